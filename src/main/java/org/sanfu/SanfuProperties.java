@@ -1,0 +1,29 @@
+package org.sanfu;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.time.ZoneId;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/** Every {@code sanfu.*} setting; a bad value stops the service at start-up naming the setting. */
+@ConfigurationProperties("sanfu")
+@Validated
+public record SanfuProperties(
+        @NotNull ZoneId zone,
+        @Min(1024) long maxBodyBytes,
+        @NotNull @Valid Sla sla,
+        @NotEmpty List<@Valid Entry> departments,
+        @NotEmpty List<@Valid Entry> categories) {
+
+    /** Limits in working days used where the routing decision gives none. */
+    public record Sla(@Min(1) @Max(60) int defaultSignLimit, @Min(1) @Max(60) int defaultReplyLimit) {}
+
+    /** A code as used in JSON and URLs, and the Chinese label shown to people. */
+    public record Entry(@NotBlank String code, @NotBlank String label) {}
+}

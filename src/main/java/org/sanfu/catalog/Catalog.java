@@ -1,0 +1,52 @@
+package org.sanfu.catalog;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sanfu.SanfuProperties;
+import org.springframework.stereotype.Component;
+
+/** The configured departments and problem categories, with their Chinese labels. */
+@Component
+public class Catalog {
+
+    /** The task-force office: it routes, assigns and supervises; it is never a handling department. */
+    public static final String DISPATCH = "DISPATCH";
+
+    private final Map<String, String> departments = new LinkedHashMap<>();
+    private final Map<String, String> categories = new LinkedHashMap<>();
+
+    Catalog(SanfuProperties properties) {
+        properties.departments().forEach(d -> departments.put(d.code(), d.label()));
+        properties.categories().forEach(c -> categories.put(c.code(), c.label()));
+    }
+
+    public boolean isCategory(String code) {
+        return code != null && categories.containsKey(code);
+    }
+
+    /** A department that can lead or co-handle a ticket. */
+    public boolean isHandlingDepartment(String code) {
+        return code != null && departments.containsKey(code) && !DISPATCH.equals(code);
+    }
+
+    public boolean isDepartment(String code) {
+        return code != null && departments.containsKey(code);
+    }
+
+    public String categoryLabel(String code) {
+        return categories.getOrDefault(code, code);
+    }
+
+    public String departmentLabel(String code) {
+        return departments.getOrDefault(code, code);
+    }
+
+    public List<String> categoryCodes() {
+        return List.copyOf(categories.keySet());
+    }
+
+    public List<String> departmentCodes() {
+        return List.copyOf(departments.keySet());
+    }
+}

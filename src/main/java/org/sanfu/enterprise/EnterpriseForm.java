@@ -1,0 +1,36 @@
+package org.sanfu.enterprise;
+
+import org.sanfu.web.InvalidInput;
+
+/** What a client sends to create or import an enterprise. */
+public record EnterpriseForm(
+        String creditCode,
+        String name,
+        String town,
+        String industry,
+        Boolean exporter,
+        Boolean key,
+        String specialist) {
+
+    EnterpriseForm normalized() {
+        return new EnterpriseForm(CreditCode.normalize(creditCode), trim(name), trim(town), trim(industry),
+                exporter, key, trim(specialist));
+    }
+
+    void check(InvalidInput.Collector errors, java.util.function.Predicate<String> isStaff) {
+        String codeProblem = CreditCode.problem(creditCode);
+        if (codeProblem != null) {
+            errors.add("creditCode", codeProblem);
+        }
+        errors.requireText("name", name, 200);
+        errors.maxLength("town", town, 100);
+        errors.maxLength("industry", industry, 100);
+        if (specialist != null && !isStaff.test(specialist)) {
+            errors.add("specialist", "must be the user name of a service staff account");
+        }
+    }
+
+    private static String trim(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

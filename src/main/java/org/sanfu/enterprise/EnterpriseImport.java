@@ -1,0 +1,106 @@
+package org.sanfu.enterprise;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.sanfu.web.InvalidInput;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Loads enterprises from CSV (header {@code creditCode,name,town,industry,exporter,key,specialist}).
+ * Good rows are kept even when others are rejected; a row whose credit code is on file updates it.
+ */
+@Service
+public class EnterpriseImport {
+
+    static final List<String> HEADER = List.of("creditCode", "name", "town", "industry", "exporter", "key",
+            "specialist");
+    private static final Set<String> TRUE = Set.of("true", "1", "yes", "y", "是");
+    private static final Set<String> FALSE = Set.of("false", "0", "no", "n", "否", "");
+
+    public record Rejected(long line, String message) {}
+
+    public record Result(int created, int updated, List<Rejected> rejected) {}
+
+    private final EnterpriseService enterprises;
+
+    EnterpriseImport(EnterpriseService enterprises) {
+        this.enterprises = enterprises;
+    }
+
+    @Transactional
+    public Result load(byte[] body) {
+        String text = utf8(body);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1); // Excel writes a byte-order mark before UTF-8 CSV
+        }
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
+        int created = 0;
+        int updated = 0;
+        List<Rejected> rejected = new ArrayList<>();
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+            List<String> missing = HEADER.stream().filter(h -> !parser.getHeaderMap().containsKey(h)).toList();
+            if (!missing.isEmpty()) {
+                throw InvalidInput.of("header", "line 1 must name the columns " + String.join(",", HEADER)
+                        + "; missing: " + String.join(",", missing));
+            }
+            for (CSVRecord row : parser) {
+                long line = parser.getCurrentLineNumber();
+                try {
+                    if (enterprises.createOrUpdate(form(row))) {
+                        created++;
+                    } else {
+                        updated++;
+                    }
+                } catch (InvalidInput e) {
+                    rejected.add(new Rejected(line, e.getMessage()));
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw InvalidInput.of("body", "is not readable CSV: " + e.getMessage());
+        }
+        return new Result(created, updated, rejected);
+    }
+
+    private static EnterpriseForm form(CSVRecord row) {
+        if (!row.isConsistent()) {
+            throw InvalidInput.of("line", "has " + row.size() + " fields, the header has " + HEADER.size());
+        }
+        return new EnterpriseForm(row.get("creditCode"), row.get("name"), row.get("town"), row.get("industry"),
+                bool(row, "exporter"), bool(row, "key"), row.get("specialist"));
+    }
+
+    private static Boolean bool(CSVRecord row, String column) {
+        String value = row.get(column).trim().toLowerCase(Locale.ROOT);
+        if (TRUE.contains(value)) {
+            return true;
+        }
+        if (FALSE.contains(value)) {
+            return false;
+        }
+        throw InvalidInput.of(column, "must be true or false");
+    }
+
+    private static String utf8(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw InvalidInput.of("body", "must be UTF-8 text (save the CSV as UTF-8)");
+        }
+    }
+}

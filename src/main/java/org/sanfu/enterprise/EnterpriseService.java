@@ -1,0 +1,83 @@
+package org.sanfu.enterprise;
+
+import java.time.Clock;
+import java.util.Optional;
+import org.sanfu.security.AccountDirectory;
+import org.sanfu.web.ApiException;
+import org.sanfu.web.InvalidInput;
+import org.sanfu.web.PageParams;
+import org.sanfu.web.PageResult;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Enterprises' files: what other features may read and change of them. */
+@Service
+public class EnterpriseService {
+
+    private final Enterprises enterprises;
+    private final AccountDirectory accounts;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    EnterpriseService(Enterprises enterprises, AccountDirectory accounts, ApplicationEventPublisher events,
+            Clock clock) {
+        this.enterprises = enterprises;
+        this.accounts = accounts;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public Optional<Enterprise> find(String creditCode) {
+        return enterprises.find(CreditCode.normalize(creditCode));
+    }
+
+    public Enterprise get(String creditCode) {
+        return find(creditCode).orElseThrow(() -> ApiException.notFound("enterprise", creditCode));
+    }
+
+    public PageResult<Enterprise> list(String town, Boolean key, String q, PageParams page) {
+        return enterprises.list(town, key, q, page);
+    }
+
+    /** A new enterprise: 400 for a bad form, 409 when the credit code is on file already. */
+    @Transactional
+    public Enterprise create(EnterpriseForm form) {
+        EnterpriseForm f = checked(form);
+        if (enterprises.find(f.creditCode()).isPresent()) {
+            throw ApiException.conflict("an enterprise with credit code " + f.creditCode() + " exists already");
+        }
+        enterprises.insert(f, clock.instant());
+        return enterprises.find(f.creditCode()).orElseThrow();
+    }
+
+    /**
+     * Creates the enterprise, or updates it when its credit code is on file; true when created.
+     * A rejected form writes nothing, so it need not spoil an import's transaction for the good rows.
+     */
+    @Transactional(noRollbackFor = InvalidInput.class)
+    public boolean createOrUpdate(EnterpriseForm form) {
+        EnterpriseForm f = checked(form);
+        if (enterprises.find(f.creditCode()).isPresent()) {
+            enterprises.update(f, clock.instant());
+            events.publishEvent(new EnterpriseUpdated(f.creditCode(), f.name(), f.town()));
+            return false;
+        }
+        enterprises.insert(f, clock.instant());
+        return true;
+    }
+
+    /** A visit at {@code seenAt} saw the enterprise operating like this. */
+    @Transactional
+    public void recordOperatingStatus(String creditCode, OperatingStatus status, java.time.Instant seenAt) {
+        enterprises.updateOperatingStatus(creditCode, status, seenAt, clock.instant());
+    }
+
+    private EnterpriseForm checked(EnterpriseForm form) {
+        EnterpriseForm f = form.normalized();
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        f.check(errors, accounts::isStaff);
+        errors.throwIfAny();
+        return f;
+    }
+}

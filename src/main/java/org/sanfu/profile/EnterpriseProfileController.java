@@ -1,0 +1,51 @@
+package org.sanfu.profile;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.util.List;
+import org.sanfu.enterprise.Enterprise;
+import org.sanfu.enterprise.EnterpriseService;
+import org.sanfu.enterprise.OperatingStatus;
+import org.sanfu.security.Caller;
+import org.sanfu.security.Role;
+import org.sanfu.ticket.TicketQueries;
+import org.sanfu.ticket.TicketStatus;
+import org.sanfu.visit.VisitQueries;
+import org.sanfu.visit.VisitView;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The enterprise profile (一企一档): its own fields, its recent visits and its tickets. Anyone signed
+ * in; a department sees only the tickets it is involved in, and no visits.
+ */
+@RestController
+class EnterpriseProfileController {
+
+    static final int RECENT_VISITS = 50;
+
+    record TicketLine(String id, String category, String title, TicketStatus status, boolean overdue) {}
+
+    record Profile(@JsonUnwrapped Enterprise enterprise, OperatingStatus latestOperatingStatus,
+            List<VisitView> visits, List<TicketLine> tickets) {}
+
+    private final EnterpriseService enterprises;
+    private final VisitQueries visits;
+    private final TicketQueries tickets;
+
+    EnterpriseProfileController(EnterpriseService enterprises, VisitQueries visits, TicketQueries tickets) {
+        this.enterprises = enterprises;
+        this.visits = visits;
+        this.tickets = tickets;
+    }
+
+    @GetMapping("/api/enterprises/{creditCode}")
+    Profile profile(@PathVariable String creditCode, Caller caller) {
+        Enterprise enterprise = enterprises.get(creditCode);
+        List<VisitView> recent = caller.is(Role.DEPT) ? List.of()
+                : visits.ofEnterprise(enterprise.creditCode(), RECENT_VISITS);
+        List<TicketLine> lines = tickets.ofEnterprise(enterprise.creditCode(), caller).stream()
+                .map(t -> new TicketLine(t.id(), t.category(), t.title(), t.status(), t.overdue())).toList();
+        return new Profile(enterprise, enterprise.latestOperatingStatus(), recent, lines);
+    }
+}

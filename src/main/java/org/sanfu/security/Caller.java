@@ -1,0 +1,24 @@
+package org.sanfu.security;
+
+import java.util.Arrays;
+import org.sanfu.web.ApiException;
+
+/** The signed-in user making a request; controllers receive it as a method argument. */
+public record Caller(String username, Role role, String department) {
+
+    public boolean is(Role... roles) {
+        return Arrays.asList(roles).contains(role);
+    }
+
+    /** 403 unless the caller has one of these roles. */
+    public void require(Role... roles) {
+        if (!is(roles)) {
+            throw ApiException.forbidden("role " + role + " may not do this; allowed: " + Arrays.toString(roles));
+        }
+    }
+
+    /** A department user of exactly this department. */
+    public boolean isDepartment(String code) {
+        return role == Role.DEPT && code != null && code.equals(department);
+    }
+}

@@ -1,0 +1,20 @@
+package org.sanfu.ticket;
+
+import java.time.Instant;
+
+/** One problem of a visit, as intake hands it to the ticket feature. */
+public record NewTicket(
+        long visitId,
+        String enterpriseCreditCode,
+        String enterpriseName,
+        String town,
+        String reporter,
+        String category,
+        String title,
+        String description,
+        Urgency urgency,
+        Source source,
+        Instant reportedAt,
+        boolean resolvedOnSite,
+        String onSiteResolution) {
+}

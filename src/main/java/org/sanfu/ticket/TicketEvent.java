@@ -1,0 +1,11 @@
+package org.sanfu.ticket;
+
+import java.time.Instant;
+
+/** One line of a ticket's history: who did what, when, and how its status moved. */
+public record TicketEvent(Instant at, String actor, String action, TicketStatus fromStatus, TicketStatus toStatus,
+        String detail) {
+
+    /** The actor of what the service did by itself. */
+    public static final String SYSTEM = "system";
+}

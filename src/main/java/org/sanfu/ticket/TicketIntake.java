@@ -1,0 +1,64 @@
+package org.sanfu.ticket;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.sanfu.SanfuProperties;
+import org.sanfu.catalog.Catalog;
+import org.sanfu.ticket.process.TicketProcess;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Turns a logged problem into a ticket and starts its process, in the caller's transaction. */
+@Service
+public class TicketIntake {
+
+    private final Tickets tickets;
+    private final TicketEvents events;
+    private final RuntimeService runtime;
+    private final Catalog catalog;
+    private final SanfuProperties.Sla defaults;
+    private final Clock clock;
+
+    TicketIntake(Tickets tickets, TicketEvents events, RuntimeService runtime, Catalog catalog,
+            SanfuProperties properties, Clock clock) {
+        this.tickets = tickets;
+        this.events = events;
+        this.runtime = runtime;
+        this.catalog = catalog;
+        this.defaults = properties.sla();
+        this.clock = clock;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Ticket open(NewTicket problem) {
+        Instant now = clock.instant();
+        long id = tickets.insert(problem, defaults.defaultSignLimit(), defaults.defaultReplyLimit(), now);
+        events.append(id, new TicketEvent(now, problem.reporter(), "report", null, null,
+                "[" + catalog.categoryLabel(problem.category()) + "] " + problem.title()));
+        String processInstance = runtime.startProcessInstanceByKey(TicketProcess.KEY, String.valueOf(id), Map.of(
+                TicketProcess.VAR_CATEGORY, problem.category(),
+                TicketProcess.VAR_URGENCY, problem.urgency().name(),
+                TicketProcess.VAR_RESOLVED_ON_SITE, problem.resolvedOnSite())).getId();
+        tickets.setProcessInstance(id, processInstance);
+        Ticket ticket = tickets.find(id).orElseThrow();
+        if (problem.resolvedOnSite()) {
+            events.append(id, new TicketEvent(now, problem.reporter(), "resolve-on-site", null, ticket.status(),
+                    problem.onSiteResolution()));
+        } else {
+            events.append(id, new TicketEvent(now, TicketEvent.SYSTEM, "route", null, ticket.status(),
+                    describeRouting(ticket)));
+        }
+        return ticket;
+    }
+
+    private String describeRouting(Ticket t) {
+        String who = t.leadDepartment() == null ? "无匹配规则，转专班交办"
+                : "主办 " + catalog.departmentLabel(t.leadDepartment())
+                        + (t.coDepartments().isEmpty() ? "" : "；协办 " + String.join("、",
+                                t.coDepartments().stream().map(catalog::departmentLabel).toList()));
+        return who + "；签收时限 " + t.signLimit() + " 个工作日，办理时限 " + t.replyLimit() + " 个工作日";
+    }
+}

@@ -1,0 +1,48 @@
+package org.sanfu.ticket;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A ticket as API.md shows it, with the actions the signed-in user may take on it now. */
+public record TicketView(
+        String id,
+        String visitId,
+        String enterpriseCreditCode,
+        String enterpriseName,
+        String town,
+        String category,
+        String categoryLabel,
+        String title,
+        String description,
+        Urgency urgency,
+        Source source,
+        TicketStatus status,
+        String leadDepartment,
+        List<String> coDepartments,
+        String reporter,
+        Instant reportedAt,
+        Instant assignedAt,
+        Instant signedAt,
+        Instant repliedAt,
+        Instant closedAt,
+        Instant signDeadline,
+        Instant replyDeadline,
+        boolean overdue,
+        int reopenCount,
+        int returnCount,
+        String escalationLevel,
+        Satisfaction satisfaction,
+        String resolution,
+        Outcome outcome,
+        boolean resolvedOnSite,
+        List<String> allowedActions) {
+
+    static TicketView of(Ticket t, String categoryLabel, List<String> allowedActions) {
+        return new TicketView(String.valueOf(t.id()), String.valueOf(t.visitId()), t.enterpriseCreditCode(),
+                t.enterpriseName(), t.town(), t.category(), categoryLabel, t.title(), t.description(), t.urgency(),
+                t.source(), t.status(), t.leadDepartment(), t.coDepartments(), t.reporter(), t.reportedAt(),
+                t.assignedAt(), t.signedAt(), t.repliedAt(), t.closedAt(), t.signDeadline(), t.replyDeadline(),
+                t.overdue(), t.reopenCount(), t.returnCount(), t.escalationLevel(), t.satisfaction(), t.resolution(),
+                t.outcome(), t.resolvedOnSite(), allowedActions);
+    }
+}

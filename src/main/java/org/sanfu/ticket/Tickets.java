@@ -1,0 +1,257 @@
+package org.sanfu.ticket;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.sanfu.Sql;
+import org.sanfu.web.PageParams;
+import org.sanfu.web.PageResult;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The ticket read model: rows, co-departments, and the queries lists and inboxes need. */
+@Repository
+class Tickets {
+
+    private final JdbcClient jdbc;
+
+    Tickets(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(NewTicket t, int signLimit, int replyLimit, Instant now) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into ticket (visit_id, enterprise_credit_code, enterprise_name, town, reporter, category,
+                    title, description, urgency, source, status, reported_at, replied_at, sign_limit, reply_limit,
+                    overdue, sign_overdue, reply_overdue, reopen_count, return_count, resolution, outcome,
+                    resolved_on_site, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DISPATCHING', ?, ?, ?, ?, false, false, false, 0, 0, ?, ?, ?, ?)
+                """)
+                .params(t.visitId(), t.enterpriseCreditCode(), t.enterpriseName(), t.town(), t.reporter(),
+                        t.category(), t.title(), t.description(), t.urgency().name(), t.source().name(),
+                        Sql.ts(t.reportedAt()), t.resolvedOnSite() ? Sql.ts(t.reportedAt()) : null, signLimit,
+                        replyLimit, t.resolvedOnSite() ? t.onSiteResolution() : null,
+                        t.resolvedOnSite() ? Outcome.RESOLVED.name() : null, t.resolvedOnSite(), Sql.ts(now))
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    Optional<Ticket> find(long id) {
+        return withCoDepartments(jdbc.sql("select * from ticket where id = ?").param(id).query(Tickets::map).list())
+                .stream().findFirst();
+    }
+
+    /** Reads the row and holds its lock until the transaction ends: one action at a time per ticket. */
+    Optional<Ticket> lock(long id) {
+        return withCoDepartments(jdbc.sql("select * from ticket where id = ? for update").param(id)
+                .query(Tickets::map).list()).stream().findFirst();
+    }
+
+    void setProcessInstance(long id, String processInstanceId) {
+        jdbc.sql("update ticket set process_instance_id = ? where id = ?").params(processInstanceId, id).update();
+    }
+
+    void setStatus(long id, TicketStatus status, Instant now) {
+        jdbc.sql("update ticket set status = ?, closed_at = case when ? then ? else closed_at end, updated_at = ? "
+                        + "where id = ?")
+                .params(status.name(), status == TicketStatus.CLOSED, Sql.ts(now), Sql.ts(now), id).update();
+    }
+
+    /** Lead and co-departments, the limits, and the clocks that start with them. */
+    void route(long id, String lead, List<String> co, int signLimit, int replyLimit, Instant assignedAt,
+            Instant signDeadline, Instant replyDeadline, Instant now) {
+        jdbc.sql("""
+                update ticket set lead_department = ?, sign_limit = ?, reply_limit = ?, assigned_at = ?,
+                    sign_deadline = ?, reply_deadline = ?, updated_at = ? where id = ?
+                """)
+                .params(lead, signLimit, replyLimit, Sql.ts(assignedAt), Sql.ts(signDeadline), Sql.ts(replyDeadline),
+                        Sql.ts(now), id)
+                .update();
+        jdbc.sql("delete from ticket_co_department where ticket_id = ?").param(id).update();
+        for (String department : co) {
+            jdbc.sql("insert into ticket_co_department (ticket_id, department) values (?, ?)")
+                    .params(id, department).update();
+        }
+    }
+
+    void signed(long id, Instant at, boolean late) {
+        jdbc.sql("update ticket set signed_at = ?, sign_overdue = sign_overdue or ?, overdue = overdue or ?, "
+                        + "updated_at = ? where id = ?")
+                .params(Sql.ts(at), late, late, Sql.ts(at), id).update();
+    }
+
+    void returned(long id, Instant now) {
+        jdbc.sql("update ticket set return_count = return_count + 1, updated_at = ? where id = ?")
+                .params(Sql.ts(now), id).update();
+    }
+
+    void replied(long id, String resolution, Outcome outcome, Instant at, boolean late) {
+        jdbc.sql("update ticket set resolution = ?, outcome = ?, replied_at = ?, reply_overdue = reply_overdue or ?, "
+                        + "overdue = overdue or ?, updated_at = ? where id = ?")
+                .params(resolution, outcome.name(), Sql.ts(at), late, late, Sql.ts(at), id).update();
+    }
+
+    void rated(long id, Satisfaction satisfaction, Instant now) {
+        jdbc.sql("update ticket set satisfaction = ?, updated_at = ? where id = ?")
+                .params(satisfaction.name(), Sql.ts(now), id).update();
+    }
+
+    void reopened(long id, Instant replyDeadline, Instant now) {
+        jdbc.sql("update ticket set reopen_count = reopen_count + 1, reply_deadline = ?, updated_at = ? where id = ?")
+                .params(Sql.ts(replyDeadline), Sql.ts(now), id).update();
+    }
+
+    /** A deadline that had passed when the ticket was logged (a visit logged late). */
+    void markReplyOverdue(long id) {
+        jdbc.sql("update ticket set reply_overdue = true, overdue = true where id = ?").param(id).update();
+    }
+
+    void renameEnterprise(String creditCode, String name, String town) {
+        jdbc.sql("update ticket set enterprise_name = ?, town = ? where enterprise_credit_code = ?")
+                .params(name, town, creditCode).update();
+    }
+
+    PageResult<Ticket> list(TicketFilter f, String scopeDepartment, PageParams page) {
+        Where where = new Where();
+        if (scopeDepartment != null) {
+            where.involves(scopeDepartment);
+        }
+        if (f.department() != null) {
+            where.involves(f.department());
+        }
+        where.eq("t.status", f.status() == null ? null : f.status().name());
+        where.eq("t.category", f.category());
+        where.eq("t.town", f.town());
+        where.eq("t.enterprise_credit_code", f.enterprise());
+        where.eq("t.overdue", f.overdue());
+        if (f.from() != null) {
+            where.add("t.reported_at >= ?", Sql.ts(f.from()));
+        }
+        if (f.toExclusive() != null) {
+            where.add("t.reported_at < ?", Sql.ts(f.toExclusive()));
+        }
+        if (f.q() != null) {
+            String like = Sql.contains(f.q());
+            where.add("(lower(t.title) like ? escape '\\' or lower(t.description) like ? escape '\\' "
+                    + "or lower(t.enterprise_name) like ? escape '\\')", like, like, like);
+        }
+        return page(where, "t.reported_at desc, t.id desc", page);
+    }
+
+    /**
+     * Tickets on which a user can act now, most urgent deadline first. {@code clauses} are
+     * alternatives (OR), each a condition on {@code t} with its arguments.
+     */
+    PageResult<Ticket> inbox(List<Where> alternatives, PageParams page) {
+        if (alternatives.isEmpty()) {
+            return PageResult.of(List.of(), page, 0);
+        }
+        Where where = Where.anyOf(alternatives);
+        return page(where, "case when t.status = 'ASSIGNED' then t.sign_deadline else t.reply_deadline end asc nulls last, "
+                + "t.id asc", page);
+    }
+
+    List<Ticket> ofEnterprise(String creditCode, String scopeDepartment) {
+        Where where = new Where();
+        where.eq("t.enterprise_credit_code", creditCode);
+        if (scopeDepartment != null) {
+            where.involves(scopeDepartment);
+        }
+        return withCoDepartments(jdbc.sql("select t.* from ticket t" + where.sql() + " order by t.reported_at desc, t.id desc")
+                .params(where.args).query(Tickets::map).list());
+    }
+
+    List<Ticket> ofVisit(long visitId) {
+        return withCoDepartments(jdbc.sql("select * from ticket where visit_id = ? order by id").param(visitId)
+                .query(Tickets::map).list());
+    }
+
+    private PageResult<Ticket> page(Where where, String order, PageParams page) {
+        long total = jdbc.sql("select count(*) from ticket t" + where.sql()).params(where.args)
+                .query(Long.class).single();
+        List<Object> args = new ArrayList<>(where.args);
+        args.add(page.size());
+        args.add(page.offset());
+        List<Ticket> items = jdbc.sql("select t.* from ticket t" + where.sql() + " order by " + order
+                + " limit ? offset ?").params(args).query(Tickets::map).list();
+        return PageResult.of(withCoDepartments(items), page, total);
+    }
+
+    private List<Ticket> withCoDepartments(List<Ticket> tickets) {
+        if (tickets.isEmpty()) {
+            return tickets;
+        }
+        Map<Long, List<String>> co = new HashMap<>();
+        String marks = String.join(",", tickets.stream().map(t -> "?").toList());
+        jdbc.sql("select ticket_id, department from ticket_co_department where ticket_id in (" + marks
+                        + ") order by department")
+                .params(tickets.stream().map(Ticket::id).map(Object.class::cast).toList())
+                .query(rs -> {
+                    co.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+                });
+        return tickets.stream().map(t -> t.withCoDepartments(List.copyOf(co.getOrDefault(t.id(), List.of()))))
+                .toList();
+    }
+
+    private static Ticket map(ResultSet rs, int row) throws SQLException {
+        String satisfaction = rs.getString("satisfaction");
+        String outcome = rs.getString("outcome");
+        return new Ticket(rs.getLong("id"), rs.getLong("visit_id"), rs.getString("enterprise_credit_code"),
+                rs.getString("enterprise_name"), rs.getString("town"), rs.getString("reporter"),
+                rs.getString("category"), rs.getString("title"), rs.getString("description"),
+                Urgency.valueOf(rs.getString("urgency")), Source.valueOf(rs.getString("source")),
+                TicketStatus.valueOf(rs.getString("status")), rs.getString("lead_department"), List.of(),
+                Sql.instant(rs, "reported_at"), Sql.instant(rs, "assigned_at"), Sql.instant(rs, "signed_at"),
+                Sql.instant(rs, "replied_at"), Sql.instant(rs, "closed_at"), rs.getInt("sign_limit"),
+                rs.getInt("reply_limit"), Sql.instant(rs, "sign_deadline"), Sql.instant(rs, "reply_deadline"),
+                rs.getBoolean("overdue"), rs.getInt("reopen_count"), rs.getInt("return_count"),
+                rs.getString("escalation_level"), satisfaction == null ? null : Satisfaction.valueOf(satisfaction),
+                rs.getString("resolution"), outcome == null ? null : Outcome.valueOf(outcome),
+                rs.getBoolean("resolved_on_site"), rs.getString("process_instance_id"));
+    }
+
+    /** A WHERE clause built from optional conditions on the ticket {@code t}. */
+    static final class Where {
+        private final List<String> conditions = new ArrayList<>();
+        private final List<Object> args = new ArrayList<>();
+
+        Where add(String condition, Object... values) {
+            conditions.add(condition);
+            args.addAll(List.of(values));
+            return this;
+        }
+
+        Where eq(String column, Object value) {
+            return value == null ? this : add(column + " = ?", value);
+        }
+
+        /** The department leads the ticket or co-handles it. */
+        Where involves(String department) {
+            return add("(t.lead_department = ? or exists (select 1 from ticket_co_department c "
+                    + "where c.ticket_id = t.id and c.department = ?))", department, department);
+        }
+
+        static Where anyOf(List<Where> alternatives) {
+            Where any = new Where();
+            List<String> parts = new ArrayList<>();
+            for (Where w : alternatives) {
+                parts.add("(" + String.join(" and ", w.conditions) + ")");
+                any.args.addAll(w.args);
+            }
+            any.conditions.add("(" + String.join(" or ", parts) + ")");
+            return any;
+        }
+
+        String sql() {
+            return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.sanfu.ticket.process;
+
+/** Ids in bpmn/ticket.bpmn that Java refers to. */
+public final class TicketProcess {
+
+    public static final String KEY = "ticket";
+
+    public static final String TASK_ASSIGN = "Task_Assign";
+    public static final String TASK_SIGN = "Task_Sign";
+    public static final String TASK_HANDLE = "Task_Handle";
+    public static final String TASK_FEEDBACK = "Task_Feedback";
+
+    /** Variables: ids and flags only. */
+    public static final String VAR_CATEGORY = "category";
+    public static final String VAR_URGENCY = "urgency";
+    public static final String VAR_RESOLVED_ON_SITE = "resolvedOnSite";
+    public static final String VAR_LEAD_DEPARTMENT = "leadDepartment";
+    public static final String VAR_DECISION = "decision";
+    public static final String VAR_SATISFIED = "satisfied";
+    static final String VAR_ROUTING_RESULT = "routingResult";
+
+    /** Values of {@link #VAR_DECISION} at the gateways after signing and handling. */
+    public static final String SIGN = "SIGN";
+    public static final String RETURN = "RETURN";
+    public static final String REPLY = "REPLY";
+
+    private TicketProcess() {
+    }
+
+    public static long ticketId(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+        return Long.parseLong(execution.getProcessBusinessKey());
+    }
+}

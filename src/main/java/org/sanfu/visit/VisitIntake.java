@@ -1,0 +1,205 @@
+package org.sanfu.visit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.sanfu.SanfuProperties;
+import org.sanfu.catalog.Catalog;
+import org.sanfu.enterprise.Enterprise;
+import org.sanfu.enterprise.EnterpriseService;
+import org.sanfu.security.Caller;
+import org.sanfu.security.Role;
+import org.sanfu.ticket.NewTicket;
+import org.sanfu.ticket.Source;
+import org.sanfu.ticket.TicketIntake;
+import org.sanfu.ticket.TicketQueries;
+import org.sanfu.ticket.Urgency;
+import org.sanfu.web.ApiException;
+import org.sanfu.web.InvalidInput;
+import org.sanfu.web.QueryParams;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Intake (汇总): a visit and its problems become a visit row and one ticket per problem, each with
+ * its process started, in one transaction. A repeated Idempotency-Key answers with the first answer.
+ */
+@Service
+public class VisitIntake {
+
+    static final int MAX_PROBLEMS = 20;
+    static final int TEXT = 4000;
+    static final int MAX_KEY = 200;
+    /** Clocks drift; a visit a little in the future is a clock, more is a mistake. */
+    static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
+
+    /** The answer's JSON, and whether it is a stored first answer given again. */
+    public record Answer(String json, boolean replayed) {}
+
+    private final Visits visits;
+    private final IdempotencyKeys keys;
+    private final EnterpriseService enterprises;
+    private final TicketIntake ticketIntake;
+    private final TicketQueries ticketQueries;
+    private final Catalog catalog;
+    private final ObjectMapper json;
+    private final TransactionTemplate transaction;
+    private final SanfuProperties properties;
+    private final Clock clock;
+
+    VisitIntake(Visits visits, IdempotencyKeys keys, EnterpriseService enterprises, TicketIntake ticketIntake,
+            TicketQueries ticketQueries, Catalog catalog, ObjectMapper json, PlatformTransactionManager transactions,
+            SanfuProperties properties, Clock clock) {
+        this.visits = visits;
+        this.keys = keys;
+        this.enterprises = enterprises;
+        this.ticketIntake = ticketIntake;
+        this.ticketQueries = ticketQueries;
+        this.catalog = catalog;
+        this.json = json;
+        this.transaction = new TransactionTemplate(transactions);
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public Answer log(VisitRequest request, Caller caller, String idempotencyKey) {
+        Source source = request.source() == null ? Source.VISIT : request.source();
+        if (caller.is(Role.DISPATCH) && source != Source.HOTLINE && source != Source.ONLINE) {
+            throw ApiException.forbidden("dispatch logs only HOTLINE and ONLINE entries; visits and forums are "
+                    + "logged by service staff");
+        }
+        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
+        if (key != null && key.length() > MAX_KEY) {
+            throw InvalidInput.of("Idempotency-Key", "must be at most " + MAX_KEY + " characters");
+        }
+        String hash = hash(request);
+        if (key != null) {
+            Optional<Answer> earlier = replay(caller, key, hash);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        Checked checked = check(request, source);
+        try {
+            return new Answer(transaction.execute(status -> create(checked, caller, key, hash)), false);
+        } catch (DuplicateKeyException e) {
+            // The same key arrived twice at once; the other request won and its answer is stored.
+            return replay(caller, key, hash).orElseThrow(() -> e);
+        }
+    }
+
+    private Optional<Answer> replay(Caller caller, String key, String hash) {
+        return keys.find(caller.username(), key).map(stored -> {
+            if (!stored.requestHash().equals(hash)) {
+                throw ApiException.conflict("Idempotency-Key " + key + " was used for a different request");
+            }
+            return new Answer(stored.response(), true);
+        });
+    }
+
+    private record Checked(VisitRequest request, Enterprise enterprise, Instant visitedAt, Source source) {}
+
+    private Checked check(VisitRequest r, Source source) {
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        Enterprise enterprise = null;
+        if (r.enterpriseCreditCode() == null || r.enterpriseCreditCode().isBlank()) {
+            errors.add("enterpriseCreditCode", "must not be blank");
+        } else {
+            enterprise = enterprises.find(r.enterpriseCreditCode()).orElse(null);
+            if (enterprise == null) {
+                errors.add("enterpriseCreditCode", "no enterprise has this credit code");
+            }
+        }
+        Instant now = clock.instant();
+        Instant visitedAt = now;
+        if (r.visitedAt() != null) {
+            try {
+                visitedAt = QueryParams.parseInstant(r.visitedAt().strip(), properties.zone());
+                if (visitedAt.isAfter(now.plus(FUTURE_TOLERANCE))) {
+                    errors.add("visitedAt", "must not lie in the future");
+                }
+            } catch (DateTimeParseException e) {
+                errors.add("visitedAt", "must be an ISO-8601 date-time such as 2021-01-04T10:00:00+08:00");
+            }
+        }
+        if (r.orderBacklogMonths() != null && (r.orderBacklogMonths() < 0 || r.orderBacklogMonths() > 120)) {
+            errors.add("orderBacklogMonths", "must be between 0 and 120");
+        }
+        errors.maxLength("notes", r.notes(), TEXT);
+        List<VisitRequest.Problem> problems = r.problemList();
+        if (problems.size() > MAX_PROBLEMS) {
+            errors.add("problems", "must hold at most " + MAX_PROBLEMS + " problems");
+        }
+        for (int i = 0; i < problems.size(); i++) {
+            String at = "problems[" + i + "]";
+            VisitRequest.Problem p = problems.get(i);
+            if (p == null) {
+                errors.add(at, "must be an object");
+                continue;
+            }
+            if (!catalog.isCategory(p.category())) {
+                errors.add(at + ".category", "must be one of " + catalog.categoryCodes());
+            }
+            errors.requireText(at + ".title", p.title(), TEXT);
+            errors.maxLength(at + ".description", p.description(), TEXT);
+            if (p.onSite()) {
+                errors.requireText(at + ".onSiteResolution", p.onSiteResolution(), TEXT);
+            } else {
+                errors.maxLength(at + ".onSiteResolution", p.onSiteResolution(), TEXT);
+            }
+        }
+        errors.throwIfAny();
+        return new Checked(r, enterprise, visitedAt, source);
+    }
+
+    private String create(Checked c, Caller caller, String key, String hash) {
+        VisitRequest r = c.request();
+        Instant now = clock.instant();
+        long visitId = visits.insert(c.enterprise().creditCode(), c.visitedAt(), caller.username(), c.source(),
+                r.operatingStatus(), r.orderBacklogMonths(), r.notes(), now);
+        if (r.operatingStatus() != null) {
+            enterprises.recordOperatingStatus(c.enterprise().creditCode(), r.operatingStatus(), c.visitedAt());
+        }
+        for (VisitRequest.Problem p : r.problemList()) {
+            ticketIntake.open(new NewTicket(visitId, c.enterprise().creditCode(), c.enterprise().name(),
+                    c.enterprise().town(), caller.username(), p.category(), p.title().strip(), p.description(),
+                    p.urgency() == null ? Urgency.NORMAL : p.urgency(), c.source(), c.visitedAt(), p.onSite(),
+                    p.onSite() ? p.onSiteResolution().strip() : null));
+        }
+        Visit visit = visits.find(visitId).orElseThrow();
+        String answer = write(VisitView.of(visit, ticketQueries.ofVisit(visitId, caller)));
+        if (key != null) {
+            keys.store(caller.username(), key, hash, answer, now);
+        }
+        return answer;
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write visit answer", e);
+        }
+    }
+
+    private String hash(VisitRequest request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(write(request).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

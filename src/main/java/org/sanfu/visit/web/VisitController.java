@@ -1,0 +1,75 @@
+package org.sanfu.visit.web;
+
+import java.time.Instant;
+import org.sanfu.security.Caller;
+import org.sanfu.security.Role;
+import org.sanfu.visit.VisitIntake;
+import org.sanfu.visit.VisitQueries;
+import org.sanfu.visit.VisitRequest;
+import org.sanfu.visit.VisitView;
+import org.sanfu.web.InvalidInput;
+import org.sanfu.web.PageParams;
+import org.sanfu.web.PageResult;
+import org.sanfu.web.QueryParams;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/visits")
+class VisitController {
+
+    private final VisitIntake intake;
+    private final VisitQueries queries;
+    private final QueryParams params;
+
+    VisitController(VisitIntake intake, VisitQueries queries, QueryParams params) {
+        this.intake = intake;
+        this.queries = queries;
+        this.params = params;
+    }
+
+    /** STAFF; DISPATCH for HOTLINE and ONLINE entries (SecurityConfig, VisitIntake). */
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> log(@RequestBody VisitRequest request, Caller caller,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        VisitIntake.Answer answer = intake.log(request, caller, idempotencyKey);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.CREATED)
+                .contentType(MediaType.APPLICATION_JSON);
+        if (answer.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.body(answer.json());
+    }
+
+    /** STAFF, DISPATCH, LEADER, ADMIN (SecurityConfig). */
+    @GetMapping
+    PageResult<VisitView> list(@RequestParam(required = false) String enterprise,
+            @RequestParam(required = false) String staff, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        Instant fromValue = params.startOf(errors, "from", from);
+        Instant toValue = params.endOf(errors, "to", to);
+        errors.throwIfAny();
+        String code = params.text(enterprise);
+        return queries.list(code == null ? null : code.toUpperCase(), params.text(staff), fromValue, toValue,
+                PageParams.of(page, size));
+    }
+
+    /** STAFF, DISPATCH, LEADER, ADMIN; a department gets 403 (after 404 for an unknown id). */
+    @GetMapping("/{id}")
+    VisitView get(@PathVariable String id, Caller caller) {
+        VisitView visit = queries.get(id, caller);
+        caller.require(Role.STAFF, Role.DISPATCH, Role.LEADER, Role.ADMIN);
+        return visit;
+    }
+}

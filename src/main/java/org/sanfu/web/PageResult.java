@@ -1,0 +1,16 @@
+package org.sanfu.web;
+
+import java.util.List;
+import java.util.function.Function;
+
+/** A page of a list: {@code {"items": [...], "page": 0, "size": 20, "total": 123}}. */
+public record PageResult<T>(List<T> items, int page, int size, long total) {
+
+    public static <T> PageResult<T> of(List<T> items, PageParams params, long total) {
+        return new PageResult<>(items, params.page(), params.size(), total);
+    }
+
+    public <R> PageResult<R> map(Function<T, R> mapper) {
+        return new PageResult<>(items.stream().map(mapper).toList(), page, size, total);
+    }
+}

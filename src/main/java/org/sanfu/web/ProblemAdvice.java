@@ -1,0 +1,94 @@
+package org.sanfu.web;
+
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.util.List;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Every error answer is RFC 9457 problem+json, and none carries a stack trace. */
+@RestControllerAdvice
+class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<Object> api(ApiException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+        if (e instanceof InvalidInput invalid) {
+            problem.setProperty("errors", invalid.errors());
+        }
+        return problem(problem);
+    }
+
+    /** Two commands raced for the same ticket; the loser changed nothing and may simply retry. */
+    @ExceptionHandler({OptimisticLockingException.class, PessimisticLockingFailureException.class})
+    ResponseEntity<Object> concurrent(RuntimeException e) {
+        return problem(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "the ticket was changed by another request at the same moment; reload it and try again"));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> parameter(MethodArgumentTypeMismatchException e) {
+        return api(InvalidInput.of(e.getName(), "is not a valid value"));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e) {
+        log.error("unexpected error", e);
+        return problem(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "an unexpected error occurred; it has been logged"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Throwable cause = e.getCause();
+        if (cause instanceof PayloadTooLarge tooLarge) {
+            return problem(ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage()));
+        }
+        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            return api(InvalidInput.of(JsonBodies.path(mismatch), JsonBodies.message(mismatch)));
+        }
+        return api(InvalidInput.of("body", "is not readable JSON"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<InvalidInput.FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new InvalidInput.FieldError(f.getField(), f.getDefaultMessage()))
+                .toList();
+        return api(new InvalidInput(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            return problem(problem, headers);
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    private static ResponseEntity<Object> problem(ProblemDetail problem) {
+        return problem(problem, HttpHeaders.EMPTY);
+    }
+
+    private static ResponseEntity<Object> problem(ProblemDetail problem, HttpHeaders headers) {
+        return Problems.response(problem, headers);
+    }
+}

@@ -1,0 +1,91 @@
+package org.sanfu.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
+import org.sanfu.SanfuProperties;
+import org.springframework.stereotype.Component;
+
+/** Reads query parameters, adding a field error naming the parameter when one is malformed. */
+@Component
+public class QueryParams {
+
+    private final ZoneId zone;
+
+    QueryParams(SanfuProperties properties) {
+        this.zone = properties.zone();
+    }
+
+    public String text(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    public Boolean bool(InvalidInput.Collector errors, String name, String value) {
+        String v = text(value);
+        if (v == null) {
+            return null;
+        }
+        return switch (v.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> {
+                errors.add(name, "must be true or false");
+                yield null;
+            }
+        };
+    }
+
+    public <E extends Enum<E>> E enumValue(InvalidInput.Collector errors, String name, String value, Class<E> type) {
+        String v = text(value);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, v);
+        } catch (IllegalArgumentException e) {
+            errors.add(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
+            return null;
+        }
+    }
+
+    /** A date means the start of that day in the service's zone; a date-time is taken as given. */
+    public Instant startOf(InvalidInput.Collector errors, String name, String value) {
+        return instant(errors, name, value, false);
+    }
+
+    /** A date means up to the end of that day (exclusive bound: the next day's start). */
+    public Instant endOf(InvalidInput.Collector errors, String name, String value) {
+        return instant(errors, name, value, true);
+    }
+
+    private Instant instant(InvalidInput.Collector errors, String name, String value, boolean endOfDay) {
+        String v = text(value);
+        if (v == null) {
+            return null;
+        }
+        try {
+            if (v.length() == 10) {
+                LocalDate day = LocalDate.parse(v);
+                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
+            }
+            return parseInstant(v, zone);
+        } catch (DateTimeParseException e) {
+            errors.add(name, "must be a date (yyyy-MM-dd) or an ISO-8601 date-time");
+            return null;
+        }
+    }
+
+    /** ISO-8601 with offset, or without one in the service's zone. */
+    public static Instant parseInstant(String value, ZoneId zone) {
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            return LocalDateTime.parse(value).atZone(zone).toInstant();
+        }
+    }
+}
