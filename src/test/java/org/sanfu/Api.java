@@ -1,0 +1,152 @@
+package org.sanfu;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/**
+ * Calls the REST API as a signed-in demo user (password "demo") through MockMvc, with the
+ * security filters, and builds the usual test data through the API itself.
+ */
+@TestComponent
+public class Api {
+
+    public static final String CODE_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+
+    /** An answer: status, content type, headers and the body as JSON (null when empty or not JSON). */
+    public record Response(int status, String contentType, String text, JsonNode json,
+            MockHttpServletResponse raw) {
+        public String header(String name) {
+            return raw.getHeader(name);
+        }
+    }
+
+    private final MockMvc mvc;
+    private final ObjectMapper json;
+
+    Api(MockMvc mvc, ObjectMapper json) {
+        this.mvc = mvc;
+        this.json = json;
+    }
+
+    public Response get(String path, String user) {
+        return call(HttpMethod.GET, path, user, null);
+    }
+
+    public Response post(String path, String user, Object body) {
+        return call(HttpMethod.POST, path, user, body);
+    }
+
+    /** @param body a String is sent as it is, anything else as JSON; null sends no body */
+    public Response call(HttpMethod method, String path, String user, Object body) {
+        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(method, path)
+                .accept(MediaType.APPLICATION_JSON);
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).characterEncoding(StandardCharsets.UTF_8)
+                    .content(body instanceof String s ? s : write(body));
+        }
+        return perform(request, user);
+    }
+
+    /** Sends a prepared request (own headers, media types) as the user; null user sends no credentials. */
+    public Response perform(MockHttpServletRequestBuilder request, String user) {
+        if (user != null) {
+            request.with(httpBasic(user, "demo"));
+        }
+        try {
+            MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            String text = response.getContentAsString(StandardCharsets.UTF_8);
+            JsonNode node = null;
+            if (!text.isEmpty() && response.getContentType() != null && response.getContentType().contains("json")) {
+                node = json.readTree(text);
+            }
+            return new Response(response.getStatus(), response.getContentType(), text, node, response);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String write(Object body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A random, valid unified social credit code (GB 32100-2015 check character). */
+    public static String creditCode() {
+        StringBuilder code = new StringBuilder("91331000");
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        while (code.length() < 17) {
+            code.append(CODE_ALPHABET.charAt(random.nextInt(CODE_ALPHABET.length())));
+        }
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += CODE_ALPHABET.indexOf(code.charAt(i)) * WEIGHTS[i];
+        }
+        int check = 31 - sum % 31;
+        return code.append(CODE_ALPHABET.charAt(check == 31 ? 0 : check)).toString();
+    }
+
+    /** Creates an enterprise in the given town, looked after by staff1; returns its credit code. */
+    public String enterprise(String name, String town) {
+        String code = creditCode();
+        Response r = post("/api/enterprises", "staff1", Map.of("creditCode", code, "name", name, "town", town,
+                "industry", "泵业", "exporter", true, "key", false, "specialist", "staff1"));
+        if (r.status() != 201) {
+            throw new IllegalStateException("enterprise not created: " + r.text());
+        }
+        return code;
+    }
+
+    public String enterprise() {
+        return enterprise("测试企业" + creditCode().substring(10), "测试镇" + creditCode().substring(14));
+    }
+
+    /** A problem for a visit body: category and title, urgency NORMAL. */
+    public static Map<String, Object> problem(String category, String title) {
+        return Map.of("category", category, "title", title, "description", title + "（详情）");
+    }
+
+    /** Logs a visit by staff1 now with these problems; returns the answer's tickets. */
+    public List<JsonNode> visit(String creditCode, List<Map<String, Object>> problems) {
+        Response r = post("/api/visits", "staff1", Map.of("enterpriseCreditCode", creditCode,
+                "notes", "走访记录", "problems", problems));
+        if (r.status() != 201) {
+            throw new IllegalStateException("visit not logged: " + r.text());
+        }
+        List<JsonNode> tickets = new ArrayList<>();
+        r.json().get("tickets").forEach(tickets::add);
+        return tickets;
+    }
+
+    /** One ticket of the category on a fresh enterprise; returns the ticket as answered. */
+    public JsonNode ticket(String category) {
+        return visit(enterprise(), List.of(problem(category, "测试问题 " + category))).get(0);
+    }
+
+    /** Takes an action as the user and insists on 200; returns the updated ticket. */
+    public JsonNode act(String ticketId, String action, String user, Object body) {
+        Response r = post("/api/tickets/" + ticketId + "/" + action, user, body == null ? Map.of() : body);
+        if (r.status() != 200) {
+            throw new IllegalStateException(action + " by " + user + " answered " + r.status() + ": " + r.text());
+        }
+        return r.json();
+    }
+}
