@@ -1,0 +1,190 @@
+package org.sanfu.ticket.process;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sanfu.Api;
+import org.sanfu.SanfuTest;
+import org.sanfu.security.Caller;
+import org.sanfu.security.Role;
+import org.sanfu.ticket.TicketActions;
+import org.sanfu.ticket.TicketQueries;
+import org.sanfu.ticket.TicketView;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Every path through bpmn/ticket.bpmn, driven by the same services the REST actions use, and
+ * checked on the engine (where the process waits, what it passed) and on the read model.
+ */
+@SanfuTest
+class TicketProcessTests {
+
+    static final Caller STAFF = new Caller("staff1", Role.STAFF, null);
+    static final Caller DISPATCH = new Caller("dispatch", Role.DISPATCH, "DISPATCH");
+    static final Caller TRANSPORT = new Caller("transport", Role.DEPT, "TRANSPORT");
+    static final Caller FINANCE = new Caller("finance", Role.DEPT, "FINANCE");
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TicketActions actions;
+    @Autowired
+    TicketQueries tickets;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    Api api;
+
+    @BeforeEach
+    void bindAssertionsToTheEngine() {
+        init(engine);
+    }
+
+    private String open(Map<String, Object> problem) {
+        return api.visit(api.enterprise(), List.of(problem)).get(0).get("id").asText();
+    }
+
+    private ProcessInstance process(String ticketId) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(TicketProcess.KEY)
+                .processInstanceBusinessKey(ticketId).singleResult();
+    }
+
+    private JsonNode body(Object value) {
+        return json.valueToTree(value);
+    }
+
+    private TicketView ticket(String id) {
+        return tickets.get(id, STAFF);
+    }
+
+    @Test
+    void aRoutedProblemIsSignedRepliedAndClosedWhenTheEnterpriseIsSatisfied() {
+        String id = open(Api.problem("CONTAINER", "集装箱紧张"));
+        ProcessInstance pi = process(id);
+        assertThat(pi).isWaitingAt(TicketProcess.TASK_SIGN).hasPassed("Task_Route");
+        assertThat(pi).hasNotPassed(TicketProcess.TASK_ASSIGN);
+        assertThat(pi).variables().containsEntry(TicketProcess.VAR_LEAD_DEPARTMENT, "TRANSPORT")
+                .doesNotContainKey("routingResult");
+        assertThat(task(pi)).hasCandidateGroup("TRANSPORT");
+
+        actions.sign(id, TRANSPORT, null);
+        assertThat(pi).isWaitingAt(TicketProcess.TASK_HANDLE);
+        Assertions.assertThat(ticket(id).status().name()).isEqualTo("IN_PROGRESS");
+
+        actions.reply(id, TRANSPORT, body(Map.of("resolution", "已协调船公司增加舱位", "outcome", "RESOLVED")));
+        assertThat(pi).isWaitingAt(TicketProcess.TASK_FEEDBACK);
+        assertThat(task(pi)).hasCandidateGroup("STAFF");
+
+        actions.feedback(id, STAFF, body(Map.of("satisfaction", "SATISFIED")));
+        assertThat(pi).isEnded().hasPassedInOrder("StartEvent_Reported", "Gateway_OnSite", "Task_Route",
+                "Gateway_Routed", "Task_Sign", "Gateway_SignDecision", "Task_Handle", "Gateway_HandleDecision",
+                "Task_Feedback", "Gateway_Satisfied", "EndEvent_Closed");
+        Assertions.assertThat(ticket(id).status().name()).isEqualTo("CLOSED");
+    }
+
+    @Test
+    void aProblemNoRuleRoutesWaitsForDispatchToAssignIt() {
+        String id = open(Api.problem("OTHER", "厂区道路破损"));
+        ProcessInstance pi = process(id);
+        assertThat(pi).isWaitingAt(TicketProcess.TASK_ASSIGN).hasPassed("Task_Route");
+        assertThat(task(pi)).hasCandidateGroup("DISPATCH");
+        Assertions.assertThat(ticket(id).status().name()).isEqualTo("DISPATCHING");
+
+        actions.assign(id, DISPATCH, body(Map.of("leadDepartment", "FINANCE", "coDepartments", List.of("COMMERCE"))));
+        assertThat(pi).isWaitingAt(TicketProcess.TASK_SIGN).variables()
+                .containsEntry(TicketProcess.VAR_LEAD_DEPARTMENT, "FINANCE");
+        assertThat(task(pi)).hasCandidateGroup("FINANCE");
+        TicketView assigned = ticket(id);
+        Assertions.assertThat(assigned.status().name()).isEqualTo("ASSIGNED");
+        Assertions.assertThat(assigned.coDepartments()).containsExactly("COMMERCE");
+
+        actions.sign(id, FINANCE, null);
+        actions.reply(id, FINANCE, body(Map.of("resolution", "已落实", "outcome", "PARTIAL")));
+        actions.feedback(id, STAFF, body(Map.of("satisfaction", "BASICALLY_SATISFIED")));
+        assertThat(pi).isEnded().hasPassed("Task_Assign", "EndEvent_Closed");
+    }
+
+    @Test
+    void aProblemResolvedOnSiteGoesStraightToFeedback() {
+        String id = open(Map.of("category", "CONTAINER", "title", "集装箱紧张", "resolvedOnSite", true,
+                "onSiteResolution", "区领导现场协调解决"));
+        ProcessInstance pi = process(id);
+        assertThat(pi).isWaitingAt(TicketProcess.TASK_FEEDBACK).hasNotPassed("Task_Route");
+        TicketView replied = ticket(id);
+        Assertions.assertThat(replied.status().name()).isEqualTo("REPLIED");
+        Assertions.assertThat(replied.resolution()).isEqualTo("区领导现场协调解决");
+        Assertions.assertThat(replied.leadDepartment()).isNull();
+
+        actions.feedback(id, STAFF, body(Map.of("satisfaction", "SATISFIED")));
+        assertThat(pi).isEnded().hasPassed("EndEvent_Closed").hasNotPassed("Task_Sign");
+    }
+
+    @Test
+    void aTicketReturnedBeforeSigningGoesToDispatchAndOnToTheNewDepartment() {
+        String id = open(Api.problem("LOGISTICS", "物流运费上涨"));
+        ProcessInstance pi = process(id);
+        actions.returnTicket(id, TRANSPORT, body(Map.of("reason", "属金融事项")));
+        assertThat(pi).isWaitingAt(TicketProcess.TASK_ASSIGN).hasPassed("Task_Sign");
+        TicketView returned = ticket(id);
+        Assertions.assertThat(returned.status().name()).isEqualTo("DISPATCHING");
+        Assertions.assertThat(returned.returnCount()).isEqualTo(1);
+
+        actions.assign(id, DISPATCH, body(Map.of("leadDepartment", "FINANCE")));
+        assertThat(pi).isWaitingAt(TicketProcess.TASK_SIGN);
+        assertThat(task(pi)).hasCandidateGroup("FINANCE");
+        Assertions.assertThat(ticket(id).leadDepartment()).isEqualTo("FINANCE");
+    }
+
+    @Test
+    void aTicketReturnedWhileHandledGoesBackToDispatch() {
+        String id = open(Api.problem("CONTAINER", "舱位不足"));
+        ProcessInstance pi = process(id);
+        actions.sign(id, TRANSPORT, null);
+        actions.returnTicket(id, TRANSPORT, body(Map.of("reason", "需海关牵头")));
+        assertThat(pi).isWaitingAt(TicketProcess.TASK_ASSIGN).hasPassed(TicketProcess.TASK_HANDLE);
+        Assertions.assertThat(ticket(id).status().name()).isEqualTo("DISPATCHING");
+
+        actions.assign(id, DISPATCH, body(Map.of("leadDepartment", "TRANSPORT")));
+        assertThat(pi).isWaitingAt(TicketProcess.TASK_SIGN);
+        assertThat(task(pi)).hasCandidateGroup("TRANSPORT");
+    }
+
+    @Test
+    void aDissatisfiedEnterpriseReopensTheTicketForTheSameDepartment() {
+        String id = open(Api.problem("FINANCING", "贷款审批慢"));
+        ProcessInstance pi = process(id);
+        actions.sign(id, FINANCE, null);
+        actions.reply(id, FINANCE, body(Map.of("resolution", "已转银行", "outcome", "PARTIAL")));
+        TicketView firstReply = ticket(id);
+
+        actions.feedback(id, STAFF, body(Map.of("satisfaction", "DISSATISFIED", "comment", "仍未放款")));
+        assertThat(pi).isWaitingAt(TicketProcess.TASK_HANDLE);
+        assertThat(task(pi)).hasCandidateGroup("FINANCE");
+        TicketView reopened = ticket(id);
+        Assertions.assertThat(reopened.status().name()).isEqualTo("IN_PROGRESS");
+        Assertions.assertThat(reopened.reopenCount()).isEqualTo(1);
+        Assertions.assertThat(reopened.satisfaction().name()).isEqualTo("DISSATISFIED");
+        Assertions.assertThat(reopened.replyDeadline()).isAfter(firstReply.replyDeadline());
+
+        actions.reply(id, FINANCE, body(Map.of("resolution", "已放款100万元", "outcome", "RESOLVED")));
+        actions.feedback(id, STAFF, body(Map.of("satisfaction", "SATISFIED")));
+        assertThat(pi).isEnded();
+        TicketView closed = ticket(id);
+        Assertions.assertThat(closed.status().name()).isEqualTo("CLOSED");
+        Assertions.assertThat(closed.satisfaction().name()).isEqualTo("SATISFIED");
+        Assertions.assertThat(closed.reopenCount()).isEqualTo(1);
+    }
+}
