@@ -9,6 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
@@ -35,7 +37,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class SecurityConfig implements WebMvcConfigurer {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, UserDetailsService users, PasswordEncoder encoder) throws Exception {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(encoder);
+        http.authenticationManager(new ProviderManager(new VerifiedCredentials(passwords)));
         AuthenticationEntryPoint signIn = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"sanfu\", charset=\"UTF-8\"");
             Problems.write(response, HttpStatus.UNAUTHORIZED, "sign in with HTTP Basic");
