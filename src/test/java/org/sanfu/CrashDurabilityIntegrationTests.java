@@ -1,0 +1,132 @@
+package org.sanfu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * "A 2xx answer survives kill -9": the service runs in a child JVM on the shipped default H2 file
+ * database, is killed with SIGKILL right after its answers, and must come back with
+ * every acknowledged ticket, event and process state, and carry on from there.
+ */
+class CrashDurabilityIntegrationTests {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private Process service;
+    private int port;
+
+    @TempDir
+    Path data;
+
+    @AfterEach
+    void stop() {
+        if (service != null) {
+            service.destroyForcibly();
+        }
+    }
+
+    private void start() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        // Run in an empty directory: the packaged config/application.yml and its default database URL
+        // (./data/sanfu) apply exactly as shipped.
+        service = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"), SanfuApplication.class.getName(),
+                "--server.port=" + port)
+                .directory(data.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(data.resolve("service-" + System.nanoTime() + ".log").toFile())
+                .start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            assertThat(service.isAlive()).as("service exited while starting; see its log in " + data).isTrue();
+            try {
+                if (call("GET", "/actuator/health", null, null).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("service did not become healthy within 90 s");
+    }
+
+    private void killHard() throws InterruptedException {
+        service.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no H2 close
+        service.waitFor();
+    }
+
+    private HttpResponse<String> call(String method, String path, String user, Object body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8))
+                .header("Content-Type", "application/json");
+        if (user != null) {
+            request.header("Authorization", "Basic "
+                    + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private JsonNode ok(HttpResponse<String> response, int status) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        return JSON.readTree(response.body());
+    }
+
+    @Test
+    void everythingAnsweredWithSuccessSurvivesKillMinus9AndTheLoopCarriesOn() throws Exception {
+        start();
+        String code = Api.creditCode();
+        ok(call("POST", "/api/enterprises", "staff1", Map.of("creditCode", code, "name", "浙江肯得机电股份有限公司",
+                "town", "路桥区", "exporter", true, "key", false)), 201);
+        List<Map<String, Object>> problems = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            problems.add(Api.problem("CONTAINER", "集装箱紧张 " + i));
+        }
+        JsonNode visit = ok(call("POST", "/api/visits", "staff1",
+                Map.of("enterpriseCreditCode", code, "problems", problems)), 201);
+        String signedId = visit.get("tickets").get(0).get("id").asText();
+        ok(call("POST", "/api/tickets/" + signedId + "/sign", "transport", Map.of()), 200);
+
+        killHard();
+        start();
+
+        JsonNode tickets = ok(call("GET", "/api/tickets?enterprise=" + code, "leader", null), 200);
+        assertThat(tickets.get("total").asInt()).isEqualTo(5);
+        JsonNode signed = ok(call("GET", "/api/tickets/" + signedId, "leader", null), 200);
+        assertThat(signed.get("status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(signed.get("enterpriseName").asText()).isEqualTo("浙江肯得机电股份有限公司");
+        JsonNode history = ok(call("GET", "/api/tickets/" + signedId + "/history", "leader", null), 200);
+        assertThat(history.findValuesAsText("action")).containsExactly("report", "route", "sign");
+
+        JsonNode replied = ok(call("POST", "/api/tickets/" + signedId + "/reply", "transport",
+                Map.of("resolution", "已协调舱位", "outcome", "RESOLVED")), 200);
+        assertThat(replied.get("status").asText()).isEqualTo("REPLIED");
+        String other = visit.get("tickets").get(4).get("id").asText();
+        assertThat(ok(call("POST", "/api/tickets/" + other + "/sign", "transport", Map.of()), 200)
+                .get("status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(Files.exists(data.resolve("data/sanfu.mv.db"))).isTrue();
+    }
+}
