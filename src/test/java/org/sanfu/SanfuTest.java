@@ -16,9 +16,22 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {SanfuTest.PRIVATE_DATABASE, SanfuTest.UNIQUE_ENGINE, SanfuTest.NO_JOB_EXECUTOR})
 @AutoConfigureMockMvc
-@ActiveProfiles({"demo", "test"})
+@ActiveProfiles("demo")
 @Import(Api.class)
 public @interface SanfuTest {
+
+    /*
+     * Set here, not in an application-test.yml: ./config/application.yml outside the jar would
+     * outrank a profile file on the class path and send the tests to the file database in ./data/.
+     */
+
+    /** Each Spring context gets its own in-memory database. */
+    String PRIVATE_DATABASE = "spring.datasource.url=jdbc:h2:mem:sanfu-${random.uuid};DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
+    /** Several engines in one JVM must not share Camunda's engine registry entry. */
+    String UNIQUE_ENGINE = "camunda.bpm.generate-unique-process-engine-name=true";
+    /** Process tests execute due jobs themselves; a background executor would race them. */
+    String NO_JOB_EXECUTOR = "camunda.bpm.job-execution.enabled=false";
 }

@@ -23,11 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * "A 2xx answer survives kill -9": the service runs in a child JVM on the shipped default H2 file
- * database, is killed with SIGKILL right after its answers, and must come back with
- * every acknowledged ticket, event and process state, and carry on from there.
+ * The service in a child JVM on the shipped default H2 file database, stopped and started again:
+ * "a 2xx answer survives kill -9", and "changing a row of routing.dmn and restarting changes the
+ * routing".
  */
-class CrashDurabilityIntegrationTests {
+class RestartIntegrationTests {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -45,13 +45,19 @@ class CrashDurabilityIntegrationTests {
     }
 
     private void start() throws Exception {
+        start(null);
+    }
+
+    /** @param overrides a directory put first on the class path (a changed bpmn/ folder), or null */
+    private void start(Path overrides) throws Exception {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         // Run in an empty directory: the packaged config/application.yml and its default database URL
         // (./data/sanfu) apply exactly as shipped.
         service = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), SanfuApplication.class.getName(),
+                "-Xmx512m", "-cp", (overrides == null ? "" : overrides + java.io.File.pathSeparator)
+                        + System.getProperty("java.class.path"), SanfuApplication.class.getName(),
                 "--server.port=" + port)
                 .directory(data.toFile())
                 .redirectErrorStream(true)
@@ -128,5 +134,44 @@ class CrashDurabilityIntegrationTests {
         assertThat(ok(call("POST", "/api/tickets/" + other + "/sign", "transport", Map.of()), 200)
                 .get("status").asText()).isEqualTo("IN_PROGRESS");
         assertThat(Files.exists(data.resolve("data/sanfu.mv.db"))).isTrue();
+    }
+
+    @Test
+    void aChangedRowOfTheRoutingTableTakesEffectAtTheNextStart() throws Exception {
+        start();
+        String code = Api.creditCode();
+        ok(call("POST", "/api/enterprises", "staff1", Map.of("creditCode", code, "name", "海耀工艺品有限公司")), 201);
+        JsonNode before = ok(call("POST", "/api/visits", "staff1", Map.of("enterpriseCreditCode", code,
+                "problems", List.of(Api.problem("CONTAINER", "集装箱紧张")))), 201).get("tickets").get(0);
+        assertThat(before.get("leadDepartment").asText()).isEqualTo("TRANSPORT");
+        killHard();
+
+        // The county decides that customs leads container problems, co-handled by transport, in 2 days.
+        Path overrides = data.resolve("overrides");
+        Files.createDirectories(overrides.resolve("bpmn"));
+        Files.copy(Path.of("bpmn/ticket.bpmn"), overrides.resolve("bpmn/ticket.bpmn"));
+        String dmn = Files.readString(Path.of("bpmn/routing.dmn"), StandardCharsets.UTF_8);
+        String containerRow = dmn.substring(dmn.indexOf("<rule id=\"Rule_Container\">"),
+                dmn.indexOf("</rule>", dmn.indexOf("<rule id=\"Rule_Container\">")));
+        String changedRow = containerRow
+                .replace("<text>\"TRANSPORT\"</text>", "<text>\"CUSTOMS\"</text>")
+                .replace("<outputEntry id=\"Rule_Container_Co\"><text></text>",
+                        "<outputEntry id=\"Rule_Container_Co\"><text>\"TRANSPORT\"</text>")
+                .replace("<outputEntry id=\"Rule_Container_ReplyLimit\"><text>5</text>",
+                        "<outputEntry id=\"Rule_Container_ReplyLimit\"><text>2</text>");
+        assertThat(changedRow).isNotEqualTo(containerRow);
+        Files.writeString(overrides.resolve("bpmn/routing.dmn"), dmn.replace(containerRow, changedRow),
+                StandardCharsets.UTF_8);
+        start(overrides);
+
+        JsonNode after = ok(call("POST", "/api/visits", "staff1", Map.of("enterpriseCreditCode", code,
+                "problems", List.of(Api.problem("CONTAINER", "舱位不足")))), 201).get("tickets").get(0);
+        assertThat(after.get("leadDepartment").asText()).isEqualTo("CUSTOMS");
+        assertThat(after.get("coDepartments").get(0).asText()).isEqualTo("TRANSPORT");
+        JsonNode history = ok(call("GET", "/api/tickets/" + after.get("id").asText() + "/history", "leader", null), 200);
+        assertThat(history.get(1).get("detail").asText()).contains("办理时限 2 个工作日");
+        // the ticket routed before the change keeps its department
+        assertThat(ok(call("GET", "/api/tickets/" + before.get("id").asText(), "leader", null), 200)
+                .get("leadDepartment").asText()).isEqualTo("TRANSPORT");
     }
 }
