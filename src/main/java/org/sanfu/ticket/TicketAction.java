@@ -1,7 +1,5 @@
 package org.sanfu.ticket;
 
-import java.util.Arrays;
-import java.util.Optional;
 import java.util.Set;
 
 /** The actions of API.md, by their URL name, and the statuses in which the process offers each. */
@@ -26,9 +24,5 @@ public enum TicketAction {
 
     boolean offeredIn(TicketStatus status) {
         return offeredIn.contains(status);
-    }
-
-    static Optional<TicketAction> byUrlName(String name) {
-        return Arrays.stream(values()).filter(a -> a.urlName.equals(name)).findFirst();
     }
 }
