@@ -31,22 +31,37 @@ public record Ticket(
         boolean overdue,
         int reopenCount,
         int returnCount,
-        String escalationLevel,
+        EscalationLevel escalationLevel,
         Satisfaction satisfaction,
         String resolution,
         Outcome outcome,
         boolean resolvedOnSite,
-        String processInstanceId) {
+        String processInstanceId,
+        List<String> openParts,
+        ExtensionRequest extensionRequest,
+        List<Contribution> contributions) {
+
+    /** A co-department's answer (协办意见). */
+    public record Contribution(String department, String opinion, String by, Instant at) {}
+
+    /** A lead department's pending request for more working days (延期). */
+    public record ExtensionRequest(int workingDays, String reason, Instant requestedAt) {}
 
     /** Whether this department leads the ticket or co-handles it. */
     public boolean involves(String department) {
         return department != null && (department.equals(leadDepartment) || coDepartments.contains(department));
     }
 
-    Ticket withCoDepartments(List<String> departments) {
+    /** Whether this department has a co-handling part open on the ticket. */
+    public boolean hasOpenPart(String department) {
+        return department != null && openParts.contains(department);
+    }
+
+    Ticket withCoHandling(List<String> departments, List<String> open, List<Contribution> answers) {
         return new Ticket(id, visitId, enterpriseCreditCode, enterpriseName, town, reporter, category, title,
                 description, urgency, source, status, leadDepartment, departments, reportedAt, assignedAt, signedAt,
                 repliedAt, closedAt, signLimit, replyLimit, signDeadline, replyDeadline, overdue, reopenCount,
-                returnCount, escalationLevel, satisfaction, resolution, outcome, resolvedOnSite, processInstanceId);
+                returnCount, escalationLevel, satisfaction, resolution, outcome, resolvedOnSite, processInstanceId,
+                open, extensionRequest, answers);
     }
 }

@@ -3,11 +3,14 @@ package org.sanfu.ticket;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.sanfu.SanfuProperties;
 import org.sanfu.calendar.WorkingDayCalendar;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.security.Caller;
@@ -27,25 +30,31 @@ import org.springframework.transaction.annotation.Transactional;
 public class TicketActions {
 
     private static final int TEXT = 4000;
+    static final int MAX_EXTENSION_DAYS = 10;
 
     private final Tickets tickets;
     private final TicketEvents events;
     private final TicketQueries queries;
     private final TaskService tasks;
+    private final RuntimeService runtime;
     private final WorkingDayCalendar calendar;
     private final Catalog catalog;
     private final JsonBodies bodies;
+    private final SanfuProperties properties;
     private final Clock clock;
 
     TicketActions(Tickets tickets, TicketEvents events, TicketQueries queries, TaskService tasks,
-            WorkingDayCalendar calendar, Catalog catalog, JsonBodies bodies, Clock clock) {
+            RuntimeService runtime, WorkingDayCalendar calendar, Catalog catalog, JsonBodies bodies,
+            SanfuProperties properties, Clock clock) {
         this.tickets = tickets;
         this.events = events;
         this.queries = queries;
         this.tasks = tasks;
+        this.runtime = runtime;
         this.calendar = calendar;
         this.catalog = catalog;
         this.bodies = bodies;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -58,22 +67,8 @@ public class TicketActions {
     public TicketView assign(String id, Caller caller, JsonNode body) {
         return perform(id, caller, TicketAction.ASSIGN, (ticket, now) -> {
             ActionRequests.Assign request = bodies.read(body, ActionRequests.Assign.class);
-            List<String> co = request.coDepartments() == null ? List.of() : request.coDepartments();
             InvalidInput.Collector errors = new InvalidInput.Collector();
-            if (!catalog.isHandlingDepartment(request.leadDepartment())) {
-                errors.add("leadDepartment", "must be one of " + handlingDepartments());
-            }
-            for (int i = 0; i < co.size(); i++) {
-                String department = co.get(i);
-                if (!catalog.isHandlingDepartment(department)) {
-                    errors.add("coDepartments[" + i + "]", "must be one of " + handlingDepartments());
-                } else if (department.equals(request.leadDepartment())) {
-                    errors.add("coDepartments[" + i + "]", "must not be the lead department");
-                }
-            }
-            if (new HashSet<>(co).size() != co.size()) {
-                errors.add("coDepartments", "must not name a department twice");
-            }
+            List<String> co = departments(errors, request.leadDepartment(), request.coDepartments());
             errors.maxLength("note", request.note(), TEXT);
             errors.throwIfAny();
             Task task = task(ticket, TicketAction.ASSIGN, TicketProcess.TASK_ASSIGN);
@@ -88,17 +83,11 @@ public class TicketActions {
                     signDeadline, replyDeadline, now);
             tasks.complete(task.getId(), Map.of(TicketProcess.VAR_LEAD_DEPARTMENT, request.leadDepartment()));
 
-            StringBuilder detail = new StringBuilder("主办 ").append(catalog.departmentLabel(request.leadDepartment()));
-            if (!co.isEmpty()) {
-                detail.append("；协办 ").append(String.join("、", co.stream().map(catalog::departmentLabel).toList()));
-            }
+            StringBuilder detail = new StringBuilder(describeDepartments(request.leadDepartment(), co));
             if (ticket.returnCount() > 0 && ticket.leadDepartment() != null) {
                 detail.append(returnRejected ? "；退回不成立，原签收时限继续计算" : "；退回成立，重新计算签收时限");
             }
-            if (request.note() != null && !request.note().isBlank()) {
-                detail.append("；").append(request.note());
-            }
-            return detail.toString();
+            return withNote(detail.toString(), request.note());
         });
     }
 
@@ -113,7 +102,7 @@ public class TicketActions {
         });
     }
 
-    /** The department sends back a ticket that is not its business; dispatch arbitrates. */
+    /** The department sends back a ticket that is not its business; dispatch arbitrates; the third goes to a leader. */
     @Transactional
     public TicketView returnTicket(String id, Caller caller, JsonNode body) {
         return perform(id, caller, TicketAction.RETURN, (ticket, now) -> {
@@ -123,8 +112,29 @@ public class TicketActions {
             errors.throwIfAny();
             Task task = task(ticket, TicketAction.RETURN, TicketProcess.TASK_SIGN, TicketProcess.TASK_HANDLE);
             tickets.returned(ticket.id(), now);
-            tasks.complete(task.getId(), Map.of(TicketProcess.VAR_DECISION, TicketProcess.RETURN));
+            tasks.complete(task.getId(), Map.of(TicketProcess.VAR_DECISION, TicketProcess.RETURN,
+                    TicketProcess.VAR_RETURN_COUNT, ticket.returnCount() + 1));
             return request.reason();
+        });
+    }
+
+    /** A co-department's part (协办): its opinion, which the lead waits for before replying. */
+    @Transactional
+    public TicketView contribute(String id, Caller caller, JsonNode body) {
+        return perform(id, caller, TicketAction.CONTRIBUTE, (ticket, now) -> {
+            ActionRequests.Contribute request = bodies.read(body, ActionRequests.Contribute.class);
+            InvalidInput.Collector errors = new InvalidInput.Collector();
+            errors.requireText("opinion", request.opinion(), TEXT);
+            errors.throwIfAny();
+            Task task = tasks.createTaskQuery().processInstanceId(ticket.processInstanceId())
+                    .taskDefinitionKey(TicketProcess.TASK_CONTRIBUTE).taskCandidateGroup(caller.department())
+                    .singleResult();
+            if (task == null) {
+                throw notNow(ticket, TicketAction.CONTRIBUTE, "no part of " + caller.department() + " is open");
+            }
+            tickets.contributed(ticket.id(), caller.department(), request.opinion().strip(), caller.username(), now);
+            tasks.complete(task.getId());
+            return catalog.departmentLabel(caller.department()) + "：" + request.opinion().strip();
         });
     }
 
@@ -132,16 +142,99 @@ public class TicketActions {
     public TicketView reply(String id, Caller caller, JsonNode body) {
         return perform(id, caller, TicketAction.REPLY, (ticket, now) -> {
             ActionRequests.Reply request = bodies.read(body, ActionRequests.Reply.class);
-            InvalidInput.Collector errors = new InvalidInput.Collector();
-            errors.requireText("resolution", request.resolution(), TEXT);
-            if (request.outcome() == null) {
-                errors.add("outcome", "must be one of RESOLVED, PARTIAL, CANNOT_RESOLVE");
-            }
-            errors.throwIfAny();
+            checkReply(request);
             Task task = task(ticket, TicketAction.REPLY, TicketProcess.TASK_HANDLE);
-            boolean late = ticket.replyDeadline() != null && now.isAfter(ticket.replyDeadline());
-            tickets.replied(ticket.id(), request.resolution(), request.outcome(), now, late);
+            long openParts = tasks.createTaskQuery().processInstanceId(ticket.processInstanceId())
+                    .taskDefinitionKey(TicketProcess.TASK_CONTRIBUTE).count();
+            if (openParts > 0) {
+                throw notNow(ticket, TicketAction.REPLY, "co-departments " + String.join(", ", ticket.openParts())
+                        + " have not contributed yet");
+            }
+            tickets.replied(ticket.id(), request.resolution(), request.outcome(), now, late(ticket, now));
             tasks.complete(task.getId(), Map.of(TicketProcess.VAR_DECISION, TicketProcess.REPLY));
+            return "[" + request.outcome() + "] " + request.resolution();
+        });
+    }
+
+    /** The lead asks dispatch for more working days (延期); one request may be pending at a time. */
+    @Transactional
+    public TicketView extend(String id, Caller caller, JsonNode body) {
+        return perform(id, caller, TicketAction.EXTEND, (ticket, now) -> {
+            ActionRequests.Extend request = bodies.read(body, ActionRequests.Extend.class);
+            InvalidInput.Collector errors = new InvalidInput.Collector();
+            if (request.workingDays() == null || request.workingDays() < 1
+                    || request.workingDays() > MAX_EXTENSION_DAYS) {
+                errors.add("workingDays", "must be a whole number from 1 to " + MAX_EXTENSION_DAYS);
+            }
+            errors.requireText("reason", request.reason(), TEXT);
+            errors.throwIfAny();
+            task(ticket, TicketAction.EXTEND, TicketProcess.TASK_HANDLE);
+            if (ticket.extensionRequest() != null || !tasks.createTaskQuery()
+                    .processInstanceId(ticket.processInstanceId())
+                    .taskDefinitionKey(TicketProcess.TASK_DECIDE_EXTENSION).list().isEmpty()) {
+                throw notNow(ticket, TicketAction.EXTEND, "an extension request is already waiting for dispatch");
+            }
+            tickets.extensionRequested(ticket.id(), request.workingDays(), request.reason().strip(), now);
+            runtime.createMessageCorrelation(TicketProcess.MESSAGE_EXTENSION_REQUESTED)
+                    .processInstanceId(ticket.processInstanceId()).correlate();
+            return "申请延期 " + request.workingDays() + " 个工作日：" + request.reason().strip();
+        });
+    }
+
+    /** Dispatch grants the pending extension: the reply deadline moves by that many working days. */
+    @Transactional
+    public TicketView approveExtension(String id, Caller caller, JsonNode body) {
+        return perform(id, caller, TicketAction.APPROVE_EXTENSION, (ticket, now) -> {
+            ActionRequests.DecideExtension request = decision(body);
+            Task task = task(ticket, TicketAction.APPROVE_EXTENSION, TicketProcess.TASK_DECIDE_EXTENSION);
+            int days = ticket.extensionRequest().workingDays();
+            Instant moved = calendar.plusWorkingDays(ticket.replyDeadline(), days);
+            tickets.extensionDecided(ticket.id(), moved, now);
+            tasks.complete(task.getId());
+            return withNote("同意延期 " + days + " 个工作日，办理时限延至 "
+                    + LocalDate.ofInstant(moved, properties.zone()), request.note());
+        });
+    }
+
+    @Transactional
+    public TicketView rejectExtension(String id, Caller caller, JsonNode body) {
+        return perform(id, caller, TicketAction.REJECT_EXTENSION, (ticket, now) -> {
+            ActionRequests.DecideExtension request = decision(body);
+            Task task = task(ticket, TicketAction.REJECT_EXTENSION, TicketProcess.TASK_DECIDE_EXTENSION);
+            int days = ticket.extensionRequest().workingDays();
+            tickets.extensionDecided(ticket.id(), ticket.replyDeadline(), now);
+            tasks.complete(task.getId());
+            return withNote("不同意延期 " + days + " 个工作日，办理时限不变", request.note());
+        });
+    }
+
+    /** Beyond the county's power: the lead hands it to the city or provincial task force. */
+    @Transactional
+    public TicketView escalate(String id, Caller caller, JsonNode body) {
+        return perform(id, caller, TicketAction.ESCALATE, (ticket, now) -> {
+            ActionRequests.Escalate request = bodies.read(body, ActionRequests.Escalate.class);
+            InvalidInput.Collector errors = new InvalidInput.Collector();
+            if (request.level() == null) {
+                errors.add("level", "must be one of CITY, PROVINCE");
+            }
+            errors.requireText("reason", request.reason(), TEXT);
+            errors.throwIfAny();
+            Task task = task(ticket, TicketAction.ESCALATE, TicketProcess.TASK_HANDLE);
+            tickets.escalated(ticket.id(), request.level(), now);
+            tasks.complete(task.getId(), Map.of(TicketProcess.VAR_DECISION, TicketProcess.ESCALATE));
+            return (request.level() == EscalationLevel.CITY ? "上报市专班：" : "上报省专班：") + request.reason().strip();
+        });
+    }
+
+    /** Dispatch records the task force's answer; the enterprise is then asked for feedback. */
+    @Transactional
+    public TicketView escalationReply(String id, Caller caller, JsonNode body) {
+        return perform(id, caller, TicketAction.ESCALATION_REPLY, (ticket, now) -> {
+            ActionRequests.Reply request = bodies.read(body, ActionRequests.Reply.class);
+            checkReply(request);
+            Task task = task(ticket, TicketAction.ESCALATION_REPLY, TicketProcess.TASK_ESCALATION_REPLY);
+            tickets.replied(ticket.id(), request.resolution(), request.outcome(), now, late(ticket, now));
+            tasks.complete(task.getId());
             return "[" + request.outcome() + "] " + request.resolution();
         });
     }
@@ -159,10 +252,54 @@ public class TicketActions {
             errors.throwIfAny();
             Task task = task(ticket, TicketAction.FEEDBACK, TicketProcess.TASK_FEEDBACK);
             tickets.rated(ticket.id(), request.satisfaction(), now);
-            tasks.complete(task.getId(), Map.of(TicketProcess.VAR_SATISFIED,
-                    request.satisfaction() != Satisfaction.DISSATISFIED));
-            return request.comment() == null || request.comment().isBlank() ? request.satisfaction().name()
-                    : request.satisfaction() + "：" + request.comment();
+            tasks.complete(task.getId(), Map.of(
+                    TicketProcess.VAR_SATISFIED, request.satisfaction() != Satisfaction.DISSATISFIED,
+                    TicketProcess.VAR_REOPEN_COUNT, ticket.reopenCount()));
+            return withNote(request.satisfaction().name(), request.comment());
+        });
+    }
+
+    /** A leader's ruling under supervision (督办): strike it off, or give it to a department afresh. */
+    @Transactional
+    public TicketView rule(String id, Caller caller, JsonNode body) {
+        return perform(id, caller, TicketAction.RULE, (ticket, now) -> {
+            ActionRequests.Rule request = bodies.read(body, ActionRequests.Rule.class);
+            InvalidInput.Collector errors = new InvalidInput.Collector();
+            List<String> co = List.of();
+            if (request.decision() == null) {
+                errors.add("decision", "must be one of CLOSE, REASSIGN");
+            } else if (request.decision() == ActionRequests.Ruling.CLOSE) {
+                errors.requireText("note", request.note(), TEXT);
+            } else {
+                List<String> keep = request.coDepartments() != null ? request.coDepartments()
+                        : ticket.coDepartments().stream().filter(d -> !d.equals(request.leadDepartment())).toList();
+                co = departments(errors, request.leadDepartment(), keep);
+                errors.maxLength("note", request.note(), TEXT);
+            }
+            errors.throwIfAny();
+            Task task = task(ticket, TicketAction.RULE, TicketProcess.TASK_RULE);
+            if (request.decision() == ActionRequests.Ruling.CLOSE) {
+                tasks.complete(task.getId(), Map.of(TicketProcess.VAR_RULING, request.decision().name()));
+                return "督办裁定销号：" + request.note().strip();
+            }
+            tickets.route(ticket.id(), request.leadDepartment(), co, ticket.signLimit(), ticket.replyLimit(), now,
+                    calendar.plusWorkingDays(now, ticket.signLimit()), ticket.replyDeadline(), now);
+            tasks.complete(task.getId(), Map.of(TicketProcess.VAR_RULING, request.decision().name(),
+                    TicketProcess.VAR_LEAD_DEPARTMENT, request.leadDepartment()));
+            return withNote("督办裁定改派：" + describeDepartments(request.leadDepartment(), co), request.note());
+        });
+    }
+
+    /** Anyone who may see the ticket, in any status; it moves nothing. */
+    @Transactional
+    public TicketView comment(String id, Caller caller, JsonNode body) {
+        return perform(id, caller, TicketAction.COMMENT, (ticket, now) -> {
+            ActionRequests.Comment request = bodies.read(body, ActionRequests.Comment.class);
+            InvalidInput.Collector errors = new InvalidInput.Collector();
+            errors.requireText("text", request.text(), TEXT);
+            errors.throwIfAny();
+            tickets.touch(ticket.id(), now);
+            return request.text().strip();
         });
     }
 
@@ -185,19 +322,72 @@ public class TicketActions {
         return queries.view(after, caller);
     }
 
-    /** The waiting user task this action completes; none means the status does not allow it (409). */
+    /** The waiting user task this action completes; none means the ticket's state does not allow it (409). */
     private Task task(Ticket ticket, TicketAction action, String... taskKeys) {
         List<Task> waiting = tasks.createTaskQuery().processInstanceId(ticket.processInstanceId())
                 .taskDefinitionKeyIn(taskKeys).list();
         if (waiting.isEmpty()) {
-            throw ApiException.conflict("ticket " + ticket.id() + " is " + ticket.status() + "; '"
-                    + action.urlName() + "' is not possible now");
+            throw notNow(ticket, action, null);
         }
         return waiting.get(0);
+    }
+
+    private static ApiException notNow(Ticket ticket, TicketAction action, String why) {
+        return ApiException.conflict("ticket " + ticket.id() + " is " + ticket.status() + "; '" + action.urlName()
+                + "' is not possible now" + (why == null ? "" : ": " + why));
+    }
+
+    /** Checks a lead and its co-departments; returns the co-departments (none when not given). */
+    private List<String> departments(InvalidInput.Collector errors, String lead, List<String> coDepartments) {
+        List<String> co = coDepartments == null ? List.of() : coDepartments;
+        if (!catalog.isHandlingDepartment(lead)) {
+            errors.add("leadDepartment", "must be one of " + handlingDepartments());
+        }
+        for (int i = 0; i < co.size(); i++) {
+            String department = co.get(i);
+            if (!catalog.isHandlingDepartment(department)) {
+                errors.add("coDepartments[" + i + "]", "must be one of " + handlingDepartments());
+            } else if (department.equals(lead)) {
+                errors.add("coDepartments[" + i + "]", "must not be the lead department");
+            }
+        }
+        if (new HashSet<>(co).size() != co.size()) {
+            errors.add("coDepartments", "must not name a department twice");
+        }
+        return co;
+    }
+
+    private void checkReply(ActionRequests.Reply request) {
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        errors.requireText("resolution", request.resolution(), TEXT);
+        if (request.outcome() == null) {
+            errors.add("outcome", "must be one of RESOLVED, PARTIAL, CANNOT_RESOLVE");
+        }
+        errors.throwIfAny();
+    }
+
+    private ActionRequests.DecideExtension decision(JsonNode body) {
+        ActionRequests.DecideExtension request = bodies.read(body, ActionRequests.DecideExtension.class);
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        errors.maxLength("note", request.note(), TEXT);
+        errors.throwIfAny();
+        return request;
+    }
+
+    private static boolean late(Ticket ticket, Instant now) {
+        return ticket.replyDeadline() != null && now.isAfter(ticket.replyDeadline());
+    }
+
+    private String describeDepartments(String lead, List<String> co) {
+        return "主办 " + catalog.departmentLabel(lead) + (co.isEmpty() ? ""
+                : "；协办 " + String.join("、", co.stream().map(catalog::departmentLabel).toList()));
+    }
+
+    private static String withNote(String text, String note) {
+        return note == null || note.isBlank() ? text : text + "；" + note.strip();
     }
 
     private String handlingDepartments() {
         return String.join(", ", catalog.departmentCodes().stream().filter(catalog::isHandlingDepartment).toList());
     }
-
 }

@@ -51,6 +51,27 @@ public class TicketLifecycle {
         tickets.reopened(ticketId, calendar.plusWorkingDays(now, ticket.replyLimit()), now);
     }
 
+    /** The co-departments whose parts the handling opens (the multi-instance collection). */
+    public java.util.List<String> coDepartments(long ticketId) {
+        return tickets.coDepartments(ticketId);
+    }
+
+    public void partOpened(long ticketId, String department) {
+        tickets.openPart(ticketId, department);
+    }
+
+    /**
+     * Handling ended (reply, return or escalation): no co-department part stays open, and a pending
+     * extension request is withdrawn with it.
+     */
+    public void handlingEnded(long ticketId) {
+        Ticket ticket = get(ticketId);
+        tickets.closeParts(ticketId);
+        if (ticket.extensionRequest() != null) {
+            tickets.extensionDecided(ticketId, ticket.replyDeadline(), clock.instant());
+        }
+    }
+
     private Ticket get(long ticketId) {
         return tickets.find(ticketId).orElseThrow(() -> ApiException.notFound("ticket", String.valueOf(ticketId)));
     }

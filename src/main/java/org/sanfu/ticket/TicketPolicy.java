@@ -19,16 +19,36 @@ final class TicketPolicy {
     /** Whether the action is the caller's on this ticket, whatever its status (else 403). */
     static boolean belongsTo(TicketAction action, Ticket ticket, Caller caller) {
         return switch (action) {
-            case ASSIGN -> caller.is(Role.DISPATCH);
-            case SIGN, RETURN, REPLY -> caller.isDepartment(ticket.leadDepartment());
+            case ASSIGN, APPROVE_EXTENSION, REJECT_EXTENSION, ESCALATION_REPLY -> caller.is(Role.DISPATCH);
+            case SIGN, RETURN, REPLY, EXTEND, ESCALATE -> caller.isDepartment(ticket.leadDepartment());
+            case CONTRIBUTE -> caller.is(Role.DEPT) && ticket.coDepartments().contains(caller.department());
             case FEEDBACK -> caller.is(Role.STAFF);
+            case RULE -> caller.is(Role.LEADER);
+            case COMMENT -> maySee(ticket, caller);
+        };
+    }
+
+    /**
+     * Whether the ticket's state offers the action now: its status, and for some actions what is
+     * pending (co-department parts, an extension request). A taken action is refused with 409 otherwise.
+     */
+    static boolean offeredNow(TicketAction action, Ticket ticket, Caller caller) {
+        if (!action.offeredIn(ticket.status())) {
+            return false;
+        }
+        return switch (action) {
+            case REPLY -> ticket.openParts().isEmpty();
+            case EXTEND -> ticket.extensionRequest() == null;
+            case APPROVE_EXTENSION, REJECT_EXTENSION -> ticket.extensionRequest() != null;
+            case CONTRIBUTE -> ticket.hasOpenPart(caller.department());
+            default -> true;
         };
     }
 
     /** The actions the caller may take on the ticket now. */
     static List<String> allowedActions(Ticket ticket, Caller caller) {
         return Arrays.stream(TicketAction.values())
-                .filter(a -> a.offeredIn(ticket.status()) && belongsTo(a, ticket, caller))
+                .filter(a -> belongsTo(a, ticket, caller) && offeredNow(a, ticket, caller))
                 .map(TicketAction::urlName)
                 .toList();
     }

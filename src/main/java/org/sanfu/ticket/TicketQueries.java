@@ -40,14 +40,24 @@ public class TicketQueries {
         return tickets.list(filter, scope, page).map(t -> view(t, caller));
     }
 
-    /** The tickets on which the caller can act now (an action other than comment), most urgent first. */
+    /**
+     * The tickets on which the caller can act now (an action other than comment), most urgent first:
+     * a department's own to sign or handle and its open co-handling parts; dispatch's to assign, to
+     * answer for the task force, or with an extension to decide; staff's replies to call back on for
+     * the enterprises they look after or visited; a leader's under supervision.
+     */
     public PageResult<TicketView> inbox(Caller caller, PageParams page) {
         List<Tickets.Where> mine = new ArrayList<>();
         switch (caller.role()) {
-            case DEPT -> mine.add(new Tickets.Where()
-                    .add("t.status in ('ASSIGNED', 'IN_PROGRESS')")
-                    .eq("t.lead_department", caller.department()));
-            case DISPATCH -> mine.add(new Tickets.Where().add("t.status = 'DISPATCHING'"));
+            case DEPT -> {
+                mine.add(new Tickets.Where()
+                        .add("t.status in ('ASSIGNED', 'IN_PROGRESS')")
+                        .eq("t.lead_department", caller.department()));
+                mine.add(new Tickets.Where().add("exists (select 1 from ticket_co_department c where "
+                        + "c.ticket_id = t.id and c.department = ? and c.part_open)", caller.department()));
+            }
+            case DISPATCH -> mine.add(new Tickets.Where()
+                    .add("(t.status in ('DISPATCHING', 'ESCALATED') or t.extension_days is not null)"));
             case STAFF -> mine.add(new Tickets.Where()
                     .add("t.status = 'REPLIED'")
                     .add("(t.reporter = ? or exists (select 1 from enterprise e where e.credit_code = "

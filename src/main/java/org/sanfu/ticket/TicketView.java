@@ -30,11 +30,14 @@ public record TicketView(
         boolean overdue,
         int reopenCount,
         int returnCount,
-        String escalationLevel,
+        EscalationLevel escalationLevel,
         Satisfaction satisfaction,
         String resolution,
         Outcome outcome,
         boolean resolvedOnSite,
+        List<Ticket.Contribution> contributions,
+        List<String> pendingContributions,
+        Ticket.ExtensionRequest extensionRequest,
         List<String> allowedActions) {
 
     static TicketView of(Ticket t, String categoryLabel, List<String> allowedActions) {
@@ -43,6 +46,6 @@ public record TicketView(
                 t.source(), t.status(), t.leadDepartment(), t.coDepartments(), t.reporter(), t.reportedAt(),
                 t.assignedAt(), t.signedAt(), t.repliedAt(), t.closedAt(), t.signDeadline(), t.replyDeadline(),
                 t.overdue(), t.reopenCount(), t.returnCount(), t.escalationLevel(), t.satisfaction(), t.resolution(),
-                t.outcome(), t.resolvedOnSite(), allowedActions);
+                t.outcome(), t.resolvedOnSite(), t.contributions(), t.openParts(), t.extensionRequest(), allowedActions);
     }
 }

@@ -45,13 +45,13 @@ class Tickets {
     }
 
     Optional<Ticket> find(long id) {
-        return withCoDepartments(jdbc.sql("select * from ticket where id = ?").param(id).query(Tickets::map).list())
+        return withCoHandling(jdbc.sql("select * from ticket where id = ?").param(id).query(Tickets::map).list())
                 .stream().findFirst();
     }
 
     /** Reads the row and holds its lock until the transaction ends: one action at a time per ticket. */
     Optional<Ticket> lock(long id) {
-        return withCoDepartments(jdbc.sql("select * from ticket where id = ? for update").param(id)
+        return withCoHandling(jdbc.sql("select * from ticket where id = ? for update").param(id)
                 .query(Tickets::map).list()).stream().findFirst();
     }
 
@@ -114,6 +114,51 @@ class Tickets {
         jdbc.sql("update ticket set reply_overdue = true, overdue = true where id = ?").param(id).update();
     }
 
+    List<String> coDepartments(long id) {
+        return jdbc.sql("select department from ticket_co_department where ticket_id = ? order by department")
+                .param(id).query(String.class).list();
+    }
+
+    void openPart(long id, String department) {
+        jdbc.sql("update ticket_co_department set part_open = true where ticket_id = ? and department = ?")
+                .params(id, department).update();
+    }
+
+    void closeParts(long id) {
+        jdbc.sql("update ticket_co_department set part_open = false where ticket_id = ?").param(id).update();
+    }
+
+    void contributed(long id, String department, String opinion, String by, Instant at) {
+        jdbc.sql("update ticket_co_department set part_open = false where ticket_id = ? and department = ?")
+                .params(id, department).update();
+        jdbc.sql("insert into ticket_contribution (ticket_id, department, opinion, contributed_by, contributed_at) "
+                        + "values (?, ?, ?, ?, ?)")
+                .params(id, department, opinion, by, Sql.ts(at)).update();
+        touch(id, at);
+    }
+
+    void escalated(long id, EscalationLevel level, Instant now) {
+        jdbc.sql("update ticket set escalation_level = ?, updated_at = ? where id = ?")
+                .params(level.name(), Sql.ts(now), id).update();
+    }
+
+    void extensionRequested(long id, int workingDays, String reason, Instant at) {
+        jdbc.sql("update ticket set extension_days = ?, extension_reason = ?, extension_requested_at = ?, "
+                        + "updated_at = ? where id = ?")
+                .params(workingDays, reason, Sql.ts(at), Sql.ts(at), id).update();
+    }
+
+    /** The pending request is decided; an approval moves the reply deadline. */
+    void extensionDecided(long id, Instant replyDeadline, Instant now) {
+        jdbc.sql("update ticket set extension_days = null, extension_reason = null, extension_requested_at = null, "
+                        + "reply_deadline = ?, updated_at = ? where id = ?")
+                .params(Sql.ts(replyDeadline), Sql.ts(now), id).update();
+    }
+
+    void touch(long id, Instant now) {
+        jdbc.sql("update ticket set updated_at = ? where id = ?").params(Sql.ts(now), id).update();
+    }
+
     void renameEnterprise(String creditCode, String name, String town) {
         jdbc.sql("update ticket set enterprise_name = ?, town = ? where enterprise_credit_code = ?")
                 .params(name, town, creditCode).update();
@@ -165,12 +210,12 @@ class Tickets {
         if (scopeDepartment != null) {
             where.involves(scopeDepartment);
         }
-        return withCoDepartments(jdbc.sql("select t.* from ticket t" + where.sql() + " order by t.reported_at desc, t.id desc")
+        return withCoHandling(jdbc.sql("select t.* from ticket t" + where.sql() + " order by t.reported_at desc, t.id desc")
                 .params(where.args).query(Tickets::map).list());
     }
 
     List<Ticket> ofVisit(long visitId) {
-        return withCoDepartments(jdbc.sql("select * from ticket where visit_id = ? order by id").param(visitId)
+        return withCoHandling(jdbc.sql("select * from ticket where visit_id = ? order by id").param(visitId)
                 .query(Tickets::map).list());
     }
 
@@ -182,28 +227,45 @@ class Tickets {
         args.add(page.offset());
         List<Ticket> items = jdbc.sql("select t.* from ticket t" + where.sql() + " order by " + order
                 + " limit ? offset ?").params(args).query(Tickets::map).list();
-        return PageResult.of(withCoDepartments(items), page, total);
+        return PageResult.of(withCoHandling(items), page, total);
     }
 
-    private List<Ticket> withCoDepartments(List<Ticket> tickets) {
+    /** Adds co-departments, their open parts and their contributions, in two queries for the whole list. */
+    private List<Ticket> withCoHandling(List<Ticket> tickets) {
         if (tickets.isEmpty()) {
             return tickets;
         }
         Map<Long, List<String>> co = new HashMap<>();
+        Map<Long, List<String>> open = new HashMap<>();
+        Map<Long, List<Ticket.Contribution>> answers = new HashMap<>();
         String marks = String.join(",", tickets.stream().map(t -> "?").toList());
-        jdbc.sql("select ticket_id, department from ticket_co_department where ticket_id in (" + marks
+        List<Object> ids = tickets.stream().map(Ticket::id).map(Object.class::cast).toList();
+        jdbc.sql("select ticket_id, department, part_open from ticket_co_department where ticket_id in (" + marks
                         + ") order by department")
-                .params(tickets.stream().map(Ticket::id).map(Object.class::cast).toList())
+                .params(ids)
                 .query(rs -> {
                     co.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+                    if (rs.getBoolean(3)) {
+                        open.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+                    }
                 });
-        return tickets.stream().map(t -> t.withCoDepartments(List.copyOf(co.getOrDefault(t.id(), List.of()))))
+        jdbc.sql("select ticket_id, department, opinion, contributed_by, contributed_at from ticket_contribution "
+                        + "where ticket_id in (" + marks + ") order by id")
+                .params(ids)
+                .query(rs -> {
+                    answers.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Ticket.Contribution(
+                            rs.getString(2), rs.getString(3), rs.getString(4), Sql.instant(rs, "contributed_at")));
+                });
+        return tickets.stream().map(t -> t.withCoHandling(List.copyOf(co.getOrDefault(t.id(), List.of())),
+                List.copyOf(open.getOrDefault(t.id(), List.of())), List.copyOf(answers.getOrDefault(t.id(), List.of()))))
                 .toList();
     }
 
     private static Ticket map(ResultSet rs, int row) throws SQLException {
         String satisfaction = rs.getString("satisfaction");
         String outcome = rs.getString("outcome");
+        String escalation = rs.getString("escalation_level");
+        Integer extensionDays = rs.getObject("extension_days", Integer.class);
         return new Ticket(rs.getLong("id"), rs.getLong("visit_id"), rs.getString("enterprise_credit_code"),
                 rs.getString("enterprise_name"), rs.getString("town"), rs.getString("reporter"),
                 rs.getString("category"), rs.getString("title"), rs.getString("description"),
@@ -213,9 +275,13 @@ class Tickets {
                 Sql.instant(rs, "replied_at"), Sql.instant(rs, "closed_at"), rs.getInt("sign_limit"),
                 rs.getInt("reply_limit"), Sql.instant(rs, "sign_deadline"), Sql.instant(rs, "reply_deadline"),
                 rs.getBoolean("overdue"), rs.getInt("reopen_count"), rs.getInt("return_count"),
-                rs.getString("escalation_level"), satisfaction == null ? null : Satisfaction.valueOf(satisfaction),
+                escalation == null ? null : EscalationLevel.valueOf(escalation),
+                satisfaction == null ? null : Satisfaction.valueOf(satisfaction),
                 rs.getString("resolution"), outcome == null ? null : Outcome.valueOf(outcome),
-                rs.getBoolean("resolved_on_site"), rs.getString("process_instance_id"));
+                rs.getBoolean("resolved_on_site"), rs.getString("process_instance_id"), List.of(),
+                extensionDays == null ? null : new Ticket.ExtensionRequest(extensionDays,
+                        rs.getString("extension_reason"), Sql.instant(rs, "extension_requested_at")),
+                List.of());
     }
 
     /** A WHERE clause built from optional conditions on the ticket {@code t}. */

@@ -19,6 +19,10 @@ public class TicketStatusListener {
         lifecycle.enter(TicketProcess.ticketId(execution), TicketStatus.valueOf(status));
     }
 
+    public void handlingEnded(DelegateExecution execution) {
+        lifecycle.handlingEnded(TicketProcess.ticketId(execution));
+    }
+
     public void reopen(DelegateExecution execution) {
         lifecycle.reopen(TicketProcess.ticketId(execution));
     }

@@ -102,15 +102,63 @@ class TicketController {
         return actions.returnTicket(id, caller, body);
     }
 
-    /** The lead department. */
+    /** A co-department whose part is open. */
+    @PostMapping("/{id}/contribute")
+    TicketView contribute(@PathVariable String id, Caller caller, @RequestBody(required = false) JsonNode body) {
+        return actions.contribute(id, caller, body);
+    }
+
+    /** The lead department, once every co-department has contributed. */
     @PostMapping("/{id}/reply")
     TicketView reply(@PathVariable String id, Caller caller, @RequestBody(required = false) JsonNode body) {
         return actions.reply(id, caller, body);
+    }
+
+    /** The lead department. */
+    @PostMapping("/{id}/extend")
+    TicketView extend(@PathVariable String id, Caller caller, @RequestBody(required = false) JsonNode body) {
+        return actions.extend(id, caller, body);
+    }
+
+    /** DISPATCH. */
+    @PostMapping("/{id}/approve-extension")
+    TicketView approveExtension(@PathVariable String id, Caller caller, @RequestBody(required = false) JsonNode body) {
+        return actions.approveExtension(id, caller, body);
+    }
+
+    /** DISPATCH. */
+    @PostMapping("/{id}/reject-extension")
+    TicketView rejectExtension(@PathVariable String id, Caller caller, @RequestBody(required = false) JsonNode body) {
+        return actions.rejectExtension(id, caller, body);
+    }
+
+    /** The lead department. */
+    @PostMapping("/{id}/escalate")
+    TicketView escalate(@PathVariable String id, Caller caller, @RequestBody(required = false) JsonNode body) {
+        return actions.escalate(id, caller, body);
+    }
+
+    /** DISPATCH. */
+    @PostMapping("/{id}/escalation-reply")
+    TicketView escalationReply(@PathVariable String id, Caller caller, @RequestBody(required = false) JsonNode body) {
+        return actions.escalationReply(id, caller, body);
     }
 
     /** Any STAFF. */
     @PostMapping("/{id}/feedback")
     TicketView feedback(@PathVariable String id, Caller caller, @RequestBody(required = false) JsonNode body) {
         return actions.feedback(id, caller, body);
+    }
+
+    /** LEADER. */
+    @PostMapping("/{id}/rule")
+    TicketView rule(@PathVariable String id, Caller caller, @RequestBody(required = false) JsonNode body) {
+        return actions.rule(id, caller, body);
+    }
+
+    /** Anyone who may see the ticket. */
+    @PostMapping("/{id}/comment")
+    TicketView comment(@PathVariable String id, Caller caller, @RequestBody(required = false) JsonNode body) {
+        return actions.comment(id, caller, body);
     }
 }

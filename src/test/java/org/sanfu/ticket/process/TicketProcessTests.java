@@ -90,8 +90,11 @@ class TicketProcessTests {
 
         actions.feedback(id, STAFF, body(Map.of("satisfaction", "SATISFIED")));
         assertThat(pi).isEnded().hasPassedInOrder("StartEvent_Reported", "Gateway_OnSite", "Task_Route",
-                "Gateway_Routed", "Task_Sign", "Gateway_SignDecision", "Task_Handle", "Gateway_HandleDecision",
-                "Task_Feedback", "Gateway_Satisfied", "EndEvent_Closed");
+                "Gateway_Routed", "Task_Sign", "Gateway_SignDecision", "SubProcess_Handling",
+                "Gateway_HandlingOutcome", "Task_Feedback", "Gateway_Satisfied", "EndEvent_Closed");
+        // no co-department: the multi-instance part is passed through empty
+        assertThat(pi).hasPassed("Task_Handle", "EndEvent_HandlingDone", "Task_Contribute#multiInstanceBody")
+                .hasNotPassed(TicketProcess.TASK_CONTRIBUTE);
         Assertions.assertThat(ticket(id).status().name()).isEqualTo("CLOSED");
     }
 
@@ -112,6 +115,7 @@ class TicketProcessTests {
         Assertions.assertThat(assigned.coDepartments()).containsExactly("COMMERCE");
 
         actions.sign(id, FINANCE, null);
+        actions.contribute(id, new Caller("commerce", Role.DEPT, "COMMERCE"), body(Map.of("opinion", "配合落实")));
         actions.reply(id, FINANCE, body(Map.of("resolution", "已落实", "outcome", "PARTIAL")));
         actions.feedback(id, STAFF, body(Map.of("satisfaction", "BASICALLY_SATISFIED")));
         assertThat(pi).isEnded().hasPassed("Task_Assign", "EndEvent_Closed");

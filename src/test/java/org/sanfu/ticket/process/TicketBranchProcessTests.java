@@ -1,0 +1,273 @@
+package org.sanfu.ticket.process;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.sanfu.Api;
+import org.sanfu.SanfuTest;
+import org.sanfu.calendar.WorkingDayCalendar;
+import org.sanfu.security.Caller;
+import org.sanfu.security.Role;
+import org.sanfu.ticket.TicketActions;
+import org.sanfu.ticket.TicketEvent;
+import org.sanfu.ticket.TicketQueries;
+import org.sanfu.ticket.TicketView;
+import org.sanfu.web.ApiException;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The branches of bpmn/ticket.bpmn beyond the main path: returns and their arbitration, supervision
+ * after three returns or two reopens, co-handling, escalation and extensions.
+ */
+@SanfuTest
+class TicketBranchProcessTests {
+
+    static final Caller STAFF = new Caller("staff1", Role.STAFF, null);
+    static final Caller DISPATCH = new Caller("dispatch", Role.DISPATCH, "DISPATCH");
+    static final Caller LEADER = new Caller("leader", Role.LEADER, null);
+    static final Caller TRANSPORT = new Caller("transport", Role.DEPT, "TRANSPORT");
+    static final Caller FINANCE = new Caller("finance", Role.DEPT, "FINANCE");
+    static final Caller COMMERCE = new Caller("commerce", Role.DEPT, "COMMERCE");
+    static final Caller HRSS = new Caller("hrss", Role.DEPT, "HRSS");
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TicketActions actions;
+    @Autowired
+    TicketQueries tickets;
+    @Autowired
+    WorkingDayCalendar calendar;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    Api api;
+
+    @BeforeEach
+    void bindAssertionsToTheEngine() {
+        init(engine);
+    }
+
+    private String open(String category) {
+        return api.visit(api.enterprise(), List.of(Api.problem(category, "问题 " + category))).get(0).get("id").asText();
+    }
+
+    private ProcessInstance process(String ticketId) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(TicketProcess.KEY)
+                .processInstanceBusinessKey(ticketId).singleResult();
+    }
+
+    private JsonNode body(Object value) {
+        return json.valueToTree(value);
+    }
+
+    private TicketView ticket(String id) {
+        return tickets.get(id, STAFF);
+    }
+
+    private List<String> actionsInHistory(String id) {
+        return tickets.history(id, STAFF).stream().map(TicketEvent::action).toList();
+    }
+
+    private void conflict(Runnable action) {
+        Assertions.assertThatThrownBy(action::run).isInstanceOf(ApiException.class)
+                .satisfies(e -> Assertions.assertThat(((ApiException) e).status().value()).isEqualTo(409));
+    }
+
+    @Test
+    void aRejectedReturnKeepsTheSignClockAndAnUpheldOneStartsANewOne() {
+        String id = open("CONTAINER");
+        ProcessInstance pi = process(id);
+        Instant firstSignDeadline = ticket(id).signDeadline();
+
+        actions.returnTicket(id, TRANSPORT, body(Map.of("reason", "不属于本部门")));
+        actions.assign(id, DISPATCH, body(Map.of("leadDepartment", "TRANSPORT", "note", "属港航职责")));
+        assertThat(pi).isWaitingAt(TicketProcess.TASK_SIGN);
+        Assertions.assertThat(ticket(id).signDeadline()).isEqualTo(firstSignDeadline);
+
+        actions.returnTicket(id, TRANSPORT, body(Map.of("reason", "仍不属于本部门")));
+        actions.assign(id, DISPATCH, body(Map.of("leadDepartment", "FINANCE")));
+        assertThat(pi).isWaitingAt(TicketProcess.TASK_SIGN);
+        assertThat(task(pi)).hasCandidateGroup("FINANCE");
+        TicketView upheld = ticket(id);
+        Assertions.assertThat(upheld.returnCount()).isEqualTo(2);
+        Assertions.assertThat(upheld.status().name()).isEqualTo("ASSIGNED");
+        Assertions.assertThat(upheld.signDeadline()).isAfterOrEqualTo(firstSignDeadline);
+        Assertions.assertThat(tickets.history(id, STAFF).stream().map(TicketEvent::detail).toList())
+                .anyMatch(d -> d != null && d.contains("退回不成立"))
+                .anyMatch(d -> d != null && d.contains("退回成立"));
+    }
+
+    @Test
+    void theThirdReturnPutsTheTicketUnderSupervisionAndALeaderReassignsIt() {
+        String id = open("LOGISTICS");
+        ProcessInstance pi = process(id);
+        actions.returnTicket(id, TRANSPORT, body(Map.of("reason", "一退")));
+        actions.assign(id, DISPATCH, body(Map.of("leadDepartment", "TRANSPORT")));
+        actions.sign(id, TRANSPORT, null);
+        actions.returnTicket(id, TRANSPORT, body(Map.of("reason", "二退")));
+        actions.assign(id, DISPATCH, body(Map.of("leadDepartment", "COMMERCE")));
+        actions.returnTicket(id, COMMERCE, body(Map.of("reason", "三退")));
+
+        assertThat(pi).isWaitingAt(TicketProcess.TASK_RULE).hasPassed("Gateway_ReturnLimit");
+        assertThat(task(pi)).hasCandidateGroup("LEADER");
+        TicketView supervised = ticket(id);
+        Assertions.assertThat(supervised.status().name()).isEqualTo("SUPERVISION");
+        Assertions.assertThat(supervised.returnCount()).isEqualTo(3);
+
+        actions.rule(id, LEADER, body(Map.of("decision", "REASSIGN", "leadDepartment", "FINANCE",
+                "note", "由金融办牵头")));
+        assertThat(pi).isWaitingAt(TicketProcess.TASK_SIGN);
+        assertThat(task(pi)).hasCandidateGroup("FINANCE");
+        TicketView reassigned = ticket(id);
+        Assertions.assertThat(reassigned.status().name()).isEqualTo("ASSIGNED");
+        Assertions.assertThat(reassigned.leadDepartment()).isEqualTo("FINANCE");
+        Assertions.assertThat(reassigned.signDeadline()).isAfter(supervised.signDeadline());
+    }
+
+    @Test
+    void aThirdDissatisfactionAfterTwoReopensGoesToALeaderWhoClosesIt() {
+        String id = open("FINANCING");
+        ProcessInstance pi = process(id);
+        actions.sign(id, FINANCE, null);
+        for (int round = 0; round < 3; round++) {
+            actions.reply(id, FINANCE, body(Map.of("resolution", "第" + (round + 1) + "次答复", "outcome", "PARTIAL")));
+            actions.feedback(id, STAFF, body(Map.of("satisfaction", "DISSATISFIED")));
+        }
+        assertThat(pi).isWaitingAt(TicketProcess.TASK_RULE).hasPassed("Gateway_ReopenLimit");
+        TicketView supervised = ticket(id);
+        Assertions.assertThat(supervised.status().name()).isEqualTo("SUPERVISION");
+        Assertions.assertThat(supervised.reopenCount()).isEqualTo(2);
+
+        conflict(() -> actions.feedback(id, STAFF, body(Map.of("satisfaction", "SATISFIED"))));
+        actions.rule(id, LEADER, body(Map.of("decision", "CLOSE", "note", "已尽最大努力，企业诉求超出政策范围")));
+        assertThat(pi).isEnded().hasPassed("EndEvent_ClosedByRuling").hasNotPassed("EndEvent_Closed");
+        TicketView closed = ticket(id);
+        Assertions.assertThat(closed.status().name()).isEqualTo("CLOSED");
+        Assertions.assertThat(closed.satisfaction().name()).isEqualTo("DISSATISFIED");
+        Assertions.assertThat(closed.closedAt()).isNotNull();
+    }
+
+    @Test
+    void twoCoDepartmentsContributeBeforeTheLeadMayReply() {
+        String id = open("OTHER");
+        ProcessInstance pi = process(id);
+        actions.assign(id, DISPATCH, body(Map.of("leadDepartment", "COMMERCE", "coDepartments",
+                List.of("FINANCE", "HRSS"))));
+        actions.sign(id, COMMERCE, null);
+
+        assertThat(pi).isWaitingAt(TicketProcess.TASK_HANDLE, TicketProcess.TASK_CONTRIBUTE);
+        Assertions.assertThat(taskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TicketProcess.TASK_CONTRIBUTE)
+                .list()).hasSize(2);
+        Assertions.assertThat(ticket(id).pendingContributions()).containsExactly("FINANCE", "HRSS");
+        Assertions.assertThat(tickets.get(id, FINANCE).allowedActions()).contains("contribute");
+        Assertions.assertThat(tickets.get(id, COMMERCE).allowedActions()).doesNotContain("reply");
+
+        conflict(() -> actions.reply(id, COMMERCE, body(Map.of("resolution", "答复", "outcome", "RESOLVED"))));
+        actions.contribute(id, FINANCE, body(Map.of("opinion", "可申请关贸E贷")));
+        conflict(() -> actions.contribute(id, FINANCE, body(Map.of("opinion", "再说一次"))));
+        conflict(() -> actions.reply(id, COMMERCE, body(Map.of("resolution", "答复", "outcome", "RESOLVED"))));
+        actions.contribute(id, HRSS, body(Map.of("opinion", "已对接用工")));
+
+        assertThat(pi).isWaitingAt(TicketProcess.TASK_HANDLE).hasPassed("EndEvent_ContributionsDone");
+        TicketView ready = ticket(id);
+        Assertions.assertThat(ready.pendingContributions()).isEmpty();
+        Assertions.assertThat(ready.contributions()).extracting(c -> c.department() + ":" + c.opinion())
+                .containsExactly("FINANCE:可申请关贸E贷", "HRSS:已对接用工");
+        actions.reply(id, COMMERCE, body(Map.of("resolution", "协调金融、人社共同解决", "outcome", "RESOLVED")));
+        assertThat(pi).isWaitingAt(TicketProcess.TASK_FEEDBACK);
+        Assertions.assertThat(actionsInHistory(id)).containsSubsequence("contribute", "contribute", "reply");
+    }
+
+    @Test
+    void routingNamesCoDepartmentsToo() {
+        String id = open("CREDIT_INSURANCE");
+        ProcessInstance pi = process(id);
+        actions.sign(id, COMMERCE, null);
+        assertThat(pi).isWaitingAt(TicketProcess.TASK_HANDLE, TicketProcess.TASK_CONTRIBUTE);
+        assertThat(taskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TicketProcess.TASK_CONTRIBUTE)
+                .singleResult()).hasCandidateGroup("FINANCE");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"CITY", "PROVINCE"})
+    void anEscalatedTicketIsAnsweredByTheTaskForceThroughDispatch(String level) {
+        String id = open("CREDIT_INSURANCE");
+        ProcessInstance pi = process(id);
+        actions.sign(id, COMMERCE, null);
+        actions.escalate(id, COMMERCE, body(Map.of("level", level, "reason", "超出县级权限")));
+
+        assertThat(pi).isWaitingAt(TicketProcess.TASK_ESCALATION_REPLY);
+        assertThat(task(pi)).hasCandidateGroup("DISPATCH");
+        TicketView escalated = ticket(id);
+        Assertions.assertThat(escalated.status().name()).isEqualTo("ESCALATED");
+        Assertions.assertThat(escalated.escalationLevel().name()).isEqualTo(level);
+        Assertions.assertThat(escalated.pendingContributions()).as("open parts end with the handling").isEmpty();
+
+        actions.escalationReply(id, DISPATCH, body(Map.of("resolution", "省专班协调信保降费", "outcome", "RESOLVED")));
+        assertThat(pi).isWaitingAt(TicketProcess.TASK_FEEDBACK);
+        actions.feedback(id, STAFF, body(Map.of("satisfaction", "SATISFIED")));
+        assertThat(pi).isEnded();
+        TicketView closed = ticket(id);
+        Assertions.assertThat(closed.escalationLevel().name()).isEqualTo(level);
+        Assertions.assertThat(closed.resolution()).isEqualTo("省专班协调信保降费");
+    }
+
+    @Test
+    void anApprovedExtensionMovesTheReplyDeadlineAndARejectedOneLeavesIt() {
+        String id = open("CUSTOMS");
+        ProcessInstance pi = process(id);
+        Caller customs = new Caller("customs", Role.DEPT, "CUSTOMS");
+        actions.sign(id, customs, null);
+        Instant deadline = ticket(id).replyDeadline();
+
+        actions.extend(id, customs, body(Map.of("workingDays", 3, "reason", "需外地海关协查")));
+        assertThat(pi).isWaitingAt(TicketProcess.TASK_HANDLE, TicketProcess.TASK_DECIDE_EXTENSION);
+        Assertions.assertThat(ticket(id).extensionRequest().workingDays()).isEqualTo(3);
+        conflict(() -> actions.extend(id, customs, body(Map.of("workingDays", 2, "reason", "再申请"))));
+
+        actions.approveExtension(id, DISPATCH, body(Map.of()));
+        assertThat(pi).isWaitingAt(TicketProcess.TASK_HANDLE).hasPassed("EndEvent_ExtensionDecided");
+        TicketView extended = ticket(id);
+        Assertions.assertThat(extended.replyDeadline()).isEqualTo(calendar.plusWorkingDays(deadline, 3));
+        Assertions.assertThat(extended.extensionRequest()).isNull();
+
+        actions.extend(id, customs, body(Map.of("workingDays", 2, "reason", "再延两天")));
+        actions.rejectExtension(id, DISPATCH, body(Map.of("note", "时限充足")));
+        Assertions.assertThat(ticket(id).replyDeadline()).isEqualTo(extended.replyDeadline());
+        Assertions.assertThat(actionsInHistory(id)).containsSubsequence("extend", "approve-extension", "extend",
+                "reject-extension");
+        conflict(() -> actions.approveExtension(id, DISPATCH, body(Map.of())));
+    }
+
+    @Test
+    void aReplyWithdrawsAPendingExtensionRequest() {
+        String id = open("CONTAINER");
+        ProcessInstance pi = process(id);
+        actions.sign(id, TRANSPORT, null);
+        actions.extend(id, TRANSPORT, body(Map.of("workingDays", 2, "reason", "等船期")));
+        actions.reply(id, TRANSPORT, body(Map.of("resolution", "船期已落实", "outcome", "RESOLVED")));
+        assertThat(pi).isWaitingAt(TicketProcess.TASK_FEEDBACK);
+        Assertions.assertThat(taskQuery().processInstanceId(pi.getId())
+                .taskDefinitionKey(TicketProcess.TASK_DECIDE_EXTENSION).count()).isZero();
+        Assertions.assertThat(ticket(id).extensionRequest()).isNull();
+        conflict(() -> actions.approveExtension(id, DISPATCH, body(Map.of())));
+    }
+}
