@@ -1,11 +1,13 @@
 package org.sanfu;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -18,11 +20,25 @@ public record SanfuProperties(
         @NotNull ZoneId zone,
         @Min(1024) long maxBodyBytes,
         @NotNull @Valid Sla sla,
+        @NotNull @Valid Calendar calendar,
         @NotEmpty List<@Valid Entry> departments,
         @NotEmpty List<@Valid Entry> categories) {
 
-    /** Limits in working days used where the routing decision gives none. */
-    public record Sla(@Min(1) @Max(60) int defaultSignLimit, @Min(1) @Max(60) int defaultReplyLimit) {}
+    /**
+     * Limits in working days used where the routing decision gives none, the feedback window, and
+     * the reminder points as percentages of each limit.
+     */
+    public record Sla(@Min(1) @Max(60) int defaultSignLimit, @Min(1) @Max(60) int defaultReplyLimit,
+            @Min(1) @Max(60) int feedbackWindow, @NotEmpty List<@Min(1) @Max(99) Integer> reminders) {}
+
+    /** The working day: its hours, and the file of public holidays and make-up workdays. */
+    public record Calendar(@NotNull LocalTime workStart, @NotNull LocalTime workEnd, @NotBlank String holidaysFile) {
+
+        @AssertTrue(message = "work-start must be before work-end")
+        public boolean isWorkDayPositive() {
+            return workStart == null || workEnd == null || workStart.isBefore(workEnd);
+        }
+    }
 
     /** A code as used in JSON and URLs, and the Chinese label shown to people. */
     public record Entry(@NotBlank String code, @NotBlank String label) {}

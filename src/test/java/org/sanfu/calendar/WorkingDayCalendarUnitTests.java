@@ -3,40 +3,74 @@ package org.sanfu.calendar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
+/** Working-day arithmetic over the real 2020–2026 holiday calendar in config/holidays.yml. */
 class WorkingDayCalendarUnitTests {
 
-    private final WorkingDayCalendar calendar = new WorkingDayCalendar(ZoneId.of("Asia/Shanghai"));
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    static Holidays holidays;
+    static WorkingDayCalendar calendar;
+
+    @BeforeAll
+    static void readTheShippedCalendar() throws IOException {
+        try (InputStream in = Files.newInputStream(Path.of("config/holidays.yml"))) {
+            holidays = Holidays.read(in);
+        }
+        calendar = new WorkingDayCalendar(SHANGHAI, LocalTime.of(8, 30), LocalTime.of(17, 30), holidays);
+    }
 
     private static Instant at(String iso) {
         return OffsetDateTime.parse(iso).toInstant();
     }
 
-    @Test
-    void skipsTheWeekend() {
-        // 2021-01-08 is a Friday
-        assertThat(calendar.plusWorkingDays(at("2021-01-08T10:00:00+08:00"), 1))
-                .isEqualTo(at("2021-01-11T10:00:00+08:00"));
-        assertThat(calendar.plusWorkingDays(at("2021-01-04T10:00:00+08:00"), 5))
-                .isEqualTo(at("2021-01-11T10:00:00+08:00"));
-    }
-
-    @Test
-    void countsFromTheNextWorkingDayWhenStartedOnAWeekend() {
-        // Saturday 2021-01-09 plus one working day is Monday
-        assertThat(calendar.plusWorkingDays(at("2021-01-09T15:30:00+08:00"), 1))
-                .isEqualTo(at("2021-01-11T15:30:00+08:00"));
-    }
-
-    @Test
-    void daysAreCountedInTheServiceZoneNotUtc() {
-        // Friday 07:00 in Shanghai is still Thursday in UTC
-        assertThat(calendar.plusWorkingDays(at("2021-01-08T07:00:00+08:00"), 1))
-                .isEqualTo(at("2021-01-11T07:00:00+08:00"));
+    @ParameterizedTest(name = "{0} + {1} working days = {2}")
+    @CsvSource({
+            // an ordinary week: Friday plus one is Monday, at the end of the working day
+            "2021-01-08T10:00:00+08:00, 1, 2021-01-11T17:30:00+08:00",
+            "2021-01-04T10:00:00+08:00, 5, 2021-01-11T17:30:00+08:00",
+            // a Saturday start counts from Monday
+            "2021-01-09T15:30:00+08:00, 1, 2021-01-11T17:30:00+08:00",
+            // National Day 2020 (Oct 1-8 off); Saturday Oct 10 is a make-up workday
+            "2020-09-30T09:00:00+08:00, 1, 2020-10-09T17:30:00+08:00",
+            "2020-09-30T09:00:00+08:00, 2, 2020-10-10T17:30:00+08:00",
+            "2020-09-30T09:00:00+08:00, 3, 2020-10-12T17:30:00+08:00",
+            // Sunday Sep 27 2020 is a make-up workday: Saturday plus one lands on it
+            "2020-09-26T11:00:00+08:00, 1, 2020-09-27T17:30:00+08:00",
+            // Spring Festival 2020, extended to Feb 2: the planned make-up Saturday Feb 1 is a day off
+            "2020-01-23T16:00:00+08:00, 1, 2020-02-03T17:30:00+08:00",
+            // Spring Festival 2024 (Feb 10-17 off, eve Feb 9 a working day, Sunday Feb 18 worked)
+            "2024-02-08T10:00:00+08:00, 1, 2024-02-09T17:30:00+08:00",
+            "2024-02-08T10:00:00+08:00, 2, 2024-02-18T17:30:00+08:00",
+            "2024-02-08T10:00:00+08:00, 3, 2024-02-19T17:30:00+08:00",
+            // New Year 2023 began on Dec 31 2022
+            "2022-12-30T10:00:00+08:00, 1, 2023-01-03T17:30:00+08:00",
+            // 2025's longer Spring Festival (Jan 28 - Feb 4) and National Day (Oct 1-8)
+            "2025-01-27T10:00:00+08:00, 1, 2025-02-05T17:30:00+08:00",
+            "2025-09-30T10:00:00+08:00, 1, 2025-10-09T17:30:00+08:00",
+            // 2026: Saturday Feb 14 is worked before the nine-day Spring Festival
+            "2026-02-13T10:00:00+08:00, 1, 2026-02-14T17:30:00+08:00",
+            "2026-02-13T10:00:00+08:00, 2, 2026-02-24T17:30:00+08:00",
+            // a start after midnight in Shanghai is the next day there, whatever UTC says
+            "2021-01-08T07:00:00+08:00, 1, 2021-01-11T17:30:00+08:00"})
+    void addsWorkingDaysAcrossWeekendsHolidaysAndMakeUpDays(String from, int days, String expected) {
+        assertThat(calendar.plusWorkingDays(at(from), days)).isEqualTo(at(expected));
     }
 
     @Test
@@ -44,5 +78,75 @@ class WorkingDayCalendarUnitTests {
         Instant now = at("2021-01-06T09:00:00+08:00");
         assertThat(calendar.plusWorkingDays(now, 0)).isEqualTo(now);
         assertThatThrownBy(() -> calendar.plusWorkingDays(now, -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void countsOnlyWorkingHoursAcrossTheGoldenWeek() {
+        // Sep 30 2021 17:00-17:30, then nothing until Friday Oct 8 08:30-09:30
+        assertThat(calendar.workingTimeBetween(at("2021-09-30T17:00:00+08:00"), at("2021-10-08T09:30:00+08:00")))
+                .isEqualTo(Duration.ofMinutes(90));
+        // the make-up Sunday Sep 26 2021 counts a whole working day
+        assertThat(calendar.workingTimeBetween(at("2021-09-25T00:00:00+08:00"), at("2021-09-27T00:00:00+08:00")))
+                .isEqualTo(Duration.ofHours(9));
+        assertThat(calendar.workingTimeBetween(at("2021-10-02T00:00:00+08:00"), at("2021-10-01T00:00:00+08:00")))
+                .isZero();
+    }
+
+    @Test
+    void countsOnlyWorkingHoursAcrossTheSpringFestival() {
+        // Spring Festival 2023: Jan 21-27 off, Saturday Jan 28 and Sunday Jan 29 worked
+        assertThat(calendar.workingTimeBetween(at("2023-01-20T08:30:00+08:00"), at("2023-01-30T08:30:00+08:00")))
+                .isEqualTo(Duration.ofHours(27));
+    }
+
+    @Test
+    void findsTheReminderPointsInWorkingTime() {
+        Instant start = at("2021-01-04T08:30:00+08:00");
+        Instant deadline = at("2021-01-08T17:30:00+08:00"); // 5 x 9 h
+        assertThat(calendar.pointOf(start, deadline, 50)).isEqualTo(at("2021-01-06T13:00:00+08:00"));
+        assertThat(calendar.pointOf(start, deadline, 75)).isEqualTo(at("2021-01-07T15:15:00+08:00"));
+        // a start on a Saturday evening counts from Monday morning
+        assertThat(calendar.plusWorkingTime(at("2021-01-09T20:00:00+08:00"), Duration.ofHours(1)))
+                .isEqualTo(at("2021-01-11T09:30:00+08:00"));
+        // over the golden week: Sep 30, Oct 8, Saturday Oct 9 (worked) and Oct 11 make 36 h
+        Instant start2021 = at("2021-09-30T08:30:00+08:00");
+        Instant deadline2021 = at("2021-10-11T17:30:00+08:00");
+        assertThat(calendar.pointOf(start2021, deadline2021, 50)).isEqualTo(at("2021-10-08T17:30:00+08:00"));
+        assertThat(calendar.pointOf(start2021, deadline2021, 60)).isEqualTo(at("2021-10-09T12:06:00+08:00"));
+        // a deadline already passed has no working time left: its points are the deadline
+        assertThat(calendar.pointOf(deadline, start, 50)).isEqualTo(start);
+    }
+
+    @Test
+    void theShippedCalendarCoversEveryYearFrom2020To2026AndItsMakeUpDaysAreWeekends() throws IOException {
+        for (int year = 2020; year <= 2026; year++) {
+            assertThat(holidays.covers(year)).as("year %d", year).isTrue();
+            assertThat(holidays.notices().get(year)).contains("国务院办公厅", "部分节假日安排的通知");
+        }
+        LocalDate day = LocalDate.of(2020, 1, 1);
+        int makeUpDays = 0;
+        for (; day.getYear() <= 2026; day = day.plusDays(1)) {
+            if (holidays.isMakeUpWorkday(day)) {
+                makeUpDays++;
+                assertThat(day.getDayOfWeek()).as(day.toString()).isIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
+                assertThat(calendar.isWorkingDay(day)).isTrue();
+            }
+        }
+        assertThat(makeUpDays).isEqualTo(46);
+        assertThat(calendar.isWorkingDay(LocalDate.of(2024, 2, 9))).as("Spring Festival eve 2024").isTrue();
+        assertThat(calendar.isWorkingDay(LocalDate.of(2020, 2, 1))).as("cancelled by the 2020 extension").isFalse();
+    }
+
+    @Test
+    void refusesAFileThatMakesADayBothOffAndWorked() {
+        String yaml = """
+                - year: 2030
+                  notice: test
+                  holidays:
+                    - { name: 测试, from: 2030-01-01, to: 2030-01-02 }
+                  workdays: [2030-01-02]
+                """;
+        assertThatThrownBy(() -> Holidays.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(IOException.class).hasMessageContaining("2030-01-02");
     }
 }
