@@ -7,6 +7,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -21,15 +23,16 @@ public record SanfuProperties(
         @Min(1024) long maxBodyBytes,
         @NotNull @Valid Sla sla,
         @NotNull @Valid Calendar calendar,
+        @NotNull @Valid Notifications notifications,
         @NotEmpty List<@Valid Entry> departments,
         @NotEmpty List<@Valid Entry> categories) {
 
-    /**
-     * Limits in working days used where the routing decision gives none, the feedback window, and
-     * the reminder points as percentages of each limit.
-     */
+    /** Limits in working days used where the routing decision gives none, and the feedback window. */
     public record Sla(@Min(1) @Max(60) int defaultSignLimit, @Min(1) @Max(60) int defaultReplyLimit,
-            @Min(1) @Max(60) int feedbackWindow, @NotEmpty List<@Min(1) @Max(99) Integer> reminders) {}
+            @Min(1) @Max(60) int feedbackWindow) {}
+
+    /** Where reminders, overdue marks and supervisions go besides the log: a chat robot's webhook. */
+    public record Notifications(URI webhookUrl, @NotNull Duration timeout) {}
 
     /** The working day: its hours, and the file of public holidays and make-up workdays. */
     public record Calendar(@NotNull LocalTime workStart, @NotNull LocalTime workEnd, @NotBlank String holidaysFile) {

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.sanfu.SanfuProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,8 +19,13 @@ public class Routing {
 
     private final SanfuProperties.Sla defaults;
 
+    @Autowired
     Routing(SanfuProperties properties) {
-        this.defaults = properties.sla();
+        this(properties.sla());
+    }
+
+    Routing(SanfuProperties.Sla defaults) {
+        this.defaults = defaults;
     }
 
     /** @param result the decision's single result, or null when no rule matched */

@@ -29,6 +29,7 @@ public record Ticket(
         Instant signDeadline,
         Instant replyDeadline,
         boolean overdue,
+        Clocks clocks,
         int reopenCount,
         int returnCount,
         EscalationLevel escalationLevel,
@@ -40,6 +41,10 @@ public record Ticket(
         List<String> openParts,
         ExtensionRequest extensionRequest,
         List<Contribution> contributions) {
+
+    /** The state of the sign and reply clocks and of the feedback window. */
+    public record Clocks(Instant signStart, int signReminded, boolean signOverdue, Instant replyStart,
+            int replyReminded, boolean replyOverdue, Instant feedbackDue) {}
 
     /** A co-department's answer (协办意见). */
     public record Contribution(String department, String opinion, String by, Instant at) {}
@@ -60,7 +65,7 @@ public record Ticket(
     Ticket withCoHandling(List<String> departments, List<String> open, List<Contribution> answers) {
         return new Ticket(id, visitId, enterpriseCreditCode, enterpriseName, town, reporter, category, title,
                 description, urgency, source, status, leadDepartment, departments, reportedAt, assignedAt, signedAt,
-                repliedAt, closedAt, signLimit, replyLimit, signDeadline, replyDeadline, overdue, reopenCount,
+                repliedAt, closedAt, signLimit, replyLimit, signDeadline, replyDeadline, overdue, clocks, reopenCount,
                 returnCount, escalationLevel, satisfaction, resolution, outcome, resolvedOnSite, processInstanceId,
                 open, extensionRequest, answers);
     }

@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.sanfu.SanfuProperties;
@@ -37,6 +39,7 @@ public class TicketActions {
     private final TicketQueries queries;
     private final TaskService tasks;
     private final RuntimeService runtime;
+    private final ManagementService management;
     private final WorkingDayCalendar calendar;
     private final Catalog catalog;
     private final JsonBodies bodies;
@@ -44,13 +47,14 @@ public class TicketActions {
     private final Clock clock;
 
     TicketActions(Tickets tickets, TicketEvents events, TicketQueries queries, TaskService tasks,
-            RuntimeService runtime, WorkingDayCalendar calendar, Catalog catalog, JsonBodies bodies,
+            RuntimeService runtime, ManagementService management, WorkingDayCalendar calendar, Catalog catalog, JsonBodies bodies,
             SanfuProperties properties, Clock clock) {
         this.tickets = tickets;
         this.events = events;
         this.queries = queries;
         this.tasks = tasks;
         this.runtime = runtime;
+        this.management = management;
         this.calendar = calendar;
         this.catalog = catalog;
         this.bodies = bodies;
@@ -80,7 +84,7 @@ public class TicketActions {
             Instant replyDeadline = ticket.replyDeadline() != null ? ticket.replyDeadline()
                     : calendar.plusWorkingDays(ticket.reportedAt(), ticket.replyLimit());
             tickets.route(ticket.id(), request.leadDepartment(), co, ticket.signLimit(), ticket.replyLimit(), now,
-                    signDeadline, replyDeadline, now);
+                    signDeadline, replyDeadline, returnRejected ? null : now, now);
             tasks.complete(task.getId(), Map.of(TicketProcess.VAR_LEAD_DEPARTMENT, request.leadDepartment()));
 
             StringBuilder detail = new StringBuilder(describeDepartments(request.leadDepartment(), co));
@@ -169,6 +173,10 @@ public class TicketActions {
             errors.requireText("reason", request.reason(), TEXT);
             errors.throwIfAny();
             task(ticket, TicketAction.EXTEND, TicketProcess.TASK_HANDLE);
+            if (!now.isBefore(ticket.replyDeadline())) {
+                throw notNow(ticket, TicketAction.EXTEND, "the reply deadline has passed; an extension must be "
+                        + "asked before it");
+            }
             if (ticket.extensionRequest() != null || !tasks.createTaskQuery()
                     .processInstanceId(ticket.processInstanceId())
                     .taskDefinitionKey(TicketProcess.TASK_DECIDE_EXTENSION).list().isEmpty()) {
@@ -190,6 +198,7 @@ public class TicketActions {
             int days = ticket.extensionRequest().workingDays();
             Instant moved = calendar.plusWorkingDays(ticket.replyDeadline(), days);
             tickets.extensionDecided(ticket.id(), moved, now);
+            rescheduleReplyTimers(ticket);
             tasks.complete(task.getId());
             return withNote("同意延期 " + days + " 个工作日，办理时限延至 "
                     + LocalDate.ofInstant(moved, properties.zone()), request.note());
@@ -283,7 +292,7 @@ public class TicketActions {
                 return "督办裁定销号：" + request.note().strip();
             }
             tickets.route(ticket.id(), request.leadDepartment(), co, ticket.signLimit(), ticket.replyLimit(), now,
-                    calendar.plusWorkingDays(now, ticket.signLimit()), ticket.replyDeadline(), now);
+                    calendar.plusWorkingDays(now, ticket.signLimit()), ticket.replyDeadline(), now, now);
             tasks.complete(task.getId(), Map.of(TicketProcess.VAR_RULING, request.decision().name(),
                     TicketProcess.VAR_LEAD_DEPARTMENT, request.leadDepartment()));
             return withNote("督办裁定改派：" + describeDepartments(request.leadDepartment(), co), request.note());
@@ -301,6 +310,16 @@ public class TicketActions {
             tickets.touch(ticket.id(), now);
             return request.text().strip();
         });
+    }
+
+    /** The reply clock's timers read the deadline from the ticket: let them read it again. */
+    private void rescheduleReplyTimers(Ticket ticket) {
+        for (String timer : TicketProcess.REPLY_TIMERS) {
+            for (Job job : management.createJobQuery().processInstanceId(ticket.processInstanceId())
+                    .activityId(timer).list()) {
+                management.recalculateJobDuedate(job.getId(), false);
+            }
+        }
     }
 
     /** One action's own part: checks its body, completes its task, and says what to record. */

@@ -17,15 +17,17 @@ public class TicketIntake {
 
     private final Tickets tickets;
     private final TicketEvents events;
+    private final TicketLifecycle lifecycle;
     private final RuntimeService runtime;
     private final Catalog catalog;
     private final SanfuProperties.Sla defaults;
     private final Clock clock;
 
-    TicketIntake(Tickets tickets, TicketEvents events, RuntimeService runtime, Catalog catalog,
+    TicketIntake(Tickets tickets, TicketEvents events, TicketLifecycle lifecycle, RuntimeService runtime, Catalog catalog,
             SanfuProperties properties, Clock clock) {
         this.tickets = tickets;
         this.events = events;
+        this.lifecycle = lifecycle;
         this.runtime = runtime;
         this.catalog = catalog;
         this.defaults = properties.sla();
@@ -50,6 +52,8 @@ public class TicketIntake {
         } else {
             events.append(id, new TicketEvent(now, TicketEvent.SYSTEM, "route", null, ticket.status(),
                     describeRouting(ticket)));
+            lifecycle.markOverdueIfPassed(id);
+            ticket = tickets.find(id).orElseThrow();
         }
         return ticket;
     }

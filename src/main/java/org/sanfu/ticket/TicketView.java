@@ -28,6 +28,9 @@ public record TicketView(
         Instant signDeadline,
         Instant replyDeadline,
         boolean overdue,
+        boolean signOverdue,
+        boolean replyOverdue,
+        Instant feedbackDue,
         int reopenCount,
         int returnCount,
         EscalationLevel escalationLevel,
@@ -45,7 +48,8 @@ public record TicketView(
                 t.enterpriseName(), t.town(), t.category(), categoryLabel, t.title(), t.description(), t.urgency(),
                 t.source(), t.status(), t.leadDepartment(), t.coDepartments(), t.reporter(), t.reportedAt(),
                 t.assignedAt(), t.signedAt(), t.repliedAt(), t.closedAt(), t.signDeadline(), t.replyDeadline(),
-                t.overdue(), t.reopenCount(), t.returnCount(), t.escalationLevel(), t.satisfaction(), t.resolution(),
+                t.overdue(), t.clocks().signOverdue(), t.clocks().replyOverdue(), t.clocks().feedbackDue(),
+                t.reopenCount(), t.returnCount(), t.escalationLevel(), t.satisfaction(), t.resolution(),
                 t.outcome(), t.resolvedOnSite(), t.contributions(), t.openParts(), t.extensionRequest(), allowedActions);
     }
 }

@@ -32,14 +32,15 @@ class Tickets {
                 insert into ticket (visit_id, enterprise_credit_code, enterprise_name, town, reporter, category,
                     title, description, urgency, source, status, reported_at, replied_at, sign_limit, reply_limit,
                     overdue, sign_overdue, reply_overdue, reopen_count, return_count, resolution, outcome,
-                    resolved_on_site, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DISPATCHING', ?, ?, ?, ?, false, false, false, 0, 0, ?, ?, ?, ?)
+                    resolved_on_site, reply_clock_start, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DISPATCHING', ?, ?, ?, ?, false, false, false, 0, 0, ?, ?, ?, ?, ?)
                 """)
                 .params(t.visitId(), t.enterpriseCreditCode(), t.enterpriseName(), t.town(), t.reporter(),
                         t.category(), t.title(), t.description(), t.urgency().name(), t.source().name(),
                         Sql.ts(t.reportedAt()), t.resolvedOnSite() ? Sql.ts(t.reportedAt()) : null, signLimit,
                         replyLimit, t.resolvedOnSite() ? t.onSiteResolution() : null,
-                        t.resolvedOnSite() ? Outcome.RESOLVED.name() : null, t.resolvedOnSite(), Sql.ts(now))
+                        t.resolvedOnSite() ? Outcome.RESOLVED.name() : null, t.resolvedOnSite(), Sql.ts(t.reportedAt()),
+                        Sql.ts(now))
                 .update(key, "id");
         return key.getKey().longValue();
     }
@@ -65,15 +66,22 @@ class Tickets {
                 .params(status.name(), status == TicketStatus.CLOSED, Sql.ts(now), Sql.ts(now), id).update();
     }
 
-    /** Lead and co-departments, the limits, and the clocks that start with them. */
+    /**
+     * Lead and co-departments, the limits, and the deadlines. {@code signClockStart} non-null starts a
+     * new sign clock (not reminded, not overdue); null keeps the running one (a rejected return).
+     */
     void route(long id, String lead, List<String> co, int signLimit, int replyLimit, Instant assignedAt,
-            Instant signDeadline, Instant replyDeadline, Instant now) {
+            Instant signDeadline, Instant replyDeadline, Instant signClockStart, Instant now) {
         jdbc.sql("""
                 update ticket set lead_department = ?, sign_limit = ?, reply_limit = ?, assigned_at = ?,
-                    sign_deadline = ?, reply_deadline = ?, updated_at = ? where id = ?
+                    sign_deadline = ?, reply_deadline = ?, updated_at = ?,
+                    sign_clock_start = coalesce(?, sign_clock_start),
+                    sign_reminded = case when ? then 0 else sign_reminded end,
+                    sign_overdue = case when ? then false else sign_overdue end
+                where id = ?
                 """)
                 .params(lead, signLimit, replyLimit, Sql.ts(assignedAt), Sql.ts(signDeadline), Sql.ts(replyDeadline),
-                        Sql.ts(now), id)
+                        Sql.ts(now), Sql.ts(signClockStart), signClockStart != null, signClockStart != null, id)
                 .update();
         jdbc.sql("delete from ticket_co_department where ticket_id = ?").param(id).update();
         for (String department : co) {
@@ -83,6 +91,7 @@ class Tickets {
     }
 
     void signed(long id, Instant at, boolean late) {
+        // a late sign is a missed sign clock even if its timer has not fired yet
         jdbc.sql("update ticket set signed_at = ?, sign_overdue = sign_overdue or ?, overdue = overdue or ?, "
                         + "updated_at = ? where id = ?")
                 .params(Sql.ts(at), late, late, Sql.ts(at), id).update();
@@ -104,14 +113,29 @@ class Tickets {
                 .params(satisfaction.name(), Sql.ts(now), id).update();
     }
 
+    /** A reopen starts a new reply clock. */
     void reopened(long id, Instant replyDeadline, Instant now) {
-        jdbc.sql("update ticket set reopen_count = reopen_count + 1, reply_deadline = ?, updated_at = ? where id = ?")
-                .params(Sql.ts(replyDeadline), Sql.ts(now), id).update();
+        jdbc.sql("update ticket set reopen_count = reopen_count + 1, reply_deadline = ?, reply_clock_start = ?, "
+                        + "reply_reminded = 0, reply_overdue = false, updated_at = ? where id = ?")
+                .params(Sql.ts(replyDeadline), Sql.ts(now), Sql.ts(now), id).update();
     }
 
-    /** A deadline that had passed when the ticket was logged (a visit logged late). */
-    void markReplyOverdue(long id) {
-        jdbc.sql("update ticket set reply_overdue = true, overdue = true where id = ?").param(id).update();
+    /** Records a reminder of a clock at {@code percent}; false when it was reminded that far already. */
+    boolean reminded(long id, DeadlineClock clock, int percent) {
+        String column = clock == DeadlineClock.SIGN ? "sign_reminded" : "reply_reminded";
+        return jdbc.sql("update ticket set " + column + " = ? where id = ? and " + column + " < ?")
+                .params(percent, id, percent).update() == 1;
+    }
+
+    /** Marks the current clock missed; false when it was marked already. */
+    boolean markOverdue(long id, DeadlineClock clock) {
+        String column = clock == DeadlineClock.SIGN ? "sign_overdue" : "reply_overdue";
+        return jdbc.sql("update ticket set " + column + " = true, overdue = true where id = ? and not " + column)
+                .param(id).update() == 1;
+    }
+
+    void feedbackDue(long id, Instant due) {
+        jdbc.sql("update ticket set feedback_due = ? where id = ?").params(Sql.ts(due), id).update();
     }
 
     List<String> coDepartments(long id) {
@@ -274,7 +298,11 @@ class Tickets {
                 Sql.instant(rs, "reported_at"), Sql.instant(rs, "assigned_at"), Sql.instant(rs, "signed_at"),
                 Sql.instant(rs, "replied_at"), Sql.instant(rs, "closed_at"), rs.getInt("sign_limit"),
                 rs.getInt("reply_limit"), Sql.instant(rs, "sign_deadline"), Sql.instant(rs, "reply_deadline"),
-                rs.getBoolean("overdue"), rs.getInt("reopen_count"), rs.getInt("return_count"),
+                rs.getBoolean("overdue"),
+                new Ticket.Clocks(Sql.instant(rs, "sign_clock_start"), rs.getInt("sign_reminded"),
+                        rs.getBoolean("sign_overdue"), Sql.instant(rs, "reply_clock_start"), rs.getInt("reply_reminded"),
+                        rs.getBoolean("reply_overdue"), Sql.instant(rs, "feedback_due")),
+                rs.getInt("reopen_count"), rs.getInt("return_count"),
                 escalation == null ? null : EscalationLevel.valueOf(escalation),
                 satisfaction == null ? null : Satisfaction.valueOf(satisfaction),
                 rs.getString("resolution"), outcome == null ? null : Outcome.valueOf(outcome),

@@ -21,8 +21,7 @@ class RoutingDecisionTableTests {
 
     private static DmnEngine engine;
     private static DmnDecision decision;
-    private final Routing routing = new Routing(new SanfuProperties(java.time.ZoneId.of("Asia/Shanghai"), 1048576,
-            new SanfuProperties.Sla(1, 7, 5, java.util.List.of(50, 75)), null, java.util.List.of(), java.util.List.of()));
+    private final Routing routing = new Routing(new SanfuProperties.Sla(1, 7, 5));
 
     @BeforeAll
     static void parse() throws Exception {

@@ -15,6 +15,10 @@ public final class TicketProcess {
     public static final String TASK_RULE = "Task_Rule";
     public static final String SUBPROCESS_HANDLING = "SubProcess_Handling";
 
+    /** The reply clock's timers, rescheduled when an extension moves the reply deadline. */
+    public static final java.util.List<String> REPLY_TIMERS = java.util.List.of(
+            "BoundaryEvent_ReplyReminder50", "BoundaryEvent_ReplyReminder75", "BoundaryEvent_ReplyOverdue");
+
     public static final String MESSAGE_EXTENSION_REQUESTED = "ExtensionRequested";
 
     /** Variables: ids and flags only. */
@@ -27,6 +31,9 @@ public final class TicketProcess {
     public static final String VAR_RETURN_COUNT = "returnCount";
     public static final String VAR_REOPEN_COUNT = "reopenCount";
     public static final String VAR_RULING = "ruling";
+    static final String VAR_ENTRY = "entry";
+    static final String ENTRY_REOPEN = "REOPEN";
+    static final String ENTRY_SUPERVISE = "SUPERVISE";
     static final String VAR_CO_DEPARTMENT = "coDepartment";
     static final String VAR_ROUTING_RESULT = "routingResult";
 

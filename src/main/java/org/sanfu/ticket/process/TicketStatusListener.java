@@ -23,7 +23,14 @@ public class TicketStatusListener {
         lifecycle.handlingEnded(TicketProcess.ticketId(execution));
     }
 
+    /** Dissatisfied: answering is entered again at handling, with a fresh reply clock. */
     public void reopen(DelegateExecution execution) {
         lifecycle.reopen(TicketProcess.ticketId(execution));
+        execution.setVariable(TicketProcess.VAR_ENTRY, TicketProcess.ENTRY_REOPEN);
+    }
+
+    /** Dissatisfied after two reopens: answering is entered again at the leader's ruling. */
+    public void supervise(DelegateExecution execution) {
+        execution.setVariable(TicketProcess.VAR_ENTRY, TicketProcess.ENTRY_SUPERVISE);
     }
 }

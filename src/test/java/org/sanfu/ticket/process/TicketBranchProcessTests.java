@@ -7,13 +7,17 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQue
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,9 +64,22 @@ class TicketBranchProcessTests {
     @Autowired
     Api api;
 
+    /** A Monday morning; each test moves the engine's clock on from here. */
+    static final Instant MONDAY = Instant.parse("2021-03-08T02:00:00Z");
+
     @BeforeEach
-    void bindAssertionsToTheEngine() {
+    void bindAssertionsToTheEngineAndPinItsClock() {
         init(engine);
+        ClockUtil.setCurrentTime(Date.from(MONDAY));
+    }
+
+    @AfterEach
+    void releaseTheClock() {
+        ClockUtil.reset();
+    }
+
+    private static void later(Duration by) {
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(by)));
     }
 
     private String open(String category) {
@@ -132,6 +149,7 @@ class TicketBranchProcessTests {
         Assertions.assertThat(supervised.status().name()).isEqualTo("SUPERVISION");
         Assertions.assertThat(supervised.returnCount()).isEqualTo(3);
 
+        later(Duration.ofDays(1));
         actions.rule(id, LEADER, body(Map.of("decision", "REASSIGN", "leadDepartment", "FINANCE",
                 "note", "由金融办牵头")));
         assertThat(pi).isWaitingAt(TicketProcess.TASK_SIGN);

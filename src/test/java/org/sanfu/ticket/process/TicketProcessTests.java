@@ -6,12 +6,17 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
@@ -48,9 +53,22 @@ class TicketProcessTests {
     @Autowired
     Api api;
 
+    /** A Monday morning; each test moves the engine's clock on from here. */
+    static final Instant MONDAY = Instant.parse("2021-03-08T02:00:00Z");
+
     @BeforeEach
-    void bindAssertionsToTheEngine() {
+    void bindAssertionsToTheEngineAndPinItsClock() {
         init(engine);
+        ClockUtil.setCurrentTime(Date.from(MONDAY));
+    }
+
+    @AfterEach
+    void releaseTheClock() {
+        ClockUtil.reset();
+    }
+
+    private static void later(Duration by) {
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(by)));
     }
 
     private String open(Map<String, Object> problem) {
@@ -174,6 +192,7 @@ class TicketProcessTests {
         actions.reply(id, FINANCE, body(Map.of("resolution", "已转银行", "outcome", "PARTIAL")));
         TicketView firstReply = ticket(id);
 
+        later(Duration.ofDays(2));
         actions.feedback(id, STAFF, body(Map.of("satisfaction", "DISSATISFIED", "comment", "仍未放款")));
         assertThat(pi).isWaitingAt(TicketProcess.TASK_HANDLE);
         assertThat(task(pi)).hasCandidateGroup("FINANCE");
