@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -21,6 +26,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sanfu.calendar.Holidays;
+import org.sanfu.calendar.WorkingDayCalendar;
 
 /**
  * The service in a child JVM on the shipped default H2 file database, stopped and started again:
@@ -48,17 +55,22 @@ class RestartIntegrationTests {
         start(null);
     }
 
-    /** @param overrides a directory put first on the class path (a changed bpmn/ folder), or null */
-    private void start(Path overrides) throws Exception {
+    /**
+     * @param overrides a directory put first on the class path (a changed bpmn/ folder), or null
+     * @param arguments more command-line settings
+     */
+    private void start(Path overrides, String... arguments) throws Exception {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         // Run in an empty directory: the packaged config/application.yml and its default database URL
         // (./data/sanfu) apply exactly as shipped.
-        service = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", (overrides == null ? "" : overrides + java.io.File.pathSeparator)
                         + System.getProperty("java.class.path"), SanfuApplication.class.getName(),
-                "--server.port=" + port)
+                "--server.port=" + port));
+        command.addAll(List.of(arguments));
+        service = new ProcessBuilder(command)
                 .directory(data.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(data.resolve("service-" + System.nanoTime() + ".log").toFile())
@@ -173,5 +185,54 @@ class RestartIntegrationTests {
         // the ticket routed before the change keeps its department
         assertThat(ok(call("GET", "/api/tickets/" + before.get("id").asText(), "leader", null), 200)
                 .get("leadDepartment").asText()).isEqualTo("TRANSPORT");
+    }
+
+    @Test
+    void timersWaitingInTheDatabaseFireOnceAfterACrashAndRestart() throws Exception {
+        WorkingDayCalendar calendar;
+        try (InputStream in = Files.newInputStream(Path.of("config/holidays.yml"))) {
+            calendar = new WorkingDayCalendar(ZoneId.of("Asia/Shanghai"), LocalTime.of(8, 30), LocalTime.of(17, 30),
+                    Holidays.read(in));
+        }
+        // a visit logged late enough that 75% of its 5-day reply limit has passed, but not the deadline
+        Instant now = Instant.now();
+        Instant visitedAt = now;
+        for (int hours = 1; hours < 24 * 30; hours++) {
+            Instant candidate = now.minus(Duration.ofHours(hours));
+            Instant deadline = calendar.plusWorkingDays(candidate, 5);
+            if (calendar.pointOf(candidate, deadline, 75).isBefore(now.minus(Duration.ofMinutes(5)))
+                    && deadline.isAfter(now.plus(Duration.ofHours(1)))) {
+                visitedAt = candidate;
+                break;
+            }
+        }
+        assertThat(visitedAt).isBefore(now);
+
+        start(null, "--camunda.bpm.job-execution.enabled=false");
+        String code = Api.creditCode();
+        ok(call("POST", "/api/enterprises", "staff1", Map.of("creditCode", code, "name", "椒江外贸企业")), 201);
+        String id = ok(call("POST", "/api/visits", "staff1", Map.of("enterpriseCreditCode", code,
+                "visitedAt", visitedAt.atOffset(ZoneOffset.ofHours(8)).toString(),
+                "problems", List.of(Api.problem("LOGISTICS", "运费上涨")))), 201)
+                .get("tickets").get(0).get("id").asText();
+        Thread.sleep(1000);
+        assertThat(actions(id)).doesNotContain("remind");
+        killHard();
+
+        start(null);
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!actions(id).contains("remind") && System.nanoTime() < until) {
+            Thread.sleep(500);
+        }
+        Thread.sleep(2000); // both reminder timers were due: give the second its chance to (wrongly) speak
+        JsonNode history = ok(call("GET", "/api/tickets/" + id + "/history", "leader", null), 200);
+        assertThat(history.findValuesAsText("action")).containsExactly("report", "route", "remind");
+        assertThat(history.get(2).get("detail").asText()).as("only the latest point is said").contains("75%");
+        JsonNode ticket = ok(call("GET", "/api/tickets/" + id, "leader", null), 200);
+        assertThat(ticket.get("overdue").asBoolean()).isFalse();
+    }
+
+    private List<String> actions(String ticketId) throws Exception {
+        return ok(call("GET", "/api/tickets/" + ticketId + "/history", "leader", null), 200).findValuesAsText("action");
     }
 }

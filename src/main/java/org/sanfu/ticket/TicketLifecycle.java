@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
+import java.util.List;
 import org.sanfu.SanfuProperties;
 import org.sanfu.sla.Notification;
 import org.sanfu.sla.Notifications;
@@ -19,6 +20,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class TicketLifecycle {
+
+    /** The percentages of each limit at which the reminder timers of bpmn/ticket.bpmn fire. */
+    public static final List<Integer> REMINDER_POINTS = List.of(50, 75);
 
     private final Tickets tickets;
     private final TicketEvents events;
@@ -126,12 +130,21 @@ public class TicketLifecycle {
         return Date.from(due);
     }
 
-    /** 催办: once per clock and point, and only while the deadline is still ahead. */
+    /**
+     * 催办: once per clock and point, only while the deadline is still ahead, and not when a later
+     * point has passed too (timers that fire late, after a restart, say only the latest).
+     */
     public void remind(long ticketId, DeadlineClock clock, int percent) {
         Ticket t = get(ticketId);
         Instant deadline = deadline(t, clock);
         Instant now = this.clock.instant();
-        if (deadline == null || !now.isBefore(deadline) || !tickets.reminded(ticketId, clock, percent)) {
+        if (deadline == null || !now.isBefore(deadline)) {
+            return;
+        }
+        Instant start = clock == DeadlineClock.SIGN ? t.clocks().signStart() : t.clocks().replyStart();
+        boolean superseded = REMINDER_POINTS.stream()
+                .anyMatch(later -> later > percent && !now.isBefore(calendar.pointOf(start, deadline, later)));
+        if (superseded || !tickets.reminded(ticketId, clock, percent)) {
             return;
         }
         String text = clock.label() + "时限已过 " + percent + "%，请于 " + format(deadline) + " 前完成";

@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,7 @@ import org.sanfu.security.Role;
 import org.sanfu.sla.Notification;
 import org.sanfu.ticket.TicketActions;
 import org.sanfu.ticket.TicketEvent;
+import org.sanfu.ticket.TicketLifecycle;
 import org.sanfu.ticket.TicketQueries;
 import org.sanfu.ticket.TicketView;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -283,6 +286,30 @@ class TicketClockProcessTests {
             Assertions.assertThat(e.fromStatus().name()).isEqualTo("REPLIED");
             Assertions.assertThat(e.toStatus().name()).isEqualTo("CLOSED");
         });
+    }
+
+    @Test
+    void aReminderWhoseLaterPointHasPassedTooIsNotSaid() {
+        String id = open("CONTAINER");
+        now(at("2021-03-09T14:00:00")); // past both 50% (09:15) and 75% (13:22:30) of the sign clock
+        Assertions.assertThat(fireDueTimers(id)).isEqualTo(2);
+        Assertions.assertThat(systemEvents(id, "remind")).singleElement()
+                .satisfies(e -> Assertions.assertThat(e.detail()).contains("75%"));
+    }
+
+    @Test
+    void theReminderPointsInJavaAreTheTimersInTheDiagram() {
+        BpmnModelInstance model = engine.getRepositoryService()
+                .getBpmnModelInstance(engine.getRepositoryService().createProcessDefinitionQuery()
+                        .processDefinitionKey(TicketProcess.KEY).latestVersion().singleResult().getId());
+        for (String clock : List.of("Sign", "Reply")) {
+            List<Integer> inDiagram = model.getModelElementsByType(BoundaryEvent.class)
+                    .stream().map(BoundaryEvent::getId)
+                    .filter(bid -> bid.startsWith("BoundaryEvent_" + clock + "Reminder"))
+                    .map(bid -> Integer.parseInt(bid.substring(("BoundaryEvent_" + clock + "Reminder").length())))
+                    .sorted().toList();
+            Assertions.assertThat(inDiagram).as(clock).isEqualTo(TicketLifecycle.REMINDER_POINTS);
+        }
     }
 
     @Test
