@@ -11,13 +11,20 @@ import org.sanfu.ticket.TicketQueries;
 import org.sanfu.ticket.TicketStatus;
 import org.sanfu.ticket.TicketView;
 import org.sanfu.web.InvalidInput;
+import org.sanfu.web.JsonBodies;
 import org.sanfu.web.PageParams;
 import org.sanfu.web.PageResult;
 import org.sanfu.web.QueryParams;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,12 +41,15 @@ class TicketController {
     private final TicketActions actions;
     private final QueryParams params;
     private final Catalog catalog;
+    private final JsonBodies bodies;
 
-    TicketController(TicketQueries queries, TicketActions actions, QueryParams params, Catalog catalog) {
+    TicketController(TicketQueries queries, TicketActions actions, QueryParams params, Catalog catalog,
+            JsonBodies bodies) {
         this.queries = queries;
         this.actions = actions;
         this.params = params;
         this.catalog = catalog;
+        this.bodies = bodies;
     }
 
     @GetMapping
@@ -86,31 +96,62 @@ class TicketController {
 
     /** DISPATCH. */
     @PostMapping("/{id}/assign")
-    TicketView assign(@PathVariable String id, Caller caller, @RequestBody(required = false) JsonNode body) {
-        return actions.assign(id, caller, body);
+    TicketView assign(@PathVariable String id, Caller caller, @RequestBody(required = false) byte[] body,
+            @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType)
+            throws HttpMediaTypeNotSupportedException {
+        return actions.assign(id, caller, body(body, contentType));
     }
 
     /** The lead department. */
     @PostMapping("/{id}/sign")
-    TicketView sign(@PathVariable String id, Caller caller, @RequestBody(required = false) JsonNode body) {
-        return actions.sign(id, caller, body);
+    TicketView sign(@PathVariable String id, Caller caller, @RequestBody(required = false) byte[] body,
+            @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType)
+            throws HttpMediaTypeNotSupportedException {
+        return actions.sign(id, caller, body(body, contentType));
     }
 
     /** The lead department. */
     @PostMapping("/{id}/return")
-    TicketView returnTicket(@PathVariable String id, Caller caller, @RequestBody(required = false) JsonNode body) {
-        return actions.returnTicket(id, caller, body);
+    TicketView returnTicket(@PathVariable String id, Caller caller, @RequestBody(required = false) byte[] body,
+            @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType)
+            throws HttpMediaTypeNotSupportedException {
+        return actions.returnTicket(id, caller, body(body, contentType));
     }
 
     /** The lead department. */
     @PostMapping("/{id}/reply")
-    TicketView reply(@PathVariable String id, Caller caller, @RequestBody(required = false) JsonNode body) {
-        return actions.reply(id, caller, body);
+    TicketView reply(@PathVariable String id, Caller caller, @RequestBody(required = false) byte[] body,
+            @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType)
+            throws HttpMediaTypeNotSupportedException {
+        return actions.reply(id, caller, body(body, contentType));
     }
 
     /** Any STAFF. */
     @PostMapping("/{id}/feedback")
-    TicketView feedback(@PathVariable String id, Caller caller, @RequestBody(required = false) JsonNode body) {
-        return actions.feedback(id, caller, body);
+    TicketView feedback(@PathVariable String id, Caller caller, @RequestBody(required = false) byte[] body,
+            @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType)
+            throws HttpMediaTypeNotSupportedException {
+        return actions.feedback(id, caller, body(body, contentType));
+    }
+
+    /**
+     * An action's body is taken raw and parsed here but judged by the action, after it checked 404
+     * and 403 (API.md's order of concern); a body that is not JSON by its media type is still 415.
+     */
+    private JsonNode body(byte[] raw, String contentType) throws HttpMediaTypeNotSupportedException {
+        if (raw == null || raw.length == 0) {
+            return null;
+        }
+        MediaType type;
+        try {
+            type = contentType == null ? MediaType.APPLICATION_OCTET_STREAM : MediaType.parseMediaType(contentType);
+        } catch (InvalidMediaTypeException e) {
+            throw new HttpMediaTypeNotSupportedException(e.getMessage());
+        }
+        boolean json = MediaType.APPLICATION_JSON.isCompatibleWith(type) || "json".equals(type.getSubtypeSuffix());
+        if (!json) {
+            throw new HttpMediaTypeNotSupportedException(type, List.of(MediaType.APPLICATION_JSON), HttpMethod.POST);
+        }
+        return bodies.parse(raw);
     }
 }
