@@ -69,7 +69,9 @@ public class EnterpriseImport {
                 }
             }
         } catch (IOException | java.io.UncheckedIOException e) {
-            throw InvalidInput.of("body", "is not readable CSV: " + e.getMessage());
+            // the parser's own words ("(startline 3) EOF reached before ..."), not its exception's class name
+            Throwable cause = e instanceof java.io.UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+            throw InvalidInput.of("body", "is not readable CSV: " + cause.getMessage());
         }
         return new Result(created, updated, rejected);
     }

@@ -98,6 +98,7 @@ public class TicketActions {
     @Transactional
     public TicketView sign(String id, Caller caller, JsonNode body) {
         return perform(id, caller, TicketAction.SIGN, (ticket, now) -> {
+            bodies.requireReadable(body);
             Task task = task(ticket, TicketAction.SIGN, TicketProcess.TASK_SIGN);
             boolean late = ticket.signDeadline() != null && now.isAfter(ticket.signDeadline());
             tickets.signed(ticket.id(), now, late);

@@ -73,16 +73,27 @@ public class VisitIntake {
         this.clock = clock;
     }
 
-    public Answer log(VisitRequest request, Caller caller, String idempotencyKey) {
-        Source source = request.source() == null ? Source.VISIT : request.source();
-        if (caller.is(Role.DISPATCH) && source != Source.HOTLINE && source != Source.ONLINE) {
+    /**
+     * 403 unless the caller may log an entry from this source, as the client wrote it (null: VISIT).
+     * Asked before the body is read, so that dispatch's wrong entries are 403 whatever else is wrong.
+     */
+    public void authorize(Caller caller, String source) {
+        if (caller.is(Role.DISPATCH) && !Source.HOTLINE.name().equals(source)
+                && !Source.ONLINE.name().equals(source)) {
             throw ApiException.forbidden("dispatch logs only HOTLINE and ONLINE entries; visits and forums are "
                     + "logged by service staff");
         }
+    }
+
+    public Answer log(VisitRequest request, Caller caller, String idempotencyKey) {
+        Source source = request.source() == null ? Source.VISIT : request.source();
+        authorize(caller, source.name());
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
         if (key != null && key.length() > MAX_KEY) {
             throw InvalidInput.of("Idempotency-Key", "must be at most " + MAX_KEY + " characters");
         }
+        // 400 before 409 (API.md): a reused key with a different, invalid body is a bad request first
+        Checked checked = check(request, source);
         String hash = hash(request);
         if (key != null) {
             Optional<Answer> earlier = replay(caller, key, hash);
@@ -90,7 +101,6 @@ public class VisitIntake {
                 return earlier.get();
             }
         }
-        Checked checked = check(request, source);
         try {
             return new Answer(transaction.execute(status -> create(checked, caller, key, hash)), false);
         } catch (DuplicateKeyException e) {

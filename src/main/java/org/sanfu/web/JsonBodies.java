@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -16,13 +18,41 @@ import org.springframework.stereotype.Component;
 @Component
 public class JsonBodies {
 
+    /** Stands for a body that is not JSON at all until {@link #read} judges it (400 naming "body"). */
+    private static final JsonNode UNREADABLE = new TextNode("(unreadable body)");
+
     private final ObjectMapper json;
 
     JsonBodies(ObjectMapper json) {
         this.json = json;
     }
 
+    /**
+     * The raw body as JSON without judging it yet: an action reads it only after 404 and 403 were
+     * checked, so malformed JSON sent to an unknown ticket or someone else's is not answered 400.
+     * An empty body is null.
+     */
+    public JsonNode parse(byte[] raw) {
+        if (raw == null || raw.length == 0) {
+            return null;
+        }
+        try {
+            JsonNode node = json.readTree(raw);
+            return node == null || node.isMissingNode() ? null : node;
+        } catch (IOException e) {
+            return UNREADABLE;
+        }
+    }
+
+    /** For an action without fields of its own: its body may be empty or any JSON, but JSON. */
+    public void requireReadable(JsonNode body) {
+        if (body == UNREADABLE) {
+            throw InvalidInput.of("body", "is not readable JSON");
+        }
+    }
+
     public <T> T read(JsonNode body, Class<T> type) {
+        requireReadable(body);
         try {
             JsonNode node = body == null || body.isNull() ? json.createObjectNode() : body;
             if (!node.isObject()) {

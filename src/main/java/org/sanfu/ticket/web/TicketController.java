@@ -1,6 +1,5 @@
 package org.sanfu.ticket.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.security.Caller;
@@ -10,6 +9,7 @@ import org.sanfu.ticket.TicketFilter;
 import org.sanfu.ticket.TicketQueries;
 import org.sanfu.ticket.TicketStatus;
 import org.sanfu.ticket.TicketView;
+import org.sanfu.web.ActionBody;
 import org.sanfu.web.InvalidInput;
 import org.sanfu.web.PageParams;
 import org.sanfu.web.PageResult;
@@ -17,7 +17,6 @@ import org.sanfu.web.QueryParams;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -86,79 +85,79 @@ class TicketController {
 
     /** DISPATCH. */
     @PostMapping("/{id}/assign")
-    TicketView assign(@PathVariable String id, Caller caller, @RequestBody(required = false) JsonNode body) {
-        return actions.assign(id, caller, body);
+    TicketView assign(@PathVariable String id, Caller caller, ActionBody body) {
+        return actions.assign(id, caller, body.json());
     }
 
     /** The lead department. */
     @PostMapping("/{id}/sign")
-    TicketView sign(@PathVariable String id, Caller caller, @RequestBody(required = false) JsonNode body) {
-        return actions.sign(id, caller, body);
+    TicketView sign(@PathVariable String id, Caller caller, ActionBody body) {
+        return actions.sign(id, caller, body.json());
     }
 
     /** The lead department. */
     @PostMapping("/{id}/return")
-    TicketView returnTicket(@PathVariable String id, Caller caller, @RequestBody(required = false) JsonNode body) {
-        return actions.returnTicket(id, caller, body);
+    TicketView returnTicket(@PathVariable String id, Caller caller, ActionBody body) {
+        return actions.returnTicket(id, caller, body.json());
     }
 
     /** A co-department whose part is open. */
     @PostMapping("/{id}/contribute")
-    TicketView contribute(@PathVariable String id, Caller caller, @RequestBody(required = false) JsonNode body) {
-        return actions.contribute(id, caller, body);
+    TicketView contribute(@PathVariable String id, Caller caller, ActionBody body) {
+        return actions.contribute(id, caller, body.json());
     }
 
     /** The lead department, once every co-department has contributed. */
     @PostMapping("/{id}/reply")
-    TicketView reply(@PathVariable String id, Caller caller, @RequestBody(required = false) JsonNode body) {
-        return actions.reply(id, caller, body);
+    TicketView reply(@PathVariable String id, Caller caller, ActionBody body) {
+        return actions.reply(id, caller, body.json());
     }
 
-    /** The lead department. */
+    /** The lead department, before the reply deadline. */
     @PostMapping("/{id}/extend")
-    TicketView extend(@PathVariable String id, Caller caller, @RequestBody(required = false) JsonNode body) {
-        return actions.extend(id, caller, body);
+    TicketView extend(@PathVariable String id, Caller caller, ActionBody body) {
+        return actions.extend(id, caller, body.json());
     }
 
     /** DISPATCH. */
     @PostMapping("/{id}/approve-extension")
-    TicketView approveExtension(@PathVariable String id, Caller caller, @RequestBody(required = false) JsonNode body) {
-        return actions.approveExtension(id, caller, body);
+    TicketView approveExtension(@PathVariable String id, Caller caller, ActionBody body) {
+        return actions.approveExtension(id, caller, body.json());
     }
 
     /** DISPATCH. */
     @PostMapping("/{id}/reject-extension")
-    TicketView rejectExtension(@PathVariable String id, Caller caller, @RequestBody(required = false) JsonNode body) {
-        return actions.rejectExtension(id, caller, body);
+    TicketView rejectExtension(@PathVariable String id, Caller caller, ActionBody body) {
+        return actions.rejectExtension(id, caller, body.json());
     }
 
     /** The lead department. */
     @PostMapping("/{id}/escalate")
-    TicketView escalate(@PathVariable String id, Caller caller, @RequestBody(required = false) JsonNode body) {
-        return actions.escalate(id, caller, body);
+    TicketView escalate(@PathVariable String id, Caller caller, ActionBody body) {
+        return actions.escalate(id, caller, body.json());
     }
 
     /** DISPATCH. */
     @PostMapping("/{id}/escalation-reply")
-    TicketView escalationReply(@PathVariable String id, Caller caller, @RequestBody(required = false) JsonNode body) {
-        return actions.escalationReply(id, caller, body);
+    TicketView escalationReply(@PathVariable String id, Caller caller, ActionBody body) {
+        return actions.escalationReply(id, caller, body.json());
     }
 
     /** Any STAFF. */
     @PostMapping("/{id}/feedback")
-    TicketView feedback(@PathVariable String id, Caller caller, @RequestBody(required = false) JsonNode body) {
-        return actions.feedback(id, caller, body);
+    TicketView feedback(@PathVariable String id, Caller caller, ActionBody body) {
+        return actions.feedback(id, caller, body.json());
     }
 
     /** LEADER. */
     @PostMapping("/{id}/rule")
-    TicketView rule(@PathVariable String id, Caller caller, @RequestBody(required = false) JsonNode body) {
-        return actions.rule(id, caller, body);
+    TicketView rule(@PathVariable String id, Caller caller, ActionBody body) {
+        return actions.rule(id, caller, body.json());
     }
 
     /** Anyone who may see the ticket. */
     @PostMapping("/{id}/comment")
-    TicketView comment(@PathVariable String id, Caller caller, @RequestBody(required = false) JsonNode body) {
-        return actions.comment(id, caller, body);
+    TicketView comment(@PathVariable String id, Caller caller, ActionBody body) {
+        return actions.comment(id, caller, body.json());
     }
 }

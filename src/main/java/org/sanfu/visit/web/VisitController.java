@@ -1,5 +1,6 @@
 package org.sanfu.visit.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import org.sanfu.security.Caller;
 import org.sanfu.security.Role;
@@ -8,6 +9,7 @@ import org.sanfu.visit.VisitQueries;
 import org.sanfu.visit.VisitRequest;
 import org.sanfu.visit.VisitView;
 import org.sanfu.web.InvalidInput;
+import org.sanfu.web.JsonBodies;
 import org.sanfu.web.PageParams;
 import org.sanfu.web.PageResult;
 import org.sanfu.web.QueryParams;
@@ -30,17 +32,22 @@ class VisitController {
     private final VisitIntake intake;
     private final VisitQueries queries;
     private final QueryParams params;
+    private final JsonBodies bodies;
 
-    VisitController(VisitIntake intake, VisitQueries queries, QueryParams params) {
+    VisitController(VisitIntake intake, VisitQueries queries, QueryParams params, JsonBodies bodies) {
         this.intake = intake;
         this.queries = queries;
         this.params = params;
+        this.bodies = bodies;
     }
 
     /** STAFF; DISPATCH for HOTLINE and ONLINE entries (SecurityConfig, VisitIntake). */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> log(@RequestBody VisitRequest request, Caller caller,
+    ResponseEntity<String> log(@RequestBody JsonNode body, Caller caller,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        // 403 before 400 (API.md): whether dispatch may log this entry, before the body's shape is judged
+        intake.authorize(caller, body.path("source").textValue());
+        VisitRequest request = bodies.read(body, VisitRequest.class);
         VisitIntake.Answer answer = intake.log(request, caller, idempotencyKey);
         ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.CREATED)
                 .contentType(MediaType.APPLICATION_JSON);

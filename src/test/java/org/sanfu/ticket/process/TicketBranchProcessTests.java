@@ -276,6 +276,25 @@ class TicketBranchProcessTests {
     }
 
     @Test
+    void aProblemResolvedOnSiteThatDissatisfiesGoesToDispatchWithAFreshReplyClock() {
+        String id = api.visit(api.enterprise(), List.of(Map.of("category", "POLICY", "title", "退税流程",
+                "resolvedOnSite", true, "onSiteResolution", "现场讲解"))).get(0).get("id").asText();
+        ProcessInstance pi = process(id);
+        actions.feedback(id, STAFF, body(Map.of("satisfaction", "DISSATISFIED", "comment", "没讲清楚")));
+
+        assertThat(pi).isWaitingAt(TicketProcess.TASK_ASSIGN).hasPassed("Gateway_Entry", "Gateway_Routed")
+                .hasNotPassed(TicketProcess.TASK_HANDLE);
+        TicketView reopened = ticket(id);
+        Assertions.assertThat(reopened.status().name()).isEqualTo("DISPATCHING");
+        Assertions.assertThat(reopened.reopenCount()).isEqualTo(1);
+        Assertions.assertThat(reopened.replyDeadline()).isEqualTo(calendar.plusWorkingDays(MONDAY, 7));
+
+        actions.assign(id, DISPATCH, body(Map.of("leadDepartment", "COMMERCE")));
+        actions.sign(id, COMMERCE, null);
+        assertThat(pi).isWaitingAt(TicketProcess.TASK_HANDLE);
+    }
+
+    @Test
     void aReplyWithdrawsAPendingExtensionRequest() {
         String id = open("CONTAINER");
         ProcessInstance pi = process(id);

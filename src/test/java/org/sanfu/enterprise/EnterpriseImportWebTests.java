@@ -1,0 +1,360 @@
+package org.sanfu.enterprise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.sanfu.Api;
+import org.sanfu.SanfuTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/**
+ * {@code POST /api/enterprises/import} (API.md "Enterprises"): UTF-8 CSV with the header
+ * {@code creditCode,name,town,industry,exporter,key,specialist}; the header is line 1.
+ */
+@SanfuTest
+class EnterpriseImportWebTests {
+
+    static final String HEADER = "creditCode,name,town,industry,exporter,key,specialist";
+
+    @Autowired
+    Api api;
+
+    // --- helpers -------------------------------------------------------------------------------
+
+    private Api.Response upload(byte[] body, String mediaType, String user) {
+        return api.perform(MockMvcRequestBuilders.post("/api/enterprises/import")
+                .contentType(mediaType).accept(MediaType.APPLICATION_JSON).content(body), user);
+    }
+
+    private Api.Response upload(String csv) {
+        return upload(csv.getBytes(StandardCharsets.UTF_8), "text/csv", "admin");
+    }
+
+    private static String row(String code, String name, String town) {
+        return code + "," + name + "," + town + ",泵业,true,false,staff1";
+    }
+
+    private static String csv(String... lines) {
+        return String.join("\n", lines) + "\n";
+    }
+
+    private JsonNode profile(String code) {
+        Api.Response r = api.get("/api/enterprises/" + code, "leader");
+        assertThat(r.status()).as(code + ": " + r.text()).isEqualTo(200);
+        return r.json();
+    }
+
+    private boolean onFile(String code) {
+        return api.get("/api/enterprises/" + code, "leader").status() == 200;
+    }
+
+    private static String town() {
+        return "导入镇" + Api.creditCode().substring(10, 16);
+    }
+
+    private static List<Long> rejectedLines(Api.Response r) {
+        return r.json().get("rejected").findValues("line").stream().map(JsonNode::asLong).toList();
+    }
+
+    private static String withWrongCheckCharacter(String code) {
+        char last = code.charAt(17);
+        char other = Api.CODE_ALPHABET.charAt((Api.CODE_ALPHABET.indexOf(last) + 1) % Api.CODE_ALPHABET.length());
+        return code.substring(0, 17) + other;
+    }
+
+    // --- tests ---------------------------------------------------------------------------------
+
+    @Test
+    void newCodesAreCreatedAndCodesOnFileAreUpdatedAndCounted() {
+        String existing = api.enterprise("旧名称企业", "旧镇");
+        String a = Api.creditCode();
+        String b = Api.creditCode();
+        String town = town();
+
+        Api.Response r = upload(csv(HEADER, row(a, "新企业甲", town), row(existing, "新名称企业", town),
+                row(b, "新企业乙", town)));
+
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.contentType()).startsWith("application/json");
+        assertThat(r.json().get("created").asInt()).isEqualTo(2);
+        assertThat(r.json().get("updated").asInt()).isEqualTo(1);
+        assertThat(r.json().get("rejected")).isEmpty();
+        assertThat(profile(a).get("name").asText()).isEqualTo("新企业甲");
+        assertThat(profile(b).get("town").asText()).isEqualTo(town);
+        JsonNode updated = profile(existing);
+        assertThat(updated.get("name").asText()).isEqualTo("新名称企业");
+        assertThat(updated.get("town").asText()).isEqualTo(town);
+    }
+
+    @Test
+    void everyColumnIsReadIncludingTheFlagsAndTheSpecialist() {
+        String code = Api.creditCode();
+
+        Api.Response r = upload(csv(HEADER, code + ",标志企业,椒江区,汽摩配,false,true,staff2"));
+
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        JsonNode p = profile(code);
+        assertThat(p.get("industry").asText()).isEqualTo("汽摩配");
+        assertThat(p.get("exporter").asBoolean()).isFalse();
+        assertThat(p.get("key").asBoolean()).isTrue();
+        assertThat(p.get("specialist").asText()).isEqualTo("staff2");
+    }
+
+    @Test
+    void goodRowsAreKeptWhenOthersAreRejectedAndRejectedLinesCountTheHeaderAsLineOne() {
+        String town = town();
+        String good2 = Api.creditCode();
+        String bad3 = withWrongCheckCharacter(Api.creditCode());
+        String good4 = Api.creditCode();
+        String bad5 = Api.creditCode();
+        String bad6 = Api.creditCode();
+        String bad7 = Api.creditCode();
+        String good8 = Api.creditCode();
+
+        Api.Response r = upload(csv(HEADER,
+                row(good2, "好企业二", town),                                  // line 2
+                row(bad3, "坏校验码", town),                                   // line 3
+                row(good4, "好企业四", town),                                  // line 4
+                bad5 + ",坏标志," + town + ",泵业,perhaps,false,staff1",         // line 5
+                bad6 + ",少一列," + town + ",泵业,true,false",                   // line 6
+                bad7 + ",," + town + ",泵业,true,false,staff1",                 // line 7: no name
+                row(good8, "好企业八", town)));                                // line 8
+
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.json().get("created").asInt()).isEqualTo(3);
+        assertThat(r.json().get("updated").asInt()).isZero();
+        assertThat(rejectedLines(r)).containsExactly(3L, 5L, 6L, 7L);
+        r.json().get("rejected").forEach(x -> assertThat(x.get("message").asText()).isNotBlank());
+        assertThat(r.json().get("rejected").get(0).get("message").asText()).contains("creditCode");
+        assertThat(r.json().get("rejected").get(1).get("message").asText()).contains("exporter");
+        assertThat(r.json().get("rejected").get(3).get("message").asText()).contains("name");
+        assertThat(List.of(good2, good4, good8)).allSatisfy(code -> assertThat(onFile(code)).isTrue());
+        assertThat(List.of(bad3, bad5, bad6, bad7)).allSatisfy(code -> assertThat(onFile(code)).isFalse());
+    }
+
+    @Test
+    void aRejectedLastLineWithoutLineBreakIsNumberedCorrectly() {
+        String good = Api.creditCode();
+        String bad = withWrongCheckCharacter(Api.creditCode());
+
+        Api.Response r = upload(HEADER + "\n" + row(good, "好企业", town()) + "\n" + row(bad, "坏企业", town()));
+
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.json().get("created").asInt()).isEqualTo(1);
+        assertThat(rejectedLines(r)).containsExactly(3L);
+    }
+
+    @Test
+    void windowsLineBreaksAndBlankLinesDoNotShiftTheLineNumbers() {
+        String good = Api.creditCode();
+        String bad = withWrongCheckCharacter(Api.creditCode());
+
+        Api.Response r = upload(HEADER + "\r\n" + row(good, "好企业", town()) + "\r\n\r\n" + row(bad, "坏企业", town())
+                + "\r\n");
+
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.json().get("created").asInt()).isEqualTo(1);
+        assertThat(rejectedLines(r)).containsExactly(4L);
+    }
+
+    @Test
+    void aRejectedRowLeavesTheEnterpriseOnFileAsItWas() {
+        String code = api.enterprise("原样企业", "原镇");
+
+        Api.Response r = upload(csv(HEADER, code + ",改名企业,新镇,泵业,true,false,leader"));
+
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.json().get("updated").asInt()).isZero();
+        assertThat(rejectedLines(r)).containsExactly(2L);
+        assertThat(r.json().get("rejected").get(0).get("message").asText()).contains("specialist");
+        assertThat(profile(code).get("name").asText()).isEqualTo("原样企业");
+    }
+
+    @Test
+    void aCodeRepeatedWithinOneFileIsCreatedOnceAndThenUpdated() {
+        String code = Api.creditCode();
+        String town = town();
+
+        Api.Response r = upload(csv(HEADER, row(code, "第一次", town), row(code.toLowerCase(), "第二次", town)));
+
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.json().get("created").asInt()).isEqualTo(1);
+        assertThat(r.json().get("updated").asInt()).isEqualTo(1);
+        assertThat(profile(code).get("name").asText()).isEqualTo("第二次");
+    }
+
+    @Test
+    void anUpdatedNameShowsInTheEnterprisesTickets() {
+        String code = api.enterprise("改名前有限公司", "改名前镇");
+        List<JsonNode> tickets = api.visit(code, List.of(Api.problem("CONTAINER", "集装箱紧张"),
+                Api.problem("OTHER", "其他问题")));
+        assertThat(tickets).allSatisfy(t -> assertThat(t.get("enterpriseName").asText()).isEqualTo("改名前有限公司"));
+
+        Api.Response r = upload(csv(HEADER, code + ",改名后有限公司,改名后镇,泵业,true,false,staff1"));
+
+        assertThat(r.json().get("updated").asInt()).as(r.text()).isEqualTo(1);
+        for (JsonNode t : tickets) {
+            JsonNode now = api.get("/api/tickets/" + t.get("id").asText(), "leader").json();
+            assertThat(now.get("enterpriseName").asText()).isEqualTo("改名后有限公司");
+            assertThat(now.get("town").asText()).isEqualTo("改名后镇");
+        }
+        JsonNode seenByTransport = api.get("/api/tickets/" + tickets.get(0).get("id").asText(), "transport").json();
+        assertThat(seenByTransport.get("enterpriseName").asText()).isEqualTo("改名后有限公司");
+    }
+
+    @Test
+    void chineseTextRoundTripsUnchanged() {
+        String code = Api.creditCode();
+        String name = "\"台州市黄岩区（东城街道）模具有限公司,出口部\"";
+
+        Api.Response r = upload(csv(HEADER, code + "," + name + ",黄岩区·东城街道,模具／塑料,是,否,staff1"));
+
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.json().get("created").asInt()).isEqualTo(1);
+        JsonNode p = profile(code);
+        assertThat(p.get("name").asText()).isEqualTo("台州市黄岩区（东城街道）模具有限公司,出口部");
+        assertThat(p.get("town").asText()).isEqualTo("黄岩区·东城街道");
+        assertThat(p.get("industry").asText()).isEqualTo("模具／塑料");
+        assertThat(p.get("exporter").asBoolean()).isTrue();
+        assertThat(p.get("key").asBoolean()).isFalse();
+        Api.Response found = api.get("/api/enterprises?q=模具有限公司,出口部", "leader");
+        assertThat(found.json().get("items").findValuesAsText("creditCode")).contains(code);
+    }
+
+    @Test
+    void aUtf8ByteOrderMarkAsExcelWritesItIsAccepted() {
+        String code = Api.creditCode();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        body.writeBytes(csv(HEADER, row(code, "带BOM企业", "椒江区")).getBytes(StandardCharsets.UTF_8));
+
+        Api.Response r = upload(body.toByteArray(), "text/csv", "admin");
+
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.json().get("created").asInt()).isEqualTo(1);
+        assertThat(r.json().get("rejected")).isEmpty();
+        assertThat(profile(code).get("name").asText()).isEqualTo("带BOM企业");
+    }
+
+    @Test
+    void aCharsetParameterOnTheMediaTypeIsAccepted() {
+        String code = Api.creditCode();
+
+        Api.Response r = upload(csv(HEADER, row(code, "字符集企业", "椒江区")).getBytes(StandardCharsets.UTF_8),
+                "text/csv;charset=UTF-8", "admin");
+
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(onFile(code)).isTrue();
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreRejectedWholeAndNothingIsFiled() {
+        String code = Api.creditCode();
+        byte[] gbk = csv(HEADER, row(code, "国标编码企业", "椒江区")).getBytes(Charset.forName("GBK"));
+
+        Api.Response r = upload(gbk, "text/csv", "admin");
+
+        EnterpriseWebTests.assertFieldErrors(r, "body");
+        assertThat(r.json().get("detail").asText()).contains("UTF-8");
+        assertThat(onFile(code)).isFalse();
+    }
+
+    @Test
+    void aWrongHeaderIsRejectedWholeAndNothingIsFiled() {
+        String code = Api.creditCode();
+
+        Api.Response r = upload(csv("统一社会信用代码,名称,镇街,行业,出口,重点,专员", row(code, "表头错误企业", "椒江区")));
+
+        EnterpriseWebTests.assertFieldErrors(r, "header");
+        assertThat(onFile(code)).isFalse();
+
+        Api.Response noHeader = upload(csv(row(code, "没有表头企业", "椒江区")));
+        EnterpriseWebTests.assertFieldErrors(noHeader, "header");
+        assertThat(onFile(code)).isFalse();
+    }
+
+    @Test
+    void csvThatCannotBeParsedIsRejectedWholeAndNothingIsFiled() {
+        String good = Api.creditCode();
+        String broken = Api.creditCode();
+
+        Api.Response r = upload(csv(HEADER, row(good, "好企业", town()),
+                broken + ",\"没有结束的引号,椒江区,泵业,true,false,staff1"));
+
+        EnterpriseWebTests.assertProblem(r, 400);
+        assertThat(onFile(good)).isFalse();
+        assertThat(onFile(broken)).isFalse();
+    }
+
+    @Test
+    void aFileOverTheBodyLimitIs413() {
+        StringBuilder csv = new StringBuilder(HEADER).append('\n');
+        String code = Api.creditCode();
+        csv.append(row(code, "超大文件企业", "椒江区")).append('\n');
+        while (csv.length() < 1_100_000) {
+            csv.append(row(Api.creditCode(), "填充企业", "椒江区")).append('\n');
+        }
+
+        Api.Response r = upload(csv.toString());
+
+        EnterpriseWebTests.assertProblem(r, 413);
+        assertThat(onFile(code)).isFalse();
+    }
+
+    @Test
+    void aHeaderWithoutRowsImportsNothing() {
+        Api.Response r = upload(csv(HEADER));
+
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.json().get("created").asInt()).isZero();
+        assertThat(r.json().get("updated").asInt()).isZero();
+        assertThat(r.json().get("rejected")).isEmpty();
+    }
+
+    @Test
+    void anEmptyBodyIsABadRequest() {
+        EnterpriseWebTests.assertProblem(upload(new byte[0], "text/csv", "admin"), 400);
+    }
+
+    @Test
+    void jsonIsAnUnsupportedMediaType() {
+        String code = Api.creditCode();
+        byte[] json = api.write(Map.of("creditCode", code, "name", "JSON企业")).getBytes(StandardCharsets.UTF_8);
+
+        Api.Response r = upload(json, "application/json", "admin");
+
+        EnterpriseWebTests.assertProblem(r, 415);
+        assertThat(onFile(code)).isFalse();
+    }
+
+    @Test
+    void onlyAdminMayImport() {
+        String code = Api.creditCode();
+        byte[] body = csv(HEADER, row(code, "越权导入企业", "椒江区")).getBytes(StandardCharsets.UTF_8);
+
+        for (String user : List.of("staff1", "dispatch", "commerce", "leader")) {
+            EnterpriseWebTests.assertProblem(upload(body, "text/csv", user), 403);
+        }
+        assertThat(onFile(code)).isFalse();
+    }
+
+    @Test
+    void withoutCredentialsTheAnswerIs401WithABasicChallenge() {
+        String code = Api.creditCode();
+
+        Api.Response r = upload(csv(HEADER, row(code, "匿名导入企业", "椒江区")).getBytes(StandardCharsets.UTF_8),
+                "text/csv", null);
+
+        EnterpriseWebTests.assertProblem(r, 401);
+        assertThat(r.header("WWW-Authenticate")).startsWith("Basic");
+        assertThat(onFile(code)).isFalse();
+    }
+}

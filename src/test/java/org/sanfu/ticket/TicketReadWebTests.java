@@ -1,0 +1,694 @@
+package org.sanfu.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.sanfu.Api;
+import org.sanfu.SanfuTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Reading tickets over the REST API (API.md "Tickets"): the list and its filters and paging, one
+ * ticket with the actions its reader may take, its history, and each role's inbox. Every test
+ * makes its own enterprises and looks only at their tickets.
+ */
+@SanfuTest
+class TicketReadWebTests {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    @Autowired
+    Api api;
+
+    // ------------------------------------------------------------------------------------------
+    // GET /api/tickets: paging
+
+    @Test
+    void listAnswersItemsPageSizeAndTotalAndPagesThroughTheTickets() {
+        String code = api.enterprise();
+        List<String> mine = ids(api.visit(code, List.of(Api.problem("CONTAINER", "舱位紧张"),
+                Api.problem("FINANCING", "流动资金不足"), Api.problem("LABOR", "招工难"))));
+
+        Api.Response first = api.get("/api/tickets?enterprise=" + code + "&page=0&size=2", "leader");
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.json().get("page").asInt()).isEqualTo(0);
+        assertThat(first.json().get("size").asInt()).isEqualTo(2);
+        assertThat(first.json().get("total").asLong()).isEqualTo(3);
+        assertThat(first.json().get("items")).hasSize(2);
+
+        Api.Response second = api.get("/api/tickets?enterprise=" + code + "&page=1&size=2", "leader");
+        assertThat(second.json().get("page").asInt()).isEqualTo(1);
+        assertThat(second.json().get("total").asLong()).isEqualTo(3);
+        assertThat(second.json().get("items")).hasSize(1);
+
+        Api.Response beyond = api.get("/api/tickets?enterprise=" + code + "&page=2&size=2", "leader");
+        assertThat(beyond.status()).isEqualTo(200);
+        assertThat(beyond.json().get("items")).isEmpty();
+        assertThat(beyond.json().get("total").asLong()).isEqualTo(3);
+
+        List<String> paged = new ArrayList<>(itemIds(first));
+        paged.addAll(itemIds(second));
+        assertThat(paged).containsExactlyInAnyOrderElementsOf(mine);
+    }
+
+    @Test
+    void listDefaultsToPageZeroOfTwentyAndAcceptsSizesOneAndTwoHundred() {
+        String code = api.enterprise();
+        api.visit(code, List.of(Api.problem("CONTAINER", "舱位紧张"), Api.problem("LEGAL", "合同纠纷")));
+
+        Api.Response defaults = api.get("/api/tickets?enterprise=" + code, "leader");
+        assertThat(defaults.json().get("page").asInt()).isEqualTo(0);
+        assertThat(defaults.json().get("size").asInt()).isEqualTo(20);
+        assertThat(defaults.json().get("total").asLong()).isEqualTo(2);
+
+        Api.Response one = api.get("/api/tickets?enterprise=" + code + "&size=1", "leader");
+        assertThat(one.status()).isEqualTo(200);
+        assertThat(one.json().get("items")).hasSize(1);
+        assertThat(one.json().get("total").asLong()).isEqualTo(2);
+
+        assertThat(api.get("/api/tickets?enterprise=" + code + "&size=200", "leader").status()).isEqualTo(200);
+    }
+
+    @Test
+    void listRefusesASizeOutsideOneToTwoHundredOrANegativePageNamingTheParameter() {
+        assertBadParameter(api.get("/api/tickets?size=0", "leader"), "size");
+        assertBadParameter(api.get("/api/tickets?size=201", "leader"), "size");
+        assertBadParameter(api.get("/api/tickets?page=-1", "leader"), "page");
+        assertBadParameter(api.get("/api/tickets?size=many", "leader"), "size");
+        assertBadParameter(api.get("/api/inbox?size=0", "transport"), "size");
+        assertBadParameter(api.get("/api/inbox?page=-1", "staff1"), "page");
+    }
+
+    @Test
+    void listRefusesABadStatusOverdueFromOrToNamingEachParameter() {
+        assertBadParameter(api.get("/api/tickets?status=OPEN", "leader"), "status");
+        assertBadParameter(api.get("/api/tickets?overdue=maybe", "leader"), "overdue");
+        assertBadParameter(api.get("/api/tickets?from=2021-13-01", "leader"), "from");
+        assertBadParameter(api.get("/api/tickets?from=yesterday", "leader"), "from");
+        assertBadParameter(api.get("/api/tickets?to=2021/01/04", "leader"), "to");
+        assertBadParameter(api.get("/api/tickets?department=NOWHERE", "leader"), "department");
+        assertBadParameter(api.get("/api/tickets?category=WEATHER", "leader"), "category");
+
+        Api.Response both = api.get("/api/tickets?status=OPEN&overdue=maybe", "leader");
+        assertThat(both.status()).isEqualTo(400);
+        assertThat(errorFields(both)).contains("status", "overdue");
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // GET /api/tickets: filters
+
+    @Test
+    void statusFilterListsOnlyTicketsInThatStatus() {
+        String code = api.enterprise();
+        List<JsonNode> tickets = api.visit(code, List.of(Api.problem("CONTAINER", "舱位紧张"),
+                Api.problem("OTHER", "其他诉求"), Api.problem("LOGISTICS", "物流不畅")));
+        String container = id(tickets.get(0));
+        String other = id(tickets.get(1));
+        String logistics = id(tickets.get(2));
+        api.act(logistics, "sign", "transport", null);
+
+        assertThat(listIds("status=ASSIGNED&enterprise=" + code, "leader")).containsExactly(container);
+        assertThat(listIds("status=DISPATCHING&enterprise=" + code, "leader")).containsExactly(other);
+        assertThat(listIds("status=IN_PROGRESS&enterprise=" + code, "leader")).containsExactly(logistics);
+        assertThat(listIds("status=CLOSED&enterprise=" + code, "leader")).isEmpty();
+    }
+
+    @Test
+    void departmentFilterMatchesTheLeadAndTheCoDepartments() {
+        String code = api.enterprise();
+        List<JsonNode> tickets = api.visit(code, List.of(Api.problem("CREDIT_INSURANCE", "信保额度不足"),
+                Api.problem("FINANCING", "贷款难"), Api.problem("CONTAINER", "舱位紧张")));
+        String creditInsurance = id(tickets.get(0));
+        String financing = id(tickets.get(1));
+        String container = id(tickets.get(2));
+        assertThat(tickets.get(0).get("leadDepartment").asText()).isEqualTo("COMMERCE");
+        assertThat(texts(tickets.get(0).get("coDepartments"))).containsExactly("FINANCE");
+
+        assertThat(listIds("department=FINANCE&enterprise=" + code, "leader"))
+                .containsExactlyInAnyOrder(creditInsurance, financing);
+        assertThat(listIds("department=COMMERCE&enterprise=" + code, "leader")).containsExactly(creditInsurance);
+        assertThat(listIds("department=TRANSPORT&enterprise=" + code, "leader")).containsExactly(container);
+        assertThat(listIds("department=CUSTOMS&enterprise=" + code, "leader")).isEmpty();
+    }
+
+    @Test
+    void categoryFilterListsOnlyThatCategory() {
+        String code = api.enterprise();
+        List<JsonNode> tickets = api.visit(code, List.of(Api.problem("CONTAINER", "舱位紧张"),
+                Api.problem("LOGISTICS", "物流不畅"), Api.problem("CONTAINER", "空箱难提")));
+
+        assertThat(listIds("category=CONTAINER&enterprise=" + code, "leader"))
+                .containsExactlyInAnyOrder(id(tickets.get(0)), id(tickets.get(2)));
+        assertThat(listIds("category=LOGISTICS&enterprise=" + code, "leader")).containsExactly(id(tickets.get(1)));
+        assertThat(listIds("category=LABOR&enterprise=" + code, "leader")).isEmpty();
+    }
+
+    @Test
+    void townFilterListsTheTicketsOfEnterprisesInThatTown() {
+        String town = "滨海镇" + Api.creditCode().substring(9);
+        String here = api.enterprise("东海泵业有限公司", town);
+        String elsewhere = api.enterprise();
+        List<String> inTown = ids(api.visit(here, List.of(Api.problem("CONTAINER", "舱位紧张"),
+                Api.problem("LABOR", "招工难"))));
+        api.visit(elsewhere, List.of(Api.problem("CONTAINER", "舱位紧张")));
+
+        Api.Response byTown = api.get("/api/tickets?size=200&town=" + town, "leader");
+        assertThat(itemIds(byTown)).containsExactlyInAnyOrderElementsOf(inTown);
+        assertThat(byTown.json().get("items")).allSatisfy(t -> assertThat(t.get("town").asText()).isEqualTo(town));
+    }
+
+    @Test
+    void enterpriseFilterListsOnlyThatEnterprisesTicketsWhateverTheCaseOfTheCode() {
+        String code = api.enterprise();
+        String other = api.enterprise();
+        List<String> mine = ids(api.visit(code, List.of(Api.problem("CONTAINER", "舱位紧张"))));
+        api.visit(other, List.of(Api.problem("CONTAINER", "舱位紧张")));
+
+        assertThat(listIds("enterprise=" + code, "leader")).containsExactlyElementsOf(mine);
+        assertThat(listIds("enterprise=" + code.toLowerCase(), "leader")).containsExactlyElementsOf(mine);
+    }
+
+    @Test
+    void overdueFilterSeparatesLateLoggedTicketsFromFreshOnes() {
+        String code = api.enterprise();
+        String late = id(visitAt(code, daysAgo(21), List.of(Api.problem("CONTAINER", "三周前反映的舱位问题"))).get(0));
+        String fresh = id(api.visit(code, List.of(Api.problem("CONTAINER", "今天反映的舱位问题"))).get(0));
+
+        assertThat(listIds("overdue=true&enterprise=" + code, "leader")).containsExactly(late);
+        assertThat(listIds("overdue=false&enterprise=" + code, "leader")).containsExactly(fresh);
+    }
+
+    @Test
+    void fromAndToAreDaysInTheServiceZoneAndBothInclusive() {
+        String code = api.enterprise();
+        String jan4 = id(visitAt(code, "2021-01-04T10:00:00+08:00", List.of(Api.problem("CONTAINER", "一月四日"))).get(0));
+        // 07:00 in Shanghai is still 4 January in UTC: it belongs to 5 January
+        String jan5 = id(visitAt(code, "2021-01-05T07:00:00+08:00", List.of(Api.problem("CONTAINER", "一月五日"))).get(0));
+        String jan6 = id(visitAt(code, "2021-01-06T23:30:00+08:00", List.of(Api.problem("CONTAINER", "一月六日"))).get(0));
+
+        assertThat(listIds("enterprise=" + code + "&from=2021-01-05", "leader")).containsExactlyInAnyOrder(jan5, jan6);
+        assertThat(listIds("enterprise=" + code + "&to=2021-01-04", "leader")).containsExactly(jan4);
+        assertThat(listIds("enterprise=" + code + "&from=2021-01-05&to=2021-01-05", "leader")).containsExactly(jan5);
+        assertThat(listIds("enterprise=" + code + "&from=2021-01-04&to=2021-01-06", "leader"))
+                .containsExactlyInAnyOrder(jan4, jan5, jan6);
+        assertThat(listIds("enterprise=" + code + "&from=2021-01-07", "leader")).isEmpty();
+    }
+
+    @Test
+    void qFindsWordsInTitleDescriptionOrEnterpriseNameIgnoringCaseAndTakesWildcardsLiterally() {
+        String word = "Zeta" + Api.creditCode().substring(12);
+        String code = api.enterprise("海门" + word + "阀门有限公司", "测试镇" + Api.creditCode().substring(14));
+        String other = api.enterprise();
+        List<JsonNode> tickets = api.visit(code, List.of(
+                Map.of("category", "CONTAINER", "title", "集装箱运价上涨", "description", "运价翻了三倍"),
+                Map.of("category", "POLICY", "title", "完成率100%奖励未兑现", "description", "奖励未到账"),
+                Map.of("category", "POLICY", "title", "完成率1000台奖励", "description", "奖励标准不清")));
+        String container = id(tickets.get(0));
+        String percent = id(tickets.get(1));
+        String thousand = id(tickets.get(2));
+        String otherContainer = id(api.visit(other, List.of(Map.of("category", "CONTAINER", "title", "舱位紧张",
+                "description", "说明：" + word.toUpperCase()))).get(0));
+
+        assertThat(listIds("enterprise=" + code + "&q=运价上涨", "leader")).containsExactly(container);
+        assertThat(listIds("enterprise=" + code + "&q=翻了三倍", "leader")).containsExactly(container);
+        assertThat(listIds("enterprise=" + code + "&q=" + word.toLowerCase(), "leader"))
+                .containsExactlyInAnyOrder(container, percent, thousand);
+        assertThat(listIds("enterprise=" + other + "&q=" + word.toLowerCase(), "leader")).containsExactly(otherContainer);
+        assertThat(listIds("enterprise=" + code + "&q=100%", "leader")).containsExactly(percent);
+        assertThat(listIds("enterprise=" + code + "&q=%", "leader")).containsExactly(percent);
+        assertThat(listIds("enterprise=" + code + "&q=无此内容", "leader")).isEmpty();
+    }
+
+    @Test
+    void filtersCombine() {
+        String code = api.enterprise();
+        List<JsonNode> tickets = api.visit(code, List.of(Api.problem("CREDIT_INSURANCE", "信保额度不足"),
+                Api.problem("FINANCING", "贷款难")));
+        api.act(id(tickets.get(1)), "sign", "finance", null);
+
+        assertThat(listIds("enterprise=" + code + "&department=FINANCE&status=ASSIGNED", "leader"))
+                .containsExactly(id(tickets.get(0)));
+        assertThat(listIds("enterprise=" + code + "&department=FINANCE&category=FINANCING&status=IN_PROGRESS",
+                "leader")).containsExactly(id(tickets.get(1)));
+        assertThat(listIds("enterprise=" + code + "&department=COMMERCE&category=FINANCING", "leader")).isEmpty();
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // What a department may see
+
+    @Test
+    void aDepartmentListsOnlyTheTicketsItLeadsOrCoHandles() {
+        String code = api.enterprise();
+        List<JsonNode> tickets = api.visit(code, List.of(Api.problem("CREDIT_INSURANCE", "信保额度不足"),
+                Api.problem("FINANCING", "贷款难"), Api.problem("CONTAINER", "舱位紧张")));
+        String creditInsurance = id(tickets.get(0));
+        String financing = id(tickets.get(1));
+        String container = id(tickets.get(2));
+
+        assertThat(listIds("enterprise=" + code, "finance")).containsExactlyInAnyOrder(creditInsurance, financing);
+        assertThat(listIds("enterprise=" + code, "commerce")).containsExactly(creditInsurance);
+        assertThat(listIds("enterprise=" + code, "transport")).containsExactly(container);
+        assertThat(listIds("enterprise=" + code, "customs")).isEmpty();
+        assertThat(api.get("/api/tickets?enterprise=" + code, "customs").json().get("total").asLong()).isZero();
+        for (String everyone : List.of("staff1", "staff2", "dispatch", "leader", "admin")) {
+            assertThat(listIds("enterprise=" + code, everyone)).as(everyone)
+                    .containsExactlyInAnyOrder(creditInsurance, financing, container);
+        }
+    }
+
+    @Test
+    void aDepartmentAskingForAnotherDepartmentSeesOnlyWhatItIsInvolvedIn() {
+        String code = api.enterprise();
+        List<JsonNode> tickets = api.visit(code, List.of(Api.problem("CREDIT_INSURANCE", "信保额度不足"),
+                Api.problem("TRADE_FAIR", "展位费补贴"), Api.problem("CONTAINER", "舱位紧张")));
+        String creditInsurance = id(tickets.get(0));
+
+        Api.Response transportTickets = api.get("/api/tickets?department=TRANSPORT&enterprise=" + code, "finance");
+        assertThat(transportTickets.status()).isEqualTo(200);
+        assertThat(itemIds(transportTickets)).isEmpty();
+        assertThat(transportTickets.json().get("total").asLong()).isZero();
+        // of COMMERCE's two tickets, finance co-handles only the credit insurance one
+        assertThat(listIds("department=COMMERCE&enterprise=" + code, "finance")).containsExactly(creditInsurance);
+        assertThat(listIds("department=COMMERCE&enterprise=" + code, "commerce")).hasSize(2);
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // GET /api/tickets/{id}
+
+    @Test
+    void oneTicketIsAnsweredWithTheFieldsOfTheContract() {
+        String town = "椒江区" + Api.creditCode().substring(12);
+        String code = api.enterprise("台州椒江出口水泵有限公司", town);
+        JsonNode created = api.visit(code, List.of(Map.of("category", "CREDIT_INSURANCE", "title", "信保额度不足",
+                "description", "中信保额度不够，订单无法承接", "urgency", "URGENT"))).get(0);
+        String id = id(created);
+
+        Api.Response r = api.get("/api/tickets/" + id, "leader");
+        assertThat(r.status()).isEqualTo(200);
+        JsonNode t = r.json();
+        assertThat(t.get("id").isTextual()).isTrue();
+        assertThat(t.get("id").asText()).isEqualTo(id);
+        assertThat(t.get("visitId").isTextual()).isTrue();
+        assertThat(t.get("visitId").asText()).isEqualTo(created.get("visitId").asText());
+        assertThat(t.get("enterpriseCreditCode").asText()).isEqualTo(code);
+        assertThat(t.get("enterpriseName").asText()).isEqualTo("台州椒江出口水泵有限公司");
+        assertThat(t.get("town").asText()).isEqualTo(town);
+        assertThat(t.get("category").asText()).isEqualTo("CREDIT_INSURANCE");
+        assertThat(t.get("title").asText()).isEqualTo("信保额度不足");
+        assertThat(t.get("description").asText()).isEqualTo("中信保额度不够，订单无法承接");
+        assertThat(t.get("urgency").asText()).isEqualTo("URGENT");
+        assertThat(t.get("source").asText()).isEqualTo("VISIT");
+        assertThat(t.get("status").asText()).isEqualTo("ASSIGNED");
+        assertThat(t.get("leadDepartment").asText()).isEqualTo("COMMERCE");
+        assertThat(texts(t.get("coDepartments"))).containsExactly("FINANCE");
+        for (String time : List.of("reportedAt", "assignedAt", "signDeadline", "replyDeadline")) {
+            assertThat(t.get(time).asText()).as(time).endsWith("+08:00");
+            OffsetDateTime.parse(t.get(time).asText());
+        }
+        for (String absent : List.of("signedAt", "repliedAt", "closedAt", "escalationLevel", "satisfaction",
+                "resolution")) {
+            assertThat(t.has(absent)).as(absent).isTrue();
+            assertThat(t.get(absent).isNull()).as(absent).isTrue();
+        }
+        assertThat(time(t, "signDeadline")).isAfter(time(t, "assignedAt"));
+        assertThat(time(t, "replyDeadline")).isAfter(time(t, "reportedAt"));
+        assertThat(t.get("overdue").isBoolean()).isTrue();
+        assertThat(t.get("overdue").asBoolean()).isFalse();
+        assertThat(t.get("reopenCount").asInt()).isZero();
+        assertThat(t.get("returnCount").asInt()).isZero();
+        assertThat(t.get("allowedActions").isArray()).isTrue();
+    }
+
+    @Test
+    void anUnknownOrNonNumericTicketIdIs404ProblemJson() {
+        for (String id : List.of("999999999999", "abc", "12x", "99999999999999999999999")) {
+            Api.Response r = api.get("/api/tickets/" + id, "leader");
+            assertThat(r.status()).as(id).isEqualTo(404);
+            assertThat(r.contentType()).startsWith("application/problem+json");
+            assertThat(r.json().get("status").asInt()).isEqualTo(404);
+            assertThat(api.get("/api/tickets/" + id + "/history", "leader").status()).as(id).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void aDepartmentNotInvolvedGets403ForTheTicketAndItsHistoryWhileTheCoDepartmentMayRead() {
+        String id = id(api.ticket("CREDIT_INSURANCE"));
+
+        for (String outsider : List.of("transport", "customs", "hrss", "justice")) {
+            Api.Response r = api.get("/api/tickets/" + id, outsider);
+            assertThat(r.status()).as(outsider).isEqualTo(403);
+            assertThat(r.contentType()).startsWith("application/problem+json");
+            assertThat(api.get("/api/tickets/" + id + "/history", outsider).status()).as(outsider).isEqualTo(403);
+        }
+        assertThat(api.get("/api/tickets/" + id, "commerce").status()).isEqualTo(200);
+        assertThat(api.get("/api/tickets/" + id, "finance").status()).isEqualTo(200);
+        assertThat(api.get("/api/tickets/" + id + "/history", "finance").status()).isEqualTo(200);
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // allowedActions
+
+    @Test
+    void allowedActionsOfAnAssignedTicketAreSignAndReturnForTheLeadOnly() {
+        String id = id(api.ticket("CREDIT_INSURANCE"));
+
+        assertThat(allowed(id, "commerce")).containsExactly("sign", "return", "comment");
+        assertThat(allowed(id, "finance")).as("a co-department may only comment before signing").containsExactly("comment");
+        assertThat(allowed(id, "dispatch")).containsExactly("comment");
+        assertThat(allowed(id, "staff1")).containsExactly("comment");
+        assertThat(allowed(id, "leader")).containsExactly("comment");
+        assertThat(allowed(id, "admin")).containsExactly("comment");
+
+        String container = id(api.ticket("CONTAINER"));
+        assertThat(allowed(container, "transport")).containsExactly("sign", "return", "comment");
+        assertThat(allowed(container, "dispatch")).containsExactly("comment");
+    }
+
+    @Test
+    void allowedActionsOfADispatchingTicketAreAssignForDispatchOnly() {
+        String id = id(api.ticket("OTHER"));
+
+        assertThat(allowed(id, "dispatch")).containsExactly("assign", "comment");
+        assertThat(allowed(id, "staff1")).containsExactly("comment");
+        assertThat(allowed(id, "leader")).containsExactly("comment");
+        assertThat(allowed(id, "admin")).containsExactly("comment");
+    }
+
+    @Test
+    void allowedActionsFollowTheTicketThroughItsStatuses() {
+        String id = id(api.ticket("CONTAINER"));
+        JsonNode signed = api.act(id, "sign", "transport", null);
+        assertThat(texts(signed.get("allowedActions"))).containsExactly("return", "reply", "extend", "escalate",
+                "comment");
+        assertThat(allowed(id, "staff1")).containsExactly("comment");
+        assertThat(allowed(id, "dispatch")).containsExactly("comment");
+
+        api.act(id, "reply", "transport", Map.of("resolution", "已协调船公司加舱", "outcome", "RESOLVED"));
+        assertThat(allowed(id, "staff1")).containsExactly("feedback", "comment");
+        assertThat(allowed(id, "staff2")).containsExactly("feedback", "comment");
+        assertThat(allowed(id, "transport")).containsExactly("comment");
+        assertThat(allowed(id, "dispatch")).containsExactly("comment");
+        assertThat(allowed(id, "leader")).containsExactly("comment");
+
+        api.act(id, "feedback", "staff1", Map.of("satisfaction", "SATISFIED"));
+        for (String user : List.of("staff1", "staff2", "transport", "dispatch", "leader", "admin")) {
+            assertThat(allowed(id, user)).as("%s on a closed ticket", user).containsExactly("comment");
+        }
+    }
+
+    @Test
+    void listedTicketsCarryTheAllowedActionsOfTheCaller() {
+        String code = api.enterprise();
+        String id = id(api.visit(code, List.of(Api.problem("CONTAINER", "舱位紧张"))).get(0));
+
+        JsonNode asTransport = api.get("/api/tickets?enterprise=" + code, "transport").json().get("items").get(0);
+        assertThat(asTransport.get("id").asText()).isEqualTo(id);
+        assertThat(texts(asTransport.get("allowedActions"))).containsExactly("sign", "return", "comment");
+        JsonNode asLeader = api.get("/api/tickets?enterprise=" + code, "leader").json().get("items").get(0);
+        assertThat(texts(asLeader.get("allowedActions"))).containsExactly("comment");
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // GET /api/tickets/{id}/history
+
+    @Test
+    void historyListsEveryEventOldestFirstWithActorAndStatusMoves() {
+        String id = id(api.ticket("CONTAINER"));
+        api.act(id, "sign", "transport", null);
+        api.act(id, "reply", "transport", Map.of("resolution", "已协调船公司加舱", "outcome", "RESOLVED"));
+        api.act(id, "feedback", "staff2", Map.of("satisfaction", "BASICALLY_SATISFIED", "comment", "基本满意"));
+
+        Api.Response r = api.get("/api/tickets/" + id + "/history", "transport");
+        assertThat(r.status()).isEqualTo(200);
+        JsonNode history = r.json();
+        assertThat(history.isArray()).isTrue();
+        history.forEach(e -> assertThat(fieldNames(e))
+                .containsExactlyInAnyOrder("at", "actor", "action", "fromStatus", "toStatus", "detail"));
+        assertThat(history.findValuesAsText("action")).containsExactly("report", "route", "sign", "reply", "feedback");
+        assertThat(history.findValuesAsText("actor")).containsExactly("staff1", "system", "transport", "transport",
+                "staff2");
+
+        JsonNode route = history.get(1);
+        assertThat(route.get("toStatus").asText()).isEqualTo("ASSIGNED");
+        JsonNode sign = history.get(2);
+        assertThat(sign.get("fromStatus").asText()).isEqualTo("ASSIGNED");
+        assertThat(sign.get("toStatus").asText()).isEqualTo("IN_PROGRESS");
+        JsonNode reply = history.get(3);
+        assertThat(reply.get("fromStatus").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(reply.get("toStatus").asText()).isEqualTo("REPLIED");
+        assertThat(reply.get("detail").asText()).contains("已协调船公司加舱");
+        JsonNode feedback = history.get(4);
+        assertThat(feedback.get("fromStatus").asText()).isEqualTo("REPLIED");
+        assertThat(feedback.get("toStatus").asText()).isEqualTo("CLOSED");
+        assertThat(feedback.get("detail").asText()).contains("基本满意");
+
+        List<OffsetDateTime> times = new ArrayList<>();
+        history.forEach(e -> {
+            assertThat(e.get("at").asText()).endsWith("+08:00");
+            times.add(OffsetDateTime.parse(e.get("at").asText()));
+        });
+        assertThat(times).isSortedAccordingTo(OffsetDateTime::compareTo);
+
+        assertThat(api.get("/api/tickets/" + id + "/history", "leader").json()).isEqualTo(history);
+    }
+
+    @Test
+    void historyOfAnUnroutedTicketSaysTheSystemSentItToDispatch() {
+        String id = id(api.ticket("OTHER"));
+
+        JsonNode history = api.get("/api/tickets/" + id + "/history", "dispatch").json();
+        assertThat(history.findValuesAsText("action")).containsExactly("report", "route");
+        JsonNode route = history.get(1);
+        assertThat(route.get("actor").asText()).isEqualTo("system");
+        assertThat(route.get("toStatus").asText()).isEqualTo("DISPATCHING");
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // GET /api/inbox
+
+    @Test
+    void aDepartmentsInboxHoldsItsAssignedAndInProgressTicketsOnly() {
+        String code = api.enterprise();
+        List<JsonNode> tickets = api.visit(code, List.of(Api.problem("CONTAINER", "待签收"),
+                Api.problem("LOGISTICS", "办理中"), Api.problem("CONTAINER", "已答复"),
+                Api.problem("CONTAINER", "已退回"), Api.problem("FINANCING", "金融办的"),
+                Api.problem("CREDIT_INSURANCE", "商务局主办金融办协办")));
+        String assigned = id(tickets.get(0));
+        String inProgress = id(tickets.get(1));
+        String replied = id(tickets.get(2));
+        String returned = id(tickets.get(3));
+        String financing = id(tickets.get(4));
+        String creditInsurance = id(tickets.get(5));
+        api.act(inProgress, "sign", "transport", null);
+        api.act(replied, "sign", "transport", null);
+        api.act(replied, "reply", "transport", Map.of("resolution", "已解决", "outcome", "RESOLVED"));
+        api.act(returned, "return", "transport", Map.of("reason", "不属于本部门职责"));
+
+        List<String> transport = inboxIds("transport");
+        assertThat(transport).contains(assigned, inProgress).doesNotContain(replied, returned, financing,
+                creditInsurance);
+        assertThat(inboxIds("finance")).contains(financing).doesNotContain(assigned, creditInsurance);
+        assertThat(inboxIds("commerce")).contains(creditInsurance);
+        assertThat(inboxIds("customs")).doesNotContain(assigned, inProgress, financing, creditInsurance);
+    }
+
+    @Test
+    void aDepartmentsInboxShowsTheMostUrgentDeadlineFirst() {
+        String code = api.enterprise();
+        String threeWeeks = id(visitAt(code, daysAgo(21), List.of(Api.problem("CONTAINER", "三周前"))).get(0));
+        String twoWeeks = id(visitAt(code, daysAgo(14), List.of(Api.problem("CONTAINER", "两周前"))).get(0));
+        String today = id(api.visit(code, List.of(Api.problem("CONTAINER", "今天"))).get(0));
+        api.act(twoWeeks, "sign", "transport", null);
+        api.act(threeWeeks, "sign", "transport", null);
+
+        Api.Response first = api.get("/api/inbox?size=200", "transport");
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.json().has("items")).isTrue();
+        assertThat(first.json().get("page").asInt()).isZero();
+        assertThat(first.json().get("size").asInt()).isEqualTo(200);
+        assertThat(first.json().get("total").asLong()).isGreaterThanOrEqualTo(3);
+        List<String> mine = new ArrayList<>(inboxIds("transport"));
+        mine.retainAll(List.of(threeWeeks, twoWeeks, today));
+        assertThat(mine).containsExactly(threeWeeks, twoWeeks, today);
+    }
+
+    @Test
+    void dispatchsInboxHoldsTheDispatchingTicketsMostUrgentFirst() {
+        String code = api.enterprise();
+        String fresh = id(api.visit(code, List.of(Api.problem("OTHER", "今天的其他诉求"))).get(0));
+        String old = id(visitAt(code, daysAgo(14), List.of(Api.problem("OTHER", "两周前的其他诉求"))).get(0));
+        String routed = id(api.visit(code, List.of(Api.problem("CONTAINER", "已派单"))).get(0));
+
+        List<String> inbox = inboxIds("dispatch");
+        assertThat(inbox).doesNotContain(routed);
+        List<String> mine = new ArrayList<>(inbox);
+        mine.retainAll(List.of(fresh, old));
+        assertThat(mine).containsExactly(old, fresh);
+        JsonNode item = inboxItem("dispatch", old);
+        assertThat(item.get("status").asText()).isEqualTo("DISPATCHING");
+        assertThat(texts(item.get("allowedActions"))).containsExactly("assign", "comment");
+    }
+
+    @Test
+    void staffInboxHoldsRepliedTicketsOfEnterprisesTheyLookAfterOrVisited() {
+        // looked after by staff1 and visited by staff1
+        String own = api.enterprise();
+        String ownTicket = repliedTicket(own, "staff1");
+        // looked after by staff2 but visited by staff1
+        String shared = enterpriseOf("staff2");
+        String sharedTicket = repliedTicket(shared, "staff1");
+        // looked after by staff2 and visited by staff2
+        String others = enterpriseOf("staff2");
+        String othersTicket = repliedTicket(others, "staff2");
+        // still with the department
+        String pending = id(api.visit(own, List.of(Api.problem("CONTAINER", "还在办理"))).get(0));
+
+        List<String> staff1 = inboxIds("staff1");
+        assertThat(staff1).contains(ownTicket, sharedTicket).doesNotContain(othersTicket, pending);
+        List<String> staff2 = inboxIds("staff2");
+        assertThat(staff2).contains(sharedTicket, othersTicket).doesNotContain(ownTicket, pending);
+        assertThat(texts(inboxItem("staff1", ownTicket).get("allowedActions"))).containsExactly("feedback", "comment");
+    }
+
+    @Test
+    void inboxesOfLeaderAndAdminHoldNoneOfTodaysTickets() {
+        String code = api.enterprise();
+        List<JsonNode> tickets = api.visit(code, List.of(Api.problem("CONTAINER", "待签收"),
+                Api.problem("OTHER", "待交办")));
+        String replied = repliedTicket(code, "staff1");
+        List<String> mine = List.of(id(tickets.get(0)), id(tickets.get(1)), replied);
+
+        assertThat(inboxIds("leader")).doesNotContainAnyElementsOf(mine);
+        Api.Response admin = api.get("/api/inbox", "admin");
+        assertThat(admin.status()).isEqualTo(200);
+        assertThat(admin.json().get("items")).isEmpty();
+        assertThat(admin.json().get("total").asLong()).isZero();
+    }
+
+    @Test
+    void aTicketLeavesTheInboxOnceTheCallerHasActed() {
+        String id = id(api.ticket("OTHER"));
+        assertThat(inboxIds("dispatch")).contains(id);
+
+        api.act(id, "assign", "dispatch", Map.of("leadDepartment", "JUSTICE", "coDepartments", List.of()));
+        assertThat(inboxIds("dispatch")).doesNotContain(id);
+        assertThat(inboxIds("justice")).contains(id);
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // helpers
+
+    private static String id(JsonNode ticket) {
+        return ticket.get("id").asText();
+    }
+
+    private static List<String> ids(List<JsonNode> tickets) {
+        return tickets.stream().map(TicketReadWebTests::id).toList();
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static OffsetDateTime time(JsonNode ticket, String field) {
+        return OffsetDateTime.parse(ticket.get(field).asText());
+    }
+
+    private static List<String> itemIds(Api.Response list) {
+        assertThat(list.status()).as(list.text()).isEqualTo(200);
+        return list.json().get("items").findValuesAsText("id").stream().toList();
+    }
+
+    private List<String> listIds(String query, String user) {
+        return itemIds(api.get("/api/tickets?size=200&" + query, user));
+    }
+
+    private List<String> allowed(String id, String user) {
+        Api.Response r = api.get("/api/tickets/" + id, user);
+        assertThat(r.status()).as(user + ": " + r.text()).isEqualTo(200);
+        return texts(r.json().get("allowedActions"));
+    }
+
+    private static List<String> errorFields(Api.Response r) {
+        return r.json().get("errors").findValuesAsText("field");
+    }
+
+    private static void assertBadParameter(Api.Response r, String parameter) {
+        assertThat(r.status()).as(r.text()).isEqualTo(400);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.json().get("status").asInt()).isEqualTo(400);
+        assertThat(errorFields(r)).contains(parameter);
+    }
+
+    /** Every item of the user's inbox, page by page, in the inbox's order. */
+    private List<JsonNode> inbox(String user) {
+        List<JsonNode> items = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            Api.Response r = api.get("/api/inbox?size=200&page=" + page, user);
+            assertThat(r.status()).as(r.text()).isEqualTo(200);
+            r.json().get("items").forEach(items::add);
+            if (r.json().get("items").isEmpty() || items.size() >= r.json().get("total").asLong()) {
+                return items;
+            }
+        }
+    }
+
+    private List<String> inboxIds(String user) {
+        return inbox(user).stream().map(TicketReadWebTests::id).toList();
+    }
+
+    private JsonNode inboxItem(String user, String id) {
+        return inbox(user).stream().filter(t -> id(t).equals(id)).findFirst().orElseThrow();
+    }
+
+    private static String daysAgo(int days) {
+        return OffsetDateTime.now(SHANGHAI).minusDays(days).withNano(0).toString();
+    }
+
+    /** Logs a visit by staff1 that took place at the given time; returns its tickets. */
+    private List<JsonNode> visitAt(String code, String visitedAt, List<Map<String, Object>> problems) {
+        Api.Response r = api.post("/api/visits", "staff1", Map.of("enterpriseCreditCode", code,
+                "visitedAt", visitedAt, "problems", problems));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        List<JsonNode> tickets = new ArrayList<>();
+        r.json().get("tickets").forEach(tickets::add);
+        return tickets;
+    }
+
+    /** An enterprise whose resident specialist is the given staff member. */
+    private String enterpriseOf(String specialist) {
+        String code = Api.creditCode();
+        Map<String, Object> body = new HashMap<>(Map.of("creditCode", code, "name", "专员企业" + code.substring(12),
+                "town", "测试镇" + code.substring(14), "industry", "阀门", "exporter", true, "key", false));
+        body.put("specialist", specialist);
+        Api.Response r = api.post("/api/enterprises", "staff1", body);
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return code;
+    }
+
+    /** A CONTAINER ticket reported by the staff member and already replied to by transport. */
+    private String repliedTicket(String code, String staff) {
+        Api.Response r = api.post("/api/visits", staff, Map.of("enterpriseCreditCode", code,
+                "problems", List.of(Api.problem("CONTAINER", "舱位紧张"))));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        String id = id(r.json().get("tickets").get(0));
+        api.act(id, "sign", "transport", null);
+        api.act(id, "reply", "transport", Map.of("resolution", "已协调", "outcome", "RESOLVED"));
+        return id;
+    }
+}
