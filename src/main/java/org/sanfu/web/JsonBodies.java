@@ -1,7 +1,6 @@
 package org.sanfu.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,9 +58,7 @@ public class JsonBodies {
             if (!node.isObject()) {
                 throw InvalidInput.of("body", "must be a JSON object");
             }
-            // "level": 1 is no EscalationLevel, and "workingDays": 2.5 no whole number of days
-            return json.reader().with(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-                    .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT).treeToValue(node, type);
+            return json.treeToValue(node, type);
         } catch (MismatchedInputException e) {
             throw InvalidInput.of(path(e), message(e));
         } catch (JsonProcessingException e) {
