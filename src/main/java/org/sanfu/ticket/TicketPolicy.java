@@ -1,5 +1,6 @@
 package org.sanfu.ticket;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.sanfu.security.Caller;
@@ -30,15 +31,17 @@ final class TicketPolicy {
 
     /**
      * Whether the ticket's state offers the action now: its status, and for some actions what is
-     * pending (co-department parts, an extension request). A taken action is refused with 409 otherwise.
+     * pending (co-department parts, an extension request), and for an extension the time: it may only
+     * be asked before the reply deadline. A taken action is refused with 409 otherwise.
      */
-    static boolean offeredNow(TicketAction action, Ticket ticket, Caller caller) {
+    static boolean offeredNow(TicketAction action, Ticket ticket, Caller caller, Instant now) {
         if (!action.offeredIn(ticket.status())) {
             return false;
         }
         return switch (action) {
             case REPLY -> ticket.openParts().isEmpty();
-            case EXTEND -> ticket.extensionRequest() == null;
+            case EXTEND -> ticket.extensionRequest() == null && ticket.replyDeadline() != null
+                    && now.isBefore(ticket.replyDeadline());
             case APPROVE_EXTENSION, REJECT_EXTENSION -> ticket.extensionRequest() != null;
             case CONTRIBUTE -> ticket.hasOpenPart(caller.department());
             default -> true;
@@ -46,9 +49,9 @@ final class TicketPolicy {
     }
 
     /** The actions the caller may take on the ticket now. */
-    static List<String> allowedActions(Ticket ticket, Caller caller) {
+    static List<String> allowedActions(Ticket ticket, Caller caller, Instant now) {
         return Arrays.stream(TicketAction.values())
-                .filter(a -> belongsTo(a, ticket, caller) && offeredNow(a, ticket, caller))
+                .filter(a -> belongsTo(a, ticket, caller) && offeredNow(a, ticket, caller, now))
                 .map(TicketAction::urlName)
                 .toList();
     }

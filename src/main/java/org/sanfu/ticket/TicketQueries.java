@@ -1,5 +1,6 @@
 package org.sanfu.ticket;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.sanfu.catalog.Catalog;
@@ -19,11 +20,13 @@ public class TicketQueries {
     private final Tickets tickets;
     private final TicketEvents events;
     private final Catalog catalog;
+    private final Clock clock;
 
-    TicketQueries(Tickets tickets, TicketEvents events, Catalog catalog) {
+    TicketQueries(Tickets tickets, TicketEvents events, Catalog catalog, Clock clock) {
         this.tickets = tickets;
         this.events = events;
         this.catalog = catalog;
+        this.clock = clock;
     }
 
     /** 404 for an unknown id, 403 for a department the ticket does not involve. */
@@ -81,7 +84,8 @@ public class TicketQueries {
     }
 
     TicketView view(Ticket ticket, Caller caller) {
-        return TicketView.of(ticket, catalog.categoryLabel(ticket.category()), TicketPolicy.allowedActions(ticket, caller));
+        return TicketView.of(ticket, catalog.categoryLabel(ticket.category()), TicketPolicy.allowedActions(ticket, caller,
+                clock.instant()));
     }
 
     private Ticket visible(String id, Caller caller) {

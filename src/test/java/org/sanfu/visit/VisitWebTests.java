@@ -431,6 +431,14 @@ class VisitWebTests {
         Map<String, Object> status = body(code, List.of());
         status.put("operatingStatus", "GOOD");
         assertRejected(code, status, "operatingStatus");
+
+        // a number is no enum value, whatever its position in the list
+        Map<String, Object> ordinal = problem("CONTAINER", "很急");
+        ordinal.put("urgency", 1);
+        assertRejected(code, body(code, List.of(ordinal)), "problems[0].urgency");
+        Map<String, Object> backlog = body(code, List.of());
+        backlog.put("orderBacklogMonths", 2.5);
+        assertRejected(code, backlog, "orderBacklogMonths");
     }
 
     @Test
