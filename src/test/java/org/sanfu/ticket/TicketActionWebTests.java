@@ -6,10 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
@@ -21,7 +19,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
 import org.sanfu.SanfuTest;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The ticket actions of today's loop over the REST API (API.md "Actions"): assign, sign, return,
@@ -29,14 +26,11 @@ import org.springframework.beans.factory.annotation.Autowired;
  * none of which changes anything. Every test makes its own enterprises and tickets.
  */
 @SanfuTest
-class TicketActionWebTests {
+class TicketActionWebTests extends TicketWebTestSupport {
 
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final String UNKNOWN = "999999999999";
     private static final Map<String, Object> RESOLVED = Map.of("resolution", "已协调船公司增加舱位", "outcome", "RESOLVED");
 
-    @Autowired
-    Api api;
 
     // ------------------------------------------------------------------------------------------
     // sign
@@ -725,97 +719,20 @@ class TicketActionWebTests {
     // ------------------------------------------------------------------------------------------
     // helpers
 
-    /** A ticket as the leader sees it, and the length of its history. */
-    private record Snapshot(JsonNode ticket, int events) {}
 
-    private Snapshot snapshot(String id) {
-        Api.Response r = api.get("/api/tickets/" + id, "leader");
-        assertThat(r.status()).isEqualTo(200);
-        return new Snapshot(r.json(), history(id).size());
-    }
 
-    private void assertUnchanged(String id, Snapshot before) {
-        Snapshot now = snapshot(id);
-        assertThat(now.ticket().get("status")).isEqualTo(before.ticket().get("status"));
-        assertThat(now.events()).isEqualTo(before.events());
-        assertThat(now.ticket()).isEqualTo(before.ticket());
-    }
 
-    private Api.Response post(String id, String action, String user, Object body) {
-        return api.post("/api/tickets/" + id + "/" + action, user, body);
-    }
 
-    private static void assertRefused(Api.Response r, int status) {
-        assertThat(r.status()).as(r.text()).isEqualTo(status);
-        assertThat(r.contentType()).startsWith("application/problem+json");
-        assertThat(r.json().get("status").asInt()).isEqualTo(status);
-        assertThat(r.text()).doesNotContain("Exception", "at org.");
-    }
 
-    private static void assertInvalid(Api.Response r, String field) {
-        assertRefused(r, 400);
-        assertThat(r.json().get("errors").findValuesAsText("field")).contains(field);
-    }
 
-    private static String id(JsonNode ticket) {
-        return ticket.get("id").asText();
-    }
 
-    private static List<String> texts(JsonNode array) {
-        List<String> values = new ArrayList<>();
-        array.forEach(v -> values.add(v.asText()));
-        return values;
-    }
 
-    private static OffsetDateTime time(JsonNode ticket, String field) {
-        return OffsetDateTime.parse(ticket.get(field).asText());
-    }
 
-    private JsonNode history(String id) {
-        Api.Response r = api.get("/api/tickets/" + id + "/history", "leader");
-        assertThat(r.status()).isEqualTo(200);
-        return r.json();
-    }
 
-    private JsonNode lastEvent(String id) {
-        JsonNode history = history(id);
-        return history.get(history.size() - 1);
-    }
 
-    private List<String> allowed(String id, String user) {
-        Api.Response r = api.get("/api/tickets/" + id, user);
-        assertThat(r.status()).as(r.text()).isEqualTo(200);
-        return texts(r.json().get("allowedActions"));
-    }
 
-    private List<String> inboxIds(String user) {
-        List<String> ids = new ArrayList<>();
-        for (int page = 0; ; page++) {
-            Api.Response r = api.get("/api/inbox?size=200&page=" + page, user);
-            assertThat(r.status()).isEqualTo(200);
-            List<String> items = r.json().get("items").findValuesAsText("id");
-            ids.addAll(items);
-            if (items.isEmpty() || ids.size() >= r.json().get("total").asLong()) {
-                return ids;
-            }
-        }
-    }
 
-    private static String daysAgo(int days) {
-        return OffsetDateTime.now(SHANGHAI).minusDays(days).withNano(0).toString();
-    }
 
-    private List<JsonNode> visitAt(String code, String visitedAt, List<Map<String, Object>> problems) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("enterpriseCreditCode", code);
-        body.put("visitedAt", visitedAt);
-        body.put("problems", problems);
-        Api.Response r = api.post("/api/visits", "staff1", body);
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        List<JsonNode> tickets = new ArrayList<>();
-        r.json().get("tickets").forEach(tickets::add);
-        return tickets;
-    }
 
     /** A fresh ticket of the category, signed and replied to by its lead department. */
     private String repliedTicket(String category) {

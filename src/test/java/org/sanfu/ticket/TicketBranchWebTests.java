@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * its own enterprises and tickets. The process-level paths are in process/TicketBranchProcessTests.
  */
 @SanfuTest
-class TicketBranchWebTests {
+class TicketBranchWebTests extends TicketWebTestSupport {
 
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final String UNKNOWN = "999999999999";
     private static final Map<String, Object> RESOLVED = Map.of("resolution", "已协调解决", "outcome", "RESOLVED");
     private static final Map<String, Object> EXTEND = Map.of("workingDays", 3, "reason", "需外地海关协查");
@@ -36,8 +32,6 @@ class TicketBranchWebTests {
     private static final Map<String, Object> CLOSE = Map.of("decision", "CLOSE", "note", "诉求超出政策范围");
     private static final Map<String, Object> COMMENT = Map.of("text", "请抓紧办理");
 
-    @Autowired
-    Api api;
     @Autowired
     WorkingDayCalendar calendar;
 
@@ -967,51 +961,14 @@ class TicketBranchWebTests {
     // ------------------------------------------------------------------------------------------
     // helpers
 
-    /** A ticket as the leader sees it, and the length of its history. */
-    private record Snapshot(JsonNode ticket, int events) {}
 
-    private Snapshot snapshot(String id) {
-        Api.Response r = api.get("/api/tickets/" + id, "leader");
-        assertThat(r.status()).isEqualTo(200);
-        return new Snapshot(r.json(), history(id).size());
-    }
 
-    private void assertUnchanged(String id, Snapshot before) {
-        Snapshot now = snapshot(id);
-        assertThat(now.ticket().get("status")).isEqualTo(before.ticket().get("status"));
-        assertThat(now.events()).isEqualTo(before.events());
-        assertThat(now.ticket()).isEqualTo(before.ticket());
-    }
 
-    private Api.Response post(String id, String action, String user, Object body) {
-        return api.post("/api/tickets/" + id + "/" + action, user, body);
-    }
 
-    private static void assertRefused(Api.Response r, int status) {
-        assertThat(r.status()).as(r.text()).isEqualTo(status);
-        assertThat(r.contentType()).startsWith("application/problem+json");
-        assertThat(r.json().get("status").asInt()).isEqualTo(status);
-        assertThat(r.text()).doesNotContain("Exception", "at org.");
-    }
 
-    private static void assertInvalid(Api.Response r, String field) {
-        assertRefused(r, 400);
-        assertThat(r.json().get("errors").findValuesAsText("field")).contains(field);
-    }
 
-    private static String id(JsonNode ticket) {
-        return ticket.get("id").asText();
-    }
 
-    private static List<String> texts(JsonNode array) {
-        List<String> values = new ArrayList<>();
-        array.forEach(v -> values.add(v.asText()));
-        return values;
-    }
 
-    private static OffsetDateTime time(JsonNode ticket, String field) {
-        return OffsetDateTime.parse(ticket.get(field).asText());
-    }
 
     /** A body with {@code field} set to JSON null and one other field. */
     private static Map<String, Object> withNull(String field, String other, Object value) {
@@ -1021,51 +978,11 @@ class TicketBranchWebTests {
         return body;
     }
 
-    private JsonNode history(String id) {
-        Api.Response r = api.get("/api/tickets/" + id + "/history", "leader");
-        assertThat(r.status()).isEqualTo(200);
-        return r.json();
-    }
 
-    private JsonNode lastEvent(String id) {
-        JsonNode history = history(id);
-        return history.get(history.size() - 1);
-    }
 
-    private List<String> allowed(String id, String user) {
-        Api.Response r = api.get("/api/tickets/" + id, user);
-        assertThat(r.status()).as(r.text()).isEqualTo(200);
-        return texts(r.json().get("allowedActions"));
-    }
 
-    private List<String> inboxIds(String user) {
-        List<String> ids = new ArrayList<>();
-        for (int page = 0; ; page++) {
-            Api.Response r = api.get("/api/inbox?size=200&page=" + page, user);
-            assertThat(r.status()).isEqualTo(200);
-            List<String> items = r.json().get("items").findValuesAsText("id");
-            ids.addAll(items);
-            if (items.isEmpty() || ids.size() >= r.json().get("total").asLong()) {
-                return ids;
-            }
-        }
-    }
 
-    private static String daysAgo(int days) {
-        return OffsetDateTime.now(SHANGHAI).minusDays(days).withNano(0).toString();
-    }
 
-    private List<JsonNode> visitAt(String code, String visitedAt, List<Map<String, Object>> problems) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("enterpriseCreditCode", code);
-        body.put("visitedAt", visitedAt);
-        body.put("problems", problems);
-        Api.Response r = api.post("/api/visits", "staff1", body);
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        List<JsonNode> tickets = new ArrayList<>();
-        r.json().get("tickets").forEach(tickets::add);
-        return tickets;
-    }
 
     /** A fresh ticket of the category, signed by its routed lead department. */
     private String inProgress(String category) {
