@@ -227,6 +227,28 @@ class Tickets {
     }
 
     /**
+     * Open tickets (any status but CLOSED) that missed a deadline, reported in [from, to) and of the
+     * lead department, category and town where given; the earliest reply deadline first.
+     */
+    PageResult<Ticket> openOverdue(Instant from, Instant toExclusive, String leadDepartment, String category,
+            String town, String scopeDepartment, PageParams page) {
+        Where where = new Where().add("t.overdue = true").add("t.status <> 'CLOSED'");
+        if (scopeDepartment != null) {
+            where.involves(scopeDepartment);
+        }
+        where.eq("t.lead_department", leadDepartment);
+        where.eq("t.category", category);
+        where.eq("t.town", town);
+        if (from != null) {
+            where.add("t.reported_at >= ?", Sql.ts(from));
+        }
+        if (toExclusive != null) {
+            where.add("t.reported_at < ?", Sql.ts(toExclusive));
+        }
+        return page(where, "t.reply_deadline asc nulls last, t.id asc", page);
+    }
+
+    /**
      * Tickets on which a user can act now, most urgent deadline first. {@code clauses} are
      * alternatives (OR), each a condition on {@code t} with its arguments.
      */
