@@ -22,8 +22,8 @@ public record Figures(
 
     /** The raw counts one aggregate query returns for a group of tickets. */
     record Counts(long total, long closed, long overdueOpen, long overdue, long signed, long signedOnTime,
-            long closedOnTime, long rated, long satisfied, long replied, long reopened, long assigned,
-            long returned, BigDecimal medianHours) {
+            long unsignedOverdue, long openReplyOverdue, long closedOnTime, long rated, long satisfied, long replied,
+            long reopened, long assigned, long returned, BigDecimal medianHours) {
 
         Figures figures() {
             return new Figures(total, total - closed, closed, overdueOpen, rate(closed, total),
@@ -37,8 +37,21 @@ public record Figures(
             return rate(overdue, total);
         }
 
+        /**
+         * For ranking: on-time signing among the tickets that were signed or are past their sign
+         * deadline unsigned, so that leaving tickets unsigned is no way to a good score.
+         */
+        Double dueSignRate() {
+            return rate(signedOnTime, signed + unsignedOverdue);
+        }
+
+        /** For ranking: closed on time among the closed and the open ones past their reply deadline. */
+        Double dueCloseRate() {
+            return rate(closedOnTime, closed + openReplyOverdue);
+        }
+
         static Counts none() {
-            return new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null);
+            return new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null);
         }
     }
 

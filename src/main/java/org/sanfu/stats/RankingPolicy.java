@@ -9,10 +9,12 @@ import java.util.Map;
 import org.sanfu.SanfuProperties;
 
 /**
- * How departments are scored and ranked, and towns red-carded, from their figures and the
+ * How departments are scored and ranked, and towns red-carded, from their counts and the
  * configured weights and lines. The score is the weighted mean of the rates a department has
  * (reopen and return rates count against it), as 0..100; a rate it has no tickets for is left out
- * of the mean rather than counted as 0 or 1.
+ * of the mean rather than counted as 0 or 1. For the score, tickets still unsigned past their sign
+ * deadline count as signed late, and open tickets past their reply deadline as closed late: what a
+ * department has not done is not left out of its rates.
  */
 final class RankingPolicy {
 
@@ -24,13 +26,14 @@ final class RankingPolicy {
         this.redCard = redCard;
     }
 
-    Double score(Figures f) {
+    Double score(Figures.Counts c) {
+        Figures f = c.figures();
         SanfuProperties.Weights w = ranking.weights();
         double sum = 0;
         double weights = 0;
         double[][] parts = {
-                {w.onTimeClose(), value(f.onTimeCloseRate())},
-                {w.onTimeSign(), value(f.onTimeSignRate())},
+                {w.onTimeClose(), value(c.dueCloseRate())},
+                {w.onTimeSign(), value(c.dueSignRate())},
                 {w.satisfaction(), value(f.satisfactionRate())},
                 {w.reopen(), f.reopenRate() == null ? Double.NaN : 1 - f.reopenRate()},
                 {w.returned(), f.returnRate() == null ? Double.NaN : 1 - f.returnRate()}};
@@ -49,11 +52,12 @@ final class RankingPolicy {
      * to the last three (the last one only, where fewer than four are ranked); the rest are listed
      * after them, unranked.
      */
-    List<Ranking.DepartmentRank> rank(Map<String, Figures> departments, Map<String, String> labels) {
+    List<Ranking.DepartmentRank> rank(Map<String, Figures.Counts> departments, Map<String, String> labels) {
         List<Ranking.DepartmentRank> scored = new ArrayList<>();
         List<Ranking.DepartmentRank> unranked = new ArrayList<>();
-        departments.forEach((key, figures) -> {
-            Double score = score(figures);
+        departments.forEach((key, counts) -> {
+            Double score = score(counts);
+            Figures figures = counts.figures();
             if (figures.total() >= ranking.minTickets() && score != null) {
                 scored.add(new Ranking.DepartmentRank(key, labels.get(key), figures, score, null, null));
             } else {

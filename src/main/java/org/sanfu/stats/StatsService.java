@@ -46,11 +46,11 @@ public class StatsService {
     /** The ranking over any period, labelled as given (the weekly briefing ranks its week). */
     public Ranking ranking(TicketFilter period, String label) {
         Map<String, Figures.Counts> byDepartment = figures.grouped(period, TicketFigures.Grouping.DEPARTMENT);
-        Map<String, Figures> departments = new LinkedHashMap<>();
+        Map<String, Figures.Counts> departments = new LinkedHashMap<>();
         Map<String, String> labels = new LinkedHashMap<>();
         for (String code : catalog.departmentCodes()) {
             if (catalog.isHandlingDepartment(code)) {
-                departments.put(code, byDepartment.getOrDefault(code, Figures.Counts.none()).figures());
+                departments.put(code, byDepartment.getOrDefault(code, Figures.Counts.none()));
                 labels.put(code, catalog.departmentLabel(code));
             }
         }

@@ -37,6 +37,8 @@ class TicketFigures {
             sum(case when t.overdue then 1 else 0 end) as overdue,
             sum(case when t.signed_at is not null then 1 else 0 end) as signed,
             sum(case when t.signed_on_time then 1 else 0 end) as signed_on_time,
+            sum(case when t.signed_at is null and t.sign_overdue then 1 else 0 end) as unsigned_overdue,
+            sum(case when t.status <> 'CLOSED' and t.reply_overdue then 1 else 0 end) as open_reply_overdue,
             sum(case when t.status = 'CLOSED' and t.replied_on_time then 1 else 0 end) as closed_on_time,
             sum(case when t.satisfaction in ('SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED') then 1 else 0 end)
                 as rated,
@@ -94,7 +96,8 @@ class TicketFigures {
     private static Figures.Counts counts(ResultSet rs) throws SQLException {
         BigDecimal median = rs.getBigDecimal("median_hours");
         return new Figures.Counts(rs.getLong("total"), rs.getLong("closed"), rs.getLong("overdue_open"),
-                rs.getLong("overdue"), rs.getLong("signed"), rs.getLong("signed_on_time"),
+                rs.getLong("overdue"), rs.getLong("signed"), rs.getLong("signed_on_time"), rs.getLong("unsigned_overdue"),
+                rs.getLong("open_reply_overdue"),
                 rs.getLong("closed_on_time"), rs.getLong("rated"), rs.getLong("satisfied"), rs.getLong("replied"),
                 rs.getLong("reopened"), rs.getLong("assigned"), rs.getLong("returned"), median);
     }
