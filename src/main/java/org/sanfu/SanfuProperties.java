@@ -2,6 +2,8 @@ package org.sanfu;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -24,6 +26,8 @@ public record SanfuProperties(
         @NotNull @Valid Sla sla,
         @NotNull @Valid Calendar calendar,
         @NotNull @Valid Notifications notifications,
+        @NotNull @Valid Ranking ranking,
+        @NotNull @Valid RedCard redCard,
         @NotEmpty List<@Valid Entry> departments,
         @NotEmpty List<@Valid Entry> categories) {
 
@@ -33,6 +37,17 @@ public record SanfuProperties(
 
     /** Where reminders, overdue marks and supervisions go besides the log: a chat robot's webhook. */
     public record Notifications(URI webhookUrl, @NotNull Duration timeout) {}
+
+    /** The monthly ranking of departments: the score's weights and the fewest tickets to be ranked. */
+    public record Ranking(@NotNull @Valid Weights weights, @Min(1) int minTickets) {}
+
+    /** Weights of the ranking score; reopen and return rates count against a department. */
+    public record Weights(@DecimalMin("0") double onTimeClose, @DecimalMin("0") double onTimeSign,
+            @DecimalMin("0") double satisfaction, @DecimalMin("0") double reopen, @DecimalMin("0") double returned) {}
+
+    /** The lines past which a town gets a red card (亮红牌), and the fewest tickets to be judged. */
+    public record RedCard(@Min(1) int minTickets, @DecimalMin("0") @DecimalMax("1") double overdueRate,
+            @DecimalMin("0") @DecimalMax("1") double satisfactionRate) {}
 
     /** The working day: its hours, and the file of public holidays and make-up workdays. */
     public record Calendar(@NotNull LocalTime workStart, @NotNull LocalTime workEnd, @NotBlank String holidaysFile) {

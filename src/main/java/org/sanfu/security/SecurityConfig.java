@@ -57,6 +57,9 @@ class SecurityConfig implements WebMvcConfigurer {
                         .requestMatchers(POST, "/api/enterprises/import").hasRole("ADMIN")
                         .requestMatchers(POST, "/api/visits").hasAnyRole("STAFF", "DISPATCH")
                         .requestMatchers(GET, "/api/visits").hasAnyRole("STAFF", "DISPATCH", "LEADER", "ADMIN")
+                        .requestMatchers("/api/stats/**", "/api/reports/**").hasAnyRole("LEADER", "DISPATCH", "ADMIN")
+                        .requestMatchers(GET, "/").hasAnyRole("LEADER", "DISPATCH", "ADMIN")
+                        .requestMatchers(GET, "/webjars/**", "/dashboard.css").permitAll()
                         .anyRequest().authenticated());
         return http.build();
     }

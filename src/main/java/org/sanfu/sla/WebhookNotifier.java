@@ -12,6 +12,7 @@ import java.util.Map;
 import org.sanfu.SanfuProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -34,9 +35,14 @@ class WebhookNotifier implements Notifier {
     private final HttpClient http;
     private final ObjectMapper json;
 
+    @Autowired
     WebhookNotifier(SanfuProperties properties, ObjectMapper json) {
-        this.url = properties.notifications().webhookUrl();
-        this.timeout = properties.notifications().timeout();
+        this(properties.notifications(), json);
+    }
+
+    WebhookNotifier(SanfuProperties.Notifications settings, ObjectMapper json) {
+        this.url = settings.webhookUrl();
+        this.timeout = settings.timeout();
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
         this.json = json;
     }

@@ -1,6 +1,7 @@
 package org.sanfu.ticket;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.sanfu.catalog.Catalog;
@@ -41,6 +42,18 @@ public class TicketQueries {
     public PageResult<TicketView> list(TicketFilter filter, Caller caller, PageParams page) {
         String scope = caller.is(Role.DEPT) ? caller.department() : null;
         return tickets.list(filter, scope, page).map(t -> view(t, caller));
+    }
+
+    /**
+     * The open tickets (not CLOSED) that missed a deadline, reported in [from, to) and of the lead
+     * department, category and town where not null, the earliest reply deadline first: the tickets
+     * the leaders' figures count as {@code overdueOpen}. Null bounds mean all time.
+     */
+    public PageResult<TicketView> openOverdue(Instant from, Instant toExclusive, String leadDepartment,
+            String category, String town, Caller caller, PageParams page) {
+        String scope = caller.is(Role.DEPT) ? caller.department() : null;
+        return tickets.openOverdue(from, toExclusive, leadDepartment, category, town, scope, page)
+                .map(t -> view(t, caller));
     }
 
     /**

@@ -2,6 +2,9 @@ package org.sanfu.ticket;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,14 +35,15 @@ class Tickets {
                 insert into ticket (visit_id, enterprise_credit_code, enterprise_name, town, reporter, category,
                     title, description, urgency, source, status, reported_at, replied_at, sign_limit, reply_limit,
                     overdue, sign_overdue, reply_overdue, reopen_count, return_count, resolution, outcome,
-                    resolved_on_site, reply_clock_start, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DISPATCHING', ?, ?, ?, ?, false, false, false, 0, 0, ?, ?, ?, ?, ?)
+                    resolved_on_site, replied_on_time, reply_clock_start, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DISPATCHING', ?, ?, ?, ?, false, false, false, 0, 0, ?, ?, ?, ?, ?, ?)
                 """)
                 .params(t.visitId(), t.enterpriseCreditCode(), t.enterpriseName(), t.town(), t.reporter(),
                         t.category(), t.title(), t.description(), t.urgency().name(), t.source().name(),
                         Sql.ts(t.reportedAt()), t.resolvedOnSite() ? Sql.ts(t.reportedAt()) : null, signLimit,
                         replyLimit, t.resolvedOnSite() ? t.onSiteResolution() : null,
-                        t.resolvedOnSite() ? Outcome.RESOLVED.name() : null, t.resolvedOnSite(), Sql.ts(t.reportedAt()),
+                        t.resolvedOnSite() ? Outcome.RESOLVED.name() : null, t.resolvedOnSite(),
+                        t.resolvedOnSite() ? Boolean.TRUE : null, Sql.ts(t.reportedAt()),
                         Sql.ts(now))
                 .update(key, "id");
         return key.getKey().longValue();
@@ -61,9 +65,16 @@ class Tickets {
     }
 
     void setStatus(long id, TicketStatus status, Instant now) {
-        jdbc.sql("update ticket set status = ?, closed_at = case when ? then ? else closed_at end, updated_at = ? "
-                        + "where id = ?")
-                .params(status.name(), status == TicketStatus.CLOSED, Sql.ts(now), Sql.ts(now), id).update();
+        jdbc.sql("update ticket set status = ?, updated_at = ? where id = ?").params(status.name(), Sql.ts(now), id)
+                .update();
+        if (status == TicketStatus.CLOSED) {
+            Instant reported = jdbc.sql("select reported_at from ticket where id = ?").param(id)
+                    .query((rs, n) -> Sql.instant(rs, "reported_at")).single();
+            BigDecimal hours = BigDecimal.valueOf(Duration.between(reported, now).toMinutes())
+                    .divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP);
+            jdbc.sql("update ticket set closed_at = ?, hours_to_close = ? where id = ?")
+                    .params(Sql.ts(now), hours, id).update();
+        }
     }
 
     /**
@@ -92,9 +103,9 @@ class Tickets {
 
     void signed(long id, Instant at, boolean late) {
         // a late sign is a missed sign clock even if its timer has not fired yet
-        jdbc.sql("update ticket set signed_at = ?, sign_overdue = sign_overdue or ?, overdue = overdue or ?, "
-                        + "updated_at = ? where id = ?")
-                .params(Sql.ts(at), late, late, Sql.ts(at), id).update();
+        jdbc.sql("update ticket set signed_at = ?, signed_on_time = ?, sign_overdue = sign_overdue or ?, "
+                        + "overdue = overdue or ?, updated_at = ? where id = ?")
+                .params(Sql.ts(at), !late, late, late, Sql.ts(at), id).update();
     }
 
     void returned(long id, Instant now) {
@@ -103,9 +114,9 @@ class Tickets {
     }
 
     void replied(long id, String resolution, Outcome outcome, Instant at, boolean late) {
-        jdbc.sql("update ticket set resolution = ?, outcome = ?, replied_at = ?, reply_overdue = reply_overdue or ?, "
-                        + "overdue = overdue or ?, updated_at = ? where id = ?")
-                .params(resolution, outcome.name(), Sql.ts(at), late, late, Sql.ts(at), id).update();
+        jdbc.sql("update ticket set resolution = ?, outcome = ?, replied_at = ?, replied_on_time = ?, "
+                        + "reply_overdue = reply_overdue or ?, overdue = overdue or ?, updated_at = ? where id = ?")
+                .params(resolution, outcome.name(), Sql.ts(at), !late, late, late, Sql.ts(at), id).update();
     }
 
     void rated(long id, Satisfaction satisfaction, Instant now) {
@@ -213,6 +224,28 @@ class Tickets {
                     + "or lower(t.enterprise_name) like ? escape '\\')", like, like, like);
         }
         return page(where, "t.reported_at desc, t.id desc", page);
+    }
+
+    /**
+     * Open tickets (any status but CLOSED) that missed a deadline, reported in [from, to) and of the
+     * lead department, category and town where given; the earliest reply deadline first.
+     */
+    PageResult<Ticket> openOverdue(Instant from, Instant toExclusive, String leadDepartment, String category,
+            String town, String scopeDepartment, PageParams page) {
+        Where where = new Where().add("t.overdue = true").add("t.status <> 'CLOSED'");
+        if (scopeDepartment != null) {
+            where.involves(scopeDepartment);
+        }
+        where.eq("t.lead_department", leadDepartment);
+        where.eq("t.category", category);
+        where.eq("t.town", town);
+        if (from != null) {
+            where.add("t.reported_at >= ?", Sql.ts(from));
+        }
+        if (toExclusive != null) {
+            where.add("t.reported_at < ?", Sql.ts(toExclusive));
+        }
+        return page(where, "t.reply_deadline asc nulls last, t.id asc", page);
     }
 
     /**

@@ -59,9 +59,7 @@ class WebhookNotifierUnitTests {
     }
 
     private WebhookNotifier notifier(URI url, Duration timeout) {
-        SanfuProperties properties = new SanfuProperties(null, 1024, null, null,
-                new SanfuProperties.Notifications(url, timeout), List.of(), List.of());
-        return new WebhookNotifier(properties, json);
+        return new WebhookNotifier(new SanfuProperties.Notifications(url, timeout), json);
     }
 
     private URI robotUrl() {

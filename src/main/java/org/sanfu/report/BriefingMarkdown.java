@@ -1,0 +1,145 @@
+package org.sanfu.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import org.springframework.stereotype.Component;
+
+/** The weekly briefing as a readable Chinese document in Markdown (简报). */
+@Component
+class BriefingMarkdown {
+
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    String render(JsonNode b, ZoneId zone) {
+        StringBuilder md = new StringBuilder();
+        String[] week = b.path("week").asText().split("-W");
+        md.append("# 三服务工作简报（").append(week[0]).append("年第").append(Integer.parseInt(week[1]))
+                .append("周）\n\n");
+        md.append("> 统计周期：").append(b.path("from").asText()).append(" 至 ").append(b.path("to").asText())
+                .append("（按企业反映问题的时间统计）  \n> 生成时间：").append(time(b.path("generatedAt"), zone))
+                .append("\n\n");
+
+        JsonNode h = b.path("headline");
+        md.append("## 一、总体情况\n\n");
+        md.append("本周共收集企业问题 **").append(h.path("total").asLong()).append("** 个，其中已办结 **")
+                .append(h.path("closed").asLong()).append("** 个，办结率 ").append(percent(h.path("closeRate")))
+                .append("；在办 ").append(h.path("open").asLong()).append(" 个，其中超期 **")
+                .append(h.path("overdueOpen").asLong()).append("** 个。本周共销号 ")
+                .append(b.path("closedThisWeek").asLong()).append(" 个。\n\n");
+        md.append("| 指标 | 数值 |\n|---|---|\n");
+        row(md, "按时签收率", percent(h.path("onTimeSignRate")));
+        row(md, "按时办结率", percent(h.path("onTimeCloseRate")));
+        row(md, "满意率", percent(h.path("satisfactionRate")));
+        row(md, "重办率", percent(h.path("reopenRate")));
+        row(md, "退单率", percent(h.path("returnRate")));
+        row(md, "办结时长中位数", h.path("medianHoursToClose").isNumber()
+                ? h.path("medianHoursToClose").asText() + " 小时" : "—");
+
+        md.append("\n## 二、分类别情况\n\n");
+        md.append("| 问题类别 | 问题数 | 已办结 | 办结率 | 超期在办 | 满意率 |\n|---|---|---|---|---|---|\n");
+        for (JsonNode c : b.path("byCategory")) {
+            row(md, c.path("label").asText(), c.path("total").asText(), c.path("closed").asText(),
+                    percent(c.path("closeRate")), c.path("overdueOpen").asText(), percent(c.path("satisfactionRate")));
+        }
+
+        md.append("\n## 三、分部门情况\n\n");
+        md.append("| 主办部门 | 问题数 | 已办结 | 按时签收率 | 按时办结率 | 满意率 | 退单率 |\n|---|---|---|---|---|---|---|\n");
+        for (JsonNode d : b.path("byDepartment")) {
+            row(md, d.path("label").asText(), d.path("total").asText(), d.path("closed").asText(),
+                    percent(d.path("onTimeSignRate")), percent(d.path("onTimeCloseRate")),
+                    percent(d.path("satisfactionRate")), percent(d.path("returnRate")));
+        }
+
+        md.append("\n## 四、部门赛马排名\n\n");
+        md.append("| 名次 | 部门 | 得分 | 问题数 | 称号 |\n|---|---|---|---|---|\n");
+        for (JsonNode d : b.path("ranking").path("departments")) {
+            row(md, d.path("rank").isNull() ? "未排名" : d.path("rank").asText(), d.path("label").asText(),
+                    d.path("score").isNull() ? "—" : d.path("score").asText(), d.path("total").asText(),
+                    medal(d.path("medal").asText(null)));
+        }
+        JsonNode cards = b.path("ranking").path("redCards");
+        if (cards.isEmpty()) {
+            md.append("\n本周无亮红牌的镇（街道）、平台。\n");
+        } else {
+            md.append("\n**亮红牌：**\n\n");
+            for (JsonNode c : cards) {
+                md.append("- ").append(text(c.path("town").asText())).append("：问题 ").append(c.path("total").asLong())
+                        .append(" 个，超期率 ").append(percent(c.path("overdueRate"))).append("，满意率 ")
+                        .append(percent(c.path("satisfactionRate"))).append('\n');
+            }
+        }
+
+        md.append("\n## 五、超期事项\n\n");
+        list(md, b.path("overdue"), t -> "（主办：" + or(t.path("leadDepartmentLabel"), "待交办") + "，办理时限 "
+                + time(t.path("replyDeadline"), zone) + "）", "无超期事项。");
+
+        md.append("\n## 六、本周办结案例\n\n");
+        list(md, b.path("resolved"), t -> (t.path("resolution").isTextual()
+                ? " —— 办理结果：" + text(t.path("resolution").asText()) : "")
+                + "（" + satisfaction(t.path("satisfaction").asText(null)) + "）", "本周无办结事项。");
+        return md.toString();
+    }
+
+    private interface Suffix {
+        String of(JsonNode ticket);
+    }
+
+    private static void list(StringBuilder md, JsonNode tickets, Suffix suffix, String none) {
+        if (tickets.isEmpty()) {
+            md.append(none).append('\n');
+            return;
+        }
+        int n = 1;
+        for (JsonNode t : tickets) {
+            md.append(n++).append(". #").append(t.path("id").asText()).append(" 【")
+                    .append(text(t.path("categoryLabel").asText())).append("】")
+                    .append(text(t.path("enterpriseName").asText())).append("：").append(text(t.path("title").asText()))
+                    .append(suffix.of(t)).append('\n');
+        }
+    }
+
+    private static void row(StringBuilder md, String... cells) {
+        md.append('|');
+        for (String cell : cells) {
+            md.append(' ').append(text(cell)).append(" |");
+        }
+        md.append('\n');
+    }
+
+    /** User text in Markdown: one line, no table breaks, no HTML. */
+    static String text(String value) {
+        return value == null ? "" : value.replace("\r", " ").replace("\n", " ").replace("|", "\\|")
+                .replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    static String percent(JsonNode rate) {
+        return rate.isNumber() ? String.format("%.1f%%", rate.asDouble() * 100) : "—";
+    }
+
+    private static String time(JsonNode instant, ZoneId zone) {
+        return instant.isTextual() ? OffsetDateTime.parse(instant.asText()).atZoneSameInstant(zone).format(MINUTE) : "—";
+    }
+
+    private static String or(JsonNode value, String otherwise) {
+        return value.isTextual() ? text(value.asText()) : otherwise;
+    }
+
+    static String medal(String medal) {
+        return medal == null ? "" : switch (medal) {
+            case "GOLD" -> "金牌店小二";
+            case "SNAIL" -> "蜗牛店小二";
+            default -> medal;
+        };
+    }
+
+    static String satisfaction(String value) {
+        return value == null ? "未评价" : switch (value) {
+            case "SATISFIED" -> "满意";
+            case "BASICALLY_SATISFIED" -> "基本满意";
+            case "DISSATISFIED" -> "不满意";
+            default -> "未评价";
+        };
+    }
+}

@@ -1,0 +1,142 @@
+package org.sanfu.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.stereotype.Component;
+
+/** The weekly briefing as an Excel workbook, a sheet per section, Chinese intact (Apache POI). */
+@Component
+class BriefingWorkbook {
+
+    /** A column: its Chinese heading and how to read it from a row of the briefing. */
+    private record Column(String heading, Function<JsonNode, JsonNode> value, boolean percent) {
+        static Column of(String heading, String field) {
+            return new Column(heading, n -> n.path(field), false);
+        }
+
+        static Column rate(String heading, String field) {
+            return new Column(heading, n -> n.path(field), true);
+        }
+    }
+
+    byte[] render(JsonNode b) {
+        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            CellStyle bold = book.createCellStyle();
+            Font font = book.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            CellStyle percent = book.createCellStyle();
+            percent.setDataFormat(book.createDataFormat().getFormat("0.0%"));
+
+            Sheet headline = book.createSheet("总体情况");
+            JsonNode h = b.path("headline");
+            String[][] lines = {{"统计周期", b.path("from").asText() + " 至 " + b.path("to").asText()},
+                    {"问题总数", h.path("total").asText()}, {"在办", h.path("open").asText()},
+                    {"已办结", h.path("closed").asText()}, {"超期在办", h.path("overdueOpen").asText()},
+                    {"本周销号", b.path("closedThisWeek").asText()}};
+            int r = 0;
+            headerRow(headline, r++, bold, List.of("指标", "数值"));
+            for (String[] line : lines) {
+                Row row = headline.createRow(r++);
+                row.createCell(0).setCellValue(line[0]);
+                value(row.createCell(1), line[1]);
+            }
+            for (String[] rate : new String[][] {{"办结率", "closeRate"}, {"按时签收率", "onTimeSignRate"},
+                    {"按时办结率", "onTimeCloseRate"}, {"满意率", "satisfactionRate"}, {"重办率", "reopenRate"},
+                    {"退单率", "returnRate"}, {"办结时长中位数（小时）", "medianHoursToClose"}}) {
+                Row row = headline.createRow(r++);
+                row.createCell(0).setCellValue(rate[0]);
+                set(row.createCell(1), h.path(rate[1]), !rate[1].equals("medianHoursToClose"), percent);
+            }
+
+            List<Column> figures = List.of(Column.of("问题数", "total"), Column.of("已办结", "closed"),
+                    Column.of("超期在办", "overdueOpen"), Column.rate("办结率", "closeRate"),
+                    Column.rate("按时签收率", "onTimeSignRate"), Column.rate("按时办结率", "onTimeCloseRate"),
+                    Column.rate("满意率", "satisfactionRate"), Column.rate("重办率", "reopenRate"),
+                    Column.rate("退单率", "returnRate"));
+            table(book.createSheet("分类别"), b.path("byCategory"),
+                    concat(Column.of("问题类别", "label"), figures), bold, percent);
+            table(book.createSheet("分部门"), b.path("byDepartment"),
+                    concat(Column.of("主办部门", "label"), figures), bold, percent);
+            table(book.createSheet("部门排名"), b.path("ranking").path("departments"), List.of(
+                    Column.of("名次", "rank"), Column.of("部门", "label"), Column.of("得分", "score"),
+                    Column.of("问题数", "total"), new Column("称号",
+                            n -> TextNode.valueOf(
+                                    BriefingMarkdown.medal(n.path("medal").asText(null))), false)), bold, percent);
+            table(book.createSheet("亮红牌"), b.path("ranking").path("redCards"), List.of(
+                    Column.of("镇（街道）/平台", "town"), Column.of("问题数", "total"),
+                    Column.rate("超期率", "overdueRate"), Column.rate("满意率", "satisfactionRate")), bold, percent);
+            List<Column> ticket = List.of(Column.of("编号", "id"), Column.of("企业", "enterpriseName"),
+                    Column.of("镇（街道）", "town"), Column.of("问题类别", "categoryLabel"), Column.of("问题", "title"),
+                    Column.of("主办部门", "leadDepartmentLabel"), Column.of("办理时限", "replyDeadline"));
+            table(book.createSheet("超期事项"), b.path("overdue"), ticket, bold, percent);
+            table(book.createSheet("办结案例"), b.path("resolved"), List.of(Column.of("编号", "id"),
+                    Column.of("企业", "enterpriseName"), Column.of("问题类别", "categoryLabel"), Column.of("问题", "title"),
+                    Column.of("主办部门", "leadDepartmentLabel"), Column.of("办理结果", "resolution"),
+                    new Column("企业评价", n -> TextNode.valueOf(
+                            BriefingMarkdown.satisfaction(n.path("satisfaction").asText(null))), false)), bold, percent);
+            book.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Column> concat(Column first, List<Column> rest) {
+        return Stream.concat(Stream.of(first), rest.stream()).toList();
+    }
+
+    private static void table(Sheet sheet, JsonNode rows, List<Column> columns, CellStyle bold, CellStyle percent) {
+        headerRow(sheet, 0, bold, columns.stream().map(Column::heading).toList());
+        int r = 1;
+        for (JsonNode node : rows) {
+            Row row = sheet.createRow(r++);
+            for (int c = 0; c < columns.size(); c++) {
+                set(row.createCell(c), columns.get(c).value().apply(node), columns.get(c).percent(), percent);
+            }
+        }
+        for (int c = 0; c < columns.size(); c++) {
+            sheet.setColumnWidth(c, 14 * 256);
+        }
+    }
+
+    private static void headerRow(Sheet sheet, int index, CellStyle bold, List<String> headings) {
+        Row row = sheet.createRow(index);
+        for (int c = 0; c < headings.size(); c++) {
+            Cell cell = row.createCell(c);
+            cell.setCellValue(headings.get(c));
+            cell.setCellStyle(bold);
+        }
+    }
+
+    private static void set(Cell cell, JsonNode value, boolean asPercent, CellStyle percent) {
+        if (value.isNumber()) {
+            cell.setCellValue(value.asDouble());
+            if (asPercent) {
+                cell.setCellStyle(percent);
+            }
+        } else if (!value.isNull() && !value.isMissingNode()) {
+            cell.setCellValue(value.asText());
+        }
+    }
+
+    private static void value(Cell cell, String text) {
+        try {
+            cell.setCellValue(Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            cell.setCellValue(text);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.sanfu.report;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The daily review (日研判): tickets reported and closed that day, open overdue tickets, tickets
+ * due on the next working day, enterprises whose visit that day turned ABNORMAL, and problems an
+ * enterprise raised again within 30 days.
+ */
+public record DailyDigest(
+        LocalDate date,
+        @JsonProperty("new") List<TicketLine> reported,
+        List<TicketLine> closed,
+        List<TicketLine> overdue,
+        LocalDate nextWorkingDay,
+        List<TicketLine> dueNextWorkingDay,
+        List<AbnormalEnterprise> newlyAbnormal,
+        List<RepeatedProblem> repeated) {
+
+    /** An enterprise seen ABNORMAL on a visit that day, after a visit that saw it otherwise (or none). */
+    public record AbnormalEnterprise(String creditCode, String name, String town, String visitId, Instant visitedAt,
+            String previousStatus) {}
+
+    /** A ticket reported that day, and the same enterprise's tickets of its category in the 30 days before. */
+    public record RepeatedProblem(TicketLine ticket, List<String> earlierTicketIds) {}
+}

@@ -1,0 +1,160 @@
+package org.sanfu.report;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.sanfu.stats.Breakdown;
+import org.sanfu.stats.Figures;
+import org.sanfu.stats.Ranking;
+import org.sanfu.stats.Summary;
+import org.sanfu.ticket.TicketStatus;
+import org.sanfu.ticket.TicketView;
+import org.sanfu.web.PageResult;
+
+/**
+ * What the leaders' dashboard shows, already in words and formatted numbers, so that the template
+ * only places text (always with {@code th:text}, which escapes it). Rates are percentages with one
+ * decimal; a figure with nothing to measure shows as {@link #NONE}.
+ */
+record Dashboard(
+        String scope,
+        List<Figure> counts,
+        List<Figure> rates,
+        Chart byCategory,
+        Chart byDepartment,
+        String month,
+        String monthLabel,
+        List<RankRow> ranking,
+        List<RedCardRow> redCards,
+        long overdueTotal,
+        List<OverdueRow> overdue) {
+
+    /** Shown for a rate or median whose denominator is 0. */
+    static final String NONE = "—";
+
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private static final Map<TicketStatus, String> STATUS = Map.of(
+            TicketStatus.DISPATCHING, "待分派",
+            TicketStatus.ASSIGNED, "待签收",
+            TicketStatus.IN_PROGRESS, "办理中",
+            TicketStatus.ESCALATED, "已上报专班",
+            TicketStatus.REPLIED, "待反馈",
+            TicketStatus.SUPERVISION, "督办中",
+            TicketStatus.CLOSED, "已销号");
+
+    /** One headline figure; {@code id} is the element id on the page and the field name in the API. */
+    record Figure(String id, String label, String value, String unit, String hint, boolean alert) {}
+
+    /**
+     * A bar chart's data: per label the closed tickets, the open ones still within their deadlines,
+     * and the open overdue ones; the three add up to the label's total.
+     */
+    record Chart(List<String> labels, List<Long> closed, List<Long> openInTime, List<Long> overdueOpen) {
+
+        static Chart of(List<Breakdown> breakdown) {
+            return new Chart(
+                    breakdown.stream().map(Breakdown::label).toList(),
+                    breakdown.stream().map(b -> b.figures().closed()).toList(),
+                    breakdown.stream().map(b -> b.figures().open() - b.figures().overdueOpen()).toList(),
+                    breakdown.stream().map(b -> b.figures().overdueOpen()).toList());
+        }
+    }
+
+    /** A department's line in the month's ranking; rank is 未排名 for one with too few tickets. */
+    record RankRow(String key, String rank, String label, long total, long closed, long overdueOpen,
+            String onTimeSignRate, String onTimeCloseRate, String satisfactionRate, String reopenRate,
+            String returnRate, String score, String medal, String medalClass) {}
+
+    /** A town shown a red card (亮红牌), with its reasons in words. */
+    record RedCardRow(String town, long total, List<String> reasons) {}
+
+    /** An open overdue ticket, linked to its detail. */
+    record OverdueRow(String id, String enterpriseName, String categoryLabel, String title, String department,
+            String status, String replyDeadline) {}
+
+    static Dashboard of(String scope, Summary summary, Ranking ranking, PageResult<TicketView> overdue,
+            Function<String, String> departmentLabel, ZoneId zone) {
+        Figures f = summary.figures();
+        List<Figure> counts = List.of(
+                new Figure("total", "总数", count(f.total()), "件", "期间内反映的问题（按反映时间计）", false),
+                new Figure("open", "在办", count(f.open()), "件", "尚未销号", false),
+                new Figure("closed", "办结", count(f.closed()), "件", "已销号", false),
+                new Figure("overdueOpen", "超期在办", count(f.overdueOpen()), "件", "未销号且已超过期限",
+                        f.overdueOpen() > 0));
+        List<Figure> rates = List.of(
+                new Figure("closeRate", "办结率", percent(f.closeRate()), "", "办结 / 总数", false),
+                new Figure("onTimeSignRate", "按时签收率", percent(f.onTimeSignRate()), "", "按时签收 / 已签收", false),
+                new Figure("onTimeCloseRate", "按时办结率", percent(f.onTimeCloseRate()), "", "按期答复的办结 / 办结", false),
+                new Figure("satisfactionRate", "满意率", percent(f.satisfactionRate()), "",
+                        "（满意 + 基本满意）/ 已评价", false),
+                new Figure("reopenRate", "重办率", percent(f.reopenRate()), "", "重办过的 / 已答复", false),
+                new Figure("returnRate", "退单率", percent(f.returnRate()), "", "退回过的 / 已交办", false),
+                new Figure("medianHoursToClose", "办结时长中位数", hours(f.medianHoursToClose()),
+                        f.medianHoursToClose() == null ? "" : "小时", "从反映到销号", false));
+        YearMonth month = YearMonth.parse(ranking.month());
+        return new Dashboard(scope, counts, rates, Chart.of(summary.byCategory()), Chart.of(summary.byDepartment()),
+                ranking.month(), month.getYear() + "年" + month.getMonthValue() + "月",
+                ranking.departments().stream().map(Dashboard::rankRow).toList(),
+                ranking.redCards().stream().map(Dashboard::redCardRow).toList(),
+                overdue.total(),
+                overdue.items().stream().map(t -> overdueRow(t, departmentLabel, zone)).toList());
+    }
+
+    private static RankRow rankRow(Ranking.DepartmentRank d) {
+        Figures f = d.figures();
+        String medal = d.medal() == null ? "" : switch (d.medal()) {
+            case GOLD -> "金牌店小二";
+            case SNAIL -> "蜗牛店小二";
+        };
+        String medalClass = d.medal() == null ? "" : "medal medal-" + d.medal().name().toLowerCase();
+        return new RankRow(d.key(), d.rank() == null ? "未排名" : String.valueOf(d.rank()), d.label(), f.total(),
+                f.closed(), f.overdueOpen(), percent(f.onTimeSignRate()), percent(f.onTimeCloseRate()),
+                percent(f.satisfactionRate()), percent(f.reopenRate()), percent(f.returnRate()), decimal(d.score()),
+                medal, medalClass);
+    }
+
+    private static RedCardRow redCardRow(Ranking.RedCard card) {
+        List<String> reasons = card.reasons().stream().map(reason -> switch (reason) {
+            case "OVERDUE" -> "超期比例 " + percent(card.overdueRate());
+            case "SATISFACTION" -> "满意率 " + percent(card.satisfactionRate());
+            default -> reason;
+        }).toList();
+        return new RedCardRow(card.town(), card.total(), reasons);
+    }
+
+    private static OverdueRow overdueRow(TicketView t, Function<String, String> departmentLabel, ZoneId zone) {
+        return new OverdueRow(t.id(), t.enterpriseName(), t.categoryLabel(), t.title(),
+                t.leadDepartment() == null ? "待分派" : departmentLabel.apply(t.leadDepartment()),
+                STATUS.getOrDefault(t.status(), t.status().name()), dateTime(t.replyDeadline(), zone));
+    }
+
+    static String count(long n) {
+        return Long.toString(n);
+    }
+
+    /** 0.6667 → "66.7%"; null → "—". */
+    static String percent(Double rate) {
+        return rate == null ? NONE
+                : BigDecimal.valueOf(rate).movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString() + "%";
+    }
+
+    /** 73.0 → "73.0"; null → "—". */
+    static String hours(Double hours) {
+        return decimal(hours);
+    }
+
+    private static String decimal(Double value) {
+        return value == null ? NONE : BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private static String dateTime(Instant instant, ZoneId zone) {
+        return instant == null ? NONE : MINUTES.format(instant.atZone(zone));
+    }
+}

@@ -1,0 +1,124 @@
+package org.sanfu.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.sanfu.SanfuProperties;
+import org.sanfu.web.InvalidInput;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The daily digest and the weekly briefing. LEADER, DISPATCH and ADMIN (SecurityConfig). */
+@RestController
+@RequestMapping("/api/reports")
+class ReportController {
+
+    static final MediaType MARKDOWN = new MediaType("text", "markdown", StandardCharsets.UTF_8);
+    static final MediaType XLSX = MediaType.parseMediaType(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final DailyDigests digests;
+    private final WeeklyBriefings briefings;
+    private final BriefingMarkdown markdown;
+    private final BriefingWorkbook workbook;
+    private final SanfuProperties properties;
+    private final Clock clock;
+
+    ReportController(DailyDigests digests, WeeklyBriefings briefings, BriefingMarkdown markdown,
+            BriefingWorkbook workbook, SanfuProperties properties, Clock clock) {
+        this.digests = digests;
+        this.briefings = briefings;
+        this.markdown = markdown;
+        this.workbook = workbook;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** {@code ?date=2020-06-15}; today in the service's zone by default. */
+    @GetMapping("/daily")
+    DailyDigest daily(@RequestParam(required = false) String date) {
+        LocalDate day;
+        if (date == null || date.isBlank()) {
+            day = LocalDate.now(clock.withZone(properties.zone()));
+        } else {
+            try {
+                day = LocalDate.parse(date.strip());
+            } catch (DateTimeParseException e) {
+                throw InvalidInput.of("date", "must be a date such as 2020-06-15");
+            }
+        }
+        return digests.of(day);
+    }
+
+    /**
+     * {@code ?week=2020-W24}; last week by default. JSON, or by the Accept header Markdown
+     * ({@code text/markdown}) or an Excel workbook; {@code ?format=md|xlsx} does the same from a browser.
+     */
+    @GetMapping("/weekly")
+    ResponseEntity<?> weekly(@RequestParam(required = false) String week, @RequestParam(required = false) String format,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        IsoWeek which;
+        if (week == null || week.isBlank()) {
+            which = IsoWeek.of(LocalDate.now(clock.withZone(properties.zone()))).previous();
+        } else {
+            which = IsoWeek.parse(week);
+            if (which == null) {
+                throw InvalidInput.of("week", "must be an ISO week such as 2020-W24");
+            }
+        }
+        JsonNode briefing = briefings.of(which);
+        MediaType wanted = wanted(format, accept);
+        if (wanted == MARKDOWN) {
+            return ResponseEntity.ok().contentType(MARKDOWN).body(markdown.render(briefing, properties.zone()));
+        }
+        if (wanted == XLSX) {
+            return ResponseEntity.ok().contentType(XLSX)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                            .filename("三服务简报-" + which + ".xlsx", StandardCharsets.UTF_8).build().toString())
+                    .body(workbook.render(briefing));
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(briefing);
+    }
+
+    /** The most preferred of the three representations the client accepts; JSON when in doubt. */
+    private static MediaType wanted(String format, String accept) {
+        if ("md".equals(format) || "markdown".equals(format)) {
+            return MARKDOWN;
+        }
+        if ("xlsx".equals(format)) {
+            return XLSX;
+        }
+        if (accept == null || accept.isBlank()) {
+            return MediaType.APPLICATION_JSON;
+        }
+        List<MediaType> types;
+        try {
+            types = MediaType.parseMediaTypes(accept);
+        } catch (Exception e) {
+            return MediaType.APPLICATION_JSON;
+        }
+        MediaType.sortBySpecificityAndQuality(types);
+        for (MediaType type : types) {
+            if (type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
+                return MediaType.APPLICATION_JSON;
+            }
+            if (type.isCompatibleWith(MARKDOWN)) {
+                return MARKDOWN;
+            }
+            if (type.isCompatibleWith(XLSX)) {
+                return XLSX;
+            }
+        }
+        return MediaType.APPLICATION_JSON;
+    }
+}

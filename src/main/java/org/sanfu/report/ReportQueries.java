@@ -1,0 +1,106 @@
+package org.sanfu.report;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sanfu.Sql;
+import org.sanfu.catalog.Catalog;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The read side of the reports: plain SQL over the ticket, visit and enterprise tables. */
+@Repository
+class ReportQueries {
+
+    static final int MAX_LINES = 500;
+    private static final String OPEN = "('DISPATCHING', 'ASSIGNED', 'IN_PROGRESS', 'ESCALATED', 'SUPERVISION')";
+
+    private final JdbcClient jdbc;
+    private final Catalog catalog;
+
+    ReportQueries(JdbcClient jdbc, Catalog catalog) {
+        this.jdbc = jdbc;
+        this.catalog = catalog;
+    }
+
+    List<TicketLine> reportedBetween(Instant from, Instant to) {
+        return lines("t.reported_at >= ? and t.reported_at < ?", "t.reported_at, t.id", Sql.ts(from), Sql.ts(to));
+    }
+
+    List<TicketLine> closedBetween(Instant from, Instant to) {
+        return lines("t.closed_at >= ? and t.closed_at < ?", "t.closed_at, t.id", Sql.ts(from), Sql.ts(to));
+    }
+
+    /** Open tickets that missed a deadline, the longest overdue first. */
+    List<TicketLine> openOverdue() {
+        return lines("t.status <> 'CLOSED' and t.overdue", "t.reply_deadline, t.id");
+    }
+
+    /** Open tickets whose sign deadline (waiting to be signed) or reply deadline (not yet answered) falls in [from, to). */
+    List<TicketLine> dueBetween(Instant from, Instant to) {
+        return lines("(t.status = 'ASSIGNED' and t.sign_deadline >= ? and t.sign_deadline < ?) or (t.status in " + OPEN
+                + " and t.reply_deadline >= ? and t.reply_deadline < ?)", "t.reply_deadline, t.id",
+                Sql.ts(from), Sql.ts(to), Sql.ts(from), Sql.ts(to));
+    }
+
+    List<DailyDigest.AbnormalEnterprise> turnedAbnormal(Instant from, Instant to) {
+        Map<String, DailyDigest.AbnormalEnterprise> byEnterprise = new LinkedHashMap<>();
+        jdbc.sql("""
+                select v.id, v.enterprise_credit_code, e.name, e.town, v.visited_at,
+                    (select p.operating_status from visit p where p.enterprise_credit_code = v.enterprise_credit_code
+                        and p.visited_at < v.visited_at and p.operating_status is not null
+                        order by p.visited_at desc, p.id desc limit 1) as previous_status
+                from visit v join enterprise e on e.credit_code = v.enterprise_credit_code
+                where v.visited_at >= ? and v.visited_at < ? and v.operating_status = 'ABNORMAL'
+                order by v.visited_at, v.id
+                """)
+                .params(Sql.ts(from), Sql.ts(to))
+                .query(rs -> {
+                    String previous = rs.getString("previous_status");
+                    String code = rs.getString("enterprise_credit_code");
+                    if (!"ABNORMAL".equals(previous) && !byEnterprise.containsKey(code)) {
+                        byEnterprise.put(code, new DailyDigest.AbnormalEnterprise(code, rs.getString("name"),
+                                rs.getString("town"), String.valueOf(rs.getLong("id")), Sql.instant(rs, "visited_at"),
+                                previous));
+                    }
+                });
+        return List.copyOf(byEnterprise.values());
+    }
+
+    /** For each ticket reported in [from, to): earlier tickets of its enterprise and category since {@code since}. */
+    Map<String, List<String>> earlierOfSameKind(Instant from, Instant to, Instant since) {
+        Map<String, List<String>> earlier = new LinkedHashMap<>();
+        jdbc.sql("""
+                select t.id as ticket_id, p.id as earlier_id from ticket t
+                join ticket p on p.enterprise_credit_code = t.enterprise_credit_code and p.category = t.category
+                    and p.reported_at < t.reported_at and p.reported_at >= ?
+                where t.reported_at >= ? and t.reported_at < ?
+                order by t.id, p.id
+                """)
+                .params(Sql.ts(since), Sql.ts(from), Sql.ts(to))
+                .query(rs -> {
+                    earlier.computeIfAbsent(String.valueOf(rs.getLong("ticket_id")), k -> new ArrayList<>())
+                            .add(String.valueOf(rs.getLong("earlier_id")));
+                });
+        return earlier;
+    }
+
+    private List<TicketLine> lines(String where, String order, Object... args) {
+        return jdbc.sql("select t.* from ticket t where " + where + " order by " + order + " limit " + MAX_LINES)
+                .params(List.of(args)).query(this::line).list();
+    }
+
+    private TicketLine line(ResultSet rs, int row) throws SQLException {
+        String lead = rs.getString("lead_department");
+        return new TicketLine(String.valueOf(rs.getLong("id")), rs.getString("enterprise_credit_code"),
+                rs.getString("enterprise_name"), rs.getString("town"), rs.getString("category"),
+                catalog.categoryLabel(rs.getString("category")), rs.getString("title"), rs.getString("status"), lead,
+                lead == null ? null : catalog.departmentLabel(lead), Sql.instant(rs, "reported_at"),
+                Sql.instant(rs, "sign_deadline"), Sql.instant(rs, "reply_deadline"), Sql.instant(rs, "closed_at"),
+                rs.getString("resolution"), rs.getString("satisfaction"));
+    }
+}

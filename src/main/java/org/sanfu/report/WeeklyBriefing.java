@@ -1,0 +1,18 @@
+package org.sanfu.report;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.sanfu.stats.Breakdown;
+import org.sanfu.stats.Figures;
+import org.sanfu.stats.Ranking;
+
+/**
+ * The weekly briefing (周简报): the week's headline figures (tickets reported that week), by category
+ * and department, the departments' ranking over the week, the open overdue tickets when it was
+ * compiled, and the cases closed that week.
+ */
+public record WeeklyBriefing(String week, LocalDate from, LocalDate to, Instant generatedAt, Figures headline,
+        int closedThisWeek, List<Breakdown> byCategory, List<Breakdown> byDepartment, Ranking ranking,
+        List<TicketLine> overdue, List<TicketLine> resolved) {
+}

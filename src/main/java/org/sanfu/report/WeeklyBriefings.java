@@ -1,0 +1,81 @@
+package org.sanfu.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.sanfu.SanfuProperties;
+import org.sanfu.stats.StatsService;
+import org.sanfu.stats.Summary;
+import org.sanfu.stats.TicketFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Compiles weekly briefings, stores last week's every Monday morning (bpmn/briefing.bpmn calls
+ * {@code ${weeklyBriefings.compileLastWeek()}}), and serves a stored week as it was stored.
+ */
+@Service("weeklyBriefings")
+public class WeeklyBriefings {
+
+    private static final Logger log = LoggerFactory.getLogger(WeeklyBriefings.class);
+
+    private final StatsService stats;
+    private final ReportQueries queries;
+    private final Briefings briefings;
+    private final ObjectMapper json;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    WeeklyBriefings(StatsService stats, ReportQueries queries, Briefings briefings, ObjectMapper json,
+            SanfuProperties properties, Clock clock) {
+        this.stats = stats;
+        this.queries = queries;
+        this.briefings = briefings;
+        this.json = json;
+        this.zone = properties.zone();
+        this.clock = clock;
+    }
+
+    /** The stored briefing of the week, or one compiled now for a week not stored (yet). */
+    @Transactional(readOnly = true)
+    public JsonNode of(IsoWeek week) {
+        try {
+            String stored = briefings.find(week).orElse(null);
+            return stored != null ? json.readTree(stored) : json.valueToTree(compile(week));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored briefing of " + week + " is unreadable", e);
+        }
+    }
+
+    /** Called by the briefing process on Monday morning: last week's briefing, stored once. */
+    @Transactional
+    public void compileLastWeek() {
+        IsoWeek last = IsoWeek.of(LocalDate.now(clock.withZone(zone))).previous();
+        WeeklyBriefing briefing = compile(last);
+        try {
+            if (briefings.store(last, briefing.generatedAt(), json.writeValueAsString(briefing))) {
+                log.info("weekly briefing {} stored: {} problems, {} closed", last, briefing.headline().total(),
+                        briefing.closedThisWeek());
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write briefing " + last, e);
+        }
+    }
+
+    WeeklyBriefing compile(IsoWeek week) {
+        Instant from = week.monday().atStartOfDay(zone).toInstant();
+        Instant to = week.sunday().plusDays(1).atStartOfDay(zone).toInstant();
+        TicketFilter period = TicketFilter.reportedBetween(from, to);
+        Summary summary = stats.summary(period);
+        var resolved = queries.closedBetween(from, to);
+        return new WeeklyBriefing(week.toString(), week.monday(), week.sunday(), clock.instant(), summary.figures(),
+                resolved.size(), summary.byCategory(), summary.byDepartment(), stats.ranking(period, week.toString()),
+                queries.openOverdue(), resolved);
+    }
+}

@@ -1,0 +1,21 @@
+package org.sanfu.stats;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.util.List;
+
+/** The departments ranked over a period (月度赛马), and the towns shown a red card (亮红牌). */
+public record Ranking(String month, List<DepartmentRank> departments, List<RedCard> redCards) {
+
+    /** 金牌店小二 for the first, 蜗牛店小二 for the last three. */
+    public enum Medal { GOLD, SNAIL }
+
+    /**
+     * One department's place. {@code rank}, {@code score} and {@code medal} are null for a department
+     * with fewer tickets than the configured minimum: it is listed, not ranked.
+     */
+    public record DepartmentRank(String key, String label, @JsonUnwrapped Figures figures, Double score,
+            Integer rank, Medal medal) {}
+
+    /** A town that lags badly: why ({@code OVERDUE}, {@code SATISFACTION}) and its figures. */
+    public record RedCard(String town, long total, Double overdueRate, Double satisfactionRate, List<String> reasons) {}
+}

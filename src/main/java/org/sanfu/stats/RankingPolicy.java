@@ -1,0 +1,103 @@
+package org.sanfu.stats;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.sanfu.SanfuProperties;
+
+/**
+ * How departments are scored and ranked, and towns red-carded, from their counts and the
+ * configured weights and lines. The score is the weighted mean of the rates a department has
+ * (reopen and return rates count against it), as 0..100; a rate it has no tickets for is left out
+ * of the mean rather than counted as 0 or 1. For the score, tickets still unsigned past their sign
+ * deadline count as signed late, and open tickets past their reply deadline as closed late: what a
+ * department has not done is not left out of its rates.
+ */
+final class RankingPolicy {
+
+    private final SanfuProperties.Ranking ranking;
+    private final SanfuProperties.RedCard redCard;
+
+    RankingPolicy(SanfuProperties.Ranking ranking, SanfuProperties.RedCard redCard) {
+        this.ranking = ranking;
+        this.redCard = redCard;
+    }
+
+    Double score(Figures.Counts c) {
+        Figures f = c.figures();
+        SanfuProperties.Weights w = ranking.weights();
+        double sum = 0;
+        double weights = 0;
+        double[][] parts = {
+                {w.onTimeClose(), value(c.dueCloseRate())},
+                {w.onTimeSign(), value(c.dueSignRate())},
+                {w.satisfaction(), value(f.satisfactionRate())},
+                {w.reopen(), f.reopenRate() == null ? Double.NaN : 1 - f.reopenRate()},
+                {w.returned(), f.returnRate() == null ? Double.NaN : 1 - f.returnRate()}};
+        for (double[] part : parts) {
+            if (!Double.isNaN(part[1]) && part[0] > 0) {
+                sum += part[0] * part[1];
+                weights += part[0];
+            }
+        }
+        return weights == 0 ? null
+                : BigDecimal.valueOf(100 * sum / weights).setScale(1, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    /**
+     * Ranks the departments with enough tickets by score (ties share a rank), GOLD to the first, SNAIL
+     * to the last three (the last one only, where fewer than four are ranked); the rest are listed
+     * after them, unranked.
+     */
+    List<Ranking.DepartmentRank> rank(Map<String, Figures.Counts> departments, Map<String, String> labels) {
+        List<Ranking.DepartmentRank> scored = new ArrayList<>();
+        List<Ranking.DepartmentRank> unranked = new ArrayList<>();
+        departments.forEach((key, counts) -> {
+            Double score = score(counts);
+            Figures figures = counts.figures();
+            if (figures.total() >= ranking.minTickets() && score != null) {
+                scored.add(new Ranking.DepartmentRank(key, labels.get(key), figures, score, null, null));
+            } else {
+                unranked.add(new Ranking.DepartmentRank(key, labels.get(key), figures, null, null, null));
+            }
+        });
+        scored.sort(Comparator.comparing(Ranking.DepartmentRank::score).reversed()
+                .thenComparing(Ranking.DepartmentRank::key));
+        int n = scored.size();
+        int snails = n >= 4 ? 3 : n >= 2 ? 1 : 0;
+        List<Ranking.DepartmentRank> result = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Ranking.DepartmentRank d = scored.get(i);
+            int rank = i > 0 && d.score().equals(scored.get(i - 1).score()) ? result.get(i - 1).rank() : i + 1;
+            Ranking.Medal medal = rank == 1 ? Ranking.Medal.GOLD : i >= n - snails ? Ranking.Medal.SNAIL : null;
+            result.add(new Ranking.DepartmentRank(d.key(), d.label(), d.figures(), d.score(), rank, medal));
+        }
+        result.addAll(unranked);
+        return result;
+    }
+
+    /** A town with enough tickets whose overdue share reaches the line, or whose satisfaction falls below it. */
+    Ranking.RedCard redCard(String town, Figures.Counts counts) {
+        if (town == null || counts.total() < redCard.minTickets()) {
+            return null;
+        }
+        Figures figures = counts.figures();
+        List<String> reasons = new ArrayList<>();
+        Double overdueRate = counts.overdueRate();
+        if (overdueRate != null && overdueRate >= redCard.overdueRate()) {
+            reasons.add("OVERDUE");
+        }
+        if (figures.satisfactionRate() != null && figures.satisfactionRate() < redCard.satisfactionRate()) {
+            reasons.add("SATISFACTION");
+        }
+        return reasons.isEmpty() ? null
+                : new Ranking.RedCard(town, counts.total(), overdueRate, figures.satisfactionRate(), reasons);
+    }
+
+    private static double value(Double rate) {
+        return rate == null ? Double.NaN : rate;
+    }
+}

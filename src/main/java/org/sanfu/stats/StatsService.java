@@ -1,0 +1,69 @@
+package org.sanfu.stats;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.sanfu.SanfuProperties;
+import org.sanfu.catalog.Catalog;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The leaders' figures: summary, ranking and red cards, for the dashboard, the API and the briefing. */
+@Service
+@Transactional(readOnly = true)
+public class StatsService {
+
+    private final TicketFigures figures;
+    private final Catalog catalog;
+    private final RankingPolicy policy;
+    private final ZoneId zone;
+
+    StatsService(TicketFigures figures, Catalog catalog, SanfuProperties properties) {
+        this.figures = figures;
+        this.catalog = catalog;
+        this.policy = new RankingPolicy(properties.ranking(), properties.redCard());
+        this.zone = properties.zone();
+    }
+
+    public Summary summary(TicketFilter filter) {
+        return new Summary(figures.total(filter).figures(),
+                breakdown(filter, TicketFigures.Grouping.CATEGORY, catalog::categoryLabel),
+                breakdown(filter, TicketFigures.Grouping.DEPARTMENT, catalog::departmentLabel),
+                breakdown(filter, TicketFigures.Grouping.TOWN, town -> town));
+    }
+
+    /** The month's ranking of the handling departments (tickets reported that month) and red cards. */
+    public Ranking ranking(YearMonth month) {
+        Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
+        Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+        return ranking(TicketFilter.reportedBetween(from, to), month.toString());
+    }
+
+    /** The ranking over any period, labelled as given (the weekly briefing ranks its week). */
+    public Ranking ranking(TicketFilter period, String label) {
+        Map<String, Figures.Counts> byDepartment = figures.grouped(period, TicketFigures.Grouping.DEPARTMENT);
+        Map<String, Figures.Counts> departments = new LinkedHashMap<>();
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (String code : catalog.departmentCodes()) {
+            if (catalog.isHandlingDepartment(code)) {
+                departments.put(code, byDepartment.getOrDefault(code, Figures.Counts.none()));
+                labels.put(code, catalog.departmentLabel(code));
+            }
+        }
+        List<Ranking.RedCard> redCards = figures.grouped(period, TicketFigures.Grouping.TOWN).entrySet().stream()
+                .map(e -> policy.redCard(e.getKey(), e.getValue())).filter(Objects::nonNull).toList();
+        return new Ranking(label, policy.rank(departments, labels), redCards);
+    }
+
+    private List<Breakdown> breakdown(TicketFilter filter, TicketFigures.Grouping grouping,
+            java.util.function.Function<String, String> label) {
+        return figures.grouped(filter, grouping).entrySet().stream()
+                .filter(e -> e.getKey() != null)
+                .map(e -> new Breakdown(e.getKey(), label.apply(e.getKey()), e.getValue().figures()))
+                .toList();
+    }
+}

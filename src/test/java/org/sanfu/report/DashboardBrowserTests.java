@@ -1,0 +1,338 @@
+package org.sanfu.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.sanfu.Api;
+import org.sanfu.SanfuTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The dashboard in a real browser: Debian's headless Chromium driven by Selenium through the system
+ * chromedriver (never one downloaded). The page must show what the API answers for the same
+ * parameters, and ECharts must really draw its charts.
+ *
+ * <p>Its data lies in March 2014, in a town of its own (no other test uses that month):
+ * <pre>
+ * Mon 3 March 09:00  A1-A3 CONTAINER (TRANSPORT), B1-B2 FINANCING (FINANCE), B3 FINANCING with a title
+ *                    that is a script, C1 OTHER (no rule: DISPATCHING)
+ * Mon 10:00          A1-A3 signed, replied, SATISFIED; B1 signed
+ * Wed 5 March 10:00  B2 signed late; B1 replied, DISSATISFIED: reopened
+ * Fri 21 March 10:00 every deadline of B1-B3 and C1 has passed: their timers mark them overdue
+ *
+ * ranking of 2014-03: TRANSPORT 3 tickets, all on time and satisfied: 100.0, GOLD;
+ * FINANCE 3 tickets, sign 1/2 + 1 unsigned overdue = 1/3, close 0 + 3 open overdue = 0/3, satisfaction 0/1,
+ *         reopen 1/1, return 0/3: (0.2/3 + 0.1) / 1.0 = 16.7, SNAIL
+ * the town: 4 of 7 tickets overdue, satisfaction 3/4: a red card for both reasons
+ * </pre>
+ */
+@SanfuTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DashboardBrowserTests {
+
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final String SCRIPT_TITLE = "<script>alert('驾驶舱')</script>";
+    static final String MONTH = "2014-03";
+
+    @Autowired
+    Api api;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    RuntimeService runtime;
+    @LocalServerPort
+    int port;
+
+    String town;
+    String query;
+    List<String> tickets;
+    Path profile;
+    ChromeDriver browser;
+
+    static boolean chromiumInstalled() {
+        return Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
+    }
+
+    @BeforeAll
+    void march2014AndABrowser() throws IOException {
+        if (!chromiumInstalled()) {
+            return;
+        }
+        town = "驾驶舱测试镇" + Api.creditCode().substring(12);
+        query = "?town=" + town + "&from=" + MONTH + "-01&to=" + MONTH + "-31&month=" + MONTH;
+        try {
+            march2014();
+        } finally {
+            ClockUtil.reset();
+        }
+        browser = startChromium();
+    }
+
+    private void march2014() {
+        at("2014-03-03T09:00:00");
+        String code = api.enterprise("台州驾驶舱泵业有限公司", town);
+        tickets = api.visit(code, List.of(Api.problem("CONTAINER", "集装箱紧张"), Api.problem("CONTAINER", "舱位不足"),
+                Api.problem("CONTAINER", "运费上涨"), Api.problem("FINANCING", "流动资金不足"),
+                Api.problem("FINANCING", "贷款审批慢"), Api.problem("FINANCING", SCRIPT_TITLE),
+                Api.problem("OTHER", "厂区道路"))).stream().map(t -> t.get("id").asText()).toList();
+        String b1 = tickets.get(3);
+        String b2 = tickets.get(4);
+
+        at("2014-03-03T10:00:00");
+        for (String a : tickets.subList(0, 3)) {
+            api.act(a, "sign", "transport", null);
+            api.act(a, "reply", "transport", Map.of("resolution", "已协调船公司", "outcome", "RESOLVED"));
+            api.act(a, "feedback", "staff1", Map.of("satisfaction", "SATISFIED"));
+        }
+        api.act(b1, "sign", "finance", null);
+
+        at("2014-03-05T10:00:00");
+        api.act(b2, "sign", "finance", null);
+        api.act(b1, "reply", "finance", Map.of("resolution", "已对接银行", "outcome", "PARTIAL"));
+        api.act(b1, "feedback", "staff1", Map.of("satisfaction", "DISSATISFIED"));
+
+        at("2014-03-21T10:00:00");
+        fireDueTimers(Set.copyOf(tickets.subList(3, 7)));
+    }
+
+    /** Runs the timers now due of these tickets' processes, and those the first ones lead to. */
+    private void fireDueTimers(Set<String> ticketIds) {
+        Set<String> done = new HashSet<>();
+        for (int round = 0; round < 10; round++) {
+            List<Job> due = management.createJobQuery().timers().executable().list().stream()
+                    .filter(job -> !done.contains(job.getId()) && job.getProcessInstanceId() != null
+                            && ticketIds.contains(businessKey(job.getProcessInstanceId())))
+                    .toList();
+            if (due.isEmpty()) {
+                return;
+            }
+            for (Job job : due) {
+                done.add(job.getId());
+                try {
+                    management.executeJob(job.getId());
+                } catch (ProcessEngineException gone) {
+                    // an earlier timer of the same ticket ended this one's activity
+                }
+            }
+        }
+    }
+
+    private String businessKey(String processInstanceId) {
+        var instance = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+        return instance == null ? null : instance.getBusinessKey();
+    }
+
+    /** Skips each test, saying why, on a machine without Chromium; .ci/run installs it. */
+    @BeforeEach
+    void needsChromium() {
+        assumeTrue(chromiumInstalled(), "skipped: the browser test needs Debian's chromium and chromium-driver "
+                + "(/usr/bin/chromium, /usr/bin/chromedriver); apt-get install chromium chromium-driver, as .ci/run does");
+    }
+
+    private static void at(String shanghai) {
+        ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse(shanghai + "+08:00").toInstant()));
+    }
+
+    /** The system's Chromium and chromedriver, with a fresh profile; nothing is downloaded. */
+    private ChromeDriver startChromium() throws IOException {
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        profile = Files.createTempDirectory("sanfu-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toString());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1440,2000", "--lang=zh-CN", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        ClockUtil.reset();
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            FileSystemUtils.deleteRecursively(profile.toFile());
+        }
+    }
+
+    /** Opens the dashboard as the leader, signed in by the credentials in the URL, and waits for it. */
+    private void open(String pathAndQuery) {
+        browser.get("http://leader:demo@127.0.0.1:" + port + pathAndQuery);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+                By.id("total")));
+    }
+
+    private String text(String id) {
+        return browser.findElement(By.id(id)).getText();
+    }
+
+    private JsonNode apiJson(String path) {
+        Api.Response r = api.get(path, "leader");
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        return r.json();
+    }
+
+    @Test
+    void theHeadlineFiguresShownAreTheSummaryOfTheApiForTheSameTownAndPeriod() {
+        open("/" + query);
+        JsonNode summary = apiJson("/api/stats/summary" + query.replace("&month=" + MONTH, ""));
+        assertThat(summary.get("total").asLong()).isEqualTo(7);
+        assertThat(summary.get("overdueOpen").asLong()).isEqualTo(4);
+        for (String count : List.of("total", "open", "closed", "overdueOpen")) {
+            assertThat(text(count)).as(count).isEqualTo(summary.get(count).asText());
+        }
+        for (String rate : List.of("closeRate", "onTimeSignRate", "onTimeCloseRate", "satisfactionRate", "reopenRate",
+                "returnRate")) {
+            assertThat(text(rate)).as(rate).isEqualTo(DashboardWebTests.percent(summary.get(rate)));
+        }
+        assertThat(text("closeRate")).isEqualTo("42.9%");
+        assertThat(text("medianHoursToClose"))
+                .isEqualTo(String.format(Locale.ROOT, "%.1f", summary.get("medianHoursToClose").asDouble()));
+        assertThat(text("scope")).contains("2014-03-01 至 2014-03-31", town);
+    }
+
+    @Test
+    void theRankingShownIsTheApisWithGoldAndSnailAndTheUnranked() {
+        open("/" + query);
+        JsonNode ranking = apiJson("/api/stats/ranking?month=" + MONTH);
+        assertThat(text("rankingMonth")).isEqualTo("2014年3月");
+        for (JsonNode d : ranking.get("departments")) {
+            WebElement row = browser.findElement(By.id("rank-" + d.get("key").asText()));
+            String key = d.get("key").asText();
+            assertThat(row.findElement(By.className("dept")).getText()).as(key).isEqualTo(d.get("label").asText());
+            assertThat(row.findElement(By.className("total")).getText()).as(key).isEqualTo(d.get("total").asText());
+            assertThat(row.findElement(By.className("rank")).getText()).as(key)
+                    .isEqualTo(d.get("rank").isNull() ? "未排名" : d.get("rank").asText());
+            assertThat(row.findElement(By.className("score")).getText()).as(key)
+                    .isEqualTo(d.get("score").isNull() ? "—" : String.format(Locale.ROOT, "%.1f", d.get("score").asDouble()));
+            assertThat(row.findElement(By.className("satisfactionRate")).getText()).as(key)
+                    .isEqualTo(DashboardWebTests.percent(d.get("satisfactionRate")));
+            String medal = d.get("medal").isNull() ? "" : d.get("medal").asText().equals("GOLD") ? "金牌店小二" : "蜗牛店小二";
+            assertThat(row.findElement(By.className("medal-cell")).getText()).as(key).isEqualTo(medal);
+        }
+        assertThat(browser.findElement(By.id("rank-TRANSPORT")).getText()).contains("1", "100.0", "金牌店小二");
+        // finance's unsigned and unanswered tickets past their deadlines count against it: sign 1/3, close 0/3,
+        // satisfied 0, reopened all, returned none -> 0.2/3 + 0.1 = 16.7
+        assertThat(browser.findElement(By.id("rank-FINANCE")).getText()).contains("2", "16.7", "蜗牛店小二");
+        assertThat(browser.findElement(By.id("rank-JUSTICE")).getText()).contains("未排名");
+    }
+
+    @Test
+    void theTownThatLagsShowsARedCardWithItsReasons() {
+        open("/" + query);
+        JsonNode card = apiJson("/api/stats/ranking?month=" + MONTH).get("redCards").findParents("town").stream()
+                .filter(c -> c.get("town").asText().equals(town)).findFirst().orElseThrow();
+        assertThat(card.get("reasons").toString()).isEqualTo("[\"OVERDUE\",\"SATISFACTION\"]");
+        WebElement shown = browser.findElements(By.cssSelector("#redCards .red-card")).stream()
+                .filter(li -> li.findElement(By.className("town")).getText().equals(town)).findFirst().orElseThrow();
+        assertThat(shown.getText()).contains("亮红牌", "7 件");
+        assertThat(shown.findElements(By.className("reason"))).extracting(WebElement::getText)
+                .containsExactly("超期比例 " + DashboardWebTests.percent(card.get("overdueRate")),
+                        "满意率 " + DashboardWebTests.percent(card.get("satisfactionRate")));
+    }
+
+    @Test
+    void theOverdueListShowsTheOpenOverdueTicketsWithTheirTitlesAsTextNotAsScript() {
+        open("/" + query);
+        List<WebElement> rows = browser.findElements(By.cssSelector("#overdue tbody tr"));
+        List<String> ids = rows.stream().map(r -> r.getDomAttribute("data-id")).toList();
+        assertThat(ids).containsExactlyInAnyOrderElementsOf(tickets.subList(3, 7));
+        assertThat(text("overdueTotal")).isEqualTo("4");
+        WebElement scripted = rows.get(ids.indexOf(tickets.get(5)));
+        assertThat(scripted.findElement(By.className("title")).getText()).isEqualTo(SCRIPT_TITLE);
+        assertThat(scripted.findElement(By.className("category")).getText()).isEqualTo("融资信贷");
+        assertThat(scripted.findElement(By.className("department")).getText()).isEqualTo("金融办");
+        assertThat(scripted.findElement(By.className("enterprise")).getText()).isEqualTo("台州驾驶舱泵业有限公司");
+        assertThat(scripted.findElement(By.className("deadline")).getText()).isEqualTo("2014-03-12 17:30");
+        WebElement unassigned = rows.get(ids.indexOf(tickets.get(6)));
+        assertThat(unassigned.findElement(By.className("department")).getText()).isEqualTo("待分派");
+        assertThat(browser.findElements(By.cssSelector("#overdue tbody script"))).isEmpty();
+        assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+    }
+
+    @Test
+    void anOverdueTicketOpensItsDetailFromTheList() {
+        open("/" + query);
+        String id = tickets.get(4);
+        browser.findElement(By.cssSelector("#overdue tr[data-id='" + id + "'] a.ticket-id")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/api/tickets/" + id));
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("\"id\":\"" + id + "\"", "贷款审批慢");
+    }
+
+    @Test
+    void echartsDrawsBothChartsWithTheApisBreakdowns() throws IOException {
+        open("/" + query);
+        JsonNode summary = apiJson("/api/stats/summary" + query.replace("&month=" + MONTH, ""));
+        JavascriptExecutor js = browser;
+        for (String chart : List.of("chartByCategory", "chartByDepartment")) {
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.attributeToBe(
+                    By.id(chart), "data-rendered", "true"));
+            assertThat(browser.findElement(By.id(chart)).findElements(By.tagName("canvas"))).as(chart).isNotEmpty();
+            assertThat(js.executeScript("return echarts.getInstanceByDom(document.getElementById(arguments[0])) != null",
+                    chart)).as(chart).isEqualTo(true);
+        }
+        assertThat(chartTotals(js, "chartByCategory")).isEqualTo(totals(summary.get("byCategory")));
+        assertThat(chartTotals(js, "chartByDepartment")).isEqualTo(totals(summary.get("byDepartment")));
+
+        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, Path.of("target", "dashboard.png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** "label=total" for each bar of the chart: the sum of its stacked series. */
+    @SuppressWarnings("unchecked")
+    private static List<String> chartTotals(JavascriptExecutor js, String chart) {
+        return (List<String>) js.executeScript("""
+                var option = echarts.getInstanceByDom(document.getElementById(arguments[0])).getOption();
+                return option.yAxis[0].data.map(function (label, i) {
+                  return label + '=' + option.series.reduce(function (sum, s) { return sum + s.data[i]; }, 0);
+                });
+                """, chart);
+    }
+
+    private static List<String> totals(JsonNode breakdown) {
+        List<String> totals = new ArrayList<>();
+        breakdown.forEach(b -> totals.add(b.get("label").asText() + "=" + b.get("total").asText()));
+        return totals;
+    }
+}

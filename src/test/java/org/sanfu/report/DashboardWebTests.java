@@ -1,0 +1,188 @@
+package org.sanfu.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.sanfu.Api;
+import org.sanfu.SanfuTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/**
+ * The dashboard page through MockMvc: who may see it, that user text is escaped, and that the
+ * headline figures are the API's. Its data: one enterprise in a town of its own whose visit was
+ * logged late (reported in May 2014), so its three tickets are overdue at once; one is closed.
+ */
+@SanfuTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DashboardWebTests {
+
+    static final String HOSTILE_TITLE = "<script>alert(1)</script>";
+    static final String HOSTILE_ENTERPRISE = "<b onmouseover=\"x()\">椒江&泵业</b>";
+
+    @Autowired
+    Api api;
+
+    String town;
+    String hostile;
+    String closedOne;
+
+    @BeforeAll
+    void lateVisitInMay2014() {
+        town = "驾驶舱镇" + Api.creditCode().substring(12);
+        String code = api.enterprise(HOSTILE_ENTERPRISE, town);
+        Api.Response visit = api.post("/api/visits", "staff1", Map.of("enterpriseCreditCode", code,
+                "visitedAt", "2014-05-05T10:00:00+08:00", "notes", "补录走访",
+                "problems", List.of(Api.problem("CONTAINER", HOSTILE_TITLE), Api.problem("FINANCING", "贷款审批慢"),
+                        Api.problem("CONTAINER", "舱位不足"))));
+        assertThat(visit.status()).as(visit.text()).isEqualTo(201);
+        hostile = visit.json().get("tickets").get(0).get("id").asText();
+        closedOne = visit.json().get("tickets").get(2).get("id").asText();
+        api.act(closedOne, "sign", "transport", null);
+        api.act(closedOne, "reply", "transport", Map.of("resolution", "已加舱", "outcome", "RESOLVED"));
+        api.act(closedOne, "feedback", "staff1", Map.of("satisfaction", "SATISFIED"));
+    }
+
+    private Api.Response page(String query, String user) {
+        return api.perform(MockMvcRequestBuilders.get("/" + query).accept(MediaType.TEXT_HTML), user);
+    }
+
+    @Test
+    void leadersDispatchAndAdminSeeTheDashboardAsHtml() {
+        for (String user : List.of("leader", "dispatch", "admin")) {
+            Api.Response r = page("", user);
+            assertThat(r.status()).as(user).isEqualTo(200);
+            assertThat(MediaType.parseMediaType(r.contentType()).isCompatibleWith(MediaType.TEXT_HTML)).as(user).isTrue();
+            assertThat(r.text()).contains("领导驾驶舱", "月度赛马", "超期在办事项", "id=\"chartByCategory\"",
+                    "/webjars/echarts/5.5.0/echarts.min.js");
+        }
+    }
+
+    @Test
+    void staffAndDepartmentsAreRefused() {
+        for (String user : List.of("staff1", "finance")) {
+            assertThat(page("", user).status()).as(user).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void withoutCredentialsTheBrowserIsAskedToSignInWithBasic() {
+        Api.Response r = page("", null);
+        assertThat(r.status()).isEqualTo(401);
+        assertThat(r.header(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic ");
+    }
+
+    @Test
+    void theScriptAndTheEchartsWebjarAreServedWithoutSigningIn() {
+        Api.Response css = api.perform(MockMvcRequestBuilders.get("/dashboard.css"), null);
+        assertThat(css.status()).isEqualTo(200);
+        assertThat(css.text()).contains(".kpi");
+        Api.Response echarts = api.perform(MockMvcRequestBuilders.get("/webjars/echarts/5.5.0/echarts.min.js"), null);
+        assertThat(echarts.status()).isEqualTo(200);
+        assertThat(echarts.text()).contains("getInstanceByDom");
+    }
+
+    @Test
+    void aTicketTitleAndAnEnterpriseNameWithHtmlAreShownEscapedInTheOverdueList() {
+        String html = page("?town=" + town, "leader").text();
+        assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+                .contains("&lt;b onmouseover=&quot;x()&quot;&gt;椒江&amp;泵业&lt;/b&gt;")
+                .doesNotContain(HOSTILE_TITLE)
+                .doesNotContain("<b onmouseover");
+        assertThat(html).contains("href=\"/api/tickets/" + hostile + "\"");
+    }
+
+    @Test
+    void theOverdueListHasTheOpenOverdueTicketsOnlyEachLinkedToItsDetail() {
+        String html = page("?town=" + town, "leader").text();
+        List<String> ids = all(html, "data-id=\"(\\d+)\"");
+        JsonNode overdue = api.get("/api/tickets?overdue=true&town=" + town, "leader").json().get("items");
+        List<String> open = overdue.findParents("id").stream()
+                .filter(t -> !t.get("status").asText().equals("CLOSED")).map(t -> t.get("id").asText()).toList();
+        assertThat(overdue.size()).as("the closed ticket missed its deadline too").isEqualTo(3);
+        assertThat(ids).hasSize(2).containsExactlyInAnyOrderElementsOf(open).doesNotContain(closedOne);
+        for (String id : ids) {
+            assertThat(html).contains("href=\"/api/tickets/" + id + "\"");
+        }
+        assertThat(one(html, "id=\"overdueTotal\">([^<]*)<")).isEqualTo("2");
+    }
+
+    @Test
+    void theHeadlineFiguresAreTheApisForTheSameTownAndPeriod() {
+        String query = "?town=" + town + "&from=2014-05-01&to=2014-05-31";
+        String html = page(query, "dispatch").text();
+        JsonNode summary = api.get("/api/stats/summary" + query, "dispatch").json();
+        assertThat(summary.get("total").asLong()).isEqualTo(3);
+        for (String field : List.of("total", "open", "closed", "overdueOpen")) {
+            assertThat(one(html, "id=\"" + field + "\">([^<]*)<")).as(field).isEqualTo(summary.get(field).asText());
+        }
+        for (String field : List.of("closeRate", "onTimeSignRate", "onTimeCloseRate", "satisfactionRate",
+                "reopenRate", "returnRate")) {
+            assertThat(one(html, "id=\"" + field + "\">([^<]*)<")).as(field).isEqualTo(percent(summary.get(field)));
+        }
+        assertThat(one(html, "id=\"closeRate\">([^<]*)<")).isEqualTo("33.3%");
+        assertThat(one(html, "id=\"reopenRate\">([^<]*)<")).isEqualTo("0.0%");
+        assertThat(one(html, "id=\"medianHoursToClose\">([^<]*)<"))
+                .isEqualTo(String.format(Locale.ROOT, "%.1f", summary.get("medianHoursToClose").asDouble()));
+    }
+
+    @Test
+    void aPeriodWithNoTicketsShowsDashesForItsRates() {
+        String html = page("?town=" + town + "&to=2014-04-30", "leader").text();
+        assertThat(one(html, "id=\"total\">([^<]*)<")).isEqualTo("0");
+        assertThat(one(html, "id=\"closeRate\">([^<]*)<")).isEqualTo("—");
+        assertThat(one(html, "id=\"medianHoursToClose\">([^<]*)<")).isEqualTo("—");
+        assertThat(html).contains("没有超期在办的事项");
+    }
+
+    @Test
+    void theRankingOfTheMonthAskedForShowsEveryDepartmentAndUnrankedOnes() {
+        String html = page("?month=2014-05", "leader").text();
+        JsonNode ranking = api.get("/api/stats/ranking?month=2014-05", "leader").json();
+        assertThat(html).contains("2014年5月");
+        for (JsonNode d : ranking.get("departments")) {
+            assertThat(html).contains("id=\"rank-" + d.get("key").asText() + "\"");
+        }
+        assertThat(html).as("two tickets at most per department: none ranked").contains("未排名")
+                .doesNotContain("金牌店小二</span>");
+    }
+
+    @Test
+    void aMalformedParameterIsRefusedNamingIt() {
+        Api.Response r = api.get("/?month=2014-13", "leader");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("errors").get(0).get("field").asText()).isEqualTo("month");
+        assertThat(page("?from=2014-02-30", "leader").status()).isEqualTo(400);
+        assertThat(page("?category=SPACE", "leader").status()).isEqualTo(400);
+    }
+
+    /** The API's rate as the page shows it: a percentage with one decimal, or a dash for null. */
+    static String percent(JsonNode rate) {
+        return rate == null || rate.isNull() ? "—" : String.format(Locale.ROOT, "%.1f%%", rate.asDouble() * 100);
+    }
+
+    private static String one(String html, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(html);
+        assertThat(m.find()).as("%s in the page", regex).isTrue();
+        return m.group(1);
+    }
+
+    private static List<String> all(String html, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(html);
+        List<String> found = new java.util.ArrayList<>();
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
+    }
+}

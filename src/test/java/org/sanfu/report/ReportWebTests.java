@@ -1,0 +1,272 @@
+package org.sanfu.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.time.DayOfWeek;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.sanfu.Api;
+import org.sanfu.SanfuTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/**
+ * The daily digest and the weekly briefing over a fixed fortnight in March 2016 that no other test
+ * uses (no holidays on file for 2016: weekdays only).
+ *
+ * <pre>
+ * Tue  1 Mar  E1 visited, NORMAL: LOGISTICS "运费上涨" (t0)
+ * Wed  9 Mar  E1 visited: CONTAINER "舱位紧张" (tDue: reply deadline Wed 16 Mar 17:30)
+ * Mon 14 Mar  E2 visited, ABNORMAL
+ * Tue 15 Mar  E1 visited, ABNORMAL: LOGISTICS again (tRepeat, repeats t0), FINANCING (tNew)
+ *             E2 visited, ABNORMAL again (not newly); E3's first visit, ABNORMAL (newly)
+ *             t0 signed, replied and closed SATISFIED; a visit of 1 Feb logged late (tLate, overdue)
+ * </pre>
+ */
+@SanfuTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReportWebTests {
+
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    @Autowired
+    Api api;
+    @Autowired
+    ManagementService management;
+
+    String e1;
+    String e2;
+    String e3;
+    String t0;
+    String tDue;
+    String tRepeat;
+    String tNew;
+    String tLate;
+
+    private static void at(String shanghai) {
+        ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse(shanghai + "+08:00").toInstant()));
+    }
+
+    private List<JsonNode> visit(String code, String status, List<Map<String, Object>> problems) {
+        Api.Response r = api.post("/api/visits", "staff1", Map.of("enterpriseCreditCode", code,
+                "operatingStatus", status, "problems", problems));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        List<JsonNode> tickets = new ArrayList<>();
+        r.json().get("tickets").forEach(tickets::add);
+        return tickets;
+    }
+
+    @BeforeAll
+    void march2016() {
+        try {
+            at("2016-03-01T10:00:00");
+            e1 = api.enterprise("台州方联宝进出口有限公司", "大溪镇");
+            e2 = api.enterprise("海耀工艺品有限公司", "院桥镇");
+            e3 = api.enterprise("三门减震器有限公司", "海润街道");
+            t0 = visit(e1, "NORMAL", List.of(Api.problem("LOGISTICS", "运费上涨"))).get(0).get("id").asText();
+            at("2016-03-09T10:00:00");
+            tDue = visit(e1, "NORMAL", List.of(Api.problem("CONTAINER", "舱位紧张"))).get(0).get("id").asText();
+            at("2016-03-14T10:00:00");
+            visit(e2, "ABNORMAL", List.of());
+            at("2016-03-15T10:00:00");
+            List<JsonNode> again = visit(e1, "ABNORMAL", List.of(Api.problem("LOGISTICS", "运费又涨"),
+                    Api.problem("FINANCING", "流动资金不足")));
+            tRepeat = again.get(0).get("id").asText();
+            tNew = again.get(1).get("id").asText();
+            visit(e2, "ABNORMAL", List.of());
+            visit(e3, "ABNORMAL", List.of());
+            api.act(t0, "sign", "transport", null);
+            api.act(t0, "reply", "transport", Map.of("resolution", "协调物流企业降价", "outcome", "RESOLVED"));
+            api.act(t0, "feedback", "staff1", Map.of("satisfaction", "SATISFIED"));
+            Api.Response late = api.post("/api/visits", "staff1", Map.of("enterpriseCreditCode", e3,
+                    "visitedAt", "2016-02-01T10:00:00+08:00", "problems", List.of(Api.problem("CUSTOMS", "通关慢"))));
+            tLate = late.json().get("tickets").get(0).get("id").asText();
+        } finally {
+            ClockUtil.reset();
+        }
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @AfterAll
+    void resetClockAtLast() {
+        ClockUtil.reset();
+    }
+
+    private JsonNode daily(String date) {
+        Api.Response r = api.get("/api/reports/daily?date=" + date, "leader");
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        return r.json();
+    }
+
+    private static List<String> ids(JsonNode tickets) {
+        List<String> ids = new ArrayList<>();
+        tickets.forEach(t -> ids.add(t.get("id").asText()));
+        return ids;
+    }
+
+    @Test
+    void theDailyDigestListsTheDaysNewClosedAndDueTickets() {
+        JsonNode d = daily("2016-03-15");
+        assertThat(d.get("date").asText()).isEqualTo("2016-03-15");
+        assertThat(ids(d.get("new"))).containsExactly(tRepeat, tNew);
+        assertThat(ids(d.get("closed"))).containsExactly(t0);
+        assertThat(d.get("nextWorkingDay").asText()).isEqualTo("2016-03-16");
+        assertThat(ids(d.get("dueNextWorkingDay"))).contains(tDue, tRepeat, tNew).doesNotContain(t0);
+        assertThat(ids(d.get("overdue"))).contains(tLate).doesNotContain(tDue, t0);
+        JsonNode line = d.get("new").get(1);
+        assertThat(line.get("enterpriseName").asText()).isEqualTo("台州方联宝进出口有限公司");
+        assertThat(line.get("categoryLabel").asText()).isEqualTo("融资信贷");
+    }
+
+    @Test
+    void theDailyDigestNamesEnterprisesThatTurnedAbnormalAndProblemsRaisedAgain() {
+        JsonNode d = daily("2016-03-15");
+        assertThat(d.get("newlyAbnormal").findValuesAsText("creditCode")).containsExactlyInAnyOrder(e1, e3)
+                .doesNotContain(e2);
+        JsonNode first = d.get("newlyAbnormal").findParents("creditCode").stream()
+                .filter(n -> n.get("creditCode").asText().equals(e1)).findFirst().orElseThrow();
+        assertThat(first.get("previousStatus").asText()).isEqualTo("NORMAL");
+        assertThat(d.get("repeated")).hasSize(1);
+        assertThat(d.get("repeated").get(0).get("ticket").get("id").asText()).isEqualTo(tRepeat);
+        assertThat(d.get("repeated").get(0).get("earlierTicketIds").get(0).asText()).isEqualTo(t0);
+
+        JsonNode day14 = daily("2016-03-14");
+        assertThat(day14.get("newlyAbnormal").findValuesAsText("creditCode")).containsExactly(e2);
+        assertThat(day14.get("new")).isEmpty();
+        assertThat(day14.get("nextWorkingDay").asText()).isEqualTo("2016-03-15");
+    }
+
+    @Test
+    void theWeeklyBriefingAsJsonHasTheWeeksFiguresAndCases() {
+        Api.Response r = api.get("/api/reports/weekly?week=2016-W11", "dispatch");
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        JsonNode b = r.json();
+        assertThat(b.get("week").asText()).isEqualTo("2016-W11");
+        assertThat(b.get("from").asText()).isEqualTo("2016-03-14");
+        assertThat(b.get("to").asText()).isEqualTo("2016-03-20");
+        assertThat(b.get("headline").get("total").asLong()).isEqualTo(2); // tRepeat, tNew
+        assertThat(b.get("closedThisWeek").asInt()).isEqualTo(1);
+        assertThat(ids(b.get("resolved"))).containsExactly(t0);
+        assertThat(b.get("byCategory").findValuesAsText("key")).containsExactly("FINANCING", "LOGISTICS");
+        assertThat(b.get("ranking").get("month").asText()).isEqualTo("2016-W11");
+        assertThat(ids(b.get("overdue"))).contains(tLate);
+    }
+
+    @Test
+    void theWeeklyBriefingAsMarkdownIsAReadableChineseDocument() {
+        Api.Response r = api.perform(MockMvcRequestBuilders.request(HttpMethod.GET, "/api/reports/weekly?week=2016-W11")
+                .header("Accept", "text/markdown"), "leader");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.contentType()).startsWith("text/markdown").containsIgnoringCase("charset=UTF-8");
+        assertThat(r.text()).startsWith("# 三服务工作简报（2016年第11周）")
+                .contains("统计周期：2016-03-14 至 2016-03-20")
+                .contains("本周共收集企业问题 **2** 个")
+                .contains("## 二、分类别情况", "| 融资信贷 | 1 |", "| 物流运输 | 1 |")
+                .contains("## 四、部门赛马排名", "未排名")
+                .contains("## 五、超期事项", "三门减震器有限公司：通关慢")
+                .contains("## 六、本周办结案例", "运费上涨 —— 办理结果：协调物流企业降价（满意）");
+    }
+
+    @Test
+    void theWeeklyBriefingAsExcelHasASheetPerSectionWithChineseIntact() throws Exception {
+        Api.Response r = api.perform(MockMvcRequestBuilders.request(HttpMethod.GET, "/api/reports/weekly?week=2016-W11")
+                .header("Accept", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), "admin");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.header("Content-Disposition")).contains("attachment").contains("2016-W11.xlsx");
+        try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(r.raw().getContentAsByteArray()))) {
+            List<String> sheets = new ArrayList<>();
+            book.forEach(s -> sheets.add(s.getSheetName()));
+            assertThat(sheets).containsExactly("总体情况", "分类别", "分部门", "部门排名", "亮红牌", "超期事项", "办结案例");
+            Sheet headline = book.getSheet("总体情况");
+            assertThat(headline.getRow(2).getCell(0).getStringCellValue()).isEqualTo("问题总数");
+            assertThat(headline.getRow(2).getCell(1).getNumericCellValue()).isEqualTo(2.0);
+            Sheet categories = book.getSheet("分类别");
+            assertThat(categories.getRow(0).getCell(0).getStringCellValue()).isEqualTo("问题类别");
+            assertThat(categories.getRow(1).getCell(0).getStringCellValue()).isEqualTo("融资信贷");
+            Row resolved = book.getSheet("办结案例").getRow(1);
+            assertThat(resolved.getCell(0).getStringCellValue()).isEqualTo(t0);
+            assertThat(resolved.getCell(1).getStringCellValue()).isEqualTo("台州方联宝进出口有限公司");
+            assertThat(resolved.getCell(3).getStringCellValue()).isEqualTo("运费上涨");
+            assertThat(resolved.getCell(5).getStringCellValue()).isEqualTo("协调物流企业降价");
+            assertThat(resolved.getCell(6).getStringCellValue()).isEqualTo("满意");
+            assertThat(book.getSheet("部门排名").getRow(0).getCell(4).getStringCellValue()).isEqualTo("称号");
+        }
+    }
+
+    @Test
+    void mondayMorningsBriefingIsStoredAndAPastWeekReadsTheSameLater() {
+        Job timer = management.createJobQuery().processDefinitionKey("briefing").timers().singleResult();
+        OffsetDateTime due = timer.getDuedate().toInstant().atZone(SHANGHAI).toOffsetDateTime();
+        assertThat(due.getDayOfWeek()).isEqualTo(DayOfWeek.MONDAY);
+        assertThat(due.toLocalTime().toString()).isEqualTo("08:00");
+
+        at("2023-03-08T10:00:00"); // week 2023-W10
+        String code = api.enterprise("简报企业", "简报镇");
+        api.visit(code, List.of(Api.problem("TRADE_FAIR", "展会取消")));
+        at("2023-03-13T08:00:00"); // the Monday after
+        management.executeJob(timer.getId());
+        ClockUtil.reset();
+
+        JsonNode stored = api.get("/api/reports/weekly?week=2023-W10", "leader").json();
+        assertThat(stored.get("generatedAt").asText()).isEqualTo("2023-03-13T08:00:00+08:00");
+        assertThat(stored.get("headline").get("total").asLong()).isEqualTo(1);
+
+        at("2023-03-09T10:00:00"); // logged into that week afterwards
+        api.visit(code, List.of(Api.problem("TRADE_FAIR", "展位费高")));
+        ClockUtil.reset();
+        JsonNode later = api.get("/api/reports/weekly?week=2023-W10", "leader").json();
+        assertThat(later.get("headline").get("total").asLong()).as("the stored briefing stands").isEqualTo(1);
+        assertThat(later.get("generatedAt").asText()).isEqualTo("2023-03-13T08:00:00+08:00");
+        // the timer goes on to the next Monday morning
+        Job next = management.createJobQuery().processDefinitionKey("briefing").timers().singleResult();
+        assertThat(next.getDuedate().toInstant().atZone(SHANGHAI).toOffsetDateTime())
+                .isEqualTo(OffsetDateTime.parse("2023-03-20T08:00:00+08:00"));
+    }
+
+    @Test
+    void impossibleDatesAndWeeksAreRefusedNamingTheParameter() {
+        for (String week : List.of("2020-W54", "2020-W00", "2020-24", "W24", "2021-W53")) {
+            Api.Response r = api.get("/api/reports/weekly?week=" + week, "leader");
+            assertThat(r.status()).as(week).isEqualTo(400);
+            assertThat(r.json().get("errors").get(0).get("field").asText()).isEqualTo("week");
+        }
+        assertThat(api.get("/api/reports/weekly?week=2020-W53", "leader").status()).as("2020 has 53 weeks")
+                .isEqualTo(200);
+        Api.Response day = api.get("/api/reports/daily?date=2020-02-30", "leader");
+        assertThat(day.status()).isEqualTo(400);
+        assertThat(day.json().get("errors").get(0).get("field").asText()).isEqualTo("date");
+    }
+
+    @Test
+    void onlyLeadersDispatchAndAdminMayReadTheReports() {
+        for (String user : List.of("staff1", "transport")) {
+            assertThat(api.get("/api/reports/daily", user).status()).as(user).isEqualTo(403);
+            assertThat(api.get("/api/reports/weekly", user).status()).as(user).isEqualTo(403);
+        }
+        assertThat(api.get("/api/reports/daily", null).status()).isEqualTo(401);
+        assertThat(api.get("/api/reports/daily", "leader").status()).isEqualTo(200);
+    }
+}

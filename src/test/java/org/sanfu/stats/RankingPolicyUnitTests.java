@@ -1,0 +1,94 @@
+package org.sanfu.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.sanfu.SanfuProperties;
+
+/** Scores, ranks, medals and red cards, with every number worked out by hand. */
+class RankingPolicyUnitTests {
+
+    private final RankingPolicy policy = new RankingPolicy(
+            new SanfuProperties.Ranking(new SanfuProperties.Weights(0.3, 0.2, 0.3, 0.1, 0.1), 3),
+            new SanfuProperties.RedCard(3, 0.2, 0.8));
+
+    /** total, closed, signed, signedOnTime, closedOnTime, rated, satisfied, replied, reopened, assigned, returned */
+    private static Figures.Counts figures(long total, long closed, long signed, long signedOnTime, long closedOnTime,
+            long rated, long satisfied, long replied, long reopened, long assigned, long returned) {
+        return new Figures.Counts(total, closed, 0, 0, signed, signedOnTime, 0, 0, closedOnTime, rated, satisfied,
+                replied, reopened, assigned, returned, BigDecimal.TEN);
+    }
+
+    @Test
+    void theScoreIsTheWeightedMeanOfTheRatesWithReopenAndReturnCountingAgainst() {
+        // on-time close 3/4, on-time sign 4/4, satisfied 2/4, reopened 1/4, returned 0/4:
+        // 0.3*0.75 + 0.2*1 + 0.3*0.5 + 0.1*0.75 + 0.1*1 = 0.75 -> 75.0
+        Figures.Counts f = figures(4, 4, 4, 4, 3, 4, 2, 4, 1, 4, 0);
+        assertThat(policy.score(f)).isEqualTo(75.0);
+    }
+
+    @Test
+    void aRateWithNoTicketsIsLeftOutOfTheMeanNotCountedAsZero() {
+        // nothing rated yet: 0.3*1 + 0.2*1 + 0.1*1 + 0.1*1 over weights 0.7 -> 100
+        Figures.Counts f = figures(3, 3, 3, 3, 3, 0, 0, 3, 0, 3, 0);
+        assertThat(f.figures().satisfactionRate()).isNull();
+        assertThat(policy.score(f)).isEqualTo(100.0);
+        assertThat(policy.score(figures(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))).isNull();
+    }
+
+    @Test
+    void goldForTheFirstSnailsForTheLastThreeTiesShareARankAndSmallDepartmentsAreNotRanked() {
+        Map<String, Figures.Counts> departments = new LinkedHashMap<>();
+        departments.put("A", figures(4, 4, 4, 4, 4, 4, 4, 4, 0, 4, 0)); // 100
+        departments.put("B", figures(4, 4, 4, 4, 3, 4, 2, 4, 1, 4, 0)); // 75
+        departments.put("C", figures(4, 4, 4, 4, 3, 4, 2, 4, 1, 4, 0)); // 75
+        departments.put("D", figures(4, 4, 4, 2, 2, 4, 2, 4, 2, 4, 2)); // 0.15+0.1+0.15+0.05+0.05 = 50
+        departments.put("E", figures(4, 4, 4, 0, 0, 4, 0, 4, 4, 4, 4)); // 0
+        departments.put("F", figures(2, 2, 2, 2, 2, 2, 2, 2, 0, 2, 0)); // perfect, but only 2 tickets
+        Map<String, String> labels = Map.of("A", "甲", "B", "乙", "C", "丙", "D", "丁", "E", "戊", "F", "己");
+
+        List<Ranking.DepartmentRank> ranked = policy.rank(departments, labels);
+
+        assertThat(ranked).extracting(Ranking.DepartmentRank::key).containsExactly("A", "B", "C", "D", "E", "F");
+        assertThat(ranked).extracting(Ranking.DepartmentRank::score).containsExactly(100.0, 75.0, 75.0, 50.0, 0.0, null);
+        assertThat(ranked).extracting(Ranking.DepartmentRank::rank).containsExactly(1, 2, 2, 4, 5, null);
+        assertThat(ranked).extracting(Ranking.DepartmentRank::medal).containsExactly(Ranking.Medal.GOLD, null,
+                Ranking.Medal.SNAIL, Ranking.Medal.SNAIL, Ranking.Medal.SNAIL, null);
+        assertThat(ranked.get(0).label()).isEqualTo("甲");
+    }
+
+    @Test
+    void ticketsLeftUnsignedOrUnansweredPastTheirDeadlinesCountAgainstTheScore() {
+        // three tickets, none signed, all past their sign deadline, one past its reply deadline, none returned:
+        // sign 0/3, close 0/1, nothing rated or replied, return 1 - 0/3 -> (0.2*0 + 0.3*0 + 0.1*1) / 0.6 = 16.7
+        Figures.Counts idle = new Figures.Counts(3, 0, 3, 3, 0, 0, 3, 1, 0, 0, 0, 0, 0, 3, 0, null);
+        assertThat(idle.figures().onTimeSignRate()).as("the summary's rate is over signed tickets").isNull();
+        assertThat(policy.score(idle)).isEqualTo(16.7);
+    }
+
+    @Test
+    void withFewerThanFourRankedOnlyTheLastIsASnail() {
+        Map<String, Figures.Counts> departments = new LinkedHashMap<>();
+        departments.put("A", figures(4, 4, 4, 4, 4, 4, 4, 4, 0, 4, 0));
+        departments.put("B", figures(4, 4, 4, 0, 0, 4, 0, 4, 4, 4, 4));
+        assertThat(policy.rank(departments, Map.of())).extracting(Ranking.DepartmentRank::medal)
+                .containsExactly(Ranking.Medal.GOLD, Ranking.Medal.SNAIL);
+    }
+
+    @Test
+    void aTownIsRedCardedForOverdueOrForDissatisfactionOnceItHasEnoughTickets() {
+        // 10 tickets, 2 overdue (0.2, at the line), 6 of 8 rated satisfied (0.75, under 0.8)
+        Figures.Counts both = new Figures.Counts(10, 8, 1, 2, 8, 8, 0, 0, 8, 8, 6, 8, 0, 10, 0, null);
+        assertThat(policy.redCard("大溪镇", both).reasons()).containsExactly("OVERDUE", "SATISFACTION");
+        assertThat(policy.redCard("大溪镇", both).overdueRate()).isEqualTo(0.2);
+
+        Figures.Counts fine = new Figures.Counts(10, 8, 0, 1, 8, 8, 0, 0, 8, 8, 8, 8, 0, 10, 0, null);
+        assertThat(policy.redCard("院桥镇", fine)).isNull();
+        Figures.Counts few = new Figures.Counts(2, 0, 2, 2, 0, 0, 2, 2, 0, 0, 0, 0, 0, 2, 0, null);
+        assertThat(policy.redCard("新镇", few)).as("too few tickets to judge").isNull();
+    }
+}

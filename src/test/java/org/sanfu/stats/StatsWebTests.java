@@ -1,0 +1,226 @@
+package org.sanfu.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.sanfu.Api;
+import org.sanfu.SanfuTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The leaders' figures on a fixed data set in June 2015 (no holidays on file: weekdays only), in a
+ * town of its own. The expected figures are worked out by hand below.
+ *
+ * <pre>
+ * Mon 1 June 09:00  five problems reported: T1, T2 CONTAINER (transport: sign by Tue 17:30, reply by
+ *                   Mon 8 June 17:30), T3, T4 FINANCING (finance: reply by Wed 10 June 17:30), T5 OTHER
+ * Mon 10:00         T1 signed, replied, SATISFIED (closed after 1 h); T3 returned, assigned back to finance
+ * Tue 11:00         T3 signed (on time: the original deadline kept running)
+ * Wed 3 June 18:00  T2 signed late, replied; DISSATISFIED: reopened, new reply deadline Wed 10 June 17:30
+ * Thu 4 June 10:00  T2 replied again, SATISFIED (closed after 73 h)
+ * Thu 11 June 10:00 T3 replied late, BASICALLY_SATISFIED (closed after 241 h); T4 never signed and T5 never
+ *                   assigned: their timers mark them overdue
+ *
+ * total 5, open 2 (T4, T5), closed 3, overdueOpen 2 (T4, T5), closeRate 3/5
+ * onTimeSignRate 2/3 (T1, T3 of T1-T3), onTimeCloseRate 2/3 (T1, T2 of the closed), satisfactionRate 3/3,
+ * reopenRate 1/3 (T2 of the replied T1-T3), returnRate 1/4 (T3 of the assigned T1-T4), median 73 h
+ * red card: 4 of 5 tickets missed a deadline (T2 sign, T3 reply, T4, T5) = 0.8, over the 0.2 line
+ * </pre>
+ */
+@SanfuTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StatsWebTests {
+
+    @Autowired
+    Api api;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    RuntimeService runtime;
+
+    String town;
+    String t1;
+    String t2;
+    String t3;
+    String t4;
+    String t5;
+
+    private static void at(String shanghai) {
+        ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse(shanghai + "+08:00").toInstant()));
+    }
+
+    @BeforeAll
+    void june2015() {
+        town = "统计镇" + Api.creditCode().substring(12);
+        try {
+            at("2015-06-01T09:00:00");
+            String code = api.enterprise("浙江肯得机电股份有限公司", town);
+            List<JsonNode> tickets = api.visit(code, List.of(Api.problem("CONTAINER", "集装箱紧张"),
+                    Api.problem("CONTAINER", "舱位不足"), Api.problem("FINANCING", "流动资金不足"),
+                    Api.problem("FINANCING", "贷款审批慢"), Api.problem("OTHER", "厂区道路")));
+            t1 = tickets.get(0).get("id").asText();
+            t2 = tickets.get(1).get("id").asText();
+            t3 = tickets.get(2).get("id").asText();
+            t4 = tickets.get(3).get("id").asText();
+            t5 = tickets.get(4).get("id").asText();
+
+            at("2015-06-01T10:00:00");
+            api.act(t1, "sign", "transport", null);
+            api.act(t1, "reply", "transport", Map.of("resolution", "已协调", "outcome", "RESOLVED"));
+            api.act(t1, "feedback", "staff1", Map.of("satisfaction", "SATISFIED"));
+            api.act(t3, "return", "finance", Map.of("reason", "不是金融事项"));
+            api.act(t3, "assign", "dispatch", Map.of("leadDepartment", "FINANCE", "note", "属金融办"));
+
+            at("2015-06-02T11:00:00");
+            api.act(t3, "sign", "finance", null);
+
+            at("2015-06-03T18:00:00");
+            api.act(t2, "sign", "transport", null);
+            api.act(t2, "reply", "transport", Map.of("resolution", "已协调", "outcome", "PARTIAL"));
+            api.act(t2, "feedback", "staff1", Map.of("satisfaction", "DISSATISFIED"));
+
+            at("2015-06-04T10:00:00");
+            api.act(t2, "reply", "transport", Map.of("resolution", "已加舱", "outcome", "RESOLVED"));
+            api.act(t2, "feedback", "staff1", Map.of("satisfaction", "SATISFIED"));
+
+            at("2015-06-11T10:00:00");
+            api.act(t3, "reply", "finance", Map.of("resolution", "已放款", "outcome", "RESOLVED"));
+            api.act(t3, "feedback", "staff1", Map.of("satisfaction", "BASICALLY_SATISFIED"));
+            management.createJobQuery().timers().executable().list().stream()
+                    .filter(job -> List.of(t4, t5).contains(job.getProcessInstanceId() == null ? null
+                            : businessKey(job.getProcessInstanceId())))
+                    .forEach(job -> management.executeJob(job.getId()));
+        } finally {
+            ClockUtil.reset();
+        }
+    }
+
+    private String businessKey(String processInstanceId) {
+        var pi = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+        return pi == null ? null : pi.getBusinessKey();
+    }
+
+    @AfterAll
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    private JsonNode summary(String query) {
+        Api.Response r = api.get("/api/stats/summary?town=" + town + query, "leader");
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        return r.json();
+    }
+
+    @Test
+    void theSummaryHasEveryFigureWorkedOutByHand() {
+        JsonNode s = summary("");
+        assertThat(s.get("total").asLong()).isEqualTo(5);
+        assertThat(s.get("open").asLong()).isEqualTo(2);
+        assertThat(s.get("closed").asLong()).isEqualTo(3);
+        assertThat(s.get("overdueOpen").asLong()).isEqualTo(2);
+        assertThat(s.get("closeRate").asDouble()).isCloseTo(0.6, within(1e-4));
+        assertThat(s.get("onTimeSignRate").asDouble()).isCloseTo(2.0 / 3, within(1e-4));
+        assertThat(s.get("onTimeCloseRate").asDouble()).isCloseTo(2.0 / 3, within(1e-4));
+        assertThat(s.get("satisfactionRate").asDouble()).isEqualTo(1.0);
+        assertThat(s.get("reopenRate").asDouble()).isCloseTo(1.0 / 3, within(1e-4));
+        assertThat(s.get("returnRate").asDouble()).isEqualTo(0.25);
+        assertThat(s.get("medianHoursToClose").asDouble()).isEqualTo(73.0);
+    }
+
+    @Test
+    void theBreakdownsSplitTheSameTicketsByCategoryDepartmentAndTown() {
+        JsonNode s = summary("");
+        JsonNode container = find(s.get("byCategory"), "CONTAINER");
+        assertThat(container.get("label").asText()).isEqualTo("集装箱/海运舱位");
+        assertThat(container.get("total").asLong()).isEqualTo(2);
+        assertThat(container.get("closed").asLong()).isEqualTo(2);
+        assertThat(container.get("reopenRate").asDouble()).isEqualTo(0.5);
+        assertThat(container.get("medianHoursToClose").asDouble()).isEqualTo(37.0); // (1 + 73) / 2
+        JsonNode other = find(s.get("byCategory"), "OTHER");
+        assertThat(other.get("total").asLong()).isEqualTo(1);
+        assertThat(other.get("returnRate").isNull()).as("never assigned: no denominator").isTrue();
+        assertThat(other.get("onTimeSignRate").isNull()).isTrue();
+
+        JsonNode finance = find(s.get("byDepartment"), "FINANCE");
+        assertThat(finance.get("label").asText()).isEqualTo("金融办");
+        assertThat(finance.get("total").asLong()).isEqualTo(2);
+        assertThat(finance.get("onTimeCloseRate").asDouble()).isEqualTo(0.0);
+        assertThat(finance.get("returnRate").asDouble()).isEqualTo(0.5);
+        assertThat(s.get("byTown")).hasSize(1);
+        assertThat(s.get("byTown").get(0).get("key").asText()).isEqualTo(town);
+        assertThat(s.get("byTown").get(0).get("total").asLong()).isEqualTo(5);
+    }
+
+    @Test
+    void filtersAndPeriodsNarrowTheTickets() {
+        assertThat(summary("&category=FINANCING").get("total").asLong()).isEqualTo(2);
+        assertThat(summary("&department=TRANSPORT").get("closed").asLong()).isEqualTo(2);
+        assertThat(summary("&from=2015-06-01&to=2015-06-01").get("total").asLong()).isEqualTo(5);
+        JsonNode before = summary("&to=2015-05-31");
+        assertThat(before.get("total").asLong()).isZero();
+        assertThat(before.get("closeRate").isNull()).as("a rate over nothing is null").isTrue();
+        assertThat(before.get("medianHoursToClose").isNull()).isTrue();
+    }
+
+    @Test
+    void theMonthlyRankingListsEveryDepartmentAndRedCardsTheLaggingTown() {
+        Api.Response r = api.get("/api/stats/ranking?month=2015-06", "dispatch");
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        JsonNode ranking = r.json();
+        assertThat(ranking.get("month").asText()).isEqualTo("2015-06");
+        assertThat(ranking.get("departments").findValuesAsText("key"))
+                .containsExactlyInAnyOrder("COMMERCE", "FINANCE", "TRANSPORT", "CUSTOMS", "HRSS", "JUSTICE");
+        JsonNode transport = find(ranking.get("departments"), "TRANSPORT");
+        assertThat(transport.get("total").asLong()).isEqualTo(2);
+        assertThat(transport.get("rank").isNull()).as("2 tickets, fewer than the minimum of 3").isTrue();
+        assertThat(transport.get("medal").isNull()).isTrue();
+        JsonNode card = ranking.get("redCards").findParents("town").stream()
+                .filter(c -> c.get("town").asText().equals(town)).findFirst().orElseThrow();
+        assertThat(card.get("overdueRate").asDouble()).isEqualTo(0.8);
+        assertThat(card.get("reasons").toString()).isEqualTo("[\"OVERDUE\"]");
+    }
+
+    @Test
+    void badPeriodsAreRefusedNamingTheParameter() {
+        assertThat(api.get("/api/stats/ranking?month=2020-13", "leader").json().get("errors").get(0).get("field")
+                .asText()).isEqualTo("month");
+        assertThat(api.get("/api/stats/summary?from=2020-02-30", "leader").status()).isEqualTo(400);
+        assertThat(api.get("/api/stats/summary?from=2020-06-02&to=2020-06-01", "leader").status()).isEqualTo(400);
+        assertThat(api.get("/api/stats/summary?category=SPACE", "leader").status()).isEqualTo(400);
+    }
+
+    @Test
+    void onlyLeadersDispatchAndAdminMayReadTheFigures() {
+        for (String user : List.of("leader", "dispatch", "admin")) {
+            assertThat(api.get("/api/stats/summary", user).status()).as(user).isEqualTo(200);
+            assertThat(api.get("/api/stats/ranking", user).status()).as(user).isEqualTo(200);
+        }
+        for (String user : List.of("staff1", "finance")) {
+            assertThat(api.get("/api/stats/summary", user).status()).as(user).isEqualTo(403);
+            assertThat(api.get("/api/stats/ranking?month=2015-06", user).status()).as(user).isEqualTo(403);
+        }
+        assertThat(api.get("/api/stats/summary", null).status()).isEqualTo(401);
+    }
+
+    private static JsonNode find(JsonNode list, String key) {
+        for (JsonNode item : list) {
+            if (item.get("key").asText().equals(key)) {
+                return item;
+            }
+        }
+        throw new AssertionError(key + " not in " + list);
+    }
+
+}
