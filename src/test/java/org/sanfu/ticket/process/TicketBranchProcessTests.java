@@ -1,35 +1,21 @@
 package org.sanfu.ticket.process;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.sanfu.Api;
 import org.sanfu.SanfuTest;
 import org.sanfu.calendar.WorkingDayCalendar;
-import org.sanfu.security.Caller;
-import org.sanfu.security.Role;
-import org.sanfu.ticket.TicketActions;
 import org.sanfu.ticket.TicketEvent;
-import org.sanfu.ticket.TicketQueries;
 import org.sanfu.ticket.TicketView;
 import org.sanfu.web.ApiException;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,65 +25,10 @@ import org.springframework.beans.factory.annotation.Autowired;
  * after three returns or two reopens, co-handling, escalation and extensions.
  */
 @SanfuTest
-class TicketBranchProcessTests {
+class TicketBranchProcessTests extends ProcessTestSupport {
 
-    static final Caller STAFF = new Caller("staff1", Role.STAFF, null);
-    static final Caller DISPATCH = new Caller("dispatch", Role.DISPATCH, "DISPATCH");
-    static final Caller LEADER = new Caller("leader", Role.LEADER, null);
-    static final Caller TRANSPORT = new Caller("transport", Role.DEPT, "TRANSPORT");
-    static final Caller FINANCE = new Caller("finance", Role.DEPT, "FINANCE");
-    static final Caller COMMERCE = new Caller("commerce", Role.DEPT, "COMMERCE");
-    static final Caller HRSS = new Caller("hrss", Role.DEPT, "HRSS");
-
-    @Autowired
-    ProcessEngine engine;
-    @Autowired
-    RuntimeService runtime;
-    @Autowired
-    TicketActions actions;
-    @Autowired
-    TicketQueries tickets;
     @Autowired
     WorkingDayCalendar calendar;
-    @Autowired
-    ObjectMapper json;
-    @Autowired
-    Api api;
-
-    /** A Monday morning; each test moves the engine's clock on from here. */
-    static final Instant MONDAY = Instant.parse("2021-03-08T02:00:00Z");
-
-    @BeforeEach
-    void bindAssertionsToTheEngineAndPinItsClock() {
-        init(engine);
-        ClockUtil.setCurrentTime(Date.from(MONDAY));
-    }
-
-    @AfterEach
-    void releaseTheClock() {
-        ClockUtil.reset();
-    }
-
-    private static void later(Duration by) {
-        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(by)));
-    }
-
-    private String open(String category) {
-        return api.visit(api.enterprise(), List.of(Api.problem(category, "问题 " + category))).get(0).get("id").asText();
-    }
-
-    private ProcessInstance process(String ticketId) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey(TicketProcess.KEY)
-                .processInstanceBusinessKey(ticketId).singleResult();
-    }
-
-    private JsonNode body(Object value) {
-        return json.valueToTree(value);
-    }
-
-    private TicketView ticket(String id) {
-        return tickets.get(id, STAFF);
-    }
 
     private List<String> actionsInHistory(String id) {
         return tickets.history(id, STAFF).stream().map(TicketEvent::action).toList();
@@ -252,14 +183,13 @@ class TicketBranchProcessTests {
     void anApprovedExtensionMovesTheReplyDeadlineAndARejectedOneLeavesIt() {
         String id = open("CUSTOMS");
         ProcessInstance pi = process(id);
-        Caller customs = new Caller("customs", Role.DEPT, "CUSTOMS");
-        actions.sign(id, customs, null);
+        actions.sign(id, CUSTOMS, null);
         Instant deadline = ticket(id).replyDeadline();
 
-        actions.extend(id, customs, body(Map.of("workingDays", 3, "reason", "需外地海关协查")));
+        actions.extend(id, CUSTOMS, body(Map.of("workingDays", 3, "reason", "需外地海关协查")));
         assertThat(pi).isWaitingAt(TicketProcess.TASK_HANDLE, TicketProcess.TASK_DECIDE_EXTENSION);
         Assertions.assertThat(ticket(id).extensionRequest().workingDays()).isEqualTo(3);
-        conflict(() -> actions.extend(id, customs, body(Map.of("workingDays", 2, "reason", "再申请"))));
+        conflict(() -> actions.extend(id, CUSTOMS, body(Map.of("workingDays", 2, "reason", "再申请"))));
 
         actions.approveExtension(id, DISPATCH, body(Map.of()));
         assertThat(pi).isWaitingAt(TicketProcess.TASK_HANDLE).hasPassed("EndEvent_ExtensionDecided");
@@ -267,7 +197,7 @@ class TicketBranchProcessTests {
         Assertions.assertThat(extended.replyDeadline()).isEqualTo(calendar.plusWorkingDays(deadline, 3));
         Assertions.assertThat(extended.extensionRequest()).isNull();
 
-        actions.extend(id, customs, body(Map.of("workingDays", 2, "reason", "再延两天")));
+        actions.extend(id, CUSTOMS, body(Map.of("workingDays", 2, "reason", "再延两天")));
         actions.rejectExtension(id, DISPATCH, body(Map.of("note", "时限充足")));
         Assertions.assertThat(ticket(id).replyDeadline()).isEqualTo(extended.replyDeadline());
         Assertions.assertThat(actionsInHistory(id)).containsSubsequence("extend", "approve-extension", "extend",

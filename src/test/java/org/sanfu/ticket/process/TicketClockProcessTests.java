@@ -1,36 +1,27 @@
 package org.sanfu.ticket.process;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
 import org.sanfu.SanfuTest;
 import org.sanfu.calendar.WorkingDayCalendar;
-import org.sanfu.security.Caller;
-import org.sanfu.security.Role;
 import org.sanfu.sla.Notification;
-import org.sanfu.ticket.TicketActions;
 import org.sanfu.ticket.TicketEvent;
 import org.sanfu.ticket.TicketLifecycle;
-import org.sanfu.ticket.TicketQueries;
 import org.sanfu.ticket.TicketView;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,62 +34,19 @@ import org.springframework.test.context.event.RecordApplicationEvents;
  */
 @SanfuTest
 @RecordApplicationEvents
-class TicketClockProcessTests {
+class TicketClockProcessTests extends ProcessTestSupport {
 
-    static final Caller STAFF = new Caller("staff1", Role.STAFF, null);
-    static final Caller DISPATCH = new Caller("dispatch", Role.DISPATCH, "DISPATCH");
-    static final Caller TRANSPORT = new Caller("transport", Role.DEPT, "TRANSPORT");
-
-    /** Monday 8 March 2021, 10:00 in Shanghai: an ordinary working week. */
-    static final Instant MONDAY_10 = Instant.parse("2021-03-08T02:00:00Z");
-
-    @Autowired
-    ProcessEngine engine;
-    @Autowired
-    RuntimeService runtime;
     @Autowired
     ManagementService management;
     @Autowired
-    TicketActions actions;
-    @Autowired
-    TicketQueries tickets;
-    @Autowired
     WorkingDayCalendar calendar;
-    @Autowired
-    ObjectMapper json;
-    @Autowired
-    Api api;
     @Autowired
     ApplicationEvents published;
     @Autowired
     JdbcClient jdbc;
 
-    @BeforeEach
-    void pinTheClock() {
-        init(engine);
-        now(MONDAY_10);
-    }
-
-    @AfterEach
-    void releaseTheClock() {
-        ClockUtil.reset();
-    }
-
-    private static void now(Instant instant) {
-        ClockUtil.setCurrentTime(Date.from(instant));
-    }
-
     private static Instant at(String shanghai) {
-        return java.time.OffsetDateTime.parse(shanghai + "+08:00").toInstant();
-    }
-
-    private String open(String category) {
-        return api.visit(api.enterprise(), List.of(Api.problem(category, "时限测试 " + category))).get(0).get("id")
-                .asText();
-    }
-
-    private ProcessInstance process(String id) {
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult();
+        return OffsetDateTime.parse(shanghai + "+08:00").toInstant();
     }
 
     /** Executes every timer of the ticket that is due at the engine's current time; returns how many. */
@@ -117,16 +65,8 @@ class TicketClockProcessTests {
                 .singleResult().getDuedate();
     }
 
-    private TicketView ticket(String id) {
-        return tickets.get(id, STAFF);
-    }
-
     private List<TicketEvent> systemEvents(String id, String action) {
         return tickets.history(id, STAFF).stream().filter(e -> e.action().equals(action)).toList();
-    }
-
-    private JsonNode body(Object value) {
-        return json.valueToTree(value);
     }
 
     private List<Notification> notifications(String id) {
@@ -183,8 +123,8 @@ class TicketClockProcessTests {
         // reply limit 5 working days from Monday 10:00: Monday 15 March 17:30
         Instant deadline = at("2021-03-15T17:30:00");
         Assertions.assertThat(ticket(id).replyDeadline()).isEqualTo(deadline);
-        Instant half = calendar.pointOf(MONDAY_10, deadline, 50);
-        Instant threeQuarters = calendar.pointOf(MONDAY_10, deadline, 75);
+        Instant half = calendar.pointOf(MONDAY, deadline, 50);
+        Instant threeQuarters = calendar.pointOf(MONDAY, deadline, 75);
         Assertions.assertThat(dueDate(id, "BoundaryEvent_ReplyReminder50").toInstant()).isEqualTo(half);
         Assertions.assertThat(dueDate(id, "BoundaryEvent_ReplyReminder75").toInstant()).isEqualTo(threeQuarters);
 
@@ -253,10 +193,9 @@ class TicketClockProcessTests {
     @Test
     void anExtensionIsRefusedOnceTheReplyDeadlineHasPassed() {
         String id = open("CUSTOMS");
-        Caller customs = new Caller("customs", Role.DEPT, "CUSTOMS");
-        actions.sign(id, customs, null);
+        actions.sign(id, CUSTOMS, null);
         now(ticket(id).replyDeadline().plusSeconds(1));
-        Assertions.assertThatThrownBy(() -> actions.extend(id, customs, body(Map.of("workingDays", 2, "reason", "晚了"))))
+        Assertions.assertThatThrownBy(() -> actions.extend(id, CUSTOMS, body(Map.of("workingDays", 2, "reason", "晚了"))))
                 .hasMessageContaining("deadline has passed");
     }
 

@@ -1,92 +1,24 @@
 package org.sanfu.ticket.process;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
 import org.sanfu.SanfuTest;
-import org.sanfu.security.Caller;
-import org.sanfu.security.Role;
-import org.sanfu.ticket.TicketActions;
-import org.sanfu.ticket.TicketQueries;
 import org.sanfu.ticket.TicketView;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Every path through bpmn/ticket.bpmn, driven by the same services the REST actions use, and
  * checked on the engine (where the process waits, what it passed) and on the read model.
  */
 @SanfuTest
-class TicketProcessTests {
-
-    static final Caller STAFF = new Caller("staff1", Role.STAFF, null);
-    static final Caller DISPATCH = new Caller("dispatch", Role.DISPATCH, "DISPATCH");
-    static final Caller TRANSPORT = new Caller("transport", Role.DEPT, "TRANSPORT");
-    static final Caller FINANCE = new Caller("finance", Role.DEPT, "FINANCE");
-
-    @Autowired
-    ProcessEngine engine;
-    @Autowired
-    RuntimeService runtime;
-    @Autowired
-    TicketActions actions;
-    @Autowired
-    TicketQueries tickets;
-    @Autowired
-    ObjectMapper json;
-    @Autowired
-    Api api;
-
-    /** A Monday morning; each test moves the engine's clock on from here. */
-    static final Instant MONDAY = Instant.parse("2021-03-08T02:00:00Z");
-
-    @BeforeEach
-    void bindAssertionsToTheEngineAndPinItsClock() {
-        init(engine);
-        ClockUtil.setCurrentTime(Date.from(MONDAY));
-    }
-
-    @AfterEach
-    void releaseTheClock() {
-        ClockUtil.reset();
-    }
-
-    private static void later(Duration by) {
-        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(by)));
-    }
-
-    private String open(Map<String, Object> problem) {
-        return api.visit(api.enterprise(), List.of(problem)).get(0).get("id").asText();
-    }
-
-    private ProcessInstance process(String ticketId) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey(TicketProcess.KEY)
-                .processInstanceBusinessKey(ticketId).singleResult();
-    }
-
-    private JsonNode body(Object value) {
-        return json.valueToTree(value);
-    }
-
-    private TicketView ticket(String id) {
-        return tickets.get(id, STAFF);
-    }
+class TicketProcessTests extends ProcessTestSupport {
 
     @Test
     void aRoutedProblemIsSignedRepliedAndClosedWhenTheEnterpriseIsSatisfied() {
@@ -133,7 +65,7 @@ class TicketProcessTests {
         Assertions.assertThat(assigned.coDepartments()).containsExactly("COMMERCE");
 
         actions.sign(id, FINANCE, null);
-        actions.contribute(id, new Caller("commerce", Role.DEPT, "COMMERCE"), body(Map.of("opinion", "配合落实")));
+        actions.contribute(id, COMMERCE, body(Map.of("opinion", "配合落实")));
         actions.reply(id, FINANCE, body(Map.of("resolution", "已落实", "outcome", "PARTIAL")));
         actions.feedback(id, STAFF, body(Map.of("satisfaction", "BASICALLY_SATISFIED")));
         assertThat(pi).isEnded().hasPassed("Task_Assign", "EndEvent_Closed");

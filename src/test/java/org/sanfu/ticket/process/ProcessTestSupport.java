@@ -1,0 +1,97 @@
+package org.sanfu.ticket.process;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.sanfu.Api;
+import org.sanfu.security.Caller;
+import org.sanfu.security.Role;
+import org.sanfu.ticket.TicketActions;
+import org.sanfu.ticket.TicketQueries;
+import org.sanfu.ticket.TicketView;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * What the process tests share: the callers, the services the REST actions use, camunda-bpm-assert
+ * bound to the engine, and the engine's clock pinned to a Monday morning that each test moves on.
+ */
+abstract class ProcessTestSupport {
+
+    static final Caller STAFF = new Caller("staff1", Role.STAFF, null);
+    static final Caller DISPATCH = new Caller("dispatch", Role.DISPATCH, "DISPATCH");
+    static final Caller LEADER = new Caller("leader", Role.LEADER, null);
+    static final Caller TRANSPORT = new Caller("transport", Role.DEPT, "TRANSPORT");
+    static final Caller FINANCE = new Caller("finance", Role.DEPT, "FINANCE");
+    static final Caller COMMERCE = new Caller("commerce", Role.DEPT, "COMMERCE");
+    static final Caller HRSS = new Caller("hrss", Role.DEPT, "HRSS");
+    static final Caller CUSTOMS = new Caller("customs", Role.DEPT, "CUSTOMS");
+
+    /** Monday 8 March 2021, 10:00 in Shanghai: an ordinary working week. */
+    static final Instant MONDAY = Instant.parse("2021-03-08T02:00:00Z");
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TicketActions actions;
+    @Autowired
+    TicketQueries tickets;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    Api api;
+
+    @BeforeEach
+    void bindAssertionsToTheEngineAndPinItsClock() {
+        init(engine);
+        now(MONDAY);
+    }
+
+    @AfterEach
+    void releaseTheClock() {
+        ClockUtil.reset();
+    }
+
+    static void now(Instant instant) {
+        ClockUtil.setCurrentTime(Date.from(instant));
+    }
+
+    static void later(Duration by) {
+        now(ClockUtil.getCurrentTime().toInstant().plus(by));
+    }
+
+    /** A ticket for one problem on a fresh enterprise, logged by staff1 now; its id. */
+    String open(Map<String, Object> problem) {
+        return api.visit(api.enterprise(), List.of(problem)).get(0).get("id").asText();
+    }
+
+    String open(String category) {
+        return open(Api.problem(category, "问题 " + category));
+    }
+
+    ProcessInstance process(String ticketId) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(TicketProcess.KEY)
+                .processInstanceBusinessKey(ticketId).singleResult();
+    }
+
+    JsonNode body(Object value) {
+        return json.valueToTree(value);
+    }
+
+    TicketView ticket(String id) {
+        return tickets.get(id, STAFF);
+    }
+}
