@@ -16,8 +16,8 @@ import org.springframework.context.annotation.Configuration;
  * Basic: security.SecurityConfig). These filters run right after it and hand the signed-in user on
  * through the servlet API ({@code request.getUserPrincipal()}, Camunda's
  * ContainerBasedAuthenticationProvider): the web apps put that user in their session and skip their
- * login form, and engine-rest sets it as the engine's authenticated user, so Cockpit's operation log
- * names who retried a job or cancelled an instance.
+ * login form, and engine-rest sets it as the engine's authenticated user (what Camunda's own
+ * authorizations and, at history level full, its operation log go by).
  */
 @Configuration(proxyBeanMethods = false)
 class CamundaWebAuthentication {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
 import org.sanfu.SanfuTest;
@@ -109,6 +110,30 @@ class CamundaAccessWebTests {
                 + engine.getName())).header("Cookie", session).GET(), "admin:demo");
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(again.body()).contains("\"userId\":\"admin\"");
+    }
+
+    @Test
+    void anAdminRetriesAFailedTimerThroughCockpitsApi() throws Exception {
+        String ticket = api.ticket("CONTAINER").get("id").asText();
+        String instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(ticket)
+                .singleResult().getId();
+        Job timer = engine.getManagementService().createJobQuery().processInstanceId(instance).list().get(0);
+        engine.getManagementService().setJobRetries(timer.getId(), 0); // as if it had failed three times
+        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance).count()).isEqualTo(1);
+
+        // what Cockpit does: the page gives the session its CSRF token, the retry sends it back
+        HttpResponse<String> page = get("/camunda/app/cockpit/" + engine.getName() + "/", "admin:demo");
+        String token = page.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+        String cookies = String.join("; ", page.headers().allValues("Set-Cookie").stream()
+                .map(c -> c.substring(0, c.indexOf(';'))).toList());
+        HttpResponse<String> retry = send(HttpRequest.newBuilder(uri("/camunda/api/engine/engine/" + engine.getName()
+                        + "/job/" + timer.getId() + "/retries"))
+                .header("Content-Type", "application/json").header("X-XSRF-TOKEN", token).header("Cookie", cookies)
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"retries\":1}")), "admin:demo");
+        assertThat(retry.statusCode()).as(retry.body()).isEqualTo(204);
+        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance).count()).isZero();
+        assertThat(engine.getManagementService().createJobQuery().jobId(timer.getId()).singleResult().getRetries())
+                .isEqualTo(1);
     }
 
     @Test

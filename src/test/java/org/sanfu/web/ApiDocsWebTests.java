@@ -138,6 +138,8 @@ class ApiDocsWebTests {
         JsonNode csv = paths.at("/~1api~1enterprises~1import/post");
         assertThat(csv.at("/requestBody/content").has("text/csv")).isTrue();
         assertThat(texts(csv.get("x-roles"))).containsExactly("ADMIN");
+        assertThat(csv.at("/responses/200/content/application~1json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/ImportResult");
         assertThat(docs().at("/components/securitySchemes/basic/scheme").asText()).isEqualTo("basic");
     }
 
