@@ -80,7 +80,7 @@ class ConfigurationTests {
                 "sanfu.notifications.webhook-url", "sanfu.admin.username", "sanfu.admin.password");
         String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
         for (String name : names) {
-            assertThat(readme).as("README's table of settings").contains("| `" + name + "`");
+            assertThat(readme).as("a row for " + name + " in README's table of settings").contains("| `" + name + "`");
         }
     }
 
@@ -94,7 +94,10 @@ class ConfigurationTests {
             for (JsonNode property : metadata.get("properties")) {
                 String shipped = context.getEnvironment().getProperty(property.get("name").asText());
                 if (property.has("defaultValue") && shipped != null) {
-                    assertThat(property.get("defaultValue").asText()).as(property.get("name").asText())
+                    // a primitive's default in the metadata is 0 unless META-INF/additional-spring-
+                    // configuration-metadata.json gives the shipped one
+                    assertThat(property.get("defaultValue").asText()).as(property.get("name").asText()
+                            + ": its default in META-INF/additional-spring-configuration-metadata.json")
                             .isEqualTo(shipped);
                 }
             }
