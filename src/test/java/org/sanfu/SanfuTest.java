@@ -4,6 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -19,6 +20,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {SanfuTest.PRIVATE_DATABASE, SanfuTest.UNIQUE_ENGINE, SanfuTest.NO_JOB_EXECUTOR})
 @AutoConfigureMockMvc
+@AutoConfigureObservability(tracing = false) // Spring's tests switch metrics off; /actuator/prometheus needs them
 @ActiveProfiles("demo")
 @Import(Api.class)
 public @interface SanfuTest {

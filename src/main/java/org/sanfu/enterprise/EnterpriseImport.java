@@ -1,5 +1,6 @@
 package org.sanfu.enterprise;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
@@ -29,8 +30,10 @@ public class EnterpriseImport {
     private static final Set<String> TRUE = Set.of("true", "1", "yes", "y", "是");
     private static final Set<String> FALSE = Set.of("false", "0", "no", "n", "否", "");
 
+    @Schema(name = "ImportRejectedRow", description = "a CSV row that was not kept; the header is line 1")
     public record Rejected(long line, String message) {}
 
+    @Schema(name = "ImportResult")
     public record Result(int created, int updated, List<Rejected> rejected) {}
 
     private final EnterpriseService enterprises;

@@ -1,6 +1,8 @@
 package org.sanfu.profile;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.sanfu.enterprise.Enterprise;
 import org.sanfu.enterprise.EnterpriseService;
@@ -11,6 +13,7 @@ import org.sanfu.ticket.TicketQueries;
 import org.sanfu.ticket.TicketStatus;
 import org.sanfu.visit.VisitQueries;
 import org.sanfu.visit.VisitView;
+import org.sanfu.web.ApiAccess;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,6 +42,11 @@ class EnterpriseProfileController {
         this.tickets = tickets;
     }
 
+    @Operation(summary = "An enterprise's profile (一企一档)", description = "Its own fields, "
+            + "`latestOperatingStatus`, its recent visits and its tickets.")
+    @ApiAccess(value = {"STAFF", "DISPATCH", "DEPT", "LEADER", "ADMIN"},
+            scope = "a department sees only the tickets it handles, and no visits", errors = 404)
+    @Tag(name = "Enterprises")
     @GetMapping("/api/enterprises/{creditCode}")
     Profile profile(@PathVariable String creditCode, Caller caller) {
         Enterprise enterprise = enterprises.get(creditCode);

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.sanfu.SanfuProperties;
+import org.sanfu.web.ApiAccess;
 import org.sanfu.web.InvalidInput;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -45,6 +46,7 @@ class ReportController {
     }
 
     /** {@code ?date=2020-06-15}; today in the service's zone by default. */
+    @ApiAccess(value = {"LEADER", "DISPATCH", "ADMIN"}, errors = {400, 403})
     @GetMapping("/daily")
     DailyDigest daily(@RequestParam(required = false) String date) {
         LocalDate day;
@@ -64,6 +66,7 @@ class ReportController {
      * {@code ?week=2020-W24}; last week by default. JSON, or by the Accept header Markdown
      * ({@code text/markdown}) or an Excel workbook; {@code ?format=md|xlsx} does the same from a browser.
      */
+    @ApiAccess(value = {"LEADER", "DISPATCH", "ADMIN"}, errors = {400, 403})
     @GetMapping("/weekly")
     ResponseEntity<?> weekly(@RequestParam(required = false) String week, @RequestParam(required = false) String format,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {

@@ -1,19 +1,46 @@
 package org.sanfu.security;
 
+import java.util.List;
+import java.util.Optional;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
-/** What other features may ask about accounts. */
+/** What other features may ask about accounts; never a password hash. */
 @Service
 public class AccountDirectory {
 
-    private final Accounts accounts;
+    /** An account as other features see it: its user name, role and department (DEPT and DISPATCH). */
+    public record Person(String username, Role role, String department) {}
 
-    AccountDirectory(Accounts accounts) {
+    private final Accounts accounts;
+    private final PasswordEncoder encoder;
+
+    AccountDirectory(Accounts accounts, PasswordEncoder encoder) {
         this.accounts = accounts;
+        this.encoder = encoder;
     }
 
     /** Whether this user name belongs to service staff (an enterprise's resident specialist must). */
     public boolean isStaff(String username) {
         return accounts.find(username).map(a -> a.role() == Role.STAFF).orElse(false);
+    }
+
+    public Optional<Person> find(String username) {
+        return username == null ? Optional.empty() : accounts.find(username).map(AccountDirectory::person);
+    }
+
+    /** Every account, by user name. */
+    public List<Person> all() {
+        return accounts.all().stream().map(AccountDirectory::person).toList();
+    }
+
+    /** Whether the password is this account's (for sign-in forms other than Sanfu's own, e.g. Camunda's). */
+    public boolean passwordMatches(String username, String password) {
+        return username != null && password != null
+                && accounts.find(username).map(a -> encoder.matches(password, a.passwordHash())).orElse(false);
+    }
+
+    private static Person person(Accounts.Account a) {
+        return new Person(a.username(), a.role(), a.department());
     }
 }

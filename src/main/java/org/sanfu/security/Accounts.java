@@ -1,5 +1,6 @@
 package org.sanfu.security;
 
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,6 +22,18 @@ class Accounts {
                 .query((rs, n) -> new Account(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)),
                         rs.getString(4)))
                 .optional();
+    }
+
+    List<Account> all() {
+        return jdbc.sql("select username, password_hash, role, department from account order by username")
+                .query((rs, n) -> new Account(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)),
+                        rs.getString(4)))
+                .list();
+    }
+
+    boolean anyWithRole(Role role) {
+        return jdbc.sql("select count(*) from account where role = ?").param(role.name())
+                .query(Long.class).single() > 0;
     }
 
     boolean exists(String username) {

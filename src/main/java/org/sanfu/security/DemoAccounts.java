@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -20,14 +21,20 @@ class DemoAccounts implements SmartInitializingSingleton {
 
     private final Accounts accounts;
     private final PasswordEncoder encoder;
+    private final Environment environment;
 
-    DemoAccounts(Accounts accounts, PasswordEncoder encoder) {
+    DemoAccounts(Accounts accounts, PasswordEncoder encoder, Environment environment) {
         this.accounts = accounts;
         this.encoder = encoder;
+        this.environment = environment;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
+        if (environment.matchesProfiles("prod")) {
+            throw new IllegalStateException("The profiles demo and prod are both active: demo would create accounts "
+                    + "whose password everyone knows. Run production with the prod profile alone.");
+        }
         List<Accounts.Account> demo = List.of(
                 account("staff1", Role.STAFF, null),
                 account("staff2", Role.STAFF, null),

@@ -5,10 +5,13 @@ import static org.springframework.http.HttpMethod.POST;
 
 import java.util.List;
 import org.sanfu.web.Problems;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -22,6 +25,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -32,27 +37,72 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * HTTP Basic for everything under /api. Role checks that do not depend on a particular record sit
  * here, so that they answer 403 before a body is read; checks on a record (a ticket's department,
  * an action's owner) are made by the feature after it found the record, so 404 comes before 403.
+ * The operators' endpoints sit here too: health is open, the API documents need a sign-in, and
+ * the other actuator endpoints, Camunda's web apps and its engine REST API are for ADMIN only.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig implements WebMvcConfigurer {
 
+    static {
+        // The Caller is resolved from the signed-in user (below): it is no parameter of the API's documents.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+    }
+
+    private static final AuthenticationEntryPoint SIGN_IN = (request, response, e) -> {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"sanfu\", charset=\"UTF-8\"");
+        Problems.write(response, HttpStatus.UNAUTHORIZED, "sign in with HTTP Basic");
+    };
+    private static final AccessDeniedHandler DENIED = (request, response, e) ->
+            Problems.write(response, HttpStatus.FORBIDDEN, "your role may not do this");
+
+    /** One password check, and one cache of verified credentials, for both chains. */
     @Bean
-    SecurityFilterChain api(HttpSecurity http, UserDetailsService users, PasswordEncoder encoder) throws Exception {
+    AuthenticationManager sanfuAuthentication(UserDetailsService users, PasswordEncoder encoder) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
-        http.authenticationManager(new ProviderManager(new VerifiedCredentials(passwords)));
-        AuthenticationEntryPoint signIn = (request, response, e) -> {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"sanfu\", charset=\"UTF-8\"");
-            Problems.write(response, HttpStatus.UNAUTHORIZED, "sign in with HTTP Basic");
-        };
-        AccessDeniedHandler denied = (request, response, e) ->
-                Problems.write(response, HttpStatus.FORBIDDEN, "your role may not do this");
+        return new ProviderManager(new VerifiedCredentials(passwords));
+    }
+
+    /**
+     * Camunda's web apps (Cockpit, Tasklist, Admin at /camunda/app/) and engine REST API (/engine-rest):
+     * ADMIN only, signed in with HTTP Basic like the API; the browser asks once and resends the
+     * credentials. Checked before the API's chain. The apps learn who signed in from the servlet API
+     * and skip their own login form (operations.CamundaWebAuthentication). CSRF: the apps carry their
+     * own token filter, and engine-rest reads only JSON bodies, which a cross-site form cannot send.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain camunda(HttpSecurity http, AuthenticationManager sanfuAuthentication) throws Exception {
+        // by the request's whole path: engine-rest and the apps' APIs are servlets of their own, beside Spring MVC's
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        http.securityMatcher(new OrRequestMatcher(paths.matcher("/camunda/**"), paths.matcher("/engine-rest/**")))
+                .authenticationManager(sanfuAuthentication)
+                .csrf(csrf -> csrf.disable())
+                // the apps' own cache headers (CacheControlFilter) let browsers keep their scripts
+                .headers(h -> h.cacheControl(c -> c.disable()))
+                // The apps keep the signed-in user in their own HTTP session. A new session id on every
+                // request (fixation protection) would lose it between a page and its parallel requests;
+                // and the session alone opens nothing: every request must carry an ADMIN's credentials.
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        .sessionFixation(f -> f.none()))
+                .httpBasic(basic -> basic.authenticationEntryPoint(SIGN_IN))
+                .exceptionHandling(e -> e.authenticationEntryPoint(SIGN_IN).accessDeniedHandler(DENIED))
+                .authorizeHttpRequests(a -> a.anyRequest().hasRole("ADMIN"));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManager sanfuAuthentication) throws Exception {
+        http.authenticationManager(sanfuAuthentication);
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(basic -> basic.authenticationEntryPoint(signIn))
-                .exceptionHandling(e -> e.authenticationEntryPoint(signIn).accessDeniedHandler(denied))
+                .httpBasic(basic -> basic.authenticationEntryPoint(SIGN_IN))
+                .exceptionHandling(e -> e.authenticationEntryPoint(SIGN_IN).accessDeniedHandler(DENIED))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").authenticated()
                         .requestMatchers(POST, "/api/enterprises").hasAnyRole("STAFF", "ADMIN")
                         .requestMatchers(POST, "/api/enterprises/import").hasRole("ADMIN")
                         .requestMatchers(POST, "/api/visits").hasAnyRole("STAFF", "DISPATCH")

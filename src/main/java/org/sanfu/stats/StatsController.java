@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import org.sanfu.SanfuProperties;
 import org.sanfu.catalog.Catalog;
+import org.sanfu.web.ApiAccess;
 import org.sanfu.web.InvalidInput;
 import org.sanfu.web.QueryParams;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,6 +34,7 @@ class StatsController {
     }
 
     /** Tickets count in the period in which they were reported; without from/to, all time. */
+    @ApiAccess(value = {"LEADER", "DISPATCH", "ADMIN"}, errors = {400, 403})
     @GetMapping("/summary")
     Summary summary(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String department, @RequestParam(required = false) String category,
@@ -55,6 +57,7 @@ class StatsController {
     }
 
     /** {@code ?month=2020-06}; the current month by default. */
+    @ApiAccess(value = {"LEADER", "DISPATCH", "ADMIN"}, errors = {400, 403})
     @GetMapping("/ranking")
     Ranking ranking(@RequestParam(required = false) String month) {
         YearMonth value;

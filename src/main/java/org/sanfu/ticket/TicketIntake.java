@@ -22,9 +22,10 @@ public class TicketIntake {
     private final Catalog catalog;
     private final SanfuProperties.Sla defaults;
     private final Clock clock;
+    private final TicketMetrics metrics;
 
     TicketIntake(Tickets tickets, TicketEvents events, TicketLifecycle lifecycle, RuntimeService runtime, Catalog catalog,
-            SanfuProperties properties, Clock clock) {
+            SanfuProperties properties, Clock clock, TicketMetrics metrics) {
         this.tickets = tickets;
         this.events = events;
         this.lifecycle = lifecycle;
@@ -32,6 +33,7 @@ public class TicketIntake {
         this.catalog = catalog;
         this.defaults = properties.sla();
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -45,6 +47,7 @@ public class TicketIntake {
                 TicketProcess.VAR_URGENCY, problem.urgency().name(),
                 TicketProcess.VAR_RESOLVED_ON_SITE, problem.resolvedOnSite())).getId();
         tickets.setProcessInstance(id, processInstance);
+        metrics.opened(problem.category());
         Ticket ticket = tickets.find(id).orElseThrow();
         if (problem.resolvedOnSite()) {
             events.append(id, new TicketEvent(now, problem.reporter(), "resolve-on-site", null, ticket.status(),

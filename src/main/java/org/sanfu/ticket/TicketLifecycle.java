@@ -31,9 +31,10 @@ public class TicketLifecycle {
     private final SanfuProperties.Sla sla;
     private final ZoneId zone;
     private final Clock clock;
+    private final TicketMetrics metrics;
 
     TicketLifecycle(Tickets tickets, TicketEvents events, WorkingDayCalendar calendar, Notifications notifications,
-            SanfuProperties properties, Clock clock) {
+            SanfuProperties properties, Clock clock, TicketMetrics metrics) {
         this.tickets = tickets;
         this.events = events;
         this.calendar = calendar;
@@ -41,10 +42,14 @@ public class TicketLifecycle {
         this.sla = properties.sla();
         this.zone = properties.zone();
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public void enter(long ticketId, TicketStatus status) {
         tickets.setStatus(ticketId, status, clock.instant());
+        if (status == TicketStatus.CLOSED) {
+            metrics.closed(get(ticketId).category());
+        }
     }
 
     /**

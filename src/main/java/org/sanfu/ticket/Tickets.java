@@ -276,6 +276,15 @@ class Tickets {
                 .query(Tickets::map).list());
     }
 
+    /** How many tickets are open (not CLOSED), and how many of those missed a deadline. */
+    record OpenCounts(long open, long overdue) {}
+
+    OpenCounts openCounts() {
+        return jdbc.sql("select count(*), coalesce(sum(case when overdue then 1 else 0 end), 0) from ticket "
+                        + "where status <> 'CLOSED'")
+                .query((rs, n) -> new OpenCounts(rs.getLong(1), rs.getLong(2))).single();
+    }
+
     private PageResult<Ticket> page(Where where, String order, PageParams page) {
         long total = jdbc.sql("select count(*) from ticket t" + where.sql()).params(where.args)
                 .query(Long.class).single();

@@ -1,9 +1,14 @@
 package org.sanfu.enterprise.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.sanfu.enterprise.Enterprise;
 import org.sanfu.enterprise.EnterpriseForm;
 import org.sanfu.enterprise.EnterpriseImport;
 import org.sanfu.enterprise.EnterpriseService;
+import org.sanfu.web.ApiAccess;
 import org.sanfu.web.PageParams;
 import org.sanfu.web.PageResult;
 import org.springframework.http.HttpStatus;
@@ -18,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Enterprises (一企一档). The profile, with visits and tickets, is served by the profile feature. */
 @RestController
 @RequestMapping("/api/enterprises")
+@Tag(name = "Enterprises", description = "一企一档: the enterprises that service staff look after")
 class EnterpriseController {
 
     private final EnterpriseService enterprises;
@@ -29,6 +35,9 @@ class EnterpriseController {
     }
 
     /** STAFF, ADMIN (SecurityConfig). */
+    @Operation(summary = "File an enterprise", description = "The credit code must carry a valid GB 32100-2015 "
+            + "check character; an existing code answers 409.")
+    @ApiAccess(value = {"STAFF", "ADMIN"}, errors = {400, 403, 409})
     @PostMapping(consumes = "application/json")
     @ResponseStatus(HttpStatus.CREATED)
     Enterprise create(@RequestBody EnterpriseForm form) {
@@ -36,12 +45,22 @@ class EnterpriseController {
     }
 
     /** ADMIN (SecurityConfig). UTF-8 CSV with a header row; other media types get 415. */
+    @Operation(summary = "Import enterprises from CSV", description = "UTF-8 CSV with the header row "
+            + "`creditCode,name,town,industry,exporter,key,specialist` (line 1). Good rows are kept even when others "
+            + "are rejected; a row whose credit code is on file updates it.")
+    @ApiAccess(value = "ADMIN", errors = {400, 403})
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "text/csv",
+            schema = @Schema(type = "string", example = "creditCode,name,town,industry,exporter,key,specialist\n"
+                    + "91330100716105852F,台州方联宝进出口有限公司,大溪镇,水泵,true,true,staff1")))
     @PostMapping(path = "/import", consumes = "text/csv")
     EnterpriseImport.Result importCsv(@RequestBody byte[] csv) {
         return importer.load(csv);
     }
 
     /** Anyone signed in: departments need the files of the enterprises whose tickets they handle. */
+    @Operation(summary = "List enterprises", description = "Filter by town, key enterprise, or `q` in the name "
+            + "or credit code; paged with `page` (from 0) and `size` (1..200).")
+    @ApiAccess(value = {"STAFF", "DISPATCH", "DEPT", "LEADER", "ADMIN"}, errors = 400)
     @GetMapping
     PageResult<Enterprise> list(@RequestParam(required = false) String town,
             @RequestParam(required = false) Boolean key, @RequestParam(required = false) String q,

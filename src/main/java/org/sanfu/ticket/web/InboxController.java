@@ -1,8 +1,11 @@
 package org.sanfu.ticket.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.sanfu.security.Caller;
 import org.sanfu.ticket.TicketQueries;
 import org.sanfu.ticket.TicketView;
+import org.sanfu.web.ApiAccess;
 import org.sanfu.web.PageParams;
 import org.sanfu.web.PageResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +22,10 @@ class InboxController {
         this.queries = queries;
     }
 
+    @Operation(summary = "My inbox", description = "The tickets on which the signed-in user can act now (an action "
+            + "other than comment), most urgent deadline first; paged.")
+    @ApiAccess(value = {"STAFF", "DISPATCH", "DEPT", "LEADER", "ADMIN"}, errors = 400)
+    @Tag(name = "Tickets")
     @GetMapping("/api/inbox")
     PageResult<TicketView> inbox(Caller caller, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {

@@ -1,7 +1,12 @@
 package org.sanfu.ticket.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.sanfu.catalog.Catalog;
+import org.sanfu.ticket.ActionRequests;
 import org.sanfu.security.Caller;
 import org.sanfu.ticket.TicketActions;
 import org.sanfu.ticket.TicketEvent;
@@ -10,6 +15,7 @@ import org.sanfu.ticket.TicketQueries;
 import org.sanfu.ticket.TicketStatus;
 import org.sanfu.ticket.TicketView;
 import org.sanfu.web.ActionBody;
+import org.sanfu.web.ApiAccess;
 import org.sanfu.web.InvalidInput;
 import org.sanfu.web.PageParams;
 import org.sanfu.web.PageResult;
@@ -27,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/tickets")
+@Tag(name = "Tickets", description = "事项交办单: reading tickets and the actions that move them")
 class TicketController {
 
     private final TicketQueries queries;
@@ -41,6 +48,11 @@ class TicketController {
         this.catalog = catalog;
     }
 
+    @Operation(summary = "List tickets", description = "Filter by status, department (lead or co), category, "
+            + "town, enterprise credit code, overdue, `from`/`to` (dates the problems were reported) and `q` in the "
+            + "title or description; paged.")
+    @ApiAccess(value = {"STAFF", "DISPATCH", "DEPT", "LEADER", "ADMIN"},
+            scope = "a department sees the tickets it leads or co-handles", errors = 400)
     @GetMapping
     PageResult<TicketView> list(Caller caller,
             @RequestParam(required = false) String status, @RequestParam(required = false) String department,
@@ -73,89 +85,144 @@ class TicketController {
         return queries.list(filter, caller, pageParams);
     }
 
+    @Operation(summary = "A ticket", description = "With `allowedActions`: what the signed-in user may do now.")
+    @ApiAccess(value = {"STAFF", "DISPATCH", "DEPT", "LEADER", "ADMIN"},
+            scope = "a department only the tickets it leads or co-handles", errors = {403, 404})
     @GetMapping("/{id}")
     TicketView get(@PathVariable String id, Caller caller) {
         return queries.get(id, caller);
     }
 
+    @Operation(summary = "A ticket's history", description = "Every event, oldest first; `actor` is a user name "
+            + "or `system`.")
+    @ApiAccess(value = {"STAFF", "DISPATCH", "DEPT", "LEADER", "ADMIN"},
+            scope = "a department only the tickets it leads or co-handles", errors = {403, 404})
     @GetMapping("/{id}/history")
     List<TicketEvent> history(@PathVariable String id, Caller caller) {
         return queries.history(id, caller);
     }
 
-    /** DISPATCH. */
+    @Operation(summary = "assign", description = "Dispatch names the lead and co-departments: DISPATCHING → "
+            + "ASSIGNED. Assigning to another department upholds a return and starts a new sign clock; back to the "
+            + "same department rejects it and its sign deadline keeps running.")
+    @ApiAccess(value = {"DISPATCH"}, errors = {400, 403, 404, 409})
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @Content(schema = @Schema(implementation = ActionRequests.Assign.class)))
     @PostMapping("/{id}/assign")
     TicketView assign(@PathVariable String id, Caller caller, ActionBody body) {
         return actions.assign(id, caller, body.json());
     }
 
-    /** The lead department. */
+    @Operation(summary = "sign", description = "ASSIGNED → IN_PROGRESS. The body is empty or `{}`.")
+    @ApiAccess(value = {"DEPT"}, scope = "the ticket's lead department", errors = {400, 403, 404, 409})
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false,
+            content = @Content(schema = @Schema(type = "object", example = "{}")))
     @PostMapping("/{id}/sign")
     TicketView sign(@PathVariable String id, Caller caller, ActionBody body) {
         return actions.sign(id, caller, body.json());
     }
 
-    /** The lead department. */
+    @Operation(summary = "return", description = "ASSIGNED / IN_PROGRESS → DISPATCHING, returnCount + 1; the third "
+            + "return puts it under a leader's supervision.")
+    @ApiAccess(value = {"DEPT"}, scope = "the ticket's lead department", errors = {400, 403, 404, 409})
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @Content(schema = @Schema(implementation = ActionRequests.Return.class)))
     @PostMapping("/{id}/return")
     TicketView returnTicket(@PathVariable String id, Caller caller, ActionBody body) {
         return actions.returnTicket(id, caller, body.json());
     }
 
-    /** A co-department whose part is open. */
+    @Operation(summary = "contribute", description = "A co-department's opinion (协办); until every co-department "
+            + "has contributed, the lead's reply is 409.")
+    @ApiAccess(value = {"DEPT"}, scope = "a co-department whose part is open", errors = {400, 403, 404, 409})
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @Content(schema = @Schema(implementation = ActionRequests.Contribute.class)))
     @PostMapping("/{id}/contribute")
     TicketView contribute(@PathVariable String id, Caller caller, ActionBody body) {
         return actions.contribute(id, caller, body.json());
     }
 
-    /** The lead department, once every co-department has contributed. */
+    @Operation(summary = "reply", description = "IN_PROGRESS → REPLIED, once every co-department has contributed.")
+    @ApiAccess(value = {"DEPT"}, scope = "the ticket's lead department", errors = {400, 403, 404, 409})
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @Content(schema = @Schema(implementation = ActionRequests.Reply.class)))
     @PostMapping("/{id}/reply")
     TicketView reply(@PathVariable String id, Caller caller, ActionBody body) {
         return actions.reply(id, caller, body.json());
     }
 
-    /** The lead department, before the reply deadline. */
+    @Operation(summary = "extend", description = "Asks dispatch for 1..10 more working days, before the reply "
+            + "deadline; one request may wait at a time.")
+    @ApiAccess(value = {"DEPT"}, scope = "the ticket's lead department", errors = {400, 403, 404, 409})
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @Content(schema = @Schema(implementation = ActionRequests.Extend.class)))
     @PostMapping("/{id}/extend")
     TicketView extend(@PathVariable String id, Caller caller, ActionBody body) {
         return actions.extend(id, caller, body.json());
     }
 
-    /** DISPATCH. */
+    @Operation(summary = "approve-extension", description = "Grants the waiting extension: the reply deadline moves.")
+    @ApiAccess(value = {"DISPATCH"}, errors = {400, 403, 404, 409})
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false,
+            content = @Content(schema = @Schema(implementation = ActionRequests.DecideExtension.class)))
     @PostMapping("/{id}/approve-extension")
     TicketView approveExtension(@PathVariable String id, Caller caller, ActionBody body) {
         return actions.approveExtension(id, caller, body.json());
     }
 
-    /** DISPATCH. */
+    @Operation(summary = "reject-extension", description = "Refuses the waiting extension: the reply deadline stays.")
+    @ApiAccess(value = {"DISPATCH"}, errors = {400, 403, 404, 409})
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false,
+            content = @Content(schema = @Schema(implementation = ActionRequests.DecideExtension.class)))
     @PostMapping("/{id}/reject-extension")
     TicketView rejectExtension(@PathVariable String id, Caller caller, ActionBody body) {
         return actions.rejectExtension(id, caller, body.json());
     }
 
-    /** The lead department. */
+    @Operation(summary = "escalate", description = "IN_PROGRESS → ESCALATED, to the city or provincial task force.")
+    @ApiAccess(value = {"DEPT"}, scope = "the ticket's lead department", errors = {400, 403, 404, 409})
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @Content(schema = @Schema(implementation = ActionRequests.Escalate.class)))
     @PostMapping("/{id}/escalate")
     TicketView escalate(@PathVariable String id, Caller caller, ActionBody body) {
         return actions.escalate(id, caller, body.json());
     }
 
-    /** DISPATCH. */
+    @Operation(summary = "escalation-reply", description = "The task force's answer: ESCALATED → REPLIED.")
+    @ApiAccess(value = {"DISPATCH"}, errors = {400, 403, 404, 409})
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @Content(schema = @Schema(implementation = ActionRequests.Reply.class)))
     @PostMapping("/{id}/escalation-reply")
     TicketView escalationReply(@PathVariable String id, Caller caller, ActionBody body) {
         return actions.escalationReply(id, caller, body.json());
     }
 
-    /** Any STAFF. */
+    @Operation(summary = "feedback", description = "What the enterprise said (回访): SATISFIED / BASICALLY_SATISFIED "
+            + "close it; DISSATISFIED reopens it (reopenCount + 1, a new reply deadline), or on a ticket reopened "
+            + "twice already puts it under a leader's supervision.")
+    @ApiAccess(value = {"STAFF"}, errors = {400, 403, 404, 409})
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @Content(schema = @Schema(implementation = ActionRequests.Feedback.class)))
     @PostMapping("/{id}/feedback")
     TicketView feedback(@PathVariable String id, Caller caller, ActionBody body) {
         return actions.feedback(id, caller, body.json());
     }
 
-    /** LEADER. */
+    @Operation(summary = "rule", description = "A ruling under supervision (督办): CLOSE (a note is required) or "
+            + "REASSIGN to a lead department.")
+    @ApiAccess(value = {"LEADER"}, errors = {400, 403, 404, 409})
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @Content(schema = @Schema(implementation = ActionRequests.Rule.class)))
     @PostMapping("/{id}/rule")
     TicketView rule(@PathVariable String id, Caller caller, ActionBody body) {
         return actions.rule(id, caller, body.json());
     }
 
-    /** Anyone who may see the ticket. */
+    @Operation(summary = "comment", description = "A remark in the history, in any status; it moves nothing.")
+    @ApiAccess(value = {"STAFF", "DISPATCH", "DEPT", "LEADER", "ADMIN"}, scope = "anyone who may see the ticket",
+            errors = {400, 403, 404})
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @Content(schema = @Schema(implementation = ActionRequests.Comment.class)))
     @PostMapping("/{id}/comment")
     TicketView comment(@PathVariable String id, Caller caller, ActionBody body) {
         return actions.comment(id, caller, body.json());

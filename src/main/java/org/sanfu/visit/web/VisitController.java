@@ -1,6 +1,12 @@
 package org.sanfu.visit.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import org.sanfu.security.Caller;
 import org.sanfu.security.Role;
@@ -8,6 +14,7 @@ import org.sanfu.visit.VisitIntake;
 import org.sanfu.visit.VisitQueries;
 import org.sanfu.visit.VisitRequest;
 import org.sanfu.visit.VisitView;
+import org.sanfu.web.ApiAccess;
 import org.sanfu.web.InvalidInput;
 import org.sanfu.web.JsonBodies;
 import org.sanfu.web.PageParams;
@@ -27,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/visits")
+@Tag(name = "Visits", description = "走访: a visit and the problems heard there, one ticket each")
 class VisitController {
 
     private final VisitIntake intake;
@@ -42,8 +50,20 @@ class VisitController {
     }
 
     /** STAFF; DISPATCH for HOTLINE and ONLINE entries (SecurityConfig, VisitIntake). */
+    @Operation(summary = "Log a visit and its problems", description = "One ticket per problem, in order; each is "
+            + "routed at once. `visitedAt` may lie any time in the past, at most five minutes ahead.")
+    @ApiAccess(value = {"STAFF", "DISPATCH"}, scope = "DISPATCH only for HOTLINE and ONLINE entries",
+            errors = {400, 403, 409})
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @Content(schema = @Schema(implementation = VisitRequest.class)))
+    @ApiResponse(responseCode = "201", description = "The visit with its tickets; a repeated Idempotency-Key answers "
+            + "the first answer again, with header Idempotent-Replayed: true",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = VisitView.class)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> log(@RequestBody JsonNode body, Caller caller,
+            @Parameter(description = "Repeating an earlier successful request's key (same user) returns its answer "
+                    + "and creates nothing; the same key with another body is 409")
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         // 403 before 400 (API.md): whether dispatch may log this entry, before the body's shape is judged
         intake.authorize(caller, body.path("source").textValue());
@@ -58,6 +78,9 @@ class VisitController {
     }
 
     /** STAFF, DISPATCH, LEADER, ADMIN (SecurityConfig). */
+    @Operation(summary = "List visits", description = "Filter by enterprise credit code, staff user name, and "
+            + "`from`/`to` dates (yyyy-MM-dd); paged.")
+    @ApiAccess(value = {"STAFF", "DISPATCH", "LEADER", "ADMIN"}, errors = {400, 403})
     @GetMapping
     PageResult<VisitView> list(@RequestParam(required = false) String enterprise,
             @RequestParam(required = false) String staff, @RequestParam(required = false) String from,
@@ -73,6 +96,8 @@ class VisitController {
     }
 
     /** STAFF, DISPATCH, LEADER, ADMIN; a department gets 403 (after 404 for an unknown id). */
+    @Operation(summary = "A visit with its tickets")
+    @ApiAccess(value = {"STAFF", "DISPATCH", "LEADER", "ADMIN"}, errors = {403, 404})
     @GetMapping("/{id}")
     VisitView get(@PathVariable String id, Caller caller) {
         VisitView visit = queries.get(id, caller);

@@ -1,0 +1,54 @@
+package org.sanfu.operations;
+
+import jakarta.servlet.DispatcherType;
+import java.util.Map;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Who may enter Camunda's web apps and engine REST API is decided by Sanfu's security (ADMIN, HTTP
+ * Basic: security.SecurityConfig). These filters run right after it and hand the signed-in user on
+ * through the servlet API ({@code request.getUserPrincipal()}, Camunda's
+ * ContainerBasedAuthenticationProvider): the web apps put that user in their session and skip their
+ * login form, and engine-rest sets it as the engine's authenticated user (what Camunda's own
+ * authorizations and, at history level full, its operation log go by).
+ */
+@Configuration(proxyBeanMethods = false)
+class CamundaWebAuthentication {
+
+    private static final int AFTER_SPRING_SECURITY = SecurityProperties.DEFAULT_FILTER_ORDER + 1;
+    private static final Map<String, String> FROM_SERVLET_API = Map.of(
+            ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+            ContainerBasedAuthenticationProvider.class.getName());
+
+    @Bean
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaWebappsSignIn(CamundaBpmProperties camunda) {
+        FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+        registration.setName("camundaWebappsSignIn");
+        registration.setInitParameters(FROM_SERVLET_API);
+        String path = camunda.getWebapp().getApplicationPath();
+        registration.addUrlPatterns(path + "/app/*", path + "/api/*");
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        registration.setOrder(AFTER_SPRING_SECURITY);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> camundaEngineRestSignIn() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("camundaEngineRestSignIn");
+        registration.setInitParameters(FROM_SERVLET_API);
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        registration.setOrder(AFTER_SPRING_SECURITY);
+        return registration;
+    }
+}

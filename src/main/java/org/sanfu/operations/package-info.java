@@ -1,0 +1,5 @@
+/**
+ * The operators' kit: Sanfu's accounts as Camunda's identity, and the bridge that lets the
+ * signed-in ADMIN into Camunda's web apps and engine REST API without a second login.
+ */
+package org.sanfu.operations;

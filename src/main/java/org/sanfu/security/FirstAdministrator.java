@@ -1,0 +1,63 @@
+package org.sanfu.security;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.core.env.Environment;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Outside the demo profile no account has a known password, so the first administrator's comes from
+ * the environment: created once, when no ADMIN account exists, before the web server opens. In the
+ * {@code prod} profile a service without any administrator refuses to start. Several nodes starting
+ * together on one database may race; the losers find the winner's account and carry on.
+ */
+@Component
+class FirstAdministrator implements SmartInitializingSingleton {
+
+    static final String PASSWORD_VARIABLE = "SANFU_ADMIN_PASSWORD";
+    private static final Logger log = LoggerFactory.getLogger(FirstAdministrator.class);
+
+    private final Accounts accounts;
+    private final PasswordEncoder encoder;
+    private final FirstAdministratorProperties settings;
+    private final Environment environment;
+
+    FirstAdministrator(Accounts accounts, PasswordEncoder encoder, FirstAdministratorProperties settings,
+            Environment environment) {
+        this.accounts = accounts;
+        this.encoder = encoder;
+        this.settings = settings;
+        this.environment = environment;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        if (accounts.anyWithRole(Role.ADMIN)) {
+            return;
+        }
+        if (settings.password() == null) {
+            if (environment.matchesProfiles("prod")) {
+                throw new IllegalStateException("No administrator account exists. Set the environment variable "
+                        + PASSWORD_VARIABLE + " (sanfu.admin.password, at least 8 characters) and optionally "
+                        + "SANFU_ADMIN_USERNAME (default 'admin') to create the first administrator at start-up.");
+            }
+            return;
+        }
+        if (accounts.exists(settings.username())) {
+            throw new IllegalStateException("sanfu.admin.username '" + settings.username() + "' is an account that is "
+                    + "not an administrator; choose another name for the first administrator (SANFU_ADMIN_USERNAME).");
+        }
+        try {
+            accounts.create(new Accounts.Account(settings.username(), encoder.encode(settings.password()), Role.ADMIN,
+                    null));
+            log.info("first administrator '{}' created from sanfu.admin.password", settings.username());
+        } catch (DuplicateKeyException e) {
+            if (!accounts.anyWithRole(Role.ADMIN)) {
+                throw e;
+            }
+        }
+    }
+}

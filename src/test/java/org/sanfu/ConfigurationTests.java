@@ -1,0 +1,113 @@
+package org.sanfu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.sanfu.security.FirstAdministratorProperties;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The sanfu.* settings: the shipped configuration binds; one bad value stops start-up with a message
+ * naming the setting; every setting has metadata (spring-boot-configuration-processor) and a row in
+ * the README's table. The settings are bound on their own here, without the rest of the service.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class ConfigurationTests {
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties({SanfuProperties.class, FirstAdministratorProperties.class})
+    @ImportAutoConfiguration(ValidationAutoConfiguration.class)
+    static class SettingsOnly {
+    }
+
+    @Test
+    void theShippedConfigurationBinds() {
+        try (ConfigurableApplicationContext context = start()) {
+            SanfuProperties sanfu = context.getBean(SanfuProperties.class);
+            assertThat(sanfu.zone().getId()).isEqualTo("Asia/Shanghai");
+            assertThat(sanfu.sla().feedbackWindow()).isEqualTo(5);
+            assertThat(context.getBean(FirstAdministratorProperties.class).username()).isEqualTo("admin");
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "sanfu.sla.feedback-window=0      | sanfu.sla.feedback-window",
+            "sanfu.sla.default-reply-limit=61 | sanfu.sla.default-reply-limit",
+            "sanfu.zone=Mars/Olympus          | sanfu.zone",
+            "sanfu.max-body-bytes=12          | sanfu.max-body-bytes",
+            "sanfu.calendar.work-start=18:00  | work-start must be before work-end",
+            "sanfu.notifications.timeout=soon | sanfu.notifications.timeout",
+            "sanfu.admin.password=short       | sanfu.admin.password",
+            "sanfu.admin.username=a b         | sanfu.admin.username"})
+    void aBadValueStopsStartUpNamingTheSetting(String setting, String named, CapturedOutput output) {
+        assertThatThrownBy(() -> start(setting).close()).isInstanceOf(RuntimeException.class);
+        // what the operator reads: Spring Boot's failure analysis ("Property: sanfu.sla.feedbackWindow ..."),
+        // which names a setting in either of its spellings (feedback-window, feedbackWindow)
+        assertThat(output.getAll()).contains("APPLICATION FAILED TO START");
+        assertThat(output.getAll().replace("-", "").toLowerCase()).contains(named.replace("-", "").toLowerCase());
+    }
+
+    @Test
+    void everySettingHasMetadataAndARowInTheReadme() throws Exception {
+        List<String> names = new ArrayList<>();
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+            assertThat(in).as("metadata from spring-boot-configuration-processor").isNotNull();
+            JsonNode metadata = new ObjectMapper().readTree(in);
+            metadata.get("properties").forEach(p -> names.add(p.get("name").asText()));
+        }
+        assertThat(names).contains("sanfu.zone", "sanfu.sla.feedback-window", "sanfu.calendar.work-start",
+                "sanfu.notifications.webhook-url", "sanfu.admin.username", "sanfu.admin.password");
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        for (String name : names) {
+            assertThat(readme).as("a row for " + name + " in README's table of settings").contains("| `" + name + "`");
+        }
+    }
+
+    @Test
+    void theDefaultsInTheMetadataAreTheShippedOnes() throws Exception {
+        JsonNode metadata;
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+            metadata = new ObjectMapper().readTree(in);
+        }
+        try (ConfigurableApplicationContext context = start()) {
+            for (JsonNode property : metadata.get("properties")) {
+                String shipped = context.getEnvironment().getProperty(property.get("name").asText());
+                if (property.has("defaultValue") && shipped != null) {
+                    // a primitive's default in the metadata is 0 unless META-INF/additional-spring-
+                    // configuration-metadata.json gives the shipped one
+                    assertThat(property.get("defaultValue").asText()).as(property.get("name").asText()
+                            + ": its default in META-INF/additional-spring-configuration-metadata.json")
+                            .isEqualTo(shipped);
+                }
+            }
+        }
+    }
+
+    /** With the shipped ./config/application.yml, and the settings given on the command line. */
+    private static ConfigurableApplicationContext start(String... settings) {
+        return new SpringApplicationBuilder(SettingsOnly.class).web(WebApplicationType.NONE)
+                .properties("spring.main.banner-mode=off")
+                .run(java.util.Arrays.stream(settings).map(s -> "--" + s).toArray(String[]::new));
+    }
+}

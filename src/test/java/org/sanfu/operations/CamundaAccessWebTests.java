@@ -1,0 +1,161 @@
+package org.sanfu.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.Test;
+import org.sanfu.Api;
+import org.sanfu.SanfuTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Camunda's web apps (/camunda/) and engine REST API (/engine-rest/) over real HTTP (they are
+ * servlets of their own, beside Spring MVC): refused without credentials (401) and to every role but
+ * ADMIN (403); an ADMIN gets in with the same HTTP Basic as the API, and the apps know who it is.
+ */
+@SanfuTest
+class CamundaAccessWebTests {
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    Api api;
+
+    private List<String> paths() {
+        String name = engine.getName();
+        return List.of(
+                "/camunda/app/cockpit/",
+                "/camunda/app/cockpit/" + name + "/",
+                "/camunda/app/admin/" + name + "/",
+                "/camunda/api/engine/engine/" + name + "/process-definition?key=ticket",
+                "/engine-rest/engine",
+                "/engine-rest/engine/" + name + "/process-definition?key=ticket",
+                "/engine-rest/engine/" + name + "/incident");
+    }
+
+    @Test
+    void withoutCredentialsEverythingIsRefusedWithABasicChallenge() throws Exception {
+        for (String path : paths()) {
+            HttpResponse<String> r = get(path, null);
+            assertThat(r.statusCode()).as(path).isEqualTo(401);
+            assertThat(r.headers().firstValue("WWW-Authenticate")).as(path).hasValueSatisfying(
+                    v -> assertThat(v).startsWith("Basic"));
+        }
+        assertThat(get("/camunda/app/cockpit/", "admin:wrong").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void everyRoleButAdminIsRefused() throws Exception {
+        for (String user : List.of("leader", "dispatch", "finance", "staff1")) {
+            for (String path : paths()) {
+                assertThat(get(path, user + ":demo").statusCode()).as(user + " " + path).isEqualTo(403);
+            }
+            HttpResponse<String> retry = send(HttpRequest.newBuilder(uri("/engine-rest/engine/" + engine.getName()
+                    + "/job/retries")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"retries\":1,\"jobIds\":[]}")), user + ":demo");
+            assertThat(retry.statusCode()).as(user + " POST").isEqualTo(403);
+        }
+    }
+
+    @Test
+    void anAdminReachesCockpitAndEngineRestAsItself() throws Exception {
+        HttpResponse<String> welcome = get("/camunda/app/cockpit/", "admin:demo");
+        assertThat(welcome.statusCode()).isEqualTo(302);
+        HttpResponse<String> cockpit = get("/camunda/app/cockpit/" + engine.getName() + "/", "admin:demo");
+        assertThat(cockpit.statusCode()).isEqualTo(200);
+        assertThat(cockpit.body()).contains("Cockpit");
+        // the app took the user from Sanfu's sign-in (no login form of its own), with all its apps
+        assertThat(cockpit.headers().firstValue("X-Authorized-User")).hasValue("admin");
+        assertThat(cockpit.headers().firstValue("X-Authorized-Apps").orElse("")).contains("cockpit", "admin");
+
+        HttpResponse<String> definitions = get("/camunda/api/engine/engine/" + engine.getName()
+                + "/process-definition?key=ticket", "admin:demo");
+        assertThat(definitions.statusCode()).isEqualTo(200);
+        assertThat(definitions.body()).contains("\"key\":\"ticket\"");
+
+        HttpResponse<String> rest = get("/engine-rest/engine/" + engine.getName()
+                + "/process-definition?key=ticket", "admin:demo");
+        assertThat(rest.statusCode()).isEqualTo(200);
+        assertThat(rest.body()).contains("\"key\":\"ticket\"");
+        assertThat(get("/engine-rest/engine/" + engine.getName() + "/incident", "admin:demo").statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void anAdminsCamundaSessionOpensNothingWithoutAnAdminsCredentials() throws Exception {
+        HttpResponse<String> cockpit = get("/camunda/app/cockpit/" + engine.getName() + "/", "admin:demo");
+        String session = cockpit.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+        String path = "/camunda/api/engine/engine/" + engine.getName() + "/process-definition?key=ticket";
+        assertThat(send(HttpRequest.newBuilder(uri(path)).header("Cookie", session).GET(), null).statusCode())
+                .isEqualTo(401);
+        assertThat(send(HttpRequest.newBuilder(uri(path)).header("Cookie", session).GET(), "leader:demo")
+                .statusCode()).isEqualTo(403);
+        // and the same session keeps working for the admin across requests (no new session id each time)
+        HttpResponse<String> again = send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/"
+                + engine.getName())).header("Cookie", session).GET(), "admin:demo");
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).contains("\"userId\":\"admin\"");
+    }
+
+    @Test
+    void anAdminRetriesAFailedTimerThroughCockpitsApi() throws Exception {
+        String ticket = api.ticket("CONTAINER").get("id").asText();
+        String instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(ticket)
+                .singleResult().getId();
+        Job timer = engine.getManagementService().createJobQuery().processInstanceId(instance).list().get(0);
+        engine.getManagementService().setJobRetries(timer.getId(), 0); // as if it had failed three times
+        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance).count()).isEqualTo(1);
+
+        // what Cockpit does: the page gives the session its CSRF token, the retry sends it back
+        HttpResponse<String> page = get("/camunda/app/cockpit/" + engine.getName() + "/", "admin:demo");
+        String token = page.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+        String cookies = String.join("; ", page.headers().allValues("Set-Cookie").stream()
+                .map(c -> c.substring(0, c.indexOf(';'))).toList());
+        HttpResponse<String> retry = send(HttpRequest.newBuilder(uri("/camunda/api/engine/engine/" + engine.getName()
+                        + "/job/" + timer.getId() + "/retries"))
+                .header("Content-Type", "application/json").header("X-XSRF-TOKEN", token).header("Cookie", cookies)
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"retries\":1}")), "admin:demo");
+        assertThat(retry.statusCode()).as(retry.body()).isEqualTo(204);
+        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance).count()).isZero();
+        assertThat(engine.getManagementService().createJobQuery().jobId(timer.getId()).singleResult().getRetries())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void sanfusApiKeepsItsOwnBasicSignIn() {
+        assertThat(api.get("/api/inbox", "leader").status()).isEqualTo(200);
+        assertThat(api.get("/api/inbox", null).status()).isEqualTo(401);
+    }
+
+    private HttpResponse<String> get(String path, String credentials) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).GET(), credentials);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request, String credentials) throws Exception {
+        if (credentials != null) {
+            request.header("Authorization", "Basic "
+                    + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+}

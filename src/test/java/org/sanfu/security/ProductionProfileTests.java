@@ -1,0 +1,113 @@
+package org.sanfu.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
+import org.sanfu.SanfuApplication;
+import org.sanfu.SanfuTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The prod profile: no demo accounts, the first administrator from the environment, JSON logs; and
+ * without an administrator, or together with demo, it refuses to start. (Its own context, on its own
+ * in-memory database, with the job executor running as in production.)
+ */
+@SpringBootTest(properties = {SanfuTest.PRIVATE_DATABASE, SanfuTest.UNIQUE_ENGINE,
+        "sanfu.admin.username=chief", "sanfu.admin.password=correct horse battery"})
+@AutoConfigureMockMvc
+@AutoConfigureObservability(tracing = false)
+@ActiveProfiles("prod")
+@ExtendWith(OutputCaptureExtension.class)
+class ProductionProfileTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Environment environment;
+
+    @Test
+    void theFirstAdministratorIsTheOnlyAccount() throws Exception {
+        List<Map<String, Object>> accounts = jdbc.sql("select username, role, department from account").query()
+                .listOfRows();
+        assertThat(accounts).hasSize(1);
+        assertThat(accounts.get(0)).containsEntry("USERNAME", "chief").containsEntry("ROLE", "ADMIN");
+        assertThat(status("/actuator/prometheus", "chief", "correct horse battery")).isEqualTo(200);
+        assertThat(status("/api/inbox", "chief", "wrong")).isEqualTo(401);
+        for (String demo : List.of("admin", "staff1", "leader")) {
+            assertThat(status("/api/inbox", demo, "demo")).as(demo).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void healthShowsTheAdministratorTheDatabaseAndTheJobExecutor() throws Exception {
+        String body = mvc.perform(get("/actuator/health").with(httpBasic("chief", "correct horse battery")))
+                .andReturn().getResponse().getContentAsString();
+        JsonNode components = new ObjectMapper().readTree(body).get("components");
+        assertThat(components.at("/db/status").asText()).isEqualTo("UP");
+        assertThat(components.at("/jobExecutor/status").asText()).isEqualTo("UP");
+        assertThat(mvc.perform(get("/actuator/health")).andReturn().getResponse().getContentAsString())
+                .isEqualTo("{\"status\":\"UP\"}");
+    }
+
+    @Test
+    void logsAreStructuredJson(CapturedOutput output) {
+        assertThat(environment.getProperty("logging.structured.format.console")).isEqualTo("ecs");
+        LoggerFactory.getLogger(ProductionProfileTests.class).info("probe 探针");
+        assertThat(output.getOut().lines().filter(l -> l.contains("probe 探针")).toList()).singleElement()
+                .satisfies(line -> assertThat(line).startsWith("{").endsWith("}").contains("\"ecs\":{\"version\"")
+                        .contains("\"log\":{\"level\":\"INFO\""));
+    }
+
+    @Test
+    void withoutAnAdministratorProdRefusesToStart() {
+        assertThatThrownBy(() -> start("prod")).satisfies(e -> assertThat(root(e))
+                .hasMessageContaining("No administrator account exists").hasMessageContaining("SANFU_ADMIN_PASSWORD"));
+    }
+
+    @Test
+    void prodRefusesTheDemoProfile() {
+        assertThatThrownBy(() -> start("prod", "demo")).satisfies(e -> assertThat(root(e))
+                .hasMessageContaining("demo and prod"));
+    }
+
+    /**
+     * The service in these profiles, on an in-memory database (as arguments: they outrank prod's
+     * settings). Without Camunda's web apps, whose starter keeps the last application context in a
+     * static field: a context that failed to start would be left there for the next one in this JVM.
+     */
+    private static void start(String... profiles) {
+        new SpringApplicationBuilder(SanfuApplication.class).profiles(profiles)
+                .run("--" + SanfuTest.PRIVATE_DATABASE, "--" + SanfuTest.UNIQUE_ENGINE, "--" + SanfuTest.NO_JOB_EXECUTOR,
+                        "--server.port=0", "--spring.main.banner-mode=off", "--camunda.bpm.webapp.enabled=false")
+                .close();
+    }
+
+    private static Throwable root(Throwable e) {
+        return e.getCause() == null ? e : root(e.getCause());
+    }
+
+    private int status(String path, String user, String password) throws Exception {
+        return mvc.perform(get(path).with(httpBasic(user, password))).andReturn().getResponse().getStatus();
+    }
+}

@@ -1,0 +1,164 @@
+package org.sanfu.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.sanfu.Api;
+import org.sanfu.SanfuTest;
+import org.sanfu.security.Role;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * The OpenAPI document (/v3/api-docs) lists every path and action of API.md, with its request and
+ * answer schemas, who may call it and its problem+json errors; and every /api endpoint the code has.
+ */
+@SanfuTest
+class ApiDocsWebTests {
+
+    /** API.md's endpoints, as "METHOD path". The leaders' view (stats, reports) is checked through the code. */
+    static final List<String> API_MD = List.of(
+            "POST /api/enterprises", "GET /api/enterprises", "GET /api/enterprises/{creditCode}",
+            "POST /api/enterprises/import",
+            "POST /api/visits", "GET /api/visits", "GET /api/visits/{id}",
+            "GET /api/tickets", "GET /api/tickets/{id}", "GET /api/tickets/{id}/history", "GET /api/inbox");
+    static final List<String> ACTIONS = List.of("assign", "sign", "return", "contribute", "reply", "extend",
+            "approve-extension", "reject-extension", "escalate", "escalation-reply", "feedback", "rule", "comment");
+
+    @Autowired
+    Api api;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Test
+    void theDocumentIsForSignedInUsersOnly() {
+        assertThat(api.get("/v3/api-docs", null).status()).isEqualTo(401);
+        assertThat(api.get("/swagger-ui.html", null).status()).isEqualTo(401);
+        for (String user : List.of("staff1", "finance", "leader")) {
+            assertThat(api.get("/v3/api-docs", user).status()).as(user).isEqualTo(200);
+        }
+        Api.Response ui = api.get("/swagger-ui.html", "finance");
+        assertThat(ui.status()).isEqualTo(302);
+        assertThat(ui.header("Location")).contains("/swagger-ui/index.html");
+        assertThat(api.get("/swagger-ui/index.html", "finance").status()).isEqualTo(200);
+    }
+
+    @Test
+    void everyPathAndActionOfApiMdIsListed() {
+        JsonNode paths = docs().get("paths");
+        List<String> expected = new ArrayList<>(API_MD);
+        ACTIONS.forEach(action -> expected.add("POST /api/tickets/{id}/" + action));
+        assertThat(ACTIONS).hasSize(13);
+        for (String endpoint : expected) {
+            String[] parts = endpoint.split(" ");
+            assertThat(paths.path(parts[1]).has(parts[0].toLowerCase())).as(endpoint).isTrue();
+        }
+    }
+
+    @Test
+    void everyApiEndpointOfTheCodeSaysWhoMayCallItAndItsErrors() {
+        JsonNode paths = docs().get("paths");
+        Set<String> roles = new TreeSet<>(Arrays.stream(Role.values()).map(Role::name).toList());
+        List<String> endpoints = new ArrayList<>();
+        mappings.getHandlerMethods().forEach((info, method) -> info.getPatternValues().stream()
+                .filter(p -> p.startsWith("/api/"))
+                .forEach(path -> info.getMethodsCondition().getMethods().stream().map(RequestMethod::name)
+                        .forEach(m -> endpoints.add(m + " " + path))));
+        assertThat(endpoints).hasSizeGreaterThanOrEqualTo(API_MD.size() + ACTIONS.size());
+        for (String endpoint : endpoints) {
+            String[] parts = endpoint.split(" ");
+            JsonNode operation = paths.path(parts[1]).path(parts[0].toLowerCase());
+            assertThat(operation.isObject()).as(endpoint + " is documented").isTrue();
+            List<String> callers = texts(operation.get("x-roles"));
+            assertThat(callers).as(endpoint + " names who may call it").isNotEmpty();
+            assertThat(roles).as(endpoint).containsAll(callers);
+            assertThat(operation.get("description").asText()).as(endpoint).startsWith("**Who:**");
+            JsonNode responses = operation.get("responses");
+            assertThat(responses.has("401")).as(endpoint).isTrue();
+            if (callers.size() < roles.size()) {
+                assertThat(responses.has("403")).as(endpoint + " answers 403 to other roles").isTrue();
+            }
+            responses.fieldNames().forEachRemaining(status -> {
+                if (status.startsWith("4")) {
+                    assertThat(responses.get(status).at("/content/application~1problem+json/schema/$ref").asText())
+                            .as(endpoint + " " + status).isEqualTo("#/components/schemas/Problem");
+                }
+            });
+            operation.path("parameters").forEach(p -> assertThat(p.get("name").asText()).as(endpoint)
+                    .isNotIn("caller", "body", "json"));
+        }
+    }
+
+    @Test
+    void actionsDocumentTheirRealBodiesWithTheirEnums() {
+        JsonNode docs = docs();
+        JsonNode paths = docs.get("paths");
+        JsonNode schemas = docs.at("/components/schemas");
+        assertThat(body(paths, "feedback")).isEqualTo("#/components/schemas/Feedback");
+        assertThat(body(paths, "reply")).isEqualTo("#/components/schemas/Reply");
+        assertThat(body(paths, "assign")).isEqualTo("#/components/schemas/Assign");
+        assertThat(body(paths, "rule")).isEqualTo("#/components/schemas/Rule");
+        assertThat(texts(schemas.at("/Feedback/properties/satisfaction/enum")))
+                .containsExactlyInAnyOrder("SATISFIED", "BASICALLY_SATISFIED", "DISSATISFIED");
+        assertThat(texts(schemas.at("/Feedback/required"))).contains("satisfaction");
+        assertThat(texts(schemas.at("/Reply/properties/outcome/enum")))
+                .containsExactly("RESOLVED", "PARTIAL", "CANNOT_RESOLVE");
+        assertThat(texts(schemas.at("/Escalate/properties/level/enum"))).containsExactly("CITY", "PROVINCE");
+        assertThat(texts(schemas.at("/Rule/properties/decision/enum"))).containsExactly("CLOSE", "REASSIGN");
+        assertThat(texts(schemas.at("/TicketView/properties/status/enum"))).contains("DISPATCHING", "SUPERVISION",
+                "CLOSED");
+        JsonNode feedback = paths.at("/~1api~1tickets~1{id}~1feedback/post");
+        assertThat(feedback.at("/responses/200/content/application~1json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/TicketView");
+        assertThat(texts(feedback.get("x-roles"))).containsExactly("STAFF");
+        assertThat(feedback.get("responses").has("409")).isTrue();
+        assertThat(feedback.get("responses").has("415")).isTrue();
+        assertThat(feedback.get("parameters").findValuesAsText("name")).as("no Caller, no ActionBody")
+                .containsExactly("id");
+    }
+
+    @Test
+    void visitsAndTheImportDocumentTheirBodiesAndAnswers() {
+        JsonNode paths = docs().get("paths");
+        JsonNode log = paths.at("/~1api~1visits/post");
+        assertThat(log.at("/requestBody/content/application~1json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/VisitRequest");
+        assertThat(log.at("/responses/201/content/application~1json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/VisitView");
+        assertThat(texts(log.get("x-roles"))).containsExactly("STAFF", "DISPATCH");
+        JsonNode csv = paths.at("/~1api~1enterprises~1import/post");
+        assertThat(csv.at("/requestBody/content").has("text/csv")).isTrue();
+        assertThat(texts(csv.get("x-roles"))).containsExactly("ADMIN");
+        assertThat(csv.at("/responses/200/content/application~1json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/ImportResult");
+        assertThat(docs().at("/components/securitySchemes/basic/scheme").asText()).isEqualTo("basic");
+    }
+
+    private JsonNode docs() {
+        Api.Response r = api.get("/v3/api-docs", "staff1");
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        return r.json();
+    }
+
+    private static String body(JsonNode paths, String action) {
+        return paths.at("/~1api~1tickets~1{id}~1" + action + "/post/requestBody/content/application~1json/schema/$ref")
+                .asText();
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        if (array != null) {
+            array.forEach(n -> texts.add(n.asText()));
+        }
+        return texts;
+    }
+}
