@@ -1,15 +1,13 @@
 package org.sanfu.report;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.sanfu.SanfuProperties;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.security.Caller;
+import org.sanfu.stats.StatsParameters;
 import org.sanfu.stats.StatsService;
 import org.sanfu.stats.Summary;
 import org.sanfu.stats.TicketFilter;
@@ -39,20 +37,20 @@ class DashboardController {
     static final int OVERDUE_SHOWN = 50;
 
     private final StatsService stats;
+    private final StatsParameters parameters;
     private final TicketQueries tickets;
     private final QueryParams params;
     private final Catalog catalog;
     private final SanfuProperties properties;
-    private final Clock clock;
 
-    DashboardController(StatsService stats, TicketQueries tickets, QueryParams params, Catalog catalog,
-            SanfuProperties properties, Clock clock) {
+    DashboardController(StatsService stats, StatsParameters parameters, TicketQueries tickets, QueryParams params,
+            Catalog catalog, SanfuProperties properties) {
         this.stats = stats;
+        this.parameters = parameters;
         this.tickets = tickets;
         this.params = params;
         this.catalog = catalog;
         this.properties = properties;
-        this.clock = clock;
     }
 
     @GetMapping("/")
@@ -61,33 +59,16 @@ class DashboardController {
             @RequestParam(required = false) String category, @RequestParam(required = false) String town,
             @RequestParam(required = false) String month, Model model) {
         InvalidInput.Collector errors = new InvalidInput.Collector();
-        Instant fromValue = params.startOf(errors, "from", from);
-        Instant toValue = params.endOf(errors, "to", to);
-        if (fromValue != null && toValue != null && !toValue.isAfter(fromValue)) {
-            errors.add("to", "must not lie before from");
-        }
-        String departmentValue = params.text(department);
-        if (departmentValue != null && !catalog.isDepartment(departmentValue)) {
-            errors.add("department", "must be one of " + catalog.departmentCodes());
-        }
-        String categoryValue = params.text(category);
-        if (categoryValue != null && !catalog.isCategory(categoryValue)) {
-            errors.add("category", "must be one of " + catalog.categoryCodes());
-        }
-        YearMonth monthValue = YearMonth.now(clock.withZone(properties.zone()));
-        if (params.text(month) != null) {
-            try {
-                monthValue = YearMonth.parse(month.strip());
-            } catch (DateTimeParseException e) {
-                errors.add("month", "must be a month such as 2020-06");
-            }
-        }
+        TicketFilter filter = parameters.filter(errors, from, to, department, category, town);
+        YearMonth monthValue = parameters.month(errors, month);
         errors.throwIfAny();
-        String townValue = params.text(town);
+        String departmentValue = filter.department();
+        String categoryValue = filter.category();
+        String townValue = filter.town();
 
-        Summary summary = stats.summary(new TicketFilter(fromValue, toValue, departmentValue, categoryValue, townValue));
-        PageResult<TicketView> overdue = tickets.openOverdue(fromValue, toValue, departmentValue, categoryValue,
-                townValue, caller, PageParams.of(0, OVERDUE_SHOWN));
+        Summary summary = stats.summary(filter);
+        PageResult<TicketView> overdue = tickets.openOverdue(filter.from(), filter.toExclusive(), departmentValue,
+                categoryValue, townValue, caller, PageParams.of(0, OVERDUE_SHOWN));
         String scope = scope(params.text(from), params.text(to), departmentValue, categoryValue, townValue);
         model.addAttribute("dashboard", Dashboard.of(scope, summary, stats.ranking(monthValue), overdue,
                 catalog::departmentLabel, properties.zone()));

@@ -1,13 +1,8 @@
 package org.sanfu.stats;
 
-import java.time.Instant;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
-import org.sanfu.SanfuProperties;
-import org.sanfu.catalog.Catalog;
 import org.sanfu.web.ApiAccess;
 import org.sanfu.web.InvalidInput;
-import org.sanfu.web.QueryParams;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,18 +14,11 @@ import org.springframework.web.bind.annotation.RestController;
 class StatsController {
 
     private final StatsService stats;
-    private final QueryParams params;
-    private final Catalog catalog;
-    private final SanfuProperties properties;
-    private final java.time.Clock clock;
+    private final StatsParameters parameters;
 
-    StatsController(StatsService stats, QueryParams params, Catalog catalog, SanfuProperties properties,
-            java.time.Clock clock) {
+    StatsController(StatsService stats, StatsParameters parameters) {
         this.stats = stats;
-        this.params = params;
-        this.catalog = catalog;
-        this.properties = properties;
-        this.clock = clock;
+        this.parameters = parameters;
     }
 
     /** Tickets count in the period in which they were reported; without from/to, all time. */
@@ -40,36 +28,18 @@ class StatsController {
             @RequestParam(required = false) String department, @RequestParam(required = false) String category,
             @RequestParam(required = false) String town) {
         InvalidInput.Collector errors = new InvalidInput.Collector();
-        Instant fromValue = params.startOf(errors, "from", from);
-        Instant toValue = params.endOf(errors, "to", to);
-        if (fromValue != null && toValue != null && !toValue.isAfter(fromValue)) {
-            errors.add("to", "must not lie before from");
-        }
-        if (params.text(department) != null && !catalog.isDepartment(department.strip())) {
-            errors.add("department", "must be one of " + catalog.departmentCodes());
-        }
-        if (params.text(category) != null && !catalog.isCategory(category.strip())) {
-            errors.add("category", "must be one of " + catalog.categoryCodes());
-        }
+        TicketFilter filter = parameters.filter(errors, from, to, department, category, town);
         errors.throwIfAny();
-        return stats.summary(new TicketFilter(fromValue, toValue, params.text(department), params.text(category),
-                params.text(town)));
+        return stats.summary(filter);
     }
 
     /** {@code ?month=2020-06}; the current month by default. */
     @ApiAccess(value = {"LEADER", "DISPATCH", "ADMIN"}, errors = {400, 403})
     @GetMapping("/ranking")
     Ranking ranking(@RequestParam(required = false) String month) {
-        YearMonth value;
-        if (params.text(month) == null) {
-            value = YearMonth.now(clock.withZone(properties.zone()));
-        } else {
-            try {
-                value = YearMonth.parse(month.strip());
-            } catch (DateTimeParseException e) {
-                throw InvalidInput.of("month", "must be a month such as 2020-06");
-            }
-        }
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        YearMonth value = parameters.month(errors, month);
+        errors.throwIfAny();
         return stats.ranking(value);
     }
 }
