@@ -3,17 +3,10 @@ package org.sanfu;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
-import org.springframework.web.client.RestClient;
 
 /**
  * The 三服务 loop told as a story, over real HTTP on a random port: a staff member files an
@@ -21,30 +14,7 @@ import org.springframework.web.client.RestClient;
  * member calls back, the enterprise is satisfied, and every ticket is struck off (销号).
  */
 @SanfuTest
-class ClosedLoopStoryTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ObjectMapper json;
-
-    record Answer(int status, JsonNode body) {}
-
-    private Answer call(String method, String path, String user, Object body) {
-        RestClient.RequestBodySpec request = RestClient.create("http://127.0.0.1:" + port)
-                .method(org.springframework.http.HttpMethod.valueOf(method)).uri(path)
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
-                .accept(MediaType.APPLICATION_JSON);
-        if (body != null) {
-            request.contentType(MediaType.APPLICATION_JSON).body(body);
-        }
-        return request.exchange((req, res) -> {
-            String text = new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8);
-            return new Answer(res.getStatusCode().value(), text.isEmpty() ? null : json.readTree(text));
-        });
-    }
+class ClosedLoopStoryTests extends OverHttp {
 
     private static String department(JsonNode ticket) {
         return ticket.get("leadDepartment").asText().toLowerCase();

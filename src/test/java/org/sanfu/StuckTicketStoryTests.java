@@ -3,17 +3,9 @@ package org.sanfu;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.web.client.RestClient;
 
 /**
  * A ticket that gets stuck, told over real HTTP: transport sends it back, dispatch gives it to
@@ -21,29 +13,7 @@ import org.springframework.web.client.RestClient;
  * is still dissatisfied, commerce tries to return it twice more, and a leader finally rules.
  */
 @SanfuTest
-class StuckTicketStoryTests {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    ObjectMapper json;
-
-    record Answer(int status, JsonNode body) {}
-
-    private Answer call(String method, String path, String user, Object body) {
-        RestClient.RequestBodySpec request = RestClient.create("http://127.0.0.1:" + port)
-                .method(HttpMethod.valueOf(method)).uri(path)
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
-                .accept(MediaType.APPLICATION_JSON);
-        if (body != null) {
-            request.contentType(MediaType.APPLICATION_JSON).body(body);
-        }
-        return request.exchange((req, res) -> {
-            String text = new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8);
-            return new Answer(res.getStatusCode().value(), text.isEmpty() ? null : json.readTree(text));
-        });
-    }
+class StuckTicketStoryTests extends OverHttp {
 
     private JsonNode act(String id, String action, String user, Map<String, Object> body) {
         Answer answer = call("POST", "/api/tickets/" + id + "/" + action, user, body);
