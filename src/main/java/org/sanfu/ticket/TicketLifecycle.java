@@ -199,7 +199,8 @@ public class TicketLifecycle {
         return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone).format(instant);
     }
 
+    /** The ticket's row; the co-handling lists are left empty (coDepartments reads its own). */
     private Ticket get(long ticketId) {
-        return tickets.find(ticketId).orElseThrow(() -> ApiException.notFound("ticket", String.valueOf(ticketId)));
+        return tickets.findRow(ticketId).orElseThrow(() -> ApiException.notFound("ticket", String.valueOf(ticketId)));
     }
 }

@@ -54,6 +54,14 @@ class Tickets {
                 .stream().findFirst();
     }
 
+    /**
+     * The row alone, without co-departments, open parts and contributions: for the process's
+     * listeners and timers, which ask for it several times a command and need none of those.
+     */
+    Optional<Ticket> findRow(long id) {
+        return jdbc.sql("select * from ticket where id = ?").param(id).query(Tickets::map).optional();
+    }
+
     /** Reads the row and holds its lock until the transaction ends: one action at a time per ticket. */
     Optional<Ticket> lock(long id) {
         return withCoHandling(jdbc.sql("select * from ticket where id = ? for update").param(id)
