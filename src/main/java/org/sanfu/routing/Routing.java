@@ -8,8 +8,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the result of the DMN decision "routing" (bpmn/routing.dmn) and applies the one rule that
- * is the same for every row: an URGENT problem halves each limit, rounding up, never below 1.
+ * Reads the result of the DMN decision "routing" (bpmn/routing.dmn): the table decides everything,
+ * urgent limits included; only a category with no row falls back to the configured limits.
  */
 @Component
 public class Routing {
@@ -29,17 +29,12 @@ public class Routing {
     }
 
     /** @param result the decision's single result, or null when no rule matched */
-    public RoutingDecision decide(Map<String, Object> result, boolean urgent) {
+    public RoutingDecision decide(Map<String, Object> result) {
         String lead = result == null ? null : text(result.get("leadDepartment"));
         List<String> co = result == null ? List.of() : departments(text(result.get("coDepartments")));
         int sign = limit(result, "signLimit", defaults.defaultSignLimit());
         int reply = limit(result, "replyLimit", defaults.defaultReplyLimit());
-        return new RoutingDecision(lead, lead == null ? List.of() : co, urgent ? halve(sign) : sign,
-                urgent ? halve(reply) : reply);
-    }
-
-    static int halve(int limit) {
-        return Math.max(1, (limit + 1) / 2);
+        return new RoutingDecision(lead, lead == null ? List.of() : co, sign, reply);
     }
 
     private static int limit(Map<String, Object> result, String name, int fallback) {

@@ -2,8 +2,14 @@ package org.sanfu.ticket;
 
 import java.time.Instant;
 import java.util.List;
+import org.sanfu.ticket.process.TicketProcess;
 
-/** A ticket (事项交办单) as the read model holds it. */
+/**
+ * A ticket (事项交办单): its row, its co-departments, and the process's open tasks on it. It knows
+ * the rules that depend on its own state alone: whether a deadline was missed, when its limits send
+ * it to a leader, whether an extension may still be asked, and when each clock next needs attention.
+ * Where the process is (status, open tasks) is the process's to decide, never set here.
+ */
 public record Ticket(
         long id,
         long visitId,
@@ -38,13 +44,13 @@ public record Ticket(
         Outcome outcome,
         boolean resolvedOnSite,
         String processInstanceId,
-        List<String> openParts,
+        List<OpenTask> openTasks,
         ExtensionRequest extensionRequest,
         List<Contribution> contributions) {
 
     /** The state of the sign and reply clocks and of the feedback window. */
     public record Clocks(Instant signStart, int signReminded, boolean signOverdue, Instant replyStart,
-            int replyReminded, boolean replyOverdue, Instant feedbackDue) {}
+            int replyReminded, boolean replyOverdue, Instant feedbackDue, Instant signNext, Instant replyNext) {}
 
     /** A co-department's answer (协办意见). */
     public record Contribution(String department, String opinion, String by, Instant at) {}
@@ -52,17 +58,95 @@ public record Ticket(
     /** A lead department's pending request for more working days (延期). */
     public record ExtensionRequest(int workingDays, String reason, Instant requestedAt) {}
 
+    /** A third return puts a ticket under a leader's supervision (API.md). */
+    public static final int RETURNS_BEFORE_SUPERVISION = 3;
+    /** Dissatisfied again after this many reopens: a leader decides. */
+    public static final int REOPENS_BEFORE_SUPERVISION = 2;
+    /** The percentages of a limit at which a clock reminds (催办), before its deadline at 100. */
+    public static final List<Integer> REMINDER_POINTS = List.of(50, 75);
+
+    /** A user task the process waits on, and a group that may work it (a role or a department). */
+    public record OpenTask(String taskId, String taskKey, String candidateGroup) {}
+
+    public boolean returnedTooOften() {
+        return returnCount >= RETURNS_BEFORE_SUPERVISION;
+    }
+
+    public boolean reopenedTooOften() {
+        return reopenCount >= REOPENS_BEFORE_SUPERVISION;
+    }
+
+    public boolean signedLate(Instant at) {
+        return signDeadline != null && at.isAfter(signDeadline);
+    }
+
+    public boolean repliedLate(Instant at) {
+        return replyDeadline != null && at.isAfter(replyDeadline);
+    }
+
+    /** An extension (延期) must be asked before the reply deadline, not after it was missed. */
+    public boolean mayAskExtension(Instant now) {
+        return replyDeadline != null && now.isBefore(replyDeadline);
+    }
+
+    public Instant deadline(DeadlineClock clock) {
+        return clock == DeadlineClock.SIGN ? signDeadline : replyDeadline;
+    }
+
+    public Instant clockStart(DeadlineClock clock) {
+        return clock == DeadlineClock.SIGN ? clocks.signStart() : clocks.replyStart();
+    }
+
+    public int reminded(DeadlineClock clock) {
+        return clock == DeadlineClock.SIGN ? clocks.signReminded() : clocks.replyReminded();
+    }
+
+    public boolean overdue(DeadlineClock clock) {
+        return clock == DeadlineClock.SIGN ? clocks.signOverdue() : clocks.replyOverdue();
+    }
+
+    /**
+     * When this clock next needs attention: its first reminder point not yet reminded, else its
+     * deadline if not yet marked; null when it has nothing left to say. {@code pointOf} places a
+     * percentage of the limit in working time.
+     */
+    public Instant nextClockPoint(DeadlineClock clock, PointOf pointOf) {
+        Instant deadline = deadline(clock);
+        Instant start = clockStart(clock);
+        if (deadline == null || overdue(clock)) {
+            return null;
+        }
+        for (int percent : REMINDER_POINTS) {
+            if (reminded(clock) < percent && start != null) {
+                return pointOf.at(start, deadline, percent);
+            }
+        }
+        return deadline;
+    }
+
+    /** Where a percentage of a limit falls in working time (WorkingDayCalendar.pointOf). */
+    @FunctionalInterface
+    public interface PointOf {
+        Instant at(Instant start, Instant deadline, int percent);
+    }
+
+    /** The co-departments whose part (协办) is still open. */
+    public List<String> openParts() {
+        return openTasks.stream().filter(t -> t.taskKey().equals(TicketProcess.TASK_CONTRIBUTE))
+                .map(OpenTask::candidateGroup).toList();
+    }
+
+    /** Whether the process waits on a task of this key, whoever works it. */
+    public boolean waitsOn(String taskKey) {
+        return openTasks.stream().anyMatch(t -> t.taskKey().equals(taskKey));
+    }
+
     /** Whether this department leads the ticket or co-handles it. */
     public boolean involves(String department) {
         return department != null && (department.equals(leadDepartment) || coDepartments.contains(department));
     }
 
-    /** Whether this department has a co-handling part open on the ticket. */
-    public boolean hasOpenPart(String department) {
-        return department != null && openParts.contains(department);
-    }
-
-    Ticket withCoHandling(List<String> departments, List<String> open, List<Contribution> answers) {
+    Ticket withCoHandling(List<String> departments, List<OpenTask> open, List<Contribution> answers) {
         return new Ticket(id, visitId, enterpriseCreditCode, enterpriseName, town, reporter, category, title,
                 description, urgency, source, status, leadDepartment, departments, reportedAt, assignedAt, signedAt,
                 repliedAt, closedAt, signLimit, replyLimit, signDeadline, replyDeadline, overdue, clocks, reopenCount,

@@ -1,65 +1,68 @@
 package org.sanfu.ticket;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
+import org.sanfu.DomainException;
 import org.sanfu.SanfuProperties;
 import org.sanfu.calendar.WorkingDayCalendar;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.security.Caller;
 import org.sanfu.ticket.process.TicketProcess;
-import org.sanfu.web.ApiException;
-import org.sanfu.web.InvalidInput;
-import org.sanfu.web.JsonBodies;
+import org.sanfu.ticket.process.TicketProcessGateway;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What people do to a ticket. Each action locks the ticket's row, checks in API.md's order (404,
- * 403, 400, 409), completes the user task the action belongs to, and appends one history event,
- * all in one transaction: the process decides the new status, the event records the move.
+ * What people do to a ticket: one use case per action of API.md, each taking a command the web edge
+ * has validated already. Each locks the ticket's row, checks whose the action is (403) and whether
+ * the process offers it now (409), records what the action brings, completes the task it belongs to,
+ * and appends one history event, all in one transaction: the process decides the new status.
  */
 @Service
 public class TicketActions {
 
-    private static final int TEXT = 4000;
-    static final int MAX_EXTENSION_DAYS = 10;
+    /** The most working days one extension (延期) may ask for. */
+    public static final int MAX_EXTENSION_DAYS = 10;
 
     private final Tickets tickets;
     private final TicketEvents events;
     private final TicketQueries queries;
-    private final TaskService tasks;
-    private final RuntimeService runtime;
-    private final ManagementService management;
+    private final TicketPolicy policy;
+    private final TicketClocks clocks;
+    private final TicketProcessGateway process;
     private final WorkingDayCalendar calendar;
     private final Catalog catalog;
-    private final JsonBodies bodies;
     private final SanfuProperties properties;
     private final Clock clock;
 
-    TicketActions(Tickets tickets, TicketEvents events, TicketQueries queries, TaskService tasks,
-            RuntimeService runtime, ManagementService management, WorkingDayCalendar calendar, Catalog catalog, JsonBodies bodies,
-            SanfuProperties properties, Clock clock) {
+    TicketActions(Tickets tickets, TicketEvents events, TicketQueries queries, TicketPolicy policy, TicketClocks clocks,
+            TicketProcessGateway process, WorkingDayCalendar calendar, Catalog catalog, SanfuProperties properties,
+            Clock clock) {
         this.tickets = tickets;
         this.events = events;
         this.queries = queries;
-        this.tasks = tasks;
-        this.runtime = runtime;
-        this.management = management;
+        this.policy = policy;
+        this.clocks = clocks;
+        this.process = process;
         this.calendar = calendar;
         this.catalog = catalog;
-        this.bodies = bodies;
         this.properties = properties;
         this.clock = clock;
+    }
+
+    /**
+     * 404 for an unknown ticket, 403 when the action is not the caller's; changes nothing. The web
+     * edge asks this before it judges the body, so the checks keep API.md's order.
+     */
+    @Transactional(readOnly = true)
+    public void checkMayTake(String id, Caller caller, TicketAction action) {
+        Ticket ticket = tickets.find(TicketQueries.parseId(id)).orElseThrow(() -> new DomainException.NotFound("ticket", id));
+        if (!policy.belongsTo(action, ticket, caller)) {
+            throw notYours(id, action);
+        }
     }
 
     /**
@@ -68,334 +71,193 @@ public class TicketActions {
      * return, and that department's original sign deadline keeps running.
      */
     @Transactional
-    public TicketView assign(String id, Caller caller, JsonNode body) {
-        return perform(id, caller, TicketAction.ASSIGN, (ticket, now) -> {
-            ActionRequests.Assign request = bodies.read(body, ActionRequests.Assign.class);
-            InvalidInput.Collector errors = new InvalidInput.Collector();
-            List<String> co = departments(errors, request.leadDepartment(), request.coDepartments());
-            errors.maxLength("note", request.note(), TEXT);
-            errors.throwIfAny();
-            Task task = task(ticket, TicketAction.ASSIGN, TicketProcess.TASK_ASSIGN);
-
-            boolean returnRejected = request.leadDepartment().equals(ticket.leadDepartment())
-                    && ticket.signDeadline() != null;
+    public TicketView assign(String id, Caller caller, ActionRequests.Assign command) {
+        return perform(id, caller, TicketAction.ASSIGN, (ticket, task, now) -> {
+            String lead = command.leadDepartment();
+            List<String> co = command.coDepartments() == null ? List.of() : command.coDepartments();
+            boolean returnRejected = lead.equals(ticket.leadDepartment()) && ticket.signDeadline() != null;
             Instant signDeadline = returnRejected ? ticket.signDeadline()
                     : calendar.plusWorkingDays(now, ticket.signLimit());
             Instant replyDeadline = ticket.replyDeadline() != null ? ticket.replyDeadline()
                     : calendar.plusWorkingDays(ticket.reportedAt(), ticket.replyLimit());
-            tickets.route(ticket.id(), request.leadDepartment(), co, ticket.signLimit(), ticket.replyLimit(), now,
+            tickets.route(ticket.id(), lead, co, ticket.signLimit(), ticket.replyLimit(), now,
                     signDeadline, replyDeadline, returnRejected ? null : now, now);
-            tasks.complete(task.getId(), Map.of(TicketProcess.VAR_LEAD_DEPARTMENT, request.leadDepartment()));
+            process.complete(task.taskId(), Map.of(TicketProcess.VAR_LEAD_DEPARTMENT, lead));
 
-            StringBuilder detail = new StringBuilder(describeDepartments(request.leadDepartment(), co));
+            StringBuilder detail = new StringBuilder(describeDepartments(lead, co));
             if (ticket.returnCount() > 0 && ticket.leadDepartment() != null) {
                 detail.append(returnRejected ? "；退回不成立，原签收时限继续计算" : "；退回成立，重新计算签收时限");
             }
-            return withNote(detail.toString(), request.note());
+            return withNote(detail.toString(), command.note());
         });
     }
 
     @Transactional
-    public TicketView sign(String id, Caller caller, JsonNode body) {
-        return perform(id, caller, TicketAction.SIGN, (ticket, now) -> {
-            bodies.requireReadable(body);
-            Task task = task(ticket, TicketAction.SIGN, TicketProcess.TASK_SIGN);
-            boolean late = ticket.signDeadline() != null && now.isAfter(ticket.signDeadline());
+    public TicketView sign(String id, Caller caller) {
+        return perform(id, caller, TicketAction.SIGN, (ticket, task, now) -> {
+            boolean late = ticket.signedLate(now);
             tickets.signed(ticket.id(), now, late);
-            tasks.complete(task.getId(), Map.of(TicketProcess.VAR_DECISION, TicketProcess.SIGN));
+            process.complete(task.taskId(), Map.of(TicketProcess.VAR_DECISION, TicketProcess.SIGN));
             return late ? "超过签收时限" : null;
         });
     }
 
     /** The department sends back a ticket that is not its business; dispatch arbitrates; the third goes to a leader. */
     @Transactional
-    public TicketView returnTicket(String id, Caller caller, JsonNode body) {
-        return perform(id, caller, TicketAction.RETURN, (ticket, now) -> {
-            ActionRequests.Return request = bodies.read(body, ActionRequests.Return.class);
-            InvalidInput.Collector errors = new InvalidInput.Collector();
-            errors.requireText("reason", request.reason(), TEXT);
-            errors.throwIfAny();
-            Task task = task(ticket, TicketAction.RETURN, TicketProcess.TASK_SIGN, TicketProcess.TASK_HANDLE);
+    public TicketView returnTicket(String id, Caller caller, ActionRequests.Return command) {
+        return perform(id, caller, TicketAction.RETURN, (ticket, task, now) -> {
             tickets.returned(ticket.id(), now);
-            tasks.complete(task.getId(), Map.of(TicketProcess.VAR_DECISION, TicketProcess.RETURN,
-                    TicketProcess.VAR_RETURN_COUNT, ticket.returnCount() + 1));
-            return request.reason();
+            process.complete(task.taskId(), Map.of(TicketProcess.VAR_DECISION, TicketProcess.RETURN));
+            return command.reason();
         });
     }
 
     /** A co-department's part (协办): its opinion, which the lead waits for before replying. */
     @Transactional
-    public TicketView contribute(String id, Caller caller, JsonNode body) {
-        return perform(id, caller, TicketAction.CONTRIBUTE, (ticket, now) -> {
-            ActionRequests.Contribute request = bodies.read(body, ActionRequests.Contribute.class);
-            InvalidInput.Collector errors = new InvalidInput.Collector();
-            errors.requireText("opinion", request.opinion(), TEXT);
-            errors.throwIfAny();
-            Task task = tasks.createTaskQuery().processInstanceId(ticket.processInstanceId())
-                    .taskDefinitionKey(TicketProcess.TASK_CONTRIBUTE).taskCandidateGroup(caller.department())
-                    .singleResult();
-            if (task == null) {
-                throw notNow(ticket, TicketAction.CONTRIBUTE, "no part of " + caller.department() + " is open");
-            }
-            tickets.contributed(ticket.id(), caller.department(), request.opinion().strip(), caller.username(), now);
-            tasks.complete(task.getId());
-            return catalog.departmentLabel(caller.department()) + "：" + request.opinion().strip();
+    public TicketView contribute(String id, Caller caller, ActionRequests.Contribute command) {
+        return perform(id, caller, TicketAction.CONTRIBUTE, (ticket, task, now) -> {
+            String opinion = command.opinion().strip();
+            tickets.contributed(ticket.id(), task.candidateGroup(), opinion, caller.username(), now);
+            process.complete(task.taskId(), Map.of());
+            return catalog.departmentLabel(task.candidateGroup()) + "：" + opinion;
         });
     }
 
     @Transactional
-    public TicketView reply(String id, Caller caller, JsonNode body) {
-        return perform(id, caller, TicketAction.REPLY, (ticket, now) -> {
-            ActionRequests.Reply request = bodies.read(body, ActionRequests.Reply.class);
-            checkReply(request);
-            Task task = task(ticket, TicketAction.REPLY, TicketProcess.TASK_HANDLE);
-            long openParts = tasks.createTaskQuery().processInstanceId(ticket.processInstanceId())
-                    .taskDefinitionKey(TicketProcess.TASK_CONTRIBUTE).count();
-            if (openParts > 0) {
-                throw notNow(ticket, TicketAction.REPLY, "co-departments " + String.join(", ", ticket.openParts())
-                        + " have not contributed yet");
-            }
-            tickets.replied(ticket.id(), request.resolution(), request.outcome(), now, late(ticket, now));
-            tasks.complete(task.getId(), Map.of(TicketProcess.VAR_DECISION, TicketProcess.REPLY));
-            return "[" + request.outcome() + "] " + request.resolution();
+    public TicketView reply(String id, Caller caller, ActionRequests.Reply command) {
+        return perform(id, caller, TicketAction.REPLY, (ticket, task, now) -> {
+            tickets.replied(ticket.id(), command.resolution(), command.outcome(), now, ticket.repliedLate(now));
+            process.complete(task.taskId(), Map.of(TicketProcess.VAR_DECISION, TicketProcess.REPLY));
+            return "[" + command.outcome() + "] " + command.resolution();
         });
     }
 
     /** The lead asks dispatch for more working days (延期); one request may be pending at a time. */
     @Transactional
-    public TicketView extend(String id, Caller caller, JsonNode body) {
-        return perform(id, caller, TicketAction.EXTEND, (ticket, now) -> {
-            ActionRequests.Extend request = bodies.read(body, ActionRequests.Extend.class);
-            InvalidInput.Collector errors = new InvalidInput.Collector();
-            if (request.workingDays() == null || request.workingDays() < 1
-                    || request.workingDays() > MAX_EXTENSION_DAYS) {
-                errors.add("workingDays", "must be a whole number from 1 to " + MAX_EXTENSION_DAYS);
-            }
-            errors.requireText("reason", request.reason(), TEXT);
-            errors.throwIfAny();
-            task(ticket, TicketAction.EXTEND, TicketProcess.TASK_HANDLE);
-            if (!now.isBefore(ticket.replyDeadline())) {
-                throw notNow(ticket, TicketAction.EXTEND, "the reply deadline has passed; an extension must be "
-                        + "asked before it");
-            }
-            if (ticket.extensionRequest() != null || !tasks.createTaskQuery()
-                    .processInstanceId(ticket.processInstanceId())
-                    .taskDefinitionKey(TicketProcess.TASK_DECIDE_EXTENSION).list().isEmpty()) {
-                throw notNow(ticket, TicketAction.EXTEND, "an extension request is already waiting for dispatch");
-            }
-            tickets.extensionRequested(ticket.id(), request.workingDays(), request.reason().strip(), now);
-            runtime.createMessageCorrelation(TicketProcess.MESSAGE_EXTENSION_REQUESTED)
-                    .processInstanceId(ticket.processInstanceId()).correlate();
-            return "申请延期 " + request.workingDays() + " 个工作日：" + request.reason().strip();
+    public TicketView extend(String id, Caller caller, ActionRequests.Extend command) {
+        return perform(id, caller, TicketAction.EXTEND, (ticket, task, now) -> {
+            String reason = command.reason().strip();
+            tickets.extensionRequested(ticket.id(), command.workingDays(), reason, now);
+            process.requestExtension(ticket.processInstanceId());
+            return "申请延期 " + command.workingDays() + " 个工作日：" + reason;
         });
     }
 
-    /** Dispatch grants the pending extension: the reply deadline moves by that many working days. */
+    /** Dispatch grants the pending extension: the reply deadline, and so the reply clock, moves. */
     @Transactional
-    public TicketView approveExtension(String id, Caller caller, JsonNode body) {
-        return perform(id, caller, TicketAction.APPROVE_EXTENSION, (ticket, now) -> {
-            ActionRequests.DecideExtension request = decision(body);
-            Task task = task(ticket, TicketAction.APPROVE_EXTENSION, TicketProcess.TASK_DECIDE_EXTENSION);
+    public TicketView approveExtension(String id, Caller caller, ActionRequests.DecideExtension command) {
+        return perform(id, caller, TicketAction.APPROVE_EXTENSION, (ticket, task, now) -> {
             int days = ticket.extensionRequest().workingDays();
             Instant moved = calendar.plusWorkingDays(ticket.replyDeadline(), days);
             tickets.extensionDecided(ticket.id(), moved, now);
-            rescheduleReplyTimers(ticket);
-            tasks.complete(task.getId());
+            clocks.run(ticket.id(), DeadlineClock.REPLY);
+            process.complete(task.taskId(), Map.of());
             return withNote("同意延期 " + days + " 个工作日，办理时限延至 "
-                    + LocalDate.ofInstant(moved, properties.zone()), request.note());
+                    + LocalDate.ofInstant(moved, properties.zone()), command.note());
         });
     }
 
     @Transactional
-    public TicketView rejectExtension(String id, Caller caller, JsonNode body) {
-        return perform(id, caller, TicketAction.REJECT_EXTENSION, (ticket, now) -> {
-            ActionRequests.DecideExtension request = decision(body);
-            Task task = task(ticket, TicketAction.REJECT_EXTENSION, TicketProcess.TASK_DECIDE_EXTENSION);
+    public TicketView rejectExtension(String id, Caller caller, ActionRequests.DecideExtension command) {
+        return perform(id, caller, TicketAction.REJECT_EXTENSION, (ticket, task, now) -> {
             int days = ticket.extensionRequest().workingDays();
             tickets.extensionDecided(ticket.id(), ticket.replyDeadline(), now);
-            tasks.complete(task.getId());
-            return withNote("不同意延期 " + days + " 个工作日，办理时限不变", request.note());
+            process.complete(task.taskId(), Map.of());
+            return withNote("不同意延期 " + days + " 个工作日，办理时限不变", command.note());
         });
     }
 
     /** Beyond the county's power: the lead hands it to the city or provincial task force. */
     @Transactional
-    public TicketView escalate(String id, Caller caller, JsonNode body) {
-        return perform(id, caller, TicketAction.ESCALATE, (ticket, now) -> {
-            ActionRequests.Escalate request = bodies.read(body, ActionRequests.Escalate.class);
-            InvalidInput.Collector errors = new InvalidInput.Collector();
-            if (request.level() == null) {
-                errors.add("level", "must be one of CITY, PROVINCE");
-            }
-            errors.requireText("reason", request.reason(), TEXT);
-            errors.throwIfAny();
-            Task task = task(ticket, TicketAction.ESCALATE, TicketProcess.TASK_HANDLE);
-            tickets.escalated(ticket.id(), request.level(), now);
-            tasks.complete(task.getId(), Map.of(TicketProcess.VAR_DECISION, TicketProcess.ESCALATE));
-            return (request.level() == EscalationLevel.CITY ? "上报市专班：" : "上报省专班：") + request.reason().strip();
+    public TicketView escalate(String id, Caller caller, ActionRequests.Escalate command) {
+        return perform(id, caller, TicketAction.ESCALATE, (ticket, task, now) -> {
+            tickets.escalated(ticket.id(), command.level(), now);
+            process.complete(task.taskId(), Map.of(TicketProcess.VAR_DECISION, TicketProcess.ESCALATE));
+            return (command.level() == EscalationLevel.CITY ? "上报市专班：" : "上报省专班：") + command.reason().strip();
         });
     }
 
     /** Dispatch records the task force's answer; the enterprise is then asked for feedback. */
     @Transactional
-    public TicketView escalationReply(String id, Caller caller, JsonNode body) {
-        return perform(id, caller, TicketAction.ESCALATION_REPLY, (ticket, now) -> {
-            ActionRequests.Reply request = bodies.read(body, ActionRequests.Reply.class);
-            checkReply(request);
-            Task task = task(ticket, TicketAction.ESCALATION_REPLY, TicketProcess.TASK_ESCALATION_REPLY);
-            tickets.replied(ticket.id(), request.resolution(), request.outcome(), now, late(ticket, now));
-            tasks.complete(task.getId());
-            return "[" + request.outcome() + "] " + request.resolution();
+    public TicketView escalationReply(String id, Caller caller, ActionRequests.Reply command) {
+        return perform(id, caller, TicketAction.ESCALATION_REPLY, (ticket, task, now) -> {
+            tickets.replied(ticket.id(), command.resolution(), command.outcome(), now, ticket.repliedLate(now));
+            process.complete(task.taskId(), Map.of());
+            return "[" + command.outcome() + "] " + command.resolution();
         });
     }
 
     /** Any service staff records what the enterprise said of the reply (回访). */
     @Transactional
-    public TicketView feedback(String id, Caller caller, JsonNode body) {
-        return perform(id, caller, TicketAction.FEEDBACK, (ticket, now) -> {
-            ActionRequests.Feedback request = bodies.read(body, ActionRequests.Feedback.class);
-            InvalidInput.Collector errors = new InvalidInput.Collector();
-            if (request.satisfaction() == null || request.satisfaction() == Satisfaction.UNRATED) {
-                errors.add("satisfaction", "must be one of SATISFIED, BASICALLY_SATISFIED, DISSATISFIED");
-            }
-            errors.maxLength("comment", request.comment(), TEXT);
-            errors.throwIfAny();
-            Task task = task(ticket, TicketAction.FEEDBACK, TicketProcess.TASK_FEEDBACK);
-            tickets.rated(ticket.id(), request.satisfaction(), now);
-            tasks.complete(task.getId(), Map.of(
-                    TicketProcess.VAR_SATISFIED, request.satisfaction() != Satisfaction.DISSATISFIED,
-                    TicketProcess.VAR_REOPEN_COUNT, ticket.reopenCount()));
-            return withNote(request.satisfaction().name(), request.comment());
+    public TicketView feedback(String id, Caller caller, ActionRequests.Feedback command) {
+        return perform(id, caller, TicketAction.FEEDBACK, (ticket, task, now) -> {
+            tickets.rated(ticket.id(), command.satisfaction(), now);
+            process.complete(task.taskId(), Map.of(
+                    TicketProcess.VAR_SATISFIED, command.satisfaction() != Satisfaction.DISSATISFIED));
+            return withNote(command.satisfaction().name(), command.comment());
         });
     }
 
     /** A leader's ruling under supervision (督办): strike it off, or give it to a department afresh. */
     @Transactional
-    public TicketView rule(String id, Caller caller, JsonNode body) {
-        return perform(id, caller, TicketAction.RULE, (ticket, now) -> {
-            ActionRequests.Rule request = bodies.read(body, ActionRequests.Rule.class);
-            InvalidInput.Collector errors = new InvalidInput.Collector();
-            List<String> co = List.of();
-            if (request.decision() == null) {
-                errors.add("decision", "must be one of CLOSE, REASSIGN");
-            } else if (request.decision() == ActionRequests.Ruling.CLOSE) {
-                errors.requireText("note", request.note(), TEXT);
-            } else {
-                List<String> keep = request.coDepartments() != null ? request.coDepartments()
-                        : ticket.coDepartments().stream().filter(d -> !d.equals(request.leadDepartment())).toList();
-                co = departments(errors, request.leadDepartment(), keep);
-                errors.maxLength("note", request.note(), TEXT);
+    public TicketView rule(String id, Caller caller, ActionRequests.Rule command) {
+        return perform(id, caller, TicketAction.RULE, (ticket, task, now) -> {
+            if (command.decision() == ActionRequests.Ruling.CLOSE) {
+                process.complete(task.taskId(), Map.of(TicketProcess.VAR_RULING, command.decision().name()));
+                return "督办裁定销号：" + command.note().strip();
             }
-            errors.throwIfAny();
-            Task task = task(ticket, TicketAction.RULE, TicketProcess.TASK_RULE);
-            if (request.decision() == ActionRequests.Ruling.CLOSE) {
-                tasks.complete(task.getId(), Map.of(TicketProcess.VAR_RULING, request.decision().name()));
-                return "督办裁定销号：" + request.note().strip();
-            }
-            tickets.route(ticket.id(), request.leadDepartment(), co, ticket.signLimit(), ticket.replyLimit(), now,
+            String lead = command.leadDepartment();
+            List<String> co = command.coDepartments() != null ? command.coDepartments()
+                    : ticket.coDepartments().stream().filter(d -> !d.equals(lead)).toList();
+            tickets.route(ticket.id(), lead, co, ticket.signLimit(), ticket.replyLimit(), now,
                     calendar.plusWorkingDays(now, ticket.signLimit()), ticket.replyDeadline(), now, now);
-            tasks.complete(task.getId(), Map.of(TicketProcess.VAR_RULING, request.decision().name(),
-                    TicketProcess.VAR_LEAD_DEPARTMENT, request.leadDepartment()));
-            return withNote("督办裁定改派：" + describeDepartments(request.leadDepartment(), co), request.note());
+            process.complete(task.taskId(), Map.of(TicketProcess.VAR_RULING, command.decision().name(),
+                    TicketProcess.VAR_LEAD_DEPARTMENT, lead));
+            return withNote("督办裁定改派：" + describeDepartments(lead, co), command.note());
         });
     }
 
     /** Anyone who may see the ticket, in any status; it moves nothing. */
     @Transactional
-    public TicketView comment(String id, Caller caller, JsonNode body) {
-        return perform(id, caller, TicketAction.COMMENT, (ticket, now) -> {
-            ActionRequests.Comment request = bodies.read(body, ActionRequests.Comment.class);
-            InvalidInput.Collector errors = new InvalidInput.Collector();
-            errors.requireText("text", request.text(), TEXT);
-            errors.throwIfAny();
+    public TicketView comment(String id, Caller caller, ActionRequests.Comment command) {
+        return perform(id, caller, TicketAction.COMMENT, (ticket, task, now) -> {
             tickets.touch(ticket.id(), now);
-            return request.text().strip();
+            return command.text().strip();
         });
     }
 
-    /** The reply clock's timers read the deadline from the ticket: let them read it again. */
-    private void rescheduleReplyTimers(Ticket ticket) {
-        for (String timer : TicketProcess.REPLY_TIMERS) {
-            for (Job job : management.createJobQuery().processInstanceId(ticket.processInstanceId())
-                    .activityId(timer).list()) {
-                management.recalculateJobDuedate(job.getId(), false);
-            }
-        }
-    }
-
-    /** One action's own part: checks its body, completes its task, and says what to record. */
+    /** One action's own part: records what it brings, completes its task, and says what to record. */
     @FunctionalInterface
     private interface Step {
-        String apply(Ticket ticket, Instant now);
+        String apply(Ticket ticket, Ticket.OpenTask task, Instant now);
     }
 
     private TicketView perform(String id, Caller caller, TicketAction action, Step step) {
-        Ticket before = tickets.lock(TicketQueries.parseId(id)).orElseThrow(() -> ApiException.notFound("ticket", id));
-        if (!TicketPolicy.belongsTo(action, before, caller)) {
-            throw ApiException.forbidden("'" + action.urlName() + "' on ticket " + id + " is not yours to take");
+        Ticket before = tickets.lock(TicketQueries.parseId(id))
+                .orElseThrow(() -> new DomainException.NotFound("ticket", id));
+        if (!policy.belongsTo(action, before, caller)) {
+            throw notYours(id, action);
         }
         Instant now = clock.instant();
-        String detail = step.apply(before, now);
+        Ticket.OpenTask task = null;
+        if (action != TicketAction.COMMENT) {
+            task = policy.offered(action, before, caller, now).orElseThrow(() -> new DomainException.NotNow(
+                    "ticket " + before.id() + " is " + before.status() + "; '" + action.urlName()
+                            + "' is not possible now" + because(policy.whyNot(action, before, caller, now))));
+        }
+        String detail = step.apply(before, task, now);
         Ticket after = tickets.find(before.id()).orElseThrow();
         events.append(after.id(), new TicketEvent(now, caller.username(), action.urlName(), before.status(),
                 after.status(), detail));
         return queries.view(after, caller);
     }
 
-    /** The waiting user task this action completes; none means the ticket's state does not allow it (409). */
-    private Task task(Ticket ticket, TicketAction action, String... taskKeys) {
-        List<Task> waiting = tasks.createTaskQuery().processInstanceId(ticket.processInstanceId())
-                .taskDefinitionKeyIn(taskKeys).list();
-        if (waiting.isEmpty()) {
-            throw notNow(ticket, action, null);
-        }
-        return waiting.get(0);
+    private static String because(String why) {
+        return why == null ? "" : ": " + why;
     }
 
-    private static ApiException notNow(Ticket ticket, TicketAction action, String why) {
-        return ApiException.conflict("ticket " + ticket.id() + " is " + ticket.status() + "; '" + action.urlName()
-                + "' is not possible now" + (why == null ? "" : ": " + why));
-    }
-
-    /** Checks a lead and its co-departments; returns the co-departments (none when not given). */
-    private List<String> departments(InvalidInput.Collector errors, String lead, List<String> coDepartments) {
-        List<String> co = coDepartments == null ? List.of() : coDepartments;
-        if (!catalog.isHandlingDepartment(lead)) {
-            errors.add("leadDepartment", "must be one of " + handlingDepartments());
-        }
-        for (int i = 0; i < co.size(); i++) {
-            String department = co.get(i);
-            if (!catalog.isHandlingDepartment(department)) {
-                errors.add("coDepartments[" + i + "]", "must be one of " + handlingDepartments());
-            } else if (department.equals(lead)) {
-                errors.add("coDepartments[" + i + "]", "must not be the lead department");
-            }
-        }
-        if (new HashSet<>(co).size() != co.size()) {
-            errors.add("coDepartments", "must not name a department twice");
-        }
-        return co;
-    }
-
-    private void checkReply(ActionRequests.Reply request) {
-        InvalidInput.Collector errors = new InvalidInput.Collector();
-        errors.requireText("resolution", request.resolution(), TEXT);
-        if (request.outcome() == null) {
-            errors.add("outcome", "must be one of RESOLVED, PARTIAL, CANNOT_RESOLVE");
-        }
-        errors.throwIfAny();
-    }
-
-    private ActionRequests.DecideExtension decision(JsonNode body) {
-        ActionRequests.DecideExtension request = bodies.read(body, ActionRequests.DecideExtension.class);
-        InvalidInput.Collector errors = new InvalidInput.Collector();
-        errors.maxLength("note", request.note(), TEXT);
-        errors.throwIfAny();
-        return request;
-    }
-
-    private static boolean late(Ticket ticket, Instant now) {
-        return ticket.replyDeadline() != null && now.isAfter(ticket.replyDeadline());
+    private static DomainException notYours(String id, TicketAction action) {
+        return new DomainException.NotYours("'" + action.urlName() + "' on ticket " + id + " is not yours to take");
     }
 
     private String describeDepartments(String lead, List<String> co) {
@@ -405,9 +267,5 @@ public class TicketActions {
 
     private static String withNote(String text, String note) {
         return note == null || note.isBlank() ? text : text + "；" + note.strip();
-    }
-
-    private String handlingDepartments() {
-        return String.join(", ", catalog.departmentCodes().stream().filter(catalog::isHandlingDepartment).toList());
     }
 }

@@ -3,10 +3,10 @@ package org.sanfu.ticket;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
 import org.sanfu.SanfuProperties;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.ticket.process.TicketProcess;
+import org.sanfu.ticket.process.TicketProcessGateway;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,19 +17,19 @@ public class TicketIntake {
 
     private final Tickets tickets;
     private final TicketEvents events;
-    private final TicketLifecycle lifecycle;
-    private final RuntimeService runtime;
+    private final TicketClocks clocks;
+    private final TicketProcessGateway process;
     private final Catalog catalog;
     private final SanfuProperties.Sla defaults;
     private final Clock clock;
     private final TicketMetrics metrics;
 
-    TicketIntake(Tickets tickets, TicketEvents events, TicketLifecycle lifecycle, RuntimeService runtime, Catalog catalog,
+    TicketIntake(Tickets tickets, TicketEvents events, TicketClocks clocks, TicketProcessGateway process, Catalog catalog,
             SanfuProperties properties, Clock clock, TicketMetrics metrics) {
         this.tickets = tickets;
         this.events = events;
-        this.lifecycle = lifecycle;
-        this.runtime = runtime;
+        this.clocks = clocks;
+        this.process = process;
         this.catalog = catalog;
         this.defaults = properties.sla();
         this.clock = clock;
@@ -42,10 +42,10 @@ public class TicketIntake {
         long id = tickets.insert(problem, defaults.defaultSignLimit(), defaults.defaultReplyLimit(), now);
         events.append(id, new TicketEvent(now, problem.reporter(), "report", null, null,
                 "[" + catalog.categoryLabel(problem.category()) + "] " + problem.title()));
-        String processInstance = runtime.startProcessInstanceByKey(TicketProcess.KEY, String.valueOf(id), Map.of(
+        String processInstance = process.start(id, Map.of(
                 TicketProcess.VAR_CATEGORY, problem.category(),
                 TicketProcess.VAR_URGENCY, problem.urgency().name(),
-                TicketProcess.VAR_RESOLVED_ON_SITE, problem.resolvedOnSite())).getId();
+                TicketProcess.VAR_RESOLVED_ON_SITE, problem.resolvedOnSite()));
         tickets.setProcessInstance(id, processInstance);
         metrics.opened(problem.category());
         Ticket ticket = tickets.find(id).orElseThrow();
@@ -55,7 +55,7 @@ public class TicketIntake {
         } else {
             events.append(id, new TicketEvent(now, TicketEvent.SYSTEM, "route", null, ticket.status(),
                     describeRouting(ticket)));
-            lifecycle.markOverdueIfPassed(id);
+            clocks.markIfPassed(id, DeadlineClock.REPLY);
             ticket = tickets.find(id).orElseThrow();
         }
         return ticket;

@@ -1,15 +1,34 @@
 package org.sanfu.ticket;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.sanfu.security.Caller;
 import org.sanfu.security.Role;
+import org.sanfu.ticket.process.TaskDefinition;
+import org.sanfu.ticket.process.TicketProcess;
+import org.sanfu.ticket.process.TicketProcessGateway;
+import org.springframework.stereotype.Component;
 
-/** Who may see a ticket and whose each action is: the one place both reads and actions ask. */
-final class TicketPolicy {
+/**
+ * Who may see a ticket, whose each action is, and whether it is offered now — all read from
+ * bpmn/ticket.bpmn: an action is the caller's when the caller is a candidate of a task that offers
+ * it (else 403), and offered now when such a task is open for the caller's group and not held back
+ * by another open task (else 409). The one rule the diagram cannot say, that an extension must be
+ * asked before the reply deadline, is the ticket's own.
+ */
+@Component
+class TicketPolicy {
 
-    private TicketPolicy() {
+    private final TicketProcessGateway process;
+
+    TicketPolicy(TicketProcessGateway process) {
+        this.process = process;
     }
 
     /** A department sees the tickets it leads or co-handles; every other role sees all. */
@@ -17,42 +36,85 @@ final class TicketPolicy {
         return !caller.is(Role.DEPT) || ticket.involves(caller.department());
     }
 
-    /** Whether the action is the caller's on this ticket, whatever its status (else 403). */
-    static boolean belongsTo(TicketAction action, Ticket ticket, Caller caller) {
-        return switch (action) {
-            case ASSIGN, APPROVE_EXTENSION, REJECT_EXTENSION, ESCALATION_REPLY -> caller.is(Role.DISPATCH);
-            case SIGN, RETURN, REPLY, EXTEND, ESCALATE -> caller.isDepartment(ticket.leadDepartment());
-            case CONTRIBUTE -> caller.is(Role.DEPT) && ticket.coDepartments().contains(caller.department());
-            case FEEDBACK -> caller.is(Role.STAFF);
-            case RULE -> caller.is(Role.LEADER);
-            case COMMENT -> maySee(ticket, caller);
-        };
+    /** The candidate groups a caller belongs to: its role, and a department user's department. */
+    static Set<String> groups(Caller caller) {
+        Set<String> groups = new HashSet<>();
+        groups.add(caller.role().name());
+        if (caller.department() != null) {
+            groups.add(caller.department());
+        }
+        return groups;
     }
 
-    /**
-     * Whether the ticket's state offers the action now: its status, and for some actions what is
-     * pending (co-department parts, an extension request), and for an extension the time: it may only
-     * be asked before the reply deadline. A taken action is refused with 409 otherwise.
-     */
-    static boolean offeredNow(TicketAction action, Ticket ticket, Caller caller, Instant now) {
-        if (!action.offeredIn(ticket.status())) {
+    /** Whether the action is the caller's on this ticket, whatever its state (else 403). */
+    boolean belongsTo(TicketAction action, Ticket ticket, Caller caller) {
+        if (action == TicketAction.COMMENT) {
+            return maySee(ticket, caller);
+        }
+        return definitions().values().stream().filter(d -> d.offers(action.urlName()))
+                .anyMatch(d -> isCandidate(d.candidateGroups(), ticket, caller));
+    }
+
+    /** The open task through which the caller takes the action now; empty when the state does not offer it. */
+    Optional<Ticket.OpenTask> offered(TicketAction action, Ticket ticket, Caller caller, Instant now) {
+        return Optional.ofNullable(heldBack(action, ticket, caller, now).task());
+    }
+
+    /** Why an action the caller may take is not offered now, for the 409's detail; null when it is. */
+    String whyNot(TicketAction action, Ticket ticket, Caller caller, Instant now) {
+        return heldBack(action, ticket, caller, now).reason();
+    }
+
+    /** The actions the caller may take on the ticket now, in the order of API.md. */
+    List<String> allowedActions(Ticket ticket, Caller caller, Instant now) {
+        List<String> allowed = new ArrayList<>();
+        for (TicketAction action : TicketAction.values()) {
+            boolean offered = action == TicketAction.COMMENT ? maySee(ticket, caller)
+                    : offered(action, ticket, caller, now).isPresent();
+            if (offered) {
+                allowed.add(action.urlName());
+            }
+        }
+        return allowed;
+    }
+
+    private record Offer(Ticket.OpenTask task, String reason) {}
+
+    private Offer heldBack(TicketAction action, Ticket ticket, Caller caller, Instant now) {
+        Set<String> groups = groups(caller);
+        String reason = null;
+        for (Ticket.OpenTask task : ticket.openTasks()) {
+            TaskDefinition definition = definitions().get(task.taskKey());
+            if (definition == null || !definition.offers(action.urlName()) || !groups.contains(task.candidateGroup())) {
+                continue;
+            }
+            String waitsFor = definition.waitsFor().get(action.urlName());
+            if (waitsFor != null && ticket.waitsOn(waitsFor)) {
+                reason = TicketProcess.TASK_CONTRIBUTE.equals(waitsFor)
+                        ? "co-departments " + String.join(", ", ticket.openParts()) + " have not contributed yet"
+                        : "an extension request is already waiting for dispatch";
+            } else if (action == TicketAction.EXTEND && !ticket.mayAskExtension(now)) {
+                reason = "the reply deadline has passed; an extension must be asked before it";
+            } else {
+                return new Offer(task, null);
+            }
+        }
+        return new Offer(null, reason);
+    }
+
+    private static boolean isCandidate(String candidateGroups, Ticket ticket, Caller caller) {
+        if (candidateGroups == null) {
             return false;
         }
-        return switch (action) {
-            case REPLY -> ticket.openParts().isEmpty();
-            case EXTEND -> ticket.extensionRequest() == null && ticket.replyDeadline() != null
-                    && now.isBefore(ticket.replyDeadline());
-            case APPROVE_EXTENSION, REJECT_EXTENSION -> ticket.extensionRequest() != null;
-            case CONTRIBUTE -> ticket.hasOpenPart(caller.department());
-            default -> true;
+        return switch (candidateGroups.strip()) {
+            case TicketProcess.LEAD_DEPARTMENT_GROUP -> caller.isDepartment(ticket.leadDepartment());
+            case TicketProcess.CO_DEPARTMENT_GROUP -> caller.is(Role.DEPT)
+                    && ticket.coDepartments().contains(caller.department());
+            default -> Arrays.stream(candidateGroups.split(",")).map(String::strip).anyMatch(groups(caller)::contains);
         };
     }
 
-    /** The actions the caller may take on the ticket now. */
-    static List<String> allowedActions(Ticket ticket, Caller caller, Instant now) {
-        return Arrays.stream(TicketAction.values())
-                .filter(a -> belongsTo(a, ticket, caller) && offeredNow(a, ticket, caller, now))
-                .map(TicketAction::urlName)
-                .toList();
+    private Map<String, TaskDefinition> definitions() {
+        return process.taskDefinitions();
     }
 }

@@ -2,12 +2,11 @@ package org.sanfu.ticket;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import org.sanfu.DomainException;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.security.Caller;
 import org.sanfu.security.Role;
-import org.sanfu.web.ApiException;
 import org.sanfu.web.PageParams;
 import org.sanfu.web.PageResult;
 import org.springframework.stereotype.Service;
@@ -20,10 +19,12 @@ public class TicketQueries {
 
     private final Tickets tickets;
     private final TicketEvents events;
+    private final TicketPolicy policy;
     private final Catalog catalog;
     private final Clock clock;
 
-    TicketQueries(Tickets tickets, TicketEvents events, Catalog catalog, Clock clock) {
+    TicketQueries(Tickets tickets, TicketEvents events, TicketPolicy policy, Catalog catalog, Clock clock) {
+        this.policy = policy;
         this.tickets = tickets;
         this.events = events;
         this.catalog = catalog;
@@ -63,25 +64,8 @@ public class TicketQueries {
      * the enterprises they look after or visited; a leader's under supervision.
      */
     public PageResult<TicketView> inbox(Caller caller, PageParams page) {
-        List<Tickets.Where> mine = new ArrayList<>();
-        switch (caller.role()) {
-            case DEPT -> {
-                mine.add(new Tickets.Where()
-                        .add("t.status in ('ASSIGNED', 'IN_PROGRESS')")
-                        .eq("t.lead_department", caller.department()));
-                mine.add(new Tickets.Where().add("exists (select 1 from ticket_co_department c where "
-                        + "c.ticket_id = t.id and c.department = ? and c.part_open)", caller.department()));
-            }
-            case DISPATCH -> mine.add(new Tickets.Where()
-                    .add("(t.status in ('DISPATCHING', 'ESCALATED') or t.extension_days is not null)"));
-            case STAFF -> mine.add(new Tickets.Where()
-                    .add("t.status = 'REPLIED'")
-                    .add("(t.reporter = ? or exists (select 1 from enterprise e where e.credit_code = "
-                            + "t.enterprise_credit_code and e.specialist = ?))", caller.username(), caller.username()));
-            case LEADER -> mine.add(new Tickets.Where().add("t.status = 'SUPERVISION'"));
-            case ADMIN -> { }
-        }
-        return tickets.inbox(mine, page).map(t -> view(t, caller));
+        return tickets.inbox(TicketPolicy.groups(caller), caller.is(Role.STAFF) ? caller.username() : null, page)
+                .map(t -> view(t, caller));
     }
 
     /** An enterprise's tickets as the caller may see them, newest first. */
@@ -97,14 +81,14 @@ public class TicketQueries {
     }
 
     TicketView view(Ticket ticket, Caller caller) {
-        return TicketView.of(ticket, catalog.categoryLabel(ticket.category()), TicketPolicy.allowedActions(ticket, caller,
+        return TicketView.of(ticket, catalog.categoryLabel(ticket.category()), policy.allowedActions(ticket, caller,
                 clock.instant()));
     }
 
     private Ticket visible(String id, Caller caller) {
-        Ticket ticket = tickets.find(parseId(id)).orElseThrow(() -> ApiException.notFound("ticket", id));
+        Ticket ticket = tickets.find(parseId(id)).orElseThrow(() -> new DomainException.NotFound("ticket", id));
         if (!TicketPolicy.maySee(ticket, caller)) {
-            throw ApiException.forbidden("ticket " + id + " belongs to other departments");
+            throw new DomainException.NotYours("ticket " + id + " belongs to other departments");
         }
         return ticket;
     }
@@ -114,7 +98,7 @@ public class TicketQueries {
         try {
             return Long.parseLong(id);
         } catch (NumberFormatException e) {
-            throw ApiException.notFound("ticket", id);
+            throw new DomainException.NotFound("ticket", id);
         }
     }
 }

@@ -7,11 +7,13 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.sanfu.Sql;
+import org.sanfu.ticket.process.TicketProcess;
 import org.sanfu.web.PageParams;
 import org.sanfu.web.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -153,6 +155,32 @@ class Tickets {
                 .param(id).update() == 1;
     }
 
+    /** The next moment a clock needs attention; null when it is not running or has nothing left to say. */
+    void clockNext(long id, DeadlineClock clock, Instant next) {
+        String column = clock == DeadlineClock.SIGN ? "sign_clock_next" : "reply_clock_next";
+        jdbc.sql("update ticket set " + column + " = ? where id = ?").params(Sql.ts(next), id).update();
+    }
+
+    /** Tickets whose running clock reached its next moment, the longest waiting first. */
+    List<Long> clocksDue(Instant now, int limit) {
+        return jdbc.sql("""
+                select id from (
+                    select id, sign_clock_next as due from ticket where sign_clock_next <= ?
+                    union all
+                    select id, reply_clock_next as due from ticket where reply_clock_next <= ?
+                ) d group by id order by min(due), id limit ?
+                """).params(Sql.ts(now), Sql.ts(now), limit).query(Long.class).list();
+    }
+
+    void taskOpened(long ticketId, String taskId, String taskKey, String candidateGroup) {
+        jdbc.sql("insert into ticket_task (task_id, ticket_id, task_key, candidate_group) values (?, ?, ?, ?)")
+                .params(taskId, ticketId, taskKey, candidateGroup).update();
+    }
+
+    void taskEnded(String taskId) {
+        jdbc.sql("delete from ticket_task where task_id = ?").param(taskId).update();
+    }
+
     void feedbackDue(long id, Instant due) {
         jdbc.sql("update ticket set feedback_due = ? where id = ?").params(Sql.ts(due), id).update();
     }
@@ -162,18 +190,7 @@ class Tickets {
                 .param(id).query(String.class).list();
     }
 
-    void openPart(long id, String department) {
-        jdbc.sql("update ticket_co_department set part_open = true where ticket_id = ? and department = ?")
-                .params(id, department).update();
-    }
-
-    void closeParts(long id) {
-        jdbc.sql("update ticket_co_department set part_open = false where ticket_id = ?").param(id).update();
-    }
-
     void contributed(long id, String department, String opinion, String by, Instant at) {
-        jdbc.sql("update ticket_co_department set part_open = false where ticket_id = ? and department = ?")
-                .params(id, department).update();
         jdbc.sql("insert into ticket_contribution (ticket_id, department, opinion, contributed_by, contributed_at) "
                         + "values (?, ?, ?, ?, ?)")
                 .params(id, department, opinion, by, Sql.ts(at)).update();
@@ -257,16 +274,24 @@ class Tickets {
     }
 
     /**
-     * Tickets on which a user can act now, most urgent deadline first. {@code clauses} are
-     * alternatives (OR), each a condition on {@code t} with its arguments.
+     * Tickets on which a process task waits for one of these groups (a role, a department), and for
+     * STAFF only those of the enterprises the user reported on or looks after; the deadline of the
+     * task's clock first: the sign deadline while signing, else the reply deadline.
      */
-    PageResult<Ticket> inbox(List<Where> alternatives, PageParams page) {
-        if (alternatives.isEmpty()) {
+    PageResult<Ticket> inbox(Collection<String> groups, String staffUsername, PageParams page) {
+        if (groups.isEmpty()) {
             return PageResult.of(List.of(), page, 0);
         }
-        Where where = Where.anyOf(alternatives);
-        return page(where, "case when t.status = 'ASSIGNED' then t.sign_deadline else t.reply_deadline end asc nulls last, "
-                + "t.id asc", page);
+        String marks = String.join(", ", groups.stream().map(g -> "?").toList());
+        Where where = new Where().add("exists (select 1 from ticket_task k where k.ticket_id = t.id and "
+                + "k.candidate_group in (" + marks + "))", groups.toArray());
+        if (staffUsername != null) {
+            where.add("(t.reporter = ? or exists (select 1 from enterprise e where e.credit_code = "
+                    + "t.enterprise_credit_code and e.specialist = ?))", staffUsername, staffUsername);
+        }
+        return page(where, "case when exists (select 1 from ticket_task s where s.ticket_id = t.id and s.task_key = '"
+                + TicketProcess.TASK_SIGN + "') then t.sign_deadline else t.reply_deadline end asc nulls last, t.id asc",
+                page);
     }
 
     List<Ticket> ofEnterprise(String creditCode, String scopeDepartment) {
@@ -310,18 +335,22 @@ class Tickets {
             return tickets;
         }
         Map<Long, List<String>> co = new HashMap<>();
-        Map<Long, List<String>> open = new HashMap<>();
+        Map<Long, List<Ticket.OpenTask>> open = new HashMap<>();
         Map<Long, List<Ticket.Contribution>> answers = new HashMap<>();
         String marks = String.join(",", tickets.stream().map(t -> "?").toList());
         List<Object> ids = tickets.stream().map(Ticket::id).map(Object.class::cast).toList();
-        jdbc.sql("select ticket_id, department, part_open from ticket_co_department where ticket_id in (" + marks
+        jdbc.sql("select ticket_id, department from ticket_co_department where ticket_id in (" + marks
                         + ") order by department")
                 .params(ids)
                 .query(rs -> {
                     co.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
-                    if (rs.getBoolean(3)) {
-                        open.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
-                    }
+                });
+        jdbc.sql("select ticket_id, task_id, task_key, candidate_group from ticket_task where ticket_id in (" + marks
+                        + ") order by candidate_group, task_id")
+                .params(ids)
+                .query(rs -> {
+                    open.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Ticket.OpenTask(
+                            rs.getString(2), rs.getString(3), rs.getString(4)));
                 });
         jdbc.sql("select ticket_id, department, opinion, contributed_by, contributed_at from ticket_contribution "
                         + "where ticket_id in (" + marks + ") order by id")
@@ -351,7 +380,8 @@ class Tickets {
                 rs.getBoolean("overdue"),
                 new Ticket.Clocks(Sql.instant(rs, "sign_clock_start"), rs.getInt("sign_reminded"),
                         rs.getBoolean("sign_overdue"), Sql.instant(rs, "reply_clock_start"), rs.getInt("reply_reminded"),
-                        rs.getBoolean("reply_overdue"), Sql.instant(rs, "feedback_due")),
+                        rs.getBoolean("reply_overdue"), Sql.instant(rs, "feedback_due"),
+                        Sql.instant(rs, "sign_clock_next"), Sql.instant(rs, "reply_clock_next")),
                 rs.getInt("reopen_count"), rs.getInt("return_count"),
                 escalation == null ? null : EscalationLevel.valueOf(escalation),
                 satisfaction == null ? null : Satisfaction.valueOf(satisfaction),

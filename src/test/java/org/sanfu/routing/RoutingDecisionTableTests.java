@@ -58,7 +58,7 @@ class RoutingDecisionTableTests {
         assertThat(((Number) row.getEntry("signLimit")).intValue()).isEqualTo(sign);
         assertThat(((Number) row.getEntry("replyLimit")).intValue()).isEqualTo(reply);
 
-        RoutingDecision normal = routing.decide(row.getEntryMap(), false);
+        RoutingDecision normal = routing.decide(row.getEntryMap());
         assertThat(normal.leadDepartment()).isEqualTo(lead);
         assertThat(normal.routed()).isEqualTo(lead != null);
         assertThat(normal.coDepartments()).isEqualTo(co == null ? java.util.List.of() : java.util.List.of(co));
@@ -66,28 +66,31 @@ class RoutingDecisionTableTests {
         assertThat(normal.replyLimit()).isEqualTo(reply);
     }
 
+    /** Each category has an URGENT row before its own: the same departments, each limit halved, rounded up, at least 1. */
+    @ParameterizedTest(name = "URGENT {0}")
+    @CsvSource({"CONTAINER", "LOGISTICS", "FINANCING", "CREDIT_INSURANCE", "TRADE_FAIR", "POLICY", "CUSTOMS", "LABOR",
+            "LEGAL", "OTHER"})
+    void urgentHalvesEachLimitRoundingUpNeverBelowOne(String category) {
+        RoutingDecision normal = routing.decide(evaluate(category, "NORMAL").getSingleResult().getEntryMap());
+        RoutingDecision urgent = routing.decide(evaluate(category, "URGENT").getSingleResult().getEntryMap());
+        assertThat(urgent.leadDepartment()).isEqualTo(normal.leadDepartment());
+        assertThat(urgent.coDepartments()).isEqualTo(normal.coDepartments());
+        assertThat(urgent.signLimit()).isEqualTo(Math.max(1, (normal.signLimit() + 1) / 2));
+        assertThat(urgent.replyLimit()).isEqualTo(Math.max(1, (normal.replyLimit() + 1) / 2));
+    }
+
     @ParameterizedTest(name = "URGENT {0}: reply limit {1}")
     @CsvSource({"CONTAINER, 3", "FINANCING, 4", "CUSTOMS, 2", "OTHER, 4"})
-    void urgentHalvesEachLimitRoundingUpNeverBelowOne(String category, int urgentReply) {
-        DmnDecisionTableResult result = evaluate(category, "URGENT");
-        RoutingDecision urgent = routing.decide(result.getSingleResult().getEntryMap(), true);
+    void urgentReplyLimitsAsWorkedOutByHand(String category, int urgentReply) {
+        RoutingDecision urgent = routing.decide(evaluate(category, "URGENT").getSingleResult().getEntryMap());
         assertThat(urgent.replyLimit()).isEqualTo(urgentReply);
         assertThat(urgent.signLimit()).isEqualTo(1);
     }
 
     @Test
-    void halvingRule() {
-        assertThat(Routing.halve(1)).isEqualTo(1);
-        assertThat(Routing.halve(2)).isEqualTo(1);
-        assertThat(Routing.halve(5)).isEqualTo(3);
-        assertThat(Routing.halve(7)).isEqualTo(4);
-        assertThat(Routing.halve(10)).isEqualTo(5);
-    }
-
-    @Test
     void anUnknownCategoryMatchesNoRowAndGoesToDispatchWithTheDefaultLimits() {
         assertThat(evaluate("SPACE_TRAVEL", "NORMAL")).isEmpty();
-        RoutingDecision none = routing.decide(null, false);
+        RoutingDecision none = routing.decide(null);
         assertThat(none.routed()).isFalse();
         assertThat(none.signLimit()).isEqualTo(1);
         assertThat(none.replyLimit()).isEqualTo(7);
@@ -96,7 +99,7 @@ class RoutingDecisionTableTests {
     @Test
     void coDepartmentsAreACommaSeparatedList() {
         RoutingDecision d = routing.decide(Map.of("leadDepartment", "COMMERCE", "coDepartments", "FINANCE, HRSS,FINANCE",
-                "signLimit", 1, "replyLimit", 7), false);
+                "signLimit", 1, "replyLimit", 7));
         assertThat(d.coDepartments()).containsExactly("FINANCE", "HRSS");
     }
 }

@@ -1,11 +1,10 @@
 package org.sanfu.ticket.process;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.sanfu.ticket.TicketLifecycle;
 import org.sanfu.ticket.TicketStatus;
 import org.springframework.stereotype.Component;
 
-/** {@code ${ticketStatus...}} in bpmn/ticket.bpmn: writes the status the process has reached. */
+/** {@code ${ticketStatus...}} in bpmn/ticket.bpmn: writes where the process has got to. */
 @Component("ticketStatus")
 public class TicketStatusListener {
 
@@ -15,22 +14,25 @@ public class TicketStatusListener {
         this.lifecycle = lifecycle;
     }
 
-    public void enter(DelegateExecution execution, String status) {
-        lifecycle.enter(TicketProcess.ticketId(execution), TicketStatus.valueOf(status));
+    public void enter(String businessKey, String status) {
+        lifecycle.enter(TicketProcess.ticketId(businessKey), TicketStatus.valueOf(status));
     }
 
-    public void handlingEnded(DelegateExecution execution) {
-        lifecycle.handlingEnded(TicketProcess.ticketId(execution));
+    public void handlingEnded(String businessKey) {
+        lifecycle.handlingEnded(TicketProcess.ticketId(businessKey));
     }
 
-    /** Dissatisfied: answering is entered again at handling, with a fresh reply clock. */
-    public void reopen(DelegateExecution execution) {
-        lifecycle.reopen(TicketProcess.ticketId(execution));
-        execution.setVariable(TicketProcess.VAR_ENTRY, TicketProcess.ENTRY_REOPEN);
+    /** Dissatisfied: a fresh reply clock, one reopen more. */
+    public void reopen(String businessKey) {
+        lifecycle.reopen(TicketProcess.ticketId(businessKey));
     }
 
-    /** Dissatisfied after two reopens: answering is entered again at the leader's ruling. */
-    public void supervise(DelegateExecution execution) {
-        execution.setVariable(TicketProcess.VAR_ENTRY, TicketProcess.ENTRY_SUPERVISE);
+    public void supervised(String businessKey) {
+        lifecycle.supervised(TicketProcess.ticketId(businessKey));
+    }
+
+    /** The feedback window passed without feedback: closed, satisfaction UNRATED. */
+    public void closeUnrated(String businessKey) {
+        lifecycle.closeUnrated(TicketProcess.ticketId(businessKey));
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.ticket.ActionRequests;
 import org.sanfu.security.Caller;
+import org.sanfu.ticket.TicketAction;
 import org.sanfu.ticket.TicketActions;
 import org.sanfu.ticket.TicketEvent;
 import org.sanfu.ticket.TicketFilter;
@@ -17,6 +18,7 @@ import org.sanfu.ticket.TicketView;
 import org.sanfu.web.ActionBody;
 import org.sanfu.web.ApiAccess;
 import org.sanfu.web.InvalidInput;
+import org.sanfu.web.JsonBodies;
 import org.sanfu.web.PageParams;
 import org.sanfu.web.PageResult;
 import org.sanfu.web.QueryParams;
@@ -40,8 +42,11 @@ class TicketController {
     private final TicketActions actions;
     private final QueryParams params;
     private final Catalog catalog;
+    private final JsonBodies bodies;
 
-    TicketController(TicketQueries queries, TicketActions actions, QueryParams params, Catalog catalog) {
+    TicketController(TicketQueries queries, TicketActions actions, QueryParams params, Catalog catalog,
+            JsonBodies bodies) {
+        this.bodies = bodies;
         this.queries = queries;
         this.actions = actions;
         this.params = params;
@@ -110,7 +115,8 @@ class TicketController {
             content = @Content(schema = @Schema(implementation = ActionRequests.Assign.class)))
     @PostMapping("/{id}/assign")
     TicketView assign(@PathVariable String id, Caller caller, ActionBody body) {
-        return actions.assign(id, caller, body.json());
+        actions.checkMayTake(id, caller, TicketAction.ASSIGN);
+        return actions.assign(id, caller, bodies.read(body.json(), ActionRequests.Assign.class));
     }
 
     @Operation(summary = "sign", description = "ASSIGNED → IN_PROGRESS. The body is empty or `{}`.")
@@ -119,7 +125,9 @@ class TicketController {
             content = @Content(schema = @Schema(type = "object", example = "{}")))
     @PostMapping("/{id}/sign")
     TicketView sign(@PathVariable String id, Caller caller, ActionBody body) {
-        return actions.sign(id, caller, body.json());
+        actions.checkMayTake(id, caller, TicketAction.SIGN);
+        bodies.requireReadable(body.json());
+        return actions.sign(id, caller);
     }
 
     @Operation(summary = "return", description = "ASSIGNED / IN_PROGRESS → DISPATCHING, returnCount + 1; the third "
@@ -129,7 +137,8 @@ class TicketController {
             content = @Content(schema = @Schema(implementation = ActionRequests.Return.class)))
     @PostMapping("/{id}/return")
     TicketView returnTicket(@PathVariable String id, Caller caller, ActionBody body) {
-        return actions.returnTicket(id, caller, body.json());
+        actions.checkMayTake(id, caller, TicketAction.RETURN);
+        return actions.returnTicket(id, caller, bodies.read(body.json(), ActionRequests.Return.class));
     }
 
     @Operation(summary = "contribute", description = "A co-department's opinion (协办); until every co-department "
@@ -139,7 +148,8 @@ class TicketController {
             content = @Content(schema = @Schema(implementation = ActionRequests.Contribute.class)))
     @PostMapping("/{id}/contribute")
     TicketView contribute(@PathVariable String id, Caller caller, ActionBody body) {
-        return actions.contribute(id, caller, body.json());
+        actions.checkMayTake(id, caller, TicketAction.CONTRIBUTE);
+        return actions.contribute(id, caller, bodies.read(body.json(), ActionRequests.Contribute.class));
     }
 
     @Operation(summary = "reply", description = "IN_PROGRESS → REPLIED, once every co-department has contributed.")
@@ -148,7 +158,8 @@ class TicketController {
             content = @Content(schema = @Schema(implementation = ActionRequests.Reply.class)))
     @PostMapping("/{id}/reply")
     TicketView reply(@PathVariable String id, Caller caller, ActionBody body) {
-        return actions.reply(id, caller, body.json());
+        actions.checkMayTake(id, caller, TicketAction.REPLY);
+        return actions.reply(id, caller, bodies.read(body.json(), ActionRequests.Reply.class));
     }
 
     @Operation(summary = "extend", description = "Asks dispatch for 1..10 more working days, before the reply "
@@ -158,7 +169,8 @@ class TicketController {
             content = @Content(schema = @Schema(implementation = ActionRequests.Extend.class)))
     @PostMapping("/{id}/extend")
     TicketView extend(@PathVariable String id, Caller caller, ActionBody body) {
-        return actions.extend(id, caller, body.json());
+        actions.checkMayTake(id, caller, TicketAction.EXTEND);
+        return actions.extend(id, caller, bodies.read(body.json(), ActionRequests.Extend.class));
     }
 
     @Operation(summary = "approve-extension", description = "Grants the waiting extension: the reply deadline moves.")
@@ -167,7 +179,8 @@ class TicketController {
             content = @Content(schema = @Schema(implementation = ActionRequests.DecideExtension.class)))
     @PostMapping("/{id}/approve-extension")
     TicketView approveExtension(@PathVariable String id, Caller caller, ActionBody body) {
-        return actions.approveExtension(id, caller, body.json());
+        actions.checkMayTake(id, caller, TicketAction.APPROVE_EXTENSION);
+        return actions.approveExtension(id, caller, bodies.read(body.json(), ActionRequests.DecideExtension.class));
     }
 
     @Operation(summary = "reject-extension", description = "Refuses the waiting extension: the reply deadline stays.")
@@ -176,7 +189,8 @@ class TicketController {
             content = @Content(schema = @Schema(implementation = ActionRequests.DecideExtension.class)))
     @PostMapping("/{id}/reject-extension")
     TicketView rejectExtension(@PathVariable String id, Caller caller, ActionBody body) {
-        return actions.rejectExtension(id, caller, body.json());
+        actions.checkMayTake(id, caller, TicketAction.REJECT_EXTENSION);
+        return actions.rejectExtension(id, caller, bodies.read(body.json(), ActionRequests.DecideExtension.class));
     }
 
     @Operation(summary = "escalate", description = "IN_PROGRESS → ESCALATED, to the city or provincial task force.")
@@ -185,7 +199,8 @@ class TicketController {
             content = @Content(schema = @Schema(implementation = ActionRequests.Escalate.class)))
     @PostMapping("/{id}/escalate")
     TicketView escalate(@PathVariable String id, Caller caller, ActionBody body) {
-        return actions.escalate(id, caller, body.json());
+        actions.checkMayTake(id, caller, TicketAction.ESCALATE);
+        return actions.escalate(id, caller, bodies.read(body.json(), ActionRequests.Escalate.class));
     }
 
     @Operation(summary = "escalation-reply", description = "The task force's answer: ESCALATED → REPLIED.")
@@ -194,7 +209,8 @@ class TicketController {
             content = @Content(schema = @Schema(implementation = ActionRequests.Reply.class)))
     @PostMapping("/{id}/escalation-reply")
     TicketView escalationReply(@PathVariable String id, Caller caller, ActionBody body) {
-        return actions.escalationReply(id, caller, body.json());
+        actions.checkMayTake(id, caller, TicketAction.ESCALATION_REPLY);
+        return actions.escalationReply(id, caller, bodies.read(body.json(), ActionRequests.Reply.class));
     }
 
     @Operation(summary = "feedback", description = "What the enterprise said (回访): SATISFIED / BASICALLY_SATISFIED "
@@ -205,7 +221,8 @@ class TicketController {
             content = @Content(schema = @Schema(implementation = ActionRequests.Feedback.class)))
     @PostMapping("/{id}/feedback")
     TicketView feedback(@PathVariable String id, Caller caller, ActionBody body) {
-        return actions.feedback(id, caller, body.json());
+        actions.checkMayTake(id, caller, TicketAction.FEEDBACK);
+        return actions.feedback(id, caller, bodies.read(body.json(), ActionRequests.Feedback.class));
     }
 
     @Operation(summary = "rule", description = "A ruling under supervision (督办): CLOSE (a note is required) or "
@@ -215,7 +232,8 @@ class TicketController {
             content = @Content(schema = @Schema(implementation = ActionRequests.Rule.class)))
     @PostMapping("/{id}/rule")
     TicketView rule(@PathVariable String id, Caller caller, ActionBody body) {
-        return actions.rule(id, caller, body.json());
+        actions.checkMayTake(id, caller, TicketAction.RULE);
+        return actions.rule(id, caller, bodies.read(body.json(), ActionRequests.Rule.class));
     }
 
     @Operation(summary = "comment", description = "A remark in the history, in any status; it moves nothing.")
@@ -225,6 +243,7 @@ class TicketController {
             content = @Content(schema = @Schema(implementation = ActionRequests.Comment.class)))
     @PostMapping("/{id}/comment")
     TicketView comment(@PathVariable String id, Caller caller, ActionBody body) {
-        return actions.comment(id, caller, body.json());
+        actions.checkMayTake(id, caller, TicketAction.COMMENT);
+        return actions.comment(id, caller, bodies.read(body.json(), ActionRequests.Comment.class));
     }
 }

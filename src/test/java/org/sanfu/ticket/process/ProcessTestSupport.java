@@ -2,7 +2,6 @@ package org.sanfu.ticket.process;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
@@ -87,8 +86,9 @@ abstract class ProcessTestSupport {
                 .processInstanceBusinessKey(ticketId).singleResult();
     }
 
-    JsonNode body(Object value) {
-        return json.valueToTree(value);
+    /** A command as the web edge would have read it from this JSON-like value. */
+    <T> T body(Class<T> type, Object value) {
+        return json.convertValue(value, type);
     }
 
     TicketView ticket(String id) {

@@ -1,5 +1,6 @@
 package org.sanfu.ticket.process;
 
+import org.sanfu.ticket.ActionRequests;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
@@ -45,14 +46,14 @@ class TicketBranchProcessTests extends ProcessTestSupport {
         ProcessInstance pi = process(id);
         Instant firstSignDeadline = ticket(id).signDeadline();
 
-        actions.returnTicket(id, TRANSPORT, body(Map.of("reason", "不属于本部门")));
-        actions.assign(id, DISPATCH, body(Map.of("leadDepartment", "TRANSPORT", "note", "属港航职责")));
-        assertThat(pi).isWaitingAt(TicketProcess.TASK_SIGN);
+        actions.returnTicket(id, TRANSPORT, body(ActionRequests.Return.class, Map.of("reason", "不属于本部门")));
+        actions.assign(id, DISPATCH, body(ActionRequests.Assign.class, Map.of("leadDepartment", "TRANSPORT", "note", "属港航职责")));
+        assertThat(pi).isWaitingAt("Task_Sign");
         Assertions.assertThat(ticket(id).signDeadline()).isEqualTo(firstSignDeadline);
 
-        actions.returnTicket(id, TRANSPORT, body(Map.of("reason", "仍不属于本部门")));
-        actions.assign(id, DISPATCH, body(Map.of("leadDepartment", "FINANCE")));
-        assertThat(pi).isWaitingAt(TicketProcess.TASK_SIGN);
+        actions.returnTicket(id, TRANSPORT, body(ActionRequests.Return.class, Map.of("reason", "仍不属于本部门")));
+        actions.assign(id, DISPATCH, body(ActionRequests.Assign.class, Map.of("leadDepartment", "FINANCE")));
+        assertThat(pi).isWaitingAt("Task_Sign");
         assertThat(task(pi)).hasCandidateGroup("FINANCE");
         TicketView upheld = ticket(id);
         Assertions.assertThat(upheld.returnCount()).isEqualTo(2);
@@ -67,23 +68,23 @@ class TicketBranchProcessTests extends ProcessTestSupport {
     void theThirdReturnPutsTheTicketUnderSupervisionAndALeaderReassignsIt() {
         String id = open("LOGISTICS");
         ProcessInstance pi = process(id);
-        actions.returnTicket(id, TRANSPORT, body(Map.of("reason", "一退")));
-        actions.assign(id, DISPATCH, body(Map.of("leadDepartment", "TRANSPORT")));
-        actions.sign(id, TRANSPORT, null);
-        actions.returnTicket(id, TRANSPORT, body(Map.of("reason", "二退")));
-        actions.assign(id, DISPATCH, body(Map.of("leadDepartment", "COMMERCE")));
-        actions.returnTicket(id, COMMERCE, body(Map.of("reason", "三退")));
+        actions.returnTicket(id, TRANSPORT, body(ActionRequests.Return.class, Map.of("reason", "一退")));
+        actions.assign(id, DISPATCH, body(ActionRequests.Assign.class, Map.of("leadDepartment", "TRANSPORT")));
+        actions.sign(id, TRANSPORT);
+        actions.returnTicket(id, TRANSPORT, body(ActionRequests.Return.class, Map.of("reason", "二退")));
+        actions.assign(id, DISPATCH, body(ActionRequests.Assign.class, Map.of("leadDepartment", "COMMERCE")));
+        actions.returnTicket(id, COMMERCE, body(ActionRequests.Return.class, Map.of("reason", "三退")));
 
-        assertThat(pi).isWaitingAt(TicketProcess.TASK_RULE).hasPassed("Gateway_ReturnLimit");
+        assertThat(pi).isWaitingAt("Task_Rule").hasPassed("Gateway_ReturnLimit");
         assertThat(task(pi)).hasCandidateGroup("LEADER");
         TicketView supervised = ticket(id);
         Assertions.assertThat(supervised.status().name()).isEqualTo("SUPERVISION");
         Assertions.assertThat(supervised.returnCount()).isEqualTo(3);
 
         later(Duration.ofDays(1));
-        actions.rule(id, LEADER, body(Map.of("decision", "REASSIGN", "leadDepartment", "FINANCE",
+        actions.rule(id, LEADER, body(ActionRequests.Rule.class, Map.of("decision", "REASSIGN", "leadDepartment", "FINANCE",
                 "note", "由金融办牵头")));
-        assertThat(pi).isWaitingAt(TicketProcess.TASK_SIGN);
+        assertThat(pi).isWaitingAt("Task_Sign");
         assertThat(task(pi)).hasCandidateGroup("FINANCE");
         TicketView reassigned = ticket(id);
         Assertions.assertThat(reassigned.status().name()).isEqualTo("ASSIGNED");
@@ -95,18 +96,18 @@ class TicketBranchProcessTests extends ProcessTestSupport {
     void aThirdDissatisfactionAfterTwoReopensGoesToALeaderWhoClosesIt() {
         String id = open("FINANCING");
         ProcessInstance pi = process(id);
-        actions.sign(id, FINANCE, null);
+        actions.sign(id, FINANCE);
         for (int round = 0; round < 3; round++) {
-            actions.reply(id, FINANCE, body(Map.of("resolution", "第" + (round + 1) + "次答复", "outcome", "PARTIAL")));
-            actions.feedback(id, STAFF, body(Map.of("satisfaction", "DISSATISFIED")));
+            actions.reply(id, FINANCE, body(ActionRequests.Reply.class, Map.of("resolution", "第" + (round + 1) + "次答复", "outcome", "PARTIAL")));
+            actions.feedback(id, STAFF, body(ActionRequests.Feedback.class, Map.of("satisfaction", "DISSATISFIED")));
         }
-        assertThat(pi).isWaitingAt(TicketProcess.TASK_RULE).hasPassed("Gateway_ReopenLimit");
+        assertThat(pi).isWaitingAt("Task_Rule").hasPassed("Gateway_ReopenLimit");
         TicketView supervised = ticket(id);
         Assertions.assertThat(supervised.status().name()).isEqualTo("SUPERVISION");
         Assertions.assertThat(supervised.reopenCount()).isEqualTo(2);
 
-        conflict(() -> actions.feedback(id, STAFF, body(Map.of("satisfaction", "SATISFIED"))));
-        actions.rule(id, LEADER, body(Map.of("decision", "CLOSE", "note", "已尽最大努力，企业诉求超出政策范围")));
+        conflict(() -> actions.feedback(id, STAFF, body(ActionRequests.Feedback.class, Map.of("satisfaction", "SATISFIED"))));
+        actions.rule(id, LEADER, body(ActionRequests.Rule.class, Map.of("decision", "CLOSE", "note", "已尽最大努力，企业诉求超出政策范围")));
         assertThat(pi).isEnded().hasPassed("EndEvent_ClosedByRuling").hasNotPassed("EndEvent_Closed");
         TicketView closed = ticket(id);
         Assertions.assertThat(closed.status().name()).isEqualTo("CLOSED");
@@ -118,30 +119,30 @@ class TicketBranchProcessTests extends ProcessTestSupport {
     void twoCoDepartmentsContributeBeforeTheLeadMayReply() {
         String id = open("OTHER");
         ProcessInstance pi = process(id);
-        actions.assign(id, DISPATCH, body(Map.of("leadDepartment", "COMMERCE", "coDepartments",
+        actions.assign(id, DISPATCH, body(ActionRequests.Assign.class, Map.of("leadDepartment", "COMMERCE", "coDepartments",
                 List.of("FINANCE", "HRSS"))));
-        actions.sign(id, COMMERCE, null);
+        actions.sign(id, COMMERCE);
 
-        assertThat(pi).isWaitingAt(TicketProcess.TASK_HANDLE, TicketProcess.TASK_CONTRIBUTE);
-        Assertions.assertThat(taskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TicketProcess.TASK_CONTRIBUTE)
+        assertThat(pi).isWaitingAt("Task_Handle", "Task_Contribute");
+        Assertions.assertThat(taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_Contribute")
                 .list()).hasSize(2);
         Assertions.assertThat(ticket(id).pendingContributions()).containsExactly("FINANCE", "HRSS");
         Assertions.assertThat(tickets.get(id, FINANCE).allowedActions()).contains("contribute");
         Assertions.assertThat(tickets.get(id, COMMERCE).allowedActions()).doesNotContain("reply");
 
-        conflict(() -> actions.reply(id, COMMERCE, body(Map.of("resolution", "答复", "outcome", "RESOLVED"))));
-        actions.contribute(id, FINANCE, body(Map.of("opinion", "可申请关贸E贷")));
-        conflict(() -> actions.contribute(id, FINANCE, body(Map.of("opinion", "再说一次"))));
-        conflict(() -> actions.reply(id, COMMERCE, body(Map.of("resolution", "答复", "outcome", "RESOLVED"))));
-        actions.contribute(id, HRSS, body(Map.of("opinion", "已对接用工")));
+        conflict(() -> actions.reply(id, COMMERCE, body(ActionRequests.Reply.class, Map.of("resolution", "答复", "outcome", "RESOLVED"))));
+        actions.contribute(id, FINANCE, body(ActionRequests.Contribute.class, Map.of("opinion", "可申请关贸E贷")));
+        conflict(() -> actions.contribute(id, FINANCE, body(ActionRequests.Contribute.class, Map.of("opinion", "再说一次"))));
+        conflict(() -> actions.reply(id, COMMERCE, body(ActionRequests.Reply.class, Map.of("resolution", "答复", "outcome", "RESOLVED"))));
+        actions.contribute(id, HRSS, body(ActionRequests.Contribute.class, Map.of("opinion", "已对接用工")));
 
-        assertThat(pi).isWaitingAt(TicketProcess.TASK_HANDLE).hasPassed("EndEvent_ContributionsDone");
+        assertThat(pi).isWaitingAt("Task_Handle").hasPassed("EndEvent_ContributionsDone");
         TicketView ready = ticket(id);
         Assertions.assertThat(ready.pendingContributions()).isEmpty();
         Assertions.assertThat(ready.contributions()).extracting(c -> c.department() + ":" + c.opinion())
                 .containsExactly("FINANCE:可申请关贸E贷", "HRSS:已对接用工");
-        actions.reply(id, COMMERCE, body(Map.of("resolution", "协调金融、人社共同解决", "outcome", "RESOLVED")));
-        assertThat(pi).isWaitingAt(TicketProcess.TASK_FEEDBACK);
+        actions.reply(id, COMMERCE, body(ActionRequests.Reply.class, Map.of("resolution", "协调金融、人社共同解决", "outcome", "RESOLVED")));
+        assertThat(pi).isWaitingAt("Task_Feedback");
         Assertions.assertThat(actionsInHistory(id)).containsSubsequence("contribute", "contribute", "reply");
     }
 
@@ -149,9 +150,9 @@ class TicketBranchProcessTests extends ProcessTestSupport {
     void routingNamesCoDepartmentsToo() {
         String id = open("CREDIT_INSURANCE");
         ProcessInstance pi = process(id);
-        actions.sign(id, COMMERCE, null);
-        assertThat(pi).isWaitingAt(TicketProcess.TASK_HANDLE, TicketProcess.TASK_CONTRIBUTE);
-        assertThat(taskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TicketProcess.TASK_CONTRIBUTE)
+        actions.sign(id, COMMERCE);
+        assertThat(pi).isWaitingAt("Task_Handle", "Task_Contribute");
+        assertThat(taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_Contribute")
                 .singleResult()).hasCandidateGroup("FINANCE");
     }
 
@@ -160,19 +161,19 @@ class TicketBranchProcessTests extends ProcessTestSupport {
     void anEscalatedTicketIsAnsweredByTheTaskForceThroughDispatch(String level) {
         String id = open("CREDIT_INSURANCE");
         ProcessInstance pi = process(id);
-        actions.sign(id, COMMERCE, null);
-        actions.escalate(id, COMMERCE, body(Map.of("level", level, "reason", "超出县级权限")));
+        actions.sign(id, COMMERCE);
+        actions.escalate(id, COMMERCE, body(ActionRequests.Escalate.class, Map.of("level", level, "reason", "超出县级权限")));
 
-        assertThat(pi).isWaitingAt(TicketProcess.TASK_ESCALATION_REPLY);
+        assertThat(pi).isWaitingAt("Task_EscalationReply");
         assertThat(task(pi)).hasCandidateGroup("DISPATCH");
         TicketView escalated = ticket(id);
         Assertions.assertThat(escalated.status().name()).isEqualTo("ESCALATED");
         Assertions.assertThat(escalated.escalationLevel().name()).isEqualTo(level);
         Assertions.assertThat(escalated.pendingContributions()).as("open parts end with the handling").isEmpty();
 
-        actions.escalationReply(id, DISPATCH, body(Map.of("resolution", "省专班协调信保降费", "outcome", "RESOLVED")));
-        assertThat(pi).isWaitingAt(TicketProcess.TASK_FEEDBACK);
-        actions.feedback(id, STAFF, body(Map.of("satisfaction", "SATISFIED")));
+        actions.escalationReply(id, DISPATCH, body(ActionRequests.Reply.class, Map.of("resolution", "省专班协调信保降费", "outcome", "RESOLVED")));
+        assertThat(pi).isWaitingAt("Task_Feedback");
+        actions.feedback(id, STAFF, body(ActionRequests.Feedback.class, Map.of("satisfaction", "SATISFIED")));
         assertThat(pi).isEnded();
         TicketView closed = ticket(id);
         Assertions.assertThat(closed.escalationLevel().name()).isEqualTo(level);
@@ -183,26 +184,26 @@ class TicketBranchProcessTests extends ProcessTestSupport {
     void anApprovedExtensionMovesTheReplyDeadlineAndARejectedOneLeavesIt() {
         String id = open("CUSTOMS");
         ProcessInstance pi = process(id);
-        actions.sign(id, CUSTOMS, null);
+        actions.sign(id, CUSTOMS);
         Instant deadline = ticket(id).replyDeadline();
 
-        actions.extend(id, CUSTOMS, body(Map.of("workingDays", 3, "reason", "需外地海关协查")));
-        assertThat(pi).isWaitingAt(TicketProcess.TASK_HANDLE, TicketProcess.TASK_DECIDE_EXTENSION);
+        actions.extend(id, CUSTOMS, body(ActionRequests.Extend.class, Map.of("workingDays", 3, "reason", "需外地海关协查")));
+        assertThat(pi).isWaitingAt("Task_Handle", "Task_DecideExtension");
         Assertions.assertThat(ticket(id).extensionRequest().workingDays()).isEqualTo(3);
-        conflict(() -> actions.extend(id, CUSTOMS, body(Map.of("workingDays", 2, "reason", "再申请"))));
+        conflict(() -> actions.extend(id, CUSTOMS, body(ActionRequests.Extend.class, Map.of("workingDays", 2, "reason", "再申请"))));
 
-        actions.approveExtension(id, DISPATCH, body(Map.of()));
-        assertThat(pi).isWaitingAt(TicketProcess.TASK_HANDLE).hasPassed("EndEvent_ExtensionDecided");
+        actions.approveExtension(id, DISPATCH, body(ActionRequests.DecideExtension.class, Map.of()));
+        assertThat(pi).isWaitingAt("Task_Handle").hasPassed("EndEvent_ExtensionDecided");
         TicketView extended = ticket(id);
         Assertions.assertThat(extended.replyDeadline()).isEqualTo(calendar.plusWorkingDays(deadline, 3));
         Assertions.assertThat(extended.extensionRequest()).isNull();
 
-        actions.extend(id, CUSTOMS, body(Map.of("workingDays", 2, "reason", "再延两天")));
-        actions.rejectExtension(id, DISPATCH, body(Map.of("note", "时限充足")));
+        actions.extend(id, CUSTOMS, body(ActionRequests.Extend.class, Map.of("workingDays", 2, "reason", "再延两天")));
+        actions.rejectExtension(id, DISPATCH, body(ActionRequests.DecideExtension.class, Map.of("note", "时限充足")));
         Assertions.assertThat(ticket(id).replyDeadline()).isEqualTo(extended.replyDeadline());
         Assertions.assertThat(actionsInHistory(id)).containsSubsequence("extend", "approve-extension", "extend",
                 "reject-extension");
-        conflict(() -> actions.approveExtension(id, DISPATCH, body(Map.of())));
+        conflict(() -> actions.approveExtension(id, DISPATCH, body(ActionRequests.DecideExtension.class, Map.of())));
     }
 
     @Test
@@ -210,31 +211,31 @@ class TicketBranchProcessTests extends ProcessTestSupport {
         String id = api.visit(api.enterprise(), List.of(Map.of("category", "POLICY", "title", "退税流程",
                 "resolvedOnSite", true, "onSiteResolution", "现场讲解"))).get(0).get("id").asText();
         ProcessInstance pi = process(id);
-        actions.feedback(id, STAFF, body(Map.of("satisfaction", "DISSATISFIED", "comment", "没讲清楚")));
+        actions.feedback(id, STAFF, body(ActionRequests.Feedback.class, Map.of("satisfaction", "DISSATISFIED", "comment", "没讲清楚")));
 
-        assertThat(pi).isWaitingAt(TicketProcess.TASK_ASSIGN).hasPassed("Gateway_Entry", "Gateway_Routed")
-                .hasNotPassed(TicketProcess.TASK_HANDLE);
+        assertThat(pi).isWaitingAt("Task_Assign").hasPassed("Gateway_Entry", "Gateway_Routed")
+                .hasNotPassed("Task_Handle");
         TicketView reopened = ticket(id);
         Assertions.assertThat(reopened.status().name()).isEqualTo("DISPATCHING");
         Assertions.assertThat(reopened.reopenCount()).isEqualTo(1);
         Assertions.assertThat(reopened.replyDeadline()).isEqualTo(calendar.plusWorkingDays(MONDAY, 7));
 
-        actions.assign(id, DISPATCH, body(Map.of("leadDepartment", "COMMERCE")));
-        actions.sign(id, COMMERCE, null);
-        assertThat(pi).isWaitingAt(TicketProcess.TASK_HANDLE);
+        actions.assign(id, DISPATCH, body(ActionRequests.Assign.class, Map.of("leadDepartment", "COMMERCE")));
+        actions.sign(id, COMMERCE);
+        assertThat(pi).isWaitingAt("Task_Handle");
     }
 
     @Test
     void aReplyWithdrawsAPendingExtensionRequest() {
         String id = open("CONTAINER");
         ProcessInstance pi = process(id);
-        actions.sign(id, TRANSPORT, null);
-        actions.extend(id, TRANSPORT, body(Map.of("workingDays", 2, "reason", "等船期")));
-        actions.reply(id, TRANSPORT, body(Map.of("resolution", "船期已落实", "outcome", "RESOLVED")));
-        assertThat(pi).isWaitingAt(TicketProcess.TASK_FEEDBACK);
+        actions.sign(id, TRANSPORT);
+        actions.extend(id, TRANSPORT, body(ActionRequests.Extend.class, Map.of("workingDays", 2, "reason", "等船期")));
+        actions.reply(id, TRANSPORT, body(ActionRequests.Reply.class, Map.of("resolution", "船期已落实", "outcome", "RESOLVED")));
+        assertThat(pi).isWaitingAt("Task_Feedback");
         Assertions.assertThat(taskQuery().processInstanceId(pi.getId())
-                .taskDefinitionKey(TicketProcess.TASK_DECIDE_EXTENSION).count()).isZero();
+                .taskDefinitionKey("Task_DecideExtension").count()).isZero();
         Assertions.assertThat(ticket(id).extensionRequest()).isNull();
-        conflict(() -> actions.approveExtension(id, DISPATCH, body(Map.of())));
+        conflict(() -> actions.approveExtension(id, DISPATCH, body(ActionRequests.DecideExtension.class, Map.of())));
     }
 }

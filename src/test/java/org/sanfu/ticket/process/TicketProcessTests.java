@@ -1,5 +1,6 @@
 package org.sanfu.ticket.process;
 
+import org.sanfu.ticket.ActionRequests;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
@@ -24,27 +25,27 @@ class TicketProcessTests extends ProcessTestSupport {
     void aRoutedProblemIsSignedRepliedAndClosedWhenTheEnterpriseIsSatisfied() {
         String id = open(Api.problem("CONTAINER", "集装箱紧张"));
         ProcessInstance pi = process(id);
-        assertThat(pi).isWaitingAt(TicketProcess.TASK_SIGN).hasPassed("Task_Route");
-        assertThat(pi).hasNotPassed(TicketProcess.TASK_ASSIGN);
+        assertThat(pi).isWaitingAt("Task_Sign").hasPassed("Task_Route");
+        assertThat(pi).hasNotPassed("Task_Assign");
         assertThat(pi).variables().containsEntry(TicketProcess.VAR_LEAD_DEPARTMENT, "TRANSPORT")
                 .doesNotContainKey("routingResult");
         assertThat(task(pi)).hasCandidateGroup("TRANSPORT");
 
-        actions.sign(id, TRANSPORT, null);
-        assertThat(pi).isWaitingAt(TicketProcess.TASK_HANDLE);
+        actions.sign(id, TRANSPORT);
+        assertThat(pi).isWaitingAt("Task_Handle");
         Assertions.assertThat(ticket(id).status().name()).isEqualTo("IN_PROGRESS");
 
-        actions.reply(id, TRANSPORT, body(Map.of("resolution", "已协调船公司增加舱位", "outcome", "RESOLVED")));
-        assertThat(pi).isWaitingAt(TicketProcess.TASK_FEEDBACK);
+        actions.reply(id, TRANSPORT, body(ActionRequests.Reply.class, Map.of("resolution", "已协调船公司增加舱位", "outcome", "RESOLVED")));
+        assertThat(pi).isWaitingAt("Task_Feedback");
         assertThat(task(pi)).hasCandidateGroup("STAFF");
 
-        actions.feedback(id, STAFF, body(Map.of("satisfaction", "SATISFIED")));
+        actions.feedback(id, STAFF, body(ActionRequests.Feedback.class, Map.of("satisfaction", "SATISFIED")));
         assertThat(pi).isEnded().hasPassedInOrder("StartEvent_Reported", "Gateway_OnSite", "Task_Route",
                 "Gateway_Routed", "Task_Sign", "Gateway_SignDecision", "SubProcess_Handling",
                 "Gateway_HandlingOutcome", "Task_Feedback", "Gateway_Satisfied", "EndEvent_Closed");
         // no co-department: the multi-instance part is passed through empty
         assertThat(pi).hasPassed("Task_Handle", "EndEvent_HandlingDone", "Task_Contribute#multiInstanceBody")
-                .hasNotPassed(TicketProcess.TASK_CONTRIBUTE);
+                .hasNotPassed("Task_Contribute");
         Assertions.assertThat(ticket(id).status().name()).isEqualTo("CLOSED");
     }
 
@@ -52,22 +53,22 @@ class TicketProcessTests extends ProcessTestSupport {
     void aProblemNoRuleRoutesWaitsForDispatchToAssignIt() {
         String id = open(Api.problem("OTHER", "厂区道路破损"));
         ProcessInstance pi = process(id);
-        assertThat(pi).isWaitingAt(TicketProcess.TASK_ASSIGN).hasPassed("Task_Route");
+        assertThat(pi).isWaitingAt("Task_Assign").hasPassed("Task_Route");
         assertThat(task(pi)).hasCandidateGroup("DISPATCH");
         Assertions.assertThat(ticket(id).status().name()).isEqualTo("DISPATCHING");
 
-        actions.assign(id, DISPATCH, body(Map.of("leadDepartment", "FINANCE", "coDepartments", List.of("COMMERCE"))));
-        assertThat(pi).isWaitingAt(TicketProcess.TASK_SIGN).variables()
+        actions.assign(id, DISPATCH, body(ActionRequests.Assign.class, Map.of("leadDepartment", "FINANCE", "coDepartments", List.of("COMMERCE"))));
+        assertThat(pi).isWaitingAt("Task_Sign").variables()
                 .containsEntry(TicketProcess.VAR_LEAD_DEPARTMENT, "FINANCE");
         assertThat(task(pi)).hasCandidateGroup("FINANCE");
         TicketView assigned = ticket(id);
         Assertions.assertThat(assigned.status().name()).isEqualTo("ASSIGNED");
         Assertions.assertThat(assigned.coDepartments()).containsExactly("COMMERCE");
 
-        actions.sign(id, FINANCE, null);
-        actions.contribute(id, COMMERCE, body(Map.of("opinion", "配合落实")));
-        actions.reply(id, FINANCE, body(Map.of("resolution", "已落实", "outcome", "PARTIAL")));
-        actions.feedback(id, STAFF, body(Map.of("satisfaction", "BASICALLY_SATISFIED")));
+        actions.sign(id, FINANCE);
+        actions.contribute(id, COMMERCE, body(ActionRequests.Contribute.class, Map.of("opinion", "配合落实")));
+        actions.reply(id, FINANCE, body(ActionRequests.Reply.class, Map.of("resolution", "已落实", "outcome", "PARTIAL")));
+        actions.feedback(id, STAFF, body(ActionRequests.Feedback.class, Map.of("satisfaction", "BASICALLY_SATISFIED")));
         assertThat(pi).isEnded().hasPassed("Task_Assign", "EndEvent_Closed");
     }
 
@@ -76,13 +77,13 @@ class TicketProcessTests extends ProcessTestSupport {
         String id = open(Map.of("category", "CONTAINER", "title", "集装箱紧张", "resolvedOnSite", true,
                 "onSiteResolution", "区领导现场协调解决"));
         ProcessInstance pi = process(id);
-        assertThat(pi).isWaitingAt(TicketProcess.TASK_FEEDBACK).hasNotPassed("Task_Route");
+        assertThat(pi).isWaitingAt("Task_Feedback").hasNotPassed("Task_Route");
         TicketView replied = ticket(id);
         Assertions.assertThat(replied.status().name()).isEqualTo("REPLIED");
         Assertions.assertThat(replied.resolution()).isEqualTo("区领导现场协调解决");
         Assertions.assertThat(replied.leadDepartment()).isNull();
 
-        actions.feedback(id, STAFF, body(Map.of("satisfaction", "SATISFIED")));
+        actions.feedback(id, STAFF, body(ActionRequests.Feedback.class, Map.of("satisfaction", "SATISFIED")));
         assertThat(pi).isEnded().hasPassed("EndEvent_Closed").hasNotPassed("Task_Sign");
     }
 
@@ -90,14 +91,14 @@ class TicketProcessTests extends ProcessTestSupport {
     void aTicketReturnedBeforeSigningGoesToDispatchAndOnToTheNewDepartment() {
         String id = open(Api.problem("LOGISTICS", "物流运费上涨"));
         ProcessInstance pi = process(id);
-        actions.returnTicket(id, TRANSPORT, body(Map.of("reason", "属金融事项")));
-        assertThat(pi).isWaitingAt(TicketProcess.TASK_ASSIGN).hasPassed("Task_Sign");
+        actions.returnTicket(id, TRANSPORT, body(ActionRequests.Return.class, Map.of("reason", "属金融事项")));
+        assertThat(pi).isWaitingAt("Task_Assign").hasPassed("Task_Sign");
         TicketView returned = ticket(id);
         Assertions.assertThat(returned.status().name()).isEqualTo("DISPATCHING");
         Assertions.assertThat(returned.returnCount()).isEqualTo(1);
 
-        actions.assign(id, DISPATCH, body(Map.of("leadDepartment", "FINANCE")));
-        assertThat(pi).isWaitingAt(TicketProcess.TASK_SIGN);
+        actions.assign(id, DISPATCH, body(ActionRequests.Assign.class, Map.of("leadDepartment", "FINANCE")));
+        assertThat(pi).isWaitingAt("Task_Sign");
         assertThat(task(pi)).hasCandidateGroup("FINANCE");
         Assertions.assertThat(ticket(id).leadDepartment()).isEqualTo("FINANCE");
     }
@@ -106,13 +107,13 @@ class TicketProcessTests extends ProcessTestSupport {
     void aTicketReturnedWhileHandledGoesBackToDispatch() {
         String id = open(Api.problem("CONTAINER", "舱位不足"));
         ProcessInstance pi = process(id);
-        actions.sign(id, TRANSPORT, null);
-        actions.returnTicket(id, TRANSPORT, body(Map.of("reason", "需海关牵头")));
-        assertThat(pi).isWaitingAt(TicketProcess.TASK_ASSIGN).hasPassed(TicketProcess.TASK_HANDLE);
+        actions.sign(id, TRANSPORT);
+        actions.returnTicket(id, TRANSPORT, body(ActionRequests.Return.class, Map.of("reason", "需海关牵头")));
+        assertThat(pi).isWaitingAt("Task_Assign").hasPassed("Task_Handle");
         Assertions.assertThat(ticket(id).status().name()).isEqualTo("DISPATCHING");
 
-        actions.assign(id, DISPATCH, body(Map.of("leadDepartment", "TRANSPORT")));
-        assertThat(pi).isWaitingAt(TicketProcess.TASK_SIGN);
+        actions.assign(id, DISPATCH, body(ActionRequests.Assign.class, Map.of("leadDepartment", "TRANSPORT")));
+        assertThat(pi).isWaitingAt("Task_Sign");
         assertThat(task(pi)).hasCandidateGroup("TRANSPORT");
     }
 
@@ -120,13 +121,13 @@ class TicketProcessTests extends ProcessTestSupport {
     void aDissatisfiedEnterpriseReopensTheTicketForTheSameDepartment() {
         String id = open(Api.problem("FINANCING", "贷款审批慢"));
         ProcessInstance pi = process(id);
-        actions.sign(id, FINANCE, null);
-        actions.reply(id, FINANCE, body(Map.of("resolution", "已转银行", "outcome", "PARTIAL")));
+        actions.sign(id, FINANCE);
+        actions.reply(id, FINANCE, body(ActionRequests.Reply.class, Map.of("resolution", "已转银行", "outcome", "PARTIAL")));
         TicketView firstReply = ticket(id);
 
         later(Duration.ofDays(2));
-        actions.feedback(id, STAFF, body(Map.of("satisfaction", "DISSATISFIED", "comment", "仍未放款")));
-        assertThat(pi).isWaitingAt(TicketProcess.TASK_HANDLE);
+        actions.feedback(id, STAFF, body(ActionRequests.Feedback.class, Map.of("satisfaction", "DISSATISFIED", "comment", "仍未放款")));
+        assertThat(pi).isWaitingAt("Task_Handle");
         assertThat(task(pi)).hasCandidateGroup("FINANCE");
         TicketView reopened = ticket(id);
         Assertions.assertThat(reopened.status().name()).isEqualTo("IN_PROGRESS");
@@ -134,8 +135,8 @@ class TicketProcessTests extends ProcessTestSupport {
         Assertions.assertThat(reopened.satisfaction().name()).isEqualTo("DISSATISFIED");
         Assertions.assertThat(reopened.replyDeadline()).isAfter(firstReply.replyDeadline());
 
-        actions.reply(id, FINANCE, body(Map.of("resolution", "已放款100万元", "outcome", "RESOLVED")));
-        actions.feedback(id, STAFF, body(Map.of("satisfaction", "SATISFIED")));
+        actions.reply(id, FINANCE, body(ActionRequests.Reply.class, Map.of("resolution", "已放款100万元", "outcome", "RESOLVED")));
+        actions.feedback(id, STAFF, body(ActionRequests.Feedback.class, Map.of("satisfaction", "SATISFIED")));
         assertThat(pi).isEnded();
         TicketView closed = ticket(id);
         Assertions.assertThat(closed.status().name()).isEqualTo("CLOSED");

@@ -1,0 +1,157 @@
+package org.sanfu.ticket;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.sanfu.DomainException;
+import org.sanfu.SanfuProperties;
+import org.sanfu.calendar.WorkingDayCalendar;
+import org.sanfu.sla.Notification;
+import org.sanfu.sla.Notifications;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The deadline clocks of tickets (签收 and 办理时限). The process says when a clock runs (listeners
+ * on bpmn/ticket.bpmn); this keeps, on the ticket row, the next moment a running clock needs
+ * attention, and the sweep of bpmn/deadline-sweep.bpmn reminds (催办) and marks overdue (超期)
+ * every ticket whose moment came. No timer job per ticket: one indexed column per clock instead.
+ */
+@Service
+public class TicketClocks {
+
+    private static final Logger log = LoggerFactory.getLogger(TicketClocks.class);
+    /** Tickets attended per sweep; the rest wait for the next one, a minute later. */
+    static final int SWEEP_BATCH = 500;
+
+    private final Tickets tickets;
+    private final TicketEvents events;
+    private final WorkingDayCalendar calendar;
+    private final Notifications notifications;
+    private final SanfuProperties.Sla sla;
+    private final ZoneId zone;
+    private final Clock clock;
+    private final TransactionTemplate eachTicket;
+
+    TicketClocks(Tickets tickets, TicketEvents events, WorkingDayCalendar calendar, Notifications notifications,
+            SanfuProperties properties, Clock clock, PlatformTransactionManager transactions) {
+        this.tickets = tickets;
+        this.events = events;
+        this.calendar = calendar;
+        this.notifications = notifications;
+        this.sla = properties.sla();
+        this.zone = properties.zone();
+        this.clock = clock;
+        this.eachTicket = new TransactionTemplate(transactions);
+        this.eachTicket.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** The clock runs from here: its next point from its start, deadline and what was said already. */
+    public void run(long ticketId, DeadlineClock which) {
+        tickets.clockNext(ticketId, which, row(ticketId).nextClockPoint(which, calendar::pointOf));
+    }
+
+    public void stop(long ticketId, DeadlineClock which) {
+        tickets.clockNext(ticketId, which, null);
+    }
+
+    /**
+     * The feedback window opens when the reply reaches the enterprise's side (the feedback task
+     * starts, and its timer asks for this due date): the configured working days from now.
+     */
+    public Instant openFeedbackWindow(long ticketId) {
+        Instant due = calendar.plusWorkingDays(clock.instant(), sla.feedbackWindow());
+        tickets.feedbackDue(ticketId, due);
+        return due;
+    }
+
+    /**
+     * Attends every ticket whose running clock reached its next point, each in a transaction of its
+     * own under its row lock, so that one failing ticket neither stops the others nor the sweep.
+     */
+    public int sweep() {
+        Instant now = clock.instant();
+        List<Long> due = tickets.clocksDue(now, SWEEP_BATCH);
+        for (long id : due) {
+            try {
+                eachTicket.executeWithoutResult(status -> attend(id, now));
+            } catch (RuntimeException e) {
+                log.error("deadline sweep: ticket {} could not be attended; the next sweep tries again", id, e);
+            }
+        }
+        return due.size();
+    }
+
+    private void attend(long ticketId, Instant now) {
+        Ticket t = tickets.lock(ticketId).orElse(null);
+        if (t == null) {
+            return;
+        }
+        for (DeadlineClock which : DeadlineClock.values()) {
+            Instant next = which == DeadlineClock.SIGN ? t.clocks().signNext() : t.clocks().replyNext();
+            if (next == null || next.isAfter(now)) {
+                continue;
+            }
+            if (!now.isBefore(t.deadline(which))) {
+                markOverdue(t, which, now);
+            } else {
+                remind(t, which, now);
+            }
+            tickets.clockNext(ticketId, which, row(ticketId).nextClockPoint(which, calendar::pointOf));
+        }
+    }
+
+    /** 超期 at once, for a deadline that had passed when its clock started (a visit logged late). */
+    public void markIfPassed(long ticketId, DeadlineClock which) {
+        Ticket t = row(ticketId);
+        Instant now = clock.instant();
+        if (t.deadline(which) != null && !now.isBefore(t.deadline(which))) {
+            markOverdue(t, which, now);
+            tickets.clockNext(ticketId, which, row(ticketId).nextClockPoint(which, calendar::pointOf));
+        }
+    }
+
+    /** 催办 for the latest point passed: a sweep that comes late says only that one. */
+    private void remind(Ticket t, DeadlineClock which, Instant now) {
+        Instant deadline = t.deadline(which);
+        int percent = Ticket.REMINDER_POINTS.stream()
+                .filter(p -> !now.isBefore(calendar.pointOf(t.clockStart(which), deadline, p)))
+                .reduce((a, b) -> b).orElse(0);
+        if (percent == 0 || !tickets.reminded(t.id(), which, percent)) {
+            return;
+        }
+        String text = which.label() + "时限已过 " + percent + "%，请于 " + format(deadline) + " 前完成";
+        events.append(t.id(), new TicketEvent(now, TicketEvent.SYSTEM, "remind", t.status(), t.status(), text));
+        notifications.send(new Notification(Notification.Kind.REMINDER, String.valueOf(t.id()),
+                t.leadDepartment(), t.title(), t.enterpriseName(), deadline, "事项 " + t.id() + "「" + t.title()
+                        + "」" + text));
+    }
+
+    /** 超期: the work goes on; the ticket is marked, once per clock. */
+    private void markOverdue(Ticket t, DeadlineClock which, Instant now) {
+        Instant deadline = t.deadline(which);
+        if (!tickets.markOverdue(t.id(), which)) {
+            return;
+        }
+        String text = which.label() + "超期：时限 " + format(deadline);
+        events.append(t.id(), new TicketEvent(now, TicketEvent.SYSTEM, "overdue", t.status(), t.status(), text));
+        notifications.send(new Notification(Notification.Kind.OVERDUE, String.valueOf(t.id()),
+                t.leadDepartment(), t.title(), t.enterpriseName(), deadline, "事项 " + t.id() + "「" + t.title()
+                        + "」" + text));
+    }
+
+    private String format(Instant instant) {
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone).format(instant);
+    }
+
+    private Ticket row(long ticketId) {
+        return tickets.findRow(ticketId).orElseThrow(() -> new DomainException.NotFound("ticket",
+                String.valueOf(ticketId)));
+    }
+}

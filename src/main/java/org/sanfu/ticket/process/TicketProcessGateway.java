@@ -1,0 +1,159 @@
+package org.sanfu.ticket.process;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.sanfu.DomainException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * The ticket module's one door to the Camunda engine: starting a ticket's process, completing its
+ * tasks, correlating its messages, and reading what the diagram says of its user tasks. The engine
+ * calls back through {@link OpenTaskMirror}, which keeps the process's open tasks in the read model.
+ * Nothing else in the ticket module imports Camunda, so a move to another engine stays in this file.
+ */
+@Component
+public class TicketProcessGateway {
+
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final RepositoryService repository;
+    private volatile Map<String, TaskDefinition> taskDefinitions;
+
+    TicketProcessGateway(RuntimeService runtime, TaskService tasks, RepositoryService repository) {
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.repository = repository;
+    }
+
+    /** Starts a ticket's process; its id. */
+    public String start(long ticketId, Map<String, Object> variables) {
+        return runtime.startProcessInstanceByKey(TicketProcess.KEY, String.valueOf(ticketId), variables).getId();
+    }
+
+    /** Completes a task the read model showed open; a task gone meanwhile is a state that moved on (409). */
+    public void complete(String taskId, Map<String, Object> variables) {
+        try {
+            tasks.complete(taskId, variables);
+        } catch (NullValueException e) {
+            throw new DomainException.NotNow("the task " + taskId + " is no longer open");
+        }
+    }
+
+    public void requestExtension(String processInstanceId) {
+        runtime.createMessageCorrelation(TicketProcess.MESSAGE_EXTENSION_REQUESTED)
+                .processInstanceId(processInstanceId).correlate();
+    }
+
+    /** Every user task of the newest ticket process, by key, as the diagram declares it. */
+    public Map<String, TaskDefinition> taskDefinitions() {
+        Map<String, TaskDefinition> known = taskDefinitions;
+        if (known == null) {
+            ProcessDefinition definition = repository.createProcessDefinitionQuery()
+                    .processDefinitionKey(TicketProcess.KEY).latestVersion().singleResult();
+            known = read(repository.getBpmnModelInstance(definition.getId()));
+            taskDefinitions = known;
+        }
+        return known;
+    }
+
+    private static Map<String, TaskDefinition> read(BpmnModelInstance model) {
+        Map<String, TaskDefinition> byKey = new LinkedHashMap<>();
+        for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+            List<String> actions = new ArrayList<>();
+            Map<String, String> waitsFor = new LinkedHashMap<>();
+            CamundaProperties properties = task.getExtensionElements() == null ? null
+                    : task.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list()
+                            .stream().findFirst().orElse(null);
+            if (properties != null) {
+                for (CamundaProperty p : properties.getCamundaProperties()) {
+                    if ("actions".equals(p.getCamundaName())) {
+                        for (String action : p.getCamundaValue().split(",")) {
+                            actions.add(action.strip());
+                        }
+                    } else if (p.getCamundaName().endsWith(".waitsFor")) {
+                        waitsFor.put(p.getCamundaName().substring(0, p.getCamundaName().length() - ".waitsFor".length()),
+                                p.getCamundaValue().strip());
+                    }
+                }
+            }
+            byKey.put(task.getId(), new TaskDefinition(task.getId(), task.getCamundaCandidateGroups(),
+                    List.copyOf(actions), Map.copyOf(waitsFor)));
+        }
+        return Map.copyOf(byKey);
+    }
+
+    /** Where the engine reports a ticket task opened or ended (completed, or cancelled with its scope). */
+    public interface OpenTasks {
+        void opened(long ticketId, String taskId, String taskKey, List<String> candidateGroups);
+
+        void ended(String taskId);
+    }
+
+    /**
+     * Adds a task listener to every user task of the ticket process as it is deployed, so that the
+     * read model's open tasks change in the transaction that changed the process.
+     */
+    @Component
+    static class OpenTaskMirror extends AbstractProcessEnginePlugin {
+
+        private final ObjectProvider<OpenTasks> openTasks;
+
+        OpenTaskMirror(ObjectProvider<OpenTasks> openTasks) {
+            this.openTasks = openTasks;
+        }
+
+        @Override
+        public void preInit(ProcessEngineConfigurationImpl configuration) {
+            if (configuration.getCustomPostBPMNParseListeners() == null) {
+                configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+            }
+            TaskListener opened = this::opened;
+            TaskListener ended = task -> openTasks.getObject().ended(task.getId());
+            configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+                @Override
+                public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+                    if (activity.getProcessDefinition() instanceof ProcessDefinitionEntity definition
+                            && TicketProcess.KEY.equals(definition.getKey())
+                            && activity.getActivityBehavior() instanceof UserTaskActivityBehavior user) {
+                        user.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, opened);
+                        user.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, ended);
+                        user.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, ended);
+                    }
+                }
+            });
+        }
+
+        private void opened(DelegateTask task) {
+            List<String> groups = task.getCandidates().stream()
+                    .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+                    .map(IdentityLink::getGroupId).filter(Objects::nonNull).toList();
+            openTasks.getObject().opened(TicketProcess.ticketId(task.getExecution().getProcessBusinessKey()),
+                    task.getId(), task.getTaskDefinitionKey(), groups);
+        }
+    }
+}
