@@ -31,14 +31,14 @@ public class TicketActions {
     private final TicketEvents events;
     private final TicketQueries queries;
     private final TicketPolicy policy;
-    private final TicketClocks clocks;
+    private final TicketDeadlines clocks;
     private final TicketProcessGateway process;
     private final WorkingDayCalendar calendar;
     private final Catalog catalog;
     private final SanfuProperties properties;
     private final Clock clock;
 
-    TicketActions(Tickets tickets, TicketEvents events, TicketQueries queries, TicketPolicy policy, TicketClocks clocks,
+    TicketActions(Tickets tickets, TicketEvents events, TicketQueries queries, TicketPolicy policy, TicketDeadlines clocks,
             TicketProcessGateway process, WorkingDayCalendar calendar, Catalog catalog, SanfuProperties properties,
             Clock clock) {
         this.tickets = tickets;

@@ -17,14 +17,14 @@ public class TicketIntake {
 
     private final Tickets tickets;
     private final TicketEvents events;
-    private final TicketClocks clocks;
+    private final TicketDeadlines clocks;
     private final TicketProcessGateway process;
     private final Catalog catalog;
     private final SanfuProperties.Sla defaults;
     private final Clock clock;
     private final TicketMetrics metrics;
 
-    TicketIntake(Tickets tickets, TicketEvents events, TicketClocks clocks, TicketProcessGateway process, Catalog catalog,
+    TicketIntake(Tickets tickets, TicketEvents events, TicketDeadlines clocks, TicketProcessGateway process, Catalog catalog,
             SanfuProperties properties, Clock clock, TicketMetrics metrics) {
         this.tickets = tickets;
         this.events = events;

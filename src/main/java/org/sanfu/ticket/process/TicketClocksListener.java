@@ -2,7 +2,7 @@ package org.sanfu.ticket.process;
 
 import java.util.Date;
 import org.sanfu.ticket.DeadlineClock;
-import org.sanfu.ticket.TicketClocks;
+import org.sanfu.ticket.TicketDeadlines;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 @Component("ticketClocks")
 public class TicketClocksListener {
 
-    private final TicketClocks clocks;
+    private final TicketDeadlines clocks;
 
-    TicketClocksListener(TicketClocks clocks) {
+    TicketClocksListener(TicketDeadlines clocks) {
         this.clocks = clocks;
     }
 

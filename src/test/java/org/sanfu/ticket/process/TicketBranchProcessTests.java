@@ -18,7 +18,7 @@ import org.sanfu.SanfuTest;
 import org.sanfu.calendar.WorkingDayCalendar;
 import org.sanfu.ticket.TicketEvent;
 import org.sanfu.ticket.TicketView;
-import org.sanfu.web.ApiException;
+import org.sanfu.DomainException;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -36,8 +36,7 @@ class TicketBranchProcessTests extends ProcessTestSupport {
     }
 
     private void conflict(Runnable action) {
-        Assertions.assertThatThrownBy(action::run).isInstanceOf(ApiException.class)
-                .satisfies(e -> Assertions.assertThat(((ApiException) e).status().value()).isEqualTo(409));
+        Assertions.assertThatThrownBy(action::run).isInstanceOf(DomainException.NotNow.class);
     }
 
     @Test
@@ -213,7 +212,7 @@ class TicketBranchProcessTests extends ProcessTestSupport {
         ProcessInstance pi = process(id);
         actions.feedback(id, STAFF, body(ActionRequests.Feedback.class, Map.of("satisfaction", "DISSATISFIED", "comment", "没讲清楚")));
 
-        assertThat(pi).isWaitingAt("Task_Assign").hasPassed("Gateway_Entry", "Gateway_Routed")
+        assertThat(pi).isWaitingAt("Task_Assign").hasPassed("Gateway_ReopenTo")
                 .hasNotPassed("Task_Handle");
         TicketView reopened = ticket(id);
         Assertions.assertThat(reopened.status().name()).isEqualTo("DISPATCHING");

@@ -43,9 +43,9 @@ class TicketProcessTests extends ProcessTestSupport {
         assertThat(pi).isEnded().hasPassedInOrder("StartEvent_Reported", "Gateway_OnSite", "Task_Route",
                 "Gateway_Routed", "Task_Sign", "Gateway_SignDecision", "SubProcess_Handling",
                 "Gateway_HandlingOutcome", "Task_Feedback", "Gateway_Satisfied", "EndEvent_Closed");
-        // no co-department: the multi-instance part is passed through empty
-        assertThat(pi).hasPassed("Task_Handle", "EndEvent_HandlingDone", "Task_Contribute#multiInstanceBody")
-                .hasNotPassed("Task_Contribute");
+        // no co-department: neither the fork nor the multi-instance parts are entered
+        assertThat(pi).hasPassed("Gateway_CoHandled", "Task_Handle", "EndEvent_HandlingDone")
+                .hasNotPassed("Gateway_HandlingFork", "Task_Contribute#multiInstanceBody", "Task_Contribute");
         Assertions.assertThat(ticket(id).status().name()).isEqualTo("CLOSED");
     }
 

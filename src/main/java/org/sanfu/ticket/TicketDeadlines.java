@@ -24,9 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * every ticket whose moment came. No timer job per ticket: one indexed column per clock instead.
  */
 @Service
-public class TicketClocks {
+public class TicketDeadlines {
 
-    private static final Logger log = LoggerFactory.getLogger(TicketClocks.class);
+    private static final Logger log = LoggerFactory.getLogger(TicketDeadlines.class);
     /** Tickets attended per sweep; the rest wait for the next one, a minute later. */
     static final int SWEEP_BATCH = 500;
 
@@ -39,7 +39,7 @@ public class TicketClocks {
     private final Clock clock;
     private final TransactionTemplate eachTicket;
 
-    TicketClocks(Tickets tickets, TicketEvents events, WorkingDayCalendar calendar, Notifications notifications,
+    TicketDeadlines(Tickets tickets, TicketEvents events, WorkingDayCalendar calendar, Notifications notifications,
             SanfuProperties properties, Clock clock, PlatformTransactionManager transactions) {
         this.tickets = tickets;
         this.events = events;
