@@ -4,6 +4,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.ManagementService;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,10 +38,21 @@ public class Api {
 
     private final MockMvc mvc;
     private final ObjectMapper json;
+    private final ManagementService management;
 
-    Api(MockMvc mvc, ObjectMapper json) {
+    Api(MockMvc mvc, ObjectMapper json, ManagementService management) {
         this.mvc = mvc;
         this.json = json;
+        this.management = management;
+    }
+
+    /**
+     * Runs the deadline sweep (bpmn/deadline-sweep.bpmn) at the engine's current time, as its
+     * every-minute timer would: whatever the job's due date, which was set in real time at deployment.
+     */
+    public void sweepDeadlines() {
+        management.createJobQuery().processDefinitionKey("deadline-sweep").timers().list()
+                .forEach(job -> management.executeJob(job.getId()));
     }
 
     public Response get(String path, String user) {

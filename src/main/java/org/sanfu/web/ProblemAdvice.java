@@ -2,6 +2,7 @@ package org.sanfu.web;
 
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.util.List;
+import org.sanfu.DomainException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,15 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             problem.setProperty("errors", invalid.errors());
         }
         return problem(problem);
+    }
+
+    /** The one place domain errors become HTTP statuses. */
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<Object> domain(DomainException e) {
+        HttpStatus status = e instanceof DomainException.NotFound ? HttpStatus.NOT_FOUND
+                : e instanceof DomainException.NotYours ? HttpStatus.FORBIDDEN
+                : e instanceof DomainException.NotNow ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
+        return problem(ProblemDetail.forStatusAndDetail(status, e.getMessage()));
     }
 
     /** Two commands raced for the same ticket; the loser changed nothing and may simply retry. */

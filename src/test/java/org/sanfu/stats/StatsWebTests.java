@@ -98,6 +98,7 @@ class StatsWebTests {
             at("2015-06-11T10:00:00");
             api.act(t3, "reply", "finance", Map.of("resolution", "已放款", "outcome", "RESOLVED"));
             api.act(t3, "feedback", "staff1", Map.of("satisfaction", "BASICALLY_SATISFIED"));
+            api.sweepDeadlines();
             management.createJobQuery().timers().executable().list().stream()
                     .filter(job -> List.of(t4, t5).contains(job.getProcessInstanceId() == null ? null
                             : businessKey(job.getProcessInstanceId())))

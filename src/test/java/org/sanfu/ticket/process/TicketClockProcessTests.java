@@ -57,9 +57,7 @@ class TicketClockProcessTests extends ProcessTestSupport {
      * timer job, bpmn/deadline-sweep.bpmn) and the ticket's own due timers; how many of the ticket's.
      */
     private int fireDueTimers(String id) {
-        // the sweep runs every minute: whatever its job's due date (set at deployment, in real time), it is run now
-        management.createJobQuery().processDefinitionKey("deadline-sweep").timers().list()
-                .forEach(job -> management.executeJob(job.getId()));
+        api.sweepDeadlines();
         ProcessInstance pi = process(id);
         if (pi == null) {
             return 0;
