@@ -5,9 +5,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 import org.sanfu.Sql;
-import org.sanfu.Where;
 import org.sanfu.web.PageParams;
 import org.sanfu.web.PageResult;
+import org.sanfu.web.Where;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -348,7 +348,7 @@ class Tickets {
      * The shared optional-conditions builder on the ticket {@code t}, typed so that chained conditions
      * stay a ticket's, plus who is involved in a ticket.
      */
-    static final class Where extends org.sanfu.Where {
+    static final class Where extends org.sanfu.web.Where {
 
         @Override
         public Where add(String condition, Object... values) {

@@ -1,12 +1,11 @@
-package org.sanfu;
+package org.sanfu.web;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.sanfu.web.PageParams;
-import org.sanfu.web.PageResult;
+import org.sanfu.Sql;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -14,7 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * A WHERE clause built from optional conditions (a null filter value adds none), with its arguments,
  * and the page of rows it selects. The one way our lists filter and page: conditions stay SQL, so a
  * list over a million rows is one count and one {@code limit ? offset ?} query on the database's indexes.
- * Conditions are SQL written by us; only values travel as arguments.
+ * Conditions are SQL written by us; only values travel as arguments. Beside {@link PageParams} and
+ * {@link PageResult}, whose pages it fills (the root package may not depend on this module).
  */
 public class Where {
 
