@@ -11,14 +11,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The figures as one aggregate query over the ticket read model (never Camunda's history), by the
- * indexes on reported_at and the grouping columns. Conditional counts and percentile_cont run the
- * same on H2 and PostgreSQL.
+ * The figures as one aggregate query over the tickets the ticket module publishes (the view
+ * {@link org.sanfu.ticket.TicketFacts}, never its tables nor Camunda's history), by the indexes on
+ * reported_at and the grouping columns. Conditional counts and percentile_cont run the same on H2
+ * and PostgreSQL.
  */
 @Repository
 class TicketFigures {
 
-    /** What the figures may be grouped by: a column of the ticket table each. */
+    /** What the figures may be grouped by: a column of the published tickets each. */
     enum Grouping {
         NONE(null), CATEGORY("category"), DEPARTMENT("lead_department"), TOWN("town");
 
@@ -70,7 +71,7 @@ class TicketFigures {
         String key = grouping.column == null ? "" : "t." + grouping.column + " as group_key, ";
         String groupBy = grouping.column == null ? "" : " group by t." + grouping.column + " order by t." + grouping.column;
         Map<String, Figures.Counts> result = new LinkedHashMap<>();
-        jdbc.sql("select " + key + COUNTS + " from ticket t" + where.sql() + groupBy).params(where.args()).query(rs -> {
+        jdbc.sql("select " + key + COUNTS + " from ticket_facts t" + where.sql() + groupBy).params(where.args()).query(rs -> {
             result.put(grouping.column == null ? null : rs.getString("group_key"), counts(rs));
         });
         return result;
