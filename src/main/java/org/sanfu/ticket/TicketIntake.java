@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
-import org.sanfu.SanfuProperties;
 import org.sanfu.catalog.Catalog;
+import org.sanfu.sla.SlaProperties;
 import org.sanfu.ticket.process.TicketProcess;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -20,18 +20,18 @@ public class TicketIntake {
     private final TicketLifecycle lifecycle;
     private final RuntimeService runtime;
     private final Catalog catalog;
-    private final SanfuProperties.Sla defaults;
+    private final SlaProperties defaults;
     private final Clock clock;
     private final TicketMetrics metrics;
 
     TicketIntake(Tickets tickets, TicketEvents events, TicketLifecycle lifecycle, RuntimeService runtime, Catalog catalog,
-            SanfuProperties properties, Clock clock, TicketMetrics metrics) {
+            SlaProperties defaults, Clock clock, TicketMetrics metrics) {
         this.tickets = tickets;
         this.events = events;
         this.lifecycle = lifecycle;
         this.runtime = runtime;
         this.catalog = catalog;
-        this.defaults = properties.sla();
+        this.defaults = defaults;
         this.clock = clock;
         this.metrics = metrics;
     }

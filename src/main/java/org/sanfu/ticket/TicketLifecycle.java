@@ -8,6 +8,7 @@ import java.util.List;
 import org.sanfu.SanfuProperties;
 import org.sanfu.sla.Notification;
 import org.sanfu.sla.Notifications;
+import org.sanfu.sla.SlaProperties;
 import java.time.Instant;
 import org.sanfu.calendar.WorkingDayCalendar;
 import org.sanfu.routing.RoutingDecision;
@@ -28,18 +29,18 @@ public class TicketLifecycle {
     private final TicketEvents events;
     private final WorkingDayCalendar calendar;
     private final Notifications notifications;
-    private final SanfuProperties.Sla sla;
+    private final SlaProperties sla;
     private final ZoneId zone;
     private final Clock clock;
     private final TicketMetrics metrics;
 
     TicketLifecycle(Tickets tickets, TicketEvents events, WorkingDayCalendar calendar, Notifications notifications,
-            SanfuProperties properties, Clock clock, TicketMetrics metrics) {
+            SanfuProperties properties, SlaProperties sla, Clock clock, TicketMetrics metrics) {
         this.tickets = tickets;
         this.events = events;
         this.calendar = calendar;
         this.notifications = notifications;
-        this.sla = properties.sla();
+        this.sla = sla;
         this.zone = properties.zone();
         this.clock = clock;
         this.metrics = metrics;
