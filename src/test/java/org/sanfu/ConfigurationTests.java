@@ -15,12 +15,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.sanfu.calendar.CalendarProperties;
+import org.sanfu.catalog.CatalogProperties;
 import org.sanfu.security.FirstAdministratorProperties;
+import org.sanfu.sla.NotificationProperties;
+import org.sanfu.sla.SlaProperties;
+import org.sanfu.stats.RankingProperties;
+import org.sanfu.stats.RedCardProperties;
+import org.sanfu.web.BodySizeLimitProperties;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -34,8 +41,9 @@ import org.springframework.context.annotation.Configuration;
 @ExtendWith(OutputCaptureExtension.class)
 class ConfigurationTests {
 
+    /** Every module's settings, found as the application finds them. */
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties({SanfuProperties.class, FirstAdministratorProperties.class})
+    @ConfigurationPropertiesScan
     @ImportAutoConfiguration(ValidationAutoConfiguration.class)
     static class SettingsOnly {
     }
@@ -43,9 +51,14 @@ class ConfigurationTests {
     @Test
     void theShippedConfigurationBinds() {
         try (ConfigurableApplicationContext context = start()) {
-            SanfuProperties sanfu = context.getBean(SanfuProperties.class);
-            assertThat(sanfu.zone().getId()).isEqualTo("Asia/Shanghai");
-            assertThat(sanfu.sla().feedbackWindow()).isEqualTo(5);
+            assertThat(context.getBean(SanfuProperties.class).zone().getId()).isEqualTo("Asia/Shanghai");
+            assertThat(context.getBean(SlaProperties.class).feedbackWindow()).isEqualTo(5);
+            assertThat(context.getBean(CalendarProperties.class).workEnd()).hasToString("17:30");
+            assertThat(context.getBean(RankingProperties.class).weights().satisfaction()).isEqualTo(0.3);
+            assertThat(context.getBean(RedCardProperties.class).overdueRate()).isEqualTo(0.2);
+            assertThat(context.getBean(CatalogProperties.class).departments()).hasSize(7);
+            assertThat(context.getBean(NotificationProperties.class).timeout()).hasSeconds(5);
+            assertThat(context.getBean(BodySizeLimitProperties.class).maxBodyBytes()).isEqualTo(1048576);
             assertThat(context.getBean(FirstAdministratorProperties.class).username()).isEqualTo("admin");
         }
     }
@@ -58,6 +71,9 @@ class ConfigurationTests {
             "sanfu.max-body-bytes=12          | sanfu.max-body-bytes",
             "sanfu.calendar.work-start=18:00  | work-start must be before work-end",
             "sanfu.notifications.timeout=soon | sanfu.notifications.timeout",
+            "sanfu.ranking.min-tickets=0      | sanfu.ranking.min-tickets",
+            "sanfu.red-card.overdue-rate=1.5  | sanfu.red-card.overdue-rate",
+            "sanfu.categories[0].code=        | sanfu.categories[0].code",
             "sanfu.admin.password=short       | sanfu.admin.password",
             "sanfu.admin.username=a b         | sanfu.admin.username"})
     void aBadValueStopsStartUpNamingTheSetting(String setting, String named, CapturedOutput output) {

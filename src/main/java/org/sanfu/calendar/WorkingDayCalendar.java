@@ -35,14 +35,13 @@ public class WorkingDayCalendar {
     private final Holidays holidays;
 
     @Autowired
-    public WorkingDayCalendar(SanfuProperties properties, Clock clock) {
-        this(properties.zone(), properties.calendar().workStart(), properties.calendar().workEnd(),
-                load(properties.calendar().holidaysFile()));
+    public WorkingDayCalendar(SanfuProperties properties, CalendarProperties calendar, Clock clock) {
+        this(properties.zone(), calendar.workStart(), calendar.workEnd(), load(calendar.holidaysFile()));
         int year = LocalDate.now(clock.withZone(zone)).getYear();
         for (int y = year; y <= year + 1; y++) {
             if (!holidays.covers(y) && (y == year || LocalDate.now(clock.withZone(zone)).getMonthValue() == 12)) {
                 log.warn("no public holidays on file for {}: deadlines count weekends only; add the State Council "
-                        + "notice for {} to {}", y, y, properties.calendar().holidaysFile());
+                        + "notice for {} to {}", y, y, calendar.holidaysFile());
             }
         }
     }

@@ -3,7 +3,6 @@ package org.sanfu.catalog;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.sanfu.SanfuProperties;
 import org.springframework.stereotype.Component;
 
 /** The configured departments and problem categories, with their Chinese labels. */
@@ -16,7 +15,7 @@ public class Catalog {
     private final Map<String, String> departments = new LinkedHashMap<>();
     private final Map<String, String> categories = new LinkedHashMap<>();
 
-    Catalog(SanfuProperties properties) {
+    Catalog(CatalogProperties properties) {
         properties.departments().forEach(d -> departments.put(d.code(), d.label()));
         properties.categories().forEach(c -> categories.put(c.code(), c.label()));
     }

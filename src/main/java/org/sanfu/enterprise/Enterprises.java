@@ -3,12 +3,11 @@ package org.sanfu.enterprise;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.sanfu.Sql;
 import org.sanfu.web.PageParams;
 import org.sanfu.web.PageResult;
+import org.sanfu.web.Where;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -52,29 +51,8 @@ class Enterprises {
     }
 
     PageResult<Enterprise> list(String town, Boolean key, String q, PageParams page) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        List<Object> args = new ArrayList<>();
-        if (town != null) {
-            where.append(" and town = ?");
-            args.add(town);
-        }
-        if (key != null) {
-            where.append(" and key_enterprise = ?");
-            args.add(key);
-        }
-        if (q != null) {
-            where.append(" and (lower(name) like ? escape '\\' or lower(credit_code) like ? escape '\\')");
-            args.add(Sql.contains(q));
-            args.add(Sql.contains(q));
-        }
-        long total = jdbc.sql("select count(*) from enterprise" + where).params(args).query(Long.class).single();
-        List<Object> pageArgs = new ArrayList<>(args);
-        pageArgs.add(page.size());
-        pageArgs.add(page.offset());
-        List<Enterprise> items = jdbc.sql("select " + COLUMNS + " from enterprise" + where
-                        + " order by name, credit_code limit ? offset ?")
-                .params(pageArgs).query(Enterprises::map).list();
-        return PageResult.of(items, page, total);
+        Where where = new Where().eq("town", town).eq("key_enterprise", key).contains(q, "name", "credit_code");
+        return where.page(jdbc, COLUMNS, "enterprise", "name, credit_code", page, Enterprises::map);
     }
 
     private static Enterprise map(ResultSet rs, int row) throws SQLException {

@@ -7,6 +7,8 @@ import java.util.List;
 import org.sanfu.SanfuProperties;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.security.Caller;
+import org.sanfu.stats.RankingProperties;
+import org.sanfu.stats.RedCardProperties;
 import org.sanfu.stats.StatsParameters;
 import org.sanfu.stats.StatsService;
 import org.sanfu.stats.Summary;
@@ -42,15 +44,18 @@ class DashboardController {
     private final QueryParams params;
     private final Catalog catalog;
     private final SanfuProperties properties;
+    private final Rules rules;
 
     DashboardController(StatsService stats, StatsParameters parameters, TicketQueries tickets, QueryParams params,
-            Catalog catalog, SanfuProperties properties) {
+            Catalog catalog, SanfuProperties properties, RankingProperties ranking, RedCardProperties redCard) {
         this.stats = stats;
         this.parameters = parameters;
         this.tickets = tickets;
         this.params = params;
         this.catalog = catalog;
         this.properties = properties;
+        this.rules = new Rules(ranking.minTickets(), redCard.minTickets(), Dashboard.percent(redCard.overdueRate()),
+                Dashboard.percent(redCard.satisfactionRate()));
     }
 
     @GetMapping("/")
@@ -80,9 +85,7 @@ class DashboardController {
                 .map(code -> new Option(code, catalog.categoryLabel(code))).toList());
         model.addAttribute("filter", new Filter(dateOnly(params.text(from)), dateOnly(params.text(to)), departmentValue,
                 categoryValue, townValue, monthValue.toString()));
-        model.addAttribute("rules", new Rules(properties.ranking().minTickets(), properties.redCard().minTickets(),
-                Dashboard.percent(properties.redCard().overdueRate()),
-                Dashboard.percent(properties.redCard().satisfactionRate())));
+        model.addAttribute("rules", rules);
         return "dashboard";
     }
 

@@ -12,7 +12,11 @@ import org.sanfu.catalog.Catalog;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The read side of the reports: plain SQL over the ticket, visit and enterprise tables. */
+/**
+ * The read side of the reports: plain SQL over what the ticket, visit and enterprise modules publish
+ * for reading ({@link org.sanfu.ticket.TicketFacts}, {@link org.sanfu.visit.VisitFacts},
+ * {@link org.sanfu.enterprise.EnterpriseFacts}), never over their tables.
+ */
 @Repository
 class ReportQueries {
 
@@ -51,10 +55,10 @@ class ReportQueries {
         Map<String, DailyDigest.AbnormalEnterprise> byEnterprise = new LinkedHashMap<>();
         jdbc.sql("""
                 select v.id, v.enterprise_credit_code, e.name, e.town, v.visited_at,
-                    (select p.operating_status from visit p where p.enterprise_credit_code = v.enterprise_credit_code
+                    (select p.operating_status from visit_facts p where p.enterprise_credit_code = v.enterprise_credit_code
                         and p.visited_at < v.visited_at and p.operating_status is not null
                         order by p.visited_at desc, p.id desc limit 1) as previous_status
-                from visit v join enterprise e on e.credit_code = v.enterprise_credit_code
+                from visit_facts v join enterprise_facts e on e.credit_code = v.enterprise_credit_code
                 where v.visited_at >= ? and v.visited_at < ? and v.operating_status = 'ABNORMAL'
                 order by v.visited_at, v.id
                 """)
@@ -75,8 +79,8 @@ class ReportQueries {
     Map<String, List<String>> earlierOfSameKind(Instant from, Instant to, Instant since) {
         Map<String, List<String>> earlier = new LinkedHashMap<>();
         jdbc.sql("""
-                select t.id as ticket_id, p.id as earlier_id from ticket t
-                join ticket p on p.enterprise_credit_code = t.enterprise_credit_code and p.category = t.category
+                select t.id as ticket_id, p.id as earlier_id from ticket_facts t
+                join ticket_facts p on p.enterprise_credit_code = t.enterprise_credit_code and p.category = t.category
                     and p.reported_at < t.reported_at and p.reported_at >= ?
                 where t.reported_at >= ? and t.reported_at < ?
                 order by t.id, p.id
@@ -90,7 +94,7 @@ class ReportQueries {
     }
 
     private List<TicketLine> lines(String where, String order, Object... args) {
-        return jdbc.sql("select t.* from ticket t where " + where + " order by " + order + " limit " + MAX_LINES)
+        return jdbc.sql("select t.* from ticket_facts t where " + where + " order by " + order + " limit " + MAX_LINES)
                 .params(List.of(args)).query(this::line).list();
     }
 

@@ -3,8 +3,7 @@ package org.sanfu.routing;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.sanfu.SanfuProperties;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.sanfu.sla.SlaProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,14 +16,9 @@ public class Routing {
     /** The decision's key in bpmn/routing.dmn. */
     public static final String DECISION = "routing";
 
-    private final SanfuProperties.Sla defaults;
+    private final SlaProperties defaults;
 
-    @Autowired
-    Routing(SanfuProperties properties) {
-        this(properties.sla());
-    }
-
-    Routing(SanfuProperties.Sla defaults) {
+    Routing(SlaProperties defaults) {
         this.defaults = defaults;
     }
 

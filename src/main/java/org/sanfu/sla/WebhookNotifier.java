@@ -9,10 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.sanfu.SanfuProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -35,12 +33,7 @@ class WebhookNotifier implements Notifier {
     private final HttpClient http;
     private final ObjectMapper json;
 
-    @Autowired
-    WebhookNotifier(SanfuProperties properties, ObjectMapper json) {
-        this(properties.notifications(), json);
-    }
-
-    WebhookNotifier(SanfuProperties.Notifications settings, ObjectMapper json) {
+    WebhookNotifier(NotificationProperties settings, ObjectMapper json) {
         this.url = settings.webhookUrl();
         this.timeout = settings.timeout();
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();

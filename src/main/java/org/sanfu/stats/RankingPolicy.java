@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.sanfu.SanfuProperties;
 
 /**
  * How departments are scored and ranked, and towns red-carded, from their counts and the
@@ -18,17 +17,17 @@ import org.sanfu.SanfuProperties;
  */
 final class RankingPolicy {
 
-    private final SanfuProperties.Ranking ranking;
-    private final SanfuProperties.RedCard redCard;
+    private final RankingProperties ranking;
+    private final RedCardProperties redCard;
 
-    RankingPolicy(SanfuProperties.Ranking ranking, SanfuProperties.RedCard redCard) {
+    RankingPolicy(RankingProperties ranking, RedCardProperties redCard) {
         this.ranking = ranking;
         this.redCard = redCard;
     }
 
     Double score(Figures.Counts c) {
         Figures f = c.figures();
-        SanfuProperties.Weights w = ranking.weights();
+        RankingProperties.Weights w = ranking.weights();
         double sum = 0;
         double weights = 0;
         double[][] parts = {

@@ -22,10 +22,11 @@ public class StatsService {
     private final RankingPolicy policy;
     private final ZoneId zone;
 
-    StatsService(TicketFigures figures, Catalog catalog, SanfuProperties properties) {
+    StatsService(TicketFigures figures, Catalog catalog, RankingProperties ranking, RedCardProperties redCard,
+            SanfuProperties properties) {
         this.figures = figures;
         this.catalog = catalog;
-        this.policy = new RankingPolicy(properties.ranking(), properties.redCard());
+        this.policy = new RankingPolicy(ranking, redCard);
         this.zone = properties.zone();
     }
 

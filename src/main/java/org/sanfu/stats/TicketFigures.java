@@ -3,23 +3,23 @@ package org.sanfu.stats;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.sanfu.Sql;
+import org.sanfu.web.Where;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The figures as one aggregate query over the ticket read model (never Camunda's history), by the
- * indexes on reported_at and the grouping columns. Conditional counts and percentile_cont run the
- * same on H2 and PostgreSQL.
+ * The figures as one aggregate query over the tickets the ticket module publishes (the view
+ * {@link org.sanfu.ticket.TicketFacts}, never its tables nor Camunda's history), by the indexes on
+ * reported_at and the grouping columns. Conditional counts and percentile_cont run the same on H2
+ * and PostgreSQL.
  */
 @Repository
 class TicketFigures {
 
-    /** What the figures may be grouped by: a column of the ticket table each. */
+    /** What the figures may be grouped by: a column of the published tickets each. */
     enum Grouping {
         NONE(null), CATEGORY("category"), DEPARTMENT("lead_department"), TOWN("town");
 
@@ -62,32 +62,16 @@ class TicketFigures {
 
     /** Counts per value of the grouping column (null key for NONE), in the column's order. */
     Map<String, Figures.Counts> grouped(TicketFilter filter, Grouping grouping) {
-        List<Object> args = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        if (filter.from() != null) {
-            where.append(" and t.reported_at >= ?");
-            args.add(Sql.ts(filter.from()));
-        }
-        if (filter.toExclusive() != null) {
-            where.append(" and t.reported_at < ?");
-            args.add(Sql.ts(filter.toExclusive()));
-        }
-        if (filter.department() != null) {
-            where.append(" and t.lead_department = ?");
-            args.add(filter.department());
-        }
-        if (filter.category() != null) {
-            where.append(" and t.category = ?");
-            args.add(filter.category());
-        }
-        if (filter.town() != null) {
-            where.append(" and t.town = ?");
-            args.add(filter.town());
-        }
+        Where where = new Where()
+                .notBefore("t.reported_at", filter.from())
+                .before("t.reported_at", filter.toExclusive())
+                .eq("t.lead_department", filter.department())
+                .eq("t.category", filter.category())
+                .eq("t.town", filter.town());
         String key = grouping.column == null ? "" : "t." + grouping.column + " as group_key, ";
         String groupBy = grouping.column == null ? "" : " group by t." + grouping.column + " order by t." + grouping.column;
         Map<String, Figures.Counts> result = new LinkedHashMap<>();
-        jdbc.sql("select " + key + COUNTS + " from ticket t" + where + groupBy).params(args).query(rs -> {
+        jdbc.sql("select " + key + COUNTS + " from ticket_facts t" + where.sql() + groupBy).params(where.args()).query(rs -> {
             result.put(grouping.column == null ? null : rs.getString("group_key"), counts(rs));
         });
         return result;

@@ -10,6 +10,7 @@ import org.sanfu.SanfuProperties;
 import org.sanfu.calendar.WorkingDayCalendar;
 import org.sanfu.sla.Notification;
 import org.sanfu.sla.Notifications;
+import org.sanfu.sla.SlaProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -34,18 +35,18 @@ public class TicketDeadlines {
     private final TicketEvents events;
     private final WorkingDayCalendar calendar;
     private final Notifications notifications;
-    private final SanfuProperties.Sla sla;
+    private final SlaProperties sla;
     private final ZoneId zone;
     private final Clock clock;
     private final TransactionTemplate eachTicket;
 
     TicketDeadlines(Tickets tickets, TicketEvents events, WorkingDayCalendar calendar, Notifications notifications,
-            SanfuProperties properties, Clock clock, PlatformTransactionManager transactions) {
+            SlaProperties sla, SanfuProperties properties, Clock clock, PlatformTransactionManager transactions) {
         this.tickets = tickets;
         this.events = events;
         this.calendar = calendar;
         this.notifications = notifications;
-        this.sla = properties.sla();
+        this.sla = sla;
         this.zone = properties.zone();
         this.clock = clock;
         this.eachTicket = new TransactionTemplate(transactions);

@@ -3,8 +3,8 @@ package org.sanfu.ticket;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import org.sanfu.SanfuProperties;
 import org.sanfu.catalog.Catalog;
+import org.sanfu.sla.SlaProperties;
 import org.sanfu.ticket.process.TicketProcess;
 import org.sanfu.ticket.process.TicketProcessGateway;
 import org.springframework.stereotype.Service;
@@ -20,18 +20,18 @@ public class TicketIntake {
     private final TicketDeadlines clocks;
     private final TicketProcessGateway process;
     private final Catalog catalog;
-    private final SanfuProperties.Sla defaults;
+    private final SlaProperties defaults;
     private final Clock clock;
     private final TicketMetrics metrics;
 
     TicketIntake(Tickets tickets, TicketEvents events, TicketDeadlines clocks, TicketProcessGateway process, Catalog catalog,
-            SanfuProperties properties, Clock clock, TicketMetrics metrics) {
+            SlaProperties defaults, Clock clock, TicketMetrics metrics) {
         this.tickets = tickets;
         this.events = events;
         this.clocks = clocks;
         this.process = process;
         this.catalog = catalog;
-        this.defaults = properties.sla();
+        this.defaults = defaults;
         this.clock = clock;
         this.metrics = metrics;
     }

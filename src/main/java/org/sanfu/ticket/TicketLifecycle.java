@@ -5,12 +5,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.sanfu.DomainException;
-import org.sanfu.SanfuProperties;
 import org.sanfu.calendar.WorkingDayCalendar;
 import org.sanfu.routing.Routing;
 import org.sanfu.routing.RoutingDecision;
 import org.sanfu.sla.Notification;
 import org.sanfu.sla.Notifications;
+import org.sanfu.sla.SlaProperties;
 import org.sanfu.ticket.process.TicketProcessGateway;
 import org.springframework.stereotype.Service;
 
@@ -27,18 +27,18 @@ public class TicketLifecycle implements TicketProcessGateway.OpenTasks {
     private final Routing routing;
     private final WorkingDayCalendar calendar;
     private final Notifications notifications;
-    private final SanfuProperties.Sla sla;
+    private final SlaProperties sla;
     private final Clock clock;
     private final TicketMetrics metrics;
 
     TicketLifecycle(Tickets tickets, TicketEvents events, Routing routing, WorkingDayCalendar calendar,
-            Notifications notifications, SanfuProperties properties, Clock clock, TicketMetrics metrics) {
+            Notifications notifications, SlaProperties sla, Clock clock, TicketMetrics metrics) {
         this.tickets = tickets;
         this.events = events;
         this.routing = routing;
         this.calendar = calendar;
         this.notifications = notifications;
-        this.sla = properties.sla();
+        this.sla = sla;
         this.clock = clock;
         this.metrics = metrics;
     }

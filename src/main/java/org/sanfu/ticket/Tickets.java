@@ -232,22 +232,14 @@ class Tickets {
         if (f.department() != null) {
             where.involves(f.department());
         }
-        where.eq("t.status", f.status() == null ? null : f.status().name());
-        where.eq("t.category", f.category());
-        where.eq("t.town", f.town());
-        where.eq("t.enterprise_credit_code", f.enterprise());
-        where.eq("t.overdue", f.overdue());
-        if (f.from() != null) {
-            where.add("t.reported_at >= ?", Sql.ts(f.from()));
-        }
-        if (f.toExclusive() != null) {
-            where.add("t.reported_at < ?", Sql.ts(f.toExclusive()));
-        }
-        if (f.q() != null) {
-            String like = Sql.contains(f.q());
-            where.add("(lower(t.title) like ? escape '\\' or lower(t.description) like ? escape '\\' "
-                    + "or lower(t.enterprise_name) like ? escape '\\')", like, like, like);
-        }
+        where.eq("t.status", f.status() == null ? null : f.status().name())
+                .eq("t.category", f.category())
+                .eq("t.town", f.town())
+                .eq("t.enterprise_credit_code", f.enterprise())
+                .eq("t.overdue", f.overdue())
+                .notBefore("t.reported_at", f.from())
+                .before("t.reported_at", f.toExclusive())
+                .contains(f.q(), "t.title", "t.description", "t.enterprise_name");
         return page(where, "t.reported_at desc, t.id desc", page);
     }
 
@@ -261,15 +253,11 @@ class Tickets {
         if (scopeDepartment != null) {
             where.involves(scopeDepartment);
         }
-        where.eq("t.lead_department", leadDepartment);
-        where.eq("t.category", category);
-        where.eq("t.town", town);
-        if (from != null) {
-            where.add("t.reported_at >= ?", Sql.ts(from));
-        }
-        if (toExclusive != null) {
-            where.add("t.reported_at < ?", Sql.ts(toExclusive));
-        }
+        where.eq("t.lead_department", leadDepartment)
+                .eq("t.category", category)
+                .eq("t.town", town)
+                .notBefore("t.reported_at", from)
+                .before("t.reported_at", toExclusive);
         return page(where, "t.reply_deadline asc nulls last, t.id asc", page);
     }
 
@@ -286,7 +274,7 @@ class Tickets {
         Where where = new Where().add("exists (select 1 from ticket_task k where k.ticket_id = t.id and "
                 + "k.candidate_group in (" + marks + "))", groups.toArray());
         if (staffUsername != null) {
-            where.add("(t.reporter = ? or exists (select 1 from enterprise e where e.credit_code = "
+            where.add("(t.reporter = ? or exists (select 1 from enterprise_facts e where e.credit_code = "
                     + "t.enterprise_credit_code and e.specialist = ?))", staffUsername, staffUsername);
         }
         return page(where, "case when exists (select 1 from ticket_task s where s.ticket_id = t.id and s.task_key = '"
@@ -301,7 +289,7 @@ class Tickets {
             where.involves(scopeDepartment);
         }
         return withCoHandling(jdbc.sql("select t.* from ticket t" + where.sql() + " order by t.reported_at desc, t.id desc")
-                .params(where.args).query(Tickets::map).list());
+                .params(where.args()).query(Tickets::map).list());
     }
 
     List<Ticket> ofVisit(long visitId) {
@@ -319,14 +307,8 @@ class Tickets {
     }
 
     private PageResult<Ticket> page(Where where, String order, PageParams page) {
-        long total = jdbc.sql("select count(*) from ticket t" + where.sql()).params(where.args)
-                .query(Long.class).single();
-        List<Object> args = new ArrayList<>(where.args);
-        args.add(page.size());
-        args.add(page.offset());
-        List<Ticket> items = jdbc.sql("select t.* from ticket t" + where.sql() + " order by " + order
-                + " limit ? offset ?").params(args).query(Tickets::map).list();
-        return PageResult.of(withCoHandling(items), page, total);
+        PageResult<Ticket> rows = where.page(jdbc, "t.*", "ticket t", order, page, Tickets::map);
+        return PageResult.of(withCoHandling(rows.items()), page, rows.total());
     }
 
     /** Adds co-departments, their open parts and their contributions, in two queries for the whole list. */
@@ -392,19 +374,22 @@ class Tickets {
                 List.of());
     }
 
-    /** A WHERE clause built from optional conditions on the ticket {@code t}. */
-    static final class Where {
-        private final List<String> conditions = new ArrayList<>();
-        private final List<Object> args = new ArrayList<>();
+    /**
+     * The shared optional-conditions builder on the ticket {@code t}, typed so that chained conditions
+     * stay a ticket's, plus who is involved in a ticket.
+     */
+    static final class Where extends org.sanfu.web.Where {
 
-        Where add(String condition, Object... values) {
-            conditions.add(condition);
-            args.addAll(List.of(values));
+        @Override
+        public Where add(String condition, Object... values) {
+            super.add(condition, values);
             return this;
         }
 
-        Where eq(String column, Object value) {
-            return value == null ? this : add(column + " = ?", value);
+        @Override
+        public Where eq(String column, Object value) {
+            super.eq(column, value);
+            return this;
         }
 
         /** The department leads the ticket or co-handles it. */
@@ -415,17 +400,8 @@ class Tickets {
 
         static Where anyOf(List<Where> alternatives) {
             Where any = new Where();
-            List<String> parts = new ArrayList<>();
-            for (Where w : alternatives) {
-                parts.add("(" + String.join(" and ", w.conditions) + ")");
-                any.args.addAll(w.args);
-            }
-            any.conditions.add("(" + String.join(" or ", parts) + ")");
+            any.addAnyOf(alternatives);
             return any;
-        }
-
-        String sql() {
-            return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
         }
     }
 }

@@ -3,14 +3,13 @@ package org.sanfu.visit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.sanfu.Sql;
 import org.sanfu.enterprise.OperatingStatus;
 import org.sanfu.ticket.Source;
 import org.sanfu.web.PageParams;
 import org.sanfu.web.PageResult;
+import org.sanfu.web.Where;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -41,31 +40,9 @@ class Visits {
     }
 
     PageResult<Visit> list(String enterprise, String staff, Instant from, Instant toExclusive, PageParams page) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        List<Object> args = new ArrayList<>();
-        if (enterprise != null) {
-            where.append(" and enterprise_credit_code = ?");
-            args.add(enterprise);
-        }
-        if (staff != null) {
-            where.append(" and staff = ?");
-            args.add(staff);
-        }
-        if (from != null) {
-            where.append(" and visited_at >= ?");
-            args.add(Sql.ts(from));
-        }
-        if (toExclusive != null) {
-            where.append(" and visited_at < ?");
-            args.add(Sql.ts(toExclusive));
-        }
-        long total = jdbc.sql("select count(*) from visit" + where).params(args).query(Long.class).single();
-        List<Object> pageArgs = new ArrayList<>(args);
-        pageArgs.add(page.size());
-        pageArgs.add(page.offset());
-        List<Visit> items = jdbc.sql("select * from visit" + where + " order by visited_at desc, id desc limit ? offset ?")
-                .params(pageArgs).query(Visits::map).list();
-        return PageResult.of(items, page, total);
+        Where where = new Where().eq("enterprise_credit_code", enterprise).eq("staff", staff)
+                .notBefore("visited_at", from).before("visited_at", toExclusive);
+        return where.page(jdbc, "*", "visit", "visited_at desc, id desc", page, Visits::map);
     }
 
     private static Visit map(ResultSet rs, int row) throws SQLException {

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.sanfu.SanfuProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -22,7 +21,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
 
-    BodySizeLimitFilter(SanfuProperties properties) {
+    BodySizeLimitFilter(BodySizeLimitProperties properties) {
         this.limit = properties.maxBodyBytes();
     }
 

@@ -14,14 +14,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.sanfu.SanfuProperties;
+import org.sanfu.sla.SlaProperties;
 
 /** Every row of bpmn/routing.dmn, evaluated by Camunda's DMN engine, and the URGENT rule on top. */
 class RoutingDecisionTableTests {
 
     private static DmnEngine engine;
     private static DmnDecision decision;
-    private final Routing routing = new Routing(new SanfuProperties.Sla(1, 7, 5));
+    private final Routing routing = new Routing(new SlaProperties(1, 7, 5));
 
     @BeforeAll
     static void parse() throws Exception {

@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.sanfu.SanfuProperties;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -59,7 +58,7 @@ class WebhookNotifierUnitTests {
     }
 
     private WebhookNotifier notifier(URI url, Duration timeout) {
-        return new WebhookNotifier(new SanfuProperties.Notifications(url, timeout), json);
+        return new WebhookNotifier(new NotificationProperties(url, timeout), json);
     }
 
     private URI robotUrl() {

@@ -7,14 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.sanfu.SanfuProperties;
 
 /** Scores, ranks, medals and red cards, with every number worked out by hand. */
 class RankingPolicyUnitTests {
 
     private final RankingPolicy policy = new RankingPolicy(
-            new SanfuProperties.Ranking(new SanfuProperties.Weights(0.3, 0.2, 0.3, 0.1, 0.1), 3),
-            new SanfuProperties.RedCard(3, 0.2, 0.8));
+            new RankingProperties(new RankingProperties.Weights(0.3, 0.2, 0.3, 0.1, 0.1), 3),
+            new RedCardProperties(3, 0.2, 0.8));
 
     /** total, closed, signed, signedOnTime, closedOnTime, rated, satisfied, replied, reopened, assigned, returned */
     private static Figures.Counts figures(long total, long closed, long signed, long signedOnTime, long closedOnTime,

@@ -1,0 +1,31 @@
+package org.sanfu.stats;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code sanfu.ranking.*}: the monthly ranking of departments (金牌店小二 / 蜗牛店小二).
+ *
+ * @param weights the weights of the score's rates
+ * @param minTickets a department with fewer tickets in the month is listed, not ranked
+ */
+@ConfigurationProperties("sanfu.ranking")
+@Validated
+public record RankingProperties(@NotNull @Valid Weights weights, @Min(1) int minTickets) {
+
+    /**
+     * Weights of the ranking score, the weighted mean of a department's rates as 0..100.
+     *
+     * @param onTimeClose weight of the on-time close rate
+     * @param onTimeSign weight of the on-time sign rate
+     * @param satisfaction weight of the satisfaction rate
+     * @param reopen weight of the reopen rate, which counts against
+     * @param returned weight of the return rate, which counts against
+     */
+    public record Weights(@DecimalMin("0") double onTimeClose, @DecimalMin("0") double onTimeSign,
+            @DecimalMin("0") double satisfaction, @DecimalMin("0") double reopen, @DecimalMin("0") double returned) {}
+}
