@@ -3,6 +3,7 @@ package org.sanfu.web;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.util.List;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.sanfu.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -19,19 +20,49 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Every error answer is RFC 9457 problem+json, and none carries a stack trace. */
+/**
+ * Every error answer is RFC 9457 problem+json, and none carries a stack trace. The one place where
+ * a domain error becomes an HTTP status: services and process listeners throw DomainException and
+ * know nothing of HTTP.
+ */
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<Object> domain(DomainException e) {
+        if (e instanceof InvalidInput invalid) {
+            return invalid(invalid);
+        }
+        HttpStatus status = status(e);
+        // A new kind of domain error must be given its status here; until then it is our fault.
+        return status == null ? unexpected(e) : problem(ProblemDetail.forStatusAndDetail(status, e.getMessage()));
+    }
+
+    private static HttpStatus status(DomainException e) {
+        if (e instanceof DomainException.NotFound) {
+            return HttpStatus.NOT_FOUND;
+        }
+        if (e instanceof DomainException.NotYours) {
+            return HttpStatus.FORBIDDEN;
+        }
+        if (e instanceof DomainException.NotNow) {
+            return HttpStatus.CONFLICT;
+        }
+        return null;
+    }
+
+    private static ResponseEntity<Object> invalid(InvalidInput e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setProperty("errors", e.errors());
+        return problem(problem);
+    }
+
+    /** Statuses only the web layer can name (a body over the size limit), and the ticket module's old ones. */
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> api(ApiException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
-        if (e instanceof InvalidInput invalid) {
-            problem.setProperty("errors", invalid.errors());
-        }
-        return problem(problem);
+        return problem(ProblemDetail.forStatusAndDetail(e.status(), e.getMessage()));
     }
 
     /** Two commands raced for the same ticket; the loser changed nothing and may simply retry. */
@@ -43,7 +74,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> parameter(MethodArgumentTypeMismatchException e) {
-        return api(InvalidInput.of(e.getName(), "is not a valid value"));
+        return invalid(InvalidInput.of(e.getName(), "is not a valid value"));
     }
 
     @ExceptionHandler(Exception.class)
@@ -61,9 +92,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             return problem(ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage()));
         }
         if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            return api(InvalidInput.of(JsonBodies.path(mismatch), JsonBodies.message(mismatch)));
+            return invalid(InvalidInput.of(JsonBodies.path(mismatch), JsonBodies.message(mismatch)));
         }
-        return api(InvalidInput.of("body", "is not readable JSON"));
+        return invalid(InvalidInput.of("body", "is not readable JSON"));
     }
 
     @Override
@@ -72,7 +103,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         List<InvalidInput.FieldError> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(f -> new InvalidInput.FieldError(f.getField(), f.getDefaultMessage()))
                 .toList();
-        return api(new InvalidInput(errors));
+        return invalid(new InvalidInput(errors));
     }
 
     @Override
