@@ -1,10 +1,8 @@
 package org.sanfu.ticket;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
@@ -18,21 +16,17 @@ import org.sanfu.catalog.Catalog;
 import org.sanfu.security.Caller;
 import org.sanfu.ticket.process.TicketProcess;
 import org.sanfu.web.ApiException;
-import org.sanfu.web.InvalidInput;
-import org.sanfu.web.JsonBodies;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What people do to a ticket. Each action locks the ticket's row, checks in API.md's order (404,
- * 403, 400, 409), completes the user task the action belongs to, and appends one history event,
- * all in one transaction: the process decides the new status, the event records the move.
+ * 403, 409), completes the user task the action belongs to, and appends one history event, all in
+ * one transaction: the process decides the new status, the event records the move. Commands arrive
+ * valid: the web edge checks them (400) after {@link #checkMayTake} and before the action.
  */
 @Service
 public class TicketActions {
-
-    private static final int TEXT = 4000;
-    static final int MAX_EXTENSION_DAYS = 10;
 
     private final Tickets tickets;
     private final TicketEvents events;
@@ -42,12 +36,11 @@ public class TicketActions {
     private final ManagementService management;
     private final WorkingDayCalendar calendar;
     private final Catalog catalog;
-    private final JsonBodies bodies;
     private final SanfuProperties properties;
     private final Clock clock;
 
     TicketActions(Tickets tickets, TicketEvents events, TicketQueries queries, TaskService tasks,
-            RuntimeService runtime, ManagementService management, WorkingDayCalendar calendar, Catalog catalog, JsonBodies bodies,
+            RuntimeService runtime, ManagementService management, WorkingDayCalendar calendar, Catalog catalog,
             SanfuProperties properties, Clock clock) {
         this.tickets = tickets;
         this.events = events;
@@ -57,9 +50,19 @@ public class TicketActions {
         this.management = management;
         this.calendar = calendar;
         this.catalog = catalog;
-        this.bodies = bodies;
         this.properties = properties;
         this.clock = clock;
+    }
+
+    /**
+     * 404 for an unknown ticket, 403 when the action is not the caller's; changes nothing. The web edge
+     * asks this before it judges the body, so that the checks come in API.md's order; the action asks
+     * again under the row's lock.
+     */
+    @Transactional(readOnly = true)
+    public void checkMayTake(String id, Caller caller, TicketAction action) {
+        Ticket ticket = tickets.find(TicketQueries.parseId(id)).orElseThrow(() -> ApiException.notFound("ticket", id));
+        requireMayTake(id, caller, action, ticket);
     }
 
     /**
@@ -68,13 +71,9 @@ public class TicketActions {
      * return, and that department's original sign deadline keeps running.
      */
     @Transactional
-    public TicketView assign(String id, Caller caller, JsonNode body) {
+    public TicketView assign(String id, Caller caller, ActionRequests.Assign request) {
         return perform(id, caller, TicketAction.ASSIGN, (ticket, now) -> {
-            ActionRequests.Assign request = bodies.read(body, ActionRequests.Assign.class);
-            InvalidInput.Collector errors = new InvalidInput.Collector();
-            List<String> co = departments(errors, request.leadDepartment(), request.coDepartments());
-            errors.maxLength("note", request.note(), TEXT);
-            errors.throwIfAny();
+            List<String> co = request.coDepartments() == null ? List.of() : request.coDepartments();
             Task task = task(ticket, TicketAction.ASSIGN, TicketProcess.TASK_ASSIGN);
 
             boolean returnRejected = request.leadDepartment().equals(ticket.leadDepartment())
@@ -96,9 +95,8 @@ public class TicketActions {
     }
 
     @Transactional
-    public TicketView sign(String id, Caller caller, JsonNode body) {
+    public TicketView sign(String id, Caller caller) {
         return perform(id, caller, TicketAction.SIGN, (ticket, now) -> {
-            bodies.requireReadable(body);
             Task task = task(ticket, TicketAction.SIGN, TicketProcess.TASK_SIGN);
             boolean late = ticket.signDeadline() != null && now.isAfter(ticket.signDeadline());
             tickets.signed(ticket.id(), now, late);
@@ -109,12 +107,8 @@ public class TicketActions {
 
     /** The department sends back a ticket that is not its business; dispatch arbitrates; the third goes to a leader. */
     @Transactional
-    public TicketView returnTicket(String id, Caller caller, JsonNode body) {
+    public TicketView returnTicket(String id, Caller caller, ActionRequests.Return request) {
         return perform(id, caller, TicketAction.RETURN, (ticket, now) -> {
-            ActionRequests.Return request = bodies.read(body, ActionRequests.Return.class);
-            InvalidInput.Collector errors = new InvalidInput.Collector();
-            errors.requireText("reason", request.reason(), TEXT);
-            errors.throwIfAny();
             Task task = task(ticket, TicketAction.RETURN, TicketProcess.TASK_SIGN, TicketProcess.TASK_HANDLE);
             tickets.returned(ticket.id(), now);
             tasks.complete(task.getId(), Map.of(TicketProcess.VAR_DECISION, TicketProcess.RETURN,
@@ -125,12 +119,8 @@ public class TicketActions {
 
     /** A co-department's part (协办): its opinion, which the lead waits for before replying. */
     @Transactional
-    public TicketView contribute(String id, Caller caller, JsonNode body) {
+    public TicketView contribute(String id, Caller caller, ActionRequests.Contribute request) {
         return perform(id, caller, TicketAction.CONTRIBUTE, (ticket, now) -> {
-            ActionRequests.Contribute request = bodies.read(body, ActionRequests.Contribute.class);
-            InvalidInput.Collector errors = new InvalidInput.Collector();
-            errors.requireText("opinion", request.opinion(), TEXT);
-            errors.throwIfAny();
             Task task = tasks.createTaskQuery().processInstanceId(ticket.processInstanceId())
                     .taskDefinitionKey(TicketProcess.TASK_CONTRIBUTE).taskCandidateGroup(caller.department())
                     .singleResult();
@@ -144,10 +134,8 @@ public class TicketActions {
     }
 
     @Transactional
-    public TicketView reply(String id, Caller caller, JsonNode body) {
+    public TicketView reply(String id, Caller caller, ActionRequests.Reply request) {
         return perform(id, caller, TicketAction.REPLY, (ticket, now) -> {
-            ActionRequests.Reply request = bodies.read(body, ActionRequests.Reply.class);
-            checkReply(request);
             Task task = task(ticket, TicketAction.REPLY, TicketProcess.TASK_HANDLE);
             long openParts = tasks.createTaskQuery().processInstanceId(ticket.processInstanceId())
                     .taskDefinitionKey(TicketProcess.TASK_CONTRIBUTE).count();
@@ -163,16 +151,8 @@ public class TicketActions {
 
     /** The lead asks dispatch for more working days (延期); one request may be pending at a time. */
     @Transactional
-    public TicketView extend(String id, Caller caller, JsonNode body) {
+    public TicketView extend(String id, Caller caller, ActionRequests.Extend request) {
         return perform(id, caller, TicketAction.EXTEND, (ticket, now) -> {
-            ActionRequests.Extend request = bodies.read(body, ActionRequests.Extend.class);
-            InvalidInput.Collector errors = new InvalidInput.Collector();
-            if (request.workingDays() == null || request.workingDays() < 1
-                    || request.workingDays() > MAX_EXTENSION_DAYS) {
-                errors.add("workingDays", "must be a whole number from 1 to " + MAX_EXTENSION_DAYS);
-            }
-            errors.requireText("reason", request.reason(), TEXT);
-            errors.throwIfAny();
             task(ticket, TicketAction.EXTEND, TicketProcess.TASK_HANDLE);
             if (!now.isBefore(ticket.replyDeadline())) {
                 throw notNow(ticket, TicketAction.EXTEND, "the reply deadline has passed; an extension must be "
@@ -192,9 +172,8 @@ public class TicketActions {
 
     /** Dispatch grants the pending extension: the reply deadline moves by that many working days. */
     @Transactional
-    public TicketView approveExtension(String id, Caller caller, JsonNode body) {
+    public TicketView approveExtension(String id, Caller caller, ActionRequests.DecideExtension request) {
         return perform(id, caller, TicketAction.APPROVE_EXTENSION, (ticket, now) -> {
-            ActionRequests.DecideExtension request = decision(body);
             Task task = task(ticket, TicketAction.APPROVE_EXTENSION, TicketProcess.TASK_DECIDE_EXTENSION);
             int days = ticket.extensionRequest().workingDays();
             Instant moved = calendar.plusWorkingDays(ticket.replyDeadline(), days);
@@ -207,9 +186,8 @@ public class TicketActions {
     }
 
     @Transactional
-    public TicketView rejectExtension(String id, Caller caller, JsonNode body) {
+    public TicketView rejectExtension(String id, Caller caller, ActionRequests.DecideExtension request) {
         return perform(id, caller, TicketAction.REJECT_EXTENSION, (ticket, now) -> {
-            ActionRequests.DecideExtension request = decision(body);
             Task task = task(ticket, TicketAction.REJECT_EXTENSION, TicketProcess.TASK_DECIDE_EXTENSION);
             int days = ticket.extensionRequest().workingDays();
             tickets.extensionDecided(ticket.id(), ticket.replyDeadline(), now);
@@ -220,15 +198,8 @@ public class TicketActions {
 
     /** Beyond the county's power: the lead hands it to the city or provincial task force. */
     @Transactional
-    public TicketView escalate(String id, Caller caller, JsonNode body) {
+    public TicketView escalate(String id, Caller caller, ActionRequests.Escalate request) {
         return perform(id, caller, TicketAction.ESCALATE, (ticket, now) -> {
-            ActionRequests.Escalate request = bodies.read(body, ActionRequests.Escalate.class);
-            InvalidInput.Collector errors = new InvalidInput.Collector();
-            if (request.level() == null) {
-                errors.add("level", "must be one of CITY, PROVINCE");
-            }
-            errors.requireText("reason", request.reason(), TEXT);
-            errors.throwIfAny();
             Task task = task(ticket, TicketAction.ESCALATE, TicketProcess.TASK_HANDLE);
             tickets.escalated(ticket.id(), request.level(), now);
             tasks.complete(task.getId(), Map.of(TicketProcess.VAR_DECISION, TicketProcess.ESCALATE));
@@ -238,10 +209,8 @@ public class TicketActions {
 
     /** Dispatch records the task force's answer; the enterprise is then asked for feedback. */
     @Transactional
-    public TicketView escalationReply(String id, Caller caller, JsonNode body) {
+    public TicketView escalationReply(String id, Caller caller, ActionRequests.Reply request) {
         return perform(id, caller, TicketAction.ESCALATION_REPLY, (ticket, now) -> {
-            ActionRequests.Reply request = bodies.read(body, ActionRequests.Reply.class);
-            checkReply(request);
             Task task = task(ticket, TicketAction.ESCALATION_REPLY, TicketProcess.TASK_ESCALATION_REPLY);
             tickets.replied(ticket.id(), request.resolution(), request.outcome(), now, late(ticket, now));
             tasks.complete(task.getId());
@@ -251,15 +220,8 @@ public class TicketActions {
 
     /** Any service staff records what the enterprise said of the reply (回访). */
     @Transactional
-    public TicketView feedback(String id, Caller caller, JsonNode body) {
+    public TicketView feedback(String id, Caller caller, ActionRequests.Feedback request) {
         return perform(id, caller, TicketAction.FEEDBACK, (ticket, now) -> {
-            ActionRequests.Feedback request = bodies.read(body, ActionRequests.Feedback.class);
-            InvalidInput.Collector errors = new InvalidInput.Collector();
-            if (request.satisfaction() == null || request.satisfaction() == Satisfaction.UNRATED) {
-                errors.add("satisfaction", "must be one of SATISFIED, BASICALLY_SATISFIED, DISSATISFIED");
-            }
-            errors.maxLength("comment", request.comment(), TEXT);
-            errors.throwIfAny();
             Task task = task(ticket, TicketAction.FEEDBACK, TicketProcess.TASK_FEEDBACK);
             tickets.rated(ticket.id(), request.satisfaction(), now);
             tasks.complete(task.getId(), Map.of(
@@ -271,22 +233,11 @@ public class TicketActions {
 
     /** A leader's ruling under supervision (督办): strike it off, or give it to a department afresh. */
     @Transactional
-    public TicketView rule(String id, Caller caller, JsonNode body) {
+    public TicketView rule(String id, Caller caller, ActionRequests.Rule request) {
         return perform(id, caller, TicketAction.RULE, (ticket, now) -> {
-            ActionRequests.Rule request = bodies.read(body, ActionRequests.Rule.class);
-            InvalidInput.Collector errors = new InvalidInput.Collector();
-            List<String> co = List.of();
-            if (request.decision() == null) {
-                errors.add("decision", "must be one of CLOSE, REASSIGN");
-            } else if (request.decision() == ActionRequests.Ruling.CLOSE) {
-                errors.requireText("note", request.note(), TEXT);
-            } else {
-                List<String> keep = request.coDepartments() != null ? request.coDepartments()
-                        : ticket.coDepartments().stream().filter(d -> !d.equals(request.leadDepartment())).toList();
-                co = departments(errors, request.leadDepartment(), keep);
-                errors.maxLength("note", request.note(), TEXT);
-            }
-            errors.throwIfAny();
+            // REASSIGN without co-departments keeps the ticket's own, less the new lead
+            List<String> co = request.coDepartments() != null ? request.coDepartments()
+                    : ticket.coDepartments().stream().filter(d -> !d.equals(request.leadDepartment())).toList();
             Task task = task(ticket, TicketAction.RULE, TicketProcess.TASK_RULE);
             if (request.decision() == ActionRequests.Ruling.CLOSE) {
                 tasks.complete(task.getId(), Map.of(TicketProcess.VAR_RULING, request.decision().name()));
@@ -302,12 +253,8 @@ public class TicketActions {
 
     /** Anyone who may see the ticket, in any status; it moves nothing. */
     @Transactional
-    public TicketView comment(String id, Caller caller, JsonNode body) {
+    public TicketView comment(String id, Caller caller, ActionRequests.Comment request) {
         return perform(id, caller, TicketAction.COMMENT, (ticket, now) -> {
-            ActionRequests.Comment request = bodies.read(body, ActionRequests.Comment.class);
-            InvalidInput.Collector errors = new InvalidInput.Collector();
-            errors.requireText("text", request.text(), TEXT);
-            errors.throwIfAny();
             tickets.touch(ticket.id(), now);
             return request.text().strip();
         });
@@ -323,7 +270,7 @@ public class TicketActions {
         }
     }
 
-    /** One action's own part: checks its body, completes its task, and says what to record. */
+    /** One action's own part: completes its task, and says what to record. */
     @FunctionalInterface
     private interface Step {
         String apply(Ticket ticket, Instant now);
@@ -331,15 +278,19 @@ public class TicketActions {
 
     private TicketView perform(String id, Caller caller, TicketAction action, Step step) {
         Ticket before = tickets.lock(TicketQueries.parseId(id)).orElseThrow(() -> ApiException.notFound("ticket", id));
-        if (!TicketPolicy.belongsTo(action, before, caller)) {
-            throw ApiException.forbidden("'" + action.urlName() + "' on ticket " + id + " is not yours to take");
-        }
+        requireMayTake(id, caller, action, before);
         Instant now = clock.instant();
         String detail = step.apply(before, now);
         Ticket after = tickets.find(before.id()).orElseThrow();
         events.append(after.id(), new TicketEvent(now, caller.username(), action.urlName(), before.status(),
                 after.status(), detail));
         return queries.view(after, caller);
+    }
+
+    private static void requireMayTake(String id, Caller caller, TicketAction action, Ticket ticket) {
+        if (!TicketPolicy.belongsTo(action, ticket, caller)) {
+            throw ApiException.forbidden("'" + action.urlName() + "' on ticket " + id + " is not yours to take");
+        }
     }
 
     /** The waiting user task this action completes; none means the ticket's state does not allow it (409). */
@@ -357,43 +308,6 @@ public class TicketActions {
                 + "' is not possible now" + (why == null ? "" : ": " + why));
     }
 
-    /** Checks a lead and its co-departments; returns the co-departments (none when not given). */
-    private List<String> departments(InvalidInput.Collector errors, String lead, List<String> coDepartments) {
-        List<String> co = coDepartments == null ? List.of() : coDepartments;
-        if (!catalog.isHandlingDepartment(lead)) {
-            errors.add("leadDepartment", "must be one of " + handlingDepartments());
-        }
-        for (int i = 0; i < co.size(); i++) {
-            String department = co.get(i);
-            if (!catalog.isHandlingDepartment(department)) {
-                errors.add("coDepartments[" + i + "]", "must be one of " + handlingDepartments());
-            } else if (department.equals(lead)) {
-                errors.add("coDepartments[" + i + "]", "must not be the lead department");
-            }
-        }
-        if (new HashSet<>(co).size() != co.size()) {
-            errors.add("coDepartments", "must not name a department twice");
-        }
-        return co;
-    }
-
-    private void checkReply(ActionRequests.Reply request) {
-        InvalidInput.Collector errors = new InvalidInput.Collector();
-        errors.requireText("resolution", request.resolution(), TEXT);
-        if (request.outcome() == null) {
-            errors.add("outcome", "must be one of RESOLVED, PARTIAL, CANNOT_RESOLVE");
-        }
-        errors.throwIfAny();
-    }
-
-    private ActionRequests.DecideExtension decision(JsonNode body) {
-        ActionRequests.DecideExtension request = bodies.read(body, ActionRequests.DecideExtension.class);
-        InvalidInput.Collector errors = new InvalidInput.Collector();
-        errors.maxLength("note", request.note(), TEXT);
-        errors.throwIfAny();
-        return request;
-    }
-
     private static boolean late(Ticket ticket, Instant now) {
         return ticket.replyDeadline() != null && now.isAfter(ticket.replyDeadline());
     }
@@ -405,9 +319,5 @@ public class TicketActions {
 
     private static String withNote(String text, String note) {
         return note == null || note.isBlank() ? text : text + "；" + note.strip();
-    }
-
-    private String handlingDepartments() {
-        return String.join(", ", catalog.departmentCodes().stream().filter(catalog::isHandlingDepartment).toList());
     }
 }

@@ -30,6 +30,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
+    private final JsonBodies bodies;
+
+    ProblemAdvice(JsonBodies bodies) {
+        this.bodies = bodies;
+    }
+
     @ExceptionHandler(DomainException.class)
     ResponseEntity<Object> domain(DomainException e) {
         if (e instanceof InvalidInput invalid) {
@@ -92,9 +98,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             return problem(ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage()));
         }
         if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            return invalid(InvalidInput.of(JsonBodies.path(mismatch), JsonBodies.message(mismatch)));
+            return invalid(InvalidInput.of(JsonBodies.path(mismatch), bodies.message(mismatch)));
         }
-        return invalid(InvalidInput.of("body", "is not readable JSON"));
+        return invalid(bodies.unreadable());
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.List;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.ticket.ActionRequests;
 import org.sanfu.security.Caller;
+import org.sanfu.ticket.TicketAction;
 import org.sanfu.ticket.TicketActions;
 import org.sanfu.ticket.TicketEvent;
 import org.sanfu.ticket.TicketFilter;
@@ -110,7 +111,8 @@ class TicketController {
             content = @Content(schema = @Schema(implementation = ActionRequests.Assign.class)))
     @PostMapping("/{id}/assign")
     TicketView assign(@PathVariable String id, Caller caller, ActionBody body) {
-        return actions.assign(id, caller, body.json());
+        return actions.assign(id, caller,
+                command(id, caller, TicketAction.ASSIGN, body, ActionRequests.Assign.class));
     }
 
     @Operation(summary = "sign", description = "ASSIGNED → IN_PROGRESS. The body is empty or `{}`.")
@@ -119,7 +121,9 @@ class TicketController {
             content = @Content(schema = @Schema(type = "object", example = "{}")))
     @PostMapping("/{id}/sign")
     TicketView sign(@PathVariable String id, Caller caller, ActionBody body) {
-        return actions.sign(id, caller, body.json());
+        actions.checkMayTake(id, caller, TicketAction.SIGN);
+        body.requireReadable();
+        return actions.sign(id, caller);
     }
 
     @Operation(summary = "return", description = "ASSIGNED / IN_PROGRESS → DISPATCHING, returnCount + 1; the third "
@@ -129,7 +133,8 @@ class TicketController {
             content = @Content(schema = @Schema(implementation = ActionRequests.Return.class)))
     @PostMapping("/{id}/return")
     TicketView returnTicket(@PathVariable String id, Caller caller, ActionBody body) {
-        return actions.returnTicket(id, caller, body.json());
+        return actions.returnTicket(id, caller,
+                command(id, caller, TicketAction.RETURN, body, ActionRequests.Return.class));
     }
 
     @Operation(summary = "contribute", description = "A co-department's opinion (协办); until every co-department "
@@ -139,7 +144,8 @@ class TicketController {
             content = @Content(schema = @Schema(implementation = ActionRequests.Contribute.class)))
     @PostMapping("/{id}/contribute")
     TicketView contribute(@PathVariable String id, Caller caller, ActionBody body) {
-        return actions.contribute(id, caller, body.json());
+        return actions.contribute(id, caller,
+                command(id, caller, TicketAction.CONTRIBUTE, body, ActionRequests.Contribute.class));
     }
 
     @Operation(summary = "reply", description = "IN_PROGRESS → REPLIED, once every co-department has contributed.")
@@ -148,7 +154,8 @@ class TicketController {
             content = @Content(schema = @Schema(implementation = ActionRequests.Reply.class)))
     @PostMapping("/{id}/reply")
     TicketView reply(@PathVariable String id, Caller caller, ActionBody body) {
-        return actions.reply(id, caller, body.json());
+        return actions.reply(id, caller,
+                command(id, caller, TicketAction.REPLY, body, ActionRequests.Reply.class));
     }
 
     @Operation(summary = "extend", description = "Asks dispatch for 1..10 more working days, before the reply "
@@ -158,7 +165,8 @@ class TicketController {
             content = @Content(schema = @Schema(implementation = ActionRequests.Extend.class)))
     @PostMapping("/{id}/extend")
     TicketView extend(@PathVariable String id, Caller caller, ActionBody body) {
-        return actions.extend(id, caller, body.json());
+        return actions.extend(id, caller,
+                command(id, caller, TicketAction.EXTEND, body, ActionRequests.Extend.class));
     }
 
     @Operation(summary = "approve-extension", description = "Grants the waiting extension: the reply deadline moves.")
@@ -167,7 +175,8 @@ class TicketController {
             content = @Content(schema = @Schema(implementation = ActionRequests.DecideExtension.class)))
     @PostMapping("/{id}/approve-extension")
     TicketView approveExtension(@PathVariable String id, Caller caller, ActionBody body) {
-        return actions.approveExtension(id, caller, body.json());
+        return actions.approveExtension(id, caller,
+                command(id, caller, TicketAction.APPROVE_EXTENSION, body, ActionRequests.DecideExtension.class));
     }
 
     @Operation(summary = "reject-extension", description = "Refuses the waiting extension: the reply deadline stays.")
@@ -176,7 +185,8 @@ class TicketController {
             content = @Content(schema = @Schema(implementation = ActionRequests.DecideExtension.class)))
     @PostMapping("/{id}/reject-extension")
     TicketView rejectExtension(@PathVariable String id, Caller caller, ActionBody body) {
-        return actions.rejectExtension(id, caller, body.json());
+        return actions.rejectExtension(id, caller,
+                command(id, caller, TicketAction.REJECT_EXTENSION, body, ActionRequests.DecideExtension.class));
     }
 
     @Operation(summary = "escalate", description = "IN_PROGRESS → ESCALATED, to the city or provincial task force.")
@@ -185,7 +195,8 @@ class TicketController {
             content = @Content(schema = @Schema(implementation = ActionRequests.Escalate.class)))
     @PostMapping("/{id}/escalate")
     TicketView escalate(@PathVariable String id, Caller caller, ActionBody body) {
-        return actions.escalate(id, caller, body.json());
+        return actions.escalate(id, caller,
+                command(id, caller, TicketAction.ESCALATE, body, ActionRequests.Escalate.class));
     }
 
     @Operation(summary = "escalation-reply", description = "The task force's answer: ESCALATED → REPLIED.")
@@ -194,7 +205,8 @@ class TicketController {
             content = @Content(schema = @Schema(implementation = ActionRequests.Reply.class)))
     @PostMapping("/{id}/escalation-reply")
     TicketView escalationReply(@PathVariable String id, Caller caller, ActionBody body) {
-        return actions.escalationReply(id, caller, body.json());
+        return actions.escalationReply(id, caller,
+                command(id, caller, TicketAction.ESCALATION_REPLY, body, ActionRequests.Reply.class));
     }
 
     @Operation(summary = "feedback", description = "What the enterprise said (回访): SATISFIED / BASICALLY_SATISFIED "
@@ -205,7 +217,8 @@ class TicketController {
             content = @Content(schema = @Schema(implementation = ActionRequests.Feedback.class)))
     @PostMapping("/{id}/feedback")
     TicketView feedback(@PathVariable String id, Caller caller, ActionBody body) {
-        return actions.feedback(id, caller, body.json());
+        return actions.feedback(id, caller,
+                command(id, caller, TicketAction.FEEDBACK, body, ActionRequests.Feedback.class));
     }
 
     @Operation(summary = "rule", description = "A ruling under supervision (督办): CLOSE (a note is required) or "
@@ -215,7 +228,8 @@ class TicketController {
             content = @Content(schema = @Schema(implementation = ActionRequests.Rule.class)))
     @PostMapping("/{id}/rule")
     TicketView rule(@PathVariable String id, Caller caller, ActionBody body) {
-        return actions.rule(id, caller, body.json());
+        return actions.rule(id, caller,
+                command(id, caller, TicketAction.RULE, body, ActionRequests.Rule.class));
     }
 
     @Operation(summary = "comment", description = "A remark in the history, in any status; it moves nothing.")
@@ -225,6 +239,16 @@ class TicketController {
             content = @Content(schema = @Schema(implementation = ActionRequests.Comment.class)))
     @PostMapping("/{id}/comment")
     TicketView comment(@PathVariable String id, Caller caller, ActionBody body) {
-        return actions.comment(id, caller, body.json());
+        return actions.comment(id, caller,
+                command(id, caller, TicketAction.COMMENT, body, ActionRequests.Comment.class));
+    }
+
+    /**
+     * The action's body as its command, judged only after the ticket was found (404) and the action
+     * found to be the caller's (403), so that the checks come in API.md's order: 404, 403, 400, 409.
+     */
+    private <T> T command(String id, Caller caller, TicketAction action, ActionBody body, Class<T> type) {
+        actions.checkMayTake(id, caller, action);
+        return body.as(type);
     }
 }

@@ -2,8 +2,6 @@ package org.sanfu.ticket.process;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -50,8 +48,6 @@ abstract class ProcessTestSupport {
     @Autowired
     TicketQueries tickets;
     @Autowired
-    ObjectMapper json;
-    @Autowired
     Api api;
 
     @BeforeEach
@@ -85,10 +81,6 @@ abstract class ProcessTestSupport {
     ProcessInstance process(String ticketId) {
         return runtime.createProcessInstanceQuery().processDefinitionKey(TicketProcess.KEY)
                 .processInstanceBusinessKey(ticketId).singleResult();
-    }
-
-    JsonNode body(Object value) {
-        return json.valueToTree(value);
     }
 
     TicketView ticket(String id) {

@@ -20,6 +20,8 @@ import org.sanfu.Api;
 import org.sanfu.SanfuTest;
 import org.sanfu.calendar.WorkingDayCalendar;
 import org.sanfu.sla.Notification;
+import org.sanfu.ticket.ActionRequests;
+import org.sanfu.ticket.Outcome;
 import org.sanfu.ticket.TicketEvent;
 import org.sanfu.ticket.TicketLifecycle;
 import org.sanfu.ticket.TicketView;
@@ -111,7 +113,7 @@ class TicketClockProcessTests extends ProcessTestSupport {
         Assertions.assertThat(notifications(id)).allSatisfy(n -> Assertions.assertThat(n.recipient()).isEqualTo("TRANSPORT"));
 
         // a late sign is still accepted; every timer fired once and is gone
-        actions.sign(id, TRANSPORT, null);
+        actions.sign(id, TRANSPORT);
         Assertions.assertThat(systemEvents(id, "remind")).hasSize(2);
         Assertions.assertThat(systemEvents(id, "overdue")).hasSize(1);
     }
@@ -119,7 +121,7 @@ class TicketClockProcessTests extends ProcessTestSupport {
     @Test
     void theReplyClockRunsFromTheReportAndIsMarkedOverdueWhileTheDepartmentWorksOn() {
         String id = open("CONTAINER");
-        actions.sign(id, TRANSPORT, null);
+        actions.sign(id, TRANSPORT);
         // reply limit 5 working days from Monday 10:00: Monday 15 March 17:30
         Instant deadline = at("2021-03-15T17:30:00");
         Assertions.assertThat(ticket(id).replyDeadline()).isEqualTo(deadline);
@@ -145,7 +147,7 @@ class TicketClockProcessTests extends ProcessTestSupport {
         Assertions.assertThat(systemEvents(id, "overdue")).singleElement()
                 .satisfies(e -> Assertions.assertThat(e.detail()).startsWith("办理超期"));
 
-        actions.reply(id, TRANSPORT, body(Map.of("resolution", "已协调", "outcome", "RESOLVED")));
+        actions.reply(id, TRANSPORT, new ActionRequests.Reply("已协调", Outcome.RESOLVED));
         Assertions.assertThat(ticket(id).status().name()).isEqualTo("REPLIED");
     }
 
@@ -172,12 +174,12 @@ class TicketClockProcessTests extends ProcessTestSupport {
     @Test
     void anApprovedExtensionMovesTheReplyTimers() {
         String id = open("CONTAINER");
-        actions.sign(id, TRANSPORT, null);
+        actions.sign(id, TRANSPORT);
         Instant deadline = ticket(id).replyDeadline();
         Assertions.assertThat(dueDate(id, "BoundaryEvent_ReplyOverdue").toInstant()).isEqualTo(deadline);
 
-        actions.extend(id, TRANSPORT, body(Map.of("workingDays", 3, "reason", "等待船期")));
-        actions.approveExtension(id, DISPATCH, body(Map.of()));
+        actions.extend(id, TRANSPORT, new ActionRequests.Extend(3, "等待船期"));
+        actions.approveExtension(id, DISPATCH, new ActionRequests.DecideExtension(null));
         Instant moved = calendar.plusWorkingDays(deadline, 3);
         Assertions.assertThat(ticket(id).replyDeadline()).isEqualTo(moved);
         Assertions.assertThat(dueDate(id, "BoundaryEvent_ReplyOverdue").toInstant()).isEqualTo(moved);
@@ -193,17 +195,17 @@ class TicketClockProcessTests extends ProcessTestSupport {
     @Test
     void anExtensionIsRefusedOnceTheReplyDeadlineHasPassed() {
         String id = open("CUSTOMS");
-        actions.sign(id, CUSTOMS, null);
+        actions.sign(id, CUSTOMS);
         now(ticket(id).replyDeadline().plusSeconds(1));
-        Assertions.assertThatThrownBy(() -> actions.extend(id, CUSTOMS, body(Map.of("workingDays", 2, "reason", "晚了"))))
+        Assertions.assertThatThrownBy(() -> actions.extend(id, CUSTOMS, new ActionRequests.Extend(2, "晚了")))
                 .hasMessageContaining("deadline has passed");
     }
 
     @Test
     void aReplyWithoutFeedbackClosesUnratedWhenTheWindowPasses() {
         String id = open("CONTAINER");
-        actions.sign(id, TRANSPORT, null);
-        actions.reply(id, TRANSPORT, body(Map.of("resolution", "已协调", "outcome", "RESOLVED")));
+        actions.sign(id, TRANSPORT);
+        actions.reply(id, TRANSPORT, new ActionRequests.Reply("已协调", Outcome.RESOLVED));
         // five working days from Monday: the next Monday at the end of the day
         Instant due = at("2021-03-15T17:30:00");
         Assertions.assertThat(ticket(id).feedbackDue()).isEqualTo(due);
@@ -254,11 +256,11 @@ class TicketClockProcessTests extends ProcessTestSupport {
     @Test
     void aThirdReturnToSupervisionTellsTheLeaders() {
         String id = open("LOGISTICS");
-        actions.returnTicket(id, TRANSPORT, body(Map.of("reason", "一")));
-        actions.assign(id, DISPATCH, body(Map.of("leadDepartment", "TRANSPORT")));
-        actions.returnTicket(id, TRANSPORT, body(Map.of("reason", "二")));
-        actions.assign(id, DISPATCH, body(Map.of("leadDepartment", "TRANSPORT")));
-        actions.returnTicket(id, TRANSPORT, body(Map.of("reason", "三")));
+        actions.returnTicket(id, TRANSPORT, new ActionRequests.Return("一"));
+        actions.assign(id, DISPATCH, new ActionRequests.Assign("TRANSPORT", null, null));
+        actions.returnTicket(id, TRANSPORT, new ActionRequests.Return("二"));
+        actions.assign(id, DISPATCH, new ActionRequests.Assign("TRANSPORT", null, null));
+        actions.returnTicket(id, TRANSPORT, new ActionRequests.Return("三"));
         Assertions.assertThat(notifications(id)).filteredOn(n -> n.kind() == Notification.Kind.SUPERVISION)
                 .singleElement().satisfies(n -> Assertions.assertThat(n.recipient()).isEqualTo("LEADER"))
                 .satisfies(n -> Assertions.assertThat(n.text()).contains("领导督办", "退回 3 次"));

@@ -11,6 +11,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
 import org.sanfu.SanfuTest;
+import org.sanfu.ticket.ActionRequests;
+import org.sanfu.ticket.Outcome;
+import org.sanfu.ticket.Satisfaction;
 import org.sanfu.ticket.TicketView;
 
 /**
@@ -30,15 +33,15 @@ class TicketProcessTests extends ProcessTestSupport {
                 .doesNotContainKey("routingResult");
         assertThat(task(pi)).hasCandidateGroup("TRANSPORT");
 
-        actions.sign(id, TRANSPORT, null);
+        actions.sign(id, TRANSPORT);
         assertThat(pi).isWaitingAt(TicketProcess.TASK_HANDLE);
         Assertions.assertThat(ticket(id).status().name()).isEqualTo("IN_PROGRESS");
 
-        actions.reply(id, TRANSPORT, body(Map.of("resolution", "已协调船公司增加舱位", "outcome", "RESOLVED")));
+        actions.reply(id, TRANSPORT, new ActionRequests.Reply("已协调船公司增加舱位", Outcome.RESOLVED));
         assertThat(pi).isWaitingAt(TicketProcess.TASK_FEEDBACK);
         assertThat(task(pi)).hasCandidateGroup("STAFF");
 
-        actions.feedback(id, STAFF, body(Map.of("satisfaction", "SATISFIED")));
+        actions.feedback(id, STAFF, new ActionRequests.Feedback(Satisfaction.SATISFIED, null));
         assertThat(pi).isEnded().hasPassedInOrder("StartEvent_Reported", "Gateway_OnSite", "Task_Route",
                 "Gateway_Routed", "Task_Sign", "Gateway_SignDecision", "SubProcess_Handling",
                 "Gateway_HandlingOutcome", "Task_Feedback", "Gateway_Satisfied", "EndEvent_Closed");
@@ -56,7 +59,7 @@ class TicketProcessTests extends ProcessTestSupport {
         assertThat(task(pi)).hasCandidateGroup("DISPATCH");
         Assertions.assertThat(ticket(id).status().name()).isEqualTo("DISPATCHING");
 
-        actions.assign(id, DISPATCH, body(Map.of("leadDepartment", "FINANCE", "coDepartments", List.of("COMMERCE"))));
+        actions.assign(id, DISPATCH, new ActionRequests.Assign("FINANCE", List.of("COMMERCE"), null));
         assertThat(pi).isWaitingAt(TicketProcess.TASK_SIGN).variables()
                 .containsEntry(TicketProcess.VAR_LEAD_DEPARTMENT, "FINANCE");
         assertThat(task(pi)).hasCandidateGroup("FINANCE");
@@ -64,10 +67,10 @@ class TicketProcessTests extends ProcessTestSupport {
         Assertions.assertThat(assigned.status().name()).isEqualTo("ASSIGNED");
         Assertions.assertThat(assigned.coDepartments()).containsExactly("COMMERCE");
 
-        actions.sign(id, FINANCE, null);
-        actions.contribute(id, COMMERCE, body(Map.of("opinion", "配合落实")));
-        actions.reply(id, FINANCE, body(Map.of("resolution", "已落实", "outcome", "PARTIAL")));
-        actions.feedback(id, STAFF, body(Map.of("satisfaction", "BASICALLY_SATISFIED")));
+        actions.sign(id, FINANCE);
+        actions.contribute(id, COMMERCE, new ActionRequests.Contribute("配合落实"));
+        actions.reply(id, FINANCE, new ActionRequests.Reply("已落实", Outcome.PARTIAL));
+        actions.feedback(id, STAFF, new ActionRequests.Feedback(Satisfaction.BASICALLY_SATISFIED, null));
         assertThat(pi).isEnded().hasPassed("Task_Assign", "EndEvent_Closed");
     }
 
@@ -82,7 +85,7 @@ class TicketProcessTests extends ProcessTestSupport {
         Assertions.assertThat(replied.resolution()).isEqualTo("区领导现场协调解决");
         Assertions.assertThat(replied.leadDepartment()).isNull();
 
-        actions.feedback(id, STAFF, body(Map.of("satisfaction", "SATISFIED")));
+        actions.feedback(id, STAFF, new ActionRequests.Feedback(Satisfaction.SATISFIED, null));
         assertThat(pi).isEnded().hasPassed("EndEvent_Closed").hasNotPassed("Task_Sign");
     }
 
@@ -90,13 +93,13 @@ class TicketProcessTests extends ProcessTestSupport {
     void aTicketReturnedBeforeSigningGoesToDispatchAndOnToTheNewDepartment() {
         String id = open(Api.problem("LOGISTICS", "物流运费上涨"));
         ProcessInstance pi = process(id);
-        actions.returnTicket(id, TRANSPORT, body(Map.of("reason", "属金融事项")));
+        actions.returnTicket(id, TRANSPORT, new ActionRequests.Return("属金融事项"));
         assertThat(pi).isWaitingAt(TicketProcess.TASK_ASSIGN).hasPassed("Task_Sign");
         TicketView returned = ticket(id);
         Assertions.assertThat(returned.status().name()).isEqualTo("DISPATCHING");
         Assertions.assertThat(returned.returnCount()).isEqualTo(1);
 
-        actions.assign(id, DISPATCH, body(Map.of("leadDepartment", "FINANCE")));
+        actions.assign(id, DISPATCH, new ActionRequests.Assign("FINANCE", null, null));
         assertThat(pi).isWaitingAt(TicketProcess.TASK_SIGN);
         assertThat(task(pi)).hasCandidateGroup("FINANCE");
         Assertions.assertThat(ticket(id).leadDepartment()).isEqualTo("FINANCE");
@@ -106,12 +109,12 @@ class TicketProcessTests extends ProcessTestSupport {
     void aTicketReturnedWhileHandledGoesBackToDispatch() {
         String id = open(Api.problem("CONTAINER", "舱位不足"));
         ProcessInstance pi = process(id);
-        actions.sign(id, TRANSPORT, null);
-        actions.returnTicket(id, TRANSPORT, body(Map.of("reason", "需海关牵头")));
+        actions.sign(id, TRANSPORT);
+        actions.returnTicket(id, TRANSPORT, new ActionRequests.Return("需海关牵头"));
         assertThat(pi).isWaitingAt(TicketProcess.TASK_ASSIGN).hasPassed(TicketProcess.TASK_HANDLE);
         Assertions.assertThat(ticket(id).status().name()).isEqualTo("DISPATCHING");
 
-        actions.assign(id, DISPATCH, body(Map.of("leadDepartment", "TRANSPORT")));
+        actions.assign(id, DISPATCH, new ActionRequests.Assign("TRANSPORT", null, null));
         assertThat(pi).isWaitingAt(TicketProcess.TASK_SIGN);
         assertThat(task(pi)).hasCandidateGroup("TRANSPORT");
     }
@@ -120,12 +123,12 @@ class TicketProcessTests extends ProcessTestSupport {
     void aDissatisfiedEnterpriseReopensTheTicketForTheSameDepartment() {
         String id = open(Api.problem("FINANCING", "贷款审批慢"));
         ProcessInstance pi = process(id);
-        actions.sign(id, FINANCE, null);
-        actions.reply(id, FINANCE, body(Map.of("resolution", "已转银行", "outcome", "PARTIAL")));
+        actions.sign(id, FINANCE);
+        actions.reply(id, FINANCE, new ActionRequests.Reply("已转银行", Outcome.PARTIAL));
         TicketView firstReply = ticket(id);
 
         later(Duration.ofDays(2));
-        actions.feedback(id, STAFF, body(Map.of("satisfaction", "DISSATISFIED", "comment", "仍未放款")));
+        actions.feedback(id, STAFF, new ActionRequests.Feedback(Satisfaction.DISSATISFIED, "仍未放款"));
         assertThat(pi).isWaitingAt(TicketProcess.TASK_HANDLE);
         assertThat(task(pi)).hasCandidateGroup("FINANCE");
         TicketView reopened = ticket(id);
@@ -134,8 +137,8 @@ class TicketProcessTests extends ProcessTestSupport {
         Assertions.assertThat(reopened.satisfaction().name()).isEqualTo("DISSATISFIED");
         Assertions.assertThat(reopened.replyDeadline()).isAfter(firstReply.replyDeadline());
 
-        actions.reply(id, FINANCE, body(Map.of("resolution", "已放款100万元", "outcome", "RESOLVED")));
-        actions.feedback(id, STAFF, body(Map.of("satisfaction", "SATISFIED")));
+        actions.reply(id, FINANCE, new ActionRequests.Reply("已放款100万元", Outcome.RESOLVED));
+        actions.feedback(id, STAFF, new ActionRequests.Feedback(Satisfaction.SATISFIED, null));
         assertThat(pi).isEnded();
         TicketView closed = ticket(id);
         Assertions.assertThat(closed.status().name()).isEqualTo("CLOSED");
