@@ -2,8 +2,8 @@ package org.sanfu.enterprise;
 
 import java.time.Clock;
 import java.util.Optional;
+import org.sanfu.DomainException;
 import org.sanfu.security.AccountDirectory;
-import org.sanfu.web.ApiException;
 import org.sanfu.web.InvalidInput;
 import org.sanfu.web.PageParams;
 import org.sanfu.web.PageResult;
@@ -33,7 +33,7 @@ public class EnterpriseService {
     }
 
     public Enterprise get(String creditCode) {
-        return find(creditCode).orElseThrow(() -> ApiException.notFound("enterprise", creditCode));
+        return find(creditCode).orElseThrow(() -> new DomainException.NotFound("enterprise", creditCode));
     }
 
     public PageResult<Enterprise> list(String town, Boolean key, String q, PageParams page) {
@@ -45,7 +45,7 @@ public class EnterpriseService {
     public Enterprise create(EnterpriseForm form) {
         EnterpriseForm f = checked(form);
         if (enterprises.find(f.creditCode()).isPresent()) {
-            throw ApiException.conflict("an enterprise with credit code " + f.creditCode() + " exists already");
+            throw new DomainException.NotNow("an enterprise with credit code " + f.creditCode() + " exists already");
         }
         enterprises.insert(f, clock.instant());
         return enterprises.find(f.creditCode()).orElseThrow();

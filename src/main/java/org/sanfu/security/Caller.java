@@ -1,7 +1,7 @@
 package org.sanfu.security;
 
 import java.util.Arrays;
-import org.sanfu.web.ApiException;
+import org.sanfu.DomainException;
 
 /** The signed-in user making a request; controllers receive it as a method argument. */
 public record Caller(String username, Role role, String department) {
@@ -13,7 +13,7 @@ public record Caller(String username, Role role, String department) {
     /** 403 unless the caller has one of these roles. */
     public void require(Role... roles) {
         if (!is(roles)) {
-            throw ApiException.forbidden("role " + role + " may not do this; allowed: " + Arrays.toString(roles));
+            throw new DomainException.NotYours("role " + role + " may not do this; allowed: " + Arrays.toString(roles));
         }
     }
 

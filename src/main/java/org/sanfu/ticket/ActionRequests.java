@@ -1,53 +1,189 @@
 package org.sanfu.ticket;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+import static java.lang.annotation.ElementType.TYPE;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+import java.util.HashSet;
 import java.util.List;
+import org.hibernate.validator.constraintvalidation.HibernateConstraintValidatorContext;
+import org.sanfu.catalog.Catalog;
+import org.sanfu.web.OneOf;
+import org.sanfu.web.Text;
+import org.sanfu.web.WholeNumber;
 
-/** The bodies of the ticket actions (API.md "Actions"); the annotations are for the OpenAPI document. */
+/**
+ * The bodies of the ticket actions (API.md "Actions"), as commands: the web edge reads and validates
+ * them (Bean Validation) after the ticket was found and the action found to be the caller's, so a
+ * use case receives only valid ones. The Schema annotations are for the OpenAPI document.
+ */
 public final class ActionRequests {
+
+    /** The most working days one extension may ask for. */
+    public static final int MAX_EXTENSION_DAYS = 10;
 
     private ActionRequests() {
     }
 
+    @HandlingDepartments
     public record Assign(
             @Schema(requiredMode = REQUIRED, description = "a handling department's code", example = "FINANCE")
             String leadDepartment,
             @Schema(description = "other handling departments, each with its own part") List<String> coDepartments,
-            String note) {}
+            @Text String note) implements Routing {}
 
     public record Return(@Schema(requiredMode = REQUIRED, description = "why it is not this department's")
-            String reason) {}
+            @Text(required = true) String reason) {}
 
-    public record Contribute(@Schema(requiredMode = REQUIRED) String opinion) {}
+    public record Contribute(@Schema(requiredMode = REQUIRED) @Text(required = true) String opinion) {}
 
-    public record Reply(@Schema(requiredMode = REQUIRED) String resolution,
-            @Schema(requiredMode = REQUIRED) Outcome outcome) {}
+    public record Reply(@Schema(requiredMode = REQUIRED) @Text(required = true) String resolution,
+            @Schema(requiredMode = REQUIRED) @OneOf(Outcome.class) Outcome outcome) {}
 
     public record Extend(
-            @Schema(requiredMode = REQUIRED, minimum = "1", maximum = "10") Integer workingDays,
-            @Schema(requiredMode = REQUIRED) String reason) {}
+            @Schema(requiredMode = REQUIRED, minimum = "1", maximum = "10")
+            @WholeNumber(min = 1, max = MAX_EXTENSION_DAYS) Integer workingDays,
+            @Schema(requiredMode = REQUIRED) @Text(required = true) String reason) {}
 
-    public record DecideExtension(String note) {}
+    public record DecideExtension(@Text String note) {}
 
-    public record Escalate(@Schema(requiredMode = REQUIRED) EscalationLevel level,
-            @Schema(requiredMode = REQUIRED) String reason) {}
+    public record Escalate(@Schema(requiredMode = REQUIRED) @OneOf(EscalationLevel.class) EscalationLevel level,
+            @Schema(requiredMode = REQUIRED) @Text(required = true) String reason) {}
 
     public record Feedback(
             @Schema(requiredMode = REQUIRED, description = "UNRATED is the service's own, when the window passes",
-                    allowableValues = {"SATISFIED", "BASICALLY_SATISFIED", "DISSATISFIED"}) Satisfaction satisfaction,
-            String comment) {}
+                    allowableValues = {"SATISFIED", "BASICALLY_SATISFIED", "DISSATISFIED"})
+            @OneOf(value = Satisfaction.class, except = "UNRATED") Satisfaction satisfaction,
+            @Text String comment) {}
 
-    /** A leader's ruling on a ticket under supervision (督办). */
+    /**
+     * A leader's ruling on a ticket under supervision (督办). CLOSE needs a note; REASSIGN a handling
+     * lead department, and co-departments if given (by default the ticket keeps its own).
+     */
+    @HandlingDepartments
+    @NoteToClose
     public record Rule(
-            @Schema(requiredMode = REQUIRED) Ruling decision,
+            @Schema(requiredMode = REQUIRED) @OneOf(Ruling.class) Ruling decision,
             @Schema(description = "for REASSIGN: a handling department's code") String leadDepartment,
             @Schema(description = "for REASSIGN; by default the ticket's co-departments are kept")
             List<String> coDepartments,
-            @Schema(description = "required for CLOSE") String note) {}
+            @Schema(description = "required for CLOSE") @Text String note) implements Routing {
+
+        @Override
+        public boolean routes() {
+            return decision == Ruling.REASSIGN;
+        }
+    }
 
     public enum Ruling { CLOSE, REASSIGN }
 
-    public record Comment(@Schema(requiredMode = REQUIRED) String text) {}
+    public record Comment(@Schema(requiredMode = REQUIRED) @Text(required = true) String text) {}
+
+    /** A command that names a lead department and co-departments. */
+    interface Routing {
+        String leadDepartment();
+
+        List<String> coDepartments();
+
+        /** Whether this command routes the ticket at all (a ruling may close it instead). */
+        default boolean routes() {
+            return true;
+        }
+    }
+
+    /**
+     * The lead and every co-department are handling departments of the Catalog; a co-department is
+     * not the lead and is not named twice.
+     */
+    @Documented
+    @Constraint(validatedBy = HandlingDepartmentsValidator.class)
+    @Target(TYPE)
+    @Retention(RUNTIME)
+    @interface HandlingDepartments {
+        String message() default "{sanfu.validation.department}";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+    }
+
+    /** The departments are configuration, so the validator asks the Catalog (Spring injects it). */
+    static final class HandlingDepartmentsValidator implements ConstraintValidator<HandlingDepartments, Routing> {
+
+        private final Catalog catalog;
+
+        HandlingDepartmentsValidator(Catalog catalog) {
+            this.catalog = catalog;
+        }
+
+        @Override
+        public boolean isValid(Routing command, ConstraintValidatorContext context) {
+            if (command == null || !command.routes()) {
+                return true;
+            }
+            HibernateConstraintValidatorContext faults = context.unwrap(HibernateConstraintValidatorContext.class);
+            faults.disableDefaultConstraintViolation();
+            faults.addMessageParameter("departments", String.join(", ",
+                    catalog.departmentCodes().stream().filter(catalog::isHandlingDepartment).toList()));
+            boolean valid = true;
+            String lead = command.leadDepartment();
+            if (!catalog.isHandlingDepartment(lead)) {
+                faults.buildConstraintViolationWithTemplate("{sanfu.validation.department}")
+                        .addPropertyNode("leadDepartment").addConstraintViolation();
+                valid = false;
+            }
+            List<String> co = command.coDepartments() == null ? List.of() : command.coDepartments();
+            for (int i = 0; i < co.size(); i++) {
+                String department = co.get(i);
+                String fault = !catalog.isHandlingDepartment(department) ? "{sanfu.validation.department}"
+                        : department.equals(lead) ? "{sanfu.validation.co-department-is-lead}" : null;
+                if (fault != null) {
+                    faults.buildConstraintViolationWithTemplate(fault).addPropertyNode("coDepartments")
+                            .addContainerElementNode("<list element>", List.class, 0)
+                            .inIterable().atIndex(i).addConstraintViolation();
+                    valid = false;
+                }
+            }
+            if (new HashSet<>(co).size() != co.size()) {
+                faults.buildConstraintViolationWithTemplate("{sanfu.validation.department-twice}")
+                        .addPropertyNode("coDepartments").addConstraintViolation();
+                valid = false;
+            }
+            return valid;
+        }
+    }
+
+    /** A ruling that closes a ticket says why. */
+    @Documented
+    @Constraint(validatedBy = NoteToCloseValidator.class)
+    @Target(TYPE)
+    @Retention(RUNTIME)
+    @interface NoteToClose {
+        String message() default "{sanfu.validation.not-blank}";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+    }
+
+    static final class NoteToCloseValidator implements ConstraintValidator<NoteToClose, Rule> {
+        @Override
+        public boolean isValid(Rule rule, ConstraintValidatorContext context) {
+            if (rule == null || rule.decision() != Ruling.CLOSE || (rule.note() != null && !rule.note().isBlank())) {
+                return true;
+            }
+            context.disableDefaultConstraintViolation();
+            context.buildConstraintViolationWithTemplate(context.getDefaultConstraintMessageTemplate())
+                    .addPropertyNode("note").addConstraintViolation();
+            return false;
+        }
+    }
 }

@@ -24,9 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TicketActions {
 
-    /** The most working days one extension (延期) may ask for. */
-    public static final int MAX_EXTENSION_DAYS = 10;
-
     private final Tickets tickets;
     private final TicketEvents events;
     private final TicketQueries queries;

@@ -12,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.sanfu.DomainException;
 import org.sanfu.SanfuProperties;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.enterprise.Enterprise;
@@ -23,7 +24,6 @@ import org.sanfu.ticket.Source;
 import org.sanfu.ticket.TicketIntake;
 import org.sanfu.ticket.TicketQueries;
 import org.sanfu.ticket.Urgency;
-import org.sanfu.web.ApiException;
 import org.sanfu.web.InvalidInput;
 import org.sanfu.web.QueryParams;
 import org.springframework.dao.DuplicateKeyException;
@@ -80,7 +80,7 @@ public class VisitIntake {
     public void authorize(Caller caller, String source) {
         if (caller.is(Role.DISPATCH) && !Source.HOTLINE.name().equals(source)
                 && !Source.ONLINE.name().equals(source)) {
-            throw ApiException.forbidden("dispatch logs only HOTLINE and ONLINE entries; visits and forums are "
+            throw new DomainException.NotYours("dispatch logs only HOTLINE and ONLINE entries; visits and forums are "
                     + "logged by service staff");
         }
     }
@@ -112,7 +112,7 @@ public class VisitIntake {
     private Optional<Answer> replay(Caller caller, String key, String hash) {
         return keys.find(caller.username(), key).map(stored -> {
             if (!stored.requestHash().equals(hash)) {
-                throw ApiException.conflict("Idempotency-Key " + key + " was used for a different request");
+                throw new DomainException.NotNow("Idempotency-Key " + key + " was used for a different request");
             }
             return new Answer(stored.response(), true);
         });

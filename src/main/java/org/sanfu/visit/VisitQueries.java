@@ -2,9 +2,9 @@ package org.sanfu.visit;
 
 import java.time.Instant;
 import java.util.List;
+import org.sanfu.DomainException;
 import org.sanfu.security.Caller;
 import org.sanfu.ticket.TicketQueries;
-import org.sanfu.web.ApiException;
 import org.sanfu.web.PageParams;
 import org.sanfu.web.PageResult;
 import org.springframework.stereotype.Service;
@@ -24,7 +24,7 @@ public class VisitQueries {
     }
 
     public VisitView get(String id, Caller caller) {
-        Visit visit = parse(id).flatMap(visits::find).orElseThrow(() -> ApiException.notFound("visit", id));
+        Visit visit = parse(id).flatMap(visits::find).orElseThrow(() -> new DomainException.NotFound("visit", id));
         return VisitView.of(visit, tickets.ofVisit(visit.id(), caller));
     }
 

@@ -3,11 +3,28 @@ package org.sanfu.web;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The JSON body of an action, read raw and judged only when the action reads it with
- * {@link JsonBodies}, after the record was found (404) and the caller allowed (403), as API.md orders
- * the checks. A controller method takes it as an argument; {@link ActionBodyResolver} fills it.
- *
- * @param json the parsed body, null when empty, or a marker that {@link JsonBodies} refuses with 400
+ * The JSON body of an action, read raw and judged only when the controller asks for its command,
+ * after the record was found (404) and the caller allowed (403), as API.md orders the checks. A
+ * controller method takes it as an argument; {@link ActionBodyResolver} fills it.
  */
-public record ActionBody(JsonNode json) {
+public final class ActionBody {
+
+    private final JsonNode json;
+    private final JsonBodies bodies;
+
+    /** @param json the parsed body, null when empty, or a marker that {@link JsonBodies} refuses with 400 */
+    ActionBody(JsonNode json, JsonBodies bodies) {
+        this.json = json;
+        this.bodies = bodies;
+    }
+
+    /** The body as a validated command: 400 naming every field at fault, in the request's language. */
+    public <T> T as(Class<T> command) {
+        return bodies.command(json, command);
+    }
+
+    /** For an action without a body of its own: empty or any JSON, but JSON (else 400 naming "body"). */
+    public void requireReadable() {
+        bodies.requireReadable(json);
+    }
 }

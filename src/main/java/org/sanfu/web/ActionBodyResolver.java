@@ -46,10 +46,10 @@ class ActionBodyResolver implements HandlerMethodArgumentResolver, WebMvcConfigu
         } catch (PayloadTooLarge e) {
             throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage());
         } catch (IOException e) {
-            throw InvalidInput.of("body", "could not be read");
+            throw bodies.unreadable();
         }
         if (raw.length == 0) {
-            return new ActionBody(null);
+            return new ActionBody(null, bodies);
         }
         MediaType type;
         try {
@@ -61,6 +61,6 @@ class ActionBodyResolver implements HandlerMethodArgumentResolver, WebMvcConfigu
         if (!MediaType.APPLICATION_JSON.isCompatibleWith(type) && !"json".equals(type.getSubtypeSuffix())) {
             throw new HttpMediaTypeNotSupportedException(type, List.of(MediaType.APPLICATION_JSON), HttpMethod.POST);
         }
-        return new ActionBody(bodies.parse(raw));
+        return new ActionBody(bodies.parse(raw), bodies);
     }
 }

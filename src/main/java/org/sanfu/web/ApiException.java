@@ -2,7 +2,10 @@ package org.sanfu.web;
 
 import org.springframework.http.HttpStatus;
 
-/** An answer other than 2xx that a client caused; rendered as problem+json by {@link ProblemAdvice}. */
+/**
+ * An answer other than 2xx that only the web layer can name (a body over the size limit), rendered
+ * as problem+json by {@link ProblemAdvice}. Services throw {@link org.sanfu.DomainException} instead.
+ */
 public class ApiException extends RuntimeException {
 
     private final HttpStatus status;
@@ -16,16 +19,5 @@ public class ApiException extends RuntimeException {
         return status;
     }
 
-    public static ApiException notFound(String what, String id) {
-        return new ApiException(HttpStatus.NOT_FOUND, what + " " + id + " does not exist");
-    }
-
-    public static ApiException forbidden(String detail) {
-        return new ApiException(HttpStatus.FORBIDDEN, detail);
-    }
-
-    /** The ticket's state does not allow the action, or the thing exists already. */
-    public static ApiException conflict(String detail) {
-        return new ApiException(HttpStatus.CONFLICT, detail);
-    }
+    /** @deprecated a service throws {@link org.sanfu.DomainException.NotFound}; kept until the ticket module moves. */
 }

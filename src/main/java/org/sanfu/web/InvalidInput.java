@@ -2,17 +2,20 @@ package org.sanfu.web;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.http.HttpStatus;
+import org.sanfu.DomainException;
 
-/** 400 with the fields at fault, each named by its JSON path ({@code problems[0].category}). */
-public class InvalidInput extends ApiException {
+/**
+ * The input is invalid: a domain error like the others, with the fields at fault, each named by its
+ * JSON path ({@code problems[0].category}). ProblemAdvice answers it 400.
+ */
+public class InvalidInput extends DomainException {
 
     public record FieldError(String field, String message) {}
 
     private final List<FieldError> errors;
 
     public InvalidInput(List<FieldError> errors) {
-        super(HttpStatus.BAD_REQUEST, describe(errors));
+        super(describe(errors));
         this.errors = List.copyOf(errors);
     }
 

@@ -6,14 +6,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.TextNode;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.validation.Validator;
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns a JSON body into a request record after the caller has been authorized, so that a body of
- * the wrong shape is a 400 naming the field, and comes after 404 and 403.
+ * the wrong shape is a 400 naming the field, and comes after 404 and 403. For a command it then
+ * applies the record's Bean Validation constraints, so that a use case receives only valid input.
+ * Messages come from the MessageSource in the request's language (Accept-Language; Chinese by default).
  */
 @Component
 public class JsonBodies {
@@ -22,9 +35,13 @@ public class JsonBodies {
     private static final JsonNode UNREADABLE = new TextNode("(unreadable body)");
 
     private final ObjectMapper json;
+    private final Validator validator;
+    private final MessageSource messages;
 
-    JsonBodies(ObjectMapper json) {
+    JsonBodies(ObjectMapper json, Validator validator, MessageSource messages) {
         this.json = json;
+        this.validator = validator;
+        this.messages = messages;
     }
 
     /**
@@ -47,23 +64,42 @@ public class JsonBodies {
     /** For an action without fields of its own: its body may be empty or any JSON, but JSON. */
     public void requireReadable(JsonNode body) {
         if (body == UNREADABLE) {
-            throw InvalidInput.of("body", "is not readable JSON");
+            throw unreadable();
         }
     }
 
+    /** The body as a record, judged by its shape alone (types, enum values). */
     public <T> T read(JsonNode body, Class<T> type) {
         requireReadable(body);
         try {
             JsonNode node = body == null || body.isNull() ? json.createObjectNode() : body;
             if (!node.isObject()) {
-                throw InvalidInput.of("body", "must be a JSON object");
+                throw InvalidInput.of("body", text("sanfu.json.not-object"));
             }
             return json.treeToValue(node, type);
         } catch (MismatchedInputException e) {
             throw InvalidInput.of(path(e), message(e));
         } catch (JsonProcessingException e) {
-            throw InvalidInput.of("body", "is not a valid request");
+            throw InvalidInput.of("body", text("sanfu.json.invalid"));
         }
+    }
+
+    /** The body as a command: read as {@link #read} does, then validated; every fault is named at once. */
+    public <T> T command(JsonNode body, Class<T> type) {
+        T command = read(body, type);
+        List<InvalidInput.FieldError> errors = validator.validate(command).stream()
+                .map(v -> new InvalidInput.FieldError(path(v.getPropertyPath()), v.getMessage()))
+                .sorted(inDeclarationOrder(type))
+                .toList();
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        return command;
+    }
+
+    /** 400 naming "body": what came is not JSON. */
+    InvalidInput unreadable() {
+        return InvalidInput.of("body", text("sanfu.json.unreadable"));
     }
 
     /** {@code problems[0].category}, the way the client wrote it. */
@@ -82,21 +118,78 @@ public class JsonBodies {
         return path.isEmpty() ? "body" : path.toString();
     }
 
-    static String message(MismatchedInputException e) {
+    /** The same JSON path for a constraint violation: {@code coDepartments[0]}, not Bean Validation's own. */
+    static String path(Path violation) {
+        StringBuilder path = new StringBuilder();
+        for (Path.Node node : violation) {
+            if (node.getIndex() != null) {
+                path.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getKind() == ElementKind.PROPERTY && node.getName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(node.getName());
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    /**
+     * Violations come as a set; the answer lists them as the client wrote the fields, an element of
+     * a list before a fault of the list as a whole ({@code coDepartments[1]} before {@code coDepartments}).
+     */
+    private static Comparator<InvalidInput.FieldError> inDeclarationOrder(Class<?> type) {
+        List<String> components = type.isRecord()
+                ? Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList() : List.of();
+        Comparator<InvalidInput.FieldError> byComponent = Comparator.comparingInt(e -> {
+            int index = components.indexOf(root(e.field()));
+            return index < 0 ? components.size() : index;
+        });
+        return byComponent
+                .thenComparing(e -> e.field().equals(root(e.field())))
+                .thenComparing(InvalidInput.FieldError::field);
+    }
+
+    private static String root(String field) {
+        int end = field.length();
+        for (char c : new char[] {'[', '.'}) {
+            int at = field.indexOf(c);
+            if (at >= 0 && at < end) {
+                end = at;
+            }
+        }
+        return field.substring(0, end);
+    }
+
+    String message(MismatchedInputException e) {
         Class<?> target = e.getTargetType();
         if (target != null && target.isEnum()) {
-            return "must be one of " + Arrays.stream(target.getEnumConstants())
-                    .map(Object::toString).collect(Collectors.joining(", "));
+            return text("sanfu.validation.one-of", Map.of("values", Arrays.stream(target.getEnumConstants())
+                    .map(Object::toString).collect(Collectors.joining(", "))));
         }
         if (target == null) {
-            return "has the wrong type";
+            return text("sanfu.json.wrong-type");
         }
         if (target == String.class) {
-            return "must be a string";
+            return text("sanfu.json.string");
         }
-        if (java.util.Collection.class.isAssignableFrom(target)) {
-            return "must be an array";
+        if (Collection.class.isAssignableFrom(target)) {
+            return text("sanfu.json.array");
         }
-        return "must be a " + target.getSimpleName().toLowerCase(java.util.Locale.ROOT);
+        return text("sanfu.json.type", Map.of("type", target.getSimpleName().toLowerCase(Locale.ROOT)));
+    }
+
+    private String text(String code) {
+        return text(code, Map.of());
+    }
+
+    /** A message in the request's language, its {name} placeholders filled as Bean Validation fills them. */
+    private String text(String code, Map<String, String> parameters) {
+        String text = messages.getMessage(code, null, code, LocaleContextHolder.getLocale());
+        for (Map.Entry<String, String> parameter : parameters.entrySet()) {
+            text = text.replace("{" + parameter.getKey() + "}", parameter.getValue());
+        }
+        return text;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.util.List;
 import org.sanfu.DomainException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.sanfu.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -20,28 +21,55 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Every error answer is RFC 9457 problem+json, and none carries a stack trace. */
+/**
+ * Every error answer is RFC 9457 problem+json, and none carries a stack trace. The one place where
+ * a domain error becomes an HTTP status: services and process listeners throw DomainException and
+ * know nothing of HTTP.
+ */
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
-    @ExceptionHandler(ApiException.class)
-    ResponseEntity<Object> api(ApiException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+    private final JsonBodies bodies;
+
+    ProblemAdvice(JsonBodies bodies) {
+        this.bodies = bodies;
+    }
+
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<Object> domain(DomainException e) {
         if (e instanceof InvalidInput invalid) {
-            problem.setProperty("errors", invalid.errors());
+            return invalid(invalid);
         }
+        HttpStatus status = status(e);
+        // A new kind of domain error must be given its status here; until then it is our fault.
+        return status == null ? unexpected(e) : problem(ProblemDetail.forStatusAndDetail(status, e.getMessage()));
+    }
+
+    private static HttpStatus status(DomainException e) {
+        if (e instanceof DomainException.NotFound) {
+            return HttpStatus.NOT_FOUND;
+        }
+        if (e instanceof DomainException.NotYours) {
+            return HttpStatus.FORBIDDEN;
+        }
+        if (e instanceof DomainException.NotNow) {
+            return HttpStatus.CONFLICT;
+        }
+        return null;
+    }
+
+    private static ResponseEntity<Object> invalid(InvalidInput e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setProperty("errors", e.errors());
         return problem(problem);
     }
 
-    /** The one place domain errors become HTTP statuses. */
-    @ExceptionHandler(DomainException.class)
-    ResponseEntity<Object> domain(DomainException e) {
-        HttpStatus status = e instanceof DomainException.NotFound ? HttpStatus.NOT_FOUND
-                : e instanceof DomainException.NotYours ? HttpStatus.FORBIDDEN
-                : e instanceof DomainException.NotNow ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
-        return problem(ProblemDetail.forStatusAndDetail(status, e.getMessage()));
+    /** Statuses only the web layer can name (a body over the size limit), and the ticket module's old ones. */
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<Object> api(ApiException e) {
+        return problem(ProblemDetail.forStatusAndDetail(e.status(), e.getMessage()));
     }
 
     /** Two commands raced for the same ticket; the loser changed nothing and may simply retry. */
@@ -53,7 +81,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> parameter(MethodArgumentTypeMismatchException e) {
-        return api(InvalidInput.of(e.getName(), "is not a valid value"));
+        return invalid(InvalidInput.of(e.getName(), "is not a valid value"));
     }
 
     @ExceptionHandler(Exception.class)
@@ -71,9 +99,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             return problem(ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage()));
         }
         if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            return api(InvalidInput.of(JsonBodies.path(mismatch), JsonBodies.message(mismatch)));
+            return invalid(InvalidInput.of(JsonBodies.path(mismatch), bodies.message(mismatch)));
         }
-        return api(InvalidInput.of("body", "is not readable JSON"));
+        return invalid(bodies.unreadable());
     }
 
     @Override
@@ -82,7 +110,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         List<InvalidInput.FieldError> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(f -> new InvalidInput.FieldError(f.getField(), f.getDefaultMessage()))
                 .toList();
-        return api(new InvalidInput(errors));
+        return invalid(new InvalidInput(errors));
     }
 
     @Override

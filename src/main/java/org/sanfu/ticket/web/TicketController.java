@@ -18,7 +18,6 @@ import org.sanfu.ticket.TicketView;
 import org.sanfu.web.ActionBody;
 import org.sanfu.web.ApiAccess;
 import org.sanfu.web.InvalidInput;
-import org.sanfu.web.JsonBodies;
 import org.sanfu.web.PageParams;
 import org.sanfu.web.PageResult;
 import org.sanfu.web.QueryParams;
@@ -42,11 +41,8 @@ class TicketController {
     private final TicketActions actions;
     private final QueryParams params;
     private final Catalog catalog;
-    private final JsonBodies bodies;
 
-    TicketController(TicketQueries queries, TicketActions actions, QueryParams params, Catalog catalog,
-            JsonBodies bodies) {
-        this.bodies = bodies;
+    TicketController(TicketQueries queries, TicketActions actions, QueryParams params, Catalog catalog) {
         this.queries = queries;
         this.actions = actions;
         this.params = params;
@@ -115,8 +111,8 @@ class TicketController {
             content = @Content(schema = @Schema(implementation = ActionRequests.Assign.class)))
     @PostMapping("/{id}/assign")
     TicketView assign(@PathVariable String id, Caller caller, ActionBody body) {
-        actions.checkMayTake(id, caller, TicketAction.ASSIGN);
-        return actions.assign(id, caller, bodies.read(body.json(), ActionRequests.Assign.class));
+        return actions.assign(id, caller,
+                command(id, caller, TicketAction.ASSIGN, body, ActionRequests.Assign.class));
     }
 
     @Operation(summary = "sign", description = "ASSIGNED → IN_PROGRESS. The body is empty or `{}`.")
@@ -126,7 +122,7 @@ class TicketController {
     @PostMapping("/{id}/sign")
     TicketView sign(@PathVariable String id, Caller caller, ActionBody body) {
         actions.checkMayTake(id, caller, TicketAction.SIGN);
-        bodies.requireReadable(body.json());
+        body.requireReadable();
         return actions.sign(id, caller);
     }
 
@@ -137,8 +133,8 @@ class TicketController {
             content = @Content(schema = @Schema(implementation = ActionRequests.Return.class)))
     @PostMapping("/{id}/return")
     TicketView returnTicket(@PathVariable String id, Caller caller, ActionBody body) {
-        actions.checkMayTake(id, caller, TicketAction.RETURN);
-        return actions.returnTicket(id, caller, bodies.read(body.json(), ActionRequests.Return.class));
+        return actions.returnTicket(id, caller,
+                command(id, caller, TicketAction.RETURN, body, ActionRequests.Return.class));
     }
 
     @Operation(summary = "contribute", description = "A co-department's opinion (协办); until every co-department "
@@ -148,8 +144,8 @@ class TicketController {
             content = @Content(schema = @Schema(implementation = ActionRequests.Contribute.class)))
     @PostMapping("/{id}/contribute")
     TicketView contribute(@PathVariable String id, Caller caller, ActionBody body) {
-        actions.checkMayTake(id, caller, TicketAction.CONTRIBUTE);
-        return actions.contribute(id, caller, bodies.read(body.json(), ActionRequests.Contribute.class));
+        return actions.contribute(id, caller,
+                command(id, caller, TicketAction.CONTRIBUTE, body, ActionRequests.Contribute.class));
     }
 
     @Operation(summary = "reply", description = "IN_PROGRESS → REPLIED, once every co-department has contributed.")
@@ -158,8 +154,8 @@ class TicketController {
             content = @Content(schema = @Schema(implementation = ActionRequests.Reply.class)))
     @PostMapping("/{id}/reply")
     TicketView reply(@PathVariable String id, Caller caller, ActionBody body) {
-        actions.checkMayTake(id, caller, TicketAction.REPLY);
-        return actions.reply(id, caller, bodies.read(body.json(), ActionRequests.Reply.class));
+        return actions.reply(id, caller,
+                command(id, caller, TicketAction.REPLY, body, ActionRequests.Reply.class));
     }
 
     @Operation(summary = "extend", description = "Asks dispatch for 1..10 more working days, before the reply "
@@ -169,8 +165,8 @@ class TicketController {
             content = @Content(schema = @Schema(implementation = ActionRequests.Extend.class)))
     @PostMapping("/{id}/extend")
     TicketView extend(@PathVariable String id, Caller caller, ActionBody body) {
-        actions.checkMayTake(id, caller, TicketAction.EXTEND);
-        return actions.extend(id, caller, bodies.read(body.json(), ActionRequests.Extend.class));
+        return actions.extend(id, caller,
+                command(id, caller, TicketAction.EXTEND, body, ActionRequests.Extend.class));
     }
 
     @Operation(summary = "approve-extension", description = "Grants the waiting extension: the reply deadline moves.")
@@ -179,8 +175,8 @@ class TicketController {
             content = @Content(schema = @Schema(implementation = ActionRequests.DecideExtension.class)))
     @PostMapping("/{id}/approve-extension")
     TicketView approveExtension(@PathVariable String id, Caller caller, ActionBody body) {
-        actions.checkMayTake(id, caller, TicketAction.APPROVE_EXTENSION);
-        return actions.approveExtension(id, caller, bodies.read(body.json(), ActionRequests.DecideExtension.class));
+        return actions.approveExtension(id, caller,
+                command(id, caller, TicketAction.APPROVE_EXTENSION, body, ActionRequests.DecideExtension.class));
     }
 
     @Operation(summary = "reject-extension", description = "Refuses the waiting extension: the reply deadline stays.")
@@ -189,8 +185,8 @@ class TicketController {
             content = @Content(schema = @Schema(implementation = ActionRequests.DecideExtension.class)))
     @PostMapping("/{id}/reject-extension")
     TicketView rejectExtension(@PathVariable String id, Caller caller, ActionBody body) {
-        actions.checkMayTake(id, caller, TicketAction.REJECT_EXTENSION);
-        return actions.rejectExtension(id, caller, bodies.read(body.json(), ActionRequests.DecideExtension.class));
+        return actions.rejectExtension(id, caller,
+                command(id, caller, TicketAction.REJECT_EXTENSION, body, ActionRequests.DecideExtension.class));
     }
 
     @Operation(summary = "escalate", description = "IN_PROGRESS → ESCALATED, to the city or provincial task force.")
@@ -199,8 +195,8 @@ class TicketController {
             content = @Content(schema = @Schema(implementation = ActionRequests.Escalate.class)))
     @PostMapping("/{id}/escalate")
     TicketView escalate(@PathVariable String id, Caller caller, ActionBody body) {
-        actions.checkMayTake(id, caller, TicketAction.ESCALATE);
-        return actions.escalate(id, caller, bodies.read(body.json(), ActionRequests.Escalate.class));
+        return actions.escalate(id, caller,
+                command(id, caller, TicketAction.ESCALATE, body, ActionRequests.Escalate.class));
     }
 
     @Operation(summary = "escalation-reply", description = "The task force's answer: ESCALATED → REPLIED.")
@@ -209,8 +205,8 @@ class TicketController {
             content = @Content(schema = @Schema(implementation = ActionRequests.Reply.class)))
     @PostMapping("/{id}/escalation-reply")
     TicketView escalationReply(@PathVariable String id, Caller caller, ActionBody body) {
-        actions.checkMayTake(id, caller, TicketAction.ESCALATION_REPLY);
-        return actions.escalationReply(id, caller, bodies.read(body.json(), ActionRequests.Reply.class));
+        return actions.escalationReply(id, caller,
+                command(id, caller, TicketAction.ESCALATION_REPLY, body, ActionRequests.Reply.class));
     }
 
     @Operation(summary = "feedback", description = "What the enterprise said (回访): SATISFIED / BASICALLY_SATISFIED "
@@ -221,8 +217,8 @@ class TicketController {
             content = @Content(schema = @Schema(implementation = ActionRequests.Feedback.class)))
     @PostMapping("/{id}/feedback")
     TicketView feedback(@PathVariable String id, Caller caller, ActionBody body) {
-        actions.checkMayTake(id, caller, TicketAction.FEEDBACK);
-        return actions.feedback(id, caller, bodies.read(body.json(), ActionRequests.Feedback.class));
+        return actions.feedback(id, caller,
+                command(id, caller, TicketAction.FEEDBACK, body, ActionRequests.Feedback.class));
     }
 
     @Operation(summary = "rule", description = "A ruling under supervision (督办): CLOSE (a note is required) or "
@@ -232,8 +228,8 @@ class TicketController {
             content = @Content(schema = @Schema(implementation = ActionRequests.Rule.class)))
     @PostMapping("/{id}/rule")
     TicketView rule(@PathVariable String id, Caller caller, ActionBody body) {
-        actions.checkMayTake(id, caller, TicketAction.RULE);
-        return actions.rule(id, caller, bodies.read(body.json(), ActionRequests.Rule.class));
+        return actions.rule(id, caller,
+                command(id, caller, TicketAction.RULE, body, ActionRequests.Rule.class));
     }
 
     @Operation(summary = "comment", description = "A remark in the history, in any status; it moves nothing.")
@@ -243,7 +239,16 @@ class TicketController {
             content = @Content(schema = @Schema(implementation = ActionRequests.Comment.class)))
     @PostMapping("/{id}/comment")
     TicketView comment(@PathVariable String id, Caller caller, ActionBody body) {
-        actions.checkMayTake(id, caller, TicketAction.COMMENT);
-        return actions.comment(id, caller, bodies.read(body.json(), ActionRequests.Comment.class));
+        return actions.comment(id, caller,
+                command(id, caller, TicketAction.COMMENT, body, ActionRequests.Comment.class));
+    }
+
+    /**
+     * The action's body as its command, judged only after the ticket was found (404) and the action
+     * found to be the caller's (403), so that the checks come in API.md's order: 404, 403, 400, 409.
+     */
+    private <T> T command(String id, Caller caller, TicketAction action, ActionBody body, Class<T> type) {
+        actions.checkMayTake(id, caller, action);
+        return body.as(type);
     }
 }
