@@ -18,6 +18,4 @@ public class ApiException extends RuntimeException {
     public HttpStatus status() {
         return status;
     }
-
-    /** @deprecated a service throws {@link org.sanfu.DomainException.NotFound}; kept until the ticket module moves. */
 }
