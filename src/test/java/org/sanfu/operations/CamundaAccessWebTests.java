@@ -115,9 +115,12 @@ class CamundaAccessWebTests {
     @Test
     void anAdminRetriesAFailedTimerThroughCockpitsApi() throws Exception {
         String ticket = api.ticket("CONTAINER").get("id").asText();
+        // replied: the feedback window is the ticket's timer
+        api.act(ticket, "sign", "transport", null);
+        api.act(ticket, "reply", "transport", java.util.Map.of("resolution", "已协调", "outcome", "RESOLVED"));
         String instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(ticket)
                 .singleResult().getId();
-        Job timer = engine.getManagementService().createJobQuery().processInstanceId(instance).list().get(0);
+        Job timer = engine.getManagementService().createJobQuery().processInstanceId(instance).singleResult();
         engine.getManagementService().setJobRetries(timer.getId(), 0); // as if it had failed three times
         assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance).count()).isEqualTo(1);
 
