@@ -18,7 +18,8 @@ import org.springframework.test.context.ActiveProfiles;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {SanfuTest.PRIVATE_DATABASE, SanfuTest.UNIQUE_ENGINE, SanfuTest.NO_JOB_EXECUTOR})
+        properties = {SanfuTest.PRIVATE_DATABASE, SanfuTest.UNIQUE_ENGINE, SanfuTest.NO_JOB_EXECUTOR,
+                SanfuTest.PATHS_IN_HISTORY})
 @AutoConfigureMockMvc
 @AutoConfigureObservability(tracing = false) // Spring's tests switch metrics off; /actuator/prometheus needs them
 @ActiveProfiles("demo")
@@ -34,6 +35,11 @@ public @interface SanfuTest {
     String PRIVATE_DATABASE = "spring.datasource.url=jdbc:h2:mem:sanfu-${random.uuid};DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
     /** Several engines in one JVM must not share Camunda's engine registry entry. */
     String UNIQUE_ENGINE = "camunda.bpm.generate-unique-process-engine-name=true";
+    /**
+     * Process tests assert the paths a ticket took (camunda-bpm-assert reads them from the engine's
+     * history); the service itself keeps none, its ticket_event table being the audit trail.
+     */
+    String PATHS_IN_HISTORY = "camunda.bpm.history-level=audit";
     /** Process tests execute due jobs themselves; a background executor would race them. */
     String NO_JOB_EXECUTOR = "camunda.bpm.job-execution.enabled=false";
 }

@@ -42,10 +42,7 @@ public class TicketIntake {
         long id = tickets.insert(problem, defaults.defaultSignLimit(), defaults.defaultReplyLimit(), now);
         events.append(id, new TicketEvent(now, problem.reporter(), "report", null, null,
                 "[" + catalog.categoryLabel(problem.category()) + "] " + problem.title()));
-        String processInstance = process.start(id, Map.of(
-                TicketProcess.VAR_CATEGORY, problem.category(),
-                TicketProcess.VAR_URGENCY, problem.urgency().name(),
-                TicketProcess.VAR_RESOLVED_ON_SITE, problem.resolvedOnSite()));
+        String processInstance = process.start(id, Map.of(TicketProcess.VAR_RESOLVED_ON_SITE, problem.resolvedOnSite()));
         tickets.setProcessInstance(id, processInstance);
         metrics.opened(problem.category());
         Ticket ticket = tickets.find(id).orElseThrow();

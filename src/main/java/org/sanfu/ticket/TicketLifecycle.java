@@ -3,7 +3,6 @@ package org.sanfu.ticket;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.sanfu.DomainException;
 import org.sanfu.calendar.WorkingDayCalendar;
 import org.sanfu.routing.Routing;
@@ -61,9 +60,9 @@ public class TicketLifecycle implements TicketProcessGateway.OpenTasks {
      * the moment the enterprise spoke, so a visit logged late may be overdue at once; the sign clock
      * from now. The lead department, or null for dispatch to assign.
      */
-    public String routed(long ticketId, Map<String, Object> result) {
+    public String routed(long ticketId) {
         Ticket ticket = ticket(ticketId);
-        RoutingDecision decision = routing.decide(result);
+        RoutingDecision decision = routing.route(ticket.category(), ticket.urgency().name());
         Instant now = clock.instant();
         Instant replyDeadline = calendar.plusWorkingDays(ticket.reportedAt(), decision.replyLimit());
         Instant signDeadline = decision.routed() ? calendar.plusWorkingDays(now, decision.signLimit()) : null;

@@ -11,8 +11,6 @@ public final class TicketProcess {
     public static final String MESSAGE_EXTENSION_REQUESTED = "ExtensionRequested";
 
     /** Variables: flags and decisions only. */
-    public static final String VAR_CATEGORY = "category";
-    public static final String VAR_URGENCY = "urgency";
     public static final String VAR_RESOLVED_ON_SITE = "resolvedOnSite";
     public static final String VAR_LEAD_DEPARTMENT = "leadDepartment";
     public static final String VAR_DECISION = "decision";

@@ -121,8 +121,12 @@ class TicketController {
             content = @Content(schema = @Schema(type = "object", example = "{}")))
     @PostMapping("/{id}/sign")
     TicketView sign(@PathVariable String id, Caller caller, ActionBody body) {
-        actions.checkMayTake(id, caller, TicketAction.SIGN);
-        body.requireReadable();
+        try {
+            body.requireReadable();
+        } catch (InvalidInput e) {
+            actions.checkMayTake(id, caller, TicketAction.SIGN);
+            throw e;
+        }
         return actions.sign(id, caller);
     }
 
@@ -244,11 +248,17 @@ class TicketController {
     }
 
     /**
-     * The action's body as its command, judged only after the ticket was found (404) and the action
-     * found to be the caller's (403), so that the checks come in API.md's order: 404, 403, 400, 409.
+     * The action's body as its command. A body at fault is answered 400 only once the ticket was
+     * found (404) and the action found to be the caller's (403), so that the checks come in API.md's
+     * order: 404, 403, 400, 409. A valid body goes on to the use case, which checks 404 and 403
+     * itself under the ticket's lock; the separate check costs a read only when the body is at fault.
      */
     private <T> T command(String id, Caller caller, TicketAction action, ActionBody body, Class<T> type) {
-        actions.checkMayTake(id, caller, action);
-        return body.as(type);
+        try {
+            return body.as(type);
+        } catch (InvalidInput e) {
+            actions.checkMayTake(id, caller, action);
+            throw e;
+        }
     }
 }
