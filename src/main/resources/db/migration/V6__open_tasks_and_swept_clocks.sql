@@ -11,11 +11,13 @@ create table ticket_task (
 create index ticket_task_ticket on ticket_task (ticket_id);
 create index ticket_task_group on ticket_task (candidate_group, ticket_id);
 
--- The next moment each running clock needs attention (a reminder point or its deadline); null when
--- the clock is not running or has nothing left to say. The deadline sweep reads these indexes
+-- The next moment each running clock needs attention (a reminder point, its deadline, the end of the
+-- feedback window); null when the clock is not running or has nothing left to say. The deadline sweep reads these indexes
 -- instead of keeping timer jobs per ticket. Open co-handling parts are now open tasks.
 alter table ticket add column sign_clock_next timestamp with time zone;
 alter table ticket add column reply_clock_next timestamp with time zone;
+alter table ticket add column feedback_clock_next timestamp with time zone;
 create index ticket_sign_clock_next on ticket (sign_clock_next);
 create index ticket_reply_clock_next on ticket (reply_clock_next);
+create index ticket_feedback_clock_next on ticket (feedback_clock_next);
 alter table ticket_co_department drop column part_open;

@@ -1,8 +1,11 @@
 package org.sanfu.ticket;
 
-/** The two deadlines of a ticket: to sign (签收) and to reply (办理/答复). */
+/**
+ * The clocks of a ticket: to sign (签收) and to reply (办理/答复), each reminded and marked overdue,
+ * and the enterprise's feedback window (回访), which closes the ticket unrated when it passes.
+ */
 public enum DeadlineClock {
-    SIGN("签收"), REPLY("办理");
+    SIGN("签收"), REPLY("办理"), FEEDBACK("回访");
 
     private final String label;
 

@@ -50,7 +50,18 @@ public record Ticket(
 
     /** The state of the sign and reply clocks and of the feedback window. */
     public record Clocks(Instant signStart, int signReminded, boolean signOverdue, Instant replyStart,
-            int replyReminded, boolean replyOverdue, Instant feedbackDue, Instant signNext, Instant replyNext) {}
+            int replyReminded, boolean replyOverdue, Instant feedbackDue, Instant signNext, Instant replyNext,
+            Instant feedbackNext) {
+
+        /** When the running clock next needs attention; null when it is not running. */
+        public Instant next(DeadlineClock clock) {
+            return switch (clock) {
+                case SIGN -> signNext;
+                case REPLY -> replyNext;
+                case FEEDBACK -> feedbackNext;
+            };
+        }
+    }
 
     /** A co-department's answer (协办意见). */
     public record Contribution(String department, String opinion, String by, Instant at) {}
@@ -90,19 +101,32 @@ public record Ticket(
     }
 
     public Instant deadline(DeadlineClock clock) {
-        return clock == DeadlineClock.SIGN ? signDeadline : replyDeadline;
+        return switch (clock) {
+            case SIGN -> signDeadline;
+            case REPLY -> replyDeadline;
+            case FEEDBACK -> clocks.feedbackDue();
+        };
     }
 
     public Instant clockStart(DeadlineClock clock) {
         return clock == DeadlineClock.SIGN ? clocks.signStart() : clocks.replyStart();
     }
 
+    /** How far the clock was reminded (0, 50, 75); the feedback window is never reminded. */
     public int reminded(DeadlineClock clock) {
-        return clock == DeadlineClock.SIGN ? clocks.signReminded() : clocks.replyReminded();
+        return switch (clock) {
+            case SIGN -> clocks.signReminded();
+            case REPLY -> clocks.replyReminded();
+            case FEEDBACK -> 100;
+        };
     }
 
     public boolean overdue(DeadlineClock clock) {
-        return clock == DeadlineClock.SIGN ? clocks.signOverdue() : clocks.replyOverdue();
+        return switch (clock) {
+            case SIGN -> clocks.signOverdue();
+            case REPLY -> clocks.replyOverdue();
+            case FEEDBACK -> false;
+        };
     }
 
     /**

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import org.sanfu.DomainException;
 import org.sanfu.SanfuProperties;
 import org.sanfu.calendar.WorkingDayCalendar;
@@ -13,16 +14,16 @@ import org.sanfu.sla.Notifications;
 import org.sanfu.sla.SlaProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sanfu.ticket.process.TicketProcess;
+import org.sanfu.ticket.process.TicketProcessGateway;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The deadline clocks of tickets (签收 and 办理时限). The process says when a clock runs (listeners
  * on bpmn/ticket.bpmn); this keeps, on the ticket row, the next moment a running clock needs
- * attention, and the sweep of bpmn/deadline-sweep.bpmn reminds (催办) and marks overdue (超期)
- * every ticket whose moment came. No timer job per ticket: one indexed column per clock instead.
+ * attention, and the sweep of bpmn/deadline-sweep.bpmn reminds (催办), marks overdue (超期) and ends
+ * passed feedback windows for every ticket whose moment came. No timer job per ticket: one indexed
+ * column per clock instead.
  */
 @Service
 public class TicketDeadlines {
@@ -38,10 +39,10 @@ public class TicketDeadlines {
     private final SlaProperties sla;
     private final ZoneId zone;
     private final Clock clock;
-    private final TransactionTemplate eachTicket;
+    private final TicketProcessGateway process;
 
     TicketDeadlines(Tickets tickets, TicketEvents events, WorkingDayCalendar calendar, Notifications notifications,
-            SlaProperties sla, SanfuProperties properties, Clock clock, PlatformTransactionManager transactions) {
+            SlaProperties sla, SanfuProperties properties, Clock clock, TicketProcessGateway process) {
         this.tickets = tickets;
         this.events = events;
         this.calendar = calendar;
@@ -49,13 +50,19 @@ public class TicketDeadlines {
         this.sla = sla;
         this.zone = properties.zone();
         this.clock = clock;
-        this.eachTicket = new TransactionTemplate(transactions);
-        this.eachTicket.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.process = process;
     }
 
-    /** The clock runs from here: its next point from its start, deadline and what was said already. */
+    /**
+     * The clock runs from here: the sign and reply clocks from their start, deadline and what was
+     * said already; the feedback window opens now for the configured working days.
+     */
     public void run(long ticketId, DeadlineClock which) {
-        tickets.clockNext(ticketId, which, row(ticketId).nextClockPoint(which, calendar::pointOf));
+        if (which == DeadlineClock.FEEDBACK) {
+            tickets.feedbackDue(ticketId, calendar.plusWorkingDays(clock.instant(), sla.feedbackWindow()));
+        } else {
+            tickets.clockNext(ticketId, which, row(ticketId).nextClockPoint(which, calendar::pointOf));
+        }
     }
 
     public void stop(long ticketId, DeadlineClock which) {
@@ -63,25 +70,16 @@ public class TicketDeadlines {
     }
 
     /**
-     * The feedback window opens when the reply reaches the enterprise's side (the feedback task
-     * starts, and its timer asks for this due date): the configured working days from now.
-     */
-    public Instant openFeedbackWindow(long ticketId) {
-        Instant due = calendar.plusWorkingDays(clock.instant(), sla.feedbackWindow());
-        tickets.feedbackDue(ticketId, due);
-        return due;
-    }
-
-    /**
      * Attends every ticket whose running clock reached its next point, each in a transaction of its
-     * own under its row lock, so that one failing ticket neither stops the others nor the sweep.
+     * own under its row lock (the ticket's row and, for a passed feedback window, its process commit
+     * together), so that one failing ticket neither stops the others nor the sweep.
      */
     public int sweep() {
         Instant now = clock.instant();
         List<Long> due = tickets.clocksDue(now, SWEEP_BATCH);
         for (long id : due) {
             try {
-                eachTicket.executeWithoutResult(status -> attend(id, now));
+                process.inOwnTransaction(() -> attend(id, now));
             } catch (RuntimeException e) {
                 log.error("deadline sweep: ticket {} could not be attended; the next sweep tries again", id, e);
             }
@@ -95,8 +93,12 @@ public class TicketDeadlines {
             return;
         }
         for (DeadlineClock which : DeadlineClock.values()) {
-            Instant next = which == DeadlineClock.SIGN ? t.clocks().signNext() : t.clocks().replyNext();
+            Instant next = t.clocks().next(which);
             if (next == null || next.isAfter(now)) {
+                continue;
+            }
+            if (which == DeadlineClock.FEEDBACK) {
+                closeUnrated(t);
                 continue;
             }
             if (!now.isBefore(t.deadline(which))) {
@@ -106,6 +108,13 @@ public class TicketDeadlines {
             }
             tickets.clockNext(ticketId, which, row(ticketId).nextClockPoint(which, calendar::pointOf));
         }
+    }
+
+    /** The feedback window passed with no feedback: the feedback task ends unrated, and the process closes it. */
+    private void closeUnrated(Ticket t) {
+        t.openTasks().stream().filter(task -> task.taskKey().equals(TicketProcess.TASK_FEEDBACK)).findFirst()
+                .ifPresent(task -> process.complete(task.taskId(), Map.of(TicketProcess.VAR_SATISFIED, false,
+                        TicketProcess.VAR_UNRATED, true)));
     }
 
     /** 超期 at once, for a deadline that had passed when its clock started (a visit logged late). */

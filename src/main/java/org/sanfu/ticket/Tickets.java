@@ -157,7 +157,11 @@ class Tickets {
 
     /** The next moment a clock needs attention; null when it is not running or has nothing left to say. */
     void clockNext(long id, DeadlineClock clock, Instant next) {
-        String column = clock == DeadlineClock.SIGN ? "sign_clock_next" : "reply_clock_next";
+        String column = switch (clock) {
+            case SIGN -> "sign_clock_next";
+            case REPLY -> "reply_clock_next";
+            case FEEDBACK -> "feedback_clock_next";
+        };
         jdbc.sql("update ticket set " + column + " = ? where id = ?").params(Sql.ts(next), id).update();
     }
 
@@ -168,8 +172,10 @@ class Tickets {
                     select id, sign_clock_next as due from ticket where sign_clock_next <= ?
                     union all
                     select id, reply_clock_next as due from ticket where reply_clock_next <= ?
+                    union all
+                    select id, feedback_clock_next as due from ticket where feedback_clock_next <= ?
                 ) d group by id order by min(due), id limit ?
-                """).params(Sql.ts(now), Sql.ts(now), limit).query(Long.class).list();
+                """).params(Sql.ts(now), Sql.ts(now), Sql.ts(now), limit).query(Long.class).list();
     }
 
     void taskOpened(long ticketId, String taskId, String taskKey, String candidateGroup) {
@@ -181,8 +187,10 @@ class Tickets {
         jdbc.sql("delete from ticket_task where task_id = ?").param(taskId).update();
     }
 
+    /** The feedback window opens: it ends at {@code due}, and its clock waits for that moment. */
     void feedbackDue(long id, Instant due) {
-        jdbc.sql("update ticket set feedback_due = ? where id = ?").params(Sql.ts(due), id).update();
+        jdbc.sql("update ticket set feedback_due = ?, feedback_clock_next = ? where id = ?")
+                .params(Sql.ts(due), Sql.ts(due), id).update();
     }
 
     List<String> coDepartments(long id) {
@@ -363,7 +371,8 @@ class Tickets {
                 new Ticket.Clocks(Sql.instant(rs, "sign_clock_start"), rs.getInt("sign_reminded"),
                         rs.getBoolean("sign_overdue"), Sql.instant(rs, "reply_clock_start"), rs.getInt("reply_reminded"),
                         rs.getBoolean("reply_overdue"), Sql.instant(rs, "feedback_due"),
-                        Sql.instant(rs, "sign_clock_next"), Sql.instant(rs, "reply_clock_next")),
+                        Sql.instant(rs, "sign_clock_next"), Sql.instant(rs, "reply_clock_next"),
+                        Sql.instant(rs, "feedback_clock_next")),
                 rs.getInt("reopen_count"), rs.getInt("return_count"),
                 escalation == null ? null : EscalationLevel.valueOf(escalation),
                 satisfaction == null ? null : Satisfaction.valueOf(satisfaction),

@@ -114,15 +114,10 @@ class CamundaAccessWebTests {
 
     @Test
     void anAdminRetriesAFailedTimerThroughCockpitsApi() throws Exception {
-        String ticket = api.ticket("CONTAINER").get("id").asText();
-        // replied: the feedback window is the ticket's timer
-        api.act(ticket, "sign", "transport", null);
-        api.act(ticket, "reply", "transport", java.util.Map.of("resolution", "已协调", "outcome", "RESOLVED"));
-        String instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(ticket)
-                .singleResult().getId();
-        Job timer = engine.getManagementService().createJobQuery().processInstanceId(instance).singleResult();
+        // the deadline sweep's timer is the job an operator would find failed
+        Job timer = engine.getManagementService().createJobQuery().processDefinitionKey("deadline-sweep").singleResult();
         engine.getManagementService().setJobRetries(timer.getId(), 0); // as if it had failed three times
-        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance).count()).isEqualTo(1);
+        assertThat(engine.getRuntimeService().createIncidentQuery().configuration(timer.getId()).count()).isEqualTo(1);
 
         // what Cockpit does: the page gives the session its CSRF token, the retry sends it back
         HttpResponse<String> page = get("/camunda/app/cockpit/" + engine.getName() + "/", "admin:demo");
@@ -134,7 +129,7 @@ class CamundaAccessWebTests {
                 .header("Content-Type", "application/json").header("X-XSRF-TOKEN", token).header("Cookie", cookies)
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"retries\":1}")), "admin:demo");
         assertThat(retry.statusCode()).as(retry.body()).isEqualTo(204);
-        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance).count()).isZero();
+        assertThat(engine.getRuntimeService().createIncidentQuery().configuration(timer.getId()).count()).isZero();
         assertThat(engine.getManagementService().createJobQuery().jobId(timer.getId()).singleResult().getRetries())
                 .isEqualTo(1);
     }

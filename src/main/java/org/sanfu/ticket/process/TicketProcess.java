@@ -7,6 +7,7 @@ public final class TicketProcess {
 
     public static final String TASK_SIGN = "Task_Sign";
     public static final String TASK_CONTRIBUTE = "Task_Contribute";
+    public static final String TASK_FEEDBACK = "Task_Feedback";
 
     public static final String MESSAGE_EXTENSION_REQUESTED = "ExtensionRequested";
 
@@ -15,6 +16,8 @@ public final class TicketProcess {
     public static final String VAR_LEAD_DEPARTMENT = "leadDepartment";
     public static final String VAR_DECISION = "decision";
     public static final String VAR_SATISFIED = "satisfied";
+    /** The feedback window passed with no feedback. */
+    public static final String VAR_UNRATED = "unrated";
     public static final String VAR_RULING = "ruling";
 
     /** Values of {@link #VAR_DECISION} at the gateways after signing and handling. */

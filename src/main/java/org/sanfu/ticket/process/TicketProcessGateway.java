@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -22,6 +23,8 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
@@ -42,26 +45,60 @@ public class TicketProcessGateway {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final RepositoryService repository;
+    private final ProcessEngineConfigurationImpl engine;
     private volatile Map<String, TaskDefinition> taskDefinitions;
 
-    TicketProcessGateway(RuntimeService runtime, TaskService tasks, RepositoryService repository) {
+    TicketProcessGateway(RuntimeService runtime, TaskService tasks, RepositoryService repository,
+            ProcessEngine processEngine) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.repository = repository;
+        this.engine = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
     }
 
-    /** Starts a ticket's process; its id. */
-    public String start(long ticketId, Map<String, Object> variables) {
-        return runtime.startProcessInstanceByKey(TicketProcess.KEY, String.valueOf(ticketId), variables).getId();
+    /** Starts a ticket's process with the facts its first gateway decides on; the process's id. */
+    public String start(long ticketId, Map<String, Object> facts) {
+        return runtime.startProcessInstanceByKey(TicketProcess.KEY, String.valueOf(ticketId), steering(facts)).getId();
     }
 
-    /** Completes a task the read model showed open; a task gone meanwhile is a state that moved on (409). */
-    public void complete(String taskId, Map<String, Object> variables) {
+    /**
+     * Completes a task the read model showed open, with the decision it brings; a task gone
+     * meanwhile is a state that moved on (409).
+     */
+    public void complete(String taskId, Map<String, Object> decision) {
         try {
-            tasks.complete(taskId, variables);
+            tasks.complete(taskId, steering(decision));
         } catch (NullValueException e) {
             throw new DomainException.NotNow("the task " + taskId + " is no longer open");
         }
+    }
+
+    /**
+     * Decisions steer the gateway that follows in the same transaction and are not stored (transient
+     * variables: no variable rows written); the lead department is kept, for the tasks it names.
+     */
+    private static VariableMap steering(Map<String, Object> values) {
+        VariableMap variables = Variables.createVariables();
+        values.forEach((name, value) -> {
+            if (TicketProcess.VAR_LEAD_DEPARTMENT.equals(name)) {
+                variables.putValue(name, value);
+            } else {
+                variables.putValueTyped(name, Variables.untypedValue(value, true));
+            }
+        });
+        return variables;
+    }
+
+    /**
+     * Runs work in a transaction and engine command of its own, even when called from inside another
+     * command (the deadline sweep runs in a job): the ticket rows it writes and the process moves it
+     * makes commit together, or not at all, apart from the caller's.
+     */
+    public void inOwnTransaction(Runnable work) {
+        engine.getCommandExecutorTxRequiresNew().execute(commandContext -> {
+            work.run();
+            return null;
+        });
     }
 
     public void requestExtension(String processInstanceId) {
