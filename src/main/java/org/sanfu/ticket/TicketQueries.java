@@ -59,9 +59,11 @@ public class TicketQueries {
 
     /**
      * The tickets on which the caller can act now (an action other than comment), most urgent first:
-     * a department's own to sign or handle and its open co-handling parts; dispatch's to assign, to
-     * answer for the task force, or with an extension to decide; staff's replies to call back on for
-     * the enterprises they look after or visited; a leader's under supervision.
+     * those where the process waits on a task for one of the caller's groups (bpmn/ticket.bpmn's
+     * candidate groups: a department's own to sign or handle and its open co-handling parts;
+     * dispatch's to assign, to answer for the task force, or with an extension to decide; a leader's
+     * under supervision), and for staff the replies to call back on for the enterprises they look
+     * after or visited.
      */
     public PageResult<TicketView> inbox(Caller caller, PageParams page) {
         return tickets.inbox(TicketPolicy.groups(caller), caller.is(Role.STAFF) ? caller.username() : null, page)

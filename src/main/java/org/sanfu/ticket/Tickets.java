@@ -406,11 +406,5 @@ class Tickets {
             return add("(t.lead_department = ? or exists (select 1 from ticket_co_department c "
                     + "where c.ticket_id = t.id and c.department = ?))", department, department);
         }
-
-        static Where anyOf(List<Where> alternatives) {
-            Where any = new Where();
-            any.addAnyOf(alternatives);
-            return any;
-        }
     }
 }

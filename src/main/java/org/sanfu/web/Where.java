@@ -52,17 +52,6 @@ public class Where {
                 .collect(Collectors.joining(" or ", "(", ")")), Arrays.stream(columns).map(c -> like).toArray());
     }
 
-    /** One condition that holds where all conditions of any of the alternatives hold; none holds nowhere. */
-    public Where addAnyOf(List<? extends Where> alternatives) {
-        List<String> parts = new ArrayList<>();
-        List<Object> values = new ArrayList<>();
-        for (Where w : alternatives) {
-            parts.add(w.conditions.isEmpty() ? "1 = 1" : "(" + String.join(" and ", w.conditions) + ")");
-            values.addAll(w.args);
-        }
-        return add(parts.isEmpty() ? "1 = 0" : "(" + String.join(" or ", parts) + ")", values.toArray());
-    }
-
     /** " where a and b", or nothing without conditions. */
     public String sql() {
         return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
