@@ -32,7 +32,24 @@ class OfferedActionsProcessTests extends ProcessTestSupport {
     private Map<String, Supplier<String>> states() {
         Map<String, Supplier<String>> states = new LinkedHashMap<>();
         states.put("DISPATCHING (no rule)", () -> open("OTHER"));
+        states.put("DISPATCHING after a return", () -> {
+            String id = open("CONTAINER");
+            actions.returnTicket(id, TRANSPORT, new ActionRequests.Return("不属于本部门"));
+            return id;
+        });
         states.put("ASSIGNED", () -> open("CONTAINER"));
+        states.put("IN_PROGRESS", () -> {
+            String id = open("CONTAINER");
+            actions.sign(id, TRANSPORT);
+            return id;
+        });
+        states.put("IN_PROGRESS after a reopen", () -> {
+            String id = open("CONTAINER");
+            actions.sign(id, TRANSPORT);
+            actions.reply(id, TRANSPORT, new ActionRequests.Reply("已协调", Outcome.PARTIAL));
+            actions.feedback(id, STAFF, new ActionRequests.Feedback(Satisfaction.DISSATISFIED, null));
+            return id;
+        });
         states.put("IN_PROGRESS with a co-department's part open", () -> {
             String id = open("CREDIT_INSURANCE");
             actions.sign(id, COMMERCE);
@@ -56,6 +73,8 @@ class OfferedActionsProcessTests extends ProcessTestSupport {
             actions.reply(id, TRANSPORT, new ActionRequests.Reply("已协调", Outcome.RESOLVED));
             return id;
         });
+        states.put("REPLIED, resolved on site", () -> open(Map.of("category", "POLICY", "title", "政策咨询",
+                "resolvedOnSite", true, "onSiteResolution", "现场讲解政策")));
         states.put("SUPERVISION", () -> {
             String id = open("LOGISTICS");
             for (int i = 0; i < 2; i++) {
@@ -124,7 +143,7 @@ class OfferedActionsProcessTests extends ProcessTestSupport {
                 }
             }
         });
-        Assertions.assertThat(checked).hasSize(8 * EVERYONE.size() * TicketAction.values().length);
+        Assertions.assertThat(checked).hasSize(states().size() * EVERYONE.size() * TicketAction.values().length);
         // each action is offered to someone somewhere: the walk covers the whole diagram
         for (TicketAction action : TicketAction.values()) {
             Assertions.assertThat(checked).as(action.urlName())
