@@ -16,4 +16,9 @@ public enum DeadlineClock {
     public String label() {
         return label;
     }
+
+    /** Whether the clock is reminded at the reminder points (催办) before its deadline. */
+    public boolean reminds() {
+        return this != FEEDBACK;
+    }
 }

@@ -117,7 +117,7 @@ public record Ticket(
         return switch (clock) {
             case SIGN -> clocks.signReminded();
             case REPLY -> clocks.replyReminded();
-            case FEEDBACK -> 100;
+            case FEEDBACK -> 0;
         };
     }
 
@@ -140,7 +140,7 @@ public record Ticket(
         if (deadline == null || overdue(clock)) {
             return null;
         }
-        for (int percent : REMINDER_POINTS) {
+        for (int percent : clock.reminds() ? REMINDER_POINTS : List.<Integer>of()) {
             if (reminded(clock) < percent && start != null) {
                 return pointOf.at(start, deadline, percent);
             }

@@ -61,7 +61,7 @@ public class TicketDeadlines {
         if (which == DeadlineClock.FEEDBACK) {
             tickets.feedbackDue(ticketId, calendar.plusWorkingDays(clock.instant(), sla.feedbackWindow()));
         } else {
-            tickets.clockNext(ticketId, which, row(ticketId).nextClockPoint(which, calendar::pointOf));
+            reschedule(ticketId, which);
         }
     }
 
@@ -106,7 +106,7 @@ public class TicketDeadlines {
             } else {
                 remind(t, which, now);
             }
-            tickets.clockNext(ticketId, which, row(ticketId).nextClockPoint(which, calendar::pointOf));
+            reschedule(ticketId, which);
         }
     }
 
@@ -123,8 +123,13 @@ public class TicketDeadlines {
         Instant now = clock.instant();
         if (t.deadline(which) != null && !now.isBefore(t.deadline(which))) {
             markOverdue(t, which, now);
-            tickets.clockNext(ticketId, which, row(ticketId).nextClockPoint(which, calendar::pointOf));
+            reschedule(ticketId, which);
         }
+    }
+
+    /** The clock's next moment, from the ticket as it stands now (after a reminder or a mark). */
+    private void reschedule(long ticketId, DeadlineClock which) {
+        tickets.clockNext(ticketId, which, row(ticketId).nextClockPoint(which, calendar::pointOf));
     }
 
     /** 催办 for the latest point passed: a sweep that comes late says only that one. */

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import java.util.function.Supplier;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.ticket.ActionRequests;
 import org.sanfu.security.Caller;
@@ -121,12 +122,10 @@ class TicketController {
             content = @Content(schema = @Schema(type = "object", example = "{}")))
     @PostMapping("/{id}/sign")
     TicketView sign(@PathVariable String id, Caller caller, ActionBody body) {
-        try {
+        judged(id, caller, TicketAction.SIGN, () -> {
             body.requireReadable();
-        } catch (InvalidInput e) {
-            actions.checkMayTake(id, caller, TicketAction.SIGN);
-            throw e;
-        }
+            return null;
+        });
         return actions.sign(id, caller);
     }
 
@@ -254,8 +253,13 @@ class TicketController {
      * itself under the ticket's lock; the separate check costs a read only when the body is at fault.
      */
     private <T> T command(String id, Caller caller, TicketAction action, ActionBody body, Class<T> type) {
+        return judged(id, caller, action, () -> body.as(type));
+    }
+
+    /** Reads the body; when it is at fault, 404 and 403 are checked before its 400 is answered. */
+    private <T> T judged(String id, Caller caller, TicketAction action, Supplier<T> read) {
         try {
-            return body.as(type);
+            return read.get();
         } catch (InvalidInput e) {
             actions.checkMayTake(id, caller, action);
             throw e;
