@@ -115,6 +115,21 @@ public class WorkingDayCalendar {
         return total;
     }
 
+    /**
+     * Working days between two instants, a working day being the hours from work-start to work-end:
+     * negative when {@code to} lies before {@code from} (a deadline already passed).
+     */
+    public double workingDaysBetween(Instant from, Instant to) {
+        double day = Duration.between(workStart, workEnd).toMinutes();
+        return to.isBefore(from) ? -workingTimeBetween(to, from).toMinutes() / day
+                : workingTimeBetween(from, to).toMinutes() / day;
+    }
+
+    /** The State Council holiday notices on file, by year (the admin page lists them). */
+    public java.util.Map<Integer, String> noticesOnFile() {
+        return new java.util.TreeMap<>(holidays.notices());
+    }
+
     /** The instant at which {@code amount} of working time has passed since {@code from}. */
     public Instant plusWorkingTime(Instant from, Duration amount) {
         Duration left = amount;

@@ -16,10 +16,11 @@ import org.sanfu.stats.TicketFilter;
 import org.sanfu.ticket.TicketQueries;
 import org.sanfu.ticket.TicketView;
 import org.sanfu.web.InvalidInput;
+import org.sanfu.web.Page;
+import org.sanfu.security.Role;
 import org.sanfu.web.PageParams;
 import org.sanfu.web.PageResult;
 import org.sanfu.web.QueryParams;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,12 +28,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The leaders' dashboard (领导驾驶舱) at {@code /}: the figures of {@code /api/stats/summary}, charts by
  * category and department, the month's ranking of {@code /api/stats/ranking} with its red cards, and the
- * open overdue tickets. LEADER, DISPATCH and ADMIN (SecurityConfig). The parameters are the API's:
+ * open overdue tickets, each linking to its page. LEADER, DISPATCH and ADMIN; staff and departments are
+ * sent to their own home, {@code /work}. The parameters are the API's:
  * {@code from}, {@code to}, {@code department}, {@code category} and {@code town} narrow the figures and
  * the overdue list, {@code month} picks the ranking's month (the current one by default); a malformed
  * one is 400 naming it.
  */
-@Controller
+@Page
 class DashboardController {
 
     /** The overdue list shows at most this many tickets, the earliest reply deadline first. */
@@ -63,6 +65,9 @@ class DashboardController {
             @RequestParam(required = false) String to, @RequestParam(required = false) String department,
             @RequestParam(required = false) String category, @RequestParam(required = false) String town,
             @RequestParam(required = false) String month, Model model) {
+        if (caller.is(Role.STAFF, Role.DEPT)) {
+            return "redirect:/work";
+        }
         InvalidInput.Collector errors = new InvalidInput.Collector();
         TicketFilter filter = parameters.filter(errors, from, to, department, category, town);
         YearMonth monthValue = parameters.month(errors, month);

@@ -3,6 +3,7 @@ package org.sanfu.security;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
+import jakarta.servlet.DispatcherType;
 import java.util.List;
 import org.sanfu.web.Problems;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -25,6 +26,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -34,7 +36,7 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * HTTP Basic for everything under /api. Role checks that do not depend on a particular record sit
+ * HTTP Basic for everything under /api; the workbench's pages sign in with a form and a session. Role checks that do not depend on a particular record sit
  * here, so that they answer 403 before a body is read; checks on a record (a ticket's department,
  * an action's owner) are made by the feature after it found the record, so 404 comes before 403.
  * The operators' endpoints sit here too: health is open, the API documents need a sign-in, and
@@ -91,16 +93,24 @@ class SecurityConfig implements WebMvcConfigurer {
         return http.build();
     }
 
+    /**
+     * The REST API, the API documents and the operators' endpoints: stateless HTTP Basic, no session,
+     * no CSRF token (a cross-site form cannot send the JSON bodies or the Authorization header).
+     */
     @Bean
     @Order(2)
     SecurityFilterChain api(HttpSecurity http, AuthenticationManager sanfuAuthentication) throws Exception {
-        http.authenticationManager(sanfuAuthentication);
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/actuator/**"),
+                        paths.matcher("/v3/api-docs/**"), paths.matcher("/swagger-ui.html"),
+                        paths.matcher("/swagger-ui/**")))
+                .authenticationManager(sanfuAuthentication);
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint(SIGN_IN))
                 .exceptionHandling(e -> e.authenticationEntryPoint(SIGN_IN).accessDeniedHandler(DENIED))
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").authenticated()
                         .requestMatchers(POST, "/api/enterprises").hasAnyRole("STAFF", "ADMIN")
@@ -108,8 +118,35 @@ class SecurityConfig implements WebMvcConfigurer {
                         .requestMatchers(POST, "/api/visits").hasAnyRole("STAFF", "DISPATCH")
                         .requestMatchers(GET, "/api/visits").hasAnyRole("STAFF", "DISPATCH", "LEADER", "ADMIN")
                         .requestMatchers("/api/stats/**", "/api/reports/**").hasAnyRole("LEADER", "DISPATCH", "ADMIN")
-                        .requestMatchers(GET, "/").hasAnyRole("LEADER", "DISPATCH", "ADMIN")
-                        .requestMatchers(GET, "/webjars/**", "/dashboard.css").permitAll()
+                        .anyRequest().authenticated());
+        return http.build();
+    }
+
+    /**
+     * The workbench's pages (docs/UI.md): a sign-in form and a session cookie (HttpOnly, SameSite=Lax,
+     * idle timeout {@code server.servlet.session.timeout}), a CSRF token in every form, sign-out by POST.
+     * Without a session a page redirects to /login, which sends the user back where they were going.
+     * A page refused is a Chinese 403 page (templates/error/403.html), never JSON; so is a form posted
+     * without its token. Role rules that need no record are here; a ticket's or visit's own rules are
+     * checked by the feature, as for the API.
+     */
+    @Bean
+    @Order(3)
+    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager sanfuAuthentication) throws Exception {
+        http.authenticationManager(sanfuAuthentication)
+                .formLogin(form -> form.loginPage("/login").permitAll())
+                .logout(out -> out.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                .exceptionHandling(e -> e.accessDeniedHandler(new AccessDeniedHandlerImpl()))
+                .authorizeHttpRequests(a -> a
+                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
+                        .requestMatchers(GET, "/webjars/**", "/css/**", "/js/**", "/dashboard.css").permitAll()
+                        .requestMatchers("/admin", "/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/visits/new").hasAnyRole("STAFF", "DISPATCH")
+                        .requestMatchers(POST, "/visits").hasAnyRole("STAFF", "DISPATCH")
+                        .requestMatchers("/enterprises/new").hasAnyRole("STAFF", "ADMIN")
+                        .requestMatchers(POST, "/enterprises").hasAnyRole("STAFF", "ADMIN")
+                        .requestMatchers("/enterprises", "/enterprises/**")
+                                .hasAnyRole("STAFF", "DISPATCH", "LEADER", "ADMIN")
                         .anyRequest().authenticated());
         return http.build();
     }

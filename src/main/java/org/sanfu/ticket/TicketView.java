@@ -52,4 +52,17 @@ public record TicketView(
                 t.reopenCount(), t.returnCount(), t.escalationLevel(), t.satisfaction(), t.resolution(),
                 t.outcome(), t.resolvedOnSite(), t.contributions(), t.openParts(), t.extensionRequest(), allowedActions);
     }
+
+    /**
+     * The deadline the ticket now runs against: signing while assigned, the reply while in progress or
+     * escalated, the enterprise's feedback once replied; none while dispatch, a leader or nobody holds it.
+     */
+    public Instant currentDeadline() {
+        return switch (status) {
+            case ASSIGNED -> signDeadline;
+            case IN_PROGRESS, ESCALATED -> replyDeadline;
+            case REPLIED -> feedbackDue;
+            case DISPATCHING, SUPERVISION, CLOSED -> null;
+        };
+    }
 }

@@ -2,7 +2,6 @@ package org.sanfu.web;
 
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.util.List;
-import org.sanfu.DomainException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.sanfu.DomainException;
 import org.slf4j.Logger;
@@ -17,8 +16,10 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -70,6 +71,26 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> api(ApiException e) {
         return problem(ProblemDetail.forStatusAndDetail(e.status(), e.getMessage()));
+    }
+
+    /**
+     * An unknown path: problem+json under /api; elsewhere the container's error page, which a browser
+     * receives as the Chinese page templates/error.html.
+     */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        if (request instanceof ServletWebRequest servlet && !servlet.getRequest().getRequestURI().startsWith("/api/")
+                && servlet.getResponse() != null) {
+            try {
+                servlet.getResponse().sendError(HttpStatus.NOT_FOUND.value());
+                return null;
+            } catch (java.io.IOException gone) {
+                log.debug("the client went away before its 404 page", gone);
+                return null;
+            }
+        }
+        return super.handleNoResourceFoundException(e, headers, status, request);
     }
 
     /** Two commands raced for the same ticket; the loser changed nothing and may simply retry. */

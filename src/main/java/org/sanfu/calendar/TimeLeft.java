@@ -1,0 +1,37 @@
+package org.sanfu.calendar;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+
+/**
+ * "剩 2.5 个工作日" / "已超期 1.0 个工作日": a deadline as the workbench's pages show it, counted in
+ * working days from now. Templates call it as {@code ${@timeLeft.of(deadline)}}.
+ */
+@Component("timeLeft")
+public class TimeLeft {
+
+    private final WorkingDayCalendar calendar;
+    private final Clock clock;
+
+    TimeLeft(WorkingDayCalendar calendar, Clock clock) {
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    /** The working days left until the deadline; null without one. */
+    public Left of(Instant deadline) {
+        if (deadline == null) {
+            return null;
+        }
+        Instant now = clock.instant();
+        double days = calendar.workingDaysBetween(now, deadline);
+        boolean passed = !deadline.isAfter(now);
+        String amount = String.format(Locale.ROOT, "%.1f", Math.abs(days));
+        return new Left(days, passed, passed ? "已超期 " + amount + " 个工作日" : "剩 " + amount + " 个工作日");
+    }
+
+    /** @param days negative once the deadline has passed */
+    public record Left(double days, boolean passed, String text) {}
+}

@@ -1,0 +1,128 @@
+package org.sanfu.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * A page's form as the API's JSON body (docs/UI.md "Forms post the API's fields"): inputs named as the
+ * JSON fields, list items as {@code problems[0].title}, a repeated input ({@code coDepartments}) as an
+ * array. The command is then read and validated exactly as the API reads its JSON ({@link JsonBodies}),
+ * so a page can never do what the API would refuse, and a fault names the same field. An empty input is
+ * an absent field; for a scalar given twice (a checkbox after its hidden "false") the last value counts.
+ */
+@Component
+public class FormBodies {
+
+    private static final Pattern SEGMENT = Pattern.compile("([A-Za-z][A-Za-z0-9]*)(?:\\[(\\d{1,3})])?");
+
+    private final JsonBodies bodies;
+    private final ObjectMapper json;
+
+    FormBodies(JsonBodies bodies, ObjectMapper json) {
+        this.bodies = bodies;
+        this.json = json;
+    }
+
+    /** The form as the command {@code type}, validated: 400 ({@link InvalidInput}) naming each field at fault. */
+    public <T> T command(MultiValueMap<String, String> form, Class<T> type) {
+        return bodies.command(body(form, type), type);
+    }
+
+    /** An already built body (a page may adjust a field first, e.g. a local time) as the command. */
+    public <T> T command(JsonNode body, Class<T> type) {
+        return bodies.command(body, type);
+    }
+
+    /** The form as the JSON object the API would receive; inputs that name no field of {@code type} are left out. */
+    public ObjectNode body(MultiValueMap<String, String> form, Class<?> type) {
+        ObjectNode root = json.createObjectNode();
+        for (Map.Entry<String, List<String>> input : form.entrySet()) {
+            put(root, type, input.getKey().split("\\."), 0, input.getValue());
+        }
+        return root;
+    }
+
+    private void put(ObjectNode node, Type type, String[] path, int at, List<String> values) {
+        Matcher segment = SEGMENT.matcher(path[at]);
+        if (!segment.matches()) {
+            return;
+        }
+        String name = segment.group(1);
+        Type fieldType = component(type, name);
+        if (fieldType == null) {
+            return;
+        }
+        boolean last = at == path.length - 1;
+        if (segment.group(2) != null) {
+            int index = Integer.parseInt(segment.group(2));
+            Type element = element(fieldType);
+            if (element == null || last) {
+                return;
+            }
+            ArrayNode array = node.has(name) && node.get(name).isArray() ? (ArrayNode) node.get(name)
+                    : node.putArray(name);
+            while (array.size() <= index) {
+                array.addObject();
+            }
+            if (array.get(index) instanceof ObjectNode item) {
+                put(item, element, path, at + 1, values);
+            }
+        } else if (last) {
+            List<String> given = values.stream().filter(v -> v != null && !v.isBlank()).toList();
+            if (given.isEmpty()) {
+                return;
+            }
+            if (element(fieldType) != null) {
+                ArrayNode array = node.putArray(name);
+                given.forEach(v -> array.add(v.strip()));
+            } else {
+                node.put(name, given.get(given.size() - 1).strip());
+            }
+        } else {
+            JsonNode child = node.get(name);
+            put(child instanceof ObjectNode object ? object : node.putObject(name), fieldType, path, at + 1, values);
+        }
+    }
+
+    /** The type of a record's component, or null when the record has none of that name. */
+    private static Type component(Type type, String name) {
+        Class<?> raw = raw(type);
+        if (raw == null || !raw.isRecord()) {
+            return null;
+        }
+        for (RecordComponent component : raw.getRecordComponents()) {
+            if (component.getName().equals(name)) {
+                return component.getGenericType();
+            }
+        }
+        return null;
+    }
+
+    /** The element type of a list, or null when the type is no collection. */
+    private static Type element(Type type) {
+        Class<?> raw = raw(type);
+        if (raw == null || !Collection.class.isAssignableFrom(raw)) {
+            return null;
+        }
+        return type instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : String.class;
+    }
+
+    private static Class<?> raw(Type type) {
+        if (type instanceof Class<?> c) {
+            return c;
+        }
+        return type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> c ? c : null;
+    }
+}

@@ -1,0 +1,42 @@
+package org.sanfu.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.sanfu.DomainException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * A page that meets a refused record answers with the Chinese error page (templates/error.html) and
+ * the API's status: 404 for an unknown id, 403 for someone else's, 409 for an action the state does
+ * not allow, 400 for input no form field can show. Forms catch their own 400 to show it by the field.
+ * Before {@link ProblemAdvice}, which answers the API's controllers.
+ */
+@ControllerAdvice(annotations = Page.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class PageAdvice {
+
+    @ExceptionHandler(DomainException.class)
+    ModelAndView refused(DomainException e, HttpServletResponse response) {
+        HttpStatus status = e instanceof DomainException.NotFound ? HttpStatus.NOT_FOUND
+                : e instanceof DomainException.NotYours ? HttpStatus.FORBIDDEN
+                : e instanceof DomainException.NotNow ? HttpStatus.CONFLICT
+                : e instanceof InvalidInput ? HttpStatus.BAD_REQUEST : null;
+        if (status == null) {
+            throw e;
+        }
+        return error(status, e instanceof InvalidInput invalid ? invalid.getMessage() : null);
+    }
+
+    /** The error page with this status; the reason, when given, is shown under the page's own text. */
+    static ModelAndView error(HttpStatus status, String reason) {
+        ModelAndView page = new ModelAndView("error");
+        page.setStatus(status);
+        page.addObject("status", status.value());
+        page.addObject("reason", reason);
+        return page;
+    }
+}

@@ -1,0 +1,28 @@
+package org.sanfu.web;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import org.sanfu.SanfuProperties;
+import org.springframework.stereotype.Component;
+
+/** Instants as the pages show them, in the service's zone: {@code ${@when.of(t.reportedAt)}} → "2026-12-01 10:00". */
+@Component("when")
+public class When {
+
+    private final DateTimeFormatter minutes;
+    private final DateTimeFormatter local;
+
+    When(SanfuProperties properties) {
+        this.minutes = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(properties.zone());
+        this.local = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm").withZone(properties.zone());
+    }
+
+    public String of(Instant at) {
+        return at == null ? "" : minutes.format(at);
+    }
+
+    /** The value of a {@code datetime-local} input. */
+    public String local(Instant at) {
+        return at == null ? "" : local.format(at);
+    }
+}

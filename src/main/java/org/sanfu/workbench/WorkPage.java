@@ -1,0 +1,75 @@
+package org.sanfu.workbench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sanfu.security.Caller;
+import org.sanfu.security.Role;
+import org.sanfu.ticket.TicketAction;
+import org.sanfu.ticket.TicketQueries;
+import org.sanfu.ticket.TicketView;
+import org.sanfu.visit.VisitQueries;
+import org.sanfu.visit.VisitView;
+import org.sanfu.web.Page;
+import org.sanfu.web.PageParams;
+import org.sanfu.web.PageResult;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * {@code /work}: the signed-in user's inbox as a page (anyone signed in). The tickets they can act on
+ * now, most urgent deadline first, grouped by what they are waiting for: a department's signing and
+ * replies, the office's queues (to assign, extensions, escalations), a leader's supervision, the
+ * staff's feedback due. Staff also see their recent visits and the button to log a new one.
+ */
+@Page
+class WorkPage {
+
+    /** The most tickets one page of the inbox shows. */
+    static final int SHOWN = 100;
+    static final int RECENT_VISITS = 10;
+
+    /** The order of the queues on the page; a ticket sits in the queue of its first offered action. */
+    private static final List<TicketAction> QUEUES = List.of(TicketAction.RULE, TicketAction.ASSIGN,
+            TicketAction.APPROVE_EXTENSION, TicketAction.ESCALATION_REPLY, TicketAction.SIGN, TicketAction.CONTRIBUTE,
+            TicketAction.REPLY, TicketAction.ESCALATE, TicketAction.FEEDBACK);
+
+    private final TicketQueries tickets;
+    private final VisitQueries visits;
+
+    WorkPage(TicketQueries tickets, VisitQueries visits) {
+        this.tickets = tickets;
+        this.visits = visits;
+    }
+
+    @GetMapping("/work")
+    String work(Caller caller, @RequestParam(required = false) Integer page, Model model) {
+        int pageNumber = page == null || page < 0 ? 0 : page;
+        PageResult<TicketView> inbox = tickets.inbox(caller, PageParams.of(pageNumber, SHOWN));
+        model.addAttribute("inbox", inbox);
+        model.addAttribute("queues", queues(inbox.items()));
+        model.addAttribute("caller", caller);
+        if (caller.is(Role.STAFF, Role.DISPATCH)) {
+            PageResult<VisitView> recent = visits.list(null, caller.is(Role.STAFF) ? caller.username() : null,
+                    null, null, PageParams.of(0, RECENT_VISITS));
+            model.addAttribute("recentVisits", recent.items());
+        }
+        return "work";
+    }
+
+    /** A named list of tickets on the page. */
+    record Queue(String action, List<TicketView> tickets) {}
+
+    private static List<Queue> queues(List<TicketView> inbox) {
+        Map<TicketAction, List<TicketView>> byAction = new LinkedHashMap<>();
+        QUEUES.forEach(action -> byAction.put(action, new ArrayList<>()));
+        for (TicketView ticket : inbox) {
+            QUEUES.stream().filter(action -> ticket.allowedActions().contains(action.urlName())).findFirst()
+                    .ifPresent(action -> byAction.get(action).add(ticket));
+        }
+        return byAction.entrySet().stream().filter(e -> !e.getValue().isEmpty())
+                .map(e -> new Queue(e.getKey().urlName(), e.getValue())).toList();
+    }
+}
