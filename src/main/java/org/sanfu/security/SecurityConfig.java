@@ -5,6 +5,7 @@ import static org.springframework.http.HttpMethod.POST;
 
 import jakarta.servlet.DispatcherType;
 import java.util.List;
+import org.sanfu.web.ErrorPages;
 import org.sanfu.web.Problems;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
@@ -26,7 +27,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -132,11 +132,13 @@ class SecurityConfig implements WebMvcConfigurer {
      */
     @Bean
     @Order(3)
-    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager sanfuAuthentication) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager sanfuAuthentication, ErrorPages errorPages)
+            throws Exception {
         http.authenticationManager(sanfuAuthentication)
                 .formLogin(form -> form.loginPage("/login").permitAll())
                 .logout(out -> out.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
-                .exceptionHandling(e -> e.accessDeniedHandler(new AccessDeniedHandlerImpl()))
+                .exceptionHandling(e -> e.accessDeniedHandler((request, response, refused) ->
+                        errorPages.render(request, response, HttpStatus.FORBIDDEN)))
                 .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers(GET, "/webjars/**", "/css/**", "/js/**", "/dashboard.css").permitAll()

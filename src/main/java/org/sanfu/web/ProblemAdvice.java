@@ -33,9 +33,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
     private final JsonBodies bodies;
+    private final ErrorPages errorPages;
 
-    ProblemAdvice(JsonBodies bodies) {
+    ProblemAdvice(JsonBodies bodies, ErrorPages errorPages) {
         this.bodies = bodies;
+        this.errorPages = errorPages;
     }
 
     @ExceptionHandler(DomainException.class)
@@ -74,8 +76,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * An unknown path: problem+json under /api; elsewhere the container's error page, which a browser
-     * receives as the Chinese page templates/error.html.
+     * An unknown path: problem+json under /api; elsewhere the Chinese error page.
      */
     @Override
     protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
@@ -83,7 +84,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (request instanceof ServletWebRequest servlet && !servlet.getRequest().getRequestURI().startsWith("/api/")
                 && servlet.getResponse() != null) {
             try {
-                servlet.getResponse().sendError(HttpStatus.NOT_FOUND.value());
+                errorPages.render(servlet.getRequest(), servlet.getResponse(), HttpStatus.NOT_FOUND);
                 return null;
             } catch (java.io.IOException gone) {
                 log.debug("the client went away before its 404 page", gone);

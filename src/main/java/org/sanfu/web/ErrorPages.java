@@ -1,0 +1,42 @@
+package org.sanfu.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.View;
+import org.springframework.web.servlet.ViewResolver;
+
+/**
+ * The Chinese error page (templates/error.html) written straight into a response, for errors met
+ * before or outside a controller: a page refused by the security filters, a form without its CSRF
+ * token, an unknown route. Rendered by the same view resolver as every page, never JSON.
+ */
+@Component
+public class ErrorPages {
+
+    private final ViewResolver views;
+
+    ErrorPages(@Qualifier("thymeleafViewResolver") ViewResolver views) {
+        this.views = views;
+    }
+
+    public void render(HttpServletRequest request, HttpServletResponse response, HttpStatus status) throws IOException {
+        try {
+            View page = views.resolveViewName("error", Locale.SIMPLIFIED_CHINESE);
+            response.setStatus(status.value());
+            Map<String, Object> model = new HashMap<>();
+            model.put("status", status.value());
+            page.render(model, request, response);
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("cannot render the error page", e);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package org.sanfu;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * The workbench's pages as a browser sees them, without a browser: sign in through the form (one
+ * session per user, kept for the test class), open pages as HTML, post forms with their CSRF token.
+ * Pages come back parsed (jsoup) so tests look at forms, inputs and links, not at strings.
+ */
+@TestComponent
+public class Pages {
+
+    /** What a page answered: its status, where it redirects, and its HTML. */
+    public record Answer(int status, String redirect, Document html, String body) {}
+
+    @Autowired
+    MockMvc mvc;
+
+    private final Map<String, MockHttpSession> sessions = new HashMap<>();
+
+    public MockMvc mvc() {
+        return mvc;
+    }
+
+    /** A session of its own for this user, for a test that ends it (sign-out) or must not share it. */
+    public MockHttpSession freshSession(String user) {
+        try {
+            var signedIn = mvc.perform(formLogin("/login").user(user).password("demo")).andReturn();
+            String landing = signedIn.getResponse().getRedirectedUrl();
+            if (signedIn.getResponse().getStatus() != 302 || landing == null || landing.contains("error")) {
+                throw new IllegalStateException(user + " could not sign in: " + landing);
+            }
+            return (MockHttpSession) signedIn.getRequest().getSession(false);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The user's session, signed in once with the demo password through POST /login. */
+    public MockHttpSession session(String user) {
+        return sessions.computeIfAbsent(user, this::freshSession);
+    }
+
+    /** GET a page as this signed-in user (null: without a session), as a browser asks for it. */
+    public Answer get(String path, String user) {
+        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.get(path).accept(MediaType.TEXT_HTML);
+        return perform(user == null ? request : request.session(session(user)));
+    }
+
+    /** POST a form as this user, with the CSRF token a page's form carries. */
+    public Answer post(String path, String user, MultiValueMap<String, String> form) {
+        return perform(MockMvcRequestBuilders.post(path).accept(MediaType.TEXT_HTML).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .params(form).session(session(user)).with(csrf()));
+    }
+
+    /** POST a form as this user without its CSRF token, as a forged cross-site form would. */
+    public Answer postWithoutToken(String path, String user, MultiValueMap<String, String> form) {
+        return perform(MockMvcRequestBuilders.post(path).accept(MediaType.TEXT_HTML).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .params(form).session(session(user)));
+    }
+
+    /** GET a page in this session. */
+    public Answer get(String path, MockHttpSession session) {
+        return perform(MockMvcRequestBuilders.get(path).accept(MediaType.TEXT_HTML).session(session));
+    }
+
+    /** POST a form in this session, with its CSRF token. */
+    public Answer post(String path, MockHttpSession session, MultiValueMap<String, String> form) {
+        return perform(MockMvcRequestBuilders.post(path).accept(MediaType.TEXT_HTML).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .params(form).session(session).with(csrf()));
+    }
+
+    /** POST a form in this session without its CSRF token. */
+    public Answer postWithoutToken(String path, MockHttpSession session, MultiValueMap<String, String> form) {
+        return perform(MockMvcRequestBuilders.post(path).accept(MediaType.TEXT_HTML).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .params(form).session(session));
+    }
+
+    /** A form's fields: {@code form("reason", "不属本部门", "coDepartments", "FINANCE", ...)}. */
+    public static MultiValueMap<String, String> form(String... namesAndValues) {
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            form.add(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return form;
+    }
+
+    private Answer perform(MockHttpServletRequestBuilder request) {
+        try {
+            MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+            String body = response.getContentAsString(StandardCharsets.UTF_8);
+            return new Answer(response.getStatus(), response.getRedirectedUrl(), Jsoup.parse(body), body);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

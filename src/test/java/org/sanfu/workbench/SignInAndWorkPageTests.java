@@ -1,0 +1,107 @@
+package org.sanfu.workbench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.sanfu.Api;
+import org.sanfu.Pages;
+import org.sanfu.SanfuTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Signing in to the pages, each role's home, and /work as the inbox of the one signed in. */
+@SanfuTest
+class SignInAndWorkPageTests {
+
+    @Autowired
+    Pages pages;
+    @Autowired
+    Api api;
+
+    @Test
+    void aPageWithoutASessionSendsToTheChineseSignInForm() {
+        Pages.Answer work = pages.get("/work", (String) null);
+        assertThat(work.status()).isEqualTo(302);
+        assertThat(work.redirect()).endsWith("/login");
+
+        Pages.Answer login = pages.get("/login", (String) null);
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(login.html().select("html").attr("lang")).isEqualTo("zh-CN");
+        var form = login.html().selectFirst("form[method=post][action=/login]");
+        assertThat(form).isNotNull();
+        assertThat(form.select("input[name=username], input[name=password], input[name=_csrf]")).hasSize(3);
+        assertThat(login.html().select("button").text()).isEqualTo("登录");
+    }
+
+    @Test
+    void staffAndDepartmentsAreSentFromTheDashboardToTheirWork() {
+        for (String user : List.of("staff1", "transport")) {
+            Pages.Answer home = pages.get("/", user);
+            assertThat(home.status()).as(user).isEqualTo(302);
+            assertThat(home.redirect()).as(user).isEqualTo("/work");
+        }
+        for (String user : List.of("leader", "dispatch", "admin")) {
+            assertThat(pages.get("/", user).status()).as(user).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void workListsTheTicketsTheUserCanActOnByQueueWithTheirTimeLeft() {
+        String code = api.enterprise("台州工作台测试有限公司", "工作台镇");
+        List<String> ids = api.visit(code, List.of(Api.problem("CONTAINER", "集装箱紧张"),
+                Api.problem("FINANCING", "贷款难"))).stream().map(t -> t.get("id").asText()).toList();
+        String container = ids.get(0);
+        String financing = ids.get(1);
+        api.act(financing, "sign", "finance", null);
+
+        Pages.Answer transport = pages.get("/work", "transport");
+        assertThat(transport.status()).isEqualTo(200);
+        var toSign = transport.html().select("#queue-sign a.ticket[data-id=" + container + "]");
+        assertThat(toSign).hasSize(1);
+        assertThat(toSign.attr("href")).isEqualTo("/tickets/" + container);
+        assertThat(toSign.select(".left").text()).matches("剩 \\d+\\.\\d 个工作日");
+        assertThat(transport.html().select("a.ticket[data-id=" + financing + "]")).isEmpty();
+
+        Pages.Answer finance = pages.get("/work", "finance");
+        assertThat(finance.html().select("#queue-reply a.ticket[data-id=" + financing + "]")).hasSize(1);
+
+        api.act(financing, "reply", "finance", Map.of("resolution", "已对接银行", "outcome", "RESOLVED"));
+        Pages.Answer staff = pages.get("/work", "staff1");
+        assertThat(staff.html().select("#queue-feedback a.ticket[data-id=" + financing + "]")).hasSize(1);
+        assertThat(staff.html().select("#newVisit").attr("href")).isEqualTo("/visits/new");
+        assertThat(staff.html().select("#recentVisits")).hasSize(1);
+    }
+
+    @Test
+    void aWrongPasswordShowsTheFormAgainWithAChineseMessage() throws Exception {
+        var answer = pages.mvc().perform(org.springframework.security.test.web.servlet.request
+                .SecurityMockMvcRequestBuilders.formLogin("/login").user("staff1").password("wrong")).andReturn();
+        assertThat(answer.getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+        Pages.Answer again = pages.get("/login?error", (String) null);
+        assertThat(again.html().select("#loginError").text()).contains("用户名或密码不正确");
+    }
+
+    @Test
+    void aPageRefusedToARoleIsAChinesePageNotJson() {
+        Pages.Answer refused = pages.get("/admin", "transport");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.html().select("#errorTitle").text()).contains("无权访问");
+    }
+
+    @Test
+    void signingOutEndsTheSession() {
+        var session = pages.freshSession("staff2");
+        assertThat(pages.get("/work", session).status()).isEqualTo(200);
+        assertThat(pages.post("/logout", session, Pages.form()).redirect()).isEqualTo("/login?logout");
+        assertThat(pages.get("/work", session).status()).isEqualTo(302);
+    }
+
+    @Test
+    void aFormWithoutItsCsrfTokenIsRefused() {
+        var session = pages.freshSession("staff2");
+        Pages.Answer forged = pages.postWithoutToken("/logout", session, Pages.form());
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(pages.get("/work", session).status()).as("still signed in").isEqualTo(200);
+    }
+}
