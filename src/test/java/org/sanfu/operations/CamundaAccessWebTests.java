@@ -98,7 +98,7 @@ class CamundaAccessWebTests {
     @Test
     void anAdminsCamundaSessionOpensNothingWithoutAnAdminsCredentials() throws Exception {
         HttpResponse<String> cockpit = get("/camunda/app/cockpit/" + engine.getName() + "/", "admin:demo");
-        String session = cockpit.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+        String session = cockpit.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SANFU_SESSION="))
                 .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
         String path = "/camunda/api/engine/engine/" + engine.getName() + "/process-definition?key=ticket";
         assertThat(send(HttpRequest.newBuilder(uri(path)).header("Cookie", session).GET(), null).statusCode())

@@ -18,6 +18,10 @@ class SignInAndWorkPageTests {
     Pages pages;
     @Autowired
     Api api;
+    @Autowired
+    org.springframework.boot.autoconfigure.web.ServerProperties server;
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
 
     @Test
     void aPageWithoutASessionSendsToTheChineseSignInForm() {
@@ -71,6 +75,54 @@ class SignInAndWorkPageTests {
         assertThat(staff.html().select("#queue-feedback a.ticket[data-id=" + financing + "]")).hasSize(1);
         assertThat(staff.html().select("#newVisit").attr("href")).isEqualTo("/visits/new");
         assertThat(staff.html().select("#recentVisits")).hasSize(1);
+    }
+
+    @Test
+    void afterSigningInTheUserLandsWhereTheyWereGoing() throws Exception {
+        var session = new org.springframework.mock.web.MockHttpSession();
+        var refused = pages.mvc().perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/tickets?status=CLOSED").accept(org.springframework.http.MediaType.TEXT_HTML).session(session))
+                .andReturn().getResponse();
+        assertThat(refused.getRedirectedUrl()).endsWith("/login");
+        var signedIn = pages.mvc().perform(org.springframework.security.test.web.servlet.request
+                .SecurityMockMvcRequestBuilders.formLogin("/login").user("leader").password("demo")
+                .session(session)).andReturn().getResponse();
+        assertThat(signedIn.getRedirectedUrl()).endsWith("/tickets?status=CLOSED&continue");
+    }
+
+    /** Over real HTTP: the session cookie the browser gets, and the API staying without one. */
+    @Test
+    void theSessionCookieIsHttpOnlyAndSameSiteLaxAndTheApiMakesNoSession() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        String base = "http://localhost:" + port;
+        var login = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        String token = org.jsoup.Jsoup.parse(login.body()).select("input[name=_csrf]").val();
+        String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        var signIn = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "username=staff1&password=demo&_csrf=" + java.net.URLEncoder.encode(token,
+                                java.nio.charset.StandardCharsets.UTF_8)))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(signIn.statusCode()).isEqualTo(302);
+        String sessionCookie = signIn.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(sessionCookie).startsWith("SANFU_SESSION=").contains("HttpOnly").contains("SameSite=Lax");
+
+        var api = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/inbox"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        "staff1:demo".getBytes(java.nio.charset.StandardCharsets.UTF_8))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(api.statusCode()).isEqualTo(200);
+        assertThat(api.headers().firstValue("Set-Cookie")).as("the API is stateless").isEmpty();
+        var pageWithoutSession = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/inbox"))
+                .header("Cookie", sessionCookie.split(";")[0]).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(pageWithoutSession.statusCode()).as("a page session opens no API").isEqualTo(401);
+    }
+
+    @Test
+    void theIdleTimeoutIsConfigured() {
+        assertThat(server.getServlet().getSession().getTimeout()).isEqualTo(java.time.Duration.ofMinutes(30));
     }
 
     @Test
