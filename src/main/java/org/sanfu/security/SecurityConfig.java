@@ -136,7 +136,8 @@ class SecurityConfig implements WebMvcConfigurer {
             throws Exception {
         http.authenticationManager(sanfuAuthentication)
                 .formLogin(form -> form.loginPage("/login").permitAll())
-                .logout(out -> out.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                .logout(out -> out.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("SANFU_SESSION")
+                        .permitAll())
                 .exceptionHandling(e -> e.accessDeniedHandler((request, response, refused) ->
                         errorPages.render(request, response, HttpStatus.FORBIDDEN)))
                 .authorizeHttpRequests(a -> a
