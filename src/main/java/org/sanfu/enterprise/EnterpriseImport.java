@@ -16,6 +16,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.sanfu.Message;
 import org.sanfu.web.InvalidInput;
+import org.sanfu.web.Messages;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,9 +39,11 @@ public class EnterpriseImport {
     public record Result(int created, int updated, List<Rejected> rejected) {}
 
     private final EnterpriseService enterprises;
+    private final Messages messages;
 
-    EnterpriseImport(EnterpriseService enterprises) {
+    EnterpriseImport(EnterpriseService enterprises, Messages messages) {
         this.enterprises = enterprises;
+        this.messages = messages;
     }
 
     @Transactional
@@ -69,7 +72,8 @@ public class EnterpriseImport {
                         updated++;
                     }
                 } catch (InvalidInput e) {
-                    rejected.add(new Rejected(line, e.getMessage()));
+                    // in the request's language, as the problem's detail would say it
+                    rejected.add(new Rejected(line, messages.text(e.detail())));
                 }
             }
         } catch (IOException | java.io.UncheckedIOException e) {
