@@ -3,31 +3,41 @@ package org.sanfu;
 /**
  * Why a use case refused, in the domain's words: the thing does not exist, it is not the caller's,
  * the ticket's state does not allow it now, or the input is invalid. Services and process
- * listeners throw these; web.ProblemAdvice alone turns them into problem+json answers.
+ * listeners throw these; web.ProblemAdvice alone turns them into problem+json answers. Each carries
+ * its {@link #detail()} as a {@link Message}, which the answer words in the request's language;
+ * {@link #getMessage()} is the same in English, for logs.
  */
 public abstract class DomainException extends RuntimeException {
 
-    protected DomainException(String detail) {
-        super(detail);
+    private final transient Message detail;
+
+    protected DomainException(Message detail) {
+        super(detail.english());
+        this.detail = detail;
     }
 
-    /** An id that names nothing (404). */
+    /** What went wrong, as a message of the MessageSource. */
+    public Message detail() {
+        return detail;
+    }
+
+    /** An id that names nothing (404): {@code what} names the message {@code sanfu.not-found.<what>}. */
     public static final class NotFound extends DomainException {
         public NotFound(String what, String id) {
-            super(what + " " + id + " does not exist");
+            super(Message.of("sanfu.not-found." + what, "id", id));
         }
     }
 
     /** The thing exists, but it is not the caller's to see or to act on (403). */
     public static final class NotYours extends DomainException {
-        public NotYours(String detail) {
+        public NotYours(Message detail) {
             super(detail);
         }
     }
 
     /** The state does not allow it now, or the thing exists already (409). */
     public static final class NotNow extends DomainException {
-        public NotNow(String detail) {
+        public NotNow(Message detail) {
             super(detail);
         }
     }

@@ -1,5 +1,7 @@
 package org.sanfu.enterprise;
 
+import org.sanfu.Message;
+
 /**
  * The 18-character unified social credit code (统一社会信用代码) of GB 32100-2015.
  * Its 18th character is a check character over the first 17, from a 31-letter alphabet that leaves
@@ -19,20 +21,20 @@ public final class CreditCode {
     }
 
     /** Why a normalized code is not valid, or null when it is. */
-    public static String problem(String code) {
+    public static Message problem(String code) {
         if (code == null || code.isEmpty()) {
-            return "must not be blank";
+            return Message.of("sanfu.validation.not-blank");
         }
         if (code.length() != 18) {
-            return "must be 18 characters";
+            return Message.of("sanfu.credit-code.length");
         }
         for (int i = 0; i < 18; i++) {
             if (ALPHABET.indexOf(code.charAt(i)) < 0) {
-                return "character " + (i + 1) + " ('" + code.charAt(i) + "') is not allowed in a credit code";
+                return Message.of("sanfu.credit-code.character", "position", i + 1, "character", code.charAt(i));
             }
         }
         if (code.charAt(17) != checkCharacter(code.substring(0, 17))) {
-            return "check character does not match (GB 32100-2015)";
+            return Message.of("sanfu.credit-code.check");
         }
         return null;
     }

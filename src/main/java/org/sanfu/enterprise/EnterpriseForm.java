@@ -1,5 +1,6 @@
 package org.sanfu.enterprise;
 
+import org.sanfu.Message;
 import org.sanfu.web.InvalidInput;
 
 /** What a client sends to create or import an enterprise. */
@@ -18,7 +19,7 @@ public record EnterpriseForm(
     }
 
     void check(InvalidInput.Collector errors, java.util.function.Predicate<String> isStaff) {
-        String codeProblem = CreditCode.problem(creditCode);
+        Message codeProblem = CreditCode.problem(creditCode);
         if (codeProblem != null) {
             errors.add("creditCode", codeProblem);
         }
@@ -26,7 +27,7 @@ public record EnterpriseForm(
         errors.maxLength("town", town, 100);
         errors.maxLength("industry", industry, 100);
         if (specialist != null && !isStaff.test(specialist)) {
-            errors.add("specialist", "must be the user name of a service staff account");
+            errors.add("specialist", Message.of("sanfu.enterprise.specialist"));
         }
     }
 

@@ -14,7 +14,9 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.sanfu.Message;
 import org.sanfu.web.InvalidInput;
+import org.sanfu.web.Messages;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,9 +39,11 @@ public class EnterpriseImport {
     public record Result(int created, int updated, List<Rejected> rejected) {}
 
     private final EnterpriseService enterprises;
+    private final Messages messages;
 
-    EnterpriseImport(EnterpriseService enterprises) {
+    EnterpriseImport(EnterpriseService enterprises, Messages messages) {
         this.enterprises = enterprises;
+        this.messages = messages;
     }
 
     @Transactional
@@ -56,8 +60,8 @@ public class EnterpriseImport {
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             List<String> missing = HEADER.stream().filter(h -> !parser.getHeaderMap().containsKey(h)).toList();
             if (!missing.isEmpty()) {
-                throw InvalidInput.of("header", "line 1 must name the columns " + String.join(",", HEADER)
-                        + "; missing: " + String.join(",", missing));
+                throw InvalidInput.of("header", Message.of("sanfu.import.header", "columns", String.join(",", HEADER),
+                        "missing", String.join(",", missing)));
             }
             for (CSVRecord row : parser) {
                 long line = parser.getCurrentLineNumber();
@@ -68,20 +72,21 @@ public class EnterpriseImport {
                         updated++;
                     }
                 } catch (InvalidInput e) {
-                    rejected.add(new Rejected(line, e.getMessage()));
+                    // in the request's language, as the problem's detail would say it
+                    rejected.add(new Rejected(line, messages.text(e.detail())));
                 }
             }
         } catch (IOException | java.io.UncheckedIOException e) {
             // the parser's own words ("(startline 3) EOF reached before ..."), not its exception's class name
             Throwable cause = e instanceof java.io.UncheckedIOException && e.getCause() != null ? e.getCause() : e;
-            throw InvalidInput.of("body", "is not readable CSV: " + cause.getMessage());
+            throw InvalidInput.of("body", Message.of("sanfu.import.unreadable", "reason", cause.getMessage()));
         }
         return new Result(created, updated, rejected);
     }
 
     private static EnterpriseForm form(CSVRecord row) {
         if (!row.isConsistent()) {
-            throw InvalidInput.of("line", "has " + row.size() + " fields, the header has " + HEADER.size());
+            throw InvalidInput.of("line", Message.of("sanfu.import.fields", "fields", row.size(), "columns", HEADER.size()));
         }
         return new EnterpriseForm(row.get("creditCode"), row.get("name"), row.get("town"), row.get("industry"),
                 bool(row, "exporter"), bool(row, "key"), row.get("specialist"));
@@ -95,7 +100,7 @@ public class EnterpriseImport {
         if (FALSE.contains(value)) {
             return false;
         }
-        throw InvalidInput.of(column, "must be true or false");
+        throw InvalidInput.of(column, Message.of("sanfu.validation.true-or-false"));
     }
 
     private static String utf8(byte[] body) {
@@ -105,7 +110,7 @@ public class EnterpriseImport {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(body)).toString();
         } catch (CharacterCodingException e) {
-            throw InvalidInput.of("body", "must be UTF-8 text (save the CSV as UTF-8)");
+            throw InvalidInput.of("body", Message.of("sanfu.import.utf8"));
         }
     }
 }

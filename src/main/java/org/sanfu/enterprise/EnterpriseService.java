@@ -3,6 +3,7 @@ package org.sanfu.enterprise;
 import java.time.Clock;
 import java.util.Optional;
 import org.sanfu.DomainException;
+import org.sanfu.Message;
 import org.sanfu.security.AccountDirectory;
 import org.sanfu.web.InvalidInput;
 import org.sanfu.web.PageParams;
@@ -45,7 +46,7 @@ public class EnterpriseService {
     public Enterprise create(EnterpriseForm form) {
         EnterpriseForm f = checked(form);
         if (enterprises.find(f.creditCode()).isPresent()) {
-            throw new DomainException.NotNow("an enterprise with credit code " + f.creditCode() + " exists already");
+            throw new DomainException.NotNow(Message.of("sanfu.enterprise.exists", "creditCode", f.creditCode()));
         }
         enterprises.insert(f, clock.instant());
         return enterprises.find(f.creditCode()).orElseThrow();

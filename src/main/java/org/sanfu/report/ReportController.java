@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.sanfu.Message;
 import org.sanfu.SanfuProperties;
 import org.sanfu.web.ApiAccess;
 import org.sanfu.web.InvalidInput;
@@ -56,7 +57,7 @@ class ReportController {
             try {
                 day = LocalDate.parse(date.strip());
             } catch (DateTimeParseException e) {
-                throw InvalidInput.of("date", "must be a date such as 2020-06-15");
+                throw InvalidInput.of("date", Message.of("sanfu.validation.date"));
             }
         }
         return digests.of(day);
@@ -76,7 +77,7 @@ class ReportController {
         } else {
             which = IsoWeek.parse(week);
             if (which == null) {
-                throw InvalidInput.of("week", "must be an ISO week such as 2020-W24");
+                throw InvalidInput.of("week", Message.of("sanfu.validation.week"));
             }
         }
         JsonNode briefing = briefings.of(which);

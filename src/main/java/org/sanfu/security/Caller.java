@@ -2,6 +2,7 @@ package org.sanfu.security;
 
 import java.util.Arrays;
 import org.sanfu.DomainException;
+import org.sanfu.Message;
 
 /** The signed-in user making a request; controllers receive it as a method argument. */
 public record Caller(String username, Role role, String department) {
@@ -13,7 +14,7 @@ public record Caller(String username, Role role, String department) {
     /** 403 unless the caller has one of these roles. */
     public void require(Role... roles) {
         if (!is(roles)) {
-            throw new DomainException.NotYours("role " + role + " may not do this; allowed: " + Arrays.toString(roles));
+            throw new DomainException.NotYours(Message.of("sanfu.security.role", "role", role, "allowed", roles));
         }
     }
 

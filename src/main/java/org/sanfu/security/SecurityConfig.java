@@ -5,6 +5,7 @@ import static org.springframework.http.HttpMethod.POST;
 
 import jakarta.servlet.DispatcherType;
 import java.util.List;
+import org.sanfu.Message;
 import org.sanfu.web.ErrorPages;
 import org.sanfu.web.Problems;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -50,12 +51,19 @@ class SecurityConfig implements WebMvcConfigurer {
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
     }
 
-    private static final AuthenticationEntryPoint SIGN_IN = (request, response, e) -> {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"sanfu\", charset=\"UTF-8\"");
-        Problems.write(response, HttpStatus.UNAUTHORIZED, "sign in with HTTP Basic");
-    };
-    private static final AccessDeniedHandler DENIED = (request, response, e) ->
-            Problems.write(response, HttpStatus.FORBIDDEN, "your role may not do this");
+    /** 401 asking for HTTP Basic, as problem+json in the API's language (web.Languages). */
+    private static AuthenticationEntryPoint signIn(Problems problems) {
+        return (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"sanfu\", charset=\"UTF-8\"");
+            problems.write(request, response, HttpStatus.UNAUTHORIZED, Message.of("sanfu.security.sign-in"));
+        };
+    }
+
+    /** 403 for a role the chain's rules refuse, as problem+json in the API's language. */
+    private static AccessDeniedHandler denied(Problems problems) {
+        return (request, response, e) ->
+                problems.write(request, response, HttpStatus.FORBIDDEN, Message.of("sanfu.security.denied"));
+    }
 
     /** One password check, and one cache of verified credentials, for both chains. */
     @Bean
@@ -74,7 +82,8 @@ class SecurityConfig implements WebMvcConfigurer {
      */
     @Bean
     @Order(1)
-    SecurityFilterChain camunda(HttpSecurity http, AuthenticationManager sanfuAuthentication) throws Exception {
+    SecurityFilterChain camunda(HttpSecurity http, AuthenticationManager sanfuAuthentication, Problems problems)
+            throws Exception {
         // by the request's whole path: engine-rest and the apps' APIs are servlets of their own, beside Spring MVC's
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         http.securityMatcher(new OrRequestMatcher(paths.matcher("/camunda/**"), paths.matcher("/engine-rest/**")))
@@ -87,8 +96,9 @@ class SecurityConfig implements WebMvcConfigurer {
                 // and the session alone opens nothing: every request must carry an ADMIN's credentials.
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
                         .sessionFixation(f -> f.none()))
-                .httpBasic(basic -> basic.authenticationEntryPoint(SIGN_IN))
-                .exceptionHandling(e -> e.authenticationEntryPoint(SIGN_IN).accessDeniedHandler(DENIED))
+                .httpBasic(basic -> basic.authenticationEntryPoint(signIn(problems)))
+                .exceptionHandling(e -> e.authenticationEntryPoint(signIn(problems))
+                        .accessDeniedHandler(denied(problems)))
                 .authorizeHttpRequests(a -> a.anyRequest().hasRole("ADMIN"));
         return http.build();
     }
@@ -99,7 +109,8 @@ class SecurityConfig implements WebMvcConfigurer {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, AuthenticationManager sanfuAuthentication) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManager sanfuAuthentication, Problems problems)
+            throws Exception {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/actuator/**"),
                         paths.matcher("/v3/api-docs/**"), paths.matcher("/swagger-ui.html"),
@@ -107,8 +118,9 @@ class SecurityConfig implements WebMvcConfigurer {
                 .authenticationManager(sanfuAuthentication);
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(basic -> basic.authenticationEntryPoint(SIGN_IN))
-                .exceptionHandling(e -> e.authenticationEntryPoint(SIGN_IN).accessDeniedHandler(DENIED))
+                .httpBasic(basic -> basic.authenticationEntryPoint(signIn(problems)))
+                .exceptionHandling(e -> e.authenticationEntryPoint(signIn(problems))
+                        .accessDeniedHandler(denied(problems)))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import org.sanfu.Message;
 import org.sanfu.SanfuProperties;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.web.InvalidInput;
@@ -35,15 +36,15 @@ public class StatsParameters {
         Instant fromValue = params.startOf(errors, "from", from);
         Instant toValue = params.endOf(errors, "to", to);
         if (fromValue != null && toValue != null && !toValue.isAfter(fromValue)) {
-            errors.add("to", "must not lie before from");
+            errors.add("to", Message.of("sanfu.validation.to-before-from"));
         }
         String departmentValue = params.text(department);
         if (departmentValue != null && !catalog.isDepartment(departmentValue)) {
-            errors.add("department", "must be one of " + catalog.departmentCodes());
+            errors.add("department", Message.of("sanfu.validation.one-of", "values", catalog.departmentCodes()));
         }
         String categoryValue = params.text(category);
         if (categoryValue != null && !catalog.isCategory(categoryValue)) {
-            errors.add("category", "must be one of " + catalog.categoryCodes());
+            errors.add("category", Message.of("sanfu.validation.one-of", "values", catalog.categoryCodes()));
         }
         return new TicketFilter(fromValue, toValue, departmentValue, categoryValue, params.text(town));
     }
@@ -56,7 +57,7 @@ public class StatsParameters {
         try {
             return YearMonth.parse(month.strip());
         } catch (DateTimeParseException e) {
-            errors.add("month", "must be a month such as 2020-06");
+            errors.add("month", Message.of("sanfu.validation.month"));
             return null;
         }
     }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.sanfu.DomainException;
+import org.sanfu.Message;
 import org.sanfu.SanfuProperties;
 import org.sanfu.calendar.WorkingDayCalendar;
 import org.sanfu.catalog.Catalog;
@@ -239,8 +240,7 @@ public class TicketActions {
         Ticket.OpenTask task = null;
         if (action != TicketAction.COMMENT) {
             task = policy.offered(action, before, caller, now).orElseThrow(() -> new DomainException.NotNow(
-                    "ticket " + before.id() + " is " + before.status() + "; '" + action.urlName()
-                            + "' is not possible now" + because(policy.whyNot(action, before, caller, now))));
+                    notNow(before, action, policy.whyNot(action, before, caller, now))));
         }
         String detail = step.apply(before, task, now);
         Ticket after = tickets.find(before.id()).orElseThrow();
@@ -249,12 +249,16 @@ public class TicketActions {
         return queries.view(after, caller);
     }
 
-    private static String because(String why) {
-        return why == null ? "" : ": " + why;
+    private static Message notNow(Ticket ticket, TicketAction action, Message why) {
+        return why == null
+                ? Message.of("sanfu.ticket.not-now", "id", ticket.id(), "status", ticket.status(),
+                        "action", action.urlName())
+                : Message.of("sanfu.ticket.not-now-because", "id", ticket.id(), "status", ticket.status(),
+                        "action", action.urlName(), "reason", why);
     }
 
     private static DomainException notYours(String id, TicketAction action) {
-        return new DomainException.NotYours("'" + action.urlName() + "' on ticket " + id + " is not yours to take");
+        return new DomainException.NotYours(Message.of("sanfu.ticket.not-yours", "id", id, "action", action.urlName()));
     }
 
     private String describeDepartments(String lead, List<String> co) {

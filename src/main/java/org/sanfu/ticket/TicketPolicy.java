@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.sanfu.Message;
 import org.sanfu.security.Caller;
 import org.sanfu.security.Role;
 import org.sanfu.ticket.process.TaskDefinition;
@@ -61,7 +62,7 @@ class TicketPolicy {
     }
 
     /** Why an action the caller may take is not offered now, for the 409's detail; null when it is. */
-    String whyNot(TicketAction action, Ticket ticket, Caller caller, Instant now) {
+    Message whyNot(TicketAction action, Ticket ticket, Caller caller, Instant now) {
         return heldBack(action, ticket, caller, now).reason();
     }
 
@@ -78,11 +79,11 @@ class TicketPolicy {
         return allowed;
     }
 
-    private record Offer(Ticket.OpenTask task, String reason) {}
+    private record Offer(Ticket.OpenTask task, Message reason) {}
 
     private Offer heldBack(TicketAction action, Ticket ticket, Caller caller, Instant now) {
         Set<String> groups = groups(caller);
-        String reason = null;
+        Message reason = null;
         for (Ticket.OpenTask task : ticket.openTasks()) {
             TaskDefinition definition = definitions().get(task.taskKey());
             if (definition == null || !definition.offers(action.urlName()) || !groups.contains(task.candidateGroup())) {
@@ -91,10 +92,10 @@ class TicketPolicy {
             String waitsFor = definition.waitsFor().get(action.urlName());
             if (waitsFor != null && ticket.waitsOn(waitsFor)) {
                 reason = TicketProcess.TASK_CONTRIBUTE.equals(waitsFor)
-                        ? "co-departments " + String.join(", ", ticket.openParts()) + " have not contributed yet"
-                        : "an extension request is already waiting for dispatch";
+                        ? Message.of("sanfu.ticket.waits-for-contributions", "departments", ticket.openParts())
+                        : Message.of("sanfu.ticket.extension-waiting");
             } else if (action == TicketAction.EXTEND && !ticket.mayAskExtension(now)) {
-                reason = "the reply deadline has passed; an extension must be asked before it";
+                reason = Message.of("sanfu.ticket.extension-too-late");
             } else {
                 return new Offer(task, null);
             }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.sanfu.DomainException;
+import org.sanfu.Message;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.security.Caller;
 import org.sanfu.security.Role;
@@ -90,7 +91,7 @@ public class TicketQueries {
     private Ticket visible(String id, Caller caller) {
         Ticket ticket = tickets.find(parseId(id)).orElseThrow(() -> new DomainException.NotFound("ticket", id));
         if (!TicketPolicy.maySee(ticket, caller)) {
-            throw new DomainException.NotYours("ticket " + id + " belongs to other departments");
+            throw new DomainException.NotYours(Message.of("sanfu.ticket.other-departments", "id", id));
         }
         return ticket;
     }

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.sanfu.DomainException;
+import org.sanfu.Message;
 import org.sanfu.SanfuProperties;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.enterprise.Enterprise;
@@ -80,8 +81,7 @@ public class VisitIntake {
     public void authorize(Caller caller, String source) {
         if (caller.is(Role.DISPATCH) && !Source.HOTLINE.name().equals(source)
                 && !Source.ONLINE.name().equals(source)) {
-            throw new DomainException.NotYours("dispatch logs only HOTLINE and ONLINE entries; visits and forums are "
-                    + "logged by service staff");
+            throw new DomainException.NotYours(Message.of("sanfu.visit.dispatch-source"));
         }
     }
 
@@ -90,7 +90,7 @@ public class VisitIntake {
         authorize(caller, source.name());
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
         if (key != null && key.length() > MAX_KEY) {
-            throw InvalidInput.of("Idempotency-Key", "must be at most " + MAX_KEY + " characters");
+            throw InvalidInput.of("Idempotency-Key", Message.of("sanfu.validation.max-length", "max", MAX_KEY));
         }
         // 400 before 409 (API.md): a reused key with a different, invalid body is a bad request first
         Checked checked = check(request, source);
@@ -112,7 +112,7 @@ public class VisitIntake {
     private Optional<Answer> replay(Caller caller, String key, String hash) {
         return keys.find(caller.username(), key).map(stored -> {
             if (!stored.requestHash().equals(hash)) {
-                throw new DomainException.NotNow("Idempotency-Key " + key + " was used for a different request");
+                throw new DomainException.NotNow(Message.of("sanfu.visit.key-reused", "key", key));
             }
             return new Answer(stored.response(), true);
         });
@@ -124,11 +124,11 @@ public class VisitIntake {
         InvalidInput.Collector errors = new InvalidInput.Collector();
         Enterprise enterprise = null;
         if (r.enterpriseCreditCode() == null || r.enterpriseCreditCode().isBlank()) {
-            errors.add("enterpriseCreditCode", "must not be blank");
+            errors.add("enterpriseCreditCode", Message.of("sanfu.validation.not-blank"));
         } else {
             enterprise = enterprises.find(r.enterpriseCreditCode()).orElse(null);
             if (enterprise == null) {
-                errors.add("enterpriseCreditCode", "no enterprise has this credit code");
+                errors.add("enterpriseCreditCode", Message.of("sanfu.visit.no-enterprise"));
             }
         }
         Instant now = clock.instant();
@@ -137,29 +137,29 @@ public class VisitIntake {
             try {
                 visitedAt = QueryParams.parseInstant(r.visitedAt().strip(), properties.zone());
                 if (visitedAt.isAfter(now.plus(FUTURE_TOLERANCE))) {
-                    errors.add("visitedAt", "must not lie in the future");
+                    errors.add("visitedAt", Message.of("sanfu.visit.future"));
                 }
             } catch (DateTimeParseException e) {
-                errors.add("visitedAt", "must be an ISO-8601 date-time such as 2021-01-04T10:00:00+08:00");
+                errors.add("visitedAt", Message.of("sanfu.validation.date-time"));
             }
         }
         if (r.orderBacklogMonths() != null && (r.orderBacklogMonths() < 0 || r.orderBacklogMonths() > 120)) {
-            errors.add("orderBacklogMonths", "must be between 0 and 120");
+            errors.add("orderBacklogMonths", Message.of("sanfu.validation.between", "min", 0, "max", 120));
         }
         errors.maxLength("notes", r.notes(), TEXT);
         List<VisitRequest.Problem> problems = r.problemList();
         if (problems.size() > MAX_PROBLEMS) {
-            errors.add("problems", "must hold at most " + MAX_PROBLEMS + " problems");
+            errors.add("problems", Message.of("sanfu.visit.too-many-problems", "max", MAX_PROBLEMS));
         }
         for (int i = 0; i < problems.size(); i++) {
             String at = "problems[" + i + "]";
             VisitRequest.Problem p = problems.get(i);
             if (p == null) {
-                errors.add(at, "must be an object");
+                errors.add(at, Message.of("sanfu.json.not-object"));
                 continue;
             }
             if (!catalog.isCategory(p.category())) {
-                errors.add(at + ".category", "must be one of " + catalog.categoryCodes());
+                errors.add(at + ".category", Message.of("sanfu.validation.one-of", "values", catalog.categoryCodes()));
             }
             errors.requireText(at + ".title", p.title(), TEXT);
             errors.maxLength(at + ".description", p.description(), TEXT);

@@ -44,7 +44,7 @@ class ActionBodyResolver implements HandlerMethodArgumentResolver, WebMvcConfigu
         try {
             raw = http.getInputStream().readAllBytes();
         } catch (PayloadTooLarge e) {
-            throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage());
+            throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, e.detail());
         } catch (IOException e) {
             throw bodies.unreadable();
         }

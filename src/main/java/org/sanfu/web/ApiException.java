@@ -1,5 +1,6 @@
 package org.sanfu.web;
 
+import org.sanfu.Message;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -9,13 +10,19 @@ import org.springframework.http.HttpStatus;
 public class ApiException extends RuntimeException {
 
     private final HttpStatus status;
+    private final transient Message detail;
 
-    protected ApiException(HttpStatus status, String detail) {
-        super(detail);
+    protected ApiException(HttpStatus status, Message detail) {
+        super(detail.english());
         this.status = status;
+        this.detail = detail;
     }
 
     public HttpStatus status() {
         return status;
+    }
+
+    public Message detail() {
+        return detail;
     }
 }

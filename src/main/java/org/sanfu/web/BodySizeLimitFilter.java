@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.sanfu.Message;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -20,16 +21,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
+    private final Problems problems;
 
-    BodySizeLimitFilter(BodySizeLimitProperties properties) {
+    BodySizeLimitFilter(BodySizeLimitProperties properties, Problems problems) {
         this.limit = properties.maxBodyBytes();
+        this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
-            Problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "request body is larger than " + limit + " bytes");
+            problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE,
+                    Message.of("sanfu.problem.too-large", "limit", limit));
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);

@@ -3,50 +3,70 @@ package org.sanfu.web;
 import java.util.ArrayList;
 import java.util.List;
 import org.sanfu.DomainException;
+import org.sanfu.Message;
 
 /**
  * The input is invalid: a domain error like the others, with the fields at fault, each named by its
- * JSON path ({@code problems[0].category}). ProblemAdvice answers it 400.
+ * JSON path ({@code problems[0].category}) and its reason as a {@link Message}. ProblemAdvice answers
+ * it 400, each reason worded in the request's language ({@link Messages#errors}).
  */
 public class InvalidInput extends DomainException {
 
+    /** A field at fault as an answer shows it: {@code {"field": "...", "message": "..."}}. */
     public record FieldError(String field, String message) {}
 
-    private final List<FieldError> errors;
+    /** A field at fault and why, not yet worded. */
+    public record Fault(String field, Message reason) {}
 
-    public InvalidInput(List<FieldError> errors) {
-        super(describe(errors));
-        this.errors = List.copyOf(errors);
+    private final List<Fault> faults;
+
+    public InvalidInput(List<Fault> faults) {
+        super(describe(faults));
+        this.faults = List.copyOf(faults);
     }
 
-    public static InvalidInput of(String field, String message) {
-        return new InvalidInput(List.of(new FieldError(field, message)));
+    public static InvalidInput of(String field, Message reason) {
+        return new InvalidInput(List.of(new Fault(field, reason)));
     }
 
+    public List<Fault> faults() {
+        return faults;
+    }
+
+    /** The fields at fault, worded in English (or as the validator worded them), for logs; answers use Messages. */
     public List<FieldError> errors() {
-        return errors;
+        return faults.stream().map(f -> new FieldError(f.field(), f.reason().english())).toList();
     }
 
-    private static String describe(List<FieldError> errors) {
-        return errors.isEmpty() ? "invalid request" : errors.get(0).field() + ": " + errors.get(0).message();
+    /** The problem's detail: the first field at fault and why. */
+    private static Message describe(List<Fault> faults) {
+        return faults.isEmpty() ? Message.of("sanfu.problem.invalid")
+                : Message.of("sanfu.problem.invalid-field", "field", faults.get(0).field(), "reason",
+                        faults.get(0).reason());
     }
 
     /** Collects field errors while a request is checked; {@link #throwIfAny()} ends the check. */
     public static final class Collector {
-        private final List<FieldError> errors = new ArrayList<>();
+        private final List<Fault> faults = new ArrayList<>();
 
-        public Collector add(String field, String message) {
-            errors.add(new FieldError(field, message));
+        public Collector add(String field, Message reason) {
+            faults.add(new Fault(field, reason));
+            return this;
+        }
+
+        /** Every fault of another check, as if found here. */
+        public Collector addAll(InvalidInput other) {
+            faults.addAll(other.faults());
             return this;
         }
 
         public boolean has(String field) {
-            return errors.stream().anyMatch(e -> e.field().equals(field));
+            return faults.stream().anyMatch(e -> e.field().equals(field));
         }
 
         public void requireText(String field, String value, int max) {
             if (value == null || value.isBlank()) {
-                add(field, "must not be blank");
+                add(field, Message.of("sanfu.validation.not-blank"));
             } else {
                 maxLength(field, value, max);
             }
@@ -54,13 +74,13 @@ public class InvalidInput extends DomainException {
 
         public void maxLength(String field, String value, int max) {
             if (value != null && value.length() > max) {
-                add(field, "must be at most " + max + " characters");
+                add(field, Message.of("sanfu.validation.max-length", "max", max));
             }
         }
 
         public void throwIfAny() {
-            if (!errors.isEmpty()) {
-                throw new InvalidInput(errors);
+            if (!faults.isEmpty()) {
+                throw new InvalidInput(faults);
             }
         }
     }

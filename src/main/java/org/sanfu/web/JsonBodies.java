@@ -16,17 +16,14 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Collectors;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
+import org.sanfu.Message;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns a JSON body into a request record after the caller has been authorized, so that a body of
  * the wrong shape is a 400 naming the field, and comes after 404 and 403. For a command it then
  * applies the record's Bean Validation constraints, so that a use case receives only valid input.
- * Messages come from the MessageSource in the request's language (Accept-Language; Chinese by default).
+ * Messages come from the MessageSource in the request's language ({@link Languages}), worded here.
  */
 @Component
 public class JsonBodies {
@@ -36,9 +33,9 @@ public class JsonBodies {
 
     private final ObjectMapper json;
     private final Validator validator;
-    private final MessageSource messages;
+    private final Messages messages;
 
-    JsonBodies(ObjectMapper json, Validator validator, MessageSource messages) {
+    JsonBodies(ObjectMapper json, Validator validator, Messages messages) {
         this.json = json;
         this.validator = validator;
         this.messages = messages;
@@ -87,12 +84,13 @@ public class JsonBodies {
     /** The body as a command: read as {@link #read} does, then validated; every fault is named at once. */
     public <T> T command(JsonNode body, Class<T> type) {
         T command = read(body, type);
-        List<InvalidInput.FieldError> errors = validator.validate(command).stream()
-                .map(v -> new InvalidInput.FieldError(path(v.getPropertyPath()), v.getMessage()))
+        // Bean Validation words each message from the MessageSource in the request's language
+        List<InvalidInput.Fault> faults = validator.validate(command).stream()
+                .map(v -> new InvalidInput.Fault(path(v.getPropertyPath()), Message.worded(v.getMessage())))
                 .sorted(inDeclarationOrder(type))
                 .toList();
-        if (!errors.isEmpty()) {
-            throw new InvalidInput(errors);
+        if (!faults.isEmpty()) {
+            throw new InvalidInput(faults);
         }
         return command;
     }
@@ -139,16 +137,16 @@ public class JsonBodies {
      * Violations come as a set; the answer lists them as the client wrote the fields, an element of
      * a list before a fault of the list as a whole ({@code coDepartments[1]} before {@code coDepartments}).
      */
-    private static Comparator<InvalidInput.FieldError> inDeclarationOrder(Class<?> type) {
+    private static Comparator<InvalidInput.Fault> inDeclarationOrder(Class<?> type) {
         List<String> components = type.isRecord()
                 ? Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList() : List.of();
-        Comparator<InvalidInput.FieldError> byComponent = Comparator.comparingInt(e -> {
+        Comparator<InvalidInput.Fault> byComponent = Comparator.comparingInt(e -> {
             int index = components.indexOf(root(e.field()));
             return index < 0 ? components.size() : index;
         });
         return byComponent
                 .thenComparing(e -> e.field().equals(root(e.field())))
-                .thenComparing(InvalidInput.FieldError::field);
+                .thenComparing(InvalidInput.Fault::field);
     }
 
     private static String root(String field) {
@@ -162,11 +160,12 @@ public class JsonBodies {
         return field.substring(0, end);
     }
 
-    String message(MismatchedInputException e) {
+    /** What is wrong with a value of the wrong type, worded now, as Bean Validation words its own. */
+    Message message(MismatchedInputException e) {
         Class<?> target = e.getTargetType();
         if (target != null && target.isEnum()) {
-            return text("sanfu.validation.one-of", Map.of("values", Arrays.stream(target.getEnumConstants())
-                    .map(Object::toString).collect(Collectors.joining(", "))));
+            return text("sanfu.validation.one-of", "values", Arrays.stream(target.getEnumConstants())
+                    .map(Object::toString).toList());
         }
         if (target == null) {
             return text("sanfu.json.wrong-type");
@@ -177,19 +176,11 @@ public class JsonBodies {
         if (Collection.class.isAssignableFrom(target)) {
             return text("sanfu.json.array");
         }
-        return text("sanfu.json.type", Map.of("type", target.getSimpleName().toLowerCase(Locale.ROOT)));
+        return text("sanfu.json.type", "type", target.getSimpleName().toLowerCase(Locale.ROOT));
     }
 
-    private String text(String code) {
-        return text(code, Map.of());
-    }
-
-    /** A message in the request's language, its {name} placeholders filled as Bean Validation fills them. */
-    private String text(String code, Map<String, String> parameters) {
-        String text = messages.getMessage(code, null, code, LocaleContextHolder.getLocale());
-        for (Map.Entry<String, String> parameter : parameters.entrySet()) {
-            text = text.replace("{" + parameter.getKey() + "}", parameter.getValue());
-        }
-        return text;
+    /** A message in the request's language, so that a page's form shows it as it shows Bean Validation's. */
+    private Message text(String code, Object... namesAndValues) {
+        return Message.worded(messages.text(Message.of(code, namesAndValues)));
     }
 }

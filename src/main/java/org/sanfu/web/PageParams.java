@@ -1,5 +1,7 @@
 package org.sanfu.web;
 
+import org.sanfu.Message;
+
 /** {@code ?page=0&size=20}: size 1..200, page from 0; anything else is 400 naming the parameter. */
 public record PageParams(int page, int size) {
 
@@ -10,10 +12,10 @@ public record PageParams(int page, int size) {
         int s = size == null ? 20 : size;
         InvalidInput.Collector errors = new InvalidInput.Collector();
         if (p < 0) {
-            errors.add("page", "must be 0 or more");
+            errors.add("page", Message.of("sanfu.validation.page"));
         }
         if (s < 1 || s > MAX_SIZE) {
-            errors.add("size", "must be between 1 and " + MAX_SIZE);
+            errors.add("size", Message.of("sanfu.validation.between", "min", 1, "max", MAX_SIZE));
         }
         errors.throwIfAny();
         return new PageParams(p, s);

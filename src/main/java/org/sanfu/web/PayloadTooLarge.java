@@ -1,10 +1,23 @@
 package org.sanfu.web;
 
 import java.io.IOException;
+import org.sanfu.Message;
 
 /** Raised while a body is read once it passes the configured limit. */
 class PayloadTooLarge extends IOException {
+
+    private final transient Message detail;
+
     PayloadTooLarge(long limit) {
-        super("request body is larger than " + limit + " bytes");
+        this(Message.of("sanfu.problem.too-large", "limit", limit));
+    }
+
+    private PayloadTooLarge(Message detail) {
+        super(detail.english());
+        this.detail = detail;
+    }
+
+    Message detail() {
+        return detail;
     }
 }

@@ -4,28 +4,37 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.util.List;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.sanfu.DomainException;
+import org.sanfu.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Every error answer is RFC 9457 problem+json, and none carries a stack trace. The one place where
  * a domain error becomes an HTTP status: services and process listeners throw DomainException and
- * know nothing of HTTP.
+ * know nothing of HTTP. Title, detail and field messages are worded from the MessageSource in the
+ * request's language ({@link Languages}): the status's title, and the exception's {@link Message}.
  */
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
@@ -34,10 +43,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private final JsonBodies bodies;
     private final ErrorPages errorPages;
+    private final Problems problems;
+    private final Messages messages;
 
-    ProblemAdvice(JsonBodies bodies, ErrorPages errorPages) {
+    ProblemAdvice(JsonBodies bodies, ErrorPages errorPages, Problems problems, Messages messages) {
         this.bodies = bodies;
         this.errorPages = errorPages;
+        this.problems = problems;
+        this.messages = messages;
     }
 
     @ExceptionHandler(DomainException.class)
@@ -47,7 +60,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         }
         HttpStatus status = status(e);
         // A new kind of domain error must be given its status here; until then it is our fault.
-        return status == null ? unexpected(e) : problem(ProblemDetail.forStatusAndDetail(status, e.getMessage()));
+        return status == null ? unexpected(e) : problem(problems.problem(status, e.detail()));
     }
 
     private static HttpStatus status(DomainException e) {
@@ -63,16 +76,17 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return null;
     }
 
-    private static ResponseEntity<Object> invalid(InvalidInput e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setProperty("errors", e.errors());
+    /** 400: the detail names the first field at fault, {@code errors} every one, all in the request's language. */
+    private ResponseEntity<Object> invalid(InvalidInput e) {
+        ProblemDetail problem = problems.problem(HttpStatus.BAD_REQUEST, e.detail());
+        problem.setProperty("errors", messages.errors(e));
         return problem(problem);
     }
 
-    /** Statuses only the web layer can name (a body over the size limit), and the ticket module's old ones. */
+    /** Statuses only the web layer can name (a body over the size limit). */
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> api(ApiException e) {
-        return problem(ProblemDetail.forStatusAndDetail(e.status(), e.getMessage()));
+        return problem(problems.problem(e.status(), e.detail()));
     }
 
     /**
@@ -97,20 +111,18 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     /** Two commands raced for the same ticket; the loser changed nothing and may simply retry. */
     @ExceptionHandler({OptimisticLockingException.class, PessimisticLockingFailureException.class})
     ResponseEntity<Object> concurrent(RuntimeException e) {
-        return problem(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "the ticket was changed by another request at the same moment; reload it and try again"));
+        return problem(problems.problem(HttpStatus.CONFLICT, Message.of("sanfu.problem.concurrent")));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> parameter(MethodArgumentTypeMismatchException e) {
-        return invalid(InvalidInput.of(e.getName(), "is not a valid value"));
+        return invalid(InvalidInput.of(e.getName(), Message.of("sanfu.validation.invalid-value")));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
         log.error("unexpected error", e);
-        return problem(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "an unexpected error occurred; it has been logged"));
+        return problem(problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, Message.of("sanfu.problem.unexpected")));
     }
 
     @Override
@@ -118,7 +130,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getCause();
         if (cause instanceof PayloadTooLarge tooLarge) {
-            return problem(ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage()));
+            return problem(problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.detail()));
         }
         if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             return invalid(InvalidInput.of(JsonBodies.path(mismatch), bodies.message(mismatch)));
@@ -129,26 +141,59 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<InvalidInput.FieldError> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> new InvalidInput.FieldError(f.getField(), f.getDefaultMessage()))
+        // Bean Validation worded each message from the same MessageSource, in the request's language
+        List<InvalidInput.Fault> faults = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new InvalidInput.Fault(f.getField(), Message.worded(f.getDefaultMessage())))
                 .toList();
-        return invalid(new InvalidInput(errors));
+        return invalid(new InvalidInput(faults));
+    }
+
+    /** Spring MVC's own refusals (405, 415, an unknown path...): their detail in our words, from the MessageSource. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        Object problem = body == null && e instanceof ErrorResponse refusal ? refusal.getBody() : body;
+        if (problem instanceof ProblemDetail detail) {
+            detail.setDetail(messages.text(detail(e, status, request)));
+        }
+        return super.handleExceptionInternal(e, problem, headers, status, request);
+    }
+
+    private static Message detail(Exception e, HttpStatusCode status, WebRequest request) {
+        if (e instanceof HttpRequestMethodNotSupportedException method) {
+            String[] allowed = method.getSupportedMethods();
+            return Message.of("sanfu.problem.method-not-allowed", "method", method.getMethod(),
+                    "allowed", allowed == null ? List.of() : List.of(allowed));
+        }
+        if (e instanceof HttpMediaTypeNotSupportedException media) {
+            return media.getContentType() == null
+                    ? Message.of("sanfu.problem.unreadable-media-type", "supported", List.of(MediaType.APPLICATION_JSON))
+                    : Message.of("sanfu.problem.unsupported-media-type", "type", media.getContentType(),
+                            "supported", media.getSupportedMediaTypes());
+        }
+        if (e instanceof HttpMediaTypeNotAcceptableException media) {
+            return Message.of("sanfu.problem.not-acceptable", "supported", media.getSupportedMediaTypes());
+        }
+        if (e instanceof NoResourceFoundException || e instanceof NoHandlerFoundException) {
+            String path = request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI() : "";
+            return Message.of("sanfu.problem.no-such-path", "path", path);
+        }
+        if (e instanceof MissingServletRequestParameterException missing) {
+            return Message.of("sanfu.problem.missing-parameter", "name", missing.getParameterName());
+        }
+        return Message.of("sanfu.problem.refused", "status", status.value());
     }
 
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
         if (body instanceof ProblemDetail problem) {
-            return problem(problem, headers);
+            return problems.response(problem, headers);
         }
         return super.createResponseEntity(body, headers, statusCode, request);
     }
 
-    private static ResponseEntity<Object> problem(ProblemDetail problem) {
-        return problem(problem, HttpHeaders.EMPTY);
-    }
-
-    private static ResponseEntity<Object> problem(ProblemDetail problem, HttpHeaders headers) {
-        return Problems.response(problem, headers);
+    private ResponseEntity<Object> problem(ProblemDetail problem) {
+        return problems.response(problem, HttpHeaders.EMPTY);
     }
 }

@@ -1,50 +1,74 @@
 package org.sanfu.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import org.sanfu.Message;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
 
-/** Builds problem+json answers, both in controllers and in servlet filters (security, body size). */
-public final class Problems {
+/**
+ * Builds problem+json answers, both in controllers and in servlet filters (security, body size), with
+ * the title of the status and the detail from the MessageSource in the API's language ({@link Languages}).
+ */
+@Component
+public class Problems {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Problems() {
+    private final Messages messages;
+
+    Problems(Messages messages) {
+        this.messages = messages;
     }
 
-    static ResponseEntity<Object> response(ProblemDetail problem, HttpHeaders headers) {
-        if (problem.getTitle() == null) {
-            HttpStatus status = HttpStatus.resolve(problem.getStatus());
-            problem.setTitle(status == null ? "Error" : status.getReasonPhrase());
-        }
-        if (problem.getType() == null || URI.create("about:blank").equals(problem.getType())) {
+    /** A problem of this status, its detail worded in the language of the request Spring MVC is handling. */
+    ProblemDetail problem(HttpStatus status, Message detail) {
+        return ProblemDetail.forStatusAndDetail(status, messages.text(detail));
+    }
+
+    /** The answer of a problem built in Spring MVC; its title is the status's own in the request's language. */
+    ResponseEntity<Object> response(ProblemDetail problem, HttpHeaders headers) {
+        Locale locale = LocaleContextHolder.getLocale();
+        problem.setTitle(messages.title(HttpStatusCode.valueOf(problem.getStatus()), locale));
+        if (problem.getType() == null) {
             problem.setType(URI.create("about:blank"));
         }
         return ResponseEntity.status(problem.getStatus())
                 .headers(headers)
+                .header(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }
 
-    /** Writes a problem directly to a servlet response, for errors raised outside Spring MVC. */
-    public static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+    /**
+     * Writes a problem directly to a servlet response, for errors raised outside Spring MVC (the
+     * security filters' 401 and 403, a body too large), in the API's language for this request.
+     */
+    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, Message detail)
+            throws IOException {
+        Locale locale = Languages.api(request);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
-        body.put("title", status.getReasonPhrase());
+        body.put("title", messages.title(status, locale));
         body.put("status", status.value());
-        body.put("detail", detail);
+        body.put("detail", messages.text(detail, locale));
         response.setStatus(status.value());
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setHeader(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag());
         JSON.writeValue(response.getOutputStream(), body);
     }
 }

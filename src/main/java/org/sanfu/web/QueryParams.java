@@ -6,8 +6,8 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.Locale;
+import org.sanfu.Message;
 import org.sanfu.SanfuProperties;
 import org.springframework.stereotype.Component;
 
@@ -34,7 +34,7 @@ public class QueryParams {
             case "true" -> true;
             case "false" -> false;
             default -> {
-                errors.add(name, "must be true or false");
+                errors.add(name, Message.of("sanfu.validation.true-or-false"));
                 yield null;
             }
         };
@@ -48,7 +48,7 @@ public class QueryParams {
         try {
             return Enum.valueOf(type, v);
         } catch (IllegalArgumentException e) {
-            errors.add(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
+            errors.add(name, Message.of("sanfu.validation.one-of", "values", type.getEnumConstants()));
             return null;
         }
     }
@@ -75,7 +75,7 @@ public class QueryParams {
             }
             return parseInstant(v, zone);
         } catch (DateTimeParseException e) {
-            errors.add(name, "must be a date (yyyy-MM-dd) or an ISO-8601 date-time");
+            errors.add(name, Message.of("sanfu.validation.date-or-time"));
             return null;
         }
     }

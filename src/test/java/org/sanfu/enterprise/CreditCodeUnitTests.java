@@ -18,7 +18,7 @@ class CreditCodeUnitTests {
 
     @Test
     void rejectsAWrongCheckCharacter() {
-        assertThat(CreditCode.problem("91350100M000100Y44")).contains("check character");
+        assertThat(CreditCode.problem("91350100M000100Y44").english()).contains("check character");
         assertThat(CreditCode.isValid("91330100716105852E")).isFalse();
     }
 
@@ -35,10 +35,10 @@ class CreditCodeUnitTests {
 
     @Test
     void rejectsWrongLengthAndLettersOutsideTheAlphabet() {
-        assertThat(CreditCode.problem("9133010071610585")).isEqualTo("must be 18 characters");
-        assertThat(CreditCode.problem("9133010071610585IF")).contains("character 17");
-        assertThat(CreditCode.problem("")).isEqualTo("must not be blank");
-        assertThat(CreditCode.problem(null)).isEqualTo("must not be blank");
+        assertThat(CreditCode.problem("9133010071610585").english()).isEqualTo("must be 18 characters");
+        assertThat(CreditCode.problem("9133010071610585IF").english()).contains("character 17");
+        assertThat(CreditCode.problem("").english()).isEqualTo("must not be blank");
+        assertThat(CreditCode.problem(null).english()).isEqualTo("must not be blank");
         for (char excluded : new char[] {'I', 'O', 'Z', 'S', 'V'}) {
             assertThat(CreditCode.ALPHABET).doesNotContain(String.valueOf(excluded));
         }

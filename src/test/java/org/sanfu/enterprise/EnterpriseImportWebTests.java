@@ -109,6 +109,23 @@ class EnterpriseImportWebTests {
     }
 
     @Test
+    void aRejectedRowSaysWhyInTheLanguageTheRequestPrefers() {
+        String bad = withWrongCheckCharacter(Api.creditCode());
+        byte[] body = csv(HEADER, row(bad, "坏校验码企业", town()), bad + ",坏标志企业,椒江区,泵业,perhaps,false,staff1")
+                .getBytes(StandardCharsets.UTF_8);
+
+        Api.Response chinese = api.perform(MockMvcRequestBuilders.post("/api/enterprises/import")
+                .contentType("text/csv").header("Accept-Language", "zh-CN").content(body), "admin");
+        assertThat(chinese.status()).as(chinese.text()).isEqualTo(200);
+        assertThat(chinese.json().get("rejected").findValuesAsText("message"))
+                .containsExactly("creditCode：校验码不符（GB 32100-2015）", "exporter：必须是 true 或 false");
+
+        Api.Response english = upload(body, "text/csv", "admin");
+        assertThat(english.json().get("rejected").findValuesAsText("message")).containsExactly(
+                "creditCode: check character does not match (GB 32100-2015)", "exporter: must be true or false");
+    }
+
+    @Test
     void goodRowsAreKeptWhenOthersAreRejectedAndRejectedLinesCountTheHeaderAsLineOne() {
         String town = town();
         String good2 = Api.creditCode();

@@ -19,7 +19,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * The action bodies as commands at the web edge: Bean Validation with messages from the
- * MessageSource, Chinese unless the client asks for English (Accept-Language), fields named as the
+ * MessageSource, English unless the client prefers Chinese (Accept-Language), fields named as the
  * client wrote them, every fault at once in the order of the body, and nothing changed. The edge
  * judges a body only after 404 and 403, and before the ticket's status (409).
  */
@@ -30,28 +30,36 @@ class ActionCommandsWebTests extends TicketWebTestSupport {
     private static final String HANDLING = "COMMERCE, FINANCE, TRANSPORT, CUSTOMS, HRSS, JUSTICE";
 
     @Test
-    void aBlankReasonIsNamedInChineseWhenTheClientNamesNoLanguage() {
+    void aBlankReasonIsNamedInEnglishWhenTheClientNamesNoLanguage() {
         String id = id(api.ticket("CONTAINER"));
         Snapshot before = snapshot(id);
 
         Api.Response r = post(id, "return", "transport", Map.of("reason", "  "));
 
         assertInvalid(r, "reason");
-        assertThat(errors(r)).containsExactly(tuple("reason", "不能为空"));
+        assertThat(errors(r)).containsExactly(tuple("reason", "must not be blank"));
         assertUnchanged(id, before);
     }
 
     @Test
-    void theSameFaultIsNamedInEnglishForAcceptLanguageEnglish() {
+    void theSameFaultIsNamedInChineseWhenTheClientPrefersChinese() {
         String id = id(api.ticket("CONTAINER"));
 
+        assertThat(errors(send(id, "return", "transport", "zh-CN", "{}"))).containsExactly(tuple("reason", "不能为空"));
+        assertThat(errors(send(id, "return", "transport", "zh-TW,zh;q=0.9,en;q=0.8", "{}")))
+                .containsExactly(tuple("reason", "不能为空"));
+        // of the two languages we have, Chinese comes first here
+        assertThat(errors(send(id, "return", "transport", "fr, zh;q=0.5, en;q=0.3", "{}")))
+                .containsExactly(tuple("reason", "不能为空"));
         assertThat(errors(send(id, "return", "transport", "en", "{}")))
                 .containsExactly(tuple("reason", "must not be blank"));
         assertThat(errors(send(id, "return", "transport", "en-US,en;q=0.9", "{}")))
                 .containsExactly(tuple("reason", "must not be blank"));
-        assertThat(errors(send(id, "return", "transport", "zh-CN", "{}"))).containsExactly(tuple("reason", "不能为空"));
-        // a language without messages of its own gets the default, Chinese, not the server's language
-        assertThat(errors(send(id, "return", "transport", "fr", "{}"))).containsExactly(tuple("reason", "不能为空"));
+        assertThat(errors(send(id, "return", "transport", "en;q=0.9, zh;q=0.8", "{}")))
+                .containsExactly(tuple("reason", "must not be blank"));
+        // a language we have no messages for is not a preference for Chinese
+        assertThat(errors(send(id, "return", "transport", "fr", "{}")))
+                .containsExactly(tuple("reason", "must not be blank"));
     }
 
     @Test
@@ -63,7 +71,7 @@ class ActionCommandsWebTests extends TicketWebTestSupport {
         body.put("coDepartments", List.of("NOPE", "FINANCE", "HRSS", "HRSS"));
         body.put("note", "长".repeat(4001));
 
-        assertThat(errors(post(id, "assign", "dispatch", body))).containsExactly(
+        assertThat(errors(chinese(id, "assign", "dispatch", body))).containsExactly(
                 tuple("coDepartments[0]", "必须是以下办理部门之一：" + HANDLING),
                 tuple("coDepartments[1]", "不能是主办部门"),
                 tuple("coDepartments", "不能重复列出同一部门"),
@@ -86,10 +94,10 @@ class ActionCommandsWebTests extends TicketWebTestSupport {
         assertThat(errors(send(id, "reply", "transport", "en", "{\"resolution\": \"\"}"))).containsExactly(
                 tuple("resolution", "must not be blank"),
                 tuple("outcome", "must be one of RESOLVED, PARTIAL, CANNOT_RESOLVE"));
-        assertThat(errors(post(id, "escalate", "transport", Map.of("reason", "超出权限"))))
+        assertThat(errors(chinese(id, "escalate", "transport", Map.of("reason", "超出权限"))))
                 .containsExactly(tuple("level", "必须是以下之一：CITY, PROVINCE"));
         // a value Jackson cannot read is named with the same words as a missing one
-        assertThat(errors(post(id, "escalate", "transport", Map.of("level", "COUNTY", "reason", "超出权限"))))
+        assertThat(errors(chinese(id, "escalate", "transport", Map.of("level", "COUNTY", "reason", "超出权限"))))
                 .containsExactly(tuple("level", "必须是以下之一：CITY, PROVINCE"));
         // UNRATED is the service's own; 400 comes before the 409 of a ticket not yet replied
         assertThat(errors(send(id, "feedback", "staff1", "en", "{\"satisfaction\": \"UNRATED\"}")))
@@ -103,7 +111,7 @@ class ActionCommandsWebTests extends TicketWebTestSupport {
         Snapshot before = snapshot(id);
 
         for (Object days : new Object[] {0, 11}) {
-            assertThat(errors(post(id, "extend", "transport", Map.of("workingDays", days, "reason", "等船期"))))
+            assertThat(errors(chinese(id, "extend", "transport", Map.of("workingDays", days, "reason", "等船期"))))
                     .containsExactly(tuple("workingDays", "必须是 1 到 10 之间的整数"));
         }
         assertThat(errors(send(id, "extend", "transport", "en", "{\"reason\": \"等船期\"}")))
@@ -116,7 +124,7 @@ class ActionCommandsWebTests extends TicketWebTestSupport {
         String id = id(api.ticket("CONTAINER"));
 
         // the leader may rule on any ticket, so the body is judged (400) before its status (409)
-        assertThat(errors(post(id, "rule", "leader", Map.of("decision", "CLOSE"))))
+        assertThat(errors(chinese(id, "rule", "leader", Map.of("decision", "CLOSE"))))
                 .containsExactly(tuple("note", "不能为空"));
         assertThat(errors(send(id, "rule", "leader", "en", "{\"decision\": \"REASSIGN\", \"leadDepartment\": \"X\"}")))
                 .containsExactly(tuple("leadDepartment", "must be one of " + HANDLING));
@@ -135,6 +143,8 @@ class ActionCommandsWebTests extends TicketWebTestSupport {
         assertThat(errors(send(id, "sign", "transport", "en", "{not json")))
                 .containsExactly(tuple("body", "is not readable JSON"));
         assertThat(errors(send(id, "sign", "transport", null, "{not json")))
+                .containsExactly(tuple("body", "is not readable JSON"));
+        assertThat(errors(send(id, "sign", "transport", "zh", "{not json")))
                 .containsExactly(tuple("body", "不是可读的 JSON"));
         assertThat(errors(send(id, "return", "transport", "en", "[1, 2]")))
                 .containsExactly(tuple("body", "must be a JSON object"));
@@ -149,6 +159,11 @@ class ActionCommandsWebTests extends TicketWebTestSupport {
             request.header("Accept-Language", language);
         }
         return api.perform(request, user);
+    }
+
+    /** Posts a body as the user, asking for Chinese. */
+    private Api.Response chinese(String id, String action, String user, Object body) {
+        return send(id, action, user, "zh-CN", api.write(body));
     }
 
     /** The answer's field errors as (field, message), after checking it is a 400 problem. */

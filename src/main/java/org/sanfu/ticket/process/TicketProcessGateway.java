@@ -30,6 +30,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.sanfu.DomainException;
+import org.sanfu.Message;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -69,7 +70,7 @@ public class TicketProcessGateway {
         try {
             tasks.complete(taskId, steering(decision));
         } catch (NullValueException e) {
-            throw new DomainException.NotNow("the task " + taskId + " is no longer open");
+            throw new DomainException.NotNow(Message.of("sanfu.ticket.task-gone", "task", taskId));
         }
     }
 

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.function.Supplier;
+import org.sanfu.Message;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.ticket.ActionRequests;
 import org.sanfu.security.Caller;
@@ -66,10 +67,10 @@ class TicketController {
         InvalidInput.Collector errors = new InvalidInput.Collector();
         TicketStatus statusValue = params.enumValue(errors, "status", status, TicketStatus.class);
         if (params.text(department) != null && !catalog.isDepartment(department.strip())) {
-            errors.add("department", "must be one of " + catalog.departmentCodes());
+            errors.add("department", Message.of("sanfu.validation.one-of", "values", catalog.departmentCodes()));
         }
         if (params.text(category) != null && !catalog.isCategory(category.strip())) {
-            errors.add("category", "must be one of " + catalog.categoryCodes());
+            errors.add("category", Message.of("sanfu.validation.one-of", "values", catalog.categoryCodes()));
         }
         Boolean overdueValue = params.bool(errors, "overdue", overdue);
         java.time.Instant fromValue = params.startOf(errors, "from", from);
@@ -78,7 +79,7 @@ class TicketController {
         try {
             pageParams = PageParams.of(page, size);
         } catch (InvalidInput e) {
-            e.errors().forEach(f -> errors.add(f.field(), f.message()));
+            errors.addAll(e);
         }
         errors.throwIfAny();
         TicketFilter filter = new TicketFilter(statusValue, params.text(department), params.text(category),
