@@ -223,6 +223,13 @@ class TicketPagesTests extends TicketWebTestSupport {
         assertThat(formsOf(refused.html())).containsExactlyInAnyOrder("sign", "return", "comment");
         assertUnchanged(id, before);
 
+        // a faulty form is judged before the state, as in the API (400); its form is not offered, so the
+        // message stands above the page, the field named in Chinese
+        Pages.Answer faulty = pages.post("/tickets/" + id + "/reply", "transport", Pages.form("outcome", "RESOLVED"));
+        assertThat(faulty.status()).isEqualTo(400);
+        assertThat(faulty.html().select("#refusal li").text()).isEqualTo("答复内容：不能为空");
+        assertUnchanged(id, before);
+
         // a co-department's part still open holds the lead's reply back (409, the open part named)
         String coHandled = id(api.ticket("CREDIT_INSURANCE"));
         api.act(coHandled, "sign", "commerce", null);
@@ -275,6 +282,64 @@ class TicketPagesTests extends TicketWebTestSupport {
         assertThat(forged.status()).isEqualTo(403);
         assertThat(forged.html().select("#errorTitle").text()).contains("无权访问");
         assertUnchanged(id, before);
+    }
+
+    @Test
+    void anExtensionItsApprovalAReplyAndTheEnterprisesFeedbackGoThroughTheForms() {
+        String id = id(api.ticket("LABOR"));
+        api.act(id, "sign", "hrss", null);
+        String before = api.get("/api/tickets/" + id, "leader").json().get("replyDeadline").asText();
+
+        assertThat(pages.post("/tickets/" + id + "/extend", "hrss",
+                Pages.form("workingDays", "3", "reason", "需人社厅批复")).status()).isEqualTo(303);
+        Document waiting = pages.get("/tickets/" + id, "dispatch").html();
+        assertThat(waiting.select("#extension").text()).contains("申请延期 3 个工作日", "需人社厅批复");
+        assertThat(formsOf(waiting)).contains("approve-extension", "reject-extension");
+
+        assertThat(pages.post("/tickets/" + id + "/approve-extension", "dispatch", Pages.form("note", "同意")).status())
+                .isEqualTo(303);
+        JsonNode extended = api.get("/api/tickets/" + id, "leader").json();
+        assertThat(extended.get("replyDeadline").asText()).isNotEqualTo(before);
+        assertThat(extended.get("extensionRequest").isNull()).isTrue();
+
+        assertThat(pages.post("/tickets/" + id + "/reply", "hrss",
+                Pages.form("resolution", "已招聘到位", "outcome", "PARTIAL")).status()).isEqualTo(303);
+        assertThat(pages.post("/tickets/" + id + "/feedback", "staff2",
+                Pages.form("satisfaction", "DISSATISFIED", "comment", "人手仍不足")).status()).isEqualTo(303);
+        JsonNode reopened = api.get("/api/tickets/" + id, "leader").json();
+        assertThat(reopened.get("status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(reopened.get("reopenCount").asInt()).isEqualTo(1);
+        assertThat(reopened.get("satisfaction").asText()).isEqualTo("DISSATISFIED");
+        assertThat(lastEvent(id).get("actor").asText()).isEqualTo("staff2");
+    }
+
+    @Test
+    void aLeaderRulesOnASupervisedTicketThroughTheForm() {
+        String id = id(api.ticket("LEGAL"));
+        for (int i = 0; i < 3; i++) {
+            api.act(id, "return", "justice", Map.of("reason", "非本部门职责 " + i));
+            if (i < 2) {
+                api.act(id, "assign", "dispatch", Map.of("leadDepartment", "JUSTICE"));
+            }
+        }
+        Document page = pages.get("/tickets/" + id, "leader").html();
+        assertThat(page.select("form[data-action=rule] #supervision").text()).contains("已被退回 3 次");
+        Snapshot before = snapshot(id);
+
+        Pages.Answer noNote = pages.post("/tickets/" + id + "/rule", "leader", Pages.form("decision", "CLOSE"));
+        assertThat(noNote.status()).isEqualTo(400);
+        assertThat(noNote.html().select("form[data-action=rule] .field[data-field=note] .field-error").text())
+                .isEqualTo("不能为空");
+        assertThat(noNote.html().select("form[data-action=rule] select[name=decision] option[selected]").attr("value"))
+                .isEqualTo("CLOSE");
+        assertUnchanged(id, before);
+
+        assertThat(pages.post("/tickets/" + id + "/rule", "leader",
+                Pages.form("decision", "REASSIGN", "leadDepartment", "COMMERCE", "note", "商务局牵头")).status())
+                .isEqualTo(303);
+        JsonNode ruled = api.get("/api/tickets/" + id, "leader").json();
+        assertThat(ruled.get("status").asText()).isEqualTo("ASSIGNED");
+        assertThat(ruled.get("leadDepartment").asText()).isEqualTo("COMMERCE");
     }
 
     // ------------------------------------------------------------------ dispatch's arbitration
