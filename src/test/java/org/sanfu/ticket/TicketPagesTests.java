@@ -190,6 +190,9 @@ class TicketPagesTests extends TicketWebTestSupport {
         Element form = refused.html().selectFirst("form[data-action=reply]");
         assertThat(form).isNotNull();
         assertThat(form.parent().hasAttr("open")).as("the form comes back open").isTrue();
+        assertThat(refused.html().select("details.action[open]")).as("only that form").hasSize(1);
+        assertThat(pages.get("/tickets/" + id, "transport").html().select("details.action[open]"))
+                .as("forms are closed on a fresh page").isEmpty();
         Element resolution = form.selectFirst(".field[data-field=resolution]");
         assertThat(resolution.hasClass("has-error")).isTrue();
         assertThat(resolution.select(".field-error").text()).isEqualTo("不能为空");

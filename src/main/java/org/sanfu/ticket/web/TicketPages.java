@@ -1,6 +1,7 @@
 package org.sanfu.ticket.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -268,7 +269,7 @@ class TicketPages {
      * Why the ticket is with dispatch, for the assign form: no routing rule matched (unrouted), or the
      * lead department returned it, with its reason, when and by whom, and how often it was returned.
      */
-    record Arbitration(boolean returned, String department, String reason, String by, java.time.Instant at,
+    record Arbitration(boolean returned, String department, String reason, String by, Instant at,
             int returnCount, String routing) {
 
         static Arbitration of(TicketView ticket, List<TicketEvent> history) {
