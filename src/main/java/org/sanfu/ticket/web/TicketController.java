@@ -6,23 +6,17 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.function.Supplier;
-import org.sanfu.Message;
-import org.sanfu.catalog.Catalog;
 import org.sanfu.ticket.ActionRequests;
 import org.sanfu.security.Caller;
 import org.sanfu.ticket.TicketAction;
 import org.sanfu.ticket.TicketActions;
 import org.sanfu.ticket.TicketEvent;
-import org.sanfu.ticket.TicketFilter;
 import org.sanfu.ticket.TicketQueries;
-import org.sanfu.ticket.TicketStatus;
 import org.sanfu.ticket.TicketView;
 import org.sanfu.web.ActionBody;
 import org.sanfu.web.ApiAccess;
 import org.sanfu.web.InvalidInput;
-import org.sanfu.web.PageParams;
 import org.sanfu.web.PageResult;
-import org.sanfu.web.QueryParams;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,14 +35,12 @@ class TicketController {
 
     private final TicketQueries queries;
     private final TicketActions actions;
-    private final QueryParams params;
-    private final Catalog catalog;
+    private final TicketListParams listParams;
 
-    TicketController(TicketQueries queries, TicketActions actions, QueryParams params, Catalog catalog) {
+    TicketController(TicketQueries queries, TicketActions actions, TicketListParams listParams) {
         this.queries = queries;
         this.actions = actions;
-        this.params = params;
-        this.catalog = catalog;
+        this.listParams = listParams;
     }
 
     @Operation(summary = "List tickets", description = "Filter by status, department (lead or co), category, "
@@ -64,28 +56,10 @@ class TicketController {
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String q,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        InvalidInput.Collector errors = new InvalidInput.Collector();
-        TicketStatus statusValue = params.enumValue(errors, "status", status, TicketStatus.class);
-        if (params.text(department) != null && !catalog.isDepartment(department.strip())) {
-            errors.add("department", Message.of("sanfu.validation.one-of", "values", catalog.departmentCodes()));
-        }
-        if (params.text(category) != null && !catalog.isCategory(category.strip())) {
-            errors.add("category", Message.of("sanfu.validation.one-of", "values", catalog.categoryCodes()));
-        }
-        Boolean overdueValue = params.bool(errors, "overdue", overdue);
-        java.time.Instant fromValue = params.startOf(errors, "from", from);
-        java.time.Instant toValue = params.endOf(errors, "to", to);
-        PageParams pageParams = null;
-        try {
-            pageParams = PageParams.of(page, size);
-        } catch (InvalidInput e) {
-            errors.addAll(e);
-        }
-        errors.throwIfAny();
-        TicketFilter filter = new TicketFilter(statusValue, params.text(department), params.text(category),
-                params.text(town), params.text(enterprise) == null ? null : enterprise.strip().toUpperCase(),
-                overdueValue, fromValue, toValue, params.text(q));
-        return queries.list(filter, caller, pageParams);
+        TicketListParams.Parsed parsed = listParams.parse(
+                new TicketListParams.Raw(status, department, category, town, enterprise, overdue, from, to, q),
+                page, size);
+        return queries.list(parsed.filter(), caller, parsed.page());
     }
 
     @Operation(summary = "A ticket", description = "With `allowedActions`: what the signed-in user may do now.")

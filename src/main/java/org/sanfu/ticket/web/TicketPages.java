@@ -1,0 +1,349 @@
+package org.sanfu.ticket.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.sanfu.DomainException;
+import org.sanfu.catalog.Catalog;
+import org.sanfu.security.Caller;
+import org.sanfu.ticket.ActionRequests;
+import org.sanfu.ticket.EscalationLevel;
+import org.sanfu.ticket.Outcome;
+import org.sanfu.ticket.Satisfaction;
+import org.sanfu.ticket.TicketAction;
+import org.sanfu.ticket.TicketActions;
+import org.sanfu.ticket.TicketEvent;
+import org.sanfu.ticket.TicketQueries;
+import org.sanfu.ticket.TicketStatus;
+import org.sanfu.ticket.TicketView;
+import org.sanfu.web.FormBodies;
+import org.sanfu.web.InvalidInput;
+import org.sanfu.web.Page;
+import org.sanfu.web.PageResult;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The ticket pages (docs/UI.md): {@code /tickets}, the list with API.md's filters; {@code /tickets/{id}},
+ * the ticket with its deadlines, co-handling, history and one form per allowed action; and
+ * {@code POST /tickets/{id}/{action}}, which reads the form as the API reads its JSON body (FormBodies,
+ * the same command records of ActionRequests) and calls the same TicketActions use case, in the API's
+ * order of checks: 404, 403, then 400 (the page again, the message by the field), 409 (the page again
+ * with the reason); success sends the browser back to the ticket (303).
+ */
+@Page
+class TicketPages {
+
+    /** Tickets on one page of the list. */
+    static final int PAGE_SIZE = 20;
+
+    private final TicketQueries queries;
+    private final TicketActions actions;
+    private final FormBodies forms;
+    private final TicketListParams listParams;
+    private final Catalog catalog;
+    private final Map<String, ActionForm<?>> actionForms;
+
+    TicketPages(TicketQueries queries, TicketActions actions, FormBodies forms, TicketListParams listParams,
+            Catalog catalog) {
+        this.queries = queries;
+        this.actions = actions;
+        this.forms = forms;
+        this.listParams = listParams;
+        this.catalog = catalog;
+        this.actionForms = Stream.of(
+                        new ActionForm<>(TicketAction.ASSIGN, ActionRequests.Assign.class, actions::assign),
+                        new ActionForm<Void>(TicketAction.SIGN, null, (id, caller, none) -> actions.sign(id, caller)),
+                        new ActionForm<>(TicketAction.RETURN, ActionRequests.Return.class, actions::returnTicket),
+                        new ActionForm<>(TicketAction.CONTRIBUTE, ActionRequests.Contribute.class, actions::contribute),
+                        new ActionForm<>(TicketAction.REPLY, ActionRequests.Reply.class, actions::reply),
+                        new ActionForm<>(TicketAction.EXTEND, ActionRequests.Extend.class, actions::extend),
+                        new ActionForm<>(TicketAction.APPROVE_EXTENSION, ActionRequests.DecideExtension.class,
+                                actions::approveExtension),
+                        new ActionForm<>(TicketAction.REJECT_EXTENSION, ActionRequests.DecideExtension.class,
+                                actions::rejectExtension),
+                        new ActionForm<>(TicketAction.ESCALATE, ActionRequests.Escalate.class, actions::escalate),
+                        new ActionForm<>(TicketAction.ESCALATION_REPLY, ActionRequests.Reply.class,
+                                actions::escalationReply),
+                        new ActionForm<>(TicketAction.FEEDBACK, ActionRequests.Feedback.class, actions::feedback),
+                        new ActionForm<>(TicketAction.RULE, ActionRequests.Rule.class, actions::rule),
+                        new ActionForm<>(TicketAction.COMMENT, ActionRequests.Comment.class, actions::comment))
+                .collect(Collectors.toUnmodifiableMap(f -> f.action().urlName(), Function.identity()));
+    }
+
+    // ---------------------------------------------------------------- the list
+
+    @GetMapping("/tickets")
+    String list(Caller caller, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String department, @RequestParam(required = false) String category,
+            @RequestParam(required = false) String town, @RequestParam(required = false) String enterprise,
+            @RequestParam(required = false) String overdue, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String page, @RequestParam(required = false) String size, Model model,
+            HttpServletResponse response) {
+        TicketListParams.Raw raw = new TicketListParams.Raw(status, department, category, town, enterprise, overdue,
+                from, to, q);
+        model.addAttribute("filter", raw);
+        model.addAttribute("statuses", TicketStatus.values());
+        model.addAttribute("departments", catalog.departmentCodes());
+        model.addAttribute("categories", catalog.categoryCodes());
+        Set<String> invalid = new LinkedHashSet<>();
+        Integer pageNumber = number(page, "page", invalid);
+        Integer pageSize = number(size, "size", invalid);
+        TicketListParams.Parsed parsed = null;
+        try {
+            parsed = listParams.parse(raw, pageNumber, pageSize == null ? PAGE_SIZE : pageSize);
+        } catch (InvalidInput e) {
+            e.errors().forEach(f -> invalid.add(f.field()));
+        }
+        if (!invalid.isEmpty()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("invalid", invalid);
+            return "tickets/list";
+        }
+        PageResult<TicketView> result = queries.list(parsed.filter(), caller, parsed.page());
+        model.addAttribute("invalid", Set.of());
+        model.addAttribute("result", result);
+        if (result.page() > 0) {
+            model.addAttribute("previous", listLink(raw, result.page() - 1, pageSize));
+        }
+        if ((long) (result.page() + 1) * result.size() < result.total()) {
+            model.addAttribute("next", listLink(raw, result.page() + 1, pageSize));
+        }
+        return "tickets/list";
+    }
+
+    /** A whole number given as a parameter; null when absent, noted as invalid when it is no number. */
+    private static Integer number(String value, String name, Set<String> invalid) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            invalid.add(name);
+            return null;
+        }
+    }
+
+    /** A link to another page of the list that keeps the filters. */
+    private static String listLink(TicketListParams.Raw raw, int page, Integer size) {
+        UriComponentsBuilder link = UriComponentsBuilder.fromPath("/tickets");
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("status", raw.status());
+        filters.put("department", raw.department());
+        filters.put("category", raw.category());
+        filters.put("town", raw.town());
+        filters.put("enterprise", raw.enterprise());
+        filters.put("overdue", raw.overdue());
+        filters.put("from", raw.from());
+        filters.put("to", raw.to());
+        filters.put("q", raw.q());
+        filters.forEach((name, value) -> {
+            if (value != null && !value.isBlank()) {
+                link.queryParam(name, value.strip());
+            }
+        });
+        if (page > 0) {
+            link.queryParam("page", page);
+        }
+        if (size != null) {
+            link.queryParam("size", size);
+        }
+        return link.encode().build().toUriString();
+    }
+
+    // ---------------------------------------------------------------- one ticket
+
+    @GetMapping("/tickets/{id}")
+    String ticket(@PathVariable String id, Caller caller, Model model) {
+        show(id, caller, FormState.NONE, model);
+        return "tickets/ticket";
+    }
+
+    /**
+     * One action's form. Unknown action: 404. Then as the API: the ticket must exist (404) and the action
+     * be the caller's (403) before the form is judged (400); the use case then checks the state (409).
+     */
+    @PostMapping("/tickets/{id}/{action}")
+    ModelAndView act(@PathVariable String id, @PathVariable String action, Caller caller,
+            @RequestParam MultiValueMap<String, String> form) {
+        ActionForm<?> actionForm = actionForms.get(action);
+        if (actionForm == null) {
+            throw new DomainException.NotFound("action", action);
+        }
+        MultiValueMap<String, String> typed = new LinkedMultiValueMap<>(form);
+        typed.remove("_csrf");
+        try {
+            TicketView after = take(actionForm, id, caller, form);
+            RedirectView back = new RedirectView("/tickets/" + after.id(), true);
+            back.setStatusCode(HttpStatus.SEE_OTHER);
+            return new ModelAndView(back);
+        } catch (InvalidInput e) {
+            return again(id, caller, FormState.invalid(action, typed, e.errors()), HttpStatus.BAD_REQUEST);
+        } catch (DomainException.NotNow e) {
+            return again(id, caller, FormState.refused(action, typed, e.getMessage()), HttpStatus.CONFLICT);
+        } catch (OptimisticLockingException | PessimisticLockingFailureException e) {
+            return again(id, caller, FormState.refused(action, typed, null), HttpStatus.CONFLICT);
+        }
+    }
+
+    private <T> TicketView take(ActionForm<T> actionForm, String id, Caller caller,
+            MultiValueMap<String, String> form) {
+        T command = null;
+        if (actionForm.body() != null) {
+            try {
+                command = forms.command(form, actionForm.body());
+            } catch (InvalidInput e) {
+                actions.checkMayTake(id, caller, actionForm.action());
+                throw e;
+            }
+        }
+        return actionForm.use().take(id, caller, command);
+    }
+
+    private ModelAndView again(String id, Caller caller, FormState state, HttpStatus status) {
+        ModelAndView page = new ModelAndView("tickets/ticket");
+        page.setStatus(status);
+        show(id, caller, state, page.getModel());
+        return page;
+    }
+
+    private void show(String id, Caller caller, FormState state, Map<String, Object> model) {
+        TicketView ticket = queries.get(id, caller);
+        List<TicketEvent> history = queries.history(id, caller);
+        model.put("t", ticket);
+        model.put("history", history);
+        model.put("state", state);
+        model.put("handling", catalog.departmentCodes().stream().filter(catalog::isHandlingDepartment).toList());
+        model.put("outcomes", names(Outcome.values()));
+        model.put("levels", names(EscalationLevel.values()));
+        model.put("satisfactions", names(Satisfaction.SATISFIED, Satisfaction.BASICALLY_SATISFIED,
+                Satisfaction.DISSATISFIED));
+        model.put("rulings", names(ActionRequests.Ruling.values()));
+        if (ticket.allowedActions().contains(TicketAction.ASSIGN.urlName())) {
+            model.put("arbitration", Arbitration.of(ticket, history));
+        }
+    }
+
+    private static List<String> names(Enum<?>... values) {
+        return Stream.of(values).map(Enum::name).toList();
+    }
+
+    private void show(String id, Caller caller, FormState state, Model model) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        show(id, caller, state, attributes);
+        model.addAllAttributes(attributes);
+    }
+
+    // ---------------------------------------------------------------- what the page shows
+
+    /** How an action's form reaches its use case. */
+    @FunctionalInterface
+    interface UseCase<T> {
+        TicketView take(String id, Caller caller, T command);
+    }
+
+    /** An action, the command its form is read as (null: no fields), and its use case. */
+    record ActionForm<T>(TicketAction action, Class<T> body, UseCase<T> use) {}
+
+    /**
+     * Why the ticket is with dispatch, for the assign form: no routing rule matched (unrouted), or the
+     * lead department returned it, with its reason, when and by whom, and how often it was returned.
+     */
+    record Arbitration(boolean returned, String department, String reason, String by, Instant at,
+            int returnCount, String routing) {
+
+        static Arbitration of(TicketView ticket, List<TicketEvent> history) {
+            TicketEvent cause = null;
+            for (TicketEvent event : history) {
+                if (event.toStatus() == TicketStatus.DISPATCHING && event.fromStatus() != TicketStatus.DISPATCHING) {
+                    cause = event;
+                }
+            }
+            if (cause != null && TicketAction.RETURN.urlName().equals(cause.action())) {
+                return new Arbitration(true, ticket.leadDepartment(), cause.detail(), cause.actor(), cause.at(),
+                        ticket.returnCount(), null);
+            }
+            return new Arbitration(false, null, null, null, cause == null ? null : cause.at(), ticket.returnCount(),
+                    cause == null ? null : cause.detail());
+        }
+    }
+
+    /**
+     * What a refused form brings back: which action's form to open, what the user typed, the message of
+     * each field at fault (by the field's name, {@code coDepartments[1]} under {@code coDepartments}),
+     * and for a 409 the reason the state gave.
+     */
+    record FormState(String action, MultiValueMap<String, String> typed, Map<String, String> errors,
+            String refusal, boolean conflict) {
+
+        static final FormState NONE = new FormState(null, new LinkedMultiValueMap<>(), Map.of(), null, false);
+
+        static FormState invalid(String action, MultiValueMap<String, String> typed,
+                List<InvalidInput.FieldError> faults) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            for (InvalidInput.FieldError fault : faults) {
+                errors.merge(root(fault.field()), fault.message(), (a, b) -> a + "；" + b);
+            }
+            return new FormState(action, typed, errors, null, false);
+        }
+
+        static FormState refused(String action, MultiValueMap<String, String> typed, String reason) {
+            return new FormState(action, typed, Map.of(), reason, true);
+        }
+
+        /** Whether this action's form comes back open. */
+        public boolean open(String form) {
+            return form.equals(action);
+        }
+
+        /** What the user typed into this input of this form; null for another form's. */
+        public String value(String form, String name) {
+            if (!open(form)) {
+                return null;
+            }
+            List<String> values = typed.get(name);
+            return values == null || values.isEmpty() ? null : values.get(values.size() - 1);
+        }
+
+        /** Whether the user chose this value of a select, radio or checkbox of this form. */
+        public boolean chose(String form, String name, String value) {
+            return open(form) && typed.getOrDefault(name, List.of()).contains(value);
+        }
+
+        /** The message for this field of this form, or null. */
+        public String error(String form, String field) {
+            return open(form) ? errors.get(field) : null;
+        }
+
+        private static String root(String field) {
+            int end = field.length();
+            for (char c : new char[] {'[', '.'}) {
+                int at = field.indexOf(c);
+                if (at >= 0 && at < end) {
+                    end = at;
+                }
+            }
+            return field.substring(0, end);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package org.sanfu.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.sanfu.Api;
+import org.sanfu.SanfuTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The ticket pages on a phone (docs/UI.md "Phones"), in Debian's headless Chromium at 390 px through
+ * the system chromedriver: with every form and the filters opened, nothing scrolls sideways, however
+ * long a text, and every button, input, select and summary is at least 44 px tall. A form is then
+ * submitted by the browser, signed in through the sign-in form, with its CSRF token.
+ */
+@SanfuTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TicketPagesBrowserTests {
+
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+    @Autowired
+    Api api;
+    @LocalServerPort
+    int port;
+
+    Path profile;
+    ChromeDriver browser;
+
+    static boolean chromiumInstalled() {
+        return Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
+    }
+
+    @BeforeAll
+    void aPhoneSizedBrowser() throws IOException {
+        if (!chromiumInstalled()) {
+            return;
+        }
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        profile = Files.createTempDirectory("sanfu-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toString());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=500,900", "--lang=zh-CN", "--user-data-dir=" + profile);
+        // a window is at least 500 px wide; the phone's 390 px viewport is emulated
+        options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
+                Map.of("width", 390, "height", 844, "pixelRatio", 1.0, "touch", true)));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            FileSystemUtils.deleteRecursively(profile.toFile());
+        }
+    }
+
+    @Test
+    void theTicketPagesFitAPhoneAndTheirFormsWorkInABrowser() {
+        assumeTrue(chromiumInstalled(), "skipped: needs Debian's chromium and chromium-driver");
+        String longWord = "A".repeat(300);
+        String code = api.enterprise("台州超长名称测试有限公司".repeat(4), "手机镇");
+        List<String> ids = api.visit(code, List.of(
+                Map.of("category", "CREDIT_INSURANCE", "title", "很长的标题" + longWord,
+                        "description", "很长的描述" + "信保".repeat(300) + longWord),
+                Api.problem("OTHER", "无规则的问题"))).stream().map(t -> t.get("id").asText()).toList();
+        String coHandled = ids.get(0);
+        String unrouted = ids.get(1);
+        api.act(coHandled, "sign", "commerce", null);
+        api.act(coHandled, "comment", "commerce", Map.of("text", "备注" + longWord));
+
+        signIn("commerce");
+        assertFitsAPhone("/tickets/" + coHandled);
+        assertFitsAPhone("/tickets?q=" + longWord.substring(0, 50) + "&status=BOGUS");
+        assertFitsAPhone("/tickets");
+        assertFitsAPhone("/work");
+
+        signIn("dispatch");
+        assertFitsAPhone("/tickets/" + unrouted);
+        // the browser submits the assign form, with its CSRF token, and lands on the ticket again (303)
+        browser.get(url("/tickets/" + unrouted));
+        browser.findElement(By.cssSelector("details#action-assign > summary")).click();
+        browser.findElement(By.cssSelector("form[data-action=assign] select[name=leadDepartment] option[value=JUSTICE]"))
+                .click();
+        browser.findElement(By.cssSelector("form[data-action=assign] input[name=coDepartments][value=HRSS]")).click();
+        browser.findElement(By.cssSelector("form[data-action=assign] textarea[name=note]")).sendKeys("请司法局牵头");
+        browser.findElement(By.cssSelector("form[data-action=assign] button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.id("status"), "待签收"));
+        assertThat(browser.getCurrentUrl()).endsWith("/tickets/" + unrouted);
+        assertThat(browser.findElement(By.id("lead")).getText()).isEqualTo("司法局");
+        var ticket = api.get("/api/tickets/" + unrouted, "leader").json();
+        assertThat(ticket.get("leadDepartment").asText()).isEqualTo("JUSTICE");
+        assertThat(ticket.get("coDepartments").get(0).asText()).isEqualTo("HRSS");
+    }
+
+    private void signIn(String user) {
+        browser.manage().deleteAllCookies();
+        browser.get(url("/login"));
+        browser.findElement(By.name("username")).sendKeys(user);
+        browser.findElement(By.name("password")).sendKeys("demo");
+        browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.not(
+                    ExpectedConditions.urlContains("/login")));
+        } catch (RuntimeException e) {
+            throw new AssertionError(user + " not signed in at " + browser.getCurrentUrl() + ": "
+                    + browser.getPageSource(), e);
+        }
+    }
+
+    /** Opens the page with every details element open; nothing wider than the screen, every tap target 44 px. */
+    private void assertFitsAPhone(String path) {
+        browser.get(url(path));
+        JavascriptExecutor js = browser;
+        js.executeScript("document.querySelectorAll('details').forEach(d => d.open = true)");
+        Number innerWidth = (Number) js.executeScript("return window.innerWidth");
+        assertThat(innerWidth.intValue()).isLessThanOrEqualTo(390);
+        Number scrollWidth = (Number) js.executeScript("return document.documentElement.scrollWidth");
+        assertThat(scrollWidth.intValue()).as(path + " scrolls sideways").isLessThanOrEqualTo(innerWidth.intValue());
+        @SuppressWarnings("unchecked")
+        List<String> small = (List<String>) js.executeScript("""
+                return [...document.querySelectorAll('button, input, select, textarea, summary, .button, label.inline')]
+                  .filter(e => e.type !== 'hidden' && e.type !== 'checkbox' && e.type !== 'radio')
+                  .filter(e => e.getBoundingClientRect().height > 0 && e.getBoundingClientRect().height < 44)
+                  .map(e => e.tagName + (e.name ? '[' + e.name + ']' : '') + ' ' + e.getBoundingClientRect().height);
+                """);
+        assertThat(small).as(path + ": tap targets under 44 px").isEmpty();
+        assertThat((String) js.executeScript("return document.documentElement.lang")).isEqualTo("zh-CN");
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+}

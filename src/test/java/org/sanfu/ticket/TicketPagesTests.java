@@ -1,0 +1,550 @@
+package org.sanfu.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.sanfu.Api;
+import org.sanfu.Pages;
+import org.sanfu.SanfuTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The ticket pages (docs/UI.md): the list with its filters, a ticket with exactly the forms of its
+ * allowedActions, and the forms posting to the same use cases as the API, in the API's order of checks.
+ */
+@SanfuTest
+class TicketPagesTests extends TicketWebTestSupport {
+
+    @Autowired
+    Pages pages;
+
+    // ------------------------------------------------------------------ forms = allowedActions
+
+    @Test
+    void theTicketPageOffersExactlyTheFormsOfTheUsersAllowedActionsInEveryState() {
+        List<String> everyone = List.of("staff1", "dispatch", "commerce", "finance", "transport", "leader", "admin");
+        // ASSIGNED, with a co-department
+        String coHandled = id(api.ticket("CREDIT_INSURANCE"));
+        assertFormsMatchAllowedActions(coHandled, everyone);
+        // IN_PROGRESS: the lead may not reply before the co-department's part; the co-department contributes
+        api.act(coHandled, "sign", "commerce", null);
+        assertFormsMatchAllowedActions(coHandled, everyone);
+        assertThat(formsOf(coHandled, "finance")).contains("contribute");
+        // an extension waiting for dispatch
+        api.act(coHandled, "contribute", "finance", Map.of("opinion", "已联系信保公司"));
+        api.act(coHandled, "extend", "commerce", Map.of("workingDays", 3, "reason", "等待信保公司材料"));
+        assertFormsMatchAllowedActions(coHandled, everyone);
+        assertThat(formsOf(coHandled, "dispatch")).contains("approve-extension", "reject-extension");
+        // REPLIED: staff call the enterprise back
+        api.act(coHandled, "approve-extension", "dispatch", Map.of());
+        api.act(coHandled, "reply", "commerce", Map.of("resolution", "已办理", "outcome", "RESOLVED"));
+        assertFormsMatchAllowedActions(coHandled, everyone);
+        assertThat(formsOf(coHandled, "staff1")).contains("feedback");
+        // CLOSED: comments only
+        api.act(coHandled, "feedback", "staff1", Map.of("satisfaction", "SATISFIED"));
+        assertFormsMatchAllowedActions(coHandled, everyone);
+
+        // DISPATCHING (no routing rule)
+        String unrouted = id(api.ticket("OTHER"));
+        assertFormsMatchAllowedActions(unrouted, everyone);
+        assertThat(formsOf(unrouted, "dispatch")).contains("assign");
+
+        // ESCALATED
+        String escalated = id(api.ticket("CONTAINER"));
+        api.act(escalated, "sign", "transport", null);
+        api.act(escalated, "escalate", "transport", Map.of("level", "CITY", "reason", "舱位需市里协调"));
+        assertFormsMatchAllowedActions(escalated, everyone);
+        assertThat(formsOf(escalated, "dispatch")).contains("escalation-reply");
+
+        // SUPERVISION: returned three times
+        String supervised = id(api.ticket("CUSTOMS"));
+        for (int i = 0; i < 3; i++) {
+            api.act(supervised, "return", "customs", Map.of("reason", "不属本部门 " + i));
+            if (i < 2) {
+                api.act(supervised, "assign", "dispatch", Map.of("leadDepartment", "CUSTOMS"));
+            }
+        }
+        assertThat(api.get("/api/tickets/" + supervised, "leader").json().get("status").asText())
+                .isEqualTo("SUPERVISION");
+        assertFormsMatchAllowedActions(supervised, everyone);
+        assertThat(formsOf(supervised, "leader")).contains("rule");
+    }
+
+    /** For each user who may read the ticket: the page's forms are the API's allowedActions, each well formed. */
+    private void assertFormsMatchAllowedActions(String id, List<String> users) {
+        for (String user : users) {
+            Api.Response api = this.api.get("/api/tickets/" + id, user);
+            Pages.Answer page = pages.get("/tickets/" + id, user);
+            if (api.status() == 403) {
+                assertThat(page.status()).as(user).isEqualTo(403);
+                continue;
+            }
+            assertThat(page.status()).as(user).isEqualTo(200);
+            Set<String> allowed = new HashSet<>(texts(api.json().get("allowedActions")));
+            assertThat(formsOf(page.html())).as(user + " on " + id + " in " + api.json().get("status"))
+                    .isEqualTo(allowed);
+            for (Element form : page.html().select("form[data-action]")) {
+                String action = form.attr("data-action");
+                assertThat(form.attr("method")).isEqualTo("post");
+                assertThat(form.attr("action")).isEqualTo("/tickets/" + id + "/" + action);
+                assertThat(form.select("input[name=_csrf]")).as(action).hasSize(1);
+                assertThat(form.parent().tagName()).isEqualTo("details");
+                assertThat(form.parent().selectFirst("summary").text()).as(action).isNotBlank()
+                        .doesNotContainPattern("[a-z]{3,}");
+            }
+        }
+    }
+
+    private Set<String> formsOf(String id, String user) {
+        return formsOf(pages.get("/tickets/" + id, user).html());
+    }
+
+    private static Set<String> formsOf(Document html) {
+        Set<String> actions = new HashSet<>();
+        html.select("form[data-action]").forEach(f -> actions.add(f.attr("data-action")));
+        return actions;
+    }
+
+    @Test
+    void eachFormsInputsAreNamedAsTheActionsJsonBody() {
+        String id = id(api.ticket("CREDIT_INSURANCE"));
+        assertThat(inputs(pages.get("/tickets/" + id, "commerce").html(), "sign")).isEmpty();
+        api.act(id, "sign", "commerce", null);
+        Document lead = pages.get("/tickets/" + id, "commerce").html();
+        assertThat(inputs(lead, "return")).containsExactly("reason");
+        assertThat(inputs(lead, "extend")).containsExactly("workingDays", "reason");
+        assertThat(inputs(lead, "escalate")).containsExactly("level", "reason");
+        assertThat(inputs(lead, "comment")).containsExactly("text");
+        assertThat(inputs(pages.get("/tickets/" + id, "finance").html(), "contribute")).containsExactly("opinion");
+
+        String unrouted = id(api.ticket("OTHER"));
+        Document dispatch = pages.get("/tickets/" + unrouted, "dispatch").html();
+        assertThat(new HashSet<>(inputs(dispatch, "assign"))).containsExactlyInAnyOrder("leadDepartment",
+                "coDepartments", "note");
+        assertThat(dispatch.select("form[data-action=assign] input[type=checkbox][name=coDepartments]"))
+                .hasSizeGreaterThan(1);
+        assertThat(dispatch.select("form[data-action=assign] select[name=leadDepartment] option[value=DISPATCH]"))
+                .as("dispatch is no handling department").isEmpty();
+    }
+
+    private static List<String> inputs(Document html, String action) {
+        List<String> names = new ArrayList<>();
+        Element form = html.selectFirst("form[data-action=" + action + "]");
+        assertThat(form).as(action).isNotNull();
+        form.select("input[name], select[name], textarea[name]").forEach(i -> {
+            if (!i.attr("name").equals("_csrf") && !names.contains(i.attr("name"))) {
+                names.add(i.attr("name"));
+            }
+        });
+        return names;
+    }
+
+    // ------------------------------------------------------------------ posting the forms
+
+    @Test
+    void aDepartmentSignsAndRepliesThroughTheForms() {
+        String id = id(api.ticket("CONTAINER"));
+
+        Pages.Answer signed = pages.post("/tickets/" + id + "/sign", "transport", Pages.form());
+        assertThat(signed.status()).isEqualTo(303);
+        assertThat(signed.redirect()).isEqualTo("/tickets/" + id);
+        assertThat(api.get("/api/tickets/" + id, "leader").json().get("status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(lastEvent(id).get("actor").asText()).isEqualTo("transport");
+
+        Pages.Answer replied = pages.post("/tickets/" + id + "/reply", "transport",
+                Pages.form("resolution", "已协调船公司加舱", "outcome", "RESOLVED"));
+        assertThat(replied.status()).isEqualTo(303);
+        assertThat(replied.redirect()).isEqualTo("/tickets/" + id);
+        JsonNode ticket = api.get("/api/tickets/" + id, "leader").json();
+        assertThat(ticket.get("status").asText()).isEqualTo("REPLIED");
+        assertThat(ticket.get("resolution").asText()).isEqualTo("已协调船公司加舱");
+
+        Pages.Answer page = pages.get("/tickets/" + id, "transport");
+        assertThat(page.html().select("#status").text()).isEqualTo("已答复待回访");
+        assertThat(page.html().select("#resolution").text()).isEqualTo("已协调船公司加舱");
+        assertThat(page.html().select("#outcome").text()).isEqualTo("已解决");
+    }
+
+    @Test
+    void aReplyWithoutResolutionComesBackAs400WithTheMessageByTheFieldAndWhatWasTyped() {
+        String id = id(api.ticket("CONTAINER"));
+        api.act(id, "sign", "transport", null);
+        Snapshot before = snapshot(id);
+
+        Pages.Answer refused = pages.post("/tickets/" + id + "/reply", "transport",
+                Pages.form("resolution", "  ", "outcome", "PARTIAL"));
+
+        assertThat(refused.status()).isEqualTo(400);
+        Element form = refused.html().selectFirst("form[data-action=reply]");
+        assertThat(form).isNotNull();
+        assertThat(form.parent().hasAttr("open")).as("the form comes back open").isTrue();
+        assertThat(refused.html().select("details.action[open]")).as("only that form").hasSize(1);
+        assertThat(pages.get("/tickets/" + id, "transport").html().select("details.action[open]"))
+                .as("forms are closed on a fresh page").isEmpty();
+        Element resolution = form.selectFirst(".field[data-field=resolution]");
+        assertThat(resolution.hasClass("has-error")).isTrue();
+        assertThat(resolution.select(".field-error").text()).isEqualTo("不能为空");
+        assertThat(form.select(".field[data-field=outcome] .field-error")).isEmpty();
+        assertThat(form.select("select[name=outcome] option[selected]").attr("value")).isEqualTo("PARTIAL");
+        assertThat(refused.html().select("html").attr("lang")).isEqualTo("zh-CN");
+        assertUnchanged(id, before);
+
+        Pages.Answer tooMany = pages.post("/tickets/" + id + "/extend", "transport",
+                Pages.form("workingDays", "11", "reason", "材料未齐"));
+        assertThat(tooMany.status()).isEqualTo(400);
+        Element extend = tooMany.html().selectFirst("form[data-action=extend]");
+        assertThat(extend.select(".field[data-field=workingDays] .field-error").text()).contains("1", "10");
+        assertThat(extend.select("input[name=workingDays]").val()).isEqualTo("11");
+        assertThat(extend.select("textarea[name=reason]").text()).isEqualTo("材料未齐");
+        assertUnchanged(id, before);
+    }
+
+    @Test
+    void anActionTheStateDoesNotAllowShowsTheTicketAgainWith409AndChangesNothing() {
+        String id = id(api.ticket("CONTAINER"));
+        Snapshot before = snapshot(id);
+
+        Pages.Answer refused = pages.post("/tickets/" + id + "/reply", "transport",
+                Pages.form("resolution", "已办结", "outcome", "RESOLVED"));
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.html().select("#refusal").text()).contains("「答复」未能办理", "状态不允许");
+        assertThat(refused.html().select("#refusal .reason").text()).isNotBlank();
+        assertThat(refused.html().select("#facts")).as("the ticket page, not a bare error page").hasSize(1);
+        assertThat(formsOf(refused.html())).containsExactlyInAnyOrder("sign", "return", "comment");
+        assertUnchanged(id, before);
+
+        // a faulty form is judged before the state, as in the API (400); its form is not offered, so the
+        // message stands above the page, the field named in Chinese
+        Pages.Answer faulty = pages.post("/tickets/" + id + "/reply", "transport", Pages.form("outcome", "RESOLVED"));
+        assertThat(faulty.status()).isEqualTo(400);
+        assertThat(faulty.html().select("#refusal li").text()).isEqualTo("答复内容：不能为空");
+        assertUnchanged(id, before);
+
+        // a co-department's part still open holds the lead's reply back (409, the open part named)
+        String coHandled = id(api.ticket("CREDIT_INSURANCE"));
+        api.act(coHandled, "sign", "commerce", null);
+        Snapshot open = snapshot(coHandled);
+        Pages.Answer early = pages.post("/tickets/" + coHandled + "/reply", "commerce",
+                Pages.form("resolution", "已办结", "outcome", "RESOLVED"));
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.html().select("#pendingContributions [data-department=FINANCE]").text()).isEqualTo("金融办");
+        assertUnchanged(coHandled, open);
+    }
+
+    @Test
+    void anotherDepartmentsTicketIs403AndAnUnknownOne404AsChinesePages() {
+        String id = id(api.ticket("CONTAINER"));
+        Snapshot before = snapshot(id);
+
+        Pages.Answer read = pages.get("/tickets/" + id, "finance");
+        assertThat(read.status()).isEqualTo(403);
+        assertThat(read.html().select("#errorTitle").text()).contains("无权访问");
+        assertThat(read.html().select("html").attr("lang")).isEqualTo("zh-CN");
+
+        // 403 before the form is judged, as the API orders its checks
+        Pages.Answer act = pages.post("/tickets/" + id + "/reply", "finance", Pages.form("resolution", ""));
+        assertThat(act.status()).isEqualTo(403);
+        assertThat(act.html().select("#errorTitle").text()).contains("无权访问");
+        // staff may read it, but signing is not theirs
+        assertThat(pages.post("/tickets/" + id + "/sign", "staff1", Pages.form()).status()).isEqualTo(403);
+        assertUnchanged(id, before);
+
+        for (String unknown : List.of("/tickets/987654321", "/tickets/abc")) {
+            Pages.Answer missing = pages.get(unknown, "leader");
+            assertThat(missing.status()).as(unknown).isEqualTo(404);
+            assertThat(missing.html().select("#errorTitle").text()).contains("未找到");
+        }
+        assertThat(pages.post("/tickets/987654321/reply", "transport", Pages.form("resolution", "")).status())
+                .isEqualTo(404);
+        Pages.Answer noSuchAction = pages.post("/tickets/" + id + "/approve", "transport", Pages.form());
+        assertThat(noSuchAction.status()).isEqualTo(404);
+        assertThat(noSuchAction.html().select("#errorTitle").text()).contains("未找到");
+        assertUnchanged(id, before);
+    }
+
+    @Test
+    void aFormPostedWithoutItsCsrfTokenIsRefusedAndChangesNothing() {
+        String id = id(api.ticket("CONTAINER"));
+        Snapshot before = snapshot(id);
+
+        Pages.Answer forged = pages.postWithoutToken("/tickets/" + id + "/sign", "transport", Pages.form());
+
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(forged.html().select("#errorTitle").text()).contains("无权访问");
+        assertUnchanged(id, before);
+    }
+
+    @Test
+    void anExtensionItsApprovalAReplyAndTheEnterprisesFeedbackGoThroughTheForms() {
+        String id = id(api.ticket("LABOR"));
+        api.act(id, "sign", "hrss", null);
+        String before = api.get("/api/tickets/" + id, "leader").json().get("replyDeadline").asText();
+
+        assertThat(pages.post("/tickets/" + id + "/extend", "hrss",
+                Pages.form("workingDays", "3", "reason", "需人社厅批复")).status()).isEqualTo(303);
+        Document waiting = pages.get("/tickets/" + id, "dispatch").html();
+        assertThat(waiting.select("#extension").text()).contains("申请延期 3 个工作日", "需人社厅批复");
+        assertThat(formsOf(waiting)).contains("approve-extension", "reject-extension");
+
+        assertThat(pages.post("/tickets/" + id + "/approve-extension", "dispatch", Pages.form("note", "同意")).status())
+                .isEqualTo(303);
+        JsonNode extended = api.get("/api/tickets/" + id, "leader").json();
+        assertThat(extended.get("replyDeadline").asText()).isNotEqualTo(before);
+        assertThat(extended.get("extensionRequest").isNull()).isTrue();
+
+        assertThat(pages.post("/tickets/" + id + "/reply", "hrss",
+                Pages.form("resolution", "已招聘到位", "outcome", "PARTIAL")).status()).isEqualTo(303);
+        assertThat(pages.post("/tickets/" + id + "/feedback", "staff2",
+                Pages.form("satisfaction", "DISSATISFIED", "comment", "人手仍不足")).status()).isEqualTo(303);
+        JsonNode reopened = api.get("/api/tickets/" + id, "leader").json();
+        assertThat(reopened.get("status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(reopened.get("reopenCount").asInt()).isEqualTo(1);
+        assertThat(reopened.get("satisfaction").asText()).isEqualTo("DISSATISFIED");
+        assertThat(lastEvent(id).get("actor").asText()).isEqualTo("staff2");
+    }
+
+    @Test
+    void aLeaderRulesOnASupervisedTicketThroughTheForm() {
+        String id = id(api.ticket("LEGAL"));
+        for (int i = 0; i < 3; i++) {
+            api.act(id, "return", "justice", Map.of("reason", "非本部门职责 " + i));
+            if (i < 2) {
+                api.act(id, "assign", "dispatch", Map.of("leadDepartment", "JUSTICE"));
+            }
+        }
+        Document page = pages.get("/tickets/" + id, "leader").html();
+        assertThat(page.select("form[data-action=rule] #supervision").text()).contains("已被退回 3 次");
+        Snapshot before = snapshot(id);
+
+        Pages.Answer noNote = pages.post("/tickets/" + id + "/rule", "leader", Pages.form("decision", "CLOSE"));
+        assertThat(noNote.status()).isEqualTo(400);
+        assertThat(noNote.html().select("form[data-action=rule] .field[data-field=note] .field-error").text())
+                .isEqualTo("不能为空");
+        assertThat(noNote.html().select("form[data-action=rule] select[name=decision] option[selected]").attr("value"))
+                .isEqualTo("CLOSE");
+        assertUnchanged(id, before);
+
+        assertThat(pages.post("/tickets/" + id + "/rule", "leader",
+                Pages.form("decision", "REASSIGN", "leadDepartment", "COMMERCE", "note", "商务局牵头")).status())
+                .isEqualTo(303);
+        JsonNode ruled = api.get("/api/tickets/" + id, "leader").json();
+        assertThat(ruled.get("status").asText()).isEqualTo("ASSIGNED");
+        assertThat(ruled.get("leadDepartment").asText()).isEqualTo("COMMERCE");
+    }
+
+    // ------------------------------------------------------------------ dispatch's arbitration
+
+    @Test
+    void dispatchAssignsAnUnroutedTicketWithLeadAndCoDepartmentsThroughTheForm() {
+        String id = id(api.ticket("OTHER"));
+        assertThat(api.get("/api/tickets/" + id, "leader").json().get("status").asText()).isEqualTo("DISPATCHING");
+
+        Pages.Answer page = pages.get("/tickets/" + id, "dispatch");
+        assertThat(page.html().select("form[data-action=assign] #unrouted").text()).contains("无匹配的交办规则");
+        assertThat(page.html().select("#returnReason")).isEmpty();
+
+        Pages.Answer assigned = pages.post("/tickets/" + id + "/assign", "dispatch", Pages.form(
+                "leadDepartment", "COMMERCE", "coDepartments", "FINANCE", "coDepartments", "HRSS", "note", "请牵头办理"));
+
+        assertThat(assigned.status()).isEqualTo(303);
+        assertThat(assigned.redirect()).isEqualTo("/tickets/" + id);
+        JsonNode ticket = api.get("/api/tickets/" + id, "leader").json();
+        assertThat(ticket.get("status").asText()).isEqualTo("ASSIGNED");
+        assertThat(ticket.get("leadDepartment").asText()).isEqualTo("COMMERCE");
+        assertThat(texts(ticket.get("coDepartments"))).containsExactly("FINANCE", "HRSS");
+        Document after = pages.get("/tickets/" + id, "commerce").html();
+        assertThat(after.select("#lead").text()).isEqualTo("商务局");
+        assertThat(after.select("#co").text()).contains("金融办", "人力社保局");
+        api.act(id, "sign", "commerce", null);
+        assertThat(pages.get("/tickets/" + id, "commerce").html().select("#pendingContributions [data-department]")
+                .eachAttr("data-department")).containsExactlyInAnyOrder("FINANCE", "HRSS");
+    }
+
+    @Test
+    void assigningWithTheLeadAlsoACoDepartmentComesBackWithTheMessageByCoDepartments() {
+        String id = id(api.ticket("OTHER"));
+        Snapshot before = snapshot(id);
+
+        Pages.Answer refused = pages.post("/tickets/" + id + "/assign", "dispatch", Pages.form(
+                "leadDepartment", "COMMERCE", "coDepartments", "COMMERCE", "note", "试试"));
+
+        assertThat(refused.status()).isEqualTo(400);
+        Element form = refused.html().selectFirst("form[data-action=assign]");
+        assertThat(form.select("fieldset[data-field=coDepartments] .field-error").text()).isEqualTo("不能是主办部门");
+        assertThat(form.select("select[name=leadDepartment] option[selected]").attr("value")).isEqualTo("COMMERCE");
+        assertThat(form.select("input[name=coDepartments][checked]").eachAttr("value")).containsExactly("COMMERCE");
+        assertThat(form.select("textarea[name=note]").text()).isEqualTo("试试");
+        assertUnchanged(id, before);
+    }
+
+    @Test
+    void dispatchSeesWhyAReturnedTicketCameBackBeforeDecidingOnIt() {
+        String id = id(api.ticket("CONTAINER"));
+        pages.post("/tickets/" + id + "/return", "transport", Pages.form("reason", "属于海关职责，非港航事项"));
+        assertThat(api.get("/api/tickets/" + id, "leader").json().get("returnCount").asInt()).isEqualTo(1);
+
+        Document page = pages.get("/tickets/" + id, "dispatch").html();
+        Element arbitration = page.selectFirst("form[data-action=assign] #arbitration");
+        assertThat(arbitration).isNotNull();
+        assertThat(arbitration.select("#returnReason").text()).contains("属于海关职责，非港航事项");
+        assertThat(arbitration.text()).contains("交通运输局（港航）退回", "transport");
+        assertThat(arbitration.select("#arbitrationReturns").text()).isEqualTo("1");
+        assertThat(page.select("#unrouted")).isEmpty();
+    }
+
+    // ------------------------------------------------------------------ what the page shows
+
+    @Test
+    void theTimelineListsTheHistorysEventsWithChineseLabels() {
+        String id = id(api.ticket("CONTAINER"));
+        api.act(id, "sign", "transport", null);
+        pages.post("/tickets/" + id + "/comment", "staff1", Pages.form("text", "企业来电询问进度"));
+
+        JsonNode history = history(id);
+        Document page = pages.get("/tickets/" + id, "staff1").html();
+        List<Element> items = page.select("#history .timeline > li");
+        assertThat(items).hasSize(history.size());
+        for (int i = 0; i < history.size(); i++) {
+            JsonNode event = history.get(i);
+            Element item = items.get(i);
+            assertThat(item.attr("data-action")).isEqualTo(event.get("action").asText());
+            assertThat(item.select(".event").text()).as(event.get("action").asText()).isNotBlank()
+                    .doesNotContainPattern("[a-z]{3,}");
+            assertThat(item.select("time").text()).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+        }
+        Element sign = page.selectFirst("#history li[data-action=sign]");
+        assertThat(sign.select(".event").text()).isEqualTo("签收");
+        assertThat(sign.select(".actor").text()).isEqualTo("transport");
+        assertThat(sign.select(".move").text()).isEqualTo("待签收 → 办理中");
+        assertThat(page.select("#history li[data-action=route] .actor").text()).isEqualTo("系统");
+        assertThat(page.select("#history li[data-action=comment] .text").text()).isEqualTo("企业来电询问进度");
+    }
+
+    @Test
+    void theTicketsFactsAndDeadlinesWithTimeLeft() {
+        String id = id(api.ticket("CREDIT_INSURANCE"));
+        JsonNode ticket = api.get("/api/tickets/" + id, "leader").json();
+
+        Document page = pages.get("/tickets/" + id, "staff1").html();
+        assertThat(page.select("#enterprise a").attr("href"))
+                .isEqualTo("/enterprises/" + ticket.get("enterpriseCreditCode").asText());
+        assertThat(page.select("#category").text()).isEqualTo("出口信保");
+        assertThat(page.select("#lead").text()).isEqualTo("商务局");
+        assertThat(page.select("#co").text()).isEqualTo("金融办");
+        assertThat(page.select("#reporter").text()).isEqualTo("staff1");
+        assertThat(page.select("#signDeadline .left").text()).matches("剩 \\d+\\.\\d 个工作日");
+        assertThat(page.select("#replyDeadline .left").text()).matches("剩 \\d+\\.\\d 个工作日");
+        assertThat(page.select("#overdueMark")).isEmpty();
+
+        Document department = pages.get("/tickets/" + id, "commerce").html();
+        assertThat(department.select("#enterprise a")).as("departments see no enterprise pages").isEmpty();
+        assertThat(department.select("#enterprise").text()).contains(ticket.get("enterpriseName").asText());
+    }
+
+    @Test
+    void aTicketLoggedLateIsMarkedOverdue() {
+        String id = lateTicket(api.enterprise(), "迟报问题");
+        Document page = pages.get("/tickets/" + id, "transport").html();
+        assertThat(page.select("#overdueMark").text()).isEqualTo("超期");
+        assertThat(page.select("#replyDeadline .left").text()).startsWith("已超期");
+        assertThat(page.select("#replyDeadline .badge.overdue").text()).contains("答复超期");
+    }
+
+    /** A CONTAINER ticket of a visit logged a month late: its reply deadline has passed already. */
+    private String lateTicket(String creditCode, String title) {
+        Api.Response r = api.post("/api/visits", "staff1", Map.of("enterpriseCreditCode", creditCode,
+                "visitedAt", OffsetDateTime.now(ZoneOffset.ofHours(8)).minusDays(30).toString(),
+                "problems", List.of(Api.problem("CONTAINER", title))));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return id(r.json().get("tickets").get(0));
+    }
+
+    // ------------------------------------------------------------------ the list
+
+    @Test
+    void theListFiltersByStatusWordsAndOverdueAndADepartmentSeesOnlyItsOwn() {
+        String word = "筛选" + Api.creditCode().substring(12);
+        String code = api.enterprise();
+        List<JsonNode> tickets = api.visit(code, List.of(Api.problem("CONTAINER", word + " 集装箱"),
+                Api.problem("OTHER", word + " 其他"), Api.problem("FINANCING", word + " 贷款")));
+        String container = id(tickets.get(0));
+        String other = id(tickets.get(1));
+        String financing = id(tickets.get(2));
+        String late = lateTicket(code, word + " 迟报");
+
+        assertThat(listed("/tickets?q=" + word, "leader")).containsExactlyInAnyOrder(container, other, financing, late);
+        assertThat(listed("/tickets?q=" + word + "&status=DISPATCHING", "leader")).containsExactly(other);
+        assertThat(listed("/tickets?q=" + word + "&overdue=true", "leader")).containsExactly(late);
+        assertThat(listed("/tickets?q=" + word + "&overdue=false", "leader"))
+                .containsExactlyInAnyOrder(container, other, financing);
+        assertThat(listed("/tickets?q=" + word + "&category=FINANCING", "staff1")).containsExactly(financing);
+        assertThat(listed("/tickets?enterprise=" + code.toLowerCase(), "leader")).hasSize(4);
+        assertThat(listed("/tickets?q=" + word, "transport")).containsExactlyInAnyOrder(container, late);
+        assertThat(listed("/tickets?q=" + word, "finance")).containsExactly(financing);
+
+        Pages.Answer page = pages.get("/tickets?q=" + word + "&status=DISPATCHING", "leader");
+        assertThat(page.html().select("#filterForm").attr("method")).isEqualTo("get");
+        assertThat(page.html().select("select[name=status] option[selected]").text()).isEqualTo("待交办");
+        assertThat(page.html().select("input[name=q]").val()).isEqualTo(word);
+        assertThat(page.html().select("select[name=status] option").eachText()).contains("全部", "办理中", "已销号");
+        assertThat(page.html().select("select[name=category] option").eachText()).contains("其他", "出口信保");
+        assertThat(page.html().select("a.ticket").attr("href")).isEqualTo("/tickets/" + other);
+    }
+
+    private List<String> listed(String path, String user) {
+        Pages.Answer page = pages.get(path, user);
+        assertThat(page.status()).as(path).isEqualTo(200);
+        return page.html().select("a.ticket").eachAttr("data-id");
+    }
+
+    @Test
+    void thePagerKeepsTheFilters() {
+        String word = "翻页" + Api.creditCode().substring(12);
+        api.visit(api.enterprise(), List.of(Api.problem("OTHER", word + " 一"), Api.problem("OTHER", word + " 二"),
+                Api.problem("OTHER", word + " 三")));
+
+        Pages.Answer first = pages.get("/tickets?q=" + word + "&status=DISPATCHING&size=2", "dispatch");
+        assertThat(first.html().select("a.ticket")).hasSize(2);
+        assertThat(first.html().select("#previousPage")).isEmpty();
+        String next = first.html().select("#nextPage").attr("href");
+        assertThat(next).startsWith("/tickets?").contains("status=DISPATCHING", "page=1", "size=2");
+        // the link is encoded as a browser sends it; MockMvc encodes a path itself, so it gets the decoded one
+        String decoded = URLDecoder.decode(next, StandardCharsets.UTF_8);
+        assertThat(decoded).contains("q=" + word);
+
+        Pages.Answer second = pages.get(decoded, "dispatch");
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.html().select("a.ticket")).hasSize(1);
+        assertThat(second.html().select("#nextPage")).isEmpty();
+        assertThat(second.html().select("#previousPage").attr("href")).contains("status=DISPATCHING", "size=2")
+                .doesNotContain("page=");
+    }
+
+    @Test
+    void badFilterValuesShowTheListAgainWithChineseMessages() {
+        Pages.Answer bad = pages.get("/tickets?status=BOGUS&overdue=maybe&from=yesterday&category=NOPE&page=x",
+                "leader");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).startsWith("<!DOCTYPE html>").doesNotContain("Exception", "\"detail\"");
+        assertThat(bad.html().select("#filterError").text()).contains("筛选条件有误", "页码");
+        assertThat(bad.html().select(".field[data-field=status] .field-error").text()).isEqualTo("请从列表中选择状态");
+        assertThat(bad.html().select(".field[data-field=overdue] .field-error").text()).contains("超期");
+        assertThat(bad.html().select(".field[data-field=from] .field-error").text()).contains("有效日期");
+        assertThat(bad.html().select(".field[data-field=category] .field-error").text()).contains("类别");
+        assertThat(bad.html().select("#filterForm")).hasSize(1);
+        assertThat(bad.html().select("a.ticket")).isEmpty();
+    }
+}
