@@ -107,6 +107,7 @@ class EnterprisePagesTests {
         assertThat(input.val()).isEqualTo(wrong);
         assertThat(input.parent().hasClass("has-error")).isTrue();
         assertThat(input.parent().select(".field-error").text()).startsWith("校验位不符");
+        assertThat(html.select("#toFirstError").attr("href")).isEqualTo("#creditCode");
         assertThat(html.select("input[name=name]").val()).isEqualTo("校验位错误有限公司");
         assertThat(html.select("input[name=industry]").val()).isEqualTo("模具");
         assertThat(html.select("input[name=exporter][type=checkbox]").hasAttr("checked")).isTrue();

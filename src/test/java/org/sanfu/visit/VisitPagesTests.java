@@ -180,6 +180,7 @@ class VisitPagesTests {
         assertThat(field.hasClass("has-error")).isTrue();
         assertThat(field.select(".field-error").text()).isEqualTo("不能为空");
         assertThat(html.select("#errorSummary").text()).contains("1 处");
+        assertThat(html.select("#toFirstError").attr("href")).isEqualTo("#" + title.id());
         assertThat(html.select("input[name=\"problems[0].title\"]").val()).isEqualTo("出口集装箱紧张");
         assertThat(html.select("select[name=\"problems[1].category\"] option[selected]").val()).isEqualTo("FINANCING");
         assertThat(html.select("select[name=\"problems[1].urgency\"] option[selected]").val()).isEqualTo("URGENT");

@@ -106,6 +106,7 @@ class EnterprisePages {
         if (!errors.isEmpty()) {
             page.addObject("summary", messages.getMessage("page.error.summary", new Object[] {errors.size()},
                     Locale.SIMPLIFIED_CHINESE));
+            errors.keySet().stream().filter(FIELDS::contains).findFirst().ifPresent(id -> page.addObject("firstError", id));
         }
         page.addObject("specialists", accounts.all().stream().filter(p -> p.role() == Role.STAFF)
                 .map(AccountDirectory.Person::username).toList());

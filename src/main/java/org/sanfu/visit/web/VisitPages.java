@@ -158,6 +158,9 @@ class VisitPages {
         if (!errors.isEmpty()) {
             page.addObject("summary", messages.getMessage("page.error.summary", new Object[] {errors.size()},
                     java.util.Locale.SIMPLIFIED_CHINESE));
+            // on a phone the first fault may lie screens below the summary
+            errors.keySet().stream().map(field -> inputId(form, field)).filter(java.util.Objects::nonNull).findFirst()
+                    .ifPresent(id -> page.addObject("firstError", id));
         }
         page.addObject("caller", caller);
         page.addObject("sources", caller.is(Role.DISPATCH) ? List.of(Source.HOTLINE, Source.ONLINE)
@@ -201,6 +204,19 @@ class VisitPages {
     private static int blockIndex(String field) {
         java.util.regex.Matcher block = BLOCK.matcher(field);
         return block.lookingAt() ? Integer.parseInt(block.group(1)) : -1;
+    }
+
+    /** The id of the element that shows a field's fault ({@code problems[1].title} → problems1-title), or null. */
+    private static String inputId(VisitForm form, String field) {
+        if (VisitForm.VISIT_FIELDS.contains(field)) {
+            return field;
+        }
+        int block = blockIndex(field);
+        if (block < 0 || block >= form.problems().size()) {
+            return null;
+        }
+        String rest = field.substring(field.indexOf(']') + 1);
+        return rest.startsWith(".") ? "problems" + block + "-" + rest.substring(1) : "problem-" + block;
     }
 
     /** Faults no input shows ("problems" as a whole, the key): listed above the form. */
