@@ -164,6 +164,28 @@ class VisitPagesTests {
     }
 
     @Test
+    void aKeyThatSavedAnotherFormIsRefusedAndTheFormComesBackWithAKeyOfItsOwn() {
+        String code = api.enterprise();
+        String key = key(blankForm("staff1", code));
+        String first = visitId(pages.post("/visits", "staff1", twoProblems(code, key, anHourAgo())));
+
+        // back button, one word changed, saved again: not the same form, so not the same visit
+        MultiValueMap<String, String> edited = twoProblems(code, key, anHourAgo());
+        edited.set("problems[0].title", "出口集装箱非常紧张");
+        Pages.Answer refused = pages.post("/visits", "staff1", edited);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.html().select("#formNotice").text()).contains("已经提交过");
+        assertThat(refused.html().select("input[name=\"problems[0].title\"]").val()).isEqualTo("出口集装箱非常紧张");
+        String fresh = refused.html().select("input[name=idempotencyKey]").val();
+        assertThat(fresh).isNotBlank().isNotEqualTo(key);
+        assertThat(visitsOf(code)).isEqualTo(1);
+
+        edited.set("idempotencyKey", fresh);
+        assertThat(visitId(pages.post("/visits", "staff1", edited))).isNotEqualTo(first);
+        assertThat(visitsOf(code)).isEqualTo(2);
+    }
+
+    @Test
     void aMissingTitleIsShownByItsInputWithEverythingTypedKeptAndNothingLogged() {
         String code = api.enterprise();
         String key = key(blankForm("staff1", code));

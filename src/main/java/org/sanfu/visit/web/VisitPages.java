@@ -2,7 +2,6 @@ package org.sanfu.visit.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -10,8 +9,12 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.sanfu.DomainException;
 import org.sanfu.SanfuProperties;
 import org.sanfu.catalog.Catalog;
@@ -55,7 +58,7 @@ class VisitPages {
     /** The intake refuses more problems per visit than this; the form offers no more blocks. */
     static final int MOST_PROBLEMS = 20;
     static final int ENTERPRISE_MATCHES = 10;
-    private static final java.util.regex.Pattern BLOCK = java.util.regex.Pattern.compile("problems\\[(\\d{1,3})]");
+    private static final Pattern BLOCK = Pattern.compile("problems\\[(\\d{1,3})]");
 
     private final VisitIntake intake;
     private final VisitQueries queries;
@@ -105,10 +108,11 @@ class VisitPages {
     /**
      * STAFF, DISPATCH (SecurityConfig). "添加问题" ({@code addProblem}) shows the form again with one more
      * block; saving ignores blocks left empty, logs the visit and sends to it (303), or shows the form
-     * again with the faults by their inputs (400).
+     * again with the faults by their inputs (400); a key that saved a different form before is 409, and the
+     * form comes back with a key of its own.
      */
     @PostMapping("/visits")
-    ModelAndView log(Caller caller, @RequestParam MultiValueMap<String, String> input, HttpServletResponse response) {
+    ModelAndView log(Caller caller, @RequestParam MultiValueMap<String, String> input) {
         VisitForm typed = VisitForm.read(input);
         if (input.containsKey("addProblem")) {
             return page(caller, typed.withAnotherProblem(MOST_PROBLEMS), Map.of(), HttpStatus.OK);
@@ -157,9 +161,9 @@ class VisitPages {
         page.addObject("otherErrors", otherErrors(form, errors));
         if (!errors.isEmpty()) {
             page.addObject("summary", messages.getMessage("page.error.summary", new Object[] {errors.size()},
-                    java.util.Locale.SIMPLIFIED_CHINESE));
+                    Locale.SIMPLIFIED_CHINESE));
             // on a phone the first fault may lie screens below the summary
-            errors.keySet().stream().map(field -> inputId(form, field)).filter(java.util.Objects::nonNull).findFirst()
+            errors.keySet().stream().map(field -> inputId(form, field)).filter(Objects::nonNull).findFirst()
                     .ifPresent(id -> page.addObject("firstError", id));
         }
         page.addObject("caller", caller);
@@ -202,7 +206,7 @@ class VisitPages {
 
     /** The block a field belongs to ({@code problems[1].title} → 1), or -1. */
     private static int blockIndex(String field) {
-        java.util.regex.Matcher block = BLOCK.matcher(field);
+        Matcher block = BLOCK.matcher(field);
         return block.lookingAt() ? Integer.parseInt(block.group(1)) : -1;
     }
 
@@ -243,7 +247,7 @@ class VisitPages {
     }
 
     private String text(String code) {
-        return messages.getMessage(code, null, code, java.util.Locale.SIMPLIFIED_CHINESE);
+        return messages.getMessage(code, null, code, Locale.SIMPLIFIED_CHINESE);
     }
 
     private static String newKey() {
