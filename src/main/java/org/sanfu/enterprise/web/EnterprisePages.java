@@ -1,0 +1,123 @@
+package org.sanfu.enterprise.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.sanfu.DomainException;
+import org.sanfu.enterprise.Enterprise;
+import org.sanfu.enterprise.EnterpriseForm;
+import org.sanfu.enterprise.EnterpriseService;
+import org.sanfu.security.AccountDirectory;
+import org.sanfu.security.Caller;
+import org.sanfu.security.Role;
+import org.sanfu.web.FormBodies;
+import org.sanfu.web.FormErrors;
+import org.sanfu.web.InvalidInput;
+import org.sanfu.web.Page;
+import org.sanfu.web.PageParams;
+import org.sanfu.web.Redirects;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The enterprise pages (docs/UI.md): {@code /enterprises}, the list with search by name or credit code
+ * (STAFF, DISPATCH, LEADER, ADMIN), and {@code /enterprises/new}, the form that files one (STAFF, ADMIN),
+ * its inputs named as {@code POST /api/enterprises}' fields and judged by the same service. The profile,
+ * which needs visits and tickets, is the profile module's page.
+ */
+@Page
+class EnterprisePages {
+
+    static final int PAGE_SIZE = 20;
+    static final List<String> FIELDS = List.of("creditCode", "name", "town", "industry", "exporter", "key",
+            "specialist");
+
+    private final EnterpriseService enterprises;
+    private final AccountDirectory accounts;
+    private final FormBodies forms;
+    private final FormErrors formErrors;
+    private final MessageSource messages;
+
+    EnterprisePages(EnterpriseService enterprises, AccountDirectory accounts, FormBodies forms, FormErrors formErrors,
+            MessageSource messages) {
+        this.enterprises = enterprises;
+        this.accounts = accounts;
+        this.forms = forms;
+        this.formErrors = formErrors;
+        this.messages = messages;
+    }
+
+    /** {@code q}: words in the name or the credit code; {@code town}: exactly; paged 20 at a time. */
+    @GetMapping("/enterprises")
+    ModelAndView list(@RequestParam(required = false) String q, @RequestParam(required = false) String town,
+            @RequestParam(required = false) Integer page) {
+        String words = blankToNull(q);
+        String inTown = blankToNull(town);
+        ModelAndView list = new ModelAndView("enterprises/list");
+        list.addObject("q", words == null ? "" : words);
+        list.addObject("town", inTown == null ? "" : inTown);
+        // a hand-edited page number below 0 shows the first page rather than an error
+        list.addObject("result", enterprises.list(inTown, null, words,
+                PageParams.of(page == null || page < 0 ? 0 : page, PAGE_SIZE)));
+        return list;
+    }
+
+    /** STAFF, ADMIN (SecurityConfig). Staff file the enterprises they look after: they are its specialist at first. */
+    @GetMapping("/enterprises/new")
+    ModelAndView form(Caller caller) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("specialist", caller.is(Role.STAFF) ? caller.username() : null);
+        return page(values, Map.of(), HttpStatus.OK);
+    }
+
+    /** STAFF, ADMIN (SecurityConfig). 303 to the new profile; the form again with its faults (400, or 409 for a code on file). */
+    @PostMapping("/enterprises")
+    ModelAndView create(@RequestParam MultiValueMap<String, String> input) {
+        Map<String, String> values = new LinkedHashMap<>();
+        FIELDS.forEach(name -> {
+            List<String> given = input.get(name);
+            values.put(name, given == null || given.isEmpty() ? null : given.get(given.size() - 1));
+        });
+        try {
+            Enterprise created = enterprises.create(forms.command(input, EnterpriseForm.class));
+            return Redirects.seeOther("/enterprises/" + created.creditCode());
+        } catch (InvalidInput refused) {
+            return page(values, formErrors.of(refused), HttpStatus.BAD_REQUEST);
+        } catch (DomainException.NotNow onFile) {
+            ModelAndView again = page(values, Map.of("creditCode", text("page.error.enterprise-exists")),
+                    HttpStatus.CONFLICT);
+            again.addObject("existing", enterprises.find(values.get("creditCode")).orElse(null));
+            return again;
+        }
+    }
+
+    private ModelAndView page(Map<String, String> values, Map<String, String> errors, HttpStatus status) {
+        ModelAndView page = new ModelAndView("enterprises/form", status);
+        page.addObject("values", values);
+        page.addObject("errors", errors);
+        page.addObject("otherErrors", errors.entrySet().stream().filter(e -> !FIELDS.contains(e.getKey()))
+                .map(Map.Entry::getValue).toList());
+        if (!errors.isEmpty()) {
+            page.addObject("summary", messages.getMessage("page.error.summary", new Object[] {errors.size()},
+                    Locale.SIMPLIFIED_CHINESE));
+            errors.keySet().stream().filter(FIELDS::contains).findFirst().ifPresent(id -> page.addObject("firstError", id));
+        }
+        page.addObject("specialists", accounts.all().stream().filter(p -> p.role() == Role.STAFF)
+                .map(AccountDirectory.Person::username).toList());
+        return page;
+    }
+
+    private String text(String code) {
+        return messages.getMessage(code, null, code, Locale.SIMPLIFIED_CHINESE);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,41 @@
+package org.sanfu.profile;
+
+import org.sanfu.enterprise.Enterprise;
+import org.sanfu.enterprise.EnterpriseService;
+import org.sanfu.security.Caller;
+import org.sanfu.ticket.TicketQueries;
+import org.sanfu.visit.VisitQueries;
+import org.sanfu.web.Page;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * {@code /enterprises/{creditCode}}: the profile (一企一档) as a page, from the same reads as
+ * {@code GET /api/enterprises/{creditCode}}: the enterprise's fields, its recent visits and its tickets,
+ * each linking to its own page. STAFF, DISPATCH, LEADER, ADMIN (SecurityConfig); an unknown code is 404.
+ */
+@Page
+class EnterpriseProfilePage {
+
+    private final EnterpriseService enterprises;
+    private final VisitQueries visits;
+    private final TicketQueries tickets;
+
+    EnterpriseProfilePage(EnterpriseService enterprises, VisitQueries visits, TicketQueries tickets) {
+        this.enterprises = enterprises;
+        this.visits = visits;
+        this.tickets = tickets;
+    }
+
+    @GetMapping("/enterprises/{creditCode}")
+    ModelAndView profile(@PathVariable String creditCode, Caller caller) {
+        Enterprise enterprise = enterprises.get(creditCode);
+        ModelAndView page = new ModelAndView("enterprises/profile");
+        page.addObject("enterprise", enterprise);
+        page.addObject("visits", visits.ofEnterprise(enterprise.creditCode(),
+                EnterpriseProfileController.RECENT_VISITS));
+        page.addObject("tickets", tickets.ofEnterprise(enterprise.creditCode(), caller));
+        return page;
+    }
+}

@@ -1,0 +1,190 @@
+package org.sanfu.enterprise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.sanfu.Api;
+import org.sanfu.Pages;
+import org.sanfu.SanfuTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.util.MultiValueMap;
+
+/** The enterprise pages (docs/UI.md): the list with search, the profile (一企一档), and the form that files one. */
+@SanfuTest
+class EnterprisePagesTests {
+
+    @Autowired
+    Pages pages;
+    @Autowired
+    Api api;
+
+    private static MultiValueMap<String, String> filing(String code, String name) {
+        return Pages.form("creditCode", code, "name", name, "town", "黄岩区", "industry", "模具",
+                "exporter", "false", "exporter", "true", "key", "false", "specialist", "staff2");
+    }
+
+    @Test
+    void theListFindsEnterprisesByNameAndByCreditCodeAndLinksToTheirProfiles() {
+        String wanted = api.enterprise("路桥列表搜索机电有限公司", "路桥");
+        String other = api.enterprise("温岭列表搜索鞋业有限公司", "温岭");
+
+        Pages.Answer byName = pages.get("/enterprises?q=搜索机电", "staff1");
+        assertThat(byName.status()).isEqualTo(200);
+        assertThat(byName.html().select("html").attr("lang")).isEqualTo("zh-CN");
+        assertThat(byName.html().select("#enterpriseList a.enterprise").eachAttr("data-code")).containsExactly(wanted);
+        assertThat(byName.html().selectFirst("#enterpriseList a.enterprise").attr("href"))
+                .isEqualTo("/enterprises/" + wanted);
+        assertThat(byName.html().select("input[name=q]").val()).isEqualTo("搜索机电");
+
+        Pages.Answer byCode = pages.get("/enterprises?q=" + other.substring(6, 16).toLowerCase(), "leader");
+        assertThat(byCode.status()).isEqualTo(200);
+        assertThat(byCode.html().select("#enterpriseList a.enterprise").eachAttr("data-code")).contains(other)
+                .doesNotContain(wanted);
+
+        Pages.Answer none = pages.get("/enterprises?q=无此企业名称xyz", "dispatch");
+        assertThat(none.html().select("#noEnterprises")).hasSize(1);
+        assertThat(none.html().select("#enterpriseTotal").text()).isEqualTo("共 0 家企业");
+    }
+
+    @Test
+    void theListIsPagedTwentyAtATime() {
+        String town = "分页镇" + Api.creditCode().substring(12);
+        for (int i = 0; i < 21; i++) {
+            api.enterprise("分页测试企业" + i, town);
+        }
+        Pages.Answer first = pages.get("/enterprises?town=" + town, "staff1");
+        assertThat(first.html().select("#enterpriseList a.enterprise")).hasSize(20);
+        assertThat(first.html().select("#enterpriseTotal").text()).isEqualTo("共 21 家企业");
+        String next = first.html().select("#nextPage").attr("href");
+        assertThat(next).contains("page=1");
+        // MockMvc encodes the path it is given: hand it the link as the browser would read it
+        Pages.Answer second = pages.get(java.net.URLDecoder.decode(next, java.nio.charset.StandardCharsets.UTF_8), "staff1");
+        assertThat(second.html().select("#enterpriseList a.enterprise")).hasSize(1);
+        assertThat(second.html().select("#previousPage")).hasSize(1);
+    }
+
+    @Test
+    void theFormFilesAnEnterpriseAndSendsToItsProfile() {
+        Pages.Answer blank = pages.get("/enterprises/new", "staff1");
+        assertThat(blank.status()).isEqualTo(200);
+        Element form = blank.html().selectFirst("form#enterpriseForm[method=post][action=/enterprises]");
+        assertThat(form).isNotNull();
+        for (String name : List.of("_csrf", "creditCode", "name", "town", "industry", "exporter", "key", "specialist")) {
+            assertThat(form.select("[name=" + name + "]")).as(name).isNotEmpty();
+        }
+        assertThat(form.select("select[name=specialist] option[selected]").val()).as("staff look after it").isEqualTo("staff1");
+
+        String code = Api.creditCode();
+        Pages.Answer saved = pages.post("/enterprises", "staff1", filing(code, "黄岩表单模具有限公司"));
+        assertThat(saved.status()).as(saved.body()).isEqualTo(303);
+        assertThat(saved.redirect()).isEqualTo("/enterprises/" + code);
+
+        JsonNode filed = api.get("/api/enterprises/" + code, "staff1").json();
+        assertThat(filed.get("name").asText()).isEqualTo("黄岩表单模具有限公司");
+        assertThat(filed.get("town").asText()).isEqualTo("黄岩区");
+        assertThat(filed.get("exporter").asBoolean()).isTrue();
+        assertThat(filed.get("key").asBoolean()).isFalse();
+        assertThat(filed.get("specialist").asText()).isEqualTo("staff2");
+
+        Pages.Answer profile = pages.get(saved.redirect(), "staff1");
+        assertThat(profile.status()).isEqualTo(200);
+        assertThat(profile.html().select("#enterpriseName").text()).isEqualTo("黄岩表单模具有限公司");
+        assertThat(profile.html().select("#enterpriseFacts").text()).contains(code, "黄岩区", "模具", "staff2");
+    }
+
+    @Test
+    void aBadCreditCodeIsShownByItsInputInChineseWithWhatWasTypedKept() {
+        String code = Api.creditCode();
+        String wrong = code.substring(0, 17) + (code.endsWith("0") ? "1" : "0");
+        Pages.Answer refused = pages.post("/enterprises", "admin", filing(wrong, "校验位错误有限公司"));
+        assertThat(refused.status()).isEqualTo(400);
+        Document html = refused.html();
+        Element input = html.selectFirst("input[name=creditCode]");
+        assertThat(input.val()).isEqualTo(wrong);
+        assertThat(input.parent().hasClass("has-error")).isTrue();
+        assertThat(input.parent().select(".field-error").text()).startsWith("校验位不符");
+        assertThat(html.select("#toFirstError").attr("href")).isEqualTo("#creditCode");
+        assertThat(html.select("input[name=name]").val()).isEqualTo("校验位错误有限公司");
+        assertThat(html.select("input[name=industry]").val()).isEqualTo("模具");
+        assertThat(html.select("input[name=exporter][type=checkbox]").hasAttr("checked")).isTrue();
+        assertThat(html.select("select[name=specialist] option[selected]").val()).isEqualTo("staff2");
+        assertThat(api.get("/api/enterprises/" + wrong, "admin").status()).isEqualTo(404);
+
+        Pages.Answer blankName = pages.post("/enterprises", "admin", Pages.form("creditCode", code, "name", " "));
+        assertThat(blankName.status()).isEqualTo(400);
+        assertThat(blankName.html().selectFirst("input[name=name]").parent().select(".field-error").text())
+                .isEqualTo("不能为空");
+        assertThat(api.get("/api/enterprises/" + code, "admin").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aCodeOnFileIsRefusedWithALinkToTheEnterpriseFiledUnderIt() {
+        String code = api.enterprise("已在档有限公司", "椒江");
+        Pages.Answer again = pages.post("/enterprises", "staff1", filing(code, "重复登记有限公司"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.html().selectFirst("input[name=creditCode]").parent().select(".field-error").text())
+                .isEqualTo("该信用代码的企业已经在档");
+        assertThat(again.html().select("#existingEnterprise").attr("href")).isEqualTo("/enterprises/" + code);
+        assertThat(api.get("/api/enterprises/" + code, "staff1").json().get("name").asText()).isEqualTo("已在档有限公司");
+    }
+
+    @Test
+    void theProfileShowsTheEnterprisesVisitsAndTicketsWithLinksAndOffersAVisit() {
+        String code = api.enterprise("档案页面测试有限公司", "大溪镇");
+        List<JsonNode> tickets = api.visit(code, List.of(Api.problem("CONTAINER", "缺集装箱"),
+                Api.problem("LEGAL", "合同纠纷")));
+        String visitId = tickets.get(0).get("visitId").asText();
+
+        for (String user : List.of("staff2", "dispatch", "leader", "admin")) {
+            assertThat(pages.get("/enterprises/" + code, user).status()).as(user).isEqualTo(200);
+        }
+        Document profile = pages.get("/enterprises/" + code.toLowerCase(), "staff2").html();
+        assertThat(profile.select("#enterpriseName").text()).isEqualTo("档案页面测试有限公司");
+        assertThat(profile.select("#enterpriseVisits a.visit").eachAttr("href")).containsExactly("/visits/" + visitId);
+        assertThat(profile.select("#enterpriseTickets a.ticket").eachAttr("href")).containsExactlyInAnyOrder(
+                "/tickets/" + tickets.get(0).get("id").asText(), "/tickets/" + tickets.get(1).get("id").asText());
+        assertThat(profile.select("#enterpriseTickets").text()).contains("缺集装箱", "合同纠纷");
+        assertThat(profile.select("#logVisit").attr("href")).isEqualTo("/visits/new?enterpriseCreditCode=" + code);
+        assertThat(pages.get("/enterprises/" + code, "leader").html().select("#logVisit")).as("leaders log no visits")
+                .isEmpty();
+    }
+
+    @Test
+    void anUnknownCreditCodeIsAChinese404Page() {
+        Pages.Answer missing = pages.get("/enterprises/" + Api.creditCode(), "staff1");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.html().select("#errorTitle").text()).contains("未找到");
+        assertThat(missing.html().select("html").attr("lang")).isEqualTo("zh-CN");
+    }
+
+    @Test
+    void eachPageIsRefusedWithAChinesePageToARoleThatMayNotSeeIt() {
+        String code = api.enterprise();
+        for (String path : List.of("/enterprises", "/enterprises/" + code, "/enterprises/new")) {
+            Pages.Answer refused = pages.get(path, "transport");
+            assertThat(refused.status()).as(path).isEqualTo(403);
+            assertThat(refused.html().select("#errorTitle").text()).as(path).contains("无权访问");
+        }
+        assertThat(pages.get("/enterprises/new", "leader").status()).isEqualTo(403);
+        assertThat(pages.get("/enterprises/new", "dispatch").status()).isEqualTo(403);
+        assertThat(pages.get("/enterprises/new", "admin").status()).isEqualTo(200);
+
+        String refusedCode = Api.creditCode();
+        assertThat(pages.post("/enterprises", "leader", filing(refusedCode, "领导不能建档有限公司")).status()).isEqualTo(403);
+        assertThat(api.get("/api/enterprises/" + refusedCode, "admin").status()).isEqualTo(404);
+        assertThat(pages.get("/enterprises", "leader").html().select("#newEnterprise")).as("no button either").isEmpty();
+    }
+
+    @Test
+    void aFormWithoutItsCsrfTokenIsRefusedAndFilesNothing() {
+        String code = Api.creditCode();
+        Pages.Answer forged = pages.postWithoutToken("/enterprises", "staff1", filing(code, "跨站伪造有限公司"));
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(forged.html().select("#errorTitle").text()).contains("无权访问");
+        assertThat(api.get("/api/enterprises/" + code, "admin").status()).isEqualTo(404);
+    }
+}

@@ -1,0 +1,332 @@
+package org.sanfu.visit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.sanfu.Api;
+import org.sanfu.Pages;
+import org.sanfu.SanfuTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * The visit pages (docs/UI.md): {@code /visits/new} and its {@code POST /visits}, and {@code /visits/{id}}.
+ * Each test logs visits on an enterprise of its own and counts them through the API.
+ */
+@SanfuTest
+class VisitPagesTests {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    @Autowired
+    Pages pages;
+    @Autowired
+    Api api;
+
+    // --- helpers -------------------------------------------------------------------------------
+
+    /** The form as /visits/new renders it for the user, the enterprise chosen. */
+    private Document blankForm(String user, String code) {
+        Pages.Answer form = pages.get("/visits/new?enterpriseCreditCode=" + code, user);
+        assertThat(form.status()).isEqualTo(200);
+        return form.html();
+    }
+
+    private static String key(Document form) {
+        String key = form.select("#visitForm input[type=hidden][name=idempotencyKey]").val();
+        assertThat(key).isNotBlank();
+        return key;
+    }
+
+    /** Two problems, container and financing, as a staff member types them an hour after the visit. */
+    private static MultiValueMap<String, String> twoProblems(String code, String key, String visitedAt) {
+        return Pages.form("idempotencyKey", key, "enterpriseCreditCode", code, "visitedAt", visitedAt,
+                "source", "VISIT", "operatingStatus", "WATCH", "orderBacklogMonths", "3", "notes", "订单排到明年3月",
+                "problems[0].category", "CONTAINER", "problems[0].title", "出口集装箱紧张",
+                "problems[0].description", "一个月缺柜20个", "problems[0].urgency", "NORMAL",
+                "problems[0].resolvedOnSite", "false", "problems[0].onSiteResolution", "",
+                "problems[1].category", "FINANCING", "problems[1].title", "流动资金贷款难",
+                "problems[1].description", "", "problems[1].urgency", "URGENT",
+                "problems[1].resolvedOnSite", "false", "problems[1].onSiteResolution", "",
+                // a third block the user opened and left empty: ignored, not refused
+                "problems[2].category", "", "problems[2].title", "", "problems[2].description", "",
+                "problems[2].urgency", "NORMAL", "problems[2].resolvedOnSite", "false",
+                "problems[2].onSiteResolution", "", "save", "save");
+    }
+
+    private static String anHourAgo() {
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")
+                .format(Instant.now().minus(1, ChronoUnit.HOURS).atZone(SHANGHAI));
+    }
+
+    private long visitsOf(String code) {
+        Api.Response list = api.get("/api/visits?enterprise=" + code, "staff1");
+        assertThat(list.status()).isEqualTo(200);
+        return list.json().get("total").asLong();
+    }
+
+    private static String visitId(Pages.Answer saved) {
+        assertThat(saved.status()).as(saved.body()).isEqualTo(303);
+        assertThat(saved.redirect()).matches("/visits/\\d+");
+        return saved.redirect().substring("/visits/".length());
+    }
+
+    // --- the form ------------------------------------------------------------------------------
+
+    @Test
+    void theFormHasTheApisFieldNamesAFreshIdempotencyKeyAndItsChoicesInChinese() {
+        String code = api.enterprise("台州表单字段有限公司", "大溪镇");
+        Document form = blankForm("staff1", code);
+        assertThat(form.select("html").attr("lang")).isEqualTo("zh-CN");
+        Element visit = form.selectFirst("form#visitForm[method=post][action=/visits]");
+        assertThat(visit).isNotNull();
+        for (String name : List.of("_csrf", "idempotencyKey", "enterpriseCreditCode", "visitedAt", "source",
+                "operatingStatus", "orderBacklogMonths", "notes", "problems[0].category", "problems[0].title",
+                "problems[0].description", "problems[0].urgency", "problems[0].resolvedOnSite",
+                "problems[0].onSiteResolution")) {
+            assertThat(visit.select("[name=\"" + name + "\"]")).as(name).isNotEmpty();
+        }
+        assertThat(visit.select("input[name=enterpriseCreditCode]").val()).isEqualTo(code);
+        assertThat(form.select("#chosenEnterprise").text()).contains("台州表单字段有限公司");
+        assertThat(visit.select("input[name=visitedAt]").attr("type")).isEqualTo("datetime-local");
+        assertThat(visit.select("select[name=\"problems[0].category\"] option").eachText()).contains("集装箱/海运舱位");
+        assertThat(visit.select("select[name=source] option[selected]").text()).isEqualTo("走访");
+        assertThat(key(form)).isNotEqualTo(key(blankForm("staff1", code)));
+    }
+
+    @Test
+    void staffLogsAVisitWithTwoProblemsAndSeesBothTicketsWithTheirDepartments() {
+        String code = api.enterprise("台州两个问题有限公司", "大溪镇");
+        String visitedAt = anHourAgo();
+        Pages.Answer saved = pages.post("/visits", "staff1", twoProblems(code, key(blankForm("staff1", code)), visitedAt));
+        String id = visitId(saved);
+
+        JsonNode visit = api.get("/api/visits/" + id, "staff1").json();
+        assertThat(visit.get("enterpriseCreditCode").asText()).isEqualTo(code);
+        assertThat(visit.get("tickets")).hasSize(2);
+        assertThat(OffsetDateTime.parse(visit.get("visitedAt").asText()).atZoneSameInstant(SHANGHAI)
+                .toLocalDateTime().toString()).as("datetime-local read in the service's zone").isEqualTo(visitedAt);
+        assertThat(visit.get("operatingStatus").asText()).isEqualTo("WATCH");
+        assertThat(visit.get("orderBacklogMonths").asInt()).isEqualTo(3);
+        assertThat(visit.get("tickets").get(1).get("urgency").asText()).isEqualTo("URGENT");
+
+        Pages.Answer page = pages.get("/visits/" + id, "staff1");
+        assertThat(page.status()).isEqualTo(200);
+        List<Element> tickets = page.html().select("#visitTickets a.ticket");
+        assertThat(tickets).hasSize(2);
+        String container = visit.get("tickets").get(0).get("id").asText();
+        String financing = visit.get("tickets").get(1).get("id").asText();
+        assertThat(tickets.get(0).attr("href")).isEqualTo("/tickets/" + container);
+        assertThat(tickets.get(0).text()).contains("出口集装箱紧张", "牵头：交通运输局", "待签收");
+        assertThat(tickets.get(0).select(".left").text()).matches("剩 \\d+\\.\\d 个工作日");
+        assertThat(tickets.get(1).attr("href")).isEqualTo("/tickets/" + financing);
+        assertThat(tickets.get(1).text()).contains("流动资金贷款难", "牵头：金融办", "紧急");
+        assertThat(page.html().select("#visitFacts").text()).contains("台州两个问题有限公司", "关注", "3 个月",
+                "订单排到明年3月");
+    }
+
+    @Test
+    void aProblemResolvedOnSiteIsShownSoWithItsResolution() {
+        String code = api.enterprise();
+        Pages.Answer saved = pages.post("/visits", "staff2", Pages.form("idempotencyKey",
+                key(blankForm("staff2", code)), "enterpriseCreditCode", code, "visitedAt", anHourAgo(),
+                "source", "VISIT", "problems[0].category", "POLICY", "problems[0].title", "不清楚稳岗补贴怎么申请",
+                "problems[0].urgency", "NORMAL", "problems[0].resolvedOnSite", "false",
+                "problems[0].resolvedOnSite", "true", "problems[0].onSiteResolution", "当场讲解申请流程"));
+        Element ticket = pages.get("/visits/" + visitId(saved), "staff2").html().selectFirst("#visitTickets a.ticket");
+        assertThat(ticket).isNotNull();
+        assertThat(ticket.select(".on-site").text()).isEqualTo("当场解决");
+        assertThat(ticket.text()).contains("已答复待回访", "解决情况：当场讲解申请流程");
+    }
+
+    @Test
+    void theSameFormPostedTwiceWithOneKeyLogsOneVisitAndBothAnswersLeadToIt() {
+        String code = api.enterprise();
+        MultiValueMap<String, String> form = twoProblems(code, key(blankForm("staff1", code)), anHourAgo());
+        String first = visitId(pages.post("/visits", "staff1", form));
+        String second = visitId(pages.post("/visits", "staff1", form));
+        assertThat(second).isEqualTo(first);
+        assertThat(visitsOf(code)).isEqualTo(1);
+        assertThat(api.get("/api/tickets?enterprise=" + code, "staff1").json().get("total").asLong()).isEqualTo(2);
+
+        // a fresh form (a new key) is a new visit
+        visitId(pages.post("/visits", "staff1", twoProblems(code, key(blankForm("staff1", code)), anHourAgo())));
+        assertThat(visitsOf(code)).isEqualTo(2);
+    }
+
+    @Test
+    void aKeyThatSavedAnotherFormIsRefusedAndTheFormComesBackWithAKeyOfItsOwn() {
+        String code = api.enterprise();
+        String key = key(blankForm("staff1", code));
+        String first = visitId(pages.post("/visits", "staff1", twoProblems(code, key, anHourAgo())));
+
+        // back button, one word changed, saved again: not the same form, so not the same visit
+        MultiValueMap<String, String> edited = twoProblems(code, key, anHourAgo());
+        edited.set("problems[0].title", "出口集装箱非常紧张");
+        Pages.Answer refused = pages.post("/visits", "staff1", edited);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.html().select("#formNotice").text()).contains("已经提交过");
+        assertThat(refused.html().select("input[name=\"problems[0].title\"]").val()).isEqualTo("出口集装箱非常紧张");
+        String fresh = refused.html().select("input[name=idempotencyKey]").val();
+        assertThat(fresh).isNotBlank().isNotEqualTo(key);
+        assertThat(visitsOf(code)).isEqualTo(1);
+
+        edited.set("idempotencyKey", fresh);
+        assertThat(visitId(pages.post("/visits", "staff1", edited))).isNotEqualTo(first);
+        assertThat(visitsOf(code)).isEqualTo(2);
+    }
+
+    @Test
+    void aMissingTitleIsShownByItsInputWithEverythingTypedKeptAndNothingLogged() {
+        String code = api.enterprise();
+        String key = key(blankForm("staff1", code));
+        MultiValueMap<String, String> form = twoProblems(code, key, anHourAgo());
+        form.set("problems[1].title", "  ");
+        form.set("problems[1].description", "利率太高");
+
+        Pages.Answer refused = pages.post("/visits", "staff1", form);
+        assertThat(refused.status()).isEqualTo(400);
+        Document html = refused.html();
+        Element title = html.selectFirst("input[name=\"problems[1].title\"]");
+        assertThat(title).isNotNull();
+        Element field = title.parent();
+        assertThat(field.hasClass("has-error")).isTrue();
+        assertThat(field.select(".field-error").text()).isEqualTo("不能为空");
+        assertThat(html.select("#errorSummary").text()).contains("1 处");
+        assertThat(html.select("#toFirstError").attr("href")).isEqualTo("#" + title.id());
+        assertThat(html.select("input[name=\"problems[0].title\"]").val()).isEqualTo("出口集装箱紧张");
+        assertThat(html.select("select[name=\"problems[1].category\"] option[selected]").val()).isEqualTo("FINANCING");
+        assertThat(html.select("select[name=\"problems[1].urgency\"] option[selected]").val()).isEqualTo("URGENT");
+        assertThat(html.select("textarea[name=\"problems[1].description\"]").text()).isEqualTo("利率太高");
+        assertThat(html.select("textarea[name=notes]").text()).isEqualTo("订单排到明年3月");
+        assertThat(html.select("select[name=operatingStatus] option[selected]").val()).isEqualTo("WATCH");
+        assertThat(html.select("input[name=idempotencyKey]").val()).as("the same form, the same key").isEqualTo(key);
+        assertThat(html.select("fieldset.problem")).as("the empty third block is dropped").hasSize(2);
+        assertThat(html.selectFirst("input[name=\"problems[0].title\"]").parent().select(".field-error")).isEmpty();
+        assertThat(visitsOf(code)).isZero();
+
+        // put right, the same form saves once
+        form.set("problems[1].title", "流动资金贷款难");
+        visitId(pages.post("/visits", "staff1", form));
+        assertThat(visitsOf(code)).isEqualTo(1);
+    }
+
+    @Test
+    void anUnknownEnterpriseAndAFutureTimeAreShownByTheirInputsInChinese() {
+        Pages.Answer refused = pages.post("/visits", "staff1", Pages.form("idempotencyKey", "k-" + Api.creditCode(),
+                "enterpriseCreditCode", Api.creditCode(), "visitedAt",
+                DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm").format(Instant.now().plus(2, ChronoUnit.DAYS)
+                        .atZone(SHANGHAI)), "source", "VISIT"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.html().selectFirst("input[name=enterpriseCreditCode]").parent().select(".field-error").text())
+                .startsWith("没有这个信用代码的企业");
+        assertThat(refused.html().selectFirst("input[name=visitedAt]").parent().select(".field-error").text())
+                .isEqualTo("不能晚于现在");
+    }
+
+    @Test
+    void addingAProblemWithoutJavaScriptShowsTheFormAgainWithOneMoreBlockAndNothingLost() {
+        String code = api.enterprise();
+        String key = key(blankForm("staff1", code));
+        Pages.Answer more = pages.post("/visits", "staff1", Pages.form("idempotencyKey", key,
+                "enterpriseCreditCode", code, "visitedAt", "2026-11-30T09:30", "source", "FORUM", "notes", "座谈会",
+                "problems[0].category", "LABOR", "problems[0].title", "招工难", "problems[0].urgency", "NORMAL",
+                "problems[0].resolvedOnSite", "false", "addProblem", "true"));
+        assertThat(more.status()).isEqualTo(200);
+        Document html = more.html();
+        assertThat(html.select("fieldset.problem")).hasSize(2);
+        assertThat(html.select("input[name=\"problems[1].title\"]")).hasSize(1);
+        assertThat(html.select("input[name=\"problems[1].title\"]").val()).isEmpty();
+        assertThat(html.select("input[name=\"problems[0].title\"]").val()).isEqualTo("招工难");
+        assertThat(html.select("input[name=visitedAt]").val()).isEqualTo("2026-11-30T09:30");
+        assertThat(html.select("select[name=source] option[selected]").val()).isEqualTo("FORUM");
+        assertThat(html.select("input[name=idempotencyKey]").val()).isEqualTo(key);
+        assertThat(html.select(".field-error")).isEmpty();
+        assertThat(visitsOf(code)).isZero();
+        // saving stays the form's default button: it comes before "添加问题"
+        assertThat(html.select("#visitForm button[type=submit]").first().id()).isEqualTo("saveVisit");
+    }
+
+    @Test
+    void theEnterprisePickerFindsByNameOrCodeAndALinkFillsInTheCode() {
+        String code = api.enterprise("椒江选取测试泵业有限公司", "椒江");
+        for (String words : List.of("选取测试泵业", code.substring(4, 14))) {
+            Pages.Answer found = pages.get("/visits/new?enterprise=" + words, "staff1");
+            assertThat(found.status()).isEqualTo(200);
+            Element pick = found.html().selectFirst("#enterpriseMatches a[data-code=" + code + "]");
+            assertThat(pick).as(words).isNotNull();
+            assertThat(pick.text()).contains("椒江选取测试泵业有限公司");
+            assertThat(pick.attr("href")).isEqualTo("/visits/new?enterpriseCreditCode=" + code);
+        }
+        assertThat(pages.get("/visits/new?enterprise=没有这种企业名字", "staff1").html().select("#noMatches")).hasSize(1);
+    }
+
+    @Test
+    void dispatchLogsHotlineAndOnlineEntriesOnly() {
+        String code = api.enterprise();
+        Document form = blankForm("dispatch", code);
+        assertThat(form.select("select[name=source] option").eachAttr("value")).containsExactly("HOTLINE", "ONLINE");
+        String id = visitId(pages.post("/visits", "dispatch", Pages.form("idempotencyKey", key(form),
+                "enterpriseCreditCode", code, "source", "HOTLINE", "problems[0].category", "CUSTOMS",
+                "problems[0].title", "报关单退回", "problems[0].urgency", "NORMAL")));
+        assertThat(api.get("/api/visits/" + id, "dispatch").json().get("source").asText()).isEqualTo("HOTLINE");
+
+        Pages.Answer visit = pages.post("/visits", "dispatch", Pages.form("enterpriseCreditCode", code,
+                "source", "VISIT", "problems[0].category", "CUSTOMS", "problems[0].title", "另一件"));
+        assertThat(visit.status()).as("as the API: dispatch logs no visits").isEqualTo(403);
+        assertThat(visit.html().select("#errorTitle").text()).contains("无权访问");
+        assertThat(visitsOf(code)).isEqualTo(1);
+    }
+
+    // --- who may ---------------------------------------------------------------------------------
+
+    @Test
+    void aDepartmentMayNeitherOpenTheFormNorPostItNorReadAVisit() {
+        String code = api.enterprise();
+        Pages.Answer form = pages.get("/visits/new", "transport");
+        assertThat(form.status()).isEqualTo(403);
+        assertThat(form.html().select("#errorTitle").text()).contains("无权访问");
+        assertThat(form.html().select("html").attr("lang")).isEqualTo("zh-CN");
+
+        Pages.Answer post = pages.post("/visits", "transport", twoProblems(code, "dept-key", anHourAgo()));
+        assertThat(post.status()).isEqualTo(403);
+        assertThat(visitsOf(code)).isZero();
+
+        String id = visitId(pages.post("/visits", "staff1", twoProblems(code, key(blankForm("staff1", code)),
+                anHourAgo())));
+        Pages.Answer read = pages.get("/visits/" + id, "transport");
+        assertThat(read.status()).as("as GET /api/visits/{id}").isEqualTo(403);
+        assertThat(read.html().select("#errorTitle").text()).contains("无权访问");
+        assertThat(pages.get("/visits/" + id, "leader").status()).isEqualTo(200);
+        assertThat(pages.get("/visits/new", "leader").status()).isEqualTo(403);
+    }
+
+    @Test
+    void anUnknownVisitIsAChinese404Page() {
+        for (String id : List.of("987654321", "abc")) {
+            Pages.Answer missing = pages.get("/visits/" + id, "staff1");
+            assertThat(missing.status()).as(id).isEqualTo(404);
+            assertThat(missing.html().select("#errorTitle").text()).contains("未找到");
+        }
+        assertThat(pages.get("/visits/987654321", "transport").status()).as("404 before 403").isEqualTo(404);
+    }
+
+    @Test
+    void aFormWithoutItsCsrfTokenIsRefusedAndLogsNothing() {
+        String code = api.enterprise();
+        Pages.Answer forged = pages.postWithoutToken("/visits", "staff1",
+                twoProblems(code, "forged-key", anHourAgo()));
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(forged.html().select("#errorTitle").text()).contains("无权访问");
+        assertThat(visitsOf(code)).isZero();
+    }
+}
