@@ -310,6 +310,18 @@ class AdminPagesTests {
     }
 
     @Test
+    void anUnknownAccountIsTheChinese404Page() {
+        String nobody = fresh("nobody");
+        for (String action : List.of("disable", "enable", "role", "password")) {
+            Pages.Answer unknown = pages.post("/admin/accounts/" + nobody + "/" + action, "admin",
+                    Pages.form("role", "STAFF", "password", "long-enough"));
+            assertThat(unknown.status()).as(action).isEqualTo(404);
+            assertThat(unknown.html().select("#errorTitle").text()).as(action).contains("未找到");
+        }
+        assertThat(exists(nobody)).isFalse();
+    }
+
+    @Test
     void aFormPostedWithoutItsCsrfTokenIsRefusedAndChangesNothing() {
         String user = fresh("staff");
         Pages.Answer forged = pages.postWithoutToken("/admin/accounts", "admin", Pages.form("username", user,
