@@ -84,9 +84,10 @@ class SignInAndWorkPageTests {
                 .get("/tickets?status=CLOSED").accept(org.springframework.http.MediaType.TEXT_HTML).session(session))
                 .andReturn().getResponse();
         assertThat(refused.getRedirectedUrl()).endsWith("/login");
-        var signedIn = pages.mvc().perform(org.springframework.security.test.web.servlet.request
-                .SecurityMockMvcRequestBuilders.formLogin("/login").user("leader").password("demo")
-                .session(session)).andReturn().getResponse();
+        var signedIn = pages.mvc().perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/login").param("username", "leader").param("password", "demo").session(session)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andReturn().getResponse();
         assertThat(signedIn.getRedirectedUrl()).endsWith("/tickets?status=CLOSED&continue");
     }
 
