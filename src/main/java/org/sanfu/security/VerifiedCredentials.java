@@ -20,20 +20,20 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
  * A successful check is remembered for a few minutes under an HMAC of user and password with a key
  * made at start-up, so neither the password nor a reusable hash of it is kept.
  * <p>
- * What is remembered is only that this password matched this stored hash, never the account's
- * state: a remembered check still reads the account (one lookup by primary key, far cheaper than
- * BCrypt) and counts only while the account is enabled and its hash is the one that matched. So an
- * administrator's change takes effect on the very next request, on every node of a cluster, with
- * nothing to invalidate: a disabled account or a reset password falls through to the full check,
- * which refuses it; a changed role or department is signed in as it is now.
+ * What is remembered is only that this password matched this stored hash (kept as an HMAC too),
+ * never the account's state: a remembered check still reads the account (one lookup by primary key,
+ * far cheaper than BCrypt) and counts only while the account is enabled and its hash is the one that
+ * matched. So an administrator's change takes effect on the very next request, on every node of a
+ * cluster, with nothing to invalidate: a disabled account or a reset password falls through to the
+ * full check, which refuses it; a changed role or department is signed in as it is now.
  */
 final class VerifiedCredentials implements AuthenticationProvider {
 
     static final Duration TIME_TO_LIVE = Duration.ofMinutes(5);
     static final int MAX_ENTRIES = 10_000;
 
-    /** A check that passed: the stored hash the password matched, until when it is trusted. */
-    private record Entry(String passwordHash, long expiresAtNanos) {}
+    /** A check that passed: an HMAC of the stored hash the password matched, and until when it is trusted. */
+    private record Entry(String storedHash, long expiresAtNanos) {}
 
     private final AuthenticationProvider delegate;
     private final UserDetailsService users;
@@ -57,7 +57,7 @@ final class VerifiedCredentials implements AuthenticationProvider {
         long now = System.nanoTime();
         Entry entry = verified.get(fingerprint);
         if (entry != null && now - entry.expiresAtNanos() < 0) {
-            UserDetails current = stillAsVerified(authentication.getName(), entry.passwordHash());
+            UserDetails current = stillAsVerified(authentication.getName(), entry.storedHash());
             if (current != null) {
                 UsernamePasswordAuthenticationToken result =
                         UsernamePasswordAuthenticationToken.authenticated(current, null, current.getAuthorities());
@@ -74,13 +74,14 @@ final class VerifiedCredentials implements AuthenticationProvider {
             if (verified.size() >= MAX_ENTRIES) {
                 verified.clear();
             }
-            verified.put(fingerprint, new Entry(user.getPassword(), now + TIME_TO_LIVE.toNanos()));
+            verified.put(fingerprint, new Entry(fingerprint(user.getUsername(), user.getPassword()),
+                    now + TIME_TO_LIVE.toNanos()));
         }
         return result;
     }
 
     /** The account as it is now, or null when it is gone, disabled, locked or has another password. */
-    private UserDetails stillAsVerified(String username, String passwordHash) {
+    private UserDetails stillAsVerified(String username, String storedHash) {
         UserDetails current;
         try {
             current = users.loadUserByUsername(username);
@@ -89,7 +90,8 @@ final class VerifiedCredentials implements AuthenticationProvider {
         }
         boolean usable = current.isEnabled() && current.isAccountNonLocked() && current.isAccountNonExpired()
                 && current.isCredentialsNonExpired();
-        return usable && passwordHash.equals(current.getPassword()) ? current : null;
+        return usable && current.getPassword() != null
+                && storedHash.equals(fingerprint(current.getUsername(), current.getPassword())) ? current : null;
     }
 
     @Override
