@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,6 +14,7 @@ import org.springframework.boot.test.context.TestComponent;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
@@ -41,13 +43,18 @@ public class Pages {
 
     /** A session of its own for this user, for a test that ends it (sign-out) or must not share it. */
     public MockHttpSession freshSession(String user) {
+        return signIn(user, "demo").orElseThrow(() -> new IllegalStateException(user + " could not sign in"));
+    }
+
+    /** Signs in through the form with this password: the new session, or empty when the form refused it. */
+    public Optional<MockHttpSession> signIn(String user, String password) {
         try {
-            var signedIn = mvc.perform(formLogin("/login").user(user).password("demo")).andReturn();
+            var signedIn = mvc.perform(formLogin("/login").user(user).password(password)).andReturn();
             String landing = signedIn.getResponse().getRedirectedUrl();
             if (signedIn.getResponse().getStatus() != 302 || landing == null || landing.contains("error")) {
-                throw new IllegalStateException(user + " could not sign in: " + landing);
+                return Optional.empty();
             }
-            return (MockHttpSession) signedIn.getRequest().getSession(false);
+            return Optional.of((MockHttpSession) signedIn.getRequest().getSession(false));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -91,6 +98,13 @@ public class Pages {
     public Answer postWithoutToken(String path, MockHttpSession session, MultiValueMap<String, String> form) {
         return perform(MockMvcRequestBuilders.post(path).accept(MediaType.TEXT_HTML).contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .params(form).session(session));
+    }
+
+    /** POST a file as a {@code multipart/form-data} form (an upload) as this user, with the CSRF token. */
+    public Answer upload(String path, String user, String field, String filename, byte[] content) {
+        return perform(MockMvcRequestBuilders.multipart(path)
+                .file(new MockMultipartFile(field, filename, "text/csv", content))
+                .accept(MediaType.TEXT_HTML).session(session(user)).with(csrf()));
     }
 
     /** A form's fields: {@code form("reason", "不属本部门", "coDepartments", "FINANCE", ...)}. */

@@ -34,10 +34,13 @@ public class AccountDirectory {
         return accounts.all().stream().map(AccountDirectory::person).toList();
     }
 
-    /** Whether the password is this account's (for sign-in forms other than Sanfu's own, e.g. Camunda's). */
+    /**
+     * Whether the password is this account's and the account is enabled (for sign-in forms other than
+     * Sanfu's own, e.g. Camunda's).
+     */
     public boolean passwordMatches(String username, String password) {
-        return username != null && password != null
-                && accounts.find(username).map(a -> encoder.matches(password, a.passwordHash())).orElse(false);
+        return username != null && password != null && accounts.find(username)
+                .map(a -> a.enabled() && encoder.matches(password, a.passwordHash())).orElse(false);
     }
 
     private static Person person(Accounts.Account a) {

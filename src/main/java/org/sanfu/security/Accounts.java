@@ -2,13 +2,25 @@ package org.sanfu.security;
 
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class Accounts {
 
-    record Account(String username, String passwordHash, Role role, String department) {}
+    /** An account; a disabled one signs in nowhere. */
+    record Account(String username, String passwordHash, Role role, String department, boolean enabled) {
+
+        /** A new account, enabled. */
+        Account(String username, String passwordHash, Role role, String department) {
+            this(username, passwordHash, role, department, true);
+        }
+    }
+
+    private static final String COLUMNS = "username, password_hash, role, department, enabled";
+    private static final RowMapper<Account> ACCOUNT = (rs, n) -> new Account(rs.getString(1), rs.getString(2),
+            Role.valueOf(rs.getString(3)), rs.getString(4), rs.getBoolean(5));
 
     private final JdbcClient jdbc;
 
@@ -17,18 +29,12 @@ class Accounts {
     }
 
     Optional<Account> find(String username) {
-        return jdbc.sql("select username, password_hash, role, department from account where username = ?")
-                .param(username)
-                .query((rs, n) -> new Account(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)),
-                        rs.getString(4)))
-                .optional();
+        return jdbc.sql("select " + COLUMNS + " from account where username = ?").param(username)
+                .query(ACCOUNT).optional();
     }
 
     List<Account> all() {
-        return jdbc.sql("select username, password_hash, role, department from account order by username")
-                .query((rs, n) -> new Account(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)),
-                        rs.getString(4)))
-                .list();
+        return jdbc.sql("select " + COLUMNS + " from account order by username").query(ACCOUNT).list();
     }
 
     boolean anyWithRole(Role role) {
@@ -42,8 +48,31 @@ class Accounts {
     }
 
     void create(Account account) {
-        jdbc.sql("insert into account (username, password_hash, role, department) values (?, ?, ?, ?)")
-                .params(account.username(), account.passwordHash(), account.role().name(), account.department())
+        jdbc.sql("insert into account (username, password_hash, role, department, enabled) values (?, ?, ?, ?, ?)")
+                .params(account.username(), account.passwordHash(), account.role().name(), account.department(),
+                        account.enabled())
                 .update();
+    }
+
+    /**
+     * The user names of the enabled administrators, their rows locked until the transaction ends: two
+     * administrators disabling each other at once must not leave none (the second waits, then counts again).
+     */
+    List<String> lockEnabledAdministrators() {
+        return jdbc.sql("select username from account where role = ? and enabled = ? order by username for update")
+                .params(Role.ADMIN.name(), true).query(String.class).list();
+    }
+
+    void changeRole(String username, Role role, String department) {
+        jdbc.sql("update account set role = ?, department = ? where username = ?")
+                .params(role.name(), department, username).update();
+    }
+
+    void changeEnabled(String username, boolean enabled) {
+        jdbc.sql("update account set enabled = ? where username = ?").params(enabled, username).update();
+    }
+
+    void changePassword(String username, String passwordHash) {
+        jdbc.sql("update account set password_hash = ? where username = ?").params(passwordHash, username).update();
     }
 }

@@ -11,10 +11,17 @@ final class SanfuUser implements UserDetails {
 
     private final Caller caller;
     private final String passwordHash;
+    private final boolean enabled;
 
-    SanfuUser(Caller caller, String passwordHash) {
+    SanfuUser(Caller caller, String passwordHash, boolean enabled) {
         this.caller = caller;
         this.passwordHash = passwordHash;
+        this.enabled = enabled;
+    }
+
+    static SanfuUser of(Accounts.Account account) {
+        return new SanfuUser(new Caller(account.username(), account.role(), account.department()),
+                account.passwordHash(), account.enabled());
     }
 
     Caller caller() {
@@ -34,5 +41,11 @@ final class SanfuUser implements UserDetails {
     @Override
     public String getUsername() {
         return caller.username();
+    }
+
+    /** A disabled account is refused by the password check (DaoAuthenticationProvider): 401, or /login?error. */
+    @Override
+    public boolean isEnabled() {
+        return enabled;
     }
 }

@@ -6,9 +6,11 @@ import static org.springframework.http.HttpMethod.POST;
 import jakarta.servlet.DispatcherType;
 import java.util.List;
 import org.sanfu.Message;
+import org.sanfu.web.BodySizeLimitProperties;
 import org.sanfu.web.ErrorPages;
 import org.sanfu.web.Problems;
 import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
@@ -28,6 +30,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -65,12 +73,15 @@ class SecurityConfig implements WebMvcConfigurer {
                 problems.write(request, response, HttpStatus.FORBIDDEN, Message.of("sanfu.security.denied"));
     }
 
-    /** One password check, and one cache of verified credentials, for both chains. */
+    /**
+     * One password check, and one cache of verified credentials, for every chain. A disabled account
+     * is refused by the check itself (SanfuUser.isEnabled), the cache included (VerifiedCredentials).
+     */
     @Bean
     AuthenticationManager sanfuAuthentication(UserDetailsService users, PasswordEncoder encoder) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
-        return new ProviderManager(new VerifiedCredentials(passwords));
+        return new ProviderManager(new VerifiedCredentials(passwords, users));
     }
 
     /**
@@ -144,9 +155,15 @@ class SecurityConfig implements WebMvcConfigurer {
      */
     @Bean
     @Order(3)
-    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager sanfuAuthentication, ErrorPages errorPages)
-            throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager sanfuAuthentication, ErrorPages errorPages,
+            Accounts accounts, BodySizeLimitProperties bodies, MessageSource messages) throws Exception {
+        SecurityContextRepository sessions = new DelegatingSecurityContextRepository(
+                new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
         http.authenticationManager(sanfuAuthentication)
+                .securityContext(c -> c.securityContextRepository(sessions))
+                // the account is read again on every request: disabled or given a new password, its sessions end
+                .addFilterAfter(new SignedInAccountCheck(accounts, sessions), SecurityContextHolderFilter.class)
+                .addFilterBefore(new OversizedPageRequests(bodies.maxBodyBytes(), errorPages, messages), CsrfFilter.class)
                 .formLogin(form -> form.loginPage("/login").permitAll())
                 .logout(out -> out.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("SANFU_SESSION")
                         .permitAll())
@@ -173,8 +190,7 @@ class SecurityConfig implements WebMvcConfigurer {
 
     @Bean
     UserDetailsService users(Accounts accounts) {
-        return username -> accounts.find(username)
-                .map(a -> new SanfuUser(new Caller(a.username(), a.role(), a.department()), a.passwordHash()))
+        return username -> accounts.find(username).map(SanfuUser::of)
                 .orElseThrow(() -> new UsernameNotFoundException(username));
     }
 

@@ -27,11 +27,18 @@ public class ErrorPages {
     }
 
     public void render(HttpServletRequest request, HttpServletResponse response, HttpStatus status) throws IOException {
+        render(request, response, status, null);
+    }
+
+    /** The error page with a reason in Chinese under the page's own text (null: none). */
+    public void render(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String reason)
+            throws IOException {
         try {
             View page = views.resolveViewName("error", Locale.SIMPLIFIED_CHINESE);
             response.setStatus(status.value());
             Map<String, Object> model = new HashMap<>();
             model.put("status", status.value());
+            model.put("reason", reason);
             page.render(model, request, response);
         } catch (IOException e) {
             throw e;

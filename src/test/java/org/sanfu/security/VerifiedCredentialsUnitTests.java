@@ -3,36 +3,60 @@ package org.sanfu.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 class VerifiedCredentialsUnitTests {
 
     private final AtomicInteger checks = new AtomicInteger();
 
-    /** Stands in for the BCrypt check: "demo" is the only right password. */
-    private final AuthenticationProvider passwords = new AuthenticationProvider() {
+    /** Stands in for BCrypt, counting the checks: the "hash" of a password is "hash:" and the password. */
+    private final PasswordEncoder passwords = new PasswordEncoder() {
         @Override
-        public Authentication authenticate(Authentication a) {
-            checks.incrementAndGet();
-            if (!"demo".equals(a.getCredentials())) {
-                throw new BadCredentialsException("bad credentials");
-            }
-            return UsernamePasswordAuthenticationToken.authenticated(a.getName(), null, List.of());
+        public String encode(CharSequence raw) {
+            return "hash:" + raw;
         }
 
         @Override
-        public boolean supports(Class<?> type) {
-            return true;
+        public boolean matches(CharSequence raw, String encoded) {
+            checks.incrementAndGet();
+            return encode(raw).equals(encoded);
         }
     };
 
-    private final VerifiedCredentials cache = new VerifiedCredentials(passwords);
+    /** The accounts as stored now; a test changes them as an administrator would. */
+    private final Map<String, UserDetails> accounts = new ConcurrentHashMap<>(Map.of(
+            "leader", account("leader", "demo", "LEADER", true),
+            "admin", account("admin", "demo", "ADMIN", true)));
+
+    private final UserDetailsService users = name -> Optional.ofNullable(accounts.get(name))
+            .orElseThrow(() -> new UsernameNotFoundException(name));
+
+    private final VerifiedCredentials cache = new VerifiedCredentials(dao(), users);
+
+    private DaoAuthenticationProvider dao() {
+        DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
+        dao.setPasswordEncoder(passwords);
+        return dao;
+    }
+
+    private UserDetails account(String name, String password, String role, boolean enabled) {
+        return User.withUsername(name).password(passwords.encode(password)).roles(role).disabled(!enabled).build();
+    }
 
     private static Authentication basic(String user, String password) {
         return UsernamePasswordAuthenticationToken.unauthenticated(user, password);
@@ -42,7 +66,10 @@ class VerifiedCredentialsUnitTests {
     void aVerifiedPasswordIsNotCheckedAgainWhileRemembered() {
         Authentication first = cache.authenticate(basic("leader", "demo"));
         Authentication second = cache.authenticate(basic("leader", "demo"));
-        assertThat(second).isSameAs(first);
+        assertThat(first.getName()).isEqualTo("leader");
+        assertThat(second.getName()).isEqualTo("leader");
+        assertThat(second.isAuthenticated()).isTrue();
+        assertThat(second.getCredentials()).as("no password kept").isNull();
         assertThat(checks).hasValue(1);
     }
 
@@ -60,5 +87,38 @@ class VerifiedCredentialsUnitTests {
         Authentication other = cache.authenticate(basic("admin", "demo"));
         assertThat(other.getName()).isEqualTo("admin");
         assertThat(checks).hasValue(2);
+    }
+
+    @Test
+    void aDisabledAccountIsRefusedThoughItsPasswordIsRemembered() {
+        cache.authenticate(basic("leader", "demo"));
+        accounts.put("leader", account("leader", "demo", "LEADER", false));
+        assertThatThrownBy(() -> cache.authenticate(basic("leader", "demo"))).isInstanceOf(DisabledException.class);
+        accounts.put("leader", account("leader", "demo", "LEADER", true));
+        assertThat(cache.authenticate(basic("leader", "demo")).getName()).as("enabled again").isEqualTo("leader");
+    }
+
+    @Test
+    void aNewPasswordEndsTheRememberedOldOneAtOnce() {
+        cache.authenticate(basic("leader", "demo"));
+        accounts.put("leader", account("leader", "new-password", "LEADER", true));
+        assertThatThrownBy(() -> cache.authenticate(basic("leader", "demo"))).isInstanceOf(BadCredentialsException.class);
+        assertThat(cache.authenticate(basic("leader", "new-password")).getName()).isEqualTo("leader");
+    }
+
+    @Test
+    void aRememberedPasswordSignsInTheAccountAsItIsNow() {
+        cache.authenticate(basic("leader", "demo"));
+        accounts.put("leader", account("leader", "demo", "STAFF", true));
+        Authentication again = cache.authenticate(basic("leader", "demo"));
+        assertThat(again.getAuthorities()).extracting(GrantedAuthority::getAuthority).containsExactly("ROLE_STAFF");
+        assertThat(checks).as("the password was not checked again").hasValue(1);
+    }
+
+    @Test
+    void aRemovedAccountIsRefused() {
+        cache.authenticate(basic("leader", "demo"));
+        accounts.remove("leader");
+        assertThatThrownBy(() -> cache.authenticate(basic("leader", "demo"))).isInstanceOf(BadCredentialsException.class);
     }
 }

@@ -1,0 +1,226 @@
+package org.sanfu.admin;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.sanfu.DomainException;
+import org.sanfu.calendar.CalendarProperties;
+import org.sanfu.calendar.WorkingDayCalendar;
+import org.sanfu.catalog.Catalog;
+import org.sanfu.enterprise.EnterpriseImport;
+import org.sanfu.security.AccountAdministration;
+import org.sanfu.security.Caller;
+import org.sanfu.security.Role;
+import org.sanfu.web.InvalidInput;
+import org.sanfu.web.Page;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.ModelMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.view.RedirectView;
+
+/**
+ * {@code /admin} (ADMIN, SecurityConfig): accounts, the enterprise import, the holiday calendar. Every
+ * form posts here with its CSRF token; a form with faults shows the page again with status 400 (409
+ * when the state refuses, e.g. disabling the last administrator), the Chinese message next to the
+ * field and the values typed, passwords excepted; a change done redirects (303) back to /admin with a
+ * Chinese message.
+ */
+@Page
+class AdminPage {
+
+    static final String CREATE = "create";
+
+    private final AccountAdministration accounts;
+    private final Catalog catalog;
+    private final EnterpriseImport importer;
+    private final WorkingDayCalendar calendar;
+    private final CalendarProperties calendarSettings;
+    private final Clock clock;
+    private final MessageSource messages;
+
+    AdminPage(AccountAdministration accounts, Catalog catalog, EnterpriseImport importer, WorkingDayCalendar calendar,
+            CalendarProperties calendarSettings, Clock clock, MessageSource messages) {
+        this.accounts = accounts;
+        this.catalog = catalog;
+        this.importer = importer;
+        this.calendar = calendar;
+        this.calendarSettings = calendarSettings;
+        this.clock = clock;
+        this.messages = messages;
+    }
+
+    @GetMapping("/admin")
+    ModelAndView admin(Caller caller) {
+        return page(caller, Filled.NONE, HttpStatus.OK);
+    }
+
+    // --- accounts ---
+
+    @PostMapping("/admin/accounts")
+    ModelAndView create(Caller caller, @RequestParam(required = false) String username,
+            @RequestParam(required = false) String role, @RequestParam(required = false) String department,
+            @RequestParam(required = false) String password, RedirectAttributes flash) {
+        try {
+            accounts.create(username, role, department, password);
+        } catch (InvalidInput e) {
+            return refused(caller, CREATE, Map.of("username", text(username), "role", text(role),
+                    "department", text(department)), e);
+        }
+        return done(flash, "admin.flash.created", username.strip(), roleLabel(role));
+    }
+
+    @PostMapping("/admin/accounts/{username}/role")
+    ModelAndView changeRole(Caller caller, @PathVariable String username, @RequestParam(required = false) String role,
+            @RequestParam(required = false) String department, RedirectAttributes flash) {
+        try {
+            accounts.changeRole(caller, username, role, department);
+        } catch (InvalidInput e) {
+            return refused(caller, "role:" + username, Map.of("role", text(role), "department", text(department)), e);
+        }
+        return done(flash, "admin.flash.role-changed", username, roleLabel(role));
+    }
+
+    @PostMapping("/admin/accounts/{username}/password")
+    ModelAndView resetPassword(Caller caller, @PathVariable String username,
+            @RequestParam(required = false) String password, RedirectAttributes flash) {
+        try {
+            accounts.resetPassword(username, password);
+        } catch (InvalidInput e) {
+            return refused(caller, "password:" + username, Map.of(), e);
+        }
+        return done(flash, "admin.flash.password-reset", username);
+    }
+
+    @PostMapping("/admin/accounts/{username}/disable")
+    ModelAndView disable(Caller caller, @PathVariable String username, RedirectAttributes flash) {
+        try {
+            accounts.disable(caller, username);
+        } catch (DomainException.NotNow e) {
+            Filled refused = new Filled("enabled:" + username, Map.of(), Map.of("enabled", message(e.detail().code())));
+            return page(caller, refused, HttpStatus.CONFLICT);
+        }
+        return done(flash, "admin.flash.disabled", username);
+    }
+
+    @PostMapping("/admin/accounts/{username}/enable")
+    ModelAndView enable(@PathVariable String username, RedirectAttributes flash) {
+        accounts.enable(username);
+        return done(flash, "admin.flash.enabled", username);
+    }
+
+    // --- the enterprise import ---
+
+    /** The same import as POST /api/enterprises/import; its outcome is shown at once, not redirected. */
+    @PostMapping("/admin/enterprises/import")
+    ModelAndView importEnterprises(Caller caller, @RequestParam(required = false) MultipartFile file)
+            throws IOException {
+        if (file == null || file.isEmpty()) {
+            return page(caller, new Filled("import", Map.of(), Map.of("file", message("admin.import.no-file"))),
+                    HttpStatus.BAD_REQUEST);
+        }
+        EnterpriseImport.Result result;
+        try {
+            result = importer.load(file.getBytes());
+        } catch (InvalidInput e) {
+            String fault = e.errors().stream().map(error -> ImportReport.describe(error, messages))
+                    .reduce((a, b) -> a + "；" + b).orElse(message("admin.import.unreadable-file"));
+            return page(caller, new Filled("import", Map.of(), Map.of("file", fault)), HttpStatus.BAD_REQUEST);
+        }
+        ModelAndView page = page(caller, Filled.NONE, HttpStatus.OK);
+        page.addObject("imported", ImportReport.of(file.getOriginalFilename(), result, messages));
+        return page;
+    }
+
+    // --- the page ---
+
+    private ModelAndView page(Caller caller, Filled filled, HttpStatus status) {
+        ModelMap model = new ModelMap();
+        model.addAttribute("me", caller.username());
+        model.addAttribute("accounts", accounts.all());
+        model.addAttribute("roles", List.of(Role.values()));
+        model.addAttribute("departments", departments());
+        Map<String, String> labels = new LinkedHashMap<>();
+        catalog.departmentCodes().forEach(code -> labels.put(code, catalog.departmentLabel(code)));
+        model.addAttribute("departmentLabels", labels);
+        model.addAttribute("minPassword", AccountAdministration.MIN_PASSWORD_LENGTH);
+        model.addAttribute("filled", filled);
+        int thisYear = LocalDate.now(clock.withZone(calendar.zone())).getYear();
+        Map<Integer, String> notices = calendar.noticesOnFile();
+        model.addAttribute("notices", notices);
+        model.addAttribute("thisYear", thisYear);
+        model.addAttribute("nextYear", thisYear + 1);
+        model.addAttribute("thisYearMissing", !notices.containsKey(thisYear));
+        model.addAttribute("nextYearMissing", !notices.containsKey(thisYear + 1));
+        model.addAttribute("holidaysFile", calendarSettings.holidaysFile());
+        return new ModelAndView("admin", model, status);
+    }
+
+    /** The handling departments a DEPT account may belong to, code → label. */
+    private Map<String, String> departments() {
+        Map<String, String> departments = new LinkedHashMap<>();
+        catalog.departmentCodes().stream().filter(catalog::isHandlingDepartment)
+                .forEach(code -> departments.put(code, catalog.departmentLabel(code)));
+        return departments;
+    }
+
+    private ModelAndView refused(Caller caller, String form, Map<String, String> typed, InvalidInput e) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        // AccountAdministration's faults are keys of messages.properties (admin.account.*)
+        e.faults().forEach(fault -> errors.putIfAbsent(fault.field(),
+                fault.reason().code() == null ? fault.reason().text() : message(fault.reason().code())));
+        return page(caller, new Filled(form, typed, errors), HttpStatus.BAD_REQUEST);
+    }
+
+    private ModelAndView done(RedirectAttributes flash, String key, Object... args) {
+        flash.addFlashAttribute("flash", messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE));
+        RedirectView back = new RedirectView("/admin", true);
+        back.setStatusCode(HttpStatus.SEE_OTHER);
+        return new ModelAndView(back);
+    }
+
+    /** A fault of AccountAdministration (a key of messages.properties) in Chinese. */
+    private String message(String key) {
+        return messages.getMessage(key, new Object[] {AccountAdministration.MIN_PASSWORD_LENGTH,
+                AccountAdministration.MAX_PASSWORD_BYTES}, key, Locale.SIMPLIFIED_CHINESE);
+    }
+
+    private String roleLabel(String role) {
+        return messages.getMessage("label.role." + text(role), null, text(role), Locale.SIMPLIFIED_CHINESE);
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value.strip();
+    }
+
+    /**
+     * The form that failed (null: none), with the values typed and the messages by field. The page
+     * asks it for a form's value or error; every other form shows the stored values.
+     */
+    record Filled(String form, Map<String, String> values, Map<String, String> errors) {
+
+        static final Filled NONE = new Filled(null, Map.of(), Map.of());
+
+        public boolean is(String name) {
+            return name.equals(form);
+        }
+
+        public String value(String name, String field) {
+            return is(name) ? values.get(field) : null;
+        }
+
+        public String error(String name, String field) {
+            return is(name) ? errors.get(field) : null;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.sanfu.admin;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.sanfu.enterprise.EnterpriseImport;
+import org.sanfu.web.InvalidInput;
+import org.springframework.context.MessageSource;
+
+/**
+ * An enterprise import's outcome as the page shows it, in Chinese: the counts, and each rejected line
+ * with its line number (the header is line 1), the column at fault and what is wrong.
+ * <p>
+ * The import answers the API, whose messages are English ("creditCode: must be 18 characters"); each
+ * known message is shown by its key in messages.properties ({@code admin.import.*}), an unknown one as
+ * it is, so a message that is already Chinese passes unchanged.
+ */
+record ImportReport(String filename, int created, int updated, List<Line> rejected) {
+
+    /** A rejected line: its number, the column's Chinese label ("—" for the whole line) and the fault. */
+    record Line(long line, String field, String message) {}
+
+    /** The import's "field: message" (InvalidInput's description of its first fault). */
+    private static final Pattern FIELD_FIRST = Pattern.compile("([A-Za-z]+): (.*)", Pattern.DOTALL);
+
+    private record Known(Pattern english, String key) {}
+
+    private static final List<Known> KNOWN = List.of(
+            new Known(Pattern.compile("must not be blank"), "admin.import.blank"),
+            new Known(Pattern.compile("must be at most (\\d+) characters"), "admin.import.too-long"),
+            new Known(Pattern.compile("must be 18 characters"), "admin.import.code-length"),
+            new Known(Pattern.compile("character (\\d+) \\('(.+)'\\) is not allowed in a credit code"),
+                    "admin.import.code-character"),
+            new Known(Pattern.compile("check character does not match.*"), "admin.import.code-check"),
+            new Known(Pattern.compile("must be the user name of a service staff account"), "admin.import.specialist"),
+            new Known(Pattern.compile("must be true or false"), "admin.import.yes-no"),
+            new Known(Pattern.compile("has (\\d+) fields, the header has (\\d+)"), "admin.import.columns"),
+            new Known(Pattern.compile("line 1 must name the columns (\\S+); missing: (\\S+)"), "admin.import.header"),
+            new Known(Pattern.compile("is not readable CSV: (.*)", Pattern.DOTALL), "admin.import.unreadable"),
+            new Known(Pattern.compile("must be UTF-8 text.*"), "admin.import.not-utf8"));
+
+    static ImportReport of(String filename, EnterpriseImport.Result result, MessageSource messages) {
+        List<Line> lines = result.rejected().stream().map(r -> line(r, messages)).toList();
+        return new ImportReport(filename, result.created(), result.updated(), lines);
+    }
+
+    /** A fault of the whole file (no header, not UTF-8): "表头：…". */
+    static String describe(InvalidInput.FieldError error, MessageSource messages) {
+        return field(error.field(), messages) + "：" + chinese(error.message(), messages);
+    }
+
+    private static Line line(EnterpriseImport.Rejected rejected, MessageSource messages) {
+        Matcher m = FIELD_FIRST.matcher(rejected.message());
+        if (m.matches()) {
+            return new Line(rejected.line(), field(m.group(1), messages), chinese(m.group(2), messages));
+        }
+        return new Line(rejected.line(), "—", chinese(rejected.message(), messages));
+    }
+
+    private static String field(String field, MessageSource messages) {
+        return messages.getMessage("admin.import.field." + field, null, field, Locale.SIMPLIFIED_CHINESE);
+    }
+
+    private static String chinese(String english, MessageSource messages) {
+        for (Known known : KNOWN) {
+            Matcher m = known.english().matcher(english);
+            if (m.matches()) {
+                Object[] args = new Object[m.groupCount()];
+                for (int i = 0; i < args.length; i++) {
+                    args[i] = m.group(i + 1);
+                }
+                return messages.getMessage(known.key(), args, english, Locale.SIMPLIFIED_CHINESE);
+            }
+        }
+        return english;
+    }
+}

@@ -1,0 +1,202 @@
+package org.sanfu.security;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.sanfu.DomainException;
+import org.sanfu.Message;
+import org.sanfu.catalog.Catalog;
+import org.sanfu.web.InvalidInput;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What an administrator does with accounts (the /admin page): create one, change its role or
+ * department, disable and enable it, set a new password. Passwords are stored only as hashes of the
+ * service's PasswordEncoder. A change takes effect on the next request, sessions and cached
+ * credentials included, because both read the account again (SignedInAccountCheck, VerifiedCredentials).
+ * The service always keeps an enabled administrator: nobody disables or demotes the last one, and an
+ * administrator never disables or demotes themselves.
+ * <p>
+ * Faults are keys of messages.properties ({@code admin.account.*}), for the page to show in its
+ * language: field faults as {@link InvalidInput} (400), refusals of the state as
+ * {@link DomainException.NotNow} (409); an unknown account is {@link DomainException.NotFound}. The
+ * messages' arguments are {0} = {@link #MIN_PASSWORD_LENGTH} and {1} = {@link #MAX_PASSWORD_BYTES}.
+ */
+@Service
+public class AccountAdministration {
+
+    public static final int MIN_PASSWORD_LENGTH = 8;
+    /** BCrypt reads no more than 72 bytes of a password; Spring's encoder refuses longer ones. */
+    public static final int MAX_PASSWORD_BYTES = 72;
+
+    static final String USERNAME_REQUIRED = "admin.account.username.required";
+    static final String USERNAME_PATTERN = "admin.account.username.pattern";
+    static final String USERNAME_TAKEN = "admin.account.username.taken";
+    static final String ROLE_REQUIRED = "admin.account.role.required";
+    static final String DEPARTMENT_REQUIRED = "admin.account.department.required";
+    static final String DEPARTMENT_UNKNOWN = "admin.account.department.unknown";
+    static final String PASSWORD_REQUIRED = "admin.account.password.required";
+    static final String PASSWORD_TOO_SHORT = "admin.account.password.too-short";
+    static final String PASSWORD_TOO_LONG = "admin.account.password.too-long";
+    static final String SELF = "admin.account.self";
+    static final String LAST_ADMINISTRATOR = "admin.account.last-admin";
+
+    /** As for the first administrator (sanfu.admin.username). */
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    /** An account as the administrators' page lists it; never its password hash. */
+    public record ManagedAccount(String username, Role role, String department, boolean enabled) {}
+
+    private final Accounts accounts;
+    private final PasswordEncoder encoder;
+    private final Catalog catalog;
+
+    AccountAdministration(Accounts accounts, PasswordEncoder encoder, Catalog catalog) {
+        this.accounts = accounts;
+        this.encoder = encoder;
+        this.catalog = catalog;
+    }
+
+    /** Every account, by user name. */
+    public List<ManagedAccount> all() {
+        return accounts.all().stream()
+                .map(a -> new ManagedAccount(a.username(), a.role(), a.department(), a.enabled())).toList();
+    }
+
+    /**
+     * A new, enabled account. {@code role} is a {@link Role} name; {@code department} is required for
+     * DEPT and must be a handling department of the catalog; DISPATCH is always the office
+     * ({@link Catalog#DISPATCH}), and the other roles have none (a department given is ignored).
+     */
+    @Transactional
+    public void create(String username, String role, String department, String password) {
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        String name = username == null ? "" : username.strip();
+        if (name.isEmpty()) {
+            errors.add("username", Message.of(USERNAME_REQUIRED));
+        } else if (!USERNAME.matcher(name).matches()) {
+            errors.add("username", Message.of(USERNAME_PATTERN));
+        } else if (accounts.exists(name)) {
+            errors.add("username", Message.of(USERNAME_TAKEN));
+        }
+        Role chosen = role(role, errors);
+        String dept = chosen == null ? null : department(chosen, department, errors);
+        checkPassword(password, errors);
+        errors.throwIfAny();
+        accounts.create(new Accounts.Account(name, encoder.encode(password), chosen, dept));
+    }
+
+    /** Another role and department (as for {@link #create}); refused for oneself and the last administrator. */
+    @Transactional
+    public void changeRole(Caller administrator, String username, String role, String department) {
+        List<String> administrators = accounts.lockEnabledAdministrators();
+        Accounts.Account account = existing(username);
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        Role chosen = role(role, errors);
+        String dept = chosen == null ? null : department(chosen, department, errors);
+        errors.throwIfAny();
+        String refusal = administratorKept(administrator.username(), account, chosen, account.enabled(),
+                administrators);
+        if (refusal != null) {
+            throw InvalidInput.of("role", Message.of(refusal));
+        }
+        accounts.changeRole(account.username(), chosen, dept);
+    }
+
+    /** The account signs in nowhere from its next request on; refused for oneself and the last administrator. */
+    @Transactional
+    public void disable(Caller administrator, String username) {
+        List<String> administrators = accounts.lockEnabledAdministrators();
+        Accounts.Account account = existing(username);
+        String refusal = administratorKept(administrator.username(), account, account.role(), false,
+                administrators);
+        if (refusal != null) {
+            throw new DomainException.NotNow(Message.of(refusal));
+        }
+        accounts.changeEnabled(account.username(), false);
+    }
+
+    @Transactional
+    public void enable(String username) {
+        accounts.changeEnabled(existing(username).username(), true);
+    }
+
+    /** A new password set by an administrator: the old one stops working at once, and the account's sessions end. */
+    @Transactional
+    public void resetPassword(String username, String password) {
+        Accounts.Account account = existing(username);
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        checkPassword(password, errors);
+        errors.throwIfAny();
+        accounts.changePassword(account.username(), encoder.encode(password));
+    }
+
+    /**
+     * Why this change must not be made, or null: it would take the administrator's role, or being
+     * enabled, from the one making it, or from the last enabled administrator.
+     *
+     * @param enabledAdministrators the enabled ADMIN accounts, locked for the transaction
+     */
+    static String administratorKept(String actor, Accounts.Account target, Role role, boolean enabled,
+            List<String> enabledAdministrators) {
+        boolean isAdministrator = target.role() == Role.ADMIN && target.enabled();
+        boolean staysAdministrator = role == Role.ADMIN && enabled;
+        if (!isAdministrator || staysAdministrator) {
+            return null;
+        }
+        if (target.username().equals(actor)) {
+            return SELF;
+        }
+        boolean another = enabledAdministrators.stream().anyMatch(u -> !u.equals(target.username()));
+        return another ? null : LAST_ADMINISTRATOR;
+    }
+
+    private Accounts.Account existing(String username) {
+        return (username == null ? Optional.<Accounts.Account>empty() : accounts.find(username))
+                .orElseThrow(() -> new DomainException.NotFound("account", username));
+    }
+
+    private static Role role(String role, InvalidInput.Collector errors) {
+        if (role != null) {
+            for (Role r : Role.values()) {
+                if (r.name().equals(role.strip())) {
+                    return r;
+                }
+            }
+        }
+        errors.add("role", Message.of(ROLE_REQUIRED));
+        return null;
+    }
+
+    private String department(Role role, String department, InvalidInput.Collector errors) {
+        if (role == Role.DISPATCH) {
+            return Catalog.DISPATCH;
+        }
+        if (role != Role.DEPT) {
+            return null;
+        }
+        String code = department == null ? "" : department.strip();
+        if (code.isEmpty()) {
+            errors.add("department", Message.of(DEPARTMENT_REQUIRED));
+            return null;
+        }
+        if (!catalog.isHandlingDepartment(code)) {
+            errors.add("department", Message.of(DEPARTMENT_UNKNOWN));
+            return null;
+        }
+        return code;
+    }
+
+    private static void checkPassword(String password, InvalidInput.Collector errors) {
+        if (password == null || password.isBlank()) {
+            errors.add("password", Message.of(PASSWORD_REQUIRED));
+        } else if (password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH) {
+            errors.add("password", Message.of(PASSWORD_TOO_SHORT));
+        } else if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            errors.add("password", Message.of(PASSWORD_TOO_LONG));
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.sanfu.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import org.sanfu.web.ErrorPages;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * A page's form or upload larger than {@code sanfu.max-body-bytes} gets the Chinese 413 page, before
+ * the CSRF check. After it would be too late: the servlet container drops the parts of a multipart
+ * body over its limits, the form's {@code _csrf} field with them, and a file a little too large would
+ * be answered "403, the page may have expired" instead of "the file is too large". (The API's
+ * BodySizeLimitFilter answers problem+json after sign-in; browsers always send a Content-Length.)
+ */
+final class OversizedPageRequests extends OncePerRequestFilter {
+
+    private final long limit;
+    private final ErrorPages errorPages;
+    private final MessageSource messages;
+
+    OversizedPageRequests(long limit, ErrorPages errorPages, MessageSource messages) {
+        this.limit = limit;
+        this.errorPages = errorPages;
+        this.messages = messages;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getContentLengthLong() > limit) {
+            String reason = messages.getMessage("page.too-large", new Object[] {size(limit)}, Locale.SIMPLIFIED_CHINESE);
+            errorPages.render(request, response, HttpStatus.PAYLOAD_TOO_LARGE, reason);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    /** 1048576 → "1 MB", 524288 → "512 KB". */
+    static String size(long bytes) {
+        long mb = 1024 * 1024;
+        if (bytes >= mb && bytes % mb == 0) {
+            return bytes / mb + " MB";
+        }
+        return bytes >= 1024 ? bytes / 1024 + " KB" : bytes + " 字节";
+    }
+}

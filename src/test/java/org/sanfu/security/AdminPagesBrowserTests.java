@@ -1,0 +1,153 @@
+package org.sanfu.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.sanfu.Api;
+import org.sanfu.SanfuTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * {@code /admin} on a phone (docs/UI.md "Phones"): in Debian's Chromium at 390 px wide, signed in
+ * through the form and with scripts off, nothing scrolls sideways and every control is at least 44 px
+ * tall, with every account's forms open, a form's faults shown and an import's line errors listed.
+ */
+@SanfuTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AdminPagesBrowserTests {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    @LocalServerPort
+    int port;
+
+    ChromeDriver browser;
+    Path profile;
+
+    @BeforeAll
+    void aPhone() throws IOException {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            return;
+        }
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        profile = Files.createTempDirectory("sanfu-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toString());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--lang=zh-CN", "--user-data-dir=" + profile);
+        options.setExperimentalOption("mobileEmulation",
+                Map.of("deviceMetrics", Map.of("width", 390, "height", 844, "pixelRatio", 2.0)));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            FileSystemUtils.deleteRecursively(profile.toFile());
+        }
+    }
+
+    private void open(String path, String waitFor) {
+        browser.get("http://127.0.0.1:" + port + path);
+        waitFor(waitFor);
+    }
+
+    private void waitFor(String selector) {
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(selector)));
+    }
+
+    private Object js(String script) {
+        return ((JavascriptExecutor) browser).executeScript(script);
+    }
+
+    /** Nothing wider than the screen, and every visible control at least 44 px tall (checkboxes aside). */
+    private void fitsAPhone(String what) {
+        js("document.querySelectorAll('details').forEach(d => d.open = true)"); // to measure what a tap opens
+        assertThat((Long) js("return window.innerWidth")).as(what).isEqualTo(390L);
+        assertThat((Long) js("return document.documentElement.scrollWidth")).as(what + ": sideways").isLessThanOrEqualTo(390L);
+        @SuppressWarnings("unchecked")
+        List<String> small = (List<String>) js("""
+                return [...document.querySelectorAll('button, select, summary, .button, .bar nav a, .admin-toc a, \
+                input:not([type=hidden]):not([type=checkbox]):not([type=radio])')]
+                  .filter(e => e.getClientRects().length > 0 && e.getBoundingClientRect().height < 44)
+                  .map(e => e.outerHTML.slice(0, 80) + ' ' + e.getBoundingClientRect().height);""");
+        assertThat(small).as(what + ": controls under 44 px").isEmpty();
+    }
+
+    @Test
+    void theAdministratorsPageFitsAPhoneWithItsFormsFaultsAndImportErrors() throws IOException {
+        assumeTrue(browser != null, "skipped: needs Debian's chromium and chromium-driver");
+        open("/login", "#username");
+        browser.findElement(By.id("username")).sendKeys("admin");
+        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
+        open("/admin", "#newAccount");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
+        fitsAPhone("the page");
+
+        browser.findElement(By.id("new-username")).sendKeys("phone-check-" + Api.creditCode().substring(12));
+        browser.findElement(By.cssSelector("#new-role option[value=DEPT]")).click();
+        browser.findElement(By.id("new-password")).sendKeys("short");
+        browser.findElement(By.cssSelector("#newAccount button[type=submit]")).click();
+        waitFor("#newAccount .field-error");
+        assertThat(browser.findElement(By.cssSelector("#newAccount .field-error[data-field=department]")).getText())
+                .isEqualTo("部门账号必须选择所属的办理部门");
+        fitsAPhone("a form with faults");
+        shot("admin-faults", "#newAccount");
+
+        Path csv = Files.createTempFile("enterprises-", ".csv");
+        try {
+            Files.writeString(csv, "creditCode,name,town,industry,exporter,key,specialist\n"
+                    + Api.creditCode() + ",手机上传有限公司,手机镇,泵业,是,否,staff1\n"
+                    + "91331000MA2XXXXXX1,一个名称很长很长很长很长很长很长很长很长很长很长的企业,手机镇,泵业,也许,否,nobody\n",
+                    StandardCharsets.UTF_8);
+            browser.findElement(By.id("file")).sendKeys(csv.toString());
+            browser.findElement(By.cssSelector("#importForm button[type=submit]")).click();
+            waitFor("#importResult");
+        } finally {
+            Files.deleteIfExists(csv);
+        }
+        assertThat(browser.findElement(By.id("importCreated")).getText()).isEqualTo("1");
+        assertThat(browser.findElements(By.cssSelector("#importErrors tbody tr"))).hasSize(1);
+        fitsAPhone("an import with a line error");
+        shot("admin-import", "#import");
+        shot("admin-calendar", "#calendar");
+    }
+
+    /** With -Dsanfu.screenshots=DIR, what the phone shows from this element down, for a person to look at. */
+    private void shot(String name, String selector) throws IOException {
+        String dir = System.getProperty("sanfu.screenshots");
+        if (dir != null) {
+            js("document.querySelector('" + selector + "').scrollIntoView()");
+            Files.write(Path.of(dir, name + "-390.png"),
+                    ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        }
+    }
+}
