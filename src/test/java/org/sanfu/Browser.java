@@ -24,7 +24,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +62,8 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, TestW
     public static final Path DOCS_SCREENSHOTS = Path.of("docs", "screenshots");
     static final String DOCS_PROPERTY = "sanfu.screenshots";
     static final String PASSWORD = "demo";
+    /** The pages' session cookie (server.servlet.session.cookie.name in config/application.yml). */
+    static final String SESSION_COOKIE = "SANFU_SESSION";
     static final Duration WAIT = Duration.ofSeconds(10);
 
     /** A window size: a phone's viewport (mobile layout, meta viewport honoured) or a desktop's. */
@@ -170,10 +171,10 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, TestW
 
     /**
      * Signs in through the /login form as this demo user (password "demo"), from fresh cookies, unless
-     * this user is signed in already. Lands on the user's home.
+     * this user is signed in already (and still holds the session cookie). Lands on the user's home.
      */
     public Browser signInAs(String user) {
-        if (user.equals(signedIn)) {
+        if (user.equals(signedIn) && driver().manage().getCookieNamed(SESSION_COOKIE) != null) {
             return this;
         }
         signOut();
@@ -182,7 +183,13 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, TestW
         d.findElement(By.name("username")).sendKeys(user);
         d.findElement(By.name("password")).sendKeys(PASSWORD);
         d.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
-        new WebDriverWait(d, WAIT).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        String landed = await(w -> {
+            String url = w.getCurrentUrl();
+            return url.contains("/login") && !url.contains("error") ? null : url;
+        });
+        if (landed.contains("/login")) {
+            throw new AssertionError(user + " could not sign in with password \"" + PASSWORD + "\": " + landed);
+        }
         waitUntilLoaded();
         signedIn = user;
         return this;

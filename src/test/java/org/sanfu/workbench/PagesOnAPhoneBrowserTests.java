@@ -1,6 +1,7 @@
 package org.sanfu.workbench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ import org.sanfu.SanfuTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The sign-in form and the work page on a phone (390×844) in headless Chromium (docs/UI.md, "Phones"):
+ * The sign-in form, the work page and the error page on a phone (390×844) in headless Chromium (docs/UI.md, "Phones"):
  * nothing scrolls sideways and every button and input is at least 44 px tall. The leaders' dashboard on a
  * phone is checked by report.DashboardBrowserTests, with its data.
  */
@@ -51,6 +52,13 @@ class PagesOnAPhoneBrowserTests {
     }
 
     @Test
+    void theChineseErrorPageFitsAPhone() {
+        browser.signInAs("staff1").open("/admin");
+        assertThat(browser.text("errorTitle")).contains("无权访问");
+        browser.noSidewaysScroll().tapTargetsAtLeast44px();
+    }
+
+    @Test
     void aSecondUserSignsInWithFreshCookies() {
         browser.signInAs("staff1").open("/work");
         assertThat(browser.text("signedInAs")).isEqualTo("staff1");
@@ -58,5 +66,6 @@ class PagesOnAPhoneBrowserTests {
         assertThat(browser.text("signedInAs")).isEqualTo("finance");
         browser.signOut().open("/work");
         assertThat(browser.path()).as("no cookie, no session").isEqualTo("/login");
+        assertThatThrownBy(() -> browser.signInAs("nobody")).hasMessageContaining("nobody could not sign in");
     }
 }
