@@ -82,7 +82,6 @@ class DashboardController {
         String scope = scope(params.text(from), params.text(to), departmentValue, categoryValue, townValue);
         model.addAttribute("dashboard", Dashboard.of(scope, summary, stats.ranking(monthValue), overdue,
                 catalog::departmentLabel, properties.zone()));
-        model.addAttribute("user", caller.username());
         model.addAttribute("departments", catalog.departmentCodes().stream()
                 .filter(catalog::isHandlingDepartment).map(code -> new Option(code, catalog.departmentLabel(code)))
                 .toList());

@@ -2,14 +2,8 @@ package org.sanfu.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Date;
@@ -23,31 +17,25 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sanfu.Api;
+import org.sanfu.Browser;
 import org.sanfu.SanfuTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.util.FileSystemUtils;
 
 /**
- * The dashboard in a real browser: Debian's headless Chromium driven by Selenium through the system
- * chromedriver (never one downloaded). The page must show what the API answers for the same
- * parameters, and ECharts must really draw its charts.
+ * The dashboard in a real browser ({@link Browser}: Debian's headless Chromium through the system
+ * chromedriver, never one downloaded), signed in through the form as the leader. On a desktop the page
+ * must show what the API answers for the same parameters, and ECharts must really draw its charts; on a
+ * phone (390 px) it must fit the screen.
  *
  * <p>Its data lies in March 2014, in a town of its own (no other test uses that month):
  * <pre>
@@ -67,10 +55,12 @@ import org.springframework.util.FileSystemUtils;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserTests {
 
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final String SCRIPT_TITLE = "<script>alert('驾驶舱')</script>";
     static final String MONTH = "2014-03";
+    static final List<String> CHARTS = List.of("chartByCategory", "chartByDepartment");
+
+    @RegisterExtension
+    static final Browser browser = Browser.desktop();
 
     @Autowired
     Api api;
@@ -78,35 +68,23 @@ class DashboardBrowserTests {
     ManagementService management;
     @Autowired
     RuntimeService runtime;
-    @LocalServerPort
-    int port;
 
     String town;
     String query;
     List<String> tickets;
-    Path profile;
-    ChromeDriver browser;
-
-    static boolean chromiumInstalled() {
-        return Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
-    }
 
     @BeforeAll
-    void march2014AndABrowser() throws IOException {
-        if (!chromiumInstalled()) {
-            return;
-        }
+    void march2014() {
         town = "驾驶舱测试镇" + Api.creditCode().substring(12);
         query = "?town=" + town + "&from=" + MONTH + "-01&to=" + MONTH + "-31&month=" + MONTH;
         try {
-            march2014();
+            visitsAndActionsOfMarch2014();
         } finally {
             ClockUtil.reset();
         }
-        browser = startChromium();
     }
 
-    private void march2014() {
+    private void visitsAndActionsOfMarch2014() {
         at("2014-03-03T09:00:00");
         String code = api.enterprise("台州驾驶舱泵业有限公司", town);
         tickets = api.visit(code, List.of(Api.problem("CONTAINER", "集装箱紧张"), Api.problem("CONTAINER", "舱位不足"),
@@ -161,51 +139,18 @@ class DashboardBrowserTests {
         return instance == null ? null : instance.getBusinessKey();
     }
 
-    /** Skips each test, saying why, on a machine without Chromium; .ci/run installs it. */
-    @BeforeEach
-    void needsChromium() {
-        assumeTrue(chromiumInstalled(), "skipped: the browser test needs Debian's chromium and chromium-driver "
-                + "(/usr/bin/chromium, /usr/bin/chromedriver); apt-get install chromium chromium-driver, as .ci/run does");
-    }
-
     private static void at(String shanghai) {
         ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse(shanghai + "+08:00").toInstant()));
     }
 
-    /** The system's Chromium and chromedriver, with a fresh profile; nothing is downloaded. */
-    private ChromeDriver startChromium() throws IOException {
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        profile = Files.createTempDirectory("sanfu-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1440,2000", "--lang=zh-CN", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        ClockUtil.reset();
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            FileSystemUtils.deleteRecursively(profile.toFile());
-        }
-    }
-
-    /** Opens the dashboard as the leader, signed in by the credentials in the URL, and waits for it. */
+    /** Opens the dashboard as the leader on a desktop, signed in through the form, and waits for it. */
     private void open(String pathAndQuery) {
-        browser.get("http://leader:demo@127.0.0.1:" + port + pathAndQuery);
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
-                By.id("total")));
+        browser.desktopSize().signInAs("leader").open(pathAndQuery);
+        browser.await(ExpectedConditions.presenceOfElementLocated(By.id("total")));
     }
 
     private String text(String id) {
-        return browser.findElement(By.id(id)).getText();
+        return browser.text(id);
     }
 
     private JsonNode apiJson(String path) {
@@ -239,7 +184,7 @@ class DashboardBrowserTests {
         JsonNode ranking = apiJson("/api/stats/ranking?month=" + MONTH);
         assertThat(text("rankingMonth")).isEqualTo("2014年3月");
         for (JsonNode d : ranking.get("departments")) {
-            WebElement row = browser.findElement(By.id("rank-" + d.get("key").asText()));
+            WebElement row = browser.driver().findElement(By.id("rank-" + d.get("key").asText()));
             String key = d.get("key").asText();
             assertThat(row.findElement(By.className("dept")).getText()).as(key).isEqualTo(d.get("label").asText());
             assertThat(row.findElement(By.className("total")).getText()).as(key).isEqualTo(d.get("total").asText());
@@ -252,11 +197,11 @@ class DashboardBrowserTests {
             String medal = d.get("medal").isNull() ? "" : d.get("medal").asText().equals("GOLD") ? "金牌店小二" : "蜗牛店小二";
             assertThat(row.findElement(By.className("medal-cell")).getText()).as(key).isEqualTo(medal);
         }
-        assertThat(browser.findElement(By.id("rank-TRANSPORT")).getText()).contains("1", "100.0", "金牌店小二");
+        assertThat(browser.driver().findElement(By.id("rank-TRANSPORT")).getText()).contains("1", "100.0", "金牌店小二");
         // finance's unsigned and unanswered tickets past their deadlines count against it: sign 1/3, close 0/3,
         // satisfied 0, reopened all, returned none -> 0.2/3 + 0.1 = 16.7
-        assertThat(browser.findElement(By.id("rank-FINANCE")).getText()).contains("2", "16.7", "蜗牛店小二");
-        assertThat(browser.findElement(By.id("rank-JUSTICE")).getText()).contains("未排名");
+        assertThat(browser.driver().findElement(By.id("rank-FINANCE")).getText()).contains("2", "16.7", "蜗牛店小二");
+        assertThat(browser.driver().findElement(By.id("rank-JUSTICE")).getText()).contains("未排名");
     }
 
     @Test
@@ -265,7 +210,7 @@ class DashboardBrowserTests {
         JsonNode card = apiJson("/api/stats/ranking?month=" + MONTH).get("redCards").findParents("town").stream()
                 .filter(c -> c.get("town").asText().equals(town)).findFirst().orElseThrow();
         assertThat(card.get("reasons").toString()).isEqualTo("[\"OVERDUE\",\"SATISFACTION\"]");
-        WebElement shown = browser.findElements(By.cssSelector("#redCards .red-card")).stream()
+        WebElement shown = browser.driver().findElements(By.cssSelector("#redCards .red-card")).stream()
                 .filter(li -> li.findElement(By.className("town")).getText().equals(town)).findFirst().orElseThrow();
         assertThat(shown.getText()).contains("亮红牌", "7 件");
         assertThat(shown.findElements(By.className("reason"))).extracting(WebElement::getText)
@@ -276,7 +221,7 @@ class DashboardBrowserTests {
     @Test
     void theOverdueListShowsTheOpenOverdueTicketsWithTheirTitlesAsTextNotAsScript() {
         open("/" + query);
-        List<WebElement> rows = browser.findElements(By.cssSelector("#overdue tbody tr"));
+        List<WebElement> rows = browser.driver().findElements(By.cssSelector("#overdue tbody tr"));
         List<String> ids = rows.stream().map(r -> r.getDomAttribute("data-id")).toList();
         assertThat(ids).containsExactlyInAnyOrderElementsOf(tickets.subList(3, 7));
         assertThat(text("overdueTotal")).isEqualTo("4");
@@ -288,36 +233,77 @@ class DashboardBrowserTests {
         assertThat(scripted.findElement(By.className("deadline")).getText()).isEqualTo("2014-03-12 17:30");
         WebElement unassigned = rows.get(ids.indexOf(tickets.get(6)));
         assertThat(unassigned.findElement(By.className("department")).getText()).isEqualTo("待分派");
-        assertThat(browser.findElements(By.cssSelector("#overdue tbody script"))).isEmpty();
-        assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+        assertThat(browser.driver().findElements(By.cssSelector("#overdue tbody script"))).isEmpty();
+        assertThatThrownBy(() -> browser.driver().switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
     }
 
     @Test
     void anOverdueTicketOpensItsDetailFromTheList() {
         open("/" + query);
         String id = tickets.get(4);
-        browser.findElement(By.cssSelector("#overdue tr[data-id='" + id + "'] a.ticket-id")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/api/tickets/" + id));
-        assertThat(browser.findElement(By.tagName("body")).getText()).contains("\"id\":\"" + id + "\"", "贷款审批慢");
+        WebElement link = browser.find("#overdue tr[data-id='" + id + "'] a.ticket-id");
+        assertThat(link.getDomAttribute("href")).isEqualTo("/tickets/" + id);
+        link.click();
+        browser.await(ExpectedConditions.urlToBe(browser.baseUrl() + "/tickets/" + id));
+        assertThat(browser.path()).isEqualTo("/tickets/" + id);
     }
 
     @Test
-    void echartsDrawsBothChartsWithTheApisBreakdowns() throws IOException {
+    void echartsDrawsBothChartsWithTheApisBreakdowns() {
         open("/" + query);
         JsonNode summary = apiJson("/api/stats/summary" + query.replace("&month=" + MONTH, ""));
-        JavascriptExecutor js = browser;
-        for (String chart : List.of("chartByCategory", "chartByDepartment")) {
-            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.attributeToBe(
-                    By.id(chart), "data-rendered", "true"));
-            assertThat(browser.findElement(By.id(chart)).findElements(By.tagName("canvas"))).as(chart).isNotEmpty();
+        JavascriptExecutor js = browser.driver();
+        chartsDrawn();
+        for (String chart : CHARTS) {
+            assertThat(browser.driver().findElement(By.id(chart)).findElements(By.tagName("canvas"))).as(chart).isNotEmpty();
             assertThat(js.executeScript("return echarts.getInstanceByDom(document.getElementById(arguments[0])) != null",
                     chart)).as(chart).isEqualTo(true);
         }
         assertThat(chartTotals(js, "chartByCategory")).isEqualTo(totals(summary.get("byCategory")));
         assertThat(chartTotals(js, "chartByDepartment")).isEqualTo(totals(summary.get("byDepartment")));
+        browser.screenshotForDocs("dashboard-desktop", true);
+    }
 
-        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, Path.of("target", "dashboard.png"), StandardCopyOption.REPLACE_EXISTING);
+    @Test
+    void onAPhoneTheDashboardFitsTheScreenAndItsTablesScrollInsideTheirPanels() {
+        browser.phoneSize().signInAs("leader").open("/" + query);
+        chartsDrawn();
+        browser.noSidewaysScroll().tapTargetsAtLeast44px(".filters a");
+        assertThat(browser.find("header.bar nav").getText()).as("the shared top bar").contains("工作台", "事项", "驾驶舱");
+        assertThat(text("scope")).contains(town);
+
+        long innerWidth = (Long) browser.script("return window.innerWidth");
+        for (String chart : CHARTS) {
+            assertThat((Long) browser.script("return echarts.getInstanceByDom(document.getElementById(arguments[0])).getWidth()",
+                    chart)).as("%s drawn to the phone's width", chart).isBetween(innerWidth - 80, innerWidth);
+        }
+        assertThat(browser.script("var wrap = document.getElementById('ranking').parentElement; "
+                + "return getComputedStyle(wrap).overflowX + ' ' + (wrap.scrollWidth > wrap.clientWidth)"))
+                .as("the ranking's 12 columns scroll inside their panel").isEqualTo("auto true");
+        assertThat(browser.script("return getComputedStyle(document.getElementById('overdue').parentElement).overflowX"))
+                .isEqualTo("auto");
+        assertThat(browser.findAll(".kpis.counts .kpi").stream().map(k -> k.getRect().getY()).distinct().count())
+                .as("the four counts wrap two by two").isEqualTo(2);
+
+        browser.screenshotForDocs("dashboard-phone", false);
+        browser.fullPageScreenshot("dashboard-phone-whole");
+        browser.desktopSize();
+    }
+
+    @Test
+    void fromAPhoneToAWideScreenNothingScrollsSideways() {
+        browser.phoneSize().signInAs("leader").open("/" + query);
+        chartsDrawn();
+        for (int width : List.of(320, 390, 600, 768, 1024, 1280, 1440, 1920)) {
+            browser.resize(new Browser.Size(width, 900, width < 760)).noSidewaysScroll();
+        }
+        browser.desktopSize();
+    }
+
+    private void chartsDrawn() {
+        for (String chart : CHARTS) {
+            browser.await(ExpectedConditions.attributeToBe(By.id(chart), "data-rendered", "true"));
+        }
     }
 
     /** "label=total" for each bar of the chart: the sum of its stacked series. */

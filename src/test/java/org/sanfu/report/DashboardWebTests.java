@@ -3,6 +3,7 @@ package org.sanfu.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,15 +13,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.sanfu.Api;
+import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
- * The dashboard page through MockMvc: who may see it, that user text is escaped, and that the
- * headline figures are the API's. Its data: one enterprise in a town of its own whose visit was
+ * The dashboard page through MockMvc, signed in through the form ({@link Pages}): who may see it, that
+ * user text is escaped, and that the headline figures are the API's. Its data: one enterprise in a town of its own whose visit was
  * logged late (reported in May 2014), so its three tickets are overdue at once; one is closed.
  */
 @SanfuTest
@@ -32,6 +34,8 @@ class DashboardWebTests {
 
     @Autowired
     Api api;
+    @Autowired
+    Pages pages;
 
     String town;
     String hostile;
@@ -53,33 +57,47 @@ class DashboardWebTests {
         api.act(closedOne, "feedback", "staff1", Map.of("satisfaction", "SATISFIED"));
     }
 
-    private Api.Response page(String query, String user) {
-        return api.perform(MockMvcRequestBuilders.get("/" + query).accept(MediaType.TEXT_HTML), user);
+    private Pages.Answer page(String query, String user) {
+        return pages.get("/" + query, user);
     }
 
     @Test
-    void leadersDispatchAndAdminSeeTheDashboardAsHtml() {
+    void leadersDispatchAndAdminSeeTheDashboardAsHtml() throws Exception {
         for (String user : List.of("leader", "dispatch", "admin")) {
-            Api.Response r = page("", user);
-            assertThat(r.status()).as(user).isEqualTo(200);
-            assertThat(MediaType.parseMediaType(r.contentType()).isCompatibleWith(MediaType.TEXT_HTML)).as(user).isTrue();
-            assertThat(r.text()).contains("领导驾驶舱", "月度赛马", "超期在办事项", "id=\"chartByCategory\"",
+            MockHttpServletResponse r = pages.mvc().perform(MockMvcRequestBuilders.get("/").accept(MediaType.TEXT_HTML)
+                    .session(pages.session(user))).andReturn().getResponse();
+            assertThat(r.getStatus()).as(user).isEqualTo(200);
+            assertThat(MediaType.parseMediaType(r.getContentType()).isCompatibleWith(MediaType.TEXT_HTML)).as(user).isTrue();
+            assertThat(r.getContentAsString(StandardCharsets.UTF_8)).contains("领导驾驶舱", "月度赛马", "超期在办事项", "id=\"chartByCategory\"",
                     "/webjars/echarts/5.5.0/echarts.min.js");
         }
     }
 
     @Test
-    void staffAndDepartmentsAreRefused() {
+    void leadersGetTheSharedTopBarAboveTheDashboardsOwnTitle() {
+        var html = page("", "leader").html();
+        assertThat(html.select("header.bar nav a.current").text()).isEqualTo("驾驶舱");
+        assertThat(html.select("header.bar nav a").eachAttr("href")).contains("/work", "/tickets", "/");
+        assertThat(html.select("#signedInAs").text()).isEqualTo("leader");
+        assertThat(html.select("header.bar + header.cockpit h1").text()).isEqualTo("领导驾驶舱");
+        assertThat(html.select("form#filters input[name=_csrf]")).as("a GET form carries no token").isEmpty();
+        assertThat(html.select(".table-wrap > table#ranking, .table-wrap > table#overdue")).hasSize(2);
+    }
+
+    @Test
+    void staffAndDepartmentsAreSentToTheirWork() {
         for (String user : List.of("staff1", "finance")) {
-            assertThat(page("", user).status()).as(user).isEqualTo(403);
+            Pages.Answer r = page("", user);
+            assertThat(r.status()).as(user).isEqualTo(302);
+            assertThat(r.redirect()).as(user).isEqualTo("/work");
         }
     }
 
     @Test
-    void withoutCredentialsTheBrowserIsAskedToSignInWithBasic() {
-        Api.Response r = page("", null);
-        assertThat(r.status()).isEqualTo(401);
-        assertThat(r.header(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic ");
+    void withoutASessionTheBrowserIsSentToTheSignInForm() {
+        Pages.Answer r = page("", null);
+        assertThat(r.status()).isEqualTo(302);
+        assertThat(r.redirect()).endsWith("/login");
     }
 
     @Test
@@ -87,6 +105,8 @@ class DashboardWebTests {
         Api.Response css = api.perform(MockMvcRequestBuilders.get("/dashboard.css"), null);
         assertThat(css.status()).isEqualTo(200);
         assertThat(css.text()).contains(".kpi");
+        Api.Response shared = api.perform(MockMvcRequestBuilders.get("/css/sanfu.css"), null);
+        assertThat(shared.status()).isEqualTo(200);
         Api.Response echarts = api.perform(MockMvcRequestBuilders.get("/webjars/echarts/5.5.0/echarts.min.js"), null);
         assertThat(echarts.status()).isEqualTo(200);
         assertThat(echarts.text()).contains("getInstanceByDom");
@@ -94,17 +114,17 @@ class DashboardWebTests {
 
     @Test
     void aTicketTitleAndAnEnterpriseNameWithHtmlAreShownEscapedInTheOverdueList() {
-        String html = page("?town=" + town, "leader").text();
+        String html = page("?town=" + town, "leader").body();
         assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;")
                 .contains("&lt;b onmouseover=&quot;x()&quot;&gt;椒江&amp;泵业&lt;/b&gt;")
                 .doesNotContain(HOSTILE_TITLE)
                 .doesNotContain("<b onmouseover");
-        assertThat(html).contains("href=\"/api/tickets/" + hostile + "\"");
+        assertThat(html).contains("href=\"/tickets/" + hostile + "\"");
     }
 
     @Test
     void theOverdueListHasTheOpenOverdueTicketsOnlyEachLinkedToItsDetail() {
-        String html = page("?town=" + town, "leader").text();
+        String html = page("?town=" + town, "leader").body();
         List<String> ids = all(html, "data-id=\"(\\d+)\"");
         JsonNode overdue = api.get("/api/tickets?overdue=true&town=" + town, "leader").json().get("items");
         List<String> open = overdue.findParents("id").stream()
@@ -112,7 +132,7 @@ class DashboardWebTests {
         assertThat(overdue.size()).as("the closed ticket missed its deadline too").isEqualTo(3);
         assertThat(ids).hasSize(2).containsExactlyInAnyOrderElementsOf(open).doesNotContain(closedOne);
         for (String id : ids) {
-            assertThat(html).contains("href=\"/api/tickets/" + id + "\"");
+            assertThat(html).contains("href=\"/tickets/" + id + "\"");
         }
         assertThat(one(html, "id=\"overdueTotal\">([^<]*)<")).isEqualTo("2");
     }
@@ -120,7 +140,7 @@ class DashboardWebTests {
     @Test
     void theHeadlineFiguresAreTheApisForTheSameTownAndPeriod() {
         String query = "?town=" + town + "&from=2014-05-01&to=2014-05-31";
-        String html = page(query, "dispatch").text();
+        String html = page(query, "dispatch").body();
         JsonNode summary = api.get("/api/stats/summary" + query, "dispatch").json();
         assertThat(summary.get("total").asLong()).isEqualTo(3);
         for (String field : List.of("total", "open", "closed", "overdueOpen")) {
@@ -138,7 +158,7 @@ class DashboardWebTests {
 
     @Test
     void aPeriodWithNoTicketsShowsDashesForItsRates() {
-        String html = page("?town=" + town + "&to=2014-04-30", "leader").text();
+        String html = page("?town=" + town + "&to=2014-04-30", "leader").body();
         assertThat(one(html, "id=\"total\">([^<]*)<")).isEqualTo("0");
         assertThat(one(html, "id=\"closeRate\">([^<]*)<")).isEqualTo("—");
         assertThat(one(html, "id=\"medianHoursToClose\">([^<]*)<")).isEqualTo("—");
@@ -147,7 +167,7 @@ class DashboardWebTests {
 
     @Test
     void theRankingOfTheMonthAskedForShowsEveryDepartmentAndUnrankedOnes() {
-        String html = page("?month=2014-05", "leader").text();
+        String html = page("?month=2014-05", "leader").body();
         JsonNode ranking = api.get("/api/stats/ranking?month=2014-05", "leader").json();
         assertThat(html).contains("2014年5月");
         for (JsonNode d : ranking.get("departments")) {
@@ -158,10 +178,11 @@ class DashboardWebTests {
     }
 
     @Test
-    void aMalformedParameterIsRefusedNamingIt() {
-        Api.Response r = api.get("/?month=2014-13", "leader");
+    void aMalformedParameterIsAChinesePageNamingIt() {
+        Pages.Answer r = page("?month=2014-13", "leader");
         assertThat(r.status()).isEqualTo(400);
-        assertThat(r.json().get("errors").get(0).get("field").asText()).isEqualTo("month");
+        assertThat(r.html().select("#errorTitle").text()).contains("请求有误");
+        assertThat(r.html().select(".flash.error").text()).contains("month");
         assertThat(page("?from=2014-02-30", "leader").status()).isEqualTo(400);
         assertThat(page("?category=SPACE", "leader").status()).isEqualTo(400);
     }

@@ -1,0 +1,71 @@
+package org.sanfu.workbench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.sanfu.Api;
+import org.sanfu.Browser;
+import org.sanfu.SanfuTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The sign-in form, the work page and the error page on a phone (390×844) in headless Chromium (docs/UI.md, "Phones"):
+ * nothing scrolls sideways and every button and input is at least 44 px tall. The leaders' dashboard on a
+ * phone is checked by report.DashboardBrowserTests, with its data.
+ */
+@SanfuTest
+class PagesOnAPhoneBrowserTests {
+
+    @RegisterExtension
+    static final Browser browser = Browser.phone();
+
+    @Autowired
+    Api api;
+
+    @Test
+    void theSignInFormFitsAPhone() {
+        browser.signOut().open("/login");
+        assertThat(browser.find("html").getDomAttribute("lang")).isEqualTo("zh-CN");
+        assertThat(browser.find("form[action='/login'] button").getText()).isEqualTo("登录");
+        browser.noSidewaysScroll().tapTargetsAtLeast44px();
+        browser.screenshotForDocs("login-phone", false);
+    }
+
+    @Test
+    void staffSignInThroughTheFormAndTheirWorkPageFitsAPhone() {
+        String code = api.enterprise("台州手机端测试机械有限公司", "手机测试镇");
+        List<String> ids = api.visit(code, List.of(Api.problem("FINANCING", "设备更新贷款贴息申请进度"),
+                Api.problem("CONTAINER", "出口集装箱订舱困难，运价上涨明显"))).stream().map(t -> t.get("id").asText()).toList();
+        api.act(ids.get(0), "sign", "finance", null);
+        api.act(ids.get(0), "reply", "finance", Map.of("resolution", "已对接银行办理贴息", "outcome", "RESOLVED"));
+
+        browser.signInAs("staff1");
+        assertThat(browser.path()).as("staff land on their work").isEqualTo("/work");
+        assertThat(browser.find("#queue-feedback a.ticket[data-id='" + ids.get(0) + "']").getText())
+                .contains("设备更新贷款贴息申请进度");
+        browser.noSidewaysScroll().tapTargetsAtLeast44px();
+        browser.screenshotForDocs("work-phone", false);
+    }
+
+    @Test
+    void theChineseErrorPageFitsAPhone() {
+        browser.signInAs("staff1").open("/admin");
+        assertThat(browser.text("errorTitle")).contains("无权访问");
+        browser.noSidewaysScroll().tapTargetsAtLeast44px();
+    }
+
+    @Test
+    void aSecondUserSignsInWithFreshCookies() {
+        browser.signInAs("staff1").open("/work");
+        assertThat(browser.text("signedInAs")).isEqualTo("staff1");
+        browser.signInAs("finance").open("/work");
+        assertThat(browser.text("signedInAs")).isEqualTo("finance");
+        browser.signOut().open("/work");
+        assertThat(browser.path()).as("no cookie, no session").isEqualTo("/login");
+        assertThatThrownBy(() -> browser.signInAs("nobody")).hasMessageContaining("nobody could not sign in");
+    }
+}
