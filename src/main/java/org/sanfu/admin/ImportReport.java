@@ -51,6 +51,10 @@ record ImportReport(String filename, int created, int updated, List<Line> reject
     }
 
     private static Line line(EnterpriseImport.Rejected rejected, MessageSource messages) {
+        if (rejected.errors() != null && !rejected.errors().isEmpty()) {
+            InvalidInput.FieldError first = rejected.errors().get(0);
+            return new Line(rejected.line(), field(first.field(), messages), chinese(first.message(), messages));
+        }
         Matcher m = FIELD_FIRST.matcher(rejected.message());
         if (m.matches()) {
             return new Line(rejected.line(), field(m.group(1), messages), chinese(m.group(2), messages));

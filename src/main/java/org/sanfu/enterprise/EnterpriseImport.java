@@ -33,7 +33,11 @@ public class EnterpriseImport {
     private static final Set<String> FALSE = Set.of("false", "0", "no", "n", "否", "");
 
     @Schema(name = "ImportRejectedRow", description = "a CSV row that was not kept; the header is line 1")
-    public record Rejected(long line, String message) {}
+    /**
+     * A line left out: {@code message} says why as a problem's detail would; {@code errors} names each
+     * field at fault, as a problem's {@code errors} do.
+     */
+    public record Rejected(long line, String message, List<InvalidInput.FieldError> errors) {}
 
     @Schema(name = "ImportResult")
     public record Result(int created, int updated, List<Rejected> rejected) {}
@@ -73,7 +77,7 @@ public class EnterpriseImport {
                     }
                 } catch (InvalidInput e) {
                     // in the request's language, as the problem's detail would say it
-                    rejected.add(new Rejected(line, messages.text(e.detail())));
+                    rejected.add(new Rejected(line, messages.text(e.detail()), messages.errors(e)));
                 }
             }
         } catch (IOException | java.io.UncheckedIOException e) {

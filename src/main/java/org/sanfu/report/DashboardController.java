@@ -39,6 +39,8 @@ class DashboardController {
 
     /** The overdue list shows at most this many tickets, the earliest reply deadline first. */
     static final int OVERDUE_SHOWN = 50;
+    /** The closed list shows the latest this many. */
+    static final int CLOSED_SHOWN = 20;
 
     private final StatsService stats;
     private final StatsParameters parameters;
@@ -80,6 +82,11 @@ class DashboardController {
         PageResult<TicketView> overdue = tickets.openOverdue(filter.from(), filter.toExclusive(), departmentValue,
                 categoryValue, townValue, caller, PageParams.of(0, OVERDUE_SHOWN));
         String scope = scope(params.text(from), params.text(to), departmentValue, categoryValue, townValue);
+        // The latest closed tickets of the same scope, newest reported first: a leader opens what was closed.
+        PageResult<TicketView> closed = tickets.list(new org.sanfu.ticket.TicketFilter(
+                org.sanfu.ticket.TicketStatus.CLOSED, departmentValue, categoryValue, townValue, null, null,
+                filter.from(), filter.toExclusive(), null), caller, PageParams.of(0, CLOSED_SHOWN));
+        model.addAttribute("closed", closed);
         model.addAttribute("dashboard", Dashboard.of(scope, summary, stats.ranking(monthValue), overdue,
                 catalog::departmentLabel, properties.zone()));
         model.addAttribute("departments", catalog.departmentCodes().stream()

@@ -19,6 +19,12 @@ import org.springframework.web.servlet.ModelAndView;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageAdvice {
 
+    private final Messages messages;
+
+    PageAdvice(Messages messages) {
+        this.messages = messages;
+    }
+
     @ExceptionHandler(DomainException.class)
     ModelAndView refused(DomainException e, HttpServletResponse response) {
         HttpStatus status = e instanceof DomainException.NotFound ? HttpStatus.NOT_FOUND
@@ -28,7 +34,7 @@ class PageAdvice {
         if (status == null) {
             throw e;
         }
-        return error(status, e instanceof InvalidInput invalid ? invalid.getMessage() : null);
+        return error(status, messages.text(e.detail(), java.util.Locale.SIMPLIFIED_CHINESE));
     }
 
     /** The error page with this status; the reason, when given, is shown under the page's own text. */

@@ -60,6 +60,13 @@ class EnterpriseImportWebTests {
         return "导入镇" + Api.creditCode().substring(10, 16);
     }
 
+    /** Each rejected line's message (not its errors' messages). */
+    private static List<String> messages(Api.Response r) {
+        List<String> messages = new java.util.ArrayList<>();
+        r.json().get("rejected").forEach(line -> messages.add(line.get("message").asText()));
+        return messages;
+    }
+
     private static List<Long> rejectedLines(Api.Response r) {
         return r.json().get("rejected").findValues("line").stream().map(JsonNode::asLong).toList();
     }
@@ -117,11 +124,15 @@ class EnterpriseImportWebTests {
         Api.Response chinese = api.perform(MockMvcRequestBuilders.post("/api/enterprises/import")
                 .contentType("text/csv").header("Accept-Language", "zh-CN").content(body), "admin");
         assertThat(chinese.status()).as(chinese.text()).isEqualTo(200);
-        assertThat(chinese.json().get("rejected").findValuesAsText("message"))
-                .containsExactly("creditCode：校验码不符（GB 32100-2015）", "exporter：必须是 true 或 false");
+        assertThat(messages(chinese)).containsExactly("creditCode：校验码不符（GB 32100-2015）",
+                "exporter：必须是 true 或 false");
+        assertThat(chinese.json().get("rejected").get(0).get("errors").get(0).get("field").asText())
+                .isEqualTo("creditCode");
+        assertThat(chinese.json().get("rejected").get(0).get("errors").get(0).get("message").asText())
+                .isEqualTo("校验码不符（GB 32100-2015）");
 
         Api.Response english = upload(body, "text/csv", "admin");
-        assertThat(english.json().get("rejected").findValuesAsText("message")).containsExactly(
+        assertThat(messages(english)).containsExactly(
                 "creditCode: check character does not match (GB 32100-2015)", "exporter: must be true or false");
     }
 

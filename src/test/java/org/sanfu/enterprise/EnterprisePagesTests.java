@@ -106,7 +106,7 @@ class EnterprisePagesTests {
         Element input = html.selectFirst("input[name=creditCode]");
         assertThat(input.val()).isEqualTo(wrong);
         assertThat(input.parent().hasClass("has-error")).isTrue();
-        assertThat(input.parent().select(".field-error").text()).startsWith("校验位不符");
+        assertThat(input.parent().select(".field-error").text()).startsWith("校验码不符");
         assertThat(html.select("#toFirstError").attr("href")).isEqualTo("#creditCode");
         assertThat(html.select("input[name=name]").val()).isEqualTo("校验位错误有限公司");
         assertThat(html.select("input[name=industry]").val()).isEqualTo("模具");

@@ -367,7 +367,7 @@ class AdminPagesTests {
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0).select("td.line").text()).isEqualTo("3");
         assertThat(rows.get(0).select("td.field").text()).isEqualTo("统一社会信用代码");
-        assertThat(rows.get(0).select("td.message").text()).isEqualTo("必须是 18 位");
+        assertThat(rows.get(0).select("td.message").text()).isEqualTo("必须是 18 个字符");
         assertThat(imported.html().select("#importErrors th").eachText()).containsExactly("行号", "字段", "问题");
 
         Api.Response profile = api.get("/api/enterprises/" + good, "leader");

@@ -130,7 +130,8 @@ class VisitPagesBrowserTests {
         new Select(browser.findElement(By.name("problems[0].category"))).selectByValue("CONTAINER");
         browser.findElement(By.name("problems[0].title")).sendKeys("缺少集装箱");
         browser.findElement(By.id("addProblem")).click();
-        assertThat(browser.findElements(By.cssSelector("fieldset.problem"))).hasSize(2);
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector("fieldset.problem")).size() == 2);
         assertThat(browser.findElement(By.name("problems[0].title")).getAttribute("value")).isEqualTo("缺少集装箱");
         fitsAPhone("the form with two blocks");
 
@@ -141,7 +142,8 @@ class VisitPagesBrowserTests {
 
         browser.findElement(By.name("problems[1].title")).sendKeys("贷款利率高");
         browser.findElement(By.id("saveVisit")).click();
-        assertThat(browser.getCurrentUrl()).matches(".*/visits/\\d+");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(d -> d.getCurrentUrl().matches(".*/visits/\\d+"));
         assertThat(browser.findElements(By.cssSelector("#visitTickets a.ticket"))).hasSize(2);
         fitsAPhone("the visit");
 

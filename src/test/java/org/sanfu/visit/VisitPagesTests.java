@@ -228,9 +228,9 @@ class VisitPagesTests {
                         .atZone(SHANGHAI)), "source", "VISIT"));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.html().selectFirst("input[name=enterpriseCreditCode]").parent().select(".field-error").text())
-                .startsWith("没有这个信用代码的企业");
+                .startsWith("没有使用此统一社会信用代码的企业");
         assertThat(refused.html().selectFirst("input[name=visitedAt]").parent().select(".field-error").text())
-                .isEqualTo("不能晚于现在");
+                .isEqualTo("不能晚于当前时间");
     }
 
     @Test

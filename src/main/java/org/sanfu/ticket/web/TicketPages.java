@@ -25,6 +25,7 @@ import org.sanfu.ticket.TicketQueries;
 import org.sanfu.ticket.TicketStatus;
 import org.sanfu.ticket.TicketView;
 import org.sanfu.web.FormBodies;
+import org.sanfu.web.Messages;
 import org.sanfu.web.InvalidInput;
 import org.sanfu.web.Page;
 import org.sanfu.web.PageResult;
@@ -55,6 +56,7 @@ class TicketPages {
     /** Tickets on one page of the list. */
     static final int PAGE_SIZE = 20;
 
+    private final Messages messages;
     private final TicketQueries queries;
     private final TicketActions actions;
     private final FormBodies forms;
@@ -63,7 +65,8 @@ class TicketPages {
     private final Map<String, ActionForm<?>> actionForms;
 
     TicketPages(TicketQueries queries, TicketActions actions, FormBodies forms, TicketListParams listParams,
-            Catalog catalog) {
+            Catalog catalog, Messages messages) {
+        this.messages = messages;
         this.queries = queries;
         this.actions = actions;
         this.forms = forms;
@@ -198,9 +201,9 @@ class TicketPages {
             back.setStatusCode(HttpStatus.SEE_OTHER);
             return new ModelAndView(back);
         } catch (InvalidInput e) {
-            return again(id, caller, FormState.invalid(action, typed, e.errors()), HttpStatus.BAD_REQUEST);
+            return again(id, caller, FormState.invalid(action, typed, messages.errors(e)), HttpStatus.BAD_REQUEST);
         } catch (DomainException.NotNow e) {
-            return again(id, caller, FormState.refused(action, typed, e.getMessage()), HttpStatus.CONFLICT);
+            return again(id, caller, FormState.refused(action, typed, messages.text(e.detail())), HttpStatus.CONFLICT);
         } catch (OptimisticLockingException | PessimisticLockingFailureException e) {
             return again(id, caller, FormState.refused(action, typed, null), HttpStatus.CONFLICT);
         }
