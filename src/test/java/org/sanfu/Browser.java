@@ -248,6 +248,28 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, TestW
         return driver().findElements(By.cssSelector(css));
     }
 
+    /**
+     * Clicks a link or a form's button that leads to another page, and waits until that page has
+     * replaced this one and finished loading: the next step never reads the page it left.
+     */
+    public Browser follow(String css) {
+        WebElement page = find("html");
+        WebElement target = find(css);
+        script("arguments[0].scrollIntoView({block: 'center'})", target);
+        target.click();
+        await(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        await(d -> "complete".equals(script("return document.readyState")));
+        return this;
+    }
+
+    /** Types into an input, replacing what it held. */
+    public Browser type(String css, String text) {
+        WebElement input = find(css);
+        input.clear();
+        input.sendKeys(text);
+        return this;
+    }
+
     /** The visible text of the element with this id. */
     public String text(String id) {
         return driver().findElement(By.id(id)).getText();

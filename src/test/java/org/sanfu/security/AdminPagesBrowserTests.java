@@ -108,6 +108,8 @@ class AdminPagesBrowserTests {
         browser.findElement(By.id("username")).sendKeys("admin");
         browser.findElement(By.id("password")).sendKeys("demo");
         browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.not(
+                ExpectedConditions.urlContains("/login")));
         open("/admin", "#newAccount");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
         fitsAPhone("the page");

@@ -8,8 +8,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.sanfu.Api;
 import org.sanfu.Browser;
@@ -155,27 +153,19 @@ class ClosedLoopInTheBrowserTests {
     }
 
     private static void type(String css, String text) {
-        WebElement input = browser.find(css);
-        input.clear();
-        input.sendKeys(text);
+        browser.type(css, text);
     }
 
     private static String value(String css) {
         return browser.find(css).getDomProperty("value");
     }
 
-    /** Clicks what leads to another page and waits until that page has replaced this one. */
     private static void click(String css) {
-        WebElement html = browser.find("html");
-        WebElement target = browser.find(css);
-        browser.script("arguments[0].scrollIntoView({block: 'center'})", target);
-        target.click();
-        browser.await(ExpectedConditions.stalenessOf(html));
-        browser.await(d -> "complete".equals(browser.script("return document.readyState")));
+        browser.follow(css);
     }
 
     private static void submit(String css) {
-        click(css);
+        browser.follow(css);
     }
 
     /** Opens an action's folded form on the ticket page. */
