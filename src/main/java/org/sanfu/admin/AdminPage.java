@@ -70,9 +70,9 @@ class AdminPage {
     @PostMapping("/admin/accounts")
     ModelAndView create(Caller caller, @RequestParam(required = false) String username,
             @RequestParam(required = false) String role, @RequestParam(required = false) String department,
-            @RequestParam(required = false) String password, RedirectAttributes flash) {
+            @RequestParam(name = "password", required = false) List<String> passwords, RedirectAttributes flash) {
         try {
-            accounts.create(username, role, department, password);
+            accounts.create(username, role, department, last(passwords));
         } catch (InvalidInput e) {
             return refused(caller, CREATE, Map.of("username", text(username), "role", text(role),
                     "department", text(department)), e);
@@ -93,9 +93,9 @@ class AdminPage {
 
     @PostMapping("/admin/accounts/{username}/password")
     ModelAndView resetPassword(Caller caller, @PathVariable String username,
-            @RequestParam(required = false) String password, RedirectAttributes flash) {
+            @RequestParam(name = "password", required = false) List<String> passwords, RedirectAttributes flash) {
         try {
-            accounts.resetPassword(username, password);
+            accounts.resetPassword(username, last(passwords));
         } catch (InvalidInput e) {
             return refused(caller, "password:" + username, Map.of(), e);
         }
@@ -193,6 +193,14 @@ class AdminPage {
     private String message(String key) {
         return messages.getMessage(key, new Object[] {AccountAdministration.MIN_PASSWORD_LENGTH,
                 AccountAdministration.MAX_PASSWORD_BYTES}, key, Locale.SIMPLIFIED_CHINESE);
+    }
+
+    /**
+     * A password input sent twice counts by its last value, as every other form field does; Spring
+     * would join the two with a comma into a password nobody typed.
+     */
+    private static String last(List<String> values) {
+        return values == null || values.isEmpty() ? null : values.get(values.size() - 1);
     }
 
     private String roleLabel(String role) {

@@ -249,16 +249,25 @@ public class TicketActions {
         return queries.view(after, caller);
     }
 
+    /** A status or an action as the reader's language names it: 办理中 / IN_PROGRESS, 答复 / reply. */
+    private static Message label(TicketStatus status) {
+        return Message.of("label.status." + status);
+    }
+
+    private static Message label(TicketAction action) {
+        return Message.of("label.action." + action.urlName());
+    }
+
     private static Message notNow(Ticket ticket, TicketAction action, Message why) {
         return why == null
-                ? Message.of("sanfu.ticket.not-now", "id", ticket.id(), "status", ticket.status(),
-                        "action", action.urlName())
-                : Message.of("sanfu.ticket.not-now-because", "id", ticket.id(), "status", ticket.status(),
-                        "action", action.urlName(), "reason", why);
+                ? Message.of("sanfu.ticket.not-now", "id", ticket.id(), "status", label(ticket.status()),
+                        "action", label(action))
+                : Message.of("sanfu.ticket.not-now-because", "id", ticket.id(), "status", label(ticket.status()),
+                        "action", label(action), "reason", why);
     }
 
     private static DomainException notYours(String id, TicketAction action) {
-        return new DomainException.NotYours(Message.of("sanfu.ticket.not-yours", "id", id, "action", action.urlName()));
+        return new DomainException.NotYours(Message.of("sanfu.ticket.not-yours", "id", id, "action", label(action)));
     }
 
     private String describeDepartments(String lead, List<String> co) {

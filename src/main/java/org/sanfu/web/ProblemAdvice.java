@@ -23,6 +23,8 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -87,25 +89,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> api(ApiException e) {
         return problem(problems.problem(e.status(), e.detail()));
-    }
-
-    /**
-     * An unknown path: problem+json under /api; elsewhere the Chinese error page.
-     */
-    @Override
-    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
-        if (request instanceof ServletWebRequest servlet && !servlet.getRequest().getRequestURI().startsWith("/api/")
-                && servlet.getResponse() != null) {
-            try {
-                errorPages.render(servlet.getRequest(), servlet.getResponse(), HttpStatus.NOT_FOUND);
-                return null;
-            } catch (java.io.IOException gone) {
-                log.debug("the client went away before its 404 page", gone);
-                return null;
-            }
-        }
-        return super.handleNoResourceFoundException(e, headers, status, request);
     }
 
     /** Two commands raced for the same ticket; the loser changed nothing and may simply retry. */
@@ -188,12 +171,35 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
         if (body instanceof ProblemDetail problem) {
-            return problems.response(problem, headers);
+            return answer(problem, headers);
         }
         return super.createResponseEntity(body, headers, statusCode, request);
     }
 
     private ResponseEntity<Object> problem(ProblemDetail problem) {
-        return problems.response(problem, HttpHeaders.EMPTY);
+        return answer(problem, HttpHeaders.EMPTY);
+    }
+
+    /**
+     * problem+json for the API and the operators' endpoints; a workbench page (a request outside them)
+     * gets the Chinese error page with the same status instead: an unknown path, a GET on a form's
+     * address, a parameter of the wrong type, or our own fault.
+     */
+    private ResponseEntity<Object> answer(ProblemDetail problem, HttpHeaders headers) {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes current
+                && current.getResponse() != null && isPage(current.getRequest().getRequestURI())) {
+            try {
+                errorPages.render(current.getRequest(), current.getResponse(), HttpStatus.valueOf(problem.getStatus()));
+            } catch (java.io.IOException gone) {
+                log.debug("the client went away before its error page", gone);
+            }
+            return null;
+        }
+        return problems.response(problem, headers);
+    }
+
+    private static boolean isPage(String path) {
+        return !(path.startsWith("/api/") || path.startsWith("/actuator") || path.startsWith("/v3/api-docs")
+                || path.startsWith("/swagger-ui") || path.startsWith("/camunda") || path.startsWith("/engine-rest"));
     }
 }

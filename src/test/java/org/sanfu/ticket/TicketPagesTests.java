@@ -434,6 +434,26 @@ class TicketPagesTests extends TicketWebTestSupport {
     }
 
     @Test
+    void theTimelineNamesOutcomesAndGradesInChineseAndA409SaysTheStateInChinese() {
+        String id = id(api.ticket("CONTAINER"));
+        api.act(id, "sign", "transport", null);
+        api.act(id, "reply", "transport", java.util.Map.of("resolution", "已协调船公司", "outcome", "PARTIAL"));
+        api.act(id, "feedback", "staff1", java.util.Map.of("satisfaction", "BASICALLY_SATISFIED", "comment", "还需跟进"));
+
+        Document page = pages.get("/tickets/" + id, "staff1").html();
+        assertThat(page.select("#history li[data-action=reply] .text").text()).isEqualTo("【部分解决】已协调船公司");
+        assertThat(page.select("#history li[data-action=feedback] .text").text()).isEqualTo("基本满意；还需跟进");
+
+        Pages.Answer late = pages.post("/tickets/" + id + "/comment", "transport", Pages.form("text", "补充"));
+        assertThat(late.status()).isEqualTo(303);
+        String signed = id(api.ticket("CONTAINER"));
+        api.act(signed, "sign", "transport", null);
+        Pages.Answer again = pages.post("/tickets/" + signed + "/sign", "transport", Pages.form());
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.html().select("#refusal .reason").text()).contains("当前为“办理中”，现在不能“签收”");
+    }
+
+    @Test
     void theTicketsFactsAndDeadlinesWithTimeLeft() {
         String id = id(api.ticket("CREDIT_INSURANCE"));
         JsonNode ticket = api.get("/api/tickets/" + id, "leader").json();

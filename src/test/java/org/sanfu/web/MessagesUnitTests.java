@@ -35,11 +35,11 @@ class MessagesUnitTests {
     @Test
     void argumentsAreFilledByNameListsJoinedAndNestedMessagesWordedInTheSameLanguage() {
         Message why = Message.of("sanfu.ticket.waits-for-contributions", "departments", List.of("FINANCE", "HRSS"));
-        Message notNow = Message.of("sanfu.ticket.not-now-because", "id", 7, "status", "IN_PROGRESS",
-                "action", "reply", "reason", why);
+        Message notNow = Message.of("sanfu.ticket.not-now-because", "id", 7, "status",
+                Message.of("label.status.IN_PROGRESS"), "action", Message.of("label.action.reply"), "reason", why);
 
         assertThat(messages.text(notNow, Languages.CHINESE))
-                .isEqualTo("事项 7 的状态为 IN_PROGRESS，现在不能执行 reply：协办部门 FINANCE, HRSS 尚未提交协办意见");
+                .isEqualTo("事项 7 当前为“办理中”，现在不能“答复”：协办部门 FINANCE, HRSS 尚未提交协办意见");
         assertThat(messages.text(notNow, Languages.ENGLISH)).isEqualTo(
                 "ticket 7 is IN_PROGRESS; 'reply' is not possible now: co-departments FINANCE, HRSS have not contributed yet");
     }

@@ -129,7 +129,7 @@ class ProblemLanguageWebTests {
         Function<String, Api.Response> signAgain = language -> send(post("/api/tickets/" + id + "/sign")
                 .contentType(MediaType.APPLICATION_JSON).content("{}"), "transport", language);
         assertAnswers(signAgain, 409,
-                "状态冲突", "事项 " + id + " 的状态为 IN_PROGRESS，现在不能执行 sign",
+                "状态冲突", "事项 " + id + " 当前为“办理中”，现在不能“签收”",
                 "Conflict", "ticket " + id + " is IN_PROGRESS; 'sign' is not possible now");
 
         String code = api.enterprise();

@@ -136,6 +136,21 @@ class SignInAndWorkPageTests {
     }
 
     @Test
+    void whatABrowserSendsWrongToAPageIsAnsweredWithAChinesePageNotJson() {
+        Pages.Answer badPage = pages.get("/work?page=abc", "staff1");
+        assertThat(badPage.status()).isEqualTo(400);
+        assertThat(badPage.html().select("#errorTitle").text()).contains("请求有误");
+        Pages.Answer formAddress = pages.get("/visits", "staff1");
+        assertThat(formAddress.status()).isEqualTo(405);
+        assertThat(formAddress.html().select("html").attr("lang")).isEqualTo("zh-CN");
+        Pages.Answer unknown = pages.get("/no-such-page", "staff1");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.html().select("#errorTitle").text()).contains("未找到");
+        assertThat(pages.get("/work?page=2147483647", "staff1").html().select(".pager a").eachText())
+                .doesNotContain("下一页");
+    }
+
+    @Test
     void aPageRefusedToARoleIsAChinesePageNotJson() {
         Pages.Answer refused = pages.get("/admin", "transport");
         assertThat(refused.status()).isEqualTo(403);

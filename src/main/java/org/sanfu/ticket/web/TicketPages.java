@@ -128,7 +128,7 @@ class TicketPages {
         if (result.page() > 0) {
             model.addAttribute("previous", listLink(raw, result.page() - 1, pageSize));
         }
-        if ((long) (result.page() + 1) * result.size() < result.total()) {
+        if ((result.page() + 1L) * result.size() < result.total()) {
             model.addAttribute("next", listLink(raw, result.page() + 1, pageSize));
         }
         return "tickets/list";

@@ -1,0 +1,48 @@
+package org.sanfu.ticket.web;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.sanfu.ticket.TicketEvent;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * A history event's text as the ticket page shows it: the audit trail keeps the API's codes
+ * ("[RESOLVED] 已协调…", "SATISFIED；…"), the page names them in Chinese ("【已解决】已协调…", "满意；…").
+ * Templates call it as {@code ${@eventText.of(e)}}.
+ */
+@Component("eventText")
+public class EventText {
+
+    private static final Pattern OUTCOME = Pattern.compile("^\\[(RESOLVED|PARTIAL|CANNOT_RESOLVE)] ?(.*)", Pattern.DOTALL);
+    private static final Pattern SATISFACTION =
+            Pattern.compile("^(SATISFIED|BASICALLY_SATISFIED|DISSATISFIED|UNRATED)(；.*)?$", Pattern.DOTALL);
+
+    private final MessageSource messages;
+
+    EventText(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    public String of(TicketEvent event) {
+        String text = event.detail();
+        if (text == null) {
+            return null;
+        }
+        Matcher outcome = OUTCOME.matcher(text);
+        if (outcome.matches()) {
+            return "【" + label("label.outcome." + outcome.group(1)) + "】" + outcome.group(2);
+        }
+        Matcher satisfaction = SATISFACTION.matcher(text);
+        if (satisfaction.matches()) {
+            return label("label.satisfaction." + satisfaction.group(1))
+                    + (satisfaction.group(2) == null ? "" : satisfaction.group(2));
+        }
+        return text;
+    }
+
+    private String label(String key) {
+        return messages.getMessage(key, null, key, Locale.SIMPLIFIED_CHINESE);
+    }
+}
