@@ -1,7 +1,9 @@
 package org.sanfu;
 
 import jakarta.validation.constraints.NotNull;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -12,8 +14,22 @@ import org.springframework.validation.annotation.Validated;
  * The defaults are in config/application.yml.
  *
  * @param zone the zone of shown times and of working-day counting
+ * @param earliestDate the floor of every date and time a request may send
  */
 @ConfigurationProperties("sanfu")
 @Validated
-public record SanfuProperties(@NotNull ZoneId zone) {
+public record SanfuProperties(@NotNull ZoneId zone, @DefaultValue("2000-01-01") LocalDate earliestDate) {
+
+    /** Convenience for tests and tools: the default floor. */
+    public SanfuProperties(ZoneId zone) {
+        this(zone, LocalDate.of(2000, 1, 1));
+    }
+
+    /**
+     * The start of {@code earliestDate} in the service's zone: no date a request sends may lie before it
+     * (400 naming the field), so no deadline arithmetic on an absurd year can overflow.
+     */
+    public java.time.Instant earliest() {
+        return earliestDate.atStartOfDay(zone).toInstant();
+    }
 }

@@ -138,6 +138,9 @@ public class VisitIntake {
                 visitedAt = QueryParams.parseInstant(r.visitedAt().strip(), properties.zone());
                 if (visitedAt.isAfter(now.plus(FUTURE_TOLERANCE))) {
                     errors.add("visitedAt", Message.of("sanfu.visit.future"));
+                } else if (visitedAt.isBefore(properties.earliest())) {
+                    errors.add("visitedAt", Message.of("sanfu.validation.too-early", "earliest",
+                            properties.earliestDate()));
                 }
             } catch (DateTimeParseException e) {
                 errors.add("visitedAt", Message.of("sanfu.validation.date-time"));

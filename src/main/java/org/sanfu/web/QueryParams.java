@@ -16,9 +16,13 @@ import org.springframework.stereotype.Component;
 public class QueryParams {
 
     private final ZoneId zone;
+    private final Instant earliest;
+    private final LocalDate earliestDate;
 
     QueryParams(SanfuProperties properties) {
         this.zone = properties.zone();
+        this.earliest = properties.earliest();
+        this.earliestDate = properties.earliestDate();
     }
 
     public String text(String value) {
@@ -69,12 +73,19 @@ public class QueryParams {
             return null;
         }
         try {
+            Instant at;
             if (v.length() == 10) {
                 LocalDate day = LocalDate.parse(v);
-                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
+                at = (endOfDay ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
+            } else {
+                at = parseInstant(v, zone);
             }
-            return parseInstant(v, zone);
-        } catch (DateTimeParseException e) {
+            if (at.isBefore(earliest)) {
+                errors.add(name, Message.of("sanfu.validation.too-early", "earliest", earliestDate));
+                return null;
+            }
+            return at;
+        } catch (DateTimeParseException | java.time.DateTimeException | ArithmeticException e) {
             errors.add(name, Message.of("sanfu.validation.date-or-time"));
             return null;
         }

@@ -332,6 +332,21 @@ class VisitWebTests {
     }
 
     @Test
+    void aVisitedAtBeforeTheConfiguredFloorIsRejectedWithoutOverflowingAnyDeadline() {
+        String code = api.enterprise();
+        Map<String, Object> body = body(code, List.of(problem("CONTAINER", "远古的问题")));
+        body.put("visitedAt", "-999999999-01-01T00:00:00Z");
+        assertRejected(code, body, "visitedAt");
+
+        body.put("visitedAt", "1999-12-31T23:59:00+08:00");
+        Api.Response refused = assertRejected(code, body, "visitedAt");
+        assertThat(refused.text()).contains("2000-01-01");
+
+        body.put("visitedAt", "2000-01-01T00:00:00+08:00");
+        assertThat(api.post("/api/visits", "staff1", body).status()).as("the floor itself is allowed").isEqualTo(201);
+    }
+
+    @Test
     void aVisitedAtThatIsNoDateTimeIsRejected() {
         String code = api.enterprise();
         Map<String, Object> body = body(code, List.of(problem("CONTAINER", "时间格式")));
