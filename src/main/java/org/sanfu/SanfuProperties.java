@@ -20,11 +20,6 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public record SanfuProperties(@NotNull ZoneId zone, @DefaultValue("2000-01-01") LocalDate earliestDate) {
 
-    /** Convenience for tests and tools: the default floor. */
-    public SanfuProperties(ZoneId zone) {
-        this(zone, LocalDate.of(2000, 1, 1));
-    }
-
     /**
      * The start of {@code earliestDate} in the service's zone: no date a request sends may lie before it
      * (400 naming the field), so no deadline arithmetic on an absurd year can overflow.

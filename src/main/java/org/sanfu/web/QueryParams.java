@@ -85,7 +85,7 @@ public class QueryParams {
                 return null;
             }
             return at;
-        } catch (DateTimeParseException | java.time.DateTimeException | ArithmeticException e) {
+        } catch (java.time.DateTimeException | ArithmeticException e) {
             errors.add(name, Message.of("sanfu.validation.date-or-time"));
             return null;
         }

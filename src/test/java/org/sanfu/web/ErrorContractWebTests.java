@@ -188,6 +188,23 @@ class ErrorContractWebTests {
         assertProblem(xml, 415);
     }
 
+    /** What a cross-site form can send (urlencoded, multipart, text/plain) never moves a ticket, even empty. */
+    @Test
+    void anEmptyFormPostedToAnActionIs415AndChangesNothingWhileABareCurlPostStillSigns() {
+        String id = api.ticket("CONTAINER").get("id").asText();
+        for (MediaType forged : List.of(MediaType.APPLICATION_FORM_URLENCODED, MediaType.TEXT_PLAIN,
+                MediaType.MULTIPART_FORM_DATA)) {
+            Api.Response r = api.perform(post("/api/tickets/" + id + "/sign").contentType(forged), "transport");
+            assertProblem(r, 415);
+            assertThat(api.get("/api/tickets/" + id, "transport").json().get("status").asText()).as(forged.toString())
+                    .isEqualTo("ASSIGNED");
+        }
+        assertProblem(api.perform(post("/api/tickets/" + id + "/sign").header("Content-Type", "not a type"),
+                "transport"), 415);
+        assertThat(api.perform(post("/api/tickets/" + id + "/sign"), "transport").status()).isEqualTo(200);
+        assertThat(api.get("/api/tickets/" + id, "transport").json().get("status").asText()).isEqualTo("IN_PROGRESS");
+    }
+
     @Test
     void anUnknownPathUnderApiIs404ProblemJson() {
         assertProblem(api.get("/api/no-such-thing", "staff1"), 404);

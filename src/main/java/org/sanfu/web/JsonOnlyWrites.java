@@ -1,0 +1,69 @@
+package org.sanfu.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+import org.sanfu.Message;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * No cross-site writes to the API: a browser lets any site post a form (urlencoded, multipart,
+ * text/plain) with the user's Basic credentials, but never JSON. So an unsafe request under /api that
+ * declares any content type but JSON (or text/csv for the enterprise import, the one endpoint that
+ * documents it) is refused 415 before anything reads it, even with an empty body. A request with no
+ * content type and no body ({@code curl -X POST}) stays accepted: no form can send one. Runs after
+ * sign-in, like the body-size limit, so 401 comes first.
+ */
+@Component
+class JsonOnlyWrites extends OncePerRequestFilter {
+
+    private static final Set<String> UNSAFE = Set.of("POST", "PUT", "PATCH", "DELETE");
+    private static final String IMPORT = "/api/enterprises/import";
+
+    private final Problems problems;
+
+    JsonOnlyWrites(Problems problems) {
+        this.problems = problems;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return !UNSAFE.contains(request.getMethod()) || !path.startsWith("/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String declared = request.getContentType();
+        if (declared == null || accepted(declared, request.getRequestURI().substring(request.getContextPath().length()))) {
+            chain.doFilter(request, response);
+            return;
+        }
+        List<MediaType> supported = request.getRequestURI().endsWith(IMPORT)
+                ? List.of(MediaType.valueOf("text/csv")) : List.of(MediaType.APPLICATION_JSON);
+        problems.write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                Message.of("sanfu.problem.unsupported-media-type", "type", declared, "supported", supported));
+    }
+
+    private static boolean accepted(String declared, String path) {
+        MediaType type;
+        try {
+            type = MediaType.parseMediaType(declared);
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
+        if (MediaType.APPLICATION_JSON.includes(type) || "json".equals(type.getSubtypeSuffix())) {
+            return true;
+        }
+        return path.equals(IMPORT) && MediaType.valueOf("text/csv").includes(type);
+    }
+}
