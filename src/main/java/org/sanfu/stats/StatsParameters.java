@@ -35,9 +35,7 @@ public class StatsParameters {
             String category, String town) {
         Instant fromValue = params.startOf(errors, "from", from);
         Instant toValue = params.endOf(errors, "to", to);
-        if (fromValue != null && toValue != null && !toValue.isAfter(fromValue)) {
-            errors.add("to", Message.of("sanfu.validation.to-before-from"));
-        }
+        params.inOrder(errors, fromValue, toValue);
         String departmentValue = params.text(department);
         if (departmentValue != null && !catalog.isDepartment(departmentValue)) {
             errors.add("department", Message.of("sanfu.validation.one-of", "values", catalog.departmentCodes()));

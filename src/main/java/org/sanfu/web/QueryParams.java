@@ -62,6 +62,13 @@ public class QueryParams {
         return instant(errors, name, value, false);
     }
 
+    /** A period asked for backwards ({@code to} not after {@code from}) is 400 naming {@code to}. */
+    public void inOrder(InvalidInput.Collector errors, Instant from, Instant toExclusive) {
+        if (from != null && toExclusive != null && !toExclusive.isAfter(from)) {
+            errors.add("to", Message.of("sanfu.validation.to-before-from"));
+        }
+    }
+
     /** A date means up to the end of that day (exclusive bound: the next day's start). */
     public Instant endOf(InvalidInput.Collector errors, String name, String value) {
         return instant(errors, name, value, true);

@@ -93,6 +93,8 @@ class TicketReadWebTests {
         assertBadParameter(api.get("/api/tickets?from=2021-13-01", "leader"), "from");
         assertBadParameter(api.get("/api/tickets?from=yesterday", "leader"), "from");
         assertBadParameter(api.get("/api/tickets?from=1999-12-31", "leader"), "from");
+        assertBadParameter(api.get("/api/tickets?from=2021-01-01&to=2020-01-01", "leader"), "to");
+        assertBadParameter(api.get("/api/visits?from=2021-01-01&to=2020-01-01", "leader"), "to");
         assertBadParameter(api.get("/api/tickets?to=-999999999-01-01T00:00:00Z", "leader"), "to");
         assertBadParameter(api.get("/api/tickets?to=2021/01/04", "leader"), "to");
         assertBadParameter(api.get("/api/tickets?department=NOWHERE", "leader"), "department");

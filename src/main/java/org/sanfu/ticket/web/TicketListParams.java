@@ -56,6 +56,7 @@ class TicketListParams {
         Boolean overdue = params.bool(errors, "overdue", raw.overdue());
         Instant from = params.startOf(errors, "from", raw.from());
         Instant to = params.endOf(errors, "to", raw.to());
+        params.inOrder(errors, from, to);
         PageParams pageParams = null;
         try {
             pageParams = PageParams.of(page, size);

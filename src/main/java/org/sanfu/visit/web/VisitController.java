@@ -89,6 +89,7 @@ class VisitController {
         InvalidInput.Collector errors = new InvalidInput.Collector();
         Instant fromValue = params.startOf(errors, "from", from);
         Instant toValue = params.endOf(errors, "to", to);
+        params.inOrder(errors, fromValue, toValue);
         errors.throwIfAny();
         String code = params.text(enterprise);
         return queries.list(code == null ? null : code.toUpperCase(), params.text(staff), fromValue, toValue,
