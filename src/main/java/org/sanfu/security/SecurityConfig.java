@@ -171,6 +171,8 @@ class SecurityConfig implements WebMvcConfigurer {
                         errorPages.render(request, response, HttpStatus.FORBIDDEN)))
                 .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
+                        // the error page is the container's to show; asked for directly it has no error to show (was a 500)
+                        .requestMatchers("/error", "/error/**").denyAll()
                         .requestMatchers(GET, "/webjars/**", "/css/**", "/js/**", "/dashboard.css").permitAll()
                         .requestMatchers("/admin", "/admin/**").hasRole("ADMIN")
                         .requestMatchers("/visits/new").hasAnyRole("STAFF", "DISPATCH")

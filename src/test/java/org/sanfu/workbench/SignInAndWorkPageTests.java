@@ -143,6 +143,7 @@ class SignInAndWorkPageTests {
         Pages.Answer formAddress = pages.get("/visits", "staff1");
         assertThat(formAddress.status()).isEqualTo(405);
         assertThat(formAddress.html().select("html").attr("lang")).isEqualTo("zh-CN");
+        assertThat(pages.get("/error", "staff1").status()).as("the error page asked for directly").isEqualTo(403);
         Pages.Answer unknown = pages.get("/no-such-page", "staff1");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.html().select("#errorTitle").text()).contains("未找到");
