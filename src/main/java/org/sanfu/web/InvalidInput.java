@@ -29,6 +29,18 @@ public class InvalidInput extends DomainException {
         return new InvalidInput(List.of(new Fault(field, reason)));
     }
 
+    /** The top-level field of a path: {@code problems} of {@code problems[1].title}. */
+    public static String rootField(String path) {
+        int end = path.length();
+        for (char c : new char[] {'[', '.'}) {
+            int at = path.indexOf(c);
+            if (at >= 0 && at < end) {
+                end = at;
+            }
+        }
+        return path.substring(0, end);
+    }
+
     public List<Fault> faults() {
         return faults;
     }

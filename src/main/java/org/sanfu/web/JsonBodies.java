@@ -141,23 +141,12 @@ public class JsonBodies {
         List<String> components = type.isRecord()
                 ? Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList() : List.of();
         Comparator<InvalidInput.Fault> byComponent = Comparator.comparingInt(e -> {
-            int index = components.indexOf(root(e.field()));
+            int index = components.indexOf(InvalidInput.rootField(e.field()));
             return index < 0 ? components.size() : index;
         });
         return byComponent
-                .thenComparing(e -> e.field().equals(root(e.field())))
+                .thenComparing(e -> e.field().equals(InvalidInput.rootField(e.field())))
                 .thenComparing(InvalidInput.Fault::field);
-    }
-
-    private static String root(String field) {
-        int end = field.length();
-        for (char c : new char[] {'[', '.'}) {
-            int at = field.indexOf(c);
-            if (at >= 0 && at < end) {
-                end = at;
-            }
-        }
-        return field.substring(0, end);
     }
 
     /** What is wrong with a value of the wrong type, worded now, as Bean Validation words its own. */

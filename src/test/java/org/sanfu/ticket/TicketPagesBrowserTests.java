@@ -3,28 +3,22 @@ package org.sanfu.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sanfu.Api;
+import org.sanfu.Browser;
 import org.sanfu.SanfuTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * The ticket pages on a phone (docs/UI.md "Phones"), in Debian's headless Chromium at 390 px through
@@ -33,52 +27,26 @@ import org.springframework.util.FileSystemUtils;
  * submitted by the browser, signed in through the sign-in form, with its CSRF token.
  */
 @SanfuTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TicketPagesBrowserTests {
 
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    /** The system Chromium with a 390 px phone viewport, started and closed by the shared helper. */
+    @RegisterExtension
+    static final Browser phone = Browser.phone();
 
     @Autowired
     Api api;
     @LocalServerPort
     int port;
 
-    Path profile;
     ChromeDriver browser;
 
     static boolean chromiumInstalled() {
-        return Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
+        return Browser.installed();
     }
 
-    @BeforeAll
-    void aPhoneSizedBrowser() throws IOException {
-        if (!chromiumInstalled()) {
-            return;
-        }
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        profile = Files.createTempDirectory("sanfu-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=500,900", "--lang=zh-CN", "--user-data-dir=" + profile);
-        // a window is at least 500 px wide; the phone's 390 px viewport is emulated
-        options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
-                Map.of("width", 390, "height", 844, "pixelRatio", 1.0, "touch", true)));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            FileSystemUtils.deleteRecursively(profile.toFile());
-        }
+    @BeforeEach
+    void thePhone() {
+        browser = phone.driver();
     }
 
     @Test

@@ -305,7 +305,7 @@ class TicketPages {
                 List<InvalidInput.FieldError> faults) {
             Map<String, String> errors = new LinkedHashMap<>();
             for (InvalidInput.FieldError fault : faults) {
-                errors.merge(root(fault.field()), fault.message(), (a, b) -> a + "；" + b);
+                errors.merge(InvalidInput.rootField(fault.field()), fault.message(), (a, b) -> a + "；" + b);
             }
             return new FormState(action, typed, errors, null, false);
         }
@@ -336,17 +336,6 @@ class TicketPages {
         /** The message for this field of this form, or null. */
         public String error(String form, String field) {
             return open(form) ? errors.get(field) : null;
-        }
-
-        private static String root(String field) {
-            int end = field.length();
-            for (char c : new char[] {'[', '.'}) {
-                int at = field.indexOf(c);
-                if (at >= 0 && at < end) {
-                    end = at;
-                }
-            }
-            return field.substring(0, end);
         }
     }
 }
