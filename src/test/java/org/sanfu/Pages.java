@@ -3,9 +3,11 @@ package org.sanfu;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -54,7 +56,7 @@ public class Pages {
             if (signedIn.getResponse().getStatus() != 302 || landing == null || landing.contains("error")) {
                 return Optional.empty();
             }
-            return Optional.of((MockHttpSession) signedIn.getRequest().getSession(false));
+            return Optional.of(new SignedIn(signedIn.getResponse().getCookie("SANFU_SESSION")));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -68,43 +70,41 @@ public class Pages {
     /** GET a page as this signed-in user (null: without a session), as a browser asks for it. */
     public Answer get(String path, String user) {
         MockHttpServletRequestBuilder request = MockMvcRequestBuilders.get(path).accept(MediaType.TEXT_HTML);
-        return perform(user == null ? request : request.session(session(user)));
+        return perform(user == null ? request : in(request, session(user)));
     }
 
     /** POST a form as this user, with the CSRF token a page's form carries. */
     public Answer post(String path, String user, MultiValueMap<String, String> form) {
-        return perform(MockMvcRequestBuilders.post(path).accept(MediaType.TEXT_HTML).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .params(form).session(session(user)).with(csrf()));
+        return post(path, session(user), form);
     }
 
     /** POST a form as this user without its CSRF token, as a forged cross-site form would. */
     public Answer postWithoutToken(String path, String user, MultiValueMap<String, String> form) {
-        return perform(MockMvcRequestBuilders.post(path).accept(MediaType.TEXT_HTML).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .params(form).session(session(user)));
+        return postWithoutToken(path, session(user), form);
     }
 
     /** GET a page in this session. */
     public Answer get(String path, MockHttpSession session) {
-        return perform(MockMvcRequestBuilders.get(path).accept(MediaType.TEXT_HTML).session(session));
+        return perform(in(MockMvcRequestBuilders.get(path).accept(MediaType.TEXT_HTML), session));
     }
 
     /** POST a form in this session, with its CSRF token. */
     public Answer post(String path, MockHttpSession session, MultiValueMap<String, String> form) {
-        return perform(MockMvcRequestBuilders.post(path).accept(MediaType.TEXT_HTML).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .params(form).session(session).with(csrf()));
+        return perform(in(MockMvcRequestBuilders.post(path).accept(MediaType.TEXT_HTML)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).params(form), session).with(csrf()));
     }
 
     /** POST a form in this session without its CSRF token. */
     public Answer postWithoutToken(String path, MockHttpSession session, MultiValueMap<String, String> form) {
-        return perform(MockMvcRequestBuilders.post(path).accept(MediaType.TEXT_HTML).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .params(form).session(session));
+        return perform(in(MockMvcRequestBuilders.post(path).accept(MediaType.TEXT_HTML)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).params(form), session));
     }
 
     /** POST a file as a {@code multipart/form-data} form (an upload) as this user, with the CSRF token. */
     public Answer upload(String path, String user, String field, String filename, byte[] content) {
         return perform(MockMvcRequestBuilders.multipart(path)
                 .file(new MockMultipartFile(field, filename, "text/csv", content))
-                .accept(MediaType.TEXT_HTML).session(session(user)).with(csrf()));
+                .accept(MediaType.TEXT_HTML).cookie(((SignedIn) session(user)).cookie).with(csrf()));
     }
 
     /** A form's fields: {@code form("reason", "不属本部门", "coDepartments", "FINANCE", ...)}. */
@@ -114,6 +114,25 @@ public class Pages {
             form.add(namesAndValues[i], namesAndValues[i + 1]);
         }
         return form;
+    }
+
+    /**
+     * A signed-in session. The sessions live in the database (Spring Session), found by the browser's
+     * cookie, not by the servlet container's session that MockMvc would otherwise hand over: this
+     * carries the cookie the sign-in set.
+     */
+    static final class SignedIn extends MockHttpSession {
+
+        private final Cookie cookie;
+
+        SignedIn(Cookie cookie) {
+            this.cookie = Objects.requireNonNull(cookie, "the sign-in set no SANFU_SESSION cookie");
+        }
+    }
+
+    /** The request in this session: with its cookie when signed in, else as a new visitor. */
+    private static MockHttpServletRequestBuilder in(MockHttpServletRequestBuilder request, MockHttpSession session) {
+        return session instanceof SignedIn signedIn ? request.cookie(signedIn.cookie) : request;
     }
 
     private Answer perform(MockHttpServletRequestBuilder request) {

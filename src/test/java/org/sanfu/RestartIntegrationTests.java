@@ -3,13 +3,8 @@ package org.sanfu;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +15,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -36,10 +30,7 @@ import org.sanfu.calendar.WorkingDayCalendar;
  */
 class RestartIntegrationTests {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private Process service;
-    private int port;
+    private ServiceProcess service;
 
     @TempDir
     Path data;
@@ -47,7 +38,7 @@ class RestartIntegrationTests {
     @AfterEach
     void stop() {
         if (service != null) {
-            service.destroyForcibly();
+            service.close();
         }
     }
 
@@ -56,61 +47,26 @@ class RestartIntegrationTests {
     }
 
     /**
+     * In an empty directory: the packaged config/application.yml and its default database URL
+     * (./data/sanfu) apply exactly as shipped.
+     *
      * @param overrides a directory put first on the class path (a changed bpmn/ folder), or null
      * @param arguments more command-line settings
      */
     private void start(Path overrides, String... arguments) throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        // Run in an empty directory: the packaged config/application.yml and its default database URL
-        // (./data/sanfu) apply exactly as shipped.
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", (overrides == null ? "" : overrides + java.io.File.pathSeparator)
-                        + System.getProperty("java.class.path"), SanfuApplication.class.getName(),
-                "--server.port=" + port));
-        command.addAll(List.of(arguments));
-        service = new ProcessBuilder(command)
-                .directory(data.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(data.resolve("service-" + System.nanoTime() + ".log").toFile())
-                .start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            assertThat(service.isAlive()).as("service exited while starting; see its log in " + data).isTrue();
-            try {
-                if (call("GET", "/actuator/health", null, null).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("service did not become healthy within 90 s");
+        service = ServiceProcess.start(data, overrides, arguments);
     }
 
     private void killHard() throws InterruptedException {
-        service.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no H2 close
-        service.waitFor();
+        service.killHard();
     }
 
     private HttpResponse<String> call(String method, String path, String user, Object body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8))
-                .header("Content-Type", "application/json");
-        if (user != null) {
-            request.header("Authorization", "Basic "
-                    + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return service.call(method, path, user, body);
     }
 
     private JsonNode ok(HttpResponse<String> response, int status) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        return JSON.readTree(response.body());
+        return ServiceProcess.ok(response, status);
     }
 
     @Test
@@ -189,24 +145,8 @@ class RestartIntegrationTests {
 
     @Test
     void timersWaitingInTheDatabaseFireOnceAfterACrashAndRestart() throws Exception {
-        WorkingDayCalendar calendar;
-        try (InputStream in = Files.newInputStream(Path.of("config/holidays.yml"))) {
-            calendar = new WorkingDayCalendar(ZoneId.of("Asia/Shanghai"), LocalTime.of(8, 30), LocalTime.of(17, 30),
-                    Holidays.read(in));
-        }
-        // a visit logged late enough that 75% of its 5-day reply limit has passed, but not the deadline
-        Instant now = Instant.now();
-        Instant visitedAt = now;
-        for (int hours = 1; hours < 24 * 30; hours++) {
-            Instant candidate = now.minus(Duration.ofHours(hours));
-            Instant deadline = calendar.plusWorkingDays(candidate, 5);
-            if (calendar.pointOf(candidate, deadline, 75).isBefore(now.minus(Duration.ofMinutes(5)))
-                    && deadline.isAfter(now.plus(Duration.ofHours(1)))) {
-                visitedAt = candidate;
-                break;
-            }
-        }
-        assertThat(visitedAt).isBefore(now);
+        Instant visitedAt = reminderDueButNotOverdue(5);
+        assertThat(visitedAt).isBefore(Instant.now());
 
         start(null, "--camunda.bpm.job-execution.enabled=false");
         String code = Api.creditCode();
@@ -232,6 +172,28 @@ class RestartIntegrationTests {
         assertThat(history.get(2).get("detail").asText()).as("only the latest point is said").contains("75%");
         JsonNode ticket = ok(call("GET", "/api/tickets/" + id, "leader", null), 200);
         assertThat(ticket.get("overdue").asBoolean()).isFalse();
+    }
+
+    /**
+     * A moment to log a visit at, now, so that 75% of a reply limit of this many working days has
+     * passed (both reminders are due) but not the deadline, by the calendar on file.
+     */
+    static Instant reminderDueButNotOverdue(int limitDays) throws IOException {
+        WorkingDayCalendar calendar;
+        try (InputStream in = Files.newInputStream(Path.of("config/holidays.yml"))) {
+            calendar = new WorkingDayCalendar(ZoneId.of("Asia/Shanghai"), LocalTime.of(8, 30), LocalTime.of(17, 30),
+                    Holidays.read(in));
+        }
+        Instant now = Instant.now();
+        for (int hours = 1; hours < 24 * 30; hours++) {
+            Instant candidate = now.minus(Duration.ofHours(hours));
+            Instant deadline = calendar.plusWorkingDays(candidate, limitDays);
+            if (calendar.pointOf(candidate, deadline, 75).isBefore(now.minus(Duration.ofMinutes(5)))
+                    && deadline.isAfter(now.plus(Duration.ofHours(1)))) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("no such moment in the last 30 days");
     }
 
     private List<String> actions(String ticketId) throws Exception {

@@ -1,11 +1,12 @@
 package org.sanfu.security;
 
+import java.io.Serializable;
 import java.util.Arrays;
 import org.sanfu.DomainException;
 import org.sanfu.Message;
 
 /** The signed-in user making a request; controllers receive it as a method argument. */
-public record Caller(String username, Role role, String department) {
+public record Caller(String username, Role role, String department) implements Serializable {
 
     public boolean is(Role... roles) {
         return Arrays.asList(roles).contains(role);

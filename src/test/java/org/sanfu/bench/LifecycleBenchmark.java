@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sanfu.Api;
@@ -26,32 +27,38 @@ import org.sanfu.Api;
  * mvn -q -B test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=org.sanfu.bench.LifecycleBenchmark -Dexec.args="http://127.0.0.1:18080 8 2000"
  * </pre>
- * Arguments: base URL (loopback only), client threads, lifecycles.
+ * Arguments: base URL (loopback only), client threads, lifecycles. Several base URLs separated by
+ * commas (the nodes of a cluster on one database) share the lifecycles: each lifecycle runs on the
+ * next node in turn, one request after another on that node.
  */
 public final class LifecycleBenchmark {
 
     private static final Pattern ID = Pattern.compile("\"tickets\":\\[\\{\"id\":\"(\\d+)\"");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String base;
+    private final List<String> nodes;
+    private final AtomicInteger next = new AtomicInteger();
 
-    private LifecycleBenchmark(String base) {
-        this.base = base;
+    private LifecycleBenchmark(List<String> nodes) {
+        this.nodes = nodes;
     }
 
     public static void main(String[] args) throws Exception {
-        String base = args.length > 0 ? args[0] : "http://127.0.0.1:8080";
-        if (!URI.create(base).getHost().matches("127\\.\\d+\\.\\d+\\.\\d+|localhost")) {
-            throw new IllegalArgumentException("benchmark only a service on this machine's loopback");
+        List<String> nodes = List.of((args.length > 0 ? args[0] : "http://127.0.0.1:8080").split(","));
+        for (String base : nodes) {
+            if (!URI.create(base).getHost().matches("127\\.\\d+\\.\\d+\\.\\d+|localhost")) {
+                throw new IllegalArgumentException("benchmark only a service on this machine's loopback");
+            }
         }
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         int lifecycles = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
-        new LifecycleBenchmark(base).run(threads, lifecycles);
+        new LifecycleBenchmark(nodes).run(threads, lifecycles);
     }
 
     private void run(int threads, int lifecycles) throws Exception {
         String code = Api.creditCode();
-        send("POST", "/api/enterprises", "staff1", "{\"creditCode\":\"" + code + "\",\"name\":\"压测企业\",\"town\":\"压测镇\"}", 201);
+        send(nodes.get(0), "POST", "/api/enterprises", "staff1",
+                "{\"creditCode\":\"" + code + "\",\"name\":\"压测企业\",\"town\":\"压测镇\"}", 201);
         for (int i = 0; i < 20; i++) {
             lifecycle(code); // warm up
         }
@@ -68,31 +75,32 @@ public final class LifecycleBenchmark {
         double seconds = (System.nanoTime() - started) / 1e9;
         pool.shutdown();
         Collections.sort(nanos);
-        System.out.printf("%d lifecycles (4 requests each) with %d threads in %.1f s: %.0f lifecycles/s, "
+        System.out.printf("%d lifecycles (4 requests each) with %d threads on %d node(s) in %.1f s: %.0f lifecycles/s, "
                         + "%.0f requests/s; lifecycle latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms%n",
-                lifecycles, threads, seconds, lifecycles / seconds, 4 * lifecycles / seconds,
+                lifecycles, threads, nodes.size(), seconds, lifecycles / seconds, 4 * lifecycles / seconds,
                 percentile(nanos, 50), percentile(nanos, 95), percentile(nanos, 99));
     }
 
     private long lifecycle(String code) throws Exception {
         long start = System.nanoTime();
-        String visit = send("POST", "/api/visits", "staff1", "{\"enterpriseCreditCode\":\"" + code
+        String base = nodes.get(Math.floorMod(next.getAndIncrement(), nodes.size()));
+        String visit = send(base, "POST", "/api/visits", "staff1", "{\"enterpriseCreditCode\":\"" + code
                 + "\",\"problems\":[{\"category\":\"CONTAINER\",\"title\":\"集装箱紧张\"}]}", 201);
         Matcher m = ID.matcher(visit);
         if (!m.find()) {
             throw new IllegalStateException("no ticket in " + visit);
         }
         String ticket = "/api/tickets/" + m.group(1);
-        send("POST", ticket + "/sign", "transport", "{}", 200);
-        send("POST", ticket + "/reply", "transport", "{\"resolution\":\"已协调\",\"outcome\":\"RESOLVED\"}", 200);
-        String closed = send("POST", ticket + "/feedback", "staff1", "{\"satisfaction\":\"SATISFIED\"}", 200);
+        send(base, "POST", ticket + "/sign", "transport", "{}", 200);
+        send(base, "POST", ticket + "/reply", "transport", "{\"resolution\":\"已协调\",\"outcome\":\"RESOLVED\"}", 200);
+        String closed = send(base, "POST", ticket + "/feedback", "staff1", "{\"satisfaction\":\"SATISFIED\"}", 200);
         if (!closed.contains("\"status\":\"CLOSED\"")) {
             throw new IllegalStateException("not closed: " + closed);
         }
         return System.nanoTime() - start;
     }
 
-    private String send(String method, String path, String user, String body, int expected) throws Exception {
+    private String send(String base, String method, String path, String user, String body, int expected) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .header("Content-Type", "application/json")

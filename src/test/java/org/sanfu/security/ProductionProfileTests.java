@@ -7,6 +7,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
 import org.sanfu.SanfuApplication;
 import org.sanfu.SanfuTest;
+import org.sanfu.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -56,6 +60,23 @@ class ProductionProfileTests {
         assertThat(status("/api/inbox", "chief", "wrong")).isEqualTo(401);
         for (String demo : List.of("admin", "staff1", "leader")) {
             assertThat(status("/api/inbox", demo, "demo")).as(demo).isEqualTo(401);
+        }
+    }
+
+    /** In the PostgreSQL pass (pom.xml) this context runs on a new, empty PostgreSQL database. */
+    @Test
+    void everyMigrationRanOnTheEmptyDatabaseAndNoDemoDataIsThere() throws Exception {
+        String database = jdbc.sql("select 1").query((ResultSet row, int n) ->
+                row.getStatement().getConnection().getMetaData().getDatabaseProductName()).single();
+        assertThat(database).isEqualTo(TestDatabase.onPostgres() ? "PostgreSQL" : "H2");
+        long migrations;
+        try (var files = Files.list(Path.of("src/main/resources/db/migration"))) {
+            migrations = files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+        }
+        assertThat(jdbc.sql("select count(*) from flyway_schema_history where success and type = 'SQL'")
+                .query(Long.class).single()).isEqualTo(migrations);
+        for (String table : List.of("enterprise", "visit", "ticket", "ticket_event")) {
+            assertThat(jdbc.sql("select count(*) from " + table).query(Long.class).single()).as(table).isZero();
         }
     }
 

@@ -1,0 +1,115 @@
+package org.sanfu;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * The PostgreSQL pass of the test suite (pom.xml, profile {@code postgres}): when the system property
+ * {@code sanfu.test.postgres} holds a JDBC URL of a PostgreSQL server (with user and password, e.g.
+ * {@code jdbc:postgresql://localhost:5432/postgres?user=sanfu_test&password=sanfu_test}), every
+ * application context a test starts on a private in-memory H2 database ({@link SanfuTest#PRIVATE_DATABASE})
+ * gets a new, empty PostgreSQL database instead. Each context thus starts from an empty schema, as on
+ * H2, and the same tests prove the same behaviour on both. Without the property nothing changes.
+ */
+public class TestDatabase implements EnvironmentPostProcessor {
+
+    /** The system property naming the server; set by the postgres pass from SANFU_TEST_POSTGRES. */
+    public static final String SERVER = "sanfu.test.postgres";
+
+    private static final AtomicInteger CREATED = new AtomicInteger();
+
+    /** Set on a context that must stay on H2 in the PostgreSQL pass too (one that compares the two). */
+    public static final String STAY_ON_H2 = "sanfu.test.stay-on-h2";
+
+    /** Whether this JVM runs the PostgreSQL pass. */
+    public static boolean onPostgres() {
+        return !System.getProperty(SERVER, "").isBlank();
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        String url = environment.getProperty("spring.datasource.url", "");
+        if (!onPostgres() || !url.startsWith("jdbc:h2:mem:") || environment.getProperty(STAY_ON_H2, Boolean.class, false)) {
+            return;
+        }
+        String server = System.getProperty(SERVER);
+        // as separate settings too: the prod profile's username and password would otherwise be sent
+        environment.getPropertySources().addFirst(new MapPropertySource("sanfu-test-postgres", Map.of(
+                "spring.datasource.url", inDatabase(server, newDatabase()),
+                "spring.datasource.username", parameter(server, "user"),
+                "spring.datasource.password", parameter(server, "password"))));
+    }
+
+    /**
+     * A new empty database on the server, named after this JVM and a counter so that parallel runs
+     * on one server never meet. The first one of a JVM first drops those left by test JVMs that
+     * have ended, so that a developer's server does not fill up run after run.
+     */
+    public static String newDatabase() {
+        String name = "sanfu_test_" + ProcessHandle.current().pid() + "_" + CREATED.incrementAndGet();
+        try (Connection admin = DriverManager.getConnection(System.getProperty(SERVER));
+                Statement sql = admin.createStatement()) {
+            if (name.endsWith("_1")) {
+                dropLeftovers(admin);
+            }
+            sql.execute("create database " + name + " encoding 'UTF8' template template0");
+        } catch (SQLException e) {
+            throw new IllegalStateException("The PostgreSQL pass needs a server at " + SERVER + "="
+                    + System.getProperty(SERVER) + " whose user may create databases: " + e.getMessage(), e);
+        }
+        return name;
+    }
+
+    private static void dropLeftovers(Connection admin) throws SQLException {
+        List<String> ended = new ArrayList<>();
+        try (Statement sql = admin.createStatement();
+                ResultSet names = sql.executeQuery("select datname from pg_database where datname like 'sanfu_test_%'")) {
+            while (names.next()) {
+                String[] parts = names.getString(1).split("_");
+                if (ProcessHandle.of(Long.parseLong(parts[2])).isEmpty()) {
+                    ended.add(names.getString(1));
+                }
+            }
+        }
+        try (Statement sql = admin.createStatement()) {
+            for (String database : ended) {
+                sql.execute("drop database if exists " + database + " with (force)");
+            }
+        }
+    }
+
+    /** A parameter of the URL's query (user, password), or "" when it has none. */
+    static String parameter(String url, String name) {
+        int query = url.indexOf('?');
+        if (query >= 0) {
+            for (String pair : url.substring(query + 1).split("&")) {
+                if (pair.startsWith(name + "=")) {
+                    return URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        return "";
+    }
+
+    /** The server's URL with its database replaced, keeping its parameters (user, password). */
+    public static String inDatabase(String serverUrl, String database) {
+        int query = serverUrl.indexOf('?');
+        String base = query < 0 ? serverUrl : serverUrl.substring(0, query);
+        String parameters = query < 0 ? "" : serverUrl.substring(query);
+        int slash = base.indexOf('/', "jdbc:postgresql://".length());
+        return (slash < 0 ? base : base.substring(0, slash)) + "/" + database + parameters;
+    }
+}
