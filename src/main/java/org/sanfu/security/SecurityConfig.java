@@ -197,6 +197,9 @@ class SecurityConfig implements WebMvcConfigurer {
                         // the error page is the container's to show; asked for directly it has no error to show (was a 500)
                         .requestMatchers("/error", "/error/**").denyAll()
                         .requestMatchers(GET, "/webjars/**", "/css/**", "/js/**", "/dashboard.css").permitAll()
+                        // the form with any query (?error): formLogin's own permit names /login?error only
+                        // with its default failure handler, and ours answers a lock with 429 (SignInPage)
+                        .requestMatchers(GET, "/login").permitAll()
                         .requestMatchers("/admin", "/admin/**").hasRole("ADMIN")
                         .requestMatchers("/visits/new").hasAnyRole("STAFF", "DISPATCH")
                         .requestMatchers(POST, "/visits").hasAnyRole("STAFF", "DISPATCH")
