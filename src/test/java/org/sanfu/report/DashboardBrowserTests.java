@@ -47,7 +47,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  *
  * ranking of 2014-03: TRANSPORT 3 tickets, all on time and satisfied: 100.0, GOLD;
  * FINANCE 3 tickets, sign 1/2 + 1 unsigned overdue = 1/3, close 0 + 3 open overdue = 0/3, satisfaction 0/1,
- *         reopen 1/1, return 0/3: (0.2/3 + 0.1) / 1.0 = 16.7, SNAIL
+ *         reopen 1/1, return 0/3: (0.2/3 + 0.1) / 1.0 = 16.7, no SNAIL (two ranked, fewer than the six
+ *         sanfu.ranking.snail-min-ranked asks for)
  * the town: 4 of 7 tickets overdue, satisfaction 3/4: a red card for both reasons
  * </pre>
  */
