@@ -251,6 +251,11 @@ class OperatorWritesWebTests {
         }
         assertThat(engine.getRuntimeService().createIncidentQuery().incidentId(incident).singleResult()
                 .getAnnotation()).isEqualTo("mail server down");
+        // Cockpit's own view of the instances, a query its plugin sends as POST
+        HttpResponse<String> view = operator("/camunda/api/cockpit/plugin/base/" + engine.getName(),
+                Call.json("POST", "/process-instance", "{\"businessKey\":\"" + id + "\"}"), cockpit);
+        assertThat(view.statusCode()).as(view.body()).isEqualTo(200);
+        assertThat(view.body()).contains(pi);
 
         // script-style over engine-rest: JSON is proof enough that no cross-site form sent it
         HttpResponse<String> retry = operator("/engine-rest/engine/" + engine.getName(),
