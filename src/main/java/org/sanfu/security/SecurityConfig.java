@@ -106,11 +106,14 @@ class SecurityConfig implements WebMvcConfigurer {
     }
 
     /**
-     * Camunda's web apps (Cockpit, Tasklist, Admin at /camunda/app/) and engine REST API (/engine-rest):
+     * Camunda's web apps (Cockpit and Admin at /camunda/app/) and engine REST API (/engine-rest):
      * ADMIN only, signed in with HTTP Basic like the API; the browser asks once and resends the
      * credentials. Checked before the API's chain. The apps learn who signed in from the servlet API
-     * and skip their own login form (operations.CamundaWebAuthentication). CSRF: the apps carry their
-     * own token filter, and engine-rest reads only JSON bodies, which a cross-site form cannot send.
+     * and skip their own login form (operations.CamundaWebAuthentication). Spring's CSRF token is off
+     * here, for the two have their own guards right after this chain (operations.OperatorWrites): a
+     * write to engine-rest must be JSON or carry X-Requested-By, which no cross-site form can send, and
+     * the apps' writes need the token of Camunda's CsrfPreventionFilter; of the writes, only those an
+     * operator needs for incidents pass at all.
      */
     @Bean
     @Order(1)
