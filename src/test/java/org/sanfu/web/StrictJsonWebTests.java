@@ -82,6 +82,8 @@ class StrictJsonWebTests {
         assertFault(json("/api/enterprises", utf8("{" + fields + ", \"name\": 123}")), "name", "string");
         assertFault(json("/api/enterprises", utf8("{" + fields + ", \"name\": \"甲\", \"exporter\": \"true\"}")),
                 "exporter", "must be");
+        assertFault(json("/api/enterprises", utf8("{" + fields + ", \"name\": \"甲\", \"exporter\": 1}")),
+                "exporter", "must be");
         assertFault(json("/api/enterprises", utf8("{" + fields + ", \"name\": \"甲\", \"name\": \"乙\"}")),
                 "name", "twice");
         for (byte[] bad : badUtf8("name")) {
@@ -91,6 +93,16 @@ class StrictJsonWebTests {
         assertThat(api.get("/api/enterprises/" + code, "staff1").status()).as("nothing filed").isEqualTo(404);
         assertThat(json("/api/enterprises", utf8("{" + fields + ", \"name\": \"甲\", \"exporter\": true}")).status())
                 .isEqualTo(201);
+    }
+
+    @Test
+    void aBodyIsReadAsUtf8WhateverCharsetTheClientDeclares() {
+        String code = Api.creditCode();
+        Api.Response r = api.perform(MockMvcRequestBuilders.post("/api/enterprises")
+                .contentType("application/json;charset=ISO-8859-1").accept(MediaType.APPLICATION_JSON)
+                .content(utf8("{\"creditCode\": \"" + code + "\", \"name\": \"台州泵业\"}")), "staff1");
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        assertThat(api.get("/api/enterprises/" + code, "staff1").json().get("name").asText()).isEqualTo("台州泵业");
     }
 
     @Test
