@@ -139,6 +139,34 @@ class HostileRequestsWebTests {
     }
 
     @Test
+    void anErrorIsProblemJsonWhateverTheClientAccepts() throws Exception {
+        HttpResponse<String> unknown = send(request("/api/tickets/999999999", "leader").header("Accept", "application/pdf").GET());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        HttpResponse<String> anonymous = send(request("/api/tickets", null).header("Accept", "text/csv").GET());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        HttpResponse<String> badBody = send(request("/api/enterprises", "staff1").header("Accept", "text/csv")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{} garbage")));
+        assertThat(badBody.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(badBody.body()).get("errors").get(0).get("field").asText()).isEqualTo("body");
+        assertNoErrorLogged();
+    }
+
+    @Test
+    void oddBodiesAndContentTypesAre4xx() throws Exception {
+        String deep = "{\"text\": " + "[".repeat(5000) + "]".repeat(5000) + "}";
+        for (String[] sent : new String[][] {{"application/json;charset=no-such-charset", "{}"},
+                {"application/json;charset=\"", "{}"}, {"application/json", deep}, {"application/json", "\u0000"},
+                {"application/json", "{\"enterpriseCreditCode\": 1e999999999}"}}) {
+            HttpResponse<String> r = send(request("/api/visits", "staff1").header("Content-Type", sent[0])
+                    .POST(HttpRequest.BodyPublishers.ofString(sent[1])));
+            assertThat(r.statusCode()).as(sent[0] + " " + r.body()).isBetween(400, 499);
+            assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        }
+        assertNoErrorLogged();
+    }
+
+    @Test
     void anUnparseableAcceptIsA4xxToo() throws Exception {
         for (String path : List.of("/api/reports/weekly", "/api/tickets")) {
             HttpResponse<String> r = send(request(path, "leader").header("Accept", ";;;/x/y==").GET());
