@@ -25,9 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/reports")
 class ReportController {
 
+    // The weekly briefing declares these three so that any other Accept (application/pdf) is 406, not JSON
+    static final String MARKDOWN_VALUE = "text/markdown";
+    static final String XLSX_VALUE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final MediaType MARKDOWN = new MediaType("text", "markdown", StandardCharsets.UTF_8);
-    static final MediaType XLSX = MediaType.parseMediaType(
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    static final MediaType XLSX = MediaType.parseMediaType(XLSX_VALUE);
 
     private final DailyDigests digests;
     private final WeeklyBriefings briefings;
@@ -68,7 +70,7 @@ class ReportController {
      * ({@code text/markdown}) or an Excel workbook; {@code ?format=md|xlsx} does the same from a browser.
      */
     @ApiAccess(value = {"LEADER", "DISPATCH", "ADMIN"}, errors = {400, 403})
-    @GetMapping("/weekly")
+    @GetMapping(path = "/weekly", produces = {MediaType.APPLICATION_JSON_VALUE, MARKDOWN_VALUE, XLSX_VALUE})
     ResponseEntity<?> weekly(@RequestParam(required = false) String week, @RequestParam(required = false) String format,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         IsoWeek which;
