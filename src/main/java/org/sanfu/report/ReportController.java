@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.sanfu.Message;
 import org.sanfu.SanfuProperties;
 import org.sanfu.web.ApiAccess;
 import org.sanfu.web.InvalidInput;
+import org.sanfu.web.QueryParams;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -36,15 +36,17 @@ class ReportController {
     private final BriefingMarkdown markdown;
     private final BriefingWorkbook workbook;
     private final SanfuProperties properties;
+    private final QueryParams params;
     private final Clock clock;
 
     ReportController(DailyDigests digests, WeeklyBriefings briefings, BriefingMarkdown markdown,
-            BriefingWorkbook workbook, SanfuProperties properties, Clock clock) {
+            BriefingWorkbook workbook, SanfuProperties properties, QueryParams params, Clock clock) {
         this.digests = digests;
         this.briefings = briefings;
         this.markdown = markdown;
         this.workbook = workbook;
         this.properties = properties;
+        this.params = params;
         this.clock = clock;
     }
 
@@ -52,17 +54,10 @@ class ReportController {
     @ApiAccess(value = {"LEADER", "DISPATCH", "ADMIN"}, errors = {400, 403})
     @GetMapping("/daily")
     DailyDigest daily(@RequestParam(required = false) String date) {
-        LocalDate day;
-        if (date == null || date.isBlank()) {
-            day = LocalDate.now(clock.withZone(properties.zone()));
-        } else {
-            try {
-                day = LocalDate.parse(date.strip());
-            } catch (DateTimeParseException e) {
-                throw InvalidInput.of("date", Message.of("sanfu.validation.date"));
-            }
-        }
-        return digests.of(day);
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        LocalDate day = params.day(errors, "date", date);
+        errors.throwIfAny();
+        return digests.of(day != null ? day : LocalDate.now(clock.withZone(properties.zone())));
     }
 
     /**
@@ -81,6 +76,9 @@ class ReportController {
             if (which == null) {
                 throw InvalidInput.of("week", Message.of("sanfu.validation.week"));
             }
+            InvalidInput.Collector errors = new InvalidInput.Collector();
+            params.within(errors, "week", which.monday(), which.sunday());
+            errors.throwIfAny();
         }
         JsonNode briefing = briefings.of(which);
         MediaType wanted = wanted(format, accept);
