@@ -26,10 +26,17 @@ final class SecurityHeaders {
      * The pages: scripts and styles only from Sanfu's own files (no inline script, no style="" attribute,
      * no eval: ECharts needs none, its tooltip is drawn on the canvas, static/js/dashboard.js), images
      * from Sanfu or data: URLs (the pages' empty favicon, Swagger UI's icons), no plug-ins, forms posting
-     * only back to Sanfu, and no framing by other sites. Swagger UI, a page of static files, lives under it too.
+     * only back to Sanfu, and no framing by other sites.
      */
     static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /**
+     * Swagger UI (springdoc's WebJar): the pages' policy, but its bundle writes a {@code <style>} element of
+     * its own, whose hash changes with each version of the WebJar, so inline styles are allowed there. Scripts
+     * stay Sanfu's own files only; the page shows the API's documents, no user's text.
+     */
+    static final String SWAGGER_UI_POLICY = PAGE_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
 
     /** JSON, CSV and workbooks are no page: should a browser render one anyway, it loads and runs nothing. */
     static final String DOCUMENT_POLICY = "default-src 'none'; frame-ancestors 'none'";
@@ -46,12 +53,12 @@ final class SecurityHeaders {
                 .referrerPolicy(referrer -> referrer.policy(REFERRER));
     }
 
-    /** The API's chain: the document policy, but for Swagger UI's pages, which get the page policy. */
+    /** The API's chain: the document policy, but for Swagger UI's pages. */
     static Customizer<HeadersConfigurer<HttpSecurity>> api() {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         RequestMatcher swaggerUi = new OrRequestMatcher(paths.matcher("/swagger-ui.html"), paths.matcher("/swagger-ui/**"));
         return headers -> headers
-                .addHeaderWriter(policy(swaggerUi, PAGE_POLICY))
+                .addHeaderWriter(policy(swaggerUi, SWAGGER_UI_POLICY))
                 .addHeaderWriter(policy(new NegatedRequestMatcher(swaggerUi), DOCUMENT_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(REFERRER));
     }

@@ -3,6 +3,8 @@ package org.sanfu.workbench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.sanfu.Api;
 import org.sanfu.Browser;
@@ -100,6 +103,26 @@ class ContentSecurityPolicyBrowserTests {
                 var tooltip = views.filter(function (v) { return v && v.type === 'tooltip'; })[0];
                 return !!(tooltip && tooltip._tooltipContent && tooltip._tooltipContent._show === true);
                 """, chart));
+    }
+
+    /** Swagger UI, under the API's chain, gets a page policy: it draws the API's operations and Chromium refuses nothing. */
+    @Test
+    void swaggerUiWorksUnderThePagePolicy() {
+        ChromeDriver chromium = browser.signOut().driver();
+        chromium.executeCdpCommand("Network.enable", Map.of());
+        chromium.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization",
+                "Basic " + Base64.getEncoder().encodeToString("staff1:demo".getBytes(StandardCharsets.UTF_8)))));
+        try {
+            browser.open("/swagger-ui/index.html");
+            browser.await(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".opblock")));
+            assertThat(browser.findAll(".opblock-summary-path").stream().map(e -> e.getText()).toList())
+                    .anySatisfy(path -> assertThat(path).startsWith("/api/tickets"));
+            browser.find(".opblock-summary").click();
+            browser.await(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".opblock-body")));
+            browser.noPolicyViolations();
+        } finally {
+            chromium.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of()));
+        }
     }
 
     @Test
