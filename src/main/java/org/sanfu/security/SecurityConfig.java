@@ -150,7 +150,8 @@ class SecurityConfig implements WebMvcConfigurer {
         http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/actuator/**"),
                         paths.matcher("/v3/api-docs/**"), paths.matcher("/swagger-ui.html"),
                         paths.matcher("/swagger-ui/**")))
-                .authenticationManager(sanfuAuthentication);
+                .authenticationManager(sanfuAuthentication)
+                .headers(SecurityHeaders.api());
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint(signIn(problems)))
@@ -186,6 +187,7 @@ class SecurityConfig implements WebMvcConfigurer {
         SecurityContextRepository sessions = new DelegatingSecurityContextRepository(
                 new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
         http.authenticationManager(sanfuAuthentication)
+                .headers(SecurityHeaders.pages())
                 .securityContext(c -> c.securityContextRepository(sessions))
                 // the account is read again on every request: disabled or given a new password, its sessions end
                 .addFilterAfter(new SignedInAccountCheck(accounts, sessions), SecurityContextHolderFilter.class)
