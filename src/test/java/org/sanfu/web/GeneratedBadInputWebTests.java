@@ -766,7 +766,7 @@ class GeneratedBadInputWebTests {
     /** Control characters and surrogates shown as \\uXXXX, long texts cut: the message stays one readable line. */
     private static String escape(String text) {
         StringBuilder out = new StringBuilder();
-        String shown = abbreviate(text, 300);
+        String shown = abbreviate(text, 600);
         for (char c : shown.toCharArray()) {
             if (c < 0x20 || Character.isSurrogate(c) || (c >= 0x200b && c <= 0x200d) || c == 0xfeff || c == 0xfffd) {
                 out.append(String.format("\\u%04x", (int) c));
