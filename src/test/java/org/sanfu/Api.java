@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.http.HttpMethod;
@@ -103,8 +104,12 @@ public class Api {
 
     /** A random, valid unified social credit code (GB 32100-2015 check character). */
     public static String creditCode() {
+        return creditCode(ThreadLocalRandom.current());
+    }
+
+    /** The same from a given source: a seeded one repeats its codes run after run. */
+    public static String creditCode(Random random) {
         StringBuilder code = new StringBuilder("91331000");
-        ThreadLocalRandom random = ThreadLocalRandom.current();
         while (code.length() < 17) {
             code.append(CODE_ALPHABET.charAt(random.nextInt(CODE_ALPHABET.length())));
         }

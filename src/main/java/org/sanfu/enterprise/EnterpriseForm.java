@@ -1,12 +1,13 @@
 package org.sanfu.enterprise;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.sanfu.Message;
 import org.sanfu.web.InvalidInput;
 
 /** What a client sends to create or import an enterprise. */
 public record EnterpriseForm(
-        String creditCode,
-        String name,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String creditCode,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name,
         String town,
         String industry,
         Boolean exporter,

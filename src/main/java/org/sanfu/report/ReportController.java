@@ -1,6 +1,9 @@
 package org.sanfu.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -65,6 +68,8 @@ class ReportController {
      * ({@code text/markdown}) or an Excel workbook; {@code ?format=md|xlsx} does the same from a browser.
      */
     @ApiAccess(value = {"LEADER", "DISPATCH", "ADMIN"}, errors = {400, 403})
+    @Parameter(name = "format", in = ParameterIn.QUERY,
+            schema = @Schema(allowableValues = {"md", "markdown", "xlsx"}))
     @GetMapping(path = "/weekly", produces = {MediaType.APPLICATION_JSON_VALUE, MARKDOWN_VALUE, XLSX_VALUE})
     ResponseEntity<?> weekly(@RequestParam(required = false) String week, @RequestParam(required = false) String format,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
@@ -101,6 +106,9 @@ class ReportController {
         }
         if ("xlsx".equals(format)) {
             return XLSX;
+        }
+        if (format != null && !format.isEmpty()) {
+            throw InvalidInput.of("format", Message.of("sanfu.validation.one-of", "values", "md, markdown, xlsx"));
         }
         if (accept == null || accept.isBlank()) {
             return MediaType.APPLICATION_JSON;
