@@ -110,11 +110,17 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, TestW
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     }
 
-    /** Skips the test (or the class), saying why, on a machine without Chromium. */
+    /**
+     * Skips the test (or the class), saying why, on a developer's machine without Chromium; in CI
+     * (the CI variable set) fails instead, for there a skipped browser test would pass unseen.
+     */
     public static void assumeInstalled() {
-        assumeTrue(installed(), "skipped: browser tests need Debian's chromium and chromium-driver "
-                + "(/usr/bin/chromium, /usr/bin/chromedriver); apt-get install chromium chromium-driver fonts-noto-cjk, "
-                + "as .ci/run does");
+        String why = "browser tests need Debian's chromium and chromium-driver (/usr/bin/chromium, "
+                + "/usr/bin/chromedriver); apt-get install chromium chromium-driver fonts-noto-cjk, as .ci/run does";
+        if (System.getenv("CI") != null) {
+            assertThat(installed()).as(why).isTrue();
+        }
+        assumeTrue(installed(), "skipped: " + why);
     }
 
     // --- as a JUnit 5 extension

@@ -126,16 +126,18 @@ public final class ActionRequests {
 
         @Override
         public boolean isValid(Routing command, ConstraintValidatorContext context) {
-            if (command == null || !command.routes()) {
+            if (command == null) {
                 return true;
             }
+            // a ruling that closes needs no department, but one it names anyway must still be one
+            boolean required = command.routes();
             HibernateConstraintValidatorContext faults = context.unwrap(HibernateConstraintValidatorContext.class);
             faults.disableDefaultConstraintViolation();
             faults.addMessageParameter("departments", String.join(", ",
                     catalog.departmentCodes().stream().filter(catalog::isHandlingDepartment).toList()));
             boolean valid = true;
             String lead = command.leadDepartment();
-            if (!catalog.isHandlingDepartment(lead)) {
+            if ((required || lead != null) && !catalog.isHandlingDepartment(lead)) {
                 faults.buildConstraintViolationWithTemplate("{sanfu.validation.department}")
                         .addPropertyNode("leadDepartment").addConstraintViolation();
                 valid = false;

@@ -3,6 +3,7 @@ package org.sanfu.web;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -86,10 +87,13 @@ public class JsonBodies {
                 .decode(ByteBuffer.wrap(raw));
     }
 
-    /** For an action without fields of its own: its body may be empty or any JSON, but JSON. */
+    /** For an action without fields of its own: its body may be empty, null or a JSON object. */
     public void requireReadable(JsonNode body) {
         if (body instanceof Unreadable unreadable) {
             throw unreadable.fault;
+        }
+        if (body != null && !body.isNull() && !body.isObject()) {
+            throw InvalidInput.of("body", text("sanfu.json.not-object"));
         }
     }
 
@@ -105,6 +109,14 @@ public class JsonBodies {
         } catch (MismatchedInputException e) {
             throw InvalidInput.of(path(e), message(e));
         } catch (JsonProcessingException e) {
+            // a number beyond what its field holds (past 64 bits) is named by its field
+            if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                    && mapping.getCause() instanceof InputCoercionException) {
+                throw InvalidInput.of(path(mapping), text("sanfu.validation.invalid-value"));
+            }
+            if (e instanceof InputCoercionException coercion) {
+                throw outOfRange(coercion);
+            }
             throw InvalidInput.of("body", text("sanfu.json.invalid"));
         }
     }
@@ -136,6 +148,9 @@ public class JsonBodies {
      */
     InvalidInput unreadable(Throwable fault) {
         for (Throwable cause = fault; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InputCoercionException coercion) {
+                return outOfRange(coercion);
+            }
             if (cause instanceof CharacterCodingException) {
                 return InvalidInput.of("body", text("sanfu.json.encoding"));
             }
@@ -154,6 +169,12 @@ public class JsonBodies {
             }
         }
         return unreadable();
+    }
+
+    /** A number beyond what its field can hold (a whole number past 64 bits): 400 naming the field. */
+    private InvalidInput outOfRange(InputCoercionException e) {
+        String field = e.getProcessor() == null ? "body" : path(e.getProcessor().getParsingContext());
+        return InvalidInput.of(field, text("sanfu.validation.invalid-value"));
     }
 
     /** {@code problems[0].title} for where a parser stands, the way the client wrote it. */

@@ -5,6 +5,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Collections;
+import java.util.List;
 import org.sanfu.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,11 +47,26 @@ class RejectedRequests extends OncePerRequestFilter implements RequestRejectedHa
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        HttpServletRequest checked;
+        List<String> names;
         try {
-            firewall.getFirewalledRequest(request);
+            checked = firewall.getFirewalledRequest(request);
+            names = Collections.list(checked.getHeaderNames());
         } catch (RequestRejectedException rejected) {
             handle(request, response, rejected);
             return;
+        }
+        // the firewall checks a header's value only when it is read: read them all now, so that a
+        // control character in one (an Idempotency-Key) is refused here, naming it, not where a handler reads it
+        for (String name : names) {
+            try {
+                Collections.list(checked.getHeaders(name));
+            } catch (RequestRejectedException rejected) {
+                log.debug("refused {} {}: header {}: {}", request.getMethod(), request.getRequestURI(), name,
+                        rejected.getMessage());
+                problems.writeInvalid(request, response, name, Message.of("sanfu.validation.header-value"));
+                return;
+            }
         }
         chain.doFilter(request, response);
     }

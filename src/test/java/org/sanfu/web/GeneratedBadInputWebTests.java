@@ -195,7 +195,10 @@ class GeneratedBadInputWebTests {
             return Api.creditCode(codes);
         }
 
-        /** A path parameter's record, by the collection it names: tickets/{id}, visits/{id}, enterprises/{creditCode}. */
+        /**
+         * A path parameter's record, by the collection it names: tickets/{id}, visits/{id},
+         * enterprises/{creditCode}, accounts/{username}.
+         */
         String pathValue(String path, String name) {
             String collection = path.substring(0, path.indexOf("{" + name + "}"));
             if (collection.endsWith("/tickets/")) {
@@ -206,6 +209,9 @@ class GeneratedBadInputWebTests {
             }
             if (collection.endsWith("/enterprises/")) {
                 return creditCode;
+            }
+            if (collection.endsWith("/accounts/")) {
+                return "staff2"; // unlocking an account that is not locked changes nothing
             }
             throw new IllegalStateException("no record for " + path + ": teach the Fixture about it");
         }

@@ -145,10 +145,14 @@ class HostileRequestsWebTests {
         assertThat(unknown.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         HttpResponse<String> anonymous = send(request("/api/tickets", null).header("Accept", "text/csv").GET());
         assertThat(anonymous.statusCode()).isEqualTo(401);
+        HttpResponse<String> badQuery = send(request("/api/tickets?size=0", "leader").header("Accept", "text/csv").GET());
+        assertThat(badQuery.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(badQuery.body()).get("errors").get(0).get("field").asText()).isEqualTo("size");
+        // a write is refused for what it would answer before its body is read: it changes nothing
         HttpResponse<String> badBody = send(request("/api/enterprises", "staff1").header("Accept", "text/csv")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{} garbage")));
-        assertThat(badBody.statusCode()).isEqualTo(400);
-        assertThat(json.readTree(badBody.body()).get("errors").get(0).get("field").asText()).isEqualTo("body");
+        assertThat(badBody.statusCode()).isEqualTo(406);
+        assertThat(badBody.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertNoErrorLogged();
     }
 
