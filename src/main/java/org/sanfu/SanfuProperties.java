@@ -15,10 +15,12 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param zone the zone of shown times and of working-day counting
  * @param earliestDate the floor of every date and time a request may send
+ * @param latestDate the ceiling of every date a request may send, so that no date arithmetic overflows
  */
 @ConfigurationProperties("sanfu")
 @Validated
-public record SanfuProperties(@NotNull ZoneId zone, @DefaultValue("2000-01-01") LocalDate earliestDate) {
+public record SanfuProperties(@NotNull ZoneId zone, @DefaultValue("2000-01-01") LocalDate earliestDate,
+        @DefaultValue("2999-12-31") LocalDate latestDate) {
 
     /**
      * The start of {@code earliestDate} in the service's zone: no date a request sends may lie before it

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.http.HttpMethod;
@@ -103,8 +104,12 @@ public class Api {
 
     /** A random, valid unified social credit code (GB 32100-2015 check character). */
     public static String creditCode() {
+        return creditCode(ThreadLocalRandom.current());
+    }
+
+    /** The same from a given source: a seeded one repeats its codes run after run. */
+    public static String creditCode(Random random) {
         StringBuilder code = new StringBuilder("91331000");
-        ThreadLocalRandom random = ThreadLocalRandom.current();
         while (code.length() < 17) {
             code.append(CODE_ALPHABET.charAt(random.nextInt(CODE_ALPHABET.length())));
         }
@@ -138,14 +143,30 @@ public class Api {
 
     /** Logs a visit by staff1 now with these problems; returns the answer's tickets. */
     public List<JsonNode> visit(String creditCode, List<Map<String, Object>> problems) {
+        List<JsonNode> tickets = new ArrayList<>();
+        visitAnswer(creditCode, problems).get("tickets").forEach(tickets::add);
+        return tickets;
+    }
+
+    /** A visit logged by {@link #loggedVisit}: its enterprise's credit code, its id, its tickets' ids. */
+    public record LoggedVisit(String creditCode, String id, List<String> ticketIds) {}
+
+    /** Logs a visit by staff1 now to a fresh enterprise with these problems. */
+    public LoggedVisit loggedVisit(List<Map<String, Object>> problems) {
+        String code = enterprise();
+        JsonNode answer = visitAnswer(code, problems);
+        List<String> tickets = new ArrayList<>();
+        answer.get("tickets").forEach(t -> tickets.add(t.get("id").asText()));
+        return new LoggedVisit(code, answer.get("id").asText(), tickets);
+    }
+
+    private JsonNode visitAnswer(String creditCode, List<Map<String, Object>> problems) {
         Response r = post("/api/visits", "staff1", Map.of("enterpriseCreditCode", creditCode,
                 "notes", "走访记录", "problems", problems));
         if (r.status() != 201) {
             throw new IllegalStateException("visit not logged: " + r.text());
         }
-        List<JsonNode> tickets = new ArrayList<>();
-        r.json().get("tickets").forEach(tickets::add);
-        return tickets;
+        return r.json();
     }
 
     /** One ticket of the category on a fresh enterprise; returns the ticket as answered. */

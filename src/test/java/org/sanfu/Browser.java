@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.logging.Level;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -24,6 +25,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +53,8 @@ import org.springframework.util.FileSystemUtils;
  * installs them), learns the server's port from the Spring context, starts Chromium on first use,
  * saves a screenshot named after a test that fails (target/browser-screenshots/failed/), and quits
  * after the class. Signing in as another user starts from fresh cookies, through the /login form.
+ * Every page it loads ({@link #open}, {@link #follow}, {@link #signInAs}) must load with nothing refused
+ * by the pages' Content-Security-Policy: Chromium's console is read for it each time.
  */
 public final class Browser implements BeforeAllCallback, AfterAllCallback, TestWatcher, AutoCloseable {
 
@@ -104,11 +110,17 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, TestW
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     }
 
-    /** Skips the test (or the class), saying why, on a machine without Chromium. */
+    /**
+     * Skips the test (or the class), saying why, on a developer's machine without Chromium; in CI
+     * (the CI variable set) fails instead, for there a skipped browser test would pass unseen.
+     */
     public static void assumeInstalled() {
-        assumeTrue(installed(), "skipped: browser tests need Debian's chromium and chromium-driver "
-                + "(/usr/bin/chromium, /usr/bin/chromedriver); apt-get install chromium chromium-driver fonts-noto-cjk, "
-                + "as .ci/run does");
+        String why = "browser tests need Debian's chromium and chromium-driver (/usr/bin/chromium, "
+                + "/usr/bin/chromedriver); apt-get install chromium chromium-driver fonts-noto-cjk, as .ci/run does";
+        if (System.getenv("CI") != null) {
+            assertThat(installed()).as(why).isTrue();
+        }
+        assumeTrue(installed(), "skipped: " + why);
     }
 
     // --- as a JUnit 5 extension
@@ -258,7 +270,7 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, TestW
         script("arguments[0].scrollIntoView({block: 'center'})", target);
         target.click();
         await(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
-        await(d -> "complete".equals(script("return document.readyState")));
+        waitUntilLoaded();
         return this;
     }
 
@@ -287,6 +299,28 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, TestW
 
     private void waitUntilLoaded() {
         await(d -> "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")));
+        noPolicyViolations();
+    }
+
+    // --- what the pages' Content-Security-Policy refused
+
+    /**
+     * What Chromium reported on its console since the last look as refused by a Content-Security-Policy
+     * (an inline script, a style attribute, a resource from elsewhere), for every page loaded meanwhile.
+     * Reading the console empties it.
+     */
+    public List<String> policyViolations() {
+        return driver().manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy")).toList();
+    }
+
+    /**
+     * Asserts that Chromium refused nothing under the pages' Content-Security-Policy since the last look;
+     * done after every page {@link #open}, {@link #follow} and {@link #signInAs} loads.
+     */
+    public Browser noPolicyViolations() {
+        assertThat(policyViolations()).as("what the Content-Security-Policy refused on the way to %s", path()).isEmpty();
+        return this;
     }
 
     // --- what every page must do on a phone (docs/UI.md, "Phones")
@@ -426,6 +460,10 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, TestW
                 "--disable-sync", "--hide-scrollbars", "--window-size=" + Size.DESKTOP.width() + "," + Size.DESKTOP.height(),
                 "--lang=zh-CN", "--user-data-dir=" + profile);
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+        // the console, where Chromium reports what a Content-Security-Policy refused (policyViolations)
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         // On Linux Chromium takes its interface language (date and month pickers, for one) from the environment;
         // its Chinese needs Debian's chromium-l10n, without which it falls back to English
         ChromeDriverService service = new ChromeDriverService.Builder()

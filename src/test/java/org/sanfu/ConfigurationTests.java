@@ -72,6 +72,8 @@ class ConfigurationTests {
             "sanfu.calendar.work-start=18:00  | work-start must be before work-end",
             "sanfu.notifications.timeout=soon | sanfu.notifications.timeout",
             "sanfu.ranking.min-tickets=0      | sanfu.ranking.min-tickets",
+            "sanfu.ranking.gold-min-score=101 | sanfu.ranking.gold-min-score",
+            "sanfu.ranking.snail-min-ranked=3 | sanfu.ranking.snail-min-ranked",
             "sanfu.red-card.overdue-rate=1.5  | sanfu.red-card.overdue-rate",
             "sanfu.categories[0].code=        | sanfu.categories[0].code",
             "sanfu.admin.password=short       | sanfu.admin.password",

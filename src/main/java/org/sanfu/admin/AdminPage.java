@@ -3,6 +3,7 @@ package org.sanfu.admin;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -119,6 +120,13 @@ class AdminPage {
         return done(flash, "admin.flash.enabled", username);
     }
 
+    /** Lifts a lock of too many failed sign-ins (security.SignInAttempts) before its window ends. */
+    @PostMapping("/admin/accounts/{username}/unlock")
+    ModelAndView unlock(@PathVariable String username, RedirectAttributes flash) {
+        accounts.unlock(username);
+        return done(flash, "admin.flash.unlocked", username);
+    }
+
     // --- the enterprise import ---
 
     /** The same import as POST /api/enterprises/import; its outcome is shown at once, not redirected. */
@@ -147,7 +155,13 @@ class AdminPage {
     private ModelAndView page(Caller caller, Filled filled, HttpStatus status) {
         ModelMap model = new ModelMap();
         model.addAttribute("me", caller.username());
-        model.addAttribute("accounts", accounts.all());
+        List<AccountAdministration.ManagedAccount> all = accounts.all();
+        model.addAttribute("accounts", all);
+        DateTimeFormatter hourAndMinute = DateTimeFormatter.ofPattern("HH:mm").withZone(calendar.zone());
+        Map<String, String> lockedUntil = new LinkedHashMap<>();
+        all.stream().filter(a -> a.lockedUntil() != null)
+                .forEach(a -> lockedUntil.put(a.username(), hourAndMinute.format(a.lockedUntil())));
+        model.addAttribute("lockedUntil", lockedUntil);
         model.addAttribute("roles", List.of(Role.values()));
         model.addAttribute("departments", departments());
         Map<String, String> labels = new LinkedHashMap<>();

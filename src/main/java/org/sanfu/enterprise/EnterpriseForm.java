@@ -1,12 +1,13 @@
 package org.sanfu.enterprise;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.sanfu.Message;
 import org.sanfu.web.InvalidInput;
 
 /** What a client sends to create or import an enterprise. */
 public record EnterpriseForm(
-        String creditCode,
-        String name,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String creditCode,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name,
         String town,
         String industry,
         Boolean exporter,
@@ -31,7 +32,12 @@ public record EnterpriseForm(
         }
     }
 
+    /**
+     * Spaces around a value go (those of Unicode's space separators, the ideographic one too); a control
+     * character stays for the check to refuse rather than vanish unnoticed, as {@code strip()} would.
+     */
     private static String trim(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
+        String trimmed = s == null ? "" : s.replaceAll("^\\p{Zs}+|\\p{Zs}+$", "");
+        return trimmed.isEmpty() ? null : trimmed;
     }
 }

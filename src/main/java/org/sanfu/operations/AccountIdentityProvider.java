@@ -39,7 +39,7 @@ import org.sanfu.security.Role;
  * Camunda's users and groups, read from Sanfu's accounts: one source of truth, nothing copied, so
  * nothing to drift or to race over when several nodes start on one database. A user is an account;
  * its groups are its role (STAFF, DISPATCH, DEPT, LEADER, ADMIN), its department by code (the
- * candidate groups of bpmn/ticket.bpmn, so Tasklist shows each department its tasks), and for
+ * candidate groups of bpmn/ticket.bpmn, so Cockpit shows who may act on each task), and for
  * ADMIN Camunda's {@code camunda-admin}. There are no tenants. The accounts are few (tens, not
  * thousands), so a query reads them all and filters, sorts and pages in memory.
  */

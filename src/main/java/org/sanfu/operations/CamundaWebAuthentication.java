@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilt
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.sanfu.web.Problems;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -17,12 +18,15 @@ import org.springframework.context.annotation.Configuration;
  * through the servlet API ({@code request.getUserPrincipal()}, Camunda's
  * ContainerBasedAuthenticationProvider): the web apps put that user in their session and skip their
  * login form, and engine-rest sets it as the engine's authenticated user (what Camunda's own
- * authorizations and, at history level full, its operation log go by).
+ * authorizations and, at history level full, its operation log go by). What an operator may change
+ * there is the next filter's to decide ({@link OperatorWrites}).
  */
 @Configuration(proxyBeanMethods = false)
 class CamundaWebAuthentication {
 
     private static final int AFTER_SPRING_SECURITY = SecurityProperties.DEFAULT_FILTER_ORDER + 1;
+    /** After the operators' gate: engine-rest's sign-in answers 404 itself for an engine it does not know. */
+    private static final int AFTER_OPERATOR_WRITES = AFTER_SPRING_SECURITY + 1;
     private static final Map<String, String> FROM_SERVLET_API = Map.of(
             ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
             ContainerBasedAuthenticationProvider.class.getName());
@@ -36,7 +40,7 @@ class CamundaWebAuthentication {
         String path = camunda.getWebapp().getApplicationPath();
         registration.addUrlPatterns(path + "/app/*", path + "/api/*");
         registration.setDispatcherTypes(DispatcherType.REQUEST);
-        registration.setOrder(AFTER_SPRING_SECURITY);
+        registration.setOrder(AFTER_OPERATOR_WRITES);
         return registration;
     }
 
@@ -47,6 +51,19 @@ class CamundaWebAuthentication {
         registration.setName("camundaEngineRestSignIn");
         registration.setInitParameters(FROM_SERVLET_API);
         registration.addUrlPatterns("/engine-rest/*");
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        registration.setOrder(AFTER_OPERATOR_WRITES);
+        return registration;
+    }
+
+    /** After Sanfu's sign-in (401, 403 for other roles), before Camunda's own filters and resources. */
+    @Bean
+    FilterRegistrationBean<OperatorWrites> camundaOperatorWrites(Problems problems, CamundaBpmProperties camunda) {
+        String apps = camunda.getWebapp().getApplicationPath();
+        FilterRegistrationBean<OperatorWrites> registration =
+                new FilterRegistrationBean<>(new OperatorWrites(problems, apps));
+        registration.setName("camundaOperatorWrites");
+        registration.addUrlPatterns("/engine-rest/*", apps + "/*");
         registration.setDispatcherTypes(DispatcherType.REQUEST);
         registration.setOrder(AFTER_SPRING_SECURITY);
         return registration;

@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.sanfu.enterprise.Enterprise;
 import org.sanfu.enterprise.EnterpriseService;
-import org.sanfu.enterprise.OperatingStatus;
 import org.sanfu.security.Caller;
 import org.sanfu.security.Role;
 import org.sanfu.ticket.TicketQueries;
@@ -29,8 +28,11 @@ class EnterpriseProfileController {
 
     record TicketLine(String id, String category, String title, TicketStatus status, boolean overdue) {}
 
-    record Profile(@JsonUnwrapped Enterprise enterprise, OperatingStatus latestOperatingStatus,
-            List<VisitView> visits, List<TicketLine> tickets) {}
+    /**
+     * The enterprise's own fields unwrapped, {@code latestOperatingStatus} among them: a component of
+     * that name beside them wrote the key twice in one object.
+     */
+    record Profile(@JsonUnwrapped Enterprise enterprise, List<VisitView> visits, List<TicketLine> tickets) {}
 
     private final EnterpriseService enterprises;
     private final VisitQueries visits;
@@ -54,6 +56,6 @@ class EnterpriseProfileController {
                 : visits.ofEnterprise(enterprise.creditCode(), RECENT_VISITS);
         List<TicketLine> lines = tickets.ofEnterprise(enterprise.creditCode(), caller).stream()
                 .map(t -> new TicketLine(t.id(), t.category(), t.title(), t.status(), t.overdue())).toList();
-        return new Profile(enterprise, enterprise.latestOperatingStatus(), recent, lines);
+        return new Profile(enterprise, recent, lines);
     }
 }

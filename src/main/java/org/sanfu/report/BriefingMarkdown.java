@@ -108,10 +108,37 @@ class BriefingMarkdown {
         md.append('\n');
     }
 
-    /** User text in Markdown: one line, no table breaks, no HTML. */
+    /**
+     * Characters that may begin Markdown syntax mid-line: a link or image ({@code [x](javascript:...)},
+     * {@code ![](http://beacon)}), emphasis, strikethrough, code, HTML and autolinks, entities, table
+     * cells, headings. Backslash-escaped, each renders as itself (CommonMark: any ASCII punctuation may
+     * be escaped). User text never starts a line here, so list markers and the like need nothing.
+     */
+    private static final String SYNTAX = "\\`*_[]<>|~#&!";
+
+    /**
+     * User text (a title, an enterprise's or a department's name) in Markdown, rendered as the literal
+     * text it is: every syntax character escaped, and on one line, since a line break would end the
+     * table row or the list item it stands in.
+     */
     static String text(String value) {
-        return value == null ? "" : value.replace("\r", " ").replace("\n", " ").replace("|", "\\|")
-                .replace("<", "&lt;").replace(">", "&gt;");
+        if (value == null) {
+            return "";
+        }
+        String line = value.replace("\r\n", " ");
+        StringBuilder md = new StringBuilder(line.length() + 8);
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\r' || c == '\n') {
+                md.append(' ');
+            } else {
+                if (SYNTAX.indexOf(c) >= 0) {
+                    md.append('\\');
+                }
+                md.append(c);
+            }
+        }
+        return md.toString();
     }
 
     static String percent(JsonNode rate) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -39,6 +40,7 @@ class BriefingWorkbook {
             bold.setFont(font);
             CellStyle percent = book.createCellStyle();
             percent.setDataFormat(book.createDataFormat().getFormat("0.0%"));
+            Styles styles = new Styles(percent, literal(book));
 
             Sheet headline = book.createSheet("总体情况");
             JsonNode h = b.path("headline");
@@ -58,7 +60,7 @@ class BriefingWorkbook {
                     {"退单率", "returnRate"}, {"办结时长中位数（小时）", "medianHoursToClose"}}) {
                 Row row = headline.createRow(r++);
                 row.createCell(0).setCellValue(rate[0]);
-                set(row.createCell(1), h.path(rate[1]), !rate[1].equals("medianHoursToClose"), percent);
+                set(row.createCell(1), h.path(rate[1]), !rate[1].equals("medianHoursToClose"), styles);
             }
 
             List<Column> figures = List.of(Column.of("问题数", "total"), Column.of("已办结", "closed"),
@@ -67,26 +69,26 @@ class BriefingWorkbook {
                     Column.rate("满意率", "satisfactionRate"), Column.rate("重办率", "reopenRate"),
                     Column.rate("退单率", "returnRate"));
             table(book.createSheet("分类别"), b.path("byCategory"),
-                    concat(Column.of("问题类别", "label"), figures), bold, percent);
+                    concat(Column.of("问题类别", "label"), figures), bold, styles);
             table(book.createSheet("分部门"), b.path("byDepartment"),
-                    concat(Column.of("主办部门", "label"), figures), bold, percent);
+                    concat(Column.of("主办部门", "label"), figures), bold, styles);
             table(book.createSheet("部门排名"), b.path("ranking").path("departments"), List.of(
                     Column.of("名次", "rank"), Column.of("部门", "label"), Column.of("得分", "score"),
                     Column.of("问题数", "total"), new Column("称号",
                             n -> TextNode.valueOf(
-                                    BriefingMarkdown.medal(n.path("medal").asText(null))), false)), bold, percent);
+                                    BriefingMarkdown.medal(n.path("medal").asText(null))), false)), bold, styles);
             table(book.createSheet("亮红牌"), b.path("ranking").path("redCards"), List.of(
                     Column.of("镇（街道）/平台", "town"), Column.of("问题数", "total"),
-                    Column.rate("超期率", "overdueRate"), Column.rate("满意率", "satisfactionRate")), bold, percent);
+                    Column.rate("超期率", "overdueRate"), Column.rate("满意率", "satisfactionRate")), bold, styles);
             List<Column> ticket = List.of(Column.of("编号", "id"), Column.of("企业", "enterpriseName"),
                     Column.of("镇（街道）", "town"), Column.of("问题类别", "categoryLabel"), Column.of("问题", "title"),
                     Column.of("主办部门", "leadDepartmentLabel"), Column.of("办理时限", "replyDeadline"));
-            table(book.createSheet("超期事项"), b.path("overdue"), ticket, bold, percent);
+            table(book.createSheet("超期事项"), b.path("overdue"), ticket, bold, styles);
             table(book.createSheet("办结案例"), b.path("resolved"), List.of(Column.of("编号", "id"),
                     Column.of("企业", "enterpriseName"), Column.of("问题类别", "categoryLabel"), Column.of("问题", "title"),
                     Column.of("主办部门", "leadDepartmentLabel"), Column.of("办理结果", "resolution"),
                     new Column("企业评价", n -> TextNode.valueOf(
-                            BriefingMarkdown.satisfaction(n.path("satisfaction").asText(null))), false)), bold, percent);
+                            BriefingMarkdown.satisfaction(n.path("satisfaction").asText(null))), false)), bold, styles);
             book.write(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -98,13 +100,13 @@ class BriefingWorkbook {
         return Stream.concat(Stream.of(first), rest.stream()).toList();
     }
 
-    private static void table(Sheet sheet, JsonNode rows, List<Column> columns, CellStyle bold, CellStyle percent) {
+    private static void table(Sheet sheet, JsonNode rows, List<Column> columns, CellStyle bold, Styles styles) {
         headerRow(sheet, 0, bold, columns.stream().map(Column::heading).toList());
         int r = 1;
         for (JsonNode node : rows) {
             Row row = sheet.createRow(r++);
             for (int c = 0; c < columns.size(); c++) {
-                set(row.createCell(c), columns.get(c).value().apply(node), columns.get(c).percent(), percent);
+                set(row.createCell(c), columns.get(c).value().apply(node), columns.get(c).percent(), styles);
             }
         }
         for (int c = 0; c < columns.size(); c++) {
@@ -121,14 +123,39 @@ class BriefingWorkbook {
         }
     }
 
-    private static void set(Cell cell, JsonNode value, boolean asPercent, CellStyle percent) {
+    /**
+     * The workbook's own escape {@code _x0041_} (OOXML ST_Xstring): Excel and POI read it as "A". An
+     * underscore that would begin one is itself written escaped ({@code _x005F_}), so a title holding
+     * that text reads back as typed.
+     */
+    private static final Pattern ESCAPE_SEQUENCE = Pattern.compile("_(?=x[0-9A-Fa-f]{4}_)");
+
+    /** A rate's format; and text that Excel would take for a formula if someone edited its cell. */
+    private record Styles(CellStyle percent, CellStyle literal) {}
+
+    /**
+     * Text is always written as a text cell, never a formula, so a title such as {@code =HYPERLINK(...)}
+     * is never evaluated. Excel's quote prefix (the hidden leading {@code '}) keeps such a cell text even
+     * when someone edits it, and unlike a written apostrophe it changes no character of the title.
+     */
+    private static CellStyle literal(XSSFWorkbook book) {
+        CellStyle literal = book.createCellStyle();
+        literal.setQuotePrefixed(true);
+        return literal;
+    }
+
+    private static void set(Cell cell, JsonNode value, boolean asPercent, Styles styles) {
         if (value.isNumber()) {
             cell.setCellValue(value.asDouble());
             if (asPercent) {
-                cell.setCellStyle(percent);
+                cell.setCellStyle(styles.percent());
             }
         } else if (!value.isNull() && !value.isMissingNode()) {
-            cell.setCellValue(value.asText());
+            String text = value.asText();
+            cell.setCellValue(ESCAPE_SEQUENCE.matcher(text).replaceAll("_x005F_"));
+            if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+                cell.setCellStyle(styles.literal());
+            }
         }
     }
 

@@ -6,8 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The daily review (日研判): tickets reported and closed that day, open overdue tickets, tickets
- * due on the next working day, enterprises whose visit that day turned ABNORMAL, and problems an
+ * The daily review (日研判): tickets reported and closed that day, the tickets open and overdue at
+ * the end of that day (for today: now), tickets due on the next working day, enterprises whose visit that day turned ABNORMAL, and problems an
  * enterprise raised again within 30 days.
  */
 public record DailyDigest(

@@ -40,7 +40,7 @@ public class DailyDigests {
         Map<String, List<String>> earlier = queries.earlierOfSameKind(from, to, from.minus(REPEAT_WINDOW));
         List<DailyDigest.RepeatedProblem> repeated = reported.stream().filter(t -> earlier.containsKey(t.id()))
                 .map(t -> new DailyDigest.RepeatedProblem(t, earlier.get(t.id()))).toList();
-        return new DailyDigest(date, reported, queries.closedBetween(from, to), queries.openOverdue(), next,
+        return new DailyDigest(date, reported, queries.closedBetween(from, to), queries.openOverdueAt(to), next,
                 queries.dueBetween(next.atStartOfDay(zone).toInstant(), next.plusDays(1).atStartOfDay(zone).toInstant()),
                 queries.turnedAbnormal(from, to), repeated);
     }

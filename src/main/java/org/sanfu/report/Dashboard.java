@@ -150,7 +150,8 @@ record Dashboard(
         return decimal(hours);
     }
 
-    private static String decimal(Double value) {
+    /** 80.0 → "80.0" (a score); null → "—". */
+    static String decimal(Double value) {
         return value == null ? NONE : BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).toPlainString();
     }
 

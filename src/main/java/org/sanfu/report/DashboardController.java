@@ -58,7 +58,8 @@ class DashboardController {
         this.params = params;
         this.catalog = catalog;
         this.properties = properties;
-        this.rules = new Rules(ranking.minTickets(), redCard.minTickets(), Dashboard.percent(redCard.overdueRate()),
+        this.rules = new Rules(ranking.minTickets(), Dashboard.decimal(ranking.goldMinScore()), ranking.snailMinRanked(),
+                redCard.minTickets(), Dashboard.percent(redCard.overdueRate()),
                 Dashboard.percent(redCard.satisfactionRate()));
     }
 
@@ -101,7 +102,8 @@ class DashboardController {
     }
 
     /** The configured lines of the ranking and the red card, as the page explains them. */
-    record Rules(int rankingMinTickets, int redCardMinTickets, String overdueLine, String satisfactionLine) {}
+    record Rules(int rankingMinTickets, String goldMinScore, int snailMinRanked, int redCardMinTickets,
+            String overdueLine, String satisfactionLine) {}
 
     /** A choice in the filter form. */
     record Option(String code, String label) {}

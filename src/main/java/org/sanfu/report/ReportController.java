@@ -1,15 +1,18 @@
 package org.sanfu.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.sanfu.Message;
 import org.sanfu.SanfuProperties;
 import org.sanfu.web.ApiAccess;
 import org.sanfu.web.InvalidInput;
+import org.sanfu.web.QueryParams;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -25,24 +28,28 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/reports")
 class ReportController {
 
+    // The weekly briefing declares these three so that any other Accept (application/pdf) is 406, not JSON
+    static final String MARKDOWN_VALUE = "text/markdown";
+    static final String XLSX_VALUE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final MediaType MARKDOWN = new MediaType("text", "markdown", StandardCharsets.UTF_8);
-    static final MediaType XLSX = MediaType.parseMediaType(
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    static final MediaType XLSX = MediaType.parseMediaType(XLSX_VALUE);
 
     private final DailyDigests digests;
     private final WeeklyBriefings briefings;
     private final BriefingMarkdown markdown;
     private final BriefingWorkbook workbook;
     private final SanfuProperties properties;
+    private final QueryParams params;
     private final Clock clock;
 
     ReportController(DailyDigests digests, WeeklyBriefings briefings, BriefingMarkdown markdown,
-            BriefingWorkbook workbook, SanfuProperties properties, Clock clock) {
+            BriefingWorkbook workbook, SanfuProperties properties, QueryParams params, Clock clock) {
         this.digests = digests;
         this.briefings = briefings;
         this.markdown = markdown;
         this.workbook = workbook;
         this.properties = properties;
+        this.params = params;
         this.clock = clock;
     }
 
@@ -50,17 +57,10 @@ class ReportController {
     @ApiAccess(value = {"LEADER", "DISPATCH", "ADMIN"}, errors = {400, 403})
     @GetMapping("/daily")
     DailyDigest daily(@RequestParam(required = false) String date) {
-        LocalDate day;
-        if (date == null || date.isBlank()) {
-            day = LocalDate.now(clock.withZone(properties.zone()));
-        } else {
-            try {
-                day = LocalDate.parse(date.strip());
-            } catch (DateTimeParseException e) {
-                throw InvalidInput.of("date", Message.of("sanfu.validation.date"));
-            }
-        }
-        return digests.of(day);
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        LocalDate day = params.day(errors, "date", date);
+        errors.throwIfAny();
+        return digests.of(day != null ? day : LocalDate.now(clock.withZone(properties.zone())));
     }
 
     /**
@@ -68,7 +68,9 @@ class ReportController {
      * ({@code text/markdown}) or an Excel workbook; {@code ?format=md|xlsx} does the same from a browser.
      */
     @ApiAccess(value = {"LEADER", "DISPATCH", "ADMIN"}, errors = {400, 403})
-    @GetMapping("/weekly")
+    @Parameter(name = "format", in = ParameterIn.QUERY,
+            schema = @Schema(allowableValues = {"md", "markdown", "xlsx"}))
+    @GetMapping(path = "/weekly", produces = {MediaType.APPLICATION_JSON_VALUE, MARKDOWN_VALUE, XLSX_VALUE})
     ResponseEntity<?> weekly(@RequestParam(required = false) String week, @RequestParam(required = false) String format,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         IsoWeek which;
@@ -79,6 +81,9 @@ class ReportController {
             if (which == null) {
                 throw InvalidInput.of("week", Message.of("sanfu.validation.week"));
             }
+            InvalidInput.Collector errors = new InvalidInput.Collector();
+            params.within(errors, "week", which.monday(), which.sunday());
+            errors.throwIfAny();
         }
         JsonNode briefing = briefings.of(which);
         MediaType wanted = wanted(format, accept);
@@ -101,6 +106,9 @@ class ReportController {
         }
         if ("xlsx".equals(format)) {
             return XLSX;
+        }
+        if (format != null && !format.isEmpty()) {
+            throw InvalidInput.of("format", Message.of("sanfu.validation.one-of", "values", "md, markdown, xlsx"));
         }
         if (accept == null || accept.isBlank()) {
             return MediaType.APPLICATION_JSON;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.sanfu.Sql;
 import org.sanfu.catalog.Catalog;
+import org.sanfu.ticket.TicketFacts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Repository;
 class ReportQueries {
 
     static final int MAX_LINES = 500;
+    private static final String OVERDUE_ORDER = "t.reply_deadline, t.id";
     private static final String OPEN = "('DISPATCHING', 'ASSIGNED', 'IN_PROGRESS', 'ESCALATED', 'SUPERVISION')";
 
     private final JdbcClient jdbc;
@@ -41,7 +43,12 @@ class ReportQueries {
 
     /** Open tickets that missed a deadline, the longest overdue first. */
     List<TicketLine> openOverdue() {
-        return lines("t.status <> 'CLOSED' and t.overdue", "t.reply_deadline, t.id");
+        return lines(TicketFacts.OPEN_OVERDUE, OVERDUE_ORDER);
+    }
+
+    /** The tickets that were open and overdue at {@code end} (exclusive), in the same order. */
+    List<TicketLine> openOverdueAt(Instant end) {
+        return lines(TicketFacts.OPEN_OVERDUE_AT, OVERDUE_ORDER, Sql.ts(end), Sql.ts(end), Sql.ts(end));
     }
 
     /** Open tickets whose sign deadline (waiting to be signed) or reply deadline (not yet answered) falls in [from, to). */

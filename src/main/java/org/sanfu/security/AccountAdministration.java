@@ -1,6 +1,7 @@
 package org.sanfu.security;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -47,23 +48,30 @@ public class AccountAdministration {
     /** As for the first administrator (sanfu.admin.username). */
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
-    /** An account as the administrators' page lists it; never its password hash. */
-    public record ManagedAccount(String username, Role role, String department, boolean enabled) {}
+    /**
+     * An account as the administrators' page lists it; never its password hash. {@code lockedUntil}:
+     * until when too many failed sign-ins lock it (SignInAttempts), null when they do not.
+     */
+    public record ManagedAccount(String username, Role role, String department, boolean enabled,
+            Instant lockedUntil) {}
 
     private final Accounts accounts;
     private final PasswordEncoder encoder;
     private final Catalog catalog;
+    private final SignInAttempts signIns;
 
-    AccountAdministration(Accounts accounts, PasswordEncoder encoder, Catalog catalog) {
+    AccountAdministration(Accounts accounts, PasswordEncoder encoder, Catalog catalog, SignInAttempts signIns) {
         this.accounts = accounts;
         this.encoder = encoder;
         this.catalog = catalog;
+        this.signIns = signIns;
     }
 
     /** Every account, by user name. */
     public List<ManagedAccount> all() {
         return accounts.all().stream()
-                .map(a -> new ManagedAccount(a.username(), a.role(), a.department(), a.enabled())).toList();
+                .map(a -> new ManagedAccount(a.username(), a.role(), a.department(), a.enabled(),
+                        signIns.lockedUntil(a.username()).orElse(null))).toList();
     }
 
     /**
@@ -122,6 +130,14 @@ public class AccountAdministration {
     @Transactional
     public void enable(String username) {
         accounts.changeEnabled(existing(username).username(), true);
+    }
+
+    /**
+     * The account signs in again at once, though too many failed sign-ins locked it (SignInAttempts):
+     * for its owner, after the administrator made sure it was them. Its failures are forgotten.
+     */
+    public void unlock(String username) {
+        signIns.unlock(existing(username).username());
     }
 
     /** A new password set by an administrator: the old one stops working at once, and the account's sessions end. */

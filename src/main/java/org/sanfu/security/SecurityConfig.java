@@ -10,11 +10,13 @@ import org.sanfu.web.BodySizeLimitProperties;
 import org.sanfu.web.ErrorPages;
 import org.sanfu.web.Problems;
 import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
@@ -42,6 +44,7 @@ import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.ViewResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
@@ -59,9 +62,18 @@ class SecurityConfig implements WebMvcConfigurer {
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
     }
 
-    /** 401 asking for HTTP Basic, as problem+json in the API's language (web.Languages). */
+    /**
+     * 401 asking for HTTP Basic, as problem+json in the API's language (web.Languages); 429 with
+     * Retry-After (seconds) while the account or address is locked after too many failures (SignInAttempts).
+     */
     private static AuthenticationEntryPoint signIn(Problems problems) {
         return (request, response, e) -> {
+            if (e instanceof SignInLocked locked) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(locked.retryAfterSeconds()));
+                problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS,
+                        Message.of("sanfu.security.locked", "minutes", locked.minutes()));
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"sanfu\", charset=\"UTF-8\"");
             problems.write(request, response, HttpStatus.UNAUTHORIZED, Message.of("sanfu.security.sign-in"));
         };
@@ -76,20 +88,32 @@ class SecurityConfig implements WebMvcConfigurer {
     /**
      * One password check, and one cache of verified credentials, for every chain. A disabled account
      * is refused by the check itself (SanfuUser.isEnabled), the cache included (VerifiedCredentials).
+     * In front of both, the count of failed sign-ins (ThrottledSignIn): a locked account or address is
+     * refused before either.
      */
     @Bean
-    AuthenticationManager sanfuAuthentication(UserDetailsService users, PasswordEncoder encoder) {
+    AuthenticationManager sanfuAuthentication(UserDetailsService users, PasswordEncoder encoder,
+            SignInAttempts attempts) {
+        return signInChecks(users, encoder, attempts);
+    }
+
+    /** The checks of {@link #sanfuAuthentication}, in their order (also built by the tests that count hashing). */
+    static AuthenticationManager signInChecks(UserDetailsService users, PasswordEncoder encoder,
+            SignInAttempts attempts) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
-        return new ProviderManager(new VerifiedCredentials(passwords, users));
+        return new ProviderManager(new ThrottledSignIn(new VerifiedCredentials(passwords, users), attempts));
     }
 
     /**
-     * Camunda's web apps (Cockpit, Tasklist, Admin at /camunda/app/) and engine REST API (/engine-rest):
+     * Camunda's web apps (Cockpit and Admin at /camunda/app/) and engine REST API (/engine-rest):
      * ADMIN only, signed in with HTTP Basic like the API; the browser asks once and resends the
      * credentials. Checked before the API's chain. The apps learn who signed in from the servlet API
-     * and skip their own login form (operations.CamundaWebAuthentication). CSRF: the apps carry their
-     * own token filter, and engine-rest reads only JSON bodies, which a cross-site form cannot send.
+     * and skip their own login form (operations.CamundaWebAuthentication). Spring's CSRF token is off
+     * here, for the two have their own guards right after this chain (operations.OperatorWrites): a
+     * write to engine-rest must be JSON or carry X-Requested-By, which no cross-site form can send, and
+     * the apps' writes need the token of Camunda's CsrfPreventionFilter; of the writes, only those an
+     * operator needs for incidents pass at all.
      */
     @Bean
     @Order(1)
@@ -126,7 +150,8 @@ class SecurityConfig implements WebMvcConfigurer {
         http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/actuator/**"),
                         paths.matcher("/v3/api-docs/**"), paths.matcher("/swagger-ui.html"),
                         paths.matcher("/swagger-ui/**")))
-                .authenticationManager(sanfuAuthentication);
+                .authenticationManager(sanfuAuthentication)
+                .headers(SecurityHeaders.api());
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint(signIn(problems)))
@@ -138,6 +163,7 @@ class SecurityConfig implements WebMvcConfigurer {
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").authenticated()
                         .requestMatchers(POST, "/api/enterprises").hasAnyRole("STAFF", "ADMIN")
                         .requestMatchers(POST, "/api/enterprises/import").hasRole("ADMIN")
+                        .requestMatchers("/api/accounts", "/api/accounts/**").hasRole("ADMIN")
                         .requestMatchers(POST, "/api/visits").hasAnyRole("STAFF", "DISPATCH")
                         .requestMatchers(GET, "/api/visits").hasAnyRole("STAFF", "DISPATCH", "LEADER", "ADMIN")
                         .requestMatchers("/api/stats/**", "/api/reports/**").hasAnyRole("LEADER", "DISPATCH", "ADMIN")
@@ -156,15 +182,17 @@ class SecurityConfig implements WebMvcConfigurer {
     @Bean
     @Order(3)
     SecurityFilterChain pages(HttpSecurity http, AuthenticationManager sanfuAuthentication, ErrorPages errorPages,
-            Accounts accounts, BodySizeLimitProperties bodies, MessageSource messages) throws Exception {
+            Accounts accounts, BodySizeLimitProperties bodies, MessageSource messages,
+            @Qualifier("thymeleafViewResolver") ViewResolver views) throws Exception {
         SecurityContextRepository sessions = new DelegatingSecurityContextRepository(
                 new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
         http.authenticationManager(sanfuAuthentication)
+                .headers(SecurityHeaders.pages())
                 .securityContext(c -> c.securityContextRepository(sessions))
                 // the account is read again on every request: disabled or given a new password, its sessions end
                 .addFilterAfter(new SignedInAccountCheck(accounts, sessions), SecurityContextHolderFilter.class)
                 .addFilterBefore(new OversizedPageRequests(bodies.maxBodyBytes(), errorPages, messages), CsrfFilter.class)
-                .formLogin(form -> form.loginPage("/login").permitAll())
+                .formLogin(form -> form.loginPage("/login").failureHandler(SignInPage.refused(views)).permitAll())
                 .logout(out -> out.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("SANFU_SESSION")
                         .permitAll())
                 .exceptionHandling(e -> e.accessDeniedHandler((request, response, refused) ->
@@ -174,6 +202,9 @@ class SecurityConfig implements WebMvcConfigurer {
                         // the error page is the container's to show; asked for directly it has no error to show (was a 500)
                         .requestMatchers("/error", "/error/**").denyAll()
                         .requestMatchers(GET, "/webjars/**", "/css/**", "/js/**", "/dashboard.css").permitAll()
+                        // the form with any query (?error): formLogin's own permit names /login?error only
+                        // with its default failure handler, and ours answers a lock with 429 (SignInPage)
+                        .requestMatchers(GET, "/login").permitAll()
                         .requestMatchers("/admin", "/admin/**").hasRole("ADMIN")
                         .requestMatchers("/visits/new").hasAnyRole("STAFF", "DISPATCH")
                         .requestMatchers(POST, "/visits").hasAnyRole("STAFF", "DISPATCH")

@@ -1,10 +1,18 @@
 package org.sanfu.security;
 
+import java.util.Locale;
+import java.util.Map;
 import org.sanfu.web.Page;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.servlet.View;
+import org.springframework.web.servlet.ViewResolver;
 
 /** The sign-in form (templates/login.html); Spring Security checks what it posts to /login. Anyone. */
 @Page
@@ -15,5 +23,28 @@ class SignInPage {
         Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
         return signedIn == null || signedIn instanceof AnonymousAuthenticationToken || !signedIn.isAuthenticated()
                 ? "login" : "redirect:/";
+    }
+
+    /**
+     * A sign-in the form's check refused: back to the form with its message (/login?error); while the
+     * account or address is locked (SignInAttempts), the form at once with status 429, Retry-After and
+     * the minutes left, since a redirect could carry neither.
+     */
+    static AuthenticationFailureHandler refused(ViewResolver views) {
+        AuthenticationFailureHandler wrong = new SimpleUrlAuthenticationFailureHandler("/login?error");
+        return (request, response, e) -> {
+            if (!(e instanceof SignInLocked locked)) {
+                wrong.onAuthenticationFailure(request, response, e);
+                return;
+            }
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(locked.retryAfterSeconds()));
+            try {
+                View form = views.resolveViewName("login", Locale.SIMPLIFIED_CHINESE);
+                form.render(Map.of("lockedMinutes", locked.minutes()), request, response);
+            } catch (Exception unrendered) {
+                throw new IllegalStateException("cannot render the sign-in form", unrendered);
+            }
+        };
     }
 }

@@ -6,7 +6,10 @@ import java.util.List;
 /** The departments ranked over a period (月度赛马), and the towns shown a red card (亮红牌). */
 public record Ranking(String month, List<DepartmentRank> departments, List<RedCard> redCards) {
 
-    /** 金牌店小二 for the first, 蜗牛店小二 for the last three. */
+    /**
+     * 金牌店小二 for the first, if it earned it (a score at the floor or above, a ticket closed on time);
+     * 蜗牛店小二 for the last three, where enough departments are ranked ({@code sanfu.ranking.*}).
+     */
     public enum Medal { GOLD, SNAIL }
 
     /**

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,9 @@ import java.util.Map;
  * department has not done is not left out of its rates.
  */
 final class RankingPolicy {
+
+    /** 排名后三位: the county's 蜗牛店小二 are the last three departments of the month. */
+    static final int SNAILS = 3;
 
     private final RankingProperties ranking;
     private final RedCardProperties redCard;
@@ -47,18 +51,23 @@ final class RankingPolicy {
     }
 
     /**
-     * Ranks the departments with enough tickets by score (ties share a rank), GOLD to the first, SNAIL
-     * to the last three (the last one only, where fewer than four are ranked); the rest are listed
-     * after them, unranked.
+     * Ranks the departments with enough tickets by score (ties share a rank), and gives the medals.
+     * GOLD goes to the first only if its score reaches the configured floor and it closed at least one
+     * ticket on time: a department that solved nothing in time is best at nothing. SNAIL goes to the
+     * last three places ({@link #SNAILS}) only where enough departments are ranked for that to single
+     * some out; a department tied with one outside the last three shares its rank and stays out with
+     * it, so equal scores always earn the same medal. The rest are listed after them, unranked.
      */
     List<Ranking.DepartmentRank> rank(Map<String, Figures.Counts> departments, Map<String, String> labels) {
         List<Ranking.DepartmentRank> scored = new ArrayList<>();
         List<Ranking.DepartmentRank> unranked = new ArrayList<>();
-        departments.forEach((key, counts) -> {
-            Double score = score(counts);
-            Figures figures = counts.figures();
+        Map<String, Figures.Counts> counts = new HashMap<>();
+        departments.forEach((key, c) -> {
+            Double score = score(c);
+            Figures figures = c.figures();
             if (figures.total() >= ranking.minTickets() && score != null) {
                 scored.add(new Ranking.DepartmentRank(key, labels.get(key), figures, score, null, null));
+                counts.put(key, c);
             } else {
                 unranked.add(new Ranking.DepartmentRank(key, labels.get(key), figures, null, null, null));
             }
@@ -66,16 +75,21 @@ final class RankingPolicy {
         scored.sort(Comparator.comparing(Ranking.DepartmentRank::score).reversed()
                 .thenComparing(Ranking.DepartmentRank::key));
         int n = scored.size();
-        int snails = n >= 4 ? 3 : n >= 2 ? 1 : 0;
+        boolean snails = n >= ranking.snailMinRanked();
         List<Ranking.DepartmentRank> result = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Ranking.DepartmentRank d = scored.get(i);
             int rank = i > 0 && d.score().equals(scored.get(i - 1).score()) ? result.get(i - 1).rank() : i + 1;
-            Ranking.Medal medal = rank == 1 ? Ranking.Medal.GOLD : i >= n - snails ? Ranking.Medal.SNAIL : null;
+            Ranking.Medal medal = rank == 1 && earnsGold(d.score(), counts.get(d.key())) ? Ranking.Medal.GOLD
+                    : snails && rank > n - SNAILS ? Ranking.Medal.SNAIL : null;
             result.add(new Ranking.DepartmentRank(d.key(), d.label(), d.figures(), d.score(), rank, medal));
         }
         result.addAll(unranked);
         return result;
+    }
+
+    private boolean earnsGold(double score, Figures.Counts counts) {
+        return score >= ranking.goldMinScore() && counts.closedOnTime() > 0;
     }
 
     /** A town with enough tickets whose overdue share reaches the line, or whose satisfaction falls below it. */

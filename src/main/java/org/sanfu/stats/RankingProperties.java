@@ -1,6 +1,7 @@
 package org.sanfu.stats;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -12,10 +13,15 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param weights the weights of the score's rates
  * @param minTickets a department with fewer tickets in the month is listed, not ranked
+ * @param goldMinScore the least score (0..100) that earns GOLD: being first among poor departments
+ *        earns nothing
+ * @param snailMinRanked the fewest departments ranked for SNAIL (the last three) to be given, so that
+ *        the last three are not nearly everyone; at least 4, so the first is never among them
  */
 @ConfigurationProperties("sanfu.ranking")
 @Validated
-public record RankingProperties(@NotNull @Valid Weights weights, @Min(1) int minTickets) {
+public record RankingProperties(@NotNull @Valid Weights weights, @Min(1) int minTickets,
+        @DecimalMin("0") @DecimalMax("100") double goldMinScore, @Min(4) int snailMinRanked) {
 
     /**
      * Weights of the ranking score, the weighted mean of a department's rates as 0..100.

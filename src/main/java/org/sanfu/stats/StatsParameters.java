@@ -52,11 +52,14 @@ public class StatsParameters {
         if (params.text(month) == null) {
             return YearMonth.now(clock.withZone(properties.zone()));
         }
+        YearMonth value;
         try {
-            return YearMonth.parse(month.strip());
+            value = YearMonth.parse(month.strip());
         } catch (DateTimeParseException e) {
             errors.add("month", Message.of("sanfu.validation.month"));
             return null;
         }
+        // +999999999-12 parses, and its end of month would overflow
+        return params.within(errors, "month", value.atDay(1), value.atEndOfMonth()) ? value : null;
     }
 }

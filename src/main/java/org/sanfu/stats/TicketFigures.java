@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.sanfu.ticket.TicketFacts;
 import org.sanfu.web.Where;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -32,7 +33,7 @@ class TicketFigures {
     private static final String COUNTS = """
             count(*) as total,
             sum(case when t.status = 'CLOSED' then 1 else 0 end) as closed,
-            sum(case when t.status <> 'CLOSED' and t.overdue then 1 else 0 end) as overdue_open,
+            sum(case when %s then 1 else 0 end) as overdue_open,
             sum(case when t.overdue then 1 else 0 end) as overdue,
             sum(case when t.signed_at is not null then 1 else 0 end) as signed,
             sum(case when t.signed_on_time then 1 else 0 end) as signed_on_time,
@@ -47,7 +48,7 @@ class TicketFigures {
             sum(case when t.assigned_at is not null then 1 else 0 end) as assigned,
             sum(case when t.return_count > 0 then 1 else 0 end) as returned,
             percentile_cont(0.5) within group (order by t.hours_to_close) as median_hours
-            """;
+            """.formatted(TicketFacts.OPEN_OVERDUE);
 
     private final JdbcClient jdbc;
 

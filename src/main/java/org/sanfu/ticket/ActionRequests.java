@@ -38,31 +38,31 @@ public final class ActionRequests {
             @Schema(requiredMode = REQUIRED, description = "a handling department's code", example = "FINANCE")
             String leadDepartment,
             @Schema(description = "other handling departments, each with its own part") List<String> coDepartments,
-            @Text String note) implements Routing {}
+            @Text(multiline = true) String note) implements Routing {}
 
     public record Return(@Schema(requiredMode = REQUIRED, description = "why it is not this department's")
-            @Text(required = true) String reason) {}
+            @Text(required = true, multiline = true) String reason) {}
 
-    public record Contribute(@Schema(requiredMode = REQUIRED) @Text(required = true) String opinion) {}
+    public record Contribute(@Schema(requiredMode = REQUIRED) @Text(required = true, multiline = true) String opinion) {}
 
-    public record Reply(@Schema(requiredMode = REQUIRED) @Text(required = true) String resolution,
+    public record Reply(@Schema(requiredMode = REQUIRED) @Text(required = true, multiline = true) String resolution,
             @Schema(requiredMode = REQUIRED) @OneOf(Outcome.class) Outcome outcome) {}
 
     public record Extend(
             @Schema(requiredMode = REQUIRED, minimum = "1", maximum = "10")
             @WholeNumber(min = 1, max = MAX_EXTENSION_DAYS) Integer workingDays,
-            @Schema(requiredMode = REQUIRED) @Text(required = true) String reason) {}
+            @Schema(requiredMode = REQUIRED) @Text(required = true, multiline = true) String reason) {}
 
-    public record DecideExtension(@Text String note) {}
+    public record DecideExtension(@Text(multiline = true) String note) {}
 
     public record Escalate(@Schema(requiredMode = REQUIRED) @OneOf(EscalationLevel.class) EscalationLevel level,
-            @Schema(requiredMode = REQUIRED) @Text(required = true) String reason) {}
+            @Schema(requiredMode = REQUIRED) @Text(required = true, multiline = true) String reason) {}
 
     public record Feedback(
             @Schema(requiredMode = REQUIRED, description = "UNRATED is the service's own, when the window passes",
                     allowableValues = {"SATISFIED", "BASICALLY_SATISFIED", "DISSATISFIED"})
             @OneOf(value = Satisfaction.class, except = "UNRATED") Satisfaction satisfaction,
-            @Text String comment) {}
+            @Text(multiline = true) String comment) {}
 
     /**
      * A leader's ruling on a ticket under supervision (督办). CLOSE needs a note; REASSIGN a handling
@@ -75,7 +75,7 @@ public final class ActionRequests {
             @Schema(description = "for REASSIGN: a handling department's code") String leadDepartment,
             @Schema(description = "for REASSIGN; by default the ticket's co-departments are kept")
             List<String> coDepartments,
-            @Schema(description = "required for CLOSE") @Text String note) implements Routing {
+            @Schema(description = "required for CLOSE") @Text(multiline = true) String note) implements Routing {
 
         @Override
         public boolean routes() {
@@ -85,7 +85,7 @@ public final class ActionRequests {
 
     public enum Ruling { CLOSE, REASSIGN }
 
-    public record Comment(@Schema(requiredMode = REQUIRED) @Text(required = true) String text) {}
+    public record Comment(@Schema(requiredMode = REQUIRED) @Text(required = true, multiline = true) String text) {}
 
     /** A command that names a lead department and co-departments. */
     interface Routing {
@@ -126,16 +126,18 @@ public final class ActionRequests {
 
         @Override
         public boolean isValid(Routing command, ConstraintValidatorContext context) {
-            if (command == null || !command.routes()) {
+            if (command == null) {
                 return true;
             }
+            // a ruling that closes needs no department, but one it names anyway must still be one
+            boolean required = command.routes();
             HibernateConstraintValidatorContext faults = context.unwrap(HibernateConstraintValidatorContext.class);
             faults.disableDefaultConstraintViolation();
             faults.addMessageParameter("departments", String.join(", ",
                     catalog.departmentCodes().stream().filter(catalog::isHandlingDepartment).toList()));
             boolean valid = true;
             String lead = command.leadDepartment();
-            if (!catalog.isHandlingDepartment(lead)) {
+            if ((required || lead != null) && !catalog.isHandlingDepartment(lead)) {
                 faults.buildConstraintViolationWithTemplate("{sanfu.validation.department}")
                         .addPropertyNode("leadDepartment").addConstraintViolation();
                 valid = false;
@@ -177,7 +179,7 @@ public final class ActionRequests {
     static final class NoteToCloseValidator implements ConstraintValidator<NoteToClose, Rule> {
         @Override
         public boolean isValid(Rule rule, ConstraintValidatorContext context) {
-            if (rule == null || rule.decision() != Ruling.CLOSE || (rule.note() != null && !rule.note().isBlank())) {
+            if (rule == null || rule.decision() != Ruling.CLOSE || !Text.Rule.blank(rule.note())) {
                 return true;
             }
             context.disableDefaultConstraintViolation();

@@ -111,11 +111,21 @@ class Tickets {
         }
     }
 
+    /**
+     * Sets overdue_since to this deadline column when its one parameter is true, unless the ticket
+     * missed a deadline before: a ticket is overdue from the first deadline it missed
+     * ({@link TicketFacts#OPEN_OVERDUE_AT}), not from when the sweep noticed.
+     */
+    private static String overdueSince(String deadlineColumn) {
+        return "overdue_since = case when ? and overdue_since is null then " + deadlineColumn
+                + " else overdue_since end";
+    }
+
     void signed(long id, Instant at, boolean late) {
         // a late sign is a missed sign clock even if its timer has not fired yet
         jdbc.sql("update ticket set signed_at = ?, signed_on_time = ?, sign_overdue = sign_overdue or ?, "
-                        + "overdue = overdue or ?, updated_at = ? where id = ?")
-                .params(Sql.ts(at), !late, late, late, Sql.ts(at), id).update();
+                        + "overdue = overdue or ?, " + overdueSince("sign_deadline") + ", updated_at = ? where id = ?")
+                .params(Sql.ts(at), !late, late, late, late, Sql.ts(at), id).update();
     }
 
     void returned(long id, Instant now) {
@@ -125,8 +135,9 @@ class Tickets {
 
     void replied(long id, String resolution, Outcome outcome, Instant at, boolean late) {
         jdbc.sql("update ticket set resolution = ?, outcome = ?, replied_at = ?, replied_on_time = ?, "
-                        + "reply_overdue = reply_overdue or ?, overdue = overdue or ?, updated_at = ? where id = ?")
-                .params(resolution, outcome.name(), Sql.ts(at), !late, late, late, Sql.ts(at), id).update();
+                        + "reply_overdue = reply_overdue or ?, overdue = overdue or ?, " + overdueSince("reply_deadline")
+                        + ", updated_at = ? where id = ?")
+                .params(resolution, outcome.name(), Sql.ts(at), !late, late, late, late, Sql.ts(at), id).update();
     }
 
     void rated(long id, Satisfaction satisfaction, Instant now) {
@@ -151,8 +162,10 @@ class Tickets {
     /** Marks the current clock missed; false when it was marked already. */
     boolean markOverdue(long id, DeadlineClock clock) {
         String column = clock == DeadlineClock.SIGN ? "sign_overdue" : "reply_overdue";
-        return jdbc.sql("update ticket set " + column + " = true, overdue = true where id = ? and not " + column)
-                .param(id).update() == 1;
+        String deadline = clock == DeadlineClock.SIGN ? "sign_deadline" : "reply_deadline";
+        return jdbc.sql("update ticket set " + column + " = true, overdue = true, " + overdueSince(deadline)
+                        + " where id = ? and not " + column)
+                .params(true, id).update() == 1;
     }
 
     /** The next moment a clock needs attention; null when it is not running or has nothing left to say. */
@@ -257,7 +270,7 @@ class Tickets {
      */
     PageResult<Ticket> openOverdue(Instant from, Instant toExclusive, String leadDepartment, String category,
             String town, String scopeDepartment, PageParams page) {
-        Where where = new Where().add("t.overdue = true").add("t.status <> 'CLOSED'");
+        Where where = new Where().add(TicketFacts.OPEN_OVERDUE);
         if (scopeDepartment != null) {
             where.involves(scopeDepartment);
         }

@@ -149,7 +149,7 @@ public class VisitIntake {
         if (r.orderBacklogMonths() != null && (r.orderBacklogMonths() < 0 || r.orderBacklogMonths() > 120)) {
             errors.add("orderBacklogMonths", Message.of("sanfu.validation.between", "min", 0, "max", 120));
         }
-        errors.maxLength("notes", r.notes(), TEXT);
+        errors.optionalParagraphs("notes", r.notes(), TEXT);
         List<VisitRequest.Problem> problems = r.problemList();
         if (problems.size() > MAX_PROBLEMS) {
             errors.add("problems", Message.of("sanfu.visit.too-many-problems", "max", MAX_PROBLEMS));
@@ -165,11 +165,11 @@ public class VisitIntake {
                 errors.add(at + ".category", Message.of("sanfu.validation.one-of", "values", catalog.categoryCodes()));
             }
             errors.requireText(at + ".title", p.title(), TEXT);
-            errors.maxLength(at + ".description", p.description(), TEXT);
+            errors.optionalParagraphs(at + ".description", p.description(), TEXT);
             if (p.onSite()) {
-                errors.requireText(at + ".onSiteResolution", p.onSiteResolution(), TEXT);
+                errors.requireParagraphs(at + ".onSiteResolution", p.onSiteResolution(), TEXT);
             } else {
-                errors.maxLength(at + ".onSiteResolution", p.onSiteResolution(), TEXT);
+                errors.optionalParagraphs(at + ".onSiteResolution", p.onSiteResolution(), TEXT);
             }
         }
         errors.throwIfAny();

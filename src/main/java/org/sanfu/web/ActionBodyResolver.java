@@ -46,7 +46,7 @@ class ActionBodyResolver implements HandlerMethodArgumentResolver, WebMvcConfigu
         } catch (PayloadTooLarge e) {
             throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, e.detail());
         } catch (IOException e) {
-            throw bodies.unreadable();
+            throw bodies.unreadable(e);
         }
         if (raw.length == 0) {
             return new ActionBody(null, bodies);

@@ -11,10 +11,12 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -76,14 +78,43 @@ class ApiDocs {
                 operation.setDescription(operation.getDescription() == null ? who
                         : who + "\n\n" + operation.getDescription());
                 operation.addExtension("x-roles", List.of(access.value()));
+                if (!access.scope().isEmpty()) {
+                    operation.addExtension("x-scope", access.scope());
+                }
                 Arrays.stream(access.errors()).forEach(errors::add);
             }
             if (operation.getRequestBody() != null) {
                 errors.addAll(List.of(413, 415));
             }
+            if (operation.getParameters() != null) {
+                operation.getParameters().forEach(ApiDocs::generalConventions);
+            }
             errors.forEach(status -> addProblem(operation, status));
             return operation;
         };
+    }
+
+    /**
+     * API.md "General" names its query parameters once for every list and period: {@code page} from 0,
+     * {@code size} 1..200, dates {@code yyyy-MM-dd}, months {@code 2020-06}, weeks {@code 2020-W24}. The
+     * controllers read them as text (to answer 400 in the caller's words), so the document says it here.
+     */
+    private static void generalConventions(Parameter parameter) {
+        if (!"query".equals(parameter.getIn()) || parameter.getSchema() == null) {
+            return;
+        }
+        // springdoc shares one schema object between parameters of a type: each gets its own here
+        Schema<?> schema = switch (parameter.getName()) {
+            case "page" -> new IntegerSchema().minimum(BigDecimal.ZERO);
+            case "size" -> new IntegerSchema().minimum(BigDecimal.ONE).maximum(BigDecimal.valueOf(PageParams.MAX_SIZE));
+            case "from", "to", "date" -> new StringSchema().format("date");
+            case "month" -> new StringSchema().pattern("^\\d{4}-\\d{2}$");
+            case "week" -> new StringSchema().pattern("^\\d{4}-W\\d{2}$");
+            default -> null;
+        };
+        if (schema != null) {
+            parameter.setSchema(schema);
+        }
     }
 
     private static void addProblem(Operation operation, int status) {

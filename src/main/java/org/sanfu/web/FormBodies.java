@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.reflect.ParameterizedType;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.Collection;
@@ -25,6 +27,8 @@ import org.springframework.util.MultiValueMap;
 @Component
 public class FormBodies {
 
+    private static final Pattern WHOLE = Pattern.compile("-?\\d{1,18}");
+    private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,18}\\.\\d{1,18}");
     private static final Pattern SEGMENT = Pattern.compile("([A-Za-z][A-Za-z0-9]*)(?:\\[(\\d{1,3})])?");
 
     private final JsonBodies bodies;
@@ -84,16 +88,39 @@ public class FormBodies {
             if (given.isEmpty()) {
                 return;
             }
-            if (element(fieldType) != null) {
+            Type element = element(fieldType);
+            if (element != null) {
                 ArrayNode array = node.putArray(name);
-                given.forEach(v -> array.add(v.strip()));
+                given.forEach(v -> array.add(scalar(element, v.strip())));
             } else {
-                node.put(name, given.get(given.size() - 1).strip());
+                node.set(name, scalar(fieldType, given.get(given.size() - 1).strip()));
             }
         } else {
             JsonNode child = node.get(name);
             put(child instanceof ObjectNode object ? object : node.putObject(name), fieldType, path, at + 1, values);
         }
+    }
+
+    /**
+     * An input's text as the JSON a client would send for the field: a number for a numeric field, true
+     * or false for a flag, text otherwise. The API takes no string as a number (StrictJson); a page's
+     * input, always text, is typed here, and what does not parse stays text for the API's own 400.
+     */
+    private JsonNode scalar(Type type, String value) {
+        Class<?> raw = raw(type);
+        if (raw == Boolean.class || raw == boolean.class) {
+            if (value.equals("true") || value.equals("false")) {
+                return json.getNodeFactory().booleanNode(Boolean.parseBoolean(value));
+            }
+        } else if (raw != null && (Number.class.isAssignableFrom(raw) || (raw.isPrimitive() && raw != char.class))) {
+            if (WHOLE.matcher(value).matches()) {
+                return json.getNodeFactory().numberNode(new BigInteger(value));
+            }
+            if (DECIMAL.matcher(value).matches()) {
+                return json.getNodeFactory().numberNode(new BigDecimal(value));
+            }
+        }
+        return json.getNodeFactory().textNode(value);
     }
 
     /** The type of a record's component, or null when the record has none of that name. */

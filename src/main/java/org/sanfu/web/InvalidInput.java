@@ -76,17 +76,30 @@ public class InvalidInput extends DomainException {
             return faults.stream().anyMatch(e -> e.field().equals(field));
         }
 
+        /** A required line of text (a name, a title): {@link Text.Rule}, without line breaks or tabs. */
         public void requireText(String field, String value, int max) {
-            if (value == null || value.isBlank()) {
-                add(field, Message.of("sanfu.validation.not-blank"));
-            } else {
-                maxLength(field, value, max);
-            }
+            text(field, value, true, false, max);
         }
 
+        /** An optional line of text (a town, an industry): {@link Text.Rule}, without line breaks or tabs. */
         public void maxLength(String field, String value, int max) {
-            if (value != null && value.length() > max) {
-                add(field, Message.of("sanfu.validation.max-length", "max", max));
+            text(field, value, false, false, max);
+        }
+
+        /** A required text of paragraphs (a resolution on site): {@link Text.Rule} with line breaks and tabs. */
+        public void requireParagraphs(String field, String value, int max) {
+            text(field, value, true, true, max);
+        }
+
+        /** An optional text of paragraphs (notes, a description): {@link Text.Rule} with line breaks and tabs. */
+        public void optionalParagraphs(String field, String value, int max) {
+            text(field, value, false, true, max);
+        }
+
+        private void text(String field, String value, boolean required, boolean multiline, int max) {
+            Message fault = Text.Rule.fault(value, required, multiline, max);
+            if (fault != null) {
+                add(field, fault);
             }
         }
 

@@ -1,6 +1,9 @@
 package org.sanfu.web;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,9 +14,15 @@ import jakarta.validation.Path;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import org.sanfu.Message;
@@ -28,8 +37,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class JsonBodies {
 
-    /** Stands for a body that is not JSON at all until {@link #read} judges it (400 naming "body"). */
-    private static final JsonNode UNREADABLE = new TextNode("(unreadable body)");
+    /** Stands for a body that is not JSON at all until {@link #read} judges it: 400 with the fault found. */
+    private static final class Unreadable extends TextNode {
+        private final transient InvalidInput fault;
+
+        Unreadable(InvalidInput fault) {
+            super("(unreadable body)");
+            this.fault = fault;
+        }
+    }
 
     private final ObjectMapper json;
     private final Validator validator;
@@ -51,17 +67,33 @@ public class JsonBodies {
             return null;
         }
         try {
+            requireUtf8(raw);
             JsonNode node = json.readTree(raw);
             return node == null || node.isMissingNode() ? null : node;
         } catch (IOException e) {
-            return UNREADABLE;
+            return new Unreadable(unreadable(e));
         }
     }
 
-    /** For an action without fields of its own: its body may be empty or any JSON, but JSON. */
+    /**
+     * JSON is UTF-8 (RFC 8259), and only well-formed UTF-8: Jackson's own decoder would take an overlong
+     * form ({@code C0 AF} for "/") or an encoded surrogate ({@code ED A0 80}) as a character, which
+     * could then pass a check the plain character would not. Java's strict decoder refuses both.
+     */
+    static void requireUtf8(byte[] raw) throws CharacterCodingException {
+        StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(raw));
+    }
+
+    /** For an action without fields of its own: its body may be empty, null or a JSON object. */
     public void requireReadable(JsonNode body) {
-        if (body == UNREADABLE) {
-            throw unreadable();
+        if (body instanceof Unreadable unreadable) {
+            throw unreadable.fault;
+        }
+        if (body != null && !body.isNull() && !body.isObject()) {
+            throw InvalidInput.of("body", text("sanfu.json.not-object"));
         }
     }
 
@@ -77,6 +109,14 @@ public class JsonBodies {
         } catch (MismatchedInputException e) {
             throw InvalidInput.of(path(e), message(e));
         } catch (JsonProcessingException e) {
+            // a number beyond what its field holds (past 64 bits) is named by its field
+            if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                    && mapping.getCause() instanceof InputCoercionException) {
+                throw InvalidInput.of(path(mapping), text("sanfu.validation.invalid-value"));
+            }
+            if (e instanceof InputCoercionException coercion) {
+                throw outOfRange(coercion);
+            }
             throw InvalidInput.of("body", text("sanfu.json.invalid"));
         }
     }
@@ -98,6 +138,60 @@ public class JsonBodies {
     /** 400 naming "body": what came is not JSON. */
     InvalidInput unreadable() {
         return InvalidInput.of("body", text("sanfu.json.unreadable"));
+    }
+
+    /**
+     * 400 for a body that could not be read, as precisely as the fault allows: not UTF-8, something
+     * after the JSON value (the parser failed within a second top-level value), or a key
+     * given twice in one object, named by its path as the client wrote it (Jackson says so only in its
+     * message); anything else is not readable JSON.
+     */
+    InvalidInput unreadable(Throwable fault) {
+        for (Throwable cause = fault; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InputCoercionException coercion) {
+                return outOfRange(coercion);
+            }
+            if (cause instanceof CharacterCodingException) {
+                return InvalidInput.of("body", text("sanfu.json.encoding"));
+            }
+            if (cause instanceof JsonProcessingException parse && parse.getProcessor() instanceof JsonParser parser) {
+                JsonStreamContext at = parser.getParsingContext();
+                JsonStreamContext root = at;
+                while (root != null && root.getParent() != null) {
+                    root = root.getParent();
+                }
+                if (root != null && root.getCurrentIndex() > 0) {
+                    return InvalidInput.of("body", text("sanfu.json.trailing"));
+                }
+                if (at != null && String.valueOf(parse.getOriginalMessage()).startsWith("Duplicate field")) {
+                    return InvalidInput.of(path(at), text("sanfu.json.duplicate"));
+                }
+            }
+        }
+        return unreadable();
+    }
+
+    /** A number beyond what its field can hold (a whole number past 64 bits): 400 naming the field. */
+    private InvalidInput outOfRange(InputCoercionException e) {
+        String field = e.getProcessor() == null ? "body" : path(e.getProcessor().getParsingContext());
+        return InvalidInput.of(field, text("sanfu.validation.invalid-value"));
+    }
+
+    /** {@code problems[0].title} for where a parser stands, the way the client wrote it. */
+    private static String path(JsonStreamContext at) {
+        Deque<JsonStreamContext> outward = new ArrayDeque<>();
+        for (JsonStreamContext context = at; context != null && !context.inRoot(); context = context.getParent()) {
+            outward.push(context);
+        }
+        StringBuilder path = new StringBuilder();
+        for (JsonStreamContext context : outward) {
+            if (context.inArray()) {
+                path.append('[').append(context.getCurrentIndex()).append(']');
+            } else {
+                path.append(path.isEmpty() ? "" : ".").append(context.getCurrentName());
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
     }
 
     /** {@code problems[0].category}, the way the client wrote it. */

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import org.sanfu.Message;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -21,6 +22,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * documents it) is refused 415 before anything reads it, even with an empty body. A request with no
  * content type and no body ({@code curl -X POST}) stays accepted: no form can send one. Runs after
  * sign-in, like the body-size limit, so 401 comes first.
+ *
+ * <p>Its answer is JSON too: a write whose {@code Accept} admits no JSON is refused 406 here, before
+ * it changes anything; found out after the handler ran, the refusal would come after the commit.
  */
 @Component
 class JsonOnlyWrites extends OncePerRequestFilter {
@@ -43,6 +47,11 @@ class JsonOnlyWrites extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (!answerableInJson(request.getHeader(HttpHeaders.ACCEPT))) {
+            problems.write(request, response, HttpStatus.NOT_ACCEPTABLE, Message.of("sanfu.problem.not-acceptable",
+                    "supported", List.of(MediaType.APPLICATION_JSON)));
+            return;
+        }
         String declared = request.getContentType();
         if (declared == null || accepted(declared, request.getRequestURI().substring(request.getContextPath().length()))) {
             chain.doFilter(request, response);
@@ -52,6 +61,19 @@ class JsonOnlyWrites extends OncePerRequestFilter {
                 ? List.of(MediaType.valueOf("text/csv")) : List.of(MediaType.APPLICATION_JSON);
         problems.write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                 Message.of("sanfu.problem.unsupported-media-type", "type", declared, "supported", supported));
+    }
+
+    /** No Accept header, or one that admits JSON ({@code * /*}, {@code application/*}, any +json type). */
+    private static boolean answerableInJson(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return true;
+        }
+        try {
+            return MediaType.parseMediaTypes(accept).stream().anyMatch(type -> type.getQualityValue() > 0
+                    && (type.isCompatibleWith(MediaType.APPLICATION_JSON) || "json".equals(type.getSubtypeSuffix())));
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     private static boolean accepted(String declared, String path) {

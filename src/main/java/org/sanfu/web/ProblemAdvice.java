@@ -118,7 +118,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             return invalid(InvalidInput.of(JsonBodies.path(mismatch), bodies.message(mismatch)));
         }
-        return invalid(bodies.unreadable());
+        return invalid(bodies.unreadable(e));
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.sanfu.Message;
@@ -60,11 +61,28 @@ public class Problems {
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, Message detail)
             throws IOException {
         Locale locale = Languages.api(request);
+        write(request, response, status, messages.text(detail, locale), null);
+    }
+
+    /** 400 naming the field (a header), as {@link InvalidInput} answers within Spring MVC. */
+    public void writeInvalid(HttpServletRequest request, HttpServletResponse response, String field, Message fault)
+            throws IOException {
+        String text = messages.text(fault, Languages.api(request));
+        write(request, response, HttpStatus.BAD_REQUEST, field + ": " + text,
+                List.of(Map.of("field", field, "message", text)));
+    }
+
+    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail,
+            List<Map<String, String>> errors) throws IOException {
+        Locale locale = Languages.api(request);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", messages.title(status, locale));
         body.put("status", status.value());
-        body.put("detail", messages.text(detail, locale));
+        body.put("detail", detail);
+        if (errors != null) {
+            body.put("errors", errors);
+        }
         response.setStatus(status.value());
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

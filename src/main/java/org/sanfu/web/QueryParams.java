@@ -16,13 +16,13 @@ import org.springframework.stereotype.Component;
 public class QueryParams {
 
     private final ZoneId zone;
-    private final Instant earliest;
     private final LocalDate earliestDate;
+    private final LocalDate latestDate;
 
     QueryParams(SanfuProperties properties) {
         this.zone = properties.zone();
-        this.earliest = properties.earliest();
         this.earliestDate = properties.earliestDate();
+        this.latestDate = properties.latestDate();
     }
 
     public String text(String value) {
@@ -57,6 +57,39 @@ public class QueryParams {
         }
     }
 
+    /** A day ({@code 2020-06-15}) within the configured bounds, or null with a fault naming the parameter. */
+    public LocalDate day(InvalidInput.Collector errors, String name, String value) {
+        String v = text(value);
+        if (v == null) {
+            return null;
+        }
+        LocalDate day;
+        try {
+            day = LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            errors.add(name, Message.of("sanfu.validation.date"));
+            return null;
+        }
+        return within(errors, name, day, day) ? day : null;
+    }
+
+    /**
+     * Whether the days {@code first} to {@code last} (a day, a week, a month a parameter names) lie
+     * between sanfu.earliest-date and sanfu.latest-date; if not, a fault naming the parameter. Checked
+     * before any arithmetic on them, so no absurd year can overflow it.
+     */
+    public boolean within(InvalidInput.Collector errors, String name, LocalDate first, LocalDate last) {
+        if (first.isBefore(earliestDate)) {
+            errors.add(name, Message.of("sanfu.validation.too-early", "earliest", earliestDate));
+            return false;
+        }
+        if (last.isAfter(latestDate)) {
+            errors.add(name, Message.of("sanfu.validation.too-late", "latest", latestDate));
+            return false;
+        }
+        return true;
+    }
+
     /** A date means the start of that day in the service's zone; a date-time is taken as given. */
     public Instant startOf(InvalidInput.Collector errors, String name, String value) {
         return instant(errors, name, value, false);
@@ -80,18 +113,13 @@ public class QueryParams {
             return null;
         }
         try {
-            Instant at;
-            if (v.length() == 10) {
-                LocalDate day = LocalDate.parse(v);
-                at = (endOfDay ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
-            } else {
-                at = parseInstant(v, zone);
-            }
-            if (at.isBefore(earliest)) {
-                errors.add(name, Message.of("sanfu.validation.too-early", "earliest", earliestDate));
+            boolean date = v.length() == 10;
+            Instant at = date ? null : parseInstant(v, zone);
+            LocalDate day = date ? LocalDate.parse(v) : LocalDate.ofInstant(at, zone);
+            if (!within(errors, name, day, day)) {
                 return null;
             }
-            return at;
+            return date ? (endOfDay ? day.plusDays(1) : day).atStartOfDay(zone).toInstant() : at;
         } catch (java.time.DateTimeException | ArithmeticException e) {
             errors.add(name, Message.of("sanfu.validation.date-or-time"));
             return null;

@@ -11,11 +11,15 @@ import jakarta.validation.Payload;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.hibernate.validator.constraintvalidation.HibernateConstraintValidatorContext;
+import org.sanfu.Message;
 
 /**
- * A free text of a request: at most {@link #max()} characters, and when {@link #required()} not blank.
- * One constraint rather than NotBlank and Size, so that a field has one fault at a time, the missing
- * text first, as the checks always answered.
+ * A free text of a request: clean ({@link Rule}), at most {@link #max()} characters, and when
+ * {@link #required()} not blank. One constraint rather than NotBlank and Size, so that a field has one
+ * fault at a time, the missing text first, as the checks always answered.
  */
 @Documented
 @Constraint(validatedBy = Text.Validator.class)
@@ -28,39 +32,93 @@ public @interface Text {
 
     boolean required() default false;
 
+    /** A text of paragraphs (a reason, a reply, a comment): tab, line feed and carriage return belong in it. */
+    boolean multiline() default false;
+
     int max() default MAX;
 
-    /** Unused: the validator names the fault itself (blank, or too long). */
+    /** Unused: the validator names the fault itself (blank, unclean, or too long). */
     String message() default "{sanfu.validation.max-length}";
 
     Class<?>[] groups() default {};
 
     Class<? extends Payload>[] payload() default {};
 
+    /**
+     * The one rule of free text, for Bean Validation ({@link Validator}) and the hand-written checks alike
+     * ({@link InvalidInput.Collector}, and through it the enterprise import). A text is refused rather
+     * than cleaned: a control character is nothing a person typed, and a workbook or a terminal would
+     * drop or mangle it later; a lone surrogate is no character at all (UTF-8 cannot carry it); a text
+     * of zero-width characters looks empty wherever it is shown.
+     */
+    final class Rule {
+
+        private static final Pattern ZERO_WIDTH = Pattern.compile("[\\u200B\\u200C\\u200D\\u2060\\uFEFF]");
+
+        private Rule() {
+        }
+
+        /** The fault of {@code value}, or null when it is a clean text. */
+        public static Message fault(String value, boolean required, boolean multiline, int max) {
+            if (value == null || required && blank(value)) {
+                return required ? Message.of("sanfu.validation.not-blank") : null;
+            }
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (Character.isHighSurrogate(c) && i + 1 < value.length()
+                        && Character.isLowSurrogate(value.charAt(i + 1))) {
+                    i++; // a character beyond the BMP (an emoji), as a valid pair
+                } else if (Character.isSurrogate(c)) {
+                    return Message.of("sanfu.validation.lone-surrogate", "character", code(c));
+                } else if (c == '\t' || c == '\n' || c == '\r') {
+                    if (!multiline) {
+                        return Message.of("sanfu.validation.single-line", "character", code(c));
+                    }
+                } else if (c < 0x20 || c == 0x7F) {
+                    return Message.of("sanfu.validation.control-character", "character", code(c));
+                }
+            }
+            if (value.length() > max) {
+                return Message.of("sanfu.validation.max-length", "max", max);
+            }
+            return null;
+        }
+
+        /** Blank once the zero-width characters (U+200B–U+200D, U+2060, U+FEFF) are left out. */
+        public static boolean blank(String value) {
+            return value == null || ZERO_WIDTH.matcher(value).replaceAll("").isBlank();
+        }
+
+        private static String code(char c) {
+            return String.format("U+%04X", (int) c);
+        }
+    }
+
     class Validator implements ConstraintValidator<Text, String> {
 
         private boolean required;
+        private boolean multiline;
         private int max;
 
         @Override
         public void initialize(Text text) {
             this.required = text.required();
+            this.multiline = text.multiline();
             this.max = text.max();
         }
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            String fault = null;
-            if (required && (value == null || value.isBlank())) {
-                fault = "{sanfu.validation.not-blank}";
-            } else if (value != null && value.length() > max) {
-                fault = "{sanfu.validation.max-length}";
-            }
+            Message fault = Rule.fault(value, required, multiline, max);
             if (fault == null) {
                 return true;
             }
-            context.disableDefaultConstraintViolation();
-            context.buildConstraintViolationWithTemplate(fault).addConstraintViolation();
+            HibernateConstraintValidatorContext faults = context.unwrap(HibernateConstraintValidatorContext.class);
+            faults.disableDefaultConstraintViolation();
+            for (Map.Entry<String, Object> argument : fault.arguments().entrySet()) {
+                faults.addMessageParameter(argument.getKey(), argument.getValue());
+            }
+            faults.buildConstraintViolationWithTemplate("{" + fault.code() + "}").addConstraintViolation();
             return false;
         }
     }

@@ -3,12 +3,8 @@ package org.sanfu.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
@@ -25,8 +21,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SanfuTest
 class CamundaAccessWebTests {
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @LocalServerPort
     int port;
@@ -120,13 +114,9 @@ class CamundaAccessWebTests {
         assertThat(engine.getRuntimeService().createIncidentQuery().configuration(timer.getId()).count()).isEqualTo(1);
 
         // what Cockpit does: the page gives the session its CSRF token, the retry sends it back
-        HttpResponse<String> page = get("/camunda/app/cockpit/" + engine.getName() + "/", "admin:demo");
-        String token = page.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
-        String cookies = String.join("; ", page.headers().allValues("Set-Cookie").stream()
-                .map(c -> c.substring(0, c.indexOf(';'))).toList());
         HttpResponse<String> retry = send(HttpRequest.newBuilder(uri("/camunda/api/engine/engine/" + engine.getName()
                         + "/job/" + timer.getId() + "/retries"))
-                .header("Content-Type", "application/json").header("X-XSRF-TOKEN", token).header("Cookie", cookies)
+                .header("Content-Type", "application/json").headers(http().cockpitSession(engine.getName()))
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"retries\":1}")), "admin:demo");
         assertThat(retry.statusCode()).as(retry.body()).isEqualTo(204);
         assertThat(engine.getRuntimeService().createIncidentQuery().configuration(timer.getId()).count()).isZero();
@@ -141,19 +131,18 @@ class CamundaAccessWebTests {
     }
 
     private HttpResponse<String> get(String path, String credentials) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).GET(), credentials);
+        return http().get(path, credentials);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request, String credentials) throws Exception {
-        if (credentials != null) {
-            request.header("Authorization", "Basic "
-                    + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-        }
-        return http.send(request.timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return http().send(request, credentials);
     }
 
     private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
+        return http().uri(path);
+    }
+
+    private CamundaHttp http() {
+        return new CamundaHttp(port);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -139,6 +140,44 @@ class ReportWebTests {
         JsonNode line = d.get("new").get(1);
         assertThat(line.get("enterpriseName").asText()).isEqualTo("台州方联宝进出口有限公司");
         assertThat(line.get("categoryLabel").asText()).isEqualTo("融资信贷");
+    }
+
+    /**
+     * A customs problem of Mon 4 April 2016 (weeks no other test uses), signed at once: reply by Thu 7
+     * April 17:30. The sweep of Fri 8 April marks it overdue; it is answered and closed on Mon 11 April.
+     * Each day's digest, asked afterwards, counts it overdue from its deadline until it closed.
+     */
+    @Test
+    void theDailyDigestCountsWhatWasOverdueAtTheEndOfItsDateNotWhatIsOverdueNow() {
+        String t;
+        try {
+            at("2016-04-04T09:00:00");
+            t = visit(e1, "NORMAL", List.of(Api.problem("CUSTOMS", "查验排队"))).get(0).get("id").asText();
+            at("2016-04-04T10:00:00");
+            api.act(t, "sign", "customs", null);
+            at("2016-04-08T10:00:00");
+            api.sweepDeadlines();
+            at("2016-04-11T10:00:00");
+            api.act(t, "reply", "customs", Map.of("resolution", "已开通绿色通道", "outcome", "RESOLVED"));
+            api.act(t, "feedback", "staff1", Map.of("satisfaction", "SATISFIED"));
+        } finally {
+            ClockUtil.reset();
+        }
+        assertThat(api.get("/api/tickets/" + t, "leader").json().get("overdue").asBoolean()).isTrue();
+
+        assertThat(ids(daily("2016-04-06").get("overdue"))).as("before its deadline").doesNotContain(t);
+        assertThat(ids(daily("2016-04-07").get("overdue"))).as("its deadline passed that evening, before the sweep")
+                .contains(t);
+        assertThat(ids(daily("2016-04-08").get("overdue"))).contains(t);
+        assertThat(ids(daily("2016-04-10").get("overdue"))).as("a Sunday, still open").contains(t);
+        JsonNode closedThatDay = daily("2016-04-11");
+        assertThat(ids(closedThatDay.get("overdue"))).as("closed that day").doesNotContain(t);
+        assertThat(ids(closedThatDay.get("closed"))).contains(t);
+        assertThat(ids(daily("2016-04-12").get("overdue"))).doesNotContain(t);
+        JsonNode today = daily(LocalDate.now(SHANGHAI).toString());
+        assertThat(ids(today.get("overdue"))).as("today: what is overdue now").contains(tLate).doesNotContain(t);
+        assertThat(ids(daily("2016-03-31").get("overdue"))).as("tLate, reported 1 Feb, was overdue then too")
+                .contains(tLate).doesNotContain(t);
     }
 
     @Test

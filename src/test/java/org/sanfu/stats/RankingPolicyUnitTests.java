@@ -11,9 +11,34 @@ import org.junit.jupiter.api.Test;
 /** Scores, ranks, medals and red cards, with every number worked out by hand. */
 class RankingPolicyUnitTests {
 
-    private final RankingPolicy policy = new RankingPolicy(
-            new RankingProperties(new RankingProperties.Weights(0.3, 0.2, 0.3, 0.1, 0.1), 3),
-            new RedCardProperties(3, 0.2, 0.8));
+    private final RankingPolicy policy = policy(80, 6);
+
+    /** The configured weights and lines, with this GOLD floor and this fewest ranked for SNAIL. */
+    private static RankingPolicy policy(double goldMinScore, int snailMinRanked) {
+        return new RankingPolicy(new RankingProperties(new RankingProperties.Weights(0.3, 0.2, 0.3, 0.1, 0.1), 3,
+                goldMinScore, snailMinRanked), new RedCardProperties(3, 0.2, 0.8));
+    }
+
+    /**
+     * Departments A, B, C... in this order, each with four tickets closed and satisfied, this many of
+     * them late: 0 scores 100, each one late 7.5 less.
+     */
+    private static Map<String, Figures.Counts> closedLate(int... late) {
+        Map<String, Figures.Counts> departments = new LinkedHashMap<>();
+        for (int i = 0; i < late.length; i++) {
+            departments.put(String.valueOf((char) ('A' + i)), closed(late[i], 0, 0));
+        }
+        return departments;
+    }
+
+    private static List<Ranking.Medal> medals(RankingPolicy policy, Map<String, Figures.Counts> departments) {
+        return policy.rank(departments, Map.of()).stream().map(Ranking.DepartmentRank::medal).toList();
+    }
+
+    /** Four tickets, all signed and closed: perfect but for this many closed late, dissatisfied and reopened. */
+    private static Figures.Counts closed(long late, long dissatisfied, long reopened) {
+        return figures(4, 4, 4, 4, 4 - late, 4, 4 - dissatisfied, 4, reopened, 4, 0);
+    }
 
     /** total, closed, signed, signedOnTime, closedOnTime, rated, satisfied, replied, reopened, assigned, returned */
     private static Figures.Counts figures(long total, long closed, long signed, long signedOnTime, long closedOnTime,
@@ -50,14 +75,78 @@ class RankingPolicyUnitTests {
         departments.put("F", figures(2, 2, 2, 2, 2, 2, 2, 2, 0, 2, 0)); // perfect, but only 2 tickets
         Map<String, String> labels = Map.of("A", "甲", "B", "乙", "C", "丙", "D", "丁", "E", "戊", "F", "己");
 
-        List<Ranking.DepartmentRank> ranked = policy.rank(departments, labels);
+        List<Ranking.DepartmentRank> ranked = policy(80, 4).rank(departments, labels);
 
         assertThat(ranked).extracting(Ranking.DepartmentRank::key).containsExactly("A", "B", "C", "D", "E", "F");
         assertThat(ranked).extracting(Ranking.DepartmentRank::score).containsExactly(100.0, 75.0, 75.0, 50.0, 0.0, null);
         assertThat(ranked).extracting(Ranking.DepartmentRank::rank).containsExactly(1, 2, 2, 4, 5, null);
+        // five ranked: the last three places are ranks 3 to 5; C sits third but shares rank 2 with B
         assertThat(ranked).extracting(Ranking.DepartmentRank::medal).containsExactly(Ranking.Medal.GOLD, null,
-                Ranking.Medal.SNAIL, Ranking.Medal.SNAIL, Ranking.Medal.SNAIL, null);
+                null, Ranking.Medal.SNAIL, Ranking.Medal.SNAIL, null);
         assertThat(ranked.get(0).label()).isEqualTo("甲");
+    }
+
+    @Test
+    void goldNeedsAScoreAtTheFloorOrAbove() {
+        Map<String, Figures.Counts> departments = new LinkedHashMap<>();
+        departments.put("B", figures(4, 4, 4, 4, 3, 4, 2, 4, 1, 4, 0)); // 75.0, three closed on time
+        departments.put("D", figures(4, 4, 4, 2, 2, 4, 2, 4, 2, 4, 2)); // 50.0
+
+        assertThat(medals(policy(75, 6), departments)).as("exactly at the floor").containsExactly(Ranking.Medal.GOLD,
+                null);
+        assertThat(medals(policy(75.1, 6), departments)).as("a tenth below it").containsExactly(null, null);
+        assertThat(policy(75.1, 6).rank(departments, Map.of())).extracting(Ranking.DepartmentRank::rank)
+                .as("still first, only without the medal").containsExactly(1, 2);
+    }
+
+    @Test
+    void theOnlyRankedDepartmentWithNothingClosedAndEverythingOverdueGetsNoMedalWhateverTheFloor() {
+        // three tickets signed on time, none closed, all past their reply deadline, none returned:
+        // close 0/3, sign 3/3, return 1 - 0/3 -> (0.3*0 + 0.2*1 + 0.1*1) / 0.6 = 50.0
+        Figures.Counts idle = new Figures.Counts(3, 0, 3, 3, 3, 3, 0, 3, 0, 0, 0, 0, 0, 3, 0, null);
+        Map<String, Figures.Counts> alone = new LinkedHashMap<>();
+        alone.put("CUSTOMS", idle);
+        alone.put("HRSS", Figures.Counts.none());
+
+        for (double floor : new double[] {80, 50, 0}) {
+            List<Ranking.DepartmentRank> ranked = policy(floor, 4).rank(alone, Map.of());
+            assertThat(ranked.get(0).score()).isEqualTo(50.0);
+            assertThat(ranked.get(0).rank()).isEqualTo(1);
+            assertThat(ranked).extracting(Ranking.DepartmentRank::medal).as("floor %s", floor).containsOnlyNulls();
+        }
+    }
+
+    @Test
+    void goldNeedsATicketClosedOnTimeEvenAboveTheFloor() {
+        // all four closed late, all satisfied: close 0, sign 1, satisfaction 1, reopen 1, return 1 -> 70.0
+        Map<String, Figures.Counts> departments = Map.of("A", closed(4, 0, 0));
+        assertThat(policy.score(departments.get("A"))).isEqualTo(70.0);
+        assertThat(medals(policy(60, 6), departments)).containsExactly((Ranking.Medal) null);
+        assertThat(medals(policy(60, 6), Map.of("A", closed(3, 0, 0)))).as("one closed on time (77.5)")
+                .containsExactly(Ranking.Medal.GOLD);
+    }
+
+    @Test
+    void snailsOnlyOnceEnoughDepartmentsAreRanked() {
+        Map<String, Figures.Counts> departments = closedLate(0, 1, 2, 3, 4); // A 100, B 92.5, C 85, D 77.5, E 70
+
+        assertThat(medals(policy(80, 6), departments)).as("five ranked, one below the minimum of six")
+                .containsExactly(Ranking.Medal.GOLD, null, null, null, null);
+        departments.put("F", closed(4, 4, 0)); // 0.2 + 0.1 + 0.1 = 40
+        assertThat(medals(policy(80, 6), departments)).as("six ranked").containsExactly(Ranking.Medal.GOLD, null,
+                null, Ranking.Medal.SNAIL, Ranking.Medal.SNAIL, Ranking.Medal.SNAIL);
+    }
+
+    @Test
+    void tiedDepartmentsShareTheirMedalAtTheTopAndAtTheSnailLine() {
+        Map<String, Figures.Counts> departments = closedLate(0, 0, 2, 2, 4); // 100, 100, 85, 85, 70
+        departments.put("F", closed(4, 4, 0)); // 40; D, tied with C, is fourth of six
+
+        List<Ranking.DepartmentRank> ranked = policy(80, 6).rank(departments, Map.of());
+
+        assertThat(ranked).extracting(Ranking.DepartmentRank::rank).containsExactly(1, 1, 3, 3, 5, 6);
+        assertThat(ranked).extracting(Ranking.DepartmentRank::medal).containsExactly(Ranking.Medal.GOLD,
+                Ranking.Medal.GOLD, null, null, Ranking.Medal.SNAIL, Ranking.Medal.SNAIL);
     }
 
     @Test
@@ -67,15 +156,6 @@ class RankingPolicyUnitTests {
         Figures.Counts idle = new Figures.Counts(3, 0, 3, 3, 0, 0, 3, 1, 0, 0, 0, 0, 0, 3, 0, null);
         assertThat(idle.figures().onTimeSignRate()).as("the summary's rate is over signed tickets").isNull();
         assertThat(policy.score(idle)).isEqualTo(16.7);
-    }
-
-    @Test
-    void withFewerThanFourRankedOnlyTheLastIsASnail() {
-        Map<String, Figures.Counts> departments = new LinkedHashMap<>();
-        departments.put("A", figures(4, 4, 4, 4, 4, 4, 4, 4, 0, 4, 0));
-        departments.put("B", figures(4, 4, 4, 0, 0, 4, 0, 4, 4, 4, 4));
-        assertThat(policy.rank(departments, Map.of())).extracting(Ranking.DepartmentRank::medal)
-                .containsExactly(Ranking.Medal.GOLD, Ranking.Medal.SNAIL);
     }
 
     @Test

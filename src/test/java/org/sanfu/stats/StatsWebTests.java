@@ -193,6 +193,45 @@ class StatsWebTests {
         assertThat(card.get("reasons").toString()).isEqualTo("[\"OVERDUE\"]");
     }
 
+    /**
+     * July 2013, used by no other test: three customs problems on Mon 1 July, signed on time, never
+     * answered; by Wed 31 July all three are past their reply deadline (Thu 4 July). Customs is the only
+     * department ranked: first, at 50.0 (close 0/3, sign 3/3, return 0/3: (0.2 + 0.1) / 0.6), and
+     * still no GOLD; and with one department ranked, no SNAIL.
+     */
+    @Test
+    void theOnlyRankedDepartmentOfAMonthWithNothingClosedAndAllOverdueGetsNoMedal() {
+        try {
+            at("2013-07-01T09:00:00");
+            String code = api.enterprise("台州海关报关服务有限公司", "独榜镇" + Api.creditCode().substring(12));
+            List<JsonNode> tickets = api.visit(code, List.of(Api.problem("CUSTOMS", "查验慢"),
+                    Api.problem("CUSTOMS", "退税慢"), Api.problem("CUSTOMS", "报关单退回")));
+            at("2013-07-01T10:00:00");
+            tickets.forEach(t -> api.act(t.get("id").asText(), "sign", "customs", null));
+            at("2013-07-31T10:00:00");
+            api.sweepDeadlines();
+        } finally {
+            ClockUtil.reset();
+        }
+
+        Api.Response r = api.get("/api/stats/ranking?month=2013-07", "leader");
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        JsonNode departments = r.json().get("departments");
+        JsonNode customs = find(departments, "CUSTOMS");
+        assertThat(customs.get("total").asLong()).isEqualTo(3);
+        assertThat(customs.get("closed").asLong()).isZero();
+        assertThat(customs.get("overdueOpen").asLong()).isEqualTo(3);
+        assertThat(customs.get("score").asDouble()).isEqualTo(50.0);
+        assertThat(customs.get("rank").asInt()).isEqualTo(1);
+        assertThat(customs.get("medal").isNull()).as("first, but nothing closed and all overdue").isTrue();
+        departments.forEach(d -> {
+            assertThat(d.get("medal").isNull()).as(d.get("key").asText()).isTrue();
+            if (!d.get("key").asText().equals("CUSTOMS")) {
+                assertThat(d.get("rank").isNull()).as(d.get("key").asText()).isTrue();
+            }
+        });
+    }
+
     @Test
     void badPeriodsAreRefusedNamingTheParameter() {
         assertThat(api.get("/api/stats/ranking?month=2020-13", "leader").json().get("errors").get(0).get("field")

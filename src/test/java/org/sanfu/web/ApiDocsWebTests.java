@@ -143,6 +143,43 @@ class ApiDocsWebTests {
         assertThat(docs().at("/components/securitySchemes/basic/scheme").asText()).isEqualTo("basic");
     }
 
+    /** What a client (and GeneratedBadInputWebTests) needs to tell valid input from invalid. */
+    @Test
+    void theDocumentSaysWhatIsValid() {
+        JsonNode docs = docs();
+        JsonNode schemas = docs.at("/components/schemas");
+        assertThat(schemas.at("/Problem/properties").has("status")).as("Problem is RFC 9457's, not a visit's")
+                .isTrue();
+        assertThat(schemas.at("/VisitRequest/properties/problems/items/$ref").asText())
+                .isEqualTo("#/components/schemas/VisitProblem");
+        assertThat(schemas.at("/VisitRequest/properties/visitedAt/format").asText()).isEqualTo("date-time");
+        JsonNode tickets = docs.at("/paths/~1api~1tickets/get");
+        assertThat(parameter(tickets, "from").path("format").asText()).isEqualTo("date");
+        assertThat(parameter(tickets, "to").path("format").asText()).isEqualTo("date");
+        assertThat(parameter(tickets, "q").has("format")).as("each parameter has its own schema").isFalse();
+        assertThat(parameter(tickets, "page").path("minimum").asInt()).isZero();
+        assertThat(parameter(tickets, "size").path("minimum").asInt()).isEqualTo(1);
+        assertThat(parameter(tickets, "size").path("maximum").asInt()).isEqualTo(PageParams.MAX_SIZE);
+        assertThat(texts(parameter(tickets, "status").get("enum"))).contains("ASSIGNED", "CLOSED");
+        assertThat(parameter(tickets, "overdue").path("type").asText()).isEqualTo("boolean");
+        JsonNode paths = docs.get("paths");
+        assertThat(parameter(paths.at("/~1api~1reports~1daily/get"), "date").path("format").asText())
+                .isEqualTo("date");
+        assertThat(parameter(paths.at("/~1api~1stats~1ranking/get"), "month").has("pattern")).isTrue();
+        assertThat(texts(parameter(paths.at("/~1api~1reports~1weekly/get"), "format").get("enum")))
+                .contains("md", "xlsx");
+        assertThat(paths.at("/~1api~1tickets~1{id}~1contribute/post/x-scope").asText()).contains("co-department");
+    }
+
+    private static JsonNode parameter(JsonNode operation, String name) {
+        for (JsonNode parameter : operation.path("parameters")) {
+            if (parameter.get("name").asText().equals(name)) {
+                return parameter.get("schema");
+            }
+        }
+        throw new AssertionError("no parameter " + name + " in " + operation);
+    }
+
     private JsonNode docs() {
         Api.Response r = api.get("/v3/api-docs", "staff1");
         assertThat(r.status()).as(r.text()).isEqualTo(200);

@@ -1,6 +1,8 @@
 package org.sanfu.ticket.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -12,6 +14,7 @@ import org.sanfu.ticket.TicketAction;
 import org.sanfu.ticket.TicketActions;
 import org.sanfu.ticket.TicketEvent;
 import org.sanfu.ticket.TicketQueries;
+import org.sanfu.ticket.TicketStatus;
 import org.sanfu.ticket.TicketView;
 import org.sanfu.web.ActionBody;
 import org.sanfu.web.ApiAccess;
@@ -48,6 +51,9 @@ class TicketController {
             + "title or description; paged.")
     @ApiAccess(value = {"STAFF", "DISPATCH", "DEPT", "LEADER", "ADMIN"},
             scope = "a department sees the tickets it leads or co-handles", errors = 400)
+    // read as text to answer 400 in the caller's words; the document says what is valid
+    @Parameter(name = "status", in = ParameterIn.QUERY, schema = @Schema(implementation = TicketStatus.class))
+    @Parameter(name = "overdue", in = ParameterIn.QUERY, schema = @Schema(type = "boolean"))
     @GetMapping
     PageResult<TicketView> list(Caller caller,
             @RequestParam(required = false) String status, @RequestParam(required = false) String department,

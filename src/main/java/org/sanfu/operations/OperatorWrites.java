@@ -1,0 +1,196 @@
+package org.sanfu.operations;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.sanfu.Message;
+import org.sanfu.web.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * What an operator may change through Camunda's engine REST API (/engine-rest) and Cockpit (whose
+ * calls reach the same resources under /camunda/api/engine): nothing that moves a ticket. A ticket
+ * moves only through Sanfu's actions, which check the caller's department, store the action's data
+ * and write the ticket's history event in the same transaction; engine-rest completing a task,
+ * starting a `ticket` instance, correlating a message or setting a variable would skip all three.
+ *
+ * <p>So every read passes (GET, and the POST queries Cockpit and scripts use), and of the writes
+ * only those listed below, which is what incidents need: retrying jobs, setting a job's due date,
+ * annotating an incident. Everything else is refused 403. This is an allow-list on purpose: Camunda
+ * has well over a hundred writing endpoints and adds more in new versions; a deny-list of those
+ * that touch tickets would silently let through the next one. The list is matched against the
+ * decoded path the servlet container hands to Jersey, so an encoded letter changes nothing, and
+ * whatever does not match exactly (a trailing slash, another case) is refused, never allowed.
+ *
+ * <p>Tasklist is not served (404): it exists to complete tasks, which is the workbench's job here.
+ *
+ * <p>Cross-site writes: a browser holding an ADMIN's Basic credentials lets any site post a form
+ * (urlencoded, multipart, text/plain) to engine-rest, but never with a JSON content type or a header
+ * of its own. So an unsafe request to engine-rest must declare JSON or send {@value #REQUESTED_BY};
+ * under /camunda/api Camunda's own CsrfPreventionFilter (running after this) asks for the token the
+ * apps' pages hand out. Runs after Sanfu's sign-in (401 and the ADMIN check come first).
+ */
+class OperatorWrites extends OncePerRequestFilter {
+
+    static final String REQUESTED_BY = "X-Requested-By";
+
+    private static final Logger log = LoggerFactory.getLogger(OperatorWrites.class);
+    private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
+
+    private static final String ID = "[^/]+";
+    /** Queries sent as POST because their filters do not fit a URL; each also as .../count. */
+    private static final String QUERIES = "(?:task|process-instance|execution|variable-instance|job|job-definition"
+            + "|external-task|case-instance|case-execution|incident"
+            + "|history/(?:activity-instance|process-instance|task|variable-instance|detail|job-log"
+            + "|external-task-log|case-instance|case-activity-instance|decision-instance|incident))(?:/count)?";
+    private static final List<Allowed> ENGINE_WRITES = List.of(
+            new Allowed("POST", "/" + QUERIES),
+            // retrying failed jobs, one by one, in bulk, by definition, and external tasks alike
+            new Allowed("PUT", "/job/" + ID + "/retries"),
+            new Allowed("POST", "/job/retries"),
+            new Allowed("PUT", "/job-definition/" + ID + "/retries"),
+            new Allowed("POST", "/process-instance/job-retries"),
+            new Allowed("PUT", "/external-task/" + ID + "/retries"),
+            new Allowed("PUT", "/external-task/retries"),
+            new Allowed("POST", "/external-task/retries-async"),
+            // a job's due date: run a retried job now, or later when a system it calls is back
+            new Allowed("PUT", "/job/" + ID + "/duedate"),
+            new Allowed("POST", "/job/" + ID + "/duedate/recalculate"),
+            new Allowed("PUT", "/incident/" + ID + "/annotation"),
+            new Allowed("DELETE", "/incident/" + ID + "/annotation"));
+
+    private final Problems problems;
+    /** The engine's resources: engine-rest's default engine, a named engine, and Cockpit's copy. */
+    private final Pattern engine;
+    /** Cockpit's own views: its plugin's queries, and signing out of the apps. */
+    private final List<Allowed> appWrites;
+    private final Pattern tasklist;
+
+    /** @param apps where Camunda's web apps are served ({@code camunda.bpm.webapp.application-path}) */
+    OperatorWrites(Problems problems, String apps) {
+        this.problems = problems;
+        String api = Pattern.quote(apps + "/api");
+        this.engine = Pattern.compile("/engine-rest(?:/engine/[^/]+)?(/.*)|" + api + "/engine/engine/[^/]+(/.*)");
+        this.appWrites = List.of(
+                new Allowed("POST", api + "/cockpit/plugin/base/" + ID + "/(?:process-instance|incident)(?:/count)?"),
+                new Allowed("POST", api + "/cockpit/plugin/base/" + ID
+                        + "/(?:process-definition/" + ID + "/called-process-definitions"
+                        + "|process-instance/" + ID + "/called-process-instances)"),
+                new Allowed("POST", api + "/admin/auth/user/" + ID + "/logout"));
+        this.tasklist = Pattern.compile(Pattern.quote(apps) + "/(?:app|api)/tasklist(?:/.*)?");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String path = pathOf(request);
+        if (tasklist.matcher(path).matches()) {
+            problems.write(request, response, HttpStatus.NOT_FOUND, Message.of("sanfu.operations.tasklist"));
+            return;
+        }
+        String method = request.getMethod();
+        if (SAFE.contains(method)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (path.startsWith("/engine-rest/") && !fromAScript(request)) {
+            refuse(request, response, method, path, "sanfu.operations.cross-site");
+            return;
+        }
+        if (!allowed(method, path)) {
+            refuse(request, response, method, path, "sanfu.operations.refused");
+            return;
+        }
+        chain.doFilter(request, path.startsWith("/engine-rest/") ? response : new CsrfAnswer(request, response));
+    }
+
+    /**
+     * Camunda's CsrfPreventionFilter stays the judge of the apps' token; its refusal (a bare
+     * sendError, which became Spring Boot's error JSON) is answered as problem+json like every other.
+     */
+    private final class CsrfAnswer extends HttpServletResponseWrapper {
+
+        private static final String CAMUNDA_CSRF = "CSRFPreventionFilter";
+
+        private final HttpServletRequest request;
+
+        CsrfAnswer(HttpServletRequest request, HttpServletResponse response) {
+            super(response);
+            this.request = request;
+        }
+
+        @Override
+        public void sendError(int status, String message) throws IOException {
+            if (message == null || !message.startsWith(CAMUNDA_CSRF)) {
+                super.sendError(status, message);
+                return;
+            }
+            log.warn("Refused {} {} by {}: {}", request.getMethod(), pathOf(request), request.getRemoteUser(), message);
+            problems.write(request, (HttpServletResponse) getResponse(), HttpStatus.valueOf(status),
+                    Message.of("sanfu.operations.csrf-token"));
+        }
+    }
+
+    /** The path as Jersey will route it: decoded and normalised by the container, no context path. */
+    private static String pathOf(HttpServletRequest request) {
+        String info = request.getPathInfo();
+        return request.getServletPath() + (info == null ? "" : info);
+    }
+
+    /** JSON or a header of its own: nothing a cross-site form can send. */
+    private static boolean fromAScript(HttpServletRequest request) {
+        String requestedBy = request.getHeader(REQUESTED_BY);
+        if (requestedBy != null && !requestedBy.isBlank()) {
+            return true;
+        }
+        String declared = request.getContentType();
+        if (declared == null) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(declared);
+            return MediaType.APPLICATION_JSON.includes(type) || "json".equals(type.getSubtypeSuffix());
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
+    }
+
+    boolean allowed(String method, String path) {
+        Matcher resources = engine.matcher(path);
+        if (resources.matches()) {
+            String resource = resources.group(1) != null ? resources.group(1) : resources.group(2);
+            return ENGINE_WRITES.stream().anyMatch(a -> a.matches(method, resource));
+        }
+        return appWrites.stream().anyMatch(a -> a.matches(method, path));
+    }
+
+    /** An operator's mistake or a probe, not a fault of the service: one line at WARN, no stack. */
+    private void refuse(HttpServletRequest request, HttpServletResponse response, String method, String path,
+            String reason) throws IOException {
+        log.warn("Refused {} {} by {}: {}", method, path, request.getRemoteUser(), reason);
+        problems.write(request, response, HttpStatus.FORBIDDEN, Message.of(reason));
+    }
+
+    private record Allowed(String method, Pattern path) {
+
+        Allowed(String method, String path) {
+            this(method, Pattern.compile(path));
+        }
+
+        boolean matches(String method, String path) {
+            return this.method.equals(method) && this.path.matcher(path).matches();
+        }
+    }
+}

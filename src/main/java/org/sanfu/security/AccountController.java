@@ -1,0 +1,33 @@
+package org.sanfu.security;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.sanfu.web.ApiAccess;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What an administrator does to accounts over the API (ADMIN, SecurityConfig); the /admin page does the rest. */
+@RestController
+@RequestMapping("/api/accounts")
+@Tag(name = "Accounts", description = "账号: what administrators do to accounts")
+class AccountController {
+
+    private final AccountAdministration accounts;
+
+    AccountController(AccountAdministration accounts) {
+        this.accounts = accounts;
+    }
+
+    @PostMapping("/{username}/unlock")
+    @Operation(summary = "Lift an account's lock after too many failed sign-ins",
+            description = "The account signs in again at once and its failures are forgotten; 204 also when it was "
+                    + "not locked. A lock of the client's address is not lifted: it ends with its window.")
+    @ApiAccess(value = "ADMIN", errors = {403, 404})
+    ResponseEntity<Void> unlock(@PathVariable String username) {
+        accounts.unlock(username);
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,83 @@
+package org.sanfu.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.List;
+import org.sanfu.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * A request Spring Security's firewall refuses ({@code //engine-rest/task}, {@code /engine-rest;x=1/task},
+ * {@code /x/../engine-rest/engine}, an encoded slash) is the client's mistake: 400 problem+json, with or
+ * without credentials. Each such request once ended as a 500 with a long ERROR stack, which let anyone
+ * flood the log: Spring Security parses the path for its matchers before its firewall looks at it, and a
+ * path that does not start with its servlet's own (Camunda's /engine-rest) fails that parsing. So the same
+ * firewall judges every request here first, before the security filters; as their handler of a refusal
+ * this answers the same way. One DEBUG line is all a refusal is worth.
+ */
+@Component
+@Order(SecurityProperties.DEFAULT_FILTER_ORDER - 10)
+class RejectedRequests extends OncePerRequestFilter implements RequestRejectedHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(RejectedRequests.class);
+
+    private final HttpFirewall firewall;
+    private final Problems problems;
+
+    RejectedRequests(ObjectProvider<HttpFirewall> firewall, Problems problems) {
+        this.firewall = firewall.getIfAvailable(StrictHttpFirewall::new);
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        HttpServletRequest checked;
+        List<String> names;
+        try {
+            checked = firewall.getFirewalledRequest(request);
+            names = Collections.list(checked.getHeaderNames());
+        } catch (RequestRejectedException rejected) {
+            handle(request, response, rejected);
+            return;
+        }
+        // the firewall checks a header's value only when it is read: read them all now, so that a
+        // control character in one (an Idempotency-Key) is refused here, naming it, not where a handler reads it
+        for (String name : names) {
+            try {
+                Collections.list(checked.getHeaders(name));
+            } catch (RequestRejectedException rejected) {
+                log.debug("refused {} {}: header {}: {}", request.getMethod(), request.getRequestURI(), name,
+                        rejected.getMessage());
+                problems.writeInvalid(request, response, name, Message.of("sanfu.validation.header-value"));
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
+            throws IOException {
+        log.debug("refused {} {}: {}", request.getMethod(), request.getRequestURI(), rejected.getMessage());
+        if (response.isCommitted()) {
+            return;
+        }
+        problems.write(request, response, HttpStatus.BAD_REQUEST, Message.of("sanfu.problem.rejected-request"));
+    }
+}

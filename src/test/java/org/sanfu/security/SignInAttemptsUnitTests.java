@@ -1,0 +1,302 @@
+package org.sanfu.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.mock.web.MockHttpServletRequest;
+
+/**
+ * The lock of too many failed sign-ins, on its own (SignInAttempts) and in front of the real password
+ * checks (SecurityConfig.signInChecks: the cache of verified credentials and Spring's DaoAuthenticationProvider
+ * with BCrypt, counted).
+ */
+class SignInAttemptsUnitTests {
+
+    private static final SignInProperties SETTINGS = new SignInProperties(5, 8, Duration.ofMinutes(15), 1000);
+
+    /** The service's time, moved by the tests. */
+    private static final class MovingClock extends Clock {
+        Instant now = Instant.parse("2026-03-02T02:00:00Z");
+
+        void pass(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneId.of("Asia/Shanghai");
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private final MovingClock clock = new MovingClock();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final SignInAttempts attempts = new SignInAttempts(SETTINGS, clock, meters);
+
+    // --- the policy ---
+
+    @Test
+    void theFifthFailureLocksTheAccountForTheWindowThenItSignsInAgain() {
+        for (int i = 0; i < 4; i++) {
+            attempts.failed("staff2", "10.0.0." + i);
+            assertThat(attempts.lockedFor("staff2", "10.0.0.99")).isEmpty();
+        }
+        attempts.failed("staff2", "10.0.0.4");
+        assertThat(attempts.lockedFor("staff2", "10.0.0.99")).contains(Duration.ofMinutes(15));
+        assertThat(attempts.lockedUntil("staff2")).contains(clock.now.plus(Duration.ofMinutes(15)));
+        assertThat(attempts.lockedFor("staff1", "10.0.0.99")).as("another account").isEmpty();
+
+        clock.pass(Duration.ofMinutes(10));
+        assertThat(attempts.lockedFor("staff2", null)).contains(Duration.ofMinutes(5));
+        clock.pass(Duration.ofMinutes(5));
+        assertThat(attempts.lockedFor("staff2", null)).isEmpty();
+        assertThat(attempts.lockedUntil("staff2")).isEmpty();
+
+        // a new window: one failure after the lock does not lock again
+        attempts.failed("staff2", "10.0.0.4");
+        assertThat(attempts.lockedFor("staff2", null)).isEmpty();
+    }
+
+    @Test
+    void failuresOlderThanTheWindowNoLongerCount() {
+        for (int i = 0; i < 4; i++) {
+            attempts.failed("staff2", null);
+        }
+        clock.pass(Duration.ofMinutes(16));
+        attempts.failed("staff2", null);
+        assertThat(attempts.lockedFor("staff2", null)).isEmpty();
+    }
+
+    @Test
+    void aSuccessForgivesTheAccountsFailuresButNotTheAddresss() {
+        for (int i = 0; i < 4; i++) {
+            attempts.failed("staff2", "10.1.1.1");
+        }
+        attempts.succeeded("staff2");
+        attempts.failed("staff2", "10.1.1.1");
+        assertThat(attempts.lockedFor("staff2", "10.2.2.2")).isEmpty();
+        // the address has 5 failures of its limit of 8
+        for (int i = 0; i < 3; i++) {
+            attempts.failed("name" + i, "10.1.1.1");
+        }
+        assertThat(attempts.lockedFor("anyone", "10.1.1.1")).contains(Duration.ofMinutes(15));
+        assertThat(attempts.lockedFor("anyone", "10.2.2.2")).as("another address").isEmpty();
+    }
+
+    @Test
+    void anAddressTryingManyAccountsIsLockedForAllOfThem() {
+        for (int i = 0; i < 8; i++) {
+            attempts.failed("guess" + i, "192.0.2.7");
+        }
+        assertThat(attempts.lockedFor("leader", "192.0.2.7")).isPresent();
+        assertThat(attempts.lockedFor("leader", "192.0.2.8")).isEmpty();
+        assertThat(attempts.lockedUntil("guess0")).as("no account reached its own limit").isEmpty();
+    }
+
+    @Test
+    void anAdministratorUnlocksAnAccountAtOnce() {
+        for (int i = 0; i < 5; i++) {
+            attempts.failed("staff2", null);
+        }
+        assertThat(attempts.lockedFor("staff2", null)).isPresent();
+        attempts.unlock("staff2");
+        assertThat(attempts.lockedFor("staff2", null)).isEmpty();
+        attempts.failed("staff2", null);
+        assertThat(attempts.lockedFor("staff2", null)).as("its failures were forgotten too").isEmpty();
+    }
+
+    @Test
+    void failuresAndEachLockoutAreCountedOnceInTheMetrics() {
+        for (int i = 0; i < 5; i++) {
+            attempts.failed("staff2", "198.51.100.1");
+        }
+        // a request already past the check when the lock fell fails too: counted, but not a second lockout
+        attempts.failed("staff2", "198.51.100.1");
+        for (int i = 0; i < 2; i++) {
+            attempts.failed("other", "198.51.100.1");
+        }
+        assertThat(meters.get("sanfu.signin.failures").counter().count()).isEqualTo(8);
+        assertThat(meters.get("sanfu.signin.lockouts").tag("of", "account").counter().count()).isEqualTo(1);
+        assertThat(meters.get("sanfu.signin.lockouts").tag("of", "address").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void aGuesserCyclingThroughNamesAndAddressesCannotGrowTheMemory() {
+        SignInAttempts small = new SignInAttempts(new SignInProperties(5, 8, Duration.ofMinutes(15), 100), clock,
+                new SimpleMeterRegistry());
+        for (int i = 0; i < 20_000; i++) {
+            small.failed("name-" + i + "x".repeat(2_000), "2001:db8::" + Integer.toHexString(i));
+        }
+        assertThat(tracked(small, "accounts")).isLessThanOrEqualTo(100);
+        assertThat(tracked(small, "addresses")).isLessThanOrEqualTo(100);
+    }
+
+    @Test
+    void aLockLastsAWholeSecondAtLeastInRetryAfter() {
+        assertThat(new SignInLocked(Duration.ofMillis(1)).retryAfterSeconds()).isEqualTo(1);
+        assertThat(new SignInLocked(Duration.ofSeconds(90)).retryAfterSeconds()).isEqualTo(90);
+        assertThat(new SignInLocked(Duration.ofSeconds(90).plusMillis(1)).retryAfterSeconds()).isEqualTo(91);
+        assertThat(new SignInLocked(Duration.ofSeconds(90)).minutes()).isEqualTo(2);
+    }
+
+    private static long tracked(SignInAttempts attempts, String field) {
+        try {
+            var map = SignInAttempts.class.getDeclaredField(field);
+            map.setAccessible(true);
+            var cache = (com.github.benmanes.caffeine.cache.Cache<?, ?>) map.get(attempts);
+            cache.cleanUp();
+            return cache.estimatedSize();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // --- in front of the password checks ---
+
+    /** BCrypt at its cheapest strength, counting how often a password is hashed and compared. */
+    private static final class CountedBCrypt implements PasswordEncoder {
+        final AtomicInteger hashings = new AtomicInteger();
+        private final BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
+
+        @Override
+        public String encode(CharSequence raw) {
+            return bcrypt.encode(raw);
+        }
+
+        @Override
+        public boolean matches(CharSequence raw, String encoded) {
+            hashings.incrementAndGet();
+            return bcrypt.matches(raw, encoded);
+        }
+    }
+
+    private final CountedBCrypt bcrypt = new CountedBCrypt();
+    /** The stored hashes; each sign-in reads the account anew, as from the database (ProviderManager erases what it returns). */
+    private final Map<String, String> stored = Map.of("staff2", bcrypt.encode("demo"), "leader", bcrypt.encode("demo"));
+    private final UserDetailsService users = name -> Optional.ofNullable(stored.get(name))
+            .map(hash -> User.withUsername(name).password(hash).roles("STAFF").build())
+            .orElseThrow(() -> new UsernameNotFoundException(name));
+    private final AuthenticationManager checks = SecurityConfig.signInChecks(users, bcrypt, attempts);
+
+    private Authentication signIn(String user, String password, String address) {
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        request.setRemoteAddr(address);
+        UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.unauthenticated(user, password);
+        token.setDetails(new WebAuthenticationDetails(request));
+        return checks.authenticate(token);
+    }
+
+    @Test
+    void aLockedAccountIsRefusedEvenWithTheRightPasswordAndEvenWhenItWasRemembered() {
+        assertThat(signIn("staff2", "demo", "10.9.0.1").isAuthenticated()).isTrue(); // now in the cache
+        for (int i = 0; i < 5; i++) {
+            String guess = "guess" + i;
+            assertThatThrownBy(() -> signIn("staff2", guess, "10.9.0.2")).isInstanceOf(BadCredentialsException.class);
+        }
+        assertThatThrownBy(() -> signIn("staff2", "demo", "10.9.0.1")).isInstanceOf(SignInLocked.class);
+        clock.pass(Duration.ofMinutes(15));
+        assertThat(signIn("staff2", "demo", "10.9.0.1").isAuthenticated()).isTrue();
+    }
+
+    @Test
+    void unknownUsersAreCountedAndLockedLikeRealOnes() {
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> signIn("nobody", "x", "10.9.1.1")).isInstanceOf(BadCredentialsException.class);
+        }
+        assertThatThrownBy(() -> signIn("nobody", "x", "10.9.1.2")).isInstanceOf(SignInLocked.class);
+    }
+
+    @Test
+    void thirtyTwoParallelGuessersAreStoppedWithoutHashingWhileAnotherUserStillSignsIn() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(33);
+        try {
+            // until the lock falls: at most the limit plus the guesses already past the check at that moment
+            runGuessers(pool, 32, 4);
+            assertThat(attempts.lockedFor("staff2", null)).isPresent();
+            int hashedBeforeLock = bcrypt.hashings.get();
+            assertThat(hashedBeforeLock).isLessThanOrEqualTo(SETTINGS.maxFailures() + 32);
+
+            // locked: thousands more guesses, not one of them hashed, every one refused as locked
+            List<Future<Integer>> guessers = runGuessers(pool, 32, 100);
+            Future<Integer> leader = pool.submit(() -> {
+                int signedIn = 0;
+                for (int i = 0; i < 20; i++) {
+                    if (signIn("leader", "demo", "10.9.2.200").isAuthenticated()) {
+                        signedIn++;
+                    }
+                }
+                return signedIn;
+            });
+            int locked = 0;
+            for (Future<Integer> guesser : guessers) {
+                locked += guesser.get(1, TimeUnit.MINUTES);
+            }
+            assertThat(locked).isEqualTo(32 * 100);
+            assertThat(leader.get(1, TimeUnit.MINUTES)).isEqualTo(20);
+            // the leader's first sign-in was hashed, the others came from the cache; the guessers none
+            assertThat(bcrypt.hashings.get() - hashedBeforeLock).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Guessers, each from its own address, each guessing staff2's password; each counts the answers "locked". */
+    private List<Future<Integer>> runGuessers(ExecutorService pool, int guessers, int guesses) throws Exception {
+        List<Future<Integer>> running = new ArrayList<>();
+        for (int g = 0; g < guessers; g++) {
+            String address = "10.9.2." + g;
+            running.add(pool.submit(() -> {
+                int locked = 0;
+                for (int i = 0; i < guesses; i++) {
+                    try {
+                        signIn("staff2", "guess-" + i, address);
+                    } catch (SignInLocked refused) {
+                        locked++;
+                    } catch (AuthenticationException wrong) {
+                        // a wrong password, hashed and counted
+                    }
+                }
+                return locked;
+            }));
+        }
+        for (Future<Integer> guesser : running) {
+            guesser.get(1, TimeUnit.MINUTES);
+        }
+        return running;
+    }
+}

@@ -1,0 +1,197 @@
+package org.sanfu.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.sanfu.Api;
+import org.sanfu.Pages;
+import org.sanfu.SanfuTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * Too many failed sign-ins lock an account, or a client address, on every way in (HTTP Basic on /api,
+ * the sign-in form). Each test signs in as an account of its own and from addresses of its own, so
+ * that the demo accounts and 127.0.0.1, which the rest of the suite uses, are never locked.
+ */
+@SanfuTest
+class SignInThrottleWebTests {
+
+    private static final String PASSWORD = "right-password";
+
+    @Autowired MockMvc mvc;
+    @Autowired Api api;
+    @Autowired Pages pages;
+    @Autowired AccountAdministration administration;
+    @Autowired SignInProperties settings;
+    @Autowired MeterRegistry meters;
+
+    @AfterEach
+    void realTime() {
+        ClockUtil.reset();
+    }
+
+    private String account() {
+        String name = "lock-" + UUID.randomUUID().toString().substring(0, 8);
+        administration.create(name, "LEADER", null, PASSWORD);
+        return name;
+    }
+
+    private static String address() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
+    }
+
+    private static RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
+    }
+
+    private MockHttpServletResponse call(MockHttpServletRequestBuilder request) throws Exception {
+        MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        return response;
+    }
+
+    private MockHttpServletResponse inbox(String user, String password, String address) throws Exception {
+        return call(get("/api/inbox").header("Accept-Language", "zh-CN")
+                .with(httpBasic(user, password)).with(from(address)));
+    }
+
+    private void fail(String user, int times, String address) throws Exception {
+        for (int i = 0; i < times; i++) {
+            assertThat(inbox(user, "wrong-" + i, address).getStatus()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void afterFiveWrongPasswordsEvenTheRightOneIs429UntilTheWindowPasses() throws Exception {
+        String user = account();
+        assertThat(settings.maxFailures()).isEqualTo(5);
+        assertThat(settings.window()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(inbox(user, PASSWORD, address()).getStatus()).as("remembered by the cache").isEqualTo(200);
+        fail(user, 5, address());
+
+        MockHttpServletResponse locked = inbox(user, PASSWORD, address());
+        assertThat(locked.getStatus()).isEqualTo(429);
+        assertThat(locked.getHeader("Retry-After")).isEqualTo("900");
+        assertThat(locked.getContentType()).startsWith("application/problem+json");
+        assertThat(locked.getContentAsString()).contains("登录失败次数过多").contains("15 分钟");
+        MockHttpServletResponse english = call(get("/api/inbox").with(httpBasic(user, PASSWORD)).with(from(address())));
+        assertThat(english.getStatus()).isEqualTo(429);
+        assertThat(english.getContentAsString()).contains("Too Many Requests").contains("too many failed sign-ins");
+
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofMinutes(15)).plusSeconds(1)));
+        assertThat(inbox(user, PASSWORD, address()).getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void theLockHoldsOnCamundasChainToo() throws Exception {
+        String user = account();
+        fail(user, 5, address());
+        MockHttpServletResponse locked = call(get("/engine-rest/engine").with(httpBasic(user, PASSWORD))
+                .with(from(address())));
+        assertThat(locked.getStatus()).isEqualTo(429);
+        assertThat(locked.getHeader("Retry-After")).isNotBlank();
+    }
+
+    @Test
+    void anAddressFailingForManyNamesIsLockedForEveryAccountButOtherAddressesAreNot() throws Exception {
+        String guesser = address();
+        for (int i = 0; i < settings.maxFailuresPerAddress(); i++) {
+            assertThat(inbox("nobody-" + UUID.randomUUID(), "x", guesser).getStatus()).isEqualTo(401);
+        }
+        String user = account();
+        assertThat(inbox(user, PASSWORD, guesser).getStatus()).isEqualTo(429);
+        assertThat(inbox(user, PASSWORD, address()).getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void theSignInFormAnswers429InChineseOnceLocked() throws Exception {
+        String user = account();
+        String address = address();
+        for (int i = 0; i < 5; i++) {
+            MockHttpServletResponse wrong = call(post("/login").param("username", user).param("password", "wrong")
+                    .with(csrf()).with(from(address)));
+            assertThat(wrong.getRedirectedUrl()).isEqualTo("/login?error");
+        }
+        MockHttpServletResponse locked = call(post("/login").param("username", user).param("password", PASSWORD)
+                .with(csrf()).with(from(address)));
+        assertThat(locked.getStatus()).isEqualTo(429);
+        assertThat(locked.getHeader("Retry-After")).isEqualTo("900");
+        var page = Jsoup.parse(locked.getContentAsString());
+        assertThat(page.select("#loginLocked").text()).contains("登录失败次数过多").contains("15 分钟");
+        assertThat(page.select("#loginError")).isEmpty();
+        assertThat(page.select("form input[name=_csrf]")).as("the form can be sent again").isNotEmpty();
+        assertThat(pages.signIn(user, PASSWORD)).as("from the suite's address too: the account is locked").isEmpty();
+    }
+
+    @Test
+    void anAdministratorUnlocksOverTheApiAndNobodyElseMay() throws Exception {
+        String user = account();
+        fail(user, 5, address());
+        assertThat(inbox(user, PASSWORD, address()).getStatus()).isEqualTo(429);
+
+        var refused = api.post("/api/accounts/" + user + "/unlock", "leader", null);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(api.post("/api/accounts/" + user + "/unlock", "staff1", null).status()).isEqualTo(403);
+        assertThat(inbox(user, PASSWORD, address()).getStatus()).as("still locked").isEqualTo(429);
+
+        assertThat(api.post("/api/accounts/nobody-" + UUID.randomUUID() + "/unlock", "admin", null).status())
+                .isEqualTo(404);
+        assertThat(api.post("/api/accounts/" + user + "/unlock", "admin", null).status()).isEqualTo(204);
+        assertThat(inbox(user, PASSWORD, address()).getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void anAdministratorSeesTheLockOnTheAdminPageAndLiftsIt() throws Exception {
+        String user = account();
+        fail(user, 5, address());
+        Pages.Answer admin = pages.get("/admin", "admin");
+        var row = admin.html().select("li.admin-account[data-username=" + user + "]");
+        assertThat(row.select(".locked").text()).startsWith("登录已锁定至");
+        assertThat(row.select("form[data-form=unlock]").attr("action")).isEqualTo("/admin/accounts/" + user + "/unlock");
+        assertThat(admin.html().select("li.admin-account[data-username=admin] form[data-form=unlock]")).isEmpty();
+
+        Pages.Answer unlocked = pages.post("/admin/accounts/" + user + "/unlock", "admin", Pages.form());
+        assertThat(unlocked.status()).isEqualTo(303);
+        assertThat(inbox(user, PASSWORD, address()).getStatus()).isEqualTo(200);
+        assertThat(pages.get("/admin", "admin").html().select("li.admin-account[data-username=" + user + "] .locked"))
+                .isEmpty();
+        assertThat(pages.post("/admin/accounts/" + user + "/unlock", "leader", Pages.form()).status()).isEqualTo(403);
+    }
+
+    @Test
+    void failuresAndLockoutsAreCountedInTheMetrics() throws Exception {
+        double failures = meters.get("sanfu.signin.failures").counter().count();
+        double lockouts = meters.get("sanfu.signin.lockouts").tag("of", "account").counter().count();
+        String user = account();
+        fail(user, 5, address());
+        assertThat(inbox(user, PASSWORD, address()).getStatus()).isEqualTo(429);
+        assertThat(meters.get("sanfu.signin.failures").counter().count() - failures).isEqualTo(5);
+        assertThat(meters.get("sanfu.signin.lockouts").tag("of", "account").counter().count() - lockouts)
+                .isEqualTo(1);
+        String prometheus = api.perform(get("/actuator/prometheus").accept("text/plain"), "admin").text();
+        assertThat(prometheus).contains("sanfu_signin_failures_total").contains("sanfu_signin_lockouts_total{of=\"account\"");
+    }
+}

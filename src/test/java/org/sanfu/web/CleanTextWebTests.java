@@ -1,0 +1,154 @@
+package org.sanfu.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.sanfu.Api;
+import org.sanfu.Pages;
+import org.sanfu.SanfuTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/**
+ * Every free text a client sends is clean (Text.Rule), in API bodies, page forms and the CSV import
+ * alike: no C0 control character or DEL (tab, line feed and carriage return only in texts of
+ * paragraphs), no lone surrogate, and a required text not blank once zero-width characters are left
+ * out. Otherwise 400 naming the field, and nothing changes. Chinese and emoji go through untouched.
+ */
+@SanfuTest
+class CleanTextWebTests {
+
+    @Autowired
+    Api api;
+    @Autowired
+    Pages pages;
+
+    private static final String EMOJI_TITLE = "集装箱😀运费上涨（舱位🚢紧张）";
+
+    /** A visit body as raw JSON, so that a lone surrogate can be sent as the escape {@code \ud800}. */
+    private Api.Response visit(String code, String notes, String title, String description) {
+        String body = "{\"enterpriseCreditCode\":\"" + code + "\",\"notes\":" + notes + ",\"problems\":[{"
+                + "\"category\":\"LOGISTICS\",\"title\":" + title + ",\"description\":" + description + "}]}";
+        return api.call(HttpMethod.POST, "/api/visits", "staff1", body);
+    }
+
+    private static void refused(Api.Response r, String field, String reason) {
+        assertThat(r.status()).as(r.text()).isEqualTo(400);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        JsonNode error = r.json().get("errors").get(0);
+        assertThat(error.get("field").asText()).as(r.text()).isEqualTo(field);
+        assertThat(error.get("message").asText()).as(r.text()).isEqualTo(reason);
+    }
+
+    private long visitsOf(String code) {
+        return api.get("/api/visits?enterprise=" + code, "leader").json().get("total").asLong();
+    }
+
+    /** Raw JSON values of notes, the title and the description; the field at fault and why (in English). */
+    @ParameterizedTest(name = "{3}: {4}")
+    @CsvSource(delimiter = '|', value = {
+        "null | \"运费\\u0000上涨\" | null | problems[0].title | must not contain the control character U+0000",
+        "null | \"运费\\n上涨\" | null | problems[0].title | must be a single line, without line breaks or tabs (U+000A)",
+        "null | \"运费\\t上涨\" | null | problems[0].title | must be a single line, without line breaks or tabs (U+0009)",
+        "null | \"\\u200B\\u200C\\u200D\\u2060\\uFEFF \" | null | problems[0].title | must not be blank",
+        "null | \"运费\\ud800上涨\" | null | problems[0].title | contains an invalid Unicode character (the lone surrogate U+D800)",
+        "null | \"运费\\udc00\" | null | problems[0].title | contains an invalid Unicode character (the lone surrogate U+DC00)",
+        "null | \"运费上涨\" | \"详情\\u001b[31m红字\" | problems[0].description | must not contain the control character U+001B",
+        "\"走访\\u007f记录\" | \"运费上涨\" | null | notes | must not contain the control character U+007F"})
+    void aVisitsUncleanTextIsRefusedAndLeavesNothing(String notes, String title, String description, String field,
+            String reason) {
+        String code = api.enterprise();
+        refused(visit(code, notes, title, description), field, reason);
+        assertThat(visitsOf(code)).as("a refused visit leaves nothing").isZero();
+    }
+
+    @Test
+    void chineseEmojiAndTheLineBreaksOfParagraphsRoundTripUnchanged() {
+        String code = api.enterprise();
+        String description = "第一行：运费😀上涨\n\t第二行缩进\r\n第三行";
+        Api.Response r = api.post("/api/visits", "staff1", Map.of("enterpriseCreditCode", code,
+                "notes", "走访记录\n两段", "problems", List.of(Map.of("category", "LOGISTICS", "title", EMOJI_TITLE,
+                        "description", description))));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        String id = r.json().get("tickets").get(0).get("id").asText();
+        JsonNode ticket = api.get("/api/tickets/" + id, "leader").json();
+        assertThat(ticket.get("title").asText()).isEqualTo(EMOJI_TITLE);
+        assertThat(ticket.get("description").asText()).isEqualTo(description);
+    }
+
+    @Test
+    void anActionsReasonIsCleanTextInEitherLanguageAndARefusalChangesNothing() {
+        String id = api.ticket("CONTAINER").get("id").asText();
+        refused(api.call(HttpMethod.POST, "/api/tickets/" + id + "/return", "transport",
+                "{\"reason\":\"不归\\u0000本部门\"}"), "reason", "must not contain the control character U+0000");
+        refused(api.post("/api/tickets/" + id + "/return", "transport", Map.of("reason", "\u200B\u2060")),
+                "reason", "must not be blank");
+        refused(api.call(HttpMethod.POST, "/api/tickets/" + id + "/return", "transport",
+                "{\"reason\":\"\\ud83d 半个表情\"}"), "reason",
+                "contains an invalid Unicode character (the lone surrogate U+D83D)");
+        Api.Response chinese = api.perform(MockMvcRequestBuilders.post("/api/tickets/" + id + "/return")
+                .contentType(MediaType.APPLICATION_JSON).characterEncoding(StandardCharsets.UTF_8)
+                .header("Accept-Language", "zh-CN").content("{\"reason\":\"不归\\u0007本部门\"}"), "transport");
+        refused(chinese, "reason", "不能包含控制字符 U+0007");
+        JsonNode ticket = api.get("/api/tickets/" + id, "transport").json();
+        assertThat(ticket.get("status").asText()).as("still where it was").isEqualTo("ASSIGNED");
+        assertThat(ticket.get("returnCount").asInt()).isZero();
+
+        Api.Response multiline = api.post("/api/tickets/" + id + "/return", "transport",
+                Map.of("reason", "属于物流企业内部调度\n非本部门职责"));
+        assertThat(multiline.status()).as("a reason may have paragraphs: " + multiline.text()).isEqualTo(200);
+    }
+
+    @Test
+    void anEnterprisesNameTownAndIndustryAreSingleLinesByApiPageAndImport() {
+        String code = Api.creditCode();
+        Map<String, Object> good = Map.of("creditCode", code, "name", "椒江😀精密有限公司", "town", "椒江区",
+                "industry", "泵业", "exporter", true, "key", false, "specialist", "staff1");
+        for (String field : List.of("name", "town", "industry")) {
+            Map<String, Object> bad = new java.util.HashMap<>(good);
+            bad.put(field, "甲\u0001乙");
+            refused(api.post("/api/enterprises", "staff1", bad), field, "must not contain the control character U+0001");
+            bad.put(field, "\t" + good.get(field));
+            refused(api.post("/api/enterprises", "staff1", bad), field,
+                    "must be a single line, without line breaks or tabs (U+0009)");
+        }
+        assertThat(api.get("/api/enterprises/" + code, "staff1").status()).isEqualTo(404);
+
+        Pages.Answer page = pages.post("/enterprises", "admin", Pages.form("creditCode", code, "name",
+                "页面\u0000企业", "town", "黄岩区", "specialist", "staff1"));
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.html().selectFirst("input[name=name]").parent().select(".field-error").text())
+                .isEqualTo("不能包含控制字符 U+0000");
+        assertThat(api.get("/api/enterprises/" + code, "staff1").status()).isEqualTo(404);
+
+        String other = Api.creditCode();
+        String csv = "creditCode,name,town,industry,exporter,key,specialist\n"
+                + code + ",导入\u0002企业,椒江区,泵业,true,false,staff1\n"
+                + other + ",\"导入\u200B企业\",椒江区,泵业,true,false,staff1\n";
+        Api.Response imported = api.perform(MockMvcRequestBuilders.post("/api/enterprises/import")
+                .contentType("text/csv").accept(MediaType.APPLICATION_JSON)
+                .content(csv.getBytes(StandardCharsets.UTF_8)), "admin");
+        assertThat(imported.status()).as(imported.text()).isEqualTo(200);
+        assertThat(imported.json().get("created").asInt()).isEqualTo(1);
+        JsonNode rejected = imported.json().get("rejected");
+        assertThat(rejected).hasSize(1);
+        assertThat(rejected.get(0).get("line").asLong()).isEqualTo(2);
+        assertThat(rejected.get(0).get("errors").get(0).get("field").asText()).isEqualTo("name");
+        assertThat(rejected.get(0).get("errors").get(0).get("message").asText())
+                .isEqualTo("must not contain the control character U+0002");
+        assertThat(api.get("/api/enterprises/" + code, "staff1").status()).isEqualTo(404);
+        assertThat(api.get("/api/enterprises/" + other, "staff1").json().get("name").asText())
+                .as("a zero-width character inside a name is kept as sent").isEqualTo("导入\u200B企业");
+        assertThat(api.post("/api/enterprises", "staff1", good).status()).isEqualTo(201);
+        assertThat(api.get("/api/enterprises/" + code, "staff1").json().get("name").asText())
+                .isEqualTo("椒江😀精密有限公司");
+    }
+}
