@@ -20,7 +20,9 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -269,9 +271,27 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, TestW
         WebElement target = find(css);
         script("arguments[0].scrollIntoView({block: 'center'})", target);
         target.click();
-        await(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        await(driver -> gone(page));
         waitUntilLoaded();
         return this;
+    }
+
+    /**
+     * Whether the element's page was replaced. Asked during the navigation, ChromeDriver sometimes
+     * answers "node does not belong to the document" instead of a stale reference: the same news.
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException stale) {
+            return true;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** Types into an input, replacing what it held. */
