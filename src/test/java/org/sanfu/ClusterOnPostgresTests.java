@@ -71,10 +71,10 @@ class ClusterOnPostgresTests {
                 "--camunda.bpm.job-execution.lock-time-in-millis=" + JOB_LOCK.toMillis(),
                 "--camunda.bpm.webapp.enabled=false");
         // One after the other: the first creates the schema and the demo accounts, the second finds them.
-        // Idle executors look for due jobs every few seconds rather than backing off to a minute; b
-        // looks more often, so that b usually runs the sweep: the node killed below while it does.
+        // An idle executor backs off up to max-wait between looks for due jobs: b looks every half
+        // second, a at most every minute, so that b usually runs the sweep: the node killed below while it does.
         a = ServiceProcess.start(Files.createDirectories(directory.resolve("a")), null,
-                with(settings, "--camunda.bpm.job-execution.max-wait=4000"));
+                with(settings, "--camunda.bpm.job-execution.max-wait=60000"));
         b = ServiceProcess.start(Files.createDirectories(directory.resolve("b")), null,
                 with(settings, "--camunda.bpm.job-execution.max-wait=500"));
     }
@@ -166,7 +166,9 @@ class ClusterOnPostgresTests {
     @Order(4)
     void whenANodeIsKilledUnderLoadTheOtherAnswersForEverythingAcknowledged() throws Exception {
         String code = enterprise(a);
+        List<String> tickets = Collections.synchronizedList(new ArrayList<>());
         Map<String, String> acknowledged = new ConcurrentHashMap<>(); // ticket id -> status answered
+        Map<String, AtomicInteger> comments = new ConcurrentHashMap<>(); // ticket id -> comments acknowledged
         List<String> failuresOnA = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger sentToDeadNode = new AtomicInteger();
         AtomicBoolean loadGoesOn = new AtomicBoolean(true);
@@ -176,16 +178,32 @@ class ClusterOnPostgresTests {
         for (int c = 0; c < 4; c++) {
             int client = c;
             running.add(clients.submit(() -> {
+                long lastVisit = 0;
                 for (int i = 0; loadGoesOn.get(); i++) {
                     ServiceProcess node = (client + i) % 2 == 0 ? a : b;
                     try {
-                        HttpResponse<String> visit = node.call("POST", "/api/visits", "staff1",
-                                lateVisitBody(code, 1, false));
-                        if (visit.statusCode() == 201) {
-                            JsonNode ticket = ok(visit, 201).at("/tickets/0");
-                            acknowledged.put(ticket.get("id").asText(), ticket.get("status").asText());
-                        } else if (node == a) {
-                            failuresOnA.add(visit.statusCode() + " " + visit.body());
+                        // Writes all along: comments, and every two seconds a late visit whose ticket a sweep
+                        // must remind (each client; fewer than a sweep attends in a minute, SWEEP_BATCH)
+                        if (tickets.isEmpty() || System.nanoTime() - lastVisit > Duration.ofSeconds(2).toNanos()) {
+                            lastVisit = System.nanoTime();
+                            HttpResponse<String> visit = node.call("POST", "/api/visits", "staff1",
+                                    lateVisitBody(code, 1, false));
+                            if (visit.statusCode() == 201) {
+                                JsonNode ticket = ok(visit, 201).at("/tickets/0");
+                                acknowledged.put(ticket.get("id").asText(), ticket.get("status").asText());
+                                tickets.add(ticket.get("id").asText());
+                            } else if (node == a) {
+                                failuresOnA.add(visit.statusCode() + " " + visit.body());
+                            }
+                        } else {
+                            String id = tickets.get((client * 31 + i) % tickets.size());
+                            HttpResponse<String> comment = node.call("POST", "/api/tickets/" + id + "/comment", "staff1",
+                                    Map.of("text", "第" + client + "路第" + i + "次跟进"));
+                            if (comment.statusCode() == 200) {
+                                comments.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+                            } else if (node == a) {
+                                failuresOnA.add(comment.statusCode() + " " + comment.body());
+                            }
                         }
                     } catch (IOException refused) {
                         if (node == a) {
@@ -215,19 +233,24 @@ class ClusterOnPostgresTests {
 
         assertThat(failuresOnA).as("a kept answering").isEmpty();
         assertThat(sentToDeadNode.get()).as("the load really met the dead node").isPositive();
-        assertThat(acknowledged).hasSizeGreaterThan(10);
         assertThat(lockedByTheDead).as("the sweep's job, locked by the dead node").isPositive();
         for (Map.Entry<String, String> ticket : acknowledged.entrySet()) {
             JsonNode now = ok(a.call("GET", "/api/tickets/" + ticket.getKey(), "leader", null), 200);
             assertThat(now.get("status").asText()).as(ticket.getKey()).isEqualTo(ticket.getValue());
+            List<String> actions = ok(a.call("GET", "/api/tickets/" + ticket.getKey() + "/history", "leader", null),
+                    200).findValuesAsText("action");
+            int commented = comments.getOrDefault(ticket.getKey(), new AtomicInteger()).get();
+            assertThat(actions).as("comments acknowledged on " + ticket.getKey()).filteredOn("comment"::equals)
+                    .hasSize(commented);
         }
-        // the dead node's locks run out and a runs those jobs too: every ticket gets its reminder, once
+        // the dead node's lock runs out and a runs the sweep: every ticket gets its reminder, once
         awaitEvent("remind", List.copyOf(acknowledged.keySet()), a, JOB_LOCK.plus(Duration.ofSeconds(150)));
         for (String id : acknowledged.keySet()) {
             assertOnce(a, id, "remind");
         }
-        System.out.printf("cluster: %d tickets acknowledged, %d requests met the dead node, %d jobs it had locked%n",
-                acknowledged.size(), sentToDeadNode.get(), lockedByTheDead);
+        System.out.printf("cluster: %d tickets and %d comments acknowledged, %d requests met the dead node, "
+                + "%d jobs it had locked%n", acknowledged.size(), comments.values().stream().mapToInt(AtomicInteger::get)
+                .sum(), sentToDeadNode.get(), lockedByTheDead);
     }
 
     /** How many reminders the node has sent: its deadline sweeps' log lines. */
