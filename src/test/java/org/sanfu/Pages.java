@@ -130,8 +130,11 @@ public class Pages {
         }
     }
 
-    /** The request in this session: with its cookie when signed in, else as a new visitor. */
-    private static MockHttpServletRequestBuilder in(MockHttpServletRequestBuilder request, MockHttpSession session) {
+    /**
+     * The request in this session: with its cookie when signed in, else as a new visitor. For a test
+     * that builds its own MockMvc request: {@code .session(...)} alone would not reach the session.
+     */
+    public static MockHttpServletRequestBuilder in(MockHttpServletRequestBuilder request, MockHttpSession session) {
         return session instanceof SignedIn signedIn ? request.cookie(signedIn.cookie) : request;
     }
 

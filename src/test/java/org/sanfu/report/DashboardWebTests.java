@@ -64,8 +64,8 @@ class DashboardWebTests {
     @Test
     void leadersDispatchAndAdminSeeTheDashboardAsHtml() throws Exception {
         for (String user : List.of("leader", "dispatch", "admin")) {
-            MockHttpServletResponse r = pages.mvc().perform(MockMvcRequestBuilders.get("/").accept(MediaType.TEXT_HTML)
-                    .session(pages.session(user))).andReturn().getResponse();
+            MockHttpServletResponse r = pages.mvc().perform(Pages.in(MockMvcRequestBuilders.get("/").accept(MediaType.TEXT_HTML),
+                    pages.session(user))).andReturn().getResponse();
             assertThat(r.getStatus()).as(user).isEqualTo(200);
             assertThat(MediaType.parseMediaType(r.getContentType()).isCompatibleWith(MediaType.TEXT_HTML)).as(user).isTrue();
             assertThat(r.getContentAsString(StandardCharsets.UTF_8)).contains("领导驾驶舱", "月度赛马", "超期在办事项", "id=\"chartByCategory\"",

@@ -198,7 +198,7 @@ class SecurityHeadersWebTests {
     private MockHttpServletResponse page(String path, String user) {
         MockHttpServletRequestBuilder request = MockMvcRequestBuilders.get(path).accept(MediaType.TEXT_HTML);
         if (user != null) {
-            request.session(pages.session(user));
+            request = Pages.in(request, pages.session(user));
         }
         try {
             return pages.mvc().perform(request).andReturn().getResponse();

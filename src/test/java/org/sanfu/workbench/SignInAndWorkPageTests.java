@@ -79,13 +79,15 @@ class SignInAndWorkPageTests {
 
     @Test
     void afterSigningInTheUserLandsWhereTheyWereGoing() throws Exception {
-        var session = new org.springframework.mock.web.MockHttpSession();
         var refused = pages.mvc().perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .get("/tickets?status=CLOSED").accept(org.springframework.http.MediaType.TEXT_HTML).session(session))
+                .get("/tickets?status=CLOSED").accept(org.springframework.http.MediaType.TEXT_HTML))
                 .andReturn().getResponse();
         assertThat(refused.getRedirectedUrl()).endsWith("/login");
+        // the browser's new session, where the page it was going to is remembered
+        var session = refused.getCookie("SANFU_SESSION");
+        assertThat(session).isNotNull();
         var signedIn = pages.mvc().perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .post("/login").param("username", "leader").param("password", "demo").session(session)
+                .post("/login").param("username", "leader").param("password", "demo").cookie(session)
                 .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
                 .andReturn().getResponse();
         assertThat(signedIn.getRedirectedUrl()).endsWith("/tickets?status=CLOSED&continue");
