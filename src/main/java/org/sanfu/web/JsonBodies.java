@@ -245,6 +245,9 @@ public class JsonBodies {
 
     /** What is wrong with a value of the wrong type, worded now, as Bean Validation words its own. */
     Message message(MismatchedInputException e) {
+        if (e instanceof StrictJson.NulInString) {
+            return text("sanfu.validation.control-character", "character", "U+0000");
+        }
         Class<?> target = e.getTargetType();
         if (target != null && target.isEnum()) {
             return text("sanfu.validation.one-of", "values", Arrays.stream(target.getEnumConstants())
