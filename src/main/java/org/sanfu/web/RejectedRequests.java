@@ -5,6 +5,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
 import org.sanfu.Message;
@@ -56,6 +58,11 @@ class RejectedRequests extends OncePerRequestFilter implements RequestRejectedHa
             handle(request, response, rejected);
             return;
         }
+        String parameter = controlInQuery(request.getQueryString());
+        if (parameter != null) {
+            problems.writeInvalid(request, response, parameter, Message.of("sanfu.validation.printable-only"));
+            return;
+        }
         // the firewall checks a header's value only when it is read: read them all now, so that a
         // control character in one (an Idempotency-Key) is refused here, naming it, not where a handler reads it
         for (String name : names) {
@@ -64,11 +71,43 @@ class RejectedRequests extends OncePerRequestFilter implements RequestRejectedHa
             } catch (RequestRejectedException rejected) {
                 log.debug("refused {} {}: header {}: {}", request.getMethod(), request.getRequestURI(), name,
                         rejected.getMessage());
-                problems.writeInvalid(request, response, name, Message.of("sanfu.validation.header-value"));
+                problems.writeInvalid(request, response, name, Message.of("sanfu.validation.printable-only"));
                 return;
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * The first query parameter whose name or value holds a control character (U+0000–U+001F, U+007F),
+     * or null. No filter of the API or the pages takes one, and PostgreSQL cannot even compare a text
+     * holding U+0000 (a search for it answered 500 there). Form bodies are judged by the clean-text rule.
+     */
+    static String controlInQuery(String query) {
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            int equals = pair.indexOf('=');
+            String name = decoded(equals < 0 ? pair : pair.substring(0, equals));
+            String value = equals < 0 ? "" : decoded(pair.substring(equals + 1));
+            if (hasControl(name) || hasControl(value)) {
+                return hasControl(name) ? "query" : name;
+            }
+        }
+        return null;
+    }
+
+    private static String decoded(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return text; // a malformed escape is Spring's to refuse, as before
+        }
+    }
+
+    private static boolean hasControl(String text) {
+        return text.chars().anyMatch(c -> c < 0x20 || c == 0x7F);
     }
 
     @Override

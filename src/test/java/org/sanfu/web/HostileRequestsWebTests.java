@@ -144,6 +144,22 @@ class HostileRequestsWebTests {
         assertNoErrorLogged();
     }
 
+    /** A control character in a query parameter: PostgreSQL could not even compare U+0000 (was 500 there). */
+    @Test
+    void aControlCharacterInAQueryParameterIs400NamingIt() throws Exception {
+        for (String[] sent : new String[][] {{"/api/tickets?q=%00", "q"}, {"/api/tickets?size=5&town=a%07b", "town"},
+                {"/api/enterprises?q=x%1F", "q"}, {"/api/visits?enterprise=%00&staff=%00", "enterprise"},
+                {"/api/stats/summary?town=%7F", "town"}, {"/tickets?q=%00", "q"}}) {
+            HttpResponse<String> r = send(request(sent[0], "leader").GET());
+            assertThat(r.statusCode()).as(sent[0]).isEqualTo(400);
+            assertThat(json.readTree(r.body()).at("/errors/0/field").asText()).as(sent[0]).isEqualTo(sent[1]);
+        }
+        HttpResponse<String> chinese = send(request("/api/tickets?q=" + java.net.URLEncoder.encode("集装箱",
+                java.nio.charset.StandardCharsets.UTF_8), "leader").GET());
+        assertThat(chinese.statusCode()).isEqualTo(200);
+        assertNoErrorLogged();
+    }
+
     @Test
     void anErrorIsProblemJsonWhateverTheClientAccepts() throws Exception {
         HttpResponse<String> unknown = send(request("/api/tickets/999999999", "leader").header("Accept", "application/pdf").GET());
