@@ -52,10 +52,7 @@ class SameAnswersOnPostgresTests {
         }
         h2 = start("--spring.datasource.url=jdbc:h2:mem:same-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                 "--" + TestDatabase.STAY_ON_H2 + "=true");
-        postgres = start("--spring.datasource.url=" + TestDatabase.inDatabase(System.getProperty(TestDatabase.SERVER),
-                TestDatabase.newDatabase()), "--spring.datasource.username=" + TestDatabase.parameter(
-                        System.getProperty(TestDatabase.SERVER), "user"),
-                "--spring.datasource.password=" + TestDatabase.parameter(System.getProperty(TestDatabase.SERVER), "password"));
+        postgres = start(TestDatabase.newDatabaseSettings().toArray(String[]::new));
         load(new Node(h2), codes);
         load(new Node(postgres), codes);
         // both are asked at one engine time: what depends on "now" (overdue, generatedAt) must agree too

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -30,6 +32,8 @@ public class TestDatabase implements EnvironmentPostProcessor {
     public static final String SERVER = "sanfu.test.postgres";
 
     private static final AtomicInteger CREATED = new AtomicInteger();
+    /** sanfu_test_{pid}_{n}: the databases this class makes. */
+    private static final Pattern OURS = Pattern.compile("sanfu_test_(\\d+)_\\d+");
 
     /** Set on a context that must stay on H2 in the PostgreSQL pass too (one that compares the two). */
     public static final String STAY_ON_H2 = "sanfu.test.stay-on-h2";
@@ -58,7 +62,7 @@ public class TestDatabase implements EnvironmentPostProcessor {
      * on one server never meet. The first one of a JVM first drops those left by test JVMs that
      * have ended, so that a developer's server does not fill up run after run.
      */
-    public static String newDatabase() {
+    private static String newDatabase() {
         String name = "sanfu_test_" + ProcessHandle.current().pid() + "_" + CREATED.incrementAndGet();
         try (Connection admin = DriverManager.getConnection(System.getProperty(SERVER));
                 Statement sql = admin.createStatement()) {
@@ -78,8 +82,8 @@ public class TestDatabase implements EnvironmentPostProcessor {
         try (Statement sql = admin.createStatement();
                 ResultSet names = sql.executeQuery("select datname from pg_database where datname like 'sanfu_test_%'")) {
             while (names.next()) {
-                String[] parts = names.getString(1).split("_");
-                if (ProcessHandle.of(Long.parseLong(parts[2])).isEmpty()) {
+                Matcher ours = OURS.matcher(names.getString(1));
+                if (ours.matches() && ProcessHandle.of(Long.parseLong(ours.group(1))).isEmpty()) {
                     ended.add(names.getString(1));
                 }
             }
@@ -91,8 +95,16 @@ public class TestDatabase implements EnvironmentPostProcessor {
         }
     }
 
+    /** Command-line settings that put a service (a child JVM, a second context) on a new database of the server. */
+    public static List<String> newDatabaseSettings() {
+        String server = System.getProperty(SERVER);
+        return List.of("--spring.datasource.url=" + inDatabase(server, newDatabase()),
+                "--spring.datasource.username=" + parameter(server, "user"),
+                "--spring.datasource.password=" + parameter(server, "password"));
+    }
+
     /** A parameter of the URL's query (user, password), or "" when it has none. */
-    static String parameter(String url, String name) {
+    private static String parameter(String url, String name) {
         int query = url.indexOf('?');
         if (query >= 0) {
             for (String pair : url.substring(query + 1).split("&")) {
@@ -105,7 +117,7 @@ public class TestDatabase implements EnvironmentPostProcessor {
     }
 
     /** The server's URL with its database replaced, keeping its parameters (user, password). */
-    public static String inDatabase(String serverUrl, String database) {
+    private static String inDatabase(String serverUrl, String database) {
         int query = serverUrl.indexOf('?');
         String base = query < 0 ? serverUrl : serverUrl.substring(0, query);
         String parameters = query < 0 ? "" : serverUrl.substring(query);
