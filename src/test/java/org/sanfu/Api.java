@@ -1,5 +1,6 @@
 package org.sanfu;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,6 +35,13 @@ public class Api {
             MockHttpServletResponse raw) {
         public String header(String name) {
             return raw.getHeader(name);
+        }
+
+        /** The first fault of a 400 problem+json, after asserting it is one: {@code {"field", "message"}}. */
+        public JsonNode firstFault() {
+            assertThat(status).as(text).isEqualTo(400);
+            assertThat(contentType).as(text).startsWith("application/problem+json");
+            return json.get("errors").get(0);
         }
     }
 

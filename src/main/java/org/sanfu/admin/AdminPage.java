@@ -3,7 +3,6 @@ package org.sanfu.admin;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -155,13 +154,7 @@ class AdminPage {
     private ModelAndView page(Caller caller, Filled filled, HttpStatus status) {
         ModelMap model = new ModelMap();
         model.addAttribute("me", caller.username());
-        List<AccountAdministration.ManagedAccount> all = accounts.all();
-        model.addAttribute("accounts", all);
-        DateTimeFormatter hourAndMinute = DateTimeFormatter.ofPattern("HH:mm").withZone(calendar.zone());
-        Map<String, String> lockedUntil = new LinkedHashMap<>();
-        all.stream().filter(a -> a.lockedUntil() != null)
-                .forEach(a -> lockedUntil.put(a.username(), hourAndMinute.format(a.lockedUntil())));
-        model.addAttribute("lockedUntil", lockedUntil);
+        model.addAttribute("accounts", accounts.all());
         model.addAttribute("roles", List.of(Role.values()));
         model.addAttribute("departments", departments());
         Map<String, String> labels = new LinkedHashMap<>();

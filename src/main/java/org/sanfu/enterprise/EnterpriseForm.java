@@ -25,8 +25,8 @@ public record EnterpriseForm(
             errors.add("creditCode", codeProblem);
         }
         errors.requireText("name", name, 200);
-        errors.maxLength("town", town, 100);
-        errors.maxLength("industry", industry, 100);
+        errors.optionalText("town", town, 100);
+        errors.optionalText("industry", industry, 100);
         if (specialist != null && !isStaff.test(specialist)) {
             errors.add("specialist", Message.of("sanfu.enterprise.specialist"));
         }

@@ -11,12 +11,11 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sanfu.Message;
+import org.sanfu.web.JsonMedia;
 import org.sanfu.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -152,19 +151,7 @@ class OperatorWrites extends OncePerRequestFilter {
     /** JSON or a header of its own: nothing a cross-site form can send. */
     private static boolean fromAScript(HttpServletRequest request) {
         String requestedBy = request.getHeader(REQUESTED_BY);
-        if (requestedBy != null && !requestedBy.isBlank()) {
-            return true;
-        }
-        String declared = request.getContentType();
-        if (declared == null) {
-            return false;
-        }
-        try {
-            MediaType type = MediaType.parseMediaType(declared);
-            return MediaType.APPLICATION_JSON.includes(type) || "json".equals(type.getSubtypeSuffix());
-        } catch (InvalidMediaTypeException e) {
-            return false;
-        }
+        return requestedBy != null && !requestedBy.isBlank() || JsonMedia.declared(request.getContentType());
     }
 
     boolean allowed(String method, String path) {

@@ -82,7 +82,7 @@ public class InvalidInput extends DomainException {
         }
 
         /** An optional line of text (a town, an industry): {@link Text.Rule}, without line breaks or tabs. */
-        public void maxLength(String field, String value, int max) {
+        public void optionalText(String field, String value, int max) {
             text(field, value, false, false, max);
         }
 

@@ -83,9 +83,6 @@ class JsonOnlyWrites extends OncePerRequestFilter {
         } catch (InvalidMediaTypeException e) {
             return false;
         }
-        if (MediaType.APPLICATION_JSON.includes(type) || "json".equals(type.getSubtypeSuffix())) {
-            return true;
-        }
-        return path.equals(IMPORT) && MediaType.valueOf("text/csv").includes(type);
+        return JsonMedia.isJson(type) || path.equals(IMPORT) && MediaType.valueOf("text/csv").includes(type);
     }
 }

@@ -106,8 +106,9 @@ class RejectedRequests extends OncePerRequestFilter implements RequestRejectedHa
         }
     }
 
+    /** Not a clean line of text by the one rule of free text ({@link Text.Rule}): a control character in it. */
     private static boolean hasControl(String text) {
-        return text.chars().anyMatch(c -> c < 0x20 || c == 0x7F);
+        return Text.Rule.fault(text, false, false, Integer.MAX_VALUE) != null;
     }
 
     @Override

@@ -10,15 +10,22 @@ import org.springframework.stereotype.Component;
 public class When {
 
     private final DateTimeFormatter minutes;
+    private final DateTimeFormatter time;
     private final DateTimeFormatter local;
 
     When(SanfuProperties properties) {
         this.minutes = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(properties.zone());
+        this.time = DateTimeFormatter.ofPattern("HH:mm").withZone(properties.zone());
         this.local = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm").withZone(properties.zone());
     }
 
     public String of(Instant at) {
         return at == null ? "" : minutes.format(at);
+    }
+
+    /** The time of day alone ("10:45"), for a moment within the day, such as the end of a sign-in lock. */
+    public String time(Instant at) {
+        return at == null ? "" : time.format(at);
     }
 
     /** The value of a {@code datetime-local} input. */

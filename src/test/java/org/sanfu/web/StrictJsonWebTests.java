@@ -183,9 +183,7 @@ class StrictJsonWebTests {
     }
 
     private static void assertFault(Api.Response r, String field, String wording) {
-        assertThat(r.status()).as(r.text()).isEqualTo(400);
-        assertThat(r.contentType()).startsWith("application/problem+json");
-        JsonNode error = r.json().get("errors").get(0);
+        JsonNode error = r.firstFault();
         assertThat(error.get("field").asText()).as(r.text()).isEqualTo(field);
         assertThat(error.get("message").asText()).as(r.text()).contains(wording);
     }
