@@ -1,5 +1,11 @@
 package org.sanfu.ticket;
 
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import org.sanfu.Sql;
+
 /**
  * The ticket module's published read side for other modules' SQL (the leaders' figures, the
  * reports): the database view {@value #VIEW}, one row per ticket, created by
@@ -26,6 +32,27 @@ public final class TicketFacts {
      */
     public static final String OPEN_OVERDUE_AT =
             "t.reported_at < ? and t.overdue_since < ? and (t.closed_at is null or t.closed_at >= ?)";
+
+    /** The columns of {@value #VIEW} the figures are made of, for {@link TicketFactsChanged}. */
+    public record Row(long id, String enterpriseCreditCode, String town, String category, String status,
+            String leadDepartment, Instant reportedAt, Instant assignedAt, Instant signedAt, Instant repliedAt,
+            Instant closedAt, Instant signDeadline, Instant replyDeadline, boolean overdue, boolean signOverdue,
+            boolean replyOverdue, Boolean signedOnTime, Boolean repliedOnTime, int reopenCount, int returnCount,
+            String satisfaction, BigDecimal hoursToClose, Instant overdueSince) {
+
+        /** Reads the current row of {@value #VIEW} (aliased or not) that the result set is on. */
+        public static Row of(ResultSet rs) throws SQLException {
+            return new Row(rs.getLong("id"), rs.getString("enterprise_credit_code"), rs.getString("town"),
+                    rs.getString("category"), rs.getString("status"), rs.getString("lead_department"),
+                    Sql.instant(rs, "reported_at"), Sql.instant(rs, "assigned_at"), Sql.instant(rs, "signed_at"),
+                    Sql.instant(rs, "replied_at"), Sql.instant(rs, "closed_at"), Sql.instant(rs, "sign_deadline"),
+                    Sql.instant(rs, "reply_deadline"), rs.getBoolean("overdue"), rs.getBoolean("sign_overdue"),
+                    rs.getBoolean("reply_overdue"), rs.getObject("signed_on_time", Boolean.class),
+                    rs.getObject("replied_on_time", Boolean.class), rs.getInt("reopen_count"),
+                    rs.getInt("return_count"), rs.getString("satisfaction"), rs.getBigDecimal("hours_to_close"),
+                    Sql.instant(rs, "overdue_since"));
+        }
+    }
 
     private TicketFacts() {
     }

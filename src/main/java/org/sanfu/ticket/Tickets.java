@@ -26,9 +26,11 @@ import org.springframework.stereotype.Repository;
 class Tickets {
 
     private final JdbcClient jdbc;
+    private final TicketChanges changes;
 
-    Tickets(JdbcClient jdbc) {
+    Tickets(JdbcClient jdbc, TicketChanges changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
     }
 
     long insert(NewTicket t, int signLimit, int replyLimit, Instant now) {
@@ -48,7 +50,9 @@ class Tickets {
                         t.resolvedOnSite() ? Boolean.TRUE : null, Sql.ts(t.reportedAt()),
                         Sql.ts(now))
                 .update(key, "id");
-        return key.getKey().longValue();
+        long id = key.getKey().longValue();
+        changes.created(id);
+        return id;
     }
 
     Optional<Ticket> find(long id) {
@@ -71,10 +75,12 @@ class Tickets {
     }
 
     void setProcessInstance(long id, String processInstanceId) {
+        changes.changing(id);
         jdbc.sql("update ticket set process_instance_id = ? where id = ?").params(processInstanceId, id).update();
     }
 
     void setStatus(long id, TicketStatus status, Instant now) {
+        changes.changing(id);
         jdbc.sql("update ticket set status = ?, updated_at = ? where id = ?").params(status.name(), Sql.ts(now), id)
                 .update();
         if (status == TicketStatus.CLOSED) {
@@ -93,6 +99,7 @@ class Tickets {
      */
     void route(long id, String lead, List<String> co, int signLimit, int replyLimit, Instant assignedAt,
             Instant signDeadline, Instant replyDeadline, Instant signClockStart, Instant now) {
+        changes.changing(id);
         jdbc.sql("""
                 update ticket set lead_department = ?, sign_limit = ?, reply_limit = ?, assigned_at = ?,
                     sign_deadline = ?, reply_deadline = ?, updated_at = ?,
@@ -122,6 +129,7 @@ class Tickets {
     }
 
     void signed(long id, Instant at, boolean late) {
+        changes.changing(id);
         // a late sign is a missed sign clock even if its timer has not fired yet
         jdbc.sql("update ticket set signed_at = ?, signed_on_time = ?, sign_overdue = sign_overdue or ?, "
                         + "overdue = overdue or ?, " + overdueSince("sign_deadline") + ", updated_at = ? where id = ?")
@@ -129,11 +137,13 @@ class Tickets {
     }
 
     void returned(long id, Instant now) {
+        changes.changing(id);
         jdbc.sql("update ticket set return_count = return_count + 1, updated_at = ? where id = ?")
                 .params(Sql.ts(now), id).update();
     }
 
     void replied(long id, String resolution, Outcome outcome, Instant at, boolean late) {
+        changes.changing(id);
         jdbc.sql("update ticket set resolution = ?, outcome = ?, replied_at = ?, replied_on_time = ?, "
                         + "reply_overdue = reply_overdue or ?, overdue = overdue or ?, " + overdueSince("reply_deadline")
                         + ", updated_at = ? where id = ?")
@@ -141,12 +151,14 @@ class Tickets {
     }
 
     void rated(long id, Satisfaction satisfaction, Instant now) {
+        changes.changing(id);
         jdbc.sql("update ticket set satisfaction = ?, updated_at = ? where id = ?")
                 .params(satisfaction.name(), Sql.ts(now), id).update();
     }
 
     /** A reopen starts a new reply clock. */
     void reopened(long id, Instant replyDeadline, Instant now) {
+        changes.changing(id);
         jdbc.sql("update ticket set reopen_count = reopen_count + 1, reply_deadline = ?, reply_clock_start = ?, "
                         + "reply_reminded = 0, reply_overdue = false, updated_at = ? where id = ?")
                 .params(Sql.ts(replyDeadline), Sql.ts(now), Sql.ts(now), id).update();
@@ -154,6 +166,7 @@ class Tickets {
 
     /** Records a reminder of a clock at {@code percent}; false when it was reminded that far already. */
     boolean reminded(long id, DeadlineClock clock, int percent) {
+        changes.changing(id);
         String column = clock == DeadlineClock.SIGN ? "sign_reminded" : "reply_reminded";
         return jdbc.sql("update ticket set " + column + " = ? where id = ? and " + column + " < ?")
                 .params(percent, id, percent).update() == 1;
@@ -161,6 +174,7 @@ class Tickets {
 
     /** Marks the current clock missed; false when it was marked already. */
     boolean markOverdue(long id, DeadlineClock clock) {
+        changes.changing(id);
         String column = clock == DeadlineClock.SIGN ? "sign_overdue" : "reply_overdue";
         String deadline = clock == DeadlineClock.SIGN ? "sign_deadline" : "reply_deadline";
         return jdbc.sql("update ticket set " + column + " = true, overdue = true, " + overdueSince(deadline)
@@ -170,6 +184,7 @@ class Tickets {
 
     /** The next moment a clock needs attention; null when it is not running or has nothing left to say. */
     void clockNext(long id, DeadlineClock clock, Instant next) {
+        changes.changing(id);
         String column = switch (clock) {
             case SIGN -> "sign_clock_next";
             case REPLY -> "reply_clock_next";
@@ -192,6 +207,7 @@ class Tickets {
     }
 
     void taskOpened(long ticketId, String taskId, String taskKey, String candidateGroup) {
+        changes.changing(ticketId);
         jdbc.sql("insert into ticket_task (task_id, ticket_id, task_key, candidate_group) values (?, ?, ?, ?)")
                 .params(taskId, ticketId, taskKey, candidateGroup).update();
     }
@@ -202,6 +218,7 @@ class Tickets {
 
     /** The feedback window opens: it ends at {@code due}, and its clock waits for that moment. */
     void feedbackDue(long id, Instant due) {
+        changes.changing(id);
         jdbc.sql("update ticket set feedback_due = ?, feedback_clock_next = ? where id = ?")
                 .params(Sql.ts(due), Sql.ts(due), id).update();
     }
@@ -212,6 +229,7 @@ class Tickets {
     }
 
     void contributed(long id, String department, String opinion, String by, Instant at) {
+        changes.changing(id);
         jdbc.sql("insert into ticket_contribution (ticket_id, department, opinion, contributed_by, contributed_at) "
                         + "values (?, ?, ?, ?, ?)")
                 .params(id, department, opinion, by, Sql.ts(at)).update();
@@ -219,11 +237,13 @@ class Tickets {
     }
 
     void escalated(long id, EscalationLevel level, Instant now) {
+        changes.changing(id);
         jdbc.sql("update ticket set escalation_level = ?, updated_at = ? where id = ?")
                 .params(level.name(), Sql.ts(now), id).update();
     }
 
     void extensionRequested(long id, int workingDays, String reason, Instant at) {
+        changes.changing(id);
         jdbc.sql("update ticket set extension_days = ?, extension_reason = ?, extension_requested_at = ?, "
                         + "updated_at = ? where id = ?")
                 .params(workingDays, reason, Sql.ts(at), Sql.ts(at), id).update();
@@ -231,16 +251,20 @@ class Tickets {
 
     /** The pending request is decided; an approval moves the reply deadline. */
     void extensionDecided(long id, Instant replyDeadline, Instant now) {
+        changes.changing(id);
         jdbc.sql("update ticket set extension_days = null, extension_reason = null, extension_requested_at = null, "
                         + "reply_deadline = ?, updated_at = ? where id = ?")
                 .params(Sql.ts(replyDeadline), Sql.ts(now), id).update();
     }
 
     void touch(long id, Instant now) {
+        changes.changing(id);
         jdbc.sql("update ticket set updated_at = ? where id = ?").params(Sql.ts(now), id).update();
     }
 
     void renameEnterprise(String creditCode, String name, String town) {
+        changes.changing(jdbc.sql("select id from ticket where enterprise_credit_code = ?").param(creditCode)
+                .query(Long.class).list());
         jdbc.sql("update ticket set enterprise_name = ?, town = ? where enterprise_credit_code = ?")
                 .params(name, town, creditCode).update();
     }

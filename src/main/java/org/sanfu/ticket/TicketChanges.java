@@ -1,0 +1,101 @@
+package org.sanfu.ticket;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Which tickets the current transaction changes, and their facts as it found them. {@link Tickets}
+ * tells it before each write; just before commit it reads the rows again and publishes
+ * {@link TicketFactsChanged} inside the transaction, and after commit {@link TicketsCommitted}. The
+ * one place every ticket write passes, so nothing derived from tickets can miss one.
+ */
+@Component
+class TicketChanges {
+
+    private static final String SELECT = "select * from " + TicketFacts.VIEW + " where id = ?";
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+
+    TicketChanges(JdbcClient jdbc, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    /** The ticket is about to change: remembers its facts, once per transaction. */
+    void changing(long id) {
+        Touched touched = touched();
+        if (!touched.before.containsKey(id)) {
+            touched.before.put(id, read(id).orElse(null));
+        }
+    }
+
+    /** These tickets are about to change (one enterprise's, renamed). */
+    void changing(Collection<Long> ids) {
+        ids.forEach(this::changing);
+    }
+
+    /** The transaction created this ticket: there was nothing before. */
+    void created(long id) {
+        touched().before.putIfAbsent(id, null);
+    }
+
+    private Optional<TicketFacts.Row> read(long id) {
+        return jdbc.sql(SELECT).param(id).query((rs, n) -> TicketFacts.Row.of(rs)).optional();
+    }
+
+    private Touched touched() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            throw new IllegalStateException("tickets change only inside a transaction");
+        }
+        Touched touched = (Touched) TransactionSynchronizationManager.getResource(this);
+        if (touched == null) {
+            touched = new Touched();
+            TransactionSynchronizationManager.bindResource(this, touched);
+            TransactionSynchronizationManager.registerSynchronization(touched);
+        }
+        return touched;
+    }
+
+    /** The tickets one transaction touched, each with its facts before the first change. */
+    private final class Touched implements TransactionSynchronization {
+
+        private final Map<Long, TicketFacts.Row> before = new LinkedHashMap<>();
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            List<TicketFactsChanged.Change> changes = new ArrayList<>();
+            for (Map.Entry<Long, TicketFacts.Row> e : before.entrySet()) {
+                TicketFacts.Row after = read(e.getKey()).orElse(null);
+                if (!Objects.equals(e.getValue(), after)) {
+                    changes.add(new TicketFactsChanged.Change(e.getKey(), e.getValue(), after));
+                }
+            }
+            if (!changes.isEmpty()) {
+                events.publishEvent(new TicketFactsChanged(List.copyOf(changes)));
+            }
+        }
+
+        /** Listeners that read or write the database here must run their own (new) transaction. */
+        @Override
+        public void afterCommit() {
+            events.publishEvent(new TicketsCommitted(Set.copyOf(before.keySet())));
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(TicketChanges.this);
+        }
+    }
+}
