@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
@@ -77,14 +76,9 @@ class TicketChanges {
         public void beforeCommit(boolean readOnly) {
             List<TicketFactsChanged.Change> changes = new ArrayList<>();
             for (Map.Entry<Long, TicketFacts.Row> e : before.entrySet()) {
-                TicketFacts.Row after = read(e.getKey()).orElse(null);
-                if (!Objects.equals(e.getValue(), after)) {
-                    changes.add(new TicketFactsChanged.Change(e.getKey(), e.getValue(), after));
-                }
+                changes.add(new TicketFactsChanged.Change(e.getKey(), e.getValue(), read(e.getKey()).orElse(null)));
             }
-            if (!changes.isEmpty()) {
-                events.publishEvent(new TicketFactsChanged(List.copyOf(changes)));
-            }
+            events.publishEvent(new TicketFactsChanged(List.copyOf(changes)));
         }
 
         /** Listeners that read or write the database here must run their own (new) transaction. */
