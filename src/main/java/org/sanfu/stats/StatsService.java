@@ -31,10 +31,12 @@ public class StatsService {
     }
 
     public Summary summary(TicketFilter filter) {
-        return new Summary(figures.total(filter).figures(),
-                breakdown(filter, TicketFigures.Grouping.CATEGORY, catalog::categoryLabel),
-                breakdown(filter, TicketFigures.Grouping.DEPARTMENT, catalog::departmentLabel),
-                breakdown(filter, TicketFigures.Grouping.TOWN, town -> town));
+        TicketFigures.Grouped grouped = figures.grouped(filter, TicketFigures.Grouping.CATEGORY,
+                TicketFigures.Grouping.DEPARTMENT, TicketFigures.Grouping.TOWN);
+        return new Summary(grouped.total().figures(),
+                breakdown(grouped.by(TicketFigures.Grouping.CATEGORY), catalog::categoryLabel),
+                breakdown(grouped.by(TicketFigures.Grouping.DEPARTMENT), catalog::departmentLabel),
+                breakdown(grouped.by(TicketFigures.Grouping.TOWN), town -> town));
     }
 
     /** The month's ranking of the handling departments (tickets reported that month) and red cards. */
@@ -46,7 +48,9 @@ public class StatsService {
 
     /** The ranking over any period, labelled as given (the weekly briefing ranks its week). */
     public Ranking ranking(TicketFilter period, String label) {
-        Map<String, Figures.Counts> byDepartment = figures.grouped(period, TicketFigures.Grouping.DEPARTMENT);
+        TicketFigures.Grouped grouped = figures.grouped(period, TicketFigures.Grouping.DEPARTMENT,
+                TicketFigures.Grouping.TOWN);
+        Map<String, Figures.Counts> byDepartment = grouped.by(TicketFigures.Grouping.DEPARTMENT);
         Map<String, Figures.Counts> departments = new LinkedHashMap<>();
         Map<String, String> labels = new LinkedHashMap<>();
         for (String code : catalog.departmentCodes()) {
@@ -55,14 +59,14 @@ public class StatsService {
                 labels.put(code, catalog.departmentLabel(code));
             }
         }
-        List<Ranking.RedCard> redCards = figures.grouped(period, TicketFigures.Grouping.TOWN).entrySet().stream()
+        List<Ranking.RedCard> redCards = grouped.by(TicketFigures.Grouping.TOWN).entrySet().stream()
                 .map(e -> policy.redCard(e.getKey(), e.getValue())).filter(Objects::nonNull).toList();
         return new Ranking(label, policy.rank(departments, labels), redCards);
     }
 
-    private List<Breakdown> breakdown(TicketFilter filter, TicketFigures.Grouping grouping,
+    private static List<Breakdown> breakdown(Map<String, Figures.Counts> grouped,
             java.util.function.Function<String, String> label) {
-        return figures.grouped(filter, grouping).entrySet().stream()
+        return grouped.entrySet().stream()
                 .filter(e -> e.getKey() != null)
                 .map(e -> new Breakdown(e.getKey(), label.apply(e.getKey()), e.getValue().figures()))
                 .toList();

@@ -3,18 +3,29 @@ package org.sanfu.stats;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
+import org.sanfu.SanfuProperties;
 import org.sanfu.ticket.TicketFacts;
 import org.sanfu.web.Where;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The figures as one aggregate query over the tickets the ticket module publishes (the view
- * {@link org.sanfu.ticket.TicketFacts}, never its tables nor Camunda's history), by the indexes on
- * reported_at and the grouping columns. Conditional counts and percentile_cont run the same on H2
- * and PostgreSQL.
+ * The figures of a set of tickets, grouped. For a period of whole days in the service's zone (every
+ * period the API, the dashboard, the ranking and the briefing ask for by date) the counts come from
+ * the pre-computed {@link FigureRollup} and only the median is computed from the closed tickets;
+ * otherwise, and as the reference the tests compare the rollup with, everything is one aggregate query
+ * over the tickets the ticket module publishes (the view {@link org.sanfu.ticket.TicketFacts}, never its
+ * tables nor Camunda's history). Conditional counts and percentile_cont run the same on H2 and
+ * PostgreSQL.
  */
 @Repository
 class TicketFigures {
@@ -29,6 +40,9 @@ class TicketFigures {
             this.column = column;
         }
     }
+
+    private static final String MEDIAN =
+            "percentile_cont(0.5) within group (order by t.hours_to_close) as median_hours";
 
     private static final String COUNTS = """
             count(*) as total,
@@ -47,27 +61,113 @@ class TicketFigures {
             sum(case when t.reopen_count > 0 then 1 else 0 end) as reopened,
             sum(case when t.assigned_at is not null then 1 else 0 end) as assigned,
             sum(case when t.return_count > 0 then 1 else 0 end) as returned,
-            percentile_cont(0.5) within group (order by t.hours_to_close) as median_hours
-            """.formatted(TicketFacts.OPEN_OVERDUE);
+            """.formatted(TicketFacts.OPEN_OVERDUE) + MEDIAN;
 
     private final JdbcClient jdbc;
+    private final FigureRollup rollup;
+    private final ZoneId zone;
 
-    TicketFigures(JdbcClient jdbc) {
+    TicketFigures(JdbcClient jdbc, FigureRollup rollup, SanfuProperties properties) {
         this.jdbc = jdbc;
+        this.rollup = rollup;
+        this.zone = properties.zone();
     }
 
-    Figures.Counts total(TicketFilter filter) {
-        return grouped(filter, Grouping.NONE).getOrDefault(null, Figures.Counts.none());
+    /** The figures of the tickets the filter selects, and the same per value of each grouping asked for. */
+    Grouped grouped(TicketFilter filter, Grouping... groupings) {
+        LocalDate from = day(filter.from());
+        LocalDate to = day(filter.toExclusive());
+        if ((filter.from() != null && from == null) || (filter.toExclusive() != null && to == null)) {
+            Map<Grouping, Map<String, Figures.Counts>> recomputed = new EnumMap<>(Grouping.class);
+            recomputed.put(Grouping.NONE, recomputed(filter, Grouping.NONE));
+            for (Grouping grouping : groupings) {
+                recomputed.put(grouping, recomputed(filter, grouping));
+            }
+            return new Grouped(recomputed);
+        }
+        Map<FigureRollup.Group, long[]> sums = rollup.sums(from, to, filter.department(), filter.category(),
+                filter.town());
+        Map<Grouping, Map<String, Figures.Counts>> result = new EnumMap<>(Grouping.class);
+        result.put(Grouping.NONE, counts(sums, filter, Grouping.NONE));
+        for (Grouping grouping : groupings) {
+            result.put(grouping, counts(sums, filter, grouping));
+        }
+        return new Grouped(result);
     }
 
-    /** Counts per value of the grouping column (null key for NONE), in the column's order. */
-    Map<String, Figures.Counts> grouped(TicketFilter filter, Grouping grouping) {
-        Where where = new Where()
+    /** Figures per grouping; NONE holds the whole set under the null key. */
+    record Grouped(Map<Grouping, Map<String, Figures.Counts>> byGrouping) {
+
+        Figures.Counts total() {
+            return byGrouping.get(Grouping.NONE).getOrDefault(null, Figures.Counts.none());
+        }
+
+        Map<String, Figures.Counts> by(Grouping grouping) {
+            return byGrouping.get(grouping);
+        }
+    }
+
+    /** The day an instant starts, if it is the start of a day in the service's zone; else null. */
+    private LocalDate day(Instant instant) {
+        if (instant == null) {
+            return null;
+        }
+        LocalDate day = instant.atZone(zone).toLocalDate();
+        return day.atStartOfDay(zone).toInstant().equals(instant) ? day : null;
+    }
+
+    /** The rollup's sums gathered per value of the grouping, in its order, with the medians. */
+    private Map<String, Figures.Counts> counts(Map<FigureRollup.Group, long[]> sums, TicketFilter filter,
+            Grouping grouping) {
+        Map<String, long[]> grouped = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
+        sums.forEach((group, counts) -> {
+            String key = switch (grouping) {
+                case NONE -> null;
+                case CATEGORY -> group.category();
+                case DEPARTMENT -> group.department();
+                case TOWN -> group.town();
+            };
+            long[] sum = grouped.computeIfAbsent(key, k -> new long[counts.length]);
+            for (int i = 0; i < counts.length; i++) {
+                sum[i] += counts[i];
+            }
+        });
+        Map<String, BigDecimal> medians = grouped.isEmpty() ? Map.of() : medians(filter, grouping);
+        Map<String, Figures.Counts> result = new LinkedHashMap<>();
+        grouped.forEach((key, c) -> result.put(key, new Figures.Counts(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
+                c[8], c[9], c[10], c[11], c[12], c[13], c[14], medians.get(key))));
+        return result;
+    }
+
+    /** The median hours to close per value of the grouping, over the closed tickets only. */
+    private Map<String, BigDecimal> medians(TicketFilter filter, Grouping grouping) {
+        Where where = where(filter).add("t.hours_to_close is not null");
+        String key = grouping.column == null ? "" : "t." + grouping.column + " as group_key, ";
+        String groupBy = grouping.column == null ? "" : " group by t." + grouping.column;
+        Map<String, BigDecimal> result = new HashMap<>();
+        jdbc.sql("select " + key + MEDIAN + " from ticket_facts t" + where.sql() + groupBy).params(where.args())
+                .query(rs -> {
+                    result.put(grouping.column == null ? null : rs.getString("group_key"),
+                            rs.getBigDecimal("median_hours"));
+                });
+        return result;
+    }
+
+    private static Where where(TicketFilter filter) {
+        return new Where()
                 .notBefore("t.reported_at", filter.from())
                 .before("t.reported_at", filter.toExclusive())
                 .eq("t.lead_department", filter.department())
                 .eq("t.category", filter.category())
                 .eq("t.town", filter.town());
+    }
+
+    /**
+     * Counts per value of the grouping column (null key for NONE), in the column's order, counted from
+     * the tickets themselves: for periods that are not whole days, and the reference for the rollup.
+     */
+    Map<String, Figures.Counts> recomputed(TicketFilter filter, Grouping grouping) {
+        Where where = where(filter);
         String key = grouping.column == null ? "" : "t." + grouping.column + " as group_key, ";
         String groupBy = grouping.column == null ? "" : " group by t." + grouping.column + " order by t." + grouping.column;
         Map<String, Figures.Counts> result = new LinkedHashMap<>();

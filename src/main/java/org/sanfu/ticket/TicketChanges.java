@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 class TicketChanges {
 
-    private static final String SELECT = "select * from " + TicketFacts.VIEW + " where id = ?";
+    private static final String SELECT = "select " + TicketFacts.ROW_COLUMNS + " from " + TicketFacts.VIEW + " where id = ?";
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;

@@ -33,6 +33,12 @@ public final class TicketFacts {
     public static final String OPEN_OVERDUE_AT =
             "t.reported_at < ? and t.overdue_since < ? and (t.closed_at is null or t.closed_at >= ?)";
 
+    /** The columns of {@value #VIEW} that {@link Row} reads, to select. */
+    public static final String ROW_COLUMNS = "id, enterprise_credit_code, town, category, status, lead_department, "
+            + "reported_at, assigned_at, signed_at, replied_at, closed_at, sign_deadline, reply_deadline, overdue, "
+            + "sign_overdue, reply_overdue, signed_on_time, replied_on_time, reopen_count, return_count, satisfaction, "
+            + "hours_to_close, overdue_since";
+
     /** The columns of {@value #VIEW} the figures are made of, for {@link TicketFactsChanged}. */
     public record Row(long id, String enterpriseCreditCode, String town, String category, String status,
             String leadDepartment, Instant reportedAt, Instant assignedAt, Instant signedAt, Instant repliedAt,
