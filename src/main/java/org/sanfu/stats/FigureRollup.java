@@ -172,15 +172,21 @@ class FigureRollup implements DerivedFromTickets, InitializingBean {
         }
     }
 
-    private void apply(Table table, Key key, long[] delta) {
-        Object[] args = new Object[4 + delta.length];
+    /** The key's columns and the counts, as the tables' columns are ordered. */
+    private static Object[] columns(Key key, long[] counts) {
+        Object[] args = new Object[4 + counts.length];
         args[0] = Date.valueOf(key.period);
         args[1] = key(key.group.department);
         args[2] = key(key.group.category);
         args[3] = key(key.group.town);
-        for (int i = 0; i < delta.length; i++) {
-            args[4 + i] = delta[i];
+        for (int i = 0; i < counts.length; i++) {
+            args[4 + i] = counts[i];
         }
+        return args;
+    }
+
+    private void apply(Table table, Key key, long[] delta) {
+        Object[] args = columns(key, delta);
         if (postgres) {
             jdbc.update(upsertPostgres(table), args);
             return;
@@ -300,17 +306,7 @@ class FigureRollup implements DerivedFromTickets, InitializingBean {
             for (Table table : Table.values()) {
                 jdbc.update("delete from " + table.name);
                 List<Object[]> rows = new ArrayList<>();
-                sums.get(table).forEach((key, counts) -> {
-                    Object[] args = new Object[4 + counts.length];
-                    args[0] = Date.valueOf(key.period);
-                    args[1] = key(key.group.department);
-                    args[2] = key(key.group.category);
-                    args[3] = key(key.group.town);
-                    for (int i = 0; i < counts.length; i++) {
-                        args[4 + i] = counts[i];
-                    }
-                    rows.add(args);
-                });
+                sums.get(table).forEach((key, counts) -> rows.add(columns(key, counts)));
                 jdbc.batchUpdate("insert into " + table.name + " (" + keyColumns(table) + ", " + String.join(", ", COUNTS)
                         + ") values (" + marks(4 + COUNTS.size()) + ")", rows);
             }
