@@ -121,6 +121,9 @@ class TicketFigures {
             Grouping grouping) {
         Map<String, long[]> grouped = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
         sums.forEach((group, counts) -> {
+            if (counts[0] == 0) {
+                return; // a group whose tickets all moved to another: no longer a group at all
+            }
             String key = switch (grouping) {
                 case NONE -> null;
                 case CATEGORY -> group.category();
