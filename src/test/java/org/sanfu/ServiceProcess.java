@@ -116,6 +116,21 @@ public final class ServiceProcess implements AutoCloseable {
         return JSON.readTree(response.body());
     }
 
+    /**
+     * Runs one of the jar's commands ({@code --rebuild-figures}) in the directory as an operator would,
+     * with the service stopped, and waits for it to exit.
+     *
+     * @return its exit code; its output is in {@code command.log} in the directory
+     */
+    public static int command(Path directory, String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"), SanfuApplication.class.getName()));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                .redirectOutput(directory.resolve("command.log").toFile()).start();
+        return process.waitFor();
+    }
+
     /** {@code kill -9}: no shutdown hooks, no closing of the database, locks left as they were. */
     public void killHard() throws InterruptedException {
         process.destroyForcibly();
