@@ -2,6 +2,7 @@
 -- lead department, category and town, the counts every figure is made of. Kept exact in the transaction
 -- that changes a ticket (stats.FigureRollup), and recomputed from the tickets when figure_state says
 -- it was never built or was built for another zone, or on --rebuild-figures.
+-- timed: the closed tickets that have hours_to_close (the median's count; closed before V4 had none).
 -- An empty string stands for "none" in the key (a ticket not yet assigned has no lead department).
 create table figure_day (
     report_day         date         not null,
@@ -23,6 +24,7 @@ create table figure_day (
     reopened           bigint       not null,
     assigned           bigint       not null,
     returned           bigint       not null,
+    timed              bigint       not null,
     primary key (report_day, lead_department, category, town)
 );
 
@@ -46,6 +48,7 @@ create table figure_month (
     reopened           bigint       not null,
     assigned           bigint       not null,
     returned           bigint       not null,
+    timed              bigint       not null,
     primary key (report_month, lead_department, category, town)
 );
 

@@ -47,10 +47,14 @@ class FigureRollup implements DerivedFromTickets, InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(FigureRollup.class);
 
-    /** The counts, in the order of {@link Figures.Counts}' fields and of the tables' columns. */
+    /**
+     * The counts, in the order of {@link Figures.Counts}' fields and of the tables' columns, and last
+     * {@code timed}: the closed tickets with hours to close, of which the median is taken.
+     */
     static final List<String> COUNTS = List.of("total", "closed", "overdue_open", "overdue", "signed",
             "signed_on_time", "unsigned_overdue", "open_reply_overdue", "closed_on_time", "rated", "satisfied",
-            "replied", "reopened", "assigned", "returned");
+            "replied", "reopened", "assigned", "returned", "timed");
+    static final int TIMED = 15;
 
     /** The two tables: their name and the column of the period their key starts with. */
     enum Table {
@@ -129,6 +133,7 @@ class FigureRollup implements DerivedFromTickets, InitializingBean {
             one(t.reopenCount() > 0),
             one(t.assignedAt() != null),
             one(t.returnCount() > 0),
+            one(t.hoursToClose() != null),
         };
     }
 

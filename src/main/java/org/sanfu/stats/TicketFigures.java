@@ -1,6 +1,7 @@
 package org.sanfu.stats;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -65,11 +67,13 @@ class TicketFigures {
 
     private final JdbcClient jdbc;
     private final FigureRollup rollup;
+    private final ClosingTimes closingTimes;
     private final ZoneId zone;
 
-    TicketFigures(JdbcClient jdbc, FigureRollup rollup, SanfuProperties properties) {
+    TicketFigures(JdbcClient jdbc, FigureRollup rollup, ClosingTimes closingTimes, SanfuProperties properties) {
         this.jdbc = jdbc;
         this.rollup = rollup;
+        this.closingTimes = closingTimes;
         this.zone = properties.zone();
     }
 
@@ -87,11 +91,25 @@ class TicketFigures {
         }
         Map<FigureRollup.Group, long[]> sums = rollup.sums(from, to, filter.department(), filter.category(),
                 filter.town());
-        Map<Grouping, Map<String, Figures.Counts>> result = new EnumMap<>(Grouping.class);
-        result.put(Grouping.NONE, counts(sums, filter, Grouping.NONE));
-        for (Grouping grouping : groupings) {
-            result.put(grouping, counts(sums, filter, grouping));
+        Map<Grouping, Map<String, long[]>> gathered = new EnumMap<>(Grouping.class);
+        Map<Grouping, Map<String, Long>> timed = new EnumMap<>(Grouping.class);
+        for (Grouping grouping : EnumSet.of(Grouping.NONE, groupings)) {
+            Map<String, long[]> byKey = gather(sums, grouping);
+            gathered.put(grouping, byKey);
+            Map<String, Long> closedWithHours = new HashMap<>();
+            byKey.forEach((key, c) -> closedWithHours.put(key, c[FigureRollup.TIMED]));
+            timed.put(grouping, closedWithHours);
         }
+        Map<Grouping, Map<String, BigDecimal>> medians = closingTimes.medians(filter, from, to, timed);
+        Map<Grouping, Map<String, Figures.Counts>> result = new EnumMap<>(Grouping.class);
+        gathered.forEach((grouping, byKey) -> {
+            Map<String, BigDecimal> median = medians != null ? medians.get(grouping)
+                    : byKey.isEmpty() ? Map.of() : medians(filter, grouping);
+            Map<String, Figures.Counts> counts = new LinkedHashMap<>();
+            byKey.forEach((key, c) -> counts.put(key, new Figures.Counts(c[0], c[1], c[2], c[3], c[4], c[5], c[6],
+                    c[7], c[8], c[9], c[10], c[11], c[12], c[13], c[14], median.get(key))));
+            result.put(grouping, counts);
+        });
         return new Grouped(result);
     }
 
@@ -116,9 +134,8 @@ class TicketFigures {
         return day.atStartOfDay(zone).toInstant().equals(instant) ? day : null;
     }
 
-    /** The rollup's sums gathered per value of the grouping, in its order, with the medians. */
-    private Map<String, Figures.Counts> counts(Map<FigureRollup.Group, long[]> sums, TicketFilter filter,
-            Grouping grouping) {
+    /** The rollup's sums gathered per value of the grouping, in its order. */
+    private static Map<String, long[]> gather(Map<FigureRollup.Group, long[]> sums, Grouping grouping) {
         Map<String, long[]> grouped = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
         sums.forEach((group, counts) -> {
             if (counts[0] == 0) {
@@ -135,11 +152,12 @@ class TicketFigures {
                 sum[i] += counts[i];
             }
         });
-        Map<String, BigDecimal> medians = grouped.isEmpty() ? Map.of() : medians(filter, grouping);
-        Map<String, Figures.Counts> result = new LinkedHashMap<>();
-        grouped.forEach((key, c) -> result.put(key, new Figures.Counts(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
-                c[8], c[9], c[10], c[11], c[12], c[13], c[14], medians.get(key))));
-        return result;
+        return grouped;
+    }
+
+    /** Medians to the thousandth of an hour, however the database scales or floats them (PostgreSQL: double). */
+    static BigDecimal median(BigDecimal value) {
+        return value == null ? null : value.setScale(3, RoundingMode.HALF_UP);
     }
 
     /** The median hours to close per value of the grouping, over the closed tickets only. */
@@ -151,7 +169,7 @@ class TicketFigures {
         jdbc.sql("select " + key + MEDIAN + " from ticket_facts t" + where.sql() + groupBy).params(where.args())
                 .query(rs -> {
                     result.put(grouping.column == null ? null : rs.getString("group_key"),
-                            rs.getBigDecimal("median_hours"));
+                            median(rs.getBigDecimal("median_hours")));
                 });
         return result;
     }
@@ -181,7 +199,7 @@ class TicketFigures {
     }
 
     private static Figures.Counts counts(ResultSet rs) throws SQLException {
-        BigDecimal median = rs.getBigDecimal("median_hours");
+        BigDecimal median = median(rs.getBigDecimal("median_hours"));
         return new Figures.Counts(rs.getLong("total"), rs.getLong("closed"), rs.getLong("overdue_open"),
                 rs.getLong("overdue"), rs.getLong("signed"), rs.getLong("signed_on_time"), rs.getLong("unsigned_overdue"),
                 rs.getLong("open_reply_overdue"),

@@ -50,6 +50,8 @@ class FiguresStayExactTests {
     JdbcTemplate jdbc;
     @Autowired
     SanfuProperties properties;
+    @Autowired
+    ClosingTimes closingTimes;
 
     private final Random random = new Random(20261201);
 
@@ -93,7 +95,10 @@ class FiguresStayExactTests {
                 assertSameAsCounting(start, now);
             }
         }
+        long fromMemory = closingTimes.answered()[0];
         assertSameAsCounting(start, now);
+        assertThat(closingTimes.answered()[0]).as("the medians came from memory, checked against counting")
+                .isGreaterThan(fromMemory);
         assertThat(taken.values().stream().mapToInt(Integer::intValue).sum()).as("actions %s", taken).isGreaterThan(1000);
         assertThat(taken).as("every kind of action happened")
                 .containsKeys("assign", "sign", "return", "reply", "feedback", "extend", "approve-extension",
