@@ -346,9 +346,16 @@ class Tickets {
     record OpenCounts(long open, long overdue) {}
 
     OpenCounts openCounts() {
-        return jdbc.sql("select count(*), coalesce(sum(case when overdue then 1 else 0 end), 0) from ticket "
-                        + "where status <> 'CLOSED'")
-                .query((rs, n) -> new OpenCounts(rs.getLong(1), rs.getLong(2))).single();
+        // the open statuses named, so that both counts read an index of the open tickets alone rather
+        // than every ticket ever closed ("<> 'CLOSED'" is a scan of a million rows)
+        List<String> open = java.util.Arrays.stream(TicketStatus.values()).filter(s -> s != TicketStatus.CLOSED)
+                .map(Enum::name).toList();
+        String marks = String.join(", ", open.stream().map(s -> "?").toList());
+        long all = jdbc.sql("select count(*) from ticket where status in (" + marks + ")").params(open)
+                .query(Long.class).single();
+        long overdue = jdbc.sql("select count(*) from ticket where overdue and status in (" + marks + ")").params(open)
+                .query(Long.class).single();
+        return new OpenCounts(all, overdue);
     }
 
     private PageResult<Ticket> page(Where where, String order, PageParams page) {
