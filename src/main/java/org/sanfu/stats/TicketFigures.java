@@ -23,8 +23,8 @@ import org.springframework.stereotype.Repository;
 /**
  * The figures of a set of tickets, grouped. For a period of whole days in the service's zone (every
  * period the API, the dashboard, the ranking and the briefing ask for by date) the counts come from
- * the pre-computed {@link FigureRollup} and only the median is computed from the closed tickets;
- * otherwise, and as the reference the tests compare the rollup with, everything is one aggregate query
+ * the pre-computed {@link FigureRollup} and the medians from {@link ClosingTimes} (the database's
+ * percentile_cont while that is not ready); otherwise, and as the reference the tests compare the rollup with, everything is one aggregate query
  * over the tickets the ticket module publishes (the view {@link org.sanfu.ticket.TicketFacts}, never its
  * tables nor Camunda's history). Conditional counts and percentile_cont run the same on H2 and
  * PostgreSQL.
