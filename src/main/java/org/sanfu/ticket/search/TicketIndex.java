@@ -21,6 +21,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.ControlledRealTimeReopenThread;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -50,7 +51,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * read the database as before.
  *
  * <p>Fresh: after each commit that changed tickets ({@link TicketsCommitted}) this node reindexes them
- * before the request answers, so a list right after a write shows it. Tickets other nodes change
+ * and waits for a reopened searcher before the request answers, so a list right after a write shows it
+ * (near-real-time: nothing is written to disk for it; requests that wait together share one reopen). Tickets other nodes change
  * reach it through the database's change log ({@link SearchChanges}), read every
  * {@code sanfu.search.tail-interval}. Lucene commits (to disk, with the log position it has read) every
  * few seconds; a node that stopped or died resumes from there, replaying the log.
@@ -97,6 +99,7 @@ public class TicketIndex implements DerivedFromTickets, SmartLifecycle {
     private Directory directory;
     private IndexWriter writer;
     private SearcherManager searchers;
+    private volatile ControlledRealTimeReopenThread<IndexSearcher> reopener;
     private String databaseId;
     private volatile boolean ready;
     private volatile boolean running;
@@ -162,10 +165,9 @@ public class TicketIndex implements DerivedFromTickets, SmartLifecycle {
             return;
         }
         try {
-            reindex(committed.ids());
-            if (ready) {
-                searchers.maybeRefreshBlocking();
-            }
+            visible(reindex(committed.ids()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (IOException | RuntimeException e) {
             // the change is in the log: the tail reindexes it within a second
             log.warn("Could not reindex tickets {} after their commit; the change log will", committed.ids(), e);
@@ -262,7 +264,7 @@ public class TicketIndex implements DerivedFromTickets, SmartLifecycle {
     }
 
     private void closeQuietly() {
-        for (AutoCloseable c : new AutoCloseable[] {searchers, writer, directory}) {
+        for (AutoCloseable c : new AutoCloseable[] {reopener, searchers, writer, directory}) {
             try {
                 if (c != null) {
                     c.close();
@@ -309,6 +311,22 @@ public class TicketIndex implements DerivedFromTickets, SmartLifecycle {
         searchers.maybeRefreshBlocking();
         ready = true;
         searchers.maybeRefreshBlocking();
+        if (reopener == null) {
+            // min staleness 0: a request waiting for its write reopens at once, and all the requests
+            // that wait meanwhile share the next reopen (at a million tickets one costs some 10-50 ms)
+            reopener = new ControlledRealTimeReopenThread<>(writer, searchers, 1.0, 0.0);
+            reopener.setName("ticket-index-reopen");
+            reopener.setDaemon(true);
+            reopener.start();
+        }
+    }
+
+    /** Waits until lists see the index's writes up to this sequence number (once it is ready). */
+    private void visible(long generation) throws InterruptedException {
+        ControlledRealTimeReopenThread<IndexSearcher> current = reopener;
+        if (ready && current != null && generation > 0) {
+            current.waitForGeneration(generation, 10_000);
+        }
     }
 
     /** Whether the log still holds every change after this position, and the database went no backwards. */
@@ -372,11 +390,8 @@ public class TicketIndex implements DerivedFromTickets, SmartLifecycle {
             return;
         }
         try {
-            catchUp();
+            visible(catchUp());
             Instant now = Instant.now();
-            if (ready) {
-                searchers.maybeRefreshBlocking();
-            }
             if (dirty && Duration.between(lastCommit, now).compareTo(COMMIT_EVERY) >= 0) {
                 writing.lock();
                 try {
@@ -390,6 +405,8 @@ public class TicketIndex implements DerivedFromTickets, SmartLifecycle {
                 newWritingTransaction.executeWithoutResult(
                         status -> changes.prune(now.minus(properties.changeRetention())));
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (IOException | RuntimeException e) {
             log.warn("Following the ticket change log failed; trying again", e);
         }
@@ -409,8 +426,12 @@ public class TicketIndex implements DerivedFromTickets, SmartLifecycle {
         }
     }
 
-    /** Reads the log from where the tail stands (and the gaps behind it) and reindexes those tickets. */
-    private void catchUp() throws IOException {
+    /**
+     * Reads the log from where the tail stands (and the gaps behind it) and reindexes those tickets;
+     * the index's sequence number of the last write, or 0 for none.
+     */
+    private long catchUp() throws IOException {
+        long generation = 0;
         Instant now = Instant.now();
         gaps.values().removeIf(seen -> seen.isBefore(now.minus(LATE_COMMIT_WINDOW)));
         Set<Long> ids = new HashSet<>();
@@ -434,32 +455,38 @@ public class TicketIndex implements DerivedFromTickets, SmartLifecycle {
                 ids.add(row.ticketId());
             }
             if (ids.size() >= BATCH || rows.size() < BATCH) {
-                reindex(ids);
+                generation = Math.max(generation, reindex(ids));
                 ids.clear();
             }
         } while (rows.size() == BATCH && !stopping);
+        return generation;
     }
 
-    /** Reads these tickets as committed now and writes them to the index (a ticket gone is deleted). */
-    private void reindex(Collection<Long> ids) throws IOException {
+    /**
+     * Reads these tickets as committed now and writes them to the index (a ticket gone is deleted);
+     * the index's sequence number of the last write, or 0 for none.
+     */
+    private long reindex(Collection<Long> ids) throws IOException {
         if (ids.isEmpty()) {
-            return;
+            return 0;
         }
+        long generation = 0;
         writing.lock();
         try {
             List<IndexedTicket> rows = inNewTransaction(() -> IndexedTicket.byIds(jdbc, ids));
             Set<Long> gone = new HashSet<>(ids);
             for (IndexedTicket t : rows) {
-                writer.updateDocument(TicketDocuments.key(t.id()), TicketDocuments.document(t));
+                generation = writer.updateDocument(TicketDocuments.key(t.id()), TicketDocuments.document(t));
                 gone.remove(t.id());
             }
             for (long id : gone) {
-                writer.deleteDocuments(TicketDocuments.key(id));
+                generation = writer.deleteDocuments(TicketDocuments.key(id));
             }
             dirty = true;
         } finally {
             writing.unlock();
         }
+        return generation;
     }
 
     /** Writes the index to disk with the log position it has read through (under the writing lock). */

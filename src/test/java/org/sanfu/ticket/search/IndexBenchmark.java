@@ -64,15 +64,32 @@ public final class IndexBenchmark {
                         (System.nanoTime() - started) / 1e9, size(path) / 1_000_000);
             }
             SearcherManager searchers = new SearcherManager(writer, null);
+            // a write's own cost: reindex one ticket and reopen (TicketIndex.onCommitted shares reopens among requests)
+            long[] alone = new long[100];
+            Random r0 = new Random(5);
+            for (int i = -300; i < alone.length; i++) {
+                long id = 1 + r0.nextInt(n);
+                long started = System.nanoTime();
+                writer.updateDocument(TicketDocuments.key(id), TicketDocuments.document(ticket(id, r0)));
+                searchers.maybeRefreshBlocking();
+                if (i >= 0) {
+                    alone[i] = System.nanoTime() - started;
+                }
+            }
+            Arrays.sort(alone);
+            System.out.printf("update + refresh, alone: median %.1f ms  p95 %.1f ms%n", alone[50] / 1e6, alone[95] / 1e6);
             AtomicBoolean writing = new AtomicBoolean(true);
             AtomicLong updates = new AtomicLong();
+            AtomicLong updateNanos = new AtomicLong();
             Thread writes = new Thread(() -> {
                 Random r = new Random(7);
                 try {
                     while (writing.get()) {
                         long id = 1 + r.nextInt(n);
+                        long started = System.nanoTime();
                         writer.updateDocument(TicketDocuments.key(id), TicketDocuments.document(ticket(id, r)));
                         searchers.maybeRefreshBlocking();
+                        updateNanos.addAndGet(System.nanoTime() - started);
                         updates.incrementAndGet();
                         Thread.sleep(10);
                     }
@@ -97,8 +114,9 @@ public final class IndexBenchmark {
             time(searchers, "q=不存在的词", filter(null, null, null, "不存在的词"), 0);
             writing.set(false);
             writes.join();
-            System.out.printf("meanwhile %,d updates, each refreshed (%.0f/s)%n", updates.get(),
-                    updates.get() / ((System.nanoTime() - began) / 1e9));
+            System.out.printf("meanwhile %,d updates, each refreshed (%.0f/s), %.1f ms each on average%n",
+                    updates.get(), updates.get() / ((System.nanoTime() - began) / 1e9),
+                    updateNanos.get() / 1e6 / Math.max(1, updates.get()));
             searchers.close();
         }
     }
