@@ -1,18 +1,24 @@
 package org.sanfu;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -25,6 +31,7 @@ import org.springframework.core.env.MapPropertySource;
  * application context a test starts on a private in-memory H2 database ({@link SanfuTest#PRIVATE_DATABASE})
  * gets a new, empty PostgreSQL database instead. Each context thus starts from an empty schema, as on
  * H2, and the same tests prove the same behaviour on both. Without the property nothing changes.
+ * In both passes every context also gets a ticket search index of its own (sanfu.search.directory).
  */
 public class TestDatabase implements EnvironmentPostProcessor {
 
@@ -34,6 +41,8 @@ public class TestDatabase implements EnvironmentPostProcessor {
     private static final AtomicInteger CREATED = new AtomicInteger();
     /** sanfu_test_{pid}_{n}: the databases this class makes. */
     private static final Pattern OURS = Pattern.compile("sanfu_test_(\\d+)_\\d+");
+
+    private static final String SEARCH_DIRECTORY = "sanfu.search.directory";
 
     /** Set on a context that must stay on H2 in the PostgreSQL pass too (one that compares the two). */
     public static final String STAY_ON_H2 = "sanfu.test.stay-on-h2";
@@ -45,6 +54,7 @@ public class TestDatabase implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        ownSearchIndex(environment);
         String url = environment.getProperty("spring.datasource.url", "");
         if (!onPostgres() || !url.startsWith("jdbc:h2:mem:") || environment.getProperty(STAY_ON_H2, Boolean.class, false)) {
             return;
@@ -55,6 +65,34 @@ public class TestDatabase implements EnvironmentPostProcessor {
                 "spring.datasource.url", inDatabase(server, newDatabase()),
                 "spring.datasource.username", parameter(server, "user"),
                 "spring.datasource.password", parameter(server, "password"))));
+    }
+
+    /**
+     * Each context (and each child JVM) gets a search index of its own in a new temporary directory,
+     * unless its test chose one: the shipped ./data/search would be shared by every context of the run,
+     * and an index belongs to one database and is locked by one writer.
+     */
+    private static void ownSearchIndex(ConfigurableEnvironment environment) {
+        String chosen = environment.getProperty(SEARCH_DIRECTORY);
+        if (chosen != null && !chosen.equals("./data/search")) {
+            return;
+        }
+        try {
+            Path directory = Files.createTempDirectory("sanfu-search-");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(directory)));
+            environment.getPropertySources().addFirst(new MapPropertySource("sanfu-test-search",
+                    Map.of(SEARCH_DIRECTORY, directory.toString())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // a temporary directory; the system cleans it up eventually
+        }
     }
 
     /**

@@ -11,9 +11,11 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.sanfu.Sql;
 import org.sanfu.ticket.process.TicketProcess;
+import org.sanfu.ticket.search.TicketIndex;
 import org.sanfu.web.PageParams;
 import org.sanfu.web.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,10 +29,12 @@ class Tickets {
 
     private final JdbcClient jdbc;
     private final TicketChanges changes;
+    private final TicketIndex index;
 
-    Tickets(JdbcClient jdbc, TicketChanges changes) {
+    Tickets(JdbcClient jdbc, TicketChanges changes, TicketIndex index) {
         this.jdbc = jdbc;
         this.changes = changes;
+        this.index = index;
     }
 
     long insert(NewTicket t, int signLimit, int replyLimit, Instant now) {
@@ -269,7 +273,23 @@ class Tickets {
                 .params(name, town, creditCode).update();
     }
 
+    /**
+     * From the index (ticket.search) when it is ready: the page's ids and the total from it, the rows
+     * by id from here; else, and for a page deeper than the index serves, the same list in SQL.
+     */
     PageResult<Ticket> list(TicketFilter f, String scopeDepartment, PageParams page) {
+        Optional<TicketIndex.Hits> hits = index.page(f, scopeDepartment, page.offset(), page.size());
+        if (hits.isEmpty()) {
+            return listInSql(f, scopeDepartment, page);
+        }
+        return PageResult.of(byIds(hits.get().ids()), page, hits.get().total());
+    }
+
+    /**
+     * The list in SQL: what the index must answer exactly (SearchEquivalenceTests), and the answer
+     * while it is being built. At a million tickets a text search here scans them all.
+     */
+    PageResult<Ticket> listInSql(TicketFilter f, String scopeDepartment, PageParams page) {
         Where where = new Where();
         if (scopeDepartment != null) {
             where.involves(scopeDepartment);
@@ -286,6 +306,17 @@ class Tickets {
                 .before("t.reported_at", f.toExclusive())
                 .contains(f.q(), "t.title", "t.description", "t.enterprise_name");
         return page(where, "t.reported_at desc, t.id desc", page);
+    }
+
+    /** These tickets, in this order, with their co-handling (an id without a row is left out). */
+    private List<Ticket> byIds(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Ticket> rows = new HashMap<>();
+        jdbc.sql("select * from ticket where id in (" + String.join(",", ids.stream().map(id -> "?").toList()) + ")")
+                .params(List.copyOf(ids)).query(Tickets::map).list().forEach(t -> rows.put(t.id(), t));
+        return withCoHandling(ids.stream().map(rows::get).filter(Objects::nonNull).toList());
     }
 
     /**

@@ -1,0 +1,69 @@
+package org.sanfu.ticket.search;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.sanfu.Sql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** What the index keeps of a ticket: its id, the three searched texts and every list filter. */
+record IndexedTicket(long id, String title, String description, String enterpriseName, String status,
+        String category, String town, String enterpriseCreditCode, boolean overdue, Instant reportedAt,
+        String leadDepartment, List<String> coDepartments) {
+
+    private static final String COLUMNS = "id, title, description, enterprise_name, status, category, town, "
+            + "enterprise_credit_code, overdue, reported_at, lead_department";
+
+    /** These tickets as they are now (an id without a row is left out). */
+    static List<IndexedTicket> byIds(JdbcClient jdbc, Collection<Long> ids) {
+        List<IndexedTicket> found = new ArrayList<>();
+        List<Long> all = List.copyOf(ids);
+        for (int i = 0; i < all.size(); i += 500) {
+            List<Object> chunk = List.copyOf(all.subList(i, Math.min(all.size(), i + 500)));
+            String marks = String.join(",", chunk.stream().map(id -> "?").toList());
+            Map<Long, List<String>> co = new HashMap<>();
+            jdbc.sql("select ticket_id, department from ticket_co_department where ticket_id in (" + marks
+                    + ") order by department").params(chunk)
+                    .query(rs -> {
+                        co.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+                    });
+            found.addAll(jdbc.sql("select " + COLUMNS + " from ticket where id in (" + marks + ")").params(chunk)
+                    .query((rs, n) -> of(rs, co)).list());
+        }
+        return found;
+    }
+
+    /**
+     * The next tickets by id after {@code afterId}, at most {@code limit}: the rebuild's keyset batches, so
+     * that memory holds one batch, never the table.
+     */
+    static List<IndexedTicket> batchAfter(JdbcClient jdbc, long afterId, int limit) {
+        List<Long> ids = jdbc.sql("select id from ticket where id > ? order by id limit ?").params(afterId, limit)
+                .query(Long.class).list();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        long last = ids.get(ids.size() - 1);
+        Map<Long, List<String>> co = new HashMap<>();
+        jdbc.sql("select ticket_id, department from ticket_co_department where ticket_id > ? and ticket_id <= ? "
+                        + "order by ticket_id, department").params(afterId, last)
+                .query(rs -> {
+                    co.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+                });
+        return jdbc.sql("select " + COLUMNS + " from ticket where id > ? and id <= ? order by id")
+                .params(afterId, last).query((rs, n) -> of(rs, co)).list();
+    }
+
+    private static IndexedTicket of(ResultSet rs, Map<Long, List<String>> co) throws SQLException {
+        long id = rs.getLong("id");
+        return new IndexedTicket(id, rs.getString("title"), rs.getString("description"),
+                rs.getString("enterprise_name"), rs.getString("status"), rs.getString("category"),
+                rs.getString("town"), rs.getString("enterprise_credit_code"), rs.getBoolean("overdue"),
+                Sql.instant(rs, "reported_at"), rs.getString("lead_department"), co.getOrDefault(id, List.of()));
+    }
+}

@@ -1,0 +1,100 @@
+package org.sanfu.ticket.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.junit.jupiter.api.Test;
+import org.sanfu.ticket.TicketFilter;
+import org.sanfu.ticket.TicketStatus;
+
+/** The documents and queries alone, on an index in memory: the examples and the text rules. */
+class TicketDocumentsUnitTests {
+
+    private static final Instant AT = Instant.parse("2024-03-30T17:30:00.000880Z");
+
+    private final List<IndexedTicket> tickets = List.of(
+            ticket(1, "出口集装箱紧张", null, "台州方联宝进出口有限公司", AT, "CUSTOMS", List.of("TRANSPORT")),
+            ticket(2, "流动资金融资难", "银行抽贷", "大溪水泵厂", AT.plusSeconds(60), "FINANCE", List.of()),
+            ticket(3, "Container 40HQ short", "运费上涨3倍", "Ace Pumps", AT.minusNanos(1000), null, List.of()),
+            ticket(4, "招工难", "集装", "箱包厂", AT, "HRSS", List.of("FINANCE")));
+
+    @Test
+    void aWordInsideATitleOrDescriptionIsFound() throws IOException {
+        assertThat(ids(text("集装箱"))).containsExactly(1L);
+        assertThat(ids(text("融资"))).containsExactly(2L);
+        assertThat(ids(text("金融"))).containsExactly(2L);
+        assertThat(ids(text("资金融资难"))).containsExactly(2L);
+        assertThat(ids(text("难"))).containsExactly(2L, 4L);
+        assertThat(ids(text("container 40hq"))).containsExactly(3L);
+        assertThat(ids(text("40HQ"))).containsExactly(3L);
+        assertThat(ids(text("3倍"))).containsExactly(3L);
+        assertThat(ids(text("进出口"))).containsExactly(1L);
+    }
+
+    @Test
+    void aTextNeverMatchesAcrossTwoFields() throws IOException {
+        // ticket 4: description 集装, enterprise 箱包厂
+        assertThat(ids(text("集装箱包"))).isEmpty();
+        assertThat(ids(text("装箱"))).containsExactly(1L);
+        assertThat(ids(text("紧张台州"))).isEmpty();
+    }
+
+    @Test
+    void filtersAndTheOrderAreTheLists() throws IOException {
+        assertThat(ids(new TicketFilter(null, null, null, null, null, null, null, null, null)))
+                .containsExactly(2L, 4L, 1L, 3L);
+        assertThat(ids(new TicketFilter(null, "FINANCE", null, null, null, null, null, null, null)))
+                .containsExactly(2L, 4L);
+        assertThat(ids(new TicketFilter(TicketStatus.ASSIGNED, null, null, null, null, null, null, null, null)))
+                .containsExactly(2L, 4L, 1L, 3L);
+        assertThat(ids(new TicketFilter(null, null, null, null, null, null, AT, null, null)))
+                .containsExactly(2L, 4L, 1L);
+        assertThat(ids(new TicketFilter(null, null, null, null, null, null, AT.minusNanos(1), AT, null)))
+                .isEmpty();
+        assertThat(ids(new TicketFilter(null, null, null, null, null, null, AT.minusNanos(1001), AT, null)))
+                .containsExactly(3L);
+        assertThat(ids(new TicketFilter(null, null, null, null, null, null, null, AT.plusNanos(1), null)))
+                .containsExactly(4L, 1L, 3L);
+    }
+
+    private static TicketFilter text(String q) {
+        return new TicketFilter(null, null, null, null, null, null, null, null, q);
+    }
+
+    private List<Long> ids(TicketFilter filter) throws IOException {
+        try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
+            try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(TicketDocuments.analyzer())
+                    .setIndexSort(TicketDocuments.ORDER))) {
+                for (IndexedTicket t : tickets) {
+                    writer.addDocument(TicketDocuments.document(t));
+                }
+            }
+            try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                IndexSearcher searcher = new IndexSearcher(reader);
+                List<Long> ids = new ArrayList<>();
+                for (ScoreDoc hit : searcher.search(TicketDocuments.query(filter, null), 10, TicketDocuments.ORDER)
+                        .scoreDocs) {
+                    ids.add((Long) ((FieldDoc) hit).fields[1]);
+                }
+                assertThat(searcher.count(TicketDocuments.query(filter, null))).isEqualTo(ids.size());
+                return ids;
+            }
+        }
+    }
+
+    private static IndexedTicket ticket(long id, String title, String description, String name, Instant at,
+            String lead, List<String> co) {
+        return new IndexedTicket(id, title, description, name, "ASSIGNED", "CONTAINER", "大溪镇",
+                "91330100716105852F", false, at, lead, co);
+    }
+}
