@@ -111,45 +111,45 @@ public class DataGenerator {
         long visits;
         long events;
         List<GeneratedEnterprise> enterprises;
-        try (Connection db = dataSource.getConnection()) {
+        try (Connection db = dataSource.getConnection(); Connection historyDb = dataSource.getConnection()) {
             db.setAutoCommit(false);
+            historyDb.setAutoCommit(false);
             enterprises = enterprises(db, now);
-            Writer writer = new Writer(db);
-            BlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(2);
-            FutureTask<Void> producer = new FutureTask<>(() -> {
-                produce(count, now, enterprises, chunks);
-                return null;
+            Writer writer = new Writer(db, historyDb);
+            BlockingQueue<Chunk> stories = new ArrayBlockingQueue<>(2);
+            FutureTask<Void> producer = background("generator-stories", () -> produce(count, now, enterprises, stories));
+            // the history of a chunk goes in on a second connection while the next chunk's tickets go in:
+            // its rows need their tickets committed first (foreign keys), nothing else
+            BlockingQueue<Chunk> written = new ArrayBlockingQueue<>(2);
+            FutureTask<Void> historian = background("generator-history", () -> {
+                for (Chunk chunk = written.take(); chunk != END; chunk = written.take()) {
+                    writer.writeHistory(chunk);
+                    historyDb.commit();
+                }
             });
-            Thread thread = new Thread(producer, "generator-stories");
-            thread.setDaemon(true);
-            thread.start();
             long done = 0;
             long reported = 0;
+            long waited = 0;
             while (true) {
-                Chunk chunk = chunks.poll(1, TimeUnit.SECONDS);
-                if (chunk == null) {
-                    if (producer.isDone()) {
-                        producer.get();
-                        throw new IllegalStateException("the stories ended without their last chunk");
-                    }
-                    continue;
-                }
+                long asked = System.nanoTime();
+                Chunk chunk = take(stories, producer);
+                waited += System.nanoTime() - asked;
                 if (chunk == END) {
                     break;
                 }
-                writer.write(chunk, open);
+                writer.writeTickets(chunk, open);
                 db.commit();
+                hand(written, chunk, historian);
                 done += chunk.tickets().size();
                 if (done - reported >= 100_000 || done == count) {
                     reported = done;
-                    log.info("generated {} of {} tickets in {} s", done, count, seconds(started));
+                    log.info("generated {} of {} tickets in {} s ({} s of it waiting for their stories)", done, count,
+                            seconds(started), waited / 1_000_000_000L);
                 }
             }
-            try {
-                producer.get();
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof Exception cause ? cause : e;
-            }
+            hand(written, END, historian);
+            finished(producer);
+            finished(historian);
             writer.finish(enterprises);
             db.commit();
             tickets = writer.tickets.written();
@@ -172,6 +172,55 @@ public class DataGenerator {
         }
         return new Result(tickets, open.size(), visits, enterprises.size(), events, now,
                 Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** Work on a thread of its own, whose failure the caller sees through the task. */
+    private static FutureTask<Void> background(String name, Work work) {
+        FutureTask<Void> task = new FutureTask<>(() -> {
+            work.run();
+            return null;
+        });
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        thread.start();
+        return task;
+    }
+
+    @FunctionalInterface
+    private interface Work {
+        void run() throws Exception;
+    }
+
+    /** The next chunk from a thread that may have failed (its failure is thrown here). */
+    private static Chunk take(BlockingQueue<Chunk> queue, FutureTask<Void> from) throws Exception {
+        while (true) {
+            Chunk chunk = queue.poll(1, TimeUnit.SECONDS);
+            if (chunk != null) {
+                return chunk;
+            }
+            if (from.isDone()) {
+                finished(from);
+                throw new IllegalStateException("the generator's " + from + " ended early");
+            }
+        }
+    }
+
+    /** Hands a chunk to a thread that may have failed (its failure is thrown here). */
+    private static void hand(BlockingQueue<Chunk> queue, Chunk chunk, FutureTask<Void> to) throws Exception {
+        while (!queue.offer(chunk, 1, TimeUnit.SECONDS)) {
+            if (to.isDone()) {
+                finished(to);
+                throw new IllegalStateException("the generator's " + to + " ended early");
+            }
+        }
+    }
+
+    private static void finished(FutureTask<Void> task) throws Exception {
+        try {
+            task.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
     }
 
     private static long seconds(long startedNanos) {
@@ -397,6 +446,7 @@ public class DataGenerator {
     /** Writes chunks with ids following those in the database, and at the end the identities' next values. */
     private static final class Writer {
         private final Connection db;
+        private final Connection historyDb;
         private long visitId;
         private long ticketId;
         private long eventId;
@@ -407,8 +457,9 @@ public class DataGenerator {
         final BulkInsert contributions;
         final BulkInsert events;
 
-        Writer(Connection db) throws SQLException {
+        Writer(Connection db, Connection historyDb) throws SQLException {
             this.db = db;
+            this.historyDb = historyDb;
             visitId = max(db, "visit");
             ticketId = max(db, "ticket");
             eventId = max(db, "ticket_event");
@@ -423,9 +474,9 @@ public class DataGenerator {
                     + "reply_reminded, feedback_due, signed_on_time, replied_on_time, hours_to_close, sign_clock_next, "
                     + "reply_clock_next, feedback_clock_next, overdue_since", 20);
             co = new BulkInsert(db, "ticket_co_department", "ticket_id, department", 100);
-            contributions = new BulkInsert(db, "ticket_contribution", "id, ticket_id, department, opinion, contributed_by, "
+            contributions = new BulkInsert(historyDb, "ticket_contribution", "id, ticket_id, department, opinion, contributed_by, "
                     + "contributed_at", 50);
-            events = new BulkInsert(db, "ticket_event", "id, ticket_id, at, actor, action, from_status, to_status, detail", 50);
+            events = new BulkInsert(historyDb, "ticket_event", "id, ticket_id, at, actor, action, from_status, to_status, detail", 50);
         }
 
         private static long max(Connection db, String table) throws SQLException {
@@ -436,7 +487,8 @@ public class DataGenerator {
             }
         }
 
-        void write(Chunk chunk, List<Open> open) throws SQLException {
+        /** The chunk's visits, tickets and co-departments, on the first connection. */
+        void writeTickets(Chunk chunk, List<Open> open) throws SQLException {
             for (GeneratedVisit v : chunk.visits()) {
                 v.id = ++visitId;
                 visits.add(v.id, v.enterprise.creditCode, Sql.ts(v.visitedAt), v.staff, v.source, v.operatingStatus,
@@ -463,6 +515,13 @@ public class DataGenerator {
                 for (String department : t.co) {
                     co.add(t.id, department);
                 }
+            }
+            co.flush();
+        }
+
+        /** The chunk's contributions and history, on the second connection, once its tickets are committed. */
+        void writeHistory(Chunk chunk) throws SQLException {
+            for (GeneratedTicket t : chunk.tickets()) {
                 for (GeneratedTicket.Contribution c : t.contributions) {
                     contributions.add(++contributionId, t.id, c.department(), c.opinion(), c.by(), Sql.ts(c.at()));
                 }
@@ -471,7 +530,6 @@ public class DataGenerator {
                             e.from() == null ? null : e.from().name(), e.to() == null ? null : e.to().name(), e.detail());
                 }
             }
-            co.flush();
             contributions.flush();
             events.flush();
         }

@@ -8,15 +8,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.sanfu.Message;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.env.Environment;
 
 /**
- * {@code java -jar sanfu.jar --generate=N}: starts the service's context without its web server and
- * without the job executor (same database settings as the service), fills the database with N
+ * {@code java -jar sanfu.jar --generate=N}: starts the service's context listening on no port
+ * ({@code server.port=-1}: the pages' and API's beans are there, no HTTP is served; a context without
+ * servlet support lacks the view resolver and security filter chain they need) and without the job
+ * executor (same database settings as the service), fills the database with N
  * generated tickets ({@link DataGenerator}), and exits: 0 when done, 1 when it failed, 2 when N is
  * no positive number. On H2 it compacts the file at the end.
  */
@@ -52,14 +53,16 @@ public final class GenerateCommand {
             return 2;
         }
         List<String> settings = new ArrayList<>(Arrays.asList(args));
-        // after the arguments given, so that no configuration switches the executor back on
+        // after the arguments given, so that neither configuration nor a --server.port given opens a port
+        // or switches the executor back on
+        settings.add("--server.port=-1");
         settings.add("--camunda.bpm.job-execution.enabled=false");
         String url;
         String username;
         String password;
         DataGenerator.Result result;
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-                .web(WebApplicationType.NONE).run(settings.toArray(String[]::new))) {
+                .run(settings.toArray(String[]::new))) {
             Environment environment = context.getEnvironment();
             url = environment.getProperty("spring.datasource.url", "");
             username = environment.getProperty("spring.datasource.username", "");
