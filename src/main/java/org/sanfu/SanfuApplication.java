@@ -1,6 +1,5 @@
 package org.sanfu;
 
-import org.sanfu.generator.GenerateCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,9 +9,6 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class SanfuApplication {
 
     public static void main(String[] args) {
-        if (GenerateCommand.requested(args)) {
-            System.exit(GenerateCommand.run(SanfuApplication.class, args));
-        }
         SpringApplication.run(SanfuApplication.class, args);
     }
 }

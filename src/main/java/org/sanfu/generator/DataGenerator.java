@@ -27,6 +27,7 @@ import org.sanfu.SanfuProperties;
 import org.sanfu.Sql;
 import org.sanfu.calendar.WorkingDayCalendar;
 import org.sanfu.catalog.Catalog;
+import org.sanfu.enterprise.CreditCode;
 import org.sanfu.routing.Routing;
 import org.sanfu.routing.RoutingDecision;
 import org.sanfu.sla.SlaProperties;
@@ -277,17 +278,11 @@ public class DataGenerator {
     /** A valid unified social credit code (GB 32100-2015) of a company registered in Taizhou. */
     static String creditCode(SplittableRandom r) {
         String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-        int[] weights = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
         StringBuilder code = new StringBuilder("91331081");
         while (code.length() < 17) {
             code.append(alphabet.charAt(r.nextInt(alphabet.length())));
         }
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += alphabet.indexOf(code.charAt(i)) * weights[i];
-        }
-        int check = 31 - sum % 31;
-        return code.append(alphabet.charAt(check == 31 ? 0 : check)).toString();
+        return code.append(CreditCode.checkCharacter(code.toString())).toString();
     }
 
     /**

@@ -169,13 +169,9 @@ final class Story {
                         transition(run, at, user, "return", to, Vocabulary.fill(r,
                                 Vocabulary.pick(r, Vocabulary.RETURN_REASONS), catalog.departmentLabel(otherDepartment(r, t.lead))));
                     } else {
-                        boolean late = at.isAfter(t.signDeadline);
+                        boolean late = late(run, run.sign, at);
                         t.signed = at;
                         t.signedOnTime = !late;
-                        if (late) {
-                            run.sign.overdue = true;
-                            missed(run, at, t.signDeadline);
-                        }
                         transition(run, at, user, "sign", TicketStatus.IN_PROGRESS, late ? "超过签收时限" : null);
                     }
                 }
@@ -263,13 +259,9 @@ final class Story {
         GeneratedTicket t = run.t;
         SplittableRandom r = run.r;
         stopReply(run, at);
-        boolean late = at.isAfter(t.replyDeadline);
+        boolean late = late(run, run.reply, at);
         t.replied = at;
         t.repliedOnTime = !late;
-        if (late) {
-            run.reply.overdue = true;
-            missed(run, at, t.replyDeadline);
-        }
         int draw = r.nextInt(100);
         t.outcome = draw < 80 ? "RESOLVED" : draw < 95 ? "PARTIAL" : "CANNOT_RESOLVE";
         t.resolution = Vocabulary.fill(r, Vocabulary.pick(r, Vocabulary.of(t.category).answers()), null);
@@ -384,6 +376,16 @@ final class Story {
             }
             seen = fire;
         }
+    }
+
+    /** Whether an action at {@code at} that stops the clock comes after its deadline, which marks the clock missed. */
+    private boolean late(Run run, Clock c, Instant at) {
+        boolean late = at.isAfter(c.deadline);
+        if (late) {
+            c.overdue = true;
+            missed(run, at, c.deadline);
+        }
+        return late;
     }
 
     /** A deadline was missed, noticed at {@code at}: the ticket is overdue from the first deadline it missed. */

@@ -16,11 +16,15 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.sanfu.Api;
 import org.sanfu.SanfuTest;
 import org.sanfu.Sql;
+import org.sanfu.enterprise.CreditCode;
 import org.sanfu.ticket.DerivedFromTickets;
 import org.sanfu.ticket.TicketStatus;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.SimpleCommandLinePropertySource;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -73,6 +77,7 @@ class GeneratorTests {
         assertThat(count("select count(*) from ticket")).isEqualTo(COUNT);
         assertThat(count("select count(*) from enterprise")).isGreaterThanOrEqualTo(DataGenerator.ENTERPRISES);
         assertThat(count("select count(distinct town) from ticket")).isEqualTo(10);
+        assertThat(jdbc.sql("select credit_code from enterprise").query(String.class).list()).allMatch(CreditCode::isValid);
         assertThat(count("select count(*) from visit")).isEqualTo(result.visits()).isLessThan(COUNT);
         assertThat(derived.rebuilt).hasValue(1);
     }
@@ -211,16 +216,25 @@ class GeneratorTests {
     }
 
     @Test
-    void theCommandRefusesAnythingButAPositiveCount() {
-        assertThat(GenerateCommand.count(new String[] {"--generate=1000000"})).isEqualTo(1_000_000);
-        assertThat(GenerateCommand.count(new String[] {"--server.port=0", "--generate=12"})).isEqualTo(12);
-        for (String bad : List.of("--generate=0", "--generate=-5", "--generate=abc", "--generate=", "--generate",
-                "--generate=1e6", "--generate=100000001", "--generate=99999999999")) {
-            assertThat(GenerateCommand.count(new String[] {bad})).as(bad).isNull();
+    void theCommandTakesOnlyAPositiveCountAndThenServesNothingAndRunsNoJobs() {
+        assertThat(GenerateCommand.count("1000000")).isEqualTo(1_000_000);
+        assertThat(GenerateCommand.count("12")).isEqualTo(12);
+        for (String bad : List.of("0", "-5", "abc", "", "1e6", "100000001", "99999999999", "1.5")) {
+            assertThat(GenerateCommand.count(bad)).as(bad).isNull();
         }
-        assertThat(GenerateCommand.run(Object.class, new String[] {"--generate=zero"})).isEqualTo(2);
-        assertThat(GenerateCommand.chinese(org.sanfu.Message.of("sanfu.generator.count", "value", "--generate=zero")))
-                .contains("--generate=zero").contains("事项数");
+        assertThat(GenerateCommand.chinese(org.sanfu.Message.of("sanfu.generator.count", "value", "zero")))
+                .contains("zero").contains("事项数");
+
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource("--generate=1000", "--server.port=8080"));
+        new GenerateCommand().postProcessEnvironment(environment, new SpringApplication());
+        assertThat(environment.getProperty("server.port")).isEqualTo("-1");
+        assertThat(environment.getProperty("camunda.bpm.job-execution.enabled")).isEqualTo("false");
+        assertThat(environment.getProperty(GenerateCommand.COUNT, Integer.class)).isEqualTo(1000);
+
+        StandardEnvironment service = new StandardEnvironment();
+        new GenerateCommand().postProcessEnvironment(service, new SpringApplication());
+        assertThat(service.containsProperty(GenerateCommand.COUNT)).isFalse();
     }
 
     private long id(String sql) {
