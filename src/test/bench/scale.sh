@@ -6,9 +6,10 @@
 # side by side with their ratio, with the generation time and the database size.
 # Usage: mvn -DskipTests package && bash src/test/bench/scale.sh
 #   SIZES="10000 1000000" (default)  LIFECYCLES=400  PORT=18301  KEEP=1 keeps the working directories
+#   TIMEOUT=120: seconds one read may take (one that takes longer is reported so and not repeated)
 #   PG=jdbc:postgresql://localhost:5432  runs on a new PostgreSQL database per size instead of H2
 #   (user and password sanfu_test, the PostgreSQL tests' role: README)
-set -euo pipefail
+set -uo pipefail
 cd "${1:-.}"   # the project, after mvn -DskipTests package (the jar and the compiled benchmark)
 JAR=$PWD/$(ls target/sanfu-*.jar | head -1)
 SIZES=${SIZES:-"10000 1000000"}
@@ -41,7 +42,8 @@ for n in $SIZES; do
   (cd "$dir" && exec java -Xmx512m -jar "$JAR" --server.port="$PORT" "${args[@]}" > node.log 2>&1) & pid=$!
   startup=$(date +%s); wait_up; echo "   service up in $(( $(date +%s) - startup )) s"
   mvn -q -B exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.sanfu.bench.ScaleBenchmark \
-    -Dexec.args="http://127.0.0.1:$PORT $OUT/scale-$n.tsv label=$n generation=$(printf '%.0f' "$secs")s database=${size// /_} lifecycles=$LIFECYCLES"
+    -Dexec.args="http://127.0.0.1:$PORT $OUT/scale-$n.tsv label=$n generation=$(printf '%.0f' "$secs")s database=${size// /_} lifecycles=$LIFECYCLES timeout=${TIMEOUT:-120}" \
+    || echo "   the benchmark failed; see above"
   kill $pid; wait $pid 2>/dev/null || true
   files+=("$OUT/scale-$n.tsv")
   [ -n "${KEEP:-}" ] || rm -rf "$dir"

@@ -7,6 +7,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +37,8 @@ import org.sanfu.Api;
  *     -Dexec.args="http://127.0.0.1:18301 results.tsv label=10000 lifecycles=400"
  * mvn -q -B exec:java ... -Dexec.args="compare results-10000.tsv results-1000000.tsv"
  * </pre>
+ * {@code timeout=120} (seconds) bounds one read: one that takes longer is written as "> 120000" and not
+ * repeated; {@code skip=n} leaves out the first n reads (to go on after an interrupted run).
  * Further {@code name=value} arguments (the generation's seconds, the database's size) are written
  * into the results as they are, to be printed with them.
  */
@@ -52,6 +55,10 @@ public final class ScaleBenchmark {
             .cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
     private final String base;
     private String enterprise;
+    /** How long a read may take; one that takes longer is written as such and not repeated. */
+    private Duration timeout = Duration.ofSeconds(120);
+    /** Reads left out from the start of the list (to go on after an interrupted run). */
+    private int skip;
 
     private ScaleBenchmark(String base) {
         this.base = base;
@@ -73,7 +80,10 @@ public final class ScaleBenchmark {
             options.put(args[i].substring(0, eq), args[i].substring(eq + 1));
         }
         int lifecycles = Integer.parseInt(options.getOrDefault("lifecycles", "400"));
-        List<String[]> rows = new ScaleBenchmark(base).run(lifecycles);
+        ScaleBenchmark benchmark = new ScaleBenchmark(base);
+        benchmark.timeout = Duration.ofSeconds(Long.parseLong(options.getOrDefault("timeout", "120")));
+        benchmark.skip = Integer.parseInt(options.getOrDefault("skip", "0"));
+        List<String[]> rows = benchmark.run(lifecycles);
         List<String> lines = new ArrayList<>();
         options.forEach((name, value) -> lines.add("#" + name + "\t" + value));
         rows.forEach(row -> lines.add(String.join("\t", row)));
@@ -113,18 +123,32 @@ public final class ScaleBenchmark {
         reads.put("enterprise profile (busiest of the newest 200 tickets)", () -> get("/api/enterprises/" + busy, "leader", null));
 
         List<String[]> rows = new ArrayList<>();
+        int index = 0;
         for (Map.Entry<String, Supplier<Response>> read : reads.entrySet()) {
+            if (index++ < skip) {
+                continue;
+            }
             List<Double> millis = new ArrayList<>();
             long bytes = 0;
             for (int i = 0; i < REPEATS; i++) {
                 write();
                 long start = System.nanoTime();
                 Response r = read.getValue().get();
+                if (r == null) {
+                    millis.add(-1.0);
+                    break;
+                }
                 millis.add((System.nanoTime() - start) / 1e6);
                 if (r.status() != 200) {
                     throw new IllegalStateException(read.getKey() + " answered " + r.status() + ": " + r.body());
                 }
                 bytes = r.bytes();
+            }
+            if (millis.contains(-1.0)) {
+                String over = "> " + timeout.toMillis();
+                rows.add(new String[] {read.getKey(), over, over, over, "timed out"});
+                System.out.printf("  %-52s %9s ms (timed out, not repeated)%n", read.getKey(), over);
+                continue;
             }
             millis.sort(Double::compare);
             rows.add(new String[] {read.getKey(), fmt(millis.get(REPEATS / 2)), fmt(millis.get(0)),
@@ -151,10 +175,12 @@ public final class ScaleBenchmark {
 
     private Response get(String path, String user, String accept) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(5))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
                     .header("Authorization", basic(user)).header("Accept", accept == null ? "application/json" : accept);
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Response(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8), response.body().length);
+        } catch (HttpTimeoutException e) {
+            return null;
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(path + ": " + e, e);
         }
@@ -164,8 +190,10 @@ public final class ScaleBenchmark {
     private Response page(String path, String session) {
         try {
             HttpResponse<byte[]> response = browser.send(HttpRequest.newBuilder(URI.create(base + path))
-                    .timeout(Duration.ofMinutes(5)).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofByteArray());
+                    .timeout(timeout).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Response(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8), response.body().length);
+        } catch (HttpTimeoutException e) {
+            return null;
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(path + ": " + e, e);
         }
@@ -267,8 +295,9 @@ public final class ScaleBenchmark {
             boolean rate = ra[0].startsWith("lifecycles/s");
             String cellA = rate ? ra[1] + " (p95 " + ra[2] + " ms)" : ra[1] + " (" + ra[2] + "-" + ra[3] + ")";
             String cellB = rate ? rb[1] + " (p95 " + rb[2] + " ms)" : rb[1] + " (" + rb[2] + "-" + rb[3] + ")";
-            double ratio = Double.parseDouble(rb[1]) / Double.parseDouble(ra[1]);
-            System.out.printf("| %s | %s | %s | %.1f× |%n", ra[0], cellA, cellB, ratio);
+            String ratio = ra[1].startsWith(">") || rb[1].startsWith(">") ? "" : String.format("%.1f×",
+                    Double.parseDouble(rb[1]) / Double.parseDouble(ra[1]));
+            System.out.printf("| %s | %s | %s | %s |%n", ra[0], cellA, cellB, ratio);
         }
     }
 
