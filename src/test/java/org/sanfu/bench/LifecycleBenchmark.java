@@ -45,17 +45,28 @@ public final class LifecycleBenchmark {
 
     public static void main(String[] args) throws Exception {
         List<String> nodes = List.of((args.length > 0 ? args[0] : "http://127.0.0.1:8080").split(","));
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        int lifecycles = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
+        Result r = measure(nodes, threads, lifecycles);
+        System.out.printf("%d lifecycles (4 requests each) with %d threads on %d node(s) in %.1f s: %.0f lifecycles/s, "
+                        + "%.0f requests/s; lifecycle latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms%n",
+                lifecycles, threads, nodes.size(), r.seconds(), r.perSecond(), 4 * r.perSecond(), r.p50(), r.p95(), r.p99());
+    }
+
+    /** What one run measured: lifecycles per second and the latency of one lifecycle (ms). */
+    public record Result(double seconds, double perSecond, double p50, double p95, double p99) {}
+
+    /** Runs the lifecycles against services on this machine's loopback (ScaleBenchmark reuses it). */
+    public static Result measure(List<String> nodes, int threads, int lifecycles) throws Exception {
         for (String base : nodes) {
             if (!URI.create(base).getHost().matches("127\\.\\d+\\.\\d+\\.\\d+|localhost")) {
                 throw new IllegalArgumentException("benchmark only a service on this machine's loopback");
             }
         }
-        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 8;
-        int lifecycles = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
-        new LifecycleBenchmark(nodes).run(threads, lifecycles);
+        return new LifecycleBenchmark(nodes).run(threads, lifecycles);
     }
 
-    private void run(int threads, int lifecycles) throws Exception {
+    private Result run(int threads, int lifecycles) throws Exception {
         String code = Api.creditCode();
         send(nodes.get(0), "POST", "/api/enterprises", "staff1",
                 "{\"creditCode\":\"" + code + "\",\"name\":\"压测企业\",\"town\":\"压测镇\"}", 201);
@@ -75,10 +86,7 @@ public final class LifecycleBenchmark {
         double seconds = (System.nanoTime() - started) / 1e9;
         pool.shutdown();
         Collections.sort(nanos);
-        System.out.printf("%d lifecycles (4 requests each) with %d threads on %d node(s) in %.1f s: %.0f lifecycles/s, "
-                        + "%.0f requests/s; lifecycle latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms%n",
-                lifecycles, threads, nodes.size(), seconds, lifecycles / seconds, 4 * lifecycles / seconds,
-                percentile(nanos, 50), percentile(nanos, 95), percentile(nanos, 99));
+        return new Result(seconds, lifecycles / seconds, percentile(nanos, 50), percentile(nanos, 95), percentile(nanos, 99));
     }
 
     private long lifecycle(String code) throws Exception {

@@ -5,9 +5,15 @@ public final class TicketProcess {
 
     public static final String KEY = "ticket";
 
+    public static final String TASK_ASSIGN = "Task_Assign";
     public static final String TASK_SIGN = "Task_Sign";
+    public static final String TASK_HANDLE = "Task_Handle";
+    public static final String TASK_ESCALATION_REPLY = "Task_EscalationReply";
+    public static final String TASK_RULE = "Task_Rule";
     public static final String TASK_CONTRIBUTE = "Task_Contribute";
     public static final String TASK_FEEDBACK = "Task_Feedback";
+    /** The co-departments' parts as one activity: starting it opens one part for each of them. */
+    public static final String CONTRIBUTE_PARTS = TASK_CONTRIBUTE + "#multiInstanceBody";
 
     public static final String MESSAGE_EXTENSION_REQUESTED = "ExtensionRequested";
 
