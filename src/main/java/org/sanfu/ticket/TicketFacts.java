@@ -3,14 +3,17 @@ package org.sanfu.ticket;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.sanfu.Sql;
 
 /**
  * The ticket module's published read side for other modules' SQL (the leaders' figures, the
  * reports): the database view {@value #VIEW}, one row per ticket, created by
  * {@code db/migration/V5__published_read_views.sql}, which lists its columns ({@code overdue_since}
- * added by {@code V9__overdue_since.sql}). Other modules read tickets through this view or
+ * added by {@code V9__overdue_since.sql}, {@code overdue_span_class} by {@code V12__scale_indexes.sql}). Other modules read tickets through this view or
  * {@link TicketQueries}, never the ticket tables, so this module may change its tables as long as the
  * view keeps its columns and their meaning.
  */
@@ -58,6 +61,60 @@ public final class TicketFacts {
                     rs.getInt("return_count"), rs.getString("satisfaction"), rs.getBigDecimal("hours_to_close"),
                     Sql.instant(rs, "overdue_since"));
         }
+    }
+
+    /** The classes of {@code overdue_span_class} below the last: class k spans less than 2^k days. */
+    private static final int BOUNDED_SPAN_CLASSES = 10;
+
+    /**
+     * Exactly the tickets of {@link #OPEN_OVERDUE_AT} at a moment, found by index ranges rather than by
+     * every ticket ever overdue before it: a query of their {@code id}s, to join the view on, with its
+     * arguments from {@link #openOverdueAtArgs}. One range of {@code overdue_since} per
+     * {@code overdue_span_class} (V12__scale_indexes.sql), each read by the index on both, about twice
+     * the tickets the answer holds in all. Join it (a derived table) rather than {@code id in (...)}:
+     * H2 may test an IN over a union on every row of a range and run the union again for each.
+     */
+    public static final String OPEN_OVERDUE_AT_IDS;
+
+    static {
+        String rest = " and reported_at < ? and (closed_at is null or closed_at >= ?)";
+        List<String> parts = new ArrayList<>();
+        // open (or closed before the class was kept): the lower bound skips, in H2's indexes where nulls
+        // come first, the tickets never overdue
+        parts.add("select id from ticket_facts where overdue_span_class is null and overdue_since >= ? "
+                + "and overdue_since < ?" + rest);
+        for (int k = 0; k < BOUNDED_SPAN_CLASSES; k++) {
+            parts.add("select id from ticket_facts where overdue_span_class = " + k
+                    + " and overdue_since >= ? and overdue_since < ?" + rest);
+        }
+        parts.add("select id from ticket_facts where overdue_span_class = " + BOUNDED_SPAN_CLASSES
+                + " and overdue_since < ?" + rest);
+        OPEN_OVERDUE_AT_IDS = String.join(" union all ", parts);
+    }
+
+    /** The arguments of {@link #OPEN_OVERDUE_AT_IDS} at {@code end} (exclusive). */
+    public static List<Object> openOverdueAtArgs(Instant end) {
+        List<Object> args = new ArrayList<>();
+        args.addAll(List.of(Sql.ts(Instant.EPOCH), Sql.ts(end), Sql.ts(end), Sql.ts(end)));
+        for (int k = 0; k < BOUNDED_SPAN_CLASSES; k++) {
+            args.add(Sql.ts(end.minus(Duration.ofDays(1L << k))));
+            args.addAll(List.of(Sql.ts(end), Sql.ts(end), Sql.ts(end)));
+        }
+        args.addAll(List.of(Sql.ts(end), Sql.ts(end), Sql.ts(end)));
+        return args;
+    }
+
+    /**
+     * How long a ticket closed at {@code closedAt} stayed overdue since {@code overdueSince}, as its
+     * {@code overdue_span_class}: 0 under a day, k under 2^k days, the last class beyond.
+     */
+    static int overdueSpanClass(Instant overdueSince, Instant closedAt) {
+        Duration span = Duration.between(overdueSince, closedAt);
+        int k = 0;
+        while (k < BOUNDED_SPAN_CLASSES && span.compareTo(Duration.ofDays(1L << k)) >= 0) {
+            k++;
+        }
+        return k;
     }
 
     private TicketFacts() {

@@ -88,12 +88,14 @@ class Tickets {
         jdbc.sql("update ticket set status = ?, updated_at = ? where id = ?").params(status.name(), Sql.ts(now), id)
                 .update();
         if (status == TicketStatus.CLOSED) {
-            Instant reported = jdbc.sql("select reported_at from ticket where id = ?").param(id)
-                    .query((rs, n) -> Sql.instant(rs, "reported_at")).single();
-            BigDecimal hours = BigDecimal.valueOf(Duration.between(reported, now).toMinutes())
+            Instant[] times = jdbc.sql("select reported_at, overdue_since from ticket where id = ?").param(id)
+                    .query((rs, n) -> new Instant[] {Sql.instant(rs, "reported_at"), Sql.instant(rs, "overdue_since")})
+                    .single();
+            BigDecimal hours = BigDecimal.valueOf(Duration.between(times[0], now).toMinutes())
                     .divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP);
-            jdbc.sql("update ticket set closed_at = ?, hours_to_close = ? where id = ?")
-                    .params(Sql.ts(now), hours, id).update();
+            jdbc.sql("update ticket set closed_at = ?, hours_to_close = ?, overdue_span_class = ? where id = ?")
+                    .params(Sql.ts(now), hours, times[1] == null ? null : TicketFacts.overdueSpanClass(times[1], now), id)
+                    .update();
         }
     }
 
@@ -346,9 +348,11 @@ class Tickets {
         if (groups.isEmpty()) {
             return PageResult.of(List.of(), page, 0);
         }
+        // driven from the open tasks (a small table), never from every ticket: the ids waiting for these
+        // groups, then each of those rows by its key; what remains to sort is one inbox, not all tickets
         String marks = String.join(", ", groups.stream().map(g -> "?").toList());
-        Where where = new Where().add("exists (select 1 from ticket_task k where k.ticket_id = t.id and "
-                + "k.candidate_group in (" + marks + "))", groups.toArray());
+        Where where = new Where().add("t.id in (select k.ticket_id from ticket_task k where k.candidate_group in ("
+                + marks + "))", groups.toArray());
         if (staffUsername != null) {
             where.add("(t.reporter = ? or exists (select 1 from enterprise_facts e where e.credit_code = "
                     + "t.enterprise_credit_code and e.specialist = ?))", staffUsername, staffUsername);

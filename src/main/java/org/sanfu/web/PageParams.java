@@ -2,10 +2,16 @@ package org.sanfu.web;
 
 import org.sanfu.Message;
 
-/** {@code ?page=0&size=20}: size 1..200, page from 0; anything else is 400 naming the parameter. */
+/**
+ * {@code ?page=0&size=20}: size 1..200, page from 0, and no deeper than {@link #MAX_OFFSET} rows
+ * ({@code page * size}); anything else is 400 naming the parameter. A deep offset makes the database
+ * read and throw away every row before it: narrow the filters instead.
+ */
 public record PageParams(int page, int size) {
 
     public static final int MAX_SIZE = 200;
+    /** The deepest first row a page may start at: {@code page * size} at most this. */
+    public static final int MAX_OFFSET = 10_000;
 
     public static PageParams of(Integer page, Integer size) {
         int p = page == null ? 0 : page;
@@ -17,8 +23,20 @@ public record PageParams(int page, int size) {
         if (s < 1 || s > MAX_SIZE) {
             errors.add("size", Message.of("sanfu.validation.between", "min", 1, "max", MAX_SIZE));
         }
+        if (p > 0 && s >= 1 && s <= MAX_SIZE && (long) p * s > MAX_OFFSET) {
+            errors.add("page", Message.of("sanfu.validation.page-depth", "max", MAX_OFFSET / s, "rows", MAX_OFFSET));
+        }
         errors.throwIfAny();
         return new PageParams(p, s);
+    }
+
+    /**
+     * For a page that shows a list with its own links ({@code /work}, {@code /enterprises}): a
+     * hand-edited page number below 0 shows the first page and one past the depth the last allowed.
+     */
+    public static PageParams shown(Integer page, int size) {
+        int p = page == null || page < 0 ? 0 : page;
+        return of(Math.min(p, MAX_OFFSET / size), size);
     }
 
     public long offset() {

@@ -46,8 +46,7 @@ class WorkPage {
 
     @GetMapping("/work")
     String work(Caller caller, @RequestParam(required = false) Integer page, Model model) {
-        int pageNumber = page == null || page < 0 ? 0 : page;
-        PageResult<TicketView> inbox = tickets.inbox(caller, PageParams.of(pageNumber, SHOWN));
+        PageResult<TicketView> inbox = tickets.inbox(caller, PageParams.shown(page, SHOWN));
         model.addAttribute("inbox", inbox);
         model.addAttribute("queues", queues(inbox.items()));
         model.addAttribute("caller", caller);

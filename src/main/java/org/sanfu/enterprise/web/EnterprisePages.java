@@ -62,9 +62,9 @@ class EnterprisePages {
         ModelAndView list = new ModelAndView("enterprises/list");
         list.addObject("q", words == null ? "" : words);
         list.addObject("town", inTown == null ? "" : inTown);
-        // a hand-edited page number below 0 shows the first page rather than an error
+        // a hand-edited page number below 0 or too deep shows the first or the last page rather than an error
         list.addObject("result", enterprises.list(inTown, null, words,
-                PageParams.of(page == null || page < 0 ? 0 : page, PAGE_SIZE)));
+                PageParams.shown(page, PAGE_SIZE)));
         return list;
     }
 
