@@ -41,6 +41,12 @@ class ReportQueries {
         return lines("t.closed_at >= ? and t.closed_at < ?", "t.closed_at, t.id", Sql.ts(from), Sql.ts(to));
     }
 
+    /** How many tickets were closed in [from, to): all of them, where {@link #closedBetween} lists the first ones. */
+    long countClosedBetween(Instant from, Instant to) {
+        return jdbc.sql("select count(*) from ticket_facts t where t.closed_at >= ? and t.closed_at < ?")
+                .params(Sql.ts(from), Sql.ts(to)).query(Long.class).single();
+    }
+
     /** Open tickets that missed a deadline, the longest overdue first. */
     List<TicketLine> openOverdue() {
         return lines(TicketFacts.OPEN_OVERDUE, OVERDUE_ORDER);

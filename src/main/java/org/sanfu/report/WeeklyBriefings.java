@@ -75,7 +75,7 @@ public class WeeklyBriefings {
         Summary summary = stats.summary(period);
         var resolved = queries.closedBetween(from, to);
         return new WeeklyBriefing(week.toString(), week.monday(), week.sunday(), clock.instant(), summary.figures(),
-                resolved.size(), summary.byCategory(), summary.byDepartment(), stats.ranking(period, week.toString()),
+                (int) queries.countClosedBetween(from, to), summary.byCategory(), summary.byDepartment(), stats.ranking(period, week.toString()),
                 queries.openOverdue(), resolved);
     }
 }
