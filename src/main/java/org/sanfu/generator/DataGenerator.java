@@ -33,6 +33,7 @@ import org.sanfu.routing.RoutingDecision;
 import org.sanfu.sla.SlaProperties;
 import org.sanfu.ticket.DerivedFromTickets;
 import org.sanfu.ticket.OpenTicketProcesses;
+import org.sanfu.ticket.TicketFacts;
 import org.sanfu.ticket.TicketStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -467,7 +468,7 @@ public class DataGenerator {
                     + "sign_overdue, reply_overdue, reopen_count, return_count, escalation_level, satisfaction, resolution, "
                     + "outcome, resolved_on_site, updated_at, sign_clock_start, reply_clock_start, sign_reminded, "
                     + "reply_reminded, feedback_due, signed_on_time, replied_on_time, hours_to_close, sign_clock_next, "
-                    + "reply_clock_next, feedback_clock_next, overdue_since", 20);
+                    + "reply_clock_next, feedback_clock_next, overdue_since, overdue_span_class", 20);
             co = new BulkInsert(db, "ticket_co_department", "ticket_id, department", 100);
             contributions = new BulkInsert(historyDb, "ticket_contribution", "id, ticket_id, department, opinion, contributed_by, "
                     + "contributed_at", 50);
@@ -500,7 +501,8 @@ public class DataGenerator {
                         t.outcome, t.onSite, Sql.ts(t.updated), Sql.ts(t.signClockStart), Sql.ts(t.replyClockStart),
                         t.signReminded, t.replyReminded, Sql.ts(t.feedbackDue), t.signedOnTime, t.repliedOnTime,
                         t.hoursToClose, Sql.ts(t.signNext), Sql.ts(t.replyNext), Sql.ts(t.feedbackNext),
-                        Sql.ts(t.overdueSince));
+                        Sql.ts(t.overdueSince), t.closed == null || t.overdueSince == null ? null
+                                : TicketFacts.overdueSpanClass(t.overdueSince, t.closed));
                 if (t.open()) {
                     open.add(new Open(t.id, t.status, t.lead, t.partsOpen));
                 }

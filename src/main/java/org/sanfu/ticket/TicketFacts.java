@@ -29,6 +29,16 @@ public final class TicketFacts {
     public static final String OPEN_OVERDUE = "t.status <> 'CLOSED' and t.overdue";
 
     /**
+     * The same tickets as {@link #OPEN_OVERDUE}, as a condition on {@code t.id} that the database answers
+     * from the few thousand open overdue tickets (the index on overdue and status, one status at a time)
+     * before anything else. With {@code OPEN_OVERDUE} and an order by a deadline, H2 walks that
+     * deadline's index through a million tickets looking for the first 500 open overdue ones (seconds).
+     */
+    public static final String OPEN_OVERDUE_IDS = "t.id in (select o.id from " + VIEW + " o where o.overdue and o.status in ("
+            + String.join(", ", java.util.Arrays.stream(TicketStatus.values()).filter(s -> s != TicketStatus.CLOSED)
+                    .map(s -> "'" + s.name() + "'").toList()) + "))";
+
+    /**
      * 超期在办 at the end of a moment, for a day that has passed (alias {@code t}; its three parameters
      * are that moment, exclusive): reported before it, its first missed deadline before it, and not
      * closed by then. Tickets logged late count from when the enterprise spoke, as everywhere.
@@ -108,7 +118,7 @@ public final class TicketFacts {
      * How long a ticket closed at {@code closedAt} stayed overdue since {@code overdueSince}, as its
      * {@code overdue_span_class}: 0 under a day, k under 2^k days, the last class beyond.
      */
-    static int overdueSpanClass(Instant overdueSince, Instant closedAt) {
+    public static int overdueSpanClass(Instant overdueSince, Instant closedAt) {
         Duration span = Duration.between(overdueSince, closedAt);
         int k = 0;
         while (k < BOUNDED_SPAN_CLASSES && span.compareTo(Duration.ofDays(1L << k)) >= 0) {

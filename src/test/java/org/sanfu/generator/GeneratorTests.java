@@ -96,6 +96,9 @@ class GeneratorTests {
             assertThat(count("select count(*) from ticket where satisfaction = ?", satisfaction)).as(satisfaction).isPositive();
         }
         assertThat(count("select count(*) from ticket where return_count > 0")).isPositive();
+        // the daily digest finds what was overdue on a past day by this class (V12), as the service keeps it
+        assertThat(count("select count(*) from ticket where closed_at is not null and overdue_since is not null")).isPositive()
+                .isEqualTo(count("select count(*) from ticket where overdue_span_class is not null"));
         assertThat(count("select count(*) from ticket where reopen_count > 0")).isPositive();
         assertThat(count("select count(*) from ticket where escalation_level is not null")).isPositive();
         assertThat(count("select count(*) from ticket_co_department")).isPositive();
