@@ -49,7 +49,7 @@ class ReportQueries {
 
     /** Open tickets that missed a deadline, the longest overdue first. */
     List<TicketLine> openOverdue() {
-        return lines(TicketFacts.OPEN_OVERDUE_IDS, OVERDUE_ORDER);
+        return lines("(" + TicketFacts.OPEN_OVERDUE_ID_QUERY + ")", OVERDUE_ORDER, List.of());
     }
 
     /** The tickets that were open and overdue at {@code end} (exclusive), in the same order. */

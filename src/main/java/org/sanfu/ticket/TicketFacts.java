@@ -29,14 +29,15 @@ public final class TicketFacts {
     public static final String OPEN_OVERDUE = "t.status <> 'CLOSED' and t.overdue";
 
     /**
-     * The same tickets as {@link #OPEN_OVERDUE}, as a condition on {@code t.id} that the database answers
-     * from the few thousand open overdue tickets (the index on overdue and status, one status at a time)
-     * before anything else. With {@code OPEN_OVERDUE} and an order by a deadline, H2 walks that
-     * deadline's index through a million tickets looking for the first 500 open overdue ones (seconds).
+     * The ids of the tickets {@link #OPEN_OVERDUE} selects, as a query to join the view on (a derived
+     * table): one equality of the index on (overdue, status) per open status, so that the database reads
+     * the few thousand open overdue tickets and nothing else (35 ms at a million on H2). With
+     * {@code OPEN_OVERDUE} and an order by a deadline, H2 walks that deadline's index through a million
+     * tickets for the first 500 (3.4 s); with {@code status in (...)} it reads every ticket ever overdue.
      */
-    public static final String OPEN_OVERDUE_IDS = "t.id in (select o.id from " + VIEW + " o where o.overdue and o.status in ("
-            + String.join(", ", java.util.Arrays.stream(TicketStatus.values()).filter(s -> s != TicketStatus.CLOSED)
-                    .map(s -> "'" + s.name() + "'").toList()) + "))";
+    public static final String OPEN_OVERDUE_ID_QUERY = String.join(" union all ",
+            java.util.Arrays.stream(TicketStatus.values()).filter(s -> s != TicketStatus.CLOSED)
+                    .map(s -> "select id from " + VIEW + " where overdue = true and status = '" + s.name() + "'").toList());
 
     /**
      * 超期在办 at the end of a moment, for a day that has passed (alias {@code t}; its three parameters

@@ -327,7 +327,7 @@ class Tickets {
      */
     PageResult<Ticket> openOverdue(Instant from, Instant toExclusive, String leadDepartment, String category,
             String town, String scopeDepartment, PageParams page) {
-        Where where = new Where().add(TicketFacts.OPEN_OVERDUE_IDS);
+        Where where = new Where().add(TicketFacts.OPEN_OVERDUE);
         if (scopeDepartment != null) {
             where.involves(scopeDepartment);
         }
