@@ -170,8 +170,8 @@ class ClosingTimes implements DisposableBean {
         Selection selection = new Selection(from == null ? 0 : day(from), to == null ? Integer.MAX_VALUE : day(to),
                 select(categories, filter.category()), select(departments, filter.department()),
                 select(towns, filter.town()));
-        if (selection.fromDay() == Selection.NOTHING || selection.category() == Selection.NOTHING
-                || selection.department() == Selection.NOTHING || selection.town() == Selection.NOTHING) {
+        if (selection.category() == Selection.NOTHING || selection.department() == Selection.NOTHING
+                || selection.town() == Selection.NOTHING) {
             return timed.values().stream().allMatch(Map::isEmpty) ? empty(timed) : null;
         }
         // the ranks wanted: per grouping, per value index, the two middle positions of its count
