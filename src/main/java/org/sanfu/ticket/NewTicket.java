@@ -13,7 +13,7 @@ public record NewTicket(
         String title,
         String description,
         Urgency urgency,
-        Source source,
+        String source,
         Instant reportedAt,
         boolean resolvedOnSite,
         String onSiteResolution) {

@@ -21,7 +21,7 @@ public record Ticket(
         String title,
         String description,
         Urgency urgency,
-        Source source,
+        String source,
         TicketStatus status,
         String leadDepartment,
         List<String> coDepartments,

@@ -3,6 +3,8 @@ package org.sanfu.ticket;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** A ticket as API.md shows it, with the actions the signed-in user may take on it now. */
 public record TicketView(
         String id,
@@ -15,7 +17,8 @@ public record TicketView(
         String title,
         String description,
         Urgency urgency,
-        Source source,
+        @Schema(description = "VISIT, FORUM, HOTLINE, ONLINE (a visit's sources), SYSTEMIC (a systemic problem's case) or a channel's code")
+        String source,
         TicketStatus status,
         String leadDepartment,
         List<String> coDepartments,

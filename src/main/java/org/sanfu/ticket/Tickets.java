@@ -47,7 +47,7 @@ class Tickets {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DISPATCHING', ?, ?, ?, ?, false, false, false, 0, 0, ?, ?, ?, ?, ?, ?)
                 """)
                 .params(t.visitId(), t.enterpriseCreditCode(), t.enterpriseName(), t.town(), t.reporter(),
-                        t.category(), t.title(), t.description(), t.urgency().name(), t.source().name(),
+                        t.category(), t.title(), t.description(), t.urgency().name(), t.source(),
                         Sql.ts(t.reportedAt()), t.resolvedOnSite() ? Sql.ts(t.reportedAt()) : null, signLimit,
                         replyLimit, t.resolvedOnSite() ? t.onSiteResolution() : null,
                         t.resolvedOnSite() ? Outcome.RESOLVED.name() : null, t.resolvedOnSite(),
@@ -441,7 +441,7 @@ class Tickets {
         return new Ticket(rs.getLong("id"), rs.getLong("visit_id"), rs.getString("enterprise_credit_code"),
                 rs.getString("enterprise_name"), rs.getString("town"), rs.getString("reporter"),
                 rs.getString("category"), rs.getString("title"), rs.getString("description"),
-                Urgency.valueOf(rs.getString("urgency")), Source.valueOf(rs.getString("source")),
+                Urgency.valueOf(rs.getString("urgency")), rs.getString("source"),
                 TicketStatus.valueOf(rs.getString("status")), rs.getString("lead_department"), List.of(),
                 Sql.instant(rs, "reported_at"), Sql.instant(rs, "assigned_at"), Sql.instant(rs, "signed_at"),
                 Sql.instant(rs, "replied_at"), Sql.instant(rs, "closed_at"), rs.getInt("sign_limit"),

@@ -187,7 +187,7 @@ public class VisitIntake {
         for (VisitRequest.Problem p : r.problemList()) {
             ticketIntake.open(new NewTicket(visitId, c.enterprise().creditCode(), c.enterprise().name(),
                     c.enterprise().town(), caller.username(), p.category(), p.title().strip(), p.description(),
-                    p.urgency() == null ? Urgency.NORMAL : p.urgency(), c.source(), c.visitedAt(), p.onSite(),
+                    p.urgency() == null ? Urgency.NORMAL : p.urgency(), c.source().name(), c.visitedAt(), p.onSite(),
                     p.onSite() ? p.onSiteResolution().strip() : null));
         }
         Visit visit = visits.find(visitId).orElseThrow();

@@ -72,7 +72,7 @@ class SearchEquivalenceTests {
                     texts.add(new String[] {title, description, name});
                     long id = tickets.insert(new NewTicket(visit, code, name, town(code), "staff1",
                             CATEGORIES[random.nextInt(CATEGORIES.length)], title, description, Urgency.NORMAL,
-                            Source.VISIT, times.get(random.nextInt(times.size())), false, null), 1, 7, Instant.now());
+                            Source.VISIT.name(), times.get(random.nextInt(times.size())), false, null), 1, 7, Instant.now());
                     shape(id);
                 }
             });

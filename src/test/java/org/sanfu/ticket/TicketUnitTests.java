@@ -19,7 +19,7 @@ class TicketUnitTests {
 
     private static Ticket ticket(int returns, int reopens, Ticket.Clocks clocks, List<Ticket.OpenTask> tasks) {
         return new Ticket(1, 1, "91330000MA2AB0CD1X", "企业", "镇", "staff1", "CONTAINER", "标题", "描述",
-                Urgency.NORMAL, Source.VISIT, TicketStatus.IN_PROGRESS, "TRANSPORT", List.of("FINANCE"), START, START,
+                Urgency.NORMAL, Source.VISIT.name(), TicketStatus.IN_PROGRESS, "TRANSPORT", List.of("FINANCE"), START, START,
                 null, null, null, 1, 7, SIGN_DEADLINE, REPLY_DEADLINE, false, clocks, reopens, returns, null, null,
                 null, null, false, "pi", tasks, null, List.of());
     }
