@@ -37,6 +37,7 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -57,9 +58,14 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig implements WebMvcConfigurer {
 
+    /** Every role of an account (security.Role): whoever signs in as a person, never a channel. */
+    private static final String[] PEOPLE = java.util.Arrays.stream(Role.values()).map(Role::name)
+            .toArray(String[]::new);
+
     static {
         // The Caller is resolved from the signed-in user (below): it is no parameter of the API's documents.
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(MachineClient.class);
     }
 
     /**
@@ -144,8 +150,8 @@ class SecurityConfig implements WebMvcConfigurer {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, AuthenticationManager sanfuAuthentication, Problems problems)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManager sanfuAuthentication, Problems problems,
+            ChannelKeys channelKeys) throws Exception {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/actuator/**"),
                         paths.matcher("/v3/api-docs/**"), paths.matcher("/swagger-ui.html"),
@@ -155,19 +161,25 @@ class SecurityConfig implements WebMvcConfigurer {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint(signIn(problems)))
+                // issue 14: a channel's key (X-Channel-Key) opens /api/intake/** and nothing else; a
+                // person's sign-in never opens it (403); a wrong or revoked key is 401 at once
+                .addFilterAfter(new ChannelKeyFilter(channelKeys, signIn(problems)), BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(signIn(problems))
                         .accessDeniedHandler(denied(problems)))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/api/intake", "/api/intake/**").hasRole(MachineClient.ROLE)
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
-                        .requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").authenticated()
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").hasAnyRole(PEOPLE)
                         .requestMatchers(POST, "/api/enterprises").hasAnyRole("STAFF", "ADMIN")
                         .requestMatchers(POST, "/api/enterprises/import").hasRole("ADMIN")
                         .requestMatchers("/api/accounts", "/api/accounts/**").hasRole("ADMIN")
                         .requestMatchers(POST, "/api/visits").hasAnyRole("STAFF", "DISPATCH")
                         .requestMatchers(GET, "/api/visits").hasAnyRole("STAFF", "DISPATCH", "LEADER", "ADMIN")
                         .requestMatchers("/api/stats/**", "/api/reports/**").hasAnyRole("LEADER", "DISPATCH", "ADMIN")
-                        .anyRequest().authenticated());
+                        .requestMatchers("/api/channels", "/api/channels/**").hasRole("ADMIN")
+                        // people only: a channel's key is no sign-in here
+                        .anyRequest().hasAnyRole(PEOPLE));
         return http.build();
     }
 
@@ -233,14 +245,24 @@ class SecurityConfig implements WebMvcConfigurer {
         resolvers.add(new HandlerMethodArgumentResolver() {
             @Override
             public boolean supportsParameter(MethodParameter parameter) {
-                return parameter.getParameterType() == Caller.class;
+                return parameter.getParameterType() == Caller.class || parameter.getParameterType() == MachineClient.class;
             }
 
             @Override
             public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
                     NativeWebRequest request, WebDataBinderFactory binders) {
                 Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-                return ((SanfuUser) auth.getPrincipal()).caller();
+                Object principal = auth == null ? null : auth.getPrincipal();
+                if (parameter.getParameterType() == MachineClient.class) {
+                    if (principal instanceof MachineClient client) {
+                        return client;
+                    }
+                    throw new org.sanfu.DomainException.NotYours(Message.of("sanfu.security.denied"));
+                }
+                if (!(principal instanceof SanfuUser user)) {
+                    throw new org.sanfu.DomainException.NotYours(Message.of("sanfu.security.denied"));
+                }
+                return user.caller();
             }
         });
     }

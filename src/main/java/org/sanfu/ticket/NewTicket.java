@@ -2,9 +2,9 @@ package org.sanfu.ticket;
 
 import java.time.Instant;
 
-/** One problem of a visit, as intake hands it to the ticket feature. */
+/** One problem of a visit (or of a channel, without a visit: visitId null), as intake hands it to the ticket feature. */
 public record NewTicket(
-        long visitId,
+        Long visitId,
         String enterpriseCreditCode,
         String enterpriseName,
         String town,

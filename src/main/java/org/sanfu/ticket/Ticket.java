@@ -12,7 +12,8 @@ import org.sanfu.ticket.process.TicketProcess;
  */
 public record Ticket(
         long id,
-        long visitId,
+        /** The visit the problem was heard on; null for a channel's problem (issue 14). */
+        Long visitId,
         String enterpriseCreditCode,
         String enterpriseName,
         String town,

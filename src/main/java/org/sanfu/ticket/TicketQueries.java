@@ -83,6 +83,14 @@ public class TicketQueries {
                 .map(t -> view(t, caller)).toList();
     }
 
+    /**
+     * A ticket as a machine client (a channel, issue 14) reads the one it filed: every field, no
+     * actions to take (a channel acts on no ticket). Empty for an unknown id.
+     */
+    public java.util.Optional<TicketView> filed(long id) {
+        return tickets.find(id).map(t -> TicketView.of(t, catalog.categoryLabel(t.category()), List.of()));
+    }
+
     TicketView view(Ticket ticket, Caller caller) {
         return TicketView.of(ticket, catalog.categoryLabel(ticket.category()), policy.allowedActions(ticket, caller,
                 clock.instant()));

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 /** A ticket as API.md shows it, with the actions the signed-in user may take on it now. */
 public record TicketView(
         String id,
+        @Schema(description = "The visit the problem was heard on; null for a channel's problem")
         String visitId,
         String enterpriseCreditCode,
         String enterpriseName,
@@ -47,7 +48,7 @@ public record TicketView(
         List<String> allowedActions) {
 
     static TicketView of(Ticket t, String categoryLabel, List<String> allowedActions) {
-        return new TicketView(String.valueOf(t.id()), String.valueOf(t.visitId()), t.enterpriseCreditCode(),
+        return new TicketView(String.valueOf(t.id()), t.visitId() == null ? null : String.valueOf(t.visitId()), t.enterpriseCreditCode(),
                 t.enterpriseName(), t.town(), t.category(), categoryLabel, t.title(), t.description(), t.urgency(),
                 t.source(), t.status(), t.leadDepartment(), t.coDepartments(), t.reporter(), t.reportedAt(),
                 t.assignedAt(), t.signedAt(), t.repliedAt(), t.closedAt(), t.signDeadline(), t.replyDeadline(),

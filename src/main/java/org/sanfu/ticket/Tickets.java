@@ -438,7 +438,7 @@ class Tickets {
         String outcome = rs.getString("outcome");
         String escalation = rs.getString("escalation_level");
         Integer extensionDays = rs.getObject("extension_days", Integer.class);
-        return new Ticket(rs.getLong("id"), rs.getLong("visit_id"), rs.getString("enterprise_credit_code"),
+        return new Ticket(rs.getLong("id"), rs.getObject("visit_id", Long.class), rs.getString("enterprise_credit_code"),
                 rs.getString("enterprise_name"), rs.getString("town"), rs.getString("reporter"),
                 rs.getString("category"), rs.getString("title"), rs.getString("description"),
                 Urgency.valueOf(rs.getString("urgency")), rs.getString("source"),

@@ -18,7 +18,7 @@ class TicketUnitTests {
             start.plus(Duration.between(start, deadline).multipliedBy(percent).dividedBy(100));
 
     private static Ticket ticket(int returns, int reopens, Ticket.Clocks clocks, List<Ticket.OpenTask> tasks) {
-        return new Ticket(1, 1, "91330000MA2AB0CD1X", "企业", "镇", "staff1", "CONTAINER", "标题", "描述",
+        return new Ticket(1, 1L, "91330000MA2AB0CD1X", "企业", "镇", "staff1", "CONTAINER", "标题", "描述",
                 Urgency.NORMAL, Source.VISIT.name(), TicketStatus.IN_PROGRESS, "TRANSPORT", List.of("FINANCE"), START, START,
                 null, null, null, 1, 7, SIGN_DEADLINE, REPLY_DEADLINE, false, clocks, reopens, returns, null, null,
                 null, null, false, "pi", tasks, null, List.of());

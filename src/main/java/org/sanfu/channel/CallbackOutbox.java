@@ -1,0 +1,97 @@
+package org.sanfu.channel;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.sanfu.Sql;
+import org.sanfu.ticket.TicketFactsChanged;
+import org.sanfu.ticket.TicketQueries;
+import org.sanfu.ticket.TicketView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writes a callback for every status change of a channel's ticket into the outbox (channel_callback),
+ * inside the transaction that changed it (ticket.TicketFactsChanged comes just before commit, with the
+ * status before and after): a change the service acknowledged has its callback stored with it, and a
+ * change rolled back has none. The write runs in a savepoint: if it fails, the callback is lost (logged
+ * as an error) but the ticket's change commits, for a channel's callback must never fail a ticket.
+ */
+@Component
+class CallbackOutbox {
+
+    private static final Logger log = LoggerFactory.getLogger(CallbackOutbox.class);
+
+    private final Channels channels;
+    private final TicketQueries tickets;
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+    private final TransactionTemplate savepoint;
+    private final Clock clock;
+
+    CallbackOutbox(Channels channels, TicketQueries tickets, JdbcClient jdbc, ObjectMapper json,
+            PlatformTransactionManager transactions, Clock clock) {
+        this.channels = channels;
+        this.tickets = tickets;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(TicketFactsChanged changed) {
+        for (TicketFactsChanged.Change change : changed.changes()) {
+            if (change.after() == null || change.before() != null
+                    && Objects.equals(change.before().status(), change.after().status())) {
+                continue;
+            }
+            try {
+                savepoint.executeWithoutResult(status -> write(change.id()));
+            } catch (RuntimeException e) {
+                log.error("callback for ticket {} not stored; the ticket's change goes on: {}", change.id(), e.toString());
+            }
+        }
+    }
+
+    private void write(long ticketId) {
+        Channels.Filed filed = channels.filedAs(ticketId).orElse(null);
+        if (filed == null || filed.callbackUrl() == null) {
+            return;
+        }
+        if (channels.find(filed.channelCode()).map(Channel::revoked).orElse(true)) {
+            return;
+        }
+        TicketView t = tickets.filed(ticketId).orElseThrow();
+        Instant now = clock.instant();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("channel", filed.channelCode());
+        body.put("externalId", filed.externalId());
+        body.put("ticketId", t.id());
+        body.put("status", t.status());
+        body.put("resolution", t.resolution());
+        body.put("satisfaction", t.satisfaction());
+        body.put("changedAt", now);
+        String text;
+        try {
+            text = json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        jdbc.sql("""
+                insert into channel_callback (channel_code, ticket_id, body, state, attempts, next_attempt_at, created_at)
+                values (?, ?, ?, 'PENDING', 0, ?, ?)
+                """).params(filed.channelCode(), ticketId, text, Sql.ts(now), Sql.ts(now)).update();
+    }
+}

@@ -1,0 +1,153 @@
+package org.sanfu.channel;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.sanfu.Sql;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends the outbox's due callbacks, outside any ticket's transaction: POST of the stored body's exact
+ * UTF-8 bytes, {@code Content-Type: application/json}, {@code X-Sanfu-Signature: sha256=<hex HMAC-SHA256 of
+ * those bytes with the channel's secret>}, {@code X-Sanfu-Delivery: <outbox id>} (the same on a retry).
+ * A 2xx answer delivers it; anything else (another status, no answer within the timeout, no connection)
+ * waits the next step of {@code sanfu.channels.backoff} and is tried again, until the steps are used up:
+ * then it is FAILED and shown to ADMIN. Per ticket, callbacks go in the order of their changes: one
+ * waits while an earlier one of the same ticket is still pending. A callback is claimed before it is sent
+ * (claimed_until), so that two nodes, or two passes, do not send it at once; a node that dies holding a
+ * claim leaves it to the others when the claim runs out: delivery is at least once.
+ */
+@Component
+class CallbackSender {
+
+    private static final Logger log = LoggerFactory.getLogger(CallbackSender.class);
+    static final int BATCH = 100;
+
+    private final JdbcClient jdbc;
+    private final Channels channels;
+    private final ChannelSecrets secrets;
+    private final ChannelProperties properties;
+    private final Clock clock;
+    private final HttpClient http;
+
+    CallbackSender(JdbcClient jdbc, Channels channels, ChannelSecrets secrets, ChannelProperties properties,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.channels = channels;
+        this.secrets = secrets;
+        this.properties = properties;
+        this.clock = clock;
+        this.http = HttpClient.newBuilder().connectTimeout(properties.callbackTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    private record Due(long id, String channelCode, String body, int attempts) {}
+
+    /** Sends what is due now, pass after pass while a pass sends something; returns how many were delivered. */
+    int sendDue() {
+        int delivered = 0;
+        for (int pass = 0; pass < 20; pass++) {
+            int sent = pass();
+            delivered += Math.max(sent, 0);
+            if (sent <= 0) {
+                break;
+            }
+        }
+        return delivered;
+    }
+
+    /** One pass: the due callbacks that no earlier pending one of the same ticket holds back. */
+    private int pass() {
+        Instant now = clock.instant();
+        List<Due> due = jdbc.sql("""
+                select o.id, o.channel_code, o.body, o.attempts from channel_callback o
+                where o.state = 'PENDING' and o.next_attempt_at <= ? and (o.claimed_until is null or o.claimed_until < ?)
+                  and not exists (select 1 from channel_callback e
+                                  where e.ticket_id = o.ticket_id and e.state = 'PENDING' and e.id < o.id)
+                order by o.id
+                """).params(Sql.ts(now), Sql.ts(now)).query((rs, n) -> new Due(rs.getLong(1), rs.getString(2),
+                        rs.getString(3), rs.getInt(4))).list();
+        int tried = 0;
+        for (Due d : due.subList(0, Math.min(BATCH, due.size()))) {
+            if (claim(d.id(), now)) {
+                send(d, now);
+                tried++;
+            }
+        }
+        return tried;
+    }
+
+    private boolean claim(long id, Instant now) {
+        Instant until = now.plus(properties.callbackTimeout().multipliedBy(3));
+        return jdbc.sql("""
+                update channel_callback set claimed_until = ?
+                where id = ? and state = 'PENDING' and (claimed_until is null or claimed_until < ?)
+                """).params(Sql.ts(until), id, Sql.ts(now)).update() == 1;
+    }
+
+    private void send(Due d, Instant now) {
+        String failure;
+        try {
+            Channel channel = channels.find(d.channelCode()).orElseThrow();
+            if (channel.callbackUrl() == null || channel.revoked()) {
+                giveUp(d, channel.revoked() ? "channel revoked" : "no callback URL");
+                return;
+            }
+            byte[] body = d.body().getBytes(StandardCharsets.UTF_8);
+            HttpRequest request = HttpRequest.newBuilder(URI.create(channel.callbackUrl()))
+                    .timeout(properties.callbackTimeout())
+                    .header("Content-Type", "application/json; charset=utf-8")
+                    .header("X-Sanfu-Signature", ChannelSecrets.sign(body, secrets.open(channel.sealedSecret())))
+                    .header("X-Sanfu-Delivery", String.valueOf(d.id()))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build();
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() / 100 == 2) {
+                jdbc.sql("""
+                        update channel_callback set state = 'DELIVERED', attempts = attempts + 1, delivered_at = ?,
+                            claimed_until = null, last_error = null where id = ?
+                        """).params(Sql.ts(clock.instant()), d.id()).update();
+                return;
+            }
+            failure = "HTTP " + response.statusCode();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure = "interrupted";
+        } catch (Exception e) {
+            failure = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        }
+        retryLater(d, failure);
+    }
+
+    private void retryLater(Due d, String failure) {
+        int attempts = d.attempts() + 1;
+        String error = failure.length() > 500 ? failure.substring(0, 500) : failure;
+        if (attempts >= properties.maxAttempts()) {
+            log.warn("callback {} of channel {} given up after {} attempts: {}", d.id(), d.channelCode(), attempts, error);
+            jdbc.sql("update channel_callback set state = 'FAILED', attempts = ?, claimed_until = null, last_error = ? where id = ?")
+                    .params(attempts, error, d.id()).update();
+            return;
+        }
+        Duration wait = properties.backoff().get(attempts - 1);
+        log.info("callback {} of channel {} failed ({}), attempt {} in {}", d.id(), d.channelCode(), error,
+                attempts + 1, wait);
+        jdbc.sql("""
+                update channel_callback set attempts = ?, next_attempt_at = ?, claimed_until = null, last_error = ?
+                where id = ?
+                """).params(attempts, Sql.ts(clock.instant().plus(wait)), error, d.id()).update();
+    }
+
+    private void giveUp(Due d, String why) {
+        jdbc.sql("update channel_callback set state = 'FAILED', claimed_until = null, last_error = ? where id = ?")
+                .params(why, d.id()).update();
+    }
+}

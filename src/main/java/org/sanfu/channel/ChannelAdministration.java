@@ -1,0 +1,94 @@
+package org.sanfu.channel;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.sanfu.DomainException;
+import org.sanfu.Message;
+import org.sanfu.web.InvalidInput;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What ADMIN does to channels (API and /admin page alike): create with a key shown once, list, revoke. */
+@Service
+public class ChannelAdministration {
+
+    static final Pattern CODE = Pattern.compile("[A-Z0-9_]{1,32}");
+    static final int MAX_NAME = 200;
+    static final int MAX_URL = 2000;
+
+    private final Channels channels;
+    private final ChannelSecrets secrets;
+    private final Clock clock;
+
+    ChannelAdministration(Channels channels, ChannelSecrets secrets, Clock clock) {
+        this.channels = channels;
+        this.secrets = secrets;
+        this.clock = clock;
+    }
+
+    /** 400 naming the field; 409 for a code that exists (revoked ones included: tickets keep their source). */
+    @Transactional
+    public CreatedChannel create(NewChannel request) {
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        String code = request.code() == null ? null : request.code().strip();
+        if (code == null || code.isEmpty()) {
+            errors.add("code", Message.of("sanfu.validation.not-blank"));
+        } else if (!CODE.matcher(code).matches()) {
+            errors.add("code", Message.of("sanfu.channel.code"));
+        }
+        errors.requireText("name", request.name(), MAX_NAME);
+        String url = request.callbackUrl() == null || request.callbackUrl().isBlank() ? null
+                : request.callbackUrl().strip();
+        if (url != null && !isHttpUrl(url)) {
+            errors.add("callbackUrl", Message.of("sanfu.channel.callback-url"));
+        }
+        errors.throwIfAny();
+        if (channels.find(code).isPresent()) {
+            throw exists(code);
+        }
+        String key = secrets.newToken();
+        String secret = secrets.newToken();
+        try {
+            channels.insert(code, request.name().strip(), url, ChannelSecrets.digest(key), ChannelSecrets.digest(secret),
+                    secrets.seal(secret), clock.instant());
+        } catch (DuplicateKeyException e) {
+            throw exists(code);
+        }
+        return new CreatedChannel(code, request.name().strip(), url, key, secret);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ChannelView> list() {
+        return channels.list();
+    }
+
+    /** The key stops working at once; the channel stays (its tickets keep their source). 404 unknown. */
+    @Transactional
+    public void revoke(String code) {
+        if (channels.find(code).isEmpty()) {
+            throw new DomainException.NotFound("channel", code);
+        }
+        channels.revoke(code, clock.instant());
+    }
+
+    private static DomainException exists(String code) {
+        return new DomainException.NotNow(Message.of("sanfu.channel.exists", "code", code));
+    }
+
+    private static boolean isHttpUrl(String url) {
+        if (url.length() > MAX_URL) {
+            return false;
+        }
+        try {
+            URI uri = new URI(url);
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
+                    && uri.getRawUserInfo() == null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package org.sanfu.channel;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.DateTimeException;
+import org.sanfu.DomainException;
+import org.sanfu.SanfuProperties;
+import org.sanfu.Message;
+import org.sanfu.catalog.Catalog;
+import org.sanfu.enterprise.Enterprise;
+import org.sanfu.enterprise.EnterpriseService;
+import org.sanfu.ticket.NewTicket;
+import org.sanfu.ticket.TicketIntake;
+import org.sanfu.ticket.TicketQueries;
+import org.sanfu.ticket.TicketView;
+import org.sanfu.ticket.Urgency;
+import org.sanfu.web.InvalidInput;
+import org.sanfu.web.QueryParams;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A channel's problem becomes a ticket through the same intake as a visit's (ticket.TicketIntake: the
+ * routing decision, the clocks, the process), once per external id of the channel: the id is claimed in
+ * channel_ticket, whose primary key is (channel, external id), in the ticket's own transaction. Of two
+ * requests racing with one id, the second's claim waits for the first and then fails as a duplicate; its
+ * transaction rolls back, and it answers with the first one's ticket.
+ */
+@Service
+public class ChannelIntake {
+
+    static final int MAX_EXTERNAL_ID = 128;
+    static final int MAX_CATEGORY = 64;
+    static final int TEXT = 4000;
+    /** As for a visit's time: clocks drift a little. */
+    static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
+    /** The category of a problem a channel sent without one, or with one the catalog lacks: dispatch routes it. */
+    static final String UNROUTED = "OTHER";
+
+    /** The ticket, and whether this request created it (201) or found it filed before (200). */
+    public record Filed(TicketView ticket, boolean created) {}
+
+    private final Channels channels;
+    private final EnterpriseService enterprises;
+    private final TicketIntake intake;
+    private final TicketQueries tickets;
+    private final Catalog catalog;
+    private final SanfuProperties properties;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    ChannelIntake(Channels channels, EnterpriseService enterprises, TicketIntake intake, TicketQueries tickets,
+            Catalog catalog, SanfuProperties properties, PlatformTransactionManager transactions, Clock clock) {
+        this.channels = channels;
+        this.enterprises = enterprises;
+        this.intake = intake;
+        this.tickets = tickets;
+        this.catalog = catalog;
+        this.properties = properties;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    public Filed file(String channel, IntakeRequest request) {
+        Checked checked = check(request);
+        String externalId = checked.externalId();
+        var earlier = channels.ticketOf(channel, externalId);
+        if (earlier.isPresent()) {
+            return new Filed(view(earlier.get()), false);
+        }
+        try {
+            long id = transaction.execute(status -> open(channel, checked));
+            return new Filed(view(id), true);
+        } catch (DuplicateKeyException e) {
+            // the same external id arrived twice at once: the other request's ticket is the one
+            return new Filed(view(channels.ticketOf(channel, externalId).orElseThrow(() -> e)), false);
+        }
+    }
+
+    /** 404 for an external id the channel never filed (another channel's included). */
+    public IntakeStatus status(String channel, String externalId) {
+        long id = channels.ticketOf(channel, externalId)
+                .orElseThrow(() -> new DomainException.NotFound("intake", externalId));
+        TicketView t = view(id);
+        return new IntakeStatus(externalId, t.id(), t.status(), t.resolution(), t.satisfaction());
+    }
+
+    private TicketView view(long id) {
+        return tickets.filed(id).orElseThrow(() -> new IllegalStateException("ticket " + id + " vanished"));
+    }
+
+    private long open(String channel, Checked c) {
+        channels.claim(channel, c.externalId(), c.sentCategory());
+        IntakeRequest r = c.request();
+        Enterprise e = c.enterprise();
+        long id = intake.open(new NewTicket(null, e.creditCode(), e.name(), e.town(), "channel:" + channel,
+                c.category(), r.title().strip(), blankToNull(r.description()),
+                r.urgency() == null ? Urgency.NORMAL : r.urgency(), channel, c.reportedAt(), false, null)).id();
+        channels.fill(channel, c.externalId(), id);
+        return id;
+    }
+
+    private record Checked(IntakeRequest request, String externalId, Enterprise enterprise, Instant reportedAt,
+            String category, String sentCategory) {}
+
+    private Checked check(IntakeRequest r) {
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        errors.requireText("externalId", r.externalId(), MAX_EXTERNAL_ID);
+        Enterprise enterprise = null;
+        if (r.enterpriseCreditCode() == null || r.enterpriseCreditCode().isBlank()) {
+            errors.add("enterpriseCreditCode", Message.of("sanfu.validation.not-blank"));
+        } else {
+            enterprise = enterprises.find(r.enterpriseCreditCode().strip()).orElse(null);
+            if (enterprise == null) {
+                errors.add("enterpriseCreditCode", Message.of("sanfu.visit.no-enterprise"));
+            }
+        }
+        Instant now = clock.instant();
+        Instant reportedAt = now;
+        if (r.reportedAt() != null) {
+            try {
+                reportedAt = QueryParams.parseInstant(r.reportedAt().strip(), properties.zone());
+                if (reportedAt.isAfter(now.plus(FUTURE_TOLERANCE))) {
+                    errors.add("reportedAt", Message.of("sanfu.visit.future"));
+                } else if (reportedAt.isBefore(properties.earliest())) {
+                    errors.add("reportedAt", Message.of("sanfu.validation.too-early", "earliest",
+                            properties.earliestDate()));
+                }
+            } catch (DateTimeException e) {
+                errors.add("reportedAt", Message.of("sanfu.validation.date-time"));
+            }
+        }
+        errors.optionalText("category", r.category(), MAX_CATEGORY);
+        errors.requireText("title", r.title(), TEXT);
+        errors.optionalParagraphs("description", r.description(), TEXT);
+        errors.throwIfAny();
+        String sent = r.category() == null || r.category().isBlank() ? null : r.category().strip();
+        String category = sent != null && catalog.isCategory(sent) ? sent : UNROUTED;
+        return new Checked(r, r.externalId().strip(), enterprise, reportedAt, category, sent);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+}

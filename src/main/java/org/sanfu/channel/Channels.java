@@ -1,0 +1,93 @@
+package org.sanfu.channel;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.sanfu.Sql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The channel table, and which ticket each channel's external id became (channel_ticket). */
+@Repository
+class Channels {
+
+    private final JdbcClient jdbc;
+
+    Channels(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(String code, String name, String callbackUrl, String keyHash, String secretHash, String sealedSecret,
+            Instant now) {
+        jdbc.sql("""
+                insert into channel (code, name, callback_url, key_hash, secret_hash, secret_cipher, created_at)
+                values (?, ?, ?, ?, ?, ?, ?)
+                """).params(code, name, callbackUrl, keyHash, secretHash, sealedSecret, Sql.ts(now)).update();
+    }
+
+    Optional<Channel> find(String code) {
+        return jdbc.sql("select * from channel where code = ?").param(code).query(Channels::map).optional();
+    }
+
+    /** The live channel whose key has this digest. */
+    Optional<Channel> liveByKeyHash(String keyHash) {
+        return jdbc.sql("select * from channel where key_hash = ? and revoked_at is null").param(keyHash)
+                .query(Channels::map).optional();
+    }
+
+    List<ChannelView> list() {
+        return jdbc.sql("""
+                select c.code, c.name, c.callback_url, c.created_at, c.revoked_at,
+                       (select count(*) from channel_callback b where b.channel_code = c.code and b.state = 'PENDING') pending,
+                       (select count(*) from channel_callback b where b.channel_code = c.code and b.state = 'FAILED') failed
+                from channel c order by c.code
+                """).query((rs, n) -> new ChannelView(rs.getString("code"), rs.getString("name"),
+                        rs.getString("callback_url"), Sql.instant(rs, "created_at"), Sql.instant(rs, "revoked_at"),
+                        rs.getLong("pending"), rs.getLong("failed"))).list();
+    }
+
+    /** The names of all channels, live or revoked, by code. */
+    List<Channel> all() {
+        return jdbc.sql("select * from channel order by code").query(Channels::map).list();
+    }
+
+    boolean revoke(String code, Instant now) {
+        return jdbc.sql("update channel set revoked_at = ? where code = ? and revoked_at is null")
+                .params(Sql.ts(now), code).update() == 1;
+    }
+
+    // --- a channel's problems
+
+    /** Claims the external id for a ticket to come; a second claim of it fails (DuplicateKeyException). */
+    void claim(String code, String externalId, String sentCategory) {
+        jdbc.sql("insert into channel_ticket (channel_code, external_id, sent_category) values (?, ?, ?)")
+                .params(code, externalId, sentCategory).update();
+    }
+
+    void fill(String code, String externalId, long ticketId) {
+        jdbc.sql("update channel_ticket set ticket_id = ? where channel_code = ? and external_id = ?")
+                .params(ticketId, code, externalId).update();
+    }
+
+    Optional<Long> ticketOf(String code, String externalId) {
+        return jdbc.sql("select ticket_id from channel_ticket where channel_code = ? and external_id = ? and ticket_id is not null")
+                .params(code, externalId).query(Long.class).optional();
+    }
+
+    /** A channel's problem that became this ticket: the channel, its external id and its callback URL. */
+    record Filed(String channelCode, String externalId, String callbackUrl) {}
+
+    Optional<Filed> filedAs(long ticketId) {
+        return jdbc.sql("""
+                select t.channel_code, t.external_id, c.callback_url from channel_ticket t
+                join channel c on c.code = t.channel_code where t.ticket_id = ?
+                """).param(ticketId).query((rs, n) -> new Filed(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .optional();
+    }
+
+    private static Channel map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Channel(rs.getString("code"), rs.getString("name"), rs.getString("callback_url"),
+                rs.getString("key_hash"), rs.getString("secret_cipher"), Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "revoked_at"));
+    }
+}

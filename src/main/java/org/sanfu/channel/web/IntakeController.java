@@ -1,0 +1,65 @@
+package org.sanfu.channel.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.sanfu.channel.ChannelIntake;
+import org.sanfu.channel.IntakeRequest;
+import org.sanfu.channel.IntakeStatus;
+import org.sanfu.security.MachineClient;
+import org.sanfu.ticket.TicketView;
+import org.sanfu.web.ApiAccess;
+import org.sanfu.web.JsonBodies;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What a channel does with its key (header X-Channel-Key; SecurityConfig lets only a channel in): file a
+ * problem, once per external id, and read where it stands.
+ */
+@RestController
+@RequestMapping("/api/intake")
+@Tag(name = "Intake", description = "来件: a channel files a problem by machine")
+class IntakeController {
+
+    private final ChannelIntake intake;
+    private final JsonBodies bodies;
+
+    IntakeController(ChannelIntake intake, JsonBodies bodies) {
+        this.intake = intake;
+        this.bodies = bodies;
+    }
+
+    @Operation(summary = "File a problem", description = "Sign in with header X-Channel-Key (no person may call). "
+            + "Routed as a visit's problem; without `category`, or with one the catalog lacks, the ticket is OTHER and "
+            + "goes to DISPATCHING. The same `externalId` of the same channel again answers 200 with the same ticket.")
+    @ApiAccess(value = MachineClient.ROLE, scope = "a channel, by its key in header X-Channel-Key", errors = {400, 403})
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @Content(schema = @Schema(implementation = IntakeRequest.class)))
+    @ApiResponse(responseCode = "201", description = "The ticket (source: the channel's code); 200 when the external "
+            + "id was filed before", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = TicketView.class)))
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<TicketView> file(@RequestBody JsonNode body, MachineClient client) {
+        ChannelIntake.Filed filed = intake.file(client.channel(), bodies.read(body, IntakeRequest.class));
+        return ResponseEntity.status(filed.created() ? HttpStatus.CREATED : HttpStatus.OK).body(filed.ticket());
+    }
+
+    @Operation(summary = "Where a filed problem stands", description = "Only the channel that filed it: another "
+            + "channel's external id is 404.")
+    @ApiAccess(value = MachineClient.ROLE, scope = "the channel that filed it", errors = {403, 404})
+    @GetMapping("/{externalId}")
+    IntakeStatus status(@PathVariable String externalId, MachineClient client) {
+        return intake.status(client.channel(), externalId);
+    }
+}

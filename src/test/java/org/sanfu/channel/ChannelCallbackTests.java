@@ -1,0 +1,249 @@
+package org.sanfu.channel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sanfu.Api;
+import org.sanfu.SanfuTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Callbacks (API.md "other channels"): every status change of a channel's ticket is posted to its URL after
+ * commit, signed (X-Sanfu-Signature: sha256= and the hex HMAC-SHA256 of the exact body with the channel's
+ * secret), in order per ticket, retried with backoff when the receiver fails (the Clock is moved), given up
+ * after the last step and shown to ADMIN; and a receiver that fails or hangs never fails a ticket's action.
+ * The receiver is a local com.sun.net.httpserver.HttpServer.
+ */
+@SanfuTest
+class ChannelCallbackTests {
+
+    @Autowired
+    Api api;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    CallbackSender sender;
+    @Autowired
+    ObjectMapper json;
+
+    record Received(String body, String signature, String delivery) {}
+
+    HttpServer server;
+    final List<Received> received = new CopyOnWriteArrayList<>();
+    final AtomicInteger answer = new AtomicInteger(200);
+    volatile long delayMillis;
+
+    @BeforeEach
+    void receiver() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/cb", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            received.add(new Received(new String(body, StandardCharsets.UTF_8),
+                    exchange.getRequestHeaders().getFirst("X-Sanfu-Signature"),
+                    exchange.getRequestHeaders().getFirst("X-Sanfu-Delivery")));
+            try {
+                Thread.sleep(delayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(answer.get(), -1);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+        ClockUtil.reset();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/cb";
+    }
+
+    ChannelTestSupport channels() {
+        return new ChannelTestSupport(api);
+    }
+
+    @Test
+    void everyStatusChangeIsPostedSignedInOrder() throws Exception {
+        ChannelTestSupport.Created c = channels().channel(url());
+        Map<String, Object> problem = ChannelTestSupport.problem(api.enterprise(), "CONTAINER");
+        String id = channels().filed(c.key(), problem).get("id").asText();
+        api.act(id, "sign", "transport", null);
+        api.act(id, "reply", "transport", Map.of("resolution", "已协调舱位", "outcome", "RESOLVED"));
+        api.act(id, "feedback", "staff1", Map.of("satisfaction", "SATISFIED"));
+        await(() -> mine(id).size() >= 4);
+        List<Received> mine = mine(id);
+        assertThat(mine.stream().map(r -> field(r, "status"))).containsExactly("ASSIGNED", "IN_PROGRESS", "REPLIED",
+                "CLOSED");
+        for (Received r : mine) {
+            assertThat(r.signature()).isEqualTo("sha256=" + hmac(r.body(), c.secret()));
+            JsonNode body = json.readTree(r.body());
+            assertThat(body.get("externalId").asText()).isEqualTo(problem.get("externalId"));
+            assertThat(body.get("channel").asText()).isEqualTo(c.code());
+            assertThat(body.has("changedAt")).isTrue();
+        }
+        JsonNode last = json.readTree(mine.get(3).body());
+        assertThat(last.get("resolution").asText()).isEqualTo("已协调舱位");
+        assertThat(last.get("satisfaction").asText()).isEqualTo("SATISFIED");
+        assertThat(state(id)).containsOnly("DELIVERED");
+    }
+
+    @Test
+    void aFailedCallbackIsRetriedAfterTheBackoffAndLaterOnesOfTheTicketWait() throws Exception {
+        answer.set(500);
+        ChannelTestSupport.Created c = channels().channel(url());
+        String id = channels().filed(c.key(), ChannelTestSupport.problem(api.enterprise(), "CONTAINER")).get("id").asText();
+        await(() -> mine(id).size() == 1);
+        api.act(id, "sign", "transport", null);
+        sender.sendDue();
+        Thread.sleep(300);
+        assertThat(mine(id)).as("IN_PROGRESS waits behind the failed ASSIGNED; nothing is due yet").hasSize(1);
+        Map<String, Object> first = jdbc.sql("select attempts, last_error, next_attempt_at from channel_callback "
+                + "where ticket_id = ? order by id").param(Long.valueOf(id)).query().listOfRows().get(0);
+        assertThat(first.get("attempts")).isEqualTo(1);
+        assertThat(first.get("last_error").toString()).contains("500");
+
+        answer.set(200);
+        move(Duration.ofSeconds(61)); // the first step of the backoff: 1 minute
+        sender.sendDue();
+        await(() -> mine(id).size() == 3);
+        List<Received> mine = mine(id);
+        assertThat(mine.stream().map(r -> field(r, "status"))).containsExactly("ASSIGNED", "ASSIGNED", "IN_PROGRESS");
+        assertThat(mine.get(1).body()).as("the same body again").isEqualTo(mine.get(0).body());
+        assertThat(mine.get(1).delivery()).isEqualTo(mine.get(0).delivery());
+        assertThat(mine.get(1).signature()).isEqualTo("sha256=" + hmac(mine.get(1).body(), c.secret()));
+        await(() -> state(id).equals(List.of("DELIVERED", "DELIVERED")));
+    }
+
+    @Test
+    void aCallbackFailingEveryAttemptIsGivenUpAndShownToAdmin() {
+        answer.set(503);
+        ChannelTestSupport.Created c = channels().channel(url());
+        String id = channels().filed(c.key(), ChannelTestSupport.problem(api.enterprise(), "CONTAINER")).get("id").asText();
+        await(() -> mine(id).size() == 1);
+        for (Duration step : List.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(30),
+                Duration.ofHours(2), Duration.ofHours(12))) {
+            int before = mine(id).size();
+            move(step.minusSeconds(5));
+            sender.sendDue();
+            assertThat(mine(id)).as("not before " + step).hasSize(before);
+            move(Duration.ofSeconds(10));
+            sender.sendDue();
+            await(() -> mine(id).size() == before + 1);
+        }
+        await(() -> state(id).equals(List.of("FAILED")));
+        move(Duration.ofDays(2));
+        sender.sendDue();
+        assertThat(mine(id)).as("given up: six attempts in all").hasSize(6);
+        JsonNode listed = ChannelWebTests.find(api.get("/api/channels?size=200", "admin").json().get("items"), c.code());
+        assertThat(listed.get("failedCallbacks").asLong()).isEqualTo(1);
+        assertThat(listed.get("pendingCallbacks").asLong()).isZero();
+    }
+
+    @Test
+    void aReceiverThatHangsOrIsGoneNeverFailsOrSlowsATicketsAction() throws Exception {
+        delayMillis = 3000;
+        ChannelTestSupport.Created slow = channels().channel(url());
+        long started = System.nanoTime();
+        String id = channels().filed(slow.key(), ChannelTestSupport.problem(api.enterprise(), "CONTAINER")).get("id").asText();
+        JsonNode signed = api.act(id, "sign", "transport", null);
+        assertThat(signed.get("status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2500));
+
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        ChannelTestSupport.Created gone = channels().channel("http://127.0.0.1:" + closedPort + "/cb");
+        String other = channels().filed(gone.key(), ChannelTestSupport.problem(api.enterprise(), "CONTAINER")).get("id").asText();
+        assertThat(api.act(other, "sign", "transport", null).get("status").asText()).isEqualTo("IN_PROGRESS");
+        sender.sendDue();
+        await(() -> jdbc.sql("select count(*) from channel_callback where ticket_id = ? and attempts > 0")
+                .param(Long.valueOf(other)).query(Long.class).single() == 1);
+        assertThat(api.get("/api/tickets/" + other, "leader").json().get("status").asText()).isEqualTo("IN_PROGRESS");
+    }
+
+    @Test
+    void aChannelWithoutCallbackUrlOrRevokedGetsNoCallbacks() {
+        ChannelTestSupport.Created quiet = channels().channel(null);
+        String id = channels().filed(quiet.key(), ChannelTestSupport.problem(api.enterprise(), "CONTAINER")).get("id").asText();
+        api.act(id, "sign", "transport", null);
+        assertThat(state(id)).isEmpty();
+
+        ChannelTestSupport.Created revoked = channels().channel(url());
+        String theirs = channels().filed(revoked.key(), ChannelTestSupport.problem(api.enterprise(), "CONTAINER")).get("id").asText();
+        await(() -> mine(theirs).size() == 1);
+        api.call(org.springframework.http.HttpMethod.DELETE, "/api/channels/" + revoked.code(), "admin", null);
+        api.act(theirs, "sign", "transport", null);
+        assertThat(state(theirs)).containsExactly("DELIVERED");
+    }
+
+    // --- helpers
+
+    List<Received> mine(String ticketId) {
+        return received.stream().filter(r -> field(r, "ticketId").equals(ticketId)).toList();
+    }
+
+    List<String> state(String ticketId) {
+        return jdbc.sql("select state from channel_callback where ticket_id = ? order by id").param(Long.valueOf(ticketId))
+                .query(String.class).list();
+    }
+
+    String field(Received r, String name) {
+        try {
+            return json.readTree(r.body()).path(name).asText();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void move(Duration by) {
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(by)));
+    }
+
+    static String hmac(String body, String secret) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static void await(BooleanSupplier condition) {
+        Instant until = Instant.now().plusSeconds(15);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(until)) {
+                throw new AssertionError("not within 15 s");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}

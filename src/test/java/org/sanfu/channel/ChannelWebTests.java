@@ -1,0 +1,291 @@
+package org.sanfu.channel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.sanfu.Api;
+import org.sanfu.Pages;
+import org.sanfu.SanfuTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * {@code /api/channels} (ADMIN) and {@code /api/intake} (a channel's key), API.md "other channels": who may
+ * call each (401, 403), unknown records (404), duplicates (409), bad fields (400 naming them, in Chinese),
+ * routing of a channel's problem, reading its status back, and revocation taking effect at once.
+ */
+@SanfuTest
+class ChannelWebTests {
+
+    @Autowired
+    Api api;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Pages pages;
+    @Autowired
+    ChannelSecrets secrets;
+
+    ChannelTestSupport channels() {
+        return new ChannelTestSupport(api);
+    }
+
+    // --- /api/channels
+
+    @Test
+    void adminCreatesAChannelWhoseKeyAndSecretAreShownOnceAndStoredOnlyHashedOrSealed() {
+        ChannelTestSupport.Created c = channels().channel("https://hotline.example.gov.cn/sanfu");
+        assertThat(c.key()).hasSizeGreaterThanOrEqualTo(43); // 256 random bits, base64url
+        assertThat(c.secret()).hasSizeGreaterThanOrEqualTo(43).isNotEqualTo(c.key());
+        Map<String, Object> row = jdbc.sql("select * from channel where code = ?").param(c.code()).query().singleRow();
+        assertThat(row.values().stream().map(String::valueOf)).noneMatch(v -> v.contains(c.key()) || v.contains(c.secret()));
+        assertThat(row.get("key_hash")).isEqualTo(ChannelSecrets.digest(c.key()));
+        assertThat(row.get("secret_cipher").toString()).as("sealed with the demo profile's key").startsWith("aes:");
+        assertThat(secrets.open(row.get("secret_cipher").toString())).isEqualTo(c.secret());
+
+        Api.Response list = api.get("/api/channels?size=200", "admin");
+        assertThat(list.status()).as(list.text()).isEqualTo(200);
+        assertThat(list.text()).doesNotContain(c.key()).doesNotContain(c.secret());
+        JsonNode mine = find(list.json().get("items"), c.code());
+        assertThat(mine.get("name").asText()).isEqualTo(c.name());
+        assertThat(mine.get("callbackUrl").asText()).isEqualTo("https://hotline.example.gov.cn/sanfu");
+        assertThat(mine.get("revokedAt").isNull()).isTrue();
+        assertThat(mine.has("key")).isFalse();
+    }
+
+    @Test
+    void anExistingCodeIs409() {
+        ChannelTestSupport.Created c = channels().channel(null);
+        Api.Response again = api.post("/api/channels", "admin", Map.of("code", c.code(), "name", "另一个"));
+        assertThat(again.status()).as(again.text()).isEqualTo(409);
+        assertThat(again.contentType()).startsWith("application/problem+json");
+        api.call(HttpMethod.DELETE, "/api/channels/" + c.code(), "admin", null);
+        Api.Response revoked = api.post("/api/channels", "admin", Map.of("code", c.code(), "name", "另一个"));
+        assertThat(revoked.status()).as("a revoked code stays taken: its tickets name it").isEqualTo(409);
+    }
+
+    @Test
+    void badFieldsOfANewChannelAre400NamingEachField() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", "hotline-12345");
+        body.put("name", " ");
+        body.put("callbackUrl", "ftp://example.gov.cn/x");
+        Api.Response r = api.post("/api/channels", "admin", body);
+        assertThat(r.status()).as(r.text()).isEqualTo(400);
+        assertThat(r.json().get("errors").findValuesAsText("field")).containsExactly("code", "name", "callbackUrl");
+        assertThat(api.post("/api/channels", "admin", Map.of("code", "A".repeat(33), "name", "x")).firstFault()
+                .get("field").asText()).isEqualTo("code");
+        assertThat(api.post("/api/channels", "admin", Map.of("name", "x")).firstFault().get("field").asText())
+                .isEqualTo("code");
+    }
+
+    @Test
+    void onlyAdminManagesChannels() {
+        for (String user : List.of("staff1", "dispatch", "leader", "finance")) {
+            assertThat(api.post("/api/channels", user, Map.of("code", "X_" + user.toUpperCase(), "name", "x")).status())
+                    .as(user).isEqualTo(403);
+            assertThat(api.get("/api/channels", user).status()).as(user).isEqualTo(403);
+            assertThat(api.call(HttpMethod.DELETE, "/api/channels/NOPE", user, null).status()).as(user).isEqualTo(403);
+        }
+        assertThat(api.post("/api/channels", null, Map.of("code", "X", "name", "x")).status()).isEqualTo(401);
+        assertThat(api.get("/api/channels", null).status()).isEqualTo(401);
+        assertThat(api.call(HttpMethod.DELETE, "/api/channels/NOPE", null, null).status()).isEqualTo(401);
+        // a channel's key opens nothing but /api/intake
+        ChannelTestSupport.Created c = channels().channel(null);
+        assertThat(channels().call(HttpMethod.GET, "/api/channels", c.key(), null).status()).isEqualTo(403);
+    }
+
+    @Test
+    void revokingAnUnknownChannelIs404() {
+        Api.Response r = api.call(HttpMethod.DELETE, "/api/channels/NO_SUCH_CHANNEL", "admin", null);
+        assertThat(r.status()).as(r.text()).isEqualTo(404);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+    }
+
+    // --- /api/intake: who
+
+    @Test
+    void aKeyIsTheOnlyWayInAndOpensNothingElse() {
+        ChannelTestSupport s = channels();
+        ChannelTestSupport.Created c = s.channel(null);
+        String code = api.enterprise();
+        Map<String, Object> problem = ChannelTestSupport.problem(code, "CONTAINER");
+        assertThat(s.file(null, problem).status()).isEqualTo(401);
+        Api.Response wrong = s.file("not-a-key", problem);
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.contentType()).startsWith("application/problem+json");
+        for (String user : List.of("staff1", "dispatch", "admin", "leader", "transport")) {
+            assertThat(s.call(HttpMethod.POST, "/api/intake", null, problem, user).status()).as(user).isEqualTo(403);
+            assertThat(s.call(HttpMethod.GET, "/api/intake/x", null, null, user).status()).as(user).isEqualTo(403);
+        }
+        for (String path : List.of("/api/tickets", "/api/inbox", "/api/enterprises", "/api/stats/summary", "/v3/api-docs")) {
+            assertThat(s.call(HttpMethod.GET, path, c.key(), null).status()).as(path).isEqualTo(403);
+        }
+        assertThat(s.call(HttpMethod.POST, "/api/visits", c.key(), Map.of("enterpriseCreditCode", code)).status())
+                .isEqualTo(403);
+        assertThat(jdbc.sql("select count(*) from ticket where enterprise_credit_code = ?").param(code)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aRevokedKeyIs401AtOnce() {
+        ChannelTestSupport s = channels();
+        ChannelTestSupport.Created c = s.channel(null);
+        String code = api.enterprise();
+        JsonNode ticket = s.filed(c.key(), ChannelTestSupport.problem(code, "CONTAINER"));
+        assertThat(api.call(HttpMethod.DELETE, "/api/channels/" + c.code(), "admin", null).status()).isEqualTo(204);
+        assertThat(s.file(c.key(), ChannelTestSupport.problem(code, "CONTAINER")).status()).isEqualTo(401);
+        assertThat(s.call(HttpMethod.GET, "/api/intake/x", c.key(), null).status()).isEqualTo(401);
+        JsonNode listed = find(api.get("/api/channels?size=200", "admin").json().get("items"), c.code());
+        assertThat(listed.get("revokedAt").isNull()).isFalse();
+        // the ticket stays, with the channel as its source
+        assertThat(api.get("/api/tickets/" + ticket.get("id").asText(), "leader").json().get("source").asText())
+                .isEqualTo(c.code());
+        assertThat(api.call(HttpMethod.DELETE, "/api/channels/" + c.code(), "admin", null).status())
+                .as("revoking again changes nothing").isEqualTo(204);
+    }
+
+    // --- /api/intake: what
+
+    @Test
+    void aKnownCategoryIsRoutedToItsDepartmentAndTheSourceIsTheChannel() {
+        ChannelTestSupport s = channels();
+        ChannelTestSupport.Created c = s.channel(null);
+        String code = api.enterprise();
+        JsonNode t = s.filed(c.key(), ChannelTestSupport.problem(code, "CONTAINER"));
+        assertThat(t.get("status").asText()).isEqualTo("ASSIGNED");
+        assertThat(t.get("leadDepartment").asText()).isEqualTo("TRANSPORT");
+        assertThat(t.get("source").asText()).isEqualTo(c.code());
+        assertThat(t.get("category").asText()).isEqualTo("CONTAINER");
+        assertThat(t.get("visitId").isNull()).isTrue();
+        assertThat(t.get("allowedActions")).isEmpty();
+        assertThat(t.get("reportedAt").asText()).isEqualTo("2021-01-04T10:00:00+08:00");
+        // the department sees and acts on it as on any other
+        JsonNode signed = api.act(t.get("id").asText(), "sign", "transport", null);
+        assertThat(signed.get("status").asText()).isEqualTo("IN_PROGRESS");
+        JsonNode history = api.get("/api/tickets/" + t.get("id").asText() + "/history", "leader").json();
+        assertThat(history.get(0).get("actor").asText()).isEqualTo("channel:" + c.code());
+        assertThat(history.get(1).get("action").asText()).isEqualTo("route");
+    }
+
+    @Test
+    void anUnknownOrMissingCategoryGoesToDispatching() {
+        ChannelTestSupport s = channels();
+        ChannelTestSupport.Created c = s.channel(null);
+        String code = api.enterprise();
+        JsonNode unknown = s.filed(c.key(), ChannelTestSupport.problem(code, "城市管理"));
+        assertThat(unknown.get("status").asText()).isEqualTo("DISPATCHING");
+        assertThat(unknown.get("category").asText()).isEqualTo("OTHER");
+        JsonNode missing = s.filed(c.key(), ChannelTestSupport.problem(code, null));
+        assertThat(missing.get("status").asText()).isEqualTo("DISPATCHING");
+        assertThat(missing.get("leadDepartment").isNull()).isTrue();
+    }
+
+    @Test
+    void theSameExternalIdAgainIs200WithTheSameTicket() {
+        ChannelTestSupport s = channels();
+        ChannelTestSupport.Created c = s.channel(null);
+        String code = api.enterprise();
+        Map<String, Object> problem = ChannelTestSupport.problem(code, "CONTAINER");
+        JsonNode first = s.filed(c.key(), problem);
+        Api.Response again = s.file(c.key(), problem);
+        assertThat(again.status()).as(again.text()).isEqualTo(200);
+        assertThat(again.json().get("id").asText()).isEqualTo(first.get("id").asText());
+        // another channel's same external id is its own problem
+        ChannelTestSupport.Created other = s.channel(null);
+        JsonNode theirs = s.filed(other.key(), problem);
+        assertThat(theirs.get("id").asText()).isNotEqualTo(first.get("id").asText());
+        assertThat(jdbc.sql("select count(*) from ticket where enterprise_credit_code = ?").param(code)
+                .query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void badFieldsAre400NamingEachFieldInChineseAndFileNothing() {
+        ChannelTestSupport s = channels();
+        ChannelTestSupport.Created c = s.channel(null);
+        String code = api.enterprise();
+        Map<String, Object> body = ChannelTestSupport.problem(Api.creditCode(), "CONTAINER");
+        body.put("externalId", " ");
+        body.put("reportedAt", "2999-01-01T00:00:00+08:00");
+        body.put("title", "x".repeat(4001));
+        Api.Response r = s.file(c.key(), body);
+        assertThat(r.status()).as(r.text()).isEqualTo(400);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.json().get("errors").findValuesAsText("field"))
+                .containsExactly("externalId", "enterpriseCreditCode", "reportedAt", "title");
+        assertThat(r.json().get("errors").get(1).get("message").asText()).isEqualTo("没有使用此统一社会信用代码的企业");
+
+        Map<String, Object> urgency = ChannelTestSupport.problem(code, "CONTAINER");
+        urgency.put("urgency", "VERY");
+        assertThat(s.file(c.key(), urgency).firstFault().get("field").asText()).isEqualTo("urgency");
+        Map<String, Object> early = ChannelTestSupport.problem(code, "CONTAINER");
+        early.put("reportedAt", "1999-12-31T10:00:00+08:00");
+        assertThat(s.file(c.key(), early).firstFault().get("field").asText()).isEqualTo("reportedAt");
+        Map<String, Object> garbled = ChannelTestSupport.problem(code, "CONTAINER");
+        garbled.put("reportedAt", "yesterday");
+        assertThat(s.file(c.key(), garbled).firstFault().get("field").asText()).isEqualTo("reportedAt");
+        Map<String, Object> blank = ChannelTestSupport.problem(code, "CONTAINER");
+        blank.put("title", "\u200B");
+        assertThat(s.file(c.key(), blank).firstFault().get("field").asText()).isEqualTo("title");
+        Map<String, Object> control = ChannelTestSupport.problem(code, "CONTAINER");
+        control.put("description", "a\u0000b");
+        assertThat(s.file(c.key(), control).firstFault().get("field").asText()).isEqualTo("description");
+        Map<String, Object> numeric = ChannelTestSupport.problem(code, "CONTAINER");
+        numeric.put("externalId", 42);
+        assertThat(s.file(c.key(), numeric).firstFault().get("field").asText()).isEqualTo("externalId");
+        assertThat(s.file(c.key(), "{\"title\":").firstFault().get("field").asText()).isEqualTo("body");
+        assertThat(jdbc.sql("select count(*) from ticket where enterprise_credit_code = ?").param(code)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aChannelReadsTheStatusOfItsOwnProblemsOnly() {
+        ChannelTestSupport s = channels();
+        ChannelTestSupport.Created c = s.channel(null);
+        String code = api.enterprise();
+        Map<String, Object> problem = ChannelTestSupport.problem(code, "CONTAINER");
+        JsonNode t = s.filed(c.key(), problem);
+        String id = t.get("id").asText();
+        api.act(id, "sign", "transport", null);
+        api.act(id, "reply", "transport", Map.of("resolution", "已协调船公司增加舱位", "outcome", "RESOLVED"));
+        Api.Response r = s.call(HttpMethod.GET, "/api/intake/" + problem.get("externalId"), c.key(), null);
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.json().get("ticketId").asText()).isEqualTo(id);
+        assertThat(r.json().get("status").asText()).isEqualTo("REPLIED");
+        assertThat(r.json().get("resolution").asText()).isEqualTo("已协调船公司增加舱位");
+        assertThat(r.json().get("satisfaction").isNull()).isTrue();
+        api.act(id, "feedback", "staff1", Map.of("satisfaction", "SATISFIED"));
+        JsonNode closed = s.call(HttpMethod.GET, "/api/intake/" + problem.get("externalId"), c.key(), null).json();
+        assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(closed.get("satisfaction").asText()).isEqualTo("SATISFIED");
+
+        ChannelTestSupport.Created other = s.channel(null);
+        Api.Response theirs = s.call(HttpMethod.GET, "/api/intake/" + problem.get("externalId"), other.key(), null);
+        assertThat(theirs.status()).as("another channel's external id").isEqualTo(404);
+        assertThat(theirs.contentType()).startsWith("application/problem+json");
+        assertThat(s.call(HttpMethod.GET, "/api/intake/NO-SUCH-ID", c.key(), null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void theTicketPageShowsTheChannelsNameAsSource() {
+        ChannelTestSupport s = channels();
+        ChannelTestSupport.Created c = s.channel(null);
+        JsonNode t = s.filed(c.key(), ChannelTestSupport.problem(api.enterprise(), "CONTAINER"));
+        String page = pages.get("/tickets/" + t.get("id").asText(), "leader").body();
+        assertThat(page).contains(c.name());
+    }
+
+    static JsonNode find(JsonNode items, String code) {
+        for (JsonNode item : items) {
+            if (item.get("code").asText().equals(code)) {
+                return item;
+            }
+        }
+        throw new AssertionError("no channel " + code + " in " + items);
+    }
+}
