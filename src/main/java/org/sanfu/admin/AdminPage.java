@@ -11,11 +11,15 @@ import org.sanfu.DomainException;
 import org.sanfu.calendar.CalendarProperties;
 import org.sanfu.calendar.WorkingDayCalendar;
 import org.sanfu.catalog.Catalog;
+import org.sanfu.channel.ChannelAdministration;
+import org.sanfu.channel.CreatedChannel;
+import org.sanfu.channel.NewChannel;
 import org.sanfu.enterprise.EnterpriseImport;
 import org.sanfu.security.AccountAdministration;
 import org.sanfu.security.Caller;
 import org.sanfu.security.Role;
 import org.sanfu.web.InvalidInput;
+import org.sanfu.web.Messages;
 import org.sanfu.web.Page;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -30,7 +34,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.view.RedirectView;
 
 /**
- * {@code /admin} (ADMIN, SecurityConfig): accounts, the enterprise import, the holiday calendar. Every
+ * {@code /admin} (ADMIN, SecurityConfig): accounts, the enterprise import, the holiday calendar, the channels
+ * (issue 14: create, showing the key and secret once; list with their callbacks; revoke). Every
  * form posts here with its CSRF token; a form with faults shows the page again with status 400 (409
  * when the state refuses, e.g. disabling the last administrator), the Chinese message next to the
  * field and the values typed, passwords excepted; a change done redirects (303) back to /admin with a
@@ -40,6 +45,7 @@ import org.springframework.web.servlet.view.RedirectView;
 class AdminPage {
 
     static final String CREATE = "create";
+    static final String CHANNEL = "channel";
 
     private final AccountAdministration accounts;
     private final Catalog catalog;
@@ -48,9 +54,14 @@ class AdminPage {
     private final CalendarProperties calendarSettings;
     private final Clock clock;
     private final MessageSource messages;
+    private final ChannelAdministration channels;
+    private final Messages worded;
 
     AdminPage(AccountAdministration accounts, Catalog catalog, EnterpriseImport importer, WorkingDayCalendar calendar,
-            CalendarProperties calendarSettings, Clock clock, MessageSource messages) {
+            CalendarProperties calendarSettings, Clock clock, MessageSource messages, ChannelAdministration channels,
+            Messages worded) {
+        this.channels = channels;
+        this.worded = worded;
         this.accounts = accounts;
         this.catalog = catalog;
         this.importer = importer;
@@ -149,6 +160,38 @@ class AdminPage {
         return page;
     }
 
+    // --- channels (issue 14) ---
+
+    /**
+     * As POST /api/channels. The key and secret are shown on the answer itself, this once: a redirect
+     * would have to keep them in the session (in the database, Spring Session JDBC) until shown.
+     */
+    @PostMapping("/admin/channels")
+    ModelAndView createChannel(Caller caller, @RequestParam(required = false) String code,
+            @RequestParam(required = false) String name, @RequestParam(required = false) String callbackUrl) {
+        Map<String, String> typed = Map.of("code", text(code), "name", text(name), "callbackUrl", text(callbackUrl));
+        CreatedChannel created;
+        try {
+            created = channels.create(new NewChannel(code, name, callbackUrl));
+        } catch (InvalidInput e) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            e.faults().forEach(fault -> errors.putIfAbsent(fault.field(), worded.text(fault.reason(), Locale.SIMPLIFIED_CHINESE)));
+            return page(caller, new Filled(CHANNEL, typed, errors), HttpStatus.BAD_REQUEST);
+        } catch (DomainException.NotNow e) {
+            return page(caller, new Filled(CHANNEL, typed,
+                    Map.of("code", worded.text(e.detail(), Locale.SIMPLIFIED_CHINESE))), HttpStatus.CONFLICT);
+        }
+        ModelAndView page = page(caller, Filled.NONE, HttpStatus.OK);
+        page.addObject("createdChannel", created);
+        return page;
+    }
+
+    @PostMapping("/admin/channels/{code}/revoke")
+    ModelAndView revokeChannel(@PathVariable String code, RedirectAttributes flash) {
+        channels.revoke(code);
+        return done(flash, "admin.flash.channel-revoked", code);
+    }
+
     // --- the page ---
 
     private ModelAndView page(Caller caller, Filled filled, HttpStatus status) {
@@ -170,6 +213,7 @@ class AdminPage {
         model.addAttribute("thisYearMissing", !notices.containsKey(thisYear));
         model.addAttribute("nextYearMissing", !notices.containsKey(thisYear + 1));
         model.addAttribute("holidaysFile", calendarSettings.holidaysFile());
+        model.addAttribute("channels", channels.list());
         return new ModelAndView("admin", model, status);
     }
 

@@ -75,7 +75,12 @@ class GeneratedBadInputWebTests {
             "category", f -> NODES.textNode("FINANCING"),
             "leadDepartment", f -> NODES.textNode("COMMERCE"),
             "coDepartments[]", f -> NODES.textNode("TRANSPORT"),
-            "specialist", f -> NODES.textNode("staff1"));
+            "specialist", f -> NODES.textNode("staff1"),
+            // a channel (issue 14): a code nobody has, a URL to call back
+            "code", f -> NODES.textNode(f.freshChannelCode()),
+            "callbackUrl", f -> NODES.textNode("https://hotline.example.gov.cn/sanfu"));
+    /** A "user" that is a channel's key (header X-Channel-Key), not a person signing in with Basic. */
+    private static final String CHANNEL_KEY = "X-Channel-Key:";
 
     @Autowired
     Api api;
@@ -121,7 +126,7 @@ class GeneratedBadInputWebTests {
         root.addAppender(log);
         Api.Response answer;
         try {
-            answer = api.perform(sent.builder(), sent.user());
+            answer = api.perform(sent.builder(), sent.person());
         } finally {
             root.detachAppender(log);
         }
@@ -179,6 +184,10 @@ class GeneratedBadInputWebTests {
         final String ticketId;
         final String lead;
         final String coDepartment;
+        /** A channel (issue 14), its key, and an external id it filed. */
+        final String channelCode;
+        final String channelKey;
+        final String externalId;
         Fixture() {
             creditCode = api.enterprise();
             // CREDIT_INSURANCE is routed to a lead and a co-department (bpmn/routing.dmn)
@@ -188,6 +197,21 @@ class GeneratedBadInputWebTests {
             lead = ticket.get("leadDepartment").asText().toLowerCase();
             coDepartment = ticket.get("coDepartments").get(0).asText().toLowerCase();
             api.act(ticketId, "sign", lead, null);
+            channelCode = freshChannelCode();
+            Api.Response channel = api.post("/api/channels", "admin", Map.of("code", channelCode, "name", "生成测试渠道"));
+            channelKey = channel.json().get("key").asText();
+            externalId = "GEN-" + channelCode;
+            Api.Response filed = api.perform(MockMvcRequestBuilders.post("/api/intake").header("X-Channel-Key", channelKey)
+                    .contentType("application/json").content(api.write(Map.of("externalId", externalId,
+                            "enterpriseCreditCode", creditCode, "title", "生成测试"))), null);
+            if (filed.status() != 201) {
+                throw new IllegalStateException("fixture channel's problem not filed: " + filed.text());
+            }
+        }
+
+        /** A channel code nobody has, from the seed. */
+        String freshChannelCode() {
+            return "GEN_" + Api.creditCode(codes).substring(8);
         }
 
         /** A valid credit code nobody has filed, from the seed. */
@@ -210,6 +234,12 @@ class GeneratedBadInputWebTests {
             if (collection.endsWith("/enterprises/")) {
                 return creditCode;
             }
+            if (collection.endsWith("/channels/")) {
+                return "NO_SUCH_CHANNEL"; // revoking the fixture's would change it: an unknown code is 404
+            }
+            if (collection.endsWith("/intake/")) {
+                return externalId;
+            }
             if (collection.endsWith("/accounts/")) {
                 return "staff2"; // unlocking an account that is not locked changes nothing
             }
@@ -218,6 +248,9 @@ class GeneratedBadInputWebTests {
 
         /** The demo user of a role; for a department, the one the operation's scope names. */
         String user(String role, String scope) {
+            if (role.equals("CHANNEL")) {
+                return CHANNEL_KEY + channelKey;
+            }
             if (role.equals("DEPT")) {
                 return scope.contains("co-department") ? coDepartment : lead;
             }
@@ -235,8 +268,16 @@ class GeneratedBadInputWebTests {
     private record Sent(HttpMethod method, String path, Map<String, String> query, Map<String, String> headers,
             byte[] body, String user) {
 
+        /** The person signing in with Basic; null for a channel (its key is a header) or no one. */
+        String person() {
+            return user != null && user.startsWith(CHANNEL_KEY) ? null : user;
+        }
+
         MockHttpServletRequestBuilder builder() {
             MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(method, path);
+            if (user != null && user.startsWith(CHANNEL_KEY)) {
+                request.header("X-Channel-Key", user.substring(CHANNEL_KEY.length()));
+            }
             query.forEach(request::param);
             headers.forEach(request::header);
             if (body != null) {

@@ -1,0 +1,84 @@
+package org.sanfu.channel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.sanfu.Api;
+import org.sanfu.Pages;
+import org.sanfu.SanfuTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The channels' part of /admin (ADMIN, docs/UI.md): create (the key and secret shown on that answer only),
+ * list, revoke; forms with their CSRF token, faults in Chinese next to the field.
+ */
+@SanfuTest
+class ChannelAdminPageTests {
+
+    @Autowired
+    Pages pages;
+    @Autowired
+    Api api;
+
+    @Test
+    void adminCreatesAChannelSeesItsKeyOnceAndRevokesIt() {
+        String code = ChannelTestSupport.newCode();
+        Pages.Answer created = pages.post("/admin/channels", "admin",
+                Pages.form("code", code, "name", "浙里办", "callbackUrl", "https://zlb.example.gov.cn/cb"));
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        String key = created.html().getElementById("channelKey").text();
+        String secret = created.html().getElementById("channelSecret").text();
+        assertThat(key).hasSizeGreaterThanOrEqualTo(43);
+        assertThat(secret).hasSizeGreaterThanOrEqualTo(43);
+        ChannelTestSupport s = new ChannelTestSupport(api);
+        assertThat(s.file(key, ChannelTestSupport.problem(api.enterprise(), "CONTAINER")).status()).isEqualTo(201);
+
+        Pages.Answer later = pages.get("/admin", "admin");
+        assertThat(later.body()).doesNotContain(key).doesNotContain(secret);
+        Element row = later.html().selectFirst("#channelList tr[data-channel=" + code + "]");
+        assertThat(row).isNotNull();
+        assertThat(row.text()).contains("浙里办").contains("https://zlb.example.gov.cn/cb");
+        Element revoke = row.selectFirst("form[data-form=revoke-channel]");
+        assertThat(revoke.selectFirst("input[name=_csrf]")).isNotNull();
+
+        Pages.Answer revoked = pages.post(revoke.attr("action"), "admin", Pages.form());
+        assertThat(revoked.status()).isEqualTo(303);
+        assertThat(s.file(key, ChannelTestSupport.problem(api.enterprise(), "CONTAINER")).status()).isEqualTo(401);
+        Element after = pages.get("/admin", "admin").html().selectFirst("#channelList tr[data-channel=" + code + "]");
+        assertThat(after.text()).contains("已吊销");
+        assertThat(after.selectFirst("form[data-form=revoke-channel]")).isNull();
+    }
+
+    @Test
+    void faultsAreShownInChineseNextToTheField() {
+        Pages.Answer bad = pages.post("/admin/channels", "admin", Pages.form("code", "hotline", "name", "", "callbackUrl",
+                "javascript:alert(1)"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.html().selectFirst("#newChannel [data-field=code]").text()).contains("大写字母");
+        assertThat(bad.html().selectFirst("#newChannel [data-field=name]").text()).isNotBlank();
+        assertThat(bad.html().selectFirst("#newChannel [data-field=callbackUrl]").text()).contains("http");
+        assertThat(bad.html().selectFirst("#channel-code").attr("value")).isEqualTo("hotline");
+
+        String code = new ChannelTestSupport(api).channel(null).code();
+        Pages.Answer taken = pages.post("/admin/channels", "admin", Pages.form("code", code, "name", "重复"));
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.html().selectFirst("#newChannel [data-field=code]").text()).contains("已存在");
+    }
+
+    @Test
+    void onlyAdminAndOnlyWithTheTokenChangeChannels() {
+        String code = ChannelTestSupport.newCode();
+        assertThat(pages.postWithoutToken("/admin/channels", "admin", Pages.form("code", code, "name", "x")).status())
+                .isEqualTo(403);
+        for (String user : List.of("staff1", "dispatch", "leader", "finance")) {
+            assertThat(pages.post("/admin/channels", user, Pages.form("code", code, "name", "x")).status()).as(user)
+                    .isEqualTo(403);
+        }
+        String existing = new ChannelTestSupport(api).channel(null).code();
+        assertThat(pages.post("/admin/channels/" + existing + "/revoke", "dispatch", Pages.form()).status()).isEqualTo(403);
+        assertThat(pages.post("/admin/channels/NO_SUCH_ONE/revoke", "admin", Pages.form()).status()).isEqualTo(404);
+        assertThat(api.get("/api/channels?size=200", "admin").text()).doesNotContain(code);
+    }
+}
