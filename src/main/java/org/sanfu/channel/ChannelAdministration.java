@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.sanfu.DomainException;
 import org.sanfu.Message;
+import org.sanfu.ticket.Source;
 import org.sanfu.web.InvalidInput;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -19,6 +20,9 @@ public class ChannelAdministration {
     static final Pattern CODE = Pattern.compile("[A-Z0-9_]{1,32}");
     static final int MAX_NAME = 200;
     static final int MAX_URL = 2000;
+    /** The other sources a ticket can have: a visit's (ticket.Source) and a systemic problem's case. */
+    static final List<String> RESERVED = java.util.stream.Stream.concat(
+            java.util.Arrays.stream(Source.values()).map(Source::name), java.util.stream.Stream.of("SYSTEMIC")).toList();
 
     private final Channels channels;
     private final ChannelSecrets secrets;
@@ -39,6 +43,9 @@ public class ChannelAdministration {
             errors.add("code", Message.of("sanfu.validation.not-blank"));
         } else if (!CODE.matcher(code).matches()) {
             errors.add("code", Message.of("sanfu.channel.code"));
+        } else if (RESERVED.contains(code)) {
+            // a ticket's source names a visit's source, SYSTEMIC or a channel: one word, one meaning
+            errors.add("code", Message.of("sanfu.channel.reserved-code", "reserved", RESERVED));
         }
         errors.requireText("name", request.name(), MAX_NAME);
         String url = request.callbackUrl() == null || request.callbackUrl().isBlank() ? null

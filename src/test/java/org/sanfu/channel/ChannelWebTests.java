@@ -82,6 +82,10 @@ class ChannelWebTests {
                 .get("field").asText()).isEqualTo("code");
         assertThat(api.post("/api/channels", "admin", Map.of("name", "x")).firstFault().get("field").asText())
                 .isEqualTo("code");
+        for (String taken : List.of("HOTLINE", "ONLINE", "VISIT", "FORUM", "SYSTEMIC")) {
+            assertThat(api.post("/api/channels", "admin", Map.of("code", taken, "name", "x")).firstFault().get("field")
+                    .asText()).as("a ticket's source %s means something else already", taken).isEqualTo("code");
+        }
     }
 
     @Test
