@@ -3,9 +3,7 @@ package org.sanfu.channel;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.DateTimeException;
 import org.sanfu.DomainException;
-import org.sanfu.SanfuProperties;
 import org.sanfu.Message;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.enterprise.Enterprise;
@@ -48,18 +46,18 @@ public class ChannelIntake {
     private final TicketIntake intake;
     private final TicketQueries tickets;
     private final Catalog catalog;
-    private final SanfuProperties properties;
+    private final QueryParams params;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     ChannelIntake(Channels channels, EnterpriseService enterprises, TicketIntake intake, TicketQueries tickets,
-            Catalog catalog, SanfuProperties properties, PlatformTransactionManager transactions, Clock clock) {
+            Catalog catalog, QueryParams params, PlatformTransactionManager transactions, Clock clock) {
         this.channels = channels;
         this.enterprises = enterprises;
         this.intake = intake;
         this.tickets = tickets;
         this.catalog = catalog;
-        this.properties = properties;
+        this.params = params;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
@@ -119,20 +117,8 @@ public class ChannelIntake {
             }
         }
         Instant now = clock.instant();
-        Instant reportedAt = now;
-        if (r.reportedAt() != null) {
-            try {
-                reportedAt = QueryParams.parseInstant(r.reportedAt().strip(), properties.zone());
-                if (reportedAt.isAfter(now.plus(FUTURE_TOLERANCE))) {
-                    errors.add("reportedAt", Message.of("sanfu.visit.future"));
-                } else if (reportedAt.isBefore(properties.earliest())) {
-                    errors.add("reportedAt", Message.of("sanfu.validation.too-early", "earliest",
-                            properties.earliestDate()));
-                }
-            } catch (DateTimeException e) {
-                errors.add("reportedAt", Message.of("sanfu.validation.date-time"));
-            }
-        }
+        Instant reportedAt = r.reportedAt() == null ? now
+                : params.happenedAt(errors, "reportedAt", r.reportedAt(), now, FUTURE_TOLERANCE);
         errors.optionalText("category", r.category(), MAX_CATEGORY);
         errors.requireText("title", r.title(), TEXT);
         errors.optionalParagraphs("description", r.description(), TEXT);

@@ -8,13 +8,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.sanfu.DomainException;
 import org.sanfu.Message;
-import org.sanfu.SanfuProperties;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.enterprise.Enterprise;
 import org.sanfu.enterprise.EnterpriseService;
@@ -56,12 +54,12 @@ public class VisitIntake {
     private final Catalog catalog;
     private final ObjectMapper json;
     private final TransactionTemplate transaction;
-    private final SanfuProperties properties;
+    private final QueryParams params;
     private final Clock clock;
 
     VisitIntake(Visits visits, IdempotencyKeys keys, EnterpriseService enterprises, TicketIntake ticketIntake,
             TicketQueries ticketQueries, Catalog catalog, ObjectMapper json, PlatformTransactionManager transactions,
-            SanfuProperties properties, Clock clock) {
+            QueryParams params, Clock clock) {
         this.visits = visits;
         this.keys = keys;
         this.enterprises = enterprises;
@@ -70,7 +68,7 @@ public class VisitIntake {
         this.catalog = catalog;
         this.json = json;
         this.transaction = new TransactionTemplate(transactions);
-        this.properties = properties;
+        this.params = params;
         this.clock = clock;
     }
 
@@ -132,20 +130,8 @@ public class VisitIntake {
             }
         }
         Instant now = clock.instant();
-        Instant visitedAt = now;
-        if (r.visitedAt() != null) {
-            try {
-                visitedAt = QueryParams.parseInstant(r.visitedAt().strip(), properties.zone());
-                if (visitedAt.isAfter(now.plus(FUTURE_TOLERANCE))) {
-                    errors.add("visitedAt", Message.of("sanfu.visit.future"));
-                } else if (visitedAt.isBefore(properties.earliest())) {
-                    errors.add("visitedAt", Message.of("sanfu.validation.too-early", "earliest",
-                            properties.earliestDate()));
-                }
-            } catch (DateTimeParseException e) {
-                errors.add("visitedAt", Message.of("sanfu.validation.date-time"));
-            }
-        }
+        Instant visitedAt = r.visitedAt() == null ? now
+                : params.happenedAt(errors, "visitedAt", r.visitedAt(), now, FUTURE_TOLERANCE);
         if (r.orderBacklogMonths() != null && (r.orderBacklogMonths() < 0 || r.orderBacklogMonths() > 120)) {
             errors.add("orderBacklogMonths", Message.of("sanfu.validation.between", "min", 0, "max", 120));
         }

@@ -126,6 +126,31 @@ public class QueryParams {
         }
     }
 
+    /**
+     * When something a body reports happened (a visit, a channel's problem): ISO-8601 with offset, or
+     * without one in the service's zone; at most {@code tolerance} after {@code now} (clocks drift), not
+     * before {@code sanfu.earliest-date}. Null when absent; else the fault, named {@code name}, is added.
+     */
+    public Instant happenedAt(InvalidInput.Collector errors, String name, String value, Instant now,
+            java.time.Duration tolerance) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            Instant at = parseInstant(value.strip(), zone);
+            if (at.isAfter(now.plus(tolerance))) {
+                errors.add(name, Message.of("sanfu.visit.future"));
+            } else if (at.isBefore(earliestDate.atStartOfDay(zone).toInstant())) {
+                errors.add(name, Message.of("sanfu.validation.too-early", "earliest", earliestDate));
+            } else {
+                return at;
+            }
+        } catch (java.time.DateTimeException e) {
+            errors.add(name, Message.of("sanfu.validation.date-time"));
+        }
+        return null;
+    }
+
     /** ISO-8601 with offset, or without one in the service's zone. */
     public static Instant parseInstant(String value, ZoneId zone) {
         try {
