@@ -186,6 +186,16 @@ class AdminPage {
         return page;
     }
 
+    /** A new key and secret, shown on the answer this once, as for a new channel. */
+    @PostMapping("/admin/channels/{code}/key")
+    ModelAndView renewChannelKey(Caller caller, @PathVariable String code) {
+        CreatedChannel renewed = channels.renewKey(code);
+        ModelAndView page = page(caller, Filled.NONE, HttpStatus.OK);
+        page.addObject("createdChannel", renewed);
+        page.addObject("renewedChannel", true);
+        return page;
+    }
+
     @PostMapping("/admin/channels/{code}/revoke")
     ModelAndView revokeChannel(@PathVariable String code, RedirectAttributes flash) {
         channels.revoke(code);

@@ -82,6 +82,19 @@ public class ChannelAdministration {
         channels.revoke(code, clock.instant());
     }
 
+    /**
+     * A new key and secret for the channel, shown this once; the old key stops working at once, and a
+     * revoked channel is live again with the new one (its code stays its tickets' source). 404 unknown.
+     */
+    @Transactional
+    public CreatedChannel renewKey(String code) {
+        Channel channel = channels.find(code).orElseThrow(() -> new DomainException.NotFound("channel", code));
+        String key = secrets.newToken();
+        String secret = secrets.newToken();
+        channels.renew(code, ChannelSecrets.digest(key), ChannelSecrets.digest(secret), secrets.seal(secret));
+        return new CreatedChannel(code, channel.name(), channel.callbackUrl(), key, secret);
+    }
+
     private static DomainException exists(String code) {
         return new DomainException.NotNow(Message.of("sanfu.channel.exists", "code", code));
     }

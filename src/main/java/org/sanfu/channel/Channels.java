@@ -56,6 +56,11 @@ class Channels {
                 .params(Sql.ts(now), code).update() == 1;
     }
 
+    void renew(String code, String keyHash, String secretHash, String sealedSecret) {
+        jdbc.sql("update channel set key_hash = ?, secret_hash = ?, secret_cipher = ?, revoked_at = null where code = ?")
+                .params(keyHash, secretHash, sealedSecret, code).update();
+    }
+
     // --- a channel's problems
 
     /** Claims the external id for a ticket to come; a second claim of it fails (DuplicateKeyException). */

@@ -43,6 +43,15 @@ class ChannelAdminPageTests {
         Element revoke = row.selectFirst("form[data-form=revoke-channel]");
         assertThat(revoke.selectFirst("input[name=_csrf]")).isNotNull();
 
+        Pages.Answer renewed = pages.post(row.selectFirst("form[data-form=renew-channel-key]").attr("action"), "admin",
+                Pages.form());
+        assertThat(renewed.status()).isEqualTo(200);
+        String newKey = renewed.html().getElementById("channelKey").text();
+        assertThat(newKey).isNotEqualTo(key);
+        assertThat(s.file(key, ChannelTestSupport.problem(api.enterprise(), "CONTAINER")).status()).isEqualTo(401);
+        key = newKey;
+        assertThat(s.file(key, ChannelTestSupport.problem(api.enterprise(), "CONTAINER")).status()).isEqualTo(201);
+
         Pages.Answer revoked = pages.post(revoke.attr("action"), "admin", Pages.form());
         assertThat(revoked.status()).isEqualTo(303);
         assertThat(s.file(key, ChannelTestSupport.problem(api.enterprise(), "CONTAINER")).status()).isEqualTo(401);

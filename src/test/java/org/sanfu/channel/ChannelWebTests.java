@@ -154,6 +154,28 @@ class ChannelWebTests {
                 .as("revoking again changes nothing").isEqualTo(204);
     }
 
+    @Test
+    void aNewKeyReplacesTheOldAtOnceAndRevivesARevokedChannel() {
+        ChannelTestSupport s = channels();
+        ChannelTestSupport.Created c = s.channel("https://hotline.example.gov.cn/sanfu");
+        String code = api.enterprise();
+        api.call(HttpMethod.DELETE, "/api/channels/" + c.code(), "admin", null);
+        Api.Response renewed = api.post("/api/channels/" + c.code() + "/key", "admin", null);
+        assertThat(renewed.status()).as(renewed.text()).isEqualTo(201);
+        String key = renewed.json().get("key").asText();
+        assertThat(key).isNotEqualTo(c.key());
+        assertThat(renewed.json().get("secret").asText()).isNotEqualTo(c.secret());
+        assertThat(s.file(c.key(), ChannelTestSupport.problem(code, "CONTAINER")).status()).isEqualTo(401);
+        assertThat(s.file(key, ChannelTestSupport.problem(code, "CONTAINER")).status()).isEqualTo(201);
+        assertThat(find(api.get("/api/channels?size=200", "admin").json().get("items"), c.code()).get("revokedAt")
+                .isNull()).isTrue();
+        assertThat(api.post("/api/channels/NO_SUCH_CHANNEL/key", "admin", null).status()).isEqualTo(404);
+        assertThat(api.post("/api/channels/" + c.code() + "/key", "dispatch", null).status()).isEqualTo(403);
+        assertThat(api.post("/api/channels/" + c.code() + "/key", null, null).status()).isEqualTo(401);
+        assertThat(s.call(HttpMethod.POST, "/api/channels/" + c.code() + "/key", key, null).status())
+                .as("a key cannot renew itself").isEqualTo(403);
+    }
+
     // --- /api/intake: what
 
     @Test

@@ -69,6 +69,18 @@ class ChannelController {
         return PageResult.of(all.subList(from, to), params, all.size());
     }
 
+    @Operation(summary = "Give a channel a new key and secret", description = "Addition: shown this once; the old key "
+            + "is refused (401) from this moment on, and a revoked channel is live again with the new key. Callbacks not yet "
+            + "sent are signed with the new secret.")
+    @ApiAccess(value = "ADMIN", errors = {403, 404})
+    @ApiResponse(responseCode = "201", description = "The channel with its new key and secret, shown this once",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = CreatedChannel.class)))
+    @PostMapping("/{code}/key")
+    ResponseEntity<CreatedChannel> renewKey(@PathVariable String code) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(channels.renewKey(code));
+    }
+
     @Operation(summary = "Revoke a channel's key", description = "The key is refused (401) from this moment on; the "
             + "channel and its tickets stay, and no callbacks are sent to it any more. 204 also when it was revoked.")
     @ApiAccess(value = "ADMIN", errors = {403, 404})
