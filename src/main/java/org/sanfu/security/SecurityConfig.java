@@ -147,7 +147,7 @@ class SecurityConfig implements WebMvcConfigurer {
      */
     @Bean
     @Order(0)
-    SecurityFilterChain feedbackLinks(HttpSecurity http) throws Exception {
+    SecurityFilterChain feedbackLinkPages(HttpSecurity http) throws Exception {
         http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/f/**"))
                 .headers(SecurityHeaders.pages())
                 .csrf(csrf -> csrf.disable())
