@@ -3,6 +3,8 @@ package org.sanfu.feedback;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.sanfu.DomainException;
+import org.sanfu.Message;
 import org.sanfu.security.Caller;
 import org.sanfu.ticket.ActionRequests;
 import org.sanfu.ticket.RepliedTickets;
@@ -88,7 +90,13 @@ class FeedbackPages {
     /** The ticket page's 生成回访链接: a new link, shown this once (the page is never cached). */
     @PostMapping("/tickets/{id}/feedback-link")
     ModelAndView issue(@PathVariable String id, Caller caller, @RequestParam(required = false) String send) {
-        FeedbackLinkService.Issued issued = links.issue(id, caller, "true".equals(send));
+        FeedbackLinkService.Issued issued;
+        try {
+            issued = links.issue(id, caller, "true".equals(send));
+        } catch (PessimisticLockingFailureException e) {
+            // the ticket was being changed at the same moment: nothing issued; the error page says try again
+            throw new DomainException.NotNow(Message.of("sanfu.feedback-link.busy", "id", id));
+        }
         String shown = issued.url().startsWith("/")
                 ? ServletUriComponentsBuilder.fromCurrentContextPath().path(issued.path()).toUriString()
                 : issued.url();

@@ -147,9 +147,12 @@ class SecurityConfig implements WebMvcConfigurer {
      */
     @Bean
     @Order(0)
-    SecurityFilterChain feedbackLinkPages(HttpSecurity http) throws Exception {
+    SecurityFilterChain feedbackLinkPages(HttpSecurity http, ErrorPages errorPages, BodySizeLimitProperties bodies,
+            MessageSource messages) throws Exception {
         http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/f/**"))
                 .headers(SecurityHeaders.pages())
+                .addFilterAfter(new OversizedPageRequests(bodies.maxBodyBytes(), errorPages, messages),
+                        SecurityContextHolderFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())

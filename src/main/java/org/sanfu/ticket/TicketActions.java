@@ -25,6 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TicketActions {
 
+    /** The actor of what an enterprise did itself (through a feedback link), before its credit code. */
+    public static final String ENTERPRISE_ACTOR = "enterprise:";
+
     private final Tickets tickets;
     private final TicketEvents events;
     private final TicketQueries queries;
@@ -210,9 +213,6 @@ public class TicketActions {
         return record(before, task, ENTERPRISE_ACTOR + before.enterpriseCreditCode(), TicketAction.FEEDBACK,
                 rating(command), clock.instant()).status();
     }
-
-    /** The actor of what an enterprise did itself, before its credit code. */
-    public static final String ENTERPRISE_ACTOR = "enterprise:";
 
     private Step rating(ActionRequests.Feedback command) {
         return (ticket, task, now) -> {

@@ -329,6 +329,30 @@ class FeedbackLinkWebTests {
     }
 
     @Test
+    void aFormTooLargeIsA413PageAndChangesNothing() {
+        Replied t = repliedTicket();
+        String path = issue(t.id());
+        String before = snapshot(t.id());
+
+        byte[] huge = ("satisfaction=SATISFIED&comment=" + "x".repeat(1_100_000)).getBytes(StandardCharsets.UTF_8);
+        Answer refused = perform(MockMvcRequestBuilders.post(path).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .content(huge), address);
+        assertThat(refused.status()).isEqualTo(413);
+        assertThat(refused.html().getElementById("errorTitle").text()).contains("413");
+        assertThat(snapshot(t.id())).isEqualTo(before);
+        assertThat(get(path).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theTicketPageNamesTheEnterpriseAsTheActorOfItsFeedback() {
+        Replied t = repliedTicket();
+        assertThat(post(issue(t.id()), "satisfaction", "SATISFIED").status()).isEqualTo(200);
+
+        Pages.Answer page = pages.get("/tickets/" + t.id(), "leader");
+        assertThat(page.html().select("#history li[data-action=feedback] .actor").text()).isEqualTo("企业（回访链接）");
+    }
+
+    @Test
     void oneAddressGetsA429PageAfterItsRequestsOfTheMinute() {
         Replied t = repliedTicket();
         String path = issue(t.id());
