@@ -11,6 +11,11 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.jsoup.Jsoup;
@@ -249,6 +254,38 @@ class FeedbackLinkWebTests {
         assertGone(post(path, "satisfaction", "DISSATISFIED"));
         assertGone(get(path));
         assertThat(snapshot(t.id())).isEqualTo(before);
+    }
+
+    @Test
+    void twoPostsAtOnceRecordOneFeedback() throws Exception {
+        Replied t = repliedTicket();
+        String path = issue(t.id());
+        CyclicBarrier start = new CyclicBarrier(2);
+        ExecutorService phones = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (String grade : List.of("SATISFIED", "DISSATISFIED")) {
+                answers.add(phones.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return post(path, "satisfaction", grade).status();
+                }));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(200, 410);
+        } finally {
+            phones.shutdownNow();
+        }
+        JsonNode history = history(t.id());
+        long feedbacks = 0;
+        for (JsonNode event : history) {
+            feedbacks += event.get("action").asText().equals("feedback") ? 1 : 0;
+        }
+        assertThat(feedbacks).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from feedback_link where ticket_id = ? and used_at is not null")
+                .param(Long.valueOf(t.id())).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
