@@ -1,6 +1,7 @@
 package org.sanfu.feedback;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.sanfu.DomainException;
@@ -35,7 +36,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Page
 class FeedbackPages {
 
-    private static final java.util.List<String> GRADES = java.util.List.of(Satisfaction.SATISFIED.name(),
+    private static final List<String> GRADES = List.of(Satisfaction.SATISFIED.name(),
             Satisfaction.BASICALLY_SATISFIED.name(), Satisfaction.DISSATISFIED.name());
 
     private final FeedbackLinkService links;
