@@ -1,5 +1,5 @@
 /*
- * The dashboard's two bar charts, drawn by ECharts from the data the page carries in
+ * The dashboard's bar charts (by category, by lead department, by source), drawn by ECharts from the data the page carries in
  * <script type="application/json" id="chartData"> (which a browser never runs): the page's
  * Content-Security-Policy lets only scripts served by Sanfu itself run, none written inline.
  */
@@ -36,4 +36,5 @@
 
   bars('chartByCategory', data.byCategory);
   bars('chartByDepartment', data.byDepartment);
+  bars('chartBySource', data.bySource);
 })();

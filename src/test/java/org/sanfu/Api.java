@@ -152,7 +152,14 @@ public class Api {
     /** Logs a visit by staff1 now with these problems; returns the answer's tickets. */
     public List<JsonNode> visit(String creditCode, List<Map<String, Object>> problems) {
         List<JsonNode> tickets = new ArrayList<>();
-        visitAnswer(creditCode, problems).get("tickets").forEach(tickets::add);
+        visitAnswer(creditCode, "VISIT", problems).get("tickets").forEach(tickets::add);
+        return tickets;
+    }
+
+    /** Logs a visit by staff1 now from the given source (VISIT, FORUM, HOTLINE, ONLINE); returns its tickets. */
+    public List<JsonNode> visit(String creditCode, String source, List<Map<String, Object>> problems) {
+        List<JsonNode> tickets = new ArrayList<>();
+        visitAnswer(creditCode, source, problems).get("tickets").forEach(tickets::add);
         return tickets;
     }
 
@@ -162,14 +169,14 @@ public class Api {
     /** Logs a visit by staff1 now to a fresh enterprise with these problems. */
     public LoggedVisit loggedVisit(List<Map<String, Object>> problems) {
         String code = enterprise();
-        JsonNode answer = visitAnswer(code, problems);
+        JsonNode answer = visitAnswer(code, "VISIT", problems);
         List<String> tickets = new ArrayList<>();
         answer.get("tickets").forEach(t -> tickets.add(t.get("id").asText()));
         return new LoggedVisit(code, answer.get("id").asText(), tickets);
     }
 
-    private JsonNode visitAnswer(String creditCode, List<Map<String, Object>> problems) {
-        Response r = post("/api/visits", "staff1", Map.of("enterpriseCreditCode", creditCode,
+    private JsonNode visitAnswer(String creditCode, String source, List<Map<String, Object>> problems) {
+        Response r = post("/api/visits", "staff1", Map.of("enterpriseCreditCode", creditCode, "source", source,
                 "notes", "走访记录", "problems", problems));
         if (r.status() != 201) {
             throw new IllegalStateException("visit not logged: " + r.text());

@@ -58,7 +58,7 @@ class RebuildFiguresIntegrationTests {
         List<String> rows = new ArrayList<>();
         try (Connection db = database(); Statement sql = db.createStatement()) {
             for (String table : List.of("figure_day", "figure_month")) {
-                try (ResultSet rs = sql.executeQuery("select * from " + table + " order by 1, 2, 3, 4")) {
+                try (ResultSet rs = sql.executeQuery("select * from " + table + " order by 1, 2, 3, 4, 5")) {
                     while (rs.next()) {
                         StringBuilder row = new StringBuilder(table);
                         for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {

@@ -28,6 +28,7 @@ record Dashboard(
         List<Figure> rates,
         Chart byCategory,
         Chart byDepartment,
+        Chart bySource,
         String month,
         String monthLabel,
         List<RankRow> ranking,
@@ -100,6 +101,7 @@ record Dashboard(
                         f.medianHoursToClose() == null ? "" : "小时", "从反映到销号", false));
         YearMonth month = YearMonth.parse(ranking.month());
         return new Dashboard(scope, counts, rates, Chart.of(summary.byCategory()), Chart.of(summary.byDepartment()),
+                Chart.of(summary.bySource()),
                 ranking.month(), month.getYear() + "年" + month.getMonthValue() + "月",
                 ranking.departments().stream().map(Dashboard::rankRow).toList(),
                 ranking.redCards().stream().map(Dashboard::redCardRow).toList(),

@@ -145,6 +145,28 @@ class SecurityConfig implements WebMvcConfigurer {
     }
 
     /**
+     * The enterprise's one-time feedback pages, /f/{token} (feedback module, issue 14): open to anyone,
+     * without an account or a session. The unguessable token in the path is itself the credential; the
+     * feature checks it, spends it once and answers a dead one with 410. No CSRF token either: the form is
+     * used without a session to bind one to, and a forged cross-site post would need the token, which is
+     * all that whoever holds it needs anyway. Only /f/** is matched here: nothing else opens up.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain feedbackLinkPages(HttpSecurity http, ErrorPages errorPages, BodySizeLimitProperties bodies,
+            MessageSource messages) throws Exception {
+        http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/f/**"))
+                .headers(SecurityHeaders.pages())
+                .addFilterAfter(new OversizedPageRequests(bodies.maxBodyBytes(), errorPages, messages),
+                        SecurityContextHolderFilter.class)
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll());
+        return http.build();
+    }
+
+    /**
      * The REST API, the API documents and the operators' endpoints: stateless HTTP Basic, no session,
      * no CSRF token (a cross-site form cannot send the JSON bodies or the Authorization header).
      */

@@ -41,8 +41,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * million) finds the middle of every group at once.
  * <p>
  * Each closed ticket is one long, ordered by its hours: hours to close in hundredths (23 bits, up to
- * 9.5 years), the day it was reported (16 bits, days since 1970), and its category, lead department
- * and town as small numbers (6, 6 and 12 bits). About 30 MB for a million tickets, with the set of ids.
+ * 9.5 years), the day it was reported (16 bits, days since 1970), and its group (24 bits): the number
+ * of its combination of category, lead department, town and source, each of which is a number in a
+ * dictionary of its own. About 30 MB for a million tickets, with the set of ids.
  * <p>
  * It is a cache and never trusted: every answer is checked against the rollup's count of closed
  * tickets per group ({@link FigureRollup}, exact in the database). Tickets this node closes are added
@@ -55,12 +56,11 @@ class ClosingTimes implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ClosingTimes.class);
 
-    private static final int TOWN_BITS = 12;
-    private static final int DEPARTMENT_BITS = 6;
-    private static final int CATEGORY_BITS = 6;
+    private static final int GROUP_BITS = 24;
+    private static final long GROUP_MASK = (1L << GROUP_BITS) - 1;
     private static final int DAY_BITS = 16;
     private static final int HOURS_BITS = 23;
-    private static final int DAY_SHIFT = TOWN_BITS + DEPARTMENT_BITS + CATEGORY_BITS;
+    private static final int DAY_SHIFT = GROUP_BITS;
     private static final int HOURS_SHIFT = DAY_SHIFT + DAY_BITS;
     /** Beyond this many added since the last merge, the sorted array is rebuilt with them. */
     private static final int MERGE_AT = 4096;
@@ -74,7 +74,8 @@ class ClosingTimes implements DisposableBean {
     private static final long SQL_AT_MOST = 50_000;
     private static final java.time.Duration LOAD_PATIENCE = java.time.Duration.ofSeconds(60);
 
-    private static final String COLUMNS = "id, hours_to_close, reported_at, category, lead_department, town, closed_at";
+    private static final String COLUMNS = "id, hours_to_close, reported_at, category, lead_department, town, closed_at, "
+            + "source";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate reads;
@@ -89,9 +90,11 @@ class ClosingTimes implements DisposableBean {
     private final AtomicLong fromDatabase = new AtomicLong();
 
     // guarded by this
-    private final Dictionary categories = new Dictionary(CATEGORY_BITS);
-    private final Dictionary departments = new Dictionary(DEPARTMENT_BITS);
-    private final Dictionary towns = new Dictionary(TOWN_BITS);
+    private final Dictionary categories = new Dictionary();
+    private final Dictionary departments = new Dictionary();
+    private final Dictionary towns = new Dictionary();
+    private final Dictionary sources = new Dictionary();
+    private final Groups groups = new Groups();
     private long[] sorted = new long[0];
     private long[] added = new long[64];
     private int addedCount;
@@ -177,7 +180,7 @@ class ClosingTimes implements DisposableBean {
         // the ranks wanted: per grouping, per value index, the two middle positions of its count
         Map<TicketFigures.Grouping, Ranks> ranks = new EnumMap<>(TicketFigures.Grouping.class);
         for (var e : timed.entrySet()) {
-            Ranks r = new Ranks(e.getKey() == TicketFigures.Grouping.NONE ? 1 : capacity(e.getKey()));
+            Ranks r = new Ranks(e.getKey() == TicketFigures.Grouping.NONE ? 1 : dictionary(e.getKey()).size());
             for (var count : e.getValue().entrySet()) {
                 int index = e.getKey() == TicketFigures.Grouping.NONE ? 0 : dictionary(e.getKey()).index(count.getKey());
                 if (index < 0) {
@@ -189,9 +192,10 @@ class ClosingTimes implements DisposableBean {
         }
         for (long v : sorted) {
             int day = (int) ((v >>> DAY_SHIFT) & ((1L << DAY_BITS) - 1));
-            int category = (int) ((v >>> (TOWN_BITS + DEPARTMENT_BITS)) & ((1L << CATEGORY_BITS) - 1));
-            int department = (int) ((v >>> TOWN_BITS) & ((1L << DEPARTMENT_BITS) - 1));
-            int town = (int) (v & ((1L << TOWN_BITS) - 1));
+            int group = (int) (v & GROUP_MASK);
+            int category = groups.category[group];
+            int department = groups.department[group];
+            int town = groups.town[group];
             if (day < selection.fromDay() || day >= selection.toDay()
                     || (selection.category() >= 0 && category != selection.category())
                     || (selection.department() >= 0 && department != selection.department())
@@ -205,6 +209,7 @@ class ClosingTimes implements DisposableBean {
                     case CATEGORY -> category;
                     case DEPARTMENT -> department;
                     case TOWN -> town;
+                    case SOURCE -> groups.source[group];
                 };
                 e.getValue().see(index, hours);
             }
@@ -231,19 +236,13 @@ class ClosingTimes implements DisposableBean {
         return result;
     }
 
-    private int capacity(TicketFigures.Grouping grouping) {
-        return 1 << switch (grouping) {
-            case CATEGORY -> CATEGORY_BITS;
-            case DEPARTMENT -> DEPARTMENT_BITS;
-            default -> TOWN_BITS;
-        };
-    }
-
     private Dictionary dictionary(TicketFigures.Grouping grouping) {
         return switch (grouping) {
             case CATEGORY -> categories;
             case DEPARTMENT -> departments;
-            default -> towns;
+            case TOWN -> towns;
+            case SOURCE -> sources;
+            case NONE -> throw new IllegalArgumentException("NONE has no values");
         };
     }
 
@@ -328,7 +327,8 @@ class ClosingTimes implements DisposableBean {
                 moved |= !before.hoursToClose().equals(after.hoursToClose()) || !before.reportedAt().equals(after.reportedAt())
                         || !Objects.equals(before.category(), after.category())
                         || !Objects.equals(before.leadDepartment(), after.leadDepartment())
-                        || !Objects.equals(before.town(), after.town());
+                        || !Objects.equals(before.town(), after.town())
+                        || !Objects.equals(before.source(), after.source());
             }
         }
         if (closing.isEmpty() && !moved) {
@@ -346,7 +346,7 @@ class ClosingTimes implements DisposableBean {
                     if (loaded) {
                         for (TicketFacts.Row row : closing) {
                             if (!add(row.id(), row.hoursToClose(), row.reportedAt(), row.category(), row.leadDepartment(),
-                                    row.town(), row.closedAt())) {
+                                    row.town(), row.source(), row.closedAt())) {
                                 loaded = false;
                                 return;
                             }
@@ -377,12 +377,12 @@ class ClosingTimes implements DisposableBean {
         List<Object[]> rows = new ArrayList<>();
         reads.executeWithoutResult(status -> jdbc.query(sql, (ResultSet rs) -> {
             rows.add(new Object[] {rs.getLong(1), rs.getBigDecimal(2), Sql.instant(rs, "reported_at"), rs.getString(4),
-                rs.getString(5), rs.getString(6), Sql.instant(rs, "closed_at")});
+                rs.getString(5), rs.getString(6), rs.getString(8), Sql.instant(rs, "closed_at")});
         }, args));
         synchronized (this) {
             for (Object[] row : rows) {
                 if (!add((Long) row[0], (BigDecimal) row[1], (Instant) row[2], (String) row[3], (String) row[4],
-                        (String) row[5], (Instant) row[6])) {
+                        (String) row[5], (String) row[6], (Instant) row[7])) {
                     loaded = false; // something it cannot hold: every answer comes from SQL
                     return;
                 }
@@ -392,7 +392,7 @@ class ClosingTimes implements DisposableBean {
 
     /** Adds one closed ticket unless it is there; false when it does not fit in a long. */
     private boolean add(long id, BigDecimal hours, Instant reported, String category, String department, String town,
-            Instant closed) {
+            String source, Instant closed) {
         if (closed != null && (latestClose == null || closed.isAfter(latestClose))) {
             latestClose = closed;
         }
@@ -401,18 +401,15 @@ class ClosingTimes implements DisposableBean {
         }
         long hundredths = hours.movePointRight(2).longValueExact();
         long day = reported.atZone(zone).toLocalDate().toEpochDay();
-        int c = categories.add(category);
-        int d = departments.add(department);
-        int t = towns.add(town);
-        if (hundredths < 0 || hundredths >= (1L << HOURS_BITS) || day < 0 || day >= (1L << DAY_BITS) || c < 0 || d < 0
-                || t < 0) {
+        int group = groups.add(categories.add(category), departments.add(department), towns.add(town),
+                sources.add(source));
+        if (hundredths < 0 || hundredths >= (1L << HOURS_BITS) || day < 0 || day >= (1L << DAY_BITS) || group < 0) {
             return false;
         }
         if (addedCount == added.length) {
             added = Arrays.copyOf(added, added.length * 2);
         }
-        added[addedCount++] = hundredths << HOURS_SHIFT | day << DAY_SHIFT | (long) c << (TOWN_BITS + DEPARTMENT_BITS)
-                | (long) d << TOWN_BITS | t;
+        added[addedCount++] = hundredths << HOURS_SHIFT | day << DAY_SHIFT | group;
         ids.add(id);
         if (addedCount >= MERGE_AT) {
             mergeAdded();
@@ -481,13 +478,11 @@ class ClosingTimes implements DisposableBean {
         loader.shutdownNow();
     }
 
-    /** Strings to small numbers, null as 0; -1 once full. */
+    /** Strings to small numbers, null as 0. */
     private static final class Dictionary {
-        private final int limit;
         private final Map<String, Integer> indexes = new HashMap<>();
 
-        Dictionary(int bits) {
-            this.limit = 1 << bits;
+        Dictionary() {
             indexes.put("", 0);
         }
 
@@ -496,16 +491,51 @@ class ClosingTimes implements DisposableBean {
         }
 
         int add(String value) {
-            String key = value == null ? "" : value;
-            Integer index = indexes.get(key);
-            if (index == null) {
-                if (indexes.size() >= limit) {
-                    return -1;
-                }
-                index = indexes.size();
-                indexes.put(key, index);
+            return indexes.computeIfAbsent(value == null ? "" : value, k -> indexes.size());
+        }
+
+        int size() {
+            return indexes.size();
+        }
+    }
+
+    /**
+     * The combinations of category, department, town and source seen, numbered; the arrays give each
+     * number's parts. A province has a few thousand; -1 once {@value #GROUP_BITS} bits are full (or a
+     * dictionary passes 65,536 values): the cache then gives up and the database answers.
+     */
+    private static final class Groups {
+        private final Map<Long, Integer> numbers = new HashMap<>();
+        int[] category = new int[256];
+        int[] department = new int[256];
+        int[] town = new int[256];
+        int[] source = new int[256];
+
+        int add(int c, int d, int t, int s) {
+            if (c > 0xFFFF || d > 0xFFFF || t > 0xFFFF || s > 0xFFFF) {
+                return -1;
             }
-            return index;
+            long key = (long) c << 48 | (long) d << 32 | (long) t << 16 | s;
+            Integer number = numbers.get(key);
+            if (number != null) {
+                return number;
+            }
+            if (numbers.size() > GROUP_MASK) {
+                return -1;
+            }
+            int n = numbers.size();
+            if (n == category.length) {
+                category = Arrays.copyOf(category, n * 2);
+                department = Arrays.copyOf(department, n * 2);
+                town = Arrays.copyOf(town, n * 2);
+                source = Arrays.copyOf(source, n * 2);
+            }
+            category[n] = c;
+            department[n] = d;
+            town[n] = t;
+            source[n] = s;
+            numbers.put(key, n);
+            return n;
         }
     }
 

@@ -33,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The figures' counts pre-computed per day and per month of report (in the service's zone), lead
- * department, category and town, in {@code figure_day} and {@code figure_month}. A period of whole
+ * department, category, town and source, in {@code figure_day} and {@code figure_month}. A period of whole
  * days then sums at most a few thousand rows however many tickets there are, where counting the
  * tickets themselves took 40 s at a million.
  * <p>
@@ -74,14 +74,14 @@ class FigureRollup implements DerivedFromTickets, InitializingBean {
     }
 
     /** What the counts are grouped by below the period; "" in the tables for none. */
-    record Group(String department, String category, String town) {
+    record Group(String department, String category, String town, String source) {
     }
 
     /** A row's key: the first day of its period, and the group. */
     record Key(LocalDate period, Group group) {
         static final Comparator<Key> ORDER = Comparator.comparing(Key::period)
                 .thenComparing(k -> key(k.group.department)).thenComparing(k -> key(k.group.category))
-                .thenComparing(k -> key(k.group.town));
+                .thenComparing(k -> key(k.group.town)).thenComparing(k -> key(k.group.source));
     }
 
     private final JdbcTemplate jdbc;
@@ -143,7 +143,7 @@ class FigureRollup implements DerivedFromTickets, InitializingBean {
 
     private Key keyOf(Table table, TicketFacts.Row t) {
         return new Key(table.periodOf(t.reportedAt().atZone(zone).toLocalDate()),
-                new Group(t.leadDepartment(), t.category(), t.town()));
+                new Group(t.leadDepartment(), t.category(), t.town(), t.source()));
     }
 
     /** Adds the changed tickets' differences, in the transaction that changed them. */
@@ -179,13 +179,14 @@ class FigureRollup implements DerivedFromTickets, InitializingBean {
 
     /** The key's columns and the counts, as the tables' columns are ordered. */
     private static Object[] columns(Key key, long[] counts) {
-        Object[] args = new Object[4 + counts.length];
+        Object[] args = new Object[KEY_COLUMNS + counts.length];
         args[0] = Date.valueOf(key.period);
         args[1] = key(key.group.department);
         args[2] = key(key.group.category);
         args[3] = key(key.group.town);
+        args[4] = key(key.group.source);
         for (int i = 0; i < counts.length; i++) {
-            args[4 + i] = counts[i];
+            args[KEY_COLUMNS + i] = counts[i];
         }
         return args;
     }
@@ -204,8 +205,11 @@ class FigureRollup implements DerivedFromTickets, InitializingBean {
         }
     }
 
+    /** The period and the four columns of a {@link Group}. */
+    private static final int KEY_COLUMNS = 5;
+
     private static String keyColumns(Table table) {
-        return table.period + ", lead_department, category, town";
+        return table.period + ", lead_department, category, town, source";
     }
 
     private static String marks(int n) {
@@ -214,15 +218,15 @@ class FigureRollup implements DerivedFromTickets, InitializingBean {
 
     private static String upsertPostgres(Table table) {
         return "insert into " + table.name + " (" + keyColumns(table) + ", " + String.join(", ", COUNTS) + ") values ("
-                + marks(4 + COUNTS.size()) + ") on conflict (" + keyColumns(table) + ") do update set "
+                + marks(KEY_COLUMNS + COUNTS.size()) + ") on conflict (" + keyColumns(table) + ") do update set "
                 + String.join(", ", COUNTS.stream().map(c -> c + " = " + table.name + "." + c + " + excluded." + c).toList());
     }
 
     private static String mergeH2(Table table) {
         String columns = keyColumns(table) + ", " + String.join(", ", COUNTS);
-        return "merge into " + table.name + " f using (values (" + marks(4 + COUNTS.size()) + ")) d(" + columns
+        return "merge into " + table.name + " f using (values (" + marks(KEY_COLUMNS + COUNTS.size()) + ")) d(" + columns
                 + ") on f." + table.period + " = d." + table.period + " and f.lead_department = d.lead_department"
-                + " and f.category = d.category and f.town = d.town"
+                + " and f.category = d.category and f.town = d.town and f.source = d.source"
                 + " when matched then update set "
                 + String.join(", ", COUNTS.stream().map(c -> c + " = f." + c + " + d." + c).toList())
                 + " when not matched then insert (" + columns + ") values ("
@@ -255,7 +259,7 @@ class FigureRollup implements DerivedFromTickets, InitializingBean {
 
     private void read(Map<Group, long[]> sums, Table table, LocalDate from, LocalDate toExclusive, String department,
             String category, String town) {
-        StringBuilder sql = new StringBuilder("select lead_department, category, town, ")
+        StringBuilder sql = new StringBuilder("select lead_department, category, town, source, ")
                 .append(String.join(", ", COUNTS.stream().map(c -> "sum(" + c + ")").toList()))
                 .append(" from ").append(table.name).append(" where 1 = 1");
         List<Object> args = new ArrayList<>();
@@ -273,12 +277,13 @@ class FigureRollup implements DerivedFromTickets, InitializingBean {
                 args.add(eq[1]);
             }
         }
-        sql.append(" group by lead_department, category, town");
+        sql.append(" group by lead_department, category, town, source");
         jdbc.query(sql.toString(), (ResultSet rs) -> {
-            Group group = new Group(none(rs.getString(1)), none(rs.getString(2)), none(rs.getString(3)));
+            Group group = new Group(none(rs.getString(1)), none(rs.getString(2)), none(rs.getString(3)),
+                    none(rs.getString(4)));
             long[] sum = sums.computeIfAbsent(group, g -> new long[COUNTS.size()]);
             for (int i = 0; i < COUNTS.size(); i++) {
-                sum[i] += rs.getLong(4 + i);
+                sum[i] += rs.getLong(KEY_COLUMNS + i);
             }
         }, args.toArray());
     }
@@ -313,7 +318,7 @@ class FigureRollup implements DerivedFromTickets, InitializingBean {
                 List<Object[]> rows = new ArrayList<>();
                 sums.get(table).forEach((key, counts) -> rows.add(columns(key, counts)));
                 jdbc.batchUpdate("insert into " + table.name + " (" + keyColumns(table) + ", " + String.join(", ", COUNTS)
-                        + ") values (" + marks(4 + COUNTS.size()) + ")", rows);
+                        + ") values (" + marks(KEY_COLUMNS + COUNTS.size()) + ")", rows);
             }
             jdbc.update("update figure_state set zone = ?, built_at = ? where id = 1", zone.getId(),
                     Sql.ts(clock.instant()));

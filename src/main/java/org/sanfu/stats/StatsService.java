@@ -5,10 +5,12 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.sanfu.SanfuProperties;
 import org.sanfu.catalog.Catalog;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,9 +23,11 @@ public class StatsService {
     private final Catalog catalog;
     private final RankingPolicy policy;
     private final ZoneId zone;
+    private final MessageSource messages;
 
     StatsService(TicketFigures figures, Catalog catalog, RankingProperties ranking, RedCardProperties redCard,
-            SanfuProperties properties) {
+            SanfuProperties properties, MessageSource messages) {
+        this.messages = messages;
         this.figures = figures;
         this.catalog = catalog;
         this.policy = new RankingPolicy(ranking, redCard);
@@ -32,11 +36,12 @@ public class StatsService {
 
     public Summary summary(TicketFilter filter) {
         TicketFigures.Grouped grouped = figures.grouped(filter, TicketFigures.Grouping.CATEGORY,
-                TicketFigures.Grouping.DEPARTMENT, TicketFigures.Grouping.TOWN);
+                TicketFigures.Grouping.DEPARTMENT, TicketFigures.Grouping.TOWN, TicketFigures.Grouping.SOURCE);
         return new Summary(grouped.total().figures(),
                 breakdown(grouped.by(TicketFigures.Grouping.CATEGORY), catalog::categoryLabel),
                 breakdown(grouped.by(TicketFigures.Grouping.DEPARTMENT), catalog::departmentLabel),
-                breakdown(grouped.by(TicketFigures.Grouping.TOWN), town -> town));
+                breakdown(grouped.by(TicketFigures.Grouping.TOWN), town -> town),
+                breakdown(grouped.by(TicketFigures.Grouping.SOURCE), this::sourceLabel));
     }
 
     /** The month's ranking of the handling departments (tickets reported that month) and red cards. */
@@ -62,6 +67,11 @@ public class StatsService {
         List<Ranking.RedCard> redCards = grouped.by(TicketFigures.Grouping.TOWN).entrySet().stream()
                 .map(e -> policy.redCard(e.getKey(), e.getValue())).filter(Objects::nonNull).toList();
         return new Ranking(label, policy.rank(departments, labels), redCards);
+    }
+
+    /** A visit's sources and SYSTEMIC by their Chinese names, as categories and departments are; else the code. */
+    private String sourceLabel(String source) {
+        return messages.getMessage("label.source." + source, null, source, Locale.CHINESE);
     }
 
     private static List<Breakdown> breakdown(Map<String, Figures.Counts> grouped,

@@ -34,7 +34,7 @@ class TicketFigures {
 
     /** What the figures may be grouped by: a column of the published tickets each. */
     enum Grouping {
-        NONE(null), CATEGORY("category"), DEPARTMENT("lead_department"), TOWN("town");
+        NONE(null), CATEGORY("category"), DEPARTMENT("lead_department"), TOWN("town"), SOURCE("source");
 
         final String column;
 
@@ -146,6 +146,7 @@ class TicketFigures {
                 case CATEGORY -> group.category();
                 case DEPARTMENT -> group.department();
                 case TOWN -> group.town();
+                case SOURCE -> group.source();
             };
             long[] sum = grouped.computeIfAbsent(key, k -> new long[counts.length]);
             for (int i = 0; i < counts.length; i++) {

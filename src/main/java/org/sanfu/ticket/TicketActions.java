@@ -25,6 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TicketActions {
 
+    /** The actor of what an enterprise did itself (through a feedback link), before its credit code. */
+    public static final String ENTERPRISE_ACTOR = "enterprise:";
+
     private final Tickets tickets;
     private final TicketEvents events;
     private final TicketQueries queries;
@@ -188,12 +191,36 @@ public class TicketActions {
     /** Any service staff records what the enterprise said of the reply (回访). */
     @Transactional
     public TicketView feedback(String id, Caller caller, ActionRequests.Feedback command) {
-        return perform(id, caller, TicketAction.FEEDBACK, (ticket, task, now) -> {
+        return perform(id, caller, TicketAction.FEEDBACK, rating(command));
+    }
+
+    /**
+     * The enterprise rates the reply itself, through a one-time link (feedback module): exactly the step
+     * of {@link #feedback}, recorded with {@code enterprise:<creditCode>} as actor. The link is the
+     * credential, so no role is asked for; the ticket must still wait for feedback on the very reply the
+     * link was issued for ({@code repliedAt}), else 409 and nothing changes.
+     *
+     * @return the ticket's status after the feedback (CLOSED, IN_PROGRESS or SUPERVISION)
+     */
+    @Transactional
+    public TicketStatus feedbackFromEnterprise(long id, Instant repliedAt, ActionRequests.Feedback command) {
+        Ticket before = tickets.lock(id).orElseThrow(() -> new DomainException.NotFound("ticket", String.valueOf(id)));
+        Ticket.OpenTask task = before.openTasks().stream()
+                .filter(t -> t.taskKey().equals(TicketProcess.TASK_FEEDBACK))
+                .filter(t -> before.status() == TicketStatus.REPLIED && repliedAt.equals(before.repliedAt()))
+                .findFirst()
+                .orElseThrow(() -> new DomainException.NotNow(notNow(before, TicketAction.FEEDBACK, null)));
+        return record(before, task, ENTERPRISE_ACTOR + before.enterpriseCreditCode(), TicketAction.FEEDBACK,
+                rating(command), clock.instant()).status();
+    }
+
+    private Step rating(ActionRequests.Feedback command) {
+        return (ticket, task, now) -> {
             tickets.rated(ticket.id(), command.satisfaction(), now);
             process.complete(task.taskId(), Map.of(
                     TicketProcess.VAR_SATISFIED, command.satisfaction() != Satisfaction.DISSATISFIED));
             return withNote(command.satisfaction().name(), command.comment());
-        });
+        };
     }
 
     /** A leader's ruling under supervision (督办): strike it off, or give it to a department afresh. */
@@ -242,11 +269,17 @@ public class TicketActions {
             task = policy.offered(action, before, caller, now).orElseThrow(() -> new DomainException.NotNow(
                     notNow(before, action, policy.whyNot(action, before, caller, now))));
         }
+        return queries.view(record(before, task, caller.username(), action, step, now), caller);
+    }
+
+    /** The action's own step on the locked ticket, and its history event: the ticket after. */
+    private Ticket record(Ticket before, Ticket.OpenTask task, String actor, TicketAction action, Step step,
+            Instant now) {
         String detail = step.apply(before, task, now);
         Ticket after = tickets.find(before.id()).orElseThrow();
-        events.append(after.id(), new TicketEvent(now, caller.username(), action.urlName(), before.status(),
-                after.status(), detail));
-        return queries.view(after, caller);
+        events.append(after.id(), new TicketEvent(now, actor, action.urlName(), before.status(), after.status(),
+                detail));
+        return after;
     }
 
     /** A status or an action as the reader's language names it: 办理中 / IN_PROGRESS, 答复 / reply. */

@@ -51,14 +51,14 @@ public final class TicketFacts {
     public static final String ROW_COLUMNS = "id, enterprise_credit_code, town, category, status, lead_department, "
             + "reported_at, assigned_at, signed_at, replied_at, closed_at, sign_deadline, reply_deadline, overdue, "
             + "sign_overdue, reply_overdue, signed_on_time, replied_on_time, reopen_count, return_count, satisfaction, "
-            + "hours_to_close, overdue_since";
+            + "hours_to_close, overdue_since, source";
 
     /** The columns of {@value #VIEW} the figures are made of, for {@link TicketFactsChanged}. */
     public record Row(long id, String enterpriseCreditCode, String town, String category, String status,
             String leadDepartment, Instant reportedAt, Instant assignedAt, Instant signedAt, Instant repliedAt,
             Instant closedAt, Instant signDeadline, Instant replyDeadline, boolean overdue, boolean signOverdue,
             boolean replyOverdue, Boolean signedOnTime, Boolean repliedOnTime, int reopenCount, int returnCount,
-            String satisfaction, BigDecimal hoursToClose, Instant overdueSince) {
+            String satisfaction, BigDecimal hoursToClose, Instant overdueSince, String source) {
 
         /** Reads the current row of {@value #VIEW} (aliased or not) that the result set is on. */
         public static Row of(ResultSet rs) throws SQLException {
@@ -70,7 +70,7 @@ public final class TicketFacts {
                     rs.getBoolean("reply_overdue"), rs.getObject("signed_on_time", Boolean.class),
                     rs.getObject("replied_on_time", Boolean.class), rs.getInt("reopen_count"),
                     rs.getInt("return_count"), rs.getString("satisfaction"), rs.getBigDecimal("hours_to_close"),
-                    Sql.instant(rs, "overdue_since"));
+                    Sql.instant(rs, "overdue_since"), rs.getString("source"));
         }
     }
 

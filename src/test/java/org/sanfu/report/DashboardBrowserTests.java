@@ -58,7 +58,7 @@ class DashboardBrowserTests {
 
     static final String SCRIPT_TITLE = "<script>alert('驾驶舱')</script>";
     static final String MONTH = "2014-03";
-    static final List<String> CHARTS = List.of("chartByCategory", "chartByDepartment");
+    static final List<String> CHARTS = List.of("chartByCategory", "chartByDepartment", "chartBySource");
 
     @RegisterExtension
     static final Browser browser = Browser.desktop();
@@ -253,7 +253,7 @@ class DashboardBrowserTests {
     }
 
     @Test
-    void echartsDrawsBothChartsWithTheApisBreakdowns() {
+    void echartsDrawsEveryChartWithTheApisBreakdowns() {
         open("/" + query);
         JsonNode summary = apiJson("/api/stats/summary" + query.replace("&month=" + MONTH, ""));
         JavascriptExecutor js = browser.driver();
@@ -265,6 +265,7 @@ class DashboardBrowserTests {
         }
         assertThat(chartTotals(js, "chartByCategory")).isEqualTo(totals(summary.get("byCategory")));
         assertThat(chartTotals(js, "chartByDepartment")).isEqualTo(totals(summary.get("byDepartment")));
+        assertThat(chartTotals(js, "chartBySource")).isEqualTo(totals(summary.get("bySource")));
         browser.screenshotForDocs("dashboard-desktop", true);
     }
 

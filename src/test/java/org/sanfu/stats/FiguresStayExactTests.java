@@ -36,6 +36,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class FiguresStayExactTests {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    /** Where the visits come from: the figures are kept per source too. */
+    private static final String[] SOURCES = {"VISIT", "FORUM", "HOTLINE", "ONLINE"};
     private static final String[] CATEGORIES = {"CONTAINER", "LOGISTICS", "FINANCING", "CREDIT_INSURANCE",
         "TRADE_FAIR", "POLICY", "CUSTOMS", "LABOR", "LEGAL", "OTHER"};
     private static final String[] HANDLING = {"COMMERCE", "FINANCE", "TRANSPORT", "CUSTOMS", "HRSS", "JUSTICE"};
@@ -78,7 +80,8 @@ class FiguresStayExactTests {
                 for (int p = random.nextInt(3); p >= 0; p--) {
                     problems.add(Api.problem(CATEGORIES[random.nextInt(CATEGORIES.length)], "随机问题" + step));
                 }
-                api.visit(enterprises.get(random.nextInt(enterprises.size())), problems)
+                api.visit(enterprises.get(random.nextInt(enterprises.size())), SOURCES[random.nextInt(SOURCES.length)],
+                        problems)
                         .forEach(t -> tickets.add(t.get("id").asText()));
             } else if (dice < 20) {
                 now = now.plus(Duration.ofMinutes(30 + random.nextInt(60 * 40)));
@@ -199,14 +202,15 @@ class FiguresStayExactTests {
     private Map<String, List<Object>> rows() {
         Map<String, List<Object>> rows = new LinkedHashMap<>();
         for (String table : List.of("figure_day", "figure_month")) {
-            jdbc.query("select * from " + table + " where total <> 0 order by 1, 2, 3, 4",
+            jdbc.query("select * from " + table + " where total <> 0 order by 1, 2, 3, 4, 5",
                     rs -> {
+                        // the key's five columns (period, department, category, town, source), then the counts
                         List<Object> values = new ArrayList<>();
-                        for (int i = 5; i <= rs.getMetaData().getColumnCount(); i++) {
+                        for (int i = 6; i <= rs.getMetaData().getColumnCount(); i++) {
                             values.add(rs.getLong(i));
                         }
                         rows.put(table + " " + rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " "
-                                + rs.getString(4), values);
+                                + rs.getString(4) + " " + rs.getString(5), values);
                     });
         }
         return rows;

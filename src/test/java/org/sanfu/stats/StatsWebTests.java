@@ -141,7 +141,7 @@ class StatsWebTests {
     }
 
     @Test
-    void theBreakdownsSplitTheSameTicketsByCategoryDepartmentAndTown() {
+    void theBreakdownsSplitTheSameTicketsByCategoryDepartmentTownAndSource() {
         JsonNode s = summary("");
         JsonNode container = find(s.get("byCategory"), "CONTAINER");
         assertThat(container.get("label").asText()).isEqualTo("集装箱/海运舱位");
@@ -162,6 +162,11 @@ class StatsWebTests {
         assertThat(s.get("byTown")).hasSize(1);
         assertThat(s.get("byTown").get(0).get("key").asText()).isEqualTo(town);
         assertThat(s.get("byTown").get(0).get("total").asLong()).isEqualTo(5);
+        assertThat(s.get("bySource")).as("every ticket came from a visit").hasSize(1);
+        JsonNode visits = find(s.get("bySource"), "VISIT");
+        assertThat(visits.get("label").asText()).isEqualTo("走访");
+        assertThat(visits.get("total").asLong()).isEqualTo(5);
+        assertThat(visits.get("medianHoursToClose").asDouble()).isEqualTo(s.get("medianHoursToClose").asDouble());
     }
 
     @Test

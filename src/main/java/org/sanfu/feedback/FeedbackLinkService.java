@@ -1,0 +1,121 @@
+package org.sanfu.feedback;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import org.sanfu.DomainException;
+import org.sanfu.Message;
+import org.sanfu.SanfuProperties;
+import org.sanfu.security.Caller;
+import org.sanfu.ticket.ActionRequests;
+import org.sanfu.ticket.RepliedTickets;
+import org.sanfu.ticket.TicketActions;
+import org.sanfu.ticket.TicketStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Issuing a one-time feedback link, showing what it is for, and taking the enterprise's feedback through
+ * it. Every way a link can be dead (unknown, spent, voided by a newer one, past the feedback window, or
+ * its ticket no longer waiting for feedback on that reply) is the same {@link LinkGone}: the page says
+ * only that the link no longer works, and nothing changes.
+ */
+@Service
+class FeedbackLinkService {
+
+    /** A link as issued: its path ({@code /f/<token>}), as sent ({@code url}), and until when it works. */
+    record Issued(String path, String url, Instant expiresAt) {}
+
+    /** The link names no ticket waiting for feedback (410). */
+    static final class LinkGone extends RuntimeException {
+        LinkGone() {
+            super("feedback link no longer valid", null, false, false);
+        }
+    }
+
+    private final FeedbackLinks links;
+    private final RepliedTickets replied;
+    private final TicketActions actions;
+    private final FeedbackLinkDispatch dispatch;
+    private final FeedbackLinkProperties settings;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    FeedbackLinkService(FeedbackLinks links, RepliedTickets replied, TicketActions actions,
+            FeedbackLinkDispatch dispatch, FeedbackLinkProperties settings, SanfuProperties properties, Clock clock) {
+        this.links = links;
+        this.replied = replied;
+        this.actions = actions;
+        this.dispatch = dispatch;
+        this.settings = settings;
+        this.zone = properties.zone();
+        this.clock = clock;
+    }
+
+    /**
+     * A new link for a replied ticket; the ticket's earlier links stop working. 404, 403 (STAFF and
+     * DISPATCH only) and 409 (not waiting for feedback, or its window already passed) as RepliedTickets
+     * says. With {@code send}, the link goes to the configured senders once this has committed.
+     */
+    @Transactional
+    public Issued issue(String ticketId, Caller caller, boolean send) {
+        RepliedTickets.Replied ticket = replied.lockForLink(ticketId, caller);
+        Instant now = clock.instant();
+        if (ticket.feedbackDue() == null || !now.isBefore(ticket.feedbackDue())) {
+            throw new DomainException.NotNow(Message.of("sanfu.feedback-link.window-passed", "id", ticketId));
+        }
+        links.voidLive(ticket.id(), now);
+        String token = FeedbackTokens.next();
+        links.insert(ticket.id(), FeedbackTokens.hash(token), ticket.repliedAt(), caller.username(), now,
+                ticket.feedbackDue());
+        String path = "/f/" + token;
+        Issued issued = new Issued(path, settings.absolute(path), ticket.feedbackDue());
+        if (send) {
+            dispatch.afterCommit(message(ticket, issued));
+        }
+        return issued;
+    }
+
+    /** What the link's page shows: the ticket's title and reply, while the link works. */
+    @Transactional(readOnly = true)
+    public RepliedTickets.Replied open(String token) {
+        FeedbackLinks.Link link = live(token);
+        return replied.awaitingFeedback(link.ticketId(), link.repliedAt()).orElseThrow(LinkGone::new);
+    }
+
+    /**
+     * The enterprise's feedback, recorded as the feedback action records it, and the link spent, in one
+     * transaction: a link spent or voided meanwhile, or a ticket that no longer waits, rolls it all back.
+     */
+    @Transactional
+    public TicketStatus rate(String token, ActionRequests.Feedback command) {
+        FeedbackLinks.Link link = live(token);
+        TicketStatus after;
+        try {
+            after = actions.feedbackFromEnterprise(link.ticketId(), link.repliedAt(), command);
+        } catch (DomainException.NotNow | DomainException.NotFound e) {
+            throw new LinkGone();
+        }
+        if (!links.spend(link.id(), clock.instant())) {
+            throw new LinkGone();
+        }
+        return after;
+    }
+
+    private FeedbackLinks.Link live(String token) {
+        if (!FeedbackTokens.wellFormed(token)) {
+            throw new LinkGone();
+        }
+        return links.find(FeedbackTokens.hash(token)).filter(l -> l.liveAt(clock.instant()))
+                .orElseThrow(LinkGone::new);
+    }
+
+    private FeedbackLinkMessage message(RepliedTickets.Replied ticket, Issued issued) {
+        String until = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone).format(issued.expiresAt());
+        String text = ticket.enterpriseName() + "：您反映的「" + ticket.title() + "」已答复，请于 " + until
+                + " 前打开链接查看并评价（仅限一次）：" + issued.url();
+        return new FeedbackLinkMessage(String.valueOf(ticket.id()), ticket.enterpriseCreditCode(),
+                ticket.enterpriseName(), ticket.title(), issued.url(), issued.expiresAt(), text);
+    }
+}

@@ -1,0 +1,55 @@
+package org.sanfu.feedback;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.sanfu.Sql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The links issued (table feedback_link), found by their token's hash. */
+@Repository
+class FeedbackLinks {
+
+    /** A link: the ticket and the reply it is for, until when it lives, and whether it was spent or voided. */
+    record Link(long id, long ticketId, Instant repliedAt, Instant expiresAt, Instant usedAt, Instant voidedAt) {
+
+        boolean liveAt(Instant now) {
+            return usedAt == null && voidedAt == null && now.isBefore(expiresAt);
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    FeedbackLinks(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A newer link voids every earlier one of the ticket that was neither spent nor voided. */
+    void voidLive(long ticketId, Instant now) {
+        jdbc.sql("update feedback_link set voided_at = ? where ticket_id = ? and used_at is null and voided_at is null")
+                .params(Sql.ts(now), ticketId).update();
+    }
+
+    void insert(long ticketId, String tokenHash, Instant repliedAt, String issuedBy, Instant now, Instant expiresAt) {
+        jdbc.sql("""
+                insert into feedback_link (ticket_id, token_hash, replied_at, issued_by, issued_at, expires_at)
+                values (?, ?, ?, ?, ?, ?)
+                """)
+                .params(ticketId, tokenHash, Sql.ts(repliedAt), issuedBy, Sql.ts(now), Sql.ts(expiresAt)).update();
+    }
+
+    Optional<Link> find(String tokenHash) {
+        return jdbc.sql("select * from feedback_link where token_hash = ?").param(tokenHash)
+                .query((rs, n) -> new Link(rs.getLong("id"), rs.getLong("ticket_id"), Sql.instant(rs, "replied_at"),
+                        Sql.instant(rs, "expires_at"), Sql.instant(rs, "used_at"), Sql.instant(rs, "voided_at")))
+                .optional();
+    }
+
+    /** Spends the link if it is still live: false when another request spent or voided it first. */
+    boolean spend(long id, Instant now) {
+        return jdbc.sql("""
+                update feedback_link set used_at = ?
+                where id = ? and used_at is null and voided_at is null and expires_at > ?
+                """).params(Sql.ts(now), id, Sql.ts(now)).update() == 1;
+    }
+}

@@ -1,0 +1,120 @@
+package org.sanfu.feedback;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.sanfu.DomainException;
+import org.sanfu.Message;
+import org.sanfu.security.Caller;
+import org.sanfu.ticket.ActionRequests;
+import org.sanfu.ticket.RepliedTickets;
+import org.sanfu.ticket.Satisfaction;
+import org.sanfu.ticket.TicketStatus;
+import org.sanfu.web.FormBodies;
+import org.sanfu.web.FormErrors;
+import org.sanfu.web.InvalidInput;
+import org.sanfu.web.Page;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The pages of the feedback links. {@code /f/{token}}: the enterprise's phone page, without an account
+ * (security.SecurityConfig lets /f/** through, without session or CSRF token): the ticket's title and
+ * reply and the three grades; posting {@code satisfaction} and {@code comment} records the feedback. A
+ * dead link is a Chinese 410 page, too many requests from one address a 429 page. {@code POST
+ * /tickets/{id}/feedback-link}: the ticket page's 生成回访链接, which shows the new link once.
+ */
+@Page
+class FeedbackPages {
+
+    private static final List<String> GRADES = List.of(Satisfaction.SATISFIED.name(),
+            Satisfaction.BASICALLY_SATISFIED.name(), Satisfaction.DISSATISFIED.name());
+
+    private final FeedbackLinkService links;
+    private final FeedbackPageThrottle throttle;
+    private final FormBodies forms;
+    private final FormErrors errors;
+
+    FeedbackPages(FeedbackLinkService links, FeedbackPageThrottle throttle, FormBodies forms, FormErrors errors) {
+        this.links = links;
+        this.throttle = throttle;
+        this.forms = forms;
+        this.errors = errors;
+    }
+
+    @GetMapping("/f/{token}")
+    ModelAndView open(@PathVariable String token, HttpServletRequest request) {
+        if (!throttle.admit(request.getRemoteAddr())) {
+            return page("feedback/busy", HttpStatus.TOO_MANY_REQUESTS);
+        }
+        try {
+            return form(token, links.open(token), new LinkedMultiValueMap<>(), Map.of(), HttpStatus.OK);
+        } catch (FeedbackLinkService.LinkGone e) {
+            return page("feedback/gone", HttpStatus.GONE);
+        }
+    }
+
+    @PostMapping("/f/{token}")
+    ModelAndView rate(@PathVariable String token, @RequestParam MultiValueMap<String, String> form,
+            HttpServletRequest request) {
+        if (!throttle.admit(request.getRemoteAddr())) {
+            return page("feedback/busy", HttpStatus.TOO_MANY_REQUESTS);
+        }
+        try {
+            RepliedTickets.Replied ticket = links.open(token);
+            ActionRequests.Feedback command;
+            try {
+                command = forms.command(form, ActionRequests.Feedback.class);
+            } catch (InvalidInput e) {
+                return form(token, ticket, form, errors.of(e), HttpStatus.BAD_REQUEST);
+            }
+            TicketStatus after = links.rate(token, command);
+            return page("feedback/done", HttpStatus.OK).addObject("satisfaction", command.satisfaction().name())
+                    .addObject("reopened", after != TicketStatus.CLOSED);
+        } catch (FeedbackLinkService.LinkGone e) {
+            return page("feedback/gone", HttpStatus.GONE);
+        } catch (OptimisticLockingException | PessimisticLockingFailureException e) {
+            // someone acted on the ticket at the same moment: nothing was recorded, the link still works
+            return page("feedback/busy", HttpStatus.CONFLICT);
+        }
+    }
+
+    /** The ticket page's 生成回访链接: a new link, shown this once (the page is never cached). */
+    @PostMapping("/tickets/{id}/feedback-link")
+    ModelAndView issue(@PathVariable String id, Caller caller, @RequestParam(required = false) String send) {
+        FeedbackLinkService.Issued issued;
+        try {
+            issued = links.issue(id, caller, "true".equals(send));
+        } catch (PessimisticLockingFailureException e) {
+            // the ticket was being changed at the same moment: nothing issued; the error page says try again
+            throw new DomainException.NotNow(Message.of("sanfu.feedback-link.busy", "id", id));
+        }
+        String shown = issued.url().startsWith("/")
+                ? ServletUriComponentsBuilder.fromCurrentContextPath().path(issued.path()).toUriString()
+                : issued.url();
+        return page("feedback/issued", HttpStatus.OK).addObject("ticketId", id).addObject("link", shown)
+                .addObject("expiresAt", issued.expiresAt()).addObject("sent", "true".equals(send));
+    }
+
+    private ModelAndView form(String token, RepliedTickets.Replied ticket, MultiValueMap<String, String> typed,
+            Map<String, String> faults, HttpStatus status) {
+        return page("feedback/form", status).addObject("token", token).addObject("ticket", ticket)
+                .addObject("grades", GRADES).addObject("chosen", typed.getFirst("satisfaction"))
+                .addObject("comment", typed.getFirst("comment")).addObject("errors", faults);
+    }
+
+    private static ModelAndView page(String view, HttpStatus status) {
+        ModelAndView page = new ModelAndView(view);
+        page.setStatus(status);
+        return page;
+    }
+}

@@ -1,0 +1,66 @@
+package org.sanfu.ticket;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.sanfu.DomainException;
+import org.sanfu.Message;
+import org.sanfu.security.Caller;
+import org.sanfu.security.Role;
+import org.sanfu.ticket.process.TicketProcess;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Replied tickets that wait for their enterprise's feedback, as the feedback module's one-time links
+ * (一次性回访链接) need them: what the enterprise is shown, and when its window ends. The feedback itself
+ * goes through {@link TicketActions#feedbackFromEnterprise}.
+ */
+@Service
+public class RepliedTickets {
+
+    /** What a link is issued for and what its page shows; {@code repliedAt} names the reply. */
+    public record Replied(long id, String title, String resolution, String enterpriseCreditCode,
+            String enterpriseName, Instant repliedAt, Instant feedbackDue) {
+
+        static Replied of(Ticket t) {
+            return new Replied(t.id(), t.title(), t.resolution(), t.enterpriseCreditCode(), t.enterpriseName(),
+                    t.repliedAt(), t.clocks().feedbackDue());
+        }
+    }
+
+    private final Tickets tickets;
+
+    RepliedTickets(Tickets tickets) {
+        this.tickets = tickets;
+    }
+
+    /**
+     * The ticket a new link is issued for, its row locked until the caller's transaction ends (so that
+     * issuing and the enterprise's feedback take their turns). 404 for an unknown id, 403 unless the
+     * caller is service staff or the task-force office, 409 unless the ticket waits for feedback.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Replied lockForLink(String id, Caller caller) {
+        Ticket ticket = tickets.lock(TicketQueries.parseId(id))
+                .orElseThrow(() -> new DomainException.NotFound("ticket", id));
+        caller.require(Role.STAFF, Role.DISPATCH);
+        if (!awaitsFeedback(ticket)) {
+            throw new DomainException.NotNow(Message.of("sanfu.feedback-link.not-replied", "id", id,
+                    "status", Message.of("label.status." + ticket.status())));
+        }
+        return Replied.of(ticket);
+    }
+
+    /** The ticket, while it waits for feedback on this reply; empty once it does not. */
+    @Transactional(readOnly = true)
+    public Optional<Replied> awaitingFeedback(long id, Instant repliedAt) {
+        return tickets.find(id).filter(RepliedTickets::awaitsFeedback)
+                .filter(t -> repliedAt.equals(t.repliedAt())).map(Replied::of);
+    }
+
+    private static boolean awaitsFeedback(Ticket ticket) {
+        return ticket.status() == TicketStatus.REPLIED && ticket.repliedAt() != null
+                && ticket.waitsOn(TicketProcess.TASK_FEEDBACK);
+    }
+}

@@ -1,0 +1,58 @@
+package org.sanfu.feedback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.sanfu.Api;
+import org.sanfu.Browser;
+import org.sanfu.SanfuTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The feedback link on a phone (390×844, docs/UI.md "Phones"): staff make it on the ticket page, and the
+ * enterprise, signed in nowhere, opens it, sees the reply, taps a grade and submits; no page scrolls
+ * sideways, every tap target (the grades too) is at least 44 px tall, and nothing breaks the pages' CSP.
+ */
+@SanfuTest
+class FeedbackLinkBrowserTests {
+
+    @RegisterExtension
+    static final Browser browser = Browser.phone();
+
+    @Autowired
+    Api api;
+
+    @Test
+    void staffMakeALinkAndTheEnterpriseRatesTheReplyOnItsPhone() {
+        String code = api.enterprise("台州回访手机测试有限公司", "回访手机测试镇");
+        String id = api.visit(code, List.of(Api.problem("CONTAINER", "出口集装箱订舱困难，运价上涨明显"))).get(0)
+                .get("id").asText();
+        api.act(id, "sign", "transport", null);
+        api.act(id, "reply", "transport", Map.of("resolution", "已协调船公司每周增开两班，运价按协议价执行",
+                "outcome", "RESOLVED"));
+
+        browser.signInAs("staff1").open("/tickets/" + id);
+        browser.find("#feedback-link summary").click();
+        browser.noSidewaysScroll().tapTargetsAtLeast44px();
+        browser.follow("#feedbackLinkForm button[type=submit]");
+        String link = browser.find("#link").getDomAttribute("href");
+        assertThat(link).contains("/f/");
+        browser.noSidewaysScroll().tapTargetsAtLeast44px().noPolicyViolations();
+
+        browser.signOut().open(link.substring(link.indexOf("/f/")));
+        assertThat(browser.text("title")).isEqualTo("出口集装箱订舱困难，运价上涨明显");
+        assertThat(browser.text("resolution")).contains("每周增开两班");
+        browser.noSidewaysScroll().tapTargetsAtLeast44px("label.grade").noPolicyViolations();
+        browser.screenshot("feedback-link-phone");
+
+        browser.find("label[for=grade-SATISFIED]").click();
+        browser.type("#comment", "订舱问题已解决，谢谢");
+        browser.follow("#feedbackForm button[type=submit]");
+        assertThat(browser.text("doneTitle")).contains("感谢");
+        browser.noSidewaysScroll().tapTargetsAtLeast44px();
+        assertThat(api.get("/api/tickets/" + id, "leader").json().get("status").asText()).isEqualTo("CLOSED");
+    }
+}

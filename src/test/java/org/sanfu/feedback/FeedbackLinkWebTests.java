@@ -1,0 +1,556 @@
+package org.sanfu.feedback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.sanfu.Api;
+import org.sanfu.Pages;
+import org.sanfu.SanfuTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/**
+ * One-time feedback links (API.md "The enterprise's own voice"): issuing one over the API and from the
+ * ticket page, and the enterprise's phone page at /f/{token}, used without an account, a session or a
+ * CSRF token. The feedback it records is the feedback action's own; every dead link is a 410 page that
+ * changes nothing.
+ */
+@SanfuTest
+class FeedbackLinkWebTests {
+
+    private static final Map<String, Object> RESOLVED = Map.of("resolution", "已协调船公司增加舱位，下周起每周两班",
+            "outcome", "RESOLVED");
+    private static final AtomicInteger ADDRESSES = new AtomicInteger();
+
+    @Autowired
+    Api api;
+    @Autowired
+    Pages pages;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+
+    /** Each test's requests to /f/** come from an address of their own, so that the rate limit stays theirs. */
+    private final String address = "10.14." + (ADDRESSES.incrementAndGet() / 250) + "." + (ADDRESSES.get() % 250 + 1);
+
+    @AfterEach
+    void realTime() {
+        ClockUtil.reset();
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // issuing
+
+    @Test
+    void staffAndTheTaskForceOfficeIssueALinkThatExpiresWithTheFeedbackWindow() {
+        String id = repliedTicket().id();
+
+        for (String user : List.of("staff1", "dispatch")) {
+            Api.Response r = api.post("/api/tickets/" + id + "/feedback-link", user, null);
+            assertThat(r.status()).as(r.text()).isEqualTo(201);
+            List<String> fields = new ArrayList<>();
+            r.json().fieldNames().forEachRemaining(fields::add);
+            assertThat(fields).containsExactly("url", "expiresAt");
+            assertThat(r.json().get("url").asText()).matches("/f/[A-Za-z0-9_-]{43}");
+            assertThat(r.json().get("expiresAt").asText()).endsWith("+08:00")
+                    .isEqualTo(ticket(id).get("feedbackDue").asText());
+        }
+        Api.Response withBody = api.post("/api/tickets/" + id + "/feedback-link", "staff1", Map.of("send", false));
+        assertThat(withBody.status()).as(withBody.text()).isEqualTo(201);
+        assertThat(ticket(id).get("status").asText()).isEqualTo("REPLIED");
+    }
+
+    @Test
+    void issuingNeedsASignIn() {
+        String id = repliedTicket().id();
+
+        Api.Response r = api.post("/api/tickets/" + id + "/feedback-link", null, null);
+        assertRefused(r, 401);
+        assertThat(linksOf(id)).isZero();
+    }
+
+    @Test
+    void departmentsLeadersAndAdministratorsMayNotIssueALink() {
+        String id = repliedTicket().id();
+
+        for (String user : List.of("transport", "finance", "leader", "admin")) {
+            assertRefused(api.post("/api/tickets/" + id + "/feedback-link", user, null), 403);
+            assertRefused(api.post("/api/tickets/" + id + "/feedback-link", user, "{\"send\": \"yes\"}"), 403);
+        }
+        assertThat(linksOf(id)).isZero();
+    }
+
+    @Test
+    void anUnknownTicketIs404() {
+        assertRefused(api.post("/api/tickets/999999999999/feedback-link", "staff1", null), 404);
+        assertRefused(api.post("/api/tickets/abc/feedback-link", "staff1", null), 404);
+        assertRefused(api.post("/api/tickets/999999999999/feedback-link", "staff1", "{\"send\": 1}"), 404);
+    }
+
+    @Test
+    void aTicketNotWaitingForFeedbackIs409() {
+        JsonNode ticket = api.ticket("CONTAINER");
+        String id = ticket.get("id").asText();
+        assertRefused(api.post("/api/tickets/" + id + "/feedback-link", "staff1", null), 409);
+        api.act(id, "sign", "transport", null);
+        Api.Response inProgress = api.post("/api/tickets/" + id + "/feedback-link", "dispatch", null);
+        assertRefused(inProgress, 409);
+        assertThat(inProgress.json().get("detail").asText()).contains(id);
+
+        String closed = repliedTicket().id();
+        api.act(closed, "feedback", "staff1", Map.of("satisfaction", "SATISFIED"));
+        assertRefused(api.post("/api/tickets/" + closed + "/feedback-link", "staff1", null), 409);
+        assertThat(linksOf(id) + linksOf(closed)).isZero();
+    }
+
+    @Test
+    void aBadBodyIs400NamingTheField() {
+        String id = repliedTicket().id();
+
+        Api.Response r = api.post("/api/tickets/" + id + "/feedback-link", "staff1", "{\"send\": \"yes\"}");
+        assertRefused(r, 400);
+        assertThat(r.json().get("errors").findValuesAsText("field")).contains("send");
+        assertRefused(api.post("/api/tickets/" + id + "/feedback-link", "staff1", "{\"send\": true"), 400);
+        assertThat(linksOf(id)).isZero();
+    }
+
+    @Test
+    void theTokenIsStoredOnlyAsItsHashAndCarries256RandomBits() {
+        String id = repliedTicket().id();
+        String token = token(issue(id));
+
+        assertThat(Base64.getUrlDecoder().decode(token)).hasSize(32);
+        List<Map<String, Object>> rows = jdbc.sql("select * from feedback_link where ticket_id = ?")
+                .param(Long.valueOf(id)).query().listOfRows();
+        assertThat(rows).hasSize(1);
+        for (Object value : rows.get(0).values()) {
+            assertThat(String.valueOf(value)).doesNotContain(token);
+        }
+        assertThat(rows.get(0).get("token_hash")).isEqualTo(FeedbackTokens.hash(token));
+        assertThat(FeedbackTokens.hash(token)).hasSize(64).isNotEqualTo(token);
+        assertThat(token(issue(id))).isNotEqualTo(token);
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // the enterprise's page
+
+    @Test
+    void thePhonePageShowsTheTitleTheReplyAndTheThreeGradesOnly() {
+        Replied t = repliedTicket();
+        String path = issue(t.id());
+
+        Answer page = get(path);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.html().selectFirst("html").attr("lang")).isEqualTo("zh-CN");
+        assertThat(page.html().getElementById("title").text()).isEqualTo("测试问题 CONTAINER");
+        assertThat(page.html().getElementById("resolution").text()).isEqualTo(RESOLVED.get("resolution"));
+        assertThat(page.html().select("input[name=satisfaction]").eachAttr("value"))
+                .containsExactly("SATISFIED", "BASICALLY_SATISFIED", "DISSATISFIED");
+        assertThat(page.html().select("form#feedbackForm").attr("action")).isEqualTo(path);
+        assertThat(page.html().select("input[name=_csrf]")).isEmpty();
+        // nothing else of the service: no navigation, no ids, no credit code, no session
+        assertThat(page.html().select("nav")).isEmpty();
+        assertThat(page.html().select("a[href]")).isEmpty();
+        assertThat(page.body()).doesNotContain(t.creditCode(), "#" + t.id(), "transport", "staff1");
+        assertThat(page.response().getHeader("Set-Cookie")).isNull();
+        assertThat(page.response().getHeader("Content-Security-Policy")).contains("script-src 'self'");
+    }
+
+    @Test
+    void satisfiedClosesTheTicketExactlyAsTheFeedbackActionDoesWithTheEnterpriseAsActor() {
+        Replied byStaff = repliedTicket();
+        Replied byLink = repliedTicket();
+        String path = issue(byLink.id());
+
+        api.act(byStaff.id(), "feedback", "staff1", Map.of("satisfaction", "SATISFIED", "comment", "很及时"));
+        Answer done = post(path, "satisfaction", "SATISFIED", "comment", "很及时");
+
+        assertThat(done.status()).as(done.body()).isEqualTo(200);
+        assertThat(done.html().getElementById("doneTitle").text()).contains("感谢");
+        assertThat(done.response().getHeader("Set-Cookie")).isNull();
+        JsonNode staffTicket = ticket(byStaff.id());
+        JsonNode linkTicket = ticket(byLink.id());
+        assertThat(linkTicket.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(linkTicket.get("satisfaction").asText()).isEqualTo("SATISFIED");
+        assertThat(linkTicket.get("closedAt").isNull()).isFalse();
+        for (String field : List.of("status", "satisfaction", "reopenCount", "overdue", "outcome")) {
+            assertThat(linkTicket.get(field)).as(field).isEqualTo(staffTicket.get(field));
+        }
+        JsonNode staffEvent = lastEvent(byStaff.id());
+        JsonNode linkEvent = lastEvent(byLink.id());
+        assertThat(linkEvent.get("actor").asText()).isEqualTo("enterprise:" + byLink.creditCode());
+        assertThat(staffEvent.get("actor").asText()).isEqualTo("staff1");
+        for (String field : List.of("action", "fromStatus", "toStatus", "detail")) {
+            assertThat(linkEvent.get(field)).as(field).isEqualTo(staffEvent.get(field));
+        }
+        assertThat(history(byLink.id()).size()).isEqualTo(history(byStaff.id()).size());
+        // the leaders' figures count it as they count a staff-recorded feedback
+        assertThat(summary(byLink.town()).replace(byLink.town(), "TOWN"))
+                .isEqualTo(summary(byStaff.town()).replace(byStaff.town(), "TOWN"));
+        assertThat(api.get("/api/stats/summary?town=" + byLink.town(), "leader").json().get("satisfactionRate")
+                .asDouble()).isEqualTo(1.0);
+    }
+
+    @Test
+    void dissatisfiedReopensTheTicketAsTheFeedbackActionDoes() {
+        Replied byStaff = repliedTicket();
+        Replied byLink = repliedTicket();
+        String path = issue(byLink.id());
+
+        api.act(byStaff.id(), "feedback", "staff1", Map.of("satisfaction", "DISSATISFIED"));
+        Answer done = post(path, "satisfaction", "DISSATISFIED");
+
+        assertThat(done.status()).as(done.body()).isEqualTo(200);
+        assertThat(done.html().getElementById("reopened")).isNotNull();
+        JsonNode linkTicket = ticket(byLink.id());
+        assertThat(linkTicket.get("status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(linkTicket.get("reopenCount").asInt()).isEqualTo(1);
+        assertThat(linkTicket.get("satisfaction")).isEqualTo(ticket(byStaff.id()).get("satisfaction"));
+        assertThat(linkTicket.get("replyDeadline")).isNotNull();
+        JsonNode linkEvent = lastEvent(byLink.id());
+        assertThat(linkEvent.get("actor").asText()).isEqualTo("enterprise:" + byLink.creditCode());
+        assertThat(linkEvent.get("toStatus")).isEqualTo(lastEvent(byStaff.id()).get("toStatus"));
+        assertThat(api.get("/api/tickets/" + byLink.id(), "transport").json().get("allowedActions").toString())
+                .contains("reply");
+        // the link was spent: after the next reply, a new link is needed
+        assertThat(get(path).status()).isEqualTo(410);
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // every refusal is a 410 page that changes nothing
+
+    @Test
+    void aLinkWorksOnce() {
+        Replied t = repliedTicket();
+        String path = issue(t.id());
+        assertThat(post(path, "satisfaction", "BASICALLY_SATISFIED").status()).isEqualTo(200);
+        String before = snapshot(t.id());
+
+        assertGone(post(path, "satisfaction", "DISSATISFIED"));
+        assertGone(get(path));
+        assertThat(snapshot(t.id())).isEqualTo(before);
+    }
+
+    @Test
+    void twoPostsAtOnceRecordOneFeedback() throws Exception {
+        Replied t = repliedTicket();
+        String path = issue(t.id());
+        CyclicBarrier start = new CyclicBarrier(2);
+        ExecutorService phones = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (String grade : List.of("SATISFIED", "DISSATISFIED")) {
+                answers.add(phones.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return post(path, "satisfaction", grade).status();
+                }));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(200, 410);
+        } finally {
+            phones.shutdownNow();
+        }
+        JsonNode history = history(t.id());
+        long feedbacks = 0;
+        for (JsonNode event : history) {
+            feedbacks += event.get("action").asText().equals("feedback") ? 1 : 0;
+        }
+        assertThat(feedbacks).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from feedback_link where ticket_id = ? and used_at is not null")
+                .param(Long.valueOf(t.id())).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aNewerLinkVoidsTheEarlierOne() {
+        Replied t = repliedTicket();
+        String first = issue(t.id());
+        String second = issue(t.id());
+        String before = snapshot(t.id());
+
+        assertGone(get(first));
+        assertGone(post(first, "satisfaction", "SATISFIED"));
+        assertThat(snapshot(t.id())).isEqualTo(before);
+        assertThat(get(second).status()).isEqualTo(200);
+        assertThat(post(second, "satisfaction", "SATISFIED").status()).isEqualTo(200);
+        assertThat(ticket(t.id()).get("status").asText()).isEqualTo("CLOSED");
+    }
+
+    @Test
+    void aLinkExpiresAtTheEndOfTheFeedbackWindow() {
+        Replied t = repliedTicket();
+        String path = issue(t.id());
+        Instant due = OffsetDateTime.parse(ticket(t.id()).get("feedbackDue").asText()).toInstant();
+        String before = snapshot(t.id());
+
+        ClockUtil.setCurrentTime(Date.from(due.minusSeconds(60)));
+        assertThat(get(path).status()).isEqualTo(200);
+        ClockUtil.setCurrentTime(Date.from(due.plusSeconds(1)));
+        assertGone(get(path));
+        assertGone(post(path, "satisfaction", "SATISFIED"));
+        // and no new link once the window has passed, though the sweep has not closed the ticket yet
+        assertRefused(api.post("/api/tickets/" + t.id() + "/feedback-link", "staff1", null), 409);
+        ClockUtil.reset();
+        assertThat(snapshot(t.id())).isEqualTo(before);
+        assertThat(ticket(t.id()).get("status").asText()).isEqualTo("REPLIED");
+    }
+
+    @Test
+    void anUnknownOrMalformedTokenIsGone() {
+        String unknown = Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[32]);
+        for (String path : List.of("/f/" + unknown, "/f/garbage", "/f/" + "A".repeat(43), "/f/" + "x".repeat(3000),
+                "/f/" + unknown.substring(1), "/f/" + unknown + "x", "/f/" + unknown.replace('A', '+'))) {
+            assertGone(get(path));
+            assertGone(post(path, "satisfaction", "SATISFIED"));
+        }
+    }
+
+    @Test
+    void aTicketClosedByStaffMeanwhileMakesTheLinkGone() {
+        Replied t = repliedTicket();
+        String path = issue(t.id());
+        api.act(t.id(), "feedback", "staff1", Map.of("satisfaction", "SATISFIED"));
+        String before = snapshot(t.id());
+
+        assertGone(get(path));
+        assertGone(post(path, "satisfaction", "DISSATISFIED"));
+        assertThat(snapshot(t.id())).isEqualTo(before);
+    }
+
+    @Test
+    void aBadGradeIs400OnThePageNamingTheFieldAndChangesNothing() {
+        Replied t = repliedTicket();
+        String path = issue(t.id());
+        String before = snapshot(t.id());
+
+        for (String grade : List.of("UNRATED", "GREAT", "")) {
+            Answer page = post(path, "satisfaction", grade, "comment", "还行");
+            assertThat(page.status()).as(grade).isEqualTo(400);
+            assertThat(page.html().select("[data-field=satisfaction].has-error .field-error").text()).isNotBlank();
+            assertThat(page.html().getElementById("comment").text()).isEqualTo("还行");
+            assertThat(page.html().getElementById("resolution").text()).isEqualTo(RESOLVED.get("resolution"));
+        }
+        Answer control = post(path, "satisfaction", "SATISFIED", "comment", "bad\u0001");
+        assertThat(control.status()).isEqualTo(400);
+        assertThat(control.html().select("[data-field=comment].has-error .field-error").text()).isNotBlank();
+        assertThat(snapshot(t.id())).isEqualTo(before);
+        // the link still works
+        assertThat(post(path, "satisfaction", "SATISFIED").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aFormTooLargeIsA413PageAndChangesNothing() {
+        Replied t = repliedTicket();
+        String path = issue(t.id());
+        String before = snapshot(t.id());
+
+        byte[] huge = ("satisfaction=SATISFIED&comment=" + "x".repeat(1_100_000)).getBytes(StandardCharsets.UTF_8);
+        Answer refused = perform(MockMvcRequestBuilders.post(path).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .content(huge), address);
+        assertThat(refused.status()).isEqualTo(413);
+        assertThat(refused.html().getElementById("errorTitle").text()).contains("413");
+        assertThat(snapshot(t.id())).isEqualTo(before);
+        assertThat(get(path).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theTicketPageNamesTheEnterpriseAsTheActorOfItsFeedback() {
+        Replied t = repliedTicket();
+        assertThat(post(issue(t.id()), "satisfaction", "SATISFIED").status()).isEqualTo(200);
+
+        Pages.Answer page = pages.get("/tickets/" + t.id(), "leader");
+        assertThat(page.html().select("#history li[data-action=feedback] .actor").text()).isEqualTo("企业（回访链接）");
+    }
+
+    @Test
+    void oneAddressGetsA429PageAfterItsRequestsOfTheMinute() {
+        Replied t = repliedTicket();
+        String path = issue(t.id());
+        ClockUtil.setCurrentTime(new Date());
+        for (int i = 0; i < 30; i++) {
+            assertThat(get(path).status()).as("request %d", i + 1).isEqualTo(200);
+        }
+        Answer refused = post(path, "satisfaction", "SATISFIED");
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.html().getElementById("errorTitle").text()).contains("请稍后再试");
+        assertThat(get(path).status()).isEqualTo(429);
+        assertThat(ticket(t.id()).get("status").asText()).isEqualTo("REPLIED");
+        // another address is not held back, and a minute later this one may go on
+        assertThat(perform(MockMvcRequestBuilders.get(path), "10.99.0.1").status()).isEqualTo(200);
+        ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + 60_000));
+        assertThat(post(path, "satisfaction", "SATISFIED").status()).isEqualTo(200);
+    }
+
+    @Test
+    void onlyFeedbackPagesAreOpen() {
+        assertThat(api.get("/api/tickets", null).status()).isEqualTo(401);
+        Answer page = perform(MockMvcRequestBuilders.get("/tickets"), address);
+        assertThat(page.status()).isEqualTo(302);
+        assertThat(page.response().getRedirectedUrl()).endsWith("/login");
+        assertThat(perform(MockMvcRequestBuilders.get("/f"), address).status()).isIn(302, 404);
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // the ticket page's 生成回访链接
+
+    @Test
+    void theTicketPageOffersStaffAndDispatchALinkShownOnce() {
+        Replied t = repliedTicket();
+        for (String user : List.of("staff1", "dispatch")) {
+            Pages.Answer page = pages.get("/tickets/" + t.id(), user);
+            assertThat(page.html().select("form#feedbackLinkForm").attr("action"))
+                    .isEqualTo("/tickets/" + t.id() + "/feedback-link");
+        }
+        for (String user : List.of("transport", "leader")) {
+            assertThat(pages.get("/tickets/" + t.id(), user).html().select("form#feedbackLinkForm")).isEmpty();
+        }
+        assertThat(pages.get("/tickets/" + api.ticket("CONTAINER").get("id").asText(), "staff1").html()
+                .select("form#feedbackLinkForm")).isEmpty();
+
+        Pages.Answer issued = pages.post("/tickets/" + t.id() + "/feedback-link", "staff1", Pages.form());
+        assertThat(issued.status()).isEqualTo(200);
+        String link = issued.html().getElementById("link").attr("href");
+        assertThat(link).matches("https?://[^/]+/f/[A-Za-z0-9_-]{43}");
+        String path = link.substring(link.indexOf("/f/"));
+        assertThat(post(path, "satisfaction", "SATISFIED").status()).isEqualTo(200);
+        assertThat(lastEvent(t.id()).get("actor").asText()).isEqualTo("enterprise:" + t.creditCode());
+    }
+
+    @Test
+    void theWorkbenchRefusesOthersAndFormsWithoutTheirToken() {
+        Replied t = repliedTicket();
+        for (String user : List.of("transport", "leader", "admin")) {
+            Pages.Answer refused = pages.post("/tickets/" + t.id() + "/feedback-link", user, Pages.form());
+            assertThat(refused.status()).as(user).isEqualTo(403);
+            assertThat(refused.html().getElementById("errorTitle").text()).contains("403");
+        }
+        assertThat(pages.postWithoutToken("/tickets/" + t.id() + "/feedback-link", "staff1", Pages.form()).status())
+                .isEqualTo(403);
+        assertThat(pages.post("/tickets/999999999999/feedback-link", "staff1", Pages.form()).status()).isEqualTo(404);
+        String open = api.ticket("CONTAINER").get("id").asText();
+        assertThat(pages.post("/tickets/" + open + "/feedback-link", "staff1", Pages.form()).status()).isEqualTo(409);
+        assertThat(linksOf(t.id()) + linksOf(open)).isZero();
+    }
+
+    // ------------------------------------------------------------------------------------------
+
+    record Replied(String id, String creditCode, String town) {}
+
+    record Answer(int status, Document html, String body, MockHttpServletResponse response) {}
+
+    /** A CONTAINER ticket (transport) of a fresh enterprise in a town of its own, signed and replied. */
+    private Replied repliedTicket() {
+        String town = "回访镇" + Api.creditCode().substring(9);
+        String code = api.enterprise("回访测试企业" + Api.creditCode().substring(12), town);
+        String id = api.visit(code, List.of(Api.problem("CONTAINER", "测试问题 CONTAINER"))).get(0).get("id").asText();
+        api.act(id, "sign", "transport", null);
+        api.act(id, "reply", "transport", RESOLVED);
+        return new Replied(id, code, town);
+    }
+
+    private String issue(String id) {
+        Api.Response r = api.post("/api/tickets/" + id + "/feedback-link", "staff1", null);
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return r.json().get("url").asText();
+    }
+
+    private static String token(String path) {
+        return path.substring("/f/".length());
+    }
+
+    private Answer get(String path) {
+        return perform(MockMvcRequestBuilders.get(path), address);
+    }
+
+    /** Posts the phone page's form as the enterprise's phone does: no session, no CSRF token. */
+    private Answer post(String path, String... namesAndValues) {
+        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.post(path)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).params(Pages.form(namesAndValues));
+        return perform(request, address);
+    }
+
+    private Answer perform(MockHttpServletRequestBuilder request, String from) {
+        try {
+            MockHttpServletResponse response = mvc.perform(request.accept(MediaType.TEXT_HTML).with(r -> {
+                r.setRemoteAddr(from);
+                return r;
+            })).andReturn().getResponse();
+            String body = response.getContentAsString(StandardCharsets.UTF_8);
+            return new Answer(response.getStatus(), Jsoup.parse(body), body, response);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void assertGone(Answer answer) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(410);
+        assertThat(answer.response().getContentType()).startsWith("text/html");
+        assertThat(answer.html().getElementById("errorTitle").text()).contains("链接已失效");
+        assertThat(answer.body()).doesNotContain("Exception", "回访测试企业");
+    }
+
+    private static void assertRefused(Api.Response r, int status) {
+        assertThat(r.status()).as(r.text()).isEqualTo(status);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.json().get("status").asInt()).isEqualTo(status);
+    }
+
+    private JsonNode ticket(String id) {
+        Api.Response r = api.get("/api/tickets/" + id, "leader");
+        assertThat(r.status()).isEqualTo(200);
+        return r.json();
+    }
+
+    private JsonNode history(String id) {
+        return api.get("/api/tickets/" + id + "/history", "leader").json();
+    }
+
+    private JsonNode lastEvent(String id) {
+        JsonNode history = history(id);
+        return history.get(history.size() - 1);
+    }
+
+    /** The ticket and its history as the leader reads them, and its links' rows. */
+    private String snapshot(String id) {
+        return ticket(id).toString() + history(id) + jdbc.sql("select * from feedback_link where ticket_id = ? order by id")
+                .param(Long.valueOf(id)).query().listOfRows();
+    }
+
+    private String summary(String town) {
+        Api.Response r = api.get("/api/stats/summary?town=" + town, "leader");
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        return r.text();
+    }
+
+    private long linksOf(String id) {
+        return jdbc.sql("select count(*) from feedback_link where ticket_id = ?").param(Long.valueOf(id))
+                .query(Long.class).single();
+    }
+}
