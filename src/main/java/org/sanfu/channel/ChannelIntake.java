@@ -30,6 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class ChannelIntake {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ChannelIntake.class);
+
     static final int MAX_EXTERNAL_ID = 128;
     static final int MAX_CATEGORY = 64;
     static final int TEXT = 4000;
@@ -74,6 +76,7 @@ public class ChannelIntake {
             return new Filed(view(id), true);
         } catch (DuplicateKeyException e) {
             // the same external id arrived twice at once: the other request's ticket is the one
+            log.debug("{} filed {} twice at once; answering with the first request's ticket", channel, externalId);
             return new Filed(view(channels.ticketOf(channel, externalId).orElseThrow(() -> e)), false);
         }
     }
