@@ -25,7 +25,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * {@code /admin} on a phone (docs/UI.md "Phones"): in Debian's Chromium at 390 px wide, signed in
  * through the form and with scripts off, nothing scrolls sideways and every control is at least 44 px
- * tall, with every account's forms open, a form's faults shown and an import's line errors listed.
+ * tall, with every account's forms open, a form's faults shown, an import's line errors listed and a channel's
+ * new key shown.
  */
 @SanfuTest
 class AdminPagesBrowserTests {
@@ -112,6 +113,19 @@ class AdminPagesBrowserTests {
         fitsAPhone("an import with a line error");
         shot("admin-import", "#import");
         shot("admin-calendar", "#calendar");
+
+        // issue 14: a channel created on the page, its key and secret shown once, a long callback URL listed
+        String code = "PHONE_" + Api.creditCode().substring(10);
+        browser.findElement(By.id("channel-code")).sendKeys(code);
+        browser.findElement(By.id("channel-name")).sendKeys("浙里办（手机检查）");
+        browser.findElement(By.id("channel-callback")).sendKeys("https://zlb.example.gov.cn/sanfu/callback/"
+                + "a-rather-long-path-without-any-break-opportunity-at-all-0123456789");
+        browser.findElement(By.cssSelector("#newChannel button[type=submit]")).click();
+        waitFor("#createdChannel");
+        assertThat(browser.findElement(By.id("channelKey")).getText()).hasSize(43);
+        assertThat(browser.findElements(By.cssSelector("#channelList tr[data-channel=" + code + "]"))).hasSize(1);
+        fitsAPhone("a channel just created, its key shown");
+        shot("admin-channels", "#channels");
     }
 
     /** With -Dsanfu.screenshots=DIR, what the phone shows from this element down, for a person to look at. */
