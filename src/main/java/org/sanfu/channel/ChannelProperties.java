@@ -3,6 +3,7 @@ package org.sanfu.channel;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -21,9 +22,9 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("sanfu.channels")
 @Validated
 public record ChannelProperties(String secretKey,
-        @NotNull @DefaultValue("10s") Duration callbackTimeout,
-        @NotEmpty @DefaultValue({"1m", "5m", "30m", "2h", "12h"}) List<Duration> backoff,
-        @NotNull @DefaultValue("15s") Duration pollInterval) {
+        @NotNull @DurationMin(millis = 100) @DefaultValue("10s") Duration callbackTimeout,
+        @NotEmpty @DefaultValue({"1m", "5m", "30m", "2h", "12h"}) List<@NotNull @DurationMin(seconds = 1) Duration> backoff,
+        @NotNull @DurationMin(millis = 100) @DefaultValue("15s") Duration pollInterval) {
 
     /** Attempts in all before a callback is given up: the first and one after each wait. */
     int maxAttempts() {
