@@ -21,12 +21,13 @@ import java.util.stream.Collectors;
  * rest over their character pairs; IDF comes from the candidates of the same scan. Every vector has length
  * one, so a similarity lies in 0..1: 1 for the same words, 0 for nothing in common.
  * <p>
- * How tickets become a cluster: average-link agglomeration within a category. Two groups merge while the
- * average similarity over all pairs across them is at least {@link ClusterSettings#minSimilarity()} and the
- * merged group still fits the window, most alike first. Unlike linking any two alike tickets, a ticket
- * that mentions two problems cannot chain them into one cluster: the two groups' average stays low. Pairs
- * less alike than {@link #EDGE_FRACTION} of the threshold are never computed (an inverted index with prefix
- * filtering finds the others without comparing all pairs) and count as 0 in the averages.
+ * How tickets become a cluster: average-link agglomeration within a category, with a floor. Two groups merge,
+ * most alike first, while the average similarity over all pairs across them is at least
+ * {@link ClusterSettings#minSimilarity()}, every pair across is at least {@link #EDGE_FRACTION} of it alike
+ * (the floor), and the merged group still fits the window. Unlike linking any two alike tickets, a ticket that
+ * mentions two problems cannot chain them into one cluster: the two groups' average stays low, and a ticket
+ * unrelated to one member is kept out however alike it is to the others. Pairs below the floor are never
+ * computed: an inverted index with prefix filtering finds the others without comparing all pairs.
  * <p>
  * Deterministic: the result depends on the candidates, not on their order. Clusters come ordered by their
  * first report, members by report time then ticket id. Thread-safe.
@@ -36,7 +37,7 @@ public class ClusterFinder {
     /** The words' share of the similarity; the character pairs have the rest. */
     static final double WORD_SHARE = 0.75;
 
-    /** Pairs less alike than this fraction of the threshold are left out of the averages (count as 0). */
+    /** No two members of a cluster are less alike than this fraction of the threshold (the floor). */
     static final double EDGE_FRACTION = 0.5;
 
     private static final Comparator<Candidate> REPORTED = Comparator.comparing(Candidate::reportedAt)
@@ -82,10 +83,11 @@ public class ClusterFinder {
     }
 
     /**
-     * Average-link clustering of one category's tickets. A group's links to its neighbours are the sums of
-     * the pair similarities across; merging two groups adds their sums. The queue holds a candidate merge per
-     * linked pair of groups, most alike first, ties by the lower ticket index; stale entries (a group has
-     * merged since) are skipped by version.
+     * Average-link clustering of one category's tickets, with a floor. A group's link to a neighbour holds the
+     * sum of the pair similarities across and how many pairs are at least the floor alike (the pairs kept);
+     * merging two groups adds their links. The queue holds a candidate merge per pair of groups that may merge,
+     * most alike first, ties by the lower ticket index; stale entries (a group has merged since) are skipped by
+     * version.
      */
     private List<List<Integer>> averageLink(int[] docs, List<Pair> pairs, long[] times, long window) {
         int n = docs.length;
@@ -98,7 +100,7 @@ public class ClusterFinder {
         long[] first = new long[n];
         long[] last = new long[n];
         List<List<Integer>> members = new ArrayList<>(n);
-        List<Map<Integer, Double>> links = new ArrayList<>(n);
+        List<Map<Integer, Link>> links = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
             size[k] = 1;
             first[k] = times[docs[k]];
@@ -111,8 +113,8 @@ public class ClusterFinder {
         for (Pair p : pairs) {
             int a = local.get(p.a());
             int b = local.get(p.b());
-            links.get(a).put(b, p.similarity());
-            links.get(b).put(a, p.similarity());
+            links.get(a).put(b, new Link(p.similarity(), 1));
+            links.get(b).put(a, new Link(p.similarity(), 1));
             if (p.similarity() >= threshold) {
                 queue.add(new Merge(p.similarity(), Math.min(a, b), Math.max(a, b), 0, 0));
             }
@@ -126,11 +128,11 @@ public class ClusterFinder {
                 continue;
             }
             // b joins a (a is the lower index, so a group keeps the index of its earliest ticket).
-            Map<Integer, Double> merged = links.get(a);
-            Map<Integer, Double> gone = links.get(b);
+            Map<Integer, Link> merged = links.get(a);
+            Map<Integer, Link> gone = links.get(b);
             merged.remove(b);
             gone.remove(a);
-            gone.forEach((c, sum) -> merged.merge(c, sum, Double::sum));
+            gone.forEach((c, link) -> merged.merge(c, link, Link::plus));
             gone.keySet().forEach(c -> links.get(c).remove(b));
             links.set(b, null);
             members.get(a).addAll(members.get(b));
@@ -140,17 +142,29 @@ public class ClusterFinder {
             first[a] = Math.min(first[a], first[b]);
             last[a] = Math.max(last[a], last[b]);
             version[a]++;
-            for (Map.Entry<Integer, Double> e : merged.entrySet()) {
+            for (Map.Entry<Integer, Link> e : merged.entrySet()) {
                 int c = e.getKey();
-                links.get(c).put(a, e.getValue());
-                double average = e.getValue() / ((double) size[a] * size[c]);
-                if (average >= threshold) {
+                Link link = e.getValue();
+                links.get(c).put(a, link);
+                long across = (long) size[a] * size[c];
+                double average = link.sum() / across;
+                // Every pair across at least the floor alike: a group never takes in a ticket unrelated to one of
+                // its members, however alike it is to the others (A~B, B~C, A and C apart).
+                if (link.count() == across && average >= threshold) {
                     queue.add(a < c ? new Merge(average, a, c, version[a], version[c])
                             : new Merge(average, c, a, version[c], version[a]));
                 }
             }
         }
         return members.stream().filter(g -> g != null).collect(Collectors.toList());
+    }
+
+    /** The pairs across two groups that are at least the floor alike: how many, and their similarities' sum. */
+    private record Link(double sum, long count) {
+
+        Link plus(Link other) {
+            return new Link(sum + other.sum, count + other.count);
+        }
     }
 
     /** A candidate merge of groups a &lt; b, valid while neither has changed. */
