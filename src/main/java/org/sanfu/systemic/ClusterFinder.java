@@ -2,6 +2,7 @@ package org.sanfu.systemic;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,6 +38,13 @@ public class ClusterFinder {
     /** The words' share of the similarity; the character pairs have the rest. */
     static final double WORD_SHARE = 0.75;
 
+    /**
+     * Tickets at least this alike are copies of each other (a leader and the tickets that repeat it): the
+     * average-link step works on their leaders, so a flood of copies costs no more than one ticket. Two
+     * copies of one leader are at least 2 · 0.8² − 1 = 0.28 alike, above the floor of any threshold up to 0.56.
+     */
+    static final double NEAR_DUPLICATE = 0.8;
+
     /** No two members of a cluster are less alike than this fraction of the threshold (the floor). */
     static final double EDGE_FRACTION = 0.5;
 
@@ -65,8 +73,10 @@ public class ClusterFinder {
         List<ProposedCluster> clusters = new ArrayList<>();
         byCategory.forEach((category, members) -> {
             int[] docs = members.stream().mapToInt(Integer::intValue).toArray();
-            List<Pair> pairs = vectors.similarPairs(docs, times, window, EDGE_FRACTION * settings.minSimilarity());
-            for (List<Integer> group : averageLink(docs, pairs, times, window)) {
+            List<int[]> copies = vectors.nearDuplicates(docs, times, window, NEAR_DUPLICATE);
+            int[] leaders = copies.stream().mapToInt(g -> g[0]).toArray();
+            List<Pair> pairs = vectors.similarPairs(leaders, times, window, EDGE_FRACTION * settings.minSimilarity());
+            for (List<Integer> group : averageLink(copies, pairs, times, window)) {
                 List<Candidate> cluster = group.stream().sorted().map(tickets::get).toList();
                 long enterprises = cluster.stream().map(Candidate::enterpriseCreditCode).distinct().count();
                 if (enterprises >= settings.minEnterprises()) {
@@ -89,11 +99,11 @@ public class ClusterFinder {
      * most alike first, ties by the lower ticket index; stale entries (a group has merged since) are skipped by
      * version.
      */
-    private List<List<Integer>> averageLink(int[] docs, List<Pair> pairs, long[] times, long window) {
-        int n = docs.length;
+    private List<List<Integer>> averageLink(List<int[]> copies, List<Pair> pairs, long[] times, long window) {
+        int n = copies.size();
         Map<Integer, Integer> local = new HashMap<>();
         for (int k = 0; k < n; k++) {
-            local.put(docs[k], k);
+            local.put(copies.get(k)[0], k);
         }
         int[] size = new int[n];
         int[] version = new int[n];
@@ -102,10 +112,11 @@ public class ClusterFinder {
         List<List<Integer>> members = new ArrayList<>(n);
         List<Map<Integer, Link>> links = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
-            size[k] = 1;
-            first[k] = times[docs[k]];
-            last[k] = times[docs[k]];
-            members.add(new ArrayList<>(List.of(docs[k])));
+            int[] group = copies.get(k);
+            size[k] = group.length;
+            first[k] = times[group[0]];
+            last[k] = times[group[group.length - 1]];
+            members.add(new ArrayList<>(Arrays.stream(group).boxed().toList()));
             links.add(new HashMap<>());
         }
         PriorityQueue<Merge> queue = new PriorityQueue<>();
@@ -113,8 +124,10 @@ public class ClusterFinder {
         for (Pair p : pairs) {
             int a = local.get(p.a());
             int b = local.get(p.b());
-            links.get(a).put(b, new Link(p.similarity(), 1));
-            links.get(b).put(a, new Link(p.similarity(), 1));
+            // A leader stands for its copies: the pair's similarity counts for every pair of their members.
+            long across = (long) size[a] * size[b];
+            links.get(a).put(b, new Link(p.similarity() * across, across));
+            links.get(b).put(a, new Link(p.similarity() * across, across));
             if (p.similarity() >= threshold) {
                 queue.add(new Merge(p.similarity(), Math.min(a, b), Math.max(a, b), 0, 0));
             }

@@ -176,18 +176,93 @@ final class Vectors {
                 partial[other] = 0;
                 seen[other] = false;
             }
-            double suffix = 0;
-            int prefix = t.length;
-            while (prefix > 0 && Math.sqrt(suffix + w[prefix - 1] * w[prefix - 1]) < minimum) {
-                prefix--;
-                suffix += w[prefix] * w[prefix];
-            }
-            rest[k] = Math.sqrt(suffix);
-            for (int f = 0; f < prefix; f++) {
-                index.computeIfAbsent(t[f], x -> new Postings()).add(k, w[f]);
-            }
+            rest[k] = indexPrefix(t, w, minimum, k, index);
         }
         return pairs;
+    }
+
+    /**
+     * Groups {@code docs} (indexes in report order) into near-duplicates: each ticket joins the group of the
+     * earlier leader it is most alike to, if at least {@code minimum} alike and at most {@code window} ms
+     * after it (ties to the earlier leader), or leads a group of its own. Only leaders are indexed (prefix
+     * filtered as in {@link #similarPairs}), so a flood of copies costs one comparison per copy and leader.
+     * Each group lists its leader first, then its members in report order.
+     */
+    List<int[]> nearDuplicates(int[] docs, long[] times, long window, double minimum) {
+        List<int[]> groups = new ArrayList<>();
+        List<Postings.IntList> members = new ArrayList<>();
+        Map<Integer, Postings> index = new HashMap<>();
+        int[] leaders = new int[docs.length];
+        double[] partial = new double[docs.length];
+        boolean[] seen = new boolean[docs.length];
+        double[] rest = new double[docs.length];
+        int[] touched = new int[docs.length];
+        int leaderCount = 0;
+        for (int k = 0; k < docs.length; k++) {
+            int i = docs[k];
+            int count = 0;
+            int[] t = terms[i];
+            double[] w = weights[i];
+            for (int f = 0; f < t.length; f++) {
+                Postings p = index.get(t[f]);
+                if (p == null) {
+                    continue;
+                }
+                while (p.from < p.size && times[docs[leaders[p.docs[p.from]]]] < times[i] - window) {
+                    p.from++;
+                }
+                for (int q = p.from; q < p.size; q++) {
+                    int leader = p.docs[q];
+                    if (!seen[leader]) {
+                        seen[leader] = true;
+                        touched[count++] = leader;
+                    }
+                    partial[leader] += w[f] * p.weights[q];
+                }
+            }
+            int best = -1;
+            double bestSimilarity = minimum;
+            for (int c = 0; c < count; c++) {
+                int leader = touched[c];
+                if (partial[leader] + rest[leader] >= minimum) {
+                    double s = similarity(docs[leaders[leader]], i);
+                    if (s > bestSimilarity || s == bestSimilarity && (best < 0 || leader < best)) {
+                        best = leader;
+                        bestSimilarity = s;
+                    }
+                }
+                partial[leader] = 0;
+                seen[leader] = false;
+            }
+            if (best >= 0) {
+                members.get(best).add(i);
+                continue;
+            }
+            int leader = leaderCount++;
+            leaders[leader] = k;
+            Postings.IntList group = new Postings.IntList();
+            group.add(i);
+            members.add(group);
+            rest[leader] = indexPrefix(t, w, minimum, leader, index);
+        }
+        for (Postings.IntList group : members) {
+            groups.add(Arrays.copyOf(group.values, group.size));
+        }
+        return groups;
+    }
+
+    /** Indexes a vector under the terms of its prefix; answers the length of the rest. */
+    private static double indexPrefix(int[] t, double[] w, double minimum, int position, Map<Integer, Postings> index) {
+        double suffix = 0;
+        int prefix = t.length;
+        while (prefix > 0 && Math.sqrt(suffix + w[prefix - 1] * w[prefix - 1]) < minimum) {
+            prefix--;
+            suffix += w[prefix] * w[prefix];
+        }
+        for (int f = 0; f < prefix; f++) {
+            index.computeIfAbsent(t[f], x -> new Postings()).add(position, w[f]);
+        }
+        return Math.sqrt(suffix);
     }
 
     /** The tickets (positions in docs) indexed under one term, in report order, with the term's weight in each. */
@@ -204,6 +279,19 @@ final class Vectors {
             }
             docs[size] = doc;
             weights[size++] = weight;
+        }
+
+        /** A growing list of ints. */
+        static final class IntList {
+            int[] values = new int[2];
+            int size;
+
+            void add(int value) {
+                if (size == values.length) {
+                    values = Arrays.copyOf(values, 2 * size);
+                }
+                values[size++] = value;
+            }
         }
     }
 }
