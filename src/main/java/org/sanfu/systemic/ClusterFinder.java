@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -31,7 +32,8 @@ import java.util.stream.Collectors;
  * computed: an inverted index with prefix filtering finds the others without comparing all pairs.
  * <p>
  * Deterministic: the result depends on the candidates, not on their order. Clusters come ordered by their
- * first report, members by report time then ticket id. Thread-safe.
+ * first report, members by report time then ticket id. Thread-safe; keep one instance, so that a scan reuses
+ * the segmentation of the texts the previous scan saw.
  */
 public class ClusterFinder {
 
@@ -40,8 +42,7 @@ public class ClusterFinder {
 
     /**
      * Tickets at least this alike are copies of each other (a leader and the tickets that repeat it): the
-     * average-link step works on their leaders, so a flood of copies costs no more than one ticket. Two
-     * copies of one leader are at least 2 · 0.8² − 1 = 0.28 alike, above the floor of any threshold up to 0.56.
+     * average-link step works on their leaders, so a flood of copies costs no more than one ticket.
      */
     static final double NEAR_DUPLICATE = 0.8;
 
@@ -53,6 +54,12 @@ public class ClusterFinder {
 
     private final ClusterSettings settings;
 
+    /**
+     * The texts of the last scan, segmented: a scan runs over mostly the same open tickets as the one before,
+     * and segmentation is most of its work. Holds only what the last scan saw, so it never outgrows a scan.
+     */
+    private volatile Map<String, TicketText.Terms> lastScan = Map.of();
+
     public ClusterFinder(ClusterSettings settings) {
         this.settings = settings;
     }
@@ -60,8 +67,14 @@ public class ClusterFinder {
     public List<ProposedCluster> find(List<Candidate> candidates) {
         List<Candidate> tickets = candidates.stream().sorted(REPORTED).toList();
         // Segmentation is most of the work; an ordered parallel stream keeps the result independent of threads.
-        List<TicketText.Terms> texts = tickets.parallelStream().map(c -> TicketText.of(c.title(), c.description()))
-                .toList();
+        Map<String, TicketText.Terms> previous = lastScan;
+        Map<String, TicketText.Terms> seen = new ConcurrentHashMap<>();
+        List<TicketText.Terms> texts = tickets.parallelStream().map(c -> {
+            String key = c.title() + '\u0000' + c.description();
+            TicketText.Terms known = previous.get(key);
+            return seen.computeIfAbsent(key, k -> known != null ? known : TicketText.of(c.title(), c.description()));
+        }).toList();
+        lastScan = seen;
         Vectors vectors = Vectors.of(texts, WORD_SHARE);
         long[] times = tickets.stream().mapToLong(c -> c.reportedAt().toEpochMilli()).toArray();
         long window = Duration.ofDays(settings.windowDays()).toMillis();
@@ -71,11 +84,12 @@ public class ClusterFinder {
             byCategory.computeIfAbsent(tickets.get(i).category(), k -> new ArrayList<>()).add(i);
         }
         List<ProposedCluster> clusters = new ArrayList<>();
+        double floor = EDGE_FRACTION * settings.minSimilarity();
         byCategory.forEach((category, members) -> {
             int[] docs = members.stream().mapToInt(Integer::intValue).toArray();
-            List<int[]> copies = vectors.nearDuplicates(docs, times, window, NEAR_DUPLICATE);
+            List<int[]> copies = vectors.nearDuplicates(docs, times, window, nearDuplicate(floor));
             int[] leaders = copies.stream().mapToInt(g -> g[0]).toArray();
-            List<Pair> pairs = vectors.similarPairs(leaders, times, window, EDGE_FRACTION * settings.minSimilarity());
+            List<Pair> pairs = vectors.similarPairs(leaders, times, window, floor);
             for (List<Integer> group : averageLink(copies, pairs, times, window)) {
                 List<Candidate> cluster = group.stream().sorted().map(tickets::get).toList();
                 long enterprises = cluster.stream().map(Candidate::enterpriseCreditCode).distinct().count();
@@ -86,6 +100,14 @@ public class ClusterFinder {
         });
         clusters.sort(Comparator.comparing((ProposedCluster c) -> c.members().get(0), REPORTED));
         return List.copyOf(clusters);
+    }
+
+    /**
+     * How alike a copy must be to its leader: two copies of one leader at s are at least 2s² − 1 alike (the
+     * angles add up), which must not fall below the floor; at the default threshold 0.8 is more than enough.
+     */
+    static double nearDuplicate(double floor) {
+        return Math.max(NEAR_DUPLICATE, Math.sqrt((1 + floor) / 2));
     }
 
     /** Two tickets (indexes into the sorted candidates) and their similarity. */

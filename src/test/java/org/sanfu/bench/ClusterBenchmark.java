@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Supplier;
 import org.sanfu.systemic.Candidate;
 import org.sanfu.systemic.ClusterFinder;
 import org.sanfu.systemic.ClusterSettings;
@@ -16,7 +17,9 @@ import org.sanfu.systemic.ProposedCluster;
  * test. A province's worst case: a fifth of the tickets are CONTAINER complaints all reported within one
  * window (5,000 of 25,000), the rest spread over 90 days and nine categories; each ticket is one of a few
  * problems of its category in one of several wordings with incidental clauses, or (one in five) a text of its
- * own. Each size is scanned five times after a warm-up; prints median, min and max in ms.
+ * own. Each size is scanned five times after a warm-up, cold (a new finder each time: every text segmented)
+ * and warm (one finder: the texts of the previous scan are not segmented again, as in the daily scan of
+ * mostly the same open tickets); prints median, min and max in ms.
  * <pre>
  * mvn -o -q -B test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=org.sanfu.bench.ClusterBenchmark -Dexec.args="5000 25000"
@@ -55,23 +58,29 @@ public final class ClusterBenchmark {
 
     public static void main(String[] args) {
         int[] sizes = args.length == 0 ? new int[] {5000, 25000} : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
-        ClusterFinder finder = new ClusterFinder(ClusterSettings.defaults());
         // Warm-up: smartcn loads its dictionaries on first use, and the JIT compiles the hot loops.
-        finder.find(generate(5000, 1));
+        new ClusterFinder(ClusterSettings.defaults()).find(generate(5000, 1));
         for (int size : sizes) {
             List<Candidate> candidates = generate(size, 14);
-            long[] ms = new long[5];
-            List<ProposedCluster> clusters = List.of();
-            for (int run = 0; run < ms.length; run++) {
-                long t0 = System.nanoTime();
-                clusters = finder.find(candidates);
-                ms[run] = (System.nanoTime() - t0) / 1_000_000;
-            }
-            Arrays.sort(ms);
-            int members = clusters.stream().mapToInt(c -> c.members().size()).sum();
-            System.out.printf("%,d candidates: median %d ms (min %d, max %d) on %d cores; %d clusters, %,d members%n",
-                    size, ms[2], ms[0], ms[4], Runtime.getRuntime().availableProcessors(), clusters.size(), members);
+            measure("cold", size, () -> new ClusterFinder(ClusterSettings.defaults()).find(candidates));
+            ClusterFinder finder = new ClusterFinder(ClusterSettings.defaults());
+            finder.find(candidates);
+            measure("warm", size, () -> finder.find(candidates));
         }
+    }
+
+    private static void measure(String label, int size, Supplier<List<ProposedCluster>> scan) {
+        long[] ms = new long[5];
+        List<ProposedCluster> clusters = List.of();
+        for (int run = 0; run < ms.length; run++) {
+            long t0 = System.nanoTime();
+            clusters = scan.get();
+            ms[run] = (System.nanoTime() - t0) / 1_000_000;
+        }
+        Arrays.sort(ms);
+        int members = clusters.stream().mapToInt(c -> c.members().size()).sum();
+        System.out.printf("%,d candidates, %s: median %d ms (min %d, max %d) on %d cores; %d clusters, %,d members%n",
+                size, label, ms[2], ms[0], ms[4], Runtime.getRuntime().availableProcessors(), clusters.size(), members);
     }
 
     static List<Candidate> generate(int size, long seed) {

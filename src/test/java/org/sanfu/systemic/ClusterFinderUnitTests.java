@@ -291,6 +291,22 @@ class ClusterFinderUnitTests {
     }
 
     @Test
+    void aFinderThatScansAgainAnswersTheSame() {
+        // One finder reuses the last scan's segmented texts: a scan over other tickets in between, and a
+        // ticket whose text changed, must not leave anything stale behind.
+        ClusterFinder finder = new ClusterFinder(DEFAULTS);
+        List<ProposedCluster> first = finder.find(handMade());
+        assertThat(finder.find(handMade())).isEqualTo(first);
+        assertThat(finder.find(fairs(3))).hasSize(1);
+        assertThat(finder.find(handMade())).isEqualTo(first);
+
+        List<Candidate> edited = new ArrayList<>(handMade());
+        edited.set(edited.indexOf(SHORT_3), new Candidate("S3", "E03", "新河镇", "CONTAINER", "厂区门口道路破损",
+                "厂区门口道路破损，货车进出不便。", SHORT_3.reportedAt()));
+        assertThat(ids(finder.find(edited))).contains(List.of("S1", "S2", "S4", "S5", "S6"));
+    }
+
+    @Test
     void noCandidatesOrOneAreNoCluster() {
         assertThat(new ClusterFinder(DEFAULTS).find(List.of())).isEmpty();
         assertThat(new ClusterFinder(DEFAULTS).find(List.of(SHORT_1))).isEmpty();
