@@ -47,8 +47,11 @@ final class TicketText {
     private TicketText() {
     }
 
-    /** Term counts of one ticket, its words and its character pairs apart, each in a stable (sorted) order. */
-    record Terms(Map<String, Integer> words, Map<String, Integer> pairs) {
+    /**
+     * Term counts of one ticket, its words and its character pairs apart, each sorted. Arrays of interned
+     * strings, not maps: a finder keeps the last scan's terms, 25,000 tickets' worth.
+     */
+    record Terms(String[] words, int[] wordCounts, String[] pairs, int[] pairCounts) {
     }
 
     static Terms of(String title, String description) {
@@ -60,7 +63,10 @@ final class TicketText {
         addWords(d, 1, words);
         addPairs(t, TITLE_WEIGHT, pairs);
         addPairs(d, 1, pairs);
-        return new Terms(words, pairs);
+        return new Terms(words.keySet().stream().map(String::intern).toArray(String[]::new),
+                words.values().stream().mapToInt(Integer::intValue).toArray(),
+                pairs.keySet().stream().map(String::intern).toArray(String[]::new),
+                pairs.values().stream().mapToInt(Integer::intValue).toArray());
     }
 
     /** Full-width letters and digits as half-width (NFKC), lower case, so that ＡＢＣ and abc are one word. */

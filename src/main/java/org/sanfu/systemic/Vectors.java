@@ -28,14 +28,16 @@ final class Vectors {
     static Vectors of(List<TicketText.Terms> texts, double wordShare) {
         // Words and pairs are separate vocabularies: the word 箱 and the pair of one character cannot meet anyway,
         // but 成本 the word and 成本 the pair must not add up as one term.
-        Map<String, Integer> ids = new HashMap<>();
+        Map<String, Integer> wordIds = new HashMap<>();
+        Map<String, Integer> pairIds = new HashMap<>();
         List<int[]> counts = new ArrayList<>();
         for (TicketText.Terms t : texts) {
-            count(t.words(), "w", ids, counts);
-            count(t.pairs(), "p", ids, counts);
+            count(t.words(), t.wordCounts(), wordIds, pairIds, counts);
+            count(t.pairs(), t.pairCounts(), pairIds, wordIds, counts);
         }
-        int[] df = new int[ids.size()];
-        Integer[] order = new Integer[ids.size()];
+        int vocabulary = wordIds.size() + pairIds.size();
+        int[] df = new int[vocabulary];
+        Integer[] order = new Integer[vocabulary];
         for (int id = 0; id < order.length; id++) {
             order[id] = id;
         }
@@ -67,13 +69,13 @@ final class Vectors {
         return new Vectors(terms, weights);
     }
 
-    /** Appends the ticket's counts as id, count, id, count... */
-    private static void count(Map<String, Integer> tf, String vocabulary, Map<String, Integer> ids, List<int[]> into) {
-        int[] c = new int[2 * tf.size()];
-        int k = 0;
-        for (Map.Entry<String, Integer> e : tf.entrySet()) {
-            c[k++] = ids.computeIfAbsent(vocabulary + e.getKey(), x -> ids.size());
-            c[k++] = e.getValue();
+    /** Appends the ticket's counts as id, count, id, count... Ids run on across both vocabularies. */
+    private static void count(String[] terms, int[] tf, Map<String, Integer> ids, Map<String, Integer> other,
+            List<int[]> into) {
+        int[] c = new int[2 * terms.length];
+        for (int k = 0; k < terms.length; k++) {
+            c[2 * k] = ids.computeIfAbsent(terms[k], x -> ids.size() + other.size());
+            c[2 * k + 1] = tf[k];
         }
         into.add(c);
     }

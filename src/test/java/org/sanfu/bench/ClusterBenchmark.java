@@ -19,10 +19,11 @@ import org.sanfu.systemic.ProposedCluster;
  * problems of its category in one of several wordings with incidental clauses, or (one in five) a text of its
  * own. Each size is scanned five times after a warm-up, cold (a new finder each time: every text segmented)
  * and warm (one finder: the texts of the previous scan are not segmented again, as in the daily scan of
- * mostly the same open tickets); prints median, min and max in ms.
+ * mostly the same open tickets); prints median, min and max in ms. With {@code varied}, each templated
+ * ticket says its problem in two wordings with more clauses and a town: fewer copies, more work.
  * <pre>
  * mvn -o -q -B test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=org.sanfu.bench.ClusterBenchmark -Dexec.args="5000 25000"
+ *     -Dexec.mainClass=org.sanfu.bench.ClusterBenchmark -Dexec.args="5000 25000 [varied]"
  * </pre>
  */
 public final class ClusterBenchmark {
@@ -57,11 +58,15 @@ public final class ClusterBenchmark {
     }
 
     public static void main(String[] args) {
-        int[] sizes = args.length == 0 ? new int[] {5000, 25000} : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+        boolean varied = Arrays.asList(args).contains("varied");
+        int[] sizes = Arrays.stream(args).filter(a -> !a.equals("varied")).mapToInt(Integer::parseInt).toArray();
+        if (sizes.length == 0) {
+            sizes = new int[] {5000, 25000};
+        }
         // Warm-up: smartcn loads its dictionaries on first use, and the JIT compiles the hot loops.
         new ClusterFinder(ClusterSettings.defaults()).find(generate(5000, 1));
         for (int size : sizes) {
-            List<Candidate> candidates = generate(size, 14);
+            List<Candidate> candidates = generate(size, 14, varied);
             measure("cold", size, () -> new ClusterFinder(ClusterSettings.defaults()).find(candidates));
             ClusterFinder finder = new ClusterFinder(ClusterSettings.defaults());
             finder.find(candidates);
@@ -84,6 +89,10 @@ public final class ClusterBenchmark {
     }
 
     static List<Candidate> generate(int size, long seed) {
+        return generate(size, seed, false);
+    }
+
+    static List<Candidate> generate(int size, long seed, boolean varied) {
         Random random = new Random(seed);
         List<Candidate> candidates = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
@@ -101,7 +110,12 @@ public final class ClusterBenchmark {
                 String[] wordings = problems[random.nextInt(problems.length)];
                 title = wordings[random.nextInt(wordings.length)];
                 text.append(wordings[random.nextInt(wordings.length)]);
-                for (int c = random.nextInt(3); c > 0; c--) {
+                if (varied) {
+                    // Two wordings and a town's name: fewer copies, more tickets alike but not the same.
+                    text.append('，').append(wordings[random.nextInt(wordings.length)]).append("，地处镇")
+                            .append(random.nextInt(300));
+                }
+                for (int c = random.nextInt(varied ? 4 : 3); c > 0; c--) {
                     text.append('，').append(CLAUSES[random.nextInt(CLAUSES.length)]);
                 }
                 text.append("，涉及金额").append(random.nextInt(500)).append("万元。");
