@@ -29,7 +29,9 @@ import java.util.stream.Collectors;
  * (the floor), and the merged group still fits the window. Unlike linking any two alike tickets, a ticket that
  * mentions two problems cannot chain them into one cluster: the two groups' average stays low, and a ticket
  * unrelated to one member is kept out however alike it is to the others. Pairs below the floor are never
- * computed: an inverted index with prefix filtering finds the others without comparing all pairs.
+ * computed: an inverted index with prefix filtering finds the others without comparing all pairs. Before that,
+ * tickets at least {@link #NEAR_DUPLICATE} alike to an earlier one (copies) are gathered under it and enter the
+ * averages as that one, weighted by their number, so a flood of copies costs as much as one ticket.
  * <p>
  * Deterministic: the result depends on the candidates, not on their order. Clusters come ordered by their
  * first report, members by report time then ticket id. Thread-safe; keep one instance, so that a scan reuses
