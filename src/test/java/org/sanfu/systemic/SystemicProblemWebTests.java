@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
 import org.sanfu.SanfuTest;
@@ -28,6 +32,7 @@ class SystemicProblemWebTests {
     private static final String PORT = "宁波港码头拥堵严重，集卡排队两天才能进港提箱，滞港费很高";
     private static final String ORIGIN = "美国客户要求提供原产地证明，商会签证窗口排队时间太长";
     private static final String FAIR = "欧洲展会展位费补贴申请材料复杂，审批周期超过三个月";
+    private static final String LABOR = "春节后一线工人返岗率不到六成，招工难，订单赶不出来";
     private static final String CREDIT = "银行对小微外贸企业收紧授信额度，续贷需要追加抵押物";
     private static final Map<String, Object> RESOLVED = Map.of("resolution", "已协调船公司加开两条航线，舱位优先保障本地企业",
             "outcome", "RESOLVED");
@@ -38,6 +43,28 @@ class SystemicProblemWebTests {
     SystemicProblems problems;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    ManagementService management;
+
+    @Test
+    void theDailyTimerScansAsTheOnDemandScanDoes() {
+        List<String> ids = alike("LABOR", 5, LABOR);
+        Job timer = management.createJobQuery().processDefinitionKey("systemic-scan").timers().singleResult();
+        assertThat(timer).as("bpmn/systemic-scan.bpmn's timer").isNotNull();
+        assertThat(timer.getDuedate().toInstant().atZone(ZoneId.of("Asia/Shanghai")).toLocalTime())
+                .isEqualTo(LocalTime.of(6, 0));
+        management.executeJob(timer.getId());
+
+        List<JsonNode> proposed = listed("PROPOSED", "dispatch").stream()
+                .filter(p -> texts(p.get("ticketIds")).stream().anyMatch(ids::contains)).toList();
+        assertThat(proposed).hasSize(1);
+        assertThat(texts(proposed.get(0).get("ticketIds"))).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(proposed.get(0).get("category").asText()).isEqualTo("LABOR");
+        // the next day's timer waits
+        assertThat(management.createJobQuery().processDefinitionKey("systemic-scan").timers().count()).isEqualTo(1);
+        // and the on-demand scan finds the same proposal, not a second one
+        assertThat(scanFinding(ids).get("id")).isEqualTo(proposed.get(0).get("id"));
+    }
 
     @Test
     void fiveEnterprisesSayingTheSameThingBecomeOneCaseWhoseReplyRepliesEveryOpenMember() {
