@@ -122,6 +122,13 @@ class SystemicProblems {
                 """).params(Sql.ts(to), Sql.ts(from), Sql.ts(to)).query(SystemicProblems::row).list();
     }
 
+    /** The newest problems waiting for dispatch or confirmed, at most {@code limit}. */
+    List<Row> recentNotDismissed(int limit) {
+        return jdbc.sql("select * from systemic_problem where status <> 'DISMISSED' order by id desc "
+                        + "offset 0 rows fetch next ? rows only")
+                .param(limit).query(SystemicProblems::row).list();
+    }
+
     /** Each problem's members, oldest report first. */
     Map<Long, List<Member>> members(List<Long> problemIds) {
         Map<Long, List<Member>> byProblem = new LinkedHashMap<>();

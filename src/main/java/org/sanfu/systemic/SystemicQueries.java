@@ -49,6 +49,11 @@ public class SystemicQueries {
         return views(problems.activeBetween(from, to));
     }
 
+    /** For the leaders' dashboard (its page checks the role): the newest proposed or confirmed, at most {@code limit}. */
+    public List<SystemicProblem> recent(int limit) {
+        return views(problems.recentNotDismissed(limit));
+    }
+
     SystemicProblem view(long id) {
         return views(List.of(problems.find(id).orElseThrow())).get(0);
     }
