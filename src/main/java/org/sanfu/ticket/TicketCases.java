@@ -94,7 +94,9 @@ public class TicketCases {
      * department's reply would be (resolution, outcome, reply time and whether it was on time), and the
      * process takes it from wherever it waits to its enterprise's feedback (bpmn/ticket.bpmn,
      * BoundaryEvent_CaseReplied_*), which starts the feedback window. A member already REPLIED or
-     * CLOSED is left alone: false.
+     * CLOSED is left alone: false. So is one whose process started on a diagram without those events
+     * (before issue 14): its history notes the case's reply (action {@code case-replied}), and its
+     * department replies it as before.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean replyAsMember(long memberId, long caseId, String resolution, Outcome outcome) {
@@ -104,6 +106,13 @@ public class TicketCases {
             return false;
         }
         Instant now = clock.instant();
+        if (!process.awaitsCaseReply(before.processInstanceId())) {
+            // started on a diagram without the CaseReplied events: its department replies as before
+            events.append(memberId, new TicketEvent(now, TicketEvent.SYSTEM, "case-replied", before.status(),
+                    before.status(), "牵头事项 " + caseId + " 已答复：[" + outcome + "] " + resolution
+                            + "；本事项的流程版本早于共性问题统一答复，请主办部门参照答复"));
+            return false;
+        }
         tickets.replied(memberId, resolution, outcome, now, before.repliedLate(now));
         process.caseReplied(before.processInstanceId());
         Ticket after = tickets.findRow(memberId).orElseThrow();

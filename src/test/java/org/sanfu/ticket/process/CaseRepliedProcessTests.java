@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
 import org.sanfu.SanfuTest;
@@ -17,6 +19,7 @@ import org.sanfu.ticket.TicketCases;
 import org.sanfu.ticket.TicketEvent;
 import org.sanfu.ticket.TicketView;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -35,6 +38,10 @@ class CaseRepliedProcessTests extends ProcessTestSupport {
     TicketCases cases;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    RepositoryService repository;
+    @Autowired
+    JdbcClient jdbc;
 
     private boolean caseReplied(String id) {
         return transactions.execute(s -> cases.replyAsMember(Long.parseLong(id), CASE, RESOLUTION, Outcome.RESOLVED));
@@ -173,6 +180,30 @@ class CaseRepliedProcessTests extends ProcessTestSupport {
         satisfied(id, pi);
         Assertions.assertThat(caseReplied(id)).isFalse();
         Assertions.assertThat(ticket(id).status().name()).isEqualTo("CLOSED");
+    }
+
+    @Test
+    void aMemberWhoseProcessPredatesTheCaseRepliedEventsIsNotedAndLeftToItsDepartment() {
+        String id = open(Api.problem("CONTAINER", "舱位紧张"));
+        // a process started on a diagram without the CaseReplied boundary events (before issue 14)
+        String legacy = "legacy-ticket-" + id;
+        repository.createDeployment().addModelInstance(legacy + ".bpmn", Bpmn.createExecutableProcess(legacy)
+                .camundaHistoryTimeToLive(1).startEvent().userTask("Task_Sign").endEvent().done()).deploy();
+        String old = runtime.startProcessInstanceByKey(legacy, id).getId();
+        jdbc.sql("update ticket set process_instance_id = ? where id = ?").params(old, Long.parseLong(id)).update();
+        int events = tickets.history(id, STAFF).size();
+
+        Assertions.assertThat(caseReplied(id)).isFalse();
+        TicketView untouched = ticket(id);
+        Assertions.assertThat(untouched.status().name()).isEqualTo("ASSIGNED");
+        Assertions.assertThat(untouched.resolution()).isNull();
+        List<TicketEvent> history = tickets.history(id, STAFF);
+        Assertions.assertThat(history).hasSize(events + 1);
+        TicketEvent noted = history.get(history.size() - 1);
+        Assertions.assertThat(noted.actor()).isEqualTo("system");
+        Assertions.assertThat(noted.action()).isEqualTo("case-replied");
+        Assertions.assertThat(noted.detail()).contains(String.valueOf(CASE), RESOLUTION);
+        Assertions.assertThat(runtime.createProcessInstanceQuery().processInstanceId(old).count()).isEqualTo(1);
     }
 
     @Test
