@@ -68,7 +68,8 @@ public class SystemicCases {
         try {
             problems.addCaseMembers(problem.id(), members);
         } catch (DuplicateKeyException raced) {
-            throw inAnotherCase(problem.id(), problems.inCases(members));
+            // another confirm took a member meanwhile; PostgreSQL allows no further query in this transaction
+            throw new DomainException.NotNow(Message.of("sanfu.systemic.in-another-case-now", "id", problem.id()));
         }
         Instant now = clock.instant();
         problems.confirmed(problem.id(), caseId, title, command.leadDepartment(), note, caller.username(), now);

@@ -36,9 +36,14 @@ class SystemicProblems {
         this.jdbc = jdbc;
     }
 
-    /** Takes the scans' lock until the transaction ends, and notes the scan's time. */
+    /**
+     * Takes the scans' lock, and the rows of the problems still proposed, until the transaction ends
+     * (a confirm or dismiss under way is waited for; what it decided is then read), and notes the scan's
+     * time.
+     */
     void lockForScan(Instant now) {
         jdbc.sql("select id from systemic_scan where id = 1 for update").query(Integer.class).single();
+        jdbc.sql("select id from systemic_problem where status = 'PROPOSED' for update").query(Long.class).list();
         jdbc.sql("update systemic_scan set scanned_at = ? where id = 1").param(Sql.ts(now)).update();
     }
 

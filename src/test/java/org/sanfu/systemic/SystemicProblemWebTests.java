@@ -9,6 +9,11 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
@@ -32,6 +37,7 @@ class SystemicProblemWebTests {
     private static final String PORT = "宁波港码头拥堵严重，集卡排队两天才能进港提箱，滞港费很高";
     private static final String ORIGIN = "美国客户要求提供原产地证明，商会签证窗口排队时间太长";
     private static final String FAIR = "欧洲展会展位费补贴申请材料复杂，审批周期超过三个月";
+    private static final String RACE = "跨境电商平台突然冻结店铺资金，申诉渠道不畅，回款周期拉长";
     private static final String LABOR = "春节后一线工人返岗率不到六成，招工难，订单赶不出来";
     private static final String CREDIT = "银行对小微外贸企业收紧授信额度，续贷需要追加抵押物";
     private static final Map<String, Object> RESOLVED = Map.of("resolution", "已协调船公司加开两条航线，舱位优先保障本地企业",
@@ -241,6 +247,51 @@ class SystemicProblemWebTests {
         assertThat(second.json().get("detail").asText()).contains(ids.get(0), ids.get(1));
         assertThat(api.get("/api/systemic-problems/" + other, "dispatch").json().get("status").asText())
                 .isEqualTo("PROPOSED");
+        assertThat(api.get("/api/tickets/" + ids.get(0) + "/history", "leader").json().findValuesAsText("action")
+                .stream().filter("link"::equals)).hasSize(1);
+    }
+
+    @Test
+    void twoProposalsSharingATicketConfirmedAtOnceMakeOneCase() throws Exception {
+        List<String> ids = alike("CONTAINER", 5, RACE);
+        String first = scanFinding(ids).get("id").asText();
+        long second = transactions.execute(s -> {
+            List<Candidate> members = new ArrayList<>();
+            for (String t : ids) {
+                JsonNode ticket = api.get("/api/tickets/" + t, "leader").json();
+                members.add(new Candidate(t, ticket.get("enterpriseCreditCode").asText(), ticket.get("town").asText(),
+                        "CONTAINER", ticket.get("title").asText(), "", Instant.now()));
+            }
+            return problems.insert(new ProposedCluster("CONTAINER", members), "并发提议", Instant.now());
+        });
+        CyclicBarrier start = new CyclicBarrier(2);
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Api.Response>> answers = new ArrayList<>();
+            for (String id : List.of(first, String.valueOf(second))) {
+                answers.add(two.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return api.post("/api/systemic-problems/" + id + "/confirm", "dispatch",
+                            Map.of("leadDepartment", "TRANSPORT"));
+                }));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Api.Response> answer : answers) {
+                Api.Response r = answer.get(60, TimeUnit.SECONDS);
+                statuses.add(r.status());
+                assertThat(r.contentType()).as(r.text()).startsWith(r.status() == 200 ? "application/json"
+                        : "application/problem+json");
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        } finally {
+            two.shutdownNow();
+        }
+        assertThat(listed("CONFIRMED", "leader").stream().filter(p -> texts(p.get("ticketIds")).contains(ids.get(0))))
+                .hasSize(1);
+        long cases = api.get("/api/tickets?size=200&enterprise=" + api.get("/api/tickets/" + ids.get(0), "leader").json()
+                .get("enterpriseCreditCode").asText(), "leader").json().get("items").findValuesAsText("source").stream()
+                .filter("SYSTEMIC"::equals).count();
+        assertThat(cases).as("one case ticket, the other rolled back").isEqualTo(1);
         assertThat(api.get("/api/tickets/" + ids.get(0) + "/history", "leader").json().findValuesAsText("action")
                 .stream().filter("link"::equals)).hasSize(1);
     }
