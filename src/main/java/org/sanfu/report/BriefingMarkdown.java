@@ -79,7 +79,40 @@ class BriefingMarkdown {
         list(md, b.path("resolved"), t -> (t.path("resolution").isTextual()
                 ? " —— 办理结果：" + text(t.path("resolution").asText()) : "")
                 + "（" + satisfaction(t.path("satisfaction").asText(null)) + "）", "本周无办结事项。");
+
+        md.append("\n## 七、共性问题\n\n");
+        JsonNode systemic = b.path("systemicProblems");
+        if (systemic.isEmpty()) {
+            md.append("本周无共性问题。\n");
+        }
+        int n = 1;
+        for (JsonNode p : systemic) {
+            md.append(n++).append(". 共性问题 ").append(p.path("id").asText()).append(" 【")
+                    .append(text(p.path("categoryLabel").asText())).append("】").append(text(p.path("title").asText()))
+                    .append("（").append(systemicStatus(p.path("status").asText(null))).append("）：")
+                    .append(p.path("enterpriseCount").asInt()).append(" 家企业反映，涉及 ")
+                    .append(text(joined(p.path("towns"), "、"))).append("；事项 ")
+                    .append(text(joined(p.path("ticketIds"), "、")))
+                    .append(p.path("caseTicketId").isTextual() ? "；牵头事项 #" + p.path("caseTicketId").asText() : "")
+                    .append('\n');
+        }
         return md.toString();
+    }
+
+    /** The texts of a JSON array, joined; an empty or missing array as "—". */
+    static String joined(JsonNode array, String separator) {
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        array.forEach(t -> texts.add(t.asText()));
+        return texts.isEmpty() ? "—" : String.join(separator, texts);
+    }
+
+    static String systemicStatus(String value) {
+        return value == null ? "" : switch (value) {
+            case "PROPOSED" -> "待确认";
+            case "CONFIRMED" -> "已确认";
+            case "DISMISSED" -> "已排除";
+            default -> value;
+        };
     }
 
     private interface Suffix {

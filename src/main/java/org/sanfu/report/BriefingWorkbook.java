@@ -89,6 +89,15 @@ class BriefingWorkbook {
                     Column.of("主办部门", "leadDepartmentLabel"), Column.of("办理结果", "resolution"),
                     new Column("企业评价", n -> TextNode.valueOf(
                             BriefingMarkdown.satisfaction(n.path("satisfaction").asText(null))), false)), bold, styles);
+            table(book.createSheet("共性问题"), b.path("systemicProblems"), List.of(Column.of("编号", "id"),
+                    Column.of("问题类别", "categoryLabel"), Column.of("问题", "title"),
+                    new Column("状态", n -> TextNode.valueOf(
+                            BriefingMarkdown.systemicStatus(n.path("status").asText(null))), false),
+                    Column.of("企业数", "enterpriseCount"),
+                    new Column("镇（街道）", n -> TextNode.valueOf(BriefingMarkdown.joined(n.path("towns"), "、")), false),
+                    new Column("涉及事项", n -> TextNode.valueOf(BriefingMarkdown.joined(n.path("ticketIds"), "、")), false),
+                    Column.of("牵头事项", "caseTicketId"), Column.of("首次反映", "firstReportedAt"),
+                    Column.of("最近反映", "lastReportedAt")), bold, styles);
             book.write(out);
             return out.toByteArray();
         } catch (IOException e) {

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.sanfu.systemic.SystemicProblem;
 
 /**
  * The daily review (日研判): tickets reported and closed that day, the tickets open and overdue at
  * the end of that day (for today: now), tickets due on the next working day, enterprises whose visit that day turned ABNORMAL, and problems an
- * enterprise raised again within 30 days.
+ * enterprise raised again within 30 days; and the systemic problems (共性问题) proposed by that day's
+ * end and still waiting for dispatch, or confirmed that day, with their member tickets.
  */
 public record DailyDigest(
         LocalDate date,
@@ -18,7 +20,8 @@ public record DailyDigest(
         LocalDate nextWorkingDay,
         List<TicketLine> dueNextWorkingDay,
         List<AbnormalEnterprise> newlyAbnormal,
-        List<RepeatedProblem> repeated) {
+        List<RepeatedProblem> repeated,
+        List<SystemicProblem> systemicProblems) {
 
     /** An enterprise seen ABNORMAL on a visit that day, after a visit that saw it otherwise (or none). */
     public record AbnormalEnterprise(String creditCode, String name, String town, String visitId, Instant visitedAt,

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.sanfu.SanfuProperties;
+import org.sanfu.systemic.SystemicQueries;
 import org.sanfu.calendar.WorkingDayCalendar;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,11 +21,14 @@ public class DailyDigests {
     static final Duration REPEAT_WINDOW = Duration.ofDays(30);
 
     private final ReportQueries queries;
+    private final SystemicQueries systemic;
     private final WorkingDayCalendar calendar;
     private final ZoneId zone;
 
-    DailyDigests(ReportQueries queries, WorkingDayCalendar calendar, SanfuProperties properties) {
+    DailyDigests(ReportQueries queries, WorkingDayCalendar calendar, SanfuProperties properties,
+            SystemicQueries systemic) {
         this.queries = queries;
+        this.systemic = systemic;
         this.calendar = calendar;
         this.zone = properties.zone();
     }
@@ -42,6 +46,6 @@ public class DailyDigests {
                 .map(t -> new DailyDigest.RepeatedProblem(t, earlier.get(t.id()))).toList();
         return new DailyDigest(date, reported, queries.closedBetween(from, to), queries.openOverdueAt(to), next,
                 queries.dueBetween(next.atStartOfDay(zone).toInstant(), next.plusDays(1).atStartOfDay(zone).toInstant()),
-                queries.turnedAbnormal(from, to), repeated);
+                queries.turnedAbnormal(from, to), repeated, systemic.activeBetween(from, to));
     }
 }

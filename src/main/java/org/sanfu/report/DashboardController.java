@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import org.sanfu.SanfuProperties;
+import org.sanfu.systemic.SystemicQueries;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.security.Caller;
 import org.sanfu.stats.RankingProperties;
@@ -41,6 +42,8 @@ class DashboardController {
     static final int OVERDUE_SHOWN = 50;
     /** The closed list shows the latest this many. */
     static final int CLOSED_SHOWN = 20;
+    /** The systemic problems shown: the newest this many proposed or confirmed. */
+    static final int SYSTEMIC_SHOWN = 20;
 
     private final StatsService stats;
     private final StatsParameters parameters;
@@ -49,9 +52,12 @@ class DashboardController {
     private final Catalog catalog;
     private final SanfuProperties properties;
     private final Rules rules;
+    private final SystemicQueries systemic;
 
     DashboardController(StatsService stats, StatsParameters parameters, TicketQueries tickets, QueryParams params,
-            Catalog catalog, SanfuProperties properties, RankingProperties ranking, RedCardProperties redCard) {
+            Catalog catalog, SanfuProperties properties, RankingProperties ranking, RedCardProperties redCard,
+            SystemicQueries systemic) {
+        this.systemic = systemic;
         this.stats = stats;
         this.parameters = parameters;
         this.tickets = tickets;
@@ -88,6 +94,7 @@ class DashboardController {
                 org.sanfu.ticket.TicketStatus.CLOSED, departmentValue, categoryValue, townValue, null, null,
                 filter.from(), filter.toExclusive(), null), caller, PageParams.of(0, CLOSED_SHOWN));
         model.addAttribute("closed", closed);
+        model.addAttribute("systemicProblems", systemic.recent(SYSTEMIC_SHOWN));
         model.addAttribute("dashboard", Dashboard.of(scope, summary, stats.ranking(monthValue), overdue,
                 catalog::departmentLabel, properties.zone()));
         model.addAttribute("departments", catalog.departmentCodes().stream()

@@ -6,13 +6,15 @@ import java.util.List;
 import org.sanfu.stats.Breakdown;
 import org.sanfu.stats.Figures;
 import org.sanfu.stats.Ranking;
+import org.sanfu.systemic.SystemicProblem;
 
 /**
  * The weekly briefing (周简报): the week's headline figures (tickets reported that week), by category
  * and department, the departments' ranking over the week, the open overdue tickets when it was
- * compiled, and the cases closed that week.
+ * compiled, and the cases closed that week; and the systemic problems (共性问题) waiting for dispatch
+ * when it was compiled or confirmed that week, with their member tickets.
  */
 public record WeeklyBriefing(String week, LocalDate from, LocalDate to, Instant generatedAt, Figures headline,
         int closedThisWeek, List<Breakdown> byCategory, List<Breakdown> byDepartment, Ranking ranking,
-        List<TicketLine> overdue, List<TicketLine> resolved) {
+        List<TicketLine> overdue, List<TicketLine> resolved, List<SystemicProblem> systemicProblems) {
 }

@@ -11,6 +11,7 @@ import org.sanfu.SanfuProperties;
 import org.sanfu.stats.StatsService;
 import org.sanfu.stats.Summary;
 import org.sanfu.stats.TicketFilter;
+import org.sanfu.systemic.SystemicQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -31,9 +32,12 @@ public class WeeklyBriefings {
     private final ObjectMapper json;
     private final ZoneId zone;
     private final Clock clock;
+    private final SystemicQueries systemic;
 
     WeeklyBriefings(StatsService stats, ReportQueries queries, Briefings briefings, ObjectMapper json,
-            SanfuProperties properties, Clock clock) {
+            SanfuProperties properties, Clock clock,
+            SystemicQueries systemic) {
+        this.systemic = systemic;
         this.stats = stats;
         this.queries = queries;
         this.briefings = briefings;
@@ -76,6 +80,6 @@ public class WeeklyBriefings {
         var resolved = queries.closedBetween(from, to);
         return new WeeklyBriefing(week.toString(), week.monday(), week.sunday(), clock.instant(), summary.figures(),
                 (int) queries.countClosedBetween(from, to), summary.byCategory(), summary.byDepartment(), stats.ranking(period, week.toString()),
-                queries.openOverdue(), resolved);
+                queries.openOverdue(), resolved, systemic.activeBetween(from, to));
     }
 }

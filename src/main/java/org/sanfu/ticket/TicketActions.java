@@ -13,6 +13,7 @@ import org.sanfu.catalog.Catalog;
 import org.sanfu.security.Caller;
 import org.sanfu.ticket.process.TicketProcess;
 import org.sanfu.ticket.process.TicketProcessGateway;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,10 +39,12 @@ public class TicketActions {
     private final Catalog catalog;
     private final SanfuProperties properties;
     private final Clock clock;
+    private final ApplicationEventPublisher published;
 
     TicketActions(Tickets tickets, TicketEvents events, TicketQueries queries, TicketPolicy policy, TicketDeadlines clocks,
             TicketProcessGateway process, WorkingDayCalendar calendar, Catalog catalog, SanfuProperties properties,
-            Clock clock) {
+            Clock clock, ApplicationEventPublisher published) {
+        this.published = published;
         this.tickets = tickets;
         this.events = events;
         this.queries = queries;
@@ -126,11 +129,13 @@ public class TicketActions {
 
     @Transactional
     public TicketView reply(String id, Caller caller, ActionRequests.Reply command) {
-        return perform(id, caller, TicketAction.REPLY, (ticket, task, now) -> {
+        TicketView replied = perform(id, caller, TicketAction.REPLY, (ticket, task, now) -> {
             tickets.replied(ticket.id(), command.resolution(), command.outcome(), now, ticket.repliedLate(now));
             process.complete(task.taskId(), Map.of(TicketProcess.VAR_DECISION, TicketProcess.REPLY));
             return "[" + command.outcome() + "] " + command.resolution();
         });
+        published.publishEvent(new TicketReplied(Long.parseLong(replied.id()), command.resolution(), command.outcome()));
+        return replied;
     }
 
     /** The lead asks dispatch for more working days (延期); one request may be pending at a time. */
@@ -181,11 +186,13 @@ public class TicketActions {
     /** Dispatch records the task force's answer; the enterprise is then asked for feedback. */
     @Transactional
     public TicketView escalationReply(String id, Caller caller, ActionRequests.Reply command) {
-        return perform(id, caller, TicketAction.ESCALATION_REPLY, (ticket, task, now) -> {
+        TicketView replied = perform(id, caller, TicketAction.ESCALATION_REPLY, (ticket, task, now) -> {
             tickets.replied(ticket.id(), command.resolution(), command.outcome(), now, ticket.repliedLate(now));
             process.complete(task.taskId(), Map.of());
             return "[" + command.outcome() + "] " + command.resolution();
         });
+        published.publishEvent(new TicketReplied(Long.parseLong(replied.id()), command.resolution(), command.outcome()));
+        return replied;
     }
 
     /** Any service staff records what the enterprise said of the reply (回访). */

@@ -38,11 +38,28 @@ public class TicketIntake {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public Ticket open(NewTicket problem) {
+        return open(problem, null);
+    }
+
+    /**
+     * A ticket routed to the lead department dispatch names (a systemic problem's case) instead of the
+     * routing table's, with the table's limits for its category.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Ticket openRoutedTo(NewTicket problem, String leadDepartment) {
+        return open(problem, leadDepartment);
+    }
+
+    private Ticket open(NewTicket problem, String namedLead) {
         Instant now = clock.instant();
         long id = tickets.insert(problem, defaults.defaultSignLimit(), defaults.defaultReplyLimit(), now);
         events.append(id, new TicketEvent(now, problem.reporter(), "report", null, null,
                 "[" + catalog.categoryLabel(problem.category()) + "] " + problem.title()));
-        String processInstance = process.start(id, Map.of(TicketProcess.VAR_RESOLVED_ON_SITE, problem.resolvedOnSite()));
+        Map<String, Object> facts = namedLead == null
+                ? Map.of(TicketProcess.VAR_RESOLVED_ON_SITE, problem.resolvedOnSite())
+                : Map.of(TicketProcess.VAR_RESOLVED_ON_SITE, problem.resolvedOnSite(),
+                        TicketProcess.VAR_NAMED_LEAD_DEPARTMENT, namedLead);
+        String processInstance = process.start(id, facts);
         tickets.setProcessInstance(id, processInstance);
         metrics.opened(problem.category());
         Ticket ticket = tickets.find(id).orElseThrow();

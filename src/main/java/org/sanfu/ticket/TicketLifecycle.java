@@ -58,11 +58,15 @@ public class TicketLifecycle implements TicketProcessGateway.OpenTasks {
     /**
      * The routing decision (bpmn/routing.dmn): its departments and limits. The reply clock runs from
      * the moment the enterprise spoke, so a visit logged late may be overdue at once; the sign clock
-     * from now. The lead department, or null for dispatch to assign.
+     * from now. The lead department, or null for dispatch to assign. A lead department named at the
+     * start (dispatch's, for a systemic problem's case) replaces the table's, without its
+     * co-departments; the table's limits for the category still apply.
      */
-    public String routed(long ticketId) {
+    public String routed(long ticketId, String namedLead) {
         Ticket ticket = ticket(ticketId);
-        RoutingDecision decision = routing.route(ticket.category(), ticket.urgency().name());
+        RoutingDecision table = routing.route(ticket.category(), ticket.urgency().name());
+        RoutingDecision decision = namedLead == null ? table
+                : new RoutingDecision(namedLead, List.of(), table.signLimit(), table.replyLimit());
         Instant now = clock.instant();
         Instant replyDeadline = calendar.plusWorkingDays(ticket.reportedAt(), decision.replyLimit());
         Instant signDeadline = decision.routed() ? calendar.plusWorkingDays(now, decision.signLimit()) : null;

@@ -372,6 +372,16 @@ class Tickets {
                 .params(where.args()).query(Tickets::map).list());
     }
 
+    /**
+     * Open tickets (not CLOSED) reported since {@code from}, but not of the given source: the systemic
+     * scan's candidates. Rows only, oldest first.
+     */
+    List<Ticket> openReportedSince(Instant from, String exceptSource) {
+        return jdbc.sql("select * from ticket where reported_at >= ? and status <> 'CLOSED' and source <> ? "
+                        + "order by reported_at, id")
+                .params(Sql.ts(from), exceptSource).query(Tickets::map).list();
+    }
+
     List<Ticket> ofVisit(long visitId) {
         return withCoHandling(jdbc.sql("select * from ticket where visit_id = ? order by id").param(visitId)
                 .query(Tickets::map).list());

@@ -168,7 +168,10 @@ class GeneratedBadInputWebTests {
                        (select count(*) from enterprise) enterprises, (select max(updated_at) from enterprise) changed,
                        (select count(*) from ticket_event) events, (select count(*) from idempotency_key) idempotency_keys,
                        (select count(*) from ticket_contribution) contributions,
-                       (select count(*) from act_ru_task) tasks, (select count(*) from act_ru_execution) executions
+                       (select count(*) from act_ru_task) tasks, (select count(*) from act_ru_execution) executions,
+                       (select count(*) from systemic_problem) systemic_problems,
+                       (select count(*) from systemic_problem where status = 'PROPOSED') systemic_proposed,
+                       (select count(*) from systemic_case_member) systemic_case_members
                 """).query().singleRow();
         return new State(counts, jdbc.sql("select * from ticket where id = ?").param(Long.valueOf(fixture.ticketId))
                 .query().singleRow());
@@ -184,6 +187,7 @@ class GeneratedBadInputWebTests {
         final String ticketId;
         final String lead;
         final String coDepartment;
+        private String systemicProblemId;
         /** A channel (issue 14), its key, and an external id it filed. */
         final String channelCode;
         final String channelKey;
@@ -214,6 +218,27 @@ class GeneratedBadInputWebTests {
             return "GEN_" + Api.creditCode(codes).substring(8);
         }
 
+        /** A proposed systemic problem: five enterprises saying the same thing, found by a scan. */
+        String systemicProblemId() {
+            if (systemicProblemId == null) {
+                List<String> ids = new ArrayList<>();
+                for (int i = 0; i < 5; i++) {
+                    ids.add(api.visit(api.enterprise(), List.of(Map.of("category", "OTHER", "title", "货物被海外港口扣留",
+                            "description", "出口货物被海外港口扣留，清关文件要求反复变化，滞港费每天上万元")))
+                            .get(0).get("id").asText());
+                }
+                for (JsonNode p : api.post("/api/systemic-problems/scan", "dispatch", Map.of()).json()) {
+                    if (p.get("ticketIds").toString().contains("\"" + ids.get(0) + "\"")) {
+                        systemicProblemId = p.get("id").asText();
+                    }
+                }
+                if (systemicProblemId == null) {
+                    throw new IllegalStateException("the scan proposed no systemic problem for " + ids);
+                }
+            }
+            return systemicProblemId;
+        }
+
         /** A valid credit code nobody has filed, from the seed. */
         String freshCreditCode() {
             return Api.creditCode(codes);
@@ -242,6 +267,9 @@ class GeneratedBadInputWebTests {
             }
             if (collection.endsWith("/accounts/")) {
                 return "staff2"; // unlocking an account that is not locked changes nothing
+            }
+            if (collection.endsWith("/systemic-problems/")) {
+                return systemicProblemId();
             }
             throw new IllegalStateException("no record for " + path + ": teach the Fixture about it");
         }

@@ -16,6 +16,8 @@ public final class TicketProcess {
     public static final String CONTRIBUTE_PARTS = TASK_CONTRIBUTE + "#multiInstanceBody";
 
     public static final String MESSAGE_EXTENSION_REQUESTED = "ExtensionRequested";
+    /** The systemic problem's case this ticket belongs to was replied: the ticket is replied with it. */
+    public static final String MESSAGE_CASE_REPLIED = "CaseReplied";
 
     /** Variables: flags and decisions only. */
     public static final String VAR_RESOLVED_ON_SITE = "resolvedOnSite";
@@ -25,6 +27,8 @@ public final class TicketProcess {
     /** The feedback window passed with no feedback. */
     public static final String VAR_UNRATED = "unrated";
     public static final String VAR_RULING = "ruling";
+    /** At start only: the lead department dispatch named (a systemic problem's case); routing keeps it. */
+    public static final String VAR_NAMED_LEAD_DEPARTMENT = "namedLeadDepartment";
 
     /** Values of {@link #VAR_DECISION} at the gateways after signing and handling. */
     public static final String SIGN = "SIGN";

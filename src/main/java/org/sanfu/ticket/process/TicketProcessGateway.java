@@ -123,6 +123,24 @@ public class TicketProcessGateway {
                 .processInstanceId(processInstanceId).correlate();
     }
 
+    /**
+     * The case of the ticket's systemic problem was replied: the boundary event of the task or handling
+     * the ticket waits in (BoundaryEvent_CaseReplied_*) takes it to the enterprise's feedback.
+     */
+    /**
+     * Whether the ticket's process waits where a case's reply can reach it: a process started on a
+     * diagram older than the CaseReplied boundary events (running tickets keep their version) cannot.
+     */
+    public boolean awaitsCaseReply(String processInstanceId) {
+        return runtime.createEventSubscriptionQuery().processInstanceId(processInstanceId).eventType("message")
+                .eventName(TicketProcess.MESSAGE_CASE_REPLIED).count() > 0;
+    }
+
+    public void caseReplied(String processInstanceId) {
+        runtime.createMessageCorrelation(TicketProcess.MESSAGE_CASE_REPLIED)
+                .processInstanceId(processInstanceId).correlate();
+    }
+
     /** Every user task of the newest ticket process, by key, as the diagram declares it. */
     public Map<String, TaskDefinition> taskDefinitions() {
         Map<String, TaskDefinition> known = taskDefinitions;

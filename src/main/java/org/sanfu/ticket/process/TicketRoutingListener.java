@@ -17,6 +17,11 @@ public class TicketRoutingListener {
     }
 
     public String routed(String businessKey) {
-        return lifecycle.routed(TicketProcess.ticketId(businessKey));
+        return lifecycle.routed(TicketProcess.ticketId(businessKey), null);
+    }
+
+    /** @param namedLead the lead department dispatch named at the start (a systemic problem's case), or null */
+    public String routed(String businessKey, Object namedLead) {
+        return lifecycle.routed(TicketProcess.ticketId(businessKey), namedLead == null ? null : namedLead.toString());
     }
 }

@@ -1,0 +1,159 @@
+package org.sanfu.systemic;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sanfu.DomainException;
+import org.sanfu.catalog.Catalog;
+import org.sanfu.security.Caller;
+import org.sanfu.security.Role;
+import org.sanfu.web.FormBodies;
+import org.sanfu.web.InvalidInput;
+import org.sanfu.web.Messages;
+import org.sanfu.web.Page;
+import org.sanfu.web.PageParams;
+import org.sanfu.web.PageResult;
+import org.sanfu.web.QueryParams;
+import org.sanfu.web.Redirects;
+import org.springframework.http.HttpStatus;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The systemic problems' page, {@code /systemic-problems} (DISPATCH and LEADER): the problems with their
+ * member tickets and case, and for DISPATCH 立即研判 (scan) and, on each proposed problem, the confirm form
+ * ({@code title}, {@code leadDepartment}, {@code note}) and the dismiss form ({@code reason}), posted as the
+ * API's bodies. Success redirects (303) back; a refused form shows the page again with the API's status
+ * (400, 409) and the Chinese message beside it.
+ */
+@Page
+class SystemicProblemPages {
+
+    static final int SHOWN = 50;
+
+    private final SystemicQueries queries;
+    private final SystemicCases cases;
+    private final SystemicScan scan;
+    private final FormBodies forms;
+    private final Messages messages;
+    private final QueryParams params;
+    private final Catalog catalog;
+
+    SystemicProblemPages(SystemicQueries queries, SystemicCases cases, SystemicScan scan, FormBodies forms,
+            Messages messages, QueryParams params, Catalog catalog) {
+        this.queries = queries;
+        this.cases = cases;
+        this.scan = scan;
+        this.forms = forms;
+        this.messages = messages;
+        this.params = params;
+        this.catalog = catalog;
+    }
+
+    /** A refused form: which problem and action, what was typed, each field's message, a 409's reason. */
+    record FormState(String problemId, String action, Map<String, String> typed, Map<String, String> errors,
+            String refusal) {
+
+        static final FormState NONE = new FormState(null, null, Map.of(), Map.of(), null);
+
+        public boolean of(String id, String form) {
+            return id.equals(problemId) && form.equals(action);
+        }
+
+        public String typed(String id, String form, String field) {
+            return of(id, form) ? typed.get(field) : null;
+        }
+
+        public String error(String id, String form, String field) {
+            return of(id, form) ? errors.get(field) : null;
+        }
+    }
+
+    /** A choice of the lead department. */
+    record Option(String code, String label) {}
+
+    @GetMapping("/systemic-problems")
+    ModelAndView list(Caller caller, @RequestParam(required = false) String status,
+            @RequestParam(required = false) Integer page) {
+        return show(caller, status, page, FormState.NONE, HttpStatus.OK);
+    }
+
+    @PostMapping("/systemic-problems/scan")
+    ModelAndView scan(Caller caller) {
+        caller.require(Role.DISPATCH);
+        scan.scan();
+        return Redirects.seeOther("/systemic-problems?status=PROPOSED");
+    }
+
+    @PostMapping("/systemic-problems/{id}/confirm")
+    ModelAndView confirm(@PathVariable String id, Caller caller, @RequestParam MultiValueMap<String, String> form) {
+        return decide(id, "confirm", caller, form, () -> cases.confirm(id, caller,
+                read(id, caller, form, SystemicRequests.Confirm.class)));
+    }
+
+    @PostMapping("/systemic-problems/{id}/dismiss")
+    ModelAndView dismiss(@PathVariable String id, Caller caller, @RequestParam MultiValueMap<String, String> form) {
+        return decide(id, "dismiss", caller, form, () -> cases.dismiss(id, caller,
+                read(id, caller, form, SystemicRequests.Dismiss.class)));
+    }
+
+    private interface Decision {
+        SystemicProblem take();
+    }
+
+    private ModelAndView decide(String id, String action, Caller caller, MultiValueMap<String, String> form,
+            Decision decision) {
+        Map<String, String> typed = new LinkedHashMap<>();
+        form.forEach((name, values) -> {
+            if (!"_csrf".equals(name) && !values.isEmpty()) {
+                typed.put(name, values.get(0));
+            }
+        });
+        try {
+            SystemicProblem decided = decision.take();
+            return Redirects.seeOther("/systemic-problems?status=" + decided.status() + "#problem-" + decided.id());
+        } catch (InvalidInput e) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            messages.errors(e).forEach(f -> errors.putIfAbsent(InvalidInput.rootField(f.field()), f.message()));
+            return show(caller, null, null, new FormState(id, action, typed, errors, null), HttpStatus.BAD_REQUEST);
+        } catch (DomainException.NotNow e) {
+            return show(caller, null, null, new FormState(id, action, typed, Map.of(), messages.text(e.detail())),
+                    HttpStatus.CONFLICT);
+        }
+    }
+
+    /** The form as the API's body: the problem must exist (404) and the caller be dispatch (403) before 400. */
+    private <T> T read(String id, Caller caller, MultiValueMap<String, String> form, Class<T> type) {
+        MultiValueMap<String, String> fields = new LinkedMultiValueMap<>(form);
+        fields.remove("_csrf");
+        try {
+            return forms.command(fields, type);
+        } catch (InvalidInput e) {
+            cases.checkMayDecide(id, caller);
+            throw e;
+        }
+    }
+
+    private ModelAndView show(Caller caller, String status, Integer page, FormState state, HttpStatus httpStatus) {
+        caller.require(Role.DISPATCH, Role.LEADER);
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        SystemicStatus wanted = params.enumValue(errors, "status", status, SystemicStatus.class);
+        errors.throwIfAny();
+        PageResult<SystemicProblem> problems = queries.list(wanted, caller, PageParams.shown(page, SHOWN));
+        ModelAndView view = new ModelAndView("systemic-problems");
+        view.setStatus(httpStatus);
+        view.addObject("problems", problems);
+        view.addObject("status", wanted == null ? null : wanted.name());
+        view.addObject("statuses", List.of(SystemicStatus.values()));
+        view.addObject("state", state);
+        view.addObject("mayDecide", caller.is(Role.DISPATCH));
+        view.addObject("departments", catalog.departmentCodes().stream().filter(catalog::isHandlingDepartment)
+                .map(code -> new Option(code, catalog.departmentLabel(code))).toList());
+        return view;
+    }
+}

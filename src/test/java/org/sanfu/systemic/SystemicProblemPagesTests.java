@@ -1,0 +1,126 @@
+package org.sanfu.systemic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.sanfu.Api;
+import org.sanfu.Pages;
+import org.sanfu.SanfuTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The page /systemic-problems (docs/UI.md's style): DISPATCH and LEADER read it, in Chinese; DISPATCH's
+ * confirm and dismiss forms post the API's fields with the CSRF token, answer 303 on success and the page
+ * again with 400 or 409 and the message beside the field; others get the Chinese 403 page.
+ */
+@SanfuTest
+class SystemicProblemPagesTests {
+
+    @Autowired
+    Api api;
+    @Autowired
+    Pages pages;
+
+    private String proposal(String category, String text) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(api.visit(api.enterprise(), List.of(Map.of("category", category, "title", text.substring(0, 10),
+                    "description", text))).get(0).get("id").asText());
+        }
+        for (JsonNode p : api.post("/api/systemic-problems/scan", "dispatch", Map.of()).json()) {
+            if (p.get("ticketIds").toString().contains("\"" + ids.get(0) + "\"")) {
+                return p.get("id").asText();
+            }
+        }
+        throw new AssertionError("no proposal for " + ids);
+    }
+
+    @Test
+    void dispatchConfirmsAndDismissesOnThePageAndLeadersRead() {
+        String confirmed = proposal("CUSTOMS", "出口报关单审核时间长，查验比例高，货物经常赶不上船期");
+        String dismissed = proposal("POLICY", "稳外贸专项资金申报系统经常登录不上，材料上传失败");
+
+        Pages.Answer page = pages.get("/systemic-problems?status=PROPOSED", "dispatch");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.html().select("html").attr("lang")).isEqualTo("zh-CN");
+        assertThat(page.html().select("h1").text()).isEqualTo("共性问题");
+        assertThat(page.html().selectFirst("form#scan input[name=_csrf]")).isNotNull();
+        Element section = page.html().selectFirst("#problem-" + confirmed);
+        assertThat(section).isNotNull();
+        assertThat(section.select(".members a")).hasSize(5);
+        Element confirm = section.selectFirst("form[data-action=confirm]");
+        assertThat(confirm.attr("action")).isEqualTo("/systemic-problems/" + confirmed + "/confirm");
+        assertThat(confirm.select("input[name=_csrf]")).hasSize(1);
+        assertThat(confirm.select("[name=title], [name=leadDepartment], [name=note]")).hasSize(3);
+        assertThat(section.selectFirst("form[data-action=dismiss] textarea[name=reason]")).isNotNull();
+
+        // a leader reads, without forms
+        Pages.Answer leaders = pages.get("/systemic-problems", "leader");
+        assertThat(leaders.status()).isEqualTo(200);
+        assertThat(leaders.html().selectFirst("#problem-" + confirmed)).isNotNull();
+        assertThat(leaders.html().select("form[data-action], form#scan")).isEmpty();
+
+        // refused: 400 with the message beside the field, and nothing changes
+        Pages.Answer invalid = pages.post("/systemic-problems/" + confirmed + "/confirm", "dispatch",
+                Pages.form("title", "牵头事项", "leadDepartment", ""));
+        assertThat(invalid.status()).isEqualTo(400);
+        Element field = invalid.html().selectFirst("#problem-" + confirmed + " [data-field=leadDepartment]");
+        assertThat(field.select(".field-error").text()).contains("办理部门");
+        assertThat(invalid.html().selectFirst("#problem-" + confirmed + " input[name=title]").val()).isEqualTo("牵头事项");
+        assertThat(status(confirmed)).isEqualTo("PROPOSED");
+
+        Pages.Answer ok = pages.post("/systemic-problems/" + confirmed + "/confirm", "dispatch",
+                Pages.form("title", "出口通关慢（共性问题）", "leadDepartment", "CUSTOMS", "note", "海关牵头"));
+        assertThat(ok.status()).isEqualTo(303);
+        assertThat(ok.redirect()).startsWith("/systemic-problems?status=CONFIRMED");
+        JsonNode problem = api.get("/api/systemic-problems/" + confirmed, "leader").json();
+        assertThat(problem.get("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(api.get("/api/tickets/" + problem.get("caseTicketId").asText(), "leader").json()
+                .get("leadDepartment").asText()).isEqualTo("CUSTOMS");
+        Pages.Answer after = pages.get("/systemic-problems?status=CONFIRMED", "leader");
+        assertThat(after.html().selectFirst("#problem-" + confirmed + " a.case").attr("href"))
+                .isEqualTo("/tickets/" + problem.get("caseTicketId").asText());
+
+        // decided already: 409 with the reason
+        Pages.Answer again = pages.post("/systemic-problems/" + confirmed + "/dismiss", "dispatch",
+                Pages.form("reason", "重复"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.html().select("h1").text()).isEqualTo("共性问题");
+
+        Pages.Answer blank = pages.post("/systemic-problems/" + dismissed + "/dismiss", "dispatch", Pages.form("reason", " "));
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.html().select("#problem-" + dismissed + " [data-field=reason] .field-error").text()).isNotBlank();
+        Pages.Answer gone = pages.post("/systemic-problems/" + dismissed + "/dismiss", "dispatch",
+                Pages.form("reason", "系统故障已修复，非共性问题"));
+        assertThat(gone.status()).isEqualTo(303);
+        assertThat(status(dismissed)).isEqualTo("DISMISSED");
+    }
+
+    @Test
+    void othersGetTheChinese403PageAndAFormWithoutItsTokenChangesNothing() {
+        String id = proposal("CREDIT_INSURANCE", "出口信用保险理赔周期太长，海外买家拖欠货款无法及时赔付");
+        for (String user : List.of("staff1", "transport", "admin")) {
+            Pages.Answer refused = pages.get("/systemic-problems", user);
+            assertThat(refused.status()).as(user).isEqualTo(403);
+            assertThat(refused.html().select("#errorTitle").text()).contains("无权访问");
+        }
+        assertThat(pages.post("/systemic-problems/" + id + "/confirm", "leader", Pages.form("leadDepartment", ""))
+                .status()).as("403 before 400").isEqualTo(403);
+        assertThat(pages.post("/systemic-problems/scan", "leader", Pages.form()).status()).isEqualTo(403);
+        assertThat(pages.post("/systemic-problems/987654321/dismiss", "dispatch", Pages.form("reason", "x")).status())
+                .isEqualTo(404);
+        Pages.Answer forged = pages.postWithoutToken("/systemic-problems/" + id + "/dismiss", "dispatch",
+                Pages.form("reason", "伪造"));
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(status(id)).isEqualTo("PROPOSED");
+    }
+
+    private String status(String id) {
+        return api.get("/api/systemic-problems/" + id, "leader").json().get("status").asText();
+    }
+}
