@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.sanfu.SanfuProperties;
 import org.sanfu.catalog.Catalog;
+import org.sanfu.channel.ChannelNames;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,10 +25,12 @@ public class StatsService {
     private final RankingPolicy policy;
     private final ZoneId zone;
     private final MessageSource messages;
+    private final ChannelNames channels;
 
     StatsService(TicketFigures figures, Catalog catalog, RankingProperties ranking, RedCardProperties redCard,
-            SanfuProperties properties, MessageSource messages) {
+            SanfuProperties properties, MessageSource messages, ChannelNames channels) {
         this.messages = messages;
+        this.channels = channels;
         this.figures = figures;
         this.catalog = catalog;
         this.policy = new RankingPolicy(ranking, redCard);
@@ -69,9 +72,13 @@ public class StatsService {
         return new Ranking(label, policy.rank(departments, labels), redCards);
     }
 
-    /** A visit's sources and SYSTEMIC by their Chinese names, as categories and departments are; else the code. */
+    /**
+     * A visit's sources and SYSTEMIC by their Chinese names, as categories and departments are; a
+     * channel's code by the channel's name (a code no channel has, as it is).
+     */
     private String sourceLabel(String source) {
-        return messages.getMessage("label.source." + source, null, source, Locale.CHINESE);
+        String label = messages.getMessage("label.source." + source, null, null, Locale.CHINESE);
+        return label != null ? label : channels.nameOf(source);
     }
 
     private static List<Breakdown> breakdown(Map<String, Figures.Counts> grouped,

@@ -306,6 +306,27 @@ class ChannelWebTests {
         assertThat(page).contains(c.name());
     }
 
+    @Test
+    void aChannelAppearsInTheFiguresAsASourceByItsName() {
+        ChannelTestSupport s = channels();
+        ChannelTestSupport.Created c = s.channel(null);
+        String enterprise = api.enterprise();
+        s.filed(c.key(), ChannelTestSupport.problem(enterprise, "CONTAINER"));
+        s.filed(c.key(), ChannelTestSupport.problem(enterprise, null));
+        Api.Response summary = api.get("/api/stats/summary?from=2021-01-04&to=2021-01-04", "leader");
+        assertThat(summary.status()).as(summary.text()).isEqualTo(200);
+        JsonNode mine = null;
+        for (JsonNode source : summary.json().get("bySource")) {
+            if (source.get("key").asText().equals(c.code())) {
+                mine = source;
+            }
+        }
+        assertThat(mine).as("the channel's code among the sources: " + summary.text()).isNotNull();
+        assertThat(mine.get("label").asText()).isEqualTo(c.name());
+        assertThat(mine.get("total").asLong()).isEqualTo(2);
+        assertThat(mine.get("open").asLong()).isEqualTo(2);
+    }
+
     static JsonNode find(JsonNode items, String code) {
         for (JsonNode item : items) {
             if (item.get("code").asText().equals(code)) {

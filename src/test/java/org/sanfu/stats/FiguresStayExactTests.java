@@ -3,6 +3,7 @@ package org.sanfu.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,11 +24,14 @@ import org.sanfu.Api;
 import org.sanfu.SanfuProperties;
 import org.sanfu.SanfuTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * The pre-computed figures stay exactly what counting the tickets gives, whatever happens to the
- * tickets: a seeded random walk of well over a thousand actions (every action a ticket offers,
+ * tickets: a seeded random walk of well over a thousand actions (visits from every source, problems
+ * filed by a channel, every action a ticket offers,
  * returns, reopens, rulings, extensions and escalations included) with the clock moving and the
  * deadline sweep running (reminders, overdue, close-unrated), checked along the way for every grouping
  * over many periods and filters, and at the end row by row against a rebuild from the tickets.
@@ -73,9 +77,16 @@ class FiguresStayExactTests {
         }
         List<String> tickets = new ArrayList<>();
         Map<String, Integer> taken = new TreeMap<>();
+        String channelKey = channelKey();
         for (int step = 0; step < 1500; step++) {
             int dice = random.nextInt(100);
-            if (dice < 10 || tickets.size() < 5) {
+            if (dice < 3) {
+                // a channel files a problem by machine: no visit, its code as source, reported a while ago
+                String enterprise = enterprises.get(random.nextInt(enterprises.size()));
+                tickets.add(intake(channelKey, enterprise, now.minus(Duration.ofMinutes(random.nextInt(60 * 72))),
+                        random.nextInt(4) == 0 ? null : CATEGORIES[random.nextInt(CATEGORIES.length)], step));
+                taken.merge("intake", 1, Integer::sum);
+            } else if (dice < 10 || tickets.size() < 5) {
                 List<Map<String, Object>> problems = new ArrayList<>();
                 for (int p = random.nextInt(3); p >= 0; p--) {
                     problems.add(Api.problem(CATEGORIES[random.nextInt(CATEGORIES.length)], "随机问题" + step));
@@ -104,7 +115,7 @@ class FiguresStayExactTests {
                 .isGreaterThan(fromMemory);
         assertThat(taken.values().stream().mapToInt(Integer::intValue).sum()).as("actions %s", taken).isGreaterThan(1000);
         assertThat(taken).as("every kind of action happened")
-                .containsKeys("assign", "sign", "return", "reply", "feedback", "extend", "approve-extension",
+                .containsKeys("intake", "assign", "sign", "return", "reply", "feedback", "extend", "approve-extension",
                         "reject-extension", "escalate", "escalation-reply", "rule", "contribute");
         assertThat(jdbc.queryForObject("select count(*) from ticket_event where action in ('overdue', 'close-unrated')",
                 Long.class)).as("timers marked tickets overdue and closed them unrated").isPositive();
@@ -113,6 +124,31 @@ class FiguresStayExactTests {
         Map<String, List<Object>> incremental = rows();
         rollup.rebuildFromTickets();
         assertThat(rows()).as("every row of the rollup as a rebuild from the tickets makes it").isEqualTo(incremental);
+    }
+
+    /** A channel created by admin; its key. */
+    private String channelKey() {
+        Api.Response created = api.post("/api/channels", "admin", Map.of("code", "EXACT_12345", "name", "精确热线"));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        return created.json().get("key").asText();
+    }
+
+    /** A problem filed by the channel; the new ticket's id. */
+    private String intake(String key, String enterprise, Instant reportedAt, String category, int step) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("externalId", "EXACT-" + step);
+        body.put("enterpriseCreditCode", enterprise);
+        body.put("reportedAt", reportedAt.toString());
+        if (category != null) {
+            body.put("category", category);
+        }
+        body.put("title", "渠道问题" + step);
+        body.put("urgency", random.nextInt(5) == 0 ? "URGENT" : "NORMAL");
+        Api.Response filed = api.perform(MockMvcRequestBuilders.post("/api/intake").header("X-Channel-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).characterEncoding(StandardCharsets.UTF_8)
+                .content(api.write(body)), null);
+        assertThat(filed.status()).as(filed.text()).isEqualTo(201);
+        return filed.json().get("id").asText();
     }
 
     /** One action the ticket offers someone now, taken by them; null when nobody may act but comment. */
