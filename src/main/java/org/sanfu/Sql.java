@@ -1,12 +1,17 @@
 package org.sanfu;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import javax.sql.DataSource;
 
-/** Timestamps cross JDBC as {@code timestamp with time zone}, the same on H2 and PostgreSQL. */
+/**
+ * Timestamps cross JDBC as {@code timestamp with time zone}, the same on H2 and PostgreSQL; and which of
+ * the two a data source is, where their planners need different words for one query.
+ */
 public final class Sql {
 
     private Sql() {
@@ -19,6 +24,15 @@ public final class Sql {
     public static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
+    }
+
+    /** Whether the data source is PostgreSQL (else H2). */
+    public static boolean postgres(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot tell which database this is", e);
+        }
     }
 
     /** A LIKE pattern that matches {@code text} anywhere, with LIKE's own characters escaped. */

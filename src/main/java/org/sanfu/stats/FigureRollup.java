@@ -1,6 +1,5 @@
 package org.sanfu.stats;
 
-import java.sql.Connection;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -97,8 +96,7 @@ class FigureRollup implements DerivedFromTickets, InitializingBean {
         this.transactions = new TransactionTemplate(transactionManager);
         this.zone = properties.zone();
         this.clock = clock;
-        this.postgres = Boolean.TRUE.equals(jdbc.execute((Connection c) ->
-                c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")));
+        this.postgres = Sql.postgres(dataSource);
     }
 
     /** Built once for a database that has none yet (a new one, or one from before the rollup) or another zone. */

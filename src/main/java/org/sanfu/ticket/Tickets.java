@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.sanfu.Sql;
 import org.sanfu.ticket.process.TicketProcess;
 import org.sanfu.ticket.search.TicketIndex;
@@ -28,13 +29,15 @@ import org.springframework.stereotype.Repository;
 class Tickets {
 
     private final JdbcClient jdbc;
+    private final boolean postgres;
     private final TicketChanges changes;
     private final TicketIndex index;
 
-    Tickets(JdbcClient jdbc, TicketChanges changes, TicketIndex index) {
+    Tickets(JdbcClient jdbc, TicketChanges changes, TicketIndex index, DataSource dataSource) {
         this.jdbc = jdbc;
         this.changes = changes;
         this.index = index;
+        this.postgres = Sql.postgres(dataSource);
     }
 
     long insert(NewTicket t, int signLimit, int replyLimit, Instant now) {
@@ -336,7 +339,15 @@ class Tickets {
                 .eq("t.town", town)
                 .notBefore("t.reported_at", from)
                 .before("t.reported_at", toExclusive);
-        return page(where, "t.reply_deadline asc nulls last, t.id asc", page);
+        // PostgreSQL would walk reply_deadline's index through the table, filtering (577k rows, 310 ms at a
+        // million); starting from the open overdue ids (an index equality per open status) and sorting those
+        // few thousand takes 40 ms. H2 ran that join as a probe of the union per ticket (4.7 s): it keeps
+        // the plain filter.
+        String tickets = postgres ? "ticket t join (" + TicketFacts.OPEN_OVERDUE_ID_QUERY + ") o on o.id = t.id"
+                : "ticket t";
+        PageResult<Ticket> rows = where.page(jdbc, "t.*", tickets, "t.reply_deadline asc nulls last, t.id asc", page,
+                Tickets::map);
+        return PageResult.of(withCoHandling(rows.items()), page, rows.total());
     }
 
     /**
