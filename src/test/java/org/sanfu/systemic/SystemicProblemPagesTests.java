@@ -57,6 +57,36 @@ class SystemicProblemPagesTests {
     }
 
     @Test
+    void aTicketsPageNamesItsSystemicProblemAndTheCaseNamesItsOwn() {
+        String id = proposal("LOGISTICS", "内陆集卡司机短缺，拖车费一周涨了一倍，出口货物进不了港");
+        JsonNode problem = api.get("/api/systemic-problems/" + id, "leader").json();
+        String member = problem.get("ticketIds").get(0).asText();
+
+        Element proposed = pages.get("/tickets/" + member, "leader").html().selectFirst(".systemic-link");
+        assertThat(proposed).as("the member's page names the proposal").isNotNull();
+        assertThat(proposed.text()).contains("#" + id, "待确认");
+        assertThat(proposed.selectFirst("a").attr("href")).isEqualTo("/systemic-problems?status=PROPOSED");
+
+        String caseId = api.post("/api/systemic-problems/" + id + "/confirm", "dispatch",
+                Map.of("title", "集卡运力不足（共性问题）", "leadDepartment", "TRANSPORT")).json().get("caseTicketId").asText();
+        Element confirmed = pages.get("/tickets/" + member, "staff1").html().selectFirst(".systemic-link");
+        assertThat(confirmed.text()).contains("#" + id, "已确认", "牵头事项 #" + caseId);
+        assertThat(confirmed.select("a[href=/tickets/" + caseId + "]")).hasSize(1);
+        assertThat(confirmed.select("a[href^=/systemic-problems]")).as("staff may not open that page").isEmpty();
+
+        Element theCase = pages.get("/tickets/" + caseId, "transport").html().selectFirst("#facts");
+        assertThat(theCase.select("dt").eachText()).contains("牵头共性问题");
+        assertThat(theCase.selectFirst(".systemic-link").text()).contains("#" + id).doesNotContain("牵头事项");
+
+        String dismissed = proposal("POLICY", "出口退税进度慢，退税款到账要两个多月，资金周转困难");
+        String dismissedMember = api.get("/api/systemic-problems/" + dismissed, "leader").json().get("ticketIds").get(0)
+                .asText();
+        api.post("/api/systemic-problems/" + dismissed + "/dismiss", "dispatch", Map.of("reason", "各企业情况不同"));
+        assertThat(pages.get("/tickets/" + dismissedMember, "leader").html().select(".systemic-link"))
+                .as("a dismissed problem is not named").isEmpty();
+    }
+
+    @Test
     void dispatchConfirmsAndDismissesOnThePageAndLeadersRead() {
         String confirmed = proposal("CUSTOMS", "出口报关单审核时间长，查验比例高，货物经常赶不上船期");
         String dismissed = proposal("POLICY", "稳外贸专项资金申报系统经常登录不上，材料上传失败");
