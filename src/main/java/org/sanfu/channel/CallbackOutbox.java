@@ -70,9 +70,6 @@ class CallbackOutbox {
         if (filed == null || filed.callbackUrl() == null) {
             return;
         }
-        if (channels.find(filed.channelCode()).map(Channel::revoked).orElse(true)) {
-            return;
-        }
         TicketView t = tickets.filed(ticketId).orElseThrow();
         Instant now = clock.instant();
         Map<String, Object> body = new LinkedHashMap<>();

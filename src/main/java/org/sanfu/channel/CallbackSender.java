@@ -73,11 +73,11 @@ class CallbackSender {
                 where o.state = 'PENDING' and o.next_attempt_at <= ? and (o.claimed_until is null or o.claimed_until < ?)
                   and not exists (select 1 from channel_callback e
                                   where e.ticket_id = o.ticket_id and e.state = 'PENDING' and e.id < o.id)
-                order by o.id
-                """).params(Sql.ts(now), Sql.ts(now)).query((rs, n) -> new Due(rs.getLong(1), rs.getString(2),
+                order by o.id limit %d
+                """.formatted(BATCH)).params(Sql.ts(now), Sql.ts(now)).query((rs, n) -> new Due(rs.getLong(1), rs.getString(2),
                         rs.getString(3), rs.getInt(4))).list();
         int tried = 0;
-        for (Due d : due.subList(0, Math.min(BATCH, due.size()))) {
+        for (Due d : due) {
             if (claim(d.id(), now)) {
                 send(d, now);
                 tried++;

@@ -79,13 +79,16 @@ class Channels {
                 .params(code, externalId).query(Long.class).optional();
     }
 
-    /** A channel's problem that became this ticket: the channel, its external id and its callback URL. */
+    /**
+     * A channel's problem that became this ticket: the channel, its external id and its callback URL;
+     * none once the channel is revoked (it hears nothing more).
+     */
     record Filed(String channelCode, String externalId, String callbackUrl) {}
 
     Optional<Filed> filedAs(long ticketId) {
         return jdbc.sql("""
                 select t.channel_code, t.external_id, c.callback_url from channel_ticket t
-                join channel c on c.code = t.channel_code where t.ticket_id = ?
+                join channel c on c.code = t.channel_code where t.ticket_id = ? and c.revoked_at is null
                 """).param(ticketId).query((rs, n) -> new Filed(rs.getString(1), rs.getString(2), rs.getString(3)))
                 .optional();
     }

@@ -70,12 +70,12 @@ class FeedbackPages {
             return page("feedback/busy", HttpStatus.TOO_MANY_REQUESTS);
         }
         try {
-            RepliedTickets.Replied ticket = links.open(token);
             ActionRequests.Feedback command;
             try {
                 command = forms.command(form, ActionRequests.Feedback.class);
             } catch (InvalidInput e) {
-                return form(token, ticket, form, errors.of(e), HttpStatus.BAD_REQUEST);
+                // the page again, if the link still works (else 410); a valid form's rate checks the link itself
+                return form(token, links.open(token), form, errors.of(e), HttpStatus.BAD_REQUEST);
             }
             TicketStatus after = links.rate(token, command);
             return page("feedback/done", HttpStatus.OK).addObject("satisfaction", command.satisfaction().name())

@@ -5,13 +5,11 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.sanfu.SanfuProperties;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.channel.ChannelNames;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,12 +22,10 @@ public class StatsService {
     private final Catalog catalog;
     private final RankingPolicy policy;
     private final ZoneId zone;
-    private final MessageSource messages;
     private final ChannelNames channels;
 
     StatsService(TicketFigures figures, Catalog catalog, RankingProperties ranking, RedCardProperties redCard,
-            SanfuProperties properties, MessageSource messages, ChannelNames channels) {
-        this.messages = messages;
+            SanfuProperties properties, ChannelNames channels) {
         this.channels = channels;
         this.figures = figures;
         this.catalog = catalog;
@@ -44,7 +40,7 @@ public class StatsService {
                 breakdown(grouped.by(TicketFigures.Grouping.CATEGORY), catalog::categoryLabel),
                 breakdown(grouped.by(TicketFigures.Grouping.DEPARTMENT), catalog::departmentLabel),
                 breakdown(grouped.by(TicketFigures.Grouping.TOWN), town -> town),
-                breakdown(grouped.by(TicketFigures.Grouping.SOURCE), this::sourceLabel));
+                breakdown(grouped.by(TicketFigures.Grouping.SOURCE), channels::labelOf));
     }
 
     /** The month's ranking of the handling departments (tickets reported that month) and red cards. */
@@ -70,15 +66,6 @@ public class StatsService {
         List<Ranking.RedCard> redCards = grouped.by(TicketFigures.Grouping.TOWN).entrySet().stream()
                 .map(e -> policy.redCard(e.getKey(), e.getValue())).filter(Objects::nonNull).toList();
         return new Ranking(label, policy.rank(departments, labels), redCards);
-    }
-
-    /**
-     * A visit's sources and SYSTEMIC by their Chinese names, as categories and departments are; a
-     * channel's code by the channel's name (a code no channel has, as it is).
-     */
-    private String sourceLabel(String source) {
-        String label = messages.getMessage("label.source." + source, null, null, Locale.CHINESE);
-        return label != null ? label : channels.nameOf(source);
     }
 
     private static List<Breakdown> breakdown(Map<String, Figures.Counts> grouped,

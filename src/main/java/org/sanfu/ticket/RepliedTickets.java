@@ -59,7 +59,7 @@ public class RepliedTickets {
                 .filter(t -> repliedAt.equals(t.repliedAt())).map(Replied::of);
     }
 
-    private static boolean awaitsFeedback(Ticket ticket) {
+    static boolean awaitsFeedback(Ticket ticket) {
         return ticket.status() == TicketStatus.REPLIED && ticket.repliedAt() != null
                 && ticket.waitsOn(TicketProcess.TASK_FEEDBACK);
     }

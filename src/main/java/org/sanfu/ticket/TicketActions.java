@@ -212,11 +212,11 @@ public class TicketActions {
     @Transactional
     public TicketStatus feedbackFromEnterprise(long id, Instant repliedAt, ActionRequests.Feedback command) {
         Ticket before = tickets.lock(id).orElseThrow(() -> new DomainException.NotFound("ticket", String.valueOf(id)));
+        if (!RepliedTickets.awaitsFeedback(before) || !repliedAt.equals(before.repliedAt())) {
+            throw new DomainException.NotNow(notNow(before, TicketAction.FEEDBACK, null));
+        }
         Ticket.OpenTask task = before.openTasks().stream()
-                .filter(t -> t.taskKey().equals(TicketProcess.TASK_FEEDBACK))
-                .filter(t -> before.status() == TicketStatus.REPLIED && repliedAt.equals(before.repliedAt()))
-                .findFirst()
-                .orElseThrow(() -> new DomainException.NotNow(notNow(before, TicketAction.FEEDBACK, null)));
+                .filter(t -> t.taskKey().equals(TicketProcess.TASK_FEEDBACK)).findFirst().orElseThrow();
         return record(before, task, ENTERPRISE_ACTOR + before.enterpriseCreditCode(), TicketAction.FEEDBACK,
                 rating(command), clock.instant()).status();
     }

@@ -40,10 +40,6 @@ public class TicketCases {
             String description, Instant reportedAt) {
     }
 
-    /** A member ticket's state as a systemic problem shows it. */
-    public record Member(long id, TicketStatus status) {
-    }
-
     /** Open tickets (not CLOSED) reported since {@code from}, cases excluded, oldest first. */
     @Transactional(readOnly = true)
     public List<OpenProblem> openReportedSince(Instant from) {
@@ -51,13 +47,6 @@ public class TicketCases {
                 .map(t -> new OpenProblem(t.id(), t.enterpriseCreditCode(), t.town(), t.category(), t.title(),
                         t.description(), t.reportedAt()))
                 .toList();
-    }
-
-    /** The tickets' statuses; an id that names no ticket is left out. */
-    @Transactional(readOnly = true)
-    public List<Member> members(List<Long> ids) {
-        return ids.stream().map(tickets::findRow).flatMap(java.util.Optional::stream)
-                .map(t -> new Member(t.id(), t.status())).toList();
     }
 
     /**

@@ -345,9 +345,7 @@ class Tickets {
         // the plain filter.
         String tickets = postgres ? "ticket t join (" + TicketFacts.OPEN_OVERDUE_ID_QUERY + ") o on o.id = t.id"
                 : "ticket t";
-        PageResult<Ticket> rows = where.page(jdbc, "t.*", tickets, "t.reply_deadline asc nulls last, t.id asc", page,
-                Tickets::map);
-        return PageResult.of(withCoHandling(rows.items()), page, rows.total());
+        return page(where, tickets, "t.reply_deadline asc nulls last, t.id asc", page);
     }
 
     /**
@@ -415,7 +413,12 @@ class Tickets {
     }
 
     private PageResult<Ticket> page(Where where, String order, PageParams page) {
-        PageResult<Ticket> rows = where.page(jdbc, "t.*", "ticket t", order, page, Tickets::map);
+        return page(where, "ticket t", order, page);
+    }
+
+    /** A page of tickets ({@code t}) from {@code from}, with their co-handling. */
+    private PageResult<Ticket> page(Where where, String from, String order, PageParams page) {
+        PageResult<Ticket> rows = where.page(jdbc, "t.*", from, order, page, Tickets::map);
         return PageResult.of(withCoHandling(rows.items()), page, rows.total());
     }
 

@@ -124,10 +124,6 @@ public class TicketProcessGateway {
     }
 
     /**
-     * The case of the ticket's systemic problem was replied: the boundary event of the task or handling
-     * the ticket waits in (BoundaryEvent_CaseReplied_*) takes it to the enterprise's feedback.
-     */
-    /**
      * Whether the ticket's process waits where a case's reply can reach it: a process started on a
      * diagram older than the CaseReplied boundary events (running tickets keep their version) cannot.
      */
@@ -136,6 +132,10 @@ public class TicketProcessGateway {
                 .eventName(TicketProcess.MESSAGE_CASE_REPLIED).count() > 0;
     }
 
+    /**
+     * The case of the ticket's systemic problem was replied: the boundary event of the task or handling
+     * the ticket waits in (BoundaryEvent_CaseReplied_*) takes it to the enterprise's feedback.
+     */
     public void caseReplied(String processInstanceId) {
         runtime.createMessageCorrelation(TicketProcess.MESSAGE_CASE_REPLIED)
                 .processInstanceId(processInstanceId).correlate();
