@@ -18,6 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -25,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * inside the transaction that changed it (ticket.TicketFactsChanged comes just before commit, with the
  * status before and after): a change the service acknowledged has its callback stored with it, and a
  * change rolled back has none. The write runs in a savepoint: if it fails, the callback is lost (logged
- * as an error) but the ticket's change commits, for a channel's callback must never fail a ticket.
+ * as an error) but the ticket's change commits, for a channel's callback must never fail a ticket. A
+ * transaction that stored a callback wakes the sender after it commits.
  */
 @Component
 class CallbackOutbox {
@@ -38,9 +41,10 @@ class CallbackOutbox {
     private final ObjectMapper json;
     private final TransactionTemplate savepoint;
     private final Clock clock;
+    private final CallbackSchedule schedule;
 
     CallbackOutbox(Channels channels, TicketQueries tickets, JdbcClient jdbc, ObjectMapper json,
-            PlatformTransactionManager transactions, Clock clock) {
+            PlatformTransactionManager transactions, Clock clock, CallbackSchedule schedule) {
         this.channels = channels;
         this.tickets = tickets;
         this.jdbc = jdbc;
@@ -48,13 +52,16 @@ class CallbackOutbox {
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.clock = clock;
+        this.schedule = schedule;
     }
 
     @EventListener
     void on(TicketFactsChanged changed) {
         for (TicketFactsChanged.Change change : changed.changes()) {
             if (change.after() == null || change.before() != null
-                    && Objects.equals(change.before().status(), change.after().status())) {
+                    && Objects.equals(change.before().status(), change.after().status())
+                    // a visit's or a case's ticket: no channel filed it (those codes are reserved)
+                    || ChannelAdministration.RESERVED.contains(change.after().source())) {
                 continue;
             }
             try {
@@ -69,6 +76,14 @@ class CallbackOutbox {
         Channels.Filed filed = channels.filedAs(ticketId).orElse(null);
         if (filed == null || filed.callbackUrl() == null) {
             return;
+        }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    schedule.sendSoon();
+                }
+            });
         }
         TicketView t = tickets.filed(ticketId).orElseThrow();
         Instant now = clock.instant();

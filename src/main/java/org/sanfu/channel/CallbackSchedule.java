@@ -5,7 +5,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.sanfu.ticket.TicketsCommitted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -13,7 +12,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * When callbacks are sent: right after a transaction that changed tickets commits (ticket.TicketsCommitted),
+ * When callbacks are sent: right after a transaction that stored one commits ({@link CallbackOutbox}),
  * and every {@code sanfu.channels.poll-interval} for the retries that came due, on one background thread
  * of its own: no request and no ticket's transaction ever waits for a channel.
  */
@@ -42,8 +41,8 @@ class CallbackSchedule {
         thread.scheduleWithFixedDelay(this::run, every, every, TimeUnit.MILLISECONDS);
     }
 
-    @EventListener
-    void on(TicketsCommitted committed) {
+    /** A callback was stored and committed: sends it now rather than at the next poll. */
+    void sendSoon() {
         if (requested.compareAndSet(false, true)) {
             thread.execute(this::run);
         }

@@ -21,7 +21,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.search.ControlledRealTimeReopenThread;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -51,8 +50,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * read the database as before.
  *
  * <p>Fresh: after each commit that changed tickets ({@link TicketsCommitted}) this node reindexes them
- * and waits for a reopened searcher before the request answers, so a list right after a write shows it
- * (near-real-time: nothing is written to disk for it; requests that wait together share one reopen). Tickets other nodes change
+ * before the request answers, and a list reopens the searcher first when the index has changed since, so
+ * a list right after a write shows it (near-real-time: nothing is written to disk for it). The reopen is
+ * paid by the next list, not by every write: under a stream of writes and few lists, one reopen covers
+ * many writes. Tickets other nodes change
  * reach it through the database's change log ({@link SearchChanges}), read every
  * {@code sanfu.search.tail-interval}. Lucene commits (to disk, with the log position it has read) every
  * few seconds; a node that stopped or died resumes from there, replaying the log.
@@ -99,7 +100,6 @@ public class TicketIndex implements DerivedFromTickets, SmartLifecycle {
     private Directory directory;
     private IndexWriter writer;
     private SearcherManager searchers;
-    private volatile ControlledRealTimeReopenThread<IndexSearcher> reopener;
     private String databaseId;
     private volatile boolean ready;
     private volatile boolean running;
@@ -141,6 +141,8 @@ public class TicketIndex implements DerivedFromTickets, SmartLifecycle {
         }
         Query query = TicketDocuments.query(filter, scopeDepartment);
         try {
+            // cheap when nothing changed; otherwise one reopen, shared by the lists waiting for it
+            searchers.maybeRefreshBlocking();
             IndexSearcher searcher = searchers.acquire();
             try {
                 TopFieldDocs top = searcher.search(query, (int) (offset + size), TicketDocuments.ORDER);
@@ -165,9 +167,7 @@ public class TicketIndex implements DerivedFromTickets, SmartLifecycle {
             return;
         }
         try {
-            visible(reindex(committed.ids()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            reindex(committed.ids());
         } catch (IOException | RuntimeException e) {
             // the change is in the log: the tail reindexes it within a second
             log.warn("Could not reindex tickets {} after their commit; the change log will", committed.ids(), e);
@@ -264,7 +264,7 @@ public class TicketIndex implements DerivedFromTickets, SmartLifecycle {
     }
 
     private void closeQuietly() {
-        for (AutoCloseable c : new AutoCloseable[] {reopener, searchers, writer, directory}) {
+        for (AutoCloseable c : new AutoCloseable[] {searchers, writer, directory}) {
             try {
                 if (c != null) {
                     c.close();
@@ -303,30 +303,10 @@ public class TicketIndex implements DerivedFromTickets, SmartLifecycle {
         }
     }
 
-    /**
-     * Lists may read it: refreshed before (no list sees what was there before), and after, for a write
-     * that came between the refresh and the flag and did not refresh itself.
-     */
+    /** Lists may read it (each list reopens the searcher first if the index changed). */
     private void open() throws IOException {
         searchers.maybeRefreshBlocking();
         ready = true;
-        searchers.maybeRefreshBlocking();
-        if (reopener == null) {
-            // min staleness 0: a request waiting for its write reopens at once, and all the requests
-            // that wait meanwhile share the next reopen (at a million tickets one costs some 10-50 ms)
-            reopener = new ControlledRealTimeReopenThread<>(writer, searchers, 1.0, 0.0);
-            reopener.setName("ticket-index-reopen");
-            reopener.setDaemon(true);
-            reopener.start();
-        }
-    }
-
-    /** Waits until lists see the index's writes up to this sequence number (once it is ready). */
-    private void visible(long generation) throws InterruptedException {
-        ControlledRealTimeReopenThread<IndexSearcher> current = reopener;
-        if (ready && current != null && generation > 0) {
-            current.waitForGeneration(generation, 10_000);
-        }
     }
 
     /** Whether the log still holds every change after this position, and the database went no backwards. */
@@ -390,7 +370,7 @@ public class TicketIndex implements DerivedFromTickets, SmartLifecycle {
             return;
         }
         try {
-            visible(catchUp());
+            catchUp();
             Instant now = Instant.now();
             if (dirty && Duration.between(lastCommit, now).compareTo(COMMIT_EVERY) >= 0) {
                 writing.lock();
@@ -405,8 +385,6 @@ public class TicketIndex implements DerivedFromTickets, SmartLifecycle {
                 newWritingTransaction.executeWithoutResult(
                         status -> changes.prune(now.minus(properties.changeRetention())));
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (IOException | RuntimeException e) {
             log.warn("Following the ticket change log failed; trying again", e);
         }
@@ -426,12 +404,8 @@ public class TicketIndex implements DerivedFromTickets, SmartLifecycle {
         }
     }
 
-    /**
-     * Reads the log from where the tail stands (and the gaps behind it) and reindexes those tickets;
-     * the index's sequence number of the last write, or 0 for none.
-     */
-    private long catchUp() throws IOException {
-        long generation = 0;
+    /** Reads the log from where the tail stands (and the gaps behind it) and reindexes those tickets. */
+    private void catchUp() throws IOException {
         Instant now = Instant.now();
         gaps.values().removeIf(seen -> seen.isBefore(now.minus(LATE_COMMIT_WINDOW)));
         Set<Long> ids = new HashSet<>();
@@ -455,38 +429,32 @@ public class TicketIndex implements DerivedFromTickets, SmartLifecycle {
                 ids.add(row.ticketId());
             }
             if (ids.size() >= BATCH || rows.size() < BATCH) {
-                generation = Math.max(generation, reindex(ids));
+                reindex(ids);
                 ids.clear();
             }
         } while (rows.size() == BATCH && !stopping);
-        return generation;
     }
 
-    /**
-     * Reads these tickets as committed now and writes them to the index (a ticket gone is deleted);
-     * the index's sequence number of the last write, or 0 for none.
-     */
-    private long reindex(Collection<Long> ids) throws IOException {
+    /** Reads these tickets as committed now and writes them to the index (a ticket gone is deleted). */
+    private void reindex(Collection<Long> ids) throws IOException {
         if (ids.isEmpty()) {
-            return 0;
+            return;
         }
-        long generation = 0;
         writing.lock();
         try {
             List<IndexedTicket> rows = inNewTransaction(() -> IndexedTicket.byIds(jdbc, ids));
             Set<Long> gone = new HashSet<>(ids);
             for (IndexedTicket t : rows) {
-                generation = writer.updateDocument(TicketDocuments.key(t.id()), TicketDocuments.document(t));
+                writer.updateDocument(TicketDocuments.key(t.id()), TicketDocuments.document(t));
                 gone.remove(t.id());
             }
             for (long id : gone) {
-                generation = writer.deleteDocuments(TicketDocuments.key(id));
+                writer.deleteDocuments(TicketDocuments.key(id));
             }
             dirty = true;
         } finally {
             writing.unlock();
         }
-        return generation;
     }
 
     /** Writes the index to disk with the log position it has read through (under the writing lock). */
