@@ -117,14 +117,19 @@ public class TicketDeadlines {
                         TicketProcess.VAR_UNRATED, true)));
     }
 
-    /** 超期 at once, for a deadline that had passed when its clock started (a visit logged late). */
-    public void markIfPassed(long ticketId, DeadlineClock which) {
+    /**
+     * 超期 at once, for a deadline that had passed when its clock started (a visit logged late); whether
+     * it had.
+     */
+    public boolean markIfPassed(long ticketId, DeadlineClock which) {
         Ticket t = row(ticketId);
         Instant now = clock.instant();
         if (t.deadline(which) != null && !now.isBefore(t.deadline(which))) {
             markOverdue(t, which, now);
             reschedule(ticketId, which);
+            return true;
         }
+        return false;
     }
 
     /** The clock's next moment, from the ticket as it stands now (after a reminder or a mark). */

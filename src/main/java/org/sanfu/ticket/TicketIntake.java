@@ -69,8 +69,9 @@ public class TicketIntake {
         } else {
             events.append(id, new TicketEvent(now, TicketEvent.SYSTEM, "route", null, ticket.status(),
                     describeRouting(ticket)));
-            clocks.markIfPassed(id, DeadlineClock.REPLY);
-            ticket = tickets.find(id).orElseThrow();
+            if (clocks.markIfPassed(id, DeadlineClock.REPLY)) {
+                ticket = tickets.find(id).orElseThrow();
+            }
         }
         return ticket;
     }
