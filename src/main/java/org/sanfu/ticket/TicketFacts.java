@@ -35,9 +35,21 @@ public final class TicketFacts {
      * {@code OPEN_OVERDUE} and an order by a deadline, H2 walks that deadline's index through a million
      * tickets for the first 500 (3.4 s); with {@code status in (...)} it reads every ticket ever overdue.
      */
-    public static final String OPEN_OVERDUE_ID_QUERY = String.join(" union all ",
-            java.util.Arrays.stream(TicketStatus.values()).filter(s -> s != TicketStatus.CLOSED)
-                    .map(s -> "select id from " + VIEW + " where overdue = true and status = '" + s.name() + "'").toList());
+    public static final String OPEN_OVERDUE_ID_QUERY = openOverdue("select id from " + VIEW);
+
+    /**
+     * The rows of the tickets {@link #OPEN_OVERDUE} selects, as {@link #OPEN_OVERDUE_ID_QUERY} finds them, for
+     * this module's lists to filter and page (a derived table of the ticket table's columns, alias it
+     * {@code t}): H2 runs a join of the ticket table to that id query as a probe of the union per ticket.
+     */
+    static final String OPEN_OVERDUE_ROWS = openOverdue("select * from ticket");
+
+    /** The select for each open status, with the condition of {@link #OPEN_OVERDUE}, joined by union all. */
+    private static String openOverdue(String select) {
+        return String.join(" union all ", java.util.Arrays.stream(TicketStatus.values())
+                .filter(s -> s != TicketStatus.CLOSED)
+                .map(s -> select + " where overdue = true and status = '" + s.name() + "'").toList());
+    }
 
     /**
      * 超期在办 at the end of a moment, for a day that has passed (alias {@code t}; its three parameters
