@@ -32,9 +32,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The figures' counts pre-computed per day and per month of report (in the service's zone), lead
- * department, category, town and source, in {@code figure_day} and {@code figure_month}. A period of whole
- * days then sums at most a few thousand rows however many tickets there are, where counting the
- * tickets themselves took 40 s at a million.
+ * department, category, town and source, in {@code figure_day} and {@code figure_month}, and over all
+ * time in {@code figure_all_time}. A period of whole days then sums at most a few thousand rows however
+ * many tickets there are, where counting the tickets themselves took 40 s at a million; all time (the
+ * dashboard's default) reads one row per group rather than summing every month's (18,000 rows a year).
  * <p>
  * Exact by construction: every ticket write passes {@link TicketFactsChanged} inside its transaction,
  * and the difference between the ticket's contribution before and after is added here, in the same
@@ -55,9 +56,9 @@ class FigureRollup implements DerivedFromTickets, InitializingBean {
             "replied", "reopened", "assigned", "returned", "timed");
     static final int TIMED = 15;
 
-    /** The two tables: their name and the column of the period their key starts with. */
+    /** The tables: their name and the column of the period their key starts with (none for all time). */
     enum Table {
-        DAY("figure_day", "report_day"), MONTH("figure_month", "report_month");
+        DAY("figure_day", "report_day"), MONTH("figure_month", "report_month"), ALL_TIME("figure_all_time", null);
 
         final String name;
         final String period;
@@ -68,7 +69,20 @@ class FigureRollup implements DerivedFromTickets, InitializingBean {
         }
 
         LocalDate periodOf(LocalDate day) {
-            return this == DAY ? day : day.withDayOfMonth(1);
+            return switch (this) {
+                case DAY -> day;
+                case MONTH -> day.withDayOfMonth(1);
+                case ALL_TIME -> null;
+            };
+        }
+
+        /** The key's columns: the period's, if any, and the four of a {@link Group}. */
+        String keyColumns() {
+            return (period == null ? "" : period + ", ") + "lead_department, category, town, source";
+        }
+
+        int keyColumnCount() {
+            return (period == null ? 0 : 1) + GROUP_COLUMNS;
         }
     }
 
@@ -76,9 +90,13 @@ class FigureRollup implements DerivedFromTickets, InitializingBean {
     record Group(String department, String category, String town, String source) {
     }
 
-    /** A row's key: the first day of its period, and the group. */
+    /** The columns of a {@link Group}, in every table's key after the period's. */
+    private static final int GROUP_COLUMNS = 4;
+
+    /** A row's key: the first day of its period (null for all time), and the group. */
     record Key(LocalDate period, Group group) {
-        static final Comparator<Key> ORDER = Comparator.comparing(Key::period)
+        static final Comparator<Key> ORDER = Comparator.comparing(Key::period,
+                        Comparator.nullsFirst(Comparator.<LocalDate>naturalOrder()))
                 .thenComparing(k -> key(k.group.department)).thenComparing(k -> key(k.group.category))
                 .thenComparing(k -> key(k.group.town)).thenComparing(k -> key(k.group.source));
     }
@@ -175,31 +193,32 @@ class FigureRollup implements DerivedFromTickets, InitializingBean {
         }
     }
 
-    /** The key's columns and the counts, as the tables' columns are ordered. */
-    private static Object[] columns(Key key, long[] counts) {
-        Object[] args = new Object[KEY_COLUMNS + counts.length];
-        args[0] = Date.valueOf(key.period);
-        args[1] = key(key.group.department);
-        args[2] = key(key.group.category);
-        args[3] = key(key.group.town);
-        args[4] = key(key.group.source);
-        for (int i = 0; i < counts.length; i++) {
-            args[KEY_COLUMNS + i] = counts[i];
+    /** The key's columns and the counts, as the table's columns are ordered. */
+    private static Object[] columns(Table table, Key key, long[] counts) {
+        List<Object> args = new ArrayList<>(table.keyColumnCount() + counts.length);
+        if (table.period != null) {
+            args.add(Date.valueOf(key.period));
         }
-        return args;
+        args.addAll(List.of(key(key.group.department), key(key.group.category), key(key.group.town),
+                key(key.group.source)));
+        for (long count : counts) {
+            args.add(count);
+        }
+        return args.toArray();
     }
 
     private void apply(Table table, Key key, long[] delta) {
-        Object[] args = columns(key, delta);
+        Object[] args = columns(table, key, delta);
         if (postgres) {
             jdbc.update(upsertPostgres(table), args);
             return;
         }
         // H2: an update by the primary key, and an insert for a group's first ticket of the period (a
         // MERGE ... USING (VALUES ...) cost H2 several times the update, measured under load)
+        int keys = table.keyColumnCount();
         Object[] countsThenKey = new Object[args.length];
-        System.arraycopy(args, KEY_COLUMNS, countsThenKey, 0, COUNTS.size());
-        System.arraycopy(args, 0, countsThenKey, COUNTS.size(), KEY_COLUMNS);
+        System.arraycopy(args, keys, countsThenKey, 0, COUNTS.size());
+        System.arraycopy(args, 0, countsThenKey, COUNTS.size(), keys);
         if (jdbc.update(addH2(table), countsThenKey) > 0) {
             return;
         }
@@ -211,38 +230,36 @@ class FigureRollup implements DerivedFromTickets, InitializingBean {
         }
     }
 
-    /** The period and the four columns of a {@link Group}. */
-    private static final int KEY_COLUMNS = 5;
-
-    private static String keyColumns(Table table) {
-        return table.period + ", lead_department, category, town, source";
-    }
-
     private static String marks(int n) {
         return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
     private static String upsertPostgres(Table table) {
-        return insert(table) + " on conflict (" + keyColumns(table) + ") do update set "
+        return insert(table) + " on conflict (" + table.keyColumns() + ") do update set "
                 + String.join(", ", COUNTS.stream().map(c -> c + " = " + table.name + "." + c + " + excluded." + c).toList());
     }
 
     private static String addH2(Table table) {
         return "update " + table.name + " set " + String.join(", ", COUNTS.stream().map(c -> c + " = " + c + " + ?").toList())
-                + " where " + table.period + " = ? and lead_department = ? and category = ? and town = ? and source = ?";
+                + " where " + (table.period == null ? "" : table.period + " = ? and ")
+                + "lead_department = ? and category = ? and town = ? and source = ?";
     }
 
     private static String insert(Table table) {
-        return "insert into " + table.name + " (" + keyColumns(table) + ", " + String.join(", ", COUNTS) + ") values ("
-                + marks(KEY_COLUMNS + COUNTS.size()) + ")";
+        return "insert into " + table.name + " (" + table.keyColumns() + ", " + String.join(", ", COUNTS) + ") values ("
+                + marks(table.keyColumnCount() + COUNTS.size()) + ")";
     }
 
     /**
-     * The counts of the tickets reported on the days [from, to) (null: unbounded) of the given lead
-     * department, category and town (null: any), per group.
+     * The counts of the tickets reported on the days [from, to) (null: unbounded; both null: all time, one
+     * row per group) of the given lead department, category and town (null: any), per group.
      */
     Map<Group, long[]> sums(LocalDate from, LocalDate toExclusive, String department, String category, String town) {
         Map<Group, long[]> sums = new HashMap<>();
+        if (from == null && toExclusive == null) {
+            read(sums, Table.ALL_TIME, null, null, department, category, town);
+            return sums;
+        }
         // whole months from figure_month, the days before the first and after the last from figure_day
         LocalDate firstMonth = from == null ? null
                 : from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
@@ -263,8 +280,10 @@ class FigureRollup implements DerivedFromTickets, InitializingBean {
 
     private void read(Map<Group, long[]> sums, Table table, LocalDate from, LocalDate toExclusive, String department,
             String category, String town) {
+        // all time holds one row per group: nothing to sum
+        boolean periods = table.period != null;
         StringBuilder sql = new StringBuilder("select lead_department, category, town, source, ")
-                .append(String.join(", ", COUNTS.stream().map(c -> "sum(" + c + ")").toList()))
+                .append(String.join(", ", COUNTS.stream().map(c -> periods ? "sum(" + c + ")" : c).toList()))
                 .append(" from ").append(table.name).append(" where 1 = 1");
         List<Object> args = new ArrayList<>();
         if (from != null) {
@@ -281,13 +300,15 @@ class FigureRollup implements DerivedFromTickets, InitializingBean {
                 args.add(eq[1]);
             }
         }
-        sql.append(" group by lead_department, category, town, source");
+        if (periods) {
+            sql.append(" group by lead_department, category, town, source");
+        }
         jdbc.query(sql.toString(), (ResultSet rs) -> {
             Group group = new Group(none(rs.getString(1)), none(rs.getString(2)), none(rs.getString(3)),
                     none(rs.getString(4)));
             long[] sum = sums.computeIfAbsent(group, g -> new long[COUNTS.size()]);
             for (int i = 0; i < COUNTS.size(); i++) {
-                sum[i] += rs.getLong(KEY_COLUMNS + i);
+                sum[i] += rs.getLong(GROUP_COLUMNS + 1 + i);
             }
         }, args.toArray());
     }
@@ -320,9 +341,9 @@ class FigureRollup implements DerivedFromTickets, InitializingBean {
             for (Table table : Table.values()) {
                 jdbc.update("delete from " + table.name);
                 List<Object[]> rows = new ArrayList<>();
-                sums.get(table).forEach((key, counts) -> rows.add(columns(key, counts)));
-                jdbc.batchUpdate("insert into " + table.name + " (" + keyColumns(table) + ", " + String.join(", ", COUNTS)
-                        + ") values (" + marks(KEY_COLUMNS + COUNTS.size()) + ")", rows);
+                sums.get(table).forEach((key, counts) -> rows.add(columns(table, key, counts)));
+                jdbc.batchUpdate("insert into " + table.name + " (" + table.keyColumns() + ", " + String.join(", ", COUNTS)
+                        + ") values (" + marks(table.keyColumnCount() + COUNTS.size()) + ")", rows);
             }
             jdbc.update("update figure_state set zone = ?, built_at = ? where id = 1", zone.getId(),
                     Sql.ts(clock.instant()));

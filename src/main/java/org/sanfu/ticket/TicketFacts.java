@@ -13,9 +13,18 @@ import org.sanfu.Sql;
  * The ticket module's published read side for other modules' SQL (the leaders' figures, the
  * reports): the database view {@value #VIEW}, one row per ticket, created by
  * {@code db/migration/V5__published_read_views.sql}, which lists its columns ({@code overdue_since}
- * added by {@code V9__overdue_since.sql}, {@code overdue_span_class} by {@code V12__scale_indexes.sql}). Other modules read tickets through this view or
- * {@link TicketQueries}, never the ticket tables, so this module may change its tables as long as the
- * view keeps its columns and their meaning.
+ * added by {@code V9__overdue_since.sql}, {@code overdue_span_class} by {@code V12__scale_indexes.sql}).
+ * Other modules read tickets through this view, the id queries below or {@link TicketQueries}, never the
+ * ticket tables, so this module may change its tables as long as the view keeps its columns and their
+ * meaning and the id queries select what they say.
+ * <p>
+ * The id queries are written here, on the ticket table and its indexes, for the other modules to select the
+ * view's rows by (a derived table joined to the view on id): H2 does not merge a view into the query that
+ * reads it but builds every row of the view in full, from the ticket's row, before the outer query filters,
+ * counts, sorts or limits. A week of closed tickets read through the view is 20,000 row reads and a sort for
+ * the 500 a report shows (300 ms at a million on H2); the same first 500 ids from the index on closed_at are
+ * 500 index entries (6 ms), and counting them reads that index alone. PostgreSQL merges the view and plans
+ * both alike.
  */
 public final class TicketFacts {
 
@@ -35,9 +44,89 @@ public final class TicketFacts {
      * {@code OPEN_OVERDUE} and an order by a deadline, H2 walks that deadline's index through a million
      * tickets for the first 500 (3.4 s); with {@code status in (...)} it reads every ticket ever overdue.
      */
-    public static final String OPEN_OVERDUE_ID_QUERY = String.join(" union all ",
-            java.util.Arrays.stream(TicketStatus.values()).filter(s -> s != TicketStatus.CLOSED)
-                    .map(s -> "select id from " + VIEW + " where overdue = true and status = '" + s.name() + "'").toList());
+    public static final String OPEN_OVERDUE_ID_QUERY = openOverdue("select id from " + VIEW);
+
+    /**
+     * The rows of the tickets {@link #OPEN_OVERDUE} selects, as {@link #OPEN_OVERDUE_ID_QUERY} finds them, for
+     * this module's lists to filter and page (a derived table of the ticket table's columns, alias it
+     * {@code t}): H2 runs a join of the ticket table to that id query as a probe of the union per ticket.
+     */
+    static final String OPEN_OVERDUE_ROWS = openOverdue("select * from ticket");
+
+    /** The select for each open status, with the condition of {@link #OPEN_OVERDUE}, joined by union all. */
+    private static String openOverdue(String select) {
+        return String.join(" union all ", java.util.Arrays.stream(TicketStatus.values())
+                .filter(s -> s != TicketStatus.CLOSED)
+                .map(s -> select + " where overdue = true and status = '" + s.name() + "'").toList());
+    }
+
+    /**
+     * The ids of the first {@code limit} tickets {@link #OPEN_OVERDUE} selects, by reply deadline (nulls
+     * where the database sorts them) then id: the order the reader must give its own query on the view for
+     * the same answer. The few thousand found as {@link #OPEN_OVERDUE_ID_QUERY} finds them are sorted here,
+     * so that the view builds only the rows shown.
+     */
+    public static String openOverdueIdsByReplyDeadline(int limit) {
+        return byReplyDeadline(openOverdue("select id, reply_deadline from ticket"), limit);
+    }
+
+    /** The first {@code limit} ids of a query of ids and reply deadlines, by reply deadline then id. */
+    private static String byReplyDeadline(String idsAndDeadlines, int limit) {
+        return "select id from (" + idsAndDeadlines + ") d order by reply_deadline, id limit " + limit;
+    }
+
+    /** A moment of a ticket's life that the reports list and count tickets by: the view's column of that name. */
+    public enum Moment {
+        REPORTED("reported_at"), CLOSED("closed_at");
+
+        private final String column;
+
+        Moment(String column) {
+            this.column = column;
+        }
+    }
+
+    /**
+     * The ids of the first {@code limit} tickets whose moment lies in [?, ?) (its two parameters), in the
+     * order of that moment then id: read from the moment's index, which stops after them.
+     */
+    public static String firstIdsBetween(Moment moment, int limit) {
+        return "select id from ticket where " + moment.column + " >= ? and " + moment.column + " < ? order by "
+                + moment.column + ", id limit " + limit;
+    }
+
+    /**
+     * For each ticket of {@link #firstIdsBetween firstIdsBetween(REPORTED, limit)} (its first two parameters):
+     * every earlier ticket of its enterprise and category reported since the third parameter, as pairs of
+     * ids {@code ticket_id, earlier_id} in that order. The earlier ones come from the index on enterprise,
+     * category and report time alone (through the view, each pair read a row: a day's repeated problems are
+     * thousands of pairs).
+     */
+    public static String earlierOfSameKind(int limit) {
+        return "select t.id as ticket_id, p.id as earlier_id from (" + firstIdsBetween(Moment.REPORTED, limit)
+                + ") c join ticket t on t.id = c.id join ticket p on p.enterprise_credit_code = t.enterprise_credit_code"
+                + " and p.category = t.category and p.reported_at < t.reported_at and p.reported_at >= ?"
+                + " order by t.id, p.id";
+    }
+
+    /** How many tickets' moment lies in [?, ?) (its two parameters), counted on the moment's index alone. */
+    public static String countBetween(Moment moment) {
+        return "select count(*) from ticket where " + moment.column + " >= ? and " + moment.column + " < ?";
+    }
+
+    /**
+     * The ids of the first {@code limit} open tickets due in [?, ?) (its parameters: from, to, from, to), by
+     * reply deadline then id: waiting to be signed (ASSIGNED) with the sign deadline in it, or not yet answered
+     * (neither REPLIED nor CLOSED) with the reply deadline in it. The unanswered are named by the two statuses
+     * they are not: H2 reads a list of the open statuses by the index on status, every open ticket (17,000 at
+     * a million), where the reply deadline's index holds the day's few thousand.
+     */
+    public static String dueIdsByReplyDeadline(int limit) {
+        return byReplyDeadline("select id, reply_deadline from ticket where status = '" + TicketStatus.ASSIGNED.name()
+                + "' and sign_deadline >= ? and sign_deadline < ? union select id, reply_deadline from ticket"
+                + " where status not in ('" + TicketStatus.REPLIED.name() + "', '" + TicketStatus.CLOSED.name()
+                + "') and reply_deadline >= ? and reply_deadline < ?", limit);
+    }
 
     /**
      * 超期在办 at the end of a moment, for a day that has passed (alias {@code t}; its three parameters
@@ -79,31 +168,34 @@ public final class TicketFacts {
 
     /**
      * Exactly the tickets of {@link #OPEN_OVERDUE_AT} at a moment, found by index ranges rather than by
-     * every ticket ever overdue before it: a query of their {@code id}s, to join the view on, with its
-     * arguments from {@link #openOverdueAtArgs}. One range of {@code overdue_since} per
-     * {@code overdue_span_class} (V12__scale_indexes.sql), each read by the index on both, about twice
-     * the tickets the answer holds in all. Join it (a derived table) rather than {@code id in (...)}:
-     * H2 may test an IN over a union on every row of a range and run the union again for each.
+     * every ticket ever overdue before it: the ids of the first {@code limit} of them by reply deadline then
+     * id (as {@link #openOverdueIdsByReplyDeadline}), to join the view on, with its arguments from
+     * {@link #openOverdueAtArgs}. One range of {@code overdue_since} per {@code overdue_span_class}
+     * (V12__scale_indexes.sql), each read by the index on both, about twice the tickets the answer holds in
+     * all. Join it (a derived table) rather than {@code id in (...)}: H2 may test an IN over a union on every
+     * row of a range and run the union again for each.
      */
-    public static final String OPEN_OVERDUE_AT_IDS;
+    public static String openOverdueAtIdsByReplyDeadline(int limit) {
+        return byReplyDeadline(OPEN_OVERDUE_AT_PARTS, limit);
+    }
+
+    private static final String OPEN_OVERDUE_AT_PARTS;
 
     static {
+        String select = "select id, reply_deadline from ticket where ";
         String rest = " and reported_at < ? and (closed_at is null or closed_at >= ?)";
         List<String> parts = new ArrayList<>();
         // open (or closed before the class was kept): the lower bound skips, in H2's indexes where nulls
         // come first, the tickets never overdue
-        parts.add("select id from ticket_facts where overdue_span_class is null and overdue_since >= ? "
-                + "and overdue_since < ?" + rest);
+        parts.add(select + "overdue_span_class is null and overdue_since >= ? and overdue_since < ?" + rest);
         for (int k = 0; k < BOUNDED_SPAN_CLASSES; k++) {
-            parts.add("select id from ticket_facts where overdue_span_class = " + k
-                    + " and overdue_since >= ? and overdue_since < ?" + rest);
+            parts.add(select + "overdue_span_class = " + k + " and overdue_since >= ? and overdue_since < ?" + rest);
         }
-        parts.add("select id from ticket_facts where overdue_span_class = " + BOUNDED_SPAN_CLASSES
-                + " and overdue_since < ?" + rest);
-        OPEN_OVERDUE_AT_IDS = String.join(" union all ", parts);
+        parts.add(select + "overdue_span_class = " + BOUNDED_SPAN_CLASSES + " and overdue_since < ?" + rest);
+        OPEN_OVERDUE_AT_PARTS = String.join(" union all ", parts);
     }
 
-    /** The arguments of {@link #OPEN_OVERDUE_AT_IDS} at {@code end} (exclusive). */
+    /** The arguments of {@link #openOverdueAtIdsByReplyDeadline} at {@code end} (exclusive). */
     public static List<Object> openOverdueAtArgs(Instant end) {
         List<Object> args = new ArrayList<>();
         args.addAll(List.of(Sql.ts(Instant.EPOCH), Sql.ts(end), Sql.ts(end), Sql.ts(end)));

@@ -38,7 +38,9 @@ import org.sanfu.Api;
  * mvn -q -B exec:java ... -Dexec.args="compare results-10000.tsv results-1000000.tsv"
  * </pre>
  * {@code timeout=120} (seconds) bounds one read: one that takes longer is written as "> 120000" and not
- * repeated; {@code skip=n} leaves out the first n reads (to go on after an interrupted run).
+ * repeated; {@code skip=n} leaves out the first n reads (to go on after an interrupted run);
+ * {@code only=regex} times only the reads whose name it finds (to compare a few reads before and after a
+ * change), {@code repeats=n} times each n times rather than 5, and {@code lifecycles=0} leaves out the rate.
  * Further {@code name=value} arguments (the generation's seconds, the database's size) are written
  * into the results as they are, to be printed with them.
  */
@@ -59,6 +61,10 @@ public final class ScaleBenchmark {
     private Duration timeout = Duration.ofSeconds(120);
     /** Reads left out from the start of the list (to go on after an interrupted run). */
     private int skip;
+    /** Only the reads whose name this finds. */
+    private Pattern only = Pattern.compile("");
+    /** How many times each read is timed. */
+    private int repeats = REPEATS;
 
     private ScaleBenchmark(String base) {
         this.base = base;
@@ -83,12 +89,14 @@ public final class ScaleBenchmark {
         ScaleBenchmark benchmark = new ScaleBenchmark(base);
         benchmark.timeout = Duration.ofSeconds(Long.parseLong(options.getOrDefault("timeout", "120")));
         benchmark.skip = Integer.parseInt(options.getOrDefault("skip", "0"));
+        benchmark.only = Pattern.compile(options.getOrDefault("only", ""));
+        benchmark.repeats = Integer.parseInt(options.getOrDefault("repeats", String.valueOf(REPEATS)));
         List<String[]> rows = benchmark.run(lifecycles);
         List<String> lines = new ArrayList<>();
         options.forEach((name, value) -> lines.add("#" + name + "\t" + value));
         rows.forEach(row -> lines.add(String.join("\t", row)));
         Files.write(out, lines, StandardCharsets.UTF_8);
-        print(options.getOrDefault("label", base), rows);
+        print(options.getOrDefault("label", base), benchmark.repeats, rows);
     }
 
     /** Rows of read, median, min, max (ms), bytes; the last one the lifecycle rate. */
@@ -125,12 +133,12 @@ public final class ScaleBenchmark {
         List<String[]> rows = new ArrayList<>();
         int index = 0;
         for (Map.Entry<String, Supplier<Response>> read : reads.entrySet()) {
-            if (index++ < skip) {
+            if (index++ < skip || !only.matcher(read.getKey()).find()) {
                 continue;
             }
             List<Double> millis = new ArrayList<>();
             long bytes = 0;
-            for (int i = 0; i < REPEATS; i++) {
+            for (int i = 0; i < repeats; i++) {
                 write();
                 long start = System.nanoTime();
                 Response r = read.getValue().get();
@@ -151,9 +159,12 @@ public final class ScaleBenchmark {
                 continue;
             }
             millis.sort(Double::compare);
-            rows.add(new String[] {read.getKey(), fmt(millis.get(REPEATS / 2)), fmt(millis.get(0)),
-                    fmt(millis.get(REPEATS - 1)), String.valueOf(bytes)});
-            System.out.printf("  %-52s %9s ms%n", read.getKey(), fmt(millis.get(REPEATS / 2)));
+            rows.add(new String[] {read.getKey(), fmt(millis.get(repeats / 2)), fmt(millis.get(0)),
+                    fmt(millis.get(repeats - 1)), String.valueOf(bytes)});
+            System.out.printf("  %-52s %9s ms%n", read.getKey(), fmt(millis.get(repeats / 2)));
+        }
+        if (lifecycles == 0) {
+            return rows;
         }
         LifecycleBenchmark.Result rate = LifecycleBenchmark.measure(List.of(base), 8, lifecycles);
         rows.add(new String[] {"lifecycles/s (8 threads, " + lifecycles + " lifecycles; p95 ms)", fmt(rate.perSecond()),
@@ -253,9 +264,9 @@ public final class ScaleBenchmark {
         return String.format("%.1f", value);
     }
 
-    private static void print(String label, List<String[]> rows) {
+    private static void print(String label, int repeats, List<String[]> rows) {
         System.out.println();
-        System.out.println("== " + label + ": median of " + REPEATS + " (min-max) in ms, answer size in bytes");
+        System.out.println("== " + label + ": median of " + repeats + " (min-max) in ms, answer size in bytes");
         for (String[] row : rows) {
             if (row[0].startsWith("lifecycles/s")) {
                 System.out.printf("%-60s %10s  (p95 %s ms)%n", row[0], row[1], row[2]);

@@ -206,6 +206,9 @@ class FiguresStayExactTests {
     private void assertSameAsCounting(Instant start, Instant now) {
         List<TicketFilter> filters = new ArrayList<>();
         filters.add(new TicketFilter(null, null, null, null, null));
+        // all time of one department, category or town (not drawn: the walk's random numbers stay as they were)
+        filters.add(new TicketFilter(null, null, HANDLING[0], null, null));
+        filters.add(new TicketFilter(null, null, null, CATEGORIES[0], "精确镇1"));
         LocalDate first = start.atZone(SHANGHAI).toLocalDate().minusDays(3);
         LocalDate last = now.atZone(SHANGHAI).toLocalDate().plusDays(1);
         for (LocalDate month = first.withDayOfMonth(1); !month.isAfter(last); month = month.plusMonths(1)) {
@@ -237,16 +240,20 @@ class FiguresStayExactTests {
     /** The rollup's rows that count anything, by key. */
     private Map<String, List<Object>> rows() {
         Map<String, List<Object>> rows = new LinkedHashMap<>();
-        for (String table : List.of("figure_day", "figure_month")) {
-            jdbc.query("select * from " + table + " where total <> 0 order by 1, 2, 3, 4, 5",
+        for (String table : List.of("figure_day", "figure_month", "figure_all_time")) {
+            // the key's columns (the period but for all time; department, category, town, source), then the counts
+            int keyColumns = table.equals("figure_all_time") ? 4 : 5;
+            jdbc.query("select * from " + table + " where total <> 0 order by 1, 2, 3, 4" + (keyColumns == 5 ? ", 5" : ""),
                     rs -> {
-                        // the key's five columns (period, department, category, town, source), then the counts
+                        StringBuilder key = new StringBuilder(table);
+                        for (int i = 1; i <= keyColumns; i++) {
+                            key.append(' ').append(rs.getString(i));
+                        }
                         List<Object> values = new ArrayList<>();
-                        for (int i = 6; i <= rs.getMetaData().getColumnCount(); i++) {
+                        for (int i = keyColumns + 1; i <= rs.getMetaData().getColumnCount(); i++) {
                             values.add(rs.getLong(i));
                         }
-                        rows.put(table + " " + rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " "
-                                + rs.getString(4) + " " + rs.getString(5), values);
+                        rows.put(key.toString(), values);
                     });
         }
         return rows;
