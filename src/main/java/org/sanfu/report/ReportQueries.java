@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.sanfu.Sql;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.ticket.TicketFacts;
@@ -32,12 +31,10 @@ class ReportQueries {
 
     private final JdbcClient jdbc;
     private final Catalog catalog;
-    private final boolean postgres;
 
-    ReportQueries(JdbcClient jdbc, Catalog catalog, DataSource dataSource) {
+    ReportQueries(JdbcClient jdbc, Catalog catalog) {
         this.jdbc = jdbc;
         this.catalog = catalog;
-        this.postgres = Sql.postgres(dataSource);
     }
 
     List<TicketLine> reportedBetween(Instant from, Instant to) {
@@ -63,12 +60,6 @@ class ReportQueries {
 
     /** The tickets that were open and overdue at {@code end} (exclusive), in the same order. */
     List<TicketLine> openOverdueAt(Instant end) {
-        if (postgres) {
-            // PostgreSQL plans this union of ranges in parallel, and a worker then reads its open part by
-            // overdue_since's index through every ticket ever overdue (140 ms at a million); serially each
-            // part takes its own index (45 ms). For the rest of this read-only transaction only.
-            jdbc.sql("set local max_parallel_workers_per_gather = 0").update();
-        }
         return lines("(" + TicketFacts.openOverdueAtIdsByReplyDeadline(MAX_LINES) + ")", OVERDUE_ORDER,
                 TicketFacts.openOverdueAtArgs(end));
     }
