@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code --rebuild-figures}, run in the service's directory while it is stopped, recomputes the
  * pre-computed figures from the tickets: here after they were wrecked behind the service's back, as a
- * restored backup of the ticket tables alone or another tool's rows would leave them.
+ * restored backup of the ticket tables alone or another tool's rows would leave them. And a service that
+ * starts catches all time up with the months, which nodes of an earlier version kept without it.
  */
 class RebuildFiguresIntegrationTests {
 
@@ -51,14 +52,52 @@ class RebuildFiguresIntegrationTests {
         assertThat(Files.readString(directory.resolve("command.log"))).contains("rebuilt FigureRollup");
     }
 
+    @Test
+    void aStartingServiceAddsToAllTimeWhatTheMonthsHoldBeyondIt() throws Exception {
+        String code = Api.creditCode();
+        try (ServiceProcess service = ServiceProcess.start(directory, null)) {
+            ServiceProcess.ok(service.call("POST", "/api/enterprises", "staff1", Map.of("creditCode", code,
+                    "name", "升级企业", "town", "升级镇")), 201);
+            ServiceProcess.ok(service.call("POST", "/api/visits", "staff1", Map.of("enterpriseCreditCode", code,
+                    "problems", List.of(Api.problem("CONTAINER", "集装箱紧张"), Api.problem("LABOR", "招工难")))), 201);
+            service.killHard();
+        }
+        List<String> allTime = rows("figure_all_time");
+        assertThat(allTime).as("the service counted its two tickets").hasSize(2);
+        // as nodes of the version before all time leave it: the tickets they filed and changed are in the months only
+        try (Connection db = database(); Statement sql = db.createStatement()) {
+            sql.executeUpdate("delete from figure_all_time where category = 'LABOR'");
+            sql.executeUpdate("update figure_all_time set assigned = assigned - 1, signed = signed + 3");
+        }
+        assertThat(rows("figure_all_time")).isNotEqualTo(allTime);
+
+        Path caughtUp;
+        try (ServiceProcess service = ServiceProcess.start(directory, null)) {
+            caughtUp = service.log();
+            service.killHard();
+        }
+        assertThat(rows("figure_all_time")).isEqualTo(allTime);
+        assertThat(Files.readString(caughtUp)).contains("all-time figures lagged behind the months in 2 group(s)");
+        Path again;
+        try (ServiceProcess service = ServiceProcess.start(directory, null)) {
+            again = service.log();
+            service.killHard();
+        }
+        assertThat(Files.readString(again)).as("nothing left to catch up").doesNotContain("lagged behind");
+    }
+
     private Connection database() throws Exception {
         return DriverManager.getConnection("jdbc:h2:file:" + directory.resolve("data/sanfu"), "sa", "");
     }
 
     private List<String> rows() throws Exception {
+        return rows("figure_day", "figure_month", "figure_all_time");
+    }
+
+    private List<String> rows(String... tables) throws Exception {
         List<String> rows = new ArrayList<>();
         try (Connection db = database(); Statement sql = db.createStatement()) {
-            for (String table : List.of("figure_day", "figure_month", "figure_all_time")) {
+            for (String table : tables) {
                 try (ResultSet rs = sql.executeQuery("select * from " + table + " order by 1, 2, 3, 4, 5")) {
                     while (rs.next()) {
                         StringBuilder row = new StringBuilder(table);

@@ -117,7 +117,10 @@ class FigureRollup implements DerivedFromTickets, InitializingBean {
         this.postgres = Sql.postgres(dataSource);
     }
 
-    /** Built once for a database that has none yet (a new one, or one from before the rollup) or another zone. */
+    /**
+     * Built once for a database that has none yet (a new one, or one from before the rollup) or another zone;
+     * otherwise all time caught up with the months.
+     */
     @Override
     public void afterPropertiesSet() {
         String builtFor = jdbc.queryForObject("select zone from figure_state where id = 1", String.class);
@@ -125,7 +128,43 @@ class FigureRollup implements DerivedFromTickets, InitializingBean {
             log.info("building the pre-computed figures from the tickets (built for zone {}, serving {})", builtFor,
                     zone.getId());
             rebuildFromTickets();
+        } else {
+            catchUpAllTime();
         }
+    }
+
+    /**
+     * Adds to all time what the months hold beyond it. They agree by construction, except after a release that
+     * added all time (V20) rolled out node by node (README, "Upgrades"): nodes of the earlier version, still
+     * running, kept the days and months of the tickets they changed but not all time. One statement reads both
+     * tables (one snapshot: the changes other nodes committed meanwhile are in both and cancel out) and the
+     * differences are added as any change is, so that the node started after the last old one stopped leaves
+     * all time exact. A few hundred ms at a million tickets, at start only.
+     */
+    private void catchUpAllTime() {
+        String groupColumns = "lead_department, category, town, source";
+        String sql = "select " + groupColumns + ", " + String.join(", ", COUNTS.stream().map(c -> "sum(" + c + ")").toList())
+                + " from (select " + groupColumns + ", " + String.join(", ", COUNTS) + " from " + Table.MONTH.name
+                + " union all select " + groupColumns + ", "
+                + String.join(", ", COUNTS.stream().map(c -> "-" + c).toList()) + " from " + Table.ALL_TIME.name
+                + ") d group by " + groupColumns + " having "
+                + String.join(" or ", COUNTS.stream().map(c -> "sum(" + c + ") <> 0").toList());
+        transactions.executeWithoutResult(status -> {
+            Map<Key, long[]> behind = new TreeMap<>(Key.ORDER);
+            jdbc.query(sql, (ResultSet rs) -> {
+                long[] delta = new long[COUNTS.size()];
+                for (int i = 0; i < delta.length; i++) {
+                    delta[i] = rs.getLong(GROUP_COLUMNS + 1 + i);
+                }
+                behind.put(new Key(null, new Group(none(rs.getString(1)), none(rs.getString(2)),
+                        none(rs.getString(3)), none(rs.getString(4)))), delta);
+            });
+            if (!behind.isEmpty()) {
+                log.warn("all-time figures lagged behind the months in {} group(s) (tickets changed by a node of an "
+                        + "earlier version); added from the months", behind.size());
+                behind.forEach((key, delta) -> apply(Table.ALL_TIME, key, delta));
+            }
+        });
     }
 
     /** The counts one ticket adds to its group, in {@link #COUNTS}' order. */
