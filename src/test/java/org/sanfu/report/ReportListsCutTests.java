@@ -6,14 +6,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.sanfu.Api;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sanfu.SanfuTest;
 import org.sanfu.Sql;
 import org.sanfu.ticket.TicketFacts;
@@ -37,18 +35,12 @@ class ReportListsCutTests {
     private static final List<String> OPEN = List.of("ASSIGNED", "IN_PROGRESS", "REPLIED", "ESCALATED", "IN_PROGRESS");
 
     @Autowired
-    Api api;
-    @Autowired
     JdbcTemplate jdbc;
     @Autowired
     ReportQueries queries;
 
-    private final List<Long> copies = new ArrayList<>();
-
-    @AfterEach
-    void removeTheCopies() {
-        copies.forEach(id -> jdbc.update("delete from ticket where id = ?", id));
-    }
+    @RegisterExtension
+    final TicketCopies copies = new TicketCopies();
 
     @Test
     void everyListIsTheViewFilteredSortedAndCutAsItsDefinitionSays() {
@@ -68,11 +60,11 @@ class ReportListsCutTests {
             Instant overdueSince = i % 8 == 7 ? null : instant(DAY.minusDays(1 + i % 5), "17:30");
             Instant replyDeadline = i % 23 == 0 ? null : instant(DAY.plusDays(1), "17:3" + (i % 3));
             String status = closed ? "CLOSED" : OPEN.get(i % OPEN.size());
-            copies.add(copy(reported, category, status, closedAt, overdueSince, replyDeadline));
+            copy(reported, category, status, closedAt, overdueSince, replyDeadline);
             // and earlier problems of the same enterprise and category, which a digest names
             if (i % 50 == 0) {
-                copies.add(copy(instant(DAY.minusDays(3 + i % 40), "11:00"), category, "CLOSED",
-                        instant(DAY.minusDays(1), "11:00"), null, replyDeadline));
+                copy(instant(DAY.minusDays(3 + i % 40), "11:00"), category, "CLOSED", instant(DAY.minusDays(1), "11:00"),
+                        null, replyDeadline);
             }
         }
 
@@ -108,26 +100,15 @@ class ReportListsCutTests {
         assertThat(queries.earlierOfSameKind(from, to, since)).isEqualTo(earlier);
     }
 
-    /** A copy of a new ticket (its enterprise, texts), as the arguments say; its id. */
-    private long copy(Instant reported, String category, String status, Instant closedAt, Instant overdueSince,
+    /** A copy of a new ticket (its enterprise, texts), its fields as the arguments say. */
+    private void copy(Instant reported, String category, String status, Instant closedAt, Instant overdueSince,
             Instant replyDeadline) {
-        if (template == null) {
-            template = api.ticket("OTHER").get("id").asLong();
-            columns = String.join(", ", jdbc.queryForList("select * from ticket where id = ?", template).get(0)
-                    .keySet().stream().filter(c -> !c.equalsIgnoreCase("id")).toList());
-        }
-        jdbc.update("insert into ticket (" + columns + ") select " + columns + " from ticket where id = ?", template);
-        long id = jdbc.queryForObject("select max(id) from ticket", Long.class);
         jdbc.update("update ticket set category = ?, status = ?, reported_at = ?, closed_at = ?, overdue = ?, "
                 + "overdue_since = ?, overdue_span_class = ?, sign_deadline = ?, reply_deadline = ? where id = ?",
                 category, status, Sql.ts(reported), Sql.ts(closedAt), overdueSince != null, Sql.ts(overdueSince),
                 closedAt == null || overdueSince == null ? null : TicketFacts.overdueSpanClass(overdueSince, closedAt),
-                Sql.ts(instant(DAY.plusDays(1), "17:30")), Sql.ts(replyDeadline), id);
-        return id;
+                Sql.ts(instant(DAY.plusDays(1), "17:30")), Sql.ts(replyDeadline), copies.copy());
     }
-
-    private Long template;
-    private String columns;
 
     /** The ids the view gives for the condition (alias t), sorted and cut as the reports' lists are. */
     private List<String> view(String condition, String order, Instant... args) {

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sanfu.Api;
 import org.sanfu.SanfuTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,26 +23,16 @@ class WeeklyClosedCountWebTests {
     @Autowired
     JdbcTemplate jdbc;
 
-    private final List<Long> copies = new ArrayList<>();
-
-    @AfterEach
-    void removeTheCopies() {
-        copies.forEach(id -> jdbc.update("delete from ticket where id = ?", id));
-    }
+    @RegisterExtension
+    final TicketCopies copies = new TicketCopies();
 
     @Test
     void closedThisWeekCountsEveryTicketClosedThatWeekNotOnlyThoseListed() {
-        long template = api.ticket("OTHER").get("id").asLong();
         // written behind the service's back, in a week of 2012 no other test uses, and removed afterwards
-        List<String> columns = jdbc.queryForList("select * from ticket where id = ?", template).get(0).keySet()
-                .stream().filter(c -> !c.equalsIgnoreCase("id")).toList();
-        String list = String.join(", ", columns);
         OffsetDateTime closed = OffsetDateTime.parse("2012-03-07T10:00:00+08:00");
         int n = ReportQueries.MAX_LINES + 7;
         for (int i = 0; i < n; i++) {
-            jdbc.update("insert into ticket (" + list + ") select " + list + " from ticket where id = ?", template);
-            long id = jdbc.queryForObject("select max(id) from ticket", Long.class);
-            copies.add(id);
+            long id = copies.copy();
             jdbc.update("update ticket set status = 'CLOSED', reported_at = ?, closed_at = ? where id = ?",
                     closed.minusDays(1), closed.plusMinutes(i), id);
         }
