@@ -78,7 +78,7 @@ class FigureRollup implements DerivedFromTickets, InitializingBean {
 
         /** The key's columns: the period's, if any, and the four of a {@link Group}. */
         String keyColumns() {
-            return (period == null ? "" : period + ", ") + "lead_department, category, town, source";
+            return (period == null ? "" : period + ", ") + GROUP_KEY;
         }
 
         int keyColumnCount() {
@@ -90,7 +90,8 @@ class FigureRollup implements DerivedFromTickets, InitializingBean {
     record Group(String department, String category, String town, String source) {
     }
 
-    /** The columns of a {@link Group}, in every table's key after the period's. */
+    /** The columns of a {@link Group}, in every table's key after the period's, and how many. */
+    private static final String GROUP_KEY = "lead_department, category, town, source";
     private static final int GROUP_COLUMNS = 4;
 
     /** A row's key: the first day of its period (null for all time), and the group. */
@@ -142,22 +143,18 @@ class FigureRollup implements DerivedFromTickets, InitializingBean {
      * all time exact. A few hundred ms at a million tickets, at start only.
      */
     private void catchUpAllTime() {
-        String groupColumns = "lead_department, category, town, source";
-        String sql = "select " + groupColumns + ", " + String.join(", ", COUNTS.stream().map(c -> "sum(" + c + ")").toList())
-                + " from (select " + groupColumns + ", " + String.join(", ", COUNTS) + " from " + Table.MONTH.name
-                + " union all select " + groupColumns + ", "
+        String sql = "select " + GROUP_KEY + ", " + String.join(", ", COUNTS.stream().map(c -> "sum(" + c + ")").toList())
+                + " from (select " + GROUP_KEY + ", " + String.join(", ", COUNTS) + " from " + Table.MONTH.name
+                + " union all select " + GROUP_KEY + ", "
                 + String.join(", ", COUNTS.stream().map(c -> "-" + c).toList()) + " from " + Table.ALL_TIME.name
-                + ") d group by " + groupColumns + " having "
+                + ") d group by " + GROUP_KEY + " having "
                 + String.join(" or ", COUNTS.stream().map(c -> "sum(" + c + ") <> 0").toList());
         transactions.executeWithoutResult(status -> {
             Map<Key, long[]> behind = new TreeMap<>(Key.ORDER);
             jdbc.query(sql, (ResultSet rs) -> {
                 long[] delta = new long[COUNTS.size()];
-                for (int i = 0; i < delta.length; i++) {
-                    delta[i] = rs.getLong(GROUP_COLUMNS + 1 + i);
-                }
-                behind.put(new Key(null, new Group(none(rs.getString(1)), none(rs.getString(2)),
-                        none(rs.getString(3)), none(rs.getString(4)))), delta);
+                addCounts(rs, delta);
+                behind.put(new Key(null, group(rs)), delta);
             });
             if (!behind.isEmpty()) {
                 log.warn("all-time figures lagged behind the months in {} group(s) (tickets changed by a node of an "
@@ -321,7 +318,7 @@ class FigureRollup implements DerivedFromTickets, InitializingBean {
             String category, String town) {
         // all time holds one row per group: nothing to sum
         boolean periods = table.period != null;
-        StringBuilder sql = new StringBuilder("select lead_department, category, town, source, ")
+        StringBuilder sql = new StringBuilder("select " + GROUP_KEY + ", ")
                 .append(String.join(", ", COUNTS.stream().map(c -> periods ? "sum(" + c + ")" : c).toList()))
                 .append(" from ").append(table.name).append(" where 1 = 1");
         List<Object> args = new ArrayList<>();
@@ -340,16 +337,23 @@ class FigureRollup implements DerivedFromTickets, InitializingBean {
             }
         }
         if (periods) {
-            sql.append(" group by lead_department, category, town, source");
+            sql.append(" group by " + GROUP_KEY);
         }
         jdbc.query(sql.toString(), (ResultSet rs) -> {
-            Group group = new Group(none(rs.getString(1)), none(rs.getString(2)), none(rs.getString(3)),
-                    none(rs.getString(4)));
-            long[] sum = sums.computeIfAbsent(group, g -> new long[COUNTS.size()]);
-            for (int i = 0; i < COUNTS.size(); i++) {
-                sum[i] += rs.getLong(GROUP_COLUMNS + 1 + i);
-            }
+            addCounts(rs, sums.computeIfAbsent(group(rs), g -> new long[COUNTS.size()]));
         }, args.toArray());
+    }
+
+    /** The group of a row that starts with {@link #GROUP_KEY}'s columns. */
+    private static Group group(ResultSet rs) throws SQLException {
+        return new Group(none(rs.getString(1)), none(rs.getString(2)), none(rs.getString(3)), none(rs.getString(4)));
+    }
+
+    /** Adds the counts that follow {@link #GROUP_KEY}'s columns in the row, in {@link #COUNTS}' order. */
+    private static void addCounts(ResultSet rs, long[] into) throws SQLException {
+        for (int i = 0; i < into.length; i++) {
+            into[i] += rs.getLong(GROUP_COLUMNS + 1 + i);
+        }
     }
 
     private static String key(String value) {
@@ -381,8 +385,7 @@ class FigureRollup implements DerivedFromTickets, InitializingBean {
                 jdbc.update("delete from " + table.name);
                 List<Object[]> rows = new ArrayList<>();
                 sums.get(table).forEach((key, counts) -> rows.add(columns(table, key, counts)));
-                jdbc.batchUpdate("insert into " + table.name + " (" + table.keyColumns() + ", " + String.join(", ", COUNTS)
-                        + ") values (" + marks(table.keyColumnCount() + COUNTS.size()) + ")", rows);
+                jdbc.batchUpdate(insert(table), rows);
             }
             jdbc.update("update figure_state set zone = ?, built_at = ? where id = 1", zone.getId(),
                     Sql.ts(clock.instant()));
