@@ -27,6 +27,16 @@ public record DailyDigest(
     public record AbnormalEnterprise(String creditCode, String name, String town, String visitId, Instant visitedAt,
             String previousStatus) {}
 
-    /** A ticket reported that day, and the same enterprise's tickets of its category in the 30 days before. */
-    public record RepeatedProblem(TicketLine ticket, List<String> earlierTicketIds) {}
+    /**
+     * A ticket reported that day, and the same enterprise's tickets of its category in the 30 days before:
+     * how many, and the ids of the most recent of them (ReportQueries.MAX_EARLIER at most), in id order.
+     */
+    public record RepeatedProblem(TicketLine ticket, List<String> earlierTicketIds, int earlierCount) {
+
+        RepeatedProblem(TicketLine ticket, Earlier earlier) {
+            this(ticket, earlier.ids(), earlier.count());
+        }
+
+        record Earlier(List<String> ids, int count) {}
+    }
 }

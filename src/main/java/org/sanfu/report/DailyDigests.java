@@ -41,7 +41,8 @@ public class DailyDigests {
             next = next.plusDays(1);
         }
         List<TicketLine> reported = queries.reportedBetween(from, to);
-        Map<String, List<String>> earlier = queries.earlierOfSameKind(from, to, from.minus(REPEAT_WINDOW));
+        Map<String, DailyDigest.RepeatedProblem.Earlier> earlier =
+                queries.earlierOfSameKind(from, to, from.minus(REPEAT_WINDOW));
         List<DailyDigest.RepeatedProblem> repeated = reported.stream().filter(t -> earlier.containsKey(t.id()))
                 .map(t -> new DailyDigest.RepeatedProblem(t, earlier.get(t.id()))).toList();
         return new DailyDigest(date, reported, queries.closedBetween(from, to), queries.openOverdueAt(to), next,

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ import org.springframework.stereotype.Repository;
 class ReportQueries {
 
     static final int MAX_LINES = 500;
+    /** Earlier tickets named per repeated problem: the most recent; the rest are counted. */
+    static final int MAX_EARLIER = 20;
     /** The order of TicketFacts' id queries "by reply deadline", on the view. */
     private static final String OVERDUE_ORDER = "t.reply_deadline, t.id";
 
@@ -100,16 +103,22 @@ class ReportQueries {
     }
 
     /**
-     * For each ticket {@link #reportedBetween} lists for [from, to) (the first {@link #MAX_LINES}): earlier
-     * tickets of its enterprise and category since {@code since}.
+     * For each ticket {@link #reportedBetween} lists for [from, to) (the first {@link #MAX_LINES}): the
+     * {@link #MAX_EARLIER} most recent earlier tickets of its enterprise and category since {@code since},
+     * and how many there are.
      */
-    Map<String, List<String>> earlierOfSameKind(Instant from, Instant to, Instant since) {
-        Map<String, List<String>> earlier = new LinkedHashMap<>();
-        jdbc.sql(TicketFacts.earlierOfSameKind(MAX_LINES)).params(Sql.ts(from), Sql.ts(to), Sql.ts(since))
+    Map<String, DailyDigest.RepeatedProblem.Earlier> earlierOfSameKind(Instant from, Instant to, Instant since) {
+        Map<String, List<String>> ids = new LinkedHashMap<>();
+        Map<String, Integer> counts = new HashMap<>();
+        jdbc.sql(TicketFacts.earlierOfSameKind(MAX_LINES, MAX_EARLIER)).params(Sql.ts(from), Sql.ts(to), Sql.ts(since))
                 .query(rs -> {
-                    earlier.computeIfAbsent(String.valueOf(rs.getLong("ticket_id")), k -> new ArrayList<>())
-                            .add(String.valueOf(rs.getLong("earlier_id")));
+                    String ticket = String.valueOf(rs.getLong("ticket_id"));
+                    ids.computeIfAbsent(ticket, k -> new ArrayList<>()).add(String.valueOf(rs.getLong("earlier_id")));
+                    counts.put(ticket, rs.getInt("earlier_count"));
                 });
+        Map<String, DailyDigest.RepeatedProblem.Earlier> earlier = new LinkedHashMap<>();
+        ids.forEach((ticket, list) -> earlier.put(ticket, new DailyDigest.RepeatedProblem.Earlier(List.copyOf(list),
+                counts.get(ticket))));
         return earlier;
     }
 

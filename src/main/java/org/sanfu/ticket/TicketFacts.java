@@ -97,16 +97,21 @@ public final class TicketFacts {
 
     /**
      * For each ticket of {@link #firstIdsBetween firstIdsBetween(REPORTED, limit)} (its first two parameters):
-     * every earlier ticket of its enterprise and category reported since the third parameter, as pairs of
-     * ids {@code ticket_id, earlier_id} in that order. The earlier ones come from the index on enterprise,
-     * category and report time alone (through the view, each pair read a row: a day's repeated problems are
-     * thousands of pairs).
+     * the {@code perTicket} most recently reported of the earlier tickets of its enterprise and category
+     * reported since the third parameter, as rows {@code ticket_id, earlier_id, earlier_count} ordered by
+     * both ids, where {@code earlier_count} counts all of them. The earlier ones come from the index on
+     * enterprise, category and report time alone (through the view, each pair read a row). An enterprise
+     * that raises one problem a hundred times a day makes thousands of pairs; a reader needs the count and
+     * the latest few, not every pair.
      */
-    public static String earlierOfSameKind(int limit) {
-        return "select t.id as ticket_id, p.id as earlier_id from (" + firstIdsBetween(Moment.REPORTED, limit)
+    public static String earlierOfSameKind(int limit, int perTicket) {
+        return "select ticket_id, earlier_id, earlier_count from (select t.id as ticket_id, p.id as earlier_id,"
+                + " row_number() over (partition by t.id order by p.reported_at desc, p.id desc) as recency,"
+                + " count(*) over (partition by t.id) as earlier_count from ("
+                + firstIdsBetween(Moment.REPORTED, limit)
                 + ") c join ticket t on t.id = c.id join ticket p on p.enterprise_credit_code = t.enterprise_credit_code"
-                + " and p.category = t.category and p.reported_at < t.reported_at and p.reported_at >= ?"
-                + " order by t.id, p.id";
+                + " and p.category = t.category and p.reported_at < t.reported_at and p.reported_at >= ?) pairs"
+                + " where recency <= " + perTicket + " order by ticket_id, earlier_id";
     }
 
     /** How many tickets' moment lies in [?, ?) (its two parameters), counted on the moment's index alone. */
