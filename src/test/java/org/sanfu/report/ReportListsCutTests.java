@@ -86,17 +86,21 @@ class ReportListsCutTests {
                         nextFrom, nextTo, nextFrom, nextTo));
 
         Instant since = from.minus(DailyDigests.REPEAT_WINDOW);
-        Map<String, List<String>> earlier = new LinkedHashMap<>();
+        // each reported ticket's earlier ones of its kind: all counted, the most recently reported named, by id
+        Map<String, DailyDigest.RepeatedProblem.Earlier> earlier = new LinkedHashMap<>();
         for (String id : view("t.reported_at >= ? and t.reported_at < ?", "t.reported_at, t.id", from, to)) {
-            List<String> before = jdbc.queryForList("select p.id from ticket_facts t join ticket_facts p "
+            List<Long> before = jdbc.queryForList("select p.id from ticket_facts t join ticket_facts p "
                     + "on p.enterprise_credit_code = t.enterprise_credit_code and p.category = t.category "
-                    + "and p.reported_at < t.reported_at and p.reported_at >= ? where t.id = ? order by p.id",
-                    Long.class, Sql.ts(since), Long.parseLong(id)).stream().map(String::valueOf).toList();
+                    + "and p.reported_at < t.reported_at and p.reported_at >= ? where t.id = ? "
+                    + "order by p.reported_at desc, p.id desc", Long.class, Sql.ts(since), Long.parseLong(id));
             if (!before.isEmpty()) {
-                earlier.put(id, before);
+                earlier.put(id, new DailyDigest.RepeatedProblem.Earlier(before.stream()
+                        .limit(ReportQueries.MAX_EARLIER).sorted().map(String::valueOf).toList(), before.size()));
             }
         }
         assertThat(earlier).as("the test repeats problems").isNotEmpty();
+        assertThat(earlier.values()).as("and some more often than are named")
+                .anyMatch(e -> e.count() > ReportQueries.MAX_EARLIER);
         assertThat(queries.earlierOfSameKind(from, to, since)).isEqualTo(earlier);
     }
 
