@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,23 +102,44 @@ class ReportQueries {
     }
 
     /**
-     * For each ticket {@link #reportedBetween} lists for [from, to) (the first {@link #MAX_LINES}): the
-     * {@link #MAX_EARLIER} most recent earlier tickets of its enterprise and category since {@code since},
-     * and how many there are.
+     * For each ticket {@link #reportedBetween} lists for [from, to) (the first {@link #MAX_LINES}) that has
+     * earlier tickets of its enterprise and category reported since {@code since}: how many, and the
+     * {@link #MAX_EARLIER} most recently reported of them (by report time, then id), in id order.
      */
     Map<String, DailyDigest.RepeatedProblem.Earlier> earlierOfSameKind(Instant from, Instant to, Instant since) {
-        Map<String, List<String>> ids = new LinkedHashMap<>();
-        Map<String, Integer> counts = new HashMap<>();
-        jdbc.sql(TicketFacts.earlierOfSameKind(MAX_LINES, MAX_EARLIER)).params(Sql.ts(from), Sql.ts(to), Sql.ts(since))
-                .query(rs -> {
-                    String ticket = String.valueOf(rs.getLong("ticket_id"));
-                    ids.computeIfAbsent(ticket, k -> new ArrayList<>()).add(String.valueOf(rs.getLong("earlier_id")));
-                    counts.put(ticket, rs.getInt("earlier_count"));
-                });
         Map<String, DailyDigest.RepeatedProblem.Earlier> earlier = new LinkedHashMap<>();
-        ids.forEach((ticket, list) -> earlier.put(ticket, new DailyDigest.RepeatedProblem.Earlier(List.copyOf(list),
-                counts.get(ticket))));
+        List<Reported> kind = new ArrayList<>();
+        jdbc.sql(TicketFacts.ofTheSameKinds(MAX_LINES))
+                .params(Sql.ts(from), Sql.ts(to), Sql.ts(since), Sql.ts(to), Sql.ts(from), Sql.ts(to))
+                .query(rs -> {
+                    Reported ticket = new Reported(rs.getLong("id"), rs.getString("enterprise_credit_code") + '\u0000'
+                            + rs.getString("category"), Sql.instant(rs, "reported_at"), rs.getBoolean("listed"));
+                    if (!kind.isEmpty() && !kind.get(0).kind().equals(ticket.kind())) {
+                        addEarlier(kind, earlier);
+                        kind.clear();
+                    }
+                    kind.add(ticket);
+                });
+        addEarlier(kind, earlier);
         return earlier;
+    }
+
+    /** A ticket of one enterprise and category, and whether it is one of the day's listed tickets. */
+    private record Reported(long id, String kind, Instant at, boolean listed) {}
+
+    /** One kind's tickets in report order: for each listed one, those reported strictly before it. */
+    private static void addEarlier(List<Reported> kind, Map<String, DailyDigest.RepeatedProblem.Earlier> earlier) {
+        int before = 0;
+        for (Reported ticket : kind) {
+            while (kind.get(before).at().isBefore(ticket.at())) {
+                before++;
+            }
+            if (ticket.listed() && before > 0) {
+                earlier.put(String.valueOf(ticket.id()), new DailyDigest.RepeatedProblem.Earlier(
+                        kind.subList(Math.max(0, before - MAX_EARLIER), before).stream().map(Reported::id).sorted()
+                                .map(String::valueOf).toList(), before));
+            }
+        }
     }
 
     /** The tickets whose ids the query {@code ids} selects, joined on them, in that order, {@link #MAX_LINES} at most. */

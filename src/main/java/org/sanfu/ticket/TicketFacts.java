@@ -96,22 +96,21 @@ public final class TicketFacts {
     }
 
     /**
-     * For each ticket of {@link #firstIdsBetween firstIdsBetween(REPORTED, limit)} (its first two parameters):
-     * the {@code perTicket} most recently reported of the earlier tickets of its enterprise and category
-     * reported since the third parameter, as rows {@code ticket_id, earlier_id, earlier_count} ordered by
-     * both ids, where {@code earlier_count} counts all of them. The earlier ones come from the index on
-     * enterprise, category and report time alone (through the view, each pair read a row). An enterprise
-     * that raises one problem a hundred times a day makes thousands of pairs; a reader needs the count and
-     * the latest few, not every pair.
+     * The tickets of every enterprise and category among {@link #firstIdsBetween firstIdsBetween(REPORTED,
+     * limit)} reported since the look-back's start: {@code id, enterprise_credit_code, category, reported_at,
+     * listed} (listed: one of those first ids), by enterprise, category, report time and id. Parameters: the
+     * day's start and end, the look-back's start, the day's end, the day's start and end. Each kind is one
+     * range of the index on enterprise, category and report time, so the day's tickets and the earlier ones
+     * of their kind come in as many rows as there are tickets, not as pairs: an enterprise that raised one
+     * problem 400 times a day is 400 rows, not 80,000.
      */
-    public static String earlierOfSameKind(int limit, int perTicket) {
-        return "select ticket_id, earlier_id, earlier_count from (select t.id as ticket_id, p.id as earlier_id,"
-                + " row_number() over (partition by t.id order by p.reported_at desc, p.id desc) as recency,"
-                + " count(*) over (partition by t.id) as earlier_count from ("
-                + firstIdsBetween(Moment.REPORTED, limit)
-                + ") c join ticket t on t.id = c.id join ticket p on p.enterprise_credit_code = t.enterprise_credit_code"
-                + " and p.category = t.category and p.reported_at < t.reported_at and p.reported_at >= ?) pairs"
-                + " where recency <= " + perTicket + " order by ticket_id, earlier_id";
+    public static String ofTheSameKinds(int limit) {
+        String first = firstIdsBetween(Moment.REPORTED, limit);
+        return "select p.id, p.enterprise_credit_code, p.category, p.reported_at, f.id is not null as listed"
+                + " from (select distinct t.enterprise_credit_code, t.category from (" + first
+                + ") c join ticket t on t.id = c.id) k join ticket p on p.enterprise_credit_code = k.enterprise_credit_code"
+                + " and p.category = k.category and p.reported_at >= ? and p.reported_at < ? left join (" + first
+                + ") f on f.id = p.id order by p.enterprise_credit_code, p.category, p.reported_at, p.id";
     }
 
     /** How many tickets' moment lies in [?, ?) (its two parameters), counted on the moment's index alone. */
