@@ -9,11 +9,13 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.sanfu.SanfuProperties;
 import org.sanfu.Sql;
@@ -93,6 +95,19 @@ class FigureRollup implements DerivedFromTickets, InitializingBean {
     /** The columns of a {@link Group}, in every table's key after the period's, and how many. */
     private static final String GROUP_KEY = "lead_department, category, town, source";
     private static final int GROUP_COLUMNS = 4;
+
+    /** Each table's statements of a ticket's change, written once (three tables on every ticket commit). */
+    private static final Map<Table, String> ADD_H2 = each(FigureRollup::addH2);
+    private static final Map<Table, String> INSERT = each(FigureRollup::insert);
+    private static final Map<Table, String> UPSERT_POSTGRES = each(FigureRollup::upsertPostgres);
+
+    private static Map<Table, String> each(Function<Table, String> statement) {
+        Map<Table, String> statements = new EnumMap<>(Table.class);
+        for (Table table : Table.values()) {
+            statements.put(table, statement.apply(table));
+        }
+        return statements;
+    }
 
     /** A row's key: the first day of its period (null for all time), and the group. */
     record Key(LocalDate period, Group group) {
@@ -229,40 +244,49 @@ class FigureRollup implements DerivedFromTickets, InitializingBean {
         }
     }
 
-    /** The key's columns and the counts, as the table's columns are ordered. */
-    private static Object[] columns(Table table, Key key, long[] counts) {
-        List<Object> args = new ArrayList<>(table.keyColumnCount() + counts.length);
+    /** The key's columns, as the table orders them. */
+    private static List<Object> keyValues(Table table, Key key) {
+        List<Object> values = new ArrayList<>(table.keyColumnCount());
         if (table.period != null) {
-            args.add(Date.valueOf(key.period));
+            values.add(Date.valueOf(key.period));
         }
-        args.addAll(List.of(key(key.group.department), key(key.group.category), key(key.group.town),
+        values.addAll(List.of(key(key.group.department), key(key.group.category), key(key.group.town),
                 key(key.group.source)));
-        for (long count : counts) {
-            args.add(count);
-        }
+        return values;
+    }
+
+    /** The arguments of {@code first}'s columns, then {@code then}'s. */
+    private static Object[] concat(List<Object> first, List<Object> then) {
+        List<Object> args = new ArrayList<>(first);
+        args.addAll(then);
         return args.toArray();
     }
 
+    private static List<Object> countValues(long[] counts) {
+        return Arrays.stream(counts).<Object>mapToObj(Long::valueOf).toList();
+    }
+
+    /** The key's columns and the counts, as the table's columns are ordered. */
+    private static Object[] columns(Table table, Key key, long[] counts) {
+        return concat(keyValues(table, key), countValues(counts));
+    }
+
     private void apply(Table table, Key key, long[] delta) {
-        Object[] args = columns(table, key, delta);
         if (postgres) {
-            jdbc.update(upsertPostgres(table), args);
+            jdbc.update(UPSERT_POSTGRES.get(table), columns(table, key, delta));
             return;
         }
         // H2: an update by the primary key, and an insert for a group's first ticket of the period (a
         // MERGE ... USING (VALUES ...) cost H2 several times the update, measured under load)
-        int keys = table.keyColumnCount();
-        Object[] countsThenKey = new Object[args.length];
-        System.arraycopy(args, keys, countsThenKey, 0, COUNTS.size());
-        System.arraycopy(args, 0, countsThenKey, COUNTS.size(), keys);
-        if (jdbc.update(addH2(table), countsThenKey) > 0) {
+        Object[] countsThenKey = concat(countValues(delta), keyValues(table, key));
+        if (jdbc.update(ADD_H2.get(table), countsThenKey) > 0) {
             return;
         }
         try {
-            jdbc.update(insert(table), args);
+            jdbc.update(INSERT.get(table), columns(table, key, delta));
         } catch (DuplicateKeyException raced) {
             // another transaction inserted this key first and committed; H2 keeps our transaction going
-            jdbc.update(addH2(table), countsThenKey);
+            jdbc.update(ADD_H2.get(table), countsThenKey);
         }
     }
 
@@ -277,8 +301,8 @@ class FigureRollup implements DerivedFromTickets, InitializingBean {
 
     private static String addH2(Table table) {
         return "update " + table.name + " set " + String.join(", ", COUNTS.stream().map(c -> c + " = " + c + " + ?").toList())
-                + " where " + (table.period == null ? "" : table.period + " = ? and ")
-                + "lead_department = ? and category = ? and town = ? and source = ?";
+                + " where " + String.join(" and ", Arrays.stream(table.keyColumns().split(", ")).map(c -> c + " = ?")
+                        .toList());
     }
 
     private static String insert(Table table) {
@@ -385,7 +409,7 @@ class FigureRollup implements DerivedFromTickets, InitializingBean {
                 jdbc.update("delete from " + table.name);
                 List<Object[]> rows = new ArrayList<>();
                 sums.get(table).forEach((key, counts) -> rows.add(columns(table, key, counts)));
-                jdbc.batchUpdate(insert(table), rows);
+                jdbc.batchUpdate(INSERT.get(table), rows);
             }
             jdbc.update("update figure_state set zone = ?, built_at = ? where id = 1", zone.getId(),
                     Sql.ts(clock.instant()));

@@ -33,11 +33,9 @@ class RepeatedProblemsWebTests {
         ClockUtil.reset();
     }
 
-    private static void at(String shanghai) {
+    /** The enterprise's visit at that Shanghai time, with this many LOGISTICS problems: their tickets' ids. */
+    private List<String> logistics(String shanghai, String enterprise, int problems) {
         ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse(shanghai + "+08:00").toInstant()));
-    }
-
-    private List<String> logistics(String enterprise, int problems) {
         Api.Response r = api.post("/api/visits", "staff1", Map.of("enterpriseCreditCode", enterprise,
                 "operatingStatus", "NORMAL", "problems", IntStream.range(0, problems)
                         .mapToObj(i -> Api.problem("LOGISTICS", "运费上涨 " + i)).toList()));
@@ -53,28 +51,26 @@ class RepeatedProblemsWebTests {
         return ids;
     }
 
-    /** A day's digest, as the leader reads it. */
-    private JsonNode repeatedOn(String date) {
+    /** The one repeated problem of a day's digest, as the leader reads it: the ticket reported that day. */
+    private JsonNode onlyRepeatOn(String date, String ticket) {
         Api.Response r = api.get("/api/reports/daily?date=" + date, "leader");
         assertThat(r.status()).as(r.text()).isEqualTo(200);
-        return r.json().get("repeated");
+        JsonNode repeated = r.json().get("repeated");
+        assertThat(repeated).hasSize(1);
+        assertThat(repeated.get(0).get("ticket").get("id").asText()).isEqualTo(ticket);
+        return repeated.get(0);
     }
 
     @Test
     void theDigestCountsEveryEarlierTicketAndNamesTheTwentyMostRecent() {
-        at("2009-05-04T10:00:00");
         String e = api.enterprise("反复反映运费的企业", "大溪镇");
-        List<String> older = logistics(e, 15);
-        at("2009-05-05T10:00:00");
-        List<String> newer = logistics(e, 10);
-        at("2009-05-11T10:00:00");
-        String today = logistics(e, 1).get(0);
+        List<String> older = logistics("2009-05-04T10:00:00", e, 15);
+        List<String> newer = logistics("2009-05-05T10:00:00", e, 10);
+        String today = logistics("2009-05-11T10:00:00", e, 1).get(0);
 
-        JsonNode repeated = repeatedOn("2009-05-11");
-        assertThat(repeated).hasSize(1);
-        assertThat(repeated.get(0).get("ticket").get("id").asText()).isEqualTo(today);
-        assertThat(repeated.get(0).get("earlierCount").asInt()).isEqualTo(25);
-        List<String> named = earlierNamed(repeated.get(0));
+        JsonNode repeat = onlyRepeatOn("2009-05-11", today);
+        assertThat(repeat.get("earlierCount").asInt()).isEqualTo(25);
+        List<String> named = earlierNamed(repeat);
         // the ten of 5 May, then the latest ten of 4 May (same moment: by id), in id order
         List<String> expected = new ArrayList<>(newer);
         expected.addAll(older.subList(5, 15));
@@ -84,16 +80,12 @@ class RepeatedProblemsWebTests {
 
     @Test
     void aFewEarlierTicketsAreAllNamed() {
-        at("2009-06-01T10:00:00");
         String e = api.enterprise("偶尔反映运费的企业", "院桥镇");
-        List<String> earlier = logistics(e, 3);
-        at("2009-06-08T10:00:00");
-        String today = logistics(e, 1).get(0);
+        List<String> earlier = logistics("2009-06-01T10:00:00", e, 3);
+        String today = logistics("2009-06-08T10:00:00", e, 1).get(0);
 
-        JsonNode repeated = repeatedOn("2009-06-08");
-        assertThat(repeated).hasSize(1);
-        assertThat(repeated.get(0).get("ticket").get("id").asText()).isEqualTo(today);
-        assertThat(repeated.get(0).get("earlierCount").asInt()).isEqualTo(3);
-        assertThat(earlierNamed(repeated.get(0))).containsExactlyElementsOf(earlier);
+        JsonNode repeat = onlyRepeatOn("2009-06-08", today);
+        assertThat(repeat.get("earlierCount").asInt()).isEqualTo(3);
+        assertThat(earlierNamed(repeat)).containsExactlyElementsOf(earlier);
     }
 }

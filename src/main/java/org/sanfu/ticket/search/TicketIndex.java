@@ -54,8 +54,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * a list right after a write shows it (near-real-time: nothing is written to disk for it). The reopen is
  * paid by the next list, not by every write: under a stream of writes and few lists, one reopen covers
  * many writes. Tickets other nodes change reach it through the database's change log
- * ({@link SearchChanges}), read every {@code sanfu.search.tail-interval}. Lucene commits (to disk, with the log position it has read) every
- * few seconds; a node that stopped or died resumes from there, replaying the log.
+ * ({@link SearchChanges}), read every {@code sanfu.search.tail-interval}. Lucene commits (to disk, with
+ * the log position it has read) every few seconds; a node that stopped or died resumes from there,
+ * replaying the log.
  *
  * <p>One thread ("ticket-index") builds, tails, prunes and commits, so none of those run at once; a
  * lock orders the reindexing of rows (a read of the rows and its write to the index), so the last
