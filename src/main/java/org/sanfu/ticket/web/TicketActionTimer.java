@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.HandlerMethod;
@@ -23,6 +25,8 @@ class TicketActionTimer implements HandlerInterceptor, WebMvcConfigurer {
     private static final String STARTED = TicketActionTimer.class.getName() + ".started";
 
     private final MeterRegistry registry;
+    /** The timers by action and outcome: building and registering one on each request cost more than recording. */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     TicketActionTimer(MeterRegistry registry) {
         this.registry = registry;
@@ -49,11 +53,13 @@ class TicketActionTimer implements HandlerInterceptor, WebMvcConfigurer {
                 || !(request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE) instanceof String pattern)) {
             return;
         }
-        Timer.builder("sanfu.ticket.actions")
-                .description("Ticket actions, by action and outcome")
-                .tag("action", pattern.substring(pattern.lastIndexOf('/') + 1))
-                .tag("outcome", unhandled != null ? "error" : outcome(response.getStatus()))
-                .register(registry)
+        String action = pattern.substring(pattern.lastIndexOf('/') + 1);
+        String outcome = unhandled != null ? "error" : outcome(response.getStatus());
+        timers.computeIfAbsent(action + ' ' + outcome, k -> Timer.builder("sanfu.ticket.actions")
+                        .description("Ticket actions, by action and outcome")
+                        .tag("action", action)
+                        .tag("outcome", outcome)
+                        .register(registry))
                 .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     }
 
