@@ -99,7 +99,7 @@ public class ChannelIntake {
         Enterprise e = c.enterprise();
         long id = intake.open(new NewTicket(null, e.creditCode(), e.name(), e.town(), "channel:" + channel,
                 c.category(), r.title().strip(), blankToNull(r.description()),
-                r.urgency() == null ? Urgency.NORMAL : r.urgency(), channel, c.reportedAt(), false, null)).id();
+                r.urgency() == null ? Urgency.NORMAL : r.urgency(), channel, c.reportedAt(), false, null));
         channels.fill(channel, c.externalId(), id);
         return id;
     }

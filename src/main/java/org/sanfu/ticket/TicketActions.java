@@ -283,7 +283,7 @@ public class TicketActions {
     private Ticket record(Ticket before, Ticket.OpenTask task, String actor, TicketAction action, Step step,
             Instant now) {
         String detail = step.apply(before, task, now);
-        Ticket after = tickets.find(before.id()).orElseThrow();
+        Ticket after = tickets.afterStep(before);
         events.append(after.id(), new TicketEvent(now, actor, action.urlName(), before.status(), after.status(),
                 detail));
         return after;

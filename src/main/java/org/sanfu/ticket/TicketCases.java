@@ -65,7 +65,7 @@ public class TicketCases {
         NewTicket problem = new NewTicket(first.visitId(), first.enterpriseCreditCode(), first.enterpriseName(),
                 first.town(), reporter, category, title, description, Urgency.NORMAL, SOURCE, clock.instant(), false,
                 null);
-        return intake.openRoutedTo(problem, leadDepartment).id();
+        return intake.openRoutedTo(problem, leadDepartment);
     }
 
     /** A member's history notes its case (action {@code link}); its status does not move. */

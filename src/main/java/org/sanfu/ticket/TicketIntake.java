@@ -2,6 +2,7 @@ package org.sanfu.ticket;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.sla.SlaProperties;
@@ -36,8 +37,9 @@ public class TicketIntake {
         this.metrics = metrics;
     }
 
+    /** The new ticket's id. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Ticket open(NewTicket problem) {
+    public long open(NewTicket problem) {
         return open(problem, null);
     }
 
@@ -46,11 +48,11 @@ public class TicketIntake {
      * routing table's, with the table's limits for its category.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Ticket openRoutedTo(NewTicket problem, String leadDepartment) {
+    public long openRoutedTo(NewTicket problem, String leadDepartment) {
         return open(problem, leadDepartment);
     }
 
-    private Ticket open(NewTicket problem, String namedLead) {
+    private long open(NewTicket problem, String namedLead) {
         Instant now = clock.instant();
         long id = tickets.insert(problem, defaults.defaultSignLimit(), defaults.defaultReplyLimit(), now);
         events.append(id, new TicketEvent(now, problem.reporter(), "report", null, null,
@@ -62,25 +64,24 @@ public class TicketIntake {
         String processInstance = process.start(id, facts);
         tickets.setProcessInstance(id, processInstance);
         metrics.opened(problem.category());
-        Ticket ticket = tickets.find(id).orElseThrow();
+        // where the process put it: the row is all the history needs, with the co-departments of a routing
+        Ticket ticket = tickets.findRow(id).orElseThrow();
         if (problem.resolvedOnSite()) {
             events.append(id, new TicketEvent(now, problem.reporter(), "resolve-on-site", null, ticket.status(),
                     problem.onSiteResolution()));
         } else {
             events.append(id, new TicketEvent(now, TicketEvent.SYSTEM, "route", null, ticket.status(),
-                    describeRouting(ticket)));
-            if (clocks.markIfPassed(id, DeadlineClock.REPLY)) {
-                ticket = tickets.find(id).orElseThrow();
-            }
+                    describeRouting(ticket, tickets.coDepartments(id))));
+            clocks.markIfPassed(id, DeadlineClock.REPLY);
         }
-        return ticket;
+        return id;
     }
 
-    private String describeRouting(Ticket t) {
+    private String describeRouting(Ticket t, List<String> coDepartments) {
         String who = t.leadDepartment() == null ? "无匹配规则，转专班交办"
                 : "主办 " + catalog.departmentLabel(t.leadDepartment())
-                        + (t.coDepartments().isEmpty() ? "" : "；协办 " + String.join("、",
-                                t.coDepartments().stream().map(catalog::departmentLabel).toList()));
+                        + (coDepartments.isEmpty() ? "" : "；协办 " + String.join("、",
+                                coDepartments.stream().map(catalog::departmentLabel).toList()));
         return who + "；签收时限 " + t.signLimit() + " 个工作日，办理时限 " + t.replyLimit() + " 个工作日";
     }
 }

@@ -10,10 +10,12 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.sanfu.Sql;
 import org.sanfu.ticket.process.TicketProcess;
@@ -24,10 +26,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The ticket read model: rows, co-departments, and the queries lists and inboxes need. */
 @Repository
 class Tickets {
+
+    /** The key of the current transaction's {@link #coHandlingChanged} set. */
+    private static final Object CO_HANDLING_CHANGED = new Object();
 
     private final JdbcClient jdbc;
     private final boolean postgres;
@@ -66,6 +73,41 @@ class Tickets {
     Optional<Ticket> find(long id) {
         return withCoHandling(jdbc.sql("select " + COLUMNS + " from ticket where id = ?").param(id).query(Tickets::map).list())
                 .stream().findFirst();
+    }
+
+    /**
+     * The ticket again after an action's step on its locked row, for the answer: the row and its open
+     * tasks read anew, its co-departments and contributions as {@code before} holds them unless this
+     * transaction routed the ticket or added a contribution (nothing else changes them, and the lock
+     * keeps other transactions out).
+     */
+    Ticket afterStep(Ticket before) {
+        if (coHandlingChanged().contains(before.id())) {
+            return find(before.id()).orElseThrow();
+        }
+        Ticket row = findRow(before.id()).orElseThrow();
+        List<Ticket.OpenTask> open = jdbc.sql("select task_id, task_key, candidate_group from ticket_task "
+                        + "where ticket_id = ? order by candidate_group, task_id")
+                .param(before.id()).query((rs, n) -> new Ticket.OpenTask(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list();
+        return row.withCoHandling(before.coDepartments(), open, before.contributions());
+    }
+
+    /** The tickets whose co-departments or contributions the current transaction changed. */
+    private Set<Long> coHandlingChanged() {
+        @SuppressWarnings("unchecked")
+        Set<Long> ids = (Set<Long>) TransactionSynchronizationManager.getResource(CO_HANDLING_CHANGED);
+        if (ids == null) {
+            ids = new HashSet<>();
+            TransactionSynchronizationManager.bindResource(CO_HANDLING_CHANGED, ids);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(CO_HANDLING_CHANGED);
+                }
+            });
+        }
+        return ids;
     }
 
     /**
@@ -127,6 +169,7 @@ class Tickets {
                 .params(lead, signLimit, replyLimit, Sql.ts(assignedAt), Sql.ts(signDeadline), Sql.ts(replyDeadline),
                         Sql.ts(now), Sql.ts(signClockStart), signClockStart != null, signClockStart != null, id)
                 .update();
+        coHandlingChanged().add(id);
         jdbc.sql("delete from ticket_co_department where ticket_id = ?").param(id).update();
         for (String department : co) {
             jdbc.sql("insert into ticket_co_department (ticket_id, department) values (?, ?)")
@@ -246,6 +289,7 @@ class Tickets {
 
     void contributed(long id, String department, String opinion, String by, Instant at) {
         changes.changing(id);
+        coHandlingChanged().add(id);
         jdbc.sql("insert into ticket_contribution (ticket_id, department, opinion, contributed_by, contributed_at) "
                         + "values (?, ?, ?, ?, ?)")
                 .params(id, department, opinion, by, Sql.ts(at)).update();
