@@ -71,8 +71,8 @@ class Tickets {
     }
 
     Optional<Ticket> find(long id) {
-        return withCoHandling(jdbc.sql("select " + COLUMNS + " from ticket where id = ?").param(id).query(Tickets::map).list())
-                .stream().findFirst();
+        return withCoHandling(jdbc.sql("select " + COLUMNS + " from ticket where id = ?").param(id)
+                .query(Tickets::map).list()).stream().findFirst();
     }
 
     /**
@@ -88,8 +88,8 @@ class Tickets {
         Ticket row = findRow(before.id()).orElseThrow();
         List<Ticket.OpenTask> open = jdbc.sql("select task_id, task_key, candidate_group from ticket_task "
                         + "where ticket_id = ? order by candidate_group, task_id")
-                .param(before.id()).query((rs, n) -> new Ticket.OpenTask(rs.getString(1), rs.getString(2), rs.getString(3)))
-                .list();
+                .param(before.id())
+                .query((rs, n) -> new Ticket.OpenTask(rs.getString(1), rs.getString(2), rs.getString(3))).list();
         return row.withCoHandling(before.coDepartments(), open, before.contributions());
     }
 
@@ -124,10 +124,9 @@ class Tickets {
      * every call, and the read that it keeps.
      */
     Optional<Ticket> lock(long id) {
-        if (jdbc.sql("select id from ticket where id = ? for update").param(id).query(Long.class).optional().isEmpty()) {
-            return Optional.empty();
-        }
-        return find(id);
+        boolean exists = jdbc.sql("select id from ticket where id = ? for update").param(id).query(Long.class)
+                .optional().isPresent();
+        return exists ? find(id) : Optional.empty();
     }
 
     void setProcessInstance(long id, String processInstanceId) {
@@ -370,8 +369,9 @@ class Tickets {
             return List.of();
         }
         Map<Long, Ticket> rows = new HashMap<>();
-        jdbc.sql("select " + COLUMNS + " from ticket where id in (" + String.join(",", ids.stream().map(id -> "?").toList()) + ")")
-                .params(List.copyOf(ids)).query(Tickets::map).list().forEach(t -> rows.put(t.id(), t));
+        String marks = String.join(",", ids.stream().map(id -> "?").toList());
+        jdbc.sql("select " + COLUMNS + " from ticket where id in (" + marks + ")").params(List.copyOf(ids))
+                .query(Tickets::map).list().forEach(t -> rows.put(t.id(), t));
         return withCoHandling(ids.stream().map(rows::get).filter(Objects::nonNull).toList());
     }
 
@@ -429,7 +429,8 @@ class Tickets {
         if (scopeDepartment != null) {
             where.involves(scopeDepartment);
         }
-        return withCoHandling(jdbc.sql("select " + T_COLUMNS + " from ticket t" + where.sql() + " order by t.reported_at desc, t.id desc")
+        return withCoHandling(jdbc.sql("select " + T_COLUMNS + " from ticket t" + where.sql()
+                        + " order by t.reported_at desc, t.id desc")
                 .params(where.args()).query(Tickets::map).list());
     }
 
@@ -438,14 +439,14 @@ class Tickets {
      * scan's candidates. Rows only, oldest first.
      */
     List<Ticket> openReportedSince(Instant from, String exceptSource) {
-        return jdbc.sql("select " + COLUMNS + " from ticket where reported_at >= ? and status <> 'CLOSED' and source <> ? "
-                        + "order by reported_at, id")
+        return jdbc.sql("select " + COLUMNS + " from ticket where reported_at >= ? and status <> 'CLOSED' "
+                        + "and source <> ? order by reported_at, id")
                 .params(Sql.ts(from), exceptSource).query(Tickets::map).list();
     }
 
     List<Ticket> ofVisit(long visitId) {
-        return withCoHandling(jdbc.sql("select " + COLUMNS + " from ticket where visit_id = ? order by id").param(visitId)
-                .query(Tickets::map).list());
+        return withCoHandling(jdbc.sql("select " + COLUMNS + " from ticket where visit_id = ? order by id")
+                .param(visitId).query(Tickets::map).list());
     }
 
     /** How many tickets are open (not CLOSED), and how many of those missed a deadline. */
