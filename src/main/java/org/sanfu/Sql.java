@@ -26,6 +26,12 @@ public final class Sql {
         return value == null ? null : value.toInstant();
     }
 
+    /** The column at this position (from 1), for readers that read by position. */
+    public static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
     /** Whether the data source is PostgreSQL (else H2). */
     public static boolean postgres(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {

@@ -3,10 +3,12 @@ package org.sanfu.report;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.sanfu.Sql;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.ticket.TicketFacts;
@@ -107,34 +109,38 @@ class ReportQueries {
      * {@link #MAX_EARLIER} most recently reported of them (by report time, then id), in id order.
      */
     Map<String, DailyDigest.RepeatedProblem.Earlier> earlierOfSameKind(Instant from, Instant to, Instant since) {
+        List<Reported> tickets = jdbc.sql(TicketFacts.ofTheSameKinds(MAX_LINES))
+                .params(Sql.ts(from), Sql.ts(to), Sql.ts(since), Sql.ts(to))
+                .query((rs, n) -> new Reported(rs.getLong("id"), rs.getString("enterprise_credit_code") + '\u0000'
+                        + rs.getString("category"), Sql.instant(rs, "reported_at")))
+                .list();
+        // every listed ticket's kind is among these, so the day's first MAX_LINES of them are the listed ones
+        Set<Long> listed = tickets.stream().filter(t -> !t.at().isBefore(from))
+                .sorted(Comparator.comparing(Reported::at).thenComparingLong(Reported::id)).limit(MAX_LINES)
+                .map(Reported::id).collect(Collectors.toSet());
         Map<String, DailyDigest.RepeatedProblem.Earlier> earlier = new LinkedHashMap<>();
-        List<Reported> kind = new ArrayList<>();
-        jdbc.sql(TicketFacts.ofTheSameKinds(MAX_LINES))
-                .params(Sql.ts(from), Sql.ts(to), Sql.ts(since), Sql.ts(to), Sql.ts(from), Sql.ts(to))
-                .query(rs -> {
-                    Reported ticket = new Reported(rs.getLong("id"), rs.getString("enterprise_credit_code") + '\u0000'
-                            + rs.getString("category"), Sql.instant(rs, "reported_at"), rs.getBoolean("listed"));
-                    if (!kind.isEmpty() && !kind.get(0).kind().equals(ticket.kind())) {
-                        addEarlier(kind, earlier);
-                        kind.clear();
-                    }
-                    kind.add(ticket);
-                });
-        addEarlier(kind, earlier);
+        int kindStart = 0;
+        for (int i = 1; i <= tickets.size(); i++) {
+            if (i == tickets.size() || !tickets.get(i).kind().equals(tickets.get(kindStart).kind())) {
+                addEarlier(tickets.subList(kindStart, i), listed, earlier);
+                kindStart = i;
+            }
+        }
         return earlier;
     }
 
-    /** A ticket of one enterprise and category, and whether it is one of the day's listed tickets. */
-    private record Reported(long id, String kind, Instant at, boolean listed) {}
+    /** A ticket of one enterprise and category. */
+    private record Reported(long id, String kind, Instant at) {}
 
     /** One kind's tickets in report order: for each listed one, those reported strictly before it. */
-    private static void addEarlier(List<Reported> kind, Map<String, DailyDigest.RepeatedProblem.Earlier> earlier) {
+    private static void addEarlier(List<Reported> kind, Set<Long> listed,
+            Map<String, DailyDigest.RepeatedProblem.Earlier> earlier) {
         int before = 0;
         for (Reported ticket : kind) {
             while (kind.get(before).at().isBefore(ticket.at())) {
                 before++;
             }
-            if (ticket.listed() && before > 0) {
+            if (before > 0 && listed.contains(ticket.id())) {
                 earlier.put(String.valueOf(ticket.id()), new DailyDigest.RepeatedProblem.Earlier(
                         kind.subList(Math.max(0, before - MAX_EARLIER), before).stream().map(Reported::id).sorted()
                                 .map(String::valueOf).toList(), before));

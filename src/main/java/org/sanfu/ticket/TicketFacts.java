@@ -98,20 +98,20 @@ public final class TicketFacts {
 
     /**
      * The tickets of every enterprise and category among {@link #firstIdsBetween firstIdsBetween(REPORTED,
-     * limit)} reported since the look-back's start: {@code id, enterprise_credit_code, category, reported_at,
-     * listed} (listed: one of those first ids), by enterprise, category, report time and id. Parameters: the
-     * day's start and end, the look-back's start, the day's end, the day's start and end. Each kind is one
-     * range of the index on enterprise, category and report time, so the day's tickets and the earlier ones
-     * of their kind come in as many rows as there are tickets, not as pairs: an enterprise that raised one
-     * problem 400 times a day is 400 rows, not 80,000.
+     * limit)} reported from the look-back's start up to the day's end: {@code id, enterprise_credit_code,
+     * category, reported_at}, by enterprise, category, report time and id. Parameters: the day's start and
+     * end, the look-back's start, the day's end. Each kind is one range of the index on enterprise,
+     * category and report time, so the day's tickets and the earlier ones of their kind come in as many
+     * rows as there are tickets, not as pairs: an enterprise that raised one problem 400 times a day is 400
+     * rows, not 80,000.
      */
     public static String ofTheSameKinds(int limit) {
-        String first = firstIdsBetween(Moment.REPORTED, limit);
-        return "select p.id, p.enterprise_credit_code, p.category, p.reported_at, f.id is not null as listed"
-                + " from (select distinct t.enterprise_credit_code, t.category from (" + first
-                + ") c join ticket t on t.id = c.id) k join ticket p on p.enterprise_credit_code = k.enterprise_credit_code"
-                + " and p.category = k.category and p.reported_at >= ? and p.reported_at < ? left join (" + first
-                + ") f on f.id = p.id order by p.enterprise_credit_code, p.category, p.reported_at, p.id";
+        return "select p.id, p.enterprise_credit_code, p.category, p.reported_at from (select distinct"
+                + " t.enterprise_credit_code, t.category from (" + firstIdsBetween(Moment.REPORTED, limit)
+                + ") c join ticket t on t.id = c.id) k join ticket p"
+                + " on p.enterprise_credit_code = k.enterprise_credit_code and p.category = k.category"
+                + " and p.reported_at >= ? and p.reported_at < ?"
+                + " order by p.enterprise_credit_code, p.category, p.reported_at, p.id";
     }
 
     /** How many tickets' moment lies in [?, ?) (its two parameters), counted on the moment's index alone. */

@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -86,10 +85,7 @@ class Tickets {
             return find(before.id()).orElseThrow();
         }
         Ticket row = findRow(before.id()).orElseThrow();
-        List<Ticket.OpenTask> open = jdbc.sql("select task_id, task_key, candidate_group from ticket_task "
-                        + "where ticket_id = ? order by candidate_group, task_id")
-                .param(before.id())
-                .query((rs, n) -> new Ticket.OpenTask(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+        List<Ticket.OpenTask> open = openTasks("?", List.of(before.id())).getOrDefault(before.id(), List.of());
         return row.withCoHandling(before.coDepartments(), open, before.contributions());
     }
 
@@ -481,7 +477,6 @@ class Tickets {
             return tickets;
         }
         Map<Long, List<String>> co = new HashMap<>();
-        Map<Long, List<Ticket.OpenTask>> open = new HashMap<>();
         Map<Long, List<Ticket.Contribution>> answers = new HashMap<>();
         String marks = String.join(",", tickets.stream().map(t -> "?").toList());
         List<Object> ids = tickets.stream().map(Ticket::id).map(Object.class::cast).toList();
@@ -491,13 +486,7 @@ class Tickets {
                 .query(rs -> {
                     co.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
                 });
-        jdbc.sql("select ticket_id, task_id, task_key, candidate_group from ticket_task where ticket_id in (" + marks
-                        + ") order by candidate_group, task_id")
-                .params(ids)
-                .query(rs -> {
-                    open.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Ticket.OpenTask(
-                            rs.getString(2), rs.getString(3), rs.getString(4)));
-                });
+        Map<Long, List<Ticket.OpenTask>> open = openTasks(marks, ids);
         jdbc.sql("select ticket_id, department, opinion, contributed_by, contributed_at from ticket_contribution "
                         + "where ticket_id in (" + marks + ") order by id")
                 .params(ids)
@@ -508,6 +497,19 @@ class Tickets {
         return tickets.stream().map(t -> t.withCoHandling(List.copyOf(co.getOrDefault(t.id(), List.of())),
                 List.copyOf(open.getOrDefault(t.id(), List.of())), List.copyOf(answers.getOrDefault(t.id(), List.of()))))
                 .toList();
+    }
+
+    /** The open tasks of the tickets whose ids fill the {@code marks}, by ticket, in the order of their groups. */
+    private Map<Long, List<Ticket.OpenTask>> openTasks(String marks, List<Object> ids) {
+        Map<Long, List<Ticket.OpenTask>> open = new HashMap<>();
+        jdbc.sql("select ticket_id, task_id, task_key, candidate_group from ticket_task where ticket_id in (" + marks
+                        + ") order by candidate_group, task_id")
+                .params(ids)
+                .query(rs -> {
+                    open.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Ticket.OpenTask(
+                            rs.getString(2), rs.getString(3), rs.getString(4)));
+                });
+        return open;
     }
 
     /**
@@ -606,8 +608,7 @@ class Tickets {
         }
 
         Instant instant() throws SQLException {
-            OffsetDateTime value = rs.getObject(next++, OffsetDateTime.class);
-            return value == null ? null : value.toInstant();
+            return Sql.instant(rs, next++);
         }
     }
 
