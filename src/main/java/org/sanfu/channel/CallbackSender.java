@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * those bytes with the channel's secret>}, {@code X-Sanfu-Delivery: <outbox id>} (the same on a retry).
  * A 2xx answer delivers it; anything else (another status, no answer within the timeout, no connection)
  * waits the next step of {@code sanfu.channels.backoff} and is tried again, until the steps are used up:
- * then it is FAILED and shown to ADMIN. Per ticket, callbacks go in the order of their changes: one
+ * then it is FAILED and shown to ADMIN. A URL whose host sanfu.channels.callback-hosts leaves out is given
+ * up at once, never posted to. Per ticket, callbacks go in the order of their changes: one
  * waits while an earlier one of the same ticket is still pending. A callback is claimed before it is sent
  * (claimed_until), so that two nodes, or two passes, do not send it at once; a node that dies holding a
  * claim leaves it to the others when the claim runs out: delivery is at least once.
@@ -102,8 +103,16 @@ class CallbackSender {
                 giveUp(d, channel.revoked() ? "channel revoked" : "no callback URL");
                 return;
             }
+            URI url = URI.create(channel.callbackUrl());
+            if (!properties.allowsCallbackTo(url)) {
+                // stored before sanfu.channels.callback-hosts left its host out: never posted there
+                log.warn("callback {} of channel {} given up: host {} is not among sanfu.channels.callback-hosts",
+                        d.id(), d.channelCode(), url.getHost());
+                giveUp(d, "host not allowed: " + url.getHost());
+                return;
+            }
             byte[] body = d.body().getBytes(StandardCharsets.UTF_8);
-            HttpRequest request = HttpRequest.newBuilder(URI.create(channel.callbackUrl()))
+            HttpRequest request = HttpRequest.newBuilder(url)
                     .timeout(properties.callbackTimeout())
                     .header("Content-Type", "application/json; charset=utf-8")
                     .header("X-Sanfu-Signature", ChannelSecrets.sign(body, secrets.open(channel.sealedSecret())))

@@ -26,11 +26,13 @@ public class ChannelAdministration {
 
     private final Channels channels;
     private final ChannelSecrets secrets;
+    private final ChannelProperties properties;
     private final Clock clock;
 
-    ChannelAdministration(Channels channels, ChannelSecrets secrets, Clock clock) {
+    ChannelAdministration(Channels channels, ChannelSecrets secrets, ChannelProperties properties, Clock clock) {
         this.channels = channels;
         this.secrets = secrets;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -52,6 +54,9 @@ public class ChannelAdministration {
                 : request.callbackUrl().strip();
         if (url != null && !isHttpUrl(url)) {
             errors.add("callbackUrl", Message.of("sanfu.channel.callback-url"));
+        } else if (url != null && !properties.allowsCallbackTo(URI.create(url))) {
+            errors.add("callbackUrl", Message.of("sanfu.channel.callback-host", "hosts",
+                    String.join(", ", properties.callbackHosts())));
         }
         errors.throwIfAny();
         if (channels.find(code).isPresent()) {

@@ -2,9 +2,12 @@ package org.sanfu.channel;
 
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
 import java.time.Duration;
-import org.hibernate.validator.constraints.time.DurationMin;
 import java.util.List;
+import java.util.Locale;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -18,13 +21,37 @@ import org.springframework.validation.annotation.Validated;
  * @param backoff the waits after the 1st, 2nd... failed attempt; after the last one the callback is given
  *        up (FAILED, shown to ADMIN)
  * @param pollInterval how often due callbacks are looked for (besides right after each commit)
+ * @param callbackHosts the hosts a callback URL may name; empty, any host. An entry is a host name or an
+ *        address, matched whole and regardless of case, or {@code *.} and a domain, matching every name
+ *        under that domain (not the domain itself). A URL naming another host is refused when a channel
+ *        is created, and a stored one (the list changed since) is given up instead of posted to: the
+ *        service posts only where its operators said it may, whoever holds the ADMIN account.
  */
 @ConfigurationProperties("sanfu.channels")
 @Validated
 public record ChannelProperties(String secretKey,
         @NotNull @DurationMin(millis = 100) @DefaultValue("10s") Duration callbackTimeout,
         @NotEmpty @DefaultValue({"1m", "5m", "30m", "2h", "12h"}) List<@NotNull @DurationMin(seconds = 1) Duration> backoff,
-        @NotNull @DurationMin(millis = 100) @DefaultValue("15s") Duration pollInterval) {
+        @NotNull @DurationMin(millis = 100) @DefaultValue("15s") Duration pollInterval,
+        @DefaultValue List<@NotNull @Pattern(regexp = HOST) String> callbackHosts) {
+
+    /** A host name, an IPv4 address, or an IPv6 one in brackets; a name may start with "*." (any under it). */
+    static final String HOST = "(\\*\\.)?[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*|\\[[0-9A-Fa-f:.]+]";
+
+    /** Whether a callback may be posted to this http(s) URL's host (callbackHosts). */
+    boolean allowsCallbackTo(URI url) {
+        if (callbackHosts.isEmpty()) {
+            return true;
+        }
+        String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
+        for (String entry : callbackHosts) {
+            String allowed = entry.toLowerCase(Locale.ROOT);
+            if (allowed.startsWith("*.") ? host.endsWith(allowed.substring(1)) : host.equals(allowed)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** Attempts in all before a callback is given up: the first and one after each wait. */
     int maxAttempts() {
