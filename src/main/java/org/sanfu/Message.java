@@ -52,6 +52,14 @@ public record Message(String code, Map<String, Object> arguments, String text) {
         return new Message(null, Map.of(), text);
     }
 
+    /**
+     * A text already worded from the key {@code code} with these arguments: answered as worded, while a
+     * page may still word the same fault its own way by the key (web.FormErrors).
+     */
+    public static Message worded(String code, Map<String, Object> arguments, String text) {
+        return new Message(code, arguments, text);
+    }
+
     /** The template with its {name} placeholders filled; arguments worded by {@code word} when they are messages. */
     public String fill(String template, Function<Message, String> word) {
         Matcher m = PLACEHOLDER.matcher(template);
@@ -80,7 +88,7 @@ public record Message(String code, Map<String, Object> arguments, String text) {
 
     /** In English from messages_en.properties, for logs and exception messages; the key and arguments when it has none. */
     public String english() {
-        if (code == null) {
+        if (code == null || text != null) {
             return text;
         }
         String template = English.TEMPLATES.getProperty(code);

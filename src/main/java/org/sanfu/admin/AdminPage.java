@@ -239,7 +239,7 @@ class AdminPage {
         Map<String, String> errors = new LinkedHashMap<>();
         // AccountAdministration's faults are keys of messages.properties (admin.account.*)
         e.faults().forEach(fault -> errors.putIfAbsent(fault.field(),
-                fault.reason().code() == null ? fault.reason().text() : message(fault.reason().code())));
+                fault.reason().text() != null ? fault.reason().text() : message(fault.reason().code())));
         return page(caller, new Filled(form, typed, errors), HttpStatus.BAD_REQUEST);
     }
 

@@ -43,8 +43,11 @@ class FeedbackPages {
     private final FeedbackPageThrottle throttle;
     private final FormBodies forms;
     private final FormErrors errors;
+    private final FeedbackLinkDispatch dispatch;
 
-    FeedbackPages(FeedbackLinkService links, FeedbackPageThrottle throttle, FormBodies forms, FormErrors errors) {
+    FeedbackPages(FeedbackLinkService links, FeedbackPageThrottle throttle, FormBodies forms, FormErrors errors,
+            FeedbackLinkDispatch dispatch) {
+        this.dispatch = dispatch;
         this.links = links;
         this.throttle = throttle;
         this.forms = forms;
@@ -102,7 +105,10 @@ class FeedbackPages {
                 ? ServletUriComponentsBuilder.fromCurrentContextPath().path(issued.path()).toUriString()
                 : issued.url();
         return page("feedback/issued", HttpStatus.OK).addObject("ticketId", id).addObject("link", shown)
-                .addObject("expiresAt", issued.expiresAt()).addObject("sent", "true".equals(send));
+                .addObject("expiresAt", issued.expiresAt())
+                // asked to send with no sender configured (the page offers it only with one): say it went nowhere
+                .addObject("sent", "true".equals(send) && dispatch.configured())
+                .addObject("notSent", "true".equals(send) && !dispatch.configured());
     }
 
     private ModelAndView form(String token, RepliedTickets.Replied ticket, MultiValueMap<String, String> typed,

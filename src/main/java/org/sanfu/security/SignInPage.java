@@ -1,5 +1,7 @@
 package org.sanfu.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.util.Locale;
 import java.util.Map;
 import org.sanfu.web.Page;
@@ -10,6 +12,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.ViewResolver;
@@ -18,11 +21,24 @@ import org.springframework.web.servlet.ViewResolver;
 @Page
 class SignInPage {
 
+    /** Longer than any account's name: not worth keeping for the form. */
+    private static final int MAX_USERNAME = 64;
+
+    /** The session attribute that carries a refused sign-in's user name back to the form. */
+    static final String LAST_USERNAME = SignInPage.class.getName() + ".username";
+
     @GetMapping("/login")
-    String login() {
+    String login(HttpServletRequest request, Model model) {
         Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
-        return signedIn == null || signedIn instanceof AnonymousAuthenticationToken || !signedIn.isAuthenticated()
-                ? "login" : "redirect:/";
+        if (signedIn != null && !(signedIn instanceof AnonymousAuthenticationToken) && signedIn.isAuthenticated()) {
+            return "redirect:/";
+        }
+        HttpSession session = request.getSession(false);
+        if (request.getParameterMap().containsKey("error") && session != null) {
+            // the user name typed before the refusal, so that only the password is typed again
+            model.addAttribute("username", session.getAttribute(LAST_USERNAME));
+        }
+        return "login";
     }
 
     /**
@@ -34,6 +50,10 @@ class SignInPage {
         AuthenticationFailureHandler wrong = new SimpleUrlAuthenticationFailureHandler("/login?error");
         return (request, response, e) -> {
             if (!(e instanceof SignInLocked locked)) {
+                String username = request.getParameter("username");
+                if (username != null && username.length() <= MAX_USERNAME) {
+                    request.getSession().setAttribute(LAST_USERNAME, username);
+                }
                 wrong.onAuthenticationFailure(request, response, e);
                 return;
             }

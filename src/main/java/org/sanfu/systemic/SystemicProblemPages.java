@@ -8,6 +8,7 @@ import org.sanfu.catalog.Catalog;
 import org.sanfu.security.Caller;
 import org.sanfu.security.Role;
 import org.sanfu.web.FormBodies;
+import org.sanfu.web.FormErrors;
 import org.sanfu.web.InvalidInput;
 import org.sanfu.web.Messages;
 import org.sanfu.web.Page;
@@ -41,11 +42,13 @@ class SystemicProblemPages {
     private final SystemicScan scan;
     private final FormBodies forms;
     private final Messages messages;
+    private final FormErrors formErrors;
     private final QueryParams params;
     private final Catalog catalog;
 
     SystemicProblemPages(SystemicQueries queries, SystemicCases cases, SystemicScan scan, FormBodies forms,
-            Messages messages, QueryParams params, Catalog catalog) {
+            Messages messages, FormErrors formErrors, QueryParams params, Catalog catalog) {
+        this.formErrors = formErrors;
         this.queries = queries;
         this.cases = cases;
         this.scan = scan;
@@ -119,7 +122,7 @@ class SystemicProblemPages {
             return Redirects.seeOther("/systemic-problems?status=" + decided.status() + "#problem-" + decided.id());
         } catch (InvalidInput e) {
             Map<String, String> errors = new LinkedHashMap<>();
-            messages.errors(e).forEach(f -> errors.putIfAbsent(InvalidInput.rootField(f.field()), f.message()));
+            formErrors.list(e).forEach(f -> errors.putIfAbsent(InvalidInput.rootField(f.field()), f.message()));
             return show(caller, null, null, new FormState(id, action, typed, errors, null), HttpStatus.BAD_REQUEST);
         } catch (DomainException.NotNow e) {
             return show(caller, null, null, new FormState(id, action, typed, Map.of(), messages.text(e.detail())),

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.sanfu.Message;
+import org.sanfu.catalog.Catalog;
 import org.sanfu.security.Caller;
 import org.sanfu.security.Role;
 import org.sanfu.ticket.process.TaskDefinition;
@@ -28,8 +29,11 @@ class TicketPolicy {
 
     private final TicketProcessGateway process;
 
-    TicketPolicy(TicketProcessGateway process) {
+    private final Catalog catalog;
+
+    TicketPolicy(TicketProcessGateway process, Catalog catalog) {
         this.process = process;
+        this.catalog = catalog;
     }
 
     /** A department sees the tickets it leads or co-handles; every other role sees all. */
@@ -92,7 +96,9 @@ class TicketPolicy {
             String waitsFor = definition.waitsFor().get(action.urlName());
             if (waitsFor != null && ticket.waitsOn(waitsFor)) {
                 reason = TicketProcess.TASK_CONTRIBUTE.equals(waitsFor)
-                        ? Message.of("sanfu.ticket.waits-for-contributions", "departments", ticket.openParts())
+                        // by their names, as people know them (the ticket's openParts has the codes)
+                        ? Message.of("sanfu.ticket.waits-for-contributions", "departments",
+                                ticket.openParts().stream().map(catalog::departmentLabel).toList())
                         : Message.of("sanfu.ticket.extension-waiting");
             } else if (action == TicketAction.EXTEND && !ticket.mayAskExtension(now)) {
                 reason = Message.of("sanfu.ticket.extension-too-late");

@@ -25,6 +25,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.sanfu.Message;
 import org.springframework.stereotype.Component;
 
@@ -126,7 +127,8 @@ public class JsonBodies {
         T command = read(body, type);
         // Bean Validation words each message from the MessageSource in the request's language
         List<InvalidInput.Fault> faults = validator.validate(command).stream()
-                .map(v -> new InvalidInput.Fault(path(v.getPropertyPath()), Message.worded(v.getMessage())))
+                .map(v -> new InvalidInput.Fault(path(v.getPropertyPath()),
+                        Message.worded(key(v.getMessageTemplate()), Map.of(), v.getMessage())))
                 .sorted(inDeclarationOrder(type))
                 .toList();
         if (!faults.isEmpty()) {
@@ -267,6 +269,13 @@ public class JsonBodies {
 
     /** A message in the request's language, so that a page's form shows it as it shows Bean Validation's. */
     private Message text(String code, Object... namesAndValues) {
-        return Message.worded(messages.text(Message.of(code, namesAndValues)));
+        Message message = Message.of(code, namesAndValues);
+        return Message.worded(code, message.arguments(), messages.text(message));
+    }
+
+    /** The MessageSource key of a constraint's message template "{key}", or null for a literal text. */
+    private static String key(String template) {
+        return template != null && template.length() > 2 && template.startsWith("{") && template.endsWith("}")
+                && template.indexOf('{', 1) < 0 ? template.substring(1, template.length() - 1) : null;
     }
 }

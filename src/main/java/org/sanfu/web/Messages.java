@@ -32,7 +32,7 @@ public class Messages {
     }
 
     public String text(Message message, Locale locale) {
-        if (message.code() == null) {
+        if (message.text() != null) {
             return message.text();
         }
         // without arguments the MessageSource hands the text over as written: no MessageFormat, no quoting rules

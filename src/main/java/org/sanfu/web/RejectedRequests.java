@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
@@ -30,7 +31,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * flood the log: Spring Security parses the path for its matchers before its firewall looks at it, and a
  * path that does not start with its servlet's own (Camunda's /engine-rest) fails that parsing. So the same
  * firewall judges every request here first, before the security filters; as their handler of a refusal
- * this answers the same way. One DEBUG line is all a refusal is worth.
+ * this answers the same way. One DEBUG line is all a refusal is worth. A control character in a query is
+ * 400 too, except in a page's GET: there a person pasted it (a tab between two spreadsheet cells), and the
+ * page is asked again with spaces for such characters (303).
  */
 @Component
 @Order(SecurityProperties.DEFAULT_FILTER_ORDER - 10)
@@ -59,6 +62,12 @@ class RejectedRequests extends OncePerRequestFilter implements RequestRejectedHa
             return;
         }
         String parameter = controlInQuery(request.getQueryString());
+        if (parameter != null && isPageRead(request)) {
+            // two cells pasted from a spreadsheet into a page's filter hold a tab: the same page, with spaces
+            response.setStatus(HttpStatus.SEE_OTHER.value());
+            response.setHeader("Location", request.getRequestURI() + "?" + withSpaces(request.getQueryString()));
+            return;
+        }
         if (parameter != null) {
             problems.writeInvalid(request, response, parameter, Message.of("sanfu.validation.printable-only"));
             return;
@@ -96,6 +105,44 @@ class RejectedRequests extends OncePerRequestFilter implements RequestRejectedHa
             }
         }
         return null;
+    }
+
+    /** A page's GET (not the API's, nor the operators' endpoints): a person at a browser typed the query. */
+    private static boolean isPageRead(HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod())) {
+            return false;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        for (String machines : MACHINE_PATHS) {
+            if (path.equals(machines) || path.startsWith(machines + "/")) {
+                return false;
+            }
+        }
+        return !path.startsWith("/swagger-ui");
+    }
+
+    private static final List<String> MACHINE_PATHS = List.of("/api", "/actuator", "/v3/api-docs", "/engine-rest",
+            "/camunda");
+
+    /** The query with each control character of a value a space, and a parameter whose name holds one left out. */
+    static String withSpaces(String query) {
+        StringBuilder clean = new StringBuilder();
+        for (String pair : query.split("&")) {
+            int equals = pair.indexOf('=');
+            String name = decoded(equals < 0 ? pair : pair.substring(0, equals));
+            if (hasControl(name)) {
+                continue;
+            }
+            StringBuilder value = new StringBuilder(equals < 0 ? "" : decoded(pair.substring(equals + 1)));
+            for (int i = 0; i < value.length(); i++) {
+                if (value.charAt(i) < 0x20 || value.charAt(i) == 0x7F) {
+                    value.setCharAt(i, ' ');
+                }
+            }
+            clean.append(clean.isEmpty() ? "" : "&").append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+                    .append('=').append(URLEncoder.encode(value.toString(), StandardCharsets.UTF_8));
+        }
+        return clean.toString();
     }
 
     private static String decoded(String text) {

@@ -434,6 +434,11 @@ class FeedbackLinkWebTests {
         assertThat(pages.get("/tickets/" + api.ticket("CONTAINER").get("id").asText(), "staff1").html()
                 .select("form#feedbackLinkForm")).isEmpty();
 
+        // asked to send with no sender configured (the form offers it only with one): it says it went nowhere
+        Pages.Answer unsent = pages.post("/tickets/" + t.id() + "/feedback-link", "staff1", Pages.form("send", "true"));
+        assertThat(unsent.html().select("#notSent").text()).contains("链接未发出");
+        assertThat(unsent.html().select("#sent")).isEmpty();
+
         Pages.Answer issued = pages.post("/tickets/" + t.id() + "/feedback-link", "staff1", Pages.form());
         assertThat(issued.status()).isEqualTo(200);
         String link = issued.html().getElementById("link").attr("href");

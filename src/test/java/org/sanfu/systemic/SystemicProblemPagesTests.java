@@ -116,7 +116,7 @@ class SystemicProblemPagesTests {
                 Pages.form("title", "牵头事项", "leadDepartment", ""));
         assertThat(invalid.status()).isEqualTo(400);
         Element field = invalid.html().selectFirst("#problem-" + confirmed + " [data-field=leadDepartment]");
-        assertThat(field.select(".field-error").text()).contains("办理部门");
+        assertThat(field.select(".field-error").text()).isEqualTo("请从列表中选择一项");
         assertThat(invalid.html().selectFirst("#problem-" + confirmed + " input[name=title]").val()).isEqualTo("牵头事项");
         assertThat(status(confirmed)).isEqualTo("PROPOSED");
 

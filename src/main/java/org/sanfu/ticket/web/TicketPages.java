@@ -25,6 +25,7 @@ import org.sanfu.ticket.TicketQueries;
 import org.sanfu.ticket.TicketStatus;
 import org.sanfu.ticket.TicketView;
 import org.sanfu.web.FormBodies;
+import org.sanfu.web.FormErrors;
 import org.sanfu.web.Messages;
 import org.sanfu.web.InvalidInput;
 import org.sanfu.web.Page;
@@ -57,6 +58,7 @@ class TicketPages {
     static final int PAGE_SIZE = 20;
 
     private final Messages messages;
+    private final FormErrors formErrors;
     private final TicketQueries queries;
     private final TicketActions actions;
     private final FormBodies forms;
@@ -65,8 +67,9 @@ class TicketPages {
     private final Map<String, ActionForm<?>> actionForms;
 
     TicketPages(TicketQueries queries, TicketActions actions, FormBodies forms, TicketListParams listParams,
-            Catalog catalog, Messages messages) {
+            Catalog catalog, Messages messages, FormErrors formErrors) {
         this.messages = messages;
+        this.formErrors = formErrors;
         this.queries = queries;
         this.actions = actions;
         this.forms = forms;
@@ -116,6 +119,8 @@ class TicketPages {
             parsed = listParams.parse(raw, pageNumber, pageSize == null ? PAGE_SIZE : pageSize);
         } catch (InvalidInput e) {
             e.errors().forEach(f -> invalid.add(f.field()));
+            model.addAttribute("reversedDates", e.faults().stream()
+                    .anyMatch(f -> "sanfu.validation.to-before-from".equals(f.reason().code())));
         }
         if (!invalid.isEmpty()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -201,7 +206,7 @@ class TicketPages {
             back.setStatusCode(HttpStatus.SEE_OTHER);
             return new ModelAndView(back);
         } catch (InvalidInput e) {
-            return again(id, caller, FormState.invalid(action, typed, messages.errors(e)), HttpStatus.BAD_REQUEST);
+            return again(id, caller, FormState.invalid(action, typed, formErrors.list(e)), HttpStatus.BAD_REQUEST);
         } catch (DomainException.NotNow e) {
             return again(id, caller, FormState.refused(action, typed, messages.text(e.detail())), HttpStatus.CONFLICT);
         } catch (OptimisticLockingException | PessimisticLockingFailureException e) {

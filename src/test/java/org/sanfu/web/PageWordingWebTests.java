@@ -1,0 +1,123 @@
+package org.sanfu.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import jakarta.servlet.http.Cookie;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.sanfu.Api;
+import org.sanfu.Pages;
+import org.sanfu.SanfuTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MvcResult;
+
+/**
+ * What a person at the workbench meets when a form or a filter is wrong, found by a walk through the
+ * pages: a page says it in words (choose one, a whole number, a date range the wrong way round), never
+ * in the API's codes or a type's name, and never answers a browser with JSON.
+ */
+@SanfuTest
+class PageWordingWebTests {
+
+    @Autowired
+    Api api;
+    @Autowired
+    Pages pages;
+
+    @Test
+    void aTabPastedIntoAPagesFilterAsksForTheSamePageWithASpaceWhileTheApiStillRefusesIt() {
+        Pages.Answer pasted = pages.get("/tickets?q=招工\t难&town=海门", "staff1");
+        assertThat(pasted.status()).isEqualTo(303);
+        assertThat(URLDecoder.decode(pasted.redirect(), StandardCharsets.UTF_8)).isEqualTo("/tickets?q=招工 难&town=海门");
+        assertThat(pages.get(pasted.redirect(), "staff1").status()).isEqualTo(200);
+
+        Api.Response api = this.api.get("/api/tickets?q=招工\t难", "staff1");
+        assertThat(api.status()).isEqualTo(400);
+        assertThat(api.firstFault().get("field").asText()).isEqualTo("q");
+    }
+
+    @Test
+    void aSelectLeftUnchosenSaysToChooseOneNotTheCodes() {
+        String id = api.ticket("CONTAINER").get("id").asText();
+        api.act(id, "sign", "transport", null);
+
+        Pages.Answer refused = pages.post("/tickets/" + id + "/reply", "transport", Pages.form("resolution", "已协调"));
+        assertThat(refused.status()).isEqualTo(400);
+        Element form = refused.html().selectFirst("form[data-action=reply]");
+        assertThat(form.select(".field[data-field=outcome] .field-error").text()).isEqualTo("请从列表中选择一项");
+        assertThat(form.select("textarea[name=resolution]").text()).isEqualTo("已协调");
+
+        // the API still names the values a client may send
+        Api.Response viaApi = api.post("/api/tickets/" + id + "/reply", "transport", Map.of("resolution", "已协调"));
+        assertThat(viaApi.firstFault().get("message").asText()).contains("RESOLVED", "PARTIAL");
+    }
+
+    @Test
+    void aNumberFieldWithoutAWholeNumberSaysSoInWords() {
+        String id = api.ticket("CONTAINER").get("id").asText();
+        api.act(id, "sign", "transport", null);
+
+        Pages.Answer refused = pages.post("/tickets/" + id + "/extend", "transport",
+                Pages.form("workingDays", "1.5", "reason", "材料未齐"));
+        assertThat(refused.status()).isEqualTo(400);
+        Element form = refused.html().selectFirst("form[data-action=extend]");
+        assertThat(form.select(".field[data-field=workingDays] .field-error").text()).isEqualTo("请填写整数");
+    }
+
+    @Test
+    void aDateRangeTheWrongWayRoundIsNamedAsSuch() {
+        Pages.Answer reversed = pages.get("/tickets?from=2026-12-01&to=2026-11-01", "leader");
+        assertThat(reversed.status()).isEqualTo(400);
+        assertThat(reversed.html().select(".field[data-field=to] .field-error").text()).isEqualTo("截止日期不能早于开始日期");
+
+        Pages.Answer invalid = pages.get("/tickets?to=2026-13-01", "leader");
+        assertThat(invalid.html().select(".field[data-field=to] .field-error").text()).startsWith("请填写有效日期");
+    }
+
+    @Test
+    void aReplyHeldBackByACoDepartmentNamesItByItsNameInChinese() {
+        String coHandled = api.ticket("CREDIT_INSURANCE").get("id").asText();
+        api.act(coHandled, "sign", "commerce", null);
+        Map<String, Object> reply = Map.of("resolution", "已办结", "outcome", "RESOLVED");
+
+        Api.Response chinese = api.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/api/tickets/" + coHandled + "/reply").contentType(MediaType.APPLICATION_JSON)
+                .header("Accept-Language", "zh-CN").content(api.write(reply)), "commerce");
+        assertThat(chinese.status()).isEqualTo(409);
+        assertThat(chinese.json().get("detail").asText()).contains("协办部门 金融办 尚未提交协办意见");
+
+        Api.Response english = api.post("/api/tickets/" + coHandled + "/reply", "commerce", reply);
+        assertThat(english.json().get("detail").asText()).contains("co-departments 金融办 have not contributed");
+    }
+
+    @Test
+    void anActionsAddressOpenedInTheAddressBarSaysToUseTheButton() {
+        String id = api.ticket("CONTAINER").get("id").asText();
+        Pages.Answer opened = pages.get("/tickets/" + id + "/sign", "transport");
+        assertThat(opened.status()).isEqualTo(405);
+        assertThat(opened.html().select("#errorTitle").text()).isEqualTo("不能这样打开（405）");
+        assertThat(opened.html().text()).doesNotContain("稍后再试");
+    }
+
+    @Test
+    void aRefusedSignInKeepsTheUserNameForTheNextTry() throws Exception {
+        MvcResult wrong = pages.mvc().perform(formLogin("/login").user("staff1").password("wrong")).andReturn();
+        assertThat(wrong.getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+        Cookie session = wrong.getResponse().getCookie("SANFU_SESSION");
+        assertThat(session).isNotNull();
+
+        String form = pages.mvc().perform(get("/login?error").cookie(session).accept(MediaType.TEXT_HTML))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(Jsoup.parse(form).select("input#username").val()).isEqualTo("staff1");
+        String fresh = pages.mvc().perform(get("/login").accept(MediaType.TEXT_HTML))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(Jsoup.parse(fresh).select("input#username").val()).isEmpty();
+    }
+}
