@@ -60,10 +60,14 @@ public record TicketView(
     /**
      * The deadline the ticket now runs against: signing while assigned, the reply while in progress or
      * escalated, the enterprise's feedback once replied; none while dispatch, a leader or nobody holds it.
+     * While assigned, the reply's when it comes first: a problem reported long before it was assigned (a
+     * visit logged late, a ticket long at dispatch) can miss its reply deadline before it is even signed,
+     * and a card marked 超期 must show the deadline it missed, not a sign deadline still ahead.
      */
     public Instant currentDeadline() {
         return switch (status) {
-            case ASSIGNED -> signDeadline;
+            case ASSIGNED -> replyDeadline != null && signDeadline != null && replyDeadline.isBefore(signDeadline)
+                    ? replyDeadline : signDeadline;
             case IN_PROGRESS, ESCALATED -> replyDeadline;
             case REPLIED -> feedbackDue;
             case DISPATCHING, SUPERVISION, CLOSED -> null;

@@ -212,6 +212,30 @@ class TicketPagesTests extends TicketWebTestSupport {
     }
 
     @Test
+    void aCardMarkedOverdueShowsTheDeadlineItMissed() {
+        // reported three weeks before it reached the department: the reply deadline passed before signing
+        String code = api.enterprise();
+        JsonNode late = visitAt(code, daysAgo(21), List.of(Api.problem("LABOR", "三周前反映的招工问题"))).get(0);
+        assertThat(late.get("status").asText()).isEqualTo("ASSIGNED");
+        assertThat(late.get("overdue").asBoolean()).isTrue();
+        OffsetDateTime reply = time(late, "replyDeadline");
+        assertThat(reply).isBefore(time(late, "signDeadline"));
+
+        Element card = pages.get("/tickets?enterprise=" + code, "hrss").html().selectFirst(".card.ticket");
+        assertThat(card.select(".badge.overdue").first().text()).isEqualTo("超期");
+        assertThat(card.text()).contains("期限 " + reply.atZoneSameInstant(SHANGHAI)
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
+        assertThat(card.select(".left").hasClass("overdue")).as("the time left is past, like the badge").isTrue();
+
+        // a ticket assigned in time runs against its sign deadline as before
+        JsonNode fresh = api.ticket("LABOR");
+        Element freshCard = pages.get("/tickets?enterprise=" + fresh.get("enterpriseCreditCode").asText(), "hrss")
+                .html().selectFirst(".card.ticket");
+        assertThat(freshCard.text()).contains("期限 " + time(fresh, "signDeadline").atZoneSameInstant(SHANGHAI)
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
+    }
+
+    @Test
     void anActionTheStateDoesNotAllowShowsTheTicketAgainWith409AndChangesNothing() {
         String id = id(api.ticket("CONTAINER"));
         Snapshot before = snapshot(id);
