@@ -1,9 +1,11 @@
 package org.sanfu.report;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.sanfu.SanfuProperties;
 import org.sanfu.systemic.SystemicQueries;
 import org.sanfu.catalog.Catalog;
@@ -16,12 +18,14 @@ import org.sanfu.stats.Summary;
 import org.sanfu.stats.TicketFilter;
 import org.sanfu.ticket.TicketQueries;
 import org.sanfu.ticket.TicketView;
+import org.sanfu.web.FormErrors;
 import org.sanfu.web.InvalidInput;
 import org.sanfu.web.Page;
 import org.sanfu.security.Role;
 import org.sanfu.web.PageParams;
 import org.sanfu.web.PageResult;
 import org.sanfu.web.QueryParams;
+import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -33,7 +37,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * sent to their own home, {@code /work}. The parameters are the API's:
  * {@code from}, {@code to}, {@code department}, {@code category} and {@code town} narrow the figures and
  * the overdue list, {@code month} picks the ranking's month (the current one by default); a malformed
- * one is 400 naming it.
+ * one is 400 with the dashboard of the whole scope, the form as typed and the faults named above it.
  */
 @Page
 class DashboardController {
@@ -53,11 +57,13 @@ class DashboardController {
     private final SanfuProperties properties;
     private final Rules rules;
     private final SystemicQueries systemic;
+    private final FormErrors formErrors;
 
     DashboardController(StatsService stats, StatsParameters parameters, TicketQueries tickets, QueryParams params,
             Catalog catalog, SanfuProperties properties, RankingProperties ranking, RedCardProperties redCard,
-            SystemicQueries systemic) {
+            SystemicQueries systemic, FormErrors formErrors) {
         this.systemic = systemic;
+        this.formErrors = formErrors;
         this.stats = stats;
         this.parameters = parameters;
         this.tickets = tickets;
@@ -73,14 +79,25 @@ class DashboardController {
     String dashboard(Caller caller, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String department,
             @RequestParam(required = false) String category, @RequestParam(required = false) String town,
-            @RequestParam(required = false) String month, Model model) {
+            @RequestParam(required = false) String month, Model model, HttpServletResponse response) {
         if (caller.is(Role.STAFF, Role.DEPT)) {
             return "redirect:/work";
         }
         InvalidInput.Collector errors = new InvalidInput.Collector();
         TicketFilter filter = parameters.filter(errors, from, to, department, category, town);
         YearMonth monthValue = parameters.month(errors, month);
-        errors.throwIfAny();
+        Map<String, String> faults = Map.of();
+        try {
+            errors.throwIfAny();
+        } catch (InvalidInput refused) {
+            // a filter typed wrong: the dashboard of the whole scope (its scope line says so), with what
+            // was typed kept in the form and what is wrong named above it, not a bare error page (400)
+            faults = formErrors.of(refused);
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            filter = parameters.filter(new InvalidInput.Collector(), null, null, null, null, null);
+            monthValue = parameters.month(new InvalidInput.Collector(), null);
+        }
+        model.addAttribute("filterErrors", faults);
         String departmentValue = filter.department();
         String categoryValue = filter.category();
         String townValue = filter.town();
@@ -88,7 +105,8 @@ class DashboardController {
         Summary summary = stats.summary(filter);
         PageResult<TicketView> overdue = tickets.openOverdue(filter.from(), filter.toExclusive(), departmentValue,
                 categoryValue, townValue, caller, PageParams.of(0, OVERDUE_SHOWN));
-        String scope = scope(params.text(from), params.text(to), departmentValue, categoryValue, townValue);
+        String scope = faults.isEmpty() ? scope(params.text(from), params.text(to), departmentValue, categoryValue, townValue)
+                : scope(null, null, null, null, null);
         // The latest closed tickets of the same scope, newest reported first: a leader opens what was closed.
         PageResult<TicketView> closed = tickets.list(new org.sanfu.ticket.TicketFilter(
                 org.sanfu.ticket.TicketStatus.CLOSED, departmentValue, categoryValue, townValue, null, null,
@@ -102,8 +120,11 @@ class DashboardController {
                 .toList());
         model.addAttribute("categories", catalog.categoryCodes().stream()
                 .map(code -> new Option(code, catalog.categoryLabel(code))).toList());
-        model.addAttribute("filter", new Filter(dateOnly(params.text(from)), dateOnly(params.text(to)), departmentValue,
-                categoryValue, townValue, monthValue.toString()));
+        model.addAttribute("filter", faults.isEmpty()
+                ? new Filter(dateOnly(params.text(from)), dateOnly(params.text(to)), departmentValue, categoryValue,
+                        townValue, monthValue.toString())
+                : new Filter(dateOnly(params.text(from)), dateOnly(params.text(to)), params.text(department),
+                        params.text(category), params.text(town), params.text(month)));
         model.addAttribute("rules", rules);
         return "dashboard";
     }

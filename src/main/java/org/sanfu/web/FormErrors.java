@@ -53,6 +53,9 @@ public class FormErrors {
         if (CHOICES.contains(code)) {
             return Message.of("form.choose");
         }
+        if ("sanfu.validation.to-before-from".equals(code)) {
+            return Message.of("form.to-before-from");
+        }
         if (DATE_TIMES.contains(code)) {
             return Message.of("form.date-time");
         }

@@ -179,13 +179,24 @@ class DashboardWebTests {
     }
 
     @Test
-    void aMalformedParameterIsAChinesePageNamingIt() {
-        Pages.Answer r = page("?month=2014-13", "leader");
+    void aMalformedParameterIsTheDashboardOfTheWholeScopeWithTheFormAsTypedAndTheFaultNamed() {
+        Pages.Answer r = page("?month=2014-13&town=大溪镇", "leader");
         assertThat(r.status()).isEqualTo(400);
-        assertThat(r.html().select("#errorTitle").text()).contains("请求有误");
-        assertThat(r.html().select(".flash.error").text()).contains("month");
-        assertThat(page("?from=2014-02-30", "leader").status()).isEqualTo(400);
-        assertThat(page("?category=SPACE", "leader").status()).isEqualTo(400);
+        assertThat(r.html().select("#filterError li[data-field=month]").text()).isEqualTo("排名月份：必须是月份，例如 2020-06");
+        assertThat(r.html().select("#scope").text()).as("the figures shown are the whole scope's").isEqualTo("全部时间");
+        assertThat(r.html().select("#filters input[name=town]").val()).as("what was typed stays").isEqualTo("大溪镇");
+        assertThat(r.html().select("#filters input[name=month]").val()).isEqualTo("2014-13");
+
+        Pages.Answer reversed = page("?from=2026-12-05&to=2026-12-01", "leader");
+        assertThat(reversed.status()).isEqualTo(400);
+        assertThat(reversed.html().select("#filterError li[data-field=to]").text()).isEqualTo("至：截止日期不能早于开始日期");
+        assertThat(reversed.html().select("#filters input[name=from]").val()).isEqualTo("2026-12-05");
+
+        Pages.Answer unknown = page("?from=2014-02-30&category=SPACE", "leader");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.html().select("#filterError li").eachAttr("data-field")).containsExactly("from", "category");
+        assertThat(unknown.html().select("#filterError li[data-field=category]").text()).isEqualTo("问题类别：请从列表中选择一项");
+        assertThat(page("", "leader").html().select("#filterError")).isEmpty();
     }
 
     /** The API's rate as the page shows it: a percentage with one decimal, or a dash for null. */
