@@ -9,11 +9,15 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.sanfu.Message;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 
@@ -29,6 +33,9 @@ public class FormBodies {
 
     private static final Pattern WHOLE = Pattern.compile("-?\\d{1,18}");
     private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,18}\\.\\d{1,18}");
+    private static final Set<Class<?>> WHOLE_NUMBERS = Set.of(Integer.class, int.class, Long.class, long.class,
+            Short.class, short.class);
+    private static final Pattern DIGITS = Pattern.compile("-?\\d+");
     private static final Pattern SEGMENT = Pattern.compile("([A-Za-z][A-Za-z0-9]*)(?:\\[(\\d{1,3})])?");
 
     private final JsonBodies bodies;
@@ -39,9 +46,31 @@ public class FormBodies {
         this.json = json;
     }
 
-    /** The form as the command {@code type}, validated: 400 ({@link InvalidInput}) naming each field at fault. */
+    /**
+     * The form as the command {@code type}, validated: 400 ({@link InvalidInput}) naming each field at
+     * fault, all at once. A whole-number input that holds none (1.5, 三) is named here and left out of
+     * the body: as a text it would stop the API's reading at that field, and a page would name one fault
+     * per submit instead of every one.
+     */
     public <T> T command(MultiValueMap<String, String> form, Class<T> type) {
-        return bodies.command(body(form, type), type);
+        List<InvalidInput.Fault> notWhole = new ArrayList<>();
+        ObjectNode body = body(form, type, notWhole);
+        T command;
+        try {
+            command = bodies.command(body, type);
+        } catch (InvalidInput refused) {
+            if (notWhole.isEmpty()) {
+                throw refused;
+            }
+            Set<String> named = notWhole.stream().map(InvalidInput.Fault::field).collect(Collectors.toSet());
+            List<InvalidInput.Fault> all = new ArrayList<>(notWhole);
+            refused.faults().stream().filter(f -> !named.contains(f.field())).forEach(all::add);
+            throw new InvalidInput(all);
+        }
+        if (!notWhole.isEmpty()) {
+            throw new InvalidInput(notWhole);
+        }
+        return command;
     }
 
     /** An already built body (a page may adjust a field first, e.g. a local time) as the command. */
@@ -49,16 +78,20 @@ public class FormBodies {
         return bodies.command(body, type);
     }
 
-    /** The form as the JSON object the API would receive; inputs that name no field of {@code type} are left out. */
-    public ObjectNode body(MultiValueMap<String, String> form, Class<?> type) {
+    /**
+     * The form as the JSON object the API would receive; inputs that name no field of {@code type} are left
+     * out, and so are whole-number inputs holding none, each added to {@code notWhole} by its input's name.
+     */
+    private ObjectNode body(MultiValueMap<String, String> form, Class<?> type, List<InvalidInput.Fault> notWhole) {
         ObjectNode root = json.createObjectNode();
         for (Map.Entry<String, List<String>> input : form.entrySet()) {
-            put(root, type, input.getKey().split("\\."), 0, input.getValue());
+            put(root, type, input.getKey().split("\\."), 0, input.getValue(), input.getKey(), notWhole);
         }
         return root;
     }
 
-    private void put(ObjectNode node, Type type, String[] path, int at, List<String> values) {
+    private void put(ObjectNode node, Type type, String[] path, int at, List<String> values, String input,
+            List<InvalidInput.Fault> notWhole) {
         Matcher segment = SEGMENT.matcher(path[at]);
         if (!segment.matches()) {
             return;
@@ -81,7 +114,7 @@ public class FormBodies {
                 array.addObject();
             }
             if (array.get(index) instanceof ObjectNode item) {
-                put(item, element, path, at + 1, values);
+                put(item, element, path, at + 1, values, input, notWhole);
             }
         } else if (last) {
             List<String> given = values.stream().filter(v -> v != null && !v.isBlank()).toList();
@@ -92,12 +125,16 @@ public class FormBodies {
             if (element != null) {
                 ArrayNode array = node.putArray(name);
                 given.forEach(v -> array.add(scalar(element, v.strip())));
+            } else if (WHOLE_NUMBERS.contains(raw(fieldType)) && !DIGITS.matcher(given.get(given.size() - 1).strip()).matches()) {
+                // digits alone, however many, are the API's to judge (its range)
+                notWhole.add(new InvalidInput.Fault(input, Message.of("form.whole-number")));
             } else {
                 node.set(name, scalar(fieldType, given.get(given.size() - 1).strip()));
             }
         } else {
             JsonNode child = node.get(name);
-            put(child instanceof ObjectNode object ? object : node.putObject(name), fieldType, path, at + 1, values);
+            put(child instanceof ObjectNode object ? object : node.putObject(name), fieldType, path, at + 1, values,
+                    input, notWhole);
         }
     }
 

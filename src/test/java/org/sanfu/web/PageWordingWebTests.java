@@ -65,10 +65,13 @@ class PageWordingWebTests {
         api.act(id, "sign", "transport", null);
 
         Pages.Answer refused = pages.post("/tickets/" + id + "/extend", "transport",
-                Pages.form("workingDays", "1.5", "reason", "材料未齐"));
+                Pages.form("workingDays", "1.5", "reason", " "));
         assertThat(refused.status()).isEqualTo(400);
         Element form = refused.html().selectFirst("form[data-action=extend]");
         assertThat(form.select(".field[data-field=workingDays] .field-error").text()).isEqualTo("请填写整数");
+        assertThat(form.select(".field[data-field=reason] .field-error").text())
+                .as("the other fault at once, not after the number is put right").isEqualTo("不能为空");
+        assertThat(form.select("input[name=workingDays]").val()).isEqualTo("1.5");
     }
 
     @Test
