@@ -252,6 +252,7 @@ class SecurityConfig implements WebMvcConfigurer {
                         // with its default failure handler, and ours answers a lock with 429 (SignInPage)
                         .requestMatchers(GET, "/login").permitAll()
                         .requestMatchers("/admin", "/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/reports/**").hasAnyRole("LEADER", "DISPATCH", "ADMIN")
                         .requestMatchers("/visits/new").hasAnyRole("STAFF", "DISPATCH")
                         .requestMatchers(POST, "/visits").hasAnyRole("STAFF", "DISPATCH")
                         .requestMatchers("/enterprises/new").hasAnyRole("STAFF", "ADMIN")
