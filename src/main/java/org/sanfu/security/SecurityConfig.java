@@ -39,6 +39,7 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -241,8 +242,16 @@ class SecurityConfig implements WebMvcConfigurer {
                 .formLogin(form -> form.loginPage("/login").failureHandler(SignInPage.refused(views)).permitAll())
                 .logout(out -> out.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("SANFU_SESSION")
                         .permitAll())
-                .exceptionHandling(e -> e.accessDeniedHandler((request, response, refused) ->
-                        errorPages.render(request, response, HttpStatus.FORBIDDEN)))
+                .exceptionHandling(e -> e.accessDeniedHandler((request, response, refused) -> {
+                    if (refused instanceof CsrfException && request.getRequestedSessionId() != null
+                            && !request.isRequestedSessionIdValid()) {
+                        // a form posted after its session timed out: what it needs is a new sign-in, not a 403
+                        response.setStatus(HttpStatus.SEE_OTHER.value());
+                        response.setHeader("Location", request.getContextPath() + "/login?expired");
+                        return;
+                    }
+                    errorPages.render(request, response, HttpStatus.FORBIDDEN);
+                }))
                 .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         // the error page is the container's to show; asked for directly it has no error to show (was a 500)

@@ -123,4 +123,23 @@ class PageWordingWebTests {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(Jsoup.parse(fresh).select("input#username").val()).isEmpty();
     }
+
+    @Test
+    void aFormPostedAfterItsSessionTimedOutAsksForANewSignInNotA403() throws Exception {
+        String id = api.ticket("CONTAINER").get("id").asText();
+        Cookie gone = new Cookie("SANFU_SESSION", java.util.Base64.getEncoder()
+                .encodeToString("a-session-that-timed-out".getBytes(StandardCharsets.UTF_8)));
+        var posted = pages.mvc().perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/tickets/" + id + "/comment").cookie(gone).param("text", "补充说明").accept(MediaType.TEXT_HTML))
+                .andReturn().getResponse();
+        assertThat(posted.getStatus()).isEqualTo(303);
+        assertThat(posted.getHeader("Location")).isEqualTo("/login?expired");
+        assertThat(pages.get("/login?expired", (String) null).html().select("#sessionExpired").text())
+                .contains("登录已超时");
+        assertThat(api.get("/api/tickets/" + id + "/history", "leader").text()).doesNotContain("补充说明");
+
+        // signed in, a form without its token is still refused as a forgery would be
+        assertThat(pages.postWithoutToken("/tickets/" + id + "/comment", "staff1", Pages.form("text", "补充说明"))
+                .status()).isEqualTo(403);
+    }
 }
