@@ -105,7 +105,8 @@ class DashboardController {
         Summary summary = stats.summary(filter);
         PageResult<TicketView> overdue = tickets.openOverdue(filter.from(), filter.toExclusive(), departmentValue,
                 categoryValue, townValue, caller, PageParams.of(0, OVERDUE_SHOWN));
-        String scope = faults.isEmpty() ? scope(params.text(from), params.text(to), departmentValue, categoryValue, townValue)
+        String scope = faults.isEmpty()
+                ? scope(params.text(from), params.text(to), departmentValue, categoryValue, townValue)
                 : scope(null, null, null, null, null);
         // The latest closed tickets of the same scope, newest reported first: a leader opens what was closed.
         PageResult<TicketView> closed = tickets.list(new org.sanfu.ticket.TicketFilter(

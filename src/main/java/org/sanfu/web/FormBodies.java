@@ -125,7 +125,8 @@ public class FormBodies {
             if (element != null) {
                 ArrayNode array = node.putArray(name);
                 given.forEach(v -> array.add(scalar(element, v.strip())));
-            } else if (WHOLE_NUMBERS.contains(raw(fieldType)) && !DIGITS.matcher(given.get(given.size() - 1).strip()).matches()) {
+            } else if (WHOLE_NUMBERS.contains(raw(fieldType))
+                    && !DIGITS.matcher(given.get(given.size() - 1).strip()).matches()) {
                 // digits alone, however many, are the API's to judge (its range)
                 notWhole.add(new InvalidInput.Fault(input, Message.of("form.whole-number")));
             } else {

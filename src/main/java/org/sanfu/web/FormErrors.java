@@ -59,7 +59,8 @@ public class FormErrors {
         if (DATE_TIMES.contains(code)) {
             return Message.of("form.date-time");
         }
-        if ("sanfu.json.type".equals(code) && WHOLE_NUMBER_TYPES.contains(String.valueOf(reason.arguments().get("type")))) {
+        if ("sanfu.json.type".equals(code)
+                && WHOLE_NUMBER_TYPES.contains(String.valueOf(reason.arguments().get("type")))) {
             return Message.of("form.whole-number");
         }
         return reason;

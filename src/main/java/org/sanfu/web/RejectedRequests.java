@@ -40,6 +40,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class RejectedRequests extends OncePerRequestFilter implements RequestRejectedHandler {
 
     private static final Logger log = LoggerFactory.getLogger(RejectedRequests.class);
+    /** Where programs, not people at a browser, send their queries. */
+    private static final List<String> MACHINE_PATHS = List.of("/api", "/actuator", "/v3/api-docs", "/engine-rest",
+            "/camunda");
 
     private final HttpFirewall firewall;
     private final Problems problems;
@@ -120,9 +123,6 @@ class RejectedRequests extends OncePerRequestFilter implements RequestRejectedHa
         }
         return !path.startsWith("/swagger-ui");
     }
-
-    private static final List<String> MACHINE_PATHS = List.of("/api", "/actuator", "/v3/api-docs", "/engine-rest",
-            "/camunda");
 
     /** The query with each control character of a value a space, and a parameter whose name holds one left out. */
     static String withSpaces(String query) {
