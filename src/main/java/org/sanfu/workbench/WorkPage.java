@@ -1,9 +1,12 @@
 package org.sanfu.workbench;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sanfu.enterprise.Enterprise;
+import org.sanfu.enterprise.EnterpriseService;
 import org.sanfu.security.Caller;
 import org.sanfu.security.Role;
 import org.sanfu.ticket.TicketAction;
@@ -39,9 +42,12 @@ class WorkPage {
     private final TicketQueries tickets;
     private final VisitQueries visits;
 
-    WorkPage(TicketQueries tickets, VisitQueries visits) {
+    private final EnterpriseService enterprises;
+
+    WorkPage(TicketQueries tickets, VisitQueries visits, EnterpriseService enterprises) {
         this.tickets = tickets;
         this.visits = visits;
+        this.enterprises = enterprises;
     }
 
     @GetMapping("/work")
@@ -54,6 +60,11 @@ class WorkPage {
             PageResult<VisitView> recent = visits.list(null, caller.is(Role.STAFF) ? caller.username() : null,
                     null, null, PageParams.of(0, RECENT_VISITS));
             model.addAttribute("recentVisits", recent.items());
+            // a visit is known by its enterprise's name; a credit code says nothing at a glance
+            Map<String, String> names = new HashMap<>();
+            recent.items().forEach(v -> names.computeIfAbsent(v.enterpriseCreditCode(),
+                    code -> enterprises.find(code).map(Enterprise::name).orElse(code)));
+            model.addAttribute("enterpriseNames", names);
         }
         return "work";
     }

@@ -75,6 +75,9 @@ class SignInAndWorkPageTests {
         assertThat(staff.html().select("#queue-feedback a.ticket[data-id=" + financing + "]")).hasSize(1);
         assertThat(staff.html().select("#newVisit").attr("href")).isEqualTo("/visits/new");
         assertThat(staff.html().select("#recentVisits")).hasSize(1);
+        assertThat(staff.html().select("#recentVisits .card .title").eachText())
+                .as("a visit by its enterprise's name").anyMatch(t -> t.endsWith("· 台州工作台测试有限公司"))
+                .noneMatch(t -> t.contains(code));
     }
 
     @Test
