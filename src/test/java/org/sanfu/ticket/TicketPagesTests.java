@@ -451,7 +451,7 @@ class TicketPagesTests extends TicketWebTestSupport {
         }
         Element sign = page.selectFirst("#history li[data-action=sign]");
         assertThat(sign.select(".event").text()).isEqualTo("签收");
-        assertThat(sign.select(".actor").text()).isEqualTo("transport");
+        assertThat(sign.select(".actor").text()).isEqualTo("交通运输局（港航） · transport");
         assertThat(sign.select(".move").text()).isEqualTo("待签收 → 办理中");
         assertThat(page.select("#history li[data-action=route] .actor").text()).isEqualTo("系统");
         assertThat(page.select("#history li[data-action=comment] .text").text()).isEqualTo("企业来电询问进度");

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +14,7 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.sanfu.DomainException;
 import org.sanfu.catalog.Catalog;
+import org.sanfu.security.AccountDirectory;
 import org.sanfu.security.Caller;
 import org.sanfu.ticket.ActionRequests;
 import org.sanfu.ticket.EscalationLevel;
@@ -59,6 +61,7 @@ class TicketPages {
 
     private final Messages messages;
     private final FormErrors formErrors;
+    private final AccountDirectory accounts;
     private final TicketQueries queries;
     private final TicketActions actions;
     private final FormBodies forms;
@@ -67,7 +70,8 @@ class TicketPages {
     private final Map<String, ActionForm<?>> actionForms;
 
     TicketPages(TicketQueries queries, TicketActions actions, FormBodies forms, TicketListParams listParams,
-            Catalog catalog, Messages messages, FormErrors formErrors) {
+            Catalog catalog, Messages messages, FormErrors formErrors, AccountDirectory accounts) {
+        this.accounts = accounts;
         this.messages = messages;
         this.formErrors = formErrors;
         this.queries = queries;
@@ -235,11 +239,26 @@ class TicketPages {
         return page;
     }
 
+    /**
+     * Who acted, as people know them: a department's account by its department (交通运输局（港航）· transport),
+     * others by their account name. The service itself and the enterprise's link the page words itself.
+     */
+    private Map<String, String> actorNames(List<TicketEvent> history) {
+        Map<String, String> names = new HashMap<>();
+        for (TicketEvent event : history) {
+            names.computeIfAbsent(event.actor(), actor -> accounts.find(actor)
+                    .filter(person -> person.department() != null)
+                    .map(person -> catalog.departmentLabel(person.department()) + " · " + actor).orElse(actor));
+        }
+        return names;
+    }
+
     private void show(String id, Caller caller, FormState state, Map<String, Object> model) {
         TicketView ticket = queries.get(id, caller);
         List<TicketEvent> history = queries.history(id, caller);
         model.put("t", ticket);
         model.put("history", history);
+        model.put("actorNames", actorNames(history));
         model.put("state", state);
         model.put("handling", catalog.departmentCodes().stream().filter(catalog::isHandlingDepartment).toList());
         model.put("outcomes", names(Outcome.values()));
