@@ -94,9 +94,10 @@ class FeedbackPages {
     /** The ticket page's 生成回访链接: a new link, shown this once (the page is never cached). */
     @PostMapping("/tickets/{id}/feedback-link")
     ModelAndView issue(@PathVariable String id, Caller caller, @RequestParam(required = false) String send) {
+        boolean sendToo = "true".equals(send);
         FeedbackLinkService.Issued issued;
         try {
-            issued = links.issue(id, caller, "true".equals(send));
+            issued = links.issue(id, caller, sendToo);
         } catch (PessimisticLockingFailureException e) {
             // the ticket was being changed at the same moment: nothing issued; the error page says try again
             throw new DomainException.NotNow(Message.of("sanfu.feedback-link.busy", "id", id));
@@ -107,8 +108,8 @@ class FeedbackPages {
         return page("feedback/issued", HttpStatus.OK).addObject("ticketId", id).addObject("link", shown)
                 .addObject("expiresAt", issued.expiresAt())
                 // asked to send with no sender configured (the page offers it only with one): say it went nowhere
-                .addObject("sent", "true".equals(send) && dispatch.configured())
-                .addObject("notSent", "true".equals(send) && !dispatch.configured());
+                .addObject("sent", sendToo && dispatch.configured())
+                .addObject("notSent", sendToo && !dispatch.configured());
     }
 
     private ModelAndView form(String token, RepliedTickets.Replied ticket, MultiValueMap<String, String> typed,

@@ -94,7 +94,7 @@ class DashboardController {
             // was typed kept in the form and what is wrong named above it, not a bare error page (400)
             faults = formErrors.of(refused);
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            filter = parameters.filter(new InvalidInput.Collector(), null, null, null, null, null);
+            filter = new TicketFilter(null, null, null, null, null);
             monthValue = parameters.month(new InvalidInput.Collector(), null);
         }
         model.addAttribute("filterErrors", faults);
@@ -121,11 +121,10 @@ class DashboardController {
                 .toList());
         model.addAttribute("categories", catalog.categoryCodes().stream()
                 .map(code -> new Option(code, catalog.categoryLabel(code))).toList());
-        model.addAttribute("filter", faults.isEmpty()
-                ? new Filter(dateOnly(params.text(from)), dateOnly(params.text(to)), departmentValue, categoryValue,
-                        townValue, monthValue.toString())
-                : new Filter(dateOnly(params.text(from)), dateOnly(params.text(to)), params.text(department),
-                        params.text(category), params.text(town), params.text(month)));
+        // as typed (a refused value too); the month shown when none was typed
+        model.addAttribute("filter", new Filter(dateOnly(params.text(from)), dateOnly(params.text(to)),
+                params.text(department), params.text(category), params.text(town),
+                faults.isEmpty() ? monthValue.toString() : params.text(month)));
         model.addAttribute("rules", rules);
         return "dashboard";
     }

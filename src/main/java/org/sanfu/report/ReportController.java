@@ -73,38 +73,23 @@ class ReportController {
     @GetMapping(path = "/weekly", produces = {MediaType.APPLICATION_JSON_VALUE, MARKDOWN_VALUE, XLSX_VALUE})
     ResponseEntity<?> weekly(@RequestParam(required = false) String week, @RequestParam(required = false) String format,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-        IsoWeek which = week(week);
+        IsoWeek which = briefings.week(week);
         JsonNode briefing = briefings.of(which);
         MediaType wanted = wanted(format, accept);
         if (wanted == MARKDOWN) {
             return ResponseEntity.ok().contentType(MARKDOWN).body(markdown.render(briefing, properties.zone()));
         }
         if (wanted == XLSX) {
-            return workbook(which, workbook.render(briefing));
+            return file(XLSX, which, "xlsx", workbook.render(briefing));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(briefing);
     }
 
-    /** {@code 2020-W24}, at most as far back as the service's earliest date; last week when not given. */
-    IsoWeek week(String week) {
-        if (week == null || week.isBlank()) {
-            return IsoWeek.of(LocalDate.now(clock.withZone(properties.zone()))).previous();
-        }
-        IsoWeek which = IsoWeek.parse(week.strip());
-        if (which == null) {
-            throw InvalidInput.of("week", Message.of("sanfu.validation.week"));
-        }
-        InvalidInput.Collector errors = new InvalidInput.Collector();
-        params.within(errors, "week", which.monday(), which.sunday());
-        errors.throwIfAny();
-        return which;
-    }
-
-    /** A week's workbook as a download named for the week (三服务简报-2020-W24.xlsx). */
-    static ResponseEntity<byte[]> workbook(IsoWeek week, byte[] content) {
-        return ResponseEntity.ok().contentType(XLSX).header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition
-                .attachment().filename("三服务简报-" + week + ".xlsx", StandardCharsets.UTF_8).build().toString())
-                .body(content);
+    /** A week's briefing as a download named for the week (三服务简报-2020-W24.xlsx). */
+    static ResponseEntity<byte[]> file(MediaType type, IsoWeek week, String extension, byte[] content) {
+        return ResponseEntity.ok().contentType(type).header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition
+                .attachment().filename("三服务简报-" + week + "." + extension, StandardCharsets.UTF_8).build()
+                .toString()).body(content);
     }
 
     /** The most preferred of the three representations the client accepts; JSON when in doubt. */

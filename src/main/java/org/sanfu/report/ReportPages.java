@@ -5,8 +5,6 @@ import org.sanfu.Message;
 import org.sanfu.SanfuProperties;
 import org.sanfu.web.InvalidInput;
 import org.sanfu.web.Page;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,15 +19,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Page
 class ReportPages {
 
-    private final ReportController reports;
     private final WeeklyBriefings briefings;
     private final BriefingMarkdown markdown;
     private final BriefingWorkbook workbook;
     private final SanfuProperties properties;
 
-    ReportPages(ReportController reports, WeeklyBriefings briefings, BriefingMarkdown markdown,
-            BriefingWorkbook workbook, SanfuProperties properties) {
-        this.reports = reports;
+    ReportPages(WeeklyBriefings briefings, BriefingMarkdown markdown, BriefingWorkbook workbook,
+            SanfuProperties properties) {
         this.briefings = briefings;
         this.markdown = markdown;
         this.workbook = workbook;
@@ -43,13 +39,11 @@ class ReportPages {
         if (!text && format != null && !"xlsx".equals(format)) {
             throw InvalidInput.of("format", Message.of("sanfu.validation.one-of", "values", "xlsx, md"));
         }
-        IsoWeek which = reports.week(week);
+        IsoWeek which = briefings.week(week);
         if (!text) {
-            return ReportController.workbook(which, workbook.render(briefings.of(which)));
+            return ReportController.file(ReportController.XLSX, which, "xlsx", workbook.render(briefings.of(which)));
         }
-        return ResponseEntity.ok().contentType(ReportController.MARKDOWN)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("三服务简报-" + which + ".md", StandardCharsets.UTF_8).build().toString())
-                .body(markdown.render(briefings.of(which), properties.zone()).getBytes(StandardCharsets.UTF_8));
+        return ReportController.file(ReportController.MARKDOWN, which, "md",
+                markdown.render(briefings.of(which), properties.zone()).getBytes(StandardCharsets.UTF_8));
     }
 }

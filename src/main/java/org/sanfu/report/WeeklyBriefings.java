@@ -7,11 +7,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import org.sanfu.Message;
 import org.sanfu.SanfuProperties;
 import org.sanfu.stats.StatsService;
 import org.sanfu.stats.Summary;
 import org.sanfu.stats.TicketFilter;
 import org.sanfu.systemic.SystemicQueries;
+import org.sanfu.web.InvalidInput;
+import org.sanfu.web.QueryParams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -34,9 +37,11 @@ public class WeeklyBriefings {
     private final Clock clock;
     private final SystemicQueries systemic;
 
+    private final QueryParams params;
+
     WeeklyBriefings(StatsService stats, ReportQueries queries, Briefings briefings, ObjectMapper json,
-            SanfuProperties properties, Clock clock,
-            SystemicQueries systemic) {
+            SanfuProperties properties, Clock clock, SystemicQueries systemic, QueryParams params) {
+        this.params = params;
         this.systemic = systemic;
         this.stats = stats;
         this.queries = queries;
@@ -44,6 +49,24 @@ public class WeeklyBriefings {
         this.json = json;
         this.zone = properties.zone();
         this.clock = clock;
+    }
+
+    /**
+     * The week a reader asks for: {@code 2020-W24}, no earlier than the service's earliest date; last week
+     * when not given. 400 naming {@code week} otherwise.
+     */
+    public IsoWeek week(String week) {
+        if (week == null || week.isBlank()) {
+            return IsoWeek.of(LocalDate.now(clock.withZone(zone))).previous();
+        }
+        IsoWeek which = IsoWeek.parse(week.strip());
+        if (which == null) {
+            throw InvalidInput.of("week", Message.of("sanfu.validation.week"));
+        }
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        params.within(errors, "week", which.monday(), which.sunday());
+        errors.throwIfAny();
+        return which;
     }
 
     /** The stored briefing of the week, or one compiled now for a week not stored (yet). */

@@ -2,6 +2,7 @@ package org.sanfu.ticket;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,18 @@ class TicketChanges {
         touched().before.putIfAbsent(id, null);
     }
 
+    /** The ticket's co-departments or contributions are about to change in this transaction. */
+    void coHandlingChanging(long id) {
+        changing(id);
+        touched().coHandling.add(id);
+    }
+
+    /** Whether this transaction changed the ticket's co-departments or contributions. */
+    boolean coHandlingChanged(long id) {
+        Touched touched = (Touched) TransactionSynchronizationManager.getResource(this);
+        return touched != null && touched.coHandling.contains(id);
+    }
+
     private Optional<TicketFacts.Row> read(long id) {
         return jdbc.sql(SELECT).param(id).query((rs, n) -> TicketFacts.Row.of(rs)).optional();
     }
@@ -71,6 +84,7 @@ class TicketChanges {
     private final class Touched implements TransactionSynchronization {
 
         private final Map<Long, TicketFacts.Row> before = new LinkedHashMap<>();
+        private final Set<Long> coHandling = new HashSet<>();
 
         @Override
         public void beforeCommit(boolean readOnly) {

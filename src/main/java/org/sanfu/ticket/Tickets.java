@@ -9,12 +9,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import javax.sql.DataSource;
 import org.sanfu.Sql;
 import org.sanfu.ticket.process.TicketProcess;
@@ -25,15 +23,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The ticket read model: rows, co-departments, and the queries lists and inboxes need. */
 @Repository
 class Tickets {
-
-    /** The key of the current transaction's {@link #coHandlingChanged} set. */
-    private static final Object CO_HANDLING_CHANGED = new Object();
 
     private final JdbcClient jdbc;
     private final boolean postgres;
@@ -81,29 +74,12 @@ class Tickets {
      * keeps other transactions out).
      */
     Ticket afterStep(Ticket before) {
-        if (coHandlingChanged().contains(before.id())) {
+        if (changes.coHandlingChanged(before.id())) {
             return find(before.id()).orElseThrow();
         }
         Ticket row = findRow(before.id()).orElseThrow();
         List<Ticket.OpenTask> open = openTasks("?", List.of(before.id())).getOrDefault(before.id(), List.of());
         return row.withCoHandling(before.coDepartments(), open, before.contributions());
-    }
-
-    /** The tickets whose co-departments or contributions the current transaction changed. */
-    private Set<Long> coHandlingChanged() {
-        @SuppressWarnings("unchecked")
-        Set<Long> ids = (Set<Long>) TransactionSynchronizationManager.getResource(CO_HANDLING_CHANGED);
-        if (ids == null) {
-            ids = new HashSet<>();
-            TransactionSynchronizationManager.bindResource(CO_HANDLING_CHANGED, ids);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(CO_HANDLING_CHANGED);
-                }
-            });
-        }
-        return ids;
     }
 
     /**
@@ -168,7 +144,7 @@ class Tickets {
                 .params(lead, signLimit, replyLimit, Sql.ts(assignedAt), Sql.ts(signDeadline), Sql.ts(replyDeadline),
                         Sql.ts(now), Sql.ts(signClockStart), signClockStart != null, signClockStart != null, id)
                 .update();
-        coHandlingChanged().add(id);
+        changes.coHandlingChanging(id);
         jdbc.sql("delete from ticket_co_department where ticket_id = ?").param(id).update();
         for (String department : co) {
             jdbc.sql("insert into ticket_co_department (ticket_id, department) values (?, ?)")
@@ -287,8 +263,7 @@ class Tickets {
     }
 
     void contributed(long id, String department, String opinion, String by, Instant at) {
-        changes.changing(id);
-        coHandlingChanged().add(id);
+        changes.coHandlingChanging(id);
         jdbc.sql("insert into ticket_contribution (ticket_id, department, opinion, contributed_by, contributed_at) "
                         + "values (?, ?, ?, ?, ?)")
                 .params(id, department, opinion, by, Sql.ts(at)).update();

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.sanfu.Message;
@@ -99,15 +100,23 @@ class RejectedRequests extends OncePerRequestFilter implements RequestRejectedHa
         if (query == null) {
             return null;
         }
-        for (String pair : query.split("&")) {
-            int equals = pair.indexOf('=');
-            String name = decoded(equals < 0 ? pair : pair.substring(0, equals));
-            String value = equals < 0 ? "" : decoded(pair.substring(equals + 1));
-            if (hasControl(name) || hasControl(value)) {
-                return hasControl(name) ? "query" : name;
+        for (String[] parameter : parameters(query)) {
+            if (hasControl(parameter[0]) || hasControl(parameter[1])) {
+                return hasControl(parameter[0]) ? "query" : parameter[0];
             }
         }
         return null;
+    }
+
+    /** The query's parameters in order, each its decoded name and value ("" without "="). */
+    private static List<String[]> parameters(String query) {
+        List<String[]> parameters = new ArrayList<>();
+        for (String pair : query.split("&")) {
+            int equals = pair.indexOf('=');
+            parameters.add(new String[] {decoded(equals < 0 ? pair : pair.substring(0, equals)),
+                    equals < 0 ? "" : decoded(pair.substring(equals + 1))});
+        }
+        return parameters;
     }
 
     /** A page's GET (not the API's, nor the operators' endpoints): a person at a browser typed the query. */
@@ -127,13 +136,12 @@ class RejectedRequests extends OncePerRequestFilter implements RequestRejectedHa
     /** The query with each control character of a value a space, and a parameter whose name holds one left out. */
     static String withSpaces(String query) {
         StringBuilder clean = new StringBuilder();
-        for (String pair : query.split("&")) {
-            int equals = pair.indexOf('=');
-            String name = decoded(equals < 0 ? pair : pair.substring(0, equals));
+        for (String[] parameter : parameters(query)) {
+            String name = parameter[0];
             if (hasControl(name)) {
                 continue;
             }
-            StringBuilder value = new StringBuilder(equals < 0 ? "" : decoded(pair.substring(equals + 1)));
+            StringBuilder value = new StringBuilder(parameter[1]);
             for (int i = 0; i < value.length(); i++) {
                 if (value.charAt(i) < 0x20 || value.charAt(i) == 0x7F) {
                     value.setCharAt(i, ' ');
