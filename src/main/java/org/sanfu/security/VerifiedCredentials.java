@@ -6,6 +6,9 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -27,6 +30,11 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
  * matched. So an administrator's change takes effect on the very next request, on every node of a
  * cluster, with nothing to invalidate: a disabled account or a reset password falls through to the
  * full check, which refuses it; a changed role or department is signed in as it is now.
+ * <p>
+ * Requests that bring the same user and password while their first check is still running wait for
+ * it instead of checking too: an integrator's client opening eight connections at once would
+ * otherwise pay eight BCrypt checks for one password. A check that fails remembers nothing, so each
+ * waiter then makes its own and is refused as it would have been.
  */
 final class VerifiedCredentials implements AuthenticationProvider {
 
@@ -39,6 +47,10 @@ final class VerifiedCredentials implements AuthenticationProvider {
     private final AuthenticationProvider delegate;
     private final UserDetailsService users;
     private final ConcurrentHashMap<String, Entry> verified = new ConcurrentHashMap<>();
+    /** The checks running now, by fingerprint; a latch opened when the check ends either way. */
+    private final ConcurrentHashMap<String, CountDownLatch> checking = new ConcurrentHashMap<>();
+    /** Requests waiting for another's check of the same password now (for the tests). */
+    final AtomicInteger waiting = new AtomicInteger();
     private final SecretKeySpec key;
     /**
      * One keyed MAC per thread: looking up the algorithm and initialising it with the key cost more than
@@ -61,9 +73,36 @@ final class VerifiedCredentials implements AuthenticationProvider {
             return delegate.authenticate(authentication);
         }
         String fingerprint = fingerprint(authentication.getName(), password);
-        long now = System.nanoTime();
+        Authentication remembered = remembered(fingerprint, authentication);
+        if (remembered != null) {
+            return remembered;
+        }
+        CountDownLatch mine = new CountDownLatch(1);
+        CountDownLatch running = checking.putIfAbsent(fingerprint, mine);
+        if (running != null) {
+            awaitOtherCheck(running);
+            remembered = remembered(fingerprint, authentication);
+            if (remembered != null) {
+                return remembered;
+            }
+        }
+        try {
+            return check(fingerprint, authentication);
+        } finally {
+            if (running == null) {
+                checking.remove(fingerprint, mine);
+                mine.countDown();
+            }
+        }
+    }
+
+    /** Signed in from a check remembered for this fingerprint, or null (none, expired, or the account changed). */
+    private Authentication remembered(String fingerprint, Authentication authentication) {
         Entry entry = verified.get(fingerprint);
-        if (entry != null && now - entry.expiresAtNanos() < 0) {
+        if (entry == null) {
+            return null;
+        }
+        if (System.nanoTime() - entry.expiresAtNanos() < 0) {
             UserDetails current = stillAsVerified(authentication.getName(), entry.storedHash());
             if (current != null) {
                 UsernamePasswordAuthenticationToken result =
@@ -72,9 +111,13 @@ final class VerifiedCredentials implements AuthenticationProvider {
                 return result;
             }
         }
-        if (entry != null) {
-            verified.remove(fingerprint);
-        }
+        verified.remove(fingerprint, entry);
+        return null;
+    }
+
+    /** The full check (BCrypt), remembered when it passes. */
+    private Authentication check(String fingerprint, Authentication authentication) {
+        long now = System.nanoTime();
         Authentication result = delegate.authenticate(authentication);
         if (result != null && result.isAuthenticated() && result.getPrincipal() instanceof UserDetails user
                 && user.getPassword() != null) {
@@ -85,6 +128,18 @@ final class VerifiedCredentials implements AuthenticationProvider {
                     now + TIME_TO_LIVE.toNanos()));
         }
         return result;
+    }
+
+    /** Waits for another request's check of the same password; past a few seconds, checks anyway. */
+    private void awaitOtherCheck(CountDownLatch running) {
+        waiting.incrementAndGet();
+        try {
+            running.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            waiting.decrementAndGet();
+        }
     }
 
     /** The account as it is now, or null when it is gone, disabled, locked or has another password. */

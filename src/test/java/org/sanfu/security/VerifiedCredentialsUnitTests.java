@@ -5,7 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -23,6 +30,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class VerifiedCredentialsUnitTests {
 
     private final AtomicInteger checks = new AtomicInteger();
+    /** Holds every password check until opened, so that other requests arrive while one is running. */
+    private volatile CountDownLatch checkGate = new CountDownLatch(0);
 
     /** Stands in for BCrypt, counting the checks: the "hash" of a password is "hash:" and the password. */
     private final PasswordEncoder passwords = new PasswordEncoder() {
@@ -34,6 +43,11 @@ class VerifiedCredentialsUnitTests {
         @Override
         public boolean matches(CharSequence raw, String encoded) {
             checks.incrementAndGet();
+            try {
+                checkGate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             return encode(raw).equals(encoded);
         }
     };
@@ -120,5 +134,62 @@ class VerifiedCredentialsUnitTests {
         cache.authenticate(basic("leader", "demo"));
         accounts.remove("leader");
         assertThatThrownBy(() -> cache.authenticate(basic("leader", "demo"))).isInstanceOf(BadCredentialsException.class);
+    }
+
+    @Test
+    void requestsArrivingDuringTheFirstCheckOfAPasswordWaitForItInsteadOfCheckingToo() throws Exception {
+        List<Future<Authentication>> answers = concurrently(basic("leader", "demo"), 8);
+        for (Future<Authentication> answer : answers) {
+            assertThat(answer.get(10, TimeUnit.SECONDS).getName()).isEqualTo("leader");
+        }
+        assertThat(checks).as("one BCrypt check for eight requests").hasValue(1);
+    }
+
+    @Test
+    void requestsWaitingForAFailedCheckAreEachCheckedAndRefused() throws Exception {
+        List<Future<Authentication>> answers = concurrently(basic("leader", "guess"), 4);
+        for (Future<Authentication> answer : answers) {
+            assertThatThrownBy(() -> answer.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(BadCredentialsException.class);
+        }
+        assertThat(checks).as("nothing remembered from a failed check").hasValue(4);
+    }
+
+    /**
+     * The same credentials from {@code requests} threads: the first one's check is held until the
+     * others are waiting for it (a cache without waiting would have them check too, and never wait).
+     */
+    private List<Future<Authentication>> concurrently(Authentication credentials, int requests) throws Exception {
+        checkGate = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(requests);
+        try {
+            List<Future<Authentication>> answers = new ArrayList<>();
+            answers.add(threads.submit(() -> cache.authenticate(credentials)));
+            awaitUntil(() -> checks.get() == 1);
+            for (int i = 1; i < requests; i++) {
+                answers.add(threads.submit(() -> cache.authenticate(credentials)));
+            }
+            awaitUntil(() -> cache.waiting.get() == requests - 1);
+            assertThat(checks).as("no second check while the first runs").hasValue(1);
+            checkGate.countDown();
+            for (Future<Authentication> answer : answers) {
+                try {
+                    answer.get(10, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException refused) {
+                    // asserted by the caller
+                }
+            }
+            return answers;
+        } finally {
+            checkGate.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime() - deadline).as("waited 10 s for the requests to line up").isNegative();
+            Thread.sleep(5);
+        }
     }
 }
