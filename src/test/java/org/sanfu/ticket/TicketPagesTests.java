@@ -548,6 +548,27 @@ class TicketPagesTests extends TicketWebTestSupport {
         assertThat(page.html().select("a.ticket").attr("href")).isEqualTo("/tickets/" + other);
     }
 
+    @Test
+    void aTicketsNumberInTheSearchBoxPutsThatTicketFirstForThoseWhoMaySeeIt() {
+        String word = "编号" + Api.creditCode().substring(12);
+        String transport = id(api.visit(api.enterprise(), List.of(Api.problem("CONTAINER", word + " 集装箱"))).get(0));
+
+        Document byNumber = pages.get("/tickets?q=" + transport, "staff1").html();
+        assertThat(byNumber.select("#ticketByNumber h2").text()).isEqualTo("编号 #" + transport + " 的事项");
+        assertThat(byNumber.select("#ticketByNumber a.ticket").eachAttr("data-id")).containsExactly(transport);
+        assertThat(byNumber.select("#ticketByNumber a.ticket").attr("href")).isEqualTo("/tickets/" + transport);
+        assertThat(pages.get("/tickets?q= ＃" + transport + " ", "transport").html()
+                .select("#ticketByNumber a.ticket").eachAttr("data-id")).as("a full-width ＃ typed in Chinese")
+                .containsExactly(transport);
+
+        assertThat(pages.get("/tickets?q=" + transport, "finance").html().select("#ticketByNumber"))
+                .as("another department's ticket is not shown by its number").isEmpty();
+        assertThat(pages.get("/tickets?q=" + word, "staff1").html().select("#ticketByNumber")).isEmpty();
+        assertThat(pages.get("/tickets?q=99999999999999", "staff1").html().select("#ticketByNumber")).isEmpty();
+        assertThat(pages.get("/tickets?q=" + transport + "5", "staff1").html().select("#ticketByNumber h2").text())
+                .doesNotContain("#" + transport + " ");
+    }
+
     private List<String> listed(String path, String user) {
         Pages.Answer page = pages.get(path, user);
         assertThat(page.status()).as(path).isEqualTo(200);

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -58,6 +60,7 @@ class TicketPages {
 
     /** Tickets on one page of the list. */
     static final int PAGE_SIZE = 20;
+    private static final Pattern TICKET_NUMBER = Pattern.compile("\\s*[#＃]?\\s*(\\d{1,18})\\s*");
 
     private final Messages messages;
     private final FormErrors formErrors;
@@ -132,6 +135,7 @@ class TicketPages {
             return "tickets/list";
         }
         PageResult<TicketView> result = queries.list(parsed.filter(), caller, parsed.page());
+        model.addAttribute("numbered", byNumber(q, caller));
         model.addAttribute("invalid", Set.of());
         model.addAttribute("result", result);
         if (result.page() > 0) {
@@ -141,6 +145,23 @@ class TicketPages {
             model.addAttribute("next", listLink(raw, result.page() + 1, pageSize));
         }
         return "tickets/list";
+    }
+
+    /**
+     * The ticket whose number the search box holds (5, #5 or ＃5), when the caller may see it: people
+     * quote a ticket by its number, which no title contains. The text search of the same words still
+     * runs (a number may be in a title too); this only puts the numbered ticket first.
+     */
+    private List<TicketView> byNumber(String q, Caller caller) {
+        Matcher number = q == null ? null : TICKET_NUMBER.matcher(q);
+        if (number == null || !number.matches()) {
+            return List.of();
+        }
+        try {
+            return List.of(queries.get(number.group(1), caller));
+        } catch (DomainException.NotFound | DomainException.NotYours unseen) {
+            return List.of();
+        }
     }
 
     /** A whole number given as a parameter; null when absent, noted as invalid when it is no number. */
