@@ -368,6 +368,12 @@ class FigureRollup implements DerivedFromTickets, InitializingBean {
         }, args.toArray());
     }
 
+    /** The towns the tickets name, those with the most tickets first (all time: a few thousand rows). */
+    List<String> towns() {
+        return jdbc.queryForList("select town from figure_all_time where town <> '' group by town"
+                + " order by sum(total) desc, town", String.class);
+    }
+
     /** The group of a row that starts with {@link #GROUP_KEY}'s columns. */
     private static Group group(ResultSet rs) throws SQLException {
         return new Group(none(rs.getString(1)), none(rs.getString(2)), none(rs.getString(3)), none(rs.getString(4)));
