@@ -34,7 +34,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * firewall judges every request here first, before the security filters; as their handler of a refusal
  * this answers the same way. One DEBUG line is all a refusal is worth. A control character in a query is
  * 400 too, except in a page's GET: there a person pasted it (a tab between two spreadsheet cells), and the
- * page is asked again with spaces for such characters (303).
+ * page is asked again with spaces for such characters (303). A page's GET with a slash after its path is
+ * sent to the path without it (301); the API and the operators' endpoints keep their exact paths.
  */
 @Component
 @Order(SecurityProperties.DEFAULT_FILTER_ORDER - 10)
@@ -70,6 +71,14 @@ class RejectedRequests extends OncePerRequestFilter implements RequestRejectedHa
             // two cells pasted from a spreadsheet into a page's filter hold a tab: the same page, with spaces
             response.setStatus(HttpStatus.SEE_OTHER.value());
             response.setHeader("Location", request.getRequestURI() + "?" + withSpaces(request.getQueryString()));
+            return;
+        }
+        String withoutSlash = withoutTrailingSlash(request);
+        if (withoutSlash != null && isPageRead(request)) {
+            // /enterprises/91330000MA2/ typed or pasted with a slash: the page, not a 404
+            response.setStatus(HttpStatus.MOVED_PERMANENTLY.value());
+            response.setHeader("Location", withoutSlash
+                    + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
             return;
         }
         if (parameter != null) {
@@ -117,6 +126,16 @@ class RejectedRequests extends OncePerRequestFilter implements RequestRejectedHa
                     equals < 0 ? "" : decoded(pair.substring(equals + 1))});
         }
         return parameters;
+    }
+
+    /** The request's path without the slashes it ends with, or null when it ends with none (or is "/"). */
+    private static String withoutTrailingSlash(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        int end = uri.length();
+        while (end > 1 && uri.charAt(end - 1) == '/') {
+            end--;
+        }
+        return end == uri.length() || end <= request.getContextPath().length() + 1 ? null : uri.substring(0, end);
     }
 
     /** A page's GET (not the API's, nor the operators' endpoints): a person at a browser typed the query. */

@@ -44,6 +44,23 @@ class PageWordingWebTests {
     }
 
     @Test
+    void aPageAskedWithASlashAfterItsPathIsSentToThePageWhileTheApiKeepsItsExactPaths() {
+        String code = api.enterprise();
+        Pages.Answer slashed = pages.get("/enterprises/" + code + "/", "staff1");
+        assertThat(slashed.status()).isEqualTo(301);
+        assertThat(slashed.redirect()).isEqualTo("/enterprises/" + code);
+        assertThat(pages.get(slashed.redirect(), "staff1").status()).isEqualTo(200);
+        Pages.Answer withQuery = pages.get("/tickets/?status=CLOSED", "staff1");
+        assertThat(withQuery.status()).isEqualTo(301);
+        assertThat(withQuery.redirect()).isEqualTo("/tickets?status=CLOSED");
+
+        assertThat(pages.get("/", "staff1").status()).as("the root is no trailing slash").isNotEqualTo(301);
+        assertThat(this.api.get("/api/enterprises/" + code + "/", "staff1").status()).isEqualTo(404);
+        assertThat(pages.get("/camunda/app/cockpit/default/", "admin").status())
+                .as("Cockpit's own addresses end with a slash").isNotEqualTo(301);
+    }
+
+    @Test
     void aSelectLeftUnchosenSaysToChooseOneNotTheCodes() {
         String id = api.ticket("CONTAINER").get("id").asText();
         api.act(id, "sign", "transport", null);
