@@ -12,6 +12,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -144,7 +148,8 @@ class TicketPagesTests extends TicketWebTestSupport {
         Element form = html.selectFirst("form[data-action=" + action + "]");
         assertThat(form).as(action).isNotNull();
         form.select("input[name], select[name], textarea[name]").forEach(i -> {
-            if (!i.attr("name").equals("_csrf") && !names.contains(i.attr("name"))) {
+            // the CSRF token and the page's key of the form (a form sent twice is done once) are no fields
+            if (!List.of("_csrf", "submission").contains(i.attr("name")) && !names.contains(i.attr("name"))) {
                 names.add(i.attr("name"));
             }
         });
@@ -236,6 +241,61 @@ class TicketPagesTests extends TicketWebTestSupport {
     }
 
     @Test
+    void aFormSentAgainUnderItsPagesKeyIsDoneOnceAndAnsweredAsTheFirst() throws Exception {
+        String id = id(api.ticket("CONTAINER"));
+        Document page = pages.get("/tickets/" + id, "transport").html();
+        String key = page.select("form[data-action=comment] input[name=submission]").val();
+        assertThat(key).isNotBlank();
+        assertThat(page.select("form[data-action=sign] input[name=submission]").val()).isEqualTo(key);
+
+        // the back button and 提交 again: one comment, and the second answer is the ticket, as the first
+        for (int i = 0; i < 2; i++) {
+            Pages.Answer sent = pages.post("/tickets/" + id + "/comment", "transport",
+                    Pages.form("submission", key, "text", "已联系船公司"));
+            assertThat(sent.status()).isEqualTo(303);
+            assertThat(sent.redirect()).isEqualTo("/tickets/" + id);
+        }
+        assertThat(comments(id, "已联系船公司")).isEqualTo(1);
+        // the same words on a page drawn anew are a new comment; another form of the same page is not "sent"
+        String next = pages.get("/tickets/" + id, "transport").html()
+                .select("form[data-action=comment] input[name=submission]").val();
+        assertThat(next).isNotEqualTo(key);
+        pages.post("/tickets/" + id + "/comment", "transport", Pages.form("submission", next, "text", "已联系船公司"));
+        assertThat(comments(id, "已联系船公司")).isEqualTo(2);
+
+        // a double click on 签收: both answers show the signed ticket, neither says it could not be done
+        ExecutorService clicks = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Pages.Answer>> answers = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                answers.add(clicks.submit(() -> pages.post("/tickets/" + id + "/sign", "transport",
+                        Pages.form("submission", key))));
+            }
+            for (Future<Pages.Answer> answer : answers) {
+                assertThat(answer.get(30, TimeUnit.SECONDS).status()).isEqualTo(303);
+            }
+        } finally {
+            clicks.shutdownNow();
+        }
+        assertThat(api.get("/api/tickets/" + id, "transport").json().get("status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(api.get("/api/tickets/" + id + "/history", "transport").json().findValuesAsText("action"))
+                .containsOnlyOnce("sign");
+
+        // a refused form keeps no key: put right, the same form is done
+        Pages.Answer blank = pages.post("/tickets/" + id + "/comment", "transport",
+                Pages.form("submission", next + "-x", "text", " "));
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(pages.post("/tickets/" + id + "/comment", "transport",
+                Pages.form("submission", next + "-x", "text", "补充材料已收")).status()).isEqualTo(303);
+        assertThat(comments(id, "补充材料已收")).isEqualTo(1);
+    }
+
+    private long comments(String id, String text) {
+        return api.get("/api/tickets/" + id + "/history", "transport").json().findValues("detail").stream()
+                .filter(detail -> text.equals(detail.asText())).count();
+    }
+
+    @Test
     void anActionTheStateDoesNotAllowShowsTheTicketAgainWith409AndChangesNothing() {
         String id = id(api.ticket("CONTAINER"));
         Snapshot before = snapshot(id);
@@ -248,6 +308,8 @@ class TicketPagesTests extends TicketWebTestSupport {
         assertThat(refused.html().select("#refusal .reason").text()).isNotBlank();
         assertThat(refused.html().select("#facts")).as("the ticket page, not a bare error page").hasSize(1);
         assertThat(formsOf(refused.html())).containsExactlyInAnyOrder("sign", "return", "comment");
+        assertThat(refused.html().select("#unsaved").text()).as("the typed text, to copy, not to type again")
+                .contains("没有保存", "答复内容", "已办结").doesNotContain("RESOLVED");
         assertUnchanged(id, before);
 
         // a faulty form is judged before the state, as in the API (400); its form is not offered, so the

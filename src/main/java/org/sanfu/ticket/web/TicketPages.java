@@ -1,6 +1,7 @@
 package org.sanfu.ticket.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -8,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,6 +48,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The ticket pages (docs/UI.md): {@code /tickets}, the list with API.md's filters; {@code /tickets/{id}},
@@ -60,6 +63,8 @@ class TicketPages {
 
     /** Tickets on one page of the list. */
     static final int PAGE_SIZE = 20;
+    /** The hidden input of each action form: the key drawn with the page (PageFormSubmissions). */
+    static final String SUBMISSION = "submission";
     private static final Pattern TICKET_NUMBER = Pattern.compile("\\s*[#＃]?\\s*(\\d{1,18})\\s*");
 
     private final Messages messages;
@@ -71,9 +76,12 @@ class TicketPages {
     private final TicketListParams listParams;
     private final Catalog catalog;
     private final Map<String, ActionForm<?>> actionForms;
+    private final PageFormSubmissions submissions;
 
     TicketPages(TicketQueries queries, TicketActions actions, FormBodies forms, TicketListParams listParams,
-            Catalog catalog, Messages messages, FormErrors formErrors, AccountDirectory accounts) {
+            Catalog catalog, Messages messages, FormErrors formErrors, AccountDirectory accounts,
+            PageFormSubmissions submissions) {
+        this.submissions = submissions;
         this.accounts = accounts;
         this.messages = messages;
         this.formErrors = formErrors;
@@ -225,9 +233,14 @@ class TicketPages {
         }
         MultiValueMap<String, String> typed = new LinkedMultiValueMap<>(form);
         typed.remove("_csrf");
+        String submission = typed.getFirst(SUBMISSION);
+        typed.remove(SUBMISSION);
         try {
-            TicketView after = take(actionForm, id, caller, form);
-            RedirectView back = new RedirectView("/tickets/" + after.id(), true);
+            // a form sent again (double click, back button) answers as the first did: the ticket now
+            String shown = submissions.once(caller.username(), submission, action,
+                    () -> take(actionForm, id, caller, typed)).map(after -> String.valueOf(after.id())).orElse(id);
+            RedirectView back = new RedirectView("/tickets/" + UriUtils.encodePathSegment(shown,
+                    StandardCharsets.UTF_8), true);
             back.setStatusCode(HttpStatus.SEE_OTHER);
             return new ModelAndView(back);
         } catch (InvalidInput e) {
@@ -281,6 +294,7 @@ class TicketPages {
         model.put("history", history);
         model.put("actorNames", actorNames(history));
         model.put("state", state);
+        model.put(SUBMISSION, UUID.randomUUID().toString());
         model.put("handling", catalog.departmentCodes().stream().filter(catalog::isHandlingDepartment).toList());
         model.put("outcomes", names(Outcome.values()));
         model.put("levels", names(EscalationLevel.values()));
@@ -344,6 +358,9 @@ class TicketPages {
     record FormState(String action, MultiValueMap<String, String> typed, Map<String, String> errors,
             String refusal, boolean conflict) {
 
+        /** The free-text inputs of the action forms (ActionRequests' @Text fields). */
+        static final Set<String> FREE_TEXT = Set.of("note", "reason", "opinion", "resolution", "comment", "text");
+
         static final FormState NONE = new FormState(null, new LinkedMultiValueMap<>(), Map.of(), null, false);
 
         static FormState invalid(String action, MultiValueMap<String, String> typed,
@@ -381,6 +398,21 @@ class TicketPages {
         /** The message for this field of this form, or null. */
         public String error(String form, String field) {
             return open(form) ? errors.get(field) : null;
+        }
+
+        /**
+         * The texts typed into a form that was refused and is no longer offered (a 409 on a page that
+         * was out of date): shown so that they can be copied, not typed again. By field, in form order.
+         */
+        public Map<String, String> unsavedTexts() {
+            Map<String, String> texts = new LinkedHashMap<>();
+            typed.forEach((name, values) -> {
+                if (FREE_TEXT.contains(name) && values != null) {
+                    values.stream().filter(v -> v != null && !v.isBlank()).reduce((first, last) -> last)
+                            .ifPresent(text -> texts.put(name, text));
+                }
+            });
+            return texts;
         }
     }
 }
