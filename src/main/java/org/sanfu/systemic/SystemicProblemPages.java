@@ -1,5 +1,6 @@
 package org.sanfu.systemic;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,8 @@ import org.sanfu.DomainException;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.security.Caller;
 import org.sanfu.security.Role;
+import org.sanfu.ticket.TicketQueries;
+import org.sanfu.ticket.TicketView;
 import org.sanfu.web.FormBodies;
 import org.sanfu.web.FormErrors;
 import org.sanfu.web.InvalidInput;
@@ -45,9 +48,11 @@ class SystemicProblemPages {
     private final FormErrors formErrors;
     private final QueryParams params;
     private final Catalog catalog;
+    private final TicketQueries tickets;
 
     SystemicProblemPages(SystemicQueries queries, SystemicCases cases, SystemicScan scan, FormBodies forms,
-            Messages messages, FormErrors formErrors, QueryParams params, Catalog catalog) {
+            Messages messages, FormErrors formErrors, QueryParams params, Catalog catalog, TicketQueries tickets) {
+        this.tickets = tickets;
         this.formErrors = formErrors;
         this.queries = queries;
         this.cases = cases;
@@ -142,6 +147,14 @@ class SystemicProblemPages {
         }
     }
 
+    /** The shown problems' member tickets by id, read at once: each member is named by its enterprise. */
+    private Map<String, TicketView> memberTickets(List<SystemicProblem> problems, Caller caller) {
+        List<Long> ids = problems.stream().flatMap(p -> p.ticketIds().stream()).map(Long::valueOf).toList();
+        Map<String, TicketView> byId = new HashMap<>();
+        tickets.seen(ids, caller).forEach((id, ticket) -> byId.put(String.valueOf(id), ticket));
+        return byId;
+    }
+
     private ModelAndView show(Caller caller, String status, Integer page, FormState state, HttpStatus httpStatus) {
         caller.require(Role.DISPATCH, Role.LEADER);
         InvalidInput.Collector errors = new InvalidInput.Collector();
@@ -151,6 +164,7 @@ class SystemicProblemPages {
         ModelAndView view = new ModelAndView("systemic-problems");
         view.setStatus(httpStatus);
         view.addObject("problems", problems);
+        view.addObject("tickets", memberTickets(problems.items(), caller));
         view.addObject("status", wanted == null ? null : wanted.name());
         view.addObject("statuses", List.of(SystemicStatus.values()));
         view.addObject("state", state);

@@ -339,7 +339,7 @@ class Tickets {
     }
 
     /** These tickets, in this order, with their co-handling (an id without a row is left out). */
-    private List<Ticket> byIds(List<Long> ids) {
+    List<Ticket> byIds(List<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }

@@ -99,6 +99,13 @@ class SystemicProblemPagesTests {
         Element section = page.html().selectFirst("#problem-" + confirmed);
         assertThat(section).isNotNull();
         assertThat(section.select(".members a")).hasSize(5);
+        assertThat(section.select(".members summary").text()).isEqualTo("涉及事项 5 件");
+        JsonNode member = api.get("/api/tickets/" + section.select(".members a").first().text().substring(1), "leader")
+                .json();
+        assertThat(section.select(".members li").first().select(".enterprise").text())
+                .as("a member is named by its enterprise, not a bare number")
+                .isEqualTo(member.get("enterpriseName").asText());
+        assertThat(section.select(".members li").first().select(".status").text()).isNotBlank();
         Element confirm = section.selectFirst("form[data-action=confirm]");
         assertThat(confirm.attr("action")).isEqualTo("/systemic-problems/" + confirmed + "/confirm");
         assertThat(confirm.select("input[name=_csrf]")).hasSize(1);
