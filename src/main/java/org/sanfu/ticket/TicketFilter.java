@@ -2,7 +2,11 @@ package org.sanfu.ticket;
 
 import java.time.Instant;
 
-/** The filters of {@code GET /api/tickets}; null means "any". {@code from}/{@code to} bound reportedAt. */
+/**
+ * The filters of {@code GET /api/tickets}; null means "any". {@code from}/{@code to} bound reportedAt.
+ * {@code department} is a department the ticket involves (lead or co), {@code leadDepartment} its lead
+ * only: the department the leaders' figures count it under.
+ */
 public record TicketFilter(
         TicketStatus status,
         String department,
@@ -12,5 +16,12 @@ public record TicketFilter(
         Boolean overdue,
         Instant from,
         Instant toExclusive,
-        String q) {
+        String q,
+        String leadDepartment) {
+
+    /** Without a lead department. */
+    public TicketFilter(TicketStatus status, String department, String category, String town, String enterprise,
+            Boolean overdue, Instant from, Instant toExclusive, String q) {
+        this(status, department, category, town, enterprise, overdue, from, toExclusive, q, null);
+    }
 }

@@ -328,6 +328,7 @@ class Tickets {
             where.involves(f.department());
         }
         where.eq("t.status", f.status() == null ? null : f.status().name())
+                .eq("t.lead_department", f.leadDepartment())
                 .eq("t.category", f.category())
                 .eq("t.town", f.town())
                 .eq("t.enterprise_credit_code", f.enterprise())

@@ -98,6 +98,7 @@ class TicketReadWebTests {
         assertBadParameter(api.get("/api/tickets?to=-999999999-01-01T00:00:00Z", "leader"), "to");
         assertBadParameter(api.get("/api/tickets?to=2021/01/04", "leader"), "to");
         assertBadParameter(api.get("/api/tickets?department=NOWHERE", "leader"), "department");
+        assertBadParameter(api.get("/api/tickets?leadDepartment=NOWHERE", "leader"), "leadDepartment");
         assertBadParameter(api.get("/api/tickets?category=WEATHER", "leader"), "category");
 
         Api.Response both = api.get("/api/tickets?status=OPEN&overdue=maybe", "leader");
@@ -140,6 +141,14 @@ class TicketReadWebTests {
         assertThat(listIds("department=COMMERCE&enterprise=" + code, "leader")).containsExactly(creditInsurance);
         assertThat(listIds("department=TRANSPORT&enterprise=" + code, "leader")).containsExactly(container);
         assertThat(listIds("department=CUSTOMS&enterprise=" + code, "leader")).isEmpty();
+
+        // leadDepartment: the lead only, as the figures count a ticket
+        assertThat(listIds("leadDepartment=FINANCE&enterprise=" + code, "leader")).containsExactly(financing);
+        assertThat(listIds("leadDepartment=COMMERCE&enterprise=" + code, "leader")).containsExactly(creditInsurance);
+        assertThat(listIds("leadDepartment=COMMERCE&department=FINANCE&enterprise=" + code, "leader"))
+                .containsExactly(creditInsurance);
+        assertThat(listIds("leadDepartment=COMMERCE&enterprise=" + code, "finance"))
+                .as("a department sees what it co-handles by its lead too").containsExactly(creditInsurance);
     }
 
     @Test

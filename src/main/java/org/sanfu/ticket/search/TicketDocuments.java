@@ -47,6 +47,8 @@ final class TicketDocuments {
     static final String OVERDUE = "overdue";
     /** The lead department and the co-departments: the departments a ticket involves. */
     static final String INVOLVES = "involves";
+    /** The lead department alone. */
+    static final String LEAD = "lead";
     /** The searched texts; each has a unigram field (name + "1") and a bigram field (name + "2"). */
     static final String[] TEXTS = {"title", "description", "enterpriseName"};
 
@@ -98,6 +100,7 @@ final class TicketDocuments {
         keyword(doc, ENTERPRISE, t.enterpriseCreditCode());
         keyword(doc, OVERDUE, Boolean.toString(t.overdue()));
         keyword(doc, INVOLVES, t.leadDepartment());
+        keyword(doc, LEAD, t.leadDepartment());
         t.coDepartments().forEach(d -> keyword(doc, INVOLVES, d));
         text(doc, TEXTS[0], t.title());
         text(doc, TEXTS[1], t.description());
@@ -129,7 +132,8 @@ final class TicketDocuments {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         int clauses = 0;
         for (String[] term : new String[][] {{INVOLVES, scopeDepartment}, {INVOLVES, f.department()},
-                {STATUS, f.status() == null ? null : f.status().name()}, {CATEGORY, f.category()}, {TOWN, f.town()},
+                {LEAD, f.leadDepartment()}, {STATUS, f.status() == null ? null : f.status().name()},
+                {CATEGORY, f.category()}, {TOWN, f.town()},
                 {ENTERPRISE, f.enterprise()}, {OVERDUE, f.overdue() == null ? null : f.overdue().toString()}}) {
             if (term[1] != null) {
                 all.add(new TermQuery(new Term(term[0], term[1])), Occur.FILTER);

@@ -85,6 +85,12 @@ public class TicketIndex implements DerivedFromTickets, SmartLifecycle {
     private static final Duration PRUNE_EVERY = Duration.ofMinutes(1);
     private static final String DATABASE = "database";
     private static final String POSITION = "position";
+    private static final String FORMAT = "format";
+    /**
+     * The fields' version ({@link TicketDocuments}); an index of another is rebuilt at start. 2: the lead
+     * department on its own (the list's leadDepartment filter).
+     */
+    static final String FIELDS_VERSION = "2";
 
     /** A page of a list: the tickets' ids in the list's order, and how many match in all. */
     public record Hits(List<Long> ids, long total) {}
@@ -287,7 +293,8 @@ public class TicketIndex implements DerivedFromTickets, SmartLifecycle {
                 live.forEach(e -> data.put(e.getKey(), e.getValue()));
             }
             String position = data.get(POSITION);
-            if (databaseId.equals(data.get(DATABASE)) && position != null && resumable(Long.parseLong(position))) {
+            if (databaseId.equals(data.get(DATABASE)) && FIELDS_VERSION.equals(data.get(FORMAT)) && position != null
+                    && resumable(Long.parseLong(position))) {
                 resumeAfter(Long.parseLong(position));
                 complete = true;
                 catchUp();
@@ -295,7 +302,7 @@ public class TicketIndex implements DerivedFromTickets, SmartLifecycle {
                 log.info("The ticket index resumed after change {} of the log", position);
             } else {
                 log.info("The ticket index {} is rebuilt from the database", data.isEmpty() ? "is new and"
-                        : "belongs to another database or is too far behind, and");
+                        : "belongs to another database, holds other fields or is too far behind, and");
                 rebuild();
             }
         } catch (IOException | RuntimeException e) {
@@ -460,7 +467,8 @@ public class TicketIndex implements DerivedFromTickets, SmartLifecycle {
     /** Writes the index to disk with the log position it has read through (under the writing lock). */
     private void commit() throws IOException {
         long position = gaps.isEmpty() ? maxSeen : gaps.keySet().stream().mapToLong(Long::longValue).min().orElseThrow() - 1;
-        writer.setLiveCommitData(Map.of(DATABASE, databaseId, POSITION, Long.toString(position)).entrySet());
+        writer.setLiveCommitData(Map.of(DATABASE, databaseId, POSITION, Long.toString(position), FORMAT,
+                FIELDS_VERSION).entrySet());
         writer.commit();
         dirty = false;
         lastCommit = Instant.now();

@@ -60,10 +60,10 @@ class TicketController {
             @RequestParam(required = false) String category, @RequestParam(required = false) String town,
             @RequestParam(required = false) String enterprise, @RequestParam(required = false) String overdue,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String q, @RequestParam(required = false) String leadDepartment,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        TicketListParams.Parsed parsed = listParams.parse(
-                new TicketListParams.Raw(status, department, category, town, enterprise, overdue, from, to, q),
+        TicketListParams.Parsed parsed = listParams.parse(new TicketListParams.Raw(status, department, category, town,
+                enterprise, overdue, from, to, q, leadDepartment),
                 page, size);
         return queries.list(parsed.filter(), caller, parsed.page());
     }

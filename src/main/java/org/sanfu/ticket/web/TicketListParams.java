@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * The query parameters of the ticket list (API.md "Tickets": {@code status}, {@code department},
  * {@code category}, {@code town}, {@code enterprise}, {@code overdue}, {@code from}, {@code to},
- * {@code q}, {@code page}, {@code size}) as a filter and a page, read once for the API and the page:
+ * {@code q}, {@code page}, {@code size}, and the addition {@code leadDepartment}) as a filter and a page, read once for the API and the page:
  * every malformed one is named in one {@link InvalidInput}.
  */
 @Component
@@ -22,11 +22,11 @@ class TicketListParams {
 
     /** The parameters as they came, text only; null or blank means "any". */
     record Raw(String status, String department, String category, String town, String enterprise,
-            String overdue, String from, String to, String q) {
+            String overdue, String from, String to, String q, String leadDepartment) {
 
         /** Whether any filter but the search words is set (the page then shows its filters open). */
         public boolean narrowed() {
-            return Stream.of(status, department, category, town, enterprise, overdue, from, to)
+            return Stream.of(status, department, category, town, enterprise, overdue, from, to, leadDepartment)
                     .anyMatch(v -> v != null && !v.isBlank());
         }
     }
@@ -49,6 +49,10 @@ class TicketListParams {
         if (department != null && !catalog.isDepartment(department)) {
             errors.add("department", Message.of("sanfu.validation.one-of", "values", catalog.departmentCodes()));
         }
+        String leadDepartment = params.text(raw.leadDepartment());
+        if (leadDepartment != null && !catalog.isDepartment(leadDepartment)) {
+            errors.add("leadDepartment", Message.of("sanfu.validation.one-of", "values", catalog.departmentCodes()));
+        }
         String category = params.text(raw.category());
         if (category != null && !catalog.isCategory(category)) {
             errors.add("category", Message.of("sanfu.validation.one-of", "values", catalog.categoryCodes()));
@@ -66,7 +70,8 @@ class TicketListParams {
         errors.throwIfAny();
         String enterprise = params.text(raw.enterprise());
         TicketFilter filter = new TicketFilter(status, department, category, params.text(raw.town()),
-                enterprise == null ? null : enterprise.toUpperCase(), overdue, from, to, params.text(raw.q()));
+                enterprise == null ? null : enterprise.toUpperCase(), overdue, from, to, params.text(raw.q()),
+                leadDepartment);
         return new Parsed(filter, pageParams);
     }
 }

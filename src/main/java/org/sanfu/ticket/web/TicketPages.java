@@ -118,10 +118,10 @@ class TicketPages {
             @RequestParam(required = false) String town, @RequestParam(required = false) String enterprise,
             @RequestParam(required = false) String overdue, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String q,
-            @RequestParam(required = false) String page, @RequestParam(required = false) String size, Model model,
+            @RequestParam(required = false) String leadDepartment, @RequestParam(required = false) String page, @RequestParam(required = false) String size, Model model,
             HttpServletResponse response) {
         TicketListParams.Raw raw = new TicketListParams.Raw(status, department, category, town, enterprise, overdue,
-                from, to, q);
+                from, to, q, leadDepartment);
         model.addAttribute("filter", raw);
         model.addAttribute("statuses", TicketStatus.values());
         model.addAttribute("departments", catalog.departmentCodes());
@@ -191,6 +191,7 @@ class TicketPages {
         Map<String, String> filters = new LinkedHashMap<>();
         filters.put("status", raw.status());
         filters.put("department", raw.department());
+        filters.put("leadDepartment", raw.leadDepartment());
         filters.put("category", raw.category());
         filters.put("town", raw.town());
         filters.put("enterprise", raw.enterprise());

@@ -55,6 +55,10 @@ class TicketDocumentsUnitTests {
                 .containsExactly(2L, 4L, 1L, 3L);
         assertThat(ids(new TicketFilter(null, "FINANCE", null, null, null, null, null, null, null)))
                 .containsExactly(2L, 4L);
+        assertThat(ids(new TicketFilter(null, null, null, null, null, null, null, null, null, "FINANCE")))
+                .as("lead only: not the ticket FINANCE co-handles").containsExactly(2L);
+        assertThat(ids(new TicketFilter(null, "TRANSPORT", null, null, null, null, null, null, null, "CUSTOMS")))
+                .containsExactly(1L);
         assertThat(ids(new TicketFilter(TicketStatus.ASSIGNED, null, null, null, null, null, null, null, null)))
                 .containsExactly(2L, 4L, 1L, 3L);
         assertThat(ids(new TicketFilter(null, null, null, null, null, null, AT, null, null)))

@@ -27,6 +27,7 @@ import org.sanfu.ticket.TicketFilter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The index in the running service: the issue's examples over the API, rows written behind the
@@ -163,6 +164,32 @@ class TicketIndexTests {
             }
         } finally {
             jdbc.sql("update search_state set pruned_through = ? where id = 1").param(before).update();
+        }
+    }
+
+    @Test
+    void anIndexOfThisDatabaseWithOtherFieldsIsRebuilt() throws Exception {
+        awaitReady(index);
+        String code = api.enterprise();
+        api.visit(code, List.of(Api.problem("FINANCING", "旧格式的事项")));
+        Path directory = Files.createTempDirectory("sanfu-search-format-");
+        // this database's index, up to date, but of the fields before the lead department had its own: an
+        // index that resumed would hold none of this database's tickets, not a lead department to filter on
+        String database = new TransactionTemplate(transactions).execute(status -> changes.databaseId());
+        try (FSDirectory fs = FSDirectory.open(directory);
+                IndexWriter writer = new IndexWriter(fs, new IndexWriterConfig(TicketDocuments.analyzer())
+                        .setIndexSort(TicketDocuments.ORDER))) {
+            writer.setLiveCommitData(Map.of("database", database, "position",
+                    Long.toString(changes.latest())).entrySet());
+            writer.commit();
+        }
+        TicketIndex started = start(directory);
+        try {
+            awaitReady(started);
+            assertThat(started.page(new TicketFilter(null, null, null, null, code, null, null, null, "旧格式",
+                    "FINANCE"), null, 0, 20).orElseThrow().total()).isEqualTo(1);
+        } finally {
+            started.stop();
         }
     }
 
