@@ -3,6 +3,7 @@ package org.sanfu.ticket.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -124,14 +125,8 @@ class TicketIndexTests {
         TicketFilter foreign = new TicketFilter(null, null, null, null, null, null, null, null, "外库");
         TicketFilter ours = new TicketFilter(null, null, null, null, code, null, null, null, "本库");
         // an index left by another database, holding a ticket this one does not have
-        try (FSDirectory fs = FSDirectory.open(directory);
-                IndexWriter writer = new IndexWriter(fs, new IndexWriterConfig(TicketDocuments.analyzer())
-                        .setIndexSort(TicketDocuments.ORDER))) {
-            writer.addDocument(TicketDocuments.document(new IndexedTicket(Long.MAX_VALUE, "外库的事项", null, "外库企业",
-                    "ASSIGNED", "CONTAINER", "大溪镇", code, false, Instant.now(), null, List.of())));
-            writer.setLiveCommitData(Map.of("database", "another", "position", "0").entrySet());
-            writer.commit();
-        }
+        leftBehind(directory, Map.of("database", "another", "position", "0"), new IndexedTicket(Long.MAX_VALUE,
+                "外库的事项", null, "外库企业", "ASSIGNED", "CONTAINER", "大溪镇", code, false, Instant.now(), null, List.of()));
         TicketIndex started = start(directory);
         try {
             awaitReady(started);
@@ -176,13 +171,7 @@ class TicketIndexTests {
         // this database's index, up to date, but of the fields before the lead department had its own: an
         // index that resumed would hold none of this database's tickets, not a lead department to filter on
         String database = new TransactionTemplate(transactions).execute(status -> changes.databaseId());
-        try (FSDirectory fs = FSDirectory.open(directory);
-                IndexWriter writer = new IndexWriter(fs, new IndexWriterConfig(TicketDocuments.analyzer())
-                        .setIndexSort(TicketDocuments.ORDER))) {
-            writer.setLiveCommitData(Map.of("database", database, "position",
-                    Long.toString(changes.latest())).entrySet());
-            writer.commit();
-        }
+        leftBehind(directory, Map.of("database", database, "position", Long.toString(changes.latest())));
         TicketIndex started = start(directory);
         try {
             awaitReady(started);
@@ -190,6 +179,20 @@ class TicketIndexTests {
                     "FINANCE"), null, 0, 20).orElseThrow().total()).isEqualTo(1);
         } finally {
             started.stop();
+        }
+    }
+
+    /** An index as a node left it: these tickets, committed with this commit data. */
+    private static void leftBehind(Path directory, Map<String, String> commitData, IndexedTicket... tickets)
+            throws IOException {
+        try (FSDirectory fs = FSDirectory.open(directory);
+                IndexWriter writer = new IndexWriter(fs, new IndexWriterConfig(TicketDocuments.analyzer())
+                        .setIndexSort(TicketDocuments.ORDER))) {
+            for (IndexedTicket ticket : tickets) {
+                writer.addDocument(TicketDocuments.document(ticket));
+            }
+            writer.setLiveCommitData(commitData.entrySet());
+            writer.commit();
         }
     }
 
