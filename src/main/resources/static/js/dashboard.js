@@ -31,6 +31,14 @@
       option.title = {text: '暂无数据', left: 'center', top: 'middle', textStyle: {color: '#999', fontSize: 14}};
     }
     chart.setOption(option);
+    // a bar opens the tickets it counts (a chart whose key no list filters by has no links)
+    if (chartData.links) {
+      container.classList.add('clickable');
+      chart.on('click', function (params) {
+        var link = chartData.links[params.dataIndex];
+        if (link) { window.location.href = link; }
+      });
+    }
     window.addEventListener('resize', function () { chart.resize(); });
   }
 

@@ -50,45 +50,58 @@ record Dashboard(
             TicketStatus.SUPERVISION, "督办中",
             TicketStatus.CLOSED, "已销号");
 
-    /** One headline figure; {@code id} is the element id on the page and the field name in the API. */
-    record Figure(String id, String label, String value, String unit, String hint, boolean alert) {}
+    /**
+     * One headline figure; {@code id} is the element id on the page and the field name in the API;
+     * {@code link} the tickets it counts (null where no list shows them).
+     */
+    record Figure(String id, String label, String value, String unit, String hint, boolean alert, String link) {
+
+        Figure(String id, String label, String value, String unit, String hint, boolean alert) {
+            this(id, label, value, unit, hint, alert, null);
+        }
+    }
 
     /**
      * A bar chart's data: per label the closed tickets, the open ones still within their deadlines,
-     * and the open overdue ones; the three add up to the label's total.
+     * and the open overdue ones; the three add up to the label's total. {@code links}: per label the
+     * tickets it counts (a bar is clicked), or null for a chart whose key no list filters by.
      */
-    record Chart(List<String> labels, List<Long> closed, List<Long> openInTime, List<Long> overdueOpen) {
+    record Chart(List<String> labels, List<Long> closed, List<Long> openInTime, List<Long> overdueOpen,
+            List<String> links) {
 
-        static Chart of(List<Breakdown> breakdown) {
+        static Chart of(List<Breakdown> breakdown, Function<String, String> linkOfKey) {
             return new Chart(
                     breakdown.stream().map(Breakdown::label).toList(),
                     breakdown.stream().map(b -> b.figures().closed()).toList(),
                     breakdown.stream().map(b -> b.figures().open() - b.figures().overdueOpen()).toList(),
-                    breakdown.stream().map(b -> b.figures().overdueOpen()).toList());
+                    breakdown.stream().map(b -> b.figures().overdueOpen()).toList(),
+                    linkOfKey == null ? null : breakdown.stream().map(b -> linkOfKey.apply(b.key())).toList());
         }
     }
 
     /** A department's line in the month's ranking; rank is 未排名 for one with too few tickets. */
     record RankRow(String key, String rank, String label, long total, long closed, long overdueOpen,
             String onTimeSignRate, String onTimeCloseRate, String satisfactionRate, String reopenRate,
-            String returnRate, String score, String medal, String medalClass) {}
+            String returnRate, String score, String medal, String medalClass, String link) {}
 
-    /** A town shown a red card (亮红牌), with its reasons in words. */
-    record RedCardRow(String town, long total, List<String> reasons) {}
+    /** A town shown a red card (亮红牌), with its reasons in words and a link to its month's tickets. */
+    record RedCardRow(String town, long total, List<String> reasons, String link) {}
 
     /** An open overdue ticket, linked to its detail. */
     record OverdueRow(String id, String enterpriseName, String categoryLabel, String title, String department,
             String status, String replyDeadline) {}
 
     static Dashboard of(String scope, Summary summary, Ranking ranking, PageResult<TicketView> overdue,
-            Function<String, String> departmentLabel, ZoneId zone) {
+            Function<String, String> departmentLabel, ZoneId zone, TicketLinks links) {
         Figures f = summary.figures();
         List<Figure> counts = List.of(
-                new Figure("total", "总数", count(f.total()), "件", "期间内反映的问题（按反映时间计）", false),
+                new Figure("total", "总数", count(f.total()), "件", "期间内反映的问题（按反映时间计）", false,
+                        links.with()),
                 new Figure("open", "在办", count(f.open()), "件", "尚未销号", false),
-                new Figure("closed", "办结", count(f.closed()), "件", "已销号", false),
+                new Figure("closed", "办结", count(f.closed()), "件", "已销号", false,
+                        links.with("status", TicketStatus.CLOSED.name())),
                 new Figure("overdueOpen", "超期在办", count(f.overdueOpen()), "件", "未销号且已超过期限",
-                        f.overdueOpen() > 0));
+                        f.overdueOpen() > 0, "#overdue"));
         List<Figure> rates = List.of(
                 new Figure("closeRate", "办结率", percent(f.closeRate()), "", "办结 / 总数", false),
                 new Figure("onTimeSignRate", "按时签收率", percent(f.onTimeSignRate()), "", "按时签收 / 已签收", false),
@@ -100,16 +113,18 @@ record Dashboard(
                 new Figure("medianHoursToClose", "办结时长中位数", hours(f.medianHoursToClose()),
                         f.medianHoursToClose() == null ? "" : "小时", "从反映到销号", false));
         YearMonth month = YearMonth.parse(ranking.month());
-        return new Dashboard(scope, counts, rates, Chart.of(summary.byCategory()), Chart.of(summary.byDepartment()),
-                Chart.of(summary.bySource()),
+        return new Dashboard(scope, counts, rates,
+                Chart.of(summary.byCategory(), key -> links.with("category", key)),
+                Chart.of(summary.byDepartment(), key -> links.with("leadDepartment", key)),
+                Chart.of(summary.bySource(), null),
                 ranking.month(), month.getYear() + "年" + month.getMonthValue() + "月",
-                ranking.departments().stream().map(Dashboard::rankRow).toList(),
-                ranking.redCards().stream().map(Dashboard::redCardRow).toList(),
+                ranking.departments().stream().map(d -> rankRow(d, month)).toList(),
+                ranking.redCards().stream().map(c -> redCardRow(c, month)).toList(),
                 overdue.total(),
                 overdue.items().stream().map(t -> overdueRow(t, departmentLabel, zone)).toList());
     }
 
-    private static RankRow rankRow(Ranking.DepartmentRank d) {
+    private static RankRow rankRow(Ranking.DepartmentRank d, YearMonth month) {
         Figures f = d.figures();
         String medal = d.medal() == null ? "" : switch (d.medal()) {
             case GOLD -> "金牌店小二";
@@ -119,16 +134,16 @@ record Dashboard(
         return new RankRow(d.key(), d.rank() == null ? "未排名" : String.valueOf(d.rank()), d.label(), f.total(),
                 f.closed(), f.overdueOpen(), percent(f.onTimeSignRate()), percent(f.onTimeCloseRate()),
                 percent(f.satisfactionRate()), percent(f.reopenRate()), percent(f.returnRate()), decimal(d.score()),
-                medal, medalClass);
+                medal, medalClass, TicketLinks.ofMonth(month, "leadDepartment", d.key()));
     }
 
-    private static RedCardRow redCardRow(Ranking.RedCard card) {
+    private static RedCardRow redCardRow(Ranking.RedCard card, YearMonth month) {
         List<String> reasons = card.reasons().stream().map(reason -> switch (reason) {
             case "OVERDUE" -> "超期比例 " + percent(card.overdueRate());
             case "SATISFACTION" -> "满意率 " + percent(card.satisfactionRate());
             default -> reason;
         }).toList();
-        return new RedCardRow(card.town(), card.total(), reasons);
+        return new RedCardRow(card.town(), card.total(), reasons, TicketLinks.ofMonth(month, "town", card.town()));
     }
 
     private static OverdueRow overdueRow(TicketView t, Function<String, String> departmentLabel, ZoneId zone) {

@@ -114,8 +114,10 @@ class DashboardController {
                 filter.from(), filter.toExclusive(), null), caller, PageParams.of(0, CLOSED_SHOWN));
         model.addAttribute("closed", closed);
         model.addAttribute("systemicProblems", systemic.recent(SYSTEMIC_SHOWN));
+        TicketLinks links = faults.isEmpty() ? TicketLinks.of(params.text(from), params.text(to), departmentValue,
+                categoryValue, townValue) : TicketLinks.whole();
         model.addAttribute("dashboard", Dashboard.of(scope, summary, stats.ranking(monthValue), overdue,
-                catalog::departmentLabel, properties.zone()));
+                catalog::departmentLabel, properties.zone(), links));
         model.addAttribute("departments", catalog.departmentCodes().stream()
                 .filter(catalog::isHandlingDepartment).map(code -> new Option(code, catalog.departmentLabel(code)))
                 .toList());

@@ -25,6 +25,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.sanfu.Api;
 import org.sanfu.Browser;
@@ -267,6 +268,28 @@ class DashboardBrowserTests {
         assertThat(chartTotals(js, "chartByDepartment")).isEqualTo(totals(summary.get("byDepartment")));
         assertThat(chartTotals(js, "chartBySource")).isEqualTo(totals(summary.get("bySource")));
         browser.screenshotForDocs("dashboard-desktop", true);
+    }
+
+    @Test
+    void aClickOnACategorysBarOpensTheTicketsItCounts() {
+        open("/" + query);
+        chartsDrawn();
+        JavascriptExecutor js = browser.driver();
+        WebElement chart = browser.driver().findElement(By.id("chartByCategory"));
+        // the middle of the first category's whole bar, where ECharts drew it, and how many it counts
+        @SuppressWarnings("unchecked")
+        List<Number> bar = (List<Number>) js.executeScript("""
+                var chart = echarts.getInstanceByDom(document.getElementById('chartByCategory'));
+                var option = chart.getOption();
+                var total = option.series.reduce(function (sum, s) { return sum + s.data[0]; }, 0);
+                return chart.convertToPixel({gridIndex: 0}, [total / 2, 0]).concat([total]);
+                """);
+        new Actions(browser.driver()).moveToElement(chart, bar.get(0).intValue() - chart.getSize().getWidth() / 2,
+                bar.get(1).intValue() - chart.getSize().getHeight() / 2).click().perform();
+        browser.await(ExpectedConditions.urlContains("/tickets?"));
+        assertThat(browser.driver().getCurrentUrl()).contains("category=", "town=");
+        assertThat(browser.driver().findElement(By.id("total")).getText())
+                .isEqualTo("共 " + bar.get(2).intValue() + " 件");
     }
 
     @Test

@@ -3,6 +3,8 @@ package org.sanfu.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -120,6 +122,57 @@ class DashboardWebTests {
                 .doesNotContain(HOSTILE_TITLE)
                 .doesNotContain("<b onmouseover");
         assertThat(html).contains("href=\"/tickets/" + hostile + "\"");
+    }
+
+    @Test
+    void eachFigureLinksToTheTicketsItCountsWithTheDashboardsScope() throws Exception {
+        String scope = "?town=" + town + "&from=2014-05-01&to=2014-05-31&department=TRANSPORT";
+        var html = page(scope, "leader").html();
+        assertThat(html.select("#total").text()).isEqualTo("2");
+        assertThat(listed(html.select("a[data-figure=total]").attr("href"))).isEqualTo(2);
+        assertThat(decoded(html.select("a[data-figure=total]").attr("href")))
+                .as("the figures count a ticket under its lead department")
+                .contains("leadDepartment=TRANSPORT", "town=" + town, "from=2014-05-01", "to=2014-05-31")
+                .doesNotContain("department=TRANSPORT&", "?department=");
+        assertThat(listed(html.select("a[data-figure=closed]").attr("href")))
+                .isEqualTo(Long.parseLong(html.select("#closed").text())).isEqualTo(1);
+        assertThat(html.select("a[data-figure=overdueOpen]").attr("href")).isEqualTo("#overdue");
+        assertThat(html.select("a[data-figure=open]")).as("no list holds every status but one").isEmpty();
+
+        // a bar of the category and the department charts: the tickets it counts
+        JsonNode charts = new ObjectMapper().readTree(page("?town=" + town, "leader").html()
+                .select("#chartData").first().data());
+        for (String chart : List.of("byCategory", "byDepartment")) {
+            JsonNode data = charts.get(chart);
+            assertThat(data.get("labels")).as(chart).isNotEmpty();
+            for (int i = 0; i < data.get("labels").size(); i++) {
+                long counted = data.get("closed").get(i).asLong() + data.get("openInTime").get(i).asLong()
+                        + data.get("overdueOpen").get(i).asLong();
+                assertThat(listed(data.get("links").get(i).asText())).as(chart + " " + data.get("labels").get(i))
+                        .isEqualTo(counted);
+            }
+        }
+        assertThat(charts.get("bySource").get("links").isNull()).as("no list filters by source").isTrue();
+
+        // the month's ranking: a department's row lists that month's tickets it leads
+        var ranking = page("?month=2014-05", "leader").html();
+        var transport = ranking.select("#rank-TRANSPORT td.total a");
+        assertThat(listed(transport.attr("href"))).isEqualTo(Long.parseLong(transport.text())).isGreaterThanOrEqualTo(2);
+        assertThat(ranking.select("#rank-TRANSPORT td.dept a").attr("href")).isEqualTo(transport.attr("href"));
+    }
+
+    /** How many tickets the list behind a dashboard link holds ("共 N 件"). */
+    private long listed(String link) {
+        Pages.Answer list = pages.get(decoded(link), "leader");
+        assertThat(list.status()).as(link).isEqualTo(200);
+        Matcher total = Pattern.compile("共 (\\d+) 件").matcher(list.html().select("#total").text());
+        assertThat(total.matches()).as(link).isTrue();
+        return Long.parseLong(total.group(1));
+    }
+
+    /** MockMvc encodes a path itself: it gets the link as the browser would decode it. */
+    private static String decoded(String link) {
+        return URLDecoder.decode(link, StandardCharsets.UTF_8);
     }
 
     @Test
