@@ -21,13 +21,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class TicketQueries {
 
+    /** Ids in one statement: well within what H2 and PostgreSQL take as parameters. */
+    private static final int READ_AT_ONCE = 500;
+
     private final Tickets tickets;
     private final TicketEvents events;
     private final TicketPolicy policy;
     private final Catalog catalog;
     private final Clock clock;
-    /** Ids in one statement: well within what H2 and PostgreSQL take as parameters. */
-    private static final int READ_AT_ONCE = 500;
 
     TicketQueries(Tickets tickets, TicketEvents events, TicketPolicy policy, Catalog catalog, Clock clock) {
         this.policy = policy;

@@ -107,6 +107,19 @@ public class VisitIntake {
         }
     }
 
+    /**
+     * What {@link #log} would refuse in this request (400), if anything, without logging it: a page names
+     * it beside the faults it found reading the form, so that one answer names them all.
+     */
+    public Optional<InvalidInput> refusal(VisitRequest request) {
+        try {
+            check(request, request.source() == null ? Source.VISIT : request.source());
+            return Optional.empty();
+        } catch (InvalidInput refused) {
+            return Optional.of(refused);
+        }
+    }
+
     private Optional<Answer> replay(Caller caller, String key, String hash) {
         return keys.find(caller.username(), key).map(stored -> {
             if (!stored.requestHash().equals(hash)) {

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.sanfu.Message;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
@@ -53,24 +52,28 @@ public class FormBodies {
      * per submit instead of every one.
      */
     public <T> T command(MultiValueMap<String, String> form, Class<T> type) {
+        Read<T> read = read(form, type);
+        if (!read.notWhole().isEmpty()) {
+            throw new InvalidInput(read.notWhole());
+        }
+        return read.command();
+    }
+
+    /**
+     * A form read as far as it goes: the command without the whole-number inputs that hold none, and those
+     * inputs' faults; a page may then judge the rest of the command too, so that one answer names every
+     * fault. A command refused itself is thrown, with those faults first.
+     */
+    public record Read<T>(T command, List<InvalidInput.Fault> notWhole) {}
+
+    public <T> Read<T> read(MultiValueMap<String, String> form, Class<T> type) {
         List<InvalidInput.Fault> notWhole = new ArrayList<>();
         ObjectNode body = body(form, type, notWhole);
-        T command;
         try {
-            command = bodies.command(body, type);
+            return new Read<>(bodies.command(body, type), List.copyOf(notWhole));
         } catch (InvalidInput refused) {
-            if (notWhole.isEmpty()) {
-                throw refused;
-            }
-            Set<String> named = notWhole.stream().map(InvalidInput.Fault::field).collect(Collectors.toSet());
-            List<InvalidInput.Fault> all = new ArrayList<>(notWhole);
-            refused.faults().stream().filter(f -> !named.contains(f.field())).forEach(all::add);
-            throw new InvalidInput(all);
+            throw InvalidInput.merged(notWhole, refused);
         }
-        if (!notWhole.isEmpty()) {
-            throw new InvalidInput(notWhole);
-        }
-        return command;
     }
 
     /** An already built body (a page may adjust a field first, e.g. a local time) as the command. */

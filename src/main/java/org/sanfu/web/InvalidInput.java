@@ -29,6 +29,14 @@ public class InvalidInput extends DomainException {
         return new InvalidInput(List.of(new Fault(field, reason)));
     }
 
+    /** These faults first, then those of a later check on fields they do not name (one answer, each field once). */
+    public static InvalidInput merged(List<Fault> first, InvalidInput later) {
+        List<String> named = first.stream().map(Fault::field).toList();
+        List<Fault> all = new ArrayList<>(first);
+        later.faults().stream().filter(f -> !named.contains(f.field())).forEach(all::add);
+        return new InvalidInput(all);
+    }
+
     /** The top-level field of a path: {@code problems} of {@code problems[1].title}. */
     public static String rootField(String path) {
         int end = path.length();

@@ -157,7 +157,8 @@ class DashboardWebTests {
         // the month's ranking: a department's row lists that month's tickets it leads
         var ranking = page("?month=2014-05", "leader").html();
         var transport = ranking.select("#rank-TRANSPORT td.total a");
-        assertThat(listed(transport.attr("href"))).isEqualTo(Long.parseLong(transport.text())).isGreaterThanOrEqualTo(2);
+        assertThat(listed(transport.attr("href"))).isEqualTo(Long.parseLong(transport.text()))
+                .isGreaterThanOrEqualTo(2);
         assertThat(ranking.select("#rank-TRANSPORT td.dept a").attr("href")).isEqualTo(transport.attr("href"));
     }
 

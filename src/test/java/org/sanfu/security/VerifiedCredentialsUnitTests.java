@@ -149,7 +149,8 @@ class VerifiedCredentialsUnitTests {
     void requestsWaitingForAFailedCheckAreEachCheckedAndRefused() throws Exception {
         List<Future<Authentication>> answers = concurrently(basic("leader", "guess"), 4);
         for (Future<Authentication> answer : answers) {
-            assertThatThrownBy(() -> answer.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(BadCredentialsException.class);
+            assertThatThrownBy(() -> answer.get(10, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(BadCredentialsException.class);
         }
         assertThat(checks).as("nothing remembered from a failed check").hasValue(4);
     }

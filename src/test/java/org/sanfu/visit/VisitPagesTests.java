@@ -225,19 +225,27 @@ class VisitPagesTests {
         String code = api.enterprise();
         MultiValueMap<String, String> form = twoProblems(code, key(blankForm("staff1", code)), anHourAgo());
         form.set("orderBacklogMonths", "1.5");
+        form.set("problems[1].category", "");
+        form.set("problems[0].title", " ");
 
+        // the number, and what the intake itself finds in the rest, in one answer
         Pages.Answer refused = pages.post("/visits", "staff1", form);
         assertThat(refused.status()).isEqualTo(400);
         Document html = refused.html();
         assertThat(html.selectFirst("[name=orderBacklogMonths]").parent().select(".field-error").text())
                 .isEqualTo("请填写整数");
         assertThat(html.select("[name=orderBacklogMonths]").val()).isEqualTo("1.5");
+        assertThat(html.selectFirst("[name=\"problems[1].category\"]").parent().select(".field-error").text())
+                .isEqualTo("请从列表中选择一项");
+        assertThat(html.selectFirst("[name=\"problems[0].title\"]").parent().select(".field-error").text())
+                .isNotBlank();
+        assertThat(visitsOf(code)).isZero();
 
         form.set("orderBacklogMonths", "3");
-        form.set("problems[1].category", "");
         Document unchosen = pages.post("/visits", "staff1", form).html();
         assertThat(unchosen.selectFirst("[name=\"problems[1].category\"]").parent().select(".field-error").text())
                 .isEqualTo("请从列表中选择一项");
+        assertThat(unchosen.selectFirst("[name=orderBacklogMonths]").parent().select(".field-error")).isEmpty();
         assertThat(visitsOf(code)).isZero();
     }
 

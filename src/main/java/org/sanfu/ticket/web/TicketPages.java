@@ -118,8 +118,8 @@ class TicketPages {
             @RequestParam(required = false) String town, @RequestParam(required = false) String enterprise,
             @RequestParam(required = false) String overdue, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String q,
-            @RequestParam(required = false) String leadDepartment, @RequestParam(required = false) String page, @RequestParam(required = false) String size, Model model,
-            HttpServletResponse response) {
+            @RequestParam(required = false) String leadDepartment, @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size, Model model, HttpServletResponse response) {
         TicketListParams.Raw raw = new TicketListParams.Raw(status, department, category, town, enterprise, overdue,
                 from, to, q, leadDepartment);
         model.addAttribute("filter", raw);
