@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
 import org.sanfu.SanfuTest;
@@ -615,6 +618,29 @@ class VisitWebTests {
         assertThat(second.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(first.header("Idempotent-Replayed")).isNull();
         assertThat(counts(code)).isEqualTo(new Counts(1, 2));
+    }
+
+    @Test
+    void aKeyIsRememberedThirtyDaysThenForgottenWhenTheUserSendsAnother() {
+        String code = api.enterprise();
+        String old = UUID.randomUUID().toString();
+        Map<String, Object> body = body(code, List.of(problem("CONTAINER", "集装箱")));
+        ClockUtil.setCurrentTime(Date.from(Instant.now().minus(Duration.ofDays(31))));
+        try {
+            assertThat(log(body, "staff1", old).status()).isEqualTo(201);
+        } finally {
+            ClockUtil.reset();
+        }
+        String recent = UUID.randomUUID().toString();
+        assertThat(log(body(code, List.of(problem("LABOR", "招工"))), "staff1", recent).status()).isEqualTo(201);
+
+        // the recent key still replays; the one sent 31 days ago was forgotten when the recent one was stored
+        assertThat(log(body(code, List.of(problem("LABOR", "招工"))), "staff1", recent).header("Idempotent-Replayed"))
+                .isEqualTo("true");
+        Api.Response again = log(body, "staff1", old);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.header("Idempotent-Replayed")).isNull();
+        assertThat(counts(code)).isEqualTo(new Counts(3, 3));
     }
 
     @Test
