@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.sanfu.enterprise.Enterprise;
 import org.sanfu.enterprise.EnterpriseService;
 import org.sanfu.security.Caller;
 import org.sanfu.security.Role;
@@ -61,9 +60,9 @@ class WorkPage {
                     null, null, PageParams.of(0, RECENT_VISITS));
             model.addAttribute("recentVisits", recent.items());
             // a visit is known by its enterprise's name; a credit code says nothing at a glance
-            Map<String, String> names = new HashMap<>();
-            recent.items().forEach(v -> names.computeIfAbsent(v.enterpriseCreditCode(),
-                    code -> enterprises.find(code).map(Enterprise::name).orElse(code)));
+            Map<String, String> names = new HashMap<>(enterprises.names(
+                    recent.items().stream().map(VisitView::enterpriseCreditCode).toList()));
+            recent.items().forEach(v -> names.putIfAbsent(v.enterpriseCreditCode(), v.enterpriseCreditCode()));
             model.addAttribute("enterpriseNames", names);
         }
         return "work";
