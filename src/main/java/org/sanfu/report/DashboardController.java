@@ -109,9 +109,10 @@ class DashboardController {
                 ? scope(params.text(from), params.text(to), departmentValue, categoryValue, townValue)
                 : scope(null, null, null, null, null);
         // The latest closed tickets of the same scope, newest reported first: a leader opens what was closed.
+        // The department is the lead, as the figures count it: the list's total is the 办结 figure.
         PageResult<TicketView> closed = tickets.list(new org.sanfu.ticket.TicketFilter(
-                org.sanfu.ticket.TicketStatus.CLOSED, departmentValue, categoryValue, townValue, null, null,
-                filter.from(), filter.toExclusive(), null), caller, PageParams.of(0, CLOSED_SHOWN));
+                org.sanfu.ticket.TicketStatus.CLOSED, null, categoryValue, townValue, null, null,
+                filter.from(), filter.toExclusive(), null, departmentValue), caller, PageParams.of(0, CLOSED_SHOWN));
         model.addAttribute("closed", closed);
         model.addAttribute("systemicProblems", systemic.recent(SYSTEMIC_SHOWN));
         TicketLinks links = faults.isEmpty() ? TicketLinks.of(params.text(from), params.text(to), departmentValue,

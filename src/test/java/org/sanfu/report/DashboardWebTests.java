@@ -136,6 +136,7 @@ class DashboardWebTests {
                 .doesNotContain("department=TRANSPORT&", "?department=");
         assertThat(listed(html.select("a[data-figure=closed]").attr("href")))
                 .isEqualTo(Long.parseLong(html.select("#closed").text())).isEqualTo(1);
+        assertThat(html.select("#closedTotal").text()).as("the closed list below is the figure's").isEqualTo("1");
         assertThat(html.select("a[data-figure=overdueOpen]").attr("href")).isEqualTo("#overdue");
         assertThat(html.select("a[data-figure=open]")).as("no list holds every status but one").isEmpty();
 
@@ -160,6 +161,26 @@ class DashboardWebTests {
         assertThat(listed(transport.attr("href"))).isEqualTo(Long.parseLong(transport.text()))
                 .isGreaterThanOrEqualTo(2);
         assertThat(ranking.select("#rank-TRANSPORT td.dept a").attr("href")).isEqualTo(transport.attr("href"));
+    }
+
+    @Test
+    void theClosedListUnderTheFiguresHoldsTheTicketsTheClosedFigureCountsByLeadDepartment() {
+        String ownTown = "协办镇" + Api.creditCode().substring(12);
+        String code = api.enterprise("协办企业", ownTown);
+        // CREDIT_INSURANCE: COMMERCE leads, FINANCE co-handles
+        String id = api.visit(code, List.of(Api.problem("CREDIT_INSURANCE", "信保额度不足"))).get(0).get("id").asText();
+        api.act(id, "sign", "commerce", null);
+        api.act(id, "contribute", "finance", Map.of("opinion", "可申请专项贷款"));
+        api.act(id, "reply", "commerce", Map.of("resolution", "已提高额度", "outcome", "RESOLVED"));
+        api.act(id, "feedback", "staff1", Map.of("satisfaction", "SATISFIED"));
+
+        var finance = page("?town=" + ownTown + "&department=FINANCE", "leader").html();
+        assertThat(finance.select("#closed").text()).as("FINANCE leads nothing here").isEqualTo("0");
+        assertThat(finance.select("#closedTotal").text()).isEqualTo("0");
+        var commerce = page("?town=" + ownTown + "&department=COMMERCE", "leader").html();
+        assertThat(commerce.select("#closed").text()).isEqualTo("1");
+        assertThat(commerce.select("#closedTotal").text()).isEqualTo("1");
+        assertThat(commerce.select("#closedTickets a.ticket").eachAttr("data-id")).containsExactly(id);
     }
 
     /** How many tickets the list behind a dashboard link holds ("共 N 件"). */
