@@ -256,12 +256,17 @@ class TicketPagesTests extends TicketWebTestSupport {
             assertThat(sent.redirect()).isEqualTo("/tickets/" + id);
         }
         assertThat(comments(id, "已联系船公司")).isEqualTo(1);
-        // the same words on a page drawn anew are a new comment; another form of the same page is not "sent"
+        // the back button brings the page back drawn anew (a new key) with the text the browser kept: still
+        // one comment; other words are another comment
         String next = pages.get("/tickets/" + id, "transport").html()
                 .select("form[data-action=comment] input[name=submission]").val();
         assertThat(next).isNotEqualTo(key);
-        pages.post("/tickets/" + id + "/comment", "transport", Pages.form("submission", next, "text", "已联系船公司"));
-        assertThat(comments(id, "已联系船公司")).isEqualTo(2);
+        Pages.Answer resent = pages.post("/tickets/" + id + "/comment", "transport",
+                Pages.form("submission", next, "text", "已联系船公司"));
+        assertThat(resent.status()).isEqualTo(303);
+        assertThat(comments(id, "已联系船公司")).isEqualTo(1);
+        pages.post("/tickets/" + id + "/comment", "transport", Pages.form("submission", next, "text", "船公司答应加舱"));
+        assertThat(comments(id, "船公司答应加舱")).isEqualTo(1);
 
         // a double click on 签收: both answers show the signed ticket, neither says it could not be done
         ExecutorService clicks = Executors.newFixedThreadPool(2);
@@ -280,6 +285,14 @@ class TicketPagesTests extends TicketWebTestSupport {
         assertThat(api.get("/api/tickets/" + id, "transport").json().get("status").asText()).isEqualTo("IN_PROGRESS");
         assertThat(api.get("/api/tickets/" + id + "/history", "transport").json().findValuesAsText("action"))
                 .containsOnlyOnce("sign");
+
+        // a second 签收 from a page the back button drew anew shows the signed ticket, not 「签收」未能办理
+        String reloaded = pages.get("/tickets/" + id, "transport").html()
+                .select("form[data-action=comment] input[name=submission]").val();
+        Pages.Answer signedAgain = pages.post("/tickets/" + id + "/sign", "transport",
+                Pages.form("submission", reloaded));
+        assertThat(signedAgain.status()).isEqualTo(303);
+        assertThat(signedAgain.redirect()).isEqualTo("/tickets/" + id);
 
         // a refused form keeps no key: put right, the same form is done
         Pages.Answer blank = pages.post("/tickets/" + id + "/comment", "transport",
@@ -534,6 +547,8 @@ class TicketPagesTests extends TicketWebTestSupport {
         assertThat(late.status()).isEqualTo(303);
         String signed = id(api.ticket("CONTAINER"));
         api.act(signed, "sign", "transport", null);
+        // (its own 签收 of a moment ago would be taken for this one sent again: another action came between)
+        api.act(signed, "comment", "transport", java.util.Map.of("text", "已联系"));
         Pages.Answer again = pages.post("/tickets/" + signed + "/sign", "transport", Pages.form());
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.html().select("#refusal .reason").text()).contains("当前为“办理中”，现在不能“签收”");
@@ -603,6 +618,9 @@ class TicketPagesTests extends TicketWebTestSupport {
 
         Pages.Answer page = pages.get("/tickets?q=" + word + "&status=DISPATCHING", "leader");
         assertThat(page.html().select("#filterForm").attr("method")).isEqualTo("get");
+        assertThat(page.html().select("details#filters").hasAttr("open")).as("the list comes first").isFalse();
+        assertThat(page.html().select("#activeFilters .chip").eachText())
+                .containsExactly("关键词“" + word + "”", "状态：待交办");
         assertThat(page.html().select("select[name=status] option[selected]").text()).isEqualTo("待交办");
         assertThat(page.html().select("input[name=q]").val()).isEqualTo(word);
         assertThat(page.html().select("select[name=status] option").eachText()).contains("全部", "办理中", "已销号");
@@ -619,9 +637,13 @@ class TicketPagesTests extends TicketWebTestSupport {
         assertThat(byNumber.select("#ticketByNumber h2").text()).isEqualTo("编号 #" + transport + " 的事项");
         assertThat(byNumber.select("#ticketByNumber a.ticket").eachAttr("data-id")).containsExactly(transport);
         assertThat(byNumber.select("#ticketByNumber a.ticket").attr("href")).isEqualTo("/tickets/" + transport);
-        assertThat(pages.get("/tickets?q= ＃" + transport + " ", "transport").html()
-                .select("#ticketByNumber a.ticket").eachAttr("data-id")).as("a full-width ＃ typed in Chinese")
+        assertThat(byNumber.select("#activeFilters").text()).contains("关键词“" + transport + "”");
+
+        Document fullWidth = pages.get("/tickets?q= ＃" + transport + " ", "transport").html();
+        assertThat(fullWidth.select("#ticketByNumber a.ticket").eachAttr("data-id")).as("a full-width ＃ typed in Chinese")
                 .containsExactly(transport);
+        assertThat(fullWidth.select("#noTickets").text()).as("no title holds ＃: not 'nothing found' under the one found")
+                .startsWith("除上面这件外");
 
         assertThat(pages.get("/tickets?q=" + transport, "finance").html().select("#ticketByNumber"))
                 .as("another department's ticket is not shown by its number").isEmpty();

@@ -2,6 +2,8 @@ package org.sanfu.ticket.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -65,6 +67,8 @@ class TicketPages {
     static final int PAGE_SIZE = 20;
     /** The hidden input of each action form: the key drawn with the page (PageFormSubmissions). */
     static final String SUBMISSION = "submission";
+    /** A form sent again this soon after the caller's same action is taken for that one sent twice. */
+    static final Duration RESENT_WITHIN = Duration.ofMinutes(10);
     private static final Pattern TICKET_NUMBER = Pattern.compile("\\s*[#＃]?\\s*(\\d{1,18})\\s*");
 
     private final Messages messages;
@@ -77,11 +81,13 @@ class TicketPages {
     private final Catalog catalog;
     private final Map<String, ActionForm<?>> actionForms;
     private final PageFormSubmissions submissions;
+    private final Clock clock;
 
     TicketPages(TicketQueries queries, TicketActions actions, FormBodies forms, TicketListParams listParams,
             Catalog catalog, Messages messages, FormErrors formErrors, AccountDirectory accounts,
-            PageFormSubmissions submissions) {
+            PageFormSubmissions submissions, Clock clock) {
         this.submissions = submissions;
+        this.clock = clock;
         this.accounts = accounts;
         this.messages = messages;
         this.formErrors = formErrors;
@@ -237,20 +243,55 @@ class TicketPages {
         String submission = typed.getFirst(SUBMISSION);
         typed.remove(SUBMISSION);
         try {
+            // a comment sent again from a page the back button brought back (a new key): stored once
+            if (actionForm.action() == TicketAction.COMMENT && justDone(id, caller, action, typed.getFirst("text"))) {
+                return backTo(id);
+            }
             // a form sent again (double click, back button) answers as the first did: the ticket now
             String shown = submissions.once(caller.username(), submission, action,
                     () -> take(actionForm, id, caller, typed)).map(after -> String.valueOf(after.id())).orElse(id);
-            RedirectView back = new RedirectView("/tickets/" + UriUtils.encodePathSegment(shown,
-                    StandardCharsets.UTF_8), true);
-            back.setStatusCode(HttpStatus.SEE_OTHER);
-            return new ModelAndView(back);
+            return backTo(shown);
         } catch (InvalidInput e) {
             return again(id, caller, FormState.invalid(action, typed, formErrors.list(e)), HttpStatus.BAD_REQUEST);
         } catch (DomainException.NotNow e) {
+            if (justDone(id, caller, action, null)) {
+                // the caller's own action of a moment ago moved the state on: this is that form sent again
+                return backTo(id);
+            }
             return again(id, caller, FormState.refused(action, typed, messages.text(e.detail())), HttpStatus.CONFLICT);
         } catch (OptimisticLockingException | PessimisticLockingFailureException e) {
             return again(id, caller, FormState.refused(action, typed, null), HttpStatus.CONFLICT);
         }
+    }
+
+    /** The ticket's page, after an action (303). */
+    private static ModelAndView backTo(String id) {
+        RedirectView back = new RedirectView("/tickets/" + UriUtils.encodePathSegment(id, StandardCharsets.UTF_8), true);
+        back.setStatusCode(HttpStatus.SEE_OTHER);
+        return new ModelAndView(back);
+    }
+
+    /**
+     * Whether the ticket's latest event by the caller is this action, taken within {@link #RESENT_WITHIN}
+     * (and with this text, when given): the same form sent again from a page the back button brought back,
+     * which draws a new key. The page then answers as the first sending did, and records nothing more.
+     */
+    private boolean justDone(String id, Caller caller, String action, String text) {
+        List<TicketEvent> history;
+        try {
+            history = queries.history(id, caller);
+        } catch (DomainException unseen) {
+            return false; // the action itself answers 404 or 403
+        }
+        Instant since = clock.instant().minus(RESENT_WITHIN);
+        for (int i = history.size() - 1; i >= 0; i--) {
+            TicketEvent event = history.get(i);
+            if (caller.username().equals(event.actor())) {
+                return event.action().equals(action) && !event.at().isBefore(since)
+                        && (text == null || text.strip().equals(event.detail()));
+            }
+        }
+        return false;
     }
 
     private <T> TicketView take(ActionForm<T> actionForm, String id, Caller caller,
