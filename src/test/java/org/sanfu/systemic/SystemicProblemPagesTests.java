@@ -43,8 +43,13 @@ class SystemicProblemPagesTests {
     }
 
     private String proposal(String category, String text) {
+        return proposal(category, text, 5);
+    }
+
+    /** A proposal of this many enterprises' tickets, each of the same problem. */
+    private String proposal(String category, String text, int enterprises) {
         List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < enterprises; i++) {
             ids.add(api.visit(api.enterprise(), List.of(Map.of("category", category, "title", text.substring(0, 10),
                     "description", text))).get(0).get("id").asText());
         }
@@ -54,6 +59,17 @@ class SystemicProblemPagesTests {
             }
         }
         throw new AssertionError("no proposal for " + ids);
+    }
+
+    @Test
+    void aProblemOfManyTicketsShowsTheFirstTenAndFoldsTheRest() {
+        String id = proposal("POLICY", "研发费用加计扣除政策申报口径不清楚，多家企业不敢申报", 12);
+        Element section = pages.get("/systemic-problems?status=PROPOSED", "leader").html().selectFirst("#problem-" + id);
+        assertThat(section.select(".members .count").text()).isEqualTo("涉及事项 12 件");
+        assertThat(section.select(".members > ul > li")).hasSize(10);
+        assertThat(section.select(".members details summary").text()).isEqualTo("其余 2 件");
+        assertThat(section.select(".members details li")).hasSize(2);
+        assertThat(section.select(".members details").hasAttr("open")).isFalse();
     }
 
     @Test
@@ -99,7 +115,8 @@ class SystemicProblemPagesTests {
         Element section = page.html().selectFirst("#problem-" + confirmed);
         assertThat(section).isNotNull();
         assertThat(section.select(".members a")).hasSize(5);
-        assertThat(section.select(".members summary").text()).isEqualTo("涉及事项 5 件");
+        assertThat(section.select(".members .count").text()).isEqualTo("涉及事项 5 件");
+        assertThat(section.select(".members details")).as("five members need no folding").isEmpty();
         JsonNode member = api.get("/api/tickets/" + section.select(".members a").first().text().substring(1), "leader")
                 .json();
         assertThat(section.select(".members li").first().select(".enterprise").text())
