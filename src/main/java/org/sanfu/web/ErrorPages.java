@@ -39,6 +39,14 @@ public class ErrorPages {
             Map<String, Object> model = new HashMap<>();
             model.put("status", status.value());
             model.put("reason", reason);
+            if (status == HttpStatus.METHOD_NOT_ALLOWED) {
+                // an action's address (/tickets/11/reply) opened in the address bar: back to its page
+                String path = request.getRequestURI().substring(request.getContextPath().length());
+                int parent = path.lastIndexOf('/');
+                if (parent > 0 && !path.startsWith("//")) {
+                    model.put("back", request.getContextPath() + path.substring(0, parent));
+                }
+            }
             page.render(model, request, response);
         } catch (IOException e) {
             throw e;

@@ -140,10 +140,14 @@ class RejectedRequests extends OncePerRequestFilter implements RequestRejectedHa
 
     /** A page's GET (not the API's, nor the operators' endpoints): a person at a browser typed the query. */
     private static boolean isPageRead(HttpServletRequest request) {
+        return isPageRead(request, request.getRequestURI().substring(request.getContextPath().length()));
+    }
+
+    /** Whether a GET of this path (within the context) is a page's, not a machine's. */
+    private static boolean isPageRead(HttpServletRequest request, String path) {
         if (!"GET".equals(request.getMethod())) {
             return false;
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
         for (String machines : MACHINE_PATHS) {
             if (path.equals(machines) || path.startsWith(machines + "/")) {
                 return false;
@@ -190,6 +194,16 @@ class RejectedRequests extends OncePerRequestFilter implements RequestRejectedHa
             throws IOException {
         log.debug("refused {} {}: {}", request.getMethod(), request.getRequestURI(), rejected.getMessage());
         if (response.isCommitted()) {
+            return;
+        }
+        String uri = request.getRequestURI();
+        String single = uri.replaceAll("/{2,}", "/");
+        if (!single.equals(uri) && isPageRead(request, single.substring(request.getContextPath().length()))) {
+            // /tickets//5 typed or pasted: the page at the path with single slashes (checked again there);
+            // //engine-rest/task and the API's other doubled paths stay refused (400)
+            response.setStatus(HttpStatus.MOVED_PERMANENTLY.value());
+            response.setHeader("Location", single
+                    + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
             return;
         }
         problems.write(request, response, HttpStatus.BAD_REQUEST, Message.of("sanfu.problem.rejected-request"));

@@ -35,7 +35,7 @@ class HostileRequestsWebTests {
     /** Paths Spring Security's StrictHttpFirewall refuses, each once a 500 with a long ERROR stack. */
     private static final List<String> ODD_PATHS = List.of("//engine-rest/task", "/engine-rest;x=1/task",
             "/x/../engine-rest/engine", "/api//tickets", "/api/%2e%2e/api/tickets", "/api/tickets;jsessionid=0123ABCD",
-            "/camunda/app/%2e%2e/engine-rest/engine", "/api/tickets/%2e", "//", "/;/api/tickets",
+            "/camunda/app/%2e%2e/engine-rest/engine", "/api/tickets/%2e", "/;/api/tickets",
             "/api/tickets%2F1", "/api/tickets%5C1", "/api/tickets/%00");
 
     @LocalServerPort
@@ -56,6 +56,19 @@ class HostileRequestsWebTests {
     @AfterEach
     void releaseTheLog() {
         root().detachAppender(log);
+    }
+
+    @Test
+    void aPagesPathWithDoubledSlashesIsSentToThePageWhileTheApisStaysRefused() throws Exception {
+        for (String[] doubled : new String[][] {{"//", "/"}, {"/tickets//5", "/tickets/5"},
+                {"//enterprises?q=%E6%B3%B5", "/enterprises?q=%E6%B3%B5"}}) {
+            HttpResponse<String> r = send(request(doubled[0], null).GET());
+            assertThat(r.statusCode()).as(doubled[0]).isEqualTo(301);
+            assertThat(r.headers().firstValue("Location")).as(doubled[0]).hasValue(doubled[1]);
+        }
+        assertThat(send(request("/api//tickets", "staff1").GET()).statusCode()).isEqualTo(400);
+        assertThat(send(request("/tickets//5", "staff1").POST(HttpRequest.BodyPublishers.noBody())).statusCode())
+                .as("only a page's GET is redirected").isEqualTo(400);
     }
 
     @Test

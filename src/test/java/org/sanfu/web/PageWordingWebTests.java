@@ -124,6 +124,7 @@ class PageWordingWebTests {
         assertThat(opened.status()).isEqualTo(405);
         assertThat(opened.html().select("#errorTitle").text()).isEqualTo("不能这样打开（405）");
         assertThat(opened.html().text()).doesNotContain("稍后再试");
+        assertThat(opened.html().select("a#backToPage").attr("href")).isEqualTo("/tickets/" + id);
     }
 
     @Test
