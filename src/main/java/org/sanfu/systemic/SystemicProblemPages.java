@@ -87,15 +87,18 @@ class SystemicProblemPages {
 
     @GetMapping("/systemic-problems")
     ModelAndView list(Caller caller, @RequestParam(required = false) String status,
-            @RequestParam(required = false) Integer page) {
-        return show(caller, status, page, FormState.NONE, HttpStatus.OK);
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer scanned) {
+        ModelAndView view = show(caller, status, page, FormState.NONE, HttpStatus.OK);
+        // after 立即研判: what it found, said in words (the list below may be another page of it)
+        view.addObject("scanned", scanned == null || scanned < 0 ? null : scanned);
+        return view;
     }
 
     @PostMapping("/systemic-problems/scan")
     ModelAndView scan(Caller caller) {
         caller.require(Role.DISPATCH);
-        scan.scan();
-        return Redirects.seeOther("/systemic-problems?status=PROPOSED");
+        int proposed = scan.scan().size();
+        return Redirects.seeOther("/systemic-problems?status=PROPOSED&scanned=" + proposed);
     }
 
     @PostMapping("/systemic-problems/{id}/confirm")

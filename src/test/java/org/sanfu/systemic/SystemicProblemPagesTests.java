@@ -70,6 +70,14 @@ class SystemicProblemPagesTests {
         assertThat(section.select(".members details summary").text()).isEqualTo("其余 2 件");
         assertThat(section.select(".members details li")).hasSize(2);
         assertThat(section.select(".members details").hasAttr("open")).isFalse();
+
+        // 立即研判 on the page says what it found
+        Pages.Answer scanned = pages.post("/systemic-problems/scan", "dispatch", Pages.form());
+        assertThat(scanned.status()).isEqualTo(303);
+        assertThat(scanned.redirect()).startsWith("/systemic-problems?status=PROPOSED&scanned=");
+        long proposed = api.get("/api/systemic-problems?status=PROPOSED", "leader").json().get("total").asLong();
+        assertThat(pages.get(scanned.redirect(), "dispatch").html().select("#scanned").text())
+                .isEqualTo("研判完成：现有 " + proposed + " 个待确认的共性问题，请逐个确认或排除。");
     }
 
     @Test
