@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.sanfu.DomainException;
 import org.sanfu.catalog.Catalog;
+import org.sanfu.routing.Routing;
 import org.sanfu.security.Caller;
 import org.sanfu.security.Role;
 import org.sanfu.ticket.TicketQueries;
@@ -49,10 +50,13 @@ class SystemicProblemPages {
     private final QueryParams params;
     private final Catalog catalog;
     private final TicketQueries tickets;
+    private final Routing routing;
 
     SystemicProblemPages(SystemicQueries queries, SystemicCases cases, SystemicScan scan, FormBodies forms,
-            Messages messages, FormErrors formErrors, QueryParams params, Catalog catalog, TicketQueries tickets) {
+            Messages messages, FormErrors formErrors, QueryParams params, Catalog catalog, TicketQueries tickets,
+            Routing routing) {
         this.tickets = tickets;
+        this.routing = routing;
         this.formErrors = formErrors;
         this.queries = queries;
         this.cases = cases;
@@ -168,6 +172,15 @@ class SystemicProblemPages {
         view.setStatus(httpStatus);
         view.addObject("problems", problems);
         view.addObject("tickets", memberTickets(problems.items(), caller));
+        // the confirm form's 主办部门 starts at the department the routing table gives the category
+        Map<String, String> routedLead = new HashMap<>();
+        problems.items().forEach(p -> {
+            String lead = routing.route(p.category(), "NORMAL").leadDepartment();
+            if (lead != null) {
+                routedLead.put(p.id(), lead);
+            }
+        });
+        view.addObject("routedLead", routedLead);
         view.addObject("status", wanted == null ? null : wanted.name());
         view.addObject("statuses", List.of(SystemicStatus.values()));
         view.addObject("state", state);

@@ -135,6 +135,8 @@ class SystemicProblemPagesTests {
         assertThat(confirm.attr("action")).isEqualTo("/systemic-problems/" + confirmed + "/confirm");
         assertThat(confirm.select("input[name=_csrf]")).hasSize(1);
         assertThat(confirm.select("[name=title], [name=leadDepartment], [name=note]")).hasSize(3);
+        assertThat(confirm.select("select[name=leadDepartment] option[selected]").val())
+                .as("the routing table's department for CUSTOMS, to start from").isEqualTo("CUSTOMS");
         assertThat(section.selectFirst("form[data-action=dismiss] textarea[name=reason]")).isNotNull();
 
         // a leader reads, without forms
