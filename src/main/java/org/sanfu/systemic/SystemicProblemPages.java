@@ -174,12 +174,14 @@ class SystemicProblemPages {
         view.addObject("tickets", memberTickets(problems.items(), caller));
         // the confirm form's 主办部门 starts at the department the routing table gives the category
         Map<String, String> routedLead = new HashMap<>();
-        problems.items().forEach(p -> {
-            String lead = routing.route(p.category(), "NORMAL").leadDepartment();
-            if (lead != null) {
-                routedLead.put(p.id(), lead);
-            }
-        });
+        if (caller.is(Role.DISPATCH)) {
+            problems.items().stream().filter(p -> p.status() == SystemicStatus.PROPOSED).forEach(p -> {
+                String lead = routing.route(p.category(), "NORMAL").leadDepartment();
+                if (lead != null) {
+                    routedLead.put(p.id(), lead);
+                }
+            });
+        }
         view.addObject("routedLead", routedLead);
         view.addObject("status", wanted == null ? null : wanted.name());
         view.addObject("statuses", List.of(SystemicStatus.values()));

@@ -15,9 +15,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Each action form of a ticket's page is sent with a key drawn with the page ({@code submission}); an
- * action done under a key is not done again under it. A double click sends the form twice at once: the
- * second waits on the first's row and then finds it. The back button and 提交 again send it later: the
- * row is there. Either way the second answer is the ticket as it is now, as if it had been the first.
+ * action done under a key is not done again under it: the key's row is written first in the action's
+ * transaction, so a second sending fails on it before doing anything (a double click's second waits on the
+ * first's row). The second answer is the ticket as it is now, as if it had been the first.
  * The key is kept in the action's own transaction, so a refused form (400, 409) keeps nothing and may be
  * sent again as it was.
  */
@@ -48,9 +48,6 @@ class PageFormSubmissions {
             return Optional.of(work.get());
         }
         String submission = action + "/" + key;
-        if (done(username, submission)) {
-            return Optional.empty();
-        }
         try {
             return Optional.of(transactions.execute(status -> {
                 Instant now = clock.instant();
@@ -61,8 +58,10 @@ class PageFormSubmissions {
                 return work.get();
             }));
         } catch (DuplicateKeyException e) {
+            // the key's row is there (sent again later), or came while this one waited on it (twice at once):
+            // either way the form was done, and this transaction, the work included, rolled back
             if (done(username, submission)) {
-                return Optional.empty(); // sent twice at once: the other one did it
+                return Optional.empty();
             }
             throw e;
         }
