@@ -180,14 +180,17 @@ public class VisitIntake {
         Instant now = clock.instant();
         long visitId = visits.insert(c.enterprise().creditCode(), c.visitedAt(), caller.username(), c.source(),
                 r.operatingStatus(), r.orderBacklogMonths(), r.notes(), now);
-        if (r.operatingStatus() != null) {
-            enterprises.recordOperatingStatus(c.enterprise().creditCode(), r.operatingStatus(), c.visitedAt());
-        }
         for (VisitRequest.Problem p : r.problemList()) {
             ticketIntake.open(new NewTicket(visitId, c.enterprise().creditCode(), c.enterprise().name(),
                     c.enterprise().town(), caller.username(), p.category(), p.title().strip(), p.description(),
                     p.urgency() == null ? Urgency.NORMAL : p.urgency(), c.source().name(), c.visitedAt(), p.onSite(),
                     p.onSite() ? p.onSiteResolution().strip() : null));
+        }
+        // Last write of the intake: updating the enterprise's row locks it until commit, and every other
+        // visit to the same enterprise (a busy day's, an import's) waits for that lock. Taken first, it
+        // made them wait for each other's tickets and processes too.
+        if (r.operatingStatus() != null) {
+            enterprises.recordOperatingStatus(c.enterprise().creditCode(), r.operatingStatus(), c.visitedAt());
         }
         Visit visit = visits.find(visitId).orElseThrow();
         String answer = write(VisitView.of(visit, ticketQueries.ofVisit(visitId, caller)));
