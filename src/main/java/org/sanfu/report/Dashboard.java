@@ -97,7 +97,7 @@ record Dashboard(
         List<Figure> counts = List.of(
                 new Figure("total", "总数", count(f.total()), "件", "期间内反映的问题（按反映时间计）", false,
                         links.with()),
-                new Figure("open", "在办", count(f.open()), "件", "尚未销号", false),
+                new Figure("open", "在办", count(f.open()), "件", "尚未销号", false, links.with("open", "true")),
                 new Figure("closed", "办结", count(f.closed()), "件", "已销号", false,
                         links.with("status", TicketStatus.CLOSED.name())),
                 new Figure("overdueOpen", "超期在办", count(f.overdueOpen()), "件", "未销号且已超过期限",

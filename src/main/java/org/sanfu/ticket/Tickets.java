@@ -336,6 +336,9 @@ class Tickets {
                 .notBefore("t.reported_at", f.from())
                 .before("t.reported_at", f.toExclusive())
                 .contains(f.q(), "t.title", "t.description", "t.enterprise_name");
+        if (f.open() != null) {
+            where.add(f.open() ? "t.status <> ?" : "t.status = ?", TicketStatus.CLOSED.name());
+        }
         return page(where, "t.reported_at desc, t.id desc", page);
     }
 

@@ -138,7 +138,9 @@ class DashboardWebTests {
                 .isEqualTo(Long.parseLong(html.select("#closed").text())).isEqualTo(1);
         assertThat(html.select("#closedTotal").text()).as("the closed list below is the figure's").isEqualTo("1");
         assertThat(html.select("a[data-figure=overdueOpen]").attr("href")).isEqualTo("#overdue");
-        assertThat(html.select("a[data-figure=open]")).as("no list holds every status but one").isEmpty();
+        assertThat(listed(html.select("a[data-figure=open]").attr("href"))).as("在办: every status but CLOSED")
+                .isEqualTo(Long.parseLong(html.select("#open").text())).isEqualTo(1);
+        assertThat(decoded(html.select("a[data-figure=open]").attr("href"))).contains("open=true", "town=" + town);
 
         // a bar of the category and the department charts: the tickets it counts
         JsonNode charts = new ObjectMapper().readTree(page("?town=" + town, "leader").html()

@@ -110,7 +110,8 @@ class SearchEquivalenceTests {
                     maybe(times.get(random.nextInt(times.size()))),
                     maybe(times.get(random.nextInt(times.size())).plusNanos(random.nextInt(2) * 500)),
                     random.nextInt(10) < 8 ? q(texts) : null,
-                    maybe(DEPARTMENTS[random.nextInt(DEPARTMENTS.length)]));
+                    maybe(DEPARTMENTS[random.nextInt(DEPARTMENTS.length)]),
+                    maybe(random.nextBoolean()));
             String scope = random.nextInt(5) == 0 ? DEPARTMENTS[random.nextInt(DEPARTMENTS.length)] : null;
             PageParams page = new PageParams(random.nextInt(4) == 0 ? random.nextInt(3) : 0, 1 + random.nextInt(60));
             assertThat(index.page(filter, scope, page.offset(), page.size())).as("answered by the index").isPresent();

@@ -626,6 +626,16 @@ class TicketPagesTests extends TicketWebTestSupport {
         assertThat(page.html().select("select[name=status] option").eachText()).contains("全部", "办理中", "已销号");
         assertThat(page.html().select("select[name=category] option").eachText()).contains("其他", "出口信保");
         assertThat(page.html().select("a.ticket").attr("href")).isEqualTo("/tickets/" + other);
+
+        // 是否办结 (the dashboard's 在办 opens the list so)
+        api.act(financing, "sign", "finance", null);
+        api.act(financing, "reply", "finance", Map.of("resolution", "已放贷", "outcome", "RESOLVED"));
+        api.act(financing, "feedback", "staff1", Map.of("satisfaction", "SATISFIED"));
+        assertThat(listed("/tickets?q=" + word + "&open=true", "leader")).containsExactlyInAnyOrder(container, other, late);
+        assertThat(listed("/tickets?q=" + word + "&open=false", "leader")).containsExactly(financing);
+        Document open = pages.get("/tickets?q=" + word + "&open=true", "leader").html();
+        assertThat(open.select("#activeFilters .chip").eachText()).containsExactly("关键词“" + word + "”", "在办");
+        assertThat(open.select("select[name=open] option[selected]").text()).isEqualTo("在办（未办结）");
     }
 
     @Test
@@ -691,6 +701,8 @@ class TicketPagesTests extends TicketWebTestSupport {
         assertThat(bad.html().select("#filterError").text()).contains("筛选条件有误", "页码");
         assertThat(bad.html().select(".field[data-field=status] .field-error").text()).isEqualTo("请从列表中选择状态");
         assertThat(bad.html().select(".field[data-field=overdue] .field-error").text()).contains("超期");
+        assertThat(pages.get("/tickets?open=maybe", "leader").html()
+                .select(".field[data-field=open] .field-error").text()).contains("在办", "已办结");
         assertThat(bad.html().select(".field[data-field=from] .field-error").text()).contains("有效日期");
         assertThat(bad.html().select(".field[data-field=category] .field-error").text()).contains("类别");
         assertThat(bad.html().select("#filterForm")).hasSize(1);

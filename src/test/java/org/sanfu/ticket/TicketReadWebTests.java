@@ -90,6 +90,7 @@ class TicketReadWebTests {
     void listRefusesABadStatusOverdueFromOrToNamingEachParameter() {
         assertBadParameter(api.get("/api/tickets?status=OPEN", "leader"), "status");
         assertBadParameter(api.get("/api/tickets?overdue=maybe", "leader"), "overdue");
+        assertBadParameter(api.get("/api/tickets?open=yes", "leader"), "open");
         assertBadParameter(api.get("/api/tickets?from=2021-13-01", "leader"), "from");
         assertBadParameter(api.get("/api/tickets?from=yesterday", "leader"), "from");
         assertBadParameter(api.get("/api/tickets?from=1999-12-31", "leader"), "from");
@@ -123,6 +124,13 @@ class TicketReadWebTests {
         assertThat(listIds("status=DISPATCHING&enterprise=" + code, "leader")).containsExactly(other);
         assertThat(listIds("status=IN_PROGRESS&enterprise=" + code, "leader")).containsExactly(logistics);
         assertThat(listIds("status=CLOSED&enterprise=" + code, "leader")).isEmpty();
+
+        // open (addition): every status but CLOSED, as the figures' 在办 counts; false: the CLOSED ones
+        api.act(logistics, "reply", "transport", Map.of("resolution", "已疏通", "outcome", "RESOLVED"));
+        api.act(logistics, "feedback", "staff1", Map.of("satisfaction", "SATISFIED"));
+        assertThat(listIds("open=true&enterprise=" + code, "leader")).containsExactlyInAnyOrder(container, other);
+        assertThat(listIds("open=false&enterprise=" + code, "leader")).containsExactly(logistics);
+        assertThat(listIds("open=true&status=CLOSED&enterprise=" + code, "leader")).isEmpty();
     }
 
     @Test

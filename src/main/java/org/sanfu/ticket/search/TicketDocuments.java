@@ -21,6 +21,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.sanfu.ticket.TicketFilter;
+import org.sanfu.ticket.TicketStatus;
 
 /**
  * How a ticket becomes a Lucene document, and a list's filter a query, so that the index answers
@@ -139,6 +140,17 @@ final class TicketDocuments {
                 all.add(new TermQuery(new Term(term[0], term[1])), Occur.FILTER);
                 clauses++;
             }
+        }
+        if (f.open() != null) {
+            // not CLOSED: every ticket but those (a query of MUST_NOT alone matches nothing)
+            Query closed = new TermQuery(new Term(STATUS, TicketStatus.CLOSED.name()));
+            if (f.open()) {
+                all.add(new MatchAllDocsQuery(), Occur.FILTER);
+                all.add(closed, Occur.MUST_NOT);
+            } else {
+                all.add(closed, Occur.FILTER);
+            }
+            clauses++;
         }
         if (f.from() != null || f.toExclusive() != null) {
             long from = f.from() == null ? Long.MIN_VALUE : ceilMicros(f.from());

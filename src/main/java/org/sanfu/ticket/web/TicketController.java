@@ -54,6 +54,8 @@ class TicketController {
     // read as text to answer 400 in the caller's words; the document says what is valid
     @Parameter(name = "status", in = ParameterIn.QUERY, schema = @Schema(implementation = TicketStatus.class))
     @Parameter(name = "overdue", in = ParameterIn.QUERY, schema = @Schema(type = "boolean"))
+    @Parameter(name = "open", in = ParameterIn.QUERY, schema = @Schema(type = "boolean"),
+            description = "true: not yet CLOSED (the figures' 在办); false: CLOSED")
     @GetMapping
     PageResult<TicketView> list(Caller caller,
             @RequestParam(required = false) String status, @RequestParam(required = false) String department,
@@ -61,9 +63,10 @@ class TicketController {
             @RequestParam(required = false) String enterprise, @RequestParam(required = false) String overdue,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String q, @RequestParam(required = false) String leadDepartment,
+            @RequestParam(required = false) String open,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         TicketListParams.Parsed parsed = listParams.parse(new TicketListParams.Raw(status, department, category, town,
-                enterprise, overdue, from, to, q, leadDepartment),
+                enterprise, overdue, from, to, q, leadDepartment, open),
                 page, size);
         return queries.list(parsed.filter(), caller, parsed.page());
     }

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * The query parameters of the ticket list (API.md "Tickets": {@code status}, {@code department},
  * {@code category}, {@code town}, {@code enterprise}, {@code overdue}, {@code from}, {@code to},
- * {@code q}, {@code page}, {@code size}, and the addition {@code leadDepartment}) as a filter and a
+ * {@code q}, {@code page}, {@code size}, and the additions {@code leadDepartment} and {@code open}) as a filter and a
  * page, read once for the API and the page: every malformed one is named in one {@link InvalidInput}.
  */
 @Component
@@ -22,11 +22,11 @@ class TicketListParams {
 
     /** The parameters as they came, text only; null or blank means "any". */
     record Raw(String status, String department, String category, String town, String enterprise,
-            String overdue, String from, String to, String q, String leadDepartment) {
+            String overdue, String from, String to, String q, String leadDepartment, String open) {
 
         /** Whether any filter but the search words is set (the page then shows its filters open). */
         public boolean narrowed() {
-            return Stream.of(status, department, category, town, enterprise, overdue, from, to, leadDepartment)
+            return Stream.of(status, department, category, town, enterprise, overdue, from, to, leadDepartment, open)
                     .anyMatch(v -> v != null && !v.isBlank());
         }
     }
@@ -58,6 +58,7 @@ class TicketListParams {
             errors.add("category", Message.of("sanfu.validation.one-of", "values", catalog.categoryCodes()));
         }
         Boolean overdue = params.bool(errors, "overdue", raw.overdue());
+        Boolean open = params.bool(errors, "open", raw.open());
         Instant from = params.startOf(errors, "from", raw.from());
         Instant to = params.endOf(errors, "to", raw.to());
         params.inOrder(errors, from, to);
@@ -71,7 +72,7 @@ class TicketListParams {
         String enterprise = params.text(raw.enterprise());
         TicketFilter filter = new TicketFilter(status, department, category, params.text(raw.town()),
                 enterprise == null ? null : enterprise.toUpperCase(), overdue, from, to, params.text(raw.q()),
-                leadDepartment);
+                leadDepartment, open);
         return new Parsed(filter, pageParams);
     }
 }

@@ -124,10 +124,11 @@ class TicketPages {
             @RequestParam(required = false) String town, @RequestParam(required = false) String enterprise,
             @RequestParam(required = false) String overdue, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String q,
-            @RequestParam(required = false) String leadDepartment, @RequestParam(required = false) String page,
+            @RequestParam(required = false) String leadDepartment, @RequestParam(required = false) String open,
+            @RequestParam(required = false) String page,
             @RequestParam(required = false) String size, Model model, HttpServletResponse response) {
         TicketListParams.Raw raw = new TicketListParams.Raw(status, department, category, town, enterprise, overdue,
-                from, to, q, leadDepartment);
+                from, to, q, leadDepartment, open);
         model.addAttribute("filter", raw);
         model.addAttribute("statuses", TicketStatus.values());
         model.addAttribute("departments", catalog.departmentCodes());
@@ -202,6 +203,7 @@ class TicketPages {
         filters.put("town", raw.town());
         filters.put("enterprise", raw.enterprise());
         filters.put("overdue", raw.overdue());
+        filters.put("open", raw.open());
         filters.put("from", raw.from());
         filters.put("to", raw.to());
         filters.put("q", raw.q());
