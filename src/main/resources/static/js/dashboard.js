@@ -20,7 +20,9 @@
       legend: {top: 0, data: ['办结', '在办（未超期）', '超期在办']},
       grid: {left: 8, right: 28, top: 36, bottom: 8, containLabel: true},
       xAxis: {type: 'value', minInterval: 1},
-      yAxis: {type: 'category', data: chartData.labels, inverse: true, axisTick: {show: false}},
+      // a label is clicked for the whole bar
+      yAxis: {type: 'category', data: chartData.labels, inverse: true, axisTick: {show: false},
+        triggerEvent: !!chartData.links},
       series: [
         {name: '办结', type: 'bar', stack: 'all', barMaxWidth: 22, data: chartData.closed},
         {name: '在办（未超期）', type: 'bar', stack: 'all', barMaxWidth: 22, data: chartData.openInTime},
@@ -31,11 +33,15 @@
       option.title = {text: '暂无数据', left: 'center', top: 'middle', textStyle: {color: '#999', fontSize: 14}};
     }
     chart.setOption(option);
-    // a bar opens the tickets it counts (a chart whose key no list filters by has no links)
+    // a part of a bar opens the tickets it counts (closed, open in time, open overdue), the category's
+    // label the whole bar's; a chart whose key no list filters by has no links
     if (chartData.links) {
+      var parts = [chartData.closedLinks, chartData.openInTimeLinks, chartData.overdueOpenLinks];
       container.classList.add('clickable');
       chart.on('click', function (params) {
-        var link = chartData.links[params.dataIndex];
+        var link = params.componentType === 'yAxis'
+            ? chartData.links[chartData.labels.indexOf(params.value)]
+            : parts[params.seriesIndex][params.dataIndex];
         if (link) { window.location.href = link; }
       });
     }

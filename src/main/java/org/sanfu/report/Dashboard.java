@@ -64,18 +64,39 @@ record Dashboard(
     /**
      * A bar chart's data: per label the closed tickets, the open ones still within their deadlines,
      * and the open overdue ones; the three add up to the label's total. {@code links}: per label the
-     * tickets it counts (a bar is clicked), or null for a chart whose key no list filters by.
+     * tickets it counts (its label is clicked), and {@code closedLinks}, {@code openInTimeLinks},
+     * {@code overdueOpenLinks} those of each part of its bar (a part is clicked); all null for a chart
+     * whose key no list filters by.
      */
     record Chart(List<String> labels, List<Long> closed, List<Long> openInTime, List<Long> overdueOpen,
-            List<String> links) {
+            List<String> links, List<String> closedLinks, List<String> openInTimeLinks, List<String> overdueOpenLinks) {
 
-        static Chart of(List<Breakdown> breakdown, Function<String, String> linkOfKey) {
+        /** @param keyParameter the list's parameter that takes the chart's keys, null for none */
+        static Chart of(List<Breakdown> breakdown, TicketLinks links, String keyParameter) {
             return new Chart(
                     breakdown.stream().map(Breakdown::label).toList(),
                     breakdown.stream().map(b -> b.figures().closed()).toList(),
                     breakdown.stream().map(b -> b.figures().open() - b.figures().overdueOpen()).toList(),
                     breakdown.stream().map(b -> b.figures().overdueOpen()).toList(),
-                    linkOfKey == null ? null : breakdown.stream().map(b -> linkOfKey.apply(b.key())).toList());
+                    links(breakdown, links, keyParameter),
+                    links(breakdown, links, keyParameter, "open", "false"),
+                    // the figures' overdueOpen is TicketFacts.OPEN_OVERDUE: not CLOSED and flagged overdue
+                    links(breakdown, links, keyParameter, "open", "true", "overdue", "false"),
+                    links(breakdown, links, keyParameter, "open", "true", "overdue", "true"));
+        }
+
+        private static List<String> links(List<Breakdown> breakdown, TicketLinks links, String keyParameter,
+                String... narrowing) {
+            if (keyParameter == null) {
+                return null;
+            }
+            return breakdown.stream().map(b -> {
+                String[] query = new String[narrowing.length + 2];
+                query[0] = keyParameter;
+                query[1] = b.key();
+                System.arraycopy(narrowing, 0, query, 2, narrowing.length);
+                return links.with(query);
+            }).toList();
         }
     }
 
@@ -114,9 +135,9 @@ record Dashboard(
                         f.medianHoursToClose() == null ? "" : "小时", "从反映到销号", false));
         YearMonth month = YearMonth.parse(ranking.month());
         return new Dashboard(scope, counts, rates,
-                Chart.of(summary.byCategory(), key -> links.with("category", key)),
-                Chart.of(summary.byDepartment(), key -> links.with("leadDepartment", key)),
-                Chart.of(summary.bySource(), null),
+                Chart.of(summary.byCategory(), links, "category"),
+                Chart.of(summary.byDepartment(), links, "leadDepartment"),
+                Chart.of(summary.bySource(), links, null),
                 ranking.month(), month.getYear() + "年" + month.getMonthValue() + "月",
                 ranking.departments().stream().map(d -> rankRow(d, month)).toList(),
                 ranking.redCards().stream().map(c -> redCardRow(c, month)).toList(),

@@ -271,25 +271,39 @@ class DashboardBrowserTests {
     }
 
     @Test
-    void aClickOnACategorysBarOpensTheTicketsItCounts() {
+    void aClickOnAPartOfACategorysBarOpensTheTicketsItCountsAndOnItsLabelTheWholeBars() {
         open("/" + query);
         chartsDrawn();
         JavascriptExecutor js = browser.driver();
         WebElement chart = browser.driver().findElement(By.id("chartByCategory"));
-        // the middle of the first category's whole bar, where ECharts drew it, and how many it counts
+        // the first category's bar, where ECharts drew it: the middle of its largest part, that part's
+        // count, the left end of the bars (the labels are left of it) and the whole bar's count
         @SuppressWarnings("unchecked")
         List<Number> bar = (List<Number>) js.executeScript("""
                 var chart = echarts.getInstanceByDom(document.getElementById('chartByCategory'));
-                var option = chart.getOption();
-                var total = option.series.reduce(function (sum, s) { return sum + s.data[0]; }, 0);
-                return chart.convertToPixel({gridIndex: 0}, [total / 2, 0]).concat([total]);
+                var values = chart.getOption().series.map(function (s) { return s.data[0]; });
+                var part = values.indexOf(Math.max.apply(null, values));
+                var before = values.slice(0, part).reduce(function (a, b) { return a + b; }, 0);
+                var at = chart.convertToPixel({gridIndex: 0}, [before + values[part] / 2, 0]);
+                var axis = chart.convertToPixel({gridIndex: 0}, [0, 0]);
+                return [at[0], at[1], values[part], axis[0], values.reduce(function (a, b) { return a + b; }, 0)];
                 """);
-        new Actions(browser.driver()).moveToElement(chart, bar.get(0).intValue() - chart.getSize().getWidth() / 2,
-                bar.get(1).intValue() - chart.getSize().getHeight() / 2).click().perform();
+        int dx = -chart.getSize().getWidth() / 2;
+        int dy = bar.get(1).intValue() - chart.getSize().getHeight() / 2;
+        new Actions(browser.driver()).moveToElement(chart, bar.get(0).intValue() + dx, dy).click().perform();
         browser.await(ExpectedConditions.urlContains("/tickets?"));
-        assertThat(browser.driver().getCurrentUrl()).contains("category=", "town=");
+        assertThat(browser.driver().getCurrentUrl()).contains("category=", "town=", "open=");
         assertThat(browser.driver().findElement(By.id("total")).getText())
                 .isEqualTo("共 " + bar.get(2).intValue() + " 件");
+
+        open("/" + query);
+        chartsDrawn();
+        chart = browser.driver().findElement(By.id("chartByCategory"));
+        new Actions(browser.driver()).moveToElement(chart, bar.get(3).intValue() - 12 + dx, dy).click().perform();
+        browser.await(ExpectedConditions.urlContains("/tickets?"));
+        assertThat(browser.driver().getCurrentUrl()).contains("category=", "town=").doesNotContain("open=");
+        assertThat(browser.driver().findElement(By.id("total")).getText())
+                .isEqualTo("共 " + bar.get(4).intValue() + " 件");
     }
 
     @Test

@@ -25,7 +25,8 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 /**
  * The dashboard page through MockMvc, signed in through the form ({@link Pages}): who may see it, that
  * user text is escaped, and that the headline figures are the API's. Its data: one enterprise in a town of its own whose visit was
- * logged late (reported in May 2014), so its three tickets are overdue at once; one is closed.
+ * logged late (reported in May 2014), so its three tickets are overdue at once; one is closed. A visit of
+ * today adds a fourth ticket, within its deadlines.
  */
 @SanfuTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -57,6 +58,7 @@ class DashboardWebTests {
         api.act(closedOne, "sign", "transport", null);
         api.act(closedOne, "reply", "transport", Map.of("resolution", "已加舱", "outcome", "RESOLVED"));
         api.act(closedOne, "feedback", "staff1", Map.of("satisfaction", "SATISFIED"));
+        api.visit(code, List.of(Api.problem("CONTAINER", "舱位预订难")));
     }
 
     private Pages.Answer page(String query, String user) {
@@ -148,14 +150,25 @@ class DashboardWebTests {
         for (String chart : List.of("byCategory", "byDepartment")) {
             JsonNode data = charts.get(chart);
             assertThat(data.get("labels")).as(chart).isNotEmpty();
+            long inTime = 0;
+            for (JsonNode count : data.get("openInTime")) {
+                inTime += count.asLong();
+            }
+            assertThat(inTime).as(chart + ": today's ticket is in time").isEqualTo(1);
             for (int i = 0; i < data.get("labels").size(); i++) {
                 long counted = data.get("closed").get(i).asLong() + data.get("openInTime").get(i).asLong()
                         + data.get("overdueOpen").get(i).asLong();
                 assertThat(listed(data.get("links").get(i).asText())).as(chart + " " + data.get("labels").get(i))
                         .isEqualTo(counted);
+                for (String part : List.of("closed", "openInTime", "overdueOpen")) {
+                    assertThat(listed(data.get(part + "Links").get(i).asText()))
+                            .as(chart + " " + data.get("labels").get(i) + " " + part)
+                            .isEqualTo(data.get(part).get(i).asLong());
+                }
             }
         }
         assertThat(charts.get("bySource").get("links").isNull()).as("no list filters by source").isTrue();
+        assertThat(charts.get("bySource").get("closedLinks").isNull()).isTrue();
 
         // the month's ranking: a department's row lists that month's tickets it leads
         var ranking = page("?month=2014-05", "leader").html();
