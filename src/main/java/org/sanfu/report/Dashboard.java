@@ -69,7 +69,8 @@ record Dashboard(
      * whose key no list filters by.
      */
     record Chart(List<String> labels, List<Long> closed, List<Long> openInTime, List<Long> overdueOpen,
-            List<String> links, List<String> closedLinks, List<String> openInTimeLinks, List<String> overdueOpenLinks) {
+            List<String> links, List<String> closedLinks, List<String> openInTimeLinks,
+            List<String> overdueOpenLinks) {
 
         /** @param keyParameter the list's parameter that takes the chart's keys, null for none */
         static Chart of(List<Breakdown> breakdown, TicketLinks links, String keyParameter) {

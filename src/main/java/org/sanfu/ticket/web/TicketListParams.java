@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * The query parameters of the ticket list (API.md "Tickets": {@code status}, {@code department},
  * {@code category}, {@code town}, {@code enterprise}, {@code overdue}, {@code from}, {@code to},
- * {@code q}, {@code page}, {@code size}, and the additions {@code leadDepartment} and {@code open}) as a filter and a
- * page, read once for the API and the page: every malformed one is named in one {@link InvalidInput}.
+ * {@code q}, {@code page}, {@code size}, and the additions {@code leadDepartment} and {@code open}) as a
+ * filter and a page, read once for the API and the page: every malformed one is named in one {@link InvalidInput}.
  */
 @Component
 class TicketListParams {
