@@ -14,7 +14,8 @@ public record Ranking(String month, List<DepartmentRank> departments, List<RedCa
 
     /**
      * One department's place. {@code rank}, {@code score} and {@code medal} are null for a department
-     * with fewer tickets than the configured minimum: it is listed, not ranked.
+     * with fewer tickets than the configured minimum, or with nothing yet due (none closed, none open past
+     * its reply deadline, none unsigned past its sign deadline): it is listed, not ranked.
      */
     public record DepartmentRank(String key, String label, @JsonUnwrapped Figures figures, Double score,
             Integer rank, Medal medal) {}

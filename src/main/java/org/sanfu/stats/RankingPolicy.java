@@ -51,7 +51,8 @@ final class RankingPolicy {
     }
 
     /**
-     * Ranks the departments with enough tickets by score (ties share a rank), and gives the medals.
+     * Ranks the departments with enough tickets and something due ({@link #somethingDue}) by score (ties
+     * share a rank), and gives the medals.
      * GOLD goes to the first only if its score reaches the configured floor and it closed at least one
      * ticket on time: a department that solved nothing in time is best at nothing. SNAIL goes to the
      * last three places ({@link #SNAILS}) only where enough departments are ranked for that to single
@@ -65,7 +66,7 @@ final class RankingPolicy {
         departments.forEach((key, c) -> {
             Double score = score(c);
             Figures figures = c.figures();
-            if (figures.total() >= ranking.minTickets() && score != null) {
+            if (figures.total() >= ranking.minTickets() && score != null && somethingDue(c)) {
                 scored.add(new Ranking.DepartmentRank(key, labels.get(key), figures, score, null, null));
                 counts.put(key, c);
             } else {
@@ -86,6 +87,16 @@ final class RankingPolicy {
         }
         result.addAll(unranked);
         return result;
+    }
+
+    /**
+     * Whether the month holds something the department had to have done by now: a ticket closed, or
+     * one open past its reply deadline, or one unsigned past its sign deadline. Without one, its score
+     * rests on signing on time alone (returns aside), and a department that has only signed would
+     * rank above one that closed its tickets well.
+     */
+    private static boolean somethingDue(Figures.Counts c) {
+        return c.closed() + c.openReplyOverdue() + c.unsignedOverdue() > 0;
     }
 
     private boolean earnsGold(double score, Figures.Counts counts) {

@@ -65,6 +65,25 @@ class RankingPolicyUnitTests {
     }
 
     @Test
+    void aDepartmentWithNothingYetDueIsListedNotRankedAboveOnesThatClosedTheirTickets() {
+        Map<String, Figures.Counts> departments = new LinkedHashMap<>();
+        // three tickets signed on time, none closed, none past a deadline: 100 on signing alone
+        Figures.Counts onlySigned = figures(3, 0, 3, 3, 0, 0, 0, 0, 0, 3, 0);
+        departments.put("A", onlySigned);
+        departments.put("B", closed(1, 1, 0)); // 0.3*0.75 + 0.2 + 0.3*0.75 + 0.1 + 0.1 = 85
+        // three tickets left unsigned past their sign deadline: something was due, and it was not done
+        departments.put("C", new Figures.Counts(3, 0, 3, 3, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, null));
+        assertThat(policy.score(onlySigned)).isEqualTo(100.0);
+
+        List<Ranking.DepartmentRank> ranked = policy.rank(departments, Map.of());
+
+        assertThat(ranked).extracting(Ranking.DepartmentRank::key).containsExactly("B", "C", "A");
+        assertThat(ranked).extracting(Ranking.DepartmentRank::rank).containsExactly(1, 2, null);
+        assertThat(ranked).extracting(Ranking.DepartmentRank::score).containsExactly(85.0, 0.0, null);
+        assertThat(ranked.get(0).medal()).isEqualTo(Ranking.Medal.GOLD);
+    }
+
+    @Test
     void goldForTheFirstSnailsForTheLastThreeTiesShareARankAndSmallDepartmentsAreNotRanked() {
         Map<String, Figures.Counts> departments = new LinkedHashMap<>();
         departments.put("A", figures(4, 4, 4, 4, 4, 4, 4, 4, 0, 4, 0)); // 100
