@@ -323,6 +323,8 @@ class TicketPagesTests extends TicketWebTestSupport {
         assertThat(formsOf(refused.html())).containsExactlyInAnyOrder("sign", "return", "comment");
         assertThat(refused.html().select("#unsaved").text()).as("the typed text, to copy, not to type again")
                 .contains("没有保存", "答复内容", "已办结").doesNotContain("RESOLVED");
+        assertThat(refused.html().select("#unsaved dd[data-field=outcome]").text()).as("what was chosen, too")
+                .isEqualTo("已解决");
         assertUnchanged(id, before);
 
         // a faulty form is judged before the state, as in the API (400); its form is not offered, so the

@@ -405,6 +405,9 @@ class TicketPages {
         /** The free-text inputs of the action forms (ActionRequests' @Text fields). */
         static final Set<String> FREE_TEXT = Set.of("note", "reason", "opinion", "resolution", "comment", "text");
 
+        /** The choices shown with the unsaved texts, each by the message of its value (label.NAME.VALUE). */
+        static final Set<String> CHOICES = Set.of("outcome", "satisfaction");
+
         static final FormState NONE = new FormState(null, new LinkedMultiValueMap<>(), Map.of(), null, false);
 
         static FormState invalid(String action, MultiValueMap<String, String> typed,
@@ -457,6 +460,21 @@ class TicketPages {
                 }
             });
             return texts;
+        }
+
+        /**
+         * What was chosen in such a form, beside its texts ({@link #CHOICES}): the outcome of a reply goes
+         * with its resolution. By field, in form order: the value as it came (the page shows its label).
+         */
+        public Map<String, String> unsavedChoices() {
+            Map<String, String> choices = new LinkedHashMap<>();
+            typed.forEach((name, values) -> {
+                if (CHOICES.contains(name) && values != null && !values.isEmpty() && values.get(0) != null
+                        && !values.get(0).isBlank()) {
+                    choices.put(name, values.get(0).strip());
+                }
+            });
+            return choices;
         }
     }
 }
