@@ -677,11 +677,11 @@ class TicketPagesTests extends TicketWebTestSupport {
         api.visit(api.enterprise(), List.of(Api.problem("OTHER", word + " 一"), Api.problem("OTHER", word + " 二"),
                 Api.problem("OTHER", word + " 三")));
 
-        Pages.Answer first = pages.get("/tickets?q=" + word + "&status=DISPATCHING&size=2", "dispatch");
+        Pages.Answer first = pages.get("/tickets?q=" + word + "&status=DISPATCHING&open=true&size=2", "dispatch");
         assertThat(first.html().select("a.ticket")).hasSize(2);
         assertThat(first.html().select("#previousPage")).isEmpty();
         String next = first.html().select("#nextPage").attr("href");
-        assertThat(next).startsWith("/tickets?").contains("status=DISPATCHING", "page=1", "size=2");
+        assertThat(next).startsWith("/tickets?").contains("status=DISPATCHING", "open=true", "page=1", "size=2");
         // the link is encoded as a browser sends it; MockMvc encodes a path itself, so it gets the decoded one
         String decoded = URLDecoder.decode(next, StandardCharsets.UTF_8);
         assertThat(decoded).contains("q=" + word);
