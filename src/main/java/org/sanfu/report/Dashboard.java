@@ -91,13 +91,7 @@ record Dashboard(
             if (keyParameter == null) {
                 return null;
             }
-            return breakdown.stream().map(b -> {
-                String[] query = new String[narrowing.length + 2];
-                query[0] = keyParameter;
-                query[1] = b.key();
-                System.arraycopy(narrowing, 0, query, 2, narrowing.length);
-                return links.with(query);
-            }).toList();
+            return breakdown.stream().map(b -> links.and(keyParameter, b.key()).with(narrowing)).toList();
         }
     }
 

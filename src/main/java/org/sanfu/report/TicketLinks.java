@@ -28,6 +28,13 @@ record TicketLinks(Map<String, String> scope) {
         return new TicketLinks(Map.of());
     }
 
+    /** The scope narrowed by one parameter more (it replaces the scope's of that name). */
+    TicketLinks and(String name, String value) {
+        Map<String, String> narrowed = new LinkedHashMap<>(scope);
+        put(narrowed, name, value);
+        return new TicketLinks(narrowed);
+    }
+
     /** The scope's tickets, narrowed by these parameters (name, value, name, value...; they replace the scope's). */
     String with(String... namesAndValues) {
         Map<String, String> query = new LinkedHashMap<>(scope);

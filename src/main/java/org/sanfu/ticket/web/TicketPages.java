@@ -452,14 +452,7 @@ class TicketPages {
          * was out of date): shown so that they can be copied, not typed again. By field, in form order.
          */
         public Map<String, String> unsavedTexts() {
-            Map<String, String> texts = new LinkedHashMap<>();
-            typed.forEach((name, values) -> {
-                if (FREE_TEXT.contains(name) && values != null) {
-                    values.stream().filter(v -> v != null && !v.isBlank()).reduce((first, last) -> last)
-                            .ifPresent(text -> texts.put(name, text));
-                }
-            });
-            return texts;
+            return lastTyped(FREE_TEXT);
         }
 
         /**
@@ -467,14 +460,19 @@ class TicketPages {
          * with its resolution. By field, in form order: the value as it came (the page shows its label).
          */
         public Map<String, String> unsavedChoices() {
-            Map<String, String> choices = new LinkedHashMap<>();
+            return lastTyped(CHOICES);
+        }
+
+        /** The last value not blank of each of these inputs that has one, by field, in form order. */
+        private Map<String, String> lastTyped(Set<String> names) {
+            Map<String, String> last = new LinkedHashMap<>();
             typed.forEach((name, values) -> {
-                if (CHOICES.contains(name) && values != null && !values.isEmpty() && values.get(0) != null
-                        && !values.get(0).isBlank()) {
-                    choices.put(name, values.get(0).strip());
+                if (names.contains(name) && values != null) {
+                    values.stream().filter(v -> v != null && !v.isBlank()).reduce((first, later) -> later)
+                            .ifPresent(value -> last.put(name, value));
                 }
             });
-            return choices;
+            return last;
         }
     }
 }
