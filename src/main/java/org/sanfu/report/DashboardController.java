@@ -86,13 +86,10 @@ class DashboardController {
         InvalidInput.Collector errors = new InvalidInput.Collector();
         TicketFilter filter = parameters.filter(errors, from, to, department, category, town);
         YearMonth monthValue = parameters.month(errors, month);
-        Map<String, String> faults = Map.of();
-        try {
-            errors.throwIfAny();
-        } catch (InvalidInput refused) {
+        Map<String, String> faults = formErrors.of(errors);
+        if (!faults.isEmpty()) {
             // a filter typed wrong: the dashboard of the whole scope (its scope line says so), with what
             // was typed kept in the form and what is wrong named above it, not a bare error page (400)
-            faults = formErrors.of(refused);
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             filter = new TicketFilter(null, null, null, null, null);
             monthValue = parameters.month(new InvalidInput.Collector(), null);

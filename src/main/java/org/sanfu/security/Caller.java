@@ -15,8 +15,14 @@ public record Caller(String username, Role role, String department) implements S
     /** 403 unless the caller has one of these roles. */
     public void require(Role... roles) {
         if (!is(roles)) {
-            throw new DomainException.NotYours(Message.of("sanfu.security.role", "role", role, "allowed", roles));
+            // by the roles' names in the answer's language: 服务专员 and 专班办公室 on a page, the codes in English
+            throw new DomainException.NotYours(Message.of("sanfu.security.role", "role", named(role), "allowed",
+                    Arrays.stream(roles).map(Caller::named).toList()));
         }
+    }
+
+    private static Message named(Role role) {
+        return Message.of("sanfu.role." + role.name());
     }
 
     /** A department user of exactly this department. */

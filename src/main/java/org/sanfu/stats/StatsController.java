@@ -3,6 +3,8 @@ package org.sanfu.stats;
 import java.time.YearMonth;
 import org.sanfu.web.ApiAccess;
 import org.sanfu.web.InvalidInput;
+import org.sanfu.web.PageParams;
+import org.sanfu.web.PageResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -15,10 +17,12 @@ class StatsController {
 
     private final StatsService stats;
     private final StatsParameters parameters;
+    private final VisitCoverage coverage;
 
-    StatsController(StatsService stats, StatsParameters parameters) {
+    StatsController(StatsService stats, StatsParameters parameters, VisitCoverage coverage) {
         this.stats = stats;
         this.parameters = parameters;
+        this.coverage = coverage;
     }
 
     /** Tickets count in the period in which they were reported; without from/to, all time. */
@@ -31,6 +35,33 @@ class StatsController {
         TicketFilter filter = parameters.filter(errors, from, to, department, category, town);
         errors.throwIfAny();
         return stats.summary(filter);
+    }
+
+    /** Visit coverage (走访覆盖) of the enterprises on file, in the period; without from/to, all time. */
+    @ApiAccess(value = {"LEADER", "DISPATCH", "ADMIN"}, errors = {400, 403})
+    @GetMapping("/coverage")
+    VisitCoverage.Coverage coverage(@RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) String town,
+            @RequestParam(required = false) String exporter, @RequestParam(required = false) String key) {
+        return coverage.of(coverageFilter(from, to, town, exporter, key));
+    }
+
+    /** The enterprises no visit or forum met in the period: never met first, then those met longest ago. */
+    @ApiAccess(value = {"LEADER", "DISPATCH", "ADMIN"}, errors = {400, 403})
+    @GetMapping("/coverage/unvisited")
+    PageResult<VisitCoverage.Unvisited> unvisited(@RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) String town,
+            @RequestParam(required = false) String exporter, @RequestParam(required = false) String key,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        VisitCoverage.Filter filter = coverageFilter(from, to, town, exporter, key);
+        return coverage.unvisited(filter, PageParams.of(page, size));
+    }
+
+    private VisitCoverage.Filter coverageFilter(String from, String to, String town, String exporter, String key) {
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        VisitCoverage.Filter filter = parameters.coverage(errors, from, to, town, exporter, key);
+        errors.throwIfAny();
+        return filter;
     }
 
     /** {@code ?month=2020-06}; the current month by default. */

@@ -47,6 +47,19 @@ public class StatsParameters {
         return new TicketFilter(fromValue, toValue, departmentValue, categoryValue, params.text(town));
     }
 
+    /**
+     * Visit coverage: visits from {@code from} to {@code to} (dates or date-times; either may be left open),
+     * of the enterprises in a town, exporters or not, key enterprises or not.
+     */
+    public VisitCoverage.Filter coverage(InvalidInput.Collector errors, String from, String to, String town,
+            String exporter, String key) {
+        Instant fromValue = params.startOf(errors, "from", from);
+        Instant toValue = params.endOf(errors, "to", to);
+        params.inOrder(errors, fromValue, toValue);
+        return new VisitCoverage.Filter(fromValue, toValue, params.text(town), params.bool(errors, "exporter", exporter),
+                params.bool(errors, "key", key));
+    }
+
     /** {@code 2020-06}; the current month in the service's zone when not given. */
     public YearMonth month(InvalidInput.Collector errors, String month) {
         if (params.text(month) == null) {

@@ -73,4 +73,14 @@ public record TicketView(
             case DISPATCHING, SUPERVISION, CLOSED -> null;
         };
     }
+
+    /** Which deadline {@link #currentDeadline()} is: "sign", "reply" or "feedback" (null with none), to name it. */
+    public String currentDeadlineKind() {
+        Instant deadline = currentDeadline();
+        if (deadline == null) {
+            return null;
+        }
+        return status == TicketStatus.REPLIED ? "feedback" : deadline.equals(signDeadline) && status == TicketStatus.ASSIGNED
+                ? "sign" : "reply";
+    }
 }

@@ -37,6 +37,19 @@ public class FormErrors {
         return byField;
     }
 
+    /**
+     * The faults collected so far, as {@link #of(InvalidInput)} words them (empty: none), for a page that
+     * shows them above a fallback (a filter typed wrong: the page of the whole scope) rather than refusing.
+     */
+    public Map<String, String> of(InvalidInput.Collector errors) {
+        try {
+            errors.throwIfAny();
+            return Map.of();
+        } catch (InvalidInput refused) {
+            return of(refused);
+        }
+    }
+
     /** Every fault in the order the check named them, worded for a page. */
     public List<InvalidInput.FieldError> list(InvalidInput refused) {
         return refused.faults().stream()

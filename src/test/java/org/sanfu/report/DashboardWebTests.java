@@ -285,7 +285,7 @@ class DashboardWebTests {
         Pages.Answer unknown = page("?from=2014-02-30&category=SPACE", "leader");
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.html().select("#filterError li").eachAttr("data-field")).containsExactly("from", "category");
-        assertThat(unknown.html().select("#filterError li[data-field=category]").text()).isEqualTo("问题类别：请从列表中选择一项");
+        assertThat(unknown.html().select("#filterError li[data-field=category]").text()).isEqualTo("问题类别：请选择一项");
         assertThat(page("", "leader").html().select("#filterError")).isEmpty();
     }
 

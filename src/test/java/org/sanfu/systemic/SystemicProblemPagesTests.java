@@ -150,7 +150,7 @@ class SystemicProblemPagesTests {
                 Pages.form("title", "牵头事项", "leadDepartment", ""));
         assertThat(invalid.status()).isEqualTo(400);
         Element field = invalid.html().selectFirst("#problem-" + confirmed + " [data-field=leadDepartment]");
-        assertThat(field.select(".field-error").text()).isEqualTo("请从列表中选择一项");
+        assertThat(field.select(".field-error").text()).isEqualTo("请选择一项");
         assertThat(invalid.html().selectFirst("#problem-" + confirmed + " input[name=title]").val()).isEqualTo("牵头事项");
         assertThat(status(confirmed)).isEqualTo("PROPOSED");
 
@@ -189,6 +189,9 @@ class SystemicProblemPagesTests {
             assertThat(refused.status()).as(user).isEqualTo(403);
             assertThat(refused.html().select("#errorTitle").text()).contains("无权访问");
         }
+        // the roles by their Chinese names, not their codes
+        assertThat(pages.get("/systemic-problems", "staff1").html().text()).contains("角色 服务专员 无权执行此操作",
+                "专班办公室, 领导").doesNotContain("STAFF", "DISPATCH");
         assertThat(pages.post("/systemic-problems/" + id + "/confirm", "leader", Pages.form("leadDepartment", ""))
                 .status()).as("403 before 400").isEqualTo(403);
         assertThat(pages.post("/systemic-problems/scan", "leader", Pages.form()).status()).isEqualTo(403);

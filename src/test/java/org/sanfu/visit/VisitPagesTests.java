@@ -128,10 +128,30 @@ class VisitPagesTests {
         assertThat(tickets.get(0).attr("href")).isEqualTo("/tickets/" + container);
         assertThat(tickets.get(0).text()).contains("出口集装箱紧张", "牵头：交通运输局", "待签收");
         assertThat(tickets.get(0).select(".left").text()).matches("剩 \\d+\\.\\d 个工作日");
+        assertThat(tickets.get(0).text()).as("waiting to be signed, the sign deadline comes first").contains("签收期限");
         assertThat(tickets.get(1).attr("href")).isEqualTo("/tickets/" + financing);
         assertThat(tickets.get(1).text()).contains("流动资金贷款难", "牵头：金融办", "紧急");
         assertThat(page.html().select("#visitFacts").text()).contains("台州两个问题有限公司", "关注", "3 个月",
                 "订单排到明年3月");
+    }
+
+    @Test
+    void aVisitLoggedLateShowsTheReplyDeadlineItMissedByItsName() {
+        String code = api.enterprise("台州补录走访有限公司", "大溪镇");
+        String monthAgo = OffsetDateTime.now(SHANGHAI).minusDays(30).truncatedTo(ChronoUnit.MINUTES).toString();
+        Api.Response logged = api.post("/api/visits", "staff1", java.util.Map.of("enterpriseCreditCode", code,
+                "visitedAt", monthAgo, "problems", List.of(Api.problem("CONTAINER", "补录的集装箱问题"))));
+        assertThat(logged.status()).as(logged.text()).isEqualTo(201);
+        JsonNode ticket = logged.json().get("tickets").get(0);
+        assertThat(ticket.get("status").asText()).isEqualTo("ASSIGNED");
+
+        Element card = pages.get("/visits/" + logged.json().get("id").asText(), "staff1").html()
+                .selectFirst("#visitTickets a.ticket");
+        String replyDeadline = OffsetDateTime.parse(ticket.get("replyDeadline").asText()).atZoneSameInstant(SHANGHAI)
+                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        assertThat(card.text()).as("the deadline missed is the reply deadline, though the sign deadline is ahead")
+                .contains("答复期限 " + replyDeadline).doesNotContain("签收期限");
+        assertThat(card.select(".left").hasClass("overdue")).isTrue();
     }
 
     @Test
@@ -236,7 +256,7 @@ class VisitPagesTests {
                 .isEqualTo("请填写整数");
         assertThat(html.select("[name=orderBacklogMonths]").val()).isEqualTo("1.5");
         assertThat(html.selectFirst("[name=\"problems[1].category\"]").parent().select(".field-error").text())
-                .isEqualTo("请从列表中选择一项");
+                .isEqualTo("请选择一项");
         assertThat(html.selectFirst("[name=\"problems[0].title\"]").parent().select(".field-error").text())
                 .isNotBlank();
         assertThat(visitsOf(code)).isZero();
@@ -244,7 +264,7 @@ class VisitPagesTests {
         form.set("orderBacklogMonths", "3");
         Document unchosen = pages.post("/visits", "staff1", form).html();
         assertThat(unchosen.selectFirst("[name=\"problems[1].category\"]").parent().select(".field-error").text())
-                .isEqualTo("请从列表中选择一项");
+                .isEqualTo("请选择一项");
         assertThat(unchosen.selectFirst("[name=orderBacklogMonths]").parent().select(".field-error")).isEmpty();
         assertThat(visitsOf(code)).isZero();
     }

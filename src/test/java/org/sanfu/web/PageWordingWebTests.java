@@ -68,7 +68,7 @@ class PageWordingWebTests {
         Pages.Answer refused = pages.post("/tickets/" + id + "/reply", "transport", Pages.form("resolution", "已协调"));
         assertThat(refused.status()).isEqualTo(400);
         Element form = refused.html().selectFirst("form[data-action=reply]");
-        assertThat(form.select(".field[data-field=outcome] .field-error").text()).isEqualTo("请从列表中选择一项");
+        assertThat(form.select(".field[data-field=outcome] .field-error").text()).isEqualTo("请选择一项");
         assertThat(form.select("textarea[name=resolution]").text()).isEqualTo("已协调");
 
         // the API still names the values a client may send

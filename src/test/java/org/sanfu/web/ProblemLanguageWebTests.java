@@ -102,6 +102,13 @@ class ProblemLanguageWebTests {
                 "无权操作", "您的角色无权执行此操作",
                 "Forbidden", "your role may not do this");
 
+        // a role refused by the feature: its name in Chinese, its code in English (what integrators configure)
+        Function<String, Api.Response> staffReadsSystemic = language -> send(get("/api/systemic-problems"), "staff1",
+                language);
+        assertAnswers(staffReadsSystemic, 403,
+                "无权操作", "角色 服务专员 无权执行此操作；允许的角色：专班办公室, 领导",
+                "Forbidden", "role STAFF may not do this; allowed: DISPATCH, LEADER");
+
         String id = api.ticket("CONTAINER").get("id").asText();
         Function<String, Api.Response> otherDepartment = language -> send(get("/api/tickets/" + id), "finance", language);
         assertAnswers(otherDepartment, 403,
