@@ -10,3 +10,10 @@ from visit;
 create or replace view enterprise_facts as
 select credit_code, name, town, specialist, exporter, key_enterprise
 from enterprise;
+
+-- Whether an enterprise was met in a period, and when last (stats.VisitCoverage), read from the index alone:
+-- the source joins its entries. Same first columns, so every query that used the narrower index uses this as
+-- before; without the source, H2 probed each enterprise's visits by the foreign key's own index and read
+-- every row (8 s for the first coverage of a month at 200,000 visits, against 0.6 s with it).
+drop index visit_enterprise;
+create index visit_enterprise on visit (enterprise_credit_code, visited_at, operating_status, source);
