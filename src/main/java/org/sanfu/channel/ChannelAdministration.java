@@ -81,10 +81,15 @@ public class ChannelAdministration {
     /** The key stops working at once; the channel stays (its tickets keep their source). 404 unknown. */
     @Transactional
     public void revoke(String code) {
+        requireKnown(code);
+        channels.revoke(code, clock.instant());
+    }
+
+    /** 404 unless a channel has this code (revoked or not). */
+    public void requireKnown(String code) {
         if (channels.find(code).isEmpty()) {
             throw new DomainException.NotFound("channel", code);
         }
-        channels.revoke(code, clock.instant());
     }
 
     /**

@@ -107,9 +107,21 @@ public class ChannelIntake {
     private record Checked(IntakeRequest request, String externalId, Enterprise enterprise, Instant reportedAt,
             String category, String sentCategory) {}
 
+    /**
+     * Whether GET /api/intake/{externalId} can name it: the request firewall refuses a path with a slash,
+     * backslash, semicolon or percent sign in it, even encoded, and a "." or ".." segment.
+     */
+    static boolean addressable(String externalId) {
+        return !externalId.equals(".") && !externalId.equals("..")
+                && externalId.chars().noneMatch(c -> "/\\;%".indexOf(c) >= 0);
+    }
+
     private Checked check(IntakeRequest r) {
         InvalidInput.Collector errors = new InvalidInput.Collector();
         errors.requireText("externalId", r.externalId(), MAX_EXTERNAL_ID);
+        if (!errors.has("externalId") && !addressable(r.externalId().strip())) {
+            errors.add("externalId", Message.of("sanfu.channel.external-id"));
+        }
         Enterprise enterprise = null;
         if (r.enterpriseCreditCode() == null || r.enterpriseCreditCode().isBlank()) {
             errors.add("enterpriseCreditCode", Message.of("sanfu.validation.not-blank"));

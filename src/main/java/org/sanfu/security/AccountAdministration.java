@@ -140,6 +140,11 @@ public class AccountAdministration {
         signIns.unlock(existing(username).username());
     }
 
+    /** 404 unless an account has this user name. */
+    public void requireKnown(String username) {
+        existing(username);
+    }
+
     /** A new password set by an administrator: the old one stops working at once, and the account's sessions end. */
     @Transactional
     public void resetPassword(String username, String password) {

@@ -2,7 +2,9 @@ package org.sanfu.security;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.sanfu.web.ActionBody;
 import org.sanfu.web.ApiAccess;
+import org.sanfu.web.InvalidInput;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,8 +27,15 @@ class AccountController {
     @Operation(summary = "Lift an account's lock after too many failed sign-ins",
             description = "The account signs in again at once and its failures are forgotten; 204 also when it was "
                     + "not locked. A lock of the client's address is not lifted: it ends with its window.")
-    @ApiAccess(value = "ADMIN", errors = {403, 404})
-    ResponseEntity<Void> unlock(@PathVariable String username) {
+    @ApiAccess(value = "ADMIN", errors = {400, 403, 404})
+    ResponseEntity<Void> unlock(@PathVariable String username, ActionBody body) {
+        // empty or any JSON object, but JSON (else 400 naming "body", after an unknown account's 404): nothing done
+        try {
+            body.requireReadable();
+        } catch (InvalidInput refused) {
+            accounts.requireKnown(username);
+            throw refused;
+        }
         accounts.unlock(username);
         return ResponseEntity.noContent().build();
     }

@@ -3,16 +3,22 @@ package org.sanfu.channel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
 import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.util.UriUtils;
 
 /**
  * {@code /api/channels} (ADMIN) and {@code /api/intake} (a channel's key), API.md "other channels": who may
@@ -159,7 +165,21 @@ class ChannelWebTests {
         ChannelTestSupport s = channels();
         ChannelTestSupport.Created c = s.channel("https://hotline.example.gov.cn/sanfu");
         String code = api.enterprise();
-        api.call(HttpMethod.DELETE, "/api/channels/" + c.code(), "admin", null);
+        // a body that is no JSON is 400 naming it and changes nothing (an unknown channel is 404 still)
+        assertThat(api.call(HttpMethod.DELETE, "/api/channels/" + c.code(), "admin", "garbage").firstFault()
+                .get("field").asText()).isEqualTo("body");
+        assertThat(s.file(c.key(), ChannelTestSupport.problem(code, "CONTAINER")).status()).as("not revoked")
+                .isEqualTo(201);
+        assertThat(api.post("/api/channels/" + c.code() + "/key", "admin", "garbage").firstFault().get("field")
+                .asText()).isEqualTo("body");
+        assertThat(api.post("/api/channels/" + c.code() + "/key", "admin", "[1]").status()).isEqualTo(400);
+        assertThat(s.file(c.key(), ChannelTestSupport.problem(code, "CONTAINER")).status()).as("the key still works")
+                .isEqualTo(201);
+        assertThat(api.post("/api/channels/NO_SUCH_CHANNEL/key", "admin", "garbage").status()).isEqualTo(404);
+        assertThat(api.call(HttpMethod.DELETE, "/api/channels/NO_SUCH_CHANNEL", "admin", "garbage").status())
+                .isEqualTo(404);
+        api.call(HttpMethod.DELETE, "/api/channels/" + c.code(), "admin", "{}");
+        assertThat(s.file(c.key(), ChannelTestSupport.problem(code, "CONTAINER")).status()).isEqualTo(401);
         Api.Response renewed = api.post("/api/channels/" + c.code() + "/key", "admin", null);
         assertThat(renewed.status()).as(renewed.text()).isEqualTo(201);
         String key = renewed.json().get("key").asText();
@@ -267,6 +287,31 @@ class ChannelWebTests {
         assertThat(s.file(c.key(), "{\"title\":").firstFault().get("field").asText()).isEqualTo("body");
         assertThat(jdbc.sql("select count(*) from ticket where enterprise_credit_code = ?").param(code)
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void anExternalIdTheStatusUrlCannotNameIsRefusedAndAnyOtherIsLookedUp() {
+        ChannelTestSupport s = channels();
+        ChannelTestSupport.Created c = s.channel(null);
+        String code = api.enterprise();
+        for (String unreachable : List.of("E/5", "a;b", "..", ".", "50%", "a\\b", " .. ")) {
+            Map<String, Object> problem = ChannelTestSupport.problem(code, "CONTAINER");
+            problem.put("externalId", unreachable);
+            Api.Response refused = s.file(c.key(), problem);
+            assertThat(refused.firstFault().get("field").asText()).as(unreachable).isEqualTo("externalId");
+            assertThat(refused.firstFault().get("message").asText()).contains("查询进度");
+        }
+        // what a URL carries encoded, it can be looked up by: ? # spaces, Chinese, a dot inside
+        String odd = "工单 12345?#A.b&c=d+" + UUID.randomUUID();
+        Map<String, Object> problem = ChannelTestSupport.problem(code, "CONTAINER");
+        problem.put("externalId", odd);
+        String id = s.filed(c.key(), problem).get("id").asText();
+        Api.Response found = api.perform(MockMvcRequestBuilders.get(URI.create("/api/intake/"
+                + UriUtils.encodePathSegment(odd, StandardCharsets.UTF_8))).header("X-Channel-Key", c.key())
+                .accept(MediaType.APPLICATION_JSON), null);
+        assertThat(found.status()).as(found.text()).isEqualTo(200);
+        assertThat(found.json().get("ticketId").asText()).isEqualTo(id);
+        assertThat(found.json().get("externalId").asText()).isEqualTo(odd);
     }
 
     @Test

@@ -159,7 +159,14 @@ class SignInThrottleWebTests {
 
         assertThat(api.post("/api/accounts/nobody-" + UUID.randomUUID() + "/unlock", "admin", null).status())
                 .isEqualTo(404);
-        assertThat(api.post("/api/accounts/" + user + "/unlock", "admin", null).status()).isEqualTo(204);
+        // a body that is no JSON is 400 naming it, and unlocks nothing; an unknown account is 404 still
+        assertThat(api.post("/api/accounts/" + user + "/unlock", "admin", "garbage").firstFault().get("field")
+                .asText()).isEqualTo("body");
+        assertThat(api.post("/api/accounts/" + user + "/unlock", "admin", "{\"a\":1,\"a\":2}").status()).isEqualTo(400);
+        assertThat(api.post("/api/accounts/nobody-" + UUID.randomUUID() + "/unlock", "admin", "garbage").status())
+                .isEqualTo(404);
+        assertThat(inbox(user, PASSWORD, address()).getStatus()).as("still locked").isEqualTo(429);
+        assertThat(api.post("/api/accounts/" + user + "/unlock", "admin", "{}").status()).isEqualTo(204);
         assertThat(inbox(user, PASSWORD, address()).getStatus()).isEqualTo(200);
     }
 

@@ -11,7 +11,9 @@ import org.sanfu.channel.ChannelAdministration;
 import org.sanfu.channel.ChannelView;
 import org.sanfu.channel.CreatedChannel;
 import org.sanfu.channel.NewChannel;
+import org.sanfu.web.ActionBody;
 import org.sanfu.web.ApiAccess;
+import org.sanfu.web.InvalidInput;
 import org.sanfu.web.JsonBodies;
 import org.sanfu.web.PageParams;
 import org.sanfu.web.PageResult;
@@ -72,21 +74,33 @@ class ChannelController {
     @Operation(summary = "Give a channel a new key and secret", description = "Addition: shown this once; the old key "
             + "is refused (401) from this moment on, and a revoked channel is live again with the new key. Callbacks not yet "
             + "sent are signed with the new secret.")
-    @ApiAccess(value = "ADMIN", errors = {403, 404})
+    @ApiAccess(value = "ADMIN", errors = {400, 403, 404})
     @ApiResponse(responseCode = "201", description = "The channel with its new key and secret, shown this once",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = CreatedChannel.class)))
     @PostMapping("/{code}/key")
-    ResponseEntity<CreatedChannel> renewKey(@PathVariable String code) {
+    ResponseEntity<CreatedChannel> renewKey(@PathVariable String code, ActionBody body) {
+        noBodyOfItsOwn(body, code);
         return ResponseEntity.status(HttpStatus.CREATED).body(channels.renewKey(code));
     }
 
     @Operation(summary = "Revoke a channel's key", description = "The key is refused (401) from this moment on; the "
             + "channel and its tickets stay, and no callbacks are sent to it any more. 204 also when it was revoked.")
-    @ApiAccess(value = "ADMIN", errors = {403, 404})
+    @ApiAccess(value = "ADMIN", errors = {400, 403, 404})
     @DeleteMapping("/{code}")
-    ResponseEntity<Void> revoke(@PathVariable String code) {
+    ResponseEntity<Void> revoke(@PathVariable String code, ActionBody body) {
+        noBodyOfItsOwn(body, code);
         channels.revoke(code);
         return ResponseEntity.noContent().build();
+    }
+
+    /** Empty or any JSON object, but JSON (else 400 naming "body", after an unknown channel's 404): nothing done. */
+    private void noBodyOfItsOwn(ActionBody body, String code) {
+        try {
+            body.requireReadable();
+        } catch (InvalidInput refused) {
+            channels.requireKnown(code);
+            throw refused;
+        }
     }
 }
