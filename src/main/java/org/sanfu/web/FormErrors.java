@@ -22,7 +22,6 @@ public class FormErrors {
     /** Faults on a select: a choice missing or not among the options. */
     private static final Set<String> CHOICES = Set.of("sanfu.validation.one-of", "sanfu.validation.department");
     private static final Set<String> DATE_TIMES = Set.of("sanfu.validation.date-time", "sanfu.validation.date-or-time");
-    private static final Set<String> WHOLE_NUMBER_TYPES = Set.of("integer", "int", "long", "short");
 
     private final Messages messages;
 
@@ -72,8 +71,7 @@ public class FormErrors {
         if (DATE_TIMES.contains(code)) {
             return Message.of("form.date-time");
         }
-        if ("sanfu.json.type".equals(code)
-                && WHOLE_NUMBER_TYPES.contains(String.valueOf(reason.arguments().get("type")))) {
+        if ("sanfu.json.whole-number".equals(code)) {
             return Message.of("form.whole-number");
         }
         return reason;

@@ -26,6 +26,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.sanfu.Message;
 import org.springframework.stereotype.Component;
 
@@ -252,8 +254,10 @@ public class JsonBodies {
         }
         Class<?> target = e.getTargetType();
         if (target != null && target.isEnum()) {
+            // the values the client may send: those of the field's @OneOf, when it leaves some out (UNRATED)
+            List<String> except = List.of(oneOf(e).map(OneOf::except).orElse(new String[0]));
             return text("sanfu.validation.one-of", "values", Arrays.stream(target.getEnumConstants())
-                    .map(Object::toString).toList());
+                    .map(Object::toString).filter(v -> !except.contains(v)).toList());
         }
         if (target == null) {
             return text("sanfu.json.wrong-type");
@@ -264,7 +268,34 @@ public class JsonBodies {
         if (Collection.class.isAssignableFrom(target)) {
             return text("sanfu.json.array");
         }
-        return text("sanfu.json.type", "type", target.getSimpleName().toLowerCase(Locale.ROOT));
+        String type = target.getSimpleName().toLowerCase(Locale.ROOT);
+        if (WHOLE_NUMBERS.contains(type)) {
+            return text("sanfu.json.whole-number");
+        }
+        if (type.equals("boolean")) {
+            return text("sanfu.validation.true-or-false");
+        }
+        return text("sanfu.json.type", "type", type);
+    }
+
+    private static final Set<String> WHOLE_NUMBERS = Set.of("integer", "int", "long", "short");
+
+    /** The @OneOf of the field the fault is in, if the field has one. */
+    private static Optional<OneOf> oneOf(MismatchedInputException e) {
+        if (e.getPath().isEmpty()) {
+            return Optional.empty();
+        }
+        JsonMappingException.Reference at = e.getPath().get(e.getPath().size() - 1);
+        Object from = at.getFrom();
+        Class<?> owner = from instanceof Class<?> c ? c : from == null ? null : from.getClass();
+        if (owner == null || at.getFieldName() == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(owner.getDeclaredField(at.getFieldName()).getAnnotation(OneOf.class));
+        } catch (NoSuchFieldException notAField) {
+            return Optional.empty();
+        }
     }
 
     /** A message in the request's language, so that a page's form shows it as it shows Bean Validation's. */

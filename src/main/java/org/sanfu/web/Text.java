@@ -78,7 +78,8 @@ public @interface Text {
                     return Message.of("sanfu.validation.control-character", "character", code(c));
                 }
             }
-            if (value.length() > max) {
+            // counted as kept: the texts are stored without the spaces around them
+            if (value.strip().length() > max) {
                 return Message.of("sanfu.validation.max-length", "max", max);
             }
             return null;

@@ -102,6 +102,14 @@ class ActionCommandsWebTests extends TicketWebTestSupport {
         // UNRATED is the service's own; 400 comes before the 409 of a ticket not yet replied
         assertThat(errors(send(id, "feedback", "staff1", "en", "{\"satisfaction\": \"UNRATED\"}")))
                 .containsExactly(tuple("satisfaction", "must be one of SATISFIED, BASICALLY_SATISFIED, DISSATISFIED"));
+        // a value Jackson cannot read lists the same, without UNRATED
+        assertThat(errors(send(id, "feedback", "staff1", "en", "{\"satisfaction\": \"satisfied\"}")))
+                .containsExactly(tuple("satisfaction", "must be one of SATISFIED, BASICALLY_SATISFIED, DISSATISFIED"));
+        // a number of the wrong kind is named in words, not by Java's type
+        assertThat(errors(send(id, "extend", "transport", "en", "{\"workingDays\": 2.5, \"reason\": \"x\"}")))
+                .containsExactly(tuple("workingDays", "must be a whole number"));
+        assertThat(errors(send(id, "extend", "transport", "zh-CN", "{\"workingDays\": 2.5, \"reason\": \"x\"}")))
+                .containsExactly(tuple("workingDays", "必须是整数"));
     }
 
     @Test
