@@ -343,6 +343,15 @@ class TicketPagesTests extends TicketWebTestSupport {
         assertThat(early.status()).isEqualTo(409);
         assertThat(early.html().select("#pendingContributions [data-department=FINANCE]").text()).isEqualTo("金融办");
         assertUnchanged(coHandled, open);
+        // the page says why 答复 is not offered, to the lead alone, until the opinion is in
+        Document waiting = pages.get("/tickets/" + coHandled, "commerce").html();
+        assertThat(waiting.select("#action-reply")).isEmpty();
+        assertThat(waiting.select("#replyWaits").text()).startsWith("待 金融办 提交协办意见后才能答复");
+        assertThat(pages.get("/tickets/" + coHandled, "finance").html().select("#replyWaits")).isEmpty();
+        api.act(coHandled, "contribute", "finance", Map.of("opinion", "已对接信保公司"));
+        Document ready = pages.get("/tickets/" + coHandled, "commerce").html();
+        assertThat(ready.select("#replyWaits")).isEmpty();
+        assertThat(ready.select("#action-reply")).hasSize(1);
     }
 
     @Test
