@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
@@ -292,6 +293,15 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, TestW
             }
             throw e;
         }
+    }
+
+    /** Presses Enter in an input and waits for the page it leads to. */
+    public Browser pressEnter(String css) {
+        WebElement page = find("html");
+        find(css).sendKeys(Keys.ENTER);
+        await(driver -> gone(page));
+        waitUntilLoaded();
+        return this;
     }
 
     /** Types into an input, replacing what it held. */

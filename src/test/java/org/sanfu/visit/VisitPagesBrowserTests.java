@@ -34,13 +34,20 @@ class VisitPagesBrowserTests {
         assertThat(browser.path()).as("back where the user was going").startsWith("/visits/new");
         fits();
 
-        browser.type("#enterpriseWords", "手机走访测试").follow("#enterpriseSearch button");
-        fits();
-        browser.follow("#enterpriseMatches a[data-code='" + code + "']");
-        assertThat(browser.find("#enterpriseCreditCode").getDomProperty("value")).isEqualTo(code);
-
+        // what is typed before the enterprise is chosen stays: the search and the choice post the form
+        browser.type("#notes", "订单排到明年");
         new Select(browser.find("#problems0-category")).selectByValue("CONTAINER");
-        browser.type("#problems0-title", "缺少集装箱").follow("#addProblem");
+        browser.type("#problems0-title", "缺少集装箱");
+        // Enter in the search looks up (a script), rather than saving the visit
+        browser.type("#enterpriseWords", "手机走访测试").pressEnter("#enterpriseWords");
+        assertThat(browser.findAll("#visitForm .field-error")).as("not saved: nothing is wrong yet").isEmpty();
+        fits();
+        browser.follow("#enterpriseMatches button[data-code='" + code + "']");
+        assertThat(browser.find("#enterpriseCreditCode").getDomProperty("value")).isEqualTo(code);
+        assertThat(browser.find("#notes").getDomProperty("value")).isEqualTo("订单排到明年");
+        assertThat(browser.find("#problems0-title").getDomProperty("value")).isEqualTo("缺少集装箱");
+
+        browser.follow("#addProblem");
         assertThat(browser.findAll("fieldset.problem")).hasSize(2);
         assertThat(browser.find("#problems0-title").getDomProperty("value")).isEqualTo("缺少集装箱");
         fits();

@@ -306,17 +306,47 @@ class VisitPagesTests {
     }
 
     @Test
-    void theEnterprisePickerFindsByNameOrCodeAndALinkFillsInTheCode() {
+    void theEnterprisePickerFindsByNameOrCodeAndAChoiceFillsInTheCodeKeepingWhatWasTyped() {
         String code = api.enterprise("椒江选取测试泵业有限公司", "椒江");
         for (String words : List.of("选取测试泵业", code.substring(4, 14))) {
             Pages.Answer found = pages.get("/visits/new?enterprise=" + words, "staff1");
             assertThat(found.status()).isEqualTo(200);
-            Element pick = found.html().selectFirst("#enterpriseMatches a[data-code=" + code + "]");
+            Element pick = found.html().selectFirst("#enterpriseMatches button[data-code=" + code + "]");
             assertThat(pick).as(words).isNotNull();
             assertThat(pick.text()).contains("椒江选取测试泵业有限公司");
-            assertThat(pick.attr("href")).isEqualTo("/visits/new?enterpriseCreditCode=" + code);
+            assertThat(pick.attr("form")).isEqualTo("visitForm");
+            assertThat(pick.attr("name")).isEqualTo("chooseEnterprise");
+            assertThat(pick.val()).isEqualTo(code);
         }
         assertThat(pages.get("/visits/new?enterprise=没有这种企业名字", "staff1").html().select("#noMatches")).hasSize(1);
+
+        // the search and the choice are the visit form's own buttons: what was typed below them stays
+        Document blank = blankForm("staff1", "");
+        assertThat(blank.select("#findEnterprise").attr("form")).isEqualTo("visitForm");
+        assertThat(blank.select("#enterpriseWords").attr("form")).isEqualTo("visitForm");
+        assertThat(blank.select("button[type=submit][form=visitForm], #visitForm button[type=submit]").first().id())
+                .as("Enter in a field still saves").isEqualTo("defaultSave");
+        String key = key(blank);
+        Pages.Answer found = pages.post("/visits", "staff1", Pages.form("idempotencyKey", key, "visitedAt",
+                "2026-11-30T09:30", "notes", "先写的走访记录", "problems[0].category", "LABOR", "problems[0].title",
+                "招工难", "enterprise", "选取测试泵业", "findEnterprise", "true"));
+        assertThat(found.status()).isEqualTo(200);
+        assertThat(found.html().select("#enterpriseMatches button[data-code=" + code + "]")).hasSize(1);
+        assertThat(found.html().select("#enterpriseWords").val()).isEqualTo("选取测试泵业");
+        assertThat(found.html().select("#notes").text()).isEqualTo("先写的走访记录");
+        assertThat(found.html().select(".field-error")).isEmpty();
+
+        Pages.Answer chosen = pages.post("/visits", "staff1", Pages.form("idempotencyKey", key, "visitedAt",
+                "2026-11-30T09:30", "notes", "先写的走访记录", "problems[0].category", "LABOR", "problems[0].title",
+                "招工难", "enterprise", "选取测试泵业", "chooseEnterprise", code));
+        assertThat(chosen.status()).isEqualTo(200);
+        Document html = chosen.html();
+        assertThat(html.select("#enterpriseCreditCode").val()).isEqualTo(code);
+        assertThat(html.select("#chosenEnterprise").text()).contains("椒江选取测试泵业有限公司");
+        assertThat(html.select("#notes").text()).isEqualTo("先写的走访记录");
+        assertThat(html.select("input[name=\"problems[0].title\"]").val()).isEqualTo("招工难");
+        assertThat(html.select("input[name=idempotencyKey]").val()).isEqualTo(key);
+        assertThat(visitsOf(code)).as("neither logs a visit").isZero();
     }
 
     @Test

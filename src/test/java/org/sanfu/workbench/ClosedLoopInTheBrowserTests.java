@@ -50,8 +50,8 @@ class ClosedLoopInTheBrowserTests {
         // and logs a visit with two problems, finding the enterprise by its name
         browser.open("/visits/new");
         type("#enterpriseWords", "闭环阀门");
-        submit("#enterpriseSearch button[type=submit]");
-        click("#enterpriseMatches a[data-code='" + code + "']");
+        submit("#findEnterprise");
+        submit("#enterpriseMatches button[data-code='" + code + "']");
         assertThat(value("#enterpriseCreditCode")).isEqualTo(code);
         new Select(browser.find("#problems0-category")).selectByValue("CONTAINER");
         type("#problems0-title", "出口集装箱订舱难");

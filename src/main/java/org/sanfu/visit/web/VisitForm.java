@@ -71,6 +71,13 @@ record VisitForm(Map<String, String> visit, List<Map<String, String>> problems, 
         return problems.isEmpty() ? new VisitForm(visit, List.of(Map.of()), idempotencyKey) : this;
     }
 
+    /** The enterprise chosen by its credit code, everything else as typed. */
+    VisitForm withEnterprise(String creditCode) {
+        Map<String, String> chosen = new LinkedHashMap<>(visit);
+        chosen.put("enterpriseCreditCode", creditCode);
+        return new VisitForm(chosen, problems, idempotencyKey);
+    }
+
     VisitForm withKey(String key) {
         return new VisitForm(visit, problems, key);
     }

@@ -97,6 +97,11 @@ class VisitPages {
         visit.put("visitedAt", when.local(clock.instant()));
         visit.put("source", (caller.is(Role.DISPATCH) ? Source.HOTLINE : Source.VISIT).name());
         ModelAndView page = page(caller, VisitForm.blank(visit, newKey()), Map.of(), HttpStatus.OK);
+        return withMatches(page, enterprise);
+    }
+
+    /** The enterprises found by these words (name or code), at most {@link #ENTERPRISE_MATCHES}, under 选择企业. */
+    private ModelAndView withMatches(ModelAndView page, String enterprise) {
         String words = enterprise == null ? "" : enterprise.strip();
         page.addObject("search", words);
         if (!words.isEmpty()) {
@@ -107,7 +112,8 @@ class VisitPages {
 
     /**
      * STAFF, DISPATCH (SecurityConfig). "添加问题" ({@code addProblem}) shows the form again with one more
-     * block; saving ignores blocks left empty, logs the visit and sends to it (303), or shows the form
+     * block, "查找企业" ({@code findEnterprise}, the words in {@code enterprise}) with the enterprises found, and
+     * a found one's "选择" ({@code chooseEnterprise}) with its credit code filled in, all with what was typed; saving ignores blocks left empty, logs the visit and sends to it (303), or shows the form
      * again with the faults by their inputs (400); a key that saved a different form before is 409, and the
      * form comes back with a key of its own.
      */
@@ -116,6 +122,15 @@ class VisitPages {
         VisitForm typed = VisitForm.read(input);
         if (input.containsKey("addProblem")) {
             return page(caller, typed.withAnotherProblem(MOST_PROBLEMS), Map.of(), HttpStatus.OK);
+        }
+        // 查找企业 and a match's 选择 post the whole form: what was typed below stays
+        if (input.containsKey("findEnterprise")) {
+            return withMatches(page(caller, typed.withAProblemBlock(), Map.of(), HttpStatus.OK),
+                    input.getFirst("enterprise"));
+        }
+        String chosen = blankToNull(input.getFirst("chooseEnterprise"));
+        if (chosen != null) {
+            return page(caller, typed.withEnterprise(chosen).withAProblemBlock(), Map.of(), HttpStatus.OK);
         }
         VisitForm form = typed.withoutEmptyProblems();
         // 403 before 400, as the API: whether dispatch may log this entry comes before what is wrong with it
