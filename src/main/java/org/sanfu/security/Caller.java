@@ -15,7 +15,7 @@ public record Caller(String username, Role role, String department) implements S
     /** 403 unless the caller has one of these roles. */
     public void require(Role... roles) {
         if (!is(roles)) {
-            // by the roles' names in the answer's language: 服务专员 and 专班办公室 on a page, the codes in English
+            // the roles by name in the answer's language: 服务专员, 专班办公室 on a page; codes in English
             throw new DomainException.NotYours(Message.of("sanfu.security.role", "role", named(role), "allowed",
                     Arrays.stream(roles).map(Caller::named).toList()));
         }

@@ -56,8 +56,8 @@ public class StatsParameters {
         Instant fromValue = params.startOf(errors, "from", from);
         Instant toValue = params.endOf(errors, "to", to);
         params.inOrder(errors, fromValue, toValue);
-        return new VisitCoverage.Filter(fromValue, toValue, params.text(town), params.bool(errors, "exporter", exporter),
-                params.bool(errors, "key", key));
+        return new VisitCoverage.Filter(fromValue, toValue, params.text(town),
+                params.bool(errors, "exporter", exporter), params.bool(errors, "key", key));
     }
 
     /** {@code 2020-06}; the current month in the service's zone when not given. */

@@ -349,8 +349,8 @@ class TicketPages {
             model.put("arbitration", Arbitration.of(ticket, history));
         }
         // the lead may not reply before every co-department's opinion is in: say so where 答复 would be
-        model.put("replyWaits", ticket.status() == TicketStatus.IN_PROGRESS && caller.isDepartment(ticket.leadDepartment())
-                && !ticket.pendingContributions().isEmpty()
+        model.put("replyWaits", ticket.status() == TicketStatus.IN_PROGRESS
+                && caller.isDepartment(ticket.leadDepartment()) && !ticket.pendingContributions().isEmpty()
                 && !ticket.allowedActions().contains(TicketAction.REPLY.urlName()));
     }
 
