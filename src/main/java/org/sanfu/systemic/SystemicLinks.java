@@ -1,6 +1,8 @@
 package org.sanfu.systemic;
 
 import java.util.List;
+import java.util.OptionalLong;
+import org.sanfu.Ids;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,12 +27,11 @@ public class SystemicLinks {
 
     @Transactional(readOnly = true)
     public List<Link> of(String ticketId) {
-        long id;
-        try {
-            id = Long.parseLong(ticketId);
-        } catch (NumberFormatException e) {
+        OptionalLong parsed = Ids.parse(ticketId);
+        if (parsed.isEmpty()) {
             return List.of();
         }
+        long id = parsed.getAsLong();
         return jdbc.sql("""
                 select p.id, p.title, p.status, p.case_ticket_id from systemic_problem p
                 where p.case_ticket_id = ?

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.sanfu.DomainException;
+import org.sanfu.Ids;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.security.Caller;
 import org.sanfu.security.Role;
@@ -74,10 +75,6 @@ public class SystemicQueries {
 
     /** Systemic problems' ids are numbers; anything else names none. */
     static long parseId(String id) {
-        try {
-            return Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            throw new DomainException.NotFound("systemic-problem", id);
-        }
+        return Ids.parse(id).orElseThrow(() -> new DomainException.NotFound("systemic-problem", id));
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sanfu.DomainException;
+import org.sanfu.Ids;
 import org.sanfu.Message;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.security.Caller;
@@ -126,10 +127,6 @@ public class TicketQueries {
 
     /** Ticket ids are numbers; anything else names no ticket. */
     static long parseId(String id) {
-        try {
-            return Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            throw new DomainException.NotFound("ticket", id);
-        }
+        return Ids.parse(id).orElseThrow(() -> new DomainException.NotFound("ticket", id));
     }
 }

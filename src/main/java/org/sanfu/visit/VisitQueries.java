@@ -2,7 +2,9 @@ package org.sanfu.visit;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalLong;
 import org.sanfu.DomainException;
+import org.sanfu.Ids;
 import org.sanfu.security.Caller;
 import org.sanfu.ticket.TicketQueries;
 import org.sanfu.web.PageParams;
@@ -40,10 +42,7 @@ public class VisitQueries {
     }
 
     private static java.util.Optional<Long> parse(String id) {
-        try {
-            return java.util.Optional.of(Long.parseLong(id));
-        } catch (NumberFormatException e) {
-            return java.util.Optional.empty();
-        }
+        OptionalLong parsed = Ids.parse(id);
+        return parsed.isPresent() ? java.util.Optional.of(parsed.getAsLong()) : java.util.Optional.empty();
     }
 }

@@ -199,7 +199,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static boolean isPage(String path) {
-        return !(path.startsWith("/api/") || path.startsWith("/actuator") || path.startsWith("/v3/api-docs")
+        return !(path.equals("/api") || path.startsWith("/api/") || path.startsWith("/actuator") || path.startsWith("/v3/api-docs")
                 || path.startsWith("/swagger-ui") || path.startsWith("/camunda") || path.startsWith("/engine-rest"));
     }
 }

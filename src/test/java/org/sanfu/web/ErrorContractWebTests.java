@@ -210,6 +210,33 @@ class ErrorContractWebTests {
         assertProblem(api.get("/api/no-such-thing", "staff1"), 404);
         assertProblem(api.get("/api/tickets/1/no-such-thing", "leader"), 404);
         assertProblem(api.post("/api/no-such-thing", "staff1", Map.of()), 404);
+        assertProblem(api.get("/api", "staff1"), 404);
+    }
+
+    @Test
+    void anIdIsWrittenInPlainDigitsAndOneTicketAnswersToOnePath() {
+        String id = api.ticket("CONTAINER").get("id").asText();
+        assertThat(api.get("/api/tickets/" + id, "leader").status()).isEqualTo(200);
+        String fullWidth = id.chars().mapToObj(c -> String.valueOf((char) (c - '0' + '０'))).reduce("", String::concat);
+        String arabicIndic = id.chars().mapToObj(c -> String.valueOf((char) (c - '0' + '٠'))).reduce("", String::concat);
+        for (String alias : List.of(fullWidth, arabicIndic, "+" + id, "0" + id)) {
+            assertProblem(api.get("/api/tickets/" + alias, "leader"), 404);
+            assertProblem(api.post("/api/tickets/" + alias + "/comment", "leader", Map.of("text", "别名")), 404);
+        }
+        assertThat(api.get("/api/tickets/" + id + "/history", "leader").json().findValuesAsText("detail"))
+                .doesNotContain("别名");
+    }
+
+    @Test
+    void aWholeNumberParameterIsWrittenInDecimalDigits() {
+        for (String size : List.of("0x10", "#10", "５", "+5", "1e1", "99999999999")) {
+            Api.Response r = api.get("/api/tickets?size=" + java.net.URLEncoder.encode(size,
+                    java.nio.charset.StandardCharsets.UTF_8), "leader");
+            assertThat(r.firstFault().get("field").asText()).as(size).isEqualTo("size");
+        }
+        assertThat(api.get("/api/tickets?size=5&page=0", "leader").json().get("size").asInt()).isEqualTo(5);
+        assertThat(api.get("/api/tickets?size= 5 ", "leader").json().get("size").asInt()).as("spaces around")
+                .isEqualTo(5);
     }
 
     @Test
