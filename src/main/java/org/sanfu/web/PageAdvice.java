@@ -1,7 +1,9 @@
 package org.sanfu.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
 import org.sanfu.DomainException;
+import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -20,9 +22,11 @@ import org.springframework.web.servlet.ModelAndView;
 class PageAdvice {
 
     private final Messages messages;
+    private final MessageSource words;
 
-    PageAdvice(Messages messages) {
+    PageAdvice(Messages messages, MessageSource words) {
         this.messages = messages;
+        this.words = words;
     }
 
     @ExceptionHandler(DomainException.class)
@@ -34,7 +38,14 @@ class PageAdvice {
         if (status == null) {
             throw e;
         }
-        return error(status, messages.text(e.detail(), java.util.Locale.SIMPLIFIED_CHINESE));
+        if (e instanceof InvalidInput invalid && !invalid.faults().isEmpty()) {
+            // the parameter by its Chinese name where it has one (周, 格式), as the forms name their inputs
+            InvalidInput.Fault first = invalid.faults().get(0);
+            String field = InvalidInput.rootField(first.field());
+            String label = words.getMessage("page.field." + field, null, first.field(), Locale.SIMPLIFIED_CHINESE);
+            return error(status, label + "：" + messages.text(first.reason(), Locale.SIMPLIFIED_CHINESE));
+        }
+        return error(status, messages.text(e.detail(), Locale.SIMPLIFIED_CHINESE));
     }
 
     /** The error page with this status; the reason, when given, is shown under the page's own text. */

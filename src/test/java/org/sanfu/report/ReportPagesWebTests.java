@@ -56,7 +56,10 @@ class ReportPagesWebTests {
         Pages.Answer wrong = pages.get("/reports/weekly?week=2026-W60&format=xlsx", "leader");
         assertThat(wrong.status()).isEqualTo(400);
         assertThat(wrong.html().select("#errorTitle").text()).contains("请求有误");
-        assertThat(pages.get("/reports/weekly?format=pdf", "leader").status()).isEqualTo(400);
+        assertThat(wrong.html().text()).as("the parameter by its Chinese name").contains("周：").doesNotContain("week");
+        Pages.Answer pdf = pages.get("/reports/weekly?format=pdf", "leader");
+        assertThat(pdf.status()).isEqualTo(400);
+        assertThat(pdf.html().text()).contains("格式：").doesNotContain("format");
         assertThat(pages.get("/reports/weekly", (String) null).status()).as("without a session: to sign-in").isEqualTo(302);
     }
 
