@@ -243,9 +243,9 @@ class SecurityConfig implements WebMvcConfigurer {
                 .logout(out -> out.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("SANFU_SESSION")
                         .permitAll())
                 .exceptionHandling(e -> e.accessDeniedHandler((request, response, refused) -> {
-                    if (refused instanceof CsrfException && request.getRequestedSessionId() != null
-                            && !request.isRequestedSessionIdValid()) {
-                        // a form posted after its session timed out: what it needs is a new sign-in, not a 403
+                    if (refused instanceof CsrfException && !request.isRequestedSessionIdValid()) {
+                        // a form posted without a live session (timed out, the cookie gone or garbled): what
+                        // it needs is a new sign-in, not a 403; nothing was done, and a forgery gains nothing
                         response.setStatus(HttpStatus.SEE_OTHER.value());
                         response.setHeader("Location", request.getContextPath() + "/login?expired");
                         return;

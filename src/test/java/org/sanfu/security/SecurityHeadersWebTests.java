@@ -105,8 +105,12 @@ class SecurityHeadersWebTests {
                 .header("Accept", "text/html").build(), BodyHandlers.ofString());
         assertThat(missing.statusCode()).isEqualTo(404);
         assertPageHeaders("404 of the container", missing);
+        // in a live session (the sign-in page's); without one, a form asks for a new sign-in instead
+        String session = http.send(HttpRequest.newBuilder(URI.create(base() + "/login")).build(),
+                BodyHandlers.ofString()).headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
         HttpResponse<String> forged = http.send(HttpRequest.newBuilder(URI.create(base() + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                .header("Cookie", session)
                 .POST(HttpRequest.BodyPublishers.ofString("username=staff1&password=demo")).build(), BodyHandlers.ofString());
         assertThat(forged.statusCode()).as("a sign-in without its CSRF token").isEqualTo(403);
         assertPageHeaders("403 without a token", forged);

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import jakarta.servlet.http.Cookie;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -154,6 +155,16 @@ class PageWordingWebTests {
         assertThat(posted.getHeader("Location")).isEqualTo("/login?expired");
         assertThat(pages.get("/login?expired", (String) null).html().select("#sessionExpired").text())
                 .contains("登录已超时");
+        assertThat(api.get("/api/tickets/" + id + "/history", "leader").text()).doesNotContain("补充说明");
+        // so is one whose cookie is garbled, or gone
+        for (Cookie[] cookies : List.of(new Cookie[] {new Cookie("SANFU_SESSION", "bogus")}, new Cookie[0])) {
+            var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                    .post("/tickets/" + id + "/comment").param("text", "补充说明").accept(MediaType.TEXT_HTML);
+            var again = pages.mvc().perform(cookies.length == 0 ? request : request.cookie(cookies)).andReturn()
+                    .getResponse();
+            assertThat(again.getStatus()).isEqualTo(303);
+            assertThat(again.getHeader("Location")).isEqualTo("/login?expired");
+        }
         assertThat(api.get("/api/tickets/" + id + "/history", "leader").text()).doesNotContain("补充说明");
 
         // signed in, a form without its token is still refused as a forgery would be
