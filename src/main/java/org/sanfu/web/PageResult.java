@@ -10,6 +10,11 @@ public record PageResult<T>(List<T> items, int page, int size, long total) {
         return new PageResult<>(items, params.page(), params.size(), total);
     }
 
+    /** How many pages the total makes at this size (one, when there is nothing), for a page to say so. */
+    public long pageCount() {
+        return total == 0 ? 1 : (total + size - 1) / size;
+    }
+
     public <R> PageResult<R> map(Function<T, R> mapper) {
         return new PageResult<>(items.stream().map(mapper).toList(), page, size, total);
     }

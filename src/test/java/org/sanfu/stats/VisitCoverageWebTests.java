@@ -160,6 +160,9 @@ class VisitCoverageWebTests {
     void theEnterprisesNotMetAreListedNeverMetFirstThenLongestAgo() {
         JsonNode page = api.get("/api/stats/coverage/unvisited?" + PERIOD + "&town=" + town, "leader").json();
         assertThat(page.get("total").asLong()).isEqualTo(4);
+        List<String> keys = new ArrayList<>();
+        page.fieldNames().forEachRemaining(keys::add);
+        assertThat(keys).as("a page as every list answers").containsExactly("items", "page", "size", "total");
         List<String> neverMet = new ArrayList<>(List.of(hotlineOnly, neverVisited));
         neverMet.sort(null);
         assertThat(codes(page.get("items"))).containsExactly(neverMet.get(0), neverMet.get(1), visitedInFebruary,

@@ -701,6 +701,16 @@ class TicketPagesTests extends TicketWebTestSupport {
         assertThat(second.html().select("#nextPage")).isEmpty();
         assertThat(second.html().select("#previousPage").attr("href")).contains("status=DISPATCHING", "size=2")
                 .doesNotContain("page=");
+        assertThat(second.html().select("#pageOf").text()).isEqualTo("第 2 页，共 2 页");
+
+        // a page past the end says so and leads to the last one, rather than "nothing matches" beside the total
+        Pages.Answer past = pages.get("/tickets?q=" + word + "&status=DISPATCHING&open=true&size=2&page=7", "dispatch");
+        assertThat(past.html().select("#noTickets")).isEmpty();
+        assertThat(past.html().select("#pastTheEnd").text()).contains("第 8 页已超出范围", "3 件共 2 页");
+        Pages.Answer last = pages.get(URLDecoder.decode(past.html().select("#lastPage").attr("href"),
+                StandardCharsets.UTF_8), "dispatch");
+        assertThat(last.html().select("a.ticket")).hasSize(1);
+        assertThat(last.html().select("#pageOf").text()).isEqualTo("第 2 页，共 2 页");
     }
 
     @Test

@@ -37,6 +37,7 @@ import org.sanfu.web.FormErrors;
 import org.sanfu.web.Messages;
 import org.sanfu.web.InvalidInput;
 import org.sanfu.web.Page;
+import org.sanfu.web.PageParams;
 import org.sanfu.web.PageResult;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
@@ -158,6 +159,11 @@ class TicketPages {
         }
         if ((result.page() + 1L) * result.size() < result.total()) {
             model.addAttribute("next", listLink(raw, result.page() + 1, pageSize));
+        }
+        if (result.items().isEmpty() && result.total() > 0) {
+            // a page past the end (a link kept from a longer list, a number typed): the last one, as deep as allowed
+            int last = (int) Math.min(result.pageCount() - 1, PageParams.MAX_OFFSET / result.size());
+            model.addAttribute("lastPage", listLink(raw, last, pageSize));
         }
         return "tickets/list";
     }
