@@ -9,6 +9,7 @@ import org.sanfu.Message;
 import org.sanfu.web.BodySizeLimitProperties;
 import org.sanfu.web.ErrorPages;
 import org.sanfu.web.Problems;
+import org.sanfu.web.Utf8Forms;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.MessageSource;
@@ -172,6 +173,7 @@ class SecurityConfig implements WebMvcConfigurer {
                 .headers(SecurityHeaders.pages())
                 .addFilterAfter(new OversizedPageRequests(bodies.maxBodyBytes(), errorPages, messages),
                         SecurityContextHolderFilter.class)
+                .addFilterBefore(utf8Forms(bodies, errorPages, messages), CsrfFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
@@ -239,6 +241,7 @@ class SecurityConfig implements WebMvcConfigurer {
                 // the account is read again on every request: disabled or given a new password, its sessions end
                 .addFilterAfter(new SignedInAccountCheck(accounts, sessions), SecurityContextHolderFilter.class)
                 .addFilterBefore(new OversizedPageRequests(bodies.maxBodyBytes(), errorPages, messages), CsrfFilter.class)
+                .addFilterBefore(utf8Forms(bodies, errorPages, messages), CsrfFilter.class)
                 .formLogin(form -> form.loginPage("/login").failureHandler(SignInPage.refused(views)).permitAll())
                 .logout(out -> out.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("SANFU_SESSION")
                         .permitAll())
@@ -270,6 +273,12 @@ class SecurityConfig implements WebMvcConfigurer {
                                 .hasAnyRole("STAFF", "DISPATCH", "LEADER", "ADMIN")
                         .anyRequest().authenticated());
         return http.build();
+    }
+
+    /** A page's form must be well-formed UTF-8 (web.Utf8Forms), checked before the CSRF token is read from it. */
+    private static Utf8Forms utf8Forms(BodySizeLimitProperties bodies, ErrorPages errorPages, MessageSource messages) {
+        return new Utf8Forms(bodies.maxBodyBytes(), OversizedPageRequests.size(bodies.maxBodyBytes()), errorPages,
+                messages);
     }
 
     @Bean

@@ -78,8 +78,7 @@ public @interface Text {
                     return Message.of("sanfu.validation.control-character", "character", code(c));
                 }
             }
-            // counted as kept: the texts are stored without the spaces around them
-            if (value.strip().length() > max) {
+            if (value.length() > max) {
                 return Message.of("sanfu.validation.max-length", "max", max);
             }
             return null;

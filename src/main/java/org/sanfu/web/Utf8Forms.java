@@ -25,11 +25,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -39,33 +36,32 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the Chinese 400 page before anything reads it (the CSRF check included), and changes nothing. A good
  * one is read here, strictly, and its fields (the query's first, as the servlet API orders them) are what
  * the request's parameters answer. Bodies over {@code sanfu.max-body-bytes} are left to the 413 of
- * OversizedPageRequests; the API (forms there are 415, JsonOnlyWrites) and Camunda's apps are not forms.
+ * OversizedPageRequests. In the page chains of SecurityConfig, before the CSRF check, so that its pages
+ * carry the pages' security headers; the API (forms there are 415, JsonOnlyWrites) and Camunda's apps
+ * are not forms.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 20)
-class Utf8Forms extends OncePerRequestFilter {
+public final class Utf8Forms extends OncePerRequestFilter {
 
     /** As Tomcat's own limit on a request's parameters. */
     static final int MAX_FIELDS = 10_000;
-    private static final List<String> NOT_FORMS = List.of("/api/", "/engine-rest/", "/camunda/", "/actuator/");
 
     private final long limit;
+    private final String limitInWords;
     private final ErrorPages errorPages;
     private final MessageSource messages;
 
-    Utf8Forms(BodySizeLimitProperties bodies, ErrorPages errorPages, MessageSource messages) {
-        this.limit = bodies.maxBodyBytes();
+    /** @param limitInWords the limit as the 413 page says it ("1 MB") */
+    public Utf8Forms(long limit, String limitInWords, ErrorPages errorPages, MessageSource messages) {
+        this.limit = limit;
+        this.limitInWords = limitInWords;
         this.errorPages = errorPages;
         this.messages = messages;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        if (request.getContentType() == null || !isForm(request.getContentType())) {
-            return true;
-        }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return NOT_FORMS.stream().anyMatch(path::startsWith) || request.getContentLengthLong() > limit;
+        return request.getContentType() == null || !isForm(request.getContentType())
+                || request.getContentLengthLong() > limit;
     }
 
     private static boolean isForm(String contentType) {
@@ -83,7 +79,7 @@ class Utf8Forms extends OncePerRequestFilter {
         if (body.length > limit) {
             // sent without a length (chunked): refused as OversizedPageRequests refuses one that declares it
             errorPages.render(request, response, HttpStatus.PAYLOAD_TOO_LARGE, messages.getMessage("page.too-large",
-                    new Object[] {limit / 1024 + " KB"}, Locale.SIMPLIFIED_CHINESE));
+                    new Object[] {limitInWords}, Locale.SIMPLIFIED_CHINESE));
             return;
         }
         Map<String, List<String>> fields = new LinkedHashMap<>();

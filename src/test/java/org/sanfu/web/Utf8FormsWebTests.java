@@ -38,14 +38,15 @@ class Utf8FormsWebTests {
     @Autowired
     MockMvc mvc;
 
-    private record Sent(int status, String body) {}
+    private record Sent(int status, String body, String policy) {}
 
     private Sent post(String path, String user, byte[] body) throws Exception {
         var request = MockMvcRequestBuilders.post(path).contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .accept(MediaType.TEXT_HTML).content(body);
         MockHttpServletResponse response = mvc.perform(user == null ? request : Pages.in(request, pages.session(user)))
                 .andReturn().getResponse();
-        return new Sent(response.getStatus(), response.getContentAsString(StandardCharsets.UTF_8));
+        return new Sent(response.getStatus(), response.getContentAsString(StandardCharsets.UTF_8),
+                response.getHeader("Content-Security-Policy"));
     }
 
     private static byte[] bytes(Object... parts) {
@@ -87,6 +88,7 @@ class Utf8FormsWebTests {
             Sent refused = post("/tickets/" + id + "/comment", "transport", body);
             assertThat(refused.status()).as(new String(body, StandardCharsets.ISO_8859_1)).isEqualTo(400);
             assertThat(Jsoup.parse(refused.body()).text()).contains("无法识别的字符");
+            assertThat(refused.policy()).as("the pages' security headers").contains("default-src");
         }
         assertThat(api.get("/api/tickets/" + id + "/history", "leader").json()).hasSize(before);
 
