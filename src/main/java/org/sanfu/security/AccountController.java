@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.sanfu.web.ActionBody;
 import org.sanfu.web.ApiAccess;
-import org.sanfu.web.InvalidInput;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,12 +29,7 @@ class AccountController {
     @ApiAccess(value = "ADMIN", errors = {400, 403, 404})
     ResponseEntity<Void> unlock(@PathVariable String username, ActionBody body) {
         // empty or any JSON object, but JSON (else 400 naming "body", after an unknown account's 404): nothing done
-        try {
-            body.requireReadable();
-        } catch (InvalidInput refused) {
-            accounts.requireKnown(username);
-            throw refused;
-        }
+        body.requireReadable(() -> accounts.requireKnown(username));
         accounts.unlock(username);
         return ResponseEntity.noContent().build();
     }

@@ -13,7 +13,6 @@ import org.sanfu.channel.CreatedChannel;
 import org.sanfu.channel.NewChannel;
 import org.sanfu.web.ActionBody;
 import org.sanfu.web.ApiAccess;
-import org.sanfu.web.InvalidInput;
 import org.sanfu.web.JsonBodies;
 import org.sanfu.web.PageParams;
 import org.sanfu.web.PageResult;
@@ -80,7 +79,7 @@ class ChannelController {
                     schema = @Schema(implementation = CreatedChannel.class)))
     @PostMapping("/{code}/key")
     ResponseEntity<CreatedChannel> renewKey(@PathVariable String code, ActionBody body) {
-        noBodyOfItsOwn(body, code);
+        body.requireReadable(() -> channels.requireKnown(code));
         return ResponseEntity.status(HttpStatus.CREATED).body(channels.renewKey(code));
     }
 
@@ -89,18 +88,8 @@ class ChannelController {
     @ApiAccess(value = "ADMIN", errors = {400, 403, 404})
     @DeleteMapping("/{code}")
     ResponseEntity<Void> revoke(@PathVariable String code, ActionBody body) {
-        noBodyOfItsOwn(body, code);
+        body.requireReadable(() -> channels.requireKnown(code));
         channels.revoke(code);
         return ResponseEntity.noContent().build();
-    }
-
-    /** Empty or any JSON object, but JSON (else 400 naming "body", after an unknown channel's 404): nothing done. */
-    private void noBodyOfItsOwn(ActionBody body, String code) {
-        try {
-            body.requireReadable();
-        } catch (InvalidInput refused) {
-            channels.requireKnown(code);
-            throw refused;
-        }
     }
 }
