@@ -64,6 +64,10 @@ public final class ActionRequests {
             @OneOf(value = Satisfaction.class, except = "UNRATED") Satisfaction satisfaction,
             @Text(multiline = true) String comment) {}
 
+    /** A leader takes a stuck ticket under supervision (督办), and says why. */
+    public record Supervise(@Schema(requiredMode = REQUIRED, description = "why the leader takes it")
+            @Text(required = true, multiline = true) String reason) {}
+
     /**
      * A leader's ruling on a ticket under supervision (督办). CLOSE needs a note; REASSIGN a handling
      * lead department, and co-departments if given (by default the ticket keeps its own).

@@ -16,6 +16,7 @@ public enum TicketAction {
     ESCALATE("escalate"),
     ESCALATION_REPLY("escalation-reply"),
     FEEDBACK("feedback"),
+    SUPERVISE("supervise"),
     RULE("rule"),
     COMMENT("comment");
 

@@ -230,6 +230,18 @@ public class TicketActions {
         };
     }
 
+    /**
+     * A leader takes a ticket that waits to be assigned, signed, handled or answered by the task force
+     * under supervision (督办), to rule on it: what it waited in ends (BoundaryEvent_Supervised_*).
+     */
+    @Transactional
+    public TicketView supervise(String id, Caller caller, ActionRequests.Supervise command) {
+        return perform(id, caller, TicketAction.SUPERVISE, (ticket, task, now) -> {
+            process.supervise(ticket.processInstanceId());
+            return command.reason().strip();
+        });
+    }
+
     /** A leader's ruling under supervision (督办): strike it off, or give it to a department afresh. */
     @Transactional
     public TicketView rule(String id, Caller caller, ActionRequests.Rule command) {

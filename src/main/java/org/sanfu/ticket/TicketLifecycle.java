@@ -105,12 +105,14 @@ public class TicketLifecycle implements TicketProcessGateway.OpenTasks {
                 TicketStatus.CLOSED, "回访期满（" + sla.feedbackWindow() + " 个工作日）未收到企业评价，自动销号"));
     }
 
-    /** 督办: the leaders hear of a ticket that needs their ruling. */
+    /** 督办: the leaders hear of a ticket that needs their ruling, and why it came to them. */
     public void supervised(long ticketId) {
         Ticket t = ticket(ticketId);
+        String why = t.returnedTooOften() || t.reopenedTooOften()
+                ? "转领导督办（退回 " + t.returnCount() + " 次，重办 " + t.reopenCount() + " 次）"
+                : "已由领导督办";
         notifications.send(new Notification(Notification.Kind.SUPERVISION, String.valueOf(ticketId), "LEADER",
-                t.title(), t.enterpriseName(), t.replyDeadline(), "事项 " + ticketId + "「" + t.title()
-                        + "」转领导督办（退回 " + t.returnCount() + " 次，重办 " + t.reopenCount() + " 次）"));
+                t.title(), t.enterpriseName(), t.replyDeadline(), "事项 " + ticketId + "「" + t.title() + "」" + why));
     }
 
     @Override

@@ -20,9 +20,10 @@ import org.springframework.stereotype.Component;
 /**
  * Who may see a ticket, whose each action is, and whether it is offered now — all read from
  * bpmn/ticket.bpmn: an action is the caller's when the caller is a candidate of a task that offers
- * it (else 403), and offered now when such a task is open for the caller's group and not held back
- * by another open task (else 409). The one rule the diagram cannot say, that an extension must be
- * asked before the reply deadline, is the ticket's own.
+ * it, or of a group the task offers it to ({@code actions.LEADER}), else 403; and offered now when
+ * such a task is open (for the caller's group, if a candidate's) and not held back by another open
+ * task, else 409. The one rule the diagram cannot say, that an extension must be asked before the
+ * reply deadline, is the ticket's own.
  */
 @Component
 class TicketPolicy {
@@ -56,8 +57,9 @@ class TicketPolicy {
         if (action == TicketAction.COMMENT) {
             return maySee(ticket, caller);
         }
-        return definitions().values().stream().filter(d -> d.offers(action.urlName()))
-                .anyMatch(d -> isCandidate(d.candidateGroups(), ticket, caller));
+        Set<String> groups = groups(caller);
+        return definitions().values().stream().anyMatch(d -> d.offersTo(groups, action.urlName())
+                || d.offers(action.urlName()) && isCandidate(d.candidateGroups(), ticket, caller));
     }
 
     /** The open task through which the caller takes the action now; empty when the state does not offer it. */
@@ -90,7 +92,9 @@ class TicketPolicy {
         Message reason = null;
         for (Ticket.OpenTask task : ticket.openTasks()) {
             TaskDefinition definition = definitions().get(task.taskKey());
-            if (definition == null || !definition.offers(action.urlName()) || !groups.contains(task.candidateGroup())) {
+            boolean asCandidate = definition != null && definition.offers(action.urlName())
+                    && groups.contains(task.candidateGroup());
+            if (!asCandidate && (definition == null || !definition.offersTo(groups, action.urlName()))) {
                 continue;
             }
             String waitsFor = definition.waitsFor().get(action.urlName());

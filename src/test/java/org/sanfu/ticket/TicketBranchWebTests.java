@@ -16,7 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The branches of a ticket over the REST API (API.md "Actions"): co-handling (contribute),
  * extensions (extend, approve-extension, reject-extension), escalation (escalate,
- * escalation-reply), a leader's ruling under supervision (rule) and comments. For each: its
+ * escalation-reply), a leader's supervision and ruling (supervise, rule) and comments. For each: its
  * success and history event, and its 404, 403, 400 and 409, none of which changes anything; and
  * what each role sees of these situations in allowedActions and in its inbox. Every test makes
  * its own enterprises and tickets. The process-level paths are in process/TicketBranchProcessTests.
@@ -57,7 +57,7 @@ class TicketBranchWebTests extends TicketWebTestSupport {
         assertThat(allowed(id, "finance")).containsExactlyInAnyOrder("contribute", "comment");
         assertThat(inboxIds("commerce")).contains(id);
         assertThat(allowed(id, "dispatch")).containsExactly("comment");
-        assertThat(allowed(id, "leader")).containsExactly("comment");
+        assertThat(allowed(id, "leader")).containsExactly("supervise", "comment");
         assertThat(inboxIds("dispatch")).doesNotContain(id);
         assertThat(api.get("/api/tickets/" + id, "leader").json().get("pendingContributions").get(0).asText())
                 .isEqualTo("FINANCE");
@@ -242,7 +242,7 @@ class TicketBranchWebTests extends TicketWebTestSupport {
         assertThat(inboxIds("dispatch")).contains(id);
         assertThat(allowed(id, "dispatch")).containsExactlyInAnyOrder("approve-extension", "reject-extension", "comment");
         assertThat(inboxIds("transport")).contains(id);
-        assertThat(allowed(id, "leader")).containsExactly("comment");
+        assertThat(allowed(id, "leader")).containsExactly("supervise", "comment");
     }
 
     @Test
@@ -492,7 +492,7 @@ class TicketBranchWebTests extends TicketWebTestSupport {
         assertThat(inboxIds("dispatch")).contains(id);
         assertThat(allowed(id, "dispatch")).containsExactlyInAnyOrder("escalation-reply", "comment");
         assertThat(inboxIds("transport")).doesNotContain(id);
-        assertThat(allowed(id, "leader")).containsExactly("comment");
+        assertThat(allowed(id, "leader")).containsExactly("supervise", "comment");
         assertThat(allowed(id, "staff1")).containsExactly("comment");
     }
 
@@ -677,7 +677,7 @@ class TicketBranchWebTests extends TicketWebTestSupport {
         assertThat(time(ruled, "signDeadline")).isAfter(time(ruled, "assignedAt"))
                 .isAfterOrEqualTo(time(supervised, "signDeadline"));
         assertThat(ruled.get("replyDeadline")).isEqualTo(supervised.get("replyDeadline"));
-        assertThat(texts(ruled.get("allowedActions"))).containsExactly("comment");
+        assertThat(texts(ruled.get("allowedActions"))).containsExactly("supervise", "comment");
 
         JsonNode last = lastEvent(id);
         assertThat(last.get("action").asText()).isEqualTo("rule");
@@ -819,6 +819,100 @@ class TicketBranchWebTests extends TicketWebTestSupport {
     }
 
     // ------------------------------------------------------------------------------------------
+    // supervise (领导督办)
+
+    @Test
+    void aLeaderTakesAStuckTicketUnderSupervisionWithAReasonAndTheOthersLoseIt() {
+        String id = coHandled();
+        api.act(id, "extend", "commerce", EXTEND);
+        assertThat(allowed(id, "leader")).containsExactly("supervise", "comment");
+        assertThat(inboxIds("leader")).as("supervise alone puts nothing in a leader's inbox").doesNotContain(id);
+
+        Api.Response r = post(id, "supervise", "leader", Map.of("reason", "  企业第三次来电反映，办理迟缓  "));
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        JsonNode supervised = r.json();
+        assertThat(supervised.get("status").asText()).isEqualTo("SUPERVISION");
+        assertThat(texts(supervised.get("allowedActions"))).containsExactly("rule", "comment");
+        assertThat(supervised.get("pendingContributions")).isEmpty();
+        assertThat(supervised.get("extensionRequest").isNull()).isTrue();
+        assertThat(supervised.get("leadDepartment").asText()).isEqualTo("COMMERCE");
+
+        JsonNode last = lastEvent(id);
+        assertThat(last.get("action").asText()).isEqualTo("supervise");
+        assertThat(last.get("actor").asText()).isEqualTo("leader");
+        assertThat(last.get("fromStatus").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(last.get("toStatus").asText()).isEqualTo("SUPERVISION");
+        assertThat(last.get("detail").asText()).isEqualTo("企业第三次来电反映，办理迟缓");
+
+        assertThat(inboxIds("leader")).contains(id);
+        for (String user : List.of("commerce", "finance", "dispatch")) {
+            assertThat(inboxIds(user)).as(user).doesNotContain(id);
+            assertThat(allowed(id, user)).as(user).containsExactly("comment");
+        }
+        assertRefused(post(id, "reply", "commerce", RESOLVED), 409);
+
+        JsonNode ruled = api.act(id, "rule", "leader", Map.of("decision", "REASSIGN", "leadDepartment", "FINANCE"));
+        assertThat(ruled.get("status").asText()).isEqualTo("ASSIGNED");
+        assertThat(ruled.get("leadDepartment").asText()).isEqualTo("FINANCE");
+    }
+
+    @Test
+    void aLeaderMaySuperviseATicketWaitingToBeAssignedSignedOrAnsweredByTheTaskForce() {
+        String dispatching = id(api.ticket("OTHER"));
+        String assigned = id(api.ticket("CONTAINER"));
+        String escalated = escalated();
+        for (String id : List.of(dispatching, assigned, escalated)) {
+            String from = api.get("/api/tickets/" + id, "leader").json().get("status").asText();
+            JsonNode supervised = api.act(id, "supervise", "leader", Map.of("reason", "领导督办"));
+            assertThat(supervised.get("status").asText()).as(from).isEqualTo("SUPERVISION");
+            assertThat(lastEvent(id).get("fromStatus").asText()).isEqualTo(from);
+        }
+        assertThat(inboxIds("dispatch")).doesNotContain(dispatching, escalated);
+        assertThat(inboxIds("transport")).doesNotContain(assigned);
+        assertThat(api.act(dispatching, "rule", "leader", CLOSE).get("status").asText()).isEqualTo("CLOSED");
+    }
+
+    @Test
+    void supervisingWithoutAReasonOrWithABadBodyIs400NamingItChangingNothing() {
+        String id = inProgress("CONTAINER");
+        Snapshot before = snapshot(id);
+
+        assertInvalid(post(id, "supervise", "leader", Map.of()), "reason");
+        assertInvalid(post(id, "supervise", "leader", Map.of("reason", "  ")), "reason");
+        assertInvalid(post(id, "supervise", "leader", Map.of("reason", "长".repeat(4001))), "reason");
+        assertInvalid(post(id, "supervise", "leader", withNull("reason", "note", "x")), "reason");
+        assertInvalid(post(id, "supervise", "leader", "[]"), "body");
+        assertUnchanged(id, before);
+    }
+
+    @Test
+    void supervisingIsALeadersAndDispatchStaffTheDepartmentsOrAdminGet403ChangingNothing() {
+        String id = coHandled();
+        Snapshot before = snapshot(id);
+
+        for (String user : List.of("dispatch", "staff1", "commerce", "finance", "admin")) {
+            assertRefused(post(id, "supervise", user, Map.of("reason", "督办")), 403);
+            assertRefused(post(id, "supervise", user, Map.of()), 403);
+        }
+        assertUnchanged(id, before);
+    }
+
+    @Test
+    void supervisingATicketWaitingForFeedbackUnderSupervisionOrClosedIs409() {
+        String replied = inProgress("CONTAINER");
+        api.act(replied, "reply", "transport", RESOLVED);
+        String supervised = supervisedAfterThreeReturns();
+        String closed = supervisedAfterThreeReturns();
+        api.act(closed, "rule", "leader", CLOSE);
+        for (String id : List.of(replied, supervised, closed)) {
+            assertThat(allowed(id, "leader")).doesNotContain("supervise");
+            Snapshot before = snapshot(id);
+            assertRefused(post(id, "supervise", "leader", Map.of("reason", "督办")), 409);
+            assertUnchanged(id, before);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
     // comment
 
     @Test
@@ -902,7 +996,7 @@ class TicketBranchWebTests extends TicketWebTestSupport {
     @Test
     void anUnknownTicketIs404ForEveryBranchActionWhoeverAsksAndWhateverTheBody() {
         List<String> actions = List.of("contribute", "extend", "approve-extension", "reject-extension", "escalate",
-                "escalation-reply", "rule", "comment");
+                "escalation-reply", "supervise", "rule", "comment");
         List<Object> bodies = List.of(Map.of(), Map.of("workingDays", 0, "level", "COUNTY", "decision", "DROP",
                 "text", ""), "[1]", "{\"opinion\": ");
         for (String unknown : List.of(UNKNOWN, "abc")) {
@@ -931,6 +1025,7 @@ class TicketBranchWebTests extends TicketWebTestSupport {
         assertRefused(post(id, "reject-extension", "commerce", "[]"), 403);
         assertRefused(post(id, "escalation-reply", "commerce", Map.of("outcome", "DONE")), 403);
         assertRefused(post(id, "rule", "dispatch", Map.of()), 403);
+        assertRefused(post(id, "supervise", "commerce", Map.of("reason", " ")), 403);
         assertRefused(post(id, "comment", "customs", Map.of("text", " ")), 403);
         assertRefused(post(id, "comment", "customs", "{\"text\": "), 403);
         assertUnchanged(id, before);

@@ -455,6 +455,33 @@ class TicketPagesTests extends TicketWebTestSupport {
         assertThat(ruled.get("leadDepartment").asText()).isEqualTo("COMMERCE");
     }
 
+    @Test
+    void aLeaderTakesATicketUnderSupervisionThroughTheFormWhichAsksForAReason() {
+        String id = id(api.ticket("LEGAL"));
+        assertThat(formsOf(pages.get("/tickets/" + id, "justice").html())).doesNotContain("supervise");
+        Document page = pages.get("/tickets/" + id, "leader").html();
+        assertThat(formsOf(page)).contains("supervise");
+        assertThat(page.select("#action-supervise summary").text()).isEqualTo("领导督办");
+        assertThat(page.select("form[data-action=supervise] textarea[name=reason]")).hasSize(1);
+        Snapshot before = snapshot(id);
+
+        Pages.Answer noReason = pages.post("/tickets/" + id + "/supervise", "leader", Pages.form("reason", " "));
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.html().select("form[data-action=supervise] .field[data-field=reason] .field-error").text())
+                .isEqualTo("不能为空");
+        assertUnchanged(id, before);
+        assertThat(pages.post("/tickets/" + id + "/supervise", "justice", Pages.form("reason", "督办")).status())
+                .isEqualTo(403);
+        assertUnchanged(id, before);
+
+        assertThat(pages.post("/tickets/" + id + "/supervise", "leader", Pages.form("reason", "企业多次反映未签收"))
+                .status()).isEqualTo(303);
+        Document supervised = pages.get("/tickets/" + id, "leader").html();
+        assertThat(formsOf(supervised)).contains("rule").doesNotContain("supervise");
+        assertThat(supervised.select("form[data-action=rule] #supervision").text()).contains("领导已将此事项纳入督办");
+        assertThat(supervised.select("#history li[data-action=supervise]").text()).contains("领导督办", "企业多次反映未签收");
+    }
+
     // ------------------------------------------------------------------ dispatch's arbitration
 
     @Test

@@ -384,7 +384,7 @@ class TicketReadWebTests {
         assertThat(allowed(id, "finance")).as("a co-department may only comment before signing").containsExactly("comment");
         assertThat(allowed(id, "dispatch")).containsExactly("comment");
         assertThat(allowed(id, "staff1")).containsExactly("comment");
-        assertThat(allowed(id, "leader")).containsExactly("comment");
+        assertThat(allowed(id, "leader")).containsExactly("supervise", "comment");
         assertThat(allowed(id, "admin")).containsExactly("comment");
 
         String container = id(api.ticket("CONTAINER"));
@@ -398,7 +398,7 @@ class TicketReadWebTests {
 
         assertThat(allowed(id, "dispatch")).containsExactly("assign", "comment");
         assertThat(allowed(id, "staff1")).containsExactly("comment");
-        assertThat(allowed(id, "leader")).containsExactly("comment");
+        assertThat(allowed(id, "leader")).containsExactly("supervise", "comment");
         assertThat(allowed(id, "admin")).containsExactly("comment");
     }
 
@@ -433,7 +433,7 @@ class TicketReadWebTests {
         assertThat(asTransport.get("id").asText()).isEqualTo(id);
         assertThat(texts(asTransport.get("allowedActions"))).containsExactly("sign", "return", "comment");
         JsonNode asLeader = api.get("/api/tickets?enterprise=" + code, "leader").json().get("items").get(0);
-        assertThat(texts(asLeader.get("allowedActions"))).containsExactly("comment");
+        assertThat(texts(asLeader.get("allowedActions"))).containsExactly("supervise", "comment");
     }
 
     // ------------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ import org.sanfu.Api;
 import org.sanfu.SanfuTest;
 import org.sanfu.security.MachineClient;
 import org.sanfu.security.Role;
+import org.sanfu.ticket.TicketAction;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -32,7 +33,8 @@ class ApiDocsWebTests {
             "POST /api/visits", "GET /api/visits", "GET /api/visits/{id}",
             "GET /api/tickets", "GET /api/tickets/{id}", "GET /api/tickets/{id}/history", "GET /api/inbox");
     static final List<String> ACTIONS = List.of("assign", "sign", "return", "contribute", "reply", "extend",
-            "approve-extension", "reject-extension", "escalate", "escalation-reply", "feedback", "rule", "comment");
+            "approve-extension", "reject-extension", "escalate", "escalation-reply", "feedback", "supervise", "rule",
+            "comment");
 
     @Autowired
     Api api;
@@ -58,7 +60,8 @@ class ApiDocsWebTests {
         JsonNode paths = docs().get("paths");
         List<String> expected = new ArrayList<>(API_MD);
         ACTIONS.forEach(action -> expected.add("POST /api/tickets/{id}/" + action));
-        assertThat(ACTIONS).hasSize(13);
+        assertThat(ACTIONS).containsExactlyElementsOf(Arrays.stream(TicketAction.values()).map(TicketAction::urlName)
+                .toList());
         for (String endpoint : expected) {
             String[] parts = endpoint.split(" ");
             assertThat(paths.path(parts[1]).has(parts[0].toLowerCase())).as(endpoint).isTrue();
@@ -111,6 +114,8 @@ class ApiDocsWebTests {
         assertThat(body(paths, "reply")).isEqualTo("#/components/schemas/Reply");
         assertThat(body(paths, "assign")).isEqualTo("#/components/schemas/Assign");
         assertThat(body(paths, "rule")).isEqualTo("#/components/schemas/Rule");
+        assertThat(body(paths, "supervise")).isEqualTo("#/components/schemas/Supervise");
+        assertThat(texts(schemas.at("/Supervise/required"))).containsExactly("reason");
         assertThat(texts(schemas.at("/Feedback/properties/satisfaction/enum")))
                 .containsExactlyInAnyOrder("SATISFIED", "BASICALLY_SATISFIED", "DISSATISFIED");
         assertThat(texts(schemas.at("/Feedback/required"))).contains("satisfaction");

@@ -18,6 +18,8 @@ public final class TicketProcess {
     public static final String MESSAGE_EXTENSION_REQUESTED = "ExtensionRequested";
     /** The systemic problem's case this ticket belongs to was replied: the ticket is replied with it. */
     public static final String MESSAGE_CASE_REPLIED = "CaseReplied";
+    /** A leader took the ticket under supervision (督办). */
+    public static final String MESSAGE_SUPERVISED = "Supervised";
 
     /** Variables: flags and decisions only. */
     public static final String VAR_RESOLVED_ON_SITE = "resolvedOnSite";

@@ -1,6 +1,7 @@
 package org.sanfu.ticket.process;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class TicketProcessGateway {
+
+    /** The prefix of a task property naming the actions it offers to a group not among its candidates. */
+    private static final String ACTIONS_OF_GROUP = "actions.";
 
     private final RuntimeService runtime;
     private final TaskService tasks;
@@ -141,6 +145,21 @@ public class TicketProcessGateway {
                 .processInstanceId(processInstanceId).correlate();
     }
 
+    /**
+     * A leader took the ticket under supervision (督办): the boundary event of the task or handling it
+     * waits in (BoundaryEvent_Supervised_*) takes it to the leader's ruling. A process started on a
+     * diagram older than those events (running tickets keep their version) cannot: 409.
+     */
+    public void supervise(String processInstanceId) {
+        boolean awaits = runtime.createEventSubscriptionQuery().processInstanceId(processInstanceId)
+                .eventType("message").eventName(TicketProcess.MESSAGE_SUPERVISED).count() > 0;
+        if (!awaits) {
+            throw new DomainException.NotNow(Message.of("sanfu.ticket.supervise-older-process"));
+        }
+        runtime.createMessageCorrelation(TicketProcess.MESSAGE_SUPERVISED).processInstanceId(processInstanceId)
+                .correlate();
+    }
+
     /** Every user task of the newest ticket process, by key, as the diagram declares it. */
     public Map<String, TaskDefinition> taskDefinitions() {
         Map<String, TaskDefinition> known = taskDefinitions;
@@ -158,15 +177,17 @@ public class TicketProcessGateway {
         for (UserTask task : model.getModelElementsByType(UserTask.class)) {
             List<String> actions = new ArrayList<>();
             Map<String, String> waitsFor = new LinkedHashMap<>();
+            Map<String, List<String>> actionsOfGroups = new LinkedHashMap<>();
             CamundaProperties properties = task.getExtensionElements() == null ? null
                     : task.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list()
                             .stream().findFirst().orElse(null);
             if (properties != null) {
                 for (CamundaProperty p : properties.getCamundaProperties()) {
                     if ("actions".equals(p.getCamundaName())) {
-                        for (String action : p.getCamundaValue().split(",")) {
-                            actions.add(action.strip());
-                        }
+                        actions.addAll(list(p.getCamundaValue()));
+                    } else if (p.getCamundaName().startsWith(ACTIONS_OF_GROUP)) {
+                        actionsOfGroups.put(p.getCamundaName().substring(ACTIONS_OF_GROUP.length()),
+                                list(p.getCamundaValue()));
                     } else if (p.getCamundaName().endsWith(".waitsFor")) {
                         waitsFor.put(p.getCamundaName().substring(0, p.getCamundaName().length() - ".waitsFor".length()),
                                 p.getCamundaValue().strip());
@@ -174,9 +195,14 @@ public class TicketProcessGateway {
                 }
             }
             byKey.put(task.getId(), new TaskDefinition(task.getId(), task.getCamundaCandidateGroups(),
-                    List.copyOf(actions), Map.copyOf(waitsFor)));
+                    List.copyOf(actions), Map.copyOf(waitsFor), Map.copyOf(actionsOfGroups)));
         }
         return Map.copyOf(byKey);
+    }
+
+    /** A property's comma-separated actions. */
+    private static List<String> list(String value) {
+        return Arrays.stream(value.split(",")).map(String::strip).filter(a -> !a.isEmpty()).toList();
     }
 
     /** Where the engine reports a ticket task opened or ended (completed, or cancelled with its scope). */

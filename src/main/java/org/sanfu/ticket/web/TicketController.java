@@ -208,6 +208,18 @@ class TicketController {
                 command(id, caller, TicketAction.FEEDBACK, body, ActionRequests.Feedback.class));
     }
 
+    @Operation(summary = "supervise", description = "A leader takes a ticket that waits to be assigned, signed, "
+            + "handled or answered by the task force under supervision (督办): DISPATCHING / ASSIGNED / IN_PROGRESS / "
+            + "ESCALATED → SUPERVISION, where the leader rules. A reason is required.")
+    @ApiAccess(value = {"LEADER"}, errors = {400, 403, 404, 409})
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @Content(schema = @Schema(implementation = ActionRequests.Supervise.class)))
+    @PostMapping("/{id}/supervise")
+    TicketView supervise(@PathVariable String id, Caller caller, ActionBody body) {
+        return actions.supervise(id, caller,
+                command(id, caller, TicketAction.SUPERVISE, body, ActionRequests.Supervise.class));
+    }
+
     @Operation(summary = "rule", description = "A ruling under supervision (督办): CLOSE (a note is required) or "
             + "REASSIGN to a lead department.")
     @ApiAccess(value = {"LEADER"}, errors = {400, 403, 404, 409})

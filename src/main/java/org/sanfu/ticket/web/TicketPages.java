@@ -112,6 +112,7 @@ class TicketPages {
                         new ActionForm<>(TicketAction.ESCALATION_REPLY, ActionRequests.Reply.class,
                                 actions::escalationReply),
                         new ActionForm<>(TicketAction.FEEDBACK, ActionRequests.Feedback.class, actions::feedback),
+                        new ActionForm<>(TicketAction.SUPERVISE, ActionRequests.Supervise.class, actions::supervise),
                         new ActionForm<>(TicketAction.RULE, ActionRequests.Rule.class, actions::rule),
                         new ActionForm<>(TicketAction.COMMENT, ActionRequests.Comment.class, actions::comment))
                 .collect(Collectors.toUnmodifiableMap(f -> f.action().urlName(), Function.identity()));

@@ -7,9 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
 import org.sanfu.SanfuTest;
@@ -19,7 +17,6 @@ import org.sanfu.ticket.TicketCases;
 import org.sanfu.ticket.TicketEvent;
 import org.sanfu.ticket.TicketView;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -38,10 +35,6 @@ class CaseRepliedProcessTests extends ProcessTestSupport {
     TicketCases cases;
     @Autowired
     TransactionTemplate transactions;
-    @Autowired
-    RepositoryService repository;
-    @Autowired
-    JdbcClient jdbc;
 
     private boolean caseReplied(String id) {
         return transactions.execute(s -> cases.replyAsMember(Long.parseLong(id), CASE, RESOLUTION, Outcome.RESOLVED));
@@ -186,11 +179,7 @@ class CaseRepliedProcessTests extends ProcessTestSupport {
     void aMemberWhoseProcessPredatesTheCaseRepliedEventsIsNotedAndLeftToItsDepartment() {
         String id = open(Api.problem("CONTAINER", "舱位紧张"));
         // a process started on a diagram without the CaseReplied boundary events (before issue 14)
-        String legacy = "legacy-ticket-" + id;
-        repository.createDeployment().addModelInstance(legacy + ".bpmn", Bpmn.createExecutableProcess(legacy)
-                .camundaHistoryTimeToLive(1).startEvent().userTask("Task_Sign").endEvent().done()).deploy();
-        String old = runtime.startProcessInstanceByKey(legacy, id).getId();
-        jdbc.sql("update ticket set process_instance_id = ? where id = ?").params(old, Long.parseLong(id)).update();
+        String old = onAnOlderDiagram(id, "legacy-ticket");
         int events = tickets.history(id, STAFF).size();
 
         Assertions.assertThat(caseReplied(id)).isFalse();

@@ -109,6 +109,7 @@ class OfferedActionsProcessTests extends ProcessTestSupport {
             case ESCALATION_REPLY -> actions.escalationReply(id, caller,
                     new ActionRequests.Reply("省专班已协调", Outcome.PARTIAL));
             case FEEDBACK -> actions.feedback(id, caller, new ActionRequests.Feedback(Satisfaction.DISSATISFIED, null));
+            case SUPERVISE -> actions.supervise(id, caller, new ActionRequests.Supervise("久拖未决，领导督办"));
             case RULE -> actions.rule(id, caller,
                     new ActionRequests.Rule(ActionRequests.Ruling.REASSIGN, "COMMERCE", null, null));
             case COMMENT -> actions.comment(id, caller, new ActionRequests.Comment("备注"));

@@ -9,9 +9,11 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.sanfu.Api;
@@ -21,6 +23,7 @@ import org.sanfu.ticket.TicketActions;
 import org.sanfu.ticket.TicketQueries;
 import org.sanfu.ticket.TicketView;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What the process tests share: the callers, the services the REST actions use, camunda-bpm-assert
@@ -52,6 +55,10 @@ abstract class ProcessTestSupport {
     ObjectMapper json;
     @Autowired
     Api api;
+    @Autowired
+    RepositoryService repository;
+    @Autowired
+    JdbcClient jdbc;
 
     @BeforeEach
     void bindAssertionsToTheEngineAndPinItsClock() {
@@ -93,5 +100,18 @@ abstract class ProcessTestSupport {
 
     TicketView ticket(String id) {
         return tickets.get(id, STAFF);
+    }
+
+    /**
+     * Moves the ticket onto a process of a diagram without this version's boundary events (running
+     * tickets keep the version they started on): one that only waits in Task_Sign. Its process's id.
+     */
+    String onAnOlderDiagram(String id, String key) {
+        String legacy = key + "-" + id;
+        repository.createDeployment().addModelInstance(legacy + ".bpmn", Bpmn.createExecutableProcess(legacy)
+                .camundaHistoryTimeToLive(1).startEvent().userTask("Task_Sign").endEvent().done()).deploy();
+        String old = runtime.startProcessInstanceByKey(legacy, id).getId();
+        jdbc.sql("update ticket set process_instance_id = ? where id = ?").params(old, Long.parseLong(id)).update();
+        return old;
     }
 }
