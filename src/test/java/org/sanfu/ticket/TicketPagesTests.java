@@ -111,6 +111,18 @@ class TicketPagesTests extends TicketWebTestSupport {
         }
     }
 
+    /** A legal ticket returned by justice three times, assigned back twice: under supervision. */
+    private String returnedThreeTimesByJustice() {
+        String id = id(api.ticket("LEGAL"));
+        for (int i = 0; i < 3; i++) {
+            api.act(id, "return", "justice", Map.of("reason", "非本部门职责 " + i));
+            if (i < 2) {
+                api.act(id, "assign", "dispatch", Map.of("leadDepartment", "JUSTICE"));
+            }
+        }
+        return id;
+    }
+
     private Set<String> formsOf(String id, String user) {
         return formsOf(pages.get("/tickets/" + id, user).html());
     }
@@ -428,13 +440,7 @@ class TicketPagesTests extends TicketWebTestSupport {
 
     @Test
     void aLeaderRulesOnASupervisedTicketThroughTheForm() {
-        String id = id(api.ticket("LEGAL"));
-        for (int i = 0; i < 3; i++) {
-            api.act(id, "return", "justice", Map.of("reason", "非本部门职责 " + i));
-            if (i < 2) {
-                api.act(id, "assign", "dispatch", Map.of("leadDepartment", "JUSTICE"));
-            }
-        }
+        String id = returnedThreeTimesByJustice();
         Document page = pages.get("/tickets/" + id, "leader").html();
         assertThat(page.select("form[data-action=rule] #supervision").text()).contains("已被退回 3 次");
         Snapshot before = snapshot(id);
@@ -478,8 +484,19 @@ class TicketPagesTests extends TicketWebTestSupport {
                 .status()).isEqualTo(303);
         Document supervised = pages.get("/tickets/" + id, "leader").html();
         assertThat(formsOf(supervised)).contains("rule").doesNotContain("supervise");
-        assertThat(supervised.select("form[data-action=rule] #supervision").text()).contains("领导已将此事项纳入督办");
+        assertThat(supervised.select("form[data-action=rule] #supervision").text())
+                .startsWith("领导已将此事项纳入督办：企业多次反映未签收");
         assertThat(supervised.select("#history li[data-action=supervise]").text()).contains("领导督办", "企业多次反映未签收");
+    }
+
+    @Test
+    void aTicketRuledOnAfterThreeReturnsAndTakenAgainByALeaderSaysTheLeaderTookIt() {
+        String id = returnedThreeTimesByJustice();
+        api.act(id, "rule", "leader", Map.of("decision", "REASSIGN", "leadDepartment", "COMMERCE"));
+        api.act(id, "supervise", "leader", Map.of("reason", "商务局仍未签收"));
+
+        String why = pages.get("/tickets/" + id, "leader").html().select("form[data-action=rule] #supervision").text();
+        assertThat(why).startsWith("领导已将此事项纳入督办：商务局仍未签收").doesNotContain("退回");
     }
 
     // ------------------------------------------------------------------ dispatch's arbitration
