@@ -74,6 +74,7 @@ class ConfigurationTests {
             "sanfu.ranking.min-tickets=0      | sanfu.ranking.min-tickets",
             "sanfu.ranking.gold-min-score=101 | sanfu.ranking.gold-min-score",
             "sanfu.ranking.snail-min-ranked=3 | sanfu.ranking.snail-min-ranked",
+            "sanfu.ranking.golds=0            | sanfu.ranking.golds",
             "sanfu.red-card.overdue-rate=1.5  | sanfu.red-card.overdue-rate",
             "sanfu.categories[0].code=        | sanfu.categories[0].code",
             "sanfu.admin.password=short       | sanfu.admin.password",

@@ -70,7 +70,8 @@ class DashboardController {
         this.params = params;
         this.catalog = catalog;
         this.properties = properties;
-        this.rules = new Rules(ranking.minTickets(), Dashboard.decimal(ranking.goldMinScore()), ranking.snailMinRanked(),
+        this.rules = new Rules(ranking.minTickets(), ranking.golds() == 1 ? "第一名" : "前 " + ranking.golds() + " 名",
+                Dashboard.decimal(ranking.goldMinScore()), ranking.snailMinRanked(),
                 redCard.minTickets(), Dashboard.percent(redCard.overdueRate()),
                 Dashboard.percent(redCard.satisfactionRate()));
     }
@@ -126,12 +127,15 @@ class DashboardController {
                 params.text(department), params.text(category), params.text(town),
                 faults.isEmpty() ? monthValue.toString() : params.text(month)));
         model.addAttribute("rules", rules);
+        // the honour roll of the quarter the ranking's month falls in (季度通报)
+        model.addAttribute("quarter", QuarterRoll.of(stats.medals(StatsParameters.quarterOf(monthValue),
+                parameters.currentMonth())));
         return "dashboard";
     }
 
     /** The configured lines of the ranking and the red card, as the page explains them. */
-    record Rules(int rankingMinTickets, String goldMinScore, int snailMinRanked, int redCardMinTickets,
-            String overdueLine, String satisfactionLine) {}
+    record Rules(int rankingMinTickets, String goldPlaces, String goldMinScore, int snailMinRanked,
+            int redCardMinTickets, String overdueLine, String satisfactionLine) {}
 
     /** A choice in the filter form. */
     record Option(String code, String label) {}

@@ -7,8 +7,9 @@ import java.util.List;
 public record Ranking(String month, List<DepartmentRank> departments, List<RedCard> redCards) {
 
     /**
-     * 金牌店小二 for the first, if it earned it (a score at the floor or above, a ticket closed on time);
-     * 蜗牛店小二 for the last three, where enough departments are ranked ({@code sanfu.ranking.*}).
+     * 金牌店小二 for the first (or the first few, {@code sanfu.ranking.golds}), if earned (a score at the
+     * floor or above, a ticket closed on time); 蜗牛店小二 for the last three, where enough departments
+     * are ranked ({@code sanfu.ranking.*}).
      */
     public enum Medal { GOLD, SNAIL }
 

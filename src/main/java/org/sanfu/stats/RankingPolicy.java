@@ -53,10 +53,11 @@ final class RankingPolicy {
     /**
      * Ranks the departments with enough tickets and something due ({@link #somethingDue}) by score (ties
      * share a rank), and gives the medals.
-     * GOLD goes to the first only if its score reaches the configured floor and it closed at least one
-     * ticket on time: a department that solved nothing in time is best at nothing. SNAIL goes to the
-     * last three places ({@link #SNAILS}) only where enough departments are ranked for that to single
-     * some out; a department tied with one outside the last three shares its rank and stays out with
+     * GOLD goes to the first places ({@code sanfu.ranking.golds}, the first alone by default) only if
+     * the score reaches the configured floor and the department closed at least one ticket on time: a
+     * department that solved nothing in time is best at nothing. SNAIL goes to the last three places
+     * ({@link #SNAILS}) only where enough departments are ranked for that to single some out, and never
+     * to a GOLD; a department tied with one outside the last three shares its rank and stays out with
      * it, so equal scores always earn the same medal. The rest are listed after them, unranked.
      */
     List<Ranking.DepartmentRank> rank(Map<String, Figures.Counts> departments, Map<String, String> labels) {
@@ -81,7 +82,8 @@ final class RankingPolicy {
         for (int i = 0; i < n; i++) {
             Ranking.DepartmentRank d = scored.get(i);
             int rank = i > 0 && d.score().equals(scored.get(i - 1).score()) ? result.get(i - 1).rank() : i + 1;
-            Ranking.Medal medal = rank == 1 && earnsGold(d.score(), counts.get(d.key())) ? Ranking.Medal.GOLD
+            Ranking.Medal medal = rank <= ranking.golds() && earnsGold(d.score(), counts.get(d.key()))
+                    ? Ranking.Medal.GOLD
                     : snails && rank > n - SNAILS ? Ranking.Medal.SNAIL : null;
             result.add(new Ranking.DepartmentRank(d.key(), d.label(), d.figures(), d.score(), rank, medal));
         }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -17,11 +18,15 @@ import org.springframework.validation.annotation.Validated;
  *        earns nothing
  * @param snailMinRanked the fewest departments ranked for SNAIL (the last three) to be given, so that
  *        the last three are not nearly everyone; at least 4, so the first is never among them
+ * @param golds how many of the first places may earn GOLD each month (1 by default; a county that
+ *        names 6 金牌店小二 a quarter names 2): each still needs the floor and a ticket closed on time,
+ *        and a place that earns GOLD is never SNAIL
  */
 @ConfigurationProperties("sanfu.ranking")
 @Validated
 public record RankingProperties(@NotNull @Valid Weights weights, @Min(1) int minTickets,
-        @DecimalMin("0") @DecimalMax("100") double goldMinScore, @Min(4) int snailMinRanked) {
+        @DecimalMin("0") @DecimalMax("100") double goldMinScore, @Min(4) int snailMinRanked,
+        @DefaultValue("1") @Min(1) int golds) {
 
     /**
      * Weights of the ranking score, the weighted mean of a department's rates as 0..100.

@@ -64,6 +64,16 @@ class StatsController {
         return filter;
     }
 
+    /** {@code ?quarter=2021-Q1}; the current quarter by default. */
+    @ApiAccess(value = {"LEADER", "DISPATCH", "ADMIN"}, errors = {400, 403})
+    @GetMapping("/medals")
+    Medals medals(@RequestParam(required = false) String quarter) {
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        YearMonth first = parameters.quarter(errors, quarter);
+        errors.throwIfAny();
+        return stats.medals(first, parameters.currentMonth());
+    }
+
     /** {@code ?month=2020-06}; the current month by default. */
     @ApiAccess(value = {"LEADER", "DISPATCH", "ADMIN"}, errors = {400, 403})
     @GetMapping("/ranking")

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.sanfu.Message;
 import org.sanfu.SanfuProperties;
 import org.sanfu.catalog.Catalog;
@@ -13,10 +15,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads the parameters of the leaders' figures (API, dashboard) the same way everywhere: the period
- * and filters of the summary, the ranking's month. A malformed one is a field error naming it.
+ * and filters of the summary, the ranking's month, the honour roll's quarter. A malformed one is a
+ * field error naming it.
  */
 @Component
 public class StatsParameters {
+
+    private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
 
     private final QueryParams params;
     private final Catalog catalog;
@@ -60,10 +65,38 @@ public class StatsParameters {
                 params.bool(errors, "exporter", exporter), params.bool(errors, "key", key));
     }
 
+    /**
+     * {@code 2021-Q1}, as its first month; the current quarter's when not given. A malformed quarter, or
+     * one outside the dates a request may name, is a field error naming it.
+     */
+    public YearMonth quarter(InvalidInput.Collector errors, String quarter) {
+        String text = params.text(quarter);
+        if (text == null) {
+            return quarterOf(currentMonth());
+        }
+        Matcher m = QUARTER.matcher(text);
+        if (!m.matches()) {
+            errors.add("quarter", Message.of("sanfu.validation.quarter"));
+            return null;
+        }
+        YearMonth first = YearMonth.of(Integer.parseInt(m.group(1)), (Integer.parseInt(m.group(2)) - 1) * 3 + 1);
+        return params.within(errors, "quarter", first.atDay(1), first.plusMonths(2).atEndOfMonth()) ? first : null;
+    }
+
+    /** The first month of the quarter the month is in. */
+    public static YearMonth quarterOf(YearMonth month) {
+        return month.minusMonths((month.getMonthValue() - 1) % 3);
+    }
+
+    /** The current month in the service's zone. */
+    public YearMonth currentMonth() {
+        return YearMonth.now(clock.withZone(properties.zone()));
+    }
+
     /** {@code 2020-06}; the current month in the service's zone when not given. */
     public YearMonth month(InvalidInput.Collector errors, String month) {
         if (params.text(month) == null) {
-            return YearMonth.now(clock.withZone(properties.zone()));
+            return currentMonth();
         }
         YearMonth value;
         try {

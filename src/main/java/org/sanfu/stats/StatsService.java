@@ -3,6 +3,9 @@ package org.sanfu.stats;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +51,49 @@ public class StatsService {
         Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
         return ranking(TicketFilter.reportedBetween(from, to), month.toString());
+    }
+
+    /**
+     * The quarter's honour roll: the ranking of each of its months up to the current one (that one
+     * marked incomplete), and each department's and town's count of medals and red cards in it.
+     */
+    public Medals medals(YearMonth firstMonth, YearMonth current) {
+        List<Medals.Month> months = new ArrayList<>();
+        Map<String, int[]> departments = new LinkedHashMap<>();
+        Map<String, String> labels = new HashMap<>();
+        Map<String, Integer> towns = new LinkedHashMap<>();
+        for (YearMonth month = firstMonth; month.isBefore(firstMonth.plusMonths(3)) && !month.isAfter(current);
+                month = month.plusMonths(1)) {
+            Ranking ranking = ranking(month);
+            List<Medals.Medalist> gold = new ArrayList<>();
+            List<Medals.Medalist> snail = new ArrayList<>();
+            for (Ranking.DepartmentRank d : ranking.departments()) {
+                if (d.medal() == null) {
+                    continue;
+                }
+                (d.medal() == Ranking.Medal.GOLD ? gold : snail).add(
+                        new Medals.Medalist(d.key(), d.label(), d.score(), d.rank()));
+                departments.computeIfAbsent(d.key(), k -> new int[2])[d.medal() == Ranking.Medal.GOLD ? 0 : 1]++;
+                labels.put(d.key(), d.label());
+            }
+            List<String> redCards = ranking.redCards().stream().map(Ranking.RedCard::town).toList();
+            redCards.forEach(town -> towns.merge(town, 1, Integer::sum));
+            months.add(new Medals.Month(month.toString(), month.isBefore(current), gold, snail, redCards));
+        }
+        List<Medals.DepartmentTally> tally = departments.entrySet().stream()
+                .map(e -> new Medals.DepartmentTally(e.getKey(), labels.get(e.getKey()), e.getValue()[0],
+                        e.getValue()[1]))
+                .sorted(Comparator.comparingInt(Medals.DepartmentTally::gold).reversed()
+                        .thenComparingInt(Medals.DepartmentTally::snail).thenComparing(Medals.DepartmentTally::key))
+                .toList();
+        List<Medals.TownTally> townTally = towns.entrySet().stream()
+                .map(e -> new Medals.TownTally(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparingInt(Medals.TownTally::redCards).reversed()
+                        .thenComparing(Medals.TownTally::town))
+                .toList();
+        int quarter = (firstMonth.getMonthValue() - 1) / 3 + 1;
+        return new Medals(firstMonth.getYear() + "-Q" + quarter, firstMonth.atDay(1),
+                firstMonth.plusMonths(2).atEndOfMonth(), months, tally, townTally);
     }
 
     /** The ranking over any period, labelled as given (the weekly briefing ranks its week). */

@@ -6,11 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -266,6 +270,45 @@ class DashboardWebTests {
         }
         assertThat(html).as("two tickets at most per department: none ranked").contains("未排名")
                 .doesNotContain("金牌店小二</span>");
+    }
+
+    /**
+     * The fourth quarter of 2011, used by no other test: in November three customs problems are signed,
+     * replied and rated satisfied the same morning, so customs is November's 金牌店小二; October and
+     * December earned nothing. The dashboard of any month of the quarter shows its honour roll.
+     */
+    @Test
+    void theQuarterOfTheRankingsMonthShowsItsHonourRoll() {
+        try {
+            ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2011-11-07T09:00:00+08:00").toInstant()));
+            String code = api.enterprise("台州季度报关有限公司", "季度镇" + Api.creditCode().substring(12));
+            List<JsonNode> tickets = api.visit(code, List.of(Api.problem("CUSTOMS", "查验慢"),
+                    Api.problem("CUSTOMS", "退税慢"), Api.problem("CUSTOMS", "报关单退回")));
+            for (JsonNode t : tickets) {
+                String id = t.get("id").asText();
+                api.act(id, "sign", "customs", null);
+                api.act(id, "reply", "customs", Map.of("resolution", "已协调", "outcome", "RESOLVED"));
+                api.act(id, "feedback", "staff1", Map.of("satisfaction", "SATISFIED"));
+            }
+        } finally {
+            ClockUtil.reset();
+        }
+
+        Document html = page("?month=2011-12", "leader").html();
+        assertThat(html.select("#quarterLabel").text()).isEqualTo("2011年第4季度");
+        assertThat(html.select("#quarterMonths tbody tr").eachAttr("id"))
+                .containsExactly("quarter-2011-10", "quarter-2011-11", "quarter-2011-12");
+        assertThat(html.select("#quarter-2011-11 .month").text()).isEqualTo("2011年11月");
+        assertThat(html.select("#quarter-2011-11 .gold").text()).isEqualTo("海关");
+        assertThat(html.select("#quarter-2011-11 .snail").text()).isEqualTo("—");
+        assertThat(html.select("#quarter-2011-10 .gold").text()).isEqualTo("—");
+        assertThat(html.select("#quarterTally").text()).isEqualTo("本季度：海关 金牌 1 次");
+
+        Document future = page("?month=2999-11", "leader").html();
+        assertThat(future.select("#quarterLabel").text()).isEqualTo("2999年第4季度");
+        assertThat(future.select("#quarterMonths")).isEmpty();
+        assertThat(future.select("#quarterRoll .empty").text()).isEqualTo("该季度尚未开始。");
+        assertThat(future.select("#quarterTally")).isEmpty();
     }
 
     @Test

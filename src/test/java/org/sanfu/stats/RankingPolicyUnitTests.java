@@ -15,8 +15,13 @@ class RankingPolicyUnitTests {
 
     /** The configured weights and lines, with this GOLD floor and this fewest ranked for SNAIL. */
     private static RankingPolicy policy(double goldMinScore, int snailMinRanked) {
+        return policy(goldMinScore, snailMinRanked, 1);
+    }
+
+    /** The same, with this many first places that may earn GOLD. */
+    private static RankingPolicy policy(double goldMinScore, int snailMinRanked, int golds) {
         return new RankingPolicy(new RankingProperties(new RankingProperties.Weights(0.3, 0.2, 0.3, 0.1, 0.1), 3,
-                goldMinScore, snailMinRanked), new RedCardProperties(3, 0.2, 0.8));
+                goldMinScore, snailMinRanked, golds), new RedCardProperties(3, 0.2, 0.8));
     }
 
     /**
@@ -103,6 +108,23 @@ class RankingPolicyUnitTests {
         assertThat(ranked).extracting(Ranking.DepartmentRank::medal).containsExactly(Ranking.Medal.GOLD, null,
                 null, Ranking.Medal.SNAIL, Ranking.Medal.SNAIL, null);
         assertThat(ranked.get(0).label()).isEqualTo("甲");
+    }
+
+    @Test
+    void withTwoGoldsTheFirstTwoPlacesEarnItOnTheSameTermsAndAGoldIsNeverASnail() {
+        // 100, 92.5, 85, 77.5, 70: two golds by place, the floor of 80 still applies to each
+        assertThat(medals(policy(80, 6, 2), closedLate(0, 1, 2, 3, 4))).containsExactly(Ranking.Medal.GOLD,
+                Ranking.Medal.GOLD, null, null, null);
+        assertThat(medals(policy(95, 6, 2), closedLate(0, 1, 2, 3, 4))).as("the second below the floor")
+                .containsExactly(Ranking.Medal.GOLD, null, null, null, null);
+        // a tie for second shares the place, and the medal: three golds
+        assertThat(medals(policy(80, 6, 2), closedLate(0, 1, 1, 3, 4))).containsExactly(Ranking.Medal.GOLD,
+                Ranking.Medal.GOLD, Ranking.Medal.GOLD, null, null);
+        // four ranked, SNAIL from four: the last three would take the second place, which is GOLD
+        assertThat(medals(policy(80, 4, 2), closedLate(0, 1, 3, 4))).containsExactly(Ranking.Medal.GOLD,
+                Ranking.Medal.GOLD, Ranking.Medal.SNAIL, Ranking.Medal.SNAIL);
+        assertThat(medals(policy(80, 4, 1), closedLate(0, 1, 3, 4))).as("one gold, as by default")
+                .containsExactly(Ranking.Medal.GOLD, Ranking.Medal.SNAIL, Ranking.Medal.SNAIL, Ranking.Medal.SNAIL);
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -208,9 +210,7 @@ class StatsWebTests {
     void theOnlyRankedDepartmentOfAMonthWithNothingClosedAndAllOverdueGetsNoMedal() {
         try {
             at("2013-07-01T09:00:00");
-            String code = api.enterprise("台州海关报关服务有限公司", "独榜镇" + Api.creditCode().substring(12));
-            List<JsonNode> tickets = api.visit(code, List.of(Api.problem("CUSTOMS", "查验慢"),
-                    Api.problem("CUSTOMS", "退税慢"), Api.problem("CUSTOMS", "报关单退回")));
+            List<JsonNode> tickets = threeCustomsProblems("台州海关报关服务有限公司", "独榜镇" + Api.creditCode().substring(12));
             at("2013-07-01T10:00:00");
             tickets.forEach(t -> api.act(t.get("id").asText(), "sign", "customs", null));
             at("2013-07-31T10:00:00");
@@ -237,6 +237,84 @@ class StatsWebTests {
         });
     }
 
+    /**
+     * The third quarter of 2012, used by no other test. July: three customs problems in one town, signed,
+     * replied and rated satisfied the same morning: customs scores 100 and is the month's GOLD (the only
+     * department ranked, so no SNAIL). August: three customs problems in another town left unsigned past
+     * their deadlines: that town is red-carded; customs is first again, but far below the GOLD floor.
+     * September: nothing.
+     */
+    @Test
+    void theQuartersHonourRollListsEachMonthsMedalsAndRedCardsAndCountsThem() {
+        String lagging = "迟缓镇" + Api.creditCode().substring(12);
+        try {
+            at("2012-07-02T09:00:00");
+            List<JsonNode> july = threeCustomsProblems("台州金牌报关有限公司", "金牌镇" + Api.creditCode().substring(12));
+            at("2012-07-02T11:00:00");
+            for (JsonNode t : july) {
+                String id = t.get("id").asText();
+                api.act(id, "sign", "customs", null);
+                api.act(id, "reply", "customs", Map.of("resolution", "已协调", "outcome", "RESOLVED"));
+                api.act(id, "feedback", "staff1", Map.of("satisfaction", "SATISFIED"));
+            }
+            at("2012-08-06T09:00:00");
+            threeCustomsProblems("台州迟缓报关有限公司", lagging);
+            at("2012-08-31T10:00:00");
+            api.sweepDeadlines();
+        } finally {
+            ClockUtil.reset();
+        }
+
+        Api.Response r = api.get("/api/stats/medals?quarter=2012-Q3", "leader");
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        JsonNode roll = r.json();
+        assertThat(roll.get("quarter").asText()).isEqualTo("2012-Q3");
+        assertThat(roll.get("from").asText()).isEqualTo("2012-07-01");
+        assertThat(roll.get("to").asText()).isEqualTo("2012-09-30");
+        JsonNode months = roll.get("months");
+        assertThat(months.findValuesAsText("month")).containsExactly("2012-07", "2012-08", "2012-09");
+        months.forEach(m -> assertThat(m.get("complete").asBoolean()).as(m.toString()).isTrue());
+        JsonNode gold = months.get(0).get("gold");
+        assertThat(gold.findValuesAsText("key")).containsExactly("CUSTOMS");
+        assertThat(gold.get(0).get("label").asText()).isEqualTo("海关");
+        assertThat(gold.get(0).get("score").asDouble()).isEqualTo(100.0);
+        assertThat(gold.get(0).get("rank").asInt()).isEqualTo(1);
+        assertThat(months.get(0).get("snail")).isEmpty();
+        assertThat(months.get(0).get("redCards")).isEmpty();
+        assertThat(months.get(1).get("gold")).as("first, far below the floor").isEmpty();
+        assertThat(months.get(1).get("redCards").toString()).isEqualTo("[\"" + lagging + "\"]");
+        assertThat(months.get(2).get("gold")).isEmpty();
+        assertThat(months.get(2).get("redCards")).isEmpty();
+        assertThat(roll.get("departments").toString())
+                .isEqualTo("[{\"key\":\"CUSTOMS\",\"label\":\"海关\",\"gold\":1,\"snail\":0}]");
+        assertThat(roll.get("towns").toString()).isEqualTo("[{\"town\":\"" + lagging + "\",\"redCards\":1}]");
+    }
+
+    @Test
+    void theHonourRollIsOfTheCurrentQuarterByDefaultItsMonthUnderWayIncompleteAndLaterMonthsLeftOut() {
+        YearMonth now = YearMonth.now(ZoneId.of("Asia/Shanghai"));
+        int quarter = (now.getMonthValue() - 1) / 3 + 1;
+        JsonNode roll = api.get("/api/stats/medals", "dispatch").json();
+        assertThat(roll.get("quarter").asText()).isEqualTo(now.getYear() + "-Q" + quarter);
+        JsonNode months = roll.get("months");
+        assertThat(months).hasSize((now.getMonthValue() - 1) % 3 + 1);
+        JsonNode last = months.get(months.size() - 1);
+        assertThat(last.get("month").asText()).isEqualTo(now.toString());
+        assertThat(last.get("complete").asBoolean()).isFalse();
+        for (int i = 0; i < months.size() - 1; i++) {
+            assertThat(months.get(i).get("complete").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    void aQuarterThatIsNoQuarterOrOutsideTheDatesIsRefusedNamingIt() {
+        for (String bad : List.of("2012-Q5", "2012-Q0", "2012Q1", "2012-q1", "2012-03", "Q1", "1999-Q4", "３０１２-Q1")) {
+            Api.Response r = api.get("/api/stats/medals?quarter=" + bad, "leader");
+            assertThat(r.status()).as(bad).isEqualTo(400);
+            assertThat(r.json().get("errors").get(0).get("field").asText()).as(bad).isEqualTo("quarter");
+        }
+    }
+
     @Test
     void badPeriodsAreRefusedNamingTheParameter() {
         assertThat(api.get("/api/stats/ranking?month=2020-13", "leader").json().get("errors").get(0).get("field")
@@ -251,12 +329,21 @@ class StatsWebTests {
         for (String user : List.of("leader", "dispatch", "admin")) {
             assertThat(api.get("/api/stats/summary", user).status()).as(user).isEqualTo(200);
             assertThat(api.get("/api/stats/ranking", user).status()).as(user).isEqualTo(200);
+            assertThat(api.get("/api/stats/medals", user).status()).as(user).isEqualTo(200);
         }
         for (String user : List.of("staff1", "finance")) {
             assertThat(api.get("/api/stats/summary", user).status()).as(user).isEqualTo(403);
             assertThat(api.get("/api/stats/ranking?month=2015-06", user).status()).as(user).isEqualTo(403);
+            assertThat(api.get("/api/stats/medals?quarter=2015-Q2", user).status()).as(user).isEqualTo(403);
         }
+        assertThat(api.get("/api/stats/medals", null).status()).isEqualTo(401);
         assertThat(api.get("/api/stats/summary", null).status()).isEqualTo(401);
+    }
+
+    /** Three customs problems of a new enterprise in the town, reported now; their tickets. */
+    private List<JsonNode> threeCustomsProblems(String enterprise, String town) {
+        return api.visit(api.enterprise(enterprise, town), List.of(Api.problem("CUSTOMS", "查验慢"),
+                Api.problem("CUSTOMS", "退税慢"), Api.problem("CUSTOMS", "报关单退回")));
     }
 
     private static JsonNode find(JsonNode list, String key) {
