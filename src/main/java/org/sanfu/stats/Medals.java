@@ -15,6 +15,7 @@ public record Medals(String quarter, LocalDate from, LocalDate to, List<Month> m
     public record Month(String month, boolean complete, List<Medalist> gold, List<Medalist> snail,
             List<String> redCards) {}
 
+    /** A department given a medal that month, with the score and place that earned it. */
     public record Medalist(String key, String label, Double score, Integer rank) {}
 
     /** A department with at least one medal in the quarter, most GOLD first. */

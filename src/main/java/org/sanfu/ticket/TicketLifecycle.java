@@ -105,12 +105,17 @@ public class TicketLifecycle implements TicketProcessGateway.OpenTasks {
                 TicketStatus.CLOSED, "回访期满（" + sla.feedbackWindow() + " 个工作日）未收到企业评价，自动销号"));
     }
 
+    /** Why a ticket came under a leader's supervision (督办). */
+    public enum Supervised { RETURNS, REOPENS, LEADER }
+
     /** 督办: the leaders hear of a ticket that needs their ruling, and why it came to them. */
-    public void supervised(long ticketId) {
+    public void supervised(long ticketId, Supervised because) {
         Ticket t = ticket(ticketId);
-        String why = t.returnedTooOften() || t.reopenedTooOften()
-                ? "转领导督办（退回 " + t.returnCount() + " 次，重办 " + t.reopenCount() + " 次）"
-                : "已由领导督办";
+        String why = switch (because) {
+            case RETURNS -> "退回 " + t.returnCount() + " 次，转领导督办";
+            case REOPENS -> "重办 " + t.reopenCount() + " 次企业仍不满意，转领导督办";
+            case LEADER -> "已由领导督办";
+        };
         notifications.send(new Notification(Notification.Kind.SUPERVISION, String.valueOf(ticketId), "LEADER",
                 t.title(), t.enterpriseName(), t.replyDeadline(), "事项 " + ticketId + "「" + t.title() + "」" + why));
     }

@@ -861,12 +861,14 @@ class TicketBranchWebTests extends TicketWebTestSupport {
         String dispatching = id(api.ticket("OTHER"));
         String assigned = id(api.ticket("CONTAINER"));
         String escalated = escalated();
-        for (String id : List.of(dispatching, assigned, escalated)) {
-            String from = api.get("/api/tickets/" + id, "leader").json().get("status").asText();
+        Map<String, String> from = Map.of(dispatching, "DISPATCHING", assigned, "ASSIGNED", escalated, "ESCALATED");
+        from.forEach((id, status) -> {
+            assertThat(api.get("/api/tickets/" + id, "leader").json().get("status").asText()).isEqualTo(status);
+            assertThat(allowed(id, "leader")).as(status).containsExactly("supervise", "comment");
             JsonNode supervised = api.act(id, "supervise", "leader", Map.of("reason", "领导督办"));
-            assertThat(supervised.get("status").asText()).as(from).isEqualTo("SUPERVISION");
-            assertThat(lastEvent(id).get("fromStatus").asText()).isEqualTo(from);
-        }
+            assertThat(supervised.get("status").asText()).as(status).isEqualTo("SUPERVISION");
+            assertThat(lastEvent(id).get("fromStatus").asText()).isEqualTo(status);
+        });
         assertThat(inboxIds("dispatch")).doesNotContain(dispatching, escalated);
         assertThat(inboxIds("transport")).doesNotContain(assigned);
         assertThat(api.act(dispatching, "rule", "leader", CLOSE).get("status").asText()).isEqualTo("CLOSED");

@@ -490,10 +490,11 @@ class TicketPagesTests extends TicketWebTestSupport {
     }
 
     @Test
-    void aTicketRuledOnAfterThreeReturnsAndTakenAgainByALeaderSaysTheLeaderTookIt() {
+    void aTicketRuledOnAfterThreeReturnsAndTakenAgainByALeaderSaysTheLeaderTookItThroughLaterComments() {
         String id = returnedThreeTimesByJustice();
         api.act(id, "rule", "leader", Map.of("decision", "REASSIGN", "leadDepartment", "COMMERCE"));
         api.act(id, "supervise", "leader", Map.of("reason", "商务局仍未签收"));
+        api.act(id, "comment", "dispatch", Map.of("text", "已电话催办"));
 
         String why = pages.get("/tickets/" + id, "leader").html().select("form[data-action=rule] #supervision").text();
         assertThat(why).startsWith("领导已将此事项纳入督办：商务局仍未签收").doesNotContain("退回");

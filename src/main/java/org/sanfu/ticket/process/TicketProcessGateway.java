@@ -184,10 +184,10 @@ public class TicketProcessGateway {
             if (properties != null) {
                 for (CamundaProperty p : properties.getCamundaProperties()) {
                     if ("actions".equals(p.getCamundaName())) {
-                        actions.addAll(list(p.getCamundaValue()));
+                        actions.addAll(actionsIn(p.getCamundaValue()));
                     } else if (p.getCamundaName().startsWith(ACTIONS_OF_GROUP)) {
                         actionsOfGroups.put(p.getCamundaName().substring(ACTIONS_OF_GROUP.length()),
-                                list(p.getCamundaValue()));
+                                actionsIn(p.getCamundaValue()));
                     } else if (p.getCamundaName().endsWith(".waitsFor")) {
                         waitsFor.put(p.getCamundaName().substring(0, p.getCamundaName().length() - ".waitsFor".length()),
                                 p.getCamundaValue().strip());
@@ -201,7 +201,7 @@ public class TicketProcessGateway {
     }
 
     /** A property's comma-separated actions. */
-    private static List<String> list(String value) {
+    private static List<String> actionsIn(String value) {
         return Arrays.stream(value.split(",")).map(String::strip).filter(a -> !a.isEmpty()).toList();
     }
 

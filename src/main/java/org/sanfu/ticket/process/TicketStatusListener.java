@@ -27,8 +27,9 @@ public class TicketStatusListener {
         lifecycle.reopen(TicketProcess.ticketId(businessKey));
     }
 
-    public void supervised(String businessKey) {
-        lifecycle.supervised(TicketProcess.ticketId(businessKey));
+    /** 督办, and why: RETURNS, REOPENS or LEADER, named by the flow that brought the ticket. */
+    public void supervised(String businessKey, String because) {
+        lifecycle.supervised(TicketProcess.ticketId(businessKey), TicketLifecycle.Supervised.valueOf(because));
     }
 
     /** The feedback window passed without feedback: closed, satisfaction UNRATED. */

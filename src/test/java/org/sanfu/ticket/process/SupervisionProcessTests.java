@@ -66,7 +66,7 @@ class SupervisionProcessTests extends ProcessTestSupport {
                         .filter(n -> n.ticketId().equals(id) && n.kind() == Notification.Kind.SUPERVISION))
                 .singleElement().satisfies(n -> {
                     Assertions.assertThat(n.recipient()).isEqualTo("LEADER");
-                    Assertions.assertThat(n.text()).contains("已由领导督办").doesNotContain("退回");
+                    Assertions.assertThat(n.text()).contains("已由领导督办").doesNotContain("退回", "重办");
                 });
         Assertions.assertThat(next(id, DeadlineClock.REPLY)).as("the enterprise still waits: the reply clock runs")
                 .isNotNull();
@@ -152,6 +152,44 @@ class SupervisionProcessTests extends ProcessTestSupport {
         supervise(id);
         supervisedThrough(id, pi, "BoundaryEvent_Supervised_EscalationReply", "ESCALATED");
         Assertions.assertThat(tickets.get(id, DISPATCH).allowedActions()).doesNotContain("escalation-reply");
+    }
+
+    private List<String> supervisionNotices(String id) {
+        return published.stream(Notification.class)
+                .filter(n -> n.ticketId().equals(id) && n.kind() == Notification.Kind.SUPERVISION)
+                .map(Notification::text).toList();
+    }
+
+    @Test
+    void theLeadersHearWhyEachSupervisionCameEvenForATicketRuledOnBefore() {
+        String id = open(Api.problem("LOGISTICS", "物流运费上涨"));
+        for (int i = 0; i < 3; i++) {
+            actions.returnTicket(id, TRANSPORT, body(ActionRequests.Return.class, Map.of("reason", "退回 " + i)));
+            if (i < 2) {
+                actions.assign(id, DISPATCH, body(ActionRequests.Assign.class, Map.of("leadDepartment", "TRANSPORT")));
+            }
+        }
+        actions.rule(id, LEADER, body(ActionRequests.Rule.class, Map.of("decision", "REASSIGN",
+                "leadDepartment", "COMMERCE")));
+        supervise(id);
+
+        Assertions.assertThat(supervisionNotices(id)).hasSize(2).satisfiesExactly(
+                returned -> Assertions.assertThat(returned).contains("退回 3 次，转领导督办"),
+                taken -> Assertions.assertThat(taken).contains("已由领导督办").doesNotContain("退回"));
+    }
+
+    @Test
+    void aThirdDissatisfiedFeedbackTellsTheLeadersOfTheReopens() {
+        String id = open(Api.problem("FINANCING", "贷款审批慢"));
+        actions.sign(id, FINANCE);
+        for (int i = 0; i < 3; i++) {
+            actions.reply(id, FINANCE, body(ActionRequests.Reply.class, Map.of("resolution", "已转银行",
+                    "outcome", "PARTIAL")));
+            actions.feedback(id, STAFF, body(ActionRequests.Feedback.class, Map.of("satisfaction", "DISSATISFIED")));
+        }
+        assertThat(process(id)).isWaitingAt("Task_Rule");
+        Assertions.assertThat(supervisionNotices(id)).singleElement().asString()
+                .contains("重办 2 次企业仍不满意，转领导督办").doesNotContain("退回");
     }
 
     @Test
