@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.sanfu.Api;
 import org.sanfu.security.Caller;
 import org.sanfu.security.Role;
+import org.sanfu.ticket.ActionRequests;
 import org.sanfu.ticket.TicketActions;
 import org.sanfu.ticket.TicketQueries;
 import org.sanfu.ticket.TicketView;
@@ -100,6 +101,27 @@ abstract class ProcessTestSupport {
 
     TicketView ticket(String id) {
         return tickets.get(id, STAFF);
+    }
+
+    /**
+     * An unrouted problem dispatch gave finance to lead with commerce's part, signed, with an extension
+     * asked: handling waits on the lead, the part and dispatch's decision at once. Its id.
+     */
+    String inHandlingWithAPartAndAnExtension() {
+        String id = open(Api.problem("OTHER", "出口退税慢"));
+        actions.assign(id, DISPATCH, body(ActionRequests.Assign.class, Map.of("leadDepartment", "FINANCE",
+                "coDepartments", List.of("COMMERCE"))));
+        actions.sign(id, FINANCE);
+        actions.extend(id, FINANCE, body(ActionRequests.Extend.class, Map.of("workingDays", 3, "reason", "等银行")));
+        return id;
+    }
+
+    /** A container problem signed by transport and escalated to the city task force. Its id. */
+    String escalatedToTheCity() {
+        String id = open(Api.problem("CONTAINER", "海运费上涨"));
+        actions.sign(id, TRANSPORT);
+        actions.escalate(id, TRANSPORT, body(ActionRequests.Escalate.class, Map.of("level", "CITY", "reason", "需市里协调")));
+        return id;
     }
 
     /**

@@ -117,12 +117,8 @@ class SupervisionProcessTests extends ProcessTestSupport {
 
     @Test
     void aTicketInHandlingWithOpenPartsAndAnExtensionRequestEndsThemAll() {
-        String id = open(Api.problem("OTHER", "出口退税慢"));
+        String id = inHandlingWithAPartAndAnExtension();
         ProcessInstance pi = process(id);
-        actions.assign(id, DISPATCH, body(ActionRequests.Assign.class, Map.of("leadDepartment", "FINANCE",
-                "coDepartments", List.of("COMMERCE"))));
-        actions.sign(id, FINANCE);
-        actions.extend(id, FINANCE, body(ActionRequests.Extend.class, Map.of("workingDays", 3, "reason", "等银行")));
         assertThat(pi).isWaitingAt("Task_Handle", "Task_Contribute", "Task_DecideExtension");
 
         supervise(id);
@@ -143,10 +139,8 @@ class SupervisionProcessTests extends ProcessTestSupport {
 
     @Test
     void anEscalatedTicketIsTakenFromTheTaskForce() {
-        String id = open(Api.problem("CONTAINER", "海运费上涨"));
+        String id = escalatedToTheCity();
         ProcessInstance pi = process(id);
-        actions.sign(id, TRANSPORT);
-        actions.escalate(id, TRANSPORT, body(ActionRequests.Escalate.class, Map.of("level", "CITY", "reason", "需市里协调")));
         assertThat(pi).isWaitingAt("Task_EscalationReply");
 
         supervise(id);
