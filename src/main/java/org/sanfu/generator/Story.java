@@ -309,17 +309,17 @@ final class Story {
             close(run, given);
             return true;
         }
-        if (t.reopenCount >= 2) {
-            transition(run, given, staff, "feedback", TicketStatus.SUPERVISION, satisfaction + comment);
-            run.replyRunsFrom = given;
-            return true;
+        // a fresh reply clock either way (TicketLifecycle.reopen, awaitAnswerAgain); a leader decides after two reopens
+        boolean supervised = t.reopenCount >= 2;
+        if (!supervised) {
+            t.reopenCount++;
         }
-        t.reopenCount++;
         run.reply = new Clock(DeadlineClock.REPLY, given, calendar.plusWorkingDays(given, t.replyLimit));
         t.replyDeadline = run.reply.deadline;
         t.replyClockStart = given;
         run.replyRunsFrom = given;
-        transition(run, given, staff, "feedback", TicketStatus.IN_PROGRESS, satisfaction + comment);
+        transition(run, given, staff, "feedback", supervised ? TicketStatus.SUPERVISION : TicketStatus.IN_PROGRESS,
+                satisfaction + comment);
         return true;
     }
 

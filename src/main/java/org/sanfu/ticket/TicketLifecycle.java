@@ -78,9 +78,22 @@ public class TicketLifecycle implements TicketProcessGateway.OpenTasks {
 
     /** The enterprise was dissatisfied: the department gets a fresh reply limit from now. */
     public void reopen(long ticketId) {
+        restartReplyClock(ticketId, true);
+    }
+
+    /**
+     * Dissatisfied once too often: a leader decides, and meanwhile the enterprise waits for an answer
+     * again, from now, as after a reopen (not counted as one). The deadline the last reply met is not
+     * this wait's: running the clock on it marked a department that had answered in time 超期.
+     */
+    public void awaitAnswerAgain(long ticketId) {
+        restartReplyClock(ticketId, false);
+    }
+
+    private void restartReplyClock(long ticketId, boolean reopen) {
         Ticket ticket = ticket(ticketId);
         Instant now = clock.instant();
-        tickets.reopened(ticketId, calendar.plusWorkingDays(now, ticket.replyLimit()), now);
+        tickets.replyClockRestarted(ticketId, calendar.plusWorkingDays(now, ticket.replyLimit()), now, reopen);
     }
 
     /** The co-departments whose parts the handling opens (the multi-instance collection). */

@@ -58,8 +58,9 @@ public record TicketView(
     }
 
     /**
-     * The deadline the ticket now runs against: signing while assigned, the reply while in progress or
-     * escalated, the enterprise's feedback once replied; none while dispatch, a leader or nobody holds it.
+     * The deadline the ticket now runs against: signing while assigned, the enterprise's feedback once
+     * replied, otherwise the reply while it is open: at dispatch after a return and under a leader's
+     * supervision too, as its reply clock runs there; none once closed.
      * While assigned, the reply's when it comes first: a problem reported long before it was assigned (a
      * visit logged late, a ticket long at dispatch) can miss its reply deadline before it is even signed,
      * and a card marked 超期 must show the deadline it missed, not a sign deadline still ahead.
@@ -68,9 +69,9 @@ public record TicketView(
         return switch (status) {
             case ASSIGNED -> replyDeadline != null && signDeadline != null && replyDeadline.isBefore(signDeadline)
                     ? replyDeadline : signDeadline;
-            case IN_PROGRESS, ESCALATED -> replyDeadline;
+            case DISPATCHING, IN_PROGRESS, ESCALATED, SUPERVISION -> replyDeadline;
             case REPLIED -> feedbackDue;
-            case DISPATCHING, SUPERVISION, CLOSED -> null;
+            case CLOSED -> null;
         };
     }
 

@@ -190,12 +190,12 @@ class Tickets {
                 .params(satisfaction.name(), Sql.ts(now), id).update();
     }
 
-    /** A reopen starts a new reply clock. */
-    void reopened(long id, Instant replyDeadline, Instant now) {
+    /** A new reply clock from {@code now}, one reopen more when {@code reopen}. */
+    void replyClockRestarted(long id, Instant replyDeadline, Instant now, boolean reopen) {
         changes.changing(id);
-        jdbc.sql("update ticket set reopen_count = reopen_count + 1, reply_deadline = ?, reply_clock_start = ?, "
+        jdbc.sql("update ticket set reopen_count = reopen_count + ?, reply_deadline = ?, reply_clock_start = ?, "
                         + "reply_reminded = 0, reply_overdue = false, updated_at = ? where id = ?")
-                .params(Sql.ts(replyDeadline), Sql.ts(now), Sql.ts(now), id).update();
+                .params(reopen ? 1 : 0, Sql.ts(replyDeadline), Sql.ts(now), Sql.ts(now), id).update();
     }
 
     /** Records a reminder of a clock at {@code percent}; false when it was reminded that far already. */

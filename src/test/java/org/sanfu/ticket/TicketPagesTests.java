@@ -463,7 +463,8 @@ class TicketPagesTests extends TicketWebTestSupport {
 
     @Test
     void aLeaderTakesATicketUnderSupervisionThroughTheFormWhichAsksForAReason() {
-        String id = id(api.ticket("LEGAL"));
+        JsonNode legal = api.ticket("LEGAL");
+        String id = id(legal);
         assertThat(formsOf(pages.get("/tickets/" + id, "justice").html())).doesNotContain("supervise");
         Document page = pages.get("/tickets/" + id, "leader").html();
         assertThat(formsOf(page)).contains("supervise");
@@ -487,6 +488,13 @@ class TicketPagesTests extends TicketWebTestSupport {
         assertThat(supervised.select("form[data-action=rule] #supervision").text())
                 .startsWith("领导已将此事项纳入督办：企业多次反映未签收");
         assertThat(supervised.select("#history li[data-action=supervise]").text()).contains("领导督办", "企业多次反映未签收");
+        // the reply clock runs on under supervision, and the page and the card count it down
+        assertThat(supervised.select("#replyDeadline .left").text()).matches("剩 \\d+\\.\\d 个工作日");
+        Element card = pages.get("/tickets?enterprise=" + legal.get("enterpriseCreditCode").asText(), "leader").html()
+                .selectFirst(".card.ticket");
+        assertThat(card.text()).contains("期限 " + time(legal, "replyDeadline").atZoneSameInstant(SHANGHAI)
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
+        assertThat(card.select(".left").text()).matches("剩 \\d+\\.\\d 个工作日");
     }
 
     @Test

@@ -27,6 +27,11 @@ public class TicketStatusListener {
         lifecycle.reopen(TicketProcess.ticketId(businessKey));
     }
 
+    /** Dissatisfied once too often: the enterprise waits for an answer again, from now; no reopen counted. */
+    public void awaitAnswerAgain(String businessKey) {
+        lifecycle.awaitAnswerAgain(TicketProcess.ticketId(businessKey));
+    }
+
     /** 督办, and why: RETURNS, REOPENS or LEADER, named by the flow that brought the ticket. */
     public void supervised(String businessKey, String because) {
         lifecycle.supervised(TicketProcess.ticketId(businessKey), TicketLifecycle.Supervised.valueOf(because));

@@ -4,6 +4,7 @@ import org.sanfu.ticket.ActionRequests;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -299,6 +300,40 @@ class TicketClockProcessTests extends ProcessTestSupport {
         Assertions.assertThat(notifications(id)).filteredOn(n -> n.kind() == Notification.Kind.SUPERVISION)
                 .singleElement().satisfies(n -> Assertions.assertThat(n.recipient()).isEqualTo("LEADER"))
                 .satisfies(n -> Assertions.assertThat(n.text()).contains("领导督办", "退回 3 次"));
+    }
+
+    @Test
+    void aThirdDissatisfactionStartsAFreshReplyClockAndNotTheOneTheLastReplyMet() {
+        String id = open("FINANCING");
+        actions.sign(id, FINANCE);
+        for (String day : List.of("2021-03-09", "2021-03-10")) {
+            actions.reply(id, FINANCE, body(ActionRequests.Reply.class, Map.of("resolution", "答复", "outcome", "PARTIAL")));
+            now(at(day + "T10:00:00"));
+            actions.feedback(id, STAFF, body(ActionRequests.Feedback.class, Map.of("satisfaction", "DISSATISFIED")));
+        }
+        Instant metDeadline = ticket(id).replyDeadline();
+        Assertions.assertThat(metDeadline).isEqualTo(calendar.plusWorkingDays(at("2021-03-10T10:00:00"), 7));
+        now(metDeadline.minusSeconds(3600));
+        actions.reply(id, FINANCE, body(ActionRequests.Reply.class, Map.of("resolution", "第三次答复", "outcome", "PARTIAL")));
+        // dissatisfied again within the feedback window, after the deadline the reply met
+        now(at("2021-03-22T10:00:00"));
+        actions.feedback(id, STAFF, body(ActionRequests.Feedback.class, Map.of("satisfaction", "DISSATISFIED")));
+
+        TicketView supervised = ticket(id);
+        Assertions.assertThat(supervised.status().name()).isEqualTo("SUPERVISION");
+        Assertions.assertThat(supervised.reopenCount()).isEqualTo(2);
+        Instant freshDeadline = calendar.plusWorkingDays(at("2021-03-22T10:00:00"), 7);
+        Assertions.assertThat(supervised.replyDeadline()).isEqualTo(freshDeadline);
+        later(Duration.ofMinutes(5));
+        fireDueTimers(id);
+        Assertions.assertThat(ticket(id).overdue()).isFalse();
+        Assertions.assertThat(systemEvents(id, "overdue")).isEmpty();
+
+        now(freshDeadline.plusSeconds(60));
+        fireDueTimers(id);
+        Assertions.assertThat(ticket(id).replyOverdue()).isTrue();
+        Assertions.assertThat(systemEvents(id, "overdue")).singleElement()
+                .satisfies(e -> Assertions.assertThat(e.toStatus().name()).isEqualTo("SUPERVISION"));
     }
 
     @Test
