@@ -179,6 +179,10 @@ class TicketPagesTests extends TicketWebTestSupport {
         assertThat(signed.redirect()).isEqualTo("/tickets/" + id);
         assertThat(api.get("/api/tickets/" + id, "leader").json().get("status").asText()).isEqualTo("IN_PROGRESS");
         assertThat(lastEvent(id).get("actor").asText()).isEqualTo("transport");
+        // the page it sends back to says what was done, once
+        assertThat(pages.get("/tickets/" + id, "transport").html().select("#done").text())
+                .isEqualTo("「签收」已办理，事项现为“办理中”。");
+        assertThat(pages.get("/tickets/" + id, "transport").html().select("#done")).isEmpty();
 
         Pages.Answer replied = pages.post("/tickets/" + id + "/reply", "transport",
                 Pages.form("resolution", "已协调船公司加舱", "outcome", "RESOLVED"));
@@ -189,9 +193,16 @@ class TicketPagesTests extends TicketWebTestSupport {
         assertThat(ticket.get("resolution").asText()).isEqualTo("已协调船公司加舱");
 
         Pages.Answer page = pages.get("/tickets/" + id, "transport");
+        assertThat(page.html().select("#done").text()).isEqualTo("「答复」已办理，事项现为“已答复待回访”。");
         assertThat(page.html().select("#status").text()).isEqualTo("已答复待回访");
         assertThat(page.html().select("#resolution").text()).isEqualTo("已协调船公司加舱");
         assertThat(page.html().select("#outcome").text()).isEqualTo("已解决");
+
+        assertThat(pages.post("/tickets/" + id + "/comment", "transport", Pages.form("text", "已电话告知企业")).status())
+                .isEqualTo(303);
+        assertThat(pages.get("/tickets/" + id, "leader").html().select("#done")).as("another user's page says nothing")
+                .isEmpty();
+        assertThat(pages.get("/tickets/" + id, "transport").html().select("#done").text()).isEqualTo("备注已添加。");
     }
 
     @Test

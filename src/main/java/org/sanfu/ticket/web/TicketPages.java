@@ -49,6 +49,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.view.RedirectView;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
@@ -242,7 +243,7 @@ class TicketPages {
      */
     @PostMapping("/tickets/{id}/{action}")
     ModelAndView act(@PathVariable String id, @PathVariable String action, Caller caller,
-            @RequestParam MultiValueMap<String, String> form) {
+            @RequestParam MultiValueMap<String, String> form, RedirectAttributes flash) {
         ActionForm<?> actionForm = actionForms.get(action);
         if (actionForm == null) {
             throw new DomainException.NotFound("action", action);
@@ -254,18 +255,18 @@ class TicketPages {
         try {
             // a comment sent again from a page the back button brought back (a new key): stored once
             if (actionForm.action() == TicketAction.COMMENT && justDone(id, caller, action, typed.getFirst("text"))) {
-                return backTo(id);
+                return done(id, action, flash);
             }
             // a form sent again (double click, back button) answers as the first did: the ticket now
             String shown = submissions.once(caller.username(), submission, action,
                     () -> take(actionForm, id, caller, typed)).map(after -> String.valueOf(after.id())).orElse(id);
-            return backTo(shown);
+            return done(shown, action, flash);
         } catch (InvalidInput e) {
             return again(id, caller, FormState.invalid(action, typed, formErrors.list(e)), HttpStatus.BAD_REQUEST);
         } catch (DomainException.NotNow e) {
             if (justDone(id, caller, action, null)) {
                 // the caller's own action of a moment ago moved the state on: this is that form sent again
-                return backTo(id);
+                return done(id, action, flash);
             }
             return again(id, caller, FormState.refused(action, typed, messages.text(e.detail())), HttpStatus.CONFLICT);
         } catch (OptimisticLockingException | PessimisticLockingFailureException e) {
@@ -273,8 +274,12 @@ class TicketPages {
         }
     }
 
-    /** The ticket's page, after an action (303). */
-    private static ModelAndView backTo(String id) {
+    /**
+     * The ticket's page, after an action (303), which says the action was taken (the flash attribute
+     * {@code done}, the action's name): a form sent again is answered the same, as it was taken once.
+     */
+    private static ModelAndView done(String id, String action, RedirectAttributes flash) {
+        flash.addFlashAttribute("done", action);
         RedirectView back = new RedirectView("/tickets/" + UriUtils.encodePathSegment(id, StandardCharsets.UTF_8), true);
         back.setStatusCode(HttpStatus.SEE_OTHER);
         return new ModelAndView(back);
