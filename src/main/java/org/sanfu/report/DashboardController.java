@@ -130,6 +130,7 @@ class DashboardController {
         // the honour roll of the quarter the ranking's month falls in (季度通报)
         model.addAttribute("quarter", QuarterRoll.of(stats.medals(StatsParameters.quarterOf(monthValue),
                 parameters.currentMonth())));
+        model.addAttribute("mayRecordTalks", caller.is(Role.LEADER));
         return "dashboard";
     }
 

@@ -1,25 +1,37 @@
 package org.sanfu.report;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import org.sanfu.stats.Medals;
+import org.sanfu.stats.Talk;
 
 /**
- * The quarter's honour roll (季度通报) as the dashboard shows it: one row a month, names joined, and one
- * line of what each department and town earned in the quarter.
+ * The quarter's honour roll (季度通报) as the dashboard shows it: one row a month, names joined, each
+ * 蜗牛店小二 and red-carded town with its talk (约谈) if one was recorded, one line of what each department
+ * and town earned in the quarter, and every talk of the quarter (the month's names may have changed since).
  */
-record QuarterRoll(String label, List<Row> months, String tally) {
+record QuarterRoll(String label, List<Row> months, String tally, List<String> talks) {
 
-    /** A month: its label (进行中 while under way), and its GOLD, SNAIL and red-carded names, or "—". */
-    record Row(String month, String label, String gold, String snail, String redCards) {}
+    /**
+     * A month: its label (进行中 while under way), its GOLD names or "—", and those to be talked with.
+     * {@code month} is as the API writes it (2021-03).
+     */
+    record Row(String month, String label, String gold, List<Called> snail, List<Called> redCards) {}
+
+    /** A department (DEPARTMENT, by code) or town (TOWN) to be talked with, and the day it was, if it was. */
+    record Called(String label, Talk.Subject kind, String subject, LocalDate talkedOn) {}
 
     static QuarterRoll of(Medals medals) {
         List<Row> rows = medals.months().stream().map(m -> {
             YearMonth month = YearMonth.parse(m.month());
-            return new Row(m.month(), month.getYear() + "年" + month.getMonthValue() + "月" + (m.complete() ? "" : "（进行中）"),
-                    names(m.gold().stream().map(Medals.Medalist::label).toList()),
-                    names(m.snail().stream().map(Medals.Medalist::label).toList()), names(m.redCards()));
+            return new Row(m.month(), label(month) + (m.complete() ? "" : "（进行中）"),
+                    m.gold().isEmpty() ? "—" : String.join("、", m.gold().stream().map(Medals.Medalist::label).toList()),
+                    m.snail().stream().map(s -> new Called(s.label(), Talk.Subject.DEPARTMENT, s.key(),
+                            m.talkedOn(Talk.Subject.DEPARTMENT, s.key()))).toList(),
+                    m.redCards().stream().map(town -> new Called(town, Talk.Subject.TOWN, town,
+                            m.talkedOn(Talk.Subject.TOWN, town))).toList());
         }).toList();
         List<String> earned = new ArrayList<>();
         for (Medals.DepartmentTally d : medals.departments()) {
@@ -27,12 +39,15 @@ record QuarterRoll(String label, List<Row> months, String tally) {
                     + (d.snail() > 0 ? " 蜗牛 " + d.snail() + " 次" : ""));
         }
         medals.towns().forEach(t -> earned.add(t.town() + " 亮红牌 " + t.redCards() + " 次"));
+        List<String> talks = medals.months().stream().flatMap(m -> m.talks().stream())
+                .map(t -> label(YearMonth.parse(t.month())) + " " + t.label() + "（" + t.heldOn() + " 约谈，"
+                        + t.recordedBy() + " 记录）").toList();
         String quarter = medals.quarter();
         return new QuarterRoll(quarter.substring(0, 4) + "年第" + quarter.substring(6) + "季度", rows,
-                earned.isEmpty() ? null : "本季度：" + String.join("；", earned));
+                earned.isEmpty() ? null : "本季度：" + String.join("；", earned), talks);
     }
 
-    private static String names(List<String> names) {
-        return names.isEmpty() ? "—" : String.join("、", names);
+    private static String label(YearMonth month) {
+        return month.getYear() + "年" + month.getMonthValue() + "月";
     }
 }

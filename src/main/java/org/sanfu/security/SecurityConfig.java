@@ -213,6 +213,7 @@ class SecurityConfig implements WebMvcConfigurer {
                         .requestMatchers("/api/accounts", "/api/accounts/**").hasRole("ADMIN")
                         .requestMatchers(POST, "/api/visits").hasAnyRole("STAFF", "DISPATCH")
                         .requestMatchers(GET, "/api/visits").hasAnyRole("STAFF", "DISPATCH", "LEADER", "ADMIN")
+                        .requestMatchers(POST, "/api/stats/talks").hasRole("LEADER")
                         .requestMatchers("/api/stats/**", "/api/reports/**").hasAnyRole("LEADER", "DISPATCH", "ADMIN")
                         .requestMatchers("/api/channels", "/api/channels/**").hasRole("ADMIN")
                         // people only: a channel's key is no sign-in here
@@ -265,6 +266,7 @@ class SecurityConfig implements WebMvcConfigurer {
                         .requestMatchers(GET, "/login").permitAll()
                         .requestMatchers("/admin", "/admin/**").hasRole("ADMIN")
                         .requestMatchers("/reports/**").hasAnyRole("LEADER", "DISPATCH", "ADMIN")
+                        .requestMatchers("/talks", "/talks/**").hasRole("LEADER")
                         .requestMatchers("/visits/new").hasAnyRole("STAFF", "DISPATCH")
                         .requestMatchers(POST, "/visits").hasAnyRole("STAFF", "DISPATCH")
                         .requestMatchers("/enterprises/new").hasAnyRole("STAFF", "ADMIN")

@@ -369,6 +369,12 @@ class FigureRollup implements DerivedFromTickets, InitializingBean {
     }
 
     /** The towns the tickets name, those with the most tickets first (all time: a few thousand rows). */
+    /** Whether a ticket names this town (镇（街道）), exactly as written. */
+    boolean knowsTown(String town) {
+        return jdbc.queryForObject("select count(*) from (select 1 from figure_all_time where town = ? limit 1) t",
+                Long.class, town) > 0;
+    }
+
     List<String> towns() {
         return jdbc.queryForList("select town from figure_all_time where town <> '' group by town"
                 + " order by sum(total) desc, town", String.class);

@@ -11,9 +11,16 @@ import java.util.List;
 public record Medals(String quarter, LocalDate from, LocalDate to, List<Month> months,
         List<DepartmentTally> departments, List<TownTally> towns) {
 
-    /** One month's medals, as its ranking gave them. */
+    /** One month's medals, as its ranking gave them, and the talks (约谈) a leader recorded for it. */
     public record Month(String month, boolean complete, List<Medalist> gold, List<Medalist> snail,
-            List<String> redCards) {}
+            List<String> redCards, List<Talk> talks) {
+
+        /** The day this department (DEPARTMENT) or town (TOWN) was talked with for this month; null for none. */
+        public LocalDate talkedOn(Talk.Subject kind, String subject) {
+            return talks.stream().filter(t -> t.subjectKind() == kind && t.subject().equals(subject))
+                    .map(Talk::heldOn).findFirst().orElse(null);
+        }
+    }
 
     /** A department given a medal that month, with the score and place that earned it. */
     public record Medalist(String key, String label, Double score, Integer rank) {}

@@ -1,16 +1,25 @@
 package org.sanfu.stats;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.YearMonth;
+import org.sanfu.security.Caller;
+import org.sanfu.security.Role;
+import org.sanfu.web.ActionBody;
 import org.sanfu.web.ApiAccess;
 import org.sanfu.web.InvalidInput;
 import org.sanfu.web.PageParams;
 import org.sanfu.web.PageResult;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** LEADER, DISPATCH and ADMIN (SecurityConfig); STAFF and DEPT get 403. */
+/** LEADER, DISPATCH and ADMIN read (SecurityConfig); STAFF and DEPT get 403. A talk is recorded by a LEADER. */
 @RestController
 @RequestMapping("/api/stats")
 class StatsController {
@@ -18,8 +27,10 @@ class StatsController {
     private final StatsService stats;
     private final StatsParameters parameters;
     private final VisitCoverage coverage;
+    private final Talks talks;
 
-    StatsController(StatsService stats, StatsParameters parameters, VisitCoverage coverage) {
+    StatsController(StatsService stats, StatsParameters parameters, VisitCoverage coverage, Talks talks) {
+        this.talks = talks;
         this.stats = stats;
         this.parameters = parameters;
         this.coverage = coverage;
@@ -72,6 +83,20 @@ class StatsController {
         YearMonth first = parameters.quarter(errors, quarter);
         errors.throwIfAny();
         return stats.medals(first, parameters.currentMonth());
+    }
+
+    @Operation(summary = "talk", description = "约谈 recorded: a leader's talk with a department named 蜗牛店小二 "
+            + "(`subjectKind` DEPARTMENT, `subject` its code) or a town shown a red card (TOWN, the town's name as "
+            + "the tickets give it) for a month's ranking, held on `heldOn` (in or after that month, not after "
+            + "today). `/medals` shows it in its month's `talks`. One talk per month and subject: another → 409.")
+    @ApiAccess(value = {"LEADER"}, errors = {400, 403, 409})
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @Content(schema = @Schema(implementation = TalkRequest.class)))
+    @PostMapping("/talks")
+    @ResponseStatus(HttpStatus.CREATED)
+    Talk talk(Caller caller, ActionBody body) {
+        caller.require(Role.LEADER);
+        return talks.record(body.as(TalkRequest.class), caller);
     }
 
     /** {@code ?month=2020-06}; the current month by default. */

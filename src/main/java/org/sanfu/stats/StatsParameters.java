@@ -98,14 +98,27 @@ public class StatsParameters {
         if (params.text(month) == null) {
             return currentMonth();
         }
+        return parsedMonth(errors, "month", month);
+    }
+
+    /** {@code 2020-06}, required: null with a fault naming {@code name} when absent or no such month. */
+    public YearMonth requiredMonth(InvalidInput.Collector errors, String name, String month) {
+        if (params.text(month) == null) {
+            errors.add(name, Message.of("sanfu.validation.not-blank"));
+            return null;
+        }
+        return parsedMonth(errors, name, month);
+    }
+
+    private YearMonth parsedMonth(InvalidInput.Collector errors, String name, String month) {
         YearMonth value;
         try {
             value = YearMonth.parse(month.strip());
         } catch (DateTimeParseException e) {
-            errors.add("month", Message.of("sanfu.validation.month"));
+            errors.add(name, Message.of("sanfu.validation.month"));
             return null;
         }
         // +999999999-12 parses, and its end of month would overflow
-        return params.within(errors, "month", value.atDay(1), value.atEndOfMonth()) ? value : null;
+        return params.within(errors, name, value.atDay(1), value.atEndOfMonth()) ? value : null;
     }
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import org.sanfu.SanfuProperties;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.channel.ChannelNames;
@@ -26,10 +27,12 @@ public class StatsService {
     private final RankingPolicy policy;
     private final ZoneId zone;
     private final ChannelNames channels;
+    private final Talks talks;
 
     StatsService(TicketFigures figures, Catalog catalog, RankingProperties ranking, RedCardProperties redCard,
-            SanfuProperties properties, ChannelNames channels) {
+            SanfuProperties properties, ChannelNames channels, Talks talks) {
         this.channels = channels;
+        this.talks = talks;
         this.figures = figures;
         this.catalog = catalog;
         this.policy = new RankingPolicy(ranking, redCard);
@@ -55,9 +58,12 @@ public class StatsService {
 
     /**
      * The quarter's honour roll: the ranking of each of its months up to the current one (that one
-     * marked incomplete), and each department's and town's count of medals and red cards in it.
+     * marked incomplete) with the talks (约谈) recorded for it, and each department's and town's count of
+     * medals and red cards in it.
      */
     public Medals medals(YearMonth firstMonth, YearMonth current) {
+        Map<String, List<Talk>> talksByMonth = talks.of(firstMonth, firstMonth.plusMonths(2)).stream()
+                .collect(Collectors.groupingBy(Talk::month));
         List<Medals.Month> months = new ArrayList<>();
         Map<String, int[]> departments = new LinkedHashMap<>();
         Map<String, String> labels = new HashMap<>();
@@ -78,7 +84,8 @@ public class StatsService {
             }
             List<String> redCards = ranking.redCards().stream().map(Ranking.RedCard::town).toList();
             redCards.forEach(town -> towns.merge(town, 1, Integer::sum));
-            months.add(new Medals.Month(month.toString(), month.isBefore(current), gold, snail, redCards));
+            months.add(new Medals.Month(month.toString(), month.isBefore(current), gold, snail, redCards,
+                    talksByMonth.getOrDefault(month.toString(), List.of())));
         }
         List<Medals.DepartmentTally> tally = departments.entrySet().stream()
                 .map(e -> new Medals.DepartmentTally(e.getKey(), labels.get(e.getKey()), e.getValue()[0],

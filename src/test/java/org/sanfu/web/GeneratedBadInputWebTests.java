@@ -78,7 +78,10 @@ class GeneratedBadInputWebTests {
             "specialist", f -> NODES.textNode("staff1"),
             // a channel (issue 14): a code nobody has, a URL to call back
             "code", f -> NODES.textNode(f.freshChannelCode()),
-            "callbackUrl", f -> NODES.textNode("https://hotline.example.gov.cn/sanfu"));
+            "callbackUrl", f -> NODES.textNode("https://hotline.example.gov.cn/sanfu"),
+            // a talk (约谈): a ranking's month before the schema's default date, with a department
+            "month", f -> NODES.textNode("2013-10"),
+            "subject", f -> NODES.textNode("TRANSPORT"));
     /** A "user" that is a channel's key (header X-Channel-Key), not a person signing in with Basic. */
     private static final String CHANNEL_KEY = "X-Channel-Key:";
 
@@ -171,7 +174,8 @@ class GeneratedBadInputWebTests {
                        (select count(*) from act_ru_task) tasks, (select count(*) from act_ru_execution) executions,
                        (select count(*) from systemic_problem) systemic_problems,
                        (select count(*) from systemic_problem where status = 'PROPOSED') systemic_proposed,
-                       (select count(*) from systemic_case_member) systemic_case_members
+                       (select count(*) from systemic_case_member) systemic_case_members,
+                       (select count(*) from talk) talks
                 """).query().singleRow();
         return new State(counts, jdbc.sql("select * from ticket where id = ?").param(Long.valueOf(fixture.ticketId))
                 .query().singleRow());

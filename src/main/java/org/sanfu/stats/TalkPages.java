@@ -1,0 +1,136 @@
+package org.sanfu.stats;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.sanfu.DomainException;
+import org.sanfu.SanfuProperties;
+import org.sanfu.catalog.Catalog;
+import org.sanfu.security.Caller;
+import org.sanfu.security.Role;
+import org.sanfu.web.FormBodies;
+import org.sanfu.web.FormErrors;
+import org.sanfu.web.InvalidInput;
+import org.sanfu.web.Messages;
+import org.sanfu.web.Page;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.view.RedirectView;
+
+/**
+ * Recording a talk (约谈), LEADER only (SecurityConfig): {@code /talks/new?month=&subjectKind=&subject=}, the
+ * form the dashboard's 季度通报 links from each 蜗牛店小二 and red-carded town, and {@code POST /talks} with
+ * the fields of {@code POST /api/stats/talks}. Success goes back (303) to the dashboard of that month with a
+ * message; a refused form shows again with what was typed, the message by the field (400), or why (409).
+ */
+@Page
+class TalkPages {
+
+    static final List<String> FIELDS = List.of("month", "subjectKind", "subject", "heldOn", "note");
+
+    private final Talks talks;
+    private final FormBodies forms;
+    private final FormErrors formErrors;
+    private final Messages messages;
+    private final MessageSource texts;
+    private final Catalog catalog;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    TalkPages(Talks talks, FormBodies forms, FormErrors formErrors, Messages messages, MessageSource texts,
+            Catalog catalog, Clock clock, SanfuProperties properties) {
+        this.talks = talks;
+        this.forms = forms;
+        this.formErrors = formErrors;
+        this.messages = messages;
+        this.texts = texts;
+        this.catalog = catalog;
+        this.clock = clock;
+        this.zone = properties.zone();
+    }
+
+    @GetMapping("/talks/new")
+    ModelAndView form(Caller caller, @RequestParam(required = false) String month,
+            @RequestParam(required = false) String subjectKind, @RequestParam(required = false) String subject) {
+        caller.require(Role.LEADER);
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("month", month);
+        values.put("subjectKind", subjectKind);
+        values.put("subject", subject);
+        values.put("heldOn", LocalDate.now(clock.withZone(zone)).toString());
+        return page(values, Map.of(), null, HttpStatus.OK);
+    }
+
+    @PostMapping("/talks")
+    ModelAndView record(Caller caller, @RequestParam MultiValueMap<String, String> input, RedirectAttributes flash) {
+        caller.require(Role.LEADER);
+        Map<String, String> values = new LinkedHashMap<>();
+        FIELDS.forEach(name -> values.put(name, input.getFirst(name)));
+        input.remove("_csrf");
+        try {
+            Talk talk = talks.record(forms.command(input, TalkRequest.class), caller);
+            flash.addFlashAttribute("flash", texts.getMessage("page.talk.recorded",
+                    new Object[] {monthLabel(talk.month()), talk.label()}, Locale.SIMPLIFIED_CHINESE));
+            RedirectView back = new RedirectView("/?month=" + talk.month() + "#quarterRoll", true);
+            back.setStatusCode(HttpStatus.SEE_OTHER);
+            return new ModelAndView(back);
+        } catch (InvalidInput refused) {
+            return page(values, formErrors.of(refused), null, HttpStatus.BAD_REQUEST);
+        } catch (DomainException.NotNow recorded) {
+            return page(values, Map.of(), messages.text(recorded.detail()), HttpStatus.CONFLICT);
+        }
+    }
+
+    private ModelAndView page(Map<String, String> values, Map<String, String> errors, String refusal,
+            HttpStatus status) {
+        ModelAndView page = new ModelAndView("talks/form", status);
+        page.addObject("values", values);
+        page.addObject("errors", errors);
+        page.addObject("refusal", refusal);
+        page.addObject("about", about(values));
+        // the month and whom are carried from the dashboard's link in hidden fields: their faults show above
+        page.addObject("otherErrors", errors.entrySet().stream()
+                .filter(e -> !e.getKey().equals("heldOn") && !e.getKey().equals("note"))
+                .map(e -> label(e.getKey()) + "：" + e.getValue()).toList());
+        return page;
+    }
+
+    /** What the talk is about, in words: 2021年3月 蜗牛店小二 交通运输局; null where the link's values are no such. */
+    private String about(Map<String, String> values) {
+        String month = monthLabel(values.get("month"));
+        String kind = values.get("subjectKind");
+        String subject = values.get("subject");
+        if (month == null || subject == null || subject.isBlank()) {
+            return null;
+        }
+        if ("DEPARTMENT".equals(kind) && catalog.isHandlingDepartment(subject)) {
+            return month + " 蜗牛店小二 " + catalog.departmentLabel(subject);
+        }
+        return "TOWN".equals(kind) ? month + " 亮红牌 " + subject.strip() : null;
+    }
+
+    private static String monthLabel(String month) {
+        try {
+            YearMonth value = YearMonth.parse(month == null ? "" : month.strip());
+            return value.getYear() + "年" + value.getMonthValue() + "月";
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private String label(String field) {
+        return texts.getMessage("label.field." + field, null, field, Locale.SIMPLIFIED_CHINESE);
+    }
+}

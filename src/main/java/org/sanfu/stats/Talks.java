@@ -1,0 +1,137 @@
+package org.sanfu.stats;
+
+import java.sql.Date;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+import org.sanfu.DomainException;
+import org.sanfu.Message;
+import org.sanfu.SanfuProperties;
+import org.sanfu.Sql;
+import org.sanfu.catalog.Catalog;
+import org.sanfu.security.Caller;
+import org.sanfu.security.Role;
+import org.sanfu.web.InvalidInput;
+import org.sanfu.web.QueryParams;
+import org.sanfu.web.Text;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 约谈, recorded: after each month's ranking the task force talks with its 蜗牛店小二 and the towns shown a
+ * red card, and a leader records each talk, once per month and subject. The quarter's roll shows them
+ * beside the names ({@link StatsService#medals}). A month's names may still change while its tickets are
+ * handled, so a talk is checked against the departments and towns, not against the month's list.
+ */
+@Service
+public class Talks {
+
+    /** The longest town name a talk takes (the column's width). */
+    static final int SUBJECT_MAX = 200;
+
+    private final JdbcClient jdbc;
+    private final StatsParameters parameters;
+    private final QueryParams params;
+    private final Catalog catalog;
+    private final FigureRollup figures;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    Talks(JdbcClient jdbc, StatsParameters parameters, QueryParams params, Catalog catalog, FigureRollup figures,
+            Clock clock, SanfuProperties properties) {
+        this.jdbc = jdbc;
+        this.parameters = parameters;
+        this.params = params;
+        this.catalog = catalog;
+        this.figures = figures;
+        this.clock = clock;
+        this.zone = properties.zone();
+    }
+
+    /** LEADER: the talk, recorded; 400 naming each field at fault, 409 when one was recorded already. */
+    @Transactional
+    public Talk record(TalkRequest request, Caller caller) {
+        caller.require(Role.LEADER);
+        Checked talk = check(request);
+        String label = label(talk.kind(), talk.subject());
+        if (jdbc.sql("select count(*) from talk where ranking_month = ? and subject_kind = ? and subject = ?")
+                .params(Date.valueOf(talk.month().atDay(1)), talk.kind().name(), talk.subject())
+                .query(Long.class).single() > 0) {
+            throw recordedAlready(talk, label);
+        }
+        Instant now = clock.instant();
+        try {
+            jdbc.sql("insert into talk (ranking_month, subject_kind, subject, held_on, note, recorded_by, recorded_at)"
+                            + " values (?, ?, ?, ?, ?, ?, ?)")
+                    .params(Date.valueOf(talk.month().atDay(1)), talk.kind().name(), talk.subject(),
+                            Date.valueOf(talk.heldOn()), talk.note(), caller.username(), Sql.ts(now))
+                    .update();
+        } catch (DuplicateKeyException raced) {
+            throw recordedAlready(talk, label);
+        }
+        return new Talk(talk.month().toString(), talk.kind(), talk.subject(), label, talk.heldOn(), talk.note(),
+                caller.username(), now);
+    }
+
+    /** The talks of the months {@code first} to {@code last}, by month, then as recorded. */
+    public List<Talk> of(YearMonth first, YearMonth last) {
+        return jdbc.sql("select ranking_month, subject_kind, subject, held_on, note, recorded_by, recorded_at from talk"
+                        + " where ranking_month >= ? and ranking_month <= ? order by ranking_month, id")
+                .params(Date.valueOf(first.atDay(1)), Date.valueOf(last.atDay(1)))
+                .query((rs, n) -> {
+                    Talk.Subject kind = Talk.Subject.valueOf(rs.getString("subject_kind"));
+                    String subject = rs.getString("subject");
+                    return new Talk(YearMonth.from(rs.getDate("ranking_month").toLocalDate()).toString(), kind, subject,
+                            label(kind, subject), rs.getDate("held_on").toLocalDate(), rs.getString("note"),
+                            rs.getString("recorded_by"), Sql.instant(rs, "recorded_at"));
+                }).list();
+    }
+
+    private record Checked(YearMonth month, Talk.Subject kind, String subject, LocalDate heldOn, String note) {}
+
+    private Checked check(TalkRequest r) {
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        YearMonth month = parameters.requiredMonth(errors, "month", r.month());
+        String subject = r.subject() == null ? null : r.subject().strip();
+        if (r.subjectKind() == null) {
+            errors.add("subjectKind", Message.of("sanfu.validation.one-of", "values", Talk.Subject.values()));
+        } else if (r.subjectKind() == Talk.Subject.DEPARTMENT) {
+            if (!catalog.isHandlingDepartment(subject)) {
+                errors.add("subject", Message.of("sanfu.validation.department", "departments", String.join(", ",
+                        catalog.departmentCodes().stream().filter(catalog::isHandlingDepartment).toList())));
+            }
+        } else {
+            errors.requireText("subject", r.subject(), SUBJECT_MAX);
+            if (!errors.has("subject") && !figures.knowsTown(subject)) {
+                errors.add("subject", Message.of("sanfu.talk.unknown-town"));
+            }
+        }
+        LocalDate heldOn = null;
+        if (params.text(r.heldOn()) == null) {
+            errors.add("heldOn", Message.of("sanfu.validation.not-blank"));
+        } else {
+            heldOn = params.day(errors, "heldOn", r.heldOn());
+        }
+        if (heldOn != null && heldOn.isAfter(LocalDate.now(clock.withZone(zone)))) {
+            errors.add("heldOn", Message.of("sanfu.talk.held-in-future"));
+        } else if (heldOn != null && month != null && heldOn.isBefore(month.atDay(1))) {
+            errors.add("heldOn", Message.of("sanfu.talk.held-before-month", "month", month));
+        }
+        errors.requireParagraphs("note", r.note(), Text.MAX);
+        errors.throwIfAny();
+        return new Checked(month, r.subjectKind(), subject, heldOn, r.note().strip());
+    }
+
+    private String label(Talk.Subject kind, String subject) {
+        return kind == Talk.Subject.DEPARTMENT ? catalog.departmentLabel(subject) : subject;
+    }
+
+    private static DomainException.NotNow recordedAlready(Checked talk, String label) {
+        return new DomainException.NotNow(Message.of("sanfu.talk.exists", "month", talk.month(), "subject", label));
+    }
+}

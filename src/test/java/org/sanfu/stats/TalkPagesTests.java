@@ -1,0 +1,120 @@
+package org.sanfu.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.sanfu.Api;
+import org.sanfu.Pages;
+import org.sanfu.SanfuTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Recording a talk (约谈) from the dashboard's 季度通报, on May 2010, used by no other test: three customs
+ * problems of one town are left unsigned past their deadlines, so the town is red-carded that month.
+ */
+@SanfuTest
+class TalkPagesTests {
+
+    @Autowired
+    Api api;
+    @Autowired
+    Pages pages;
+    @Autowired
+    JdbcClient jdbc;
+
+    private String redCardedTown() {
+        String town = "约谈页镇" + Api.creditCode().substring(12);
+        try {
+            ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2010-05-03T09:00:00+08:00").toInstant()));
+            api.visit(api.enterprise("台州约谈报关有限公司", town), List.of(Api.problem("CUSTOMS", "查验慢"),
+                    Api.problem("CUSTOMS", "退税慢"), Api.problem("CUSTOMS", "报关单退回")));
+            ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2010-05-31T10:00:00+08:00").toInstant()));
+            api.sweepDeadlines();
+        } finally {
+            ClockUtil.reset();
+        }
+        return town;
+    }
+
+    private long talks() {
+        return jdbc.sql("select count(*) from talk").query(Long.class).single();
+    }
+
+    @Test
+    void aLeaderRecordsTheTalkWithARedCardedTownFromTheQuarterRoll() {
+        String town = redCardedTown();
+        Document dashboard = pages.get("/?month=2010-05", "leader").html();
+        assertThat(dashboard.select("#quarter-2010-05 .red .called").attr("data-subject")).isEqualTo(town);
+        String link = dashboard.select("#quarter-2010-05 .red a.record-talk").attr("href");
+        String asked = URLDecoder.decode(link, StandardCharsets.UTF_8);
+        assertThat(asked).isEqualTo("/talks/new?month=2010-05&subjectKind=TOWN&subject=" + town);
+        assertThat(pages.get("/?month=2010-05", "dispatch").html().select("a.record-talk"))
+                .as("dispatch reads the roll, only a leader records").isEmpty();
+
+        Document form = pages.get(asked, "leader").html();
+        assertThat(form.select("#about").text()).isEqualTo("2010年5月 亮红牌 " + town);
+        assertThat(form.select("input[name=heldOn]").val())
+                .isEqualTo(LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
+        long before = talks();
+
+        Pages.Answer noNote = pages.post("/talks", "leader", Pages.form("month", "2010-05", "subjectKind", "TOWN",
+                "subject", town, "heldOn", "2010-06-02", "note", " "));
+        assertThat(noNote.status()).isEqualTo(400);
+        assertThat(noNote.html().select(".field[data-field=note] .field-error").text()).isEqualTo("不能为空");
+        assertThat(noNote.html().select("input[name=heldOn]").val()).isEqualTo("2010-06-02");
+        Pages.Answer early = pages.post("/talks", "leader", Pages.form("month", "2010-05", "subjectKind", "TOWN",
+                "subject", town, "heldOn", "2010-04-30", "note", "约谈"));
+        assertThat(early.status()).isEqualTo(400);
+        assertThat(early.html().select(".field[data-field=heldOn] .field-error").text())
+                .isEqualTo("不能早于 2010-05 月初：约谈在该月排名之后");
+        assertThat(early.html().select("textarea[name=note]").text()).isEqualTo("约谈");
+        assertThat(talks()).isEqualTo(before);
+
+        Pages.Answer saved = pages.post("/talks", "leader", Pages.form("month", "2010-05", "subjectKind", "TOWN",
+                "subject", town, "heldOn", "2010-06-02", "note", "通报超期情况，要求镇里督促企业配合"));
+        assertThat(saved.status()).isEqualTo(303);
+        assertThat(saved.redirect()).isEqualTo("/?month=2010-05#quarterRoll");
+        Document after = pages.get("/?month=2010-05", "leader").html();
+        assertThat(after.select("#flash").text()).isEqualTo("已记录2010年5月对“" + town + "”的约谈。");
+        assertThat(after.select("#quarter-2010-05 .red").text()).isEqualTo(town + "（2010-06-02 已约谈）");
+        assertThat(after.select("#quarter-2010-05 .red a.record-talk")).isEmpty();
+        assertThat(after.select("#quarterTalks li").eachText())
+                .containsExactly("2010年5月 " + town + "（2010-06-02 约谈，leader 记录）");
+
+        Pages.Answer again = pages.post("/talks", "leader", Pages.form("month", "2010-05", "subjectKind", "TOWN",
+                "subject", town, "heldOn", "2010-06-03", "note", "再谈"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.html().select("#refusal").text()).isEqualTo("2010-05 对“" + town + "”的约谈已经记录过了");
+        assertThat(talks()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aLinkWhoseSubjectIsNoSuchIsRefusedAboveTheForm() {
+        Pages.Answer r = pages.post("/talks", "leader", Pages.form("month", "2010-05", "subjectKind", "DEPARTMENT",
+                "subject", "NOPE", "heldOn", "2010-06-02", "note", "约谈"));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.html().select("#errorSummary li").text()).isEqualTo("约谈对象：请选择一项");
+    }
+
+    @Test
+    void onlyALeaderMayOpenOrSendTheForm() {
+        long before = talks();
+        for (String user : List.of("dispatch", "admin", "staff1", "transport")) {
+            assertThat(pages.get("/talks/new?month=2010-05&subjectKind=DEPARTMENT&subject=TRANSPORT", user).status())
+                    .as(user).isEqualTo(403);
+            assertThat(pages.post("/talks", user, Pages.form("month", "2010-05", "subjectKind", "DEPARTMENT",
+                    "subject", "TRANSPORT", "heldOn", "2010-06-02", "note", "约谈")).status()).as(user).isEqualTo(403);
+        }
+        assertThat(talks()).isEqualTo(before);
+    }
+}

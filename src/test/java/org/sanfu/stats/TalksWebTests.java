@@ -1,0 +1,141 @@
+package org.sanfu.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.sanfu.Api;
+import org.sanfu.SanfuTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * 约谈 recorded through {@code POST /api/stats/talks} and shown by {@code /medals}. Each test talks about
+ * months of 2013 no other test names (one talk per month and subject).
+ */
+@SanfuTest
+class TalksWebTests {
+
+    @Autowired
+    Api api;
+    @Autowired
+    JdbcClient jdbc;
+
+    private static Map<String, Object> talk(String month, String kind, String subject, String heldOn, String note) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("month", month);
+        body.put("subjectKind", kind);
+        body.put("subject", subject);
+        body.put("heldOn", heldOn);
+        body.put("note", note);
+        return body;
+    }
+
+    private long talks() {
+        return jdbc.sql("select count(*) from talk").query(Long.class).single();
+    }
+
+    @Test
+    void aLeaderRecordsATalkWithADepartmentOnceAndTheQuartersRollShowsItInItsMonth() {
+        Api.Response r = api.post("/api/stats/talks", "leader", talk("2013-02", "DEPARTMENT", "TRANSPORT",
+                "2013-03-05", "指出签收超期问题，要求一周内整改"));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        JsonNode recorded = r.json();
+        assertThat(recorded.get("month").asText()).isEqualTo("2013-02");
+        assertThat(recorded.get("subjectKind").asText()).isEqualTo("DEPARTMENT");
+        assertThat(recorded.get("subject").asText()).isEqualTo("TRANSPORT");
+        assertThat(recorded.get("label").asText()).isEqualTo("交通运输局（港航）");
+        assertThat(recorded.get("heldOn").asText()).isEqualTo("2013-03-05");
+        assertThat(recorded.get("note").asText()).isEqualTo("指出签收超期问题，要求一周内整改");
+        assertThat(recorded.get("recordedBy").asText()).isEqualTo("leader");
+
+        JsonNode months = api.get("/api/stats/medals?quarter=2013-Q1", "dispatch").json().get("months");
+        assertThat(months.get(0).get("talks")).isEmpty();
+        assertThat(months.get(1).get("talks")).singleElement().satisfies(t -> {
+            assertThat(t.get("subject").asText()).isEqualTo("TRANSPORT");
+            assertThat(t.get("heldOn").asText()).isEqualTo("2013-03-05");
+            assertThat(t.get("note").asText()).isEqualTo("指出签收超期问题，要求一周内整改");
+        });
+
+        long before = talks();
+        Api.Response again = api.post("/api/stats/talks", "leader", talk("2013-02", "DEPARTMENT", "TRANSPORT",
+                "2013-03-06", "再谈一次"));
+        assertThat(again.status()).as(again.text()).isEqualTo(409);
+        assertThat(again.contentType()).startsWith("application/problem+json");
+        assertThat(again.json().get("detail").asText()).contains("2013-02", "交通运输局（港航）");
+        assertThat(talks()).isEqualTo(before);
+        // the same department in another month is another talk
+        assertThat(api.post("/api/stats/talks", "leader", talk("2013-03", "DEPARTMENT", "TRANSPORT", "2013-04-02",
+                "第二次约谈")).status()).isEqualTo(201);
+    }
+
+    @Test
+    void aTalkWithATownNamesATownAsTheTicketsWriteIt() {
+        String town = "约谈镇" + Api.creditCode().substring(12);
+        api.visit(api.enterprise("台州约谈制造有限公司", town), List.of(Api.problem("CUSTOMS", "查验慢")));
+
+        Api.Response r = api.post("/api/stats/talks", "leader", talk("2013-04", "TOWN", town, "2013-05-06", "亮红牌约谈"));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        assertThat(r.json().get("label").asText()).isEqualTo(town);
+
+        long before = talks();
+        Api.Response unknown = api.post("/api/stats/talks", "leader", talk("2013-04", "TOWN", town + "街道",
+                "2013-05-06", "亮红牌约谈"));
+        assertThat(unknown.firstFault().get("field").asText()).isEqualTo("subject");
+        assertThat(unknown.firstFault().get("message").asText()).isEqualTo("no ticket names this town; write it as the tickets do");
+        assertThat(talks()).isEqualTo(before);
+    }
+
+    @Test
+    void eachFieldAtFaultIsNamedAndNothingIsRecorded() {
+        String tomorrow = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
+        Map<String, Map<String, Object>> cases = new LinkedHashMap<>();
+        cases.put("month", talk(null, "DEPARTMENT", "TRANSPORT", "2013-06-03", "要点"));
+        cases.put("month ", talk("2013-13", "DEPARTMENT", "TRANSPORT", "2013-06-03", "要点"));
+        cases.put("month  ", talk("1999-12", "DEPARTMENT", "TRANSPORT", "2013-06-03", "要点"));
+        cases.put("subjectKind", talk("2013-05", null, "TRANSPORT", "2013-06-03", "要点"));
+        cases.put("subjectKind ", talk("2013-05", "CITY", "TRANSPORT", "2013-06-03", "要点"));
+        cases.put("subject", talk("2013-05", "DEPARTMENT", "NOPE", "2013-06-03", "要点"));
+        cases.put("subject ", talk("2013-05", "DEPARTMENT", null, "2013-06-03", "要点"));
+        cases.put("subject  ", talk("2013-05", "TOWN", " ", "2013-06-03", "要点"));
+        cases.put("heldOn", talk("2013-05", "DEPARTMENT", "TRANSPORT", null, "要点"));
+        cases.put("heldOn ", talk("2013-05", "DEPARTMENT", "TRANSPORT", "2013-02-30", "要点"));
+        cases.put("heldOn  ", talk("2013-05", "DEPARTMENT", "TRANSPORT", "2013-04-30", "要点"));
+        cases.put("heldOn   ", talk("2013-05", "DEPARTMENT", "TRANSPORT", tomorrow, "要点"));
+        cases.put("note", talk("2013-05", "DEPARTMENT", "TRANSPORT", "2013-06-03", null));
+        cases.put("note ", talk("2013-05", "DEPARTMENT", "TRANSPORT", "2013-06-03", " "));
+        cases.put("note  ", talk("2013-05", "DEPARTMENT", "TRANSPORT", "2013-06-03", "要点\u0007"));
+        Map<String, String> messages = new HashMap<>();
+        long before = talks();
+        cases.forEach((field, body) -> {
+            Api.Response r = api.post("/api/stats/talks", "leader", body);
+            assertThat(r.status()).as(field + r.text()).isEqualTo(400);
+            assertThat(r.json().get("errors")).as(field + r.text()).singleElement()
+                    .satisfies(e -> assertThat(e.get("field").asText()).isEqualTo(field.strip()));
+            messages.put(field, r.json().get("errors").get(0).get("message").asText());
+        });
+        assertThat(talks()).isEqualTo(before);
+        assertThat(messages.get("heldOn  ")).isEqualTo("must not lie before the start of 2013-05: the talk follows that month's ranking");
+        assertThat(messages.get("heldOn   ")).isEqualTo("must not lie after today");
+        assertThat(messages.get("note ")).isEqualTo(messages.get("note"));
+    }
+
+    @Test
+    void onlyALeaderMayRecordATalk() {
+        long before = talks();
+        for (String user : List.of("dispatch", "admin", "staff1", "transport")) {
+            Api.Response r = api.post("/api/stats/talks", user, talk("2013-07", "DEPARTMENT", "TRANSPORT",
+                    "2013-08-01", "要点"));
+            assertThat(r.status()).as(user).isEqualTo(403);
+        }
+        assertThat(api.post("/api/stats/talks", null, talk("2013-07", "DEPARTMENT", "TRANSPORT", "2013-08-01", "要点"))
+                .status()).isEqualTo(401);
+        assertThat(talks()).isEqualTo(before);
+    }
+}
