@@ -166,6 +166,20 @@ public record Ticket(
         return openTasks.stream().anyMatch(t -> t.taskKey().equals(taskKey));
     }
 
+    /**
+     * Who is to move the ticket on now, to hear of its clocks (催办, 超期): the lead department while a task
+     * of its own waits (signing, handling), else the group of the task the process waits on: dispatch at
+     * assignment or with the task force's answer, the leaders under supervision. A department that
+     * returned or escalated the ticket, or lost it to a leader, can no longer act on it. The lead
+     * department when the process waits on nothing.
+     */
+    public String holder() {
+        if (openTasks.stream().anyMatch(t -> t.candidateGroup().equals(leadDepartment))) {
+            return leadDepartment;
+        }
+        return openTasks.stream().map(OpenTask::candidateGroup).findFirst().orElse(leadDepartment);
+    }
+
     /** Whether this department leads the ticket or co-handles it. */
     public boolean involves(String department) {
         return department != null && (department.equals(leadDepartment) || coDepartments.contains(department));

@@ -125,7 +125,8 @@ public class TicketDeadlines {
         Ticket t = row(ticketId);
         Instant now = clock.instant();
         if (t.deadline(which) != null && !now.isBefore(t.deadline(which))) {
-            markOverdue(t, which, now);
+            // with its open tasks, to tell whoever holds it
+            markOverdue(tickets.find(ticketId).orElse(t), which, now);
             reschedule(ticketId, which);
             return true;
         }
@@ -149,7 +150,7 @@ public class TicketDeadlines {
         String text = which.label() + "时限已过 " + percent + "%，请于 " + format(deadline) + " 前完成";
         events.append(t.id(), new TicketEvent(now, TicketEvent.SYSTEM, "remind", t.status(), t.status(), text));
         notifications.send(new Notification(Notification.Kind.REMINDER, String.valueOf(t.id()),
-                t.leadDepartment(), t.title(), t.enterpriseName(), deadline, "事项 " + t.id() + "「" + t.title()
+                t.holder(), t.title(), t.enterpriseName(), deadline, "事项 " + t.id() + "「" + t.title()
                         + "」" + text));
     }
 
@@ -162,7 +163,7 @@ public class TicketDeadlines {
         String text = which.label() + "超期：时限 " + format(deadline);
         events.append(t.id(), new TicketEvent(now, TicketEvent.SYSTEM, "overdue", t.status(), t.status(), text));
         notifications.send(new Notification(Notification.Kind.OVERDUE, String.valueOf(t.id()),
-                t.leadDepartment(), t.title(), t.enterpriseName(), deadline, "事项 " + t.id() + "「" + t.title()
+                t.holder(), t.title(), t.enterpriseName(), deadline, "事项 " + t.id() + "「" + t.title()
                         + "」" + text));
     }
 

@@ -334,6 +334,47 @@ class TicketClockProcessTests extends ProcessTestSupport {
         Assertions.assertThat(ticket(id).replyOverdue()).isTrue();
         Assertions.assertThat(systemEvents(id, "overdue")).singleElement()
                 .satisfies(e -> Assertions.assertThat(e.toStatus().name()).isEqualTo("SUPERVISION"));
+        // the leaders hold it now: they hear of the clock, not the department that answered three times
+        Assertions.assertThat(notifications(id)).filteredOn(n -> n.kind() != Notification.Kind.SUPERVISION)
+                .isNotEmpty().allSatisfy(n -> Assertions.assertThat(n.recipient()).isEqualTo("LEADER"));
+    }
+
+    @Test
+    void theClocksRemindWhoeverHoldsTheTicketNotADepartmentThatCannotAct() {
+        String id = open("CONTAINER");
+        Instant deadline = ticket(id).replyDeadline();
+        actions.returnTicket(id, TRANSPORT, body(ActionRequests.Return.class, Map.of("reason", "非本部门职责")));
+        now(calendar.pointOf(MONDAY, deadline, 50));
+        fireDueTimers(id);
+        Assertions.assertThat(notifications(id)).singleElement()
+                .satisfies(n -> Assertions.assertThat(n.kind()).isEqualTo(Notification.Kind.REMINDER))
+                .satisfies(n -> Assertions.assertThat(n.recipient()).as("returned: dispatch assigns it").isEqualTo("DISPATCH"));
+
+        actions.assign(id, DISPATCH, body(ActionRequests.Assign.class, Map.of("leadDepartment", "COMMERCE")));
+        now(calendar.pointOf(MONDAY, deadline, 75));
+        fireDueTimers(id);
+        Assertions.assertThat(notifications(id)).last()
+                .satisfies(n -> Assertions.assertThat(n.recipient()).as("assigned: commerce signs it").isEqualTo("COMMERCE"));
+
+        actions.sign(id, COMMERCE);
+        actions.escalate(id, COMMERCE, body(ActionRequests.Escalate.class, Map.of("level", "CITY", "reason", "需市里协调")));
+        now(deadline.plusSeconds(60));
+        fireDueTimers(id);
+        Assertions.assertThat(notifications(id)).last()
+                .satisfies(n -> Assertions.assertThat(n.kind()).isEqualTo(Notification.Kind.OVERDUE))
+                .satisfies(n -> Assertions.assertThat(n.recipient()).as("escalated: dispatch enters the answer")
+                        .isEqualTo("DISPATCH"));
+    }
+
+    @Test
+    void aProblemNoRuleRoutesLoggedLateIsMarkedOverdueForDispatch() {
+        JsonNode logged = api.post("/api/visits", "staff1", Map.of("enterpriseCreditCode", api.enterprise(),
+                "visitedAt", "2021-02-01T10:00:00+08:00", "problems", List.of(Api.problem("OTHER", "其他问题"))))
+                .json().get("tickets").get(0);
+        Assertions.assertThat(logged.get("status").asText()).isEqualTo("DISPATCHING");
+        Assertions.assertThat(notifications(logged.get("id").asText())).singleElement()
+                .satisfies(n -> Assertions.assertThat(n.kind()).isEqualTo(Notification.Kind.OVERDUE))
+                .satisfies(n -> Assertions.assertThat(n.recipient()).isEqualTo("DISPATCH"));
     }
 
     @Test
