@@ -1,17 +1,23 @@
 package org.sanfu.ticket.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,6 +25,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.sanfu.DomainException;
+import org.sanfu.Message;
+import org.sanfu.SanfuProperties;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.security.AccountDirectory;
 import org.sanfu.security.Caller;
@@ -34,13 +42,18 @@ import org.sanfu.ticket.TicketStatus;
 import org.sanfu.ticket.TicketView;
 import org.sanfu.web.FormBodies;
 import org.sanfu.web.FormErrors;
-import org.sanfu.web.Messages;
 import org.sanfu.web.InvalidInput;
+import org.sanfu.web.Messages;
 import org.sanfu.web.Page;
 import org.sanfu.web.PageParams;
 import org.sanfu.web.PageResult;
+import org.sanfu.web.When;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -67,6 +80,10 @@ class TicketPages {
 
     /** Tickets on one page of the list. */
     static final int PAGE_SIZE = 20;
+    /** The most tickets an export holds: as deep as the list's pages go. */
+    static final int EXPORTED = PageParams.MAX_OFFSET;
+    private static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     /** The hidden input of each action form: the key drawn with the page (PageFormSubmissions). */
     static final String SUBMISSION = "submission";
     /** A form sent again this soon after the caller's same action is taken for that one sent twice. */
@@ -84,10 +101,17 @@ class TicketPages {
     private final Map<String, ActionForm<?>> actionForms;
     private final PageFormSubmissions submissions;
     private final Clock clock;
+    private final TicketListWorkbook workbook;
+    private final When when;
+    private final ZoneId zone;
 
     TicketPages(TicketQueries queries, TicketActions actions, FormBodies forms, TicketListParams listParams,
             Catalog catalog, Messages messages, FormErrors formErrors, AccountDirectory accounts,
-            PageFormSubmissions submissions, Clock clock) {
+            PageFormSubmissions submissions, Clock clock, TicketListWorkbook workbook, When when,
+            SanfuProperties properties) {
+        this.workbook = workbook;
+        this.when = when;
+        this.zone = properties.zone();
         this.submissions = submissions;
         this.clock = clock;
         this.accounts = accounts;
@@ -156,6 +180,8 @@ class TicketPages {
         model.addAttribute("numbered", byNumber(q, caller));
         model.addAttribute("invalid", Set.of());
         model.addAttribute("result", result);
+        model.addAttribute("exportLink", link("/tickets/export", raw, 0, null));
+        model.addAttribute("exportMax", EXPORTED);
         if (result.page() > 0) {
             model.addAttribute("previous", listLink(raw, result.page() - 1, pageSize));
         }
@@ -168,6 +194,75 @@ class TicketPages {
             model.addAttribute("lastPage", listLink(raw, last, pageSize));
         }
         return "tickets/list";
+    }
+
+    /**
+     * The list as an Excel workbook (导出), with the list's filters and who may see what as on the page: the
+     * first {@link #EXPORTED} tickets in the list's order, the title line saying so when there are more.
+     * A filter given wrong goes back (303) to the list, which names it.
+     */
+    @GetMapping("/tickets/export")
+    ResponseEntity<byte[]> export(Caller caller, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String department, @RequestParam(required = false) String category,
+            @RequestParam(required = false) String town, @RequestParam(required = false) String enterprise,
+            @RequestParam(required = false) String overdue, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String leadDepartment, @RequestParam(required = false) String open) {
+        TicketListParams.Raw raw = new TicketListParams.Raw(status, department, category, town, enterprise, overdue,
+                from, to, q, leadDepartment, open);
+        TicketListParams.Parsed parsed;
+        try {
+            parsed = listParams.parse(raw, 0, PageParams.MAX_SIZE);
+        } catch (InvalidInput e) {
+            return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(listLink(raw, 0, null))).build();
+        }
+        List<TicketView> tickets = new ArrayList<>();
+        long total = 0;
+        for (int page = 0; tickets.size() < EXPORTED; page++) {
+            PageResult<TicketView> result = queries.list(parsed.filter(), caller, new PageParams(page, PageParams.MAX_SIZE));
+            total = result.total();
+            tickets.addAll(result.items());
+            if (result.items().size() < PageParams.MAX_SIZE) {
+                break;
+            }
+        }
+        Instant now = clock.instant();
+        String title = "事项清单（导出时间 " + when.of(now) + filterWords(raw) + "；共 " + total + " 件"
+                + (total > tickets.size() ? "，仅导出前 " + tickets.size() + " 件，请缩小筛选范围" : "") + "）";
+        String day = DateTimeFormatter.BASIC_ISO_DATE.format(now.atZone(zone));
+        return ResponseEntity.ok().contentType(XLSX).header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition
+                        .attachment().filename("事项清单-" + day + ".xlsx", StandardCharsets.UTF_8).build().toString())
+                .body(workbook.render(title, tickets));
+    }
+
+    /** The filters of an export in words, for its title line: "；状态 办理中，镇（街道） 海门街道". */
+    private String filterWords(TicketListParams.Raw raw) {
+        List<String> words = new ArrayList<>();
+        BiConsumer<String, String> add = (name, value) -> {
+            if (value != null && !value.isBlank()) {
+                words.add(name + " " + value.strip());
+            }
+        };
+        add.accept("状态", raw.status() == null || raw.status().isBlank() ? null
+                : messages.text(Message.of("label.status." + raw.status().strip()), Locale.SIMPLIFIED_CHINESE));
+        add.accept("涉及部门", departmentWord(raw.department()));
+        add.accept("主办部门", departmentWord(raw.leadDepartment()));
+        add.accept("问题类别", raw.category() == null || raw.category().isBlank() ? null
+                : catalog.categoryLabel(raw.category().strip()));
+        add.accept("镇（街道）", raw.town());
+        add.accept("企业", raw.enterprise());
+        add.accept("是否超期", raw.overdue() == null || raw.overdue().isBlank() ? null
+                : Boolean.parseBoolean(raw.overdue().strip()) ? "已超期" : "未超期");
+        add.accept("是否办结", raw.open() == null || raw.open().isBlank() ? null
+                : Boolean.parseBoolean(raw.open().strip()) ? "在办" : "已办结");
+        add.accept("反映时间自", raw.from());
+        add.accept("至", raw.to());
+        add.accept("关键词", raw.q());
+        return words.isEmpty() ? "" : "；" + String.join("，", words);
+    }
+
+    private String departmentWord(String code) {
+        return code == null || code.isBlank() ? null : catalog.departmentLabel(code.strip());
     }
 
     /**
@@ -202,7 +297,12 @@ class TicketPages {
 
     /** A link to another page of the list that keeps the filters. */
     private static String listLink(TicketListParams.Raw raw, int page, Integer size) {
-        UriComponentsBuilder link = UriComponentsBuilder.fromPath("/tickets");
+        return link("/tickets", raw, page, size);
+    }
+
+    /** A link to the path with the list's filters (and page and size, when not the first and the default). */
+    private static String link(String path, TicketListParams.Raw raw, int page, Integer size) {
+        UriComponentsBuilder link = UriComponentsBuilder.fromPath(path);
         Map<String, String> filters = new LinkedHashMap<>();
         filters.put("status", raw.status());
         filters.put("department", raw.department());

@@ -1,0 +1,106 @@
+package org.sanfu.ticket.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.sanfu.Workbooks;
+import org.sanfu.catalog.Catalog;
+import org.sanfu.ticket.TicketView;
+import org.sanfu.web.When;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The ticket list as an Excel workbook (导出): a title line saying what was exported and when, then a row
+ * per ticket with the columns a task-force office files and prints, in Chinese, people's text as typed.
+ */
+@Component
+class TicketListWorkbook {
+
+    /** A column: its heading and its text for a ticket (null for an empty cell), a whole number or text. */
+    private record Column(String heading, Function<TicketView, String> value, boolean number) {
+        Column(String heading, Function<TicketView, String> value) {
+            this(heading, value, false);
+        }
+    }
+
+    private final List<Column> columns;
+    private final When when;
+
+    TicketListWorkbook(Catalog catalog, MessageSource messages, When when) {
+        this.when = when;
+        Function<String, String> department = code -> code == null ? null : catalog.departmentLabel(code);
+        Function<String, Function<Object, String>> label = prefix -> value -> value == null ? null
+                : messages.getMessage(prefix + value, null, String.valueOf(value), Locale.SIMPLIFIED_CHINESE);
+        this.columns = List.of(
+                new Column("编号", TicketView::id, true),
+                new Column("反映时间", t -> when.of(t.reportedAt())),
+                new Column("企业名称", TicketView::enterpriseName),
+                new Column("统一社会信用代码", TicketView::enterpriseCreditCode),
+                new Column("镇（街道）", TicketView::town),
+                new Column("问题类别", TicketView::categoryLabel),
+                new Column("事项", TicketView::title),
+                new Column("问题描述", TicketView::description),
+                new Column("紧急程度", t -> label.apply("label.urgency.").apply(t.urgency())),
+                new Column("来源", t -> label.apply("label.source.").apply(t.source())),
+                new Column("状态", t -> label.apply("label.status.").apply(t.status())),
+                new Column("主办部门", t -> department.apply(t.leadDepartment())),
+                new Column("协办部门", t -> t.coDepartments().isEmpty() ? null
+                        : String.join("、", t.coDepartments().stream().map(department).toList())),
+                new Column("签收期限", t -> time(t.signDeadline())),
+                new Column("签收时间", t -> time(t.signedAt())),
+                new Column("答复期限", t -> time(t.replyDeadline())),
+                new Column("答复时间", t -> time(t.repliedAt())),
+                new Column("是否超期", t -> t.overdue() ? "超期" : "否"),
+                new Column("办理结果", t -> label.apply("label.outcome.").apply(t.outcome())),
+                new Column("答复内容", TicketView::resolution),
+                new Column("企业评价", t -> label.apply("label.satisfaction.").apply(t.satisfaction())),
+                new Column("办结时间", t -> time(t.closedAt())),
+                new Column("退回次数", t -> String.valueOf(t.returnCount()), true),
+                new Column("重办次数", t -> String.valueOf(t.reopenCount()), true));
+    }
+
+    private String time(Instant at) {
+        return at == null ? null : when.of(at);
+    }
+
+    /** The workbook: {@code title} on the first line, then the headings and the tickets. */
+    byte[] render(String title, List<TicketView> tickets) {
+        return Workbooks.streamed(book -> {
+            Workbooks.Text text = new Workbooks.Text(book);
+            CellStyle bold = book.createCellStyle();
+            Font font = book.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            Sheet sheet = book.createSheet("事项清单");
+            Cell heading = sheet.createRow(0).createCell(0);
+            heading.setCellValue(title);
+            heading.setCellStyle(bold);
+            Row headings = sheet.createRow(1);
+            for (int c = 0; c < columns.size(); c++) {
+                Cell cell = headings.createCell(c);
+                cell.setCellValue(columns.get(c).heading());
+                cell.setCellStyle(bold);
+            }
+            int r = 2;
+            for (TicketView t : tickets) {
+                Row row = sheet.createRow(r++);
+                for (int c = 0; c < columns.size(); c++) {
+                    Column column = columns.get(c);
+                    String value = column.value().apply(t);
+                    if (column.number()) {
+                        row.createCell(c).setCellValue(Long.parseLong(value));
+                    } else {
+                        text.set(row.createCell(c), value);
+                    }
+                }
+            }
+        });
+    }
+}

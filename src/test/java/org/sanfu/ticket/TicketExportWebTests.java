@@ -1,0 +1,120 @@
+package org.sanfu.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.sanfu.Api;
+import org.sanfu.Pages;
+import org.sanfu.SanfuTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+/**
+ * The ticket list exported as Excel (导出) from /tickets: the list's filters and who may see what, a
+ * title line saying what was exported, the columns in Chinese, people's text as typed.
+ */
+@SanfuTest
+class TicketExportWebTests {
+
+    @Autowired
+    Api api;
+    @Autowired
+    Pages pages;
+
+    private MockHttpServletResponse download(String path, String user) throws Exception {
+        return pages.mvc().perform(Pages.in(get(path).accept(MediaType.ALL), pages.session(user))).andReturn()
+                .getResponse();
+    }
+
+    private static List<List<String>> rows(MockHttpServletResponse excel) throws Exception {
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(excel.getContentAsByteArray()))) {
+            assertThat(book.getNumberOfSheets()).isEqualTo(1);
+            Sheet sheet = book.getSheet("事项清单");
+            List<List<String>> rows = new ArrayList<>();
+            for (Row row : sheet) {
+                List<String> cells = new ArrayList<>();
+                for (int c = 0; c < row.getLastCellNum(); c++) {
+                    Cell cell = row.getCell(c);
+                    cells.add(cell == null ? "" : cell.getCellType() == CellType.NUMERIC
+                            ? String.valueOf((long) cell.getNumericCellValue()) : cell.getStringCellValue());
+                }
+                rows.add(cells);
+            }
+            return rows;
+        }
+    }
+
+    @Test
+    void aLeaderExportsTheFilteredListWithItsColumnsInChineseAndTextAsTyped() throws Exception {
+        String town = "导出镇" + Api.creditCode().substring(12);
+        String code = api.enterprise("台州导出泵业有限公司", town);
+        String formula = "=HYPERLINK(\"http://example.com\",\"点我\")";
+        List<JsonNode> tickets = api.visit(code, List.of(Api.problem("CONTAINER", "海运舱位紧张，运价上涨"),
+                Map.of("category", "FINANCING", "title", formula, "description", "贷款_x0041_审批慢")));
+        String container = tickets.get(0).get("id").asText();
+        api.act(container, "sign", "transport", null);
+
+        String link = pages.get("/tickets?town=" + town, "leader").html().select("#export").attr("href");
+        assertThat(URLDecoder.decode(link, StandardCharsets.UTF_8)).isEqualTo("/tickets/export?town=" + town);
+
+        MockHttpServletResponse excel = download("/tickets/export?town=" + town, "leader");
+        assertThat(excel.getStatus()).isEqualTo(200);
+        assertThat(excel.getContentType()).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(excel.getHeader("Content-Disposition")).contains("attachment",
+                "filename*=UTF-8''%E4%BA%8B%E9%A1%B9%E6%B8%85%E5%8D%95-");
+        List<List<String>> rows = rows(excel);
+        assertThat(rows.get(0).get(0)).startsWith("事项清单（导出时间 ").contains("；镇（街道） " + town, "；共 2 件）");
+        assertThat(rows.get(1)).startsWith("编号", "反映时间", "企业名称", "统一社会信用代码", "镇（街道）", "问题类别", "事项");
+        assertThat(rows).hasSize(4);
+        List<String> signed = rows.stream().filter(r -> r.get(0).equals(container)).findFirst().orElseThrow();
+        assertThat(signed).contains("台州导出泵业有限公司", code, town, "集装箱/海运舱位", "海运舱位紧张，运价上涨", "办理中",
+                "交通运输局（港航）", "一般", "走访");
+        List<String> financing = rows.stream().filter(r -> r.get(0).equals(tickets.get(1).get("id").asText()))
+                .findFirst().orElseThrow();
+        assertThat(financing).contains(formula, "贷款_x0041_审批慢", "待签收", "金融办");
+
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(excel.getContentAsByteArray()))) {
+            for (Row row : book.getSheetAt(0)) {
+                if (row.getCell(6) != null && formula.equals(row.getCell(6).getStringCellValue())) {
+                    assertThat(row.getCell(6).getCellType()).isEqualTo(CellType.STRING);
+                    assertThat(row.getCell(6).getCellStyle().getQuotePrefixed()).as("kept text when edited").isTrue();
+                }
+            }
+        }
+    }
+
+    @Test
+    void aDepartmentExportsOnlyTheTicketsItMaySee() throws Exception {
+        String town = "导出部门镇" + Api.creditCode().substring(12);
+        List<JsonNode> tickets = api.visit(api.enterprise("台州导出物流有限公司", town),
+                List.of(Api.problem("CONTAINER", "订舱难"), Api.problem("FINANCING", "融资难")));
+        List<List<String>> rows = rows(download("/tickets/export?town=" + town, "transport"));
+        assertThat(rows.get(0).get(0)).contains("共 1 件");
+        assertThat(rows.subList(2, rows.size())).extracting(r -> r.get(0))
+                .containsExactly(tickets.get(0).get("id").asText());
+    }
+
+    @Test
+    void aFilterGivenWrongGoesBackToTheListThatNamesIt() throws Exception {
+        MockHttpServletResponse refused = download("/tickets/export?status=NOPE&town=某镇", "leader");
+        assertThat(refused.getStatus()).isEqualTo(303);
+        assertThat(URLDecoder.decode(refused.getHeader("Location"), StandardCharsets.UTF_8))
+                .isEqualTo("/tickets?status=NOPE&town=某镇");
+        assertThat(pages.mvc().perform(get("/tickets/export")).andReturn().getResponse().getStatus())
+                .as("signed out: to the sign-in").isEqualTo(302);
+    }
+}
