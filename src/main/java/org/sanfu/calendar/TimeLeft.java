@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * "剩 2.5 个工作日" / "已超期 1.0 个工作日": a deadline as the workbench's pages show it, counted in
- * working days from now. Templates call it as {@code ${@timeLeft.of(deadline)}}.
+ * working days from now; "已超期" alone, or "剩不足 0.1 个工作日", where that rounds to 0.0. Templates call it as {@code ${@timeLeft.of(deadline)}}.
  */
 @Component("timeLeft")
 public class TimeLeft {
@@ -29,7 +29,11 @@ public class TimeLeft {
         double days = calendar.workingDaysBetween(now, deadline);
         boolean passed = !deadline.isAfter(now);
         String amount = String.format(Locale.ROOT, "%.1f", Math.abs(days));
-        return new Left(days, passed, passed ? "已超期 " + amount + " 个工作日" : "剩 " + amount + " 个工作日");
+        // outside working hours a deadline just passed, or just ahead, is 0.0 working days away
+        boolean none = amount.equals("0.0");
+        String text = passed ? (none ? "已超期" : "已超期 " + amount + " 个工作日")
+                : none ? "剩不足 0.1 个工作日" : "剩 " + amount + " 个工作日";
+        return new Left(days, passed, text);
     }
 
     /** @param days negative once the deadline has passed */

@@ -12,13 +12,16 @@ import org.sanfu.stats.Talk;
  * 蜗牛店小二 and red-carded town with its talk (约谈) if one was recorded, one line of what each department
  * and town earned in the quarter, and every talk of the quarter (the month's names may have changed since).
  */
-record QuarterRoll(String label, List<Row> months, String tally, List<String> talks) {
+record QuarterRoll(String label, List<Row> months, String tally, List<TalkLine> talks) {
 
     /**
      * A month: its label (进行中 while under way), its GOLD names or "—", and those to be talked with.
      * {@code month} is as the API writes it (2021-03).
      */
     record Row(String month, String label, String gold, List<Called> snail, List<Called> redCards) {}
+
+    /** A talk: whom and for which month (2021年3月 蜗牛店小二 交通运输局), when and by whose record, what was said. */
+    record TalkLine(String what, String when, String note) {}
 
     /** A department (DEPARTMENT, by code) or town (TOWN) to be talked with, and the day it was, if it was. */
     record Called(String label, Talk.Subject kind, String subject, LocalDate talkedOn) {}
@@ -39,9 +42,10 @@ record QuarterRoll(String label, List<Row> months, String tally, List<String> ta
                     + (d.snail() > 0 ? " 蜗牛 " + d.snail() + " 次" : ""));
         }
         medals.towns().forEach(t -> earned.add(t.town() + " 亮红牌 " + t.redCards() + " 次"));
-        List<String> talks = medals.months().stream().flatMap(m -> m.talks().stream())
-                .map(t -> label(YearMonth.parse(t.month())) + " " + t.label() + "（" + t.heldOn() + " 约谈，"
-                        + t.recordedBy() + " 记录）").toList();
+        List<TalkLine> talks = medals.months().stream().flatMap(m -> m.talks().stream())
+                .map(t -> new TalkLine(label(YearMonth.parse(t.month())) + " "
+                        + (t.subjectKind() == Talk.Subject.DEPARTMENT ? "蜗牛店小二" : "亮红牌") + " " + t.label(),
+                        t.heldOn() + " 约谈，记录人 " + t.recordedBy(), t.note())).toList();
         String quarter = medals.quarter();
         return new QuarterRoll(quarter.substring(0, 4) + "年第" + quarter.substring(6) + "季度", rows,
                 earned.isEmpty() ? null : "本季度：" + String.join("；", earned), talks);

@@ -82,7 +82,8 @@ class TalkPages {
         try {
             Talk talk = talks.record(forms.command(input, TalkRequest.class), caller);
             flash.addFlashAttribute("flash", texts.getMessage("page.talk.recorded",
-                    new Object[] {monthLabel(talk.month()), talk.label()}, Locale.SIMPLIFIED_CHINESE));
+                    new Object[] {Talks.inWords(YearMonth.parse(talk.month())), talk.label()},
+                    Locale.SIMPLIFIED_CHINESE));
             RedirectView back = new RedirectView("/?month=" + talk.month() + "#quarterRoll", true);
             back.setStatusCode(HttpStatus.SEE_OTHER);
             return new ModelAndView(back);
@@ -100,6 +101,10 @@ class TalkPages {
         page.addObject("errors", errors);
         page.addObject("refusal", refusal);
         page.addObject("about", about(values));
+        // the date picker offers the days a talk may have been held: from the month's first to today
+        YearMonth month = month(values.get("month"));
+        page.addObject("earliest", month == null ? null : month.atDay(1).toString());
+        page.addObject("today", LocalDate.now(clock.withZone(zone)).toString());
         // the month and whom are carried from the dashboard's link in hidden fields: their faults show above
         page.addObject("otherErrors", errors.entrySet().stream()
                 .filter(e -> !e.getKey().equals("heldOn") && !e.getKey().equals("note"))
@@ -107,24 +112,26 @@ class TalkPages {
         return page;
     }
 
-    /** What the talk is about, in words: 2021年3月 蜗牛店小二 交通运输局; null where the link's values are no such. */
+    /**
+     * Whom the talk is with, in words: 约谈对象：交通运输局（2021年3月 蜗牛店小二）; null where the link's values
+     * are no such month, department or kind (the page then says the link is wrong).
+     */
     private String about(Map<String, String> values) {
-        String month = monthLabel(values.get("month"));
+        YearMonth month = month(values.get("month"));
         String kind = values.get("subjectKind");
         String subject = values.get("subject");
         if (month == null || subject == null || subject.isBlank()) {
             return null;
         }
-        if ("DEPARTMENT".equals(kind) && catalog.isHandlingDepartment(subject)) {
-            return month + " 蜗牛店小二 " + catalog.departmentLabel(subject);
+        if ("DEPARTMENT".equals(kind) && catalog.isHandlingDepartment(subject.strip())) {
+            return "约谈对象：" + catalog.departmentLabel(subject.strip()) + "（" + Talks.inWords(month) + " 蜗牛店小二）";
         }
-        return "TOWN".equals(kind) ? month + " 亮红牌 " + subject.strip() : null;
+        return "TOWN".equals(kind) ? "约谈对象：" + subject.strip() + "（" + Talks.inWords(month) + " 亮红牌）" : null;
     }
 
-    private static String monthLabel(String month) {
+    private static YearMonth month(String month) {
         try {
-            YearMonth value = YearMonth.parse(month == null ? "" : month.strip());
-            return value.getYear() + "年" + value.getMonthValue() + "月";
+            return YearMonth.parse(month == null ? "" : month.strip());
         } catch (DateTimeParseException e) {
             return null;
         }

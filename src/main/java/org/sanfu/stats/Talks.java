@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import org.sanfu.DomainException;
 import org.sanfu.Message;
 import org.sanfu.SanfuProperties;
@@ -59,11 +60,9 @@ public class Talks {
         caller.require(Role.LEADER);
         Checked talk = check(request);
         String label = label(talk.kind(), talk.subject());
-        if (jdbc.sql("select count(*) from talk where ranking_month = ? and subject_kind = ? and subject = ?")
-                .params(Date.valueOf(talk.month().atDay(1)), talk.kind().name(), talk.subject())
-                .query(Long.class).single() > 0) {
-            throw recordedAlready(talk, label);
-        }
+        recordedAlready(talk, label).ifPresent(refusal -> {
+            throw refusal;
+        });
         Instant now = clock.instant();
         try {
             jdbc.sql("insert into talk (ranking_month, subject_kind, subject, held_on, note, recorded_by, recorded_at)"
@@ -72,7 +71,9 @@ public class Talks {
                             Date.valueOf(talk.heldOn()), talk.note(), caller.username(), Sql.ts(now))
                     .update();
         } catch (DuplicateKeyException raced) {
-            throw recordedAlready(talk, label);
+            // another leader's, committed since the check; PostgreSQL reads nothing more in this transaction
+            throw new DomainException.NotNow(Message.of("sanfu.talk.recorded-meanwhile", "month",
+                    inWords(talk.month()), "subject", label));
         }
         return new Talk(talk.month().toString(), talk.kind(), talk.subject(), label, talk.heldOn(), talk.note(),
                 caller.username(), now);
@@ -120,18 +121,28 @@ public class Talks {
         if (heldOn != null && heldOn.isAfter(LocalDate.now(clock.withZone(zone)))) {
             errors.add("heldOn", Message.of("sanfu.talk.held-in-future"));
         } else if (heldOn != null && month != null && heldOn.isBefore(month.atDay(1))) {
-            errors.add("heldOn", Message.of("sanfu.talk.held-before-month", "month", month));
+            errors.add("heldOn", Message.of("sanfu.talk.held-before-month", "first", month.atDay(1)));
         }
         errors.requireParagraphs("note", r.note(), Text.MAX);
         errors.throwIfAny();
         return new Checked(month, r.subjectKind(), subject, heldOn, r.note().strip());
     }
 
+    /** 2021年3月. */
+    static String inWords(YearMonth month) {
+        return month.getYear() + "年" + month.getMonthValue() + "月";
+    }
+
     private String label(Talk.Subject kind, String subject) {
         return kind == Talk.Subject.DEPARTMENT ? catalog.departmentLabel(subject) : subject;
     }
 
-    private static DomainException.NotNow recordedAlready(Checked talk, String label) {
-        return new DomainException.NotNow(Message.of("sanfu.talk.exists", "month", talk.month(), "subject", label));
+    /** 409 when this month's talk with this subject was recorded already, saying when it was held. */
+    private Optional<DomainException.NotNow> recordedAlready(Checked talk, String label) {
+        return jdbc.sql("select held_on from talk where ranking_month = ? and subject_kind = ? and subject = ?")
+                .params(Date.valueOf(talk.month().atDay(1)), talk.kind().name(), talk.subject())
+                .query((rs, n) -> rs.getDate("held_on").toLocalDate()).optional()
+                .map(heldOn -> new DomainException.NotNow(Message.of("sanfu.talk.exists", "month",
+                        inWords(talk.month()), "subject", label, "heldOn", heldOn)));
     }
 }

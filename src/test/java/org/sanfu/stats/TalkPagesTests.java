@@ -58,11 +58,17 @@ class TalkPagesTests {
         String link = dashboard.select("#quarter-2010-05 .red a.record-talk").attr("href");
         String asked = URLDecoder.decode(link, StandardCharsets.UTF_8);
         assertThat(asked).isEqualTo("/talks/new?month=2010-05&subjectKind=TOWN&subject=" + town);
-        assertThat(pages.get("/?month=2010-05", "dispatch").html().select("a.record-talk"))
-                .as("dispatch reads the roll, only a leader records").isEmpty();
+        Document forDispatch = pages.get("/?month=2010-05", "dispatch").html();
+        assertThat(forDispatch.select("a.record-talk")).as("dispatch reads the roll, only a leader records").isEmpty();
+        assertThat(forDispatch.select("#quarter-2010-05 .red").text()).isEqualTo(town + "（待约谈）");
 
         Document form = pages.get(asked, "leader").html();
-        assertThat(form.select("#about").text()).isEqualTo("2010年5月 亮红牌 " + town);
+        assertThat(form.select("#about").text()).isEqualTo("约谈对象：" + town + "（2010年5月 亮红牌）");
+        assertThat(form.select("#wrongLink")).isEmpty();
+        assertThat(form.select("input[name=heldOn]").attr("min")).isEqualTo("2010-05-01");
+        assertThat(form.select("input[name=heldOn]").attr("max"))
+                .isEqualTo(LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
+        assertThat(form.select("#back").attr("href")).isEqualTo("/?month=2010-05#quarterRoll");
         assertThat(form.select("input[name=heldOn]").val())
                 .isEqualTo(LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
         long before = talks();
@@ -76,7 +82,7 @@ class TalkPagesTests {
                 "subject", town, "heldOn", "2010-04-30", "note", "约谈"));
         assertThat(early.status()).isEqualTo(400);
         assertThat(early.html().select(".field[data-field=heldOn] .field-error").text())
-                .isEqualTo("不能早于 2010-05 月初：约谈在该月排名之后");
+                .isEqualTo("不能早于该月第一天 2010-05-01");
         assertThat(early.html().select("textarea[name=note]").text()).isEqualTo("约谈");
         assertThat(talks()).isEqualTo(before);
 
@@ -85,21 +91,27 @@ class TalkPagesTests {
         assertThat(saved.status()).isEqualTo(303);
         assertThat(saved.redirect()).isEqualTo("/?month=2010-05#quarterRoll");
         Document after = pages.get("/?month=2010-05", "leader").html();
-        assertThat(after.select("#flash").text()).isEqualTo("已记录2010年5月对“" + town + "”的约谈。");
+        assertThat(after.select("#quarterRoll #flash").text()).as("said where the page opens")
+                .isEqualTo("已记录2010年5月对“" + town + "”的约谈。");
         assertThat(after.select("#quarter-2010-05 .red").text()).isEqualTo(town + "（2010-06-02 已约谈）");
         assertThat(after.select("#quarter-2010-05 .red a.record-talk")).isEmpty();
-        assertThat(after.select("#quarterTalks li").eachText())
-                .containsExactly("2010年5月 " + town + "（2010-06-02 约谈，leader 记录）");
+        assertThat(after.select("#quarterTalks li").eachText()).containsExactly("2010年5月 亮红牌 " + town
+                + " 2010-06-02 约谈，记录人 leader 通报超期情况，要求镇里督促企业配合");
+        assertThat(pages.get("/?month=2010-05", "dispatch").html().select("#quarter-2010-05 .red").text())
+                .as("talked: nothing pending").isEqualTo(town + "（2010-06-02 已约谈）");
 
         Pages.Answer again = pages.post("/talks", "leader", Pages.form("month", "2010-05", "subjectKind", "TOWN",
                 "subject", town, "heldOn", "2010-06-03", "note", "再谈"));
         assertThat(again.status()).isEqualTo(409);
-        assertThat(again.html().select("#refusal").text()).isEqualTo("2010-05 对“" + town + "”的约谈已经记录过了");
+        assertThat(again.html().select("#refusal").text())
+                .isEqualTo("2010年5月对“" + town + "”的约谈已于 2010-06-02 记录，不能重复记录");
         assertThat(talks()).isEqualTo(before + 1);
     }
 
     @Test
-    void aLinkWhoseSubjectIsNoSuchIsRefusedAboveTheForm() {
+    void aLinkWhoseSubjectIsNoSuchSaysSoAndIsRefusedAboveTheForm() {
+        assertThat(pages.get("/talks/new?month=2010-13&subjectKind=TOWN&subject=某镇", "leader").html()
+                .select("#wrongLink").text()).startsWith("链接中的月份或约谈对象有误");
         Pages.Answer r = pages.post("/talks", "leader", Pages.form("month", "2010-05", "subjectKind", "DEPARTMENT",
                 "subject", "NOPE", "heldOn", "2010-06-02", "note", "约谈"));
         assertThat(r.status()).isEqualTo(400);

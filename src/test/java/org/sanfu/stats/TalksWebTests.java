@@ -68,7 +68,8 @@ class TalksWebTests {
                 "2013-03-06", "再谈一次"));
         assertThat(again.status()).as(again.text()).isEqualTo(409);
         assertThat(again.contentType()).startsWith("application/problem+json");
-        assertThat(again.json().get("detail").asText()).contains("2013-02", "交通运输局（港航）");
+        assertThat(again.json().get("detail").asText())
+                .isEqualTo("the talk of 2013年2月 with '交通运输局（港航）' was recorded already, held on 2013-03-05");
         assertThat(talks()).isEqualTo(before);
         // the same department in another month is another talk
         assertThat(api.post("/api/stats/talks", "leader", talk("2013-03", "DEPARTMENT", "TRANSPORT", "2013-04-02",
@@ -121,7 +122,7 @@ class TalksWebTests {
             messages.put(field, r.json().get("errors").get(0).get("message").asText());
         });
         assertThat(talks()).isEqualTo(before);
-        assertThat(messages.get("heldOn  ")).isEqualTo("must not lie before the start of 2013-05: the talk follows that month's ranking");
+        assertThat(messages.get("heldOn  ")).isEqualTo("must not lie before 2013-05-01, the first day of the ranking's month");
         assertThat(messages.get("heldOn   ")).isEqualTo("must not lie after today");
         assertThat(messages.get("note ")).isEqualTo(messages.get("note"));
     }

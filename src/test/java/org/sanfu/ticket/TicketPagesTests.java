@@ -181,7 +181,7 @@ class TicketPagesTests extends TicketWebTestSupport {
         assertThat(lastEvent(id).get("actor").asText()).isEqualTo("transport");
         // the page it sends back to says what was done, once
         assertThat(pages.get("/tickets/" + id, "transport").html().select("#done").text())
-                .isEqualTo("「签收」已办理，事项现为“办理中”。");
+                .isEqualTo("已签收，事项现为“办理中”。");
         assertThat(pages.get("/tickets/" + id, "transport").html().select("#done")).isEmpty();
 
         Pages.Answer replied = pages.post("/tickets/" + id + "/reply", "transport",
@@ -193,7 +193,7 @@ class TicketPagesTests extends TicketWebTestSupport {
         assertThat(ticket.get("resolution").asText()).isEqualTo("已协调船公司加舱");
 
         Pages.Answer page = pages.get("/tickets/" + id, "transport");
-        assertThat(page.html().select("#done").text()).isEqualTo("「答复」已办理，事项现为“已答复待回访”。");
+        assertThat(page.html().select("#done").text()).isEqualTo("已答复，事项现为“已答复待回访”。");
         assertThat(page.html().select("#status").text()).isEqualTo("已答复待回访");
         assertThat(page.html().select("#resolution").text()).isEqualTo("已协调船公司加舱");
         assertThat(page.html().select("#outcome").text()).isEqualTo("已解决");
