@@ -126,6 +126,10 @@ public final class ScaleBenchmark {
         reads.put("tickets IN_PROGRESS", () -> get("/api/tickets?status=IN_PROGRESS", "leader", null));
         reads.put("tickets CLOSED", () -> get("/api/tickets?status=CLOSED", "leader", null));
         reads.put("ranking " + month, () -> get("/api/stats/ranking?month=" + month, "leader", null));
+        for (YearMonth m : List.of(month.plusMonths(1), month)) {   // this quarter, and last month's if another
+            String quarter = m.getYear() + "-Q" + ((m.getMonthValue() - 1) / 3 + 1);
+            reads.put("medals " + quarter, () -> get("/api/stats/medals?quarter=" + quarter, "leader", null));
+        }
         reads.put("weekly briefing " + week + ", JSON", () -> get("/api/reports/weekly?week=" + week, "leader", null));
         reads.put("weekly briefing " + week + ", Excel", () -> get("/api/reports/weekly?week=" + week, "leader", XLSX));
         reads.put("enterprise profile (busiest of the newest 200 tickets)", () -> get("/api/enterprises/" + busy, "leader", null));
