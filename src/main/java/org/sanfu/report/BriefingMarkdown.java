@@ -6,7 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.springframework.stereotype.Component;
 
-/** The weekly briefing as a readable Chinese document in Markdown (简报). */
+/** The weekly briefing (简报) or the monthly report (月度通报) as a readable Chinese document in Markdown. */
 @Component
 class BriefingMarkdown {
 
@@ -14,20 +14,20 @@ class BriefingMarkdown {
 
     String render(JsonNode b, ZoneId zone) {
         StringBuilder md = new StringBuilder();
-        String[] week = b.path("week").asText().split("-W");
-        md.append("# 三服务工作简报（").append(week[0]).append("年第").append(Integer.parseInt(week[1]))
-                .append("周）\n\n");
+        BriefingKind kind = BriefingKind.of(b);
+        String period = kind.period();
+        md.append("# ").append(kind.title()).append("\n\n");
         md.append("> 统计周期：").append(b.path("from").asText()).append(" 至 ").append(b.path("to").asText())
                 .append("（按企业反映问题的时间统计）  \n> 生成时间：").append(time(b.path("generatedAt"), zone))
                 .append("\n\n");
 
         JsonNode h = b.path("headline");
         md.append("## 一、总体情况\n\n");
-        md.append("本周共收集企业问题 **").append(h.path("total").asLong()).append("** 个，其中已办结 **")
+        md.append(period).append("共收集企业问题 **").append(h.path("total").asLong()).append("** 个，其中已办结 **")
                 .append(h.path("closed").asLong()).append("** 个，办结率 ").append(percent(h.path("closeRate")))
                 .append("；在办 ").append(h.path("open").asLong()).append(" 个，其中超期 **")
-                .append(h.path("overdueOpen").asLong()).append("** 个。本周共销号 ")
-                .append(b.path("closedThisWeek").asLong()).append(" 个。\n\n");
+                .append(h.path("overdueOpen").asLong()).append("** 个。").append(period).append("共销号 ")
+                .append(b.path(kind.closedField()).asLong()).append(" 个。\n\n");
         md.append("| 指标 | 数值 |\n|---|---|\n");
         row(md, "按时签收率", percent(h.path("onTimeSignRate")));
         row(md, "按时办结率", percent(h.path("onTimeCloseRate")));
@@ -61,7 +61,7 @@ class BriefingMarkdown {
         }
         JsonNode cards = b.path("ranking").path("redCards");
         if (cards.isEmpty()) {
-            md.append("\n本周无亮红牌的镇（街道）、平台。\n");
+            md.append("\n").append(period).append("无亮红牌的镇（街道）、平台。\n");
         } else {
             md.append("\n**亮红牌：**\n\n");
             for (JsonNode c : cards) {
@@ -75,15 +75,15 @@ class BriefingMarkdown {
         list(md, b.path("overdue"), t -> "（主办：" + or(t.path("leadDepartmentLabel"), "待交办") + "，办理时限 "
                 + time(t.path("replyDeadline"), zone) + "）", "无超期事项。");
 
-        md.append("\n## 六、本周办结案例\n\n");
+        md.append("\n## 六、").append(period).append("办结案例\n\n");
         list(md, b.path("resolved"), t -> (t.path("resolution").isTextual()
                 ? " —— 办理结果：" + text(t.path("resolution").asText()) : "")
-                + "（" + satisfaction(t.path("satisfaction").asText(null)) + "）", "本周无办结事项。");
+                + "（" + satisfaction(t.path("satisfaction").asText(null)) + "）", period + "无办结事项。");
 
         md.append("\n## 七、共性问题\n\n");
         JsonNode systemic = b.path("systemicProblems");
         if (systemic.isEmpty()) {
-            md.append("本周无共性问题。\n");
+            md.append(period).append("无共性问题。\n");
         }
         int n = 1;
         for (JsonNode p : systemic) {
@@ -95,6 +95,19 @@ class BriefingMarkdown {
                     .append(text(joined(p.path("ticketIds"), "、")))
                     .append(p.path("caseTicketId").isTextual() ? "；牵头事项 #" + p.path("caseTicketId").asText() : "")
                     .append('\n');
+        }
+        if (b.has("talks")) {
+            md.append("\n## 八、约谈\n\n");
+            if (b.path("talks").isEmpty()) {
+                md.append("尚未记录对本月蜗牛店小二和亮红牌镇（街道）的约谈。\n");
+            }
+            int t = 1;
+            for (JsonNode talk : b.path("talks")) {
+                md.append(t++).append(". ").append("DEPARTMENT".equals(talk.path("subjectKind").asText()) ? "蜗牛店小二 "
+                        : "亮红牌 ").append(text(talk.path("label").asText())).append("：")
+                        .append(talk.path("heldOn").asText()).append(" 约谈。").append(text(talk.path("note").asText()))
+                        .append('\n');
+            }
         }
         return md.toString();
     }

@@ -13,7 +13,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.sanfu.Workbooks;
 import org.springframework.stereotype.Component;
 
-/** The weekly briefing as an Excel workbook, a sheet per section, Chinese intact (Apache POI). */
+/** The weekly briefing or the monthly report as an Excel workbook, a sheet per section, Chinese intact (Apache POI). */
 @Component
 class BriefingWorkbook {
 
@@ -30,6 +30,7 @@ class BriefingWorkbook {
 
     byte[] render(JsonNode b) {
         // streamed: 1,000 ticket lines of a province's week in 30 ms instead of 90 to 110 ms
+        BriefingKind kind = BriefingKind.of(b);
         return Workbooks.streamed(book -> {
             CellStyle bold = book.createCellStyle();
             Font font = book.createFont();
@@ -44,7 +45,7 @@ class BriefingWorkbook {
             String[][] lines = {{"统计周期", b.path("from").asText() + " 至 " + b.path("to").asText()},
                     {"问题总数", h.path("total").asText()}, {"在办", h.path("open").asText()},
                     {"已办结", h.path("closed").asText()}, {"超期在办", h.path("overdueOpen").asText()},
-                    {"本周销号", b.path("closedThisWeek").asText()}};
+                    {kind.period() + "销号", b.path(kind.closedField()).asText()}};
             int r = 0;
             headerRow(headline, r++, bold, List.of("指标", "数值"));
             for (String[] line : lines) {
@@ -95,6 +96,12 @@ class BriefingWorkbook {
                     new Column("涉及事项", n -> TextNode.valueOf(BriefingMarkdown.joined(n.path("ticketIds"), "、")), false),
                     Column.of("牵头事项", "caseTicketId"), Column.of("首次反映", "firstReportedAt"),
                     Column.of("最近反映", "lastReportedAt")), bold, styles);
+            if (b.has("talks")) {
+                table(book.createSheet("约谈"), b.path("talks"), List.of(new Column("约谈对象类别", n -> TextNode.valueOf(
+                                "DEPARTMENT".equals(n.path("subjectKind").asText()) ? "蜗牛店小二" : "亮红牌"), false),
+                        Column.of("约谈对象", "label"), Column.of("约谈日期", "heldOn"), Column.of("谈话要点", "note"),
+                        Column.of("记录人", "recordedBy")), bold, styles);
+            }
         });
     }
 

@@ -1,6 +1,7 @@
 package org.sanfu.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -23,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The daily digest and the weekly briefing. LEADER, DISPATCH and ADMIN (SecurityConfig). */
+/** The daily digest, the weekly briefing and the monthly report. LEADER, DISPATCH and ADMIN (SecurityConfig). */
 @RestController
 @RequestMapping("/api/reports")
 class ReportController {
@@ -41,9 +42,14 @@ class ReportController {
     private final SanfuProperties properties;
     private final QueryParams params;
     private final Clock clock;
+    private final MonthlyReports monthly;
+    private final ObjectMapper json;
 
     ReportController(DailyDigests digests, WeeklyBriefings briefings, BriefingMarkdown markdown,
-            BriefingWorkbook workbook, SanfuProperties properties, QueryParams params, Clock clock) {
+            BriefingWorkbook workbook, SanfuProperties properties, QueryParams params, Clock clock,
+            MonthlyReports monthly, ObjectMapper json) {
+        this.monthly = monthly;
+        this.json = json;
         this.digests = digests;
         this.briefings = briefings;
         this.markdown = markdown;
@@ -73,23 +79,40 @@ class ReportController {
     @GetMapping(path = "/weekly", produces = {MediaType.APPLICATION_JSON_VALUE, MARKDOWN_VALUE, XLSX_VALUE})
     ResponseEntity<?> weekly(@RequestParam(required = false) String week, @RequestParam(required = false) String format,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-        IsoWeek which = briefings.week(week);
-        JsonNode briefing = briefings.of(which);
         MediaType wanted = wanted(format, accept);
+        return answer(briefings.of(briefings.week(week)), wanted);
+    }
+
+    /**
+     * {@code ?month=2020-06}; last month by default: the monthly report (月度通报), as the weekly briefing
+     * is answered (JSON, Markdown or Excel).
+     */
+    @ApiAccess(value = {"LEADER", "DISPATCH", "ADMIN"}, errors = {400, 403})
+    @Parameter(name = "format", in = ParameterIn.QUERY,
+            schema = @Schema(allowableValues = {"md", "markdown", "xlsx"}))
+    @GetMapping(path = "/monthly", produces = {MediaType.APPLICATION_JSON_VALUE, MARKDOWN_VALUE, XLSX_VALUE})
+    ResponseEntity<?> monthly(@RequestParam(required = false) String month,
+            @RequestParam(required = false) String format,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        MediaType wanted = wanted(format, accept);
+        return answer(json.valueToTree(monthly.compile(monthly.month(month))), wanted);
+    }
+
+    private ResponseEntity<?> answer(JsonNode briefing, MediaType wanted) {
         if (wanted == MARKDOWN) {
             return ResponseEntity.ok().contentType(MARKDOWN).body(markdown.render(briefing, properties.zone()));
         }
         if (wanted == XLSX) {
-            return file(XLSX, which, "xlsx", workbook.render(briefing));
+            return file(XLSX, briefing, "xlsx", workbook.render(briefing));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(briefing);
     }
 
-    /** A week's briefing as a download named for the week (三服务简报-2020-W24.xlsx). */
-    static ResponseEntity<byte[]> file(MediaType type, IsoWeek week, String extension, byte[] content) {
+    /** A briefing as a download named for its week or month (三服务简报-2020-W24.xlsx, 三服务月度通报-2020-06.md). */
+    static ResponseEntity<byte[]> file(MediaType type, JsonNode briefing, String extension, byte[] content) {
         return ResponseEntity.ok().contentType(type).header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition
-                .attachment().filename("三服务简报-" + week + "." + extension, StandardCharsets.UTF_8).build()
-                .toString()).body(content);
+                .attachment().filename(BriefingKind.of(briefing).fileName() + "." + extension, StandardCharsets.UTF_8)
+                .build().toString()).body(content);
     }
 
     /** The most preferred of the three representations the client accepts; JSON when in doubt. */

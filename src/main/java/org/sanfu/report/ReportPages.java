@@ -1,5 +1,7 @@
 package org.sanfu.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import org.sanfu.Message;
 import org.sanfu.SanfuProperties;
@@ -10,10 +12,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The weekly briefing for the workbench's signed-in leaders: {@code /reports/weekly?week=&format=xlsx|md}
- * downloads what {@code /api/reports/weekly} answers to a program (the same week rules: last week by
- * default), as the Excel workbook or the Markdown text, with a file name that says which week. The
- * dashboard links to it. LEADER, DISPATCH and ADMIN (SecurityConfig); a wrong week or format is a
+ * The weekly briefing and the monthly report for the workbench's signed-in leaders:
+ * {@code /reports/weekly?week=&format=xlsx|md} and {@code /reports/monthly?month=&format=xlsx|md} download
+ * what {@code /api/reports/weekly} and {@code /api/reports/monthly} answer to a program (last week or month
+ * by default), as the Excel workbook or the Markdown text, with a file name that says which. The dashboard
+ * links to them. LEADER, DISPATCH and ADMIN (SecurityConfig); a wrong week or format is a
  * Chinese 400 page.
  */
 @Page
@@ -23,9 +26,13 @@ class ReportPages {
     private final BriefingMarkdown markdown;
     private final BriefingWorkbook workbook;
     private final SanfuProperties properties;
+    private final MonthlyReports monthly;
+    private final ObjectMapper json;
 
     ReportPages(WeeklyBriefings briefings, BriefingMarkdown markdown, BriefingWorkbook workbook,
-            SanfuProperties properties) {
+            SanfuProperties properties, MonthlyReports monthly, ObjectMapper json) {
+        this.monthly = monthly;
+        this.json = json;
         this.briefings = briefings;
         this.markdown = markdown;
         this.workbook = workbook;
@@ -35,15 +42,32 @@ class ReportPages {
     @GetMapping("/reports/weekly")
     ResponseEntity<byte[]> weekly(@RequestParam(required = false) String week,
             @RequestParam(required = false) String format) {
+        boolean text = text(format);
+        return download(briefings.of(briefings.week(week)), text);
+    }
+
+    /** The monthly report (月度通报) of {@code ?month=2020-06}, last month by default, as the weekly briefing. */
+    @GetMapping("/reports/monthly")
+    ResponseEntity<byte[]> monthly(@RequestParam(required = false) String month,
+            @RequestParam(required = false) String format) {
+        boolean text = text(format);
+        return download(json.valueToTree(monthly.compile(monthly.month(month))), text);
+    }
+
+    /** Markdown for {@code md}, Excel for {@code xlsx} or none; anything else is 400 naming {@code format}. */
+    private static boolean text(String format) {
         boolean text = "md".equals(format);
         if (!text && format != null && !"xlsx".equals(format)) {
             throw InvalidInput.of("format", Message.of("sanfu.validation.one-of", "values", "xlsx, md"));
         }
-        IsoWeek which = briefings.week(week);
+        return text;
+    }
+
+    private ResponseEntity<byte[]> download(JsonNode briefing, boolean text) {
         if (!text) {
-            return ReportController.file(ReportController.XLSX, which, "xlsx", workbook.render(briefings.of(which)));
+            return ReportController.file(ReportController.XLSX, briefing, "xlsx", workbook.render(briefing));
         }
-        return ReportController.file(ReportController.MARKDOWN, which, "md",
-                markdown.render(briefings.of(which), properties.zone()).getBytes(StandardCharsets.UTF_8));
+        return ReportController.file(ReportController.MARKDOWN, briefing, "md",
+                markdown.render(briefing, properties.zone()).getBytes(StandardCharsets.UTF_8));
     }
 }

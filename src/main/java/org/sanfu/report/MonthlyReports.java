@@ -1,0 +1,62 @@
+package org.sanfu.report;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import org.sanfu.SanfuProperties;
+import org.sanfu.stats.StatsParameters;
+import org.sanfu.stats.StatsService;
+import org.sanfu.stats.Summary;
+import org.sanfu.stats.Talks;
+import org.sanfu.stats.TicketFilter;
+import org.sanfu.systemic.SystemicQueries;
+import org.sanfu.web.InvalidInput;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Compiles the monthly report (月度通报) of a month when it is asked for: it is not stored. */
+@Service
+class MonthlyReports {
+
+    private final StatsService stats;
+    private final StatsParameters parameters;
+    private final ReportQueries queries;
+    private final SystemicQueries systemic;
+    private final Talks talks;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    MonthlyReports(StatsService stats, StatsParameters parameters, ReportQueries queries, SystemicQueries systemic,
+            Talks talks, SanfuProperties properties, Clock clock) {
+        this.stats = stats;
+        this.parameters = parameters;
+        this.queries = queries;
+        this.systemic = systemic;
+        this.talks = talks;
+        this.zone = properties.zone();
+        this.clock = clock;
+    }
+
+    /** The month a reader asks for: {@code 2020-06}; last month when not given; 400 naming {@code month}. */
+    YearMonth month(String month) {
+        if (month == null || month.isBlank()) {
+            return parameters.currentMonth().minusMonths(1);
+        }
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        YearMonth which = parameters.requiredMonth(errors, "month", month);
+        errors.throwIfAny();
+        return which;
+    }
+
+    @Transactional(readOnly = true)
+    MonthlyReport compile(YearMonth month) {
+        Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
+        Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+        Summary summary = stats.summary(TicketFilter.reportedBetween(from, to));
+        return new MonthlyReport(month.toString(), month.atDay(1), month.atEndOfMonth(), clock.instant(),
+                summary.figures(), (int) queries.countClosedBetween(from, to), summary.byCategory(),
+                summary.byDepartment(), stats.ranking(month), queries.openOverdue(), queries.closedBetween(from, to),
+                systemic.activeBetween(from, to), talks.of(month, month));
+    }
+}
