@@ -88,7 +88,11 @@ class TicketExportWebTests {
         assertThat(financing).contains(formula, "贷款_x0041_审批慢", "待签收", "金融办");
 
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(excel.getContentAsByteArray()))) {
-            for (Row row : book.getSheetAt(0)) {
+            var sheet = book.getSheetAt(0);
+            assertThat(sheet.getPaneInformation().getHorizontalSplitTopRow()).as("headings stay in view").isEqualTo((short) 2);
+            assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).as("a filter on every column").isEqualTo("A2:X4");
+            assertThat(sheet.getColumnWidth(6)).as("the title's column is wide enough to read").isEqualTo(30 * 256);
+            for (Row row : sheet) {
                 if (row.getCell(6) != null && formula.equals(row.getCell(6).getStringCellValue())) {
                     assertThat(row.getCell(6).getCellType()).isEqualTo(CellType.STRING);
                     assertThat(row.getCell(6).getCellStyle().getQuotePrefixed()).as("kept text when edited").isTrue();

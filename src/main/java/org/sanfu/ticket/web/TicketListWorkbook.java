@@ -9,6 +9,7 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.sanfu.Workbooks;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.ticket.TicketView;
@@ -23,10 +24,17 @@ import org.springframework.stereotype.Component;
 @Component
 class TicketListWorkbook {
 
-    /** A column: its heading and its text for a ticket (null for an empty cell), a whole number or text. */
-    private record Column(String heading, Function<TicketView, String> value, boolean number) {
+    /**
+     * A column: its heading, its text for a ticket (null for an empty cell), whether that is a whole number,
+     * and its width in characters (a Chinese character counts two).
+     */
+    private record Column(String heading, Function<TicketView, String> value, boolean number, int width) {
         Column(String heading, Function<TicketView, String> value) {
-            this(heading, value, false);
+            this(heading, value, false, 12);
+        }
+
+        Column(String heading, Function<TicketView, String> value, int width) {
+            this(heading, value, false, width);
         }
     }
 
@@ -39,31 +47,31 @@ class TicketListWorkbook {
         Function<String, Function<Object, String>> label = prefix -> value -> value == null ? null
                 : messages.getMessage(prefix + value, null, String.valueOf(value), Locale.SIMPLIFIED_CHINESE);
         this.columns = List.of(
-                new Column("编号", TicketView::id, true),
-                new Column("反映时间", t -> when.of(t.reportedAt())),
-                new Column("企业名称", TicketView::enterpriseName),
-                new Column("统一社会信用代码", TicketView::enterpriseCreditCode),
+                new Column("编号", TicketView::id, true, 8),
+                new Column("反映时间", t -> when.of(t.reportedAt()), 17),
+                new Column("企业名称", TicketView::enterpriseName, 28),
+                new Column("统一社会信用代码", TicketView::enterpriseCreditCode, 20),
                 new Column("镇（街道）", TicketView::town),
                 new Column("问题类别", TicketView::categoryLabel),
-                new Column("事项", TicketView::title),
-                new Column("问题描述", TicketView::description),
+                new Column("事项", TicketView::title, 30),
+                new Column("问题描述", TicketView::description, 40),
                 new Column("紧急程度", t -> label.apply("label.urgency.").apply(t.urgency())),
                 new Column("来源", t -> label.apply("label.source.").apply(t.source())),
                 new Column("状态", t -> label.apply("label.status.").apply(t.status())),
-                new Column("主办部门", t -> department.apply(t.leadDepartment())),
+                new Column("主办部门", t -> department.apply(t.leadDepartment()), 18),
                 new Column("协办部门", t -> t.coDepartments().isEmpty() ? null
-                        : String.join("、", t.coDepartments().stream().map(department).toList())),
-                new Column("签收期限", t -> time(t.signDeadline())),
-                new Column("签收时间", t -> time(t.signedAt())),
-                new Column("答复期限", t -> time(t.replyDeadline())),
-                new Column("答复时间", t -> time(t.repliedAt())),
+                        : String.join("、", t.coDepartments().stream().map(department).toList()), 20),
+                new Column("签收期限", t -> time(t.signDeadline()), 17),
+                new Column("签收时间", t -> time(t.signedAt()), 17),
+                new Column("答复期限", t -> time(t.replyDeadline()), 17),
+                new Column("答复时间", t -> time(t.repliedAt()), 17),
                 new Column("是否超期", t -> t.overdue() ? "超期" : "否"),
                 new Column("办理结果", t -> label.apply("label.outcome.").apply(t.outcome())),
-                new Column("答复内容", TicketView::resolution),
+                new Column("答复内容", TicketView::resolution, 40),
                 new Column("企业评价", t -> label.apply("label.satisfaction.").apply(t.satisfaction())),
-                new Column("办结时间", t -> time(t.closedAt())),
-                new Column("退回次数", t -> String.valueOf(t.returnCount()), true),
-                new Column("重办次数", t -> String.valueOf(t.reopenCount()), true));
+                new Column("办结时间", t -> time(t.closedAt()), 17),
+                new Column("退回次数", t -> String.valueOf(t.returnCount()), true, 9),
+                new Column("重办次数", t -> String.valueOf(t.reopenCount()), true, 9));
     }
 
     private String time(Instant at) {
@@ -87,7 +95,11 @@ class TicketListWorkbook {
                 Cell cell = headings.createCell(c);
                 cell.setCellValue(columns.get(c).heading());
                 cell.setCellStyle(bold);
+                sheet.setColumnWidth(c, columns.get(c).width() * 256);
             }
+            // the headings stay in view while scrolling, and each column can be filtered in Excel
+            sheet.createFreezePane(0, 2);
+            sheet.setAutoFilter(new CellRangeAddress(1, 1 + tickets.size(), 0, columns.size() - 1));
             int r = 2;
             for (TicketView t : tickets) {
                 Row row = sheet.createRow(r++);
