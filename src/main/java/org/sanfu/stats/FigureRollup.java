@@ -368,13 +368,13 @@ class FigureRollup implements DerivedFromTickets, InitializingBean {
         }, args.toArray());
     }
 
-    /** The towns the tickets name, those with the most tickets first (all time: a few thousand rows). */
     /** Whether a ticket names this town (镇（街道）), exactly as written. */
     boolean knowsTown(String town) {
         return jdbc.queryForObject("select count(*) from (select 1 from figure_all_time where town = ? limit 1) t",
                 Long.class, town) > 0;
     }
 
+    /** The towns the tickets name, those with the most tickets first (all time: a few thousand rows). */
     List<String> towns() {
         return jdbc.queryForList("select town from figure_all_time where town <> '' group by town"
                 + " order by sum(total) desc, town", String.class);

@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -118,6 +119,11 @@ class TicketExportWebTests {
         assertThat(refused.getStatus()).isEqualTo(303);
         assertThat(URLDecoder.decode(refused.getHeader("Location"), StandardCharsets.UTF_8))
                 .isEqualTo("/tickets?status=NOPE&town=某镇");
+        // braces are no URI template: encoded like any other character
+        MockHttpServletResponse braces = pages.mvc().perform(Pages.in(get(URI.create("/tickets/export?status=NOPE&q=%7Bx%7D"))
+                .accept(MediaType.ALL), pages.session("leader"))).andReturn().getResponse();
+        assertThat(braces.getStatus()).isEqualTo(303);
+        assertThat(braces.getHeader("Location")).isEqualTo("/tickets?status=NOPE&q=%7Bx%7D");
         assertThat(pages.mvc().perform(get("/tickets/export")).andReturn().getResponse().getStatus())
                 .as("signed out: to the sign-in").isEqualTo(302);
     }

@@ -216,12 +216,13 @@ class TicketPages {
         } catch (InvalidInput e) {
             return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(listLink(raw, 0, null))).build();
         }
-        List<TicketView> tickets = new ArrayList<>();
+        // by id: a ticket logged while the pages are read moves the later ones down, and one would come twice
+        Map<String, TicketView> tickets = new LinkedHashMap<>();
         long total = 0;
-        for (int page = 0; tickets.size() < EXPORTED; page++) {
+        for (int page = 0; page * PageParams.MAX_SIZE < EXPORTED; page++) {
             PageResult<TicketView> result = queries.list(parsed.filter(), caller, new PageParams(page, PageParams.MAX_SIZE));
             total = result.total();
-            tickets.addAll(result.items());
+            result.items().forEach(t -> tickets.putIfAbsent(t.id(), t));
             if (result.items().size() < PageParams.MAX_SIZE) {
                 break;
             }
@@ -232,7 +233,7 @@ class TicketPages {
         String day = DateTimeFormatter.BASIC_ISO_DATE.format(now.atZone(zone));
         return ResponseEntity.ok().contentType(XLSX).header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition
                         .attachment().filename("事项清单-" + day + ".xlsx", StandardCharsets.UTF_8).build().toString())
-                .body(workbook.render(title, tickets));
+                .body(workbook.render(title, List.copyOf(tickets.values())));
     }
 
     /** The filters of an export in words, for its title line: "；状态 办理中，镇（街道） 海门街道". */
@@ -326,7 +327,7 @@ class TicketPages {
         if (size != null) {
             link.queryParam("size", size);
         }
-        return link.encode().build().toUriString();
+        return link.build().encode().toUriString();
     }
 
     // ---------------------------------------------------------------- one ticket
