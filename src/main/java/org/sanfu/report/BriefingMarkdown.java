@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** The weekly briefing (简报) or the monthly report (月度通报) as a readable Chinese document in Markdown. */
@@ -98,8 +99,9 @@ class BriefingMarkdown {
         }
         if (b.has("talks")) {
             md.append("\n## 八、约谈\n\n");
+            List<String> pending = BriefingKind.pendingTalks(b);
             if (b.path("talks").isEmpty()) {
-                md.append("尚未记录对本月蜗牛店小二和亮红牌镇（街道）的约谈。\n");
+                md.append(pending.isEmpty() ? "本月无须约谈。\n" : "尚未记录约谈。\n");
             }
             int t = 1;
             for (JsonNode talk : b.path("talks")) {
@@ -107,6 +109,9 @@ class BriefingMarkdown {
                         : "亮红牌 ").append(text(talk.path("label").asText())).append("：")
                         .append(talk.path("heldOn").asText()).append(" 约谈。").append(text(talk.path("note").asText()))
                         .append('\n');
+            }
+            if (!pending.isEmpty()) {
+                md.append("\n**尚待约谈：**").append(text(String.join("、", pending))).append('\n');
             }
         }
         return md.toString();

@@ -1,6 +1,7 @@
 package org.sanfu.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.List;
 import java.util.function.Function;
@@ -97,7 +98,14 @@ class BriefingWorkbook {
                     Column.of("牵头事项", "caseTicketId"), Column.of("首次反映", "firstReportedAt"),
                     Column.of("最近反映", "lastReportedAt")), bold, styles);
             if (b.has("talks")) {
-                table(book.createSheet("约谈"), b.path("talks"), List.of(new Column("约谈对象类别", n -> TextNode.valueOf(
+                // the talks recorded, then those still to be held
+                ArrayNode talks = b.path("talks").deepCopy();
+                for (String pending : BriefingKind.pendingTalks(b)) {
+                    String[] kindAndName = pending.split(" ", 2);
+                    talks.addObject().put("subjectKind", kindAndName[0].equals("亮红牌") ? "TOWN" : "DEPARTMENT")
+                            .put("label", kindAndName[1]).put("heldOn", "待约谈");
+                }
+                table(book.createSheet("约谈"), talks, List.of(new Column("约谈对象类别", n -> TextNode.valueOf(
                                 "DEPARTMENT".equals(n.path("subjectKind").asText()) ? "蜗牛店小二" : "亮红牌"), false),
                         Column.of("约谈对象", "label"), Column.of("约谈日期", "heldOn"), Column.of("谈话要点", "note"),
                         Column.of("记录人", "recordedBy")), bold, styles);

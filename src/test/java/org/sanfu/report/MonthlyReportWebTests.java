@@ -105,6 +105,36 @@ class MonthlyReportWebTests {
                 .doesNotContain("## 八、约谈");
     }
 
+    /** June 2009: three customs problems of one town left unsigned past their deadlines, so it is red-carded. */
+    @Test
+    void theReportNamesWhoIsStillToBeTalkedWith() throws Exception {
+        String lagging = "月报红牌镇" + Api.creditCode().substring(12);
+        try {
+            ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2009-06-01T09:00:00+08:00").toInstant()));
+            api.visit(api.enterprise("台州月报物流有限公司", lagging), List.of(Api.problem("CUSTOMS", "查验慢"),
+                    Api.problem("CUSTOMS", "退税慢"), Api.problem("CUSTOMS", "报关单退回")));
+            ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2009-06-30T10:00:00+08:00").toInstant()));
+            api.sweepDeadlines();
+        } finally {
+            ClockUtil.reset();
+        }
+        String before = api.call(HttpMethod.GET, "/api/reports/monthly?month=2009-06&format=md", "leader", null).text();
+        assertThat(before).contains("## 八、约谈\n\n尚未记录约谈。\n", "**尚待约谈：**亮红牌 " + lagging);
+        byte[] excel = api.call(HttpMethod.GET, "/api/reports/monthly?month=2009-06&format=xlsx", "leader", null).raw()
+                .getContentAsByteArray();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(excel))) {
+            var row = book.getSheet("约谈").getRow(1);
+            assertThat(row.getCell(0).getStringCellValue() + " " + row.getCell(1).getStringCellValue() + " "
+                    + row.getCell(2).getStringCellValue()).isEqualTo("亮红牌 " + lagging + " 待约谈");
+        }
+
+        assertThat(api.post("/api/stats/talks", "leader", Map.of("month", "2009-06", "subjectKind", "TOWN",
+                "subject", lagging, "heldOn", "2009-07-03", "note", "约谈镇分管领导")).status()).isEqualTo(201);
+        String after = api.call(HttpMethod.GET, "/api/reports/monthly?month=2009-06&format=md", "leader", null).text();
+        assertThat(after).contains("1. 亮红牌 " + lagging + "：2009-07-03 约谈。约谈镇分管领导")
+                .doesNotContain("尚待约谈：");
+    }
+
     @Test
     void lastMonthByDefaultAMonthThatIsNoneIsRefusedAndOnlyTheLeadersRolesMayRead() {
         JsonNode last = api.get("/api/reports/monthly", "admin").json();
