@@ -6,8 +6,11 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -182,6 +185,25 @@ public class Api {
             throw new IllegalStateException("visit not logged: " + r.text());
         }
         return r.json();
+    }
+
+    /**
+     * A new town (its name {@code prefix} and a random tail) red-carded in the month that starts on
+     * {@code firstWorkingDay} (a Monday, Shanghai time): three customs problems of one enterprise reported
+     * that morning and left unsigned until the sweep on the month's last working day, {@code lastWorkingDay}.
+     */
+    public String redCardedTown(String prefix, String firstWorkingDay, String lastWorkingDay) {
+        String town = prefix + creditCode().substring(12);
+        try {
+            ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse(firstWorkingDay + "T09:00:00+08:00").toInstant()));
+            visit(enterprise("台州" + prefix + "报关有限公司", town), List.of(problem("CUSTOMS", "查验慢"),
+                    problem("CUSTOMS", "退税慢"), problem("CUSTOMS", "报关单退回")));
+            ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse(lastWorkingDay + "T10:00:00+08:00").toInstant()));
+            sweepDeadlines();
+        } finally {
+            ClockUtil.reset();
+        }
+        return town;
     }
 
     /** One ticket of the category on a fresh enterprise; returns the ticket as answered. */

@@ -5,7 +5,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -108,16 +107,7 @@ class MonthlyReportWebTests {
     /** June 2009: three customs problems of one town left unsigned past their deadlines, so it is red-carded. */
     @Test
     void theReportNamesWhoIsStillToBeTalkedWith() throws Exception {
-        String lagging = "月报红牌镇" + Api.creditCode().substring(12);
-        try {
-            ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2009-06-01T09:00:00+08:00").toInstant()));
-            api.visit(api.enterprise("台州月报物流有限公司", lagging), List.of(Api.problem("CUSTOMS", "查验慢"),
-                    Api.problem("CUSTOMS", "退税慢"), Api.problem("CUSTOMS", "报关单退回")));
-            ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2009-06-30T10:00:00+08:00").toInstant()));
-            api.sweepDeadlines();
-        } finally {
-            ClockUtil.reset();
-        }
+        String lagging = api.redCardedTown("月报红牌镇", "2009-06-01", "2009-06-30");
         String before = api.call(HttpMethod.GET, "/api/reports/monthly?month=2009-06&format=md", "leader", null).text();
         assertThat(before).contains("## 八、约谈\n\n尚未记录约谈。\n", "**尚待约谈：**亮红牌 " + lagging);
         byte[] excel = api.call(HttpMethod.GET, "/api/reports/monthly?month=2009-06&format=xlsx", "leader", null).raw()

@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.Date;
 import java.util.List;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
@@ -32,27 +29,13 @@ class TalkPagesTests {
     @Autowired
     JdbcClient jdbc;
 
-    private String redCardedTown() {
-        String town = "约谈页镇" + Api.creditCode().substring(12);
-        try {
-            ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2010-05-03T09:00:00+08:00").toInstant()));
-            api.visit(api.enterprise("台州约谈报关有限公司", town), List.of(Api.problem("CUSTOMS", "查验慢"),
-                    Api.problem("CUSTOMS", "退税慢"), Api.problem("CUSTOMS", "报关单退回")));
-            ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2010-05-31T10:00:00+08:00").toInstant()));
-            api.sweepDeadlines();
-        } finally {
-            ClockUtil.reset();
-        }
-        return town;
-    }
-
     private long talks() {
         return jdbc.sql("select count(*) from talk").query(Long.class).single();
     }
 
     @Test
     void aLeaderRecordsTheTalkWithARedCardedTownFromTheQuarterRoll() {
-        String town = redCardedTown();
+        String town = api.redCardedTown("约谈页镇", "2010-05-03", "2010-05-31");
         Document dashboard = pages.get("/?month=2010-05", "leader").html();
         assertThat(dashboard.select("#quarter-2010-05 .red .called").attr("data-subject")).isEqualTo(town);
         String link = dashboard.select("#quarter-2010-05 .red a.record-talk").attr("href");
