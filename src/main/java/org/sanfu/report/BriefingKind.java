@@ -24,25 +24,34 @@ record BriefingKind(String title, String period, String closedField, String labe
                 "closedThisWeek", briefing.path("week").asText());
     }
 
+    /** A department (DEPARTMENT) or town (TOWN) to be talked with, by its name. */
+    record Pending(String subjectKind, String label) {
+
+        /** Why it is called in: 蜗牛店小二 or 亮红牌. */
+        String why() {
+            return "DEPARTMENT".equals(subjectKind) ? "蜗牛店小二" : "亮红牌";
+        }
+    }
+
     /**
-     * Those the month's ranking calls in for a talk (约谈) and no talk was recorded with, as the report names
-     * them: "蜗牛店小二 交通运输局（港航）", "亮红牌 新河镇"; none for the weekly briefing.
+     * Those the month's ranking calls in for a talk (约谈) and no talk was recorded with: its 蜗牛店小二, then
+     * its red-carded towns; none for the weekly briefing.
      */
-    static List<String> pendingTalks(JsonNode briefing) {
-        Set<String> talked = new HashSet<>();
-        briefing.path("talks").forEach(t -> talked.add(t.path("subjectKind").asText() + ":" + t.path("subject").asText()));
-        List<String> pending = new ArrayList<>();
+    static List<Pending> pendingTalks(JsonNode briefing) {
+        List<Pending> pending = new ArrayList<>();
         if (!briefing.has("talks")) {
             return pending;
         }
+        Set<String> talked = new HashSet<>();
+        briefing.path("talks").forEach(t -> talked.add(t.path("subjectKind").asText() + ":" + t.path("subject").asText()));
         for (JsonNode d : briefing.path("ranking").path("departments")) {
             if ("SNAIL".equals(d.path("medal").asText()) && !talked.contains("DEPARTMENT:" + d.path("key").asText())) {
-                pending.add("蜗牛店小二 " + d.path("label").asText());
+                pending.add(new Pending("DEPARTMENT", d.path("label").asText()));
             }
         }
         for (JsonNode c : briefing.path("ranking").path("redCards")) {
             if (!talked.contains("TOWN:" + c.path("town").asText())) {
-                pending.add("亮红牌 " + c.path("town").asText());
+                pending.add(new Pending("TOWN", c.path("town").asText()));
             }
         }
         return pending;

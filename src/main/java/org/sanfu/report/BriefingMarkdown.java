@@ -99,7 +99,7 @@ class BriefingMarkdown {
         }
         if (b.has("talks")) {
             md.append("\n## 八、约谈\n\n");
-            List<String> pending = BriefingKind.pendingTalks(b);
+            List<BriefingKind.Pending> pending = BriefingKind.pendingTalks(b);
             if (b.path("talks").isEmpty()) {
                 md.append(pending.isEmpty() ? "本月无须约谈。\n" : "尚未记录约谈。\n");
             }
@@ -111,7 +111,8 @@ class BriefingMarkdown {
                         .append('\n');
             }
             if (!pending.isEmpty()) {
-                md.append("\n**尚待约谈：**").append(text(String.join("、", pending))).append('\n');
+                md.append("\n**尚待约谈：**").append(text(String.join("、",
+                        pending.stream().map(p -> p.why() + " " + p.label()).toList()))).append('\n');
             }
         }
         return md.toString();

@@ -100,10 +100,9 @@ class BriefingWorkbook {
             if (b.has("talks")) {
                 // the talks recorded, then those still to be held
                 ArrayNode talks = b.path("talks").deepCopy();
-                for (String pending : BriefingKind.pendingTalks(b)) {
-                    String[] kindAndName = pending.split(" ", 2);
-                    talks.addObject().put("subjectKind", kindAndName[0].equals("亮红牌") ? "TOWN" : "DEPARTMENT")
-                            .put("label", kindAndName[1]).put("heldOn", "待约谈");
+                for (BriefingKind.Pending pending : BriefingKind.pendingTalks(b)) {
+                    talks.addObject().put("subjectKind", pending.subjectKind()).put("label", pending.label())
+                            .put("heldOn", "待约谈");
                 }
                 table(book.createSheet("约谈"), talks, List.of(new Column("约谈对象类别", n -> TextNode.valueOf(
                                 "DEPARTMENT".equals(n.path("subjectKind").asText()) ? "蜗牛店小二" : "亮红牌"), false),
