@@ -16,6 +16,7 @@ import org.sanfu.stats.Summary;
 import org.sanfu.ticket.TicketStatus;
 import org.sanfu.ticket.TicketView;
 import org.sanfu.web.PageResult;
+import org.sanfu.web.When;
 
 /**
  * What the leaders' dashboard shows, already in words and formatted numbers, so that the template
@@ -133,7 +134,7 @@ record Dashboard(
                 Chart.of(summary.byCategory(), links, "category"),
                 Chart.of(summary.byDepartment(), links, "leadDepartment"),
                 Chart.of(summary.bySource(), links, null),
-                ranking.month(), month.getYear() + "年" + month.getMonthValue() + "月",
+                ranking.month(), When.month(month),
                 ranking.departments().stream().map(d -> rankRow(d, month)).toList(),
                 ranking.redCards().stream().map(c -> redCardRow(c, month)).toList(),
                 overdue.total(),

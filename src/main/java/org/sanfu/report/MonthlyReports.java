@@ -1,5 +1,7 @@
 package org.sanfu.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -26,9 +28,11 @@ class MonthlyReports {
     private final Talks talks;
     private final ZoneId zone;
     private final Clock clock;
+    private final ObjectMapper json;
 
     MonthlyReports(StatsService stats, StatsParameters parameters, ReportQueries queries, SystemicQueries systemic,
-            Talks talks, SanfuProperties properties, Clock clock) {
+            Talks talks, SanfuProperties properties, Clock clock, ObjectMapper json) {
+        this.json = json;
         this.stats = stats;
         this.parameters = parameters;
         this.queries = queries;
@@ -49,8 +53,13 @@ class MonthlyReports {
         return which;
     }
 
+    /** The month's report as the API answers it, and its renderers read it. */
     @Transactional(readOnly = true)
-    MonthlyReport compile(YearMonth month) {
+    JsonNode of(YearMonth month) {
+        return json.valueToTree(compile(month));
+    }
+
+    private MonthlyReport compile(YearMonth month) {
         Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
         Summary summary = stats.summary(TicketFilter.reportedBetween(from, to));

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sanfu.stats.Medals;
 import org.sanfu.stats.Talk;
+import org.sanfu.web.When;
 
 /**
  * The quarter's honour roll (季度通报) as the dashboard shows it: one row a month, names joined, each
@@ -29,7 +30,7 @@ record QuarterRoll(String label, List<Row> months, String tally, List<TalkLine> 
     static QuarterRoll of(Medals medals) {
         List<Row> rows = medals.months().stream().map(m -> {
             YearMonth month = YearMonth.parse(m.month());
-            return new Row(m.month(), label(month) + (m.complete() ? "" : "（进行中）"),
+            return new Row(m.month(), When.month(month) + (m.complete() ? "" : "（进行中）"),
                     m.gold().isEmpty() ? "—" : String.join("、", m.gold().stream().map(Medals.Medalist::label).toList()),
                     m.snail().stream().map(s -> new Called(s.label(), Talk.Subject.DEPARTMENT, s.key(),
                             m.talkedOn(Talk.Subject.DEPARTMENT, s.key()))).toList(),
@@ -43,15 +44,11 @@ record QuarterRoll(String label, List<Row> months, String tally, List<TalkLine> 
         }
         medals.towns().forEach(t -> earned.add(t.town() + " 亮红牌 " + t.redCards() + " 次"));
         List<TalkLine> talks = medals.months().stream().flatMap(m -> m.talks().stream())
-                .map(t -> new TalkLine(label(YearMonth.parse(t.month())) + " "
+                .map(t -> new TalkLine(When.month(YearMonth.parse(t.month())) + " "
                         + (t.subjectKind() == Talk.Subject.DEPARTMENT ? "蜗牛店小二" : "亮红牌") + " " + t.label(),
                         t.heldOn() + " 约谈，记录人 " + t.recordedBy(), t.note())).toList();
         String quarter = medals.quarter();
         return new QuarterRoll(quarter.substring(0, 4) + "年第" + quarter.substring(6) + "季度", rows,
                 earned.isEmpty() ? null : "本季度：" + String.join("；", earned), talks);
-    }
-
-    private static String label(YearMonth month) {
-        return month.getYear() + "年" + month.getMonthValue() + "月";
     }
 }

@@ -1,7 +1,6 @@
 package org.sanfu.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -12,9 +11,9 @@ import java.util.List;
 import org.sanfu.Message;
 import org.sanfu.SanfuProperties;
 import org.sanfu.web.ApiAccess;
+import org.sanfu.web.Downloads;
 import org.sanfu.web.InvalidInput;
 import org.sanfu.web.QueryParams;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -31,9 +30,9 @@ class ReportController {
 
     // The weekly briefing declares these three so that any other Accept (application/pdf) is 406, not JSON
     static final String MARKDOWN_VALUE = "text/markdown";
-    static final String XLSX_VALUE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String XLSX_VALUE = Downloads.XLSX_VALUE;
     static final MediaType MARKDOWN = new MediaType("text", "markdown", StandardCharsets.UTF_8);
-    static final MediaType XLSX = MediaType.parseMediaType(XLSX_VALUE);
+    static final MediaType XLSX = Downloads.XLSX;
 
     private final DailyDigests digests;
     private final WeeklyBriefings briefings;
@@ -43,13 +42,11 @@ class ReportController {
     private final QueryParams params;
     private final Clock clock;
     private final MonthlyReports monthly;
-    private final ObjectMapper json;
 
     ReportController(DailyDigests digests, WeeklyBriefings briefings, BriefingMarkdown markdown,
             BriefingWorkbook workbook, SanfuProperties properties, QueryParams params, Clock clock,
-            MonthlyReports monthly, ObjectMapper json) {
+            MonthlyReports monthly) {
         this.monthly = monthly;
-        this.json = json;
         this.digests = digests;
         this.briefings = briefings;
         this.markdown = markdown;
@@ -95,7 +92,7 @@ class ReportController {
             @RequestParam(required = false) String format,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         MediaType wanted = wanted(format, accept);
-        return answer(json.valueToTree(monthly.compile(monthly.month(month))), wanted);
+        return answer(monthly.of(monthly.month(month)), wanted);
     }
 
     private ResponseEntity<?> answer(JsonNode briefing, MediaType wanted) {
@@ -110,9 +107,7 @@ class ReportController {
 
     /** A briefing as a download named for its week or month (三服务简报-2020-W24.xlsx, 三服务月度通报-2020-06.md). */
     static ResponseEntity<byte[]> file(MediaType type, JsonNode briefing, String extension, byte[] content) {
-        return ResponseEntity.ok().contentType(type).header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition
-                .attachment().filename(BriefingKind.of(briefing).fileName() + "." + extension, StandardCharsets.UTF_8)
-                .build().toString()).body(content);
+        return Downloads.attachment(type, BriefingKind.of(briefing).fileName() + "." + extension, content);
     }
 
     /** The most preferred of the three representations the client accepts; JSON when in doubt. */

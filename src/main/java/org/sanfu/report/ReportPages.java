@@ -1,7 +1,6 @@
 package org.sanfu.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import org.sanfu.Message;
 import org.sanfu.SanfuProperties;
@@ -27,12 +26,10 @@ class ReportPages {
     private final BriefingWorkbook workbook;
     private final SanfuProperties properties;
     private final MonthlyReports monthly;
-    private final ObjectMapper json;
 
     ReportPages(WeeklyBriefings briefings, BriefingMarkdown markdown, BriefingWorkbook workbook,
-            SanfuProperties properties, MonthlyReports monthly, ObjectMapper json) {
+            SanfuProperties properties, MonthlyReports monthly) {
         this.monthly = monthly;
-        this.json = json;
         this.briefings = briefings;
         this.markdown = markdown;
         this.workbook = workbook;
@@ -51,7 +48,7 @@ class ReportPages {
     ResponseEntity<byte[]> monthly(@RequestParam(required = false) String month,
             @RequestParam(required = false) String format) {
         boolean text = text(format);
-        return download(json.valueToTree(monthly.compile(monthly.month(month))), text);
+        return download(monthly.of(monthly.month(month)), text);
     }
 
     /** Markdown for {@code md}, Excel for {@code xlsx} or none; anything else is 400 naming {@code format}. */

@@ -19,6 +19,7 @@ import org.sanfu.web.FormErrors;
 import org.sanfu.web.InvalidInput;
 import org.sanfu.web.Messages;
 import org.sanfu.web.Page;
+import org.sanfu.web.When;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
@@ -82,7 +83,7 @@ class TalkPages {
         try {
             Talk talk = talks.record(forms.command(input, TalkRequest.class), caller);
             flash.addFlashAttribute("flash", texts.getMessage("page.talk.recorded",
-                    new Object[] {Talks.inWords(YearMonth.parse(talk.month())), talk.label()},
+                    new Object[] {When.month(YearMonth.parse(talk.month())), talk.label()},
                     Locale.SIMPLIFIED_CHINESE));
             RedirectView back = new RedirectView("/?month=" + talk.month() + "#quarterRoll", true);
             back.setStatusCode(HttpStatus.SEE_OTHER);
@@ -100,9 +101,9 @@ class TalkPages {
         page.addObject("values", values);
         page.addObject("errors", errors);
         page.addObject("refusal", refusal);
-        page.addObject("about", about(values));
-        // the date picker offers the days a talk may have been held: from the month's first to today
         YearMonth month = month(values.get("month"));
+        page.addObject("about", about(month, values));
+        // the date picker offers the days a talk may have been held: from the month's first to today
         page.addObject("earliest", month == null ? null : month.atDay(1).toString());
         page.addObject("today", LocalDate.now(clock.withZone(zone)).toString());
         // the month and whom are carried from the dashboard's link in hidden fields: their faults show above
@@ -116,17 +117,16 @@ class TalkPages {
      * Whom the talk is with, in words: 约谈对象：交通运输局（2021年3月 蜗牛店小二）; null where the link's values
      * are no such month, department or kind (the page then says the link is wrong).
      */
-    private String about(Map<String, String> values) {
-        YearMonth month = month(values.get("month"));
+    private String about(YearMonth month, Map<String, String> values) {
         String kind = values.get("subjectKind");
         String subject = values.get("subject");
         if (month == null || subject == null || subject.isBlank()) {
             return null;
         }
         if ("DEPARTMENT".equals(kind) && catalog.isHandlingDepartment(subject.strip())) {
-            return "约谈对象：" + catalog.departmentLabel(subject.strip()) + "（" + Talks.inWords(month) + " 蜗牛店小二）";
+            return "约谈对象：" + catalog.departmentLabel(subject.strip()) + "（" + When.month(month) + " 蜗牛店小二）";
         }
-        return "TOWN".equals(kind) ? "约谈对象：" + subject.strip() + "（" + Talks.inWords(month) + " 亮红牌）" : null;
+        return "TOWN".equals(kind) ? "约谈对象：" + subject.strip() + "（" + When.month(month) + " 亮红牌）" : null;
     }
 
     private static YearMonth month(String month) {

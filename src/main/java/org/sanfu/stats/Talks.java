@@ -18,6 +18,7 @@ import org.sanfu.security.Role;
 import org.sanfu.web.InvalidInput;
 import org.sanfu.web.QueryParams;
 import org.sanfu.web.Text;
+import org.sanfu.web.When;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -73,7 +74,7 @@ public class Talks {
         } catch (DuplicateKeyException raced) {
             // another leader's, committed since the check; PostgreSQL reads nothing more in this transaction
             throw new DomainException.NotNow(Message.of("sanfu.talk.recorded-meanwhile", "month",
-                    inWords(talk.month()), "subject", label));
+                    When.month(talk.month()), "subject", label));
         }
         return new Talk(talk.month().toString(), talk.kind(), talk.subject(), label, talk.heldOn(), talk.note(),
                 caller.username(), now);
@@ -128,11 +129,6 @@ public class Talks {
         return new Checked(month, r.subjectKind(), subject, heldOn, r.note().strip());
     }
 
-    /** 2021年3月. */
-    static String inWords(YearMonth month) {
-        return month.getYear() + "年" + month.getMonthValue() + "月";
-    }
-
     private String label(Talk.Subject kind, String subject) {
         return kind == Talk.Subject.DEPARTMENT ? catalog.departmentLabel(subject) : subject;
     }
@@ -143,6 +139,6 @@ public class Talks {
                 .params(Date.valueOf(talk.month().atDay(1)), talk.kind().name(), talk.subject())
                 .query((rs, n) -> rs.getDate("held_on").toLocalDate()).optional()
                 .map(heldOn -> new DomainException.NotNow(Message.of("sanfu.talk.exists", "month",
-                        inWords(talk.month()), "subject", label, "heldOn", heldOn)));
+                        When.month(talk.month()), "subject", label, "heldOn", heldOn)));
     }
 }

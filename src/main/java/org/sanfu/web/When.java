@@ -1,6 +1,7 @@
 package org.sanfu.web;
 
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import org.sanfu.SanfuProperties;
 import org.springframework.stereotype.Component;
@@ -26,6 +27,11 @@ public class When {
     /** The time of day alone ("10:45"), for a moment within the day, such as the end of a sign-in lock. */
     public String time(Instant at) {
         return at == null ? "" : time.format(at);
+    }
+
+    /** A month as people write it: 2021年3月. */
+    public static String month(YearMonth month) {
+        return month.getYear() + "年" + month.getMonthValue() + "月";
     }
 
     /** The value of a {@code datetime-local} input. */

@@ -40,6 +40,7 @@ import org.sanfu.ticket.TicketEvent;
 import org.sanfu.ticket.TicketQueries;
 import org.sanfu.ticket.TicketStatus;
 import org.sanfu.ticket.TicketView;
+import org.sanfu.web.Downloads;
 import org.sanfu.web.FormBodies;
 import org.sanfu.web.FormErrors;
 import org.sanfu.web.InvalidInput;
@@ -49,10 +50,7 @@ import org.sanfu.web.PageParams;
 import org.sanfu.web.PageResult;
 import org.sanfu.web.When;
 import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.util.LinkedMultiValueMap;
@@ -82,8 +80,6 @@ class TicketPages {
     static final int PAGE_SIZE = 20;
     /** The most tickets an export holds: as deep as the list's pages go. */
     static final int EXPORTED = PageParams.MAX_OFFSET;
-    private static final MediaType XLSX =
-            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     /** The hidden input of each action form: the key drawn with the page (PageFormSubmissions). */
     static final String SUBMISSION = "submission";
     /** A form sent again this soon after the caller's same action is taken for that one sent twice. */
@@ -231,9 +227,8 @@ class TicketPages {
         String title = "事项清单（导出时间 " + when.of(now) + filterWords(raw) + "；共 " + total + " 件"
                 + (total > tickets.size() ? "，仅导出前 " + tickets.size() + " 件，请缩小筛选范围" : "") + "）";
         String day = DateTimeFormatter.BASIC_ISO_DATE.format(now.atZone(zone));
-        return ResponseEntity.ok().contentType(XLSX).header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition
-                        .attachment().filename("事项清单-" + day + ".xlsx", StandardCharsets.UTF_8).build().toString())
-                .body(workbook.render(title, List.copyOf(tickets.values())));
+        return Downloads.attachment(Downloads.XLSX, "事项清单-" + day + ".xlsx",
+                workbook.render(title, List.copyOf(tickets.values())));
     }
 
     /** The filters of an export in words, for its title line: "；状态 办理中，镇（街道） 海门街道". */
