@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.sanfu.ticket.TicketStatus;
 
 /** One generated ticket: its row as the service would have left it, its history, co-handling and parts. */
@@ -26,6 +28,9 @@ final class GeneratedTicket {
     String source;
     TicketStatus status;
     String lead;
+    /** Every department that has held the lead, and those of them that returned it. */
+    final Set<String> leadDepartments = new TreeSet<>();
+    final Set<String> returnedBy = new TreeSet<>();
     List<String> co = List.of();
     Instant reported;
     Instant assigned;

@@ -165,6 +165,7 @@ final class Story {
                     String user = user(t.lead);
                     if (returns) {
                         t.returnCount++;
+                        t.returnedBy.add(t.lead);
                         TicketStatus to = t.returnCount >= 3 ? TicketStatus.SUPERVISION : TicketStatus.DISPATCHING;
                         transition(run, at, user, "return", to, Vocabulary.fill(r,
                                 Vocabulary.pick(r, Vocabulary.RETURN_REASONS), catalog.departmentLabel(otherDepartment(r, t.lead))));
@@ -327,6 +328,7 @@ final class Story {
     private void assign(Run run, Instant at, String lead, List<String> co) {
         GeneratedTicket t = run.t;
         t.lead = lead;
+        t.leadDepartments.add(lead);
         t.co = co;
         t.assigned = at;
         run.sign = new Clock(DeadlineClock.SIGN, at, calendar.plusWorkingDays(at, t.signLimit));

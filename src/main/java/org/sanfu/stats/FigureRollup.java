@@ -50,13 +50,17 @@ class FigureRollup implements DerivedFromTickets, InitializingBean {
     private static final Logger log = LoggerFactory.getLogger(FigureRollup.class);
 
     /**
-     * The counts, in the order of {@link Figures.Counts}' fields and of the tables' columns, and last
-     * {@code timed}: the closed tickets with hours to close, of which the median is taken.
+     * The counts, in the order of {@link Figures.Counts}' fields and of the tables' columns; then
+     * {@code timed}: the closed tickets with hours to close, of which the median is taken; then the
+     * department's turns (V27__lead_turns.sql): in a row keyed by a department, the tickets whose lead it
+     * held, whoever leads them now, and of those, the ones it returned.
      */
     static final List<String> COUNTS = List.of("total", "closed", "overdue_open", "overdue", "signed",
             "signed_on_time", "unsigned_overdue", "open_reply_overdue", "closed_on_time", "rated", "satisfied",
-            "replied", "reopened", "assigned", "returned", "timed");
+            "replied", "reopened", "assigned", "returned", "timed", "turns", "turns_returned");
     static final int TIMED = 15;
+    static final int TURNS = 16;
+    static final int TURNS_RETURNED = 17;
 
     /** The tables: their name and the column of the period their key starts with (none for all time). */
     enum Table {
@@ -179,7 +183,26 @@ class FigureRollup implements DerivedFromTickets, InitializingBean {
         });
     }
 
-    /** The counts one ticket adds to its group, in {@link #COUNTS}' order. */
+    /**
+     * What one ticket adds to the table, by key: its counts to its group (by its present lead department),
+     * and a turn to the group of each department that held its lead.
+     */
+    private void addTicket(Map<Key, long[]> sums, Table table, TicketFacts.Row t, int sign) {
+        add(sums, keyOf(table, t, t.leadDepartment()), contribution(t), sign);
+        for (String department : t.leadDepartments()) {
+            add(sums, keyOf(table, t, department), turn(t, department), sign);
+        }
+    }
+
+    /** The counts a ticket adds to the group of a department that held its lead: a turn, returned or not. */
+    static long[] turn(TicketFacts.Row t, String department) {
+        long[] counts = new long[COUNTS.size()];
+        counts[TURNS] = 1;
+        counts[TURNS_RETURNED] = one(t.returnedBy().contains(department));
+        return counts;
+    }
+
+    /** The counts one ticket adds to its group, in {@link #COUNTS}' order (no turns: see {@link #turn}). */
     static long[] contribution(TicketFacts.Row t) {
         boolean closed = "CLOSED".equals(t.status());
         String s = t.satisfaction();
@@ -201,6 +224,8 @@ class FigureRollup implements DerivedFromTickets, InitializingBean {
             one(t.assignedAt() != null),
             one(t.returnCount() > 0),
             one(t.hoursToClose() != null),
+            0,
+            0,
         };
     }
 
@@ -208,9 +233,10 @@ class FigureRollup implements DerivedFromTickets, InitializingBean {
         return b ? 1 : 0;
     }
 
-    private Key keyOf(Table table, TicketFacts.Row t) {
+    /** The key of the ticket's period, category, town and source, with this department. */
+    private Key keyOf(Table table, TicketFacts.Row t, String department) {
         return new Key(table.periodOf(t.reportedAt().atZone(zone).toLocalDate()),
-                new Group(t.leadDepartment(), t.category(), t.town(), t.source()));
+                new Group(department, t.category(), t.town(), t.source()));
     }
 
     /** Adds the changed tickets' differences, in the transaction that changed them. */
@@ -223,10 +249,10 @@ class FigureRollup implements DerivedFromTickets, InitializingBean {
                     continue;
                 }
                 if (change.before() != null) {
-                    add(deltas, keyOf(table, change.before()), contribution(change.before()), -1);
+                    addTicket(deltas, table, change.before(), -1);
                 }
                 if (change.after() != null) {
-                    add(deltas, keyOf(table, change.after()), contribution(change.after()), 1);
+                    addTicket(deltas, table, change.after(), 1);
                 }
             }
             deltas.forEach((key, delta) -> {
@@ -414,7 +440,7 @@ class FigureRollup implements DerivedFromTickets, InitializingBean {
             jdbc.query("select " + TicketFacts.ROW_COLUMNS + " from " + TicketFacts.VIEW, (ResultSet rs) -> {
                 TicketFacts.Row row = row(rs);
                 for (Table table : Table.values()) {
-                    add(sums.get(table), keyOf(table, row), contribution(row), 1);
+                    addTicket(sums.get(table), table, row, 1);
                 }
             });
             for (Table table : Table.values()) {

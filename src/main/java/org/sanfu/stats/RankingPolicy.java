@@ -51,7 +51,7 @@ final class RankingPolicy {
     }
 
     /**
-     * Ranks the departments with enough tickets and something due ({@link #somethingDue}) by score (ties
+     * Ranks the departments with enough tickets (led now, or assigned to them in the period) and something due ({@link #somethingDue}) by score (ties
      * share a rank), and gives the medals.
      * GOLD goes to the first places ({@code sanfu.ranking.golds}, the first alone by default) only if
      * the score reaches the configured floor and the department closed at least one ticket on time: a
@@ -67,7 +67,7 @@ final class RankingPolicy {
         departments.forEach((key, c) -> {
             Double score = score(c);
             Figures figures = c.figures();
-            if (figures.total() >= ranking.minTickets() && score != null && somethingDue(c)) {
+            if (Math.max(figures.total(), c.assigned()) >= ranking.minTickets() && score != null && somethingDue(c)) {
                 scored.add(new Ranking.DepartmentRank(key, labels.get(key), figures, score, null, null));
                 counts.put(key, c);
             } else {
@@ -93,12 +93,13 @@ final class RankingPolicy {
 
     /**
      * Whether the month holds something the department had to have done by now: a ticket closed, or
-     * one open past its reply deadline, or one unsigned past its sign deadline. Without one, its score
-     * rests on signing on time alone (returns aside), and a department that has only signed would
-     * rank above one that closed its tickets well.
+     * one open past its reply deadline, or one unsigned past its sign deadline, or one it returned. Without
+     * one, its score rests on signing on time alone, and a department that has only signed would rank above
+     * one that closed its tickets well. A return counts: a department that sent back what it was given has
+     * decided, and returning everything must not keep it out of the ranking.
      */
     private static boolean somethingDue(Figures.Counts c) {
-        return c.closed() + c.openReplyOverdue() + c.unsignedOverdue() > 0;
+        return c.closed() + c.openReplyOverdue() + c.unsignedOverdue() + c.returned() > 0;
     }
 
     private boolean earnsGold(double score, Figures.Counts counts) {

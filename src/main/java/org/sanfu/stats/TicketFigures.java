@@ -7,12 +7,16 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.sanfu.SanfuProperties;
 import org.sanfu.ticket.TicketFacts;
@@ -105,12 +109,24 @@ class TicketFigures {
         gathered.forEach((grouping, byKey) -> {
             Map<String, BigDecimal> median = medians != null ? medians.get(grouping)
                     : byKey.isEmpty() ? Map.of() : medians(filter, grouping);
+            boolean turns = byTurns(filter, grouping);
             Map<String, Figures.Counts> counts = new LinkedHashMap<>();
             byKey.forEach((key, c) -> counts.put(key, new Figures.Counts(c[0], c[1], c[2], c[3], c[4], c[5], c[6],
-                    c[7], c[8], c[9], c[10], c[11], c[12], c[13], c[14], median.get(key))));
+                    c[7], c[8], c[9], c[10], c[11], c[12],
+                    turns ? c[FigureRollup.TURNS] : c[13], turns ? c[FigureRollup.TURNS_RETURNED] : c[14],
+                    median.get(key))));
             result.put(grouping, counts);
         });
         return new Grouped(result);
+    }
+
+    /**
+     * Whether the return rate of these figures is a department's: the tickets assigned to it (whoever leads
+     * them now) and of those, the ones it returned (GLOSSARY.md, 退单率). So it is per department, and for all
+     * figures of one department; elsewhere it is the tickets returned at least once, of those assigned.
+     */
+    private static boolean byTurns(TicketFilter filter, Grouping grouping) {
+        return grouping == Grouping.DEPARTMENT || filter.department() != null;
     }
 
     /** Figures per grouping; NONE holds the whole set under the null key. */
@@ -138,7 +154,7 @@ class TicketFigures {
     private static Map<String, long[]> gather(Map<FigureRollup.Group, long[]> sums, Grouping grouping) {
         Map<String, long[]> grouped = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
         sums.forEach((group, counts) -> {
-            if (counts[0] == 0) {
+            if (Arrays.stream(counts).allMatch(c -> c == 0)) {
                 return; // a group whose tickets all moved to another: no longer a group at all
             }
             String key = switch (grouping) {
@@ -176,10 +192,13 @@ class TicketFigures {
     }
 
     private static Where where(TicketFilter filter) {
+        return whereButDepartment(filter).eq("t.lead_department", filter.department());
+    }
+
+    private static Where whereButDepartment(TicketFilter filter) {
         return new Where()
                 .notBefore("t.reported_at", filter.from())
                 .before("t.reported_at", filter.toExclusive())
-                .eq("t.lead_department", filter.department())
                 .eq("t.category", filter.category())
                 .eq("t.town", filter.town());
     }
@@ -196,6 +215,50 @@ class TicketFigures {
         jdbc.sql("select " + key + COUNTS + " from ticket_facts t" + where.sql() + groupBy).params(where.args()).query(rs -> {
             result.put(grouping.column == null ? null : rs.getString("group_key"), counts(rs));
         });
+        return byTurns(filter, grouping) ? withTurns(result, turns(filter, grouping)) : result;
+    }
+
+    /**
+     * The departments' turns counted from the tickets, per value of the grouping: for each ticket whose lead
+     * a department held (the filter's department, if it names one), a turn in the department's group
+     * (DEPARTMENT) or the ticket's; {turns, of which returned by that department}. Read as the few distinct
+     * combinations of departments the tickets hold, per value.
+     */
+    private Map<String, long[]> turns(TicketFilter filter, Grouping grouping) {
+        Where where = whereButDepartment(filter).add("t.lead_departments is not null");
+        boolean ticketsKey = grouping.column != null && grouping != Grouping.DEPARTMENT;
+        String key = ticketsKey ? "t." + grouping.column + ", " : "";
+        Map<String, long[]> turns = new HashMap<>();
+        jdbc.sql("select " + key + "t.lead_departments, t.returned_by, count(*) from ticket_facts t" + where.sql()
+                + " group by " + key + "t.lead_departments, t.returned_by").params(where.args()).query(rs -> {
+                    int column = ticketsKey ? 2 : 1;
+                    List<String> returnedBy = TicketFacts.departments(rs.getString(column + 1));
+                    long n = rs.getLong(column + 2);
+                    for (String department : TicketFacts.departments(rs.getString(column))) {
+                        if (filter.department() != null && !filter.department().equals(department)) {
+                            continue;
+                        }
+                        String k = grouping == Grouping.DEPARTMENT ? department : ticketsKey ? rs.getString(1) : null;
+                        long[] sum = turns.computeIfAbsent(k, x -> new long[2]);
+                        sum[0] += n;
+                        sum[1] += returnedBy.contains(department) ? n : 0;
+                    }
+                });
+        return turns;
+    }
+
+    /** The counts with the turns as the assigned and returned, and a group for turns without tickets. */
+    private static Map<String, Figures.Counts> withTurns(Map<String, Figures.Counts> counts, Map<String, long[]> turns) {
+        Map<String, Figures.Counts> result = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
+        Set<String> keys = new HashSet<>(counts.keySet());
+        keys.addAll(turns.keySet());
+        for (String key : keys) {
+            Figures.Counts c = counts.getOrDefault(key, Figures.Counts.none());
+            long[] t = turns.getOrDefault(key, new long[2]);
+            result.put(key, new Figures.Counts(c.total(), c.closed(), c.overdueOpen(), c.overdue(), c.signed(),
+                    c.signedOnTime(), c.unsignedOverdue(), c.openReplyOverdue(), c.closedOnTime(), c.rated(),
+                    c.satisfied(), c.replied(), c.reopened(), t[0], t[1], c.medianHours()));
+        }
         return result;
     }
 

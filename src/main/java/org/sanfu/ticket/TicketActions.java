@@ -110,7 +110,7 @@ public class TicketActions {
     @Transactional
     public TicketView returnTicket(String id, Caller caller, ActionRequests.Return command) {
         return perform(id, caller, TicketAction.RETURN, (ticket, task, now) -> {
-            tickets.returned(ticket.id(), now);
+            tickets.returned(ticket.id(), ticket.leadDepartment(), now);
             process.complete(task.taskId(), Map.of(TicketProcess.VAR_DECISION, TicketProcess.RETURN));
             return command.reason();
         });

@@ -7,14 +7,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.sanfu.Sql;
 
 /**
  * The ticket module's published read side for other modules' SQL (the leaders' figures, the
  * reports): the database view {@value #VIEW}, one row per ticket, created by
  * {@code db/migration/V5__published_read_views.sql}, which lists its columns ({@code overdue_since}
- * added by {@code V9__overdue_since.sql}, {@code overdue_span_class} by {@code V12__scale_indexes.sql}).
+ * added by {@code V9__overdue_since.sql}, {@code overdue_span_class} by {@code V12__scale_indexes.sql},
+ * {@code source} by {@code V17}, {@code lead_departments} and {@code returned_by} by {@code V27__lead_turns.sql}).
  * Other modules read tickets through this view, the id queries below or {@link TicketQueries}, never the
  * ticket tables, so this module may change its tables as long as the view keeps its columns and their
  * meaning and the id queries select what they say.
@@ -145,14 +149,15 @@ public final class TicketFacts {
     public static final String ROW_COLUMNS = "id, enterprise_credit_code, town, category, status, lead_department, "
             + "reported_at, assigned_at, signed_at, replied_at, closed_at, sign_deadline, reply_deadline, overdue, "
             + "sign_overdue, reply_overdue, signed_on_time, replied_on_time, reopen_count, return_count, satisfaction, "
-            + "hours_to_close, overdue_since, source";
+            + "hours_to_close, overdue_since, source, lead_departments, returned_by";
 
     /** The columns of {@value #VIEW} the figures are made of, for {@link TicketFactsChanged}. */
     public record Row(long id, String enterpriseCreditCode, String town, String category, String status,
             String leadDepartment, Instant reportedAt, Instant assignedAt, Instant signedAt, Instant repliedAt,
             Instant closedAt, Instant signDeadline, Instant replyDeadline, boolean overdue, boolean signOverdue,
             boolean replyOverdue, Boolean signedOnTime, Boolean repliedOnTime, int reopenCount, int returnCount,
-            String satisfaction, BigDecimal hoursToClose, Instant overdueSince, String source) {
+            String satisfaction, BigDecimal hoursToClose, Instant overdueSince, String source,
+            List<String> leadDepartments, List<String> returnedBy) {
 
         /** Reads the current row of {@value #VIEW} (aliased or not) that the result set is on. */
         public static Row of(ResultSet rs) throws SQLException {
@@ -164,8 +169,29 @@ public final class TicketFacts {
                     rs.getBoolean("reply_overdue"), rs.getObject("signed_on_time", Boolean.class),
                     rs.getObject("replied_on_time", Boolean.class), rs.getInt("reopen_count"),
                     rs.getInt("return_count"), rs.getString("satisfaction"), rs.getBigDecimal("hours_to_close"),
-                    Sql.instant(rs, "overdue_since"), rs.getString("source"));
+                    Sql.instant(rs, "overdue_since"), rs.getString("source"),
+                    departments(rs.getString("lead_departments")), departments(rs.getString("returned_by")));
         }
+    }
+
+    /**
+     * The departments a column of {@code lead_departments} or {@code returned_by} holds (V27__lead_turns.sql):
+     * codes, sorted, joined by commas; null for none.
+     */
+    public static List<String> departments(String column) {
+        return column == null || column.isEmpty() ? List.of() : List.of(column.split(","));
+    }
+
+    /** Such a column's value for these departments: sorted, without repeats, null for none. */
+    public static String departmentsColumn(Collection<String> departments) {
+        return departments.isEmpty() ? null : String.join(",", new TreeSet<>(departments));
+    }
+
+    /** The column with one department more. */
+    static String withDepartment(String column, String department) {
+        Set<String> departments = new TreeSet<>(departments(column));
+        departments.add(department);
+        return departmentsColumn(departments);
     }
 
     /** The classes of {@code overdue_span_class} below the last: class k spans less than 2^k days. */

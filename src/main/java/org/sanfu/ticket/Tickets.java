@@ -133,16 +133,18 @@ class Tickets {
     void route(long id, String lead, List<String> co, int signLimit, int replyLimit, Instant assignedAt,
             Instant signDeadline, Instant replyDeadline, Instant signClockStart, Instant now) {
         changes.changing(id);
+        String leads = departmentsColumn(id, "lead_departments");
         jdbc.sql("""
-                update ticket set lead_department = ?, sign_limit = ?, reply_limit = ?, assigned_at = ?,
-                    sign_deadline = ?, reply_deadline = ?, updated_at = ?,
+                update ticket set lead_department = ?, lead_departments = ?, sign_limit = ?, reply_limit = ?,
+                    assigned_at = ?, sign_deadline = ?, reply_deadline = ?, updated_at = ?,
                     sign_clock_start = coalesce(?, sign_clock_start),
                     sign_reminded = case when ? then 0 else sign_reminded end,
                     sign_overdue = case when ? then false else sign_overdue end
                 where id = ?
                 """)
-                .params(lead, signLimit, replyLimit, Sql.ts(assignedAt), Sql.ts(signDeadline), Sql.ts(replyDeadline),
-                        Sql.ts(now), Sql.ts(signClockStart), signClockStart != null, signClockStart != null, id)
+                .params(lead, lead == null ? leads : TicketFacts.withDepartment(leads, lead), signLimit, replyLimit,
+                        Sql.ts(assignedAt), Sql.ts(signDeadline), Sql.ts(replyDeadline), Sql.ts(now),
+                        Sql.ts(signClockStart), signClockStart != null, signClockStart != null, id)
                 .update();
         changes.coHandlingChanging(id);
         jdbc.sql("delete from ticket_co_department where ticket_id = ?").param(id).update();
@@ -170,10 +172,19 @@ class Tickets {
                 .params(Sql.ts(at), !late, late, late, late, Sql.ts(at), id).update();
     }
 
-    void returned(long id, Instant now) {
+    /** The ticket's {@code lead_departments} or {@code returned_by} as it is (null for none). */
+    private String departmentsColumn(long id, String column) {
+        List<String> value = jdbc.sql("select " + column + " from ticket where id = ?").param(id).query(String.class)
+                .list();
+        return value.isEmpty() ? null : value.get(0);
+    }
+
+    /** The lead department sent the ticket back: one return more, and the department among those that returned it. */
+    void returned(long id, String department, Instant now) {
         changes.changing(id);
-        jdbc.sql("update ticket set return_count = return_count + 1, updated_at = ? where id = ?")
-                .params(Sql.ts(now), id).update();
+        String returnedBy = departmentsColumn(id, "returned_by");
+        jdbc.sql("update ticket set return_count = return_count + 1, returned_by = ?, updated_at = ? where id = ?")
+                .params(TicketFacts.withDepartment(returnedBy, department), Sql.ts(now), id).update();
     }
 
     void replied(long id, String resolution, Outcome outcome, Instant at, boolean late) {

@@ -177,6 +177,12 @@ class GeneratorTests {
                 + "where e.ticket_id = t.id and e.action = 'sign' and e.at = t.signed_at)")).isZero();
         assertThat(count("select count(*) from ticket where return_count <> (select count(*) from ticket_event e "
                 + "where e.ticket_id = ticket.id and e.action = 'return')")).isZero();
+        // the departments that held the lead and those that returned it, as the service keeps them
+        assertThat(count("select count(*) from ticket where (return_count > 0) <> (returned_by is not null)")).isZero();
+        assertThat(count("select count(*) from ticket where assigned_at is not null and (lead_departments is null"
+                + " or ',' || lead_departments || ',' not like '%,' || lead_department || ',%')")).isZero();
+        assertThat(count("select count(*) from ticket where status <> 'DISPATCHING' and returned_by is not null"
+                + " and lead_departments not like '%,%'")).as("a return upheld gives the lead to another").isZero();
         assertThat(count("select count(*) from ticket where reopen_count <> (select count(*) from ticket_event e "
                 + "where e.ticket_id = ticket.id and e.action = 'feedback' and e.to_status = 'IN_PROGRESS')")).isZero();
         List<String> actions = jdbc.sql("select distinct action from ticket_event").query(String.class).list();

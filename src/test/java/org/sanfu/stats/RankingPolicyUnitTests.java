@@ -89,6 +89,24 @@ class RankingPolicyUnitTests {
     }
 
     @Test
+    void aDepartmentThatReturnedEverythingItWasGivenIsRankedOnItsReturns() {
+        Map<String, Figures.Counts> departments = new LinkedHashMap<>();
+        departments.put("A", closed(0, 0, 0));
+        // four tickets assigned to B in the month, all returned and led by others now: none is B's to count
+        Figures.Counts returnedAll = figures(0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 4);
+        departments.put("B", returnedAll);
+        // two assigned, both returned: too few to rank, as a department with two tickets
+        departments.put("C", figures(0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2));
+
+        List<Ranking.DepartmentRank> ranked = policy.rank(departments, Map.of());
+
+        assertThat(policy.score(returnedAll)).isEqualTo(0.0);
+        assertThat(ranked).extracting(Ranking.DepartmentRank::key).containsExactly("A", "B", "C");
+        assertThat(ranked).extracting(Ranking.DepartmentRank::rank).containsExactly(1, 2, null);
+        assertThat(ranked.get(1).figures().returnRate()).isEqualTo(1.0);
+    }
+
+    @Test
     void goldForTheFirstSnailsForTheLastThreeTiesShareARankAndSmallDepartmentsAreNotRanked() {
         Map<String, Figures.Counts> departments = new LinkedHashMap<>();
         departments.put("A", figures(4, 4, 4, 4, 4, 4, 4, 4, 0, 4, 0)); // 100
