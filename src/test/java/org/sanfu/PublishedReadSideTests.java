@@ -32,7 +32,8 @@ class PublishedReadSideTests {
 
     /** The tables each reading module owns itself and may query. */
     private static final List<Reader> READERS = List.of(
-            new Reader("stats", Set.of("figure_day", "figure_month", "figure_all_time", "figure_state", "talk")),
+            new Reader("stats", Set.of("figure_day", "figure_month", "figure_all_time", "figure_state", "talk",
+                    "ranking_roll")),
             new Reader("report", Set.of("briefing")));
 
     private static final Pattern READ = Pattern.compile("\\b(?:from|join|update|into)\\s+([a-z_][a-z0-9_]*)\\b");

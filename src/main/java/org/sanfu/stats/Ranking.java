@@ -1,10 +1,25 @@
 package org.sanfu.stats;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.time.Instant;
 import java.util.List;
 
-/** The departments ranked over a period (月度赛马), and the towns shown a red card (亮红牌). */
-public record Ranking(String month, List<DepartmentRank> departments, List<RedCard> redCards) {
+/**
+ * The departments ranked over a period (月度赛马), and the towns shown a red card (亮红牌). {@code storedAt}: when
+ * a month's ranking was stored as the month closed ({@link RankingRolls}), served as stored from then on;
+ * null for one computed now.
+ */
+public record Ranking(String month, List<DepartmentRank> departments, List<RedCard> redCards, Instant storedAt) {
+
+    /** Computed now. */
+    public Ranking(String month, List<DepartmentRank> departments, List<RedCard> redCards) {
+        this(month, departments, redCards, null);
+    }
+
+    /** The departments with this medal, in their order. */
+    public List<DepartmentRank> withMedal(Medal medal) {
+        return departments.stream().filter(d -> d.medal() == medal).toList();
+    }
 
     /**
      * 金牌店小二 for the first (or the first few, {@code sanfu.ranking.golds}), if earned (a score at the

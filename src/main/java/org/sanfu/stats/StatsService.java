@@ -28,11 +28,13 @@ public class StatsService {
     private final ZoneId zone;
     private final ChannelNames channels;
     private final Talks talks;
+    private final RankingRolls rolls;
 
     StatsService(TicketFigures figures, Catalog catalog, RankingProperties ranking, RedCardProperties redCard,
-            SanfuProperties properties, ChannelNames channels, Talks talks) {
+            SanfuProperties properties, ChannelNames channels, Talks talks, RankingRolls rolls) {
         this.channels = channels;
         this.talks = talks;
+        this.rolls = rolls;
         this.figures = figures;
         this.catalog = catalog;
         this.policy = new RankingPolicy(ranking, redCard);
@@ -49,8 +51,16 @@ public class StatsService {
                 breakdown(grouped.by(TicketFigures.Grouping.SOURCE), channels::labelOf));
     }
 
-    /** The month's ranking of the handling departments (tickets reported that month) and red cards. */
+    /**
+     * The month's ranking of the handling departments (tickets reported that month) and red cards: as stored
+     * when the month closed ({@link RankingRolls}), or computed now for a month not stored (yet).
+     */
     public Ranking ranking(YearMonth month) {
+        return rolls.find(month).orElseGet(() -> rankingNow(month));
+    }
+
+    /** The month's ranking computed now from its tickets. */
+    Ranking rankingNow(YearMonth month) {
         Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
         return ranking(TicketFilter.reportedBetween(from, to), month.toString());

@@ -27,8 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * 约谈, recorded: after each month's ranking the task force talks with its 蜗牛店小二 and the towns shown a
  * red card, and a leader records each talk, once per month and subject. The quarter's roll shows them
- * beside the names ({@link StatsService#medals}). A month's names may still change while its tickets are
- * handled, so a talk is checked against the departments and towns, not against the month's list.
+ * beside the names ({@link StatsService#medals}). Once the month's ranking is stored ({@link RankingRolls}) a
+ * talk is with a name on it; before, the names may still change while the month's tickets are handled, so a
+ * talk is checked against the departments and towns.
  */
 @Service
 public class Talks {
@@ -41,11 +42,13 @@ public class Talks {
     private final QueryParams params;
     private final Catalog catalog;
     private final FigureRollup figures;
+    private final RankingRolls rolls;
     private final Clock clock;
     private final ZoneId zone;
 
     Talks(JdbcClient jdbc, StatsParameters parameters, QueryParams params, Catalog catalog, FigureRollup figures,
-            Clock clock, SanfuProperties properties) {
+            RankingRolls rolls, Clock clock, SanfuProperties properties) {
+        this.rolls = rolls;
         this.jdbc = jdbc;
         this.parameters = parameters;
         this.params = params;
@@ -113,6 +116,9 @@ public class Talks {
                 errors.add("subject", Message.of("sanfu.talk.unknown-town"));
             }
         }
+        if (month != null && r.subjectKind() != null && !errors.has("subject")) {
+            inRoll(errors, month, r.subjectKind(), subject);
+        }
         LocalDate heldOn = null;
         if (params.text(r.heldOn()) == null) {
             errors.add("heldOn", Message.of("sanfu.validation.not-blank"));
@@ -127,6 +133,22 @@ public class Talks {
         errors.requireParagraphs("note", r.note(), Text.MAX);
         errors.throwIfAny();
         return new Checked(month, r.subjectKind(), subject, heldOn, r.note().strip());
+    }
+
+    /**
+     * Once the month's ranking is stored, a talk is with one of its 蜗牛店小二 or red-carded towns: the roll
+     * is what was announced. Before (the month under way, or closed before rankings were stored) the names
+     * still move with the month's tickets, so any handling department or known town is taken.
+     */
+    private void inRoll(InvalidInput.Collector errors, YearMonth month, Talk.Subject kind, String subject) {
+        rolls.find(month).ifPresent(roll -> {
+            if (kind == Talk.Subject.DEPARTMENT && roll.withMedal(Ranking.Medal.SNAIL).stream()
+                    .noneMatch(d -> d.key().equals(subject))) {
+                errors.add("subject", Message.of("sanfu.talk.not-snail", "month", When.month(month)));
+            } else if (kind == Talk.Subject.TOWN && roll.redCards().stream().noneMatch(c -> c.town().equals(subject))) {
+                errors.add("subject", Message.of("sanfu.talk.not-red-carded", "month", When.month(month)));
+            }
+        });
     }
 
     private String label(Talk.Subject kind, String subject) {

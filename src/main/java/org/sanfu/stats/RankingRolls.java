@@ -1,0 +1,83 @@
+package org.sanfu.stats;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Date;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+import org.sanfu.Sql;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The months' rankings as stored when each month closed ({@code V28__ranking_roll.sql}), one per month,
+ * never overwritten: what the 月例会 announced and the talks (约谈) followed reads the same later, whatever
+ * happens to the month's tickets or the weights afterwards. Stored as the JSON the API answers with.
+ */
+@Repository
+class RankingRolls {
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    RankingRolls(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** The month's stored ranking, with when it was stored. */
+    Optional<Ranking> find(YearMonth month) {
+        return jdbc.sql("select stored_at, content from ranking_roll where ranking_month = ?")
+                .param(Date.valueOf(month.atDay(1)))
+                .query((rs, n) -> read(rs.getString("content"), Sql.instant(rs, "stored_at"))).optional();
+    }
+
+    /** False when that month's ranking was stored already. */
+    boolean store(YearMonth month, Ranking ranking, Instant storedAt) {
+        if (find(month).isPresent()) {
+            return false;
+        }
+        String content;
+        try {
+            content = json.writeValueAsString(ranking);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the ranking of " + month, e);
+        }
+        try {
+            jdbc.sql("insert into ranking_roll (ranking_month, stored_at, content) values (?, ?, ?)")
+                    .params(Date.valueOf(month.atDay(1)), Sql.ts(storedAt), content).update();
+            return true;
+        } catch (DuplicateKeyException raced) {
+            return false;
+        }
+    }
+
+    private Ranking read(String content, Instant storedAt) {
+        try {
+            Stored stored = json.readValue(content, Stored.class);
+            return new Ranking(stored.month(), stored.departments().stream().map(StoredRank::toDepartmentRank).toList(),
+                    stored.redCards(), storedAt);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored ranking is unreadable: " + content, e);
+        }
+    }
+
+    /** The JSON of a {@link Ranking}, read back: its departments' figures are written unwrapped. */
+    record Stored(String month, List<StoredRank> departments, List<Ranking.RedCard> redCards) {}
+
+    /** A {@link Ranking.DepartmentRank} as written, its figures beside its place. */
+    record StoredRank(String key, String label, long total, long open, long closed, long overdueOpen,
+            Double closeRate, Double onTimeSignRate, Double onTimeCloseRate, Double satisfactionRate,
+            Double reopenRate, Double returnRate, Double medianHoursToClose, Double score, Integer rank,
+            Ranking.Medal medal) {
+
+        Ranking.DepartmentRank toDepartmentRank() {
+            return new Ranking.DepartmentRank(key, label, new Figures(total, open, closed, overdueOpen, closeRate,
+                    onTimeSignRate, onTimeCloseRate, satisfactionRate, reopenRate, returnRate, medianHoursToClose),
+                    score, rank, medal);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package org.sanfu.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.sanfu.Api;
+import org.sanfu.Pages;
+import org.sanfu.SanfuTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * bpmn/monthly-ranking.bpmn stores last month's ranking on the first of the month at 08:00, and from then on
+ * the ranking, the quarter's roll, the dashboard and the talks (约谈) go by what was stored. August 2022, used
+ * by no other test: a town red-carded (Api.redCardedTown) and a town with one ticket.
+ */
+@SanfuTest
+class RankingStoredWebTests {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    @Autowired
+    Api api;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    Pages pages;
+
+    @AfterEach
+    void realTime() {
+        ClockUtil.reset();
+    }
+
+    private static void at(String shanghai) {
+        ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse(shanghai + "+08:00").toInstant()));
+    }
+
+    private JsonNode ranking() {
+        Api.Response r = api.get("/api/stats/ranking?month=2022-08", "leader");
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        return r.json();
+    }
+
+    private Api.Response talk(String kind, String subject) {
+        return api.post("/api/stats/talks", "leader", Map.of("month", "2022-08", "subjectKind", kind, "subject", subject,
+                "heldOn", "2022-09-05", "note", "约谈通报"));
+    }
+
+    @Test
+    void theFirstOfTheMonthStoresLastMonthsRankingAndItStandsWhateverHappensLater() {
+        Job timer = management.createJobQuery().processDefinitionKey("monthlyRanking").timers().singleResult();
+        assertThat(timer).as("bpmn/monthly-ranking.bpmn's timer").isNotNull();
+        OffsetDateTime due = timer.getDuedate().toInstant().atZone(SHANGHAI).toOffsetDateTime();
+        assertThat(due.getDayOfMonth()).isEqualTo(1);
+        assertThat(due.toLocalTime().toString()).isEqualTo("08:00");
+
+        String lagging = api.redCardedTown("存档红牌镇", "2022-08-01", "2022-08-31");
+        String quiet = "存档平稳镇" + Api.creditCode().substring(12);
+        at("2022-08-10T09:00:00");
+        String quietEnterprise = api.enterprise("宁波存档平稳贸易有限公司", quiet);
+        api.visit(quietEnterprise, List.of(Api.problem("LEGAL", "合同纠纷")));
+        ClockUtil.reset();
+        JsonNode live = ranking();
+        assertThat(live.get("storedAt").isNull()).as("computed when asked").isTrue();
+        assertThat(towns(live)).contains(lagging).doesNotContain(quiet);
+
+        at("2022-09-01T08:00:00");
+        management.executeJob(timer.getId());
+        ClockUtil.reset();
+
+        JsonNode stored = ranking();
+        assertThat(stored.get("storedAt").asText()).isEqualTo("2022-09-01T08:00:00+08:00");
+        assertThat(withoutStoredAt(stored)).as("stored as it stood").isEqualTo(withoutStoredAt(live));
+        Job next = management.createJobQuery().processDefinitionKey("monthlyRanking").timers().singleResult();
+        assertThat(next.getDuedate().toInstant().atZone(SHANGHAI).toOffsetDateTime())
+                .isEqualTo(OffsetDateTime.parse("2022-10-01T08:00:00+08:00"));
+
+        // logged into August afterwards: thirteen problems handled in time bring the town under the red line,
+        // and customs has more tickets than the stored ranking counted
+        at("2022-08-02T09:00:00");
+        List<Map<String, Object>> problems = new ArrayList<>();
+        for (int i = 0; i < 13; i++) {
+            problems.add(Api.problem("CUSTOMS", "补录问题" + i));
+        }
+        api.visit(api.enterprise("台州存档补录报关有限公司", lagging), problems);
+        ClockUtil.reset();
+        Api.Response now = api.get("/api/stats/summary?from=2022-08-01&to=2022-08-31&town=" + lagging, "leader");
+        assertThat(now.json().get("total").asLong()).as("the month's tickets now").isEqualTo(16);
+
+        JsonNode later = ranking();
+        assertThat(withoutStoredAt(later)).as("the stored ranking stands").isEqualTo(withoutStoredAt(live));
+        assertThat(towns(later)).contains(lagging);
+        JsonNode august = api.get("/api/stats/medals?quarter=2022-Q3", "leader").json().get("months").get(1);
+        assertThat(august.get("month").asText()).isEqualTo("2022-08");
+        assertThat(august.get("redCards").toString()).contains(lagging);
+        Pages.Answer dashboard = pages.get("/?month=2022-08", "leader");
+        assertThat(dashboard.html().select("#rankingStored").text()).contains("该月排名已于 2022-09-01 08:00 存档");
+        assertThat(pages.get("/?month=2022-07", "leader").html().select("#rankingLive").text())
+                .as("a month not stored").contains("实时计算");
+
+        // the talks follow the stored roll: the red-carded town, not a town or department it does not name
+        Api.Response notListed = talk("TOWN", quiet);
+        assertThat(notListed.status()).as(notListed.text()).isEqualTo(400);
+        assertThat(notListed.json().get("errors").get(0).get("field").asText()).isEqualTo("subject");
+        assertThat(notListed.json().get("errors").get(0).get("message").asText()).contains("2022年8月", "not shown a red card");
+        Api.Response notSnail = talk("DEPARTMENT", "CUSTOMS");
+        assertThat(notSnail.status()).as(notSnail.text()).isEqualTo(400);
+        assertThat(notSnail.json().get("errors").get(0).get("message").asText()).contains("not one of its SNAILs");
+        Api.Response listed = talk("TOWN", lagging);
+        assertThat(listed.status()).as(listed.text()).isEqualTo(201);
+    }
+
+    private static List<String> towns(JsonNode ranking) {
+        List<String> towns = new ArrayList<>();
+        ranking.get("redCards").forEach(c -> towns.add(c.get("town").asText()));
+        return towns;
+    }
+
+    private static JsonNode withoutStoredAt(JsonNode ranking) {
+        ObjectNode copy = ranking.deepCopy();
+        copy.remove("storedAt");
+        return copy;
+    }
+}
