@@ -52,7 +52,7 @@ class FigureRollup implements DerivedFromTickets, InitializingBean {
     /**
      * The counts, in the order of {@link Figures.Counts}' fields and of the tables' columns; then
      * {@code timed}: the closed tickets with hours to close, of which the median is taken; then the
-     * department's turns (V27__lead_turns.sql): in a row keyed by a department, the tickets whose lead it
+     * department's turns (V27_1__lead_turns.sql): in a row keyed by a department, the tickets whose lead it
      * held, whoever leads them now, and of those, the ones it returned.
      */
     static final List<String> COUNTS = List.of("total", "closed", "overdue_open", "overdue", "signed",

@@ -18,7 +18,7 @@ import org.sanfu.Sql;
  * reports): the database view {@value #VIEW}, one row per ticket, created by
  * {@code db/migration/V5__published_read_views.sql}, which lists its columns ({@code overdue_since}
  * added by {@code V9__overdue_since.sql}, {@code overdue_span_class} by {@code V12__scale_indexes.sql},
- * {@code source} by {@code V17}, {@code lead_departments} and {@code returned_by} by {@code V27__lead_turns.sql}).
+ * {@code source} by {@code V17}, {@code lead_departments} and {@code returned_by} by {@code V27_1__lead_turns.sql}).
  * Other modules read tickets through this view, the id queries below or {@link TicketQueries}, never the
  * ticket tables, so this module may change its tables as long as the view keeps its columns and their
  * meaning and the id queries select what they say.
@@ -175,7 +175,7 @@ public final class TicketFacts {
     }
 
     /**
-     * The departments a column of {@code lead_departments} or {@code returned_by} holds (V27__lead_turns.sql):
+     * The departments a column of {@code lead_departments} or {@code returned_by} holds (V27_1__lead_turns.sql):
      * codes, sorted, joined by commas; null for none.
      */
     public static List<String> departments(String column) {

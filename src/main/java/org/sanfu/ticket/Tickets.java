@@ -133,7 +133,7 @@ class Tickets {
     void route(long id, String lead, List<String> co, int signLimit, int replyLimit, Instant assignedAt,
             Instant signDeadline, Instant replyDeadline, Instant signClockStart, Instant now) {
         changes.changing(id);
-        String leads = departmentsColumn(id, "lead_departments");
+        String leads = departmentsColumn(id, LEAD_DEPARTMENTS);
         jdbc.sql("""
                 update ticket set lead_department = ?, lead_departments = ?, sign_limit = ?, reply_limit = ?,
                     assigned_at = ?, sign_deadline = ?, reply_deadline = ?, updated_at = ?,
@@ -172,7 +172,15 @@ class Tickets {
                 .params(Sql.ts(at), !late, late, late, late, Sql.ts(at), id).update();
     }
 
-    /** The ticket's {@code lead_departments} or {@code returned_by} as it is (null for none). */
+    /**
+     * The departments that held the ticket's lead: a stored null is the present lead alone, if the ticket was
+     * assigned (V27_1__lead_turns.sql, which so spared the tickets from before it a write; ticket_facts reads
+     * the column the same way).
+     */
+    private static final String LEAD_DEPARTMENTS =
+            "coalesce(lead_departments, case when assigned_at is not null then lead_department end)";
+
+    /** The ticket's {@link #LEAD_DEPARTMENTS} or {@code returned_by} as it is (null for none). */
     private String departmentsColumn(long id, String column) {
         List<String> value = jdbc.sql("select " + column + " from ticket where id = ?").param(id).query(String.class)
                 .list();

@@ -73,9 +73,11 @@ class ProductionProfileTests {
         String database = jdbc.sql("select 1").query((ResultSet row, int n) ->
                 row.getStatement().getConnection().getMetaData().getDatabaseProductName()).single();
         assertThat(database).isEqualTo(TestDatabase.onPostgres() ? "PostgreSQL" : "H2");
-        long migrations;
-        try (var files = Files.list(Path.of("src/main/resources/db/migration"))) {
-            migrations = files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+        long migrations = 0;
+        for (String folder : List.of("migration", "vendor/" + (TestDatabase.onPostgres() ? "postgresql" : "h2"))) {
+            try (var files = Files.list(Path.of("src/main/resources/db", folder))) {
+                migrations += files.filter(f -> f.getFileName().toString().matches("V[\\d_]+__.*\\.sql")).count();
+            }
         }
         assertThat(Arrays.stream(flyway.info().applied())
                 .filter(m -> "SQL".equals(m.getType().name()) && m.getState().isApplied()).count()).isEqualTo(migrations);

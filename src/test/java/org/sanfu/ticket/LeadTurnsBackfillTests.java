@@ -19,9 +19,10 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * The departments that held a ticket's lead and those that returned it, as the service keeps them, and as
- * {@code V27__lead_turns.sql} fills them in for the tickets from before it, from their history: its
+ * {@code V27_1__lead_turns.sql} fills them in for the tickets from before it, from their history: its
  * statements, run again on a database of its own (H2, or in the PostgreSQL pass PostgreSQL) after the columns
- * are emptied, give back what the service wrote for every ticket.
+ * are emptied, give back what the service wrote for every ticket, as {@code ticket_facts} publishes them. They
+ * write only the tickets that were returned: a stored null is the present lead alone.
  */
 @SanfuTest
 @TestPropertySource(properties = "sanfu.test.context=lead-turns-backfill") // empties the columns of every ticket
@@ -60,12 +61,22 @@ class LeadTurnsBackfillTests {
         jdbc.update("update ticket set lead_departments = null, returned_by = null");
         backfillStatements().forEach(jdbc::update);
         assertThat(columns(all)).isEqualTo(everyTicket);
+        assertThat(jdbc.queryForObject("select count(*) from ticket where returned_by is null and lead_departments is not null",
+                Long.class)).as("a ticket never returned is not written").isZero();
+        assertThat(jdbc.queryForObject("select count(*) from ticket where returned_by is not null", Long.class))
+                .as("the returned ones are").isGreaterThanOrEqualTo(2);
+
+        // a ticket from before, never written by the migration, keeps its lead among those that held it
+        api.act(t.get(2), "return", "transport", Map.of("reason", "属商务事项"));
+        api.act(t.get(2), "assign", "dispatch", Map.of("leadDepartment", "COMMERCE"));
+        assertThat(columns(List.of(t.get(2)))).containsExactly(
+                Map.entry(t.get(2), Arrays.asList("COMMERCE,TRANSPORT", "TRANSPORT")));
     }
 
-    /** lead_departments and returned_by of each ticket, in the order given. */
+    /** lead_departments and returned_by of each ticket as published, in the order given. */
     private Map<String, List<String>> columns(List<String> ids) {
         return ids.stream().collect(Collectors.toMap(id -> id, id -> jdbc.queryForObject(
-                "select lead_departments, returned_by from ticket where id = ?",
+                "select lead_departments, returned_by from ticket_facts where id = ?",
                 (rs, n) -> Arrays.asList(rs.getString(1), rs.getString(2)), Long.parseLong(id)),
                 (a, b) -> a, java.util.LinkedHashMap::new));
     }
@@ -73,17 +84,18 @@ class LeadTurnsBackfillTests {
     /** The migration's statements that fill the two columns in, from its helper table's creation to its drop. */
     private static List<String> backfillStatements() throws IOException {
         String sql;
-        try (InputStream in = LeadTurnsBackfillTests.class.getResourceAsStream("/db/migration/V27__lead_turns.sql")) {
+        try (InputStream in = LeadTurnsBackfillTests.class.getResourceAsStream("/db/migration/V27_1__lead_turns.sql")) {
             sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+        String code = Arrays.stream(sql.split("\n")).filter(line -> !line.strip().startsWith("--"))
+                .collect(Collectors.joining("\n"));
         List<String> statements = new ArrayList<>();
-        for (String statement : sql.split(";")) {
-            String code = Arrays.stream(statement.split("\n")).filter(line -> !line.strip().startsWith("--"))
-                    .collect(Collectors.joining("\n")).strip();
-            if (code.startsWith("create table lead_turn_backfill") || !statements.isEmpty()) {
-                statements.add(code);
+        for (String statement : code.split(";")) {
+            statement = statement.strip();
+            if (statement.startsWith("create table lead_turn_backfill") || !statements.isEmpty()) {
+                statements.add(statement);
             }
-            if (code.startsWith("drop table lead_turn_backfill")) {
+            if (statement.startsWith("drop table lead_turn_backfill")) {
                 break;
             }
         }
