@@ -60,6 +60,12 @@ class BriefingMarkdown {
                     d.path("score").isNull() ? "—" : d.path("score").asText(), d.path("total").asText(),
                     medal(d.path("medal").asText(null)));
         }
+        if (b.has("month")) { // the monthly report's ranking is the month's: stored on the 1st, or live till then
+            JsonNode storedAt = b.path("ranking").path("storedAt");
+            md.append('\n').append(storedAt.isTextual()
+                    ? "该月排名已于 " + time(storedAt, zone) + " 存档，此后按存档通报，不再随事项办理变化。\n"
+                    : "该月排名按事项当前情况实时计算；每月1日 08:00 存档上月排名。\n");
+        }
         JsonNode cards = b.path("ranking").path("redCards");
         if (cards.isEmpty()) {
             md.append("\n").append(period).append("无亮红牌的镇（街道）、平台。\n");
