@@ -331,6 +331,8 @@ final class Story {
         t.leadDepartments.add(lead);
         t.co = co;
         t.assigned = at;
+        t.signed = null; // a new sign clock: the new lead's sign is the one that counts (Tickets.route)
+        t.signedOnTime = null;
         run.sign = new Clock(DeadlineClock.SIGN, at, calendar.plusWorkingDays(at, t.signLimit));
         t.signDeadline = run.sign.deadline;
         t.signClockStart = at;

@@ -128,7 +128,9 @@ class Tickets {
 
     /**
      * Lead and co-departments, the limits, and the deadlines. {@code signClockStart} non-null starts a
-     * new sign clock (not reminded, not overdue); null keeps the running one (a rejected return).
+     * new sign clock (not reminded, not overdue, not signed: the new lead's sign is the one that counts, and a
+     * sign of the department that returned the ticket stays in its history); null keeps the running one
+     * (a rejected return).
      */
     void route(long id, String lead, List<String> co, int signLimit, int replyLimit, Instant assignedAt,
             Instant signDeadline, Instant replyDeadline, Instant signClockStart, Instant now) {
@@ -139,12 +141,15 @@ class Tickets {
                     assigned_at = ?, sign_deadline = ?, reply_deadline = ?, updated_at = ?,
                     sign_clock_start = coalesce(?, sign_clock_start),
                     sign_reminded = case when ? then 0 else sign_reminded end,
-                    sign_overdue = case when ? then false else sign_overdue end
+                    sign_overdue = case when ? then false else sign_overdue end,
+                    signed_at = case when ? then null else signed_at end,
+                    signed_on_time = case when ? then null else signed_on_time end
                 where id = ?
                 """)
                 .params(lead, lead == null ? leads : TicketFacts.withDepartment(leads, lead), signLimit, replyLimit,
                         Sql.ts(assignedAt), Sql.ts(signDeadline), Sql.ts(replyDeadline), Sql.ts(now),
-                        Sql.ts(signClockStart), signClockStart != null, signClockStart != null, id)
+                        Sql.ts(signClockStart), signClockStart != null, signClockStart != null, signClockStart != null,
+                        signClockStart != null, id)
                 .update();
         changes.coHandlingChanging(id);
         jdbc.sql("delete from ticket_co_department where ticket_id = ?").param(id).update();

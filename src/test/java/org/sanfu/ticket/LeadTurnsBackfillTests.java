@@ -25,7 +25,7 @@ import org.springframework.test.context.TestPropertySource;
  * write only the tickets that were returned: a stored null is the present lead alone.
  */
 @SanfuTest
-@TestPropertySource(properties = "sanfu.test.context=lead-turns-backfill") // empties the columns of every ticket
+@TestPropertySource(properties = "sanfu.test.context=migration-replays") // empties the columns of every ticket
 class LeadTurnsBackfillTests {
 
     @Autowired
