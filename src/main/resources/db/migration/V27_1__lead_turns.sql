@@ -40,7 +40,7 @@ where id in (select ticket_id from lead_turn_backfill);
 drop table lead_turn_backfill;
 
 -- ticket_facts gains both, last, so its other columns keep their meaning and place; a stored null
--- lead_departments reads as the present lead (Tickets.LEAD_DEPARTMENTS says the same to the service).
+-- lead_departments reads as the present lead (Tickets.route reads it here too).
 create or replace view ticket_facts as
 select id, enterprise_credit_code, enterprise_name, town, category, title, status, lead_department,
        reported_at, assigned_at, signed_at, replied_at, closed_at, sign_deadline, reply_deadline,

@@ -135,7 +135,8 @@ class Tickets {
     void route(long id, String lead, List<String> co, int signLimit, int replyLimit, Instant assignedAt,
             Instant signDeadline, Instant replyDeadline, Instant signClockStart, Instant now) {
         changes.changing(id);
-        String leads = departmentsColumn(id, LEAD_DEPARTMENTS);
+        String leads = published(id, "lead_departments");
+        boolean newSignClock = signClockStart != null;
         jdbc.sql("""
                 update ticket set lead_department = ?, lead_departments = ?, sign_limit = ?, reply_limit = ?,
                     assigned_at = ?, sign_deadline = ?, reply_deadline = ?, updated_at = ?,
@@ -148,8 +149,7 @@ class Tickets {
                 """)
                 .params(lead, lead == null ? leads : TicketFacts.withDepartment(leads, lead), signLimit, replyLimit,
                         Sql.ts(assignedAt), Sql.ts(signDeadline), Sql.ts(replyDeadline), Sql.ts(now),
-                        Sql.ts(signClockStart), signClockStart != null, signClockStart != null, signClockStart != null,
-                        signClockStart != null, id)
+                        Sql.ts(signClockStart), newSignClock, newSignClock, newSignClock, newSignClock, id)
                 .update();
         changes.coHandlingChanging(id);
         jdbc.sql("delete from ticket_co_department where ticket_id = ?").param(id).update();
@@ -178,24 +178,20 @@ class Tickets {
     }
 
     /**
-     * The departments that held the ticket's lead: a stored null is the present lead alone, if the ticket was
-     * assigned (V27_1__lead_turns.sql, which so spared the tickets from before it a write; ticket_facts reads
-     * the column the same way).
+     * The ticket's {@code lead_departments} or {@code returned_by} as {@value TicketFacts#VIEW} publishes it
+     * (null for none): the view reads a stored null lead_departments as the present lead alone, if the ticket
+     * was assigned (V27_1__lead_turns.sql, which so spared the tickets from before it a write).
      */
-    private static final String LEAD_DEPARTMENTS =
-            "coalesce(lead_departments, case when assigned_at is not null then lead_department end)";
-
-    /** The ticket's {@link #LEAD_DEPARTMENTS} or {@code returned_by} as it is (null for none). */
-    private String departmentsColumn(long id, String column) {
-        List<String> value = jdbc.sql("select " + column + " from ticket where id = ?").param(id).query(String.class)
-                .list();
+    private String published(long id, String column) {
+        List<String> value = jdbc.sql("select " + column + " from " + TicketFacts.VIEW + " where id = ?").param(id)
+                .query(String.class).list();
         return value.isEmpty() ? null : value.get(0);
     }
 
     /** The lead department sent the ticket back: one return more, and the department among those that returned it. */
     void returned(long id, String department, Instant now) {
         changes.changing(id);
-        String returnedBy = departmentsColumn(id, "returned_by");
+        String returnedBy = published(id, "returned_by");
         jdbc.sql("update ticket set return_count = return_count + 1, returned_by = ?, updated_at = ? where id = ?")
                 .params(TicketFacts.withDepartment(returnedBy, department), Sql.ts(now), id).update();
     }

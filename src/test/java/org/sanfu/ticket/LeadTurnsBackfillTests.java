@@ -2,9 +2,6 @@ package org.sanfu.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,7 +31,7 @@ class LeadTurnsBackfillTests {
     JdbcTemplate jdbc;
 
     @Test
-    void theServiceKeepsWhoLedAndWhoReturnedAndTheMigrationFindsTheSameFromTheHistory() throws IOException {
+    void theServiceKeepsWhoLedAndWhoReturnedAndTheMigrationFindsTheSameFromTheHistory() {
         String code = api.enterprise("宁波回填测试贸易有限公司", "回填镇");
         List<String> t = api.visit(code, List.of(Api.problem("CONTAINER", "订舱难"), Api.problem("CONTAINER", "缺箱"),
                 Api.problem("CONTAINER", "运价高"), Api.problem("OTHER", "厂区道路")))
@@ -82,16 +79,9 @@ class LeadTurnsBackfillTests {
     }
 
     /** The migration's statements that fill the two columns in, from its helper table's creation to its drop. */
-    private static List<String> backfillStatements() throws IOException {
-        String sql;
-        try (InputStream in = LeadTurnsBackfillTests.class.getResourceAsStream("/db/migration/V27_1__lead_turns.sql")) {
-            sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        String code = Arrays.stream(sql.split("\n")).filter(line -> !line.strip().startsWith("--"))
-                .collect(Collectors.joining("\n"));
+    private static List<String> backfillStatements() {
         List<String> statements = new ArrayList<>();
-        for (String statement : code.split(";")) {
-            statement = statement.strip();
+        for (String statement : MigrationScript.statements("V27_1__lead_turns.sql")) {
             if (statement.startsWith("create table lead_turn_backfill") || !statements.isEmpty()) {
                 statements.add(statement);
             }

@@ -2,14 +2,9 @@ package org.sanfu.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
 import org.sanfu.SanfuTest;
@@ -33,7 +28,7 @@ class StaleSignMigrationTests {
     JdbcTemplate jdbc;
 
     @Test
-    void aSignFromBeforeThePresentSignClockIsClearedAndTheFiguresAreRebuilt() throws IOException {
+    void aSignFromBeforeThePresentSignClockIsClearedAndTheFiguresAreRebuilt() {
         String code = api.enterprise("宁波签收回填贸易有限公司", "签收回填镇");
         List<String> t = api.visit(code, List.of(Api.problem("CONTAINER", "订舱难"), Api.problem("CONTAINER", "缺箱")))
                 .stream().map(n -> n.get("id").asText()).toList();
@@ -49,7 +44,7 @@ class StaleSignMigrationTests {
                 Long.parseLong(t.get(0)));
         jdbc.update("update ticket set signed_at = ?, signed_on_time = true where id = ?",
                 new Timestamp(clock.getTime() - 60_000), Long.parseLong(t.get(0)));
-        List<String> statements = statements();
+        List<String> statements = MigrationScript.statements("V29__sign_of_the_present_lead.sql");
         assertThat(statements).hasSize(2);
         statements.forEach(jdbc::update);
 
@@ -63,16 +58,5 @@ class StaleSignMigrationTests {
 
     private Timestamp signedAt(String id) {
         return jdbc.queryForObject("select signed_at from ticket where id = ?", Timestamp.class, Long.parseLong(id));
-    }
-
-    private static List<String> statements() throws IOException {
-        String sql;
-        try (InputStream in = StaleSignMigrationTests.class.getResourceAsStream(
-                "/db/migration/V29__sign_of_the_present_lead.sql")) {
-            sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        String code = Arrays.stream(sql.split("\n")).filter(line -> !line.strip().startsWith("--"))
-                .collect(Collectors.joining("\n"));
-        return Arrays.stream(code.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 }
