@@ -77,8 +77,11 @@ public record Ticket(
     /** The percentages of a limit at which a clock reminds (催办), before its deadline at 100. */
     public static final List<Integer> REMINDER_POINTS = List.of(50, 75);
 
-    /** A user task the process waits on, and a group that may work it (a role or a department). */
-    public record OpenTask(String taskId, String taskKey, String candidateGroup) {}
+    /**
+     * A user task the process waits on, a group that may work it (a role or a department), and the
+     * version of the diagram it belongs to (null for a task opened before V30 and not yet given one).
+     */
+    public record OpenTask(String taskId, String taskKey, String candidateGroup, String processDefinitionId) {}
 
     public boolean returnedTooOften() {
         return returnCount >= RETURNS_BEFORE_SUPERVISION;

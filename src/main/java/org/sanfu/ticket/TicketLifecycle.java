@@ -134,9 +134,10 @@ public class TicketLifecycle implements TicketProcessGateway.OpenTasks {
     }
 
     @Override
-    public void opened(long ticketId, String taskId, String taskKey, List<String> candidateGroups) {
+    public void opened(long ticketId, String taskId, String taskKey, List<String> candidateGroups,
+            String processDefinitionId) {
         for (String group : candidateGroups) {
-            tickets.taskOpened(ticketId, taskId, taskKey, group);
+            tickets.taskOpened(ticketId, taskId, taskKey, group, processDefinitionId);
         }
     }
 

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may see a ticket, whose each action is, and whether it is offered now — all read from
- * bpmn/ticket.bpmn: an action is the caller's when the caller is a candidate of a task that offers
+ * bpmn/ticket.bpmn (whether it is offered, from the version the ticket's process started on): an action is the caller's when the caller is a candidate of a task that offers
  * it, or of a group the task offers it to ({@code actions.LEADER}), else 403; and offered now when
  * such a task is open (for the caller's group, if a candidate's) and not held back by another open
  * task, else 409. The one rule the diagram cannot say, that an extension must be asked before the
@@ -91,7 +91,8 @@ class TicketPolicy {
         Set<String> groups = groups(caller);
         Message reason = null;
         for (Ticket.OpenTask task : ticket.openTasks()) {
-            TaskDefinition definition = definitions().get(task.taskKey());
+            // as the version of the diagram the ticket started on says: a newer one may offer more
+            TaskDefinition definition = process.taskDefinitions(task.processDefinitionId()).get(task.taskKey());
             boolean asCandidate = definition != null && definition.offers(action.urlName())
                     && groups.contains(task.candidateGroup());
             if (!asCandidate && (definition == null || !definition.offersTo(groups, action.urlName()))) {

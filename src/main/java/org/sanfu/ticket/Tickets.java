@@ -260,10 +260,21 @@ class Tickets {
                 """).params(Sql.ts(now), Sql.ts(now), Sql.ts(now), limit).query(Long.class).list();
     }
 
-    void taskOpened(long ticketId, String taskId, String taskKey, String candidateGroup) {
+    void taskOpened(long ticketId, String taskId, String taskKey, String candidateGroup, String processDefinitionId) {
         changes.changing(ticketId);
-        jdbc.sql("insert into ticket_task (task_id, ticket_id, task_key, candidate_group) values (?, ?, ?, ?)")
-                .params(taskId, ticketId, taskKey, candidateGroup).update();
+        jdbc.sql("insert into ticket_task (task_id, ticket_id, task_key, candidate_group, process_definition_id)"
+                + " values (?, ?, ?, ?, ?)").params(taskId, ticketId, taskKey, candidateGroup, processDefinitionId).update();
+    }
+
+    /** Open tasks opened before their rows recorded the diagram's version (V30), after {@code afterTaskId}. */
+    List<String> tasksOfUnknownVersion(String afterTaskId, int limit) {
+        return jdbc.sql("select distinct task_id from ticket_task where process_definition_id is null and task_id > ?"
+                + " order by task_id limit ?").params(afterTaskId, limit).query(String.class).list();
+    }
+
+    void taskVersion(String taskId, String processDefinitionId) {
+        jdbc.sql("update ticket_task set process_definition_id = ? where task_id = ? and process_definition_id is null")
+                .params(processDefinitionId, taskId).update();
     }
 
     void taskEnded(String taskId) {
@@ -505,12 +516,12 @@ class Tickets {
     /** The open tasks of the tickets whose ids fill the {@code marks}, by ticket, in the order of their groups. */
     private Map<Long, List<Ticket.OpenTask>> openTasks(String marks, List<Object> ids) {
         Map<Long, List<Ticket.OpenTask>> open = new HashMap<>();
-        jdbc.sql("select ticket_id, task_id, task_key, candidate_group from ticket_task where ticket_id in (" + marks
-                        + ") order by candidate_group, task_id")
+        jdbc.sql("select ticket_id, task_id, task_key, candidate_group, process_definition_id from ticket_task"
+                        + " where ticket_id in (" + marks + ") order by candidate_group, task_id")
                 .params(ids)
                 .query(rs -> {
                     open.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Ticket.OpenTask(
-                            rs.getString(2), rs.getString(3), rs.getString(4)));
+                            rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
                 });
         return open;
     }

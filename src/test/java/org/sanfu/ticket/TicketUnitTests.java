@@ -79,8 +79,8 @@ class TicketUnitTests {
     @Test
     void openPartsAreTheOpenContributeTasksAndWaitingIsAboutAnyTaskOfAKey() {
         Ticket t = ticket(0, 0, clocks(0, false, 0, null), List.of(
-                new Ticket.OpenTask("1", "Task_Handle", "TRANSPORT"),
-                new Ticket.OpenTask("2", "Task_Contribute", "FINANCE")));
+                new Ticket.OpenTask("1", "Task_Handle", "TRANSPORT", null),
+                new Ticket.OpenTask("2", "Task_Contribute", "FINANCE", null)));
         assertThat(t.openParts()).containsExactly("FINANCE");
         assertThat(t.waitsOn("Task_Contribute")).isTrue();
         assertThat(t.waitsOn("Task_DecideExtension")).isFalse();

@@ -2,10 +2,13 @@ package org.sanfu.ticket.process;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -24,6 +27,7 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -52,6 +56,7 @@ public class TicketProcessGateway {
     private final RepositoryService repository;
     private final ProcessEngineConfigurationImpl engine;
     private volatile Map<String, TaskDefinition> taskDefinitions;
+    private final Map<String, Map<String, TaskDefinition>> taskDefinitionsByVersion = new ConcurrentHashMap<>();
 
     TicketProcessGateway(RuntimeService runtime, TaskService tasks, RepositoryService repository,
             ProcessEngine processEngine) {
@@ -172,6 +177,27 @@ public class TicketProcessGateway {
         return known;
     }
 
+    /**
+     * Every user task of one version of the ticket process (a task's {@code processDefinitionId}), by
+     * key: a running ticket keeps the version it started on. The newest for null.
+     */
+    public Map<String, TaskDefinition> taskDefinitions(String processDefinitionId) {
+        if (processDefinitionId == null) {
+            return taskDefinitions();
+        }
+        return taskDefinitionsByVersion.computeIfAbsent(processDefinitionId,
+                id -> read(repository.getBpmnModelInstance(id)));
+    }
+
+    /** The version of the process each of these open tasks belongs to, by task id; tasks the engine has not, left out. */
+    public Map<String, String> versionsOfTasks(Collection<String> taskIds) {
+        if (taskIds.isEmpty()) {
+            return Map.of();
+        }
+        return tasks.createTaskQuery().taskIdIn(taskIds.toArray(String[]::new)).list().stream()
+                .collect(Collectors.toMap(Task::getId, Task::getProcessDefinitionId));
+    }
+
     private static Map<String, TaskDefinition> read(BpmnModelInstance model) {
         Map<String, TaskDefinition> byKey = new LinkedHashMap<>();
         for (UserTask task : model.getModelElementsByType(UserTask.class)) {
@@ -207,7 +233,8 @@ public class TicketProcessGateway {
 
     /** Where the engine reports a ticket task opened or ended (completed, or cancelled with its scope). */
     public interface OpenTasks {
-        void opened(long ticketId, String taskId, String taskKey, List<String> candidateGroups);
+        void opened(long ticketId, String taskId, String taskKey, List<String> candidateGroups,
+                String processDefinitionId);
 
         void ended(String taskId);
     }
@@ -251,7 +278,7 @@ public class TicketProcessGateway {
                     .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
                     .map(IdentityLink::getGroupId).filter(Objects::nonNull).toList();
             openTasks.getObject().opened(TicketProcess.ticketId(task.getExecution().getProcessBusinessKey()),
-                    task.getId(), task.getTaskDefinitionKey(), groups);
+                    task.getId(), task.getTaskDefinitionKey(), groups, task.getProcessDefinitionId());
         }
     }
 }

@@ -15,6 +15,7 @@ import org.sanfu.DomainException;
 import org.sanfu.SanfuTest;
 import org.sanfu.sla.Notification;
 import org.sanfu.ticket.ActionRequests;
+import org.sanfu.ticket.OpenTaskDiagrams;
 import org.sanfu.ticket.DeadlineClock;
 import org.sanfu.ticket.TicketEvent;
 import org.sanfu.ticket.TicketLifecycle;
@@ -40,6 +41,10 @@ class SupervisionProcessTests extends ProcessTestSupport {
     TicketLifecycle lifecycle;
     @Autowired
     ApplicationEvents published;
+    @Autowired
+    TicketProcessGateway process;
+    @Autowired
+    OpenTaskDiagrams openTaskDiagrams;
 
     private TicketView supervise(String id) {
         return actions.supervise(id, LEADER, body(ActionRequests.Supervise.class, Map.of("reason", "  " + REASON + " ")));
@@ -201,6 +206,42 @@ class SupervisionProcessTests extends ProcessTestSupport {
         int events = tickets.history(supervised, STAFF).size();
         Assertions.assertThatThrownBy(() -> supervise(supervised)).isInstanceOf(DomainException.NotNow.class);
         Assertions.assertThat(tickets.history(supervised, STAFF)).hasSize(events);
+    }
+
+    @Test
+    void aTicketStartedOnADiagramWithoutSupervisionIsNotOfferedItAndRefusedByWhatItsDiagramSays() {
+        process.taskDefinitions(); // a running service has read the newest diagram's tasks already
+        String newest = repository.createProcessDefinitionQuery().processDefinitionKey(TicketProcess.KEY)
+                .latestVersion().singleResult().getId();
+        String id = onTheDiagramBeforeSupervision(() -> open(Api.problem("CONTAINER", "舱位紧张")));
+        String older = process(id).getProcessDefinitionId();
+        Assertions.assertThat(older).isNotEqualTo(newest);
+        Assertions.assertThat(jdbc.sql("select distinct process_definition_id from ticket_task where ticket_id = ?")
+                .param(Long.parseLong(id)).query(String.class).list()).containsExactly(older);
+        int events = tickets.history(id, STAFF).size();
+
+        Assertions.assertThat(tickets.get(id, LEADER).allowedActions()).containsExactly("comment");
+        Assertions.assertThatThrownBy(() -> supervise(id)).isInstanceOf(DomainException.NotNow.class)
+                .satisfies(e -> Assertions.assertThat(((DomainException) e).detail().code())
+                        .isEqualTo("sanfu.ticket.not-now"));
+        Assertions.assertThat(ticket(id).status().name()).isEqualTo("ASSIGNED");
+        Assertions.assertThat(tickets.history(id, STAFF)).hasSize(events);
+        String later = open(Api.problem("CONTAINER", "订舱难"));
+        Assertions.assertThat(tickets.get(later, LEADER).allowedActions()).containsExactly("supervise", "comment");
+
+        // a task opened before its row recorded the version reads as the newest until the next start fills it
+        jdbc.sql("update ticket_task set process_definition_id = null where ticket_id = ?").param(Long.parseLong(id))
+                .update();
+        Assertions.assertThat(tickets.get(id, LEADER).allowedActions()).containsExactly("supervise", "comment");
+        openTaskDiagrams.fill();
+        Assertions.assertThat(jdbc.sql("select distinct process_definition_id from ticket_task where ticket_id = ?")
+                .param(Long.parseLong(id)).query(String.class).list()).containsExactly(older);
+        Assertions.assertThat(tickets.get(id, LEADER).allowedActions()).containsExactly("comment");
+
+        // what its diagram offers, it can do
+        Assertions.assertThat(tickets.get(id, TRANSPORT).allowedActions()).contains("sign");
+        actions.sign(id, TRANSPORT);
+        assertThat(process(id)).isWaitingAt("Task_Handle");
     }
 
     @Test
