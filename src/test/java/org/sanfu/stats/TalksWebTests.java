@@ -9,11 +9,21 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
+import org.sanfu.DomainException;
 import org.sanfu.SanfuTest;
+import org.sanfu.security.Caller;
+import org.sanfu.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * 约谈 recorded through {@code POST /api/stats/talks} and shown by {@code /medals}. Each test talks about
@@ -26,6 +36,10 @@ class TalksWebTests {
     Api api;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Talks talks;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     private static Map<String, Object> talk(String month, String kind, String subject, String heldOn, String note) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -74,6 +88,45 @@ class TalksWebTests {
         // the same department in another month is another talk
         assertThat(api.post("/api/stats/talks", "leader", talk("2013-03", "DEPARTMENT", "TRANSPORT", "2013-04-02",
                 "第二次约谈")).status()).isEqualTo(201);
+    }
+
+    @Test
+    void twoLeadersRecordingTheSameTalkAtOnceLeaveOneAndTheLaterIsToldItWasRecordedMeanwhile() throws Exception {
+        TalkRequest request = new TalkRequest("2013-11", Talk.Subject.DEPARTMENT, "HRSS", "2013-12-03", "就欠薪问题约谈");
+        Caller first = new Caller("leader", Role.LEADER, null);
+        Caller second = new Caller("leader2", Role.LEADER, null);
+        CountDownLatch inserted = new CountDownLatch(1);
+        CountDownLatch secondDone = new CountDownLatch(1);
+        AtomicReference<Throwable> refused = new AtomicReference<>();
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                talks.record(request, first); // inserted, not yet committed
+                other.execute(() -> {
+                    inserted.countDown();
+                    try {
+                        talks.record(request, second); // passes the check, then waits on the first's row
+                    } catch (Throwable e) {
+                        refused.set(e);
+                    }
+                    secondDone.countDown();
+                });
+                try {
+                    inserted.await();
+                    // the second's insert waits on the row until this transaction ends
+                    assertThat(secondDone.await(1, TimeUnit.SECONDS)).isFalse();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertThat(secondDone.await(10, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            other.shutdownNow();
+        }
+        assertThat(refused.get()).isInstanceOf(DomainException.NotNow.class);
+        assertThat(((DomainException) refused.get()).detail().code()).isEqualTo("sanfu.talk.recorded-meanwhile");
+        assertThat(jdbc.sql("select recorded_by from talk where ranking_month = date '2013-11-01'")
+                .query(String.class).list()).containsExactly("leader");
     }
 
     @Test
