@@ -28,7 +28,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * hotline call or an online entry does not, nor a visit before or after the period. The enterprises not
  * met are listed never-met first, then by their last visit, longest ago first. In March 2025, in a town of
  * this test's own: 甲 (exporter, key) visited twice, 乙 (exporter) only called the hotline, 丙 was visited
- * in February, 丁 never, 戊 only in April; in a second town, 己 came to a forum.
+ * in February, 丁 never, 戊 only in April; in a second town, 己 came to a forum;
+ * filed without a town, 庚 was visited and came to a forum, 辛 was not met.
  */
 @SanfuTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -49,6 +50,7 @@ class VisitCoverageWebTests {
     String neverVisited;
     String visitedInApril;
     String forumOnly;
+    String townlessVisited;
 
     @BeforeAll
     void fileEnterprisesAndVisits() {
@@ -67,6 +69,18 @@ class VisitCoverageWebTests {
         visit(visitedInFebruary, "VISIT", "2025-02-20T10:00:00+08:00");
         visit(visitedInApril, "VISIT", "2025-04-01T08:00:00+08:00");
         visit(forumOnly, "FORUM", "2025-03-15T14:00:00+08:00");
+        townlessVisited = enterpriseWithoutATown("覆盖庚");
+        enterpriseWithoutATown("覆盖辛");
+        visit(townlessVisited, "VISIT", "2025-03-12T09:30:00+08:00");
+        visit(townlessVisited, "FORUM", "2025-03-20T14:00:00+08:00");
+    }
+
+    private String enterpriseWithoutATown(String name) {
+        String code = Api.creditCode();
+        Api.Response r = api.post("/api/enterprises", "staff1", Map.of("creditCode", code, "name", name + code.substring(14),
+                "industry", "泵业", "exporter", false, "key", false, "specialist", "staff2"));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return code;
     }
 
     private String enterprise(String name, String inTown, boolean exporter, boolean key) {
@@ -154,6 +168,29 @@ class VisitCoverageWebTests {
         assertThat(townRow(coverage, forumTown).get("coverageRate").asDouble()).isEqualTo(1.0);
         assertThat(coverage.get("from").asText()).isEqualTo("2025-03-01T00:00:00+08:00");
         assertThat(coverage.get("to").asText()).as("the end of the last day").isEqualTo("2025-04-01T00:00:00+08:00");
+    }
+
+    @Test
+    void enterprisesFiledWithoutATownAreCountedOnALineOfTheirOwnAfterEveryTown() {
+        JsonNode byTown = api.get("/api/stats/coverage?" + PERIOD, "leader").json().get("byTown");
+        JsonNode last = byTown.get(byTown.size() - 1);
+        assertThat(last.get("key").isNull()).as(last.toString()).isTrue();
+        assertThat(last.get("label").isNull()).isTrue();
+        // every enterprise on file without a town counts, whoever filed it; the period's visits are this class's
+        assertThat(last.get("enterprises").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(last.get("visited").asLong()).isEqualTo(1);
+        assertThat(last.get("visits").asLong()).isEqualTo(2);
+        for (int i = 0; i < byTown.size() - 1; i++) {
+            assertThat(byTown.get(i).get("key").isNull()).isFalse();
+        }
+
+        Element row = pages.get("/reports/coverage?" + PERIOD, "leader").html().select("#byTown tbody tr").last();
+        assertThat(row.child(0).text()).isEqualTo("未填写镇（街道）");
+        assertThat(row.select("a")).as("no town to open").isEmpty();
+        assertThat(row.select(".enterprises").text()).isEqualTo(last.get("enterprises").asText());
+        assertThat(row.select(".visited").text()).isEqualTo("1");
+        assertThat(row.select(".unvisited").text()).isEqualTo(String.valueOf(last.get("enterprises").asLong() - 1));
+        assertThat(row.select(".visits").text()).isEqualTo("2");
     }
 
     @Test
