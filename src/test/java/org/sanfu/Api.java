@@ -48,6 +48,21 @@ public class Api {
         }
     }
 
+    /** Sets the engine's clock (the service's time in tests) to this local time in Shanghai, {@code 2007-03-05T09:00:00}. */
+    public static void at(String shanghai) {
+        ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse(shanghai + "+08:00").toInstant()));
+    }
+
+    /** The item of a list of figures ({@code byDepartment}, a ranking's {@code departments}...) with this key. */
+    public static JsonNode item(JsonNode list, String key) {
+        for (JsonNode item : list) {
+            if (item.get("key").asText().equals(key)) {
+                return item;
+            }
+        }
+        throw new AssertionError(key + " not in " + list);
+    }
+
     private final MockMvc mvc;
     private final ObjectMapper json;
     private final ManagementService management;
@@ -65,6 +80,13 @@ public class Api {
     public void sweepDeadlines() {
         management.createJobQuery().processDefinitionKey("deadline-sweep").timers().list()
                 .forEach(job -> management.executeJob(job.getId()));
+    }
+
+    /** The leaders' summary of one town's tickets ({@code /api/stats/summary}), with more of the query ({@code &from=...}). */
+    public JsonNode summaryOfTown(String town, String query) {
+        Response r = get("/api/stats/summary?town=" + town + query, "leader");
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        return r.json();
     }
 
     public Response get(String path, String user) {
@@ -195,10 +217,10 @@ public class Api {
     public String redCardedTown(String prefix, String firstWorkingDay, String lastWorkingDay) {
         String town = prefix + creditCode().substring(12);
         try {
-            ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse(firstWorkingDay + "T09:00:00+08:00").toInstant()));
+            at(firstWorkingDay + "T09:00:00");
             visit(enterprise("台州" + prefix + "报关有限公司", town), List.of(problem("CUSTOMS", "查验慢"),
                     problem("CUSTOMS", "退税慢"), problem("CUSTOMS", "报关单退回")));
-            ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse(lastWorkingDay + "T10:00:00+08:00").toInstant()));
+            at(lastWorkingDay + "T10:00:00");
             sweepDeadlines();
         } finally {
             ClockUtil.reset();

@@ -468,7 +468,8 @@ public class DataGenerator {
                     + "sign_overdue, reply_overdue, reopen_count, return_count, escalation_level, satisfaction, resolution, "
                     + "outcome, resolved_on_site, updated_at, sign_clock_start, reply_clock_start, sign_reminded, "
                     + "reply_reminded, feedback_due, signed_on_time, replied_on_time, hours_to_close, sign_clock_next, "
-                    + "reply_clock_next, feedback_clock_next, overdue_since, overdue_span_class, lead_departments, returned_by", 20);
+                    + "reply_clock_next, feedback_clock_next, overdue_since, overdue_span_class, lead_departments, returned_by, "
+                    + "sign_turns", 20);
             co = new BulkInsert(db, "ticket_co_department", "ticket_id, department", 100);
             contributions = new BulkInsert(historyDb, "ticket_contribution", "id, ticket_id, department, opinion, contributed_by, "
                     + "contributed_at", 50);
@@ -503,7 +504,8 @@ public class DataGenerator {
                         t.hoursToClose, Sql.ts(t.signNext), Sql.ts(t.replyNext), Sql.ts(t.feedbackNext),
                         Sql.ts(t.overdueSince), t.closed == null || t.overdueSince == null ? null
                                 : TicketFacts.overdueSpanClass(t.overdueSince, t.closed),
-                        TicketFacts.departmentsColumn(t.leadDepartments), TicketFacts.departmentsColumn(t.returnedBy));
+                        TicketFacts.departmentsColumn(t.leadDepartments), TicketFacts.departmentsColumn(t.returnedBy),
+                        t.signTurns);
                 if (t.open()) {
                     open.add(new Open(t.id, t.status, t.lead, t.partsOpen));
                 }

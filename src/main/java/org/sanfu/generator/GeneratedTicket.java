@@ -31,6 +31,8 @@ final class GeneratedTicket {
     /** Every department that has held the lead, and those of them that returned it. */
     final Set<String> leadDepartments = new TreeSet<>();
     final Set<String> returnedBy = new TreeSet<>();
+    /** The signs of the leads whose turns ended, as {@code ticket.sign_turns} holds them (null for none). */
+    String signTurns;
     List<String> co = List.of();
     Instant reported;
     Instant assigned;

@@ -15,6 +15,7 @@ import org.sanfu.catalog.Catalog;
 import org.sanfu.routing.RoutingDecision;
 import org.sanfu.ticket.DeadlineClock;
 import org.sanfu.ticket.TicketEvent;
+import org.sanfu.ticket.TicketFacts;
 import org.sanfu.ticket.TicketStatus;
 
 /**
@@ -324,9 +325,20 @@ final class Story {
         return true;
     }
 
-    /** Assignment: the lead (and co-departments) and a new sign clock from {@code at}. */
+    /**
+     * Assignment: the lead (and co-departments) and a new sign clock from {@code at}; the turn of the lead
+     * before keeps its sign, or its missed sign deadline (Tickets.route).
+     */
     private void assign(Run run, Instant at, String lead, List<String> co) {
         GeneratedTicket t = run.t;
+        if (t.lead != null && run.sign != null) {
+            TicketFacts.SignOutcome outcome = t.signed != null
+                    ? Boolean.TRUE.equals(t.signedOnTime) ? TicketFacts.SignOutcome.ON_TIME : TicketFacts.SignOutcome.LATE
+                    : run.sign.overdue ? TicketFacts.SignOutcome.UNSIGNED_OVERDUE : null;
+            if (outcome != null) {
+                t.signTurns = TicketFacts.withSignTurn(t.signTurns, new TicketFacts.SignTurn(t.lead, outcome));
+            }
+        }
         t.lead = lead;
         t.leadDepartments.add(lead);
         t.co = co;

@@ -53,14 +53,19 @@ class FigureRollup implements DerivedFromTickets, InitializingBean {
      * The counts, in the order of {@link Figures.Counts}' fields and of the tables' columns; then
      * {@code timed}: the closed tickets with hours to close, of which the median is taken; then the
      * department's turns (V27_1__lead_turns.sql): in a row keyed by a department, the tickets whose lead it
-     * held, whoever leads them now, and of those, the ones it returned.
+     * held, whoever leads them now, and of those, the ones it returned; then the signs of its turns that ended
+     * (V31_1__sign_turns.sql): signed, of which on time, and unsigned past the sign deadline.
      */
     static final List<String> COUNTS = List.of("total", "closed", "overdue_open", "overdue", "signed",
             "signed_on_time", "unsigned_overdue", "open_reply_overdue", "closed_on_time", "rated", "satisfied",
-            "replied", "reopened", "assigned", "returned", "timed", "turns", "turns_returned");
+            "replied", "reopened", "assigned", "returned", "timed", "turns", "turns_returned", "turn_signed",
+            "turn_signed_on_time", "turn_unsigned_overdue");
     static final int TIMED = 15;
     static final int TURNS = 16;
     static final int TURNS_RETURNED = 17;
+    static final int TURN_SIGNED = 18;
+    static final int TURN_SIGNED_ON_TIME = 19;
+    static final int TURN_UNSIGNED_OVERDUE = 20;
 
     /** The tables: their name and the column of the period their key starts with (none for all time). */
     enum Table {
@@ -194,15 +199,26 @@ class FigureRollup implements DerivedFromTickets, InitializingBean {
         }
     }
 
-    /** The counts a ticket adds to the group of a department that held its lead: a turn, returned or not. */
+    /**
+     * The counts a ticket adds to the group of a department that held its lead: a turn, returned or not, and
+     * the sign of each of its turns that ended.
+     */
     static long[] turn(TicketFacts.Row t, String department) {
         long[] counts = new long[COUNTS.size()];
         counts[TURNS] = 1;
         counts[TURNS_RETURNED] = one(t.returnedBy().contains(department));
+        for (TicketFacts.SignTurn ended : t.signTurns()) {
+            if (ended.department().equals(department)) {
+                TicketFacts.SignOutcome outcome = ended.outcome();
+                counts[TURN_SIGNED] += one(outcome != TicketFacts.SignOutcome.UNSIGNED_OVERDUE);
+                counts[TURN_SIGNED_ON_TIME] += one(outcome == TicketFacts.SignOutcome.ON_TIME);
+                counts[TURN_UNSIGNED_OVERDUE] += one(outcome == TicketFacts.SignOutcome.UNSIGNED_OVERDUE);
+            }
+        }
         return counts;
     }
 
-    /** The counts one ticket adds to its group, in {@link #COUNTS}' order (no turns: see {@link #turn}). */
+    /** The counts one ticket adds to its group, in {@link #COUNTS}' order (no turns nor their signs: see {@link #turn}). */
     static long[] contribution(TicketFacts.Row t) {
         boolean closed = "CLOSED".equals(t.status());
         String s = t.satisfaction();
@@ -224,6 +240,9 @@ class FigureRollup implements DerivedFromTickets, InitializingBean {
             one(t.assignedAt() != null),
             one(t.returnCount() > 0),
             one(t.hoursToClose() != null),
+            0,
+            0,
+            0,
             0,
             0,
         };

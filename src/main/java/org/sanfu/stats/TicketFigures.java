@@ -111,10 +111,13 @@ class TicketFigures {
                     : byKey.isEmpty() ? Map.of() : medians(filter, grouping);
             boolean turns = byTurns(filter, grouping);
             Map<String, Figures.Counts> counts = new LinkedHashMap<>();
-            byKey.forEach((key, c) -> counts.put(key, new Figures.Counts(c[0], c[1], c[2], c[3], c[4], c[5], c[6],
-                    c[7], c[8], c[9], c[10], c[11], c[12],
-                    turns ? c[FigureRollup.TURNS] : c[13], turns ? c[FigureRollup.TURNS_RETURNED] : c[14],
-                    median.get(key))));
+            byKey.forEach((key, c) -> counts.put(key, turns
+                    ? new Figures.Counts(c[0], c[1], c[2], c[3], c[4] + c[FigureRollup.TURN_SIGNED],
+                            c[5] + c[FigureRollup.TURN_SIGNED_ON_TIME], c[6] + c[FigureRollup.TURN_UNSIGNED_OVERDUE],
+                            c[7], c[8], c[9], c[10], c[11], c[12], c[FigureRollup.TURNS], c[FigureRollup.TURNS_RETURNED],
+                            median.get(key))
+                    : new Figures.Counts(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10], c[11],
+                            c[12], c[13], c[14], median.get(key))));
             result.put(grouping, counts);
         });
         return new Grouped(result);
@@ -123,7 +126,8 @@ class TicketFigures {
     /**
      * Whether the return rate of these figures is a department's: the tickets assigned to it (whoever leads
      * them now) and of those, the ones it returned (GLOSSARY.md, 退单率). So it is per department, and for all
-     * figures of one department; elsewhere it is the tickets returned at least once, of those assigned.
+     * figures of one department; elsewhere it is the tickets returned at least once, of those assigned. So
+     * are its signs: those of the tickets it leads, and those of its turns that ended (按时签收率).
      */
     private static boolean byTurns(TicketFilter filter, Grouping grouping) {
         return grouping == Grouping.DEPARTMENT || filter.department() != null;
@@ -221,7 +225,8 @@ class TicketFigures {
     /**
      * The departments' turns counted from the tickets, per value of the grouping: for each ticket whose lead
      * a department held (the filter's department, if it names one), a turn in the department's group
-     * (DEPARTMENT) or the ticket's; {turns, of which returned by that department}. Read as the few distinct
+     * (DEPARTMENT) or the ticket's; {turns, of which returned by that department, then the signs of that
+     * department's ended turns: signed, on time, unsigned past the deadline}. Read as the few distinct
      * combinations of departments the tickets hold, per value.
      */
     private Map<String, long[]> turns(TicketFilter filter, Grouping grouping) {
@@ -229,34 +234,47 @@ class TicketFigures {
         boolean ticketsKey = grouping.column != null && grouping != Grouping.DEPARTMENT;
         String key = ticketsKey ? "t." + grouping.column + ", " : "";
         Map<String, long[]> turns = new HashMap<>();
-        jdbc.sql("select " + key + "t.lead_departments, t.returned_by, count(*) from ticket_facts t" + where.sql()
-                + " group by " + key + "t.lead_departments, t.returned_by").params(where.args()).query(rs -> {
+        jdbc.sql("select " + key + "t.lead_departments, t.returned_by, t.sign_turns, count(*) from ticket_facts t"
+                + where.sql() + " group by " + key + "t.lead_departments, t.returned_by, t.sign_turns")
+                .params(where.args()).query(rs -> {
                     int column = ticketsKey ? 2 : 1;
                     List<String> returnedBy = TicketFacts.departments(rs.getString(column + 1));
-                    long n = rs.getLong(column + 2);
+                    List<TicketFacts.SignTurn> signTurns = TicketFacts.signTurns(rs.getString(column + 2));
+                    long n = rs.getLong(column + 3);
                     for (String department : TicketFacts.departments(rs.getString(column))) {
                         if (filter.department() != null && !filter.department().equals(department)) {
                             continue;
                         }
                         String k = grouping == Grouping.DEPARTMENT ? department : ticketsKey ? rs.getString(1) : null;
-                        long[] sum = turns.computeIfAbsent(k, x -> new long[2]);
+                        long[] sum = turns.computeIfAbsent(k, x -> new long[5]);
                         sum[0] += n;
                         sum[1] += returnedBy.contains(department) ? n : 0;
+                        for (TicketFacts.SignTurn ended : signTurns) {
+                            if (ended.department().equals(department)) {
+                                boolean unsigned = ended.outcome() == TicketFacts.SignOutcome.UNSIGNED_OVERDUE;
+                                sum[2] += unsigned ? 0 : n;
+                                sum[3] += ended.outcome() == TicketFacts.SignOutcome.ON_TIME ? n : 0;
+                                sum[4] += unsigned ? n : 0;
+                            }
+                        }
                     }
                 });
         return turns;
     }
 
-    /** The counts with the turns as the assigned and returned, and a group for turns without tickets. */
+    /**
+     * The counts with the turns as the assigned and returned, the ended turns' signs added to the signs, and a
+     * group for turns without tickets.
+     */
     private static Map<String, Figures.Counts> withTurns(Map<String, Figures.Counts> counts, Map<String, long[]> turns) {
         Map<String, Figures.Counts> result = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
         Set<String> keys = new HashSet<>(counts.keySet());
         keys.addAll(turns.keySet());
         for (String key : keys) {
             Figures.Counts c = counts.getOrDefault(key, Figures.Counts.none());
-            long[] t = turns.getOrDefault(key, new long[2]);
-            result.put(key, new Figures.Counts(c.total(), c.closed(), c.overdueOpen(), c.overdue(), c.signed(),
-                    c.signedOnTime(), c.unsignedOverdue(), c.openReplyOverdue(), c.closedOnTime(), c.rated(),
+            long[] t = turns.getOrDefault(key, new long[5]);
+            result.put(key, new Figures.Counts(c.total(), c.closed(), c.overdueOpen(), c.overdue(), c.signed() + t[2],
+                    c.signedOnTime() + t[3], c.unsignedOverdue() + t[4], c.openReplyOverdue(), c.closedOnTime(), c.rated(),
                     c.satisfied(), c.replied(), c.reopened(), t[0], t[1], c.medianHours()));
         }
         return result;

@@ -18,7 +18,8 @@ import org.sanfu.Sql;
  * reports): the database view {@value #VIEW}, one row per ticket, created by
  * {@code db/migration/V5__published_read_views.sql}, which lists its columns ({@code overdue_since}
  * added by {@code V9__overdue_since.sql}, {@code overdue_span_class} by {@code V12__scale_indexes.sql},
- * {@code source} by {@code V17}, {@code lead_departments} and {@code returned_by} by {@code V27_1__lead_turns.sql}).
+ * {@code source} by {@code V17}, {@code lead_departments} and {@code returned_by} by {@code V27_1__lead_turns.sql},
+ * {@code sign_turns} by {@code V31_1__sign_turns.sql}).
  * Other modules read tickets through this view, the id queries below or {@link TicketQueries}, never the
  * ticket tables, so this module may change its tables as long as the view keeps its columns and their
  * meaning and the id queries select what they say.
@@ -149,7 +150,7 @@ public final class TicketFacts {
     public static final String ROW_COLUMNS = "id, enterprise_credit_code, town, category, status, lead_department, "
             + "reported_at, assigned_at, signed_at, replied_at, closed_at, sign_deadline, reply_deadline, overdue, "
             + "sign_overdue, reply_overdue, signed_on_time, replied_on_time, reopen_count, return_count, satisfaction, "
-            + "hours_to_close, overdue_since, source, lead_departments, returned_by";
+            + "hours_to_close, overdue_since, source, lead_departments, returned_by, sign_turns";
 
     /** The columns of {@value #VIEW} the figures are made of, for {@link TicketFactsChanged}. */
     public record Row(long id, String enterpriseCreditCode, String town, String category, String status,
@@ -157,7 +158,7 @@ public final class TicketFacts {
             Instant closedAt, Instant signDeadline, Instant replyDeadline, boolean overdue, boolean signOverdue,
             boolean replyOverdue, Boolean signedOnTime, Boolean repliedOnTime, int reopenCount, int returnCount,
             String satisfaction, BigDecimal hoursToClose, Instant overdueSince, String source,
-            List<String> leadDepartments, List<String> returnedBy) {
+            List<String> leadDepartments, List<String> returnedBy, List<SignTurn> signTurns) {
 
         /** Reads the current row of {@value #VIEW} (aliased or not) that the result set is on. */
         public static Row of(ResultSet rs) throws SQLException {
@@ -170,8 +171,40 @@ public final class TicketFacts {
                     rs.getObject("replied_on_time", Boolean.class), rs.getInt("reopen_count"),
                     rs.getInt("return_count"), rs.getString("satisfaction"), rs.getBigDecimal("hours_to_close"),
                     Sql.instant(rs, "overdue_since"), rs.getString("source"),
-                    departments(rs.getString("lead_departments")), departments(rs.getString("returned_by")));
+                    departments(rs.getString("lead_departments")), departments(rs.getString("returned_by")),
+                    TicketFacts.signTurns(rs.getString("sign_turns")));
         }
+    }
+
+    /** How a department's turn as lead ended for its sign, when a sign was due of it. */
+    public enum SignOutcome { ON_TIME, LATE, UNSIGNED_OVERDUE }
+
+    /**
+     * The sign of a department whose turn as lead ended (it returned the ticket and dispatch gave it to
+     * another, or a leader's ruling did): signed on time, late, or not signed by its sign deadline. The
+     * present lead's sign is the ticket's own ({@code signed_at}, {@code signed_on_time}).
+     */
+    public record SignTurn(String department, SignOutcome outcome) {}
+
+    /**
+     * The ended turns a column of {@code sign_turns} holds (V31_1__sign_turns.sql): {@code DEPARTMENT:OUTCOME},
+     * in the order they ended, joined by commas; null for none. A turn in which no sign was due (returned
+     * before its sign deadline, unsigned) is not among them.
+     */
+    public static List<SignTurn> signTurns(String column) {
+        if (column == null || column.isEmpty()) {
+            return List.of();
+        }
+        return Arrays.stream(column.split(",")).map(turn -> {
+            int colon = turn.indexOf(':');
+            return new SignTurn(turn.substring(0, colon), SignOutcome.valueOf(turn.substring(colon + 1)));
+        }).toList();
+    }
+
+    /** Such a column with one ended turn more, last. */
+    public static String withSignTurn(String column, SignTurn turn) {
+        String entry = turn.department() + ":" + turn.outcome().name();
+        return column == null || column.isEmpty() ? entry : column + "," + entry;
     }
 
     /**

@@ -135,8 +135,12 @@ class Tickets {
     void route(long id, String lead, List<String> co, int signLimit, int replyLimit, Instant assignedAt,
             Instant signDeadline, Instant replyDeadline, Instant signClockStart, Instant now) {
         changes.changing(id);
-        String leads = published(id, "lead_departments");
+        Turn ending = turn(id);
         boolean newSignClock = signClockStart != null;
+        // the lead whose turn a new sign clock ends keeps its sign, or its missed sign deadline
+        TicketFacts.SignOutcome outcome = newSignClock ? ending.signOutcome() : null;
+        String signTurns = outcome == null ? ending.signTurns()
+                : TicketFacts.withSignTurn(ending.signTurns(), new TicketFacts.SignTurn(ending.lead(), outcome));
         jdbc.sql("""
                 update ticket set lead_department = ?, lead_departments = ?, sign_limit = ?, reply_limit = ?,
                     assigned_at = ?, sign_deadline = ?, reply_deadline = ?, updated_at = ?,
@@ -144,12 +148,14 @@ class Tickets {
                     sign_reminded = case when ? then 0 else sign_reminded end,
                     sign_overdue = case when ? then false else sign_overdue end,
                     signed_at = case when ? then null else signed_at end,
-                    signed_on_time = case when ? then null else signed_on_time end
+                    signed_on_time = case when ? then null else signed_on_time end,
+                    sign_turns = ?
                 where id = ?
                 """)
-                .params(lead, lead == null ? leads : TicketFacts.withDepartment(leads, lead), signLimit, replyLimit,
-                        Sql.ts(assignedAt), Sql.ts(signDeadline), Sql.ts(replyDeadline), Sql.ts(now),
-                        Sql.ts(signClockStart), newSignClock, newSignClock, newSignClock, newSignClock, id)
+                .params(lead, lead == null ? ending.leads() : TicketFacts.withDepartment(ending.leads(), lead),
+                        signLimit, replyLimit, Sql.ts(assignedAt), Sql.ts(signDeadline), Sql.ts(replyDeadline),
+                        Sql.ts(now), Sql.ts(signClockStart), newSignClock, newSignClock, newSignClock, newSignClock,
+                        signTurns, id)
                 .update();
         changes.coHandlingChanging(id);
         jdbc.sql("delete from ticket_co_department where ticket_id = ?").param(id).update();
@@ -175,6 +181,34 @@ class Tickets {
         jdbc.sql("update ticket set signed_at = ?, signed_on_time = ?, sign_overdue = sign_overdue or ?, "
                         + "overdue = overdue or ?, " + overdueSince("sign_deadline") + ", updated_at = ? where id = ?")
                 .params(Sql.ts(at), !late, late, late, late, Sql.ts(at), id).update();
+    }
+
+    /**
+     * The lead's turn as a route finds it: the departments that held the lead ({@code lead_departments} as
+     * {@value TicketFacts#VIEW} publishes it), the present lead and its sign, and the turns ended before.
+     */
+    private record Turn(String leads, String lead, boolean signed, Boolean signedOnTime, boolean signOverdue,
+            String signTurns) {
+
+        /** How the lead's sign stands if its turn ends now; null when it had none due (or there is no lead). */
+        TicketFacts.SignOutcome signOutcome() {
+            if (lead == null) {
+                return null;
+            }
+            if (signed) {
+                return Boolean.TRUE.equals(signedOnTime) ? TicketFacts.SignOutcome.ON_TIME : TicketFacts.SignOutcome.LATE;
+            }
+            // the sign clock runs only while the ticket waits for the sign, so this is the lead's own deadline
+            return signOverdue ? TicketFacts.SignOutcome.UNSIGNED_OVERDUE : null;
+        }
+    }
+
+    private Turn turn(long id) {
+        return jdbc.sql("select lead_departments, lead_department, signed_at, signed_on_time, sign_overdue, sign_turns"
+                        + " from " + TicketFacts.VIEW + " where id = ?").param(id)
+                .query((rs, n) -> new Turn(rs.getString(1), rs.getString(2), rs.getTimestamp(3) != null,
+                        rs.getObject(4, Boolean.class), rs.getBoolean(5), rs.getString(6)))
+                .single();
     }
 
     /**

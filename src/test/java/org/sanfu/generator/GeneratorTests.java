@@ -22,6 +22,7 @@ import org.sanfu.SanfuTest;
 import org.sanfu.Sql;
 import org.sanfu.enterprise.CreditCode;
 import org.sanfu.ticket.DerivedFromTickets;
+import org.sanfu.ticket.TicketFacts;
 import org.sanfu.ticket.TicketStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringApplication;
@@ -183,6 +184,14 @@ class GeneratorTests {
                 + " or ',' || lead_departments || ',' not like '%,' || lead_department || ',%')")).isZero();
         assertThat(count("select count(*) from ticket where status <> 'DISPATCHING' and returned_by is not null"
                 + " and lead_departments not like '%,%'")).as("a return upheld gives the lead to another").isZero();
+        // the signs owed by the leads whose turns ended: late, or unsigned past the deadline, before a return
+        List<String> signTurns = jdbc.sql("select lead_departments || '|' || sign_turns from ticket where sign_turns"
+                + " is not null").query(String.class).list();
+        assertThat(signTurns).as("returned past the sign deadline").isNotEmpty().allSatisfy(row -> {
+            List<String> leads = List.of(row.substring(0, row.indexOf('|')).split(","));
+            assertThat(TicketFacts.signTurns(row.substring(row.indexOf('|') + 1)))
+                    .allSatisfy(turn -> assertThat(leads).contains(turn.department()));
+        });
         assertThat(count("select count(*) from ticket where reopen_count <> (select count(*) from ticket_event e "
                 + "where e.ticket_id = ticket.id and e.action = 'feedback' and e.to_status = 'IN_PROGRESS')")).isZero();
         List<String> actions = jdbc.sql("select distinct action from ticket_event").query(String.class).list();

@@ -2,11 +2,10 @@ package org.sanfu.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.sanfu.Api.at;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -139,10 +138,6 @@ class DashboardBrowserTests {
     private String businessKey(String processInstanceId) {
         var instance = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
         return instance == null ? null : instance.getBusinessKey();
-    }
-
-    private static void at(String shanghai) {
-        ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse(shanghai + "+08:00").toInstant()));
     }
 
     /** Opens the dashboard as the leader on a desktop, signed in through the form, and waits for it. */

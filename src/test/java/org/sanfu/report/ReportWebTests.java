@@ -1,6 +1,7 @@
 package org.sanfu.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sanfu.Api.at;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
@@ -62,10 +63,6 @@ class ReportWebTests {
     String tRepeat;
     String tNew;
     String tLate;
-
-    private static void at(String shanghai) {
-        ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse(shanghai + "+08:00").toInstant()));
-    }
 
     private List<JsonNode> visit(String code, String status, List<Map<String, Object>> problems) {
         Api.Response r = api.post("/api/visits", "staff1", Map.of("enterpriseCreditCode", code,

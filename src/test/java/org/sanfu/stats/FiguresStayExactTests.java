@@ -123,6 +123,8 @@ class FiguresStayExactTests {
         assertThat(jdbc.queryForObject("select count(*) from ticket where returned_by is not null"
                 + " and lead_departments <> returned_by", Long.class))
                 .as("tickets returned by one department and led by another since").isPositive();
+        assertThat(jdbc.queryForObject("select count(*) from ticket where sign_turns is not null", Long.class))
+                .as("tickets whose lead changed after a sign was due of the lead before").isPositive();
 
         Map<String, List<Object>> incremental = rows();
         rollup.rebuildFromTickets();

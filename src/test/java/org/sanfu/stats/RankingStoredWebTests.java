@@ -1,6 +1,7 @@
 package org.sanfu.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sanfu.Api.at;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -48,10 +49,6 @@ class RankingStoredWebTests {
             management.setJobDuedate(management.createJobQuery().processDefinitionKey("monthlyRanking").timers()
                     .singleResult().getId(), due);
         }
-    }
-
-    private static void at(String shanghai) {
-        ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse(shanghai + "+08:00").toInstant()));
     }
 
     private JsonNode ranking() {

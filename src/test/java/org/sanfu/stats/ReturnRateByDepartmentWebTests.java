@@ -1,13 +1,12 @@
 package org.sanfu.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sanfu.Api.at;
+import static org.sanfu.Api.item;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.OffsetDateTime;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,10 +42,6 @@ class ReturnRateByDepartmentWebTests {
 
     String town;
 
-    private static void at(String shanghai) {
-        ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse(shanghai + "+08:00").toInstant()));
-    }
-
     @BeforeAll
     void march2007() {
         town = "退单镇" + Api.creditCode().substring(12);
@@ -74,44 +69,33 @@ class ReturnRateByDepartmentWebTests {
         ClockUtil.reset();
     }
 
-    private JsonNode summary(String query) {
-        Api.Response r = api.get("/api/stats/summary?town=" + town + query, "leader");
-        assertThat(r.status()).as(r.text()).isEqualTo(200);
-        return r.json();
-    }
-
-    private static JsonNode find(JsonNode list, String key) {
-        return StreamSupport.stream(list.spliterator(), false).filter(n -> n.get("key").asText().equals(key))
-                .findFirst().orElseThrow(() -> new AssertionError(key + " not in " + list));
-    }
-
     @Test
     void eachDepartmentIsChargedWithTheReturnsItMadeOfTheTicketsAssignedToIt() {
         // whole days (the pre-computed figures), and a period that is not (counted from the tickets)
         for (String period : List.of("", "&from=2007-03-05&to=2007-03-05",
                 "&from=2007-03-05T00:30:00Z&to=2007-03-05T01:30:00Z")) {
-            JsonNode s = summary(period);
+            JsonNode s = api.summaryOfTown(town, period);
             JsonNode byDepartment = s.get("byDepartment");
-            assertThat(find(byDepartment, "TRANSPORT").get("returnRate").asDouble()).as(period).isEqualTo(0.5);
-            assertThat(find(byDepartment, "TRANSPORT").get("total").asLong()).as(period).isEqualTo(2);
-            assertThat(find(byDepartment, "FINANCE").get("returnRate").asDouble()).as(period).isEqualTo(1.0);
-            assertThat(find(byDepartment, "FINANCE").get("total").asLong()).as("it leads none now").isZero();
-            assertThat(find(byDepartment, "COMMERCE").get("returnRate").asDouble()).as(period).isEqualTo(0.0);
-            assertThat(find(byDepartment, "COMMERCE").get("total").asLong()).as(period).isEqualTo(2);
+            assertThat(item(byDepartment, "TRANSPORT").get("returnRate").asDouble()).as(period).isEqualTo(0.5);
+            assertThat(item(byDepartment, "TRANSPORT").get("total").asLong()).as(period).isEqualTo(2);
+            assertThat(item(byDepartment, "FINANCE").get("returnRate").asDouble()).as(period).isEqualTo(1.0);
+            assertThat(item(byDepartment, "FINANCE").get("total").asLong()).as("it leads none now").isZero();
+            assertThat(item(byDepartment, "COMMERCE").get("returnRate").asDouble()).as(period).isEqualTo(0.0);
+            assertThat(item(byDepartment, "COMMERCE").get("total").asLong()).as(period).isEqualTo(2);
             assertThat(s.get("returnRate").asDouble()).as("tickets returned at least once, of all assigned")
                     .isEqualTo(0.5);
-            assertThat(find(s.get("byCategory"), "CONTAINER").get("returnRate").asDouble()).isEqualTo(0.5);
+            assertThat(item(s.get("byCategory"), "CONTAINER").get("returnRate").asDouble()).isEqualTo(0.5);
         }
     }
 
     @Test
     void theFiguresOfOneDepartmentCountItsReturnsToo() {
-        JsonNode finance = summary("&department=FINANCE");
+        JsonNode finance = api.summaryOfTown(town, "&department=FINANCE");
         assertThat(finance.get("total").asLong()).isZero();
         assertThat(finance.get("returnRate").asDouble()).isEqualTo(1.0);
-        assertThat(find(finance.get("byDepartment"), "FINANCE").get("returnRate").asDouble()).isEqualTo(1.0);
-        assertThat(find(finance.get("byCategory"), "CONTAINER").get("returnRate").asDouble()).isEqualTo(1.0);
-        JsonNode transport = summary("&department=TRANSPORT&from=2007-03-05T00:30:00Z");
+        assertThat(item(finance.get("byDepartment"), "FINANCE").get("returnRate").asDouble()).isEqualTo(1.0);
+        assertThat(item(finance.get("byCategory"), "CONTAINER").get("returnRate").asDouble()).isEqualTo(1.0);
+        JsonNode transport = api.summaryOfTown(town, "&department=TRANSPORT&from=2007-03-05T00:30:00Z");
         assertThat(transport.get("total").asLong()).isEqualTo(2);
         assertThat(transport.get("returnRate").asDouble()).isEqualTo(0.5);
     }
@@ -121,11 +105,11 @@ class ReturnRateByDepartmentWebTests {
         Api.Response r = api.get("/api/stats/ranking?month=2007-03", "leader");
         assertThat(r.status()).as(r.text()).isEqualTo(200);
         JsonNode departments = r.json().get("departments");
-        assertThat(find(departments, "TRANSPORT").get("returnRate").asDouble()).isEqualTo(0.5);
-        assertThat(find(departments, "COMMERCE").get("returnRate").asDouble()).isEqualTo(0.0);
-        assertThat(find(departments, "FINANCE").get("returnRate").asDouble()).isEqualTo(1.0);
-        assertThat(find(departments, "TRANSPORT").get("rank").asInt())
+        assertThat(item(departments, "TRANSPORT").get("returnRate").asDouble()).isEqualTo(0.5);
+        assertThat(item(departments, "COMMERCE").get("returnRate").asDouble()).isEqualTo(0.0);
+        assertThat(item(departments, "FINANCE").get("returnRate").asDouble()).isEqualTo(1.0);
+        assertThat(item(departments, "TRANSPORT").get("rank").asInt())
                 .as("four assigned, two returned: something decided, enough to rank").isEqualTo(1);
-        assertThat(find(departments, "FINANCE").get("rank").isNull()).as("one ticket, fewer than 3").isTrue();
+        assertThat(item(departments, "FINANCE").get("rank").isNull()).as("one ticket, fewer than 3").isTrue();
     }
 }

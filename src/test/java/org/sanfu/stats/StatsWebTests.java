@@ -2,12 +2,12 @@ package org.sanfu.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.sanfu.Api.at;
+import static org.sanfu.Api.item;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
@@ -58,10 +58,6 @@ class StatsWebTests {
     String t3;
     String t4;
     String t5;
-
-    private static void at(String shanghai) {
-        ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse(shanghai + "+08:00").toInstant()));
-    }
 
     @BeforeAll
     void june2015() {
@@ -120,15 +116,9 @@ class StatsWebTests {
         ClockUtil.reset();
     }
 
-    private JsonNode summary(String query) {
-        Api.Response r = api.get("/api/stats/summary?town=" + town + query, "leader");
-        assertThat(r.status()).as(r.text()).isEqualTo(200);
-        return r.json();
-    }
-
     @Test
     void theSummaryHasEveryFigureWorkedOutByHand() {
-        JsonNode s = summary("");
+        JsonNode s = api.summaryOfTown(town, "");
         assertThat(s.get("total").asLong()).isEqualTo(5);
         assertThat(s.get("open").asLong()).isEqualTo(2);
         assertThat(s.get("closed").asLong()).isEqualTo(3);
@@ -144,19 +134,19 @@ class StatsWebTests {
 
     @Test
     void theBreakdownsSplitTheSameTicketsByCategoryDepartmentTownAndSource() {
-        JsonNode s = summary("");
-        JsonNode container = find(s.get("byCategory"), "CONTAINER");
+        JsonNode s = api.summaryOfTown(town, "");
+        JsonNode container = item(s.get("byCategory"), "CONTAINER");
         assertThat(container.get("label").asText()).isEqualTo("集装箱/海运舱位");
         assertThat(container.get("total").asLong()).isEqualTo(2);
         assertThat(container.get("closed").asLong()).isEqualTo(2);
         assertThat(container.get("reopenRate").asDouble()).isEqualTo(0.5);
         assertThat(container.get("medianHoursToClose").asDouble()).isEqualTo(37.0); // (1 + 73) / 2
-        JsonNode other = find(s.get("byCategory"), "OTHER");
+        JsonNode other = item(s.get("byCategory"), "OTHER");
         assertThat(other.get("total").asLong()).isEqualTo(1);
         assertThat(other.get("returnRate").isNull()).as("never assigned: no denominator").isTrue();
         assertThat(other.get("onTimeSignRate").isNull()).isTrue();
 
-        JsonNode finance = find(s.get("byDepartment"), "FINANCE");
+        JsonNode finance = item(s.get("byDepartment"), "FINANCE");
         assertThat(finance.get("label").asText()).isEqualTo("金融办");
         assertThat(finance.get("total").asLong()).isEqualTo(2);
         assertThat(finance.get("onTimeCloseRate").asDouble()).isEqualTo(0.0);
@@ -165,7 +155,7 @@ class StatsWebTests {
         assertThat(s.get("byTown").get(0).get("key").asText()).isEqualTo(town);
         assertThat(s.get("byTown").get(0).get("total").asLong()).isEqualTo(5);
         assertThat(s.get("bySource")).as("every ticket came from a visit").hasSize(1);
-        JsonNode visits = find(s.get("bySource"), "VISIT");
+        JsonNode visits = item(s.get("bySource"), "VISIT");
         assertThat(visits.get("label").asText()).isEqualTo("走访");
         assertThat(visits.get("total").asLong()).isEqualTo(5);
         assertThat(visits.get("medianHoursToClose").asDouble()).isEqualTo(s.get("medianHoursToClose").asDouble());
@@ -173,10 +163,10 @@ class StatsWebTests {
 
     @Test
     void filtersAndPeriodsNarrowTheTickets() {
-        assertThat(summary("&category=FINANCING").get("total").asLong()).isEqualTo(2);
-        assertThat(summary("&department=TRANSPORT").get("closed").asLong()).isEqualTo(2);
-        assertThat(summary("&from=2015-06-01&to=2015-06-01").get("total").asLong()).isEqualTo(5);
-        JsonNode before = summary("&to=2015-05-31");
+        assertThat(api.summaryOfTown(town, "&category=FINANCING").get("total").asLong()).isEqualTo(2);
+        assertThat(api.summaryOfTown(town, "&department=TRANSPORT").get("closed").asLong()).isEqualTo(2);
+        assertThat(api.summaryOfTown(town, "&from=2015-06-01&to=2015-06-01").get("total").asLong()).isEqualTo(5);
+        JsonNode before = api.summaryOfTown(town, "&to=2015-05-31");
         assertThat(before.get("total").asLong()).isZero();
         assertThat(before.get("closeRate").isNull()).as("a rate over nothing is null").isTrue();
         assertThat(before.get("medianHoursToClose").isNull()).isTrue();
@@ -190,7 +180,7 @@ class StatsWebTests {
         assertThat(ranking.get("month").asText()).isEqualTo("2015-06");
         assertThat(ranking.get("departments").findValuesAsText("key"))
                 .containsExactlyInAnyOrder("COMMERCE", "FINANCE", "TRANSPORT", "CUSTOMS", "HRSS", "JUSTICE");
-        JsonNode transport = find(ranking.get("departments"), "TRANSPORT");
+        JsonNode transport = item(ranking.get("departments"), "TRANSPORT");
         assertThat(transport.get("total").asLong()).isEqualTo(2);
         assertThat(transport.get("rank").isNull()).as("2 tickets, fewer than the minimum of 3").isTrue();
         assertThat(transport.get("medal").isNull()).isTrue();
@@ -222,7 +212,7 @@ class StatsWebTests {
         Api.Response r = api.get("/api/stats/ranking?month=2013-07", "leader");
         assertThat(r.status()).as(r.text()).isEqualTo(200);
         JsonNode departments = r.json().get("departments");
-        JsonNode customs = find(departments, "CUSTOMS");
+        JsonNode customs = item(departments, "CUSTOMS");
         assertThat(customs.get("total").asLong()).isEqualTo(3);
         assertThat(customs.get("closed").asLong()).isZero();
         assertThat(customs.get("overdueOpen").asLong()).isEqualTo(3);
@@ -344,15 +334,6 @@ class StatsWebTests {
     private List<JsonNode> threeCustomsProblems(String enterprise, String town) {
         return api.visit(api.enterprise(enterprise, town), List.of(Api.problem("CUSTOMS", "查验慢"),
                 Api.problem("CUSTOMS", "退税慢"), Api.problem("CUSTOMS", "报关单退回")));
-    }
-
-    private static JsonNode find(JsonNode list, String key) {
-        for (JsonNode item : list) {
-            if (item.get("key").asText().equals(key)) {
-                return item;
-            }
-        }
-        throw new AssertionError(key + " not in " + list);
     }
 
 }
