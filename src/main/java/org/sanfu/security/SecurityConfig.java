@@ -4,7 +4,10 @@ import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
 import jakarta.servlet.DispatcherType;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.sanfu.Message;
 import org.sanfu.web.BodySizeLimitProperties;
 import org.sanfu.web.ErrorPages;
@@ -19,6 +22,7 @@ import org.springframework.core.MethodParameter;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -34,6 +38,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -42,7 +48,9 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -126,19 +134,43 @@ class SecurityConfig implements WebMvcConfigurer {
     }
 
     /**
+     * The person signed in to the workbench, or else HTTP Basic: for the API documents and the operators'
+     * apps, which people open in the browser they work in. The session is read and never written
+     * ({@link SignedInSessions}), and its account checked as on the pages ({@link SignedInAccountCheck}); a
+     * browser with neither is sent to the sign-in form, which brings it back, and any other client gets the
+     * API's 401. No session is made for a Basic client.
+     */
+    private static void signedInOrBasic(HttpSecurity http, Accounts accounts, Problems problems) throws Exception {
+        SecurityContextRepository contexts = new DelegatingSecurityContextRepository(
+                new RequestAttributeSecurityContextRepository(), new SignedInSessions());
+        MediaTypeRequestMatcher browser = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+        browser.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+        HttpSessionRequestCache wayBack = new HttpSessionRequestCache();
+        wayBack.setRequestMatcher(browser);
+        DelegatingAuthenticationEntryPoint signInFirst = new DelegatingAuthenticationEntryPoint(
+                new LinkedHashMap<>(Map.of(browser, new LoginUrlAuthenticationEntryPoint("/login"))));
+        signInFirst.setDefaultEntryPoint(signIn(problems));
+        http.securityContext(c -> c.securityContextRepository(contexts))
+                .addFilterAfter(new SignedInAccountCheck(accounts, contexts), SecurityContextHolderFilter.class)
+                .requestCache(cache -> cache.requestCache(wayBack))
+                .httpBasic(basic -> basic.authenticationEntryPoint(signIn(problems)))
+                .exceptionHandling(e -> e.authenticationEntryPoint(signInFirst).accessDeniedHandler(denied(problems)));
+    }
+
+    /**
      * Camunda's web apps (Cockpit and Admin at /camunda/app/) and engine REST API (/engine-rest):
-     * ADMIN only, signed in with HTTP Basic like the API; the browser asks once and resends the
-     * credentials. Checked before the API's chain. The apps learn who signed in from the servlet API
+     * ADMIN only, signed in to the workbench or with HTTP Basic like the API ({@link #signedInOrBasic}).
+     * Checked before the API's chain. The apps learn who signed in from the servlet API
      * and skip their own login form (operations.CamundaWebAuthentication). Spring's CSRF token is off
      * here, for the two have their own guards right after this chain (operations.OperatorWrites): a
      * write to engine-rest must be JSON or carry X-Requested-By, which no cross-site form can send, and
      * the apps' writes need the token of Camunda's CsrfPreventionFilter; of the writes, only those an
-     * operator needs for incidents pass at all.
+     * operator needs for incidents pass at all. The session cookie is SameSite=Lax besides.
      */
     @Bean
     @Order(1)
-    SecurityFilterChain camunda(HttpSecurity http, AuthenticationManager sanfuAuthentication, Problems problems)
-            throws Exception {
+    SecurityFilterChain camunda(HttpSecurity http, AuthenticationManager sanfuAuthentication, Problems problems,
+            Accounts accounts) throws Exception {
         // by the request's whole path: engine-rest and the apps' APIs are servlets of their own, beside Spring MVC's
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         http.securityMatcher(new OrRequestMatcher(paths.matcher("/camunda/**"), paths.matcher("/engine-rest/**")))
@@ -148,13 +180,32 @@ class SecurityConfig implements WebMvcConfigurer {
                 .headers(h -> h.cacheControl(c -> c.disable()))
                 // The apps keep the signed-in user in their own HTTP session. A new session id on every
                 // request (fixation protection) would lose it between a page and its parallel requests;
-                // and the session alone opens nothing: every request must carry an ADMIN's credentials.
+                // and that alone opens nothing: each request needs an ADMIN's sign-in or credentials.
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
-                        .sessionFixation(f -> f.none()))
-                .httpBasic(basic -> basic.authenticationEntryPoint(signIn(problems)))
-                .exceptionHandling(e -> e.authenticationEntryPoint(signIn(problems))
-                        .accessDeniedHandler(denied(problems)))
-                .authorizeHttpRequests(a -> a.anyRequest().hasRole("ADMIN"));
+                        .sessionFixation(f -> f.none()));
+        signedInOrBasic(http, accounts, problems);
+        http.authorizeHttpRequests(a -> a.anyRequest().hasRole("ADMIN"));
+        return http.build();
+    }
+
+    /**
+     * The API's documents, /v3/api-docs and Swagger UI: for every person, signed in to the workbench or with
+     * HTTP Basic ({@link #signedInOrBasic}), so that opening them from the workbench asks for nothing more.
+     * They only read; the operations Swagger UI tries are the API's, under its own chain.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain apiDocuments(HttpSecurity http, AuthenticationManager sanfuAuthentication, Problems problems,
+            Accounts accounts) throws Exception {
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        http.securityMatcher(new OrRequestMatcher(paths.matcher("/v3/api-docs/**"), paths.matcher("/swagger-ui.html"),
+                        paths.matcher("/swagger-ui/**")))
+                .authenticationManager(sanfuAuthentication)
+                .headers(SecurityHeaders.api())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        signedInOrBasic(http, accounts, problems);
+        http.authorizeHttpRequests(a -> a.anyRequest().hasAnyRole(PEOPLE));
         return http.build();
     }
 
@@ -186,13 +237,11 @@ class SecurityConfig implements WebMvcConfigurer {
      * no CSRF token (a cross-site form cannot send the JSON bodies or the Authorization header).
      */
     @Bean
-    @Order(2)
+    @Order(3)
     SecurityFilterChain api(HttpSecurity http, AuthenticationManager sanfuAuthentication, Problems problems,
             ChannelKeys channelKeys) throws Exception {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-        http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/actuator/**"),
-                        paths.matcher("/v3/api-docs/**"), paths.matcher("/swagger-ui.html"),
-                        paths.matcher("/swagger-ui/**")))
+        http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/actuator/**")))
                 .authenticationManager(sanfuAuthentication)
                 .headers(SecurityHeaders.api());
         http.csrf(csrf -> csrf.disable())
@@ -207,7 +256,6 @@ class SecurityConfig implements WebMvcConfigurer {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/api/intake", "/api/intake/**").hasRole(MachineClient.ROLE)
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
-                        .requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").hasAnyRole(PEOPLE)
                         .requestMatchers(POST, "/api/enterprises").hasAnyRole("STAFF", "ADMIN")
                         .requestMatchers(POST, "/api/enterprises/import").hasRole("ADMIN")
                         .requestMatchers("/api/accounts", "/api/accounts/**").hasRole("ADMIN")
@@ -230,7 +278,7 @@ class SecurityConfig implements WebMvcConfigurer {
      * checked by the feature, as for the API.
      */
     @Bean
-    @Order(3)
+    @Order(4)
     SecurityFilterChain pages(HttpSecurity http, AuthenticationManager sanfuAuthentication, ErrorPages errorPages,
             Accounts accounts, BodySizeLimitProperties bodies, MessageSource messages,
             @Qualifier("thymeleafViewResolver") ViewResolver views) throws Exception {

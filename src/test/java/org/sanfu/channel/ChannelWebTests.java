@@ -133,9 +133,11 @@ class ChannelWebTests {
             assertThat(s.call(HttpMethod.POST, "/api/intake", null, problem, user).status()).as(user).isEqualTo(403);
             assertThat(s.call(HttpMethod.GET, "/api/intake/x", null, null, user).status()).as(user).isEqualTo(403);
         }
-        for (String path : List.of("/api/tickets", "/api/inbox", "/api/enterprises", "/api/stats/summary", "/v3/api-docs")) {
+        for (String path : List.of("/api/tickets", "/api/inbox", "/api/enterprises", "/api/stats/summary")) {
             assertThat(s.call(HttpMethod.GET, path, c.key(), null).status()).as(path).isEqualTo(403);
         }
+        // the API's documents are for people, signed in to the workbench or by Basic: a key is no sign-in there
+        assertThat(s.call(HttpMethod.GET, "/v3/api-docs", c.key(), null).status()).isEqualTo(401);
         assertThat(s.call(HttpMethod.POST, "/api/visits", c.key(), Map.of("enterpriseCreditCode", code)).status())
                 .isEqualTo(403);
         assertThat(jdbc.sql("select count(*) from ticket where enterprise_credit_code = ?").param(code)

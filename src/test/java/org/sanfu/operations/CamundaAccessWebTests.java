@@ -11,13 +11,17 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
 import org.sanfu.SanfuTest;
+import org.sanfu.security.AccountAdministration;
+import org.sanfu.security.Caller;
+import org.sanfu.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Camunda's web apps (/camunda/) and engine REST API (/engine-rest/) over real HTTP (they are
  * servlets of their own, beside Spring MVC): refused without credentials (401) and to every role but
- * ADMIN (403); an ADMIN gets in with the same HTTP Basic as the API, and the apps know who it is.
+ * ADMIN (403); an ADMIN gets in with the same HTTP Basic as the API, or signed in to the workbench, and
+ * the apps know who it is.
  */
 @SanfuTest
 class CamundaAccessWebTests {
@@ -28,6 +32,8 @@ class CamundaAccessWebTests {
     ProcessEngine engine;
     @Autowired
     Api api;
+    @Autowired
+    AccountAdministration accounts;
 
     private List<String> paths() {
         String name = engine.getName();
@@ -107,6 +113,38 @@ class CamundaAccessWebTests {
     }
 
     @Test
+    void aPersonSignedInToTheWorkbenchIsNotAskedAgainAndOnlyAnAdminGetsIn() throws Exception {
+        String name = engine.getName();
+        String admin = http().workbenchSession("admin", "demo");
+        HttpResponse<String> cockpit = withSession("/camunda/app/cockpit/" + name + "/", admin);
+        assertThat(cockpit.statusCode()).isEqualTo(200);
+        assertThat(cockpit.headers().firstValue("X-Authorized-User")).hasValue("admin");
+        assertThat(cockpit.headers().firstValue("WWW-Authenticate")).isEmpty();
+        assertThat(withSession("/engine-rest/engine/" + name + "/incident", admin).statusCode()).isEqualTo(200);
+
+        String leader = http().workbenchSession("leader", "demo");
+        for (String path : paths()) {
+            assertThat(withSession(path, leader).statusCode()).as(path).isEqualTo(403);
+        }
+        // a browser signed in nowhere is sent to the form; a script still gets the Basic challenge
+        HttpResponse<String> browser = send(HttpRequest.newBuilder(uri("/camunda/app/cockpit/" + name + "/"))
+                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").GET(), null);
+        assertThat(browser.statusCode()).isEqualTo(302);
+        assertThat(browser.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+    }
+
+    @Test
+    void aDisabledAdministratorsWorkbenchSessionOpensNothingMore() throws Exception {
+        String username = "ops" + Api.creditCode().substring(12).toLowerCase(java.util.Locale.ROOT);
+        accounts.create(username, "ADMIN", null, "Sanfu-Ops-Passw0rd!");
+        String session = http().workbenchSession(username, "Sanfu-Ops-Passw0rd!");
+        String path = "/engine-rest/engine/" + engine.getName() + "/incident";
+        assertThat(withSession(path, session).statusCode()).isEqualTo(200);
+        accounts.disable(new Caller("admin", Role.ADMIN, null), username);
+        assertThat(withSession(path, session).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void anAdminRetriesAFailedTimerThroughCockpitsApi() throws Exception {
         // the deadline sweep's timer is the job an operator would find failed
         Job timer = engine.getManagementService().createJobQuery().processDefinitionKey("deadline-sweep").singleResult();
@@ -128,6 +166,11 @@ class CamundaAccessWebTests {
     void sanfusApiKeepsItsOwnBasicSignIn() {
         assertThat(api.get("/api/inbox", "leader").status()).isEqualTo(200);
         assertThat(api.get("/api/inbox", null).status()).isEqualTo(401);
+    }
+
+    private HttpResponse<String> withSession(String path, String cookie) throws Exception {
+        assertThat(cookie).as("signed in through the form").isNotNull();
+        return send(HttpRequest.newBuilder(uri(path)).header("Cookie", cookie).GET(), null);
     }
 
     private HttpResponse<String> get(String path, String credentials) throws Exception {

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -288,6 +289,18 @@ class AdminPagesTests {
         assertThat(card(shortPassword, user).select("form[data-form=password] .field-error").text())
                 .isEqualTo("密码至少 8 个字符");
         assertThat(pages.signIn(user, "staff-password")).as("the old password still works").isPresent();
+    }
+
+    @Test
+    void theOperatorsToolsAreLinkedAndOpenInTheSameSignIn() {
+        Document admin = pages.get("/admin", "admin").html();
+        assertThat(admin.select("#operations #cockpitLink").attr("href")).isEqualTo("/camunda/app/cockpit/");
+        String docs = admin.select("#operations #apiDocsLink").attr("href");
+        assertThat(docs).isEqualTo("/swagger-ui.html");
+        Pages.Answer opened = pages.get(docs, "admin");
+        assertThat(opened.status()).as("no sign-in asked for again").isEqualTo(302);
+        assertThat(opened.redirect()).endsWith("/swagger-ui/index.html");
+        assertThat(pages.get(opened.redirect(), "admin").status()).isEqualTo(200);
     }
 
     @Test

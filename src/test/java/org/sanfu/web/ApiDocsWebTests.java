@@ -3,6 +3,7 @@ package org.sanfu.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,12 +11,16 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
+import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
 import org.sanfu.security.MachineClient;
 import org.sanfu.security.Role;
 import org.sanfu.ticket.TicketAction;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -39,6 +44,8 @@ class ApiDocsWebTests {
     @Autowired
     Api api;
     @Autowired
+    Pages pages;
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -53,6 +60,21 @@ class ApiDocsWebTests {
         assertThat(ui.status()).isEqualTo(302);
         assertThat(ui.header("Location")).contains("/swagger-ui/index.html");
         assertThat(api.get("/swagger-ui/index.html", "finance").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aPersonSignedInToTheWorkbenchReadsThemWithoutBeingAskedAgain() throws Exception {
+        MockHttpServletResponse document = pages.mvc().perform(Pages.in(MockMvcRequestBuilders.get("/v3/api-docs")
+                .accept(MediaType.APPLICATION_JSON), pages.session("finance"))).andReturn().getResponse();
+        assertThat(document.getStatus()).isEqualTo(200);
+        assertThat(document.getContentAsString(StandardCharsets.UTF_8)).contains("\"/api/tickets\"");
+        assertThat(pages.get("/swagger-ui/index.html", "staff1").status()).isEqualTo(200);
+        // a browser signed in nowhere goes to the form (which brings it back); a script gets the 401
+        Pages.Answer browser = pages.get("/swagger-ui/index.html", (String) null);
+        assertThat(browser.status()).isEqualTo(302);
+        assertThat(browser.redirect()).endsWith("/login");
+        // a Basic sign-in stays with its request: no session comes of it
+        assertThat(api.get("/v3/api-docs", "leader").raw().getCookie("SANFU_SESSION")).isNull();
     }
 
     @Test
