@@ -56,7 +56,10 @@ class CoveragePage {
     record UnvisitedRow(String creditCode, String name, String town, String specialist, boolean exporter, boolean key,
             String lastVisited) {}
 
-    /** The form as typed (or this month's first day and today when no period was given); "" for a field left empty. */
+    /**
+     * The form as typed (or this month's first day and today when no period was given); "" for a field left
+     * empty. Also the filter the figures count, which is this month's alone when the typed one was refused.
+     */
     record Form(String from, String to, String town, String exporter, String key) {}
 
     @GetMapping("/reports/coverage")
@@ -70,15 +73,18 @@ class CoveragePage {
         VisitCoverage.Filter filter = parameters.coverage(errors, form.from(), form.to(), form.town(), form.exporter(),
                 form.key());
         Map<String, String> faults = formErrors.of(errors);
+        // what the figures count: the links (a town, the next page) carry it, not a refused filter
+        Form counted = form;
         if (!faults.isEmpty()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            Form month = thisMonth(null, null, null);
-            filter = parameters.coverage(new InvalidInput.Collector(), month.from(), month.to(), null, null, null);
+            counted = thisMonth(null, null, null);
+            filter = parameters.coverage(new InvalidInput.Collector(), counted.from(), counted.to(), null, null, null);
         }
         VisitCoverage.Coverage figures = coverage.of(filter);
         PageResult<VisitCoverage.Unvisited> unvisited = coverage.unvisited(filter, PageParams.shown(page, PAGE_SIZE));
         model.addAttribute("filterErrors", faults);
         model.addAttribute("form", form);
+        model.addAttribute("counted", counted);
         model.addAttribute("total", row(null, figures.total()));
         model.addAttribute("towns", figures.byTown().stream().map(t -> row(t.key(), t.figures())).toList());
         model.addAttribute("unvisited", unvisited.map(this::unvisitedRow));

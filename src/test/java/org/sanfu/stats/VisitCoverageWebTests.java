@@ -286,6 +286,11 @@ class VisitCoverageWebTests {
         assertThat(refused.html().select("#filterError li").attr("data-field")).isEqualTo("exporter");
         assertThat(refused.html().select("#filterError li").text()).startsWith("外贸企业：");
         assertThat(refused.html().select("input[name=from]").val()).as("as typed").isEqualTo("2025-03-01");
+        // the links go on from what is shown, this month, not from the refused filter
+        LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.of("Asia/Shanghai"));
+        List<String> links = refused.html().select("#byTown a, #previousPage, #nextPage").eachAttr("href");
+        assertThat(links).isNotEmpty().allSatisfy(link -> assertThat(link)
+                .contains("from=" + today.withDayOfMonth(1), "to=" + today).doesNotContain("maybe", "2025-03"));
         for (String user : List.of("staff1", "commerce")) {
             assertThat(pages.get("/reports/coverage", user).status()).as(user).isEqualTo(403);
         }
