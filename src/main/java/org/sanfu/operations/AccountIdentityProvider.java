@@ -40,8 +40,8 @@ import org.sanfu.security.Role;
  * nothing to drift or to race over when several nodes start on one database. A user is an account;
  * its groups are its role (STAFF, DISPATCH, DEPT, LEADER, ADMIN), its department by code (the
  * candidate groups of bpmn/ticket.bpmn, so Cockpit shows who may act on each task), and for
- * ADMIN Camunda's {@code camunda-admin}. There are no tenants. The accounts are few (tens, not
- * thousands), so a query reads them all and filters, sorts and pages in memory.
+ * ADMIN Camunda's {@code camunda-admin}; a disabled account is in no group. There are no tenants. The
+ * accounts are few (tens, not thousands), so a query reads them all and filters, sorts and pages in memory.
  */
 final class AccountIdentityProvider implements ReadOnlyIdentityProvider {
 
@@ -141,6 +141,10 @@ final class AccountIdentityProvider implements ReadOnlyIdentityProvider {
 
     /** The ids of the groups a person belongs to. */
     static List<String> groupIds(AccountDirectory.Person person) {
+        if (!person.enabled()) {
+            // listed as a user (who it was stays readable), but it works no task and administers nothing
+            return List.of();
+        }
         List<String> ids = new ArrayList<>();
         ids.add(person.role().name());
         if (person.department() != null && !ids.contains(person.department())) {

@@ -9,8 +9,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class AccountDirectory {
 
-    /** An account as other features see it: its user name, role and department (DEPT and DISPATCH). */
-    public record Person(String username, Role role, String department) {}
+    /**
+     * An account as other features see it: its user name, role and department (DEPT and DISPATCH), and
+     * whether it may sign in (a disabled account signs in nowhere).
+     */
+    public record Person(String username, Role role, String department, boolean enabled) {}
 
     private final Accounts accounts;
     private final PasswordEncoder encoder;
@@ -44,6 +47,6 @@ public class AccountDirectory {
     }
 
     private static Person person(Accounts.Account a) {
-        return new Person(a.username(), a.role(), a.department());
+        return new Person(a.username(), a.role(), a.department(), a.enabled());
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Locale;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
@@ -11,6 +12,9 @@ import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
 import org.sanfu.SanfuTest;
+import org.sanfu.security.AccountAdministration;
+import org.sanfu.security.Caller;
+import org.sanfu.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Camunda's identity is Sanfu's accounts: users, their role and department as groups, camunda-admin. */
@@ -23,6 +27,8 @@ class AccountIdentityIntegrationTests {
     TaskService tasks;
     @Autowired
     Api api;
+    @Autowired
+    AccountAdministration administration;
 
     @Test
     void usersAreTheAccountsAndCamundaCannotChangeThem() {
@@ -56,6 +62,21 @@ class AccountIdentityIntegrationTests {
         assertThat(ids(identity.createUserQuery().memberOfGroup("STAFF").list())).contains("staff1", "staff2")
                 .doesNotContain("admin");
         assertThat(identity.createTenantQuery().userMember("admin").includingGroupsOfUser(true).list()).isEmpty();
+    }
+
+    @Test
+    void aDisabledAccountIsStillAUserButInNoGroup() {
+        String username = "gone" + Api.creditCode().substring(12).toLowerCase(Locale.ROOT);
+        administration.create(username, "ADMIN", null, "Sanfu-Gone-Passw0rd!");
+        assertThat(ids(identity.createUserQuery().memberOfGroup("camunda-admin").list())).contains(username);
+        administration.disable(new Caller("admin", Role.ADMIN, null), username);
+
+        assertThat(identity.createUserQuery().userId(username).singleResult()).as("who it was stays readable")
+                .isNotNull();
+        assertThat(identity.createGroupQuery().groupMember(username).list()).isEmpty();
+        assertThat(ids(identity.createUserQuery().memberOfGroup("camunda-admin").list())).doesNotContain(username);
+        assertThat(ids(identity.createUserQuery().memberOfGroup("ADMIN").list())).doesNotContain(username);
+        assertThat(identity.checkPassword(username, "Sanfu-Gone-Passw0rd!")).isFalse();
     }
 
     @Test
