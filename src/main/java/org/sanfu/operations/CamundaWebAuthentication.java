@@ -2,6 +2,8 @@ package org.sanfu.operations;
 
 import jakarta.servlet.DispatcherType;
 import java.util.Map;
+import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
@@ -58,10 +60,27 @@ class CamundaWebAuthentication {
 
     /** After Sanfu's sign-in (401, 403 for other roles), before Camunda's own filters and resources. */
     @Bean
-    FilterRegistrationBean<OperatorWrites> camundaOperatorWrites(Problems problems, CamundaBpmProperties camunda) {
+    FilterRegistrationBean<OperatorWrites> camundaOperatorWrites(Problems problems, CamundaBpmProperties camunda,
+            ManagementService management, ExternalTaskService externalTasks) {
         String apps = camunda.getWebapp().getApplicationPath();
+        OperatorWrites.Known known = new OperatorWrites.Known() {
+            @Override
+            public boolean job(String id) {
+                return management.createJobQuery().jobId(id).count() > 0;
+            }
+
+            @Override
+            public boolean jobDefinition(String id) {
+                return management.createJobDefinitionQuery().jobDefinitionId(id).count() > 0;
+            }
+
+            @Override
+            public boolean externalTask(String id) {
+                return externalTasks.createExternalTaskQuery().externalTaskId(id).count() > 0;
+            }
+        };
         FilterRegistrationBean<OperatorWrites> registration =
-                new FilterRegistrationBean<>(new OperatorWrites(problems, apps));
+                new FilterRegistrationBean<>(new OperatorWrites(problems, apps, known));
         registration.setName("camundaOperatorWrites");
         registration.addUrlPatterns("/engine-rest/*", apps + "/*");
         registration.setDispatcherTypes(DispatcherType.REQUEST);

@@ -70,7 +70,26 @@ class OperatorWrites extends OncePerRequestFilter {
             new Allowed("PUT", "/incident/" + ID + "/annotation"),
             new Allowed("DELETE", "/incident/" + ID + "/annotation"));
 
+    /**
+     * The allowed writes that name one job, job definition or external task in their path. Camunda answers
+     * 500 when it does not exist (its REST layer turns the engine's refusal into a server error); asked first,
+     * it is the 404 it is.
+     */
+    private static final Pattern JOB = Pattern.compile("/job/(" + ID + ")/(?:retries|duedate(?:/recalculate)?)");
+    private static final Pattern JOB_DEFINITION = Pattern.compile("/job-definition/(" + ID + ")/retries");
+    private static final Pattern EXTERNAL_TASK = Pattern.compile("/external-task/(" + ID + ")/retries");
+
+    /** Whether the engine has such a job, job definition or external task. */
+    interface Known {
+        boolean job(String id);
+
+        boolean jobDefinition(String id);
+
+        boolean externalTask(String id);
+    }
+
     private final Problems problems;
+    private final Known known;
     /** The engine's resources: engine-rest's default engine, a named engine, and Cockpit's copy. */
     private final Pattern engine;
     /** Cockpit's own views: its plugin's queries, and signing out of the apps. */
@@ -78,8 +97,9 @@ class OperatorWrites extends OncePerRequestFilter {
     private final Pattern tasklist;
 
     /** @param apps where Camunda's web apps are served ({@code camunda.bpm.webapp.application-path}) */
-    OperatorWrites(Problems problems, String apps) {
+    OperatorWrites(Problems problems, String apps, Known known) {
         this.problems = problems;
+        this.known = known;
         String api = Pattern.quote(apps + "/api");
         this.engine = Pattern.compile("/engine-rest(?:/engine/[^/]+)?(/.*)|" + api + "/engine/engine/[^/]+(/.*)");
         this.appWrites = List.of(
@@ -110,6 +130,12 @@ class OperatorWrites extends OncePerRequestFilter {
         }
         if (!allowed(method, path)) {
             refuse(request, response, method, path, "sanfu.operations.refused");
+            return;
+        }
+        String unknown = unknown(path);
+        if (unknown != null) {
+            problems.write(request, response, HttpStatus.NOT_FOUND, Message.of("sanfu.operations.not-found",
+                    "id", unknown));
             return;
         }
         chain.doFilter(request, path.startsWith("/engine-rest/") ? response : new CsrfAnswer(request, response));
@@ -152,6 +178,28 @@ class OperatorWrites extends OncePerRequestFilter {
     private static boolean fromAScript(HttpServletRequest request) {
         String requestedBy = request.getHeader(REQUESTED_BY);
         return requestedBy != null && !requestedBy.isBlank() || JsonMedia.declared(request.getContentType());
+    }
+
+    /** The id an allowed write names that the engine does not have; null when it has it, or names none. */
+    String unknown(String path) {
+        Matcher resources = engine.matcher(path);
+        if (!resources.matches()) {
+            return null;
+        }
+        String resource = resources.group(1) != null ? resources.group(1) : resources.group(2);
+        Matcher m = JOB.matcher(resource);
+        if (m.matches()) {
+            return known.job(m.group(1)) ? null : m.group(1);
+        }
+        m = JOB_DEFINITION.matcher(resource);
+        if (m.matches()) {
+            return known.jobDefinition(m.group(1)) ? null : m.group(1);
+        }
+        m = EXTERNAL_TASK.matcher(resource);
+        if (m.matches()) {
+            return known.externalTask(m.group(1)) ? null : m.group(1);
+        }
+        return null;
     }
 
     boolean allowed(String method, String path) {

@@ -7,7 +7,42 @@ import org.junit.jupiter.api.Test;
 /** The allow-list of operators' writes: exactly the listed calls, and no look-alike of them. */
 class OperatorWritesUnitTests {
 
-    private final OperatorWrites writes = new OperatorWrites(null, "/camunda");
+    /** The engine as these tests see it: job 42, job definition 9 and external task 5, nothing else. */
+    private final OperatorWrites writes = new OperatorWrites(null, "/camunda", new OperatorWrites.Known() {
+        @Override
+        public boolean job(String id) {
+            return id.equals("42");
+        }
+
+        @Override
+        public boolean jobDefinition(String id) {
+            return id.equals("9");
+        }
+
+        @Override
+        public boolean externalTask(String id) {
+            return id.equals("5");
+        }
+    });
+
+    @Test
+    void aWriteNamingAJobDefinitionOrExternalTaskTheEngineHasNotIsToldWhichUnderEveryRoot() {
+        for (String root : new String[] {"/engine-rest", "/engine-rest/engine/default",
+                "/camunda/api/engine/engine/default"}) {
+            assertThat(writes.unknown(root + "/job/42/retries")).as(root).isNull();
+            assertThat(writes.unknown(root + "/job/43/retries")).as(root).isEqualTo("43");
+            assertThat(writes.unknown(root + "/job/43/duedate")).as(root).isEqualTo("43");
+            assertThat(writes.unknown(root + "/job/43/duedate/recalculate")).as(root).isEqualTo("43");
+            assertThat(writes.unknown(root + "/job-definition/9/retries")).as(root).isNull();
+            assertThat(writes.unknown(root + "/job-definition/8/retries")).as(root).isEqualTo("8");
+            assertThat(writes.unknown(root + "/external-task/5/retries")).as(root).isNull();
+            assertThat(writes.unknown(root + "/external-task/6/retries")).as(root).isEqualTo("6");
+            // the bulk writes name no id in their path: the engine judges their bodies
+            assertThat(writes.unknown(root + "/job/retries")).as(root).isNull();
+            assertThat(writes.unknown(root + "/external-task/retries")).as(root).isNull();
+            assertThat(writes.unknown(root + "/incident/7/annotation")).as(root).isNull();
+        }
+    }
 
     @Test
     void theIncidentWorkIsAllowedUnderEveryRootOfTheEngine() {

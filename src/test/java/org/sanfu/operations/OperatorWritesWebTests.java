@@ -155,6 +155,25 @@ class OperatorWritesWebTests {
     }
 
     @Test
+    void aRetryOrDueDateForAJobTheEngineHasNotIs404NotTheEnginesServerError() throws Exception {
+        for (String root : new String[] {"/engine-rest", "/engine-rest/engine/" + engine.getName()}) {
+            for (Call call : new Call[] {Call.json("PUT", "/job/nope/retries", "{\"retries\":1}"),
+                    Call.json("PUT", "/job/nope/duedate", "{\"duedate\":\"2031-01-01T00:00:00.000+0000\"}"),
+                    Call.json("POST", "/job/nope/duedate/recalculate", "{}"),
+                    Call.json("PUT", "/job-definition/nope/retries", "{\"retries\":1}"),
+                    Call.json("PUT", "/external-task/nope/retries", "{\"retries\":1}")}) {
+                HttpResponse<String> r = operator(root, call, null);
+                assertThat(r.statusCode()).as(root + call.path() + ": " + r.body()).isEqualTo(404);
+                assertThat(problem(r).path("detail").asText()).as(root + call.path()).contains("nope");
+            }
+        }
+        String path = "/camunda/api/engine/engine/" + engine.getName() + "/job/nope/retries";
+        HttpResponse<String> cockpit = http.send(request(Call.json("PUT", path, "{\"retries\":1}"), path)
+                .headers(http.cockpitSession(engine.getName())), "admin:demo");
+        assertThat(cockpit.statusCode()).as(cockpit.body()).isEqualTo(404);
+    }
+
+    @Test
     void crossSiteFormsCannotDeployOrExecuteJobsThroughEngineRest() throws Exception {
         long deployments = engine.getRepositoryService().createDeploymentQuery().count();
         Job job = sweepTimer();
