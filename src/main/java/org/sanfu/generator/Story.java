@@ -332,9 +332,8 @@ final class Story {
     private void assign(Run run, Instant at, String lead, List<String> co) {
         GeneratedTicket t = run.t;
         if (t.lead != null && run.sign != null) {
-            TicketFacts.SignOutcome outcome = t.signed != null
-                    ? Boolean.TRUE.equals(t.signedOnTime) ? TicketFacts.SignOutcome.ON_TIME : TicketFacts.SignOutcome.LATE
-                    : run.sign.overdue ? TicketFacts.SignOutcome.UNSIGNED_OVERDUE : null;
+            TicketFacts.SignOutcome outcome = TicketFacts.SignOutcome.of(t.signed != null, t.signedOnTime,
+                    run.sign.overdue);
             if (outcome != null) {
                 t.signTurns = TicketFacts.withSignTurn(t.signTurns, new TicketFacts.SignTurn(t.lead, outcome));
             }

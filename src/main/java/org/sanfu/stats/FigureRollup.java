@@ -207,14 +207,8 @@ class FigureRollup implements DerivedFromTickets, InitializingBean {
         long[] counts = new long[COUNTS.size()];
         counts[TURNS] = 1;
         counts[TURNS_RETURNED] = one(t.returnedBy().contains(department));
-        for (TicketFacts.SignTurn ended : t.signTurns()) {
-            if (ended.department().equals(department)) {
-                TicketFacts.SignOutcome outcome = ended.outcome();
-                counts[TURN_SIGNED] += one(outcome != TicketFacts.SignOutcome.UNSIGNED_OVERDUE);
-                counts[TURN_SIGNED_ON_TIME] += one(outcome == TicketFacts.SignOutcome.ON_TIME);
-                counts[TURN_UNSIGNED_OVERDUE] += one(outcome == TicketFacts.SignOutcome.UNSIGNED_OVERDUE);
-            }
-        }
+        long[] signs = TicketFacts.SignOutcome.counts(t.signTurns(), department, 1);
+        System.arraycopy(signs, 0, counts, TURN_SIGNED, signs.length);
         return counts;
     }
 

@@ -249,13 +249,9 @@ class TicketFigures {
                         long[] sum = turns.computeIfAbsent(k, x -> new long[5]);
                         sum[0] += n;
                         sum[1] += returnedBy.contains(department) ? n : 0;
-                        for (TicketFacts.SignTurn ended : signTurns) {
-                            if (ended.department().equals(department)) {
-                                boolean unsigned = ended.outcome() == TicketFacts.SignOutcome.UNSIGNED_OVERDUE;
-                                sum[2] += unsigned ? 0 : n;
-                                sum[3] += ended.outcome() == TicketFacts.SignOutcome.ON_TIME ? n : 0;
-                                sum[4] += unsigned ? n : 0;
-                            }
+                        long[] signs = TicketFacts.SignOutcome.counts(signTurns, department, n);
+                        for (int i = 0; i < signs.length; i++) {
+                            sum[2 + i] += signs[i];
                         }
                     }
                 });

@@ -177,7 +177,37 @@ public final class TicketFacts {
     }
 
     /** How a department's turn as lead ended for its sign, when a sign was due of it. */
-    public enum SignOutcome { ON_TIME, LATE, UNSIGNED_OVERDUE }
+    public enum SignOutcome {
+        ON_TIME, LATE, UNSIGNED_OVERDUE;
+
+        /**
+         * How a lead's sign stands when its turn ends: signed on time or late, or unsigned past the sign
+         * deadline (the sign clock runs only while the ticket waits for the sign, so that is the lead's own
+         * deadline); null when no sign was due yet.
+         */
+        public static SignOutcome of(boolean signed, Boolean signedOnTime, boolean signOverdue) {
+            if (signed) {
+                return Boolean.TRUE.equals(signedOnTime) ? ON_TIME : LATE;
+            }
+            return signOverdue ? UNSIGNED_OVERDUE : null;
+        }
+
+        /**
+         * What the turns of this department among {@code turns} add to its signs, each {@code times}:
+         * {signed, of which on time, unsigned past the deadline}.
+         */
+        public static long[] counts(List<SignTurn> turns, String department, long times) {
+            long[] counts = new long[3];
+            for (SignTurn turn : turns) {
+                if (turn.department().equals(department)) {
+                    counts[0] += turn.outcome() == UNSIGNED_OVERDUE ? 0 : times;
+                    counts[1] += turn.outcome() == ON_TIME ? times : 0;
+                    counts[2] += turn.outcome() == UNSIGNED_OVERDUE ? times : 0;
+                }
+            }
+            return counts;
+        }
+    }
 
     /**
      * The sign of a department whose turn as lead ended (it returned the ticket and dispatch gave it to

@@ -192,14 +192,7 @@ class Tickets {
 
         /** How the lead's sign stands if its turn ends now; null when it had none due (or there is no lead). */
         TicketFacts.SignOutcome signOutcome() {
-            if (lead == null) {
-                return null;
-            }
-            if (signed) {
-                return Boolean.TRUE.equals(signedOnTime) ? TicketFacts.SignOutcome.ON_TIME : TicketFacts.SignOutcome.LATE;
-            }
-            // the sign clock runs only while the ticket waits for the sign, so this is the lead's own deadline
-            return signOverdue ? TicketFacts.SignOutcome.UNSIGNED_OVERDUE : null;
+            return lead == null ? null : TicketFacts.SignOutcome.of(signed, signedOnTime, signOverdue);
         }
     }
 
