@@ -4,10 +4,12 @@ import jakarta.servlet.DispatcherType;
 import java.util.Map;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.sanfu.web.BodySizeLimitProperties;
 import org.sanfu.web.Problems;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -61,7 +63,8 @@ class CamundaWebAuthentication {
     /** After Sanfu's sign-in (401, 403 for other roles), before Camunda's own filters and resources. */
     @Bean
     FilterRegistrationBean<OperatorWrites> camundaOperatorWrites(Problems problems, CamundaBpmProperties camunda,
-            ManagementService management, ExternalTaskService externalTasks) {
+            ManagementService management, ExternalTaskService externalTasks, TaskService tasks,
+            BodySizeLimitProperties bodies) {
         String apps = camunda.getWebapp().getApplicationPath();
         OperatorWrites.Known known = new OperatorWrites.Known() {
             @Override
@@ -78,9 +81,14 @@ class CamundaWebAuthentication {
             public boolean externalTask(String id) {
                 return externalTasks.createExternalTaskQuery().externalTaskId(id).count() > 0;
             }
+
+            @Override
+            public boolean task(String id) {
+                return tasks.createTaskQuery().taskId(id).count() > 0;
+            }
         };
         FilterRegistrationBean<OperatorWrites> registration =
-                new FilterRegistrationBean<>(new OperatorWrites(problems, apps, known));
+                new FilterRegistrationBean<>(new OperatorWrites(problems, apps, known, bodies.maxBodyBytes()));
         registration.setName("camundaOperatorWrites");
         registration.addUrlPatterns("/engine-rest/*", apps + "/*");
         registration.setDispatcherTypes(DispatcherType.REQUEST);

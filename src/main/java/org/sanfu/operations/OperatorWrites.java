@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -13,6 +15,7 @@ import java.util.regex.Pattern;
 import org.sanfu.Message;
 import org.sanfu.web.JsonMedia;
 import org.sanfu.web.Problems;
+import org.sanfu.web.ReadBodyRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -40,6 +43,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * of its own. So an unsafe request to engine-rest must declare JSON or send {@value #REQUESTED_BY};
  * under /camunda/api Camunda's own CsrfPreventionFilter (running after this) asks for the token the
  * apps' pages hand out. Runs after Sanfu's sign-in (401 and the ADMIN check come first).
+ *
+ * <p>An allowed write that names a job, job definition or external task the engine has not is 404, and
+ * a retry's body the engine would answer with a server error is 400 naming the field ({@link RetryBodies}).
  */
 class OperatorWrites extends OncePerRequestFilter {
 
@@ -78,6 +84,8 @@ class OperatorWrites extends OncePerRequestFilter {
     private static final Pattern JOB = Pattern.compile("/job/(" + ID + ")/(?:retries|duedate(?:/recalculate)?)");
     private static final Pattern JOB_DEFINITION = Pattern.compile("/job-definition/(" + ID + ")/retries");
     private static final Pattern EXTERNAL_TASK = Pattern.compile("/external-task/(" + ID + ")/retries");
+    /** The one read Camunda answers with a null pointer (500) when the task does not exist. */
+    private static final Pattern TASK_FORM = Pattern.compile("/task/(" + ID + ")/deployed-form");
 
     /** Whether the engine has such a job, job definition or external task. */
     interface Known {
@@ -86,10 +94,14 @@ class OperatorWrites extends OncePerRequestFilter {
         boolean jobDefinition(String id);
 
         boolean externalTask(String id);
+
+        boolean task(String id);
     }
 
     private final Problems problems;
     private final Known known;
+    /** The largest body read to check it (sanfu.max-body-bytes): a larger one is 413, as everywhere. */
+    private final long maxBodyBytes;
     /** The engine's resources: engine-rest's default engine, a named engine, and Cockpit's copy. */
     private final Pattern engine;
     /** Cockpit's own views: its plugin's queries, and signing out of the apps. */
@@ -97,9 +109,10 @@ class OperatorWrites extends OncePerRequestFilter {
     private final Pattern tasklist;
 
     /** @param apps where Camunda's web apps are served ({@code camunda.bpm.webapp.application-path}) */
-    OperatorWrites(Problems problems, String apps, Known known) {
+    OperatorWrites(Problems problems, String apps, Known known, long maxBodyBytes) {
         this.problems = problems;
         this.known = known;
+        this.maxBodyBytes = maxBodyBytes;
         String api = Pattern.quote(apps + "/api");
         this.engine = Pattern.compile("/engine-rest(?:/engine/[^/]+)?(/.*)|" + api + "/engine/engine/[^/]+(/.*)");
         this.appWrites = List.of(
@@ -121,6 +134,12 @@ class OperatorWrites extends OncePerRequestFilter {
         }
         String method = request.getMethod();
         if (SAFE.contains(method)) {
+            String missing = unknownTask(path);
+            if (missing != null) {
+                problems.write(request, response, HttpStatus.NOT_FOUND, Message.of("sanfu.operations.no-task",
+                        "id", missing));
+                return;
+            }
             chain.doFilter(request, response);
             return;
         }
@@ -137,6 +156,24 @@ class OperatorWrites extends OncePerRequestFilter {
             problems.write(request, response, HttpStatus.NOT_FOUND, Message.of("sanfu.operations.not-found",
                     "id", unknown));
             return;
+        }
+        String resource = resourceOf(path);
+        // only a body declared JSON: any other is Camunda's 415, or first the apps' CSRF token's 403
+        if (resource != null && RetryBodies.checked(method, resource) && JsonMedia.declared(request.getContentType())) {
+            byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+            if (body.length > maxBodyBytes) {
+                problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE,
+                        Message.of("sanfu.problem.too-large", "limit", maxBodyBytes));
+                return;
+            }
+            RetryBodies.Fault fault = RetryBodies.fault(method, resource, body);
+            if (fault != null) {
+                log.warn("Refused {} {} by {}: {} {}", method, path, request.getRemoteUser(), fault.field(),
+                        fault.message().code());
+                problems.writeInvalid(request, response, fault.field(), fault.message());
+                return;
+            }
+            request = new ReadBodyRequest(request, body, charsetOf(request));
         }
         chain.doFilter(request, path.startsWith("/engine-rest/") ? response : new CsrfAnswer(request, response));
     }
@@ -174,6 +211,16 @@ class OperatorWrites extends OncePerRequestFilter {
         return request.getServletPath() + (info == null ? "" : info);
     }
 
+    /** The body's declared charset, UTF-8 when it declares none or one Java does not know. */
+    private static Charset charsetOf(HttpServletRequest request) {
+        String encoding = request.getCharacterEncoding();
+        try {
+            return encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+        } catch (IllegalArgumentException unknown) {
+            return StandardCharsets.UTF_8;
+        }
+    }
+
     /** JSON or a header of its own: nothing a cross-site form can send. */
     private static boolean fromAScript(HttpServletRequest request) {
         String requestedBy = request.getHeader(REQUESTED_BY);
@@ -182,11 +229,10 @@ class OperatorWrites extends OncePerRequestFilter {
 
     /** The id an allowed write names that the engine does not have; null when it has it, or names none. */
     String unknown(String path) {
-        Matcher resources = engine.matcher(path);
-        if (!resources.matches()) {
+        String resource = resourceOf(path);
+        if (resource == null) {
             return null;
         }
-        String resource = resources.group(1) != null ? resources.group(1) : resources.group(2);
         Matcher m = JOB.matcher(resource);
         if (m.matches()) {
             return known.job(m.group(1)) ? null : m.group(1);
@@ -202,13 +248,28 @@ class OperatorWrites extends OncePerRequestFilter {
         return null;
     }
 
+    /** The task a read of its deployed form names that the engine has not; null otherwise. */
+    String unknownTask(String path) {
+        String resource = resourceOf(path);
+        Matcher m = resource == null ? null : TASK_FORM.matcher(resource);
+        return m != null && m.matches() && !known.task(m.group(1)) ? m.group(1) : null;
+    }
+
     boolean allowed(String method, String path) {
-        Matcher resources = engine.matcher(path);
-        if (resources.matches()) {
-            String resource = resources.group(1) != null ? resources.group(1) : resources.group(2);
+        String resource = resourceOf(path);
+        if (resource != null) {
             return ENGINE_WRITES.stream().anyMatch(a -> a.matches(method, resource));
         }
         return appWrites.stream().anyMatch(a -> a.matches(method, path));
+    }
+
+    /** The engine's resource this path names, relative to the engine's root; null when it names none. */
+    private String resourceOf(String path) {
+        Matcher resources = engine.matcher(path);
+        if (!resources.matches()) {
+            return null;
+        }
+        return resources.group(1) != null ? resources.group(1) : resources.group(2);
     }
 
     /** An operator's mistake or a probe, not a fault of the service: one line at WARN, no stack. */

@@ -1,18 +1,12 @@
 package org.sanfu.web;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -154,14 +148,12 @@ public final class Utf8Forms extends OncePerRequestFilter {
     }
 
     /** The request with the fields read here as its parameters, and its body to read again. */
-    private static final class ReadForm extends HttpServletRequestWrapper {
+    private static final class ReadForm extends ReadBodyRequest {
 
-        private final byte[] body;
         private final Map<String, String[]> parameters;
 
         ReadForm(HttpServletRequest request, byte[] body, Map<String, List<String>> fields) {
-            super(request);
-            this.body = body;
+            super(request, body, StandardCharsets.UTF_8);
             Map<String, String[]> map = new LinkedHashMap<>();
             fields.forEach((name, values) -> map.put(name, values.toArray(String[]::new)));
             this.parameters = Collections.unmodifiableMap(map);
@@ -187,42 +179,6 @@ public final class Utf8Forms extends OncePerRequestFilter {
         @Override
         public Map<String, String[]> getParameterMap() {
             return parameters;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("read at once");
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
         }
     }
 }

@@ -23,7 +23,12 @@ class OperatorWritesUnitTests {
         public boolean externalTask(String id) {
             return id.equals("5");
         }
-    });
+
+        @Override
+        public boolean task(String id) {
+            return id.equals("3");
+        }
+    }, 1024);
 
     @Test
     void aWriteNamingAJobDefinitionOrExternalTaskTheEngineHasNotIsToldWhichUnderEveryRoot() {
@@ -42,6 +47,17 @@ class OperatorWritesUnitTests {
             assertThat(writes.unknown(root + "/external-task/retries")).as(root).isNull();
             assertThat(writes.unknown(root + "/incident/7/annotation")).as(root).isNull();
         }
+    }
+
+    @Test
+    void aReadOfTheDeployedFormOfATaskTheEngineHasNotIsToldWhich() {
+        for (String root : new String[] {"/engine-rest", "/engine-rest/engine/default",
+                "/camunda/api/engine/engine/default"}) {
+            assertThat(writes.unknownTask(root + "/task/3/deployed-form")).as(root).isNull();
+            assertThat(writes.unknownTask(root + "/task/4/deployed-form")).as(root).isEqualTo("4");
+            assertThat(writes.unknownTask(root + "/task/4/form")).as(root).isNull();
+        }
+        assertThat(writes.unknownTask("/api/task/4/deployed-form")).isNull();
     }
 
     @Test

@@ -174,6 +174,76 @@ class OperatorWritesWebTests {
     }
 
     @Test
+    void aRetryBodyTheEngineWouldAnswerWithAServerErrorIs400NamingTheFieldAndChangesNothing() throws Exception {
+        Job job = sweepTimer();
+        String definition = job.getJobDefinitionId();
+        int retries = job.getRetries();
+        String[] cockpit = http.cockpitSession(engine.getName());
+        for (String root : List.of("/engine-rest/engine/" + engine.getName(),
+                "/camunda/api/engine/engine/" + engine.getName())) {
+            String[] headers = root.startsWith("/camunda") ? cockpit : null;
+            for (Object[] bad : new Object[][] {
+                    {Call.json("PUT", "/job/" + job.getId() + "/retries", "{\"retries\":-1}"), "retries"},
+                    {Call.json("PUT", "/job/" + job.getId() + "/retries", "{}"), "retries"},
+                    {Call.json("PUT", "/job/" + job.getId() + "/retries", ""), "body"},
+                    {Call.json("PUT", "/job-definition/" + definition + "/retries", "{\"retries\":-2}"), "retries"},
+                    {Call.json("PUT", "/job-definition/" + definition + "/retries", "{\"retries\":null}"), "retries"},
+                    {Call.json("POST", "/job/retries", "{\"retries\":1}"), "jobIds"},
+                    {Call.json("POST", "/job/retries", "{\"retries\":1,\"jobIds\":[]}"), "jobIds"},
+                    {Call.json("POST", "/job/retries", "{\"retries\":-1,\"jobIds\":[\"" + job.getId() + "\"]}"),
+                            "retries"},
+                    {Call.json("POST", "/process-instance/job-retries", "{\"retries\":1}"), "processInstances"}}) {
+                Call call = (Call) bad[0];
+                HttpResponse<String> r = operator(root, call, headers);
+                String what = root + " " + call.method() + " " + call.path() + " " + call.body() + ": " + r.body();
+                assertThat(r.statusCode()).as(what).isEqualTo(400);
+                assertThat(problem(r).path("errors").get(0).path("field").asText()).as(what).isEqualTo(bad[1]);
+            }
+        }
+        assertThat(engine.getManagementService().createJobQuery().jobId(job.getId()).singleResult().getRetries())
+                .isEqualTo(retries);
+        assertThat(engine.getManagementService().createBatchQuery().count()).isZero();
+
+        HttpResponse<String> zh = http.send(request(Call.json("POST", "/job/retries", "{\"retries\":1}"),
+                "/engine-rest/engine/" + engine.getName() + "/job/retries").header("Accept-Language", "zh-CN"),
+                "admin:demo");
+        assertThat(problem(zh).path("detail").asText()).isEqualTo("jobIds: 须指明重试哪些：jobIds, jobQuery 至少给出一项");
+        // a good body reaches the engine whole once it has been read to check it
+        HttpResponse<String> retry = operator("/engine-rest/engine/" + engine.getName(),
+                Call.json("PUT", "/job-definition/" + definition + "/retries", "{\"retries\":" + retries + "}"), null);
+        assertThat(retry.statusCode()).as(retry.body()).isEqualTo(204);
+    }
+
+    @Test
+    void aReadOfSomethingTheEngineHasNotIs404NotTheEnginesServerError() throws Exception {
+        JsonNode ticket = api.ticket("FINANCING");
+        String pi = engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(ticket.get("id").asText()).singleResult().getId();
+        String root = "/engine-rest/engine/" + engine.getName();
+        for (String path : List.of("/process-instance/nope/variables", "/process-instance/nope/variables/x",
+                "/task/nope/variables", "/task/nope/variables/x/data", "/task/nope/identity-links",
+                "/execution/nope/localVariables", "/execution/nope/localVariables/x",
+                "/external-task/nope/errorDetails")) {
+            HttpResponse<String> r = http.get(root + path, "admin:demo");
+            assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(404);
+            // Camunda's own error format, as its clients read it
+            assertThat(JSON.readTree(r.body()).path("message").asText()).as(path).contains("nope");
+        }
+        HttpResponse<String> form = http.get(root + "/task/nope/deployed-form", "admin:demo");
+        assertThat(form.statusCode()).as(form.body()).isEqualTo(404);
+        assertThat(problem(form).path("detail").asText()).contains("nope");
+        // what Camunda answered already stays: its 400s, and what exists
+        HttpResponse<String> badQuery = http.get(root + "/process-instance?variables=a_zz_b", "admin:demo");
+        assertThat(badQuery.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(badQuery.body()).path("type").asText()).isEqualTo("InvalidRequestException");
+        HttpResponse<String> badForm = http.get(root + "/task/nope/form", "admin:demo");
+        assertThat(badForm.statusCode()).isEqualTo(400);
+        assertThat(http.get(root + "/process-instance/" + pi + "/variables", "admin:demo").statusCode()).isEqualTo(200);
+        String task = engine.getTaskService().createTaskQuery().processInstanceId(pi).singleResult().getId();
+        assertThat(http.get(root + "/task/" + task + "/identity-links", "admin:demo").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void crossSiteFormsCannotDeployOrExecuteJobsThroughEngineRest() throws Exception {
         long deployments = engine.getRepositoryService().createDeploymentQuery().count();
         Job job = sweepTimer();
