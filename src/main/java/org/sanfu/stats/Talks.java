@@ -18,7 +18,6 @@ import org.sanfu.security.Role;
 import org.sanfu.web.InvalidInput;
 import org.sanfu.web.QueryParams;
 import org.sanfu.web.Text;
-import org.sanfu.web.When;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -77,7 +76,7 @@ public class Talks {
         } catch (DuplicateKeyException raced) {
             // another leader's, committed since the check; PostgreSQL reads nothing more in this transaction
             throw new DomainException.NotNow(Message.of("sanfu.talk.recorded-meanwhile", "month",
-                    When.month(talk.month()), "subject", label));
+                    monthOf(talk.month()), "subject", label));
         }
         return new Talk(talk.month().toString(), talk.kind(), talk.subject(), label, talk.heldOn(), talk.note(),
                 caller.username(), now);
@@ -144,9 +143,9 @@ public class Talks {
         rolls.find(month).ifPresent(roll -> {
             if (kind == Talk.Subject.DEPARTMENT && roll.withMedal(Ranking.Medal.SNAIL).stream()
                     .noneMatch(d -> d.key().equals(subject))) {
-                errors.add("subject", Message.of("sanfu.talk.not-snail", "month", When.month(month)));
+                errors.add("subject", Message.of("sanfu.talk.not-snail", "month", monthOf(month)));
             } else if (kind == Talk.Subject.TOWN && roll.redCards().stream().noneMatch(c -> c.town().equals(subject))) {
-                errors.add("subject", Message.of("sanfu.talk.not-red-carded", "month", When.month(month)));
+                errors.add("subject", Message.of("sanfu.talk.not-red-carded", "month", monthOf(month)));
             }
         });
     }
@@ -161,6 +160,11 @@ public class Talks {
                 .params(Date.valueOf(talk.month().atDay(1)), talk.kind().name(), talk.subject())
                 .query((rs, n) -> rs.getDate("held_on").toLocalDate()).optional()
                 .map(heldOn -> new DomainException.NotNow(Message.of("sanfu.talk.exists", "month",
-                        When.month(talk.month()), "subject", label, "heldOn", heldOn)));
+                        monthOf(talk.month()), "subject", label, "heldOn", heldOn)));
+    }
+
+    /** The ranking's month in a message, as each language writes it (2013年2月, 2/2013). */
+    private static Message monthOf(YearMonth month) {
+        return Message.of("sanfu.talk.month", "year", month.getYear(), "month", month.getMonthValue());
     }
 }

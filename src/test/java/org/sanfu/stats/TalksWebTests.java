@@ -22,6 +22,7 @@ import org.sanfu.security.Caller;
 import org.sanfu.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -83,7 +84,12 @@ class TalksWebTests {
         assertThat(again.status()).as(again.text()).isEqualTo(409);
         assertThat(again.contentType()).startsWith("application/problem+json");
         assertThat(again.json().get("detail").asText())
-                .isEqualTo("the talk of 2013年2月 with '交通运输局（港航）' was recorded already, held on 2013-03-05");
+                .isEqualTo("the talk of 2/2013 with '交通运输局（港航）' was recorded already, held on 2013-03-05");
+        Api.Response zh = api.perform(MockMvcRequestBuilders.post("/api/stats/talks").contentType("application/json")
+                .header("Accept-Language", "zh-CN").content(api.write(talk("2013-02", "DEPARTMENT", "TRANSPORT",
+                        "2013-03-06", "再谈一次"))), "leader");
+        assertThat(zh.json().get("detail").asText())
+                .isEqualTo("2013年2月对“交通运输局（港航）”的约谈已于 2013-03-05 记录，不能重复记录");
         assertThat(talks()).isEqualTo(before);
         // the same department in another month is another talk
         assertThat(api.post("/api/stats/talks", "leader", talk("2013-03", "DEPARTMENT", "TRANSPORT", "2013-04-02",
