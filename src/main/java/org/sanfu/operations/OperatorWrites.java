@@ -87,7 +87,7 @@ class OperatorWrites extends OncePerRequestFilter {
     /** The one read Camunda answers with a null pointer (500) when the task does not exist. */
     private static final Pattern TASK_FORM = Pattern.compile("/task/(" + ID + ")/deployed-form");
 
-    /** Whether the engine has such a job, job definition or external task. */
+    /** Whether the engine has such a job, job definition, external task or task. */
     interface Known {
         boolean job(String id);
 

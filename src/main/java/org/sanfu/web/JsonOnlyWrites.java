@@ -23,6 +23,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * content type and no body ({@code curl -X POST}) stays accepted: no form can send one. Runs after
  * sign-in, like the body-size limit, so 401 comes first.
  *
+ * <p>A body is read as sent: one compressed ({@code Content-Encoding: gzip}) is refused 415 with
+ * {@code Accept-Encoding: identity}, rather than read as unreadable JSON.
+ *
  * <p>Its answer is JSON too: a write whose {@code Accept} admits no JSON is refused 406 here, before
  * it changes anything; found out after the handler ran, the refusal would come after the commit.
  */
@@ -31,6 +34,7 @@ class JsonOnlyWrites extends OncePerRequestFilter {
 
     private static final Set<String> UNSAFE = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final String IMPORT = "/api/enterprises/import";
+    private static final String IDENTITY = "identity";
 
     private final Problems problems;
 
@@ -50,6 +54,14 @@ class JsonOnlyWrites extends OncePerRequestFilter {
         if (!answerableInJson(request.getHeader(HttpHeaders.ACCEPT))) {
             problems.write(request, response, HttpStatus.NOT_ACCEPTABLE, Message.of("sanfu.problem.not-acceptable",
                     "supported", List.of(MediaType.APPLICATION_JSON)));
+            return;
+        }
+        String encoding = request.getHeader(HttpHeaders.CONTENT_ENCODING);
+        if (encoding != null && !encoding.isBlank() && !IDENTITY.equalsIgnoreCase(encoding.strip())) {
+            // RFC 7694: a coding the server does not decode is 415, naming the one it takes
+            response.setHeader(HttpHeaders.ACCEPT_ENCODING, IDENTITY);
+            problems.write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    Message.of("sanfu.problem.unsupported-encoding", "encoding", encoding));
             return;
         }
         String declared = request.getContentType();

@@ -122,7 +122,7 @@ class RankingStoredWebTests {
         Api.Response notListed = talk("TOWN", quiet);
         assertThat(notListed.status()).as(notListed.text()).isEqualTo(400);
         assertThat(notListed.json().get("errors").get(0).get("field").asText()).isEqualTo("subject");
-        assertThat(notListed.json().get("errors").get(0).get("message").asText()).contains("2022年8月", "not shown a red card");
+        assertThat(notListed.json().get("errors").get(0).get("message").asText()).contains("8/2022", "not shown a red card");
         Api.Response notSnail = talk("DEPARTMENT", "CUSTOMS");
         assertThat(notSnail.status()).as(notSnail.text()).isEqualTo(400);
         assertThat(notSnail.json().get("errors").get(0).get("message").asText()).contains("not one of its SNAILs");

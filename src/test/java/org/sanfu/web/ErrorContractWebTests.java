@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.ServletContext;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
 import org.sanfu.SanfuTest;
@@ -186,6 +188,24 @@ class ErrorContractWebTests {
         Api.Response xml = api.perform(post("/api/visits").contentType(MediaType.APPLICATION_XML)
                 .content("<visit/>"), "staff1");
         assertProblem(xml, 415);
+    }
+
+    @Test
+    void aCompressedBodyIs415NamingTheCodingItTakesAndChangesNothing() throws Exception {
+        String id = api.ticket("CONTAINER").get("id").asText();
+        ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(gzipped)) {
+            gzip.write("{}".getBytes(StandardCharsets.UTF_8));
+        }
+        Api.Response r = api.perform(post("/api/tickets/" + id + "/sign").contentType(MediaType.APPLICATION_JSON)
+                .header("Content-Encoding", "gzip").content(gzipped.toByteArray()), "transport");
+        assertProblem(r, 415);
+        assertThat(r.header("Accept-Encoding")).isEqualTo("identity");
+        assertThat(r.json().get("detail").asText()).contains("gzip");
+        assertThat(api.get("/api/tickets/" + id, "transport").json().get("status").asText()).isEqualTo("ASSIGNED");
+        // identity is no coding at all
+        assertThat(api.perform(post("/api/tickets/" + id + "/sign").contentType(MediaType.APPLICATION_JSON)
+                .header("Content-Encoding", "identity").content("{}"), "transport").status()).isEqualTo(200);
     }
 
     /** What a cross-site form can send (urlencoded, multipart, text/plain) never moves a ticket, even empty. */
