@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedException;
@@ -35,7 +36,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * this answers the same way. One DEBUG line is all a refusal is worth. A control character in a query is
  * 400 too, except in a page's GET: there a person pasted it (a tab between two spreadsheet cells), and the
  * page is asked again with spaces for such characters (303). A page's GET with a slash after its path is
- * sent to the path without it (301); the API and the operators' endpoints keep their exact paths.
+ * sent to the path without it (301); the API and the operators' endpoints keep their exact paths. A
+ * method the service never takes (TRACE) is 405 naming the ones it does.
  */
 @Component
 @Order(SecurityProperties.DEFAULT_FILTER_ORDER - 10)
@@ -57,6 +59,10 @@ class RejectedRequests extends OncePerRequestFilter implements RequestRejectedHa
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (!RequestFirewall.METHODS.contains(request.getMethod())) {
+            refuseMethod(request, response);
+            return;
+        }
         HttpServletRequest checked;
         List<String> names;
         try {
@@ -196,6 +202,11 @@ class RejectedRequests extends OncePerRequestFilter implements RequestRejectedHa
         if (response.isCommitted()) {
             return;
         }
+        if (!RequestFirewall.METHODS.contains(request.getMethod())) {
+            // Tomcat answers TRACE itself (405) and sends it on to the error page, where the firewall sees it
+            refuseMethod(request, response);
+            return;
+        }
         String uri = request.getRequestURI();
         String single = uri.replaceAll("/{2,}", "/");
         if (!single.equals(uri) && isPageRead(request, single.substring(request.getContextPath().length()))) {
@@ -207,5 +218,13 @@ class RejectedRequests extends OncePerRequestFilter implements RequestRejectedHa
             return;
         }
         problems.write(request, response, HttpStatus.BAD_REQUEST, Message.of("sanfu.problem.rejected-request"));
+    }
+
+    /** TRACE, CONNECT, a made-up method: not a malformed request but one no resource here takes. */
+    private void refuseMethod(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        log.debug("refused {} {}: not a method of the service", request.getMethod(), request.getRequestURI());
+        response.setHeader(HttpHeaders.ALLOW, String.join(", ", RequestFirewall.METHODS));
+        problems.write(request, response, HttpStatus.METHOD_NOT_ALLOWED, Message.of(
+                "sanfu.problem.method-not-allowed", "method", request.getMethod(), "allowed", RequestFirewall.METHODS));
     }
 }

@@ -2,6 +2,7 @@ package org.sanfu.web;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import java.util.List;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
@@ -16,9 +17,13 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 @Configuration(proxyBeanMethods = false)
 class RequestFirewall {
 
+    /** The methods the service takes (the strict firewall's own); any other is 405 ({@link RejectedRequests}). */
+    static final List<String> METHODS = List.of("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT");
+
     @Bean
     HttpFirewall httpFirewall() {
         StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHttpMethods(METHODS);
         firewall.setAllowedHeaderNames(RequestFirewall::assignedNoControl);
         firewall.setAllowedHeaderValues(RequestFirewall::assignedNoControlButTab);
         firewall.setAllowedParameterNames(RequestFirewall::assignedNoControl);

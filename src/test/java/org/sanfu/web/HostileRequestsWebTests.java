@@ -157,6 +157,43 @@ class HostileRequestsWebTests {
         assertNoErrorLogged();
     }
 
+    /** q=0 refuses a type (RFC 9110): it is not answered in it, and refusing all it names is 406. */
+    @Test
+    void aTypeTheAcceptHeaderRefusesIsNotAnsweredIn() throws Exception {
+        for (String refusing : new String[] {"application/json;q=0", "application/json;q=0.0, text/html",
+                "*/*;q=0"}) {
+            HttpResponse<String> r = send(request("/api/tickets", "leader").header("Accept", refusing).GET());
+            assertThat(r.statusCode()).as(refusing + ": " + r.body()).isEqualTo(406);
+            assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            assertThat(json.readTree(r.body()).get("detail").asText()).as(refusing).contains("application/json");
+        }
+        HttpResponse<String> other = send(request("/api/tickets", "leader")
+                .header("Accept", "text/csv;q=0, application/json;q=0.5").GET());
+        assertThat(other.statusCode()).isEqualTo(200);
+        HttpResponse<String> markdown = send(request("/api/reports/weekly?week=2021-W01", "leader")
+                .header("Accept", "application/json;q=0, text/markdown").GET());
+        assertThat(markdown.statusCode()).as(markdown.body()).isEqualTo(200);
+        assertThat(markdown.headers().firstValue("Content-Type").orElse("")).startsWith("text/markdown");
+        assertNoErrorLogged();
+    }
+
+    @Test
+    void aMethodTheServiceNeverTakesIs405NamingTheOnesItDoes() throws Exception {
+        for (String path : new String[] {"/api/tickets", "/tickets", "/engine-rest/task", "/actuator/health"}) {
+            for (String method : new String[] {"TRACE", "PROPFIND"}) {
+                for (String user : new String[] {null, "admin"}) {
+                    HttpResponse<String> r = send(request(path, user).method(method, HttpRequest.BodyPublishers.noBody()));
+                    String what = method + " " + path + " as " + user + ": " + r.body();
+                    assertThat(r.statusCode()).as(what).isEqualTo(405);
+                    assertThat(r.headers().firstValue("Allow")).as(what)
+                            .hasValue("DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT");
+                    assertThat(json.readTree(r.body()).get("detail").asText()).as(what).contains(method);
+                }
+            }
+        }
+        assertNoErrorLogged();
+    }
+
     /** A control character in a query parameter: PostgreSQL could not even compare U+0000 (was 500 there). */
     @Test
     void aControlCharacterInAQueryParameterIs400NamingIt() throws Exception {
