@@ -49,6 +49,16 @@ class MessageBundlesUnitTests {
         }
     }
 
+    /** The API's texts are filled by name (Message.fill), not by MessageFormat: a doubled quote would show. */
+    @Test
+    void anApiTextQuotesWithOneQuote() {
+        for (Properties bundle : List.of(chinese, english)) {
+            for (String key : apiKeys(bundle)) {
+                assertThat(bundle.getProperty(key)).as(key).doesNotContain("''");
+            }
+        }
+    }
+
     @Test
     void theChineseTextsAreChineseAndTheEnglishOnesAreNot() {
         Pattern han = Pattern.compile("\\p{IsHan}");
