@@ -1,6 +1,14 @@
 package org.sanfu.operations;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.Priority;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -8,11 +16,16 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * engine-rest as Camunda serves it, but a request about something the engine has not is not a server
@@ -22,6 +35,9 @@ import org.springframework.context.annotation.Configuration;
  * so is one variable of such an instance or task, where Camunda wraps the engine's refusal in a 500 of its
  * own ({@link RestException}). Here it is 404 when the engine says what it did not find, else 400 (something the request left out),
  * in Camunda's own error format ({@code type}, {@code message}, {@code code}) that engine-rest's clients read.
+ * Cockpit reads the same resources through the web apps' own Jersey application, which takes no mapper
+ * from here: its reads are answered alike by {@link CockpitNotThere} (an instance that ended while its
+ * page was open is asked for its variables once more).
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRestErrors {
@@ -37,6 +53,17 @@ class EngineRestErrors {
                 register(NotThereWithin.class);
             }
         };
+    }
+
+    /** Around Cockpit's copy of the engine's resources: its reads only, before Camunda's filters. */
+    @Bean
+    FilterRegistrationBean<CockpitNotThere> cockpitNotThere(CamundaBpmProperties camunda) {
+        FilterRegistrationBean<CockpitNotThere> registration = new FilterRegistrationBean<>(new CockpitNotThere());
+        registration.setName("cockpitNotThere");
+        registration.addUrlPatterns(camunda.getWebapp().getApplicationPath() + "/api/engine/*");
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 3);
+        return registration;
     }
 
     /** Jersey picks the mapper of the closest exception type: this one before Camunda's for all its exceptions. */
@@ -81,6 +108,58 @@ class EngineRestErrors {
                         .build();
             }
             return ExceptionHandlerHelper.getInstance().getResponse(e);
+        }
+    }
+
+    /**
+     * A GET of Cockpit's copy that Camunda answered 500 because the engine has not what it names (its
+     * {@code NullValueException}, or a {@code RestException} passing one on) is answered as engine-rest's
+     * own: 404, the same body. Any other answer passes unchanged.
+     */
+    static final class CockpitNotThere extends OncePerRequestFilter {
+
+        private static final ObjectMapper JSON = new ObjectMapper();
+
+        @Override
+        protected boolean shouldNotFilter(HttpServletRequest request) {
+            return !"GET".equals(request.getMethod());
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
+            try {
+                chain.doFilter(request, answer);
+                if (answer.getStatus() == HttpServletResponse.SC_INTERNAL_SERVER_ERROR) {
+                    Response.Status status = status(answer.getContentAsByteArray());
+                    if (status != null) {
+                        NotThere.log.warn("Cockpit's engine API answered {}: {}", status.getStatusCode(),
+                                request.getRequestURI());
+                        answer.setStatus(status.getStatusCode());
+                    }
+                }
+            } finally {
+                answer.copyBodyToResponse();
+            }
+        }
+
+        /** The status engine-rest gives this 500's body, or null when it is not a missing entity's. */
+        static Response.Status status(byte[] body) {
+            JsonNode error;
+            try {
+                error = JSON.readTree(body);
+            } catch (IOException e) {
+                return null;
+            }
+            if (error == null || !error.isObject()) {
+                return null;
+            }
+            String type = error.path("type").asText();
+            String message = error.path("message").asText();
+            boolean nullValue = type.equals("NullValueException")
+                    || type.equals("RestException") && message.contains(" is null");
+            return nullValue && NotThere.status(message) == Response.Status.NOT_FOUND ? Response.Status.NOT_FOUND : null;
         }
     }
 }

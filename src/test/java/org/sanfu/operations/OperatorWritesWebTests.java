@@ -220,28 +220,35 @@ class OperatorWritesWebTests {
         JsonNode ticket = api.ticket("FINANCING");
         String pi = engine.getRuntimeService().createProcessInstanceQuery()
                 .processInstanceBusinessKey(ticket.get("id").asText()).singleResult().getId();
-        String root = "/engine-rest/engine/" + engine.getName();
-        for (String path : List.of("/process-instance/nope/variables", "/process-instance/nope/variables/x",
-                "/task/nope/variables", "/task/nope/variables/x/data", "/task/nope/identity-links",
-                "/execution/nope/localVariables", "/execution/nope/localVariables/x",
-                "/external-task/nope/errorDetails")) {
-            HttpResponse<String> r = http.get(root + path, "admin:demo");
-            assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(404);
-            // Camunda's own error format, as its clients read it
-            assertThat(JSON.readTree(r.body()).path("message").asText()).as(path).contains("nope");
-        }
-        HttpResponse<String> form = http.get(root + "/task/nope/deployed-form", "admin:demo");
-        assertThat(form.statusCode()).as(form.body()).isEqualTo(404);
-        assertThat(problem(form).path("detail").asText()).isEqualTo("the process engine has no task 'nope'");
-        // what Camunda answered already stays: its 400s, and what exists
-        HttpResponse<String> badQuery = http.get(root + "/process-instance?variables=a_zz_b", "admin:demo");
-        assertThat(badQuery.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(badQuery.body()).path("type").asText()).isEqualTo("InvalidRequestException");
-        HttpResponse<String> badForm = http.get(root + "/task/nope/form", "admin:demo");
-        assertThat(badForm.statusCode()).isEqualTo(400);
-        assertThat(http.get(root + "/process-instance/" + pi + "/variables", "admin:demo").statusCode()).isEqualTo(200);
         String task = engine.getTaskService().createTaskQuery().processInstanceId(pi).singleResult().getId();
-        assertThat(http.get(root + "/task/" + task + "/identity-links", "admin:demo").statusCode()).isEqualTo(200);
+        // engine-rest, and Cockpit's copy of the same resources (another Jersey application of Camunda's)
+        for (String root : List.of("/engine-rest/engine/" + engine.getName(),
+                "/camunda/api/engine/engine/" + engine.getName())) {
+            for (String path : List.of("/process-instance/nope/variables", "/process-instance/nope/variables/x",
+                    "/task/nope/variables", "/task/nope/variables/x/data", "/task/nope/identity-links",
+                    "/execution/nope/localVariables", "/execution/nope/localVariables/x",
+                    "/external-task/nope/errorDetails")) {
+                HttpResponse<String> r = http.get(root + path, "admin:demo");
+                assertThat(r.statusCode()).as(root + path + ": " + r.body()).isEqualTo(404);
+                // Camunda's own error format, as its clients read it
+                assertThat(JSON.readTree(r.body()).path("message").asText()).as(root + path).contains("nope");
+            }
+            HttpResponse<String> form = http.get(root + "/task/nope/deployed-form", "admin:demo");
+            assertThat(form.statusCode()).as(root + form.body()).isEqualTo(404);
+            assertThat(problem(form).path("detail").asText()).isEqualTo("the process engine has no task 'nope'");
+            // what Camunda answered already stays: its 400s, and what exists, whole
+            HttpResponse<String> badQuery = http.get(root + "/process-instance?variables=a_zz_b", "admin:demo");
+            assertThat(badQuery.statusCode()).as(root).isEqualTo(400);
+            assertThat(JSON.readTree(badQuery.body()).path("type").asText()).isEqualTo("InvalidRequestException");
+            HttpResponse<String> badForm = http.get(root + "/task/nope/form", "admin:demo");
+            assertThat(badForm.statusCode()).as(root).isEqualTo(400);
+            HttpResponse<String> variables = http.get(root + "/process-instance/" + pi + "/variables", "admin:demo");
+            assertThat(variables.statusCode()).as(root).isEqualTo(200);
+            assertThat(JSON.readTree(variables.body()).isObject()).as(root + variables.body()).isTrue();
+            HttpResponse<String> links = http.get(root + "/task/" + task + "/identity-links", "admin:demo");
+            assertThat(links.statusCode()).as(root).isEqualTo(200);
+            assertThat(links.body()).as(root).contains("FINANCE");
+        }
     }
 
     @Test
