@@ -66,27 +66,11 @@ class CamundaWebAuthentication {
             ManagementService management, ExternalTaskService externalTasks, TaskService tasks,
             BodySizeLimitProperties bodies) {
         String apps = camunda.getWebapp().getApplicationPath();
-        OperatorWrites.Known known = new OperatorWrites.Known() {
-            @Override
-            public boolean job(String id) {
-                return management.createJobQuery().jobId(id).count() > 0;
-            }
-
-            @Override
-            public boolean jobDefinition(String id) {
-                return management.createJobDefinitionQuery().jobDefinitionId(id).count() > 0;
-            }
-
-            @Override
-            public boolean externalTask(String id) {
-                return externalTasks.createExternalTaskQuery().externalTaskId(id).count() > 0;
-            }
-
-            @Override
-            public boolean task(String id) {
-                return tasks.createTaskQuery().taskId(id).count() > 0;
-            }
-        };
+        OperatorWrites.Known known = new OperatorWrites.Known(
+                id -> management.createJobQuery().jobId(id).count() > 0,
+                id -> management.createJobDefinitionQuery().jobDefinitionId(id).count() > 0,
+                id -> externalTasks.createExternalTaskQuery().externalTaskId(id).count() > 0,
+                id -> tasks.createTaskQuery().taskId(id).count() > 0);
         FilterRegistrationBean<OperatorWrites> registration =
                 new FilterRegistrationBean<>(new OperatorWrites(problems, apps, known, bodies.maxBodyBytes()));
         registration.setName("camundaOperatorWrites");

@@ -36,8 +36,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * own ({@link RestException}). Here it is 404 when the engine says what it did not find, else 400 (something the request left out),
  * in Camunda's own error format ({@code type}, {@code message}, {@code code}) that engine-rest's clients read.
  * Cockpit reads the same resources through the web apps' own Jersey application, which takes no mapper
- * from here: its reads are answered alike by {@link CockpitNotThere} (an instance that ended while its
- * page was open is asked for its variables once more).
+ * from here: its reads are answered alike by {@link CockpitNotThere} (a page opened on an instance that
+ * has ended since asks for what is gone).
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRestErrors {
@@ -75,7 +75,11 @@ class EngineRestErrors {
 
         @Override
         public Response toResponse(NullValueException e) {
-            Response.Status status = status(e.getMessage());
+            return answer(e, status(e.getMessage()));
+        }
+
+        /** Camunda's own body for the exception, under the status given here; one WARN line, no stack. */
+        static Response answer(Exception e, Response.Status status) {
             log.warn("engine-rest answered {}: {}", status.getStatusCode(), e.getMessage());
             return Response.status(status)
                     .type(MediaType.APPLICATION_JSON_TYPE)
@@ -100,12 +104,7 @@ class EngineRestErrors {
         @Override
         public Response toResponse(RestException e) {
             if (e.getStatus() == Response.Status.INTERNAL_SERVER_ERROR && e.getCause() instanceof NullValueException cause) {
-                Response.Status status = NotThere.status(cause.getMessage());
-                NotThere.log.warn("engine-rest answered {}: {}", status.getStatusCode(), e.getMessage());
-                return Response.status(status)
-                        .type(MediaType.APPLICATION_JSON_TYPE)
-                        .entity(ExceptionHandlerHelper.getInstance().fromException(e))
-                        .build();
+                return NotThere.answer(e, NotThere.status(cause.getMessage()));
             }
             return ExceptionHandlerHelper.getInstance().getResponse(e);
         }

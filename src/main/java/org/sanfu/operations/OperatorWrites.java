@@ -10,6 +10,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sanfu.Message;
@@ -88,18 +89,16 @@ class OperatorWrites extends OncePerRequestFilter {
     private static final Pattern TASK_FORM = Pattern.compile("/task/(" + ID + ")/deployed-form");
 
     /** Whether the engine has such a job, job definition, external task or task. */
-    interface Known {
-        boolean job(String id);
+    record Known(Predicate<String> job, Predicate<String> jobDefinition, Predicate<String> externalTask,
+            Predicate<String> task) {}
 
-        boolean jobDefinition(String id);
-
-        boolean externalTask(String id);
-
-        boolean task(String id);
-    }
+    /** A path naming one thing in the engine, and whether the engine has it. */
+    private record Named(Pattern path, Predicate<String> known) {}
 
     private final Problems problems;
     private final Known known;
+    /** The allowed writes that name something the engine may not have, as {@link #unknown} asks them. */
+    private final List<Named> named;
     /** The largest body read to check it (sanfu.max-body-bytes): a larger one is 413, as everywhere. */
     private final long maxBodyBytes;
     /** The engine's resources: engine-rest's default engine, a named engine, and Cockpit's copy. */
@@ -112,6 +111,8 @@ class OperatorWrites extends OncePerRequestFilter {
     OperatorWrites(Problems problems, String apps, Known known, long maxBodyBytes) {
         this.problems = problems;
         this.known = known;
+        this.named = List.of(new Named(JOB, known.job()), new Named(JOB_DEFINITION, known.jobDefinition()),
+                new Named(EXTERNAL_TASK, known.externalTask()));
         this.maxBodyBytes = maxBodyBytes;
         String api = Pattern.quote(apps + "/api");
         this.engine = Pattern.compile("/engine-rest(?:/engine/[^/]+)?(/.*)|" + api + "/engine/engine/[^/]+(/.*)");
@@ -233,17 +234,11 @@ class OperatorWrites extends OncePerRequestFilter {
         if (resource == null) {
             return null;
         }
-        Matcher m = JOB.matcher(resource);
-        if (m.matches()) {
-            return known.job(m.group(1)) ? null : m.group(1);
-        }
-        m = JOB_DEFINITION.matcher(resource);
-        if (m.matches()) {
-            return known.jobDefinition(m.group(1)) ? null : m.group(1);
-        }
-        m = EXTERNAL_TASK.matcher(resource);
-        if (m.matches()) {
-            return known.externalTask(m.group(1)) ? null : m.group(1);
+        for (Named n : named) {
+            Matcher m = n.path().matcher(resource);
+            if (m.matches()) {
+                return n.known().test(m.group(1)) ? null : m.group(1);
+            }
         }
         return null;
     }
@@ -252,7 +247,7 @@ class OperatorWrites extends OncePerRequestFilter {
     String unknownTask(String path) {
         String resource = resourceOf(path);
         Matcher m = resource == null ? null : TASK_FORM.matcher(resource);
-        return m != null && m.matches() && !known.task(m.group(1)) ? m.group(1) : null;
+        return m != null && m.matches() && !known.task().test(m.group(1)) ? m.group(1) : null;
     }
 
     boolean allowed(String method, String path) {

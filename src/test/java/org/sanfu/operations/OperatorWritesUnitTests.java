@@ -7,28 +7,9 @@ import org.junit.jupiter.api.Test;
 /** The allow-list of operators' writes: exactly the listed calls, and no look-alike of them. */
 class OperatorWritesUnitTests {
 
-    /** The engine as these tests see it: job 42, job definition 9 and external task 5, nothing else. */
-    private final OperatorWrites writes = new OperatorWrites(null, "/camunda", new OperatorWrites.Known() {
-        @Override
-        public boolean job(String id) {
-            return id.equals("42");
-        }
-
-        @Override
-        public boolean jobDefinition(String id) {
-            return id.equals("9");
-        }
-
-        @Override
-        public boolean externalTask(String id) {
-            return id.equals("5");
-        }
-
-        @Override
-        public boolean task(String id) {
-            return id.equals("3");
-        }
-    }, 1024);
+    /** The engine as these tests see it: job 42, job definition 9, external task 5 and task 3, nothing else. */
+    private final OperatorWrites writes = new OperatorWrites(null, "/camunda",
+            new OperatorWrites.Known("42"::equals, "9"::equals, "5"::equals, "3"::equals), 1024);
 
     @Test
     void aWriteNamingAJobDefinitionOrExternalTaskTheEngineHasNotIsToldWhichUnderEveryRoot() {
