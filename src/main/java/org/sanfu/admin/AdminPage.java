@@ -217,11 +217,16 @@ class AdminPage {
         model.addAttribute("filled", filled);
         int thisYear = LocalDate.now(clock.withZone(calendar.zone())).getYear();
         Map<Integer, String> notices = calendar.noticesOnFile();
+        Map<Integer, String> provisional = calendar.provisionalYears();
         model.addAttribute("notices", notices);
+        model.addAttribute("provisional", provisional);
         model.addAttribute("thisYear", thisYear);
         model.addAttribute("nextYear", thisYear + 1);
-        model.addAttribute("thisYearMissing", !notices.containsKey(thisYear));
-        model.addAttribute("nextYearMissing", !notices.containsKey(thisYear + 1));
+        model.addAttribute("thisYearMissing", !notices.containsKey(thisYear) && !provisional.containsKey(thisYear));
+        model.addAttribute("nextYearMissing",
+                !notices.containsKey(thisYear + 1) && !provisional.containsKey(thisYear + 1));
+        model.addAttribute("thisYearProvisional", provisional.containsKey(thisYear));
+        model.addAttribute("nextYearProvisional", provisional.containsKey(thisYear + 1));
         model.addAttribute("holidaysFile", calendarSettings.holidaysFile());
         model.addAttribute("channels", channels.list());
         return new ModelAndView("admin", model, status);

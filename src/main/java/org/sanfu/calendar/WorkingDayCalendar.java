@@ -39,7 +39,14 @@ public class WorkingDayCalendar {
         this(properties.zone(), calendar.workStart(), calendar.workEnd(), load(calendar.holidaysFile()));
         int year = LocalDate.now(clock.withZone(zone)).getYear();
         for (int y = year; y <= year + 1; y++) {
-            if (!holidays.covers(y) && (y == year || LocalDate.now(clock.withZone(zone)).getMonthValue() == 12)) {
+            if (holidays.covers(y) || (y > year && LocalDate.now(clock.withZone(zone)).getMonthValue() != 12)) {
+                continue;
+            }
+            if (holidays.isProvisional(y)) {
+                log.warn("the public holidays on file for {} are provisional: the days the law gives off, without "
+                        + "the State Council's make-up workdays; add its notice for {} to {}", y, y,
+                        calendar.holidaysFile());
+            } else {
                 log.warn("no public holidays on file for {}: deadlines count weekends only; add the State Council "
                         + "notice for {} to {}", y, y, calendar.holidaysFile());
             }
@@ -128,6 +135,11 @@ public class WorkingDayCalendar {
     /** The State Council holiday notices on file, by year (the admin page lists them). */
     public java.util.Map<Integer, String> noticesOnFile() {
         return new java.util.TreeMap<>(holidays.notices());
+    }
+
+    /** The years on file as provisional, awaiting their notice, each with what its days rest on. */
+    public java.util.Map<Integer, String> provisionalYears() {
+        return new java.util.TreeMap<>(holidays.provisional());
     }
 
     /** The instant at which {@code amount} of working time has passed since {@code from}. */

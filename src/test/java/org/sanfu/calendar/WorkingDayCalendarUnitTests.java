@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,12 +17,18 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.sanfu.SanfuProperties;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
-/** Working-day arithmetic over the real 2020–2026 holiday calendar in config/holidays.yml. */
+/** Working-day arithmetic over the real holiday calendar in config/holidays.yml: notices 2020–2026, 2027 provisional. */
 class WorkingDayCalendarUnitTests {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -135,6 +142,88 @@ class WorkingDayCalendarUnitTests {
         assertThat(makeUpDays).isEqualTo(46);
         assertThat(calendar.isWorkingDay(LocalDate.of(2024, 2, 9))).as("Spring Festival eve 2024").isTrue();
         assertThat(calendar.isWorkingDay(LocalDate.of(2020, 2, 1))).as("cancelled by the 2020 extension").isFalse();
+    }
+
+    @Test
+    void theShippedProvisional2027HasTheDaysTheLawGivesOffAndNoMakeUpWorkdays() {
+        assertThat(holidays.covers(2027)).as("no notice for 2027 on file").isFalse();
+        assertThat(holidays.isProvisional(2027)).isTrue();
+        assertThat(holidays.isProvisional(2026)).isFalse();
+        assertThat(holidays.provisional().get(2027)).contains("暂定", "全国年节及纪念日放假办法");
+        // the statutory days (New Year; eve to the third day; Qingming, Dragon Boat, Mid-Autumn; May 1-2; Oct 1-3)
+        // and the weekdays after those that fall on a weekend
+        List<LocalDate> off = Stream.of("01-01", "02-05", "02-08", "02-09", "02-10", "04-05", "05-03", "05-04",
+                "06-09", "09-15", "10-01", "10-04", "10-05").map(d -> LocalDate.parse("2027-" + d)).toList();
+        List<LocalDate> weekdaysOff = LocalDate.of(2027, 1, 1).datesUntil(LocalDate.of(2028, 1, 1))
+                .filter(d -> d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY)
+                .filter(d -> !calendar.isWorkingDay(d)).toList();
+        assertThat(weekdaysOff).containsExactlyElementsOf(off);
+        assertThat(LocalDate.of(2027, 1, 1).datesUntil(LocalDate.of(2028, 1, 1)).filter(holidays::isMakeUpWorkday))
+                .isEmpty();
+        // a deadline set on New Year's Eve 2026 skips New Year's Day and the weekend after it
+        assertThat(calendar.plusWorkingDays(at("2026-12-31T10:00:00+08:00"), 1)).isEqualTo(at("2027-01-04T17:30:00+08:00"));
+        assertThat(calendar.plusWorkingDays(at("2027-02-04T10:00:00+08:00"), 1)).isEqualTo(at("2027-02-11T17:30:00+08:00"));
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void startUpSaysWhichYearIsProvisionalAndWhichIsMissing(CapturedOutput output) {
+        SanfuProperties sanfu = new SanfuProperties(SHANGHAI, LocalDate.of(2000, 1, 1), LocalDate.of(2999, 12, 31));
+        CalendarProperties settings = new CalendarProperties(LocalTime.of(8, 30), LocalTime.of(17, 30),
+                "config/holidays.yml");
+        new WorkingDayCalendar(sanfu, settings, Clock.fixed(at("2026-12-03T10:00:00+08:00"), SHANGHAI));
+        assertThat(output.getOut()).contains("the public holidays on file for 2027 are provisional")
+                .doesNotContain("no public holidays on file");
+        new WorkingDayCalendar(sanfu, settings, Clock.fixed(at("2027-12-03T10:00:00+08:00"), SHANGHAI));
+        assertThat(output.getOut()).contains("no public holidays on file for 2028: deadlines count weekends only");
+    }
+
+    @Test
+    void aNoticeReplacesItsYearsProvisionalEntryWhereverItStands() throws IOException {
+        String yaml = """
+                - year: 2030
+                  provisional: true
+                  notice: 暂定
+                  holidays:
+                    - { name: 劳动节, from: 2030-05-01, to: 2030-05-02 }
+                - year: 2030
+                  notice: 通知
+                  holidays:
+                    - { name: 劳动节, from: 2030-05-01, to: 2030-05-01 }
+                  workdays: [2030-05-02]
+                - year: 2031
+                  provisional: true
+                  notice: 暂定 2031
+                  holidays:
+                    - { name: 元旦, from: 2031-01-01, to: 2031-01-01 }
+                """;
+        Holidays read = Holidays.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+        assertThat(read.covers(2030)).isTrue();
+        assertThat(read.isProvisional(2030)).isFalse();
+        assertThat(read.notices()).containsOnlyKeys(2030);
+        assertThat(read.provisional()).containsOnlyKeys(2031);
+        assertThat(read.isMakeUpWorkday(LocalDate.of(2030, 5, 2))).as("the notice's, not the provisional day off").isTrue();
+        assertThat(read.isDayOff(LocalDate.of(2030, 5, 2))).isFalse();
+        assertThat(read.isDayOff(LocalDate.of(2031, 1, 1))).isTrue();
+    }
+
+    @Test
+    void refusesAYearOnFileTwiceOrAProvisionalMarkThatIsNotABoolean() {
+        String twice = """
+                - year: 2030
+                  notice: 通知一
+                - year: 2030
+                  notice: 通知二
+                """;
+        assertThatThrownBy(() -> Holidays.read(new ByteArrayInputStream(twice.getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(IOException.class).hasMessageContaining("2030 is on file twice");
+        String marked = """
+                - year: 2030
+                  provisional: 是
+                  notice: 暂定
+                """;
+        assertThatThrownBy(() -> Holidays.read(new ByteArrayInputStream(marked.getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(IOException.class).hasMessageContaining("'provisional' must be true or false");
     }
 
     @Test

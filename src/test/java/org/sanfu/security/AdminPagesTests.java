@@ -485,14 +485,31 @@ class AdminPagesTests {
         assertThat(covered.html().select("#thisYear").text()).isEqualTo(String.valueOf(first));
         assertThat(covered.html().select("#calendarWarning")).as("next year is on file").isEmpty();
 
+        assertThat(covered.html().select("#calendarProvisional, #thisYearProvisional")).isEmpty();
+
+        // the shipped file: 2026's notice is the last, 2027 is provisional (the law's days off) until its own
+        assertThat(last).isEqualTo(2026);
+        assertThat(calendar.provisionalYears()).containsOnlyKeys(2027);
         ClockUtil.setCurrentTime(at(LocalDate.of(last, 11, 20)));
+        Pages.Answer provisional = pages.get("/admin", "admin");
+        assertThat(provisional.html().select("#calendarWarning")).as("2027 is on file, if provisional").isEmpty();
+        Element pending = provisional.html().selectFirst("#calendarProvisional");
+        assertThat(pending).isNotNull();
+        assertThat(pending.text()).contains("2027 年的节假日安排是暂定的", "没有调休上班日", "国务院办公厅", "config/holidays.yml");
+        assertThat(provisional.html().select("#provisionalYears li").eachAttr("data-year")).containsExactly("2027");
+        assertThat(provisional.html().select("#provisionalYears li").text()).contains("暂定", "全国年节及纪念日放假办法");
+        assertThat(provisional.html().select("#yearsOnFile li[data-year=2027]")).as("not among the notices").isEmpty();
+
+        ClockUtil.setCurrentTime(at(LocalDate.of(2027, 11, 20)));
         Pages.Answer missing = pages.get("/admin", "admin");
         Element warning = missing.html().selectFirst("#calendarWarning");
         assertThat(warning).as("next year is missing").isNotNull();
-        assertThat(warning.select("#missingYear").text()).isEqualTo(String.valueOf(last + 1));
+        assertThat(warning.select("#missingYear").text()).isEqualTo("2028");
         assertThat(warning.select("#holidaysFile").text()).isEqualTo("config/holidays.yml");
         assertThat(warning.text()).contains("国务院办公厅");
-        assertThat(missing.html().select("#thisYearWarning")).isEmpty();
+        assertThat(missing.html().select("#thisYearWarning")).as("2027 is provisional, not missing").isEmpty();
+        assertThat(missing.html().selectFirst("#thisYearProvisional").text()).contains("今年（2027 年）的节假日安排是暂定的");
+        assertThat(missing.html().select("#calendarProvisional")).isEmpty();
     }
 
     private static Date at(LocalDate day) {
