@@ -18,8 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Issuing a one-time feedback link, showing what it is for, and taking the enterprise's feedback through
  * it. Every way a link can be dead (unknown, spent, voided by a newer one, past the feedback window, or
- * its ticket no longer waiting for feedback on that reply) is the same {@link LinkGone}: the page says
- * only that the link no longer works, and nothing changes.
+ * its ticket no longer waiting for feedback on that reply) is the same {@link LinkGone}, and nothing
+ * changes. The page then says only that the link no longer works, unless the link was spent ({@link
+ * #spent}): then it thanks the enterprise for the feedback it gave, as it did when it was given (the back
+ * button, a second tap), and says nothing of what the feedback was.
  */
 @Service
 class FeedbackLinkService {
@@ -101,6 +103,13 @@ class FeedbackLinkService {
             throw new LinkGone();
         }
         return after;
+    }
+
+    /** Whether the token is a link that was used for feedback (not one unknown, voided or past its window). */
+    @Transactional(readOnly = true)
+    public boolean spent(String token) {
+        return FeedbackTokens.wellFormed(token)
+                && links.find(FeedbackTokens.hash(token)).map(l -> l.usedAt() != null).orElse(false);
     }
 
     private FeedbackLinks.Link live(String token) {

@@ -62,7 +62,7 @@ class FeedbackPages {
         try {
             return form(token, links.open(token), new LinkedMultiValueMap<>(), Map.of(), HttpStatus.OK);
         } catch (FeedbackLinkService.LinkGone e) {
-            return page("feedback/gone", HttpStatus.GONE);
+            return gone(token);
         }
     }
 
@@ -84,11 +84,16 @@ class FeedbackPages {
             return page("feedback/done", HttpStatus.OK).addObject("satisfaction", command.satisfaction().name())
                     .addObject("reopened", after != TicketStatus.CLOSED);
         } catch (FeedbackLinkService.LinkGone e) {
-            return page("feedback/gone", HttpStatus.GONE);
+            return gone(token);
         } catch (OptimisticLockingException | PessimisticLockingFailureException e) {
             // someone acted on the ticket at the same moment: nothing was recorded, the link still works
             return page("feedback/busy", HttpStatus.CONFLICT);
         }
+    }
+
+    /** 410: thanks for the feedback when the link was spent giving it, else only that the link no longer works. */
+    private ModelAndView gone(String token) {
+        return page(links.spent(token) ? "feedback/spent" : "feedback/gone", HttpStatus.GONE);
     }
 
     /** The ticket page's 生成回访链接: a new link, shown this once (the page is never cached). */

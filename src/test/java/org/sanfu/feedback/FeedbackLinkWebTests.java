@@ -251,9 +251,17 @@ class FeedbackLinkWebTests {
         assertThat(post(path, "satisfaction", "BASICALLY_SATISFIED").status()).isEqualTo(200);
         String before = snapshot(t.id());
 
-        assertGone(post(path, "satisfaction", "DISSATISFIED"));
-        assertGone(get(path));
+        // the back button after rating, or a second tap: thanked again, told nothing of the rating, nothing changed
+        assertSpent(post(path, "satisfaction", "DISSATISFIED"));
+        assertSpent(get(path));
         assertThat(snapshot(t.id())).isEqualTo(before);
+    }
+
+    private static void assertSpent(Answer answer) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(410);
+        assertThat(answer.html().getElementById("spentTitle").text()).isEqualTo("您已评价过，感谢您的反馈");
+        assertThat(answer.html().getElementById("errorTitle")).isNull();
+        assertThat(answer.body()).doesNotContain("Exception", "回访测试企业", "满意");
     }
 
     @Test
