@@ -326,6 +326,44 @@ class TicketPagesTests extends TicketWebTestSupport {
         assertThat(comments(id, "补充材料已收")).isEqualTo(1);
     }
 
+    @Test
+    void aFormChangedBeforeItIsSentAgainIsToldItWasNotDoneAndChangesNothing() {
+        String id = id(api.ticket("CONTAINER"));
+        api.act(id, "return", "transport", Map.of("reason", "属于海关职责"));
+        String key = pages.get("/tickets/" + id, "dispatch").html()
+                .select("form[data-action=assign] input[name=submission]").val();
+        assertThat(pages.post("/tickets/" + id + "/assign", "dispatch",
+                Pages.form("submission", key, "leadDepartment", "CUSTOMS", "coDepartments", "FINANCE",
+                        "coDepartments", "HRSS")).status()).isEqualTo(303);
+
+        // back to the page as it was, another lead chosen, 交办 again: not done, and said so
+        Pages.Answer changed = pages.post("/tickets/" + id + "/assign", "dispatch",
+                Pages.form("submission", key, "leadDepartment", "JUSTICE"));
+        assertThat(changed.status()).isEqualTo(409);
+        assertThat(changed.html().select("#refusal").text()).contains("这张表单在您返回之前已经提交并办理过",
+                "这次改动的内容没有办理");
+        JsonNode ticket = api.get("/api/tickets/" + id, "dispatch").json();
+        assertThat(ticket.get("leadDepartment").asText()).isEqualTo("CUSTOMS");
+        assertThat(api.get("/api/tickets/" + id + "/history", "dispatch").json().findValuesAsText("action")
+                .stream().filter("assign"::equals)).hasSize(1);
+        // the same form again (the boxes in another order) is the one done: answered as it was
+        assertThat(pages.post("/tickets/" + id + "/assign", "dispatch", Pages.form("submission", key,
+                "leadDepartment", "CUSTOMS", "coDepartments", "HRSS", "coDepartments", "FINANCE")).status())
+                .isEqualTo(303);
+
+        // a page the back button drew anew has a new key: the state moved on, and what it says decides
+        String drawnAnew = pages.get("/tickets/" + id, "dispatch").html()
+                .select("form[data-action=comment] input[name=submission]").val();
+        Pages.Answer other = pages.post("/tickets/" + id + "/assign", "dispatch",
+                Pages.form("submission", drawnAnew, "leadDepartment", "JUSTICE"));
+        assertThat(other.status()).isEqualTo(409);
+        assertThat(other.html().select("#refusal").text()).contains("这次改动的内容没有办理");
+        assertThat(pages.post("/tickets/" + id + "/assign", "dispatch", Pages.form("submission", drawnAnew,
+                "leadDepartment", "CUSTOMS", "coDepartments", "FINANCE", "coDepartments", "HRSS")).status())
+                .isEqualTo(303);
+        assertThat(api.get("/api/tickets/" + id, "dispatch").json().get("leadDepartment").asText()).isEqualTo("CUSTOMS");
+    }
+
     private long comments(String id, String text) {
         return api.get("/api/tickets/" + id + "/history", "transport").json().findValues("detail").stream()
                 .filter(detail -> text.equals(detail.asText())).count();

@@ -348,26 +348,48 @@ class TicketPages {
         typed.remove("_csrf");
         String submission = typed.getFirst(SUBMISSION);
         typed.remove(SUBMISSION);
+        String content = PageFormSubmissions.digest(typed);
         try {
             // a comment sent again from a page the back button brought back (a new key): stored once
             if (actionForm.action() == TicketAction.COMMENT && justDone(id, caller, action, typed.getFirst("text"))) {
                 return done(id, action, flash);
             }
-            // a form sent again (double click, back button) answers as the first did: the ticket now
-            String shown = submissions.once(caller.username(), submission, action,
+            // a form sent again (double click, back button) answers as the first did: the ticket now; changed
+            // before it was sent again (back, another choice), it says that what changed was not done
+            String shown = submissions.once(caller.username(), submission, action, ticketId(id), content,
                     () -> take(actionForm, id, caller, typed)).map(after -> String.valueOf(after.id())).orElse(id);
             return done(shown, action, flash);
+        } catch (PageFormSubmissions.Changed e) {
+            return again(id, caller, FormState.refused(action, typed, resentChanged()), HttpStatus.CONFLICT);
         } catch (InvalidInput e) {
             return again(id, caller, FormState.invalid(action, typed, formErrors.list(e)), HttpStatus.BAD_REQUEST);
         } catch (DomainException.NotNow e) {
             if (justDone(id, caller, action, null)) {
-                // the caller's own action of a moment ago moved the state on: this is that form sent again
+                // the caller's own action of a moment ago moved the state on: this is that form sent again,
+                // from a page the back button drew anew, unless it says something else than that one did
+                if (submissions.lastSaidOtherwise(caller.username(), action, ticketId(id), content,
+                        clock.instant().minus(RESENT_WITHIN))) {
+                    return again(id, caller, FormState.refused(action, typed, resentChanged()), HttpStatus.CONFLICT);
+                }
                 return done(id, action, flash);
             }
             return again(id, caller, FormState.refused(action, typed, messages.text(e.detail())), HttpStatus.CONFLICT);
         } catch (OptimisticLockingException | PessimisticLockingFailureException e) {
             return again(id, caller, FormState.refused(action, typed, null), HttpStatus.CONFLICT);
         }
+    }
+
+    /** The ticket's id as the submissions keep it; -1 for one no ticket has (the action answers 404 first). */
+    private static long ticketId(String id) {
+        try {
+            return Long.parseLong(id.strip());
+        } catch (NumberFormatException notANumber) {
+            return -1;
+        }
+    }
+
+    private String resentChanged() {
+        return messages.text(Message.of("page.ticket.resent-changed"), Locale.SIMPLIFIED_CHINESE);
     }
 
     /**
