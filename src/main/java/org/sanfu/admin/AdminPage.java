@@ -296,5 +296,25 @@ class AdminPage {
         public String error(String name, String field) {
             return is(name) ? errors.get(field) : null;
         }
+
+        /** Which form, without the account it is about: create, role, password, enabled, import or channel. */
+        public String kind() {
+            return form == null ? null : form.contains(":") ? form.substring(0, form.indexOf(':')) : form;
+        }
+
+        /** The account a row's form is about, or null. */
+        public String subject() {
+            return form != null && form.contains(":") ? form.substring(form.indexOf(':') + 1) : null;
+        }
+
+        /** The id of the part of the page where the form and its faults are: the summary at the top links to it. */
+        public String anchor() {
+            return switch (kind()) {
+                case CREATE -> "newAccount";
+                case "import" -> "import";
+                case CHANNEL -> "newChannel";
+                default -> "account-" + subject();
+            };
+        }
     }
 }

@@ -161,7 +161,7 @@ class DashboardController {
             parts.add(day(from) + " 至 " + day(to));
         }
         if (department != null) {
-            parts.add("牵头部门：" + catalog.departmentLabel(department));
+            parts.add("主办部门：" + catalog.departmentLabel(department));
         }
         if (category != null) {
             parts.add("类别：" + catalog.categoryLabel(category));

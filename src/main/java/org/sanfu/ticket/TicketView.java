@@ -75,6 +75,15 @@ public record TicketView(
         };
     }
 
+    /**
+     * Whether the lead department sent the ticket back and dispatch has not assigned it again: the lead it
+     * still names is the one that returned it (kept so that assigning it back rejects the return), not
+     * a department that has it now.
+     */
+    public boolean returnedByLead() {
+        return status == TicketStatus.DISPATCHING && leadDepartment != null && returnCount > 0;
+    }
+
     /** Which deadline {@link #currentDeadline()} is: "sign", "reply" or "feedback" (null with none), to name it. */
     public String currentDeadlineKind() {
         Instant deadline = currentDeadline();

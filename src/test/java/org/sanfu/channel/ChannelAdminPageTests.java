@@ -32,6 +32,9 @@ class ChannelAdminPageTests {
         String secret = created.html().getElementById("channelSecret").text();
         assertThat(key).hasSizeGreaterThanOrEqualTo(43);
         assertThat(secret).hasSizeGreaterThanOrEqualTo(43);
+        // shown once, far down the page: the top says so and links to it
+        assertThat(created.html().select("#answerSummary").text()).startsWith("渠道 " + code + " 的密钥只显示这一次");
+        assertThat(created.html().select("#toAnswer").attr("href")).isEqualTo("#createdChannel");
         ChannelTestSupport s = new ChannelTestSupport(api);
         assertThat(s.file(key, ChannelTestSupport.problem(api.enterprise(), "CONTAINER")).status()).isEqualTo(201);
 
@@ -69,6 +72,8 @@ class ChannelAdminPageTests {
         assertThat(bad.html().selectFirst("#newChannel [data-field=name]").text()).isNotBlank();
         assertThat(bad.html().selectFirst("#newChannel [data-field=callbackUrl]").text()).contains("http");
         assertThat(bad.html().selectFirst("#channel-code").attr("value")).isEqualTo("hotline");
+        assertThat(bad.html().select("#answerSummary").text()).startsWith("未保存：新建渠道有 3 处需要修改。");
+        assertThat(bad.html().select("#toAnswer").attr("href")).isEqualTo("#newChannel");
 
         String code = new ChannelTestSupport(api).channel(null).code();
         Pages.Answer taken = pages.post("/admin/channels", "admin", Pages.form("code", code, "name", "重复"));

@@ -254,6 +254,9 @@ class AdminPagesTests {
         assertThat(form.select("input[name=password]").val()).as("never a password").isEmpty();
         assertThat(refused.body()).doesNotContain("short\"");
         assertThat(exists(user)).isFalse();
+        // the form is far down the page: the top says so and links to it
+        assertThat(refused.html().select("#answerSummary").text()).startsWith("未保存：新建账号有 2 处需要修改。");
+        assertThat(refused.html().select("#toAnswer").attr("href")).isEqualTo("#newAccount");
 
         Pages.Answer dispatchIsNoHandlingDepartment = pages.post("/admin/accounts", "admin", Pages.form(
                 "username", "staff1", "role", "DEPT", "department", "DISPATCH", "password", "long-enough"));
@@ -282,6 +285,9 @@ class AdminPagesTests {
         assertThat(form.select(".field-error[data-field=department]").text()).isEqualTo("部门账号必须选择所属的办理部门");
         assertThat(form.select("select[name=role] option[selected]").val()).isEqualTo("DEPT");
         assertThat(role(user)).isEqualTo("STAFF");
+        assertThat(refused.html().select("#answerSummary").text()).startsWith("未保存：修改角色（" + user + "）有 1 处需要修改。");
+        assertThat(refused.html().select("#toAnswer").attr("href")).isEqualTo("#account-" + user);
+        assertThat(refused.html().select("#account-" + user + " form[data-form=role]")).hasSize(1);
 
         Pages.Answer shortPassword = pages.post("/admin/accounts/" + user + "/password", "admin",
                 Pages.form("password", "1234567"));
@@ -382,6 +388,8 @@ class AdminPagesTests {
         assertThat(rows.get(0).select("td.field").text()).isEqualTo("统一社会信用代码");
         assertThat(rows.get(0).select("td.message").text()).isEqualTo("必须是 18 个字符");
         assertThat(imported.html().select("#importErrors th").eachText()).containsExactly("行号", "字段", "问题");
+        assertThat(imported.html().select("#answerSummary").text()).startsWith("企业导入完成：新建 1 家，更新 0 家，有误 1 行。");
+        assertThat(imported.html().select("#toAnswer").attr("href")).isEqualTo("#importResult");
 
         Api.Response profile = api.get("/api/enterprises/" + good, "leader");
         assertThat(profile.status()).isEqualTo(200);

@@ -397,7 +397,12 @@ class TicketPagesTests extends TicketWebTestSupport {
 
         // a co-department's part still open holds the lead's reply back (409, the open part named)
         String coHandled = id(api.ticket("CREDIT_INSURANCE"));
+        // before the lead signs, the co-department is named with when its part comes
+        Element notYet = pages.get("/tickets/" + coHandled, "commerce").html().selectFirst("#coNotYet");
+        assertThat(notYet).isNotNull();
+        assertThat(notYet.text()).isEqualTo("协办部门 金融办 在主办部门签收后提交协办意见。");
         api.act(coHandled, "sign", "commerce", null);
+        assertThat(pages.get("/tickets/" + coHandled, "commerce").html().select("#coNotYet")).isEmpty();
         Snapshot open = snapshot(coHandled);
         Pages.Answer early = pages.post("/tickets/" + coHandled + "/reply", "commerce",
                 Pages.form("resolution", "已办结", "outcome", "RESOLVED"));
@@ -615,6 +620,14 @@ class TicketPagesTests extends TicketWebTestSupport {
         assertThat(arbitration.text()).contains("交通运输局（港航）退回", "transport");
         assertThat(arbitration.select("#arbitrationReturns").text()).isEqualTo("1");
         assertThat(page.select("#unrouted")).isEmpty();
+        // the lead it still names is the one that sent it back, not one that has it
+        assertThat(page.select("#lead").text()).isEqualTo("交通运输局（港航）（已退回，待重新交办）");
+        Element card = pages.get("/work", "dispatch").html().selectFirst("a.ticket[data-id=" + id + "]");
+        assertThat(card).as("in dispatch's inbox").isNotNull();
+        assertThat(card.text()).contains("交通运输局（港航）已退回，待重新交办").doesNotContain("主办：");
+
+        pages.post("/tickets/" + id + "/assign", "dispatch", Pages.form("leadDepartment", "CUSTOMS"));
+        assertThat(pages.get("/tickets/" + id, "dispatch").html().select("#lead").text()).isEqualTo("海关");
     }
 
     // ------------------------------------------------------------------ what the page shows

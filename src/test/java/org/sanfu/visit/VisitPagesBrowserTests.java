@@ -49,6 +49,10 @@ class VisitPagesBrowserTests {
 
         browser.follow("#addProblem");
         assertThat(browser.findAll("fieldset.problem")).hasSize(2);
+        // the page comes back at the new block, in sight, not at the top
+        assertThat(browser.path()).isEqualTo("/visits#problem-1");
+        assertThat(browser.script("const r = document.getElementById('problem-1').getBoundingClientRect();"
+                + " return r.top >= 0 && r.top < window.innerHeight;")).isEqualTo(true);
         assertThat(browser.find("#problems0-title").getDomProperty("value")).isEqualTo("缺少集装箱");
         fits();
 

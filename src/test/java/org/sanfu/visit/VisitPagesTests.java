@@ -126,11 +126,11 @@ class VisitPagesTests {
         String container = visit.get("tickets").get(0).get("id").asText();
         String financing = visit.get("tickets").get(1).get("id").asText();
         assertThat(tickets.get(0).attr("href")).isEqualTo("/tickets/" + container);
-        assertThat(tickets.get(0).text()).contains("出口集装箱紧张", "牵头：交通运输局", "待签收");
+        assertThat(tickets.get(0).text()).contains("出口集装箱紧张", "主办：交通运输局", "待签收");
         assertThat(tickets.get(0).select(".left").text()).matches("剩 \\d+\\.\\d 个工作日");
         assertThat(tickets.get(0).text()).as("waiting to be signed, the sign deadline comes first").contains("签收期限");
         assertThat(tickets.get(1).attr("href")).isEqualTo("/tickets/" + financing);
-        assertThat(tickets.get(1).text()).contains("流动资金贷款难", "牵头：金融办", "紧急");
+        assertThat(tickets.get(1).text()).contains("流动资金贷款难", "主办：金融办", "紧急");
         assertThat(page.html().select("#visitFacts").text()).contains("台州两个问题有限公司", "关注", "3 个月",
                 "订单排到明年3月");
     }
@@ -293,6 +293,8 @@ class VisitPagesTests {
         assertThat(more.status()).isEqualTo(200);
         Document html = more.html();
         assertThat(html.select("fieldset.problem")).hasSize(2);
+        assertThat(html.select("#addProblem").attr("formaction")).as("back at the next new block")
+                .isEqualTo("/visits#problem-2");
         assertThat(html.select("input[name=\"problems[1].title\"]")).hasSize(1);
         assertThat(html.select("input[name=\"problems[1].title\"]").val()).isEmpty();
         assertThat(html.select("input[name=\"problems[0].title\"]").val()).isEqualTo("招工难");

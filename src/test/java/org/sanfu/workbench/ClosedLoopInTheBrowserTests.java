@@ -69,7 +69,7 @@ class ClosedLoopInTheBrowserTests {
         String container = tickets.get(0);
         String other = tickets.get(1);
         assertThat(browser.find("#visitTickets a.ticket[data-id='" + container + "']").getText())
-                .contains("牵头：" + "交通运输局（港航）");
+                .contains("主办：" + "交通运输局（港航）");
         fits();
 
         // the transport bureau signs and replies from its inbox
