@@ -93,6 +93,25 @@ class DashboardWebTests {
     }
 
     @Test
+    void dispatchAndLeadersAreToldHowMuchWaitsForThemOnTheirWork() {
+        String returned = api.ticket("CONTAINER").get("id").asText();
+        api.act(returned, "return", "transport", Map.of("reason", "属于海关职责"));
+        for (String user : List.of("dispatch", "leader")) {
+            long inbox = api.get("/api/inbox?size=1", user).json().get("total").asLong();
+            var html = page("", user).html();
+            if (inbox == 0) {
+                assertThat(html.select("#waitingForYou")).as(user).isEmpty();
+                continue;
+            }
+            assertThat(html.select("#waitingCount").text()).as(user).isEqualTo(String.valueOf(inbox));
+            assertThat(html.select("#waitingForYou a").attr("href")).isEqualTo("/work");
+        }
+        assertThat(api.get("/api/inbox?size=1", "dispatch").json().get("total").asLong())
+                .as("the returned ticket waits for dispatch").isPositive();
+        assertThat(page("", "admin").html().select("#waitingForYou")).as("nothing is an admin's to act on").isEmpty();
+    }
+
+    @Test
     void staffAndDepartmentsAreSentToTheirWork() {
         for (String user : List.of("staff1", "finance")) {
             Pages.Answer r = page("", user);
