@@ -319,6 +319,8 @@ class SecurityConfig implements WebMvcConfigurer {
                         .requestMatchers(POST, "/visits").hasAnyRole("STAFF", "DISPATCH")
                         .requestMatchers("/enterprises/new").hasAnyRole("STAFF", "ADMIN")
                         .requestMatchers(POST, "/enterprises").hasAnyRole("STAFF", "ADMIN")
+                        .requestMatchers("/enterprises/*/edit").hasAnyRole("STAFF", "ADMIN")
+                        .requestMatchers(POST, "/enterprises/*").hasAnyRole("STAFF", "ADMIN")
                         .requestMatchers("/enterprises", "/enterprises/**")
                                 .hasAnyRole("STAFF", "DISPATCH", "LEADER", "ADMIN")
                         .anyRequest().authenticated());

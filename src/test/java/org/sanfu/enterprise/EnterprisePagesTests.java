@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -186,5 +187,62 @@ class EnterprisePagesTests {
         assertThat(forged.status()).isEqualTo(403);
         assertThat(forged.html().select("#errorTitle").text()).contains("无权访问");
         assertThat(api.get("/api/enterprises/" + code, "admin").status()).isEqualTo(404);
+    }
+
+    @Test
+    void staffCorrectAFileOnItsFormFilledInAsItStandsItsCodeFixed() {
+        String code = Api.creditCode();
+        assertThat(api.post("/api/enterprises", "staff1", Map.of("creditCode", code, "name", "待更正有限公司" + code4()))
+                .status()).as("filed without a town").isEqualTo(201);
+        Pages.Answer profile = pages.get("/enterprises/" + code, "staff1");
+        assertThat(profile.html().select("#enterpriseFacts").text()).contains("未填");
+        assertThat(profile.html().select("#editEnterprise").attr("href")).isEqualTo("/enterprises/" + code + "/edit");
+
+        Pages.Answer edit = pages.get("/enterprises/" + code + "/edit", "staff1");
+        assertThat(edit.status()).isEqualTo(200);
+        Element form = edit.html().selectFirst("form#enterpriseForm[method=post]");
+        assertThat(form.attr("action")).isEqualTo("/enterprises/" + code);
+        assertThat(form.select("input[name=creditCode]").val()).isEqualTo(code);
+        assertThat(form.select("input[name=creditCode]").hasAttr("readonly")).isTrue();
+        assertThat(form.select("input[name=name]").val()).startsWith("待更正有限公司");
+        assertThat(edit.html().select("h1").text()).startsWith("编辑企业：待更正有限公司");
+
+        // a fault: shown by its input, what was typed kept, nothing saved
+        Pages.Answer refused = pages.post("/enterprises/" + code, "staff1", Pages.form("creditCode", code, "name", "",
+                "town", "路桥区", "exporter", "false", "key", "false", "specialist", "staff1"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.html().select("input[name=town]").val()).isEqualTo("路桥区");
+        assertThat(refused.html().select(".has-error input[name=name]")).hasSize(1);
+        assertThat(api.get("/api/enterprises/" + code, "leader").json().path("town").isNull()).isTrue();
+
+        Pages.Answer saved = pages.post("/enterprises/" + code, "staff1", Pages.form("creditCode", code,
+                "name", "已更正有限公司", "town", "路桥区", "industry", "模具", "exporter", "true", "key", "false",
+                "specialist", "staff2"));
+        assertThat(saved.status()).as(saved.body()).isEqualTo(303);
+        assertThat(saved.redirect()).isEqualTo("/enterprises/" + code);
+        Pages.Answer after = pages.get(saved.redirect(), "staff1");
+        assertThat(after.html().select("#enterpriseName").text()).isEqualTo("已更正有限公司");
+        assertThat(after.html().select("#enterpriseFacts").text()).contains("路桥区", "模具", "staff2");
+    }
+
+    @Test
+    void onlyStaffAndAdminCorrectAFile() {
+        String code = api.enterprise();
+        String before = api.get("/api/enterprises/" + code, "leader").text();
+        for (String user : List.of("dispatch", "leader", "transport")) {
+            assertThat(pages.get("/enterprises/" + code + "/edit", user).status()).as(user).isEqualTo(403);
+            assertThat(pages.post("/enterprises/" + code, user, Pages.form("name", "他人改名")).status()).as(user)
+                    .isEqualTo(403);
+        }
+        assertThat(pages.get("/enterprises/" + code, "leader").html().select("#editEnterprise")).isEmpty();
+        assertThat(pages.postWithoutToken("/enterprises/" + code, "staff1", Pages.form("name", "伪造改名")).status())
+                .isEqualTo(403);
+        assertThat(api.get("/api/enterprises/" + code, "leader").text()).isEqualTo(before);
+        assertThat(pages.get("/enterprises/" + code + "/edit", "admin").status()).isEqualTo(200);
+        assertThat(pages.get("/enterprises/" + Api.creditCode() + "/edit", "staff1").status()).isEqualTo(404);
+    }
+
+    private static String code4() {
+        return Api.creditCode().substring(12, 16);
     }
 }

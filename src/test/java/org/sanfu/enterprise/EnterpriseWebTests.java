@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
 import org.sanfu.SanfuTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
@@ -489,5 +490,68 @@ class EnterpriseWebTests {
         assertProblem(api.get("/api/enterprises/" + Api.creditCode(), "leader"), 404);
         assertProblem(api.get("/api/enterprises/not-a-code", "staff1"), 404);
         assertProblem(api.get("/api/enterprises/" + Api.creditCode(), "commerce"), 404);
+    }
+
+    // --- correcting a file: PUT /api/enterprises/{creditCode} ---------------------------------
+
+    @Test
+    void staffCorrectAFileAndTheEnterprisesTicketsShowTheNewNameAndTown() {
+        String t = token();
+        String code = create("更正前企业" + t, null, false);
+        String ticket = api.visit(code, List.of(Api.problem("CONTAINER", "舱位紧张"))).get(0).get("id").asText();
+        Map<String, Object> corrected = form(code, "更正后企业" + t, "更正镇" + t, true);
+        corrected.put("specialist", "staff2");
+        Api.Response r = api.call(HttpMethod.PUT, "/api/enterprises/" + code, "staff1", corrected);
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.json().get("name").asText()).isEqualTo("更正后企业" + t);
+        assertThat(r.json().get("town").asText()).isEqualTo("更正镇" + t);
+        assertThat(r.json().get("key").asBoolean()).isTrue();
+        assertThat(r.json().get("specialist").asText()).isEqualTo("staff2");
+        JsonNode profile = api.get("/api/enterprises/" + code, "leader").json();
+        assertThat(profile.get("town").asText()).isEqualTo("更正镇" + t);
+        JsonNode onTicket = api.get("/api/tickets/" + ticket, "leader").json();
+        assertThat(onTicket.get("enterpriseName").asText()).isEqualTo("更正后企业" + t);
+        assertThat(onTicket.get("town").asText()).isEqualTo("更正镇" + t);
+
+        // the admin too; the credit code may be sent, if it is the same
+        Map<String, Object> byAdmin = form(code, "更正后企业" + t, "更正镇" + t, false);
+        assertThat(api.call(HttpMethod.PUT, "/api/enterprises/" + code, "admin", byAdmin).status()).isEqualTo(200);
+        assertThat(api.get("/api/enterprises/" + code, "leader").json().get("key").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aCorrectionIsCheckedInAPIsOrderAndARefusedOneChangesNothing() {
+        String t = token();
+        String code = create("不变企业" + t, "不变镇" + t, false);
+        String before = api.get("/api/enterprises/" + code, "leader").text();
+        String unknown = Api.creditCode();
+
+        // 404 before 403: an unknown code is unknown to everyone
+        for (String user : List.of("staff1", "dispatch", "finance")) {
+            assertProblem(api.call(HttpMethod.PUT, "/api/enterprises/" + unknown, user, form(unknown, "x", null, false)),
+                    404);
+        }
+        for (String user : List.of("dispatch", "leader", "finance")) {
+            assertProblem(api.call(HttpMethod.PUT, "/api/enterprises/" + code, user, form(code, "他人改名", null, false)),
+                    403);
+        }
+        assertProblem(api.call(HttpMethod.PUT, "/api/enterprises/" + code, null, form(code, "匿名改名", null, false)), 401);
+
+        Api.Response blank = api.call(HttpMethod.PUT, "/api/enterprises/" + code, "staff1", form(code, " ", null, false));
+        assertProblem(blank, 400);
+        assertFieldErrors(blank, "name");
+        Api.Response otherCode = api.call(HttpMethod.PUT, "/api/enterprises/" + code, "staff1",
+                form(Api.creditCode(), "换代码", null, false));
+        assertProblem(otherCode, 400);
+        assertFieldErrors(otherCode, "creditCode");
+        assertThat(otherCode.json().get("errors").get(0).get("message").asText()).contains("cannot be changed");
+        Api.Response notJson = api.call(HttpMethod.PUT, "/api/enterprises/" + code, "staff1", "{\"name\": ");
+        assertProblem(notJson, 400);
+        Api.Response notStaff = api.call(HttpMethod.PUT, "/api/enterprises/" + code, "staff1",
+                Map.of("name", "改专员", "specialist", "finance"));
+        assertProblem(notStaff, 400);
+        assertFieldErrors(notStaff, "specialist");
+
+        assertThat(api.get("/api/enterprises/" + code, "leader").text()).isEqualTo(before);
     }
 }

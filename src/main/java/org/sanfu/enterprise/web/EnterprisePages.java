@@ -21,14 +21,16 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The enterprise pages (docs/UI.md): {@code /enterprises}, the list with search by name or credit code
- * (STAFF, DISPATCH, LEADER, ADMIN), and {@code /enterprises/new}, the form that files one (STAFF, ADMIN),
- * its inputs named as {@code POST /api/enterprises}' fields and judged by the same service. The profile,
+ * (STAFF, DISPATCH, LEADER, ADMIN), {@code /enterprises/new}, the form that files one (STAFF, ADMIN),
+ * its inputs named as {@code POST /api/enterprises}' fields and judged by the same service, and
+ * {@code /enterprises/{creditCode}/edit}, the same form correcting a file (STAFF, ADMIN). The profile,
  * which needs visits and tickets, is the profile module's page.
  */
 @Page
@@ -79,11 +81,7 @@ class EnterprisePages {
     /** STAFF, ADMIN (SecurityConfig). 303 to the new profile; the form again with its faults (400, or 409 for a code on file). */
     @PostMapping("/enterprises")
     ModelAndView create(@RequestParam MultiValueMap<String, String> input) {
-        Map<String, String> values = new LinkedHashMap<>();
-        FIELDS.forEach(name -> {
-            List<String> given = input.get(name);
-            values.put(name, given == null || given.isEmpty() ? null : given.get(given.size() - 1));
-        });
+        Map<String, String> values = typed(input);
         try {
             Enterprise created = enterprises.create(forms.command(input, EnterpriseForm.class));
             return Redirects.seeOther("/enterprises/" + created.creditCode());
@@ -95,6 +93,49 @@ class EnterprisePages {
             again.addObject("existing", enterprises.find(values.get("creditCode")).orElse(null));
             return again;
         }
+    }
+
+    /** STAFF, ADMIN (SecurityConfig): the file's form, filled in as it stands, its credit code fixed. 404 unknown. */
+    @GetMapping("/enterprises/{creditCode}/edit")
+    ModelAndView edit(@PathVariable String creditCode) {
+        Enterprise e = enterprises.get(creditCode);
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("creditCode", e.creditCode());
+        values.put("name", e.name());
+        values.put("town", e.town());
+        values.put("industry", e.industry());
+        values.put("exporter", String.valueOf(e.exporter()));
+        values.put("key", String.valueOf(e.key()));
+        values.put("specialist", e.specialist());
+        return editing(page(values, Map.of(), HttpStatus.OK), e);
+    }
+
+    /** STAFF, ADMIN (SecurityConfig). 303 to the profile; the form again with its faults (400). 404 unknown. */
+    @PostMapping("/enterprises/{creditCode}")
+    ModelAndView update(@PathVariable String creditCode, @RequestParam MultiValueMap<String, String> input) {
+        Enterprise e = enterprises.get(creditCode);
+        Map<String, String> values = typed(input);
+        values.put("creditCode", e.creditCode());
+        try {
+            Enterprise saved = enterprises.update(e.creditCode(), forms.command(input, EnterpriseForm.class));
+            return Redirects.seeOther("/enterprises/" + saved.creditCode());
+        } catch (InvalidInput refused) {
+            return editing(page(values, formErrors.of(refused), HttpStatus.BAD_REQUEST), e);
+        }
+    }
+
+    private static ModelAndView editing(ModelAndView page, Enterprise e) {
+        page.addObject("editing", e);
+        return page;
+    }
+
+    private static Map<String, String> typed(MultiValueMap<String, String> input) {
+        Map<String, String> values = new LinkedHashMap<>();
+        FIELDS.forEach(name -> {
+            List<String> given = input.get(name);
+            values.put(name, given == null || given.isEmpty() ? null : given.get(given.size() - 1));
+        });
+        return values;
     }
 
     private ModelAndView page(Map<String, String> values, Map<String, String> errors, HttpStatus status) {
