@@ -297,7 +297,9 @@ class SecurityConfig implements WebMvcConfigurer {
                 .exceptionHandling(e -> e.accessDeniedHandler((request, response, refused) -> {
                     if (refused instanceof CsrfException && !request.isRequestedSessionIdValid()) {
                         // a form posted without a live session (timed out, the cookie gone or garbled): what
-                        // it needs is a new sign-in, not a 403; nothing was done, and a forgery gains nothing
+                        // it needs is a new sign-in, not a 403; nothing was done, and a forgery gains nothing;
+                        // signed in again, the user is back on the page the form was on
+                        ExpiredFormWayBack.remember(request);
                         response.setStatus(HttpStatus.SEE_OTHER.value());
                         response.setHeader("Location", request.getContextPath() + "/login?expired");
                         return;

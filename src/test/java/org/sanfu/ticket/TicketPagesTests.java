@@ -633,6 +633,19 @@ class TicketPagesTests extends TicketWebTestSupport {
     // ------------------------------------------------------------------ what the page shows
 
     @Test
+    void aProblemLoggedWithoutDetailsSaysSoUnderItsHeading() {
+        String code = api.enterprise();
+        String bare = api.visit(code, List.of(Map.of("category", "CONTAINER", "title", "舱位紧张"))).get(0)
+                .get("id").asText();
+        Document page = pages.get("/tickets/" + bare, "transport").html();
+        assertThat(page.select("#description")).isEmpty();
+        assertThat(page.select("#noDescription").text()).isEqualTo("反映时没有填写具体情况。");
+        String full = api.visit(code, List.of(Api.problem("CONTAINER", "订舱难"))).get(0).get("id").asText();
+        assertThat(pages.get("/tickets/" + full, "transport").html().select("#description").text())
+                .isEqualTo("订舱难（详情）");
+    }
+
+    @Test
     void theTimelineListsTheHistorysEventsWithChineseLabels() {
         String id = id(api.ticket("CONTAINER"));
         api.act(id, "sign", "transport", null);

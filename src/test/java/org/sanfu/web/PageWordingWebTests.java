@@ -167,6 +167,31 @@ class PageWordingWebTests {
         }
         assertThat(api.get("/api/tickets/" + id + "/history", "leader").text()).doesNotContain("补充说明");
 
+        // signed in again, the user is back on the page the form was on (its Referer), not at the start
+        var fromThePage = pages.mvc().perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/tickets/" + id + "/comment").cookie(gone).param("text", "补充说明").accept(MediaType.TEXT_HTML)
+                .header("Host", "localhost").header("Referer", "http://localhost/tickets/" + id)).andReturn().getResponse();
+        assertThat(fromThePage.getHeader("Location")).isEqualTo("/login?expired");
+        Cookie kept = fromThePage.getCookie("SANFU_SESSION");
+        assertThat(kept).as("a session keeps the way back").isNotNull();
+        var signedIn = pages.mvc().perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/login").cookie(kept).param("username", "staff1").param("password", "demo")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andReturn().getResponse();
+        assertThat(signedIn.getRedirectedUrl()).isEqualTo("/tickets/" + id);
+        // a Referer of another site keeps nothing: the sign-in goes to the start as before
+        var crossSite = pages.mvc().perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/tickets/" + id + "/comment").param("text", "补充说明").accept(MediaType.TEXT_HTML)
+                .header("Host", "localhost").header("Referer", "https://evil.example/tickets/" + id)).andReturn()
+                .getResponse();
+        assertThat(crossSite.getHeader("Location")).isEqualTo("/login?expired");
+        var login = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/login")
+                .param("username", "staff1").param("password", "demo")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());
+        Cookie crossSiteSession = crossSite.getCookie("SANFU_SESSION");
+        assertThat(pages.mvc().perform(crossSiteSession == null ? login : login.cookie(crossSiteSession)).andReturn()
+                .getResponse().getRedirectedUrl()).isEqualTo("/");
+
         // signed in, a form without its token is still refused as a forgery would be
         assertThat(pages.postWithoutToken("/tickets/" + id + "/comment", "staff1", Pages.form("text", "补充说明"))
                 .status()).isEqualTo(403);
