@@ -80,13 +80,14 @@ class AdminPage {
 
     @PostMapping("/admin/accounts")
     ModelAndView create(Caller caller, @RequestParam(required = false) String username,
+            @RequestParam(required = false) String displayName,
             @RequestParam(required = false) String role, @RequestParam(required = false) String department,
             @RequestParam(name = "password", required = false) List<String> passwords, RedirectAttributes flash) {
         try {
-            accounts.create(username, role, department, last(passwords));
+            accounts.create(username, displayName, role, department, last(passwords));
         } catch (InvalidInput e) {
-            return refused(caller, CREATE, Map.of("username", text(username), "role", text(role),
-                    "department", text(department)), e);
+            return refused(caller, CREATE, Map.of("username", text(username), "displayName", text(displayName),
+                    "role", text(role), "department", text(department)), e);
         }
         return done(flash, "admin.flash.created", username.strip(), roleLabel(role));
     }
@@ -100,6 +101,20 @@ class AdminPage {
             return refused(caller, "role:" + username, Map.of("role", text(role), "department", text(department)), e);
         }
         return done(flash, "admin.flash.role-changed", username, roleLabel(role));
+    }
+
+    /** The person's name (姓名) pages show for the account; blank takes it away. */
+    @PostMapping("/admin/accounts/{username}/name")
+    ModelAndView rename(Caller caller, @PathVariable String username,
+            @RequestParam(required = false) String displayName, RedirectAttributes flash) {
+        try {
+            accounts.rename(username, displayName);
+        } catch (InvalidInput e) {
+            return refused(caller, "name:" + username, Map.of("displayName", text(displayName)), e);
+        }
+        String name = displayName == null ? "" : displayName.strip();
+        return name.isEmpty() ? done(flash, "admin.flash.unnamed", username)
+                : done(flash, "admin.flash.renamed", username, name);
     }
 
     @PostMapping("/admin/accounts/{username}/password")

@@ -3,6 +3,7 @@ package org.sanfu.security;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.sanfu.DomainException;
@@ -44,6 +45,10 @@ public class AccountAdministration {
     static final String PASSWORD_TOO_LONG = "admin.account.password.too-long";
     static final String SELF = "admin.account.self";
     static final String LAST_ADMINISTRATOR = "admin.account.last-admin";
+    static final String DISPLAY_NAME_TOO_LONG = "admin.account.display-name.too-long";
+    static final String DISPLAY_NAME_NOT_TEXT = "admin.account.display-name.not-text";
+    /** The longest person's name (姓名), in characters. */
+    public static final int MAX_DISPLAY_NAME = 32;
 
     /** As for the first administrator (sanfu.admin.username). */
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -52,15 +57,18 @@ public class AccountAdministration {
      * An account as the administrators' page lists it; never its password hash. {@code lockedUntil}:
      * until when too many failed sign-ins lock it (SignInAttempts), null when they do not.
      */
-    public record ManagedAccount(String username, Role role, String department, boolean enabled,
-            Instant lockedUntil) {}
+    public record ManagedAccount(String username, String displayName, Role role, String department,
+            boolean enabled, Instant lockedUntil) {}
 
     private final Accounts accounts;
     private final PasswordEncoder encoder;
     private final Catalog catalog;
     private final SignInAttempts signIns;
+    private final People people;
 
-    AccountAdministration(Accounts accounts, PasswordEncoder encoder, Catalog catalog, SignInAttempts signIns) {
+    AccountAdministration(Accounts accounts, PasswordEncoder encoder, Catalog catalog, SignInAttempts signIns,
+            People people) {
+        this.people = people;
         this.accounts = accounts;
         this.encoder = encoder;
         this.catalog = catalog;
@@ -69,9 +77,10 @@ public class AccountAdministration {
 
     /** Every account, by user name. */
     public List<ManagedAccount> all() {
+        Map<String, String> names = accounts.displayNames();
         return accounts.all().stream()
-                .map(a -> new ManagedAccount(a.username(), a.role(), a.department(), a.enabled(),
-                        signIns.lockedUntil(a.username()).orElse(null))).toList();
+                .map(a -> new ManagedAccount(a.username(), names.get(a.username()), a.role(), a.department(),
+                        a.enabled(), signIns.lockedUntil(a.username()).orElse(null))).toList();
     }
 
     /**
@@ -81,6 +90,12 @@ public class AccountAdministration {
      */
     @Transactional
     public void create(String username, String role, String department, String password) {
+        create(username, null, role, department, password);
+    }
+
+    /** As {@link #create(String, String, String, String)}, with the person's name (姓名; blank for none). */
+    @Transactional
+    public void create(String username, String displayName, String role, String department, String password) {
         InvalidInput.Collector errors = new InvalidInput.Collector();
         String name = username == null ? "" : username.strip();
         if (name.isEmpty()) {
@@ -93,8 +108,39 @@ public class AccountAdministration {
         Role chosen = role(role, errors);
         String dept = chosen == null ? null : department(chosen, department, errors);
         checkPassword(password, errors);
+        String person = displayName(displayName, errors);
         errors.throwIfAny();
         accounts.create(new Accounts.Account(name, encoder.encode(password), chosen, dept));
+        if (person != null) {
+            accounts.rename(name, person);
+            people.forget();
+        }
+    }
+
+    /** The person's name (姓名) shown for the account; blank takes it away. */
+    @Transactional
+    public void rename(String username, String displayName) {
+        Accounts.Account account = existing(username);
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        String person = displayName(displayName, errors);
+        errors.throwIfAny();
+        accounts.rename(account.username(), person);
+        people.forget();
+    }
+
+    /** The name stripped, null for blank; too long, or with a control or formatting character, is refused. */
+    private static String displayName(String displayName, InvalidInput.Collector errors) {
+        String name = displayName == null ? "" : displayName.strip();
+        if (name.isEmpty()) {
+            return null;
+        }
+        if (name.codePointCount(0, name.length()) > MAX_DISPLAY_NAME) {
+            errors.add("displayName", Message.of(DISPLAY_NAME_TOO_LONG));
+        } else if (name.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
+                || Character.getType(c) == Character.SURROGATE)) {
+            errors.add("displayName", Message.of(DISPLAY_NAME_NOT_TEXT));
+        }
+        return name;
     }
 
     /** Another role and department (as for {@link #create}); refused for oneself and the last administrator. */

@@ -1,7 +1,10 @@
 package org.sanfu.security;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -52,6 +55,19 @@ class Accounts {
                 .params(account.username(), account.passwordHash(), account.role().name(), account.department(),
                         account.enabled())
                 .update();
+    }
+
+    /** The people's names (姓名) of the accounts that have one, by user name. */
+    Map<String, String> displayNames() {
+        Map<String, String> names = new HashMap<>();
+        jdbc.sql("select username, display_name from account where display_name is not null")
+                .query((RowCallbackHandler) rs -> names.put(rs.getString(1), rs.getString(2)));
+        return names;
+    }
+
+    /** The account's person's name; null takes it away. */
+    void rename(String username, String displayName) {
+        jdbc.sql("update account set display_name = ? where username = ?").params(displayName, username).update();
     }
 
     /**

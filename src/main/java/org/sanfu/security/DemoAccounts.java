@@ -1,6 +1,7 @@
 package org.sanfu.security;
 
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -35,23 +36,26 @@ class DemoAccounts implements SmartInitializingSingleton {
             throw new IllegalStateException("The profiles demo and prod are both active: demo would create accounts "
                     + "whose password everyone knows. Run production with the prod profile alone.");
         }
-        List<Accounts.Account> demo = List.of(
-                account("staff1", Role.STAFF, null),
-                account("staff2", Role.STAFF, null),
-                account("dispatch", Role.DISPATCH, "DISPATCH"),
-                account("commerce", Role.DEPT, "COMMERCE"),
-                account("finance", Role.DEPT, "FINANCE"),
-                account("transport", Role.DEPT, "TRANSPORT"),
-                account("customs", Role.DEPT, "CUSTOMS"),
-                account("hrss", Role.DEPT, "HRSS"),
-                account("justice", Role.DEPT, "JUSTICE"),
-                account("leader", Role.LEADER, null),
-                account("admin", Role.ADMIN, null));
+        // the people's names are made up, as a county's would be set on /admin
+        Map<Accounts.Account, String> demo = new LinkedHashMap<>();
+        demo.put(account("staff1", Role.STAFF, null), "王晓明");
+        demo.put(account("staff2", Role.STAFF, null), "李娜");
+        demo.put(account("dispatch", Role.DISPATCH, "DISPATCH"), "陈静");
+        demo.put(account("commerce", Role.DEPT, "COMMERCE"), "张伟");
+        demo.put(account("finance", Role.DEPT, "FINANCE"), "刘洋");
+        demo.put(account("transport", Role.DEPT, "TRANSPORT"), "赵磊");
+        demo.put(account("customs", Role.DEPT, "CUSTOMS"), "孙丽");
+        demo.put(account("hrss", Role.DEPT, "HRSS"), "周强");
+        demo.put(account("justice", Role.DEPT, "JUSTICE"), "吴敏");
+        demo.put(account("leader", Role.LEADER, null), "郑国华");
+        demo.put(account("admin", Role.ADMIN, null), "何军");
         String hash = null;
-        for (Accounts.Account account : demo) {
+        for (Map.Entry<Accounts.Account, String> entry : demo.entrySet()) {
+            Accounts.Account account = entry.getKey();
             if (!accounts.exists(account.username())) {
                 hash = hash == null ? encoder.encode("demo") : hash;
                 accounts.create(new Accounts.Account(account.username(), hash, account.role(), account.department()));
+                accounts.rename(account.username(), entry.getValue());
                 log.info("demo account {} ({}) created", account.username(), account.role());
             }
         }

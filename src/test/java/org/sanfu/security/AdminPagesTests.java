@@ -146,6 +146,52 @@ class AdminPagesTests {
     }
 
     @Test
+    void aPersonsNameIsShownWithTheAccountWhereverThePagesNameIt() {
+        String user = fresh("staff");
+        Pages.Answer admin = done("/admin/accounts", Pages.form("username", user, "displayName", " 林小芳 ",
+                "role", "STAFF", "department", "", "password", "staff-password-1"));
+        assertThat(card(admin, user).select(".display-name").text()).isEqualTo("林小芳");
+        MockHttpSession session = pages.signIn(user, "staff-password-1").orElseThrow();
+        String code = api.enterprise();
+        String ticket = api.perform(MockMvcRequestBuilders.post("/api/visits").contentType(MediaType.APPLICATION_JSON)
+                .characterEncoding(StandardCharsets.UTF_8).accept(MediaType.APPLICATION_JSON)
+                .content("{\"enterpriseCreditCode\":\"" + code + "\",\"visitedAt\":\"2026-11-30T09:00:00+08:00\","
+                        + "\"problems\":[{\"category\":\"CONTAINER\",\"title\":\"舱位紧张\"}]}")
+                .with(httpBasic(user, "staff-password-1")), null).json().get("tickets").get(0).get("id").asText();
+        assertThat(pages.get("/tickets/" + ticket, session).html().select("#reporter").text())
+                .isEqualTo("林小芳（" + user + "）");
+        // the API keeps the account's user name
+        assertThat(api.get("/api/tickets/" + ticket, "leader").json().get("reporter").asText()).isEqualTo(user);
+
+        // another name, at once on the pages; none, the user name alone
+        Pages.Answer renamed = done("/admin/accounts/" + user + "/name", Pages.form("displayName", "林晓芳"));
+        assertThat(renamed.html().select("#flash").text()).isEqualTo("已将 " + user + " 的姓名改为“林晓芳”。");
+        assertThat(pages.get("/tickets/" + ticket, session).html().select("#reporter").text())
+                .isEqualTo("林晓芳（" + user + "）");
+        done("/admin/accounts/" + user + "/name", Pages.form("displayName", "  "));
+        assertThat(pages.get("/tickets/" + ticket, session).html().select("#reporter").text()).isEqualTo(user);
+
+        // too long, or not text: refused by the field, nothing changed
+        Pages.Answer tooLong = pages.post("/admin/accounts/" + user + "/name", "admin",
+                Pages.form("displayName", "长".repeat(33)));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(card(tooLong, user).select("form[data-form=name] .field-error").text()).isEqualTo("姓名最多 32 个字");
+        assertThat(tooLong.html().select("#toAnswer").attr("href")).isEqualTo("#account-" + user);
+        Pages.Answer hidden = pages.post("/admin/accounts/" + user + "/name", "admin",
+                Pages.form("displayName", "林\u200e小芳"));
+        assertThat(hidden.status()).isEqualTo(400);
+        assertThat(jdbc.sql("select display_name from account where username = ?").param(user).query(String.class)
+                .optional()).isEmpty();
+        Pages.Answer newTooLong = pages.post("/admin/accounts", "admin", Pages.form("username", fresh("staff"),
+                "displayName", "长".repeat(33), "role", "STAFF", "password", "staff-password-1"));
+        assertThat(newTooLong.status()).isEqualTo(400);
+        assertThat(newTooLong.html().select("#newAccount .field-error[data-field=displayName]").text())
+                .isEqualTo("姓名最多 32 个字");
+        assertThat(pages.post("/admin/accounts/" + user + "/name", "leader", Pages.form("displayName", "越权"))
+                .status()).isEqualTo(403);
+    }
+
+    @Test
     void aNewPasswordWorksAtOnceAndTheOldOneStopsOnTheApiAndThePages() {
         String user = fresh("staff");
         create(user, "STAFF", "", "old-password-1");

@@ -665,7 +665,7 @@ class TicketPagesTests extends TicketWebTestSupport {
         }
         Element sign = page.selectFirst("#history li[data-action=sign]");
         assertThat(sign.select(".event").text()).isEqualTo("签收");
-        assertThat(sign.select(".actor").text()).isEqualTo("交通运输局（港航） · transport");
+        assertThat(sign.select(".actor").text()).isEqualTo("交通运输局（港航） · 赵磊（transport）");
         assertThat(sign.select(".move").text()).isEqualTo("待签收 → 办理中");
         assertThat(page.select("#history li[data-action=route] .actor").text()).isEqualTo("系统");
         assertThat(page.select("#history li[data-action=comment] .text").text()).isEqualTo("企业来电询问进度");
@@ -704,7 +704,7 @@ class TicketPagesTests extends TicketWebTestSupport {
         assertThat(page.select("#category").text()).isEqualTo("出口信保");
         assertThat(page.select("#lead").text()).isEqualTo("商务局");
         assertThat(page.select("#co").text()).isEqualTo("金融办");
-        assertThat(page.select("#reporter").text()).isEqualTo("staff1");
+        assertThat(page.select("#reporter").text()).isEqualTo("王晓明（staff1）");
         assertThat(page.select("#signDeadline .left").text()).matches("剩 \\d+\\.\\d 个工作日");
         assertThat(page.select("#replyDeadline .left").text()).matches("剩 \\d+\\.\\d 个工作日");
         assertThat(page.select("#overdueMark")).isEmpty();

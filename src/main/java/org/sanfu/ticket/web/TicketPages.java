@@ -30,6 +30,7 @@ import org.sanfu.SanfuProperties;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.security.AccountDirectory;
 import org.sanfu.security.Caller;
+import org.sanfu.security.People;
 import org.sanfu.ticket.ActionRequests;
 import org.sanfu.ticket.EscalationLevel;
 import org.sanfu.ticket.Outcome;
@@ -89,6 +90,7 @@ class TicketPages {
     private final Messages messages;
     private final FormErrors formErrors;
     private final AccountDirectory accounts;
+    private final People people;
     private final TicketQueries queries;
     private final TicketActions actions;
     private final FormBodies forms;
@@ -104,7 +106,8 @@ class TicketPages {
     TicketPages(TicketQueries queries, TicketActions actions, FormBodies forms, TicketListParams listParams,
             Catalog catalog, Messages messages, FormErrors formErrors, AccountDirectory accounts,
             PageFormSubmissions submissions, Clock clock, TicketListWorkbook workbook, When when,
-            SanfuProperties properties) {
+            SanfuProperties properties, People people) {
+        this.people = people;
         this.workbook = workbook;
         this.when = when;
         this.zone = properties.zone();
@@ -448,15 +451,16 @@ class TicketPages {
     }
 
     /**
-     * Who acted, as people know them: a department's account by its department (交通运输局（港航）· transport),
-     * others by their account name. The service itself and the enterprise's link the page words itself.
+     * Who acted, as people know them: a department's account by its department (交通运输局（港航）· 赵磊（transport）),
+     * others by their name and account (security.People). The service itself and the enterprise's link the page words itself.
      */
     private Map<String, String> actorNames(List<TicketEvent> history) {
         Map<String, String> names = new HashMap<>();
         for (TicketEvent event : history) {
             names.computeIfAbsent(event.actor(), actor -> accounts.find(actor)
                     .filter(person -> person.department() != null)
-                    .map(person -> catalog.departmentLabel(person.department()) + " · " + actor).orElse(actor));
+                    .map(person -> catalog.departmentLabel(person.department()) + " · " + people.label(actor))
+                    .orElseGet(() -> people.label(actor)));
         }
         return names;
     }
