@@ -60,19 +60,15 @@ public class EnterpriseService {
     }
 
     /**
-     * The enterprise's file corrected or brought up to date: every field but the credit code, which names it
-     * (a code in the form must be this one). 404 for a code not on file, 400 for a bad form; tickets' copies of
-     * its name and town follow ({@link EnterpriseUpdated}).
+     * The enterprise's file corrected or brought up to date: every field but the credit code, which names
+     * it. 404 for a code not on file, 400 for a bad form; tickets' copies of its name and town follow
+     * ({@link EnterpriseUpdated}).
      */
     @Transactional
-    public Enterprise update(String creditCode, EnterpriseForm form) {
+    public Enterprise update(String creditCode, EnterpriseCorrection c) {
         Enterprise onFile = get(creditCode);
-        if (form.creditCode() != null && !form.creditCode().isBlank()
-                && !CreditCode.normalize(form.creditCode()).equals(onFile.creditCode())) {
-            throw InvalidInput.of("creditCode", Message.of("sanfu.enterprise.code-fixed"));
-        }
-        EnterpriseForm f = checked(new EnterpriseForm(onFile.creditCode(), form.name(), form.town(), form.industry(),
-                form.exporter(), form.key(), form.specialist()));
+        EnterpriseForm f = checked(new EnterpriseForm(onFile.creditCode(), c.name(), c.town(), c.industry(),
+                c.exporter(), c.key(), c.specialist()));
         enterprises.update(f, clock.instant());
         events.publishEvent(new EnterpriseUpdated(f.creditCode(), f.name(), f.town()));
         return enterprises.find(f.creditCode()).orElseThrow();

@@ -104,7 +104,7 @@ class DashboardWebTests {
                 continue;
             }
             assertThat(html.select("#waitingCount").text()).as(user).isEqualTo(String.valueOf(inbox));
-            assertThat(html.select("#waitingForYou a").attr("href")).isEqualTo("/work");
+            assertThat(html.select("#waitingForYou").attr("href")).isEqualTo("/work");
         }
         assertThat(api.get("/api/inbox?size=1", "dispatch").json().get("total").asLong())
                 .as("the returned ticket waits for dispatch").isPositive();

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.sanfu.enterprise.Enterprise;
+import org.sanfu.enterprise.EnterpriseCorrection;
 import org.sanfu.enterprise.EnterpriseForm;
 import org.sanfu.enterprise.EnterpriseImport;
 import org.sanfu.enterprise.EnterpriseService;
@@ -54,15 +55,15 @@ class EnterpriseController {
      * API.md orders: an unknown code 404, another role 403, then the body 400.
      */
     @Operation(summary = "Correct an enterprise's file", description = "Every field but the credit code, which "
-            + "names the enterprise (one in the body must be the same). Tickets show the new name and town.")
+            + "names the enterprise in the path and never changes. Tickets show the new name and town.")
     @ApiAccess(value = {"STAFF", "ADMIN"}, errors = {400, 403, 404})
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-            content = @Content(schema = @Schema(implementation = EnterpriseForm.class)))
+            content = @Content(schema = @Schema(implementation = EnterpriseCorrection.class)))
     @PutMapping("/{creditCode}")
     Enterprise update(@PathVariable String creditCode, Caller caller, ActionBody body) {
         enterprises.get(creditCode);
         caller.require(Role.STAFF, Role.ADMIN);
-        return enterprises.update(creditCode, body.as(EnterpriseForm.class));
+        return enterprises.update(creditCode, body.as(EnterpriseCorrection.class));
     }
 
     /** ADMIN (SecurityConfig). UTF-8 CSV with a header row; other media types get 415. */

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.sanfu.DomainException;
 import org.sanfu.enterprise.Enterprise;
+import org.sanfu.enterprise.EnterpriseCorrection;
 import org.sanfu.enterprise.EnterpriseForm;
 import org.sanfu.enterprise.EnterpriseService;
 import org.sanfu.security.AccountDirectory;
@@ -117,7 +118,8 @@ class EnterprisePages {
         Map<String, String> values = typed(input);
         values.put("creditCode", e.creditCode());
         try {
-            Enterprise saved = enterprises.update(e.creditCode(), forms.command(input, EnterpriseForm.class));
+            // the read-only credit code the form shows is no field of the correction: it is left out
+            Enterprise saved = enterprises.update(e.creditCode(), forms.command(input, EnterpriseCorrection.class));
             return Redirects.seeOther("/enterprises/" + saved.creditCode());
         } catch (InvalidInput refused) {
             return editing(page(values, formErrors.of(refused), HttpStatus.BAD_REQUEST), e);

@@ -1,0 +1,16 @@
+package org.sanfu.enterprise;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * What a client sends to correct an enterprise's file: its fields but the credit code, which names the
+ * enterprise in the path and never changes (a code filed wrong is another enterprise, filed anew).
+ */
+public record EnterpriseCorrection(
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name,
+        String town,
+        String industry,
+        Boolean exporter,
+        Boolean key,
+        String specialist) {
+}
