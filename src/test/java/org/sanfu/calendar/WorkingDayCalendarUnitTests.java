@@ -149,7 +149,7 @@ class WorkingDayCalendarUnitTests {
         assertThat(holidays.covers(2027)).as("no notice for 2027 on file").isFalse();
         assertThat(holidays.isProvisional(2027)).isTrue();
         assertThat(holidays.isProvisional(2026)).isFalse();
-        assertThat(holidays.provisional().get(2027)).contains("暂定", "全国年节及纪念日放假办法");
+        assertThat(holidays.provisional().get(2027)).contains("待国务院办公厅通知", "全国年节及纪念日放假办法");
         // the statutory days (New Year; eve to the third day; Qingming, Dragon Boat, Mid-Autumn; May 1-2; Oct 1-3)
         // and the weekdays after those that fall on a weekend
         List<LocalDate> off = Stream.of("01-01", "02-05", "02-08", "02-09", "02-10", "04-05", "05-03", "05-04",

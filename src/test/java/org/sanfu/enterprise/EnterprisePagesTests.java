@@ -221,6 +221,7 @@ class EnterprisePagesTests {
         assertThat(saved.status()).as(saved.body()).isEqualTo(303);
         assertThat(saved.redirect()).isEqualTo("/enterprises/" + code);
         Pages.Answer after = pages.get(saved.redirect(), "staff1");
+        assertThat(after.html().select("#flash").text()).startsWith("已保存企业信息");
         assertThat(after.html().select("#enterpriseName").text()).isEqualTo("已更正有限公司");
         assertThat(after.html().select("#enterpriseFacts").text()).contains("路桥区", "模具", "staff2");
     }

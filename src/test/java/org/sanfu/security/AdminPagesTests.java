@@ -168,6 +168,15 @@ class AdminPagesTests {
         assertThat(renamed.html().select("#flash").text()).isEqualTo("已将 " + user + " 的姓名改为“林晓芳”。");
         assertThat(pages.get("/tickets/" + ticket, session).html().select("#reporter").text())
                 .isEqualTo("林晓芳（" + user + "）");
+        // 32 characters of any kind, those outside the BMP too (two UTF-16 units each; a 500 before V34)
+        String rare = "𠮷".repeat(32);
+        done("/admin/accounts/" + user + "/name", Pages.form("displayName", rare));
+        assertThat(pages.get("/tickets/" + ticket, session).html().select("#reporter").text())
+                .isEqualTo(rare + "（" + user + "）");
+        Pages.Answer rareTooLong = pages.post("/admin/accounts/" + user + "/name", "admin",
+                Pages.form("displayName", "𠮷".repeat(33)));
+        assertThat(rareTooLong.status()).isEqualTo(400);
+        assertThat(card(rareTooLong, user).select("form[data-form=name] .field-error").text()).isEqualTo("姓名最多 32 个字");
         done("/admin/accounts/" + user + "/name", Pages.form("displayName", "  "));
         assertThat(pages.get("/tickets/" + ticket, session).html().select("#reporter").text()).isEqualTo(user);
 
@@ -551,7 +560,8 @@ class AdminPagesTests {
         assertThat(pending).isNotNull();
         assertThat(pending.text()).contains("2027 年的节假日安排是暂定的", "没有调休上班日", "国务院办公厅", "config/holidays.yml");
         assertThat(provisional.html().select("#provisionalYears li").eachAttr("data-year")).containsExactly("2027");
-        assertThat(provisional.html().select("#provisionalYears li").text()).contains("暂定", "全国年节及纪念日放假办法");
+        assertThat(provisional.html().select("#provisionalYears li").text()).contains("暂定", "待国务院办公厅通知",
+                "全国年节及纪念日放假办法");
         assertThat(provisional.html().select("#yearsOnFile li[data-year=2027]")).as("not among the notices").isEmpty();
 
         ClockUtil.setCurrentTime(at(LocalDate.of(2027, 11, 20)));

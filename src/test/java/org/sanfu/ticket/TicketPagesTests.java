@@ -621,7 +621,7 @@ class TicketPagesTests extends TicketWebTestSupport {
         assertThat(arbitration.select("#arbitrationReturns").text()).isEqualTo("1");
         assertThat(page.select("#unrouted")).isEmpty();
         // the lead it still names is the one that sent it back, not one that has it
-        assertThat(page.select("#lead").text()).isEqualTo("交通运输局（港航）（已退回，待重新交办）");
+        assertThat(page.select("#lead").text()).isEqualTo("交通运输局（港航）已退回，待重新交办");
         Element card = pages.get("/work", "dispatch").html().selectFirst("a.ticket[data-id=" + id + "]");
         assertThat(card).as("in dispatch's inbox").isNotNull();
         assertThat(card.text()).contains("交通运输局（港航）已退回，待重新交办").doesNotContain("主办：");

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The enterprise pages (docs/UI.md): {@code /enterprises}, the list with search by name or credit code
@@ -113,13 +114,15 @@ class EnterprisePages {
 
     /** STAFF, ADMIN (SecurityConfig). 303 to the profile; the form again with its faults (400). 404 unknown. */
     @PostMapping("/enterprises/{creditCode}")
-    ModelAndView update(@PathVariable String creditCode, @RequestParam MultiValueMap<String, String> input) {
+    ModelAndView update(@PathVariable String creditCode, @RequestParam MultiValueMap<String, String> input,
+            RedirectAttributes flash) {
         Enterprise e = enterprises.get(creditCode);
         Map<String, String> values = typed(input);
         values.put("creditCode", e.creditCode());
         try {
             // the read-only credit code the form shows is no field of the correction: it is left out
             Enterprise saved = enterprises.update(e.creditCode(), forms.command(input, EnterpriseCorrection.class));
+            flash.addFlashAttribute("flash", text("page.enterprise.saved"));
             return Redirects.seeOther("/enterprises/" + saved.creditCode());
         } catch (InvalidInput refused) {
             return editing(page(values, formErrors.of(refused), HttpStatus.BAD_REQUEST), e);
