@@ -73,7 +73,7 @@ class ActionCommandsWebTests extends TicketWebTestSupport {
 
         assertThat(errors(chinese(id, "assign", "dispatch", body))).containsExactly(
                 tuple("coDepartments[0]", "必须是以下办理部门之一：" + HANDLING),
-                tuple("coDepartments[1]", "不能是主办部门"),
+                tuple("coDepartments[1]", "主办部门不能同时作为协办部门"),
                 tuple("coDepartments", "不能重复列出同一部门"),
                 tuple("note", "不能超过 4000 个字符"));
         assertThat(errors(send(id, "assign", "dispatch", "en", api.write(body)))).containsExactly(

@@ -600,10 +600,13 @@ class TicketPagesTests extends TicketWebTestSupport {
 
         assertThat(refused.status()).isEqualTo(400);
         Element form = refused.html().selectFirst("form[data-action=assign]");
-        assertThat(form.select("fieldset[data-field=coDepartments] .field-error").text()).isEqualTo("不能是主办部门");
+        assertThat(form.select("fieldset[data-field=coDepartments] .field-error").text()).isEqualTo("主办部门不能同时作为协办部门");
         assertThat(form.select("select[name=leadDepartment] option[selected]").attr("value")).isEqualTo("COMMERCE");
         assertThat(form.select("input[name=coDepartments][checked]").eachAttr("value")).containsExactly("COMMERCE");
         assertThat(form.select("textarea[name=note]").text()).isEqualTo("试试");
+        // the refusal stands at the page's top, the form further down (screens down on a phone): a link to it
+        assertThat(refused.html().select("#refusal #toRefusedForm").attr("href")).isEqualTo("#action-assign");
+        assertThat(refused.html().select("#action-assign")).hasSize(1);
         assertUnchanged(id, before);
     }
 

@@ -295,6 +295,8 @@ class VisitPagesTests {
         assertThat(html.select("fieldset.problem")).hasSize(2);
         assertThat(html.select("#addProblem").attr("formaction")).as("back at the next new block")
                 .isEqualTo("/visits#problem-2");
+        assertThat(html.select("select[autofocus]").eachAttr("id")).as("the cursor in the new block")
+                .containsExactly("problems1-category");
         assertThat(html.select("input[name=\"problems[1].title\"]")).hasSize(1);
         assertThat(html.select("input[name=\"problems[1].title\"]").val()).isEmpty();
         assertThat(html.select("input[name=\"problems[0].title\"]").val()).isEqualTo("招工难");

@@ -121,7 +121,8 @@ class VisitPages {
     ModelAndView log(Caller caller, @RequestParam MultiValueMap<String, String> input) {
         VisitForm typed = VisitForm.read(input);
         if (input.containsKey("addProblem")) {
-            return page(caller, typed.withAnotherProblem(MOST_PROBLEMS), Map.of(), HttpStatus.OK);
+            return page(caller, typed.withAnotherProblem(MOST_PROBLEMS), Map.of(), HttpStatus.OK)
+                    .addObject("focusNewest", true);
         }
         // 查找企业 and a match's 选择 post the whole form: what was typed below stays
         if (input.containsKey("findEnterprise")) {
