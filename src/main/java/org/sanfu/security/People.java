@@ -2,8 +2,8 @@ package org.sanfu.security;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
+import org.sanfu.Fresh;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,15 +17,10 @@ public class People {
 
     static final Duration FRESH_FOR = Duration.ofSeconds(30);
 
-    private record Names(Map<String, String> byUsername, Instant readAt) {}
-
-    private final Accounts accounts;
-    private final Clock clock;
-    private volatile Names names;
+    private final Fresh<Map<String, String>> names;
 
     People(Accounts accounts, Clock clock) {
-        this.accounts = accounts;
-        this.clock = clock;
+        this.names = new Fresh<>(() -> Map.copyOf(accounts.displayNames()), FRESH_FOR, clock);
     }
 
     /** 王晓明（staff1）, or staff1 without a name; null and blank stay as they are. */
@@ -33,27 +28,12 @@ public class People {
         if (username == null || username.isBlank()) {
             return username;
         }
-        String name = names().get(username);
+        String name = names.get().get(username);
         return name == null ? username : name + "（" + username + "）";
-    }
-
-    /** The person's name, or null. */
-    public String nameOf(String username) {
-        return username == null ? null : names().get(username);
     }
 
     /** Read again at the next question: a name was just changed. */
     void forget() {
-        names = null;
-    }
-
-    private Map<String, String> names() {
-        Names known = names;
-        Instant now = clock.instant();
-        if (known == null || known.readAt().plus(FRESH_FOR).isBefore(now) || now.isBefore(known.readAt())) {
-            known = new Names(Map.copyOf(accounts.displayNames()), now);
-            names = known;
-        }
-        return known.byUsername();
+        names.forget();
     }
 }

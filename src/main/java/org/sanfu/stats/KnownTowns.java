@@ -2,8 +2,8 @@ package org.sanfu.stats;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
+import org.sanfu.Fresh;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,25 +16,14 @@ public class KnownTowns {
 
     static final Duration FRESH_FOR = Duration.ofMinutes(1);
 
-    private record Known(List<String> towns, Instant readAt) {}
-
-    private final FigureRollup figures;
-    private final Clock clock;
-    private volatile Known known;
+    private final Fresh<List<String>> towns;
 
     KnownTowns(FigureRollup figures, Clock clock) {
-        this.figures = figures;
-        this.clock = clock;
+        this.towns = new Fresh<>(() -> List.copyOf(figures.towns()), FRESH_FOR, clock);
     }
 
     /** The towns, those with the most tickets first. */
     public List<String> all() {
-        Known current = known;
-        Instant now = clock.instant();
-        if (current == null || now.isAfter(current.readAt().plus(FRESH_FOR)) || now.isBefore(current.readAt())) {
-            current = new Known(List.copyOf(figures.towns()), now);
-            known = current;
-        }
-        return current.towns();
+        return towns.get();
     }
 }
