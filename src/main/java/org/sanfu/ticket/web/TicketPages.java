@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.sanfu.DomainException;
+import org.sanfu.Ids;
 import org.sanfu.Message;
 import org.sanfu.SanfuProperties;
 import org.sanfu.catalog.Catalog;
@@ -384,11 +385,7 @@ class TicketPages {
 
     /** The ticket's id as the submissions keep it; -1 for one no ticket has (the action answers 404 first). */
     private static long ticketId(String id) {
-        try {
-            return Long.parseLong(id.strip());
-        } catch (NumberFormatException notANumber) {
-            return -1;
-        }
+        return Ids.parse(id).orElse(-1L);
     }
 
     private String resentChanged() {
