@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -25,8 +27,8 @@ import org.sanfu.calendar.WorkingDayCalendar;
 
 /**
  * The service in a child JVM on the shipped default H2 file database, stopped and started again:
- * "a 2xx answer survives kill -9", and "changing a row of routing.dmn and restarting changes the
- * routing".
+ * "a 2xx answer survives kill -9", "changing a row of routing.dmn and restarting changes the routing",
+ * and a day off added to the holiday file moves the running deadlines at the next start.
  */
 class RestartIntegrationTests {
 
@@ -174,16 +176,72 @@ class RestartIntegrationTests {
         assertThat(ticket.get("overdue").asBoolean()).isFalse();
     }
 
+    @Test
+    void aHolidayAddedToTheFileMovesTheRunningDeadlinesAtTheNextStart() throws Exception {
+        WorkingDayCalendar shipped = shippedCalendar();
+        start();
+        String code = Api.creditCode();
+        ok(call("POST", "/api/enterprises", "staff1", Map.of("creditCode", code, "name", "台州港物流企业")), 201);
+        JsonNode reported = ok(call("POST", "/api/visits", "staff1", Map.of("enterpriseCreditCode", code,
+                "problems", List.of(Api.problem("CONTAINER", "订舱难")))), 201).get("tickets").get(0);
+        String id = reported.get("id").asText();
+        Instant reportedAt = instant(ok(call("GET", "/api/tickets/" + id, "leader", null), 200), "reportedAt");
+        killHard();
+
+        // the office adds a day off: the next working day, which both clocks still have ahead
+        LocalDate dayOff = shipped.dayOf(shipped.plusWorkingDays(reportedAt, 1));
+        Path file = data.resolve("config/holidays.yml");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, withDayOff(Files.readString(Path.of("config/holidays.yml"), StandardCharsets.UTF_8),
+                dayOff), StandardCharsets.UTF_8);
+        WorkingDayCalendar changed;
+        try (InputStream in = Files.newInputStream(file)) {
+            changed = new WorkingDayCalendar(ZoneId.of("Asia/Shanghai"), LocalTime.of(8, 30), LocalTime.of(17, 30),
+                    Holidays.read(in));
+        }
+        assertThat(changed.isWorkingDay(dayOff)).isFalse();
+        start();
+
+        JsonNode ticket = ok(call("GET", "/api/tickets/" + id, "leader", null), 200);
+        assertThat(instant(ticket, "signDeadline")).isEqualTo(changed.plusWorkingDays(reportedAt, 1))
+                .isAfter(shipped.plusWorkingDays(reportedAt, 1));
+        assertThat(instant(ticket, "replyDeadline")).isEqualTo(changed.plusWorkingDays(reportedAt, 5))
+                .isAfter(shipped.plusWorkingDays(reportedAt, 5));
+        JsonNode history = ok(call("GET", "/api/tickets/" + id + "/history", "leader", null), 200);
+        assertThat(history.findValuesAsText("action")).containsExactly("report", "route", "recount", "recount");
+        assertThat(history.get(2).get("detail").asText()).startsWith("节假日安排调整，签收时限由 ");
+        assertThat(history.get(3).get("detail").asText()).startsWith("节假日安排调整，办理时限由 ");
+    }
+
+    private static Instant instant(JsonNode ticket, String field) {
+        return OffsetDateTime.parse(ticket.get(field).asText()).toInstant();
+    }
+
+    /** The holiday file with this day off added to its year's entry (a new entry for a year not on file). */
+    private static String withDayOff(String file, LocalDate day) {
+        String entry = "- year: " + day.getYear() + "\n";
+        String holiday = "    - { name: 测试假日, from: " + day + ", to: " + day + " }\n";
+        int year = file.indexOf(entry);
+        if (year < 0) {
+            return file + entry + "  notice: 测试通知\n  holidays:\n" + holiday;
+        }
+        int list = file.indexOf("  holidays:\n", year) + "  holidays:\n".length();
+        return file.substring(0, list) + holiday + file.substring(list);
+    }
+
+    private static WorkingDayCalendar shippedCalendar() throws IOException {
+        try (InputStream in = Files.newInputStream(Path.of("config/holidays.yml"))) {
+            return new WorkingDayCalendar(ZoneId.of("Asia/Shanghai"), LocalTime.of(8, 30), LocalTime.of(17, 30),
+                    Holidays.read(in));
+        }
+    }
+
     /**
      * A moment to log a visit at, now, so that 75% of a reply limit of this many working days has
      * passed (both reminders are due) but not the deadline, by the calendar on file.
      */
     static Instant reminderDueButNotOverdue(int limitDays) throws IOException {
-        WorkingDayCalendar calendar;
-        try (InputStream in = Files.newInputStream(Path.of("config/holidays.yml"))) {
-            calendar = new WorkingDayCalendar(ZoneId.of("Asia/Shanghai"), LocalTime.of(8, 30), LocalTime.of(17, 30),
-                    Holidays.read(in));
-        }
+        WorkingDayCalendar calendar = shippedCalendar();
         Instant now = Instant.now();
         for (int hours = 1; hours < 24 * 30; hours++) {
             Instant candidate = now.minus(Duration.ofHours(hours));

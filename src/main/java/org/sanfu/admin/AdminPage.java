@@ -3,11 +3,13 @@ package org.sanfu.admin;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.sanfu.DomainException;
+import org.sanfu.calendar.CalendarOnRecord;
 import org.sanfu.calendar.CalendarProperties;
 import org.sanfu.calendar.WorkingDayCalendar;
 import org.sanfu.catalog.Catalog;
@@ -56,10 +58,12 @@ class AdminPage {
     private final MessageSource messages;
     private final ChannelAdministration channels;
     private final Messages worded;
+    private final CalendarOnRecord calendarOnRecord;
 
     AdminPage(AccountAdministration accounts, Catalog catalog, EnterpriseImport importer, WorkingDayCalendar calendar,
             CalendarProperties calendarSettings, Clock clock, MessageSource messages, ChannelAdministration channels,
-            Messages worded) {
+            Messages worded, CalendarOnRecord calendarOnRecord) {
+        this.calendarOnRecord = calendarOnRecord;
         this.channels = channels;
         this.worded = worded;
         this.accounts = accounts;
@@ -243,6 +247,11 @@ class AdminPage {
         model.addAttribute("thisYearProvisional", provisional.containsKey(thisYear));
         model.addAttribute("nextYearProvisional", provisional.containsKey(thisYear + 1));
         model.addAttribute("holidaysFile", calendarSettings.holidaysFile());
+        calendarOnRecord.lastChange().ifPresent(change -> {
+            model.addAttribute("calendarChangedAt", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                    .withZone(calendar.zone()).format(change.at()));
+            model.addAttribute("calendarClocksMoved", change.clocksMoved());
+        });
         model.addAttribute("channels", channels.list());
         return new ModelAndView("admin", model, status);
     }

@@ -124,6 +124,14 @@ public final class Holidays {
         return provisional;
     }
 
+    Set<LocalDate> daysOff() {
+        return daysOff;
+    }
+
+    Set<LocalDate> makeUpWorkdays() {
+        return makeUpWorkdays;
+    }
+
     private static LocalDate date(Object value) throws IOException {
         if (value instanceof Date date) {
             return date.toInstant().atZone(ZoneOffset.UTC).toLocalDate(); // YAML reads 2020-01-01 as a UTC date

@@ -13,6 +13,13 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.sanfu.SanfuProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -133,13 +140,13 @@ public class WorkingDayCalendar {
     }
 
     /** The State Council holiday notices on file, by year (the admin page lists them). */
-    public java.util.Map<Integer, String> noticesOnFile() {
-        return new java.util.TreeMap<>(holidays.notices());
+    public Map<Integer, String> noticesOnFile() {
+        return new TreeMap<>(holidays.notices());
     }
 
     /** The years on file as provisional, awaiting their notice, each with what its days rest on. */
-    public java.util.Map<Integer, String> provisionalYears() {
-        return new java.util.TreeMap<>(holidays.provisional());
+    public Map<Integer, String> provisionalYears() {
+        return new TreeMap<>(holidays.provisional());
     }
 
     /** The instant at which {@code amount} of working time has passed since {@code from}. */
@@ -175,6 +182,76 @@ public class WorkingDayCalendar {
 
     public ZoneId zone() {
         return zone;
+    }
+
+    /** When a working day ends: a deadline of N working days ends then. */
+    public LocalTime workEnd() {
+        return workEnd;
+    }
+
+    /** The day an instant falls on, in the service's zone. */
+    public LocalDate dayOf(Instant instant) {
+        return instant.atZone(zone).toLocalDate();
+    }
+
+    /** How many working days lie after {@code day}, up to and including {@code through}. */
+    public int workingDaysAfter(LocalDate day, LocalDate through) {
+        int count = 0;
+        for (LocalDate d = day.plusDays(1); !d.isAfter(through); d = d.plusDays(1)) {
+            if (isWorkingDay(d)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * The first day after {@code day} that this calendar and {@code other} count differently (a working
+     * day in one, not in the other); with other working hours or another zone, the very next day. Null
+     * when they count every later day alike.
+     */
+    public LocalDate firstDayCountedDifferently(WorkingDayCalendar other, LocalDate day) {
+        if (!zone.equals(other.zone) || !workStart.equals(other.workStart) || !workEnd.equals(other.workEnd)) {
+            return day.plusDays(1);
+        }
+        return Stream.of(holidays.daysOff(), holidays.makeUpWorkdays(), other.holidays.daysOff(),
+                        other.holidays.makeUpWorkdays())
+                .flatMap(Set::stream)
+                .filter(d -> d.isAfter(day) && isWorkingDay(d) != other.isWorkingDay(d))
+                .min(Comparator.naturalOrder()).orElse(null);
+    }
+
+    /**
+     * What this calendar counts, as text: the zone, the working hours, and every day off and make-up
+     * workday on file. Calendars with the same text count every deadline alike; the text of the calendar
+     * the running deadlines were counted on is kept in the database, so that a changed calendar can
+     * recount them ({@link #ofDescribed}).
+     */
+    public String described() {
+        return "zone " + zone.getId() + "\nhours " + workStart + "-" + workEnd + "\noff " + sorted(holidays.daysOff())
+                + "\nwork " + sorted(holidays.makeUpWorkdays()) + "\n";
+    }
+
+    /** The calendar whose {@link #described()} text this is. */
+    public static WorkingDayCalendar ofDescribed(String text) {
+        Map<String, String> lines = new HashMap<>();
+        for (String line : text.split("\n")) {
+            int space = line.indexOf(' ');
+            lines.put(space < 0 ? line : line.substring(0, space), space < 0 ? "" : line.substring(space + 1));
+        }
+        String[] hours = lines.get("hours").split("-");
+        return new WorkingDayCalendar(ZoneId.of(lines.get("zone")), LocalTime.parse(hours[0]),
+                LocalTime.parse(hours[1]), new Holidays(dates(lines.get("off")), dates(lines.get("work")),
+                        new TreeMap<>(), new TreeMap<>()));
+    }
+
+    private static String sorted(Set<LocalDate> days) {
+        return days.stream().sorted().map(LocalDate::toString).collect(Collectors.joining(" "));
+    }
+
+    private static Set<LocalDate> dates(String line) {
+        return line.isBlank() ? Set.of()
+                : Stream.of(line.trim().split(" ")).map(LocalDate::parse).collect(Collectors.toSet());
     }
 
     private Instant at(LocalDate day, LocalTime time) {

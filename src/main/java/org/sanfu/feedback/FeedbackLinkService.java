@@ -9,9 +9,11 @@ import org.sanfu.Message;
 import org.sanfu.SanfuProperties;
 import org.sanfu.security.Caller;
 import org.sanfu.ticket.ActionRequests;
+import org.sanfu.ticket.DeadlineRecount;
 import org.sanfu.ticket.RepliedTickets;
 import org.sanfu.ticket.TicketActions;
 import org.sanfu.ticket.TicketStatus;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -110,6 +112,15 @@ class FeedbackLinkService {
     public boolean spent(String token) {
         return FeedbackTokens.wellFormed(token)
                 && links.find(FeedbackTokens.hash(token)).map(l -> l.usedAt() != null).orElse(false);
+    }
+
+    /**
+     * The feedback window moved (a changed holiday calendar counted it again): the live link ends with it,
+     * so that the enterprise can still answer to its end, and not after. In the recount's transaction.
+     */
+    @EventListener
+    public void windowMoved(DeadlineRecount.FeedbackWindowMoved moved) {
+        links.expireWith(moved.ticketId(), moved.due());
     }
 
     private FeedbackLinks.Link live(String token) {

@@ -38,6 +38,12 @@ class FeedbackLinks {
                 .params(ticketId, tokenHash, Sql.ts(repliedAt), issuedBy, Sql.ts(now), Sql.ts(expiresAt)).update();
     }
 
+    /** The ticket's live link now expires with its feedback window, which ends at {@code due}. */
+    void expireWith(long ticketId, Instant due) {
+        jdbc.sql("update feedback_link set expires_at = ? where ticket_id = ? and used_at is null and voided_at is null")
+                .params(Sql.ts(due), ticketId).update();
+    }
+
     Optional<Link> find(String tokenHash) {
         return jdbc.sql("select * from feedback_link where token_hash = ?").param(tokenHash)
                 .query((rs, n) -> new Link(rs.getLong("id"), rs.getLong("ticket_id"), Sql.instant(rs, "replied_at"),

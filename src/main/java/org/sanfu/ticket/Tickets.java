@@ -257,7 +257,7 @@ class Tickets {
     boolean markOverdue(long id, DeadlineClock clock) {
         changes.changing(id);
         String column = clock == DeadlineClock.SIGN ? "sign_overdue" : "reply_overdue";
-        String deadline = clock == DeadlineClock.SIGN ? "sign_deadline" : "reply_deadline";
+        String deadline = deadlineColumn(clock);
         return jdbc.sql("update ticket set " + column + " = true, overdue = true, " + overdueSince(deadline)
                         + " where id = ? and not " + column)
                 .params(true, id).update() == 1;
@@ -266,12 +266,7 @@ class Tickets {
     /** The next moment a clock needs attention; null when it is not running or has nothing left to say. */
     void clockNext(long id, DeadlineClock clock, Instant next) {
         changes.changing(id);
-        String column = switch (clock) {
-            case SIGN -> "sign_clock_next";
-            case REPLY -> "reply_clock_next";
-            case FEEDBACK -> "feedback_clock_next";
-        };
-        jdbc.sql("update ticket set " + column + " = ? where id = ?").params(Sql.ts(next), id).update();
+        jdbc.sql("update ticket set " + nextColumn(clock) + " = ? where id = ?").params(Sql.ts(next), id).update();
     }
 
     /** Tickets whose running clock reached its next moment, the longest waiting first. */
@@ -285,6 +280,45 @@ class Tickets {
                     select id, feedback_clock_next as due from ticket where feedback_clock_next <= ?
                 ) d group by id order by min(due), id limit ?
                 """).params(Sql.ts(now), Sql.ts(now), Sql.ts(now), limit).query(Long.class).list();
+    }
+
+    /** A running clock's deadline, of a ticket the recount may move. */
+    record RunningDeadline(long id, Instant deadline) {}
+
+    /**
+     * The tickets whose clock runs (it has a next moment) to a deadline after {@code after}, by id: the
+     * deadlines a change of the calendar may move.
+     */
+    List<RunningDeadline> runningDeadlinesAfter(DeadlineClock clock, Instant after) {
+        String next = nextColumn(clock);
+        String deadline = deadlineColumn(clock);
+        return jdbc.sql("select id, " + deadline + " from ticket where " + next + " is not null and " + deadline
+                        + " > ? order by id")
+                .param(Sql.ts(after))
+                .query((rs, n) -> new RunningDeadline(rs.getLong(1), Sql.instant(rs, 2))).list();
+    }
+
+    /** A clock's deadline moved (a changed calendar counted it anew). */
+    void deadlineMoved(long id, DeadlineClock clock, Instant deadline) {
+        changes.changing(id);
+        jdbc.sql("update ticket set " + deadlineColumn(clock) + " = ? where id = ?").params(Sql.ts(deadline), id)
+                .update();
+    }
+
+    private static String deadlineColumn(DeadlineClock clock) {
+        return switch (clock) {
+            case SIGN -> "sign_deadline";
+            case REPLY -> "reply_deadline";
+            case FEEDBACK -> "feedback_due";
+        };
+    }
+
+    private static String nextColumn(DeadlineClock clock) {
+        return switch (clock) {
+            case SIGN -> "sign_clock_next";
+            case REPLY -> "reply_clock_next";
+            case FEEDBACK -> "feedback_clock_next";
+        };
     }
 
     void taskOpened(long ticketId, String taskId, String taskKey, String candidateGroup, String processDefinitionId) {

@@ -238,4 +238,51 @@ class WorkingDayCalendarUnitTests {
         assertThatThrownBy(() -> Holidays.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))))
                 .isInstanceOf(IOException.class).hasMessageContaining("2030-01-02");
     }
+
+    @Test
+    void itsDescribedTextGivesBackACalendarThatCountsEveryDayAlike() {
+        WorkingDayCalendar again = WorkingDayCalendar.ofDescribed(calendar.described());
+        assertThat(again.described()).isEqualTo(calendar.described());
+        assertThat(LocalDate.of(2020, 1, 1).datesUntil(LocalDate.of(2028, 1, 1)))
+                .allSatisfy(day -> assertThat(again.isWorkingDay(day)).as(day.toString())
+                        .isEqualTo(calendar.isWorkingDay(day)));
+        assertThat(again.plusWorkingDays(at("2024-02-08T10:00:00+08:00"), 2)).isEqualTo(at("2024-02-18T17:30:00+08:00"));
+        assertThat(again.zone()).isEqualTo(SHANGHAI);
+        assertThat(again.workEnd()).isEqualTo(LocalTime.of(17, 30));
+        assertThat(calendar.described()).startsWith("zone Asia/Shanghai\nhours 08:30-17:30\noff 2020-01-01 ")
+                .contains("\nwork 2020-01-19 ");
+        assertThat(WorkingDayCalendar.ofDescribed(new WorkingDayCalendar(SHANGHAI, LocalTime.of(9, 0), LocalTime.of(17, 0),
+                Holidays.none()).described()).isWorkingDay(LocalDate.of(2027, 1, 1))).as("weekends only").isTrue();
+    }
+
+    @Test
+    void findsTheFirstDayTwoCalendarsCountDifferentlyAndCountsWorkingDaysBetweenDays() throws IOException {
+        // the notice for 2027 as it might come: New Year's Day alone off, a longer Spring Festival, a Sunday worked
+        String notice = """
+                - year: 2027
+                  notice: 通知
+                  holidays:
+                    - { name: 元旦, from: 2027-01-01, to: 2027-01-03 }
+                    - { name: 春节, from: 2027-02-05, to: 2027-02-13 }
+                  workdays: [2027-02-14]
+                """;
+        WorkingDayCalendar withNotice = new WorkingDayCalendar(SHANGHAI, LocalTime.of(8, 30), LocalTime.of(17, 30),
+                Holidays.read(new ByteArrayInputStream(notice.getBytes(StandardCharsets.UTF_8))));
+        // New Year's Day is off in both; the provisional Spring Festival ends on the 10th (Wednesday)
+        assertThat(calendar.firstDayCountedDifferently(withNotice, LocalDate.of(2026, 12, 1)))
+                .isEqualTo(LocalDate.of(2027, 2, 11));
+        assertThat(calendar.firstDayCountedDifferently(withNotice, LocalDate.of(2027, 2, 12)))
+                .isEqualTo(LocalDate.of(2027, 2, 14));
+        assertThat(calendar.firstDayCountedDifferently(withNotice, LocalDate.of(2027, 2, 14)))
+                .as("Qingming is not in this notice").isEqualTo(LocalDate.of(2027, 4, 5));
+        assertThat(calendar.firstDayCountedDifferently(calendar, LocalDate.of(2020, 1, 1))).isNull();
+        WorkingDayCalendar longerDay = new WorkingDayCalendar(SHANGHAI, LocalTime.of(8, 30), LocalTime.of(18, 0), holidays);
+        assertThat(calendar.firstDayCountedDifferently(longerDay, LocalDate.of(2026, 12, 1)))
+                .as("other hours move every deadline").isEqualTo(LocalDate.of(2026, 12, 2));
+
+        // after Friday 25 September 2020 to Monday 12 October: Sunday 27th, 28-30, the 9th, Saturday 10th, the 12th
+        assertThat(calendar.workingDaysAfter(LocalDate.of(2020, 9, 25), LocalDate.of(2020, 10, 12))).isEqualTo(7);
+        assertThat(calendar.workingDaysAfter(LocalDate.of(2020, 9, 25), LocalDate.of(2020, 9, 25))).isZero();
+        assertThat(calendar.dayOf(at("2021-01-08T07:00:00+08:00"))).isEqualTo(LocalDate.of(2021, 1, 8));
+    }
 }

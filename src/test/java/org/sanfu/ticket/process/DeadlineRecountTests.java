@@ -1,0 +1,188 @@
+package org.sanfu.ticket.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.sanfu.Api;
+import org.sanfu.Pages;
+import org.sanfu.SanfuTest;
+import org.sanfu.calendar.CalendarOnRecord;
+import org.sanfu.calendar.CalendarProperties;
+import org.sanfu.calendar.Holidays;
+import org.sanfu.calendar.WorkingDayCalendar;
+import org.sanfu.ticket.ActionRequests;
+import org.sanfu.ticket.DeadlineClock;
+import org.sanfu.ticket.DeadlineRecount;
+import org.sanfu.ticket.TicketEvent;
+import org.sanfu.ticket.TicketLifecycle;
+import org.sanfu.ticket.TicketView;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A changed holiday calendar (the State Council's notice replacing a provisional year, a corrected date)
+ * moves the deadlines still running: the working days they had left, counted again on it. Each test
+ * works in a year of its own that no other test's tickets reach (2031, 2032, 2033), and puts the
+ * suite's calendar back afterwards, which moves its own tickets back and nothing else.
+ */
+@SanfuTest
+class DeadlineRecountTests extends ProcessTestSupport {
+
+    @Autowired
+    DeadlineRecount recount;
+    @Autowired
+    CalendarOnRecord onRecord;
+    @Autowired
+    WorkingDayCalendar calendar;
+    @Autowired
+    CalendarProperties settings;
+    @Autowired
+    TicketLifecycle lifecycle;
+    @Autowired
+    Pages pages;
+
+    @AfterEach
+    void backToTheCalendarOnFile() {
+        recount.countOn(calendar);
+    }
+
+    private static Instant at(String shanghai) {
+        return OffsetDateTime.parse(shanghai + "+08:00").toInstant();
+    }
+
+    /** The calendar on file with this year's entry added, as the office would add a notice. */
+    private WorkingDayCalendar withYear(String entry) throws IOException {
+        String file = Files.readString(Path.of(settings.holidaysFile()), StandardCharsets.UTF_8) + entry;
+        return new WorkingDayCalendar(calendar.zone(), settings.workStart(), settings.workEnd(),
+                Holidays.read(new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    private List<TicketEvent> recounts(String id) {
+        return tickets.history(id, STAFF).stream().filter(e -> e.action().equals("recount")).toList();
+    }
+
+    private Instant next(String id, DeadlineClock clock) {
+        return lifecycle.ticket(Long.parseLong(id)).clocks().next(clock);
+    }
+
+    @Test
+    void theCalendarTheServiceStartedOnIsOnRecord() {
+        // the start-up recorded it (or found it recorded), so a changed file would be recounted
+        assertThat(onRecord.lockRecorded()).contains(calendar.described());
+        assertThat(recount.countOn(calendar)).isZero();
+    }
+
+    @Test
+    void aDayOffAddedMovesTheDeadlinesThatHadItStillAheadByOneWorkingDay() throws IOException {
+        now(at("2031-03-10T10:00:00")); // a Monday; 2031 has no holidays on file
+        String id = open("CONTAINER");
+        TicketView before = ticket(id);
+        assertThat(before.signDeadline()).isEqualTo(at("2031-03-11T17:30:00"));
+        assertThat(before.replyDeadline()).isEqualTo(at("2031-03-17T17:30:00"));
+
+        WorkingDayCalendar notice = withYear("""
+                - year: 2031
+                  notice: 测试通知
+                  holidays:
+                    - { name: 测试假日, from: 2031-03-12, to: 2031-03-12 }
+                """);
+        assertThat(recount.countOn(notice)).isEqualTo(1);
+
+        TicketView after = ticket(id);
+        assertThat(after.signDeadline()).as("Wednesday lies after the sign deadline").isEqualTo(before.signDeadline());
+        assertThat(after.replyDeadline()).isEqualTo(at("2031-03-18T17:30:00"));
+        assertThat(next(id, DeadlineClock.REPLY)).as("the first reminder point follows the deadline")
+                .isEqualTo(notice.pointOf(at("2031-03-10T10:00:00"), at("2031-03-18T17:30:00"), 50))
+                .isNotEqualTo(calendar.pointOf(at("2031-03-10T10:00:00"), at("2031-03-17T17:30:00"), 50));
+        assertThat(recounts(id)).singleElement().satisfies(e -> {
+            assertThat(e.actor()).isEqualTo(TicketEvent.SYSTEM);
+            assertThat(e.detail()).isEqualTo("节假日安排调整，办理时限由 2031-03-17 17:30 改为 2031-03-18 17:30");
+            assertThat(e.at()).isEqualTo(at("2031-03-10T10:00:00"));
+        });
+        assertThat(api.get("/api/tickets/" + id + "/history", "staff1").json()).anySatisfy(e -> {
+            assertThat(e.get("action").asText()).isEqualTo("recount");
+            assertThat(e.get("actor").asText()).isEqualTo("system");
+        });
+        assertThat(onRecord.lockRecorded()).contains(notice.described());
+        assertThat(onRecord.lastChange()).hasValue(new CalendarOnRecord.Change(at("2031-03-10T10:00:00"), 1));
+        assertThat(pages.get("/admin", "admin").html().selectFirst("#calendarChanged").text())
+                .contains("节假日安排最近一次变更于 2031-03-10 10:00 生效", "1 个进行中的时限已按新的日历重算");
+
+        // the same calendar again moves nothing
+        assertThat(recount.countOn(notice)).isZero();
+        assertThat(ticket(id).replyDeadline()).isEqualTo(at("2031-03-18T17:30:00"));
+        assertThat(recounts(id)).hasSize(1);
+    }
+
+    @Test
+    void aWorkdayAddedBringsADeadlineNearerAndOnePassedStaysPassed() throws IOException {
+        now(at("2032-03-08T10:00:00")); // a Monday
+        String id = open("CONTAINER");
+        assertThat(ticket(id).signDeadline()).isEqualTo(at("2032-03-09T17:30:00"));
+        assertThat(ticket(id).replyDeadline()).isEqualTo(at("2032-03-15T17:30:00"));
+        now(at("2032-03-10T09:00:00")); // Wednesday: the sign deadline passed, not yet swept
+
+        WorkingDayCalendar notice = withYear("""
+                - year: 2032
+                  notice: 测试通知
+                  holidays:
+                    - { name: 测试假日, from: 2032-03-09, to: 2032-03-09 }
+                  workdays: [2032-03-13]
+                """);
+        assertThat(recount.countOn(notice)).isEqualTo(1);
+
+        TicketView after = ticket(id);
+        assertThat(after.signDeadline()).as("a deadline passed stays passed").isEqualTo(at("2032-03-09T17:30:00"));
+        // left on Wednesday: Thursday, Friday, Monday; now Thursday, Friday and the Saturday worked
+        assertThat(after.replyDeadline()).isEqualTo(at("2032-03-13T17:30:00"));
+        assertThat(recounts(id)).extracting(TicketEvent::detail)
+                .containsExactly("节假日安排调整，办理时限由 2032-03-15 17:30 改为 2032-03-13 17:30");
+
+        now(at("2032-03-13T17:31:00"));
+        api.sweepDeadlines();
+        assertThat(ticket(id).replyOverdue()).as("the sweep marks the nearer deadline").isTrue();
+        assertThat(ticket(id).signOverdue()).isTrue();
+    }
+
+    @Test
+    void theFeedbackWindowMovesWithItsLinkAndStoppedClocksStay() throws IOException {
+        now(at("2033-03-07T10:00:00")); // a Monday
+        String id = open("CONTAINER");
+        actions.sign(id, TRANSPORT);
+        actions.reply(id, TRANSPORT, body(ActionRequests.Reply.class, Map.of("resolution", "已订到舱位",
+                "outcome", "RESOLVED")));
+        TicketView replied = ticket(id);
+        assertThat(replied.feedbackDue()).isEqualTo(at("2033-03-14T17:30:00"));
+        Api.Response link = api.post("/api/tickets/" + id + "/feedback-link", "staff1", null);
+        assertThat(link.status()).isEqualTo(201);
+        assertThat(OffsetDateTime.parse(link.json().get("expiresAt").asText()).toInstant()).isEqualTo(at("2033-03-14T17:30:00"));
+
+        WorkingDayCalendar notice = withYear("""
+                - year: 2033
+                  notice: 测试通知
+                  holidays:
+                    - { name: 测试假日, from: 2033-03-08, to: 2033-03-08 }
+                """);
+        assertThat(recount.countOn(notice)).isEqualTo(1);
+
+        TicketView after = ticket(id);
+        assertThat(after.signDeadline()).as("signed: its clock stopped").isEqualTo(replied.signDeadline());
+        assertThat(after.replyDeadline()).as("replied: its clock stopped").isEqualTo(replied.replyDeadline());
+        assertThat(after.feedbackDue()).isEqualTo(at("2033-03-15T17:30:00"));
+        assertThat(next(id, DeadlineClock.FEEDBACK)).isEqualTo(at("2033-03-15T17:30:00"));
+        assertThat(recounts(id)).extracting(TicketEvent::detail)
+                .containsExactly("节假日安排调整，回访时限由 2033-03-14 17:30 改为 2033-03-15 17:30");
+        assertThat(jdbc.sql("select expires_at from feedback_link where ticket_id = ? and voided_at is null")
+                .param(Long.parseLong(id)).query(OffsetDateTime.class).single().toInstant())
+                .as("the live link lives as long as the window").isEqualTo(at("2033-03-15T17:30:00"));
+    }
+}
