@@ -86,7 +86,7 @@ class DashboardWebTests {
         var html = page("", "leader").html();
         assertThat(html.select("header.bar nav a.current").text()).isEqualTo("驾驶舱");
         assertThat(html.select("header.bar nav a").eachAttr("href")).contains("/work", "/tickets", "/");
-        assertThat(html.select("#signedInAs").text()).isEqualTo("leader");
+        assertThat(html.select("#signedInAs").text()).as("the person, with the account").isEqualTo("郑国华（leader）");
         assertThat(html.select("header.bar + header.cockpit h1").text()).isEqualTo("领导驾驶舱");
         assertThat(html.select("form#filters input[name=_csrf]")).as("a GET form carries no token").isEmpty();
         assertThat(html.select(".table-wrap > table#ranking, .table-wrap > table#overdue")).hasSize(2);
@@ -99,12 +99,10 @@ class DashboardWebTests {
         for (String user : List.of("dispatch", "leader")) {
             long inbox = api.get("/api/inbox?size=1", user).json().get("total").asLong();
             var html = page("", user).html();
-            if (inbox == 0) {
-                assertThat(html.select("#waitingForYou")).as(user).isEmpty();
-                continue;
-            }
+            // none waiting too: the way to /work stays in sight
             assertThat(html.select("#waitingCount").text()).as(user).isEqualTo(String.valueOf(inbox));
             assertThat(html.select("#waitingForYou").attr("href")).isEqualTo("/work");
+            assertThat(html.select("#waitingForYou").hasClass("none")).as(user).isEqualTo(inbox == 0);
         }
         assertThat(api.get("/api/inbox?size=1", "dispatch").json().get("total").asLong())
                 .as("the returned ticket waits for dispatch").isPositive();

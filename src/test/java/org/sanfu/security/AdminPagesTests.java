@@ -129,6 +129,9 @@ class AdminPagesTests {
         assertThat(card.select(".role").text()).isEqualTo("部门");
         assertThat(card.select(".department").text()).isEqualTo("海关");
         assertThat(card.select(".status").text()).isEqualTo("已启用");
+        Element office = card(admin, "dispatch");
+        assertThat(office.select(".role").text()).isEqualTo("专班办公室");
+        assertThat(office.select(".department")).as("its role names its department already").isEmpty();
 
         String hash = jdbc.sql("select password_hash from account where username = ?").param(user)
                 .query(String.class).single();
@@ -140,7 +143,7 @@ class AdminPagesTests {
         MockHttpSession session = pages.signIn(user, password).orElseThrow();
         Pages.Answer work = pages.get("/work", session);
         assertThat(work.status()).isEqualTo(200);
-        assertThat(work.html().select("#signedInAs").text()).isEqualTo(user);
+        assertThat(work.html().select("#signedInAs").text()).as("no name given: the user name").isEqualTo(user);
         assertThat(api("/api/inbox", user, password)).isEqualTo(200);
         assertThat(api("/api/inbox", user, "wrong-password")).isEqualTo(401);
     }

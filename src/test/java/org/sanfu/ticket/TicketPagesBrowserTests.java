@@ -74,8 +74,16 @@ class TicketPagesBrowserTests {
         // the browser submits the assign form, with its CSRF token, and lands on the ticket again (303)
         browser.get(url("/tickets/" + unrouted));
         browser.findElement(By.cssSelector("details#action-assign > summary")).click();
+        var justiceCo = browser.findElement(By.cssSelector("form[data-action=assign] input[name=coDepartments][value=JUSTICE]"));
+        justiceCo.click();
+        assertThat(justiceCo.isSelected()).isTrue();
         browser.findElement(By.cssSelector("form[data-action=assign] select[name=leadDepartment] option[value=JUSTICE]"))
                 .click();
+        // the lead cannot co-handle too: its box is unticked and greyed out, and says why
+        assertThat(justiceCo.isSelected()).isFalse();
+        assertThat(justiceCo.isEnabled()).isFalse();
+        assertThat(justiceCo.findElement(By.xpath("..")).getAttribute("class")).contains("is-lead");
+        assertThat(justiceCo.findElement(By.xpath("..")).getAttribute("title")).isEqualTo("已选为主办部门");
         browser.findElement(By.cssSelector("form[data-action=assign] input[name=coDepartments][value=HRSS]")).click();
         browser.findElement(By.cssSelector("form[data-action=assign] textarea[name=note]")).sendKeys("请司法局牵头");
         browser.findElement(By.cssSelector("form[data-action=assign] button[type=submit]")).click();
@@ -85,6 +93,7 @@ class TicketPagesBrowserTests {
         var ticket = api.get("/api/tickets/" + unrouted, "leader").json();
         assertThat(ticket.get("leadDepartment").asText()).isEqualTo("JUSTICE");
         assertThat(ticket.get("coDepartments").get(0).asText()).isEqualTo("HRSS");
+        assertThat(ticket.get("coDepartments")).hasSize(1);
     }
 
     private void signIn(String user) {

@@ -61,9 +61,9 @@ class PagesOnAPhoneBrowserTests {
     @Test
     void aSecondUserSignsInWithFreshCookies() {
         browser.signInAs("staff1").open("/work");
-        assertThat(browser.text("signedInAs")).isEqualTo("staff1");
+        assertThat(browser.text("signedInAs")).isEqualTo("王晓明（staff1）");
         browser.signInAs("finance").open("/work");
-        assertThat(browser.text("signedInAs")).isEqualTo("finance");
+        assertThat(browser.text("signedInAs")).isEqualTo("刘洋（finance）");
         browser.signOut().open("/work");
         assertThat(browser.path()).as("no cookie, no session").isEqualTo("/login");
         assertThatThrownBy(() -> browser.signInAs("nobody")).hasMessageContaining("nobody could not sign in");

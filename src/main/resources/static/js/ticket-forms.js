@@ -1,0 +1,21 @@
+// The 交办 and 改派 forms: the department chosen to lead cannot also be a co-department (the server refuses
+// it, 主办部门不能同时作为协办部门), so its box is unticked and greyed out while it is the lead, and says why.
+document.querySelectorAll('form[data-action]').forEach(function (form) {
+  var lead = form.querySelector('select[name="leadDepartment"]');
+  if (!lead) {
+    return;
+  }
+  function leadIsNoCoDepartment() {
+    form.querySelectorAll('input[name="coDepartments"]').forEach(function (box) {
+      var isLead = box.value === lead.value;
+      if (isLead) {
+        box.checked = false;
+      }
+      box.disabled = isLead;
+      box.closest('label').classList.toggle('is-lead', isLead);
+      box.closest('label').title = isLead ? '已选为主办部门' : '';
+    });
+  }
+  lead.addEventListener('change', leadIsNoCoDepartment);
+  leadIsNoCoDepartment();
+});
