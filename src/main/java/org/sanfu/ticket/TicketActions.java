@@ -3,14 +3,18 @@ package org.sanfu.ticket;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.sanfu.DomainException;
 import org.sanfu.Message;
 import org.sanfu.SanfuProperties;
 import org.sanfu.calendar.WorkingDayCalendar;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.security.Caller;
+import org.sanfu.sla.Notification;
+import org.sanfu.sla.Notifications;
 import org.sanfu.ticket.process.TicketProcess;
 import org.sanfu.ticket.process.TicketProcessGateway;
 import org.springframework.context.ApplicationEventPublisher;
@@ -40,10 +44,12 @@ public class TicketActions {
     private final SanfuProperties properties;
     private final Clock clock;
     private final ApplicationEventPublisher published;
+    private final Notifications notifications;
 
     TicketActions(Tickets tickets, TicketEvents events, TicketQueries queries, TicketPolicy policy, TicketDeadlines clocks,
             TicketProcessGateway process, WorkingDayCalendar calendar, Catalog catalog, SanfuProperties properties,
-            Clock clock, ApplicationEventPublisher published) {
+            Clock clock, ApplicationEventPublisher published, Notifications notifications) {
+        this.notifications = notifications;
         this.published = published;
         this.tickets = tickets;
         this.events = events;
@@ -237,8 +243,18 @@ public class TicketActions {
     @Transactional
     public TicketView supervise(String id, Caller caller, ActionRequests.Supervise command) {
         return perform(id, caller, TicketAction.SUPERVISE, (ticket, task, now) -> {
+            String reason = command.reason().strip();
             process.supervise(ticket.processInstanceId());
-            return command.reason().strip();
+            // whoever had work on it (the lead, a co-department's open part, the task force office's assignment,
+            // answer or extension decision) sees it leave: they hear why, and that it waits for a leader's ruling
+            Set<String> stopped = new LinkedHashSet<>(List.of(ticket.holder()));
+            ticket.openTasks().forEach(open -> stopped.add(open.candidateGroup()));
+            for (String group : stopped) {
+                notifications.send(new Notification(Notification.Kind.SUPERVISION, String.valueOf(ticket.id()), group,
+                        ticket.title(), ticket.enterpriseName(), ticket.replyDeadline(), "事项 " + ticket.id() + "「"
+                        + ticket.title() + "」已由领导督办，暂停办理，等待领导裁定：" + reason));
+            }
+            return reason;
         });
     }
 

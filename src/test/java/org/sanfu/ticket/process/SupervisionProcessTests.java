@@ -68,11 +68,10 @@ class SupervisionProcessTests extends ProcessTestSupport {
         Assertions.assertThat(last.toStatus().name()).isEqualTo("SUPERVISION");
         Assertions.assertThat(last.detail()).isEqualTo(REASON);
         Assertions.assertThat(published.stream(Notification.class)
-                        .filter(n -> n.ticketId().equals(id) && n.kind() == Notification.Kind.SUPERVISION))
-                .singleElement().satisfies(n -> {
-                    Assertions.assertThat(n.recipient()).isEqualTo("LEADER");
-                    Assertions.assertThat(n.text()).contains("已由领导督办").doesNotContain("退回", "重办");
-                });
+                        .filter(n -> n.ticketId().equals(id) && n.kind() == Notification.Kind.SUPERVISION
+                                && n.recipient().equals("LEADER")))
+                .singleElement().satisfies(n ->
+                        Assertions.assertThat(n.text()).contains("已由领导督办").doesNotContain("退回", "重办"));
         Assertions.assertThat(next(id, DeadlineClock.REPLY)).as("the enterprise still waits: the reply clock runs")
                 .isNotNull();
     }
@@ -91,6 +90,8 @@ class SupervisionProcessTests extends ProcessTestSupport {
         supervise(id);
         supervisedThrough(id, pi, "BoundaryEvent_Supervised_Assign", "DISPATCHING");
         Assertions.assertThat(tickets.get(id, DISPATCH).allowedActions()).doesNotContain("assign");
+        Assertions.assertThat(toldItLeftTheirWork(id)).containsOnlyKeys("DISPATCH").extractingByKey("DISPATCH")
+                .asString().contains("已由领导督办，暂停办理，等待领导裁定：" + REASON);
 
         actions.rule(id, LEADER, body(ActionRequests.Rule.class, Map.of("decision", "CLOSE", "note", "已现场协调")));
         assertThat(pi).isEnded().hasPassed("EndEvent_ClosedByRuling");
@@ -106,6 +107,7 @@ class SupervisionProcessTests extends ProcessTestSupport {
 
         supervise(id);
         supervisedThrough(id, pi, "BoundaryEvent_Supervised_Sign", "ASSIGNED");
+        Assertions.assertThat(toldItLeftTheirWork(id)).as("the department that was to sign").containsOnlyKeys("TRANSPORT");
         assertThat(pi).hasNotPassed("SubProcess_Handling");
         Assertions.assertThat(ticket(id).signedAt()).isNull();
         Assertions.assertThat(next(id, DeadlineClock.SIGN)).as("no one is asked to sign: the sign clock stopped")
@@ -128,6 +130,9 @@ class SupervisionProcessTests extends ProcessTestSupport {
 
         supervise(id);
         supervisedThrough(id, pi, "BoundaryEvent_Supervised_Handling", "IN_PROGRESS");
+        Assertions.assertThat(toldItLeftTheirWork(id))
+                .as("the lead, the co-department whose part was open, the office that was to decide the extension")
+                .containsOnlyKeys("FINANCE", "COMMERCE", "DISPATCH");
         assertThat(pi).isNotWaitingAt("Task_Handle", "Task_Contribute", "Task_DecideExtension");
         TicketView supervised = ticket(id);
         Assertions.assertThat(supervised.extensionRequest()).as("withdrawn with the handling").isNull();
@@ -150,13 +155,25 @@ class SupervisionProcessTests extends ProcessTestSupport {
 
         supervise(id);
         supervisedThrough(id, pi, "BoundaryEvent_Supervised_EscalationReply", "ESCALATED");
+        Assertions.assertThat(toldItLeftTheirWork(id)).as("the task force office, which was to answer")
+                .containsOnlyKeys("DISPATCH");
         Assertions.assertThat(tickets.get(id, DISPATCH).allowedActions()).doesNotContain("escalation-reply");
     }
 
+    /** What the leaders heard of the ticket's supervisions. */
     private List<String> supervisionNotices(String id) {
         return published.stream(Notification.class)
-                .filter(n -> n.ticketId().equals(id) && n.kind() == Notification.Kind.SUPERVISION)
+                .filter(n -> n.ticketId().equals(id) && n.kind() == Notification.Kind.SUPERVISION
+                        && n.recipient().equals("LEADER"))
                 .map(Notification::text).toList();
+    }
+
+    /** Who else heard of the ticket's supervision, by recipient: those whose work it left. */
+    private Map<String, String> toldItLeftTheirWork(String id) {
+        return published.stream(Notification.class)
+                .filter(n -> n.ticketId().equals(id) && n.kind() == Notification.Kind.SUPERVISION
+                        && !n.recipient().equals("LEADER"))
+                .collect(java.util.stream.Collectors.toMap(Notification::recipient, Notification::text));
     }
 
     @Test
