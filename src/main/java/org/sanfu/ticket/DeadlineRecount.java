@@ -7,6 +7,8 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import org.sanfu.calendar.CalendarOnRecord;
 import org.sanfu.calendar.WorkingDayCalendar;
+import org.sanfu.sla.Notification;
+import org.sanfu.sla.Notifications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -39,11 +41,14 @@ public class DeadlineRecount implements SmartInitializingSingleton {
     private final CalendarOnRecord onRecord;
     private final WorkingDayCalendar calendar;
     private final ApplicationEventPublisher publisher;
+    private final Notifications notifications;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     DeadlineRecount(Tickets tickets, TicketEvents events, CalendarOnRecord onRecord, WorkingDayCalendar calendar,
-            ApplicationEventPublisher publisher, PlatformTransactionManager transactions, Clock clock) {
+            ApplicationEventPublisher publisher, Notifications notifications, PlatformTransactionManager transactions,
+            Clock clock) {
+        this.notifications = notifications;
         this.tickets = tickets;
         this.events = events;
         this.onRecord = onRecord;
@@ -129,6 +134,12 @@ public class DeadlineRecount implements SmartInitializingSingleton {
                 "节假日安排调整，" + which.label() + "时限由 " + format.format(from) + " 改为 " + format.format(to)));
         if (which == DeadlineClock.FEEDBACK) {
             publisher.publishEvent(new FeedbackWindowMoved(id, to));
+        } else if (to.isBefore(from)) {
+            // less time than they were told: whoever is to move it on hears it now, not at the next reminder
+            Ticket held = tickets.find(id).orElse(t);
+            notifications.send(new Notification(Notification.Kind.REMINDER, String.valueOf(id), held.holder(),
+                    held.title(), held.enterpriseName(), to, "事项 " + id + "「" + held.title() + "」节假日安排调整，"
+                    + which.label() + "时限由 " + format.format(from) + " 提前到 " + format.format(to)));
         }
     }
 

@@ -20,6 +20,7 @@ import org.sanfu.calendar.CalendarOnRecord;
 import org.sanfu.calendar.CalendarProperties;
 import org.sanfu.calendar.Holidays;
 import org.sanfu.calendar.WorkingDayCalendar;
+import org.sanfu.sla.Notification;
 import org.sanfu.ticket.ActionRequests;
 import org.sanfu.ticket.DeadlineClock;
 import org.sanfu.ticket.DeadlineRecount;
@@ -27,6 +28,8 @@ import org.sanfu.ticket.TicketEvent;
 import org.sanfu.ticket.TicketLifecycle;
 import org.sanfu.ticket.TicketView;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 /**
  * A changed holiday calendar (the State Council's notice replacing a provisional year, a corrected date)
@@ -35,6 +38,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * moment, which moves every deadline it moved back where it was (other tests' tickets may run that far).
  */
 @SanfuTest
+@RecordApplicationEvents
 class DeadlineRecountTests extends ProcessTestSupport {
 
     @Autowired
@@ -49,6 +53,8 @@ class DeadlineRecountTests extends ProcessTestSupport {
     TicketLifecycle lifecycle;
     @Autowired
     Pages pages;
+    @Autowired
+    ApplicationEvents published;
 
     @AfterEach
     void backToTheCalendarOnFile() {
@@ -68,6 +74,12 @@ class DeadlineRecountTests extends ProcessTestSupport {
 
     private List<TicketEvent> recounts(String id) {
         return tickets.history(id, STAFF).stream().filter(e -> e.action().equals("recount")).toList();
+    }
+
+    /** What the recount told people of the ticket. */
+    private List<Notification> told(String id) {
+        return published.stream(Notification.class)
+                .filter(n -> n.ticketId().equals(id) && n.text().contains("节假日安排调整")).toList();
     }
 
     private Instant next(String id, DeadlineClock clock) {
@@ -123,6 +135,7 @@ class DeadlineRecountTests extends ProcessTestSupport {
         assertThat(recount.countOn(notice)).isZero();
         assertThat(ticket(id).replyDeadline()).isEqualTo(at("2031-03-18T17:30:00"));
         assertThat(recounts(id)).hasSize(1);
+        assertThat(told(id)).as("more time: nobody needs telling").isEmpty();
     }
 
     @Test
@@ -149,6 +162,12 @@ class DeadlineRecountTests extends ProcessTestSupport {
         assertThat(after.replyDeadline()).isEqualTo(at("2032-03-13T17:30:00"));
         assertThat(recounts(id)).extracting(TicketEvent::detail)
                 .containsExactly("节假日安排调整，办理时限由 2032-03-15 17:30 改为 2032-03-13 17:30");
+        assertThat(told(id)).as("less time: the department hears it at once").singleElement().satisfies(n -> {
+            assertThat(n.kind()).isEqualTo(Notification.Kind.REMINDER);
+            assertThat(n.recipient()).isEqualTo("TRANSPORT");
+            assertThat(n.deadline()).isEqualTo(at("2032-03-13T17:30:00"));
+            assertThat(n.text()).endsWith("节假日安排调整，办理时限由 2032-03-15 17:30 提前到 2032-03-13 17:30");
+        });
         assertThat(next(id, DeadlineClock.SIGN)).as("the sweep attends the passed sign clock as before")
                 .isEqualTo(signNext);
         assertThat(next(id, DeadlineClock.REPLY)).as("and remind on the nearer reply deadline's way")
