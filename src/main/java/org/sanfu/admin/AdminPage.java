@@ -3,7 +3,6 @@ package org.sanfu.admin;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -247,11 +246,7 @@ class AdminPage {
         model.addAttribute("thisYearProvisional", provisional.containsKey(thisYear));
         model.addAttribute("nextYearProvisional", provisional.containsKey(thisYear + 1));
         model.addAttribute("holidaysFile", calendarSettings.holidaysFile());
-        calendarOnRecord.lastChange().ifPresent(change -> {
-            model.addAttribute("calendarChangedAt", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-                    .withZone(calendar.zone()).format(change.at()));
-            model.addAttribute("calendarClocksMoved", change.clocksMoved());
-        });
+        model.addAttribute("calendarChange", calendarOnRecord.lastChange().orElse(null));
         model.addAttribute("channels", channels.list());
         return new ModelAndView("admin", model, status);
     }

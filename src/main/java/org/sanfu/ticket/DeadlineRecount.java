@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import org.sanfu.calendar.CalendarOnRecord;
 import org.sanfu.calendar.WorkingDayCalendar;
 import org.sanfu.sla.Notification;
@@ -126,20 +125,21 @@ public class DeadlineRecount implements SmartInitializingSingleton {
     }
 
     private void move(long id, DeadlineClock which, Instant from, Instant to, WorkingDayCalendar is, Instant now) {
+        // less time than they were told: whoever is to move it on hears it now, not at the next reminder; to know
+        // who that is takes the ticket's open tasks, which the other moves do not need
+        boolean nearer = which != DeadlineClock.FEEDBACK && to.isBefore(from);
         tickets.deadlineMoved(id, which, to);
-        Ticket t = tickets.findRow(id).orElseThrow();
+        Ticket t = (nearer ? tickets.find(id) : tickets.findRow(id)).orElseThrow();
         tickets.clockNext(id, which, t.nextClockPoint(which, is::pointOf));
-        DateTimeFormatter format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(is.zone());
+        String before = TicketDeadlines.minutes(from, is.zone());
+        String after = TicketDeadlines.minutes(to, is.zone());
         events.append(id, new TicketEvent(now, TicketEvent.SYSTEM, "recount", t.status(), t.status(),
-                "节假日安排调整，" + which.label() + "时限由 " + format.format(from) + " 改为 " + format.format(to)));
+                "节假日安排调整，" + which.label() + "时限由 " + before + " 改为 " + after));
         if (which == DeadlineClock.FEEDBACK) {
             publisher.publishEvent(new FeedbackWindowMoved(id, to));
-        } else if (to.isBefore(from)) {
-            // less time than they were told: whoever is to move it on hears it now, not at the next reminder
-            Ticket held = tickets.find(id).orElse(t);
-            notifications.send(new Notification(Notification.Kind.REMINDER, String.valueOf(id), held.holder(),
-                    held.title(), held.enterpriseName(), to, "事项 " + id + "「" + held.title() + "」节假日安排调整，"
-                    + which.label() + "时限由 " + format.format(from) + " 提前到 " + format.format(to)));
+        } else if (nearer) {
+            notifications.send(t.notice(Notification.Kind.REMINDER, t.holder(), to,
+                    "节假日安排调整，" + which.label() + "时限由 " + before + " 提前到 " + after));
         }
     }
 

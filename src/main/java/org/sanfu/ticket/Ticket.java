@@ -2,6 +2,7 @@ package org.sanfu.ticket;
 
 import java.time.Instant;
 import java.util.List;
+import org.sanfu.sla.Notification;
 import org.sanfu.ticket.process.TicketProcess;
 
 /**
@@ -181,6 +182,12 @@ public record Ticket(
             return leadDepartment;
         }
         return openTasks.stream().map(OpenTask::candidateGroup).findFirst().orElse(leadDepartment);
+    }
+
+    /** What {@code recipient} should hear of this ticket: 事项 N「title」 and {@code what}, with the deadline it concerns. */
+    public Notification notice(Notification.Kind kind, String recipient, Instant deadline, String what) {
+        return new Notification(kind, String.valueOf(id), recipient, title, enterpriseName, deadline,
+                "事项 " + id + "「" + title + "」" + what);
     }
 
     /** Whether this department leads the ticket or co-handles it. */

@@ -250,9 +250,8 @@ public class TicketActions {
             Set<String> stopped = new LinkedHashSet<>(List.of(ticket.holder()));
             ticket.openTasks().forEach(open -> stopped.add(open.candidateGroup()));
             for (String group : stopped) {
-                notifications.send(new Notification(Notification.Kind.SUPERVISION, String.valueOf(ticket.id()), group,
-                        ticket.title(), ticket.enterpriseName(), ticket.replyDeadline(), "事项 " + ticket.id() + "「"
-                        + ticket.title() + "」已由领导督办，暂停办理，等待领导裁定：" + reason));
+                notifications.send(ticket.notice(Notification.Kind.SUPERVISION, group, ticket.replyDeadline(),
+                        "已由领导督办，暂停办理，等待领导裁定：" + reason));
             }
             return reason;
         });

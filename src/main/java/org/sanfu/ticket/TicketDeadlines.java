@@ -149,9 +149,7 @@ public class TicketDeadlines {
         }
         String text = which.label() + "时限已过 " + percent + "%，请于 " + format(deadline) + " 前完成";
         events.append(t.id(), new TicketEvent(now, TicketEvent.SYSTEM, "remind", t.status(), t.status(), text));
-        notifications.send(new Notification(Notification.Kind.REMINDER, String.valueOf(t.id()),
-                t.holder(), t.title(), t.enterpriseName(), deadline, "事项 " + t.id() + "「" + t.title()
-                        + "」" + text));
+        notifications.send(t.notice(Notification.Kind.REMINDER, t.holder(), deadline, text));
     }
 
     /** 超期: the work goes on; the ticket is marked, once per clock. */
@@ -162,12 +160,15 @@ public class TicketDeadlines {
         }
         String text = which.label() + "超期：时限 " + format(deadline);
         events.append(t.id(), new TicketEvent(now, TicketEvent.SYSTEM, "overdue", t.status(), t.status(), text));
-        notifications.send(new Notification(Notification.Kind.OVERDUE, String.valueOf(t.id()),
-                t.holder(), t.title(), t.enterpriseName(), deadline, "事项 " + t.id() + "「" + t.title()
-                        + "」" + text));
+        notifications.send(t.notice(Notification.Kind.OVERDUE, t.holder(), deadline, text));
     }
 
     private String format(Instant instant) {
+        return minutes(instant, zone);
+    }
+
+    /** A deadline as the ticket's history and notices say it: 2026-12-01 17:30 in the service's zone. */
+    static String minutes(Instant instant, ZoneId zone) {
         return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone).format(instant);
     }
 

@@ -129,8 +129,7 @@ public class TicketLifecycle implements TicketProcessGateway.OpenTasks {
             case REOPENS -> "重办 " + t.reopenCount() + " 次企业仍不满意，转领导督办";
             case LEADER -> "已由领导督办";
         };
-        notifications.send(new Notification(Notification.Kind.SUPERVISION, String.valueOf(ticketId), "LEADER",
-                t.title(), t.enterpriseName(), t.replyDeadline(), "事项 " + ticketId + "「" + t.title() + "」" + why));
+        notifications.send(t.notice(Notification.Kind.SUPERVISION, "LEADER", t.replyDeadline(), why));
     }
 
     @Override

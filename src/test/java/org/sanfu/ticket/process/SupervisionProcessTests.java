@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
@@ -173,7 +174,7 @@ class SupervisionProcessTests extends ProcessTestSupport {
         return published.stream(Notification.class)
                 .filter(n -> n.ticketId().equals(id) && n.kind() == Notification.Kind.SUPERVISION
                         && !n.recipient().equals("LEADER"))
-                .collect(java.util.stream.Collectors.toMap(Notification::recipient, Notification::text));
+                .collect(Collectors.toMap(Notification::recipient, Notification::text));
     }
 
     @Test
