@@ -281,7 +281,7 @@ class SecurityConfig implements WebMvcConfigurer {
     @Order(4)
     SecurityFilterChain pages(HttpSecurity http, AuthenticationManager sanfuAuthentication, ErrorPages errorPages,
             Accounts accounts, BodySizeLimitProperties bodies, MessageSource messages,
-            @Qualifier("thymeleafViewResolver") ViewResolver views) throws Exception {
+            @Qualifier("thymeleafViewResolver") ViewResolver views, KeptForms keptForms) throws Exception {
         SecurityContextRepository sessions = new DelegatingSecurityContextRepository(
                 new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
         http.authenticationManager(sanfuAuthentication)
@@ -298,8 +298,8 @@ class SecurityConfig implements WebMvcConfigurer {
                     if (refused instanceof CsrfException && !request.isRequestedSessionIdValid()) {
                         // a form posted without a live session (timed out, the cookie gone or garbled): what
                         // it needs is a new sign-in, not a 403; nothing was done, and a forgery gains nothing;
-                        // signed in again, the user is back on the page the form was on
-                        ExpiredFormWayBack.remember(request);
+                        // signed in again, the user is back on the page the form was on, with what was typed
+                        ExpiredFormWayBack.remember(request, keptForms);
                         response.setStatus(HttpStatus.SEE_OTHER.value());
                         response.setHeader("Location", request.getContextPath() + "/login?expired");
                         return;

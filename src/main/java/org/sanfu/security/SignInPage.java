@@ -38,6 +38,8 @@ class SignInPage {
             // the user name typed before the refusal, so that only the password is typed again
             model.addAttribute("username", session.getAttribute(LAST_USERNAME));
         }
+        // a form posted after its session timed out: what was typed waits for the sign-in
+        model.addAttribute("formKept", request.getParameterMap().containsKey("expired") && KeptForms.waiting(session));
         return "login";
     }
 

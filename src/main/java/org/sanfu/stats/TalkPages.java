@@ -1,5 +1,6 @@
 package org.sanfu.stats;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -9,10 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.sanfu.DomainException;
 import org.sanfu.SanfuProperties;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.security.Caller;
+import org.sanfu.security.KeptForms;
 import org.sanfu.security.Role;
 import org.sanfu.web.FormBodies;
 import org.sanfu.web.FormErrors;
@@ -21,6 +24,7 @@ import org.sanfu.web.Messages;
 import org.sanfu.web.Page;
 import org.sanfu.web.When;
 import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,9 +53,11 @@ class TalkPages {
     private final Catalog catalog;
     private final Clock clock;
     private final ZoneId zone;
+    private final KeptForms keptForms;
 
     TalkPages(Talks talks, FormBodies forms, FormErrors formErrors, Messages messages, MessageSource texts,
-            Catalog catalog, Clock clock, SanfuProperties properties) {
+            Catalog catalog, Clock clock, SanfuProperties properties, KeptForms keptForms) {
+        this.keptForms = keptForms;
         this.talks = talks;
         this.forms = forms;
         this.formErrors = formErrors;
@@ -62,10 +68,24 @@ class TalkPages {
         this.zone = properties.zone();
     }
 
+    /** The talk's form posted after its session timed out comes back here, filled in as it was. */
+    @Bean
+    static KeptForms.Home keptTalkForm() {
+        return new KeptForms.Home("/talks", "/talks/new");
+    }
+
+    /** LEADER. Right after a sign-in that a timed-out session asked for, the form as it was typed (KeptForms). */
     @GetMapping("/talks/new")
     ModelAndView form(Caller caller, @RequestParam(required = false) String month,
-            @RequestParam(required = false) String subjectKind, @RequestParam(required = false) String subject) {
+            @RequestParam(required = false) String subjectKind, @RequestParam(required = false) String subject,
+            HttpServletRequest request) {
         caller.require(Role.LEADER);
+        Optional<KeptForms.Kept> kept = keptForms.take(request);
+        if (kept.isPresent()) {
+            Map<String, String> typed = new LinkedHashMap<>();
+            FIELDS.forEach(name -> typed.put(name, kept.get().inputs().getFirst(name)));
+            return page(typed, Map.of(), null, HttpStatus.OK).addObject("kept", true);
+        }
         Map<String, String> values = new LinkedHashMap<>();
         values.put("month", month);
         values.put("subjectKind", subjectKind);

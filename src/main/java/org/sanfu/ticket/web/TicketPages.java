@@ -1,5 +1,6 @@
 package org.sanfu.ticket.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +32,7 @@ import org.sanfu.SanfuProperties;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.security.AccountDirectory;
 import org.sanfu.security.Caller;
+import org.sanfu.security.KeptForms;
 import org.sanfu.security.People;
 import org.sanfu.ticket.ActionRequests;
 import org.sanfu.ticket.EscalationLevel;
@@ -51,6 +53,7 @@ import org.sanfu.web.Page;
 import org.sanfu.web.PageParams;
 import org.sanfu.web.PageResult;
 import org.sanfu.web.When;
+import org.springframework.context.annotation.Bean;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -92,6 +95,7 @@ class TicketPages {
     private final FormErrors formErrors;
     private final AccountDirectory accounts;
     private final People people;
+    private final KeptForms keptForms;
     private final TicketQueries queries;
     private final TicketActions actions;
     private final FormBodies forms;
@@ -107,7 +111,8 @@ class TicketPages {
     TicketPages(TicketQueries queries, TicketActions actions, FormBodies forms, TicketListParams listParams,
             Catalog catalog, Messages messages, FormErrors formErrors, AccountDirectory accounts,
             PageFormSubmissions submissions, Clock clock, TicketListWorkbook workbook, When when,
-            SanfuProperties properties, People people) {
+            SanfuProperties properties, People people, KeptForms keptForms) {
+        this.keptForms = keptForms;
         this.people = people;
         this.workbook = workbook;
         this.when = when;
@@ -331,9 +336,24 @@ class TicketPages {
 
     // ---------------------------------------------------------------- one ticket
 
+    /** An action's form posted after its session timed out comes back on the ticket's page, filled in as it was. */
+    @Bean
+    static KeptForms.Home keptActionForm() {
+        return new KeptForms.Home("/tickets/{id}/{action}", "/tickets/{id}");
+    }
+
+    /** Right after a sign-in that a timed-out session asked for, with the action's form as it was typed (KeptForms). */
     @GetMapping("/tickets/{id}")
-    String ticket(@PathVariable String id, Caller caller, Model model) {
-        show(id, caller, FormState.NONE, model);
+    String ticket(@PathVariable String id, Caller caller, Model model, HttpServletRequest request) {
+        FormState state = keptForms.take(request)
+                .filter(kept -> actionForms.containsKey(kept.variables().get("action")))
+                .map(kept -> {
+                    MultiValueMap<String, String> typed = new LinkedMultiValueMap<>(kept.inputs());
+                    typed.remove(SUBMISSION);
+                    return FormState.kept(kept.variables().get("action"), typed);
+                })
+                .orElse(FormState.NONE);
+        show(id, caller, state, model);
         return "tickets/ticket";
     }
 
@@ -535,7 +555,7 @@ class TicketPages {
      * and for a 409 the reason the state gave.
      */
     record FormState(String action, MultiValueMap<String, String> typed, Map<String, String> errors,
-            String refusal, boolean conflict) {
+            String refusal, boolean conflict, boolean kept) {
 
         /** The free-text inputs of the action forms (ActionRequests' @Text fields). */
         static final Set<String> FREE_TEXT = Set.of("note", "reason", "opinion", "resolution", "comment", "text");
@@ -543,7 +563,7 @@ class TicketPages {
         /** The choices shown with the unsaved texts, each by the message of its value (label.NAME.VALUE). */
         static final Set<String> CHOICES = Set.of("outcome", "satisfaction");
 
-        static final FormState NONE = new FormState(null, new LinkedMultiValueMap<>(), Map.of(), null, false);
+        static final FormState NONE = new FormState(null, new LinkedMultiValueMap<>(), Map.of(), null, false, false);
 
         static FormState invalid(String action, MultiValueMap<String, String> typed,
                 List<InvalidInput.FieldError> faults) {
@@ -551,11 +571,16 @@ class TicketPages {
             for (InvalidInput.FieldError fault : faults) {
                 errors.merge(InvalidInput.rootField(fault.field()), fault.message(), (a, b) -> a + "；" + b);
             }
-            return new FormState(action, typed, errors, null, false);
+            return new FormState(action, typed, errors, null, false, false);
         }
 
         static FormState refused(String action, MultiValueMap<String, String> typed, String reason) {
-            return new FormState(action, typed, Map.of(), reason, true);
+            return new FormState(action, typed, Map.of(), reason, true, false);
+        }
+
+        /** A form posted after its session timed out (security.KeptForms): open again as it was typed, not sent. */
+        static FormState kept(String action, MultiValueMap<String, String> typed) {
+            return new FormState(action, typed, Map.of(), null, false, true);
         }
 
         /** Whether this action's form comes back open. */

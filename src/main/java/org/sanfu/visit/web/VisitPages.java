@@ -2,6 +2,7 @@ package org.sanfu.visit.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +24,7 @@ import org.sanfu.enterprise.Enterprise;
 import org.sanfu.enterprise.EnterpriseService;
 import org.sanfu.enterprise.OperatingStatus;
 import org.sanfu.security.Caller;
+import org.sanfu.security.KeptForms;
 import org.sanfu.security.Role;
 import org.sanfu.ticket.Source;
 import org.sanfu.ticket.Urgency;
@@ -37,6 +40,7 @@ import org.sanfu.web.PageParams;
 import org.sanfu.web.Redirects;
 import org.sanfu.web.When;
 import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -71,10 +75,12 @@ class VisitPages {
     private final When when;
     private final ZoneId zone;
     private final Clock clock;
+    private final KeptForms keptForms;
 
     VisitPages(VisitIntake intake, VisitQueries queries, EnterpriseService enterprises, Catalog catalog,
             FormBodies forms, FormErrors formErrors, MessageSource messages, ObjectMapper json, When when,
-            SanfuProperties properties, Clock clock) {
+            SanfuProperties properties, Clock clock, KeptForms keptForms) {
+        this.keptForms = keptForms;
         this.intake = intake;
         this.queries = queries;
         this.enterprises = enterprises;
@@ -88,10 +94,25 @@ class VisitPages {
         this.clock = clock;
     }
 
-    /** STAFF, DISPATCH (SecurityConfig). {@code enterprise}: words to look an enterprise up by name or code. */
+    /** The visit form posted after its session timed out comes back here, filled in as it was. */
+    @Bean
+    static KeptForms.Home keptVisitForm() {
+        return new KeptForms.Home("/visits", "/visits/new");
+    }
+
+    /**
+     * STAFF, DISPATCH (SecurityConfig). {@code enterprise}: words to look an enterprise up by name or code.
+     * Right after a sign-in that a timed-out session asked for, the form as it was typed (KeptForms).
+     */
     @GetMapping("/visits/new")
     ModelAndView form(Caller caller, @RequestParam(required = false) String enterpriseCreditCode,
-            @RequestParam(required = false) String enterprise) {
+            @RequestParam(required = false) String enterprise, HttpServletRequest request) {
+        Optional<KeptForms.Kept> kept = keptForms.take(request);
+        if (kept.isPresent()) {
+            VisitForm typed = VisitForm.read(kept.get().inputs());
+            return page(caller, typed.withKey(typed.idempotencyKey() == null ? newKey() : typed.idempotencyKey())
+                    .withAProblemBlock(), Map.of(), HttpStatus.OK).addObject("kept", true);
+        }
         Map<String, String> visit = new LinkedHashMap<>();
         visit.put("enterpriseCreditCode", enterpriseCreditCode == null ? null : enterpriseCreditCode.strip());
         visit.put("visitedAt", when.local(clock.instant()));

@@ -1,0 +1,206 @@
+package org.sanfu.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.http.Cookie;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.sanfu.Api;
+import org.sanfu.Pages;
+import org.sanfu.SanfuTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * A form posted after its session timed out is not taken, but what was typed is not lost either
+ * (security.KeptForms): signed in again, in the same browser, the user is back on the form's page with
+ * the form filled in as it was, once, to check and send again.
+ */
+@SanfuTest
+class TimedOutFormsWebTests {
+
+    @Autowired
+    Api api;
+    @Autowired
+    Pages pages;
+    @Autowired
+    JdbcClient jdbc;
+
+    /** The browser's cookie of a session the server no longer has. */
+    private static final Cookie TIMED_OUT = new Cookie("SANFU_SESSION",
+            Base64.getEncoder().encodeToString("a-session-that-timed-out".getBytes(StandardCharsets.UTF_8)));
+
+    @Test
+    void aVisitFormPostedAfterItsSessionTimedOutComesBackFilledInAfterTheSignInAndIsNotSaved() throws Exception {
+        String code = api.enterprise();
+        int visitsBefore = api.get("/api/visits?enterprise=" + code, "staff1").json().path("total").asInt();
+        // the form as it stands after 再添加一个问题: shown at /visits, which a GET does not answer
+        MultiValueMap<String, String> typed = Pages.form("idempotencyKey", "kept-visit-key-1",
+                "enterpriseCreditCode", code, "visitedAt", "2026-03-02T10:30", "source", "VISIT",
+                "operatingStatus", "WATCH", "notes", "走访记录：订单排到六月，\n但集装箱订舱难。",
+                "problems[0].category", "CONTAINER", "problems[0].title", "出口集装箱一箱难求",
+                "problems[0].description", "三月的货柜还没订到", "problems[0].urgency", "URGENT",
+                "problems[1].category", "FINANCING", "problems[1].title", "流动资金缺口 200 万",
+                "problems[1].description", "", "save", "save");
+        MockHttpServletResponse posted = timedOut(post("/visits"), "/visits", typed);
+        assertThat(posted.getStatus()).isEqualTo(303);
+        assertThat(posted.getHeader("Location")).isEqualTo("/login?expired");
+        Cookie kept = posted.getCookie("SANFU_SESSION");
+        assertThat(kept).isNotNull();
+
+        Document login = html(pages.mvc().perform(get("/login?expired").cookie(kept).accept(MediaType.TEXT_HTML))
+                .andReturn().getResponse());
+        assertThat(login.select("#sessionExpired").text()).contains("登录已超时").contains("您填写的内容已保留");
+
+        MockHttpServletResponse signedIn = signIn(kept, "staff1");
+        assertThat(signedIn.getRedirectedUrl()).as("the form's page, not the address it was posted to")
+                .isEqualTo("/visits/new");
+        Cookie session = sessionAfter(signedIn, kept);
+
+        Document form = html(pages.mvc().perform(get("/visits/new").cookie(session).accept(MediaType.TEXT_HTML))
+                .andReturn().getResponse());
+        assertThat(form.select("#formKept").text()).contains("已恢复").contains("还没有保存");
+        assertThat(form.select("#enterpriseCreditCode").val()).isEqualTo(code);
+        assertThat(form.select("#visitedAt").val()).isEqualTo("2026-03-02T10:30");
+        assertThat(form.select("#operatingStatus option[selected]").val()).isEqualTo("WATCH");
+        assertThat(form.select("#notes").first().wholeText()).isEqualTo("走访记录：订单排到六月，\n但集装箱订舱难。");
+        assertThat(form.select("fieldset.problem")).hasSize(2);
+        assertThat(form.select("#problems0-title").val()).isEqualTo("出口集装箱一箱难求");
+        assertThat(form.select("#problems0-urgency option[selected]").val()).isEqualTo("URGENT");
+        assertThat(form.select("#problems1-category option[selected]").val()).isEqualTo("FINANCING");
+        assertThat(form.select("#problems1-title").val()).isEqualTo("流动资金缺口 200 万");
+        assertThat(form.select("input[name=idempotencyKey]").val())
+                .as("the key the form was posted with, which saved nothing").isEqualTo("kept-visit-key-1");
+        assertThat(api.get("/api/visits?enterprise=" + code, "staff1").json().path("total").asInt())
+                .as("nothing was saved").isEqualTo(visitsBefore);
+
+        // it comes back once: the next visit form is a blank one
+        Document again = html(pages.mvc().perform(get("/visits/new").cookie(session).accept(MediaType.TEXT_HTML))
+                .andReturn().getResponse());
+        assertThat(again.select("#formKept")).isEmpty();
+        assertThat(again.select("#notes").text()).isEmpty();
+        assertThat(again.select("#enterpriseCreditCode").val()).isEmpty();
+    }
+
+    @Test
+    void aReplyPostedAfterItsSessionTimedOutComesBackOpenOnTheTicketsPageAndIsNotTaken() throws Exception {
+        String id = api.ticket("FINANCING").get("id").asText();
+        api.act(id, "sign", "finance", null);
+        MockHttpServletResponse posted = timedOut(post("/tickets/" + id + "/reply"), "/tickets/" + id + "/reply",
+                Pages.form("submission", "a-submission-of-the-lost-session", "outcome", "PARTIAL",
+                        "resolution", "已协调两家银行，贴息贷款下周放款"));
+        assertThat(posted.getHeader("Location")).isEqualTo("/login?expired");
+        MockHttpServletResponse signedIn = signIn(posted.getCookie("SANFU_SESSION"), "finance");
+        assertThat(signedIn.getRedirectedUrl()).isEqualTo("/tickets/" + id);
+
+        Document page = html(pages.mvc().perform(get("/tickets/" + id)
+                .cookie(sessionAfter(signedIn, posted.getCookie("SANFU_SESSION"))).accept(MediaType.TEXT_HTML))
+                .andReturn().getResponse());
+        assertThat(page.select("#formKept").text()).contains("「答复」已恢复到下方表单").contains("还没有提交");
+        assertThat(page.select("#refusal")).as("nothing was refused").isEmpty();
+        assertThat(page.select("#action-reply").hasAttr("open")).isTrue();
+        assertThat(page.select("#reply-resolution").text()).isEqualTo("已协调两家银行，贴息贷款下周放款");
+        assertThat(page.select("#reply-outcome option[selected]").val()).isEqualTo("PARTIAL");
+        assertThat(page.select("#action-reply input[name=submission]").val())
+                .as("a key of this page, not the lost session's").isNotEqualTo("a-submission-of-the-lost-session");
+        JsonNode ticket = api.get("/api/tickets/" + id, "finance").json();
+        assertThat(ticket.path("status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(ticket.path("resolution").isNull()).isTrue();
+    }
+
+    @Test
+    void aKeptFormWhoseActionIsNoLongerOfferedShowsWhatWasTypedToCopy() throws Exception {
+        String id = api.ticket("FINANCING").get("id").asText();
+        api.act(id, "sign", "finance", null);
+        MockHttpServletResponse posted = timedOut(post("/tickets/" + id + "/reply"), "/tickets/" + id,
+                Pages.form("outcome", "RESOLVED", "resolution", "我写的答复：已放款"));
+        // while the user signs in again, a colleague replies
+        api.act(id, "reply", "finance", Map.of("resolution", "同事的答复", "outcome", "RESOLVED"));
+        MockHttpServletResponse signedIn = signIn(posted.getCookie("SANFU_SESSION"), "finance");
+        Document page = html(pages.mvc().perform(get("/tickets/" + id)
+                .cookie(sessionAfter(signedIn, posted.getCookie("SANFU_SESSION"))).accept(MediaType.TEXT_HTML))
+                .andReturn().getResponse());
+        assertThat(page.select("#formKept").text()).contains("没有提交").contains("已不能办理");
+        assertThat(page.select("#unsaved dd[data-field=resolution]").text()).isEqualTo("我写的答复：已放款");
+        assertThat(page.select("#action-reply")).isEmpty();
+    }
+
+    @Test
+    void aTalksRecordPostedAfterItsSessionTimedOutComesBackWithWhomItIsAbout() throws Exception {
+        String note = "约谈要点：交通运输局三月签收超时，要求一周内整改 " + System.nanoTime();
+        MockHttpServletResponse posted = timedOut(post("/talks"),
+                "/talks/new?month=2010-05&subjectKind=DEPARTMENT&subject=TRANSPORT", Pages.form("month", "2010-05",
+                        "subjectKind", "DEPARTMENT", "subject", "TRANSPORT", "heldOn", "2010-06-02", "note", note));
+        MockHttpServletResponse signedIn = signIn(posted.getCookie("SANFU_SESSION"), "leader");
+        assertThat(signedIn.getRedirectedUrl()).isEqualTo("/talks/new");
+        Document form = html(pages.mvc().perform(get("/talks/new")
+                .cookie(sessionAfter(signedIn, posted.getCookie("SANFU_SESSION"))).accept(MediaType.TEXT_HTML))
+                .andReturn().getResponse());
+        assertThat(form.select("#formKept").text()).contains("已恢复").contains("还没有保存");
+        assertThat(form.select("#about").text()).isEqualTo("约谈对象：交通运输局（港航）（2010年5月 蜗牛店小二）");
+        assertThat(form.select("input[name=month]").val()).isEqualTo("2010-05");
+        assertThat(form.select("input[name=heldOn]").val()).isEqualTo("2010-06-02");
+        assertThat(form.select("#note").text()).isEqualTo(note);
+        assertThat(jdbc.sql("select count(*) from talk where note = ?").param(note).query(Long.class).single())
+                .isZero();
+    }
+
+    @Test
+    void aFormPostedFromAnotherSiteKeepsNothing() throws Exception {
+        String code = api.enterprise();
+        MockHttpServletResponse posted = pages.mvc().perform(post("/visits").cookie(TIMED_OUT)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).accept(MediaType.TEXT_HTML)
+                .header("Host", "localhost").header("Referer", "https://evil.example/visits/new")
+                .params(Pages.form("enterpriseCreditCode", code, "notes", "别处网站塞进来的内容"))).andReturn().getResponse();
+        assertThat(posted.getHeader("Location")).isEqualTo("/login?expired");
+        Cookie cookie = posted.getCookie("SANFU_SESSION");
+        if (cookie != null) {
+            assertThat(html(pages.mvc().perform(get("/login?expired").cookie(cookie).accept(MediaType.TEXT_HTML))
+                    .andReturn().getResponse()).select("#sessionExpired").text()).contains("没有保存")
+                    .doesNotContain("已保留");
+        }
+        MockHttpServletResponse signedIn = cookie == null ? signIn(null, "staff1") : signIn(cookie, "staff1");
+        assertThat(signedIn.getRedirectedUrl()).isEqualTo("/");
+        Document form = html(pages.mvc().perform(get("/visits/new").cookie(sessionAfter(signedIn, cookie))
+                .accept(MediaType.TEXT_HTML)).andReturn().getResponse());
+        assertThat(form.select("#formKept")).isEmpty();
+        assertThat(form.select("#notes").text()).isEmpty();
+    }
+
+    /** Posts the form with the cookie of a timed-out session, from this page of the site (its Referer). */
+    private MockHttpServletResponse timedOut(MockHttpServletRequestBuilder request, String fromPage,
+            MultiValueMap<String, String> form) throws Exception {
+        return pages.mvc().perform(request.cookie(TIMED_OUT).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .accept(MediaType.TEXT_HTML).header("Host", "localhost").header("Referer", "http://localhost" + fromPage)
+                .params(form)).andReturn().getResponse();
+    }
+
+    private MockHttpServletResponse signIn(Cookie session, String user) throws Exception {
+        MockHttpServletRequestBuilder login = post("/login").param("username", user).param("password", "demo")
+                .with(csrf());
+        return pages.mvc().perform(session == null ? login : login.cookie(session)).andReturn().getResponse();
+    }
+
+    /** The session cookie after signing in: a new id (session fixation), or the same when none was set. */
+    private static Cookie sessionAfter(MockHttpServletResponse signedIn, Cookie before) {
+        Cookie after = signedIn.getCookie("SANFU_SESSION");
+        return after != null ? after : before;
+    }
+
+    private static Document html(MockHttpServletResponse response) throws Exception {
+        assertThat(response.getStatus()).isEqualTo(200);
+        return Jsoup.parse(response.getContentAsString(StandardCharsets.UTF_8));
+    }
+}
