@@ -418,6 +418,11 @@ class TicketPagesTests extends TicketWebTestSupport {
         Document ready = pages.get("/tickets/" + coHandled, "commerce").html();
         assertThat(ready.select("#replyWaits")).isEmpty();
         assertThat(ready.select("#action-reply")).hasSize(1);
+        // the timeline names the co-department once, beside the opinion; the API's history keeps whose it is
+        var opinion = ready.select(".timeline li[data-action=contribute]");
+        assertThat(opinion.select(".actor").text()).startsWith("金融办 · ");
+        assertThat(opinion.select("p.text").text()).isEqualTo("已对接信保公司");
+        assertThat(api.get("/api/tickets/" + coHandled + "/history", "commerce").text()).contains("金融办：已对接信保公司");
     }
 
     @Test

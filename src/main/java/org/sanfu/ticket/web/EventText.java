@@ -3,6 +3,7 @@ package org.sanfu.ticket.web;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.sanfu.ticket.TicketAction;
 import org.sanfu.ticket.TicketEvent;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -10,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * A history event's text as the ticket page shows it: the audit trail keeps the API's codes
  * ("[RESOLVED] 已协调…", "SATISFIED；…"), the page names them in Chinese ("【已解决】已协调…", "满意；…").
- * Templates call it as {@code ${@eventText.of(e)}}.
+ * Templates call it as {@code ${@eventText.of(e, actorNames[e.actor])}}.
  */
 @Component("eventText")
 public class EventText {
@@ -23,6 +24,22 @@ public class EventText {
 
     EventText(MessageSource messages) {
         this.messages = messages;
+    }
+
+    /**
+     * The text beside the actor as the page names it. A co-department's opinion is kept as "金融办：意见"
+     * (the API's history says whose it is); beside an actor the page already names by that department
+     * (金融办 · 李四（finance）), the department is not said twice.
+     */
+    public String of(TicketEvent event, String actorName) {
+        String text = of(event);
+        if (text != null && actorName != null && TicketAction.CONTRIBUTE.urlName().equals(event.action())) {
+            int colon = text.indexOf('：');
+            if (colon > 0 && actorName.startsWith(text.substring(0, colon) + " · ")) {
+                return text.substring(colon + 1);
+            }
+        }
+        return text;
     }
 
     public String of(TicketEvent event) {
