@@ -158,6 +158,38 @@ class TimedOutFormsWebTests {
     }
 
     @Test
+    void aCorrectionOfAnEnterprisesFileComesBackOnItsFormAndANewEnterpriseOnTheNewOne() throws Exception {
+        String code = api.enterprise("超时更正测试有限公司", "大溪镇");
+        MockHttpServletResponse posted = timedOut(post("/enterprises/" + code), "/enterprises/" + code + "/edit",
+                Pages.form("name", "超时更正测试（集团）有限公司", "town", "大溪镇", "industry", "泵业",
+                        "exporter", "false", "exporter", "true", "key", "false", "specialist", "staff1"));
+        MockHttpServletResponse signedIn = signIn(posted.getCookie("SANFU_SESSION"), "staff1");
+        assertThat(signedIn.getRedirectedUrl()).isEqualTo("/enterprises/" + code + "/edit");
+        Document form = html(pages.mvc().perform(get("/enterprises/" + code + "/edit")
+                .cookie(sessionAfter(signedIn, posted.getCookie("SANFU_SESSION"))).accept(MediaType.TEXT_HTML))
+                .andReturn().getResponse());
+        assertThat(form.select("#formKept").text()).contains("还没有保存");
+        assertThat(form.select("#name").val()).isEqualTo("超时更正测试（集团）有限公司");
+        assertThat(form.select("#industry").val()).isEqualTo("泵业");
+        assertThat(form.select("#exporter").hasAttr("checked")).isTrue();
+        assertThat(form.select("#creditCode").val()).isEqualTo(code);
+        assertThat(api.get("/api/enterprises/" + code, "staff1").json().path("name").asText())
+                .isEqualTo("超时更正测试有限公司");
+
+        String newCode = Api.creditCode();
+        MockHttpServletResponse filed = timedOut(post("/enterprises"), "/enterprises/new",
+                Pages.form("creditCode", newCode, "name", "超时新增测试有限公司", "town", "大溪镇"));
+        MockHttpServletResponse again = signIn(filed.getCookie("SANFU_SESSION"), "staff1");
+        assertThat(again.getRedirectedUrl()).isEqualTo("/enterprises/new");
+        Document blank = html(pages.mvc().perform(get("/enterprises/new")
+                .cookie(sessionAfter(again, filed.getCookie("SANFU_SESSION"))).accept(MediaType.TEXT_HTML))
+                .andReturn().getResponse());
+        assertThat(blank.select("#creditCode").val()).isEqualTo(newCode);
+        assertThat(blank.select("#name").val()).isEqualTo("超时新增测试有限公司");
+        assertThat(api.get("/api/enterprises/" + newCode, "staff1").status()).isEqualTo(404);
+    }
+
+    @Test
     void aFormPostedFromAnotherSiteKeepsNothing() throws Exception {
         String code = api.enterprise();
         MockHttpServletResponse posted = pages.mvc().perform(post("/visits").cookie(TIMED_OUT)

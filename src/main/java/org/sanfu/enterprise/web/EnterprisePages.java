@@ -1,9 +1,11 @@
 package org.sanfu.enterprise.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.sanfu.DomainException;
 import org.sanfu.enterprise.Enterprise;
 import org.sanfu.enterprise.EnterpriseCorrection;
@@ -11,6 +13,7 @@ import org.sanfu.enterprise.EnterpriseForm;
 import org.sanfu.enterprise.EnterpriseService;
 import org.sanfu.security.AccountDirectory;
 import org.sanfu.security.Caller;
+import org.sanfu.security.KeptForms;
 import org.sanfu.security.Role;
 import org.sanfu.web.FormBodies;
 import org.sanfu.web.FormErrors;
@@ -19,6 +22,7 @@ import org.sanfu.web.Page;
 import org.sanfu.web.PageParams;
 import org.sanfu.web.Redirects;
 import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,9 +51,11 @@ class EnterprisePages {
     private final FormBodies forms;
     private final FormErrors formErrors;
     private final MessageSource messages;
+    private final KeptForms keptForms;
 
     EnterprisePages(EnterpriseService enterprises, AccountDirectory accounts, FormBodies forms, FormErrors formErrors,
-            MessageSource messages) {
+            MessageSource messages, KeptForms keptForms) {
+        this.keptForms = keptForms;
         this.enterprises = enterprises;
         this.accounts = accounts;
         this.forms = forms;
@@ -72,9 +78,28 @@ class EnterprisePages {
         return list;
     }
 
-    /** STAFF, ADMIN (SecurityConfig). Staff file the enterprises they look after: they are its specialist at first. */
+    /** A new enterprise's form posted after its session timed out comes back here, filled in as it was. */
+    @Bean
+    static KeptForms.Home keptNewEnterpriseForm() {
+        return new KeptForms.Home("/enterprises", "/enterprises/new");
+    }
+
+    /** A correction of an enterprise's file posted after its session timed out comes back on its form. */
+    @Bean
+    static KeptForms.Home keptEnterpriseCorrection() {
+        return new KeptForms.Home("/enterprises/{creditCode}", "/enterprises/{creditCode}/edit");
+    }
+
+    /**
+     * STAFF, ADMIN (SecurityConfig). Staff file the enterprises they look after: they are its specialist at
+     * first. Right after a sign-in that a timed-out session asked for, the form as it was typed (KeptForms).
+     */
     @GetMapping("/enterprises/new")
-    ModelAndView form(Caller caller) {
+    ModelAndView form(Caller caller, HttpServletRequest request) {
+        Optional<KeptForms.Kept> kept = keptForms.take(request);
+        if (kept.isPresent()) {
+            return page(typed(kept.get().inputs()), Map.of(), HttpStatus.OK).addObject("kept", true);
+        }
         Map<String, String> values = new LinkedHashMap<>();
         values.put("specialist", caller.is(Role.STAFF) ? caller.username() : null);
         return page(values, Map.of(), HttpStatus.OK);
@@ -97,10 +122,19 @@ class EnterprisePages {
         }
     }
 
-    /** STAFF, ADMIN (SecurityConfig): the file's form, filled in as it stands, its credit code fixed. 404 unknown. */
+    /**
+     * STAFF, ADMIN (SecurityConfig): the file's form, filled in as it stands, its credit code fixed. 404 unknown.
+     * Right after a sign-in that a timed-out session asked for, as it was typed (KeptForms).
+     */
     @GetMapping("/enterprises/{creditCode}/edit")
-    ModelAndView edit(@PathVariable String creditCode) {
+    ModelAndView edit(@PathVariable String creditCode, HttpServletRequest request) {
         Enterprise e = enterprises.get(creditCode);
+        Optional<KeptForms.Kept> kept = keptForms.take(request);
+        if (kept.isPresent()) {
+            Map<String, String> typed = typed(kept.get().inputs());
+            typed.put("creditCode", e.creditCode());
+            return editing(page(typed, Map.of(), HttpStatus.OK), e).addObject("kept", true);
+        }
         Map<String, String> values = new LinkedHashMap<>();
         values.put("creditCode", e.creditCode());
         values.put("name", e.name());
