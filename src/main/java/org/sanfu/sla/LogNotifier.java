@@ -27,7 +27,8 @@ class LogNotifier implements Notifier {
                 .addKeyValue("ticket", n.ticketId())
                 .addKeyValue("recipient", n.recipient())
                 .addKeyValue("deadline", n.deadline())
-                .log("{} ticket {} to {}: {}", n.kind(), n.ticketId(), n.recipient(), n.text());
+                .log("{} {} to {}: {}", n.kind(), n.ticketId() == null ? "several tickets" : "ticket " + n.ticketId(),
+                        n.recipient(), n.text());
         events.publishEvent(n);
     }
 }

@@ -4,6 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.sanfu.calendar.CalendarOnRecord;
 import org.sanfu.calendar.WorkingDayCalendar;
 import org.sanfu.sla.Notification;
@@ -34,6 +42,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class DeadlineRecount implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(DeadlineRecount.class);
+
+    /** From this many deadlines brought nearer, a recipient gets one notice for them all. */
+    static final int DIGEST_FROM = 4;
+    /** The nearest deadlines such a notice lists. */
+    static final int DIGEST_SHOWN = 5;
 
     private final Tickets tickets;
     private final TicketEvents events;
@@ -98,17 +111,53 @@ public class DeadlineRecount implements SmartInitializingSingleton {
         // a deadline on or before the first day counted differently has no such day left before it
         Instant after = first.atStartOfDay(is.zone()).toInstant();
         int moved = 0;
+        List<Nearer> nearer = new ArrayList<>();
         for (DeadlineClock which : DeadlineClock.values()) {
             for (Tickets.RunningDeadline running : tickets.runningDeadlinesAfter(which, now.isAfter(after) ? now : after)) {
                 Instant counted = countedAgain(running.deadline(), was, is, now);
                 if (!counted.equals(running.deadline())) {
-                    move(running.id(), which, running.deadline(), counted, is, now);
+                    move(running.id(), which, running.deadline(), counted, is, now).ifPresent(nearer::add);
                     moved++;
                 }
             }
         }
+        toldTogether(nearer, is.zone()).forEach(notifications::send);
         return moved;
     }
+
+    /**
+     * The notices of deadlines brought nearer, as they go out: a recipient with fewer than
+     * {@link #DIGEST_FROM} hears of each ticket; one with more gets one notice for them all (a notice often
+     * brings every open ticket of a department nearer by a day, and a group chat should not get forty
+     * messages at once). That notice names no single ticket: its text lists the {@link #DIGEST_SHOWN}
+     * nearest, and its deadline is the nearest of all.
+     */
+    static List<Notification> toldTogether(List<Nearer> nearer, ZoneId zone) {
+        Map<String, List<Nearer>> byRecipient = new LinkedHashMap<>();
+        nearer.forEach(n -> byRecipient.computeIfAbsent(n.notice().recipient(), r -> new ArrayList<>()).add(n));
+        List<Notification> told = new ArrayList<>();
+        byRecipient.forEach((recipient, moves) -> {
+            if (moves.size() < DIGEST_FROM) {
+                moves.forEach(n -> told.add(n.notice()));
+                return;
+            }
+            List<Nearer> nearest = moves.stream().sorted(Comparator.comparing(n -> n.notice().deadline())).toList();
+            String shown = nearest.stream().limit(DIGEST_SHOWN)
+                    .map(n -> "事项 " + n.notice().ticketId() + "「" + n.notice().title() + "」" + n.clock().label()
+                            + "时限提前到 " + TicketDeadlines.minutes(n.notice().deadline(), zone))
+                    .collect(Collectors.joining("；"));
+            long ticketCount = moves.stream().map(n -> n.notice().ticketId()).distinct().count();
+            String howMany = ticketCount == moves.size() ? ticketCount + " 件事项的时限提前"
+                    : ticketCount + " 件事项的 " + moves.size() + " 个时限提前";
+            told.add(new Notification(Notification.Kind.REMINDER, null, recipient, "节假日安排调整", null,
+                    nearest.get(0).notice().deadline(), "节假日安排调整，" + howMany + "，最近的：" + shown
+                            + (moves.size() > DIGEST_SHOWN ? "；其余见待办。" : "。")));
+        });
+        return told;
+    }
+
+    /** A deadline brought nearer: the notice for its ticket alone, and which deadline it is. */
+    record Nearer(Notification notice, DeadlineClock clock) {}
 
     /**
      * The deadline the working days left on {@code was} reach on {@code is}, at the same time of day (the
@@ -124,7 +173,9 @@ public class DeadlineRecount implements SmartInitializingSingleton {
         return day.atTime(time.equals(was.workEnd()) ? is.workEnd() : time).atZone(is.zone()).toInstant();
     }
 
-    private void move(long id, DeadlineClock which, Instant from, Instant to, WorkingDayCalendar is, Instant now) {
+    /** Moves the deadline; the notice for whoever is to move the ticket on, if it came nearer. */
+    private Optional<Nearer> move(long id, DeadlineClock which, Instant from, Instant to, WorkingDayCalendar is,
+            Instant now) {
         // less time than they were told: whoever is to move it on hears it now, not at the next reminder; to know
         // who that is takes the ticket's open tasks, which the other moves do not need
         boolean nearer = which != DeadlineClock.FEEDBACK && to.isBefore(from);
@@ -137,10 +188,9 @@ public class DeadlineRecount implements SmartInitializingSingleton {
                 "节假日安排调整，" + which.label() + "时限由 " + before + " 改为 " + after));
         if (which == DeadlineClock.FEEDBACK) {
             publisher.publishEvent(new FeedbackWindowMoved(id, to));
-        } else if (nearer) {
-            notifications.send(t.notice(Notification.Kind.REMINDER, t.holder(), to,
-                    "节假日安排调整，" + which.label() + "时限由 " + before + " 提前到 " + after));
         }
+        return nearer ? Optional.of(new Nearer(t.notice(Notification.Kind.REMINDER, t.holder(), to,
+                "节假日安排调整，" + which.label() + "时限由 " + before + " 提前到 " + after), which)) : Optional.empty();
     }
 
     /** A ticket's feedback window (回访) now ends at {@code due}: what was issued for it should live as long. */
