@@ -3,6 +3,9 @@ package org.sanfu.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +26,12 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * page, and that page shows the form filled in as it was, once, to be checked and sent again.
  *
  * <p>Only forms a feature declares as a {@link Home} are kept, and only when the post came from one of
- * this site's pages (its same-site Referer, see {@link ExpiredFormWayBack}): another site's form plants
- * nothing. The text stays in the browser that typed it; on a shared terminal the next person to sign in
- * there sees it, as they would have seen it on the screen the form was left open on.
+ * this site's pages (its same-site Referer, see {@link ExpiredFormWayBack}) in a browser that still sent
+ * its session's cookie: another site's form plants nothing, and a client with no session stores nothing.
+ * A form of more than {@link #MOST_CHARACTERS} is not kept (nobody types that much), and one not taken
+ * within {@link #KEPT_FOR} is dropped: it belongs to the sign-in right after the time-out, not to a page
+ * opened later on. The text stays in the browser that typed it; on a shared terminal whoever signs in
+ * there next sees it, as they would have seen it on the screen the form was left open on.
  */
 @Component
 public class KeptForms {
@@ -35,6 +41,12 @@ public class KeptForms {
 
     /** Never kept: Spring Security's token of the session that is gone. */
     private static final String CSRF_PARAMETER = "_csrf";
+
+    /** More typed characters than the longest visit form holds (20 problems of three texts of 4,000). */
+    static final int MOST_CHARACTERS = 256 * 1024;
+
+    /** How long a kept form waits for the sign-in that brings it back. */
+    static final Duration KEPT_FOR = Duration.ofMinutes(30);
 
     /**
      * A page form: posted to {@code action}, a path pattern ({@code /tickets/{id}/{action}}), and shown
@@ -47,11 +59,13 @@ public class KeptForms {
      * is shown on again, and its inputs as posted (without the CSRF token).
      */
     public record Kept(String action, Map<String, String> variables, String page,
-            MultiValueMap<String, String> inputs) implements Serializable {}
+            MultiValueMap<String, String> inputs, Instant keptAt) implements Serializable {}
 
     private final List<Match> homes;
+    private final Clock clock;
 
-    KeptForms(ObjectProvider<Home> homes) {
+    KeptForms(ObjectProvider<Home> homes, Clock clock) {
+        this.clock = clock;
         this.homes = homes.orderedStream()
                 .map(home -> new Match(PathPatternParser.defaultInstance.parse(home.action()), home.page())).toList();
     }
@@ -62,20 +76,31 @@ public class KeptForms {
      * @return the page to go back to after signing in, or null when this is not a kept form
      */
     String keep(HttpServletRequest request) {
+        if (request.getRequestedSessionId() == null) {
+            return null; // no session timed out here: a client that never had one
+        }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         for (Match home : homes) {
             PathPattern.PathMatchInfo found = home.action().matchAndExtract(PathContainer.parsePath(path));
             if (found != null) {
+                MultiValueMap<String, String> inputs = new LinkedMultiValueMap<>();
+                long characters = 0;
+                for (Map.Entry<String, String[]> input : request.getParameterMap().entrySet()) {
+                    if (!CSRF_PARAMETER.equals(input.getKey())) {
+                        inputs.put(input.getKey(), List.of(input.getValue()));
+                        for (String value : input.getValue()) {
+                            characters += input.getKey().length() + value.length();
+                        }
+                    }
+                }
+                if (characters > MOST_CHARACTERS) {
+                    return null;
+                }
                 Map<String, String> variables = new LinkedHashMap<>(found.getUriVariables());
                 String page = UriComponentsBuilder.fromPath(home.page()).buildAndExpand(variables).encode()
                         .toUriString();
-                MultiValueMap<String, String> inputs = new LinkedMultiValueMap<>();
-                request.getParameterMap().forEach((name, values) -> {
-                    if (!CSRF_PARAMETER.equals(name)) {
-                        inputs.put(name, List.of(values));
-                    }
-                });
-                request.getSession(true).setAttribute(ATTRIBUTE, new Kept(path, variables, page, inputs));
+                request.getSession(true).setAttribute(ATTRIBUTE, new Kept(path, variables, page, inputs,
+                        clock.instant()));
                 return page;
             }
         }
@@ -87,10 +112,17 @@ public class KeptForms {
         return session != null && session.getAttribute(ATTRIBUTE) instanceof Kept;
     }
 
-    /** The form kept for the page this request asks for, taken out of the session: it comes back once. */
+    /**
+     * The form kept for the page this request asks for, taken out of the session: it comes back once, and
+     * only within {@link #KEPT_FOR} of its post.
+     */
     public Optional<Kept> take(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         if (session == null || !(session.getAttribute(ATTRIBUTE) instanceof Kept kept)) {
+            return Optional.empty();
+        }
+        if (kept.keptAt().plus(KEPT_FOR).isBefore(clock.instant())) {
+            session.removeAttribute(ATTRIBUTE);
             return Optional.empty();
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());

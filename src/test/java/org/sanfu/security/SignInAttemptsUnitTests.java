@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.sanfu.MovingClock;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -40,31 +39,7 @@ class SignInAttemptsUnitTests {
 
     private static final SignInProperties SETTINGS = new SignInProperties(5, 8, Duration.ofMinutes(15), 1000);
 
-    /** The service's time, moved by the tests. */
-    private static final class MovingClock extends Clock {
-        Instant now = Instant.parse("2026-03-02T02:00:00Z");
-
-        void pass(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("Asia/Shanghai");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final MovingClock clock = new MovingClock();
+    private final MovingClock clock = new MovingClock(Instant.parse("2026-03-02T02:00:00Z"));
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final SignInAttempts attempts = new SignInAttempts(SETTINGS, clock, meters);
 
@@ -78,7 +53,7 @@ class SignInAttemptsUnitTests {
         }
         attempts.failed("staff2", "10.0.0.4");
         assertThat(attempts.lockedFor("staff2", "10.0.0.99")).contains(Duration.ofMinutes(15));
-        assertThat(attempts.lockedUntil("staff2")).contains(clock.now.plus(Duration.ofMinutes(15)));
+        assertThat(attempts.lockedUntil("staff2")).contains(clock.instant().plus(Duration.ofMinutes(15)));
         assertThat(attempts.lockedFor("staff1", "10.0.0.99")).as("another account").isEmpty();
 
         clock.pass(Duration.ofMinutes(10));

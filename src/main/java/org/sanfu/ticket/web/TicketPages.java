@@ -339,7 +339,9 @@ class TicketPages {
     /** An action's form posted after its session timed out comes back on the ticket's page, filled in as it was. */
     @Bean
     static KeptForms.Home keptActionForm() {
-        return new KeptForms.Home("/tickets/{id}/{action}", "/tickets/{id}");
+        // the actions' own paths only: /tickets/{id}/feedback-link is a button with nothing typed
+        String actions = Stream.of(TicketAction.values()).map(TicketAction::urlName).collect(Collectors.joining("|"));
+        return new KeptForms.Home("/tickets/{id}/{action:" + actions + "}", "/tickets/{id}");
     }
 
     /** Right after a sign-in that a timed-out session asked for, with the action's form as it was typed (KeptForms). */
