@@ -1,0 +1,64 @@
+package org.sanfu.workbench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.sanfu.Browser;
+import org.sanfu.Pages;
+import org.sanfu.SanfuTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/**
+ * A page left open says, before the idle session ends, that it will, and 继续使用 keeps it (GET /session
+ * is a request); past the end it says what sending a form does. The page gets the idle time from the top
+ * bar (server.servlet.session.timeout); the browser test shortens it on the page it drives.
+ */
+@SanfuTest
+class SessionWarningBrowserTests {
+
+    @RegisterExtension
+    static final Browser browser = Browser.phone();
+
+    @Autowired
+    Pages pages;
+
+    @Test
+    void theTopBarGivesThePageTheIdleTimeAndSessionAnswersTheSignedInOnly() throws Exception {
+        var bar = pages.get("/work", "staff1").html();
+        assertThat(bar.selectFirst("[data-session-seconds]").attr("data-session-seconds")).isEqualTo("1800");
+        assertThat(bar.selectFirst("#sessionWarning").hasAttr("hidden")).isTrue();
+        assertThat(bar.select("script[src='/js/session.js']")).hasSize(1);
+        assertThat(pages.get("/login", (String) null).html().select("#sessionWarning, script[src='/js/session.js']"))
+                .as("signed out, no session to end").isEmpty();
+
+        assertThat(pages.get("/session", "finance").status()).isEqualTo(204);
+        var signedOut = pages.mvc().perform(MockMvcRequestBuilders.get("/session").accept(MediaType.ALL))
+                .andReturn().getResponse();
+        assertThat(signedOut.getStatus()).as("no session: not 204, nothing to keep").isNotEqualTo(204);
+        assertThat(pages.get("/session", (String) null).redirect()).endsWith("/login");
+    }
+
+    @Test
+    void thePageWarnsBeforeTheEndKeepsTheSessionOnRequestAndSaysWhenItHasEnded() {
+        browser.signInAs("staff1").open("/visits/new");
+        assertThat(browser.find("#sessionWarning").isDisplayed()).isFalse();
+        // four seconds of idle time: warned after three, ended after four (counted again as a page brought back)
+        browser.script("document.querySelector('[data-session-seconds]').setAttribute('data-session-seconds', '4');"
+                + " window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}));");
+        browser.await(d -> browser.find("#sessionWarning").isDisplayed());
+        assertThat(browser.find("#sessionWarning .soon").isDisplayed()).isTrue();
+        assertThat(browser.find("#sessionWarning .soon").getText()).contains("登录将在 1 分钟后超时").contains("继续使用");
+        assertThat(browser.find("#sessionWarning .ended").isDisplayed()).isFalse();
+        browser.noSidewaysScroll().tapTargetsAtLeast44px();
+
+        browser.find("#stayedSignedIn").click();
+        browser.await(d -> !browser.find("#sessionWarning").isDisplayed());
+        browser.await(d -> browser.find("#sessionWarning .ended").isDisplayed());
+        assertThat(browser.find("#sessionWarning .ended").getText()).startsWith("登录已超时");
+        assertThat(browser.find("#sessionWarning .soon").isDisplayed()).isFalse();
+        browser.noPolicyViolations();
+    }
+}
