@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.WindowType;
 import org.sanfu.Browser;
 import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
@@ -13,8 +14,9 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * A page left open says, before the idle session ends, that it will, and 继续使用 keeps it (GET /session
- * is a request); past the end it says what sending a form does. The page gets the idle time from the top
- * bar (server.servlet.session.timeout); the browser test shortens it on the page it drives.
+ * is a request, and so is a page opened in another tab); past the end it says what sending a form does.
+ * The page gets the idle time from the top bar (server.servlet.session.timeout); the browser test
+ * shortens it on the page it drives.
  */
 @SanfuTest
 class SessionWarningBrowserTests {
@@ -41,13 +43,23 @@ class SessionWarningBrowserTests {
         assertThat(pages.get("/session", (String) null).redirect()).endsWith("/login");
     }
 
+    /**
+     * This page's idle time shortened to four seconds from now (a request just noted): warned after three,
+     * ended after four. The page looks again as when the back button brings it back.
+     */
+    private static void shortened() {
+        browser.script("localStorage.setItem('sanfu.session.lastRequest', String(Date.now()));"
+                + " document.querySelector('[data-session-seconds]').setAttribute('data-session-seconds', '4');"
+                + " window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}));");
+    }
+
     @Test
     void thePageWarnsBeforeTheEndKeepsTheSessionOnRequestAndSaysWhenItHasEnded() {
         browser.signInAs("staff1").open("/visits/new");
         assertThat(browser.find("#sessionWarning").isDisplayed()).isFalse();
-        // four seconds of idle time: warned after three, ended after four (counted again as a page brought back)
-        browser.script("document.querySelector('[data-session-seconds]').setAttribute('data-session-seconds', '4');"
-                + " window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}));");
+        assertThat(browser.script("return Number(localStorage.getItem('sanfu.session.lastRequest')) > Date.now() - 60000"))
+                .as("the page noted its request").isEqualTo(true);
+        shortened();
         browser.await(d -> browser.find("#sessionWarning").isDisplayed());
         assertThat(browser.find("#sessionWarning .soon").isDisplayed()).isTrue();
         assertThat(browser.find("#sessionWarning .soon").getText()).contains("登录将在 1 分钟后超时").contains("继续使用");
@@ -59,6 +71,18 @@ class SessionWarningBrowserTests {
         browser.await(d -> browser.find("#sessionWarning .ended").isDisplayed());
         assertThat(browser.find("#sessionWarning .ended").getText()).startsWith("登录已超时");
         assertThat(browser.find("#sessionWarning .soon").isDisplayed()).isFalse();
+
+        // a page opened in another tab is a request of the same session: this one counts from it
+        shortened();
+        browser.await(d -> browser.find("#sessionWarning").isDisplayed());
+        // (a longer idle time from here on, only read when the page counts again: room for the tab to open)
+        browser.script("document.querySelector('[data-session-seconds]').setAttribute('data-session-seconds', '60')");
+        String here = browser.driver().getWindowHandle();
+        browser.driver().switchTo().newWindow(WindowType.TAB);
+        browser.open("/work");
+        browser.driver().close();
+        browser.driver().switchTo().window(here);
+        browser.await(d -> !browser.find("#sessionWarning").isDisplayed());
         browser.noPolicyViolations();
     }
 }
