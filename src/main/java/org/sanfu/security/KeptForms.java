@@ -79,9 +79,10 @@ public class KeptForms {
         if (request.getRequestedSessionId() == null) {
             return null; // no session timed out here: a client that never had one
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = pathOf(request);
+        PathContainer posted = PathContainer.parsePath(path);
         for (Match home : homes) {
-            PathPattern.PathMatchInfo found = home.action().matchAndExtract(PathContainer.parsePath(path));
+            PathPattern.PathMatchInfo found = home.action().matchAndExtract(posted);
             if (found != null) {
                 MultiValueMap<String, String> inputs = new LinkedMultiValueMap<>();
                 long characters = 0;
@@ -125,12 +126,16 @@ public class KeptForms {
             session.removeAttribute(ATTRIBUTE);
             return Optional.empty();
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (!kept.page().equals(path)) {
+        if (!kept.page().equals(pathOf(request))) {
             return Optional.empty();
         }
         session.removeAttribute(ATTRIBUTE);
         return Optional.of(kept);
+    }
+
+    /** The request's path within the application, as raw as a page's address is kept. */
+    private static String pathOf(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 
     private record Match(PathPattern action, String page) {}

@@ -82,9 +82,7 @@ class TalkPages {
         caller.require(Role.LEADER);
         Optional<KeptForms.Kept> kept = keptForms.take(request);
         if (kept.isPresent()) {
-            Map<String, String> typed = new LinkedHashMap<>();
-            FIELDS.forEach(name -> typed.put(name, kept.get().inputs().getFirst(name)));
-            return page(typed, Map.of(), null, HttpStatus.OK).addObject("kept", true);
+            return page(typed(kept.get().inputs()), Map.of(), null, HttpStatus.OK).addObject("kept", true);
         }
         Map<String, String> values = new LinkedHashMap<>();
         values.put("month", month);
@@ -97,8 +95,7 @@ class TalkPages {
     @PostMapping("/talks")
     ModelAndView record(Caller caller, @RequestParam MultiValueMap<String, String> input, RedirectAttributes flash) {
         caller.require(Role.LEADER);
-        Map<String, String> values = new LinkedHashMap<>();
-        FIELDS.forEach(name -> values.put(name, input.getFirst(name)));
+        Map<String, String> values = typed(input);
         input.remove("_csrf");
         try {
             Talk talk = talks.record(forms.command(input, TalkRequest.class), caller);
@@ -113,6 +110,13 @@ class TalkPages {
         } catch (DomainException.NotNow recorded) {
             return page(values, Map.of(), messages.text(recorded.detail()), HttpStatus.CONFLICT);
         }
+    }
+
+    /** The form's fields as posted, by name (the first value of each). */
+    private static Map<String, String> typed(MultiValueMap<String, String> input) {
+        Map<String, String> values = new LinkedHashMap<>();
+        FIELDS.forEach(name -> values.put(name, input.getFirst(name)));
+        return values;
     }
 
     private ModelAndView page(Map<String, String> values, Map<String, String> errors, String refusal,
