@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -136,6 +137,39 @@ public class Pages {
      */
     public static MockHttpServletRequestBuilder in(MockHttpServletRequestBuilder request, MockHttpSession session) {
         return session instanceof SignedIn signedIn ? request.cookie(signedIn.cookie) : request;
+    }
+
+    /** The browser's cookie of a session the server no longer has (it timed out). */
+    public static final Cookie TIMED_OUT = new Cookie("SANFU_SESSION",
+            Base64.getEncoder().encodeToString("a-session-that-timed-out".getBytes(StandardCharsets.UTF_8)));
+
+    /**
+     * Posts a page's form with the cookie of a timed-out session, from this page of the site (its
+     * Referer) and with the dead session's CSRF token, as a browser left open too long does.
+     */
+    public MockHttpServletResponse postAfterTimeOut(String path, String fromPage, MultiValueMap<String, String> form)
+            throws Exception {
+        return mvc.perform(MockMvcRequestBuilders.post(path).cookie(TIMED_OUT).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .accept(MediaType.TEXT_HTML).header("Host", "localhost").header("Referer", "http://localhost" + fromPage)
+                .params(form).param("_csrf", "the-token-of-the-session-that-timed-out")).andReturn().getResponse();
+    }
+
+    /** Signs in through the form in the browser that holds this session cookie (null: none). */
+    public MockHttpServletResponse signInWith(Cookie session, String user) throws Exception {
+        MockHttpServletRequestBuilder login = MockMvcRequestBuilders.post("/login").param("username", user).param("password", "demo")
+                .with(csrf());
+        return mvc.perform(session == null ? login : login.cookie(session)).andReturn().getResponse();
+    }
+
+    /** The signed-in session that this cookie names, for {@link #get(String, MockHttpSession)} and the like. */
+    public static MockHttpSession signedIn(Cookie cookie) {
+        return new SignedIn(cookie);
+    }
+
+    /** The session cookie after signing in: a new id (session fixation), or the same when none was set. */
+    public static Cookie sessionAfter(MockHttpServletResponse signedIn, Cookie before) {
+        Cookie after = signedIn.getCookie("SANFU_SESSION");
+        return after != null ? after : before;
     }
 
     private Answer perform(MockHttpServletRequestBuilder request) {

@@ -18,6 +18,7 @@ import org.sanfu.channel.NewChannel;
 import org.sanfu.enterprise.EnterpriseImport;
 import org.sanfu.security.AccountAdministration;
 import org.sanfu.security.Caller;
+import org.sanfu.security.People;
 import org.sanfu.security.Role;
 import org.sanfu.web.InvalidInput;
 import org.sanfu.web.Messages;
@@ -58,10 +59,12 @@ class AdminPage {
     private final ChannelAdministration channels;
     private final Messages worded;
     private final CalendarOnRecord calendarOnRecord;
+    private final People people;
 
     AdminPage(AccountAdministration accounts, Catalog catalog, EnterpriseImport importer, WorkingDayCalendar calendar,
             CalendarProperties calendarSettings, Clock clock, MessageSource messages, ChannelAdministration channels,
-            Messages worded, CalendarOnRecord calendarOnRecord) {
+            Messages worded, CalendarOnRecord calendarOnRecord, People people) {
+        this.people = people;
         this.calendarOnRecord = calendarOnRecord;
         this.channels = channels;
         this.worded = worded;
@@ -92,7 +95,7 @@ class AdminPage {
             return refused(caller, CREATE, Map.of("username", text(username), "displayName", text(displayName),
                     "role", text(role), "department", text(department)), e);
         }
-        return done(flash, "admin.flash.created", username.strip(), roleLabel(role));
+        return done(flash, "admin.flash.created", people.label(username.strip()), roleLabel(role));
     }
 
     @PostMapping("/admin/accounts/{username}/role")
@@ -103,7 +106,7 @@ class AdminPage {
         } catch (InvalidInput e) {
             return refused(caller, "role:" + username, Map.of("role", text(role), "department", text(department)), e);
         }
-        return done(flash, "admin.flash.role-changed", username, roleLabel(role));
+        return done(flash, "admin.flash.role-changed", people.label(username), roleLabel(role));
     }
 
     /** The person's name (姓名) pages show for the account; blank takes it away. */
@@ -128,7 +131,7 @@ class AdminPage {
         } catch (InvalidInput e) {
             return refused(caller, "password:" + username, Map.of(), e);
         }
-        return done(flash, "admin.flash.password-reset", username);
+        return done(flash, "admin.flash.password-reset", people.label(username));
     }
 
     @PostMapping("/admin/accounts/{username}/disable")
@@ -139,20 +142,20 @@ class AdminPage {
             Filled refused = new Filled("enabled:" + username, Map.of(), Map.of("enabled", message(e.detail().code())));
             return page(caller, refused, HttpStatus.CONFLICT);
         }
-        return done(flash, "admin.flash.disabled", username);
+        return done(flash, "admin.flash.disabled", people.label(username));
     }
 
     @PostMapping("/admin/accounts/{username}/enable")
     ModelAndView enable(@PathVariable String username, RedirectAttributes flash) {
         accounts.enable(username);
-        return done(flash, "admin.flash.enabled", username);
+        return done(flash, "admin.flash.enabled", people.label(username));
     }
 
     /** Lifts a lock of too many failed sign-ins (security.SignInAttempts) before its window ends. */
     @PostMapping("/admin/accounts/{username}/unlock")
     ModelAndView unlock(@PathVariable String username, RedirectAttributes flash) {
         accounts.unlock(username);
-        return done(flash, "admin.flash.unlocked", username);
+        return done(flash, "admin.flash.unlocked", people.label(username));
     }
 
     // --- the enterprise import ---

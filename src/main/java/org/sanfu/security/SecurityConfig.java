@@ -14,6 +14,7 @@ import org.sanfu.web.ErrorPages;
 import org.sanfu.web.Problems;
 import org.sanfu.web.Utf8Forms;
 import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -27,6 +28,7 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.Authentication;
@@ -38,6 +40,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
@@ -277,11 +280,23 @@ class SecurityConfig implements WebMvcConfigurer {
      * without its token. Role rules that need no record are here; a ticket's or visit's own rules are
      * checked by the feature, as for the API.
      */
+    /**
+     * The rules' paths (requestMatchers("/visits/new")) matched as PathPatterns on the request's whole path,
+     * as the chains' own matchers above are, rather than as Spring MVC patterns, which need the request's
+     * servlet mapping to tell them from another servlet's: a request made up to ask whether someone may
+     * open a page (WayBackAfterSignIn, through the WebInvocationPrivilegeEvaluator) has none.
+     */
+    @Bean
+    static PathPatternRequestMatcherBuilderFactoryBean rulesByWholePath() {
+        return new PathPatternRequestMatcherBuilderFactoryBean();
+    }
+
     @Bean
     @Order(4)
     SecurityFilterChain pages(HttpSecurity http, AuthenticationManager sanfuAuthentication, ErrorPages errorPages,
             Accounts accounts, BodySizeLimitProperties bodies, MessageSource messages,
-            @Qualifier("thymeleafViewResolver") ViewResolver views, KeptForms keptForms) throws Exception {
+            @Qualifier("thymeleafViewResolver") ViewResolver views, KeptForms keptForms,
+            ObjectProvider<WebInvocationPrivilegeEvaluator> privileges) throws Exception {
         SecurityContextRepository sessions = new DelegatingSecurityContextRepository(
                 new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
         http.authenticationManager(sanfuAuthentication)
@@ -291,7 +306,8 @@ class SecurityConfig implements WebMvcConfigurer {
                 .addFilterAfter(new SignedInAccountCheck(accounts, sessions), SecurityContextHolderFilter.class)
                 .addFilterBefore(new OversizedPageRequests(bodies.maxBodyBytes(), errorPages, messages), CsrfFilter.class)
                 .addFilterBefore(utf8Forms(bodies, errorPages, messages), CsrfFilter.class)
-                .formLogin(form -> form.loginPage("/login").failureHandler(SignInPage.refused(views)).permitAll())
+                .formLogin(form -> form.loginPage("/login").successHandler(new WayBackAfterSignIn(privileges))
+                        .failureHandler(SignInPage.refused(views)).permitAll())
                 .logout(out -> out.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("SANFU_SESSION")
                         .permitAll())
                 .exceptionHandling(e -> e.accessDeniedHandler((request, response, refused) -> {

@@ -1,13 +1,16 @@
 package org.sanfu.systemic;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.sanfu.DomainException;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.routing.Routing;
 import org.sanfu.security.Caller;
+import org.sanfu.security.KeptForms;
 import org.sanfu.security.Role;
 import org.sanfu.ticket.TicketQueries;
 import org.sanfu.ticket.TicketView;
@@ -20,6 +23,7 @@ import org.sanfu.web.PageParams;
 import org.sanfu.web.PageResult;
 import org.sanfu.web.QueryParams;
 import org.sanfu.web.Redirects;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -34,7 +38,8 @@ import org.springframework.web.servlet.ModelAndView;
  * member tickets and case, and for DISPATCH 立即研判 (scan) and, on each proposed problem, the confirm form
  * ({@code title}, {@code leadDepartment}, {@code note}) and the dismiss form ({@code reason}), posted as the
  * API's bodies. Success redirects (303) back; a refused form shows the page again with the API's status
- * (400, 409) and the Chinese message beside it.
+ * (400, 409) and the Chinese message beside it. A confirm or dismiss posted after its session timed out
+ * comes back on the list, filled in as it was (KeptForms).
  */
 @Page
 class SystemicProblemPages {
@@ -51,10 +56,12 @@ class SystemicProblemPages {
     private final Catalog catalog;
     private final TicketQueries tickets;
     private final Routing routing;
+    private final KeptForms keptForms;
 
     SystemicProblemPages(SystemicQueries queries, SystemicCases cases, SystemicScan scan, FormBodies forms,
             Messages messages, FormErrors formErrors, QueryParams params, Catalog catalog, TicketQueries tickets,
-            Routing routing) {
+            Routing routing, KeptForms keptForms) {
+        this.keptForms = keptForms;
         this.tickets = tickets;
         this.routing = routing;
         this.formErrors = formErrors;
@@ -67,11 +74,25 @@ class SystemicProblemPages {
         this.catalog = catalog;
     }
 
-    /** A refused form: which problem and action, what was typed, each field's message, a 409's reason. */
+    /**
+     * A refused form: which problem and action, what was typed, each field's message, a 409's reason; or
+     * a form kept from a timed-out session ({@code kept}), typed and not yet sent.
+     */
     record FormState(String problemId, String action, Map<String, String> typed, Map<String, String> errors,
-            String refusal) {
+            String refusal, boolean kept) {
 
-        static final FormState NONE = new FormState(null, null, Map.of(), Map.of(), null);
+        static final FormState NONE = new FormState(null, null, Map.of(), Map.of(), null, false);
+
+        /** What was typed, for a form no longer shown (the problem was decided meanwhile), to copy. */
+        public Map<String, String> typedTexts() {
+            Map<String, String> texts = new LinkedHashMap<>();
+            typed.forEach((field, value) -> {
+                if (!value.isBlank() && !"leadDepartment".equals(field)) {
+                    texts.put(field, value);
+                }
+            });
+            return texts;
+        }
 
         public boolean of(String id, String form) {
             return id.equals(problemId) && form.equals(action);
@@ -89,10 +110,24 @@ class SystemicProblemPages {
     /** A choice of the lead department. */
     record Option(String code, String label) {}
 
+    /** A confirm or dismiss posted after its session timed out comes back on the list, as it was typed. */
+    @Bean
+    static KeptForms.Home keptDecisionForm() {
+        return new KeptForms.Home("/systemic-problems/{id}/{action:confirm|dismiss}", "/systemic-problems");
+    }
+
+    /**
+     * Right after a sign-in that a timed-out session asked for, the list of proposed problems with the
+     * decision's form as it was typed (KeptForms).
+     */
     @GetMapping("/systemic-problems")
     ModelAndView list(Caller caller, @RequestParam(required = false) String status,
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer scanned) {
-        ModelAndView view = show(caller, status, page, FormState.NONE, HttpStatus.OK);
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer scanned,
+            HttpServletRequest request) {
+        Optional<KeptForms.Kept> kept = keptForms.take(request);
+        FormState state = kept.map(SystemicProblemPages::keptState).orElse(FormState.NONE);
+        ModelAndView view = show(caller, kept.isPresent() ? SystemicStatus.PROPOSED.name() : status,
+                kept.isPresent() ? null : page, state, HttpStatus.OK);
         // after 立即研判: what it found, said in words (the list below may be another page of it)
         view.addObject("scanned", scanned == null || scanned < 0 ? null : scanned);
         return view;
@@ -117,6 +152,17 @@ class SystemicProblemPages {
                 read(id, caller, form, SystemicRequests.Dismiss.class)));
     }
 
+    private static FormState keptState(KeptForms.Kept kept) {
+        Map<String, String> typed = new LinkedHashMap<>();
+        kept.inputs().forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                typed.put(name, values.get(0));
+            }
+        });
+        return new FormState(kept.variables().get("id"), kept.variables().get("action"), typed, Map.of(), null,
+                true);
+    }
+
     private interface Decision {
         SystemicProblem take();
     }
@@ -135,10 +181,11 @@ class SystemicProblemPages {
         } catch (InvalidInput e) {
             Map<String, String> errors = new LinkedHashMap<>();
             formErrors.list(e).forEach(f -> errors.putIfAbsent(InvalidInput.rootField(f.field()), f.message()));
-            return show(caller, null, null, new FormState(id, action, typed, errors, null), HttpStatus.BAD_REQUEST);
+            return show(caller, null, null, new FormState(id, action, typed, errors, null, false),
+                    HttpStatus.BAD_REQUEST);
         } catch (DomainException.NotNow e) {
-            return show(caller, null, null, new FormState(id, action, typed, Map.of(), messages.text(e.detail())),
-                    HttpStatus.CONFLICT);
+            return show(caller, null, null, new FormState(id, action, typed, Map.of(), messages.text(e.detail()),
+                    false), HttpStatus.CONFLICT);
         }
     }
 
@@ -160,6 +207,28 @@ class SystemicProblemPages {
         Map<String, TicketView> byId = new HashMap<>();
         tickets.seen(ids, caller).forEach((id, ticket) -> byId.put(String.valueOf(id), ticket));
         return byId;
+    }
+
+    /**
+     * Where the kept form stands: open on its problem ({@code keptOpen}) while the problem is proposed and
+     * on this page; else the problem's status now ({@code keptStatus}, null when there is none or the
+     * caller is not dispatch, who alone decides), and what was typed is listed to copy.
+     */
+    private void keptForm(ModelAndView view, FormState state, List<SystemicProblem> shown, Caller caller) {
+        boolean open = caller.is(Role.DISPATCH) && shown.stream()
+                .anyMatch(p -> p.id().equals(state.problemId()) && p.status() == SystemicStatus.PROPOSED);
+        view.addObject("keptOpen", open);
+        if (!open) {
+            SystemicStatus now = null;
+            if (caller.is(Role.DISPATCH)) {
+                try {
+                    now = queries.get(state.problemId(), caller).status();
+                } catch (DomainException gone) {
+                    // no such problem (any more): said as such
+                }
+            }
+            view.addObject("keptStatus", now == null ? null : now.name());
+        }
     }
 
     private ModelAndView show(Caller caller, String status, Integer page, FormState state, HttpStatus httpStatus) {
@@ -186,6 +255,9 @@ class SystemicProblemPages {
         view.addObject("status", wanted == null ? null : wanted.name());
         view.addObject("statuses", List.of(SystemicStatus.values()));
         view.addObject("state", state);
+        if (state.kept()) {
+            keptForm(view, state, problems.items(), caller);
+        }
         view.addObject("mayDecide", caller.is(Role.DISPATCH));
         view.addObject("departments", catalog.departmentCodes().stream().filter(catalog::isHandlingDepartment)
                 .map(code -> new Option(code, catalog.departmentLabel(code))).toList());

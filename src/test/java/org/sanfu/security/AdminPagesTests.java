@@ -154,6 +154,8 @@ class AdminPagesTests {
         Pages.Answer admin = done("/admin/accounts", Pages.form("username", user, "displayName", " 林小芳 ",
                 "role", "STAFF", "department", "", "password", "staff-password-1"));
         assertThat(card(admin, user).select(".display-name").text()).isEqualTo("林小芳");
+        assertThat(admin.html().select("#flash").text()).as("the administrator's messages name the person too")
+                .isEqualTo("已创建账号 林小芳（" + user + "），角色为服务专员。");
         MockHttpSession session = pages.signIn(user, "staff-password-1").orElseThrow();
         String code = api.enterprise();
         String ticket = api.perform(MockMvcRequestBuilders.post("/api/visits").contentType(MediaType.APPLICATION_JSON)
@@ -171,6 +173,8 @@ class AdminPagesTests {
         assertThat(renamed.html().select("#flash").text()).isEqualTo("已将 " + user + " 的姓名改为“林晓芳”。");
         assertThat(pages.get("/tickets/" + ticket, session).html().select("#reporter").text())
                 .isEqualTo("林晓芳（" + user + "）");
+        assertThat(done("/admin/accounts/" + user + "/unlock", Pages.form()).html().select("#flash").text())
+                .isEqualTo("已解锁 林晓芳（" + user + "）：该账号可以立即登录。");
         // 32 characters of any kind, those outside the BMP too (two UTF-16 units each; a 500 before V34)
         String rare = "𠮷".repeat(32);
         done("/admin/accounts/" + user + "/name", Pages.form("displayName", rare));

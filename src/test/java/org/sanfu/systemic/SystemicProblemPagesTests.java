@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import jakarta.servlet.http.Cookie;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +18,7 @@ import org.sanfu.Api;
 import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
 
 /**
  * The page /systemic-problems (docs/UI.md's style): DISPATCH and LEADER read it, in Chinese; DISPATCH's
@@ -205,5 +207,48 @@ class SystemicProblemPagesTests {
 
     private String status(String id) {
         return api.get("/api/systemic-problems/" + id, "leader").json().get("status").asText();
+    }
+
+    @Test
+    void aDismissPostedAfterItsSessionTimedOutComesBackOnTheListFilledInAndIsNotTaken() throws Exception {
+        String id = proposal("POLICY", "高新技术企业认定材料要求年年变，企业反复准备材料");
+        MockHttpServletResponse posted = pages.postAfterTimeOut("/systemic-problems/" + id + "/dismiss",
+                "/systemic-problems?status=PROPOSED", Pages.form("reason", "各企业所缺材料不同，\n分别答复即可"));
+        assertThat(posted.getHeader("Location")).isEqualTo("/login?expired");
+        Cookie kept = posted.getCookie("SANFU_SESSION");
+        MockHttpServletResponse signedIn = pages.signInWith(kept, "dispatch");
+        assertThat(signedIn.getRedirectedUrl()).isEqualTo("/systemic-problems");
+
+        Pages.Answer list = pages.get("/systemic-problems", Pages.signedIn(Pages.sessionAfter(signedIn, kept)));
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.html().select("#formKept").text()).contains("「排除」（共性问题 #" + id + "）已恢复到下方表单")
+                .contains("还没有提交");
+        assertThat(list.html().select("#toKeptForm").attr("href")).isEqualTo("#problem-" + id);
+        Element section = list.html().selectFirst("#problem-" + id);
+        assertThat(section).as("the list of proposed problems, with this one").isNotNull();
+        assertThat(section.selectFirst("form[data-action=dismiss] textarea[name=reason]").wholeText())
+                .isEqualTo("各企业所缺材料不同，\n分别答复即可");
+        assertThat(section.selectFirst("form[data-action=confirm] input[name=title]").val()).isEmpty();
+        assertThat(api.get("/api/systemic-problems/" + id, "leader").json().get("status").asText())
+                .as("nothing was taken").isEqualTo("PROPOSED");
+    }
+
+    @Test
+    void aKeptConfirmOfAProblemDecidedMeanwhileListsWhatWasTypedToCopy() throws Exception {
+        String id = proposal("POLICY", "跨境电商海外仓补助政策申报流程不清楚，企业不会申报");
+        MockHttpServletResponse posted = pages.postAfterTimeOut("/systemic-problems/" + id + "/confirm",
+                "/systemic-problems?status=PROPOSED",
+                Pages.form("title", "海外仓补助申报指引", "leadDepartment", "COMMERCE", "note", "商务局统一出申报指引"));
+        // while the user signs in again, a colleague dismisses it
+        api.post("/api/systemic-problems/" + id + "/dismiss", "dispatch", Map.of("reason", "已有政策解读会"));
+        Cookie kept = posted.getCookie("SANFU_SESSION");
+        MockHttpServletResponse signedIn = pages.signInWith(kept, "dispatch");
+        Pages.Answer list = pages.get("/systemic-problems", Pages.signedIn(Pages.sessionAfter(signedIn, kept)));
+        assertThat(list.html().select("#formKept").text()).contains("「确认为共性问题」（共性问题 #" + id + "）没有提交")
+                .contains("现为“已排除”");
+        assertThat(list.html().select("#unsaved dd[data-field=title]").text()).isEqualTo("海外仓补助申报指引");
+        assertThat(list.html().select("#unsaved dd[data-field=note]").text()).isEqualTo("商务局统一出申报指引");
+        assertThat(api.get("/api/systemic-problems/" + id, "leader").json().get("status").asText())
+                .isEqualTo("DISMISSED");
     }
 }

@@ -1,14 +1,12 @@
 package org.sanfu.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -38,10 +36,6 @@ class TimedOutFormsWebTests {
     @Autowired
     JdbcClient jdbc;
 
-    /** The browser's cookie of a session the server no longer has. */
-    private static final Cookie TIMED_OUT = new Cookie("SANFU_SESSION",
-            Base64.getEncoder().encodeToString("a-session-that-timed-out".getBytes(StandardCharsets.UTF_8)));
-
     @Test
     void aVisitFormPostedAfterItsSessionTimedOutComesBackFilledInAfterTheSignInAndIsNotSaved() throws Exception {
         String code = api.enterprise();
@@ -54,7 +48,7 @@ class TimedOutFormsWebTests {
                 "problems[0].description", "三月的货柜还没订到", "problems[0].urgency", "URGENT",
                 "problems[1].category", "FINANCING", "problems[1].title", "流动资金缺口 200 万",
                 "problems[1].description", "", "save", "save");
-        MockHttpServletResponse posted = timedOut(post("/visits"), "/visits", typed);
+        MockHttpServletResponse posted = pages.postAfterTimeOut("/visits", "/visits", typed);
         assertThat(posted.getStatus()).isEqualTo(303);
         assertThat(posted.getHeader("Location")).isEqualTo("/login?expired");
         Cookie kept = posted.getCookie("SANFU_SESSION");
@@ -64,10 +58,10 @@ class TimedOutFormsWebTests {
                 .andReturn().getResponse());
         assertThat(login.select("#sessionExpired").text()).contains("登录已超时").contains("您填写的内容已保留");
 
-        MockHttpServletResponse signedIn = signIn(kept, "staff1");
+        MockHttpServletResponse signedIn = pages.signInWith(kept, "staff1");
         assertThat(signedIn.getRedirectedUrl()).as("the form's page, not the address it was posted to")
                 .isEqualTo("/visits/new");
-        Cookie session = sessionAfter(signedIn, kept);
+        Cookie session = Pages.sessionAfter(signedIn, kept);
 
         Document form = html(pages.mvc().perform(get("/visits/new").cookie(session).accept(MediaType.TEXT_HTML))
                 .andReturn().getResponse());
@@ -98,15 +92,15 @@ class TimedOutFormsWebTests {
     void aReplyPostedAfterItsSessionTimedOutComesBackOpenOnTheTicketsPageAndIsNotTaken() throws Exception {
         String id = api.ticket("FINANCING").get("id").asText();
         api.act(id, "sign", "finance", null);
-        MockHttpServletResponse posted = timedOut(post("/tickets/" + id + "/reply"), "/tickets/" + id + "/reply",
+        MockHttpServletResponse posted = pages.postAfterTimeOut("/tickets/" + id + "/reply", "/tickets/" + id + "/reply",
                 Pages.form("submission", "a-submission-of-the-lost-session", "outcome", "PARTIAL",
                         "resolution", "已协调两家银行，贴息贷款下周放款"));
         assertThat(posted.getHeader("Location")).isEqualTo("/login?expired");
-        MockHttpServletResponse signedIn = signIn(posted.getCookie("SANFU_SESSION"), "finance");
+        MockHttpServletResponse signedIn = pages.signInWith(posted.getCookie("SANFU_SESSION"), "finance");
         assertThat(signedIn.getRedirectedUrl()).isEqualTo("/tickets/" + id);
 
         Document page = html(pages.mvc().perform(get("/tickets/" + id)
-                .cookie(sessionAfter(signedIn, posted.getCookie("SANFU_SESSION"))).accept(MediaType.TEXT_HTML))
+                .cookie(Pages.sessionAfter(signedIn, posted.getCookie("SANFU_SESSION"))).accept(MediaType.TEXT_HTML))
                 .andReturn().getResponse());
         assertThat(page.select("#formKept").text()).contains("「答复」已恢复到下方表单").contains("还没有提交");
         assertThat(page.select("#refusal")).as("nothing was refused").isEmpty();
@@ -124,13 +118,13 @@ class TimedOutFormsWebTests {
     void aKeptFormWhoseActionIsNoLongerOfferedShowsWhatWasTypedToCopy() throws Exception {
         String id = api.ticket("FINANCING").get("id").asText();
         api.act(id, "sign", "finance", null);
-        MockHttpServletResponse posted = timedOut(post("/tickets/" + id + "/reply"), "/tickets/" + id,
+        MockHttpServletResponse posted = pages.postAfterTimeOut("/tickets/" + id + "/reply", "/tickets/" + id,
                 Pages.form("outcome", "RESOLVED", "resolution", "我写的答复：已放款"));
         // while the user signs in again, a colleague replies
         api.act(id, "reply", "finance", Map.of("resolution", "同事的答复", "outcome", "RESOLVED"));
-        MockHttpServletResponse signedIn = signIn(posted.getCookie("SANFU_SESSION"), "finance");
+        MockHttpServletResponse signedIn = pages.signInWith(posted.getCookie("SANFU_SESSION"), "finance");
         Document page = html(pages.mvc().perform(get("/tickets/" + id)
-                .cookie(sessionAfter(signedIn, posted.getCookie("SANFU_SESSION"))).accept(MediaType.TEXT_HTML))
+                .cookie(Pages.sessionAfter(signedIn, posted.getCookie("SANFU_SESSION"))).accept(MediaType.TEXT_HTML))
                 .andReturn().getResponse());
         assertThat(page.select("#formKept").text()).contains("没有提交").contains("已不能办理");
         assertThat(page.select("#unsaved dd[data-field=resolution]").text()).isEqualTo("我写的答复：已放款");
@@ -140,13 +134,13 @@ class TimedOutFormsWebTests {
     @Test
     void aTalksRecordPostedAfterItsSessionTimedOutComesBackWithWhomItIsAbout() throws Exception {
         String note = "约谈要点：交通运输局三月签收超时，要求一周内整改 " + System.nanoTime();
-        MockHttpServletResponse posted = timedOut(post("/talks"),
+        MockHttpServletResponse posted = pages.postAfterTimeOut("/talks",
                 "/talks/new?month=2010-05&subjectKind=DEPARTMENT&subject=TRANSPORT", Pages.form("month", "2010-05",
                         "subjectKind", "DEPARTMENT", "subject", "TRANSPORT", "heldOn", "2010-06-02", "note", note));
-        MockHttpServletResponse signedIn = signIn(posted.getCookie("SANFU_SESSION"), "leader");
+        MockHttpServletResponse signedIn = pages.signInWith(posted.getCookie("SANFU_SESSION"), "leader");
         assertThat(signedIn.getRedirectedUrl()).isEqualTo("/talks/new");
         Document form = html(pages.mvc().perform(get("/talks/new")
-                .cookie(sessionAfter(signedIn, posted.getCookie("SANFU_SESSION"))).accept(MediaType.TEXT_HTML))
+                .cookie(Pages.sessionAfter(signedIn, posted.getCookie("SANFU_SESSION"))).accept(MediaType.TEXT_HTML))
                 .andReturn().getResponse());
         assertThat(form.select("#formKept").text()).contains("已恢复").contains("还没有保存");
         assertThat(form.select("#about").text()).isEqualTo("约谈对象：交通运输局（港航）（2010年5月 蜗牛店小二）");
@@ -160,13 +154,13 @@ class TimedOutFormsWebTests {
     @Test
     void aCorrectionOfAnEnterprisesFileComesBackOnItsFormAndANewEnterpriseOnTheNewOne() throws Exception {
         String code = api.enterprise("超时更正测试有限公司", "大溪镇");
-        MockHttpServletResponse posted = timedOut(post("/enterprises/" + code), "/enterprises/" + code + "/edit",
+        MockHttpServletResponse posted = pages.postAfterTimeOut("/enterprises/" + code, "/enterprises/" + code + "/edit",
                 Pages.form("name", "超时更正测试（集团）有限公司", "town", "大溪镇", "industry", "泵业",
                         "exporter", "false", "exporter", "true", "key", "false", "specialist", "staff1"));
-        MockHttpServletResponse signedIn = signIn(posted.getCookie("SANFU_SESSION"), "staff1");
+        MockHttpServletResponse signedIn = pages.signInWith(posted.getCookie("SANFU_SESSION"), "staff1");
         assertThat(signedIn.getRedirectedUrl()).isEqualTo("/enterprises/" + code + "/edit");
         Document form = html(pages.mvc().perform(get("/enterprises/" + code + "/edit")
-                .cookie(sessionAfter(signedIn, posted.getCookie("SANFU_SESSION"))).accept(MediaType.TEXT_HTML))
+                .cookie(Pages.sessionAfter(signedIn, posted.getCookie("SANFU_SESSION"))).accept(MediaType.TEXT_HTML))
                 .andReturn().getResponse());
         assertThat(form.select("#formKept").text()).contains("还没有保存");
         assertThat(form.select("#name").val()).isEqualTo("超时更正测试（集团）有限公司");
@@ -177,12 +171,12 @@ class TimedOutFormsWebTests {
                 .isEqualTo("超时更正测试有限公司");
 
         String newCode = Api.creditCode();
-        MockHttpServletResponse filed = timedOut(post("/enterprises"), "/enterprises/new",
+        MockHttpServletResponse filed = pages.postAfterTimeOut("/enterprises", "/enterprises/new",
                 Pages.form("creditCode", newCode, "name", "超时新增测试有限公司", "town", "大溪镇"));
-        MockHttpServletResponse again = signIn(filed.getCookie("SANFU_SESSION"), "staff1");
+        MockHttpServletResponse again = pages.signInWith(filed.getCookie("SANFU_SESSION"), "staff1");
         assertThat(again.getRedirectedUrl()).isEqualTo("/enterprises/new");
         Document newForm = html(pages.mvc().perform(get("/enterprises/new")
-                .cookie(sessionAfter(again, filed.getCookie("SANFU_SESSION"))).accept(MediaType.TEXT_HTML))
+                .cookie(Pages.sessionAfter(again, filed.getCookie("SANFU_SESSION"))).accept(MediaType.TEXT_HTML))
                 .andReturn().getResponse());
         assertThat(newForm.select("#creditCode").val()).isEqualTo(newCode);
         assertThat(newForm.select("#name").val()).isEqualTo("超时新增测试有限公司");
@@ -190,9 +184,30 @@ class TimedOutFormsWebTests {
     }
 
     @Test
+    void aSignInThatMayNotOpenTheFormsPageGoesHomeAndTheFormIsDroppedThere() throws Exception {
+        String code = api.enterprise();
+        MockHttpServletResponse posted = pages.postAfterTimeOut("/visits", "/visits/new",
+                Pages.form("enterpriseCreditCode", code, "notes", "员工没来得及保存的走访记录"));
+        Cookie kept = posted.getCookie("SANFU_SESSION");
+        // a leader signs in at that terminal: home, not the visit form's 403
+        MockHttpServletResponse leader = pages.signInWith(kept, "leader");
+        assertThat(leader.getRedirectedUrl()).isEqualTo("/");
+        Cookie leaderSession = Pages.sessionAfter(leader, kept);
+        assertThat(pages.mvc().perform(get("/").cookie(leaderSession).accept(MediaType.TEXT_HTML)).andReturn()
+                .getResponse().getStatus()).isEqualTo(200);
+        // and the form is not left waiting for whoever signs in there next
+        MockHttpServletResponse staff = pages.signInWith(leaderSession, "staff1");
+        assertThat(staff.getRedirectedUrl()).isEqualTo("/");
+        Document form = html(pages.mvc().perform(get("/visits/new").cookie(Pages.sessionAfter(staff, leaderSession))
+                .accept(MediaType.TEXT_HTML)).andReturn().getResponse());
+        assertThat(form.select("#formKept")).isEmpty();
+        assertThat(form.select("#notes").text()).isEmpty();
+    }
+
+    @Test
     void aFormPostedFromAnotherSiteKeepsNothing() throws Exception {
         String code = api.enterprise();
-        MockHttpServletResponse posted = pages.mvc().perform(post("/visits").cookie(TIMED_OUT)
+        MockHttpServletResponse posted = pages.mvc().perform(post("/visits").cookie(Pages.TIMED_OUT)
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED).accept(MediaType.TEXT_HTML)
                 .header("Host", "localhost").header("Referer", "https://evil.example/visits/new")
                 .params(Pages.form("enterpriseCreditCode", code, "notes", "别处网站塞进来的内容"))).andReturn().getResponse();
@@ -202,32 +217,12 @@ class TimedOutFormsWebTests {
         MockHttpServletRequestBuilder login = get("/login?expired").accept(MediaType.TEXT_HTML);
         assertThat(html(pages.mvc().perform(cookie == null ? login : login.cookie(cookie)).andReturn().getResponse())
                 .select("#sessionExpired").text()).contains("没有保存").doesNotContain("已保留");
-        MockHttpServletResponse signedIn = signIn(cookie, "staff1");
+        MockHttpServletResponse signedIn = pages.signInWith(cookie, "staff1");
         assertThat(signedIn.getRedirectedUrl()).isEqualTo("/");
-        Document form = html(pages.mvc().perform(get("/visits/new").cookie(sessionAfter(signedIn, cookie))
+        Document form = html(pages.mvc().perform(get("/visits/new").cookie(Pages.sessionAfter(signedIn, cookie))
                 .accept(MediaType.TEXT_HTML)).andReturn().getResponse());
         assertThat(form.select("#formKept")).isEmpty();
         assertThat(form.select("#notes").text()).isEmpty();
-    }
-
-    /** Posts the form with the cookie of a timed-out session, from this page of the site (its Referer). */
-    private MockHttpServletResponse timedOut(MockHttpServletRequestBuilder request, String fromPage,
-            MultiValueMap<String, String> form) throws Exception {
-        return pages.mvc().perform(request.cookie(TIMED_OUT).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .accept(MediaType.TEXT_HTML).header("Host", "localhost").header("Referer", "http://localhost" + fromPage)
-                .params(form).param("_csrf", "the-token-of-the-session-that-timed-out")).andReturn().getResponse();
-    }
-
-    private MockHttpServletResponse signIn(Cookie session, String user) throws Exception {
-        MockHttpServletRequestBuilder login = post("/login").param("username", user).param("password", "demo")
-                .with(csrf());
-        return pages.mvc().perform(session == null ? login : login.cookie(session)).andReturn().getResponse();
-    }
-
-    /** The session cookie after signing in: a new id (session fixation), or the same when none was set. */
-    private static Cookie sessionAfter(MockHttpServletResponse signedIn, Cookie before) {
-        Cookie after = signedIn.getCookie("SANFU_SESSION");
-        return after != null ? after : before;
     }
 
     private static Document html(MockHttpServletResponse response) throws Exception {
