@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Sends the outbox's due callbacks, outside any ticket's transaction: POST of the stored body's exact
@@ -38,7 +39,11 @@ class CallbackSender {
     private final ChannelSecrets secrets;
     private final ChannelProperties properties;
     private final Clock clock;
-    private final HttpClient http;
+    /**
+     * Made at the first callback, not at start: a client sets up TLS and a selector thread (a fifth of a
+     * second of start-up, measured), and an office without channels never calls back.
+     */
+    private final SingletonSupplier<HttpClient> http;
 
     CallbackSender(JdbcClient jdbc, Channels channels, ChannelSecrets secrets, ChannelProperties properties,
             Clock clock) {
@@ -47,8 +52,8 @@ class CallbackSender {
         this.secrets = secrets;
         this.properties = properties;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.callbackTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = SingletonSupplier.of(() -> HttpClient.newBuilder().connectTimeout(properties.callbackTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build());
     }
 
     private record Due(long id, String channelCode, String body, int attempts) {}
@@ -119,7 +124,7 @@ class CallbackSender {
                     .header("X-Sanfu-Delivery", String.valueOf(d.id()))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build();
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = http.obtain().send(request, HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() / 100 == 2) {
                 jdbc.sql("""
                         update channel_callback set state = 'DELIVERED', attempts = attempts + 1, delivered_at = ?,
