@@ -38,6 +38,11 @@ public class CalendarOnRecord {
                 .params(described, Sql.ts(now)).update();
     }
 
+    /** The calendar written otherwise, counting every running deadline as the one on record: no change to show. */
+    public void recordSame(String described) {
+        jdbc.sql("update calendar_in_effect set described = ? where id = 1").param(described).update();
+    }
+
     /** A changed calendar, now counting, after {@code clocksMoved} running deadlines were recounted on it. */
     public void recordChange(String described, Instant now, int clocksMoved) {
         jdbc.sql("update calendar_in_effect set described = ?, recorded_at = ?, changed_at = ?, clocks_moved = ?"

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.LocalTime;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -14,11 +15,15 @@ import org.springframework.validation.annotation.Validated;
  * @param workStart when the working day starts
  * @param workEnd when the working day ends; a deadline of N working days ends then on the N-th day
  * @param holidaysFile public holidays and make-up workdays by year: ./config/ first, else the packaged copy
+ * @param olderFileAccepted start even though the holiday file lacks a notice (of this year or later) that the
+ *     calendar in effect has, and recount the running deadlines back on it: for going back on purpose (a
+ *     notice entered by mistake), once. Without it such a start fails: a node of a cluster on an old file
+ *     would otherwise move every running deadline back (ticket.DeadlineRecount).
  */
 @ConfigurationProperties("sanfu.calendar")
 @Validated
 public record CalendarProperties(@NotNull LocalTime workStart, @NotNull LocalTime workEnd,
-        @NotBlank String holidaysFile) {
+        @NotBlank String holidaysFile, @DefaultValue("false") boolean olderFileAccepted) {
 
     @AssertTrue(message = "work-start must be before work-end")
     public boolean isWorkDayPositive() {

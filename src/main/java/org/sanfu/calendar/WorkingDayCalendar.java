@@ -222,14 +222,21 @@ public class WorkingDayCalendar {
     }
 
     /**
-     * What this calendar counts, as text: the zone, the working hours, and every day off and make-up
-     * workday on file. Calendars with the same text count every deadline alike; the text of the calendar
+     * What this calendar counts, as text: the zone, the working hours, every day off and make-up workday
+     * on file, and the years that are there by notice. Calendars with the same text count every deadline alike; the text of the calendar
      * the running deadlines were counted on is kept in the database, so that a changed calendar can
      * recount them ({@link #ofDescribed}).
      */
     public String described() {
         return "zone " + zone.getId() + "\nhours " + workStart + "-" + workEnd + "\noff " + sorted(holidays.daysOff())
-                + "\nwork " + sorted(holidays.makeUpWorkdays()) + "\n";
+                + "\nwork " + sorted(holidays.makeUpWorkdays()) + "\nnotices "
+                + holidays.notices().keySet().stream().sorted().map(String::valueOf).collect(Collectors.joining(" "))
+                + "\n";
+    }
+
+    /** The years whose days are on file by the State Council's notice (not provisional). */
+    public Set<Integer> noticeYears() {
+        return Set.copyOf(holidays.notices().keySet());
     }
 
     /** The calendar whose {@link #described()} text this is. */
@@ -240,9 +247,15 @@ public class WorkingDayCalendar {
             lines.put(space < 0 ? line : line.substring(0, space), space < 0 ? "" : line.substring(space + 1));
         }
         String[] hours = lines.get("hours").split("-");
+        // the years by notice: recorded since the text has this line (without it, none is known)
+        TreeMap<Integer, String> notices = new TreeMap<>();
+        String years = lines.getOrDefault("notices", "");
+        if (!years.isBlank()) {
+            Stream.of(years.trim().split(" ")).forEach(year -> notices.put(Integer.valueOf(year), ""));
+        }
         return new WorkingDayCalendar(ZoneId.of(lines.get("zone")), LocalTime.parse(hours[0]),
                 LocalTime.parse(hours[1]), new Holidays(dates(lines.get("off")), dates(lines.get("work")),
-                        new TreeMap<>(), new TreeMap<>()));
+                        notices, new TreeMap<>()));
     }
 
     private static String sorted(Set<LocalDate> days) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.sanfu.calendar.CalendarOnRecord;
+import org.sanfu.calendar.CalendarProperties;
 import org.sanfu.calendar.WorkingDayCalendar;
 import org.sanfu.sla.Notification;
 import org.sanfu.sla.Notifications;
@@ -56,10 +57,12 @@ public class DeadlineRecount implements SmartInitializingSingleton {
     private final Notifications notifications;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final boolean olderAccepted;
 
     DeadlineRecount(Tickets tickets, TicketEvents events, CalendarOnRecord onRecord, WorkingDayCalendar calendar,
             ApplicationEventPublisher publisher, Notifications notifications, PlatformTransactionManager transactions,
-            Clock clock) {
+            Clock clock, CalendarProperties settings) {
+        this.olderAccepted = settings.olderFileAccepted();
         this.notifications = notifications;
         this.tickets = tickets;
         this.events = events;
@@ -78,9 +81,19 @@ public class DeadlineRecount implements SmartInitializingSingleton {
 
     /**
      * Makes {@code current} the calendar on record, first recounting on it the deadlines still running when
-     * the one on record differs. How many deadlines moved.
+     * the one on record differs. How many deadlines moved. Refused ({@link OlderCalendar}) when {@code current}
+     * lacks a notice of this year or later that the one on record has, unless the settings accept that
+     * ({@code sanfu.calendar.older-file-accepted}).
      */
     public int countOn(WorkingDayCalendar current) {
+        return countOn(current, olderAccepted);
+    }
+
+    /**
+     * {@link #countOn(WorkingDayCalendar)}, with {@code olderAccepted} in place of the setting: a calendar
+     * that lacks a notice on record is then counted on as any other.
+     */
+    public int countOn(WorkingDayCalendar current, boolean olderAccepted) {
         Integer moved = transaction.execute(status -> {
             String recorded = onRecord.lockRecorded().orElse(null);
             String described = current.described();
@@ -92,7 +105,19 @@ public class DeadlineRecount implements SmartInitializingSingleton {
             if (recorded.equals(described)) {
                 return 0;
             }
-            int count = recount(WorkingDayCalendar.ofDescribed(recorded), current, now);
+            WorkingDayCalendar was = WorkingDayCalendar.ofDescribed(recorded);
+            LocalDate today = current.dayOf(now);
+            List<Integer> lacking = was.noticeYears().stream()
+                    .filter(year -> year >= today.getYear() && !current.noticeYears().contains(year)).sorted().toList();
+            if (!lacking.isEmpty() && !olderAccepted) {
+                throw new OlderCalendar(lacking);
+            }
+            if (was.firstDayCountedDifferently(current, today) == null) {
+                // the same days and hours ahead, only written otherwise (a past year dropped): no change to tell
+                onRecord.recordSame(described);
+                return 0;
+            }
+            int count = recount(was, current, now);
             onRecord.recordChange(described, now, count);
             return count;
         });
@@ -191,6 +216,24 @@ public class DeadlineRecount implements SmartInitializingSingleton {
         }
         return nearer ? Optional.of(new Nearer(t.notice(Notification.Kind.REMINDER, t.holder(), to,
                 "节假日安排调整，" + which.label() + "时限由 " + before + " 提前到 " + after), which)) : Optional.empty();
+    }
+
+    /**
+     * The holiday file this node starts with lacks a notice that the calendar in effect has: it is older
+     * than the file the calendar in effect came from (a node of a cluster left behind when the others were
+     * given the State Council's notice). Recounting on it would move every running deadline back, so the
+     * start fails instead, saying which years and what to do.
+     */
+    public static final class OlderCalendar extends IllegalStateException {
+
+        OlderCalendar(List<Integer> years) {
+            super("the holiday file lacks the State Council's notice for " + years.stream().map(String::valueOf)
+                    .collect(Collectors.joining(", ")) + ", which the calendar in effect has (another start recorded"
+                    + " it): this file is older than the one in effect. Give this node the holiday file the others"
+                    + " run (sanfu.calendar.holidays-file). To go back to this file on purpose (a notice entered by"
+                    + " mistake), start once with sanfu.calendar.older-file-accepted=true: the running deadlines"
+                    + " are then counted again on it.");
+        }
     }
 
     /** A ticket's feedback window (回访) now ends at {@code due}: what was issued for it should live as long. */

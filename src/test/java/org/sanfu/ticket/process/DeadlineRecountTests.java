@@ -1,6 +1,7 @@
 package org.sanfu.ticket.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
@@ -34,8 +36,8 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 /**
  * A changed holiday calendar (the State Council's notice replacing a provisional year, a corrected date)
  * moves the deadlines still running: the working days they had left, counted again on it. Each test
- * works in a year of its own (2031 to 2034) and puts the suite's calendar back afterwards at the same
- * moment, which moves every deadline it moved back where it was (other tests' tickets may run that far).
+ * works in a year of its own (2031 to 2036) and puts the suite's calendar back afterwards at the same
+ * moment (accepting it, though it lacks the test's notice), which moves every deadline it moved back where it was (other tests' tickets may run that far).
  */
 @SanfuTest
 @RecordApplicationEvents
@@ -58,7 +60,7 @@ class DeadlineRecountTests extends ProcessTestSupport {
 
     @AfterEach
     void backToTheCalendarOnFile() {
-        recount.countOn(calendar);
+        recount.countOn(calendar, true);
     }
 
     private static Instant at(String shanghai) {
@@ -237,5 +239,72 @@ class DeadlineRecountTests extends ProcessTestSupport {
         assertThat(jdbc.sql("select expires_at from feedback_link where ticket_id = ? and voided_at is null")
                 .param(Long.parseLong(id)).query(OffsetDateTime.class).single().toInstant())
                 .as("the live link lives as long as the window").isEqualTo(at("2033-03-15T17:30:00"));
+    }
+
+    @Test
+    void aStartOnAFileOlderThanTheCalendarInEffectFailsAndMovesNothing() throws IOException {
+        now(at("2035-03-05T10:00:00")); // a Monday
+        String id = open("CONTAINER");
+        WorkingDayCalendar notice = withYear("""
+                - year: 2035
+                  notice: 测试通知
+                  holidays:
+                    - { name: 测试假日, from: 2035-03-07, to: 2035-03-07 }
+                """);
+        assertThat(recount.countOn(notice)).isPositive();
+        Instant counted = ticket(id).replyDeadline();
+        assertThat(counted).isEqualTo(at("2035-03-13T17:30:00"));
+        CalendarOnRecord.Change change = onRecord.lastChange().orElseThrow();
+
+        // a node of the cluster still on the file without the notice (its 2035 provisional, or not there)
+        WorkingDayCalendar provisional = withYear("""
+                - year: 2035
+                  provisional: true
+                  notice: 待通知
+                  holidays: []
+                """);
+        for (WorkingDayCalendar older : List.of(provisional, calendar)) {
+            assertThatThrownBy(() -> recount.countOn(older)).isInstanceOf(DeadlineRecount.OlderCalendar.class)
+                    .hasMessageContaining("lacks the State Council's notice for 2035")
+                    .hasMessageContaining("sanfu.calendar.older-file-accepted=true");
+        }
+        assertThat(ticket(id).replyDeadline()).as("nothing moved back").isEqualTo(counted);
+        assertThat(recounts(id)).hasSize(1);
+        assertThat(onRecord.lockRecorded()).contains(notice.described());
+        assertThat(onRecord.lastChange()).hasValue(change);
+
+        // on purpose (the setting): counted again on it
+        assertThat(recount.countOn(provisional, true)).isPositive();
+        assertThat(ticket(id).replyDeadline()).isEqualTo(at("2035-03-12T17:30:00"));
+        assertThat(onRecord.lockRecorded()).contains(provisional.described());
+        // a notice of a year already past is no longer the calendar in effect's to keep
+        now(at("2036-03-03T10:00:00"));
+        assertThat(recount.countOn(notice)).isZero();
+        assertThat(recount.countOn(provisional)).isZero();
+    }
+
+    @Test
+    void theNoticeOfAProvisionalYearWithTheSameDaysChangesNothingToTell() throws IOException {
+        now(at("2036-03-03T10:00:00")); // a Monday
+        WorkingDayCalendar provisional = withYear("""
+                - year: 2036
+                  provisional: true
+                  notice: 待通知
+                  holidays:
+                    - { name: 测试假日, from: 2036-03-05, to: 2036-03-05 }
+                """);
+        recount.countOn(provisional);
+        Optional<CalendarOnRecord.Change> change = onRecord.lastChange();
+        WorkingDayCalendar notice = withYear("""
+                - year: 2036
+                  notice: 测试通知
+                  holidays:
+                    - { name: 测试假日, from: 2036-03-05, to: 2036-03-05 }
+                """);
+        assertThat(notice.described()).isNotEqualTo(provisional.described());
+        assertThat(recount.countOn(notice)).isZero();
+        assertThat(onRecord.lockRecorded()).as("the notice is on record").contains(notice.described());
+        assertThat(onRecord.lastChange()).as("and no change is shown for it").isEqualTo(change);
+        assertThat(WorkingDayCalendar.ofDescribed(notice.described()).noticeYears()).contains(2036);
     }
 }
