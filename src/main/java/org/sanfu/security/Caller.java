@@ -2,6 +2,7 @@ package org.sanfu.security;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.List;
 import org.sanfu.DomainException;
 import org.sanfu.Message;
 
@@ -16,9 +17,14 @@ public record Caller(String username, Role role, String department) implements S
     public void require(Role... roles) {
         if (!is(roles)) {
             // the roles by name in the answer's language: 服务专员, 专班办公室 on a page; codes in English
-            throw new DomainException.NotYours(Message.of("sanfu.security.role", "role", named(role), "allowed",
-                    Arrays.stream(roles).map(Caller::named).toList()));
+            throw new DomainException.NotYours(notAllowed(role, Arrays.asList(roles)));
         }
+    }
+
+    /** Why {@code role} may not: 角色 服务专员 无权执行此操作；允许的角色：专班办公室, 领导. */
+    static Message notAllowed(Role role, List<Role> allowed) {
+        return Message.of("sanfu.security.role", "role", named(role), "allowed",
+                allowed.stream().map(Caller::named).toList());
     }
 
     private static Message named(Role role) {

@@ -6,11 +6,13 @@ import static org.springframework.http.HttpMethod.POST;
 import jakarta.servlet.DispatcherType;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.sanfu.Message;
 import org.sanfu.web.BodySizeLimitProperties;
 import org.sanfu.web.ErrorPages;
+import org.sanfu.web.Messages;
 import org.sanfu.web.Problems;
 import org.sanfu.web.Utf8Forms;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -24,14 +26,18 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authorization.AuthorityAuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -43,12 +49,12 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
@@ -273,14 +279,6 @@ class SecurityConfig implements WebMvcConfigurer {
     }
 
     /**
-     * The workbench's pages (docs/UI.md): a sign-in form and a session cookie (HttpOnly, SameSite=Lax,
-     * idle timeout {@code server.servlet.session.timeout}), a CSRF token in every form, sign-out by POST.
-     * Without a session a page redirects to /login, which sends the user back where they were going.
-     * A page refused is a Chinese 403 page (templates/error/403.html), never JSON; so is a form posted
-     * without its token. Role rules that need no record are here; a ticket's or visit's own rules are
-     * checked by the feature, as for the API.
-     */
-    /**
      * The rules' paths (requestMatchers("/visits/new")) matched as PathPatterns on the request's whole path,
      * as the chains' own matchers above are, rather than as Spring MVC patterns, which need the request's
      * servlet mapping to tell them from another servlet's: a request made up to ask whether someone may
@@ -291,12 +289,21 @@ class SecurityConfig implements WebMvcConfigurer {
         return new PathPatternRequestMatcherBuilderFactoryBean();
     }
 
+    /**
+     * The workbench's pages (docs/UI.md): a sign-in form and a session cookie (HttpOnly, SameSite=Lax,
+     * idle timeout {@code server.servlet.session.timeout}), a CSRF token in every form, sign-out by POST.
+     * Without a session a page redirects to /login, which sends the user back where they were going.
+     * A page refused is a Chinese 403 page (templates/error/403.html), never JSON, which names the roles
+     * allowed when a rule here refused it, as the features' own checks do; so is a form posted without
+     * its token. Role rules that need no record are here; a ticket's or visit's own rules are
+     * checked by the feature, as for the API.
+     */
     @Bean
     @Order(4)
     SecurityFilterChain pages(HttpSecurity http, AuthenticationManager sanfuAuthentication, ErrorPages errorPages,
             Accounts accounts, BodySizeLimitProperties bodies, MessageSource messages,
             @Qualifier("thymeleafViewResolver") ViewResolver views, KeptForms keptForms,
-            ObjectProvider<WebInvocationPrivilegeEvaluator> privileges) throws Exception {
+            ObjectProvider<WebInvocationPrivilegeEvaluator> privileges, Messages worded) throws Exception {
         SecurityContextRepository sessions = new DelegatingSecurityContextRepository(
                 new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
         http.authenticationManager(sanfuAuthentication)
@@ -320,7 +327,7 @@ class SecurityConfig implements WebMvcConfigurer {
                         response.setHeader("Location", request.getContextPath() + "/login?expired");
                         return;
                     }
-                    errorPages.render(request, response, HttpStatus.FORBIDDEN);
+                    errorPages.render(request, response, HttpStatus.FORBIDDEN, rolesAllowed(refused, worded));
                 }))
                 .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
@@ -333,6 +340,7 @@ class SecurityConfig implements WebMvcConfigurer {
                         .requestMatchers("/admin", "/admin/**").hasRole("ADMIN")
                         .requestMatchers("/reports/**").hasAnyRole("LEADER", "DISPATCH", "ADMIN")
                         .requestMatchers("/talks", "/talks/**").hasRole("LEADER")
+                        .requestMatchers("/systemic-problems", "/systemic-problems/**").hasAnyRole("DISPATCH", "LEADER")
                         .requestMatchers("/visits/new").hasAnyRole("STAFF", "DISPATCH")
                         .requestMatchers(POST, "/visits").hasAnyRole("STAFF", "DISPATCH")
                         .requestMatchers("/enterprises/new").hasAnyRole("STAFF", "ADMIN")
@@ -346,6 +354,26 @@ class SecurityConfig implements WebMvcConfigurer {
     }
 
     /** A page's form must be well-formed UTF-8 (web.Utf8Forms), checked before the CSRF token is read from it. */
+    /**
+     * Why a rule of the pages refused: the user's role and the roles allowed, as Caller.require says it
+     * (角色 服务专员 无权执行此操作；允许的角色：专班办公室, 领导); null when it was not a rule by roles.
+     */
+    private static String rolesAllowed(AccessDeniedException refused, Messages worded) {
+        if (!(refused instanceof AuthorizationDeniedException denied)
+                || !(denied.getAuthorizationResult() instanceof AuthorityAuthorizationDecision decision)) {
+            return null;
+        }
+        List<Role> allowed = decision.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith("ROLE_")).map(a -> Role.valueOf(a.substring("ROLE_".length()))).sorted()
+                .toList(); // in the roles' order, as the rule's set of authorities has none
+        Authentication who = SecurityContextHolder.getContext().getAuthentication();
+        Role role = who == null ? null : who.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith("ROLE_")).map(a -> Role.valueOf(a.substring("ROLE_".length())))
+                .findFirst().orElse(null);
+        return allowed.isEmpty() || role == null ? null
+                : worded.text(Caller.notAllowed(role, allowed), Locale.SIMPLIFIED_CHINESE); // pages speak Chinese
+    }
+
     private static Utf8Forms utf8Forms(BodySizeLimitProperties bodies, ErrorPages errorPages, MessageSource messages) {
         return new Utf8Forms(bodies.maxBodyBytes(), OversizedPageRequests.size(bodies.maxBodyBytes()), errorPages,
                 messages);

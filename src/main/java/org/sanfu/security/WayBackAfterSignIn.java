@@ -51,17 +51,26 @@ final class WayBackAfterSignIn extends SavedRequestAwareAuthenticationSuccessHan
         super.onAuthenticationSuccess(request, response, authentication);
     }
 
+    /**
+     * Whether the user may open the page: a saved request's address is whole (with the context path), a
+     * form's page (ExpiredFormWayBack) is within the application, as a redirect to it is written.
+     */
     private boolean mayOpen(HttpServletRequest request, String page, Authentication authentication) {
-        String path;
+        URI uri;
         try {
-            path = new URI(page).getRawPath();
+            uri = new URI(page);
         } catch (URISyntaxException notAPage) {
             return false;
         }
+        String path = uri.getRawPath();
         String context = request.getContextPath();
-        if (path == null || !path.startsWith(context + "/")) {
-            return false;
+        if (uri.isAbsolute()) {
+            if (path == null || !path.startsWith(context + "/")) {
+                return false;
+            }
+            path = path.substring(context.length());
         }
-        return privileges.getObject().isAllowed(context, path.substring(context.length()), "GET", authentication);
+        return path != null && path.startsWith("/")
+                && privileges.getObject().isAllowed(context, path, "GET", authentication);
     }
 }

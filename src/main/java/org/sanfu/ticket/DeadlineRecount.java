@@ -109,13 +109,21 @@ public class DeadlineRecount implements SmartInitializingSingleton {
             LocalDate today = current.dayOf(now);
             List<Integer> lacking = was.noticeYears().stream()
                     .filter(year -> year >= today.getYear() && !current.noticeYears().contains(year)).sorted().toList();
-            if (!lacking.isEmpty() && !olderAccepted) {
-                throw new OlderCalendar(lacking);
-            }
             if (was.firstDayCountedDifferently(current, today) == null) {
-                // the same days and hours ahead, only written otherwise (a past year dropped): no change to tell
-                onRecord.recordSame(described);
+                // the same days and hours ahead, only written otherwise (a past year dropped, a notice with the
+                // days of its provisional year): nothing to move and no change to tell; a notice stays on record
+                if (lacking.isEmpty()) {
+                    onRecord.recordSame(described);
+                }
                 return 0;
+            }
+            if (!lacking.isEmpty()) {
+                if (!olderAccepted) {
+                    throw new OlderCalendar(lacking);
+                }
+                log.warn("the holiday file lacks the notice for {}, which the calendar in effect has; counting the"
+                        + " running deadlines back on it, as sanfu.calendar.older-file-accepted says: remove that"
+                        + " setting now, or a node left on an old file will do the same", lacking);
             }
             int count = recount(was, current, now);
             onRecord.recordChange(described, now, count);

@@ -231,6 +231,12 @@ class SystemicProblemPagesTests {
         assertThat(section.selectFirst("form[data-action=confirm] input[name=title]").val()).isEmpty();
         assertThat(api.get("/api/systemic-problems/" + id, "leader").json().get("status").asText())
                 .as("nothing was taken").isEqualTo("PROPOSED");
+
+        // staff signing in at that terminal are sent home, not to the list's 403, and the form is not theirs
+        MockHttpServletResponse again = pages.postAfterTimeOut("/systemic-problems/" + id + "/dismiss",
+                "/systemic-problems?status=PROPOSED", Pages.form("reason", "专班的理由"));
+        MockHttpServletResponse staff = pages.signInWith(again.getCookie("SANFU_SESSION"), "staff1");
+        assertThat(staff.getRedirectedUrl()).isEqualTo("/");
     }
 
     @Test

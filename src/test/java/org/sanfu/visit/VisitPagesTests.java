@@ -390,7 +390,10 @@ class VisitPagesTests {
         assertThat(read.status()).as("as GET /api/visits/{id}").isEqualTo(403);
         assertThat(read.html().select("#errorTitle").text()).contains("无权访问");
         assertThat(pages.get("/visits/" + id, "leader").status()).isEqualTo(200);
-        assertThat(pages.get("/visits/new", "leader").status()).isEqualTo(403);
+        Pages.Answer leaders = pages.get("/visits/new", "leader");
+        assertThat(leaders.status()).isEqualTo(403);
+        assertThat(leaders.html().text()).as("refused by the pages' rule, said as the features say it")
+                .contains("角色 领导 无权执行此操作；允许的角色：服务专员, 专班办公室");
     }
 
     @Test

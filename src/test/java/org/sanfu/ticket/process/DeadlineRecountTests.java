@@ -305,6 +305,9 @@ class DeadlineRecountTests extends ProcessTestSupport {
         assertThat(recount.countOn(notice)).isZero();
         assertThat(onRecord.lockRecorded()).as("the notice is on record").contains(notice.described());
         assertThat(onRecord.lastChange()).as("and no change is shown for it").isEqualTo(change);
+        // a node still on the provisional year starts: it counts alike, so it is not refused, and the notice stays
+        assertThat(recount.countOn(provisional)).isZero();
+        assertThat(onRecord.lockRecorded()).contains(notice.described());
         assertThat(WorkingDayCalendar.ofDescribed(notice.described()).noticeYears()).contains(2036);
     }
 }
