@@ -353,7 +353,6 @@ class SecurityConfig implements WebMvcConfigurer {
         return http.build();
     }
 
-    /** A page's form must be well-formed UTF-8 (web.Utf8Forms), checked before the CSRF token is read from it. */
     /**
      * Why a rule of the pages refused: the user's role and the roles allowed, as Caller.require says it
      * (角色 服务专员 无权执行此操作；允许的角色：专班办公室, 领导); null when it was not a rule by roles.
@@ -374,6 +373,7 @@ class SecurityConfig implements WebMvcConfigurer {
                 : worded.text(Caller.notAllowed(role, allowed), Locale.SIMPLIFIED_CHINESE); // pages speak Chinese
     }
 
+    /** A page's form must be well-formed UTF-8 (web.Utf8Forms), checked before the CSRF token is read from it. */
     private static Utf8Forms utf8Forms(BodySizeLimitProperties bodies, ErrorPages errorPages, MessageSource messages) {
         return new Utf8Forms(bodies.maxBodyBytes(), OversizedPageRequests.size(bodies.maxBodyBytes()), errorPages,
                 messages);
