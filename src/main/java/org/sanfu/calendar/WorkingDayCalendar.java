@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -223,9 +224,9 @@ public class WorkingDayCalendar {
 
     /**
      * What this calendar counts, as text: the zone, the working hours, every day off and make-up workday
-     * on file, and the years that are there by notice. Calendars with the same text count every deadline alike; the text of the calendar
-     * the running deadlines were counted on is kept in the database, so that a changed calendar can
-     * recount them ({@link #ofDescribed}).
+     * on file, and the years that are there by notice. Calendars with the same text count every deadline
+     * alike; the text of the calendar the running deadlines were counted on is kept in the database, so
+     * that a changed calendar can recount them ({@link #ofDescribed}).
      */
     public String described() {
         return "zone " + zone.getId() + "\nhours " + workStart + "-" + workEnd + "\noff " + sorted(holidays.daysOff())
@@ -237,6 +238,12 @@ public class WorkingDayCalendar {
     /** The years whose days are on file by the State Council's notice (not provisional). */
     public Set<Integer> noticeYears() {
         return Set.copyOf(holidays.notices().keySet());
+    }
+
+    /** The years from {@code year} on that this calendar has by notice and {@code other} has not, in order. */
+    public List<Integer> noticesLackedBy(WorkingDayCalendar other, int year) {
+        Set<Integer> others = other.holidays.notices().keySet();
+        return holidays.notices().keySet().stream().filter(y -> y >= year && !others.contains(y)).toList();
     }
 
     /** The calendar whose {@link #described()} text this is. */

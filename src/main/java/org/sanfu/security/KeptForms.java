@@ -113,6 +113,13 @@ public class KeptForms {
         return session != null && session.getAttribute(ATTRIBUTE) instanceof Kept;
     }
 
+    /** Drops a kept form from this session, if one waits there (its page is not for who signed in). */
+    static void drop(HttpSession session) {
+        if (session != null) {
+            session.removeAttribute(ATTRIBUTE);
+        }
+    }
+
     /**
      * The form kept for the page this request asks for, taken out of the session: it comes back once, and
      * only within {@link #KEPT_FOR} of its post.

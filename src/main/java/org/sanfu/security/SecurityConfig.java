@@ -366,11 +366,9 @@ class SecurityConfig implements WebMvcConfigurer {
                 .filter(a -> a.startsWith("ROLE_")).map(a -> Role.valueOf(a.substring("ROLE_".length()))).sorted()
                 .toList(); // in the roles' order, as the rule's set of authorities has none
         Authentication who = SecurityContextHolder.getContext().getAuthentication();
-        Role role = who == null ? null : who.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith("ROLE_")).map(a -> Role.valueOf(a.substring("ROLE_".length())))
-                .findFirst().orElse(null);
-        return allowed.isEmpty() || role == null ? null
-                : worded.text(Caller.notAllowed(role, allowed), Locale.SIMPLIFIED_CHINESE); // pages speak Chinese
+        // in Chinese, as the pages speak, whatever the request's locale
+        return allowed.isEmpty() || who == null || !(who.getPrincipal() instanceof SanfuUser user) ? null
+                : worded.text(Caller.notAllowed(user.caller().role(), allowed), Locale.SIMPLIFIED_CHINESE);
     }
 
     /** A page's form must be well-formed UTF-8 (web.Utf8Forms), checked before the CSRF token is read from it. */

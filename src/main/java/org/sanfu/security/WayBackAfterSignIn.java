@@ -3,7 +3,6 @@ package org.sanfu.security;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -40,10 +39,7 @@ final class WayBackAfterSignIn extends SavedRequestAwareAuthenticationSuccessHan
         SavedRequest saved = wayBack.getRequest(request, response);
         if (saved != null && !mayOpen(request, saved.getRedirectUrl(), authentication)) {
             wayBack.removeRequest(request, response);
-            HttpSession session = request.getSession(false);
-            if (session != null) {
-                session.removeAttribute(KeptForms.ATTRIBUTE);
-            }
+            KeptForms.drop(request.getSession(false));
             clearAuthenticationAttributes(request);
             getRedirectStrategy().sendRedirect(request, response, getDefaultTargetUrl());
             return;

@@ -153,14 +153,19 @@ class SystemicProblemPages {
     }
 
     private static FormState keptState(KeptForms.Kept kept) {
+        return new FormState(kept.variables().get("id"), kept.variables().get("action"), typed(kept.inputs()),
+                Map.of(), null, true);
+    }
+
+    /** Each field's value as typed (the first), without the CSRF token. */
+    private static Map<String, String> typed(MultiValueMap<String, String> form) {
         Map<String, String> typed = new LinkedHashMap<>();
-        kept.inputs().forEach((name, values) -> {
-            if (!values.isEmpty()) {
+        form.forEach((name, values) -> {
+            if (!"_csrf".equals(name) && !values.isEmpty()) {
                 typed.put(name, values.get(0));
             }
         });
-        return new FormState(kept.variables().get("id"), kept.variables().get("action"), typed, Map.of(), null,
-                true);
+        return typed;
     }
 
     private interface Decision {
@@ -169,12 +174,7 @@ class SystemicProblemPages {
 
     private ModelAndView decide(String id, String action, Caller caller, MultiValueMap<String, String> form,
             Decision decision) {
-        Map<String, String> typed = new LinkedHashMap<>();
-        form.forEach((name, values) -> {
-            if (!"_csrf".equals(name) && !values.isEmpty()) {
-                typed.put(name, values.get(0));
-            }
-        });
+        Map<String, String> typed = typed(form);
         try {
             SystemicProblem decided = decision.take();
             return Redirects.seeOther("/systemic-problems?status=" + decided.status() + "#problem-" + decided.id());

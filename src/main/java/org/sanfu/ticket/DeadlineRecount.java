@@ -107,8 +107,7 @@ public class DeadlineRecount implements SmartInitializingSingleton {
             }
             WorkingDayCalendar was = WorkingDayCalendar.ofDescribed(recorded);
             LocalDate today = current.dayOf(now);
-            List<Integer> lacking = was.noticeYears().stream()
-                    .filter(year -> year >= today.getYear() && !current.noticeYears().contains(year)).sorted().toList();
+            List<Integer> lacking = was.noticesLackedBy(current, today.getYear());
             if (was.firstDayCountedDifferently(current, today) == null) {
                 // the same days and hours ahead, only written otherwise (a past year dropped, a notice with the
                 // days of its provisional year): nothing to move and no change to tell; a notice stays on record
