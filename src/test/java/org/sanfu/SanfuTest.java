@@ -19,7 +19,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {SanfuTest.PRIVATE_DATABASE, SanfuTest.UNIQUE_ENGINE, SanfuTest.NO_JOB_EXECUTOR,
-                SanfuTest.PATHS_IN_HISTORY})
+                SanfuTest.PATHS_IN_HISTORY, SanfuTest.NO_CALENDAR_FOLLOWING})
 @AutoConfigureMockMvc
 @AutoConfigureObservability(tracing = false) // Spring's tests switch metrics off; /actuator/prometheus needs them
 @ActiveProfiles("demo")
@@ -42,4 +42,9 @@ public @interface SanfuTest {
     String PATHS_IN_HISTORY = "camunda.bpm.history-level=audit";
     /** Process tests execute due jobs themselves; a background executor would race them. */
     String NO_JOB_EXECUTOR = "camunda.bpm.job-execution.enabled=false";
+    /**
+     * Tests that record another holiday calendar follow it themselves (calendar.CalendarInEffect.follow); a
+     * node following it in the background would keep it after the test put the file's back.
+     */
+    String NO_CALENDAR_FOLLOWING = "sanfu.calendar.follow-interval=0";
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.sanfu.DomainException;
+import org.sanfu.calendar.CalendarInEffect;
 import org.sanfu.calendar.CalendarOnRecord;
 import org.sanfu.calendar.CalendarProperties;
 import org.sanfu.calendar.WorkingDayCalendar;
@@ -60,11 +61,13 @@ class AdminPage {
     private final Messages worded;
     private final CalendarOnRecord calendarOnRecord;
     private final People people;
+    private final CalendarInEffect calendarInEffect;
 
     AdminPage(AccountAdministration accounts, Catalog catalog, EnterpriseImport importer, WorkingDayCalendar calendar,
             CalendarProperties calendarSettings, Clock clock, MessageSource messages, ChannelAdministration channels,
-            Messages worded, CalendarOnRecord calendarOnRecord, People people) {
+            Messages worded, CalendarOnRecord calendarOnRecord, People people, CalendarInEffect calendarInEffect) {
         this.people = people;
+        this.calendarInEffect = calendarInEffect;
         this.calendarOnRecord = calendarOnRecord;
         this.channels = channels;
         this.worded = worded;
@@ -250,6 +253,9 @@ class AdminPage {
         model.addAttribute("nextYearProvisional", provisional.containsKey(thisYear + 1));
         model.addAttribute("holidaysFile", calendarSettings.holidaysFile());
         model.addAttribute("calendarChange", calendarOnRecord.lastChange().orElse(null));
+        // this node counts on the calendar another node's start put in effect, not on its own file
+        model.addAttribute("calendarFollowed", !calendar.countsOnFile());
+        model.addAttribute("noticesLackedOnFile", calendarInEffect.noticesLackedOnFile());
         model.addAttribute("channels", channels.list());
         return new ModelAndView("admin", model, status);
     }

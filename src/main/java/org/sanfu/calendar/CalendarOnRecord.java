@@ -32,6 +32,12 @@ public class CalendarOnRecord {
                 .optional();
     }
 
+    /** The text recorded, read without waiting for a start that is recording another; empty before any start. */
+    public Optional<String> recorded() {
+        return jdbc.sql("select described from calendar_in_effect where id = 1").query(String.class)
+                .optional();
+    }
+
     /** The first calendar a database counts on: nothing was counted on another one. */
     public void recordFirst(String described, Instant now) {
         jdbc.sql("update calendar_in_effect set described = ?, recorded_at = ? where id = 1")

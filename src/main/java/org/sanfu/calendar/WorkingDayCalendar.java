@@ -37,14 +37,37 @@ public class WorkingDayCalendar {
 
     private static final Logger log = LoggerFactory.getLogger(WorkingDayCalendar.class);
 
-    private final ZoneId zone;
-    private final LocalTime workStart;
-    private final LocalTime workEnd;
-    private final Holidays holidays;
+    /** What this node's holiday file and settings count: the notices and provisional years /admin shows. */
+    private final Rules onFile;
+    /**
+     * What deadlines are counted on: the file's, unless the calendar in effect (on record in the database)
+     * differs and this node follows it ({@link #follow}). Read once per call, so that a call counts on one.
+     */
+    private volatile Rules rules;
+
+    /** A zone, working hours and days off: everything a count depends on, replaced only as a whole. */
+    private record Rules(ZoneId zone, LocalTime workStart, LocalTime workEnd, Holidays holidays) {
+
+        boolean isWorkingDay(LocalDate day) {
+            if (holidays.isMakeUpWorkday(day)) {
+                return true;
+            }
+            if (holidays.isDayOff(day)) {
+                return false;
+            }
+            return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
+        }
+
+        Instant at(LocalDate day, LocalTime time) {
+            return ZonedDateTime.of(day, time, zone).toInstant();
+        }
+    }
 
     @Autowired
     public WorkingDayCalendar(SanfuProperties properties, CalendarProperties calendar, Clock clock) {
         this(properties.zone(), calendar.workStart(), calendar.workEnd(), load(calendar.holidaysFile()));
+        Holidays holidays = onFile.holidays();
+        ZoneId zone = onFile.zone();
         int year = LocalDate.now(clock.withZone(zone)).getYear();
         for (int y = year; y <= year + 1; y++) {
             if (holidays.covers(y) || (y > year && LocalDate.now(clock.withZone(zone)).getMonthValue() != 12)) {
@@ -62,10 +85,8 @@ public class WorkingDayCalendar {
     }
 
     public WorkingDayCalendar(ZoneId zone, LocalTime workStart, LocalTime workEnd, Holidays holidays) {
-        this.zone = zone;
-        this.workStart = workStart;
-        this.workEnd = workEnd;
-        this.holidays = holidays;
+        this.onFile = new Rules(zone, workStart, workEnd, holidays);
+        this.rules = onFile;
     }
 
     /** ./config/holidays.yml from the working directory when it exists, else the copy in the jar. */
@@ -79,13 +100,7 @@ public class WorkingDayCalendar {
     }
 
     public boolean isWorkingDay(LocalDate day) {
-        if (holidays.isMakeUpWorkday(day)) {
-            return true;
-        }
-        if (holidays.isDayOff(day)) {
-            return false;
-        }
-        return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
+        return rules.isWorkingDay(day);
     }
 
     /**
@@ -100,28 +115,33 @@ public class WorkingDayCalendar {
         if (days == 0) {
             return from;
         }
-        LocalDate day = from.atZone(zone).toLocalDate();
+        Rules r = rules;
+        LocalDate day = from.atZone(r.zone()).toLocalDate();
         for (int counted = 0; counted < days; ) {
             day = day.plusDays(1);
-            if (isWorkingDay(day)) {
+            if (r.isWorkingDay(day)) {
                 counted++;
             }
         }
-        return day.atTime(workEnd).atZone(zone).toInstant();
+        return day.atTime(r.workEnd()).atZone(r.zone()).toInstant();
     }
 
     /** Working time between two instants: only the hours of working days count. */
     public Duration workingTimeBetween(Instant from, Instant to) {
+        return workingTimeBetween(rules, from, to);
+    }
+
+    private static Duration workingTimeBetween(Rules r, Instant from, Instant to) {
         if (!to.isAfter(from)) {
             return Duration.ZERO;
         }
         Duration total = Duration.ZERO;
-        LocalDate day = from.atZone(zone).toLocalDate();
-        LocalDate last = to.atZone(zone).toLocalDate();
+        LocalDate day = from.atZone(r.zone()).toLocalDate();
+        LocalDate last = to.atZone(r.zone()).toLocalDate();
         for (; !day.isAfter(last); day = day.plusDays(1)) {
-            if (isWorkingDay(day)) {
-                Instant start = max(from, at(day, workStart));
-                Instant end = min(to, at(day, workEnd));
+            if (r.isWorkingDay(day)) {
+                Instant start = max(from, r.at(day, r.workStart()));
+                Instant end = min(to, r.at(day, r.workEnd()));
                 if (end.isAfter(start)) {
                     total = total.plus(Duration.between(start, end));
                 }
@@ -135,30 +155,35 @@ public class WorkingDayCalendar {
      * negative when {@code to} lies before {@code from} (a deadline already passed).
      */
     public double workingDaysBetween(Instant from, Instant to) {
-        double day = Duration.between(workStart, workEnd).toMinutes();
-        return to.isBefore(from) ? -workingTimeBetween(to, from).toMinutes() / day
-                : workingTimeBetween(from, to).toMinutes() / day;
+        Rules r = rules;
+        double day = Duration.between(r.workStart(), r.workEnd()).toMinutes();
+        return to.isBefore(from) ? -workingTimeBetween(r, to, from).toMinutes() / day
+                : workingTimeBetween(r, from, to).toMinutes() / day;
     }
 
     /** The State Council holiday notices on file, by year (the admin page lists them). */
     public Map<Integer, String> noticesOnFile() {
-        return new TreeMap<>(holidays.notices());
+        return new TreeMap<>(onFile.holidays().notices());
     }
 
     /** The years on file as provisional, awaiting their notice, each with what its days rest on. */
     public Map<Integer, String> provisionalYears() {
-        return new TreeMap<>(holidays.provisional());
+        return new TreeMap<>(onFile.holidays().provisional());
     }
 
     /** The instant at which {@code amount} of working time has passed since {@code from}. */
     public Instant plusWorkingTime(Instant from, Duration amount) {
+        return plusWorkingTime(rules, from, amount);
+    }
+
+    private static Instant plusWorkingTime(Rules r, Instant from, Duration amount) {
         Duration left = amount;
-        LocalDate day = from.atZone(zone).toLocalDate();
+        LocalDate day = from.atZone(r.zone()).toLocalDate();
         Instant cursor = from;
         while (true) {
-            if (isWorkingDay(day)) {
-                Instant start = max(cursor, at(day, workStart));
-                Instant end = at(day, workEnd);
+            if (r.isWorkingDay(day)) {
+                Instant start = max(cursor, r.at(day, r.workStart()));
+                Instant end = r.at(day, r.workEnd());
                 if (end.isAfter(start)) {
                     Duration available = Duration.between(start, end);
                     if (left.compareTo(available) <= 0) {
@@ -168,38 +193,40 @@ public class WorkingDayCalendar {
                 }
             }
             day = day.plusDays(1);
-            cursor = at(day, LocalTime.MIDNIGHT);
+            cursor = r.at(day, LocalTime.MIDNIGHT);
         }
     }
 
     /** The instant {@code percent} % of the working time from {@code start} to {@code deadline} has passed. */
     public Instant pointOf(Instant start, Instant deadline, int percent) {
-        Duration whole = workingTimeBetween(start, deadline);
+        Rules r = rules;
+        Duration whole = workingTimeBetween(r, start, deadline);
         if (whole.isZero()) {
             return deadline;
         }
-        return plusWorkingTime(start, whole.multipliedBy(percent).dividedBy(100));
+        return plusWorkingTime(r, start, whole.multipliedBy(percent).dividedBy(100));
     }
 
     public ZoneId zone() {
-        return zone;
+        return rules.zone();
     }
 
     /** When a working day ends: a deadline of N working days ends then. */
     public LocalTime workEnd() {
-        return workEnd;
+        return rules.workEnd();
     }
 
     /** The day an instant falls on, in the service's zone. */
     public LocalDate dayOf(Instant instant) {
-        return instant.atZone(zone).toLocalDate();
+        return instant.atZone(rules.zone()).toLocalDate();
     }
 
     /** How many working days lie after {@code day}, up to and including {@code through}. */
     public int workingDaysAfter(LocalDate day, LocalDate through) {
+        Rules r = rules;
         int count = 0;
         for (LocalDate d = day.plusDays(1); !d.isAfter(through); d = d.plusDays(1)) {
-            if (isWorkingDay(d)) {
+            if (r.isWorkingDay(d)) {
                 count++;
             }
         }
@@ -212,13 +239,15 @@ public class WorkingDayCalendar {
      * when they count every later day alike.
      */
     public LocalDate firstDayCountedDifferently(WorkingDayCalendar other, LocalDate day) {
-        if (!zone.equals(other.zone) || !workStart.equals(other.workStart) || !workEnd.equals(other.workEnd)) {
+        Rules r = rules;
+        Rules o = other.rules;
+        if (!r.zone().equals(o.zone()) || !r.workStart().equals(o.workStart()) || !r.workEnd().equals(o.workEnd())) {
             return day.plusDays(1);
         }
-        return Stream.of(holidays.daysOff(), holidays.makeUpWorkdays(), other.holidays.daysOff(),
-                        other.holidays.makeUpWorkdays())
+        return Stream.of(r.holidays().daysOff(), r.holidays().makeUpWorkdays(), o.holidays().daysOff(),
+                        o.holidays().makeUpWorkdays())
                 .flatMap(Set::stream)
-                .filter(d -> d.isAfter(day) && isWorkingDay(d) != other.isWorkingDay(d))
+                .filter(d -> d.isAfter(day) && r.isWorkingDay(d) != o.isWorkingDay(d))
                 .min(Comparator.naturalOrder()).orElse(null);
     }
 
@@ -229,21 +258,45 @@ public class WorkingDayCalendar {
      * that a changed calendar can recount them ({@link #ofDescribed}).
      */
     public String described() {
-        return "zone " + zone.getId() + "\nhours " + workStart + "-" + workEnd + "\noff " + sorted(holidays.daysOff())
-                + "\nwork " + sorted(holidays.makeUpWorkdays()) + "\nnotices "
+        return described(rules);
+    }
+
+    private static String described(Rules r) {
+        Holidays holidays = r.holidays();
+        return "zone " + r.zone().getId() + "\nhours " + r.workStart() + "-" + r.workEnd() + "\noff "
+                + sorted(holidays.daysOff()) + "\nwork " + sorted(holidays.makeUpWorkdays()) + "\nnotices "
                 + holidays.notices().keySet().stream().sorted().map(String::valueOf).collect(Collectors.joining(" "))
                 + "\n";
     }
 
-    /** The years whose days are on file by the State Council's notice (not provisional). */
+    /** The years whose days are counted by the State Council's notice (not provisional). */
     public Set<Integer> noticeYears() {
-        return Set.copyOf(holidays.notices().keySet());
+        return Set.copyOf(rules.holidays().notices().keySet());
     }
 
     /** The years from {@code year} on that this calendar has by notice and {@code other} has not, in order. */
     public List<Integer> noticesLackedBy(WorkingDayCalendar other, int year) {
-        Set<Integer> others = other.holidays.notices().keySet();
-        return holidays.notices().keySet().stream().filter(y -> y >= year && !others.contains(y)).toList();
+        Set<Integer> others = other.rules.holidays().notices().keySet();
+        return rules.holidays().notices().keySet().stream().filter(y -> y >= year && !others.contains(y)).toList();
+    }
+
+    /**
+     * Counts from now on as the calendar {@code described} says (the calendar in effect, which another node
+     * recorded), until this node restarts; with this node's own file's text, on the file again. Whether the
+     * counting changed.
+     */
+    public boolean follow(String described) {
+        Rules now = rules;
+        if (described.equals(described(now))) {
+            return false;
+        }
+        rules = described.equals(described(onFile)) ? onFile : ofDescribed(described).rules;
+        return true;
+    }
+
+    /** Whether deadlines are counted on this node's own holiday file (and settings), not on another's. */
+    public boolean countsOnFile() {
+        return rules == onFile;
     }
 
     /** The calendar whose {@link #described()} text this is. */
@@ -272,10 +325,6 @@ public class WorkingDayCalendar {
     private static Set<LocalDate> dates(String line) {
         return line.isBlank() ? Set.of()
                 : Stream.of(line.trim().split(" ")).map(LocalDate::parse).collect(Collectors.toSet());
-    }
-
-    private Instant at(LocalDate day, LocalTime time) {
-        return ZonedDateTime.of(day, time, zone).toInstant();
     }
 
     private static Instant max(Instant a, Instant b) {

@@ -170,7 +170,7 @@ class WorkingDayCalendarUnitTests {
     void startUpSaysWhichYearIsProvisionalAndWhichIsMissing(CapturedOutput output) {
         SanfuProperties sanfu = new SanfuProperties(SHANGHAI, LocalDate.of(2000, 1, 1), LocalDate.of(2999, 12, 31));
         CalendarProperties settings = new CalendarProperties(LocalTime.of(8, 30), LocalTime.of(17, 30),
-                "config/holidays.yml", false);
+                "config/holidays.yml", false, Duration.ofMinutes(1));
         new WorkingDayCalendar(sanfu, settings, Clock.fixed(at("2026-12-03T10:00:00+08:00"), SHANGHAI));
         assertThat(output.getOut()).contains("the public holidays on file for 2027 are provisional")
                 .doesNotContain("no public holidays on file");

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
 import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
+import org.sanfu.calendar.CalendarInEffect;
 import org.sanfu.calendar.CalendarOnRecord;
 import org.sanfu.calendar.CalendarProperties;
 import org.sanfu.calendar.Holidays;
@@ -36,7 +37,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 /**
  * A changed holiday calendar (the State Council's notice replacing a provisional year, a corrected date)
  * moves the deadlines still running: the working days they had left, counted again on it. Each test
- * works in a year of its own (2031 to 2036) and puts the suite's calendar back afterwards at the same
+ * works in a year of its own (2031 to 2037) and puts the suite's calendar back afterwards at the same
  * moment (accepting it, though it lacks the test's notice), which moves every deadline it moved back where it was (other tests' tickets may run that far).
  */
 @SanfuTest
@@ -57,9 +58,12 @@ class DeadlineRecountTests extends ProcessTestSupport {
     Pages pages;
     @Autowired
     ApplicationEvents published;
+    @Autowired
+    CalendarInEffect inEffect;
 
     @AfterEach
-    void backToTheCalendarOnFile() {
+    void backToTheCalendarOnFile() throws IOException {
+        calendar.follow(withYear("").described());
         recount.countOn(calendar, true);
     }
 
@@ -309,5 +313,46 @@ class DeadlineRecountTests extends ProcessTestSupport {
         assertThat(recount.countOn(provisional)).isZero();
         assertThat(onRecord.lockRecorded()).contains(notice.described());
         assertThat(WorkingDayCalendar.ofDescribed(notice.described()).noticeYears()).contains(2036);
+    }
+    @Test
+    void aNodeStillRunningOnTheOldFileFollowsTheCalendarAnotherNodesStartPutInEffect() throws IOException {
+        now(at("2037-03-09T10:00:00")); // a Monday; 2037 has no holidays on file
+        String before = open("CONTAINER");
+        assertThat(ticket(before).replyDeadline()).isEqualTo(at("2037-03-16T17:30:00"));
+        String onFile = calendar.described();
+        assertThat(calendar.countsOnFile()).isTrue();
+        assertThat(inEffect.follow()).as("the calendar on record is this node's own").isFalse();
+
+        // another node restarts with the State Council's notice: it recounts the running deadlines and records it
+        WorkingDayCalendar notice = withYear("""
+                - year: 2037
+                  notice: 测试通知
+                  holidays:
+                    - { name: 测试假日, from: 2037-03-11, to: 2037-03-11 }
+                """);
+        assertThat(recount.countOn(notice)).isPositive();
+        assertThat(ticket(before).replyDeadline()).isEqualTo(at("2037-03-17T17:30:00"));
+
+        // this node, still running on its old file, follows it: new deadlines skip the day off too
+        assertThat(inEffect.follow()).isTrue();
+        assertThat(calendar.countsOnFile()).isFalse();
+        assertThat(calendar.described()).isEqualTo(notice.described());
+        assertThat(calendar.noticesOnFile()).as("its file is what it is").doesNotContainKey(2037);
+        assertThat(inEffect.noticesLackedOnFile()).containsExactly(2037);
+        String after = open("CONTAINER");
+        assertThat(ticket(after).signDeadline()).isEqualTo(at("2037-03-10T17:30:00"));
+        assertThat(ticket(after).replyDeadline()).isEqualTo(at("2037-03-17T17:30:00"));
+        assertThat(inEffect.follow()).as("nothing new on record").isFalse();
+        assertThat(pages.get("/admin", "admin").html().selectFirst("#calendarFollowed").text())
+                .contains("config/holidays.yml").contains("2037 年的国务院办公厅通知").contains("重启");
+        // its own record of the calendar in effect is the one it follows: a recount on it moves nothing
+        assertThat(recount.countOn(calendar)).isZero();
+
+        // the calendar in effect goes back to this node's file (on purpose, from another node): so does it
+        recount.countOn(withYear(""), true);
+        assertThat(inEffect.follow()).isTrue();
+        assertThat(calendar.countsOnFile()).isTrue();
+        assertThat(calendar.described()).isEqualTo(onFile);
+        assertThat(pages.get("/admin", "admin").html().selectFirst("#calendarFollowed")).isNull();
     }
 }
