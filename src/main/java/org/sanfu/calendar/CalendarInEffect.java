@@ -60,7 +60,8 @@ public class CalendarInEffect {
      */
     public boolean follow() {
         Optional<String> recorded = onRecord.recorded();
-        if (recorded.isEmpty() || !calendar.follow(recorded.get())) {
+        LocalDate today = LocalDate.now(clock.withZone(calendar.zone()));
+        if (recorded.isEmpty() || !calendar.follow(recorded.get(), today)) {
             return false;
         }
         if (calendar.countsOnFile()) {
@@ -93,7 +94,7 @@ public class CalendarInEffect {
         try {
             follow();
         } catch (RuntimeException e) {
-            log.warn("could not read the holiday calendar in effect; looking again later: {}", e.toString());
+            log.warn("could not follow the holiday calendar in effect; looking again later: {}", e.toString());
         }
     }
 

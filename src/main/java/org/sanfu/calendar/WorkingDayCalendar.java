@@ -239,8 +239,10 @@ public class WorkingDayCalendar {
      * when they count every later day alike.
      */
     public LocalDate firstDayCountedDifferently(WorkingDayCalendar other, LocalDate day) {
-        Rules r = rules;
-        Rules o = other.rules;
+        return firstDayCountedDifferently(rules, other.rules, day);
+    }
+
+    private static LocalDate firstDayCountedDifferently(Rules r, Rules o, LocalDate day) {
         if (!r.zone().equals(o.zone()) || !r.workStart().equals(o.workStart()) || !r.workEnd().equals(o.workEnd())) {
             return day.plusDays(1);
         }
@@ -282,15 +284,23 @@ public class WorkingDayCalendar {
 
     /**
      * Counts from now on as the calendar {@code described} says (the calendar in effect, which another node
-     * recorded), until this node restarts; with this node's own file's text, on the file again. Whether the
-     * counting changed.
+     * recorded), until this node restarts; on this node's own file again when that counts every day after
+     * {@code today} alike (the same file, or one written otherwise, such as a record of an earlier release).
+     * Whether the counting changed. Refused for a calendar of another zone: this node shows days and times
+     * in its own.
      */
-    public boolean follow(String described) {
+    public boolean follow(String described, LocalDate today) {
+        Rules recorded = ofDescribed(described).rules;
+        if (!recorded.zone().equals(onFile.zone())) {
+            throw new IllegalStateException("the calendar in effect counts in " + recorded.zone() + ", this node in "
+                    + onFile.zone() + ": give every node the same sanfu.zone");
+        }
+        Rules next = firstDayCountedDifferently(onFile, recorded, today) == null ? onFile : recorded;
         Rules now = rules;
-        if (described.equals(described(now))) {
+        if (next == now || (next != onFile && now != onFile && described(next).equals(described(now)))) {
             return false;
         }
-        rules = described.equals(described(onFile)) ? onFile : ofDescribed(described).rules;
+        rules = next;
         return true;
     }
 

@@ -36,8 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * follow the new deadline.
  *
  * <p>The calendar the deadlines were counted on is kept in the database ({@link CalendarOnRecord}), under
- * whose row lock one node recounts while the others wait and then find it recorded. Nodes of a cluster
- * should start on the same calendar: one still on the old file counts new deadlines on it.
+ * whose row lock one node recounts while the others wait and then find it recorded. A node of a cluster
+ * still running on the old file follows the recorded calendar within {@code sanfu.calendar.follow-interval}
+ * (calendar.CalendarInEffect).
  */
 @Service
 public class DeadlineRecount implements SmartInitializingSingleton {

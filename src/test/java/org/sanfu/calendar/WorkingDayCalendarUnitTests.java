@@ -256,6 +256,31 @@ class WorkingDayCalendarUnitTests {
     }
 
     @Test
+    void followsACalendarThatCountsOtherwiseButNotOneWrittenOtherwiseNorOfAnotherZone() {
+        WorkingDayCalendar node = new WorkingDayCalendar(SHANGHAI, LocalTime.of(8, 30), LocalTime.of(17, 30), holidays);
+        LocalDate today = LocalDate.of(2026, 12, 4);
+        // an earlier release recorded the same calendar without its notices line: it counts alike
+        String earlier = node.described().replaceAll("notices [^\n]*\n", "");
+        assertThat(earlier).isNotEqualTo(node.described());
+        assertThat(node.follow(earlier, today)).isFalse();
+        assertThat(node.countsOnFile()).isTrue();
+
+        String longer = new WorkingDayCalendar(SHANGHAI, LocalTime.of(8, 30), LocalTime.of(18, 0), holidays).described();
+        assertThat(node.follow(longer, today)).isTrue();
+        assertThat(node.countsOnFile()).isFalse();
+        assertThat(node.workEnd()).isEqualTo(LocalTime.of(18, 0));
+        assertThat(node.noticesOnFile()).as("the file's, as it was").isEqualTo(calendar.noticesOnFile());
+        assertThat(node.follow(longer, today)).isFalse();
+        assertThat(node.follow(earlier, today)).as("back on the file").isTrue();
+        assertThat(node.countsOnFile()).isTrue();
+
+        String utc = new WorkingDayCalendar(ZoneId.of("UTC"), LocalTime.of(8, 30), LocalTime.of(17, 30), holidays).described();
+        assertThatThrownBy(() -> node.follow(utc, today)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("sanfu.zone");
+        assertThat(node.countsOnFile()).isTrue();
+    }
+
+    @Test
     void findsTheFirstDayTwoCalendarsCountDifferentlyAndCountsWorkingDaysBetweenDays() throws IOException {
         // the notice for 2027 as it might come: New Year's Day alone off, a longer Spring Festival, a Sunday worked
         String notice = """
