@@ -32,6 +32,8 @@ public class CalendarInEffect {
     private final WorkingDayCalendar calendar;
     private final CalendarProperties settings;
     private final Clock clock;
+    /** The text on record when this node last followed it (or found nothing to change). */
+    private volatile String lastSeen;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "calendar-in-effect");
         t.setDaemon(true);
@@ -60,8 +62,14 @@ public class CalendarInEffect {
      */
     public boolean follow() {
         Optional<String> recorded = onRecord.recorded();
+        // the same text as last time changes nothing: not parsed again every minute
+        if (recorded.isEmpty() || recorded.get().equals(lastSeen)) {
+            return false;
+        }
         LocalDate today = LocalDate.now(clock.withZone(calendar.zone()));
-        if (recorded.isEmpty() || !calendar.follow(recorded.get(), today)) {
+        boolean changed = calendar.follow(recorded.get(), today);
+        lastSeen = recorded.get();
+        if (!changed) {
             return false;
         }
         if (calendar.countsOnFile()) {
@@ -85,9 +93,7 @@ public class CalendarInEffect {
      * node's holiday file has not: what /admin asks the office to give this node.
      */
     public List<Integer> noticesLackedOnFile() {
-        int year = LocalDate.now(clock.withZone(calendar.zone())).getYear();
-        return calendar.noticeYears().stream().filter(y -> y >= year && !calendar.noticesOnFile().containsKey(y))
-                .sorted().toList();
+        return calendar.noticesLackedOnFile(LocalDate.now(clock.withZone(calendar.zone())).getYear());
     }
 
     private void followQuietly() {

@@ -278,8 +278,17 @@ public class WorkingDayCalendar {
 
     /** The years from {@code year} on that this calendar has by notice and {@code other} has not, in order. */
     public List<Integer> noticesLackedBy(WorkingDayCalendar other, int year) {
-        Set<Integer> others = other.rules.holidays().notices().keySet();
-        return rules.holidays().notices().keySet().stream().filter(y -> y >= year && !others.contains(y)).toList();
+        return noticesLacked(rules, other.rules, year);
+    }
+
+    /** The years from {@code year} on that the calendar counted on has by notice and this node's file has not. */
+    public List<Integer> noticesLackedOnFile(int year) {
+        return noticesLacked(rules, onFile, year);
+    }
+
+    private static List<Integer> noticesLacked(Rules has, Rules lacks, int year) {
+        Set<Integer> others = lacks.holidays().notices().keySet();
+        return has.holidays().notices().keySet().stream().filter(y -> y >= year && !others.contains(y)).toList();
     }
 
     /**
