@@ -40,9 +40,19 @@ class Tickets {
         this.postgres = Sql.postgres(dataSource);
     }
 
+    /**
+     * A statement that reads or writes the ticket table (or a view of it): the columns the process set in
+     * this transaction are written first ({@link TicketChanges#defer}), so it finds every earlier write.
+     * Statements on ticket_task, ticket_co_department and ticket_contribution need not wait.
+     */
+    private JdbcClient.StatementSpec sql(String sql) {
+        changes.flush();
+        return jdbc.sql(sql);
+    }
+
     long insert(NewTicket t, int signLimit, int replyLimit, Instant now) {
         KeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("""
+        sql("""
                 insert into ticket (visit_id, enterprise_credit_code, enterprise_name, town, reporter, category,
                     title, description, urgency, source, status, reported_at, replied_at, sign_limit, reply_limit,
                     overdue, sign_overdue, reply_overdue, reopen_count, return_count, resolution, outcome,
@@ -63,7 +73,7 @@ class Tickets {
     }
 
     Optional<Ticket> find(long id) {
-        return withCoHandling(jdbc.sql("select " + COLUMNS + " from ticket where id = ?").param(id)
+        return withCoHandling(sql("select " + COLUMNS + " from ticket where id = ?").param(id)
                 .query(Tickets::map).list()).stream().findFirst();
     }
 
@@ -87,7 +97,7 @@ class Tickets {
      * listeners and timers, which ask for it several times a command and need none of those.
      */
     Optional<Ticket> findRow(long id) {
-        return jdbc.sql("select " + COLUMNS + " from ticket where id = ?").param(id).query(Tickets::map).optional();
+        return sql("select " + COLUMNS + " from ticket where id = ?").param(id).query(Tickets::map).optional();
     }
 
     /**
@@ -97,32 +107,30 @@ class Tickets {
      */
     Optional<Ticket> lock(long id) {
         if (postgres) {
-            return withCoHandling(jdbc.sql("select " + COLUMNS + " from ticket where id = ? for update").param(id)
+            return withCoHandling(sql("select " + COLUMNS + " from ticket where id = ? for update").param(id)
                     .query(Tickets::map).list()).stream().findFirst();
         }
-        boolean exists = jdbc.sql("select id from ticket where id = ? for update").param(id).query(Long.class)
+        boolean exists = sql("select id from ticket where id = ? for update").param(id).query(Long.class)
                 .optional().isPresent();
         return exists ? find(id) : Optional.empty();
     }
 
     void setProcessInstance(long id, String processInstanceId) {
-        changes.changing(id);
-        jdbc.sql("update ticket set process_instance_id = ? where id = ?").params(processInstanceId, id).update();
+        changes.defer(id, "process_instance_id", processInstanceId);
     }
 
     void setStatus(long id, TicketStatus status, Instant now) {
-        changes.changing(id);
-        jdbc.sql("update ticket set status = ?, updated_at = ? where id = ?").params(status.name(), Sql.ts(now), id)
-                .update();
+        changes.defer(id, "status", status.name());
+        changes.defer(id, "updated_at", Sql.ts(now));
         if (status == TicketStatus.CLOSED) {
+            // neither column is ever deferred: what the row holds is what the sequence of writes left
             Instant[] times = jdbc.sql("select reported_at, overdue_since from ticket where id = ?").param(id)
                     .query((rs, n) -> new Instant[] {Sql.instant(rs, "reported_at"), Sql.instant(rs, "overdue_since")})
                     .single();
-            BigDecimal hours = BigDecimal.valueOf(Duration.between(times[0], now).toMinutes())
-                    .divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP);
-            jdbc.sql("update ticket set closed_at = ?, hours_to_close = ?, overdue_span_class = ? where id = ?")
-                    .params(Sql.ts(now), hours, times[1] == null ? null : TicketFacts.overdueSpanClass(times[1], now), id)
-                    .update();
+            changes.defer(id, "closed_at", Sql.ts(now));
+            changes.defer(id, "hours_to_close", BigDecimal.valueOf(Duration.between(times[0], now).toMinutes())
+                    .divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP));
+            changes.defer(id, "overdue_span_class", times[1] == null ? null : TicketFacts.overdueSpanClass(times[1], now));
         }
     }
 
@@ -141,7 +149,7 @@ class Tickets {
         TicketFacts.SignOutcome outcome = newSignClock ? ending.signOutcome() : null;
         String signTurns = outcome == null ? ending.signTurns()
                 : TicketFacts.withSignTurn(ending.signTurns(), new TicketFacts.SignTurn(ending.lead(), outcome));
-        jdbc.sql("""
+        sql("""
                 update ticket set lead_department = ?, lead_departments = ?, sign_limit = ?, reply_limit = ?,
                     assigned_at = ?, sign_deadline = ?, reply_deadline = ?, updated_at = ?,
                     sign_clock_start = coalesce(?, sign_clock_start),
@@ -178,7 +186,7 @@ class Tickets {
     void signed(long id, Instant at, boolean late) {
         changes.changing(id);
         // a late sign is a missed sign clock even if its timer has not fired yet
-        jdbc.sql("update ticket set signed_at = ?, signed_on_time = ?, sign_overdue = sign_overdue or ?, "
+        sql("update ticket set signed_at = ?, signed_on_time = ?, sign_overdue = sign_overdue or ?, "
                         + "overdue = overdue or ?, " + overdueSince("sign_deadline") + ", updated_at = ? where id = ?")
                 .params(Sql.ts(at), !late, late, late, late, Sql.ts(at), id).update();
     }
@@ -197,7 +205,7 @@ class Tickets {
     }
 
     private Turn turn(long id) {
-        return jdbc.sql("select lead_departments, lead_department, signed_at, signed_on_time, sign_overdue, sign_turns"
+        return sql("select lead_departments, lead_department, signed_at, signed_on_time, sign_overdue, sign_turns"
                         + " from " + TicketFacts.VIEW + " where id = ?").param(id)
                 .query((rs, n) -> new Turn(rs.getString(1), rs.getString(2), rs.getTimestamp(3) != null,
                         rs.getObject(4, Boolean.class), rs.getBoolean(5), rs.getString(6)))
@@ -210,7 +218,7 @@ class Tickets {
      * was assigned (V27_1__lead_turns.sql, which so spared the tickets from before it a write).
      */
     private String published(long id, String column) {
-        List<String> value = jdbc.sql("select " + column + " from " + TicketFacts.VIEW + " where id = ?").param(id)
+        List<String> value = sql("select " + column + " from " + TicketFacts.VIEW + " where id = ?").param(id)
                 .query(String.class).list();
         return value.isEmpty() ? null : value.get(0);
     }
@@ -219,13 +227,13 @@ class Tickets {
     void returned(long id, String department, Instant now) {
         changes.changing(id);
         String returnedBy = published(id, "returned_by");
-        jdbc.sql("update ticket set return_count = return_count + 1, returned_by = ?, updated_at = ? where id = ?")
+        sql("update ticket set return_count = return_count + 1, returned_by = ?, updated_at = ? where id = ?")
                 .params(TicketFacts.withDepartment(returnedBy, department), Sql.ts(now), id).update();
     }
 
     void replied(long id, String resolution, Outcome outcome, Instant at, boolean late) {
         changes.changing(id);
-        jdbc.sql("update ticket set resolution = ?, outcome = ?, replied_at = ?, replied_on_time = ?, "
+        sql("update ticket set resolution = ?, outcome = ?, replied_at = ?, replied_on_time = ?, "
                         + "reply_overdue = reply_overdue or ?, overdue = overdue or ?, " + overdueSince("reply_deadline")
                         + ", updated_at = ? where id = ?")
                 .params(resolution, outcome.name(), Sql.ts(at), !late, late, late, late, Sql.ts(at), id).update();
@@ -233,14 +241,14 @@ class Tickets {
 
     void rated(long id, Satisfaction satisfaction, Instant now) {
         changes.changing(id);
-        jdbc.sql("update ticket set satisfaction = ?, updated_at = ? where id = ?")
+        sql("update ticket set satisfaction = ?, updated_at = ? where id = ?")
                 .params(satisfaction.name(), Sql.ts(now), id).update();
     }
 
     /** A new reply clock from {@code now}, one reopen more when {@code reopen}. */
     void replyClockRestarted(long id, Instant replyDeadline, Instant now, boolean reopen) {
         changes.changing(id);
-        jdbc.sql("update ticket set reopen_count = reopen_count + ?, reply_deadline = ?, reply_clock_start = ?, "
+        sql("update ticket set reopen_count = reopen_count + ?, reply_deadline = ?, reply_clock_start = ?, "
                         + "reply_reminded = 0, reply_overdue = false, updated_at = ? where id = ?")
                 .params(reopen ? 1 : 0, Sql.ts(replyDeadline), Sql.ts(now), Sql.ts(now), id).update();
     }
@@ -249,7 +257,7 @@ class Tickets {
     boolean reminded(long id, DeadlineClock clock, int percent) {
         changes.changing(id);
         String column = clock == DeadlineClock.SIGN ? "sign_reminded" : "reply_reminded";
-        return jdbc.sql("update ticket set " + column + " = ? where id = ? and " + column + " < ?")
+        return sql("update ticket set " + column + " = ? where id = ? and " + column + " < ?")
                 .params(percent, id, percent).update() == 1;
     }
 
@@ -258,20 +266,19 @@ class Tickets {
         changes.changing(id);
         String column = clock == DeadlineClock.SIGN ? "sign_overdue" : "reply_overdue";
         String deadline = deadlineColumn(clock);
-        return jdbc.sql("update ticket set " + column + " = true, overdue = true, " + overdueSince(deadline)
+        return sql("update ticket set " + column + " = true, overdue = true, " + overdueSince(deadline)
                         + " where id = ? and not " + column)
                 .params(true, id).update() == 1;
     }
 
     /** The next moment a clock needs attention; null when it is not running or has nothing left to say. */
     void clockNext(long id, DeadlineClock clock, Instant next) {
-        changes.changing(id);
-        jdbc.sql("update ticket set " + nextColumn(clock) + " = ? where id = ?").params(Sql.ts(next), id).update();
+        changes.defer(id, nextColumn(clock), Sql.ts(next));
     }
 
     /** Tickets whose running clock reached its next moment, the longest waiting first. */
     List<Long> clocksDue(Instant now, int limit) {
-        return jdbc.sql("""
+        return sql("""
                 select id from (
                     select id, sign_clock_next as due from ticket where sign_clock_next <= ?
                     union all
@@ -292,7 +299,7 @@ class Tickets {
     List<RunningDeadline> runningDeadlinesAfter(DeadlineClock clock, Instant after) {
         String next = nextColumn(clock);
         String deadline = deadlineColumn(clock);
-        return jdbc.sql("select id, " + deadline + " from ticket where " + next + " is not null and " + deadline
+        return sql("select id, " + deadline + " from ticket where " + next + " is not null and " + deadline
                         + " > ? order by id")
                 .param(Sql.ts(after))
                 .query((rs, n) -> new RunningDeadline(rs.getLong(1), Sql.instant(rs, 2))).list();
@@ -301,7 +308,7 @@ class Tickets {
     /** A clock's deadline moved (a changed calendar counted it anew). */
     void deadlineMoved(long id, DeadlineClock clock, Instant deadline) {
         changes.changing(id);
-        jdbc.sql("update ticket set " + deadlineColumn(clock) + " = ? where id = ?").params(Sql.ts(deadline), id)
+        sql("update ticket set " + deadlineColumn(clock) + " = ? where id = ?").params(Sql.ts(deadline), id)
                 .update();
     }
 
@@ -344,9 +351,8 @@ class Tickets {
 
     /** The feedback window opens: it ends at {@code due}, and its clock waits for that moment. */
     void feedbackDue(long id, Instant due) {
-        changes.changing(id);
-        jdbc.sql("update ticket set feedback_due = ?, feedback_clock_next = ? where id = ?")
-                .params(Sql.ts(due), Sql.ts(due), id).update();
+        changes.defer(id, "feedback_due", Sql.ts(due));
+        changes.defer(id, "feedback_clock_next", Sql.ts(due));
     }
 
     List<String> coDepartments(long id) {
@@ -364,13 +370,13 @@ class Tickets {
 
     void escalated(long id, EscalationLevel level, Instant now) {
         changes.changing(id);
-        jdbc.sql("update ticket set escalation_level = ?, updated_at = ? where id = ?")
+        sql("update ticket set escalation_level = ?, updated_at = ? where id = ?")
                 .params(level.name(), Sql.ts(now), id).update();
     }
 
     void extensionRequested(long id, int workingDays, String reason, Instant at) {
         changes.changing(id);
-        jdbc.sql("update ticket set extension_days = ?, extension_reason = ?, extension_requested_at = ?, "
+        sql("update ticket set extension_days = ?, extension_reason = ?, extension_requested_at = ?, "
                         + "updated_at = ? where id = ?")
                 .params(workingDays, reason, Sql.ts(at), Sql.ts(at), id).update();
     }
@@ -378,20 +384,20 @@ class Tickets {
     /** The pending request is decided; an approval moves the reply deadline. */
     void extensionDecided(long id, Instant replyDeadline, Instant now) {
         changes.changing(id);
-        jdbc.sql("update ticket set extension_days = null, extension_reason = null, extension_requested_at = null, "
+        sql("update ticket set extension_days = null, extension_reason = null, extension_requested_at = null, "
                         + "reply_deadline = ?, updated_at = ? where id = ?")
                 .params(Sql.ts(replyDeadline), Sql.ts(now), id).update();
     }
 
     void touch(long id, Instant now) {
         changes.changing(id);
-        jdbc.sql("update ticket set updated_at = ? where id = ?").params(Sql.ts(now), id).update();
+        sql("update ticket set updated_at = ? where id = ?").params(Sql.ts(now), id).update();
     }
 
     void renameEnterprise(String creditCode, String name, String town) {
-        changes.changing(jdbc.sql("select id from ticket where enterprise_credit_code = ?").param(creditCode)
+        changes.changing(sql("select id from ticket where enterprise_credit_code = ?").param(creditCode)
                 .query(Long.class).list());
-        jdbc.sql("update ticket set enterprise_name = ?, town = ? where enterprise_credit_code = ?")
+        sql("update ticket set enterprise_name = ?, town = ? where enterprise_credit_code = ?")
                 .params(name, town, creditCode).update();
     }
 
@@ -441,7 +447,7 @@ class Tickets {
         }
         Map<Long, Ticket> rows = new HashMap<>();
         String marks = String.join(",", ids.stream().map(id -> "?").toList());
-        jdbc.sql("select " + COLUMNS + " from ticket where id in (" + marks + ")").params(List.copyOf(ids))
+        sql("select " + COLUMNS + " from ticket where id in (" + marks + ")").params(List.copyOf(ids))
                 .query(Tickets::map).list().forEach(t -> rows.put(t.id(), t));
         return withCoHandling(ids.stream().map(rows::get).filter(Objects::nonNull).toList());
     }
@@ -500,7 +506,7 @@ class Tickets {
         if (scopeDepartment != null) {
             where.involves(scopeDepartment);
         }
-        return withCoHandling(jdbc.sql("select " + T_COLUMNS + " from ticket t" + where.sql()
+        return withCoHandling(sql("select " + T_COLUMNS + " from ticket t" + where.sql()
                         + " order by t.reported_at desc, t.id desc")
                 .params(where.args()).query(Tickets::map).list());
     }
@@ -510,13 +516,13 @@ class Tickets {
      * scan's candidates. Rows only, oldest first.
      */
     List<Ticket> openReportedSince(Instant from, String exceptSource) {
-        return jdbc.sql("select " + COLUMNS + " from ticket where reported_at >= ? and status <> 'CLOSED' "
+        return sql("select " + COLUMNS + " from ticket where reported_at >= ? and status <> 'CLOSED' "
                         + "and source <> ? order by reported_at, id")
                 .params(Sql.ts(from), exceptSource).query(Tickets::map).list();
     }
 
     List<Ticket> ofVisit(long visitId) {
-        return withCoHandling(jdbc.sql("select " + COLUMNS + " from ticket where visit_id = ? order by id")
+        return withCoHandling(sql("select " + COLUMNS + " from ticket where visit_id = ? order by id")
                 .param(visitId).query(Tickets::map).list());
     }
 
@@ -529,9 +535,9 @@ class Tickets {
         List<String> open = java.util.Arrays.stream(TicketStatus.values()).filter(s -> s != TicketStatus.CLOSED)
                 .map(Enum::name).toList();
         String marks = String.join(", ", open.stream().map(s -> "?").toList());
-        long all = jdbc.sql("select count(*) from ticket where status in (" + marks + ")").params(open)
+        long all = sql("select count(*) from ticket where status in (" + marks + ")").params(open)
                 .query(Long.class).single();
-        long overdue = jdbc.sql("select count(*) from ticket where overdue and status in (" + marks + ")").params(open)
+        long overdue = sql("select count(*) from ticket where overdue and status in (" + marks + ")").params(open)
                 .query(Long.class).single();
         return new OpenCounts(all, overdue);
     }
@@ -542,6 +548,7 @@ class Tickets {
 
     /** A page of tickets ({@code t}) from {@code from}, with their co-handling. */
     private PageResult<Ticket> page(Where where, String from, String order, PageParams page) {
+        changes.flush();
         PageResult<Ticket> rows = where.page(jdbc, T_COLUMNS, from, order, page, Tickets::map);
         return PageResult.of(withCoHandling(rows.items()), page, rows.total());
     }

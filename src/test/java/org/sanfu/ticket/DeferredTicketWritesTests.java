@@ -1,0 +1,107 @@
+package org.sanfu.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sanfu.Api;
+import org.sanfu.Sql;
+import org.sanfu.SanfuTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The columns the process's listeners set (status, clocks) wait for the next statement on the ticket table
+ * and go in one update (TicketChanges.defer): every read through Tickets finds them, a later write keeps its
+ * place after them, the commit writes what no statement came for, and a rollback writes nothing.
+ */
+@SanfuTest
+class DeferredTicketWritesTests {
+
+    @Autowired
+    Api api;
+    @Autowired
+    Tickets tickets;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    private long id;
+    private Instant signClockNext;
+
+    @BeforeEach
+    void anAssignedTicket() {
+        id = api.ticket("FINANCING").get("id").asLong();
+        assertThat(stored("status")).isEqualTo("ASSIGNED");
+        signClockNext = jdbc.sql("select sign_clock_next from ticket where id = ?").param(id)
+                .query((rs, n) -> Sql.instant(rs, 1)).single();
+        assertThat(signClockNext).isNotNull();
+    }
+
+    /** The column as the table holds it, read past Tickets (and so past what it holds back). */
+    private String stored(String column) {
+        return jdbc.sql("select " + column + " from ticket where id = ?").param(id).query(String.class).single();
+    }
+
+    private Instant storedUpdatedAt() {
+        return jdbc.sql("select updated_at from ticket where id = ?").param(id).query((rs, n) -> Sql.instant(rs, 1))
+                .single();
+    }
+
+    @Test
+    void aReadThroughTicketsFindsTheHeldColumnsAndARollbackWritesNothing() {
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            tickets.setStatus(id, TicketStatus.IN_PROGRESS, Instant.now());
+            assertThat(stored("status")).as("held back").isEqualTo("ASSIGNED");
+            assertThat(tickets.findRow(id).orElseThrow().status()).isEqualTo(TicketStatus.IN_PROGRESS);
+            assertThat(stored("status")).as("written before the read").isEqualTo("IN_PROGRESS");
+            tx.setRollbackOnly();
+        });
+        assertThat(stored("status")).isEqualTo("ASSIGNED");
+
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            tickets.setStatus(id, TicketStatus.IN_PROGRESS, Instant.now());
+            tx.setRollbackOnly();
+        });
+        assertThat(stored("status")).isEqualTo("ASSIGNED");
+    }
+
+    @Test
+    void theCommitWritesTheHeldColumnsOfSeveralListenersInOne() {
+        Instant later = signClockNext.plus(1, ChronoUnit.MINUTES);
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            tickets.clockNext(id, DeadlineClock.SIGN, later);
+            tickets.setStatus(id, TicketStatus.ASSIGNED, at);
+            assertThat(storedUpdatedAt()).as("held back").isBefore(at);
+        });
+        assertThat(jdbc.sql("select sign_clock_next from ticket where id = ?").param(id)
+                .query((rs, n) -> Sql.instant(rs, 1)).single()).isEqualTo(later);
+        assertThat(storedUpdatedAt()).isEqualTo(at);
+        assertThat(stored("status")).isEqualTo("ASSIGNED");
+    }
+
+    @Test
+    void aWriteAfterAHeldColumnWinsAsItWouldInSequence() {
+        Instant first = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant second = first.plusSeconds(1);
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            tickets.setStatus(id, TicketStatus.ASSIGNED, first);
+            tickets.touch(id, second);
+        });
+        assertThat(storedUpdatedAt()).as("the touch came after the status").isEqualTo(second);
+
+        Instant third = second.plusSeconds(1);
+        Instant fourth = third.plusSeconds(1);
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            tickets.touch(id, third);
+            tickets.setStatus(id, TicketStatus.ASSIGNED, fourth);
+        });
+        assertThat(storedUpdatedAt()).as("the status came after the touch").isEqualTo(fourth);
+    }
+}
