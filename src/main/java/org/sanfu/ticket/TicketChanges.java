@@ -21,10 +21,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * {@link TicketFactsChanged} inside the transaction, and after commit {@link TicketsCommitted}. The
  * one place every ticket write passes, so nothing derived from tickets can miss one.
  * <p>
- * It also holds the columns the process's listeners set as a command moves it (status, clocks, the
- * process instance: {@link #defer}) until the next statement on the ticket table, and writes them in one
- * update: on H2 every update of a row rewrites its entry in each of the table's indexes, whatever
- * columns it sets, and the ticket has eighteen, so three listeners' updates cost three times one.
+ * It also holds the columns a command sets to plain values (status, clocks, the process instance, a rating:
+ * {@link #defer}) until the next statement on the ticket table, and writes them in one update: on H2 every
+ * update of a row rewrites its entry in each of the table's indexes, whatever columns it sets, and the
+ * ticket has eighteen, so the three or four updates of an action and the process's listeners cost that many
+ * times one.
  */
 @Component
 class TicketChanges {

@@ -240,9 +240,8 @@ class Tickets {
     }
 
     void rated(long id, Satisfaction satisfaction, Instant now) {
-        changes.changing(id);
-        sql("update ticket set satisfaction = ?, updated_at = ? where id = ?")
-                .params(satisfaction.name(), Sql.ts(now), id).update();
+        changes.defer(id, "satisfaction", satisfaction.name());
+        changes.defer(id, "updated_at", Sql.ts(now));
     }
 
     /** A new reply clock from {@code now}, one reopen more when {@code reopen}. */
@@ -369,29 +368,28 @@ class Tickets {
     }
 
     void escalated(long id, EscalationLevel level, Instant now) {
-        changes.changing(id);
-        sql("update ticket set escalation_level = ?, updated_at = ? where id = ?")
-                .params(level.name(), Sql.ts(now), id).update();
+        changes.defer(id, "escalation_level", level.name());
+        changes.defer(id, "updated_at", Sql.ts(now));
     }
 
     void extensionRequested(long id, int workingDays, String reason, Instant at) {
-        changes.changing(id);
-        sql("update ticket set extension_days = ?, extension_reason = ?, extension_requested_at = ?, "
-                        + "updated_at = ? where id = ?")
-                .params(workingDays, reason, Sql.ts(at), Sql.ts(at), id).update();
+        changes.defer(id, "extension_days", workingDays);
+        changes.defer(id, "extension_reason", reason);
+        changes.defer(id, "extension_requested_at", Sql.ts(at));
+        changes.defer(id, "updated_at", Sql.ts(at));
     }
 
     /** The pending request is decided; an approval moves the reply deadline. */
     void extensionDecided(long id, Instant replyDeadline, Instant now) {
-        changes.changing(id);
-        sql("update ticket set extension_days = null, extension_reason = null, extension_requested_at = null, "
-                        + "reply_deadline = ?, updated_at = ? where id = ?")
-                .params(Sql.ts(replyDeadline), Sql.ts(now), id).update();
+        changes.defer(id, "extension_days", null);
+        changes.defer(id, "extension_reason", null);
+        changes.defer(id, "extension_requested_at", null);
+        changes.defer(id, "reply_deadline", Sql.ts(replyDeadline));
+        changes.defer(id, "updated_at", Sql.ts(now));
     }
 
     void touch(long id, Instant now) {
-        changes.changing(id);
-        sql("update ticket set updated_at = ? where id = ?").params(Sql.ts(now), id).update();
+        changes.defer(id, "updated_at", Sql.ts(now));
     }
 
     void renameEnterprise(String creditCode, String name, String town) {

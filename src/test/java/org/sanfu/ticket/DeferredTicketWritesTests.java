@@ -15,7 +15,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The columns the process's listeners set (status, clocks) wait for the next statement on the ticket table
+ * The columns set to plain values (status, clocks, a rating...) wait for the next statement on the ticket table
  * and go in one update (TicketChanges.defer): every read through Tickets finds them, a later write keeps its
  * place after them, the commit writes what no statement came for, and a rollback writes nothing.
  */
@@ -92,16 +92,16 @@ class DeferredTicketWritesTests {
         Instant second = first.plusSeconds(1);
         new TransactionTemplate(transactions).executeWithoutResult(tx -> {
             tickets.setStatus(id, TicketStatus.ASSIGNED, first);
-            tickets.touch(id, second);
+            tickets.signed(id, second, false);
         });
-        assertThat(storedUpdatedAt()).as("the touch came after the status").isEqualTo(second);
+        assertThat(storedUpdatedAt()).as("the sign came after the status").isEqualTo(second);
 
         Instant third = second.plusSeconds(1);
         Instant fourth = third.plusSeconds(1);
         new TransactionTemplate(transactions).executeWithoutResult(tx -> {
-            tickets.touch(id, third);
+            tickets.signed(id, third, false);
             tickets.setStatus(id, TicketStatus.ASSIGNED, fourth);
         });
-        assertThat(storedUpdatedAt()).as("the status came after the touch").isEqualTo(fourth);
+        assertThat(storedUpdatedAt()).as("the status came after the sign").isEqualTo(fourth);
     }
 }
