@@ -22,10 +22,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * one place every ticket write passes, so nothing derived from tickets can miss one.
  * <p>
  * It also holds the columns a command sets to plain values (status, clocks, the process instance, a rating:
- * {@link #defer}) until the next statement on the ticket table, and writes them in one update: on H2 every
- * update of a row rewrites its entry in each of the table's indexes, whatever columns it sets, and the
- * ticket has eighteen, so the three or four updates of an action and the process's listeners cost that many
- * times one.
+ * {@link #defer}) until the next statement {@link Tickets} makes on the ticket table or a view of it, or
+ * {@link #read} here, and writes them in one update: on H2 every update of a row rewrites its entry in each
+ * of the table's indexes, whatever columns it sets, and the ticket has eighteen, so the three or four updates
+ * of an action and the process's listeners cost that many times one. So every statement on the ticket table
+ * inside a transaction that changes tickets goes through Tickets. Two things nothing does, that would lose a
+ * held column: a savepoint (PROPAGATION_NESTED) rolled back does not take it back, and a ticket first changed
+ * in another synchronization's beforeCommit is never written (this one registers too late to flush it).
  */
 @Component
 class TicketChanges {
@@ -46,7 +49,12 @@ class TicketChanges {
      */
     void defer(long id, String column, Object value) {
         changing(id);
-        touched().deferred.computeIfAbsent(id, k -> new TreeMap<>()).put(column, value);
+        Touched touched = touched();
+        if (touched.committing) {
+            // it would never be written: the last flush came before the commit
+            throw new IllegalStateException("ticket " + id + ": " + column + " set while its transaction commits");
+        }
+        touched.deferred.computeIfAbsent(id, k -> new TreeMap<>()).put(column, value);
     }
 
     /** Writes the deferred columns, one update per ticket; Tickets calls it before each statement on the table. */
@@ -55,9 +63,9 @@ class TicketChanges {
         if (touched == null || touched.deferred.isEmpty()) {
             return;
         }
-        List<Map.Entry<Long, Map<String, Object>>> rows = List.copyOf(touched.deferred.entrySet());
-        touched.deferred.clear();
-        for (Map.Entry<Long, Map<String, Object>> row : rows) {
+        Map<Long, Map<String, Object>> rows = touched.deferred;
+        touched.deferred = new LinkedHashMap<>();
+        for (Map.Entry<Long, Map<String, Object>> row : rows.entrySet()) {
             List<Object> params = new ArrayList<>(row.getValue().values());
             params.add(row.getKey());
             jdbc.sql("update ticket set " + String.join(" = ?, ", row.getValue().keySet()) + " = ? where id = ?")
@@ -118,11 +126,13 @@ class TicketChanges {
 
         private final Map<Long, TicketFacts.Row> before = new LinkedHashMap<>();
         private final Set<Long> coHandling = new HashSet<>();
-        private final Map<Long, Map<String, Object>> deferred = new LinkedHashMap<>();
+        private Map<Long, Map<String, Object>> deferred = new LinkedHashMap<>();
+        private boolean committing;
 
         @Override
         public void beforeCommit(boolean readOnly) {
             flush();
+            committing = true;
             List<TicketFactsChanged.Change> changes = new ArrayList<>();
             for (Map.Entry<Long, TicketFacts.Row> e : before.entrySet()) {
                 changes.add(new TicketFactsChanged.Change(e.getKey(), e.getValue(), read(e.getKey()).orElse(null)));
@@ -134,6 +144,17 @@ class TicketChanges {
         @Override
         public void afterCommit() {
             events.publishEvent(new TicketsCommitted(Set.copyOf(before.keySet())));
+        }
+
+        /** A transaction of its own (REQUIRES_NEW) inside this one tracks its own tickets, and writes its own. */
+        @Override
+        public void suspend() {
+            TransactionSynchronizationManager.unbindResourceIfPossible(TicketChanges.this);
+        }
+
+        @Override
+        public void resume() {
+            TransactionSynchronizationManager.bindResource(TicketChanges.this, this);
         }
 
         @Override

@@ -41,7 +41,7 @@ class Tickets {
     }
 
     /**
-     * A statement that reads or writes the ticket table (or a view of it): the columns the process set in
+     * A statement that reads or writes the ticket table (or a view of it): the columns set to plain values in
      * this transaction are written first ({@link TicketChanges#defer}), so it finds every earlier write.
      * Statements on ticket_task, ticket_co_department and ticket_contribution need not wait.
      */

@@ -1,6 +1,7 @@
 package org.sanfu.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -12,6 +13,9 @@ import org.sanfu.SanfuTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -72,17 +76,46 @@ class DeferredTicketWritesTests {
     }
 
     @Test
-    void theCommitWritesTheHeldColumnsOfSeveralListenersInOne() {
+    void theCommitWritesTheHeldColumnsOfSeveralWriters() {
         Instant later = signClockNext.plus(1, ChronoUnit.MINUTES);
-        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant updated = storedUpdatedAt();
+        Instant at = updated.plusSeconds(60);
         new TransactionTemplate(transactions).executeWithoutResult(tx -> {
             tickets.clockNext(id, DeadlineClock.SIGN, later);
             tickets.setStatus(id, TicketStatus.ASSIGNED, at);
-            assertThat(storedUpdatedAt()).as("held back").isBefore(at);
+            assertThat(storedUpdatedAt()).as("held back").isEqualTo(updated);
         });
         assertThat(jdbc.sql("select sign_clock_next from ticket where id = ?").param(id)
                 .query((rs, n) -> Sql.instant(rs, 1)).single()).isEqualTo(later);
         assertThat(storedUpdatedAt()).isEqualTo(at);
+        assertThat(stored("status")).isEqualTo("ASSIGNED");
+    }
+
+    @Test
+    void aTransactionOfItsOwnInsideNeitherSeesNorWritesWhatTheOuterOneHolds() {
+        TransactionTemplate own = new TransactionTemplate(transactions);
+        own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            tickets.setStatus(id, TicketStatus.IN_PROGRESS, Instant.now());
+            TicketStatus inside = own.execute(inner -> tickets.findRow(id).orElseThrow().status());
+            assertThat(inside).as("the committed row").isEqualTo(TicketStatus.ASSIGNED);
+            tx.setRollbackOnly();
+        });
+        assertThat(stored("status")).as("written by neither").isEqualTo("ASSIGNED");
+    }
+
+    @Test
+    void nothingIsHeldOnceTheTransactionCommits() {
+        // as a listener of TicketFactsChanged would, after the commit's flush: it would never be written
+        assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            tickets.touch(id, Instant.now());
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    tickets.setStatus(id, TicketStatus.IN_PROGRESS, Instant.now());
+                }
+            });
+        })).isInstanceOf(IllegalStateException.class).hasMessageContaining("commits");
         assertThat(stored("status")).isEqualTo("ASSIGNED");
     }
 
