@@ -75,8 +75,10 @@ class TicketExportWebTests {
         MockHttpServletResponse excel = download("/tickets/export?town=" + town, "leader");
         assertThat(excel.getStatus()).isEqualTo(200);
         assertThat(excel.getContentType()).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        assertThat(excel.getHeader("Content-Disposition")).contains("attachment",
-                "filename*=UTF-8''%E4%BA%8B%E9%A1%B9%E6%B8%85%E5%8D%95-");
+        String disposition = excel.getHeader("Content-Disposition");
+        assertThat(disposition).contains("attachment");
+        assertThat(URLDecoder.decode(disposition.substring(disposition.indexOf("filename*=UTF-8''") + 17),
+                StandardCharsets.UTF_8)).as("the day alone, no zone offset").matches("事项清单-\\d{8}\\.xlsx");
         List<List<String>> rows = rows(excel);
         assertThat(rows.get(0).get(0)).startsWith("事项清单（导出时间 ").contains("；镇（街道） " + town, "；共 2 件）");
         assertThat(rows.get(1)).startsWith("编号", "反映时间", "企业名称", "统一社会信用代码", "镇（街道）", "问题类别", "事项");

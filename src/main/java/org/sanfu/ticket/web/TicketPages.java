@@ -235,7 +235,7 @@ class TicketPages {
         Instant now = clock.instant();
         String title = "事项清单（导出时间 " + when.of(now) + filterWords(raw) + "；共 " + total + " 件"
                 + (total > tickets.size() ? "，仅导出前 " + tickets.size() + " 件，请缩小筛选范围" : "") + "）";
-        String day = DateTimeFormatter.BASIC_ISO_DATE.format(now.atZone(zone));
+        String day = DateTimeFormatter.BASIC_ISO_DATE.format(now.atZone(zone).toLocalDate());
         return Downloads.attachment(Downloads.XLSX, "事项清单-" + day + ".xlsx",
                 workbook.render(title, List.copyOf(tickets.values())));
     }
