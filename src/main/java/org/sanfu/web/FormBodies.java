@@ -25,7 +25,9 @@ import org.springframework.util.MultiValueMap;
  * JSON fields, list items as {@code problems[0].title}, a repeated input ({@code coDepartments}) as an
  * array. The command is then read and validated exactly as the API reads its JSON ({@link JsonBodies}),
  * so a page can never do what the API would refuse, and a fault names the same field. An empty input is
- * an absent field; for a scalar given twice (a checkbox after its hidden "false") the last value counts.
+ * an absent field. A field given twice with two values is refused, naming it, as the API refuses a key twice:
+ * which one was meant is not the page's to guess. The one exception is a checkbox after its hidden "false"
+ * (false, then true): it is ticked.
  */
 @Component
 public class FormBodies {
@@ -47,32 +49,33 @@ public class FormBodies {
 
     /**
      * The form as the command {@code type}, validated: 400 ({@link InvalidInput}) naming each field at
-     * fault, all at once. A whole-number input that holds none (1.5, 三) is named here and left out of
-     * the body: as a text it would stop the API's reading at that field, and a page would name one fault
-     * per submit instead of every one.
+     * fault, all at once. A whole-number input that holds none (1.5, 三), and an input given twice with two
+     * values, are named here and left out of the body: as a text the first would stop the API's reading at
+     * that field, and a page would name one fault per submit instead of every one.
      */
     public <T> T command(MultiValueMap<String, String> form, Class<T> type) {
         Read<T> read = read(form, type);
-        if (!read.notWhole().isEmpty()) {
-            throw new InvalidInput(read.notWhole());
+        if (!read.unread().isEmpty()) {
+            throw new InvalidInput(read.unread());
         }
         return read.command();
     }
 
     /**
-     * A form read as far as it goes: the command without the whole-number inputs that hold none, and those
-     * inputs' faults; a page may then judge the rest of the command too, so that one answer names every
-     * fault. A command refused itself is thrown, with those faults first.
+     * A form read as far as it goes: the command without the inputs the form could not read (a whole-number
+     * input holding none, an input given twice with two values), and those inputs' faults; a page may then
+     * judge the rest of the command too, so that one answer names every fault. A command refused itself is
+     * thrown, with those faults first.
      */
-    public record Read<T>(T command, List<InvalidInput.Fault> notWhole) {}
+    public record Read<T>(T command, List<InvalidInput.Fault> unread) {}
 
     public <T> Read<T> read(MultiValueMap<String, String> form, Class<T> type) {
-        List<InvalidInput.Fault> notWhole = new ArrayList<>();
-        ObjectNode body = body(form, type, notWhole);
+        List<InvalidInput.Fault> unread = new ArrayList<>();
+        ObjectNode body = body(form, type, unread);
         try {
-            return new Read<>(bodies.command(body, type), List.copyOf(notWhole));
+            return new Read<>(bodies.command(body, type), List.copyOf(unread));
         } catch (InvalidInput refused) {
-            throw InvalidInput.merged(notWhole, refused);
+            throw InvalidInput.merged(unread, refused);
         }
     }
 
@@ -83,18 +86,18 @@ public class FormBodies {
 
     /**
      * The form as the JSON object the API would receive; inputs that name no field of {@code type} are left
-     * out, and so are whole-number inputs holding none, each added to {@code notWhole} by its input's name.
+     * out, and so are the inputs it cannot read ({@link #command}), each added to {@code unread} by its name.
      */
-    private ObjectNode body(MultiValueMap<String, String> form, Class<?> type, List<InvalidInput.Fault> notWhole) {
+    private ObjectNode body(MultiValueMap<String, String> form, Class<?> type, List<InvalidInput.Fault> unread) {
         ObjectNode root = json.createObjectNode();
         for (Map.Entry<String, List<String>> input : form.entrySet()) {
-            put(root, type, input.getKey().split("\\."), 0, input.getValue(), input.getKey(), notWhole);
+            put(root, type, input.getKey().split("\\."), 0, input.getValue(), input.getKey(), unread);
         }
         return root;
     }
 
     private void put(ObjectNode node, Type type, String[] path, int at, List<String> values, String input,
-            List<InvalidInput.Fault> notWhole) {
+            List<InvalidInput.Fault> unread) {
         Matcher segment = SEGMENT.matcher(path[at]);
         if (!segment.matches()) {
             return;
@@ -117,7 +120,7 @@ public class FormBodies {
                 array.addObject();
             }
             if (array.get(index) instanceof ObjectNode item) {
-                put(item, element, path, at + 1, values, input, notWhole);
+                put(item, element, path, at + 1, values, input, unread);
             }
         } else if (last) {
             List<String> given = values.stream().filter(v -> v != null && !v.isBlank()).toList();
@@ -128,18 +131,27 @@ public class FormBodies {
             if (element != null) {
                 ArrayNode array = node.putArray(name);
                 given.forEach(v -> array.add(scalar(element, v.strip())));
+            } else if (given.stream().map(String::strip).distinct().count() > 1 && !ticked(fieldType, given)) {
+                unread.add(new InvalidInput.Fault(input, Message.of("form.once")));
             } else if (WHOLE_NUMBERS.contains(raw(fieldType))
                     && !DIGITS.matcher(given.get(given.size() - 1).strip()).matches()) {
                 // digits alone, however many, are the API's to judge (its range)
-                notWhole.add(new InvalidInput.Fault(input, Message.of("form.whole-number")));
+                unread.add(new InvalidInput.Fault(input, Message.of("form.whole-number")));
             } else {
                 node.set(name, scalar(fieldType, given.get(given.size() - 1).strip()));
             }
         } else {
             JsonNode child = node.get(name);
             put(child instanceof ObjectNode object ? object : node.putObject(name), fieldType, path, at + 1, values,
-                    input, notWhole);
+                    input, unread);
         }
+    }
+
+    /** A checkbox ticked after its hidden default: the flag given "false", then "true". */
+    private static boolean ticked(Type type, List<String> given) {
+        Class<?> raw = raw(type);
+        return (raw == Boolean.class || raw == boolean.class)
+                && given.stream().map(String::strip).toList().equals(List.of("false", "true"));
     }
 
     /**

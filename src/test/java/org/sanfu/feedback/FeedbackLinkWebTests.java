@@ -365,6 +365,10 @@ class FeedbackLinkWebTests {
             assertThat(page.html().getElementById("comment").text()).isEqualTo("还行");
             assertThat(page.html().getElementById("resolution").text()).isEqualTo(RESOLVED.get("resolution"));
         }
+        // two grades at once: which one the enterprise meant is not the page's to guess (the last one is not it)
+        Answer twice = post(path, "satisfaction", "SATISFIED", "satisfaction", "DISSATISFIED", "comment", "还行");
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(twice.html().select("[data-field=satisfaction].has-error .field-error").text()).isEqualTo("只能填写一个值");
         Answer control = post(path, "satisfaction", "SATISFIED", "comment", "bad\u0001");
         assertThat(control.status()).isEqualTo(400);
         assertThat(control.html().select("[data-field=comment].has-error .field-error").text()).isNotBlank();

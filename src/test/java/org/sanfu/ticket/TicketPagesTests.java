@@ -488,6 +488,13 @@ class TicketPagesTests extends TicketWebTestSupport {
 
         assertThat(pages.post("/tickets/" + id + "/reply", "hrss",
                 Pages.form("resolution", "已招聘到位", "outcome", "PARTIAL")).status()).isEqualTo(303);
+        Snapshot replied = snapshot(id);
+        Pages.Answer twoGrades = pages.post("/tickets/" + id + "/feedback", "staff2",
+                Pages.form("satisfaction", "DISSATISFIED", "satisfaction", "SATISFIED", "comment", "人手仍不足"));
+        assertThat(twoGrades.status()).as("two grades at once, neither guessed").isEqualTo(400);
+        assertThat(twoGrades.html().select("form[data-action=feedback] .field[data-field=satisfaction] .field-error")
+                .text()).isEqualTo("只能填写一个值");
+        assertThat(snapshot(id)).isEqualTo(replied);
         assertThat(pages.post("/tickets/" + id + "/feedback", "staff2",
                 Pages.form("satisfaction", "DISSATISFIED", "comment", "人手仍不足")).status()).isEqualTo(303);
         JsonNode reopened = api.get("/api/tickets/" + id, "leader").json();

@@ -164,10 +164,10 @@ class VisitPages {
                 inputs.set("visitedAt", inServiceZone(visitedAt));
             }
             FormBodies.Read<VisitRequest> read = forms.read(inputs, VisitRequest.class);
-            if (!read.notWhole().isEmpty()) {
-                // a decimal in a number input: the intake's own checks of the rest are named in the same answer
-                throw intake.refusal(read.command()).map(later -> InvalidInput.merged(read.notWhole(), later))
-                        .orElseGet(() -> new InvalidInput(read.notWhole()));
+            if (!read.unread().isEmpty()) {
+                // a decimal in a number input, a field given twice: the intake's own checks of the rest are named too
+                throw intake.refusal(read.command()).map(later -> InvalidInput.merged(read.unread(), later))
+                        .orElseGet(() -> new InvalidInput(read.unread()));
             }
             VisitRequest request = read.command();
             VisitIntake.Answer answer = intake.log(request, caller, form.idempotencyKey());
