@@ -46,7 +46,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * apps' pages hand out. Runs after Sanfu's sign-in (401 and the ADMIN check come first).
  *
  * <p>An allowed write that names a job, job definition or external task the engine has not is 404, and
- * a retry's body the engine would answer with a server error is 400 naming the field ({@link RetryBodies}).
+ * a retry's body the engine would answer with a server error is 400 naming the field ({@link RetryBodies}),
+ * as is a bulk retry's {@code jobIds} naming a job the engine has not (its batch would fail in the background).
  */
 class OperatorWrites extends OncePerRequestFilter {
 
@@ -173,6 +174,13 @@ class OperatorWrites extends OncePerRequestFilter {
                         fault.message().code());
                 problems.writeInvalid(request, response, fault.field(), fault.message());
                 return;
+            }
+            for (String job : RetryBodies.jobIds(method, resource, body)) {
+                if (!known.job().test(job)) {
+                    problems.writeInvalid(request, response, "jobIds",
+                            Message.of("sanfu.operations.not-found", "id", job));
+                    return;
+                }
             }
             request = new ReadBodyRequest(request, body, charsetOf(request));
         }

@@ -1,8 +1,11 @@
 package org.sanfu.operations;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.sanfu.Message;
@@ -12,11 +15,13 @@ import org.sanfu.Message;
  * answers a missing or negative {@code retries}, or a bulk retry that names no jobs, with 500 (a null
  * pointer, or the engine's refusal passed on as a server error): to the operator who typed it, and to
  * the service's error rate, it looks like a fault of the service. Asked here, it is the 400 naming the
- * field that it is, and the engine is not called. What these checks let through, the engine still judges.
+ * field that it is, and the engine is not called. A list of ids holding something that is no id ({@code [null]})
+ * would become a batch whose jobs fail in the background, leaving incidents: it is 400 too, and so is a key
+ * given twice, as on Sanfu's own API. What these checks let through, the engine still judges.
  */
 final class RetryBodies {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final String ID = "[^/]+";
 
     /** A write whose body sets retries, and the fields of which at least one must name what to retry. */
@@ -56,6 +61,12 @@ final class RetryBodies {
         JsonNode root;
         try {
             root = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            if (String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")
+                    && e.getProcessor() instanceof JsonParser parser && parser.getParsingContext() != null) {
+                return new Fault(parser.getParsingContext().getCurrentName(), Message.of("sanfu.json.duplicate"));
+            }
+            return new Fault("body", Message.of("sanfu.json.unreadable"));
         } catch (IOException e) {
             return new Fault("body", Message.of("sanfu.json.unreadable"));
         }
@@ -69,11 +80,39 @@ final class RetryBodies {
         if (!retries.canConvertToInt() || !retries.isIntegralNumber() || retries.intValue() < 0) {
             return new Fault("retries", Message.of("sanfu.operations.retries"));
         }
+        for (String selector : retry.selectors()) {
+            JsonNode ids = root.get(selector);
+            if (ids != null && ids.isArray()) {
+                for (JsonNode id : ids) {
+                    if (!id.isTextual() || id.asText().isBlank()) {
+                        return new Fault(selector, Message.of("sanfu.operations.retry-ids"));
+                    }
+                }
+            }
+        }
         if (!retry.selectors().isEmpty() && retry.selectors().stream().noneMatch(s -> names(root.get(s)))) {
             return new Fault(retry.selectors().get(0), Message.of("sanfu.operations.retry-what",
                     "fields", String.join(", ", retry.selectors())));
         }
         return null;
+    }
+
+    /**
+     * The jobs a bulk retry names by id ({@code jobIds} of {@code POST /job/retries}), for the caller to look
+     * up: the engine would take an unknown one into a batch that fails in the background. Empty for any other
+     * write; only for a body {@link #fault} passed.
+     */
+    static List<String> jobIds(String method, String resource, byte[] body) {
+        if (!"POST".equals(method) || !"/job/retries".equals(resource)) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>();
+        try {
+            JSON.readTree(body).path("jobIds").forEach(id -> ids.add(id.asText()));
+        } catch (IOException e) {
+            throw new IllegalStateException("a retry body that passed its check could not be read again", e);
+        }
+        return ids;
     }
 
     /** A non-empty list of ids, or a query (which may match none: then the engine retries nothing, as asked). */

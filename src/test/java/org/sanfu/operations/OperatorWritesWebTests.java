@@ -179,6 +179,7 @@ class OperatorWritesWebTests {
         Job job = sweepTimer();
         String definition = job.getJobDefinitionId();
         int retries = job.getRetries();
+        long incidents = engine.getRuntimeService().createIncidentQuery().count();
         String[] cockpit = http.cockpitSession(engine.getName());
         for (String root : List.of("/engine-rest/engine/" + engine.getName(),
                 "/camunda/api/engine/engine/" + engine.getName())) {
@@ -193,7 +194,12 @@ class OperatorWritesWebTests {
                     {Call.json("POST", "/job/retries", "{\"retries\":1,\"jobIds\":[]}"), "jobIds"},
                     {Call.json("POST", "/job/retries", "{\"retries\":-1,\"jobIds\":[\"" + job.getId() + "\"]}"),
                             "retries"},
-                    {Call.json("POST", "/process-instance/job-retries", "{\"retries\":1}"), "processInstances"}}) {
+                    {Call.json("POST", "/process-instance/job-retries", "{\"retries\":1}"), "processInstances"},
+                    // the engine would take these into a batch that fails in the background, leaving incidents
+                    {Call.json("POST", "/job/retries", "{\"retries\":1,\"jobIds\":[null]}"), "jobIds"},
+                    {Call.json("POST", "/job/retries", "{\"retries\":1,\"jobIds\":[\"" + job.getId() + "\",\"nope\"]}"),
+                            "jobIds"},
+                    {Call.json("PUT", "/job/" + job.getId() + "/retries", "{\"retries\":2,\"retries\":3}"), "retries"}}) {
                 Call call = (Call) bad[0];
                 HttpResponse<String> r = operator(root, call, headers);
                 String what = root + " " + call.method() + " " + call.path() + " " + call.body() + ": " + r.body();
@@ -204,6 +210,7 @@ class OperatorWritesWebTests {
         assertThat(engine.getManagementService().createJobQuery().jobId(job.getId()).singleResult().getRetries())
                 .isEqualTo(retries);
         assertThat(engine.getManagementService().createBatchQuery().count()).isZero();
+        assertThat(engine.getRuntimeService().createIncidentQuery().count()).isEqualTo(incidents);
 
         HttpResponse<String> zh = http.send(request(Call.json("POST", "/job/retries", "{\"retries\":1}"),
                 "/engine-rest/engine/" + engine.getName() + "/job/retries").header("Accept-Language", "zh-CN"),

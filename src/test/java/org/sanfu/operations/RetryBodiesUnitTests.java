@@ -3,6 +3,7 @@ package org.sanfu.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Which retry bodies reach the engine, and which are 400 naming their field. */
@@ -45,6 +46,28 @@ class RetryBodiesUnitTests {
         assertThat(fault("POST", byProcess, "{\"retries\":1,\"processInstances\":[\"7\"]}")).isNull();
         assertThat(fault("POST", byProcess, "{\"retries\":1,\"processInstanceQuery\":{}}")).isNull();
         assertThat(fault("POST", byProcess, "{\"retries\":1,\"historicProcessInstanceQuery\":{}}")).isNull();
+    }
+
+    @Test
+    void aListOfIdsHoldsIdsOnlyAndNoKeyComesTwice() {
+        for (String ids : List.of("[null]", "[\"42\",null]", "[\"\"]", "[\" \"]", "[42]", "[{}]", "[[\"42\"]]")) {
+            assertThat(fault("POST", "/job/retries", "{\"retries\":1,\"jobIds\":" + ids + "}")).as(ids)
+                    .isEqualTo("jobIds sanfu.operations.retry-ids");
+            assertThat(fault("POST", "/process-instance/job-retries", "{\"retries\":1,\"processInstances\":" + ids + "}"))
+                    .as(ids).isEqualTo("processInstances sanfu.operations.retry-ids");
+        }
+        assertThat(fault("PUT", "/job/42/retries", "{\"retries\":2,\"retries\":3}")).isEqualTo("retries sanfu.json.duplicate");
+        assertThat(fault("POST", "/job/retries", "{\"retries\":1,\"jobIds\":[\"42\"],\"jobIds\":[]}"))
+                .isEqualTo("jobIds sanfu.json.duplicate");
+    }
+
+    @Test
+    void theJobsABulkRetryNamesAreListedForTheCallerToLookUp() {
+        byte[] body = "{\"retries\":1,\"jobIds\":[\"42\",\"43\"]}".getBytes(StandardCharsets.UTF_8);
+        assertThat(RetryBodies.jobIds("POST", "/job/retries", body)).containsExactly("42", "43");
+        assertThat(RetryBodies.jobIds("POST", "/job/retries", "{\"retries\":1,\"jobQuery\":{}}"
+                .getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(RetryBodies.jobIds("POST", "/process-instance/job-retries", body)).isEmpty();
     }
 
     @Test
