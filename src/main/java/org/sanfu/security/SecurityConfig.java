@@ -207,8 +207,9 @@ class SecurityConfig implements WebMvcConfigurer {
     SecurityFilterChain apiDocuments(HttpSecurity http, AuthenticationManager sanfuAuthentication, Problems problems,
             Accounts accounts) throws Exception {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-        http.securityMatcher(new OrRequestMatcher(paths.matcher("/v3/api-docs/**"), paths.matcher("/swagger-ui.html"),
-                        paths.matcher("/swagger-ui/**")))
+        // the YAML document is /v3/api-docs.yaml, beside /v3/api-docs/** rather than under it
+        http.securityMatcher(new OrRequestMatcher(paths.matcher("/v3/api-docs/**"), paths.matcher("/v3/api-docs.yaml/**"),
+                        paths.matcher("/swagger-ui.html"), paths.matcher("/swagger-ui/**")))
                 .authenticationManager(sanfuAuthentication)
                 .headers(SecurityHeaders.api())
                 .csrf(csrf -> csrf.disable())

@@ -52,9 +52,13 @@ class ApiDocsWebTests {
     @Test
     void theDocumentIsForSignedInUsersOnly() {
         assertThat(api.get("/v3/api-docs", null).status()).isEqualTo(401);
+        assertThat(api.get("/v3/api-docs.yaml", null).status()).as("the YAML document too").isEqualTo(401);
         assertThat(api.get("/swagger-ui.html", null).status()).isEqualTo(401);
-        for (String user : List.of("staff1", "finance", "leader")) {
+        for (String user : List.of("staff1", "finance", "leader", "admin")) {
             assertThat(api.get("/v3/api-docs", user).status()).as(user).isEqualTo(200);
+            Api.Response yaml = api.perform(MockMvcRequestBuilders.get("/v3/api-docs.yaml"), user);
+            assertThat(yaml.status()).as(user + " YAML").isEqualTo(200);
+            assertThat(yaml.text()).as(user + " YAML").contains("openapi:").contains("/api/tickets:");
         }
         Api.Response ui = api.get("/swagger-ui.html", "finance");
         assertThat(ui.status()).isEqualTo(302);
@@ -69,10 +73,15 @@ class ApiDocsWebTests {
         assertThat(document.getStatus()).isEqualTo(200);
         assertThat(document.getContentAsString(StandardCharsets.UTF_8)).contains("\"/api/tickets\"");
         assertThat(pages.get("/swagger-ui/index.html", "staff1").status()).isEqualTo(200);
+        MockHttpServletResponse yaml = pages.mvc().perform(Pages.in(MockMvcRequestBuilders.get("/v3/api-docs.yaml"),
+                pages.session("finance"))).andReturn().getResponse();
+        assertThat(yaml.getStatus()).isEqualTo(200);
+        assertThat(yaml.getContentAsString(StandardCharsets.UTF_8)).contains("/api/tickets:");
         // a browser signed in nowhere goes to the form (which brings it back); a script gets the 401
         Pages.Answer browser = pages.get("/swagger-ui/index.html", (String) null);
         assertThat(browser.status()).isEqualTo(302);
         assertThat(browser.redirect()).endsWith("/login");
+        assertThat(pages.get("/v3/api-docs.yaml", (String) null).redirect()).endsWith("/login");
         // a Basic sign-in stays with its request: no session comes of it
         assertThat(api.get("/v3/api-docs", "leader").raw().getCookie("SANFU_SESSION")).isNull();
     }
