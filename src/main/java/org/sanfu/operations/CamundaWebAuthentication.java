@@ -60,7 +60,10 @@ class CamundaWebAuthentication {
         return registration;
     }
 
-    /** After Sanfu's sign-in (401, 403 for other roles), before Camunda's own filters and resources. */
+    /**
+     * After Sanfu's sign-in (401, 403 for other roles), before Camunda's own filters and resources; also on the
+     * copies of the apps' files outside them, which it answers 404.
+     */
     @Bean
     FilterRegistrationBean<OperatorWrites> camundaOperatorWrites(Problems problems, CamundaBpmProperties camunda,
             ManagementService management, ExternalTaskService externalTasks, TaskService tasks,
@@ -75,6 +78,7 @@ class CamundaWebAuthentication {
                 new FilterRegistrationBean<>(new OperatorWrites(problems, apps, known, bodies.maxBodyBytes()));
         registration.setName("camundaOperatorWrites");
         registration.addUrlPatterns("/engine-rest/*", apps + "/*");
+        OperatorWrites.COPIES.forEach(copies -> registration.addUrlPatterns(copies + "/*"));
         registration.setDispatcherTypes(DispatcherType.REQUEST);
         registration.setOrder(AFTER_SPRING_SECURITY);
         return registration;

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.sanfu.Message;
 import org.sanfu.web.JsonMedia;
 import org.sanfu.web.Problems;
@@ -37,7 +38,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * decoded path the servlet container hands to Jersey, so an encoded letter changes nothing, and
  * whatever does not match exactly (a trailing slash, another case) is refused, never allowed.
  *
- * <p>Tasklist is not served (404): it exists to complete tasks, which is the workbench's job here.
+ * <p>Tasklist is not served (404): it exists to complete tasks, which is the workbench's job here. Nor are
+ * the copies of the apps' files that Camunda's jar puts among any jar's static files ({@link #COPIES}): the
+ * apps load theirs from {@code /camunda} (their plugins through {@code /camunda/api}), and a copy elsewhere
+ * would be Tasklist's page, or the apps' under another address, beside the one the operators know.
  *
  * <p>Cross-site writes: a browser holding an ADMIN's Basic credentials lets any site post a form
  * (urlencoded, multipart, text/plain) to engine-rest, but never with a JSON content type or a header
@@ -55,6 +59,9 @@ class OperatorWrites extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(OperatorWrites.class);
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
+
+    /** Where Spring serves Camunda's jar's copies of the apps' files (META-INF/resources/ and its webjars/). */
+    static final List<String> COPIES = List.of("/webjars/camunda", "/plugin", "/camunda-welcome");
 
     private static final String ID = "[^/]+";
     /** Queries sent as POST because their filters do not fit a URL; each also as .../count. */
@@ -107,6 +114,9 @@ class OperatorWrites extends OncePerRequestFilter {
     /** Cockpit's own views: its plugin's queries, and signing out of the apps. */
     private final List<Allowed> appWrites;
     private final Pattern tasklist;
+    private final Pattern copies;
+    /** Where the apps are, named by the copies' 404. */
+    private final String appsHome;
 
     /** @param apps where Camunda's web apps are served ({@code camunda.bpm.webapp.application-path}) */
     OperatorWrites(Problems problems, String apps, Known known, long maxBodyBytes) {
@@ -124,6 +134,8 @@ class OperatorWrites extends OncePerRequestFilter {
                         + "|process-instance/" + ID + "/called-process-instances)"),
                 new Allowed("POST", api + "/admin/auth/user/" + ID + "/logout"));
         this.tasklist = Pattern.compile(Pattern.quote(apps) + "/(?:app|api)/tasklist(?:/.*)?");
+        this.appsHome = apps + "/app/";
+        this.copies = Pattern.compile(COPIES.stream().map(Pattern::quote).collect(Collectors.joining("|", "(?:", ")(?:/.*)?")));
     }
 
     @Override
@@ -132,6 +144,11 @@ class OperatorWrites extends OncePerRequestFilter {
         String path = pathOf(request);
         if (tasklist.matcher(path).matches()) {
             problems.write(request, response, HttpStatus.NOT_FOUND, Message.of("sanfu.operations.tasklist"));
+            return;
+        }
+        if (copies.matcher(path).matches()) {
+            problems.write(request, response, HttpStatus.NOT_FOUND, Message.of("sanfu.operations.copies",
+                    "apps", request.getContextPath() + appsHome));
             return;
         }
         String method = request.getMethod();

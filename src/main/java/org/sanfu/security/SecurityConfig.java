@@ -182,7 +182,12 @@ class SecurityConfig implements WebMvcConfigurer {
             Accounts accounts) throws Exception {
         // by the request's whole path: engine-rest and the apps' APIs are servlets of their own, beside Spring MVC's
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-        http.securityMatcher(new OrRequestMatcher(paths.matcher("/camunda/**"), paths.matcher("/engine-rest/**")))
+        http.securityMatcher(new OrRequestMatcher(paths.matcher("/camunda/**"), paths.matcher("/engine-rest/**"),
+                        // Camunda's jar also puts copies of the apps' files where Spring serves any jar's static
+                        // files (META-INF/resources/): not /camunda's, but Camunda's all the same, so the same rule;
+                        // the apps load theirs from /camunda only, and OperatorWrites answers the copies 404
+                        paths.matcher("/webjars/camunda/**"), paths.matcher("/plugin/**"),
+                        paths.matcher("/camunda-welcome/**")))
                 .authenticationManager(sanfuAuthentication)
                 .csrf(csrf -> csrf.disable())
                 // the apps' own cache headers (CacheControlFilter) let browsers keep their scripts
@@ -334,7 +339,9 @@ class SecurityConfig implements WebMvcConfigurer {
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         // the error page is the container's to show; asked for directly it has no error to show (was a 500)
                         .requestMatchers("/error", "/error/**").denyAll()
-                        .requestMatchers(GET, "/webjars/**", "/css/**", "/js/**", "/dashboard.css").permitAll()
+                        // only the WebJars the pages load (templates: ECharts); every other jar's files need a
+                        // sign-in at least, and Camunda's copies are its chain's (ADMIN, then 404)
+                        .requestMatchers(GET, "/webjars/echarts/**", "/css/**", "/js/**", "/dashboard.css").permitAll()
                         // the form with any query (?error): formLogin's own permit names /login?error only
                         // with its default failure handler, and ours answers a lock with 429 (SignInPage)
                         .requestMatchers(GET, "/login").permitAll()

@@ -95,6 +95,45 @@ class CamundaAccessWebTests {
                 .isEqualTo(200);
     }
 
+    /**
+     * Camunda's jar also holds copies of the apps' files where Spring serves any jar's static files (its
+     * webjars/camunda, plugin and camunda-welcome): Tasklist's page among them, and the apps' under addresses
+     * no operator knows. They are Camunda's like /camunda: 401 without a sign-in, 403 to every role but ADMIN,
+     * and not served even to ADMIN (404), whose Cockpit loads its own files, plugins included, from /camunda.
+     */
+    private static final List<String> COPIES = List.of("/webjars/camunda/app/tasklist/index.html",
+            "/webjars/camunda/app/cockpit/index.html", "/webjars/camunda/securityFilterRules.json",
+            "/webjars/camunda/lib/deps.js", "/plugin/cockpit/app/plugin.js", "/plugin/tasklist/app/plugin.js",
+            "/camunda-welcome/index.html");
+
+    @Test
+    void theCopiesOfTheAppsFilesOutsideCamundaAreServedToNobody() throws Exception {
+        String staff = http().workbenchSession("staff1", "demo");
+        String admin = http().workbenchSession("admin", "demo");
+        for (String path : COPIES) {
+            HttpResponse<String> anonymous = get(path, null);
+            assertThat(anonymous.statusCode()).as(path).isEqualTo(401);
+            assertThat(anonymous.headers().firstValue("WWW-Authenticate")).as(path).isPresent();
+            for (String user : List.of("staff1", "finance", "leader", "dispatch")) {
+                assertThat(get(path, user + ":demo").statusCode()).as(user + " " + path).isEqualTo(403);
+            }
+            assertThat(withSession(path, staff).statusCode()).as("staff1's workbench session " + path).isEqualTo(403);
+            HttpResponse<String> byAdmin = get(path, "admin:demo");
+            assertThat(byAdmin.statusCode()).as(path).isEqualTo(404);
+            assertThat(byAdmin.body()).as(path).contains("/camunda/app/").doesNotContain("<script");
+            assertThat(withSession(path, admin).statusCode()).as("admin's workbench session " + path).isEqualTo(404);
+        }
+        // what the apps load is where they load it from
+        String name = engine.getName();
+        HttpResponse<String> cockpit = withSession("/camunda/app/cockpit/" + name + "/", admin);
+        assertThat(cockpit.statusCode()).isEqualTo(200);
+        assertThat(cockpit.body()).contains("/camunda/lib/deps.js").contains("/camunda/app/cockpit/camunda-cockpit-bootstrap.js");
+        for (String file : List.of("/camunda/lib/deps.js", "/camunda/app/cockpit/camunda-cockpit-bootstrap.js",
+                "/camunda/api/cockpit/plugin/cockpitPlugins/static/app/plugin.js")) {
+            assertThat(withSession(file, admin).statusCode()).as(file).isEqualTo(200);
+        }
+    }
+
     @Test
     void anAdminsCamundaSessionOpensNothingWithoutAnAdminsCredentials() throws Exception {
         HttpResponse<String> cockpit = get("/camunda/app/cockpit/" + engine.getName() + "/", "admin:demo");
