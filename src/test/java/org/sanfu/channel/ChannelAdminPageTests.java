@@ -90,8 +90,18 @@ class ChannelAdminPageTests {
             assertThat(pages.post("/admin/channels", user, Pages.form("code", code, "name", "x")).status()).as(user)
                     .isEqualTo(403);
         }
-        String existing = new ChannelTestSupport(api).channel(null).code();
-        assertThat(pages.post("/admin/channels/" + existing + "/revoke", "dispatch", Pages.form()).status()).isEqualTo(403);
+        ChannelTestSupport s = new ChannelTestSupport(api);
+        ChannelTestSupport.Created existing = s.channel(null);
+        for (String user : List.of("staff1", "dispatch", "leader", "finance")) {
+            Pages.Answer renewed = pages.post("/admin/channels/" + existing.code() + "/key", user, Pages.form());
+            assertThat(renewed.status()).as(user).isEqualTo(403);
+            assertThat(renewed.html().getElementById("channelKey")).as(user).isNull();
+            assertThat(pages.post("/admin/channels/" + existing.code() + "/revoke", user, Pages.form()).status()).as(user)
+                    .isEqualTo(403);
+        }
+        // the key is the one it had: neither renewed nor revoked
+        assertThat(s.file(existing.key(), ChannelTestSupport.problem(api.enterprise(), "CONTAINER")).status())
+                .isEqualTo(201);
         assertThat(pages.post("/admin/channels/NO_SUCH_ONE/revoke", "admin", Pages.form()).status()).isEqualTo(404);
         assertThat(api.get("/api/channels?size=200", "admin").text()).doesNotContain(code);
     }

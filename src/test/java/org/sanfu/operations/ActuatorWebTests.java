@@ -11,7 +11,7 @@ import org.sanfu.SanfuTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 
-/** Health is open to anyone and says only UP; info and prometheus are for ADMIN (API.md "Operations"). */
+/** Health is open to anyone and says only UP; the index, info and prometheus are for ADMIN (API.md "Operations"). */
 @SanfuTest
 class ActuatorWebTests {
 
@@ -37,10 +37,7 @@ class ActuatorWebTests {
 
     @Test
     void infoGivesTheVersionAndCommitToAdminsOnly() {
-        assertThat(api.get("/actuator/info", null).status()).isEqualTo(401);
-        for (String user : List.of("leader", "dispatch", "staff1", "finance")) {
-            assertThat(api.get("/actuator/info", user).status()).as(user).isEqualTo(403);
-        }
+        refusedToAllButAdmins("/actuator/info");
         Api.Response r = api.get("/actuator/info", "admin");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().at("/build/version").asText()).isNotBlank();
@@ -50,16 +47,30 @@ class ActuatorWebTests {
     }
 
     @Test
+    void theIndexOfTheEndpointsIsForAdminsOnly() {
+        refusedToAllButAdmins("/actuator");
+        Api.Response admin = api.get("/actuator", "admin");
+        assertThat(admin.status()).isEqualTo(200);
+        assertThat(admin.json().at("/_links/prometheus/href").asText()).endsWith("/actuator/prometheus");
+    }
+
+    @Test
     void prometheusIsForAdminsOnly() {
-        assertThat(api.get("/actuator/prometheus", null).status()).isEqualTo(401);
-        for (String user : List.of("leader", "dispatch", "staff1", "finance")) {
-            Api.Response r = api.get("/actuator/prometheus", user);
-            assertThat(r.status()).as(user).isEqualTo(403);
-            assertThat(r.contentType()).startsWith("application/problem+json");
-        }
+        refusedToAllButAdmins("/actuator/prometheus");
         Api.Response admin = api.perform(get("/actuator/prometheus"), "admin");
         assertThat(admin.status()).isEqualTo(200);
         assertThat(admin.text()).contains("sanfu_tickets_open ");
         assertThat(api.get("/actuator/env", "admin").status()).as("not exposed").isEqualTo(404);
+    }
+
+    /** 401 without a sign-in, and 403 problem+json that tells nothing of the endpoint to every role but ADMIN. */
+    private void refusedToAllButAdmins(String path) {
+        assertThat(api.get(path, null).status()).as(path).isEqualTo(401);
+        for (String user : List.of("leader", "dispatch", "staff1", "finance")) {
+            Api.Response r = api.get(path, user);
+            assertThat(r.status()).as(user + " " + path).isEqualTo(403);
+            assertThat(r.contentType()).as(user + " " + path).startsWith("application/problem+json");
+            assertThat(r.text()).as(user + " " + path).doesNotContain("_links", "sanfu_tickets_open", "build");
+        }
     }
 }

@@ -113,6 +113,12 @@ class AdminPagesTests {
         return jdbc.sql("select count(*) from account where username = ?").param(username).query(Long.class).single() > 0;
     }
 
+    /** What the account's forms change: role, department, password, name and whether it is enabled. */
+    private Map<String, Object> row(String username) {
+        return jdbc.sql("select role, department, password_hash, display_name, enabled from account where username = ?")
+                .param(username).query().singleRow();
+    }
+
     private String role(String username) {
         return jdbc.sql("select role from account where username = ?").param(username).query(String.class).single();
     }
@@ -388,6 +394,50 @@ class AdminPagesTests {
         }
         assertThat(pages.post("/admin/accounts/staff1/disable", "leader", Pages.form()).status()).isEqualTo(403);
         assertThat(enabled("staff1")).isTrue();
+    }
+
+    /** Every form on another's account, posted with its token by every other role: 403, and the account as it was. */
+    @Test
+    void everyAccountFormIsRefusedToEveryOtherRoleAndChangesNothing() {
+        String user = fresh("staff");
+        create(user, "STAFF", "", "staff-password-1");
+        done("/admin/accounts/" + user + "/name", Pages.form("displayName", "原来的名字"));
+        Map<String, Object> before = row(user);
+        Map<String, org.springframework.util.MultiValueMap<String, String>> forms = Map.of(
+                "role", Pages.form("role", "ADMIN", "department", ""),
+                "password", Pages.form("password", "taken-over-password"),
+                "name", Pages.form("displayName", "越权改名"),
+                "disable", Pages.form());
+        for (String other : List.of("leader", "dispatch", "staff1", "transport")) {
+            forms.forEach((form, fields) -> {
+                Pages.Answer refused = pages.post("/admin/accounts/" + user + "/" + form, other, fields);
+                assertThat(refused.status()).as(other + " " + form).isEqualTo(403);
+                assertThat(refused.html().select("#errorTitle").text()).as(other + " " + form).contains("无权访问");
+            });
+        }
+        assertThat(row(user)).isEqualTo(before);
+        assertThat(pages.signIn(user, "taken-over-password")).isEmpty();
+
+        done("/admin/accounts/" + user + "/disable", Pages.form());
+        Map<String, Object> disabled = row(user);
+        for (String other : List.of("leader", "dispatch", "staff1", "transport")) {
+            assertThat(pages.post("/admin/accounts/" + user + "/enable", other, Pages.form()).status()).as(other)
+                    .isEqualTo(403);
+        }
+        assertThat(row(user)).isEqualTo(disabled);
+        assertThat(enabled(user)).isFalse();
+    }
+
+    @Test
+    void theImportIsRefusedToEveryOtherRoleAndFilesNothing() {
+        for (String other : List.of("leader", "dispatch", "staff1", "transport")) {
+            String code = Api.creditCode();
+            Pages.Answer refused = pages.upload("/admin/enterprises/import", other, "file", "企业.csv",
+                    (HEADER + "\n" + code + ",越权导入有限公司,上传镇,泵业,是,否,staff1\n").getBytes(StandardCharsets.UTF_8));
+            assertThat(refused.status()).as(other).isEqualTo(403);
+            assertThat(refused.html().select("#errorTitle").text()).as(other).contains("无权访问");
+            assertThat(api.get("/api/enterprises/" + code, "leader").status()).as(other).isEqualTo(404);
+        }
     }
 
     @Test
