@@ -10,7 +10,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** What an administrator does to accounts over the API (ADMIN, SecurityConfig); the /admin page does the rest. */
+/**
+ * What an administrator does to accounts over the API (ADMIN, checked here once the account is found); the /admin
+ * page does the rest.
+ */
 @RestController
 @RequestMapping("/api/accounts")
 @Tag(name = "Accounts", description = "账号: what administrators do to accounts")
@@ -27,9 +30,12 @@ class AccountController {
             description = "The account signs in again at once and its failures are forgotten; 204 also when it was "
                     + "not locked. A lock of the client's address is not lifted: it ends with its window.")
     @ApiAccess(value = "ADMIN", errors = {400, 403, 404})
-    ResponseEntity<Void> unlock(@PathVariable String username, ActionBody body) {
-        // empty or any JSON object, but JSON (else 400 naming "body", after an unknown account's 404): nothing done
-        body.requireReadable(() -> accounts.requireKnown(username));
+    ResponseEntity<Void> unlock(@PathVariable String username, Caller caller, ActionBody body) {
+        // API.md's order: an unknown account is 404 for every person (SecurityConfig lets every person this far),
+        // then any role but ADMIN 403, then a body that is not JSON 400 naming "body"; nothing done on any of them
+        accounts.requireKnown(username);
+        caller.require(Role.ADMIN);
+        body.requireReadable();
         accounts.unlock(username);
         return ResponseEntity.noContent().build();
     }

@@ -27,17 +27,4 @@ public final class ActionBody {
     public void requireReadable() {
         bodies.requireReadable(json);
     }
-
-    /**
-     * As {@link #requireReadable()}, its 400 after whatever {@code first} refuses (an unknown record's 404),
-     * as API.md orders the checks; {@code first} runs only when the body is refused.
-     */
-    public void requireReadable(Runnable first) {
-        try {
-            requireReadable();
-        } catch (InvalidInput refused) {
-            first.run();
-            throw refused;
-        }
-    }
 }

@@ -100,7 +100,6 @@ class ChannelWebTests {
             assertThat(api.post("/api/channels", user, Map.of("code", "X_" + user.toUpperCase(), "name", "x")).status())
                     .as(user).isEqualTo(403);
             assertThat(api.get("/api/channels", user).status()).as(user).isEqualTo(403);
-            assertThat(api.call(HttpMethod.DELETE, "/api/channels/NOPE", user, null).status()).as(user).isEqualTo(403);
         }
         assertThat(api.post("/api/channels", null, Map.of("code", "X", "name", "x")).status()).isEqualTo(401);
         assertThat(api.get("/api/channels", null).status()).isEqualTo(401);
@@ -108,6 +107,35 @@ class ChannelWebTests {
         // a channel's key opens nothing but /api/intake
         ChannelTestSupport.Created c = channels().channel(null);
         assertThat(channels().call(HttpMethod.GET, "/api/channels", c.key(), null).status()).isEqualTo(403);
+    }
+
+    /** API.md's order on a channel named in the path: 401, then an unknown code 404 for every role, then 403, then 400. */
+    @Test
+    void anUnknownChannelIs404ForEveryRoleAndAKnownOne403ToAllButAdmin() {
+        ChannelTestSupport s = channels();
+        ChannelTestSupport.Created c = s.channel(null);
+        for (String user : List.of("staff1", "dispatch", "leader", "finance", "admin")) {
+            Api.Response revoke = api.call(HttpMethod.DELETE, "/api/channels/NO_SUCH_CHANNEL", user, "garbage");
+            assertThat(revoke.status()).as(user + " " + revoke.text()).isEqualTo(404);
+            assertThat(revoke.contentType()).as(user).startsWith("application/problem+json");
+            assertThat(api.post("/api/channels/NO_SUCH_CHANNEL/key", user, "garbage").status()).as(user).isEqualTo(404);
+        }
+        for (String user : List.of("staff1", "dispatch", "leader", "finance")) {
+            Api.Response revoke = api.call(HttpMethod.DELETE, "/api/channels/" + c.code(), user, "garbage");
+            assertThat(revoke.status()).as(user + " " + revoke.text()).isEqualTo(403);
+            assertThat(revoke.contentType()).as(user).startsWith("application/problem+json");
+            assertThat(api.post("/api/channels/" + c.code() + "/key", user, "garbage").status()).as(user).isEqualTo(403);
+            assertThat(api.post("/api/channels/" + c.code() + "/key", user, null).status()).as(user).isEqualTo(403);
+        }
+        assertThat(api.call(HttpMethod.DELETE, "/api/channels/NO_SUCH_CHANNEL", null, null).status()).isEqualTo(401);
+        assertThat(api.post("/api/channels/NO_SUCH_CHANNEL/key", null, null).status()).isEqualTo(401);
+        // a channel's key learns nothing of other channels: 403 whether the code exists or not
+        assertThat(s.call(HttpMethod.DELETE, "/api/channels/NO_SUCH_CHANNEL", c.key(), null).status()).isEqualTo(403);
+        assertThat(s.call(HttpMethod.POST, "/api/channels/NO_SUCH_CHANNEL/key", c.key(), null).status()).isEqualTo(403);
+        // nothing was revoked or renewed: the channel's key still files
+        assertThat(s.file(c.key(), ChannelTestSupport.problem(api.enterprise(), "CONTAINER")).status()).isEqualTo(201);
+        assertThat(find(api.get("/api/channels?size=200", "admin").json().get("items"), c.code()).get("revokedAt")
+                .isNull()).isTrue();
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -143,6 +144,26 @@ class SignInThrottleWebTests {
         assertThat(page.select("#loginError")).isEmpty();
         assertThat(page.select("form input[name=_csrf]")).as("the form can be sent again").isNotEmpty();
         assertThat(pages.signIn(user, PASSWORD)).as("from the suite's address too: the account is locked").isEmpty();
+    }
+
+    /** API.md's order: an unknown account is 404 for every role, a known one 403 to all but ADMIN, then the body's 400. */
+    @Test
+    void unlockingAnUnknownAccountIs404ForEveryRoleBeforeAnotherRoles403() throws Exception {
+        String user = account();
+        fail(user, 5, address());
+        String nobody = "nobody-" + UUID.randomUUID();
+        for (String caller : List.of("staff1", "finance", "leader", "dispatch", "admin")) {
+            var unknown = api.post("/api/accounts/" + nobody + "/unlock", caller, "garbage");
+            assertThat(unknown.status()).as(caller + " " + unknown.text()).isEqualTo(404);
+            assertThat(unknown.contentType()).as(caller).startsWith("application/problem+json");
+        }
+        for (String caller : List.of("staff1", "finance", "leader", "dispatch")) {
+            assertThat(api.post("/api/accounts/" + user + "/unlock", caller, "garbage").status()).as(caller)
+                    .isEqualTo(403);
+            assertThat(api.post("/api/accounts/" + user + "/unlock", caller, null).status()).as(caller).isEqualTo(403);
+        }
+        assertThat(api.post("/api/accounts/" + nobody + "/unlock", null, null).status()).isEqualTo(401);
+        assertThat(inbox(user, PASSWORD, address()).getStatus()).as("still locked").isEqualTo(429);
     }
 
     @Test

@@ -11,6 +11,8 @@ import org.sanfu.channel.ChannelAdministration;
 import org.sanfu.channel.ChannelView;
 import org.sanfu.channel.CreatedChannel;
 import org.sanfu.channel.NewChannel;
+import org.sanfu.security.Caller;
+import org.sanfu.security.Role;
 import org.sanfu.web.ActionBody;
 import org.sanfu.web.ApiAccess;
 import org.sanfu.web.JsonBodies;
@@ -28,7 +30,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** ADMIN's channels (SecurityConfig): create (key and secret shown once), list, revoke. */
+/**
+ * ADMIN's channels: create (key and secret shown once) and list (SecurityConfig), a new key and revoke (here,
+ * after the channel is found).
+ */
 @RestController
 @RequestMapping("/api/channels")
 @Tag(name = "Channels", description = "渠道: machines that file problems (12345 hotline, 浙里办, 好差评)")
@@ -78,8 +83,9 @@ class ChannelController {
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = CreatedChannel.class)))
     @PostMapping("/{code}/key")
-    ResponseEntity<CreatedChannel> renewKey(@PathVariable String code, ActionBody body) {
-        body.requireReadable(() -> channels.requireKnown(code));
+    ResponseEntity<CreatedChannel> renewKey(@PathVariable String code, Caller caller, ActionBody body) {
+        knownThenAdmin(code, caller);
+        body.requireReadable();
         return ResponseEntity.status(HttpStatus.CREATED).body(channels.renewKey(code));
     }
 
@@ -87,9 +93,19 @@ class ChannelController {
             + "channel and its tickets stay, and no callbacks are sent to it any more. 204 also when it was revoked.")
     @ApiAccess(value = "ADMIN", errors = {400, 403, 404})
     @DeleteMapping("/{code}")
-    ResponseEntity<Void> revoke(@PathVariable String code, ActionBody body) {
-        body.requireReadable(() -> channels.requireKnown(code));
+    ResponseEntity<Void> revoke(@PathVariable String code, Caller caller, ActionBody body) {
+        knownThenAdmin(code, caller);
+        body.requireReadable();
         channels.revoke(code);
         return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * API.md's order for a channel named in the path: an unknown code is 404 for every person, then any role but
+     * ADMIN is 403 (SecurityConfig lets every person this far, so that the 404 comes first), then the body's 400.
+     */
+    private void knownThenAdmin(String code, Caller caller) {
+        channels.requireKnown(code);
+        caller.require(Role.ADMIN);
     }
 }
