@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.sanfu.DomainException;
 import org.sanfu.Message;
@@ -59,6 +60,9 @@ public class ChannelAdministration {
                     String.join(", ", properties.callbackHosts())));
         }
         errors.throwIfAny();
+        if (url != null) {
+            url = withLowerCaseScheme(url); // stored as RFC 3986 6.2.2.1 normalises it: HTTP:// as http://
+        }
         if (channels.find(code).isPresent()) {
             throw exists(code);
         }
@@ -109,13 +113,20 @@ public class ChannelAdministration {
         return new DomainException.NotNow(Message.of("sanfu.channel.exists", "code", code));
     }
 
+    private static String withLowerCaseScheme(String url) {
+        int colon = url.indexOf(':');
+        return url.substring(0, colon).toLowerCase(Locale.ROOT) + url.substring(colon);
+    }
+
     private static boolean isHttpUrl(String url) {
         if (url.length() > MAX_URL) {
             return false;
         }
         try {
             URI uri = new URI(url);
-            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
+            // a scheme is case-insensitive (RFC 3986 3.1): HTTP://X.COM/ is an http URL
+            return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                    && uri.getHost() != null
                     && uri.getRawUserInfo() == null;
         } catch (URISyntaxException e) {
             return false;

@@ -75,6 +75,23 @@ class ChannelWebTests {
         assertThat(revoked.status()).as("a revoked code stays taken: its tickets name it").isEqualTo(409);
     }
 
+    /** RFC 3986: a scheme is case-insensitive, so HTTP:// is http; it is stored as http, how it is posted to. */
+    @Test
+    void aCallbackUrlsSchemeIsReadWithoutRegardToCase() {
+        for (String[] url : new String[][] {{"HTTP://X.EXAMPLE.GOV.CN/", "http://X.EXAMPLE.GOV.CN/"},
+                {"Https://hotline.example.gov.cn/sanfu", "https://hotline.example.gov.cn/sanfu"}}) {
+            ChannelTestSupport.Created c = channels().channel(url[0]);
+            JsonNode mine = find(api.get("/api/channels?size=200", "admin").json().get("items"), c.code());
+            assertThat(mine.get("callbackUrl").asText()).isEqualTo(url[1]);
+        }
+        for (String other : List.of("FTP://example.gov.cn/x", "Javascript://example.gov.cn/x")) {
+            Api.Response r = api.post("/api/channels", "admin", Map.of("code", "C_" + Math.abs(other.hashCode()),
+                    "name", "n", "callbackUrl", other));
+            assertThat(r.status()).as(other).isEqualTo(400);
+            assertThat(r.firstFault().get("field").asText()).isEqualTo("callbackUrl");
+        }
+    }
+
     @Test
     void badFieldsOfANewChannelAre400NamingEachField() {
         Map<String, Object> body = new LinkedHashMap<>();
