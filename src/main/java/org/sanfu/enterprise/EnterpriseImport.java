@@ -52,6 +52,9 @@ public class EnterpriseImport {
 
     @Transactional
     public Result load(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw InvalidInput.of("body", Message.of("sanfu.import.empty"));
+        }
         String text = utf8(body);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1); // Excel writes a byte-order mark before UTF-8 CSV

@@ -150,7 +150,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         }
         if (e instanceof HttpMediaTypeNotSupportedException media) {
             return media.getContentType() == null
-                    ? Message.of("sanfu.problem.unreadable-media-type", "supported", List.of(MediaType.APPLICATION_JSON))
+                    ? Message.of("sanfu.problem.unreadable-media-type", "supported", supported(media))
                     : Message.of("sanfu.problem.unsupported-media-type", "type", media.getContentType(),
                             "supported", media.getSupportedMediaTypes());
         }
@@ -165,6 +165,16 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             return Message.of("sanfu.problem.missing-parameter", "name", missing.getParameterName());
         }
         return Message.of("sanfu.problem.refused", "status", status.value());
+    }
+
+    /**
+     * What to send instead of no content type: what the endpoint consumes when it names types other than
+     * JSON (the import's text/csv), else application/json, not the converters' long list of JSON variants.
+     */
+    private static List<MediaType> supported(HttpMediaTypeNotSupportedException media) {
+        List<MediaType> consumed = media.getSupportedMediaTypes();
+        return consumed.isEmpty() || consumed.stream().anyMatch(JsonMedia::isJson)
+                ? List.of(MediaType.APPLICATION_JSON) : consumed;
     }
 
     @Override

@@ -115,6 +115,23 @@ class EnterpriseImportWebTests {
         assertThat(p.get("specialist").asText()).isEqualTo("staff2");
     }
 
+    /** It is a CSV endpoint: what is wrong with its body is said of CSV, not of JSON. */
+    @Test
+    void anEmptyBodyOrNoContentTypeIsRefusedInWordsAboutCsv() {
+        Api.Response empty = upload(new byte[0], "text/csv", "admin");
+        assertThat(empty.status()).as(empty.text()).isEqualTo(400);
+        assertThat(empty.firstFault().get("field").asText()).isEqualTo("body");
+        assertThat(empty.firstFault().get("message").asText()).contains("CSV").doesNotContain("JSON");
+        Api.Response chinese = api.perform(MockMvcRequestBuilders.post("/api/enterprises/import")
+                .contentType("text/csv").header("Accept-Language", "zh-CN").content(new byte[0]), "admin");
+        assertThat(chinese.firstFault().get("message").asText()).contains("CSV").contains("空");
+
+        Api.Response untyped = api.perform(MockMvcRequestBuilders.post("/api/enterprises/import")
+                .content(csv(HEADER).getBytes(StandardCharsets.UTF_8)), "admin");
+        assertThat(untyped.status()).as(untyped.text()).isEqualTo(415);
+        assertThat(untyped.json().get("detail").asText()).contains("text/csv").doesNotContain("application/json");
+    }
+
     @Test
     void aRejectedRowSaysWhyInTheLanguageTheRequestPrefers() {
         String bad = withWrongCheckCharacter(Api.creditCode());

@@ -75,7 +75,8 @@ class EnterpriseController {
             schema = @Schema(type = "string", example = "creditCode,name,town,industry,exporter,key,specialist\n"
                     + "91330100716105852F,台州方联宝进出口有限公司,大溪镇,水泵,true,true,staff1")))
     @PostMapping(path = "/import", consumes = "text/csv")
-    EnterpriseImport.Result importCsv(@RequestBody byte[] csv) {
+    EnterpriseImport.Result importCsv(@RequestBody(required = false) byte[] csv) {
+        // an empty body is the importer's to word (CSV), not Spring's missing body (worded as JSON)
         return importer.load(csv);
     }
 
