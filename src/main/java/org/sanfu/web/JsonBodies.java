@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -71,11 +72,39 @@ public class JsonBodies {
         }
         try {
             requireUtf8(raw);
-            JsonNode node = json.readTree(raw);
-            return node == null || node.isMissingNode() ? null : node;
         } catch (IOException e) {
             return new Unreadable(unreadable(e));
         }
+        // a parser of our own, to ask where it stood when a value went past its limits: that exception
+        // (StreamConstraintsException) carries neither the parser nor a path
+        try (JsonParser parser = json.createParser(raw)) {
+            try {
+                JsonNode node = json.readTree(parser);
+                return node == null || node.isMissingNode() ? null : node;
+            } catch (StreamConstraintsException e) {
+                return new Unreadable(beyondLimits(parser.getParsingContext(),
+                        parser.streamReadConstraints().getMaxNestingDepth()));
+            } catch (IOException e) {
+                return new Unreadable(unreadable(e)); // judged while the parser still says where it stood
+            }
+        } catch (IOException e) {
+            return new Unreadable(unreadable(e));
+        }
+    }
+
+    /**
+     * A number longer or a value deeper than the parser reads, named by the field it was given to: where
+     * the parser stood for a number; for nesting, the body's own field whose value it was, not its
+     * thousandth level ({@code text}, not {@code text[0][0]...}).
+     */
+    private InvalidInput beyondLimits(JsonStreamContext at, int maxDepth) {
+        JsonStreamContext field = at;
+        if (field != null && field.getNestingDepth() > maxDepth) {
+            while (field.getParent() != null && !field.getParent().inRoot()) {
+                field = field.getParent();
+            }
+        }
+        return InvalidInput.of(path(field), text("sanfu.json.too-large"));
     }
 
     /**
@@ -152,6 +181,11 @@ public class JsonBodies {
      */
     InvalidInput unreadable(Throwable fault) {
         for (Throwable cause = fault; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                    && mapping.getCause() instanceof StreamConstraintsException) {
+                // past the parser's limits within a field a deserializer read (a JsonNode or Map field)
+                return InvalidInput.of(path(mapping), text("sanfu.json.too-large"));
+            }
             if (cause instanceof InputCoercionException coercion) {
                 return outOfRange(coercion);
             }

@@ -61,6 +61,26 @@ class StrictJsonWebTests {
         assertThat(action(id, "comment", "staff1", utf8("{\"text\": \"请抓紧\"}  \n")).status()).isEqualTo(200);
     }
 
+    /**
+     * Past Jackson's limits (a number of more than 1000 digits, nesting deeper than 1000 levels) the
+     * value is still the client's mistake in one field: named, as a 20-digit number or 1e400 is.
+     */
+    @Test
+    void aNumberTooLongOrAValueTooDeepIsNamedByItsField() {
+        String id = api.ticket("CONTAINER").get("id").asText();
+        api.act(id, "sign", "transport", null);
+        String before = ticket(id);
+        assertFault(action(id, "extend", "transport",
+                utf8("{\"workingDays\": " + "9".repeat(5000) + ", \"reason\": \"等船期\"}")), "workingDays", "1000");
+        assertFault(action(id, "extend", "transport",
+                utf8("{\"reason\": \"等船期\", \"workingDays\": " + "9".repeat(5000) + "}")), "workingDays", "1000");
+        assertFault(action(id, "comment", "staff1",
+                utf8("{\"text\": " + "[".repeat(5000) + "]".repeat(5000) + "}")), "text", "1000");
+        assertFault(action(id, "comment", "staff1",
+                utf8("{\"text\": " + "{\"a\": ".repeat(5000) + "1" + "}".repeat(5000) + "}")), "text", "1000");
+        assertThat(ticket(id)).as("a refused request changes nothing").isEqualTo(before);
+    }
+
     @Test
     void aRepeatedKeyInsideAListIsNamedByItsPath() {
         String code = api.enterprise();
