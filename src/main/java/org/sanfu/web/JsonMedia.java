@@ -1,5 +1,6 @@
 package org.sanfu.web;
 
+import java.util.List;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 
@@ -23,5 +24,27 @@ public final class JsonMedia {
 
     static boolean isJson(MediaType type) {
         return MediaType.APPLICATION_JSON.includes(type) || "json".equals(type.getSubtypeSuffix());
+    }
+
+    /**
+     * The JSON type a success may be answered in for these accepted ranges (those of quality 0 already
+     * left out): application/json when they take it ({@code *}{@code /*} and {@code application/*} do), else
+     * the first other +json type they name; null when problem+json is the only JSON they take. A success
+     * is never labelled problem+json, the type of an error.
+     */
+    static MediaType successType(List<MediaType> accepted) {
+        for (MediaType range : accepted) {
+            if (range.getQualityValue() > 0 && (range.includes(MediaType.APPLICATION_JSON)
+                    || range.isWildcardSubtype() && "json".equals(range.getSubtypeSuffix()))) {
+                return MediaType.APPLICATION_JSON;
+            }
+        }
+        for (MediaType range : accepted) {
+            if (range.getQualityValue() > 0 && "json".equals(range.getSubtypeSuffix())
+                    && !MediaType.APPLICATION_PROBLEM_JSON.equalsTypeAndSubtype(range)) {
+                return new MediaType(range.getType(), range.getSubtype());
+            }
+        }
+        return null;
     }
 }

@@ -75,14 +75,16 @@ class JsonOnlyWrites extends OncePerRequestFilter {
                 Message.of("sanfu.problem.unsupported-media-type", "type", declared, "supported", supported));
     }
 
-    /** No Accept header, or one that admits JSON ({@code * /*}, {@code application/*}, any +json type). */
+    /**
+     * No Accept header, or one that admits a JSON type a success is answered in ({@code * /*},
+     * {@code application/*}, any +json type but problem+json, which is for errors alone).
+     */
     private static boolean answerableInJson(String accept) {
         if (accept == null || accept.isBlank()) {
             return true;
         }
         try {
-            return MediaType.parseMediaTypes(accept).stream().anyMatch(type -> type.getQualityValue() > 0
-                    && (type.isCompatibleWith(MediaType.APPLICATION_JSON) || "json".equals(type.getSubtypeSuffix())));
+            return JsonMedia.successType(MediaType.parseMediaTypes(accept)) != null;
         } catch (InvalidMediaTypeException e) {
             return false;
         }

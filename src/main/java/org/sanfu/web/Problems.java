@@ -42,16 +42,20 @@ public class Problems {
 
     /** The answer of a problem built in Spring MVC; its title is the status's own in the request's language. */
     ResponseEntity<Object> response(ProblemDetail problem, HttpHeaders headers) {
-        Locale locale = LocaleContextHolder.getLocale();
-        problem.setTitle(messages.title(HttpStatusCode.valueOf(problem.getStatus()), locale));
+        return ResponseEntity.status(problem.getStatus())
+                .headers(headers)
+                .header(HttpHeaders.CONTENT_LANGUAGE, LocaleContextHolder.getLocale().toLanguageTag())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(titled(problem));
+    }
+
+    /** The problem with the title of its status in the request's language, and a type. */
+    ProblemDetail titled(ProblemDetail problem) {
+        problem.setTitle(messages.title(HttpStatusCode.valueOf(problem.getStatus()), LocaleContextHolder.getLocale()));
         if (problem.getType() == null) {
             problem.setType(URI.create("about:blank"));
         }
-        return ResponseEntity.status(problem.getStatus())
-                .headers(headers)
-                .header(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag())
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+        return problem;
     }
 
     /**

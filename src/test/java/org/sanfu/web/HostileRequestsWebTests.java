@@ -274,6 +274,36 @@ class HostileRequestsWebTests {
         assertThat(markdown.headers().firstValue("Content-Type").orElse("")).startsWith("text/markdown");
     }
 
+    /** A success is never labelled an error: problem+json is for problems alone. */
+    @Test
+    void aSuccessIsNeverAnsweredAsProblemJson() throws Exception {
+        HttpResponse<String> only = send(request("/api/tickets", "leader").header("Accept", "application/problem+json").GET());
+        assertThat(only.statusCode()).as(only.body()).isEqualTo(406);
+        assertThat(only.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(json.readTree(only.body()).get("detail").asText()).contains("application/json");
+        for (String accept : new String[] {"application/problem+json, application/json", "application/problem+json, */*;q=0.1",
+                "application/problem+json, application/*"}) {
+            HttpResponse<String> r = send(request("/api/tickets", "leader").header("Accept", accept).GET());
+            assertThat(r.statusCode()).as(accept).isEqualTo(200);
+            assertThat(r.headers().firstValue("Content-Type").orElse("")).as(accept).startsWith("application/json");
+        }
+        HttpResponse<String> missing = send(request("/api/tickets/999999999", "leader")
+                .header("Accept", "application/problem+json").GET());
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        // a write is refused before it changes anything, as for any Accept it cannot be answered in
+        String code = org.sanfu.Api.creditCode();
+        String enterprise = "{\"creditCode\": \"" + code + "\", \"name\": \"问题格式企业\", \"town\": \"大溪镇\"}";
+        HttpResponse<String> write = send(request("/api/enterprises", "staff1").header("Accept", "application/problem+json")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(enterprise)));
+        assertThat(write.statusCode()).as(write.body()).isEqualTo(406);
+        assertThat(send(request("/api/enterprises/" + code, "leader").GET()).statusCode()).isEqualTo(404);
+        HttpResponse<String> taken = send(request("/api/enterprises", "staff1").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(enterprise)));
+        assertThat(taken.statusCode()).as("the same body with a JSON Accept: " + taken.body()).isEqualTo(201);
+        assertNoErrorLogged();
+    }
+
     // ------------------------------------------------------------------------------------------
 
     private void assertNoErrorLogged() {
