@@ -208,7 +208,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problems.response(problem, headers);
     }
 
-    private static boolean isPage(String path) {
+    /** Whether a request at this path (within the context) is a workbench page's, not the API's or an operator's. */
+    static boolean isPage(String path) {
         return !(path.equals("/api") || path.startsWith("/api/") || path.startsWith("/actuator") || path.startsWith("/v3/api-docs")
                 || path.startsWith("/swagger-ui") || path.startsWith("/camunda") || path.startsWith("/engine-rest"));
     }

@@ -12,18 +12,22 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.http11.Http11InputBuffer;
+import org.apache.tomcat.util.res.StringManager;
+import org.sanfu.Message;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 /**
  * What Tomcat refuses by itself, before any of Sanfu runs (request headers larger than
- * {@code server.max-http-request-header-size}, a malformed request line): problem+json in the
- * client's language like every other refusal, instead of Tomcat's HTML error page. Runs after Spring
- * Boot's own setting of the host's error valve, which it replaces.
+ * {@code server.max-http-request-header-size}, a malformed request line, CONNECT): problem+json in the
+ * client's language like every other refusal, instead of Tomcat's HTML error page, with a detail that
+ * says which fault it was. Runs after Spring Boot's own setting of the host's error valve, which it replaces.
  */
 @Component
 class TomcatRefusals implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
@@ -50,18 +54,30 @@ class TomcatRefusals implements WebServerFactoryCustomizer<TomcatServletWebServe
 
         private static final ObjectMapper JSON = new ObjectMapper();
 
+        /** Tomcat's own words for headers past the limit, in the language it logs in (its default locale). */
+        private static final String HEADERS_TOO_LARGE = StringManager.getManager(Http11InputBuffer.class)
+                .getString("iib.requestheadertoolarge.error");
+
         @Override
         protected void report(Request request, Response response, Throwable thrown) {
             int status = response.getStatus();
             if (status < 400 || response.getContentWritten() > 0) {
                 return;
             }
+            if (status == HttpStatus.NOT_IMPLEMENTED.value() && "CONNECT".equals(request.getMethod())) {
+                // Tomcat refuses CONNECT (501) before the request reaches any filter, yet it is no feature the
+                // service lacks but a method no resource here takes: 405 naming them, as TRACE is (RejectedRequests)
+                status = HttpStatus.METHOD_NOT_ALLOWED.value();
+                response.setStatus(status);
+                response.setHeader(HttpHeaders.ALLOW, String.join(", ", RequestFirewall.METHODS));
+            }
             Locale locale = Languages.api(request);
             Map<String, Object> problem = new LinkedHashMap<>();
             problem.put("type", "about:blank");
-            problem.put("title", text(locale, "sanfu.problem.title." + status, "HTTP " + status));
+            problem.put("title", text(locale, Message.of("sanfu.problem.title." + status),
+                    Message.of("sanfu.problem.title", "status", status)));
             problem.put("status", status);
-            problem.put("detail", text(locale, "sanfu.problem.unreadable-request", "the request could not be read"));
+            problem.put("detail", text(locale, detail(request, status, thrown), null));
             try {
                 response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
                 response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -73,14 +89,36 @@ class TomcatRefusals implements WebServerFactoryCustomizer<TomcatServletWebServe
             }
         }
 
-        private static String text(Locale locale, String key, String otherwise) {
+        /**
+         * What was wrong, as far as Tomcat's answer tells: its status, and for a 400 the exception it met
+         * reading the headers. 505 (an HTTP version other than 1.0 and 1.1) and 501 (a transfer coding
+         * other than chunked) stay: they are what RFC 9110 15.6.6 and RFC 9112 6.1 prescribe for exactly
+         * these faults, and the detail names the version or coding the client sent.
+         */
+        private static Message detail(Request request, int status, Throwable thrown) {
+            return switch (status) {
+                case 405 -> Message.of("sanfu.problem.method-not-allowed", "method", request.getMethod(),
+                        "allowed", RequestFirewall.METHODS);
+                case 505 -> Message.of("sanfu.problem.unsupported-version", "version", request.getProtocol());
+                case 501 -> Message.of("sanfu.problem.unsupported-transfer-coding",
+                        "coding", String.valueOf(request.getHeader(HttpHeaders.TRANSFER_ENCODING)));
+                case 400 -> thrown instanceof IllegalArgumentException && HEADERS_TOO_LARGE.equals(thrown.getMessage())
+                        ? Message.of("sanfu.problem.headers-too-large")
+                        : Message.of("sanfu.problem.malformed-request");
+                default -> Message.of("sanfu.problem.refused", "status", status);
+            };
+        }
+
+        /** The message in this language, else the fallback's (null: none), else the message in English. */
+        private static String text(Locale locale, Message message, Message fallback) {
             try {
                 // no fallback to the JVM's own locale: Chinese is messages.properties itself
-                return ResourceBundle.getBundle("messages", locale, ProblemValve.class.getClassLoader(),
+                String template = ResourceBundle.getBundle("messages", locale, ProblemValve.class.getClassLoader(),
                         ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES))
-                        .getString(key);
+                        .getString(message.code());
+                return message.fill(template, Message::english);
             } catch (MissingResourceException e) {
-                return otherwise;
+                return fallback != null ? text(locale, fallback, null) : message.english();
             }
         }
     }

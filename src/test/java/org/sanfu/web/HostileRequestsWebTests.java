@@ -274,6 +274,96 @@ class HostileRequestsWebTests {
         assertThat(markdown.headers().firstValue("Content-Type").orElse("")).startsWith("text/markdown");
     }
 
+    /**
+     * Tomcat refuses CONNECT itself (501) before any filter, as no method a resource here takes: 405
+     * naming the ones the service does, as TRACE and PROPFIND get, on any path, signed in or not.
+     */
+    @Test
+    void connectIs405NamingTheMethodsTheServiceTakes() throws Exception {
+        for (String path : new String[] {"/api/tickets/2", "/login", "/engine-rest/task"}) {
+            for (String auth : new String[] {"", BASIC_STAFF}) {
+                Raw r = raw("CONNECT " + path + " HTTP/1.1\r\nHost: x\r\n" + auth + "Connection: close\r\n\r\n");
+                assertThat(r.status()).as(path + " " + auth + r).isEqualTo(405);
+                assertThat(r.headers().get("allow")).as(path).isEqualTo("DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT");
+                assertThat(r.headers().get("content-type")).startsWith("application/problem+json");
+                JsonNode problem = json.readTree(r.body());
+                assertThat(problem.get("status").asInt()).isEqualTo(405);
+                assertThat(problem.get("title").asText()).isEqualTo("Method Not Allowed");
+                assertThat(problem.get("detail").asText()).contains("CONNECT");
+            }
+        }
+        Raw chinese = raw("CONNECT /api/tickets/2 HTTP/1.1\r\nHost: x\r\nAccept-Language: zh-CN\r\nConnection: close\r\n\r\n");
+        assertThat(json.readTree(chinese.body()).get("title").asText()).isEqualTo("不支持该请求方法");
+        assertNoErrorLogged();
+    }
+
+    /**
+     * What Tomcat refuses while it reads a request says which fault it was, in the client's language:
+     * a malformed request, an HTTP version or a transfer coding it does not speak, headers too large.
+     */
+    @Test
+    void eachProtocolRefusalSaysWhatWasWrong() throws Exception {
+        String zh = "Accept-Language: zh-CN\r\n";
+        String malformed = "malformed";
+        String[][] cases = {
+            // request, status, words in English, words in Chinese
+            {"GET /api/tickets/1%2F2 HTTP/1.1\r\n" + zh + "Host: x\r\n" + BASIC_STAFF, "400", malformed, "格式"},
+            {"GET /api/tickets/1%5C2 HTTP/1.1\r\n" + zh + "Host: x\r\n", "400", malformed, "格式"},
+            {"GET /api/tickets HTTP/1.1\r\n" + zh + "Host: x\r\nX-Nul: a\u0000b\r\n", "400", malformed, "格式"},
+            {"GET /api/tickets HTTP/1.1\r\n" + zh + "Host: x\r\nNoColonHere\r\n", "400", malformed, "格式"},
+            {"GET /api/tickets HTTP/1.1\r\n" + zh, "400", malformed, "格式"},
+            {"GET /api/tickets HTTP/2.0\r\n" + zh + "Host: x\r\n", "505", "HTTP/2.0", "HTTP/2.0"},
+            {"POST /api/visits HTTP/1.1\r\n" + zh + "Host: x\r\nTransfer-Encoding: gzip, chunked\r\n", "501",
+                "gzip", "gzip"},
+            {"GET /api/tickets HTTP/1.1\r\n" + zh + "Host: x\r\nX-Padding: " + "a".repeat(16 * 1024) + "\r\n",
+                "400", "too large", "过大"}};
+        for (String[] c : cases) {
+            for (boolean chinese : new boolean[] {false, true}) {
+                String request = chinese ? c[0] : c[0].replace(zh, "");
+                Raw r = raw(request + "Connection: close\r\n\r\n" + (c[0].startsWith("POST") ? "0\r\n\r\n" : ""));
+                String what = request.lines().findFirst().orElseThrow() + " " + chinese + ": " + r;
+                assertThat(r.status()).as(what).isEqualTo(Integer.parseInt(c[1]));
+                assertThat(r.headers().get("content-type")).as(what).startsWith("application/problem+json");
+                JsonNode problem = json.readTree(r.body());
+                assertThat(problem.get("title").asText()).as(what).isNotEqualTo("HTTP " + c[1]).isNotEqualTo("Error " + c[1]);
+                String detail = problem.get("detail").asText();
+                assertThat(detail).as(what).contains(chinese ? c[3] : c[2]);
+                if (!c[2].equals("too large")) {
+                    assertThat(detail).as(what).doesNotContain("too large", "过大");
+                }
+            }
+        }
+        assertNoErrorLogged();
+    }
+
+    /**
+     * A chunked body Tomcat cannot read (a chunk size "zz") is found only while the application reads
+     * it, and Tomcat then answers through the error page: problem+json for the API, the Chinese error
+     * page for a page, never Spring Boot's own error JSON.
+     */
+    @Test
+    void aMalformedChunkedBodyIsAProblemOnTheApiAndTheErrorPageOnAPage() throws Exception {
+        String body = "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\nzz\r\n{}\r\n0\r\n\r\n";
+        for (String language : new String[] {"en", "zh-CN"}) {
+            Raw r = raw("POST /api/visits HTTP/1.1\r\nHost: x\r\n" + BASIC_STAFF + "Accept-Language: " + language
+                    + "\r\nContent-Type: application/json\r\n" + body);
+            assertThat(r.status()).as(r.toString()).isEqualTo(400);
+            assertThat(r.headers().get("content-type")).as(r.toString()).startsWith("application/problem+json");
+            JsonNode problem = json.readTree(r.body());
+            assertThat(problem.get("type").asText()).isEqualTo("about:blank");
+            assertThat(problem.get("status").asInt()).isEqualTo(400);
+            assertThat(problem.has("timestamp")).isFalse();
+            assertThat(problem.get("title").asText()).isEqualTo(language.equals("en") ? "Bad Request" : "请求无效");
+            assertThat(problem.get("detail").asText()).contains(language.equals("en") ? "chunked" : "分块");
+        }
+        Raw page = raw("POST /f/no-such-token HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                + body);
+        assertThat(page.status()).as(page.toString()).isEqualTo(400);
+        assertThat(page.headers().get("content-type")).as(page.toString()).startsWith("text/html");
+        assertThat(page.body()).contains("请求有误（400）");
+        assertNoErrorLogged();
+    }
+
     /** A success is never labelled an error: problem+json is for problems alone. */
     @Test
     void aSuccessIsNeverAnsweredAsProblemJson() throws Exception {
@@ -324,6 +414,62 @@ class HostileRequestsWebTests {
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static final String BASIC_STAFF = "Authorization: Basic "
+            + Base64.getEncoder().encodeToString("staff1:demo".getBytes(StandardCharsets.UTF_8)) + "\r\n";
+
+    /** An answer read off the wire: status, headers by lower-case name, body (de-chunked). */
+    record Raw(int status, java.util.Map<String, String> headers, String body) {
+    }
+
+    /**
+     * Sends bytes as written (a NUL, a malformed request line or chunk: what no HTTP client library
+     * sends) and reads the answer until the server closes the connection.
+     */
+    private Raw raw(String request) throws Exception {
+        byte[] answer;
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            answer = socket.getInputStream().readAllBytes();
+        }
+        String text = new String(answer, StandardCharsets.UTF_8);
+        int end = text.indexOf("\r\n\r\n");
+        assertThat(end).as("a whole answer: " + text).isPositive();
+        List<String> head = text.substring(0, end).lines().toList();
+        java.util.Map<String, String> headers = new java.util.HashMap<>();
+        for (String line : head.subList(1, head.size())) {
+            int colon = line.indexOf(':');
+            headers.put(line.substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT), line.substring(colon + 1).strip());
+        }
+        String body = text.substring(end + 4);
+        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+            StringBuilder whole = new StringBuilder();
+            byte[] rest = body.getBytes(StandardCharsets.UTF_8);
+            int at = 0;
+            while (true) {
+                int lineEnd = indexOf(rest, at);
+                int size = Integer.parseInt(new String(rest, at, lineEnd - at, StandardCharsets.US_ASCII).strip(), 16);
+                if (size == 0) {
+                    break;
+                }
+                whole.append(new String(rest, lineEnd + 2, size, StandardCharsets.UTF_8));
+                at = lineEnd + 2 + size + 2;
+            }
+            body = whole.toString();
+        }
+        return new Raw(Integer.parseInt(head.get(0).split(" ")[1]), headers, body);
+    }
+
+    private static int indexOf(byte[] bytes, int from) {
+        for (int i = from; i + 1 < bytes.length; i++) {
+            if (bytes[i] == '\r' && bytes[i + 1] == '\n') {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no line end after " + from);
     }
 
     private static Logger root() {
