@@ -93,6 +93,18 @@ public class JsonBodies {
     }
 
     /**
+     * The raw body as JSON, judged now, for a body read before its controller runs ({@link JsonNodeBodies}):
+     * 400 ({@link InvalidInput}) as {@link #command} would say it when it is not readable; null when empty.
+     */
+    public JsonNode parseOrRefuse(byte[] raw) {
+        JsonNode node = parse(raw);
+        if (node instanceof Unreadable unreadable) {
+            throw unreadable.fault;
+        }
+        return node;
+    }
+
+    /**
      * A number longer or a value deeper than the parser reads, named by the field it was given to: where
      * the parser stood for a number; for nesting, the body's own field whose value it was, not its
      * thousandth level ({@code text}, not {@code text[0][0]...}).
@@ -102,6 +114,10 @@ public class JsonBodies {
         if (field != null && field.getNestingDepth() > maxDepth) {
             while (field.getParent() != null && !field.getParent().inRoot()) {
                 field = field.getParent();
+            }
+            if (field.inArray()) {
+                // the body itself is the array nested too deep: no field of it to name
+                return InvalidInput.of("body", text("sanfu.json.too-large"));
             }
         }
         return InvalidInput.of(path(field), text("sanfu.json.too-large"));

@@ -78,6 +78,8 @@ class StrictJsonWebTests {
                 utf8("{\"text\": " + "[".repeat(5000) + "]".repeat(5000) + "}")), "text", "1000");
         assertFault(action(id, "comment", "staff1",
                 utf8("{\"text\": " + "{\"a\": ".repeat(5000) + "1" + "}".repeat(5000) + "}")), "text", "1000");
+        // the body itself nested too deep: no field of it to name
+        assertFault(action(id, "comment", "staff1", utf8("[".repeat(5000) + "]".repeat(5000))), "body", "1000");
         assertThat(ticket(id)).as("a refused request changes nothing").isEqualTo(before);
     }
 
@@ -87,6 +89,17 @@ class StrictJsonWebTests {
         Api.Response r = json("/api/visits", utf8("{\"enterpriseCreditCode\": \"" + code + "\", \"problems\": "
                 + "[{\"category\": \"CONTAINER\", \"title\": \"一\", \"title\": \"二\"}]}"));
         assertFault(r, "problems[0].title", "twice");
+        assertThat(api.get("/api/visits?enterprise=" + code, "staff1").json().get("total").asInt()).isZero();
+    }
+
+    @Test
+    void aVisitsNumberTooLongOrValueTooDeepIsNamedByItsFieldToo() {
+        String code = api.enterprise();
+        String problem = "{\"category\": \"CONTAINER\", \"title\": \"舱位\"}";
+        assertFault(json("/api/visits", utf8("{\"enterpriseCreditCode\": \"" + code + "\", \"orderBacklogMonths\": "
+                + "9".repeat(5000) + ", \"problems\": [" + problem + "]}")), "orderBacklogMonths", "1000");
+        assertFault(json("/api/visits", utf8("{\"enterpriseCreditCode\": \"" + code + "\", \"notes\": "
+                + "[".repeat(5000) + "]".repeat(5000) + ", \"problems\": [" + problem + "]}")), "notes", "1000");
         assertThat(api.get("/api/visits?enterprise=" + code, "staff1").json().get("total").asInt()).isZero();
     }
 
