@@ -1,7 +1,12 @@
 package org.sanfu.operations;
 
 import jakarta.servlet.DispatcherType;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
@@ -70,7 +75,7 @@ class CamundaWebAuthentication {
             BodySizeLimitProperties bodies) {
         String apps = camunda.getWebapp().getApplicationPath();
         OperatorWrites.Known known = new OperatorWrites.Known(
-                id -> management.createJobQuery().jobId(id).count() > 0,
+                ids -> jobsOf(management, ids),
                 id -> management.createJobDefinitionQuery().jobDefinitionId(id).count() > 0,
                 id -> externalTasks.createExternalTaskQuery().externalTaskId(id).count() > 0,
                 id -> tasks.createTaskQuery().taskId(id).count() > 0);
@@ -82,5 +87,16 @@ class CamundaWebAuthentication {
         registration.setDispatcherTypes(DispatcherType.REQUEST);
         registration.setOrder(AFTER_SPRING_SECURITY);
         return registration;
+    }
+
+    /** Of these job ids, the ones the engine has: a query per 500 (a bulk retry's body may name thousands). */
+    private static Set<String> jobsOf(ManagementService management, Collection<String> ids) {
+        List<String> all = List.copyOf(new LinkedHashSet<>(ids));
+        Set<String> found = new HashSet<>();
+        for (int from = 0; from < all.size(); from += 500) {
+            Set<String> chunk = Set.copyOf(all.subList(from, Math.min(all.size(), from + 500)));
+            management.createJobQuery().jobIds(chunk).list().forEach(job -> found.add(job.getId()));
+        }
+        return found;
     }
 }

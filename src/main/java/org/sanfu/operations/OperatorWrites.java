@@ -8,8 +8,10 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -97,8 +99,18 @@ class OperatorWrites extends OncePerRequestFilter {
     private static final Pattern TASK_FORM = Pattern.compile("/task/(" + ID + ")/deployed-form");
 
     /** Whether the engine has such a job, job definition, external task or task. */
-    record Known(Predicate<String> job, Predicate<String> jobDefinition, Predicate<String> externalTask,
-            Predicate<String> task) {}
+    record Known(Function<Collection<String>, Set<String>> jobs, Predicate<String> jobDefinition,
+            Predicate<String> externalTask, Predicate<String> task) {
+
+        /** Of these job ids, the ones the engine has: a bulk retry's list asked at once, not one query an id. */
+        Set<String> jobsOf(Collection<String> ids) {
+            return jobs.apply(ids);
+        }
+
+        boolean job(String id) {
+            return jobsOf(List.of(id)).contains(id);
+        }
+    }
 
     /** A path naming one thing in the engine, and whether the engine has it. */
     private record Named(Pattern path, Predicate<String> known) {}
@@ -122,7 +134,7 @@ class OperatorWrites extends OncePerRequestFilter {
     OperatorWrites(Problems problems, String apps, Known known, long maxBodyBytes) {
         this.problems = problems;
         this.known = known;
-        this.named = List.of(new Named(JOB, known.job()), new Named(JOB_DEFINITION, known.jobDefinition()),
+        this.named = List.of(new Named(JOB, known::job), new Named(JOB_DEFINITION, known.jobDefinition()),
                 new Named(EXTERNAL_TASK, known.externalTask()));
         this.maxBodyBytes = maxBodyBytes;
         String api = Pattern.quote(apps + "/api");
@@ -192,8 +204,10 @@ class OperatorWrites extends OncePerRequestFilter {
                 problems.writeInvalid(request, response, fault.field(), fault.message());
                 return;
             }
-            for (String job : RetryBodies.jobIds(method, resource, body)) {
-                if (!known.job().test(job)) {
+            List<String> jobs = RetryBodies.jobIds(method, resource, body);
+            Set<String> found = jobs.isEmpty() ? Set.of() : known.jobsOf(jobs);
+            for (String job : jobs) {
+                if (!found.contains(job)) {
                     problems.writeInvalid(request, response, "jobIds",
                             Message.of("sanfu.operations.not-found", "id", job));
                     return;

@@ -409,12 +409,16 @@ class Tickets {
             return listInSql(f, scopeDepartment, page);
         }
         List<Ticket> rows = byIds(hits.get().ids());
+        long total = hits.get().total();
         if (scopeDepartment != null) {
             // in a cluster another node's change reaches this node's index within a second (the change log):
             // a ticket moved away from the department meanwhile is no longer its to see, even by its title
-            rows = rows.stream().filter(t -> t.involves(scopeDepartment)).toList();
+            // (nor counted, as far as this page shows; one on another page is, for that second)
+            List<Ticket> involved = rows.stream().filter(t -> t.involves(scopeDepartment)).toList();
+            total -= rows.size() - involved.size();
+            rows = involved;
         }
-        return PageResult.of(rows, page, hits.get().total());
+        return PageResult.of(rows, page, total);
     }
 
     /**

@@ -51,6 +51,10 @@ class ContainerErrors implements ErrorController {
         if (status == HttpStatus.NOT_FOUND) {
             return Message.of("sanfu.problem.no-such-path", "path", path);
         }
+        if (status.is5xxServerError()) {
+            // an exception out of a filter: the service's fault (Tomcat has logged it), not a refusal
+            return Message.of("sanfu.problem.unexpected");
+        }
         return Message.of("sanfu.problem.refused", "status", status.value());
     }
 }

@@ -27,8 +27,8 @@ public final class JsonMedia {
     }
 
     /**
-     * The JSON type a success may be answered in for these accepted ranges (those of quality 0 already
-     * left out): application/json when they take it ({@code *}{@code /*} and {@code application/*} do), else
+     * The JSON type a success may be answered in for these accepted ranges (a range of quality 0 takes
+     * nothing): application/json when they take it ({@code *}{@code /*} and {@code application/*} do), else
      * the first other +json type they name; null when problem+json is the only JSON they take. A success
      * is never labelled problem+json, the type of an error.
      */

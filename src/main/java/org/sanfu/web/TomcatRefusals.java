@@ -3,6 +3,7 @@ package org.sanfu.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -95,13 +96,22 @@ class TomcatRefusals implements WebServerFactoryCustomizer<TomcatServletWebServe
          * other than chunked) stay: they are what RFC 9110 15.6.6 and RFC 9112 6.1 prescribe for exactly
          * these faults, and the detail names the version or coding the client sent.
          */
+        /** "gzip" of "gzip, chunked": the codings the message names beside the one it takes. */
+        private static String unsupportedCodings(String header) {
+            if (header == null) {
+                return "";
+            }
+            return String.join(", ", Arrays.stream(header.split(","))
+                    .map(String::strip).filter(c -> !c.isEmpty() && !c.equalsIgnoreCase("chunked")).toList());
+        }
+
         private static Message detail(Request request, int status, Throwable thrown) {
             return switch (status) {
                 case 405 -> Message.of("sanfu.problem.method-not-allowed", "method", request.getMethod(),
                         "allowed", RequestFirewall.METHODS);
                 case 505 -> Message.of("sanfu.problem.unsupported-version", "version", request.getProtocol());
                 case 501 -> Message.of("sanfu.problem.unsupported-transfer-coding",
-                        "coding", String.valueOf(request.getHeader(HttpHeaders.TRANSFER_ENCODING)));
+                        "coding", unsupportedCodings(request.getHeader(HttpHeaders.TRANSFER_ENCODING)));
                 case 400 -> thrown instanceof IllegalArgumentException && HEADERS_TOO_LARGE.equals(thrown.getMessage())
                         ? Message.of("sanfu.problem.headers-too-large")
                         : Message.of("sanfu.problem.malformed-request");

@@ -2,6 +2,7 @@ package org.sanfu.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The allow-list of operators' writes: exactly the listed calls, and no look-alike of them. */
@@ -9,7 +10,8 @@ class OperatorWritesUnitTests {
 
     /** The engine as these tests see it: job 42, job definition 9, external task 5 and task 3, nothing else. */
     private final OperatorWrites writes = new OperatorWrites(null, "/camunda",
-            new OperatorWrites.Known("42"::equals, "9"::equals, "5"::equals, "3"::equals), 1024);
+            new OperatorWrites.Known(ids -> ids.contains("42") ? Set.of("42") : Set.of(), "9"::equals, "5"::equals,
+                    "3"::equals), 1024);
 
     @Test
     void aWriteNamingAJobDefinitionOrExternalTaskTheEngineHasNotIsToldWhichUnderEveryRoot() {

@@ -307,6 +307,7 @@ class TicketReadWebTests {
         jdbc.sql("update ticket set lead_department = 'COMMERCE' where id = ?").param(Long.parseLong(financing)).update();
         try {
             assertThat(listIds("enterprise=" + code, "finance")).isEmpty();
+            assertThat(api.get("/api/tickets?enterprise=" + code, "finance").json().get("total").asLong()).isZero();
             assertThat(listIds("enterprise=" + code, "leader")).containsExactly(financing);
         } finally {
             jdbc.sql("update ticket set lead_department = 'FINANCE' where id = ?").param(Long.parseLong(financing)).update();
