@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import org.sanfu.DomainException;
 import org.sanfu.Message;
 import org.sanfu.SanfuProperties;
@@ -64,10 +65,29 @@ class FeedbackLinkService {
      */
     @Transactional
     public Issued issue(String ticketId, Caller caller, boolean send) {
+        return issue(ticketId, caller, send, null);
+    }
+
+    /**
+     * As {@link #issue(String, Caller, boolean)}, from a page drawn when the ticket's live link was
+     * {@code replaces} ({@link FeedbackLinkMarks#mark}): when another link was issued since (the page's answer
+     * sent again by a refresh, or a colleague's), 409 and nothing changes, so that a link already with the
+     * enterprise is not voided unawares. Null: no such check (the API).
+     */
+    @Transactional
+    public Issued issue(String ticketId, Caller caller, boolean send, String replaces) {
         RepliedTickets.Replied ticket = replied.lockForLink(ticketId, caller);
         Instant now = clock.instant();
         if (ticket.feedbackDue() == null || !now.isBefore(ticket.feedbackDue())) {
             throw new DomainException.NotNow(Message.of("sanfu.feedback-link.window-passed", "id", ticketId));
+        }
+        if (replaces != null) {
+            Optional<FeedbackLinks.Issue> live = links.live(ticket.id(), now);
+            if (live.isPresent() && !FeedbackLinkMarks.mark(live.get().at()).equals(replaces)) {
+                throw new DomainException.NotNow(Message.of("sanfu.feedback-link.issued-meanwhile", "id", ticketId,
+                        "by", live.get().by(), "at", DateTimeFormatter.ofPattern("HH:mm").withZone(zone)
+                                .format(live.get().at())));
+            }
         }
         links.voidLive(ticket.id(), now);
         String token = FeedbackTokens.next();

@@ -30,6 +30,18 @@ class FeedbackLinks {
                 .params(Sql.ts(now), ticketId).update();
     }
 
+    /** Who issued the ticket's live link (neither spent, voided nor expired), and when. */
+    record Issue(String by, Instant at) {}
+
+    Optional<Issue> live(long ticketId, Instant now) {
+        return jdbc.sql("""
+                select issued_by, issued_at from feedback_link
+                where ticket_id = ? and used_at is null and voided_at is null and expires_at > ?
+                order by issued_at desc limit 1
+                """).params(ticketId, Sql.ts(now))
+                .query((rs, n) -> new Issue(rs.getString(1), Sql.instant(rs, "issued_at"))).optional();
+    }
+
     void insert(long ticketId, String tokenHash, Instant repliedAt, String issuedBy, Instant now, Instant expiresAt) {
         jdbc.sql("""
                 insert into feedback_link (ticket_id, token_hash, replied_at, issued_by, issued_at, expires_at)

@@ -98,11 +98,13 @@ class FeedbackPages {
 
     /** The ticket page's 生成回访链接: a new link, shown this once (the page is never cached). */
     @PostMapping("/tickets/{id}/feedback-link")
-    ModelAndView issue(@PathVariable String id, Caller caller, @RequestParam(required = false) String send) {
+    ModelAndView issue(@PathVariable String id, Caller caller, @RequestParam(required = false) String send,
+            @RequestParam(required = false) String replaces) {
         boolean sendToo = "true".equals(send);
         FeedbackLinkService.Issued issued;
         try {
-            issued = links.issue(id, caller, sendToo);
+            // the form says which live link it replaces: sent again (a refresh of this answer), it voids nothing
+            issued = links.issue(id, caller, sendToo, replaces == null ? FeedbackLinkMarks.NONE : replaces);
         } catch (PessimisticLockingFailureException e) {
             // the ticket was being changed at the same moment: nothing issued; the error page says try again
             throw new DomainException.NotNow(Message.of("sanfu.feedback-link.busy", "id", id));

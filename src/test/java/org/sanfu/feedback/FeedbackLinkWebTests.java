@@ -447,17 +447,31 @@ class FeedbackLinkWebTests {
                 .select("form#feedbackLinkForm")).isEmpty();
 
         // asked to send with no sender configured (the form offers it only with one): it says it went nowhere
-        Pages.Answer unsent = pages.post("/tickets/" + t.id() + "/feedback-link", "staff1", Pages.form("send", "true"));
+        Pages.Answer unsent = pages.post("/tickets/" + t.id() + "/feedback-link", "staff1",
+                Pages.form("send", "true", "replaces", replacesOn(t.id())));
         assertThat(unsent.html().select("#notSent").text()).contains("链接未发出");
         assertThat(unsent.html().select("#sent")).isEmpty();
 
-        Pages.Answer issued = pages.post("/tickets/" + t.id() + "/feedback-link", "staff1", Pages.form());
+        // the page drawn again knows of that link: generating from it replaces it, deliberately
+        String replaces = replacesOn(t.id());
+        Pages.Answer issued = pages.post("/tickets/" + t.id() + "/feedback-link", "staff1", Pages.form("replaces", replaces));
         assertThat(issued.status()).isEqualTo(200);
         String link = issued.html().getElementById("link").attr("href");
         assertThat(link).matches("https?://[^/]+/f/[A-Za-z0-9_-]{43}");
         String path = link.substring(link.indexOf("/f/"));
+        // that answer sent again (a refresh) or a colleague's older page: no new link, the one given out lives
+        for (String user : List.of("staff1", "dispatch")) {
+            Pages.Answer again = pages.post("/tickets/" + t.id() + "/feedback-link", user, Pages.form("replaces", replaces));
+            assertThat(again.status()).as(user).isEqualTo(409);
+            assertThat(again.html().text()).as(user).contains("这次没有再生成", "staff1");
+        }
         assertThat(post(path, "satisfaction", "SATISFIED").status()).isEqualTo(200);
         assertThat(lastEvent(t.id()).get("actor").asText()).isEqualTo("enterprise:" + t.creditCode());
+    }
+
+    /** The live link the ticket page's 生成回访链接 form says it replaces. */
+    private String replacesOn(String ticketId) {
+        return pages.get("/tickets/" + ticketId, "staff1").html().select("form#feedbackLinkForm input[name=replaces]").val();
     }
 
     @Test
