@@ -245,6 +245,8 @@ class AdminPagesTests {
         assertThat(admin.html().select("#flash").text()).contains("已停用 " + user);
         assertThat(card(admin, user).attr("data-enabled")).isEqualTo("false");
         assertThat(card(admin, user).select(".status").text()).isEqualTo("已停用");
+        assertThat(card(admin, user).select("details.action > summary").text()).as("it offers to enable, not disable")
+                .isEqualTo("修改姓名、角色，重设密码，启用");
         assertThat(enabled(user)).isFalse();
 
         assertThat(api("/api/stats/summary", user, "leader-password")).as("API, password remembered").isEqualTo(401);

@@ -499,6 +499,8 @@ class TicketPagesTests extends TicketWebTestSupport {
                 Pages.form("satisfaction", "DISSATISFIED", "comment", "人手仍不足")).status()).isEqualTo(303);
         JsonNode reopened = api.get("/api/tickets/" + id, "leader").json();
         assertThat(reopened.get("status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(pages.get("/tickets/" + id, "hrss").html().select("#reply h2").text())
+                .as("the reply the enterprise rejected is no longer the answer").isEqualTo("上次答复（企业不满意，已重办）");
         assertThat(reopened.get("reopenCount").asInt()).isEqualTo(1);
         assertThat(reopened.get("satisfaction").asText()).isEqualTo("DISSATISFIED");
         assertThat(lastEvent(id).get("actor").asText()).isEqualTo("staff2");
