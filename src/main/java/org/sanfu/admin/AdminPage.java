@@ -212,8 +212,16 @@ class AdminPage {
 
     /** A new key and secret, shown on the answer this once, as for a new channel. */
     @PostMapping("/admin/channels/{code}/key")
-    ModelAndView renewChannelKey(Caller caller, @PathVariable String code) {
-        CreatedChannel renewed = channels.renewKey(code);
+    ModelAndView renewChannelKey(Caller caller, @PathVariable String code,
+            @RequestParam(required = false) String replaces) {
+        CreatedChannel renewed;
+        try {
+            // the form says which key it replaces: this answer sent again (a refresh) renews nothing
+            renewed = channels.renewKey(code, replaces == null ? "" : replaces);
+        } catch (DomainException.NotNow e) {
+            return page(caller, Filled.NONE, HttpStatus.CONFLICT)
+                    .addObject("channelRefused", worded.text(e.detail(), Locale.SIMPLIFIED_CHINESE));
+        }
         ModelAndView page = page(caller, Filled.NONE, HttpStatus.OK);
         page.addObject("createdChannel", renewed);
         page.addObject("renewedChannel", true);

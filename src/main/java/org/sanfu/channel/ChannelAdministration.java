@@ -102,11 +102,38 @@ public class ChannelAdministration {
      */
     @Transactional
     public CreatedChannel renewKey(String code) {
+        return renewKey(code, null);
+    }
+
+    /**
+     * As {@link #renewKey(String)}, from a page drawn when the channel's key was {@code replaces} ({@link
+     * #keyMark}): when the key was renewed since (that answer sent again by a refresh, another administrator),
+     * 409 and nothing changes, so that a key just shown, perhaps already set up at the channel, keeps working.
+     * Null: no such check (the API).
+     */
+    @Transactional
+    public CreatedChannel renewKey(String code, String replaces) {
         Channel channel = channels.find(code).orElseThrow(() -> new DomainException.NotFound("channel", code));
+        if (replaces != null && !mark(channel).equals(replaces)) {
+            throw new DomainException.NotNow(Message.of("sanfu.channel.renewed-meanwhile", "code", code));
+        }
         String key = secrets.newToken();
         String secret = secrets.newToken();
         channels.renew(code, ChannelSecrets.digest(key), ChannelSecrets.digest(secret), secrets.seal(secret));
         return new CreatedChannel(code, channel.name(), channel.callbackUrl(), key, secret);
+    }
+
+    /**
+     * Which key the channel has now, for a page's 换发密钥 form to say which one it replaces: a few characters of
+     * its stored digest, which tell nothing of the key. Empty for an unknown channel.
+     */
+    @Transactional(readOnly = true)
+    public String keyMark(String code) {
+        return channels.find(code).map(ChannelAdministration::mark).orElse("");
+    }
+
+    private static String mark(Channel channel) {
+        return channel.keyHash().substring(0, 12);
     }
 
     private static DomainException exists(String code) {

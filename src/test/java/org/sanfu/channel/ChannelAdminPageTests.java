@@ -9,6 +9,7 @@ import org.sanfu.Api;
 import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.util.MultiValueMap;
 
 /**
  * The channels' part of /admin (ADMIN, docs/UI.md): create (the key and secret shown on that answer only),
@@ -46,13 +47,20 @@ class ChannelAdminPageTests {
         Element revoke = row.selectFirst("form[data-form=revoke-channel]");
         assertThat(revoke.selectFirst("input[name=_csrf]")).isNotNull();
 
-        Pages.Answer renewed = pages.post(row.selectFirst("form[data-form=renew-channel-key]").attr("action"), "admin",
-                Pages.form());
+        Element renewForm = row.selectFirst("form[data-form=renew-channel-key]");
+        MultiValueMap<String, String> renew = Pages.form("replaces", renewForm.selectFirst("input[name=replaces]").val());
+        Pages.Answer renewed = pages.post(renewForm.attr("action"), "admin", renew);
         assertThat(renewed.status()).isEqualTo(200);
         String newKey = renewed.html().getElementById("channelKey").text();
         assertThat(newKey).isNotEqualTo(key);
         assertThat(s.file(key, ChannelTestSupport.problem(api.enterprise(), "CONTAINER")).status()).isEqualTo(401);
         key = newKey;
+        assertThat(s.file(key, ChannelTestSupport.problem(api.enterprise(), "CONTAINER")).status()).isEqualTo(201);
+        // that answer sent again (a refresh): no other key, the one just shown keeps working
+        Pages.Answer again = pages.post(renewForm.attr("action"), "admin", renew);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.html().getElementById("channelRefused").text()).contains("这次没有再换发");
+        assertThat(again.html().getElementById("channelKey")).isNull();
         assertThat(s.file(key, ChannelTestSupport.problem(api.enterprise(), "CONTAINER")).status()).isEqualTo(201);
 
         Pages.Answer revoked = pages.post(revoke.attr("action"), "admin", Pages.form());
