@@ -117,7 +117,7 @@ public class TicketIndex implements DerivedFromTickets, SmartLifecycle {
     private Instant lastPrune = Instant.EPOCH;
 
     // the tail: every seq up to maxSeen has been read, but those in gaps (with when they were seen missing)
-    private long maxSeen;
+    private volatile long maxSeen;
     private final Map<Long, Instant> gaps = new LinkedHashMap<>();
 
     TicketIndex(SearchProperties properties, SearchChanges changes, JdbcClient jdbc,
@@ -135,6 +135,11 @@ public class TicketIndex implements DerivedFromTickets, SmartLifecycle {
     /** Whether lists answer from the index (else from the database). */
     public boolean ready() {
         return ready;
+    }
+
+    /** The change log's seq the tail has read through (for tests that write behind the log's back). */
+    long readThrough() {
+        return maxSeen;
     }
 
     /**

@@ -106,6 +106,12 @@ class TicketIndexTests {
         String code = api.enterprise();
         String id = api.visit(code, List.of(Api.problem("CONTAINER", "舱位紧张"))).get(0).get("id").asText();
         String word = "批量" + UUID.randomUUID().toString().substring(0, 8);
+        // once the tail has read the ticket's creation, nothing tells the index of it again
+        long created = changes.latest();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (index.readThrough() < created && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
         // a bulk load or a restore: no change log
         jdbc.sql("update ticket set title = ? where id = ?").params(word, Long.parseLong(id)).update();
         assertThat(titles(word, code)).as("the index has not been told").isEmpty();
