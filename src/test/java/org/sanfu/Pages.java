@@ -149,9 +149,23 @@ public class Pages {
      */
     public MockHttpServletResponse postAfterTimeOut(String path, String fromPage, MultiValueMap<String, String> form)
             throws Exception {
-        return mvc.perform(MockMvcRequestBuilders.post(path).cookie(TIMED_OUT).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+        return mvc.perform(formOfADeadSession(path, fromPage, form).cookie(TIMED_OUT)).andReturn().getResponse();
+    }
+
+    /**
+     * Posts a page's form as {@link #postAfterTimeOut} does, from a browser that sends no session cookie
+     * at all: it lost the dead session's (closed and opened again, its cookies cleared).
+     */
+    public MockHttpServletResponse postWithoutSessionCookie(String path, String fromPage,
+            MultiValueMap<String, String> form) throws Exception {
+        return mvc.perform(formOfADeadSession(path, fromPage, form)).andReturn().getResponse();
+    }
+
+    private static MockHttpServletRequestBuilder formOfADeadSession(String path, String fromPage,
+            MultiValueMap<String, String> form) {
+        return MockMvcRequestBuilders.post(path).contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .accept(MediaType.TEXT_HTML).header("Host", "localhost").header("Referer", "http://localhost" + fromPage)
-                .params(form).param("_csrf", "the-token-of-the-session-that-timed-out")).andReturn().getResponse();
+                .params(form).param("_csrf", "the-token-of-the-session-that-timed-out");
     }
 
     /** Signs in through the form in the browser that holds this session cookie (null: none). */

@@ -26,11 +26,13 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * page, and that page shows the form filled in as it was, once, to be checked and sent again.
  *
  * <p>Only forms a feature declares as a {@link Home} are kept, and only when the post came from one of
- * this site's pages (its same-site Referer, see {@link ExpiredFormWayBack}) in a browser that still sent
- * its session's cookie: another site's form plants nothing, and a client with no session stores nothing.
- * A form of more than {@link #MOST_CHARACTERS} is not kept (nobody types that much), and one not taken
- * within {@link #KEPT_FOR} is dropped: it belongs to the sign-in right after the time-out, not to a page
- * opened later on. The text stays in the browser that typed it; on a shared terminal whoever signs in
+ * this site's pages (its same-site Referer, see {@link ExpiredFormWayBack}): another site's form plants
+ * nothing. Whether the browser still sent its dead session's cookie does not matter: one that lost it
+ * (closed and opened again, its cookies cleared) is the same user at the same form, and asking for a
+ * cookie never held off a script, which sends any cookie it likes. What bounds what a script can park
+ * here is the size and the time: a form of more than {@link #MOST_CHARACTERS} is not kept (nobody types
+ * that much), and one not taken within {@link #KEPT_FOR} is dropped: it belongs to the sign-in right
+ * after the time-out, not to a page opened later on. The text stays in the browser that typed it; on a shared terminal whoever signs in
  * there next sees it, as they would have seen it on the screen the form was left open on.
  */
 @Component
@@ -76,9 +78,6 @@ public class KeptForms {
      * @return the page to go back to after signing in, or null when this is not a kept form
      */
     String keep(HttpServletRequest request) {
-        if (request.getRequestedSessionId() == null) {
-            return null; // no session timed out here: a client that never had one
-        }
         String path = pathOf(request);
         PathContainer posted = PathContainer.parsePath(path);
         for (Match home : homes) {

@@ -61,16 +61,23 @@ class KeptFormsUnitTests {
     }
 
     @Test
-    void undeclaredFormsAndClientsWithoutASessionKeepNothing() {
+    void undeclaredFormsKeepNothing() {
         for (MockHttpServletRequest post : List.of(timedOut("/tickets/42/feedback-link"),
                 timedOut("/admin/accounts/staff1/password", "password", "新密码"), timedOut("/visits/new"))) {
             assertThat(forms.keep(post)).as(post.getRequestURI()).isNull();
             assertThat(post.getSession(false)).isNull();
         }
+    }
+
+    @Test
+    void aBrowserThatLostItsSessionCookieAltogetherHasItsFormKeptToo() {
         MockHttpServletRequest noCookie = timedOut("/visits", "notes", "走访记录");
         noCookie.setRequestedSessionId(null);
-        assertThat(forms.keep(noCookie)).isNull();
-        assertThat(noCookie.getSession(false)).isNull();
+        assertThat(forms.keep(noCookie)).isEqualTo("/visits/new");
+        MockHttpSession session = (MockHttpSession) noCookie.getSession(false);
+        assertThat(forms.take(get("/visits/new", session))).hasValueSatisfying(
+                kept -> assertThat(kept.inputs().get("notes")).isEqualTo(List.of("走访记录")));
+        assertThat(forms.take(get("/visits/new", session))).as("once").isEmpty();
     }
 
     @Test

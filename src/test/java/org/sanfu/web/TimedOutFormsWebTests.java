@@ -89,6 +89,35 @@ class TimedOutFormsWebTests {
     }
 
     @Test
+    void aFormPostedByABrowserThatLostItsSessionCookieAltogetherIsKeptToo() throws Exception {
+        String code = api.enterprise();
+        MockHttpServletResponse posted = pages.postWithoutSessionCookie("/visits", "/visits/new",
+                Pages.form("enterpriseCreditCode", code, "visitedAt", "2026-03-02T10:30", "operatingStatus", "WATCH",
+                        "notes", "浏览器重开后才点的保存"));
+        assertThat(posted.getStatus()).isEqualTo(303);
+        assertThat(posted.getHeader("Location")).isEqualTo("/login?expired");
+        Cookie kept = posted.getCookie("SANFU_SESSION");
+        assertThat(kept).as("a new session holds the form").isNotNull();
+        Document login = html(pages.mvc().perform(get("/login?expired").cookie(kept).accept(MediaType.TEXT_HTML))
+                .andReturn().getResponse());
+        assertThat(login.select("#sessionExpired").text()).contains("您填写的内容已保留");
+
+        MockHttpServletResponse signedIn = pages.signInWith(kept, "staff1");
+        assertThat(signedIn.getRedirectedUrl()).isEqualTo("/visits/new");
+        Cookie session = Pages.sessionAfter(signedIn, kept);
+        Document form = html(pages.mvc().perform(get("/visits/new").cookie(session).accept(MediaType.TEXT_HTML))
+                .andReturn().getResponse());
+        assertThat(form.select("#formKept").text()).contains("已恢复").contains("还没有保存");
+        assertThat(form.select("#enterpriseCreditCode").val()).isEqualTo(code);
+        assertThat(form.select("#notes").first().wholeText()).isEqualTo("浏览器重开后才点的保存");
+        assertThat(api.get("/api/visits?enterprise=" + code, "staff1").json().path("total").asInt()).isZero();
+        Document again = html(pages.mvc().perform(get("/visits/new").cookie(session).accept(MediaType.TEXT_HTML))
+                .andReturn().getResponse());
+        assertThat(again.select("#formKept")).as("once").isEmpty();
+        assertThat(again.select("#notes").text()).isEmpty();
+    }
+
+    @Test
     void aReplyPostedAfterItsSessionTimedOutComesBackOpenOnTheTicketsPageAndIsNotTaken() throws Exception {
         String id = api.ticket("FINANCING").get("id").asText();
         api.act(id, "sign", "finance", null);
@@ -206,10 +235,17 @@ class TimedOutFormsWebTests {
 
     @Test
     void aFormPostedFromAnotherSiteKeepsNothing() throws Exception {
+        aFormPostedFromAnotherSiteKeepsNothing(Pages.TIMED_OUT);
+        // and without any cookie, as another site's post arrives from a browser (SANFU_SESSION is SameSite=Lax)
+        aFormPostedFromAnotherSiteKeepsNothing(null);
+    }
+
+    private void aFormPostedFromAnotherSiteKeepsNothing(Cookie deadSession) throws Exception {
         String code = api.enterprise();
-        MockHttpServletResponse posted = pages.mvc().perform(post("/visits").cookie(Pages.TIMED_OUT)
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED).accept(MediaType.TEXT_HTML)
-                .header("Host", "localhost").header("Referer", "https://evil.example/visits/new")
+        MockHttpServletRequestBuilder fromAnotherSite = post("/visits").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .accept(MediaType.TEXT_HTML).header("Host", "localhost").header("Referer", "https://evil.example/visits/new");
+        MockHttpServletResponse posted = pages.mvc().perform((deadSession == null ? fromAnotherSite
+                : fromAnotherSite.cookie(deadSession))
                 .params(Pages.form("enterpriseCreditCode", code, "notes", "别处网站塞进来的内容"))).andReturn().getResponse();
         assertThat(posted.getHeader("Location")).isEqualTo("/login?expired");
         // the refusal's session (if one was made) keeps nothing of it
