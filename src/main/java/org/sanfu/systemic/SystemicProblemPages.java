@@ -4,9 +4,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.sanfu.DomainException;
+import org.sanfu.Message;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.routing.Routing;
 import org.sanfu.security.Caller;
@@ -32,12 +34,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The systemic problems' page, {@code /systemic-problems} (DISPATCH and LEADER): the problems with their
  * member tickets and case, and for DISPATCH 立即研判 (scan) and, on each proposed problem, the confirm form
  * ({@code title}, {@code leadDepartment}, {@code note}) and the dismiss form ({@code reason}), posted as the
- * API's bodies. Success redirects (303) back; a refused form shows the page again with the API's status
+ * API's bodies. Success redirects (303) back, where the page says once what was decided (the flash
+ * attribute {@code flash}); a refused form shows the page again with the API's status
  * (400, 409) and the Chinese message beside it. A confirm or dismiss posted after its session timed out
  * comes back on the list, filled in as it was (KeptForms).
  */
@@ -141,14 +145,16 @@ class SystemicProblemPages {
     }
 
     @PostMapping("/systemic-problems/{id}/confirm")
-    ModelAndView confirm(@PathVariable String id, Caller caller, @RequestParam MultiValueMap<String, String> form) {
-        return decide(id, "confirm", caller, form, () -> cases.confirm(id, caller,
+    ModelAndView confirm(@PathVariable String id, Caller caller, @RequestParam MultiValueMap<String, String> form,
+            RedirectAttributes flash) {
+        return decide(id, "confirm", caller, form, flash, () -> cases.confirm(id, caller,
                 read(id, caller, form, SystemicRequests.Confirm.class)));
     }
 
     @PostMapping("/systemic-problems/{id}/dismiss")
-    ModelAndView dismiss(@PathVariable String id, Caller caller, @RequestParam MultiValueMap<String, String> form) {
-        return decide(id, "dismiss", caller, form, () -> cases.dismiss(id, caller,
+    ModelAndView dismiss(@PathVariable String id, Caller caller, @RequestParam MultiValueMap<String, String> form,
+            RedirectAttributes flash) {
+        return decide(id, "dismiss", caller, form, flash, () -> cases.dismiss(id, caller,
                 read(id, caller, form, SystemicRequests.Dismiss.class)));
     }
 
@@ -173,10 +179,11 @@ class SystemicProblemPages {
     }
 
     private ModelAndView decide(String id, String action, Caller caller, MultiValueMap<String, String> form,
-            Decision decision) {
+            RedirectAttributes flash, Decision decision) {
         Map<String, String> typed = typed(form);
         try {
             SystemicProblem decided = decision.take();
+            flash.addFlashAttribute("flash", messages.text(decidedMessage(decided), Locale.SIMPLIFIED_CHINESE));
             return Redirects.seeOther("/systemic-problems?status=" + decided.status() + "#problem-" + decided.id());
         } catch (InvalidInput e) {
             Map<String, String> errors = new LinkedHashMap<>();
@@ -187,6 +194,17 @@ class SystemicProblemPages {
             return show(caller, null, null, new FormState(id, action, typed, Map.of(), messages.text(e.detail()),
                     false), HttpStatus.CONFLICT);
         }
+    }
+
+    /**
+     * What the page says once after a decision, as a ticket's page does after an action: which problem,
+     * and for a confirmed one the case ticket just opened and who leads it, where the work now goes on.
+     */
+    private Message decidedMessage(SystemicProblem decided) {
+        return decided.status() == SystemicStatus.CONFIRMED
+                ? Message.of("page.systemic.confirmed", "id", decided.id(), "case", decided.caseTicketId(),
+                        "department", catalog.departmentLabel(decided.leadDepartment()))
+                : Message.of("page.systemic.dismissed", "id", decided.id());
     }
 
     /** The form as the API's body: the problem must exist (404) and the caller be dispatch (403) before 400. */

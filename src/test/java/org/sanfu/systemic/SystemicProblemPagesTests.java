@@ -161,6 +161,11 @@ class SystemicProblemPagesTests {
         assertThat(ok.status()).isEqualTo(303);
         assertThat(ok.redirect()).startsWith("/systemic-problems?status=CONFIRMED");
         JsonNode problem = api.get("/api/systemic-problems/" + confirmed, "leader").json();
+        // the page it leads to says once what was decided, and where the case goes on
+        String back = ok.redirect().replaceFirst("#.*", "");
+        assertThat(pages.get(back, "dispatch").html().select("#flash").text()).isEqualTo("已确认共性问题 #" + confirmed
+                + "：牵头事项 #" + problem.get("caseTicketId").asText() + " 由海关主办，答复后统一回复各企业的事项。");
+        assertThat(pages.get(back, "dispatch").html().select("#flash")).as("once, not on the next load").isEmpty();
         assertThat(problem.get("status").asText()).isEqualTo("CONFIRMED");
         assertThat(api.get("/api/tickets/" + problem.get("caseTicketId").asText(), "leader").json()
                 .get("leadDepartment").asText()).isEqualTo("CUSTOMS");
@@ -181,6 +186,10 @@ class SystemicProblemPagesTests {
                 Pages.form("reason", "系统故障已修复，非共性问题"));
         assertThat(gone.status()).isEqualTo(303);
         assertThat(status(dismissed)).isEqualTo("DISMISSED");
+        String dismissedList = gone.redirect().replaceFirst("#.*", "");
+        assertThat(pages.get(dismissedList, "dispatch").html().select("#flash").text())
+                .isEqualTo("已排除共性问题 #" + dismissed + "，其中的事项照常各自办理。");
+        assertThat(pages.get(dismissedList, "dispatch").html().select("#flash")).isEmpty();
     }
 
     @Test

@@ -121,6 +121,10 @@ class VisitPagesTests {
 
         Pages.Answer page = pages.get("/visits/" + id, "staff1");
         assertThat(page.status()).isEqualTo(200);
+        assertThat(page.html().select("#flash").text()).as("the answer of saving says so")
+                .isEqualTo("走访已登记，生成 2 件事项，见下方“生成的事项”。");
+        assertThat(pages.get("/visits/" + id, "staff1").html().select("#flash")).as("once, not on the next load")
+                .isEmpty();
         List<Element> tickets = page.html().select("#visitTickets a.ticket");
         assertThat(tickets).hasSize(2);
         String container = visit.get("tickets").get(0).get("id").asText();
@@ -133,6 +137,17 @@ class VisitPagesTests {
         assertThat(tickets.get(1).text()).contains("流动资金贷款难", "主办：金融办", "紧急");
         assertThat(page.html().select("#visitFacts").text()).contains("台州两个问题有限公司", "关注", "3 个月",
                 "订单排到明年3月");
+    }
+
+    @Test
+    void aVisitWithoutProblemsSaysItMadeNoTicket() {
+        String code = api.enterprise();
+        String id = visitId(pages.post("/visits", "staff2", Pages.form("idempotencyKey", key(blankForm("staff2", code)),
+                "enterpriseCreditCode", code, "visitedAt", anHourAgo(), "source", "VISIT", "notes", "企业经营正常",
+                "problems[0].category", "", "problems[0].title", "", "problems[0].urgency", "NORMAL", "save", "save")));
+        assertThat(pages.get("/visits/" + id, "staff2").html().select("#flash").text())
+                .isEqualTo("走访已登记；没有填写问题，未生成事项。");
+        assertThat(pages.get("/visits/" + id, "staff2").html().select("#flash")).isEmpty();
     }
 
     @Test

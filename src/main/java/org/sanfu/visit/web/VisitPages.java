@@ -1,6 +1,7 @@
 package org.sanfu.visit.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -48,6 +49,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The visit pages (docs/UI.md): {@code /visits/new}, the form a service staff member fills in after a
@@ -134,12 +136,13 @@ class VisitPages {
     /**
      * STAFF, DISPATCH (SecurityConfig). "添加问题" ({@code addProblem}) shows the form again with one more
      * block, "查找企业" ({@code findEnterprise}, the words in {@code enterprise}) with the enterprises found, and
-     * a found one's "选择" ({@code chooseEnterprise}) with its credit code filled in, all with what was typed; saving ignores blocks left empty, logs the visit and sends to it (303), or shows the form
-     * again with the faults by their inputs (400); a key that saved a different form before is 409, and the
-     * form comes back with a key of its own.
+     * a found one's "选择" ({@code chooseEnterprise}) with its credit code filled in, all with what was typed;
+     * saving ignores blocks left empty, logs the visit and sends to it (303), which says once that it was
+     * logged and how many tickets it made, or shows the form again with the faults by their inputs (400); a
+     * key that saved a different form before is 409, and the form comes back with a key of its own.
      */
     @PostMapping("/visits")
-    ModelAndView log(Caller caller, @RequestParam MultiValueMap<String, String> input) {
+    ModelAndView log(Caller caller, @RequestParam MultiValueMap<String, String> input, RedirectAttributes flash) {
         VisitForm typed = VisitForm.read(input);
         if (input.containsKey("addProblem")) {
             return page(caller, typed.withAnotherProblem(MOST_PROBLEMS), Map.of(), HttpStatus.OK)
@@ -171,7 +174,12 @@ class VisitPages {
             }
             VisitRequest request = read.command();
             VisitIntake.Answer answer = intake.log(request, caller, form.idempotencyKey());
-            return Redirects.seeOther("/visits/" + json.readTree(answer.json()).path("id").asText());
+            JsonNode visit = json.readTree(answer.json());
+            // said once on the visit's page; a form sent again is answered as the first, as it was logged once
+            int tickets = visit.path("tickets").size();
+            flash.addFlashAttribute("flash", tickets == 0 ? text("page.visit.saved.none")
+                    : messages.getMessage("page.visit.saved", new Object[] {tickets}, Locale.SIMPLIFIED_CHINESE));
+            return Redirects.seeOther("/visits/" + visit.path("id").asText());
         } catch (InvalidInput refused) {
             return page(caller, form.withAProblemBlock(), formErrors.of(refused), HttpStatus.BAD_REQUEST);
         } catch (DomainException.NotNow reused) {
