@@ -1,5 +1,6 @@
 package org.sanfu.admin;
 
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -7,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.sanfu.DomainException;
 import org.sanfu.calendar.CalendarInEffect;
 import org.sanfu.calendar.CalendarOnRecord;
@@ -49,6 +51,12 @@ class AdminPage {
 
     static final String CREATE = "create";
     static final String CHANNEL = "channel";
+    /** The new channel's form's hidden key, drawn with the page, as a ticket's action forms carry one. */
+    static final String SUBMISSION = "submission";
+    /** The session's record of which new-channel form (its key) created which channel: the latest few. */
+    static final String CREATED_BY_FORM = AdminPage.class.getName() + ".channelsCreatedByForm";
+    static final int FORMS_REMEMBERED = 20;
+    private static final int MOST_SUBMISSION = 100;
 
     private final AccountAdministration accounts;
     private final Catalog catalog;
@@ -188,11 +196,15 @@ class AdminPage {
 
     /**
      * As POST /api/channels. The key and secret are shown on the answer itself, this once: a redirect
-     * would have to keep them in the session (in the database, Spring Session JDBC) until shown.
+     * would have to keep them in the session (in the database, Spring Session JDBC) until shown. So a
+     * refresh of that answer sends the form again; its code exists then, and 已存在 would read as a
+     * failure: the form's {@code submission} key says it is the form that created the channel, which the
+     * answer then says, showing no key and renewing none. Any other form with an existing code is 409.
      */
     @PostMapping("/admin/channels")
     ModelAndView createChannel(Caller caller, @RequestParam(required = false) String code,
-            @RequestParam(required = false) String name, @RequestParam(required = false) String callbackUrl) {
+            @RequestParam(required = false) String name, @RequestParam(required = false) String callbackUrl,
+            @RequestParam(name = SUBMISSION, required = false) String submission, HttpSession session) {
         Map<String, String> typed = Map.of("code", text(code), "name", text(name), "callbackUrl", text(callbackUrl));
         CreatedChannel created;
         try {
@@ -202,12 +214,41 @@ class AdminPage {
             e.faults().forEach(fault -> errors.putIfAbsent(fault.field(), worded.text(fault.reason(), Locale.SIMPLIFIED_CHINESE)));
             return page(caller, new Filled(CHANNEL, typed, errors), HttpStatus.BAD_REQUEST);
         } catch (DomainException.NotNow e) {
+            if (createdByThisForm(session, submission, code)) {
+                return page(caller, Filled.NONE, HttpStatus.OK).addObject("channelCreatedBefore", code.strip());
+            }
             return page(caller, new Filled(CHANNEL, typed,
                     Map.of("code", worded.text(e.detail(), Locale.SIMPLIFIED_CHINESE))), HttpStatus.CONFLICT);
         }
+        rememberCreated(session, submission, created.code());
         ModelAndView page = page(caller, Filled.NONE, HttpStatus.OK);
         page.addObject("createdChannel", created);
         return page;
+    }
+
+    /** Whether the new-channel form of this key created the channel of this code, in this session. */
+    private static boolean createdByThisForm(HttpSession session, String submission, String code) {
+        return submission != null && code != null && session.getAttribute(CREATED_BY_FORM) instanceof Map<?, ?> created
+                && code.strip().equals(created.get(submission));
+    }
+
+    /**
+     * Notes which form created the channel, keeping the latest {@link #FORMS_REMEMBERED}; set anew, not
+     * changed in place, for Spring Session saves an attribute when it is set.
+     */
+    private static void rememberCreated(HttpSession session, String submission, String code) {
+        if (submission == null || submission.isBlank() || submission.length() > MOST_SUBMISSION) {
+            return; // no key of a page drawn here (those are UUIDs): nothing to recognise a refresh by
+        }
+        LinkedHashMap<String, String> created = new LinkedHashMap<>();
+        if (session.getAttribute(CREATED_BY_FORM) instanceof Map<?, ?> before) {
+            before.forEach((form, channel) -> created.put(String.valueOf(form), String.valueOf(channel)));
+        }
+        created.put(submission, code);
+        while (created.size() > FORMS_REMEMBERED) {
+            created.remove(created.keySet().iterator().next());
+        }
+        session.setAttribute(CREATED_BY_FORM, created);
     }
 
     /** A new key and secret, shown on the answer this once, as for a new channel. */
@@ -265,6 +306,7 @@ class AdminPage {
         model.addAttribute("calendarFollowed", !calendar.countsOnFile());
         model.addAttribute("noticesLackedOnFile", calendarInEffect.noticesLackedOnFile());
         model.addAttribute("channels", channels.list());
+        model.addAttribute("channelSubmission", UUID.randomUUID().toString());
         return new ModelAndView("admin", model, status);
     }
 

@@ -72,6 +72,43 @@ class ChannelAdminPageTests {
     }
 
     @Test
+    void aRefreshOfTheAnswerThatShowedTheKeySaysThatFormCreatedTheChannelAndRenewsNothing() {
+        String code = ChannelTestSupport.newCode();
+        String submission = pages.get("/admin", "admin").html().selectFirst("#newChannel input[name=submission]").val();
+        assertThat(submission).isNotBlank();
+        MultiValueMap<String, String> form = Pages.form("code", code, "name", "好差评", "submission", submission);
+        Pages.Answer created = pages.post("/admin/channels", "admin", form);
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        String key = created.html().getElementById("channelKey").text();
+
+        // the browser's refresh sends that form again
+        Pages.Answer refreshed = pages.post("/admin/channels", "admin", form);
+        assertThat(refreshed.status()).isEqualTo(200);
+        assertThat(refreshed.html().getElementById("channelCreatedBefore").text())
+                .startsWith("渠道 " + code + " 已由这张表单创建").contains("只显示那一次").contains("换发密钥");
+        assertThat(refreshed.html().select("#answerSummary").text()).startsWith("渠道 " + code + " 已由这张表单创建过");
+        assertThat(refreshed.html().select("#toAnswer").attr("href")).isEqualTo("#channelCreatedBefore");
+        assertThat(refreshed.html().select("#newChannel [data-field=code]")).as("no 已存在").isEmpty();
+        assertThat(refreshed.html().getElementById("channelKey")).isNull();
+        assertThat(refreshed.body()).doesNotContain(key);
+        ChannelTestSupport s = new ChannelTestSupport(api);
+        assertThat(s.file(key, ChannelTestSupport.problem(api.enterprise(), "CONTAINER")).status())
+                .as("the key shown then still works").isEqualTo(201);
+
+        // a new form (the answer's own, a key of its own) naming that code: 已存在, as before
+        String another = created.html().selectFirst("#newChannel input[name=submission]").val();
+        assertThat(another).isNotEqualTo(submission);
+        Pages.Answer taken = pages.post("/admin/channels", "admin",
+                Pages.form("code", code, "name", "好差评", "submission", another));
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.html().selectFirst("#newChannel [data-field=code]").text()).contains("已存在");
+        assertThat(taken.html().getElementById("channelCreatedBefore")).isNull();
+        // and that form's key in another browser (another session) is not the form that created it there
+        Pages.Answer elsewhere = pages.post("/admin/channels", pages.freshSession("admin"), form);
+        assertThat(elsewhere.status()).isEqualTo(409);
+    }
+
+    @Test
     void faultsAreShownInChineseNextToTheField() {
         Pages.Answer bad = pages.post("/admin/channels", "admin", Pages.form("code", "hotline", "name", "", "callbackUrl",
                 "javascript:alert(1)"));
