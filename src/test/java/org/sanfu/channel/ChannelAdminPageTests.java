@@ -44,6 +44,7 @@ class ChannelAdminPageTests {
         Element row = later.html().selectFirst("#channelList tr[data-channel=" + code + "]");
         assertThat(row).isNotNull();
         assertThat(row.text()).contains("浙里办").contains("https://zlb.example.gov.cn/cb");
+        assertThat(row.selectFirst("td.status").text()).as("a live channel's state, in words").isEqualTo("已启用");
         Element revoke = row.selectFirst("form[data-form=revoke-channel]");
         assertThat(revoke.selectFirst("input[name=_csrf]")).isNotNull();
 
@@ -67,7 +68,7 @@ class ChannelAdminPageTests {
         assertThat(revoked.status()).isEqualTo(303);
         assertThat(s.file(key, ChannelTestSupport.problem(api.enterprise(), "CONTAINER")).status()).isEqualTo(401);
         Element after = pages.get("/admin", "admin").html().selectFirst("#channelList tr[data-channel=" + code + "]");
-        assertThat(after.text()).contains("已吊销");
+        assertThat(after.selectFirst("td.status").text()).matches("已吊销 （\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}）");
         assertThat(after.selectFirst("form[data-form=revoke-channel]")).isNull();
     }
 

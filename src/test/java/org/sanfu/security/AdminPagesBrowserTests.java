@@ -26,7 +26,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * {@code /admin} on a phone (docs/UI.md "Phones"): in Debian's Chromium at 390 px wide, signed in
  * through the form and with scripts off, nothing scrolls sideways and every control is at least 44 px
  * tall, with every account's forms open, a form's faults shown, an import's line errors listed and a channel's
- * new key shown.
+ * new key shown; the channel list, wider than the phone, scrolls inside its panel with nothing broken a
+ * character a line.
  */
 @SanfuTest
 class AdminPagesBrowserTests {
@@ -125,6 +126,31 @@ class AdminPagesBrowserTests {
         assertThat(browser.findElement(By.id("channelKey")).getText()).hasSize(43);
         assertThat(browser.findElements(By.cssSelector("#channelList tr[data-channel=" + code + "]"))).hasSize(1);
         fitsAPhone("a channel just created, its key shown");
+        String row = "#channelList tr[data-channel=" + code + "]";
+        assertThat(browser.findElement(By.cssSelector(row + " td.status")).getText()).isEqualTo("已启用");
+        // readable: squeezed into the phone's width, headings, codes and buttons broke a character a line
+        @SuppressWarnings("unchecked")
+        List<String> broken = (List<String>) js("""
+                function lines(e) {
+                  var tops = [], walk = document.createTreeWalker(e, NodeFilter.SHOW_TEXT), n, count = 0, last = -1e9;
+                  while ((n = walk.nextNode())) {
+                    if (n.textContent.trim()) {
+                      var r = document.createRange(); r.selectNodeContents(n);
+                      [...r.getClientRects()].forEach(c => tops.push(c.top));
+                    }
+                  }
+                  tops.sort((a, b) => a - b).forEach(t => { if (t - last > 4) { count++; last = t; } });
+                  return count;
+                }
+                return [...document.querySelectorAll('#channelList th, #channelList td.code, #channelList td.status .badge, \
+                #channelList td.num, #channelList button')].filter(e => lines(e) > 1).map(e => e.textContent.trim());""");
+        assertThat(broken).as("headings, codes, states, counts and buttons on one line each").isEmpty();
+        // as the dashboard's tables: wider than the phone, the list scrolls inside its panel, never the page
+        assertThat(js("var wrap = document.getElementById('channelList').parentElement; "
+                + "return getComputedStyle(wrap).overflowX + ' ' + (wrap.scrollWidth > wrap.clientWidth)"))
+                .as("the channel list scrolls inside its panel").isEqualTo("auto true");
+        assertThat((Long) js("return Math.round(document.querySelector('" + row + " td.name').getBoundingClientRect().width)"))
+                .as("a name a few characters a line at least").isGreaterThanOrEqualTo(100L);
         shot("admin-channels", "#channels");
     }
 
