@@ -21,8 +21,11 @@ record QuarterRoll(String label, List<Row> months, String tally, List<TalkLine> 
      */
     record Row(String month, String label, String gold, List<Called> snail, List<Called> redCards) {}
 
-    /** A talk: whom and for which month (2021年3月 蜗牛店小二 交通运输局), when and by whose record, what was said. */
-    record TalkLine(String what, String when, String note) {}
+    /**
+     * A talk: whom and for which month (2021年3月 蜗牛店小二 交通运输局), when, who recorded it (the account's
+     * user name: the page names the person as every page does, security.People), what was said.
+     */
+    record TalkLine(String what, LocalDate heldOn, String recordedBy, String note) {}
 
     /** A department (DEPARTMENT, by code) or town (TOWN) to be talked with, and the day it was, if it was. */
     record Called(String label, Talk.Subject kind, String subject, LocalDate talkedOn) {}
@@ -46,7 +49,7 @@ record QuarterRoll(String label, List<Row> months, String tally, List<TalkLine> 
         List<TalkLine> talks = medals.months().stream().flatMap(m -> m.talks().stream())
                 .map(t -> new TalkLine(When.month(YearMonth.parse(t.month())) + " "
                         + (t.subjectKind() == Talk.Subject.DEPARTMENT ? "蜗牛店小二" : "亮红牌") + " " + t.label(),
-                        t.heldOn() + " 约谈，记录人 " + t.recordedBy(), t.note())).toList();
+                        t.heldOn(), t.recordedBy(), t.note())).toList();
         String quarter = medals.quarter();
         return new QuarterRoll(quarter.substring(0, 4) + "年第" + quarter.substring(6) + "季度", rows,
                 earned.isEmpty() ? null : "本季度：" + String.join("；", earned), talks);

@@ -79,7 +79,7 @@ class TalkPagesTests {
         assertThat(after.select("#quarter-2010-05 .red").text()).isEqualTo(town + "（2010-06-02 已约谈）");
         assertThat(after.select("#quarter-2010-05 .red a.record-talk")).isEmpty();
         assertThat(after.select("#quarterTalks li").eachText()).containsExactly("2010年5月 亮红牌 " + town
-                + " 2010-06-02 约谈，记录人 leader 通报超期情况，要求镇里督促企业配合");
+                + " 2010-06-02 约谈，记录人 郑国华（leader） 通报超期情况，要求镇里督促企业配合");
         assertThat(pages.get("/?month=2010-05", "dispatch").html().select("#quarter-2010-05 .red").text())
                 .as("talked: nothing pending").isEqualTo(town + "（2010-06-02 已约谈）");
 
