@@ -57,6 +57,8 @@ class ReportPagesWebTests {
         assertThat(wrong.status()).isEqualTo(400);
         assertThat(wrong.html().select("#errorTitle").text()).contains("请求有误");
         assertThat(wrong.html().text()).as("the parameter by its Chinese name").contains("周：").doesNotContain("week");
+        assertThat(wrong.html().select(".flash.error").text()).as("what is expected, in words and by example, no jargon")
+                .isEqualTo("周：必须是年份和周数，写作“年份-W周数”，例如 2020-W24，即 2020 年第 24 周（6 月 8 日周一至 6 月 14 日周日）");
         Pages.Answer pdf = pages.get("/reports/weekly?format=pdf", "leader");
         assertThat(pdf.status()).isEqualTo(400);
         assertThat(pdf.html().text()).contains("格式：").doesNotContain("format");

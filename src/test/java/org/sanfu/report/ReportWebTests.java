@@ -297,6 +297,9 @@ class ReportWebTests {
             Api.Response r = api.get("/api/reports/weekly?week=" + week, "leader");
             assertThat(r.status()).as(week).isEqualTo(400);
             assertThat(r.json().get("errors").get(0).get("field").asText()).isEqualTo("week");
+            assertThat(r.json().get("errors").get(0).get("message").asText()).as("what a week looks like, not a standard's name")
+                    .isEqualTo("must be a year and week number, written year-W and the week: 2020-W24 is week 24 of 2020 "
+                            + "(Monday 8 to Sunday 14 June)");
         }
         assertThat(api.get("/api/reports/weekly?week=2020-W53", "leader").status()).as("2020 has 53 weeks")
                 .isEqualTo(200);
