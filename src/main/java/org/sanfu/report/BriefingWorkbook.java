@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -12,6 +13,8 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.sanfu.Workbooks;
+import org.sanfu.security.People;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** The weekly briefing or the monthly report as an Excel workbook, a sheet per section, Chinese intact (Apache POI). */
@@ -27,6 +30,18 @@ class BriefingWorkbook {
         static Column rate(String heading, String field) {
             return new Column(heading, n -> n.path(field), true);
         }
+    }
+
+    /** A person as the pages name them (王晓明（leader）), from the account's user name. */
+    private final UnaryOperator<String> person;
+
+    @Autowired
+    BriefingWorkbook(People people) {
+        this(people::label);
+    }
+
+    BriefingWorkbook(UnaryOperator<String> person) {
+        this.person = person;
     }
 
     byte[] render(JsonNode b) {
@@ -107,7 +122,10 @@ class BriefingWorkbook {
                 table(book.createSheet("约谈"), talks, List.of(new Column("约谈对象类别", n -> TextNode.valueOf(
                                 "DEPARTMENT".equals(n.path("subjectKind").asText()) ? "蜗牛店小二" : "亮红牌"), false),
                         Column.of("约谈对象", "label"), Column.of("约谈日期", "heldOn"), Column.of("谈话要点", "note"),
-                        Column.of("记录人", "recordedBy")), bold, styles);
+                        // as the pages name a person (王晓明（leader）); the JSON keeps the user name
+                        new Column("记录人", n -> n.hasNonNull("recordedBy")
+                                ? TextNode.valueOf(person.apply(n.get("recordedBy").asText())) : n.path("recordedBy"),
+                                false)), bold, styles);
             }
         });
     }

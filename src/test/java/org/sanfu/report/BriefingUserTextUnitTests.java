@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -98,7 +99,7 @@ class BriefingUserTextUnitTests {
     void theWorkbookWritesFormulaLikeTitlesAsTextCellsAndKeepsEveryCharacter() throws Exception {
         List<String> titles = List.of("=1+1", "+SUM(A1:A9)", "-2+3", "@A1", "=HYPERLINK(\"http://x.example\",\"领取\")",
                 "运费上涨😀（中文）", "_x0041_ 字面", "甲\r\n乙\t丙", "普通标题");
-        byte[] xlsx = new BriefingWorkbook().render(briefing(titles));
+        byte[] xlsx = new BriefingWorkbook(UnaryOperator.identity()).render(briefing(titles));
         try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet resolved = book.getSheet("办结案例");
             for (int i = 0; i < titles.size(); i++) {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.sanfu.Api;
 import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
+import org.sanfu.security.People;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -37,6 +38,8 @@ class MonthlyReportWebTests {
     Api api;
     @Autowired
     Pages pages;
+    @Autowired
+    People people;
 
     private String town;
 
@@ -97,6 +100,9 @@ class MonthlyReportWebTests {
             assertThat(book.getSheet("总体情况").getRow(6).getCell(0).getStringCellValue()).isEqualTo("本月销号");
             assertThat(book.getSheet("约谈").getRow(1).getCell(3).getStringCellValue())
                     .isEqualTo("通报查验时限，要求压缩至两个工作日");
+            assertThat(book.getSheet("约谈").getRow(1).getCell(4).getStringCellValue())
+                    .as("the recorder, named as the pages name people").isEqualTo(people.label("leader"))
+                    .contains("（leader）");
         }
         // the weekly briefing keeps its words and its name
         Api.Response weekly = api.call(HttpMethod.GET, "/api/reports/weekly?week=2009-W10&format=md", "leader", null);
