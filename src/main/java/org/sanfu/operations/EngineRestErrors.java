@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.sanfu.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
@@ -42,15 +43,20 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 @Configuration(proxyBeanMethods = false)
 class EngineRestErrors {
 
-    /** Camunda's resources and error mappers as the starter registers them, and this one beside them. */
+    /**
+     * Camunda's resources and error mappers as the starter registers them, and these beside them: the answers to
+     * what the engine has not, and to a body engine-rest cannot read ({@link EngineRestBadInput}).
+     */
     @Bean
-    CamundaJerseyResourceConfig camundaJerseyResourceConfig() {
+    CamundaJerseyResourceConfig camundaJerseyResourceConfig(Problems problems) {
+        EngineRestBadInput badInput = new EngineRestBadInput(problems);
         return new CamundaJerseyResourceConfig() {
             @Override
             protected void registerAdditionalResources() {
                 super.registerAdditionalResources();
                 register(NotThere.class);
                 register(NotThereWithin.class);
+                badInput.registerIn(this);
             }
         };
     }

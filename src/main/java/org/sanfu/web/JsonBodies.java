@@ -232,7 +232,7 @@ public class JsonBodies {
     }
 
     /** {@code problems[0].title} for where a parser stands, the way the client wrote it. */
-    private static String path(JsonStreamContext at) {
+    public static String path(JsonStreamContext at) {
         Deque<JsonStreamContext> outward = new ArrayDeque<>();
         for (JsonStreamContext context = at; context != null && !context.inRoot(); context = context.getParent()) {
             outward.push(context);
@@ -249,7 +249,7 @@ public class JsonBodies {
     }
 
     /** {@code problems[0].category}, the way the client wrote it. */
-    static String path(JsonMappingException e) {
+    public static String path(JsonMappingException e) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference ref : e.getPath()) {
             if (ref.getIndex() >= 0) {

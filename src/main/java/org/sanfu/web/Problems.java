@@ -1,9 +1,11 @@
 package org.sanfu.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -71,14 +73,29 @@ public class Problems {
     /** 400 naming the field (a header), as {@link InvalidInput} answers within Spring MVC. */
     public void writeInvalid(HttpServletRequest request, HttpServletResponse response, String field, Message fault)
             throws IOException {
-        String text = messages.text(fault, Languages.api(request));
-        write(request, response, HttpStatus.BAD_REQUEST, field + ": " + text,
-                List.of(Map.of("field", field, "message", text)));
+        send(response, invalid(request, field, fault));
     }
+
+    /**
+     * The same 400 naming the field, for a caller that hands the answer to another framework instead of
+     * writing it (an error mapper of Camunda's engine-rest, a Jersey application beside Spring MVC).
+     */
+    public Answer invalid(HttpServletRequest request, String field, Message fault) {
+        Locale locale = Languages.api(request);
+        String text = messages.text(fault, locale);
+        return answer(HttpStatus.BAD_REQUEST, field + ": " + text, List.of(Map.of("field", field, "message", text)),
+                locale);
+    }
+
+    /** A problem to send: its status, its language (Content-Language) and its problem+json body in UTF-8. */
+    public record Answer(int status, Locale language, byte[] body) {}
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail,
             List<Map<String, String>> errors) throws IOException {
-        Locale locale = Languages.api(request);
+        send(response, answer(status, detail, errors, Languages.api(request)));
+    }
+
+    private Answer answer(HttpStatus status, String detail, List<Map<String, String>> errors, Locale locale) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", messages.title(status, locale));
@@ -87,10 +104,20 @@ public class Problems {
         if (errors != null) {
             body.put("errors", errors);
         }
-        response.setStatus(status.value());
+        try {
+            return new Answer(status.value(), locale, JSON.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a problem of texts and a number could not be written as JSON", e);
+        }
+    }
+
+    private static void send(HttpServletResponse response, Answer answer) throws IOException {
+        response.setStatus(answer.status());
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setHeader(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag());
-        JSON.writeValue(response.getOutputStream(), body);
+        response.setHeader(HttpHeaders.CONTENT_LANGUAGE, answer.language().toLanguageTag());
+        try (OutputStream out = response.getOutputStream()) {
+            out.write(answer.body());
+        }
     }
 }

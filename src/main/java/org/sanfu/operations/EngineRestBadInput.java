@@ -1,0 +1,187 @@
+package org.sanfu.operations;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.text.SimpleDateFormat;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Date;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.sanfu.Message;
+import org.sanfu.web.JsonBodies;
+import org.sanfu.web.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * engine-rest's answer to a JSON body it cannot read: 400 problem+json naming the field and what it must be,
+ * as {@link OperatorWrites} answers a retry body it checks, and the resource is not called, so nothing changes.
+ * Camunda's own answer to a value of the wrong type or form ({@code {"duedate":"garbage"}}, a retry's
+ * {@code "dueDate"}, a query's {@code "withRetriesLeft":"abc"}) was 400 with an empty message, or Jackson's own
+ * text/plain sentence, whichever of the two mappers of the same exception Jersey happened to choose.
+ * Registered in engine-rest's Jersey application only: Cockpit's copy of the resources is Camunda's own
+ * application, used by its pages, which send what they can read.
+ */
+final class EngineRestBadInput {
+
+    private static final Logger log = LoggerFactory.getLogger(EngineRestBadInput.class);
+    /** Before Camunda's and Jersey's mappers of the same exceptions (their priority is 5000; lower goes first). */
+    static final int BEFORE_CAMUNDA = 1000;
+    /** The date an example of Camunda's date format shows: 9 o'clock on New Year's Day 2031 in Beijing. */
+    private static final Date EXAMPLE = Date.from(Instant.parse("2031-01-01T01:00:00Z"));
+    private static final Set<Class<?>> WHOLE_NUMBERS = Set.of(Integer.class, int.class, Long.class, long.class,
+            Short.class, short.class);
+
+    private final Problems problems;
+
+    EngineRestBadInput(Problems problems) {
+        this.problems = problems;
+    }
+
+    /** Into engine-rest's Jersey application: the mappers of unreadable bodies, before Camunda's own. */
+    void registerIn(ResourceConfig engineRest) {
+        engineRest.register(new Values(this), BEFORE_CAMUNDA);
+        engineRest.register(new NotJson(this), BEFORE_CAMUNDA);
+        engineRest.register(new Unreadable(this), BEFORE_CAMUNDA);
+    }
+
+    /**
+     * What a body's value must be, by the type Camunda's DTO reads it as; a setter of Camunda's that refused what
+     * it was given ({@code "sortBy"}) says why in its own words.
+     */
+    static Message expected(JsonMappingException e) {
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return expected(mismatch.getTargetType());
+        }
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof RestException refusal && refusal.getMessage() != null) {
+                return Message.of("sanfu.operations.camunda-says", "reason", refusal.getMessage());
+            }
+        }
+        return Message.of("sanfu.validation.invalid-value");
+    }
+
+    /** What a value read as this type must be, in the words Sanfu's own API uses for it. */
+    static Message expected(Class<?> type) {
+        if (Date.class.isAssignableFrom(type)) {
+            return date();
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return Message.of("sanfu.validation.true-or-false");
+        }
+        if (WHOLE_NUMBERS.contains(type)) {
+            return Message.of("sanfu.json.whole-number");
+        }
+        if (type == String.class) {
+            return Message.of("sanfu.json.string");
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return Message.of("sanfu.json.array");
+        }
+        if (type.isEnum()) {
+            return Message.of("sanfu.validation.one-of", "values", Arrays.stream(type.getEnumConstants())
+                    .map(Object::toString).toList());
+        }
+        if (Map.class.isAssignableFrom(type) || !type.isPrimitive() && !type.getName().startsWith("java.")) {
+            return Message.of("sanfu.json.not-object"); // one of Camunda's DTOs, a query's filters
+        }
+        return Message.of("sanfu.validation.invalid-value");
+    }
+
+    /** A date as engine-rest reads it: in Camunda's format (yyyy-MM-dd'T'HH:mm:ss.SSSZ unless configured). */
+    static Message date() {
+        String format = JacksonConfigurator.dateFormatString;
+        return Message.of("sanfu.operations.date", "format", format,
+                "example", new SimpleDateFormat(format).format(EXAMPLE));
+    }
+
+    /** 400 naming the field; one line at WARN, as OperatorWrites notes its refusals, no stack. */
+    Response refuse(HttpServletRequest request, String field, Message fault) {
+        log.warn("Refused {} {} by {}: {} {}", request.getMethod(), request.getRequestURI(), request.getRemoteUser(),
+                field, fault.code());
+        Problems.Answer answer = problems.invalid(request, field, fault);
+        return Response.status(answer.status())
+                .type("application/problem+json;charset=UTF-8")
+                .header(HttpHeaders.CONTENT_LANGUAGE, answer.language().toLanguageTag())
+                .entity(answer.body())
+                .build();
+    }
+
+    /** The mappers' common part: the request being answered (a proxy Jersey sets), and where to answer. */
+    private abstract static class Mapper {
+
+        final EngineRestBadInput badInput;
+
+        @Context
+        HttpServletRequest request;
+
+        Mapper(EngineRestBadInput badInput) {
+            this.badInput = badInput;
+        }
+    }
+
+    /**
+     * A value Camunda's DTO could not take, named by its path as the client wrote it ({@code duedate},
+     * {@code jobQuery.withRetriesLeft}), where Camunda answers 400 with an empty message.
+     */
+    static final class Values extends Mapper implements ExceptionMapper<JsonMappingException> {
+
+        Values(EngineRestBadInput badInput) {
+            super(badInput);
+        }
+
+        @Override
+        public Response toResponse(JsonMappingException e) {
+            return badInput.refuse(request, JsonBodies.path(e), expected(e));
+        }
+    }
+
+    /** A body that is not JSON at all. */
+    static final class NotJson extends Mapper implements ExceptionMapper<JsonParseException> {
+
+        NotJson(EngineRestBadInput badInput) {
+            super(badInput);
+        }
+
+        @Override
+        public Response toResponse(JsonParseException e) {
+            return badInput.refuse(request, "body", Message.of("sanfu.json.unreadable"));
+        }
+    }
+
+    /**
+     * Any other fault the parser found: past its limits (a number of 1000 digits, 1000 levels of nesting), which
+     * Camunda answered 500 as if it were a fault of its own, or a number beyond its field's type, named where the
+     * parser stood. The limits' fault carries no parser to say where: it is the body's.
+     */
+    static final class Unreadable extends Mapper implements ExceptionMapper<JsonProcessingException> {
+
+        Unreadable(EngineRestBadInput badInput) {
+            super(badInput);
+        }
+
+        @Override
+        public Response toResponse(JsonProcessingException e) {
+            if (e instanceof StreamConstraintsException) {
+                return badInput.refuse(request, "body", Message.of("sanfu.json.too-large"));
+            }
+            String field = e.getProcessor() instanceof JsonParser parser ? JsonBodies.path(parser.getParsingContext())
+                    : "body";
+            return badInput.refuse(request, field, Message.of("sanfu.validation.invalid-value"));
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package org.sanfu.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.Test;
+import org.sanfu.SanfuTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * What engine-rest answers to input it cannot read, as a hostile client's audit sent it: 400 problem+json
+ * naming the field and what it must be, in the API's language, and nothing changes.
+ */
+@SanfuTest
+class EngineRestBadInputWebTests {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ProcessEngine engine;
+    private final CamundaHttp http;
+    private final String root;
+
+    @Autowired
+    EngineRestBadInputWebTests(@LocalServerPort int port, ProcessEngine engine) {
+        this.engine = engine;
+        this.http = new CamundaHttp(port);
+        this.root = "/engine-rest/engine/" + engine.getName();
+    }
+
+    @Test
+    void aDueDateThatIsNoDateIs400NamingDuedateAndWhatItMustBe() throws Exception {
+        Job job = sweepTimer();
+        String path = "/job/" + job.getId() + "/duedate";
+        HttpResponse<String> r = send("PUT", path, "{\"duedate\":\"garbage\"}", "en");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+        JsonNode problem = problem(r);
+        assertThat(problem.path("errors").get(0).path("field").asText()).isEqualTo("duedate");
+        String detail = problem.path("detail").asText();
+        assertThat(detail).startsWith("duedate: must be a date-time in Camunda's format yyyy-MM-dd'T'HH:mm:ss.SSSZ, "
+                + "such as 2031-01-01T");
+        assertThat(r.headers().firstValue("Content-Language")).hasValue("en");
+        HttpResponse<String> zh = send("PUT", path, "{\"duedate\":\"garbage\"}", "zh-CN");
+        assertThat(problem(zh).path("detail").asText())
+                .startsWith("duedate: 必须是 Camunda 格式 yyyy-MM-dd'T'HH:mm:ss.SSSZ 的日期时间，例如 2031-01-01T");
+        assertThat(engine.getManagementService().createJobQuery().jobId(job.getId()).singleResult().getDuedate())
+                .isEqualTo(job.getDuedate());
+
+        // the example it gives is a date engine-rest takes
+        String example = detail.substring(detail.lastIndexOf(' ') + 1);
+        HttpResponse<String> good = send("PUT", path, "{\"duedate\":\"" + example + "\"}", null);
+        try {
+            assertThat(good.statusCode()).as(good.body()).isEqualTo(204);
+            assertThat(engine.getManagementService().createJobQuery().jobId(job.getId()).singleResult().getDuedate())
+                    .hasYear(2031);
+        } finally {
+            engine.getManagementService().setJobDuedate(job.getId(), job.getDuedate());
+        }
+    }
+
+    @Test
+    void aValueOfTheWrongTypeOrFormInTheBodyOfAnAllowedWriteIs400NamingItsFieldAndChangesNothing() throws Exception {
+        Job job = sweepTimer();
+        String id = job.getId();
+        long batches = engine.getManagementService().createBatchQuery().count();
+        String garbage = "\"garbage\"";
+        List<String> failures = new ArrayList<>();
+        for (String[] bad : new String[][] {
+                {"PUT", "/job/" + id + "/duedate", "{\"duedate\":\"2031-01-01T00:00:00.000+0000\",\"cascade\":\"abc\"}",
+                        "cascade", "must be true or false"},
+                {"PUT", "/job/" + id + "/duedate", "{\"duedate\":[1]}", "duedate", "must be a date-time"},
+                {"PUT", "/job/" + id + "/duedate", "{\"duedate\":", "body", "is not readable JSON"},
+                {"PUT", "/job/" + id + "/retries", "{\"retries\":1,\"dueDate\":" + garbage + "}", "dueDate",
+                        "must be a date-time"},
+                {"POST", "/job/retries", "{\"retries\":1,\"jobIds\":[\"" + id + "\"],\"dueDate\":" + garbage + "}",
+                        "dueDate", "must be a date-time"},
+                {"POST", "/job/retries", "{\"retries\":1,\"jobQuery\":{\"withRetriesLeft\":\"abc\"}}",
+                        "jobQuery.withRetriesLeft", "must be true or false"},
+                {"PUT", "/job-definition/" + job.getJobDefinitionId() + "/retries",
+                        "{\"retries\":1,\"dueDate\":" + garbage + "}", "dueDate", "must be a date-time"},
+                {"POST", "/process-instance/job-retries",
+                        "{\"retries\":1,\"historicProcessInstanceQuery\":{\"startedBefore\":" + garbage + "}}",
+                        "historicProcessInstanceQuery.startedBefore", "must be a date-time"},
+                {"PUT", "/external-task/retries",
+                        "{\"retries\":1,\"externalTaskQuery\":{\"lockExpirationBefore\":" + garbage + "}}",
+                        "externalTaskQuery.lockExpirationBefore", "must be a date-time"},
+                {"POST", "/external-task/retries-async",
+                        "{\"retries\":1,\"externalTaskQuery\":{\"lockExpirationBefore\":" + garbage + "}}",
+                        "externalTaskQuery.lockExpirationBefore", "must be a date-time"},
+                {"PUT", "/incident/nope/annotation", "{\"annotation\":{}}", "annotation", "must be a string"},
+                // a query sent as POST, which an operator's script may send as well
+                {"POST", "/job", "{\"jobIds\":\"" + id + "\"}", "jobIds", "must be an array"},
+                {"POST", "/job", "{\"sortBy\":\"garbage\"}", "sortBy",
+                        "is not a valid value (Camunda says: sortBy parameter has invalid value: garbage)"},
+                // past the parser's limits: Camunda answered 500
+                {"POST", "/job", "{\"priorityHigherThanOrEquals\":" + "9".repeat(1001) + "}", "body",
+                        "is beyond what is read"}}) {
+            HttpResponse<String> r = send(bad[0], bad[1], bad[2], null);
+            String what = bad[0] + " " + bad[1] + " " + bad[2].substring(0, Math.min(80, bad[2].length())) + " → "
+                    + r.statusCode() + " " + r.headers().firstValue("Content-Type").orElse("") + " " + r.body();
+            boolean problem = r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
+            JsonNode body = problem ? JSON.readTree(r.body()) : null;
+            if (r.statusCode() != 400 || !problem || !body.path("errors").path(0).path("field").asText().equals(bad[3])
+                    || !body.path("detail").asText().startsWith(bad[3] + ": " + bad[4])) {
+                failures.add(what);
+            }
+        }
+        assertThat(failures).isEmpty();
+        Job after = engine.getManagementService().createJobQuery().jobId(id).singleResult();
+        assertThat(after.getRetries()).isEqualTo(job.getRetries());
+        assertThat(after.getDuedate()).isEqualTo(job.getDuedate());
+        assertThat(engine.getManagementService().createBatchQuery().count()).isEqualTo(batches);
+    }
+
+    /** The deadline sweep's timer: a job an operator may retry or move. */
+    private Job sweepTimer() {
+        return engine.getManagementService().createJobQuery().processDefinitionKey("deadline-sweep").singleResult();
+    }
+
+    /** An operator's JSON call to the tests' engine, in the language given (none when null). */
+    private HttpResponse<String> send(String method, String path, String body, String language) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(http.uri(root + path))
+                .header("Content-Type", "application/json")
+                .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (language != null) {
+            request.header("Accept-Language", language);
+        }
+        return http.send(request, "admin:demo");
+    }
+
+    private static JsonNode problem(HttpResponse<String> r) throws IOException {
+        assertThat(r.headers().firstValue("Content-Type")).as(r.body())
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+        return JSON.readTree(r.body());
+    }
+}
