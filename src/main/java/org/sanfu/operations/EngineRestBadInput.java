@@ -11,15 +11,23 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.ParamConverter;
+import jakarta.ws.rs.ext.ParamConverterProvider;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
 import java.text.SimpleDateFormat;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
+import org.glassfish.jersey.server.ParamException;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.sanfu.Message;
 import org.sanfu.web.JsonBodies;
@@ -28,11 +36,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * engine-rest's answer to a JSON body it cannot read: 400 problem+json naming the field and what it must be,
- * as {@link OperatorWrites} answers a retry body it checks, and the resource is not called, so nothing changes.
- * Camunda's own answer to a value of the wrong type or form ({@code {"duedate":"garbage"}}, a retry's
- * {@code "dueDate"}, a query's {@code "withRetriesLeft":"abc"}) was 400 with an empty message, or Jackson's own
- * text/plain sentence, whichever of the two mappers of the same exception Jersey happened to choose.
+ * engine-rest's answer to a query parameter or JSON body it cannot read: 400 problem+json naming the parameter or
+ * field and what it must be, as {@link OperatorWrites} answers a retry body it checks, and the resource is not
+ * called, so nothing changes. Camunda's own answers did not say so:
+ * <ul>
+ * <li>a typed parameter of a resource method ({@code firstResult=abc}, {@code maxResults}) was 404 "HTTP 404 Not
+ * Found", JAX-RS's rule for a query parameter it cannot convert, as if the list did not exist;
+ * <li>a flag ({@code deserializeValues}, {@code creationDateBased}) was read as false whatever it said, so
+ * {@code creationDateBased=ture} recalculated a due date from another date than the one its default asks for;
+ * <li>a list's filter ({@code withRetriesLeft=abc}, {@code startedBefore=garbage}) was 400 in Camunda's own format
+ * rather than the problem every other refusal is;
+ * <li>a body's value of the wrong type or form ({@code {"duedate":"garbage"}}, a retry's {@code "dueDate"}, a
+ * query's {@code "withRetriesLeft":"abc"}) was 400 with an empty message, or Jackson's own text/plain sentence,
+ * whichever of the two mappers of the same exception Jersey happened to choose.
+ * </ul>
  * Registered in engine-rest's Jersey application only: Cockpit's copy of the resources is Camunda's own
  * application, used by its pages, which send what they can read.
  */
@@ -43,6 +60,10 @@ final class EngineRestBadInput {
     static final int BEFORE_CAMUNDA = 1000;
     /** The date an example of Camunda's date format shows: 9 o'clock on New Year's Day 2031 in Beijing. */
     private static final Date EXAMPLE = Date.from(Instant.parse("2031-01-01T01:00:00Z"));
+    /** How Camunda's REST layer says which of a list's filters it could not set (AbstractSearchQueryDto). */
+    private static final Pattern FILTER = Pattern.compile("^Cannot set query parameter '([^']*)' to value");
+    /** How Camunda's converters of filters end their refusal: "Cannot convert value x to java type java.lang.Long". */
+    private static final String TO_TYPE = " to java type ";
     private static final Set<Class<?>> WHOLE_NUMBERS = Set.of(Integer.class, int.class, Long.class, long.class,
             Short.class, short.class);
 
@@ -52,11 +73,52 @@ final class EngineRestBadInput {
         this.problems = problems;
     }
 
-    /** Into engine-rest's Jersey application: the mappers of unreadable bodies, before Camunda's own. */
+    /**
+     * Into engine-rest's Jersey application: the strict flags, and the mappers of unreadable parameters and
+     * bodies, before Camunda's own. (A list's filter is Camunda's RestException, whose mapper asks {@link #filter}.)
+     */
     void registerIn(ResourceConfig engineRest) {
+        engineRest.register(new Flags());
+        engineRest.register(new Parameters(this), BEFORE_CAMUNDA);
         engineRest.register(new Values(this), BEFORE_CAMUNDA);
         engineRest.register(new NotJson(this), BEFORE_CAMUNDA);
         engineRest.register(new Unreadable(this), BEFORE_CAMUNDA);
+    }
+
+    /**
+     * The answer to Camunda's refusal of a list's filter it could not read, naming the filter; null for any
+     * other {@link RestException}, which Camunda answers itself.
+     */
+    Response filter(RestException e, HttpServletRequest request) {
+        Matcher named = FILTER.matcher(String.valueOf(e.getMessage()));
+        if (e.getStatus() != Response.Status.BAD_REQUEST || !named.find()) {
+            return null;
+        }
+        // the refusal of the filter's converter or setter, below Camunda's "Cannot set query parameter"
+        String reason = null;
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof RestException refusal && refusal.getMessage() != null) {
+                reason = refusal.getMessage();
+            }
+        }
+        return refuse(request, named.group(1), expected(reason));
+    }
+
+    /** What a filter's value must be: by the type Camunda's converter names, else in Camunda's own words. */
+    static Message expected(String reason) {
+        if (reason == null) {
+            return Message.of("sanfu.validation.invalid-value");
+        }
+        for (Class<?> type : List.of(Date.class, Boolean.class, Integer.class, Long.class)) {
+            if (reason.endsWith(TO_TYPE + type.getName())) {
+                return expected(type);
+            }
+        }
+        return camundaSays(reason);
+    }
+
+    private static Message camundaSays(String reason) {
+        return Message.of("sanfu.operations.camunda-says", "reason", reason);
     }
 
     /**
@@ -69,7 +131,7 @@ final class EngineRestBadInput {
         }
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof RestException refusal && refusal.getMessage() != null) {
-                return Message.of("sanfu.operations.camunda-says", "reason", refusal.getMessage());
+                return camundaSays(refusal.getMessage());
             }
         }
         return Message.of("sanfu.validation.invalid-value");
@@ -131,6 +193,75 @@ final class EngineRestBadInput {
 
         Mapper(EngineRestBadInput badInput) {
             this.badInput = badInput;
+        }
+    }
+
+    /**
+     * A typed parameter of a resource method that could not be converted ({@code firstResult=abc}): 400 naming it,
+     * where JAX-RS answers 404. What it must be is in the cause: a number's {@code valueOf} failed (engine-rest's
+     * numbers among its parameters are all {@code int}: firstResult, maxResults), or a {@link Flags flag}'s check.
+     */
+    static final class Parameters extends Mapper implements ExceptionMapper<ParamException.QueryParamException> {
+
+        Parameters(EngineRestBadInput badInput) {
+            super(badInput);
+        }
+
+        @Override
+        public Response toResponse(ParamException.QueryParamException e) {
+            Message expected = Message.of("sanfu.validation.invalid-value");
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof NumberFormatException) {
+                    expected = Message.of("sanfu.validation.whole-number", "min", Integer.MIN_VALUE,
+                            "max", Integer.MAX_VALUE);
+                } else if (cause instanceof NotAFlag) {
+                    expected = Message.of("sanfu.validation.true-or-false");
+                }
+            }
+            return badInput.refuse(request, e.getParameterName(), expected);
+        }
+    }
+
+    /**
+     * A flag of a resource method is true or false (in any case); JAX-RS's own reading, Boolean.valueOf, takes
+     * anything else for false. Anything else is refused ({@link Parameters}), an empty value too. Absent, it is
+     * its default, or false.
+     */
+    static final class Flags implements ParamConverterProvider {
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
+            if (rawType != Boolean.class && rawType != boolean.class) {
+                return null;
+            }
+            // JAX-RS asks for an absent flag without a default too: a primitive has to be given a value
+            Boolean absent = rawType == boolean.class ? Boolean.FALSE : null;
+            return (ParamConverter<T>) new ParamConverter<Boolean>() {
+                @Override
+                public Boolean fromString(String value) {
+                    if (value == null) {
+                        return absent;
+                    }
+                    if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+                        return Boolean.valueOf(value);
+                    }
+                    throw new NotAFlag();
+                }
+
+                @Override
+                public String toString(Boolean value) {
+                    return String.valueOf(value);
+                }
+            };
+        }
+    }
+
+    /** A flag's value that is neither true nor false: an IllegalArgumentException, which JAX-RS refuses as such. */
+    static final class NotAFlag extends IllegalArgumentException {
+
+        NotAFlag() {
+            super("must be true or false");
         }
     }
 

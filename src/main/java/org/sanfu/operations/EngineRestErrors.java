@@ -9,6 +9,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -45,7 +46,7 @@ class EngineRestErrors {
 
     /**
      * Camunda's resources and error mappers as the starter registers them, and these beside them: the answers to
-     * what the engine has not, and to a body engine-rest cannot read ({@link EngineRestBadInput}).
+     * what the engine has not, and to a query parameter or body engine-rest cannot read ({@link EngineRestBadInput}).
      */
     @Bean
     CamundaJerseyResourceConfig camundaJerseyResourceConfig(Problems problems) {
@@ -55,7 +56,7 @@ class EngineRestErrors {
             protected void registerAdditionalResources() {
                 super.registerAdditionalResources();
                 register(NotThere.class);
-                register(NotThereWithin.class);
+                register(new NotThereWithin(badInput));
                 badInput.registerIn(this);
             }
         };
@@ -101,18 +102,29 @@ class EngineRestErrors {
 
     /**
      * Camunda's REST layer wraps what the engine refused in a 500 of its own for a single variable; when what
-     * it wraps is the engine's "does not exist", the answer is NotThere's. Any other RestException is answered
-     * exactly as Camunda's own mapper would (this one is chosen before it, by its priority).
+     * it wraps is the engine's "does not exist", the answer is NotThere's. A list's filter Camunda could not
+     * read is {@link EngineRestBadInput}'s 400. Any other RestException is answered exactly as Camunda's own
+     * mapper would (this one is chosen before it, by its priority).
      */
-    @Priority(1000)
+    @Priority(EngineRestBadInput.BEFORE_CAMUNDA)
     static final class NotThereWithin implements ExceptionMapper<RestException> {
+
+        private final EngineRestBadInput badInput;
+
+        @Context
+        private HttpServletRequest request;
+
+        NotThereWithin(EngineRestBadInput badInput) {
+            this.badInput = badInput;
+        }
 
         @Override
         public Response toResponse(RestException e) {
             if (e.getStatus() == Response.Status.INTERNAL_SERVER_ERROR && e.getCause() instanceof NullValueException cause) {
                 return NotThere.answer(e, NotThere.status(cause.getMessage()));
             }
-            return ExceptionHandlerHelper.getInstance().getResponse(e);
+            Response filter = badInput.filter(e, request);
+            return filter != null ? filter : ExceptionHandlerHelper.getInstance().getResponse(e);
         }
     }
 

@@ -106,10 +106,7 @@ class EngineRestBadInputWebTests {
             HttpResponse<String> r = send(bad[0], bad[1], bad[2], null);
             String what = bad[0] + " " + bad[1] + " " + bad[2].substring(0, Math.min(80, bad[2].length())) + " → "
                     + r.statusCode() + " " + r.headers().firstValue("Content-Type").orElse("") + " " + r.body();
-            boolean problem = r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
-            JsonNode body = problem ? JSON.readTree(r.body()) : null;
-            if (r.statusCode() != 400 || !problem || !body.path("errors").path(0).path("field").asText().equals(bad[3])
-                    || !body.path("detail").asText().startsWith(bad[3] + ": " + bad[4])) {
+            if (!refused(r, bad[3], bad[4])) {
                 failures.add(what);
             }
         }
@@ -118,6 +115,75 @@ class EngineRestBadInputWebTests {
         assertThat(after.getRetries()).isEqualTo(job.getRetries());
         assertThat(after.getDuedate()).isEqualTo(job.getDuedate());
         assertThat(engine.getManagementService().createBatchQuery().count()).isEqualTo(batches);
+    }
+
+    @Test
+    void aQueryParameterThatCannotBeReadIs400NamingItNot404() throws Exception {
+        String whole = "must be a whole number from -2147483648 to 2147483647";
+        List<String> failures = new ArrayList<>();
+        for (String[] bad : new String[][] {
+                // typed parameters of the resource methods: JAX-RS answered 404, as if the list did not exist
+                {"/job?firstResult=abc", "firstResult", whole},
+                {"/job?maxResults=abc", "maxResults", whole},
+                {"/process-instance?firstResult=1.5", "firstResult", whole},
+                {"/task?maxResults=99999999999", "maxResults", whole},
+                {"/history/process-instance?firstResult=x", "firstResult", whole},
+                // a flag: JAX-RS read anything but true as false
+                {"/variable-instance?deserializeValues=ture", "deserializeValues", "must be true or false"},
+                {"/process-instance/nope/variables?deserializeValues=", "deserializeValues", "must be true or false"},
+                // a list's filters: Camunda's own 400, not a problem
+                {"/job?withRetriesLeft=abc", "withRetriesLeft", "must be true or false"},
+                {"/job/count?withRetriesLeft=abc", "withRetriesLeft", "must be true or false"},
+                {"/job?priorityHigherThanOrEquals=abc", "priorityHigherThanOrEquals", "must be a whole number"},
+                {"/history/process-instance?startedBefore=garbage", "startedBefore",
+                        "must be a date-time in Camunda's format yyyy-MM-dd'T'HH:mm:ss.SSSZ, such as 2031-01-01T"},
+                {"/job?dueDates=garbage", "dueDates",
+                        "is not a valid value (Camunda says: condition query parameter has to have format OPERATOR_VALUE.)"},
+                {"/job?sortBy=garbage&sortOrder=asc", "sortBy",
+                        "is not a valid value (Camunda says: sortBy parameter has invalid value: garbage)"}}) {
+            HttpResponse<String> r = http.get(root + bad[0], "admin:demo");
+            if (!refused(r, bad[1], bad[2])) {
+                failures.add("GET " + bad[0] + " → " + r.statusCode() + " " + r.body());
+            }
+        }
+        // a query sent as POST keeps its paging in the query string
+        HttpResponse<String> post = send("POST", "/job?firstResult=abc", "{}", null);
+        if (!refused(post, "firstResult", whole)) {
+            failures.add("POST /job?firstResult=abc → " + post.statusCode() + " " + post.body());
+        }
+        assertThat(failures).isEmpty();
+
+        // what can be read still is, a flag in any case as before
+        HttpResponse<String> page = http.get(root + "/job?firstResult=0&maxResults=1", "admin:demo");
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        assertThat(JSON.readTree(page.body())).hasSize(1);
+        for (String flag : List.of("true", "false", "TRUE", "False")) {
+            HttpResponse<String> r = http.get(root + "/variable-instance?deserializeValues=" + flag, "admin:demo");
+            assertThat(r.statusCode()).as(flag + ": " + r.body()).isEqualTo(200);
+        }
+        HttpResponse<String> zh = send("GET", "/job?maxResults=abc", "", "zh-CN");
+        assertThat(problem(zh).path("detail").asText()).isEqualTo("maxResults: 必须是 -2147483648 到 2147483647 之间的整数");
+    }
+
+    @Test
+    void aRecalculationWhoseFlagIsNoFlagIsRefusedNotRunFromAnotherDate() throws Exception {
+        Job job = sweepTimer();
+        HttpResponse<String> r = send("POST", "/job/" + job.getId() + "/duedate/recalculate?creationDateBased=ture", "",
+                null);
+        assertThat(refused(r, "creationDateBased", "must be true or false")).as(r.statusCode() + " " + r.body()).isTrue();
+        assertThat(engine.getManagementService().createJobQuery().jobId(job.getId()).singleResult().getDuedate())
+                .isEqualTo(job.getDuedate());
+    }
+
+    /** Whether this is the 400 problem naming the field, its detail starting so. */
+    private static boolean refused(HttpResponse<String> r, String field, String detail) throws IOException {
+        if (r.statusCode() != 400
+                || !r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
+            return false;
+        }
+        JsonNode problem = JSON.readTree(r.body());
+        return problem.path("errors").path(0).path("field").asText().equals(field)
+                && problem.path("detail").asText().startsWith(field + ": " + detail);
     }
 
     /** The deadline sweep's timer: a job an operator may retry or move. */
