@@ -53,7 +53,7 @@ class AdminPage {
     static final String CHANNEL = "channel";
     /** The new channel's form's hidden key, drawn with the page, as a ticket's action forms carry one. */
     static final String SUBMISSION = "submission";
-    /** The session's record of which new-channel form (its key) created which channel: the latest few. */
+    /** The session's record of which new-channel form (its key) created a channel, as sent: the latest few. */
     static final String CREATED_BY_FORM = AdminPage.class.getName() + ".channelsCreatedByForm";
     static final int FORMS_REMEMBERED = 20;
     private static final int MOST_SUBMISSION = 100;
@@ -214,29 +214,37 @@ class AdminPage {
             e.faults().forEach(fault -> errors.putIfAbsent(fault.field(), worded.text(fault.reason(), Locale.SIMPLIFIED_CHINESE)));
             return page(caller, new Filled(CHANNEL, typed, errors), HttpStatus.BAD_REQUEST);
         } catch (DomainException.NotNow e) {
-            if (createdByThisForm(session, submission, code)) {
+            if (createdByThisForm(session, submission, asSent(typed))) {
                 return page(caller, Filled.NONE, HttpStatus.OK).addObject("channelCreatedBefore", code.strip());
             }
             return page(caller, new Filled(CHANNEL, typed,
                     Map.of("code", worded.text(e.detail(), Locale.SIMPLIFIED_CHINESE))), HttpStatus.CONFLICT);
         }
-        rememberCreated(session, submission, created.code());
+        rememberCreated(session, submission, asSent(typed));
         ModelAndView page = page(caller, Filled.NONE, HttpStatus.OK);
         page.addObject("createdChannel", created);
         return page;
     }
 
-    /** Whether the new-channel form of this key created the channel of this code, in this session. */
-    private static boolean createdByThisForm(HttpSession session, String submission, String code) {
-        return submission != null && code != null && session.getAttribute(CREATED_BY_FORM) instanceof Map<?, ?> created
-                && code.strip().equals(created.get(submission));
+    /**
+     * The new-channel form as sent: a refresh sends it unchanged, while one changed after going back (another
+     * name or callback address) is a new request, which its code's existing channel refuses.
+     */
+    private static String asSent(Map<String, String> typed) {
+        return typed.get("code") + '\u0000' + typed.get("name") + '\u0000' + typed.get("callbackUrl");
+    }
+
+    /** Whether the new-channel form of this key, sent as it is now, created a channel in this session. */
+    private static boolean createdByThisForm(HttpSession session, String submission, String sent) {
+        return submission != null && session.getAttribute(CREATED_BY_FORM) instanceof Map<?, ?> created
+                && sent.equals(created.get(submission));
     }
 
     /**
      * Notes which form created the channel, keeping the latest {@link #FORMS_REMEMBERED}; set anew, not
      * changed in place, for Spring Session saves an attribute when it is set.
      */
-    private static void rememberCreated(HttpSession session, String submission, String code) {
+    private static void rememberCreated(HttpSession session, String submission, String sent) {
         if (submission == null || submission.isBlank() || submission.length() > MOST_SUBMISSION) {
             return; // no key of a page drawn here (those are UUIDs): nothing to recognise a refresh by
         }
@@ -244,7 +252,7 @@ class AdminPage {
         if (session.getAttribute(CREATED_BY_FORM) instanceof Map<?, ?> before) {
             before.forEach((form, channel) -> created.put(String.valueOf(form), String.valueOf(channel)));
         }
-        created.put(submission, code);
+        created.put(submission, sent);
         while (created.size() > FORMS_REMEMBERED) {
             created.remove(created.keySet().iterator().next());
         }

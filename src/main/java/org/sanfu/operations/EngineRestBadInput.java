@@ -1,10 +1,13 @@
 package org.sanfu.operations;
 
+import com.fasterxml.jackson.core.JsonGenerationException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Context;
@@ -23,8 +26,10 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TimeZone;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
 import org.glassfish.jersey.server.ParamException;
@@ -168,7 +173,13 @@ final class EngineRestBadInput {
     static Message date() {
         String format = JacksonConfigurator.dateFormatString;
         return Message.of("sanfu.operations.date", "format", format,
-                "example", new SimpleDateFormat(format).format(EXAMPLE));
+                "example", beijing(new SimpleDateFormat(format)).format(EXAMPLE));
+    }
+
+    /** The example in Beijing's time (+0800), whatever the server's zone: it is for the people of a county. */
+    private static SimpleDateFormat beijing(SimpleDateFormat format) {
+        format.setTimeZone(TimeZone.getTimeZone("Asia/Shanghai"));
+        return format;
     }
 
     /** 400 naming the field; one line at WARN, as OperatorWrites notes its refusals, no stack. */
@@ -184,6 +195,15 @@ final class EngineRestBadInput {
     }
 
     /** The mappers' common part: the request being answered (a proxy Jersey sets), and where to answer. */
+    /**
+     * A fault of the service's, not of the body: Jackson failed writing the answer (an object variable it cannot
+     * serialise) or found a type it cannot map. Camunda answers it as before, 500 with its stack logged.
+     */
+    static boolean notTheRequests(JsonProcessingException e) {
+        return e.getProcessor() instanceof JsonGenerator || e instanceof JsonGenerationException
+                || e instanceof InvalidDefinitionException;
+    }
+
     private abstract static class Mapper {
 
         final EngineRestBadInput badInput;
@@ -277,6 +297,9 @@ final class EngineRestBadInput {
 
         @Override
         public Response toResponse(JsonMappingException e) {
+            if (notTheRequests(e)) {
+                return ExceptionHandlerHelper.getInstance().getResponse(e);
+            }
             return badInput.refuse(request, JsonBodies.path(e), expected(e));
         }
     }
@@ -307,6 +330,9 @@ final class EngineRestBadInput {
 
         @Override
         public Response toResponse(JsonProcessingException e) {
+            if (notTheRequests(e)) {
+                return ExceptionHandlerHelper.getInstance().getResponse(e);
+            }
             if (e instanceof StreamConstraintsException) {
                 return badInput.refuse(request, "body", Message.of("sanfu.json.too-large"));
             }

@@ -28,10 +28,10 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * about does not exist ("execution nope doesn't exist", "No job found with id nope"), and its not-found exceptions
  * of decisions, cases and deployments' resources ("no deployed decision definition found with id 'nope'"), which
  * engine-rest and reads of Cockpit's copy answer 404 (Camunda, or {@link EngineRestErrors} with one WARN line of its
- * own). Asked through them, that is an operator's typo, and an ERROR would page the on-call for it: it is logged at
- * DEBUG, as the engine logs the mistakes it knows. Everything else stays at ERROR: any other failure of a command,
- * a null value that is not a missing thing, and a missing thing the service's own code or the job executor asked
- * for, which is Sanfu's fault. (A level for the logger would hide all of these: it logs every failed command.)
+ * own). Asked in a read of either, that is an operator's typo, and an ERROR would page the on-call for it: it is
+ * logged at DEBUG, as the engine logs the mistakes it knows. Everything else stays at ERROR: any other failure of a
+ * command, a null value that is not a missing thing, one met in a write (which may run the service's own code), and a
+ * missing thing the service's own code or the job executor asked for, which is Sanfu's fault. (A level for the logger would hide all of these: it logs every failed command.)
  */
 @Component
 class NotThereLog extends AbstractProcessEnginePlugin {
@@ -64,14 +64,15 @@ class NotThereLog extends AbstractProcessEnginePlugin {
                 };
             }
         };
+        // the engine gives its configuration only to a factory it makes itself
         factory.setProcessEngineConfiguration(configuration);
         configuration.setCommandContextFactory(factory);
     }
 
     /**
      * Whether this failure of a command is a missing thing an operator asked about, answered 404: a null value the
-     * engine words as NotThere reads "not found", or a not-found exception of the engine's, within a request to
-     * engine-rest or a read of Cockpit's copy.
+     * engine words as NotThere reads "not found", or a not-found exception of the engine's, within a read (GET) of
+     * engine-rest or of Cockpit's copy.
      */
     boolean operatorsTypo(Throwable failure, HttpServletRequest request) {
         boolean missing = failure instanceof NullValueException
@@ -82,7 +83,9 @@ class NotThereLog extends AbstractProcessEnginePlugin {
         }
         String info = request.getPathInfo();
         String path = request.getServletPath() + (info == null ? "" : info);
-        return path.startsWith(ENGINE_REST) || "GET".equals(request.getMethod()) && path.startsWith(cockpitEngine);
+        // reads only: a write the operators may send could one day run the service's own code (a listener, a
+        // job's delegate), where a missing thing is a fault of the service's and must stay an ERROR
+        return "GET".equals(request.getMethod()) && (path.startsWith(ENGINE_REST) || path.startsWith(cockpitEngine));
     }
 
     /** The request this thread is answering (Spring's RequestContextFilter holds it), or null outside one. */

@@ -104,6 +104,11 @@ class ChannelAdminPageTests {
         assertThat(taken.status()).isEqualTo(409);
         assertThat(taken.html().selectFirst("#newChannel [data-field=code]").text()).contains("已存在");
         assertThat(taken.html().getElementById("channelCreatedBefore")).isNull();
+        // that form changed after going back (another name) is a new request: its edits are not dropped unsaid
+        Pages.Answer edited = pages.post("/admin/channels", "admin",
+                Pages.form("code", code, "name", "好差评热线", "submission", submission));
+        assertThat(edited.status()).isEqualTo(409);
+        assertThat(edited.html().getElementById("channelCreatedBefore")).isNull();
         // and that form's key in another browser (another session) is not the form that created it there
         Pages.Answer elsewhere = pages.post("/admin/channels", pages.freshSession("admin"), form);
         assertThat(elsewhere.status()).isEqualTo(409);

@@ -46,11 +46,11 @@ class EngineRestBadInputWebTests {
         assertThat(problem.path("errors").get(0).path("field").asText()).isEqualTo("duedate");
         String detail = problem.path("detail").asText();
         assertThat(detail).startsWith("duedate: must be a date-time in Camunda's format yyyy-MM-dd'T'HH:mm:ss.SSSZ, "
-                + "such as 2031-01-01T");
+                + "such as 2031-01-01T09:00:00.000+0800");
         assertThat(r.headers().firstValue("Content-Language")).hasValue("en");
         HttpResponse<String> zh = send("PUT", path, "{\"duedate\":\"garbage\"}", "zh-CN");
         assertThat(problem(zh).path("detail").asText())
-                .startsWith("duedate: 必须是 Camunda 格式 yyyy-MM-dd'T'HH:mm:ss.SSSZ 的日期时间，例如 2031-01-01T");
+                .startsWith("duedate: 必须是 Camunda 格式 yyyy-MM-dd'T'HH:mm:ss.SSSZ 的日期时间，例如 2031-01-01T09:00:00.000+0800");
         assertThat(engine.getManagementService().createJobQuery().jobId(job.getId()).singleResult().getDuedate())
                 .isEqualTo(job.getDuedate());
 

@@ -26,8 +26,6 @@ class NotThereLogUnitTests {
     void aMissingThingAskedThroughEngineRestOrACockpitReadIsATypo() {
         assertThat(log.operatorsTypo(missing, request("GET", "/engine-rest", "/process-instance/nope/variables")))
                 .isTrue();
-        assertThat(log.operatorsTypo(missing, request("POST", "/engine-rest", "/engine/default/task/nope/complete")))
-                .isTrue();
         assertThat(log.operatorsTypo(new NullValueException("No job found with id nope: job is null"),
                 request("GET", "/camunda/api/engine", "/engine/default/job/nope/stacktrace"))).isTrue();
         assertThat(log.operatorsTypo(new DecisionDefinitionNotFoundException("no deployed decision definition found"),
@@ -44,5 +42,8 @@ class NotThereLogUnitTests {
         assertThat(log.operatorsTypo(missing, null)).isFalse();
         assertThat(log.operatorsTypo(missing, request("POST", "/api", "/tickets/42/actions/sign"))).isFalse();
         assertThat(log.operatorsTypo(missing, request("POST", "/camunda/api/engine", "/engine/default/task"))).isFalse();
+        // a write's: it may run the service's own code one day
+        assertThat(log.operatorsTypo(missing, request("POST", "/engine-rest", "/engine/default/task/nope/complete")))
+                .isFalse();
     }
 }

@@ -112,6 +112,7 @@ class TicketIndexTests {
         while (index.readThrough() < created && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
+        assertThat(index.readThrough()).as("the tail read the creation").isGreaterThanOrEqualTo(created);
         // a bulk load or a restore: no change log
         jdbc.sql("update ticket set title = ? where id = ?").params(word, Long.parseLong(id)).update();
         assertThat(titles(word, code)).as("the index has not been told").isEmpty();
