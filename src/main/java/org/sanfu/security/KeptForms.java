@@ -1,5 +1,7 @@
 package org.sanfu.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
@@ -30,10 +32,14 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * nothing. Whether the browser still sent its dead session's cookie does not matter: one that lost it
  * (closed and opened again, its cookies cleared) is the same user at the same form, and asking for a
  * cookie never held off a script, which sends any cookie it likes. What bounds what a script can park
- * here is the size and the time: a form of more than {@link #MOST_CHARACTERS} is not kept (nobody types
- * that much), and one not taken within {@link #KEPT_FOR} is dropped: it belongs to the sign-in right
- * after the time-out, not to a page opened later on. The text stays in the browser that typed it; on a shared terminal whoever signs in
- * there next sees it, as they would have seen it on the screen the form was left open on.
+ * here is the size, the time and the count: a form of more than {@link #MOST_CHARACTERS} is not kept
+ * (nobody types that much), one not taken within {@link #KEPT_FOR} is dropped (it belongs to the sign-in
+ * right after the time-out, not to a page opened later on), and one address has at most
+ * {@link #MOST_PER_ADDRESS} kept in that time (a county office behind one address does not time out on
+ * that many forms in half an hour; a script posting from it would fill the session store; behind a proxy,
+ * set server.forward-headers-strategy, as for the sign-in's throttle). The text stays in the browser that
+ * typed it; on a shared terminal whoever signs in there next sees it, as they would have seen it on the
+ * screen the form was left open on.
  */
 @Component
 public class KeptForms {
@@ -50,6 +56,15 @@ public class KeptForms {
     /** How long a kept form waits for the sign-in that brings it back. */
     static final Duration KEPT_FOR = Duration.ofMinutes(30);
 
+    /** How many forms one client address may have kept within {@link #KEPT_FOR}. */
+    static final int MOST_PER_ADDRESS = 100;
+
+    /** The addresses tracked at once (this node's memory): past it, some start counting afresh. */
+    private static final int ADDRESSES_TRACKED = 10_000;
+
+    /** Forms kept for an address since {@code since}. */
+    private record KeptSince(Instant since, int count) {}
+
     /**
      * A page form: posted to {@code action}, a path pattern ({@code /tickets/{id}/{action}}), and shown
      * on {@code page}, a URI template of the same variables ({@code /tickets/{id}}).
@@ -65,6 +80,7 @@ public class KeptForms {
 
     private final List<Match> homes;
     private final Clock clock;
+    private final Cache<String, KeptSince> byAddress = Caffeine.newBuilder().maximumSize(ADDRESSES_TRACKED).build();
 
     KeptForms(ObjectProvider<Home> homes, Clock clock) {
         this.clock = clock;
@@ -93,7 +109,7 @@ public class KeptForms {
                         }
                     }
                 }
-                if (characters > MOST_CHARACTERS) {
+                if (characters > MOST_CHARACTERS || !countedIn(request.getRemoteAddr())) {
                     return null;
                 }
                 Map<String, String> variables = new LinkedHashMap<>(found.getUriVariables());
@@ -105,6 +121,15 @@ public class KeptForms {
             }
         }
         return null;
+    }
+
+    /** Counts a form kept for this address: false past {@link #MOST_PER_ADDRESS} within {@link #KEPT_FOR}. */
+    private boolean countedIn(String address) {
+        Instant now = clock.instant();
+        KeptSince counted = byAddress.asMap().compute(String.valueOf(address), (key, before) ->
+                before == null || !before.since().plus(KEPT_FOR).isAfter(now) ? new KeptSince(now, 1)
+                        : new KeptSince(before.since(), before.count() + 1));
+        return counted.count() <= MOST_PER_ADDRESS;
     }
 
     /** Whether a kept form waits in this session (the sign-in page says that it will come back). */

@@ -61,6 +61,22 @@ class KeptFormsUnitTests {
     }
 
     @Test
+    void oneAddressHasAtMostSoManyFormsKeptInHalfAnHour() {
+        for (int i = 0; i < KeptForms.MOST_PER_ADDRESS; i++) {
+            assertThat(forms.keep(timedOut("/visits", "notes", "走访记录" + i))).as("form %d", i).isEqualTo("/visits/new");
+        }
+        MockHttpServletRequest oneMore = timedOut("/visits", "notes", "走访记录");
+        assertThat(forms.keep(oneMore)).as("one more from that address").isNull();
+        assertThat(oneMore.getSession(false)).isNull();
+        MockHttpServletRequest elsewhere = timedOut("/visits", "notes", "走访记录");
+        elsewhere.setRemoteAddr("192.0.2.7");
+        assertThat(forms.keep(elsewhere)).as("another address").isEqualTo("/visits/new");
+
+        clock.pass(KeptForms.KEPT_FOR);
+        assertThat(forms.keep(timedOut("/visits", "notes", "走访记录"))).as("half an hour on").isEqualTo("/visits/new");
+    }
+
+    @Test
     void undeclaredFormsKeepNothing() {
         for (MockHttpServletRequest post : List.of(timedOut("/tickets/42/feedback-link"),
                 timedOut("/admin/accounts/staff1/password", "password", "新密码"), timedOut("/visits/new"))) {
