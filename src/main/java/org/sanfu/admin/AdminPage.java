@@ -314,6 +314,7 @@ class AdminPage {
         model.addAttribute("calendarFollowed", !calendar.countsOnFile());
         model.addAttribute("noticesLackedOnFile", calendarInEffect.noticesLackedOnFile());
         model.addAttribute("channels", channels.list());
+        model.addAttribute("channelKeyMarks", channels.keyMarks());
         model.addAttribute("channelSubmission", UUID.randomUUID().toString());
         return new ModelAndView("admin", model, status);
     }

@@ -5,7 +5,9 @@ import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.sanfu.DomainException;
 import org.sanfu.Message;
 import org.sanfu.ticket.Source;
@@ -107,7 +109,7 @@ public class ChannelAdministration {
 
     /**
      * As {@link #renewKey(String)}, from a page drawn when the channel's key was {@code replaces} ({@link
-     * #keyMark}): when the key was renewed since (that answer sent again by a refresh, another administrator),
+     * #keyMarks}): when the key was renewed since (that answer sent again by a refresh, another administrator),
      * 409 and nothing changes, so that a key just shown, perhaps already set up at the channel, keeps working.
      * Null: no such check (the API).
      */
@@ -124,12 +126,12 @@ public class ChannelAdministration {
     }
 
     /**
-     * Which key the channel has now, for a page's 换发密钥 form to say which one it replaces: a few characters of
-     * its stored digest, which tell nothing of the key. Empty for an unknown channel.
+     * Which key each channel has now, by code, for a page's 换发密钥 forms to say which one they replace: a few
+     * characters of its stored digest, which tell nothing of the key. One query for the page's whole list.
      */
     @Transactional(readOnly = true)
-    public String keyMark(String code) {
-        return channels.find(code).map(ChannelAdministration::mark).orElse("");
+    public Map<String, String> keyMarks() {
+        return channels.all().stream().collect(Collectors.toMap(Channel::code, ChannelAdministration::mark));
     }
 
     private static String mark(Channel channel) {

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
@@ -214,6 +215,11 @@ final class EngineRestBadInput {
         Mapper(EngineRestBadInput badInput) {
             this.badInput = badInput;
         }
+
+        /** The refusal this mapper words, unless the fault is the service's ({@link #notTheRequests}). */
+        Response answer(JsonProcessingException e, Supplier<Response> refusal) {
+            return notTheRequests(e) ? ExceptionHandlerHelper.getInstance().getResponse(e) : refusal.get();
+        }
     }
 
     /**
@@ -297,10 +303,7 @@ final class EngineRestBadInput {
 
         @Override
         public Response toResponse(JsonMappingException e) {
-            if (notTheRequests(e)) {
-                return ExceptionHandlerHelper.getInstance().getResponse(e);
-            }
-            return badInput.refuse(request, JsonBodies.path(e), expected(e));
+            return answer(e, () -> badInput.refuse(request, JsonBodies.path(e), expected(e)));
         }
     }
 
@@ -330,15 +333,14 @@ final class EngineRestBadInput {
 
         @Override
         public Response toResponse(JsonProcessingException e) {
-            if (notTheRequests(e)) {
-                return ExceptionHandlerHelper.getInstance().getResponse(e);
-            }
-            if (e instanceof StreamConstraintsException) {
-                return badInput.refuse(request, "body", Message.of("sanfu.json.too-large"));
-            }
-            String field = e.getProcessor() instanceof JsonParser parser ? JsonBodies.path(parser.getParsingContext())
-                    : "body";
-            return badInput.refuse(request, field, Message.of("sanfu.validation.invalid-value"));
+            return answer(e, () -> {
+                if (e instanceof StreamConstraintsException) {
+                    return badInput.refuse(request, "body", Message.of("sanfu.json.too-large"));
+                }
+                String field = e.getProcessor() instanceof JsonParser parser
+                        ? JsonBodies.path(parser.getParsingContext()) : "body";
+                return badInput.refuse(request, field, Message.of("sanfu.validation.invalid-value"));
+            });
         }
     }
 }
