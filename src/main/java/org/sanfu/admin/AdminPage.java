@@ -263,7 +263,7 @@ class AdminPage {
     @PostMapping("/admin/channels/{code}/key")
     ModelAndView renewChannelKey(Caller caller, @PathVariable String code,
             @RequestParam(required = false) String replaces) {
-        CreatedChannel renewed;
+        ChannelAdministration.RenewedKey renewed;
         try {
             // the form says which key it replaces: this answer sent again (a refresh) renews nothing
             renewed = channels.renewKey(code, replaces == null ? "" : replaces);
@@ -272,8 +272,8 @@ class AdminPage {
                     .addObject("channelRefused", worded.text(e.detail(), Locale.SIMPLIFIED_CHINESE));
         }
         ModelAndView page = page(caller, Filled.NONE, HttpStatus.OK);
-        page.addObject("createdChannel", renewed);
-        page.addObject("renewedChannel", true);
+        page.addObject("createdChannel", renewed.channel());
+        page.addObject("renewedChannel", renewed.reinstated() ? "reinstated" : "renewed");
         return page;
     }
 

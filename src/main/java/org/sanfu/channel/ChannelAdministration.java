@@ -104,7 +104,11 @@ public class ChannelAdministration {
      */
     @Transactional
     public CreatedChannel renewKey(String code) {
-        return renewKey(code, null);
+        return renewKey(code, null).channel();
+    }
+
+    /** A renewed key, and whether that brought the channel back from revoked, which its page says. */
+    public record RenewedKey(CreatedChannel channel, boolean reinstated) {
     }
 
     /**
@@ -114,7 +118,7 @@ public class ChannelAdministration {
      * Null: no such check (the API).
      */
     @Transactional
-    public CreatedChannel renewKey(String code, String replaces) {
+    public RenewedKey renewKey(String code, String replaces) {
         Channel channel = channels.find(code).orElseThrow(() -> new DomainException.NotFound("channel", code));
         if (replaces != null && !mark(channel).equals(replaces)) {
             throw new DomainException.NotNow(Message.of("sanfu.channel.renewed-meanwhile", "code", code));
@@ -122,7 +126,8 @@ public class ChannelAdministration {
         String key = secrets.newToken();
         String secret = secrets.newToken();
         channels.renew(code, ChannelSecrets.digest(key), ChannelSecrets.digest(secret), secrets.seal(secret));
-        return new CreatedChannel(code, channel.name(), channel.callbackUrl(), key, secret);
+        return new RenewedKey(new CreatedChannel(code, channel.name(), channel.callbackUrl(), key, secret),
+                channel.revoked());
     }
 
     /**

@@ -70,6 +70,23 @@ class ChannelAdminPageTests {
         Element after = pages.get("/admin", "admin").html().selectFirst("#channelList tr[data-channel=" + code + "]");
         assertThat(after.selectFirst("td.status").text()).matches("已吊销 （\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}）");
         assertThat(after.selectFirst("form[data-form=revoke-channel]")).isNull();
+
+        // renewing a revoked channel's key brings it back: the button and the answer say so
+        Element renewRevoked = after.selectFirst("form[data-form=renew-channel-key]");
+        assertThat(renewRevoked.selectFirst("button").text()).isEqualTo("重新启用并换发密钥");
+        Pages.Answer reinstated = pages.post(renewRevoked.attr("action"), "admin",
+                Pages.form("replaces", renewRevoked.selectFirst("input[name=replaces]").val()));
+        assertThat(reinstated.status()).isEqualTo(200);
+        assertThat(reinstated.html().getElementById("createdChannel").text()).contains("已重新启用并换发新密钥");
+        String liveAgain = reinstated.html().getElementById("channelKey").text();
+        assertThat(s.file(liveAgain, ChannelTestSupport.problem(api.enterprise(), "CONTAINER")).status()).isEqualTo(201);
+        assertThat(s.file(key, ChannelTestSupport.problem(api.enterprise(), "CONTAINER")).status()).isEqualTo(401);
+        Element live = reinstated.html().selectFirst("#channelList tr[data-channel=" + code + "]");
+        assertThat(live.selectFirst("td.status").text()).isEqualTo("已启用");
+        assertThat(live.selectFirst("form[data-form=renew-channel-key] button").text()).isEqualTo("换发密钥");
+        // a live channel's renewal says only that
+        assertThat(renewed.html().getElementById("createdChannel").text()).contains("已换发新密钥")
+                .doesNotContain("重新启用");
     }
 
     @Test
