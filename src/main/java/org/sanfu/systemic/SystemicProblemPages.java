@@ -126,22 +126,23 @@ class SystemicProblemPages {
      */
     @GetMapping("/systemic-problems")
     ModelAndView list(Caller caller, @RequestParam(required = false) String status,
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer scanned,
-            HttpServletRequest request) {
+            @RequestParam(required = false) Integer page, HttpServletRequest request) {
         Optional<KeptForms.Kept> kept = keptForms.take(request);
         FormState state = kept.map(SystemicProblemPages::keptState).orElse(FormState.NONE);
         ModelAndView view = show(caller, kept.isPresent() ? SystemicStatus.PROPOSED.name() : status,
                 kept.isPresent() ? null : page, state, HttpStatus.OK);
-        // after 立即研判: what it found, said in words (the list below may be another page of it)
-        view.addObject("scanned", scanned == null || scanned < 0 ? null : scanned);
         return view;
     }
 
+    /**
+     * What it found is said once, on the list it leads to (a flash, so a reload of that list does not say it
+     * again); the list below may be another page of it.
+     */
     @PostMapping("/systemic-problems/scan")
-    ModelAndView scan(Caller caller) {
+    ModelAndView scan(Caller caller, RedirectAttributes flash) {
         caller.require(Role.DISPATCH);
-        int proposed = scan.scan().size();
-        return Redirects.seeOther("/systemic-problems?status=PROPOSED&scanned=" + proposed);
+        flash.addFlashAttribute("scanned", scan.scan().size());
+        return Redirects.seeOther("/systemic-problems?status=PROPOSED");
     }
 
     @PostMapping("/systemic-problems/{id}/confirm")
