@@ -1,6 +1,5 @@
 package org.sanfu.admin;
 
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -8,8 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.sanfu.DomainException;
+import org.sanfu.Message;
 import org.sanfu.calendar.CalendarInEffect;
 import org.sanfu.calendar.CalendarOnRecord;
 import org.sanfu.calendar.CalendarProperties;
@@ -26,9 +27,11 @@ import org.sanfu.security.Role;
 import org.sanfu.web.InvalidInput;
 import org.sanfu.web.Messages;
 import org.sanfu.web.Page;
+import org.sanfu.web.PageFormSubmissions;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.ModelMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -53,10 +56,6 @@ class AdminPage {
     static final String CHANNEL = "channel";
     /** The new channel's form's hidden key, drawn with the page, as a ticket's action forms carry one. */
     static final String SUBMISSION = "submission";
-    /** The session's record of which new-channel form (its key) created a channel, as sent: the latest few. */
-    static final String CREATED_BY_FORM = AdminPage.class.getName() + ".channelsCreatedByForm";
-    static final int FORMS_REMEMBERED = 20;
-    private static final int MOST_SUBMISSION = 100;
 
     private final AccountAdministration accounts;
     private final Catalog catalog;
@@ -70,10 +69,13 @@ class AdminPage {
     private final CalendarOnRecord calendarOnRecord;
     private final People people;
     private final CalendarInEffect calendarInEffect;
+    private final PageFormSubmissions submissions;
 
     AdminPage(AccountAdministration accounts, Catalog catalog, EnterpriseImport importer, WorkingDayCalendar calendar,
             CalendarProperties calendarSettings, Clock clock, MessageSource messages, ChannelAdministration channels,
-            Messages worded, CalendarOnRecord calendarOnRecord, People people, CalendarInEffect calendarInEffect) {
+            Messages worded, CalendarOnRecord calendarOnRecord, People people, CalendarInEffect calendarInEffect,
+            PageFormSubmissions submissions) {
+        this.submissions = submissions;
         this.people = people;
         this.calendarInEffect = calendarInEffect;
         this.calendarOnRecord = calendarOnRecord;
@@ -198,65 +200,36 @@ class AdminPage {
      * As POST /api/channels. The key and secret are shown on the answer itself, this once: a redirect
      * would have to keep them in the session (in the database, Spring Session JDBC) until shown. So a
      * refresh of that answer sends the form again; its code exists then, and 已存在 would read as a
-     * failure: the form's {@code submission} key says it is the form that created the channel, which the
-     * answer then says, showing no key and renewing none. Any other form with an existing code is 409.
+     * failure: the form's {@code submission} key (PageFormSubmissions, as a ticket's action forms) says it is
+     * the form that created the channel, which the answer then says, showing no key and renewing none. That
+     * form changed after going back is not done, and is shown again as typed with a new key. Any other form
+     * with an existing code is 409.
      */
     @PostMapping("/admin/channels")
     ModelAndView createChannel(Caller caller, @RequestParam(required = false) String code,
             @RequestParam(required = false) String name, @RequestParam(required = false) String callbackUrl,
-            @RequestParam(name = SUBMISSION, required = false) String submission, HttpSession session) {
+            @RequestParam(name = SUBMISSION, required = false) String submission) {
         Map<String, String> typed = Map.of("code", text(code), "name", text(name), "callbackUrl", text(callbackUrl));
-        CreatedChannel created;
+        Optional<CreatedChannel> created;
         try {
-            created = channels.create(new NewChannel(code, name, callbackUrl));
+            created = submissions.once(caller.username(), submission, "create-channel", null,
+                    PageFormSubmissions.digest(MultiValueMap.fromSingleValue(typed)),
+                    () -> channels.create(new NewChannel(code, name, callbackUrl)));
         } catch (InvalidInput e) {
             Map<String, String> errors = new LinkedHashMap<>();
             e.faults().forEach(fault -> errors.putIfAbsent(fault.field(), worded.text(fault.reason(), Locale.SIMPLIFIED_CHINESE)));
             return page(caller, new Filled(CHANNEL, typed, errors), HttpStatus.BAD_REQUEST);
         } catch (DomainException.NotNow e) {
-            if (createdByThisForm(session, submission, asSent(typed))) {
-                return page(caller, Filled.NONE, HttpStatus.OK).addObject("channelCreatedBefore", code.strip());
-            }
             return page(caller, new Filled(CHANNEL, typed,
                     Map.of("code", worded.text(e.detail(), Locale.SIMPLIFIED_CHINESE))), HttpStatus.CONFLICT);
+        } catch (PageFormSubmissions.Changed e) {
+            return page(caller, new Filled(CHANNEL, typed, Map.of("code", worded.text(
+                    Message.of("admin.channel.resent-changed"), Locale.SIMPLIFIED_CHINESE))), HttpStatus.CONFLICT);
         }
-        rememberCreated(session, submission, asSent(typed));
-        ModelAndView page = page(caller, Filled.NONE, HttpStatus.OK);
-        page.addObject("createdChannel", created);
-        return page;
-    }
-
-    /**
-     * The new-channel form as sent: a refresh sends it unchanged, while one changed after going back (another
-     * name or callback address) is a new request, which its code's existing channel refuses.
-     */
-    private static String asSent(Map<String, String> typed) {
-        return typed.get("code") + '\u0000' + typed.get("name") + '\u0000' + typed.get("callbackUrl");
-    }
-
-    /** Whether the new-channel form of this key, sent as it is now, created a channel in this session. */
-    private static boolean createdByThisForm(HttpSession session, String submission, String sent) {
-        return submission != null && session.getAttribute(CREATED_BY_FORM) instanceof Map<?, ?> created
-                && sent.equals(created.get(submission));
-    }
-
-    /**
-     * Notes which form created the channel, keeping the latest {@link #FORMS_REMEMBERED}; set anew, not
-     * changed in place, for Spring Session saves an attribute when it is set.
-     */
-    private static void rememberCreated(HttpSession session, String submission, String sent) {
-        if (submission == null || submission.isBlank() || submission.length() > MOST_SUBMISSION) {
-            return; // no key of a page drawn here (those are UUIDs): nothing to recognise a refresh by
+        if (created.isEmpty()) {
+            return page(caller, Filled.NONE, HttpStatus.OK).addObject("channelCreatedBefore", code.strip());
         }
-        LinkedHashMap<String, String> created = new LinkedHashMap<>();
-        if (session.getAttribute(CREATED_BY_FORM) instanceof Map<?, ?> before) {
-            before.forEach((form, channel) -> created.put(String.valueOf(form), String.valueOf(channel)));
-        }
-        created.put(submission, sent);
-        while (created.size() > FORMS_REMEMBERED) {
-            created.remove(created.keySet().iterator().next());
-        }
-        session.setAttribute(CREATED_BY_FORM, created);
+        return page(caller, Filled.NONE, HttpStatus.OK).addObject("createdChannel", created.get());
     }
 
     /** A new key and secret, shown on the answer this once, as for a new channel. */

@@ -121,14 +121,29 @@ class ChannelAdminPageTests {
         assertThat(taken.status()).isEqualTo(409);
         assertThat(taken.html().selectFirst("#newChannel [data-field=code]").text()).contains("已存在");
         assertThat(taken.html().getElementById("channelCreatedBefore")).isNull();
-        // that form changed after going back (another name) is a new request: its edits are not dropped unsaid
+        // that form changed after going back (another code) is not done, and says so: its edits are not
+        // dropped unsaid, and come back as typed in a form of its own key, which creates that channel
+        String otherCode = ChannelTestSupport.newCode();
         Pages.Answer edited = pages.post("/admin/channels", "admin",
-                Pages.form("code", code, "name", "好差评热线", "submission", submission));
+                Pages.form("code", otherCode, "name", "好差评热线", "submission", submission));
         assertThat(edited.status()).isEqualTo(409);
         assertThat(edited.html().getElementById("channelCreatedBefore")).isNull();
-        // and that form's key in another browser (another session) is not the form that created it there
+        assertThat(edited.html().getElementById("channelKey")).isNull();
+        assertThat(edited.html().selectFirst("#newChannel [data-field=code]").text()).startsWith("这张表单在您返回之前已经提交过");
+        assertThat(edited.html().selectFirst("#newChannel input[name=code]").val()).isEqualTo(otherCode);
+        assertThat(edited.html().selectFirst("#newChannel input[name=name]").val()).isEqualTo("好差评热线");
+        assertThat(api.get("/api/channels?size=200", "admin").text()).doesNotContain(otherCode);
+        String fresh = edited.html().selectFirst("#newChannel input[name=submission]").val();
+        assertThat(fresh).isNotEqualTo(submission);
+        Pages.Answer createdNow = pages.post("/admin/channels", "admin",
+                Pages.form("code", otherCode, "name", "好差评热线", "submission", fresh));
+        assertThat(createdNow.status()).isEqualTo(200);
+        assertThat(createdNow.html().getElementById("channelKey")).isNotNull();
+        // the form is the administrator's, not the session's: sent again from another browser it is the same
         Pages.Answer elsewhere = pages.post("/admin/channels", pages.freshSession("admin"), form);
-        assertThat(elsewhere.status()).isEqualTo(409);
+        assertThat(elsewhere.status()).isEqualTo(200);
+        assertThat(elsewhere.html().getElementById("channelCreatedBefore")).isNotNull();
+        assertThat(elsewhere.html().getElementById("channelKey")).isNull();
     }
 
     @Test

@@ -50,6 +50,7 @@ import org.sanfu.web.FormErrors;
 import org.sanfu.web.InvalidInput;
 import org.sanfu.web.Messages;
 import org.sanfu.web.Page;
+import org.sanfu.web.PageFormSubmissions;
 import org.sanfu.web.PageParams;
 import org.sanfu.web.PageResult;
 import org.sanfu.web.When;

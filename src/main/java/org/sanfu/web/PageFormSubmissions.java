@@ -1,4 +1,4 @@
-package org.sanfu.ticket.web;
+package org.sanfu.web;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,17 +21,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.MultiValueMap;
 
 /**
- * Each action form of a ticket's page is sent with a key drawn with the page ({@code submission}); an
- * action done under a key is not done again under it: the key's row is written first in the action's
- * transaction, so a second sending fails on it before doing anything (a double click's second waits on the
- * first's row). The second answer is the ticket as it is now, as if it had been the first, but only when the
- * second says what the first said: the row keeps a digest of the form ({@link #digest}), and a form changed
- * before it was sent again (back, another choice, 提交) is told it was not done ({@link Changed}).
- * The key is kept in the action's own transaction, so a refused form (400, 409) keeps nothing and may be
+ * A page's form that must be done once (a ticket's actions, a new channel) is sent with a key drawn with the
+ * page ({@code submission}); what is done under a key is not done again under it: the key's row is written
+ * first in the work's transaction, so a second sending fails on it before doing anything (a double click's
+ * second waits on the first's row). The second answer is what the first did, as the page says it, but only
+ * when the second says what the first said: the row keeps a digest of the form ({@link #digest}), and a form
+ * changed before it was sent again (back, another choice, 提交) is told it was not done ({@link Changed}).
+ * The key is kept in the work's own transaction, so a refused form (400, 409) keeps nothing and may be
  * sent again as it was.
  */
 @Repository
-class PageFormSubmissions {
+public class PageFormSubmissions {
 
     /** How long a form's key is remembered: a page left open overnight and sent again is a new form. */
     static final Duration REMEMBERED = Duration.ofDays(1);
@@ -39,7 +39,7 @@ class PageFormSubmissions {
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     /** The form was done under its key before, saying something else: this sending is not done. */
-    static final class Changed extends RuntimeException {
+    public static final class Changed extends RuntimeException {
         Changed() {
             super(null, null, false, false);
         }
@@ -56,11 +56,12 @@ class PageFormSubmissions {
     }
 
     /**
-     * The action's result, done in one transaction with the key's row; empty when this user's form of this
+     * The work's result, done in one transaction with the key's row; empty when this user's form of this
      * action was done under this key already, saying the same ({@code content}, a {@link #digest}); {@link
-     * Changed} when it said something else. Without a key (a form from before keys), the action is done.
+     * Changed} when it said something else. Without a key (a form from before keys), the work is done.
+     * {@code ticketId}: the ticket the action is on, or null for a form about no ticket.
      */
-    <T> Optional<T> once(String username, String key, String action, long ticketId, String content,
+    public <T> Optional<T> once(String username, String key, String action, Long ticketId, String content,
             Supplier<T> work) {
         if (key == null || !KEY.matcher(key).matches()) {
             return Optional.of(work.get());
@@ -97,7 +98,7 @@ class PageFormSubmissions {
      * else than {@code content}: false when it said the same, or there is none with a digest (an API call, a
      * form from before digests).
      */
-    boolean lastSaidOtherwise(String username, String action, long ticketId, String content, Instant since) {
+    public boolean lastSaidOtherwise(String username, String action, long ticketId, String content, Instant since) {
         return jdbc.sql("select content from page_form_submission where username = ? and ticket_id = ? "
                         + "and submission like ? and submitted_at >= ? and content is not null "
                         + "order by submitted_at desc limit 1")
@@ -109,7 +110,7 @@ class PageFormSubmissions {
      * A form's digest: each input's name and values, names and values sorted (the order of ticked boxes is
      * no difference), without the token and the key, texts as the action takes them (stripped).
      */
-    static String digest(MultiValueMap<String, String> form) {
+    public static String digest(MultiValueMap<String, String> form) {
         StringBuilder canonical = new StringBuilder();
         new TreeMap<>(form).forEach((name, values) -> {
             if (values == null) {
