@@ -264,6 +264,30 @@ class TicketPagesTests extends TicketWebTestSupport {
     }
 
     @Test
+    void aDoubleClickedFormSaysOnceWhatWasDoneNotAgainOnTheNextLoad() throws Exception {
+        String id = id(api.ticket("CONTAINER"));
+        String key = pages.get("/tickets/" + id, "transport").html()
+                .select("form[data-action=sign] input[name=submission]").val();
+        ExecutorService clicks = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Pages.Answer>> answers = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                answers.add(clicks.submit(() -> pages.post("/tickets/" + id + "/sign", "transport",
+                        Pages.form("submission", key))));
+            }
+            for (Future<Pages.Answer> answer : answers) {
+                assertThat(answer.get(30, TimeUnit.SECONDS).status()).isEqualTo(303);
+            }
+        } finally {
+            clicks.shutdownNow();
+        }
+        // the browser follows the answer of the second click; the message is shown there, once
+        assertThat(pages.get("/tickets/" + id, "transport").html().select("#done").text()).startsWith("已签收");
+        assertThat(pages.get("/tickets/" + id, "transport").html().select("#done"))
+                .as("a second message, left for the next load").isEmpty();
+    }
+
+    @Test
     void aFormSentAgainUnderItsPagesKeyIsDoneOnceAndAnsweredAsTheFirst() throws Exception {
         String id = id(api.ticket("CONTAINER"));
         Document page = pages.get("/tickets/" + id, "transport").html();

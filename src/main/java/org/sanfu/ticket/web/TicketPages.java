@@ -381,11 +381,12 @@ class TicketPages {
             if (actionForm.action() == TicketAction.COMMENT && justDone(id, caller, action, typed.getFirst("text"))) {
                 return done(id, action, flash);
             }
-            // a form sent again (double click, back button) answers as the first did: the ticket now; changed
+            // a form sent again (double click, back button) answers as the first did: the ticket now, without
+            // a second message, which a double click's page would not show and the next load would; changed
             // before it was sent again (back, another choice), it says that what changed was not done
-            String shown = submissions.once(caller.username(), submission, action, ticketId(id), content,
-                    () -> take(actionForm, id, caller, typed)).map(after -> String.valueOf(after.id())).orElse(id);
-            return done(shown, action, flash);
+            return submissions.once(caller.username(), submission, action, ticketId(id), content,
+                    () -> take(actionForm, id, caller, typed))
+                    .map(after -> done(String.valueOf(after.id()), action, flash)).orElseGet(() -> back(id));
         } catch (PageFormSubmissions.Changed e) {
             return again(id, caller, FormState.refused(action, typed, resentChanged()), HttpStatus.CONFLICT);
         } catch (InvalidInput e) {
@@ -421,6 +422,10 @@ class TicketPages {
      */
     private static ModelAndView done(String id, String action, RedirectAttributes flash) {
         flash.addFlashAttribute("done", action);
+        return back(id);
+    }
+
+    private static ModelAndView back(String id) {
         RedirectView back = new RedirectView("/tickets/" + UriUtils.encodePathSegment(id, StandardCharsets.UTF_8), true);
         back.setStatusCode(HttpStatus.SEE_OTHER);
         return new ModelAndView(back);
