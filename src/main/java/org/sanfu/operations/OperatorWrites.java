@@ -197,14 +197,15 @@ class OperatorWrites extends OncePerRequestFilter {
                         Message.of("sanfu.problem.too-large", "limit", maxBodyBytes));
                 return;
             }
-            RetryBodies.Fault fault = RetryBodies.fault(method, resource, body);
+            RetryBodies.Checked checked = RetryBodies.check(method, resource, body);
+            RetryBodies.Fault fault = checked.fault();
             if (fault != null) {
                 log.warn("Refused {} {} by {}: {} {}", method, path, request.getRemoteUser(), fault.field(),
                         fault.message().code());
                 problems.writeInvalid(request, response, fault.field(), fault.message());
                 return;
             }
-            List<String> jobs = RetryBodies.jobIds(method, resource, body);
+            List<String> jobs = checked.jobIds();
             Set<String> found = jobs.isEmpty() ? Set.of() : known.jobsOf(jobs);
             for (String job : jobs) {
                 if (!found.contains(job)) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.sanfu.Message;
+import org.sanfu.web.JsonBodies;
 
 /**
  * The bodies of the operators' retry writes, checked before Camunda sees them. Camunda's REST layer
@@ -45,6 +46,18 @@ final class RetryBodies {
     /** What is wrong with a body: the field, and why. */
     record Fault(String field, Message message) {}
 
+    /**
+     * A body judged: its fault, or when it has none the jobs it names by id ({@code jobIds} of {@code POST
+     * /job/retries}; empty for any other write), for the caller to look up: the engine would take an unknown
+     * one into a batch that fails in the background.
+     */
+    record Checked(Fault fault, List<String> jobIds) {
+
+        private static Checked refused(String field, Message message) {
+            return new Checked(new Fault(field, message), List.of());
+        }
+    }
+
     private RetryBodies() {}
 
     /** Whether this write (method and the engine's resource path) sets retries, so that its body is checked. */
@@ -52,8 +65,8 @@ final class RetryBodies {
         return retry(method, resource) != null;
     }
 
-    /** The fault of this body for this write, or null when it is one the engine can be asked. */
-    static Fault fault(String method, String resource, byte[] body) {
+    /** This body for this write: its fault, or none and the jobs it names; null for a write not checked. */
+    static Checked check(String method, String resource, byte[] body) {
         Retry retry = retry(method, resource);
         if (retry == null) {
             return null;
@@ -62,57 +75,41 @@ final class RetryBodies {
         try {
             root = JSON.readTree(body);
         } catch (JsonProcessingException e) {
-            if (String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")
-                    && e.getProcessor() instanceof JsonParser parser && parser.getParsingContext() != null) {
-                return new Fault(parser.getParsingContext().getCurrentName(), Message.of("sanfu.json.duplicate"));
-            }
-            return new Fault("body", Message.of("sanfu.json.unreadable"));
+            String twice = JsonBodies.duplicateField(e);
+            return Checked.refused(twice != null ? twice : "body",
+                    Message.of(twice != null ? "sanfu.json.duplicate" : "sanfu.json.unreadable"));
         } catch (IOException e) {
-            return new Fault("body", Message.of("sanfu.json.unreadable"));
+            return Checked.refused("body", Message.of("sanfu.json.unreadable"));
         }
         if (root == null || !root.isObject()) {
-            return new Fault("body", Message.of("sanfu.json.not-object"));
+            return Checked.refused("body", Message.of("sanfu.json.not-object"));
         }
         JsonNode retries = root.get("retries");
         if (retries == null || retries.isNull()) {
-            return new Fault("retries", Message.of("sanfu.validation.not-blank"));
+            return Checked.refused("retries", Message.of("sanfu.validation.not-blank"));
         }
         if (!retries.canConvertToInt() || !retries.isIntegralNumber() || retries.intValue() < 0) {
-            return new Fault("retries", Message.of("sanfu.operations.retries"));
+            return Checked.refused("retries", Message.of("sanfu.operations.retries"));
         }
         for (String selector : retry.selectors()) {
             JsonNode ids = root.get(selector);
             if (ids != null && ids.isArray()) {
                 for (JsonNode id : ids) {
                     if (!id.isTextual() || id.asText().isBlank()) {
-                        return new Fault(selector, Message.of("sanfu.operations.retry-ids"));
+                        return Checked.refused(selector, Message.of("sanfu.operations.retry-ids"));
                     }
                 }
             }
         }
         if (!retry.selectors().isEmpty() && retry.selectors().stream().noneMatch(s -> names(root.get(s)))) {
-            return new Fault(retry.selectors().get(0), Message.of("sanfu.operations.retry-what",
+            return Checked.refused(retry.selectors().get(0), Message.of("sanfu.operations.retry-what",
                     "fields", String.join(", ", retry.selectors())));
         }
-        return null;
-    }
-
-    /**
-     * The jobs a bulk retry names by id ({@code jobIds} of {@code POST /job/retries}), for the caller to look
-     * up: the engine would take an unknown one into a batch that fails in the background. Empty for any other
-     * write; only for a body {@link #fault} passed.
-     */
-    static List<String> jobIds(String method, String resource, byte[] body) {
-        if (!"POST".equals(method) || !"/job/retries".equals(resource)) {
-            return List.of();
+        List<String> jobIds = new ArrayList<>();
+        if ("POST".equals(method) && "/job/retries".equals(resource)) {
+            root.path("jobIds").forEach(id -> jobIds.add(id.asText()));
         }
-        List<String> ids = new ArrayList<>();
-        try {
-            JSON.readTree(body).path("jobIds").forEach(id -> ids.add(id.asText()));
-        } catch (IOException e) {
-            throw new IllegalStateException("a retry body that passed its check could not be read again", e);
-        }
-        return ids;
+        return new Checked(null, jobIds);
     }
 
     /** A non-empty list of ids, or a query (which may match none: then the engine retries nothing, as asked). */

@@ -217,8 +217,9 @@ public class JsonBodies {
                 if (root != null && root.getCurrentIndex() > 0) {
                     return InvalidInput.of("body", text("sanfu.json.trailing"));
                 }
-                if (at != null && String.valueOf(parse.getOriginalMessage()).startsWith("Duplicate field")) {
-                    return InvalidInput.of(path(at), text("sanfu.json.duplicate"));
+                String twice = duplicateField(parse);
+                if (twice != null) {
+                    return InvalidInput.of(twice, text("sanfu.json.duplicate"));
                 }
             }
         }
@@ -229,6 +230,18 @@ public class JsonBodies {
     private InvalidInput outOfRange(InputCoercionException e) {
         String field = e.getProcessor() == null ? "body" : path(e.getProcessor().getParsingContext());
         return InvalidInput.of(field, text("sanfu.validation.invalid-value"));
+    }
+
+    /**
+     * The field a body gave twice, by its path, when this is the parser's refusal of that (a parser with
+     * {@code STRICT_DUPLICATE_DETECTION}); null for any other fault.
+     */
+    public static String duplicateField(JsonProcessingException e) {
+        if (e.getProcessor() instanceof JsonParser parser && parser.getParsingContext() != null
+                && String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")) {
+            return path(parser.getParsingContext());
+        }
+        return null;
     }
 
     /** {@code problems[0].title} for where a parser stands, the way the client wrote it. */

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 class RetryBodiesUnitTests {
 
     private static String fault(String method, String resource, String body) {
-        RetryBodies.Fault fault = RetryBodies.fault(method, resource, body.getBytes(StandardCharsets.UTF_8));
-        return fault == null ? null : fault.field() + " " + fault.message().code();
+        RetryBodies.Checked checked = RetryBodies.check(method, resource, body.getBytes(StandardCharsets.UTF_8));
+        return checked == null || checked.fault() == null ? null
+                : checked.fault().field() + " " + checked.fault().message().code();
     }
 
     @Test
@@ -59,15 +60,22 @@ class RetryBodiesUnitTests {
         assertThat(fault("PUT", "/job/42/retries", "{\"retries\":2,\"retries\":3}")).isEqualTo("retries sanfu.json.duplicate");
         assertThat(fault("POST", "/job/retries", "{\"retries\":1,\"jobIds\":[\"42\"],\"jobIds\":[]}"))
                 .isEqualTo("jobIds sanfu.json.duplicate");
+        // within a query, by its path
+        assertThat(fault("POST", "/job/retries", "{\"retries\":1,\"jobQuery\":{\"jobIds\":[\"1\"],\"jobIds\":[]}}"))
+                .isEqualTo("jobQuery.jobIds sanfu.json.duplicate");
     }
 
     @Test
     void theJobsABulkRetryNamesAreListedForTheCallerToLookUp() {
         byte[] body = "{\"retries\":1,\"jobIds\":[\"42\",\"43\"]}".getBytes(StandardCharsets.UTF_8);
-        assertThat(RetryBodies.jobIds("POST", "/job/retries", body)).containsExactly("42", "43");
-        assertThat(RetryBodies.jobIds("POST", "/job/retries", "{\"retries\":1,\"jobQuery\":{}}"
-                .getBytes(StandardCharsets.UTF_8))).isEmpty();
-        assertThat(RetryBodies.jobIds("POST", "/process-instance/job-retries", body)).isEmpty();
+        assertThat(RetryBodies.check("POST", "/job/retries", body).jobIds()).containsExactly("42", "43");
+        assertThat(RetryBodies.check("POST", "/job/retries", "{\"retries\":1,\"jobQuery\":{}}"
+                .getBytes(StandardCharsets.UTF_8)).jobIds()).isEmpty();
+        byte[] byProcess = "{\"retries\":1,\"processInstances\":[\"7\"]}".getBytes(StandardCharsets.UTF_8);
+        assertThat(RetryBodies.check("POST", "/process-instance/job-retries", byProcess).jobIds()).isEmpty();
+        // a refused body names no jobs to look up
+        assertThat(RetryBodies.check("POST", "/job/retries", "{\"retries\":-1,\"jobIds\":[\"42\"]}"
+                .getBytes(StandardCharsets.UTF_8)).jobIds()).isEmpty();
     }
 
     @Test
