@@ -129,9 +129,8 @@ class SystemicProblemPages {
             @RequestParam(required = false) Integer page, HttpServletRequest request) {
         Optional<KeptForms.Kept> kept = keptForms.take(request);
         FormState state = kept.map(SystemicProblemPages::keptState).orElse(FormState.NONE);
-        ModelAndView view = show(caller, kept.isPresent() ? SystemicStatus.PROPOSED.name() : status,
+        return show(caller, kept.isPresent() ? SystemicStatus.PROPOSED.name() : status,
                 kept.isPresent() ? null : page, state, HttpStatus.OK);
-        return view;
     }
 
     /**
