@@ -764,6 +764,32 @@ class TicketPagesTests extends TicketWebTestSupport {
         assertThat(page.select("#replyDeadline .badge.overdue").text()).contains("答复超期");
     }
 
+    @Test
+    void aReplyInTimeIsMarkedSoAsASignInTimeIsUntilTheTicketIsReopened() {
+        Map<String, Object> reply = Map.of("resolution", "已协调", "outcome", "RESOLVED");
+        String id = id(api.ticket("CONTAINER"));
+        api.act(id, "sign", "transport", null);
+        assertThat(pages.get("/tickets/" + id, "staff1").html().select("#replyDeadline .badge.ok")).isEmpty();
+        api.act(id, "reply", "transport", reply);
+        assertThat(pages.get("/tickets/" + id, "staff1").html().select("#replyDeadline .badge.ok").text())
+                .isEqualTo("按时答复");
+
+        // reopened, it owes a new reply by a new deadline: the earlier one's mark would say it was answered
+        api.act(id, "feedback", "staff1", Map.of("satisfaction", "DISSATISFIED"));
+        assertThat(pages.get("/tickets/" + id, "staff1").html().select("#replyDeadline .badge.ok")).isEmpty();
+        api.act(id, "reply", "transport", reply);
+        api.act(id, "feedback", "staff1", Map.of("satisfaction", "SATISFIED"));
+        assertThat(pages.get("/tickets/" + id, "staff1").html().select("#replyDeadline .badge.ok").text())
+                .isEqualTo("按时答复");
+
+        String late = lateTicket(api.enterprise(), "迟复问题");
+        api.act(late, "sign", "transport", null);
+        api.act(late, "reply", "transport", reply);
+        Document lateReply = pages.get("/tickets/" + late, "transport").html();
+        assertThat(lateReply.select("#replyDeadline .badge.overdue").text()).contains("答复超期");
+        assertThat(lateReply.select("#replyDeadline .badge.ok")).isEmpty();
+    }
+
     /** A CONTAINER ticket of a visit logged a month late: its reply deadline has passed already. */
     private String lateTicket(String creditCode, String title) {
         Api.Response r = api.post("/api/visits", "staff1", Map.of("enterpriseCreditCode", creditCode,
