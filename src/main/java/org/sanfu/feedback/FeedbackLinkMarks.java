@@ -2,6 +2,7 @@ package org.sanfu.feedback;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.sanfu.Ids;
 import org.springframework.stereotype.Component;
@@ -28,11 +29,23 @@ public class FeedbackLinkMarks {
     /** The live link's mark, or {@value #NONE} when the ticket has none (or no such ticket). */
     @Transactional(readOnly = true)
     public String of(String ticketId) {
+        return live(ticketId).map(live -> mark(live.at())).orElse(NONE);
+    }
+
+    /** Who gave out the ticket's live link and when. */
+    public record Live(String by, Instant at) {}
+
+    /**
+     * The ticket's live link, if any: the page says so beside 生成回访链接, for a new one voids the link the
+     * enterprise may already hold (the page shows a link only once, so nothing else tells a colleague).
+     */
+    @Transactional(readOnly = true)
+    public Optional<Live> live(String ticketId) {
         OptionalLong id = Ids.parse(ticketId);
         if (id.isEmpty()) {
-            return NONE;
+            return Optional.empty();
         }
-        return links.live(id.getAsLong(), clock.instant()).map(live -> mark(live.at())).orElse(NONE);
+        return links.live(id.getAsLong(), clock.instant()).map(issue -> new Live(issue.by(), issue.at()));
     }
 
     static String mark(Instant issuedAt) {

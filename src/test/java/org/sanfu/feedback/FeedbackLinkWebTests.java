@@ -469,6 +469,28 @@ class FeedbackLinkWebTests {
         assertThat(lastEvent(t.id()).get("actor").asText()).isEqualTo("enterprise:" + t.creditCode());
     }
 
+    @Test
+    void theTicketPageSaysWhoGaveOutTheLiveLinkAndWhenBeforeAnotherVoidsIt() {
+        Replied t = repliedTicket();
+        Document before = pages.get("/tickets/" + t.id(), "dispatch").html();
+        assertThat(before.select("#liveFeedbackLink")).isEmpty();
+        assertThat(before.select("form#feedbackLinkForm button[type=submit]").text()).isEqualTo("生成回访链接");
+
+        issue(t.id());
+        Document after = pages.get("/tickets/" + t.id(), "dispatch").html();
+        assertThat(after.select("form#feedbackLinkForm #liveFeedbackLink").text())
+                .matches("王晓明（staff1） 已于 \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} 生成回访链接，企业尚未评价。.*作废.*");
+        assertThat(after.select("#liveFeedbackLink.flash.warning")).as("a warning, not a success's green").hasSize(1);
+        assertThat(after.select("form#feedbackLinkForm button[type=submit]").text()).isEqualTo("重新生成回访链接");
+
+        // spent (or voided, or expired) it is no longer the enterprise's: nothing to warn of
+        jdbc.sql("update feedback_link set used_at = current_timestamp where ticket_id = ?")
+                .param(Long.parseLong(t.id())).update();
+        Document spent = pages.get("/tickets/" + t.id(), "staff1").html();
+        assertThat(spent.select("#liveFeedbackLink")).isEmpty();
+        assertThat(spent.select("form#feedbackLinkForm button[type=submit]").text()).isEqualTo("生成回访链接");
+    }
+
     /** The live link the ticket page's 生成回访链接 form says it replaces. */
     private String replacesOn(String ticketId) {
         return pages.get("/tickets/" + ticketId, "staff1").html().select("form#feedbackLinkForm input[name=replaces]").val();
