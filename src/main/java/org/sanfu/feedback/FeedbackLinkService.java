@@ -29,8 +29,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class FeedbackLinkService {
 
-    /** A link as issued: its path ({@code /f/<token>}), as sent ({@code url}), and until when it works. */
-    record Issued(String path, String url, Instant expiresAt) {}
+    /**
+     * A link as issued: its path ({@code /f/<token>}), as sent ({@code url}), until when it works, and whether
+     * it voided a live one (the page says so only then: the enterprise may hold that one).
+     */
+    record Issued(String path, String url, Instant expiresAt, boolean voidedEarlier) {}
 
     /** The link names no ticket waiting for feedback (410). */
     static final class LinkGone extends RuntimeException {
@@ -89,12 +92,12 @@ class FeedbackLinkService {
                                 .format(live.get().at())));
             }
         }
-        links.voidLive(ticket.id(), now);
+        boolean voidedEarlier = links.voidLive(ticket.id(), now) > 0;
         String token = FeedbackTokens.next();
         links.insert(ticket.id(), FeedbackTokens.hash(token), ticket.repliedAt(), caller.username(), now,
                 ticket.feedbackDue());
         String path = "/f/" + token;
-        Issued issued = new Issued(path, settings.absolute(path), ticket.feedbackDue());
+        Issued issued = new Issued(path, settings.absolute(path), ticket.feedbackDue(), voidedEarlier);
         if (send) {
             dispatch.afterCommit(message(ticket, issued));
         }

@@ -24,10 +24,18 @@ class FeedbackLinks {
         this.jdbc = jdbc;
     }
 
-    /** A newer link voids every earlier one of the ticket that was neither spent nor voided. */
-    void voidLive(long ticketId, Instant now) {
+    /**
+     * A newer link voids every earlier one of the ticket that was neither spent nor voided: how many of
+     * them had not expired yet (the ones an enterprise could still have used).
+     */
+    int voidLive(long ticketId, Instant now) {
+        int live = jdbc.sql("""
+                select count(*) from feedback_link
+                where ticket_id = ? and used_at is null and voided_at is null and expires_at > ?
+                """).params(ticketId, Sql.ts(now)).query(Integer.class).single();
         jdbc.sql("update feedback_link set voided_at = ? where ticket_id = ? and used_at is null and voided_at is null")
                 .params(Sql.ts(now), ticketId).update();
+        return live;
     }
 
     /** Who issued the ticket's live link (neither spent, voided nor expired), and when. */

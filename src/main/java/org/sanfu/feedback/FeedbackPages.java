@@ -113,7 +113,7 @@ class FeedbackPages {
                 ? ServletUriComponentsBuilder.fromCurrentContextPath().path(issued.path()).toUriString()
                 : issued.url();
         return page("feedback/issued", HttpStatus.OK).addObject("ticketId", id).addObject("link", shown)
-                .addObject("expiresAt", issued.expiresAt())
+                .addObject("expiresAt", issued.expiresAt()).addObject("voidedEarlier", issued.voidedEarlier())
                 // asked to send with no sender configured (the page offers it only with one): say it went nowhere
                 .addObject("sent", sendToo && dispatch.configured())
                 .addObject("notSent", sendToo && !dispatch.configured());

@@ -491,6 +491,31 @@ class FeedbackLinkWebTests {
         assertThat(spent.select("form#feedbackLinkForm button[type=submit]").text()).isEqualTo("生成回访链接");
     }
 
+    @Test
+    void theIssuedLinksPageSaysAnEarlierLinkWasVoidedOnlyWhenOneWas() {
+        Replied t = repliedTicket();
+        Pages.Answer first = pages.post("/tickets/" + t.id() + "/feedback-link", "staff1",
+                Pages.form("replaces", replacesOn(t.id())));
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.html().select("#voidedEarlier")).isEmpty();
+        assertThat(first.html().select("#feedbackLink").text()).doesNotContain("作废");
+
+        Pages.Answer second = pages.post("/tickets/" + t.id() + "/feedback-link", "staff1",
+                Pages.form("replaces", replacesOn(t.id())));
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.html().select("#voidedEarlier").text()).contains("之前生成的链接已作废");
+
+        // a link spent by the enterprise's feedback is not one it can still use: nothing voided (the ticket,
+        // reopened by that feedback and replied again, waits for feedback anew)
+        String link = second.html().getElementById("link").attr("href");
+        assertThat(post(link.substring(link.indexOf("/f/")), "satisfaction", "DISSATISFIED").status()).isEqualTo(200);
+        api.act(t.id(), "reply", "transport", RESOLVED);
+        Pages.Answer afterSpent = pages.post("/tickets/" + t.id() + "/feedback-link", "staff1",
+                Pages.form("replaces", replacesOn(t.id())));
+        assertThat(afterSpent.status()).isEqualTo(200);
+        assertThat(afterSpent.html().select("#voidedEarlier")).isEmpty();
+    }
+
     /** The live link the ticket page's 生成回访链接 form says it replaces. */
     private String replacesOn(String ticketId) {
         return pages.get("/tickets/" + ticketId, "staff1").html().select("form#feedbackLinkForm input[name=replaces]").val();
