@@ -22,6 +22,8 @@ class SignInAndWorkPageTests {
     org.springframework.boot.autoconfigure.web.ServerProperties server;
     @org.springframework.boot.test.web.server.LocalServerPort
     int port;
+    @Autowired
+    org.sanfu.security.AccountAdministration accounts;
 
     @Test
     void aPageWithoutASessionSendsToTheChineseSignInForm() {
@@ -78,6 +80,22 @@ class SignInAndWorkPageTests {
         assertThat(staff.html().select("#recentVisits .card .title").eachText())
                 .as("a visit by its enterprise's name").anyMatch(t -> t.endsWith("· 台州工作台测试有限公司"))
                 .noneMatch(t -> t.contains(code));
+    }
+
+    @Test
+    void anEmptyInboxSaysSoOnceWithoutAnOrderOfNothing() {
+        // a staff member new to the county: no visit logged, so no feedback due
+        String user = "new" + Api.creditCode().substring(12).toLowerCase(java.util.Locale.ROOT);
+        accounts.create(user, "STAFF", null, "Sanfu-New-Passw0rd!");
+        Pages.Answer empty = pages.get("/work", pages.signIn(user, "Sanfu-New-Passw0rd!").orElseThrow());
+        assertThat(empty.status()).isEqualTo(200);
+        assertThat(empty.html().select("#inboxEmpty").text()).isEqualTo("眼下没有需要您处理的事项。");
+        assertThat(empty.html().select("main").text()).doesNotContain("共 0 件", "期限最近的在前");
+
+        Pages.Answer full = pages.get("/work", "staff1");
+        if (full.html().select("#inboxEmpty").isEmpty()) {
+            assertThat(full.html().select("#inboxTotal").text()).matches("待办事项共 [1-9]\\d* 件，期限最近的在前。");
+        }
     }
 
     @Test
