@@ -876,6 +876,31 @@ class TicketPagesTests extends TicketWebTestSupport {
     }
 
     @Test
+    void aNameTypedInTheEnterpriseFilterFindsNothingAndOffersTheSameWordsAsAKeywordSearch() {
+        String name = "代码栏测试" + Api.creditCode().substring(12) + "有限公司";
+        String code = api.enterprise(name, "代码栏镇");
+        String container = id(api.visit(code, List.of(Api.problem("CONTAINER", "舱位紧张"))).get(0));
+
+        Pages.Answer byName = pages.get("/tickets?status=ASSIGNED&enterprise=" + name, "transport");
+        assertThat(byName.status()).isEqualTo(200);
+        assertThat(byName.html().select("a.ticket")).isEmpty();
+        assertThat(byName.html().select("#enterpriseNotACode").text())
+                .contains("“" + name + "”不是统一社会信用代码", "18 位代码");
+        // encoded as a browser sends it; MockMvc encodes a path itself, so it gets the decoded one
+        String words = URLDecoder.decode(byName.html().select("#enterpriseNotACode a#enterpriseByWords").attr("href"),
+                StandardCharsets.UTF_8);
+        assertThat(words).isEqualTo("/tickets?status=ASSIGNED&q=" + name);
+        assertThat(listed(words, "transport")).containsExactly(container);
+        assertThat(pages.get("/tickets", "transport").html().select("#enterpriseHint").text()).contains("关键词");
+
+        // the code itself, or a code whose enterprise has no tickets: nothing to point out
+        assertThat(listed("/tickets?enterprise=" + code, "transport")).containsExactly(container);
+        Pages.Answer none = pages.get("/tickets?enterprise=" + api.enterprise(), "transport");
+        assertThat(none.html().select("#noTickets")).hasSize(1);
+        assertThat(none.html().select("#enterpriseNotACode")).isEmpty();
+    }
+
+    @Test
     void thePagerKeepsTheFilters() {
         String word = "翻页" + Api.creditCode().substring(12);
         api.visit(api.enterprise(), List.of(Api.problem("OTHER", word + " 一"), Api.problem("OTHER", word + " 二"),

@@ -30,6 +30,7 @@ import org.sanfu.Ids;
 import org.sanfu.Message;
 import org.sanfu.SanfuProperties;
 import org.sanfu.catalog.Catalog;
+import org.sanfu.enterprise.CreditCode;
 import org.sanfu.security.AccountDirectory;
 import org.sanfu.security.Caller;
 import org.sanfu.security.KeptForms;
@@ -193,6 +194,16 @@ class TicketPages {
         }
         if ((result.page() + 1L) * result.size() < result.total()) {
             model.addAttribute("next", listLink(raw, result.page() + 1, pageSize));
+        }
+        String enterpriseTyped = raw.enterprise() == null ? "" : raw.enterprise().strip();
+        if (result.total() == 0 && !enterpriseTyped.isEmpty()
+                && !CreditCode.isValid(CreditCode.normalize(enterpriseTyped))) {
+            // a name typed where the code goes (a department cannot look codes up): nothing matched, and the
+            // empty list alone would say the enterprise has no tickets; offer the same words as a keyword search
+            model.addAttribute("enterpriseTyped", enterpriseTyped);
+            model.addAttribute("enterpriseByWords", listLink(new TicketListParams.Raw(raw.status(), raw.department(),
+                    raw.category(), raw.town(), null, raw.overdue(), raw.from(), raw.to(), enterpriseTyped,
+                    raw.leadDepartment(), raw.open()), 0, pageSize));
         }
         if (result.items().isEmpty() && result.total() > 0) {
             // a page past the end (a link kept from a longer list, a number typed): the last one, as deep as allowed
