@@ -59,6 +59,16 @@ class PagesOnAPhoneBrowserTests {
     }
 
     @Test
+    void aDepartmentsFilteredTicketListFitsAPhoneWithItsClearLinkATapTarget() {
+        String code = api.enterprise("台州手机筛选测试有限公司", "手机筛选镇");
+        api.visit(code, List.of(Api.problem("CONTAINER", "手机筛选：订舱难")));
+        browser.signInAs("transport").open("/tickets?status=ASSIGNED&enterprise=台州手机筛选");
+        assertThat(browser.find("#activeFilters a").getText()).isEqualTo("清除");
+        assertThat(browser.find("#enterpriseByWords").getText()).contains("台州手机筛选");
+        browser.noSidewaysScroll().tapTargetsAtLeast44px("#activeFilters a");
+    }
+
+    @Test
     void aSecondUserSignsInWithFreshCookies() {
         browser.signInAs("staff1").open("/work");
         assertThat(browser.text("signedInAs")).isEqualTo("王晓明（staff1）");
