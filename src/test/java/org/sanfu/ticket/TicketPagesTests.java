@@ -876,6 +876,19 @@ class TicketPagesTests extends TicketWebTestSupport {
     }
 
     @Test
+    void theReturnFormSaysTheTaskForceOfficeDecidesAndTheClockKeepsRunning() {
+        String id = id(api.ticket("CONTAINER"));
+        for (boolean signed : List.of(false, true)) {
+            if (signed) {
+                api.act(id, "sign", "transport", null);
+            }
+            Document page = pages.get("/tickets/" + id, "transport").html();
+            assertThat(page.select("details#action-return .hint").text()).as(signed ? "signed" : "to sign")
+                    .contains("专班办公室裁定", "仍交本部门办理", "不因退回而暂停", "建议由哪个部门办理");
+        }
+    }
+
+    @Test
     void aNameTypedInTheEnterpriseFilterFindsNothingAndOffersTheSameWordsAsAKeywordSearch() {
         String name = "代码栏测试" + Api.creditCode().substring(12) + "有限公司";
         String code = api.enterprise(name, "代码栏镇");
