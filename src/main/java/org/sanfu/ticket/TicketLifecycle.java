@@ -101,11 +101,18 @@ public class TicketLifecycle implements TicketProcessGateway.OpenTasks {
         return tickets.coDepartments(ticketId);
     }
 
-    /** Handling ended (reply, return or escalation): a pending extension request is withdrawn with it. */
+    /**
+     * Handling ended (reply, return, escalation, supervision): a pending extension request is withdrawn with
+     * it, and the history says so, or the request would stand there without an outcome.
+     */
     public void handlingEnded(long ticketId) {
         Ticket ticket = ticket(ticketId);
-        if (ticket.extensionRequest() != null) {
-            tickets.extensionDecided(ticketId, ticket.replyDeadline(), clock.instant());
+        Ticket.ExtensionRequest pending = ticket.extensionRequest();
+        if (pending != null) {
+            Instant now = clock.instant();
+            tickets.extensionDecided(ticketId, ticket.replyDeadline(), now);
+            events.append(ticketId, new TicketEvent(now, TicketEvent.SYSTEM, "extension-withdrawn", ticket.status(),
+                    ticket.status(), "办理已结束，待审批的延期申请（" + pending.workingDays() + " 个工作日）随之撤回"));
         }
     }
 

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
+import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
 import org.sanfu.calendar.WorkingDayCalendar;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +34,8 @@ class TicketBranchWebTests extends TicketWebTestSupport {
     private static final Map<String, Object> CLOSE = Map.of("decision", "CLOSE", "note", "诉求超出政策范围");
     private static final Map<String, Object> COMMENT = Map.of("text", "请抓紧办理");
 
+    @Autowired
+    Pages pages;
     @Autowired
     WorkingDayCalendar calendar;
 
@@ -298,6 +302,35 @@ class TicketBranchWebTests extends TicketWebTestSupport {
         JsonNode again = api.act(id, "extend", "transport", Map.of("workingDays", 1, "reason", "再延一天"));
         assertThat(again.get("extensionRequest").get("workingDays").asInt()).isEqualTo(1);
         assertThat(inboxIds("dispatch")).contains(id);
+    }
+
+    @Test
+    void aReplyWhileAnExtensionRequestWaitsWithdrawsItAndTheHistorySaysSo() {
+        String id = inProgress("CONTAINER");
+        api.act(id, "extend", "transport", Map.of("workingDays", 3, "reason", "等待船期"));
+        JsonNode replied = api.act(id, "reply", "transport", Map.of("resolution", "已协调舱位", "outcome", "RESOLVED"));
+        assertThat(replied.get("extensionRequest").isNull()).isTrue();
+        assertThat(allowed(id, "dispatch")).doesNotContain("approve-extension", "reject-extension");
+        List<String> actions = new ArrayList<>();
+        history(id).forEach(e -> actions.add(e.get("action").asText()));
+        assertThat(actions).containsSubsequence("extend", "extension-withdrawn", "reply");
+        JsonNode withdrawn = null;
+        for (JsonNode e : history(id)) {
+            if (e.get("action").asText().equals("extension-withdrawn")) {
+                withdrawn = e;
+            }
+        }
+        assertThat(withdrawn.get("actor").asText()).isEqualTo("system");
+        assertThat(withdrawn.get("detail").asText()).isEqualTo("办理已结束，待审批的延期申请（3 个工作日）随之撤回");
+        // and the ticket's page names it in words
+        assertThat(pages.get("/tickets/" + id, "transport").html().select("#history").text()).contains("延期申请撤回");
+
+        // an extension decided before the reply leaves nothing to withdraw
+        String decided = inProgress("CONTAINER");
+        api.act(decided, "extend", "transport", EXTEND);
+        api.post("/api/tickets/" + decided + "/approve-extension", "dispatch", null);
+        api.act(decided, "reply", "transport", Map.of("resolution", "已协调舱位", "outcome", "RESOLVED"));
+        history(decided).forEach(e -> assertThat(e.get("action").asText()).isNotEqualTo("extension-withdrawn"));
     }
 
     @Test
