@@ -66,7 +66,7 @@ class MessageBundlesUnitTests {
             assertThat(english.getProperty(key)).as(key).doesNotContainPattern(han);
         }
         assertThat(chinese.getProperty("sanfu.problem.title.400")).isEqualTo("请求无效");
-        assertThat(chinese.getProperty("sanfu.not-found.ticket")).isEqualTo("事项 {id} 不存在");
+        assertThat(chinese.getProperty("sanfu.not-found.ticket")).isEqualTo("事项 #{id} 不存在");
     }
 
     @Test

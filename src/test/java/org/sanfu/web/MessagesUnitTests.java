@@ -22,8 +22,8 @@ class MessagesUnitTests {
     void chineseForAnyChineseAndEnglishForEnglish() {
         Message notFound = new DomainException.NotFound("ticket", "42").detail();
 
-        assertThat(messages.text(notFound, Languages.CHINESE)).isEqualTo("事项 42 不存在");
-        assertThat(messages.text(notFound, Locale.TRADITIONAL_CHINESE)).isEqualTo("事项 42 不存在");
+        assertThat(messages.text(notFound, Languages.CHINESE)).isEqualTo("事项 #42 不存在");
+        assertThat(messages.text(notFound, Locale.TRADITIONAL_CHINESE)).isEqualTo("事项 #42 不存在");
         assertThat(messages.text(notFound, Languages.ENGLISH)).isEqualTo("ticket 42 does not exist");
         assertThat(messages.title(HttpStatusCode.valueOf(404), Languages.CHINESE)).isEqualTo("未找到");
         assertThat(messages.title(HttpStatusCode.valueOf(404), Languages.ENGLISH)).isEqualTo("Not Found");
@@ -39,7 +39,7 @@ class MessagesUnitTests {
                 Message.of("label.status.IN_PROGRESS"), "action", Message.of("label.action.reply"), "reason", why);
 
         assertThat(messages.text(notNow, Languages.CHINESE))
-                .isEqualTo("事项 7 当前为“办理中”，现在不能“答复”：协办部门 FINANCE, HRSS 尚未提交协办意见");
+                .isEqualTo("事项 #7 当前为“办理中”，现在不能“答复”：协办部门 FINANCE, HRSS 尚未提交协办意见");
         assertThat(messages.text(notNow, Languages.ENGLISH)).isEqualTo(
                 "ticket 7 is IN_PROGRESS; 'reply' is not possible now: co-departments FINANCE, HRSS have not contributed yet");
     }

@@ -112,7 +112,7 @@ class ProblemLanguageWebTests {
         String id = api.ticket("CONTAINER").get("id").asText();
         Function<String, Api.Response> otherDepartment = language -> send(get("/api/tickets/" + id), "finance", language);
         assertAnswers(otherDepartment, 403,
-                "无权操作", "事项 " + id + " 属于其他部门",
+                "无权操作", "事项 #" + id + " 属于其他部门",
                 "Forbidden", "ticket " + id + " belongs to other departments");
     }
 
@@ -120,7 +120,7 @@ class ProblemLanguageWebTests {
     void the404OfAnUnknownIdAndOfAnUnknownPath() {
         Function<String, Api.Response> unknownTicket = language -> send(get("/api/tickets/999999999"), "leader", language);
         assertAnswers(unknownTicket, 404,
-                "未找到", "事项 999999999 不存在",
+                "未找到", "事项 #999999999 不存在",
                 "Not Found", "ticket 999999999 does not exist");
 
         Function<String, Api.Response> unknownPath = language -> send(get("/api/no-such-thing"), "leader", language);
@@ -136,7 +136,7 @@ class ProblemLanguageWebTests {
         Function<String, Api.Response> signAgain = language -> send(post("/api/tickets/" + id + "/sign")
                 .contentType(MediaType.APPLICATION_JSON).content("{}"), "transport", language);
         assertAnswers(signAgain, 409,
-                "状态冲突", "事项 " + id + " 当前为“办理中”，现在不能“签收”",
+                "状态冲突", "事项 #" + id + " 当前为“办理中”，现在不能“签收”",
                 "Conflict", "ticket " + id + " is IN_PROGRESS; 'sign' is not possible now");
 
         String code = api.enterprise();
