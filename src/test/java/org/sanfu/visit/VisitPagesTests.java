@@ -365,7 +365,16 @@ class VisitPagesTests {
         assertThat(html.select("#notes").text()).isEqualTo("先写的走访记录");
         assertThat(html.select("input[name=\"problems[0].title\"]").val()).isEqualTo("招工难");
         assertThat(html.select("input[name=idempotencyKey]").val()).isEqualTo(key);
+        assertThat(html.select("#enterpriseWords").val()).as("the words looked up stay, to choose again")
+                .isEqualTo("选取测试泵业");
         assertThat(visitsOf(code)).as("neither logs a visit").isZero();
+
+        // and so they do when the visit is refused (no title)
+        Pages.Answer refused = pages.post("/visits", "staff1", Pages.form("idempotencyKey", key,
+                "enterpriseCreditCode", code, "visitedAt", "2026-11-30T09:30", "problems[0].category", "LABOR",
+                "problems[0].title", "", "problems[0].description", "只写了描述", "enterprise", "选取测试泵业"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.html().select("#enterpriseWords").val()).isEqualTo("选取测试泵业");
     }
 
     @Test

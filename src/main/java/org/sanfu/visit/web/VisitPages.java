@@ -144,9 +144,11 @@ class VisitPages {
     @PostMapping("/visits")
     ModelAndView log(Caller caller, @RequestParam MultiValueMap<String, String> input, RedirectAttributes flash) {
         VisitForm typed = VisitForm.read(input);
+        // the words looked up under 选择企业 stay in their box whatever the form's answer, as what was typed below
+        String words = input.getFirst("enterprise") == null ? "" : input.getFirst("enterprise").strip();
         if (input.containsKey("addProblem")) {
             return page(caller, typed.withAnotherProblem(MOST_PROBLEMS), Map.of(), HttpStatus.OK)
-                    .addObject("focusNewest", true);
+                    .addObject("focusNewest", true).addObject("search", words);
         }
         // 查找企业 and a match's 选择 post the whole form: what was typed below stays
         if (input.containsKey("findEnterprise")) {
@@ -155,7 +157,8 @@ class VisitPages {
         }
         String chosen = blankToNull(input.getFirst("chooseEnterprise"));
         if (chosen != null) {
-            return page(caller, typed.withEnterprise(chosen).withAProblemBlock(), Map.of(), HttpStatus.OK);
+            return page(caller, typed.withEnterprise(chosen).withAProblemBlock(), Map.of(), HttpStatus.OK)
+                    .addObject("search", words);
         }
         VisitForm form = typed.withoutEmptyProblems();
         // 403 before 400, as the API: whether dispatch may log this entry comes before what is wrong with it
@@ -181,12 +184,13 @@ class VisitPages {
                     : messages.getMessage("page.visit.saved", new Object[] {tickets}, Locale.SIMPLIFIED_CHINESE));
             return Redirects.seeOther("/visits/" + visit.path("id").asText());
         } catch (InvalidInput refused) {
-            return page(caller, form.withAProblemBlock(), formErrors.of(refused), HttpStatus.BAD_REQUEST);
+            return page(caller, form.withAProblemBlock(), formErrors.of(refused), HttpStatus.BAD_REQUEST)
+                    .addObject("search", words);
         } catch (DomainException.NotNow reused) {
             // the key saved another form's content before (back button, then edited): this one needs a key of its own
             ModelAndView page = page(caller, form.withAProblemBlock().withKey(newKey()), Map.of(), HttpStatus.CONFLICT);
             page.addObject("notice", text("page.error.visit-key-used"));
-            return page;
+            return page.addObject("search", words);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the intake's answer is not JSON", e);
         }
