@@ -9,7 +9,9 @@ import org.sanfu.enterprise.EnterpriseService;
 import org.sanfu.security.Caller;
 import org.sanfu.security.Role;
 import org.sanfu.ticket.TicketAction;
+import org.sanfu.ticket.TicketFilter;
 import org.sanfu.ticket.TicketQueries;
+import org.sanfu.ticket.TicketStatus;
 import org.sanfu.ticket.TicketView;
 import org.sanfu.visit.VisitQueries;
 import org.sanfu.visit.VisitView;
@@ -32,6 +34,16 @@ class WorkPage {
     /** The most tickets one page of the inbox shows. */
     static final int SHOWN = 100;
     static final int RECENT_VISITS = 10;
+    /** The most of each kind of the department's tickets waiting on others that the page lists. */
+    static final int WAITING_SHOWN = 10;
+
+    /**
+     * A department's tickets that have left its hands for a while, and are still its own: sent up to the task
+     * force, under a leader's supervision, answered and waiting for the enterprise. They are in no inbox of the
+     * department's, so without these it would have to search for what it sent up.
+     */
+    private static final List<TicketStatus> WAITING_ON_OTHERS = List.of(TicketStatus.ESCALATED,
+            TicketStatus.SUPERVISION, TicketStatus.REPLIED);
 
     /** The order of the queues on the page; a ticket sits in the queue of its first offered action. */
     private static final List<TicketAction> QUEUES = List.of(TicketAction.RULE, TicketAction.ASSIGN,
@@ -55,6 +67,17 @@ class WorkPage {
         model.addAttribute("inbox", inbox);
         model.addAttribute("queues", queues(inbox.items()));
         model.addAttribute("caller", caller);
+        if (caller.is(Role.DEPT) && caller.department() != null) {
+            List<Waiting> waiting = new ArrayList<>();
+            for (TicketStatus status : WAITING_ON_OTHERS) {
+                PageResult<TicketView> led = tickets.list(new TicketFilter(status, null, null, null, null, null, null,
+                        null, null, caller.department()), caller, PageParams.of(0, WAITING_SHOWN));
+                if (led.total() > 0) {
+                    waiting.add(new Waiting(status.name(), led.total(), led.items()));
+                }
+            }
+            model.addAttribute("waitingOnOthers", waiting);
+        }
         if (caller.is(Role.STAFF, Role.DISPATCH)) {
             PageResult<VisitView> recent = visits.list(null, caller.is(Role.STAFF) ? caller.username() : null,
                     null, null, PageParams.of(0, RECENT_VISITS));
@@ -70,6 +93,9 @@ class WorkPage {
 
     /** A named list of tickets on the page. */
     record Queue(String action, List<TicketView> tickets) {}
+
+    /** The department's tickets in one status that waits on others: how many, and the first few. */
+    record Waiting(String status, long total, List<TicketView> tickets) {}
 
     private static List<Queue> queues(List<TicketView> inbox) {
         Map<TicketAction, List<TicketView>> byAction = new LinkedHashMap<>();

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
 import org.sanfu.Pages;
@@ -80,6 +82,34 @@ class SignInAndWorkPageTests {
         assertThat(staff.html().select("#recentVisits .card .title").eachText())
                 .as("a visit by its enterprise's name").anyMatch(t -> t.endsWith("· 台州工作台测试有限公司"))
                 .noneMatch(t -> t.contains(code));
+    }
+
+    @Test
+    void aDepartmentSeesItsTicketsThatWaitOnOthersApartFromItsInbox() {
+        String code = api.enterprise("台州等待环节测试有限公司", "工作台镇");
+        List<String> ids = api.visit(code, List.of(Api.problem("CONTAINER", "集装箱紧张"),
+                Api.problem("CONTAINER", "拼箱难"), Api.problem("CONTAINER", "舱位少"))).stream()
+                .map(t -> t.get("id").asText()).toList();
+        ids.forEach(id -> api.act(id, "sign", "transport", Map.of()));
+        String sentUp = ids.get(0);
+        String answered = ids.get(1);
+        String handling = ids.get(2);
+        api.act(sentUp, "escalate", "transport", Map.of("level", "CITY", "reason", "超出县级权限"));
+        api.act(answered, "reply", "transport", Map.of("resolution", "已协调舱位", "outcome", "RESOLVED"));
+
+        Document work = pages.get("/work", "transport").html();
+        Element waiting = work.getElementById("waitingOnOthers");
+        assertThat(waiting).isNotNull();
+        assertThat(waiting.select(".waiting[data-status=ESCALATED] h3").text()).startsWith("已上报，待专班答复");
+        assertThat(waiting.select(".waiting[data-status=ESCALATED] a[href=/tickets/" + sentUp + "]")).hasSize(1);
+        assertThat(waiting.select(".waiting[data-status=REPLIED] h3").text()).startsWith("已答复，待企业评价");
+        assertThat(waiting.select(".waiting[data-status=REPLIED] a[href=/tickets/" + answered + "]")).hasSize(1);
+        assertThat(waiting.select("a[href=/tickets/" + handling + "]")).as("still in its inbox").isEmpty();
+        assertThat(work.select("#queue-reply a[href=/tickets/" + handling + "]")).hasSize(1);
+        // another department's tickets are not its own
+        assertThat(pages.get("/work", "finance").html().select("#waitingOnOthers a[href=/tickets/" + sentUp + "]"))
+                .isEmpty();
+        assertThat(pages.get("/work", "staff1").html().getElementById("waitingOnOthers")).isNull();
     }
 
     @Test
