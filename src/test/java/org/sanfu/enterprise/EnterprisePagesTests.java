@@ -148,7 +148,10 @@ class EnterprisePagesTests {
         assertThat(profile.select("#enterpriseVisits a.visit").eachAttr("href")).containsExactly("/visits/" + visitId);
         assertThat(profile.select("#enterpriseTickets a.ticket").eachAttr("href")).containsExactlyInAnyOrder(
                 "/tickets/" + tickets.get(0).get("id").asText(), "/tickets/" + tickets.get(1).get("id").asText());
-        assertThat(profile.select("#enterpriseTickets").text()).contains("缺集装箱", "合同纠纷");
+        assertThat(profile.select("#enterpriseTickets").text()).contains("缺集装箱", "合同纠纷")
+                .as("its own name is not on each card").doesNotContain("档案页面测试有限公司");
+        assertThat(pages.get("/tickets?enterprise=" + code, "staff2").html().select("a.ticket").text())
+                .as("other lists still name it").contains("档案页面测试有限公司");
         assertThat(profile.select("#logVisit").attr("href")).isEqualTo("/visits/new?enterpriseCreditCode=" + code);
         assertThat(pages.get("/enterprises/" + code, "leader").html().select("#logVisit")).as("leaders log no visits")
                 .isEmpty();
