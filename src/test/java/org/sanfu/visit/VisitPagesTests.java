@@ -394,6 +394,23 @@ class VisitPagesTests {
         assertThat(visitsOf(code)).isEqualTo(1);
     }
 
+    @Test
+    void dispatchsEntryFormSpeaksOfAnEntryNotAVisit() {
+        String code = api.enterprise();
+        Document entry = blankForm("dispatch", code);
+        assertThat(entry.title()).startsWith("登记热线/网上诉求");
+        assertThat(entry.select("label[for=visitedAt]").text()).isEqualTo("反映时间");
+        assertThat(entry.select("label[for=notes]").text()).isEqualTo("诉求记录");
+        assertThat(entry.select("#saveVisit").text()).isEqualTo("保存诉求");
+        assertThat(entry.select("#defaultSave").text()).isEqualTo("保存诉求");
+
+        Document visit = blankForm("staff1", code);
+        assertThat(visit.title()).startsWith("登记走访");
+        assertThat(visit.select("label[for=visitedAt]").text()).isEqualTo("走访时间");
+        assertThat(visit.select("label[for=notes]").text()).isEqualTo("走访记录");
+        assertThat(visit.select("#saveVisit").text()).isEqualTo("保存走访");
+    }
+
     // --- who may ---------------------------------------------------------------------------------
 
     @Test
