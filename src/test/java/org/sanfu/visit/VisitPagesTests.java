@@ -411,6 +411,28 @@ class VisitPagesTests {
         assertThat(visit.select("#saveVisit").text()).isEqualTo("保存走访");
     }
 
+    @Test
+    void aHotlineEntrysPageSaysWhoLoggedWhatNotAVisit() {
+        String code = api.enterprise();
+        String id = visitId(pages.post("/visits", "dispatch", Pages.form("idempotencyKey", key(blankForm("dispatch", code)),
+                "enterpriseCreditCode", code, "source", "HOTLINE", "notes", "企业来电", "problems[0].category", "OTHER",
+                "problems[0].title", "园区路灯损坏", "problems[0].urgency", "NORMAL")));
+        Document entry = pages.get("/visits/" + id, "dispatch").html();
+        assertThat(entry.select("#flash").text()).isEqualTo("诉求已登记，生成 1 件事项，见下方“生成的事项”。");
+        assertThat(entry.select("#visitFacts dt").eachText()).contains("反映时间", "登记人", "诉求记录")
+                .doesNotContain("走访时间", "服务专员", "走访记录");
+        assertThat(entry.select("#anotherVisit").text()).isEqualTo("再登记一条诉求");
+        Document seenByStaff = pages.get("/visits/" + id, "staff1").html();
+        assertThat(seenByStaff.select("#visitFacts dt").eachText()).contains("反映时间", "登记人", "诉求记录");
+        assertThat(seenByStaff.select("#anotherVisit").text()).as("staff's form logs a visit").isEqualTo("再登记一次走访");
+
+        String visit = visitId(pages.post("/visits", "staff1", Pages.form("idempotencyKey", key(blankForm("staff1", code)),
+                "enterpriseCreditCode", code, "source", "VISIT", "problems[0].category", "OTHER",
+                "problems[0].title", "厂门口道路积水", "problems[0].urgency", "NORMAL")));
+        assertThat(pages.get("/visits/" + visit, "staff1").html().select("#visitFacts dt").eachText())
+                .contains("走访时间", "服务专员", "走访记录");
+    }
+
     // --- who may ---------------------------------------------------------------------------------
 
     @Test

@@ -180,8 +180,10 @@ class VisitPages {
             JsonNode visit = json.readTree(answer.json());
             // said once on the visit's page; a form sent again is answered as the first, as it was logged once
             int tickets = visit.path("tickets").size();
-            flash.addFlashAttribute("flash", tickets == 0 ? text("page.visit.saved.none")
-                    : messages.getMessage("page.visit.saved", new Object[] {tickets}, Locale.SIMPLIFIED_CHINESE));
+            // dispatch logs hotline calls and online entries, no visits: the page says what was logged
+            String saved = caller.is(Role.DISPATCH) ? "page.entry.saved" : "page.visit.saved";
+            flash.addFlashAttribute("flash", tickets == 0 ? text(saved + ".none")
+                    : messages.getMessage(saved, new Object[] {tickets}, Locale.SIMPLIFIED_CHINESE));
             return Redirects.seeOther("/visits/" + visit.path("id").asText());
         } catch (InvalidInput refused) {
             return page(caller, form.withAProblemBlock(), formErrors.of(refused), HttpStatus.BAD_REQUEST)
