@@ -55,6 +55,18 @@ class SignInAndWorkPageTests {
     }
 
     @Test
+    void dispatchIsOfferedToLogAnEntryNotAVisit() {
+        String code = api.enterprise();
+        for (String[] user : List.of(new String[] {"dispatch", "登记诉求"}, new String[] {"staff1", "登记走访"})) {
+            var work = pages.get("/work", user[0]).html();
+            assertThat(work.select("#newVisit").text()).as(user[0]).isEqualTo(user[1]);
+            assertThat(work.select("nav a[href=/visits/new]").text()).as(user[0]).isEqualTo(user[1]);
+            assertThat(pages.get("/enterprises/" + code, user[0]).html().select("#logVisit").text()).as(user[0])
+                    .isEqualTo(user[1]);
+        }
+    }
+
+    @Test
     void workListsTheTicketsTheUserCanActOnByQueueWithTheirTimeLeft() {
         String code = api.enterprise("台州工作台测试有限公司", "工作台镇");
         List<String> ids = api.visit(code, List.of(Api.problem("CONTAINER", "集装箱紧张"),
