@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.sanfu.DomainException;
 import org.sanfu.Message;
 import org.sanfu.catalog.Catalog;
@@ -21,6 +22,7 @@ import org.sanfu.web.FormErrors;
 import org.sanfu.web.InvalidInput;
 import org.sanfu.web.Messages;
 import org.sanfu.web.Page;
+import org.sanfu.web.PageFormSubmissions;
 import org.sanfu.web.PageParams;
 import org.sanfu.web.PageResult;
 import org.sanfu.web.QueryParams;
@@ -49,6 +51,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class SystemicProblemPages {
 
     static final int SHOWN = 50;
+    /** The decision forms' hidden key, drawn with the page, as a ticket's action forms carry one. */
+    static final String SUBMISSION = "submission";
 
     private final SystemicQueries queries;
     private final SystemicCases cases;
@@ -61,10 +65,12 @@ class SystemicProblemPages {
     private final TicketQueries tickets;
     private final Routing routing;
     private final KeptForms keptForms;
+    private final PageFormSubmissions submissions;
 
     SystemicProblemPages(SystemicQueries queries, SystemicCases cases, SystemicScan scan, FormBodies forms,
             Messages messages, FormErrors formErrors, QueryParams params, Catalog catalog, TicketQueries tickets,
-            Routing routing, KeptForms keptForms) {
+            Routing routing, KeptForms keptForms, PageFormSubmissions submissions) {
+        this.submissions = submissions;
         this.keptForms = keptForms;
         this.tickets = tickets;
         this.routing = routing;
@@ -147,15 +153,15 @@ class SystemicProblemPages {
     @PostMapping("/systemic-problems/{id}/confirm")
     ModelAndView confirm(@PathVariable String id, Caller caller, @RequestParam MultiValueMap<String, String> form,
             RedirectAttributes flash) {
-        return decide(id, "confirm", caller, form, flash, () -> cases.confirm(id, caller,
-                read(id, caller, form, SystemicRequests.Confirm.class)));
+        return decide(id, "confirm", caller, form, flash, sent -> cases.confirm(id, caller,
+                read(id, caller, sent, SystemicRequests.Confirm.class)));
     }
 
     @PostMapping("/systemic-problems/{id}/dismiss")
     ModelAndView dismiss(@PathVariable String id, Caller caller, @RequestParam MultiValueMap<String, String> form,
             RedirectAttributes flash) {
-        return decide(id, "dismiss", caller, form, flash, () -> cases.dismiss(id, caller,
-                read(id, caller, form, SystemicRequests.Dismiss.class)));
+        return decide(id, "dismiss", caller, form, flash, sent -> cases.dismiss(id, caller,
+                read(id, caller, sent, SystemicRequests.Dismiss.class)));
     }
 
     private static FormState keptState(KeptForms.Kept kept) {
@@ -167,24 +173,43 @@ class SystemicProblemPages {
     private static Map<String, String> typed(MultiValueMap<String, String> form) {
         Map<String, String> typed = new LinkedHashMap<>();
         form.forEach((name, values) -> {
-            if (!"_csrf".equals(name) && !values.isEmpty()) {
+            if (!"_csrf".equals(name) && !SUBMISSION.equals(name) && !values.isEmpty()) {
                 typed.put(name, values.get(0));
             }
         });
         return typed;
     }
 
+    /** A decision on the form as sent, without its token and key. */
     private interface Decision {
-        SystemicProblem take();
+        SystemicProblem take(MultiValueMap<String, String> sent);
     }
 
+    /**
+     * The form is done once under the key drawn with the page (PageFormSubmissions): a double click's second
+     * sending, or the answer sent again, leads to the problem as it is now without a second message, rather
+     * than to 409 (decided already) in place of the first's answer.
+     */
     private ModelAndView decide(String id, String action, Caller caller, MultiValueMap<String, String> form,
             RedirectAttributes flash, Decision decision) {
-        Map<String, String> typed = typed(form);
+        MultiValueMap<String, String> sent = new LinkedMultiValueMap<>(form);
+        sent.remove("_csrf");
+        String submission = sent.getFirst(SUBMISSION);
+        sent.remove(SUBMISSION);
+        Map<String, String> typed = typed(sent);
         try {
-            SystemicProblem decided = decision.take();
+            Optional<SystemicProblem> done = submissions.once(caller.username(), submission, "systemic-" + action,
+                    null, PageFormSubmissions.digest(sent), () -> decision.take(sent));
+            if (done.isEmpty()) {
+                SystemicProblem now = queries.get(id, caller);
+                return Redirects.seeOther("/systemic-problems?status=" + now.status() + "#problem-" + now.id());
+            }
+            SystemicProblem decided = done.get();
             flash.addFlashAttribute("flash", messages.text(decidedMessage(decided), Locale.SIMPLIFIED_CHINESE));
             return Redirects.seeOther("/systemic-problems?status=" + decided.status() + "#problem-" + decided.id());
+        } catch (PageFormSubmissions.Changed e) {
+            return show(caller, null, null, new FormState(id, action, typed, Map.of(),
+                    messages.text(Message.of("page.systemic.resent-changed")), false), HttpStatus.CONFLICT);
         } catch (InvalidInput e) {
             Map<String, String> errors = new LinkedHashMap<>();
             formErrors.list(e).forEach(f -> errors.putIfAbsent(InvalidInput.rootField(f.field()), f.message()));
@@ -277,6 +302,9 @@ class SystemicProblemPages {
             keptForm(view, state, problems.items(), caller);
         }
         view.addObject("mayDecide", caller.is(Role.DISPATCH));
+        view.addObject("submission", UUID.randomUUID().toString());
+        view.addObject("refusalApart", state.refusal() != null && problems.items().stream().noneMatch(p ->
+                p.id().equals(state.problemId()) && p.status() == SystemicStatus.PROPOSED && caller.is(Role.DISPATCH)));
         view.addObject("departments", catalog.departmentCodes().stream().filter(catalog::isHandlingDepartment)
                 .map(code -> new Option(code, catalog.departmentLabel(code))).toList());
         return view;

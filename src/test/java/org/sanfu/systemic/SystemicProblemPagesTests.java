@@ -19,6 +19,7 @@ import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.util.MultiValueMap;
 
 /**
  * The page /systemic-problems (docs/UI.md's style): DISPATCH and LEADER read it, in Chinese; DISPATCH's
@@ -180,18 +181,35 @@ class SystemicProblemPagesTests {
                 Pages.form("reason", "重复"));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.html().select("h1").text()).isEqualTo("共性问题");
+        assertThat(again.html().select("#refusal").text()).as("why, though its form is not shown").isNotBlank();
 
         Pages.Answer blank = pages.post("/systemic-problems/" + dismissed + "/dismiss", "dispatch", Pages.form("reason", " "));
         assertThat(blank.status()).isEqualTo(400);
         assertThat(blank.html().select("#problem-" + dismissed + " [data-field=reason] .field-error").text()).isNotBlank();
-        Pages.Answer gone = pages.post("/systemic-problems/" + dismissed + "/dismiss", "dispatch",
-                Pages.form("reason", "系统故障已修复，非共性问题"));
+        String key = pages.get("/systemic-problems?status=PROPOSED", "dispatch").html()
+                .select("#problem-" + dismissed + " form[data-action=dismiss] input[name=submission]").val();
+        assertThat(key).isNotBlank();
+        MultiValueMap<String, String> dismissal = Pages.form("reason", "系统故障已修复，非共性问题", "submission", key);
+        Pages.Answer gone = pages.post("/systemic-problems/" + dismissed + "/dismiss", "dispatch", dismissal);
         assertThat(gone.status()).isEqualTo(303);
         assertThat(status(dismissed)).isEqualTo("DISMISSED");
+        // the same form sent again under its key (a double click, the answer sent again): not 409 decided
+        // already in place of the first's answer, but the problem as it is now, and no second message
+        Pages.Answer twice = pages.post("/systemic-problems/" + dismissed + "/dismiss", "dispatch", dismissal);
+        assertThat(twice.status()).isEqualTo(303);
+        assertThat(twice.redirect()).isEqualTo(gone.redirect());
         String dismissedList = gone.redirect().replaceFirst("#.*", "");
         assertThat(pages.get(dismissedList, "dispatch").html().select("#flash").text())
                 .isEqualTo("已排除共性问题 #" + dismissed + "，其中的事项照常各自办理。");
         assertThat(pages.get(dismissedList, "dispatch").html().select("#flash")).isEmpty();
+        // that form changed after going back (another reason) says what changed was not done
+        Pages.Answer changed = pages.post("/systemic-problems/" + dismissed + "/dismiss", "dispatch",
+                Pages.form("reason", "另一个理由", "submission", key));
+        assertThat(changed.status()).isEqualTo(409);
+        assertThat(changed.html().select("#refusal").text()).contains("这次改动的内容没有办理");
+        assertThat(changed.body()).doesNotContain(key);
+        assertThat(api.get("/api/systemic-problems/" + dismissed, "leader").json().get("dismissReason").asText())
+                .isEqualTo("系统故障已修复，非共性问题");
     }
 
     @Test
