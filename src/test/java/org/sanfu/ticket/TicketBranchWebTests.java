@@ -334,6 +334,25 @@ class TicketBranchWebTests extends TicketWebTestSupport {
     }
 
     @Test
+    void dispatchSeesWhatIsAskedOnTheCardAndTheApprovalSaysTheNewDeadline() {
+        String id = inProgress("CONTAINER");
+        api.act(id, "extend", "transport", Map.of("workingDays", 3, "reason", "等待外地海关协查结果"));
+        String card = pages.get("/work", "dispatch").html()
+                .select("#queue-approve-extension a[href=/tickets/" + id + "] .extension").text();
+        assertThat(card).isEqualTo("申请延期 3 个工作日：等待外地海关协查结果");
+
+        Pages.Answer approved = pages.post("/tickets/" + id + "/approve-extension", "dispatch", Pages.form());
+        assertThat(approved.status()).isEqualTo(303);
+        String deadline = api.get("/api/tickets/" + id, "dispatch").json().get("replyDeadline").asText();
+        String shown = OffsetDateTime.parse(deadline).atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai"))
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        assertThat(pages.get(approved.redirect(), "dispatch").html().select("#done").text())
+                .isEqualTo("已同意延期，事项现为“办理中”。答复期限延至 " + shown + "。");
+        assertThat(pages.get("/work", "transport").html().select("a[href=/tickets/" + id + "] .extension"))
+                .as("decided: nothing asked any more").isEmpty();
+    }
+
+    @Test
     void decidingAnExtensionNeedsNoBody() {
         String id = inProgress("CONTAINER");
         api.act(id, "extend", "transport", EXTEND);
