@@ -29,7 +29,12 @@ public class FeedbackLinkMarks {
     /** The live link's mark, or {@value #NONE} when the ticket has none (or no such ticket). */
     @Transactional(readOnly = true)
     public String of(String ticketId) {
-        return live(ticketId).map(live -> mark(live.at())).orElse(NONE);
+        return markOf(live(ticketId).orElse(null));
+    }
+
+    /** The mark of a live link read already ({@link #live}), or {@value #NONE} for none: the page reads it once. */
+    public String markOf(Live live) {
+        return live == null ? NONE : mark(live.at());
     }
 
     /** Who gave out the ticket's live link and when. */
