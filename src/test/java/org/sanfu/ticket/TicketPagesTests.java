@@ -23,6 +23,7 @@ import org.sanfu.Api;
 import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.util.MultiValueMap;
 
 /**
  * The ticket pages (docs/UI.md): the list with its filters, a ticket with exactly the forms of its
@@ -263,23 +264,32 @@ class TicketPagesTests extends TicketWebTestSupport {
                 .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
     }
 
+    /** The same form sent twice at once, as a double click sends it: both answers. */
+    private List<Pages.Answer> clickedTwice(String path, String user, MultiValueMap<String, String> form)
+            throws Exception {
+        ExecutorService clicks = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Pages.Answer>> sent = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                sent.add(clicks.submit(() -> pages.post(path, user, form)));
+            }
+            List<Pages.Answer> answers = new ArrayList<>();
+            for (Future<Pages.Answer> answer : sent) {
+                answers.add(answer.get(30, TimeUnit.SECONDS));
+            }
+            return answers;
+        } finally {
+            clicks.shutdownNow();
+        }
+    }
+
     @Test
     void aDoubleClickedFormSaysOnceWhatWasDoneNotAgainOnTheNextLoad() throws Exception {
         String id = id(api.ticket("CONTAINER"));
         String key = pages.get("/tickets/" + id, "transport").html()
                 .select("form[data-action=sign] input[name=submission]").val();
-        ExecutorService clicks = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<Pages.Answer>> answers = new ArrayList<>();
-            for (int i = 0; i < 2; i++) {
-                answers.add(clicks.submit(() -> pages.post("/tickets/" + id + "/sign", "transport",
-                        Pages.form("submission", key))));
-            }
-            for (Future<Pages.Answer> answer : answers) {
-                assertThat(answer.get(30, TimeUnit.SECONDS).status()).isEqualTo(303);
-            }
-        } finally {
-            clicks.shutdownNow();
+        for (Pages.Answer answer : clickedTwice("/tickets/" + id + "/sign", "transport", Pages.form("submission", key))) {
+            assertThat(answer.status()).isEqualTo(303);
         }
         // the browser follows the answer of the second click; the message is shown there, once
         assertThat(pages.get("/tickets/" + id, "transport").html().select("#done").text()).startsWith("已签收");
@@ -316,18 +326,8 @@ class TicketPagesTests extends TicketWebTestSupport {
         assertThat(comments(id, "船公司答应加舱")).isEqualTo(1);
 
         // a double click on 签收: both answers show the signed ticket, neither says it could not be done
-        ExecutorService clicks = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<Pages.Answer>> answers = new ArrayList<>();
-            for (int i = 0; i < 2; i++) {
-                answers.add(clicks.submit(() -> pages.post("/tickets/" + id + "/sign", "transport",
-                        Pages.form("submission", key))));
-            }
-            for (Future<Pages.Answer> answer : answers) {
-                assertThat(answer.get(30, TimeUnit.SECONDS).status()).isEqualTo(303);
-            }
-        } finally {
-            clicks.shutdownNow();
+        for (Pages.Answer answer : clickedTwice("/tickets/" + id + "/sign", "transport", Pages.form("submission", key))) {
+            assertThat(answer.status()).isEqualTo(303);
         }
         assertThat(api.get("/api/tickets/" + id, "transport").json().get("status").asText()).isEqualTo("IN_PROGRESS");
         assertThat(api.get("/api/tickets/" + id + "/history", "transport").json().findValuesAsText("action"))
