@@ -47,7 +47,7 @@ class TimedOutFormsWebTests {
                 "problems[0].category", "CONTAINER", "problems[0].title", "出口集装箱一箱难求",
                 "problems[0].description", "三月的货柜还没订到", "problems[0].urgency", "URGENT",
                 "problems[1].category", "FINANCING", "problems[1].title", "流动资金缺口 200 万",
-                "problems[1].description", "", "save", "save");
+                "problems[1].description", "", "enterprise", "宁波 港", "save", "save");
         MockHttpServletResponse posted = pages.postAfterTimeOut("/visits", "/visits", typed);
         assertThat(posted.getStatus()).isEqualTo(303);
         assertThat(posted.getHeader("Location")).isEqualTo("/login?expired");
@@ -67,6 +67,7 @@ class TimedOutFormsWebTests {
                 .andReturn().getResponse());
         assertThat(form.select("#formKept").text()).contains("已恢复").contains("还没有保存");
         assertThat(form.select("#enterpriseCreditCode").val()).isEqualTo(code);
+        assertThat(form.select("#enterpriseWords").val()).as("the words looked up under 选择企业").isEqualTo("宁波 港");
         assertThat(form.select("#visitedAt").val()).isEqualTo("2026-03-02T10:30");
         assertThat(form.select("#operatingStatus option[selected]").val()).isEqualTo("WATCH");
         assertThat(form.select("#notes").first().wholeText()).isEqualTo("走访记录：订单排到六月，\n但集装箱订舱难。");

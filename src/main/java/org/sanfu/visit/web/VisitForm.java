@@ -17,14 +17,18 @@ import org.springframework.util.MultiValueMap;
  *
  * @param visit    {@code enterpriseCreditCode}, {@code visitedAt}, ... → the typed value
  * @param problems one map per problem block, in the order of their indexes: {@code title} → value, ...
+ * @param enterpriseSearch the words looked up under 选择企业 ({@code enterprise}), stripped, "" for none: they
+ *                 stay in their box whatever the form's answer, as everything typed below them
  */
-record VisitForm(Map<String, String> visit, List<Map<String, String>> problems, String idempotencyKey) {
+record VisitForm(Map<String, String> visit, List<Map<String, String>> problems, String idempotencyKey,
+        String enterpriseSearch) {
 
     static final List<String> VISIT_FIELDS = List.of("enterpriseCreditCode", "visitedAt", "source",
             "operatingStatus", "orderBacklogMonths", "notes");
     static final List<String> PROBLEM_FIELDS = List.of("category", "title", "description", "urgency",
             "resolvedOnSite", "onSiteResolution");
     static final String KEY = "idempotencyKey";
+    static final String ENTERPRISE_SEARCH = "enterprise";
 
     private static final Pattern PROBLEM_INPUT = Pattern.compile("problems\\[(\\d{1,3})]\\.([A-Za-z]+)");
 
@@ -40,12 +44,13 @@ record VisitForm(Map<String, String> visit, List<Map<String, String>> problems, 
                         .put(problem.group(2), last(values));
             }
         });
-        return new VisitForm(visit, new ArrayList<>(blocks.values()), last(input.get(KEY)));
+        return new VisitForm(visit, new ArrayList<>(blocks.values()), last(input.get(KEY)),
+                words(last(input.get(ENTERPRISE_SEARCH))));
     }
 
-    /** A blank form: one empty problem block. */
-    static VisitForm blank(Map<String, String> visit, String idempotencyKey) {
-        return new VisitForm(new LinkedHashMap<>(visit), List.of(Map.of()), idempotencyKey);
+    /** A blank form: one empty problem block, and these words (null: none) looked up under 选择企业. */
+    static VisitForm blank(Map<String, String> visit, String idempotencyKey, String enterpriseSearch) {
+        return new VisitForm(new LinkedHashMap<>(visit), List.of(Map.of()), idempotencyKey, words(enterpriseSearch));
     }
 
     /**
@@ -54,7 +59,8 @@ record VisitForm(Map<String, String> visit, List<Map<String, String>> problems, 
      * resolved on site): a half-filled block is kept, and the intake names what it lacks.
      */
     VisitForm withoutEmptyProblems() {
-        return new VisitForm(visit, problems.stream().filter(p -> !isEmpty(p)).toList(), idempotencyKey);
+        return new VisitForm(visit, problems.stream().filter(p -> !isEmpty(p)).toList(), idempotencyKey,
+                enterpriseSearch);
     }
 
     /** One more, empty, problem block at the end (the form's "添加问题" without JavaScript). */
@@ -63,23 +69,23 @@ record VisitForm(Map<String, String> visit, List<Map<String, String>> problems, 
         if (more.size() < most) {
             more.add(Map.of());
         }
-        return new VisitForm(visit, more, idempotencyKey);
+        return new VisitForm(visit, more, idempotencyKey, enterpriseSearch);
     }
 
     /** At least one block to type into. */
     VisitForm withAProblemBlock() {
-        return problems.isEmpty() ? new VisitForm(visit, List.of(Map.of()), idempotencyKey) : this;
+        return problems.isEmpty() ? new VisitForm(visit, List.of(Map.of()), idempotencyKey, enterpriseSearch) : this;
     }
 
     /** The enterprise chosen by its credit code, everything else as typed. */
     VisitForm withEnterprise(String creditCode) {
         Map<String, String> chosen = new LinkedHashMap<>(visit);
         chosen.put("enterpriseCreditCode", creditCode);
-        return new VisitForm(chosen, problems, idempotencyKey);
+        return new VisitForm(chosen, problems, idempotencyKey, enterpriseSearch);
     }
 
     VisitForm withKey(String key) {
-        return new VisitForm(visit, problems, key);
+        return new VisitForm(visit, problems, key, enterpriseSearch);
     }
 
     /** The inputs as the API's field names ({@code problems[0].title}), the blocks numbered as they stand now. */
@@ -104,6 +110,10 @@ record VisitForm(Map<String, String> visit, List<Map<String, String>> problems, 
         return blank(problem.get("category")) && blank(problem.get("title")) && blank(problem.get("description"))
                 && blank(problem.get("onSiteResolution")) && !"true".equals(problem.get("resolvedOnSite"))
                 && (blank(problem.get("urgency")) || "NORMAL".equals(problem.get("urgency")));
+    }
+
+    private static String words(String typed) {
+        return typed == null ? "" : typed.strip();
     }
 
     private static boolean blank(String value) {

@@ -119,16 +119,15 @@ class VisitPages {
         visit.put("enterpriseCreditCode", enterpriseCreditCode == null ? null : enterpriseCreditCode.strip());
         visit.put("visitedAt", when.local(clock.instant()));
         visit.put("source", (caller.is(Role.DISPATCH) ? Source.HOTLINE : Source.VISIT).name());
-        ModelAndView page = page(caller, VisitForm.blank(visit, newKey()), Map.of(), HttpStatus.OK);
-        return withMatches(page, enterprise);
+        VisitForm blank = VisitForm.blank(visit, newKey(), enterprise);
+        return withMatches(page(caller, blank, Map.of(), HttpStatus.OK), blank);
     }
 
-    /** The enterprises found by these words (name or code), at most {@link #ENTERPRISE_MATCHES}, under 选择企业. */
-    private ModelAndView withMatches(ModelAndView page, String enterprise) {
-        String words = enterprise == null ? "" : enterprise.strip();
-        page.addObject("search", words);
-        if (!words.isEmpty()) {
-            page.addObject("matches", enterprises.list(null, null, words, PageParams.of(0, ENTERPRISE_MATCHES)));
+    /** The enterprises found by the form's words (name or code), at most {@link #ENTERPRISE_MATCHES}, under 选择企业. */
+    private ModelAndView withMatches(ModelAndView page, VisitForm form) {
+        if (!form.enterpriseSearch().isEmpty()) {
+            page.addObject("matches", enterprises.list(null, null, form.enterpriseSearch(),
+                    PageParams.of(0, ENTERPRISE_MATCHES)));
         }
         return page;
     }
@@ -144,21 +143,17 @@ class VisitPages {
     @PostMapping("/visits")
     ModelAndView log(Caller caller, @RequestParam MultiValueMap<String, String> input, RedirectAttributes flash) {
         VisitForm typed = VisitForm.read(input);
-        // the words looked up under 选择企业 stay in their box whatever the form's answer, as what was typed below
-        String words = input.getFirst("enterprise") == null ? "" : input.getFirst("enterprise").strip();
         if (input.containsKey("addProblem")) {
             return page(caller, typed.withAnotherProblem(MOST_PROBLEMS), Map.of(), HttpStatus.OK)
-                    .addObject("focusNewest", true).addObject("search", words);
+                    .addObject("focusNewest", true);
         }
         // 查找企业 and a match's 选择 post the whole form: what was typed below stays
         if (input.containsKey("findEnterprise")) {
-            return withMatches(page(caller, typed.withAProblemBlock(), Map.of(), HttpStatus.OK),
-                    input.getFirst("enterprise"));
+            return withMatches(page(caller, typed.withAProblemBlock(), Map.of(), HttpStatus.OK), typed);
         }
         String chosen = blankToNull(input.getFirst("chooseEnterprise"));
         if (chosen != null) {
-            return page(caller, typed.withEnterprise(chosen).withAProblemBlock(), Map.of(), HttpStatus.OK)
-                    .addObject("search", words);
+            return page(caller, typed.withEnterprise(chosen).withAProblemBlock(), Map.of(), HttpStatus.OK);
         }
         VisitForm form = typed.withoutEmptyProblems();
         // 403 before 400, as the API: whether dispatch may log this entry comes before what is wrong with it
@@ -186,13 +181,11 @@ class VisitPages {
                     : messages.getMessage(saved, new Object[] {tickets}, Locale.SIMPLIFIED_CHINESE));
             return Redirects.seeOther("/visits/" + visit.path("id").asText());
         } catch (InvalidInput refused) {
-            return page(caller, form.withAProblemBlock(), formErrors.of(refused), HttpStatus.BAD_REQUEST)
-                    .addObject("search", words);
+            return page(caller, form.withAProblemBlock(), formErrors.of(refused), HttpStatus.BAD_REQUEST);
         } catch (DomainException.NotNow reused) {
             // the key saved another form's content before (back button, then edited): this one needs a key of its own
             ModelAndView page = page(caller, form.withAProblemBlock().withKey(newKey()), Map.of(), HttpStatus.CONFLICT);
-            page.addObject("notice", text("page.error.visit-key-used"));
-            return page.addObject("search", words);
+            return page.addObject("notice", text("page.error.visit-key-used"));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the intake's answer is not JSON", e);
         }
@@ -233,7 +226,7 @@ class VisitPages {
         String code = blankToNull(form.visit().get("enterpriseCreditCode"));
         Enterprise chosen = code == null ? null : enterprises.find(code).orElse(null);
         page.addObject("chosen", chosen);
-        page.addObject("search", "");
+        page.addObject("search", form.enterpriseSearch());
         return page;
     }
 
