@@ -422,6 +422,15 @@ class VisitPagesTests {
         assertThat(entry.select("#visitFacts dt").eachText()).contains("反映时间", "登记人", "诉求记录")
                 .doesNotContain("走访时间", "服务专员", "走访记录");
         assertThat(entry.select("#anotherVisit").text()).isEqualTo("再登记一条诉求");
+        // the record is headed by what it is, wherever it is named
+        assertThat(entry.select("h1").text()).isEqualTo("热线诉求 #" + id);
+        assertThat(entry.title()).startsWith("热线诉求 #" + id);
+        String ticket = entry.select("#visitTickets .card.ticket").attr("data-id");
+        Document ticketPage = pages.get("/tickets/" + ticket, "dispatch").html();
+        assertThat(ticketPage.select("#visitRecord").text()).isEqualTo("热线诉求 #" + id);
+        assertThat(ticketPage.select("#visitRecord").parents().first().previousElementSibling().text()).isEqualTo("登记记录");
+        assertThat(pages.get("/enterprises/" + code, "staff1").html().select("#enterpriseVisits .card.visit[data-id=" + id
+                + "] .title").text()).startsWith("热线诉求 #" + id);
         Document seenByStaff = pages.get("/visits/" + id, "staff1").html();
         assertThat(seenByStaff.select("#visitFacts dt").eachText()).contains("反映时间", "登记人", "诉求记录");
         assertThat(seenByStaff.select("#anotherVisit").text()).as("staff's form logs a visit").isEqualTo("再登记一次走访");
@@ -429,8 +438,13 @@ class VisitPagesTests {
         String visit = visitId(pages.post("/visits", "staff1", Pages.form("idempotencyKey", key(blankForm("staff1", code)),
                 "enterpriseCreditCode", code, "source", "VISIT", "problems[0].category", "OTHER",
                 "problems[0].title", "厂门口道路积水", "problems[0].urgency", "NORMAL")));
-        assertThat(pages.get("/visits/" + visit, "staff1").html().select("#visitFacts dt").eachText())
-                .contains("走访时间", "服务专员", "走访记录");
+        Document visitPage = pages.get("/visits/" + visit, "staff1").html();
+        assertThat(visitPage.select("#visitFacts dt").eachText()).contains("走访时间", "服务专员", "走访记录");
+        assertThat(visitPage.select("h1").text()).isEqualTo("走访 #" + visit);
+        Document visitTicket = pages.get("/tickets/" + visitPage.select("#visitTickets .card.ticket").attr("data-id"),
+                "staff1").html();
+        assertThat(visitTicket.select("#visitRecord").text()).isEqualTo("走访 #" + visit);
+        assertThat(visitTicket.select("#visitRecord").parents().first().previousElementSibling().text()).isEqualTo("走访记录");
     }
 
     // --- who may ---------------------------------------------------------------------------------

@@ -93,6 +93,7 @@ class SignInAndWorkPageTests {
         assertThat(staff.html().select("#recentVisits")).hasSize(1);
         assertThat(staff.html().select("#recentVisits .card .title").eachText())
                 .as("a visit by its enterprise's name").anyMatch(t -> t.endsWith("· 台州工作台测试有限公司"))
+                .anyMatch(t -> t.matches("走访 #\\d+ · .*"))
                 .noneMatch(t -> t.contains(code));
     }
 
