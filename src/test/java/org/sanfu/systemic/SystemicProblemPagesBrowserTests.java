@@ -30,6 +30,9 @@ class SystemicProblemPagesBrowserTests {
     @RegisterExtension
     static final Browser browser = Browser.phone();
 
+    /** What a thumb opens under a problem: a member ticket, the others folded away, the case. */
+    private static final String MEMBER_LINKS = ".members li > a, .members summary, a.case";
+
     @Autowired
     Api api;
 
@@ -47,7 +50,8 @@ class SystemicProblemPagesBrowserTests {
     @Test
     void dispatchConfirmsAProposalOnAPhone() {
         List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
+        // more than the ten members shown: the others fold under 其余 1 件
+        for (int i = 0; i < 11; i++) {
             ids.add(api.visit(api.enterprise(), List.of(Map.of("category", "LEGAL", "title", "海外商标被抢注",
                     "description", "海外商标被当地经销商抢注，维权费用高，希望提供涉外法律服务"))).get(0).get("id").asText());
         }
@@ -60,13 +64,14 @@ class SystemicProblemPagesBrowserTests {
         assertThat(id).isNotNull();
 
         browser.signInAs("dispatch").open("/systemic-problems?status=PROPOSED");
-        browser.noSidewaysScroll().tapTargetsAtLeast44px();
+        assertThat(browser.find("#problem-" + id + " .members summary").getText()).isEqualTo("其余 1 件");
+        browser.noSidewaysScroll().tapTargetsAtLeast44px(MEMBER_LINKS);
         new Select(browser.find("#confirm-" + id + "-leadDepartment")).selectByValue("JUSTICE");
         browser.type("#confirm-" + id + "-note", "司法局牵头").follow("#problem-" + id + " form[data-action=confirm] button");
         assertThat(browser.path()).startsWith("/systemic-problems");
         assertThat(browser.find("#problem-" + id + " .status").getText()).isEqualTo("已确认");
         assertThat(browser.findAll("#problem-" + id + " a.case")).hasSize(1);
-        browser.noSidewaysScroll().tapTargetsAtLeast44px();
+        browser.noSidewaysScroll().tapTargetsAtLeast44px(MEMBER_LINKS);
 
         browser.signInAs("leader").open("/systemic-problems");
         assertThat(browser.findAll("form[data-action]")).isEmpty();

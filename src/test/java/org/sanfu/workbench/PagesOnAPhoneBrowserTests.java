@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.support.ui.Select;
 import org.sanfu.Api;
 import org.sanfu.Browser;
 import org.sanfu.SanfuTest;
@@ -66,6 +67,21 @@ class PagesOnAPhoneBrowserTests {
         assertThat(browser.find("#activeFilters a").getText()).isEqualTo("清除");
         assertThat(browser.find("#enterpriseByWords").getText()).contains("台州手机筛选");
         browser.noSidewaysScroll().tapTargetsAtLeast44px("#activeFilters a");
+    }
+
+    @Test
+    void aRefusedFormsLinkToItIsATapTargetOnAPhone() {
+        String code = api.enterprise("台州手机退回表单测试有限公司", "手机表单镇");
+        String id = api.visit(code, List.of(Api.problem("FINANCING", "手机表单：贷款展期"))).get(0).get("id").asText();
+        api.act(id, "sign", "finance", null);
+        browser.signInAs("finance").open("/tickets/" + id);
+        browser.script("document.querySelector('details#action-reply').open = true");
+        // blanks pass the browser's required check and are refused by the service: the refusal links to the form
+        browser.type("#reply-resolution", "   ");
+        new Select(browser.find("#reply-outcome")).selectByValue("RESOLVED");
+        browser.follow("form[data-action=reply] button[type=submit]");
+        assertThat(browser.find("#toRefusedForm").getText()).isEqualTo("转到表单");
+        browser.noSidewaysScroll().tapTargetsAtLeast44px("#toRefusedForm");
     }
 
     @Test
