@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilt
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.sanfu.security.CamundaCopies;
 import org.sanfu.web.BodySizeLimitProperties;
 import org.sanfu.web.Problems;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
@@ -83,7 +84,7 @@ class CamundaWebAuthentication {
                 new FilterRegistrationBean<>(new OperatorWrites(problems, apps, known, bodies.maxBodyBytes()));
         registration.setName("camundaOperatorWrites");
         registration.addUrlPatterns("/engine-rest/*", apps + "/*");
-        OperatorWrites.COPIES.forEach(copies -> registration.addUrlPatterns(copies + "/*"));
+        CamundaCopies.PATHS.forEach(copies -> registration.addUrlPatterns(copies + "/*"));
         registration.setDispatcherTypes(DispatcherType.REQUEST);
         registration.setOrder(AFTER_SPRING_SECURITY);
         return registration;

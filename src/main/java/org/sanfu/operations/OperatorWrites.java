@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.sanfu.Message;
+import org.sanfu.security.CamundaCopies;
 import org.sanfu.web.JsonMedia;
 import org.sanfu.web.Problems;
 import org.sanfu.web.ReadBodyRequest;
@@ -41,7 +42,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * whatever does not match exactly (a trailing slash, another case) is refused, never allowed.
  *
  * <p>Tasklist is not served (404): it exists to complete tasks, which is the workbench's job here. Nor are
- * the copies of the apps' files that Camunda's jar puts among any jar's static files ({@link #COPIES}): the
+ * the copies of the apps' files that Camunda's jar puts among any jar's static files ({@link CamundaCopies}): the
  * apps load theirs from {@code /camunda} (their plugins through {@code /camunda/api}), and a copy elsewhere
  * would be Tasklist's page, or the apps' under another address, beside the one the operators know.
  *
@@ -61,9 +62,6 @@ class OperatorWrites extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(OperatorWrites.class);
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
-
-    /** Where Spring serves Camunda's jar's copies of the apps' files (META-INF/resources/ and its webjars/). */
-    static final List<String> COPIES = List.of("/webjars/camunda", "/plugin", "/camunda-welcome");
 
     private static final String ID = "[^/]+";
     /** Queries sent as POST because their filters do not fit a URL; each also as .../count. */
@@ -147,7 +145,7 @@ class OperatorWrites extends OncePerRequestFilter {
                 new Allowed("POST", api + "/admin/auth/user/" + ID + "/logout"));
         this.tasklist = Pattern.compile(Pattern.quote(apps) + "/(?:app|api)/tasklist(?:/.*)?");
         this.appsHome = apps + "/app/";
-        this.copies = Pattern.compile(COPIES.stream().map(Pattern::quote).collect(Collectors.joining("|", "(?:", ")(?:/.*)?")));
+        this.copies = Pattern.compile(CamundaCopies.PATHS.stream().map(Pattern::quote).collect(Collectors.joining("|", "(?:", ")(?:/.*)?")));
     }
 
     @Override

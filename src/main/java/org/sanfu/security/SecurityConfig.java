@@ -5,6 +5,7 @@ import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
 import jakarta.servlet.DispatcherType;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -62,6 +63,7 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -183,12 +185,11 @@ class SecurityConfig implements WebMvcConfigurer {
             Accounts accounts) throws Exception {
         // by the request's whole path: engine-rest and the apps' APIs are servlets of their own, beside Spring MVC's
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-        http.securityMatcher(new OrRequestMatcher(paths.matcher("/camunda/**"), paths.matcher("/engine-rest/**"),
-                        // Camunda's jar also puts copies of the apps' files where Spring serves any jar's static
-                        // files (META-INF/resources/): not /camunda's, but Camunda's all the same, so the same rule;
-                        // the apps load theirs from /camunda only, and OperatorWrites answers the copies 404
-                        paths.matcher("/webjars/camunda/**"), paths.matcher("/plugin/**"),
-                        paths.matcher("/camunda-welcome/**")))
+        List<RequestMatcher> camundas = new ArrayList<>(List.of(paths.matcher("/camunda/**"),
+                paths.matcher("/engine-rest/**")));
+        // the copies of the apps' files: not /camunda's, but Camunda's all the same, so the same rule
+        CamundaCopies.PATHS.forEach(copy -> camundas.add(paths.matcher(copy + "/**")));
+        http.securityMatcher(new OrRequestMatcher(camundas))
                 .authenticationManager(sanfuAuthentication)
                 .csrf(csrf -> csrf.disable())
                 // the apps' own cache headers (CacheControlFilter) let browsers keep their scripts
