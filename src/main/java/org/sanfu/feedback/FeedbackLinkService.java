@@ -35,6 +35,9 @@ class FeedbackLinkService {
      */
     record Issued(String path, String url, Instant expiresAt, boolean voidedEarlier) {}
 
+    /** What a live link's page shows: the ticket's title and reply, and who gave the link out (a user name). */
+    record Shown(RepliedTickets.Replied ticket, String issuedBy) {}
+
     /** The link names no ticket waiting for feedback (410). */
     static final class LinkGone extends RuntimeException {
         LinkGone() {
@@ -104,11 +107,12 @@ class FeedbackLinkService {
         return issued;
     }
 
-    /** What the link's page shows: the ticket's title and reply, while the link works. */
+    /** What the link's page shows: the ticket's title and reply and who asks, while the link works. */
     @Transactional(readOnly = true)
-    public RepliedTickets.Replied open(String token) {
+    public Shown open(String token) {
         FeedbackLinks.Link link = live(token);
-        return replied.awaitingFeedback(link.ticketId(), link.repliedAt()).orElseThrow(LinkGone::new);
+        return replied.awaitingFeedback(link.ticketId(), link.repliedAt()).map(t -> new Shown(t, link.issuedBy()))
+                .orElseThrow(LinkGone::new);
     }
 
     /**

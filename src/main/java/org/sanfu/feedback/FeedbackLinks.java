@@ -10,8 +10,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 class FeedbackLinks {
 
-    /** A link: the ticket and the reply it is for, until when it lives, and whether it was spent or voided. */
-    record Link(long id, long ticketId, Instant repliedAt, Instant expiresAt, Instant usedAt, Instant voidedAt) {
+    /**
+     * A link: the ticket and the reply it is for, who gave it out, until when it lives, and whether it was
+     * spent or voided.
+     */
+    record Link(long id, long ticketId, Instant repliedAt, String issuedBy, Instant expiresAt, Instant usedAt,
+            Instant voidedAt) {
 
         boolean liveAt(Instant now) {
             return usedAt == null && voidedAt == null && now.isBefore(expiresAt);
@@ -67,7 +71,7 @@ class FeedbackLinks {
     Optional<Link> find(String tokenHash) {
         return jdbc.sql("select * from feedback_link where token_hash = ?").param(tokenHash)
                 .query((rs, n) -> new Link(rs.getLong("id"), rs.getLong("ticket_id"), Sql.instant(rs, "replied_at"),
-                        Sql.instant(rs, "expires_at"), Sql.instant(rs, "used_at"), Sql.instant(rs, "voided_at")))
+                        rs.getString("issued_by"), Sql.instant(rs, "expires_at"), Sql.instant(rs, "used_at"), Sql.instant(rs, "voided_at")))
                 .optional();
     }
 

@@ -8,7 +8,6 @@ import org.sanfu.DomainException;
 import org.sanfu.Message;
 import org.sanfu.security.Caller;
 import org.sanfu.ticket.ActionRequests;
-import org.sanfu.ticket.RepliedTickets;
 import org.sanfu.ticket.Satisfaction;
 import org.sanfu.ticket.TicketStatus;
 import org.sanfu.web.FormBodies;
@@ -119,9 +118,10 @@ class FeedbackPages {
                 .addObject("notSent", sendToo && !dispatch.configured());
     }
 
-    private ModelAndView form(String token, RepliedTickets.Replied ticket, MultiValueMap<String, String> typed,
+    private ModelAndView form(String token, FeedbackLinkService.Shown shown, MultiValueMap<String, String> typed,
             Map<String, String> faults, HttpStatus status) {
-        return page("feedback/form", status).addObject("token", token).addObject("ticket", ticket)
+        return page("feedback/form", status).addObject("token", token).addObject("ticket", shown.ticket())
+                .addObject("issuedBy", shown.issuedBy())
                 .addObject("grades", GRADES).addObject("chosen", typed.getFirst("satisfaction"))
                 .addObject("comment", typed.getFirst("comment")).addObject("errors", faults);
     }

@@ -32,6 +32,14 @@ public class People {
         return name == null ? username : name + "（" + username + "）";
     }
 
+    /**
+     * The person's name alone (王晓明), for a page read outside the service (the enterprise's feedback
+     * page), where an account's name means nothing; null for an account without one.
+     */
+    public String name(String username) {
+        return username == null ? null : names.get().get(username);
+    }
+
     /** Read again at the next question: a name was just changed. */
     void forget() {
         names.forget();

@@ -19,13 +19,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RepliedTickets {
 
-    /** What a link is issued for and what its page shows; {@code repliedAt} names the reply. */
+    /**
+     * What a link is issued for and what its page shows; {@code repliedAt} names the reply, {@code
+     * leadDepartment} the department that gave it (the page says who answered).
+     */
     public record Replied(long id, String title, String resolution, String enterpriseCreditCode,
-            String enterpriseName, Instant repliedAt, Instant feedbackDue) {
+            String enterpriseName, String leadDepartment, Instant repliedAt, Instant feedbackDue) {
 
         static Replied of(Ticket t) {
             return new Replied(t.id(), t.title(), t.resolution(), t.enterpriseCreditCode(), t.enterpriseName(),
-                    t.repliedAt(), t.clocks().feedbackDue());
+                    t.leadDepartment(), t.repliedAt(), t.clocks().feedbackDue());
         }
     }
 

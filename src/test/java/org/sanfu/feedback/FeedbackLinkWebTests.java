@@ -181,6 +181,21 @@ class FeedbackLinkWebTests {
         assertThat(page.response().getHeader("Content-Security-Policy")).contains("script-src 'self'");
     }
 
+    /**
+     * The reader has never seen the service: the page says who asks (the department that answered, the person
+     * who gave out the link, by name), what each grade leads to, and whom to turn to; never a user name.
+     */
+    @Test
+    void thePhonePageSaysWhoAsksWhatEachGradeLeadsToAndWhomToTurnTo() {
+        String path = issue(repliedTicket().id());
+
+        Document page = get(path).html();
+        assertThat(page.getElementById("whoAsks").text()).contains("三服务", "交通运输局（港航）", "答复", "王晓明");
+        assertThat(page.getElementById("whatNext").text()).contains("满意", "办结", "不满意", "重新办理");
+        assertThat(page.getElementById("contact").text()).contains("联系", "王晓明");
+        assertThat(page.body().text()).doesNotContain("staff1", "TRANSPORT");
+    }
+
     @Test
     void satisfiedClosesTheTicketExactlyAsTheFeedbackActionDoesWithTheEnterpriseAsActor() {
         Replied byStaff = repliedTicket();
