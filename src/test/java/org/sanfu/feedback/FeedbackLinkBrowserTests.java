@@ -14,7 +14,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The feedback link on a phone (390×844, docs/UI.md "Phones"): staff make it on the ticket page, and the
  * enterprise, signed in nowhere, opens it, sees the reply, taps a grade and submits; no page scrolls
- * sideways, every tap target (the grades too) is at least 44 px tall, and nothing breaks the pages' CSP.
+ * sideways, every tap target (the grades too) is at least 44 px tall, no text is smaller than 16 px, and
+ * nothing breaks the pages' CSP.
  */
 @SanfuTest
 class FeedbackLinkBrowserTests {
@@ -48,11 +49,35 @@ class FeedbackLinkBrowserTests {
         browser.noSidewaysScroll().tapTargetsAtLeast44px("label.grade").noPolicyViolations();
         browser.screenshot("feedback-link-phone");
 
+        assertThat(smallestText()).as("the smallest text on the page").isGreaterThanOrEqualTo(16);
+
+        // sent without a grade (a browser that ignores required): the page again, its messages as large
+        browser.script("document.querySelectorAll('[required]').forEach(e => e.removeAttribute('required'))");
+        browser.follow("#feedbackForm button[type=submit]");
+        assertThat(browser.find("[data-field=satisfaction] .field-error").getText()).isNotBlank();
+        assertThat(smallestText()).as("the smallest text on the refused page").isGreaterThanOrEqualTo(16);
+
         browser.find("label[for=grade-SATISFIED]").click();
         browser.type("#comment", "订舱问题已解决，谢谢");
         browser.follow("#feedbackForm button[type=submit]");
         assertThat(browser.text("doneTitle")).contains("感谢");
         browser.noSidewaysScroll().tapTargetsAtLeast44px();
+        assertThat(smallestText()).as("the smallest text on the thanks").isGreaterThanOrEqualTo(16);
         assertThat(api.get("/api/tickets/" + id, "leader").json().get("status").asText()).isEqualTo("CLOSED");
+    }
+
+    /** The smallest font size (px) of any shown text in the page's main part: its readers are often older. */
+    private double smallestText() {
+        Object px = browser.script("""
+                let least = Infinity;
+                const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
+                for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                  const e = n.parentElement;
+                  if (n.textContent.trim() && e.getClientRects().length) {
+                    least = Math.min(least, parseFloat(getComputedStyle(e).fontSize));
+                  }
+                }
+                return least;""");
+        return ((Number) px).doubleValue();
     }
 }
