@@ -2,10 +2,13 @@ package org.sanfu.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.sanfu.Api;
 import org.sanfu.Browser;
 import org.sanfu.SanfuTest;
@@ -64,6 +67,36 @@ class FeedbackLinkBrowserTests {
         browser.noSidewaysScroll().tapTargetsAtLeast44px();
         assertThat(smallestText()).as("the smallest text on the thanks").isGreaterThanOrEqualTo(16);
         assertThat(api.get("/api/tickets/" + id, "leader").json().get("status").asText()).isEqualTo("CLOSED");
+    }
+
+    /**
+     * On a slow phone nothing seems to happen after 提交评价, and people tap again: the second tap sends nothing,
+     * so the page that stays is the thanks saying what happens next, not 您已评价过 from a second post.
+     */
+    @Test
+    void aSecondTapWhileTheAnswerIsOnItsWayIsNotSent() {
+        String code = api.enterprise("台州回访双击测试有限公司", "回访双击测试镇");
+        String id = api.visit(code, List.of(Api.problem("CONTAINER", "集装箱堆场收费偏高"))).get(0).get("id").asText();
+        api.act(id, "sign", "transport", null);
+        api.act(id, "reply", "transport", Map.of("resolution", "已约谈堆场，收费按备案标准执行", "outcome", "RESOLVED"));
+        String link = api.post("/api/tickets/" + id + "/feedback-link", "staff1", null).json().get("url").asText();
+
+        browser.signOut().open(link);
+        browser.find("label[for=grade-DISSATISFIED]").click();
+        ChromiumNetworkConditions slow = new ChromiumNetworkConditions();
+        slow.setLatency(Duration.ofSeconds(2));
+        browser.driver().setNetworkConditions(slow);
+        try {
+            // by script: the driver would wait for the first tap's page before the second
+            browser.script("const b = document.querySelector('#feedbackForm button[type=submit]');"
+                    + " b.click(); setTimeout(() => b.click(), 500);");
+            browser.await(d -> !d.findElements(By.cssSelector("#doneTitle, #spentTitle")).isEmpty());
+        } finally {
+            browser.driver().deleteNetworkConditions();
+        }
+        assertThat(browser.findAll("#spentTitle")).isEmpty();
+        assertThat(browser.text("reopened")).contains("重新办理");
+        assertThat(api.get("/api/tickets/" + id, "leader").json().get("reopenCount").asInt()).isEqualTo(1);
     }
 
     /** The smallest font size (px) of any shown text in the page's main part: its readers are often older. */
