@@ -69,6 +69,20 @@ class FeedbackLinkBrowserTests {
         assertThat(api.get("/api/tickets/" + id, "leader").json().get("status").asText()).isEqualTo("CLOSED");
     }
 
+    /** A reply written in lines (一、… 二、…) reaches the enterprise in lines, not run together. */
+    @Test
+    void theReplyKeepsItsLines() {
+        String code = api.enterprise("台州回访分行测试有限公司", "回访分行测试镇");
+        String id = api.visit(code, List.of(Api.problem("CONTAINER", "出口订舱难"))).get(0).get("id").asText();
+        api.act(id, "sign", "transport", null);
+        api.act(id, "reply", "transport", Map.of("resolution", "一、已协调船公司增开航班。\n二、运价按协议价执行。",
+                "outcome", "RESOLVED"));
+        String link = api.post("/api/tickets/" + id + "/feedback-link", "staff1", null).json().get("url").asText();
+
+        browser.signOut().open(link);
+        assertThat(browser.find("#resolution").getText()).isEqualTo("一、已协调船公司增开航班。\n二、运价按协议价执行。");
+    }
+
     /**
      * On a slow phone nothing seems to happen after 提交评价, and people tap again: the second tap sends nothing,
      * so the page that stays is the thanks saying what happens next, not 您已评价过 from a second post.
