@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * it. Every way a link can be dead (unknown, spent, voided by a newer one, past the feedback window, or
  * its ticket no longer waiting for feedback on that reply) is the same {@link LinkGone}, and nothing
  * changes. The page then says only that the link no longer works, unless the link was spent ({@link
- * #spent}): then it thanks the enterprise for the feedback it gave, as it did when it was given (the back
+ * #spentLinkIssuer}): then it thanks the enterprise for the feedback it gave, as it did when it was given (the back
  * button, a second tap), and says nothing of what the feedback was.
  */
 @Service
@@ -134,11 +134,16 @@ class FeedbackLinkService {
         return after;
     }
 
-    /** Whether the token is a link that was used for feedback (not one unknown, voided or past its window). */
+    /**
+     * Who gave out the link, when the token is a link that was used for feedback (not one unknown, voided or
+     * past its window): the page that thanks names that person to turn to. Empty for any other token.
+     */
     @Transactional(readOnly = true)
-    public boolean spent(String token) {
-        return FeedbackTokens.wellFormed(token)
-                && links.find(FeedbackTokens.hash(token)).map(l -> l.usedAt() != null).orElse(false);
+    public Optional<String> spentLinkIssuer(String token) {
+        if (!FeedbackTokens.wellFormed(token)) {
+            return Optional.empty();
+        }
+        return links.find(FeedbackTokens.hash(token)).filter(l -> l.usedAt() != null).map(FeedbackLinks.Link::issuedBy);
     }
 
     /**

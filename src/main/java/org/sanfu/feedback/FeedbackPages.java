@@ -90,9 +90,14 @@ class FeedbackPages {
         }
     }
 
-    /** 410: thanks for the feedback when the link was spent giving it, else only that the link no longer works. */
+    /**
+     * 410: thanks for the feedback when the link was spent giving it, naming whom to turn to, else only that
+     * the link no longer works.
+     */
     private ModelAndView gone(String token) {
-        return page(links.spent(token) ? "feedback/spent" : "feedback/gone", HttpStatus.GONE);
+        return links.spentLinkIssuer(token)
+                .map(by -> page("feedback/spent", HttpStatus.GONE).addObject("issuedBy", by))
+                .orElseGet(() -> page("feedback/gone", HttpStatus.GONE));
     }
 
     /** The ticket page's 生成回访链接: a new link, shown this once (the page is never cached). */

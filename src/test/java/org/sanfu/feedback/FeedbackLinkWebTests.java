@@ -270,6 +270,8 @@ class FeedbackLinkWebTests {
         assertSpent(post(path, "satisfaction", "DISSATISFIED"));
         assertSpent(get(path));
         assertThat(snapshot(t.id())).isEqualTo(before);
+        // and says whom to turn to: the person who gave out the link, by name
+        assertThat(get(path).html().getElementById("contact").text()).contains("联系", "王晓明").doesNotContain("staff1");
     }
 
     private static void assertSpent(Answer answer) {
