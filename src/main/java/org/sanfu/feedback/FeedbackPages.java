@@ -81,7 +81,9 @@ class FeedbackPages {
             }
             TicketStatus after = links.rate(token, command);
             return page("feedback/done", HttpStatus.OK).addObject("satisfaction", command.satisfaction().name())
-                    .addObject("reopened", after != TicketStatus.CLOSED);
+                    // dissatisfied after two reopens: a leader decides (领导督办), the department does not handle it again
+                    .addObject("reopened", after != TicketStatus.CLOSED && after != TicketStatus.SUPERVISION)
+                    .addObject("supervised", after == TicketStatus.SUPERVISION);
         } catch (FeedbackLinkService.LinkGone e) {
             return gone(token);
         } catch (OptimisticLockingException | PessimisticLockingFailureException e) {

@@ -24,11 +24,16 @@ public class RepliedTickets {
      * leadDepartment} the department that gave it (the page says who answered).
      */
     public record Replied(long id, String title, String resolution, String enterpriseCreditCode,
-            String enterpriseName, String leadDepartment, Instant repliedAt, Instant feedbackDue) {
+            String enterpriseName, String leadDepartment, Instant repliedAt, Instant feedbackDue, int reopenCount) {
 
         static Replied of(Ticket t) {
             return new Replied(t.id(), t.title(), t.resolution(), t.enterpriseCreditCode(), t.enterpriseName(),
-                    t.leadDepartment(), t.repliedAt(), t.clocks().feedbackDue());
+                    t.leadDepartment(), t.repliedAt(), t.clocks().feedbackDue(), t.reopenCount());
+        }
+
+        /** Dissatisfied now, it goes to a leader (领导督办), not back to the department: the page says so. */
+        public boolean dissatisfiedGoesToALeader() {
+            return reopenCount >= Ticket.REOPENS_BEFORE_SUPERVISION;
         }
     }
 

@@ -256,6 +256,28 @@ class FeedbackLinkWebTests {
         assertThat(get(path).status()).isEqualTo(410);
     }
 
+    /**
+     * Reopened twice, a ticket the enterprise is still dissatisfied with goes to a leader, not back to the
+     * department: the page says so before and after, and promises no new round of handling.
+     */
+    @Test
+    void aTicketReopenedTwiceSaysADissatisfiedAnswerGoesToALeader() {
+        Replied t = repliedTicket();
+        for (int reopen = 0; reopen < 2; reopen++) {
+            api.act(t.id(), "feedback", "staff1", Map.of("satisfaction", "DISSATISFIED"));
+            api.act(t.id(), "reply", "transport", RESOLVED);
+        }
+        String path = issue(t.id());
+
+        assertThat(get(path).html().getElementById("whatNext").text()).contains("领导督办").doesNotContain("重新办理，办好后");
+        Answer done = post(path, "satisfaction", "DISSATISFIED");
+        assertThat(done.status()).as(done.body()).isEqualTo(200);
+        assertThat(ticket(t.id()).get("status").asText()).isEqualTo("SUPERVISION");
+        assertThat(done.html().getElementById("supervised").text()).contains("领导督办");
+        assertThat(done.html().getElementById("reopened")).isNull();
+        assertThat(done.body()).doesNotContain("此事项已办结");
+    }
+
     // ------------------------------------------------------------------------------------------
     // every refusal is a 410 page that changes nothing
 
