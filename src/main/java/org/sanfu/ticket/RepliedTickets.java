@@ -21,19 +21,17 @@ public class RepliedTickets {
 
     /**
      * What a link is issued for and what its page shows; {@code repliedAt} names the reply, {@code
-     * leadDepartment} the department that gave it (the page says who answered).
+     * leadDepartment} the department that gave it (the page says who answered), and {@code
+     * dissatisfiedGoesToALeader} whether a 不满意 now goes to a leader (领导督办), not back to the department,
+     * as the ticket's rule decides it for the process ({@link Ticket#reopenedTooOften()}).
      */
     public record Replied(long id, String title, String resolution, String enterpriseCreditCode,
-            String enterpriseName, String leadDepartment, Instant repliedAt, Instant feedbackDue, int reopenCount) {
+            String enterpriseName, String leadDepartment, Instant repliedAt, Instant feedbackDue,
+            boolean dissatisfiedGoesToALeader) {
 
         static Replied of(Ticket t) {
             return new Replied(t.id(), t.title(), t.resolution(), t.enterpriseCreditCode(), t.enterpriseName(),
-                    t.leadDepartment(), t.repliedAt(), t.clocks().feedbackDue(), t.reopenCount());
-        }
-
-        /** Dissatisfied now, it goes to a leader (领导督办), not back to the department: the page says so. */
-        public boolean dissatisfiedGoesToALeader() {
-            return reopenCount >= Ticket.REOPENS_BEFORE_SUPERVISION;
+                    t.leadDepartment(), t.repliedAt(), t.clocks().feedbackDue(), t.reopenedTooOften());
         }
     }
 
