@@ -7,7 +7,6 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import org.sanfu.stats.Breakdown;
 import org.sanfu.stats.Figures;
@@ -42,15 +41,6 @@ record Dashboard(
     static final String NONE = "—";
 
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
-    private static final Map<TicketStatus, String> STATUS = Map.of(
-            TicketStatus.DISPATCHING, "待分派",
-            TicketStatus.ASSIGNED, "待签收",
-            TicketStatus.IN_PROGRESS, "办理中",
-            TicketStatus.ESCALATED, "已上报专班",
-            TicketStatus.REPLIED, "待反馈",
-            TicketStatus.SUPERVISION, "督办中",
-            TicketStatus.CLOSED, "已销号");
 
     /**
      * One headline figure; {@code id} is the element id on the page and the field name in the API;
@@ -105,9 +95,12 @@ record Dashboard(
     /** A town shown a red card (亮红牌), with its reasons in words and a link to its month's tickets. */
     record RedCardRow(String town, long total, List<String> reasons, String link) {}
 
-    /** An open overdue ticket, linked to its detail. */
+    /**
+     * An open overdue ticket, linked to its detail; {@code status} is the code, named on the page by the
+     * bundle's {@code label.status.*} as every other page names it.
+     */
     record OverdueRow(String id, String enterpriseName, String categoryLabel, String title, String department,
-            String status, String replyDeadline) {}
+            TicketStatus status, String replyDeadline) {}
 
     static Dashboard of(String scope, Summary summary, Ranking ranking, PageResult<TicketView> overdue,
             Function<String, String> departmentLabel, ZoneId zone, TicketLinks links) {
@@ -168,7 +161,7 @@ record Dashboard(
     private static OverdueRow overdueRow(TicketView t, Function<String, String> departmentLabel, ZoneId zone) {
         return new OverdueRow(t.id(), t.enterpriseName(), t.categoryLabel(), t.title(),
                 t.leadDepartment() == null ? "待分派" : departmentLabel.apply(t.leadDepartment()),
-                STATUS.getOrDefault(t.status(), t.status().name()), dateTime(t.replyDeadline(), zone));
+                t.status(), dateTime(t.replyDeadline(), zone));
     }
 
     static String count(long n) {

@@ -250,6 +250,32 @@ class DashboardWebTests {
     }
 
     @Test
+    void theOverdueListNamesEachStatusAsTheTicketPageAndTheListDo() {
+        // a town of its own: one late ticket replied (REPLIED), one escalated (ESCALATED), both overdue
+        String otherTown = "状态镇" + Api.creditCode().substring(12);
+        String code = api.enterprise("状态用语测试企业", otherTown);
+        Api.Response visit = api.post("/api/visits", "staff1", Map.of("enterpriseCreditCode", code,
+                "visitedAt", "2014-05-05T10:00:00+08:00",
+                "problems", List.of(Api.problem("CONTAINER", "舱位难订"), Api.problem("CONTAINER", "运价上涨"))));
+        assertThat(visit.status()).as(visit.text()).isEqualTo(201);
+        String replied = visit.json().get("tickets").get(0).get("id").asText();
+        String escalated = visit.json().get("tickets").get(1).get("id").asText();
+        api.act(replied, "sign", "transport", null);
+        api.act(replied, "reply", "transport", Map.of("resolution", "已协调", "outcome", "RESOLVED"));
+        api.act(escalated, "sign", "transport", null);
+        api.act(escalated, "escalate", "transport", Map.of("level", "CITY", "reason", "需市级协调"));
+
+        Document page = page("?town=" + otherTown, "leader").html();
+        for (String id : List.of(replied, escalated)) {
+            String onTheTicketPage = pages.get("/tickets/" + id, "leader").html().selectFirst("#status").text();
+            assertThat(page.select("#overdue tr[data-id=" + id + "] td.status").text()).as("ticket " + id)
+                    .isEqualTo(onTheTicketPage);
+        }
+        assertThat(page.select("#overdue tr[data-id=" + replied + "] td.status").text()).isEqualTo("已答复待回访");
+        assertThat(page.select("#overdue tr[data-id=" + escalated + "] td.status").text()).isEqualTo("已上报");
+    }
+
+    @Test
     void theHeadlineFiguresAreTheApisForTheSameTownAndPeriod() {
         String query = "?town=" + town + "&from=2014-05-01&to=2014-05-31";
         String html = page(query, "dispatch").body();
