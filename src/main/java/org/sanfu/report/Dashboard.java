@@ -35,7 +35,9 @@ record Dashboard(
         List<RankRow> ranking,
         List<RedCardRow> redCards,
         long overdueTotal,
-        List<OverdueRow> overdue) {
+        List<OverdueRow> overdue,
+        String overdueListLink,
+        String closedListLink) {
 
     /** Shown for a rate or median whose denominator is 0. */
     static final String NONE = "—";
@@ -133,7 +135,10 @@ record Dashboard(
                 ranking.departments().stream().map(d -> rankRow(d, month)).toList(),
                 ranking.redCards().stream().map(c -> redCardRow(c, month)).toList(),
                 overdue.total(),
-                overdue.items().stream().map(t -> overdueRow(t, departmentLabel, zone)).toList());
+                overdue.items().stream().map(t -> overdueRow(t, departmentLabel, zone)).toList(),
+                // the panels below show the first few only: their whole lists, in the figures' scope
+                links.with("open", "true", "overdue", "true"),
+                links.with("status", TicketStatus.CLOSED.name()));
     }
 
     private static RankRow rankRow(Ranking.DepartmentRank d, YearMonth month) {

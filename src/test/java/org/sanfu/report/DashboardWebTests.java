@@ -219,6 +219,26 @@ class DashboardWebTests {
         assertThat(commerce.select("#closedTickets a.ticket").eachAttr("data-id")).containsExactly(id);
     }
 
+    @Test
+    void theOverdueAndClosedPanelsLinkToTheirWholeListsInTheDashboardsScope() {
+        Document dashboard = page("?town=" + town, "leader").html();
+        String overdueAll = dashboard.select("#overdueAll").attr("href");
+        assertThat(overdueAll).as("the overdue panel's link to its whole list").isNotEmpty();
+        Document overdueList = pages.get(decoded(overdueAll), "leader").html();
+        assertThat(overdueList.select("a.ticket").eachAttr("data-id"))
+                .containsExactlyInAnyOrderElementsOf(dashboard.select("#overdue tr[data-id]").eachAttr("data-id"));
+        assertThat(listed(overdueAll)).isEqualTo(Long.parseLong(dashboard.select("#overdueTotal").text()));
+
+        String closedAll = dashboard.select("#closedAll").attr("href");
+        assertThat(closedAll).as("the closed panel's link to its whole list").isNotEmpty();
+        assertThat(pages.get(decoded(closedAll), "leader").html().select("a.ticket").eachAttr("data-id"))
+                .containsExactly(closedOne);
+        assertThat(listed(closedAll)).isEqualTo(Long.parseLong(dashboard.select("#closedTotal").text()));
+
+        Document empty = page("?town=" + town + "&from=2001-01-01&to=2001-01-31", "leader").html();
+        assertThat(empty.select("#overdueAll, #closedAll")).as("no link to an empty list").isEmpty();
+    }
+
     /** How many tickets the list behind a dashboard link holds ("共 N 件"). */
     private long listed(String link) {
         Pages.Answer list = pages.get(decoded(link), "leader");
