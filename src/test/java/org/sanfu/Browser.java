@@ -385,6 +385,28 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, TestW
     }
 
     /**
+     * The texts of the elements matching {@code css} whose text runs over more than one line: in a table
+     * squeezed into a phone's width, a heading, a code or a figure broken a character or two a line.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> brokenAcrossLines(String css) {
+        return (List<String>) script("""
+                function lines(e) {
+                  var tops = [], walk = document.createTreeWalker(e, NodeFilter.SHOW_TEXT), n, count = 0, last = -1e9;
+                  while ((n = walk.nextNode())) {
+                    if (n.textContent.trim()) {
+                      var r = document.createRange(); r.selectNodeContents(n);
+                      [...r.getClientRects()].forEach(c => tops.push(c.top));
+                    }
+                  }
+                  tops.sort((a, b) => a - b).forEach(t => { if (t - last > 4) { count++; last = t; } });
+                  return count;
+                }
+                return [...document.querySelectorAll(arguments[0])].filter(e => lines(e) > 1).map(e => e.textContent.trim());""",
+                css);
+    }
+
+    /**
      * Asserts that every visible button, input (but checkboxes and radios), select, textarea and link styled
      * as a button ({@code a.button}) is at least 44 px tall, naming those that are not.
      */

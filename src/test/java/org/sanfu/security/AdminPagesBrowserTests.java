@@ -129,21 +129,8 @@ class AdminPagesBrowserTests {
         String row = "#channelList tr[data-channel=" + code + "]";
         assertThat(browser.findElement(By.cssSelector(row + " td.status")).getText()).isEqualTo("已启用");
         // readable: squeezed into the phone's width, headings, codes and buttons broke a character a line
-        @SuppressWarnings("unchecked")
-        List<String> broken = (List<String>) js("""
-                function lines(e) {
-                  var tops = [], walk = document.createTreeWalker(e, NodeFilter.SHOW_TEXT), n, count = 0, last = -1e9;
-                  while ((n = walk.nextNode())) {
-                    if (n.textContent.trim()) {
-                      var r = document.createRange(); r.selectNodeContents(n);
-                      [...r.getClientRects()].forEach(c => tops.push(c.top));
-                    }
-                  }
-                  tops.sort((a, b) => a - b).forEach(t => { if (t - last > 4) { count++; last = t; } });
-                  return count;
-                }
-                return [...document.querySelectorAll('#channelList th, #channelList td.code, #channelList td.status .badge, \
-                #channelList td.num, #channelList button')].filter(e => lines(e) > 1).map(e => e.textContent.trim());""");
+        List<String> broken = phone.brokenAcrossLines("#channelList th, #channelList td.code, "
+                + "#channelList td.status .badge, #channelList td.num, #channelList button");
         assertThat(broken).as("headings, codes, states, counts and buttons on one line each").isEmpty();
         // as the dashboard's tables: wider than the phone, the list scrolls inside its panel, never the page
         assertThat(js("var wrap = document.getElementById('channelList').parentElement; "
