@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.sanfu.stats.Breakdown;
@@ -99,10 +100,12 @@ record Dashboard(
 
     /**
      * An open overdue ticket, linked to its detail; {@code status} is the code, named on the page by the
-     * bundle's {@code label.status.*} as every other page names it.
+     * bundle's {@code label.status.*} as every other page names it. {@code missed}: which deadline it missed,
+     * in the ticket page's words (签收超期, 答复超期): a ticket not yet signed, or signed late, is overdue while
+     * its reply deadline, the column beside it, may be days ahead.
      */
     record OverdueRow(String id, String enterpriseName, String categoryLabel, String title, String department,
-            TicketStatus status, String replyDeadline) {}
+            TicketStatus status, String missed, String replyDeadline) {}
 
     static Dashboard of(String scope, Summary summary, Ranking ranking, PageResult<TicketView> overdue,
             Function<String, String> departmentLabel, ZoneId zone, TicketLinks links) {
@@ -166,7 +169,19 @@ record Dashboard(
     private static OverdueRow overdueRow(TicketView t, Function<String, String> departmentLabel, ZoneId zone) {
         return new OverdueRow(t.id(), t.enterpriseName(), t.categoryLabel(), t.title(),
                 t.leadDepartment() == null ? "待分派" : departmentLabel.apply(t.leadDepartment()),
-                t.status(), dateTime(t.replyDeadline(), zone));
+                t.status(), missed(t), dateTime(t.replyDeadline(), zone));
+    }
+
+    private static String missed(TicketView t) {
+        List<String> missed = new ArrayList<>();
+        if (t.signOverdue()) {
+            missed.add("签收超期");
+        }
+        if (t.replyOverdue()) {
+            missed.add("答复超期");
+        }
+        // overdue before (a missed deadline of an earlier lead, since reassigned), none missed now
+        return missed.isEmpty() ? NONE : String.join("、", missed);
     }
 
     static String count(long n) {

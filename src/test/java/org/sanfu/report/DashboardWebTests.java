@@ -296,6 +296,23 @@ class DashboardWebTests {
     }
 
     @Test
+    void theOverdueListSaysWhichDeadlineEachTicketMissedAsItsPageDoes() {
+        Document page = page("?town=" + town, "leader").html();
+        assertThat(page.select("#overdue thead th").eachText()).contains("超期环节");
+        List<String> ids = page.select("#overdue tr[data-id]").eachAttr("data-id");
+        assertThat(ids).hasSize(2);
+        for (String id : ids) {
+            String onItsPage = String.join("、", pages.get("/tickets/" + id, "leader").html()
+                    .select("#deadlines span.badge.overdue:not(.left)").eachText());
+            assertThat(onItsPage).as("ticket " + id + " missed a deadline").isNotEmpty();
+            assertThat(page.select("#overdue tr[data-id=" + id + "] td.missed").text()).as("ticket " + id)
+                    .isEqualTo(onItsPage);
+        }
+        // logged late: its reply deadline counts from the report in 2014, its sign deadline from today's assignment
+        assertThat(page.select("#overdue tr[data-id=" + hostile + "] td.missed").text()).isEqualTo("答复超期");
+    }
+
+    @Test
     void theHeadlineFiguresAreTheApisForTheSameTownAndPeriod() {
         String query = "?town=" + town + "&from=2014-05-01&to=2014-05-31";
         String html = page(query, "dispatch").body();
