@@ -319,6 +319,15 @@ class DashboardBrowserTests {
                 .as("the ranking's 12 columns scroll inside their panel").isEqualTo("auto true");
         assertThat(browser.script("return getComputedStyle(document.getElementById('overdue').parentElement).overflowX"))
                 .isEqualTo("auto");
+        // a table wider than the phone says it scrolls, right above it: the 季度通报's 亮红牌 column and the
+        // overdue list's deadlines are out of sight otherwise
+        assertThat(browser.script("""
+                return [...document.querySelectorAll('.table-wrap')].filter(w => w.scrollWidth > w.clientWidth)
+                  .filter(w => { var hint = w.previousElementSibling;
+                    return !(hint && hint.classList.contains('swipe-hint') && hint.getClientRects().length > 0); })
+                  .map(w => w.getAttribute('aria-label'));"""))
+                .as("tables scrolling inside their panels without the hint above them").asList().isEmpty();
+        assertThat((Long) browser.script("return document.querySelectorAll('.table-wrap').length")).isGreaterThan(2L);
         assertThat(browser.findAll(".kpis.counts .kpi").stream().map(k -> k.getRect().getY()).distinct().count())
                 .as("the four counts wrap two by two").isEqualTo(2);
 
