@@ -79,6 +79,12 @@ class BriefingMarkdown {
         }
 
         md.append("\n## 五、超期事项\n\n");
+        if (!b.path("overdue").isEmpty()) {
+            // the headline's 其中超期 counts the period's tickets; this list is every open overdue one, reported
+            // earlier too, as it stood when compiled: said, so that a reader does not take the two for one figure
+            md.append("生成时仍超期未办结的全部事项，不限").append(period).append("反映（上文“其中超期”只计")
+                    .append(period).append("反映的），答复期限早的在前：\n\n");
+        }
         list(md, b.path("overdue"), t -> "（主办：" + or(t.path("leadDepartmentLabel"), "待交办") + "，办理时限 "
                 + time(t.path("replyDeadline"), zone) + "）", "无超期事项。");
 

@@ -235,6 +235,19 @@ class ReportWebTests {
     }
 
     @Test
+    void theBriefingsOverdueSectionSaysItListsEveryOpenOverdueTicketNotOnlyThePeriods() {
+        // the headline's 其中超期 counts the week's tickets only; the list below holds older ones too
+        String md = api.perform(MockMvcRequestBuilders.request(HttpMethod.GET, "/api/reports/weekly?week=2016-W11")
+                .header("Accept", "text/markdown"), "leader").text();
+        String section = md.substring(md.indexOf("## 五、超期事项"), md.indexOf("## 六、"));
+        assertThat(section).contains("生成时仍超期未办结的全部事项，不限本周反映（上文“其中超期”只计本周反映的）");
+        String monthly = api.perform(MockMvcRequestBuilders.request(HttpMethod.GET, "/api/reports/monthly?month=2016-03")
+                .header("Accept", "text/markdown"), "leader").text();
+        assertThat(monthly.substring(monthly.indexOf("## 五、超期事项")))
+                .contains("生成时仍超期未办结的全部事项，不限本月反映（上文“其中超期”只计本月反映的）");
+    }
+
+    @Test
     void theWeeklyBriefingAsExcelHasASheetPerSectionWithChineseIntact() throws Exception {
         Api.Response r = api.perform(MockMvcRequestBuilders.request(HttpMethod.GET, "/api/reports/weekly?week=2016-W11")
                 .header("Accept", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), "admin");
