@@ -554,6 +554,29 @@ class TicketPagesTests extends TicketWebTestSupport {
     }
 
     @Test
+    void afterARulingTheLeaderIsToldHowManyTicketsStillWaitAndLedBackToWork() {
+        String first = returnedThreeTimesByJustice();
+        String second = returnedThreeTimesByJustice();
+        assertThat(pages.post("/tickets/" + first + "/rule", "leader",
+                Pages.form("decision", "CLOSE", "note", "已当面答复企业")).status()).isEqualTo(303);
+        Document page = pages.get("/tickets/" + first, "leader").html();
+        assertThat(page.select("#done").text()).isEqualTo("已作出督办裁决，事项现为“已销号”。");
+        // the second still waits for a ruling: the same count as /work's, and the way there
+        String waiting = pages.get("/work", "leader").html().select("#inboxTotal").text()
+                .replaceAll("\\D+(\\d+)\\D+", "$1");
+        assertThat(Long.parseLong(waiting)).isGreaterThanOrEqualTo(1);
+        assertThat(page.select("a#backToWork").attr("href")).isEqualTo("/work");
+        assertThat(page.select("a#backToWork").text()).isEqualTo("返回工作台（还有 " + waiting + " 件待办）");
+        assertThat(api.get("/api/tickets/" + second, "leader").json().get("status").asText()).isEqualTo("SUPERVISION");
+
+        // a comment is no step through the queue, and a page without an action just taken leads nowhere
+        assertThat(pages.post("/tickets/" + second + "/comment", "leader", Pages.form("text", "请商务局说明")).status())
+                .isEqualTo(303);
+        assertThat(pages.get("/tickets/" + second, "leader").html().select("#backToWork")).isEmpty();
+        assertThat(pages.get("/tickets/" + second, "leader").html().select("#backToWork")).isEmpty();
+    }
+
+    @Test
     void aLeaderTakesATicketUnderSupervisionThroughTheFormWhichAsksForAReason() {
         JsonNode legal = api.ticket("LEGAL");
         String id = id(legal);

@@ -368,6 +368,12 @@ class TicketPages {
                 })
                 .orElse(FormState.NONE);
         show(id, caller, state, model);
+        // right after an action (its #done): how much else waits on /work, and the way there, so that a leader
+        // ruling on a queue of supervised tickets, or a department signing its morning's, goes on to the next
+        Object done = model.getAttribute("done");
+        if (done != null && !"comment".equals(done)) {
+            model.addAttribute("stillWaiting", queries.inbox(caller, PageParams.of(0, 1)).total());
+        }
         return "tickets/ticket";
     }
 
