@@ -149,6 +149,9 @@ class SystemicProblemPagesTests {
         assertThat(leaders.status()).isEqualTo(200);
         assertThat(leaders.html().selectFirst("#problem-" + confirmed)).isNotNull();
         assertThat(leaders.html().select("form[data-action], form#scan")).isEmpty();
+        // nor told of a scan it cannot start: who decides instead
+        assertThat(leaders.html().select("#intro").text()).doesNotContain("立即研判").contains("由专班办公室确认");
+        assertThat(pages.get("/systemic-problems", "dispatch").html().select("#intro").text()).contains("也可立即研判");
 
         // refused: 400 with the message beside the field, and nothing changes
         Pages.Answer invalid = pages.post("/systemic-problems/" + confirmed + "/confirm", "dispatch",
