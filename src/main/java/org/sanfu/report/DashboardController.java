@@ -127,10 +127,11 @@ class DashboardController {
                 .toList());
         model.addAttribute("categories", catalog.categoryCodes().stream()
                 .map(code -> new Option(code, catalog.categoryLabel(code))).toList());
-        // as typed (a refused value too); the month shown when none was typed
+        // as typed (a refused value too); the month the ranking shows when none was typed, a refused filter too
+        String typedMonth = params.text(month);
         model.addAttribute("filter", new Filter(dateOnly(params.text(from)), dateOnly(params.text(to)),
                 params.text(department), params.text(category), params.text(town),
-                faults.isEmpty() ? monthValue.toString() : params.text(month)));
+                faults.isEmpty() || typedMonth == null ? monthValue.toString() : typedMonth));
         model.addAttribute("rules", rules);
         // the honour roll of the quarter the ranking's month falls in (季度通报)
         model.addAttribute("quarter", QuarterRoll.of(stats.medals(StatsParameters.quarterOf(monthValue),

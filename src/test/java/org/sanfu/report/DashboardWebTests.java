@@ -404,6 +404,8 @@ class DashboardWebTests {
         assertThat(reversed.status()).isEqualTo(400);
         assertThat(reversed.html().select("#filterError li[data-field=to]").text()).isEqualTo("至：截止日期不能早于开始日期");
         assertThat(reversed.html().select("#filters input[name=from]").val()).isEqualTo("2026-12-05");
+        assertThat(reversed.html().select("#filters input[name=month]").val()).as("no month typed: the ranking's")
+                .isNotEmpty().isEqualTo(page("", "leader").html().select("#filters input[name=month]").val());
 
         Pages.Answer unknown = page("?from=2014-02-30&category=SPACE", "leader");
         assertThat(unknown.status()).isEqualTo(400);
