@@ -168,7 +168,7 @@ record Dashboard(
 
     private static OverdueRow overdueRow(TicketView t, Function<String, String> departmentLabel, ZoneId zone) {
         return new OverdueRow(t.id(), t.enterpriseName(), t.categoryLabel(), t.title(),
-                t.leadDepartment() == null ? "待分派" : departmentLabel.apply(t.leadDepartment()),
+                t.leadDepartment() == null ? "尚未交办" : departmentLabel.apply(t.leadDepartment()),
                 t.status(), missed(t), dateTime(t.replyDeadline(), zone));
     }
 

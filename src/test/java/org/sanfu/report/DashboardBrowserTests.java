@@ -232,7 +232,7 @@ class DashboardBrowserTests {
         assertThat(scripted.findElement(By.className("enterprise")).getText()).isEqualTo("台州驾驶舱泵业有限公司");
         assertThat(scripted.findElement(By.className("deadline")).getText()).isEqualTo("2014-03-12 17:30");
         WebElement unassigned = rows.get(ids.indexOf(tickets.get(6)));
-        assertThat(unassigned.findElement(By.className("department")).getText()).isEqualTo("待分派");
+        assertThat(unassigned.findElement(By.className("department")).getText()).as("the status is called 待交办").isEqualTo("尚未交办");
         assertThat(browser.driver().findElements(By.cssSelector("#overdue tbody script"))).isEmpty();
         assertThatThrownBy(() -> browser.driver().switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
     }
