@@ -220,6 +220,21 @@ class DashboardWebTests {
     }
 
     @Test
+    void aTicketSolvedDuringTheVisitIsMarkedSoInTheClosedList() {
+        String ownTown = "现场镇" + Api.creditCode().substring(12);
+        String code = api.enterprise("现场解决企业", ownTown);
+        String id = api.visit(code, List.of(Map.of("category", "OTHER", "title", "不清楚出口退税流程",
+                "resolvedOnSite", true, "onSiteResolution", "当场讲解了退税流程"))).get(0).get("id").asText();
+
+        // solved on the spot, it waits for the enterprise's word as any reply does
+        api.act(id, "feedback", "staff1", Map.of("satisfaction", "SATISFIED"));
+        var closed = page("?town=" + ownTown, "leader").html().select("#closedTickets a.ticket[data-id=" + id + "]");
+        assertThat(closed).hasSize(1);
+        assertThat(closed.select(".badge.on-site").text()).as("no department is named: it says why")
+                .isEqualTo("当场解决");
+    }
+
+    @Test
     void theOverdueAndClosedPanelsLinkToTheirWholeListsInTheDashboardsScope() {
         Document dashboard = page("?town=" + town, "leader").html();
         String overdueAll = dashboard.select("#overdueAll").attr("href");
