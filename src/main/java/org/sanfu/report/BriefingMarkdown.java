@@ -52,6 +52,10 @@ class BriefingMarkdown {
                     percent(d.path("onTimeSignRate")), percent(d.path("onTimeCloseRate")),
                     percent(d.path("satisfactionRate")), percent(d.path("returnRate")));
         }
+        String withoutLead = withoutLead(b);
+        if (withoutLead != null) {
+            md.append('\n').append(withoutLead).append('\n');
+        }
 
         md.append("\n## 四、部门赛马排名\n\n");
         md.append("| 名次 | 部门 | 得分 | 问题数 | 称号 |\n|---|---|---|---|---|\n");
@@ -82,8 +86,7 @@ class BriefingMarkdown {
         if (!b.path("overdue").isEmpty()) {
             // the headline's 其中超期 counts the period's tickets; this list is every open overdue one, reported
             // earlier too, as it stood when compiled: said, so that a reader does not take the two for one figure
-            md.append("生成时仍超期未办结的全部事项，不限").append(period).append("反映（上文“其中超期”只计")
-                    .append(period).append("反映的），答复期限早的在前：\n\n");
+            md.append(overdueScope(period)).append("：\n\n");
         }
         list(md, b.path("overdue"), t -> "（主办：" + or(t.path("leadDepartmentLabel"), "待交办") + "，办理时限 "
                 + time(t.path("replyDeadline"), zone) + "）", "无超期事项。");
@@ -215,6 +218,25 @@ class BriefingMarkdown {
 
     private static String or(JsonNode value, String otherwise) {
         return value.isTextual() ? text(value.asText()) : otherwise;
+    }
+
+    /** What 超期事项 lists, beside the headline's 其中超期 (the period's only): said in the Markdown and the workbook. */
+    static String overdueScope(String period) {
+        return "生成时仍超期未办结的全部事项，不限" + period + "反映（上文“其中超期”只计" + period + "反映的），答复期限早的在前";
+    }
+
+    /**
+     * The period's tickets no department leads (solved during the visit, or not yet assigned), which the
+     * table by lead department leaves out: said under it, so that its rows adding up to less than the headline's
+     * total is not taken for a mistake; null when every ticket has a lead.
+     */
+    static String withoutLead(JsonNode b) {
+        long listed = 0;
+        for (JsonNode d : b.path("byDepartment")) {
+            listed += d.path("total").asLong();
+        }
+        long without = b.path("headline").path("total").asLong() - listed;
+        return without > 0 ? "另有 " + without + " 个问题没有主办部门（当场解决，或尚待专班办公室交办），未列入上表。" : null;
     }
 
     static String medal(String medal) {

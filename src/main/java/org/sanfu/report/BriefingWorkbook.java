@@ -84,8 +84,9 @@ class BriefingWorkbook {
                     Column.rate("退单率", "returnRate"));
             table(book.createSheet("分类别"), b.path("byCategory"),
                     concat(Column.of("问题类别", "label"), figures), bold, styles);
-            table(book.createSheet("分部门"), b.path("byDepartment"),
-                    concat(Column.of("主办部门", "label"), figures), bold, styles);
+            Sheet byDepartment = book.createSheet("分部门");
+            table(byDepartment, b.path("byDepartment"), concat(Column.of("主办部门", "label"), figures), bold, styles);
+            note(byDepartment, BriefingMarkdown.withoutLead(b));
             table(book.createSheet("部门排名"), b.path("ranking").path("departments"), List.of(
                     Column.of("名次", "rank"), Column.of("部门", "label"), Column.of("得分", "score"),
                     Column.of("问题数", "total"), new Column("称号",
@@ -97,7 +98,9 @@ class BriefingWorkbook {
             List<Column> ticket = List.of(Column.of("编号", "id"), Column.of("企业", "enterpriseName"),
                     Column.of("镇（街道）", "town"), Column.of("问题类别", "categoryLabel"), Column.of("问题", "title"),
                     Column.of("主办部门", "leadDepartmentLabel"), Column.of("办理时限", "replyDeadline"));
-            table(book.createSheet("超期事项"), b.path("overdue"), ticket, bold, styles);
+            Sheet overdue = book.createSheet("超期事项");
+            table(overdue, b.path("overdue"), ticket, bold, styles);
+            note(overdue, b.path("overdue").isEmpty() ? null : BriefingMarkdown.overdueScope(kind.period()) + "。");
             table(book.createSheet("办结案例"), b.path("resolved"), List.of(Column.of("编号", "id"),
                     Column.of("企业", "enterpriseName"), Column.of("问题类别", "categoryLabel"), Column.of("问题", "title"),
                     Column.of("主办部门", "leadDepartmentLabel"), Column.of("办理结果", "resolution"),
@@ -145,6 +148,13 @@ class BriefingWorkbook {
         }
         for (int c = 0; c < columns.size(); c++) {
             sheet.setColumnWidth(c, 14 * 256);
+        }
+    }
+
+    /** A line under a sheet's table, after an empty row, saying what the table leaves out; none for null. */
+    private static void note(Sheet sheet, String text) {
+        if (text != null) {
+            sheet.createRow(sheet.getLastRowNum() + 2).createCell(0).setCellValue(text);
         }
     }
 
