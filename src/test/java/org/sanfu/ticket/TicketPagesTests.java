@@ -672,6 +672,18 @@ class TicketPagesTests extends TicketWebTestSupport {
     }
 
     @Test
+    void theEscalationMarkSaysWhetherTheTicketIsWithTheTaskForceNowOrWas() {
+        String id = id(api.ticket("CONTAINER"));
+        assertThat(pages.get("/tickets/" + id, "leader").html().select("#escalationMark")).isEmpty();
+        api.act(id, "sign", "transport", null);
+        api.act(id, "escalate", "transport", Map.of("level", "PROVINCE", "reason", "舱位需省里协调"));
+        assertThat(pages.get("/tickets/" + id, "leader").html().select("#escalationMark").text()).isEqualTo("已上报省专班");
+        api.act(id, "escalation-reply", "dispatch", Map.of("resolution", "省专班已协调船公司", "outcome", "RESOLVED"));
+        assertThat(pages.get("/tickets/" + id, "leader").html().select("#escalationMark").text())
+                .as("answered: the level stays on the ticket, as history").isEqualTo("曾上报省专班");
+    }
+
+    @Test
     void dispatchSeesWhyAReturnedTicketCameBackBeforeDecidingOnIt() {
         String id = id(api.ticket("CONTAINER"));
         pages.post("/tickets/" + id + "/return", "transport", Pages.form("reason", "属于海关职责，非港航事项"));
