@@ -601,7 +601,8 @@ class TicketPagesTests extends TicketWebTestSupport {
         Document supervised = pages.get("/tickets/" + id, "leader").html();
         assertThat(formsOf(supervised)).contains("rule").doesNotContain("supervise");
         assertThat(supervised.select("form[data-action=rule] #supervision").text())
-                .startsWith("领导已将此事项纳入督办：企业多次反映未签收");
+                .startsWith("领导已将此事项纳入督办：企业多次反映未签收（郑国华（leader），")
+                .as("when, as the history says it").contains(supervised.select("#history li[data-action=supervise] time").text());
         assertThat(supervised.select("#history li[data-action=supervise]").text()).contains("领导督办", "企业多次反映未签收");
         // the reply clock runs on under supervision, and the page and the card count it down
         assertThat(supervised.select("#replyDeadline .left").text()).matches("剩 \\d+\\.\\d 个工作日");
