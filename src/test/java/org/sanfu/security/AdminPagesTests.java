@@ -281,6 +281,13 @@ class AdminPagesTests {
     }
 
     @Test
+    void theAdministratorsTopBarOffersNoWorkPageWhereNothingEverWaitsForThem() {
+        assertThat(pages.get("/admin", "admin").html().select("header.bar nav a").eachAttr("href"))
+                .contains("/admin", "/tickets").doesNotContain("/work");
+        assertThat(pages.get("/tickets", "leader").html().select("header.bar nav a").eachAttr("href")).contains("/work");
+    }
+
+    @Test
     void noAdministratorDisablesOrDemotesThemselves() {
         String user = fresh("admin");
         create(user, "ADMIN", "", "admin-password");
