@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.sanfu.DomainException;
 import org.sanfu.Message;
 import org.sanfu.SanfuProperties;
+import org.sanfu.catalog.Catalog;
 import org.sanfu.security.Caller;
 import org.sanfu.ticket.ActionRequests;
 import org.sanfu.ticket.DeadlineRecount;
@@ -50,12 +51,15 @@ class FeedbackLinkService {
     private final TicketActions actions;
     private final FeedbackLinkDispatch dispatch;
     private final FeedbackLinkProperties settings;
+    private final Catalog catalog;
     private final ZoneId zone;
     private final Clock clock;
 
     FeedbackLinkService(FeedbackLinks links, RepliedTickets replied, TicketActions actions,
-            FeedbackLinkDispatch dispatch, FeedbackLinkProperties settings, SanfuProperties properties, Clock clock) {
+            FeedbackLinkDispatch dispatch, FeedbackLinkProperties settings, Catalog catalog, SanfuProperties properties,
+            Clock clock) {
         this.links = links;
+        this.catalog = catalog;
         this.replied = replied;
         this.actions = actions;
         this.dispatch = dispatch;
@@ -165,7 +169,9 @@ class FeedbackLinkService {
 
     private FeedbackLinkMessage message(RepliedTickets.Replied ticket, Issued issued) {
         String until = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone).format(issued.expiresAt());
-        String text = ticket.enterpriseName() + "：您反映的「" + ticket.title() + "」已答复，请于 " + until
+        // who answered, as the page says it: the message reaches the enterprise among many others
+        String answeredBy = ticket.leadDepartment() == null ? "" : "由" + catalog.departmentLabel(ticket.leadDepartment());
+        String text = ticket.enterpriseName() + "：您反映的「" + ticket.title() + "」已" + answeredBy + "答复，请于 " + until
                 + " 前打开链接查看并评价（仅限一次）：" + issued.url();
         return new FeedbackLinkMessage(String.valueOf(ticket.id()), ticket.enterpriseCreditCode(),
                 ticket.enterpriseName(), ticket.title(), issued.url(), issued.expiresAt(), text);

@@ -95,7 +95,8 @@ class FeedbackLinkSendingTests {
         assertThat(senders.sent).hasSize(1);
         FeedbackLinkMessage message = senders.sent.get(0);
         assertThat(message.url()).isEqualTo("https://sanfu.example.gov.cn" + path);
-        assertThat(message.text()).contains("https://sanfu.example.gov.cn" + path, "测试问题 CONTAINER");
+        assertThat(message.text()).contains("https://sanfu.example.gov.cn" + path, "测试问题 CONTAINER")
+                .as("who answered").contains("」已由交通运输局（港航）答复，请于 ");
         assertThat(message.enterpriseCreditCode()).isEqualTo(creditCode);
         assertThat(message.ticketId()).isEqualTo(id);
         assertThat(message.expiresAt().toString()).isNotBlank();
