@@ -792,6 +792,20 @@ class TicketPagesTests extends TicketWebTestSupport {
     }
 
     @Test
+    void aReturnTurnedDownAsksForASignAgainAndDoesNotCallTheEarlierOneMet() {
+        String id = id(api.ticket("CREDIT_INSURANCE"));
+        api.act(id, "sign", "commerce", null);
+        api.act(id, "return", "commerce", Map.of("reason", "统保平台属金融办职责"));
+        api.act(id, "assign", "dispatch", Map.of("leadDepartment", "COMMERCE", "note", "维持原交办"));
+
+        Document page = pages.get("/tickets/" + id, "commerce").html();
+        assertThat(page.select("#status").text()).isEqualTo("待签收");
+        assertThat(page.select("#signDeadline .left").text()).matches("剩 \\d+\\.\\d 个工作日");
+        assertThat(page.select("#signDeadline .badge.ok")).as("the sign is owed again, not met").isEmpty();
+        assertThat(page.selectFirst("#signedAt").previousElementSibling().text()).isEqualTo("上次签收");
+    }
+
+    @Test
     void aTicketLoggedLateIsMarkedOverdue() {
         String id = lateTicket(api.enterprise(), "迟报问题");
         Document page = pages.get("/tickets/" + id, "transport").html();
