@@ -353,6 +353,27 @@ class TicketBranchWebTests extends TicketWebTestSupport {
     }
 
     @Test
+    void feedbackThatReopensSaysWhoAnswersAgainAndByWhenAndOneThatSupervisesSaysSo() {
+        String id = inProgress("FINANCING");
+        java.util.function.Supplier<String> deadline = () -> OffsetDateTime
+                .parse(api.get("/api/tickets/" + id, "staff1").json().get("replyDeadline").asText())
+                .atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai"))
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        for (int round = 1; round <= 3; round++) {
+            api.act(id, "reply", "finance", Map.of("resolution", "第" + round + "次答复", "outcome", "PARTIAL"));
+            Pages.Answer rated = pages.post("/tickets/" + id + "/feedback", "staff1",
+                    Pages.form("satisfaction", "DISSATISFIED", "comment", "仍未解决"));
+            assertThat(rated.status()).isEqualTo(303);
+            String done = pages.get(rated.redirect(), "staff1").html().select("#done").text();
+            assertThat(done).isEqualTo(round < 3
+                    ? "已记录企业评价，事项现为“办理中”。企业不满意，事项重办（第 " + round + " 次），由金融办重新答复，答复期限 "
+                            + deadline.get() + "。"
+                    : "已记录企业评价，事项现为“督办中”。企业不满意，事项已重办两次，转领导督办，答复期限 "
+                            + deadline.get() + "。");
+        }
+    }
+
+    @Test
     void decidingAnExtensionNeedsNoBody() {
         String id = inProgress("CONTAINER");
         api.act(id, "extend", "transport", EXTEND);
