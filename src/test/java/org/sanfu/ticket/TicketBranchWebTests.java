@@ -368,7 +368,7 @@ class TicketBranchWebTests extends TicketWebTestSupport {
             assertThat(done).isEqualTo(round < 3
                     ? "已记录企业评价，事项现为“办理中”。企业不满意，事项重办（第 " + round + " 次），由金融办重新答复，答复期限 "
                             + deadline.get() + "。"
-                    : "已记录企业评价，事项现为“督办中”。企业不满意，事项已重办两次，转领导督办，答复期限 "
+                    : "已记录企业评价，事项现为“督办中”。企业不满意，事项已重办 2 次，转领导督办，答复期限 "
                             + deadline.get() + "。");
         }
     }
