@@ -523,8 +523,10 @@ class TicketPagesTests extends TicketWebTestSupport {
                 Pages.form("satisfaction", "DISSATISFIED", "comment", "人手仍不足")).status()).isEqualTo(303);
         JsonNode reopened = api.get("/api/tickets/" + id, "leader").json();
         assertThat(reopened.get("status").asText()).isEqualTo("IN_PROGRESS");
-        assertThat(pages.get("/tickets/" + id, "hrss").html().select("#reply h2").text())
+        Document reopenedPage = pages.get("/tickets/" + id, "hrss").html();
+        assertThat(reopenedPage.select("#reply h2").text())
                 .as("the reply the enterprise rejected is no longer the answer").isEqualTo("上次答复（企业不满意，已重办）");
+        assertThat(reopenedPage.select("#repliedAt").first().previousElementSibling().text()).isEqualTo("上次答复");
         assertThat(reopened.get("reopenCount").asInt()).isEqualTo(1);
         assertThat(reopened.get("satisfaction").asText()).isEqualTo("DISSATISFIED");
         assertThat(lastEvent(id).get("actor").asText()).isEqualTo("staff2");
@@ -545,12 +547,17 @@ class TicketPagesTests extends TicketWebTestSupport {
                 .isEqualTo("CLOSE");
         assertUnchanged(id, before);
 
-        assertThat(pages.post("/tickets/" + id + "/rule", "leader",
-                Pages.form("decision", "REASSIGN", "leadDepartment", "COMMERCE", "note", "商务局牵头")).status())
-                .isEqualTo(303);
+        Pages.Answer reassigned = pages.post("/tickets/" + id + "/rule", "leader",
+                Pages.form("decision", "REASSIGN", "leadDepartment", "COMMERCE", "note", "商务局牵头"));
+        assertThat(reassigned.status()).isEqualTo(303);
         JsonNode ruled = api.get("/api/tickets/" + id, "leader").json();
         assertThat(ruled.get("status").asText()).isEqualTo("ASSIGNED");
         assertThat(ruled.get("leadDepartment").asText()).isEqualTo("COMMERCE");
+        // who acts next, and by when
+        assertThat(pages.get(reassigned.redirect(), "leader").html().select("#done").text())
+                .isEqualTo("已作出督办裁决，事项现为“待签收”。改派商务局，须于 "
+                        + time(ruled, "signDeadline").atZoneSameInstant(SHANGHAI)
+                                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")) + " 前签收。");
     }
 
     @Test
