@@ -692,6 +692,20 @@ class TicketPagesTests extends TicketWebTestSupport {
     }
 
     @Test
+    void aReturnedTicketsCoDepartmentsStayTickedInTheFormThatAssignsItAgain() {
+        // CREDIT_INSURANCE: commerce leads, finance co-handles
+        String id = id(api.ticket("CREDIT_INSURANCE"));
+        api.act(id, "sign", "commerce", null);
+        api.act(id, "return", "commerce", Map.of("reason", "属于金融办职责"));
+
+        Element form = pages.get("/tickets/" + id, "dispatch").html().selectFirst("form[data-action=assign]");
+        assertThat(form.select("input[name=coDepartments][checked]").eachAttr("value"))
+                .as("assigning replaces them: keeping the lead must not drop them unseen").containsExactly("FINANCE");
+        assertThat(form.select("select[name=leadDepartment] option[selected]")).as("the lead is dispatch's decision")
+                .isEmpty();
+    }
+
+    @Test
     void dispatchSeesWhyAReturnedTicketCameBackBeforeDecidingOnIt() {
         String id = id(api.ticket("CONTAINER"));
         pages.post("/tickets/" + id + "/return", "transport", Pages.form("reason", "属于海关职责，非港航事项"));
