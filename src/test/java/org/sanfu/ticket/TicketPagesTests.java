@@ -703,6 +703,22 @@ class TicketPagesTests extends TicketWebTestSupport {
                 .as("assigning replaces them: keeping the lead must not drop them unseen").containsExactly("FINANCE");
         assertThat(form.select("select[name=leadDepartment] option[selected]")).as("the lead is dispatch's decision")
                 .isEmpty();
+        assertThat(form.parent().hasAttr("open")).as("dispatch's one step here: its form is open").isTrue();
+        assertThat(pages.get("/tickets/" + id, "finance").html().select("#coNotYet").text())
+                .endsWith("在专班办公室交办、主办部门签收后提交协办意见。");
+    }
+
+    @Test
+    void theFormOfTheOneStepAUserHasOnATicketIsOpenButALeadersSuperviseIsNot() {
+        String id = id(api.ticket("CREDIT_INSURANCE"));
+        api.act(id, "sign", "commerce", null);
+        Document finance = pages.get("/tickets/" + id, "finance").html();
+        assertThat(finance.select("details#action-contribute").hasAttr("open")).as("finance's opinion").isTrue();
+        assertThat(finance.select("details#action-comment").hasAttr("open")).isFalse();
+        assertThat(pages.get("/tickets/" + id, "commerce").html().select("details#action-reply").hasAttr("open"))
+                .as("the lead has several steps to choose from").isFalse();
+        assertThat(pages.get("/tickets/" + id, "leader").html().select("details#action-supervise").hasAttr("open"))
+                .as("督办 is the exception, not the leader's step on every ticket").isFalse();
     }
 
     @Test
