@@ -71,7 +71,8 @@ class FeedbackLinks {
     Optional<Link> find(String tokenHash) {
         return jdbc.sql("select * from feedback_link where token_hash = ?").param(tokenHash)
                 .query((rs, n) -> new Link(rs.getLong("id"), rs.getLong("ticket_id"), Sql.instant(rs, "replied_at"),
-                        rs.getString("issued_by"), Sql.instant(rs, "expires_at"), Sql.instant(rs, "used_at"), Sql.instant(rs, "voided_at")))
+                        rs.getString("issued_by"), Sql.instant(rs, "expires_at"), Sql.instant(rs, "used_at"),
+                        Sql.instant(rs, "voided_at")))
                 .optional();
     }
 
