@@ -370,9 +370,13 @@ class TicketPages {
         show(id, caller, state, model);
         // right after an action (its #done): how much else waits on /work, and the way there, so that a leader
         // ruling on a queue of supervised tickets, or a department signing its morning's, goes on to the next
-        Object done = model.getAttribute("done");
-        if (done != null && !"comment".equals(done)) {
-            model.addAttribute("stillWaiting", queries.inbox(caller, PageParams.of(0, 1)).total());
+        if (model.getAttribute("done") instanceof String done && state.action() == null) {
+            TicketView after = (TicketView) model.getAttribute("t");
+            model.addAttribute("doneSentences", DoneSentences.of(done, after, catalog::departmentLabel, when::of).stream()
+                    .map(sentence -> messages.text(sentence, Locale.SIMPLIFIED_CHINESE)).collect(Collectors.joining()));
+            if (!TicketAction.COMMENT.urlName().equals(done)) {
+                model.addAttribute("stillWaiting", queries.inbox(caller, PageParams.of(0, 1)).total());
+            }
         }
         return "tickets/ticket";
     }

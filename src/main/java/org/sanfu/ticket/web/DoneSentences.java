@@ -1,0 +1,66 @@
+package org.sanfu.ticket.web;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.sanfu.Message;
+import org.sanfu.ticket.TicketAction;
+import org.sanfu.ticket.TicketStatus;
+import org.sanfu.ticket.TicketView;
+
+/**
+ * What a ticket's page says right after an action its form took (#done): the action and the status it
+ * left, then, where the action's outcome is not plain from that, what followed from it and who acts next
+ * by when (an extension's new deadline, a reopen's department, a reassignment's sign deadline). Read from
+ * the ticket as it is after the action, so it says what the process decided, not what the form asked.
+ */
+final class DoneSentences {
+
+    private DoneSentences() {
+    }
+
+    /**
+     * The sentences for {@code action} (its URL name) on {@code after}, in order; {@code department} words
+     * a department's code, {@code when} an instant as the pages show it.
+     */
+    static List<Message> of(String action, TicketView after, Function<String, String> department,
+            Function<Instant, String> when) {
+        if (TicketAction.COMMENT.urlName().equals(action)) {
+            return List.of(Message.of("page.ticket.commented"));
+        }
+        List<Message> sentences = new ArrayList<>();
+        sentences.add(Message.of("page.ticket.done", "done", Message.of("page.ticket.done." + action),
+                "status", Message.of("label.status." + after.status())));
+        Message followed = followed(action, after, department, when);
+        if (followed != null) {
+            sentences.add(followed);
+        }
+        return sentences;
+    }
+
+    private static Message followed(String action, TicketView t, Function<String, String> department,
+            Function<Instant, String> when) {
+        TicketStatus status = t.status();
+        if (TicketAction.APPROVE_EXTENSION.urlName().equals(action) && t.replyDeadline() != null) {
+            return Message.of("page.ticket.done.then.extended", "deadline", when.apply(t.replyDeadline()));
+        }
+        if (TicketAction.FEEDBACK.urlName().equals(action) && t.replyDeadline() != null) {
+            // 不满意: answered again by the lead department, or past the reopens a ticket may have, by a leader
+            if (status == TicketStatus.IN_PROGRESS && t.leadDepartment() != null) {
+                return Message.of("page.ticket.done.then.reopened", "count", t.reopenCount(),
+                        "department", department.apply(t.leadDepartment()), "deadline", when.apply(t.replyDeadline()));
+            }
+            if (status == TicketStatus.SUPERVISION) {
+                return Message.of("page.ticket.done.then.supervised", "count", t.reopenCount(),
+                        "deadline", when.apply(t.replyDeadline()));
+            }
+        }
+        if (TicketAction.RULE.urlName().equals(action) && status == TicketStatus.ASSIGNED
+                && t.leadDepartment() != null && t.signDeadline() != null) {
+            return Message.of("page.ticket.done.then.reassigned", "department", department.apply(t.leadDepartment()),
+                    "deadline", when.apply(t.signDeadline()));
+        }
+        return null;
+    }
+}

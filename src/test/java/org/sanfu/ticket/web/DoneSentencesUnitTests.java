@@ -1,0 +1,112 @@
+package org.sanfu.ticket.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.sanfu.Message;
+import org.sanfu.ticket.TicketAction;
+import org.sanfu.ticket.TicketStatus;
+import org.sanfu.ticket.TicketView;
+
+/** What a ticket's page says after each action (#done): the action, the status, and what followed from it. */
+class DoneSentencesUnitTests {
+
+    private static final ResourceBundle CHINESE = ResourceBundle.getBundle("messages", Locale.ROOT);
+    private static final Instant SIGN_BY = Instant.parse("2026-12-08T09:30:00Z");
+    private static final Instant REPLY_BY = Instant.parse("2026-12-15T09:30:00Z");
+
+    @Test
+    void aSignSaysTheActionAndTheStatusItLeft() {
+        assertThat(said("sign", view(TicketStatus.IN_PROGRESS, "commerce", 0))).isEqualTo("已签收，事项现为“办理中”。");
+    }
+
+    @Test
+    void aCommentSaysOnlyThatItWasAdded() {
+        assertThat(said("comment", view(TicketStatus.IN_PROGRESS, "commerce", 0))).isEqualTo("备注已添加。");
+    }
+
+    @Test
+    void anApprovedExtensionSaysTheNewReplyDeadline() {
+        assertThat(said("approve-extension", view(TicketStatus.IN_PROGRESS, "commerce", 0)))
+                .isEqualTo("已同意延期，事项现为“办理中”。答复期限延至 2026-12-15 09:30。");
+    }
+
+    @Test
+    void aDissatisfiedFeedbackSaysWhoAnswersAgainByWhen() {
+        assertThat(said("feedback", view(TicketStatus.IN_PROGRESS, "commerce", 1)))
+                .isEqualTo("已记录企业评价，事项现为“办理中”。企业不满意，事项重办（第 1 次），由商务局重新答复，答复期限 2026-12-15 09:30。");
+    }
+
+    @Test
+    void aDissatisfiedFeedbackPastTheReopensSaysALeaderTakesIt() {
+        assertThat(said("feedback", view(TicketStatus.SUPERVISION, "commerce", 2)))
+                .isEqualTo("已记录企业评价，事项现为“" + CHINESE.getString("label.status.SUPERVISION")
+                        + "”。企业不满意，事项已重办 2 次，转领导督办，答复期限 2026-12-15 09:30。");
+    }
+
+    @Test
+    void aSatisfiedFeedbackSaysNothingMore() {
+        assertThat(DoneSentences.of("feedback", view(TicketStatus.CLOSED, "commerce", 0), DoneSentencesUnitTests::department,
+                DoneSentencesUnitTests::when)).hasSize(1);
+    }
+
+    @Test
+    void aRulingThatReassignsSaysWhoSignsByWhen() {
+        assertThat(said("rule", view(TicketStatus.ASSIGNED, "finance", 2)))
+                .isEqualTo("已作出督办裁决，事项现为“待签收”。改派金融办，须于 2026-12-08 09:30 前签收。");
+        assertThat(DoneSentences.of("rule", view(TicketStatus.CLOSED, "finance", 2), DoneSentencesUnitTests::department,
+                DoneSentencesUnitTests::when)).hasSize(1);
+    }
+
+    @Test
+    void everyActionAFormTakesHasItsSentenceWithNothingLeftUnfilled() {
+        for (TicketAction action : TicketAction.values()) {
+            for (TicketStatus status : TicketStatus.values()) {
+                assertThat(said(action.urlName(), view(status, "commerce", 1))).as(action + " → " + status)
+                        .isNotBlank().doesNotContain("{", "}");
+            }
+        }
+    }
+
+    @Test
+    void everyKeyTheSentencesNameIsInBothBundles() {
+        ResourceBundle english = ResourceBundle.getBundle("messages", Locale.ENGLISH);
+        for (String key : List.of("page.ticket.done", "page.ticket.commented", "page.ticket.done.then.extended",
+                "page.ticket.done.then.reopened", "page.ticket.done.then.supervised", "page.ticket.done.then.reassigned")) {
+            assertThat(CHINESE.getString(key)).as(key).isNotEqualTo(english.getString(key));
+        }
+    }
+
+    private static String said(String action, TicketView after) {
+        return DoneSentences.of(action, after, DoneSentencesUnitTests::department, DoneSentencesUnitTests::when).stream()
+                .map(DoneSentencesUnitTests::chinese).collect(Collectors.joining());
+    }
+
+    private static String chinese(Message message) {
+        return message.fill(CHINESE.getString(message.code()), DoneSentencesUnitTests::chinese);
+    }
+
+    private static String department(String code) {
+        return switch (code) {
+            case "commerce" -> "商务局";
+            case "finance" -> "金融办";
+            default -> code;
+        };
+    }
+
+    private static String when(Instant at) {
+        return at.toString().substring(0, 16).replace('T', ' ');
+    }
+
+    private static TicketView view(TicketStatus status, String lead, int reopens) {
+        return new TicketView("7", "3", "91330000MA2XXXXX0X", "某某公司", "城关镇", "LOGISTICS", "物流", "集装箱短缺", "描述",
+                null, "VISIT", status, lead, List.of(), "staff1", null, null, null, null, null, SIGN_BY,
+                REPLY_BY, false, false, false, null, reopens, 0, null,
+                null, null, null, false, List.of(), List.of(), null, List.of());
+    }
+}
