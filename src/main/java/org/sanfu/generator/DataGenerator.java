@@ -33,6 +33,7 @@ import org.sanfu.routing.RoutingDecision;
 import org.sanfu.sla.SlaProperties;
 import org.sanfu.ticket.DerivedFromTickets;
 import org.sanfu.ticket.OpenTicketProcesses;
+import org.sanfu.ticket.Source;
 import org.sanfu.ticket.TicketFacts;
 import org.sanfu.ticket.TicketStatus;
 import org.slf4j.Logger;
@@ -360,7 +361,7 @@ public class DataGenerator {
                 }
                 visits.add(v);
                 for (GeneratedTicket t : carried.get(k)) {
-                    boolean onSite = !"HOTLINE".equals(t.source) && !"ONLINE".equals(t.source) && r.nextInt(100) < 8;
+                    boolean onSite = !Source.isEntry(t.source) && r.nextInt(100) < 8;
                     story.tell(t, onSite ? onSiteLimits : routing.route(t.category, t.urgency), onSite, r);
                     tickets.add(t);
                 }

@@ -6,5 +6,18 @@ package org.sanfu.ticket;
  * SYSTEMIC (the case of a systemic problem); these four are the ones a person can log.
  */
 public enum Source {
-    VISIT, FORUM, HOTLINE, ONLINE
+    VISIT, FORUM, HOTLINE, ONLINE;
+
+    /**
+     * An entry: what an enterprise reported by telephone or online, logged by dispatch (热线诉求, 网上诉求),
+     * not a meeting with it (走访, 座谈会). Dispatch logs entries only; pages word an entry's record its way.
+     */
+    public boolean isEntry() {
+        return this == HOTLINE || this == ONLINE;
+    }
+
+    /** Whether a ticket's source names an entry; a channel's code or SYSTEMIC does not. */
+    public static boolean isEntry(String source) {
+        return HOTLINE.name().equals(source) || ONLINE.name().equals(source);
+    }
 }

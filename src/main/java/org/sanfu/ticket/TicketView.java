@@ -84,6 +84,11 @@ public record TicketView(
         return status == TicketStatus.DISPATCHING && leadDepartment != null && returnCount > 0;
     }
 
+    /** Whether the problem came from an entry dispatch logged (a hotline call, an online report): Source.isEntry. */
+    public boolean fromEntry() {
+        return Source.isEntry(source);
+    }
+
     /** Which deadline {@link #currentDeadline()} is: "sign", "reply" or "feedback" (null with none), to name it. */
     public String currentDeadlineKind() {
         Instant deadline = currentDeadline();

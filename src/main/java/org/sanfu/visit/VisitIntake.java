@@ -77,8 +77,7 @@ public class VisitIntake {
      * Asked before the body is read, so that dispatch's wrong entries are 403 whatever else is wrong.
      */
     public void authorize(Caller caller, String source) {
-        if (caller.is(Role.DISPATCH) && !Source.HOTLINE.name().equals(source)
-                && !Source.ONLINE.name().equals(source)) {
+        if (caller.is(Role.DISPATCH) && !Source.isEntry(source)) {
             throw new DomainException.NotYours(Message.of("sanfu.visit.dispatch-source"));
         }
     }
