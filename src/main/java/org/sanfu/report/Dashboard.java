@@ -100,12 +100,13 @@ record Dashboard(
 
     /**
      * An open overdue ticket, linked to its detail; {@code status} is the code, named on the page by the
-     * bundle's {@code label.status.*} as every other page names it. {@code missed}: which deadline it missed,
-     * in the ticket page's words (签收超期, 答复超期): a ticket not yet signed, or signed late, is overdue while
-     * its reply deadline, the column beside it, may be days ahead.
+     * bundle's {@code label.status.*} as every other page names it. {@code missed}: which deadlines it missed
+     * ("sign", "reply"), named by {@code label.missed.*} as the ticket page's badges name them (签收超期, 答复超期):
+     * a ticket not yet signed, or signed late, is overdue while its reply deadline, the column beside it, may be
+     * days ahead. None for a ticket overdue under an earlier lead, since reassigned.
      */
     record OverdueRow(String id, String enterpriseName, String categoryLabel, String title, String department,
-            TicketStatus status, String missed, String replyDeadline) {}
+            TicketStatus status, List<String> missed, String replyDeadline) {}
 
     static Dashboard of(String scope, Summary summary, Ranking ranking, PageResult<TicketView> overdue,
             Function<String, String> departmentLabel, ZoneId zone, TicketLinks links) {
@@ -172,16 +173,15 @@ record Dashboard(
                 t.status(), missed(t), dateTime(t.replyDeadline(), zone));
     }
 
-    private static String missed(TicketView t) {
+    private static List<String> missed(TicketView t) {
         List<String> missed = new ArrayList<>();
         if (t.signOverdue()) {
-            missed.add("签收超期");
+            missed.add("sign");
         }
         if (t.replyOverdue()) {
-            missed.add("答复超期");
+            missed.add("reply");
         }
-        // overdue before (a missed deadline of an earlier lead, since reassigned), none missed now
-        return missed.isEmpty() ? NONE : String.join("、", missed);
+        return missed;
     }
 
     static String count(long n) {
