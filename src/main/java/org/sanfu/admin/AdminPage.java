@@ -99,14 +99,14 @@ class AdminPage {
 
     @PostMapping("/admin/accounts")
     ModelAndView create(Caller caller, @RequestParam(required = false) String username,
-            @RequestParam(required = false) String displayName,
+            @RequestParam(required = false) String displayName, @RequestParam(required = false) String phone,
             @RequestParam(required = false) String role, @RequestParam(required = false) String department,
             @RequestParam(name = "password", required = false) List<String> passwords, RedirectAttributes flash) {
         try {
-            accounts.create(username, displayName, role, department, last(passwords));
+            accounts.create(username, displayName, phone, role, department, last(passwords));
         } catch (InvalidInput e) {
             return refused(caller, CREATE, Map.of("username", text(username), "displayName", text(displayName),
-                    "role", text(role), "department", text(department)), e);
+                    "phone", text(phone), "role", text(role), "department", text(department)), e);
         }
         return done(flash, "admin.flash.created", people.label(username.strip()), roleLabel(role));
     }
@@ -134,6 +134,20 @@ class AdminPage {
         String name = displayName == null ? "" : displayName.strip();
         return name.isEmpty() ? done(flash, "admin.flash.unnamed", username)
                 : done(flash, "admin.flash.renamed", username, name);
+    }
+
+    /** The telephone the enterprise's feedback page gives for this person; blank takes it away. */
+    @PostMapping("/admin/accounts/{username}/phone")
+    ModelAndView changePhone(Caller caller, @PathVariable String username,
+            @RequestParam(required = false) String phone, RedirectAttributes flash) {
+        try {
+            accounts.changePhone(username, phone);
+        } catch (InvalidInput e) {
+            return refused(caller, "phone:" + username, Map.of("phone", text(phone)), e);
+        }
+        String number = phone == null ? "" : phone.strip();
+        return number.isEmpty() ? done(flash, "admin.flash.phone-removed", people.label(username))
+                : done(flash, "admin.flash.phone-changed", people.label(username), number);
     }
 
     @PostMapping("/admin/accounts/{username}/password")

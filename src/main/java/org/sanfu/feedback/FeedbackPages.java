@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.sanfu.DomainException;
 import org.sanfu.Message;
 import org.sanfu.security.Caller;
+import org.sanfu.security.People;
 import org.sanfu.ticket.ActionRequests;
 import org.sanfu.ticket.Satisfaction;
 import org.sanfu.ticket.TicketStatus;
@@ -43,10 +44,12 @@ class FeedbackPages {
     private final FormBodies forms;
     private final FormErrors errors;
     private final FeedbackLinkDispatch dispatch;
+    private final People people;
 
     FeedbackPages(FeedbackLinkService links, FeedbackPageThrottle throttle, FormBodies forms, FormErrors errors,
-            FeedbackLinkDispatch dispatch) {
+            FeedbackLinkDispatch dispatch, People people) {
         this.dispatch = dispatch;
+        this.people = people;
         this.links = links;
         this.throttle = throttle;
         this.forms = forms;
@@ -98,7 +101,7 @@ class FeedbackPages {
      */
     private ModelAndView gone(String token) {
         return links.spentLinkIssuer(token)
-                .map(by -> page("feedback/spent", HttpStatus.GONE).addObject("issuedBy", by))
+                .map(by -> page("feedback/spent", HttpStatus.GONE).addObject("contact", people.contact(by)))
                 .orElseGet(() -> page("feedback/gone", HttpStatus.GONE));
     }
 
@@ -128,7 +131,7 @@ class FeedbackPages {
     private ModelAndView form(String token, FeedbackLinkService.Shown shown, MultiValueMap<String, String> typed,
             Map<String, String> faults, HttpStatus status) {
         return page("feedback/form", status).addObject("token", token).addObject("ticket", shown.ticket())
-                .addObject("issuedBy", shown.issuedBy())
+                .addObject("contact", people.contact(shown.issuedBy()))
                 .addObject("grades", GRADES).addObject("chosen", typed.getFirst("satisfaction"))
                 .addObject("comment", typed.getFirst("comment")).addObject("errors", faults);
     }

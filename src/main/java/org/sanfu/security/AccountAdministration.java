@@ -47,6 +47,11 @@ public class AccountAdministration {
     static final String LAST_ADMINISTRATOR = "admin.account.last-admin";
     static final String DISPLAY_NAME_TOO_LONG = "admin.account.display-name.too-long";
     static final String DISPLAY_NAME_NOT_TEXT = "admin.account.display-name.not-text";
+    static final String PHONE_TOO_LONG = "admin.account.phone.too-long";
+    static final String PHONE_NOT_A_NUMBER = "admin.account.phone.not-a-number";
+    /** The longest telephone, in characters. */
+    public static final int MAX_PHONE = 32;
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9()\\- ]+( ?转 ?[0-9]+)?");
     /** The longest person's name (姓名), in characters. */
     public static final int MAX_DISPLAY_NAME = 32;
 
@@ -57,7 +62,7 @@ public class AccountAdministration {
      * An account as the administrators' page lists it; never its password hash. {@code lockedUntil}:
      * until when too many failed sign-ins lock it (SignInAttempts), null when they do not.
      */
-    public record ManagedAccount(String username, String displayName, Role role, String department,
+    public record ManagedAccount(String username, String displayName, String phone, Role role, String department,
             boolean enabled, Instant lockedUntil) {}
 
     private final Accounts accounts;
@@ -77,10 +82,14 @@ public class AccountAdministration {
 
     /** Every account, by user name. */
     public List<ManagedAccount> all() {
-        Map<String, String> names = accounts.displayNames();
+        Map<String, Accounts.Person> people = accounts.people();
+        Accounts.Person nobody = new Accounts.Person(null, null);
         return accounts.all().stream()
-                .map(a -> new ManagedAccount(a.username(), names.get(a.username()), a.role(), a.department(),
-                        a.enabled(), signIns.lockedUntil(a.username()).orElse(null))).toList();
+                .map(a -> {
+                    Accounts.Person person = people.getOrDefault(a.username(), nobody);
+                    return new ManagedAccount(a.username(), person.name(), person.phone(), a.role(), a.department(),
+                            a.enabled(), signIns.lockedUntil(a.username()).orElse(null));
+                }).toList();
     }
 
     /**
@@ -96,6 +105,13 @@ public class AccountAdministration {
     /** As {@link #create(String, String, String, String)}, with the person's name (姓名; blank for none). */
     @Transactional
     public void create(String username, String displayName, String role, String department, String password) {
+        create(username, displayName, null, role, department, password);
+    }
+
+    /** As {@link #create(String, String, String, String, String)}, with the person's telephone (blank for none). */
+    @Transactional
+    public void create(String username, String displayName, String phone, String role, String department,
+            String password) {
         InvalidInput.Collector errors = new InvalidInput.Collector();
         String name = username == null ? "" : username.strip();
         if (name.isEmpty()) {
@@ -109,12 +125,16 @@ public class AccountAdministration {
         String dept = chosen == null ? null : department(chosen, department, errors);
         checkPassword(password, errors);
         String person = displayName(displayName, errors);
+        String telephone = phone(phone, errors);
         errors.throwIfAny();
         accounts.create(new Accounts.Account(name, encoder.encode(password), chosen, dept));
         if (person != null) {
             accounts.rename(name, person);
-            people.forget();
         }
+        if (telephone != null) {
+            accounts.changePhone(name, telephone);
+        }
+        people.forget();
     }
 
     /** The person's name (姓名) shown for the account; blank takes it away. */
@@ -126,6 +146,38 @@ public class AccountAdministration {
         errors.throwIfAny();
         accounts.rename(account.username(), person);
         people.forget();
+    }
+
+    /**
+     * The work telephone the enterprise's feedback page gives for the person who sent it the link (the
+     * enterprise has no account to ask through); blank takes it away.
+     */
+    @Transactional
+    public void changePhone(String username, String phone) {
+        Accounts.Account account = existing(username);
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        String telephone = phone(phone, errors);
+        errors.throwIfAny();
+        accounts.changePhone(account.username(), telephone);
+        people.forget();
+    }
+
+    /**
+     * The telephone stripped, null for blank. As people write one: digits with spaces, hyphens, a leading +,
+     * brackets round an area code and 转 before an extension (0576-8888 1234 转 8001); at least five digits,
+     * at most {@link #MAX_PHONE} characters.
+     */
+    private static String phone(String phone, InvalidInput.Collector errors) {
+        String number = phone == null ? "" : phone.strip();
+        if (number.isEmpty()) {
+            return null;
+        }
+        if (number.length() > MAX_PHONE) {
+            errors.add("phone", Message.of(PHONE_TOO_LONG));
+        } else if (!PHONE.matcher(number).matches() || number.chars().filter(Character::isDigit).count() < 5) {
+            errors.add("phone", Message.of(PHONE_NOT_A_NUMBER));
+        }
+        return number;
     }
 
     /** The name stripped, null for blank; too long, or with a control or formatting character, is refused. */

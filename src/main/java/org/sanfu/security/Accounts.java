@@ -57,17 +57,25 @@ class Accounts {
                 .update();
     }
 
-    /** The people's names (姓名) of the accounts that have one, by user name. */
-    Map<String, String> displayNames() {
-        Map<String, String> names = new HashMap<>();
-        jdbc.sql("select username, display_name from account where display_name is not null")
-                .query((RowCallbackHandler) rs -> names.put(rs.getString(1), rs.getString(2)));
-        return names;
+    /** The person an account is: the name (姓名) and the telephone an enterprise may call, each null for none. */
+    record Person(String name, String phone) {}
+
+    /** The people of the accounts that have a name or a telephone, by user name. */
+    Map<String, Person> people() {
+        Map<String, Person> people = new HashMap<>();
+        jdbc.sql("select username, display_name, phone from account where display_name is not null or phone is not null")
+                .query((RowCallbackHandler) rs -> people.put(rs.getString(1), new Person(rs.getString(2), rs.getString(3))));
+        return people;
     }
 
     /** The account's person's name; null takes it away. */
     void rename(String username, String displayName) {
         jdbc.sql("update account set display_name = ? where username = ?").params(displayName, username).update();
+    }
+
+    /** The account's person's telephone; null takes it away. */
+    void changePhone(String username, String phone) {
+        jdbc.sql("update account set phone = ? where username = ?").params(phone, username).update();
     }
 
     /**

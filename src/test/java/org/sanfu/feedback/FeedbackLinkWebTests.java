@@ -175,7 +175,8 @@ class FeedbackLinkWebTests {
         assertThat(page.html().select("input[name=_csrf]")).isEmpty();
         // nothing else of the service: no navigation, no ids, no credit code, no session
         assertThat(page.html().select("nav")).isEmpty();
-        assertThat(page.html().select("a[href]")).isEmpty();
+        // no way into the service: the one link dials the person who sent it (tel:)
+        assertThat(page.html().select("a[href]").eachAttr("href")).allMatch(href -> href.startsWith("tel:"));
         assertThat(page.body()).doesNotContain(t.creditCode(), "#" + t.id(), "transport", "staff1");
         assertThat(page.response().getHeader("Set-Cookie")).isNull();
         assertThat(page.response().getHeader("Content-Security-Policy")).contains("script-src 'self'");
@@ -192,7 +193,9 @@ class FeedbackLinkWebTests {
         Document page = get(path).html();
         assertThat(page.getElementById("whoAsks").text()).contains("三服务", "交通运输局（港航）", "答复", "王晓明");
         assertThat(page.getElementById("whatNext").text()).contains("满意", "办结", "不满意", "重新办理");
-        assertThat(page.getElementById("contact").text()).contains("联系", "王晓明");
+        assertThat(page.getElementById("contact").text()).contains("联系", "王晓明", "电话 0576-8888 1201");
+        // a phone dials it with a tap: no spaces in the number it dials
+        assertThat(page.select("#contact a.phone").attr("href")).isEqualTo("tel:0576-88881201");
         assertThat(page.body().text()).doesNotContain("staff1", "TRANSPORT");
     }
 
@@ -293,7 +296,8 @@ class FeedbackLinkWebTests {
         assertSpent(get(path));
         assertThat(snapshot(t.id())).isEqualTo(before);
         // and says whom to turn to: the person who gave out the link, by name
-        assertThat(get(path).html().getElementById("contact").text()).contains("联系", "王晓明").doesNotContain("staff1");
+        assertThat(get(path).html().getElementById("contact").text()).contains("联系", "王晓明", "电话 0576-8888 1201")
+                .doesNotContain("staff1");
     }
 
     private static void assertSpent(Answer answer) {
