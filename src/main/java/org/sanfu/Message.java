@@ -21,7 +21,9 @@ import java.util.stream.Collectors;
  * messages_en.properties in English) with its arguments by name: {@code sanfu.not-found.ticket} with
  * {@code id=42} reads "事项 42 不存在" or "ticket 42 does not exist". The web edge words it in the
  * request's language (web.Messages); {@link #english()} words it for logs. A list argument reads
- * "A, B, C"; an argument that is itself a Message is worded in the same language.
+ * "A, B, C"; an argument that is itself a Message is worded in the same language, and a list of them is
+ * joined as the language joins words ("服务专员、专班办公室": its {@code sanfu.list.separator}), while a list
+ * of codes or values stays "A, B" in either.
  */
 public record Message(String code, Map<String, Object> arguments, String text) {
 
@@ -62,26 +64,34 @@ public record Message(String code, Map<String, Object> arguments, String text) {
 
     /** The template with its {name} placeholders filled; arguments worded by {@code word} when they are messages. */
     public String fill(String template, Function<Message, String> word) {
+        return fill(template, word, ", ");
+    }
+
+    /** As {@link #fill(String, Function)}, a list of messages joined by {@code separator} (、 in Chinese). */
+    public String fill(String template, Function<Message, String> word, String separator) {
         Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder filled = new StringBuilder();
         while (m.find()) {
             String name = m.group(1);
-            String value = arguments.containsKey(name) ? format(arguments.get(name), word) : m.group();
+            String value = arguments.containsKey(name) ? format(arguments.get(name), word, separator) : m.group();
             m.appendReplacement(filled, Matcher.quoteReplacement(value));
         }
         m.appendTail(filled);
         return filled.toString();
     }
 
-    private static String format(Object value, Function<Message, String> word) {
+    private static String format(Object value, Function<Message, String> word, String separator) {
         if (value instanceof Message message) {
             return word.apply(message);
         }
-        if (value instanceof Collection<?> values) {
-            return values.stream().map(v -> format(v, word)).collect(Collectors.joining(", "));
-        }
         if (value instanceof Object[] values) {
-            return Arrays.stream(values).map(v -> format(v, word)).collect(Collectors.joining(", "));
+            return format(Arrays.asList(values), word, separator);
+        }
+        if (value instanceof Collection<?> values) {
+            // words (roles, worded in the language) as the language lists them; codes and values as data
+            boolean words = !values.isEmpty() && values.stream().allMatch(Message.class::isInstance);
+            String between = words ? separator : ", ";
+            return values.stream().map(v -> format(v, word, separator)).collect(Collectors.joining(between));
         }
         return String.valueOf(value);
     }

@@ -21,7 +21,7 @@ public record Caller(String username, Role role, String department) implements S
         }
     }
 
-    /** Why {@code role} may not: 角色 服务专员 无权执行此操作；允许的角色：专班办公室, 领导. */
+    /** Why {@code role} may not: 角色 服务专员 无权执行此操作；允许的角色：专班办公室、领导. */
     static Message notAllowed(Role role, List<Role> allowed) {
         return Message.of("sanfu.security.role", "role", named(role), "allowed",
                 allowed.stream().map(Caller::named).toList());

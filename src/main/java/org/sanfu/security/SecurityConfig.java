@@ -370,7 +370,7 @@ class SecurityConfig implements WebMvcConfigurer {
 
     /**
      * Why a rule of the pages refused: the user's role and the roles allowed, as Caller.require says it
-     * (角色 服务专员 无权执行此操作；允许的角色：专班办公室, 领导); null when it was not a rule by roles.
+     * (角色 服务专员 无权执行此操作；允许的角色：专班办公室、领导); null when it was not a rule by roles.
      */
     private static String rolesAllowed(AccessDeniedException refused, Messages worded) {
         if (!(refused instanceof AuthorizationDeniedException denied)

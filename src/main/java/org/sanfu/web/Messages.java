@@ -20,6 +20,8 @@ public class Messages {
 
     private static final Logger log = LoggerFactory.getLogger(Messages.class);
 
+    private static final String LIST_SEPARATOR = "sanfu.list.separator";
+
     private final MessageSource source;
 
     Messages(MessageSource source) {
@@ -41,7 +43,9 @@ public class Messages {
             log.warn("no message {} in messages.properties; answering in English", message.code());
             return message.english();
         }
-        return message.fill(template, nested -> text(nested, locale));
+        // a list as the language writes one: 服务专员、专班办公室 in Chinese, STAFF, DISPATCH in English
+        String separator = source.getMessage(LIST_SEPARATOR, null, ", ", locale);
+        return message.fill(template, nested -> text(nested, locale), separator);
     }
 
     /** The fields at fault, each reason worded in the request's language. */

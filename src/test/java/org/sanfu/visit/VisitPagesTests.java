@@ -470,7 +470,7 @@ class VisitPagesTests {
         Pages.Answer leaders = pages.get("/visits/new", "leader");
         assertThat(leaders.status()).isEqualTo(403);
         assertThat(leaders.html().text()).as("refused by the pages' rule, said as the features say it")
-                .contains("角色 领导 无权执行此操作；允许的角色：服务专员, 专班办公室");
+                .contains("角色 领导 无权执行此操作；允许的角色：服务专员、专班办公室");
     }
 
     @Test

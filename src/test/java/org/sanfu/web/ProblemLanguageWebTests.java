@@ -106,7 +106,7 @@ class ProblemLanguageWebTests {
         Function<String, Api.Response> staffReadsSystemic = language -> send(get("/api/systemic-problems"), "staff1",
                 language);
         assertAnswers(staffReadsSystemic, 403,
-                "无权操作", "角色 服务专员 无权执行此操作；允许的角色：专班办公室, 领导",
+                "无权操作", "角色 服务专员 无权执行此操作；允许的角色：专班办公室、领导",
                 "Forbidden", "role STAFF may not do this; allowed: DISPATCH, LEADER");
 
         String id = api.ticket("CONTAINER").get("id").asText();
