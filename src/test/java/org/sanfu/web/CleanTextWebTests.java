@@ -149,4 +149,40 @@ class CleanTextWebTests {
         assertThat(api.get("/api/enterprises/" + code, "staff1").json().get("name").asText())
                 .isEqualTo("椒江😀精密有限公司");
     }
+
+    /**
+     * A form refused for a control character names the field and the character by its code, and shows what
+     * was typed without it: no page carries one (HTML has no place for it), and the text shown, sent again,
+     * is accepted.
+     */
+    @Test
+    void aFormRefusedForAControlCharacterNamesTheFieldAndDoesNotEchoTheCharacter() {
+        String code = api.enterprise();
+        Pages.Answer page = pages.post("/visits", "staff1", Pages.form("enterpriseCreditCode", code,
+                "source", "VISIT", "operatingStatus", "NORMAL", "notes", "走访\u0000记录",
+                "problems[0].category", "LOGISTICS", "problems[0].title", "运费\u0000上涨",
+                "problems[0].description", "详情\u001b[31m红字\u007f", "problems[0].urgency", "NORMAL"));
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.body()).as("no control character in the page")
+                .doesNotContain("\u0000", "\u001b", "\u007f");
+        assertThat(page.html().select("textarea[name=notes]").text()).isEqualTo("走访记录");
+        assertThat(page.html().select("textarea[name=notes]").first().parent().select(".field-error").text())
+                .isEqualTo("不能包含控制字符 U+0000");
+        assertThat(page.html().select("input[name='problems[0].title']").val()).isEqualTo("运费上涨");
+        assertThat(page.html().select("textarea[name='problems[0].description']").text()).isEqualTo("详情[31m红字");
+        assertThat(visitsOf(code)).as("a refused visit leaves nothing").isZero();
+
+        // the enterprise's own page alike: its comment, refused, comes back without the character
+        String id = api.ticket("CONTAINER").get("id").asText();
+        api.act(id, "sign", "transport", null);
+        api.act(id, "reply", "transport", Map.of("resolution", "已协调舱位", "outcome", "RESOLVED"));
+        String link = api.post("/api/tickets/" + id + "/feedback-link", "staff1", null).json().get("url").asText();
+        Pages.Answer feedback = pages.post(link, "staff1", Pages.form("satisfaction", "SATISFIED",
+                "comment", "很好\u0000谢谢"));
+        assertThat(feedback.status()).isEqualTo(400);
+        assertThat(feedback.body()).doesNotContain("\u0000");
+        assertThat(feedback.html().select("textarea[name=comment]").text()).isEqualTo("很好谢谢");
+        assertThat(feedback.html().select("[data-field=comment] .field-error").text())
+                .isEqualTo("不能包含控制字符 U+0000");
+    }
 }
