@@ -2,6 +2,7 @@ package org.sanfu.feedback;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
@@ -25,7 +26,10 @@ import org.springframework.transaction.annotation.Transactional;
  * its ticket no longer waiting for feedback on that reply) is the same {@link LinkGone}, and nothing
  * changes. The page then says only that the link no longer works, unless the link was spent ({@link
  * #spentLinkIssuer}): then it thanks the enterprise for the feedback it gave, as it did when it was given (the back
- * button, a second tap), and says nothing of what the feedback was.
+ * button, a second tap), and says nothing of what the feedback was; or unless the ticket moved on without it
+ * ({@link #movedOn}: closed, or handled again, after staff recorded the feedback another way, the window closed
+ * it unrated or a leader ruled): then it says that, since no new link can be had for that reply, and names no
+ * more than the live page did (the department, the person who gave out the link), nor how it was rated.
  */
 @Service
 class FeedbackLinkService {
@@ -38,6 +42,12 @@ class FeedbackLinkService {
 
     /** What a live link's page shows: the ticket's title and reply, and who gave the link out (a user name). */
     record Shown(RepliedTickets.Replied ticket, String issuedBy) {}
+
+    /**
+     * A dead link whose ticket moved on without it: its status now, the day it closed (in the service's zone,
+     * when closed), the department leading it, and who gave out the link (a user name).
+     */
+    record MovedOn(TicketStatus status, LocalDate closedOn, String leadDepartment, String issuedBy) {}
 
     /** The link names no ticket waiting for feedback (410). */
     static final class LinkGone extends RuntimeException {
@@ -148,6 +158,23 @@ class FeedbackLinkService {
             return Optional.empty();
         }
         return links.find(FeedbackTokens.hash(token)).filter(l -> l.usedAt() != null).map(FeedbackLinks.Link::issuedBy);
+    }
+
+    /**
+     * What became of the ticket of a link neither spent nor waiting any more (its ticket closed, handled again,
+     * or replied anew since the link's reply), for the page that says so. Empty for a link unknown, spent, or
+     * whose ticket still waits for feedback on its reply (voided by a newer link, or past its window before the
+     * sweep closed it): the page says only that it no longer works.
+     */
+    @Transactional(readOnly = true)
+    public Optional<MovedOn> movedOn(String token) {
+        if (!FeedbackTokens.wellFormed(token)) {
+            return Optional.empty();
+        }
+        return links.find(FeedbackTokens.hash(token)).filter(l -> l.usedAt() == null)
+                .flatMap(l -> replied.since(l.ticketId(), l.repliedAt()).map(since -> new MovedOn(since.status(),
+                        since.closedAt() == null ? null : LocalDate.ofInstant(since.closedAt(), zone),
+                        since.leadDepartment(), l.issuedBy())));
     }
 
     /**

@@ -96,13 +96,29 @@ class FeedbackPages {
     }
 
     /**
-     * 410: thanks for the feedback when the link was spent giving it, naming whom to turn to, else only that
-     * the link no longer works.
+     * 410: thanks for the feedback when the link was spent giving it, naming whom to turn to; what became of
+     * the ticket when it moved on without the link (closed on a day, or handled again), since no new link can
+     * be had for that reply; else only that the link no longer works.
      */
     private ModelAndView gone(String token) {
         return links.spentLinkIssuer(token)
                 .map(by -> page("feedback/spent", HttpStatus.GONE).addObject("contact", people.contact(by)))
+                .or(() -> links.movedOn(token).map(this::movedOn))
                 .orElseGet(() -> page("feedback/gone", HttpStatus.GONE));
+    }
+
+    private ModelAndView movedOn(FeedbackLinkService.MovedOn moved) {
+        TicketStatus status = moved.status();
+        return page("feedback/moved", HttpStatus.GONE).addObject("contact", people.contact(moved.issuedBy()))
+                .addObject("closed", status == TicketStatus.CLOSED)
+                .addObject("closedOn", moved.closedOn() == null ? null : moved.closedOn().getYear() + "年"
+                        + moved.closedOn().getMonthValue() + "月" + moved.closedOn().getDayOfMonth() + "日")
+                .addObject("supervised", status == TicketStatus.SUPERVISION)
+                .addObject("repliedAgain", status == TicketStatus.REPLIED)
+                // handled again by a department; waiting to be assigned (DISPATCHING), by none yet
+                .addObject("handledAgain", status != TicketStatus.CLOSED && status != TicketStatus.SUPERVISION
+                        && status != TicketStatus.REPLIED)
+                .addObject("department", status == TicketStatus.DISPATCHING ? null : moved.leadDepartment());
     }
 
     /** The ticket page's 生成回访链接: a new link, shown this once (the page is never cached). */

@@ -65,6 +65,23 @@ public class RepliedTickets {
                 .filter(t -> repliedAt.equals(t.repliedAt())).map(Replied::of);
     }
 
+    /**
+     * Where a ticket went after the reply {@code repliedAt} stopped waiting for feedback, as a dead link's page
+     * tells the enterprise: its status now, when it closed, and who leads it.
+     */
+    public record Since(TicketStatus status, Instant closedAt, String leadDepartment) {}
+
+    /**
+     * What became of the ticket since its reply {@code repliedAt}: empty while it still waits for feedback on
+     * that reply (or for an unknown id), else its status now (closed, handled again, under a leader, or
+     * replied anew).
+     */
+    @Transactional(readOnly = true)
+    public Optional<Since> since(long id, Instant repliedAt) {
+        return tickets.find(id).filter(t -> !(awaitsFeedback(t) && repliedAt.equals(t.repliedAt())))
+                .map(t -> new Since(t.status(), t.closedAt(), t.leadDepartment()));
+    }
+
     static boolean awaitsFeedback(Ticket ticket) {
         return ticket.status() == TicketStatus.REPLIED && ticket.repliedAt() != null
                 && ticket.waitsOn(TicketProcess.TASK_FEEDBACK);

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
@@ -383,16 +386,72 @@ class FeedbackLinkWebTests {
         }
     }
 
+    /**
+     * Closed meanwhile (staff recorded the enterprise's feedback another way), the link's page says so and on
+     * which day, and whom to turn to, since no new link can be had: not the dead link's 请联系…重新发送链接,
+     * and nothing of how the ticket was rated.
+     */
     @Test
-    void aTicketClosedByStaffMeanwhileMakesTheLinkGone() {
+    void aTicketClosedByStaffMeanwhileSaysItWasClosedOnItsDay() {
         Replied t = repliedTicket();
         String path = issue(t.id());
         api.act(t.id(), "feedback", "staff1", Map.of("satisfaction", "SATISFIED"));
         String before = snapshot(t.id());
+        String closedOn = LocalDate.ofInstant(OffsetDateTime.parse(ticket(t.id()).get("closedAt").asText())
+                .toInstant(), ZoneId.of("Asia/Shanghai")).format(DateTimeFormatter.ofPattern("yyyy年M月d日"));
 
-        assertGone(get(path));
-        assertGone(post(path, "satisfaction", "DISSATISFIED"));
+        for (Answer moved : List.of(get(path), post(path, "satisfaction", "DISSATISFIED"))) {
+            assertMovedOn(moved);
+            assertThat(moved.html().getElementById("ticketClosed").text()).contains("已于" + closedOn + "办结");
+            assertThat(moved.html().getElementById("handledAgain")).isNull();
+        }
         assertThat(snapshot(t.id())).isEqualTo(before);
+    }
+
+    /**
+     * Reopened meanwhile (staff recorded a 不满意), the page says which department handles it again; replied
+     * anew, that a link for the new reply is to be had from the same person; taken to a leader, and then
+     * closed by the leader's ruling, each in turn.
+     */
+    @Test
+    void aTicketHandledAgainMeanwhileSaysByWhomAndWhatFollowed() {
+        Replied t = repliedTicket();
+        String path = issue(t.id());
+        api.act(t.id(), "feedback", "staff1", Map.of("satisfaction", "DISSATISFIED"));
+
+        Answer reopened = get(path);
+        assertMovedOn(reopened);
+        assertThat(reopened.html().getElementById("handledAgain").text()).contains("交通运输局（港航）", "重新办理");
+        assertThat(reopened.html().getElementById("ticketClosed")).isNull();
+
+        api.act(t.id(), "reply", "transport", RESOLVED);
+        Answer repliedAgain = get(path);
+        assertMovedOn(repliedAgain);
+        assertThat(repliedAgain.html().getElementById("repliedAgain").text()).contains("再次答复");
+        assertThat(repliedAgain.html().getElementById("contact").text()).contains("新答复的评价链接");
+
+        // a third 不满意 in all goes to a leader, whose ruling closes it
+        api.act(t.id(), "feedback", "staff1", Map.of("satisfaction", "DISSATISFIED"));
+        api.act(t.id(), "reply", "transport", RESOLVED);
+        api.act(t.id(), "feedback", "staff1", Map.of("satisfaction", "DISSATISFIED"));
+        assertThat(ticket(t.id()).get("status").asText()).isEqualTo("SUPERVISION");
+        Answer supervised = get(path);
+        assertMovedOn(supervised);
+        assertThat(supervised.html().getElementById("supervisedAgain").text()).contains("领导督办");
+        api.act(t.id(), "rule", "leader", Map.of("decision", "CLOSE", "note", "领导裁定销号"));
+        Answer ruled = get(path);
+        assertMovedOn(ruled);
+        assertThat(ruled.html().getElementById("ticketClosed").text()).contains("办结");
+        assertThat(ruled.body()).doesNotContain("领导裁定销号");
+    }
+
+    /** The link's ticket moved on: a 410 that says what happened and names whom to turn to, and no more. */
+    private static void assertMovedOn(Answer answer) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(410);
+        assertThat(answer.html().getElementById("movedTitle").text()).isEqualTo("这个回访链接已停止使用");
+        assertThat(answer.html().getElementById("contact").text()).contains("联系", "王晓明");
+        assertThat(answer.body()).doesNotContain("重新发送链接", "Exception", "回访测试企业", "满意", "staff1",
+                "TRANSPORT", "测试问题");
     }
 
     @Test
