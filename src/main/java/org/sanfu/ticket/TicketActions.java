@@ -45,10 +45,12 @@ public class TicketActions {
     private final Clock clock;
     private final ApplicationEventPublisher published;
     private final Notifications notifications;
+    private final Extensions extensions;
 
     TicketActions(Tickets tickets, TicketEvents events, TicketQueries queries, TicketPolicy policy, TicketDeadlines clocks,
             TicketProcessGateway process, WorkingDayCalendar calendar, Catalog catalog, SanfuProperties properties,
-            Clock clock, ApplicationEventPublisher published, Notifications notifications) {
+            Clock clock, ApplicationEventPublisher published, Notifications notifications, Extensions extensions) {
+        this.extensions = extensions;
         this.notifications = notifications;
         this.published = published;
         this.tickets = tickets;
@@ -160,7 +162,7 @@ public class TicketActions {
     public TicketView approveExtension(String id, Caller caller, ActionRequests.DecideExtension command) {
         return perform(id, caller, TicketAction.APPROVE_EXTENSION, (ticket, task, now) -> {
             int days = ticket.extensionRequest().workingDays();
-            Instant moved = calendar.plusWorkingDays(ticket.replyDeadline(), days);
+            Instant moved = extensions.movedTo(ticket.replyDeadline(), days);
             tickets.extensionDecided(ticket.id(), moved, now);
             clocks.run(ticket.id(), DeadlineClock.REPLY);
             process.complete(task.taskId(), Map.of());

@@ -1,6 +1,12 @@
 package org.sanfu.ticket;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.sanfu.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,9 +34,35 @@ class TicketEvents {
         return jdbc.sql("select at, actor, action, from_status, to_status, detail from ticket_event "
                         + "where ticket_id = ? order by id")
                 .param(ticketId)
-                .query((rs, n) -> new TicketEvent(Sql.instant(rs, "at"), rs.getString("actor"), rs.getString("action"),
-                        status(rs.getString("from_status")), status(rs.getString("to_status")), rs.getString("detail")))
+                .query((rs, n) -> event(rs))
                 .list();
+    }
+
+    /**
+     * For each of these tickets that has an event of this action, its events from the latest such one on, oldest
+     * first, in one read for a page of cards (ticket_event_ticket serves both the events and their latest).
+     */
+    Map<Long, List<TicketEvent>> fromLatest(Collection<Long> ticketIds, String action) {
+        Map<Long, List<TicketEvent>> events = new LinkedHashMap<>();
+        if (ticketIds.isEmpty()) {
+            return events;
+        }
+        List<Object> params = new ArrayList<>(ticketIds);
+        params.add(action);
+        String marks = String.join(",", ticketIds.stream().map(id -> "?").toList());
+        jdbc.sql("select e.ticket_id, e.at, e.actor, e.action, e.from_status, e.to_status, e.detail from ticket_event e "
+                        + "where e.ticket_id in (" + marks + ") and e.id >= (select max(l.id) from ticket_event l "
+                        + "where l.ticket_id = e.ticket_id and l.action = ?) order by e.ticket_id, e.id")
+                .params(params)
+                .query(rs -> {
+                    events.computeIfAbsent(rs.getLong("ticket_id"), id -> new ArrayList<>()).add(event(rs));
+                });
+        return events;
+    }
+
+    private static TicketEvent event(ResultSet rs) throws SQLException {
+        return new TicketEvent(Sql.instant(rs, "at"), rs.getString("actor"), rs.getString("action"),
+                status(rs.getString("from_status")), status(rs.getString("to_status")), rs.getString("detail"));
     }
 
     private static TicketStatus status(String s) {

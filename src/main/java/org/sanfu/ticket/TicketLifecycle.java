@@ -101,6 +101,9 @@ public class TicketLifecycle implements TicketProcessGateway.OpenTasks {
         return tickets.coDepartments(ticketId);
     }
 
+    /** The history's event of an extension request withdrawn as the handling ended (API.md). */
+    static final String EXTENSION_WITHDRAWN = "extension-withdrawn";
+
     /**
      * Handling ended (reply, return, escalation, supervision): a pending extension request is withdrawn with
      * it, and the history says so, or the request would stand there without an outcome.
@@ -111,7 +114,7 @@ public class TicketLifecycle implements TicketProcessGateway.OpenTasks {
         if (pending != null) {
             Instant now = clock.instant();
             tickets.extensionDecided(ticketId, ticket.replyDeadline(), now);
-            events.append(ticketId, new TicketEvent(now, TicketEvent.SYSTEM, "extension-withdrawn", ticket.status(),
+            events.append(ticketId, new TicketEvent(now, TicketEvent.SYSTEM, EXTENSION_WITHDRAWN, ticket.status(),
                     ticket.status(), "办理已结束，待审批的延期申请（" + pending.workingDays() + " 个工作日）随之撤回"));
         }
     }

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.sanfu.DomainException;
 import org.sanfu.Ids;
 import org.sanfu.Message;
@@ -24,6 +25,10 @@ public class TicketQueries {
 
     /** Ids in one statement: well within what H2 and PostgreSQL take as parameters. */
     private static final int READ_AT_ONCE = 500;
+    /** What else may be said of an extension after it was refused: asked again, then decided, or withdrawn. */
+    private static final Set<String> EXTENSION_WORDS = Set.of(TicketAction.EXTEND.urlName(),
+            TicketAction.APPROVE_EXTENSION.urlName(), TicketAction.REJECT_EXTENSION.urlName(),
+            TicketLifecycle.EXTENSION_WITHDRAWN);
 
     private final Tickets tickets;
     private final TicketEvents events;
@@ -76,6 +81,33 @@ public class TicketQueries {
     public PageResult<TicketView> inbox(Caller caller, PageParams page) {
         return tickets.inbox(TicketPolicy.groups(caller), caller.is(Role.STAFF) ? caller.username() : null, page)
                 .map(t -> view(t, caller));
+    }
+
+    /**
+     * Of these tickets, those on which dispatch's 不同意延期 is still the latest word on the lead's extension
+     * request (延期), by id, with that refusal (when, by whom): nothing asked, approved or withdrawn since, and
+     * the ticket in the handling it was refused in ever since (IN_PROGRESS throughout: a reply, return,
+     * escalation, supervision or reopen ends that handling, and its reply deadline with it). The refusal clears
+     * the request from the ticket's row; its history alone still says it, so the lead learns it from its card.
+     */
+    public Map<String, TicketEvent> extensionsRefused(Collection<TicketView> of) {
+        List<Long> handled = of.stream().filter(t -> t.status() == TicketStatus.IN_PROGRESS)
+                .map(t -> parseId(t.id())).distinct().toList();
+        Map<String, TicketEvent> refused = new LinkedHashMap<>();
+        for (int from = 0; from < handled.size(); from += READ_AT_ONCE) {
+            events.fromLatest(handled.subList(from, Math.min(from + READ_AT_ONCE, handled.size())),
+                    TicketAction.REJECT_EXTENSION.urlName()).forEach((id, since) -> {
+                        if (since.stream().skip(1).noneMatch(TicketQueries::endsARefusal)) {
+                            refused.put(String.valueOf(id), since.get(0));
+                        }
+                    });
+        }
+        return refused;
+    }
+
+    /** An event after a refused extension that makes it no longer the latest word on the extension. */
+    private static boolean endsARefusal(TicketEvent event) {
+        return event.toStatus() != TicketStatus.IN_PROGRESS || EXTENSION_WORDS.contains(event.action());
     }
 
     /** An enterprise's tickets as the caller may see them, newest first. */

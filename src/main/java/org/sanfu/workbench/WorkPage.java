@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.sanfu.enterprise.EnterpriseService;
 import org.sanfu.security.Caller;
 import org.sanfu.security.Role;
@@ -26,7 +27,9 @@ import org.springframework.web.bind.annotation.RequestParam;
  * {@code /work}: the signed-in user's inbox as a page (anyone signed in). The tickets they can act on
  * now, most urgent deadline first, grouped by what they are waiting for: a department's signing and
  * replies, the office's queues (to assign, extensions, escalations), a leader's supervision, the
- * staff's feedback due. Staff also see their recent visits and the button to log a new one.
+ * staff's feedback due. Staff also see their recent visits and the button to log a new one. The cards of the
+ * tickets a department leads, and all of dispatch's, also name the co-departments and whose opinion the reply
+ * waits on; a lead's card says when dispatch turned its extension request down.
  */
 @Page
 class WorkPage {
@@ -67,6 +70,7 @@ class WorkPage {
         model.addAttribute("inbox", inbox);
         model.addAttribute("queues", queues(inbox.items()));
         model.addAttribute("caller", caller);
+        List<TicketView> cards = new ArrayList<>(inbox.items());
         if (caller.is(Role.DEPT) && caller.department() != null) {
             List<Waiting> waiting = new ArrayList<>();
             for (TicketStatus status : WAITING_ON_OTHERS) {
@@ -74,10 +78,18 @@ class WorkPage {
                         null, null, caller.department()), caller, PageParams.of(0, WAITING_SHOWN));
                 if (led.total() > 0) {
                     waiting.add(new Waiting(status.name(), led.total(), led.items()));
+                    cards.addAll(led.items());
                 }
             }
             model.addAttribute("waitingOnOthers", waiting);
         }
+        // who else has a part, and whose opinion the reply waits on: the lead's to chase, dispatch's to oversee
+        model.addAttribute("coHandlingShown", cards.stream()
+                .filter(t -> caller.is(Role.DISPATCH) || caller.isDepartment(t.leadDepartment()))
+                .map(TicketView::id).collect(Collectors.toSet()));
+        // dispatch's 不同意延期 cleared the request from the ticket: the lead hears of it on its card, not only inside
+        model.addAttribute("extensionsRefused", tickets.extensionsRefused(cards.stream()
+                .filter(t -> caller.isDepartment(t.leadDepartment())).toList()));
         if (caller.is(Role.STAFF, Role.DISPATCH)) {
             PageResult<VisitView> recent = visits.list(null, caller.is(Role.STAFF) ? caller.username() : null,
                     null, null, PageParams.of(0, RECENT_VISITS));

@@ -53,6 +53,44 @@ class PagesOnAPhoneBrowserTests {
     }
 
     @Test
+    void theLeadsAndDispatchsCardsWithCoHandlingAndExtensionsFitAPhone() {
+        String code = api.enterprise("台州手机协办卡片测试有限公司", "手机协办镇");
+        List<String> ids = api.visit(code, List.of(Api.problem("OTHER", "手机卡片：多部门协办的出口退税与物流问题"),
+                Api.problem("OTHER", "手机卡片：等待外地海关协查"))).stream().map(t -> t.get("id").asText()).toList();
+        // the longest names and every co-department there is: the card's lines must wrap, not widen it
+        for (String id : ids) {
+            api.act(id, "assign", "dispatch", Map.of("leadDepartment", "TRANSPORT",
+                    "coDepartments", List.of("COMMERCE", "FINANCE", "CUSTOMS", "HRSS", "JUSTICE")));
+            api.act(id, "sign", "transport", null);
+        }
+        Map<String, Object> extend = Map.of("workingDays", 3, "reason", "需外地海关协查，" + "等待回函".repeat(20));
+        api.act(ids.get(0), "extend", "transport", extend);
+        api.act(ids.get(0), "reject-extension", "dispatch", Map.of());
+        api.act(ids.get(1), "extend", "transport", extend);
+
+        browser.signInAs("transport").open("/work");
+        browser.script("document.querySelector(arguments[0]).scrollIntoView()", "a.ticket[data-id='" + ids.get(0) + "']");
+        assertThat(browser.find("a.ticket[data-id='" + ids.get(0) + "'] .extension-refused").getText())
+                .startsWith("延期申请未获同意");
+        assertThat(browser.find("a.ticket[data-id='" + ids.get(0) + "'] .pending-contributions").getText())
+                .startsWith("待协办意见：商务局");
+        browser.noSidewaysScroll().tapTargetsAtLeast44px();
+        browser.screenshot("work-lead-co-handling-phone");
+
+        browser.signInAs("dispatch").open("/work");
+        browser.script("document.querySelector(arguments[0]).scrollIntoView()", "a.ticket[data-id='" + ids.get(1) + "']");
+        assertThat(browser.find("#queue-approve-extension a.ticket[data-id='" + ids.get(1) + "'] .if-approved").getText())
+                .startsWith("同意后答复期限延至");
+        browser.noSidewaysScroll().tapTargetsAtLeast44px();
+        browser.screenshot("work-dispatch-extension-phone");
+        browser.open("/tickets/" + ids.get(1));
+        browser.script("document.getElementById('extension').scrollIntoView()");
+        assertThat(browser.text("extensionIfApproved")).startsWith("同意后，答复期限由");
+        browser.noSidewaysScroll().tapTargetsAtLeast44px();
+        browser.screenshot("ticket-extension-phone");
+    }
+
+    @Test
     void theChineseErrorPageFitsAPhone() {
         browser.signInAs("staff1").open("/admin");
         assertThat(browser.text("errorTitle")).contains("无权访问");

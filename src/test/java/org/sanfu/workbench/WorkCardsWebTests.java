@@ -1,0 +1,125 @@
+package org.sanfu.workbench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.nodes.Document;
+import org.jsoup.select.Elements;
+import org.junit.jupiter.api.Test;
+import org.sanfu.Api;
+import org.sanfu.Pages;
+import org.sanfu.SanfuTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * What a ticket's card on /work tells the lead department and dispatch without opening the ticket (docs/UI.md):
+ * dispatch's no to an extension, what approving one would give, and the co-departments the reply waits on.
+ */
+@SanfuTest
+class WorkCardsWebTests {
+
+    private static final Map<String, Object> EXTEND = Map.of("workingDays", 3, "reason", "需省里批复资金");
+
+    @Autowired
+    Api api;
+    @Autowired
+    Pages pages;
+
+    @Test
+    void theLeadsCardSaysItsExtensionWasTurnedDownForAsLongAsThatIsTheLatestWordOnIt() {
+        String id = handledBy("FINANCING", "finance", "贷款展期待批");
+        api.act(id, "extend", "finance", EXTEND);
+        api.act(id, "reject-extension", "dispatch", Map.of("note", "材料已齐，按期答复"));
+
+        String refused = "延期申请未获同意，答复期限仍为 " + replyDeadline(id);
+        assertThat(card("finance", id).select(".extension-refused").text()).isEqualTo(refused);
+        // what happens beside it in the same handling leaves it the latest word
+        api.act(id, "comment", "finance", Map.of("text", "已电话联系企业"));
+        assertThat(card("finance", id).select(".extension-refused").text()).isEqualTo(refused);
+        assertThat(card("dispatch", id)).as("not in dispatch's inbox").isEmpty();
+
+        // asked again: the new request is the latest word, and approving it moves the deadline with nothing refused
+        api.act(id, "extend", "finance", EXTEND);
+        assertThat(card("finance", id).select(".extension").text()).isEqualTo("申请延期 3 个工作日：需省里批复资金");
+        assertThat(card("finance", id).select(".extension-refused")).isEmpty();
+        api.act(id, "approve-extension", "dispatch", Map.of());
+        assertThat(card("finance", id)).hasSize(1);
+        assertThat(card("finance", id).select(".extension-refused")).isEmpty();
+
+        // refused, then replied and reopened: the reply ended that handling, and its deadline with it
+        String reopened = handledBy("FINANCING", "finance", "贴息申请进度");
+        api.act(reopened, "extend", "finance", EXTEND);
+        api.act(reopened, "reject-extension", "dispatch", Map.of());
+        assertThat(card("finance", reopened).select(".extension-refused").text())
+                .isEqualTo("延期申请未获同意，答复期限仍为 " + replyDeadline(reopened));
+        api.act(reopened, "reply", "finance", Map.of("resolution", "已对接银行", "outcome", "PARTIAL"));
+        api.act(reopened, "feedback", "staff1", Map.of("satisfaction", "DISSATISFIED"));
+        assertThat(card("finance", reopened)).hasSize(1);
+        assertThat(card("finance", reopened).select(".extension-refused")).isEmpty();
+    }
+
+    @Test
+    void dispatchsCardAndTicketPageSayWhatApprovingWouldGiveAndTheApprovalGivesIt() {
+        String id = handledBy("CONTAINER", "transport", "订舱难待协调");
+        String before = replyDeadline(id);
+        api.act(id, "extend", "transport", EXTEND);
+
+        String ifApproved = card("dispatch", id).select(".if-approved").text();
+        assertThat(ifApproved).startsWith("同意后答复期限延至 ");
+        String promised = ifApproved.substring("同意后答复期限延至 ".length());
+        assertThat(promised).isNotEqualTo(before);
+        assertThat(pages.get("/tickets/" + id, "dispatch").html().select("#extension #extensionIfApproved").text())
+                .isEqualTo("同意后，答复期限由 " + before + " 延至 " + promised + "。");
+
+        api.act(id, "approve-extension", "dispatch", Map.of());
+        assertThat(replyDeadline(id)).as("what the page promised").isEqualTo(promised);
+        assertThat(pages.get("/tickets/" + id, "dispatch").html().select("#extensionIfApproved")).isEmpty();
+    }
+
+    @Test
+    void theLeadAndDispatchSeeTheCoDepartmentsOnTheCardAndWhoseOpinionTheReplyWaitsOn() {
+        // CREDIT_INSURANCE: 商务局 leads, 金融办 co-handles (bpmn/routing.dmn)
+        String id = handledBy("CREDIT_INSURANCE", "commerce", "信保理赔进度");
+        Elements lead = card("commerce", id);
+        assertThat(lead.select(".co-departments").text()).isEqualTo("协办：金融办");
+        assertThat(lead.select(".pending-contributions").text()).isEqualTo("待协办意见：金融办");
+        // the co-department's own card: its part is its work, and the lead's co-handling is not its to chase
+        Elements co = card("finance", id);
+        assertThat(co).hasSize(1);
+        assertThat(co.select(".co-departments, .pending-contributions")).isEmpty();
+
+        api.act(id, "extend", "commerce", EXTEND);
+        Elements dispatch = card("dispatch", id);
+        assertThat(dispatch.select(".co-departments").text()).isEqualTo("协办：金融办");
+        assertThat(dispatch.select(".pending-contributions").text()).isEqualTo("待协办意见：金融办");
+
+        api.act(id, "contribute", "finance", Map.of("opinion", "已联系信保公司"));
+        lead = card("commerce", id);
+        assertThat(lead.select(".co-departments").text()).isEqualTo("协办：金融办");
+        assertThat(lead.select(".pending-contributions")).as("nothing waited on any more").isEmpty();
+    }
+
+    /** A new ticket of this category, signed by its lead: in that department's hands. */
+    private String handledBy(String category, String lead, String title) {
+        String code = api.enterprise("台州工作台卡片测试有限公司", "卡片镇");
+        String id = api.visit(code, List.of(Api.problem(category, title))).get(0).get("id").asText();
+        api.act(id, "sign", lead, null);
+        return id;
+    }
+
+    /** The ticket's card on the user's /work (empty when it is not there). */
+    private Elements card(String user, String id) {
+        Document work = pages.get("/work", user).html();
+        return work.select("a.ticket[data-id=" + id + "]");
+    }
+
+    /** The ticket's reply deadline as the pages write it. */
+    private String replyDeadline(String id) {
+        return OffsetDateTime.parse(api.get("/api/tickets/" + id, "leader").json().get("replyDeadline").asText())
+                .atZoneSameInstant(ZoneId.of("Asia/Shanghai")).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+    }
+}
