@@ -101,9 +101,10 @@ class TicketPolicy {
             String waitsFor = definition.waitsFor().get(action.urlName());
             if (waitsFor != null && ticket.waitsOn(waitsFor)) {
                 reason = TicketProcess.TASK_CONTRIBUTE.equals(waitsFor)
-                        // by their names, as people know them (the ticket's openParts has the codes)
+                        // by their names, as people know them (the ticket's openParts has the codes), listed as
+                        // the language lists words (金融办、人力社保局; in English with commas)
                         ? Message.of("sanfu.ticket.waits-for-contributions", "departments",
-                                ticket.openParts().stream().map(catalog::departmentLabel).toList())
+                                ticket.openParts().stream().map(catalog::departmentLabel).map(Message::worded).toList())
                         : Message.of("sanfu.ticket.extension-waiting");
             } else if (action == TicketAction.EXTEND && !ticket.mayAskExtension(now)) {
                 reason = Message.of("sanfu.ticket.extension-too-late");

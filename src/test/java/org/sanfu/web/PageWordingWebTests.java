@@ -116,6 +116,18 @@ class PageWordingWebTests {
 
         Api.Response english = api.post("/api/tickets/" + coHandled + "/reply", "commerce", reply);
         assertThat(english.json().get("detail").asText()).contains("co-departments 金融办 have not contributed");
+
+        // two of them: listed as Chinese lists words, with 、
+        String twice = api.ticket("OTHER").get("id").asText();
+        api.act(twice, "assign", "dispatch", Map.of("leadDepartment", "COMMERCE", "coDepartments", List.of("FINANCE", "HRSS")));
+        api.act(twice, "sign", "commerce", null);
+        Api.Response both = api.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/api/tickets/" + twice + "/reply").contentType(MediaType.APPLICATION_JSON)
+                .header("Accept-Language", "zh-CN").content(api.write(reply)), "commerce");
+        assertThat(both.status()).isEqualTo(409);
+        assertThat(both.json().get("detail").asText()).contains("协办部门 金融办、人力社保局 尚未提交协办意见");
+        assertThat(api.post("/api/tickets/" + twice + "/reply", "commerce", reply).json().get("detail").asText())
+                .contains("co-departments 金融办, 人力社保局 have not contributed");
     }
 
     @Test
