@@ -369,8 +369,10 @@ class FeedbackLinkWebTests {
         ClockUtil.setCurrentTime(Date.from(due.plusSeconds(1)));
         assertGone(get(path));
         assertGone(post(path, "satisfaction", "SATISFIED"));
-        // and no new link once the window has passed, though the sweep has not closed the ticket yet
+        // and no new link once the window has passed, though the sweep has not closed the ticket yet: the page
+        // offers none, only whom to turn to
         assertRefused(api.post("/api/tickets/" + t.id() + "/feedback-link", "staff1", null), 409);
+        assertThat(get(path).html().select("main").text()).contains("请联系为您服务的工作人员").doesNotContain("重新发送");
         ClockUtil.reset();
         assertThat(snapshot(t.id())).isEqualTo(before);
         assertThat(ticket(t.id()).get("status").asText()).isEqualTo("REPLIED");
