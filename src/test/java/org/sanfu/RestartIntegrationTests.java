@@ -139,7 +139,7 @@ class RestartIntegrationTests {
         assertThat(after.get("leadDepartment").asText()).isEqualTo("CUSTOMS");
         assertThat(after.get("coDepartments").get(0).asText()).isEqualTo("TRANSPORT");
         JsonNode history = ok(call("GET", "/api/tickets/" + after.get("id").asText() + "/history", "leader", null), 200);
-        assertThat(history.get(1).get("detail").asText()).contains("办理时限 2 个工作日");
+        assertThat(history.get(1).get("detail").asText()).contains("答复时限 2 个工作日");
         // the ticket routed before the change keeps its department
         assertThat(ok(call("GET", "/api/tickets/" + before.get("id").asText(), "leader", null), 200)
                 .get("leadDepartment").asText()).isEqualTo("TRANSPORT");
@@ -209,8 +209,8 @@ class RestartIntegrationTests {
                 .isAfter(shipped.plusWorkingDays(reportedAt, 5));
         JsonNode history = ok(call("GET", "/api/tickets/" + id + "/history", "leader", null), 200);
         assertThat(history.findValuesAsText("action")).containsExactly("report", "route", "recount", "recount");
-        assertThat(history.get(2).get("detail").asText()).startsWith("节假日安排调整，签收时限由 ");
-        assertThat(history.get(3).get("detail").asText()).startsWith("节假日安排调整，办理时限由 ");
+        assertThat(history.get(2).get("detail").asText()).startsWith("节假日安排调整，签收期限由 ");
+        assertThat(history.get(3).get("detail").asText()).startsWith("节假日安排调整，答复期限由 ");
     }
 
     private static Instant instant(JsonNode ticket, String field) {

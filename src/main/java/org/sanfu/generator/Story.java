@@ -382,7 +382,7 @@ final class Story {
                 c.overdue = true;
                 missed(run, fire, c.deadline);
                 run.sweeps.add(new GeneratedTicket.Event(fire, TicketEvent.SYSTEM, "overdue", null, null,
-                        c.which.label() + "超期：时限 " + minutes.format(c.deadline)));
+                        c.which.label() + "超期：期限 " + minutes.format(c.deadline)));
             } else {
                 int percent = !fire.isBefore(c.point(75)) ? 75 : 50;
                 c.reminded = percent;
@@ -514,6 +514,6 @@ final class Story {
 
     private String routing(GeneratedTicket t) {
         String who = t.lead == null ? "无匹配规则，转专班交办" : departments(t.lead, t.co);
-        return who + "；签收时限 " + t.signLimit + " 个工作日，办理时限 " + t.replyLimit + " 个工作日";
+        return who + "；签收时限 " + t.signLimit + " 个工作日，答复时限 " + t.replyLimit + " 个工作日";
     }
 }

@@ -88,7 +88,7 @@ class BriefingMarkdown {
             // earlier too, as it stood when compiled: said, so that a reader does not take the two for one figure
             md.append(overdueScope(period)).append("：\n\n");
         }
-        list(md, b.path("overdue"), t -> "（主办：" + or(t.path("leadDepartmentLabel"), "待交办") + "，办理时限 "
+        list(md, b.path("overdue"), t -> "（主办：" + or(t.path("leadDepartmentLabel"), "待交办") + "，答复期限 "
                 + time(t.path("replyDeadline"), zone) + "）", "无超期事项。");
 
         md.append("\n## 六、").append(period).append("办结案例\n\n");

@@ -176,12 +176,12 @@ public class DeadlineRecount implements SmartInitializingSingleton {
             }
             List<Nearer> nearest = moves.stream().sorted(Comparator.comparing(n -> n.notice().deadline())).toList();
             String shown = nearest.stream().limit(DIGEST_SHOWN)
-                    .map(n -> "事项 " + n.notice().ticketId() + "「" + n.notice().title() + "」" + n.clock().label()
-                            + "时限提前到 " + TicketDeadlines.minutes(n.notice().deadline(), zone))
+                    .map(n -> "事项 " + n.notice().ticketId() + "「" + n.notice().title() + "」" + n.clock().deadlineName()
+                            + "提前到 " + TicketDeadlines.minutes(n.notice().deadline(), zone))
                     .collect(Collectors.joining("；"));
             long ticketCount = moves.stream().map(n -> n.notice().ticketId()).distinct().count();
-            String howMany = ticketCount == moves.size() ? ticketCount + " 件事项的时限提前"
-                    : ticketCount + " 件事项的 " + moves.size() + " 个时限提前";
+            String howMany = ticketCount == moves.size() ? ticketCount + " 件事项的期限提前"
+                    : ticketCount + " 件事项的 " + moves.size() + " 个期限提前";
             told.add(new Notification(Notification.Kind.REMINDER, null, recipient, "节假日安排调整", null,
                     nearest.get(0).notice().deadline(), "节假日安排调整，" + howMany + "，最近的：" + shown
                             + (moves.size() > DIGEST_SHOWN ? "；其余见待办。" : "。")));
@@ -218,12 +218,12 @@ public class DeadlineRecount implements SmartInitializingSingleton {
         String before = TicketDeadlines.minutes(from, is.zone());
         String after = TicketDeadlines.minutes(to, is.zone());
         events.append(id, new TicketEvent(now, TicketEvent.SYSTEM, "recount", t.status(), t.status(),
-                "节假日安排调整，" + which.label() + "时限由 " + before + " 改为 " + after));
+                "节假日安排调整，" + which.deadlineName() + "由 " + before + " 改为 " + after));
         if (which == DeadlineClock.FEEDBACK) {
             publisher.publishEvent(new FeedbackWindowMoved(id, to));
         }
         return nearer ? Optional.of(new Nearer(t.notice(Notification.Kind.REMINDER, t.holder(), to,
-                "节假日安排调整，" + which.label() + "时限由 " + before + " 提前到 " + after), which)) : Optional.empty();
+                "节假日安排调整，" + which.deadlineName() + "由 " + before + " 提前到 " + after), which)) : Optional.empty();
     }
 
     /**

@@ -53,7 +53,9 @@ public class RepliedTickets {
         caller.require(Role.STAFF, Role.DISPATCH);
         if (!awaitsFeedback(ticket)) {
             throw new DomainException.NotNow(Message.of("sanfu.feedback-link.not-replied", "id", id,
-                    "status", Message.of("label.status." + ticket.status())));
+                    "status", Message.of("label.status." + ticket.status()),
+                    // the status by its one name, not a paraphrase of it
+                    "replied", Message.of("label.status." + TicketStatus.REPLIED)));
         }
         return Replied.of(ticket);
     }

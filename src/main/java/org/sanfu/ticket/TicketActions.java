@@ -166,7 +166,7 @@ public class TicketActions {
             tickets.extensionDecided(ticket.id(), moved, now);
             clocks.run(ticket.id(), DeadlineClock.REPLY);
             process.complete(task.taskId(), Map.of());
-            return withNote("同意延期 " + days + " 个工作日，办理时限延至 "
+            return withNote("同意延期 " + days + " 个工作日，答复期限延至 "
                     + LocalDate.ofInstant(moved, properties.zone()), command.note());
         });
     }
@@ -177,7 +177,7 @@ public class TicketActions {
             int days = ticket.extensionRequest().workingDays();
             tickets.extensionDecided(ticket.id(), ticket.replyDeadline(), now);
             process.complete(task.taskId(), Map.of());
-            return withNote("不同意延期 " + days + " 个工作日，办理时限不变", command.note());
+            return withNote("不同意延期 " + days + " 个工作日，答复期限不变", command.note());
         });
     }
 

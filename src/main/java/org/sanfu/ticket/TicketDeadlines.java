@@ -19,7 +19,7 @@ import org.sanfu.ticket.process.TicketProcessGateway;
 import org.springframework.stereotype.Service;
 
 /**
- * The deadline clocks of tickets (签收 and 办理时限). The process says when a clock runs (listeners
+ * The deadline clocks of tickets (签收期限 and 答复期限). The process says when a clock runs (listeners
  * on bpmn/ticket.bpmn); this keeps, on the ticket row, the next moment a running clock needs
  * attention, and the sweep of bpmn/deadline-sweep.bpmn reminds (催办), marks overdue (超期) and ends
  * passed feedback windows for every ticket whose moment came. No timer job per ticket: one indexed
@@ -158,7 +158,7 @@ public class TicketDeadlines {
         if (!tickets.markOverdue(t.id(), which)) {
             return;
         }
-        String text = which.label() + "超期：时限 " + format(deadline);
+        String text = which.label() + "超期：期限 " + format(deadline);
         events.append(t.id(), new TicketEvent(now, TicketEvent.SYSTEM, "overdue", t.status(), t.status(), text));
         notifications.send(t.notice(Notification.Kind.OVERDUE, t.holder(), deadline, text));
     }

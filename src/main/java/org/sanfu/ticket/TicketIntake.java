@@ -82,6 +82,6 @@ public class TicketIntake {
                 : "主办 " + catalog.departmentLabel(t.leadDepartment())
                         + (coDepartments.isEmpty() ? "" : "；协办 " + String.join("、",
                                 coDepartments.stream().map(catalog::departmentLabel).toList()));
-        return who + "；签收时限 " + t.signLimit() + " 个工作日，办理时限 " + t.replyLimit() + " 个工作日";
+        return who + "；签收时限 " + t.signLimit() + " 个工作日，答复时限 " + t.replyLimit() + " 个工作日";
     }
 }

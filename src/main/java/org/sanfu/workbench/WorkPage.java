@@ -53,6 +53,15 @@ class WorkPage {
             TicketAction.APPROVE_EXTENSION, TicketAction.ESCALATION_REPLY, TicketAction.SIGN, TicketAction.CONTRIBUTE,
             TicketAction.REPLY, TicketAction.ESCALATE, TicketAction.FEEDBACK);
 
+    /**
+     * The queues that hold tickets of one status, headed by that status's label, as the ticket's page and every
+     * list name it: one state under two names reads as two states. What the user does next is a hint below the
+     * heading (page.work.next.*), not a second name.
+     */
+    private static final Map<TicketAction, TicketStatus> QUEUE_STATUS = Map.of(TicketAction.RULE,
+            TicketStatus.SUPERVISION, TicketAction.ESCALATION_REPLY, TicketStatus.ESCALATED, TicketAction.FEEDBACK,
+            TicketStatus.REPLIED);
+
     private final TicketQueries tickets;
     private final VisitQueries visits;
 
@@ -103,8 +112,8 @@ class WorkPage {
         return "work";
     }
 
-    /** A named list of tickets on the page. */
-    record Queue(String action, List<TicketView> tickets) {}
+    /** A named list of tickets on the page; {@code status} is the one its tickets all hold, or null. */
+    record Queue(String action, String status, List<TicketView> tickets) {}
 
     /** The department's tickets in one status that waits on others: how many, and the first few. */
     record Waiting(String status, long total, List<TicketView> tickets) {}
@@ -117,6 +126,8 @@ class WorkPage {
                     .ifPresent(action -> byAction.get(action).add(ticket));
         }
         return byAction.entrySet().stream().filter(e -> !e.getValue().isEmpty())
-                .map(e -> new Queue(e.getKey().urlName(), e.getValue())).toList();
+                .map(e -> new Queue(e.getKey().urlName(),
+                        QUEUE_STATUS.containsKey(e.getKey()) ? QUEUE_STATUS.get(e.getKey()).name() : null, e.getValue()))
+                .toList();
     }
 }

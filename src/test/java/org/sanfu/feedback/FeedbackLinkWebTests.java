@@ -200,6 +200,10 @@ class FeedbackLinkWebTests {
         // a phone dials it with a tap: no spaces in the number it dials
         assertThat(page.select("#contact a.phone").attr("href")).isEqualTo("tel:0576-88881201");
         assertThat(page.body().text()).doesNotContain("staff1", "TRANSPORT");
+        // 回访 is the staff's word for asking; the enterprise is asked to 评价 (its name here is the test's own)
+        Document words = page.clone();
+        words.select("#enterprise").remove();
+        assertThat(words.title() + words.body().text()).doesNotContain("回访");
     }
 
     @Test
@@ -308,6 +312,7 @@ class FeedbackLinkWebTests {
         assertThat(answer.html().getElementById("spentTitle").text()).isEqualTo("您已评价过，感谢您的反馈");
         assertThat(answer.html().getElementById("errorTitle")).isNull();
         assertThat(answer.body()).doesNotContain("Exception", "回访测试企业", "满意");
+        assertThat(answer.html().title() + answer.html().text()).doesNotContain("回访");
     }
 
     @Test
@@ -450,10 +455,12 @@ class FeedbackLinkWebTests {
     /** The link's ticket moved on: a 410 that says what happened and names whom to turn to, and no more. */
     private static void assertMovedOn(Answer answer) {
         assertThat(answer.status()).as(answer.body()).isEqualTo(410);
-        assertThat(answer.html().getElementById("movedTitle").text()).isEqualTo("这个回访链接已停止使用");
-        assertThat(answer.html().getElementById("contact").text()).contains("联系", "王晓明");
+        assertThat(answer.html().getElementById("movedTitle").text()).isEqualTo("这个评价链接已停止使用");
+        assertThat(answer.html().getElementById("contact").text()).contains("联系", "王晓明", "0576-8888 1201");
         assertThat(answer.body()).doesNotContain("重新发送链接", "Exception", "回访测试企业", "满意", "staff1",
                 "TRANSPORT", "测试问题");
+        // the enterprise is asked to 评价; 回访 is the staff's word
+        assertThat(answer.html().title() + answer.html().text()).doesNotContain("回访");
     }
 
     @Test
@@ -637,7 +644,10 @@ class FeedbackLinkWebTests {
                 .isEqualTo(403);
         assertThat(pages.post("/tickets/999999999999/feedback-link", "staff1", Pages.form()).status()).isEqualTo(404);
         String open = api.ticket("CONTAINER").get("id").asText();
-        assertThat(pages.post("/tickets/" + open + "/feedback-link", "staff1", Pages.form()).status()).isEqualTo(409);
+        Pages.Answer notReplied = pages.post("/tickets/" + open + "/feedback-link", "staff1", Pages.form());
+        assertThat(notReplied.status()).isEqualTo(409);
+        // the status the link waits for by its one name, as the ticket's page shows it
+        assertThat(notReplied.html().text()).contains("事项 #" + open + " 当前为“待签收”，只有“已答复待回访”的事项才能生成回访链接");
         assertThat(linksOf(t.id()) + linksOf(open)).isZero();
     }
 
@@ -697,6 +707,7 @@ class FeedbackLinkWebTests {
         // an enterprise's reader, not an operator: no status code in the words
         assertThat(answer.html().getElementById("errorTitle").text()).isEqualTo("链接已失效");
         assertThat(answer.body()).doesNotContain("Exception", "回访测试企业");
+        assertThat(answer.html().title() + answer.html().text()).doesNotContain("回访");
     }
 
     private static void assertRefused(Api.Response r, int status) {

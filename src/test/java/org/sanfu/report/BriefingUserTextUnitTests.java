@@ -87,12 +87,23 @@ class BriefingUserTextUnitTests {
         for (int i = 0; i < titles.size(); i++) {
             String escaped = ESCAPED.get(titles.get(i));
             String item = (i + 1) + ". #" + (i + 1) + " 【物流运输】\\*星号\\*企业：" + escaped;
-            assertThat(lines).as(titles.get(i)).contains(item + "（主办：交通运输局，办理时限 2016-03-16 17:30）");
+            assertThat(lines).as(titles.get(i)).contains(item + "（主办：交通运输局，答复期限 2016-03-16 17:30）");
             assertThat(lines).as(titles.get(i)).contains(item + " —— 办理结果：" + escaped + "（满意）");
         }
         assertThat(lines).as("one row of seven cells: the label opens no cell and no link")
                 .contains("| \\[部门\\](javascript:x) | 1 |  | — | — | — | — |");
         assertThat(md).as("no line of user text starts a heading or a block").doesNotContain("\n#  ", "\n第二行", "\n第三行");
+    }
+
+    @Test
+    void theOverdueSheetNamesTheReplyDeadlineAsTheTicketsPageDoes() throws Exception {
+        byte[] xlsx = new BriefingWorkbook(UnaryOperator.identity()).render(briefing(List.of("普通标题")));
+        try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            List<String> header = new java.util.ArrayList<>();
+            book.getSheet("超期事项").getRow(0).forEach(cell -> header.add(cell.getStringCellValue()));
+            // label.deadline.reply: the ticket's page, its list's export and its history say 答复期限 too
+            assertThat(header).contains("答复期限").doesNotContain("办理时限");
+        }
     }
 
     @Test

@@ -25,7 +25,7 @@ class RecountNoticesUnitTests {
 
     private static DeadlineRecount.Nearer nearer(int id, String recipient, String deadline) {
         return new DeadlineRecount.Nearer(new Notification(Notification.Kind.REMINDER, String.valueOf(id), recipient,
-                "问题" + id, "企业" + id, at(deadline), "事项 " + id + "「问题" + id + "」节假日安排调整，办理时限由 … 提前到 …"),
+                "问题" + id, "企业" + id, at(deadline), "事项 " + id + "「问题" + id + "」节假日安排调整，答复期限由 … 提前到 …"),
                 id % 2 == 0 ? DeadlineClock.SIGN : DeadlineClock.REPLY);
     }
 
@@ -55,10 +55,10 @@ class RecountNoticesUnitTests {
         assertThat(digest.ticketId()).as("about several tickets").isNull();
         assertThat(digest.enterpriseName()).isNull();
         assertThat(digest.deadline()).as("the nearest").isEqualTo(at("2027-02-11T17:30:00"));
-        assertThat(digest.text()).isEqualTo("节假日安排调整，7 件事项的时限提前，最近的："
-                + "事项 11「问题11」办理时限提前到 2027-02-11 17:30；事项 12「问题12」签收时限提前到 2027-02-12 17:30；"
-                + "事项 13「问题13」办理时限提前到 2027-02-13 17:30；事项 14「问题14」签收时限提前到 2027-02-14 17:30；"
-                + "事项 15「问题15」办理时限提前到 2027-02-15 17:30；其余见待办。");
+        assertThat(digest.text()).isEqualTo("节假日安排调整，7 件事项的期限提前，最近的："
+                + "事项 11「问题11」答复期限提前到 2027-02-11 17:30；事项 12「问题12」签收期限提前到 2027-02-12 17:30；"
+                + "事项 13「问题13」答复期限提前到 2027-02-13 17:30；事项 14「问题14」签收期限提前到 2027-02-14 17:30；"
+                + "事项 15「问题15」答复期限提前到 2027-02-15 17:30；其余见待办。");
     }
 
     @Test
@@ -72,9 +72,9 @@ class RecountNoticesUnitTests {
             }
         }
         assertThat(DeadlineRecount.toldTogether(nearer, SHANGHAI)).singleElement().satisfies(digest -> assertThat(
-                digest.text()).isEqualTo("节假日安排调整，2 件事项的 4 个时限提前，最近的："
-                + "事项 1「问题1」签收时限提前到 2027-02-01 17:30；事项 2「问题2」签收时限提前到 2027-02-02 17:30；"
-                + "事项 1「问题1」办理时限提前到 2027-02-11 17:30；事项 2「问题2」办理时限提前到 2027-02-12 17:30。"));
+                digest.text()).isEqualTo("节假日安排调整，2 件事项的 4 个期限提前，最近的："
+                + "事项 1「问题1」签收期限提前到 2027-02-01 17:30；事项 2「问题2」签收期限提前到 2027-02-02 17:30；"
+                + "事项 1「问题1」答复期限提前到 2027-02-11 17:30；事项 2「问题2」答复期限提前到 2027-02-12 17:30。"));
     }
 
     @Test
@@ -82,7 +82,7 @@ class RecountNoticesUnitTests {
         List<DeadlineRecount.Nearer> nearer = IntStream.rangeClosed(1, 4)
                 .mapToObj(i -> nearer(i, "HRSS", "2027-02-0" + i + "T17:30:00")).toList();
         assertThat(DeadlineRecount.toldTogether(nearer, SHANGHAI)).singleElement().satisfies(digest -> assertThat(
-                digest.text()).startsWith("节假日安排调整，4 件事项的时限提前，最近的：事项 1「问题1」办理时限提前到 2027-02-01 17:30；")
-                .endsWith("事项 4「问题4」签收时限提前到 2027-02-04 17:30。"));
+                digest.text()).startsWith("节假日安排调整，4 件事项的期限提前，最近的：事项 1「问题1」答复期限提前到 2027-02-01 17:30；")
+                .endsWith("事项 4「问题4」签收期限提前到 2027-02-04 17:30。"));
     }
 }

@@ -295,7 +295,7 @@ class TicketBranchWebTests extends TicketWebTestSupport {
         assertThat(last.get("actor").asText()).isEqualTo("dispatch");
         assertThat(last.get("fromStatus").asText()).isEqualTo("IN_PROGRESS");
         assertThat(last.get("toStatus").asText()).isEqualTo("IN_PROGRESS");
-        assertThat(last.get("detail").asText()).contains("时限充足");
+        assertThat(last.get("detail").asText()).isEqualTo("不同意延期 10 个工作日，答复期限不变；时限充足");
 
         assertThat(inboxIds("dispatch")).doesNotContain(id);
         assertThat(allowed(id, "transport")).contains("extend");
@@ -348,6 +348,9 @@ class TicketBranchWebTests extends TicketWebTestSupport {
                 .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
         assertThat(pages.get(approved.redirect(), "dispatch").html().select("#done").text())
                 .isEqualTo("已同意延期，事项现为“办理中”。答复期限延至 " + shown + "。");
+        // its history names the deadline as the page does (答复期限), not by a second name
+        assertThat(lastEvent(id).get("detail").asText())
+                .isEqualTo("同意延期 3 个工作日，答复期限延至 " + shown.substring(0, 10));
         assertThat(pages.get("/work", "transport").html().select("a[href=/tickets/" + id + "] .extension"))
                 .as("decided: nothing asked any more").isEmpty();
     }

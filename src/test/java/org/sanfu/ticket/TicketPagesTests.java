@@ -822,6 +822,10 @@ class TicketPagesTests extends TicketWebTestSupport {
         assertThat(page.select("#signDeadline .left").text()).matches("剩 \\d+\\.\\d 个工作日");
         assertThat(page.select("#replyDeadline .left").text()).matches("剩 \\d+\\.\\d 个工作日");
         assertThat(page.select("#overdueMark")).isEmpty();
+        // one name per deadline on the page and in its history: 答复 as the action that meets it, not 办理
+        assertThat(page.select("#deadlines").text()).contains("签收期限", "答复期限").doesNotContain("办理时限");
+        assertThat(page.select("#history li[data-action=route] p.text").text())
+                .endsWith("签收时限 1 个工作日，答复时限 7 个工作日");
 
         Document department = pages.get("/tickets/" + id, "commerce").html();
         assertThat(department.select("#enterprise a")).as("departments see no enterprise pages").isEmpty();

@@ -3,6 +3,7 @@ package org.sanfu.workbench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -11,6 +12,7 @@ import org.sanfu.Api;
 import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 
 /** Signing in to the pages, each role's home, and /work as the inbox of the one signed in. */
 @SanfuTest
@@ -26,6 +28,8 @@ class SignInAndWorkPageTests {
     int port;
     @Autowired
     org.sanfu.security.AccountAdministration accounts;
+    @Autowired
+    MessageSource messages;
 
     @Test
     void aPageWithoutASessionSendsToTheChineseSignInForm() {
@@ -99,10 +103,7 @@ class SignInAndWorkPageTests {
 
     @Test
     void aDepartmentSeesItsTicketsThatWaitOnOthersApartFromItsInbox() {
-        String code = api.enterprise("台州等待环节测试有限公司", "工作台镇");
-        List<String> ids = api.visit(code, List.of(Api.problem("CONTAINER", "集装箱紧张"),
-                Api.problem("CONTAINER", "拼箱难"), Api.problem("CONTAINER", "舱位少"))).stream()
-                .map(t -> t.get("id").asText()).toList();
+        List<String> ids = threeOfTransport("台州等待环节测试有限公司");
         ids.forEach(id -> api.act(id, "sign", "transport", Map.of()));
         String sentUp = ids.get(0);
         String answered = ids.get(1);
@@ -113,9 +114,11 @@ class SignInAndWorkPageTests {
         Document work = pages.get("/work", "transport").html();
         Element waiting = work.getElementById("waitingOnOthers");
         assertThat(waiting).isNotNull();
-        assertThat(waiting.select(".waiting[data-status=ESCALATED] h3").text()).startsWith("已上报，待专班答复");
+        assertThat(waiting.select(".waiting[data-status=ESCALATED] h3 .name").text()).isEqualTo("已上报");
+        assertThat(waiting.select(".waiting[data-status=ESCALATED] p.next").text()).isEqualTo("等专班答复");
         assertThat(waiting.select(".waiting[data-status=ESCALATED] a[href=/tickets/" + sentUp + "]")).hasSize(1);
-        assertThat(waiting.select(".waiting[data-status=REPLIED] h3").text()).startsWith("已答复，待企业评价");
+        assertThat(waiting.select(".waiting[data-status=REPLIED] h3 .name").text()).isEqualTo("已答复待回访");
+        assertThat(waiting.select(".waiting[data-status=REPLIED] p.next").text()).isEqualTo("等企业评价");
         assertThat(waiting.select(".waiting[data-status=REPLIED] a[href=/tickets/" + answered + "]")).hasSize(1);
         assertThat(waiting.select("a[href=/tickets/" + handling + "]")).as("still in its inbox").isEmpty();
         assertThat(work.select("#queue-reply a[href=/tickets/" + handling + "]")).hasSize(1);
@@ -123,6 +126,68 @@ class SignInAndWorkPageTests {
         assertThat(pages.get("/work", "finance").html().select("#waitingOnOthers a[href=/tickets/" + sentUp + "]"))
                 .isEmpty();
         assertThat(pages.get("/work", "staff1").html().getElementById("waitingOnOthers")).isNull();
+    }
+
+    @Test
+    void workNamesAStateAsTheTicketDoesWithWhoActsNextApart() {
+        List<String> ids = threeOfTransport("台州状态名称测试有限公司");
+        String sentUp = ids.get(0);
+        String answered = ids.get(1);
+        String supervised = ids.get(2);
+        List.of(sentUp, answered).forEach(id -> api.act(id, "sign", "transport", Map.of()));
+        api.act(sentUp, "escalate", "transport", Map.of("level", "CITY", "reason", "超出县级权限"));
+        api.act(answered, "reply", "transport", Map.of("resolution", "已协调舱位", "outcome", "RESOLVED"));
+        api.act(supervised, "supervise", "leader", Map.of("reason", "企业多次反映"));
+        Map<String, String> ticketOf = Map.of("ESCALATED", sentUp, "REPLIED", answered, "SUPERVISION", supervised);
+
+        // the department's own tickets in others' hands: each headed by the name the ticket's page gives its status
+        Element waiting = pages.get("/work", "transport").html().getElementById("waitingOnOthers");
+        assertThat(waiting).isNotNull();
+        ticketOf.forEach((status, id) -> {
+            Element group = waiting.selectFirst(".waiting[data-status=" + status + "]");
+            assertThat(group).as(status).isNotNull();
+            assertThat(group.select("a[href=/tickets/" + id + "]")).as(status).hasSize(1);
+            assertThat(group.select("h3 .name").text()).as(status).isEqualTo(statusOnItsPage(id, "transport"))
+                    .isEqualTo(messages.getMessage("label.status." + status, null, Locale.CHINA));
+            assertThat(group.select("p.next").text()).as(status)
+                    .isEqualTo(messages.getMessage("page.work.waiting." + status, null, Locale.CHINA));
+        });
+        assertThat(waiting.text()).doesNotContain("领导督办中", "待企业评价", "已上报，");
+
+        // the queues of those who act on them: the same names, and what to do next beside them
+        Map<String, String> queueOf = Map.of("rule", "leader", "escalation-reply", "dispatch", "feedback", "staff1");
+        queueOf.forEach((action, user) -> {
+            Element queue = queue(user, action);
+            String id = queue.select("a.ticket").first().attr("data-id");
+            assertThat(queue.select("h2 .name").text()).as(action).isEqualTo(statusOnItsPage(id, user));
+            assertThat(queue.select("p.next").text()).as(action)
+                    .isEqualTo(messages.getMessage("page.work.next." + action, null, Locale.CHINA));
+            assertThat(queue.text()).as(action).doesNotContain("督办待裁决", "上报待专班答复");
+        });
+        assertThat(queue("leader", "rule").select("h2 .name").text()).isEqualTo("督办中");
+    }
+
+    /** Three new tickets of one visit, each for transport to sign. */
+    private List<String> threeOfTransport(String enterprise) {
+        String code = api.enterprise(enterprise, "工作台镇");
+        return api.visit(code, List.of(Api.problem("CONTAINER", "集装箱紧张"), Api.problem("CONTAINER", "拼箱难"),
+                Api.problem("CONTAINER", "舱位少"))).stream().map(t -> t.get("id").asText()).toList();
+    }
+
+    /** The queue of the action on the user's /work, on whichever page of it the queue begins. */
+    private Element queue(String user, String action) {
+        for (int page = 0; ; page++) {
+            Document work = pages.get("/work?page=" + page, user).html();
+            Element queue = work.getElementById("queue-" + action);
+            if (queue != null || work.select(".pager a").stream().noneMatch(a -> a.text().equals("下一页"))) {
+                assertThat(queue).as(user + " " + action).isNotNull();
+                return queue;
+            }
+        }
+    }
+
+    private String statusOnItsPage(String id, String user) {
+        return pages.get("/tickets/" + id, user).html().select("#status").text();
     }
 
     @Test

@@ -128,7 +128,7 @@ class DeadlineRecountTests extends ProcessTestSupport {
                 .isNotEqualTo(calendar.pointOf(at("2031-03-10T10:00:00"), at("2031-03-17T17:30:00"), 50));
         assertThat(recounts(id)).singleElement().satisfies(e -> {
             assertThat(e.actor()).isEqualTo(TicketEvent.SYSTEM);
-            assertThat(e.detail()).isEqualTo("节假日安排调整，办理时限由 2031-03-17 17:30 改为 2031-03-18 17:30");
+            assertThat(e.detail()).isEqualTo("节假日安排调整，答复期限由 2031-03-17 17:30 改为 2031-03-18 17:30");
             assertThat(e.at()).isEqualTo(at("2031-03-10T10:00:00"));
         });
         assertThat(api.get("/api/tickets/" + id + "/history", "staff1").json()).anySatisfy(e -> {
@@ -170,15 +170,15 @@ class DeadlineRecountTests extends ProcessTestSupport {
         // left on Wednesday: Thursday, Friday, Monday; now Thursday, Friday and the Saturday worked
         assertThat(after.replyDeadline()).isEqualTo(at("2032-03-13T17:30:00"));
         assertThat(recounts(id)).extracting(TicketEvent::detail)
-                .containsExactly("节假日安排调整，办理时限由 2032-03-15 17:30 改为 2032-03-13 17:30");
+                .containsExactly("节假日安排调整，答复期限由 2032-03-15 17:30 改为 2032-03-13 17:30");
         assertThat(told(id)).as("less time: the department hears it at once").singleElement().satisfies(n -> {
             assertThat(n.kind()).isEqualTo(Notification.Kind.REMINDER);
             assertThat(n.recipient()).isEqualTo("TRANSPORT");
             assertThat(n.deadline()).isEqualTo(at("2032-03-13T17:30:00"));
             // its own notice, unless other tests' tickets far ahead came nearer too (then one for them all)
             assertThat(n.text()).contains(n.ticketId() != null
-                    ? "节假日安排调整，办理时限由 2032-03-15 17:30 提前到 2032-03-13 17:30"
-                    : "事项 " + id + "「问题 CONTAINER」办理时限提前到 2032-03-13 17:30");
+                    ? "节假日安排调整，答复期限由 2032-03-15 17:30 提前到 2032-03-13 17:30"
+                    : "事项 " + id + "「问题 CONTAINER」答复期限提前到 2032-03-13 17:30");
         });
         assertThat(next(id, DeadlineClock.SIGN)).as("the sweep attends the passed sign clock as before")
                 .isEqualTo(signNext);
@@ -207,8 +207,8 @@ class DeadlineRecountTests extends ProcessTestSupport {
             assertThat(n.kind()).isEqualTo(Notification.Kind.REMINDER);
             assertThat(n.ticketId()).isNull();
             assertThat(n.deadline()).isEqualTo(at("2034-03-11T17:30:00"));
-            assertThat(n.text()).startsWith("节假日安排调整，").contains("件事项的时限提前，最近的：");
-            ids.forEach(id -> assertThat(n.text()).contains("事项 " + id + "「问题 CONTAINER」办理时限提前到 2034-03-11 17:30"));
+            assertThat(n.text()).startsWith("节假日安排调整，").contains("件事项的期限提前，最近的：");
+            ids.forEach(id -> assertThat(n.text()).contains("事项 " + id + "「问题 CONTAINER」答复期限提前到 2034-03-11 17:30"));
         });
     }
 
@@ -239,7 +239,7 @@ class DeadlineRecountTests extends ProcessTestSupport {
         assertThat(after.feedbackDue()).isEqualTo(at("2033-03-15T17:30:00"));
         assertThat(next(id, DeadlineClock.FEEDBACK)).isEqualTo(at("2033-03-15T17:30:00"));
         assertThat(recounts(id)).extracting(TicketEvent::detail)
-                .containsExactly("节假日安排调整，回访时限由 2033-03-14 17:30 改为 2033-03-15 17:30");
+                .containsExactly("节假日安排调整，回访期限由 2033-03-14 17:30 改为 2033-03-15 17:30");
         assertThat(jdbc.sql("select expires_at from feedback_link where ticket_id = ? and voided_at is null")
                 .param(Long.parseLong(id)).query(OffsetDateTime.class).single().toInstant())
                 .as("the live link lives as long as the window").isEqualTo(at("2033-03-15T17:30:00"));

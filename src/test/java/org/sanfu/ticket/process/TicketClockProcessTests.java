@@ -148,7 +148,7 @@ class TicketClockProcessTests extends ProcessTestSupport {
         now(threeQuarters);
         fireDueTimers(id);
         Assertions.assertThat(systemEvents(id, "remind")).extracting(TicketEvent::detail)
-                .allSatisfy(d -> Assertions.assertThat(d).startsWith("办理时限已过"));
+                .allSatisfy(d -> Assertions.assertThat(d).startsWith("答复时限已过"));
         Assertions.assertThat(systemEvents(id, "remind")).hasSize(2);
 
         now(deadline.plusSeconds(60));
@@ -158,7 +158,7 @@ class TicketClockProcessTests extends ProcessTestSupport {
         Assertions.assertThat(late.overdue()).isTrue();
         Assertions.assertThat(late.status().name()).isEqualTo("IN_PROGRESS");
         Assertions.assertThat(systemEvents(id, "overdue")).singleElement()
-                .satisfies(e -> Assertions.assertThat(e.detail()).startsWith("办理超期"));
+                .satisfies(e -> Assertions.assertThat(e.detail()).startsWith("答复超期：期限 "));
 
         actions.reply(id, TRANSPORT, body(ActionRequests.Reply.class, Map.of("resolution", "已协调", "outcome", "RESOLVED")));
         Assertions.assertThat(ticket(id).status().name()).isEqualTo("REPLIED");
