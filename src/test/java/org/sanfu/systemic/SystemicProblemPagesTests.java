@@ -225,7 +225,7 @@ class SystemicProblemPagesTests {
         }
         // the roles by their Chinese names, not their codes
         assertThat(pages.get("/systemic-problems", "staff1").html().text()).contains("角色 服务专员 无权执行此操作",
-                "专班办公室, 领导").doesNotContain("STAFF", "DISPATCH");
+                "专班办公室、领导").doesNotContain("STAFF", "DISPATCH");
         assertThat(pages.post("/systemic-problems/" + id + "/confirm", "leader", Pages.form("leadDepartment", ""))
                 .status()).as("403 before 400").isEqualTo(403);
         assertThat(pages.post("/systemic-problems/scan", "leader", Pages.form()).status()).isEqualTo(403);
