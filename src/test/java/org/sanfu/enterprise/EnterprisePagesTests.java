@@ -158,6 +158,19 @@ class EnterprisePagesTests {
     }
 
     @Test
+    void theProfileSaysNoVisitOnlyWhenThereIsNoneNotWhenTheVisitsLeftTheOperatingStatusBlank() {
+        String code = api.enterprise("档案经营情况测试有限公司", "大溪镇");
+        assertThat(pages.get("/enterprises/" + code, "staff1").html().select("#operatingStatus").text())
+                .isEqualTo("尚无走访记录");
+
+        api.visit(code, List.of(Api.problem("LEGAL", "合同纠纷")));
+        Document profile = pages.get("/enterprises/" + code, "staff1").html();
+        assertThat(profile.select("#enterpriseVisits a.visit")).hasSize(1);
+        assertThat(profile.select("#operatingStatus").text()).as("a visit is on file, its form left 经营情况 blank")
+                .isEqualTo("走访时未填写");
+    }
+
+    @Test
     void anUnknownCreditCodeIsAChinese404Page() {
         Pages.Answer missing = pages.get("/enterprises/" + Api.creditCode(), "staff1");
         assertThat(missing.status()).isEqualTo(404);
