@@ -72,11 +72,7 @@ class FeedbackLinkBrowserTests {
     /** A reply written in lines (一、… 二、…) reaches the enterprise in lines, not run together. */
     @Test
     void theReplyKeepsItsLines() {
-        String code = api.enterprise("台州回访分行测试有限公司", "回访分行测试镇");
-        String id = api.visit(code, List.of(Api.problem("CONTAINER", "出口订舱难"))).get(0).get("id").asText();
-        api.act(id, "sign", "transport", null);
-        api.act(id, "reply", "transport", Map.of("resolution", "一、已协调船公司增开航班。\n二、运价按协议价执行。",
-                "outcome", "RESOLVED"));
+        String id = repliedByTransport("分行", "出口订舱难", "一、已协调船公司增开航班。\n二、运价按协议价执行。");
         String link = api.post("/api/tickets/" + id + "/feedback-link", "staff1", null).json().get("url").asText();
 
         browser.signOut().open(link);
@@ -89,10 +85,7 @@ class FeedbackLinkBrowserTests {
      */
     @Test
     void aSecondTapWhileTheAnswerIsOnItsWayIsNotSent() {
-        String code = api.enterprise("台州回访双击测试有限公司", "回访双击测试镇");
-        String id = api.visit(code, List.of(Api.problem("CONTAINER", "集装箱堆场收费偏高"))).get(0).get("id").asText();
-        api.act(id, "sign", "transport", null);
-        api.act(id, "reply", "transport", Map.of("resolution", "已约谈堆场，收费按备案标准执行", "outcome", "RESOLVED"));
+        String id = repliedByTransport("双击", "集装箱堆场收费偏高", "已约谈堆场，收费按备案标准执行");
         String link = api.post("/api/tickets/" + id + "/feedback-link", "staff1", null).json().get("url").asText();
 
         browser.signOut().open(link);
@@ -111,6 +104,44 @@ class FeedbackLinkBrowserTests {
         assertThat(browser.findAll("#spentTitle")).isEmpty();
         assertThat(browser.text("reopened")).contains("重新办理");
         assertThat(api.get("/api/tickets/" + id, "leader").json().get("reopenCount").asInt()).isEqualTo(1);
+    }
+
+    /**
+     * Staff in the enterprise's office send the new link by text message or chat: on a phone a long link is hard to
+     * select, and a tap on it leaves the only page that shows it. 复制链接 puts it on the clipboard and says so.
+     */
+    @Test
+    void staffCopyTheNewLinkWithOneTapOnTheirPhone() {
+        String id = repliedByTransport("复制", "拼箱费用偏高", "已协调拼箱公司按标准收费");
+
+        browser.signInAs("staff1").open("/tickets/" + id);
+        browser.driver().executeCdpCommand("Browser.grantPermissions", Map.of("origin", browser.baseUrl(),
+                "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        browser.find("#feedback-link summary").click();
+        browser.follow("#feedbackLinkForm button[type=submit]");
+        String link = browser.find("#link").getDomAttribute("href");
+        assertThat(browser.find("#copyHint").isDisplayed()).as("with JavaScript the button, not the hint").isFalse();
+        assertThat(browser.find("#copied").isDisplayed()).isFalse();
+        assertThat(browser.find("#copyLink").getText()).isEqualTo("复制链接");
+        browser.noSidewaysScroll().tapTargetsAtLeast44px();
+
+        browser.find("#copyLink").click();
+        browser.await(d -> browser.find("#copied").isDisplayed());
+        assertThat(browser.find("#copyFailed").isDisplayed()).isFalse();
+        assertThat(browser.driver().executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; navigator.clipboard.readText().then(done, e => done('' + e));"))
+                .isEqualTo(link);
+        browser.noPolicyViolations();
+        browser.screenshot("feedback-link-copied-phone");
+    }
+
+    /** A container problem of a new enterprise (named after the test), signed and replied by the transport bureau. */
+    private String repliedByTransport(String test, String title, String resolution) {
+        String code = api.enterprise("台州回访" + test + "测试有限公司", "回访" + test + "测试镇");
+        String id = api.visit(code, List.of(Api.problem("CONTAINER", title))).get(0).get("id").asText();
+        api.act(id, "sign", "transport", null);
+        api.act(id, "reply", "transport", Map.of("resolution", resolution, "outcome", "RESOLVED"));
+        return id;
     }
 
     /** The smallest font size (px) of any shown text in the page's main part: its readers are often older. */
