@@ -1,9 +1,12 @@
 package org.sanfu.profile;
 
+import java.util.List;
 import org.sanfu.enterprise.Enterprise;
 import org.sanfu.enterprise.EnterpriseService;
 import org.sanfu.security.Caller;
 import org.sanfu.ticket.TicketQueries;
+import org.sanfu.ticket.TicketTally;
+import org.sanfu.ticket.TicketView;
 import org.sanfu.visit.VisitQueries;
 import org.sanfu.web.Page;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,7 +38,10 @@ class EnterpriseProfilePage {
         page.addObject("enterprise", enterprise);
         page.addObject("visits", visits.ofEnterprise(enterprise.creditCode(),
                 EnterpriseProfileController.RECENT_VISITS));
-        page.addObject("tickets", tickets.ofEnterprise(enterprise.creditCode(), caller));
+        List<TicketView> own = tickets.ofEnterprise(enterprise.creditCode(), caller);
+        page.addObject("tickets", own);
+        // each visit's card says how its tickets stand, as /work's 最近走访 does
+        page.addObject("visitTallies", TicketTally.byVisit(own));
         return page;
     }
 }

@@ -101,6 +101,33 @@ class SignInAndWorkPageTests {
                 .noneMatch(t -> t.contains(code));
     }
 
+    /**
+     * A specialist follows the problems of a visit from its card, on /work and on the enterprise's profile alike:
+     * how many tickets it made, how many are still with a department, wait for feedback, or are closed.
+     */
+    @Test
+    void aVisitsCardSaysHowItsTicketsStandOnWorkAndOnTheProfileAlike() {
+        Api.LoggedVisit visit = api.loggedVisit(List.of(Api.problem("CONTAINER", "集装箱紧张"),
+                Api.problem("FINANCING", "贷款难"), Api.problem("LEGAL", "合同纠纷")));
+        String replied = visit.ticketIds().get(1);
+        String closed = visit.ticketIds().get(2);
+        api.act(replied, "sign", "finance", null);
+        api.act(replied, "reply", "finance", Map.of("resolution", "已对接银行", "outcome", "RESOLVED"));
+        api.act(closed, "sign", "justice", null);
+        api.act(closed, "reply", "justice", Map.of("resolution", "已安排律师", "outcome", "RESOLVED"));
+        api.act(closed, "feedback", "staff1", Map.of("satisfaction", "SATISFIED"));
+
+        String card = "a.card[href=/visits/" + visit.id() + "] .visit-tickets";
+        String onWork = pages.get("/work", "staff1").html().select("#recentVisits " + card).text();
+        assertThat(onWork).isEqualTo("事项 3 件 在办 1 待回访 1 已销号 1");
+        assertThat(pages.get("/enterprises/" + visit.creditCode(), "staff1").html().select("#enterpriseVisits " + card)
+                .text()).as("the profile says it as /work does").isEqualTo(onWork);
+
+        Api.LoggedVisit none = api.loggedVisit(List.of());
+        assertThat(pages.get("/work", "staff1").html().select("#recentVisits a.card[href=/visits/" + none.id()
+                + "] .visit-tickets").text()).isEqualTo("未生成事项");
+    }
+
     @Test
     void aDepartmentSeesItsTicketsThatWaitOnOthersApartFromItsInbox() {
         List<String> ids = threeOfTransport("台州等待环节测试有限公司");
