@@ -746,6 +746,24 @@ class TicketPagesTests extends TicketWebTestSupport {
 
     // ------------------------------------------------------------------ what the page shows
 
+    /** Until the reply a specialist can only comment: the page says whose hands the ticket is in and when it comes back. */
+    @Test
+    void aSpecialistIsToldWhoHasTheTicketNowAndThatItComesBackForFeedbackAfterTheReply() {
+        String id = id(api.ticket("FINANCING"));
+        assertThat(pages.get("/tickets/" + id, "staff1").html().select("#staffWaits").text())
+                .startsWith("此事项待金融办签收。").contains("已答复待回访");
+        api.act(id, "sign", "finance", null);
+        assertThat(pages.get("/tickets/" + id, "staff1").html().select("#staffWaits").text())
+                .startsWith("此事项由金融办办理中。");
+        assertThat(pages.get("/tickets/" + id, "finance").html().select("#staffWaits")).as("the department acts").isEmpty();
+        String unrouted = id(api.ticket("OTHER"));
+        assertThat(pages.get("/tickets/" + unrouted, "staff1").html().select("#staffWaits").text())
+                .startsWith("此事项待专班办公室交办。");
+
+        api.act(id, "reply", "finance", Map.of("resolution", "已对接银行", "outcome", "RESOLVED"));
+        assertThat(pages.get("/tickets/" + id, "staff1").html().select("#staffWaits")).as("now it is theirs").isEmpty();
+    }
+
     @Test
     void aProblemLoggedWithoutDetailsSaysSoUnderItsHeading() {
         String code = api.enterprise();

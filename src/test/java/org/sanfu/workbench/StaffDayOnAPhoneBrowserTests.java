@@ -78,6 +78,7 @@ class StaffDayOnAPhoneBrowserTests {
         assertThat(tickets).hasSize(2);
 
         browser.follow("#visitTickets a.ticket[data-id='" + tickets.get(0) + "']");
+        assertThat(browser.text("staffWaits")).startsWith("此事项待金融办签收。");
         shot(w, "08-ticket-assigned");
 
         api.act(tickets.get(0), "sign", "finance", null);
