@@ -8,7 +8,10 @@ import org.sanfu.ticket.TicketQueries;
 import org.sanfu.ticket.TicketTally;
 import org.sanfu.ticket.TicketView;
 import org.sanfu.visit.VisitQueries;
+import org.sanfu.visit.VisitView;
 import org.sanfu.web.Page;
+import org.sanfu.web.PageParams;
+import org.sanfu.web.PageResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.ModelAndView;
@@ -36,8 +39,11 @@ class EnterpriseProfilePage {
         Enterprise enterprise = enterprises.get(creditCode);
         ModelAndView page = new ModelAndView("enterprises/profile");
         page.addObject("enterprise", enterprise);
-        page.addObject("visits", visits.ofEnterprise(enterprise.creditCode(),
-                EnterpriseProfileController.RECENT_VISITS));
+        // the most recent visits, and how many there are in all: the heading counts them all, not those listed
+        PageResult<VisitView> recent = visits.list(enterprise.creditCode(), null, null, null,
+                PageParams.of(0, EnterpriseProfileController.RECENT_VISITS));
+        page.addObject("visits", recent.items());
+        page.addObject("visitTotal", recent.total());
         List<TicketView> own = tickets.ofEnterprise(enterprise.creditCode(), caller);
         page.addObject("tickets", own);
         // each visit's card says how its tickets stand, as /work's 最近走访 does

@@ -170,6 +170,25 @@ class EnterprisePagesTests {
                 .isEqualTo("走访时未填写");
     }
 
+    /** The profile lists the most recent 50 visits; its heading counts all of them, and says so when more are on file. */
+    @Test
+    void theVisitsHeadingCountsEveryVisitNotOnlyThoseListed() {
+        String code = api.enterprise("档案走访计数测试有限公司", "大溪镇");
+        for (int i = 0; i < 51; i++) {
+            api.visit(code, List.of());
+        }
+        Document profile = pages.get("/enterprises/" + code, "staff1").html();
+        assertThat(profile.select("#enterpriseVisits a.visit")).hasSize(50);
+        assertThat(profile.select("#enterpriseVisits h2").text()).isEqualTo("走访记录（51）");
+        assertThat(profile.select("#visitsShown").text()).isEqualTo("共 51 次，这里显示最近的 50 次。");
+
+        String few = api.enterprise("档案走访计数少量测试有限公司", "大溪镇");
+        api.visit(few, List.of());
+        Document one = pages.get("/enterprises/" + few, "staff1").html();
+        assertThat(one.select("#enterpriseVisits h2").text()).isEqualTo("走访记录（1）");
+        assertThat(one.select("#visitsShown")).isEmpty();
+    }
+
     @Test
     void anUnknownCreditCodeIsAChinese404Page() {
         Pages.Answer missing = pages.get("/enterprises/" + Api.creditCode(), "staff1");
