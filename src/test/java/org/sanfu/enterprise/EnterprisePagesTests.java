@@ -49,6 +49,31 @@ class EnterprisePagesTests {
         Pages.Answer none = pages.get("/enterprises?q=无此企业名称xyz", "dispatch");
         assertThat(none.html().select("#noEnterprises")).hasSize(1);
         assertThat(none.html().select("#enterpriseTotal").text()).isEqualTo("共 0 家企业");
+        assertThat(none.html().select("#newFromSearch")).as("dispatch files no enterprises").isEmpty();
+    }
+
+    /** A search that found nothing leads to the new enterprise's form with what was searched for filled in. */
+    @Test
+    void aSearchThatFoundNothingCarriesItsWordsIntoTheNewEnterprisesForm() {
+        Pages.Answer none = pages.get("/enterprises?q=无此新建机电有限公司", "staff1");
+        String link = none.html().select("#newFromSearch").attr("href");
+        assertThat(none.html().select("#newFromSearch").text()).isEqualTo("新增企业「无此新建机电有限公司」");
+        assertThat(link).isEqualTo("/enterprises/new?q=%E6%97%A0%E6%AD%A4%E6%96%B0%E5%BB%BA%E6%9C%BA%E7%94%B5%E6%9C%89%E9%99%90%E5%85%AC%E5%8F%B8");
+        // followed as a browser would (the test client encodes what it is given)
+        Document form = pages.get(java.net.URLDecoder.decode(link, java.nio.charset.StandardCharsets.UTF_8), "staff1").html();
+        assertThat(form.select("#name").val()).isEqualTo("无此新建机电有限公司");
+        assertThat(form.select("#creditCode").val()).isEmpty();
+        assertThat(form.select("#specialist option[selected]").val()).as("as the form always does for staff").isEqualTo("staff1");
+
+        // eighteen letters and digits are a credit code, in upper case as it is stored
+        String code = Api.creditCode();
+        Document byCode = pages.get("/enterprises/new?q=" + code.toLowerCase(), "staff1").html();
+        assertThat(byCode.select("#creditCode").val()).isEqualTo(code);
+        assertThat(byCode.select("#name").val()).isEmpty();
+
+        // the visit form's 查找企业 that found nothing leads there too
+        assertThat(pages.get("/visits/new?enterprise=无此走访企业", "staff1").html().select("#noMatches a").attr("href"))
+                .isEqualTo("/enterprises/new?q=%E6%97%A0%E6%AD%A4%E8%B5%B0%E8%AE%BF%E4%BC%81%E4%B8%9A");
     }
 
     @Test

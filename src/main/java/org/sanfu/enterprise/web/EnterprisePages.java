@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.sanfu.DomainException;
+import org.sanfu.enterprise.CreditCode;
 import org.sanfu.enterprise.Enterprise;
 import org.sanfu.enterprise.EnterpriseCorrection;
 import org.sanfu.enterprise.EnterpriseForm;
@@ -94,14 +95,26 @@ class EnterprisePages {
      * STAFF, ADMIN (SecurityConfig). Staff file the enterprises they look after: they are its specialist at
      * first. Right after a sign-in that a timed-out session asked for, the form as it was typed (KeptForms).
      */
+    /**
+     * The form; {@code q}, the words a search that found nothing was given (the list's or the visit form's 查找企业),
+     * fills in the credit code when it is one, else the name, so that a specialist does not type them again.
+     */
     @GetMapping("/enterprises/new")
-    ModelAndView form(Caller caller, HttpServletRequest request) {
+    ModelAndView form(Caller caller, HttpServletRequest request, @RequestParam(required = false) String q) {
         Optional<KeptForms.Kept> kept = keptForms.take(request);
         if (kept.isPresent()) {
             return page(typed(kept.get().inputs()), Map.of(), HttpStatus.OK).addObject("kept", true);
         }
         Map<String, String> values = new LinkedHashMap<>();
         values.put("specialist", caller.is(Role.STAFF) ? caller.username() : null);
+        String words = q == null ? "" : q.strip();
+        if (!words.isEmpty()) {
+            String code = CreditCode.normalize(words);
+            // 18 letters and digits are a code, valid or mistyped (the form names what is wrong with it when sent);
+            // anything else is a name, checked as every name is when the form is sent
+            boolean isCode = code.matches("[0-9A-Z]{18}");
+            values.put(isCode ? "creditCode" : "name", isCode ? code : words);
+        }
         return page(values, Map.of(), HttpStatus.OK);
     }
 
