@@ -125,6 +125,10 @@ class VisitPagesTests {
                 .isEqualTo("走访已登记，生成 2 件事项，见下方“生成的事项”。");
         assertThat(pages.get("/visits/" + id, "staff1").html().select("#flash")).as("once, not on the next load")
                 .isEmpty();
+        // the top bar marks the enterprises (a saved visit is in its file), not 登记走访, the form for a new one
+        assertThat(page.html().select("header.bar nav a.current").text()).isEqualTo("企业");
+        assertThat(pages.get("/visits/new", "staff1").html().select("header.bar nav a.current").text())
+                .isEqualTo("登记走访");
         List<Element> tickets = page.html().select("#visitTickets a.ticket");
         assertThat(tickets).hasSize(2);
         String container = visit.get("tickets").get(0).get("id").asText();
