@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.sanfu.DomainException;
 import org.sanfu.Ids;
 import org.sanfu.Message;
@@ -120,6 +121,19 @@ public class TicketQueries {
     public List<TicketView> ofVisit(long visitId, Caller caller) {
         return tickets.ofVisit(visitId).stream().filter(t -> TicketPolicy.maySee(t, caller))
                 .map(t -> view(t, caller)).toList();
+    }
+
+    /**
+     * How the tickets of these visits (a page's few recent ones) stand, by visit id, in one read: every visit
+     * has a tally, one without tickets (or none the caller may see) an empty one.
+     */
+    public Map<String, TicketTally> talliesOfVisits(List<Long> visitIds, Caller caller) {
+        Map<Long, List<Ticket>> byVisit = tickets.ofVisits(visitIds).stream()
+                .filter(t -> TicketPolicy.maySee(t, caller)).collect(Collectors.groupingBy(Ticket::visitId));
+        Map<String, TicketTally> tallies = new LinkedHashMap<>();
+        visitIds.forEach(id -> tallies.put(String.valueOf(id),
+                TicketTally.of(byVisit.getOrDefault(id, List.of()).stream().map(Ticket::status).toList())));
+        return tallies;
     }
 
     /**

@@ -12,16 +12,17 @@ import java.util.stream.Collectors;
  */
 public record TicketTally(int total, int open, int awaitingFeedback, int closed) {
 
-    public static TicketTally of(Collection<TicketView> tickets) {
-        int awaiting = (int) tickets.stream().filter(t -> t.status() == TicketStatus.REPLIED).count();
-        int closed = (int) tickets.stream().filter(t -> t.status() == TicketStatus.CLOSED).count();
-        return new TicketTally(tickets.size(), tickets.size() - awaiting - closed, awaiting, closed);
+    /** The tally of tickets in these statuses. */
+    public static TicketTally of(Collection<TicketStatus> statuses) {
+        int awaiting = (int) statuses.stream().filter(s -> s == TicketStatus.REPLIED).count();
+        int closed = (int) statuses.stream().filter(s -> s == TicketStatus.CLOSED).count();
+        return new TicketTally(statuses.size(), statuses.size() - awaiting - closed, awaiting, closed);
     }
 
     /** The tallies of these tickets' visits, by visit id; a channel's tickets (no visit) are left out. */
     public static Map<String, TicketTally> byVisit(List<TicketView> tickets) {
         return tickets.stream().filter(t -> t.visitId() != null)
-                .collect(Collectors.groupingBy(TicketView::visitId, Collectors.collectingAndThen(Collectors.toList(),
-                        TicketTally::of)));
+                .collect(Collectors.groupingBy(TicketView::visitId, Collectors.collectingAndThen(
+                        Collectors.mapping(TicketView::status, Collectors.toList()), TicketTally::of)));
     }
 }

@@ -13,7 +13,6 @@ import org.sanfu.ticket.TicketAction;
 import org.sanfu.ticket.TicketFilter;
 import org.sanfu.ticket.TicketQueries;
 import org.sanfu.ticket.TicketStatus;
-import org.sanfu.ticket.TicketTally;
 import org.sanfu.ticket.TicketView;
 import org.sanfu.visit.VisitQueries;
 import org.sanfu.visit.VisitView;
@@ -110,8 +109,8 @@ class WorkPage {
             recent.items().forEach(v -> names.putIfAbsent(v.enterpriseCreditCode(), v.enterpriseCreditCode()));
             model.addAttribute("enterpriseNames", names);
             // how each visit's problems stand: the specialist follows them from here, not only those awaiting feedback
-            model.addAttribute("visitTallies", recent.items().stream().collect(Collectors.toMap(VisitView::id,
-                    v -> TicketTally.of(tickets.ofVisit(Long.parseLong(v.id()), caller)))));
+            model.addAttribute("visitTallies", tickets.talliesOfVisits(recent.items().stream()
+                    .map(v -> Long.parseLong(v.id())).toList(), caller));
         }
         return "work";
     }
