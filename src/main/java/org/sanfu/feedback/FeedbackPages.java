@@ -15,6 +15,7 @@ import org.sanfu.web.FormBodies;
 import org.sanfu.web.FormErrors;
 import org.sanfu.web.InvalidInput;
 import org.sanfu.web.Page;
+import org.sanfu.web.When;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.LinkedMultiValueMap;
@@ -111,8 +112,7 @@ class FeedbackPages {
         TicketStatus status = moved.status();
         return page("feedback/moved", HttpStatus.GONE).addObject("contact", people.contact(moved.issuedBy()))
                 .addObject("closed", status == TicketStatus.CLOSED)
-                .addObject("closedOn", moved.closedOn() == null ? null : moved.closedOn().getYear() + "年"
-                        + moved.closedOn().getMonthValue() + "月" + moved.closedOn().getDayOfMonth() + "日")
+                .addObject("closedOn", moved.closedOn() == null ? null : When.day(moved.closedOn()))
                 .addObject("supervised", status == TicketStatus.SUPERVISION)
                 .addObject("repliedAgain", status == TicketStatus.REPLIED)
                 // handled again by a department; waiting to be assigned (DISPATCHING), by none yet

@@ -99,16 +99,13 @@ public class AccountAdministration {
      */
     @Transactional
     public void create(String username, String role, String department, String password) {
-        create(username, null, role, department, password);
+        create(username, null, null, role, department, password);
     }
 
-    /** As {@link #create(String, String, String, String)}, with the person's name (姓名; blank for none). */
-    @Transactional
-    public void create(String username, String displayName, String role, String department, String password) {
-        create(username, displayName, null, role, department, password);
-    }
-
-    /** As {@link #create(String, String, String, String, String)}, with the person's telephone (blank for none). */
+    /**
+     * As {@link #create(String, String, String, String)}, with the person's name (姓名) and work telephone
+     * (blank for none).
+     */
     @Transactional
     public void create(String username, String displayName, String phone, String role, String department,
             String password) {

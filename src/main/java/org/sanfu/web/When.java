@@ -1,6 +1,7 @@
 package org.sanfu.web;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import org.sanfu.SanfuProperties;
@@ -32,6 +33,11 @@ public class When {
     /** A month as people write it: 2021年3月. */
     public static String month(YearMonth month) {
         return month.getYear() + "年" + month.getMonthValue() + "月";
+    }
+
+    /** A day as people write it: 2026年12月8日. */
+    public static String day(LocalDate day) {
+        return month(YearMonth.from(day)) + day.getDayOfMonth() + "日";
     }
 
     /** The value of a {@code datetime-local} input. */
