@@ -3,6 +3,7 @@ package org.sanfu.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
+import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
@@ -10,6 +11,8 @@ import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.instance.Output;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -101,5 +104,20 @@ class RoutingDecisionTableTests {
         RoutingDecision d = routing.decide(Map.of("leadDepartment", "COMMERCE", "coDepartments", "FINANCE, HRSS,FINANCE",
                 "signLimit", 1, "replyLimit", 7));
         assertThat(d.coDepartments()).containsExactly("FINANCE", "HRSS");
+    }
+
+    /**
+     * Cockpit shows the table's columns by their labels: each says what the ticket's page and history call it,
+     * 时限 for the working days allowed (答复时限 7 个工作日), as the routing event words it.
+     */
+    @Test
+    void theOutputsAreLabelledInTheTicketsWords() throws Exception {
+        Map<String, String> labels = new HashMap<>();
+        try (InputStream dmn = RoutingDecisionTableTests.class.getResourceAsStream("/bpmn/routing.dmn")) {
+            Dmn.readModelFromStream(dmn).getModelElementsByType(Output.class)
+                    .forEach(o -> labels.put(o.getName(), o.getLabel()));
+        }
+        assertThat(labels).containsExactlyInAnyOrderEntriesOf(Map.of("leadDepartment", "主办部门",
+                "coDepartments", "协办部门", "signLimit", "签收时限（工作日）", "replyLimit", "答复时限（工作日）"));
     }
 }
