@@ -37,6 +37,28 @@ class TicketPagesTests extends TicketWebTestSupport {
 
     // ------------------------------------------------------------------ forms = allowedActions
 
+    /**
+     * A problem resolved on site goes to no department and has no sign or reply deadline: its page says so rather
+     * than 待交办 and 尚未交办, which read as if dispatch still owed it a department. Sent back by the enterprise's
+     * 不满意, it is dispatch's to assign, and says so again.
+     */
+    @Test
+    void aTicketResolvedOnSiteSaysItWentToNoDepartmentUntilTheEnterpriseSendsItBack() {
+        String code = api.enterprise();
+        String id = id(api.visit(code, List.of(Map.of("category", "POLICY", "title", "不清楚出口退税流程",
+                "resolvedOnSite", true, "onSiteResolution", "当场讲解退税流程"))).get(0));
+        Document page = pages.get("/tickets/" + id, "staff1").html();
+        assertThat(page.select("#lead").text()).isEqualTo("无（当场解决）");
+        assertThat(page.select("#feedbackDue .what").text()).isEqualTo("回访期限");
+        assertThat(page.select("#noDeadlines").text()).isEqualTo("当场解决，未交办部门，没有签收和答复期限。");
+
+        api.act(id, "feedback", "staff1", Map.of("satisfaction", "DISSATISFIED", "comment", "流程还是不清楚"));
+        Document reopened = pages.get("/tickets/" + id, "staff1").html();
+        assertThat(reopened.select("#status").text()).isEqualTo("待交办");
+        assertThat(reopened.select("#lead").text()).isEqualTo("待交办");
+        assertThat(reopened.select("#noDeadlines").text()).isNotEqualTo("当场解决，未交办部门，没有签收和答复期限。");
+    }
+
     @Test
     void theTicketPageOffersExactlyTheFormsOfTheUsersAllowedActionsInEveryState() {
         List<String> everyone = List.of("staff1", "dispatch", "commerce", "finance", "transport", "leader", "admin");

@@ -187,6 +187,36 @@ class VisitPagesTests {
         assertThat(ticket.text()).contains("已答复待回访", "解决情况：当场讲解申请流程");
     }
 
+    /**
+     * 当场解决 still makes a ticket, which goes straight to 回访 (bpmn/ticket.bpmn) and closes on the enterprise's
+     * rating: the form says so beside the choice, and the saved visit's page does, so that a specialist does not
+     * leave believing the problem is struck off.
+     */
+    @Test
+    void aProblemResolvedOnSiteIsSaidToWaitForTheEnterprisesRatingOnTheFormAndWhenSaved() {
+        String code = api.enterprise();
+        Document form = blankForm("staff1", code);
+        Element choice = form.selectFirst("#problem-0 .field:has(#problems0-resolvedOnSite)");
+        assertThat(choice).isNotNull();
+        assertThat(choice.select("#problems0-onSiteNext.on-site-next").text()).as("beside the box it is ticked in")
+                .isEqualTo("当场解决的问题也会生成事项，状态为“已答复待回访”：还需企业评价，满意或基本满意后销号，"
+                        + "不满意则由专班办公室交办重办。");
+
+        MultiValueMap<String, String> two = twoProblems(code, key(form), anHourAgo());
+        two.set("problems[1].resolvedOnSite", "true");
+        two.set("problems[1].onSiteResolution", "当场联系银行客户经理");
+        String id = visitId(pages.post("/visits", "staff1", two));
+        Document page = pages.get("/visits/" + id, "staff1").html();
+        assertThat(page.select("#flash").text()).isEqualTo("走访已登记，生成 2 件事项，见下方“生成的事项”。"
+                + "其中当场解决的 1 件还需企业评价，满意或基本满意后销号。");
+        List<Element> rows = page.select("#visitTickets a.ticket");
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(1).select(".on-site-next").text()).as("the row of the one resolved on site")
+                .isEqualTo("待企业评价，满意或基本满意后销号");
+        assertThat(rows.get(0).select(".on-site-next")).as("the one handed to a department waits for no rating yet")
+                .isEmpty();
+    }
+
     @Test
     void theSameFormPostedTwiceWithOneKeyLogsOneVisitAndBothAnswersLeadToIt() {
         String code = api.enterprise();

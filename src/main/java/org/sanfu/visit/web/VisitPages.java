@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
 import org.sanfu.DomainException;
 import org.sanfu.SanfuProperties;
 import org.sanfu.catalog.Catalog;
@@ -177,8 +178,15 @@ class VisitPages {
             int tickets = visit.path("tickets").size();
             // dispatch logs hotline calls and online entries, no visits: the page says what was logged
             String saved = caller.is(Role.DISPATCH) ? "page.entry.saved" : "page.visit.saved";
-            flash.addFlashAttribute("flash", tickets == 0 ? text(saved + ".none")
-                    : messages.getMessage(saved, new Object[] {tickets}, Locale.SIMPLIFIED_CHINESE));
+            String said = tickets == 0 ? text(saved + ".none")
+                    : messages.getMessage(saved, new Object[] {tickets}, Locale.SIMPLIFIED_CHINESE);
+            // a problem ticked 当场解决 is not closed yet: it waits for the enterprise's rating, as its row says
+            long onSite = StreamSupport.stream(visit.path("tickets").spliterator(), false)
+                    .filter(t -> t.path("resolvedOnSite").asBoolean()).count();
+            if (onSite > 0) {
+                said += messages.getMessage("page.visit.saved.on-site", new Object[] {onSite}, Locale.SIMPLIFIED_CHINESE);
+            }
+            flash.addFlashAttribute("flash", said);
             return Redirects.seeOther("/visits/" + visit.path("id").asText());
         } catch (InvalidInput refused) {
             return page(caller, form.withAProblemBlock(), formErrors.of(refused), HttpStatus.BAD_REQUEST);
