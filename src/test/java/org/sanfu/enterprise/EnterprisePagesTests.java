@@ -182,6 +182,17 @@ class EnterprisePagesTests {
                 .isEmpty();
     }
 
+    /** A visit's card is headed by its source (座谈会 #3, docs/UI.md); no second 座谈会 below the heading. */
+    @Test
+    void aVisitsCardOnTheProfileNamesItsSourceOnce() {
+        String code = api.enterprise("档案座谈会卡片测试有限公司", "大溪镇");
+        api.visit(code, "FORUM", List.of(Api.problem("LEGAL", "合同纠纷")));
+        Element card = pages.get("/enterprises/" + code, "staff1").html().selectFirst("#enterpriseVisits a.visit");
+        assertThat(card).isNotNull();
+        assertThat(card.select(".title").text()).startsWith("座谈会 #");
+        assertThat(card.text().split("座谈会", -1)).as(card.text()).hasSize(2);
+    }
+
     @Test
     void theProfileSaysNoVisitOnlyWhenThereIsNoneNotWhenTheVisitsLeftTheOperatingStatusBlank() {
         String code = api.enterprise("档案经营情况测试有限公司", "大溪镇");

@@ -128,6 +128,21 @@ class SignInAndWorkPageTests {
                 + "] .visit-tickets").text()).isEqualTo("未生成事项");
     }
 
+    /** A card of 最近走访 is headed by its source (走访 #3, 座谈会 #3: docs/UI.md) and says it once, not again below. */
+    @Test
+    void aRecentVisitsCardNamesItsSourceOnce() {
+        Api.LoggedVisit visit = api.loggedVisit(List.of(Api.problem("LEGAL", "合同纠纷")));
+        String forum = api.visit(api.enterprise(), "FORUM", List.of(Api.problem("LEGAL", "合同纠纷"))).get(0)
+                .get("visitId").asText();
+        Document work = pages.get("/work", "staff1").html();
+        for (Map.Entry<String, String> card : Map.of(visit.id(), "走访", forum, "座谈会").entrySet()) {
+            Element shown = work.selectFirst("#recentVisits a.card[href=/visits/" + card.getKey() + "]");
+            assertThat(shown).as(card.getValue()).isNotNull();
+            assertThat(shown.select(".title").text()).startsWith(card.getValue() + " #" + card.getKey() + " · ");
+            assertThat(shown.text().split(card.getValue(), -1)).as(shown.text()).hasSize(2);
+        }
+    }
+
     @Test
     void aDepartmentSeesItsTicketsThatWaitOnOthersApartFromItsInbox() {
         List<String> ids = threeOfTransport("台州等待环节测试有限公司");
