@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * 走访覆盖 at {@code /reports/coverage}: of the enterprises on file, how many a visit or forum met in the
  * period, town by town (the lowest coverage first), and the enterprises not met, never met first, each
- * with its specialist (包联专员) so that the office knows whom to send. The parameters are those of
+ * with its specialist (驻企服务专员) so that the office knows whom to send. The parameters are those of
  * {@code /api/stats/coverage}; without {@code from} and {@code to} the period is this month so far. A
  * malformed one is 400 with this month's figures, the form as typed and the faults named above it.
  * LEADER, DISPATCH and ADMIN (SecurityConfig: /reports/**).

@@ -182,6 +182,22 @@ class EnterprisePagesTests {
                 .isEmpty();
     }
 
+    /**
+     * The person assigned to the enterprise is its 驻企服务专员 (docs/GLOSSARY.md), as the enterprise form and the CSV
+     * import call that person; 服务专员 alone is anyone who visits, the name of the visit page's visitor.
+     */
+    @Test
+    void theProfileNamesTheEnterprisesSpecialistAsTheFormDoes() {
+        String code = api.enterprise("档案专员称谓测试有限公司", "大溪镇");
+        Document profile = pages.get("/enterprises/" + code, "staff1").html();
+        Element specialist = profile.selectFirst("#specialist");
+        assertThat(specialist).isNotNull();
+        assertThat(specialist.text()).isEqualTo("王晓明（staff1）");
+        assertThat(specialist.previousElementSibling().text()).isEqualTo("驻企服务专员");
+        assertThat(pages.get("/enterprises/" + code + "/edit", "staff1").html().select("label[for=specialist]").text())
+                .as("the form's label for the same person").isEqualTo("驻企服务专员");
+    }
+
     /** A visit's card is headed by its source (座谈会 #3, docs/UI.md); no second 座谈会 below the heading. */
     @Test
     void aVisitsCardOnTheProfileNamesItsSourceOnce() {

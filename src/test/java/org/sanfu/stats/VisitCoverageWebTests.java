@@ -255,6 +255,8 @@ class VisitCoverageWebTests {
         Element february = html.selectFirst("#unvisited tr[data-code='" + visitedInFebruary + "']");
         assertThat(february.select("a").attr("href")).isEqualTo("/enterprises/" + visitedInFebruary);
         assertThat(february.select(".last").text()).isEqualTo("2025-02-20");
+        // the enterprise's own specialist, called as the profile and the enterprise form call that person
+        assertThat(html.select("#unvisited thead th").eachText()).contains("驻企服务专员").doesNotContain("包联专员");
         assertThat(html.selectFirst("#unvisited tr[data-code='" + neverVisited + "'] .last").text()).isEqualTo("从未走访");
         assertThat(html.select("select[name=exporter] option[selected]")).isEmpty();
 
