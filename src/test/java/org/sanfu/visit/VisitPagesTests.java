@@ -103,6 +103,14 @@ class VisitPagesTests {
         assertThat(key(form)).isNotEqualTo(key(blankForm("staff1", code)));
     }
 
+    /** The form calls what a problem makes by the name the saved visit's page counts it by (生成 2 件事项), not a second one. */
+    @Test
+    void theFormSaysEachProblemMakesATicketInTheSavedVisitsWords() {
+        Document form = blankForm("staff1", api.enterprise());
+        assertThat(form.select("#visitForm p.hint").eachText()).contains("每个问题生成一件事项。留空的问题框不会保存。");
+        assertThat(form.text()).doesNotContain("事项交办单");
+    }
+
     @Test
     void staffLogsAVisitWithTwoProblemsAndSeesBothTicketsWithTheirDepartments() {
         String code = api.enterprise("台州两个问题有限公司", "大溪镇");
