@@ -11,6 +11,7 @@ import org.sanfu.Message;
 import org.sanfu.SanfuProperties;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.security.Caller;
+import org.sanfu.security.People;
 import org.sanfu.ticket.ActionRequests;
 import org.sanfu.ticket.DeadlineRecount;
 import org.sanfu.ticket.RepliedTickets;
@@ -45,9 +46,11 @@ class FeedbackLinkService {
 
     /**
      * A dead link whose ticket moved on without it: its status now, the day it closed (in the service's zone,
-     * when closed), the department leading it, and who gave out the link (a user name).
+     * when closed), the department leading it, who gave out the link (a user name), and whether it was voided
+     * because staff recorded the enterprise's feedback on its reply themselves (the page says it was recorded).
      */
-    record MovedOn(TicketStatus status, LocalDate closedOn, String leadDepartment, String issuedBy) {}
+    record MovedOn(TicketStatus status, LocalDate closedOn, String leadDepartment, String issuedBy,
+            boolean ratedByStaff) {}
 
     /** The link names no ticket waiting for feedback (410). */
     static final class LinkGone extends RuntimeException {
@@ -62,13 +65,15 @@ class FeedbackLinkService {
     private final FeedbackLinkDispatch dispatch;
     private final FeedbackLinkProperties settings;
     private final Catalog catalog;
+    private final People people;
     private final ZoneId zone;
     private final Clock clock;
 
     FeedbackLinkService(FeedbackLinks links, RepliedTickets replied, TicketActions actions,
-            FeedbackLinkDispatch dispatch, FeedbackLinkProperties settings, Catalog catalog, SanfuProperties properties,
-            Clock clock) {
+            FeedbackLinkDispatch dispatch, FeedbackLinkProperties settings, Catalog catalog, People people,
+            SanfuProperties properties, Clock clock) {
         this.links = links;
+        this.people = people;
         this.catalog = catalog;
         this.replied = replied;
         this.actions = actions;
@@ -109,16 +114,43 @@ class FeedbackLinkService {
                                 .format(live.get().at())));
             }
         }
-        boolean voidedEarlier = links.voidLive(ticket.id(), now) > 0;
+        Optional<FeedbackLinks.Issue> earlier = links.voidLive(ticket.id(), now, false);
         String token = FeedbackTokens.next();
         links.insert(ticket.id(), FeedbackTokens.hash(token), ticket.repliedAt(), caller.username(), now,
                 ticket.feedbackDue());
         String path = "/f/" + token;
-        Issued issued = new Issued(path, settings.absolute(path), ticket.feedbackDue(), voidedEarlier);
+        Issued issued = new Issued(path, settings.absolute(path), ticket.feedbackDue(), earlier.isPresent());
+        // an outbound contact with the enterprise, in the history as such: how it went out, never the link itself
+        String how = !send ? "链接由生成人转给企业" : dispatch.configured() ? "链接已交发送渠道（工作群或短信）发给企业"
+                : "没有配置发送渠道，链接未发出，由生成人转给企业";
+        replied.noteLink(ticket.id(), RepliedTickets.LINK_ISSUED, caller.username(), now, TicketStatus.REPLIED,
+                how + "，有效至 " + minutes(ticket.feedbackDue())
+                        + earlier.map(e -> "；" + issuedBy(e) + "生成的链接同时作废").orElse(""));
         if (send) {
             dispatch.afterCommit(message(ticket, issued));
         }
         return issued;
+    }
+
+    /**
+     * Staff recorded the enterprise's feedback themselves: the ticket's unspent links are voided with it, and
+     * the history says so when one was live (the enterprise may hold it). In the feedback action's transaction.
+     */
+    @EventListener
+    public void feedbackRecorded(TicketActions.FeedbackRecorded recorded) {
+        Instant now = clock.instant();
+        links.voidLive(recorded.ticketId(), now, true).ifPresent(live -> replied.noteLink(recorded.ticketId(),
+                RepliedTickets.LINK_VOIDED, recorded.actor(), now, recorded.status(),
+                "回访已记录，" + issuedBy(live) + "生成的回访链接随之作废，企业无法再用它评价"));
+    }
+
+    /** "王晓明（staff1） 于 2026-12-04 10:00 ": who gave out a link and when, as the history says it. */
+    private String issuedBy(FeedbackLinks.Issue issue) {
+        return people.label(issue.by()) + " 于 " + minutes(issue.at()) + " ";
+    }
+
+    private String minutes(Instant at) {
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone).format(at);
     }
 
     /** What the link's page shows: the ticket's title and reply and who asks, while the link works. */
@@ -174,7 +206,7 @@ class FeedbackLinkService {
         return links.find(FeedbackTokens.hash(token)).filter(l -> l.usedAt() == null)
                 .flatMap(l -> replied.since(l.ticketId(), l.repliedAt()).map(since -> new MovedOn(since.status(),
                         since.closedAt() == null ? null : LocalDate.ofInstant(since.closedAt(), zone),
-                        since.leadDepartment(), l.issuedBy())));
+                        since.leadDepartment(), l.issuedBy(), l.voidedByFeedback())));
     }
 
     /**
@@ -195,7 +227,7 @@ class FeedbackLinkService {
     }
 
     private FeedbackLinkMessage message(RepliedTickets.Replied ticket, Issued issued) {
-        String until = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone).format(issued.expiresAt());
+        String until = minutes(issued.expiresAt());
         // who answered, as the page says it: the message reaches the enterprise among many others
         String answeredBy = ticket.leadDepartment() == null ? "" : "由" + catalog.departmentLabel(ticket.leadDepartment());
         String text = ticket.enterpriseName() + "：您反映的「" + ticket.title() + "」已" + answeredBy + "答复，请于 " + until

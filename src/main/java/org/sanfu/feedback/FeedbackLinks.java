@@ -12,10 +12,10 @@ class FeedbackLinks {
 
     /**
      * A link: the ticket and the reply it is for, who gave it out, until when it lives, and whether it was
-     * spent or voided.
+     * spent or voided (and whether by staff recording the feedback themselves).
      */
     record Link(long id, long ticketId, Instant repliedAt, String issuedBy, Instant expiresAt, Instant usedAt,
-            Instant voidedAt) {
+            Instant voidedAt, boolean voidedByFeedback) {
 
         boolean liveAt(Instant now) {
             return usedAt == null && voidedAt == null && now.isBefore(expiresAt);
@@ -29,16 +29,16 @@ class FeedbackLinks {
     }
 
     /**
-     * A newer link voids every earlier one of the ticket that was neither spent nor voided: how many of
-     * them had not expired yet (the ones an enterprise could still have used).
+     * Voids every link of the ticket that was neither spent nor voided, {@code byFeedback} when staff recorded
+     * the feedback themselves (else a newer link voids them): the latest of them that had not expired yet (the
+     * one an enterprise could still have used), if any.
      */
-    int voidLive(long ticketId, Instant now) {
-        int live = jdbc.sql("""
-                select count(*) from feedback_link
-                where ticket_id = ? and used_at is null and voided_at is null and expires_at > ?
-                """).params(ticketId, Sql.ts(now)).query(Integer.class).single();
-        jdbc.sql("update feedback_link set voided_at = ? where ticket_id = ? and used_at is null and voided_at is null")
-                .params(Sql.ts(now), ticketId).update();
+    Optional<Issue> voidLive(long ticketId, Instant now, boolean byFeedback) {
+        Optional<Issue> live = live(ticketId, now);
+        jdbc.sql("""
+                update feedback_link set voided_at = ?, voided_by_feedback = ?
+                where ticket_id = ? and used_at is null and voided_at is null
+                """).params(Sql.ts(now), byFeedback, ticketId).update();
         return live;
     }
 
@@ -72,7 +72,7 @@ class FeedbackLinks {
         return jdbc.sql("select * from feedback_link where token_hash = ?").param(tokenHash)
                 .query((rs, n) -> new Link(rs.getLong("id"), rs.getLong("ticket_id"), Sql.instant(rs, "replied_at"),
                         rs.getString("issued_by"), Sql.instant(rs, "expires_at"), Sql.instant(rs, "used_at"),
-                        Sql.instant(rs, "voided_at")))
+                        Sql.instant(rs, "voided_at"), rs.getBoolean("voided_by_feedback")))
                 .optional();
     }
 

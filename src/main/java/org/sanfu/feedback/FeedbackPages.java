@@ -111,6 +111,8 @@ class FeedbackPages {
     private ModelAndView movedOn(FeedbackLinkService.MovedOn moved) {
         TicketStatus status = moved.status();
         return page("feedback/moved", HttpStatus.GONE).addObject("contact", people.contact(moved.issuedBy()))
+                // staff recorded its feedback on that reply themselves: it was already heard, not passed over
+                .addObject("ratedByStaff", moved.ratedByStaff())
                 .addObject("closed", status == TicketStatus.CLOSED)
                 .addObject("closedOn", moved.closedOn() == null ? null : When.day(moved.closedOn()))
                 .addObject("supervised", status == TicketStatus.SUPERVISION)

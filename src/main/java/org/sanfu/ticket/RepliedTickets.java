@@ -35,10 +35,31 @@ public class RepliedTickets {
         }
     }
 
-    private final Tickets tickets;
+    /** A link was issued for the ticket's reply (API.md history: {@code feedback-link}). */
+    public static final String LINK_ISSUED = "feedback-link";
+    /** Staff recorded the feedback while a link was live, which voided it ({@code feedback-link-voided}). */
+    public static final String LINK_VOIDED = "feedback-link-voided";
 
-    RepliedTickets(Tickets tickets) {
+    private final Tickets tickets;
+    private final TicketEvents events;
+
+    RepliedTickets(Tickets tickets, TicketEvents events) {
         this.tickets = tickets;
+        this.events = events;
+    }
+
+    /**
+     * Notes in the ticket's history what became of its feedback links ({@link #LINK_ISSUED}, {@link
+     * #LINK_VOIDED}): an outbound contact with the enterprise, or the end of one, that a colleague or a leader
+     * reads there. In the caller's transaction, so that the note commits with the link, or neither does. The
+     * status does not move ({@code status} before and after); {@code detail} never carries the link itself.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void noteLink(long id, String action, String actor, Instant at, TicketStatus status, String detail) {
+        if (!LINK_ISSUED.equals(action) && !LINK_VOIDED.equals(action)) {
+            throw new IllegalArgumentException("not a feedback link's event: " + action);
+        }
+        events.append(id, new TicketEvent(at, actor, action, status, status, detail));
     }
 
     /**

@@ -206,8 +206,17 @@ public class TicketActions {
     /** Any service staff records what the enterprise said of the reply (回访). */
     @Transactional
     public TicketView feedback(String id, Caller caller, ActionRequests.Feedback command) {
-        return perform(id, caller, TicketAction.FEEDBACK, rating(command));
+        TicketView after = perform(id, caller, TicketAction.FEEDBACK, rating(command));
+        // a one-time link the enterprise may still hold is voided with it, in this transaction (feedback module)
+        published.publishEvent(new FeedbackRecorded(Long.parseLong(after.id()), caller.username(), after.status()));
+        return after;
     }
+
+    /**
+     * Staff recorded the enterprise's feedback themselves (not through a link): published in the action's
+     * transaction, after its history event, to listeners that run in it.
+     */
+    public record FeedbackRecorded(long ticketId, String actor, TicketStatus status) {}
 
     /**
      * The enterprise rates the reply itself, through a one-time link (feedback module): exactly the step

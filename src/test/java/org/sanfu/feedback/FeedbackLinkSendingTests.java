@@ -101,6 +101,13 @@ class FeedbackLinkSendingTests {
         assertThat(message.ticketId()).isEqualTo(id);
         assertThat(message.expiresAt().toString()).isNotBlank();
         assertThat(senders.committedWhenSent).containsExactly(true);
+        // the history says it went out by the channel (whether it arrived the senders alone know), not the link
+        JsonNode history = api.get("/api/tickets/" + id + "/history", "leader").json();
+        JsonNode issued = history.get(history.size() - 1);
+        assertThat(issued.get("action").asText()).isEqualTo("feedback-link");
+        assertThat(issued.get("actor").asText()).isEqualTo("dispatch");
+        assertThat(issued.get("detail").asText()).startsWith("链接已交发送渠道（工作群或短信）发给企业，有效至 ");
+        assertThat(history.toString()).doesNotContain(path.substring("/f/".length()));
 
         // the link works, though the other sender threw
         int status = mvc.perform(MockMvcRequestBuilders.post(path).contentType(MediaType.APPLICATION_FORM_URLENCODED)

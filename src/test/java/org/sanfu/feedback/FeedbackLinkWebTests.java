@@ -233,7 +233,9 @@ class FeedbackLinkWebTests {
         for (String field : List.of("action", "fromStatus", "toStatus", "detail")) {
             assertThat(linkEvent.get(field)).as(field).isEqualTo(staffEvent.get(field));
         }
-        assertThat(history(byLink.id()).size()).isEqualTo(history(byStaff.id()).size());
+        // the same events, but the link's own note that it was given out (history: feedback-link)
+        assertThat(history(byLink.id()).size()).isEqualTo(history(byStaff.id()).size() + 1);
+        assertThat(history(byLink.id()).findValuesAsText("action")).containsOnlyOnce("feedback-link");
         // the leaders' figures count it as they count a staff-recorded feedback
         assertThat(summary(byLink.town()).replace(byLink.town(), "TOWN"))
                 .isEqualTo(summary(byStaff.town()).replace(byStaff.town(), "TOWN"));
@@ -625,6 +627,141 @@ class FeedbackLinkWebTests {
                 Pages.form("replaces", replacesOn(t.id())));
         assertThat(afterSpent.status()).isEqualTo(200);
         assertThat(afterSpent.html().select("#voidedEarlier")).isEmpty();
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // the ticket's history: a link given out is an outbound contact with the enterprise
+
+    @Test
+    void issuingALinkIsInTheHistoryByWhomAndHowButNeverTheLinkItself() {
+        Replied t = repliedTicket();
+        int before = history(t.id()).size();
+        String first = issue(t.id());
+
+        JsonNode issued = lastEvent(t.id());
+        assertThat(history(t.id()).size()).isEqualTo(before + 1);
+        assertThat(issued.get("action").asText()).isEqualTo("feedback-link");
+        assertThat(issued.get("actor").asText()).isEqualTo("staff1");
+        assertThat(issued.get("fromStatus").asText()).isEqualTo("REPLIED");
+        assertThat(issued.get("toStatus").asText()).isEqualTo("REPLIED");
+        String due = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"))
+                .format(OffsetDateTime.parse(ticket(t.id()).get("feedbackDue").asText()));
+        assertThat(issued.get("detail").asText()).isEqualTo("链接由生成人转给企业，有效至 " + due);
+
+        // asked to send with no sender configured (the API takes the flag regardless): not sent, and it says so;
+        // the first link, still live, is voided by it, and the history names whose it was and from when
+        Api.Response again = api.post("/api/tickets/" + t.id() + "/feedback-link", "dispatch", Map.of("send", true));
+        assertThat(again.status()).as(again.text()).isEqualTo(201);
+        JsonNode reissued = lastEvent(t.id());
+        assertThat(reissued.get("action").asText()).isEqualTo("feedback-link");
+        assertThat(reissued.get("actor").asText()).isEqualTo("dispatch");
+        assertThat(reissued.get("detail").asText()).startsWith("没有配置发送渠道，链接未发出，由生成人转给企业，有效至 " + due)
+                .matches(".*；王晓明（staff1） 于 \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} 生成的链接同时作废$");
+        assertThat(issued.get("detail").asText()).doesNotContain("作废");
+
+        // the token is a credential: neither the API's history nor the ticket's page carries it
+        String second = again.json().get("url").asText();
+        Pages.Answer page = pages.get("/tickets/" + t.id(), "leader");
+        for (String text : List.of(history(t.id()).toString(), page.body())) {
+            assertThat(text).doesNotContain(token(first), token(second), "/f/");
+        }
+        // the timeline names it in Chinese, the person by name, the text as recorded
+        var entries = page.html().select("#history li[data-action=feedback-link]");
+        assertThat(entries).hasSize(2);
+        assertThat(entries.get(0).select(".event").text()).isEqualTo("生成回访链接");
+        assertThat(entries.get(0).select(".actor").text()).isEqualTo("王晓明（staff1）");
+        assertThat(entries.get(0).select(".text").text()).isEqualTo("链接由生成人转给企业，有效至 " + due);
+        assertThat(entries.get(0).select(".move")).as("the status does not move").isEmpty();
+        assertThat(entries.get(1).select(".text").text()).contains("王晓明（staff1）", "生成的链接同时作废");
+    }
+
+    @Test
+    void aRefusedLinkLeavesNoTraceInTheHistory() {
+        Replied t = repliedTicket();
+        String before = snapshot(t.id());
+        assertRefused(api.post("/api/tickets/" + t.id() + "/feedback-link", "transport", null), 403);
+        assertRefused(api.post("/api/tickets/" + t.id() + "/feedback-link", "staff1", "{\"send\": \"yes\"}"), 400);
+        assertThat(pages.post("/tickets/" + t.id() + "/feedback-link", "leader", Pages.form()).status()).isEqualTo(403);
+        assertThat(snapshot(t.id())).isEqualTo(before);
+
+        // a page drawn before a colleague's link: 409, and the history holds that link's note alone
+        String stale = replacesOn(t.id());
+        issue(t.id());
+        String issued = snapshot(t.id());
+        assertThat(pages.post("/tickets/" + t.id() + "/feedback-link", "dispatch", Pages.form("replaces", stale))
+                .status()).isEqualTo(409);
+        assertThat(snapshot(t.id())).isEqualTo(issued);
+        assertThat(history(t.id()).findValuesAsText("action")).containsOnlyOnce("feedback-link");
+
+        // not waiting for feedback (closed by it): 409, nothing noted
+        api.act(t.id(), "feedback", "staff1", Map.of("satisfaction", "SATISFIED"));
+        String closed = snapshot(t.id());
+        assertRefused(api.post("/api/tickets/" + t.id() + "/feedback-link", "staff1", null), 409);
+        assertThat(snapshot(t.id())).isEqualTo(closed);
+    }
+
+    /**
+     * Staff record the enterprise's feedback themselves while a link is live: the history says the link died
+     * with it, and the enterprise who opens it reads that its feedback was recorded (not how).
+     */
+    @Test
+    void feedbackRecordedByStaffVoidsTheLiveLinkAndSaysSo() {
+        Replied t = repliedTicket();
+        Api.Response byDispatch = api.post("/api/tickets/" + t.id() + "/feedback-link", "dispatch", null);
+        assertThat(byDispatch.status()).as(byDispatch.text()).isEqualTo(201);
+        String path = byDispatch.json().get("url").asText();
+        api.act(t.id(), "feedback", "staff1", Map.of("satisfaction", "SATISFIED", "comment", "电话回访"));
+
+        JsonNode history = history(t.id());
+        JsonNode feedback = history.get(history.size() - 2);
+        JsonNode voided = history.get(history.size() - 1);
+        assertThat(feedback.get("action").asText()).isEqualTo("feedback");
+        assertThat(feedback.get("detail").asText()).as("the feedback's own text, unchanged").isEqualTo("SATISFIED；电话回访");
+        assertThat(voided.get("action").asText()).isEqualTo("feedback-link-voided");
+        assertThat(voided.get("actor").asText()).isEqualTo("staff1");
+        assertThat(voided.get("fromStatus").asText()).isEqualTo("CLOSED");
+        assertThat(voided.get("toStatus").asText()).isEqualTo("CLOSED");
+        assertThat(voided.get("detail").asText())
+                .matches("回访已记录，陈静（dispatch） 于 \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} 生成的回访链接随之作废，企业无法再用它评价");
+        assertThat(history.toString()).doesNotContain(token(path));
+        assertThat(jdbc.sql("select count(*) from feedback_link where ticket_id = ? and voided_at is not null")
+                .param(Long.valueOf(t.id())).query(Long.class).single()).isEqualTo(1);
+
+        Document page = pages.get("/tickets/" + t.id(), "leader").html();
+        var entry = page.select("#history li[data-action=feedback-link-voided]");
+        assertThat(entry.select(".event").text()).isEqualTo("回访链接作废");
+        assertThat(entry.select(".text").text()).contains("随之作废");
+
+        Answer moved = get(path);
+        assertThat(moved.status()).isEqualTo(410);
+        assertThat(moved.html().getElementById("movedTitle").text()).isEqualTo("这个评价链接已停止使用");
+        assertThat(moved.html().getElementById("contact").text()).contains("陈静");
+        assertThat(moved.body()).doesNotContain("满意", "电话回访", "staff1", "王晓明");
+        assertThat(moved.html().getElementById("ratedByStaff").text()).isEqualTo("工作人员已记录了您企业对这次答复的评价。");
+        assertThat(moved.html().getElementById("ticketClosed").text()).contains("办结");
+
+        // no live link (none given out, or one spent): the feedback is noted alone
+        Replied none = repliedTicket();
+        api.act(none.id(), "feedback", "staff1", Map.of("satisfaction", "DISSATISFIED"));
+        assertThat(lastEvent(none.id()).get("action").asText()).isEqualTo("feedback");
+        assertThat(history(none.id()).findValuesAsText("action")).doesNotContain("feedback-link-voided");
+    }
+
+    /** A link voided by a 不满意 staff recorded: once replied again, it is no live link to warn of or to void. */
+    @Test
+    void aLinkVoidedByStaffFeedbackIsNotTheLiveLinkOfTheNextReply() {
+        Replied t = repliedTicket();
+        String path = issue(t.id());
+        api.act(t.id(), "feedback", "staff1", Map.of("satisfaction", "DISSATISFIED"));
+        api.act(t.id(), "reply", "transport", RESOLVED);
+
+        assertThat(pages.get("/tickets/" + t.id(), "staff1").html().select("#liveFeedbackLink")).isEmpty();
+        issue(t.id());
+        assertThat(lastEvent(t.id()).get("detail").asText()).doesNotContain("作废");
+        Answer old = get(path);
+        assertMovedOn(old);
+        assertThat(old.html().getElementById("ratedByStaff").text()).isEqualTo("工作人员已记录了您企业对上一次答复的评价。");
+        assertThat(old.html().getElementById("repliedAgain")).isNotNull();
     }
 
     /** The live link the ticket page's 生成回访链接 form says it replaces. */
