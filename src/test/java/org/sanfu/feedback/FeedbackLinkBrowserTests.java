@@ -46,6 +46,17 @@ class FeedbackLinkBrowserTests {
         assertThat(link).contains("/f/");
         browser.noSidewaysScroll().tapTargetsAtLeast44px().noPolicyViolations();
 
+        // the ticket's timeline says the link was given out, by whom and how, within the phone's width
+        browser.open("/tickets/" + id);
+        browser.script("document.querySelector('#history li[data-action=feedback-link]').scrollIntoView()");
+        assertThat(browser.find("#history li[data-action=feedback-link] .event").getText()).isEqualTo("生成回访链接");
+        assertThat(browser.find("#history li[data-action=feedback-link] .text").getText())
+                .startsWith("链接由生成人转给企业，有效至 ");
+        assertThat(((Number) browser.script("const r = document.querySelector('#history li[data-action=feedback-link]')"
+                + ".getBoundingClientRect(); return r.right;")).doubleValue()).isLessThanOrEqualTo(390);
+        browser.noSidewaysScroll();
+        browser.screenshot("feedback-link-timeline-phone");
+
         browser.signOut().open(link.substring(link.indexOf("/f/")));
         assertThat(browser.text("title")).isEqualTo("出口集装箱订舱困难，运价上涨明显");
         assertThat(browser.text("resolution")).contains("每周增开两班");
