@@ -346,6 +346,24 @@ class DashboardBrowserTests {
         browser.desktopSize();
     }
 
+    @Test
+    void eachFiguresHintIsShownWholeOnAPhoneAndAtADesk() {
+        // the hint says what a figure counts (期间内反映的问题（按反映时间计）, （满意 + 基本满意）/ 已评价); cut to an
+        // ellipsis, its rest was in a hover title that a phone cannot show
+        browser.phoneSize().signInAs("leader").open("/" + query);
+        for (Browser.Size size : List.of(new Browser.Size(360, 640, true), Browser.Size.PHONE,
+                new Browser.Size(1366, 768, false))) {
+            browser.resize(size);
+            assertThat(browser.script("""
+                    return [...document.querySelectorAll('.kpi-hint')].filter(h => h.scrollWidth > h.clientWidth)
+                      .map(h => h.textContent);"""))
+                    .as("hints cut short at %d px", size.width()).asList().isEmpty();
+            assertThat(browser.findAll(".kpi-hint")).extracting(WebElement::getText)
+                    .contains("期间内反映的问题（按反映时间计）", "（满意 + 基本满意）/ 已评价");
+        }
+        browser.desktopSize();
+    }
+
     private void chartsDrawn() {
         for (String chart : CHARTS) {
             browser.await(ExpectedConditions.attributeToBe(By.id(chart), "data-rendered", "true"));
