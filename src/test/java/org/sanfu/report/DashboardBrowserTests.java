@@ -305,7 +305,7 @@ class DashboardBrowserTests {
     void onAPhoneTheDashboardFitsTheScreenAndItsTablesScrollInsideTheirPanels() {
         browser.phoneSize().signInAs("leader").open("/" + query);
         chartsDrawn();
-        browser.noSidewaysScroll().tapTargetsAtLeast44px(".filters a");
+        browser.noSidewaysScroll().tapTargetsAtLeast44px(".filters a, .kpi-link");
         assertThat(browser.find("header.bar nav").getText()).as("the shared top bar").contains("工作台", "事项", "驾驶舱");
         assertThat(text("scope")).contains(town);
 
