@@ -21,6 +21,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.sanfu.Api;
 import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
+import org.sanfu.stats.RankingProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -365,6 +366,18 @@ class DashboardWebTests {
         }
         assertThat(html).as("two tickets at most per department: none ranked").contains("未排名")
                 .doesNotContain("金牌店小二</span>");
+    }
+
+    @Test
+    void theRankingSaysHowItsScoreIsMadeFromTheConfiguredWeights() {
+        // the ranking is ordered by 得分: without its make-up a leader cannot tell why 90.5 is below 92.0
+        String html = page("?month=2014-05", "leader").body();
+        assertThat(html).contains("<p class=\"note\" id=\"rankingScore\">得分（满分 100）＝按时办结率 × 30% ＋ 按时签收率 × 20% ＋ "
+                + "满意率 × 30% ＋ （1 − 重办率） × 10% ＋ （1 − 退单率） × 10%。计分时超期未签收、超期未办结的事项也算未按时，"
+                + "故这两项可能低于表中的比率；无从计算的一项不计，其余按权重折算。按得分从高到低排名，同分名次并列。</p>");
+        assertThat(DashboardController.scoreFormula(new RankingProperties.Weights(2, 1, 1, 0, 0)))
+                .as("each weight as its share of their sum; a weight of 0 left out")
+                .startsWith("得分（满分 100）＝按时办结率 × 50% ＋ 按时签收率 × 25% ＋ 满意率 × 25%。");
     }
 
     /**
