@@ -5,6 +5,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.sanfu.stats.RankingProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** The weekly briefing (简报) or the monthly report (月度通报) as a readable Chinese document in Markdown. */
@@ -12,6 +14,18 @@ import org.springframework.stereotype.Component;
 class BriefingMarkdown {
 
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    /** How the ranking's 得分 is made ({@link Dashboard#scoreFormula}), said under it as the dashboard says it. */
+    private final String scoreFormula;
+
+    @Autowired
+    BriefingMarkdown(RankingProperties ranking) {
+        this(Dashboard.scoreFormula(ranking.weights()));
+    }
+
+    BriefingMarkdown(String scoreFormula) {
+        this.scoreFormula = scoreFormula;
+    }
 
     String render(JsonNode b, ZoneId zone) {
         StringBuilder md = new StringBuilder();
@@ -64,6 +78,7 @@ class BriefingMarkdown {
                     d.path("score").isNull() ? "—" : d.path("score").asText(), d.path("total").asText(),
                     medal(d.path("medal").asText(null)));
         }
+        md.append('\n').append(scoreFormula).append('\n');
         if (b.has("month")) { // the monthly report's ranking is the month's: stored on the 1st, or live till then
             JsonNode storedAt = b.path("ranking").path("storedAt");
             md.append('\n').append(storedAt.isTextual()

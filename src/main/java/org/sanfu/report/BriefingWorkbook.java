@@ -14,6 +14,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.sanfu.Workbooks;
 import org.sanfu.security.People;
+import org.sanfu.stats.RankingProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -35,13 +36,17 @@ class BriefingWorkbook {
     /** A person as the pages name them (王晓明（leader）), from the account's user name. */
     private final UnaryOperator<String> person;
 
+    /** How the ranking's 得分 is made ({@link Dashboard#scoreFormula}), under the 部门排名 sheet's table. */
+    private final String scoreFormula;
+
     @Autowired
-    BriefingWorkbook(People people) {
-        this(people::label);
+    BriefingWorkbook(People people, RankingProperties ranking) {
+        this(people::label, Dashboard.scoreFormula(ranking.weights()));
     }
 
-    BriefingWorkbook(UnaryOperator<String> person) {
+    BriefingWorkbook(UnaryOperator<String> person, String scoreFormula) {
         this.person = person;
+        this.scoreFormula = scoreFormula;
     }
 
     byte[] render(JsonNode b) {
@@ -87,11 +92,13 @@ class BriefingWorkbook {
             Sheet byDepartment = book.createSheet("分部门");
             table(byDepartment, b.path("byDepartment"), concat(Column.of("主办部门", "label"), figures), bold, styles);
             note(byDepartment, BriefingMarkdown.withoutLead(b));
-            table(book.createSheet("部门排名"), b.path("ranking").path("departments"), List.of(
+            Sheet ranking = book.createSheet("部门排名");
+            table(ranking, b.path("ranking").path("departments"), List.of(
                     Column.of("名次", "rank"), Column.of("部门", "label"), Column.of("得分", "score"),
                     Column.of("问题数", "total"), new Column("称号",
                             n -> TextNode.valueOf(
                                     BriefingMarkdown.medal(n.path("medal").asText(null))), false)), bold, styles);
+            note(ranking, scoreFormula);
             table(book.createSheet("亮红牌"), b.path("ranking").path("redCards"), List.of(
                     Column.of("镇（街道）/平台", "town"), Column.of("问题数", "total"),
                     Column.rate("超期率", "overdueRate"), Column.rate("满意率", "satisfactionRate")), bold, styles);
@@ -151,7 +158,7 @@ class BriefingWorkbook {
         }
     }
 
-    /** A line under a sheet's table, after an empty row, saying what the table leaves out; none for null. */
+    /** A line under a sheet's table, after an empty row: what the table leaves out, or how to read it; none for null. */
     private static void note(Sheet sheet, String text) {
         if (text != null) {
             sheet.createRow(sheet.getLastRowNum() + 2).createCell(0).setCellValue(text);

@@ -8,10 +8,12 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.sanfu.stats.Breakdown;
 import org.sanfu.stats.Figures;
 import org.sanfu.stats.Ranking;
+import org.sanfu.stats.RankingProperties;
 import org.sanfu.stats.Summary;
 import org.sanfu.ticket.TicketStatus;
 import org.sanfu.ticket.TicketView;
@@ -202,6 +204,28 @@ record Dashboard(
     /** 80.0 → "80.0" (a score); null → "—". */
     static String decimal(Double value) {
         return value == null ? NONE : BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /**
+     * How a department's 得分 is made, in words, from the configured weights: the ranking's order is by it (the dashboard's
+     * and the briefings'),
+     * and a leader reading 90.5 beside 92.0 asks what it is made of. Each weight is said as its share of the
+     * weights' sum (the score is their weighted mean); a rate without a value drops out, the rest re-weighed.
+     * The two on-time rates it takes count the tickets still unsigned or unanswered past their deadline as late
+     * ({@code Figures.Counts#dueSignRate}), which the table's columns do not: said, or the score would not add up.
+     */
+    static String scoreFormula(RankingProperties.Weights w) {
+        List<Map.Entry<String, Double>> weights = List.of(Map.entry("按时办结率", w.onTimeClose()),
+                Map.entry("按时签收率", w.onTimeSign()), Map.entry("满意率", w.satisfaction()),
+                Map.entry("（1 − 重办率）", w.reopen()), Map.entry("（1 − 退单率）", w.returned()));
+        double sum = weights.stream().mapToDouble(Map.Entry::getValue).sum();
+        List<String> parts = weights.stream().filter(weight -> weight.getValue() > 0)
+                .map(weight -> weight.getKey() + " × "
+                        + Dashboard.decimal(100 * weight.getValue() / sum).replaceAll("\\.0$", "") + "%")
+                .toList();
+        return "得分（满分 100）＝" + String.join(" ＋ ", parts)
+                + "。计分时超期未签收、超期未办结的事项也算未按时，故这两项可能低于表中的比率；无从计算的一项不计，"
+                + "其余按权重折算。按得分从高到低排名，同分名次并列。";
     }
 
     private static String dateTime(Instant instant, ZoneId zone) {

@@ -14,15 +14,19 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.sanfu.stats.RankingProperties;
 
 /**
  * What a briefing's tables leave out is said under them, in the Markdown and in the workbook alike: the
  * tickets no department leads (the table by lead department adds up to less than the headline's total),
- * and that 超期事项 holds every open overdue ticket, not only the period's.
+ * and that 超期事项 holds every open overdue ticket, not only the period's; and under the ranking, how its
+ * 得分 is made.
  */
 class BriefingNotesUnitTests {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The score's make-up under the default weights, as the dashboard says it. */
+    static final String SCORE = Dashboard.scoreFormula(new RankingProperties.Weights(0.3, 0.2, 0.3, 0.1, 0.1));
     private static final String WITHOUT_LEAD = "另有 4 个问题没有主办部门（当场解决，或尚待专班办公室交办），未列入上表。";
 
     /** A week of 42 tickets, {@code led} of them by the two departments listed, one overdue ticket. */
@@ -44,25 +48,37 @@ class BriefingNotesUnitTests {
 
     @Test
     void theMarkdownSaysHowManyTicketsNoDepartmentLeadsUnderTheTableByDepartment() {
-        String md = new BriefingMarkdown().render(week(38), ZoneId.of("Asia/Shanghai"));
+        String md = new BriefingMarkdown(SCORE).render(week(38), ZoneId.of("Asia/Shanghai"));
         String byDepartment = md.substring(md.indexOf("## 三、分部门情况"), md.indexOf("## 四、"));
         assertThat(byDepartment).contains(WITHOUT_LEAD);
 
-        String allLed = new BriefingMarkdown().render(week(42), ZoneId.of("Asia/Shanghai"));
+        String allLed = new BriefingMarkdown(SCORE).render(week(42), ZoneId.of("Asia/Shanghai"));
         assertThat(allLed).doesNotContain("没有主办部门");
     }
 
     @Test
     void theWorkbookSaysUnderItsTablesWhatTheyLeaveOutAsTheMarkdownDoes() throws Exception {
         try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(
-                new BriefingWorkbook(UnaryOperator.identity()).render(week(38))))) {
+                new BriefingWorkbook(UnaryOperator.identity(), SCORE).render(week(38))))) {
             assertThat(texts(book.getSheet("分部门"))).contains(WITHOUT_LEAD);
             assertThat(texts(book.getSheet("超期事项"))).contains(BriefingMarkdown.overdueScope("本周") + "。")
                     .anyMatch(t -> t.startsWith("生成时仍超期未办结的全部事项，不限本周反映"));
         }
         try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(
-                new BriefingWorkbook(UnaryOperator.identity()).render(week(42))))) {
+                new BriefingWorkbook(UnaryOperator.identity(), SCORE).render(week(42))))) {
             assertThat(texts(book.getSheet("分部门"))).noneMatch(t -> t.contains("没有主办部门"));
+        }
+    }
+
+    @Test
+    void underTheRankingTheMarkdownAndTheWorkbookSayHowItsScoreIsMadeAsTheDashboardDoes() throws Exception {
+        // a briefing forwarded to a department says why it ranks where it does: the score's make-up
+        assertThat(SCORE).startsWith("得分（满分 100）＝按时办结率 × 30% ＋ 按时签收率 × 20% ＋ 满意率 × 30%");
+        String md = new BriefingMarkdown(SCORE).render(week(38), ZoneId.of("Asia/Shanghai"));
+        assertThat(md.substring(md.indexOf("## 四、部门赛马排名"), md.indexOf("## 五、"))).contains("\n" + SCORE + "\n");
+        try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(
+                new BriefingWorkbook(UnaryOperator.identity(), SCORE).render(week(38))))) {
+            assertThat(texts(book.getSheet("部门排名"))).contains(SCORE);
         }
     }
 

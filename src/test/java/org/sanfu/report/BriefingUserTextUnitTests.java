@@ -82,7 +82,7 @@ class BriefingUserTextUnitTests {
     @Test
     void markdownSyntaxInUserTextIsEscapedSoItRendersAsTheTextItself() {
         List<String> titles = List.copyOf(ESCAPED.keySet());
-        String md = new BriefingMarkdown().render(briefing(titles), ZoneId.of("Asia/Shanghai"));
+        String md = new BriefingMarkdown(BriefingNotesUnitTests.SCORE).render(briefing(titles), ZoneId.of("Asia/Shanghai"));
         List<String> lines = Arrays.asList(md.split("\n"));
         for (int i = 0; i < titles.size(); i++) {
             String escaped = ESCAPED.get(titles.get(i));
@@ -97,7 +97,7 @@ class BriefingUserTextUnitTests {
 
     @Test
     void theOverdueSheetNamesTheReplyDeadlineAsTheTicketsPageDoes() throws Exception {
-        byte[] xlsx = new BriefingWorkbook(UnaryOperator.identity()).render(briefing(List.of("普通标题")));
+        byte[] xlsx = new BriefingWorkbook(UnaryOperator.identity(), BriefingNotesUnitTests.SCORE).render(briefing(List.of("普通标题")));
         try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             List<String> header = new java.util.ArrayList<>();
             book.getSheet("超期事项").getRow(0).forEach(cell -> header.add(cell.getStringCellValue()));
@@ -110,7 +110,7 @@ class BriefingUserTextUnitTests {
     void theWorkbookWritesFormulaLikeTitlesAsTextCellsAndKeepsEveryCharacter() throws Exception {
         List<String> titles = List.of("=1+1", "+SUM(A1:A9)", "-2+3", "@A1", "=HYPERLINK(\"http://x.example\",\"领取\")",
                 "运费上涨😀（中文）", "_x0041_ 字面", "甲\r\n乙\t丙", "普通标题");
-        byte[] xlsx = new BriefingWorkbook(UnaryOperator.identity()).render(briefing(titles));
+        byte[] xlsx = new BriefingWorkbook(UnaryOperator.identity(), BriefingNotesUnitTests.SCORE).render(briefing(titles));
         try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet resolved = book.getSheet("办结案例");
             for (int i = 0; i < titles.size(); i++) {

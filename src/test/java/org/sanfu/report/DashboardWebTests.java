@@ -375,7 +375,7 @@ class DashboardWebTests {
         assertThat(html).contains("<p class=\"note\" id=\"rankingScore\">得分（满分 100）＝按时办结率 × 30% ＋ 按时签收率 × 20% ＋ "
                 + "满意率 × 30% ＋ （1 − 重办率） × 10% ＋ （1 − 退单率） × 10%。计分时超期未签收、超期未办结的事项也算未按时，"
                 + "故这两项可能低于表中的比率；无从计算的一项不计，其余按权重折算。按得分从高到低排名，同分名次并列。</p>");
-        assertThat(DashboardController.scoreFormula(new RankingProperties.Weights(2, 1, 1, 0, 0)))
+        assertThat(Dashboard.scoreFormula(new RankingProperties.Weights(2, 1, 1, 0, 0)))
                 .as("each weight as its share of their sum; a weight of 0 left out")
                 .startsWith("得分（满分 100）＝按时办结率 × 50% ＋ 按时签收率 × 25% ＋ 满意率 × 25%。");
     }
