@@ -6,7 +6,8 @@ import java.time.Instant;
  * The filters of {@code GET /api/tickets}; null means "any". {@code from}/{@code to} bound reportedAt.
  * {@code department} is a department the ticket involves (lead or co), {@code leadDepartment} its lead
  * only: the department the leaders' figures count it under. {@code open} true keeps the tickets not yet
- * CLOSED (the figures' 在办), false the CLOSED ones.
+ * CLOSED (the figures' 在办), false the CLOSED ones. {@code reporter} is the username of the person who
+ * reported it (the visit's specialist, or dispatch for a hotline entry): a specialist's own problems.
  */
 public record TicketFilter(
         TicketStatus status,
@@ -19,17 +20,26 @@ public record TicketFilter(
         Instant toExclusive,
         String q,
         String leadDepartment,
-        Boolean open) {
+        Boolean open,
+        String reporter) {
+
+    /** Of anyone who reported it. */
+    public TicketFilter(TicketStatus status, String department, String category, String town, String enterprise,
+            Boolean overdue, Instant from, Instant toExclusive, String q, String leadDepartment, Boolean open) {
+        this(status, department, category, town, enterprise, overdue, from, toExclusive, q, leadDepartment, open,
+                null);
+    }
 
     /** Without open or not. */
     public TicketFilter(TicketStatus status, String department, String category, String town, String enterprise,
             Boolean overdue, Instant from, Instant toExclusive, String q, String leadDepartment) {
-        this(status, department, category, town, enterprise, overdue, from, toExclusive, q, leadDepartment, null);
+        this(status, department, category, town, enterprise, overdue, from, toExclusive, q, leadDepartment, null,
+                null);
     }
 
     /** Without a lead department. */
     public TicketFilter(TicketStatus status, String department, String category, String town, String enterprise,
             Boolean overdue, Instant from, Instant toExclusive, String q) {
-        this(status, department, category, town, enterprise, overdue, from, toExclusive, q, null, null);
+        this(status, department, category, town, enterprise, overdue, from, toExclusive, q, null, null, null);
     }
 }

@@ -438,6 +438,7 @@ class Tickets {
                 .eq("t.category", f.category())
                 .eq("t.town", f.town())
                 .eq("t.enterprise_credit_code", f.enterprise())
+                .eq("t.reporter", f.reporter())
                 .eq("t.overdue", f.overdue())
                 .notBefore("t.reported_at", f.from())
                 .before("t.reported_at", f.toExclusive())

@@ -29,7 +29,9 @@ import org.springframework.web.bind.annotation.RequestParam;
  * replies, the office's queues (to assign, extensions, escalations), a leader's supervision, the
  * staff's feedback due. Staff also see their recent visits and the button to log a new one. The cards of the
  * tickets a department leads, and all of dispatch's, also name the co-departments and whose opinion the reply
- * waits on; a lead's card says when dispatch turned its extension request down.
+ * waits on; a lead's card says when dispatch turned its extension request down. A specialist also sees the
+ * problems they reported that are not yet closed (#myReported): between the visit and the reply they are in no
+ * inbox of theirs, and a specialist is asked by the enterprise where its problem stands.
  */
 @Page
 class WorkPage {
@@ -39,6 +41,8 @@ class WorkPage {
     static final int RECENT_VISITS = 10;
     /** The most of each kind of the department's tickets waiting on others that the page lists. */
     static final int WAITING_SHOWN = 10;
+    /** The most of a specialist's reported open tickets the page lists (#myReported). */
+    static final int REPORTED_SHOWN = 10;
 
     /**
      * A department's tickets that have left its hands for a while, and are still its own: sent up to the task
@@ -99,6 +103,12 @@ class WorkPage {
         // dispatch's 不同意延期 cleared the request from the ticket: the lead hears of it on its card, not only inside
         model.addAttribute("extensionsRefused", tickets.extensionsRefused(cards.stream()
                 .filter(t -> caller.isDepartment(t.leadDepartment())).toList()));
+        if (caller.is(Role.STAFF)) {
+            // the list /tickets?reporter=&open=true answers, its first page: one search, and the panel's 10 are the
+            // first 10 of the page its link opens; newest first, as the enterprise asks of what it said last
+            model.addAttribute("myReported", tickets.list(new TicketFilter(null, null, null, null, null, null, null,
+                    null, null, null, true, caller.username()), caller, PageParams.of(0, REPORTED_SHOWN)));
+        }
         if (caller.is(Role.STAFF, Role.DISPATCH)) {
             PageResult<VisitView> recent = visits.list(null, caller.is(Role.STAFF) ? caller.username() : null,
                     null, null, PageParams.of(0, RECENT_VISITS));

@@ -35,6 +35,8 @@ class SearchEquivalenceTests {
     private static final String[] PHRASES = {"出口集装箱紧张", "流动资金融资难", "Container 40HQ", "资金"};
     private static final String[] DEPARTMENTS = {"COMMERCE", "FINANCE", "TRANSPORT", "CUSTOMS"};
     private static final String[] CATEGORIES = {"CONTAINER", "FINANCING", "LABOR"};
+    /** Who reported them: two specialists, dispatch (a hotline entry), and a name nobody has. */
+    private static final String[] REPORTERS = {"staff1", "staff2", "dispatch", "nobody"};
 
     @Autowired
     Tickets tickets;
@@ -70,7 +72,8 @@ class SearchEquivalenceTests {
                     String description = random.nextInt(10) < 3 ? null : text(0, 30);
                     String name = enterpriseName(code);
                     texts.add(new String[] {title, description, name});
-                    long id = tickets.insert(new NewTicket(visit, code, name, town(code), "staff1",
+                    long id = tickets.insert(new NewTicket(visit, code, name, town(code),
+                            REPORTERS[random.nextInt(REPORTERS.length - 1)],
                             CATEGORIES[random.nextInt(CATEGORIES.length)], title, description, Urgency.NORMAL,
                             Source.VISIT.name(), times.get(random.nextInt(times.size())), false, null), 1, 7, Instant.now());
                     shape(id);
@@ -111,7 +114,8 @@ class SearchEquivalenceTests {
                     maybe(times.get(random.nextInt(times.size())).plusNanos(random.nextInt(2) * 500)),
                     random.nextInt(10) < 8 ? q(texts) : null,
                     maybe(DEPARTMENTS[random.nextInt(DEPARTMENTS.length)]),
-                    maybe(random.nextBoolean()));
+                    maybe(random.nextBoolean()),
+                    maybe(REPORTERS[random.nextInt(REPORTERS.length)]));
             String scope = random.nextInt(5) == 0 ? DEPARTMENTS[random.nextInt(DEPARTMENTS.length)] : null;
             PageParams page = new PageParams(random.nextInt(4) == 0 ? random.nextInt(3) : 0, 1 + random.nextInt(60));
             assertThat(index.page(filter, scope, page.offset(), page.size())).as("answered by the index").isPresent();

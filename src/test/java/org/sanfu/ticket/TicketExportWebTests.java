@@ -116,6 +116,23 @@ class TicketExportWebTests {
     }
 
     @Test
+    void theTitleLineNamesTheReporterByTheirName() throws Exception {
+        String town = "导出上报镇" + Api.creditCode().substring(12);
+        String code = api.enterprise("台州上报阀门有限公司", town);
+        String mine = api.visit(code, List.of(Api.problem("CONTAINER", "订舱难"))).get(0).get("id").asText();
+        Api.Response theirs = api.post("/api/visits", "staff2", Map.of("enterpriseCreditCode", code,
+                "problems", List.of(Api.problem("LOGISTICS", "物流不畅"))));
+        assertThat(theirs.status()).as(theirs.text()).isEqualTo(201);
+
+        List<List<String>> rows = rows(download("/tickets/export?town=" + town + "&reporter=staff1", "staff1"));
+        assertThat(rows.get(0).get(0)).contains("；镇（街道） " + town + "，上报人 王晓明（staff1）；共 1 件）");
+        assertThat(rows.subList(2, rows.size())).extracting(r -> r.get(0)).containsExactly(mine);
+        MockHttpServletResponse refused = download("/tickets/export?reporter=" + "s".repeat(65), "staff1");
+        assertThat(refused.getStatus()).isEqualTo(303);
+        assertThat(refused.getHeader("Location")).isEqualTo("/tickets?reporter=" + "s".repeat(65));
+    }
+
+    @Test
     void aFilterGivenWrongGoesBackToTheListThatNamesIt() throws Exception {
         MockHttpServletResponse refused = download("/tickets/export?status=NOPE&town=某镇", "leader");
         assertThat(refused.getStatus()).isEqualTo(303);

@@ -976,6 +976,58 @@ class TicketPagesTests extends TicketWebTestSupport {
     }
 
     @Test
+    void aSpecialistTicksOnlyMineAndTheListKeepsItThroughThePagesWhileADepartmentHasNoSuchBox() {
+        String word = "我报" + Api.creditCode().substring(12);
+        String code = api.enterprise();
+        List<String> mine = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            mine.add(id(api.visit(code, List.of(Api.problem("CONTAINER", word + " 集装箱" + i))).get(0)));
+        }
+        Api.Response theirs = api.post("/api/visits", "staff2", Map.of("enterpriseCreditCode", code,
+                "problems", List.of(Api.problem("CONTAINER", word + " 李娜报的"))));
+        assertThat(theirs.status()).as(theirs.text()).isEqualTo(201);
+
+        Document all = pages.get("/tickets?q=" + word, "staff1").html();
+        Element box = all.selectFirst("#filterForm input#mine[type=checkbox][name=reporter]");
+        assertThat(box).as("只看我上报的").isNotNull();
+        assertThat(box.val()).isEqualTo("staff1");
+        assertThat(box.hasAttr("checked")).isFalse();
+        assertThat(all.select("label[for=mine]").text()).isEqualTo("只看我上报的");
+        assertThat(all.select("a.ticket")).hasSize(4);
+
+        // ticked: the form sends reporter=staff1; two to a page, the pager's links keep it
+        Pages.Answer ticked = pages.get("/tickets?q=" + word + "&reporter=staff1&size=2", "staff1");
+        assertThat(ticked.status()).isEqualTo(200);
+        assertThat(ticked.html().select("#total").text()).isEqualTo("共 3 件");
+        assertThat(ticked.html().select("input#mine").hasAttr("checked")).isTrue();
+        assertThat(ticked.html().select("#activeFilters .chip").eachText())
+                .containsExactly("关键词“" + word + "”", "上报人：王晓明（staff1）");
+        String next = ticked.html().select("#nextPage").attr("href");
+        assertThat(next).contains("reporter=staff1", "page=1");
+        assertThat(listed(URLDecoder.decode(next, StandardCharsets.UTF_8), "staff1")).hasSize(1).isSubsetOf(mine);
+        assertThat(ticked.html().select("#export").attr("href")).contains("reporter=staff1");
+
+        // another's reporter (a link) is kept by the form as it is, not offered as the user's own
+        Document others = pages.get("/tickets?q=" + word + "&reporter=staff2", "staff1").html();
+        assertThat(others.select("a.ticket")).hasSize(1);
+        assertThat(others.select("input#mine")).isEmpty();
+        assertThat(others.select("#filterForm input[type=hidden][name=reporter]").val()).isEqualTo("staff2");
+        assertThat(others.select("#activeFilters .chip.reporter").text()).isEqualTo("上报人：李娜（staff2）");
+
+        // dispatch, who logs hotline entries, may keep to its own too; a department reports nothing
+        assertThat(pages.get("/tickets", "dispatch").html().select("input#mine").val()).isEqualTo("dispatch");
+        Document department = pages.get("/tickets?q=" + word, "transport").html();
+        assertThat(department.select("input#mine")).isEmpty();
+        assertThat(department.select("a.ticket")).hasSize(4);
+        assertThat(listed("/tickets?q=" + word + "&reporter=staff1", "transport")).containsExactlyInAnyOrderElementsOf(mine);
+
+        Pages.Answer bad = pages.get("/tickets?reporter=" + "s".repeat(65), "staff1");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.html().select("[data-field=reporter].has-error .field-error").text())
+                .isEqualTo("上报人应为账号用户名");
+    }
+
+    @Test
     void aTicketsNumberInTheSearchBoxPutsThatTicketFirstForThoseWhoMaySeeIt() {
         String word = "编号" + Api.creditCode().substring(12);
         String transport = id(api.visit(api.enterprise(), List.of(Api.problem("CONTAINER", word + " 集装箱"))).get(0));

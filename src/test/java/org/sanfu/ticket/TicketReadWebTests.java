@@ -35,6 +35,9 @@ class TicketReadWebTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Tickets tickets;
+
     // ------------------------------------------------------------------------------------------
     // GET /api/tickets: paging
 
@@ -165,6 +168,48 @@ class TicketReadWebTests {
                 .containsExactly(creditInsurance);
         assertThat(listIds("leadDepartment=COMMERCE&enterprise=" + code, "finance"))
                 .as("a department sees what it co-handles by its lead too").containsExactly(creditInsurance);
+    }
+
+    @Test
+    void reporterFilterListsTheTicketsThatUserReportedFromTheIndexAndInSqlAlike() throws Exception {
+        String code = api.enterprise();
+        List<String> staff1s = ids(api.visit(code, List.of(Api.problem("CONTAINER", "舱位紧张"),
+                Api.problem("FINANCING", "贷款难"))));
+        Api.Response byStaff2 = api.post("/api/visits", "staff2", Map.of("enterpriseCreditCode", code,
+                "problems", List.of(Api.problem("LOGISTICS", "物流不畅"))));
+        assertThat(byStaff2.status()).as(byStaff2.text()).isEqualTo(201);
+        String staff2s = id(byStaff2.json().get("tickets").get(0));
+        api.act(staff1s.get(0), "sign", "transport", null);
+        api.act(staff1s.get(0), "reply", "transport", Map.of("resolution", "已协调", "outcome", "RESOLVED"));
+        api.act(staff1s.get(0), "feedback", "staff1", Map.of("satisfaction", "SATISFIED"));
+        awaitIndexReady();
+
+        assertThat(listIds("reporter=staff1&enterprise=" + code, "leader"))
+                .containsExactlyInAnyOrderElementsOf(staff1s);
+        assertThat(listIds("reporter=staff2&enterprise=" + code, "staff1")).as("staff read all")
+                .containsExactly(staff2s);
+        assertThat(listIds("reporter=staff1&open=true&enterprise=" + code, "staff1"))
+                .containsExactly(staff1s.get(1));
+        assertThat(listIds("reporter=nobody&enterprise=" + code, "leader")).as("an unknown user name").isEmpty();
+        assertThat(listIds("reporter= staff2 &enterprise=" + code, "leader")).containsExactly(staff2s);
+        // a department still sees only what it leads or co-handles, whoever reported it
+        assertThat(listIds("reporter=staff1&enterprise=" + code, "finance")).containsExactly(staff1s.get(1));
+        assertThat(listIds("reporter=staff2&enterprise=" + code, "finance")).isEmpty();
+
+        // the SQL the index must match (SearchEquivalenceTests compares them at large)
+        TicketFilter mine = new TicketFilter(null, null, null, null, code, null, null, null, null, null, null,
+                "staff1");
+        assertThat(tickets.listInSql(mine, null, org.sanfu.web.PageParams.of(0, 20)).items().stream()
+                .map(t -> String.valueOf(t.id())).toList()).containsExactlyInAnyOrderElementsOf(staff1s);
+        assertThat(tickets.listInSql(new TicketFilter(null, null, null, null, code, null, null, null, null, null,
+                null, "nobody"), null, org.sanfu.web.PageParams.of(0, 20)).total()).isZero();
+    }
+
+    @Test
+    void aReporterNoUserNameCouldBeIsRefusedNamingIt() {
+        assertBadParameter(api.get("/api/tickets?reporter=staff\u0001", "leader"), "reporter");
+        assertBadParameter(api.get("/api/tickets?reporter=" + "s".repeat(65), "leader"), "reporter");
+        assertThat(api.get("/api/tickets?reporter=" + "s".repeat(64), "leader").status()).isEqualTo(200);
     }
 
     @Test
@@ -644,6 +689,14 @@ class TicketReadWebTests {
 
     // ------------------------------------------------------------------------------------------
     // helpers
+
+    private void awaitIndexReady() throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (!index.ready() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(index.ready()).as("the index is built").isTrue();
+    }
 
     private static String id(JsonNode ticket) {
         return ticket.get("id").asText();

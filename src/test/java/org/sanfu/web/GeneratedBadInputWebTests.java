@@ -42,10 +42,11 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  * bad input — per body field missing, null, of another JSON type, out of range, overlong, with control
  * characters, lone surrogates or only zero-width characters, an unknown enum value, an absurd date;
  * per body malformed or trailing JSON, a duplicate key, malformed UTF-8, a non-JSON media type, no
- * body; per parameter a wrong type, absurd dates and page sizes, unknown enum values; an unknown
- * Accept; a role the operation does not name; no credentials. Each answer must be a 4xx problem+json (400 naming the
- * field where one field is at fault), nothing may change (the fixture ticket, the counts of tickets,
- * visits, enterprises, events and engine tasks are the same afterwards) and nothing is logged at ERROR.
+ * body; per parameter a wrong type, absurd dates and page sizes, unknown enum values, a text over its
+ * maxLength; an unknown Accept; a role the operation does not name; no credentials. Each answer must be
+ * a 4xx problem+json (400 naming the field where one field is at fault), nothing may change (the fixture
+ * ticket, the counts of tickets, visits, enterprises, events and engine tasks are the same afterwards) and
+ * nothing is logged at ERROR.
  *
  * <p>Driven by the document alone, so a new endpoint is covered without editing this test: only valid
  * values the schema cannot tell (an existing credit code, a category, a department) come from
@@ -627,6 +628,10 @@ class GeneratedBadInputWebTests {
                             } else if (schema.has("pattern")) {
                                 values.put("not matching " + schema.get("pattern").asText(), "-999999999-01");
                                 values.put("a year beyond 9999", "99999-01");
+                            }
+                            if (schema.has("maxLength")) {
+                                int max = schema.get("maxLength").asInt();
+                                values.put("over its maxLength (" + (max + 1) + " characters)", junk(max + 1));
                             }
                             if (in.equals("header")) {
                                 values.put("a NUL character", "生成\u0000测试");

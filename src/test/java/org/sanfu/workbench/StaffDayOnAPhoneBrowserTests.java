@@ -16,7 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * A service specialist's day on a phone, through the pages: the work page, finding an enterprise by a few
  * characters of its name, filing it when it is not there, logging a visit with two problems (one resolved on
  * the spot), the ticket it made, the enterprise's feedback once the department replied (a link given out, then
- * the feedback recorded), and the enterprise's profile. The department's steps go through the API.
+ * the feedback recorded), and the enterprise's profile; meanwhile /work's 我上报的在办事项 shows where the problems
+ * stand, and its link the list of them. The department's steps go through the API.
  */
 @SanfuTest
 class StaffDayOnAPhoneBrowserTests {
@@ -88,8 +89,19 @@ class StaffDayOnAPhoneBrowserTests {
         browser.open("/work");
         assertThat(browser.find("#recentVisits a.card[href='/visits/" + visitId + "'] .visit-tickets").getText()
                 .replaceAll("\\s+", " ")).as("the visit's card follows its problems").isEqualTo("事项 2 件 待回访 2");
-        browser.noSidewaysScroll().tapTargetsAtLeast44px();
+        // the problems reported, where each stands (#myReported): this visit's are the latest
+        String reported = "#myReported a.ticket[data-id='" + tickets.get(0) + "']";
+        assertThat(browser.find(reported + " .status").getText()).isEqualTo("已答复待回访");
+        assertThat(browser.find(reported).getText()).contains(name, "主办：金融办");
+        browser.noSidewaysScroll().tapTargetsAtLeast44px("#allMyReported");
         shot(w, "09-work-feedback");
+        browser.follow("#allMyReported");
+        assertThat(browser.path()).isEqualTo("/tickets?reporter=staff1&open=true");
+        assertThat(browser.find("#mine").isSelected()).as("只看我上报的").isTrue();
+        assertThat(browser.findAll("a.ticket[data-id='" + tickets.get(0) + "']")).hasSize(1);
+        browser.noSidewaysScroll().tapTargetsAtLeast44px("label[for=mine]");
+        shot(w, "09b-tickets-mine");
+        browser.open("/work");
         browser.follow("#queue-feedback a.ticket[data-id='" + tickets.get(0) + "']");
         shot(w, "10-ticket-replied");
         browser.script("document.querySelector('details#feedback-link').open = true");
@@ -117,6 +129,9 @@ class StaffDayOnAPhoneBrowserTests {
         browser.noSidewaysScroll().tapTargetsAtLeast44px();
         shot(w, "16-profile");
         browser.open("/work");
+        assertThat(browser.findAll("#myReported a.ticket[data-id='" + tickets.get(0) + "']"))
+                .as("closed: no longer in progress").isEmpty();
+        browser.noSidewaysScroll();
         shot(w, "17-work-after");
     }
 

@@ -50,6 +50,8 @@ final class TicketDocuments {
     static final String INVOLVES = "involves";
     /** The lead department alone. */
     static final String LEAD = "lead";
+    /** The username of whoever reported it (the list's reporter filter: a specialist's own). */
+    static final String REPORTER = "reporter";
     /** The searched texts; each has a unigram field (name + "1") and a bigram field (name + "2"). */
     static final String[] TEXTS = {"title", "description", "enterpriseName"};
 
@@ -102,6 +104,7 @@ final class TicketDocuments {
         keyword(doc, OVERDUE, Boolean.toString(t.overdue()));
         keyword(doc, INVOLVES, t.leadDepartment());
         keyword(doc, LEAD, t.leadDepartment());
+        keyword(doc, REPORTER, t.reporter());
         t.coDepartments().forEach(d -> keyword(doc, INVOLVES, d));
         text(doc, TEXTS[0], t.title());
         text(doc, TEXTS[1], t.description());
@@ -135,7 +138,7 @@ final class TicketDocuments {
         for (String[] term : new String[][] {{INVOLVES, scopeDepartment}, {INVOLVES, f.department()},
                 {LEAD, f.leadDepartment()}, {STATUS, f.status() == null ? null : f.status().name()},
                 {CATEGORY, f.category()}, {TOWN, f.town()},
-                {ENTERPRISE, f.enterprise()}, {OVERDUE, f.overdue() == null ? null : f.overdue().toString()}}) {
+                {ENTERPRISE, f.enterprise()}, {REPORTER, f.reporter()}, {OVERDUE, f.overdue() == null ? null : f.overdue().toString()}}) {
             if (term[1] != null) {
                 all.add(new TermQuery(new Term(term[0], term[1])), Occur.FILTER);
                 clauses++;

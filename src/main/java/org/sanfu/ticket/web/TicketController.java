@@ -47,8 +47,8 @@ class TicketController {
     }
 
     @Operation(summary = "List tickets", description = "Filter by status, department (lead or co), category, "
-            + "town, enterprise credit code, overdue, `from`/`to` (dates the problems were reported) and `q` in the "
-            + "title or description; paged.")
+            + "town, enterprise credit code, overdue, `from`/`to` (dates the problems were reported), `q` in the "
+            + "title or description, and `reporter` (who reported it); paged.")
     @ApiAccess(value = {"STAFF", "DISPATCH", "DEPT", "LEADER", "ADMIN"},
             scope = "a department sees the tickets it leads or co-handles", errors = 400)
     // read as text to answer 400 in the caller's words; the document says what is valid
@@ -56,6 +56,8 @@ class TicketController {
     @Parameter(name = "overdue", in = ParameterIn.QUERY, schema = @Schema(type = "boolean"))
     @Parameter(name = "open", in = ParameterIn.QUERY, schema = @Schema(type = "boolean"),
             description = "true: not yet CLOSED (the figures' 在办); false: CLOSED")
+    @Parameter(name = "reporter", in = ParameterIn.QUERY, schema = @Schema(type = "string", maxLength = 64),
+            description = "the username who reported it (the visit's specialist); an unknown one matches nothing")
     @GetMapping
     PageResult<TicketView> list(Caller caller,
             @RequestParam(required = false) String status, @RequestParam(required = false) String department,
@@ -63,10 +65,10 @@ class TicketController {
             @RequestParam(required = false) String enterprise, @RequestParam(required = false) String overdue,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String q, @RequestParam(required = false) String leadDepartment,
-            @RequestParam(required = false) String open,
+            @RequestParam(required = false) String open, @RequestParam(required = false) String reporter,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         TicketListParams.Parsed parsed = listParams.parse(new TicketListParams.Raw(status, department, category, town,
-                enterprise, overdue, from, to, q, leadDepartment, open),
+                enterprise, overdue, from, to, q, leadDepartment, open, reporter),
                 page, size);
         return queries.list(parsed.filter(), caller, parsed.page());
     }

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * The query parameters of the ticket list (API.md "Tickets": {@code status}, {@code department},
  * {@code category}, {@code town}, {@code enterprise}, {@code overdue}, {@code from}, {@code to},
- * {@code q}, {@code page}, {@code size}, and the additions {@code leadDepartment} and {@code open}) as a
+ * {@code q}, {@code page}, {@code size}, and the additions {@code leadDepartment}, {@code open} and {@code reporter}) as a
  * filter and a page, read once for the API and the page: every malformed one is named in one {@link InvalidInput}.
  */
 @Component
@@ -22,16 +22,20 @@ class TicketListParams {
 
     /** The parameters as they came, text only; null or blank means "any". */
     record Raw(String status, String department, String category, String town, String enterprise,
-            String overdue, String from, String to, String q, String leadDepartment, String open) {
+            String overdue, String from, String to, String q, String leadDepartment, String open, String reporter) {
 
         /** Whether any filter but the search words is set (the page then shows its filters open). */
         public boolean narrowed() {
-            return Stream.of(status, department, category, town, enterprise, overdue, from, to, leadDepartment, open)
+            return Stream.of(status, department, category, town, enterprise, overdue, from, to, leadDepartment, open,
+                    reporter)
                     .anyMatch(v -> v != null && !v.isBlank());
         }
     }
 
     record Parsed(TicketFilter filter, PageParams page) {}
+
+    /** A username is at most this long (the account table's column): a longer one is nobody's. */
+    static final int USERNAME_MAX = 64;
 
     private final QueryParams params;
     private final Catalog catalog;
@@ -57,6 +61,10 @@ class TicketListParams {
         if (category != null && !catalog.isCategory(category)) {
             errors.add("category", Message.of("sanfu.validation.one-of", "values", catalog.categoryCodes()));
         }
+        // a username as free text: an unknown one simply matches nothing, but what no username can be (over the
+        // column's width, a lone surrogate; a control character the firewall refuses first) is a mistake to name
+        String reporter = params.text(raw.reporter());
+        errors.optionalText("reporter", reporter, USERNAME_MAX);
         Boolean overdue = params.bool(errors, "overdue", raw.overdue());
         Boolean open = params.bool(errors, "open", raw.open());
         Instant from = params.startOf(errors, "from", raw.from());
@@ -72,7 +80,7 @@ class TicketListParams {
         String enterprise = params.text(raw.enterprise());
         TicketFilter filter = new TicketFilter(status, department, category, params.text(raw.town()),
                 enterprise == null ? null : enterprise.toUpperCase(), overdue, from, to, params.text(raw.q()),
-                leadDepartment, open);
+                leadDepartment, open, reporter);
         return new Parsed(filter, pageParams);
     }
 }

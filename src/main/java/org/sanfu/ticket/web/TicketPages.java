@@ -35,6 +35,7 @@ import org.sanfu.security.AccountDirectory;
 import org.sanfu.security.Caller;
 import org.sanfu.security.KeptForms;
 import org.sanfu.security.People;
+import org.sanfu.security.Role;
 import org.sanfu.ticket.ActionRequests;
 import org.sanfu.ticket.EscalationLevel;
 import org.sanfu.ticket.Outcome;
@@ -159,11 +160,13 @@ class TicketPages {
             @RequestParam(required = false) String overdue, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String q,
             @RequestParam(required = false) String leadDepartment, @RequestParam(required = false) String open,
-            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String reporter, @RequestParam(required = false) String page,
             @RequestParam(required = false) String size, Model model, HttpServletResponse response) {
         TicketListParams.Raw raw = new TicketListParams.Raw(status, department, category, town, enterprise, overdue,
-                from, to, q, leadDepartment, open);
+                from, to, q, leadDepartment, open, reporter);
         model.addAttribute("filter", raw);
+        // those who report problems (a specialist's visits, dispatch's hotline entries) may keep to their own
+        model.addAttribute("me", caller.is(Role.STAFF, Role.DISPATCH) ? caller.username() : null);
         model.addAttribute("statuses", TicketStatus.values());
         model.addAttribute("departments", catalog.departmentCodes());
         model.addAttribute("categories", catalog.categoryCodes());
@@ -203,7 +206,7 @@ class TicketPages {
             model.addAttribute("enterpriseTyped", enterpriseTyped);
             model.addAttribute("enterpriseByWords", listLink(new TicketListParams.Raw(raw.status(), raw.department(),
                     raw.category(), raw.town(), null, raw.overdue(), raw.from(), raw.to(), enterpriseTyped,
-                    raw.leadDepartment(), raw.open()), 0, pageSize));
+                    raw.leadDepartment(), raw.open(), raw.reporter()), 0, pageSize));
         }
         if (result.items().isEmpty() && result.total() > 0) {
             // a page past the end (a link kept from a longer list, a number typed): the last one, as deep as allowed
@@ -224,9 +227,10 @@ class TicketPages {
             @RequestParam(required = false) String town, @RequestParam(required = false) String enterprise,
             @RequestParam(required = false) String overdue, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String q,
-            @RequestParam(required = false) String leadDepartment, @RequestParam(required = false) String open) {
+            @RequestParam(required = false) String leadDepartment, @RequestParam(required = false) String open,
+            @RequestParam(required = false) String reporter) {
         TicketListParams.Raw raw = new TicketListParams.Raw(status, department, category, town, enterprise, overdue,
-                from, to, q, leadDepartment, open);
+                from, to, q, leadDepartment, open, reporter);
         TicketListParams.Parsed parsed;
         try {
             parsed = listParams.parse(raw, 0, PageParams.MAX_SIZE);
@@ -275,6 +279,8 @@ class TicketPages {
         add.accept("反映时间自", raw.from());
         add.accept("至", raw.to());
         add.accept("关键词", raw.q());
+        add.accept("上报人", raw.reporter() == null || raw.reporter().isBlank() ? null
+                : people.label(raw.reporter().strip()));
         return words.isEmpty() ? "" : "；" + String.join("，", words);
     }
 
@@ -329,6 +335,7 @@ class TicketPages {
         filters.put("enterprise", raw.enterprise());
         filters.put("overdue", raw.overdue());
         filters.put("open", raw.open());
+        filters.put("reporter", raw.reporter());
         filters.put("from", raw.from());
         filters.put("to", raw.to());
         filters.put("q", raw.q());

@@ -69,6 +69,15 @@ class TicketDocumentsUnitTests {
                 .containsExactly(3L);
         assertThat(ids(new TicketFilter(null, null, null, null, null, null, null, AT.plusNanos(1), null)))
                 .containsExactly(4L, 1L, 3L);
+        assertThat(ids(reportedBy("staff2"))).as("the reporter's own").containsExactly(1L, 3L);
+        assertThat(ids(reportedBy("staff1"))).containsExactly(2L, 4L);
+        assertThat(ids(reportedBy("nobody"))).as("an unknown username matches nothing").isEmpty();
+        assertThat(ids(new TicketFilter(null, null, null, null, null, null, null, null, null, null, true, "staff2")))
+                .containsExactly(1L, 3L);
+    }
+
+    private static TicketFilter reportedBy(String reporter) {
+        return new TicketFilter(null, null, null, null, null, null, null, null, null, null, null, reporter);
     }
 
     private static TicketFilter text(String q) {
@@ -99,6 +108,6 @@ class TicketDocumentsUnitTests {
     private static IndexedTicket ticket(long id, String title, String description, String name, Instant at,
             String lead, List<String> co) {
         return new IndexedTicket(id, title, description, name, "ASSIGNED", "CONTAINER", "大溪镇",
-                "91330100716105852F", false, at, lead, co);
+                "91330100716105852F", false, at, lead, co, id % 2 == 0 ? "staff1" : "staff2");
     }
 }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -133,7 +134,8 @@ class TicketIndexTests {
         TicketFilter ours = new TicketFilter(null, null, null, null, code, null, null, null, "本库");
         // an index left by another database, holding a ticket this one does not have
         leftBehind(directory, Map.of("database", "another", "position", "0"), new IndexedTicket(Long.MAX_VALUE,
-                "外库的事项", null, "外库企业", "ASSIGNED", "CONTAINER", "大溪镇", code, false, Instant.now(), null, List.of()));
+                "外库的事项", null, "外库企业", "ASSIGNED", "CONTAINER", "大溪镇", code, false, Instant.now(), null, List.of(),
+                "staff1"));
         TicketIndex started = start(directory);
         try {
             awaitReady(started);
@@ -174,18 +176,30 @@ class TicketIndexTests {
         awaitReady(index);
         String code = api.enterprise();
         api.visit(code, List.of(Api.problem("FINANCING", "旧格式的事项")));
-        Path directory = Files.createTempDirectory("sanfu-search-format-");
-        // this database's index, up to date, but of the fields before the lead department had its own: an
-        // index that resumed would hold none of this database's tickets, not a lead department to filter on
         String database = new TransactionTemplate(transactions).execute(status -> changes.databaseId());
-        leftBehind(directory, Map.of("database", database, "position", Long.toString(changes.latest())));
-        TicketIndex started = start(directory);
-        try {
-            awaitReady(started);
-            assertThat(started.page(new TicketFilter(null, null, null, null, code, null, null, null, "旧格式",
-                    "FINANCE"), null, 0, 20).orElseThrow().total()).isEqualTo(1);
-        } finally {
-            started.stop();
+        // this database's index, up to date, but of older fields: before the lead department had its own (no
+        // format), before the reporter (2). An index that resumed would hold none of this database's tickets, nor
+        // the field to filter on
+        for (String format : new String[] {null, "2"}) {
+            Path directory = Files.createTempDirectory("sanfu-search-format-");
+            Map<String, String> data = new HashMap<>(Map.of("database", database, "position",
+                    Long.toString(changes.latest())));
+            if (format != null) {
+                data.put("format", format);
+            }
+            leftBehind(directory, data);
+            TicketIndex started = start(directory);
+            try {
+                awaitReady(started);
+                assertThat(started.page(new TicketFilter(null, null, null, null, code, null, null, null, "旧格式",
+                        "FINANCE"), null, 0, 20).orElseThrow().total()).as("format %s", format).isEqualTo(1);
+                assertThat(started.page(new TicketFilter(null, null, null, null, code, null, null, null, null, null,
+                        null, "staff1"), null, 0, 20).orElseThrow().total()).as("format %s", format).isEqualTo(1);
+                assertThat(started.page(new TicketFilter(null, null, null, null, code, null, null, null, null, null,
+                        null, "staff2"), null, 0, 20).orElseThrow().total()).isZero();
+            } finally {
+                started.stop();
+            }
         }
     }
 

@@ -1,0 +1,159 @@
+package org.sanfu.workbench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.sanfu.Api;
+import org.sanfu.Pages;
+import org.sanfu.SanfuTest;
+import org.sanfu.security.AccountAdministration;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/**
+ * /work's 我上报的在办事项 (#myReported, docs/UI.md): a specialist's reported problems that are not closed, where
+ * each stands, and the way to the list of them all. Each test has a specialist of its own, new to the county, so
+ * that what the panel holds is what the test reported.
+ */
+@SanfuTest
+class MyReportedWebTests {
+
+    private static final String PASSWORD = "Sanfu-Reported-Passw0rd!";
+
+    @Autowired
+    Api api;
+    @Autowired
+    Pages pages;
+    @Autowired
+    AccountAdministration accounts;
+
+    @Test
+    void aSpecialistSeesTheirOpenReportedProblemsWhereEachStandsAndNotAnothersNorTheClosedOnes() {
+        String me = newSpecialist("rep");
+        String code = api.enterprise("台州上报面板泵业有限公司", "上报镇");
+        List<String> ids = visit(me, code, List.of(Api.problem("CONTAINER", "舱位紧张"),
+                Api.problem("FINANCING", "贷款难"), Api.problem("OTHER", "其他诉求"),
+                Api.problem("CONTAINER", "运价上涨"), Api.problem("CONTAINER", "空箱难提")));
+        String inProgress = ids.get(0);
+        String assigned = ids.get(1);
+        String dispatching = ids.get(2);
+        String replied = ids.get(3);
+        String closed = ids.get(4);
+        api.act(inProgress, "sign", "transport", null);
+        api.act(replied, "sign", "transport", null);
+        api.act(replied, "reply", "transport", Map.of("resolution", "已协调船公司", "outcome", "RESOLVED"));
+        api.act(closed, "sign", "transport", null);
+        api.act(closed, "reply", "transport", Map.of("resolution", "已协调堆场", "outcome", "RESOLVED"));
+        Api.Response feedback = as(me, "/api/tickets/" + closed + "/feedback", Map.of("satisfaction", "SATISFIED"));
+        assertThat(feedback.status()).as(feedback.text()).isEqualTo(200);
+        // another specialist's problem of the same enterprise is theirs to follow
+        String theirs = api.visit(code, List.of(Api.problem("CONTAINER", "王晓明报的"))).get(0).get("id").asText();
+
+        Document work = pages.get("/work", session(me)).html();
+        Element panel = work.getElementById("myReported");
+        assertThat(panel).isNotNull();
+        assertThat(panel.select("h2 .name").text()).isEqualTo("我上报的在办事项");
+        assertThat(panel.select("h2 .badge").text()).isEqualTo("4");
+        assertThat(panel.select("a.ticket").eachAttr("data-id")).as("the latest reported first")
+                .containsExactly(replied, dispatching, assigned, inProgress).doesNotContain(closed, theirs);
+        assertThat(card(panel, inProgress).select(".status").text()).isEqualTo("办理中");
+        assertThat(card(panel, inProgress).text()).contains("#" + inProgress, "舱位紧张", "台州上报面板泵业有限公司",
+                "主办：交通运输局（港航）", "答复期限 ");
+        assertThat(card(panel, assigned).select(".status").text()).isEqualTo("待签收");
+        assertThat(card(panel, assigned).text()).contains("主办：金融办", "签收期限 ");
+        assertThat(card(panel, dispatching).select(".status").text()).isEqualTo("待交办");
+        assertThat(card(panel, replied).select(".status").text()).isEqualTo("已答复待回访");
+        assertThat(panel.select("#noneReported")).isEmpty();
+        String all = panel.select("#allMyReported").attr("href");
+        assertThat(URLDecoder.decode(all, StandardCharsets.UTF_8)).isEqualTo("/tickets?reporter=" + me + "&open=true");
+        assertThat(panel.select("#allMyReported").text()).isEqualTo("查看全部 4 件");
+
+        // the link's list holds the same tickets, the panel's being its first page
+        Document list = pages.get(URLDecoder.decode(all, StandardCharsets.UTF_8), session(me)).html();
+        assertThat(list.select("a.ticket").eachAttr("data-id")).containsExactly(replied, dispatching, assigned,
+                inProgress);
+        assertThat(list.select("input#mine").hasAttr("checked")).isTrue();
+    }
+
+    @Test
+    void theFirstTenAreListedAndTheCountSaysHowManyInAll() {
+        String me = newSpecialist("ten");
+        String code = api.enterprise();
+        List<Map<String, Object>> problems = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            problems.add(Api.problem("CONTAINER", "第" + i + "个问题"));
+        }
+        List<String> ids = new ArrayList<>(visit(me, code, problems.subList(0, 6)));
+        ids.addAll(visit(me, code, problems.subList(6, 12)));
+
+        Element panel = pages.get("/work", session(me)).html().getElementById("myReported");
+        assertThat(panel.select("h2 .badge").text()).isEqualTo("12");
+        assertThat(panel.select("a.ticket")).hasSize(10);
+        assertThat(panel.select("#allMyReported").text()).isEqualTo("查看全部 12 件");
+    }
+
+    @Test
+    void aSpecialistWithNothingOpenIsToldSoInALine() {
+        String me = newSpecialist("none");
+        Element panel = pages.get("/work", session(me)).html().getElementById("myReported");
+        assertThat(panel).isNotNull();
+        assertThat(panel.select("#noneReported").text()).isEqualTo("眼下没有您上报的在办事项。");
+        assertThat(panel.select("a.ticket, #allMyReported, .hint")).isEmpty();
+    }
+
+    @Test
+    void departmentsDispatchAndLeadersHaveNoSuchPanel() {
+        for (String user : List.of("transport", "finance", "dispatch", "leader")) {
+            assertThat(pages.get("/work", user).html().getElementById("myReported")).as(user).isNull();
+        }
+        assertThat(pages.get("/work", "staff1").html().getElementById("myReported")).isNotNull();
+    }
+
+    // ------------------------------------------------------------------------------------------
+
+    private final Map<String, MockHttpSession> sessions = new HashMap<>();
+
+    private String newSpecialist(String prefix) {
+        String user = prefix + Api.creditCode().substring(10).toLowerCase(Locale.ROOT);
+        accounts.create(user, "STAFF", null, PASSWORD);
+        return user;
+    }
+
+    private MockHttpSession session(String user) {
+        return sessions.computeIfAbsent(user, u -> pages.signIn(u, PASSWORD).orElseThrow());
+    }
+
+    private Api.Response as(String user, String path, Object body) {
+        return api.perform(MockMvcRequestBuilders.post(path).accept(MediaType.APPLICATION_JSON)
+                .contentType(MediaType.APPLICATION_JSON).characterEncoding(StandardCharsets.UTF_8)
+                .content(api.write(body)).with(httpBasic(user, PASSWORD)), null);
+    }
+
+    /** A visit by the user now, with these problems; its tickets' ids in the order of the problems. */
+    private List<String> visit(String user, String code, List<Map<String, Object>> problems) {
+        Api.Response r = as(user, "/api/visits", Map.of("enterpriseCreditCode", code, "problems", problems));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        List<String> ids = new ArrayList<>();
+        for (JsonNode t : r.json().get("tickets")) {
+            ids.add(t.get("id").asText());
+        }
+        return ids;
+    }
+
+    private static Element card(Element panel, String id) {
+        return panel.selectFirst("a.ticket[data-id='" + id + "']");
+    }
+}
