@@ -84,6 +84,16 @@ public record TicketView(
         return status == TicketStatus.DISPATCHING && leadDepartment != null && returnCount > 0;
     }
 
+    /**
+     * Whether the problem was resolved on site and has gone to no department since: it waits for the enterprise's
+     * rating, or was closed on it. No department owes it anything, and it has no sign or reply deadline; the
+     * enterprise's 不满意 sends it to dispatch to assign (DISPATCHING), which ends this.
+     */
+    public boolean resolvedOnSiteOnly() {
+        return resolvedOnSite && leadDepartment == null
+                && (status == TicketStatus.REPLIED || status == TicketStatus.CLOSED);
+    }
+
     /** Whether the problem came from an entry dispatch logged (a hotline call, an online report): Source.isEntry. */
     public boolean fromEntry() {
         return Source.isEntry(source);

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -223,6 +224,14 @@ class VisitPagesTests {
                 .isEqualTo("待企业评价，满意或基本满意后销号");
         assertThat(rows.get(0).select(".on-site-next")).as("the one handed to a department waits for no rating yet")
                 .isEmpty();
+        assertThat(rows.get(1).select(".lead").text()).as("dispatch owes it nothing yet")
+                .doesNotContain("待专班办公室交办");
+
+        // the enterprise's 不满意 sends it to dispatch to assign: its row says so, and no longer waits for a rating
+        api.act(rows.get(1).attr("data-id"), "feedback", "staff1",
+                Map.of("satisfaction", "DISSATISFIED", "comment", "还是不清楚"));
+        Element sentBack = pages.get("/visits/" + id, "staff1").html().select("#visitTickets a.ticket").get(1);
+        assertThat(sentBack.select(".lead").text()).isEqualTo("待专班办公室交办");
     }
 
     @Test
