@@ -2,9 +2,11 @@ package org.sanfu.workbench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WindowType;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sanfu.Browser;
 import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
@@ -44,12 +46,14 @@ class SessionWarningBrowserTests {
     }
 
     /**
-     * This page's idle time shortened to four seconds from now (a request just noted): warned after three,
-     * ended after four. The page looks again as when the back button brings it back.
+     * This page's idle time shortened to a few seconds from now (a request just noted): warned a quarter of them
+     * before the end (at least one second), ended after them. The page looks again as when the back button
+     * brings it back.
      */
-    private static void shortened() {
+    private static void shortened(int seconds) {
         browser.script("localStorage.setItem('sanfu.session.lastRequest', String(Date.now()));"
-                + " document.querySelector('[data-session-seconds]').setAttribute('data-session-seconds', '4');"
+                + " document.querySelector('[data-session-seconds]').setAttribute('data-session-seconds', '"
+                + seconds + "');"
                 + " window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}));");
     }
 
@@ -59,13 +63,18 @@ class SessionWarningBrowserTests {
         assertThat(browser.find("#sessionWarning").isDisplayed()).isFalse();
         assertThat(browser.script("return Number(localStorage.getItem('sanfu.session.lastRequest')) > Date.now() - 60000"))
                 .as("the page noted its request").isEqualTo(true);
-        shortened();
-        browser.await(d -> browser.find("#sessionWarning").isDisplayed());
+        // twenty seconds: warned after fifteen (a quarter before the end), so that the checks below and the click
+        // have five on a busy machine; with four, one, and the session sometimes ended before the click (CI)
+        shortened(20);
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                .until(d -> browser.find("#sessionWarning").isDisplayed());
         assertThat(browser.find("#sessionWarning .soon").isDisplayed()).isTrue();
         assertThat(browser.find("#sessionWarning .soon").getText()).contains("登录将在 1 分钟后超时").contains("继续使用");
         assertThat(browser.find("#sessionWarning .ended").isDisplayed()).isFalse();
         browser.noSidewaysScroll().tapTargetsAtLeast44px();
 
+        // read when the page counts again, after the click: ended four seconds after staying signed in
+        browser.script("document.querySelector('[data-session-seconds]').setAttribute('data-session-seconds', '4')");
         browser.find("#stayedSignedIn").click();
         browser.await(d -> !browser.find("#sessionWarning").isDisplayed());
         browser.await(d -> browser.find("#sessionWarning .ended").isDisplayed());
@@ -73,7 +82,7 @@ class SessionWarningBrowserTests {
         assertThat(browser.find("#sessionWarning .soon").isDisplayed()).isFalse();
 
         // a page opened in another tab is a request of the same session: this one counts from it
-        shortened();
+        shortened(4);
         browser.await(d -> browser.find("#sessionWarning").isDisplayed());
         // (a longer idle time from here on, only read when the page counts again: room for the tab to open)
         browser.script("document.querySelector('[data-session-seconds]').setAttribute('data-session-seconds', '60')");
