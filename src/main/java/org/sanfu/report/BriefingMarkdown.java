@@ -1,10 +1,19 @@
 package org.sanfu.report;
 
+import static org.sanfu.report.BriefingDocument.line;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import org.sanfu.report.BriefingDocument.Block;
+import org.sanfu.report.BriefingDocument.Items;
+import org.sanfu.report.BriefingDocument.Paragraph;
+import org.sanfu.report.BriefingDocument.Run;
+import org.sanfu.report.BriefingDocument.Section;
+import org.sanfu.report.BriefingDocument.Table;
 import org.sanfu.stats.RankingProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -28,122 +37,166 @@ class BriefingMarkdown {
     }
 
     String render(JsonNode b, ZoneId zone) {
-        StringBuilder md = new StringBuilder();
+        return render(document(b, zone));
+    }
+
+    /** The briefing as a document, which this writes as Markdown and the briefing page shows as it is. */
+    BriefingDocument document(JsonNode b, ZoneId zone) {
         BriefingKind kind = BriefingKind.of(b);
         String period = kind.period();
-        md.append("# ").append(kind.title()).append("\n\n");
-        md.append("> 统计周期：").append(b.path("from").asText()).append(" 至 ").append(b.path("to").asText())
-                .append("（按企业反映问题的时间统计）  \n> 生成时间：").append(time(b.path("generatedAt"), zone))
-                .append("\n\n");
+        List<Section> sections = new ArrayList<>();
 
         JsonNode h = b.path("headline");
-        md.append("## 一、总体情况\n\n");
-        md.append(period).append("共收集企业问题 **").append(h.path("total").asLong()).append("** 个，其中已办结 **")
-                .append(h.path("closed").asLong()).append("** 个，办结率 ").append(percent(h.path("closeRate")))
-                .append("；在办 ").append(h.path("open").asLong()).append(" 个，其中超期 **")
-                .append(h.path("overdueOpen").asLong()).append("** 个。").append(period).append("共销号 ")
-                .append(b.path(kind.closedField()).asLong()).append(" 个。\n\n");
-        md.append("| 指标 | 数值 |\n|---|---|\n");
-        row(md, "按时签收率", percent(h.path("onTimeSignRate")));
-        row(md, "按时办结率", percent(h.path("onTimeCloseRate")));
-        row(md, "满意率", percent(h.path("satisfactionRate")));
-        row(md, "重办率", percent(h.path("reopenRate")));
-        row(md, "退单率", percent(h.path("returnRate")));
-        row(md, "办结时长中位数", h.path("medianHoursToClose").isNumber()
-                ? h.path("medianHoursToClose").asText() + " 小时" : "—");
+        sections.add(new Section("一、总体情况", List.of(line().say(period + "共收集企业问题 ").strong(h.path("total").asLong())
+                .say(" 个，其中已办结 ").strong(h.path("closed").asLong())
+                .say(" 个，办结率 " + percent(h.path("closeRate")) + "；在办 " + h.path("open").asLong() + " 个，其中超期 ")
+                .strong(h.path("overdueOpen").asLong())
+                .say(" 个。" + period + "共销号 " + b.path(kind.closedField()).asLong() + " 个。").paragraph(),
+                new Table(List.of("指标", "数值"), List.of(
+                        List.of("按时签收率", percent(h.path("onTimeSignRate"))),
+                        List.of("按时办结率", percent(h.path("onTimeCloseRate"))),
+                        List.of("满意率", percent(h.path("satisfactionRate"))),
+                        List.of("重办率", percent(h.path("reopenRate"))),
+                        List.of("退单率", percent(h.path("returnRate"))),
+                        List.of("办结时长中位数", h.path("medianHoursToClose").isNumber()
+                                ? h.path("medianHoursToClose").asText() + " 小时" : "—"))))));
 
-        md.append("\n## 二、分类别情况\n\n");
-        md.append("| 问题类别 | 问题数 | 已办结 | 办结率 | 超期在办 | 满意率 |\n|---|---|---|---|---|---|\n");
+        List<List<String>> categories = new ArrayList<>();
         for (JsonNode c : b.path("byCategory")) {
-            row(md, c.path("label").asText(), c.path("total").asText(), c.path("closed").asText(),
-                    percent(c.path("closeRate")), c.path("overdueOpen").asText(), percent(c.path("satisfactionRate")));
+            categories.add(List.of(c.path("label").asText(), c.path("total").asText(), c.path("closed").asText(),
+                    percent(c.path("closeRate")), c.path("overdueOpen").asText(), percent(c.path("satisfactionRate"))));
         }
+        sections.add(new Section("二、分类别情况", List.of(new Table(
+                List.of("问题类别", "问题数", "已办结", "办结率", "超期在办", "满意率"), categories))));
 
-        md.append("\n## 三、分部门情况\n\n");
-        md.append("| 主办部门 | 问题数 | 已办结 | 按时签收率 | 按时办结率 | 满意率 | 退单率 |\n|---|---|---|---|---|---|---|\n");
+        List<List<String>> departments = new ArrayList<>();
         for (JsonNode d : b.path("byDepartment")) {
-            row(md, d.path("label").asText(), d.path("total").asText(), d.path("closed").asText(),
+            departments.add(List.of(d.path("label").asText(), d.path("total").asText(), d.path("closed").asText(),
                     percent(d.path("onTimeSignRate")), percent(d.path("onTimeCloseRate")),
-                    percent(d.path("satisfactionRate")), percent(d.path("returnRate")));
+                    percent(d.path("satisfactionRate")), percent(d.path("returnRate"))));
         }
+        List<Block> byDepartment = new ArrayList<>(List.of(new Table(
+                List.of("主办部门", "问题数", "已办结", "按时签收率", "按时办结率", "满意率", "退单率"), departments)));
         String withoutLead = withoutLead(b);
         if (withoutLead != null) {
-            md.append('\n').append(withoutLead).append('\n');
+            byDepartment.add(BriefingDocument.paragraph(withoutLead));
         }
+        sections.add(new Section("三、分部门情况", byDepartment));
 
-        md.append("\n## 四、部门赛马排名\n\n");
-        md.append("| 名次 | 部门 | 得分 | 问题数 | 称号 |\n|---|---|---|---|---|\n");
+        List<List<String>> ranked = new ArrayList<>();
         for (JsonNode d : b.path("ranking").path("departments")) {
-            row(md, d.path("rank").isNull() ? "未排名" : d.path("rank").asText(), d.path("label").asText(),
+            ranked.add(List.of(d.path("rank").isNull() ? "未排名" : d.path("rank").asText(), d.path("label").asText(),
                     d.path("score").isNull() ? "—" : d.path("score").asText(), d.path("total").asText(),
-                    medal(d.path("medal").asText(null)));
+                    medal(d.path("medal").asText(null))));
         }
-        md.append('\n').append(scoreFormula).append('\n');
+        List<Block> ranking = new ArrayList<>(List.of(new Table(List.of("名次", "部门", "得分", "问题数", "称号"), ranked),
+                BriefingDocument.paragraph(scoreFormula)));
         if (b.has("month")) { // the monthly report's ranking is the month's: stored on the 1st, or live till then
             JsonNode storedAt = b.path("ranking").path("storedAt");
-            md.append('\n').append(storedAt.isTextual()
-                    ? "该月排名已于 " + time(storedAt, zone) + " 存档，此后按存档通报，不再随事项办理变化。\n"
-                    : "该月排名按事项当前情况实时计算；每月1日 08:00 存档上月排名。\n");
+            ranking.add(BriefingDocument.paragraph(storedAt.isTextual()
+                    ? "该月排名已于 " + time(storedAt, zone) + " 存档，此后按存档通报，不再随事项办理变化。"
+                    : "该月排名按事项当前情况实时计算；每月1日 08:00 存档上月排名。"));
         }
         JsonNode cards = b.path("ranking").path("redCards");
         if (cards.isEmpty()) {
-            md.append("\n").append(period).append("无亮红牌的镇（街道）、平台。\n");
+            ranking.add(BriefingDocument.paragraph(period + "无亮红牌的镇（街道）、平台。"));
         } else {
-            md.append("\n**亮红牌：**\n\n");
+            ranking.add(line().strong("亮红牌：").paragraph());
+            List<List<Run>> towns = new ArrayList<>();
             for (JsonNode c : cards) {
-                md.append("- ").append(text(c.path("town").asText())).append("：问题 ").append(c.path("total").asLong())
-                        .append(" 个，超期率 ").append(percent(c.path("overdueRate"))).append("，满意率 ")
-                        .append(percent(c.path("satisfactionRate"))).append('\n');
+                towns.add(line().typed(c.path("town").asText()).say("：问题 " + c.path("total").asLong() + " 个，超期率 "
+                        + percent(c.path("overdueRate")) + "，满意率 " + percent(c.path("satisfactionRate"))).runs());
             }
+            ranking.add(new Items(false, towns));
         }
+        sections.add(new Section("四、部门赛马排名", ranking));
 
-        md.append("\n## 五、超期事项\n\n");
+        List<Block> overdue = new ArrayList<>();
         if (!b.path("overdue").isEmpty()) {
             // the headline's 其中超期 counts the period's tickets; this list is every open overdue one, reported
             // earlier too, as it stood when compiled: said, so that a reader does not take the two for one figure
-            md.append(overdueScope(period)).append("：\n\n");
+            overdue.add(BriefingDocument.paragraph(overdueScope(period) + "："));
         }
-        list(md, b.path("overdue"), t -> "（主办：" + or(t.path("leadDepartmentLabel"), "待交办") + "，答复期限 "
-                + time(t.path("replyDeadline"), zone) + "）", "无超期事项。");
+        overdue.add(tickets(b.path("overdue"), (t, line) -> or(line.say("（主办："), t.path("leadDepartmentLabel"), "待交办")
+                .say("，答复期限 " + time(t.path("replyDeadline"), zone) + "）"), "无超期事项。"));
+        sections.add(new Section("五、超期事项", overdue));
 
-        md.append("\n## 六、").append(period).append("办结案例\n\n");
-        list(md, b.path("resolved"), t -> (t.path("resolution").isTextual()
-                ? " —— 办理结果：" + text(t.path("resolution").asText()) : "")
-                + "（" + satisfaction(t.path("satisfaction").asText(null)) + "）", period + "无办结事项。");
+        sections.add(new Section("六、" + period + "办结案例", List.of(tickets(b.path("resolved"), (t, line) -> {
+            if (t.path("resolution").isTextual()) {
+                line.say(" —— 办理结果：").typed(t.path("resolution").asText());
+            }
+            line.say("（" + satisfaction(t.path("satisfaction").asText(null)) + "）");
+        }, period + "无办结事项。"))));
 
-        md.append("\n## 七、共性问题\n\n");
         JsonNode systemic = b.path("systemicProblems");
-        if (systemic.isEmpty()) {
-            md.append(period).append("无共性问题。\n");
-        }
-        int n = 1;
+        List<List<Run>> problems = new ArrayList<>();
         for (JsonNode p : systemic) {
-            md.append(n++).append(". 共性问题 ").append(p.path("id").asText()).append(" 【")
-                    .append(text(p.path("categoryLabel").asText())).append("】").append(text(p.path("title").asText()))
-                    .append("（").append(systemicStatus(p.path("status").asText(null))).append("）：")
-                    .append(p.path("enterpriseCount").asInt()).append(" 家企业反映，涉及 ")
-                    .append(text(joined(p.path("towns"), "、"))).append("；事项 ")
-                    .append(text(joined(p.path("ticketIds"), "、")))
-                    .append(p.path("caseTicketId").isTextual() ? "；牵头事项 #" + p.path("caseTicketId").asText() : "")
-                    .append('\n');
+            problems.add(line().say("共性问题 " + p.path("id").asText() + " 【").typed(p.path("categoryLabel").asText())
+                    .say("】").typed(p.path("title").asText())
+                    .say("（" + systemicStatus(p.path("status").asText(null)) + "）：" + p.path("enterpriseCount").asInt()
+                            + " 家企业反映，涉及 ").typed(joined(p.path("towns"), "、"))
+                    .say("；事项 ").typed(joined(p.path("ticketIds"), "、"))
+                    .say(p.path("caseTicketId").isTextual() ? "；牵头事项 #" + p.path("caseTicketId").asText() : "")
+                    .runs());
         }
+        sections.add(new Section("七、共性问题", List.of(systemic.isEmpty()
+                ? BriefingDocument.paragraph(period + "无共性问题。") : new Items(true, problems))));
+
         if (b.has("talks")) {
-            md.append("\n## 八、约谈\n\n");
+            List<Block> talks = new ArrayList<>();
             List<BriefingKind.Pending> pending = BriefingKind.pendingTalks(b);
             if (b.path("talks").isEmpty()) {
-                md.append(pending.isEmpty() ? "本月无须约谈。\n" : "尚未记录约谈。\n");
-            }
-            int t = 1;
-            for (JsonNode talk : b.path("talks")) {
-                md.append(t++).append(". ").append("DEPARTMENT".equals(talk.path("subjectKind").asText()) ? "蜗牛店小二 "
-                        : "亮红牌 ").append(text(talk.path("label").asText())).append("：")
-                        .append(talk.path("heldOn").asText()).append(" 约谈。").append(text(talk.path("note").asText()))
-                        .append('\n');
+                talks.add(BriefingDocument.paragraph(pending.isEmpty() ? "本月无须约谈。" : "尚未记录约谈。"));
+            } else {
+                List<List<Run>> held = new ArrayList<>();
+                for (JsonNode talk : b.path("talks")) {
+                    held.add(line().say("DEPARTMENT".equals(talk.path("subjectKind").asText()) ? "蜗牛店小二 " : "亮红牌 ")
+                            .typed(talk.path("label").asText()).say("：" + talk.path("heldOn").asText() + " 约谈。")
+                            .typed(talk.path("note").asText()).runs());
+                }
+                talks.add(new Items(true, held));
             }
             if (!pending.isEmpty()) {
-                md.append("\n**尚待约谈：**").append(text(String.join("、",
-                        pending.stream().map(p -> p.why() + " " + p.label()).toList()))).append('\n');
+                talks.add(line().strong("尚待约谈：").typed(String.join("、",
+                        pending.stream().map(p -> p.why() + " " + p.label()).toList())).paragraph());
             }
+            sections.add(new Section("八、约谈", talks));
+        }
+        return new BriefingDocument(kind.title(),
+                "统计周期：" + b.path("from").asText() + " 至 " + b.path("to").asText() + "（按企业反映问题的时间统计）",
+                "生成时间：" + time(b.path("generatedAt"), zone), sections);
+    }
+
+    /** The document in Markdown: user text escaped, a blank line between blocks. */
+    static String render(BriefingDocument document) {
+        StringBuilder md = new StringBuilder();
+        md.append("# ").append(document.title()).append("\n\n");
+        md.append("> ").append(document.scope()).append("  \n> ").append(document.generated()).append('\n');
+        for (Section section : document.sections()) {
+            md.append("\n## ").append(section.heading()).append('\n');
+            for (Block block : section.blocks()) {
+                md.append('\n');
+                if (block instanceof Paragraph p) {
+                    md.append(runs(p.runs())).append('\n');
+                } else if (block instanceof Table t) {
+                    md.append("| ").append(String.join(" | ", t.headings())).append(" |\n|")
+                            .append("---|".repeat(t.headings().size())).append('\n');
+                    t.rows().forEach(cells -> row(md, cells));
+                } else if (block instanceof Items list) {
+                    int n = 1;
+                    for (List<Run> item : list.items()) {
+                        md.append(list.numbered() ? n++ + ". " : "- ").append(runs(item)).append('\n');
+                    }
+                }
+            }
+        }
+        return md.toString();
+    }
+
+    private static String runs(List<Run> runs) {
+        StringBuilder md = new StringBuilder();
+        for (Run run : runs) {
+            md.append(run.strong() ? "**" + run.text() + "**" : run.typed() ? text(run.text()) : run.text());
         }
         return md.toString();
     }
@@ -164,25 +217,28 @@ class BriefingMarkdown {
         };
     }
 
+    /** What a ticket's line says after its title. */
     private interface Suffix {
-        String of(JsonNode ticket);
+        void of(JsonNode ticket, BriefingDocument.Line line);
     }
 
-    private static void list(StringBuilder md, JsonNode tickets, Suffix suffix, String none) {
+    /** Tickets numbered: #120 【category】enterprise：title, then the suffix; or what says there are none. */
+    private static Block tickets(JsonNode tickets, Suffix suffix, String none) {
         if (tickets.isEmpty()) {
-            md.append(none).append('\n');
-            return;
+            return BriefingDocument.paragraph(none);
         }
-        int n = 1;
+        List<List<Run>> items = new ArrayList<>();
         for (JsonNode t : tickets) {
-            md.append(n++).append(". #").append(t.path("id").asText()).append(" 【")
-                    .append(text(t.path("categoryLabel").asText())).append("】")
-                    .append(text(t.path("enterpriseName").asText())).append("：").append(text(t.path("title").asText()))
-                    .append(suffix.of(t)).append('\n');
+            BriefingDocument.Line line = line().say("#" + t.path("id").asText() + " 【")
+                    .typed(t.path("categoryLabel").asText()).say("】").typed(t.path("enterpriseName").asText())
+                    .say("：").typed(t.path("title").asText());
+            suffix.of(t, line);
+            items.add(line.runs());
         }
+        return new Items(true, items);
     }
 
-    private static void row(StringBuilder md, String... cells) {
+    private static void row(StringBuilder md, List<String> cells) {
         md.append('|');
         for (String cell : cells) {
             md.append(' ').append(text(cell)).append(" |");
@@ -231,8 +287,8 @@ class BriefingMarkdown {
         return instant.isTextual() ? OffsetDateTime.parse(instant.asText()).atZoneSameInstant(zone).format(MINUTE) : "—";
     }
 
-    private static String or(JsonNode value, String otherwise) {
-        return value.isTextual() ? text(value.asText()) : otherwise;
+    private static BriefingDocument.Line or(BriefingDocument.Line line, JsonNode value, String otherwise) {
+        return value.isTextual() ? line.typed(value.asText()) : line.say(otherwise);
     }
 
     /** What 超期事项 lists, beside the headline's 其中超期 (the period's only): said in the Markdown and the workbook. */

@@ -7,6 +7,7 @@ import org.sanfu.SanfuProperties;
 import org.sanfu.web.InvalidInput;
 import org.sanfu.web.Page;
 import org.springframework.http.ResponseEntity;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -14,9 +15,10 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The weekly briefing and the monthly report for the workbench's signed-in leaders:
  * {@code /reports/weekly?week=&format=xlsx|md} and {@code /reports/monthly?month=&format=xlsx|md} download
  * what {@code /api/reports/weekly} and {@code /api/reports/monthly} answer to a program (last week or month
- * by default), as the Excel workbook or the Markdown text, with a file name that says which. The dashboard
- * links to them. LEADER, DISPATCH and ADMIN (SecurityConfig); a wrong week or format is a
- * Chinese 400 page.
+ * by default), as the Excel workbook or the Markdown text, with a file name that says which;
+ * {@code format=html} shows the Markdown's document as a page, to read on a phone in a meeting or print,
+ * which neither download is fit for. The dashboard links to them. LEADER, DISPATCH and ADMIN (SecurityConfig);
+ * a wrong week or format is a Chinese 400 page.
  */
 @Page
 class ReportPages {
@@ -51,11 +53,32 @@ class ReportPages {
         return download(monthly.of(monthly.month(month)), text);
     }
 
+    /** The weekly briefing as a page of the workbench, with its 打印 and the links to the two downloads. */
+    @GetMapping(path = "/reports/weekly", params = "format=html")
+    String weeklyPage(@RequestParam(required = false) String week, Model model) {
+        return page(briefings.of(briefings.week(week)), "/reports/weekly", "week", model);
+    }
+
+    /** The monthly report as a page, as the weekly briefing. */
+    @GetMapping(path = "/reports/monthly", params = "format=html")
+    String monthlyPage(@RequestParam(required = false) String month, Model model) {
+        return page(monthly.of(monthly.month(month)), "/reports/monthly", "month", model);
+    }
+
+    /** {@code period}: the briefing's field and the route's parameter, which the download links carry. */
+    private String page(JsonNode briefing, String path, String period, Model model) {
+        model.addAttribute("briefing", markdown.document(briefing, properties.zone()));
+        model.addAttribute("path", path);
+        model.addAttribute("periodName", period);
+        model.addAttribute("period", briefing.path(period).asText());
+        return "reports/briefing";
+    }
+
     /** Markdown for {@code md}, Excel for {@code xlsx} or none; anything else is 400 naming {@code format}. */
     private static boolean text(String format) {
         boolean text = "md".equals(format);
         if (!text && format != null && !"xlsx".equals(format)) {
-            throw InvalidInput.of("format", Message.of("sanfu.validation.one-of", "values", "xlsx, md"));
+            throw InvalidInput.of("format", Message.of("sanfu.validation.one-of", "values", "xlsx, md, html"));
         }
         return text;
     }

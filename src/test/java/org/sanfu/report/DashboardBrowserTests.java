@@ -321,12 +321,8 @@ class DashboardBrowserTests {
                 .isEqualTo("auto");
         // a table wider than the phone says it scrolls, right above it: the 季度通报's 亮红牌 column and the
         // overdue list's deadlines are out of sight otherwise
-        assertThat(browser.script("""
-                return [...document.querySelectorAll('.table-wrap')].filter(w => w.scrollWidth > w.clientWidth)
-                  .filter(w => { var hint = w.previousElementSibling;
-                    return !(hint && hint.classList.contains('swipe-hint') && hint.getClientRects().length > 0); })
-                  .map(w => w.getAttribute('aria-label'));"""))
-                .as("tables scrolling inside their panels without the hint above them").asList().isEmpty();
+        assertThat(tablesScrollingWithoutTheirHint())
+                .as("tables scrolling inside their panels without the hint above them").isEmpty();
         assertThat((Long) browser.script("return document.querySelectorAll('.table-wrap').length")).isGreaterThan(2L);
         assertThat(browser.findAll(".kpis.counts .kpi").stream().map(k -> k.getRect().getY()).distinct().count())
                 .as("the four counts wrap two by two").isEqualTo(2);
@@ -334,6 +330,47 @@ class DashboardBrowserTests {
         browser.screenshotForDocs("dashboard-phone", false);
         browser.fullPageScreenshot("dashboard-phone-whole");
         browser.desktopSize();
+    }
+
+    /**
+     * 在线查看 on a phone (the week of 3 March 2014): the briefing opens as a page that fits the screen, its tables
+     * scrolling inside their boxes, a script title shown as text, and 打印 shown by its script (js/briefing.js,
+     * none inline: the Content-Security-Policy would refuse it).
+     */
+    @Test
+    void onAPhoneTheWeeksBriefingOpensInTheBrowserAndFitsTheScreen() {
+        browser.phoneSize().signInAs("leader").open("/" + query);
+        browser.script("document.querySelector('#weeklyBriefing input[name=week]').value = '2014-W10'");
+        browser.follow("#weeklyBriefing button[value=html]");
+        assertThat(browser.path()).isEqualTo("/reports/weekly?week=2014-W10&format=html");
+        browser.noSidewaysScroll().noPolicyViolations();
+        assertThat(browser.find("h1").getText()).isEqualTo("三服务工作简报（2014年第10周）");
+        assertThat(browser.findAll("main h2").stream().map(WebElement::getText).toList())
+                .startsWith("一、总体情况", "二、分类别情况", "三、分部门情况", "四、部门赛马排名", "五、超期事项");
+        assertThat(browser.find("main").getText()).as("a title as typed").contains(SCRIPT_TITLE, "台州驾驶舱泵业有限公司");
+        assertThatThrownBy(() -> browser.driver().switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+        WebElement print = browser.find("#printBriefing");
+        assertThat(print.isDisplayed()).as("打印, shown by its script").isTrue();
+        assertThat(print.getText()).isEqualTo("打印");
+        assertThat(browser.script("""
+                return [...document.querySelectorAll('.table-wrap')].filter(w => w.scrollWidth > w.clientWidth)
+                  .map(w => getComputedStyle(w).overflowX)"""))
+                .as("the department tables, wider than the phone, scroll in their boxes").asList().isNotEmpty()
+                .containsOnly("auto");
+        assertThat(tablesScrollingWithoutTheirHint())
+                .as("tables scrolling inside their panels without the hint above them").isEmpty();
+        browser.screenshot("briefing-phone");
+        browser.desktopSize();
+    }
+
+    /** The tables wider than their box whose 表格较宽，可左右滑动查看。 is missing or hidden, by their aria-label. */
+    @SuppressWarnings("unchecked")
+    private List<Object> tablesScrollingWithoutTheirHint() {
+        return (List<Object>) browser.script("""
+                return [...document.querySelectorAll('.table-wrap')].filter(w => w.scrollWidth > w.clientWidth)
+                  .filter(w => { var hint = w.previousElementSibling;
+                    return !(hint && hint.classList.contains('swipe-hint') && hint.getClientRects().length > 0); })
+                  .map(w => w.getAttribute('aria-label'));""");
     }
 
     @Test

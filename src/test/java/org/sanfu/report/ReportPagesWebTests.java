@@ -1,12 +1,22 @@
 package org.sanfu.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sanfu.Api.at;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import org.sanfu.Api;
 import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,12 +33,14 @@ class ReportPagesWebTests {
 
     @Autowired
     Pages pages;
+    @Autowired
+    Api api;
 
     @Test
     void aLeaderDownloadsTheWeeksBriefingFromTheDashboard() throws Exception {
         var form = pages.get("/", "leader").html().selectFirst("#weeklyBriefing form");
         assertThat(form.attr("action")).isEqualTo("/reports/weekly");
-        assertThat(form.select("button[name=format]").eachAttr("value")).containsExactly("xlsx", "md");
+        assertThat(form.select("button[name=format]").eachAttr("value")).containsExactly("xlsx", "md", "html");
 
         MockHttpServletResponse excel = download("/reports/weekly?week=2026-W48&format=xlsx", "leader");
         assertThat(excel.getStatus()).isEqualTo(200);
@@ -63,6 +75,120 @@ class ReportPagesWebTests {
         assertThat(pdf.status()).isEqualTo(400);
         assertThat(pdf.html().text()).contains("格式：").doesNotContain("format");
         assertThat(pages.get("/reports/weekly", (String) null).status()).as("without a session: to sign-in").isEqualTo(302);
+    }
+
+    /**
+     * 在线查看: the briefing as a page, for a phone in a meeting and for print, saying what the Markdown of the same
+     * week says, in its order and words: a week of May 2011 (no other test's) with a resolved ticket whose title is
+     * Markdown and HTML, which the page shows as typed, and one overdue.
+     */
+    @Test
+    void aLeaderReadsTheBriefingInTheBrowserAsTheTextSaysIt() throws Exception {
+        String town = "简报页测试镇" + Api.creditCode().substring(14);
+        try {
+            at("2011-05-09T09:00:00");
+            String code = api.enterprise("台州简报页阀门有限公司", town);
+            List<String> ids = api.visit(code, List.of(Api.problem("FINANCING", TYPED),
+                    Api.problem("CONTAINER", "舱位不足"))).stream().map(t -> t.get("id").asText()).toList();
+            at("2011-05-10T10:00:00");
+            api.act(ids.get(0), "sign", "finance", null);
+            api.act(ids.get(0), "reply", "finance", Map.of("resolution", "已对接银行", "outcome", "RESOLVED"));
+            api.act(ids.get(0), "feedback", "staff1", Map.of("satisfaction", "SATISFIED"));
+            at("2011-05-30T10:00:00");
+            api.sweepDeadlines();
+        } finally {
+            ClockUtil.reset();
+        }
+        for (String id : new String[] {"#weeklyBriefing", "#monthlyReport"}) {
+            Element open = pages.get("/", "leader").html().selectFirst(id + " form button[value=html]");
+            assertThat(open).as(id).isNotNull();
+            assertThat(open.attr("name")).isEqualTo("format");
+            assertThat(open.text()).isEqualTo("在线查看");
+        }
+
+        String markdown = download("/reports/weekly?week=2011-W19&format=md", "leader").getContentAsString(StandardCharsets.UTF_8);
+        Pages.Answer answer = pages.get("/reports/weekly?week=2011-W19&format=html", "leader");
+        assertThat(answer.status()).isEqualTo(200);
+        Document page = answer.html();
+        assertThat(ids(markdown)).as("tickets listed").isNotEmpty();
+        assertThat(markdown).contains("金融办", "已对接银行", "舱位不足（主办：交通运输局（港航）");
+        assertSaysTheSame(page, markdown);
+        assertThat(page.select("li").eachText()).as("the title as typed, no markup").anyMatch(li -> li.contains(TYPED));
+        assertThat(page.select("main b")).isEmpty();
+        assertThat(page.select("header.bar")).as("a page of the workbench").hasSize(1);
+        assertThat(page.selectFirst("#printBriefing").text()).isEqualTo("打印");
+        assertThat(page.select("script[src=/js/briefing.js]")).hasSize(1);
+        assertThat(page.selectFirst("#briefingExcel").attr("href")).isEqualTo("/reports/weekly?week=2011-W19&format=xlsx");
+        assertThat(page.selectFirst("#briefingText").attr("href")).isEqualTo("/reports/weekly?week=2011-W19&format=md");
+        assertThat(page.selectFirst("#briefingText").text()).isEqualTo("下载文本");
+        assertThat(page.selectFirst("#briefingExcel").text()).isEqualTo("下载 Excel");
+
+        Pages.Answer month = pages.get("/reports/monthly?month=2011-05&format=html", "dispatch");
+        assertThat(month.status()).isEqualTo(200);
+        assertSaysTheSame(month.html(), download("/reports/monthly?month=2011-05&format=md", "dispatch")
+                .getContentAsString(StandardCharsets.UTF_8));
+        assertThat(month.html().select("h2").eachText()).contains("八、约谈");
+        assertThat(month.html().selectFirst("#briefingExcel").attr("href")).isEqualTo("/reports/monthly?month=2011-05&format=xlsx");
+        assertThat(pages.get("/reports/weekly?format=html", "admin").status()).as("last week by default").isEqualTo(200);
+    }
+
+    @Test
+    void theBriefingPageIsRefusedAsTheDownloadsAreAndAWrongWeekIsAChinesePage() {
+        for (String path : new String[] {"/reports/weekly?format=html", "/reports/monthly?format=html"}) {
+            for (String user : new String[] {"staff1", "finance"}) {
+                assertThat(pages.get(path, user).status()).as(user + " " + path).isEqualTo(403);
+            }
+        }
+        Pages.Answer wrong = pages.get("/reports/weekly?week=2026-W60&format=html", "leader");
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.html().select(".flash.error").text()).startsWith("周：");
+        Pages.Answer month = pages.get("/reports/monthly?month=2026-13&format=html", "leader");
+        assertThat(month.status()).isEqualTo(400);
+        assertThat(month.html().select("#errorTitle").text()).contains("请求有误");
+        assertThat(pages.get("/reports/weekly?format=pdf", "leader").html().select(".flash.error").text())
+                .as("the formats there are").contains("html");
+    }
+
+    /** A title typed with Markdown and HTML in it, which both forms must show as typed. */
+    static final String TYPED = "<b>舱位</b> *急* [订舱](x) | 第#2批";
+
+    private static final Pattern TICKET = Pattern.compile("#(\\d+) ");
+
+    private static List<String> ids(String markdown) {
+        return TICKET.matcher(markdown).results().map(m -> m.group(1)).toList();
+    }
+
+    /**
+     * The page says what the Markdown says: its title, the headings in order, each table's rows cell by cell, each
+     * list's items and each paragraph, read without the Markdown's bold and escapes; every ticket number in it.
+     */
+    private static void assertSaysTheSame(Document page, String markdown) {
+        List<String> lines = markdown.lines().toList();
+        assertThat(page.selectFirst("h1").text()).isEqualTo(lines.get(0).substring(2));
+        assertThat(page.select("main h2").eachText()).as("sections in the same order and words").isEqualTo(
+                lines.stream().filter(l -> l.startsWith("## ")).map(l -> l.substring(3)).toList());
+        List<List<String>> rows = new ArrayList<>();
+        for (Element row : page.select("main table tr")) {
+            rows.add(row.select("th, td").stream().map(Element::text).toList());
+        }
+        assertThat(rows).isEqualTo(lines.stream().filter(l -> l.startsWith("|") && !l.startsWith("|---"))
+                .map(l -> Arrays.stream(l.substring(1, l.length() - 1).split("(?<!\\\\)\\|"))
+                        .map(cell -> plain(cell.strip())).toList()).toList());
+        assertThat(page.select("main li").eachText()).isEqualTo(lines.stream().filter(l -> ITEM.matcher(l).lookingAt())
+                .map(l -> plain(ITEM.matcher(l).replaceFirst(""))).toList());
+        assertThat(page.select("main section p:not(.swipe-hint)").eachText()).isEqualTo(lines.stream()
+                .filter(l -> !l.isBlank() && !l.startsWith("#") && !l.startsWith(">") && !l.startsWith("|")
+                        && !ITEM.matcher(l).lookingAt()).map(ReportPagesWebTests::plain).toList());
+        assertThat(page.select("#briefingScope").text()).contains(lines.get(2).substring(2).strip());
+        String text = page.select("main").text();
+        assertThat(ids(markdown)).allSatisfy(id -> assertThat(text).contains("#" + id + " "));
+    }
+
+    private static final Pattern ITEM = Pattern.compile("(\\d+\\. |- )");
+
+    /** Markdown's text as read: no bold, no escapes. */
+    private static String plain(String markdown) {
+        return markdown.replaceAll("(?<!\\\\)\\*\\*", "").replaceAll("\\\\(\\p{Punct})", "$1").strip();
     }
 
     private MockHttpServletResponse download(String path, String user) throws Exception {

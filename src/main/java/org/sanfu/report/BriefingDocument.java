@@ -1,0 +1,95 @@
+package org.sanfu.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The weekly briefing or the monthly report as a document: its title, its period and when it was made, then
+ * its sections, each a heading and blocks (a paragraph, a table, a list). {@link BriefingMarkdown} composes it
+ * from the briefing's JSON and writes it as Markdown; the briefing page ({@code /reports/weekly?format=html})
+ * shows the same document, so that the two say the same things in the same order and words, put once.
+ */
+record BriefingDocument(String title, String scope, String generated, List<Section> sections) {
+
+    /** A section: its heading (一、总体情况) and what it says. */
+    record Section(String heading, List<Block> blocks) {}
+
+    /** A paragraph, a table or a list; {@link #kind()} tells the page which. */
+    sealed interface Block permits Paragraph, Table, Items {
+        String kind();
+    }
+
+    record Paragraph(List<Run> runs) implements Block {
+        public String kind() {
+            return "paragraph";
+        }
+    }
+
+    /** Cells are text as read, never markup. */
+    record Table(List<String> headings, List<List<String>> rows) implements Block {
+        public String kind() {
+            return "table";
+        }
+    }
+
+    /** A numbered list (1. 2. 3.) or a bulleted one. */
+    record Items(boolean numbered, List<List<Run>> items) implements Block {
+        public String kind() {
+            return "list";
+        }
+    }
+
+    /**
+     * A piece of a line: the document's own words, a figure said in bold, or text people typed (a title, a
+     * name), which Markdown must escape to read as typed; a page escapes all three alike.
+     */
+    record Run(String text, boolean strong, boolean typed) {
+        static Run of(Object text) {
+            return new Run(String.valueOf(text), false, false);
+        }
+
+        static Run strong(Object text) {
+            return new Run(String.valueOf(text), true, false);
+        }
+
+        static Run typed(String text) {
+            return new Run(text == null ? "" : text, false, true);
+        }
+    }
+
+    /** Runs put together, for the composing code to read as a sentence. */
+    static final class Line {
+        private final List<Run> runs = new ArrayList<>();
+
+        Line say(Object text) {
+            runs.add(Run.of(text));
+            return this;
+        }
+
+        Line strong(Object text) {
+            runs.add(Run.strong(text));
+            return this;
+        }
+
+        Line typed(String text) {
+            runs.add(Run.typed(text));
+            return this;
+        }
+
+        List<Run> runs() {
+            return List.copyOf(runs);
+        }
+
+        Paragraph paragraph() {
+            return new Paragraph(runs());
+        }
+    }
+
+    static Line line() {
+        return new Line();
+    }
+
+    static Paragraph paragraph(String text) {
+        return new Paragraph(List.of(Run.of(text)));
+    }
+}
