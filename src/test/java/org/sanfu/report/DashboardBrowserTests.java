@@ -335,7 +335,7 @@ class DashboardBrowserTests {
     /**
      * 在线查看 on a phone (the week of 3 March 2014): the briefing opens as a page that fits the screen, its tables
      * scrolling inside their boxes, a script title shown as text, and 打印 shown by its script (js/briefing.js,
-     * none inline: the Content-Security-Policy would refuse it).
+     * none inline: the Content-Security-Policy would refuse it); printed, without the top bar and the buttons.
      */
     @Test
     void onAPhoneTheWeeksBriefingOpensInTheBrowserAndFitsTheScreen() {
@@ -360,6 +360,19 @@ class DashboardBrowserTests {
         assertThat(tablesScrollingWithoutTheirHint())
                 .as("tables scrolling inside their panels without the hint above them").isEmpty();
         browser.screenshot("briefing-phone");
+
+        // on paper (sanfu.css's print rule): neither the top bar nor the buttons, black on white
+        browser.driver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        try {
+            assertThat(browser.find("header.bar").isDisplayed()).as("the top bar, printed").isFalse();
+            assertThat(browser.find("#briefingActions").isDisplayed()).as("the buttons, printed").isFalse();
+            assertThat(browser.script("return getComputedStyle(document.body).backgroundColor + ' '"
+                    + " + getComputedStyle(document.querySelector('main p')).color"))
+                    .isEqualTo("rgb(255, 255, 255) rgb(0, 0, 0)");
+            assertThat(browser.find("main h2").isDisplayed()).isTrue();
+        } finally {
+            browser.driver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        }
         browser.desktopSize();
     }
 
