@@ -118,7 +118,7 @@ class BriefingMarkdown {
             overdue.add(BriefingDocument.paragraph(overdueScope(period) + "："));
         }
         overdue.add(tickets(b.path("overdue"), (t, line) -> or(line.say("（主办："), t.path("leadDepartmentLabel"), "待交办")
-                .say("，答复期限 " + time(t.path("replyDeadline"), zone) + "）"), "无超期事项。"));
+                .say(missedDeadline(t, zone) + "）"), "无超期事项。"));
         sections.add(new Section("五、超期事项", overdue));
 
         sections.add(new Section("六、" + period + "办结案例", List.of(tickets(b.path("resolved"), (t, line) -> {
@@ -281,6 +281,25 @@ class BriefingMarkdown {
 
     static String percent(JsonNode rate) {
         return rate.isNumber() ? String.format("%.1f%%", rate.asDouble() * 100) : "—";
+    }
+
+    /**
+     * Which deadline an overdue ticket missed, and that deadline: "，签收超期，签收期限 …" for one signed late or
+     * not yet (its reply deadline may still be days ahead), "，答复超期，答复期限 …", or both misses with the reply
+     * deadline; without a miss named, the reply deadline alone.
+     */
+    static String missedDeadline(JsonNode t, ZoneId zone) {
+        String named = missedLabels(t);
+        boolean signOnly = t.path("missed").size() == 1 && "sign".equals(t.path("missed").path(0).asText());
+        return (named.isEmpty() ? "" : "，" + named) + (signOnly ? "，签收期限 " + time(t.path("signDeadline"), zone)
+                : "，答复期限 " + time(t.path("replyDeadline"), zone));
+    }
+
+    /** The deadlines a ticket line missed, as the bundle's label.missed.* names them (签收超期、答复超期). */
+    static String missedLabels(JsonNode t) {
+        List<String> labels = new ArrayList<>();
+        t.path("missed").forEach(m -> labels.add("sign".equals(m.asText()) ? "签收超期" : "答复超期"));
+        return String.join("、", labels);
     }
 
     private static String time(JsonNode instant, ZoneId zone) {

@@ -104,7 +104,10 @@ class BriefingWorkbook {
                     Column.rate("超期率", "overdueRate"), Column.rate("满意率", "satisfactionRate")), bold, styles);
             List<Column> ticket = List.of(Column.of("编号", "id"), Column.of("企业", "enterpriseName"),
                     Column.of("镇（街道）", "town"), Column.of("问题类别", "categoryLabel"), Column.of("问题", "title"),
-                    Column.of("主办部门", "leadDepartmentLabel"), Column.of("答复期限", "replyDeadline"));
+                    Column.of("主办部门", "leadDepartmentLabel"),
+                    // which deadline it missed: one signed late may have its reply deadline days ahead
+                    new Column("超期环节", n -> TextNode.valueOf(BriefingMarkdown.missedLabels(n)), false),
+                    Column.of("签收期限", "signDeadline"), Column.of("答复期限", "replyDeadline"));
             Sheet overdue = book.createSheet("超期事项");
             table(overdue, b.path("overdue"), ticket, bold, styles);
             note(overdue, b.path("overdue").isEmpty() ? null : BriefingMarkdown.overdueScope(kind.period()) + "。");

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -176,14 +175,7 @@ record Dashboard(
     }
 
     private static List<String> missed(TicketView t) {
-        List<String> missed = new ArrayList<>();
-        if (t.signOverdue()) {
-            missed.add("sign");
-        }
-        if (t.replyOverdue()) {
-            missed.add("reply");
-        }
-        return missed;
+        return TicketLine.missed(t.signOverdue(), t.replyOverdue());
     }
 
     static String count(long n) {

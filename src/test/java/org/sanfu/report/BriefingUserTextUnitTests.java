@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,6 +94,38 @@ class BriefingUserTextUnitTests {
         assertThat(lines).as("one row of seven cells: the label opens no cell and no link")
                 .contains("| \\[部门\\](javascript:x) | 1 |  | — | — | — | — |");
         assertThat(md).as("no line of user text starts a heading or a block").doesNotContain("\n#  ", "\n第二行", "\n第三行");
+    }
+
+    /**
+     * An overdue line says which deadline was missed and gives that one: a ticket signed late may have its reply
+     * deadline days ahead, and a line giving only that read as a mistake. The workbook's 超期环节 column likewise.
+     */
+    @Test
+    void anOverdueLineSaysWhichDeadlineItMissedAndGivesThatDeadline() throws Exception {
+        ObjectNode b = (ObjectNode) briefing(List.of("签收晚了", "答复晚了", "都晚了"));
+        List<List<String>> misses = List.of(List.of("sign"), List.of("reply"), List.of("sign", "reply"));
+        for (int i = 0; i < 3; i++) {
+            ObjectNode line = (ObjectNode) b.get("overdue").get(i);
+            line.put("signDeadline", "2016-03-10T09:30:00Z");
+            misses.get(i).forEach(line.putArray("missed")::add);
+        }
+        String md = new BriefingMarkdown(BriefingNotesUnitTests.SCORE).render(b, ZoneId.of("Asia/Shanghai"));
+        assertThat(md).contains("签收晚了（主办：交通运输局，签收超期，签收期限 2016-03-10 17:30）",
+                "答复晚了（主办：交通运输局，答复超期，答复期限 2016-03-16 17:30）",
+                "都晚了（主办：交通运输局，签收超期、答复超期，答复期限 2016-03-16 17:30）");
+
+        byte[] xlsx = new BriefingWorkbook(UnaryOperator.identity(), BriefingNotesUnitTests.SCORE).render(b);
+        try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = book.getSheet("超期事项");
+            List<String> header = new ArrayList<>();
+            sheet.getRow(0).forEach(cell -> header.add(cell.getStringCellValue()));
+            int missed = header.indexOf("超期环节");
+            assertThat(missed).isNotNegative();
+            assertThat(header).contains("签收期限", "答复期限");
+            assertThat(List.of(sheet.getRow(1).getCell(missed).getStringCellValue(),
+                    sheet.getRow(2).getCell(missed).getStringCellValue(), sheet.getRow(3).getCell(missed).getStringCellValue()))
+                    .containsExactly("签收超期", "答复超期", "签收超期、答复超期");
+        }
     }
 
     @Test

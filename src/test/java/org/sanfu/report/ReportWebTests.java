@@ -185,6 +185,30 @@ class ReportWebTests {
                 .contains(tLate).doesNotContain(t);
     }
 
+    /**
+     * Each overdue line names the deadlines its ticket missed (missed: sign, reply) as the ticket says them, so that
+     * a briefing can say 签收超期 of one whose reply deadline is still ahead.
+     */
+    @Test
+    void eachOverdueLineNamesTheDeadlinesItsTicketMissed() {
+        // (no sweep here: one moves other tests' tickets; the lines are compared with their tickets as they stand)
+        JsonNode overdue = daily(LocalDate.now(SHANGHAI).toString()).get("overdue");
+        assertThat(ids(overdue)).contains(tLate);
+        for (JsonNode line : overdue) {
+            JsonNode ticket = api.get("/api/tickets/" + line.get("id").asText(), "leader").json();
+            List<String> missed = new ArrayList<>();
+            if (ticket.get("signOverdue").asBoolean()) {
+                missed.add("sign");
+            }
+            if (ticket.get("replyOverdue").asBoolean()) {
+                missed.add("reply");
+            }
+            List<String> named = new ArrayList<>();
+            line.get("missed").forEach(m -> named.add(m.asText()));
+            assertThat(named).as("ticket %s", line.get("id")).isEqualTo(missed);
+        }
+    }
+
     @Test
     void theDailyDigestNamesEnterprisesThatTurnedAbnormalAndProblemsRaisedAgain() {
         JsonNode d = daily("2016-03-15");
