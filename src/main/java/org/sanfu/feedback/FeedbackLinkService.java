@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import org.sanfu.DomainException;
 import org.sanfu.Message;
@@ -17,6 +16,7 @@ import org.sanfu.ticket.DeadlineRecount;
 import org.sanfu.ticket.RepliedTickets;
 import org.sanfu.ticket.TicketActions;
 import org.sanfu.ticket.TicketStatus;
+import org.sanfu.web.When;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -67,11 +67,13 @@ class FeedbackLinkService {
     private final Catalog catalog;
     private final People people;
     private final ZoneId zone;
+    /** Moments in the history and the message as the pages write them (2026-12-04 10:00). */
+    private final When when;
     private final Clock clock;
 
     FeedbackLinkService(FeedbackLinks links, RepliedTickets replied, TicketActions actions,
             FeedbackLinkDispatch dispatch, FeedbackLinkProperties settings, Catalog catalog, People people,
-            SanfuProperties properties, Clock clock) {
+            SanfuProperties properties, When when, Clock clock) {
         this.links = links;
         this.people = people;
         this.catalog = catalog;
@@ -80,6 +82,7 @@ class FeedbackLinkService {
         this.dispatch = dispatch;
         this.settings = settings;
         this.zone = properties.zone();
+        this.when = when;
         this.clock = clock;
     }
 
@@ -110,11 +113,10 @@ class FeedbackLinkService {
             Optional<FeedbackLinks.Issue> live = links.live(ticket.id(), now);
             if (live.isPresent() && !FeedbackLinkMarks.mark(live.get().at()).equals(replaces)) {
                 throw new DomainException.NotNow(Message.of("sanfu.feedback-link.issued-meanwhile", "id", ticketId,
-                        "by", live.get().by(), "at", DateTimeFormatter.ofPattern("HH:mm").withZone(zone)
-                                .format(live.get().at())));
+                        "by", live.get().by(), "at", when.time(live.get().at())));
             }
         }
-        Optional<FeedbackLinks.Issue> earlier = links.voidLive(ticket.id(), now, false);
+        Optional<FeedbackLinks.Issue> earlier = links.voidUnspent(ticket.id(), now, false);
         String token = FeedbackTokens.next();
         links.insert(ticket.id(), FeedbackTokens.hash(token), ticket.repliedAt(), caller.username(), now,
                 ticket.feedbackDue());
@@ -124,7 +126,7 @@ class FeedbackLinkService {
         String how = !send ? "链接由生成人转给企业" : dispatch.configured() ? "链接已交发送渠道（工作群或短信）发给企业"
                 : "没有配置发送渠道，链接未发出，由生成人转给企业";
         replied.noteLink(ticket.id(), RepliedTickets.LINK_ISSUED, caller.username(), now, TicketStatus.REPLIED,
-                how + "，有效至 " + minutes(ticket.feedbackDue())
+                how + "，有效至 " + when.of(ticket.feedbackDue())
                         + earlier.map(e -> "；" + issuedBy(e) + "生成的链接同时作废").orElse(""));
         if (send) {
             dispatch.afterCommit(message(ticket, issued));
@@ -139,18 +141,14 @@ class FeedbackLinkService {
     @EventListener
     public void feedbackRecorded(TicketActions.FeedbackRecorded recorded) {
         Instant now = clock.instant();
-        links.voidLive(recorded.ticketId(), now, true).ifPresent(live -> replied.noteLink(recorded.ticketId(),
+        links.voidUnspent(recorded.ticketId(), now, true).ifPresent(live -> replied.noteLink(recorded.ticketId(),
                 RepliedTickets.LINK_VOIDED, recorded.actor(), now, recorded.status(),
                 "回访已记录，" + issuedBy(live) + "生成的回访链接随之作废，企业无法再用它评价"));
     }
 
     /** "王晓明（staff1） 于 2026-12-04 10:00 ": who gave out a link and when, as the history says it. */
     private String issuedBy(FeedbackLinks.Issue issue) {
-        return people.label(issue.by()) + " 于 " + minutes(issue.at()) + " ";
-    }
-
-    private String minutes(Instant at) {
-        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone).format(at);
+        return people.label(issue.by()) + " 于 " + when.of(issue.at()) + " ";
     }
 
     /** What the link's page shows: the ticket's title and reply and who asks, while the link works. */
@@ -227,7 +225,7 @@ class FeedbackLinkService {
     }
 
     private FeedbackLinkMessage message(RepliedTickets.Replied ticket, Issued issued) {
-        String until = minutes(issued.expiresAt());
+        String until = when.of(issued.expiresAt());
         // who answered, as the page says it: the message reaches the enterprise among many others
         String answeredBy = ticket.leadDepartment() == null ? "" : "由" + catalog.departmentLabel(ticket.leadDepartment());
         String text = ticket.enterpriseName() + "：您反映的「" + ticket.title() + "」已" + answeredBy + "答复，请于 " + until

@@ -31,15 +31,23 @@ class FeedbackLinks {
     /**
      * Voids every link of the ticket that was neither spent nor voided, {@code byFeedback} when staff recorded
      * the feedback themselves (else a newer link voids them): the latest of them that had not expired yet (the
-     * one an enterprise could still have used), if any.
+     * one an enterprise could still have used), if any. One update when the ticket has none, as most tickets
+     * whose feedback staff record.
      */
-    Optional<Issue> voidLive(long ticketId, Instant now, boolean byFeedback) {
-        Optional<Issue> live = live(ticketId, now);
-        jdbc.sql("""
+    Optional<Issue> voidUnspent(long ticketId, Instant now, boolean byFeedback) {
+        int voided = jdbc.sql("""
                 update feedback_link set voided_at = ?, voided_by_feedback = ?
                 where ticket_id = ? and used_at is null and voided_at is null
                 """).params(Sql.ts(now), byFeedback, ticketId).update();
-        return live;
+        if (voided == 0) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                select issued_by, issued_at from feedback_link
+                where ticket_id = ? and voided_at = ? and voided_by_feedback = ? and expires_at > ?
+                order by issued_at desc, id desc limit 1
+                """).params(ticketId, Sql.ts(now), byFeedback, Sql.ts(now))
+                .query((rs, n) -> new Issue(rs.getString(1), Sql.instant(rs, "issued_at"))).optional();
     }
 
     /** Who issued the ticket's live link (neither spent, voided nor expired), and when. */

@@ -94,9 +94,7 @@ class EnterprisePages {
     /**
      * STAFF, ADMIN (SecurityConfig). Staff file the enterprises they look after: they are its specialist at
      * first. Right after a sign-in that a timed-out session asked for, the form as it was typed (KeptForms).
-     */
-    /**
-     * The form; {@code q}, the words a search that found nothing was given (the list's or the visit form's 查找企业),
+     * {@code q}, the words a search that found nothing was given (the list's or the visit form's 查找企业),
      * fills in the credit code when it is one, else the name, so that a specialist does not type them again.
      */
     @GetMapping("/enterprises/new")
