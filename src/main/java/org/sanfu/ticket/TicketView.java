@@ -94,6 +94,15 @@ public record TicketView(
                 && (status == TicketStatus.REPLIED || status == TicketStatus.CLOSED);
     }
 
+    /**
+     * Whether the ticket waits for dispatch to give it a lead department (待交办): unassigned and DISPATCHING. One
+     * without a department in another status is not waiting on dispatch: resolved on site, answered with its
+     * systemic problem, or in a leader's hands (领导督办), who rules on it.
+     */
+    public boolean waitsForAssignment() {
+        return leadDepartment == null && status == TicketStatus.DISPATCHING;
+    }
+
     /** Whether the problem came from an entry dispatch logged (a hotline call, an online report): Source.isEntry. */
     public boolean fromEntry() {
         return Source.isEntry(source);

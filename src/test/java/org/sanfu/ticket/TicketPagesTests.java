@@ -59,6 +59,27 @@ class TicketPagesTests extends TicketWebTestSupport {
         assertThat(reopened.select("#noDeadlines").text()).isNotEqualTo("当场解决，未交办部门，没有签收和答复期限。");
     }
 
+    /**
+     * 待交办 says dispatch owes the ticket a department. A leader who takes an unassigned ticket (领导督办) rules on
+     * it: dispatch cannot assign it now, so its page and its visit's row no longer say it waits for dispatch.
+     */
+    @Test
+    void anUnassignedTicketALeaderTookIsNotSaidToWaitForDispatch() {
+        String code = api.enterprise();
+        JsonNode ticket = api.visit(code, List.of(Api.problem("OTHER", "无对口部门的问题"))).get(0);
+        String id = id(ticket);
+        String visit = ticket.get("visitId").asText();
+        assertThat(pages.get("/tickets/" + id, "staff1").html().select("#lead").text()).isEqualTo("待交办");
+        assertThat(pages.get("/visits/" + visit, "staff1").html().select("[data-id=" + id + "] .lead").text())
+                .isEqualTo("待专班办公室交办");
+
+        api.act(id, "supervise", "leader", Map.of("reason", "企业多次反映"));
+        Document page = pages.get("/tickets/" + id, "staff1").html();
+        assertThat(page.select("#status").text()).isEqualTo("督办中");
+        assertThat(page.select("#lead").text()).isEqualTo("未交办");
+        assertThat(pages.get("/visits/" + visit, "staff1").html().select("[data-id=" + id + "] .lead")).isEmpty();
+    }
+
     @Test
     void theTicketPageOffersExactlyTheFormsOfTheUsersAllowedActionsInEveryState() {
         List<String> everyone = List.of("staff1", "dispatch", "commerce", "finance", "transport", "leader", "admin");
