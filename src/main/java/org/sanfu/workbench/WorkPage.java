@@ -47,10 +47,12 @@ class WorkPage {
     /**
      * A department's tickets that have left its hands for a while, and are still its own: sent up to the task
      * force, under a leader's supervision, answered and waiting for the enterprise. They are in no inbox of the
-     * department's, so without these it would have to search for what it sent up.
+     * department's, so without these it would have to search for what it sent up. A ticket waiting to be assigned
+     * that names the department as its lead is one it returned (a ticket no department took has no lead): dispatch
+     * may give it back, and the department's sign deadline runs on meanwhile, so it must not drop out of sight.
      */
-    private static final List<TicketStatus> WAITING_ON_OTHERS = List.of(TicketStatus.ESCALATED,
-            TicketStatus.SUPERVISION, TicketStatus.REPLIED);
+    private static final List<TicketStatus> WAITING_ON_OTHERS = List.of(TicketStatus.DISPATCHING,
+            TicketStatus.ESCALATED, TicketStatus.SUPERVISION, TicketStatus.REPLIED);
 
     /** The order of the queues on the page; a ticket sits in the queue of its first offered action. */
     private static final List<TicketAction> QUEUES = List.of(TicketAction.RULE, TicketAction.ASSIGN,

@@ -170,6 +170,32 @@ class SignInAndWorkPageTests {
         assertThat(pages.get("/work", "staff1").html().getElementById("waitingOnOthers")).isNull();
     }
 
+    /**
+     * A ticket the department returned leaves its inbox while dispatch decides; given back, its sign deadline has
+     * run on, so the department finds it under #waitingOnOthers until then, not by searching.
+     */
+    @Test
+    void aDepartmentSeesTheTicketsItReturnedUntilDispatchDecides() {
+        List<String> ids = threeOfTransport("台州退回待裁定测试有限公司");
+        String returned = ids.get(0);
+        api.act(returned, "return", "transport", Map.of("reason", "不属于本部门职责"));
+
+        Element waiting = pages.get("/work", "transport").html().getElementById("waitingOnOthers");
+        assertThat(waiting).isNotNull();
+        Element group = waiting.selectFirst(".waiting[data-status=DISPATCHING]");
+        assertThat(group).isNotNull();
+        assertThat(group.select("a[href=/tickets/" + returned + "]")).hasSize(1);
+        assertThat(group.select("h3 .name").text()).isEqualTo(statusOnItsPage(returned, "transport")).isEqualTo("待交办");
+        assertThat(group.select("p.next").text()).isEqualTo("等专班办公室裁定退回：改派其他部门，或交回本部门签收，原签收期限照常计算");
+        assertThat(waiting.select("a[href=/tickets/" + ids.get(1) + "]")).as("still in its inbox").isEmpty();
+
+        // given back: in its inbox to sign again, no longer waiting
+        api.act(returned, "assign", "dispatch", Map.of("leadDepartment", "TRANSPORT"));
+        Document work = pages.get("/work", "transport").html();
+        assertThat(work.select("#waitingOnOthers a[href=/tickets/" + returned + "]")).isEmpty();
+        assertThat(work.select("#queue-sign a[href=/tickets/" + returned + "]")).hasSize(1);
+    }
+
     @Test
     void workNamesAStateAsTheTicketDoesWithWhoActsNextApart() {
         List<String> ids = threeOfTransport("台州状态名称测试有限公司");
