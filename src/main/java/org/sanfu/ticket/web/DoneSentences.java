@@ -12,8 +12,9 @@ import org.sanfu.ticket.TicketView;
 /**
  * What a ticket's page says right after an action its form took (#done): the action and the status it
  * left, then, where the action's outcome is not plain from that, what followed from it and who acts next
- * by when (an extension's new deadline, a reopen's department, a reassignment's sign deadline). Read from
- * the ticket as it is after the action, so it says what the process decided, not what the form asked.
+ * by when (an extension's new deadline, a reopen's department, a reassignment's sign deadline, what dispatch
+ * decides on a return and the sign deadline that runs on meanwhile). Read from the ticket as it is after the
+ * action, so it says what the process decided, not what the form asked.
  */
 final class DoneSentences {
 
@@ -55,6 +56,11 @@ final class DoneSentences {
                 return Message.of("page.ticket.done.then.supervised", "count", t.reopenCount(),
                         "deadline", when.apply(t.replyDeadline()));
             }
+        }
+        // the returned ticket leaves the department's inbox: what dispatch may decide, and that the clock runs on
+        if (TicketAction.RETURN.urlName().equals(action) && status == TicketStatus.DISPATCHING
+                && t.signDeadline() != null) {
+            return Message.of("page.ticket.done.then.returned", "deadline", when.apply(t.signDeadline()));
         }
         if (TicketAction.RULE.urlName().equals(action) && status == TicketStatus.ASSIGNED
                 && t.leadDepartment() != null && t.signDeadline() != null) {

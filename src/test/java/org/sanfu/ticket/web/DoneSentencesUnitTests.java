@@ -64,6 +64,15 @@ class DoneSentencesUnitTests {
     }
 
     @Test
+    void aReturnSaysWhatDispatchMayDecideAndThatTheSignDeadlineRunsOn() {
+        assertThat(said("return", view(TicketStatus.DISPATCHING, "commerce", 0)))
+                .isEqualTo("已退回，事项现为“待交办”。专班办公室将改派其他部门，或交回本部门签收；交回时签收期限仍为 2026-12-08 09:30，不因退回而暂停。");
+        // a third return goes to a leader: the status says so, and no sign deadline waits on dispatch
+        assertThat(DoneSentences.of("return", view(TicketStatus.SUPERVISION, "commerce", 0),
+                DoneSentencesUnitTests::department, DoneSentencesUnitTests::when)).hasSize(1);
+    }
+
+    @Test
     void everyActionAFormTakesHasItsSentenceWithNothingLeftUnfilled() {
         for (TicketAction action : TicketAction.values()) {
             for (TicketStatus status : TicketStatus.values()) {
@@ -77,7 +86,8 @@ class DoneSentencesUnitTests {
     void everyKeyTheSentencesNameIsInBothBundles() {
         ResourceBundle english = ResourceBundle.getBundle("messages", Locale.ENGLISH);
         for (String key : List.of("page.ticket.done", "page.ticket.commented", "page.ticket.done.then.extended",
-                "page.ticket.done.then.reopened", "page.ticket.done.then.supervised", "page.ticket.done.then.reassigned")) {
+                "page.ticket.done.then.reopened", "page.ticket.done.then.supervised", "page.ticket.done.then.reassigned",
+                "page.ticket.done.then.returned")) {
             assertThat(CHINESE.getString(key)).as(key).isNotEqualTo(english.getString(key));
         }
     }
