@@ -1079,6 +1079,37 @@ class TicketPagesTests extends TicketWebTestSupport {
         return page.html().select("a.ticket").eachAttr("data-id");
     }
 
+    /**
+     * A co-department has no deadline of its own: its form says the lead's reply waits on its opinion, and by when
+     * that reply is due, which the page's 答复期限 gives.
+     */
+    @Test
+    void aCoDepartmentIsToldTheLeadsReplyWaitsOnItsOpinionAndByWhen() {
+        // CREDIT_INSURANCE: commerce leads, finance co-handles
+        String id = id(api.ticket("CREDIT_INSURANCE"));
+        api.act(id, "sign", "commerce", null);
+
+        Document co = pages.get("/tickets/" + id, "finance").html();
+        String replyBy = co.select("#replyDeadline time").text();
+        assertThat(replyBy).isNotBlank();
+        assertThat(co.select("form[data-action=contribute] #contributeFor").text())
+                .isEqualTo("主办部门商务局要等本部门的协办意见才能答复企业，答复期限 " + replyBy + "，请尽早提交。");
+        assertThat(pages.get("/tickets/" + id, "commerce").html().select("#contributeFor")).isEmpty();
+    }
+
+    /** The lead whose reply waits on an opinion is not told it may ask for an extension while one is with dispatch. */
+    @Test
+    void aLeadWaitingOnAnOpinionIsNotOfferedAnExtensionWhileItsRequestIsPending() {
+        String id = id(api.ticket("CREDIT_INSURANCE"));
+        api.act(id, "sign", "commerce", null);
+        assertThat(pages.get("/tickets/" + id, "commerce").html().select("#replyWaits").text())
+                .endsWith("在此之前可以延期、上报或退回。");
+        api.act(id, "extend", "commerce", Map.of("workingDays", 3, "reason", "等待信保公司材料"));
+        Document lead = pages.get("/tickets/" + id, "commerce").html();
+        assertThat(lead.select("#action-extend")).isEmpty();
+        assertThat(lead.select("#replyWaits").text()).endsWith("在此之前可以上报或退回。");
+    }
+
     @Test
     void theReturnFormSaysTheTaskForceOfficeDecidesAndTheClockKeepsRunning() {
         String id = id(api.ticket("CONTAINER"));
