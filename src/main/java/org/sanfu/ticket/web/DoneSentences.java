@@ -12,9 +12,10 @@ import org.sanfu.ticket.TicketView;
 /**
  * What a ticket's page says right after an action its form took (#done): the action and the status it
  * left, then, where the action's outcome is not plain from that, what followed from it and who acts next
- * by when (an extension's new deadline, a reopen's department, a reassignment's sign deadline, what dispatch
- * decides on a return and the sign deadline that runs on meanwhile). Read from the ticket as it is after the
- * action, so it says what the process decided, not what the form asked.
+ * by when (an extension's new deadline or the one that stands, an assignment's or a reassignment's department and
+ * sign deadline, a reopen's department, what dispatch decides on a return and the sign deadline that runs on
+ * meanwhile). Read from the ticket as it is after the action, so it says what the process decided, not what the
+ * form asked.
  */
 final class DoneSentences {
 
@@ -45,6 +46,22 @@ final class DoneSentences {
         TicketStatus status = t.status();
         if (TicketAction.APPROVE_EXTENSION.urlName().equals(action) && t.replyDeadline() != null) {
             return Message.of("page.ticket.done.then.extended", "deadline", when.apply(t.replyDeadline()));
+        }
+        // 不同意延期 moved nothing: the office, and the lead reading the ticket after it, see the deadline that stands
+        if (TicketAction.REJECT_EXTENSION.urlName().equals(action) && t.replyDeadline() != null) {
+            return Message.of("page.ticket.done.then.extension-refused", "deadline", when.apply(t.replyDeadline()));
+        }
+        // whom the office gave it to and by when they sign: a returned ticket given back to its department keeps
+        // the sign deadline it had, which may be near or past, and the office should see that at once
+        if (TicketAction.ASSIGN.urlName().equals(action) && status == TicketStatus.ASSIGNED
+                && t.leadDepartment() != null && t.signDeadline() != null) {
+            return t.coDepartments().isEmpty()
+                    ? Message.of("page.ticket.done.then.assigned", "department", department.apply(t.leadDepartment()),
+                            "deadline", when.apply(t.signDeadline()))
+                    : Message.of("page.ticket.done.then.assigned-with-co", "department",
+                            department.apply(t.leadDepartment()), "co", String.join("、",
+                                    t.coDepartments().stream().map(department).toList()),
+                            "deadline", when.apply(t.signDeadline()));
         }
         if (TicketAction.FEEDBACK.urlName().equals(action) && t.replyDeadline() != null) {
             // 不满意: answered again by the lead department, or past the reopens a ticket may have, by a leader

@@ -37,6 +37,20 @@ class DoneSentencesUnitTests {
     }
 
     @Test
+    void aRefusedExtensionSaysTheReplyDeadlineThatStandsInTheButtonsWords() {
+        assertThat(said("reject-extension", view(TicketStatus.IN_PROGRESS, "commerce", 0)))
+                .isEqualTo("已不同意延期，事项现为“办理中”。答复期限仍为 2026-12-15 09:30。");
+    }
+
+    @Test
+    void anAssignmentSaysToWhomWithWhichCoDepartmentsAndByWhenTheySign() {
+        assertThat(said("assign", view(TicketStatus.ASSIGNED, "commerce", 0)))
+                .isEqualTo("已交办，事项现为“待签收”。交办商务局，须于 2026-12-08 09:30 前签收。");
+        assertThat(said("assign", view(TicketStatus.ASSIGNED, "commerce", 0, List.of("finance", "customs"))))
+                .isEqualTo("已交办，事项现为“待签收”。交办商务局（协办：金融办、customs），须于 2026-12-08 09:30 前签收。");
+    }
+
+    @Test
     void aDissatisfiedFeedbackSaysWhoAnswersAgainByWhen() {
         assertThat(said("feedback", view(TicketStatus.IN_PROGRESS, "commerce", 1)))
                 .isEqualTo("已记录企业评价，事项现为“办理中”。企业不满意，事项重办（第 1 次），由商务局重新答复，答复期限 2026-12-15 09:30。");
@@ -87,7 +101,8 @@ class DoneSentencesUnitTests {
         ResourceBundle english = ResourceBundle.getBundle("messages", Locale.ENGLISH);
         for (String key : List.of("page.ticket.done", "page.ticket.commented", "page.ticket.done.then.extended",
                 "page.ticket.done.then.reopened", "page.ticket.done.then.supervised", "page.ticket.done.then.reassigned",
-                "page.ticket.done.then.returned")) {
+                "page.ticket.done.then.returned", "page.ticket.done.then.extension-refused", "page.ticket.done.then.assigned",
+                "page.ticket.done.then.assigned-with-co")) {
             assertThat(CHINESE.getString(key)).as(key).isNotEqualTo(english.getString(key));
         }
     }
@@ -114,8 +129,12 @@ class DoneSentencesUnitTests {
     }
 
     private static TicketView view(TicketStatus status, String lead, int reopens) {
+        return view(status, lead, reopens, List.of());
+    }
+
+    private static TicketView view(TicketStatus status, String lead, int reopens, List<String> coDepartments) {
         return new TicketView("7", "3", "91330000MA2XXXXX0X", "某某公司", "城关镇", "LOGISTICS", "物流", "集装箱短缺", "描述",
-                null, "VISIT", status, lead, List.of(), "staff1", null, null, null, null, null, SIGN_BY,
+                null, "VISIT", status, lead, coDepartments, "staff1", null, null, null, null, null, SIGN_BY,
                 REPLY_BY, false, false, false, null, reopens, 0, null,
                 null, null, null, false, List.of(), List.of(), null, List.of());
     }
