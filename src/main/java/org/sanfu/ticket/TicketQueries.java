@@ -92,18 +92,37 @@ public class TicketQueries {
      * the request from the ticket's row; its history alone still says it, so the lead learns it from its card.
      */
     public Map<String, TicketEvent> extensionsRefused(Collection<TicketView> of) {
-        List<Long> handled = of.stream().filter(t -> t.status() == TicketStatus.IN_PROGRESS)
-                .map(t -> parseId(t.id())).distinct().toList();
         Map<String, TicketEvent> refused = new LinkedHashMap<>();
-        for (int from = 0; from < handled.size(); from += READ_AT_ONCE) {
-            events.fromLatest(handled.subList(from, Math.min(from + READ_AT_ONCE, handled.size())),
-                    TicketAction.REJECT_EXTENSION.urlName()).forEach((id, since) -> {
-                        if (since.stream().skip(1).noneMatch(TicketQueries::endsARefusal)) {
-                            refused.put(String.valueOf(id), since.get(0));
-                        }
-                    });
-        }
+        fromLatest(of.stream().filter(t -> t.status() == TicketStatus.IN_PROGRESS).toList(),
+                TicketAction.REJECT_EXTENSION).forEach((id, since) -> {
+                    if (since.stream().skip(1).noneMatch(TicketQueries::endsARefusal)) {
+                        refused.put(String.valueOf(id), since.get(0));
+                    }
+                });
         return refused;
+    }
+
+    /**
+     * Of these tickets, those a department returned that wait for dispatch to assign them again, by id, with that
+     * return's reason (理由): what dispatch arbitrates on, read on the card before it opens one (the ticket's page
+     * shows it in full beside the assign form).
+     */
+    public Map<String, String> returnReasons(Collection<TicketView> of) {
+        Map<String, String> reasons = new LinkedHashMap<>();
+        fromLatest(of.stream().filter(TicketView::returnedByLead).toList(), TicketAction.RETURN)
+                .forEach((id, since) -> reasons.put(String.valueOf(id), since.get(0).detail()));
+        return reasons;
+    }
+
+    /** Each ticket's events from its latest {@code action} on, read a bounded number of tickets at a time. */
+    private Map<Long, List<TicketEvent>> fromLatest(Collection<TicketView> of, TicketAction action) {
+        List<Long> ids = of.stream().map(t -> parseId(t.id())).distinct().toList();
+        Map<Long, List<TicketEvent>> since = new LinkedHashMap<>();
+        for (int from = 0; from < ids.size(); from += READ_AT_ONCE) {
+            since.putAll(events.fromLatest(ids.subList(from, Math.min(from + READ_AT_ONCE, ids.size())),
+                    action.urlName()));
+        }
+        return since;
     }
 
     /** An event after a refused extension that makes it no longer the latest word on the extension. */

@@ -29,7 +29,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * replies, the office's queues (to assign, extensions, escalations), a leader's supervision, the
  * staff's feedback due. Staff also see their recent visits and the button to log a new one. The cards of the
  * tickets a department leads, and all of dispatch's, also name the co-departments and whose opinion the reply
- * waits on; a lead's card says when dispatch turned its extension request down. A specialist also sees the
+ * waits on; a lead's card says when dispatch turned its extension request down, and a returned ticket's card, why
+ * the department returned it. A specialist also sees the
  * problems they reported that are not yet closed (#myReported): between the visit and the reply they are in no
  * inbox of theirs, and a specialist is asked by the enterprise where its problem stands.
  */
@@ -105,6 +106,8 @@ class WorkPage {
         // dispatch's 不同意延期 cleared the request from the ticket: the lead hears of it on its card, not only inside
         model.addAttribute("extensionsRefused", tickets.extensionsRefused(cards.stream()
                 .filter(t -> caller.isDepartment(t.leadDepartment())).toList()));
+        // a department's return is what dispatch arbitrates on: its reason on the card orders the queue at a glance
+        model.addAttribute("returnReasons", tickets.returnReasons(inbox.items()));
         if (caller.is(Role.STAFF)) {
             // the list /tickets?reporter=&open=true answers, its first page: one search, and the panel's 10 are the
             // first 10 of the page its link opens; newest first, as the enterprise asks of what it said last

@@ -17,7 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * What a ticket's card on /work tells the lead department and dispatch without opening the ticket (docs/UI.md):
- * dispatch's no to an extension, what approving one would give, and the co-departments the reply waits on.
+ * dispatch's no to an extension, what approving one would give, the co-departments the reply waits on, and why a
+ * department returned a ticket.
  */
 @SanfuTest
 class WorkCardsWebTests {
@@ -102,6 +103,23 @@ class WorkCardsWebTests {
         lead = card("commerce", id);
         assertThat(lead.select(".co-departments").text()).isEqualTo("协办：金融办");
         assertThat(lead.select(".pending-contributions")).as("nothing waited on any more").isEmpty();
+    }
+
+    @Test
+    void dispatchsCardOfAReturnedTicketSaysWhyTheDepartmentReturnedIt() {
+        String id = handledBy("LOGISTICS", "transport", "海运费上涨");
+        String reason = "海运费属市场行为，不属于本局职责，建议由商务局牵头协调船公司和货代，争取运价优惠和舱位保障措施；本局可提供港口集疏运数据配合研判";
+        api.act(id, "return", "transport", Map.of("reason", reason));
+
+        Elements dispatch = card("dispatch", id);
+        assertThat(dispatch.select(".returned").text()).isEqualTo("交通运输局（港航）已退回，待重新交办");
+        // cut as an extension's reason is; the ticket's page has it whole beside the assign form
+        assertThat(dispatch.select(".return-reason").text()).isEqualTo("退回理由：" + reason.substring(0, 57) + "...");
+
+        // assigned again, it is no return waiting on dispatch: nothing of it on the new lead's card
+        api.act(id, "assign", "dispatch", Map.of("leadDepartment", "COMMERCE"));
+        assertThat(card("commerce", id)).hasSize(1);
+        assertThat(card("commerce", id).select(".return-reason")).isEmpty();
     }
 
     /** A new ticket of this category, signed by its lead: in that department's hands. */
