@@ -235,6 +235,22 @@ class SignInAndWorkPageTests {
         assertThat(queue("leader", "rule").select("h2 .name").text()).isEqualTo("督办中");
     }
 
+    @Test
+    void theOfficesQueuesOfMoreThanOneStatusSayWhatItDecidesThere() {
+        String code = api.enterprise("台州专班队列提示测试有限公司", "工作台镇");
+        List<String> ids = api.visit(code, List.of(Api.problem("OTHER", "厂区门口道路积水"),
+                Api.problem("CONTAINER", "订舱难"), Api.problem("CONTAINER", "拼箱难"))).stream().map(t -> t.get("id").asText()).toList();
+        api.act(ids.get(1), "sign", "transport", Map.of());
+        api.act(ids.get(1), "extend", "transport", Map.of("workingDays", 2, "reason", "等船期"));
+
+        assertThat(queue("dispatch", "assign").select("p.next").text())
+                .isEqualTo("请选定主办部门交办；被退回的，先看退回理由：改派其他部门即退回成立，交回原部门即退回不成立、原签收时限继续计算。");
+        assertThat(queue("dispatch", "approve-extension").select("p.next").text())
+                .isEqualTo("请同意或不同意延期；不同意的，答复期限不变。");
+        // a department's queues have their hints on the tickets' pages, not here
+        assertThat(queue("transport", "sign").select("p.next")).isEmpty();
+    }
+
     /** Three new tickets of one visit, each for transport to sign. */
     private List<String> threeOfTransport(String enterprise) {
         String code = api.enterprise(enterprise, "工作台镇");
