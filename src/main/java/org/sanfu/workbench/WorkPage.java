@@ -32,7 +32,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * waits on; a lead's card says when dispatch turned its extension request down, and a returned ticket's card, why
  * the department returned it. A specialist also sees the
  * problems they reported that are not yet closed (#myReported): between the visit and the reply they are in no
- * inbox of theirs, and a specialist is asked by the enterprise where its problem stands.
+ * inbox of theirs, and a specialist is asked by the enterprise where its problem stands; once replied they are
+ * in the inbox's 已答复待回访 too, and the panel marks them as the specialist's turn (轮到您回访).
  */
 @Page
 class WorkPage {
@@ -113,6 +114,12 @@ class WorkPage {
             // first 10 of the page its link opens; newest first, as the enterprise asks of what it said last
             model.addAttribute("myReported", tickets.list(new TicketFilter(null, null, null, null, null, null, null,
                     null, null, null, true, caller.username()), caller, PageParams.of(0, REPORTED_SHOWN)));
+            // those replied are theirs again: in the inbox's 已答复待回访 above, for the enterprise's feedback. The
+            // panel still lists them (its count is its link's list), but says they are the specialist's turn now,
+            // so that one ticket on the page twice does not read as two, nor as still in a department's hands
+            model.addAttribute("myReportedYourTurn", tickets.list(new TicketFilter(TicketStatus.REPLIED, null, null,
+                    null, null, null, null, null, null, null, true, caller.username()), caller, PageParams.of(0, 1))
+                    .total());
         }
         if (caller.is(Role.STAFF, Role.DISPATCH)) {
             PageResult<VisitView> recent = visits.list(null, caller.is(Role.STAFF) ? caller.username() : null,

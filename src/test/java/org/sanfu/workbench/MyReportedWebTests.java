@@ -89,6 +89,47 @@ class MyReportedWebTests {
     }
 
     @Test
+    void aRepliedOneIsMarkedAsTheSpecialistsTurnAndLeadsToTheQueueAboveWhereItAlsoIs() {
+        String me = newSpecialist("turn");
+        String code = api.enterprise();
+        List<String> ids = visit(me, code, List.of(Api.problem("CONTAINER", "舱位紧张"),
+                Api.problem("CONTAINER", "运价上涨")));
+        String replied = ids.get(0);
+        String handled = ids.get(1);
+        api.act(replied, "sign", "transport", null);
+        api.act(replied, "reply", "transport", Map.of("resolution", "已协调船公司", "outcome", "RESOLVED"));
+        api.act(handled, "sign", "transport", null);
+
+        Document work = pages.get("/work", session(me)).html();
+        // the same ticket is in the inbox's queue, where the specialist acts on it
+        assertThat(work.select("#queue-feedback a.ticket").eachAttr("data-id")).containsExactly(replied);
+        Element panel = work.getElementById("myReported");
+        // the panel still lists every open one: its count is its link's list
+        assertThat(panel.select("h2 .badge").text()).isEqualTo("2");
+        assertThat(panel.select("a.ticket").eachAttr("data-id")).containsExactly(handled, replied);
+        assertThat(panel.select("#allMyReported").text()).isEqualTo("查看全部 2 件");
+        // but says which of them are the specialist's turn now, not a department's
+        assertThat(card(panel, replied).select(".your-turn").text()).isEqualTo("轮到您回访");
+        assertThat(card(panel, handled).select(".your-turn")).isEmpty();
+        assertThat(work.select("#queue-feedback .your-turn")).as("the queue needs no such mark").isEmpty();
+        Element turn = panel.getElementById("myReportedYourTurn");
+        assertThat(turn).isNotNull();
+        assertThat(turn.text()).startsWith("其中 1 件已答复，轮到您回访企业，在上方“已答复待回访”中办理。");
+        assertThat(turn.select("a").attr("href")).isEqualTo("/work#queue-feedback");
+
+        // with nothing replied, nothing is said of it
+        api.act(handled, "reply", "transport", Map.of("resolution", "已协调堆场", "outcome", "RESOLVED"));
+        Api.Response feedback = as(me, "/api/tickets/" + replied + "/feedback", Map.of("satisfaction", "SATISFIED"));
+        assertThat(feedback.status()).as(feedback.text()).isEqualTo(200);
+        Api.Response other = as(me, "/api/tickets/" + handled + "/feedback", Map.of("satisfaction", "SATISFIED"));
+        assertThat(other.status()).as(other.text()).isEqualTo(200);
+        String another = visit(me, code, List.of(Api.problem("CONTAINER", "空箱难提"))).get(0);
+        panel = pages.get("/work", session(me)).html().getElementById("myReported");
+        assertThat(panel.select("a.ticket").eachAttr("data-id")).containsExactly(another);
+        assertThat(panel.select("#myReportedYourTurn, .your-turn")).isEmpty();
+    }
+
+    @Test
     void theFirstTenAreListedAndTheCountSaysHowManyInAll() {
         String me = newSpecialist("ten");
         String code = api.enterprise();
