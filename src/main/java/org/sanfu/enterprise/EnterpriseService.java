@@ -40,12 +40,27 @@ public class EnterpriseService {
         return enterprises.names(creditCodes.stream().map(CreditCode::normalize).distinct().toList());
     }
 
+    /** A user name is at most this long (the account table's and enterprise.specialist's width). */
+    static final int SPECIALIST_MAX = 64;
+
     public Enterprise get(String creditCode) {
         return find(creditCode).orElseThrow(() -> new DomainException.NotFound("enterprise", creditCode));
     }
 
     public PageResult<Enterprise> list(String town, Boolean key, String q, PageParams page) {
-        return enterprises.list(town, key, q, page);
+        return list(town, key, q, null, page);
+    }
+
+    /**
+     * As above, and of one 驻企服务专员 (a user name; null for anyone's): the enterprises a specialist looks after.
+     * An unknown user name matches nothing; what no user name can be (over the column's 64 characters, a lone
+     * surrogate) is 400 naming {@code specialist}, as the ticket list's {@code reporter}.
+     */
+    public PageResult<Enterprise> list(String town, Boolean key, String q, String specialist, PageParams page) {
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        errors.optionalText("specialist", specialist, SPECIALIST_MAX);
+        errors.throwIfAny();
+        return enterprises.list(town, key, q, specialist, page);
     }
 
     /** A new enterprise: 400 for a bad form, 409 when the credit code is on file already. */

@@ -66,8 +66,9 @@ class Enterprises {
                 .params(status.name(), Sql.ts(seenAt), Sql.ts(now), creditCode, Sql.ts(seenAt)).update();
     }
 
-    PageResult<Enterprise> list(String town, Boolean key, String q, PageParams page) {
-        Where where = new Where().eq("town", town).eq("key_enterprise", key).contains(q, "name", "credit_code");
+    PageResult<Enterprise> list(String town, Boolean key, String q, String specialist, PageParams page) {
+        Where where = new Where().eq("town", town).eq("key_enterprise", key).eq("specialist", specialist)
+                .contains(q, "name", "credit_code");
         return where.page(jdbc, COLUMNS, "enterprise", "name, credit_code", page, Enterprises::map);
     }
 

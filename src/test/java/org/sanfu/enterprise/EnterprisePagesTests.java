@@ -93,6 +93,60 @@ class EnterprisePagesTests {
         assertThat(second.html().select("#previousPage")).hasSize(1);
     }
 
+    /**
+     * (addition) 只看我驻企的: a specialist's own enterprises among the county's, the filter kept by the pager and
+     * named in the line of what is set; someone else's (a link) is kept as it is.
+     */
+    @Test
+    void aSpecialistKeepsToTheEnterprisesTheyLookAfterAcrossPages() {
+        String town = "驻企镇" + Api.creditCode().substring(12);
+        for (int i = 0; i < 21; i++) {
+            assertThat(api.post("/api/enterprises", "staff1", Map.of("creditCode", Api.creditCode(), "name",
+                    "驻企测试企业" + i, "town", town, "specialist", "staff2")).status()).isEqualTo(201);
+        }
+        String staff1s = api.enterprise("驻企别人的企业", town);
+
+        Document all = pages.get("/enterprises?town=" + town, "staff2").html();
+        assertThat(all.select("#enterpriseTotal").text()).isEqualTo("共 22 家企业");
+        Element mine = all.selectFirst("input#mineEnterprises");
+        assertThat(mine).isNotNull();
+        assertThat(mine.attr("name")).isEqualTo("specialist");
+        assertThat(mine.val()).isEqualTo("staff2");
+        assertThat(mine.hasAttr("checked")).isFalse();
+        assertThat(all.select("label[for=mineEnterprises]").text()).isEqualTo("只看我驻企的");
+        assertThat(mine.closest("form").id()).isEqualTo("enterpriseSearch");
+
+        Document first = pages.get("/enterprises?town=" + town + "&specialist=staff2", "staff2").html();
+        assertThat(first.select("#enterpriseTotal").text()).isEqualTo("共 21 家企业");
+        assertThat(first.select("#enterpriseList a.enterprise").eachAttr("data-code")).hasSize(20)
+                .doesNotContain(staff1s);
+        assertThat(first.select("input#mineEnterprises").hasAttr("checked")).isTrue();
+        assertThat(first.select("#activeFilters .chip.specialist").text()).isEqualTo("驻企服务专员：李娜（staff2）");
+        String next = java.net.URLDecoder.decode(first.select("#nextPage").attr("href"),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(next).contains("specialist=staff2", "page=1");
+        Document second = pages.get(next, "staff2").html();
+        assertThat(second.select("#enterpriseList a.enterprise")).hasSize(1);
+        assertThat(second.select("input#mineEnterprises").hasAttr("checked")).isTrue();
+        assertThat(java.net.URLDecoder.decode(second.select("#previousPage").attr("href"),
+                java.nio.charset.StandardCharsets.UTF_8)).contains("specialist=staff2");
+
+        // another's enterprises (a link): kept, named, and not offered as one's own
+        Document theirs = pages.get("/enterprises?town=" + town + "&specialist=staff1", "staff2").html();
+        assertThat(theirs.select("#enterpriseList a.enterprise").eachAttr("data-code")).containsExactly(staff1s);
+        assertThat(theirs.select("input#mineEnterprises")).isEmpty();
+        assertThat(theirs.select("input[type=hidden][name=specialist]").val()).isEqualTo("staff1");
+        assertThat(theirs.select("#activeFilters .chip.specialist").text()).isEqualTo("驻企服务专员：王晓明（staff1）");
+        // those who look after no enterprise have no such box, but may follow such a link
+        Document leaders = pages.get("/enterprises?town=" + town + "&specialist=staff1", "leader").html();
+        assertThat(leaders.select("input#mineEnterprises")).isEmpty();
+        assertThat(leaders.select("#enterpriseList a.enterprise").eachAttr("data-code")).containsExactly(staff1s);
+
+        Pages.Answer wrong = pages.get("/enterprises?specialist=" + "s".repeat(65), "staff2");
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.html().select("[data-field=specialist] .field-error").text()).isEqualTo("驻企服务专员应为账号用户名");
+    }
+
     @Test
     void theFormFilesAnEnterpriseAndSendsToItsProfile() {
         Pages.Answer blank = pages.get("/enterprises/new", "staff1");

@@ -271,6 +271,26 @@ class EnterpriseWebTests {
         assertThat(codes(notKey)).containsExactly(b);
     }
 
+    /** (addition) A specialist's own: the enterprises whose 驻企服务专员 they are. */
+    @Test
+    void theListFiltersByTheEnterprisesSpecialist() {
+        String town = "专员镇" + token();
+        String mine = create("专员甲企业", town, false);
+        Map<String, Object> theirs = form(Api.creditCode(), "专员乙企业", town, false);
+        theirs.put("specialist", "staff2");
+        assertThat(api.post("/api/enterprises", "staff1", theirs).status()).isEqualTo(201);
+
+        assertThat(codes(api.get("/api/enterprises?town=" + town + "&specialist=staff1", "leader")))
+                .containsExactly(mine);
+        Api.Response staff2 = api.get("/api/enterprises?town=" + town + "&specialist=staff2", "staff1");
+        assertThat(codes(staff2)).containsExactly(theirs.get("creditCode").toString());
+        assertThat(staff2.json().get("total").asLong()).isEqualTo(1);
+        assertThat(codes(api.get("/api/enterprises?town=" + town + "&specialist=", "leader"))).hasSize(2);
+        assertThat(codes(api.get("/api/enterprises?town=" + town + "&specialist=nobody", "leader"))).isEmpty();
+        // what no user name can be is a mistake to name, not an empty list
+        assertFieldErrors(api.get("/api/enterprises?specialist=" + "s".repeat(65), "leader"), "specialist");
+    }
+
     @Test
     void theListSearchesNamesAndCreditCodesWhateverTheCase() {
         String tag = token();

@@ -1,6 +1,8 @@
 package org.sanfu.enterprise.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -81,14 +83,19 @@ class EnterpriseController {
     }
 
     /** Anyone signed in: departments need the files of the enterprises whose tickets they handle. */
-    @Operation(summary = "List enterprises", description = "Filter by town, key enterprise, or `q` in the name "
-            + "or credit code; paged with `page` (from 0) and `size` (1..200).")
+    @Operation(summary = "List enterprises", description = "Filter by town, key enterprise, `q` in the name "
+            + "or credit code, or `specialist` (the 驻企服务专员's user name: the enterprises they look after); "
+            + "paged with `page` (from 0) and `size` (1..200).")
     @ApiAccess(value = {"STAFF", "DISPATCH", "DEPT", "LEADER", "ADMIN"}, errors = 400)
+    @Parameter(name = "specialist", in = ParameterIn.QUERY, schema = @Schema(type = "string", maxLength = 64),
+            description = "the user name of the enterprise's 驻企服务专员; an unknown one matches nothing")
     @GetMapping
     PageResult<Enterprise> list(@RequestParam(required = false) String town,
             @RequestParam(required = false) Boolean key, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String specialist,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return enterprises.list(blankToNull(town), key, blankToNull(q), PageParams.of(page, size));
+        return enterprises.list(blankToNull(town), key, blankToNull(q), blankToNull(specialist),
+                PageParams.of(page, size));
     }
 
     private static String blankToNull(String s) {

@@ -64,18 +64,33 @@ class EnterprisePages {
         this.messages = messages;
     }
 
-    /** {@code q}: words in the name or the credit code; {@code town}: exactly; paged 20 at a time. */
+    /**
+     * {@code q}: words in the name or the credit code; {@code town}: exactly; (addition) {@code specialist}: the
+     * 驻企服务专员's user name, which a specialist's 只看我驻企的 sets to their own (the enterprises they answer for,
+     * among a county's thousands); paged 20 at a time. A specialist no user name can be is 400, the list of all
+     * with the field named.
+     */
     @GetMapping("/enterprises")
-    ModelAndView list(@RequestParam(required = false) String q, @RequestParam(required = false) String town,
+    ModelAndView list(Caller caller, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String town, @RequestParam(required = false) String specialist,
             @RequestParam(required = false) Integer page) {
         String words = blankToNull(q);
         String inTown = blankToNull(town);
+        String of = blankToNull(specialist);
         ModelAndView list = new ModelAndView("enterprises/list");
         list.addObject("q", words == null ? "" : words);
         list.addObject("town", inTown == null ? "" : inTown);
-        // a hand-edited page number below 0 or too deep shows the first or the last page rather than an error
-        list.addObject("result", enterprises.list(inTown, null, words,
-                PageParams.shown(page, PAGE_SIZE)));
+        list.addObject("specialist", of == null ? "" : of);
+        list.addObject("me", caller.is(Role.STAFF) ? caller.username() : null);
+        try {
+            // a hand-edited page number below 0 or too deep shows the first or the last page rather than an error
+            list.addObject("result", enterprises.list(inTown, null, words, of, PageParams.shown(page, PAGE_SIZE)));
+            list.addObject("specialistInvalid", false);
+        } catch (InvalidInput e) {
+            list.setStatus(HttpStatus.BAD_REQUEST);
+            list.addObject("specialistInvalid", true);
+            list.addObject("result", enterprises.list(inTown, null, words, PageParams.shown(page, PAGE_SIZE)));
+        }
         return list;
     }
 

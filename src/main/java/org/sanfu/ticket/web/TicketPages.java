@@ -166,13 +166,7 @@ class TicketPages {
                 from, to, q, leadDepartment, open, reporter);
         model.addAttribute("filter", raw);
         // those who report problems (a specialist's visits, dispatch's hotline entries) may keep to their own
-        // (只看我上报的, ticked when the list is theirs); someone else's reporter (a link) is carried as it is
-        String me = caller.is(Role.STAFF, Role.DISPATCH) ? caller.username() : null;
-        String reporterSet = raw.reporter() == null || raw.reporter().isBlank() ? null : raw.reporter().strip();
-        model.addAttribute("me", me);
-        model.addAttribute("reporterSet", reporterSet);
-        model.addAttribute("mine", reporterSet != null && reporterSet.equals(me));
-        model.addAttribute("otherReporter", reporterSet == null || reporterSet.equals(me) ? null : reporterSet);
+        model.addAttribute("me", caller.is(Role.STAFF, Role.DISPATCH) ? caller.username() : null);
         model.addAttribute("statuses", TicketStatus.values());
         model.addAttribute("departments", catalog.departmentCodes());
         model.addAttribute("categories", catalog.categoryCodes());
