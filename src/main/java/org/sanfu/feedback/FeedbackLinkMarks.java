@@ -2,6 +2,10 @@ package org.sanfu.feedback;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.sanfu.Ids;
@@ -51,6 +55,19 @@ public class FeedbackLinkMarks {
             return Optional.empty();
         }
         return links.live(id.getAsLong(), clock.instant()).map(issue -> new Live(issue.by(), issue.at()));
+    }
+
+    /**
+     * The live links of these tickets, by ticket id (those without one left out): /work's 已答复待回访 cards say
+     * that the enterprise has been sent a link and not rated yet, or the card reads as if nobody had asked it.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Live> live(Collection<String> ticketIds) {
+        List<Long> ids = ticketIds.stream().map(Ids::parse).filter(OptionalLong::isPresent)
+                .map(OptionalLong::getAsLong).toList();
+        Map<String, Live> live = new HashMap<>();
+        links.live(ids, clock.instant()).forEach((id, issue) -> live.put(id.toString(), new Live(issue.by(), issue.at())));
+        return live;
     }
 
     static String mark(Instant issuedAt) {

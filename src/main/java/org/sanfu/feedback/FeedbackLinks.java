@@ -1,6 +1,11 @@
 package org.sanfu.feedback;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.sanfu.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,6 +65,23 @@ class FeedbackLinks {
                 order by issued_at desc limit 1
                 """).params(ticketId, Sql.ts(now))
                 .query((rs, n) -> new Issue(rs.getString(1), Sql.instant(rs, "issued_at"))).optional();
+    }
+
+    /** As {@link #live(long, Instant)}, for these tickets at once (a page's cards), by ticket; none for those without. */
+    Map<Long, Issue> live(Collection<Long> ticketIds, Instant now) {
+        if (ticketIds.isEmpty()) {
+            return Map.of();
+        }
+        List<Object> args = new ArrayList<>(ticketIds);
+        args.add(Sql.ts(now));
+        Map<Long, Issue> live = new HashMap<>();
+        jdbc.sql("select ticket_id, issued_by, issued_at from feedback_link where ticket_id in ("
+                        + String.join(", ", ticketIds.stream().map(id -> "?").toList())
+                        + ") and used_at is null and voided_at is null and expires_at > ? order by issued_at desc")
+                .params(args)
+                .query((rs, n) -> Map.entry(rs.getLong(1), new Issue(rs.getString(2), Sql.instant(rs, "issued_at"))))
+                .list().forEach(e -> live.putIfAbsent(e.getKey(), e.getValue()));
+        return live;
     }
 
     void insert(long ticketId, String tokenHash, Instant repliedAt, String issuedBy, Instant now, Instant expiresAt) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.sanfu.enterprise.EnterpriseService;
+import org.sanfu.feedback.FeedbackLinkMarks;
 import org.sanfu.security.Caller;
 import org.sanfu.security.Role;
 import org.sanfu.ticket.TicketAction;
@@ -33,7 +34,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * the department returned it. A specialist also sees the
  * problems they reported that are not yet closed (#myReported): between the visit and the reply they are in no
  * inbox of theirs, and a specialist is asked by the enterprise where its problem stands; once replied they are
- * in the inbox's 已答复待回访 too, and the panel marks them as the specialist's turn (轮到您回访).
+ * in the inbox's 已答复待回访 too, and the panel marks them as the specialist's turn (轮到您回访). A replied
+ * ticket's card says when a feedback link is out and the enterprise has not rated yet.
  */
 @Page
 class WorkPage {
@@ -74,8 +76,11 @@ class WorkPage {
     private final VisitQueries visits;
 
     private final EnterpriseService enterprises;
+    private final FeedbackLinkMarks feedbackLinks;
 
-    WorkPage(TicketQueries tickets, VisitQueries visits, EnterpriseService enterprises) {
+    WorkPage(TicketQueries tickets, VisitQueries visits, EnterpriseService enterprises,
+            FeedbackLinkMarks feedbackLinks) {
+        this.feedbackLinks = feedbackLinks;
         this.tickets = tickets;
         this.visits = visits;
         this.enterprises = enterprises;
@@ -112,8 +117,10 @@ class WorkPage {
         if (caller.is(Role.STAFF)) {
             // the list /tickets?reporter=&open=true answers, its first page: one search, and the panel's 10 are the
             // first 10 of the page its link opens; newest first, as the enterprise asks of what it said last
-            model.addAttribute("myReported", tickets.list(new TicketFilter(null, null, null, null, null, null, null,
-                    null, null, null, true, caller.username()), caller, PageParams.of(0, REPORTED_SHOWN)));
+            PageResult<TicketView> reported = tickets.list(new TicketFilter(null, null, null, null, null, null, null,
+                    null, null, null, true, caller.username()), caller, PageParams.of(0, REPORTED_SHOWN));
+            model.addAttribute("myReported", reported);
+            cards.addAll(reported.items());
             // those replied are theirs again: in the inbox's 已答复待回访 above, for the enterprise's feedback. The
             // panel still lists them (its count is its link's list), but says they are the specialist's turn now,
             // so that one ticket on the page twice does not read as two, nor as still in a department's hands
@@ -122,6 +129,10 @@ class WorkPage {
                     .total());
         }
         if (caller.is(Role.STAFF, Role.DISPATCH)) {
+            // a replied ticket whose enterprise was sent a link waits on the enterprise, not on them: its card says
+            // so, or it reads as untouched and someone gives out a second link, voiding the one the enterprise holds
+            model.addAttribute("feedbackLinksOut", feedbackLinks.live(cards.stream()
+                    .filter(t -> t.status() == TicketStatus.REPLIED).map(TicketView::id).distinct().toList()));
             PageResult<VisitView> recent = visits.list(null, caller.is(Role.STAFF) ? caller.username() : null,
                     null, null, PageParams.of(0, RECENT_VISITS));
             model.addAttribute("recentVisits", recent.items());

@@ -25,7 +25,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * /work's 我上报的在办事项 (#myReported, docs/UI.md): a specialist's reported problems that are not closed, where
- * each stands, and the way to the list of them all. Each test has a specialist of its own, new to the county, so
+ * each stands, and the way to the list of them all; those replied, the specialist's turn, and a feedback link out. Each test has a specialist of its own, new to the county, so
  * that what the panel holds is what the test reported.
  */
 @SanfuTest
@@ -91,9 +91,7 @@ class MyReportedWebTests {
     @Test
     void aRepliedOneIsMarkedAsTheSpecialistsTurnAndLeadsToTheQueueAboveWhereItAlsoIs() {
         String me = newSpecialist("turn");
-        String code = api.enterprise();
-        List<String> ids = visit(me, code, List.of(Api.problem("CONTAINER", "舱位紧张"),
-                Api.problem("CONTAINER", "运价上涨")));
+        List<String> ids = twoProblems(me);
         String replied = ids.get(0);
         String handled = ids.get(1);
         api.act(replied, "sign", "transport", null);
@@ -123,10 +121,45 @@ class MyReportedWebTests {
         assertThat(feedback.status()).as(feedback.text()).isEqualTo(200);
         Api.Response other = as(me, "/api/tickets/" + handled + "/feedback", Map.of("satisfaction", "SATISFIED"));
         assertThat(other.status()).as(other.text()).isEqualTo(200);
-        String another = visit(me, code, List.of(Api.problem("CONTAINER", "空箱难提"))).get(0);
+        String another = visit(me, api.enterprise(), List.of(Api.problem("CONTAINER", "空箱难提"))).get(0);
         panel = pages.get("/work", session(me)).html().getElementById("myReported");
         assertThat(panel.select("a.ticket").eachAttr("data-id")).containsExactly(another);
         assertThat(panel.select("#myReportedYourTurn, .your-turn")).isEmpty();
+    }
+
+    /**
+     * A replied ticket whose enterprise holds a feedback link waits on the enterprise: its card on /work says who gave
+     * the link out and when, as the ticket page's #liveFeedbackLink does, until the link is spent or voided.
+     */
+    @Test
+    void aRepliedCardSaysALinkIsOutUntilTheEnterpriseRates() {
+        String me = newSpecialist("link");
+        List<String> ids = twoProblems(me);
+        for (String id : ids) {
+            api.act(id, "sign", "transport", null);
+            api.act(id, "reply", "transport", Map.of("resolution", "已协调船公司", "outcome", "RESOLVED"));
+        }
+        String linked = ids.get(0);
+        String asked = ids.get(1);
+        assertThat(pages.get("/work", session(me)).html().select(".feedback-link-out")).as("no link yet").isEmpty();
+
+        Api.Response issued = as(me, "/api/tickets/" + linked + "/feedback-link", Map.of());
+        assertThat(issued.status()).as(issued.text()).isEqualTo(201);
+        Document work = pages.get("/work", session(me)).html();
+        Element card = work.selectFirst("#queue-feedback a.ticket[data-id='" + linked + "']");
+        String said = card.select(".feedback-link-out").text();
+        assertThat(said).startsWith(me + " 已于 ").endsWith(" 生成回访链接，企业尚未评价");
+        // the same words and moment as the ticket's own page
+        assertThat(pages.get("/tickets/" + linked, session(me)).html().select("#liveFeedbackLink").text())
+                .startsWith(said.replace("，企业尚未评价", "，企业尚未评价。"));
+        assertThat(work.select("#queue-feedback a.ticket[data-id='" + asked + "'] .feedback-link-out")).isEmpty();
+        assertThat(work.select("#myReported a.ticket[data-id='" + linked + "'] .feedback-link-out").text())
+                .as("the same ticket below").isEqualTo(said);
+
+        // the feedback recorded another way spends the link: nothing is out any more, and the ticket has left the queue
+        Api.Response feedback = as(me, "/api/tickets/" + linked + "/feedback", Map.of("satisfaction", "SATISFIED"));
+        assertThat(feedback.status()).as(feedback.text()).isEqualTo(200);
+        assertThat(pages.get("/work", session(me)).html().select(".feedback-link-out")).isEmpty();
     }
 
     @Test
@@ -192,6 +225,12 @@ class MyReportedWebTests {
             ids.add(t.get("id").asText());
         }
         return ids;
+    }
+
+    /** A visit by the user to a new enterprise with two problems of the port's (交通运输局（港航）'s). */
+    private List<String> twoProblems(String user) {
+        return visit(user, api.enterprise(), List.of(Api.problem("CONTAINER", "舱位紧张"),
+                Api.problem("CONTAINER", "运价上涨")));
     }
 
     private static Element card(Element panel, String id) {
