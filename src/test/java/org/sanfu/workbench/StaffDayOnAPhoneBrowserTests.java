@@ -93,7 +93,9 @@ class StaffDayOnAPhoneBrowserTests {
         String reported = "#myReported a.ticket[data-id='" + tickets.get(0) + "']";
         assertThat(browser.find(reported + " .status").getText()).isEqualTo("已答复待回访");
         assertThat(browser.find(reported).getText()).contains(name, "主办：金融办");
-        browser.noSidewaysScroll().tapTargetsAtLeast44px("#allMyReported");
+        // both problems replied (one on site): the specialist's turn, said on the card and with the way to the queue
+        assertThat(browser.find(reported + " .your-turn").getText()).isEqualTo("轮到您回访");
+        browser.noSidewaysScroll().tapTargetsAtLeast44px("#allMyReported, #myReportedYourTurn a");
         shot(w, "09-work-feedback");
         browser.follow("#allMyReported");
         assertThat(browser.path()).isEqualTo("/tickets?reporter=staff1&open=true");
