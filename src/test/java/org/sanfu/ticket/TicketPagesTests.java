@@ -225,7 +225,7 @@ class TicketPagesTests extends TicketWebTestSupport {
         assertThat(lastEvent(id).get("actor").asText()).isEqualTo("transport");
         // the page it sends back to says what was done, once
         assertThat(pages.get("/tickets/" + id, "transport").html().select("#done").text())
-                .isEqualTo("已签收，事项现为“办理中”。");
+                .startsWith("已签收，事项现为“办理中”。须于 ").endsWith(" 前答复企业。");
         assertThat(pages.get("/tickets/" + id, "transport").html().select("#done")).isEmpty();
 
         Pages.Answer replied = pages.post("/tickets/" + id + "/reply", "transport",

@@ -12,7 +12,7 @@ import org.sanfu.ticket.TicketView;
 /**
  * What a ticket's page says right after an action its form took (#done): the action and the status it
  * left, then, where the action's outcome is not plain from that, what followed from it and who acts next
- * by when (an extension's new deadline or the one that stands, an assignment's or a reassignment's department and
+ * by when (a sign's reply deadline, an extension's new deadline or the one that stands, an assignment's or a reassignment's department and
  * sign deadline, a reopen's department, what dispatch decides on a return and the sign deadline that runs on
  * meanwhile). Read from the ticket as it is after the action, so it says what the process decided, not what the
  * form asked.
@@ -44,6 +44,11 @@ final class DoneSentences {
     private static Message followed(String action, TicketView t, Function<String, String> department,
             Function<Instant, String> when) {
         TicketStatus status = t.status();
+        // signing starts the reply clock: the clerk who signed reads by when the enterprise is to be answered
+        if (TicketAction.SIGN.urlName().equals(action) && status == TicketStatus.IN_PROGRESS
+                && t.replyDeadline() != null) {
+            return Message.of("page.ticket.done.then.signed", "deadline", when.apply(t.replyDeadline()));
+        }
         if (TicketAction.APPROVE_EXTENSION.urlName().equals(action) && t.replyDeadline() != null) {
             return Message.of("page.ticket.done.then.extended", "deadline", when.apply(t.replyDeadline()));
         }

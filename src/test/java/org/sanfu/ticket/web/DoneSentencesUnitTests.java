@@ -21,8 +21,9 @@ class DoneSentencesUnitTests {
     private static final Instant REPLY_BY = Instant.parse("2026-12-15T09:30:00Z");
 
     @Test
-    void aSignSaysTheActionAndTheStatusItLeft() {
-        assertThat(said("sign", view(TicketStatus.IN_PROGRESS, "commerce", 0))).isEqualTo("已签收，事项现为“办理中”。");
+    void aSignSaysTheActionTheStatusItLeftAndByWhenTheEnterpriseIsToBeAnswered() {
+        assertThat(said("sign", view(TicketStatus.IN_PROGRESS, "commerce", 0)))
+                .isEqualTo("已签收，事项现为“办理中”。须于 2026-12-15 09:30 前答复企业。");
     }
 
     @Test
@@ -101,7 +102,8 @@ class DoneSentencesUnitTests {
         ResourceBundle english = ResourceBundle.getBundle("messages", Locale.ENGLISH);
         for (String key : List.of("page.ticket.done", "page.ticket.commented", "page.ticket.done.then.extended",
                 "page.ticket.done.then.reopened", "page.ticket.done.then.supervised", "page.ticket.done.then.reassigned",
-                "page.ticket.done.then.returned", "page.ticket.done.then.extension-refused", "page.ticket.done.then.assigned",
+                "page.ticket.done.then.returned", "page.ticket.done.then.signed",
+                "page.ticket.done.then.extension-refused", "page.ticket.done.then.assigned",
                 "page.ticket.done.then.assigned-with-co")) {
             assertThat(CHINESE.getString(key)).as(key).isNotEqualTo(english.getString(key));
         }
