@@ -376,6 +376,68 @@ class DashboardBrowserTests {
         browser.desktopSize();
     }
 
+    /**
+     * A value axis in the thousands at 390 px: its labels (0, 5,000, 10,000, 15,000 …) must stand apart, not run
+     * together as 05,00010,00015,000. The page's own script draws the charts again from figures 7,000 times this
+     * class's (a bar of 21,000 tickets, as all time in a large county), put into the page's #chartData: a town of that size would take thousands of
+     * tickets to make.
+     */
+    @Test
+    void onAPhoneTheChartsValueLabelsInTheThousandsStandApart() {
+        browser.phoneSize().signInAs("leader").open("/" + query);
+        chartsDrawn();
+        browser.script("""
+                var data = JSON.parse(document.getElementById('chartData').textContent);
+                Object.values(data).forEach(function (chart) {
+                  ['closed', 'openInTime', 'overdueOpen'].forEach(function (k) {
+                    chart[k] = chart[k].map(function (v) { return v * 7000; }); });
+                });
+                document.getElementById('chartData').textContent = JSON.stringify(data);
+                arguments[0].forEach(function (id) {
+                  var el = document.getElementById(id);
+                  echarts.dispose(el);
+                  el.removeAttribute('data-rendered');
+                });
+                var again = document.createElement('script');
+                again.src = '/js/dashboard.js?again';
+                document.body.appendChild(again);""", CHARTS);
+        chartsDrawn();
+        browser.noPolicyViolations();
+        for (String chart : CHARTS) {
+            List<Map<String, Object>> labels = valueAxisLabels(chart);
+            assertThat(labels).as("%s's value axis labels", chart).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(labels.stream().map(l -> (String) l.get("text")).toList()).as(chart).contains("0")
+                    .anyMatch(t -> t.contains(","));
+            for (int i = 1; i < labels.size(); i++) {
+                double gap = ((Number) labels.get(i).get("left")).doubleValue()
+                        - ((Number) labels.get(i - 1).get("right")).doubleValue();
+                assertThat(gap).as("%s: room between %s and %s", chart, labels.get(i - 1).get("text"),
+                        labels.get(i).get("text")).isGreaterThanOrEqualTo(8);
+            }
+        }
+        browser.script("document.getElementById('chartByCategory').scrollIntoView()");
+        browser.screenshot("dashboard-phone-thousands");
+        browser.desktopSize();
+    }
+
+    /** The value axis's labels ECharts drew (not those it hid), left to right: their text and their left and right ends. */
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> valueAxisLabels(String chart) {
+        return (List<Map<String, Object>>) browser.script("""
+                var chart = echarts.getInstanceByDom(document.getElementById(arguments[0]));
+                var grid = chart.getModel().getComponent('grid', 0).coordinateSystem.getRect();
+                var out = [];
+                chart.getZr().storage.getDisplayList().forEach(function (el) {
+                  var text = el.style && el.style.text;
+                  if (typeof text !== 'string' || !/^[0-9][0-9,.]*$/.test(text) || el.invisible) { return; }
+                  var r = el.getBoundingRect().clone();
+                  r.applyTransform(el.getComputedTransform());
+                  if (r.y < grid.y + grid.height) { return; }
+                  out.push({text: text, left: r.x, right: r.x + r.width});
+                });
+                return out.sort(function (a, b) { return a.left - b.left; });""", chart);
+    }
+
     /** The tables wider than their box whose 表格较宽，可左右滑动查看。 is missing or hidden, by their aria-label. */
     @SuppressWarnings("unchecked")
     private List<Object> tablesScrollingWithoutTheirHint() {
