@@ -29,8 +29,11 @@ class CoveragePageBrowserTests {
         String town = "覆盖手机测试镇" + Api.creditCode().substring(14);
         api.enterprise("台州覆盖手机测试机电股份有限公司", town);
 
-        phone.signInAs("leader").open("/reports/coverage?town=" + town).noSidewaysScroll().tapTargetsAtLeast44px();
+        // a town's and an enterprise's links in the tables as well: a thumb's height, as the buttons
+        phone.signInAs("leader").open("/reports/coverage?town=" + town).noSidewaysScroll()
+                .tapTargetsAtLeast44px("table.table td a");
         assertThat(phone.findAll("#unvisited tbody tr")).hasSize(1);
+        assertThat(phone.findAll("#byTown td a, #unvisited td a")).as("the table links checked").hasSizeGreaterThanOrEqualTo(2);
 
         List<String> broken = phone.brokenAcrossLines("#byTown th, #byTown td, #unvisited th, #unvisited td:not(.name)");
         assertThat(broken).as("headings, towns, figures, specialists and last visits on one line each").isEmpty();
