@@ -128,8 +128,9 @@ record Dashboard(
                         "（满意 + 基本满意）/ 已评价", false),
                 new Figure("reopenRate", "重办率", percent(f.reopenRate()), "", "重办过的 / 已答复", false),
                 new Figure("returnRate", "退单率", percent(f.returnRate()), "", "退回过的 / 已交办", false),
-                new Figure("medianHoursToClose", "办结时长中位数", hours(f.medianHoursToClose()),
-                        f.medianHoursToClose() == null ? "" : "小时", "从反映到销号", false));
+                // in days, as leaders count a ticket's life (the API keeps its hours); the id stays the contract's
+                new Figure("medianHoursToClose", "办结时长中位数", days(f.medianHoursToClose()),
+                        f.medianHoursToClose() == null ? "" : "天", "从反映到销号（按自然日计）", false));
         YearMonth month = YearMonth.parse(ranking.month());
         return new Dashboard(scope, counts, rates,
                 Chart.of(summary.byCategory(), links, "category"),
@@ -188,9 +189,19 @@ record Dashboard(
                 : BigDecimal.valueOf(rate).movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString() + "%";
     }
 
-    /** 73.0 → "73.0"; null → "—". */
-    static String hours(Double hours) {
-        return decimal(hours);
+    /**
+     * Hours as days to a tenth, without a needless ".0": 170.2 → "7.1", 168.0 → "7", 1.0 → "不足 0.1" (not "0");
+     * null → "—".
+     */
+    static String days(Double hours) {
+        if (hours == null) {
+            return NONE;
+        }
+        BigDecimal days = BigDecimal.valueOf(hours).divide(BigDecimal.valueOf(24), 1, RoundingMode.HALF_UP);
+        if (days.signum() == 0) {
+            return hours > 0 ? "不足 0.1" : "0";
+        }
+        return days.stripTrailingZeros().toPlainString();
     }
 
     /** 80.0 → "80.0" (a score); null → "—". */

@@ -170,8 +170,7 @@ class DashboardBrowserTests {
             assertThat(text(rate)).as(rate).isEqualTo(DashboardWebTests.percent(summary.get(rate)));
         }
         assertThat(text("closeRate")).isEqualTo("42.9%");
-        assertThat(text("medianHoursToClose"))
-                .isEqualTo(String.format(Locale.ROOT, "%.1f", summary.get("medianHoursToClose").asDouble()));
+        assertThat(text("medianHoursToClose")).isEqualTo(DashboardWebTests.days(summary.get("medianHoursToClose").asDouble()));
         assertThat(text("scope")).contains("2014-03-01 至 2014-03-31", town);
     }
 

@@ -343,8 +343,16 @@ class DashboardWebTests {
         }
         assertThat(one(html, "id=\"closeRate\">([^<]*)<")).isEqualTo("33.3%");
         assertThat(one(html, "id=\"reopenRate\">([^<]*)<")).isEqualTo("0.0%");
+        // in days on the page, the API's hours divided by 24
         assertThat(one(html, "id=\"medianHoursToClose\">([^<]*)<"))
-                .isEqualTo(String.format(Locale.ROOT, "%.1f", summary.get("medianHoursToClose").asDouble()));
+                .isEqualTo(days(summary.get("medianHoursToClose").asDouble()));
+        assertThat(one(html, "id=\"medianHoursToClose\">[^<]*</span><span class=\"unit\">([^<]*)<")).isEqualTo("天");
+    }
+
+    /** The API's hours as the dashboard shows them: days to a tenth, "7" rather than "7.0". */
+    static String days(double hours) {
+        String days = String.format(Locale.ROOT, "%.1f", hours / 24);
+        return days.equals("0.0") ? "不足 0.1" : days.endsWith(".0") ? days.substring(0, days.length() - 2) : days;
     }
 
     @Test
