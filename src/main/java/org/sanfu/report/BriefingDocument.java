@@ -43,17 +43,25 @@ record BriefingDocument(String title, String scope, String generated, List<Secti
      * A piece of a line: the document's own words, a figure said in bold, or text people typed (a title, a
      * name), which Markdown must escape to read as typed; a page escapes all three alike.
      */
-    record Run(String text, boolean strong, boolean typed) {
+    record Run(String text, boolean strong, boolean typed, String link) {
         static Run of(Object text) {
-            return new Run(String.valueOf(text), false, false);
+            return new Run(String.valueOf(text), false, false, null);
         }
 
         static Run strong(Object text) {
-            return new Run(String.valueOf(text), true, false);
+            return new Run(String.valueOf(text), true, false, null);
         }
 
         static Run typed(String text) {
-            return new Run(text == null ? "" : text, false, true);
+            return new Run(text == null ? "" : text, false, true, null);
+        }
+
+        /**
+         * A ticket's number, #120: on the page a link to the ticket (/tickets/120), in the Markdown the same text as
+         * a plain run, since the text is read away from the workbench.
+         */
+        static Run ticket(String id) {
+            return new Run("#" + id, false, false, "/tickets/" + id);
         }
     }
 
@@ -73,6 +81,11 @@ record BriefingDocument(String title, String scope, String generated, List<Secti
 
         Line typed(String text) {
             runs.add(Run.typed(text));
+            return this;
+        }
+
+        Line ticket(String id) {
+            runs.add(Run.ticket(id));
             return this;
         }
 

@@ -229,7 +229,7 @@ class BriefingMarkdown {
         }
         List<List<Run>> items = new ArrayList<>();
         for (JsonNode t : tickets) {
-            BriefingDocument.Line line = line().say("#" + t.path("id").asText() + " 【")
+            BriefingDocument.Line line = line().ticket(t.path("id").asText()).say(" 【")
                     .typed(t.path("categoryLabel").asText()).say("】").typed(t.path("enterpriseName").asText())
                     .say("：").typed(t.path("title").asText());
             suffix.of(t, line);

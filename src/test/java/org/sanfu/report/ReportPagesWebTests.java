@@ -113,6 +113,12 @@ class ReportPagesWebTests {
         assertThat(ids(markdown)).as("tickets listed").isNotEmpty();
         assertThat(markdown).contains("金融办", "已对接银行", "舱位不足（主办：交通运输局（港航）");
         assertSaysTheSame(page, markdown);
+        // on the page each ticket's number opens it; the Markdown, read away from the workbench, says the number alone
+        assertThat(page.select("main li a.ticket-link").eachAttr("href")).as("ticket numbers linked")
+                .containsExactlyElementsOf(ids(markdown).stream().map(id -> "/tickets/" + id).toList());
+        assertThat(page.select("main li a.ticket-link").eachText())
+                .containsExactlyElementsOf(ids(markdown).stream().map(id -> "#" + id).toList());
+        assertThat(markdown).doesNotContain("/tickets/");
         assertThat(page.select("li").eachText()).as("the title as typed, no markup").anyMatch(li -> li.contains(TYPED));
         assertThat(page.select("main b")).isEmpty();
         assertThat(page.select("header.bar")).as("a page of the workbench").hasSize(1);
