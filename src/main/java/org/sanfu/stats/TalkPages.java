@@ -127,6 +127,10 @@ class TalkPages {
         page.addObject("refusal", refusal);
         YearMonth month = month(values.get("month"));
         page.addObject("about", about(month, values));
+        // a month still under way: its 蜗牛店小二 and red cards may change until it is over and stored, as the
+        // dashboard's 季度通报 says (进行中); the API records such a talk unchecked, so the form says so and allows it
+        page.addObject("monthInProgress", month != null && !month.isBefore(YearMonth.now(clock.withZone(zone)))
+                ? When.month(month) : null);
         // the date picker offers the days a talk may have been held: from the month's first to today
         page.addObject("earliest", month == null ? null : month.atDay(1).toString());
         page.addObject("today", LocalDate.now(clock.withZone(zone)).toString());

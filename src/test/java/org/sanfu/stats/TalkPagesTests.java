@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
 import org.jsoup.nodes.Document;
@@ -48,6 +49,7 @@ class TalkPagesTests {
         Document form = pages.get(asked, "leader").html();
         assertThat(form.select("#about").text()).isEqualTo("约谈对象：" + town + "（2010年5月 亮红牌）");
         assertThat(form.select("#wrongLink")).isEmpty();
+        assertThat(form.select("#monthInProgress")).as("a month that is over").isEmpty();
         assertThat(form.select("input[name=heldOn]").attr("min")).isEqualTo("2010-05-01");
         assertThat(form.select("input[name=heldOn]").attr("max"))
                 .isEqualTo(LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
@@ -89,6 +91,21 @@ class TalkPagesTests {
         assertThat(again.html().select("#refusal").text())
                 .isEqualTo("2010年5月对“" + town + "”的约谈已于 2010-06-02 记录，不能重复记录");
         assertThat(talks()).isEqualTo(before + 1);
+    }
+
+    /**
+     * The month under way: its 蜗牛店小二 and red cards may still change (the roll says 进行中), and the API records
+     * its talk without checking the names; the form says plainly that the month is not over before a leader records it.
+     */
+    @Test
+    void theFormForTheMonthUnderWaySaysItIsNotOverAndStillRecords() {
+        YearMonth now = YearMonth.now(ZoneId.of("Asia/Shanghai"));
+        Document form = pages.get("/talks/new?month=" + now + "&subjectKind=DEPARTMENT&subject=TRANSPORT", "leader").html();
+        assertThat(form.select("#about").text()).isEqualTo("约谈对象：交通运输局（港航）（" + now.getYear() + "年"
+                + now.getMonthValue() + "月 蜗牛店小二）");
+        assertThat(form.select("#monthInProgress").text()).startsWith(now.getYear() + "年" + now.getMonthValue() + "月尚未结束：")
+                .contains("名单还会随事项办理变化", "存档后才确定");
+        assertThat(form.select("#talkForm button[type=submit]")).as("still recorded, as the API does").hasSize(1);
     }
 
     @Test
