@@ -28,13 +28,15 @@ class TimeLeftUnitTests {
     @ParameterizedTest(name = "at {0}, due {1}: {2}")
     @CsvSource(delimiter = '|', value = {
             // Wednesday 2 December 2026, mid-morning
-            "2026-12-02T10:00:00+08:00 | 2026-12-04T10:00:00+08:00 | 剩 2.0 个工作日 | false",
-            "2026-12-02T10:00:00+08:00 | 2026-12-01T10:00:00+08:00 | 已超期 1.0 个工作日 | true",
+            "2026-12-02T10:00:00+08:00 | 2026-12-04T10:00:00+08:00 | 剩 2 个工作日 | false",
+            "2026-12-02T10:00:00+08:00 | 2026-12-01T10:00:00+08:00 | 已超期 1 个工作日 | true",
             // passed at 17:30, seen at 05:00 the next morning: no working time since
             "2026-12-03T05:00:00+08:00 | 2026-12-02T17:30:00+08:00 | 已超期 | true",
             // due at 08:30, seen at 05:00 that morning: no working time before it
-            "2026-12-03T05:00:00+08:00 | 2026-12-03T08:30:00+08:00 | 剩不足 0.1 个工作日 | false"})
-    void saysTheWorkingDaysLeftOrPassedAndNeverZero(String now, String deadline, String text, boolean passed)
+            "2026-12-03T05:00:00+08:00 | 2026-12-03T08:30:00+08:00 | 剩不足 0.1 个工作日 | false",
+            // half a working day: the tenth stays
+            "2026-12-02T08:30:00+08:00 | 2026-12-02T13:00:00+08:00 | 剩 0.5 个工作日 | false"})
+    void saysTheWorkingDaysLeftOrPassedNeverZeroAndWholeDaysWithoutPointZero(String now, String deadline, String text, boolean passed)
             throws IOException {
         TimeLeft.Left left = at(now).of(Instant.from(OffsetDateTime.parse(deadline)));
         assertThat(left.text()).isEqualTo(text);

@@ -144,7 +144,7 @@ class VisitPagesTests {
         String financing = visit.get("tickets").get(1).get("id").asText();
         assertThat(tickets.get(0).attr("href")).isEqualTo("/tickets/" + container);
         assertThat(tickets.get(0).text()).contains("出口集装箱紧张", "主办：交通运输局", "待签收");
-        assertThat(tickets.get(0).select(".left").text()).matches("剩 \\d+\\.\\d 个工作日");
+        assertThat(tickets.get(0).select(".left").text()).matches("剩 \\d+(\\.\\d)? 个工作日");
         assertThat(tickets.get(0).text()).as("waiting to be signed, the sign deadline comes first").contains("签收期限");
         assertThat(tickets.get(1).attr("href")).isEqualTo("/tickets/" + financing);
         assertThat(tickets.get(1).text()).contains("流动资金贷款难", "主办：金融办", "紧急");

@@ -84,7 +84,7 @@ class SignInAndWorkPageTests {
         var toSign = transport.html().select("#queue-sign a.ticket[data-id=" + container + "]");
         assertThat(toSign).hasSize(1);
         assertThat(toSign.attr("href")).isEqualTo("/tickets/" + container);
-        assertThat(toSign.select(".left").text()).matches("剩 \\d+\\.\\d 个工作日");
+        assertThat(toSign.select(".left").text()).matches("剩 \\d+(\\.\\d)? 个工作日");
         assertThat(transport.html().select("a.ticket[data-id=" + financing + "]")).isEmpty();
 
         Pages.Answer finance = pages.get("/work", "finance");
