@@ -23,6 +23,16 @@ public record TicketFilter(
         Boolean open,
         String reporter) {
 
+    /** The tickets in {@code status} that {@code department} leads: a department's own, wherever they are now. */
+    public static TicketFilter ledBy(String department, TicketStatus status) {
+        return new TicketFilter(status, null, null, null, null, null, null, null, null, department, null, null);
+    }
+
+    /** The tickets {@code reporter} reported that are not CLOSED, in {@code status} (null: any of those). */
+    public static TicketFilter openReportedBy(String reporter, TicketStatus status) {
+        return new TicketFilter(status, null, null, null, null, null, null, null, null, null, true, reporter);
+    }
+
     /** Of anyone who reported it. */
     public TicketFilter(TicketStatus status, String department, String category, String town, String enterprise,
             Boolean overdue, Instant from, Instant toExclusive, String q, String leadDepartment, Boolean open) {

@@ -96,8 +96,8 @@ class WorkPage {
         if (caller.is(Role.DEPT) && caller.department() != null) {
             List<Waiting> waiting = new ArrayList<>();
             for (TicketStatus status : WAITING_ON_OTHERS) {
-                PageResult<TicketView> led = tickets.list(new TicketFilter(status, null, null, null, null, null, null,
-                        null, null, caller.department()), caller, PageParams.of(0, WAITING_SHOWN));
+                PageResult<TicketView> led = tickets.list(TicketFilter.ledBy(caller.department(), status), caller,
+                        PageParams.of(0, WAITING_SHOWN));
                 if (led.total() > 0) {
                     waiting.add(new Waiting(status.name(), led.total(), led.items()));
                     cards.addAll(led.items());
@@ -117,15 +117,15 @@ class WorkPage {
         if (caller.is(Role.STAFF)) {
             // the list /tickets?reporter=&open=true answers, its first page: one search, and the panel's 10 are the
             // first 10 of the page its link opens; newest first, as the enterprise asks of what it said last
-            PageResult<TicketView> reported = tickets.list(new TicketFilter(null, null, null, null, null, null, null,
-                    null, null, null, true, caller.username()), caller, PageParams.of(0, REPORTED_SHOWN));
+            PageResult<TicketView> reported = tickets.list(TicketFilter.openReportedBy(caller.username(), null), caller,
+                    PageParams.of(0, REPORTED_SHOWN));
             model.addAttribute("myReported", reported);
             cards.addAll(reported.items());
             // those replied are theirs again: in the inbox's 已答复待回访 above, for the enterprise's feedback. The
             // panel still lists them (its count is its link's list), but says they are the specialist's turn now,
             // so that one ticket on the page twice does not read as two, nor as still in a department's hands
-            model.addAttribute("myReportedYourTurn", tickets.list(new TicketFilter(TicketStatus.REPLIED, null, null,
-                    null, null, null, null, null, null, null, true, caller.username()), caller, PageParams.of(0, 1))
+            model.addAttribute("myReportedYourTurn", tickets.list(
+                    TicketFilter.openReportedBy(caller.username(), TicketStatus.REPLIED), caller, PageParams.of(0, 1))
                     .total());
         }
         if (caller.is(Role.STAFF, Role.DISPATCH)) {

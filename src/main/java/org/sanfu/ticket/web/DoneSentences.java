@@ -12,10 +12,10 @@ import org.sanfu.ticket.TicketView;
 /**
  * What a ticket's page says right after an action its form took (#done): the action and the status it
  * left, then, where the action's outcome is not plain from that, what followed from it and who acts next
- * by when (a sign's reply deadline, an extension's new deadline or the one that stands, an assignment's or a reassignment's department and
- * sign deadline, a reopen's department, what dispatch decides on a return and the sign deadline that runs on
- * meanwhile). Read from the ticket as it is after the action, so it says what the process decided, not what the
- * form asked.
+ * by when (a sign's reply deadline, an extension's new deadline or the one that stands, an assignment's or a
+ * reassignment's department and sign deadline, a reopen's department, what dispatch decides on a return and the
+ * sign deadline that runs on meanwhile). Read from the ticket as it is after the action, so it says what the
+ * process decided, not what the form asked.
  */
 final class DoneSentences {
 
