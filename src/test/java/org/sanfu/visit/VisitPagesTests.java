@@ -429,6 +429,49 @@ class VisitPagesTests {
     }
 
     @Test
+    void findingAWholeCreditCodeOnFileChoosesThatEnterpriseSoTheVisitSaves() {
+        String code = api.enterprise("椒江整码测试阀门有限公司", "椒江");
+        Document blank = blankForm("staff1", "");
+        String key = key(blank);
+        // as a specialist types it on a phone: lower case, a space after it
+        Pages.Answer found = pages.post("/visits", "staff1", Pages.form("idempotencyKey", key, "visitedAt",
+                "2026-11-30T09:30", "notes", "先写的走访记录", "problems[0].category", "LABOR", "problems[0].title",
+                "招工难", "enterprise", code.toLowerCase() + " ", "findEnterprise", "true"));
+        assertThat(found.status()).isEqualTo(200);
+        Document html = found.html();
+        assertThat(html.select("#enterpriseCreditCode").val()).as("taken as 选择 would").isEqualTo(code);
+        assertThat(html.select("#chosenEnterprise").text()).contains("椒江整码测试阀门有限公司");
+        assertThat(html.select("#notes").text()).isEqualTo("先写的走访记录");
+        assertThat(html.select("input[name=\"problems[0].title\"]").val()).isEqualTo("招工难");
+        assertThat(html.select("#enterpriseWords").val()).isEqualTo(code.toLowerCase());
+        assertThat(html.select(".field-error")).isEmpty();
+        assertThat(visitsOf(code)).isZero();
+
+        // saving the form as it came back logs the visit on that enterprise, without a tap on 选择
+        MultiValueMap<String, String> again = Pages.form("save", "save");
+        html.select("#visitForm input[name], #visitForm select[name], #visitForm textarea[name], #enterpriseWords")
+                .forEach(e -> {
+                    boolean unticked = e.attr("type").equals("checkbox") && !e.hasAttr("checked");
+                    if (!unticked && !e.attr("name").equals("_csrf")) {
+                        String value = e.tagName().equals("select") ? e.select("option[selected]").val()
+                                : e.tagName().equals("textarea") ? e.text() : e.val();
+                        again.add(e.attr("name"), value);
+                    }
+                });
+        assertThat(pages.post("/visits", "staff1", again).status()).isEqualTo(303);
+        assertThat(visitsOf(code)).isEqualTo(1);
+
+        // part of a code still lists the matches and chooses nothing, as does a valid code not on file
+        for (String words : List.of(code.substring(0, 17), Api.creditCode())) {
+            Pages.Answer listed = pages.post("/visits", "staff1", Pages.form("idempotencyKey", key(blankForm("staff1",
+                    "")), "enterprise", words, "findEnterprise", "true"));
+            assertThat(listed.status()).isEqualTo(200);
+            assertThat(listed.html().select("#enterpriseCreditCode").val()).as(words).isEmpty();
+            assertThat(listed.html().select("#enterpriseMatches, #noMatches")).as(words).isNotEmpty();
+        }
+    }
+
+    @Test
     void dispatchLogsHotlineAndOnlineEntriesOnly() {
         String code = api.enterprise();
         Document form = blankForm("dispatch", code);

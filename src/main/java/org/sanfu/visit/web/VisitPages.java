@@ -22,6 +22,7 @@ import java.util.stream.StreamSupport;
 import org.sanfu.DomainException;
 import org.sanfu.SanfuProperties;
 import org.sanfu.catalog.Catalog;
+import org.sanfu.enterprise.CreditCode;
 import org.sanfu.enterprise.Enterprise;
 import org.sanfu.enterprise.EnterpriseService;
 import org.sanfu.enterprise.OperatingStatus;
@@ -133,10 +134,17 @@ class VisitPages {
         return page;
     }
 
+    /** The enterprise on file whose valid credit code the words are (any case, spaces around), if any. */
+    private Optional<Enterprise> namedByCode(String words) {
+        String code = CreditCode.normalize(words);
+        return CreditCode.isValid(code) ? enterprises.find(code) : Optional.empty();
+    }
+
     /**
      * STAFF, DISPATCH (SecurityConfig). "添加问题" ({@code addProblem}) shows the form again with one more
-     * block, "查找企业" ({@code findEnterprise}, the words in {@code enterprise}) with the enterprises found, and
-     * a found one's "选择" ({@code chooseEnterprise}) with its credit code filled in, all with what was typed;
+     * block, "查找企业" ({@code findEnterprise}, the words in {@code enterprise}) with the enterprises found (the
+     * whole credit code of one on file chooses it), and a found one's "选择" ({@code chooseEnterprise}) with its
+     * credit code filled in, all with what was typed;
      * saving ignores blocks left empty, logs the visit and sends to it (303), which says once that it was
      * logged and how many tickets it made, or shows the form again with the faults by their inputs (400); a
      * key that saved a different form before is 409, and the form comes back with a key of its own.
@@ -150,6 +158,13 @@ class VisitPages {
         }
         // 查找企业 and a match's 选择 post the whole form: what was typed below stays
         if (input.containsKey("findEnterprise")) {
+            // a whole credit code on file names one enterprise: taken as its 选择 would be, not left for a second
+            // tap (saving without it said 不能为空 next to a code the user had typed above)
+            Optional<Enterprise> named = namedByCode(typed.enterpriseSearch());
+            if (named.isPresent()) {
+                return page(caller, typed.withEnterprise(named.get().creditCode()).withAProblemBlock(), Map.of(),
+                        HttpStatus.OK);
+            }
             return withMatches(page(caller, typed.withAProblemBlock(), Map.of(), HttpStatus.OK), typed);
         }
         String chosen = blankToNull(input.getFirst("chooseEnterprise"));
