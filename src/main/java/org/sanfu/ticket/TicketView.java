@@ -59,20 +59,28 @@ public record TicketView(
 
     /**
      * The deadline the ticket now runs against: signing while assigned, the enterprise's feedback once
-     * replied, otherwise the reply while it is open: at dispatch after a return and under a leader's
-     * supervision too, as its reply clock runs there; none once closed.
+     * replied, otherwise the reply while it is open: at dispatch and under a leader's supervision too, as
+     * its reply clock runs there, except for a returned ticket (below); none once closed.
      * While assigned, the reply's when it comes first: a problem reported long before it was assigned (a
      * visit logged late, a ticket long at dispatch) can miss its reply deadline before it is even signed,
      * and a card marked 超期 must show the deadline it missed, not a sign deadline still ahead.
      */
     public Instant currentDeadline() {
         return switch (status) {
-            case ASSIGNED -> replyDeadline != null && signDeadline != null && replyDeadline.isBefore(signDeadline)
-                    ? replyDeadline : signDeadline;
-            case DISPATCHING, IN_PROGRESS, ESCALATED, SUPERVISION -> replyDeadline;
+            case ASSIGNED -> signUnlessReplyFirst();
+            // returned: dispatch gives it back to the same department, whose sign deadline runs on through the
+            // return (TicketActions.assign), or to another with a sign clock of its own; the card says by when
+            // the department would have to sign, which is what giving it back now means
+            case DISPATCHING -> returnedByLead() && signDeadline != null ? signUnlessReplyFirst() : replyDeadline;
+            case IN_PROGRESS, ESCALATED, SUPERVISION -> replyDeadline;
             case REPLIED -> feedbackDue;
             case CLOSED -> null;
         };
+    }
+
+    private Instant signUnlessReplyFirst() {
+        return replyDeadline != null && signDeadline != null && replyDeadline.isBefore(signDeadline)
+                ? replyDeadline : signDeadline;
     }
 
     /**
@@ -108,13 +116,21 @@ public record TicketView(
         return Source.isEntry(source);
     }
 
-    /** Which deadline {@link #currentDeadline()} is: "sign", "reply" or "feedback" (null with none), to name it. */
+    /**
+     * Which deadline {@link #currentDeadline()} is: "sign", "sign-if-given-back" (a returned ticket's, which binds
+     * its department only if dispatch gives it back), "reply" or "feedback" (null with none), to name it.
+     */
     public String currentDeadlineKind() {
         Instant deadline = currentDeadline();
         if (deadline == null) {
             return null;
         }
-        return status == TicketStatus.REPLIED ? "feedback" : deadline.equals(signDeadline) && status == TicketStatus.ASSIGNED
-                ? "sign" : "reply";
+        if (status == TicketStatus.REPLIED) {
+            return "feedback";
+        }
+        if (deadline.equals(signDeadline) && status == TicketStatus.ASSIGNED) {
+            return "sign";
+        }
+        return deadline.equals(signDeadline) && returnedByLead() ? "sign-if-given-back" : "reply";
     }
 }

@@ -115,6 +115,11 @@ class WorkCardsWebTests {
         assertThat(dispatch.select(".returned").text()).isEqualTo("交通运输局（港航）已退回，待重新交办");
         // cut as an extension's reason is; the ticket's page has it whole beside the assign form
         assertThat(dispatch.select(".return-reason").text()).isEqualTo("退回理由：" + reason.substring(0, 57) + "...");
+        // the sign clock runs on through a return: given back, the department signs by its first sign deadline,
+        // which the card names as such, not the reply deadline a card at dispatch shows otherwise
+        assertThat(dispatch.select(".meta").last().text())
+                .startsWith("交回时签收期限 " + deadline(id, "signDeadline") + " ")
+                .doesNotContain("答复期限");
 
         // assigned again, it is no return waiting on dispatch: nothing of it on the new lead's card
         api.act(id, "assign", "dispatch", Map.of("leadDepartment", "COMMERCE"));
@@ -138,7 +143,12 @@ class WorkCardsWebTests {
 
     /** The ticket's reply deadline as the pages write it. */
     private String replyDeadline(String id) {
-        return OffsetDateTime.parse(api.get("/api/tickets/" + id, "leader").json().get("replyDeadline").asText())
+        return deadline(id, "replyDeadline");
+    }
+
+    /** One of the ticket's deadlines ({@code signDeadline}, {@code replyDeadline}) as the pages write it. */
+    private String deadline(String id, String field) {
+        return OffsetDateTime.parse(api.get("/api/tickets/" + id, "leader").json().get(field).asText())
                 .atZoneSameInstant(ZoneId.of("Asia/Shanghai")).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
     }
 }
