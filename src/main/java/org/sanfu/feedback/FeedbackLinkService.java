@@ -36,10 +36,21 @@ import org.springframework.transaction.annotation.Transactional;
 class FeedbackLinkService {
 
     /**
-     * A link as issued: its path ({@code /f/<token>}), as sent ({@code url}), until when it works, and whether
-     * it voided a live one (the page says so only then: the enterprise may hold that one).
+     * A link as issued: its path ({@code /f/<token>}), as sent ({@code url}), until when it works, whether
+     * it voided a live one (the page says so only then: the enterprise may hold that one), and the words of the
+     * message that hands it out, up to the link ({@code invitation}: the enterprise, the ticket's title, who
+     * answered, until when; {@link #message}).
      */
-    record Issued(String path, String url, Instant expiresAt, boolean voidedEarlier) {}
+    record Issued(String path, String url, Instant expiresAt, boolean voidedEarlier, String invitation) {
+
+        /**
+         * The message to the enterprise with the link at its end: what the configured senders send, and what the
+         * issued page's 用短信发送 fills in (with the link as that page shows it), in the same words.
+         */
+        String message(String link) {
+            return invitation + link;
+        }
+    }
 
     /** What a live link's page shows: the ticket's title and reply, and who gave the link out (a user name). */
     record Shown(RepliedTickets.Replied ticket, String issuedBy) {}
@@ -121,7 +132,8 @@ class FeedbackLinkService {
         links.insert(ticket.id(), FeedbackTokens.hash(token), ticket.repliedAt(), caller.username(), now,
                 ticket.feedbackDue());
         String path = "/f/" + token;
-        Issued issued = new Issued(path, settings.absolute(path), ticket.feedbackDue(), earlier.isPresent());
+        Issued issued = new Issued(path, settings.absolute(path), ticket.feedbackDue(), earlier.isPresent(),
+                invitation(ticket));
         // an outbound contact with the enterprise, in the history as such: how it went out, never the link itself
         String how = !send ? "链接由生成人转给企业" : dispatch.configured() ? "链接已交发送渠道（工作群或短信）发给企业"
                 : "没有配置发送渠道，链接未发出，由生成人转给企业";
@@ -224,13 +236,16 @@ class FeedbackLinkService {
                 .orElseThrow(LinkGone::new);
     }
 
-    private FeedbackLinkMessage message(RepliedTickets.Replied ticket, Issued issued) {
-        String until = when.of(issued.expiresAt());
+    /** The message's words before the link: to whom, about which ticket, who answered, until when it works. */
+    private String invitation(RepliedTickets.Replied ticket) {
         // who answered, as the page says it: the message reaches the enterprise among many others
         String answeredBy = ticket.leadDepartment() == null ? "" : "由" + catalog.departmentLabel(ticket.leadDepartment());
-        String text = ticket.enterpriseName() + "：您反映的「" + ticket.title() + "」已" + answeredBy + "答复，请于 " + until
-                + " 前打开链接查看并评价（仅限一次）：" + issued.url();
+        return ticket.enterpriseName() + "：您反映的「" + ticket.title() + "」已" + answeredBy + "答复，请于 "
+                + when.of(ticket.feedbackDue()) + " 前打开链接查看并评价（仅限一次）：";
+    }
+
+    private FeedbackLinkMessage message(RepliedTickets.Replied ticket, Issued issued) {
         return new FeedbackLinkMessage(String.valueOf(ticket.id()), ticket.enterpriseCreditCode(),
-                ticket.enterpriseName(), ticket.title(), issued.url(), issued.expiresAt(), text);
+                ticket.enterpriseName(), ticket.title(), issued.url(), issued.expiresAt(), issued.message(issued.url()));
     }
 }

@@ -1,6 +1,7 @@
 package org.sanfu.feedback;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The pages of the feedback links. {@code /f/{token}}: the enterprise's phone page, without an account
@@ -140,6 +142,9 @@ class FeedbackPages {
                 ? ServletUriComponentsBuilder.fromCurrentContextPath().path(issued.path()).toUriString()
                 : issued.url();
         return page("feedback/issued", HttpStatus.OK).addObject("ticketId", id).addObject("link", shown)
+                // 用短信发送: the phone's messages app opens with the channel's words and the link filled in (the
+                // "?&body=" form both iOS and Android read); percent-encoded, spaces as %20, never "+"
+                .addObject("smsHref", "sms:?&body=" + UriUtils.encode(issued.message(shown), StandardCharsets.UTF_8))
                 .addObject("expiresAt", issued.expiresAt()).addObject("voidedEarlier", issued.voidedEarlier())
                 // asked to send with no sender configured (the page offers it only with one): say it went nowhere
                 .addObject("sent", sendToo && dispatch.configured())

@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
@@ -35,6 +36,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.util.UriUtils;
 
 /**
  * One-time feedback links (API.md "The enterprise's own voice"): issuing one over the API and from the
@@ -604,6 +606,28 @@ class FeedbackLinkWebTests {
         assertThat(spent.select("form#feedbackLinkForm button[type=submit]").text()).isEqualTo("生成回访链接");
     }
 
+    /**
+     * On a phone the link usually goes by text message: 用短信发送 opens the messages app with the words the configured
+     * channel sends, naming the ticket's title, and the link as the page shows it, with no script (the "?&body=" form
+     * iOS and Android both read). The link is still shown once, in #link, not written out a second time.
+     */
+    @Test
+    void theIssuedLinksPageOffersATextMessageInTheChannelsWordsWithTheLink() {
+        Replied t = repliedTicket();
+        Document page = issuedPage(t.id());
+        String link = page.getElementById("link").attr("href");
+        Element sms = page.getElementById("smsLink");
+        assertThat(sms).isNotNull();
+        assertThat(sms.text()).isEqualTo("用短信发送");
+        String href = sms.attr("href");
+        assertThat(href).startsWith("sms:?&body=").doesNotContain(" ", "+");
+        String body = UriUtils.decode(href.substring("sms:?&body=".length()), StandardCharsets.UTF_8);
+        String name = api.get("/api/tickets/" + t.id(), "staff1").json().get("enterpriseName").asText();
+        assertThat(body).isEqualTo(name + "：您反映的「测试问题 CONTAINER」已由交通运输局（港航）答复，请于 "
+                + page.getElementById("expiresAt").text() + " 前打开链接查看并评价（仅限一次）：" + link);
+        assertThat(page.select("#feedbackLink").text()).containsOnlyOnce(link);
+    }
+
     @Test
     void theIssuedLinksPageSaysAnEarlierLinkWasVoidedOnlyWhenOneWas() {
         Replied t = repliedTicket();
@@ -765,6 +789,14 @@ class FeedbackLinkWebTests {
     }
 
     /** The live link the ticket page's 生成回访链接 form says it replaces. */
+    /** The page the ticket page's 生成回访链接 answers with, as staff1 generates a link from it. */
+    private Document issuedPage(String ticketId) {
+        Pages.Answer issued = pages.post("/tickets/" + ticketId + "/feedback-link", "staff1",
+                Pages.form("replaces", replacesOn(ticketId)));
+        assertThat(issued.status()).isEqualTo(200);
+        return issued.html();
+    }
+
     private String replacesOn(String ticketId) {
         return pages.get("/tickets/" + ticketId, "staff1").html().select("form#feedbackLinkForm input[name=replaces]").val();
     }
