@@ -787,6 +787,27 @@ class TicketPagesTests extends TicketWebTestSupport {
         assertThat(pages.get("/tickets/" + id, "dispatch").html().select("#lead").text()).isEqualTo("海关");
     }
 
+    /**
+     * Before giving a returned ticket back to the department that returned it, dispatch reads by the form that its
+     * sign deadline runs on, and how much of it is left, as the confirmation after 交办 says; an unrouted ticket has
+     * no deadline to keep, and the line is not there.
+     */
+    @Test
+    void theAssignFormOfAReturnedTicketSaysGivingItBackKeepsTheSignDeadline() {
+        String id = id(api.ticket("CONTAINER"));
+        api.act(id, "return", "transport", Map.of("reason", "属于海关职责，非港航事项"));
+        String deadline = time(api.get("/api/tickets/" + id, "leader").json(), "signDeadline")
+                .atZoneSameInstant(SHANGHAI).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+
+        Document page = pages.get("/tickets/" + id, "dispatch").html();
+        assertThat(page.select("form[data-action=assign] #givenBackDeadline").text()).matches(
+                "交回交通运输局（港航）签收时，签收期限仍为 " + deadline + "（剩 \\d+(\\.\\d)? 个工作日），不重新计算。");
+
+        assertThat(pages.get("/tickets/" + id(api.ticket("OTHER")), "dispatch").html()
+                .select("form[data-action=assign]")).hasSize(1).allSatisfy(form ->
+                        assertThat(form.select("#givenBackDeadline")).as("nothing returned, no deadline").isEmpty());
+    }
+
     // ------------------------------------------------------------------ what the page shows
 
     /** Until the reply a specialist can only comment: the page says whose hands the ticket is in and when it comes back. */
