@@ -109,9 +109,25 @@ public class TicketQueries {
      */
     public Map<String, String> returnReasons(Collection<TicketView> of) {
         Map<String, String> reasons = new LinkedHashMap<>();
-        fromLatest(of.stream().filter(TicketView::returnedByLead).toList(), TicketAction.RETURN)
-                .forEach((id, since) -> reasons.put(String.valueOf(id), since.get(0).detail()));
+        latest(of.stream().filter(TicketView::returnedByLead).toList(), TicketAction.RETURN)
+                .forEach((id, event) -> reasons.put(id, event.detail()));
         return reasons;
+    }
+
+    /**
+     * Of these tickets, those with a task force (ESCALATED), by id, with the escalation that sent them there
+     * (上报市专班：理由, by whom, when): what the office entering the task force's answer reads on the card, as
+     * the ticket's page reads it from its history beside the escalation-reply form.
+     */
+    public Map<String, TicketEvent> escalations(Collection<TicketView> of) {
+        return latest(of.stream().filter(t -> t.status() == TicketStatus.ESCALATED).toList(), TicketAction.ESCALATE);
+    }
+
+    /** Each ticket's latest event of this action, by id, for those that have one. */
+    private Map<String, TicketEvent> latest(Collection<TicketView> of, TicketAction action) {
+        Map<String, TicketEvent> latest = new LinkedHashMap<>();
+        fromLatest(of, action).forEach((id, since) -> latest.put(String.valueOf(id), since.get(0)));
+        return latest;
     }
 
     /** Each ticket's events from its latest {@code action} on, read a bounded number of tickets at a time. */

@@ -114,6 +114,8 @@ class WorkPage {
                 .filter(t -> caller.isDepartment(t.leadDepartment())).toList()));
         // a department's return is what dispatch arbitrates on: its reason on the card orders the queue at a glance
         model.addAttribute("returnReasons", tickets.returnReasons(inbox.items()));
+        // the task force's answer is entered against what was asked: to which level, why and since when
+        model.addAttribute("escalations", tickets.escalations(inbox.items()));
         if (caller.is(Role.STAFF)) {
             // the list /tickets?reporter=&open=true answers, its first page: one search, and the panel's 10 are the
             // first 10 of the page its link opens; newest first, as the enterprise asks of what it said last

@@ -42,4 +42,15 @@ class TimeLeftUnitTests {
         assertThat(left.text()).isEqualTo(text);
         assertThat(left.passed()).isEqualTo(passed);
     }
+
+    @ParameterizedTest(name = "since {1}, at {0}: {2}")
+    @CsvSource(delimiter = '|', value = {
+            // Wednesday to Friday, mid-morning
+            "2026-12-04T10:00:00+08:00 | 2026-12-02T10:00:00+08:00 | 已等待 2 个工作日",
+            "2026-12-02T13:00:00+08:00 | 2026-12-02T08:30:00+08:00 | 已等待 0.5 个工作日",
+            // on a Saturday, since the same morning: no working time yet
+            "2026-12-05T12:00:00+08:00 | 2026-12-05T09:00:00+08:00 | 已等待不足 0.1 个工作日"})
+    void saysTheWorkingDaysWaitedInTheSameWords(String now, String since, String text) throws IOException {
+        assertThat(at(now).waited(Instant.from(OffsetDateTime.parse(since)))).isEqualTo(text);
+    }
 }

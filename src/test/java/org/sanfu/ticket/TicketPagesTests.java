@@ -735,6 +735,28 @@ class TicketPagesTests extends TicketWebTestSupport {
     }
 
     @Test
+    void theEscalationReplyFormSaysToWhichTaskForceTheLatestEscalationWentWhyAndSinceWhen() {
+        String id = id(api.ticket("CONTAINER"));
+        api.act(id, "sign", "transport", null);
+        api.act(id, "escalate", "transport", Map.of("level", "CITY", "reason", "舱位需市里协调"));
+        Element asked = pages.get("/tickets/" + id, "dispatch").html()
+                .selectFirst("#action-escalation-reply #escalationAsked");
+        assertThat(asked).as("beside the form that enters the answer").isNotNull();
+        assertThat(asked.select("#escalationReason").text()).isEqualTo("上报市专班：舱位需市里协调");
+        assertThat(asked.select("#escalationWaited").text())
+                .matches(".*（transport） 于 \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} 上报，已等待(不足 0\\.1| [0-9.]+) 个工作日。");
+
+        // answered, found wanting by the enterprise, and sent up again, higher: the form reads the latest
+        api.act(id, "escalation-reply", "dispatch", Map.of("resolution", "市专班已协调船公司", "outcome", "PARTIAL"));
+        api.act(id, "feedback", "staff1", Map.of("satisfaction", "DISSATISFIED"));
+        api.act(id, "escalate", "transport", Map.of("level", "PROVINCE", "reason", "市里协调不了，需省里出面"));
+        assertThat(pages.get("/tickets/" + id, "dispatch").html().select("#escalationAsked #escalationReason").text())
+                .isEqualTo("上报省专班：市里协调不了，需省里出面");
+        assertThat(pages.get("/tickets/" + id, "transport").html().select("#escalationAsked"))
+                .as("only by the form").isEmpty();
+    }
+
+    @Test
     void aReturnedTicketsCoDepartmentsStayTickedInTheFormThatAssignsItAgain() {
         // CREDIT_INSURANCE: commerce leads, finance co-handles
         String id = id(api.ticket("CREDIT_INSURANCE"));

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.select.Elements;
 import org.junit.jupiter.api.Test;
@@ -125,6 +126,25 @@ class WorkCardsWebTests {
         api.act(id, "assign", "dispatch", Map.of("leadDepartment", "COMMERCE"));
         assertThat(card("commerce", id)).hasSize(1);
         assertThat(card("commerce", id).select(".return-reason")).isEmpty();
+    }
+
+    @Test
+    void dispatchsCardOfAnEscalatedTicketSaysToWhichTaskForceWhyAndSinceWhen() {
+        String id = handledBy("CONTAINER", "transport", "订舱难需省里协调");
+        String reason = "船公司舱位紧张，本市协调无果，需省专班出面对接船公司总部，争取在旺季前为本地外贸企业预留固定舱位，并协调港口优先装船";
+        api.act(id, "escalate", "transport", Map.of("level", "PROVINCE", "reason", reason));
+
+        Document work = pages.get("/work", "dispatch").html();
+        Elements card = work.select("#queue-escalation-reply a.ticket[data-id=" + id + "]");
+        assertThat(card).hasSize(1);
+        // the level and the department's reason, cut as a return's is, then since when it waits on the task force
+        String asked = ("上报省专班：" + reason).substring(0, 57) + "...";
+        assertThat(card.select(".escalation").text()).matches(Pattern.quote(asked + "（")
+                + "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} 上报，已等待(不足 0\\.1| [0-9.]+) 个工作日）");
+
+        // answered: no longer with the task force, and no escalation on the staff's card
+        api.act(id, "escalation-reply", "dispatch", Map.of("resolution", "省专班已协调船公司", "outcome", "RESOLVED"));
+        assertThat(pages.get("/work", "dispatch").html().select("a.ticket[data-id=" + id + "] .escalation")).isEmpty();
     }
 
     /** A new ticket of this category, signed by its lead: in that department's hands. */
