@@ -17,9 +17,11 @@ record QuarterRoll(String label, List<Row> months, String tally, List<TalkLine> 
 
     /**
      * A month: its label (进行中 while under way), its GOLD names or "—", and those to be talked with.
-     * {@code month} is as the API writes it (2021-03).
+     * {@code month} is as the API writes it (2021-03); {@code inProgress} while it is under way, its names not
+     * settled (its 记录约谈 says so, as /talks/new does).
      */
-    record Row(String month, String label, String gold, List<Called> snail, List<Called> redCards) {}
+    record Row(String month, String label, boolean inProgress, String gold, List<Called> snail,
+            List<Called> redCards) {}
 
     /**
      * A talk: whom and for which month (2021年3月 蜗牛店小二 交通运输局), when, who recorded it (the account's
@@ -33,7 +35,7 @@ record QuarterRoll(String label, List<Row> months, String tally, List<TalkLine> 
     static QuarterRoll of(Medals medals) {
         List<Row> rows = medals.months().stream().map(m -> {
             YearMonth month = YearMonth.parse(m.month());
-            return new Row(m.month(), When.month(month) + (m.complete() ? "" : "（进行中）"),
+            return new Row(m.month(), When.month(month) + (m.complete() ? "" : "（进行中）"), !m.complete(),
                     m.gold().isEmpty() ? "—" : String.join("、", m.gold().stream().map(Medals.Medalist::label).toList()),
                     m.snail().stream().map(s -> new Called(s.label(), Talk.Subject.DEPARTMENT, s.key(),
                             m.talkedOn(Talk.Subject.DEPARTMENT, s.key()))).toList(),

@@ -9,6 +9,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
 import org.jsoup.nodes.Document;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
 import org.sanfu.Pages;
@@ -106,6 +107,34 @@ class TalkPagesTests {
         assertThat(form.select("#monthInProgress").text()).startsWith(now.getYear() + "年" + now.getMonthValue() + "月尚未结束：")
                 .contains("名单还会随事项办理变化", "存档后才确定");
         assertThat(form.select("#talkForm button[type=submit]")).as("still recorded, as the API does").hasSize(1);
+    }
+
+    /**
+     * The roll's 记录约谈 for the month under way (March 2006, used by no other test, made the present month by the
+     * clock) says beside it what its form says: the names are not settled; it still leads to the form. A month over
+     * says nothing of the kind.
+     */
+    @Test
+    void theRollsRecordTalkForTheMonthUnderWaySaysItIsNotOver() {
+        String town = api.redCardedTown("进行中镇", "2006-03-01", "2006-03-15");
+        try {
+            Api.at("2006-03-15T11:00:00");
+            Document dashboard = pages.get("/?month=2006-03", "leader").html();
+            assertThat(dashboard.select("#quarter-2006-03 .month").text()).isEqualTo("2006年3月（进行中）");
+            assertThat(dashboard.select("#quarter-2006-03 .red .called[data-subject=" + town + "]").text())
+                    .isEqualTo(town + "记录约谈（本月尚未结束，名单可能变化）");
+            assertThat(dashboard.select("#quarter-2006-03 .red a.record-talk").attr("href")).as("still offered")
+                    .startsWith("/talks/new?month=2006-03");
+            assertThat(pages.get("/?month=2006-03", "dispatch").html().select("#quarter-2006-03 .month-open"))
+                    .as("beside the link alone").isEmpty();
+
+            Api.at("2006-04-03T09:00:00");
+            Document after = pages.get("/?month=2006-03", "leader").html();
+            assertThat(after.select("#quarter-2006-03 .month").text()).isEqualTo("2006年3月");
+            assertThat(after.select("#quarter-2006-03 .month-open")).isEmpty();
+        } finally {
+            ClockUtil.reset();
+        }
     }
 
     @Test
