@@ -7,8 +7,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * "剩 2.5 个工作日" / "已超期 1 个工作日": a deadline as the workbench's pages show it, counted in
- * working days from now; "已超期" alone, or "剩不足 0.1 个工作日", where that rounds to 0.0. Templates call it as {@code ${@timeLeft.of(deadline)}},
- * and {@code ${@timeLeft.waited(since)}} for the time waited since (已等待 3 个工作日).
+ * working days from now; "已超期" alone, or "剩不足 0.1 个工作日", where that rounds to 0.0. Templates call it as
+ * {@code ${@timeLeft.of(deadline)}}, and {@code ${@timeLeft.waited(since)}} for the time waited since (已等待 3
+ * 个工作日).
  */
 @Component("timeLeft")
 public class TimeLeft {
