@@ -850,6 +850,21 @@ class TicketPagesTests extends TicketWebTestSupport {
         assertThat(pages.get("/tickets/" + id, "staff1").html().select("#staffWaits")).as("now it is theirs").isEmpty();
     }
 
+    /** Sent up, it is with a task force the specialist can name to the enterprise, as #escalationMark does. */
+    @Test
+    void aSpecialistIsToldToWhichTaskForceTheTicketWasSentUp() {
+        String id = id(api.ticket("CONTAINER"));
+        api.act(id, "sign", "transport", null);
+        api.act(id, "escalate", "transport", Map.of("level", "CITY", "reason", "舱位需市里协调"));
+        assertThat(pages.get("/tickets/" + id, "staff1").html().select("#staffWaits").text())
+                .startsWith("此事项已上报市专班，待市专班答复。").contains("已答复待回访");
+        String higher = id(api.ticket("CONTAINER"));
+        api.act(higher, "sign", "transport", null);
+        api.act(higher, "escalate", "transport", Map.of("level", "PROVINCE", "reason", "舱位需省里协调"));
+        assertThat(pages.get("/tickets/" + higher, "staff1").html().select("#staffWaits").text())
+                .startsWith("此事项已上报省专班，待省专班答复。");
+    }
+
     @Test
     void aProblemLoggedWithoutDetailsSaysSoUnderItsHeading() {
         String code = api.enterprise();

@@ -147,6 +147,23 @@ class WorkCardsWebTests {
         assertThat(pages.get("/work", "dispatch").html().select("a.ticket[data-id=" + id + "] .escalation")).isEmpty();
     }
 
+    /** The department that sent it up reads the same on its own 已上报 card, among its tickets in others' hands. */
+    @Test
+    void theDepartmentsOwnCardOfAnEscalatedTicketSaysToWhichTaskForceWhyAndSinceWhen() {
+        String id = handledBy("CONTAINER", "transport", "订舱难需市里协调");
+        api.act(id, "escalate", "transport", Map.of("level", "CITY", "reason", "舱位需市里协调"));
+
+        Elements card = pages.get("/work", "transport").html()
+                .select("#waitingOnOthers .waiting[data-status=ESCALATED] a.ticket[data-id=" + id + "]");
+        assertThat(card).hasSize(1);
+        assertThat(card.select(".escalation").text()).matches(Pattern.quote("上报市专班：舱位需市里协调（")
+                + "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} 上报，已等待(不足 0\\.1| [0-9.]+) 个工作日）");
+
+        // answered: back in the department's hands, its card no longer says it waits on the task force
+        api.act(id, "escalation-reply", "dispatch", Map.of("resolution", "市专班已协调船公司", "outcome", "RESOLVED"));
+        assertThat(card("transport", id).select(".escalation")).isEmpty();
+    }
+
     /** A new ticket of this category, signed by its lead: in that department's hands. */
     private String handledBy(String category, String lead, String title) {
         String code = api.enterprise("台州工作台卡片测试有限公司", "卡片镇");
