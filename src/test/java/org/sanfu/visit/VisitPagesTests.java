@@ -104,6 +104,24 @@ class VisitPagesTests {
         assertThat(key(form)).isNotEqualTo(key(blankForm("staff1", code)));
     }
 
+    /**
+     * Before saving, the one who logs a problem knows where its category sends it: straight to the department the
+     * routing table names, or, for 其他, to the office to be assigned; for a hotline entry as for a visit.
+     */
+    @Test
+    void theCategorySaysWhichCategoriesGoStraightToWhichDepartmentAndWhichComeToTheOffice() {
+        for (String user : List.of("staff1", "dispatch")) {
+            Element routing = blankForm(user, api.enterprise()).selectFirst("#problem-0 #categoryRouting");
+            assertThat(routing).as(user).isNotNull();
+            assertThat(routing.tagName()).as("one line on a phone, the departments a tap away").isEqualTo("details");
+            assertThat(routing.select("summary").text())
+                    .isEqualTo("其他类问题先到专班办公室，由其交办；其余类别保存后直接交主办部门。");
+            assertThat(routing.select("li[data-category=CONTAINER]").text()).isEqualTo("集装箱/海运舱位：交通运输局（港航）");
+            assertThat(routing.select("li[data-category=CREDIT_INSURANCE]").text()).isEqualTo("出口信保：商务局");
+            assertThat(routing.select("li[data-category=OTHER]")).as("it goes to no department").isEmpty();
+        }
+    }
+
     /** The form calls what a problem makes by the name the saved visit's page counts it by (生成 2 件事项), not a second one. */
     @Test
     void theFormSaysEachProblemMakesATicketInTheSavedVisitsWords() {

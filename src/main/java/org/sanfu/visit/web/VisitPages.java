@@ -26,6 +26,7 @@ import org.sanfu.enterprise.CreditCode;
 import org.sanfu.enterprise.Enterprise;
 import org.sanfu.enterprise.EnterpriseService;
 import org.sanfu.enterprise.OperatingStatus;
+import org.sanfu.routing.Routing;
 import org.sanfu.security.Caller;
 import org.sanfu.security.KeptForms;
 import org.sanfu.security.Role;
@@ -80,11 +81,13 @@ class VisitPages {
     private final ZoneId zone;
     private final Clock clock;
     private final KeptForms keptForms;
+    private final Routing routing;
 
     VisitPages(VisitIntake intake, VisitQueries queries, EnterpriseService enterprises, Catalog catalog,
             FormBodies forms, FormErrors formErrors, MessageSource messages, ObjectMapper json, When when,
-            SanfuProperties properties, Clock clock, KeptForms keptForms) {
+            SanfuProperties properties, Clock clock, KeptForms keptForms, Routing routing) {
         this.keptForms = keptForms;
+        this.routing = routing;
         this.intake = intake;
         this.queries = queries;
         this.enterprises = enterprises;
@@ -243,6 +246,21 @@ class VisitPages {
         page.addObject("sources", caller.is(Role.DISPATCH) ? List.of(Source.HOTLINE, Source.ONLINE)
                 : List.of(Source.values()));
         page.addObject("categories", catalog.categoryCodes());
+        // which category goes straight to a department and which comes to the office to be assigned by hand, as
+        // the routing table the intake evaluates says (#categoryRouting): the lead depends on the category alone,
+        // urgency only shortens the limits, so the NORMAL row is every category's answer
+        Map<String, String> routedTo = new LinkedHashMap<>();
+        List<String> toOffice = new ArrayList<>();
+        for (String category : catalog.categoryCodes()) {
+            String lead = routing.route(category, Urgency.NORMAL.name()).leadDepartment();
+            if (lead == null) {
+                toOffice.add(category);
+            } else {
+                routedTo.put(category, lead);
+            }
+        }
+        page.addObject("routedTo", routedTo);
+        page.addObject("toOffice", toOffice);
         page.addObject("statuses", OperatingStatus.values());
         page.addObject("urgencies", Urgency.values());
         page.addObject("mostProblems", MOST_PROBLEMS);
