@@ -114,7 +114,7 @@ class StaffDayOnAPhoneBrowserTests {
         browser.find("#copyLink").click();
         browser.await(d -> browser.find("#copied").isDisplayed() || browser.find("#copyFailed").isDisplayed());
         shot(w, "12-link-issued");
-        browser.follow("#feedbackLink a.button");
+        browser.follow("#backToTicket");
         browser.script("document.querySelector('details#action-feedback').open = true");
         browser.script("document.querySelector('details#action-feedback').scrollIntoView()");
         shot(w, "13-ticket-feedback-form");
