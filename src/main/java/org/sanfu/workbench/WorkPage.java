@@ -128,9 +128,11 @@ class WorkPage {
             // those replied are theirs again: in the inbox's 已答复待回访 above, for the enterprise's feedback. The
             // panel still lists them (its count is its link's list), but says they are the specialist's turn now,
             // so that one ticket on the page twice does not read as two, nor as still in a department's hands
-            model.addAttribute("myReportedYourTurn", tickets.list(
-                    TicketFilter.openReportedBy(caller.username(), TicketStatus.REPLIED), caller, PageParams.of(0, 1))
-                    .total());
+            // (counted from the panel's cards when they are all of them, as they nearly always are: no second search)
+            model.addAttribute("myReportedYourTurn", reported.total() <= reported.items().size()
+                    ? reported.items().stream().filter(t -> t.status() == TicketStatus.REPLIED).count()
+                    : tickets.list(TicketFilter.openReportedBy(caller.username(), TicketStatus.REPLIED), caller,
+                            PageParams.of(0, 1)).total());
         }
         if (caller.is(Role.STAFF, Role.DISPATCH)) {
             // a replied ticket whose enterprise was sent a link waits on the enterprise, not on them: its card says

@@ -244,7 +244,7 @@ class SignInAndWorkPageTests {
         api.act(ids.get(1), "extend", "transport", Map.of("workingDays", 2, "reason", "等船期"));
 
         assertThat(queue("dispatch", "assign").select("p.next").text())
-                .isEqualTo("请选定主办部门交办；被退回的，先看退回理由：改派其他部门即退回成立，交回原部门即退回不成立、原签收时限继续计算。");
+                .isEqualTo("请选定主办部门交办；被退回的，先看退回理由：改派其他部门即退回成立，交回原部门即退回不成立、签收期限不变。");
         assertThat(queue("dispatch", "approve-extension").select("p.next").text())
                 .isEqualTo("请同意或不同意延期；不同意的，答复期限不变。");
         // a department's queues have their hints on the tickets' pages, not here
