@@ -58,16 +58,12 @@ class FeedbackLinks {
     /** Who issued the ticket's live link (neither spent, voided nor expired), and when. */
     record Issue(String by, Instant at) {}
 
+    /** The ticket's latest live link, if any: {@link #live(Collection, Instant)}'s rule for one ticket. */
     Optional<Issue> live(long ticketId, Instant now) {
-        return jdbc.sql("""
-                select issued_by, issued_at from feedback_link
-                where ticket_id = ? and used_at is null and voided_at is null and expires_at > ?
-                order by issued_at desc limit 1
-                """).params(ticketId, Sql.ts(now))
-                .query((rs, n) -> new Issue(rs.getString(1), Sql.instant(rs, "issued_at"))).optional();
+        return Optional.ofNullable(live(List.of(ticketId), now).get(ticketId));
     }
 
-    /** As {@link #live(long, Instant)}, for these tickets at once (a page's cards), by ticket; none for those without. */
+    /** The latest live link of each of these tickets (a page's cards), by ticket; none for those without. */
     Map<Long, Issue> live(Collection<Long> ticketIds, Instant now) {
         if (ticketIds.isEmpty()) {
             return Map.of();
