@@ -40,20 +40,11 @@ class BriefingMarkdown {
         return render(document(b, zone));
     }
 
-    /** The briefing as a document, which this writes as Markdown and the briefing page shows as it is. */
-    BriefingDocument document(JsonNode b, ZoneId zone) {
-        return document(b, zone, false);
-    }
-
     /**
-     * The briefing as its page shows it: the document, but 办结时长中位数 in days (7.1 天) as the dashboard says it,
-     * where the Markdown keeps the API's hours.
+     * The briefing as a document, which this writes as Markdown and the briefing page shows as it is: 办结时长中位数
+     * in days (7.1 天) in both, as the dashboard says it; the API and the workbook's number keep hours.
      */
-    BriefingDocument page(JsonNode b, ZoneId zone) {
-        return document(b, zone, true);
-    }
-
-    private BriefingDocument document(JsonNode b, ZoneId zone, boolean page) {
+    BriefingDocument document(JsonNode b, ZoneId zone) {
         BriefingKind kind = BriefingKind.of(b);
         String period = kind.period();
         List<Section> sections = new ArrayList<>();
@@ -71,8 +62,7 @@ class BriefingMarkdown {
                         List.of("重办率", percent(h.path("reopenRate"))),
                         List.of("退单率", percent(h.path("returnRate"))),
                         List.of("办结时长中位数", !h.path("medianHoursToClose").isNumber() ? "—"
-                                : page ? Dashboard.days(h.path("medianHoursToClose").asDouble()) + " 天"
-                                : h.path("medianHoursToClose").asText() + " 小时"))))));
+                                : Dashboard.days(h.path("medianHoursToClose").asDouble()) + " 天"))))));
 
         List<List<String>> categories = new ArrayList<>();
         for (JsonNode c : b.path("byCategory")) {

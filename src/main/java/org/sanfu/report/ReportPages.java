@@ -67,7 +67,7 @@ class ReportPages {
 
     /** {@code period}: the briefing's field and the route's parameter, which the download links carry. */
     private String page(JsonNode briefing, String path, String period, Model model) {
-        model.addAttribute("briefing", markdown.page(briefing, properties.zone()));
+        model.addAttribute("briefing", markdown.document(briefing, properties.zone()));
         model.addAttribute("path", path);
         model.addAttribute("periodName", period);
         model.addAttribute("period", briefing.path(period).asText());

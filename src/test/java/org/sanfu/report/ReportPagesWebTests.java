@@ -119,9 +119,9 @@ class ReportPagesWebTests {
         assertThat(page.select("main li a.ticket-link").eachText())
                 .containsExactlyElementsOf(ids(markdown).stream().map(id -> "#" + id).toList());
         assertThat(markdown).doesNotContain("/tickets/");
-        // 办结时长中位数: in days on the page, as the dashboard says it; the Markdown keeps the API's hours
+        // 办结时长中位数 in days, as the dashboard says it, on the page and in the Markdown alike
         assertThat(page.select("main table tr:contains(办结时长中位数) td").eachText().get(1)).matches("[0-9.]+ 天|不足 0.1 天");
-        assertThat(markdown).containsPattern("\\| 办结时长中位数 \\| [0-9.]+ 小时 \\|");
+        assertThat(markdown).containsPattern("\\| 办结时长中位数 \\| ([0-9.]+|不足 0.1) 天 \\|");
         assertThat(page.select("li").eachText()).as("the title as typed, no markup").anyMatch(li -> li.contains(TYPED));
         assertThat(page.select("main b")).isEmpty();
         assertThat(page.select("header.bar")).as("a page of the workbench").hasSize(1);
@@ -182,7 +182,7 @@ class ReportPagesWebTests {
         }
         assertThat(rows).isEqualTo(lines.stream().filter(l -> l.startsWith("|") && !l.startsWith("|---"))
                 .map(l -> Arrays.stream(l.substring(1, l.length() - 1).split("(?<!\\\\)\\|"))
-                        .map(cell -> inDays(plain(cell.strip()))).toList()).toList());
+                        .map(cell -> plain(cell.strip())).toList()).toList());
         assertThat(page.select("main li").eachText()).isEqualTo(lines.stream().filter(l -> ITEM.matcher(l).lookingAt())
                 .map(l -> plain(ITEM.matcher(l).replaceFirst(""))).toList());
         assertThat(page.select("main section p:not(.swipe-hint)").eachText()).isEqualTo(lines.stream()
@@ -194,14 +194,6 @@ class ReportPagesWebTests {
     }
 
     private static final Pattern ITEM = Pattern.compile("(\\d+\\. |- )");
-
-    private static final Pattern HOURS = Pattern.compile("([0-9.]+) 小时");
-
-    /** The Markdown's 办结时长中位数 (hours, the API's) as the page says it, in days as the dashboard does. */
-    private static String inDays(String cell) {
-        var hours = HOURS.matcher(cell);
-        return hours.matches() ? DashboardWebTests.days(Double.parseDouble(hours.group(1))) + " 天" : cell;
-    }
 
     /** Markdown's text as read: no bold, no escapes. */
     private static String plain(String markdown) {
