@@ -488,8 +488,8 @@ class Tickets {
 
     /**
      * Tickets on which a process task waits for one of these groups (a role, a department), and for
-     * STAFF only those of the enterprises the user reported on or looks after; the deadline of the
-     * task's clock first: the sign deadline while signing, else the reply deadline.
+     * STAFF only those of the enterprises the user reported on or looks after; the deadline each card
+     * names first ({@link #CURRENT_DEADLINE}).
      */
     PageResult<Ticket> inbox(Collection<String> groups, String staffUsername, PageParams page) {
         if (groups.isEmpty()) {
@@ -504,10 +504,28 @@ class Tickets {
             where.add("(t.reporter = ? or exists (select 1 from enterprise_facts e where e.credit_code = "
                     + "t.enterprise_credit_code and e.specialist = ?))", staffUsername, staffUsername);
         }
-        return page(where, "case when exists (select 1 from ticket_task s where s.ticket_id = t.id and s.task_key = '"
-                + TicketProcess.TASK_SIGN + "') then t.sign_deadline else t.reply_deadline end asc nulls last, t.id asc",
-                page);
+        return page(where, CURRENT_DEADLINE + " asc nulls last, t.id asc", page);
     }
+
+    private static final String SIGN_UNLESS_REPLY_FIRST =
+            "case when t.reply_deadline < t.sign_deadline then t.reply_deadline else t.sign_deadline end";
+
+    /**
+     * The deadline of the clock the ticket's open task runs against, as its card names it
+     * ({@link TicketView#currentDeadline()}), so that an inbox is in the order of the deadlines its cards say:
+     * 回访's feedback due; 签收's sign deadline (the reply deadline if that comes first), and so for 交办 of a
+     * ticket its lead returned, whose sign deadline binds if dispatch gives it back; else the reply deadline.
+     * TicketReadWebTests holds the two together.
+     */
+    private static final String CURRENT_DEADLINE = "case (select min(s.task_key) from ticket_task s"
+            + " where s.ticket_id = t.id and s.task_key in ('" + TicketProcess.TASK_FEEDBACK + "', '"
+            + TicketProcess.TASK_SIGN + "', '" + TicketProcess.TASK_ASSIGN + "'))"
+            + " when '" + TicketProcess.TASK_FEEDBACK + "' then t.feedback_due"
+            + " when '" + TicketProcess.TASK_SIGN + "' then " + SIGN_UNLESS_REPLY_FIRST
+            + " when '" + TicketProcess.TASK_ASSIGN + "' then case when t.lead_department is not null"
+            + " and t.return_count > 0 and t.sign_deadline is not null then " + SIGN_UNLESS_REPLY_FIRST
+            + " else t.reply_deadline end"
+            + " else t.reply_deadline end";
 
     List<Ticket> ofEnterprise(String creditCode, String scopeDepartment) {
         Where where = new Where();

@@ -3,12 +3,15 @@ package org.sanfu.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
 import org.sanfu.SanfuTest;
@@ -642,6 +645,67 @@ class TicketReadWebTests {
     }
 
     @Test
+    void dispatchsInboxPutsAReturnedTicketByTheSignDeadlineItsCardNames() {
+        String code = api.enterprise();
+        String earlier;
+        String urgent;
+        try {
+            at("2004-03-09T10:00:00+08:00");
+            earlier = id(api.visit(code, List.of(Api.problem("CONTAINER", "周二反映的舱位"))).get(0));
+            at("2004-03-10T10:00:00+08:00");
+            Map<String, Object> problem = new HashMap<>(Api.problem("CONTAINER", "周三反映的急件"));
+            problem.put("urgency", "URGENT");
+            urgent = id(api.visit(code, List.of(problem)).get(0));
+            at("2004-03-10T11:00:00+08:00");
+            api.act(earlier, "return", "transport", Map.of("reason", "不属本局职责"));
+            api.act(urgent, "return", "transport", Map.of("reason", "不属本局职责"));
+        } finally {
+            ClockUtil.reset();
+        }
+        // the urgent one must be answered first, but the earlier one binds its department to sign first if given back
+        assertInboxPutsFirst("dispatch", earlier, urgent, "signDeadline", "replyDeadline");
+    }
+
+    @Test
+    void staffsInboxPutsRepliedTicketsByTheirFeedbackDue() {
+        String code = api.enterprise();
+        String answeredFirst;
+        String answeredLater;
+        try {
+            at("2004-03-08T10:00:00+08:00");
+            answeredLater = id(api.visit(code, List.of(Api.problem("CONTAINER", "周一反映"))).get(0));
+            at("2004-03-09T10:00:00+08:00");
+            answeredFirst = id(api.visit(code, List.of(Api.problem("CONTAINER", "周二反映"))).get(0));
+            at("2004-03-09T11:00:00+08:00");
+            signAndReply(answeredFirst);
+            at("2004-03-10T11:00:00+08:00");
+            signAndReply(answeredLater);
+        } finally {
+            ClockUtil.reset();
+        }
+        assertInboxPutsFirst("staff1", answeredFirst, answeredLater, "feedbackDue", "replyDeadline");
+    }
+
+    /**
+     * The user's inbox lists {@code first} before {@code second}, as their cards' deadlines ({@code byDeadline})
+     * say, where the deadline it does not go by ({@code notBy}) runs the other way.
+     */
+    private void assertInboxPutsFirst(String user, String first, String second, String byDeadline, String notBy) {
+        JsonNode a = inboxItem(user, first);
+        JsonNode b = inboxItem(user, second);
+        assertThat(instant(b, notBy)).as(notBy).isBefore(instant(a, notBy));
+        assertThat(instant(a, byDeadline)).as(byDeadline).isBefore(instant(b, byDeadline));
+        List<String> mine = new ArrayList<>(inboxIds(user));
+        mine.retainAll(List.of(first, second));
+        assertThat(mine).containsExactly(first, second);
+    }
+
+    private void signAndReply(String id) {
+        api.act(id, "sign", "transport", null);
+        api.act(id, "reply", "transport", Map.of("resolution", "已协调", "outcome", "RESOLVED"));
+    }
+
+    @Test
     void staffInboxHoldsRepliedTicketsOfEnterprisesTheyLookAfterOrVisited() {
         // looked after by staff1 and visited by staff1
         String own = api.enterprise();
@@ -769,6 +833,15 @@ class TicketReadWebTests {
         return inbox(user).stream().filter(t -> id(t).equals(id)).findFirst().orElseThrow();
     }
 
+    private static void at(String moment) {
+        ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse(moment).toInstant()));
+    }
+
+    private static Instant instant(JsonNode ticket, String field) {
+        assertThat(ticket.path(field).isTextual()).as(field).isTrue();
+        return OffsetDateTime.parse(ticket.get(field).asText()).toInstant();
+    }
+
     private static String daysAgo(int days) {
         return OffsetDateTime.now(SHANGHAI).minusDays(days).withNano(0).toString();
     }
@@ -800,8 +873,7 @@ class TicketReadWebTests {
                 "problems", List.of(Api.problem("CONTAINER", "舱位紧张"))));
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         String id = id(r.json().get("tickets").get(0));
-        api.act(id, "sign", "transport", null);
-        api.act(id, "reply", "transport", Map.of("resolution", "已协调", "outcome", "RESOLVED"));
+        signAndReply(id);
         return id;
     }
 }
