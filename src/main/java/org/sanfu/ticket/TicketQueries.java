@@ -2,6 +2,7 @@ package org.sanfu.ticket;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,6 +83,16 @@ public class TicketQueries {
     public PageResult<TicketView> inbox(Caller caller, PageParams page) {
         return tickets.inbox(TicketPolicy.groups(caller), caller.is(Role.STAFF) ? caller.username() : null, page)
                 .map(t -> view(t, caller));
+    }
+
+    /**
+     * The replied hotline and online entries (source HOTLINE, ONLINE), the feedback window closing soonest first:
+     * what the office logged that now waits for the enterprise's rating. No specialist visited them, so unless the
+     * enterprise has one of its own they are in no one's inbox; the office follows them up.
+     */
+    public PageResult<TicketView> repliedEntries(Caller caller, PageParams page) {
+        return tickets.repliedOf(Arrays.stream(Source.values()).filter(Source::isEntry).map(Source::name).toList(),
+                page).map(t -> view(t, caller));
     }
 
     /**

@@ -527,6 +527,22 @@ class Tickets {
             + " else t.reply_deadline end"
             + " else t.reply_deadline end";
 
+    /**
+     * The replied tickets (REPLIED) of these sources, the feedback window closing soonest first: what waits for the
+     * enterprise's rating, in the order it runs out. Read through the status's index: replied tickets are those of
+     * one feedback window, not all tickets ever.
+     */
+    PageResult<Ticket> repliedOf(Collection<String> sources, PageParams page) {
+        if (sources.isEmpty()) {
+            return PageResult.of(List.of(), page, 0);
+        }
+        Where where = new Where();
+        where.eq("t.status", TicketStatus.REPLIED.name());
+        where.add("t.source in (" + String.join(", ", sources.stream().map(s -> "?").toList()) + ")",
+                sources.toArray());
+        return page(where, "t.feedback_due asc nulls last, t.id asc", page);
+    }
+
     List<Ticket> ofEnterprise(String creditCode, String scopeDepartment) {
         Where where = new Where();
         where.eq("t.enterprise_credit_code", creditCode);

@@ -36,7 +36,9 @@ import org.springframework.web.bind.annotation.RequestParam;
  * problems they reported that are not yet closed (#myReported): between the visit and the reply they are in no
  * inbox of theirs, and a specialist is asked by the enterprise where its problem stands; once replied they are
  * in the inbox's 已答复待回访 too, and the panel marks them as the specialist's turn (轮到您回访). A replied
- * ticket's card says when a feedback link is out and the enterprise has not rated yet.
+ * ticket's card says when a feedback link is out and the enterprise has not rated yet. The office also sees the
+ * hotline and online entries that are replied and wait for the enterprise's rating (#hotlineReplied), which it follows
+ * up with a feedback link.
  */
 @Page
 class WorkPage {
@@ -48,6 +50,8 @@ class WorkPage {
     static final int WAITING_SHOWN = 10;
     /** The most of a specialist's reported open tickets the page lists (#myReported). */
     static final int REPORTED_SHOWN = 10;
+    /** The most of the office's replied hotline and online entries the page lists (#hotlineReplied). */
+    static final int ENTRIES_SHOWN = 10;
 
     /**
      * A department's tickets that have left its hands for a while, and are still its own: sent up to the task
@@ -133,6 +137,14 @@ class WorkPage {
                     ? reported.items().stream().filter(t -> t.status() == TicketStatus.REPLIED).count()
                     : tickets.list(TicketFilter.openReportedBy(caller.username(), TicketStatus.REPLIED), caller,
                             PageParams.of(0, 1)).total());
+        }
+        if (caller.is(Role.DISPATCH)) {
+            // the hotline and online entries the office logged, replied and waiting for the enterprise's rating: no
+            // specialist visited them, so nobody's inbox holds them (only a specialist the enterprise happens to have
+            // sees them), and the office issues the link; the feedback window closing soonest first, as it runs out
+            PageResult<TicketView> entries = tickets.repliedEntries(caller, PageParams.of(0, ENTRIES_SHOWN));
+            model.addAttribute("hotlineReplied", entries);
+            cards.addAll(entries.items());
         }
         if (caller.is(Role.STAFF, Role.DISPATCH)) {
             // a replied ticket whose enterprise was sent a link waits on the enterprise, not on them: its card says

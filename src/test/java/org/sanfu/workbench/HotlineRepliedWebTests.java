@@ -1,0 +1,145 @@
+package org.sanfu.workbench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.sanfu.Api;
+import org.sanfu.Pages;
+import org.sanfu.SanfuTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The office's 热线/网上诉求待回访 on /work (#hotlineReplied, docs/UI.md): the hotline and online entries it logged
+ * that the department replied to and that wait for the enterprise's rating, which no specialist visited and so no
+ * inbox holds. The panel lists every such entry of the county, so these tests have a county (a context, a database)
+ * of their own: what it holds is what they logged, and its empty state can be seen.
+ */
+@SanfuTest
+@TestPropertySource(properties = "sanfu-tests.county=hotline-replied")
+class HotlineRepliedWebTests {
+
+    @Autowired
+    Api api;
+    @Autowired
+    Pages pages;
+
+    @Test
+    void theOfficeSeesItsRepliedEntriesSoonestDueFirstWithTheLinksOutAndNotVisitsNorUnrepliedOnes() {
+        Element empty = pages.get("/work", "dispatch").html().getElementById("hotlineReplied");
+        assertThat(empty).as("the panel, empty").isNotNull();
+        assertThat(empty.select("h2 .name").text()).isEqualTo("热线/网上诉求待回访");
+        assertThat(empty.select("h2 .badge").text()).isEqualTo("0");
+        assertThat(empty.select("#noneHotlineReplied").text()).isEqualTo("眼下没有待企业评价的热线/网上诉求。");
+        assertThat(empty.select("a.ticket, #allHotlineReplied, .hint")).isEmpty();
+
+        String code = enterpriseWithoutSpecialist();
+        try {
+            Api.at("2026-11-02T09:00:00");
+            String online = entry(code, "ONLINE", List.of(Api.problem("CONTAINER", "网上反映舱位紧张"))).get(0);
+            String hotline = entry(code, "HOTLINE", List.of(Api.problem("CONTAINER", "热线反映运价上涨"))).get(0);
+            String handling = entry(code, "HOTLINE", List.of(Api.problem("CONTAINER", "热线反映空箱难提"))).get(0);
+            String visited = api.visit(code, List.of(Api.problem("CONTAINER", "走访反映堆场拥堵"))).get(0).get("id")
+                    .asText();
+            for (String id : List.of(online, hotline, handling, visited)) {
+                api.act(id, "sign", "transport", null);
+            }
+            Api.at("2026-11-02T15:00:00");
+            reply(online);
+            reply(visited);
+            Api.at("2026-11-03T10:00:00");
+            reply(hotline);
+
+            Document work = pages.get("/work", "dispatch").html();
+            Element panel = work.getElementById("hotlineReplied");
+            assertThat(panel.select("h2 .badge").text()).isEqualTo("2");
+            assertThat(panel.select("a.ticket").eachAttr("data-id"))
+                    .as("replied entries only, the feedback deadline nearest first (not the latest reported)")
+                    .containsExactly(online, hotline);
+            assertThat(panel.select("p.next").text()).startsWith("部门已答复，等企业评价；回访期限最近的在前。");
+            Element card = card(panel, hotline);
+            assertThat(card.attr("href")).isEqualTo("/tickets/" + hotline);
+            assertThat(card.select(".status").text()).isEqualTo("已答复待回访");
+            assertThat(card.text()).contains("热线反映运价上涨", "回访期限 ");
+            assertThat(panel.select("#noneHotlineReplied, #allHotlineReplied, .feedback-link-out")).isEmpty();
+
+            // the card leads to the page where the office issues the link, and then says it is out
+            assertThat(pages.get("/tickets/" + hotline, "dispatch").html().select("#feedbackLinkForm")).isNotEmpty();
+            Api.Response issued = api.post("/api/tickets/" + hotline + "/feedback-link", "dispatch", Map.of());
+            assertThat(issued.status()).as(issued.text()).isEqualTo(201);
+            panel = pages.get("/work", "dispatch").html().getElementById("hotlineReplied");
+            assertThat(card(panel, hotline).select(".feedback-link-out").text())
+                    .startsWith("陈静（dispatch） 已于 2026-11-03 10:00").endsWith(" 生成回访链接，企业尚未评价");
+            assertThat(card(panel, online).select(".feedback-link-out")).isEmpty();
+
+            // more than the panel lists: its count says how many, and the list of all replied ones is a click away
+            List<Map<String, Object>> problems = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                problems.add(Api.problem("CONTAINER", "热线反映第" + i + "件"));
+            }
+            for (String id : entry(code, "HOTLINE", problems)) {
+                api.act(id, "sign", "transport", null);
+                reply(id);
+            }
+            panel = pages.get("/work", "dispatch").html().getElementById("hotlineReplied");
+            assertThat(panel.select("h2 .badge").text()).isEqualTo("12");
+            assertThat(panel.select("a.ticket")).hasSize(10);
+            assertThat(panel.select("a.ticket").eachAttr("data-id")).startsWith(online, hotline);
+            assertThat(panel.select("#allHotlineReplied").attr("href")).isEqualTo("/tickets?status=REPLIED");
+            assertThat(panel.select("#allHotlineReplied").text()).startsWith("共 12 件，这里列出回访期限最近的 10 件");
+
+            // rated, an entry leaves the panel
+            Api.Response rated = api.post("/api/tickets/" + online + "/feedback", "staff1",
+                    Map.of("satisfaction", "SATISFIED"));
+            assertThat(rated.status()).as(rated.text()).isEqualTo(200);
+            panel = pages.get("/work", "dispatch").html().getElementById("hotlineReplied");
+            assertThat(panel.select("h2 .badge").text()).isEqualTo("11");
+            assertThat(panel.select("a.ticket").eachAttr("data-id")).doesNotContain(online).startsWith(hotline);
+        } finally {
+            ClockUtil.reset();
+        }
+    }
+
+    @Test
+    void specialistsDepartmentsAndLeadersHaveNoSuchPanel() {
+        for (String user : List.of("staff1", "transport", "finance", "leader")) {
+            assertThat(pages.get("/work", user).html().getElementById("hotlineReplied")).as(user).isNull();
+        }
+    }
+
+    /** An enterprise nobody looks after: its entries are in no specialist's inbox. */
+    private String enterpriseWithoutSpecialist() {
+        String code = Api.creditCode();
+        Api.Response r = api.post("/api/enterprises", "staff1", Map.of("creditCode", code, "name", "台州热线回访泵业有限公司",
+                "town", "热线镇", "industry", "泵业", "exporter", true, "key", false));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return code;
+    }
+
+    /** An entry the office logs from this source; its tickets' ids in the order of the problems. */
+    private List<String> entry(String code, String source, List<Map<String, Object>> problems) {
+        Api.Response r = api.post("/api/visits", "dispatch", Map.of("enterpriseCreditCode", code, "source", source,
+                "notes", "来电反映", "problems", problems));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        List<String> ids = new ArrayList<>();
+        for (JsonNode t : r.json().get("tickets")) {
+            ids.add(t.get("id").asText());
+        }
+        return ids;
+    }
+
+    private void reply(String id) {
+        api.act(id, "reply", "transport", Map.of("resolution", "已协调船公司", "outcome", "RESOLVED"));
+    }
+
+    private static Element card(Element panel, String id) {
+        return panel.selectFirst("a.ticket[data-id='" + id + "']");
+    }
+}
