@@ -14,6 +14,10 @@ public record EnterpriseForm(
         Boolean key,
         String specialist) {
 
+    /** The longest name and town a file takes (the enterprise table's columns). */
+    public static final int NAME_MAX = 200;
+    public static final int TOWN_MAX = 100;
+
     EnterpriseForm normalized() {
         return new EnterpriseForm(CreditCode.normalize(creditCode), trim(name), trim(town), trim(industry),
                 exporter, key, trim(specialist));
@@ -24,8 +28,8 @@ public record EnterpriseForm(
         if (codeProblem != null) {
             errors.add("creditCode", codeProblem);
         }
-        errors.requireText("name", name, 200);
-        errors.optionalText("town", town, 100);
+        errors.requireText("name", name, NAME_MAX);
+        errors.optionalText("town", town, TOWN_MAX);
         errors.optionalText("industry", industry, 100);
         if (specialist != null && !isStaff.test(specialist)) {
             errors.add("specialist", Message.of("sanfu.enterprise.specialist"));

@@ -54,10 +54,14 @@ public class EnterpriseService {
     /**
      * As above, and of one 驻企服务专员 (a user name; null for anyone's): the enterprises a specialist looks after.
      * An unknown user name matches nothing; what no user name can be (over the column's 64 characters, a lone
-     * surrogate) is 400 naming {@code specialist}, as the ticket list's {@code reporter}.
+     * surrogate) is 400 naming {@code specialist}, as the ticket list's {@code reporter}. So are a town longer
+     * than a file's town and words longer than a file's name (a credit code is shorter): they could match
+     * nothing, and a client sending 100 000 characters would have them compared with every row.
      */
     public PageResult<Enterprise> list(String town, Boolean key, String q, String specialist, PageParams page) {
         InvalidInput.Collector errors = new InvalidInput.Collector();
+        errors.optionalText("town", town, EnterpriseForm.TOWN_MAX);
+        errors.optionalText("q", q, EnterpriseForm.NAME_MAX);
         errors.optionalText("specialist", specialist, SPECIALIST_MAX);
         errors.throwIfAny();
         return enterprises.list(town, key, q, specialist, page);

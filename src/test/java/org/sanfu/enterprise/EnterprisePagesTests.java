@@ -147,6 +147,33 @@ class EnterprisePagesTests {
         assertThat(wrong.html().select("[data-field=specialist] .field-error").text()).isEqualTo("驻企服务专员应为账号用户名");
     }
 
+    /**
+     * Words or a town longer than any file's (a hostile client's 100 000 characters): the list without that filter
+     * (400), the filters given right still applied, what is wrong said by its input; never a 500.
+     */
+    @Test
+    void anOverlongSearchOrTownIsNamedByItsInputAndTheRestStillFilters() {
+        String town = "超长镇" + Api.creditCode().substring(12);
+        String code = api.enterprise("超长查找测试企业", town);
+
+        Pages.Answer words = pages.get("/enterprises?town=" + town + "&q=" + "泵".repeat(100_000), "leader");
+        assertThat(words.status()).isEqualTo(400);
+        Document page = words.html();
+        assertThat(page.select("[data-field=q] .field-error").text()).isEqualTo("不能超过 200 个字符");
+        assertThat(page.select("[data-field=town] .field-error")).isEmpty();
+        assertThat(page.select("#enterpriseList a.enterprise").eachAttr("data-code")).containsExactly(code);
+        assertThat(page.select("#activeFilters, #newFromSearch")).isEmpty();
+
+        Pages.Answer inTown = pages.get("/enterprises?town=" + "镇".repeat(100_000) + "&specialist=" + "s".repeat(65),
+                "staff1");
+        assertThat(inTown.status()).isEqualTo(400);
+        assertThat(inTown.html().select("[data-field=town] .field-error").text()).isEqualTo("不能超过 100 个字符");
+        assertThat(inTown.html().select("[data-field=specialist] .field-error").text())
+                .isEqualTo("驻企服务专员应为账号用户名");
+        assertThat(inTown.html().select("#q").attr("maxlength")).isEqualTo("200");
+        assertThat(inTown.html().select("#town").attr("maxlength")).isEqualTo("100");
+    }
+
     @Test
     void theFormFilesAnEnterpriseAndSendsToItsProfile() {
         Pages.Answer blank = pages.get("/enterprises/new", "staff1");

@@ -291,6 +291,32 @@ class EnterpriseWebTests {
         assertFieldErrors(api.get("/api/enterprises?specialist=" + "s".repeat(65), "leader"), "specialist");
     }
 
+    /**
+     * A hostile client's 100 000 characters in {@code town} or {@code q}: 400 naming the parameter, in the
+     * caller's language, rather than compared with every file. A town or words as long as a file's still search.
+     */
+    @Test
+    void anOverlongTownOrSearchIs400NamingItInChineseOrEnglish() {
+        String town = "长镇" + token();
+        String code = create("长名企业" + token(), town, false);
+        for (String parameter : List.of("town", "q")) {
+            for (String[] language : new String[][] {{"zh-CN", "不能超过"}, {"en", "at most"}}) {
+                Api.Response r = api.perform(MockMvcRequestBuilders.get("/api/enterprises")
+                        .queryParam(parameter, "泵".repeat(100_000)).accept(MediaType.APPLICATION_JSON)
+                        .header("Accept-Language", language[0]), "leader");
+                assertFieldErrors(r, parameter);
+                assertThat(r.json().path("errors").get(0).path("message").asText()).as(r.text())
+                        .contains(language[1]);
+            }
+        }
+        assertFieldErrors(api.get("/api/enterprises?town=" + "镇".repeat(101), "leader"), "town");
+        assertFieldErrors(api.get("/api/enterprises?q=" + "a".repeat(201), "leader"), "q");
+        assertThat(codes(api.get("/api/enterprises?town=" + town + "&q=" + "a".repeat(200), "leader"))).isEmpty();
+        assertThat(codes(api.get("/api/enterprises?town=" + town + "镇".repeat(100 - town.length()), "leader")))
+                .isEmpty();
+        assertThat(codes(api.get("/api/enterprises?town=" + town, "leader"))).containsExactly(code);
+    }
+
     @Test
     void theListSearchesNamesAndCreditCodesWhateverTheCase() {
         String tag = token();

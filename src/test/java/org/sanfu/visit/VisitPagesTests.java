@@ -489,6 +489,19 @@ class VisitPagesTests {
         }
     }
 
+    /** Words longer than any enterprise's name (the list's 400): said by the search, the form kept as typed. */
+    @Test
+    void searchWordsLongerThanAnyNameAreSaidByTheSearchKeepingTheForm() {
+        Pages.Answer found = pages.post("/visits", "staff1", Pages.form("idempotencyKey", key(blankForm("staff1", "")),
+                "notes", "先写的走访记录", "enterprise", "泵".repeat(201), "findEnterprise", "true"));
+        assertThat(found.status()).isEqualTo(200);
+        Document html = found.html();
+        assertThat(html.select("#enterpriseWordsError").text()).isEqualTo("不能超过 200 个字符");
+        assertThat(html.select("#notes").text()).isEqualTo("先写的走访记录");
+        assertThat(html.select("#enterpriseWords").attr("maxlength")).isEqualTo("200");
+        assertThat(html.select("#enterpriseMatches, #noMatches")).isEmpty();
+    }
+
     @Test
     void dispatchLogsHotlineAndOnlineEntriesOnly() {
         String code = api.enterprise();

@@ -87,6 +87,13 @@ class EnterpriseController {
             + "or credit code, or `specialist` (the 驻企服务专员's user name: the enterprises they look after); "
             + "paged with `page` (from 0) and `size` (1..200).")
     @ApiAccess(value = {"STAFF", "DISPATCH", "DEPT", "LEADER", "ADMIN"}, errors = 400)
+    // the bounds EnterpriseService.list checks: a file's town and name (words longer could match nothing)
+    @Parameter(name = "town", in = ParameterIn.QUERY,
+            schema = @Schema(type = "string", maxLength = EnterpriseForm.TOWN_MAX),
+            description = "the town (镇/街道), exactly")
+    @Parameter(name = "q", in = ParameterIn.QUERY,
+            schema = @Schema(type = "string", maxLength = EnterpriseForm.NAME_MAX),
+            description = "words in the name or credit code, ignoring case")
     @Parameter(name = "specialist", in = ParameterIn.QUERY, schema = @Schema(type = "string", maxLength = 64),
             description = "the user name of the enterprise's 驻企服务专员; an unknown one matches nothing")
     @GetMapping

@@ -67,8 +67,9 @@ class EnterprisePages {
     /**
      * {@code q}: words in the name or the credit code; {@code town}: exactly; (addition) {@code specialist}: the
      * 驻企服务专员's user name, which a specialist's 只看我驻企的 sets to their own (the enterprises they answer for,
-     * among a county's thousands); paged 20 at a time. A specialist no user name can be is 400, the list of all
-     * with the field named.
+     * among a county's thousands); paged 20 at a time. A filter no file could match (a specialist no user name can
+     * be, words longer than a name, a town longer than a town: the API's 400) is 400, the list without it, what
+     * is wrong named by its input; the filters given right still apply.
      */
     @GetMapping("/enterprises")
     ModelAndView list(Caller caller, @RequestParam(required = false) String q,
@@ -82,15 +83,19 @@ class EnterprisePages {
         list.addObject("town", inTown == null ? "" : inTown);
         list.addObject("specialist", of == null ? "" : of);
         list.addObject("me", caller.is(Role.STAFF) ? caller.username() : null);
+        Map<String, String> invalid = Map.of();
         try {
             // a hand-edited page number below 0 or too deep shows the first or the last page rather than an error
             list.addObject("result", enterprises.list(inTown, null, words, of, PageParams.shown(page, PAGE_SIZE)));
-            list.addObject("specialistInvalid", false);
         } catch (InvalidInput e) {
+            invalid = formErrors.of(e);
             list.setStatus(HttpStatus.BAD_REQUEST);
-            list.addObject("specialistInvalid", true);
-            list.addObject("result", enterprises.list(inTown, null, words, PageParams.shown(page, PAGE_SIZE)));
+            list.addObject("result", enterprises.list(invalid.containsKey("town") ? null : inTown, null,
+                    invalid.containsKey("q") ? null : words, invalid.containsKey("specialist") ? null : of,
+                    PageParams.shown(page, PAGE_SIZE)));
         }
+        list.addObject("invalid", invalid);
+        list.addObject("specialistInvalid", invalid.containsKey("specialist"));
         return list;
     }
 

@@ -128,11 +128,18 @@ class VisitPages {
         return withMatches(page(caller, blank, Map.of(), HttpStatus.OK), blank);
     }
 
-    /** The enterprises found by the form's words (name or code), at most {@link #ENTERPRISE_MATCHES}, under 选择企业. */
+    /**
+     * The enterprises found by the form's words (name or code), at most {@link #ENTERPRISE_MATCHES}, under 选择企业.
+     * Words the list refuses (longer than any name) are said by the search input, the form kept as typed.
+     */
     private ModelAndView withMatches(ModelAndView page, VisitForm form) {
         if (!form.enterpriseSearch().isEmpty()) {
-            page.addObject("matches", enterprises.list(null, null, form.enterpriseSearch(),
-                    PageParams.of(0, ENTERPRISE_MATCHES)));
+            try {
+                page.addObject("matches", enterprises.list(null, null, form.enterpriseSearch(),
+                        PageParams.of(0, ENTERPRISE_MATCHES)));
+            } catch (InvalidInput refused) {
+                page.addObject("searchError", formErrors.of(refused).get("q"));
+            }
         }
         return page;
     }
