@@ -489,6 +489,41 @@ class VisitPagesTests {
         }
     }
 
+    /**
+     * (addition) {@code /visits/new?enterprise=} with the whole credit code of an enterprise on file (a link, a code
+     * pasted into the address) opens the form with it chosen, as 查找企业 then 选择 would; a code not on file opens it
+     * with nothing chosen and the usual 没有找到匹配的企业.
+     */
+    @Test
+    void theFormOpenedWithAWholeCreditCodeOnFileAsItsSearchHasThatEnterpriseChosen() {
+        String code = api.enterprise("椒江链接测试机械有限公司", "椒江");
+        for (String words : List.of(code, code.toLowerCase() + " ")) {
+            Pages.Answer opened = pages.get("/visits/new?enterprise=" + words, "staff1");
+            assertThat(opened.status()).as(words).isEqualTo(200);
+            Document html = opened.html();
+            assertThat(html.select("#enterpriseCreditCode").val()).as(words).isEqualTo(code);
+            assertThat(html.select("#chosenEnterprise").text()).isEqualTo("椒江链接测试机械有限公司（椒江）");
+            assertThat(html.select(".field-error, #noMatches")).isEmpty();
+        }
+        // the field itself, when given, is what the form holds
+        String other = api.enterprise("椒江链接测试另一家有限公司", "椒江");
+        assertThat(blankFormWith("enterpriseCreditCode=" + other + "&enterprise=" + code)
+                .select("#enterpriseCreditCode").val()).isEqualTo(other);
+
+        for (String unknown : List.of(Api.creditCode(), "91331000MA2XXXXXX1")) {
+            Document html = blankFormWith("enterprise=" + unknown);
+            assertThat(html.select("#enterpriseCreditCode").val()).as(unknown).isEmpty();
+            assertThat(html.select("#noMatches").text()).as(unknown).startsWith("没有找到匹配的企业");
+            assertThat(html.select("#enterpriseWords").val()).isEqualTo(unknown);
+        }
+    }
+
+    private Document blankFormWith(String query) {
+        Pages.Answer form = pages.get("/visits/new?" + query, "staff1");
+        assertThat(form.status()).as(query).isEqualTo(200);
+        return form.html();
+    }
+
     /** Words longer than any enterprise's name (the list's 400): said by the search, the form kept as typed. */
     @Test
     void searchWordsLongerThanAnyNameAreSaidByTheSearchKeepingTheForm() {

@@ -108,8 +108,11 @@ class VisitPages {
     }
 
     /**
-     * STAFF, DISPATCH (SecurityConfig). {@code enterprise}: words to look an enterprise up by name or code.
-     * Right after a sign-in that a timed-out session asked for, the form as it was typed (KeptForms).
+     * STAFF, DISPATCH (SecurityConfig). {@code enterprise}: words to look an enterprise up by name or code, as
+     * 查找企业 does: the whole credit code of one on file chooses it (a link naming the enterprise), anything else
+     * lists the matches, or says none was found. {@code enterpriseCreditCode}, the field itself, is filled in as
+     * given and comes first. Right after a sign-in that a timed-out session asked for, the form as it was typed
+     * (KeptForms).
      */
     @GetMapping("/visits/new")
     ModelAndView form(Caller caller, @RequestParam(required = false) String enterpriseCreditCode,
@@ -125,7 +128,24 @@ class VisitPages {
         visit.put("visitedAt", when.local(clock.instant()));
         visit.put("source", (caller.is(Role.DISPATCH) ? Source.HOTLINE : Source.VISIT).name());
         VisitForm blank = VisitForm.blank(visit, newKey(), enterprise);
-        return withMatches(page(caller, blank, Map.of(), HttpStatus.OK), blank);
+        if (visit.get("enterpriseCreditCode") != null) {
+            return withMatches(page(caller, blank, Map.of(), HttpStatus.OK), blank);
+        }
+        return found(caller, blank);
+    }
+
+    /**
+     * The form with what 查找企业's words found: a whole credit code on file names one enterprise, taken as its
+     * 选择 would be, not left for a second tap (saving without it said 不能为空 next to a code the user had typed
+     * above); other words list the matches under 选择企业.
+     */
+    private ModelAndView found(Caller caller, VisitForm typed) {
+        Optional<Enterprise> named = namedByCode(typed.enterpriseSearch());
+        if (named.isPresent()) {
+            return page(caller, typed.withEnterprise(named.get().creditCode()).withAProblemBlock(), Map.of(),
+                    HttpStatus.OK);
+        }
+        return withMatches(page(caller, typed.withAProblemBlock(), Map.of(), HttpStatus.OK), typed);
     }
 
     /**
@@ -168,14 +188,7 @@ class VisitPages {
         }
         // 查找企业 and a match's 选择 post the whole form: what was typed below stays
         if (input.containsKey("findEnterprise")) {
-            // a whole credit code on file names one enterprise: taken as its 选择 would be, not left for a second
-            // tap (saving without it said 不能为空 next to a code the user had typed above)
-            Optional<Enterprise> named = namedByCode(typed.enterpriseSearch());
-            if (named.isPresent()) {
-                return page(caller, typed.withEnterprise(named.get().creditCode()).withAProblemBlock(), Map.of(),
-                        HttpStatus.OK);
-            }
-            return withMatches(page(caller, typed.withAProblemBlock(), Map.of(), HttpStatus.OK), typed);
+            return found(caller, typed);
         }
         String chosen = blankToNull(input.getFirst("chooseEnterprise"));
         if (chosen != null) {
