@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.sanfu.DomainException;
@@ -18,6 +19,7 @@ import org.sanfu.sla.Notifications;
 import org.sanfu.ticket.process.TicketProcess;
 import org.sanfu.ticket.process.TicketProcessGateway;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,6 +35,12 @@ public class TicketActions {
     /** The actor of what an enterprise did itself (through a feedback link), before its credit code. */
     public static final String ENTERPRISE_ACTOR = "enterprise:";
 
+    /**
+     * The key of the rule that a returned ticket given back to its department keeps the sign deadline it had: the
+     * one wording of it that the pages' texts compose and the assign event names.
+     */
+    public static final String GIVEN_BACK_RULE = "ticket.rule.given-back-sign-deadline";
+
     private final Tickets tickets;
     private final TicketEvents events;
     private final TicketQueries queries;
@@ -46,10 +54,13 @@ public class TicketActions {
     private final ApplicationEventPublisher published;
     private final Notifications notifications;
     private final Extensions extensions;
+    private final MessageSource messages;
 
     TicketActions(Tickets tickets, TicketEvents events, TicketQueries queries, TicketPolicy policy, TicketDeadlines clocks,
             TicketProcessGateway process, WorkingDayCalendar calendar, Catalog catalog, SanfuProperties properties,
-            Clock clock, ApplicationEventPublisher published, Notifications notifications, Extensions extensions) {
+            Clock clock, ApplicationEventPublisher published, Notifications notifications, Extensions extensions,
+            MessageSource messages) {
+        this.messages = messages;
         this.extensions = extensions;
         this.notifications = notifications;
         this.published = published;
@@ -98,7 +109,10 @@ public class TicketActions {
 
             StringBuilder detail = new StringBuilder(describeDepartments(lead, co));
             if (ticket.returnCount() > 0 && ticket.leadDepartment() != null) {
-                detail.append(returnRejected ? "；退回不成立，原签收时限继续计算" : "；退回成立，重新计算签收时限");
+                // the history is kept in Chinese (API.md), so the rule is worded in Chinese whoever asks
+                detail.append(returnRejected
+                        ? "；退回不成立，" + messages.getMessage(GIVEN_BACK_RULE, null, Locale.SIMPLIFIED_CHINESE)
+                        : "；退回成立，重新计算签收时限");
             }
             return withNote(detail.toString(), command.note());
         });

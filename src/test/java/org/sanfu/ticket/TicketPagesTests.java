@@ -823,11 +823,38 @@ class TicketPagesTests extends TicketWebTestSupport {
 
         Document page = pages.get("/tickets/" + id, "dispatch").html();
         assertThat(page.select("form[data-action=assign] #givenBackDeadline").text()).matches(
-                "交回交通运输局（港航）签收时，签收期限仍为 " + deadline + "（剩 \\d+(\\.\\d)? 个工作日），不重新计算。");
+                "交回交通运输局（港航）签收时，签收期限不因退回而顺延，仍为 " + deadline + "（剩 \\d+(\\.\\d)? 个工作日）。");
 
         assertThat(pages.get("/tickets/" + id(api.ticket("OTHER")), "dispatch").html()
                 .select("form[data-action=assign]")).hasSize(1).allSatisfy(form ->
                         assertThat(form.select("#givenBackDeadline")).as("nothing returned, no deadline").isEmpty());
+    }
+
+    /**
+     * That a returned ticket given back to its department keeps its sign deadline is said in one wording, the
+     * bundle's ticket.rule.given-back-sign-deadline, wherever it is said: the return form, the sentence after 退回,
+     * the department's 待交办 line on /work (dispatch's queue line: SignInAndWorkPageTests), the assign form, and
+     * the history's event of giving it back.
+     */
+    @Test
+    void theRuleThatAGivenBackTicketKeepsItsSignDeadlineIsSaidOneWayWherever() {
+        String rule = java.util.ResourceBundle.getBundle("messages", java.util.Locale.ROOT)
+                .getString("ticket.rule.given-back-sign-deadline");
+        String id = id(api.ticket("CONTAINER"));
+        assertThat(pages.get("/tickets/" + id, "transport").html().select("details#action-return .hint").text())
+                .contains("仍交本部门办理，" + rule + "，");
+
+        pages.post("/tickets/" + id + "/return", "transport", Pages.form("reason", "属于海关职责，非港航事项"));
+        assertThat(pages.get("/tickets/" + id, "transport").html().select("#done").text())
+                .contains("交回时" + rule + "，仍为 ");
+        assertThat(pages.get("/work", "transport").html().select("#waitingOnOthers .waiting[data-status=DISPATCHING] p.next")
+                .text()).endsWith("或交回本部门签收，" + rule);
+        Document assign = pages.get("/tickets/" + id, "dispatch").html();
+        assertThat(assign.select("#arbitration").text()).contains("交回原部门即退回不成立，" + rule + "（见下）");
+        assertThat(assign.select("#givenBackDeadline").text()).startsWith("交回交通运输局（港航）签收时，" + rule + "，仍为 ");
+
+        pages.post("/tickets/" + id + "/assign", "dispatch", Pages.form("leadDepartment", "TRANSPORT"));
+        assertThat(history(id).findValuesAsText("detail")).last().isEqualTo("主办 交通运输局（港航）；退回不成立，" + rule);
     }
 
     // ------------------------------------------------------------------ what the page shows
@@ -1177,7 +1204,7 @@ class TicketPagesTests extends TicketWebTestSupport {
             }
             Document page = pages.get("/tickets/" + id, "transport").html();
             assertThat(page.select("details#action-return .hint").text()).as(signed ? "signed" : "to sign")
-                    .contains("专班办公室裁定", "仍交本部门办理", "不因退回而暂停", "建议由哪个部门办理");
+                    .contains("专班办公室裁定", "仍交本部门办理", "签收期限不因退回而顺延", "建议由哪个部门办理");
         }
     }
 

@@ -186,7 +186,7 @@ class SignInAndWorkPageTests {
         assertThat(group).isNotNull();
         assertThat(group.select("a[href=/tickets/" + returned + "]")).hasSize(1);
         assertThat(group.select("h3 .name").text()).isEqualTo(statusOnItsPage(returned, "transport")).isEqualTo("待交办");
-        assertThat(group.select("p.next").text()).isEqualTo("等专班办公室裁定退回：改派其他部门，或交回本部门签收，原签收期限照常计算");
+        assertThat(group.select("p.next").text()).isEqualTo("等专班办公室裁定退回：改派其他部门，或交回本部门签收，签收期限不因退回而顺延");
         assertThat(waiting.select("a[href=/tickets/" + ids.get(1) + "]")).as("still in its inbox").isEmpty();
 
         // given back: in its inbox to sign again, no longer waiting
@@ -218,7 +218,7 @@ class SignInAndWorkPageTests {
             assertThat(group.select("h3 .name").text()).as(status).isEqualTo(statusOnItsPage(id, "transport"))
                     .isEqualTo(messages.getMessage("label.status." + status, null, Locale.CHINA));
             assertThat(group.select("p.next").text()).as(status)
-                    .isEqualTo(messages.getMessage("page.work.waiting." + status, null, Locale.CHINA));
+                    .isEqualTo(messages.getMessage("page.work.waiting." + status, givenBackRule(), Locale.CHINA));
         });
         assertThat(waiting.text()).doesNotContain("领导督办中", "待企业评价", "已上报，");
 
@@ -229,7 +229,7 @@ class SignInAndWorkPageTests {
             String id = queue.select("a.ticket").first().attr("data-id");
             assertThat(queue.select("h2 .name").text()).as(action).isEqualTo(statusOnItsPage(id, user));
             assertThat(queue.select("p.next").text()).as(action)
-                    .isEqualTo(messages.getMessage("page.work.next." + action, null, Locale.CHINA));
+                    .isEqualTo(messages.getMessage("page.work.next." + action, givenBackRule(), Locale.CHINA));
             assertThat(queue.text()).as(action).doesNotContain("督办待裁决", "上报待专班答复");
         });
         assertThat(queue("leader", "rule").select("h2 .name").text()).isEqualTo("督办中");
@@ -244,7 +244,7 @@ class SignInAndWorkPageTests {
         api.act(ids.get(1), "extend", "transport", Map.of("workingDays", 2, "reason", "等船期"));
 
         assertThat(queue("dispatch", "assign").select("p.next").text())
-                .isEqualTo("请选定主办部门交办；被退回的，先看退回理由：改派其他部门即退回成立，交回原部门即退回不成立、签收期限不变。");
+                .isEqualTo("请选定主办部门交办；被退回的，先看退回理由：改派其他部门即退回成立，交回原部门即退回不成立、签收期限不因退回而顺延。");
         assertThat(queue("dispatch", "approve-extension").select("p.next").text())
                 .isEqualTo("请同意或不同意延期；不同意的，答复期限不变。");
         // a department's queues have their hints on the tickets' pages, not here
@@ -259,6 +259,11 @@ class SignInAndWorkPageTests {
     }
 
     /** The queue of the action on the user's /work, on whichever page of it the queue begins. */
+    /** The argument every /work line takes: the rule a given-back ticket's line says (page.work.*). */
+    private Object[] givenBackRule() {
+        return new Object[] {messages.getMessage("ticket.rule.given-back-sign-deadline", null, Locale.CHINA)};
+    }
+
     private Element queue(String user, String action) {
         for (int page = 0; ; page++) {
             Document work = pages.get("/work?page=" + page, user).html();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.sanfu.Message;
 import org.sanfu.ticket.TicketAction;
+import org.sanfu.ticket.TicketActions;
 import org.sanfu.ticket.TicketStatus;
 import org.sanfu.ticket.TicketView;
 
@@ -82,7 +83,8 @@ final class DoneSentences {
         // the returned ticket leaves the department's inbox: what dispatch may decide, and that the clock runs on
         if (TicketAction.RETURN.urlName().equals(action) && status == TicketStatus.DISPATCHING
                 && t.signDeadline() != null) {
-            return Message.of("page.ticket.done.then.returned", "deadline", when.apply(t.signDeadline()));
+            return Message.of("page.ticket.done.then.returned", "rule", Message.of(TicketActions.GIVEN_BACK_RULE),
+                    "deadline", when.apply(t.signDeadline()));
         }
         if (TicketAction.RULE.urlName().equals(action) && status == TicketStatus.ASSIGNED
                 && t.leadDepartment() != null && t.signDeadline() != null) {

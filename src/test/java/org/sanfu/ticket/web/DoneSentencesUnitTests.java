@@ -81,7 +81,7 @@ class DoneSentencesUnitTests {
     @Test
     void aReturnSaysWhatDispatchMayDecideAndThatTheSignDeadlineRunsOn() {
         assertThat(said("return", view(TicketStatus.DISPATCHING, "commerce", 0)))
-                .isEqualTo("已退回，事项现为“待交办”。专班办公室将改派其他部门，或交回本部门签收；交回时签收期限仍为 2026-12-08 09:30，不因退回而暂停。");
+                .isEqualTo("已退回，事项现为“待交办”。专班办公室将改派其他部门，或交回本部门签收；交回时签收期限不因退回而顺延，仍为 2026-12-08 09:30。");
         // a third return goes to a leader: the status says so, and no sign deadline waits on dispatch
         assertThat(DoneSentences.of("return", view(TicketStatus.SUPERVISION, "commerce", 0),
                 DoneSentencesUnitTests::department, DoneSentencesUnitTests::when)).hasSize(1);
