@@ -116,6 +116,9 @@ class WorkCardsWebTests {
         assertThat(dispatch.select(".returned").text()).isEqualTo("交通运输局（港航）已退回，待重新交办");
         // cut as an extension's reason is; the ticket's page has it whole beside the assign form
         assertThat(dispatch.select(".return-reason").text()).isEqualTo("退回理由：" + reason.substring(0, 57) + "...");
+        // the ticket's page says it in the card's sentence (page.card.return-reason), whole
+        assertThat(pages.get("/tickets/" + id, "dispatch").html().select("#arbitration #returnReason").text())
+                .isEqualTo("退回理由：" + reason);
         // the sign clock runs on through a return: given back, the department signs by its first sign deadline,
         // which the card names as such, not the reply deadline a card at dispatch shows otherwise
         assertThat(dispatch.select(".meta").last().text())
