@@ -116,29 +116,35 @@ public class TicketQueries {
     /**
      * Of these tickets, those a department returned that wait for dispatch to assign them again, by id, with that
      * return's reason (理由): what dispatch arbitrates on, read on the card before it opens one (the ticket's page
-     * shows it in full beside the assign form).
+     * shows it in full beside the assign form, read by the same {@link Awaited#RETURN}).
      */
     public Map<String, String> returnReasons(Collection<TicketView> of) {
         Map<String, String> reasons = new LinkedHashMap<>();
-        latest(of.stream().filter(TicketView::returnedByLead).toList(), TicketAction.RETURN)
-                .forEach((id, event) -> reasons.put(id, event.detail()));
+        awaited(of, Awaited.RETURN).forEach((id, event) -> reasons.put(id, event.detail()));
         return reasons;
     }
 
     /**
      * Of these tickets, those with a task force (ESCALATED), by id, with the escalation that sent them there
      * (上报市专班：理由, by whom, when): what the office entering the task force's answer reads on the card, as
-     * the ticket's page reads it from its history beside the escalation-reply form.
+     * the ticket's page reads it from its history beside the escalation-reply form ({@link Awaited#ESCALATION}).
      */
     public Map<String, TicketEvent> escalations(Collection<TicketView> of) {
-        return latest(of.stream().filter(t -> t.status() == TicketStatus.ESCALATED).toList(), TicketAction.ESCALATE);
+        return awaited(of, Awaited.ESCALATION);
     }
 
-    /** Each ticket's latest event of this action, by id, for those that have one. */
-    private Map<String, TicketEvent> latest(Collection<TicketView> of, TicketAction action) {
-        Map<String, TicketEvent> latest = new LinkedHashMap<>();
-        fromLatest(of, action).forEach((id, since) -> latest.put(String.valueOf(id), since.get(0)));
-        return latest;
+    /** Of these tickets, those waiting on it, by id, with the event they wait on: one read for them all. */
+    private Map<String, TicketEvent> awaited(Collection<TicketView> of, Awaited what) {
+        List<TicketView> waiting = of.stream().filter(what::waits).toList();
+        Map<Long, List<TicketEvent>> since = fromLatest(waiting, what.action());
+        Map<String, TicketEvent> awaited = new LinkedHashMap<>();
+        for (TicketView ticket : waiting) {
+            TicketEvent event = what.in(ticket, since.getOrDefault(parseId(ticket.id()), List.of()));
+            if (event != null) {
+                awaited.put(ticket.id(), event);
+            }
+        }
+        return awaited;
     }
 
     /** Each ticket's events from its latest {@code action} on, read a bounded number of tickets at a time. */

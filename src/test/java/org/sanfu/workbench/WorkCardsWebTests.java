@@ -167,6 +167,39 @@ class WorkCardsWebTests {
         assertThat(card("transport", id).select(".escalation")).isEmpty();
     }
 
+    /**
+     * The card and the ticket's page read a return and an escalation from the history by one reader (ticket.Awaited):
+     * a ticket returned again, after being given back or by the department it was reassigned to, shows the latest
+     * return on both, and one sent up again after a reopen the latest escalation.
+     */
+    @Test
+    void theCardAndThePageSayTheLatestReturnAndEscalationAlike() {
+        String givenBack = handledBy("LOGISTICS", "transport", "海运费上涨待协调");
+        api.act(givenBack, "return", "transport", Map.of("reason", "运价属市场行为"));
+        api.act(givenBack, "assign", "dispatch", Map.of("leadDepartment", "TRANSPORT"));
+        api.act(givenBack, "return", "transport", Map.of("reason", "再次退回：应由商务局牵头"));
+        String reassigned = handledBy("LOGISTICS", "transport", "集装箱短缺待协调");
+        api.act(reassigned, "return", "transport", Map.of("reason", "运价属市场行为"));
+        api.act(reassigned, "assign", "dispatch", Map.of("leadDepartment", "COMMERCE"));
+        api.act(reassigned, "return", "commerce", Map.of("reason", "商务局退回：属港航事项"));
+        for (Map.Entry<String, String> returned : Map.of(givenBack, "再次退回：应由商务局牵头",
+                reassigned, "商务局退回：属港航事项").entrySet()) {
+            String id = returned.getKey();
+            assertThat(card("dispatch", id).select(".return-reason").text()).isEqualTo("退回理由：" + returned.getValue());
+            assertThat(pages.get("/tickets/" + id, "dispatch").html().select("#returnReason").text())
+                    .isEqualTo("退回理由：" + returned.getValue());
+        }
+
+        String again = handledBy("CONTAINER", "transport", "订舱难再次上报");
+        api.act(again, "escalate", "transport", Map.of("level", "CITY", "reason", "舱位需市里协调"));
+        api.act(again, "escalation-reply", "dispatch", Map.of("resolution", "市专班已协调", "outcome", "PARTIAL"));
+        api.act(again, "feedback", "staff1", Map.of("satisfaction", "DISSATISFIED"));
+        api.act(again, "escalate", "transport", Map.of("level", "PROVINCE", "reason", "市里协调无果"));
+        assertThat(card("dispatch", again).select(".escalation").text()).startsWith("上报省专班：市里协调无果（");
+        assertThat(pages.get("/tickets/" + again, "dispatch").html().select("#escalationReason").text())
+                .isEqualTo("上报省专班：市里协调无果");
+    }
+
     /** A new ticket of this category, signed by its lead: in that department's hands. */
     private String handledBy(String category, String lead, String title) {
         String code = api.enterprise("台州工作台卡片测试有限公司", "卡片镇");

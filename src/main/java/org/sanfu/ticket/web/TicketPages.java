@@ -37,6 +37,7 @@ import org.sanfu.security.KeptForms;
 import org.sanfu.security.People;
 import org.sanfu.security.Role;
 import org.sanfu.ticket.ActionRequests;
+import org.sanfu.ticket.Awaited;
 import org.sanfu.ticket.EscalationLevel;
 import org.sanfu.ticket.Outcome;
 import org.sanfu.ticket.Satisfaction;
@@ -535,6 +536,8 @@ class TicketPages {
         if (ticket.allowedActions().contains(TicketAction.ASSIGN.urlName())) {
             model.put("arbitration", Arbitration.of(ticket, history));
         }
+        // what was asked of the task force, as the office's card reads it (TicketQueries.escalations)
+        model.put("escalationAsked", Awaited.ESCALATION.in(ticket, history));
         // the lead may not reply before every co-department's opinion is in: say so where 答复 would be
         model.put("replyWaits", ticket.status() == TicketStatus.IN_PROGRESS
                 && caller.isDepartment(ticket.leadDepartment()) && !ticket.pendingContributions().isEmpty()
@@ -570,15 +573,18 @@ class TicketPages {
             int returnCount, String routing) {
 
         static Arbitration of(TicketView ticket, List<TicketEvent> history) {
+            // the return as dispatch's card reads it (TicketQueries.returnReasons)
+            TicketEvent returned = Awaited.RETURN.in(ticket, history);
+            if (returned != null) {
+                return new Arbitration(true, ticket.leadDepartment(), returned.detail(), returned.actor(), returned.at(),
+                        ticket.returnCount(), null);
+            }
+            // not a return: the routing that found no rule, from the event that sent it to dispatch
             TicketEvent cause = null;
             for (TicketEvent event : history) {
                 if (event.toStatus() == TicketStatus.DISPATCHING && event.fromStatus() != TicketStatus.DISPATCHING) {
                     cause = event;
                 }
-            }
-            if (cause != null && TicketAction.RETURN.urlName().equals(cause.action())) {
-                return new Arbitration(true, ticket.leadDepartment(), cause.detail(), cause.actor(), cause.at(),
-                        ticket.returnCount(), null);
             }
             return new Arbitration(false, null, null, null, cause == null ? null : cause.at(), ticket.returnCount(),
                     cause == null ? null : cause.detail());
