@@ -344,7 +344,9 @@ class DashboardBrowserTests {
         browser.script("document.querySelector('#weeklyBriefing input[name=week]').value = '2014-W10'");
         browser.follow("#weeklyBriefing button[value=html]");
         assertThat(browser.path()).isEqualTo("/reports/weekly?week=2014-W10&format=html");
-        browser.noSidewaysScroll().noPolicyViolations();
+        // a ticket's number in 五、超期事项 (#120) is opened with a thumb in a meeting, as a table's links are
+        browser.noSidewaysScroll().noPolicyViolations().tapTargetsAtLeast44px("a.ticket-link");
+        assertThat(browser.findAll("a.ticket-link")).as("the ticket links checked").hasSizeGreaterThan(2);
         assertThat(browser.find("h1").getText()).isEqualTo("三服务工作简报（2014年第10周）");
         assertThat(browser.findAll("main h2").stream().map(WebElement::getText).toList())
                 .startsWith("一、总体情况", "二、分类别情况", "三、分部门情况", "四、部门赛马排名", "五、超期事项");
@@ -371,9 +373,31 @@ class DashboardBrowserTests {
                     + " + getComputedStyle(document.querySelector('main p')).color"))
                     .isEqualTo("rgb(255, 255, 255) rgb(0, 0, 0)");
             assertThat(browser.find("main h2").isDisplayed()).isTrue();
+            assertThat(browser.script("return document.querySelector('a.ticket-link').getBoundingClientRect().height"))
+                    .as("a ticket's number, printed: a line of the text, not a thumb's target").asString()
+                    .satisfies(height -> assertThat(Double.parseDouble(height)).isLessThan(30));
         } finally {
             browser.driver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
         }
+        browser.desktopSize();
+    }
+
+    /**
+     * The monthly report read on a phone (March 2014, 在线查看 from the dashboard's 月度通报): it fits the screen, its
+     * wide tables scroll inside their boxes under the hint, and its tickets' numbers are a thumb's targets.
+     */
+    @Test
+    void onAPhoneTheMonthlyReportOpensInTheBrowserAndFitsTheScreen() {
+        browser.phoneSize().signInAs("leader").open("/" + query);
+        browser.script("document.querySelector('#monthlyReport input[name=month]').value = '" + MONTH + "'");
+        browser.follow("#monthlyReport button[value=html]");
+        assertThat(browser.path()).isEqualTo("/reports/monthly?month=" + MONTH + "&format=html");
+        assertThat(browser.find("h1").getText()).isEqualTo("三服务月度通报（2014年3月）");
+        browser.noSidewaysScroll().noPolicyViolations().tapTargetsAtLeast44px("a.ticket-link");
+        assertThat(browser.findAll("a.ticket-link")).as("the ticket links checked").hasSizeGreaterThan(2);
+        assertThat(tablesScrollingWithoutTheirHint())
+                .as("tables scrolling inside their panels without the hint above them").isEmpty();
+        browser.fullPageScreenshot("monthly-report-phone");
         browser.desktopSize();
     }
 
