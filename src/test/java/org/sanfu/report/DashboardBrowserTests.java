@@ -304,9 +304,12 @@ class DashboardBrowserTests {
     void onAPhoneTheDashboardFitsTheScreenAndItsTablesScrollInsideTheirPanels() {
         browser.phoneSize().signInAs("leader").open("/" + query);
         chartsDrawn();
-        // a link in a table (a department, its total, an overdue ticket's number and title) is tapped as often as a figure's
-        browser.noSidewaysScroll().tapTargetsAtLeast44px(".filters a, .kpi-link, table.table td a");
+        // a link in a table (a department, its total, an overdue ticket's number and title) is tapped as often as a
+        // figure's, and so are a red card's town and a panel's 查看全部 beside its heading
+        browser.noSidewaysScroll().tapTargetsAtLeast44px(".filters a, .kpi-link, table.table td a, .red-card a.town, h2 a.sub");
         assertThat(browser.findAll("#ranking td a, #overdue td a")).as("the table links checked").hasSizeGreaterThan(4);
+        assertThat(browser.findAll("#redCards a.town")).as("the red cards' towns checked").isNotEmpty();
+        assertThat(browser.findAll("#overdueAll, #closedAll")).as("the panels' 查看全部 checked").hasSize(2);
         assertThat(browser.find("header.bar nav").getText()).as("the shared top bar").contains("工作台", "事项", "驾驶舱");
         assertThat(text("scope")).contains(town);
 
