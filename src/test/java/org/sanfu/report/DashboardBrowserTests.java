@@ -328,6 +328,14 @@ class DashboardBrowserTests {
         assertThat(tablesScrollingWithoutTheirHint())
                 .as("tables scrolling inside their panels without the hint above them").isEmpty();
         assertThat((Long) browser.script("return document.querySelectorAll('.table-wrap').length")).isGreaterThan(2L);
+        // 季度通报 a card a month: every 记录约谈 on the screen, none beyond its edge to be swiped to
+        assertThat(browser.findAll("#quarterMonths a.record-talk")).as("the talks to record checked").isNotEmpty();
+        assertThat(browser.script("""
+                return [...document.querySelectorAll('#quarterMonths a.record-talk, #quarterMonths td')]
+                  .filter(e => e.getBoundingClientRect().right > document.getElementById('quarterMonths').parentElement
+                    .getBoundingClientRect().right + 0.5).map(e => e.textContent.trim().slice(0, 20))"""))
+                .as("季度通报's cells and 记录约谈 beyond its panel's edge").asList().isEmpty();
+        assertThat(browser.find("#quarterRoll .swipe-hint").isDisplayed()).as("季度通报 has nothing to swipe").isFalse();
         assertThat(browser.findAll(".kpis.counts .kpi").stream().map(k -> k.getRect().getY()).distinct().count())
                 .as("the four counts wrap two by two").isEqualTo(2);
 
