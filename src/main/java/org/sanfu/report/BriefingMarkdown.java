@@ -289,20 +289,23 @@ class BriefingMarkdown {
     /**
      * Which deadline an overdue ticket missed, and that deadline: "，签收超期，签收期限 …" for one signed late or
      * not yet (its reply deadline may still be days ahead), "，答复超期，答复期限 …", or both misses with the reply
-     * deadline; without a miss named, the reply deadline alone.
+     * deadline; one overdue on a deadline since restarted, "，此前超期，答复期限 …" (the present one).
      */
     static String missedDeadline(JsonNode t, ZoneId zone) {
-        String named = missedLabels(t);
         boolean signOnly = t.path("missed").size() == 1 && "sign".equals(t.path("missed").path(0).asText());
-        return (named.isEmpty() ? "" : "，" + named) + (signOnly ? "，签收期限 " + time(t.path("signDeadline"), zone)
+        return "，" + missedLabels(t) + (signOnly ? "，签收期限 " + time(t.path("signDeadline"), zone)
                 : "，答复期限 " + time(t.path("replyDeadline"), zone));
     }
 
-    /** The deadlines a ticket line missed, as the bundle's label.missed.* names them (签收超期、答复超期). */
+    /**
+     * The deadlines an overdue ticket's line missed, as the bundle's label.missed.* names them (签收超期、答复超期),
+     * and 此前超期 for one that misses none it runs against now: overdue on a deadline since restarted (reopened,
+     * reassigned), which 超期 stays on.
+     */
     static String missedLabels(JsonNode t) {
         List<String> labels = new ArrayList<>();
         t.path("missed").forEach(m -> labels.add("sign".equals(m.asText()) ? "签收超期" : "答复超期"));
-        return String.join("、", labels);
+        return labels.isEmpty() ? "此前超期" : String.join("、", labels);
     }
 
     private static String time(JsonNode instant, ZoneId zone) {

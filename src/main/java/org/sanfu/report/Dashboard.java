@@ -104,7 +104,8 @@ record Dashboard(
      * bundle's {@code label.status.*} as every other page names it. {@code missed}: which deadlines it missed
      * ("sign", "reply"), named by {@code label.missed.*} as the ticket page's badges name them (签收超期, 答复超期):
      * a ticket not yet signed, or signed late, is overdue while its reply deadline, the column beside it, may be
-     * days ahead. None for a ticket overdue under an earlier lead, since reassigned.
+     * days ahead. "earlier" (此前超期) for one overdue on a deadline since restarted: reopened, or reassigned to a
+     * new lead; 超期 stays on it, and the column beside it would otherwise show a deadline ahead and nothing missed.
      */
     record OverdueRow(String id, String enterpriseName, String categoryLabel, String title, String department,
             TicketStatus status, List<String> missed, String replyDeadline) {}
@@ -176,7 +177,8 @@ record Dashboard(
     }
 
     private static List<String> missed(TicketView t) {
-        return TicketLine.missed(t.signOverdue(), t.replyOverdue());
+        List<String> now = TicketLine.missed(t.signOverdue(), t.replyOverdue());
+        return now.isEmpty() && t.overdue() ? List.of("earlier") : now;
     }
 
     static String count(long n) {

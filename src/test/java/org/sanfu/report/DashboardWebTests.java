@@ -328,6 +328,32 @@ class DashboardWebTests {
         assertThat(page.select("#overdue tr[data-id=" + hostile + "] td.missed").text()).isEqualTo("答复超期");
     }
 
+    /**
+     * A ticket replied late and reopened runs against a new reply deadline, missed by no one yet, and 超期 stays on
+     * it: its row and its page say 此前超期 rather than leave the 超期环节 empty beside a deadline ahead.
+     */
+    @Test
+    void aTicketOverdueOnADeadlineSinceRestartedSaysItWasOverdueEarlier() {
+        String ownTown = "重办镇" + Api.creditCode().substring(12);
+        String code = api.enterprise("此前超期测试企业", ownTown);
+        Api.Response visit = api.post("/api/visits", "staff1", Map.of("enterpriseCreditCode", code,
+                "visitedAt", "2014-05-05T10:00:00+08:00", "problems", List.of(Api.problem("CONTAINER", "舱位难订"))));
+        assertThat(visit.status()).as(visit.text()).isEqualTo(201);
+        String id = visit.json().get("tickets").get(0).get("id").asText();
+        api.act(id, "sign", "transport", null);
+        api.act(id, "reply", "transport", Map.of("resolution", "已协调", "outcome", "RESOLVED"));
+        JsonNode reopened = api.act(id, "feedback", "staff1", Map.of("satisfaction", "DISSATISFIED", "comment", "仍订不到"));
+        assertThat(reopened.get("status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(reopened.get("overdue").asBoolean()).as("超期 stays").isTrue();
+
+        Document page = page("?town=" + ownTown, "leader").html();
+        assertThat(page.select("#overdue tr[data-id=" + id + "] td.missed").text()).isEqualTo("此前超期");
+        Document ticket = pages.get("/tickets/" + id, "leader").html();
+        assertThat(ticket.select("#deadlines span.badge.overdue:not(.left)")).as("no deadline missed now").isEmpty();
+        assertThat(ticket.select("#overdueMark").text()).isEqualTo("此前超期");
+        assertThat(ticket.select("#overdueMark").attr("title")).contains("仍计入超期", "重新计算");
+    }
+
     @Test
     void theHeadlineFiguresAreTheApisForTheSameTownAndPeriod() {
         String query = "?town=" + town + "&from=2014-05-01&to=2014-05-31";
