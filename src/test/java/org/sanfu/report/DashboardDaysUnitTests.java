@@ -15,5 +15,7 @@ class DashboardDaysUnitTests {
         assertThat(Dashboard.days(1.0)).as("an hour is not nothing").isEqualTo("不足 0.1");
         assertThat(Dashboard.days(0.0)).isEqualTo("0");
         assertThat(Dashboard.days(null)).isEqualTo("—");
+        // a half rounds up, counted in decimal: 110336.4 / 24 is 4597.35, which doubles divide to 4597.3499…
+        assertThat(Dashboard.days(110336.4)).isEqualTo("4597.4");
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -375,9 +377,13 @@ class DashboardWebTests {
         assertThat(one(html, "id=\"medianHoursToClose\">[^<]*</span><span class=\"unit\">([^<]*)<")).isEqualTo("天");
     }
 
-    /** The API's hours as the dashboard shows them: days to a tenth, "7" rather than "7.0". */
+    /**
+     * The API's hours as the dashboard shows them: days to a tenth, half up, "7" rather than "7.0". In decimal: the API
+     * gives hours to a tenth, and 110336.4 / 24 is 4597.35 exactly, which a double divides to 4597.3499… (rounded down).
+     */
     static String days(double hours) {
-        String days = String.format(Locale.ROOT, "%.1f", hours / 24);
+        String days = new BigDecimal(Double.toString(hours)).divide(BigDecimal.valueOf(24), 1, RoundingMode.HALF_UP)
+                .toPlainString();
         return days.equals("0.0") ? "不足 0.1" : days.endsWith(".0") ? days.substring(0, days.length() - 2) : days;
     }
 
