@@ -1,5 +1,8 @@
 package org.sanfu.ticket;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * Where a visit's problems were heard: a visit (走访), a forum (座谈会), the hotline or online. A ticket's
  * own source is a string, since it may also be a channel's code (a 12345 hotline filing by machine) or
@@ -14,6 +17,11 @@ public enum Source {
      */
     public boolean isEntry() {
         return this == HOTLINE || this == ONLINE;
+    }
+
+    /** The entries' sources by name (HOTLINE, ONLINE): what the office's #hotlineReplied lists, and its link asks for. */
+    public static List<String> entries() {
+        return Arrays.stream(values()).filter(Source::isEntry).map(Source::name).toList();
     }
 
     /** Whether a ticket's source names an entry; a channel's code or SYSTEMIC does not. */

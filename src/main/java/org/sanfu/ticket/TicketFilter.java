@@ -1,6 +1,7 @@
 package org.sanfu.ticket;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The filters of {@code GET /api/tickets}; null means "any". {@code from}/{@code to} bound reportedAt.
@@ -8,6 +9,8 @@ import java.time.Instant;
  * only: the department the leaders' figures count it under. {@code open} true keeps the tickets not yet
  * CLOSED (the figures' 在办), false the CLOSED ones. {@code reporter} is the username of the person who
  * reported it (the visit's specialist, or dispatch for a hotline entry): a specialist's own problems.
+ * {@code sources} keeps the tickets that came from any of them (VISIT, FORUM, HOTLINE, ONLINE, SYSTEMIC or a
+ * channel's code): the office's hotline and online entries are two; null or empty means any.
  */
 public record TicketFilter(
         TicketStatus status,
@@ -21,35 +24,48 @@ public record TicketFilter(
         String q,
         String leadDepartment,
         Boolean open,
-        String reporter) {
+        String reporter,
+        List<String> sources) {
+
+    public TicketFilter {
+        sources = sources == null || sources.isEmpty() ? null : List.copyOf(sources);
+    }
+
+    /** From any source. */
+    public TicketFilter(TicketStatus status, String department, String category, String town, String enterprise,
+            Boolean overdue, Instant from, Instant toExclusive, String q, String leadDepartment, Boolean open,
+            String reporter) {
+        this(status, department, category, town, enterprise, overdue, from, toExclusive, q, leadDepartment, open,
+                reporter, null);
+    }
 
     /** The tickets in {@code status} that {@code department} leads: a department's own, wherever they are now. */
     public static TicketFilter ledBy(String department, TicketStatus status) {
-        return new TicketFilter(status, null, null, null, null, null, null, null, null, department, null, null);
+        return new TicketFilter(status, null, null, null, null, null, null, null, null, department, null, null, null);
     }
 
     /** The tickets {@code reporter} reported that are not CLOSED, in {@code status} (null: any of those). */
     public static TicketFilter openReportedBy(String reporter, TicketStatus status) {
-        return new TicketFilter(status, null, null, null, null, null, null, null, null, null, true, reporter);
+        return new TicketFilter(status, null, null, null, null, null, null, null, null, null, true, reporter, null);
     }
 
     /** Of anyone who reported it. */
     public TicketFilter(TicketStatus status, String department, String category, String town, String enterprise,
             Boolean overdue, Instant from, Instant toExclusive, String q, String leadDepartment, Boolean open) {
         this(status, department, category, town, enterprise, overdue, from, toExclusive, q, leadDepartment, open,
-                null);
+                null, null);
     }
 
     /** Without open or not. */
     public TicketFilter(TicketStatus status, String department, String category, String town, String enterprise,
             Boolean overdue, Instant from, Instant toExclusive, String q, String leadDepartment) {
         this(status, department, category, town, enterprise, overdue, from, toExclusive, q, leadDepartment, null,
-                null);
+                null, null);
     }
 
     /** Without a lead department. */
     public TicketFilter(TicketStatus status, String department, String category, String town, String enterprise,
             Boolean overdue, Instant from, Instant toExclusive, String q) {
-        this(status, department, category, town, enterprise, overdue, from, toExclusive, q, null, null, null);
+        this(status, department, category, town, enterprise, overdue, from, toExclusive, q, null, null, null, null);
     }
 }

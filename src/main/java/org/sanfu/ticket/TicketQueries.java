@@ -2,7 +2,6 @@ package org.sanfu.ticket;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,8 +90,7 @@ public class TicketQueries {
      * enterprise has one of its own they are in no one's inbox; the office follows them up.
      */
     public PageResult<TicketView> repliedEntries(Caller caller, PageParams page) {
-        return tickets.repliedOf(Arrays.stream(Source.values()).filter(Source::isEntry).map(Source::name).toList(),
-                page).map(t -> view(t, caller));
+        return tickets.repliedOf(Source.entries(), page).map(t -> view(t, caller));
     }
 
     /**

@@ -439,6 +439,7 @@ class Tickets {
                 .eq("t.town", f.town())
                 .eq("t.enterprise_credit_code", f.enterprise())
                 .eq("t.reporter", f.reporter())
+                .in("t.source", f.sources())
                 .eq("t.overdue", f.overdue())
                 .notBefore("t.reported_at", f.from())
                 .before("t.reported_at", f.toExclusive())
@@ -537,9 +538,7 @@ class Tickets {
             return PageResult.of(List.of(), page, 0);
         }
         Where where = new Where();
-        where.eq("t.status", TicketStatus.REPLIED.name());
-        where.add("t.source in (" + String.join(", ", sources.stream().map(s -> "?").toList()) + ")",
-                sources.toArray());
+        where.eq("t.status", TicketStatus.REPLIED.name()).in("t.source", sources);
         return page(where, "t.feedback_due asc nulls last, t.id asc", page);
     }
 
@@ -761,6 +760,12 @@ class Tickets {
         @Override
         public Where eq(String column, Object value) {
             super.eq(column, value);
+            return this;
+        }
+
+        @Override
+        public Where in(String column, Collection<?> values) {
+            super.in(column, values);
             return this;
         }
 

@@ -3,6 +3,7 @@ package org.sanfu.web;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.sanfu.Sql;
@@ -30,6 +31,18 @@ public class Where {
     /** {@code column = value}, unless the value is null. */
     public Where eq(String column, Object value) {
         return value == null ? this : add(column + " = ?", value);
+    }
+
+    /** {@code column in (values)}, unless the values are null; none at all match nothing. */
+    public Where in(String column, Collection<?> values) {
+        if (values == null) {
+            return this;
+        }
+        if (values.isEmpty()) {
+            return add("1 = 0");
+        }
+        return add(column + " in (" + values.stream().map(v -> "?").collect(Collectors.joining(", ")) + ")",
+                values.toArray());
     }
 
     /** {@code column >= from}, unless from is null. */

@@ -10,6 +10,7 @@ import org.sanfu.enterprise.EnterpriseService;
 import org.sanfu.feedback.FeedbackLinkMarks;
 import org.sanfu.security.Caller;
 import org.sanfu.security.Role;
+import org.sanfu.ticket.Source;
 import org.sanfu.ticket.TicketAction;
 import org.sanfu.ticket.TicketFilter;
 import org.sanfu.ticket.TicketQueries;
@@ -144,6 +145,8 @@ class WorkPage {
             // sees them), and the office issues the link; the feedback window closing soonest first, as it runs out
             PageResult<TicketView> entries = tickets.repliedEntries(caller, PageParams.of(0, ENTRIES_SHOWN));
             model.addAttribute("hotlineReplied", entries);
+            // its 查看全部 opens the same tickets in the list: REPLIED, of the entries' sources
+            model.addAttribute("entrySources", Source.entries());
             cards.addAll(entries.items());
         }
         if (caller.is(Role.STAFF, Role.DISPATCH)) {

@@ -37,6 +37,9 @@ class SearchEquivalenceTests {
     private static final String[] CATEGORIES = {"CONTAINER", "FINANCING", "LABOR"};
     /** Who reported them: two specialists, dispatch (a hotline entry), and a name nobody has. */
     private static final String[] REPORTERS = {"staff1", "staff2", "dispatch", "nobody"};
+    /** Where they came from: a visit's sources, a systemic case, a channel's code, and one no ticket has. */
+    private static final String[] SOURCES = {"VISIT", "FORUM", "HOTLINE", "ONLINE", "SYSTEMIC", "HOTLINE_12345",
+            "NONE"};
 
     @Autowired
     Tickets tickets;
@@ -75,7 +78,8 @@ class SearchEquivalenceTests {
                     long id = tickets.insert(new NewTicket(visit, code, name, town(code),
                             REPORTERS[random.nextInt(REPORTERS.length - 1)],
                             CATEGORIES[random.nextInt(CATEGORIES.length)], title, description, Urgency.NORMAL,
-                            Source.VISIT.name(), times.get(random.nextInt(times.size())), false, null), 1, 7, Instant.now());
+                            SOURCES[random.nextInt(SOURCES.length - 1)], times.get(random.nextInt(times.size())), false,
+                            null), 1, 7, Instant.now());
                     shape(id);
                 }
             });
@@ -115,7 +119,8 @@ class SearchEquivalenceTests {
                     random.nextInt(10) < 8 ? q(texts) : null,
                     maybe(DEPARTMENTS[random.nextInt(DEPARTMENTS.length)]),
                     maybe(random.nextBoolean()),
-                    maybe(REPORTERS[random.nextInt(REPORTERS.length)]));
+                    maybe(REPORTERS[random.nextInt(REPORTERS.length)]),
+                    maybe(sources()));
             String scope = random.nextInt(5) == 0 ? DEPARTMENTS[random.nextInt(DEPARTMENTS.length)] : null;
             PageParams page = new PageParams(random.nextInt(4) == 0 ? random.nextInt(3) : 0, 1 + random.nextInt(60));
             assertThat(index.page(filter, scope, page.offset(), page.size())).as("answered by the index").isPresent();
@@ -130,6 +135,15 @@ class SearchEquivalenceTests {
         }
         // a comparison of empty answers proves little: most must find something
         assertThat(found).as("queries that found tickets").isGreaterThan(queries / 3);
+    }
+
+    /** One to three sources, any of which matches (a list's source= given more than once). */
+    private List<String> sources() {
+        List<String> some = new ArrayList<>();
+        for (int i = 1 + random.nextInt(3); i > 0; i--) {
+            some.add(SOURCES[random.nextInt(SOURCES.length)]);
+        }
+        return some;
     }
 
     /** Mostly the filters a list is asked for: text, with now and then each other filter. */

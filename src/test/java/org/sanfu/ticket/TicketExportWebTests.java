@@ -133,6 +133,25 @@ class TicketExportWebTests {
     }
 
     @Test
+    void theSourcesAskedForAreExportedAndNamedInTheTitleLine() throws Exception {
+        String town = "导出来源镇" + Api.creditCode().substring(12);
+        String code = api.enterprise("台州来源阀门有限公司", town);
+        String hotline = api.visit(code, "HOTLINE", List.of(Api.problem("CONTAINER", "热线订舱难"))).get(0).get("id")
+                .asText();
+        String online = api.visit(code, "ONLINE", List.of(Api.problem("CONTAINER", "网上订舱难"))).get(0).get("id")
+                .asText();
+        api.visit(code, List.of(Api.problem("CONTAINER", "走访订舱难")));
+
+        List<List<String>> rows = rows(download("/tickets/export?town=" + town + "&source=HOTLINE&source=ONLINE",
+                "dispatch"));
+        assertThat(rows.get(0).get(0)).contains("；镇（街道） " + town + "，来源 热线、网上；共 2 件）");
+        assertThat(rows.subList(2, rows.size())).extracting(r -> r.get(0)).containsExactlyInAnyOrder(hotline, online);
+        MockHttpServletResponse refused = download("/tickets/export?source=HOTLINE&source=PHONE", "dispatch");
+        assertThat(refused.getStatus()).isEqualTo(303);
+        assertThat(refused.getHeader("Location")).isEqualTo("/tickets?source=HOTLINE&source=PHONE");
+    }
+
+    @Test
     void aFilterGivenWrongGoesBackToTheListThatNamesIt() throws Exception {
         MockHttpServletResponse refused = download("/tickets/export?status=NOPE&town=某镇", "leader");
         assertThat(refused.getStatus()).isEqualTo(303);

@@ -1134,6 +1134,50 @@ class TicketPagesTests extends TicketWebTestSupport {
     }
 
     @Test
+    void theListKeepsToTheSourcesTickedNamesThemAndKeepsThemThroughThePages() {
+        String word = "来源" + Api.creditCode().substring(12);
+        String code = api.enterprise();
+        List<String> entries = new ArrayList<>();
+        for (String source : List.of("HOTLINE", "ONLINE", "HOTLINE")) {
+            entries.add(id(api.visit(code, source, List.of(Api.problem("CONTAINER", word + " " + source))).get(0)));
+        }
+        api.visit(code, List.of(Api.problem("CONTAINER", word + " 走访")));
+
+        Document all = pages.get("/tickets?q=" + word, "dispatch").html();
+        assertThat(all.select("a.ticket")).hasSize(4);
+        Element form = all.getElementById("sourceFilter");
+        assertThat(form.select("legend").text()).isEqualTo("来源");
+        assertThat(form.select("input[type=checkbox][name=source]").eachAttr("value"))
+                .startsWith("VISIT", "FORUM", "HOTLINE", "ONLINE", "SYSTEMIC");
+        assertThat(form.select("label[for=source-HOTLINE]").text()).isEqualTo("热线");
+        assertThat(form.select("input[checked]")).isEmpty();
+        assertThat(all.select("#activeFilters .chip.source")).isEmpty();
+
+        // two ticked: the form sends source= once each; two to a page, the pager's links keep both
+        Pages.Answer ticked = pages.get("/tickets?q=" + word + "&source=HOTLINE&source=ONLINE&size=2", "dispatch");
+        assertThat(ticked.status()).isEqualTo(200);
+        assertThat(ticked.html().select("#total").text()).isEqualTo("共 3 件");
+        assertThat(ticked.html().select("#sourceFilter input[checked]").eachAttr("value"))
+                .containsExactly("HOTLINE", "ONLINE");
+        assertThat(ticked.html().select("#activeFilters .chip").eachText())
+                .containsExactly("关键词“" + word + "”", "来源：热线、网上");
+        String next = ticked.html().select("#nextPage").attr("href");
+        assertThat(next).contains("source=HOTLINE&source=ONLINE", "page=1");
+        List<String> pageTwo = listed(URLDecoder.decode(next, StandardCharsets.UTF_8), "dispatch");
+        assertThat(pageTwo).hasSize(1).isSubsetOf(entries);
+        assertThat(ticked.html().select("a.ticket").eachAttr("data-id")).isSubsetOf(entries).doesNotContainAnyElementsOf(pageTwo);
+        assertThat(ticked.html().select("#export").attr("href")).contains("source=HOTLINE&source=ONLINE");
+
+        // one source
+        assertThat(listed("/tickets?q=" + word + "&source=ONLINE", "leader")).containsExactly(entries.get(1));
+
+        Pages.Answer bad = pages.get("/tickets?source=PHONE", "dispatch");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.html().select("[data-field=source].has-error .field-error").text())
+                .isEqualTo("请从列表中选择来源");
+    }
+
+    @Test
     void aTicketsNumberInTheSearchBoxPutsThatTicketFirstForThoseWhoMaySeeIt() {
         String word = "编号" + Api.creditCode().substring(12);
         String transport = id(api.visit(api.enterprise(), List.of(Api.problem("CONTAINER", word + " 集装箱"))).get(0));

@@ -3,6 +3,7 @@ package org.sanfu.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -17,7 +18,9 @@ import org.sanfu.Api;
 import org.sanfu.SanfuTest;
 import org.sanfu.ticket.search.TicketIndex;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * Reading tickets over the REST API (API.md "Tickets"): the list and its filters and paging, one
@@ -206,6 +209,57 @@ class TicketReadWebTests {
                 .map(t -> String.valueOf(t.id())).toList()).containsExactlyInAnyOrderElementsOf(staff1s);
         assertThat(tickets.listInSql(new TicketFilter(null, null, null, null, code, null, null, null, null, null,
                 null, "nobody"), null, org.sanfu.web.PageParams.of(0, 20)).total()).isZero();
+    }
+
+    @Test
+    void sourceFilterListsTheTicketsOfAnyOfTheSourcesAskedForFromTheIndexAndInSqlAlike() throws Exception {
+        String code = api.enterprise();
+        String visited = id(api.visit(code, List.of(Api.problem("CONTAINER", "走访反映"))).get(0));
+        String hotline = id(api.visit(code, "HOTLINE", List.of(Api.problem("CONTAINER", "热线反映"))).get(0));
+        String online = id(api.visit(code, "ONLINE", List.of(Api.problem("FINANCING", "网上反映"))).get(0));
+        // a channel's tickets keep its code as their source
+        String channel = "T" + Long.toString(System.nanoTime(), 36).toUpperCase();
+        Api.Response created = api.post("/api/channels", "admin", Map.of("code", channel, "name", "测试渠道" + channel));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        Api.Response filed = api.perform(MockMvcRequestBuilders.post("/api/intake")
+                .header("X-Channel-Key", created.json().get("key").asText()).contentType(MediaType.APPLICATION_JSON)
+                .characterEncoding(StandardCharsets.UTF_8).content(api.write(Map.of("externalId", "EXT-" + channel,
+                        "enterpriseCreditCode", code, "title", "渠道反映", "category", "CONTAINER"))), null);
+        assertThat(filed.status()).as(filed.text()).isEqualTo(201);
+        String fromChannel = id(filed.json());
+        awaitIndexReady();
+
+        assertThat(listIds("source=HOTLINE&enterprise=" + code, "leader")).containsExactly(hotline);
+        assertThat(listIds("source=HOTLINE&source=ONLINE&enterprise=" + code, "dispatch")).as("either of two")
+                .containsExactlyInAnyOrder(hotline, online);
+        assertThat(listIds("source= ONLINE &source=ONLINE&source=&enterprise=" + code, "leader"))
+                .as("stripped, once, a blank one left out").containsExactly(online);
+        assertThat(listIds("source=" + channel + "&enterprise=" + code, "leader")).containsExactly(fromChannel);
+        assertThat(listIds("source=VISIT&source=" + channel + "&enterprise=" + code, "leader"))
+                .containsExactlyInAnyOrder(visited, fromChannel);
+        assertThat(listIds("source=FORUM&enterprise=" + code, "leader")).isEmpty();
+        assertThat(listIds("source=HOTLINE&source=ONLINE&category=FINANCING&enterprise=" + code, "leader"))
+                .as("with the other filters").containsExactly(online);
+        // a department still sees only what it leads or co-handles, whatever the source
+        String onlineLead = api.get("/api/tickets/" + online, "leader").json().get("leadDepartment").asText();
+        assertThat(listIds("source=HOTLINE&source=ONLINE&enterprise=" + code, "finance"))
+                .containsExactlyElementsOf(onlineLead.equals("FINANCE") ? List.of(online) : List.of());
+
+        // the SQL the index must match (SearchEquivalenceTests compares them at large)
+        TicketFilter entries = new TicketFilter(null, null, null, null, code, null, null, null, null, null, null,
+                null, List.of("HOTLINE", "ONLINE"));
+        assertThat(tickets.listInSql(entries, null, org.sanfu.web.PageParams.of(0, 20)).items().stream()
+                .map(t -> String.valueOf(t.id())).toList()).containsExactlyInAnyOrder(hotline, online);
+    }
+
+    @Test
+    void aSourceNoTicketCanHaveIsRefusedNamingIt() {
+        assertBadParameter(api.get("/api/tickets?source=PHONE", "leader"), "source");
+        assertBadParameter(api.get("/api/tickets?source=HOTLINE&source=hotline", "leader"), "source");
+        Api.Response bad = api.get("/api/tickets?source=HOTLINE&source=NOPE", "dispatch");
+        assertBadParameter(bad, "source");
+        assertThat(bad.json().get("errors").get(0).get("message").asText()).contains("HOTLINE", "ONLINE", "SYSTEMIC");
+        assertThat(api.get("/api/tickets?source=SYSTEMIC", "leader").status()).isEqualTo(200);
     }
 
     @Test

@@ -92,8 +92,16 @@ class HotlineRepliedWebTests {
             assertThat(panel.select("h2 .badge").text()).isEqualTo("12");
             assertThat(panel.select("a.ticket")).hasSize(10);
             assertThat(panel.select("a.ticket").eachAttr("data-id")).startsWith(online, hotline);
-            assertThat(panel.select("#allHotlineReplied").attr("href")).isEqualTo("/tickets?status=REPLIED");
-            assertThat(panel.select("#allHotlineReplied").text()).startsWith("共 12 件，这里列出回访期限最近的 10 件");
+            // the link opens the panel's tickets, all of them: replied entries, not the replied visit's ticket
+            String all = panel.select("#allHotlineReplied").attr("href");
+            assertThat(all).isEqualTo("/tickets?status=REPLIED&source=HOTLINE&source=ONLINE");
+            assertThat(panel.select("#allHotlineReplied").text())
+                    .isEqualTo("共 12 件，这里列出回访期限最近的 10 件；查看全部待回访的热线/网上诉求");
+            Document list = pages.get(all + "&size=50", "dispatch").html();
+            assertThat(list.select("#total").text()).isEqualTo("共 12 件");
+            assertThat(list.select("a.ticket").eachAttr("data-id")).contains(online, hotline).doesNotContain(visited,
+                    handling);
+            assertThat(list.select("#activeFilters .chip").eachText()).containsExactly("状态：已答复待回访", "来源：热线、网上");
 
             // rated, an entry leaves the panel
             Api.Response rated = api.post("/api/tickets/" + online + "/feedback", "staff1",

@@ -14,10 +14,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** What the index keeps of a ticket: its id, the three searched texts and every list filter. */
 record IndexedTicket(long id, String title, String description, String enterpriseName, String status,
         String category, String town, String enterpriseCreditCode, boolean overdue, Instant reportedAt,
-        String leadDepartment, List<String> coDepartments, String reporter) {
+        String leadDepartment, List<String> coDepartments, String reporter, String source) {
 
     private static final String COLUMNS = "id, title, description, enterprise_name, status, category, town, "
-            + "enterprise_credit_code, overdue, reported_at, lead_department, reporter";
+            + "enterprise_credit_code, overdue, reported_at, lead_department, reporter, source";
 
     /** These tickets as they are now (an id without a row is left out). */
     static List<IndexedTicket> byIds(JdbcClient jdbc, Collection<Long> ids) {
@@ -65,6 +65,6 @@ record IndexedTicket(long id, String title, String description, String enterpris
                 rs.getString("enterprise_name"), rs.getString("status"), rs.getString("category"),
                 rs.getString("town"), rs.getString("enterprise_credit_code"), rs.getBoolean("overdue"),
                 Sql.instant(rs, "reported_at"), rs.getString("lead_department"), co.getOrDefault(id, List.of()),
-                rs.getString("reporter"));
+                rs.getString("reporter"), rs.getString("source"));
     }
 }

@@ -52,6 +52,8 @@ final class TicketDocuments {
     static final String LEAD = "lead";
     /** The username of whoever reported it (the list's reporter filter: a specialist's own). */
     static final String REPORTER = "reporter";
+    /** Where it came from (the list's source filter: the office's hotline and online entries). */
+    static final String SOURCE = "source";
     /** The searched texts; each has a unigram field (name + "1") and a bigram field (name + "2"). */
     static final String[] TEXTS = {"title", "description", "enterpriseName"};
 
@@ -105,6 +107,7 @@ final class TicketDocuments {
         keyword(doc, INVOLVES, t.leadDepartment());
         keyword(doc, LEAD, t.leadDepartment());
         keyword(doc, REPORTER, t.reporter());
+        keyword(doc, SOURCE, t.source());
         t.coDepartments().forEach(d -> keyword(doc, INVOLVES, d));
         text(doc, TEXTS[0], t.title());
         text(doc, TEXTS[1], t.description());
@@ -143,6 +146,13 @@ final class TicketDocuments {
                 all.add(new TermQuery(new Term(term[0], term[1])), Occur.FILTER);
                 clauses++;
             }
+        }
+        if (f.sources() != null) {
+            // any of the sources asked for
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            f.sources().forEach(source -> any.add(new TermQuery(new Term(SOURCE, source)), Occur.SHOULD));
+            all.add(any.build(), Occur.FILTER);
+            clauses++;
         }
         if (f.open() != null) {
             // not CLOSED: every ticket but those (a query of MUST_NOT alone matches nothing)

@@ -2,7 +2,9 @@ package org.sanfu.ticket.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.Explode;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -48,7 +50,8 @@ class TicketController {
 
     @Operation(summary = "List tickets", description = "Filter by status, department (lead or co), category, "
             + "town, enterprise credit code, overdue, `from`/`to` (dates the problems were reported), `q` in the "
-            + "title or description, and `reporter` (who reported it); paged.")
+            + "title or description, `reporter` (who reported it) and `source` (where it came from; repeat it for "
+            + "more than one, any of which matches); paged.")
     @ApiAccess(value = {"STAFF", "DISPATCH", "DEPT", "LEADER", "ADMIN"},
             scope = "a department sees the tickets it leads or co-handles", errors = 400)
     // read as text to answer 400 in the caller's words; the document says what is valid
@@ -58,6 +61,10 @@ class TicketController {
             description = "true: not yet CLOSED (the figures' 在办); false: CLOSED")
     @Parameter(name = "reporter", in = ParameterIn.QUERY, schema = @Schema(type = "string", maxLength = 64),
             description = "the username who reported it (the visit's specialist); an unknown one matches nothing")
+    @Parameter(name = "source", in = ParameterIn.QUERY, explode = Explode.TRUE,
+            array = @ArraySchema(schema = @Schema(type = "string")),
+            description = "where it came from: VISIT, FORUM, HOTLINE, ONLINE, SYSTEMIC or a channel's code; repeated "
+                    + "(source=HOTLINE&source=ONLINE), any of them matches; another value is 400")
     @GetMapping
     PageResult<TicketView> list(Caller caller,
             @RequestParam(required = false) String status, @RequestParam(required = false) String department,
@@ -66,9 +73,10 @@ class TicketController {
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String q, @RequestParam(required = false) String leadDepartment,
             @RequestParam(required = false) String open, @RequestParam(required = false) String reporter,
+            @RequestParam(required = false) List<String> source,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         TicketListParams.Parsed parsed = listParams.parse(new TicketListParams.Raw(status, department, category, town,
-                enterprise, overdue, from, to, q, leadDepartment, open, reporter),
+                enterprise, overdue, from, to, q, leadDepartment, open, reporter, source),
                 page, size);
         return queries.list(parsed.filter(), caller, parsed.page());
     }

@@ -1,34 +1,63 @@
 package org.sanfu.ticket.web;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.sanfu.Message;
 import org.sanfu.catalog.Catalog;
+import org.sanfu.ticket.ChannelCodes;
+import org.sanfu.ticket.Source;
+import org.sanfu.ticket.TicketCases;
 import org.sanfu.ticket.TicketFilter;
 import org.sanfu.ticket.TicketStatus;
 import org.sanfu.web.InvalidInput;
 import org.sanfu.web.PageParams;
 import org.sanfu.web.QueryParams;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
  * The query parameters of the ticket list (API.md "Tickets": {@code status}, {@code department},
  * {@code category}, {@code town}, {@code enterprise}, {@code overdue}, {@code from}, {@code to},
- * {@code q}, {@code page}, {@code size}, and the additions {@code leadDepartment}, {@code open} and {@code reporter}) as a
- * filter and a page, read once for the API and the page: every malformed one is named in one {@link InvalidInput}.
+ * {@code q}, {@code page}, {@code size}, and the additions {@code leadDepartment}, {@code open}, {@code reporter} and
+ * {@code source}, which may come more than once) as a filter and a page, read once for the API and the page: every malformed one is named in one {@link InvalidInput}.
  */
 @Component
 class TicketListParams {
 
-    /** The parameters as they came, text only; null or blank means "any". */
+    /**
+     * The parameters as they came, text only; null or blank means "any". {@code source} holds each {@code source=}
+     * given (any of them matches), never null.
+     */
     record Raw(String status, String department, String category, String town, String enterprise,
-            String overdue, String from, String to, String q, String leadDepartment, String open, String reporter) {
+            String overdue, String from, String to, String q, String leadDepartment, String open, String reporter,
+            List<String> source) {
+
+        Raw {
+            source = source == null ? List.of() : source.stream().filter(s -> s != null).toList();
+        }
 
         /** Whether any filter but the search words is set (the page then shows its filters open). */
         public boolean narrowed() {
-            return Stream.of(status, department, category, town, enterprise, overdue, from, to, leadDepartment, open,
-                    reporter)
+            return Stream.concat(Stream.of(status, department, category, town, enterprise, overdue, from, to,
+                    leadDepartment, open, reporter), source.stream())
                     .anyMatch(v -> v != null && !v.isBlank());
+        }
+
+        /** The sources given, each once, stripped, blanks left out: what the filter, the form and the chip name. */
+        public List<String> sources() {
+            return source.stream().filter(s -> !s.isBlank()).map(String::strip).distinct().toList();
+        }
+
+        /** These parameters with the enterprise and the search words changed. */
+        Raw withEnterpriseAndWords(String enterprise, String q) {
+            return new Raw(status, department, category, town, enterprise, overdue, from, to, q, leadDepartment, open,
+                    reporter, source);
         }
     }
 
@@ -39,10 +68,27 @@ class TicketListParams {
 
     private final QueryParams params;
     private final Catalog catalog;
+    private final ChannelCodes channels;
+    private final MessageSource messages;
 
-    TicketListParams(QueryParams params, Catalog catalog) {
+    TicketListParams(QueryParams params, Catalog catalog, ChannelCodes channels, MessageSource messages) {
         this.params = params;
         this.catalog = catalog;
+        this.channels = channels;
+        this.messages = messages;
+    }
+
+    /**
+     * What a ticket's source may be, each with its name in the list's words: a visit's (走访, 座谈会, 热线, 网上),
+     * SYSTEMIC (共性问题, a systemic problem's case), then every channel by its name, revoked ones too (their tickets
+     * keep the code).
+     */
+    Map<String, String> sourceNames() {
+        Map<String, String> names = new LinkedHashMap<>();
+        Stream.concat(Arrays.stream(Source.values()).map(Source::name), Stream.of(TicketCases.SOURCE))
+                .forEach(s -> names.put(s, messages.getMessage("label.source." + s, null, s, Locale.SIMPLIFIED_CHINESE)));
+        names.putAll(channels.namesByCode());
+        return names;
     }
 
     /** The filter and the page, or 400 naming every parameter at fault. */
@@ -65,6 +111,15 @@ class TicketListParams {
         // column's width, a lone surrogate; a control character the firewall refuses first) is a mistake to name
         String reporter = params.text(raw.reporter());
         errors.optionalText("reporter", reporter, USERNAME_MAX);
+        // more than one may be asked for (the office's entries come by hotline and online): any of them matches; one
+        // no ticket can have is a mistake to name, not an empty list
+        List<String> sources = raw.sources();
+        if (!sources.isEmpty()) {
+            Set<String> known = sourceNames().keySet();
+            if (!known.containsAll(sources)) {
+                errors.add("source", Message.of("sanfu.validation.one-of", "values", known));
+            }
+        }
         Boolean overdue = params.bool(errors, "overdue", raw.overdue());
         Boolean open = params.bool(errors, "open", raw.open());
         Instant from = params.startOf(errors, "from", raw.from());
@@ -80,7 +135,7 @@ class TicketListParams {
         String enterprise = params.text(raw.enterprise());
         TicketFilter filter = new TicketFilter(status, department, category, params.text(raw.town()),
                 enterprise == null ? null : enterprise.toUpperCase(), overdue, from, to, params.text(raw.q()),
-                leadDepartment, open, reporter);
+                leadDepartment, open, reporter, sources);
         return new Parsed(filter, pageParams);
     }
 }

@@ -161,11 +161,13 @@ class TicketPages {
             @RequestParam(required = false) String overdue, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String q,
             @RequestParam(required = false) String leadDepartment, @RequestParam(required = false) String open,
-            @RequestParam(required = false) String reporter, @RequestParam(required = false) String page,
+            @RequestParam(required = false) String reporter, @RequestParam(required = false) List<String> source,
+            @RequestParam(required = false) String page,
             @RequestParam(required = false) String size, Model model, HttpServletResponse response) {
         TicketListParams.Raw raw = new TicketListParams.Raw(status, department, category, town, enterprise, overdue,
-                from, to, q, leadDepartment, open, reporter);
+                from, to, q, leadDepartment, open, reporter, source);
         model.addAttribute("filter", raw);
+        model.addAttribute("sources", listParams.sourceNames());
         // those who report problems (a specialist's visits, dispatch's hotline entries) may keep to their own
         model.addAttribute("me", caller.is(Role.STAFF, Role.DISPATCH) ? caller.username() : null);
         model.addAttribute("statuses", TicketStatus.values());
@@ -191,6 +193,7 @@ class TicketPages {
         model.addAttribute("numbered", byNumber(q, caller));
         model.addAttribute("invalid", Set.of());
         model.addAttribute("result", result);
+        model.addAttribute("sourceWords", sourceWords(raw));
         model.addAttribute("exportLink", link("/tickets/export", raw, 0, null));
         model.addAttribute("exportMax", EXPORTED);
         if (result.page() > 0) {
@@ -205,9 +208,8 @@ class TicketPages {
             // a name typed where the code goes (a department cannot look codes up): nothing matched, and the
             // empty list alone would say the enterprise has no tickets; offer the same words as a keyword search
             model.addAttribute("enterpriseTyped", enterpriseTyped);
-            model.addAttribute("enterpriseByWords", listLink(new TicketListParams.Raw(raw.status(), raw.department(),
-                    raw.category(), raw.town(), null, raw.overdue(), raw.from(), raw.to(), enterpriseTyped,
-                    raw.leadDepartment(), raw.open(), raw.reporter()), 0, pageSize));
+            model.addAttribute("enterpriseByWords", listLink(raw.withEnterpriseAndWords(null, enterpriseTyped), 0,
+                    pageSize));
         }
         if (result.items().isEmpty() && result.total() > 0) {
             // a page past the end (a link kept from a longer list, a number typed): the last one, as deep as allowed
@@ -229,9 +231,9 @@ class TicketPages {
             @RequestParam(required = false) String overdue, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String q,
             @RequestParam(required = false) String leadDepartment, @RequestParam(required = false) String open,
-            @RequestParam(required = false) String reporter) {
+            @RequestParam(required = false) String reporter, @RequestParam(required = false) List<String> source) {
         TicketListParams.Raw raw = new TicketListParams.Raw(status, department, category, town, enterprise, overdue,
-                from, to, q, leadDepartment, open, reporter);
+                from, to, q, leadDepartment, open, reporter, source);
         TicketListParams.Parsed parsed;
         try {
             parsed = listParams.parse(raw, 0, PageParams.MAX_SIZE);
@@ -282,7 +284,17 @@ class TicketPages {
         add.accept("关键词", raw.q());
         add.accept("上报人", raw.reporter() == null || raw.reporter().isBlank() ? null
                 : people.label(raw.reporter().strip()));
+        add.accept("来源", sourceWords(raw));
         return words.isEmpty() ? "" : "；" + String.join("，", words);
+    }
+
+    /** The sources asked for by name (热线、网上), a channel's by its own; null when none is. */
+    private String sourceWords(TicketListParams.Raw raw) {
+        if (raw.sources().isEmpty()) {
+            return null;
+        }
+        Map<String, String> names = listParams.sourceNames();
+        return raw.sources().stream().map(s -> names.getOrDefault(s, s)).collect(Collectors.joining("、"));
     }
 
     private String departmentWord(String code) {
@@ -345,6 +357,8 @@ class TicketPages {
                 link.queryParam(name, value.strip());
             }
         });
+        // one source= each, as the form sends them
+        raw.sources().forEach(source -> link.queryParam("source", source));
         if (page > 0) {
             link.queryParam("page", page);
         }

@@ -158,7 +158,8 @@ public final class IndexBenchmark {
                 "台州" + random.nextInt(5000) + (random.nextBoolean() ? "泵业有限公司" : "进出口有限公司"), status,
                 CATEGORIES[random.nextInt(CATEGORIES.length)], "镇" + random.nextInt(20), "9133" + (id % 5000),
                 random.nextInt(10) == 0, Instant.parse("2021-01-01T00:00:00Z").plusSeconds(random.nextInt(157_000_000)),
-                DEPARTMENTS[random.nextInt(DEPARTMENTS.length)], co, "staff" + random.nextInt(50));
+                DEPARTMENTS[random.nextInt(DEPARTMENTS.length)], co, "staff" + random.nextInt(50),
+                random.nextInt(5) == 0 ? "HOTLINE" : "VISIT");
     }
 
     private static String text(Random random, int min, int max) {

@@ -21,6 +21,8 @@ import org.sanfu.ticket.TicketStatus;
 class TicketDocumentsUnitTests {
 
     private static final Instant AT = Instant.parse("2024-03-30T17:30:00.000880Z");
+    /** By id modulo 4: 1 HOTLINE, 2 ONLINE, 3 VISIT, 4 HOTLINE. */
+    private static final String[] SOURCES = {"HOTLINE", "HOTLINE", "ONLINE", "VISIT"};
 
     private final List<IndexedTicket> tickets = List.of(
             ticket(1, "出口集装箱紧张", null, "台州方联宝进出口有限公司", AT, "CUSTOMS", List.of("TRANSPORT")),
@@ -76,6 +78,21 @@ class TicketDocumentsUnitTests {
                 .containsExactly(1L, 3L);
     }
 
+    @Test
+    void aSourceFilterKeepsTheTicketsOfAnyOfTheSourcesAskedFor() throws IOException {
+        // ids 1..4 came from HOTLINE, ONLINE, VISIT, HOTLINE
+        assertThat(ids(from(List.of("HOTLINE")))).containsExactly(4L, 1L);
+        assertThat(ids(from(List.of("HOTLINE", "ONLINE")))).as("either of two").containsExactly(2L, 4L, 1L);
+        assertThat(ids(from(List.of("FORUM")))).isEmpty();
+        assertThat(ids(from(List.of()))).as("none asked: any source").containsExactly(2L, 4L, 1L, 3L);
+        assertThat(ids(new TicketFilter(null, null, null, null, null, null, null, null, null, null, null, "staff2",
+                List.of("HOTLINE", "ONLINE")))).as("with the other filters").containsExactly(1L);
+    }
+
+    private static TicketFilter from(List<String> sources) {
+        return new TicketFilter(null, null, null, null, null, null, null, null, null, null, null, null, sources);
+    }
+
     private static TicketFilter reportedBy(String reporter) {
         return new TicketFilter(null, null, null, null, null, null, null, null, null, null, null, reporter);
     }
@@ -108,6 +125,7 @@ class TicketDocumentsUnitTests {
     private static IndexedTicket ticket(long id, String title, String description, String name, Instant at,
             String lead, List<String> co) {
         return new IndexedTicket(id, title, description, name, "ASSIGNED", "CONTAINER", "大溪镇",
-                "91330100716105852F", false, at, lead, co, id % 2 == 0 ? "staff1" : "staff2");
+                "91330100716105852F", false, at, lead, co, id % 2 == 0 ? "staff1" : "staff2",
+                SOURCES[(int) (id % SOURCES.length)]);
     }
 }

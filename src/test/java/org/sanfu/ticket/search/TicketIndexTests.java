@@ -135,7 +135,7 @@ class TicketIndexTests {
         // an index left by another database, holding a ticket this one does not have
         leftBehind(directory, Map.of("database", "another", "position", "0"), new IndexedTicket(Long.MAX_VALUE,
                 "外库的事项", null, "外库企业", "ASSIGNED", "CONTAINER", "大溪镇", code, false, Instant.now(), null, List.of(),
-                "staff1"));
+                "staff1", "VISIT"));
         TicketIndex started = start(directory);
         try {
             awaitReady(started);
@@ -178,9 +178,9 @@ class TicketIndexTests {
         api.visit(code, List.of(Api.problem("FINANCING", "旧格式的事项")));
         String database = new TransactionTemplate(transactions).execute(status -> changes.databaseId());
         // this database's index, up to date, but of older fields: before the lead department had its own (no
-        // format), before the reporter (2). An index that resumed would hold none of this database's tickets, nor
-        // the field to filter on
-        for (String format : new String[] {null, "2"}) {
+        // format), before the reporter (2), before the source (3). An index that resumed would hold none of this
+        // database's tickets, nor the field to filter on
+        for (String format : new String[] {null, "2", "3"}) {
             Path directory = Files.createTempDirectory("sanfu-search-format-");
             Map<String, String> data = new HashMap<>(Map.of("database", database, "position",
                     Long.toString(changes.latest())));
@@ -197,6 +197,11 @@ class TicketIndexTests {
                         null, "staff1"), null, 0, 20).orElseThrow().total()).as("format %s", format).isEqualTo(1);
                 assertThat(started.page(new TicketFilter(null, null, null, null, code, null, null, null, null, null,
                         null, "staff2"), null, 0, 20).orElseThrow().total()).isZero();
+                assertThat(started.page(new TicketFilter(null, null, null, null, code, null, null, null, null, null,
+                        null, null, List.of("VISIT")), null, 0, 20).orElseThrow().total()).as("format %s", format)
+                        .isEqualTo(1);
+                assertThat(started.page(new TicketFilter(null, null, null, null, code, null, null, null, null, null,
+                        null, null, List.of("HOTLINE")), null, 0, 20).orElseThrow().total()).isZero();
             } finally {
                 started.stop();
             }
