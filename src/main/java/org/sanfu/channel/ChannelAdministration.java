@@ -15,6 +15,8 @@ import org.sanfu.web.InvalidInput;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** What ADMIN does to channels (API and /admin page alike): create with a key shown once, list, revoke. */
 @Service
@@ -31,8 +33,11 @@ public class ChannelAdministration {
     private final ChannelSecrets secrets;
     private final ChannelProperties properties;
     private final Clock clock;
+    private final ChannelCodeList codes;
 
-    ChannelAdministration(Channels channels, ChannelSecrets secrets, ChannelProperties properties, Clock clock) {
+    ChannelAdministration(Channels channels, ChannelSecrets secrets, ChannelProperties properties, Clock clock,
+            ChannelCodeList codes) {
+        this.codes = codes;
         this.channels = channels;
         this.secrets = secrets;
         this.properties = properties;
@@ -76,6 +81,13 @@ public class ChannelAdministration {
         } catch (DuplicateKeyException e) {
             throw exists(code);
         }
+        // once committed, or a list read meanwhile would keep the table without it for FRESH_FOR
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                codes.forget();
+            }
+        });
         return new CreatedChannel(code, request.name().strip(), url, key, secret);
     }
 

@@ -1,7 +1,9 @@
 package org.sanfu.channel;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.sanfu.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,9 +48,17 @@ class Channels {
                         rs.getLong("pending"), rs.getLong("failed"))).list();
     }
 
-    /** The names of all channels, live or revoked, by code. */
+    /** All channels, live or revoked, in code order. */
     List<Channel> all() {
         return jdbc.sql("select * from channel order by code").query(Channels::map).list();
+    }
+
+    /** The names of all channels, live or revoked, by code, in code order (the names alone: no key or secret). */
+    Map<String, String> namesByCode() {
+        Map<String, String> names = new LinkedHashMap<>();
+        jdbc.sql("select code, name from channel order by code")
+                .query(rs -> { names.put(rs.getString("code"), rs.getString("name")); });
+        return names;
     }
 
     boolean revoke(String code, Instant now) {
