@@ -162,7 +162,9 @@ class EnterprisePagesTests {
         assertThat(page.select("[data-field=q] .field-error").text()).isEqualTo("不能超过 200 个字符");
         assertThat(page.select("[data-field=town] .field-error")).isEmpty();
         assertThat(page.select("#enterpriseList a.enterprise").eachAttr("data-code")).containsExactly(code);
-        assertThat(page.select("#activeFilters, #newFromSearch")).isEmpty();
+        assertThat(page.select("#newFromSearch")).isEmpty();
+        // the town still filters, and is named: 共 1 家 is the town's, not the county's
+        assertThat(page.select("#activeFilters .chip").eachText()).containsExactly("镇（街道）：" + town);
 
         Pages.Answer inTown = pages.get("/enterprises?town=" + "镇".repeat(100_000) + "&specialist=" + "s".repeat(65),
                 "staff1");

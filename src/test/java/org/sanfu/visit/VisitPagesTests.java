@@ -509,6 +509,9 @@ class VisitPagesTests {
         String other = api.enterprise("椒江链接测试另一家有限公司", "椒江");
         assertThat(blankFormWith("enterpriseCreditCode=" + other + "&enterprise=" + code)
                 .select("#enterpriseCreditCode").val()).isEqualTo(other);
+        // a blank field is no field: the words choose
+        assertThat(blankFormWith("enterpriseCreditCode=&enterprise=" + code).select("#chosenEnterprise").text())
+                .isEqualTo("椒江链接测试机械有限公司（椒江）");
 
         for (String unknown : List.of(Api.creditCode(), "91331000MA2XXXXXX1")) {
             Document html = blankFormWith("enterprise=" + unknown);

@@ -124,7 +124,7 @@ class VisitPages {
                     .withAProblemBlock(), Map.of(), HttpStatus.OK).addObject("kept", true);
         }
         Map<String, String> visit = new LinkedHashMap<>();
-        visit.put("enterpriseCreditCode", enterpriseCreditCode == null ? null : enterpriseCreditCode.strip());
+        visit.put("enterpriseCreditCode", blankToNull(enterpriseCreditCode));
         visit.put("visitedAt", when.local(clock.instant()));
         visit.put("source", (caller.is(Role.DISPATCH) ? Source.HOTLINE : Source.VISIT).name());
         VisitForm blank = VisitForm.blank(visit, newKey(), enterprise);
