@@ -120,9 +120,6 @@ class WorkPage {
                 .filter(t -> caller.isDepartment(t.leadDepartment())).toList()));
         // a department's return is what dispatch arbitrates on: its reason on the card orders the queue at a glance
         model.addAttribute("returnReasons", tickets.returnReasons(inbox.items()));
-        // the task force's answer is entered against what was asked: to which level, why and since when; the
-        // department that sent it up reads the same on its 已上报 cards (#waitingOnOthers), from the same one read
-        model.addAttribute("escalations", tickets.escalations(cards));
         if (caller.is(Role.STAFF)) {
             // the list /tickets?reporter=&open=true answers, its first page: one search, and the panel's 10 are the
             // first 10 of the page its link opens; newest first, as the enterprise asks of what it said last
@@ -149,6 +146,10 @@ class WorkPage {
             model.addAttribute("entrySources", Source.entries());
             cards.addAll(entries.items());
         }
+        // the task force's answer is entered against what was asked: to which level, why and since when; the
+        // department that sent it up reads the same on its 已上报 cards (#waitingOnOthers), and the specialist who
+        // reported it on #myReported (the enterprise asks them where it stands), from the same one read
+        model.addAttribute("escalations", tickets.escalations(cards));
         if (caller.is(Role.STAFF, Role.DISPATCH)) {
             // a replied ticket whose enterprise was sent a link waits on the enterprise, not on them: its card says
             // so, or it reads as untouched and someone gives out a second link, voiding the one the enterprise holds

@@ -128,6 +128,25 @@ class MyReportedWebTests {
     }
 
     /**
+     * An escalated one says what was asked of which task force and since when, as the department's and the office's
+     * 已上报 cards do: the enterprise asks its specialist where its problem stands.
+     */
+    @Test
+    void anEscalatedOneSaysWhatWasAskedOfTheTaskForce() {
+        String me = newSpecialist("esc");
+        List<String> ids = twoProblems(me);
+        String escalated = ids.get(0);
+        api.act(escalated, "sign", "transport", null);
+        api.act(escalated, "escalate", "transport", Map.of("level", "CITY", "reason", "需市里协调船公司"));
+
+        Element panel = pages.get("/work", session(me)).html().getElementById("myReported");
+        assertThat(card(panel, escalated).select(".status").text()).isEqualTo("已上报");
+        assertThat(card(panel, escalated).select(".escalation").text()).startsWith("上报市专班：需市里协调船公司（")
+                .contains(" 上报，已等待");
+        assertThat(card(panel, ids.get(1)).select(".escalation")).isEmpty();
+    }
+
+    /**
      * A replied ticket whose enterprise holds a feedback link waits on the enterprise: its card on /work says who gave
      * the link out and when, as the ticket page's #liveFeedbackLink does, until the link is spent or voided.
      */
