@@ -177,8 +177,7 @@ record Dashboard(
     }
 
     private static List<String> missed(TicketView t) {
-        List<String> now = TicketLine.missed(t.signOverdue(), t.replyOverdue());
-        return now.isEmpty() && t.overdue() ? List.of("earlier") : now;
+        return t.overdueEarlierOnly() ? List.of("earlier") : TicketLine.missed(t.signOverdue(), t.replyOverdue());
     }
 
     static String count(long n) {

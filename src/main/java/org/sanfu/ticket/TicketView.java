@@ -111,6 +111,14 @@ public record TicketView(
         return leadDepartment == null && status == TicketStatus.DISPATCHING;
     }
 
+    /**
+     * Whether the ticket is overdue only on a deadline since restarted (replied late and reopened, reassigned after a
+     * missed sign): 超期 stays on it, and no deadline it runs against now is missed. Named 此前超期.
+     */
+    public boolean overdueEarlierOnly() {
+        return overdue && !signOverdue && !replyOverdue;
+    }
+
     /** Whether the problem came from an entry dispatch logged (a hotline call, an online report): Source.isEntry. */
     public boolean fromEntry() {
         return Source.isEntry(source);
