@@ -32,8 +32,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * staff's feedback due. Staff also see their recent visits and the button to log a new one. The cards of the
  * tickets a department leads, and all of dispatch's, also name the co-departments and whose opinion the reply
  * waits on; a lead's card says when dispatch turned its extension request down, and a returned ticket's card, why
- * the department returned it; an escalated ticket's card, in dispatch's queue and the department's 已上报, to
- * which task force it went, why and since when. A specialist also sees the
+ * the department returned it; an escalated ticket's card, in dispatch's queue, the department's 已上报 and the
+ * specialist's #myReported, to which task force it went, why and since when. A specialist also sees the
  * problems they reported that are not yet closed (#myReported): between the visit and the reply they are in no
  * inbox of theirs, and a specialist is asked by the enterprise where its problem stands; once replied they are
  * in the inbox's 已答复待回访 too, and the panel marks them as the specialist's turn (轮到您回访). A replied
