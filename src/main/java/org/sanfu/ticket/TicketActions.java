@@ -40,6 +40,8 @@ public class TicketActions {
      * one wording of it that the pages' texts compose and the assign event names.
      */
     public static final String GIVEN_BACK_RULE = "ticket.rule.given-back-sign-deadline";
+    /** What assigning a returned ticket to another department means for its sign clock. */
+    public static final String UPHELD_RETURN_RULE = "ticket.rule.upheld-return";
 
     private final Tickets tickets;
     private final TicketEvents events;
@@ -112,7 +114,7 @@ public class TicketActions {
                 // the history is kept in Chinese (API.md), so the rule is worded in Chinese whoever asks
                 detail.append(returnRejected
                         ? "；退回不成立，" + messages.getMessage(GIVEN_BACK_RULE, null, Locale.SIMPLIFIED_CHINESE)
-                        : "；退回成立，重新计算签收时限");
+                        : "；" + messages.getMessage(UPHELD_RETURN_RULE, null, Locale.SIMPLIFIED_CHINESE));
             }
             return withNote(detail.toString(), command.note());
         });

@@ -857,6 +857,20 @@ class TicketPagesTests extends TicketWebTestSupport {
         assertThat(history(id).findValuesAsText("detail")).last().isEqualTo("主办 交通运输局（港航）；退回不成立，" + rule);
     }
 
+    /** Its other side, a return upheld by assigning another department, is also said one way: the form and the history. */
+    @Test
+    void anUpheldReturnIsSaidOneWayOnTheFormAndInTheHistory() {
+        String upheld = java.util.ResourceBundle.getBundle("messages", java.util.Locale.ROOT)
+                .getString("ticket.rule.upheld-return");
+        String id = id(api.ticket("CONTAINER"));
+        pages.post("/tickets/" + id + "/return", "transport", Pages.form("reason", "属于海关职责，非港航事项"));
+        assertThat(pages.get("/tickets/" + id, "dispatch").html().select("#arbitration").text())
+                .contains("改派其他部门即" + upheld + "；");
+
+        pages.post("/tickets/" + id + "/assign", "dispatch", Pages.form("leadDepartment", "CUSTOMS"));
+        assertThat(history(id).findValuesAsText("detail")).last().isEqualTo("主办 海关；" + upheld);
+    }
+
     // ------------------------------------------------------------------ what the page shows
 
     /** Until the reply a specialist can only comment: the page says whose hands the ticket is in and when it comes back. */
