@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
@@ -149,6 +150,22 @@ class TicketExportWebTests {
         MockHttpServletResponse refused = download("/tickets/export?source=HOTLINE&source=PHONE", "dispatch");
         assertThat(refused.getStatus()).isEqualTo(303);
         assertThat(refused.getHeader("Location")).isEqualTo("/tickets?source=HOTLINE&source=PHONE");
+    }
+
+    /** 来源 says where a ticket came from in the list's words: a channel's by the channel's name, not its code. */
+    @Test
+    void theSourceColumnNamesEachSourceAsTheListDoesAChannelByItsName() throws Exception {
+        String code = api.enterprise();
+        String hotline = api.visit(code, "HOTLINE", List.of(Api.problem("CONTAINER", "热线订舱难"))).get(0).get("id")
+                .asText();
+        TicketWebTestSupport.Channel channel = TicketWebTestSupport.channel(api, "浙江政务服务网·台州");
+        String filed = TicketWebTestSupport.filed(api, channel, code, "网上反映订舱难").get("id").asText();
+
+        List<List<String>> rows = rows(download("/tickets/export?enterprise=" + code, "leader"));
+        int source = rows.get(1).indexOf("来源");
+        Map<String, String> sources = new HashMap<>();
+        rows.subList(2, rows.size()).forEach(r -> sources.put(r.get(0), r.get(source)));
+        assertThat(sources).containsOnly(Map.entry(hotline, "热线"), Map.entry(filed, channel.name()));
     }
 
     @Test

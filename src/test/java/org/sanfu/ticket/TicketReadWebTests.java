@@ -3,7 +3,6 @@ package org.sanfu.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -18,9 +17,7 @@ import org.sanfu.Api;
 import org.sanfu.SanfuTest;
 import org.sanfu.ticket.search.TicketIndex;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * Reading tickets over the REST API (API.md "Tickets"): the list and its filters and paging, one
@@ -218,15 +215,9 @@ class TicketReadWebTests {
         String hotline = id(api.visit(code, "HOTLINE", List.of(Api.problem("CONTAINER", "热线反映"))).get(0));
         String online = id(api.visit(code, "ONLINE", List.of(Api.problem("FINANCING", "网上反映"))).get(0));
         // a channel's tickets keep its code as their source
-        String channel = "T" + Long.toString(System.nanoTime(), 36).toUpperCase();
-        Api.Response created = api.post("/api/channels", "admin", Map.of("code", channel, "name", "测试渠道" + channel));
-        assertThat(created.status()).as(created.text()).isEqualTo(201);
-        Api.Response filed = api.perform(MockMvcRequestBuilders.post("/api/intake")
-                .header("X-Channel-Key", created.json().get("key").asText()).contentType(MediaType.APPLICATION_JSON)
-                .characterEncoding(StandardCharsets.UTF_8).content(api.write(Map.of("externalId", "EXT-" + channel,
-                        "enterpriseCreditCode", code, "title", "渠道反映", "category", "CONTAINER"))), null);
-        assertThat(filed.status()).as(filed.text()).isEqualTo(201);
-        String fromChannel = id(filed.json());
+        TicketWebTestSupport.Channel registered = TicketWebTestSupport.channel(api, "测试渠道");
+        String channel = registered.code();
+        String fromChannel = id(TicketWebTestSupport.filed(api, registered, code, "渠道反映"));
         awaitIndexReady();
 
         assertThat(listIds("source=HOTLINE&enterprise=" + code, "leader")).containsExactly(hotline);

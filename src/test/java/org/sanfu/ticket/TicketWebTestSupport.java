@@ -3,6 +3,7 @@ package org.sanfu.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -11,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import org.sanfu.Api;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * What the ticket action tests share: taking an action, checking a refusal changed nothing,
@@ -113,5 +116,26 @@ abstract class TicketWebTestSupport {
         List<JsonNode> tickets = new ArrayList<>();
         r.json().get("tickets").forEach(tickets::add);
         return tickets;
+    }
+
+    /** A channel admin registered (a fresh code, this name), and the key it files problems with. */
+    record Channel(String code, String name, String key) {}
+
+    static Channel channel(Api api, String name) {
+        String code = "T" + Long.toString(System.nanoTime(), 36).toUpperCase();
+        Api.Response created = api.post("/api/channels", "admin", Map.of("code", code, "name", name + code));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        return new Channel(code, name + code, created.json().get("key").asText());
+    }
+
+    /** The ticket a channel's problem about the enterprise became: its code is the ticket's source. */
+    static JsonNode filed(Api api, Channel channel, String creditCode, String title) {
+        Api.Response filed = api.perform(MockMvcRequestBuilders.post("/api/intake")
+                .header("X-Channel-Key", channel.key()).contentType(MediaType.APPLICATION_JSON)
+                .characterEncoding(StandardCharsets.UTF_8).content(api.write(Map.of("externalId", "EXT-"
+                        + channel.code() + "-" + System.nanoTime(), "enterpriseCreditCode", creditCode, "title", title,
+                        "category", "CONTAINER"))), null);
+        assertThat(filed.status()).as(filed.text()).isEqualTo(201);
+        return filed.json();
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.sanfu.Message;
 import org.sanfu.catalog.Catalog;
@@ -89,6 +90,16 @@ class TicketListParams {
                 .forEach(s -> names.put(s, messages.getMessage("label.source." + s, null, s, Locale.SIMPLIFIED_CHINESE)));
         names.putAll(channels.namesByCode());
         return names;
+    }
+
+    /**
+     * A ticket's source in the list's words ({@link #sourceNames()}, read once here), a code none of them is (a
+     * channel registered on another node moments ago) as it is: what the filter's chip, the export's title line and
+     * its 来源 column say.
+     */
+    UnaryOperator<String> sourceNaming() {
+        Map<String, String> names = sourceNames();
+        return source -> source == null ? null : names.getOrDefault(source, source);
     }
 
     /** The filter and the page, or 400 naming every parameter at fault. */

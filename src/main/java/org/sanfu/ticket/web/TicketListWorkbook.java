@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -38,15 +39,24 @@ class TicketListWorkbook {
         }
     }
 
-    private final List<Column> columns;
+    private final Catalog catalog;
+    private final MessageSource messages;
+    private final TicketListParams listParams;
     private final When when;
 
-    TicketListWorkbook(Catalog catalog, MessageSource messages, When when) {
+    TicketListWorkbook(Catalog catalog, MessageSource messages, TicketListParams listParams, When when) {
+        this.catalog = catalog;
+        this.messages = messages;
+        this.listParams = listParams;
         this.when = when;
+    }
+
+    /** The columns, a ticket's source named as the list names it ({@link TicketListParams#sourceNaming()}). */
+    private List<Column> columns(UnaryOperator<String> source) {
         Function<String, String> department = code -> code == null ? null : catalog.departmentLabel(code);
         Function<String, Function<Object, String>> label = prefix -> value -> value == null ? null
                 : messages.getMessage(prefix + value, null, String.valueOf(value), Locale.SIMPLIFIED_CHINESE);
-        this.columns = List.of(
+        return List.of(
                 new Column("编号", TicketView::id, true, 8),
                 new Column("反映时间", t -> when.of(t.reportedAt()), 17),
                 new Column("企业名称", TicketView::enterpriseName, 28),
@@ -56,7 +66,7 @@ class TicketListWorkbook {
                 new Column("事项", TicketView::title, 30),
                 new Column("问题描述", TicketView::description, 40),
                 new Column("紧急程度", t -> label.apply("label.urgency.").apply(t.urgency())),
-                new Column("来源", t -> label.apply("label.source.").apply(t.source())),
+                new Column("来源", t -> source.apply(t.source())),
                 new Column("状态", t -> label.apply("label.status.").apply(t.status())),
                 new Column("主办部门", t -> department.apply(t.leadDepartment()), 18),
                 new Column("协办部门", t -> t.coDepartments().isEmpty() ? null
@@ -80,6 +90,7 @@ class TicketListWorkbook {
 
     /** The workbook: {@code title} on the first line, then the headings and the tickets. */
     byte[] render(String title, List<TicketView> tickets) {
+        List<Column> columns = columns(listParams.sourceNaming());
         return Workbooks.streamed(book -> {
             Workbooks.Text text = new Workbooks.Text(book);
             CellStyle bold = book.createCellStyle();

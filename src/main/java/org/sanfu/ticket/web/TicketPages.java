@@ -293,8 +293,7 @@ class TicketPages {
         if (raw.sources().isEmpty()) {
             return null;
         }
-        Map<String, String> names = listParams.sourceNames();
-        return raw.sources().stream().map(s -> names.getOrDefault(s, s)).collect(Collectors.joining("、"));
+        return raw.sources().stream().map(listParams.sourceNaming()).collect(Collectors.joining("、"));
     }
 
     private String departmentWord(String code) {
