@@ -81,13 +81,7 @@ public class ChannelAdministration {
         } catch (DuplicateKeyException e) {
             throw exists(code);
         }
-        // once committed, or a list read meanwhile would keep the table without it for FRESH_FOR
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                codes.forget();
-            }
-        });
+        forgetCodesOnCommit();
         return new CreatedChannel(code, request.name().strip(), url, key, secret);
     }
 
@@ -101,6 +95,7 @@ public class ChannelAdministration {
     public void revoke(String code) {
         requireKnown(code);
         channels.revoke(code, clock.instant());
+        forgetCodesOnCommit();
     }
 
     /** 404 unless a channel has this code (revoked or not). */
@@ -138,6 +133,7 @@ public class ChannelAdministration {
         String key = secrets.newToken();
         String secret = secrets.newToken();
         channels.renew(code, ChannelSecrets.digest(key), ChannelSecrets.digest(secret), secrets.seal(secret));
+        forgetCodesOnCommit();
         return new RenewedKey(new CreatedChannel(code, channel.name(), channel.callbackUrl(), key, secret),
                 channel.revoked());
     }
@@ -153,6 +149,19 @@ public class ChannelAdministration {
 
     private static String mark(Channel channel) {
         return channel.keyHash().substring(0, 12);
+    }
+
+    /**
+     * The ticket list's channels (ChannelCodeList) are read again once this transaction commits, not before, or a
+     * list read meanwhile would keep the table as it was for FRESH_FOR.
+     */
+    private void forgetCodesOnCommit() {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                codes.forget();
+            }
+        });
     }
 
     private static DomainException exists(String code) {

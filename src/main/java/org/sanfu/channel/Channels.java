@@ -1,9 +1,7 @@
 package org.sanfu.channel;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.sanfu.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,12 +51,14 @@ class Channels {
         return jdbc.sql("select * from channel order by code").query(Channels::map).list();
     }
 
-    /** The names of all channels, live or revoked, by code, in code order (the names alone: no key or secret). */
-    Map<String, String> namesByCode() {
-        Map<String, String> names = new LinkedHashMap<>();
-        jdbc.sql("select code, name from channel order by code")
-                .query(rs -> { names.put(rs.getString("code"), rs.getString("name")); });
-        return names;
+    /** A channel by its code and name, and whether it is revoked: no key or secret. */
+    record Named(String code, String name, boolean revoked) {}
+
+    /** All channels, live or revoked, in code order, named (ChannelCodeList). */
+    List<Named> named() {
+        return jdbc.sql("select code, name, revoked_at from channel order by code")
+                .query((rs, n) -> new Named(rs.getString("code"), rs.getString("name"),
+                        rs.getTimestamp("revoked_at") != null)).list();
     }
 
     boolean revoke(String code, Instant now) {

@@ -1,6 +1,7 @@
 package org.sanfu.ticket;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The channels, live or revoked, whose codes a ticket's source may name besides a visit's sources and SYSTEMIC: the
@@ -11,4 +12,7 @@ public interface ChannelCodes {
 
     /** Every channel's name by its code, in code order; a revoked channel's too, since its tickets keep it. */
     Map<String, String> namesByCode();
+
+    /** The codes among {@link #namesByCode()} of the channels revoked, which file no more tickets. */
+    Set<String> revoked();
 }

@@ -201,6 +201,14 @@ public class TicketQueries {
     }
 
     /**
+     * Those of the sources some ticket came from, whoever may see it: the list's source filter offers a revoked
+     * channel only while its tickets are there to find. One index probe each: ask of a few.
+     */
+    public Set<String> sourcesInUse(Collection<String> sources) {
+        return sources.stream().filter(tickets::anyFrom).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
      * A ticket as a machine client (a channel, issue 14) reads the one it filed: every field, no
      * actions to take (a channel acts on no ticket). Empty for an unknown id.
      */

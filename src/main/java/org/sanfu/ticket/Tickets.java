@@ -542,6 +542,12 @@ class Tickets {
         return page(where, "t.feedback_due asc nulls last, t.id asc", page);
     }
 
+    /** Whether any ticket came from this source: one probe of the ticket_source index (V39). */
+    boolean anyFrom(String source) {
+        return sql("select id from ticket where source = ? limit 1").param(source).query(Long.class).optional()
+                .isPresent();
+    }
+
     List<Ticket> ofEnterprise(String creditCode, String scopeDepartment) {
         Where where = new Where();
         where.eq("t.enterprise_credit_code", creditCode);

@@ -23,6 +23,7 @@ import org.sanfu.Api;
 import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
 import org.springframework.util.MultiValueMap;
 
 /**
@@ -1189,6 +1190,48 @@ class TicketPagesTests extends TicketWebTestSupport {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.html().select("[data-field=source].has-error .field-error").text())
                 .isEqualTo("请从列表中选择来源");
+    }
+
+    /**
+     * 来源 offers the fixed sources and the live channels to everyone, departments too; a revoked channel only while
+     * tickets from it are there to find, or when it is ticked (a link kept from before): old tickets stay findable,
+     * a channel revoked unused offers nothing to find. Its code still filters, as API.md says.
+     */
+    @Test
+    void theSourceFilterOffersARevokedChannelOnlyWhileItHasTicketsOrIsTicked() {
+        String code = api.enterprise();
+        Channel live = channel(api, "在用渠道");
+        Channel used = channel(api, "已停用渠道");
+        Channel unused = channel(api, "停用未用渠道");
+        String filed = id(filed(api, used, code, "停用前反映的订舱难"));
+        assertThat(pages.get("/tickets", "transport").html().select("#sourceFilter input[name=source]").eachAttr("value"))
+                .as("all three while live").contains(live.code(), used.code(), unused.code());
+
+        for (Channel revoked : List.of(used, unused)) {
+            assertThat(api.call(HttpMethod.DELETE, "/api/channels/" + revoked.code(), "admin", null).status())
+                    .isEqualTo(204);
+        }
+        for (String user : List.of("transport", "leader", "staff1")) {
+            Document page = pages.get("/tickets", user).html();
+            assertThat(page.select("#sourceFilter input[name=source]").eachAttr("value")).as(user)
+                    .startsWith("VISIT", "FORUM", "HOTLINE", "ONLINE", "SYSTEMIC")
+                    .contains(live.code(), used.code()).doesNotContain(unused.code());
+            assertThat(page.select("label[for=source-" + used.code() + "]").text()).isEqualTo(used.name());
+        }
+        assertThat(listed("/tickets?enterprise=" + code + "&source=" + used.code(), "leader")).containsExactly(filed);
+
+        // ticked, from a link kept since it was live: offered, ticked and named, and still no mistake
+        Pages.Answer ticked = pages.get("/tickets?source=" + unused.code(), "transport");
+        assertThat(ticked.status()).isEqualTo(200);
+        assertThat(ticked.html().select("#sourceFilter input[checked]").eachAttr("value")).containsExactly(unused.code());
+        assertThat(ticked.html().select("label[for=source-" + unused.code() + "]").text()).isEqualTo(unused.name());
+        assertThat(ticked.html().select("#activeFilters .chip.source").text()).isEqualTo("来源：" + unused.name());
+        assertThat(api.get("/api/tickets?source=" + unused.code(), "leader").status()).isEqualTo(200);
+
+        // a new key brings it back: offered again at once
+        assertThat(api.post("/api/channels/" + unused.code() + "/key", "admin", null).status()).isEqualTo(201);
+        assertThat(pages.get("/tickets", "transport").html().select("#sourceFilter input[name=source]").eachAttr("value"))
+                .contains(unused.code());
     }
 
     @Test

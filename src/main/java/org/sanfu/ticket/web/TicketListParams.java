@@ -2,6 +2,7 @@ package org.sanfu.ticket.web;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import org.sanfu.ticket.ChannelCodes;
 import org.sanfu.ticket.Source;
 import org.sanfu.ticket.TicketCases;
 import org.sanfu.ticket.TicketFilter;
+import org.sanfu.ticket.TicketQueries;
 import org.sanfu.ticket.TicketStatus;
 import org.sanfu.web.InvalidInput;
 import org.sanfu.web.PageParams;
@@ -70,10 +72,13 @@ class TicketListParams {
     private final QueryParams params;
     private final Catalog catalog;
     private final ChannelCodes channels;
+    private final TicketQueries queries;
     private final MessageSource messages;
 
-    TicketListParams(QueryParams params, Catalog catalog, ChannelCodes channels, MessageSource messages) {
+    TicketListParams(QueryParams params, Catalog catalog, ChannelCodes channels, TicketQueries queries,
+            MessageSource messages) {
         this.params = params;
+        this.queries = queries;
         this.catalog = catalog;
         this.channels = channels;
         this.messages = messages;
@@ -100,6 +105,22 @@ class TicketListParams {
     UnaryOperator<String> sourceNaming() {
         Map<String, String> names = sourceNames();
         return source -> source == null ? null : names.getOrDefault(source, source);
+    }
+
+    /**
+     * The sources the list's filter offers to tick: {@link #sourceNames()} but a revoked channel's, unless tickets
+     * from it are there to find or it is asked for ({@code raw}'s sources, which stay ticked). Those the filter
+     * accepts stay as they are: a revoked channel's code keeps finding its tickets.
+     */
+    Map<String, String> offeredSources(Raw raw) {
+        Map<String, String> names = sourceNames();
+        Set<String> unoffered = new HashSet<>(channels.revoked());
+        unoffered.removeAll(raw.sources());
+        if (!unoffered.isEmpty()) {
+            unoffered.removeAll(queries.sourcesInUse(unoffered));
+            names.keySet().removeAll(unoffered);
+        }
+        return names;
     }
 
     /** The filter and the page, or 400 naming every parameter at fault. */

@@ -167,7 +167,7 @@ class TicketPages {
         TicketListParams.Raw raw = new TicketListParams.Raw(status, department, category, town, enterprise, overdue,
                 from, to, q, leadDepartment, open, reporter, source);
         model.addAttribute("filter", raw);
-        model.addAttribute("sources", listParams.sourceNames());
+        model.addAttribute("sources", listParams.offeredSources(raw));
         // those who report problems (a specialist's visits, dispatch's hotline entries) may keep to their own
         model.addAttribute("me", caller.is(Role.STAFF, Role.DISPATCH) ? caller.username() : null);
         model.addAttribute("statuses", TicketStatus.values());
