@@ -43,8 +43,10 @@ class VisitPagesBrowserTests {
         browser.type("#notes", "订单排到明年");
         new Select(browser.find("#problems0-category")).selectByValue("CONTAINER");
         browser.type("#problems0-title", "缺少集装箱");
-        // Enter in the search looks up (a script), rather than saving the visit
+        // Enter in the search looks up rather than saving the visit: 查找企业 is the form's default button (no script)
         browser.type("#enterpriseWords", "手机走访测试").pressEnter("#enterpriseWords");
+        assertThat(browser.path()).as("the form again, no visit's page").isEqualTo("/visits");
+        assertThat(browser.findAll("#enterpriseMatches button[data-code='" + code + "']")).as("searched").hasSize(1);
         assertThat(browser.findAll("#visitForm .field-error")).as("not saved: nothing is wrong yet").isEmpty();
         fits();
         browser.follow("#enterpriseMatches button[data-code='" + code + "']");

@@ -389,7 +389,7 @@ class VisitPagesTests {
         assertThat(html.select("input[name=idempotencyKey]").val()).isEqualTo(key);
         assertThat(html.select(".field-error")).isEmpty();
         assertThat(visitsOf(code)).isZero();
-        // saving stays the form's default button: it comes before "添加问题"
+        // saving comes before "添加问题" in the form (查找企业, above it, is the default button)
         assertThat(html.select("#visitForm button[type=submit]").first().id()).isEqualTo("saveVisit");
     }
 
@@ -412,8 +412,13 @@ class VisitPagesTests {
         Document blank = blankForm("staff1", "");
         assertThat(blank.select("#findEnterprise").attr("form")).isEqualTo("visitForm");
         assertThat(blank.select("#enterpriseWords").attr("form")).isEqualTo("visitForm");
-        assertThat(blank.select("button[type=submit][form=visitForm], #visitForm button[type=submit]").first().id())
-                .as("Enter in a field still saves").isEqualTo("defaultSave");
+        // the default button (HTML's implicit submission: the form's first submit button in tree order) is 查找企业:
+        // Enter in the search box searches without a script, and Enter in no field saves the visit
+        assertThat(blank.select("button[type=submit][form=visitForm], #visitForm button[type=submit], "
+                + "input[type=submit][form=visitForm], #visitForm input[type=submit]").first().id())
+                .isEqualTo("findEnterprise");
+        assertThat(blank.select("button[type=submit][form=visitForm], #visitForm button[type=submit]")
+                .select("[name=save]").eachAttr("id")).as("one button saves").containsExactly("saveVisit");
         String key = key(blank);
         Pages.Answer found = pages.post("/visits", "staff1", Pages.form("idempotencyKey", key, "visitedAt",
                 "2026-11-30T09:30", "notes", "先写的走访记录", "problems[0].category", "LABOR", "problems[0].title",
@@ -437,6 +442,16 @@ class VisitPagesTests {
         assertThat(html.select("#enterpriseWords").val()).as("the words looked up stay, to choose again")
                 .isEqualTo("选取测试泵业");
         assertThat(visitsOf(code)).as("neither logs a visit").isZero();
+
+        // Enter in another one-line input, the search box left blank, presses 查找企业 too: the form as it was
+        Pages.Answer entered = pages.post("/visits", "staff1", Pages.form("idempotencyKey", key,
+                "enterpriseCreditCode", code, "visitedAt", "2026-11-30T09:30", "problems[0].category", "LABOR",
+                "problems[0].title", "招工难", "enterprise", "", "findEnterprise", "true"));
+        assertThat(entered.status()).isEqualTo(200);
+        assertThat(entered.html().select("#enterpriseMatches, .field-error")).isEmpty();
+        assertThat(entered.html().select("input[name=\"problems[0].title\"]").val()).isEqualTo("招工难");
+        assertThat(entered.html().select("#enterpriseCreditCode").val()).isEqualTo(code);
+        assertThat(visitsOf(code)).as("not saved").isZero();
 
         // and so they do when the visit is refused (no title)
         Pages.Answer refused = pages.post("/visits", "staff1", Pages.form("idempotencyKey", key,
@@ -565,7 +580,6 @@ class VisitPagesTests {
         assertThat(entry.select("label[for=visitedAt]").text()).isEqualTo("反映时间");
         assertThat(entry.select("label[for=notes]").text()).isEqualTo("诉求记录");
         assertThat(entry.select("#saveVisit").text()).isEqualTo("保存诉求");
-        assertThat(entry.select("#defaultSave").text()).isEqualTo("保存诉求");
 
         Document visit = blankForm("staff1", code);
         assertThat(visit.title()).startsWith("登记走访");
