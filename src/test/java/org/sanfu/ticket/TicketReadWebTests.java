@@ -223,6 +223,8 @@ class TicketReadWebTests {
         assertThat(listIds("source=HOTLINE&enterprise=" + code, "leader")).containsExactly(hotline);
         assertThat(listIds("source=HOTLINE&source=ONLINE&enterprise=" + code, "dispatch")).as("either of two")
                 .containsExactlyInAnyOrder(hotline, online);
+        assertThat(listIds("source=HOTLINE,ONLINE&enterprise=" + code, "dispatch")).as("one value, comma-separated")
+                .containsExactlyInAnyOrder(hotline, online);
         assertThat(listIds("source= ONLINE &source=ONLINE&source=&enterprise=" + code, "leader"))
                 .as("stripped, once, a blank one left out").containsExactly(online);
         assertThat(listIds("source=" + channel + "&enterprise=" + code, "leader")).containsExactly(fromChannel);
@@ -247,6 +249,7 @@ class TicketReadWebTests {
     void aSourceNoTicketCanHaveIsRefusedNamingIt() {
         assertBadParameter(api.get("/api/tickets?source=PHONE", "leader"), "source");
         assertBadParameter(api.get("/api/tickets?source=HOTLINE&source=hotline", "leader"), "source");
+        assertBadParameter(api.get("/api/tickets?source=HOTLINE,ONLINE&source=FORUM", "leader"), "source");
         Api.Response bad = api.get("/api/tickets?source=HOTLINE&source=NOPE", "dispatch");
         assertBadParameter(bad, "source");
         assertThat(bad.json().get("errors").get(0).get("message").asText()).contains("HOTLINE", "ONLINE", "SYSTEMIC");

@@ -64,7 +64,8 @@ class TicketController {
     @Parameter(name = "source", in = ParameterIn.QUERY, explode = Explode.TRUE,
             array = @ArraySchema(schema = @Schema(type = "string")),
             description = "where it came from: VISIT, FORUM, HOTLINE, ONLINE, SYSTEMIC or a channel's code; repeated "
-                    + "(source=HOTLINE&source=ONLINE), any of them matches; another value is 400")
+                    + "(source=HOTLINE&source=ONLINE) or one value comma-separated (source=HOTLINE,ONLINE), any of "
+                    + "them matches; another value is 400")
     @GetMapping
     PageResult<TicketView> list(Caller caller,
             @RequestParam(required = false) String status, @RequestParam(required = false) String department,
