@@ -9,6 +9,9 @@ import org.sanfu.Message;
  */
 public final class CreditCode {
 
+    /** How many characters a code has (the credit code columns' width): a longer text is nobody's code. */
+    public static final int LENGTH = 18;
+
     static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
 
@@ -25,7 +28,7 @@ public final class CreditCode {
         if (code == null || code.isEmpty()) {
             return Message.of("sanfu.validation.not-blank");
         }
-        if (code.length() != 18) {
+        if (code.length() != LENGTH) {
             return Message.of("sanfu.credit-code.length");
         }
         for (int i = 0; i < 18; i++) {

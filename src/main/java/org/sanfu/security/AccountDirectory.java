@@ -9,6 +9,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class AccountDirectory {
 
+    /** A user name is at most this long (the account table's column): a longer one is nobody's. */
+    public static final int USERNAME_MAX = 64;
+
     /**
      * An account as other features see it: its user name, role and department (DEPT and DISPATCH), and
      * whether it may sign in (a disabled account signs in nowhere).

@@ -1,9 +1,12 @@
 package org.sanfu.stats;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.YearMonth;
+import org.sanfu.enterprise.EnterpriseForm;
 import org.sanfu.security.Caller;
 import org.sanfu.security.Role;
 import org.sanfu.web.ActionBody;
@@ -24,6 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/stats")
 class StatsController {
 
+    /** The town parameter's words in the document; its bound is the one StatsParameters checks. */
+    private static final String TOWN = "the town (镇/街道), exactly; longer than a file's town could match nothing";
+
     private final StatsService stats;
     private final StatsParameters parameters;
     private final VisitCoverage coverage;
@@ -38,6 +44,8 @@ class StatsController {
 
     /** Tickets count in the period in which they were reported; without from/to, all time. */
     @ApiAccess(value = {"LEADER", "DISPATCH", "ADMIN"}, errors = {400, 403})
+    @Parameter(name = "town", in = ParameterIn.QUERY,
+            schema = @Schema(type = "string", maxLength = EnterpriseForm.TOWN_MAX), description = TOWN)
     @GetMapping("/summary")
     Summary summary(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String department, @RequestParam(required = false) String category,
@@ -50,6 +58,8 @@ class StatsController {
 
     /** Visit coverage (走访覆盖) of the enterprises on file, in the period; without from/to, all time. */
     @ApiAccess(value = {"LEADER", "DISPATCH", "ADMIN"}, errors = {400, 403})
+    @Parameter(name = "town", in = ParameterIn.QUERY,
+            schema = @Schema(type = "string", maxLength = EnterpriseForm.TOWN_MAX), description = TOWN)
     @GetMapping("/coverage")
     VisitCoverage.Coverage coverage(@RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String town,
@@ -59,6 +69,8 @@ class StatsController {
 
     /** The enterprises no visit or forum met in the period: never met first, then those met longest ago. */
     @ApiAccess(value = {"LEADER", "DISPATCH", "ADMIN"}, errors = {400, 403})
+    @Parameter(name = "town", in = ParameterIn.QUERY,
+            schema = @Schema(type = "string", maxLength = EnterpriseForm.TOWN_MAX), description = TOWN)
     @GetMapping("/coverage/unvisited")
     PageResult<VisitCoverage.Unvisited> unvisited(@RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String town,

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.sanfu.Message;
 import org.sanfu.SanfuProperties;
 import org.sanfu.catalog.Catalog;
+import org.sanfu.enterprise.EnterpriseForm;
 import org.sanfu.web.InvalidInput;
 import org.sanfu.web.QueryParams;
 import org.springframework.stereotype.Component;
@@ -49,7 +50,7 @@ public class StatsParameters {
         if (categoryValue != null && !catalog.isCategory(categoryValue)) {
             errors.add("category", Message.of("sanfu.validation.one-of", "values", catalog.categoryCodes()));
         }
-        return new TicketFilter(fromValue, toValue, departmentValue, categoryValue, params.text(town));
+        return new TicketFilter(fromValue, toValue, departmentValue, categoryValue, town(errors, town));
     }
 
     /**
@@ -61,8 +62,18 @@ public class StatsParameters {
         Instant fromValue = params.startOf(errors, "from", from);
         Instant toValue = params.endOf(errors, "to", to);
         params.inOrder(errors, fromValue, toValue);
-        return new VisitCoverage.Filter(fromValue, toValue, params.text(town),
+        return new VisitCoverage.Filter(fromValue, toValue, town(errors, town),
                 params.bool(errors, "exporter", exporter), params.bool(errors, "key", key));
+    }
+
+    /**
+     * A town as the figures name it: exactly, at most as long as a file's town ({@link EnterpriseForm#TOWN_MAX},
+     * which tickets copy); a longer one could match nothing and is a fault naming {@code town}.
+     */
+    private String town(InvalidInput.Collector errors, String town) {
+        String value = params.text(town);
+        errors.optionalText("town", value, EnterpriseForm.TOWN_MAX);
+        return value;
     }
 
     /**

@@ -15,6 +15,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class QueryParams {
 
+    /**
+     * Search words ({@code q}) are at most this long, as {@code GET /api/enterprises}' are (the longest name a file
+     * takes): nobody searches with more, and a client's 100 000 characters would only be compared with every row.
+     */
+    public static final int WORDS_MAX = 200;
+
     private final ZoneId zone;
     private final LocalDate earliestDate;
     private final LocalDate latestDate;

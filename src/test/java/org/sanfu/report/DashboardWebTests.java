@@ -482,6 +482,31 @@ class DashboardWebTests {
         assertThat(page("", "leader").html().select("#filterError")).isEmpty();
     }
 
+    /**
+     * A town longer than any file's (100 characters; a hostile client's 100 000) is a filter given wrong, as the
+     * API's 400 says: the dashboard of the whole scope, the town as typed and its fault named; a town of 100
+     * characters is still counted.
+     */
+    @Test
+    void aTownLongerThanAnyFilesIsAFilterGivenWrong() {
+        String tail = Api.creditCode().substring(12);
+        String town = "长".repeat(100 - tail.length()) + tail;
+        api.visit(api.enterprise("超长镇驾驶舱测试企业", town), List.of(Api.problem("CONTAINER", "订舱难")));
+
+        for (String typed : List.of(town + "长", "镇".repeat(100_000))) {
+            Pages.Answer r = page("?town=" + typed + "&category=CONTAINER", "leader");
+            assertThat(r.status()).isEqualTo(400);
+            assertThat(r.html().select("#filterError li").eachAttr("data-field")).containsExactly("town");
+            assertThat(r.html().select("#filterError li[data-field=town]").text()).isEqualTo("镇（街道）：不能超过 100 个字符");
+            assertThat(r.html().select("#scope").text()).isEqualTo("全部时间");
+        }
+        Pages.Answer longest = page("?town=" + town + "&category=CONTAINER", "leader");
+        assertThat(longest.status()).isEqualTo(200);
+        assertThat(longest.html().select("#scope").text()).isEqualTo("全部时间 · 类别：集装箱/海运舱位 · 镇（街道）：" + town);
+        assertThat(longest.html().select("#total").text()).isEqualTo("1");
+        assertThat(longest.html().select("#filters input[name=town]").attr("maxlength")).isEqualTo("100");
+    }
+
     /** The API's rate as the page shows it: a percentage with one decimal, or a dash for null. */
     static String percent(JsonNode rate) {
         return rate == null || rate.isNull() ? "—" : String.format(Locale.ROOT, "%.1f%%", rate.asDouble() * 100);

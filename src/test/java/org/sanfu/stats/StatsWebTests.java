@@ -314,6 +314,32 @@ class StatsWebTests {
         assertThat(api.get("/api/stats/summary?category=SPACE", "leader").status()).isEqualTo(400);
     }
 
+    /**
+     * A town longer than any file's (100 characters; a hostile client's 100 000): 400 naming {@code town} on every
+     * figure that takes one, rather than compared with every row; a town of 100 characters is still counted.
+     */
+    @Test
+    void aTownLongerThanAnyFilesIsRefusedNamingIt() {
+        String tail = Api.creditCode().substring(12);
+        String longest = "长".repeat(100 - tail.length()) + tail;
+        api.visit(api.enterprise("超长镇名测试企业", longest), List.of(Api.problem("CONTAINER", "订舱难")));
+        for (String path : List.of("/api/stats/summary", "/api/stats/coverage", "/api/stats/coverage/unvisited")) {
+            for (String town : List.of(longest + "长", "镇".repeat(100_000))) {
+                Api.Response refused = api.get(path + "?town=" + town, "leader");
+                assertThat(refused.status()).as(path).isEqualTo(400);
+                assertThat(refused.contentType()).startsWith("application/problem+json");
+                assertThat(refused.firstFault().get("field").asText()).as(path).isEqualTo("town");
+                assertThat(refused.firstFault().get("message").asText()).as(path).contains("100");
+            }
+        }
+        assertThat(api.summaryOfTown(longest, "").get("total").asLong()).isEqualTo(1);
+        Api.Response coverage = api.get("/api/stats/coverage?town=" + longest, "leader");
+        assertThat(coverage.status()).as(coverage.text()).isEqualTo(200);
+        assertThat(coverage.json().get("enterprises").asLong()).isEqualTo(1);
+        Api.Response unvisited = api.get("/api/stats/coverage/unvisited?town=" + longest, "leader");
+        assertThat(unvisited.status()).as(unvisited.text()).isEqualTo(200);
+    }
+
     @Test
     void onlyLeadersDispatchAndAdminMayReadTheFigures() {
         for (String user : List.of("leader", "dispatch", "admin")) {

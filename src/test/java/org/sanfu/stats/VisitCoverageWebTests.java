@@ -300,6 +300,18 @@ class VisitCoverageWebTests {
         assertThat(pages.get("/tickets", "dispatch").html().select("a[href='/reports/coverage']")).hasSize(1);
     }
 
+    /** The page reads the API's parameters: a town longer than any file's is its 400, named; 100 characters count. */
+    @Test
+    void aTownLongerThanAnyFilesIsAFaultNamedOnThePage() {
+        Pages.Answer refused = pages.get("/reports/coverage?" + PERIOD + "&town=" + "镇".repeat(101), "leader");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.html().select("#filterError li[data-field=town]").text()).isEqualTo("镇（街道）：不能超过 100 个字符");
+        assertThat(refused.html().select("input[name=town]").attr("maxlength")).isEqualTo("100");
+        Pages.Answer longest = pages.get("/reports/coverage?" + PERIOD + "&town=" + "镇".repeat(100), "leader");
+        assertThat(longest.status()).isEqualTo(200);
+        assertThat(longest.html().select("#enterprises").text()).isEqualTo("0");
+    }
+
     @Test
     void theDashboardLinksToTheCoverageOfItsPeriodAndTown() {
         Document dashboard = pages.get("/?" + PERIOD + "&town=" + town, "leader").html();

@@ -133,6 +133,20 @@ class TicketExportWebTests {
         assertThat(refused.getHeader("Location")).isEqualTo("/tickets?reporter=" + "s".repeat(65));
     }
 
+    /** A town, a code or words over the list's bounds go back (303) to the list, which names them; at them, exported. */
+    @Test
+    void filtersOverTheListsBoundsGoBackToTheList() throws Exception {
+        for (String query : List.of("town=" + "t".repeat(101), "enterprise=" + "E".repeat(19), "q=" + "q".repeat(201))) {
+            MockHttpServletResponse refused = download("/tickets/export?" + query, "staff1");
+            assertThat(refused.getStatus()).as(query).isEqualTo(303);
+            assertThat(refused.getHeader("Location")).isEqualTo("/tickets?" + query);
+        }
+        MockHttpServletResponse longest = download("/tickets/export?town=" + "t".repeat(100) + "&enterprise="
+                + "E".repeat(18) + "&q=" + "q".repeat(200), "staff1");
+        assertThat(longest.getStatus()).isEqualTo(200);
+        assertThat(rows(longest).get(0).get(0)).contains("共 0 件");
+    }
+
     @Test
     void theSourcesAskedForAreExportedAndNamedInTheTitleLine() throws Exception {
         String town = "导出来源镇" + Api.creditCode().substring(12);

@@ -1148,6 +1148,57 @@ class TicketPagesTests extends TicketWebTestSupport {
                 .isEqualTo("上报人应为账号用户名");
     }
 
+    /**
+     * Words, a town or a code longer than any ticket's (a hostile client's 100 000 characters), or a reporter no
+     * user name can be: 400, as /enterprises answers, each said by its input, and the list without them, the filters
+     * given right still applied and named in the line of what is set. A town of 100 characters, 200 of words and
+     * the 18 of a code still filter. A refused choice beside them is as before: no list.
+     */
+    @Test
+    void typedFiltersLongerThanAnyTicketsAreSaidByTheirInputsAndTheRestStillFilter() {
+        String tail = Api.creditCode().substring(12);
+        String town = "长".repeat(100 - tail.length()) + tail;
+        String word = "超长页" + tail;
+        String code = api.enterprise("超长页测试企业", town);
+        String ticket = id(api.visit(code, List.of(Api.problem("CONTAINER", word + " 订舱难"))).get(0));
+        api.visit(api.enterprise(), List.of(Api.problem("CONTAINER", word + " 别镇的订舱难")));
+
+        Pages.Answer words = pages.get("/tickets?town=" + town + "&category=CONTAINER&q=" + "泵".repeat(100_000),
+                "leader");
+        assertThat(words.status()).isEqualTo(400);
+        Document page = words.html();
+        assertThat(page.select("[data-field=q].has-error .field-error").text()).isEqualTo("不能超过 200 个字符");
+        assertThat(page.select("[data-field=town] .field-error, [data-field=category] .field-error")).isEmpty();
+        assertThat(page.select("a.ticket").eachAttr("data-id")).containsExactly(ticket);
+        assertThat(page.select("#activeFilters .chip").eachText())
+                .containsExactly("类别：集装箱/海运舱位", "镇（街道）：" + town);
+        assertThat(page.select("#filterError").text()).contains("标出的条件未使用，下面是按其余条件筛选的事项。");
+        assertThat(page.select("#export").attr("href")).contains("category=CONTAINER").doesNotContain("q=");
+        assertThat(page.select("#q").attr("maxlength")).isEqualTo("200");
+        assertThat(page.select("#town").attr("maxlength")).isEqualTo("100");
+
+        Pages.Answer others = pages.get("/tickets?q=" + word + "&town=" + town + "长&enterprise=" + code + "0&reporter="
+                + "s".repeat(65), "leader");
+        assertThat(others.status()).isEqualTo(400);
+        Document refused = others.html();
+        assertThat(refused.select("[data-field=town].has-error .field-error").text()).isEqualTo("不能超过 100 个字符");
+        assertThat(refused.select("[data-field=enterprise].has-error .field-error").text())
+                .isEqualTo("不能超过 18 个字符");
+        assertThat(refused.select("[data-field=reporter].has-error .field-error").text()).isEqualTo("上报人应为账号用户名");
+        assertThat(refused.select("[data-field=q] .field-error")).isEmpty();
+        assertThat(refused.select("a.ticket").eachAttr("data-id")).hasSize(2).contains(ticket);
+        assertThat(refused.select("#activeFilters .chip").eachText()).containsExactly("关键词“" + word + "”");
+
+        Pages.Answer choice = pages.get("/tickets?status=NOPE&q=" + "泵".repeat(201), "leader");
+        assertThat(choice.status()).isEqualTo(400);
+        assertThat(choice.html().select("[data-field=status].has-error, [data-field=q].has-error")).hasSize(2);
+        assertThat(choice.html().select("#total, a.ticket, #activeFilters")).isEmpty();
+
+        assertThat(listed("/tickets?town=" + town + "&enterprise=" + code + "&q=" + word, "leader"))
+                .containsExactly(ticket);
+        assertThat(listed("/tickets?town=" + town + "&q=" + "泵".repeat(200), "leader")).isEmpty();
+    }
+
     @Test
     void theListKeepsToTheSourcesTickedNamesThemAndKeepsThemThroughThePages() {
         String word = "来源" + Api.creditCode().substring(12);

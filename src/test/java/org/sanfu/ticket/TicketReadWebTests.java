@@ -263,6 +263,34 @@ class TicketReadWebTests {
         assertThat(api.get("/api/tickets?reporter=" + "s".repeat(64), "leader").status()).isEqualTo(200);
     }
 
+    /**
+     * A town, a credit code or words longer than any ticket's (a hostile client's 100 000 characters): 400 naming
+     * the parameter, in the caller's language, rather than compared with every ticket. As long as a ticket's still
+     * filter: a town of 100 characters and the 18 of a code find their ticket, 200 characters of words are read.
+     */
+    @Test
+    void aTownCodeOrWordsLongerThanAnyTicketsAreRefusedNamingThem() {
+        String tail = Api.creditCode().substring(12);
+        String town = "长".repeat(100 - tail.length()) + tail;
+        String code = api.enterprise("超长条件测试企业", town);
+        String ticket = id(api.visit(code, List.of(Api.problem("CONTAINER", "超长条件订舱难"))).get(0));
+
+        assertBadParameter(api.get("/api/tickets?town=" + town + "长", "leader"), "town");
+        assertBadParameter(api.get("/api/tickets?enterprise=" + code + "0", "leader"), "enterprise");
+        assertBadParameter(api.get("/api/tickets?q=" + "a".repeat(201), "leader"), "q");
+        for (String[] language : new String[][] {{"zh-CN", "不能超过 200 个字符"}, {"en", "at most 200 characters"}}) {
+            Api.Response r = api.perform(MockMvcRequestBuilders.get("/api/tickets")
+                    .queryParam("q", "泵".repeat(100_000)).accept(MediaType.APPLICATION_JSON)
+                    .header("Accept-Language", language[0]), "leader");
+            assertBadParameter(r, "q");
+            assertThat(r.json().path("errors").get(0).path("message").asText()).as(r.text()).contains(language[1]);
+        }
+
+        assertThat(listIds("town=" + town, "leader")).containsExactly(ticket);
+        assertThat(listIds("enterprise=" + code.toLowerCase(), "leader")).containsExactly(ticket);
+        assertThat(listIds("town=" + town + "&q=" + "a".repeat(200), "leader")).isEmpty();
+    }
+
     @Test
     void categoryFilterListsOnlyThatCategory() {
         String code = api.enterprise();

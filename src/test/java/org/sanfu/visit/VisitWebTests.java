@@ -877,6 +877,28 @@ class VisitWebTests {
         assertThat(api.get("/api/visits?size=200&enterprise=" + Api.creditCode(), "leader").status()).isEqualTo(200);
     }
 
+    /**
+     * A credit code longer than a code, a user name longer than a user name (a hostile client's 100 000
+     * characters): 400 naming the parameter rather than compared with every visit; the 18 of a code and the 64 of a
+     * user name still filter.
+     */
+    @Test
+    void anEnterpriseOrStaffLongerThanAnyVisitsIsRefusedNamingIt() {
+        ThreeVisits v = threeVisits();
+
+        assertFieldErrors(api.get("/api/visits?enterprise=" + v.code() + "0", "leader"), "enterprise");
+        assertFieldErrors(api.get("/api/visits?enterprise=" + "泵".repeat(100_000), "leader"), "enterprise");
+        assertFieldErrors(api.get("/api/visits?staff=" + "s".repeat(65), "leader"), "staff");
+        Api.Response both = api.get("/api/visits?enterprise=" + v.code() + "0&staff=" + "s".repeat(65), "leader");
+        assertThat(both.json().path("errors").findValuesAsText("field")).containsExactly("enterprise", "staff");
+
+        assertThat(ids(api.get("/api/visits?enterprise=" + v.code() + "&staff=staff1", "leader")))
+                .containsExactly(v.third(), v.first());
+        Api.Response longest = api.get("/api/visits?enterprise=" + v.code() + "&staff=" + "s".repeat(64), "leader");
+        assertThat(longest.status()).as(longest.text()).isEqualTo(200);
+        assertThat(ids(longest)).isEmpty();
+    }
+
     @Test
     void departmentsMayNotListVisitsAndStrangersMustSignIn() {
         assertProblem(api.get("/api/visits", "commerce"), 403);

@@ -10,6 +10,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.function.Supplier;
+import org.sanfu.enterprise.CreditCode;
+import org.sanfu.enterprise.EnterpriseForm;
 import org.sanfu.ticket.ActionRequests;
 import org.sanfu.security.Caller;
 import org.sanfu.ticket.TicketAction;
@@ -22,6 +24,7 @@ import org.sanfu.web.ActionBody;
 import org.sanfu.web.ApiAccess;
 import org.sanfu.web.InvalidInput;
 import org.sanfu.web.PageResult;
+import org.sanfu.web.QueryParams;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -59,7 +62,18 @@ class TicketController {
     @Parameter(name = "overdue", in = ParameterIn.QUERY, schema = @Schema(type = "boolean"))
     @Parameter(name = "open", in = ParameterIn.QUERY, schema = @Schema(type = "boolean"),
             description = "true: not yet CLOSED (the figures' 在办); false: CLOSED")
-    @Parameter(name = "reporter", in = ParameterIn.QUERY, schema = @Schema(type = "string", maxLength = 64),
+    // the bounds TicketListParams checks: a town and a code longer than any ticket's, words as /api/enterprises takes
+    @Parameter(name = "town", in = ParameterIn.QUERY,
+            schema = @Schema(type = "string", maxLength = EnterpriseForm.TOWN_MAX),
+            description = "the enterprise's town (镇/街道), exactly")
+    @Parameter(name = "enterprise", in = ParameterIn.QUERY,
+            schema = @Schema(type = "string", maxLength = CreditCode.LENGTH),
+            description = "the enterprise's credit code, in any case")
+    @Parameter(name = "q", in = ParameterIn.QUERY,
+            schema = @Schema(type = "string", maxLength = QueryParams.WORDS_MAX),
+            description = "words in the title, the description or the enterprise's name")
+    @Parameter(name = "reporter", in = ParameterIn.QUERY,
+            schema = @Schema(type = "string", maxLength = TicketListParams.USERNAME_MAX),
             description = "the username who reported it (the visit's specialist); an unknown one matches nothing")
     @Parameter(name = "source", in = ParameterIn.QUERY, explode = Explode.TRUE,
             array = @ArraySchema(schema = @Schema(type = "string")),

@@ -12,6 +12,9 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.sanfu.Message;
 import org.sanfu.catalog.Catalog;
+import org.sanfu.enterprise.CreditCode;
+import org.sanfu.enterprise.EnterpriseForm;
+import org.sanfu.security.AccountDirectory;
 import org.sanfu.ticket.ChannelCodes;
 import org.sanfu.ticket.Source;
 import org.sanfu.ticket.TicketCases;
@@ -62,12 +65,26 @@ class TicketListParams {
             return new Raw(status, department, category, town, enterprise, overdue, from, to, q, leadDepartment, open,
                     reporter, source);
         }
+
+        /** These parameters without the free-text filters named (any of {@link #FREE_TEXT}): the others as given. */
+        Raw withoutFreeText(Set<String> names) {
+            return new Raw(status, department, category, names.contains("town") ? null : town,
+                    names.contains("enterprise") ? null : enterprise, overdue, from, to,
+                    names.contains("q") ? null : q, leadDepartment, open, names.contains("reporter") ? null : reporter,
+                    source);
+        }
     }
+
+    /**
+     * The filters typed as free text, checked only for length and clean characters: the list page shows the list
+     * without one refused, the others applied, rather than no list, as /enterprises does.
+     */
+    static final Set<String> FREE_TEXT = Set.of("town", "enterprise", "q", "reporter");
 
     record Parsed(TicketFilter filter, PageParams page) {}
 
     /** A username is at most this long (the account table's column): a longer one is nobody's. */
-    static final int USERNAME_MAX = 64;
+    static final int USERNAME_MAX = AccountDirectory.USERNAME_MAX;
 
     private final QueryParams params;
     private final Catalog catalog;
@@ -143,6 +160,14 @@ class TicketListParams {
         // column's width, a lone surrogate; a control character the firewall refuses first) is a mistake to name
         String reporter = params.text(raw.reporter());
         errors.optionalText("reporter", reporter, USERNAME_MAX);
+        // so are a town and a credit code longer than any ticket's (its enterprise's), which could match nothing, and
+        // words longer than /api/enterprises takes: a client's 100 000 characters would be compared with every ticket
+        String town = params.text(raw.town());
+        errors.optionalText("town", town, EnterpriseForm.TOWN_MAX);
+        String enterprise = params.text(raw.enterprise());
+        errors.optionalText("enterprise", enterprise, CreditCode.LENGTH);
+        String q = params.text(raw.q());
+        errors.optionalText("q", q, QueryParams.WORDS_MAX);
         // more than one may be asked for (the office's entries come by hotline and online): any of them matches; one
         // no ticket can have is a mistake to name, not an empty list
         List<String> sources = raw.sources();
@@ -164,9 +189,8 @@ class TicketListParams {
             errors.addAll(e);
         }
         errors.throwIfAny();
-        String enterprise = params.text(raw.enterprise());
-        TicketFilter filter = new TicketFilter(status, department, category, params.text(raw.town()),
-                enterprise == null ? null : enterprise.toUpperCase(), overdue, from, to, params.text(raw.q()),
+        TicketFilter filter = new TicketFilter(status, department, category, town,
+                enterprise == null ? null : enterprise.toUpperCase(), overdue, from, to, q,
                 leadDepartment, open, reporter, sources);
         return new Parsed(filter, pageParams);
     }

@@ -177,21 +177,30 @@ class TicketPages {
         Integer pageNumber = number(page, "page", invalid);
         Integer pageSize = number(size, "size", invalid);
         TicketListParams.Parsed parsed = null;
+        Map<String, String> said = Map.of();
         try {
             parsed = listParams.parse(raw, pageNumber, pageSize == null ? PAGE_SIZE : pageSize);
         } catch (InvalidInput e) {
             e.errors().forEach(f -> invalid.add(f.field()));
+            said = formErrors.of(e);
             model.addAttribute("reversedDates", e.faults().stream()
                     .anyMatch(f -> "sanfu.validation.to-before-from".equals(f.reason().code())));
         }
+        model.addAttribute("invalid", invalid);
+        model.addAttribute("said", said);
         if (!invalid.isEmpty()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("invalid", invalid);
-            return "tickets/list";
+            if (!TicketListParams.FREE_TEXT.containsAll(invalid)) {
+                return "tickets/list";
+            }
+            // only typed text refused (a town, a code, a reporter longer than any ticket's, words over the bound): as
+            // /enterprises, the list without it and with the filters given right, which the line of what is set names
+            raw = raw.withoutFreeText(invalid);
+            parsed = listParams.parse(raw, pageNumber, pageSize == null ? PAGE_SIZE : pageSize);
         }
+        model.addAttribute("applied", raw);
         PageResult<TicketView> result = queries.list(parsed.filter(), caller, parsed.page());
-        model.addAttribute("numbered", byNumber(q, caller));
-        model.addAttribute("invalid", Set.of());
+        model.addAttribute("numbered", byNumber(raw.q(), caller));
         model.addAttribute("result", result);
         model.addAttribute("sourceWords", sourceWords(raw));
         model.addAttribute("exportLink", link("/tickets/export", raw, 0, null));

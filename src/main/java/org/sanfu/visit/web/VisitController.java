@@ -3,11 +3,14 @@ package org.sanfu.visit.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
+import org.sanfu.enterprise.CreditCode;
+import org.sanfu.security.AccountDirectory;
 import org.sanfu.security.Caller;
 import org.sanfu.security.Role;
 import org.sanfu.visit.VisitIntake;
@@ -81,18 +84,28 @@ class VisitController {
     @Operation(summary = "List visits", description = "Filter by enterprise credit code, staff user name, and "
             + "`from`/`to` dates (yyyy-MM-dd); paged.")
     @ApiAccess(value = {"STAFF", "DISPATCH", "LEADER", "ADMIN"}, errors = {400, 403})
+    // what no visit's enterprise or visitor can be (longer than a credit code, a user name) could match nothing
+    @Parameter(name = "enterprise", in = ParameterIn.QUERY,
+            schema = @Schema(type = "string", maxLength = CreditCode.LENGTH),
+            description = "the enterprise's credit code, in any case")
+    @Parameter(name = "staff", in = ParameterIn.QUERY,
+            schema = @Schema(type = "string", maxLength = AccountDirectory.USERNAME_MAX),
+            description = "the user name of who logged the visit; an unknown one matches nothing")
     @GetMapping
     PageResult<VisitView> list(@RequestParam(required = false) String enterprise,
             @RequestParam(required = false) String staff, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         InvalidInput.Collector errors = new InvalidInput.Collector();
+        String code = params.text(enterprise);
+        errors.optionalText("enterprise", code, CreditCode.LENGTH);
+        String visitor = params.text(staff);
+        errors.optionalText("staff", visitor, AccountDirectory.USERNAME_MAX);
         Instant fromValue = params.startOf(errors, "from", from);
         Instant toValue = params.endOf(errors, "to", to);
         params.inOrder(errors, fromValue, toValue);
         errors.throwIfAny();
-        String code = params.text(enterprise);
-        return queries.list(code == null ? null : code.toUpperCase(), params.text(staff), fromValue, toValue,
+        return queries.list(code == null ? null : code.toUpperCase(), visitor, fromValue, toValue,
                 PageParams.of(page, size));
     }
 
