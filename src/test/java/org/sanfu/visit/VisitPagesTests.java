@@ -542,17 +542,31 @@ class VisitPagesTests {
         return form.html();
     }
 
-    /** Words longer than any enterprise's name (the list's 400): said by the search, the form kept as typed. */
+    /**
+     * Words longer than any enterprise's name: 400, as /enterprises answers them, said by the search, the form kept
+     * as typed; on the blank form (/visits/new?enterprise=) too. Words of 200 characters are looked up.
+     */
     @Test
     void searchWordsLongerThanAnyNameAreSaidByTheSearchKeepingTheForm() {
         Pages.Answer found = pages.post("/visits", "staff1", Pages.form("idempotencyKey", key(blankForm("staff1", "")),
                 "notes", "先写的走访记录", "enterprise", "泵".repeat(201), "findEnterprise", "true"));
-        assertThat(found.status()).isEqualTo(200);
+        assertThat(found.status()).isEqualTo(400);
         Document html = found.html();
         assertThat(html.select("#enterpriseWordsError").text()).isEqualTo("不能超过 200 个字符");
         assertThat(html.select("#notes").text()).isEqualTo("先写的走访记录");
         assertThat(html.select("#enterpriseWords").attr("maxlength")).isEqualTo("200");
         assertThat(html.select("#enterpriseMatches, #noMatches")).isEmpty();
+
+        Pages.Answer linked = pages.get("/visits/new?enterprise=" + "泵".repeat(201), "staff1");
+        assertThat(linked.status()).isEqualTo(400);
+        assertThat(linked.html().select("#enterpriseWordsError").text()).isEqualTo("不能超过 200 个字符");
+
+        Pages.Answer longest = pages.post("/visits", "staff1",
+                Pages.form("idempotencyKey", key(blankForm("staff1", "")), "enterprise", "泵".repeat(200),
+                        "findEnterprise", "true"));
+        assertThat(longest.status()).isEqualTo(200);
+        assertThat(longest.html().select("#enterpriseWordsError")).isEmpty();
+        assertThat(longest.html().select("#noMatches")).hasSize(1);
     }
 
     @Test

@@ -150,7 +150,8 @@ class VisitPages {
 
     /**
      * The enterprises found by the form's words (name or code), at most {@link #ENTERPRISE_MATCHES}, under 选择企业.
-     * Words the list refuses (longer than any name) are said by the search input, the form kept as typed.
+     * Words the list refuses (longer than any name) are said by the search input, the form kept as typed, and the
+     * answer is 400, as /enterprises answers the same words.
      */
     private ModelAndView withMatches(ModelAndView page, VisitForm form) {
         if (!form.enterpriseSearch().isEmpty()) {
@@ -159,6 +160,7 @@ class VisitPages {
                         PageParams.of(0, ENTERPRISE_MATCHES)));
             } catch (InvalidInput refused) {
                 page.addObject("searchError", formErrors.of(refused).get("q"));
+                page.setStatus(HttpStatus.BAD_REQUEST);
             }
         }
         return page;
