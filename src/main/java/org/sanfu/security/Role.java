@@ -4,7 +4,7 @@ package org.sanfu.security;
 public enum Role {
     /** Service staff: visit enterprises, log problems, record feedback. */
     STAFF,
-    /** The task-force office: triage, assign, approve extensions, escalate. */
+    /** The task-force office: triage, assign, approve extensions, escalate; record feedback on its entries. */
     DISPATCH,
     /** A handling department, bound to one department code. */
     DEPT,

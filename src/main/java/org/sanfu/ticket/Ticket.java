@@ -190,6 +190,11 @@ public record Ticket(
                 "事项 " + id + "「" + title + "」" + what);
     }
 
+    /** Whether the problem came from an entry dispatch logged (a hotline call, an online report): Source.isEntry. */
+    public boolean fromEntry() {
+        return Source.isEntry(source);
+    }
+
     /** Whether this department leads the ticket or co-handles it. */
     public boolean involves(String department) {
         return department != null && (department.equals(leadDepartment) || coDepartments.contains(department));

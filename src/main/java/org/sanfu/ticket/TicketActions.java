@@ -219,7 +219,10 @@ public class TicketActions {
         return replied;
     }
 
-    /** Any service staff records what the enterprise said of the reply (回访). */
+    /**
+     * Any service staff, and dispatch on a hotline or online entry (Task_Feedback's candidate groups), records what
+     * the enterprise said of the reply (回访).
+     */
     @Transactional
     public TicketView feedback(String id, Caller caller, ActionRequests.Feedback command) {
         TicketView after = perform(id, caller, TicketAction.FEEDBACK, rating(command));

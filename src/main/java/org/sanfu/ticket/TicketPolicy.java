@@ -123,6 +123,9 @@ class TicketPolicy {
             case TicketProcess.LEAD_DEPARTMENT_GROUP -> caller.isDepartment(ticket.leadDepartment());
             case TicketProcess.CO_DEPARTMENT_GROUP -> caller.is(Role.DEPT)
                     && ticket.coDepartments().contains(caller.department());
+            // as the engine evaluates it for this ticket: 'STAFF,DISPATCH' on an entry, else 'STAFF'
+            case TicketProcess.FEEDBACK_GROUPS -> caller.is(Role.STAFF)
+                    || ticket.fromEntry() && caller.is(Role.DISPATCH);
             default -> Arrays.stream(candidateGroups.split(",")).map(String::strip).anyMatch(groups(caller)::contains);
         };
     }

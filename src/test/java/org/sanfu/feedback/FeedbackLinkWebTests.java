@@ -771,6 +771,37 @@ class FeedbackLinkWebTests {
         assertThat(history(none.id()).findValuesAsText("action")).doesNotContain("feedback-link-voided");
     }
 
+    /**
+     * The office calls back on a hotline entry it logged and records what the enterprise said: the live link a
+     * specialist gave out dies with it, as when staff record it, and the history names the office as who voided it.
+     */
+    @Test
+    void feedbackTheOfficeRecordsOnAnEntryVoidsTheLiveLinkAsStaffsDoes() {
+        Api.Response logged = api.post("/api/visits", "dispatch", Map.of("enterpriseCreditCode", api.enterprise(),
+                "source", "HOTLINE", "notes", "来电反映", "problems", List.of(Api.problem("CONTAINER", "热线反映舱位紧张"))));
+        assertThat(logged.status()).as(logged.text()).isEqualTo(201);
+        String id = logged.json().get("tickets").get(0).get("id").asText();
+        api.act(id, "sign", "transport", null);
+        api.act(id, "reply", "transport", RESOLVED);
+        String path = issue(id);
+
+        api.act(id, "feedback", "dispatch", Map.of("satisfaction", "BASICALLY_SATISFIED", "comment", "电话回访"));
+
+        JsonNode history = history(id);
+        JsonNode feedback = history.get(history.size() - 2);
+        JsonNode voided = history.get(history.size() - 1);
+        assertThat(feedback.get("action").asText()).isEqualTo("feedback");
+        assertThat(feedback.get("actor").asText()).isEqualTo("dispatch");
+        assertThat(voided.get("action").asText()).isEqualTo("feedback-link-voided");
+        assertThat(voided.get("actor").asText()).isEqualTo("dispatch");
+        assertThat(voided.get("toStatus").asText()).isEqualTo("CLOSED");
+        assertThat(voided.get("detail").asText())
+                .matches("回访已记录，王晓明（staff1） 于 \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} 生成的回访链接随之作废，企业无法再用它评价");
+        Answer moved = get(path);
+        assertThat(moved.status()).isEqualTo(410);
+        assertThat(moved.html().getElementById("ratedByStaff").text()).isEqualTo("工作人员已记录了您企业对这次答复的评价。");
+    }
+
     /** A link voided by a 不满意 staff recorded: once replied again, it is no live link to warn of or to void. */
     @Test
     void aLinkVoidedByStaffFeedbackIsNotTheLiveLinkOfTheNextReply() {

@@ -362,6 +362,95 @@ class TicketActionWebTests extends TicketWebTestSupport {
         assertUnchanged(id, before);
     }
 
+    /**
+     * The office calls back on a hotline entry it logged, as a 12345 centre does, and records what the enterprise
+     * said: offered it and in its inbox as staff are, closed by it as by theirs. Not on a visit's ticket, and
+     * departments and leaders never.
+     */
+    @Test
+    void theOfficeRecordsTheFeedbackOnAHotlineEntryAndASatisfiedOneClosesIt() {
+        String hotline = repliedEntry("HOTLINE", "热线反映舱位紧张");
+        String visited = repliedTicket("CONTAINER");
+        assertThat(allowed(hotline, "dispatch")).containsExactly("feedback", "comment");
+        assertThat(allowed(hotline, "staff1")).contains("feedback");
+        assertThat(allowed(visited, "dispatch")).containsExactly("comment");
+        assertThat(inboxIds("dispatch")).contains(hotline).doesNotContain(visited);
+
+        Snapshot hotlineBefore = snapshot(hotline);
+        Snapshot visitedBefore = snapshot(visited);
+        for (String user : List.of("transport", "finance", "leader", "admin")) {
+            assertRefused(post(hotline, "feedback", user, Map.of("satisfaction", "SATISFIED")), 403);
+        }
+        assertRefused(post(visited, "feedback", "dispatch", Map.of("satisfaction", "SATISFIED")), 403);
+        assertUnchanged(hotline, hotlineBefore);
+        assertUnchanged(visited, visitedBefore);
+
+        Api.Response r = post(hotline, "feedback", "dispatch", Map.of("satisfaction", "SATISFIED",
+                "comment", "电话回访，企业满意"));
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.json().get("status").asText()).isEqualTo("CLOSED");
+        assertThat(r.json().get("satisfaction").asText()).isEqualTo("SATISFIED");
+        assertThat(texts(r.json().get("allowedActions"))).containsExactly("comment");
+        JsonNode last = lastEvent(hotline);
+        assertThat(last.get("action").asText()).isEqualTo("feedback");
+        assertThat(last.get("actor").asText()).isEqualTo("dispatch");
+        assertThat(last.get("fromStatus").asText()).isEqualTo("REPLIED");
+        assertThat(last.get("toStatus").asText()).isEqualTo("CLOSED");
+        assertThat(last.get("detail").asText()).contains("电话回访，企业满意");
+        assertThat(inboxIds("dispatch")).doesNotContain(hotline);
+        assertThat(allowed(visited, "staff1")).as("staff keep it on every source").contains("feedback");
+    }
+
+    /**
+     * An online entry the enterprise is not satisfied with, as the office heard it: reopened as staff's 不满意 does,
+     * and after two reopens the third goes to a leader. Before the reply the office may not record it yet (409).
+     */
+    @Test
+    void theOfficesDissatisfiedAnswerOnAnOnlineEntryReopensItAndTheThirdGoesToALeader() {
+        String online = entry("ONLINE", "网上反映舱位紧张");
+        api.act(online, "sign", "transport", null);
+        Snapshot handling = snapshot(online);
+        assertRefused(post(online, "feedback", "dispatch", Map.of("satisfaction", "SATISFIED")), 409);
+        assertUnchanged(online, handling);
+        api.act(online, "reply", "transport", RESOLVED);
+
+        JsonNode reopened = api.act(online, "feedback", "dispatch", Map.of("satisfaction", "DISSATISFIED",
+                "comment", "企业电话中表示仍订不到舱位"));
+        assertThat(reopened.get("status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(reopened.get("reopenCount").asInt()).isEqualTo(1);
+        assertThat(reopened.get("satisfaction").asText()).isEqualTo("DISSATISFIED");
+        JsonNode last = lastEvent(online);
+        assertThat(last.get("actor").asText()).isEqualTo("dispatch");
+        assertThat(last.get("fromStatus").asText()).isEqualTo("REPLIED");
+        assertThat(last.get("toStatus").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(allowed(online, "transport")).contains("reply");
+
+        api.act(online, "reply", "transport", RESOLVED);
+        assertThat(api.act(online, "feedback", "dispatch", Map.of("satisfaction", "DISSATISFIED"))
+                .get("reopenCount").asInt()).isEqualTo(2);
+        api.act(online, "reply", "transport", RESOLVED);
+        JsonNode supervised = api.act(online, "feedback", "dispatch", Map.of("satisfaction", "DISSATISFIED"));
+        assertThat(supervised.get("status").asText()).isEqualTo("SUPERVISION");
+        assertThat(supervised.get("reopenCount").asInt()).isEqualTo(2);
+        assertThat(allowed(online, "leader")).contains("rule");
+    }
+
+    /** An entry the office logs from this source (API.md: DISPATCH logs hotline and online entries); its ticket's id. */
+    private String entry(String source, String title) {
+        Api.Response r = api.post("/api/visits", "dispatch", Map.of("enterpriseCreditCode", api.enterprise(),
+                "source", source, "notes", "来电反映", "problems", List.of(Api.problem("CONTAINER", title))));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return id(r.json().get("tickets").get(0));
+    }
+
+    /** The same, signed and replied by transport. */
+    private String repliedEntry(String source, String title) {
+        String id = entry(source, title);
+        api.act(id, "sign", "transport", null);
+        api.act(id, "reply", "transport", RESOLVED);
+        return id;
+    }
+
     // ------------------------------------------------------------------------------------------
     // assign
 

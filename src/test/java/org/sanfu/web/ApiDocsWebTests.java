@@ -159,7 +159,7 @@ class ApiDocsWebTests {
         JsonNode feedback = paths.at("/~1api~1tickets~1{id}~1feedback/post");
         assertThat(feedback.at("/responses/200/content/application~1json/schema/$ref").asText())
                 .isEqualTo("#/components/schemas/TicketView");
-        assertThat(texts(feedback.get("x-roles"))).containsExactly("STAFF");
+        assertThat(texts(feedback.get("x-roles"))).containsExactly("STAFF", "DISPATCH");
         assertThat(feedback.get("responses").has("409")).isTrue();
         assertThat(feedback.get("responses").has("415")).isTrue();
         assertThat(feedback.get("parameters").findValuesAsText("name")).as("no Caller, no ActionBody")

@@ -41,6 +41,9 @@ public final class TicketProcess {
     /** Candidate-group expressions of the diagram that name the ticket's departments. */
     public static final String LEAD_DEPARTMENT_GROUP = "${leadDepartment}";
     public static final String CO_DEPARTMENT_GROUP = "${coDepartment}";
+    /** Task_Feedback's: service staff, and dispatch too on an entry it logged (ticketRules.fromEntry). */
+    public static final String FEEDBACK_GROUPS =
+            "${ticketRules.fromEntry(execution.processBusinessKey) ? 'STAFF,DISPATCH' : 'STAFF'}";
 
     private TicketProcess() {
     }

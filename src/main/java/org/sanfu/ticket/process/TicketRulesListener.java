@@ -5,8 +5,9 @@ import org.sanfu.ticket.TicketLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ${ticketRules...}} in bpmn/ticket.bpmn: the gateways ask the ticket, which owns its
- * counters and co-departments, rather than copies of them kept in process variables.
+ * {@code ${ticketRules...}} in bpmn/ticket.bpmn: the gateways (and Task_Feedback's candidate groups) ask
+ * the ticket, which owns its counters, co-departments and source, rather than copies of them kept in
+ * process variables.
  */
 @Component("ticketRules")
 public class TicketRulesListener {
@@ -27,6 +28,11 @@ public class TicketRulesListener {
 
     public boolean coHandled(String businessKey) {
         return !coDepartments(businessKey).isEmpty();
+    }
+
+    /** Whether dispatch logged it from the hotline or online: Task_Feedback's candidate groups ask. */
+    public boolean fromEntry(String businessKey) {
+        return lifecycle.ticket(TicketProcess.ticketId(businessKey)).fromEntry();
     }
 
     /** The multi-instance collection: one part for each co-department named when the ticket was assigned. */

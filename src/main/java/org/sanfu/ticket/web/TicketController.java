@@ -224,7 +224,8 @@ class TicketController {
     @Operation(summary = "feedback", description = "What the enterprise said (回访): SATISFIED / BASICALLY_SATISFIED "
             + "close it; DISSATISFIED reopens it (reopenCount + 1, a new reply deadline), or on a ticket reopened "
             + "twice already puts it under a leader's supervision.")
-    @ApiAccess(value = {"STAFF"}, errors = {400, 403, 404, 409})
+    @ApiAccess(value = {"STAFF", "DISPATCH"}, scope = "DISPATCH only on a HOTLINE or ONLINE entry",
+            errors = {400, 403, 404, 409})
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
             content = @Content(schema = @Schema(implementation = ActionRequests.Feedback.class)))
     @PostMapping("/{id}/feedback")

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
+import org.sanfu.Api;
 import org.sanfu.DomainException;
 import org.sanfu.SanfuTest;
 import org.sanfu.security.Caller;
@@ -69,6 +70,14 @@ class OfferedActionsProcessTests extends ProcessTestSupport {
         });
         states.put("REPLIED", () -> {
             String id = open("CONTAINER");
+            actions.sign(id, TRANSPORT);
+            actions.reply(id, TRANSPORT, new ActionRequests.Reply("已协调", Outcome.RESOLVED));
+            return id;
+        });
+        // an entry logged from the hotline: dispatch may record its feedback too (Task_Feedback's candidate groups)
+        states.put("REPLIED, a hotline entry", () -> {
+            String id = api.visit(api.enterprise(), "HOTLINE", List.of(Api.problem("CONTAINER", "热线反映舱位紧张")))
+                    .get(0).get("id").asText();
             actions.sign(id, TRANSPORT);
             actions.reply(id, TRANSPORT, new ActionRequests.Reply("已协调", Outcome.RESOLVED));
             return id;
@@ -145,6 +154,9 @@ class OfferedActionsProcessTests extends ProcessTestSupport {
             }
         });
         Assertions.assertThat(checked).hasSize(states().size() * EVERYONE.size() * TicketAction.values().length);
+        // the office records the feedback on its hotline entries, and on no other ticket
+        Assertions.assertThat(checked).contains("REPLIED, a hotline entry: feedback by dispatch ✓",
+                "REPLIED: feedback by dispatch ✗", "REPLIED, a hotline entry: feedback by transport ✗");
         // each action is offered to someone somewhere: the walk covers the whole diagram
         for (TicketAction action : TicketAction.values()) {
             Assertions.assertThat(checked).as(action.urlName())

@@ -9,10 +9,13 @@ import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
 import org.sanfu.SanfuTest;
 import org.sanfu.ticket.TicketView;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Every path through bpmn/ticket.bpmn, driven by the same services the REST actions use, and
@@ -20,6 +23,9 @@ import org.sanfu.ticket.TicketView;
  */
 @SanfuTest
 class TicketProcessTests extends ProcessTestSupport {
+
+    @Autowired
+    TicketProcessGateway gateway;
 
     @Test
     void aRoutedProblemIsSignedRepliedAndClosedWhenTheEnterpriseIsSatisfied() {
@@ -142,5 +148,41 @@ class TicketProcessTests extends ProcessTestSupport {
         Assertions.assertThat(closed.status().name()).isEqualTo("CLOSED");
         Assertions.assertThat(closed.satisfaction().name()).isEqualTo("SATISFIED");
         Assertions.assertThat(closed.reopenCount()).isEqualTo(1);
+    }
+
+    @Test
+    void theFeedbackIsStaffsAndOnAHotlineOrOnlineEntryDispatchsToo() {
+        Map<String, List<String>> expected = Map.of("VISIT", List.of("STAFF"), "FORUM", List.of("STAFF"),
+                "HOTLINE", List.of("STAFF", "DISPATCH"), "ONLINE", List.of("STAFF", "DISPATCH"));
+        expected.forEach((source, groups) -> {
+            String id = api.visit(api.enterprise(), source, List.of(Api.problem("CONTAINER", "舱位紧张")))
+                    .get(0).get("id").asText();
+            actions.sign(id, TRANSPORT);
+            actions.reply(id, TRANSPORT, body(ActionRequests.Reply.class, Map.of("resolution", "已协调", "outcome",
+                    "RESOLVED")));
+            ProcessInstance pi = process(id);
+            assertThat(pi).isWaitingAt(TicketProcess.TASK_FEEDBACK);
+            Assertions.assertThat(candidateGroups(pi)).as(source).containsExactlyInAnyOrderElementsOf(groups);
+
+            // reopened and replied again, the task is opened anew and asks the ticket again
+            actions.feedback(id, STAFF, body(ActionRequests.Feedback.class, Map.of("satisfaction", "DISSATISFIED")));
+            actions.reply(id, TRANSPORT, body(ActionRequests.Reply.class, Map.of("resolution", "已改用其他船公司",
+                    "outcome", "RESOLVED")));
+            Assertions.assertThat(candidateGroups(pi)).as(source + " again").containsExactlyInAnyOrderElementsOf(groups);
+        });
+        // TicketPolicy reads the same expression (its 403s): it must be the diagram's word for word
+        Assertions.assertThat(gateway.taskDefinitions().get(TicketProcess.TASK_FEEDBACK).candidateGroups())
+                .isEqualTo(TicketProcess.FEEDBACK_GROUPS);
+        // an entry resolved on site goes straight to feedback: the same task, the same groups
+        String onSite = api.visit(api.enterprise(), "HOTLINE", List.of(Map.of("category", "POLICY", "title", "政策咨询",
+                "resolvedOnSite", true, "onSiteResolution", "电话中讲解政策"))).get(0).get("id").asText();
+        assertThat(process(onSite)).isWaitingAt(TicketProcess.TASK_FEEDBACK);
+        Assertions.assertThat(candidateGroups(process(onSite))).containsExactlyInAnyOrder("STAFF", "DISPATCH");
+    }
+
+    /** The candidate groups of the one task the process waits in, as the engine linked them. */
+    private List<String> candidateGroups(ProcessInstance pi) {
+        return engine.getTaskService().getIdentityLinksForTask(task(pi).getId()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType())).map(IdentityLink::getGroupId).toList();
     }
 }
