@@ -14,6 +14,7 @@ import org.sanfu.Message;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.security.Caller;
 import org.sanfu.security.Role;
+import org.sanfu.ticket.process.TicketProcess;
 import org.sanfu.web.PageParams;
 import org.sanfu.web.PageResult;
 import org.springframework.stereotype.Service;
@@ -75,19 +76,32 @@ public class TicketQueries {
      * The tickets on which the caller can act now (an action other than comment), most urgent first:
      * those where the process waits on a task for one of the caller's groups (bpmn/ticket.bpmn's
      * candidate groups: a department's own to sign or handle and its open co-handling parts;
-     * dispatch's to assign, to answer for the task force, or with an extension to decide; a leader's
-     * under supervision), and for staff the replies to call back on for the enterprises they look
-     * after or visited.
+     * dispatch's to assign, to answer for the task force, with an extension to decide, or the replies to its
+     * hotline and online entries to call back on; a leader's under supervision), and for staff the replies to
+     * call back on for the enterprises they look after or visited.
      */
     public PageResult<TicketView> inbox(Caller caller, PageParams page) {
-        return tickets.inbox(TicketPolicy.groups(caller), caller.is(Role.STAFF) ? caller.username() : null, page)
-                .map(t -> view(t, caller));
+        return inbox(caller, null, page);
+    }
+
+    /**
+     * The inbox without the tickets waiting for the enterprise's feedback (回访): dispatch's /work lists those, the
+     * hotline and online entries it records feedback on, in a panel of their own ({@link #repliedEntries}).
+     */
+    public PageResult<TicketView> inboxBesidesFeedback(Caller caller, PageParams page) {
+        return inbox(caller, TicketProcess.TASK_FEEDBACK, page);
+    }
+
+    private PageResult<TicketView> inbox(Caller caller, String besidesTask, PageParams page) {
+        return tickets.inbox(TicketPolicy.groups(caller), caller.is(Role.STAFF) ? caller.username() : null,
+                besidesTask, page).map(t -> view(t, caller));
     }
 
     /**
      * The replied hotline and online entries (source HOTLINE, ONLINE), the feedback window closing soonest first:
      * what the office logged that now waits for the enterprise's rating. No specialist visited them, so unless the
-     * enterprise has one of its own they are in no one's inbox; the office follows them up.
+     * enterprise has one of its own the office follows them up: it records the feedback it hears by telephone
+     * (those opened on a diagram older than that, staff only), or sends a feedback link.
      */
     public PageResult<TicketView> repliedEntries(Caller caller, PageParams page) {
         return tickets.repliedOf(Source.entries(), page).map(t -> view(t, caller));

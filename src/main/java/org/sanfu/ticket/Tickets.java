@@ -490,17 +490,24 @@ class Tickets {
     /**
      * Tickets on which a process task waits for one of these groups (a role, a department), and for
      * STAFF only those of the enterprises the user reported on or looks after; the deadline each card
-     * names first ({@link #CURRENT_DEADLINE}).
+     * names first ({@link #CURRENT_DEADLINE}). A task of the key {@code besidesTask} (null: none) does not
+     * count.
      */
-    PageResult<Ticket> inbox(Collection<String> groups, String staffUsername, PageParams page) {
+    PageResult<Ticket> inbox(Collection<String> groups, String staffUsername, String besidesTask, PageParams page) {
         if (groups.isEmpty()) {
             return PageResult.of(List.of(), page, 0);
         }
         // driven from the open tasks (a small table), never from every ticket: the ids waiting for these
         // groups, then each of those rows by its key; what remains to sort is one inbox, not all tickets
         String marks = String.join(", ", groups.stream().map(g -> "?").toList());
+        List<Object> args = new ArrayList<>(groups);
+        String besides = "";
+        if (besidesTask != null) {
+            besides = " and k.task_key <> ?";
+            args.add(besidesTask);
+        }
         Where where = new Where().add("t.id in (select k.ticket_id from ticket_task k where k.candidate_group in ("
-                + marks + "))", groups.toArray());
+                + marks + ")" + besides + ")", args.toArray());
         if (staffUsername != null) {
             where.add("(t.reporter = ? or exists (select 1 from enterprise_facts e where e.credit_code = "
                     + "t.enterprise_credit_code and e.specialist = ?))", staffUsername, staffUsername);

@@ -39,7 +39,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * in the inbox's 已答复待回访 too, and the panel marks them as the specialist's turn (轮到您回访). A replied
  * ticket's card says when a feedback link is out and the enterprise has not rated yet. The office also sees the
  * hotline and online entries that are replied and wait for the enterprise's rating (#hotlineReplied), which it follows
- * up with a feedback link.
+ * up by telephone, recording the rating on the ticket's page, or with a feedback link: that panel is its 回访 queue,
+ * so its inbox's 已答复待回访 (the same tickets) is not listed again above it.
  */
 @Page
 class WorkPage {
@@ -94,7 +95,10 @@ class WorkPage {
 
     @GetMapping("/work")
     String work(Caller caller, @RequestParam(required = false) Integer page, Model model) {
-        PageResult<TicketView> inbox = tickets.inbox(caller, PageParams.shown(page, SHOWN));
+        // the office's 回访 is its #hotlineReplied below, which lists the same tickets with those of older diagrams
+        PageResult<TicketView> inbox = caller.is(Role.DISPATCH)
+                ? tickets.inboxBesidesFeedback(caller, PageParams.shown(page, SHOWN))
+                : tickets.inbox(caller, PageParams.shown(page, SHOWN));
         model.addAttribute("inbox", inbox);
         model.addAttribute("queues", queues(inbox.items()));
         model.addAttribute("caller", caller);
@@ -138,8 +142,8 @@ class WorkPage {
         }
         if (caller.is(Role.DISPATCH)) {
             // the hotline and online entries the office logged, replied and waiting for the enterprise's rating: no
-            // specialist visited them, so nobody's inbox holds them (only a specialist the enterprise happens to have
-            // sees them), and the office issues the link; the feedback window closing soonest first, as it runs out
+            // specialist visited them (only a specialist the enterprise happens to have sees them), so the office
+            // calls back and records the rating, or issues the link; the feedback window closing soonest first
             PageResult<TicketView> entries = tickets.repliedEntries(caller, PageParams.of(0, ENTRIES_SHOWN));
             model.addAttribute("hotlineReplied", entries);
             // its 查看全部 opens the same tickets in the list: REPLIED, of the entries' sources

@@ -115,6 +115,60 @@ class HotlineRepliedWebTests {
         }
     }
 
+    /**
+     * The panel is the office's 回访 queue: its cards lead to the ticket's page, where the office enters what the
+     * enterprise said on the telephone as a specialist does; the inbox holds those tickets too (API.md), but the
+     * page does not list them a second time above the panel. Rated, an entry leaves the panel.
+     */
+    @Test
+    void theOfficeRecordsTheRatingOnTheTicketPageItsCardLeadsToAndTheQueuesAboveDoNotRepeatIt() {
+        String code = enterpriseWithoutSpecialist();
+        String hotline;
+        String online;
+        try {
+            // a month before the other test's entries: the panel's first ten, whichever test runs first
+            Api.at("2026-10-12T09:00:00");
+            hotline = entry(code, "HOTLINE", List.of(Api.problem("CONTAINER", "热线反映集卡排队"))).get(0);
+            online = entry(code, "ONLINE", List.of(Api.problem("CONTAINER", "网上反映集卡排队"))).get(0);
+            for (String id : List.of(hotline, online)) {
+                api.act(id, "sign", "transport", null);
+                reply(id);
+            }
+        } finally {
+            ClockUtil.reset();
+        }
+        Api.Response inbox = api.get("/api/inbox?size=200", "dispatch");
+        assertThat(inbox.json().get("items").findValuesAsText("id")).as("the office's inbox").contains(hotline, online);
+
+        Document work = pages.get("/work", "dispatch").html();
+        Element panel = work.getElementById("hotlineReplied");
+        assertThat(panel.select("a.ticket").eachAttr("data-id")).contains(hotline, online);
+        assertThat(panel.select("p.next").text()).contains("电话回访后录入企业评价", "生成回访链接");
+        assertThat(work.select("section.queue a.ticket").eachAttr("data-id")).as("not in the queues above as well")
+                .doesNotContain(hotline, online);
+        assertThat(work.getElementById("queue-feedback")).isNull();
+
+        String page = card(panel, hotline).attr("href");
+        Document ticket = pages.get(page, "dispatch").html();
+        assertThat(ticket.select("details#action-feedback[open] form[data-action=feedback]"))
+                .as("the 回访 form, open as the one step there is").isNotEmpty();
+        assertThat(ticket.select("#action-feedback select[name=satisfaction]")).isNotEmpty();
+        assertThat(ticket.select("#feedbackLinkForm")).as("and the link, for one it cannot reach").isNotEmpty();
+        Pages.Answer rated = pages.post(page + "/feedback", "dispatch",
+                Pages.form("satisfaction", "SATISFIED", "comment", "电话回访，企业满意"));
+        assertThat(rated.status()).isEqualTo(303);
+        JsonNode closed = api.get("/api/tickets/" + hotline, "leader").json();
+        assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(closed.get("satisfaction").asText()).isEqualTo("SATISFIED");
+
+        Pages.Answer dissatisfied = pages.post("/tickets/" + online + "/feedback", "dispatch",
+                Pages.form("satisfaction", "DISSATISFIED", "comment", "企业说仍排队"));
+        assertThat(dissatisfied.status()).isEqualTo(303);
+        assertThat(api.get("/api/tickets/" + online, "leader").json().get("status").asText()).isEqualTo("IN_PROGRESS");
+        panel = pages.get("/work", "dispatch").html().getElementById("hotlineReplied");
+        assertThat(panel.select("a.ticket").eachAttr("data-id")).doesNotContain(hotline, online);
+    }
+
     @Test
     void specialistsDepartmentsAndLeadersHaveNoSuchPanel() {
         for (String user : List.of("staff1", "transport", "finance", "leader")) {
