@@ -17,7 +17,9 @@ import org.sanfu.Api;
 import org.sanfu.SanfuTest;
 import org.sanfu.ticket.search.TicketIndex;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * Reading tickets over the REST API (API.md "Tickets"): the list and its filters and paging, one
