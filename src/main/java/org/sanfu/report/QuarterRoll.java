@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.sanfu.stats.Medals;
 import org.sanfu.stats.Talk;
 import org.sanfu.web.When;
@@ -18,10 +19,16 @@ record QuarterRoll(String label, List<Row> months, String tally, List<TalkLine> 
     /**
      * A month: its label (进行中 while under way), its GOLD names or "—", and those to be talked with.
      * {@code month} is as the API writes it (2021-03); {@code inProgress} while it is under way, its names not
-     * settled (its 记录约谈 says so, as /talks/new does).
+     * settled (the month's name says so once where 记录约谈 is offered, as /talks/new does).
      */
     record Row(String month, String label, boolean inProgress, String gold, List<Called> snail,
-            List<Called> redCards) {}
+            List<Called> redCards) {
+
+        /** Whether any of its 蜗牛店小二 or red-carded towns has had no talk recorded yet. */
+        public boolean awaitsTalk() {
+            return Stream.concat(snail.stream(), redCards.stream()).anyMatch(c -> c.talkedOn() == null);
+        }
+    }
 
     /**
      * A talk: whom and for which month (2021年3月 蜗牛店小二 交通运输局), when, who recorded it (the account's

@@ -110,23 +110,31 @@ class TalkPagesTests {
     }
 
     /**
-     * The roll's 记录约谈 for the month under way (March 2006, used by no other test, made the present month by the
-     * clock) says beside it what its form says: the names are not settled; it still leads to the form. A month over
-     * says nothing of the kind.
+     * The roll's month under way (March 2006, used by no other test, made the present month by the clock) says what
+     * its 记录约谈's form says, the names are not settled, once by the month's name (the card's heading on a phone),
+     * not after each of its two red-carded towns; each 记录约谈 still leads to the form. A month over says nothing of
+     * the kind.
      */
     @Test
-    void theRollsRecordTalkForTheMonthUnderWaySaysItIsNotOver() {
+    void theRollsMonthUnderWaySaysOnceThatItIsNotOver() {
         String town = api.redCardedTown("进行中镇", "2006-03-01", "2006-03-15");
+        String other = api.redCardedTown("进行中乙镇", "2006-03-01", "2006-03-15");
         try {
             Api.at("2006-03-15T11:00:00");
             Document dashboard = pages.get("/?month=2006-03", "leader").html();
-            assertThat(dashboard.select("#quarter-2006-03 .month").text()).isEqualTo("2006年3月（进行中）");
-            assertThat(dashboard.select("#quarter-2006-03 .red .called[data-subject=" + town + "]").text())
-                    .isEqualTo(town + "记录约谈（本月尚未结束，名单可能变化）");
-            assertThat(dashboard.select("#quarter-2006-03 .red a.record-talk").attr("href")).as("still offered")
-                    .startsWith("/talks/new?month=2006-03");
+            assertThat(dashboard.select("#quarter-2006-03 .month").text())
+                    .isEqualTo("2006年3月（进行中）（本月尚未结束，名单可能变化）");
+            assertThat(dashboard.select("#quarter-2006-03 .month-open")).as("said once in the month").hasSize(1);
+            assertThat(dashboard.select("#quarter-2006-03 td.month .month-open").text())
+                    .isEqualTo("（本月尚未结束，名单可能变化）");
+            for (String red : List.of(town, other)) {
+                assertThat(dashboard.select("#quarter-2006-03 .red .called[data-subject=" + red + "]").text())
+                        .as("nothing after the name").isEqualTo(red + "记录约谈");
+            }
+            assertThat(dashboard.select("#quarter-2006-03 .red a.record-talk").eachAttr("href")).as("still offered")
+                    .hasSize(2).allMatch(link -> link.startsWith("/talks/new?month=2006-03"));
             assertThat(pages.get("/?month=2006-03", "dispatch").html().select("#quarter-2006-03 .month-open"))
-                    .as("beside the link alone").isEmpty();
+                    .as("where 记录约谈 is offered alone").isEmpty();
 
             Api.at("2006-04-03T09:00:00");
             Document after = pages.get("/?month=2006-03", "leader").html();
