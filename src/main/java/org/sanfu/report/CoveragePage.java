@@ -10,6 +10,7 @@ import java.util.Map;
 import org.sanfu.SanfuProperties;
 import org.sanfu.stats.StatsParameters;
 import org.sanfu.stats.VisitCoverage;
+import org.sanfu.web.DashboardLink;
 import org.sanfu.web.FormErrors;
 import org.sanfu.web.InvalidInput;
 import org.sanfu.web.Page;
@@ -89,6 +90,10 @@ class CoveragePage {
         model.addAttribute("towns", figures.byTown().stream().map(t -> row(t.key(), t.figures())).toList());
         model.addAttribute("unvisited", unvisited.map(this::unvisitedRow));
         model.addAttribute("scope", scope(filter));
+        if (faults.isEmpty() && !(blank(from) && blank(to))) {
+            // the period asked for: the top bar's 驾驶舱 keeps it, as the dashboard's 走访覆盖 kept its own
+            model.addAttribute(DashboardLink.ATTRIBUTE, DashboardLink.ofDays(form.from(), form.to()));
+        }
         return "reports/coverage";
     }
 

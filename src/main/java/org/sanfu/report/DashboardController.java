@@ -1,8 +1,10 @@
 package org.sanfu.report;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,7 @@ import org.sanfu.security.Role;
 import org.sanfu.web.PageParams;
 import org.sanfu.web.PageResult;
 import org.sanfu.web.QueryParams;
+import org.sanfu.web.WayBack;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -137,7 +140,24 @@ class DashboardController {
         model.addAttribute("quarter", QuarterRoll.of(stats.medals(StatsParameters.quarterOf(monthValue),
                 parameters.currentMonth())));
         model.addAttribute("mayRecordTalks", caller.is(Role.LEADER));
+        // the period read here, kept by the ways on: a ticket's page leads back to this month's dashboard
+        // (from=dashboard:2021-03, web.WayBack), and the briefing forms ask for the month or the week asked for here
+        YearMonth asked = faults.isEmpty() && typedMonth != null ? monthValue : null;
+        model.addAttribute("cameFrom", WayBack.dashboard(asked));
+        model.addAttribute("reportMonth", asked == null ? null : asked.toString());
+        model.addAttribute("reportWeek", faults.isEmpty() ? week(params.text(from), params.text(to)) : null);
         return "dashboard";
+    }
+
+    /** The ISO week these days are, Monday to Sunday (2021-W10), or null when they are not one. */
+    private static String week(String from, String to) {
+        try {
+            LocalDate monday = from == null || to == null ? null : LocalDate.parse(from);
+            return monday != null && monday.getDayOfWeek() == DayOfWeek.MONDAY
+                    && LocalDate.parse(to).equals(monday.plusDays(6)) ? IsoWeek.of(monday).toString() : null;
+        } catch (DateTimeParseException notADay) {
+            return null;
+        }
     }
 
     /** The configured lines of the ranking and the red card, as the page explains them. */

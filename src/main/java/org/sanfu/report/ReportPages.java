@@ -2,10 +2,14 @@ package org.sanfu.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import org.sanfu.Message;
 import org.sanfu.SanfuProperties;
+import org.sanfu.web.DashboardLink;
 import org.sanfu.web.InvalidInput;
 import org.sanfu.web.Page;
+import org.sanfu.web.WayBack;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -65,12 +69,23 @@ class ReportPages {
         return page(monthly.of(monthly.month(month)), "/reports/monthly", "month", model);
     }
 
-    /** {@code period}: the briefing's field and the route's parameter, which the download links carry. */
+    /**
+     * {@code period}: the briefing's field and the route's parameter, which the download links carry. Its tickets'
+     * links name it for their pages' way back ({@code from=weekly:2026-W48}); the top bar's 驾驶舱 leads to the
+     * dashboard of its days, with the ranking of its month (a week's: the month of its Thursday, which holds most of
+     * its days).
+     */
     private String page(JsonNode briefing, String path, String period, Model model) {
+        String value = briefing.path(period).asText();
+        LocalDate from = LocalDate.parse(briefing.path("from").asText());
         model.addAttribute("briefing", markdown.document(briefing, properties.zone()));
         model.addAttribute("path", path);
         model.addAttribute("periodName", period);
-        model.addAttribute("period", briefing.path(period).asText());
+        model.addAttribute("period", value);
+        boolean weekly = "week".equals(period);
+        model.addAttribute("cameFrom", weekly ? WayBack.weekly(value) : WayBack.monthly(value));
+        model.addAttribute(DashboardLink.ATTRIBUTE, DashboardLink.of(from, LocalDate.parse(briefing.path("to").asText()),
+                weekly ? YearMonth.from(from.plusDays(3)) : YearMonth.parse(value)));
         return "reports/briefing";
     }
 

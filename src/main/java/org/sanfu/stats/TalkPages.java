@@ -17,6 +17,7 @@ import org.sanfu.catalog.Catalog;
 import org.sanfu.security.Caller;
 import org.sanfu.security.KeptForms;
 import org.sanfu.security.Role;
+import org.sanfu.web.DashboardLink;
 import org.sanfu.web.FormBodies;
 import org.sanfu.web.FormErrors;
 import org.sanfu.web.InvalidInput;
@@ -127,6 +128,8 @@ class TalkPages {
         page.addObject("refusal", refusal);
         YearMonth month = month(values.get("month"));
         page.addObject("about", about(month, values));
+        // the top bar's 驾驶舱 leads to that month's dashboard, as 返回 does
+        page.addObject(DashboardLink.ATTRIBUTE, month == null ? null : DashboardLink.of(null, null, month));
         // a month still under way: its 蜗牛店小二 and red cards may change until it is over and stored, as the
         // dashboard's 季度通报 says (进行中); the API records such a talk unchecked, so the form says so and allows it
         page.addObject("monthInProgress", month != null && !month.isBefore(YearMonth.now(clock.withZone(zone)))

@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -147,7 +148,7 @@ class DashboardWebTests {
                 .contains("&lt;b onmouseover=&quot;x()&quot;&gt;椒江&amp;泵业&lt;/b&gt;")
                 .doesNotContain(HOSTILE_TITLE)
                 .doesNotContain("<b onmouseover");
-        assertThat(html).contains("href=\"/tickets/" + hostile + "\"");
+        assertThat(html).contains("href=\"/tickets/" + hostile + "?from=dashboard\"");
     }
 
     @Test
@@ -282,7 +283,7 @@ class DashboardWebTests {
         assertThat(overdue.size()).as("the closed ticket missed its deadline too").isEqualTo(3);
         assertThat(ids).hasSize(2).containsExactlyInAnyOrderElementsOf(open).doesNotContain(closedOne);
         for (String id : ids) {
-            assertThat(html).contains("href=\"/tickets/" + id + "\"");
+            assertThat(html).contains("href=\"/tickets/" + id + "?from=dashboard\"");
         }
         assertThat(one(page, "id=\"overdueTotal\">([^<]*)<")).isEqualTo("2");
     }
@@ -394,6 +395,46 @@ class DashboardWebTests {
         assertThat(one(html, "id=\"closeRate\">([^<]*)<")).isEqualTo("—");
         assertThat(one(html, "id=\"medianHoursToClose\">([^<]*)<")).isEqualTo("—");
         assertThat(html).contains("没有超期在办的事项");
+    }
+
+    /**
+     * The period a leader reads is kept on the way to the dashboard and back: the top bar's 驾驶舱 on a month's list
+     * from the ranking, on the monthly report, the weekly briefing, 走访覆盖 of a month and the talk's form leads to
+     * the dashboard of that period (its days and its month's ranking), not of the month under way; that dashboard's
+     * briefing forms ask for the month or the week it was asked for, and its tickets' links name it for their way
+     * back. A page of no period leads to {@code /}, whose forms stay blank (the last week and month).
+     */
+    @Test
+    void theDashboardIsOpenedForThePeriodReadAndLeadsBackToIt() {
+        String may = "/?from=2014-05-01&to=2014-05-31&month=2014-05";
+        String rankingList = page("?month=2014-05", "leader").html().select("#rank-TRANSPORT td.total a").attr("href");
+        assertThat(rankingList).startsWith("/tickets?");
+        for (String[] read : new String[][] {{rankingList, may}, {"/reports/monthly?month=2014-05&format=html", may},
+                {"/reports/coverage?from=2014-05-01&to=2014-05-31", may},
+                {"/reports/weekly?week=2014-W19&format=html", "/?from=2014-05-05&to=2014-05-11&month=2014-05"},
+                {"/talks/new?month=2014-05&subjectKind=DEPARTMENT&subject=TRANSPORT", "/?month=2014-05"},
+                {"/tickets?from=2014-05-05&to=2014-05-20", "/?from=2014-05-05&to=2014-05-20"},
+                {"/tickets?status=CLOSED", "/"}, {"/tickets?from=2014-05-01T00:00:00", "/"},
+                {"/reports/coverage", "/"}}) {
+            Pages.Answer answer = pages.get(read[0], "leader");
+            assertThat(answer.status()).as(read[0]).isEqualTo(200);
+            assertThat(answer.html().select("header.bar #toDashboard").attr("href")).as(read[0]).isEqualTo(read[1]);
+        }
+        assertThat(pages.get("/tickets?from=2014-05-32", "leader").html().select("#toDashboard").attr("href"))
+                .as("a list refused").isEqualTo("/");
+
+        Document dashboard = page(may.substring(1), "leader").html();
+        assertThat(dashboard.select("#rankingMonth").text()).isEqualTo("2014年5月");
+        assertThat(dashboard.select("#scope").text()).startsWith("2014-05-01 至 2014-05-31");
+        assertThat(dashboard.select("#monthlyReport input[name=month]").val()).isEqualTo("2014-05");
+        assertThat(dashboard.select("#weeklyBriefing input[name=week]").val()).as("a month is no week").isEmpty();
+        assertThat(dashboard.select("#overdue a, #closedTickets a.ticket").eachAttr("href")).isNotEmpty()
+                .allMatch(link -> link.matches("/tickets/\\d+\\?from=dashboard:2014-05"));
+        Document week = page("?from=2014-05-05&to=2014-05-11&month=2014-05", "leader").html();
+        assertThat(week.select("#weeklyBriefing input[name=week]").val()).isEqualTo("2014-W19");
+        Document now = page("", "leader").html();
+        assertThat(now.select("#weeklyBriefing input[name=week], #monthlyReport input[name=month]").stream()
+                .map(Element::val)).as("blank: the last week and month").containsExactly("", "");
     }
 
     @Test

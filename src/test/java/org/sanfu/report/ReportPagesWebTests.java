@@ -113,9 +113,10 @@ class ReportPagesWebTests {
         assertThat(ids(markdown)).as("tickets listed").isNotEmpty();
         assertThat(markdown).contains("金融办", "已对接银行", "舱位不足（主办：交通运输局（港航）");
         assertSaysTheSame(page, markdown);
-        // on the page each ticket's number opens it; the Markdown, read away from the workbench, says the number alone
+        // on the page each ticket's number opens it, naming the briefing for the ticket's way back; the Markdown, read
+        // away from the workbench, says the number alone
         assertThat(page.select("main li a.ticket-link").eachAttr("href")).as("ticket numbers linked")
-                .containsExactlyElementsOf(ids(markdown).stream().map(id -> "/tickets/" + id).toList());
+                .containsExactlyElementsOf(ids(markdown).stream().map(id -> "/tickets/" + id + "?from=weekly:2011-W19").toList());
         assertThat(page.select("main li a.ticket-link").eachText())
                 .containsExactlyElementsOf(ids(markdown).stream().map(id -> "#" + id).toList());
         assertThat(markdown).doesNotContain("/tickets/");
@@ -138,7 +139,31 @@ class ReportPagesWebTests {
                 .getContentAsString(StandardCharsets.UTF_8));
         assertThat(month.html().select("h2").eachText()).contains("八、约谈");
         assertThat(month.html().selectFirst("#briefingExcel").attr("href")).isEqualTo("/reports/monthly?month=2011-05&format=xlsx");
+        assertThat(month.html().select("main li a.ticket-link").eachAttr("href")).isNotEmpty()
+                .allMatch(link -> link.matches("/tickets/\\d+\\?from=monthly:2011-05"));
         assertThat(pages.get("/reports/weekly?format=html", "admin").status()).as("last week by default").isEqualTo(200);
+    }
+
+    /**
+     * A leader reading a briefing or a monthly report opens a ticket from it and finds the way back there on the
+     * ticket's page, to the same week or month; dispatch too.
+     */
+    @Test
+    void aTicketOpenedFromABriefingLeadsBackToIt() {
+        String id = api.ticket("CONTAINER").get("id").asText();
+        for (String[] from : new String[][] {
+                {"weekly:2011-W19", "/reports/weekly?week=2011-W19&format=html", "返回每周简报（2011年第19周）"},
+                {"monthly:2011-05", "/reports/monthly?month=2011-05&format=html", "返回月度通报（2011年5月）"}}) {
+            for (String user : new String[] {"leader", "dispatch"}) {
+                Pages.Answer ticket = pages.get("/tickets/" + id + "?from=" + from[0], user);
+                assertThat(ticket.status()).isEqualTo(200);
+                Element back = ticket.html().selectFirst("#wayBack");
+                assertThat(back).as(user + " " + from[0]).isNotNull();
+                assertThat(back.attr("href")).isEqualTo(from[1]);
+                assertThat(back.text()).isEqualTo(from[2]);
+                assertThat(pages.get(back.attr("href"), user).status()).as("the way back opens").isEqualTo(200);
+            }
+        }
     }
 
     @Test

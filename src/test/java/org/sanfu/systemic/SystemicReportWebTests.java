@@ -113,8 +113,8 @@ class SystemicReportWebTests {
         assertThat(tr).isNotNull();
         assertThat(tr.selectFirst(".status").text()).isEqualTo("已确认");
         assertThat(tr.select(".members a").eachAttr("href")).containsExactlyElementsOf(
-                ids.stream().map(t -> "/tickets/" + t).toList());
-        assertThat(tr.selectFirst("a.case").attr("href")).isEqualTo("/tickets/" + caseId);
+                ids.stream().map(t -> "/tickets/" + t + "?from=dashboard").toList());
+        assertThat(tr.selectFirst("a.case").attr("href")).isEqualTo("/tickets/" + caseId + "?from=dashboard");
     }
 
     private static JsonNode find(JsonNode problems, String id) {

@@ -524,6 +524,40 @@ class TicketPagesTests extends TicketWebTestSupport {
         assertUnchanged(id, before);
     }
 
+    /**
+     * {@code from=} names the leaders' page a ticket was opened from, and the page leads back there: the dashboard
+     * of a month or without one too. Anything else names no page (an address, a week or a month that is not one) and
+     * is ignored, the page shown without a way back and without the text given; so it is for those who may not open
+     * the leaders' pages.
+     */
+    @Test
+    void aTicketOpenedFromALeadersPageLeadsBackToItAndToNothingElse() {
+        String id = id(api.ticket("CONTAINER"));
+        Element toMonth = pages.get("/tickets/" + id + "?from=dashboard:2014-05", "leader").html().selectFirst("#wayBack");
+        assertThat(toMonth).isNotNull();
+        assertThat(toMonth.attr("href")).isEqualTo("/?month=2014-05");
+        assertThat(toMonth.text()).isEqualTo("返回驾驶舱");
+        Element toDashboard = pages.get("/tickets/" + id + "?from=dashboard", "admin").html().selectFirst("#wayBack");
+        assertThat(toDashboard).isNotNull();
+        assertThat(toDashboard.attr("href")).isEqualTo("/");
+
+        for (String from : List.of("https://evil.example/", "//evil.example", "/reports/weekly?week=2026-W48",
+                "javascript:alert(1)", "weekly:2021-W53", "weekly:2026-W00", "weekly:2026-W48x", "monthly:2026-13",
+                "dashboard:", "dashboard:evil.example", "Weekly:2026-W48", "")) {
+            Pages.Answer ignored = pages.get("/tickets/" + id + "?from=" + from, "leader");
+            assertThat(ignored.status()).as(from).isEqualTo(200);
+            assertThat(ignored.html().select("#wayBack")).as(from).isEmpty();
+            assertThat(ignored.body()).as(from).doesNotContain("evil.example", "alert(1)");
+        }
+        Pages.Answer week53 = pages.get("/tickets/" + id + "?from=weekly:2020-W53", "leader");
+        assertThat(week53.html().select("#wayBack").text()).as("a year of 53 weeks").isEqualTo("返回每周简报（2020年第53周）");
+        for (String user : List.of("staff1", "transport")) {
+            Pages.Answer other = pages.get("/tickets/" + id + "?from=weekly:2026-W48", user);
+            assertThat(other.status()).as(user).isEqualTo(200);
+            assertThat(other.html().select("#wayBack")).as(user + " may not open the briefing").isEmpty();
+        }
+    }
+
     @Test
     void aFormPostedWithoutItsCsrfTokenIsRefusedAndChangesNothing() {
         String id = id(api.ticket("CONTAINER"));

@@ -47,6 +47,7 @@ import org.sanfu.ticket.TicketEvent;
 import org.sanfu.ticket.TicketQueries;
 import org.sanfu.ticket.TicketStatus;
 import org.sanfu.ticket.TicketView;
+import org.sanfu.web.DashboardLink;
 import org.sanfu.web.Downloads;
 import org.sanfu.web.FormBodies;
 import org.sanfu.web.FormErrors;
@@ -56,6 +57,7 @@ import org.sanfu.web.Page;
 import org.sanfu.web.PageFormSubmissions;
 import org.sanfu.web.PageParams;
 import org.sanfu.web.PageResult;
+import org.sanfu.web.WayBack;
 import org.sanfu.web.When;
 import org.springframework.context.annotation.Bean;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -200,6 +202,8 @@ class TicketPages {
         }
         model.addAttribute("applied", raw);
         PageResult<TicketView> result = queries.list(parsed.filter(), caller, parsed.page());
+        // a list of some days (a month's from the ranking or a red card): the top bar's 驾驶舱 keeps them
+        model.addAttribute(DashboardLink.ATTRIBUTE, DashboardLink.ofDays(from, to));
         model.addAttribute("numbered", byNumber(raw.q(), caller));
         model.addAttribute("result", result);
         model.addAttribute("sourceWords", sourceWords(raw));
@@ -386,9 +390,15 @@ class TicketPages {
         return new KeptForms.Home("/tickets/{id}/{action:" + actions + "}", "/tickets/{id}");
     }
 
-    /** Right after a sign-in that a timed-out session asked for, with the action's form as it was typed (KeptForms). */
+    /**
+     * Right after a sign-in that a timed-out session asked for, with the action's form as it was typed (KeptForms).
+     * {@code from}: the leaders' page the ticket was opened from (a briefing's week, a report's month, the dashboard),
+     * which the page leads back to; one that names no such page, or for a caller who may not open those pages, is
+     * ignored (WayBack: a page named, never an address passed on).
+     */
     @GetMapping("/tickets/{id}")
-    String ticket(@PathVariable String id, Caller caller, Model model, HttpServletRequest request) {
+    String ticket(@PathVariable String id, @RequestParam(required = false) String from, Caller caller, Model model,
+            HttpServletRequest request) {
         FormState state = keptForms.take(request)
                 .filter(kept -> actionForms.containsKey(kept.variables().get("action")))
                 .map(kept -> {
@@ -398,6 +408,9 @@ class TicketPages {
                 })
                 .orElse(FormState.NONE);
         show(id, caller, state, model);
+        if (caller.is(Role.LEADER, Role.DISPATCH, Role.ADMIN)) {
+            model.addAttribute("wayBack", WayBack.of(from).orElse(null));
+        }
         // right after an action (its #done): how much else waits on /work, and the way there, so that a leader
         // ruling on a queue of supervised tickets, or a department signing its morning's, goes on to the next
         if (model.getAttribute("done") instanceof String done && state.action() == null) {
