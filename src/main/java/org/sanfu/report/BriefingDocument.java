@@ -63,6 +63,14 @@ record BriefingDocument(String title, String scope, String generated, List<Secti
         static Run ticket(String id) {
             return new Run("#" + id, false, false, "/tickets/" + id);
         }
+
+        /**
+         * A ticket's number in a row of them, as a systemic problem names its tickets (事项 12、13): on the page a link
+         * to the ticket, in the Markdown the number alone, as {@link #ticket} is.
+         */
+        static Run number(String id) {
+            return new Run(id, false, false, "/tickets/" + id);
+        }
     }
 
     /** Runs put together, for the composing code to read as a sentence. */
@@ -86,6 +94,22 @@ record BriefingDocument(String title, String scope, String generated, List<Secti
 
         Line ticket(String id) {
             runs.add(Run.ticket(id));
+            return this;
+        }
+
+        /** Tickets' numbers joined by 、 (12、13), each as {@link Run#number}; "—" for none. */
+        Line numbers(Iterable<String> ids) {
+            boolean first = true;
+            for (String id : ids) {
+                if (!first) {
+                    runs.add(Run.of("、"));
+                }
+                runs.add(Run.number(id));
+                first = false;
+            }
+            if (first) {
+                runs.add(Run.of("—"));
+            }
             return this;
         }
 

@@ -134,13 +134,19 @@ class BriefingMarkdown {
         JsonNode systemic = b.path("systemicProblems");
         List<List<Run>> problems = new ArrayList<>();
         for (JsonNode p : systemic) {
-            problems.add(line().say("共性问题 " + p.path("id").asText() + " 【").typed(p.path("categoryLabel").asText())
-                    .say("】").typed(p.path("title").asText())
+            // its tickets' numbers link to them on the page, as every ticket's number there does; the Markdown's words
+            // are as before (事项 12、13；牵头事项 #14)
+            List<String> members = new ArrayList<>();
+            p.path("ticketIds").forEach(id -> members.add(id.asText()));
+            BriefingDocument.Line problem = line().say("共性问题 " + p.path("id").asText() + " 【")
+                    .typed(p.path("categoryLabel").asText()).say("】").typed(p.path("title").asText())
                     .say("（" + systemicStatus(p.path("status").asText(null)) + "）：" + p.path("enterpriseCount").asInt()
                             + " 家企业反映，涉及 ").typed(joined(p.path("towns"), "、"))
-                    .say("；事项 ").typed(joined(p.path("ticketIds"), "、"))
-                    .say(p.path("caseTicketId").isTextual() ? "；牵头事项 #" + p.path("caseTicketId").asText() : "")
-                    .runs());
+                    .say("；事项 ").numbers(members);
+            if (p.path("caseTicketId").isTextual()) {
+                problem.say("；牵头事项 ").ticket(p.path("caseTicketId").asText());
+            }
+            problems.add(problem.runs());
         }
         sections.add(new Section("七、共性问题", List.of(systemic.isEmpty()
                 ? BriefingDocument.paragraph(period + "无共性问题。") : new Items(true, problems))));

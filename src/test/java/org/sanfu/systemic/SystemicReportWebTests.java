@@ -89,7 +89,20 @@ class SystemicReportWebTests {
         Api.Response md = api.perform(MockMvcRequestBuilders.request(HttpMethod.GET, "/api/reports/weekly?week=" + week)
                 .header("Accept", "text/markdown"), "leader");
         assertThat(md.text()).contains("## 七、共性问题", "共性问题 " + id + " 【展会拓市】海外仓租金暴涨（已确认）：5 家企业反映",
-                "牵头事项 #" + caseId).contains(ids.toArray(String[]::new));
+                "；事项 " + String.join("、", ids) + "；牵头事项 #" + caseId).doesNotContain("/tickets/");
+
+        // the briefing read in the browser: the same words, each of its tickets' numbers a link to the ticket, as
+        // every ticket's number there is, naming the briefing for the ticket's way back
+        Element problem = pages.get("/reports/weekly?week=" + week + "&format=html", "leader").html()
+                .select("main li").stream().filter(li -> li.text().startsWith("共性问题 " + id + " ")).findFirst()
+                .orElseThrow();
+        assertThat(problem.text()).contains("；事项 " + String.join("、", ids) + "；牵头事项 #" + caseId);
+        List<String> linked = new ArrayList<>(ids);
+        linked.add(caseId);
+        assertThat(problem.select("a.ticket-link").eachAttr("href")).containsExactlyElementsOf(
+                linked.stream().map(t -> "/tickets/" + t + "?from=weekly:" + week).toList());
+        assertThat(problem.select("a.ticket-link").eachText()).containsExactlyElementsOf(
+                linked.stream().map(t -> t.equals(caseId) ? "#" + t : t).toList());
 
         Api.Response xlsx = api.perform(MockMvcRequestBuilders.request(HttpMethod.GET, "/api/reports/weekly?week=" + week)
                 .header("Accept", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), "leader");
