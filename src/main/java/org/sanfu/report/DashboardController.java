@@ -141,7 +141,7 @@ class DashboardController {
                 parameters.currentMonth())));
         model.addAttribute("mayRecordTalks", caller.is(Role.LEADER));
         // the period read here, kept by the ways on: a ticket's page leads back to this month's dashboard
-        // (from=dashboard:2021-03, web.WayBack), and the briefing forms ask for the month or the week asked for here
+        // (back=dashboard:2021-03, web.WayBack), and the briefing forms ask for the month or the week asked for here
         YearMonth asked = faults.isEmpty() && typedMonth != null ? monthValue : null;
         model.addAttribute("cameFrom", WayBack.dashboard(asked));
         model.addAttribute("reportMonth", asked == null ? null : asked.toString());

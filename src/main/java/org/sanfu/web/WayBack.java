@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The leaders' page a ticket's page was opened from, to lead back to (docs/UI.md, {@code /tickets/{id}?from=}):
+ * The leaders' page a ticket's page was opened from, to lead back to (docs/UI.md, {@code /tickets/{id}?back=}):
  * the weekly briefing of a week ({@code weekly:2026-W48}), the monthly report of a month ({@code monthly:2026-06}) or
  * the dashboard ({@code dashboard}, or {@code dashboard:2026-06} for a month's ranking). The parameter names one of
  * these pages and its period, never an address: the link back is made here from the period read, so that no
@@ -39,12 +39,12 @@ public record WayBack(String kind, String link, String period) {
         return month == null ? "dashboard" : "dashboard:" + month;
     }
 
-    /** The page {@code from} names, or none when it names none (missing, an address, a week or a month that is not). */
-    public static Optional<WayBack> of(String from) {
-        if ("dashboard".equals(from)) {
+    /** The page {@code back} names, or none when it names none (missing, an address, a week or a month that is not). */
+    public static Optional<WayBack> of(String back) {
+        if ("dashboard".equals(back)) {
             return Optional.of(new WayBack("dashboard", "/", null));
         }
-        Matcher weekly = WEEKLY.matcher(from == null ? "" : from);
+        Matcher weekly = WEEKLY.matcher(back == null ? "" : back);
         if (weekly.matches()) {
             int year = Integer.parseInt(weekly.group(1));
             int week = Integer.parseInt(weekly.group(2));
@@ -52,10 +52,10 @@ public record WayBack(String kind, String link, String period) {
             if (week < 1 || week > LocalDate.of(year, 6, 1).range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum()) {
                 return Optional.empty();
             }
-            return Optional.of(new WayBack("weekly", "/reports/weekly?week=" + from.substring(7) + "&format=html",
+            return Optional.of(new WayBack("weekly", "/reports/weekly?week=" + back.substring(7) + "&format=html",
                     year + "年第" + week + "周"));
         }
-        Matcher monthly = MONTHLY.matcher(from == null ? "" : from);
+        Matcher monthly = MONTHLY.matcher(back == null ? "" : back);
         if (monthly.matches()) {
             YearMonth month;
             try {

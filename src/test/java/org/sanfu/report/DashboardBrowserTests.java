@@ -241,10 +241,15 @@ class DashboardBrowserTests {
         open("/" + query);
         String id = tickets.get(4);
         WebElement link = browser.find("#overdue tr[data-id='" + id + "'] a.ticket-id");
-        assertThat(link.getDomAttribute("href")).isEqualTo("/tickets/" + id);
+        // the link names the dashboard's month it was opened from, and the ticket leads back there
+        String href = link.getDomAttribute("href");
+        assertThat(href).matches("/tickets/" + id + "\\?back=dashboard:\\d{4}-\\d{2}");
         link.click();
-        browser.await(ExpectedConditions.urlToBe(browser.baseUrl() + "/tickets/" + id));
-        assertThat(browser.path()).isEqualTo("/tickets/" + id);
+        browser.await(ExpectedConditions.urlToBe(browser.baseUrl() + href));
+        assertThat(browser.path()).isEqualTo(href);
+        browser.find("#wayBack").click();
+        browser.await(ExpectedConditions.urlToBe(browser.baseUrl() + "/?month=" + href.substring(href.length() - 7)));
+        assertThat(browser.find("#overdue").isDisplayed()).isTrue();
     }
 
     @Test

@@ -148,7 +148,7 @@ class DashboardWebTests {
                 .contains("&lt;b onmouseover=&quot;x()&quot;&gt;椒江&amp;泵业&lt;/b&gt;")
                 .doesNotContain(HOSTILE_TITLE)
                 .doesNotContain("<b onmouseover");
-        assertThat(html).contains("href=\"/tickets/" + hostile + "?from=dashboard\"");
+        assertThat(html).contains("href=\"/tickets/" + hostile + "?back=dashboard\"");
     }
 
     @Test
@@ -283,7 +283,7 @@ class DashboardWebTests {
         assertThat(overdue.size()).as("the closed ticket missed its deadline too").isEqualTo(3);
         assertThat(ids).hasSize(2).containsExactlyInAnyOrderElementsOf(open).doesNotContain(closedOne);
         for (String id : ids) {
-            assertThat(html).contains("href=\"/tickets/" + id + "?from=dashboard\"");
+            assertThat(html).contains("href=\"/tickets/" + id + "?back=dashboard\"");
         }
         assertThat(one(page, "id=\"overdueTotal\">([^<]*)<")).isEqualTo("2");
     }
@@ -429,7 +429,7 @@ class DashboardWebTests {
         assertThat(dashboard.select("#monthlyReport input[name=month]").val()).isEqualTo("2014-05");
         assertThat(dashboard.select("#weeklyBriefing input[name=week]").val()).as("a month is no week").isEmpty();
         assertThat(dashboard.select("#overdue a, #closedTickets a.ticket").eachAttr("href")).isNotEmpty()
-                .allMatch(link -> link.matches("/tickets/\\d+\\?from=dashboard:2014-05"));
+                .allMatch(link -> link.matches("/tickets/\\d+\\?back=dashboard:2014-05"));
         Document week = page("?from=2014-05-05&to=2014-05-11&month=2014-05", "leader").html();
         assertThat(week.select("#weeklyBriefing input[name=week]").val()).isEqualTo("2014-W19");
         Document now = page("", "leader").html();

@@ -116,7 +116,7 @@ class ReportPagesWebTests {
         // on the page each ticket's number opens it, naming the briefing for the ticket's way back; the Markdown, read
         // away from the workbench, says the number alone
         assertThat(page.select("main li a.ticket-link").eachAttr("href")).as("ticket numbers linked")
-                .containsExactlyElementsOf(ids(markdown).stream().map(id -> "/tickets/" + id + "?from=weekly:2011-W19").toList());
+                .containsExactlyElementsOf(ids(markdown).stream().map(id -> "/tickets/" + id + "?back=weekly:2011-W19").toList());
         assertThat(page.select("main li a.ticket-link").eachText())
                 .containsExactlyElementsOf(ids(markdown).stream().map(id -> "#" + id).toList());
         assertThat(markdown).doesNotContain("/tickets/");
@@ -140,7 +140,7 @@ class ReportPagesWebTests {
         assertThat(month.html().select("h2").eachText()).contains("八、约谈");
         assertThat(month.html().selectFirst("#briefingExcel").attr("href")).isEqualTo("/reports/monthly?month=2011-05&format=xlsx");
         assertThat(month.html().select("main li a.ticket-link").eachAttr("href")).isNotEmpty()
-                .allMatch(link -> link.matches("/tickets/\\d+\\?from=monthly:2011-05"));
+                .allMatch(link -> link.matches("/tickets/\\d+\\?back=monthly:2011-05"));
         assertThat(pages.get("/reports/weekly?format=html", "admin").status()).as("last week by default").isEqualTo(200);
     }
 
@@ -155,7 +155,7 @@ class ReportPagesWebTests {
                 {"weekly:2011-W19", "/reports/weekly?week=2011-W19&format=html", "返回每周简报（2011年第19周）"},
                 {"monthly:2011-05", "/reports/monthly?month=2011-05&format=html", "返回月度通报（2011年5月）"}}) {
             for (String user : new String[] {"leader", "dispatch"}) {
-                Pages.Answer ticket = pages.get("/tickets/" + id + "?from=" + from[0], user);
+                Pages.Answer ticket = pages.get("/tickets/" + id + "?back=" + from[0], user);
                 assertThat(ticket.status()).isEqualTo(200);
                 Element back = ticket.html().selectFirst("#wayBack");
                 assertThat(back).as(user + " " + from[0]).isNotNull();

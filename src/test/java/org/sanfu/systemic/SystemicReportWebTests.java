@@ -100,7 +100,7 @@ class SystemicReportWebTests {
         List<String> linked = new ArrayList<>(ids);
         linked.add(caseId);
         assertThat(problem.select("a.ticket-link").eachAttr("href")).containsExactlyElementsOf(
-                linked.stream().map(t -> "/tickets/" + t + "?from=weekly:" + week).toList());
+                linked.stream().map(t -> "/tickets/" + t + "?back=weekly:" + week).toList());
         assertThat(problem.select("a.ticket-link").eachText()).containsExactlyElementsOf(
                 linked.stream().map(t -> t.equals(caseId) ? "#" + t : t).toList());
 
@@ -126,8 +126,8 @@ class SystemicReportWebTests {
         assertThat(tr).isNotNull();
         assertThat(tr.selectFirst(".status").text()).isEqualTo("已确认");
         assertThat(tr.select(".members a").eachAttr("href")).containsExactlyElementsOf(
-                ids.stream().map(t -> "/tickets/" + t + "?from=dashboard").toList());
-        assertThat(tr.selectFirst("a.case").attr("href")).isEqualTo("/tickets/" + caseId + "?from=dashboard");
+                ids.stream().map(t -> "/tickets/" + t + "?back=dashboard").toList());
+        assertThat(tr.selectFirst("a.case").attr("href")).isEqualTo("/tickets/" + caseId + "?back=dashboard");
     }
 
     private static JsonNode find(JsonNode problems, String id) {

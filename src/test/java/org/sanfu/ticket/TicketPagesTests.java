@@ -533,11 +533,11 @@ class TicketPagesTests extends TicketWebTestSupport {
     @Test
     void aTicketOpenedFromALeadersPageLeadsBackToItAndToNothingElse() {
         String id = id(api.ticket("CONTAINER"));
-        Element toMonth = pages.get("/tickets/" + id + "?from=dashboard:2014-05", "leader").html().selectFirst("#wayBack");
+        Element toMonth = pages.get("/tickets/" + id + "?back=dashboard:2014-05", "leader").html().selectFirst("#wayBack");
         assertThat(toMonth).isNotNull();
         assertThat(toMonth.attr("href")).isEqualTo("/?month=2014-05");
         assertThat(toMonth.text()).isEqualTo("返回驾驶舱");
-        Element toDashboard = pages.get("/tickets/" + id + "?from=dashboard", "admin").html().selectFirst("#wayBack");
+        Element toDashboard = pages.get("/tickets/" + id + "?back=dashboard", "admin").html().selectFirst("#wayBack");
         assertThat(toDashboard).isNotNull();
         assertThat(toDashboard.attr("href")).isEqualTo("/");
 
@@ -549,10 +549,10 @@ class TicketPagesTests extends TicketWebTestSupport {
             assertThat(ignored.html().select("#wayBack")).as(from).isEmpty();
             assertThat(ignored.body()).as(from).doesNotContain("evil.example", "alert(1)");
         }
-        Pages.Answer week53 = pages.get("/tickets/" + id + "?from=weekly:2020-W53", "leader");
+        Pages.Answer week53 = pages.get("/tickets/" + id + "?back=weekly:2020-W53", "leader");
         assertThat(week53.html().select("#wayBack").text()).as("a year of 53 weeks").isEqualTo("返回每周简报（2020年第53周）");
         for (String user : List.of("staff1", "transport")) {
-            Pages.Answer other = pages.get("/tickets/" + id + "?from=weekly:2026-W48", user);
+            Pages.Answer other = pages.get("/tickets/" + id + "?back=weekly:2026-W48", user);
             assertThat(other.status()).as(user).isEqualTo(200);
             assertThat(other.html().select("#wayBack")).as(user + " may not open the briefing").isEmpty();
         }

@@ -392,12 +392,12 @@ class TicketPages {
 
     /**
      * Right after a sign-in that a timed-out session asked for, with the action's form as it was typed (KeptForms).
-     * {@code from}: the leaders' page the ticket was opened from (a briefing's week, a report's month, the dashboard),
+     * {@code back}: the leaders' page the ticket was opened from (a briefing's week, a report's month, the dashboard),
      * which the page leads back to; one that names no such page, or for a caller who may not open those pages, is
      * ignored (WayBack: a page named, never an address passed on).
      */
     @GetMapping("/tickets/{id}")
-    String ticket(@PathVariable String id, @RequestParam(required = false) String from, Caller caller, Model model,
+    String ticket(@PathVariable String id, @RequestParam(required = false) String back, Caller caller, Model model,
             HttpServletRequest request) {
         FormState state = keptForms.take(request)
                 .filter(kept -> actionForms.containsKey(kept.variables().get("action")))
@@ -409,7 +409,7 @@ class TicketPages {
                 .orElse(FormState.NONE);
         show(id, caller, state, model);
         if (caller.is(Role.LEADER, Role.DISPATCH, Role.ADMIN)) {
-            model.addAttribute("wayBack", WayBack.of(from).orElse(null));
+            model.addAttribute("wayBack", WayBack.of(back).orElse(null));
         }
         // right after an action (its #done): how much else waits on /work, and the way there, so that a leader
         // ruling on a queue of supervised tickets, or a department signing its morning's, goes on to the next
