@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.sanfu.web.IsoWeek;
 import org.sanfu.web.When;
 
 /**
@@ -23,8 +24,7 @@ record BriefingKind(String title, String period, String closedField, String file
                     "closedThisMonth", "三服务月度通报-" + month);
         }
         String week = briefing.path("week").asText();
-        String[] yearAndWeek = week.split("-W");
-        return new BriefingKind("三服务工作简报（" + yearAndWeek[0] + "年第" + Integer.parseInt(yearAndWeek[1]) + "周）",
+        return new BriefingKind("三服务工作简报（" + When.week(IsoWeek.parse(week)) + "）",
                 "本周", "closedThisWeek", "三服务简报-" + week);
     }
 

@@ -3,6 +3,7 @@ package org.sanfu.report;
 import java.time.Instant;
 import java.util.Optional;
 import org.sanfu.Sql;
+import org.sanfu.web.IsoWeek;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

@@ -22,6 +22,7 @@ import org.sanfu.ticket.TicketQueries;
 import org.sanfu.ticket.TicketView;
 import org.sanfu.web.FormErrors;
 import org.sanfu.web.InvalidInput;
+import org.sanfu.web.IsoWeek;
 import org.sanfu.web.Page;
 import org.sanfu.security.Role;
 import org.sanfu.web.PageParams;
@@ -141,9 +142,11 @@ class DashboardController {
                 parameters.currentMonth())));
         model.addAttribute("mayRecordTalks", caller.is(Role.LEADER));
         // the period read here, kept by the ways on: a ticket's page leads back to this month's dashboard
-        // (back=dashboard:2021-03, web.WayBack), and the briefing forms ask for the month or the week asked for here
+        // (back=dashboard:2021-03-01~2021-03-31~2021-03, web.WayBack: its days and ranking, not its other filters), and
+        // the briefing forms ask for the month or the week asked for here
         YearMonth asked = faults.isEmpty() && typedMonth != null ? monthValue : null;
-        model.addAttribute("cameFrom", WayBack.dashboard(asked));
+        model.addAttribute("cameFrom", faults.isEmpty() ? WayBack.dashboard(params.text(from), params.text(to), asked)
+                : WayBack.dashboard(null, null, null));
         model.addAttribute("reportMonth", asked == null ? null : asked.toString());
         model.addAttribute("reportWeek", faults.isEmpty() ? week(params.text(from), params.text(to)) : null);
         return "dashboard";

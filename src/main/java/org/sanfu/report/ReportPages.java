@@ -71,7 +71,7 @@ class ReportPages {
 
     /**
      * {@code period}: the briefing's field and the route's parameter, which the download links carry. Its tickets'
-     * links name it for their pages' way back ({@code from=weekly:2026-W48}); the top bar's 驾驶舱 leads to the
+     * links name it for their pages' way back ({@code back=weekly:2026-W48}); the top bar's 驾驶舱 leads to the
      * dashboard of its days, with the ranking of its month (a week's: the month of its Thursday, which holds most of
      * its days).
      */

@@ -14,6 +14,7 @@ import org.sanfu.stats.Summary;
 import org.sanfu.stats.TicketFilter;
 import org.sanfu.systemic.SystemicQueries;
 import org.sanfu.web.InvalidInput;
+import org.sanfu.web.IsoWeek;
 import org.sanfu.web.QueryParams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

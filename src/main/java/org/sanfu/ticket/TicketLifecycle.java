@@ -48,6 +48,11 @@ public class TicketLifecycle implements TicketProcessGateway.OpenTasks {
                 String.valueOf(ticketId)));
     }
 
+    /** Whether dispatch logged it from the hotline or online (Source.isEntry): its source alone, not the row. */
+    public boolean fromEntry(long ticketId) {
+        return Source.isEntry(tickets.sourceOf(ticketId));
+    }
+
     public void enter(long ticketId, TicketStatus status) {
         tickets.setStatus(ticketId, status, clock.instant());
         if (status == TicketStatus.CLOSED) {

@@ -100,6 +100,11 @@ class Tickets {
         return sql("select " + COLUMNS + " from ticket where id = ?").param(id).query(Tickets::map).optional();
     }
 
+    /** The ticket's source alone (the process asks it as the feedback task begins, on every lifecycle). */
+    String sourceOf(long id) {
+        return sql("select source from ticket where id = ?").param(id).query(String.class).single();
+    }
+
     /**
      * Takes the row's lock, held until the transaction ends (one action at a time per ticket), and reads
      * the row: on PostgreSQL in one statement; on H2 in two, because H2 keeps no parsed statement that

@@ -54,7 +54,8 @@ public final class DashboardLink {
         return of(first, last, month);
     }
 
-    private static LocalDate day(String value) {
+    /** A day as typed ({@code 2021-03-01}), or null for anything else (a time of day too). */
+    static LocalDate day(String value) {
         if (value == null || value.strip().length() != 10) {
             return null;
         }

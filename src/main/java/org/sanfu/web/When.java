@@ -35,6 +35,11 @@ public class When {
         return month.getYear() + "年" + month.getMonthValue() + "月";
     }
 
+    /** An ISO week as the briefings name it: 2026年第48周. */
+    public static String week(IsoWeek week) {
+        return week.year() + "年第" + week.week() + "周";
+    }
+
     /** A day as people write it: 2026年12月8日. */
     public static String day(LocalDate day) {
         return month(YearMonth.from(day)) + day.getDayOfMonth() + "日";

@@ -429,7 +429,7 @@ class DashboardWebTests {
         assertThat(dashboard.select("#monthlyReport input[name=month]").val()).isEqualTo("2014-05");
         assertThat(dashboard.select("#weeklyBriefing input[name=week]").val()).as("a month is no week").isEmpty();
         assertThat(dashboard.select("#overdue a, #closedTickets a.ticket").eachAttr("href")).isNotEmpty()
-                .allMatch(link -> link.matches("/tickets/\\d+\\?back=dashboard:2014-05"));
+                .allMatch(link -> link.matches("/tickets/\\d+\\?back=dashboard:2014-05-01~2014-05-31~2014-05"));
         Document week = page("?from=2014-05-05&to=2014-05-11&month=2014-05", "leader").html();
         assertThat(week.select("#weeklyBriefing input[name=week]").val()).isEqualTo("2014-W19");
         Document now = page("", "leader").html();

@@ -533,18 +533,27 @@ class TicketPagesTests extends TicketWebTestSupport {
     @Test
     void aTicketOpenedFromALeadersPageLeadsBackToItAndToNothingElse() {
         String id = id(api.ticket("CONTAINER"));
-        Element toMonth = pages.get("/tickets/" + id + "?back=dashboard:2014-05", "leader").html().selectFirst("#wayBack");
+        // the dashboard's days and ranking month as it was asked for, any of them left out
+        Element toMonth = pages.get("/tickets/" + id + "?back=dashboard:2014-05-01~2014-05-31~2014-05", "leader").html()
+                .selectFirst("#wayBack");
         assertThat(toMonth).isNotNull();
-        assertThat(toMonth.attr("href")).isEqualTo("/?month=2014-05");
+        assertThat(toMonth.attr("href")).isEqualTo("/?from=2014-05-01&to=2014-05-31&month=2014-05");
         assertThat(toMonth.text()).isEqualTo("返回驾驶舱");
+        assertThat(pages.get("/tickets/" + id + "?back=dashboard:~~2014-05", "leader").html().select("#wayBack")
+                .attr("href")).isEqualTo("/?month=2014-05");
+        assertThat(pages.get("/tickets/" + id + "?back=dashboard:2014-05-03~~", "leader").html().select("#wayBack")
+                .attr("href")).isEqualTo("/?from=2014-05-03");
         Element toDashboard = pages.get("/tickets/" + id + "?back=dashboard", "admin").html().selectFirst("#wayBack");
         assertThat(toDashboard).isNotNull();
         assertThat(toDashboard.attr("href")).isEqualTo("/");
 
         for (String from : List.of("https://evil.example/", "//evil.example", "/reports/weekly?week=2026-W48",
                 "javascript:alert(1)", "weekly:2021-W53", "weekly:2026-W00", "weekly:2026-W48x", "monthly:2026-13",
-                "dashboard:", "dashboard:evil.example", "Weekly:2026-W48", "")) {
-            Pages.Answer ignored = pages.get("/tickets/" + id + "?from=" + from, "leader");
+                "dashboard:", "dashboard:evil.example", "Weekly:2026-W48", "",
+                // periods outside the service's dates (sanfu.earliest-date, latest-date), whose pages would be 400
+                "weekly:0000-W01", "weekly:1999-W52", "monthly:9999-12", "monthly:+10000-01", "dashboard:~~0001-01",
+                "dashboard:1999-12-31~~", "dashboard:~3000-01-01~", "dashboard:2014-05-32~~", "dashboard:2014-05~~")) {
+            Pages.Answer ignored = pages.get("/tickets/" + id + "?back=" + from, "leader");
             assertThat(ignored.status()).as(from).isEqualTo(200);
             assertThat(ignored.html().select("#wayBack")).as(from).isEmpty();
             assertThat(ignored.body()).as(from).doesNotContain("evil.example", "alert(1)");

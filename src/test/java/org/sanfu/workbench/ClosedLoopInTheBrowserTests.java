@@ -114,7 +114,9 @@ class ClosedLoopInTheBrowserTests {
         assertThat(browser.text("closedTotal")).isEqualTo("2");
         fits();
         click("#closedTickets a.ticket[data-id='" + other + "']");
-        assertThat(browser.path()).isEqualTo("/tickets/" + other);
+        // the link names the dashboard it came from (no period asked for), and the page leads back there
+        assertThat(browser.path()).isEqualTo("/tickets/" + other + "?back=dashboard");
+        assertThat(browser.find("#wayBack").getDomAttribute("href")).isEqualTo("/");
         assertThat(browser.text("status")).isEqualTo("已销号");
         assertThat(browser.findAll("#history li").size()).isGreaterThanOrEqualTo(6);
         fits();

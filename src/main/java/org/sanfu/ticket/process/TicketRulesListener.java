@@ -32,7 +32,7 @@ public class TicketRulesListener {
 
     /** Whether dispatch logged it from the hotline or online: Task_Feedback's candidate groups ask. */
     public boolean fromEntry(String businessKey) {
-        return lifecycle.ticket(TicketProcess.ticketId(businessKey)).fromEntry();
+        return lifecycle.fromEntry(TicketProcess.ticketId(businessKey));
     }
 
     /** The multi-instance collection: one part for each co-department named when the ticket was assigned. */

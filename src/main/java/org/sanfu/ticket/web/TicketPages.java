@@ -57,6 +57,7 @@ import org.sanfu.web.Page;
 import org.sanfu.web.PageFormSubmissions;
 import org.sanfu.web.PageParams;
 import org.sanfu.web.PageResult;
+import org.sanfu.web.QueryParams;
 import org.sanfu.web.WayBack;
 import org.sanfu.web.When;
 import org.springframework.context.annotation.Bean;
@@ -102,6 +103,8 @@ class TicketPages {
     private final AccountDirectory accounts;
     private final People people;
     private final KeptForms keptForms;
+    /** The service's dates, within which a way back's period must lie. */
+    private final QueryParams dates;
     private final TicketQueries queries;
     private final TicketActions actions;
     private final FormBodies forms;
@@ -117,8 +120,9 @@ class TicketPages {
     TicketPages(TicketQueries queries, TicketActions actions, FormBodies forms, TicketListParams listParams,
             Catalog catalog, Messages messages, FormErrors formErrors, AccountDirectory accounts,
             PageFormSubmissions submissions, Clock clock, TicketListWorkbook workbook, When when,
-            SanfuProperties properties, People people, KeptForms keptForms) {
+            SanfuProperties properties, People people, KeptForms keptForms, QueryParams dates) {
         this.keptForms = keptForms;
+        this.dates = dates;
         this.people = people;
         this.workbook = workbook;
         this.when = when;
@@ -409,7 +413,7 @@ class TicketPages {
                 .orElse(FormState.NONE);
         show(id, caller, state, model);
         if (caller.is(Role.LEADER, Role.DISPATCH, Role.ADMIN)) {
-            model.addAttribute("wayBack", WayBack.of(back).orElse(null));
+            model.addAttribute("wayBack", WayBack.of(back, dates).orElse(null));
         }
         // right after an action (its #done): how much else waits on /work, and the way there, so that a leader
         // ruling on a queue of supervised tickets, or a department signing its morning's, goes on to the next

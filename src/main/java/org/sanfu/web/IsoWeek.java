@@ -1,4 +1,4 @@
-package org.sanfu.report;
+package org.sanfu.web;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -8,12 +8,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** An ISO-8601 week such as {@code 2020-W24}: Monday to Sunday. */
-record IsoWeek(int year, int week) {
+public record IsoWeek(int year, int week) {
 
     private static final Pattern FORMAT = Pattern.compile("(\\d{4})-W(\\d{2})");
 
     /** The week, or null when the text names no week (2020-W54, 2020-24, W24). */
-    static IsoWeek parse(String text) {
+    public static IsoWeek parse(String text) {
         Matcher m = FORMAT.matcher(text.strip());
         if (!m.matches()) {
             return null;
@@ -24,20 +24,20 @@ record IsoWeek(int year, int week) {
         return week >= 1 && week <= weeks ? new IsoWeek(year, week) : null;
     }
 
-    static IsoWeek of(LocalDate day) {
+    public static IsoWeek of(LocalDate day) {
         return new IsoWeek(day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
-    LocalDate monday() {
+    public LocalDate monday() {
         return LocalDate.of(year, 6, 1).with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week)
                 .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 
-    LocalDate sunday() {
+    public LocalDate sunday() {
         return monday().plusDays(6);
     }
 
-    IsoWeek previous() {
+    public IsoWeek previous() {
         return of(monday().minusDays(1));
     }
 
