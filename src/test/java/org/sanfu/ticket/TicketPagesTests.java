@@ -567,6 +567,32 @@ class TicketPagesTests extends TicketWebTestSupport {
         }
     }
 
+    /** The page after an action taken on it leads back where the page did: its forms carry the way back. */
+    @Test
+    void theWayBackOutlivesAnActionTakenOnThePage() {
+        String id = id(api.ticket("CONTAINER"));
+        String back = "dashboard:~~2014-05";
+        Document page = pages.get("/tickets/" + id + "?back=" + back, "leader").html();
+        assertThat(page.select("form[data-action=supervise] input[name=back]").val()).isEqualTo(back);
+
+        Pages.Answer done = pages.post("/tickets/" + id + "/supervise", "leader",
+                Pages.form("reason", "企业多次反映未签收", "back", back));
+        assertThat(done.status()).isEqualTo(303);
+        Pages.Answer after = pages.get(done.redirect(), "leader");
+        assertThat(after.html().select("#done")).isNotEmpty();
+        assertThat(after.html().select("#wayBack").attr("href")).isEqualTo("/?month=2014-05");
+        assertThat(api.get("/api/tickets/" + id, "leader").json().get("status").asText()).isEqualTo("SUPERVISION");
+
+        // a value naming no page is dropped: the action is taken as without it, and the page after leads nowhere
+        String other = id(api.ticket("CONTAINER"));
+        assertThat(pages.get("/tickets/" + other + "?back=https://evil.example/", "leader").html()
+                .select("input[name=back]")).isEmpty();
+        Pages.Answer plain = pages.post("/tickets/" + other + "/supervise", "leader",
+                Pages.form("reason", "企业多次反映未签收", "back", "https://evil.example/"));
+        assertThat(plain.redirect()).isEqualTo("/tickets/" + other);
+        assertThat(api.get("/api/tickets/" + other, "leader").json().get("status").asText()).isEqualTo("SUPERVISION");
+    }
+
     @Test
     void aFormPostedWithoutItsCsrfTokenIsRefusedAndChangesNothing() {
         String id = id(api.ticket("CONTAINER"));

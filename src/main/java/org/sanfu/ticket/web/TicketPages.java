@@ -94,6 +94,8 @@ class TicketPages {
     static final int EXPORTED = PageParams.MAX_OFFSET;
     /** The hidden input of each action form: the key drawn with the page (PageFormSubmissions). */
     static final String SUBMISSION = "submission";
+    /** The action forms' hidden field of the page's way back (?back=, web.WayBack), which the page after keeps. */
+    static final String WAY_BACK = "back";
     /** A form sent again this soon after the caller's same action is taken for that one sent twice. */
     static final Duration RESENT_WITHIN = Duration.ofMinutes(10);
     private static final Pattern TICKET_NUMBER = Pattern.compile("\\s*[#＃]?\\s*(\\d{1,18})\\s*");
@@ -413,7 +415,10 @@ class TicketPages {
                 .orElse(FormState.NONE);
         show(id, caller, state, model);
         if (caller.is(Role.LEADER, Role.DISPATCH, Role.ADMIN)) {
-            model.addAttribute("wayBack", WayBack.of(back, dates).orElse(null));
+            WayBack wayBack = WayBack.of(back, dates).orElse(null);
+            model.addAttribute("wayBack", wayBack);
+            // its action forms carry it (a hidden field), so that the page after an action leads back there too
+            model.addAttribute("back", wayBack == null ? null : back);
         }
         // right after an action (its #done): how much else waits on /work, and the way there, so that a leader
         // ruling on a queue of supervised tickets, or a department signing its morning's, goes on to the next
@@ -443,18 +448,21 @@ class TicketPages {
         typed.remove("_csrf");
         String submission = typed.getFirst(SUBMISSION);
         typed.remove(SUBMISSION);
+        // the page's way back, not the action's: the page after it keeps it (a value naming no page is dropped)
+        String back = typed.getFirst(WAY_BACK);
+        typed.remove(WAY_BACK);
         String content = PageFormSubmissions.digest(typed);
         try {
             // a comment sent again from a page the back button brought back (a new key): stored once
             if (actionForm.action() == TicketAction.COMMENT && justDone(id, caller, action, typed.getFirst("text"))) {
-                return done(id, action, flash);
+                return done(id, action, back, flash);
             }
             // a form sent again (double click, back button) answers as the first did: the ticket now, without
             // a second message, which a double click's page would not show and the next load would; changed
             // before it was sent again (back, another choice), it says that what changed was not done
             return submissions.once(caller.username(), submission, action, ticketId(id), content,
                     () -> take(actionForm, id, caller, typed))
-                    .map(after -> done(String.valueOf(after.id()), action, flash)).orElseGet(() -> back(id));
+                    .map(after -> done(String.valueOf(after.id()), action, back, flash)).orElseGet(() -> back(id));
         } catch (PageFormSubmissions.Changed e) {
             return again(id, caller, FormState.refused(action, typed, resentChanged()), HttpStatus.CONFLICT);
         } catch (InvalidInput e) {
@@ -467,7 +475,7 @@ class TicketPages {
                         clock.instant().minus(RESENT_WITHIN))) {
                     return again(id, caller, FormState.refused(action, typed, resentChanged()), HttpStatus.CONFLICT);
                 }
-                return done(id, action, flash);
+                return done(id, action, back, flash);
             }
             return again(id, caller, FormState.refused(action, typed, messages.text(e.detail())), HttpStatus.CONFLICT);
         } catch (OptimisticLockingException | PessimisticLockingFailureException e) {
@@ -488,9 +496,15 @@ class TicketPages {
      * The ticket's page, after an action (303), which says the action was taken (the flash attribute
      * {@code done}, the action's name): a form sent again is answered the same, as it was taken once.
      */
-    private static ModelAndView done(String id, String action, RedirectAttributes flash) {
+    private ModelAndView done(String id, String action, String wayBack, RedirectAttributes flash) {
         flash.addFlashAttribute("done", action);
-        return back(id);
+        if (WayBack.of(wayBack, dates).isEmpty()) {
+            return back(id);
+        }
+        RedirectView back = new RedirectView(UriComponentsBuilder.fromPath("/tickets/{id}").queryParam(WAY_BACK, wayBack)
+                .encode().buildAndExpand(id).toUriString(), true);
+        back.setStatusCode(HttpStatus.SEE_OTHER);
+        return new ModelAndView(back);
     }
 
     private static ModelAndView back(String id) {
