@@ -40,9 +40,6 @@ public class EnterpriseService {
         return enterprises.names(creditCodes.stream().map(CreditCode::normalize).distinct().toList());
     }
 
-    /** A user name is at most this long (the account table's and enterprise.specialist's width). */
-    static final int SPECIALIST_MAX = 64;
-
     public Enterprise get(String creditCode) {
         return find(creditCode).orElseThrow(() -> new DomainException.NotFound("enterprise", creditCode));
     }
@@ -62,7 +59,7 @@ public class EnterpriseService {
         InvalidInput.Collector errors = new InvalidInput.Collector();
         errors.optionalText("town", town, EnterpriseForm.TOWN_MAX);
         errors.optionalText("q", q, EnterpriseForm.NAME_MAX);
-        errors.optionalText("specialist", specialist, SPECIALIST_MAX);
+        errors.optionalText("specialist", specialist, AccountDirectory.USERNAME_MAX);
         errors.throwIfAny();
         return enterprises.list(town, key, q, specialist, page);
     }

@@ -21,9 +21,6 @@ import org.springframework.web.servlet.ViewResolver;
 @Page
 class SignInPage {
 
-    /** Longer than any account's name: not worth keeping for the form. */
-    private static final int MAX_USERNAME = 64;
-
     /** The session attribute that carries a refused sign-in's user name back to the form. */
     static final String LAST_USERNAME = SignInPage.class.getName() + ".username";
 
@@ -53,7 +50,7 @@ class SignInPage {
         return (request, response, e) -> {
             if (!(e instanceof SignInLocked locked)) {
                 String username = request.getParameter("username");
-                if (username != null && username.length() <= MAX_USERNAME) {
+                if (username != null && username.length() <= AccountDirectory.USERNAME_MAX) {
                     request.getSession().setAttribute(LAST_USERNAME, username);
                 }
                 wrong.onAuthenticationFailure(request, response, e);

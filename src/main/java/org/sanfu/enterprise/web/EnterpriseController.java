@@ -11,6 +11,7 @@ import org.sanfu.enterprise.EnterpriseCorrection;
 import org.sanfu.enterprise.EnterpriseForm;
 import org.sanfu.enterprise.EnterpriseImport;
 import org.sanfu.enterprise.EnterpriseService;
+import org.sanfu.security.AccountDirectory;
 import org.sanfu.security.Caller;
 import org.sanfu.security.Role;
 import org.sanfu.web.ActionBody;
@@ -94,7 +95,7 @@ class EnterpriseController {
     @Parameter(name = "q", in = ParameterIn.QUERY,
             schema = @Schema(type = "string", maxLength = EnterpriseForm.NAME_MAX),
             description = "words in the name or credit code, ignoring case")
-    @Parameter(name = "specialist", in = ParameterIn.QUERY, schema = @Schema(type = "string", maxLength = 64),
+    @Parameter(name = "specialist", in = ParameterIn.QUERY, schema = @Schema(type = "string", maxLength = AccountDirectory.USERNAME_MAX),
             description = "the user name of the enterprise's 驻企服务专员; an unknown one matches nothing")
     @GetMapping
     PageResult<Enterprise> list(@RequestParam(required = false) String town,

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import org.sanfu.enterprise.CreditCode;
 import org.sanfu.enterprise.EnterpriseForm;
 import org.sanfu.ticket.ActionRequests;
+import org.sanfu.security.AccountDirectory;
 import org.sanfu.security.Caller;
 import org.sanfu.ticket.TicketAction;
 import org.sanfu.ticket.TicketActions;
@@ -73,7 +74,7 @@ class TicketController {
             schema = @Schema(type = "string", maxLength = QueryParams.WORDS_MAX),
             description = "words in the title, the description or the enterprise's name")
     @Parameter(name = "reporter", in = ParameterIn.QUERY,
-            schema = @Schema(type = "string", maxLength = TicketListParams.USERNAME_MAX),
+            schema = @Schema(type = "string", maxLength = AccountDirectory.USERNAME_MAX),
             description = "the username who reported it (the visit's specialist); an unknown one matches nothing")
     @Parameter(name = "source", in = ParameterIn.QUERY, explode = Explode.TRUE,
             array = @ArraySchema(schema = @Schema(type = "string")),

@@ -83,9 +83,6 @@ class TicketListParams {
 
     record Parsed(TicketFilter filter, PageParams page) {}
 
-    /** A username is at most this long (the account table's column): a longer one is nobody's. */
-    static final int USERNAME_MAX = AccountDirectory.USERNAME_MAX;
-
     private final QueryParams params;
     private final Catalog catalog;
     private final ChannelCodes channels;
@@ -159,7 +156,7 @@ class TicketListParams {
         // a username as free text: an unknown one simply matches nothing, but what no username can be (over the
         // column's width, a lone surrogate; a control character the firewall refuses first) is a mistake to name
         String reporter = params.text(raw.reporter());
-        errors.optionalText("reporter", reporter, USERNAME_MAX);
+        errors.optionalText("reporter", reporter, AccountDirectory.USERNAME_MAX);
         // so are a town and a credit code longer than any ticket's (its enterprise's), which could match nothing, and
         // words longer than /api/enterprises takes: a client's 100 000 characters would be compared with every ticket
         String town = params.text(raw.town());
