@@ -103,7 +103,8 @@ class TalkPages {
             flash.addFlashAttribute("flash", texts.getMessage("page.talk.recorded",
                     new Object[] {When.month(YearMonth.parse(talk.month())), talk.label()},
                     Locale.SIMPLIFIED_CHINESE));
-            RedirectView back = new RedirectView("/?month=" + talk.month() + "#quarterRoll", true);
+            RedirectView back = new RedirectView(DashboardLink.of(null, null, YearMonth.parse(talk.month())) + "#quarterRoll",
+                    true);
             back.setStatusCode(HttpStatus.SEE_OTHER);
             return new ModelAndView(back);
         } catch (InvalidInput refused) {

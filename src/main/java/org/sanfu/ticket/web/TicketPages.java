@@ -498,17 +498,18 @@ class TicketPages {
      */
     private ModelAndView done(String id, String action, String wayBack, RedirectAttributes flash) {
         flash.addFlashAttribute("done", action);
-        if (WayBack.of(wayBack, dates).isEmpty()) {
-            return back(id);
-        }
-        RedirectView back = new RedirectView(UriComponentsBuilder.fromPath("/tickets/{id}").queryParam(WAY_BACK, wayBack)
-                .encode().buildAndExpand(id).toUriString(), true);
-        back.setStatusCode(HttpStatus.SEE_OTHER);
-        return new ModelAndView(back);
+        return back(id, WayBack.of(wayBack, dates).isPresent() ? wayBack : null);
     }
 
     private static ModelAndView back(String id) {
-        RedirectView back = new RedirectView("/tickets/" + UriUtils.encodePathSegment(id, StandardCharsets.UTF_8), true);
+        return back(id, null);
+    }
+
+    /** The ticket's page (303), with its way back when one is given (already checked). */
+    private static ModelAndView back(String id, String wayBack) {
+        String page = "/tickets/" + UriUtils.encodePathSegment(id, StandardCharsets.UTF_8);
+        RedirectView back = new RedirectView(wayBack == null ? page
+                : page + "?" + WAY_BACK + "=" + UriUtils.encodeQueryParam(wayBack, StandardCharsets.UTF_8), true);
         back.setStatusCode(HttpStatus.SEE_OTHER);
         return new ModelAndView(back);
     }
