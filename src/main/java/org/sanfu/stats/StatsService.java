@@ -13,7 +13,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import org.sanfu.SanfuProperties;
 import org.sanfu.catalog.Catalog;
-import org.sanfu.channel.ChannelNames;
+import org.sanfu.ticket.ChannelCodes;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,12 +26,12 @@ public class StatsService {
     private final Catalog catalog;
     private final RankingPolicy policy;
     private final ZoneId zone;
-    private final ChannelNames channels;
+    private final ChannelCodes channels;
     private final Talks talks;
     private final RankingRolls rolls;
 
     StatsService(TicketFigures figures, Catalog catalog, RankingProperties ranking, RedCardProperties redCard,
-            SanfuProperties properties, ChannelNames channels, Talks talks, RankingRolls rolls) {
+            SanfuProperties properties, ChannelCodes channels, Talks talks, RankingRolls rolls) {
         this.channels = channels;
         this.talks = talks;
         this.rolls = rolls;

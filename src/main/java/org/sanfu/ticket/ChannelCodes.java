@@ -5,8 +5,9 @@ import java.util.Set;
 
 /**
  * The channels, live or revoked, whose codes a ticket's source may name besides a visit's sources and SYSTEMIC: the
- * list's source filter offers and accepts them, and names them. The channel module answers; the ticket module names
- * no channel (the channel module depends on this one).
+ * list's source filter offers and accepts them, and every page names a ticket's source through {@link #labelOf}. The
+ * channel module answers (bean {@code channelCodes}); the ticket module names no channel (the channel module depends
+ * on this one).
  */
 public interface ChannelCodes {
 
@@ -15,4 +16,11 @@ public interface ChannelCodes {
 
     /** The codes among {@link #namesByCode()} of the channels revoked, which file no more tickets. */
     Set<String> revoked();
+
+    /**
+     * A ticket's source in words: a visit's sources and SYSTEMIC by their Chinese names ({@code label.source.*}), a
+     * channel's code by the channel's name, a code none of them is as it is; null for null. What the ticket page, the
+     * figures by source, the list's filter chip and its export say.
+     */
+    String labelOf(String source);
 }

@@ -8,8 +8,10 @@ import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
@@ -23,6 +25,7 @@ import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 /**
@@ -36,6 +39,8 @@ class TicketExportWebTests {
     Api api;
     @Autowired
     Pages pages;
+    @Autowired
+    JdbcClient jdbc;
 
     private MockHttpServletResponse download(String path, String user) throws Exception {
         return pages.mvc().perform(Pages.in(get(path).accept(MediaType.ALL), pages.session(user))).andReturn()
@@ -180,6 +185,36 @@ class TicketExportWebTests {
         Map<String, String> sources = new HashMap<>();
         rows.subList(2, rows.size()).forEach(r -> sources.put(r.get(0), r.get(source)));
         assertThat(sources).containsOnly(Map.entry(hotline, "热线"), Map.entry(filed, channel.name()));
+    }
+
+    /**
+     * A channel registered on another node moments ago (this node still keeps the channel list it read): its
+     * tickets' 来源 names it all the same, as the ticket page does.
+     */
+    @Test
+    void theSourceColumnNamesAChannelRegisteredOnAnotherNodeByItsName() throws Exception {
+        String code = api.enterprise();
+        assertThat(pages.get("/tickets?enterprise=" + code, "leader").html().select("#sourceFilter input[name=source]"))
+                .as("the channel list read").isNotEmpty();
+        String channel = "N" + Long.toString(System.nanoTime(), 36).toUpperCase();
+        String key = "key-" + channel;
+        jdbc.sql("""
+                insert into channel (code, name, key_hash, secret_hash, secret_cipher, created_at)
+                values (?, ?, ?, ?, ?, current_timestamp)
+                """).params(channel, "另一节点登记的渠道" + channel, sha256(key), sha256("secret-" + channel),
+                "plain:secret-" + channel).update();
+        String filed = TicketWebTestSupport.filed(api, new TicketWebTestSupport.Channel(channel, "", key), code,
+                "另一节点的渠道反映订舱难").get("id").asText();
+
+        List<List<String>> rows = rows(download("/tickets/export?enterprise=" + code, "leader"));
+        int source = rows.get(1).indexOf("来源");
+        assertThat(rows.subList(2, rows.size())).extracting(r -> r.get(0) + " " + r.get(source))
+                .containsExactly(filed + " 另一节点登记的渠道" + channel);
+    }
+
+    private static String sha256(String text) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test

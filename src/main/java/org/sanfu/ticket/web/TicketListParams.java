@@ -5,10 +5,8 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.sanfu.Message;
 import org.sanfu.catalog.Catalog;
@@ -24,7 +22,6 @@ import org.sanfu.ticket.TicketStatus;
 import org.sanfu.web.InvalidInput;
 import org.sanfu.web.PageParams;
 import org.sanfu.web.QueryParams;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -87,15 +84,12 @@ class TicketListParams {
     private final Catalog catalog;
     private final ChannelCodes channels;
     private final TicketQueries queries;
-    private final MessageSource messages;
 
-    TicketListParams(QueryParams params, Catalog catalog, ChannelCodes channels, TicketQueries queries,
-            MessageSource messages) {
+    TicketListParams(QueryParams params, Catalog catalog, ChannelCodes channels, TicketQueries queries) {
         this.params = params;
         this.queries = queries;
         this.catalog = catalog;
         this.channels = channels;
-        this.messages = messages;
     }
 
     /**
@@ -106,19 +100,9 @@ class TicketListParams {
     Map<String, String> sourceNames() {
         Map<String, String> names = new LinkedHashMap<>();
         Stream.concat(Arrays.stream(Source.values()).map(Source::name), Stream.of(TicketCases.SOURCE))
-                .forEach(s -> names.put(s, messages.getMessage("label.source." + s, null, s, Locale.SIMPLIFIED_CHINESE)));
+                .forEach(s -> names.put(s, channels.labelOf(s)));
         names.putAll(channels.namesByCode());
         return names;
-    }
-
-    /**
-     * A ticket's source in the list's words ({@link #sourceNames()}, read once here), a code none of them is (a
-     * channel registered on another node moments ago) as it is: what the filter's chip, the export's title line and
-     * its 来源 column say.
-     */
-    UnaryOperator<String> sourceNaming() {
-        Map<String, String> names = sourceNames();
-        return source -> source == null ? null : names.getOrDefault(source, source);
     }
 
     /**

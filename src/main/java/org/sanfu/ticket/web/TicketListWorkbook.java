@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import java.util.function.UnaryOperator;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -13,6 +12,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.sanfu.Workbooks;
 import org.sanfu.catalog.Catalog;
+import org.sanfu.ticket.ChannelCodes;
 import org.sanfu.ticket.TicketView;
 import org.sanfu.web.When;
 import org.springframework.context.MessageSource;
@@ -41,18 +41,18 @@ class TicketListWorkbook {
 
     private final Catalog catalog;
     private final MessageSource messages;
-    private final TicketListParams listParams;
+    private final ChannelCodes channels;
     private final When when;
 
-    TicketListWorkbook(Catalog catalog, MessageSource messages, TicketListParams listParams, When when) {
+    TicketListWorkbook(Catalog catalog, MessageSource messages, ChannelCodes channels, When when) {
         this.catalog = catalog;
         this.messages = messages;
-        this.listParams = listParams;
+        this.channels = channels;
         this.when = when;
     }
 
-    /** The columns, a ticket's source named as the list names it ({@link TicketListParams#sourceNaming()}). */
-    private List<Column> columns(UnaryOperator<String> source) {
+    /** The columns, a ticket's source named as every page names it ({@link ChannelCodes#labelOf}). */
+    private List<Column> columns() {
         Function<String, String> department = code -> code == null ? null : catalog.departmentLabel(code);
         Function<String, Function<Object, String>> label = prefix -> value -> value == null ? null
                 : messages.getMessage(prefix + value, null, String.valueOf(value), Locale.SIMPLIFIED_CHINESE);
@@ -66,7 +66,7 @@ class TicketListWorkbook {
                 new Column("事项", TicketView::title, 30),
                 new Column("问题描述", TicketView::description, 40),
                 new Column("紧急程度", t -> label.apply("label.urgency.").apply(t.urgency())),
-                new Column("来源", t -> source.apply(t.source())),
+                new Column("来源", t -> channels.labelOf(t.source())),
                 new Column("状态", t -> label.apply("label.status.").apply(t.status())),
                 new Column("主办部门", t -> department.apply(t.leadDepartment()), 18),
                 new Column("协办部门", t -> t.coDepartments().isEmpty() ? null
@@ -90,7 +90,7 @@ class TicketListWorkbook {
 
     /** The workbook: {@code title} on the first line, then the headings and the tickets. */
     byte[] render(String title, List<TicketView> tickets) {
-        List<Column> columns = columns(listParams.sourceNaming());
+        List<Column> columns = columns();
         return Workbooks.streamed(book -> {
             Workbooks.Text text = new Workbooks.Text(book);
             CellStyle bold = book.createCellStyle();

@@ -38,6 +38,7 @@ import org.sanfu.security.People;
 import org.sanfu.security.Role;
 import org.sanfu.ticket.ActionRequests;
 import org.sanfu.ticket.Awaited;
+import org.sanfu.ticket.ChannelCodes;
 import org.sanfu.ticket.EscalationLevel;
 import org.sanfu.ticket.Outcome;
 import org.sanfu.ticket.Satisfaction;
@@ -111,6 +112,7 @@ class TicketPages {
     private final TicketActions actions;
     private final FormBodies forms;
     private final TicketListParams listParams;
+    private final ChannelCodes channels;
     private final Catalog catalog;
     private final Map<String, ActionForm<?>> actionForms;
     private final PageFormSubmissions submissions;
@@ -122,7 +124,8 @@ class TicketPages {
     TicketPages(TicketQueries queries, TicketActions actions, FormBodies forms, TicketListParams listParams,
             Catalog catalog, Messages messages, FormErrors formErrors, AccountDirectory accounts,
             PageFormSubmissions submissions, Clock clock, TicketListWorkbook workbook, When when,
-            SanfuProperties properties, People people, KeptForms keptForms, QueryParams dates) {
+            SanfuProperties properties, People people, KeptForms keptForms, QueryParams dates, ChannelCodes channels) {
+        this.channels = channels;
         this.keptForms = keptForms;
         this.dates = dates;
         this.people = people;
@@ -312,7 +315,7 @@ class TicketPages {
         if (raw.sources().isEmpty()) {
             return null;
         }
-        return raw.sources().stream().map(listParams.sourceNaming()).collect(Collectors.joining("、"));
+        return raw.sources().stream().map(channels::labelOf).collect(Collectors.joining("、"));
     }
 
     private String departmentWord(String code) {
