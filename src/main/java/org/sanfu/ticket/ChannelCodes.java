@@ -1,5 +1,6 @@
 package org.sanfu.ticket;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 
@@ -16,6 +17,14 @@ public interface ChannelCodes {
 
     /** The codes among {@link #namesByCode()} of the channels revoked, which file no more tickets. */
     Set<String> revoked();
+
+    /**
+     * Those of the codes some ticket came from ({@link TicketQueries#sourcesInUse}): the list's filter offers a
+     * revoked channel only while its tickets are there to find. A yes is remembered on this node until the list is
+     * read again after a change here, since a ticket is never deleted and keeps its source: only the codes not yet
+     * seen in use are asked of the database.
+     */
+    Set<String> inUse(Collection<String> codes);
 
     /**
      * A ticket's source in words: a visit's sources and SYSTEMIC by their Chinese names ({@code label.source.*}), a

@@ -24,6 +24,7 @@ import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.MultiValueMap;
 
 /**
@@ -35,6 +36,8 @@ class TicketPagesTests extends TicketWebTestSupport {
 
     @Autowired
     Pages pages;
+    @Autowired
+    JdbcClient jdbc;
 
     // ------------------------------------------------------------------ forms = allowedActions
 
@@ -1352,6 +1355,33 @@ class TicketPagesTests extends TicketWebTestSupport {
         assertThat(api.post("/api/channels/" + unused.code() + "/key", "admin", null).status()).isEqualTo(201);
         assertThat(pages.get("/tickets", "transport").html().select("#sourceFilter input[name=source]").eachAttr("value"))
                 .contains(unused.code());
+    }
+
+    /**
+     * A revoked channel seen in use is not asked about again on this node: a ticket is never deleted and keeps its
+     * source. Shown by taking its one ticket away behind the service's back (no action can): the filter goes on
+     * offering it, until a channel registered here has the list read the channels again and ask again.
+     */
+    @Test
+    void aRevokedChannelSeenInUseIsNotAskedAboutAgainUntilTheChannelsChangeHere() {
+        String code = api.enterprise();
+        Channel used = channel(api, "停用后仍有事项的渠道");
+        long filed = Long.parseLong(id(filed(api, used, code, "停用前反映的舱位难")));
+        assertThat(api.call(HttpMethod.DELETE, "/api/channels/" + used.code(), "admin", null).status())
+                .isEqualTo(204);
+        assertThat(offeredSources()).as("in use").contains(used.code());
+        try {
+            jdbc.sql("update ticket set source = 'HOTLINE' where id = ?").param(filed).update();
+            assertThat(offeredSources()).as("remembered, not asked again").contains(used.code());
+            channel(api, "停用渠道之后登记的渠道");
+            assertThat(offeredSources()).as("asked again").doesNotContain(used.code());
+        } finally {
+            jdbc.sql("update ticket set source = ? where id = ?").params(used.code(), filed).update();
+        }
+    }
+
+    private List<String> offeredSources() {
+        return pages.get("/tickets", "leader").html().select("#sourceFilter input[name=source]").eachAttr("value");
     }
 
     @Test

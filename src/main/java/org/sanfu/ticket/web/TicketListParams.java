@@ -17,7 +17,6 @@ import org.sanfu.ticket.ChannelCodes;
 import org.sanfu.ticket.Source;
 import org.sanfu.ticket.TicketCases;
 import org.sanfu.ticket.TicketFilter;
-import org.sanfu.ticket.TicketQueries;
 import org.sanfu.ticket.TicketStatus;
 import org.sanfu.web.InvalidInput;
 import org.sanfu.web.PageParams;
@@ -83,11 +82,9 @@ class TicketListParams {
     private final QueryParams params;
     private final Catalog catalog;
     private final ChannelCodes channels;
-    private final TicketQueries queries;
 
-    TicketListParams(QueryParams params, Catalog catalog, ChannelCodes channels, TicketQueries queries) {
+    TicketListParams(QueryParams params, Catalog catalog, ChannelCodes channels) {
         this.params = params;
-        this.queries = queries;
         this.catalog = catalog;
         this.channels = channels;
     }
@@ -115,7 +112,7 @@ class TicketListParams {
         Set<String> unoffered = new HashSet<>(channels.revoked());
         unoffered.removeAll(raw.sources());
         if (!unoffered.isEmpty()) {
-            unoffered.removeAll(queries.sourcesInUse(unoffered));
+            unoffered.removeAll(channels.inUse(unoffered));
             names.keySet().removeAll(unoffered);
         }
         return names;
