@@ -31,12 +31,12 @@ public final class CreditCode {
         if (code.length() != LENGTH) {
             return Message.of("sanfu.credit-code.length");
         }
-        for (int i = 0; i < 18; i++) {
+        for (int i = 0; i < LENGTH; i++) {
             if (ALPHABET.indexOf(code.charAt(i)) < 0) {
                 return Message.of("sanfu.credit-code.character", "position", i + 1, "character", code.charAt(i));
             }
         }
-        if (code.charAt(17) != checkCharacter(code.substring(0, 17))) {
+        if (code.charAt(LENGTH - 1) != checkCharacter(code.substring(0, LENGTH - 1))) {
             return Message.of("sanfu.credit-code.check");
         }
         return null;
@@ -49,7 +49,7 @@ public final class CreditCode {
     /** The check character for the first 17 characters of a code. */
     public static char checkCharacter(String first17) {
         int sum = 0;
-        for (int i = 0; i < 17; i++) {
+        for (int i = 0; i < WEIGHTS.length; i++) {
             sum += ALPHABET.indexOf(first17.charAt(i)) * WEIGHTS[i];
         }
         int check = 31 - sum % 31;
