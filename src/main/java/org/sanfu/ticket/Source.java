@@ -24,8 +24,11 @@ public enum Source {
         return Arrays.stream(values()).filter(Source::isEntry).map(Source::name).toList();
     }
 
-    /** Whether a ticket's source names an entry; a channel's code or SYSTEMIC does not. */
+    /**
+     * Whether a ticket's source names an entry ({@link #isEntry()}); a channel's code or SYSTEMIC does not. The rule
+     * Ticket's and TicketView's {@code fromEntry()} ask.
+     */
     public static boolean isEntry(String source) {
-        return HOTLINE.name().equals(source) || ONLINE.name().equals(source);
+        return Arrays.stream(values()).anyMatch(s -> s.isEntry() && s.name().equals(source));
     }
 }
