@@ -42,6 +42,8 @@ public class TicketActions {
     public static final String GIVEN_BACK_RULE = "ticket.rule.given-back-sign-deadline";
     /** What assigning a returned ticket to another department means for its sign clock. */
     public static final String UPHELD_RETURN_RULE = "ticket.rule.upheld-return";
+    /** What giving a returned ticket back to its department means: the verdict, with {@link #GIVEN_BACK_RULE}. */
+    public static final String GIVEN_BACK_RETURN_RULE = "ticket.rule.given-back-return";
 
     private final Tickets tickets;
     private final TicketEvents events;
@@ -112,9 +114,11 @@ public class TicketActions {
             StringBuilder detail = new StringBuilder(describeDepartments(lead, co));
             if (ticket.returnCount() > 0 && ticket.leadDepartment() != null) {
                 // the history is kept in Chinese (API.md), so the rule is worded in Chinese whoever asks
-                detail.append(returnRejected
-                        ? "；退回不成立，" + messages.getMessage(GIVEN_BACK_RULE, null, Locale.SIMPLIFIED_CHINESE)
-                        : "；" + messages.getMessage(UPHELD_RETURN_RULE, null, Locale.SIMPLIFIED_CHINESE));
+                detail.append("；").append(returnRejected
+                        ? messages.getMessage(GIVEN_BACK_RETURN_RULE,
+                                new Object[] {messages.getMessage(GIVEN_BACK_RULE, null, Locale.SIMPLIFIED_CHINESE)},
+                                Locale.SIMPLIFIED_CHINESE)
+                        : messages.getMessage(UPHELD_RETURN_RULE, null, Locale.SIMPLIFIED_CHINESE));
             }
             return withNote(detail.toString(), command.note());
         });

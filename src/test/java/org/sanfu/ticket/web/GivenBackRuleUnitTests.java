@@ -38,6 +38,8 @@ class GivenBackRuleUnitTests {
             assertThat(returned.fill(bundle.getString(returned.code()), m -> bundle.getString(m.code()))).contains(rule);
             assertThat(MessageFormat.format(bundle.getString("page.ticket.given-back-deadline"), "商务局",
                     "2026-12-08 09:30", "剩 1.5 个工作日", rule)).contains(rule);
+            assertThat(MessageFormat.format(bundle.getString(TicketActions.GIVEN_BACK_RETURN_RULE), rule))
+                    .as(TicketActions.GIVEN_BACK_RETURN_RULE).endsWith(rule);
             for (String key : List.of("page.work.next.assign", "page.work.waiting.DISPATCHING")) {
                 assertThat(MessageFormat.format(bundle.getString(key), rule)).as(key).contains(rule);
             }
