@@ -119,7 +119,7 @@ class DashboardController {
         // dispatch and leaders land here, while what waits for them to act is on /work: how much (none too, so
         // that the way there is always in sight), and the way there; nothing waits for the admin, who acts on none
         if (caller.role() != Role.ADMIN) {
-            model.addAttribute("waiting", tickets.inbox(caller, PageParams.of(0, 1)).total());
+            model.addAttribute("waiting", tickets.inboxTotal(caller));
         }
         model.addAttribute("systemicProblems", systemic.recent(SYSTEMIC_SHOWN));
         TicketLinks links = faults.isEmpty() ? TicketLinks.of(params.text(from), params.text(to), departmentValue,

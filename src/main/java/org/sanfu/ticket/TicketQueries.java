@@ -85,6 +85,14 @@ public class TicketQueries {
     }
 
     /**
+     * How many tickets the caller's whole {@link #inbox} holds: the one count of what waits on /work, which the
+     * dashboard's 待办, /work's #inboxTotal and a ticket page's #backToWork each say.
+     */
+    public long inboxTotal(Caller caller) {
+        return inbox(caller, PageParams.of(0, 1)).total();
+    }
+
+    /**
      * The inbox without the tickets waiting for the enterprise's feedback (回访): dispatch's /work lists those, the
      * hotline and online entries it records feedback on, in a panel of their own ({@link #repliedEntries}).
      */

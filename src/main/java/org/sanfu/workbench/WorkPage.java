@@ -40,7 +40,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * ticket's card says when a feedback link is out and the enterprise has not rated yet. The office also sees the
  * hotline and online entries that are replied and wait for the enterprise's rating (#hotlineReplied), which it follows
  * up by telephone, recording the rating on the ticket's page, or with a feedback link: that panel is its 回访 queue,
- * so its inbox's 已答复待回访 (the same tickets) is not listed again above it.
+ * so its inbox's 已答复待回访 (the same tickets) is not listed again above it, though counted in the inbox's total.
  */
 @Page
 class WorkPage {
@@ -100,6 +100,11 @@ class WorkPage {
                 ? tickets.inboxBesidesFeedback(caller, PageParams.shown(page, SHOWN))
                 : tickets.inbox(caller, PageParams.shown(page, SHOWN));
         model.addAttribute("inbox", inbox);
+        // #inboxTotal counts the whole inbox, as the dashboard's 待办 and a ticket page's #backToWork do, or the office
+        // reads two numbers for one inbox: its 回访 entries too, which wait in #hotlineReplied below, and it says so
+        long inboxTotal = caller.is(Role.DISPATCH) ? tickets.inboxTotal(caller) : inbox.total();
+        model.addAttribute("inboxTotal", inboxTotal);
+        model.addAttribute("inboxBelow", Math.max(0, inboxTotal - inbox.total()));
         model.addAttribute("queues", queues(inbox.items()));
         model.addAttribute("caller", caller);
         List<TicketView> cards = new ArrayList<>(inbox.items());

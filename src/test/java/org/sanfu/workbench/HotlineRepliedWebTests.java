@@ -123,20 +123,10 @@ class HotlineRepliedWebTests {
     @Test
     void theOfficeRecordsTheRatingOnTheTicketPageItsCardLeadsToAndTheQueuesAboveDoNotRepeatIt() {
         String code = enterpriseWithoutSpecialist();
-        String hotline;
-        String online;
-        try {
-            // a month before the other test's entries: the panel's first ten, whichever test runs first
-            Api.at("2026-10-12T09:00:00");
-            hotline = entry(code, "HOTLINE", List.of(Api.problem("CONTAINER", "热线反映集卡排队"))).get(0);
-            online = entry(code, "ONLINE", List.of(Api.problem("CONTAINER", "网上反映集卡排队"))).get(0);
-            for (String id : List.of(hotline, online)) {
-                api.act(id, "sign", "transport", null);
-                reply(id);
-            }
-        } finally {
-            ClockUtil.reset();
-        }
+        // a month before the other test's entries: the panel's first ten, whichever test runs first
+        List<String> replied = repliedEntries(code, "2026-10-12T09:00:00", "热线反映集卡排队", "网上反映集卡排队");
+        String hotline = replied.get(0);
+        String online = replied.get(1);
         Api.Response inbox = api.get("/api/inbox?size=200", "dispatch");
         assertThat(inbox.json().get("items").findValuesAsText("id")).as("the office's inbox").contains(hotline, online);
 
@@ -169,6 +159,65 @@ class HotlineRepliedWebTests {
         assertThat(panel.select("a.ticket").eachAttr("data-id")).doesNotContain(hotline, online);
     }
 
+    /**
+     * #inboxTotal counts the office's whole inbox, as the dashboard's 待办 and a ticket page's #backToWork do: its 回访
+     * entries too, which it says wait in the panel below; with nothing else in the inbox it still says so, where an
+     * empty inbox would not be. One count of one inbox, read three times.
+     */
+    @Test
+    void theInboxTotalCountsTheEntriesWaitingInThePanelAsTheDashboardAndTheWayBackToWorkDo() {
+        String code = enterpriseWithoutSpecialist();
+        // before the first test's entries, and rated here: its panel is its own
+        List<String> replied = repliedEntries(code, "2026-10-05T09:00:00", "热线反映待办计数", "网上反映待办计数");
+        String hotline = replied.get(0);
+        String online = replied.get(1);
+        String other = null;
+        try {
+            Document work = pages.get("/work", "dispatch").html();
+            assertThat(work.select("section.queue")).as("nothing but the 回访 entries waits on the office").isEmpty();
+            long entries = inboxTotal();
+            assertThat(entries).isGreaterThanOrEqualTo(2);
+            assertThat(work.select("#inboxTotal").text())
+                    .isEqualTo("待办事项共 " + entries + " 件（其中 " + entries + " 件热线/网上诉求待回访，在下方），期限最近的在前。");
+            assertThat(work.select("#inboxEmpty")).isEmpty();
+            assertThat(waitingOnTheDashboard()).isEqualTo(entries);
+
+            // one for the office to assign (其他类 comes to it): in a queue above, and counted beside the 回访 entries
+            other = entry(code, "HOTLINE", List.of(Api.problem("OTHER", "热线反映待交办"))).get(0);
+            work = pages.get("/work", "dispatch").html();
+            assertThat(work.select("#queue-assign a.ticket").eachAttr("data-id")).contains(other);
+            assertThat(work.select("#inboxTotal").text()).isEqualTo(
+                    "待办事项共 " + (entries + 1) + " 件（其中 " + entries + " 件热线/网上诉求待回访，在下方），期限最近的在前。");
+            assertThat(inboxTotal()).isEqualTo(entries + 1);
+            assertThat(waitingOnTheDashboard()).isEqualTo(entries + 1);
+
+            // rated on its page, an entry leaves the inbox: the way back to /work counts what /work then says
+            Pages.Answer rated = pages.post("/tickets/" + hotline + "/feedback", "dispatch",
+                    Pages.form("satisfaction", "SATISFIED", "comment", "电话回访，企业满意"));
+            assertThat(rated.status()).isEqualTo(303);
+            assertThat(pages.get(rated.redirect(), "dispatch").html().select("#backToWork").text())
+                    .isEqualTo("返回工作台（还有 " + entries + " 件待办）");
+            assertThat(pages.get("/work", "dispatch").html().select("#inboxTotal").text()).isEqualTo(
+                    "待办事项共 " + entries + " 件（其中 " + (entries - 1) + " 件热线/网上诉求待回访，在下方），期限最近的在前。");
+        } finally {
+            // the county as the other tests expect it: no entry of this test's left to rate, nothing to assign
+            for (String id : replied) {
+                api.post("/api/tickets/" + id + "/feedback", "staff1", Map.of("satisfaction", "SATISFIED"));
+            }
+            if (other != null) {
+                api.post("/api/tickets/" + other + "/assign", "dispatch", Map.of("leadDepartment", "TRANSPORT"));
+            }
+        }
+    }
+
+    private long inboxTotal() {
+        return api.get("/api/inbox", "dispatch").json().get("total").asLong();
+    }
+
+    private long waitingOnTheDashboard() {
+        return Long.parseLong(pages.get("/", "dispatch").html().select("#waitingCount").text());
+    }
+
     @Test
     void specialistsDepartmentsAndLeadersHaveNoSuchPanel() {
         for (String user : List.of("staff1", "transport", "finance", "leader")) {
@@ -195,6 +244,22 @@ class HotlineRepliedWebTests {
             ids.add(t.get("id").asText());
         }
         return ids;
+    }
+
+    /** A hotline and an online entry with these titles, logged at that time (Shanghai), signed and replied. */
+    private List<String> repliedEntries(String code, String at, String hotlineTitle, String onlineTitle) {
+        try {
+            Api.at(at);
+            List<String> ids = List.of(entry(code, "HOTLINE", List.of(Api.problem("CONTAINER", hotlineTitle))).get(0),
+                    entry(code, "ONLINE", List.of(Api.problem("CONTAINER", onlineTitle))).get(0));
+            for (String id : ids) {
+                api.act(id, "sign", "transport", null);
+                reply(id);
+            }
+            return ids;
+        } finally {
+            ClockUtil.reset();
+        }
     }
 
     private void reply(String id) {

@@ -430,7 +430,7 @@ class TicketPages {
             model.addAttribute("doneSentences", DoneSentences.of(done, after, catalog::departmentLabel, when::of).stream()
                     .map(sentence -> messages.text(sentence, Locale.SIMPLIFIED_CHINESE)).collect(Collectors.joining()));
             if (!TicketAction.COMMENT.urlName().equals(done)) {
-                model.addAttribute("stillWaiting", queries.inbox(caller, PageParams.of(0, 1)).total());
+                model.addAttribute("stillWaiting", queries.inboxTotal(caller));
             }
         }
         return "tickets/ticket";
