@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -55,10 +54,12 @@ class TalkPages {
     private final Clock clock;
     private final ZoneId zone;
     private final KeptForms keptForms;
+    private final StatsParameters parameters;
 
     TalkPages(Talks talks, FormBodies forms, FormErrors formErrors, Messages messages, MessageSource texts,
-            Catalog catalog, Clock clock, SanfuProperties properties, KeptForms keptForms) {
+            Catalog catalog, Clock clock, SanfuProperties properties, KeptForms keptForms, StatsParameters parameters) {
         this.keptForms = keptForms;
+        this.parameters = parameters;
         this.talks = talks;
         this.forms = forms;
         this.formErrors = formErrors;
@@ -85,12 +86,17 @@ class TalkPages {
         if (kept.isPresent()) {
             return page(typed(kept.get().inputs()), Map.of(), null, HttpStatus.OK).addObject("kept", true);
         }
+        // the link's subject, bounded as POST /talks bounds it: one longer is no department or town, refused above the
+        // form (400) and not carried into it; a month or kind that is no such leaves the form saying the link is wrong
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        errors.optionalText("subject", subject, Talks.SUBJECT_MAX);
+        Map<String, String> refused = formErrors.of(errors);
         Map<String, String> values = new LinkedHashMap<>();
         values.put("month", month);
         values.put("subjectKind", subjectKind);
-        values.put("subject", subject);
+        values.put("subject", refused.containsKey("subject") ? null : subject);
         values.put("heldOn", LocalDate.now(clock.withZone(zone)).toString());
-        return page(values, Map.of(), null, HttpStatus.OK);
+        return page(values, refused, null, refused.isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST);
     }
 
     @PostMapping("/talks")
@@ -161,12 +167,12 @@ class TalkPages {
         return "TOWN".equals(kind) ? "约谈对象：" + subject.strip() + "（" + When.month(month) + " 亮红牌）" : null;
     }
 
-    private static YearMonth month(String month) {
-        try {
-            return YearMonth.parse(month == null ? "" : month.strip());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+    /**
+     * The month as POST /talks reads it, or null where it would refuse it (not a month, or one outside the service's
+     * dates such as +999999999-12): a form about a month no talk can be recorded for says the link is wrong instead.
+     */
+    private YearMonth month(String month) {
+        return parameters.requiredMonth(new InvalidInput.Collector(), "month", month);
     }
 
     private String label(String field) {

@@ -155,6 +155,41 @@ class TalkPagesTests {
         assertThat(r.html().select("#errorSummary li").text()).isEqualTo("约谈对象：请选择一项");
     }
 
+    /**
+     * The link's subject is bounded as POST /talks bounds it (Talks.SUBJECT_MAX): one longer is no department or
+     * town, refused above the form (400), as the form's own faults are, and not carried into it; at the bound, the
+     * form as usual, checked when posted. A month or kind that is no such says the link is wrong, never a 500.
+     */
+    @Test
+    void aLinksSubjectIsBoundedAsThePostBoundsItAndAMonthOrKindThatIsNoSuchSaysTheLinkIsWrong() {
+        String tooLong = "镇".repeat(Talks.SUBJECT_MAX + 1);
+        Pages.Answer refused = pages.get("/talks/new?month=2010-05&subjectKind=TOWN&subject=" + tooLong, "leader");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.html().select("#errorSummary li").text()).isEqualTo("约谈对象：不能超过 200 个字符");
+        assertThat(refused.html().select("#wrongLink").text()).startsWith("链接中的月份或约谈对象有误");
+        assertThat(refused.html().select("#about")).isEmpty();
+        assertThat(refused.html().select("input[name=subject]").val()).isEmpty();
+        assertThat(refused.html().select("input[name=month]").val()).isEqualTo("2010-05");
+
+        String longest = "镇".repeat(Talks.SUBJECT_MAX);
+        Pages.Answer atTheBound = pages.get("/talks/new?month=2010-05&subjectKind=TOWN&subject=" + longest, "leader");
+        assertThat(atTheBound.status()).isEqualTo(200);
+        assertThat(atTheBound.html().select("#errorSummary")).isEmpty();
+        assertThat(atTheBound.html().select("input[name=subject]").val()).isEqualTo(longest);
+
+        for (String query : List.of("month=abc&subjectKind=TOWN&subject=某镇",
+                "month=2010-05&subjectKind=<script>alert(1)</script>&subject=TRANSPORT",
+                "month=+999999999-12&subjectKind=DEPARTMENT&subject=TRANSPORT",
+                "month=-999999999-01&subjectKind=DEPARTMENT&subject=TRANSPORT",
+                "month=" + "9".repeat(2000) + "&subjectKind=" + "K".repeat(2000) + "&subject=TRANSPORT")) {
+            Pages.Answer wrong = pages.get("/talks/new?" + query, "leader");
+            assertThat(wrong.status()).as(query).isEqualTo(200);
+            assertThat(wrong.html().select("#wrongLink").text()).as(query).startsWith("链接中的月份或约谈对象有误");
+            assertThat(wrong.html().select("#about, #monthInProgress, #errorSummary")).as(query).isEmpty();
+            assertThat(wrong.body()).as(query).doesNotContain("<script>alert");
+        }
+    }
+
     @Test
     void onlyALeaderMayOpenOrSendTheForm() {
         long before = talks();
