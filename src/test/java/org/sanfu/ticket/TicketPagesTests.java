@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
 import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
+import org.sanfu.web.QueryParams;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -1221,10 +1222,11 @@ class TicketPagesTests extends TicketWebTestSupport {
     }
 
     /**
-     * Words, a town or a code longer than any ticket's (a hostile client's 100 000 characters), or a reporter no
-     * user name can be: 400, as /enterprises answers, each said by its input, and the list without them, the filters
-     * given right still applied and named in the line of what is set. A town of 100 characters, 200 of words and
-     * the 18 of a code still filter. A refused choice beside them is as before: no list.
+     * Words or a town longer than any ticket's (a hostile client's 100 000 characters), a code box longer than the
+     * words it would be searched as, or a reporter no user name can be: 400, as /enterprises answers, each said by
+     * its input, and the list without them, the filters given right still applied and named in the line of what is
+     * set. A town of 100 characters, 200 of words and the 18 of a code still filter. A refused choice beside them is
+     * as before: no list.
      */
     @Test
     void typedFiltersLongerThanAnyTicketsAreSaidByTheirInputsAndTheRestStillFilter() {
@@ -1249,13 +1251,13 @@ class TicketPagesTests extends TicketWebTestSupport {
         assertThat(page.select("#q").attr("maxlength")).isEqualTo("200");
         assertThat(page.select("#town").attr("maxlength")).isEqualTo("100");
 
-        Pages.Answer others = pages.get("/tickets?q=" + word + "&town=" + town + "长&enterprise=" + code + "0&reporter="
-                + "s".repeat(65), "leader");
+        Pages.Answer others = pages.get("/tickets?q=" + word + "&town=" + town + "长&enterprise=" + code
+                + "0".repeat(QueryParams.WORDS_MAX + 1 - code.length()) + "&reporter=" + "s".repeat(65), "leader");
         assertThat(others.status()).isEqualTo(400);
         Document refused = others.html();
         assertThat(refused.select("[data-field=town].has-error .field-error").text()).isEqualTo("不能超过 100 个字符");
         assertThat(refused.select("[data-field=enterprise].has-error .field-error").text())
-                .isEqualTo("不能超过 18 个字符");
+                .isEqualTo("不能超过 200 个字符");
         assertThat(refused.select("[data-field=reporter].has-error .field-error").text()).isEqualTo("上报人应为账号用户名");
         assertThat(refused.select("[data-field=q] .field-error")).isEmpty();
         assertThat(refused.select("a.ticket").eachAttr("data-id")).hasSize(2).contains(ticket);
@@ -1459,23 +1461,43 @@ class TicketPagesTests extends TicketWebTestSupport {
         }
     }
 
+    /**
+     * A name typed in the code's box finds nothing and is offered as a keyword search; one longer than a code's 18
+     * characters (a hand-edited link; the input has maxlength) is a name all the same, up to the bound of the words
+     * it would be searched as (200); longer is 400, said by the input. GET /api/tickets keeps its bound of 18.
+     */
     @Test
     void aNameTypedInTheEnterpriseFilterFindsNothingAndOffersTheSameWordsAsAKeywordSearch() {
-        String name = "代码栏测试" + Api.creditCode().substring(12) + "有限公司";
-        String code = api.enterprise(name, "代码栏镇");
-        String container = id(api.visit(code, List.of(Api.problem("CONTAINER", "舱位紧张"))).get(0));
+        String tail = Api.creditCode().substring(12);
+        String code = null;
+        String container = null;
+        for (String name : List.of("代码栏测试" + tail + "有限公司", "代码栏超长名称测试" + tail + "港口物流集团有限公司")) {
+            code = api.enterprise(name, "代码栏镇");
+            container = id(api.visit(code, List.of(Api.problem("CONTAINER", "舱位紧张"))).get(0));
 
-        Pages.Answer byName = pages.get("/tickets?status=ASSIGNED&enterprise=" + name, "transport");
-        assertThat(byName.status()).isEqualTo(200);
-        assertThat(byName.html().select("a.ticket")).isEmpty();
-        assertThat(byName.html().select("#enterpriseNotACode").text())
-                .contains("“" + name + "”不是统一社会信用代码", "18 位代码");
-        // encoded as a browser sends it; MockMvc encodes a path itself, so it gets the decoded one
-        String words = URLDecoder.decode(byName.html().select("#enterpriseNotACode a#enterpriseByWords").attr("href"),
-                StandardCharsets.UTF_8);
-        assertThat(words).isEqualTo("/tickets?status=ASSIGNED&q=" + name);
-        assertThat(listed(words, "transport")).containsExactly(container);
+            Pages.Answer byName = pages.get("/tickets?status=ASSIGNED&enterprise=" + name, "transport");
+            assertThat(byName.status()).as(name).isEqualTo(200);
+            assertThat(byName.html().select("a.ticket, #filterError, [data-field=enterprise] .field-error")).isEmpty();
+            assertThat(byName.html().select("#enterpriseNotACode").text())
+                    .contains("“" + name + "”不是统一社会信用代码", "18 位代码");
+            // encoded as a browser sends it; MockMvc encodes a path itself, so it gets the decoded one
+            String words = URLDecoder.decode(byName.html().select("#enterpriseNotACode a#enterpriseByWords")
+                    .attr("href"), StandardCharsets.UTF_8);
+            assertThat(words).isEqualTo("/tickets?status=ASSIGNED&q=" + name);
+            assertThat(listed(words, "transport")).containsExactly(container);
+        }
         assertThat(pages.get("/tickets", "transport").html().select("#enterpriseHint").text()).contains("关键词");
+
+        String longest = "代码栏" + "泵".repeat(QueryParams.WORDS_MAX - 3);
+        assertThat(pages.get("/tickets?enterprise=" + longest, "transport").html()
+                .select("#enterpriseNotACode a#enterpriseByWords")).hasSize(1);
+        Pages.Answer over = pages.get("/tickets?enterprise=" + longest + "泵", "transport");
+        assertThat(over.status()).isEqualTo(400);
+        assertThat(over.html().select("[data-field=enterprise].has-error .field-error").text())
+                .isEqualTo("不能超过 200 个字符");
+        assertThat(over.html().select("#enterpriseNotACode")).isEmpty();
+        assertThat(api.get("/api/tickets?enterprise=" + code + "0", "transport").status()).as("the API's contract")
+                .isEqualTo(400);
 
         // the code itself, or a code whose enterprise has no tickets: nothing to point out
         assertThat(listed("/tickets?enterprise=" + code, "transport")).containsExactly(container);

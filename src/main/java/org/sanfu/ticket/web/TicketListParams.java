@@ -118,8 +118,25 @@ class TicketListParams {
         return names;
     }
 
-    /** The filter and the page, or 400 naming every parameter at fault. */
+    /**
+     * The filter and the page of GET /api/tickets, or 400 naming every parameter at fault: an {@code enterprise} longer
+     * than a credit code is one.
+     */
     Parsed parse(Raw raw, Integer page, Integer size) {
+        return parse(raw, page, size, CreditCode.LENGTH);
+    }
+
+    /**
+     * The same for the list page and its export, where {@code enterprise} may hold a name typed in the code's box (a
+     * hand-edited link; the input has maxlength): up to the bound of the words it would be searched as, it filters as
+     * a short name does, matching nothing, and the page offers those words as a keyword search (#enterpriseNotACode);
+     * longer is 400 as in the API.
+     */
+    Parsed parseOnPages(Raw raw, Integer page, Integer size) {
+        return parse(raw, page, size, QueryParams.WORDS_MAX);
+    }
+
+    private Parsed parse(Raw raw, Integer page, Integer size, int enterpriseMax) {
         InvalidInput.Collector errors = new InvalidInput.Collector();
         TicketStatus status = params.enumValue(errors, "status", raw.status(), TicketStatus.class);
         String department = params.text(raw.department());
@@ -138,12 +155,13 @@ class TicketListParams {
         // column's width, a lone surrogate; a control character the firewall refuses first) is a mistake to name
         String reporter = params.text(raw.reporter());
         errors.optionalText("reporter", reporter, AccountDirectory.USERNAME_MAX);
-        // so are a town and a credit code longer than any ticket's (its enterprise's), which could match nothing, and
-        // words longer than /api/enterprises takes: a client's 100 000 characters would be compared with every ticket
+        // so are a town and a credit code longer than any ticket's (its enterprise's), which could match nothing (on the
+        // pages, a code box holding a name is answered with a keyword search, so bounded as words), and words longer
+        // than /api/enterprises takes: a client's 100 000 characters would be compared with every ticket
         String town = params.text(raw.town());
         errors.optionalText("town", town, EnterpriseForm.TOWN_MAX);
         String enterprise = params.text(raw.enterprise());
-        errors.optionalText("enterprise", enterprise, CreditCode.LENGTH);
+        errors.optionalText("enterprise", enterprise, enterpriseMax);
         String q = params.text(raw.q());
         errors.optionalText("q", q, QueryParams.WORDS_MAX);
         // more than one may be asked for (the office's entries come by hotline and online): any of them matches; one

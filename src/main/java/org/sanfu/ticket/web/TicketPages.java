@@ -190,7 +190,7 @@ class TicketPages {
         TicketListParams.Parsed parsed = null;
         Map<String, String> said = Map.of();
         try {
-            parsed = listParams.parse(raw, pageNumber, pageSize == null ? PAGE_SIZE : pageSize);
+            parsed = listParams.parseOnPages(raw, pageNumber, pageSize == null ? PAGE_SIZE : pageSize);
         } catch (InvalidInput e) {
             e.errors().forEach(f -> invalid.add(f.field()));
             said = formErrors.of(e);
@@ -207,7 +207,7 @@ class TicketPages {
             // only typed text refused (a town, a code, a reporter longer than any ticket's, words over the bound): as
             // /enterprises, the list without it and with the filters given right, which the line of what is set names
             raw = raw.withoutFreeText(invalid);
-            parsed = listParams.parse(raw, pageNumber, pageSize == null ? PAGE_SIZE : pageSize);
+            parsed = listParams.parseOnPages(raw, pageNumber, pageSize == null ? PAGE_SIZE : pageSize);
         }
         model.addAttribute("applied", raw);
         PageResult<TicketView> result = queries.list(parsed.filter(), caller, parsed.page());
@@ -258,7 +258,7 @@ class TicketPages {
                 from, to, q, leadDepartment, open, reporter, source);
         TicketListParams.Parsed parsed;
         try {
-            parsed = listParams.parse(raw, 0, PageParams.MAX_SIZE);
+            parsed = listParams.parseOnPages(raw, 0, PageParams.MAX_SIZE);
         } catch (InvalidInput e) {
             return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(listLink(raw, 0, null))).build();
         }
