@@ -4,6 +4,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import jakarta.servlet.http.Cookie;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -72,6 +73,14 @@ public class Pages {
     public Answer get(String path, String user) {
         MockHttpServletRequestBuilder request = MockMvcRequestBuilders.get(path).accept(MediaType.TEXT_HTML);
         return perform(user == null ? request : in(request, session(user)));
+    }
+
+    /**
+     * GET a link as a browser follows it: the address as the page wrote it, encoded already ({@link #get(String,
+     * String)} encodes a path itself, so that a {@code %26} in it would reach the page as {@code %26}, not {@code &}).
+     */
+    public Answer follow(String link, String user) {
+        return perform(in(MockMvcRequestBuilders.get(URI.create(link)).accept(MediaType.TEXT_HTML), session(user)));
     }
 
     /** POST a form as this user, with the CSRF token a page's form carries. */

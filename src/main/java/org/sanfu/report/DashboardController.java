@@ -141,12 +141,12 @@ class DashboardController {
         model.addAttribute("quarter", QuarterRoll.of(stats.medals(StatsParameters.quarterOf(monthValue),
                 parameters.currentMonth())));
         model.addAttribute("mayRecordTalks", caller.is(Role.LEADER));
-        // the period read here, kept by the ways on: a ticket's page leads back to this month's dashboard
-        // (back=dashboard:2021-03-01~2021-03-31~2021-03, web.WayBack: its days and ranking, not its other filters), and
-        // the briefing forms ask for the month or the week asked for here
+        // the period read here, kept by the ways on: a ticket's page leads back to this month's dashboard, filtered
+        // as here (back=dashboard:2021-03-01~2021-03-31~2021-03~town=大溪镇, web.WayBack), and the briefing forms ask
+        // for the month or the week asked for here
         YearMonth asked = faults.isEmpty() && typedMonth != null ? monthValue : null;
-        model.addAttribute("cameFrom", faults.isEmpty() ? WayBack.dashboard(params.text(from), params.text(to), asked)
-                : WayBack.dashboard(null, null, null));
+        model.addAttribute("cameFrom", faults.isEmpty() ? WayBack.dashboard(params.text(from), params.text(to), asked,
+                departmentValue, categoryValue, townValue) : WayBack.dashboard(null, null, null, null, null, null));
         model.addAttribute("reportMonth", asked == null ? null : asked.toString());
         model.addAttribute("reportWeek", faults.isEmpty() ? week(params.text(from), params.text(to)) : null);
         return "dashboard";

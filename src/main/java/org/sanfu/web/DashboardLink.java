@@ -3,6 +3,9 @@ package org.sanfu.web;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -20,17 +23,27 @@ public final class DashboardLink {
 
     /** The dashboard of these days and this month's ranking; any of them null is left to the dashboard's default. */
     public static String of(LocalDate from, LocalDate to, YearMonth month) {
+        return of(from, to, month, null, null, null);
+    }
+
+    /**
+     * The dashboard of these days and this month's ranking, narrowed to a lead department, a category and a town;
+     * any of them null is left to the dashboard's default. Each value is encoded whole (a town's {@code &}, {@code #},
+     * {@code +} or Chinese characters included), so that the dashboard reads it back as it was.
+     */
+    public static String of(LocalDate from, LocalDate to, YearMonth month, String department, String category,
+            String town) {
+        Map<String, Object> query = new LinkedHashMap<>();
+        query.put("from", from);
+        query.put("to", to);
+        query.put("month", month);
+        query.put("department", department);
+        query.put("category", category);
+        query.put("town", town);
+        query.values().removeIf(Objects::isNull);
         UriComponentsBuilder link = UriComponentsBuilder.fromPath("/");
-        if (from != null) {
-            link.queryParam("from", from);
-        }
-        if (to != null) {
-            link.queryParam("to", to);
-        }
-        if (month != null) {
-            link.queryParam("month", month);
-        }
-        return link.build().toUriString();
+        query.keySet().forEach(name -> link.queryParam(name, "{" + name + "}"));
+        return link.encode().buildAndExpand(query).toUriString();
     }
 
     /** The dashboard of a month: its days' figures and its ranking. */

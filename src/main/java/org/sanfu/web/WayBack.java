@@ -3,7 +3,13 @@ package org.sanfu.web;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,10 +17,11 @@ import java.util.regex.Pattern;
  * The leaders' page a ticket's page was opened from, to lead back to (docs/UI.md, {@code /tickets/{id}?back=}):
  * the weekly briefing of a week ({@code weekly:2026-W48}), the monthly report of a month ({@code monthly:2026-06}) or
  * the dashboard of the days and the ranking's month it was asked for ({@code dashboard:2026-06-01~2026-06-30~2026-06},
- * any of the three left empty, or {@code dashboard} for none). The parameter names one of these pages and its period,
- * never an address: the link back is made here from the period read, so that no address a link was given is ever
- * sent on (no open redirect); anything else, a period outside the service's dates included, names no page and is
- * ignored.
+ * any of the three left empty, or {@code dashboard} for none), and of its other filters, each after them as
+ * {@code name=value} ({@code dashboard:~~2026-06~department=TRANSPORT~town=城关镇}). The parameter names one of these
+ * pages and its period, never an address: the link back is made here from the period and filters read, so that no
+ * address a link was given is ever sent on (no open redirect); anything else, a period outside the service's dates or
+ * a filter the dashboard would refuse included, names no page and is ignored.
  *
  * @param kind   weekly, monthly or dashboard: the page, and the end of its words' key (page.ticket.back.weekly)
  * @param link   the page's address, made here
@@ -22,7 +29,27 @@ import java.util.regex.Pattern;
  */
 public record WayBack(String kind, String link, String period) {
 
-    private static final Pattern DASHBOARD = Pattern.compile("dashboard:([-0-9]*)~([-0-9]*)~([-0-9]*)");
+    private static final Pattern DASHBOARD = Pattern.compile("dashboard:([-0-9]*)~([-0-9]*)~([-0-9]*)((?:~[^~]*)*)");
+    /** The dashboard's filters besides its period, in the order its links write them. */
+    private static final List<String> FILTERS = List.of("department", "category", "town");
+
+    /**
+     * What the dashboard's filters may name, as the dashboard checks them: a department's and a category's code, and a
+     * town at most {@code townMax} characters long, as a line of text ({@link Text.Rule}).
+     */
+    public record Filters(Predicate<String> department, Predicate<String> category, int townMax) {
+
+        boolean accept(String name, String value) {
+            return switch (name) {
+                case "department" -> department.test(value);
+                case "category" -> category.test(value);
+                // as the dashboard reads it: stripped, and not blank (it would be no filter)
+                case "town" -> !value.isBlank() && value.equals(value.strip())
+                        && Text.Rule.fault(value, false, false, townMax) == null;
+                default -> false;
+            };
+        }
+    }
 
     /** What a weekly briefing's links carry: {@code weekly:2026-W48}. */
     public static String weekly(String week) {
@@ -36,20 +63,34 @@ public record WayBack(String kind, String link, String period) {
 
     /**
      * What the dashboard's links carry: the days it was asked for as typed there (days only: a time of day, or
-     * anything else, is left out, as {@link DashboardLink#ofDays} does) and its ranking's month, or {@code dashboard}
-     * when none was asked for.
+     * anything else, is left out, as {@link DashboardLink#ofDays} does), its ranking's month and its department,
+     * category and town as it read them (each null when not asked for), or {@code dashboard} when none was asked for.
+     * In a filter's value {@code %} and {@code ~} are written {@code %25} and {@code %7E}: {@code ~} parts the token.
      */
-    public static String dashboard(String from, String to, YearMonth month) {
+    public static String dashboard(String from, String to, YearMonth month, String department, String category,
+            String town) {
         LocalDate first = DashboardLink.day(from);
         LocalDate last = DashboardLink.day(to);
-        if (first == null && last == null && month == null) {
+        List<String> values = Arrays.asList(department, category, town);
+        if (first == null && last == null && month == null && values.stream().allMatch(Objects::isNull)) {
             return "dashboard";
         }
-        return "dashboard:" + orEmpty(first) + "~" + orEmpty(last) + "~" + orEmpty(month);
+        StringBuilder token = new StringBuilder("dashboard:").append(orEmpty(first)).append('~').append(orEmpty(last))
+                .append('~').append(orEmpty(month));
+        for (int i = 0; i < FILTERS.size(); i++) {
+            if (values.get(i) != null) {
+                token.append('~').append(FILTERS.get(i)).append('=')
+                        .append(values.get(i).replace("%", "%25").replace("~", "%7E"));
+            }
+        }
+        return token.toString();
     }
 
-    /** The page {@code back} names, or none when it names none (missing, an address, a period that is none). */
-    public static Optional<WayBack> of(String back, QueryParams dates) {
+    /**
+     * The page {@code back} names, or none when it names none (missing, an address, a period that is none, a filter the
+     * dashboard would refuse: {@code filters}).
+     */
+    public static Optional<WayBack> of(String back, QueryParams dates, Filters filters) {
         if (back == null) {
             return Optional.empty();
         }
@@ -76,13 +117,56 @@ public record WayBack(String kind, String link, String period) {
                 YearMonth month = dashboard.group(3).isEmpty() ? null : YearMonth.parse(dashboard.group(3));
                 boolean within = (from == null || within(dates, from, from)) && (to == null || within(dates, to, to))
                         && (month == null || within(dates, month.atDay(1), month.atEndOfMonth()));
-                return within ? Optional.of(new WayBack("dashboard", DashboardLink.of(from, to, month), null))
+                Map<String, String> filtered = filters(dashboard.group(4), filters);
+                return within && filtered != null ? Optional.of(new WayBack("dashboard", DashboardLink.of(from, to,
+                        month, filtered.get("department"), filtered.get("category"), filtered.get("town")), null))
                         : Optional.empty();
             }
         } catch (DateTimeParseException notAPeriod) {
             return Optional.empty();
         }
         return Optional.empty();
+    }
+
+    /**
+     * The filters after the dashboard's period ({@code ~department=TRANSPORT~town=城关镇}) by name, or null when any
+     * part is not one the dashboard would take: no known name, a name twice, a value it refuses or an escape that is none.
+     */
+    private static Map<String, String> filters(String parts, Filters known) {
+        Map<String, String> filters = new HashMap<>();
+        if (parts.isEmpty()) {
+            return filters;
+        }
+        for (String part : parts.substring(1).split("~", -1)) {
+            int equals = part.indexOf('=');
+            String name = equals < 0 ? part : part.substring(0, equals);
+            String value = equals < 0 ? null : unescape(part.substring(equals + 1));
+            if (!FILTERS.contains(name) || value == null || filters.put(name, value) != null
+                    || !known.accept(name, value)) {
+                return null;
+            }
+        }
+        return filters;
+    }
+
+    /** A filter's value as written in the token ({@code %25} and {@code %7E} for {@code %} and {@code ~}); null if not. */
+    private static String unescape(String written) {
+        StringBuilder value = new StringBuilder();
+        for (int i = 0; i < written.length(); i++) {
+            char c = written.charAt(i);
+            if (c != '%') {
+                value.append(c);
+            } else if (written.startsWith("25", i + 1)) {
+                value.append('%');
+                i += 2;
+            } else if (written.regionMatches(true, i + 1, "7E", 0, 2)) {
+                value.append('~');
+                i += 2;
+            } else {
+                return null;
+            }
+        }
+        return value.toString();
     }
 
     private static boolean within(QueryParams dates, LocalDate first, LocalDate last) {

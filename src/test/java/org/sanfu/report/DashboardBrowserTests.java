@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.sanfu.Api.at;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -30,6 +31,7 @@ import org.sanfu.Api;
 import org.sanfu.Browser;
 import org.sanfu.SanfuTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The dashboard in a real browser ({@link Browser}: Debian's headless Chromium through the system
@@ -241,14 +243,16 @@ class DashboardBrowserTests {
         open("/" + query);
         String id = tickets.get(4);
         WebElement link = browser.find("#overdue tr[data-id='" + id + "'] a.ticket-id");
-        // the link names the dashboard's month it was opened from, and the ticket leads back there
+        // the link names the dashboard's month and town it was opened from, and the ticket leads back there
         String href = link.getDomAttribute("href");
-        assertThat(href).isEqualTo("/tickets/" + id + "?back=dashboard:" + MONTH + "-01~" + MONTH + "-31~" + MONTH);
+        assertThat(href).isEqualTo("/tickets/" + id + "?back=dashboard:" + MONTH + "-01~" + MONTH + "-31~" + MONTH
+                + "~town%3D" + UriUtils.encode(town, StandardCharsets.UTF_8));
         link.click();
         browser.await(ExpectedConditions.urlToBe(browser.baseUrl() + href));
         assertThat(browser.path()).isEqualTo(href);
         browser.find("#wayBack").click();
-        browser.await(ExpectedConditions.urlToBe(browser.baseUrl() + "/?from=" + MONTH + "-01&to=" + MONTH + "-31&month=" + MONTH));
+        browser.await(ExpectedConditions.urlToBe(browser.baseUrl() + "/?from=" + MONTH + "-01&to=" + MONTH + "-31&month=" + MONTH
+                + "&town=" + UriUtils.encode(town, StandardCharsets.UTF_8)));
         assertThat(browser.find("#overdue").isDisplayed()).isTrue();
     }
 

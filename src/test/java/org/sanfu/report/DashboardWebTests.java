@@ -29,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The dashboard page through MockMvc, signed in through the form ({@link Pages}): who may see it, that
@@ -148,7 +149,9 @@ class DashboardWebTests {
                 .contains("&lt;b onmouseover=&quot;x()&quot;&gt;椒江&amp;泵业&lt;/b&gt;")
                 .doesNotContain(HOSTILE_TITLE)
                 .doesNotContain("<b onmouseover");
-        assertThat(html).contains("href=\"/tickets/" + hostile + "?back=dashboard\"");
+        // the dashboard's town kept on the way back (town=驾驶舱镇…, the = and the town encoded as a link's value)
+        assertThat(html).contains("href=\"/tickets/" + hostile + "?back=dashboard:~~~town%3D"
+                + UriUtils.encode(town, StandardCharsets.UTF_8) + "\"");
     }
 
     @Test
@@ -283,7 +286,8 @@ class DashboardWebTests {
         assertThat(overdue.size()).as("the closed ticket missed its deadline too").isEqualTo(3);
         assertThat(ids).hasSize(2).containsExactlyInAnyOrderElementsOf(open).doesNotContain(closedOne);
         for (String id : ids) {
-            assertThat(html).contains("href=\"/tickets/" + id + "?back=dashboard\"");
+            assertThat(html).contains("href=\"/tickets/" + id + "?back=dashboard:~~~town%3D"
+                    + UriUtils.encode(town, StandardCharsets.UTF_8) + "\"");
         }
         assertThat(one(page, "id=\"overdueTotal\">([^<]*)<")).isEqualTo("2");
     }
@@ -435,6 +439,46 @@ class DashboardWebTests {
         Document now = page("", "leader").html();
         assertThat(now.select("#weeklyBriefing input[name=week], #monthlyReport input[name=month]").stream()
                 .map(Element::val)).as("blank: the last week and month").containsExactly("", "");
+    }
+
+    /**
+     * A ticket opened from a dashboard narrowed to a department, a category and a town leads back to that dashboard,
+     * not to the whole county: its links carry the filters after the period (web.WayBack), a town as typed, in
+     * Chinese or with the characters that part a token or an address in it, and the way back opens the same scope.
+     */
+    @Test
+    void aTicketOpenedFromAFilteredDashboardLeadsBackToItFilteredAlike() {
+        String tail = Api.creditCode().substring(12);
+        for (String ownTown : List.of("城关镇" + tail, "城关镇~&#/%+=" + tail)) {
+            Api.Response visit = api.post("/api/visits", "staff1", Map.of("enterpriseCreditCode",
+                    api.enterprise("回程测试企业", ownTown), "visitedAt", "2014-05-06T10:00:00+08:00",
+                    "problems", List.of(Api.problem("CONTAINER", "订舱难"))));
+            assertThat(visit.status()).as(visit.text()).isEqualTo(201);
+            String id = visit.json().get("tickets").get(0).get("id").asText();
+            String filtered = "/?from=2014-05-01&to=2014-05-31&month=2014-05&department=TRANSPORT&category=CONTAINER"
+                    + "&town=" + UriUtils.encode(ownTown, StandardCharsets.UTF_8);
+            Document dashboard = pages.follow(filtered, "leader").html();
+            String scope = dashboard.select("#scope").text();
+            assertThat(scope).as(ownTown).endsWith("镇（街道）：" + ownTown);
+
+            String link = dashboard.select("#overdue tr[data-id=" + id + "] a.ticket-id").attr("href");
+            assertThat(link).as(ownTown).startsWith("/tickets/" + id + "?back=").doesNotContain("+", "#")
+                    .satisfies(href -> assertThat(href.indexOf('&')).as("one parameter").isNegative());
+            assertThat(UriUtils.decode(link.substring(link.indexOf("back=") + 5), StandardCharsets.UTF_8)).as(ownTown)
+                    .isEqualTo("dashboard:2014-05-01~2014-05-31~2014-05~department=TRANSPORT~category=CONTAINER~town="
+                            + ownTown.replace("%", "%25").replace("~", "%7E"));
+
+            Element wayBack = pages.follow(link, "leader").html().selectFirst("#wayBack");
+            assertThat(wayBack).as(ownTown).isNotNull();
+            assertThat(wayBack.attr("href")).as(ownTown).isEqualTo(filtered);
+            Pages.Answer back = pages.follow(wayBack.attr("href"), "leader");
+            assertThat(back.status()).as(ownTown).isEqualTo(200);
+            assertThat(back.html().select("#scope").text()).as(ownTown).isEqualTo(scope);
+            assertThat(back.html().select("#filters input[name=town]").val()).as(ownTown).isEqualTo(ownTown);
+            assertThat(back.html().select("#filters select[name=department] option[selected]").val()).isEqualTo("TRANSPORT");
+            assertThat(back.html().select("#filters select[name=category] option[selected]").val()).isEqualTo("CONTAINER");
+            assertThat(back.html().select("#overdue tr[data-id=" + id + "] a.ticket-id").attr("href")).isEqualTo(link);
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The ticket pages (docs/UI.md): the list with its filters, a ticket with exactly the forms of its
@@ -595,6 +597,77 @@ class TicketPagesTests extends TicketWebTestSupport {
                 Pages.form("reason", "企业多次反映未签收", "back", "https://evil.example/"));
         assertThat(plain.redirect()).isEqualTo("/tickets/" + other);
         assertThat(api.get("/api/tickets/" + other, "leader").json().get("status").asText()).isEqualTo("SUPERVISION");
+    }
+
+    /**
+     * The way back to the dashboard restores its filters besides its period: {@code ~name=value} after the period, a
+     * value with {@code %} and {@code ~} written {@code %25} and {@code %7E}. A filter the dashboard would refuse (a
+     * department or a category it does not know, a town longer than any file's) makes the whole value name no page,
+     * as a period that is none does: the page is shown without a way back, not with one to another scope.
+     */
+    @Test
+    void theWayBackToTheDashboardRestoresItsFiltersAndNamesNoPageWithOneItWouldRefuse() {
+        String id = id(api.ticket("CONTAINER"));
+        String longest = "长".repeat(100);
+        Map<String, String> restored = new LinkedHashMap<>();
+        restored.put("dashboard:2014-05-01~2014-05-31~2014-05~department=TRANSPORT~category=CONTAINER~town=城关镇",
+                "/?from=2014-05-01&to=2014-05-31&month=2014-05&department=TRANSPORT&category=CONTAINER&town="
+                        + encoded("城关镇"));
+        restored.put("dashboard:~~~town=城关镇", "/?town=" + encoded("城关镇"));
+        restored.put("dashboard:~~2014-05~category=CONTAINER", "/?month=2014-05&category=CONTAINER");
+        restored.put("dashboard:~~~town=镇%7E&#/%25+=?~department=FINANCE", "/?department=FINANCE&town="
+                + encoded("镇~&#/%+=?"));
+        restored.put("dashboard:~~~town=" + longest, "/?town=" + encoded(longest));
+        // a town is a value, never an address: the way back is the dashboard of that town
+        restored.put("dashboard:~~~town=https://evil.example/", "/?town=" + encoded("https://evil.example/"));
+        restored.forEach((back, link) -> {
+            Element wayBack = pages.follow("/tickets/" + id + "?back=" + encoded(back), "leader").html()
+                    .selectFirst("#wayBack");
+            assertThat(wayBack).as(back).isNotNull();
+            assertThat(wayBack.attr("href")).as(back).isEqualTo(link);
+            assertThat(wayBack.text()).isEqualTo("返回驾驶舱");
+        });
+
+        for (String back : List.of("dashboard:2014-05-01~2014-05-31~2014-05~department=NOSUCH",
+                "dashboard:~~2014-05~category=NOSUCH", "dashboard:~~~town=" + longest + "长", "dashboard:~~~town=",
+                "dashboard:~~~town= ", "dashboard:~~~town= 城关镇", "dashboard:~~~town",
+                "dashboard:~~~street=城关镇", "dashboard:~~~town=城关镇~town=大溪镇", "dashboard:~~~town=50%",
+                "dashboard:~~~town=%41", "dashboard:~~~town=%7", "dashboard:~~~", "dashboard:~~2014-05~",
+                "dashboard:~~2014-13~town=城关镇", "dashboard~town=城关镇", "dashboard:town=城关镇",
+                "dashboard:~~~town=城关镇~https://evil.example/")) {
+            Pages.Answer ignored = pages.follow("/tickets/" + id + "?back=" + encoded(back), "leader");
+            assertThat(ignored.status()).as(back).isEqualTo(200);
+            assertThat(ignored.html().select("#wayBack, input[name=back]")).as(back).isEmpty();
+            assertThat(ignored.body()).as(back).doesNotContain("evil.example", "NOSUCH");
+        }
+    }
+
+    /**
+     * The page after an action keeps a way back to a filtered dashboard as it came, a town with characters that part
+     * a token or an address in it too ({@code +} included, which a query would read as a space).
+     */
+    @Test
+    void theWayBackToAFilteredDashboardOutlivesAnActionTakenOnThePage() {
+        String id = id(api.ticket("CONTAINER"));
+        String back = "dashboard:~~2014-05~category=CONTAINER~town=城关镇%7E&#/%25+";
+        Document page = pages.follow("/tickets/" + id + "?back=" + encoded(back), "leader").html();
+        assertThat(page.select("form[data-action=supervise] input[name=back]").val()).isEqualTo(back);
+
+        Pages.Answer done = pages.post("/tickets/" + id + "/supervise", "leader",
+                Pages.form("reason", "企业多次反映未签收", "back", back));
+        assertThat(done.status()).isEqualTo(303);
+        assertThat(done.redirect()).startsWith("/tickets/" + id + "?back=").doesNotContain("+", "#")
+                .satisfies(link -> assertThat(link.indexOf('&')).as("one parameter").isNegative());
+        Document after = pages.follow(done.redirect(), "leader").html();
+        assertThat(after.select("#done")).isNotEmpty();
+        assertThat(after.select("#wayBack").attr("href"))
+                .isEqualTo("/?month=2014-05&category=CONTAINER&town=" + encoded("城关镇~&#/%+"));
+        assertThat(after.select("form[data-action=comment] input[name=back]").val()).isEqualTo(back);
+    }
+
+    /** A value as a link's address carries it: every character but letters, digits and -._~ percent-encoded. */
+    private static String encoded(String value) {
+        return UriUtils.encode(value, StandardCharsets.UTF_8);
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.sanfu.workbench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -13,6 +14,7 @@ import org.sanfu.Api;
 import org.sanfu.Browser;
 import org.sanfu.SanfuTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.web.util.UriUtils;
 
 /**
  * One whole loop through the pages only, on a phone (390 px) in headless Chromium: staff files an
@@ -114,9 +116,11 @@ class ClosedLoopInTheBrowserTests {
         assertThat(browser.text("closedTotal")).isEqualTo("2");
         fits();
         click("#closedTickets a.ticket[data-id='" + other + "']");
-        // the link names the dashboard it came from (no period asked for), and the page leads back there
-        assertThat(browser.path()).isEqualTo("/tickets/" + other + "?back=dashboard");
-        assertThat(browser.find("#wayBack").getDomAttribute("href")).isEqualTo("/");
+        // the link names the dashboard it came from (its town, no period asked for), and the page leads back there
+        assertThat(browser.path()).isEqualTo("/tickets/" + other + "?back=dashboard:~~~town%3D"
+                + UriUtils.encode(town, StandardCharsets.UTF_8));
+        assertThat(browser.find("#wayBack").getDomAttribute("href"))
+                .isEqualTo("/?town=" + UriUtils.encode(town, StandardCharsets.UTF_8));
         assertThat(browser.text("status")).isEqualTo("已销号");
         assertThat(browser.findAll("#history li").size()).isGreaterThanOrEqualTo(6);
         fits();

@@ -31,6 +31,7 @@ import org.sanfu.Message;
 import org.sanfu.SanfuProperties;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.enterprise.CreditCode;
+import org.sanfu.enterprise.EnterpriseForm;
 import org.sanfu.security.AccountDirectory;
 import org.sanfu.security.Caller;
 import org.sanfu.security.KeptForms;
@@ -108,6 +109,8 @@ class TicketPages {
     private final KeptForms keptForms;
     /** The service's dates, within which a way back's period must lie. */
     private final QueryParams dates;
+    /** The dashboard's filters a way back to it may name, as the dashboard takes them (StatsParameters.filter). */
+    private final WayBack.Filters dashboardFilters;
     private final TicketQueries queries;
     private final TicketActions actions;
     private final FormBodies forms;
@@ -142,6 +145,7 @@ class TicketPages {
         this.forms = forms;
         this.listParams = listParams;
         this.catalog = catalog;
+        this.dashboardFilters = new WayBack.Filters(catalog::isDepartment, catalog::isCategory, EnterpriseForm.TOWN_MAX);
         this.actionForms = Stream.of(
                         new ActionForm<>(TicketAction.ASSIGN, ActionRequests.Assign.class, actions::assign),
                         new ActionForm<Void>(TicketAction.SIGN, null, (id, caller, none) -> actions.sign(id, caller)),
@@ -418,7 +422,7 @@ class TicketPages {
                 .orElse(FormState.NONE);
         show(id, caller, state, model);
         if (caller.is(Role.LEADER, Role.DISPATCH, Role.ADMIN)) {
-            WayBack wayBack = WayBack.of(back, dates).orElse(null);
+            WayBack wayBack = WayBack.of(back, dates, dashboardFilters).orElse(null);
             model.addAttribute("wayBack", wayBack);
             // its action forms carry it (a hidden field), so that the page after an action leads back there too
             model.addAttribute("back", wayBack == null ? null : back);
@@ -501,18 +505,21 @@ class TicketPages {
      */
     private ModelAndView done(String id, String action, String wayBack, RedirectAttributes flash) {
         flash.addFlashAttribute("done", action);
-        return back(id, WayBack.of(wayBack, dates).isPresent() ? wayBack : null);
+        return back(id, WayBack.of(wayBack, dates, dashboardFilters).isPresent() ? wayBack : null);
     }
 
     private static ModelAndView back(String id) {
         return back(id, null);
     }
 
-    /** The ticket's page (303), with its way back when one is given (already checked). */
+    /**
+     * The ticket's page (303), with its way back when one is given (already checked): encoded whole, a {@code +} in a
+     * town too, which a query would read as a space.
+     */
     private static ModelAndView back(String id, String wayBack) {
         String page = "/tickets/" + UriUtils.encodePathSegment(id, StandardCharsets.UTF_8);
-        RedirectView back = new RedirectView(wayBack == null ? page
-                : page + "?" + WAY_BACK + "=" + UriUtils.encodeQueryParam(wayBack, StandardCharsets.UTF_8), true);
+        RedirectView back = new RedirectView(wayBack == null ? page : page + "?" + WAY_BACK + "="
+                + UriUtils.encodeQueryParam(wayBack, StandardCharsets.UTF_8).replace("+", "%2B"), true);
         back.setStatusCode(HttpStatus.SEE_OTHER);
         return new ModelAndView(back);
     }
