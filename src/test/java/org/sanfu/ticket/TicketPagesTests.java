@@ -665,6 +665,66 @@ class TicketPagesTests extends TicketWebTestSupport {
         assertThat(after.select("form[data-action=comment] input[name=back]").val()).isEqualTo(back);
     }
 
+    /**
+     * A form refused and shown again (400, 409) keeps the way back the form carried, and its forms carry it on; so does
+     * the answer to a form sent twice (a double click). A value naming no page stays dropped, and a department, who
+     * may not open the leaders' pages, is shown none on its refused page either.
+     */
+    @Test
+    void aFormRefusedAndShownAgainKeepsItsWayBack() {
+        String id = id(api.ticket("CONTAINER"));
+        String back = "dashboard:~~2014-05~town=城关镇";
+        String dashboard = "/?month=2014-05&town=" + encoded("城关镇");
+        String key = pages.follow("/tickets/" + id + "?back=" + encoded(back), "leader").html()
+                .select("form[data-action=supervise] input[name=submission]").val();
+
+        Pages.Answer noReason = pages.post("/tickets/" + id + "/supervise", "leader",
+                Pages.form("submission", key, "reason", " ", "back", back));
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.html().select("form[data-action=supervise] .field[data-field=reason] .field-error").text())
+                .isNotBlank();
+        assertThat(noReason.html().select("#wayBack").attr("href")).isEqualTo(dashboard);
+        assertThat(noReason.html().select("form[data-action=supervise] input[name=back]").val()).isEqualTo(back);
+        assertThat(noReason.html().select("form[data-action=comment] input[name=back]").val()).isEqualTo(back);
+
+        // sent again with its reason: done, and sent twice (a double click) answered as the first was, with the way back
+        Pages.Answer done = pages.post("/tickets/" + id + "/supervise", "leader",
+                Pages.form("submission", key, "reason", "企业多次反映未签收", "back", back));
+        assertThat(done.status()).isEqualTo(303);
+        Pages.Answer twice = pages.post("/tickets/" + id + "/supervise", "leader",
+                Pages.form("submission", key, "reason", "企业多次反映未签收", "back", back));
+        assertThat(twice.status()).isEqualTo(303);
+        assertThat(twice.redirect()).isEqualTo(done.redirect());
+        assertThat(pages.follow(twice.redirect(), "leader").html().select("#wayBack").attr("href")).isEqualTo(dashboard);
+
+        // the same form changed before it was sent again: 409, the page again, the way back kept
+        Pages.Answer changed = pages.post("/tickets/" + id + "/supervise", "leader",
+                Pages.form("submission", key, "reason", "另一个理由", "back", back));
+        assertThat(changed.status()).isEqualTo(409);
+        assertThat(changed.html().select("#refusal").text()).contains("这次改动的内容没有办理");
+        assertThat(changed.html().select("#wayBack").attr("href")).isEqualTo(dashboard);
+        assertThat(changed.html().select("input[name=back]").eachAttr("value")).isNotEmpty().containsOnly(back);
+
+        // 409 of a state that allows no such action: dispatch assigning a ticket its department has yet to sign
+        String signing = id(api.ticket("CONTAINER"));
+        Pages.Answer notNow = pages.post("/tickets/" + signing + "/assign", "dispatch",
+                Pages.form("leadDepartment", "CUSTOMS", "back", back));
+        assertThat(notNow.status()).isEqualTo(409);
+        assertThat(notNow.html().select("#wayBack").attr("href")).isEqualTo(dashboard);
+        assertThat(notNow.html().select("input[name=back]").eachAttr("value")).isNotEmpty().containsOnly(back);
+
+        // a value naming no page: none on the refused page; nor for a department, who may not open the dashboard
+        Pages.Answer elsewhere = pages.post("/tickets/" + signing + "/supervise", "leader",
+                Pages.form("reason", " ", "back", "https://evil.example/"));
+        assertThat(elsewhere.status()).isEqualTo(400);
+        assertThat(elsewhere.html().select("#wayBack, input[name=back]")).isEmpty();
+        assertThat(elsewhere.body()).doesNotContain("evil.example");
+        Pages.Answer department = pages.post("/tickets/" + signing + "/return", "transport",
+                Pages.form("reason", " ", "back", back));
+        assertThat(department.status()).isEqualTo(400);
+        assertThat(department.html().select("#wayBack, input[name=back]")).isEmpty();
+    }
+
     /** A value as a link's address carries it: every character but letters, digits and -._~ percent-encoded. */
     private static String encoded(String value) {
         return UriUtils.encode(value, StandardCharsets.UTF_8);

@@ -145,7 +145,8 @@ class TicketPages {
         this.forms = forms;
         this.listParams = listParams;
         this.catalog = catalog;
-        this.dashboardFilters = new WayBack.Filters(catalog::isDepartment, catalog::isCategory, EnterpriseForm.TOWN_MAX);
+        this.dashboardFilters = new WayBack.Filters(catalog::isDepartment, catalog::isCategory,
+                EnterpriseForm.TOWN_MAX);
         this.actionForms = Stream.of(
                         new ActionForm<>(TicketAction.ASSIGN, ActionRequests.Assign.class, actions::assign),
                         new ActionForm<Void>(TicketAction.SIGN, null, (id, caller, none) -> actions.sign(id, caller)),
@@ -421,12 +422,7 @@ class TicketPages {
                 })
                 .orElse(FormState.NONE);
         show(id, caller, state, model);
-        if (caller.is(Role.LEADER, Role.DISPATCH, Role.ADMIN)) {
-            WayBack wayBack = WayBack.of(back, dates, dashboardFilters).orElse(null);
-            model.addAttribute("wayBack", wayBack);
-            // its action forms carry it (a hidden field), so that the page after an action leads back there too
-            model.addAttribute("back", wayBack == null ? null : back);
-        }
+        wayBack(back, caller, model.asMap());
         // right after an action (its #done): how much else waits on /work, and the way there, so that a leader
         // ruling on a queue of supervised tickets, or a department signing its morning's, goes on to the next
         if (model.getAttribute("done") instanceof String done && state.action() == null) {
@@ -455,7 +451,8 @@ class TicketPages {
         typed.remove("_csrf");
         String submission = typed.getFirst(SUBMISSION);
         typed.remove(SUBMISSION);
-        // the page's way back, not the action's: the page after it keeps it (a value naming no page is dropped)
+        // the page's way back, not the action's: the page after it, the form refused and shown again too, keeps it (a
+        // value naming no page is dropped)
         String back = typed.getFirst(WAY_BACK);
         typed.remove(WAY_BACK);
         String content = PageFormSubmissions.digest(typed);
@@ -469,24 +466,28 @@ class TicketPages {
             // before it was sent again (back, another choice), it says that what changed was not done
             return submissions.once(caller.username(), submission, action, ticketId(id), content,
                     () -> take(actionForm, id, caller, typed))
-                    .map(after -> done(String.valueOf(after.id()), action, back, flash)).orElseGet(() -> back(id));
+                    .map(after -> done(String.valueOf(after.id()), action, back, flash))
+                    .orElseGet(() -> back(id, checked(back)));
         } catch (PageFormSubmissions.Changed e) {
-            return again(id, caller, FormState.refused(action, typed, resentChanged()), HttpStatus.CONFLICT);
+            return again(id, caller, FormState.refused(action, typed, resentChanged()), back, HttpStatus.CONFLICT);
         } catch (InvalidInput e) {
-            return again(id, caller, FormState.invalid(action, typed, formErrors.list(e)), HttpStatus.BAD_REQUEST);
+            return again(id, caller, FormState.invalid(action, typed, formErrors.list(e)), back,
+                    HttpStatus.BAD_REQUEST);
         } catch (DomainException.NotNow e) {
             if (justDone(id, caller, action, null)) {
                 // the caller's own action of a moment ago moved the state on: this is that form sent again,
                 // from a page the back button drew anew, unless it says something else than that one did
                 if (submissions.lastSaidOtherwise(caller.username(), action, ticketId(id), content,
                         clock.instant().minus(RESENT_WITHIN))) {
-                    return again(id, caller, FormState.refused(action, typed, resentChanged()), HttpStatus.CONFLICT);
+                    return again(id, caller, FormState.refused(action, typed, resentChanged()), back,
+                            HttpStatus.CONFLICT);
                 }
                 return done(id, action, back, flash);
             }
-            return again(id, caller, FormState.refused(action, typed, messages.text(e.detail())), HttpStatus.CONFLICT);
+            return again(id, caller, FormState.refused(action, typed, messages.text(e.detail())), back,
+                    HttpStatus.CONFLICT);
         } catch (OptimisticLockingException | PessimisticLockingFailureException e) {
-            return again(id, caller, FormState.refused(action, typed, null), HttpStatus.CONFLICT);
+            return again(id, caller, FormState.refused(action, typed, null), back, HttpStatus.CONFLICT);
         }
     }
 
@@ -505,11 +506,25 @@ class TicketPages {
      */
     private ModelAndView done(String id, String action, String wayBack, RedirectAttributes flash) {
         flash.addFlashAttribute("done", action);
-        return back(id, WayBack.of(wayBack, dates, dashboardFilters).isPresent() ? wayBack : null);
+        return back(id, checked(wayBack));
     }
 
-    private static ModelAndView back(String id) {
-        return back(id, null);
+    /** The way back a form carried when it names a page, else null (dropped: the page after leads nowhere). */
+    private String checked(String wayBack) {
+        return WayBack.of(wayBack, dates, dashboardFilters).isPresent() ? wayBack : null;
+    }
+
+    /**
+     * The page's way back for those who may open the leaders' pages (LEADER, DISPATCH, ADMIN), when {@code back} names
+     * one; its action forms carry it (a hidden field), so that the page after an action, or a form refused and shown
+     * again, leads back there too.
+     */
+    private void wayBack(String back, Caller caller, Map<String, Object> model) {
+        if (caller.is(Role.LEADER, Role.DISPATCH, Role.ADMIN)) {
+            WayBack wayBack = WayBack.of(back, dates, dashboardFilters).orElse(null);
+            model.put("wayBack", wayBack);
+            model.put("back", wayBack == null ? null : back);
+        }
     }
 
     /**
@@ -561,10 +576,12 @@ class TicketPages {
         return actionForm.use().take(id, caller, command);
     }
 
-    private ModelAndView again(String id, Caller caller, FormState state, HttpStatus status) {
+    /** The ticket's page again (400, 409) with the refused form, and the way back the form carried. */
+    private ModelAndView again(String id, Caller caller, FormState state, String back, HttpStatus status) {
         ModelAndView page = new ModelAndView("tickets/ticket");
         page.setStatus(status);
         show(id, caller, state, page.getModel());
+        wayBack(back, caller, page.getModel());
         return page;
     }
 
