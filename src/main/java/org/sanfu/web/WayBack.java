@@ -29,7 +29,17 @@ import java.util.regex.Pattern;
  */
 public record WayBack(String kind, String link, String period) {
 
-    private static final Pattern DASHBOARD = Pattern.compile("dashboard:([-0-9]*)~([-0-9]*)~([-0-9]*)((?:~[^~]*)*)");
+    /**
+     * The period, then its filters as one tail, which {@link #filters} splits: a group repeated per part would recurse
+     * once per part and overflow the stack on a value of thousands of them.
+     */
+    private static final Pattern DASHBOARD =
+            Pattern.compile("dashboard:([-0-9]*)~([-0-9]*)~([-0-9]*)(~.*)?", Pattern.DOTALL);
+    /**
+     * Longer than any token a page writes (the days, the month, two codes and a town of 100 characters, each of them
+     * escaped): a longer value names no page and is not parsed.
+     */
+    static final int MAX_LENGTH = 1000;
     /** The dashboard's filters besides its period, in the order its links write them. */
     private static final List<String> FILTERS = List.of("department", "category", "town");
 
@@ -91,7 +101,7 @@ public record WayBack(String kind, String link, String period) {
      * dashboard would refuse: {@code filters}).
      */
     public static Optional<WayBack> of(String back, QueryParams dates, Filters filters) {
-        if (back == null) {
+        if (back == null || back.length() > MAX_LENGTH) {
             return Optional.empty();
         }
         if ("dashboard".equals(back)) {
@@ -117,7 +127,7 @@ public record WayBack(String kind, String link, String period) {
                 YearMonth month = dashboard.group(3).isEmpty() ? null : YearMonth.parse(dashboard.group(3));
                 boolean within = (from == null || within(dates, from, from)) && (to == null || within(dates, to, to))
                         && (month == null || within(dates, month.atDay(1), month.atEndOfMonth()));
-                Map<String, String> filtered = filters(dashboard.group(4), filters);
+                Map<String, String> filtered = filters(Objects.requireNonNullElse(dashboard.group(4), ""), filters);
                 return within && filtered != null ? Optional.of(new WayBack("dashboard", DashboardLink.of(from, to,
                         month, filtered.get("department"), filtered.get("category"), filtered.get("town")), null))
                         : Optional.empty();

@@ -643,6 +643,26 @@ class TicketPagesTests extends TicketWebTestSupport {
     }
 
     /**
+     * A value longer than any page writes names no page and is not parsed: many parts ({@code ~} after {@code ~}) on
+     * the page's address or in a form's hidden field answer as a value naming no page does, not 500 (a pattern that
+     * repeats a group per part overflows the stack on such a value), and the action a form carried it with is taken.
+     */
+    @Test
+    void aWayBackOfManyPartsNamesNoPageAndTheActionIsTaken() {
+        String id = id(api.ticket("CONTAINER"));
+        String hostile = "dashboard:~~" + "~".repeat(7000);
+        Pages.Answer page = pages.get("/tickets/" + id + "?back=" + hostile, "leader");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.html().select("#wayBack, input[name=back]")).isEmpty();
+
+        Pages.Answer done = pages.post("/tickets/" + id + "/supervise", "leader",
+                Pages.form("reason", "企业多次反映未签收", "back", "dashboard:~~" + "~".repeat(200_000)));
+        assertThat(done.status()).isEqualTo(303);
+        assertThat(done.redirect()).isEqualTo("/tickets/" + id);
+        assertThat(api.get("/api/tickets/" + id, "leader").json().get("status").asText()).isEqualTo("SUPERVISION");
+    }
+
+    /**
      * The page after an action keeps a way back to a filtered dashboard as it came, a town with characters that part
      * a token or an address in it too ({@code +} included, which a query would read as a space).
      */
