@@ -502,6 +502,21 @@ class Tickets {
         if (groups.isEmpty()) {
             return PageResult.of(List.of(), page, 0);
         }
+        return page(inboxWhere(groups, staffUsername, besidesTask), CURRENT_DEADLINE + " asc nulls last, t.id asc",
+                page);
+    }
+
+    /** How many tickets {@link #inbox} holds: its count alone, without reading, sorting or completing a row. */
+    long inboxCount(Collection<String> groups, String staffUsername) {
+        if (groups.isEmpty()) {
+            return 0;
+        }
+        changes.flush();
+        Where where = inboxWhere(groups, staffUsername, null);
+        return jdbc.sql("select count(*) from ticket t" + where.sql()).params(where.args()).query(Long.class).single();
+    }
+
+    private static Where inboxWhere(Collection<String> groups, String staffUsername, String besidesTask) {
         // driven from the open tasks (a small table), never from every ticket: the ids waiting for these
         // groups, then each of those rows by its key; what remains to sort is one inbox, not all tickets
         String marks = String.join(", ", groups.stream().map(g -> "?").toList());
@@ -517,7 +532,7 @@ class Tickets {
             where.add("(t.reporter = ? or exists (select 1 from enterprise_facts e where e.credit_code = "
                     + "t.enterprise_credit_code and e.specialist = ?))", staffUsername, staffUsername);
         }
-        return page(where, CURRENT_DEADLINE + " asc nulls last, t.id asc", page);
+        return where;
     }
 
     private static final String SIGN_UNLESS_REPLY_FIRST =

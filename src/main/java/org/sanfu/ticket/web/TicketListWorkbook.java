@@ -1,8 +1,10 @@
 package org.sanfu.ticket.web;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -51,8 +53,12 @@ class TicketListWorkbook {
         this.when = when;
     }
 
-    /** The columns, a ticket's source named as every page names it ({@link ChannelCodes#labelOf}). */
+    /**
+     * The columns of one workbook, a ticket's source named as every page names it ({@link ChannelCodes#labelOf}), once
+     * per source for the workbook's rows.
+     */
     private List<Column> columns() {
+        Map<String, String> sources = new HashMap<>();
         Function<String, String> department = code -> code == null ? null : catalog.departmentLabel(code);
         Function<String, Function<Object, String>> label = prefix -> value -> value == null ? null
                 : messages.getMessage(prefix + value, null, String.valueOf(value), Locale.SIMPLIFIED_CHINESE);
@@ -66,7 +72,8 @@ class TicketListWorkbook {
                 new Column("事项", TicketView::title, 30),
                 new Column("问题描述", TicketView::description, 40),
                 new Column("紧急程度", t -> label.apply("label.urgency.").apply(t.urgency())),
-                new Column("来源", t -> channels.labelOf(t.source())),
+                new Column("来源",
+                        t -> t.source() == null ? null : sources.computeIfAbsent(t.source(), channels::labelOf)),
                 new Column("状态", t -> label.apply("label.status.").apply(t.status())),
                 new Column("主办部门", t -> department.apply(t.leadDepartment()), 18),
                 new Column("协办部门", t -> t.coDepartments().isEmpty() ? null
