@@ -41,9 +41,11 @@ record TicketLinks(Map<String, String> scope) {
         for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
             put(query, namesAndValues[i], namesAndValues[i + 1]);
         }
+        // each value expanded into its own variable and so encoded whole: written into the template, a town's '+'
+        // stayed as it is, which the list read as a space (as web.DashboardLink does)
         UriComponentsBuilder link = UriComponentsBuilder.fromPath("/tickets");
-        query.forEach(link::queryParam);
-        return link.encode().build().toUriString();
+        query.keySet().forEach(name -> link.queryParam(name, "{" + name + "}"));
+        return link.encode().buildAndExpand(query).toUriString();
     }
 
     /**

@@ -461,6 +461,13 @@ class DashboardWebTests {
             String scope = dashboard.select("#scope").text();
             assertThat(scope).as(ownTown).endsWith("镇（街道）：" + ownTown);
 
+            // the figures lead to the list of their tickets in the same scope, the town as typed ('&' and '+' too)
+            Pages.Answer counted = pages.follow(dashboard.select("a.kpi-link[data-figure=total]").attr("href"),
+                    "leader");
+            assertThat(counted.status()).as(ownTown).isEqualTo(200);
+            assertThat(counted.html().select("#town").val()).as(ownTown).isEqualTo(ownTown);
+            assertThat(counted.html().select("[data-id=" + id + "]")).as(ownTown).isNotEmpty();
+
             String link = dashboard.select("#overdue tr[data-id=" + id + "] a.ticket-id").attr("href");
             assertThat(link).as(ownTown).startsWith("/tickets/" + id + "?back=").doesNotContain("+", "#")
                     .satisfies(href -> assertThat(href.indexOf('&')).as("one parameter").isNegative());
