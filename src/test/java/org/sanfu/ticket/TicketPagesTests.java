@@ -621,11 +621,13 @@ class TicketPagesTests extends TicketWebTestSupport {
         // a town is a value, never an address: the way back is the dashboard of that town
         restored.put("dashboard:~~~town=https://evil.example/", "/?town=" + encoded("https://evil.example/"));
         restored.forEach((back, link) -> {
-            Element wayBack = pages.follow("/tickets/" + id + "?back=" + encoded(back), "leader").html()
-                    .selectFirst("#wayBack");
+            Document page = pages.follow("/tickets/" + id + "?back=" + encoded(back), "leader").html();
+            Element wayBack = page.selectFirst("#wayBack");
             assertThat(wayBack).as(back).isNotNull();
             assertThat(wayBack.attr("href")).as(back).isEqualTo(link);
             assertThat(wayBack.text()).isEqualTo("返回驾驶舱");
+            // and the top bar's 驾驶舱 is that dashboard too, not this month's
+            assertThat(page.select("#toDashboard").attr("href")).as(back).isEqualTo(link);
         });
 
         for (String back : List.of("dashboard:2014-05-01~2014-05-31~2014-05~department=NOSUCH",

@@ -524,6 +524,10 @@ class TicketPages {
             WayBack wayBack = WayBack.of(back, dates, dashboardFilters).orElse(null);
             model.put("wayBack", wayBack);
             model.put("back", wayBack == null ? null : back);
+            if (wayBack != null && "dashboard".equals(wayBack.kind())) {
+                // the top bar's 驾驶舱 leads to the dashboard the ticket was opened from too, not to this month's
+                model.put(DashboardLink.ATTRIBUTE, wayBack.link());
+            }
         }
     }
 
