@@ -3,7 +3,7 @@ package org.sanfu.report;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.web.util.UriComponentsBuilder;
+import org.sanfu.web.QueryLink;
 
 /**
  * Links from the dashboard's figures to the tickets they count: {@code /tickets} with the dashboard's
@@ -41,11 +41,7 @@ record TicketLinks(Map<String, String> scope) {
         for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
             put(query, namesAndValues[i], namesAndValues[i + 1]);
         }
-        // each value expanded into its own variable and so encoded whole: written into the template, a town's '+'
-        // stayed as it is, which the list read as a space (as web.DashboardLink does)
-        UriComponentsBuilder link = UriComponentsBuilder.fromPath("/tickets");
-        query.keySet().forEach(name -> link.queryParam(name, "{" + name + "}"));
-        return link.encode().buildAndExpand(query).toUriString();
+        return QueryLink.of("/tickets", query);
     }
 
     /**

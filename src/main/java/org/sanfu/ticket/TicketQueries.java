@@ -89,7 +89,7 @@ public class TicketQueries {
      * dashboard's 待办, /work's #inboxTotal and a ticket page's #backToWork each say.
      */
     public long inboxTotal(Caller caller) {
-        return tickets.inboxCount(TicketPolicy.groups(caller), caller.is(Role.STAFF) ? caller.username() : null);
+        return tickets.inboxCount(TicketPolicy.groups(caller), specialist(caller));
     }
 
     /**
@@ -101,8 +101,13 @@ public class TicketQueries {
     }
 
     private PageResult<TicketView> inbox(Caller caller, String besidesTask, PageParams page) {
-        return tickets.inbox(TicketPolicy.groups(caller), caller.is(Role.STAFF) ? caller.username() : null,
-                besidesTask, page).map(t -> view(t, caller));
+        return tickets.inbox(TicketPolicy.groups(caller), specialist(caller), besidesTask, page)
+                .map(t -> view(t, caller));
+    }
+
+    /** A specialist's inbox holds only the enterprises they reported on or look after: the user name, for staff. */
+    private static String specialist(Caller caller) {
+        return caller.is(Role.STAFF) ? caller.username() : null;
     }
 
     /**

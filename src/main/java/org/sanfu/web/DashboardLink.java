@@ -5,8 +5,6 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The top bar's 驾驶舱 from a page read over a period (docs/UI.md): the dashboard of that period, its figures from
@@ -40,10 +38,7 @@ public final class DashboardLink {
         query.put("department", department);
         query.put("category", category);
         query.put("town", town);
-        query.values().removeIf(Objects::isNull);
-        UriComponentsBuilder link = UriComponentsBuilder.fromPath("/");
-        query.keySet().forEach(name -> link.queryParam(name, "{" + name + "}"));
-        return link.encode().buildAndExpand(query).toUriString();
+        return QueryLink.of("/", query);
     }
 
     /** The dashboard of a month: its days' figures and its ranking. */
