@@ -9,7 +9,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Hands a link to every {@link FeedbackLinkSender} once the transaction that issued it has committed:
- * never for a link rolled back, and a sender's failure never reaches the request that issued it.
+ * never for a link rolled back, and a sender's failure never reaches the request that issued it. A sender
+ * without {@code sanfu.feedback-links.public-base-url} is refused at start: it would post the enterprise a
+ * bare path (/f/...), which opens nothing on their phone.
  */
 @Component
 public class FeedbackLinkDispatch {
@@ -18,7 +20,13 @@ public class FeedbackLinkDispatch {
 
     private final List<FeedbackLinkSender> senders;
 
-    FeedbackLinkDispatch(List<FeedbackLinkSender> senders) {
+    FeedbackLinkDispatch(List<FeedbackLinkSender> senders, FeedbackLinkProperties settings) {
+        if (!senders.isEmpty() && settings.publicBaseUrl() == null) {
+            throw new IllegalStateException("feedback links are to be sent (" + senders.stream()
+                    .map(sender -> sender.getClass().getSimpleName()).toList()
+                    + ") but sanfu.feedback-links.public-base-url is not set: a sent link must be an address the"
+                    + " enterprise can open, e.g. https://sanfu.example.gov.cn");
+        }
         this.senders = List.copyOf(senders);
     }
 

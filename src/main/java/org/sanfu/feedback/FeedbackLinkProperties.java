@@ -12,7 +12,8 @@ import org.springframework.validation.annotation.Validated;
  * {@code sanfu.feedback-links.*}: the one-time feedback links (feedback module).
  *
  * @param publicBaseUrl where enterprises reach the service, e.g. {@code https://sanfu.example.gov.cn}: a link
- *        sent by chat or SMS is this plus {@code /f/<token>}; without it a sent link is the path alone
+ *        sent by chat or SMS is this plus {@code /f/<token>}; without it the API's link is the path alone, and no
+ *        sender may be configured (FeedbackLinkDispatch refuses to start)
  * @param webhookUrl a DingTalk or WeCom group robot that issued links may be posted to ({@code "send": true})
  * @param timeout how long such a post may take; a failed post never fails the link
  * @param requestsPerMinute requests to /f/** one client address may make per minute (a burst of as many)
