@@ -17,6 +17,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * body over its limits, the form's {@code _csrf} field with them, and a file a little too large would
  * be answered "403, the page may have expired" instead of "the file is too large". (The API's
  * BodySizeLimitFilter answers problem+json after sign-in; browsers always send a Content-Length.)
+ * A multipart body is read here for the same reason: one the container cannot read (more parts than it
+ * takes, a file name with a NUL) would lose its {@code _csrf} to a misleading 403, or throw from the CSRF
+ * check's first read of a parameter into a 500; it gets the Chinese 400 page instead, and nothing is saved.
  */
 final class OversizedPageRequests extends OncePerRequestFilter {
 
@@ -38,7 +41,28 @@ final class OversizedPageRequests extends OncePerRequestFilter {
             errorPages.render(request, response, HttpStatus.PAYLOAD_TOO_LARGE, reason);
             return;
         }
+        if (isMultipart(request) && !readable(request)) {
+            errorPages.render(request, response, HttpStatus.BAD_REQUEST,
+                    messages.getMessage("page.malformed-upload", null, Locale.SIMPLIFIED_CHINESE));
+            return;
+        }
         chain.doFilter(request, response);
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.regionMatches(true, 0, "multipart/", 0, "multipart/".length());
+    }
+
+    /** Whether the container reads the parts (it keeps them for the CSRF check and the controller). */
+    private static boolean readable(HttpServletRequest request) throws IOException {
+        try {
+            request.getParts();
+            return true;
+        } catch (ServletException | RuntimeException unreadable) {
+            // Tomcat's IllegalStateException (too many parts, no boundary), InvalidFileNameException (a NUL)...
+            return false;
+        }
     }
 
     /** 1048576 → "1 MB", 524288 → "512 KB". */
