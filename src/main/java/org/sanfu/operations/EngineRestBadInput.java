@@ -85,6 +85,7 @@ final class EngineRestBadInput {
      */
     void registerIn(ResourceConfig engineRest) {
         engineRest.register(new Flags());
+        engineRest.register(new PagingBounds());
         engineRest.register(new Parameters(this), BEFORE_CAMUNDA);
         engineRest.register(new Values(this), BEFORE_CAMUNDA);
         engineRest.register(new NotJson(this), BEFORE_CAMUNDA);
@@ -224,8 +225,9 @@ final class EngineRestBadInput {
 
     /**
      * A typed parameter of a resource method that could not be converted ({@code firstResult=abc}): 400 naming it,
-     * where JAX-RS answers 404. What it must be is in the cause: a number's {@code valueOf} failed (engine-rest's
-     * numbers among its parameters are all {@code int}: firstResult, maxResults), or a {@link Flags flag}'s check.
+     * where JAX-RS answers 404. What it must be is in the cause: a paging bound's check ({@link PagingBounds}: the
+     * numbers among engine-rest's parameters are firstResult and maxResults), another number's {@code valueOf}, or a
+     * {@link Flags flag}'s check.
      */
     static final class Parameters extends Mapper implements ExceptionMapper<ParamException.QueryParamException> {
 
@@ -242,6 +244,8 @@ final class EngineRestBadInput {
                             "max", Integer.MAX_VALUE);
                 } else if (cause instanceof NotAFlag) {
                     expected = Message.of("sanfu.validation.true-or-false");
+                } else if (cause instanceof NotAPagingBound) {
+                    expected = Message.of("sanfu.validation.whole-number", "min", 0, "max", Integer.MAX_VALUE);
                 }
             }
             return badInput.refuse(request, e.getParameterName(), expected);
@@ -280,6 +284,55 @@ final class EngineRestBadInput {
                     return String.valueOf(value);
                 }
             };
+        }
+    }
+
+    /**
+     * A list's {@code firstResult} and {@code maxResults} are whole numbers from 0: a negative one went to the
+     * database as it was, whose refusal of a negative OFFSET or FETCH Camunda answered 500. Refused as
+     * {@link Parameters} refuses any parameter it cannot read; absent, it is absent, as before.
+     */
+    static final class PagingBounds implements ParamConverterProvider {
+
+        private static final Set<String> NAMES = Set.of("firstResult", "maxResults");
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
+            if (rawType != Integer.class || Arrays.stream(annotations).noneMatch(
+                    a -> a instanceof jakarta.ws.rs.QueryParam named && NAMES.contains(named.value()))) {
+                return null;
+            }
+            return (ParamConverter<T>) new ParamConverter<Integer>() {
+                @Override
+                public Integer fromString(String value) {
+                    if (value == null) {
+                        return null;
+                    }
+                    try {
+                        int bound = Integer.parseInt(value);
+                        if (bound >= 0) {
+                            return bound;
+                        }
+                    } catch (NumberFormatException notANumber) {
+                        // refused below, as a negative one
+                    }
+                    throw new NotAPagingBound();
+                }
+
+                @Override
+                public String toString(Integer value) {
+                    return String.valueOf(value);
+                }
+            };
+        }
+    }
+
+    /** A paging bound that is no whole number from 0 to Integer.MAX_VALUE. */
+    static final class NotAPagingBound extends IllegalArgumentException {
+
+        NotAPagingBound() {
+            super("must be a whole number from 0");
         }
     }
 

@@ -119,7 +119,7 @@ class EngineRestBadInputWebTests {
 
     @Test
     void aQueryParameterThatCannotBeReadIs400NamingItNot404() throws Exception {
-        String whole = "must be a whole number from -2147483648 to 2147483647";
+        String whole = "must be a whole number from 0 to 2147483647";
         List<String> failures = new ArrayList<>();
         for (String[] bad : new String[][] {
                 // typed parameters of the resource methods: JAX-RS answered 404, as if the list did not exist
@@ -128,6 +128,10 @@ class EngineRestBadInputWebTests {
                 {"/process-instance?firstResult=1.5", "firstResult", whole},
                 {"/task?maxResults=99999999999", "maxResults", whole},
                 {"/history/process-instance?firstResult=x", "firstResult", whole},
+                // negative: the database refused its OFFSET or FETCH, which Camunda answered 500
+                {"/job?maxResults=-5", "maxResults", whole},
+                {"/history/activity-instance?firstResult=-5&maxResults=5", "firstResult", whole},
+                {"/task?firstResult=0&maxResults=-1", "maxResults", whole},
                 // a flag: JAX-RS read anything but true as false
                 {"/variable-instance?deserializeValues=ture", "deserializeValues", "must be true or false"},
                 {"/process-instance/nope/variables?deserializeValues=", "deserializeValues", "must be true or false"},
@@ -162,7 +166,7 @@ class EngineRestBadInputWebTests {
             assertThat(r.statusCode()).as(flag + ": " + r.body()).isEqualTo(200);
         }
         HttpResponse<String> zh = send("GET", "/job?maxResults=abc", "", "zh-CN");
-        assertThat(problem(zh).path("detail").asText()).isEqualTo("maxResults: 必须是 -2147483648 到 2147483647 之间的整数");
+        assertThat(problem(zh).path("detail").asText()).isEqualTo("maxResults: 必须是 0 到 2147483647 之间的整数");
     }
 
     @Test
