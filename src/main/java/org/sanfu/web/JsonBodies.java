@@ -82,6 +82,11 @@ public class JsonBodies {
                 JsonNode node = json.readTree(parser);
                 return node == null || node.isMissingNode() ? null : node;
             } catch (StreamConstraintsException e) {
+                if (String.valueOf(e.getOriginalMessage()).startsWith("Name length")) {
+                    // a key longer than the parser reads: named by the object it is in (its own name is unread)
+                    return new Unreadable(InvalidInput.of(path(parser.getParsingContext().getParent()),
+                            text("sanfu.json.name-too-long", "max", parser.streamReadConstraints().getMaxNameLength())));
+                }
                 return new Unreadable(beyondLimits(parser.getParsingContext(),
                         parser.streamReadConstraints().getMaxNestingDepth()));
             } catch (IOException e) {
@@ -135,12 +140,15 @@ public class JsonBodies {
                 .decode(ByteBuffer.wrap(raw));
     }
 
-    /** For an action without fields of its own: its body may be empty, null or a JSON object. */
+    /**
+     * For an action without fields of its own: its body may be empty (null here) or a JSON object; JSON's
+     * {@code null} is neither, as {@code []} or {@code 1} are not.
+     */
     public void requireReadable(JsonNode body) {
         if (body instanceof Unreadable unreadable) {
             throw unreadable.fault;
         }
-        if (body != null && !body.isNull() && !body.isObject()) {
+        if (body != null && !body.isObject()) {
             throw InvalidInput.of("body", text("sanfu.json.not-object"));
         }
     }
@@ -149,11 +157,7 @@ public class JsonBodies {
     public <T> T read(JsonNode body, Class<T> type) {
         requireReadable(body);
         try {
-            JsonNode node = body == null || body.isNull() ? json.createObjectNode() : body;
-            if (!node.isObject()) {
-                throw InvalidInput.of("body", text("sanfu.json.not-object"));
-            }
-            return json.treeToValue(node, type);
+            return json.treeToValue(body == null ? json.createObjectNode() : body, type);
         } catch (MismatchedInputException e) {
             throw InvalidInput.of(path(e), message(e));
         } catch (JsonProcessingException e) {

@@ -53,8 +53,10 @@ class StrictJsonWebTests {
         for (byte[] bad : badUtf8("text")) {
             assertFault(action(id, "comment", "staff1", bad), "body", "UTF-8");
         }
-        // an action without fields of its own still refuses what is not JSON
+        // an action without fields of its own still refuses what is not JSON, and JSON's null, which is no object
         assertFault(action(id, "approve-extension", "dispatch", utf8("{} garbage")), "body", "nothing after");
+        assertFault(action(id, "comment", "staff1", utf8("null")), "body", "must be a JSON object");
+        assertFault(action(id, "approve-extension", "dispatch", utf8(" null ")), "body", "must be a JSON object");
 
         assertThat(ticket(id)).as("a refused request changes nothing").isEqualTo(before);
         // the same body, well formed, is taken
@@ -80,6 +82,13 @@ class StrictJsonWebTests {
                 utf8("{\"text\": " + "{\"a\": ".repeat(5000) + "1" + "}".repeat(5000) + "}")), "text", "1000");
         // the body itself nested too deep: no field of it to name
         assertFault(action(id, "comment", "staff1", utf8("[".repeat(5000) + "]".repeat(5000))), "body", "1000");
+        // a key longer than the parser reads (50,000 characters): named by the object it is in, not by the key
+        // before it nor as "null"
+        String name = "k".repeat(60_000);
+        assertFault(action(id, "comment", "staff1", utf8("{\"text\": \"请抓紧\", \"" + name + "\": 1}")), "body",
+                "field name longer than 50000");
+        assertFault(action(id, "comment", "staff1", utf8("{\"text\": {\"" + name + "\": 1}}")), "text",
+                "field name longer than 50000");
         assertThat(ticket(id)).as("a refused request changes nothing").isEqualTo(before);
     }
 
