@@ -61,9 +61,12 @@ class SignInAndWorkPageTests {
     @Test
     void dispatchIsOfferedToLogAnEntryNotAVisit() {
         String code = api.enterprise();
-        for (String[] user : List.of(new String[] {"dispatch", "登记诉求"}, new String[] {"staff1", "登记走访"})) {
+        // the office's recent list holds everyone's visits and its own entries: headed so, not 最近走访
+        for (String[] user : List.of(new String[] {"dispatch", "登记诉求", "最近走访和诉求"},
+                new String[] {"staff1", "登记走访", "最近走访"})) {
             var work = pages.get("/work", user[0]).html();
             assertThat(work.select("#newVisit").text()).as(user[0]).isEqualTo(user[1]);
+            assertThat(work.select("#recentVisitsTitle").text()).as(user[0]).isEqualTo(user[2]);
             assertThat(work.select("nav a[href=/visits/new]").text()).as(user[0]).isEqualTo(user[1]);
             assertThat(pages.get("/enterprises/" + code, user[0]).html().select("#logVisit").text()).as(user[0])
                     .isEqualTo(user[1]);
