@@ -244,7 +244,9 @@ class TicketPagesTests extends TicketWebTestSupport {
         assertThat(ticket.get("resolution").asText()).isEqualTo("已协调船公司加舱");
 
         Pages.Answer page = pages.get("/tickets/" + id, "transport");
-        assertThat(page.html().select("#done").text()).isEqualTo("已答复，事项现为“已答复待回访”。");
+        assertThat(page.html().select("#done").text()).startsWith("已答复，事项现为“已答复待回访”。待服务专员回访企业：")
+                .contains("回访期限 " + time(ticket, "feedbackDue").atZoneSameInstant(SHANGHAI)
+                        .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")) + "，");
         assertThat(page.html().select("#status").text()).isEqualTo("已答复待回访");
         assertThat(page.html().select("#resolution").text()).isEqualTo("已协调船公司加舱");
         assertThat(page.html().select("#outcome").text()).isEqualTo("已解决");

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.sanfu.Message;
+import org.sanfu.ticket.Source;
 import org.sanfu.ticket.TicketAction;
 import org.sanfu.ticket.TicketActions;
 import org.sanfu.ticket.TicketStatus;
@@ -15,7 +16,8 @@ import org.sanfu.ticket.TicketView;
  * left, then, where the action's outcome is not plain from that, what followed from it and who acts next
  * by when (a sign's reply deadline, an extension's new deadline or the one that stands, an assignment's or a
  * reassignment's department and sign deadline, a reopen's department, what dispatch decides on a return and the
- * sign deadline that runs on meanwhile). Read from the ticket as it is after the action, so it says what the
+ * sign deadline that runs on meanwhile, who asks the enterprise for feedback after a reply and by when, which task
+ * force an escalation waits on). Read from the ticket as it is after the action, so it says what the
  * process decided, not what the form asked.
  */
 final class DoneSentences {
@@ -79,6 +81,19 @@ final class DoneSentences {
                 return Message.of("page.ticket.done.then.supervised", "count", t.reopenCount(),
                         "deadline", when.apply(t.replyDeadline()));
             }
+        }
+        // the reply leaves the department's hands: who asks the enterprise next (the office its own hotline and
+        // online entries), by when, and what the enterprise's answer does
+        if ((TicketAction.REPLY.urlName().equals(action) || TicketAction.ESCALATION_REPLY.urlName().equals(action))
+                && status == TicketStatus.REPLIED && t.feedbackDue() != null) {
+            return Message.of(Source.isEntry(t.source()) ? "page.ticket.done.then.replied-entry"
+                    : "page.ticket.done.then.replied", "deadline", when.apply(t.feedbackDue()));
+        }
+        // sent up, it waits on a task force whose answer the office enters; the reply deadline is not suspended
+        if (TicketAction.ESCALATE.urlName().equals(action) && status == TicketStatus.ESCALATED
+                && t.escalationLevel() != null && t.replyDeadline() != null) {
+            return Message.of("page.ticket.done.then.escalated", "level",
+                    Message.of("label.level." + t.escalationLevel()), "deadline", when.apply(t.replyDeadline()));
         }
         // the returned ticket leaves the department's inbox: what dispatch may decide, and that the clock runs on
         if (TicketAction.RETURN.urlName().equals(action) && status == TicketStatus.DISPATCHING

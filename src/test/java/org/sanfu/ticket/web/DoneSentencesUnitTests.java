@@ -9,6 +9,7 @@ import java.util.ResourceBundle;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.sanfu.Message;
+import org.sanfu.ticket.EscalationLevel;
 import org.sanfu.ticket.TicketAction;
 import org.sanfu.ticket.TicketStatus;
 import org.sanfu.ticket.TicketView;
@@ -19,6 +20,7 @@ class DoneSentencesUnitTests {
     private static final ResourceBundle CHINESE = ResourceBundle.getBundle("messages", Locale.ROOT);
     private static final Instant SIGN_BY = Instant.parse("2026-12-08T09:30:00Z");
     private static final Instant REPLY_BY = Instant.parse("2026-12-15T09:30:00Z");
+    private static final Instant FEEDBACK_BY = Instant.parse("2026-12-22T09:30:00Z");
 
     @Test
     void aSignSaysTheActionTheStatusItLeftAndByWhenTheEnterpriseIsToBeAnswered() {
@@ -87,6 +89,25 @@ class DoneSentencesUnitTests {
                 DoneSentencesUnitTests::department, DoneSentencesUnitTests::when)).hasSize(1);
     }
 
+    /** The department's reply is not the end: who asks the enterprise, by when, and what its answer does. */
+    @Test
+    void aReplySaysWhoAsksTheEnterpriseForFeedbackAndByWhen() {
+        String then = "企业满意即销号，不满意则重办；回访期限 2026-12-22 09:30，逾期未回访的按未评价销号。";
+        assertThat(said("reply", replied("VISIT"))).isEqualTo("已答复，事项现为“" + CHINESE.getString("label.status.REPLIED")
+                + "”。待服务专员回访企业：" + then);
+        // the office calls back on its own hotline and online entries, and enters a task force's answer
+        assertThat(said("reply", replied("HOTLINE"))).endsWith("。待专班办公室回访企业：" + then);
+        assertThat(said("escalation-reply", replied("ONLINE"))).endsWith("。待专班办公室回访企业：" + then);
+        assertThat(said("escalation-reply", replied("VISIT"))).endsWith("。待服务专员回访企业：" + then);
+    }
+
+    @Test
+    void anEscalationSaysWhichTaskForceAnswersAndThatTheReplyDeadlineStands() {
+        assertThat(said("escalate", escalated(EscalationLevel.CITY))).isEqualTo("已上报专班，事项现为“"
+                + CHINESE.getString("label.status.ESCALATED") + "”。待市专班答复，由专班办公室录入；答复期限仍为 2026-12-15 09:30。");
+        assertThat(said("escalate", escalated(EscalationLevel.PROVINCE))).contains("待省专班答复");
+    }
+
     @Test
     void everyActionAFormTakesHasItsSentenceWithNothingLeftUnfilled() {
         for (TicketAction action : TicketAction.values()) {
@@ -104,7 +125,8 @@ class DoneSentencesUnitTests {
                 "page.ticket.done.then.reopened", "page.ticket.done.then.supervised", "page.ticket.done.then.reassigned",
                 "page.ticket.done.then.returned", "page.ticket.done.then.signed",
                 "page.ticket.done.then.extension-refused", "page.ticket.done.then.assigned",
-                "page.ticket.done.then.assigned-with-co")) {
+                "page.ticket.done.then.assigned-with-co", "page.ticket.done.then.replied",
+                "page.ticket.done.then.replied-entry", "page.ticket.done.then.escalated")) {
             assertThat(CHINESE.getString(key)).as(key).isNotEqualTo(english.getString(key));
         }
     }
@@ -128,6 +150,20 @@ class DoneSentencesUnitTests {
 
     private static String when(Instant at) {
         return at.toString().substring(0, 16).replace('T', ' ');
+    }
+
+    private static TicketView replied(String source) {
+        return new TicketView("7", "3", "91330000MA2XXXXX0X", "某某公司", "城关镇", "LOGISTICS", "物流", "集装箱短缺", "描述",
+                null, source, TicketStatus.REPLIED, "commerce", List.of(), "staff1", null, null, null, null, null, SIGN_BY,
+                REPLY_BY, false, false, false, FEEDBACK_BY, 0, 0, null, null, null, null, false, List.of(), List.of(),
+                null, List.of());
+    }
+
+    private static TicketView escalated(EscalationLevel level) {
+        return new TicketView("7", "3", "91330000MA2XXXXX0X", "某某公司", "城关镇", "LOGISTICS", "物流", "集装箱短缺", "描述",
+                null, "VISIT", TicketStatus.ESCALATED, "commerce", List.of(), "staff1", null, null, null, null, null,
+                SIGN_BY, REPLY_BY, false, false, false, null, 0, 0, level, null, null, null, false, List.of(), List.of(),
+                null, List.of());
     }
 
     private static TicketView view(TicketStatus status, String lead, int reopens) {
