@@ -3,11 +3,16 @@ package org.sanfu.report;
 import static org.sanfu.report.BriefingDocument.line;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import org.sanfu.report.BriefingDocument.Block;
 import org.sanfu.report.BriefingDocument.Items;
 import org.sanfu.report.BriefingDocument.Paragraph;
@@ -15,6 +20,7 @@ import org.sanfu.report.BriefingDocument.Run;
 import org.sanfu.report.BriefingDocument.Section;
 import org.sanfu.report.BriefingDocument.Table;
 import org.sanfu.stats.RankingProperties;
+import org.sanfu.web.When;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -86,31 +92,37 @@ class BriefingMarkdown {
         }
         sections.add(new Section("三、分部门情况", byDepartment));
 
-        List<List<String>> ranked = new ArrayList<>();
-        for (JsonNode d : b.path("ranking").path("departments")) {
-            ranked.add(List.of(d.path("rank").isNull() ? "未排名" : d.path("rank").asText(), d.path("label").asText(),
-                    d.path("score").isNull() ? "—" : d.path("score").asText(), d.path("total").asText(),
-                    medal(d.path("medal").asText(null))));
+        // the titles are the month's (评选 every month): the monthly report's own ranking, the weekly briefing's month's
+        JsonNode titled = titled(b);
+        List<Block> ranking = new ArrayList<>();
+        boolean weekly = !b.has("month");
+        if (weekly && titled.isObject()) {
+            ranking.add(line().strong(rankedMonth(titled) + "排名").say("（" + MONTH_OF_THE_WEEK + "）：").paragraph());
         }
-        List<Block> ranking = new ArrayList<>(List.of(new Table(List.of("名次", "部门", "得分", "问题数", "称号"), ranked),
-                BriefingDocument.paragraph(scoreFormula)));
-        if (b.has("month")) { // the monthly report's ranking is the month's: stored on the 1st, or live till then
-            JsonNode storedAt = b.path("ranking").path("storedAt");
-            ranking.add(BriefingDocument.paragraph(storedAt.isTextual()
-                    ? "该月排名已于 " + time(storedAt, zone) + " 存档，此后按存档通报，不再随事项办理变化。"
-                    : "该月排名按事项当前情况实时计算；每月1日 08:00 存档上月排名。"));
+        if (titled.isObject()) {
+            ranking.add(rankingTable(titled, true));
         }
-        JsonNode cards = b.path("ranking").path("redCards");
-        if (cards.isEmpty()) {
-            ranking.add(BriefingDocument.paragraph(period + "无亮红牌的镇（街道）、平台。"));
-        } else {
-            ranking.add(line().strong("亮红牌：").paragraph());
-            List<List<Run>> towns = new ArrayList<>();
-            for (JsonNode c : cards) {
-                towns.add(line().typed(c.path("town").asText()).say("：问题 " + c.path("total").asLong() + " 个，超期率 "
-                        + percent(c.path("overdueRate")) + "，满意率 " + percent(c.path("satisfactionRate"))).runs());
+        if (weekly) {
+            ranking.add(line().strong("本周得分").say("（" + WEEK_SCORES + "）：").paragraph());
+            ranking.add(rankingTable(b.path("ranking"), false));
+        }
+        ranking.add(BriefingDocument.paragraph(scoreFormula));
+        if (titled.isObject()) {
+            // the month's ranking is stored on the 1st, or live till then
+            ranking.add(BriefingDocument.paragraph(stored(titled, instant -> time(instant, zone))));
+            JsonNode cards = titled.path("redCards");
+            String month = weekly ? rankedMonth(titled) : period;
+            if (cards.isEmpty()) {
+                ranking.add(BriefingDocument.paragraph(month + "无亮红牌的镇（街道）、平台。"));
+            } else {
+                ranking.add(line().strong(weekly ? month + "亮红牌：" : "亮红牌：").paragraph());
+                List<List<Run>> towns = new ArrayList<>();
+                for (JsonNode c : cards) {
+                    towns.add(line().typed(c.path("town").asText()).say("：问题 " + c.path("total").asLong() + " 个，超期率 "
+                            + percent(c.path("overdueRate")) + "，满意率 " + percent(c.path("satisfactionRate"))).runs());
+                }
+                ranking.add(new Items(false, towns));
             }
-            ranking.add(new Items(false, towns));
         }
         sections.add(new Section("四、部门赛马排名", ranking));
 
@@ -120,7 +132,7 @@ class BriefingMarkdown {
             // earlier too, as it stood when compiled: said, so that a reader does not take the two for one figure
             overdue.add(BriefingDocument.paragraph(overdueScope(period) + "："));
         }
-        overdue.add(tickets(b.path("overdue"), (t, line) -> or(line.say("（主办："), t.path("leadDepartmentLabel"), "待交办")
+        overdue.add(tickets(overdueInOrder(b), (t, line) -> or(line.say("（主办："), t.path("leadDepartmentLabel"), "待交办")
                 .say(missedDeadline(t, zone) + "）"), "无超期事项。"));
         sections.add(new Section("五、超期事项", overdue));
 
@@ -174,6 +186,51 @@ class BriefingMarkdown {
         return new BriefingDocument(kind.title(),
                 "统计周期：" + b.path("from").asText() + " 至 " + b.path("to").asText() + "（按企业反映问题的时间统计）",
                 "生成时间：" + time(b.path("generatedAt"), zone), sections);
+    }
+
+    /** What the weekly briefing's month's ranking is, after its name (2026年11月排名). */
+    static final String MONTH_OF_THE_WEEK = "本周所在月份；金牌店小二、蜗牛店小二和亮红牌每月评定，与驾驶舱、月度通报中该月的相同";
+
+    /** What the weekly briefing's own ranking is, after 本周得分. */
+    static final String WEEK_SCORES = "只计本周反映的问题，供与月度排名对照，不评称号、不亮红牌";
+
+    /**
+     * The ranking whose 金牌店小二, 蜗牛店小二 and red cards a briefing gives: the monthly report's {@code ranking},
+     * the weekly briefing's {@code monthRanking} (its own {@code ranking} is the week's scores); missing if none.
+     */
+    static JsonNode titled(JsonNode b) {
+        return b.has("month") ? b.path("ranking") : b.path("monthRanking");
+    }
+
+    /** The month of a ranking ({@code month} 2026-11), as people write it: 2026年11月. */
+    static String rankedMonth(JsonNode ranking) {
+        return When.month(YearMonth.parse(ranking.path("month").asText()));
+    }
+
+    /** Whether a month's ranking is stored ({@code storedAt}, written by {@code time}) or computed as things stand. */
+    static String stored(JsonNode ranking, Function<JsonNode, String> time) {
+        JsonNode storedAt = ranking.path("storedAt");
+        return storedAt.isTextual() ? "该月排名已于 " + time.apply(storedAt) + " 存档，此后按存档通报，不再随事项办理变化。"
+                : "该月排名按事项当前情况实时计算；每月1日 08:00 存档上月排名。";
+    }
+
+    /** A ranking's departments: 名次, 部门, 得分, 问题数, and 称号 when {@code titles}. */
+    private static Table rankingTable(JsonNode ranking, boolean titles) {
+        List<List<String>> ranked = new ArrayList<>();
+        for (JsonNode d : ranking.path("departments")) {
+            List<String> row = new ArrayList<>(List.of(d.path("rank").isNull() ? "未排名" : d.path("rank").asText(),
+                    d.path("label").asText(), d.path("score").isNull() ? "—" : d.path("score").asText(),
+                    d.path("total").asText()));
+            if (titles) {
+                row.add(medal(d.path("medal").asText(null)));
+            }
+            ranked.add(row);
+        }
+        List<String> headings = new ArrayList<>(List.of("名次", "部门", "得分", "问题数"));
+        if (titles) {
+            headings.add("称号");
+        }
+        return new Table(headings, ranked);
     }
 
     /** The document in Markdown: user text escaped, a blank line between blocks. */
@@ -298,9 +355,34 @@ class BriefingMarkdown {
      * deadline; one overdue on a deadline since restarted, "，此前超期，答复期限 …" (the present one).
      */
     static String missedDeadline(JsonNode t, ZoneId zone) {
-        boolean signOnly = t.path("missed").size() == 1 && "sign".equals(t.path("missed").path(0).asText());
-        return "，" + missedLabels(t) + (signOnly ? "，签收期限 " + time(t.path("signDeadline"), zone)
-                : "，答复期限 " + time(t.path("replyDeadline"), zone));
+        return "，" + missedLabels(t) + (signOnly(t) ? "，签收期限 " : "，答复期限 ") + time(shownDeadline(t), zone);
+    }
+
+    private static boolean signOnly(JsonNode t) {
+        return t.path("missed").size() == 1 && "sign".equals(t.path("missed").path(0).asText());
+    }
+
+    /**
+     * The deadline an overdue line gives ({@link #missedDeadline}): the sign deadline of one that missed that alone,
+     * else the reply deadline; the list is in its order ({@link org.sanfu.ticket.TicketFacts#missedDeadline} in the query).
+     */
+    private static JsonNode shownDeadline(JsonNode t) {
+        return t.path(signOnly(t) ? "signDeadline" : "replyDeadline");
+    }
+
+    /**
+     * 超期事项 as its lines are read (the Markdown, the page, the workbook's sheet): by the deadline each gives, the
+     * earliest first, lines of the same deadline as listed. A briefing compiled now is so already; one stored before
+     * listed them by reply deadline, a line that missed only its sign deadline among those of its reply deadline,
+     * days ahead.
+     */
+    static ArrayNode overdueInOrder(JsonNode b) {
+        List<JsonNode> lines = new ArrayList<>();
+        b.path("overdue").forEach(lines::add);
+        lines.sort(Comparator.comparing((JsonNode t) -> shownDeadline(t).isTextual()
+                        ? OffsetDateTime.parse(shownDeadline(t).asText()).toInstant() : null,
+                Comparator.nullsLast(Comparator.naturalOrder())));
+        return JsonNodeFactory.instance.arrayNode().addAll(lines);
     }
 
     /**
@@ -324,7 +406,8 @@ class BriefingMarkdown {
 
     /** What 超期事项 lists, beside the headline's 其中超期 (the period's only): said in the Markdown and the workbook. */
     static String overdueScope(String period) {
-        return "生成时仍超期未办结的全部事项，不限" + period + "反映（上文“其中超期”只计" + period + "反映的），答复期限早的在前";
+        return "生成时仍超期未办结的全部事项，不限" + period + "反映（上文“其中超期”只计" + period
+                + "反映的），按各条所列期限（只超签收期限的为签收期限，其余为答复期限）早的在前";
     }
 
     /**

@@ -3,6 +3,8 @@ package org.sanfu.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -15,6 +17,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.sanfu.Workbooks;
 import org.sanfu.security.People;
 import org.sanfu.stats.RankingProperties;
+import org.sanfu.web.When;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -22,8 +25,15 @@ import org.springframework.stereotype.Component;
 @Component
 class BriefingWorkbook {
 
-    /** A column: its Chinese heading and how to read it from a row of the briefing. */
-    private record Column(String heading, Function<JsonNode, JsonNode> value, boolean percent) {
+    /**
+     * A column: its Chinese heading, how to read it from a row of the briefing, and its width in characters (a
+     * Chinese character counts two), as the ticket list's export gives its columns.
+     */
+    private record Column(String heading, Function<JsonNode, JsonNode> value, boolean percent, int width) {
+        Column(String heading, Function<JsonNode, JsonNode> value, boolean percent) {
+            this(heading, value, percent, 14);
+        }
+
         static Column of(String heading, String field) {
             return new Column(heading, n -> n.path(field), false);
         }
@@ -33,20 +43,34 @@ class BriefingWorkbook {
         }
     }
 
+    /** A moment's column's width: 2026-11-11 17:30, as the ticket list's export gives it. */
+    private static final int MOMENT_WIDTH = 17;
+
     /** A person as the pages name them (王晓明（leader）), from the account's user name. */
     private final UnaryOperator<String> person;
 
     /** How the ranking's 得分 is made ({@link Dashboard#scoreFormula}), under the 部门排名 sheet's table. */
     private final String scoreFormula;
 
+    /** A moment as every page and the ticket list's export write it ({@link When#of}): 2026-11-11 17:30. */
+    private final Function<Instant, String> when;
+
     @Autowired
-    BriefingWorkbook(People people, RankingProperties ranking) {
-        this(people::label, Dashboard.scoreFormula(ranking.weights()));
+    BriefingWorkbook(People people, RankingProperties ranking, When when) {
+        this(people::label, Dashboard.scoreFormula(ranking.weights()), when::of);
     }
 
-    BriefingWorkbook(UnaryOperator<String> person, String scoreFormula) {
+    BriefingWorkbook(UnaryOperator<String> person, String scoreFormula, Function<Instant, String> when) {
         this.person = person;
         this.scoreFormula = scoreFormula;
+        this.when = when;
+    }
+
+    /** A column of the moment in {@code field} (the JSON's 2026-11-11T17:30:00+08:00), written as the pages do. */
+    private Column moment(String heading, String field) {
+        return new Column(heading, n -> n.path(field).isTextual()
+                ? TextNode.valueOf(when.apply(OffsetDateTime.parse(n.path(field).asText()).toInstant()))
+                : n.path(field), false, MOMENT_WIDTH);
     }
 
     byte[] render(JsonNode b) {
@@ -81,6 +105,9 @@ class BriefingWorkbook {
                 row.createCell(0).setCellValue(rate[0]);
                 set(row.createCell(1), h.path(rate[1]), !rate[1].equals("medianHoursToClose"), styles);
             }
+            // 办结时长中位数（小时） and 2026-11-23 至 2026-11-29 whole
+            headline.setColumnWidth(0, 24 * 256);
+            headline.setColumnWidth(1, 24 * 256);
 
             List<Column> figures = List.of(Column.of("问题数", "total"), Column.of("已办结", "closed"),
                     Column.of("超期在办", "overdueOpen"), Column.rate("办结率", "closeRate"),
@@ -92,24 +119,45 @@ class BriefingWorkbook {
             Sheet byDepartment = book.createSheet("分部门");
             table(byDepartment, b.path("byDepartment"), concat(Column.of("主办部门", "label"), figures), bold, styles);
             note(byDepartment, BriefingMarkdown.withoutLead(b));
+            // the titles and the red cards are the month's: the weekly briefing's are its month's, its own scores
+            // a sheet of their own
+            JsonNode titled = BriefingMarkdown.titled(b);
+            boolean weekly = !b.has("month");
             Sheet ranking = book.createSheet("部门排名");
-            table(ranking, b.path("ranking").path("departments"), List.of(
+            table(ranking, titled.path("departments"), List.of(
                     Column.of("名次", "rank"), Column.of("部门", "label"), Column.of("得分", "score"),
                     Column.of("问题数", "total"), new Column("称号",
                             n -> TextNode.valueOf(
                                     BriefingMarkdown.medal(n.path("medal").asText(null))), false)), bold, styles);
+            if (weekly && titled.isObject()) {
+                note(ranking, BriefingMarkdown.rankedMonth(titled) + "排名（" + BriefingMarkdown.MONTH_OF_THE_WEEK + "）。");
+            }
             note(ranking, scoreFormula);
-            table(book.createSheet("亮红牌"), b.path("ranking").path("redCards"), List.of(
+            if (titled.isObject()) {
+                note(ranking, BriefingMarkdown.stored(titled, at -> when.apply(OffsetDateTime.parse(at.asText()).toInstant())));
+            }
+            Sheet cards = book.createSheet("亮红牌");
+            table(cards, titled.path("redCards"), List.of(
                     Column.of("镇（街道）/平台", "town"), Column.of("问题数", "total"),
                     Column.rate("超期率", "overdueRate"), Column.rate("满意率", "satisfactionRate")), bold, styles);
+            if (weekly && titled.isObject()) {
+                note(cards, BriefingMarkdown.rankedMonth(titled) + "亮红牌。");
+            }
+            if (weekly) {
+                Sheet scores = book.createSheet("本周得分");
+                table(scores, b.path("ranking").path("departments"), List.of(Column.of("名次", "rank"),
+                        Column.of("部门", "label"), Column.of("得分", "score"), Column.of("问题数", "total")), bold, styles);
+                note(scores, "本周得分：" + BriefingMarkdown.WEEK_SCORES + "。");
+                note(scores, scoreFormula);
+            }
             List<Column> ticket = List.of(Column.of("编号", "id"), Column.of("企业", "enterpriseName"),
                     Column.of("镇（街道）", "town"), Column.of("问题类别", "categoryLabel"), Column.of("问题", "title"),
                     Column.of("主办部门", "leadDepartmentLabel"),
                     // which deadline it missed: one signed late may have its reply deadline days ahead
                     new Column("超期环节", n -> TextNode.valueOf(BriefingMarkdown.missedLabels(n)), false),
-                    Column.of("签收期限", "signDeadline"), Column.of("答复期限", "replyDeadline"));
+                    moment("签收期限", "signDeadline"), moment("答复期限", "replyDeadline"));
             Sheet overdue = book.createSheet("超期事项");
-            table(overdue, b.path("overdue"), ticket, bold, styles);
+            table(overdue, BriefingMarkdown.overdueInOrder(b), ticket, bold, styles);
             note(overdue, b.path("overdue").isEmpty() ? null : BriefingMarkdown.overdueScope(kind.period()) + "。");
             table(book.createSheet("办结案例"), b.path("resolved"), List.of(Column.of("编号", "id"),
                     Column.of("企业", "enterpriseName"), Column.of("问题类别", "categoryLabel"), Column.of("问题", "title"),
@@ -123,8 +171,8 @@ class BriefingWorkbook {
                     Column.of("企业数", "enterpriseCount"),
                     new Column("镇（街道）", n -> TextNode.valueOf(BriefingMarkdown.joined(n.path("towns"), "、")), false),
                     new Column("涉及事项", n -> TextNode.valueOf(BriefingMarkdown.joined(n.path("ticketIds"), "、")), false),
-                    Column.of("牵头事项", "caseTicketId"), Column.of("首次反映", "firstReportedAt"),
-                    Column.of("最近反映", "lastReportedAt")), bold, styles);
+                    Column.of("牵头事项", "caseTicketId"), moment("首次反映", "firstReportedAt"),
+                    moment("最近反映", "lastReportedAt")), bold, styles);
             if (b.has("talks")) {
                 // the talks recorded, then those still to be held
                 ArrayNode talks = b.path("talks").deepCopy();
@@ -157,7 +205,7 @@ class BriefingWorkbook {
             }
         }
         for (int c = 0; c < columns.size(); c++) {
-            sheet.setColumnWidth(c, 14 * 256);
+            sheet.setColumnWidth(c, columns.get(c).width() * 256);
         }
     }
 

@@ -8,6 +8,7 @@ import org.sanfu.Message;
 import org.sanfu.SanfuProperties;
 import org.sanfu.web.DashboardLink;
 import org.sanfu.web.InvalidInput;
+import org.sanfu.web.IsoWeek;
 import org.sanfu.web.Page;
 import org.sanfu.web.WayBack;
 import org.springframework.http.ResponseEntity;
@@ -85,7 +86,7 @@ class ReportPages {
         boolean weekly = "week".equals(period);
         model.addAttribute("cameFrom", weekly ? WayBack.weekly(value) : WayBack.monthly(value));
         model.addAttribute(DashboardLink.ATTRIBUTE, DashboardLink.of(from, LocalDate.parse(briefing.path("to").asText()),
-                weekly ? YearMonth.from(from.plusDays(3)) : YearMonth.parse(value)));
+                weekly ? WeeklyBriefings.monthOf(IsoWeek.parse(value)) : YearMonth.parse(value)));
         return "reports/briefing";
     }
 

@@ -57,9 +57,13 @@ class ReportQueries {
                 .single();
     }
 
-    /** Open tickets that missed a deadline, the longest overdue first. */
+    /**
+     * Open tickets that missed a deadline, as the briefings list them: by the deadline each line gives (the sign
+     * deadline of one that missed that alone, else the reply deadline), the earliest first.
+     */
     List<TicketLine> openOverdue() {
-        return lines("(" + TicketFacts.openOverdueIdsByReplyDeadline(MAX_LINES) + ")", OVERDUE_ORDER, List.of());
+        return lines("(" + TicketFacts.openOverdueIdsByMissedDeadline(MAX_LINES) + ")",
+                TicketFacts.missedDeadline("t") + " nulls last, t.id", List.of());
     }
 
     /** The tickets that were open and overdue at {@code end} (exclusive), in the same order. */

@@ -10,7 +10,8 @@ import org.sanfu.systemic.SystemicProblem;
 
 /**
  * The weekly briefing (周简报): the week's headline figures (tickets reported that week), by category
- * and department, the departments' ranking over the week, the open overdue tickets when it was
+ * and department, the departments' scores over the week (its {@code ranking}: the titles are the month's, which
+ * {@link WeeklyBriefings#of} adds as {@code monthRanking} when read), the open overdue tickets when it was
  * compiled, and the cases closed that week; and the systemic problems (共性问题) waiting for dispatch
  * when it was compiled or confirmed that week, with their member tickets.
  */

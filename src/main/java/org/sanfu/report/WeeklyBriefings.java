@@ -3,9 +3,11 @@ package org.sanfu.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import org.sanfu.Message;
 import org.sanfu.SanfuProperties;
@@ -70,15 +72,32 @@ public class WeeklyBriefings {
         return which;
     }
 
-    /** The stored briefing of the week, or one compiled now for a week not stored (yet). */
+    /**
+     * The stored briefing of the week, or one compiled now for a week not stored (yet); with {@code monthRanking},
+     * the ranking of its month ({@link #monthOf}) as {@link StatsService#ranking(YearMonth)} gives it when asked
+     * (stored once the month closed, live till then), never stored with the week: 金牌店小二, 蜗牛店小二 and
+     * 亮红牌 are the month's, the same on the dashboard, in the monthly report and here. The week's own
+     * {@code ranking} ranks its tickets alone and awards nothing the renderers show.
+     */
     @Transactional(readOnly = true)
     public JsonNode of(IsoWeek week) {
+        ObjectNode briefing;
         try {
             String stored = briefings.find(week).orElse(null);
-            return stored != null ? json.readTree(stored) : json.valueToTree(compile(week));
+            briefing = stored != null ? (ObjectNode) json.readTree(stored) : json.valueToTree(compile(week));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored briefing of " + week + " is unreadable", e);
         }
+        briefing.set("monthRanking", json.valueToTree(stats.ranking(monthOf(week))));
+        return briefing;
+    }
+
+    /**
+     * The month a week's briefing carries the ranking of, and the dashboard it leads to shows: the month of its
+     * Thursday, which holds most of its days.
+     */
+    static YearMonth monthOf(IsoWeek week) {
+        return YearMonth.from(week.monday().plusDays(3));
     }
 
     /** Called by the briefing process on Monday morning: last week's briefing, stored once. */

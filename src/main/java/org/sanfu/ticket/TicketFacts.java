@@ -67,13 +67,24 @@ public final class TicketFacts {
     }
 
     /**
-     * The ids of the first {@code limit} tickets {@link #OPEN_OVERDUE} selects, by reply deadline (nulls
-     * where the database sorts them) then id: the order the reader must give its own query on the view for
-     * the same answer. The few thousand found as {@link #OPEN_OVERDUE_ID_QUERY} finds them are sorted here,
-     * so that the view builds only the rows shown.
+     * The deadline an open overdue ticket of {@code table} (the table or its alias) missed, as the reports' overdue
+     * lines give it: the sign deadline of one that missed that alone (its reply deadline may be days ahead), else
+     * the reply deadline.
      */
-    public static String openOverdueIdsByReplyDeadline(int limit) {
-        return byReplyDeadline(openOverdue("select id, reply_deadline from ticket"), limit);
+    public static String missedDeadline(String table) {
+        return "case when " + table + ".sign_overdue and not " + table + ".reply_overdue then " + table
+                + ".sign_deadline else " + table + ".reply_deadline end";
+    }
+
+    /**
+     * The ids of the first {@code limit} tickets {@link #OPEN_OVERDUE} selects, by {@link #missedDeadline} (none
+     * last, on either database) then id: the order the reader must give its own query on the view for the
+     * same answer. The few thousand found as {@link #OPEN_OVERDUE_ID_QUERY} finds them are sorted here, so that
+     * the view builds only the rows shown.
+     */
+    public static String openOverdueIdsByMissedDeadline(int limit) {
+        return "select id from (" + openOverdue("select id, " + missedDeadline("ticket") + " as missed_deadline from ticket")
+                + ") d order by missed_deadline nulls last, id limit " + limit;
     }
 
     /** The first {@code limit} ids of a query of ids and reply deadlines, by reply deadline then id. */
@@ -263,7 +274,7 @@ public final class TicketFacts {
     /**
      * Exactly the tickets of {@link #OPEN_OVERDUE_AT} at a moment, found by index ranges rather than by
      * every ticket ever overdue before it: the ids of the first {@code limit} of them by reply deadline then
-     * id (as {@link #openOverdueIdsByReplyDeadline}), to join the view on, with its arguments from
+     * id, to join the view on, with its arguments from
      * {@link #openOverdueAtArgs}. One range of {@code overdue_since} per {@code overdue_span_class}
      * (V12__scale_indexes.sql), each read by the index on both, about twice the tickets the answer holds in
      * all. Join it (a derived table) rather than {@code id in (...)}: H2 may test an IN over a union on every

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -27,6 +28,9 @@ class BriefingNotesUnitTests {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The score's make-up under the default weights, as the dashboard says it. */
     static final String SCORE = Dashboard.scoreFormula(new RankingProperties.Weights(0.3, 0.2, 0.3, 0.1, 0.1));
+    /** A moment as the pages write it (When#of) in the service's zone. */
+    static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.of("Asia/Shanghai"));
     private static final String WITHOUT_LEAD = "另有 4 个问题没有主办部门（当场解决，或尚待专班办公室交办），未列入上表。";
 
     /** A week of 42 tickets, {@code led} of them by the two departments listed, one overdue ticket. */
@@ -59,13 +63,13 @@ class BriefingNotesUnitTests {
     @Test
     void theWorkbookSaysUnderItsTablesWhatTheyLeaveOutAsTheMarkdownDoes() throws Exception {
         try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(
-                new BriefingWorkbook(UnaryOperator.identity(), SCORE).render(week(38))))) {
+                workbook().render(week(38))))) {
             assertThat(texts(book.getSheet("分部门"))).contains(WITHOUT_LEAD);
             assertThat(texts(book.getSheet("超期事项"))).contains(BriefingMarkdown.overdueScope("本周") + "。")
                     .anyMatch(t -> t.startsWith("生成时仍超期未办结的全部事项，不限本周反映"));
         }
         try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(
-                new BriefingWorkbook(UnaryOperator.identity(), SCORE).render(week(42))))) {
+                workbook().render(week(42))))) {
             assertThat(texts(book.getSheet("分部门"))).noneMatch(t -> t.contains("没有主办部门"));
         }
     }
@@ -77,9 +81,14 @@ class BriefingNotesUnitTests {
         String md = new BriefingMarkdown(SCORE).render(week(38), ZoneId.of("Asia/Shanghai"));
         assertThat(md.substring(md.indexOf("## 四、部门赛马排名"), md.indexOf("## 五、"))).contains("\n" + SCORE + "\n");
         try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(
-                new BriefingWorkbook(UnaryOperator.identity(), SCORE).render(week(38))))) {
+                workbook().render(week(38))))) {
             assertThat(texts(book.getSheet("部门排名"))).contains(SCORE);
         }
+    }
+
+    /** The workbook as the service makes it, people named by their user names. */
+    static BriefingWorkbook workbook() {
+        return new BriefingWorkbook(UnaryOperator.identity(), SCORE, MINUTES::format);
     }
 
     private static List<String> texts(Sheet sheet) {

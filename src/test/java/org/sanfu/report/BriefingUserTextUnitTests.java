@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -117,7 +116,7 @@ class BriefingUserTextUnitTests {
                 "都晚了（主办：交通运输局，签收超期、答复超期，答复期限 2016-03-16 17:30）",
                 "重办前晚了（主办：交通运输局，此前超期，答复期限 2016-03-16 17:30）");
 
-        byte[] xlsx = new BriefingWorkbook(UnaryOperator.identity(), BriefingNotesUnitTests.SCORE).render(b);
+        byte[] xlsx = BriefingNotesUnitTests.workbook().render(b);
         try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = book.getSheet("超期事项");
             List<String> header = new ArrayList<>();
@@ -134,7 +133,7 @@ class BriefingUserTextUnitTests {
 
     @Test
     void theOverdueSheetNamesTheReplyDeadlineAsTheTicketsPageDoes() throws Exception {
-        byte[] xlsx = new BriefingWorkbook(UnaryOperator.identity(), BriefingNotesUnitTests.SCORE).render(briefing(List.of("普通标题")));
+        byte[] xlsx = BriefingNotesUnitTests.workbook().render(briefing(List.of("普通标题")));
         try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             List<String> header = new java.util.ArrayList<>();
             book.getSheet("超期事项").getRow(0).forEach(cell -> header.add(cell.getStringCellValue()));
@@ -147,7 +146,7 @@ class BriefingUserTextUnitTests {
     void theWorkbookWritesFormulaLikeTitlesAsTextCellsAndKeepsEveryCharacter() throws Exception {
         List<String> titles = List.of("=1+1", "+SUM(A1:A9)", "-2+3", "@A1", "=HYPERLINK(\"http://x.example\",\"领取\")",
                 "运费上涨😀（中文）", "_x0041_ 字面", "甲\r\n乙\t丙", "普通标题");
-        byte[] xlsx = new BriefingWorkbook(UnaryOperator.identity(), BriefingNotesUnitTests.SCORE).render(briefing(titles));
+        byte[] xlsx = BriefingNotesUnitTests.workbook().render(briefing(titles));
         try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet resolved = book.getSheet("办结案例");
             for (int i = 0; i < titles.size(); i++) {

@@ -98,6 +98,13 @@ class DashboardWebTests {
     }
 
     @Test
+    void theWeeklyBriefingsFormSaysItsTitlesAreTheMonthsAndItsWeekScoresHaveNone() {
+        // the briefing once gave titles worked out over its week, which the month's ranking could contradict
+        assertThat(page("", "leader").html().select("#weeklyBriefing .note").text())
+                .contains("所在月份的赛马排名（金牌店小二、蜗牛店小二、亮红牌，与月度通报相同）和本周各部门得分（不评称号）");
+    }
+
+    @Test
     void dispatchAndLeadersAreToldHowMuchWaitsForThemOnTheirWork() {
         String returned = api.ticket("CONTAINER").get("id").asText();
         api.act(returned, "return", "transport", Map.of("reason", "属于海关职责"));
