@@ -337,6 +337,10 @@ class DashboardWebTests {
             assertThat(onItsPage).as("ticket " + id + " missed a deadline").isNotEmpty();
             assertThat(page.select("#overdue tr[data-id=" + id + "] td.missed").text()).as("ticket " + id)
                     .isEqualTo(onItsPage);
+            // and its card in the list and on /work: its deadline there may be another one, days ahead
+            assertThat(pages.get("/tickets?town=" + town, "leader").html()
+                    .select("a.card.ticket[data-id=" + id + "] .badge.overdue:not(.left)").text()).as("ticket " + id)
+                    .isEqualTo(onItsPage);
         }
         // logged late: its reply deadline counts from the report in 2014, its sign deadline from today's assignment
         assertThat(page.select("#overdue tr[data-id=" + hostile + "] td.missed").text()).isEqualTo("答复超期");
