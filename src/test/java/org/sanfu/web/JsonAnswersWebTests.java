@@ -75,6 +75,25 @@ class JsonAnswersWebTests {
         assertThat(comments(ticket)).isEmpty();
     }
 
+    @Test
+    void yamlIsNoAnswerOfTheApiWhileTheApiDocumentStaysInYaml() {
+        String ticket = api.ticket("CUSTOMS").get("id").asText();
+        for (String path : List.of("/api/tickets/" + ticket, "/api/stats/summary")) {
+            Api.Response yaml = api.perform(get(path).accept("application/yaml"), "leader");
+            assertThat(yaml.status()).as(path + ": " + yaml.text()).isEqualTo(406);
+            assertThat(yaml.contentType()).startsWith("application/problem+json");
+            assertThat(yaml.json().get("detail").asText()).as(path).contains("application/json").doesNotContain("yaml");
+            Api.Response json = api.perform(get(path).accept("application/yaml, application/json;q=0.5"), "leader");
+            assertUtf8Json(path + " with JSON second", json, 200);
+        }
+        for (String accept : List.of("application/vnd.oai.openapi", "*/*")) {
+            Api.Response document = api.perform(get("/v3/api-docs.yaml").accept(accept), "staff1");
+            assertThat(document.status()).as(accept).isEqualTo(200);
+            assertThat(document.contentType()).as(accept).startsWith("application/vnd.oai.openapi");
+            assertThat(document.text()).as(accept).startsWith("openapi:").contains("/api/tickets:");
+        }
+    }
+
     private MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String accept, Object body) {
         return request.header("Accept", accept).contentType(MediaType.APPLICATION_JSON)
                 .content(api.write(body).getBytes(StandardCharsets.UTF_8));
