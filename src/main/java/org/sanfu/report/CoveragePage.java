@@ -16,6 +16,7 @@ import org.sanfu.web.InvalidInput;
 import org.sanfu.web.Page;
 import org.sanfu.web.PageParams;
 import org.sanfu.web.PageResult;
+import org.sanfu.web.QueryFaults;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -66,11 +67,14 @@ class CoveragePage {
     @GetMapping("/reports/coverage")
     String coverage(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String town, @RequestParam(required = false) String exporter,
-            @RequestParam(required = false) String key, @RequestParam(required = false) Integer page, Model model,
-            HttpServletResponse response) {
+            @RequestParam(required = false) String key, @RequestParam(required = false) Integer page,
+            QueryFaults query, Model model, HttpServletResponse response) {
         Form form = blank(from) && blank(to) ? thisMonth(town, exporter, key)
                 : new Form(text(from), text(to), text(town), text(exporter), text(key));
         InvalidInput.Collector errors = new InvalidInput.Collector();
+        if (!query.none()) {
+            errors.addAll(query.refusal()); // malformed or given twice (web.StrictQueries): named as any other
+        }
         VisitCoverage.Filter filter = parameters.coverage(errors, form.from(), form.to(), form.town(), form.exporter(),
                 form.key());
         Map<String, String> faults = formErrors.of(errors);

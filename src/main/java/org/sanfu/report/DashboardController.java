@@ -27,6 +27,7 @@ import org.sanfu.web.Page;
 import org.sanfu.security.Role;
 import org.sanfu.web.PageParams;
 import org.sanfu.web.PageResult;
+import org.sanfu.web.QueryFaults;
 import org.sanfu.web.QueryParams;
 import org.sanfu.web.WayBack;
 import org.springframework.http.HttpStatus;
@@ -84,11 +85,15 @@ class DashboardController {
     String dashboard(Caller caller, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String department,
             @RequestParam(required = false) String category, @RequestParam(required = false) String town,
-            @RequestParam(required = false) String month, Model model, HttpServletResponse response) {
+            @RequestParam(required = false) String month, QueryFaults query, Model model,
+            HttpServletResponse response) {
         if (caller.is(Role.STAFF, Role.DEPT)) {
             return "redirect:/work";
         }
         InvalidInput.Collector errors = new InvalidInput.Collector();
+        if (!query.none()) {
+            errors.addAll(query.refusal()); // malformed or given twice (web.StrictQueries): named as any other
+        }
         TicketFilter filter = parameters.filter(errors, from, to, department, category, town);
         YearMonth monthValue = parameters.month(errors, month);
         Map<String, String> faults = formErrors.of(errors);

@@ -59,11 +59,13 @@ import org.sanfu.web.Page;
 import org.sanfu.web.PageFormSubmissions;
 import org.sanfu.web.PageParams;
 import org.sanfu.web.PageResult;
+import org.sanfu.web.QueryFaults;
 import org.sanfu.web.QueryParams;
 import org.sanfu.web.WayBack;
 import org.sanfu.web.When;
 import org.springframework.context.annotation.Bean;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
@@ -179,7 +181,7 @@ class TicketPages {
             @RequestParam(required = false) String leadDepartment, @RequestParam(required = false) String open,
             @RequestParam(required = false) String reporter, @RequestParam(required = false) List<String> source,
             @RequestParam(required = false) String page,
-            @RequestParam(required = false) String size, Model model, HttpServletResponse response) {
+            @RequestParam(required = false) String size, QueryFaults query, Model model, HttpServletResponse response) {
         TicketListParams.Raw raw = new TicketListParams.Raw(status, department, category, town, enterprise, overdue,
                 from, to, q, leadDepartment, open, reporter, source);
         model.addAttribute("filter", raw);
@@ -194,12 +196,17 @@ class TicketPages {
         Integer pageSize = number(size, "size", invalid);
         TicketListParams.Parsed parsed = null;
         Map<String, String> said = Map.of();
+        // a filter malformed or given twice (web.StrictQueries) is named as one given wrong, before the others
+        InvalidInput refused = query.none() ? null : query.refusal();
         try {
             parsed = listParams.parseOnPages(raw, pageNumber, pageSize == null ? PAGE_SIZE : pageSize);
         } catch (InvalidInput e) {
-            e.errors().forEach(f -> invalid.add(f.field()));
-            said = formErrors.of(e);
-            model.addAttribute("reversedDates", e.faults().stream()
+            refused = refused == null ? e : InvalidInput.merged(query.faults(), e);
+        }
+        if (refused != null) {
+            refused.errors().forEach(f -> invalid.add(f.field()));
+            said = formErrors.of(refused);
+            model.addAttribute("reversedDates", refused.faults().stream()
                     .anyMatch(f -> "sanfu.validation.to-before-from".equals(f.reason().code())));
         }
         model.addAttribute("invalid", invalid);
@@ -258,7 +265,13 @@ class TicketPages {
             @RequestParam(required = false) String overdue, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String q,
             @RequestParam(required = false) String leadDepartment, @RequestParam(required = false) String open,
-            @RequestParam(required = false) String reporter, @RequestParam(required = false) List<String> source) {
+            @RequestParam(required = false) String reporter, @RequestParam(required = false) List<String> source,
+            QueryFaults query) {
+        if (!query.none()) {
+            // a filter malformed or given twice: the list with the query as sent, which names it there
+            return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, "/tickets?" + query.query())
+                    .build();
+        }
         TicketListParams.Raw raw = new TicketListParams.Raw(status, department, category, town, enterprise, overdue,
                 from, to, q, leadDepartment, open, reporter, source);
         TicketListParams.Parsed parsed;
@@ -411,8 +424,8 @@ class TicketPages {
      * ignored (WayBack: a page named, never an address passed on).
      */
     @GetMapping("/tickets/{id}")
-    String ticket(@PathVariable String id, @RequestParam(required = false) String back, Caller caller, Model model,
-            HttpServletRequest request) {
+    String ticket(@PathVariable String id, @RequestParam(required = false) String back, QueryFaults query,
+            Caller caller, Model model, HttpServletRequest request) {
         FormState state = keptForms.take(request)
                 .filter(kept -> actionForms.containsKey(kept.variables().get("action")))
                 .map(kept -> {
@@ -422,7 +435,8 @@ class TicketPages {
                 })
                 .orElse(FormState.NONE);
         show(id, caller, state, model);
-        wayBack(back, caller, model.asMap());
+        // one malformed (U+FFFD where Tomcat read it) or given twice names no page either: the page without a way back
+        wayBack(query.has(WAY_BACK) ? null : back, caller, model.asMap());
         // right after an action (its #done): how much else waits on /work, and the way there, so that a leader
         // ruling on a queue of supervised tickets, or a department signing its morning's, goes on to the next
         if (model.getAttribute("done") instanceof String done && state.action() == null) {
