@@ -306,8 +306,8 @@ final class EngineRestBadInput {
             return (ParamConverter<T>) new ParamConverter<Integer>() {
                 @Override
                 public Integer fromString(String value) {
-                    if (value == null) {
-                        return null;
+                    if (value == null || value.isEmpty()) {
+                        return null; // maxResults= as Jersey read it before: no bound
                     }
                     try {
                         int bound = Integer.parseInt(value);

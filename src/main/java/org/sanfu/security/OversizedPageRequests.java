@@ -41,10 +41,19 @@ final class OversizedPageRequests extends OncePerRequestFilter {
             errorPages.render(request, response, HttpStatus.PAYLOAD_TOO_LARGE, reason);
             return;
         }
-        if (isMultipart(request) && !readable(request)) {
-            errorPages.render(request, response, HttpStatus.BAD_REQUEST,
-                    messages.getMessage("page.malformed-upload", null, Locale.SIMPLIFIED_CHINESE));
-            return;
+        if (isMultipart(request)) {
+            Exception unreadable = unreadable(request);
+            if (unreadable != null && tooLarge(unreadable)) {
+                // sent without a length (chunked), it passed the check above and went past the container's limit
+                errorPages.render(request, response, HttpStatus.PAYLOAD_TOO_LARGE, messages.getMessage("page.too-large",
+                        new Object[] {size(limit)}, Locale.SIMPLIFIED_CHINESE));
+                return;
+            }
+            if (unreadable != null) {
+                errorPages.render(request, response, HttpStatus.BAD_REQUEST,
+                        messages.getMessage("page.malformed-upload", null, Locale.SIMPLIFIED_CHINESE));
+                return;
+            }
         }
         chain.doFilter(request, response);
     }
@@ -54,15 +63,28 @@ final class OversizedPageRequests extends OncePerRequestFilter {
         return type != null && type.regionMatches(true, 0, "multipart/", 0, "multipart/".length());
     }
 
-    /** Whether the container reads the parts (it keeps them for the CSRF check and the controller). */
-    private static boolean readable(HttpServletRequest request) throws IOException {
+    /**
+     * Why the container cannot read the parts, or null when it reads them (it keeps them for the CSRF check and the
+     * controller): Tomcat's IllegalStateException (too many parts, over its size limits), InvalidFileNameException (a
+     * NUL), FileUploadException (no boundary), MalformedStreamException (a body cut short)...
+     */
+    private static Exception unreadable(HttpServletRequest request) {
         try {
             request.getParts();
-            return true;
-        } catch (ServletException | RuntimeException unreadable) {
-            // Tomcat's IllegalStateException (too many parts, no boundary), InvalidFileNameException (a NUL)...
-            return false;
+            return null;
+        } catch (ServletException | IOException | RuntimeException unreadable) {
+            return unreadable;
         }
+    }
+
+    /** Whether the parts were refused for their size (Tomcat's SizeException, somewhere among the causes). */
+    private static boolean tooLarge(Throwable refused) {
+        for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.apache.tomcat.util.http.fileupload.impl.SizeException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** 1048576 → "1 MB", 524288 → "512 KB". */

@@ -66,7 +66,9 @@ class StrictQueries implements HandlerInterceptor, HandlerMethodArgumentResolver
                 if (param == null || Map.class.isAssignableFrom(type) || MultipartFile.class.isAssignableFrom(type)) {
                     continue; // a form read whole (its body is Utf8Forms'), a file
                 }
-                names.add(!param.name().isEmpty() ? param.name() : parameter.getName());
+                // read by reflection, the annotation's value is not its name's alias: @RequestParam("from") names it too
+                names.add(!param.name().isEmpty() ? param.name() : !param.value().isEmpty() ? param.value()
+                        : parameter.getName());
                 single.add(!type.isArray() && !Collection.class.isAssignableFrom(type));
             }
             boolean[] singles = new boolean[single.size()];

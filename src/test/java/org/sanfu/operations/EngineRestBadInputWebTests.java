@@ -158,6 +158,7 @@ class EngineRestBadInputWebTests {
         assertThat(failures).isEmpty();
 
         // what can be read still is, a flag in any case as before
+        assertThat(http.get(root + "/job?maxResults=", "admin:demo").statusCode()).as("empty: no bound").isEqualTo(200);
         HttpResponse<String> page = http.get(root + "/job?firstResult=0&maxResults=1", "admin:demo");
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
         assertThat(JSON.readTree(page.body())).hasSize(1);

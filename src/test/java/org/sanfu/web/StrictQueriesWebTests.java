@@ -126,6 +126,10 @@ class StrictQueriesWebTests {
         refused(apiGet("/api/tickets", "size=5&size=5"), "size", "must be given once");
         refused(apiGet("/api/enterprises", "q=a&q=b"), "q", "must be given once");
         assertThat(apiGet("/api/tickets", "source=HOTLINE&source=ONLINE&status=REPLIED").status()).isEqualTo(200);
+        // a list another role may not read: its 403 first, as API.md orders them
+        Api.Response notTheirs = api.perform(MockMvcRequestBuilders.get("/api/systemic-problems")
+                .accept(MediaType.APPLICATION_JSON).with(asTomcat("status=a&status=b")), "transport");
+        assertThat(notTheirs.status()).as(notTheirs.text()).isEqualTo(403);
     }
 
     @Test
@@ -160,6 +164,15 @@ class StrictQueriesWebTests {
         assertThat(enterprises.getStatus()).isEqualTo(400);
         assertThat(Jsoup.parse(enterprises.getContentAsString()).select(".flash.error").text())
                 .isEqualTo("关键词：只能填写一个值");
+        // named in Chinese there, not by the parameter's English name
+        for (String[] named : new String[][] {{"/visits/new", "enterpriseCreditCode=a&enterpriseCreditCode=b", "staff1",
+                "统一社会信用代码：只能填写一个值"}, {"/talks/new", "subjectKind=a&subjectKind=b", "leader",
+                "约谈对象类别：只能填写一个值"}, {"/talks/new", "subject=%FF", "leader", "约谈对象：有无法识别的字符"}}) {
+            MockHttpServletResponse answer = pageGet(named[0], named[1], named[2]);
+            assertThat(answer.getStatus()).as(named[1]).isEqualTo(400);
+            assertThat(Jsoup.parse(answer.getContentAsString()).select(".flash.error").text()).as(named[1])
+                    .startsWith(named[3]);
+        }
 
         MockHttpServletResponse export = pageGet("/tickets/export", "status=%", "leader");
         assertThat(export.getStatus()).isEqualTo(303);
