@@ -1,6 +1,7 @@
 package org.sanfu.admin;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -24,12 +25,15 @@ import org.sanfu.security.AccountAdministration;
 import org.sanfu.security.Caller;
 import org.sanfu.security.People;
 import org.sanfu.security.Role;
+import org.sanfu.web.Downloads;
 import org.sanfu.web.InvalidInput;
 import org.sanfu.web.Messages;
 import org.sanfu.web.Page;
 import org.sanfu.web.PageFormSubmissions;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.ui.ModelMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -206,6 +210,13 @@ class AdminPage {
         ModelAndView page = page(caller, Filled.NONE, HttpStatus.OK);
         page.addObject("imported", ImportReport.of(file.getOriginalFilename(), result, messages));
         return page;
+    }
+
+    /** The file to fill in for the import: its Chinese header and an example line (EnterpriseImport#template). */
+    @GetMapping("/admin/enterprises/import/template")
+    ResponseEntity<byte[]> importTemplate() {
+        return Downloads.attachment(new MediaType("text", "csv", StandardCharsets.UTF_8),
+                message("admin.import.template.file"), importer.template());
     }
 
     // --- channels (issue 14) ---

@@ -1,9 +1,11 @@
 package org.sanfu.admin;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.sanfu.enterprise.EnterpriseImport;
 import org.sanfu.web.InvalidInput;
 import org.springframework.context.MessageSource;
@@ -24,7 +26,12 @@ record ImportReport(String filename, int created, int updated, List<Line> reject
     /** The import's "field: message" (InvalidInput's description of its first fault). */
     private static final Pattern FIELD_FIRST = Pattern.compile("([A-Za-z]+): (.*)", Pattern.DOTALL);
 
-    private record Known(Pattern english, String key) {}
+    /** An English fault and its key; {@code columns}: its arguments list columns ("creditCode,name"), shown by label. */
+    private record Known(Pattern english, String key, boolean columns) {
+        Known(Pattern english, String key) {
+            this(english, key, false);
+        }
+    }
 
     private static final List<Known> KNOWN = List.of(
             new Known(Pattern.compile("must not be blank"), "admin.import.blank"),
@@ -36,7 +43,9 @@ record ImportReport(String filename, int created, int updated, List<Line> reject
             new Known(Pattern.compile("must be the user name of a service staff account"), "admin.import.specialist"),
             new Known(Pattern.compile("must be true or false"), "admin.import.yes-no"),
             new Known(Pattern.compile("has (\\d+) fields, the header has (\\d+)"), "admin.import.columns"),
-            new Known(Pattern.compile("line 1 must name the columns (\\S+); missing: (\\S+)"), "admin.import.header"),
+            new Known(Pattern.compile("line 1 must name the columns (\\S+); missing: (\\S+)"), "admin.import.header",
+                    true),
+            new Known(Pattern.compile("line 1 names the column (\\S+) twice"), "admin.import.header-twice", true),
             new Known(Pattern.compile("is not readable CSV: (.*)", Pattern.DOTALL), "admin.import.unreadable"),
             new Known(Pattern.compile("must be UTF-8 text.*"), "admin.import.not-utf8"));
 
@@ -66,13 +75,18 @@ record ImportReport(String filename, int created, int updated, List<Line> reject
         return messages.getMessage("admin.import.field." + field, null, field, Locale.SIMPLIFIED_CHINESE);
     }
 
+    /** "creditCode,name" as the page names them: 统一社会信用代码、企业名称. */
+    private static String labels(String columns, MessageSource messages) {
+        return Arrays.stream(columns.split(",")).map(column -> field(column, messages)).collect(Collectors.joining("、"));
+    }
+
     private static String chinese(String english, MessageSource messages) {
         for (Known known : KNOWN) {
             Matcher m = known.english().matcher(english);
             if (m.matches()) {
                 Object[] args = new Object[m.groupCount()];
                 for (int i = 0; i < args.length; i++) {
-                    args[i] = m.group(i + 1);
+                    args[i] = known.columns() ? labels(m.group(i + 1), messages) : m.group(i + 1);
                 }
                 return messages.getMessage(known.key(), args, english, Locale.SIMPLIFIED_CHINESE);
             }

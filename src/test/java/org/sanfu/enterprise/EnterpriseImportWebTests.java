@@ -326,6 +326,68 @@ class EnterpriseImportWebTests {
         assertThat(onFile(code)).isFalse();
     }
 
+    /** An administrator's file exported from Excel names the columns in Chinese, as the form and the template do. */
+    @Test
+    void theColumnsMayBeNamedByTheirChineseLabels() {
+        String code = Api.creditCode();
+
+        Api.Response r = upload(csv("统一社会信用代码,企业名称,镇（街道）,行业,外贸企业,重点企业,驻企服务专员",
+                code + ",中文表头企业,椒江区,汽摩配,否,是,staff2"));
+
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.json().get("created").asInt()).isEqualTo(1);
+        assertThat(r.json().get("rejected")).isEmpty();
+        JsonNode p = profile(code);
+        assertThat(p.get("name").asText()).isEqualTo("中文表头企业");
+        assertThat(p.get("town").asText()).isEqualTo("椒江区");
+        assertThat(p.get("exporter").asBoolean()).isFalse();
+        assertThat(p.get("key").asBoolean()).isTrue();
+        assertThat(p.get("specialist").asText()).isEqualTo("staff2");
+    }
+
+    /** English and Chinese names mixed, in another order, as Excel users write them: spaces, 镇(街道), a BOM. */
+    @Test
+    void chineseAndEnglishNamesMixInAnyOrderWithHalfWidthParenthesesAndSpaces() {
+        String code = Api.creditCode();
+        String header = "\uFEFF 企业名称 ,creditCode,镇(街道),industry,外贸企业\u3000,KEY, 驻企服务专员";
+
+        Api.Response r = upload(csv(header, "混合表头企业," + code + ",路桥区,鞋业,是,否,staff1"));
+
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.json().get("rejected")).isEmpty();
+        JsonNode p = profile(code);
+        assertThat(p.get("name").asText()).isEqualTo("混合表头企业");
+        assertThat(p.get("town").asText()).isEqualTo("路桥区");
+        assertThat(p.get("industry").asText()).isEqualTo("鞋业");
+        assertThat(p.get("exporter").asBoolean()).isTrue();
+        assertThat(p.get("key").asBoolean()).isFalse();
+    }
+
+    /**
+     * A column missing is named as the API names it: in English by field, as before; in Chinese by label. A
+     * column named twice, once in each language, is refused rather than one of them read.
+     */
+    @Test
+    void aMissingOrRepeatedColumnIsNamedAndNothingIsFiled() {
+        String code = Api.creditCode();
+        byte[] misspelled = csv("统一社会信用代码,企业名,镇（街道）,行业,外贸企业,重点企业,驻企服务专员",
+                row(code, "表头错字企业", "椒江区")).getBytes(StandardCharsets.UTF_8);
+
+        Api.Response english = upload(misspelled, "text/csv", "admin");
+        EnterpriseWebTests.assertFieldErrors(english, "header");
+        assertThat(english.firstFault().get("message").asText())
+                .isEqualTo("line 1 must name the columns " + HEADER + "; missing: name");
+        Api.Response chinese = api.perform(MockMvcRequestBuilders.post("/api/enterprises/import")
+                .contentType("text/csv").header("Accept-Language", "zh-CN").content(misspelled), "admin");
+        assertThat(chinese.firstFault().get("message").asText()).endsWith("缺少：企业名称")
+                .contains("统一社会信用代码、企业名称、镇（街道）、行业、外贸企业、重点企业、驻企服务专员");
+
+        Api.Response twice = upload(csv(HEADER + ",企业名称", row(code, "两个名称企业", "椒江区") + ",另一个名称"));
+        EnterpriseWebTests.assertFieldErrors(twice, "header");
+        assertThat(twice.firstFault().get("message").asText()).contains("name").contains("twice");
+        assertThat(onFile(code)).isFalse();
+    }
+
     @Test
     void csvThatCannotBeParsedIsRejectedWholeAndNothingIsFiled() {
         String good = Api.creditCode();

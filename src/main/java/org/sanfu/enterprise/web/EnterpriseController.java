@@ -71,8 +71,10 @@ class EnterpriseController {
 
     /** ADMIN (SecurityConfig). UTF-8 CSV with a header row; other media types get 415. */
     @Operation(summary = "Import enterprises from CSV", description = "UTF-8 CSV with the header row "
-            + "`creditCode,name,town,industry,exporter,key,specialist` (line 1). Good rows are kept even when others "
-            + "are rejected; a row whose credit code is on file updates it.")
+            + "`creditCode,name,town,industry,exporter,key,specialist` (line 1), each column named by that name or by "
+            + "its Chinese label (统一社会信用代码,企业名称,镇（街道）,行业,外贸企业,重点企业,驻企服务专员), in any order. "
+            + "`exporter` and `key` take 是/否, true/false, 1/0, yes/no or y/n (blank is no). Good rows are kept even "
+            + "when others are rejected; a row whose credit code is on file updates it.")
     @ApiAccess(value = "ADMIN", errors = {400, 403})
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "text/csv",
             schema = @Schema(type = "string", example = "creditCode,name,town,industry,exporter,key,specialist\n"
