@@ -78,7 +78,7 @@ class ReportListsCutTests {
         assertThat(ids(queries.openOverdueAt(to))).hasSize(ReportQueries.MAX_LINES)
                 .isEqualTo(view(TicketFacts.OPEN_OVERDUE_AT, "t.reply_deadline, t.id", to, to, to));
         assertThat(ids(queries.openOverdue())).hasSize(ReportQueries.MAX_LINES)
-                .isEqualTo(view(TicketFacts.OPEN_OVERDUE, "t.reply_deadline, t.id"));
+                .isEqualTo(view(TicketFacts.OPEN_OVERDUE, TicketFacts.missedDeadline("t") + " nulls last, t.id"));
         assertThat(ids(queries.dueBetween(nextFrom, nextTo))).hasSize(ReportQueries.MAX_LINES)
                 .isEqualTo(view("(t.status = 'ASSIGNED' and t.sign_deadline >= ? and t.sign_deadline < ?) or "
                         + "(t.status in ('DISPATCHING', 'ASSIGNED', 'IN_PROGRESS', 'ESCALATED', 'SUPERVISION') "
