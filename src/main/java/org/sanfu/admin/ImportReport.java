@@ -43,9 +43,11 @@ record ImportReport(String filename, int created, int updated, List<Line> reject
             new Known(Pattern.compile("must be the user name of a service staff account"), "admin.import.specialist"),
             new Known(Pattern.compile("must be true or false"), "admin.import.yes-no"),
             new Known(Pattern.compile("has (\\d+) fields, the header has (\\d+)"), "admin.import.columns"),
-            new Known(Pattern.compile("line 1 must name the columns (\\S+); missing: (\\S+)"), "admin.import.header",
+            new Known(Pattern.compile("line 1 must name the columns (\\S+) \\(or by their Chinese names \\S+\\); "
+                    + "missing: (\\S+) \\(\\S+\\)"), "admin.import.header",
                     true),
-            new Known(Pattern.compile("line 1 names the column (\\S+) twice"), "admin.import.header-twice", true),
+            new Known(Pattern.compile("line 1 names the column (\\S+) \\(\\S+\\) twice"), "admin.import.header-twice",
+                    true),
             new Known(Pattern.compile("is not readable CSV: (.*)", Pattern.DOTALL), "admin.import.unreadable"),
             new Known(Pattern.compile("must be UTF-8 text.*"), "admin.import.not-utf8"));
 

@@ -15,6 +15,7 @@ import org.sanfu.web.ApiAccess;
 import org.sanfu.web.InvalidInput;
 import org.sanfu.web.PageParams;
 import org.sanfu.web.PageResult;
+import org.sanfu.web.QueryFaults;
 import org.sanfu.web.QueryParams;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,8 +50,13 @@ class SystemicProblemController {
     @Parameter(name = "status", in = ParameterIn.QUERY, schema = @Schema(implementation = SystemicStatus.class))
     @GetMapping
     PageResult<SystemicProblem> list(Caller caller, @RequestParam(required = false) String status,
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+            QueryFaults query) {
         caller.require(Role.DISPATCH, Role.LEADER);
+        // a query malformed or given twice: after the role, as API.md orders 403 before 400
+        if (!query.none()) {
+            throw query.refusal();
+        }
         InvalidInput.Collector errors = new InvalidInput.Collector();
         SystemicStatus wanted = params.enumValue(errors, "status", status, SystemicStatus.class);
         errors.throwIfAny();

@@ -39,8 +39,10 @@ class ApiDocs {
     static final String PROBLEM = "Problem";
 
     static {
-        // An ActionBody is the raw JSON of an action; each action documents its real body itself.
+        // An ActionBody is the raw JSON of an action; each action documents its real body itself. QueryFaults are
+        // what StrictQueries found in the query, no parameter of their own.
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(ActionBody.class);
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(QueryFaults.class);
     }
 
     private static final Map<Integer, String> ERRORS = Map.of(

@@ -376,10 +376,11 @@ class EnterpriseImportWebTests {
         Api.Response english = upload(misspelled, "text/csv", "admin");
         EnterpriseWebTests.assertFieldErrors(english, "header");
         assertThat(english.firstFault().get("message").asText())
-                .isEqualTo("line 1 must name the columns " + HEADER + "; missing: name");
+                .isEqualTo("line 1 must name the columns " + HEADER + " (or by their Chinese names 统一社会信用代码、企业名称、"
+                        + "镇（街道）、行业、外贸企业、重点企业、驻企服务专员); missing: name (企业名称)");
         Api.Response chinese = api.perform(MockMvcRequestBuilders.post("/api/enterprises/import")
                 .contentType("text/csv").header("Accept-Language", "zh-CN").content(misspelled), "admin");
-        assertThat(chinese.firstFault().get("message").asText()).endsWith("缺少：企业名称")
+        assertThat(chinese.firstFault().get("message").asText()).endsWith("缺少：企业名称（name）")
                 .contains("统一社会信用代码、企业名称、镇（街道）、行业、外贸企业、重点企业、驻企服务专员");
 
         Api.Response twice = upload(csv(HEADER + ",企业名称", row(code, "两个名称企业", "椒江区") + ",另一个名称"));
