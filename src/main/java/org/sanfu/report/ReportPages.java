@@ -11,6 +11,7 @@ import org.sanfu.web.InvalidInput;
 import org.sanfu.web.IsoWeek;
 import org.sanfu.web.Page;
 import org.sanfu.web.WayBack;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,6 +30,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ReportPages {
 
     private final WeeklyBriefings briefings;
+    private static final MediaType PLAIN_TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
+
     private final BriefingMarkdown markdown;
     private final BriefingWorkbook workbook;
     private final SanfuProperties properties;
@@ -103,7 +106,9 @@ class ReportPages {
         if (!text) {
             return ReportController.file(ReportController.XLSX, briefing, "xlsx", workbook.render(briefing));
         }
-        return ReportController.file(ReportController.MARKDOWN, briefing, "md",
-                markdown.render(briefing, properties.zone()).getBytes(StandardCharsets.UTF_8));
+        // a plain-text file a leader's PC opens on a double click (Notepad, WPS), with a byte-order mark so that an
+        // older Notepad reads it as UTF-8, not as GBK; the API's answer stays text/markdown, without one
+        return ReportController.file(PLAIN_TEXT, briefing, "txt",
+                ("\uFEFF" + markdown.render(briefing, properties.zone())).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -52,8 +52,10 @@ class ReportPagesWebTests {
 
         MockHttpServletResponse markdown = download("/reports/weekly?week=2026-W48&format=md", "dispatch");
         assertThat(markdown.getStatus()).isEqualTo(200);
-        assertThat(markdown.getContentType()).startsWith("text/markdown");
-        assertThat(markdown.getHeader("Content-Disposition")).contains("2026-W48.md");
+        // a .txt a leader's PC opens on a double click, marked UTF-8 for an older Notepad; the text is the Markdown
+        assertThat(markdown.getContentType()).startsWith("text/plain").contains("UTF-8");
+        assertThat(markdown.getHeader("Content-Disposition")).contains("2026-W48.txt");
+        assertThat(markdown.getContentAsByteArray()).startsWith(0xEF, 0xBB, 0xBF);
         assertThat(markdown.getContentAsString(StandardCharsets.UTF_8)).contains("三服务工作简报（2026年第48周）");
 
         assertThat(download("/reports/weekly", "admin").getHeader("Content-Disposition"))
@@ -106,7 +108,9 @@ class ReportPagesWebTests {
             assertThat(open.text()).isEqualTo("在线查看");
         }
 
-        String markdown = download("/reports/weekly?week=2011-W19&format=md", "leader").getContentAsString(StandardCharsets.UTF_8);
+        // the download's text after its byte-order mark
+        String markdown = download("/reports/weekly?week=2011-W19&format=md", "leader")
+                .getContentAsString(StandardCharsets.UTF_8).substring(1);
         Pages.Answer answer = pages.get("/reports/weekly?week=2011-W19&format=html", "leader");
         assertThat(answer.status()).isEqualTo(200);
         Document page = answer.html();
@@ -135,8 +139,9 @@ class ReportPagesWebTests {
 
         Pages.Answer month = pages.get("/reports/monthly?month=2011-05&format=html", "dispatch");
         assertThat(month.status()).isEqualTo(200);
-        assertSaysTheSame(month.html(), download("/reports/monthly?month=2011-05&format=md", "dispatch")
-                .getContentAsString(StandardCharsets.UTF_8));
+        MockHttpServletResponse text = download("/reports/monthly?month=2011-05&format=md", "dispatch");
+        assertThat(text.getHeader("Content-Disposition")).contains("2011-05.txt");
+        assertSaysTheSame(month.html(), text.getContentAsString(StandardCharsets.UTF_8).substring(1));
         assertThat(month.html().select("h2").eachText()).contains("八、约谈");
         assertThat(month.html().selectFirst("#briefingExcel").attr("href")).isEqualTo("/reports/monthly?month=2011-05&format=xlsx");
         assertThat(month.html().select("main li a.ticket-link").eachAttr("href")).isNotEmpty()
