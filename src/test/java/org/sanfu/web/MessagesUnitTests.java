@@ -76,6 +76,20 @@ class MessagesUnitTests {
     }
 
     /** As spring.messages configures it in application.yml (basename messages, UTF-8, no system locale). */
+    /** /work's counts read as its inbox total does, 1234, not MessageFormat's default 1,234 beside it. */
+    @Test
+    void workCountsAreWrittenWithoutGrouping() {
+        ResourceBundleMessageSource source = bootLike();
+        assertThat(source.getMessage("page.work.inbox-total", new Object[] {1234}, Locale.SIMPLIFIED_CHINESE))
+                .contains("1234 件");
+        assertThat(source.getMessage("page.work.my-reported.all", new Object[] {1234}, Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("查看全部 1234 件");
+        assertThat(source.getMessage("page.work.hotline-replied.all", new Object[] {1234, 1000},
+                Locale.SIMPLIFIED_CHINESE)).startsWith("共 1234 件，这里列出回访期限最近的 1000 件");
+        assertThat(source.getMessage("page.work.my-reported.all", new Object[] {1234}, Locale.ENGLISH))
+                .isEqualTo("All 1234");
+    }
+
     private static ResourceBundleMessageSource bootLike() {
         ResourceBundleMessageSource source = new ResourceBundleMessageSource();
         source.setBasename("messages");
