@@ -36,24 +36,18 @@ final class OversizedPageRequests extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > limit) {
+        boolean declaredTooLarge = request.getContentLengthLong() > limit;
+        Exception unreadable = !declaredTooLarge && isMultipart(request) ? unreadable(request) : null;
+        // one sent without a length (chunked) passes the first check and may go past the container's limit
+        if (declaredTooLarge || unreadable != null && tooLarge(unreadable)) {
             String reason = messages.getMessage("page.too-large", new Object[] {size(limit)}, Locale.SIMPLIFIED_CHINESE);
             errorPages.render(request, response, HttpStatus.PAYLOAD_TOO_LARGE, reason);
             return;
         }
-        if (isMultipart(request)) {
-            Exception unreadable = unreadable(request);
-            if (unreadable != null && tooLarge(unreadable)) {
-                // sent without a length (chunked), it passed the check above and went past the container's limit
-                errorPages.render(request, response, HttpStatus.PAYLOAD_TOO_LARGE, messages.getMessage("page.too-large",
-                        new Object[] {size(limit)}, Locale.SIMPLIFIED_CHINESE));
-                return;
-            }
-            if (unreadable != null) {
-                errorPages.render(request, response, HttpStatus.BAD_REQUEST,
-                        messages.getMessage("page.malformed-upload", null, Locale.SIMPLIFIED_CHINESE));
-                return;
-            }
+        if (unreadable != null) {
+            errorPages.render(request, response, HttpStatus.BAD_REQUEST,
+                    messages.getMessage("page.malformed-upload", null, Locale.SIMPLIFIED_CHINESE));
+            return;
         }
         chain.doFilter(request, response);
     }
