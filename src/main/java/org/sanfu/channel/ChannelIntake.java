@@ -40,8 +40,11 @@ public class ChannelIntake {
     /** The category of a problem a channel sent without one, or with one the catalog lacks: dispatch routes it. */
     static final String UNROUTED = "OTHER";
 
-    /** The ticket, and whether this request created it (201) or found it filed before (200). */
-    public record Filed(TicketView ticket, boolean created) {}
+    /**
+     * The ticket as the channel reads it (ChannelTicket), and whether this request created it (201) or found it
+     * filed before (200).
+     */
+    public record Filed(ChannelTicket ticket, boolean created) {}
 
     private final Channels channels;
     private final EnterpriseService enterprises;
@@ -69,15 +72,15 @@ public class ChannelIntake {
         String externalId = checked.externalId();
         var earlier = channels.ticketOf(channel, externalId);
         if (earlier.isPresent()) {
-            return new Filed(view(earlier.get()), false);
+            return new Filed(channelView(earlier.get()), false);
         }
         try {
             long id = transaction.execute(status -> open(channel, checked));
-            return new Filed(view(id), true);
+            return new Filed(channelView(id), true);
         } catch (DuplicateKeyException e) {
             // the same external id arrived twice at once: the other request's ticket is the one
             log.debug("{} filed {} twice at once; answering with the first request's ticket", channel, externalId);
-            return new Filed(view(channels.ticketOf(channel, externalId).orElseThrow(() -> e)), false);
+            return new Filed(channelView(channels.ticketOf(channel, externalId).orElseThrow(() -> e)), false);
         }
     }
 
@@ -87,6 +90,11 @@ public class ChannelIntake {
                 .orElseThrow(() -> new DomainException.NotFound("intake", externalId));
         TicketView t = view(id);
         return new IntakeStatus(externalId, t.id(), t.status(), t.resolution(), t.satisfaction());
+    }
+
+    /** The 201's and the 200's ticket alike: what the channel may know of it. */
+    private ChannelTicket channelView(long id) {
+        return ChannelTicket.of(view(id));
     }
 
     private TicketView view(long id) {

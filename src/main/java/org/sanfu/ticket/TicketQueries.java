@@ -236,8 +236,8 @@ public class TicketQueries {
     }
 
     /**
-     * A ticket as a machine client (a channel, issue 14) reads the one it filed: every field, no
-     * actions to take (a channel acts on no ticket). Empty for an unknown id.
+     * A ticket a machine client (a channel, issue 14) filed: every field, no actions to take (a channel acts
+     * on no ticket), for the channel module to pick what the channel may read. Empty for an unknown id.
      */
     public java.util.Optional<TicketView> filed(long id) {
         return tickets.find(id).map(t -> TicketView.of(t, catalog.categoryLabel(t.category()), List.of()));

@@ -297,6 +297,56 @@ class ChannelWebTests {
                 .query(Long.class).single()).isEqualTo(2);
     }
 
+    /** API.md "Tickets": the keys a ticket has, which the intake's 201 and 200 keep. */
+    static final List<String> TICKET_KEYS = List.of("id", "visitId", "enterpriseCreditCode", "enterpriseName", "town",
+            "category", "title", "description", "urgency", "source", "status", "leadDepartment", "coDepartments",
+            "reportedAt", "assignedAt", "signedAt", "repliedAt", "closedAt", "signDeadline", "replyDeadline", "overdue",
+            "reopenCount", "returnCount", "escalationLevel", "satisfaction", "resolution", "allowedActions");
+
+    /**
+     * The answer to the same external id again is the ticket as it is now, as its channel may read it (a 12345
+     * hotline may read it out to the caller): where it stands and its deadlines, never a co-department's opinion,
+     * an extension's reason or a staff user name.
+     */
+    @Test
+    void theSameExternalIdAgainAnswersTheTicketWithoutWhatTheDepartmentsWroteForThemselves() {
+        ChannelTestSupport s = channels();
+        ChannelTestSupport.Created c = s.channel(null);
+        Map<String, Object> problem = ChannelTestSupport.problem(api.enterprise(), null);
+        problem.remove("reportedAt"); // now: the reply deadline is ahead, so an extension may be asked
+        JsonNode first = s.filed(c.key(), problem);
+        assertThat(first.get("status").asText()).isEqualTo("DISPATCHING");
+        String id = first.get("id").asText();
+        api.act(id, "assign", "dispatch", Map.of("leadDepartment", "TRANSPORT", "coDepartments", List.of("COMMERCE"),
+                "note", "交办备注：请商务局核实"));
+        api.act(id, "sign", "transport", null);
+        String opinion = "内部意见：该企业欠税，不宜支持";
+        String reason = "内部原因：等待税务部门核查";
+        JsonNode staffs = api.act(id, "contribute", "commerce", Map.of("opinion", opinion));
+        assertThat(staffs.toString()).as("the staff's view has them").contains(opinion, "\"commerce\"");
+        JsonNode asked = api.act(id, "extend", "transport", Map.of("workingDays", 3, "reason", reason));
+        assertThat(asked.get("extensionRequest").get("reason").asText()).isEqualTo(reason);
+
+        Api.Response again = s.file(c.key(), problem);
+        assertThat(again.status()).as(again.text()).isEqualTo(200);
+        assertThat(again.text()).doesNotContain(opinion, reason, "交办备注", "\"commerce\"", "\"transport\"",
+                "\"dispatch\"");
+        JsonNode now = again.json();
+        assertThat(now.has("contributions")).isFalse();
+        assertThat(now.has("pendingContributions")).isFalse();
+        assertThat(now.has("extensionRequest")).isFalse();
+        // what the enterprise may know stays: where it stands, who handles it, by when
+        assertThat(now.get("id").asText()).isEqualTo(id);
+        assertThat(now.get("status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(now.get("leadDepartment").asText()).isEqualTo("TRANSPORT");
+        assertThat(now.get("replyDeadline").asText()).isEqualTo(asked.get("replyDeadline").asText());
+        assertThat(now.get("signedAt").isNull()).isFalse();
+        assertThat(now.get("allowedActions")).isEmpty();
+        for (JsonNode answer : List.of(first, now)) {
+            assertThat(TICKET_KEYS).as(answer.toString()).allMatch(answer::has);
+        }
+    }
+
     @Test
     void badFieldsAre400NamingEachFieldInChineseAndFileNothing() {
         ChannelTestSupport s = channels();

@@ -7,10 +7,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.sanfu.channel.ChannelIntake;
+import org.sanfu.channel.ChannelTicket;
 import org.sanfu.channel.IntakeRequest;
 import org.sanfu.channel.IntakeStatus;
 import org.sanfu.security.MachineClient;
-import org.sanfu.ticket.TicketView;
 import org.sanfu.web.ApiAccess;
 import org.sanfu.web.JsonBodies;
 import org.springframework.http.HttpStatus;
@@ -42,15 +42,17 @@ class IntakeController {
 
     @Operation(summary = "File a problem", description = "Sign in with header X-Channel-Key (no person may call). "
             + "Routed as a visit's problem; without `category`, or with one the catalog lacks, the ticket is OTHER and "
-            + "goes to DISPATCHING. The same `externalId` of the same channel again answers 200 with the same ticket.")
+            + "goes to DISPATCHING. The same `externalId` of the same channel again answers 200 with the same ticket, "
+            + "as it is now. Either answer is the channel's view of the ticket: without the departments' own texts "
+            + "(co-departments' opinions, extension requests) or staff user names.")
     @ApiAccess(value = MachineClient.ROLE, scope = "a channel, by its key in header X-Channel-Key", errors = {400, 403})
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
             content = @Content(schema = @Schema(implementation = IntakeRequest.class)))
     @ApiResponse(responseCode = "201", description = "The ticket (source: the channel's code); 200 when the external "
             + "id was filed before", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    schema = @Schema(implementation = TicketView.class)))
+                    schema = @Schema(implementation = ChannelTicket.class)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<TicketView> file(@RequestBody JsonNode body, MachineClient client) {
+    ResponseEntity<ChannelTicket> file(@RequestBody JsonNode body, MachineClient client) {
         ChannelIntake.Filed filed = intake.file(client.channel(), bodies.read(body, IntakeRequest.class));
         return ResponseEntity.status(filed.created() ? HttpStatus.CREATED : HttpStatus.OK).body(filed.ticket());
     }
