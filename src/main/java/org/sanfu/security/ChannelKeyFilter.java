@@ -18,17 +18,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Signs a channel in by its {@code X-Channel-Key} header, in the API's chain before HTTP Basic: a live
  * key makes the request the channel's (authority ROLE_CHANNEL, which SecurityConfig lets into
- * /api/intake/** only: anywhere else it is 403); a wrong or revoked key is 401 at once, whatever else the
- * request carries. A request without the header is left to HTTP Basic.
+ * /api/intake/** only: anywhere else it is 403); a wrong, blank or revoked key is 401 at once, whatever else
+ * the request carries, answered by {@code refused} (which says the key is refused, not to sign in with Basic).
+ * A request without the header is left to HTTP Basic.
  */
 final class ChannelKeyFilter extends OncePerRequestFilter {
 
     private final ChannelKeys keys;
-    private final AuthenticationEntryPoint signIn;
+    private final AuthenticationEntryPoint refused;
 
-    ChannelKeyFilter(ChannelKeys keys, AuthenticationEntryPoint signIn) {
+    ChannelKeyFilter(ChannelKeys keys, AuthenticationEntryPoint refused) {
         this.keys = keys;
-        this.signIn = signIn;
+        this.refused = refused;
     }
 
     @Override
@@ -42,7 +43,7 @@ final class ChannelKeyFilter extends OncePerRequestFilter {
         Optional<String> channel = key.isBlank() ? Optional.empty() : keys.channelOf(key.strip());
         if (channel.isEmpty()) {
             SecurityContextHolder.clearContext();
-            signIn.commence(request, response, new BadCredentialsException("unknown or revoked channel key"));
+            refused.commence(request, response, new BadCredentialsException("unknown or revoked channel key"));
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();

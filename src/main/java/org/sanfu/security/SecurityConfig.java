@@ -108,6 +108,18 @@ class SecurityConfig implements WebMvcConfigurer {
         };
     }
 
+    /**
+     * 401 for a request whose X-Channel-Key is no live key (wrong, blank or revoked): said so, not "sign in with
+     * HTTP Basic", which a channel's machine cannot do. A 401 must carry a challenge (RFC 9110 15.5.2, formerly
+     * RFC 7235 3.1): this one names the key's header as its scheme and invites no Basic.
+     */
+    private static AuthenticationEntryPoint channelKeyRefused(Problems problems) {
+        return (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", ChannelKeys.HEADER + " realm=\"sanfu\"");
+            problems.write(request, response, HttpStatus.UNAUTHORIZED, Message.of("sanfu.security.channel-key"));
+        };
+    }
+
     /** 403 for a role the chain's rules refuse, as problem+json in the API's language. */
     private static AccessDeniedHandler denied(Problems problems) {
         return (request, response, e) ->
@@ -266,7 +278,8 @@ class SecurityConfig implements WebMvcConfigurer {
                 .httpBasic(basic -> basic.authenticationEntryPoint(signIn(problems)))
                 // issue 14: a channel's key (X-Channel-Key) opens /api/intake/** and nothing else; a
                 // person's sign-in never opens it (403); a wrong or revoked key is 401 at once
-                .addFilterAfter(new ChannelKeyFilter(channelKeys, signIn(problems)), BasicAuthenticationFilter.class)
+                .addFilterAfter(new ChannelKeyFilter(channelKeys, channelKeyRefused(problems)),
+                        BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(signIn(problems))
                         .accessDeniedHandler(denied(problems)))
                 .authorizeHttpRequests(a -> a

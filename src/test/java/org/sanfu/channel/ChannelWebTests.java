@@ -207,6 +207,37 @@ class ChannelWebTests {
                 .as("revoking again changes nothing").isEqualTo(204);
     }
 
+    /**
+     * A request that carries X-Channel-Key with no live key behind it is told that the key is refused, in its
+     * language, and the 401's challenge names the key's scheme: a machine is not invited to sign in with Basic.
+     */
+    @Test
+    void aWrongBlankOrRevokedKeyIs401SayingSoWithoutInvitingBasic() {
+        ChannelTestSupport s = channels();
+        ChannelTestSupport.Created c = s.channel(null);
+        Map<String, Object> problem = ChannelTestSupport.problem(api.enterprise(), "CONTAINER");
+        api.call(HttpMethod.DELETE, "/api/channels/" + c.code(), "admin", null);
+        for (String key : List.of("not-a-key", " ", c.key())) {
+            for (Api.Response r : List.of(s.file(key, problem), s.call(HttpMethod.GET, "/api/intake/x", key, null),
+                    s.call(HttpMethod.GET, "/api/tickets", key, null))) {
+                assertThat(r.status()).as(key + " " + r.text()).isEqualTo(401);
+                assertThat(r.contentType()).startsWith("application/problem+json");
+                assertThat(r.header("WWW-Authenticate")).as(key).isEqualTo("X-Channel-Key realm=\"sanfu\"");
+                assertThat(r.json().get("detail").asText()).as(key)
+                        .isEqualTo("渠道密钥（X-Channel-Key）无效或已被吊销；请向系统管理员索取新的密钥");
+            }
+        }
+        Api.Response english = api.perform(MockMvcRequestBuilders.get("/api/intake/x").header("X-Channel-Key", c.key())
+                .header("Accept-Language", "en").accept(MediaType.APPLICATION_JSON), null);
+        assertThat(english.status()).isEqualTo(401);
+        assertThat(english.json().get("detail").asText()).isEqualTo(
+                "the channel key (X-Channel-Key) is not valid or has been revoked; ask an administrator for a new one");
+        // without the header, the API's 401 asks a person for Basic as before
+        Api.Response none = s.file(null, problem);
+        assertThat(none.status()).isEqualTo(401);
+        assertThat(none.header("WWW-Authenticate")).startsWith("Basic");
+    }
+
     @Test
     void aNewKeyReplacesTheOldAtOnceAndRevivesARevokedChannel() {
         ChannelTestSupport s = channels();
