@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Objects;
 import java.util.Optional;
 import org.sanfu.DomainException;
 import org.sanfu.Message;
@@ -14,6 +15,7 @@ import org.sanfu.security.People;
 import org.sanfu.ticket.ActionRequests;
 import org.sanfu.ticket.DeadlineRecount;
 import org.sanfu.ticket.RepliedTickets;
+import org.sanfu.ticket.Source;
 import org.sanfu.ticket.TicketActions;
 import org.sanfu.ticket.TicketStatus;
 import org.sanfu.web.When;
@@ -30,7 +32,9 @@ import org.springframework.transaction.annotation.Transactional;
  * button, a second tap), and says nothing of what the feedback was; or unless the ticket moved on without it
  * ({@link #movedOn}: closed, or handled again, after staff recorded the feedback another way, the window closed
  * it unrated or a leader ruled): then it says that, since no new link can be had for that reply, and names no
- * more than the live page did (the department, the person who gave out the link), nor how it was rated.
+ * more than the live page did (the department, the person who gave out the link), nor how it was rated; or unless
+ * a newer link replaced it or the feedback window passed while the ticket still waits ({@link #stale}): then it says
+ * which, and names the person who gave it out. Only a token unknown names no one.
  */
 @Service
 class FeedbackLinkService {
@@ -62,6 +66,13 @@ class FeedbackLinkService {
      */
     record MovedOn(TicketStatus status, LocalDate closedOn, String leadDepartment, String issuedBy,
             boolean ratedByStaff) {}
+
+    /**
+     * A dead link whose ticket still waits for feedback on its reply: voided by a newer link ({@code replaced}, while
+     * the feedback window lasts: the newest one still works), or past the window ({@code windowEnd}, when it ended).
+     * Who gave it out (a user name), whom its page names to turn to.
+     */
+    record Stale(String issuedBy, boolean replaced, Instant windowEnd) {}
 
     /** The link names no ticket waiting for feedback (410). */
     static final class LinkGone extends RuntimeException {
@@ -173,21 +184,22 @@ class FeedbackLinkService {
 
     /**
      * The enterprise's feedback, recorded as the feedback action records it, and the link spent, in one
-     * transaction: a link spent or voided meanwhile, or a ticket that no longer waits, rolls it all back.
+     * transaction: a link spent or voided meanwhile, or a ticket that no longer waits, rolls it all back. Answers
+     * where the ticket went with it.
      */
     @Transactional
-    public TicketStatus rate(String token, ActionRequests.Feedback command) {
+    public RepliedTickets.Since rate(String token, ActionRequests.Feedback command) {
         FeedbackLinks.Link link = live(token);
-        TicketStatus after;
         try {
-            after = actions.feedbackFromEnterprise(link.ticketId(), link.repliedAt(), command);
+            actions.feedbackFromEnterprise(link.ticketId(), link.repliedAt(), command);
         } catch (DomainException.NotNow | DomainException.NotFound e) {
             throw new LinkGone();
         }
         if (!links.spend(link.id(), clock.instant())) {
             throw new LinkGone();
         }
-        return after;
+        // what the feedback led to (closed, handled again and by whom, a leader's), and the title the thanks names
+        return replied.since(link.ticketId(), link.repliedAt()).orElseThrow();
     }
 
     /**
@@ -220,6 +232,24 @@ class FeedbackLinkService {
     }
 
     /**
+     * Who gave out a link that is neither spent nor outlived by its ticket ({@link #movedOn}), while the ticket still
+     * waits for feedback on the link's reply: voided by a newer link, or past the feedback window. Its page names that
+     * person, as the pages of a spent link and of a ticket moved on do, and for a replaced one says to use the newest.
+     * Empty for a token unknown (never guessed at: a token not well formed is not looked up) or of another kind.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Stale> stale(String token) {
+        if (!FeedbackTokens.wellFormed(token)) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return links.find(FeedbackTokens.hash(token)).filter(l -> l.usedAt() == null && !l.liveAt(now))
+                .flatMap(l -> replied.awaitingFeedback(l.ticketId(), l.repliedAt()).map(t -> new Stale(l.issuedBy(),
+                        l.voidedAt() != null && (t.feedbackDue() == null || now.isBefore(t.feedbackDue())),
+                        t.feedbackDue())));
+    }
+
+    /**
      * The feedback window moved (a changed holiday calendar counted it again): the live link ends with it,
      * so that the enterprise can still answer to its end, and not after. In the recount's transaction.
      */
@@ -239,9 +269,21 @@ class FeedbackLinkService {
     /** The message's words before the link: to whom, about which ticket, who answered, until when it works. */
     private String invitation(RepliedTickets.Replied ticket) {
         // who answered, as the page says it: the message reaches the enterprise among many others
-        String answeredBy = ticket.leadDepartment() == null ? "" : "由" + catalog.departmentLabel(ticket.leadDepartment());
+        String answeredBy = ticket.leadDepartment() != null ? "由" + catalog.departmentLabel(ticket.leadDepartment())
+                : ticket.answeredOnSite() ? "由" + onSiteRole(ticket.source())
+                        + Objects.requireNonNullElse(people.name(ticket.answeredOnSiteBy()), "") + "当场"
+                : "";
         return ticket.enterpriseName() + "：您反映的「" + ticket.title() + "」已" + answeredBy + "答复，请于 "
                 + when.of(ticket.feedbackDue()) + " 前打开链接查看并评价（仅限一次）：";
+    }
+
+    /**
+     * Who answered a problem resolved on site, as the enterprise met them, before their name (王晓明): 走访的工作人员
+     * at a visit, 座谈会上的工作人员 at a forum, else 工作人员 (a call or an online entry answered at once).
+     */
+    static String onSiteRole(String source) {
+        return Source.VISIT.name().equals(source) ? "走访的工作人员"
+                : Source.FORUM.name().equals(source) ? "座谈会上的工作人员" : "工作人员";
     }
 
     private FeedbackLinkMessage message(RepliedTickets.Replied ticket, Issued issued) {

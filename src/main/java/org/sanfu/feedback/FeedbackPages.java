@@ -10,12 +10,14 @@ import org.sanfu.Message;
 import org.sanfu.security.Caller;
 import org.sanfu.security.People;
 import org.sanfu.ticket.ActionRequests;
+import org.sanfu.ticket.RepliedTickets;
 import org.sanfu.ticket.Satisfaction;
 import org.sanfu.ticket.TicketStatus;
 import org.sanfu.web.FormBodies;
 import org.sanfu.web.FormErrors;
 import org.sanfu.web.InvalidInput;
 import org.sanfu.web.Page;
+import org.sanfu.web.Redirects;
 import org.sanfu.web.When;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
@@ -64,6 +66,12 @@ class FeedbackPages {
         if (!throttle.admit(request.getRemoteAddr())) {
             return page("feedback/busy", HttpStatus.TOO_MANY_REQUESTS);
         }
+        String glued = FeedbackTokens.beforeGlued(token);
+        if (glued != null) {
+            // the link with a full stop, a bracket or a space a chat app or a sentence glued to it: the link itself
+            // (nothing looked up here; its page says what it says to any link)
+            return Redirects.seeOther("/f/" + glued);
+        }
         try {
             return form(token, links.open(token), new LinkedMultiValueMap<>(), Map.of(), HttpStatus.OK);
         } catch (FeedbackLinkService.LinkGone e) {
@@ -83,13 +91,18 @@ class FeedbackPages {
                 command = forms.command(form, ActionRequests.Feedback.class);
             } catch (InvalidInput e) {
                 // the page again, if the link still works (else 410); a valid form's rate checks the link itself
-                return form(token, links.open(token), form, errors.of(e), HttpStatus.BAD_REQUEST);
+                return form(token, links.open(token), form, errors.forEnterprise(e), HttpStatus.BAD_REQUEST);
             }
-            TicketStatus after = links.rate(token, command);
+            RepliedTickets.Since after = links.rate(token, command);
+            TicketStatus status = after.status();
+            // dissatisfied after two reopens: a leader decides (领导督办), the department does not handle it again
+            boolean reopened = status != TicketStatus.CLOSED && status != TicketStatus.SUPERVISION;
+            // a boss rating several links reads which problem this was, by its title as the form showed it
             return page("feedback/done", HttpStatus.OK).addObject("satisfaction", command.satisfaction().name())
-                    // dissatisfied after two reopens: a leader decides (领导督办), the department does not handle it again
-                    .addObject("reopened", after != TicketStatus.CLOSED && after != TicketStatus.SUPERVISION)
-                    .addObject("supervised", after == TicketStatus.SUPERVISION);
+                    .addObject("title", after.title()).addObject("reopened", reopened)
+                    .addObject("supervised", status == TicketStatus.SUPERVISION)
+                    // handled again by its department; one resolved on site waits for one to be given it (DISPATCHING)
+                    .addObject("department", reopened && status != TicketStatus.DISPATCHING ? after.leadDepartment() : null);
         } catch (FeedbackLinkService.LinkGone e) {
             return gone(token);
         } catch (OptimisticLockingException | PessimisticLockingFailureException e) {
@@ -101,12 +114,18 @@ class FeedbackPages {
     /**
      * 410: thanks for the feedback when the link was spent giving it, naming whom to turn to; what became of
      * the ticket when it moved on without the link (closed on a day, or handled again), since no new link can
-     * be had for that reply; else only that the link no longer works.
+     * be had for that reply; that a newer link replaced it, or that the feedback window has passed, naming whom
+     * to turn to too; else (a token unknown) only that the link no longer works.
      */
     private ModelAndView gone(String token) {
         return links.spentLinkIssuer(token)
                 .map(by -> page("feedback/spent", HttpStatus.GONE).addObject("contact", people.contact(by)))
                 .or(() -> links.movedOn(token).map(this::movedOn))
+                // replaced by a newer link, or past the window: whom to turn to, as the pages above name them
+                .or(() -> links.stale(token).map(stale -> page("feedback/gone", HttpStatus.GONE)
+                        .addObject("contact", people.contact(stale.issuedBy())).addObject("replaced", stale.replaced())
+                        .addObject("windowEnd", stale.windowEnd())))
+                // unknown: nobody to name
                 .orElseGet(() -> page("feedback/gone", HttpStatus.GONE));
     }
 
@@ -153,8 +172,15 @@ class FeedbackPages {
 
     private ModelAndView form(String token, FeedbackLinkService.Shown shown, MultiValueMap<String, String> typed,
             Map<String, String> faults, HttpStatus status) {
-        return page("feedback/form", status).addObject("token", token).addObject("ticket", shown.ticket())
+        RepliedTickets.Replied ticket = shown.ticket();
+        String onSiteBy = ticket.answeredOnSiteBy();
+        return page("feedback/form", status).addObject("token", token).addObject("ticket", ticket)
                 .addObject("contact", people.contact(shown.issuedBy()))
+                // resolved on site, no department answered: who did, as the enterprise met them, and whether that is
+                // the person who gave out the link (then named once)
+                .addObject("onSiteRole", onSiteBy == null ? null : FeedbackLinkService.onSiteRole(ticket.source()))
+                .addObject("onSiteName", people.name(onSiteBy))
+                .addObject("onSiteByAsker", onSiteBy != null && onSiteBy.equals(shown.issuedBy()))
                 .addObject("grades", GRADES).addObject("chosen", typed.getFirst("satisfaction"))
                 .addObject("comment", typed.getFirst("comment")).addObject("errors", faults);
     }

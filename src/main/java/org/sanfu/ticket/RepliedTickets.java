@@ -23,15 +23,24 @@ public class RepliedTickets {
      * What a link is issued for and what its page shows; {@code repliedAt} names the reply, {@code
      * leadDepartment} the department that gave it (the page says who answered), and {@code
      * dissatisfiedGoesToALeader} whether a 不满意 now goes to a leader (领导督办), not back to the department,
-     * as the ticket's rule decides it for the process ({@link Ticket#reopenedTooOften()}).
+     * as the ticket's rule decides it for the process ({@link Ticket#reopenedTooOften()}). A problem resolved on
+     * site, which no department has had since, has no lead department: {@code answeredOnSiteBy} names who answered
+     * it there (the user who logged it, a user name; null for every other ticket), and {@code source} where it
+     * was heard (VISIT, FORUM, HOTLINE, ONLINE, or a channel's code).
      */
     public record Replied(long id, String title, String resolution, String enterpriseCreditCode,
             String enterpriseName, String leadDepartment, Instant repliedAt, Instant feedbackDue,
-            boolean dissatisfiedGoesToALeader) {
+            boolean dissatisfiedGoesToALeader, String source, String answeredOnSiteBy) {
 
         static Replied of(Ticket t) {
             return new Replied(t.id(), t.title(), t.resolution(), t.enterpriseCreditCode(), t.enterpriseName(),
-                    t.leadDepartment(), t.repliedAt(), t.clocks().feedbackDue(), t.reopenedTooOften());
+                    t.leadDepartment(), t.repliedAt(), t.clocks().feedbackDue(), t.reopenedTooOften(), t.source(),
+                    t.resolvedOnSite() && t.leadDepartment() == null ? t.reporter() : null);
+        }
+
+        /** Whether it was resolved on site and has gone to no department since: no department answered it. */
+        public boolean answeredOnSite() {
+            return answeredOnSiteBy != null;
         }
     }
 
@@ -90,9 +99,10 @@ public class RepliedTickets {
 
     /**
      * Where a ticket went after the reply {@code repliedAt} stopped waiting for feedback, as a dead link's page
-     * tells the enterprise: its status now, when it closed, and who leads it.
+     * tells the enterprise: its status now, when it closed, and who leads it; and its title, which the page that
+     * thanks for the feedback names (a dead link's page does not).
      */
-    public record Since(TicketStatus status, Instant closedAt, String leadDepartment) {}
+    public record Since(TicketStatus status, Instant closedAt, String leadDepartment, String title) {}
 
     /**
      * What became of the ticket since its reply {@code repliedAt}: empty while it still waits for feedback on
@@ -102,7 +112,7 @@ public class RepliedTickets {
     @Transactional(readOnly = true)
     public Optional<Since> since(long id, Instant repliedAt) {
         return tickets.find(id).filter(t -> !(awaitsFeedback(t) && repliedAt.equals(t.repliedAt())))
-                .map(t -> new Since(t.status(), t.closedAt(), t.leadDepartment()));
+                .map(t -> new Since(t.status(), t.closedAt(), t.leadDepartment(), t.title()));
     }
 
     static boolean awaitsFeedback(Ticket ticket) {

@@ -1,5 +1,6 @@
 package org.sanfu.web;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -30,16 +31,21 @@ public class ErrorPages {
         render(request, response, status, null);
     }
 
-    /** The error page with a reason in Chinese under the page's own text (null: none). */
+    /**
+     * The error page with a reason in Chinese under the page's own text (null: none). Under /f, the enterprise's
+     * feedback link, it is that page's own (templates/feedback/error.html): its reader has no account, and the
+     * workbench's ways back (返回首页, an action's page) lead to the staff's sign-in.
+     */
     public void render(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String reason)
             throws IOException {
         try {
-            View page = views.resolveViewName("error", Locale.SIMPLIFIED_CHINESE);
+            boolean enterprise = isFeedbackLink(request);
+            View page = views.resolveViewName(enterprise ? "feedback/error" : "error", Locale.SIMPLIFIED_CHINESE);
             response.setStatus(status.value());
             Map<String, Object> model = new HashMap<>();
             model.put("status", status.value());
             model.put("reason", reason);
-            if (status == HttpStatus.METHOD_NOT_ALLOWED) {
+            if (status == HttpStatus.METHOD_NOT_ALLOWED && !enterprise) {
                 // an action's address (/tickets/11/reply) opened in the address bar: back to its page
                 String path = request.getRequestURI().substring(request.getContextPath().length());
                 int parent = path.lastIndexOf('/');
@@ -53,5 +59,13 @@ public class ErrorPages {
         } catch (Exception e) {
             throw new IOException("cannot render the error page", e);
         }
+    }
+
+    /** Whether the request (or, on the container's error dispatch, the one that failed) is /f or under it. */
+    private static boolean isFeedbackLink(HttpServletRequest request) {
+        String uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String failed
+                ? failed : request.getRequestURI();
+        String path = uri.substring(Math.min(request.getContextPath().length(), uri.length()));
+        return path.equals("/f") || path.startsWith("/f/") || path.startsWith("/f;");
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.sanfu.Message;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +23,7 @@ public class FormErrors {
     /** Faults on a select: a choice missing or not among the options. */
     private static final Set<String> CHOICES = Set.of("sanfu.validation.one-of", "sanfu.validation.department");
     private static final Set<String> DATE_TIMES = Set.of("sanfu.validation.date-time", "sanfu.validation.date-or-time");
+    private static final String CONTROL_CHARACTER = "sanfu.validation.control-character";
 
     private final Messages messages;
 
@@ -31,9 +33,7 @@ public class FormErrors {
 
     /** Field path → Chinese message, in the order the check named them; the first message of a field counts. */
     public Map<String, String> of(InvalidInput refused) {
-        Map<String, String> byField = new LinkedHashMap<>();
-        list(refused).forEach(e -> byField.putIfAbsent(e.field(), e.message()));
-        return byField;
+        return byField(list(refused));
     }
 
     /**
@@ -51,10 +51,31 @@ public class FormErrors {
 
     /** Every fault in the order the check named them, worded for a page. */
     public List<InvalidInput.FieldError> list(InvalidInput refused) {
+        return worded(refused, FormErrors::onAPage);
+    }
+
+    /**
+     * As {@link #of(InvalidInput)}, for a reader outside the service (the enterprise's feedback page), who has no
+     * use for a character's code: a control character is said to be one (不能包含不可见的控制字符), not named
+     * U+0001 as on the workbench's pages and in the API.
+     */
+    public Map<String, String> forEnterprise(InvalidInput refused) {
+        return byField(worded(refused, reason -> CONTROL_CHARACTER.equals(reason.code())
+                ? Message.of("form.control-character") : onAPage(reason)));
+    }
+
+    private List<InvalidInput.FieldError> worded(InvalidInput refused, UnaryOperator<Message> wording) {
         return refused.faults().stream()
                 .map(f -> new InvalidInput.FieldError(f.field(),
-                        messages.text(onAPage(f.reason()), Locale.SIMPLIFIED_CHINESE)))
+                        messages.text(wording.apply(f.reason()), Locale.SIMPLIFIED_CHINESE)))
                 .toList();
+    }
+
+    /** Field path → message, the first of each field. */
+    private static Map<String, String> byField(List<InvalidInput.FieldError> faults) {
+        Map<String, String> byField = new LinkedHashMap<>();
+        faults.forEach(e -> byField.putIfAbsent(e.field(), e.message()));
+        return byField;
     }
 
     private static Message onAPage(Message reason) {

@@ -11,14 +11,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import org.sanfu.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -50,10 +54,15 @@ class RejectedRequests extends OncePerRequestFilter implements RequestRejectedHa
 
     private final HttpFirewall firewall;
     private final Problems problems;
+    private final ErrorPages errorPages;
+    private final MessageSource words;
 
-    RejectedRequests(ObjectProvider<HttpFirewall> firewall, Problems problems) {
+    RejectedRequests(ObjectProvider<HttpFirewall> firewall, Problems problems, ErrorPages errorPages,
+            MessageSource words) {
         this.firewall = firewall.getIfAvailable(StrictHttpFirewall::new);
         this.problems = problems;
+        this.errorPages = errorPages;
+        this.words = words;
     }
 
     @Override
@@ -217,7 +226,43 @@ class RejectedRequests extends OncePerRequestFilter implements RequestRejectedHa
                     + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
             return;
         }
+        if (ProblemAdvice.isPage(withoutParameters(single).substring(request.getContextPath().length()))
+                && prefersHtml(request)) {
+            // a damaged link opened in a browser (a ; or a stray % in a page's path, a line break pasted into it):
+            // the Chinese error page every page's errors are, not an English problem; the API's stays one
+            errorPages.render(request, response, HttpStatus.BAD_REQUEST,
+                    words.getMessage("page.rejected-request", null, Locale.SIMPLIFIED_CHINESE));
+            return;
+        }
         problems.write(request, response, HttpStatus.BAD_REQUEST, Message.of("sanfu.problem.rejected-request"));
+    }
+
+    /** The path without its segments' parameters (/api;x/tickets: /api/tickets), to judge whose it is. */
+    private static String withoutParameters(String path) {
+        return path.replaceAll(";[^/]*", "").replaceAll("/{2,}", "/");
+    }
+
+    /**
+     * Whether the request's Accept puts HTML first, as a browser's does (text/html, application/xhtml+xml, at a
+     * quality no JSON type beats); no Accept, *{@literal /}*, JSON first or one unreadable: not.
+     */
+    static boolean prefersHtml(HttpServletRequest request) {
+        List<MediaType> accepted;
+        try {
+            accepted = MediaType.parseMediaTypes(request.getHeader(HttpHeaders.ACCEPT));
+        } catch (InvalidMediaTypeException unreadable) {
+            return false;
+        }
+        double html = 0;
+        double json = 0;
+        for (MediaType type : accepted) {
+            if (type.equalsTypeAndSubtype(MediaType.TEXT_HTML) || type.equalsTypeAndSubtype(MediaType.APPLICATION_XHTML_XML)) {
+                html = Math.max(html, type.getQualityValue());
+            } else if (JsonMedia.isJson(type)) {
+                json = Math.max(json, type.getQualityValue());
+            }
+        }
+        return html > 0 && html >= json;
     }
 
     /** TRACE, CONNECT, a made-up method: not a malformed request but one no resource here takes. */

@@ -381,7 +381,7 @@ class FeedbackLinkWebTests {
         // and no new link once the window has passed, though the sweep has not closed the ticket yet: the page
         // offers none, only whom to turn to
         assertRefused(api.post("/api/tickets/" + t.id() + "/feedback-link", "staff1", null), 409);
-        assertThat(get(path).html().select("main").text()).contains("请联系为您服务的工作人员").doesNotContain("重新发送");
+        assertThat(get(path).html().select("main").text()).contains("请联系工作人员王晓明").doesNotContain("重新发送");
         ClockUtil.reset();
         assertThat(snapshot(t.id())).isEqualTo(before);
         assertThat(ticket(t.id()).get("status").asText()).isEqualTo("REPLIED");
@@ -395,6 +395,158 @@ class FeedbackLinkWebTests {
             assertGone(get(path));
             assertGone(post(path, "satisfaction", "SATISFIED"));
         }
+    }
+
+    /**
+     * A link found but replaced by a newer one, or past the feedback window while its ticket still waits: the page
+     * names whom to turn to, as the pages of a spent link and of a ticket moved on do, and for a replaced one says to
+     * use the newest; an unknown token names no one.
+     */
+    @Test
+    void aReplacedOrExpiredLinkNamesWhomToTurnToAndAnUnknownOneNoOne() {
+        Replied t = repliedTicket();
+        String first = issue(t.id());
+        String second = issue(t.id());
+
+        for (Answer replaced : List.of(get(first), post(first, "satisfaction", "SATISFIED"))) {
+            assertGone(replaced);
+            assertThat(replaced.html().getElementById("replaced").text()).contains("已被新的链接替代", "请使用最新收到的链接");
+            assertThat(replaced.html().getElementById("contact").text()).contains("请联系", "王晓明", "电话 0576-8888 1201");
+            assertThat(replaced.html().select("#contact a.phone").attr("href")).isEqualTo("tel:0576-88881201");
+            assertThat(replaced.html().getElementById("windowPassed")).isNull();
+            assertThat(replaced.body()).doesNotContain("staff1", "测试问题");
+        }
+
+        Instant due = OffsetDateTime.parse(ticket(t.id()).get("feedbackDue").asText()).toInstant();
+        ClockUtil.setCurrentTime(Date.from(due.plusSeconds(1)));
+        for (String path : List.of(first, second)) {
+            Answer late = get(path);
+            assertGone(late);
+            assertThat(late.html().getElementById("windowPassed").text()).contains("已超过评价期限");
+            assertThat(late.html().getElementById("replaced")).as("the newest is past the window too").isNull();
+            assertThat(late.html().getElementById("contact").text()).contains("王晓明", "电话 0576-8888 1201");
+        }
+        ClockUtil.reset();
+
+        String unknown = Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[32]);
+        Answer none = get("/f/" + unknown);
+        assertGone(none);
+        assertThat(none.html().getElementById("contact")).isNull();
+        assertThat(none.body()).doesNotContain("王晓明", "tel:");
+    }
+
+    /**
+     * A link with what a chat app or a sentence glued to it (a full stop, a bracket, a space, ASCII or full-width)
+     * is sent to the link itself (303), without looking it up; a post to it, or anything else after the 43
+     * characters, is a dead link as before.
+     */
+    @Test
+    void aLinkWithPunctuationGluedToItIsSentToTheLink() {
+        Replied t = repliedTicket();
+        String path = issue(t.id());
+        for (String glued : List.of("%E3%80%82", ")", "%EF%BC%89", "%20", ".", ",", "%EF%BC%8C", "%E3%80%82%E2%80%9D")) {
+            Answer answer = perform(MockMvcRequestBuilders.get(java.net.URI.create(path + glued)), address);
+            assertThat(answer.status()).as(glued).isEqualTo(303);
+            assertThat(answer.response().getRedirectedUrl()).as(glued).isEqualTo(path);
+            assertGone(perform(MockMvcRequestBuilders.post(java.net.URI.create(path + glued))
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED).param("satisfaction", "SATISFIED"), address));
+        }
+        assertThat(ticket(t.id()).get("status").asText()).isEqualTo("REPLIED");
+        assertThat(get(path).status()).isEqualTo(200);
+        // not a link with something glued to it: the same dead link's page as before
+        for (String other : List.of(path + "x%E3%80%82", path.substring(0, path.length() - 1) + "%E3%80%82",
+                path + "%E3%80%82x")) {
+            assertGone(perform(MockMvcRequestBuilders.get(java.net.URI.create(other)), address));
+        }
+    }
+
+    /**
+     * A problem resolved on site went to no department: the page says who answered it there (the staff member who
+     * logged the visit, by name, once when that is who gave out the link), that a 不满意 has a department given
+     * it rather than sent back, and the text message names the same person.
+     */
+    @Test
+    void aProblemResolvedOnSiteSaysWhoAnsweredItThere() {
+        String code = api.enterprise("回访测试企业" + Api.creditCode().substring(12), "回访镇" + Api.creditCode().substring(9));
+        Map<String, Object> problem = new java.util.HashMap<>(Api.problem("OTHER", "报装流程不清楚"));
+        problem.put("resolvedOnSite", true);
+        problem.put("onSiteResolution", "现场讲解了报装流程");
+        String id = api.visit(code, List.of(problem)).get(0).get("id").asText();
+        assertThat(ticket(id).get("status").asText()).isEqualTo("REPLIED");
+
+        Document byVisitor = get(issue(id)).html();
+        assertThat(byVisitor.getElementById("whoAsks").text())
+                .contains("您企业反映的问题已由走访的工作人员王晓明当场答复，现请您看一看答复").doesNotContain("已由答复");
+        assertThat(byVisitor.getElementById("resolution").text()).isEqualTo("现场讲解了报装流程");
+        assertThat(byVisitor.getElementById("whatNext").text()).contains("安排相关部门办理").doesNotContain("交回部门");
+
+        Api.Response byDispatch = api.post("/api/tickets/" + id + "/feedback-link", "dispatch", null);
+        Document page = get(byDispatch.json().get("url").asText()).html();
+        assertThat(page.getElementById("whoAsks").text())
+                .contains("已由走访的工作人员王晓明当场答复，工作人员陈静请您看一看答复");
+
+        Element sms = issuedPage(id).getElementById("smsLink");
+        assertThat(UriUtils.decode(sms.attr("href"), StandardCharsets.UTF_8))
+                .contains("您反映的「报装流程不清楚」已由走访的工作人员王晓明当场答复，请于");
+    }
+
+    /**
+     * The thanks name the problem rated, by its title, in the enterprise's words (您反映的问题, never 事项), and after
+     * 不满意 who handles it again: its department, or, for one resolved on site, a department to be given it.
+     */
+    @Test
+    void theThanksNameTheProblemAndWhoHandlesItAgain() {
+        Answer closed = post(issue(repliedTicket().id()), "satisfaction", "SATISFIED");
+        assertThat(closed.html().getElementById("title").text()).isEqualTo("测试问题 CONTAINER");
+        assertThat(closed.html().getElementById("closed").text()).isEqualTo("您反映的问题已办结。");
+        assertThat(closed.html().text()).doesNotContain("事项");
+
+        Answer reopened = post(issue(repliedTicket().id()), "satisfaction", "DISSATISFIED");
+        assertThat(reopened.html().getElementById("title").text()).isEqualTo("测试问题 CONTAINER");
+        assertThat(reopened.html().getElementById("reopened").text()).contains("交由交通运输局（港航）重新办理您反映的问题");
+        assertThat(reopened.html().text()).doesNotContain("事项");
+
+        String code = api.enterprise();
+        Map<String, Object> problem = new java.util.HashMap<>(Api.problem("OTHER", "报装流程不清楚"));
+        problem.put("resolvedOnSite", true);
+        problem.put("onSiteResolution", "现场讲解了报装流程");
+        String onSite = api.visit(code, List.of(problem)).get(0).get("id").asText();
+        Answer sentOn = post(issue(onSite), "satisfaction", "DISSATISFIED");
+        assertThat(sentOn.status()).as(sentOn.body()).isEqualTo(200);
+        assertThat(sentOn.html().getElementById("title").text()).isEqualTo("报装流程不清楚");
+        assertThat(sentOn.html().getElementById("reopened").text()).contains("我们将安排相关部门办理您反映的问题");
+    }
+
+    /**
+     * Errors under /f are the enterprise's: no way to the staff's pages (返回首页 is the sign-in, /f is nothing), no
+     * 事项, and the way back is the link it received or the person who serves it.
+     */
+    @Test
+    void theErrorPagesUnderTheLinkLeadNowhereButToTheLinkAndThePerson() {
+        String path = issue(repliedTicket().id());
+        List<Answer> errors = new ArrayList<>();
+        for (MockHttpServletRequestBuilder request : List.of(MockMvcRequestBuilders.put(path),
+                MockMvcRequestBuilders.delete(path), MockMvcRequestBuilders.patch(path))) {
+            Answer refused = perform(request, address);
+            assertThat(refused.status()).isEqualTo(405);
+            errors.add(refused);
+        }
+        for (String missing : List.of("/f", "/f/a/b")) {
+            Answer notFound = get(missing);
+            assertThat(notFound.status()).as(missing).isEqualTo(404);
+            errors.add(notFound);
+        }
+        Answer malformed = perform(MockMvcRequestBuilders.post(path).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .content("satisfaction=%FF"), address);
+        assertThat(malformed.status()).isEqualTo(400);
+        errors.add(malformed);
+        for (Answer error : errors) {
+            assertThat(error.response().getContentType()).startsWith("text/html");
+            assertThat(error.html().select("a[href]")).as(error.body()).isEmpty();
+            assertThat(error.html().text()).contains("请重新打开您收到的链接，或联系为您服务的工作人员")
+                    .doesNotContain("返回首页", "事项", "回到办理页面");
+        }
+        assertThat(errors.get(0).html().getElementById("errorTitle").text()).contains("405");
     }
 
     /**
@@ -486,7 +638,9 @@ class FeedbackLinkWebTests {
         assertThat(twice.html().select("[data-field=satisfaction].has-error .field-error").text()).isEqualTo("只能填写一个值");
         Answer control = post(path, "satisfaction", "SATISFIED", "comment", "bad\u0001");
         assertThat(control.status()).isEqualTo(400);
-        assertThat(control.html().select("[data-field=comment].has-error .field-error").text()).isNotBlank();
+        // the enterprise is told what is wrong in words, not by a character's code
+        assertThat(control.html().select("[data-field=comment].has-error .field-error").text())
+                .isEqualTo("不能包含不可见的控制字符");
         assertThat(snapshot(t.id())).isEqualTo(before);
         // the link still works
         assertThat(post(path, "satisfaction", "SATISFIED").status()).isEqualTo(200);

@@ -182,7 +182,8 @@ class CleanTextWebTests {
         assertThat(feedback.status()).isEqualTo(400);
         assertThat(feedback.body()).doesNotContain("\u0000");
         assertThat(feedback.html().select("textarea[name=comment]").text()).isEqualTo("很好谢谢");
+        // (addition) to the enterprise the character is not named by its code
         assertThat(feedback.html().select("[data-field=comment] .field-error").text())
-                .isEqualTo("不能包含控制字符 U+0000");
+                .isEqualTo("不能包含不可见的控制字符");
     }
 }

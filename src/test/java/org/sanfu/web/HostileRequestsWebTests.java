@@ -104,6 +104,37 @@ class HostileRequestsWebTests {
         assertThat(r.body()).doesNotContain("Exception");
     }
 
+    /**
+     * (Addition) A page's address the firewall refuses (a damaged link: a ;, a stray %, a line break pasted into it),
+     * opened in a browser, is the Chinese error page every page's errors are, under /f the enterprise's; the API's,
+     * the operators' and any client's that does not put HTML first stay problem+json.
+     */
+    @Test
+    void aPagesAddressTheFirewallRefusesIsTheChineseErrorPageToABrowser() throws Exception {
+        String browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+        String link = "/f/" + "A".repeat(43);
+        for (String path : List.of(link + ";x", link + "%25", link + "%0A", link + "%3B", "/tickets;x", "/tickets/1%25")) {
+            HttpResponse<String> r = send(request(path, null).header("Accept", browser).GET());
+            assertThat(r.statusCode()).as(path).isEqualTo(400);
+            assertThat(r.headers().firstValue("Content-Type").orElse("")).as(path).startsWith("text/html");
+            assertThat(r.body()).as(path).contains("请求有误（400）", "地址中有不允许的字符").doesNotContain("Exception");
+            if (path.startsWith("/f/")) {
+                assertThat(r.body()).as(path).contains("请重新打开您收到的链接").doesNotContain("返回首页", "href=\"/\"");
+            }
+        }
+        for (String path : List.of("/api/tickets;x", "/;/api/tickets", "/api/tickets%25", "/engine-rest;x=1/task")) {
+            HttpResponse<String> r = send(request(path, "staff1").header("Accept", browser).GET());
+            assertThat(r.statusCode()).as(path).isEqualTo(400);
+            assertThat(r.headers().firstValue("Content-Type").orElse("")).as(path).startsWith("application/problem+json");
+        }
+        for (String accept : List.of("*/*", "application/json, text/html;q=0.5")) {
+            HttpResponse<String> r = send(request(link + ";x", null).header("Accept", accept).GET());
+            assertThat(r.statusCode()).as(accept).isEqualTo(400);
+            assertThat(r.headers().firstValue("Content-Type").orElse("")).as(accept).startsWith("application/problem+json");
+        }
+        assertNoErrorLogged();
+    }
+
     @Test
     void errorAskedForDirectlyIsRefusedNot500() throws Exception {
         for (String path : List.of("/error", "/error/x")) {
