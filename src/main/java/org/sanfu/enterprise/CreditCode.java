@@ -23,6 +23,11 @@ public final class CreditCode {
         return code == null ? null : code.trim().toUpperCase(java.util.Locale.ROOT);
     }
 
+    /** Whether a normalized code is made of the code's characters only (of any length; null is not). */
+    public static boolean inAlphabet(String code) {
+        return code != null && code.chars().allMatch(c -> ALPHABET.indexOf(c) >= 0);
+    }
+
     /** Why a normalized code is not valid, or null when it is. */
     public static Message problem(String code) {
         if (code == null || code.isEmpty()) {

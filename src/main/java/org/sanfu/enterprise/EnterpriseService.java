@@ -31,13 +31,19 @@ public class EnterpriseService {
         this.clock = clock;
     }
 
+    /**
+     * The enterprise of this code; none for a code with a character no credit code has, which is not looked up
+     * (every filed code was checked against the alphabet): a form's code with a NUL failed PostgreSQL's query.
+     */
     public Optional<Enterprise> find(String creditCode) {
-        return enterprises.find(CreditCode.normalize(creditCode));
+        String code = CreditCode.normalize(creditCode);
+        return CreditCode.inAlphabet(code) ? enterprises.find(code) : Optional.empty();
     }
 
     /** The names of a page's few enterprises by credit code, in one read; an unknown code is left out. */
     public Map<String, String> names(Collection<String> creditCodes) {
-        return enterprises.names(creditCodes.stream().map(CreditCode::normalize).distinct().toList());
+        return enterprises.names(creditCodes.stream().map(CreditCode::normalize).filter(CreditCode::inAlphabet)
+                .distinct().toList());
     }
 
     public Enterprise get(String creditCode) {

@@ -10,12 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.sanfu.Message;
 import org.sanfu.web.BodySizeLimitProperties;
 import org.sanfu.web.ErrorPages;
 import org.sanfu.web.Messages;
 import org.sanfu.web.Problems;
+import org.sanfu.web.Text;
 import org.sanfu.web.Utf8Forms;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
@@ -410,9 +412,15 @@ class SecurityConfig implements WebMvcConfigurer {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * A user name with a control character (a NUL sent to the sign-in form) names no account, and is not looked
+     * up: PostgreSQL refuses a NUL in a text parameter, and its error was an internal one, which the lockout does
+     * not count and which wrote a stack trace for each try. Now it is a failed sign-in like any unknown name.
+     */
     @Bean
     UserDetailsService users(Accounts accounts) {
-        return username -> accounts.find(username).map(SanfuUser::of)
+        return username -> (Text.Rule.fault(username, false, false, Integer.MAX_VALUE) == null
+                ? accounts.find(username) : Optional.<Accounts.Account>empty()).map(SanfuUser::of)
                 .orElseThrow(() -> new UsernameNotFoundException(username));
     }
 

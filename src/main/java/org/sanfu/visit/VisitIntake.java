@@ -25,6 +25,7 @@ import org.sanfu.ticket.TicketQueries;
 import org.sanfu.ticket.Urgency;
 import org.sanfu.web.InvalidInput;
 import org.sanfu.web.QueryParams;
+import org.sanfu.web.Text;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -86,8 +87,11 @@ public class VisitIntake {
         Source source = request.source() == null ? Source.VISIT : request.source();
         authorize(caller, source.name());
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
-        if (key != null && key.length() > MAX_KEY) {
-            throw InvalidInput.of("Idempotency-Key", Message.of("sanfu.validation.max-length", "max", MAX_KEY));
+        // the page's hidden field is a form's text, not a header the firewall read: a control character in it (a NUL
+        // would fail PostgreSQL's look-up of the key) is refused like one in any other field
+        Message keyFault = key == null ? null : Text.Rule.fault(key, false, false, MAX_KEY);
+        if (keyFault != null) {
+            throw InvalidInput.of("Idempotency-Key", keyFault);
         }
         // 400 before 409 (API.md): a reused key with a different, invalid body is a bad request first
         Checked checked = check(request, source);
