@@ -12,13 +12,16 @@ import org.springframework.context.MessageSource;
 
 /**
  * An enterprise import's outcome as the page shows it, in Chinese: the counts, and each rejected line
- * with its line number (the header is line 1), the column at fault and what is wrong.
+ * with its line number (the header is line 1), the column at fault and what is wrong, after the value read there
+ * (「是的」不是 …); the lines passed over as empty, the encoding read when not UTF-8 ({@code encoding}, GB18030),
+ * and the lines imported with something to check ({@code notices}: a new town).
  * <p>
  * The import answers the API, whose messages are English ("creditCode: must be 18 characters"); each
  * known message is shown by its key in messages.properties ({@code admin.import.*}), an unknown one as
  * it is, so a message that is already Chinese passes unchanged.
  */
-record ImportReport(String filename, int created, int updated, List<Line> rejected) {
+record ImportReport(String filename, int created, int updated, List<Line> rejected, int skipped, String encoding,
+        List<Line> notices) {
 
     /** A rejected line: its number, the column's Chinese label ("—" for the whole line) and the fault. */
     record Line(long line, String field, String message) {}
@@ -41,7 +44,7 @@ record ImportReport(String filename, int created, int updated, List<Line> reject
                     "admin.import.code-character"),
             new Known(Pattern.compile("check character does not match.*"), "admin.import.code-check"),
             new Known(Pattern.compile("must be the user name of a service staff account"), "admin.import.specialist"),
-            new Known(Pattern.compile("must be true or false"), "admin.import.yes-no"),
+            new Known(Pattern.compile("is not one of \\S+, true/false, .*"), "admin.import.yes-no"),
             new Known(Pattern.compile("has (\\d+) fields, the header has (\\d+)"), "admin.import.columns"),
             new Known(Pattern.compile("line 1 must name the columns (\\S+) \\(or by their Chinese names \\S+\\); "
                     + "missing: (\\S+) \\(\\S+\\)"), "admin.import.header",
@@ -53,7 +56,15 @@ record ImportReport(String filename, int created, int updated, List<Line> reject
 
     static ImportReport of(String filename, EnterpriseImport.Result result, MessageSource messages) {
         List<Line> lines = result.rejected().stream().map(r -> line(r, messages)).toList();
-        return new ImportReport(filename, result.created(), result.updated(), lines);
+        List<Line> notices = result.notices().stream()
+                .map(n -> new Line(n.line(), field(n.field(), messages), n.message())).toList();
+        return new ImportReport(filename, result.created(), result.updated(), lines, result.skipped(),
+                result.encoding(), notices);
+    }
+
+    /** Whether the file was read otherwise than as UTF-8: GBK (GB18030), which the page says. */
+    public boolean readAsGbk() {
+        return !"UTF-8".equals(encoding);
     }
 
     /** A fault of the whole file (no header, not UTF-8): "表头：…". */
@@ -64,7 +75,8 @@ record ImportReport(String filename, int created, int updated, List<Line> reject
     private static Line line(EnterpriseImport.Rejected rejected, MessageSource messages) {
         if (rejected.errors() != null && !rejected.errors().isEmpty()) {
             InvalidInput.FieldError first = rejected.errors().get(0);
-            return new Line(rejected.line(), field(first.field(), messages), chinese(first.message(), messages));
+            String read = rejected.value() == null ? "" : "「" + rejected.value() + "」";
+            return new Line(rejected.line(), field(first.field(), messages), read + chinese(first.message(), messages));
         }
         Matcher m = FIELD_FIRST.matcher(rejected.message());
         if (m.matches()) {

@@ -40,7 +40,7 @@ public record EnterpriseForm(
      * Spaces around a value go (those of Unicode's space separators, the ideographic one too); a control
      * character stays for the check to refuse rather than vanish unnoticed, as {@code strip()} would.
      */
-    private static String trim(String s) {
+    static String trim(String s) {
         String trimmed = s == null ? "" : s.replaceAll("^\\p{Zs}+|\\p{Zs}+$", "");
         return trimmed.isEmpty() ? null : trimmed;
     }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
@@ -26,9 +28,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Loads enterprises from CSV (header {@code creditCode,name,town,industry,exporter,key,specialist}, or the
- * columns' Chinese labels as Excel users write them: 统一社会信用代码,企业名称,镇（街道）,...; mixed is fine).
- * Good rows are kept even when others are rejected; a row whose credit code is on file updates it.
+ * Loads enterprises from CSV, UTF-8 or GBK (GB18030) as Excel saves it (header
+ * {@code creditCode,name,town,industry,exporter,key,specialist}, or the columns' Chinese labels as Excel users
+ * write them: 统一社会信用代码,企业名称,镇（街道）,...; mixed is fine).
+ * Good rows are kept even when others are rejected; a row whose credit code is on file updates it. Lines of empty
+ * cells are passed over, and a town no enterprise on file was in is imported and said (Towns).
  */
 @Service
 public class EnterpriseImport {
@@ -50,16 +54,37 @@ public class EnterpriseImport {
             "温岭市示例泵业有限公司", "泽国镇", "水泵", "是", "否", "");
     private static final Set<String> TRUE = Set.of("true", "1", "yes", "y", "是");
     private static final Set<String> FALSE = Set.of("false", "0", "no", "n", "否", "");
+    private static final Charset GB18030 = Charset.forName("GB18030");
+
+    /** How much of a value a result repeats ({@link #shown}): enough to find it in the file. */
+    static final int SHOWN_MAX = 40;
+    /** A number as Excel writes one too long for its cells: 9.13311E+17, 91331100E+10. */
+    private static final Pattern SCIENTIFIC = Pattern.compile("\\d+(\\.\\d+)?[eE]\\+?\\d+");
+    /** What the yes/no columns take besides the English words, as the form's hint says (admin.import.hint.yes-no). */
+    private static final String YES_NO = "是/否";
 
     @Schema(name = "ImportRejectedRow", description = "a CSV row that was not kept; the header is line 1")
     /**
      * A line left out: {@code message} says why as a problem's detail would; {@code errors} names each
-     * field at fault, as a problem's {@code errors} do.
+     * field at fault, as a problem's {@code errors} do; {@code value}, the first field's value as read
+     * ({@link #shown}), null for a fault of the whole line or a blank value.
      */
-    public record Rejected(long line, String message, List<InvalidInput.FieldError> errors) {}
+    public record Rejected(long line, String message, List<InvalidInput.FieldError> errors,
+            @Schema(description = "the value of the first field at fault as read, its first 40 characters and … "
+                    + "when longer; null for a fault of the whole line or a blank value") String value) {}
+
+    @Schema(name = "ImportNotice", description = "a line imported with something to check: a town (镇（街道）) no "
+            + "enterprise on file was in before (field town), said at the first line naming it")
+    public record Notice(long line, String field, String value, String message) {}
 
     @Schema(name = "ImportResult")
-    public record Result(int created, int updated, List<Rejected> rejected) {}
+    public record Result(int created, int updated, List<Rejected> rejected,
+            @Schema(description = "lines with nothing but commas or spaces (Excel's rows of empty cells), passed over")
+            int skipped,
+            @Schema(description = "how the file was read: UTF-8 (with or without a byte-order mark), or GB18030 (GBK's "
+                    + "superset, as Excel and WPS save CSV on Chinese Windows) for bytes that are not UTF-8",
+                    allowableValues = {"UTF-8", "GB18030"}) String encoding,
+            List<Notice> notices) {}
 
     private final EnterpriseService enterprises;
     private final Messages messages;
@@ -74,31 +99,55 @@ public class EnterpriseImport {
         if (body == null || body.length == 0) {
             throw InvalidInput.of("body", Message.of("sanfu.import.empty"));
         }
-        String text = utf8(body);
+        Read read = read(body);
+        String text = read.text();
         if (text.startsWith("\uFEFF")) {
-            text = text.substring(1); // Excel writes a byte-order mark before UTF-8 CSV
+            text = text.substring(1); // Excel writes a byte-order mark before UTF-8 CSV (GB18030 has one too)
         }
-        CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true)
+        // empty lines are read (as one blank field) to be counted with the lines of empty cells
+        CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(false)
                 .get();
         int created = 0;
         int updated = 0;
+        int skipped = 0;
         List<Rejected> rejected = new ArrayList<>();
+        List<Notice> notices = new ArrayList<>();
+        Towns towns = enterprises.towns();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             Iterator<CSVRecord> rows = parser.iterator();
-            CSVRecord header = rows.hasNext() ? rows.next() : null;
+            CSVRecord header = null;
+            while (header == null && rows.hasNext()) {
+                CSVRecord first = rows.next();
+                if (blank(first)) {
+                    skipped++;
+                } else {
+                    header = first;
+                }
+            }
             Map<String, Integer> columns = columns(header);
             while (rows.hasNext()) {
                 CSVRecord row = rows.next();
                 long line = parser.getCurrentLineNumber();
+                if (blank(row)) {
+                    skipped++;
+                    continue;
+                }
                 try {
-                    if (enterprises.createOrUpdate(form(row, columns, header.size()))) {
+                    EnterpriseService.Filed filed = enterprises.createOrUpdate(form(row, columns, header.size()), towns);
+                    if (filed.created()) {
                         created++;
                     } else {
                         updated++;
                     }
+                    if (filed.newTown() != null) {
+                        notices.add(new Notice(line, "town", shown(filed.newTown()), messages.text(
+                                Message.of("sanfu.import.new-town", "town", shown(filed.newTown())))));
+                    }
                 } catch (InvalidInput e) {
+                    InvalidInput fault = hinted(e, row, columns);
                     // in the request's language, as the problem's detail would say it
-                    rejected.add(new Rejected(line, messages.text(e.detail()), messages.errors(e)));
+                    rejected.add(new Rejected(line, messages.text(fault.detail()), messages.errors(fault),
+                            valueAtFault(fault, row, columns)));
                 }
             }
         } catch (IOException | java.io.UncheckedIOException e) {
@@ -106,7 +155,7 @@ public class EnterpriseImport {
             Throwable cause = e instanceof java.io.UncheckedIOException && e.getCause() != null ? e.getCause() : e;
             throw InvalidInput.of("body", Message.of("sanfu.import.unreadable", "reason", cause.getMessage()));
         }
-        return new Result(created, updated, rejected);
+        return new Result(created, updated, rejected, skipped, read.encoding().name(), notices);
     }
 
     /**
@@ -172,17 +221,62 @@ public class EnterpriseImport {
         if (FALSE.contains(value)) {
             return false;
         }
-        throw InvalidInput.of(column, Message.of("sanfu.validation.true-or-false"));
+        throw InvalidInput.of(column, Message.of("sanfu.import.yes-no", "yesNo", YES_NO));
     }
 
-    private static String utf8(byte[] body) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body)).toString();
-        } catch (CharacterCodingException e) {
-            throw InvalidInput.of("body", Message.of("sanfu.import.utf8"));
+    /** A line of nothing but commas and spaces, as Excel writes a row of empty cells, or an empty line. */
+    private static boolean blank(CSVRecord row) {
+        return row.stream().allMatch(String::isBlank);
+    }
+
+    /**
+     * The faults of a line, a credit code that reads as Excel's scientific notation (9.13311E+17: the column was a
+     * number) with a hint of what happened to it and how to mend it.
+     */
+    private static InvalidInput hinted(InvalidInput e, CSVRecord row, Map<String, Integer> columns) {
+        String code = row.size() > columns.get("creditCode") ? row.get(columns.get("creditCode")).trim() : "";
+        if (!SCIENTIFIC.matcher(code).matches()) {
+            return e;
         }
+        return new InvalidInput(e.faults().stream().map(f -> !f.field().equals("creditCode") ? f
+                : new InvalidInput.Fault(f.field(), Message.of("sanfu.import.scientific", "reason", f.reason())))
+                .toList());
+    }
+
+    /** The value of the line's first field at fault as read ({@link #shown}); null for the whole line's fault. */
+    private static String valueAtFault(InvalidInput fault, CSVRecord row, Map<String, Integer> columns) {
+        if (fault.faults().isEmpty()) {
+            return null;
+        }
+        Integer column = columns.get(fault.faults().get(0).field());
+        return column == null || column >= row.size() ? null : shown(row.get(column));
+    }
+
+    /** A value as a result repeats it: its first {@value #SHOWN_MAX} characters and … when longer; null when blank. */
+    static String shown(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return value.codePointCount(0, value.length()) <= SHOWN_MAX ? value
+                : value.substring(0, value.offsetByCodePoints(0, SHOWN_MAX)) + "…";
+    }
+
+    /** A file's text and the encoding it was read in. */
+    private record Read(Charset encoding, String text) {}
+
+    /**
+     * The file's text: UTF-8 when it is (with or without a byte-order mark), else GB18030, GBK's superset, as
+     * Excel 2013 and WPS save CSV on Chinese Windows, when it decodes cleanly so; refused when neither.
+     */
+    private static Read read(byte[] body) {
+        for (Charset charset : List.of(StandardCharsets.UTF_8, GB18030)) {
+            try {
+                return new Read(charset, charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString());
+            } catch (CharacterCodingException e) {
+                // not this one: the next
+            }
+        }
+        throw InvalidInput.of("body", Message.of("sanfu.import.utf8"));
     }
 }

@@ -96,20 +96,39 @@ public class EnterpriseService {
         return enterprises.find(f.creditCode()).orElseThrow();
     }
 
+    /** The towns of the enterprises on file, read once for an import's lines ({@link #createOrUpdate}). */
+    Towns towns() {
+        return new Towns(enterprises.towns());
+    }
+
     /**
-     * Creates the enterprise, or updates it when its credit code is on file; true when created.
-     * A rejected form writes nothing, so it need not spoil an import's transaction for the good rows.
+     * Whether a town, as a form gives it, is none of those of the enterprises on file (a blank one is never new):
+     * a page says so once the enterprise is filed, since a misspelt town starts a town of its own in every figure.
+     */
+    public boolean isNewTown(String town) {
+        return !towns().known(EnterpriseForm.trim(town));
+    }
+
+    /** An import's line filed: whether it created the enterprise, and its town when none on file was in it before. */
+    record Filed(boolean created, String newTown) {}
+
+    /**
+     * Creates the enterprise, or updates it when its credit code is on file, its town checked against {@code towns}
+     * (those on file and the import's earlier lines), which then hold it. A rejected form writes nothing, so it need
+     * not spoil an import's transaction for the good rows.
      */
     @Transactional(noRollbackFor = InvalidInput.class)
-    public boolean createOrUpdate(EnterpriseForm form) {
-        EnterpriseForm f = checked(form);
+    Filed createOrUpdate(EnterpriseForm form, Towns towns) {
+        EnterpriseForm f = checked(form, towns);
+        String newTown = towns.known(f.town()) ? null : f.town();
+        towns.add(f.town());
         if (enterprises.find(f.creditCode()).isPresent()) {
             enterprises.update(f, clock.instant());
             events.publishEvent(new EnterpriseUpdated(f.creditCode(), f.name(), f.town()));
-            return false;
+            return new Filed(false, newTown);
         }
         enterprises.insert(f, clock.instant());
-        return true;
+        return new Filed(true, newTown);
     }
 
     /** A visit at {@code seenAt} saw the enterprise operating like this. */
@@ -119,9 +138,18 @@ public class EnterpriseService {
     }
 
     private EnterpriseForm checked(EnterpriseForm form) {
+        return checked(form, towns());
+    }
+
+    /** The form normalized and checked, its town too: one on file but for its spaces is refused, naming that one. */
+    private EnterpriseForm checked(EnterpriseForm form, Towns towns) {
         EnterpriseForm f = form.normalized();
         InvalidInput.Collector errors = new InvalidInput.Collector();
         f.check(errors, accounts::isStaff);
+        String twin = errors.has("town") ? null : towns.spacedTwin(f.town());
+        if (twin != null) {
+            errors.add("town", Message.of("sanfu.enterprise.town-spacing", "town", twin));
+        }
         errors.throwIfAny();
         return f;
     }

@@ -44,6 +44,11 @@ class Enterprises {
         return names;
     }
 
+    /** The towns the enterprises on file are in, each once (the index on town holds them). */
+    List<String> towns() {
+        return jdbc.sql("select distinct town from enterprise where town is not null").query(String.class).list();
+    }
+
     void insert(EnterpriseForm f, Instant now) {
         jdbc.sql("insert into enterprise (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, null, ?, ?)")
                 .params(f.creditCode(), f.name(), f.town(), f.industry(), Boolean.TRUE.equals(f.exporter()),

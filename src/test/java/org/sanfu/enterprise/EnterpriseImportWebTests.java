@@ -142,7 +142,7 @@ class EnterpriseImportWebTests {
                 .contentType("text/csv").header("Accept-Language", "zh-CN").content(body), "admin");
         assertThat(chinese.status()).as(chinese.text()).isEqualTo(200);
         assertThat(messages(chinese)).containsExactly("creditCode：校验码不符（GB 32100-2015）",
-                "exporter：必须是 true 或 false");
+                "exporter：不是 是/否/true/false 之一（1/0、yes/no、y/n 亦可，留空算 否）");
         assertThat(chinese.json().get("rejected").get(0).get("errors").get(0).get("field").asText())
                 .isEqualTo("creditCode");
         assertThat(chinese.json().get("rejected").get(0).get("errors").get(0).get("message").asText())
@@ -150,7 +150,8 @@ class EnterpriseImportWebTests {
 
         Api.Response english = upload(body, "text/csv", "admin");
         assertThat(messages(english)).containsExactly(
-                "creditCode: check character does not match (GB 32100-2015)", "exporter: must be true or false");
+                "creditCode: check character does not match (GB 32100-2015)",
+                "exporter: is not one of 是/否, true/false, 1/0, yes/no, y/n (blank is no)");
     }
 
     @Test
@@ -300,12 +301,37 @@ class EnterpriseImportWebTests {
         assertThat(onFile(code)).isTrue();
     }
 
+    /** Excel 2013 and WPS save CSV on Chinese Windows as GBK: read as GB18030 (its superset), and said so. */
     @Test
-    void bytesThatAreNotUtf8AreRejectedWholeAndNothingIsFiled() {
+    void aGbkFileAsExcelSavesItOnChineseWindowsIsReadAsGb18030AndSaysSo() {
         String code = Api.creditCode();
-        byte[] gbk = csv(HEADER, row(code, "国标编码企业", "椒江区")).getBytes(Charset.forName("GBK"));
+        String town = town();
+        byte[] gbk = csv("统一社会信用代码,企业名称,镇（街道）,行业,外贸企业,重点企业,驻企服务专员",
+                code + ",国标编码泵业有限公司," + town + ",水泵,是,否,staff1").getBytes(Charset.forName("GB18030"));
 
         Api.Response r = upload(gbk, "text/csv", "admin");
+
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.json().get("created").asInt()).isEqualTo(1);
+        assertThat(r.json().get("rejected")).isEmpty();
+        assertThat(r.json().get("encoding").asText()).isEqualTo("GB18030");
+        JsonNode p = profile(code);
+        assertThat(p.get("name").asText()).isEqualTo("国标编码泵业有限公司");
+        assertThat(p.get("town").asText()).isEqualTo(town);
+        assertThat(p.get("exporter").asBoolean()).isTrue();
+
+        Api.Response utf8 = upload(csv(HEADER, row(Api.creditCode(), "统一码企业", town)));
+        assertThat(utf8.json().get("encoding").asText()).isEqualTo("UTF-8");
+    }
+
+    @Test
+    void bytesThatAreNeitherUtf8NorGb18030AreRejectedWholeAndNothingIsFiled() {
+        String code = Api.creditCode();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(csv(HEADER, row(code, "坏字节企业", "椒江区")).getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(new byte[] {(byte) 0xFF, (byte) 0x80, '\n'});
+
+        Api.Response r = upload(body.toByteArray(), "text/csv", "admin");
 
         EnterpriseWebTests.assertFieldErrors(r, "body");
         assertThat(r.json().get("detail").asText()).contains("UTF-8");
@@ -464,5 +490,124 @@ class EnterpriseImportWebTests {
         EnterpriseWebTests.assertProblem(r, 401);
         assertThat(r.header("WWW-Authenticate")).startsWith("Basic");
         assertThat(onFile(code)).isFalse();
+    }
+
+    /** The value at fault as read, cut to 40 characters; the yes/no columns' fault says what they take. */
+    @Test
+    void aRejectedLineGivesTheValueAtFaultAndTheYesNoFaultSaysWhatTheColumnTakes() {
+        String town = town();
+        String longName = "很长的企业名称".repeat(40);
+        byte[] body = csv(HEADER, Api.creditCode() + ",是的企业," + town + ",泵业,是的,否,staff1",
+                Api.creditCode() + "," + longName + "," + town + ",泵业,是,否,staff1",
+                Api.creditCode() + ",少一列," + town + ",泵业,true,false").getBytes(StandardCharsets.UTF_8);
+
+        Api.Response chinese = api.perform(MockMvcRequestBuilders.post("/api/enterprises/import")
+                .contentType("text/csv").header("Accept-Language", "zh-CN").content(body), "admin");
+
+        assertThat(chinese.status()).as(chinese.text()).isEqualTo(200);
+        JsonNode yesNo = chinese.json().get("rejected").get(0);
+        assertThat(yesNo.get("value").asText()).isEqualTo("是的");
+        assertThat(yesNo.get("errors").get(0).get("message").asText())
+                .isEqualTo("不是 是/否/true/false 之一（1/0、yes/no、y/n 亦可，留空算 否）");
+        JsonNode tooLong = chinese.json().get("rejected").get(1);
+        assertThat(tooLong.get("errors").get(0).get("field").asText()).isEqualTo("name");
+        assertThat(tooLong.get("value").asText()).isEqualTo(longName.substring(0, 40) + "…");
+        assertThat(chinese.json().get("rejected").get(2).get("value").isNull()).as("a fault of the whole line").isTrue();
+
+        Api.Response english = upload(body, "text/csv", "admin");
+        assertThat(messages(english).get(0)).isEqualTo("exporter: is not one of 是/否, true/false, 1/0, yes/no, y/n "
+                + "(blank is no)");
+    }
+
+    /** Excel writes a row of empty cells as ",,,,,,": passed over and counted, not a fault; line numbers hold. */
+    @Test
+    void linesOfOnlyCommasOrSpacesAreSkippedAndCounted() {
+        String good = Api.creditCode();
+        String bad = withWrongCheckCharacter(Api.creditCode());
+
+        Api.Response r = upload(HEADER + "\r\n" + row(good, "空行之前企业", town()) + "\r\n,,,,,,\r\n   \r\n\r\n"
+                + row(bad, "空行之后企业", town()) + "\r\n , ,,,\u3000,,\r\n");
+
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.json().get("created").asInt()).isEqualTo(1);
+        assertThat(rejectedLines(r)).containsExactly(6L);
+        assertThat(r.json().get("skipped").asInt()).isEqualTo(4);
+        assertThat(upload(csv(HEADER, row(Api.creditCode(), "无空行企业", town()))).json().get("skipped").asInt())
+                .isZero();
+    }
+
+    /** A credit code Excel turned into 9.13311E+17 (the column was a number) says what happened and how to mend it. */
+    @Test
+    void aCreditCodeInScientificNotationGetsAHint() {
+        byte[] body = csv(HEADER, "9.13311E+17,科学计数企业," + town() + ",泵业,是,否,staff1",
+                "91331100E+10,科学计数企业二," + town() + ",泵业,是,否,staff1",
+                "123,短代码企业," + town() + ",泵业,是,否,staff1").getBytes(StandardCharsets.UTF_8);
+
+        Api.Response chinese = api.perform(MockMvcRequestBuilders.post("/api/enterprises/import")
+                .contentType("text/csv").header("Accept-Language", "zh-CN").content(body), "admin");
+
+        assertThat(chinese.status()).as(chinese.text()).isEqualTo(200);
+        JsonNode rejected = chinese.json().get("rejected");
+        assertThat(rejected.get(0).get("errors").get(0).get("message").asText())
+                .isEqualTo("必须是 18 个字符；像是被 Excel 转成了科学计数法，请把该列设为“文本”后重新填写");
+        assertThat(rejected.get(0).get("value").asText()).isEqualTo("9.13311E+17");
+        assertThat(rejected.get(1).get("errors").get(0).get("message").asText()).contains("科学计数法");
+        assertThat(rejected.get(2).get("errors").get(0).get("message").asText()).isEqualTo("必须是 18 个字符");
+
+        Api.Response english = upload(body, "text/csv", "admin");
+        assertThat(messages(english).get(0)).startsWith("creditCode: must be 18 characters; it looks like Excel turned "
+                + "it into scientific notation");
+    }
+
+    /**
+     * A town no enterprise on file is in is imported and said once (a notice, not a fault); one that is a town on file
+     * but for its spaces is a typo that would split that town's figures: refused, naming the town on file. A town new
+     * in the file counts as on file for its later lines.
+     */
+    @Test
+    void aNewTownIsANoticeAndOneThatDiffersFromATownOnFileOnlyInSpacesIsRefused() {
+        String suffix = Api.creditCode().substring(12);
+        String known = "大桥镇" + suffix;
+        api.enterprise("大桥镇原有企业", known);
+        String spaced = "大桥 镇" + suffix;
+        String fresh = "新设镇" + suffix;
+        String good = Api.creditCode();
+        String twin = Api.creditCode();
+        String first = Api.creditCode();
+        String second = Api.creditCode();
+        String freshTwin = Api.creditCode();
+        byte[] body = csv(HEADER, row(good, "已有镇企业", known),                    // line 2: on file
+                row(twin, "空格镇企业", spaced),                                      // line 3: refused
+                row(first, "新镇企业一", fresh),                                      // line 4: new, said
+                row(second, "新镇企业二", fresh),                                     // line 5: said once
+                row(freshTwin, "新镇空格企业", "新设\u3000镇" + suffix)).getBytes(StandardCharsets.UTF_8); // line 6
+
+        Api.Response chinese = api.perform(MockMvcRequestBuilders.post("/api/enterprises/import")
+                .contentType("text/csv").header("Accept-Language", "zh-CN").content(body), "admin");
+
+        assertThat(chinese.status()).as(chinese.text()).isEqualTo(200);
+        assertThat(chinese.json().get("created").asInt()).isEqualTo(3);
+        assertThat(rejectedLines(chinese)).containsExactly(3L, 6L);
+        JsonNode refused = chinese.json().get("rejected").get(0);
+        assertThat(refused.get("errors").get(0).get("field").asText()).isEqualTo("town");
+        assertThat(refused.get("errors").get(0).get("message").asText()).startsWith("与已有的镇（街道）「" + known + "」只差空格");
+        assertThat(refused.get("value").asText()).isEqualTo(spaced);
+        assertThat(chinese.json().get("rejected").get(1).get("errors").get(0).get("message").asText())
+                .contains("「" + fresh + "」");
+        JsonNode notices = chinese.json().get("notices");
+        assertThat(notices).hasSize(1);
+        assertThat(notices.get(0).get("line").asLong()).isEqualTo(4);
+        assertThat(notices.get(0).get("field").asText()).isEqualTo("town");
+        assertThat(notices.get(0).get("value").asText()).isEqualTo(fresh);
+        assertThat(notices.get(0).get("message").asText()).startsWith("新的镇（街道）「" + fresh + "」");
+        assertThat(onFile(twin)).isFalse();
+        assertThat(onFile(freshTwin)).isFalse();
+        assertThat(profile(second).get("town").asText()).isEqualTo(fresh);
+
+        // the same rule for one enterprise filed through the API, as the page's form files it
+        Api.Response one = api.post("/api/enterprises", "staff1", Map.of("creditCode", Api.creditCode(),
+                "name", "单个空格镇企业", "town", spaced));
+        EnterpriseWebTests.assertFieldErrors(one, "town");
+        assertThat(one.firstFault().get("message").asText()).contains("\"" + known + "\"").contains("spaces");
     }
 }

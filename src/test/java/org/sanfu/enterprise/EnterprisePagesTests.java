@@ -230,6 +230,51 @@ class EnterprisePagesTests {
         assertThat(api.get("/api/enterprises/" + code, "admin").status()).isEqualTo(404);
     }
 
+    /**
+     * The form shares the import's rule for towns: one on file but for its spaces is refused by the town (it would
+     * split that town's figures), and a town no enterprise on file is in is filed and said on the profile.
+     */
+    @Test
+    void aTownOnFileButForItsSpacesIsRefusedAndANewTownIsSaidOnTheProfile() {
+        String suffix = Api.creditCode().substring(12);
+        String known = "表单大桥镇" + suffix;
+        api.enterprise("表单大桥镇原有企业", known);
+        String code = Api.creditCode();
+
+        Pages.Answer refused = pages.post("/enterprises", "staff1", Pages.form("creditCode", code,
+                "name", "空格镇表单有限公司", "town", "表单大桥 镇" + suffix, "exporter", "false", "key", "false"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.html().selectFirst("input[name=town]").parent().select(".field-error").text())
+                .startsWith("与已有的镇（街道）「" + known + "」只差空格");
+        assertThat(api.get("/api/enterprises/" + code, "staff1").status()).isEqualTo(404);
+
+        Pages.Answer onFile = pages.post("/enterprises", "staff1", Pages.form("creditCode", code,
+                "name", "已有镇表单有限公司", "town", known, "exporter", "false", "key", "false"));
+        assertThat(onFile.status()).as(onFile.body()).isEqualTo(303);
+        assertThat(pages.get(onFile.redirect(), "staff1").html().select("#flash")).isEmpty();
+
+        String fresh = "表单新设镇" + suffix;
+        String other = Api.creditCode();
+        Pages.Answer saved = pages.post("/enterprises", "staff1", Pages.form("creditCode", other,
+                "name", "新镇表单有限公司", "town", fresh, "exporter", "false", "key", "false"));
+        assertThat(saved.status()).as(saved.body()).isEqualTo(303);
+        assertThat(pages.get(saved.redirect(), "staff1").html().select("#flash").text())
+                .startsWith("新的镇（街道）「" + fresh + "」：此前建档的企业中没有这个镇（街道）");
+
+        // correcting a file: the same rule, and the same word after 已保存
+        Pages.Answer spaced = pages.post("/enterprises/" + other, "staff1", Pages.form("creditCode", other,
+                "name", "新镇表单有限公司", "town", "表单新设\u3000镇" + suffix, "exporter", "false", "key", "false"));
+        assertThat(spaced.status()).isEqualTo(400);
+        assertThat(spaced.html().selectFirst("input[name=town]").parent().select(".field-error").text())
+                .startsWith("与已有的镇（街道）「" + fresh + "」只差空格");
+        String moved = "表单再设镇" + suffix;
+        Pages.Answer corrected = pages.post("/enterprises/" + other, "staff1", Pages.form("creditCode", other,
+                "name", "新镇表单有限公司", "town", moved, "exporter", "false", "key", "false"));
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(303);
+        assertThat(pages.get(corrected.redirect(), "staff1").html().select("#flash").text())
+                .startsWith("已保存企业信息").contains("新的镇（街道）「" + moved + "」");
+    }
+
     @Test
     void aCodeOnFileIsRefusedWithALinkToTheEnterpriseFiledUnderIt() {
         String code = api.enterprise("已在档有限公司", "椒江");

@@ -69,12 +69,15 @@ class EnterpriseController {
         return enterprises.update(creditCode, body.as(EnterpriseCorrection.class));
     }
 
-    /** ADMIN (SecurityConfig). UTF-8 CSV with a header row; other media types get 415. */
+    /** ADMIN (SecurityConfig). UTF-8 (or GBK) CSV with a header row; other media types get 415. */
     @Operation(summary = "Import enterprises from CSV", description = "UTF-8 CSV with the header row "
             + "`creditCode,name,town,industry,exporter,key,specialist` (line 1), each column named by that name or by "
             + "its Chinese label (统一社会信用代码,企业名称,镇（街道）,行业,外贸企业,重点企业,驻企服务专员), in any order. "
             + "`exporter` and `key` take 是/否, true/false, 1/0, yes/no or y/n (blank is no). Good rows are kept even "
-            + "when others are rejected; a row whose credit code is on file updates it.")
+            + "when others are rejected; a row whose credit code is on file updates it. Bytes that are not UTF-8 are "
+            + "read as GB18030 (GBK) when they decode so (`encoding`); lines of empty cells are `skipped`; a rejected "
+            + "line gives the `value` at fault; a town no enterprise on file is in is imported with a `notices` entry, "
+            + "one on file but for its spaces is rejected.")
     @ApiAccess(value = "ADMIN", errors = {400, 403})
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "text/csv",
             schema = @Schema(type = "string", example = "creditCode,name,town,industry,exporter,key,specialist\n"

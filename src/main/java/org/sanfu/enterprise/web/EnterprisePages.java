@@ -136,12 +136,19 @@ class EnterprisePages {
         return page(values, Map.of(), HttpStatus.OK);
     }
 
-    /** STAFF, ADMIN (SecurityConfig). 303 to the new profile; the form again with its faults (400, or 409 for a code on file). */
+    /**
+     * STAFF, ADMIN (SecurityConfig). 303 to the new profile, which says so when its town is new to the file; the form
+     * again with its faults (400, or 409 for a code on file).
+     */
     @PostMapping("/enterprises")
-    ModelAndView create(@RequestParam MultiValueMap<String, String> input) {
+    ModelAndView create(@RequestParam MultiValueMap<String, String> input, RedirectAttributes flash) {
         Map<String, String> values = typed(input);
+        boolean newTown = enterprises.isNewTown(values.get("town"));
         try {
             Enterprise created = enterprises.create(forms.command(input, EnterpriseForm.class));
+            if (newTown) {
+                flash.addFlashAttribute("flash", newTown(created.town()));
+            }
             return Redirects.seeOther("/enterprises/" + created.creditCode());
         } catch (InvalidInput refused) {
             return page(values, formErrors.of(refused), HttpStatus.BAD_REQUEST);
@@ -184,10 +191,11 @@ class EnterprisePages {
         Enterprise e = enterprises.get(creditCode);
         Map<String, String> values = typed(input);
         values.put("creditCode", e.creditCode());
+        boolean newTown = enterprises.isNewTown(values.get("town"));
         try {
             // the read-only credit code the form shows is no field of the correction: it is left out
             Enterprise saved = enterprises.update(e.creditCode(), forms.command(input, EnterpriseCorrection.class));
-            flash.addFlashAttribute("flash", text("page.enterprise.saved"));
+            flash.addFlashAttribute("flash", text("page.enterprise.saved") + (newTown ? newTown(saved.town()) : ""));
             return Redirects.seeOther("/enterprises/" + saved.creditCode());
         } catch (InvalidInput refused) {
             return editing(page(values, formErrors.of(refused), HttpStatus.BAD_REQUEST), e);
@@ -222,6 +230,11 @@ class EnterprisePages {
         page.addObject("specialists", accounts.all().stream().filter(p -> p.role() == Role.STAFF)
                 .map(AccountDirectory.Person::username).toList());
         return page;
+    }
+
+    /** A town none of the enterprises on file was in: a misspelt one would start a town of its own in the figures. */
+    private String newTown(String town) {
+        return messages.getMessage("page.enterprise.new-town", new Object[] {town}, Locale.SIMPLIFIED_CHINESE);
     }
 
     private String text(String code) {
