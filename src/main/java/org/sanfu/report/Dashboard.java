@@ -192,7 +192,8 @@ record Dashboard(
 
     /**
      * Hours as days to a tenth, without a needless ".0": 170.2 → "7.1", 168.0 → "7", 1.0 → "不足 0.1" (not "0");
-     * null → "—".
+     * null (no closed ticket) → "—". A median is never "0": the API gives hours to a tenth, so its 0.0 is a
+     * median under three minutes, tickets closed within minutes of being reported, which is "不足 0.1" too.
      */
     static String days(Double hours) {
         if (hours == null) {
@@ -200,7 +201,7 @@ record Dashboard(
         }
         BigDecimal days = BigDecimal.valueOf(hours).divide(BigDecimal.valueOf(24), 1, RoundingMode.HALF_UP);
         if (days.signum() == 0) {
-            return hours > 0 ? "不足 0.1" : "0";
+            return "不足 0.1";
         }
         return days.stripTrailingZeros().toPlainString();
     }

@@ -403,6 +403,27 @@ class DashboardWebTests {
         return days.equals("0.0") ? "不足 0.1" : days.endsWith(".0") ? days.substring(0, days.length() - 2) : days;
     }
 
+    /**
+     * A ticket closed within minutes of being reported (a new county's first day): the API's median is 0.0 hours (to a
+     * tenth), which the dashboard shows as 不足 0.1 天, as UI.md promises, never 0 天.
+     */
+    @Test
+    void aTicketClosedWithinMinutesShowsUnderATenthOfADayNotZeroDays() {
+        String quick = "当日办结镇" + Api.creditCode().substring(12);
+        String code = api.enterprise("当日办结企业", quick);
+        String id = api.visit(code, List.of(Api.problem("CONTAINER", "当日办结的问题"))).get(0).get("id").asText();
+        api.act(id, "sign", "transport", null);
+        api.act(id, "reply", "transport", Map.of("resolution", "已解决", "outcome", "RESOLVED"));
+        api.act(id, "feedback", "staff1", Map.of("satisfaction", "SATISFIED"));
+        JsonNode summary = api.get("/api/stats/summary?town=" + quick, "leader").json();
+        assertThat(summary.get("closed").asLong()).isEqualTo(1);
+        assertThat(summary.get("medianHoursToClose").asDouble()).as("hours to a tenth").isEqualTo(0.0);
+
+        String html = page("?town=" + quick, "leader").body();
+        assertThat(one(html, "id=\"medianHoursToClose\">([^<]*)<")).isEqualTo("不足 0.1");
+        assertThat(one(html, "id=\"medianHoursToClose\">[^<]*</span><span class=\"unit\">([^<]*)<")).isEqualTo("天");
+    }
+
     @Test
     void aPeriodWithNoTicketsShowsDashesForItsRates() {
         String html = page("?town=" + town + "&to=2014-04-30", "leader").body();
