@@ -70,13 +70,15 @@ class BriefingMarkdown {
                         List.of("办结时长中位数", !h.path("medianHoursToClose").isNumber() ? "—"
                                 : Dashboard.days(h.path("medianHoursToClose").asDouble()) + " 天"))))));
 
+        // a table without rows says nothing: a period without tickets says so, as 五 to 七 say theirs
+        String noTickets = period + "无企业反映的问题。";
         List<List<String>> categories = new ArrayList<>();
         for (JsonNode c : b.path("byCategory")) {
             categories.add(List.of(c.path("label").asText(), c.path("total").asText(), c.path("closed").asText(),
                     percent(c.path("closeRate")), c.path("overdueOpen").asText(), percent(c.path("satisfactionRate"))));
         }
-        sections.add(new Section("二、分类别情况", List.of(new Table(
-                List.of("问题类别", "问题数", "已办结", "办结率", "超期在办", "满意率"), categories))));
+        sections.add(new Section("二、分类别情况", List.of(categories.isEmpty() ? BriefingDocument.paragraph(noTickets)
+                : new Table(List.of("问题类别", "问题数", "已办结", "办结率", "超期在办", "满意率"), categories))));
 
         List<List<String>> departments = new ArrayList<>();
         for (JsonNode d : b.path("byDepartment")) {
@@ -84,11 +86,17 @@ class BriefingMarkdown {
                     percent(d.path("onTimeSignRate")), percent(d.path("onTimeCloseRate")),
                     percent(d.path("satisfactionRate")), percent(d.path("returnRate"))));
         }
-        List<Block> byDepartment = new ArrayList<>(List.of(new Table(
-                List.of("主办部门", "问题数", "已办结", "按时签收率", "按时办结率", "满意率", "退单率"), departments)));
+        List<Block> byDepartment = new ArrayList<>();
         String withoutLead = withoutLead(b);
-        if (withoutLead != null) {
-            byDepartment.add(BriefingDocument.paragraph(withoutLead));
+        if (!departments.isEmpty()) {
+            byDepartment.add(new Table(List.of("主办部门", "问题数", "已办结", "按时签收率", "按时办结率", "满意率", "退单率"),
+                    departments));
+            if (withoutLead != null) {
+                byDepartment.add(BriefingDocument.paragraph(withoutLead));
+            }
+        } else {
+            byDepartment.add(BriefingDocument.paragraph(withoutLead == null ? noTickets
+                    : period + "反映的 " + h.path("total").asLong() + " 个问题都没有主办部门（当场解决，或尚待专班办公室交办）。"));
         }
         sections.add(new Section("三、分部门情况", byDepartment));
 

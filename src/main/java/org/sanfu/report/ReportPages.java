@@ -2,8 +2,10 @@ package org.sanfu.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Optional;
 import org.sanfu.Message;
 import org.sanfu.SanfuProperties;
 import org.sanfu.web.DashboardLink;
@@ -36,10 +38,14 @@ class ReportPages {
     private final BriefingWorkbook workbook;
     private final SanfuProperties properties;
     private final MonthlyReports monthly;
+    private final ReportQueries queries;
+    private final Clock clock;
 
     ReportPages(WeeklyBriefings briefings, BriefingMarkdown markdown, BriefingWorkbook workbook,
-            SanfuProperties properties, MonthlyReports monthly) {
+            SanfuProperties properties, MonthlyReports monthly, ReportQueries queries, Clock clock) {
         this.monthly = monthly;
+        this.queries = queries;
+        this.clock = clock;
         this.briefings = briefings;
         this.markdown = markdown;
         this.workbook = workbook;
@@ -77,18 +83,28 @@ class ReportPages {
      * {@code period}: the briefing's field and the route's parameter, which the download links carry. Its tickets'
      * links name it for their pages' way back ({@code back=weekly:2026-W48}); the top bar's 驾驶舱 leads to the
      * dashboard of its days, with the ranking of its month (a week's: the month of its Thursday, which holds most of
-     * its days).
+     * its days). A period that ended before the service's first ticket was reported (a new county's last week) says
+     * so at the top, with the day of that ticket and a link to the period under way, which has it.
      */
     private String page(JsonNode briefing, String path, String period, Model model) {
         String value = briefing.path(period).asText();
         LocalDate from = LocalDate.parse(briefing.path("from").asText());
+        LocalDate to = LocalDate.parse(briefing.path("to").asText());
+        Optional<LocalDate> first = queries.firstReported().map(at -> LocalDate.ofInstant(at, properties.zone()));
+        if (first.isEmpty() || to.isBefore(first.get())) {
+            model.addAttribute("noDataYet", true);
+            model.addAttribute("firstReported", first.map(LocalDate::toString).orElse(null));
+            LocalDate today = LocalDate.now(clock.withZone(properties.zone()));
+            model.addAttribute("underWay", first.isEmpty() ? null
+                    : "week".equals(period) ? IsoWeek.of(today).toString() : YearMonth.from(today).toString());
+        }
         model.addAttribute("briefing", markdown.document(briefing, properties.zone()));
         model.addAttribute("path", path);
         model.addAttribute("periodName", period);
         model.addAttribute("period", value);
         boolean weekly = "week".equals(period);
         model.addAttribute("cameFrom", weekly ? WayBack.weekly(value) : WayBack.monthly(value));
-        model.addAttribute(DashboardLink.ATTRIBUTE, DashboardLink.of(from, LocalDate.parse(briefing.path("to").asText()),
+        model.addAttribute(DashboardLink.ATTRIBUTE, DashboardLink.of(from, to,
                 weekly ? WeeklyBriefings.monthOf(IsoWeek.parse(value)) : YearMonth.parse(value)));
         return "reports/briefing";
     }

@@ -7,6 +7,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.sanfu.Sql;
@@ -55,6 +57,13 @@ class ReportQueries {
     long countClosedBetween(Instant from, Instant to) {
         return jdbc.sql(TicketFacts.countBetween(Moment.CLOSED)).params(Sql.ts(from), Sql.ts(to)).query(Long.class)
                 .single();
+    }
+
+    /** When the service's first ticket was reported (by report time, as the briefings count), if any. */
+    Optional<Instant> firstReported() {
+        // min() of no rows is one row of null
+        return jdbc.sql(TicketFacts.FIRST_REPORTED).query((rs, n) -> Sql.instant(rs, 1)).list().stream()
+                .filter(Objects::nonNull).findFirst();
     }
 
     /**

@@ -130,6 +130,9 @@ public final class TicketFacts {
                 + " order by p.enterprise_credit_code, p.category, p.reported_at, p.id";
     }
 
+    /** When the earliest ticket was reported (null without tickets): the first entry of the index on report time. */
+    public static final String FIRST_REPORTED = "select min(reported_at) from ticket";
+
     /** How many tickets' moment lies in [?, ?) (its two parameters), counted on the moment's index alone. */
     public static String countBetween(Moment moment) {
         return "select count(*) from ticket where " + moment.column + " >= ? and " + moment.column + " < ?";

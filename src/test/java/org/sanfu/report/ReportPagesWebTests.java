@@ -6,6 +6,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,8 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
 import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
+import org.sanfu.web.IsoWeek;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 /**
@@ -35,6 +42,12 @@ class ReportPagesWebTests {
     Pages pages;
     @Autowired
     Api api;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Clock clock;
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     @Test
     void aLeaderDownloadsTheWeeksBriefingFromTheDashboard() throws Exception {
@@ -169,6 +182,46 @@ class ReportPagesWebTests {
                 assertThat(pages.get(back.attr("href"), user).status()).as("the way back opens").isEqualTo(200);
             }
         }
+    }
+
+    /**
+     * A new county's first day: the week the dashboard's form gives by default (the last) ended before the first
+     * ticket. Its page says so at the top, with the day of that ticket and a link to the week under way (the month
+     * under way for the monthly report); its sections say 本周无… where a table had no rows, in the text download too.
+     */
+    @Test
+    void aWeekBeforeTheFirstTicketSaysSoAndLinksToTheWeekUnderWay() throws Exception {
+        api.ticket("CONTAINER");
+        LocalDate first = jdbc.sql("select min(reported_at) from ticket")
+                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).single().atZoneSameInstant(ZONE).toLocalDate();
+        LocalDate today = LocalDate.now(clock.withZone(ZONE));
+        String underWay = IsoWeek.of(today).toString();
+
+        Pages.Answer answer = pages.get("/reports/weekly?week=2000-W01&format=html", "leader");
+        assertThat(answer.status()).isEqualTo(200);
+        Document page = answer.html();
+        assertThat(page.select("#noDataYet span").text()).isEqualTo("该周尚无数据（最早的事项反映于 " + first + "）。");
+        assertThat(page.selectFirst("#toPeriodUnderWay").attr("href"))
+                .isEqualTo("/reports/weekly?week=" + underWay + "&format=html");
+        assertThat(page.selectFirst("#toPeriodUnderWay").text()).isEqualTo("查看本周（进行中）的简报");
+        for (String heading : List.of("二、分类别情况", "三、分部门情况")) {
+            Element section = page.select("main section").stream()
+                    .filter(s -> s.selectFirst("h2").text().equals(heading)).findFirst().orElseThrow();
+            assertThat(section.select("table")).as(heading).isEmpty();
+            assertThat(section.select("p").text()).as(heading).isEqualTo("本周无企业反映的问题。");
+        }
+        String markdown = download("/reports/weekly?week=2000-W01&format=md", "leader")
+                .getContentAsString(StandardCharsets.UTF_8).substring(1);
+        assertSaysTheSame(page, markdown);
+        assertThat(markdown).contains("## 二、分类别情况\n\n本周无企业反映的问题。\n")
+                .contains("## 三、分部门情况\n\n本周无企业反映的问题。\n").doesNotContain("| 问题类别 |");
+
+        assertThat(pages.get(page.selectFirst("#toPeriodUnderWay").attr("href"), "leader").html().select("#noDataYet"))
+                .as("the week under way has the ticket just reported").isEmpty();
+        Document month = pages.get("/reports/monthly?month=2000-01&format=html", "leader").html();
+        assertThat(month.select("#noDataYet span").text()).isEqualTo("该月尚无数据（最早的事项反映于 " + first + "）。");
+        assertThat(month.selectFirst("#toPeriodUnderWay").attr("href"))
+                .isEqualTo("/reports/monthly?month=" + YearMonth.from(today) + "&format=html");
     }
 
     @Test
