@@ -16,6 +16,7 @@ import org.jsoup.nodes.Document;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
@@ -38,11 +39,22 @@ public class Pages {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
 
     private final Map<String, MockHttpSession> sessions = new HashMap<>();
 
     public MockMvc mvc() {
         return mvc;
+    }
+
+    /**
+     * As if the person of an account an administrator created (or gave a new password) had chosen their own on
+     * /account: their page sign-ins are not sent there first (security.PasswordChangeFirst). For tests about
+     * something else, whose accounts are made through AccountAdministration or /admin.
+     */
+    public void passwordChosen(String username) {
+        jdbc.sql("update account set password_change_required = ? where username = ?").params(false, username).update();
     }
 
     /** A session of its own for this user, for a test that ends it (sign-out) or must not share it. */

@@ -115,7 +115,8 @@ public class AccountAdministration {
             errors.add("username", Message.of(USERNAME_REQUIRED));
         } else if (!USERNAME.matcher(name).matches()) {
             errors.add("username", Message.of(USERNAME_PATTERN));
-        } else if (accounts.exists(name)) {
+        } else if (accounts.existsIgnoringCase(name)) {
+            // ZY.LUBEI beside zy.lubei would be two people to the eye; sign-in itself stays exact in case
             errors.add("username", Message.of(USERNAME_TAKEN));
         }
         Role chosen = role(role, errors);
@@ -124,7 +125,8 @@ public class AccountAdministration {
         String person = displayName(displayName, errors);
         String telephone = phone(phone, errors);
         errors.throwIfAny();
-        accounts.create(new Accounts.Account(name, encoder.encode(password), chosen, dept));
+        // the administrator typed the password: its person chooses their own at the first sign-in
+        accounts.create(new Accounts.Account(name, encoder.encode(password), chosen, dept, true, true));
         if (person != null) {
             accounts.rename(name, person);
         }
@@ -240,14 +242,17 @@ public class AccountAdministration {
         existing(username);
     }
 
-    /** A new password set by an administrator: the old one stops working at once, and the account's sessions end. */
+    /**
+     * A new password set by an administrator: the old one stops working at once, and the account's sessions end;
+     * its person must choose their own at the next sign-in to the pages (PasswordChangeFirst).
+     */
     @Transactional
     public void resetPassword(String username, String password) {
         Accounts.Account account = existing(username);
         InvalidInput.Collector errors = new InvalidInput.Collector();
         checkPassword(password, errors);
         errors.throwIfAny();
-        accounts.changePassword(account.username(), encoder.encode(password));
+        accounts.resetPassword(account.username(), encoder.encode(password));
     }
 
     /**
@@ -307,12 +312,30 @@ public class AccountAdministration {
     }
 
     private static void checkPassword(String password, InvalidInput.Collector errors) {
-        if (password == null || password.isBlank()) {
-            errors.add("password", Message.of(PASSWORD_REQUIRED));
-        } else if (password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH) {
-            errors.add("password", Message.of(PASSWORD_TOO_SHORT));
-        } else if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            errors.add("password", Message.of(PASSWORD_TOO_LONG));
+        PasswordFault fault = passwordFault(password);
+        if (fault != null) {
+            errors.add("password", Message.of(switch (fault) {
+                case REQUIRED -> PASSWORD_REQUIRED;
+                case TOO_SHORT -> PASSWORD_TOO_SHORT;
+                case TOO_LONG -> PASSWORD_TOO_LONG;
+            }));
         }
+    }
+
+    /** What a password may not be, whoever sets it (an administrator here, its person on /account). */
+    enum PasswordFault { REQUIRED, TOO_SHORT, TOO_LONG }
+
+    /**
+     * Why this password is refused, or null: blank, fewer than {@link #MIN_PASSWORD_LENGTH} characters, or more
+     * than {@link #MAX_PASSWORD_BYTES} bytes of UTF-8.
+     */
+    static PasswordFault passwordFault(String password) {
+        if (password == null || password.isBlank()) {
+            return PasswordFault.REQUIRED;
+        }
+        if (password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH) {
+            return PasswordFault.TOO_SHORT;
+        }
+        return password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES ? PasswordFault.TOO_LONG : null;
     }
 }

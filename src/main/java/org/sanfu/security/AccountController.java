@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/accounts")
-@Tag(name = "Accounts", description = "账号: what administrators do to accounts")
+@Tag(name = "Accounts", description = "账号: one's own password, and what administrators do to accounts")
 class AccountController {
 
     private final AccountAdministration accounts;

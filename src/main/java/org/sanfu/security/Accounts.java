@@ -12,18 +12,26 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Accounts {
 
-    /** An account; a disabled one signs in nowhere. */
-    record Account(String username, String passwordHash, Role role, String department, boolean enabled) {
+    /**
+     * An account; a disabled one signs in nowhere. {@code passwordChangeRequired}: its password was set by an
+     * administrator, and its person must choose their own before opening any other page (PasswordChangeFirst).
+     */
+    record Account(String username, String passwordHash, Role role, String department, boolean enabled,
+            boolean passwordChangeRequired) {
 
-        /** A new account, enabled. */
+        /** A new account, enabled, with a password its person chose (or the operator: the first administrator). */
         Account(String username, String passwordHash, Role role, String department) {
             this(username, passwordHash, role, department, true);
         }
+
+        Account(String username, String passwordHash, Role role, String department, boolean enabled) {
+            this(username, passwordHash, role, department, enabled, false);
+        }
     }
 
-    private static final String COLUMNS = "username, password_hash, role, department, enabled";
+    private static final String COLUMNS = "username, password_hash, role, department, enabled, password_change_required";
     private static final RowMapper<Account> ACCOUNT = (rs, n) -> new Account(rs.getString(1), rs.getString(2),
-            Role.valueOf(rs.getString(3)), rs.getString(4), rs.getBoolean(5));
+            Role.valueOf(rs.getString(3)), rs.getString(4), rs.getBoolean(5), rs.getBoolean(6));
 
     private final JdbcClient jdbc;
 
@@ -50,10 +58,20 @@ class Accounts {
                 .query(Long.class).single() > 0;
     }
 
+    /**
+     * Whether an account has this user name in any letter case (ZY.LUBEI beside zy.lubei). User names are ASCII
+     * (AccountAdministration), which lower() folds alike on H2 and PostgreSQL.
+     */
+    boolean existsIgnoringCase(String username) {
+        return jdbc.sql("select count(*) from account where lower(username) = lower(?)").param(username)
+                .query(Long.class).single() > 0;
+    }
+
     void create(Account account) {
-        jdbc.sql("insert into account (username, password_hash, role, department, enabled) values (?, ?, ?, ?, ?)")
+        jdbc.sql("insert into account (username, password_hash, role, department, enabled, password_change_required) "
+                        + "values (?, ?, ?, ?, ?, ?)")
                 .params(account.username(), account.passwordHash(), account.role().name(), account.department(),
-                        account.enabled())
+                        account.enabled(), account.passwordChangeRequired())
                 .update();
     }
 
@@ -96,7 +114,19 @@ class Accounts {
         jdbc.sql("update account set enabled = ? where username = ?").params(enabled, username).update();
     }
 
-    void changePassword(String username, String passwordHash) {
-        jdbc.sql("update account set password_hash = ? where username = ?").params(passwordHash, username).update();
+    /** A password an administrator set: its person is asked to choose their own at the next sign-in. */
+    void resetPassword(String username, String passwordHash) {
+        jdbc.sql("update account set password_hash = ?, password_change_required = ? where username = ?")
+                .params(passwordHash, true, username).update();
+    }
+
+    /**
+     * The person's own new password, in place of the one whose hash they proved to know: false (nothing changed)
+     * when the hash is no longer that one, changed meanwhile by an administrator or another of their sessions.
+     */
+    boolean changeOwnPassword(String username, String knownHash, String passwordHash) {
+        return jdbc.sql("update account set password_hash = ?, password_change_required = ? "
+                        + "where username = ? and password_hash = ?")
+                .params(passwordHash, false, username, knownHash).update() == 1;
     }
 }

@@ -177,7 +177,8 @@ class SecurityConfig implements WebMvcConfigurer {
                 new LinkedHashMap<>(Map.of(browser, new LoginUrlAuthenticationEntryPoint("/login"))));
         signInFirst.setDefaultEntryPoint(signIn(problems));
         http.securityContext(c -> c.securityContextRepository(contexts))
-                .addFilterAfter(new SignedInAccountCheck(accounts, contexts), SecurityContextHolderFilter.class)
+                .addFilterAfter(new SignedInAccountCheck(accounts, contexts, false), SecurityContextHolderFilter.class)
+                .addFilterAfter(new PasswordChangeFirst(), SignedInAccountCheck.class)
                 .requestCache(cache -> cache.requestCache(wayBack))
                 .httpBasic(basic -> basic.authenticationEntryPoint(signIn(problems)))
                 .exceptionHandling(e -> e.authenticationEntryPoint(signInFirst).accessDeniedHandler(denied(problems)));
@@ -337,8 +338,10 @@ class SecurityConfig implements WebMvcConfigurer {
         http.authenticationManager(sanfuAuthentication)
                 .headers(SecurityHeaders.pages())
                 .securityContext(c -> c.securityContextRepository(sessions))
-                // the account is read again on every request: disabled or given a new password, its sessions end
-                .addFilterAfter(new SignedInAccountCheck(accounts, sessions), SecurityContextHolderFilter.class)
+                // the account is read again on every request: disabled or given a new password, its sessions end;
+                // a password an administrator set is changed by its person before any other page opens
+                .addFilterAfter(new SignedInAccountCheck(accounts, sessions, true), SecurityContextHolderFilter.class)
+                .addFilterAfter(new PasswordChangeFirst(), SignedInAccountCheck.class)
                 .addFilterBefore(new OversizedPageRequests(bodies.maxBodyBytes(), errorPages, messages), CsrfFilter.class)
                 .addFilterBefore(utf8Forms(bodies, errorPages, messages), CsrfFilter.class)
                 .formLogin(form -> form.loginPage("/login").successHandler(new WayBackAfterSignIn(privileges))

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
+import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
 import org.sanfu.security.AccountAdministration;
 import org.sanfu.security.Caller;
@@ -34,6 +35,8 @@ class CamundaAccessWebTests {
     Api api;
     @Autowired
     AccountAdministration accounts;
+    @Autowired
+    Pages pages;
 
     private List<String> paths() {
         String name = engine.getName();
@@ -178,6 +181,10 @@ class CamundaAccessWebTests {
         accounts.create(username, "ADMIN", null, "Sanfu-Ops-Passw0rd!");
         String session = http().workbenchSession(username, "Sanfu-Ops-Passw0rd!");
         String path = "/engine-rest/engine/" + engine.getName() + "/incident";
+        HttpResponse<String> first = withSession(path, session);
+        assertThat(first.statusCode()).as("an administrator's password is changed before anything else").isEqualTo(302);
+        assertThat(first.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/account"));
+        pages.passwordChosen(username);
         assertThat(withSession(path, session).statusCode()).isEqualTo(200);
         accounts.disable(new Caller("admin", Role.ADMIN, null), username);
         assertThat(withSession(path, session).statusCode()).isEqualTo(401);

@@ -60,6 +60,8 @@ class ProductionProfileTests {
                 .listOfRows();
         assertThat(accounts).hasSize(1);
         assertThat(accounts.get(0)).containsEntry("USERNAME", "chief").containsEntry("ROLE", "ADMIN");
+        assertThat(jdbc.sql("select password_change_required from account where username = 'chief'")
+                .query(Boolean.class).single()).as("the operator chose its password: no change asked of it").isFalse();
         assertThat(status("/actuator/prometheus", "chief", "correct horse battery")).isEqualTo(200);
         assertThat(status("/api/inbox", "chief", "wrong")).isEqualTo(401);
         for (String demo : List.of("admin", "staff1", "leader")) {

@@ -222,6 +222,7 @@ class MyReportedWebTests {
     private String newSpecialist(String prefix) {
         String user = prefix + Api.creditCode().substring(10).toLowerCase(Locale.ROOT);
         accounts.create(user, "STAFF", null, PASSWORD);
+        pages.passwordChosen(user);
         return user;
     }
 

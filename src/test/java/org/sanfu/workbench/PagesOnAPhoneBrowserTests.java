@@ -123,6 +123,17 @@ class PagesOnAPhoneBrowserTests {
     }
 
     @Test
+    void theNameInTheBarIsATapTargetLeadingToTheAccountPageWhichFitsAPhone() {
+        browser.signInAs("staff2").open("/work");
+        browser.tapTargetsAtLeast44px("#signedInAs");
+        browser.follow("#signedInAs");
+        assertThat(browser.path()).isEqualTo("/account");
+        assertThat(browser.text("username")).isEqualTo("staff2");
+        assertThat(browser.find("#passwordForm button[type=submit]").getText()).isEqualTo("修改密码");
+        browser.noSidewaysScroll().tapTargetsAtLeast44px("#signedInAs");
+    }
+
+    @Test
     void aSecondUserSignsInWithFreshCookies() {
         browser.signInAs("staff1").open("/work");
         assertThat(browser.text("signedInAs")).isEqualTo("王晓明（staff1）");

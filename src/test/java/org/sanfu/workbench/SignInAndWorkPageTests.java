@@ -287,6 +287,7 @@ class SignInAndWorkPageTests {
         // a staff member new to the county: no visit logged, so no feedback due
         String user = "new" + Api.creditCode().substring(12).toLowerCase(java.util.Locale.ROOT);
         accounts.create(user, "STAFF", null, "Sanfu-New-Passw0rd!");
+        pages.passwordChosen(user);
         Pages.Answer empty = pages.get("/work", pages.signIn(user, "Sanfu-New-Passw0rd!").orElseThrow());
         assertThat(empty.status()).isEqualTo(200);
         assertThat(empty.html().select("#inboxEmpty").text()).isEqualTo("眼下没有需要您处理的事项。");
