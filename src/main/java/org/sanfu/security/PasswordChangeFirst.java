@@ -29,6 +29,8 @@ final class PasswordChangeFirst extends OncePerRequestFilter {
     /** What such a session may still ask for: the page to change it, signing out, the pages' files. */
     private static final List<RequestMatcher> STILL_OPEN = List.of(
             PATHS.matcher(HttpMethod.GET, ACCOUNT_PAGE),
+            // a HEAD of the page it sends every other request to: else its own redirect, for ever
+            PATHS.matcher(HttpMethod.HEAD, ACCOUNT_PAGE),
             PATHS.matcher(HttpMethod.POST, AccountPage.PASSWORD_FORM),
             PATHS.matcher(HttpMethod.POST, "/logout"),
             PATHS.matcher(HttpMethod.GET, "/login"),

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
 import org.sanfu.SanfuTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
@@ -609,5 +610,34 @@ class EnterpriseImportWebTests {
                 "name", "单个空格镇企业", "town", spaced));
         EnterpriseWebTests.assertFieldErrors(one, "town");
         assertThat(one.firstFault().get("message").asText()).contains("\"" + known + "\"").contains("spaces");
+    }
+
+    /**
+     * Only the spaced spelling is refused: a town filed with a space before its twin was (none on file to compare
+     * it with) never makes the right spelling wrong, so its enterprises can be corrected one by one, and once the
+     * right one is on file the spaced one is refused from then on, also for an enterprise that still has it.
+     */
+    @Test
+    void aSpacedTownOnFileDoesNotMakeTheRightSpellingWrong() {
+        String suffix = Api.creditCode().substring(12);
+        String spaced = "甲乙 镇" + suffix;
+        String right = "甲乙镇" + suffix;
+        String first = Api.creditCode();
+        assertThat(api.post("/api/enterprises", "staff1", Map.of("creditCode", first, "name", "先建档企业",
+                "town", spaced)).status()).as("no twin on file to compare it with").isEqualTo(201);
+
+        String second = Api.creditCode();
+        Api.Response rightOne = api.post("/api/enterprises", "staff1", Map.of("creditCode", second,
+                "name", "后建档企业", "town", right));
+        assertThat(rightOne.status()).as(rightOne.text()).isEqualTo(201);
+
+        Api.Response keptSpaced = api.call(HttpMethod.PUT, "/api/enterprises/" + first, "staff1", Map.of("creditCode", first,
+                "name", "先建档企业改名", "town", spaced));
+        EnterpriseWebTests.assertFieldErrors(keptSpaced, "town");
+        assertThat(keptSpaced.firstFault().get("message").asText()).contains("\"" + right + "\"");
+        Api.Response corrected = api.call(HttpMethod.PUT, "/api/enterprises/" + first, "staff1", Map.of("creditCode", first,
+                "name", "先建档企业", "town", right));
+        assertThat(corrected.status()).as(corrected.text()).isEqualTo(200);
+        assertThat(profile(first).get("town").asText()).isEqualTo(right);
     }
 }

@@ -46,6 +46,15 @@ class OwnPasswordWebTests {
 
     // --- helpers -------------------------------------------------------------------------------
 
+    private int head(String path, MockHttpSession session) {
+        try {
+            return pages.mvc().perform(Pages.in(MockMvcRequestBuilders.head(path).accept(MediaType.TEXT_HTML), session))
+                    .andReturn().getResponse().getStatus();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** An account an administrator created with the password {@link #FIRST}. */
     private String created(String role, String department) {
         String name = "own-" + UUID.randomUUID().toString().substring(0, 8);
@@ -319,6 +328,9 @@ class OwnPasswordWebTests {
         Pages.Answer account = pages.get("/account", session);
         assertThat(account.status()).isEqualTo(200);
         assertThat(account.html().select("#mustChange").text()).startsWith("请先修改密码");
+        // a HEAD of /account (a link checker, curl -I) is answered, not sent to /account again for ever
+        assertThat(head("/account", session)).isEqualTo(200);
+        assertThat(head("/work", session)).isEqualTo(302);
         for (String page : List.of("/work", "/tickets", "/enterprises", "/visits/new")) {
             Pages.Answer refused = pages.get(page, session);
             assertThat(refused.status()).as(page).isEqualTo(302);
