@@ -23,7 +23,7 @@ import org.springframework.test.context.ActiveProfiles;
 @AutoConfigureMockMvc
 @AutoConfigureObservability(tracing = false) // Spring's tests switch metrics off; /actuator/prometheus needs them
 @ActiveProfiles("demo")
-@Import({Api.class, Pages.class})
+@Import({Api.class, Pages.class, LostRace.class})
 public @interface SanfuTest {
 
     /*

@@ -70,14 +70,16 @@ public class EnterpriseService {
         return enterprises.list(town, key, q, specialist, page);
     }
 
-    /** A new enterprise: 400 for a bad form, 409 when the credit code is on file already. */
+    /**
+     * A new enterprise: 400 for a bad form, 409 when the credit code is on file already, also when another
+     * request filed it after this one looked (the same form sent twice at once).
+     */
     @Transactional
     public Enterprise create(EnterpriseForm form) {
         EnterpriseForm f = checked(form);
-        if (enterprises.find(f.creditCode()).isPresent()) {
+        if (enterprises.find(f.creditCode()).isPresent() || !enterprises.insert(f, clock.instant())) {
             throw new DomainException.NotNow(Message.of("sanfu.enterprise.exists", "creditCode", f.creditCode()));
         }
-        enterprises.insert(f, clock.instant());
         return enterprises.find(f.creditCode()).orElseThrow();
     }
 
@@ -114,21 +116,22 @@ public class EnterpriseService {
 
     /**
      * Creates the enterprise, or updates it when its credit code is on file, its town checked against {@code towns}
-     * (those on file and the import's earlier lines), which then hold it. A rejected form writes nothing, so it need
-     * not spoil an import's transaction for the good rows.
+     * (those on file and the import's earlier lines), which then hold it. A code that another request filed after
+     * this one looked (an import sent twice at once, a clerk filing it meanwhile) is on file then, and updated as it
+     * would be a moment later. A rejected form writes nothing, so it need not spoil an import's transaction for the
+     * good rows.
      */
     @Transactional(noRollbackFor = InvalidInput.class)
     Filed createOrUpdate(EnterpriseForm form, Towns towns) {
         EnterpriseForm f = checked(form, towns);
         String newTown = towns.known(f.town()) ? null : f.town();
         towns.add(f.town());
-        if (enterprises.find(f.creditCode()).isPresent()) {
-            enterprises.update(f, clock.instant());
-            events.publishEvent(new EnterpriseUpdated(f.creditCode(), f.name(), f.town()));
-            return new Filed(false, newTown);
+        if (enterprises.find(f.creditCode()).isEmpty() && enterprises.insert(f, clock.instant())) {
+            return new Filed(true, newTown);
         }
-        enterprises.insert(f, clock.instant());
-        return new Filed(true, newTown);
+        enterprises.update(f, clock.instant());
+        events.publishEvent(new EnterpriseUpdated(f.creditCode(), f.name(), f.town()));
+        return new Filed(false, newTown);
     }
 
     /** A visit at {@code seenAt} saw the enterprise operating like this. */

@@ -8,12 +8,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.sanfu.RacedInsert;
 import org.sanfu.Sql;
 import org.sanfu.web.PageParams;
 import org.sanfu.web.PageResult;
 import org.sanfu.web.Where;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
 
 @Repository
 class Enterprises {
@@ -22,9 +24,11 @@ class Enterprises {
             + "latest_operating_status, created_at, updated_at";
 
     private final JdbcClient jdbc;
+    private final RacedInsert raced;
 
-    Enterprises(JdbcClient jdbc) {
+    Enterprises(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.raced = new RacedInsert(transactions);
     }
 
     Optional<Enterprise> find(String creditCode) {
@@ -49,11 +53,15 @@ class Enterprises {
         return jdbc.sql("select distinct town from enterprise where town is not null").query(String.class).list();
     }
 
-    void insert(EnterpriseForm f, Instant now) {
-        jdbc.sql("insert into enterprise (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, null, ?, ?)")
+    /**
+     * Files the enterprise, which was not on file when the caller looked: false when it is now, filed by another
+     * request since (the same code filed twice at once); the caller's transaction goes on either way.
+     */
+    boolean insert(EnterpriseForm f, Instant now) {
+        return raced.insert(() -> jdbc.sql("insert into enterprise (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, null, ?, ?)")
                 .params(f.creditCode(), f.name(), f.town(), f.industry(), Boolean.TRUE.equals(f.exporter()),
                         Boolean.TRUE.equals(f.key()), f.specialist(), Sql.ts(now), Sql.ts(now))
-                .update();
+                .update());
     }
 
     void update(EnterpriseForm f, Instant now) {

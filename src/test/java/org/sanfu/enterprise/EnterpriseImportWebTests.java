@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
+import org.sanfu.LostRace;
 import org.sanfu.SanfuTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
@@ -27,6 +28,10 @@ class EnterpriseImportWebTests {
 
     @Autowired
     Api api;
+    @Autowired
+    LostRace race;
+    @Autowired
+    EnterpriseService enterprises;
 
     // --- helpers -------------------------------------------------------------------------------
 
@@ -236,6 +241,31 @@ class EnterpriseImportWebTests {
         assertThat(r.json().get("created").asInt()).isEqualTo(1);
         assertThat(r.json().get("updated").asInt()).isEqualTo(1);
         assertThat(profile(code).get("name").asText()).isEqualTo("第二次");
+    }
+
+    /**
+     * A code filed by another request after the import looked for it (the same file sent twice at once, a clerk
+     * filing it meanwhile) is on file when its line is written: the line updates it and counts as updated, as it
+     * would a moment later, and the lines after it are imported as well.
+     */
+    @Test
+    void aCodeFiledMeanwhileIsUpdatedAndCountedSoAndTheLinesAfterItAreKept() throws Exception {
+        String taken = Api.creditCode();
+        String fresh = Api.creditCode();
+        String town = town();
+
+        Api.Response r = race.loser("enterprise",
+                () -> enterprises.create(new EnterpriseForm(taken, "先登记的名称", "先登记镇", "泵业", true, false,
+                        "staff1")),
+                () -> upload(csv(HEADER, row(taken, "导入的名称", town), row(fresh, "导入的新企业", town))));
+
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.json().get("created").asInt()).as(r.text()).isEqualTo(1);
+        assertThat(r.json().get("updated").asInt()).as(r.text()).isEqualTo(1);
+        assertThat(r.json().get("rejected")).isEmpty();
+        assertThat(profile(taken).get("name").asText()).isEqualTo("导入的名称");
+        assertThat(profile(taken).get("town").asText()).isEqualTo(town);
+        assertThat(profile(fresh).get("name").asText()).isEqualTo("导入的新企业");
     }
 
     @Test

@@ -9,9 +9,11 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
+import org.sanfu.LostRace;
 import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.util.MultiValueMap;
 
 /** The enterprise pages (docs/UI.md): the list with search, the profile (一企一档), and the form that files one. */
@@ -22,6 +24,10 @@ class EnterprisePagesTests {
     Pages pages;
     @Autowired
     Api api;
+    @Autowired
+    LostRace race;
+    @Autowired
+    EnterpriseService enterprises;
 
     private static MultiValueMap<String, String> filing(String code, String name) {
         return Pages.form("creditCode", code, "name", name, "town", "黄岩区", "industry", "模具",
@@ -284,6 +290,23 @@ class EnterprisePagesTests {
                 .isEqualTo("该信用代码的企业已经在档");
         assertThat(again.html().select("#existingEnterprise").attr("href")).isEqualTo("/enterprises/" + code);
         assertThat(api.get("/api/enterprises/" + code, "staff1").json().get("name").asText()).isEqualTo("已在档有限公司");
+    }
+
+    @Test
+    void aFormSentTwiceAtOnceFilesOneAndTheLaterIsToldTheCodeIsOnFile() throws Exception {
+        String code = Api.creditCode();
+        MockHttpSession staff = pages.session("staff1");
+
+        Pages.Answer later = race.loser("enterprise",
+                () -> enterprises.create(new EnterpriseForm(code, "双击先到有限公司", "黄岩区", "模具", true, false,
+                        "staff2")),
+                () -> pages.post("/enterprises", staff, filing(code, "双击后到有限公司")));
+
+        assertThat(later.status()).isEqualTo(409);
+        assertThat(later.html().selectFirst("input[name=creditCode]").parent().select(".field-error").text())
+                .isEqualTo("该信用代码的企业已经在档");
+        assertThat(later.html().select("#existingEnterprise").attr("href")).isEqualTo("/enterprises/" + code);
+        assertThat(api.get("/api/enterprises/" + code, "staff1").json().get("name").asText()).isEqualTo("双击先到有限公司");
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
+import org.sanfu.LostRace;
 import org.sanfu.SanfuTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
@@ -28,6 +29,10 @@ class EnterpriseWebTests {
 
     @Autowired
     Api api;
+    @Autowired
+    LostRace race;
+    @Autowired
+    EnterpriseService enterprises;
 
     // --- helpers -------------------------------------------------------------------------------
 
@@ -167,6 +172,22 @@ class EnterpriseWebTests {
         assertThat(profile.get("name").asText()).isEqualTo("先建档企业");
         assertThat(profile.get("town").asText()).isEqualTo("温岭市");
         assertThat(profile.get("key").asBoolean()).isFalse();
+    }
+
+    @Test
+    void theSameCodeFiledTwiceAtOnceIsFiledOnceAndTheLaterRequestIsTheSameConflict() throws Exception {
+        String code = Api.creditCode();
+
+        Api.Response later = race.loser("enterprise",
+                () -> enterprises.create(new EnterpriseForm(code, "先到企业", "温岭市", "泵业", true, false, "staff1")),
+                () -> api.post("/api/enterprises", "staff2", form(code, "后到企业", "玉环市", true)));
+
+        assertProblem(later, 409);
+        assertThat(later.json().get("detail").asText())
+                .isEqualTo("an enterprise with credit code " + code + " exists already");
+        JsonNode profile = api.get("/api/enterprises/" + code, "leader").json();
+        assertThat(profile.get("name").asText()).isEqualTo("先到企业");
+        assertThat(profile.get("town").asText()).isEqualTo("温岭市");
     }
 
     @Test
