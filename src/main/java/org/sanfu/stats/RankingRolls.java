@@ -7,10 +7,11 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
+import org.sanfu.RacedInsert;
 import org.sanfu.Sql;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The months' rankings as stored when each month closed ({@code V28__ranking_roll.sql}), one per month,
@@ -22,10 +23,12 @@ class RankingRolls {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final RacedInsert raced;
 
-    RankingRolls(JdbcClient jdbc, ObjectMapper json) {
+    RankingRolls(JdbcClient jdbc, ObjectMapper json, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.json = json;
+        this.raced = new RacedInsert(transactions);
     }
 
     /** The month's stored ranking, with when it was stored. */
@@ -35,7 +38,10 @@ class RankingRolls {
                 .query((rs, n) -> read(rs.getString("content"), Sql.instant(rs, "stored_at"))).optional();
     }
 
-    /** False when that month's ranking was stored already. */
+    /**
+     * False when that month's ranking was stored already, also by another job since this one looked; the
+     * caller's transaction goes on either way.
+     */
     boolean store(YearMonth month, Ranking ranking, Instant storedAt) {
         if (find(month).isPresent()) {
             return false;
@@ -46,13 +52,9 @@ class RankingRolls {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the ranking of " + month, e);
         }
-        try {
-            jdbc.sql("insert into ranking_roll (ranking_month, stored_at, content) values (?, ?, ?)")
-                    .params(Date.valueOf(month.atDay(1)), Sql.ts(storedAt), content).update();
-            return true;
-        } catch (DuplicateKeyException raced) {
-            return false;
-        }
+        return raced.insert(() -> jdbc.sql("insert into ranking_roll (ranking_month, stored_at, content)"
+                        + " values (?, ?, ?)")
+                .params(Date.valueOf(month.atDay(1)), Sql.ts(storedAt), content).update());
     }
 
     private Ranking read(String content, Instant storedAt) {

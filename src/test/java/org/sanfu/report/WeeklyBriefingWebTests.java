@@ -3,15 +3,20 @@ package org.sanfu.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sanfu.Api;
+import org.sanfu.LostRace;
 import org.sanfu.SanfuTest;
+import org.sanfu.web.IsoWeek;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The weekly briefing as the API answers it: its overdue lines by the deadline each gives, and with its week's own
@@ -24,6 +29,12 @@ class WeeklyBriefingWebTests {
     Api api;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    LostRace race;
+    @Autowired
+    Briefings briefings;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @RegisterExtension
     final TicketCopies copies = new TicketCopies();
@@ -34,6 +45,27 @@ class WeeklyBriefingWebTests {
                 + " reply_deadline = ? where id = ?", sign, reply, OffsetDateTime.parse(signDeadline + "+08:00"),
                 OffsetDateTime.parse(replyDeadline + "+08:00"), id);
         return id;
+    }
+
+    /**
+     * Two jobs storing one week at once (2011-W30, no other test's): the later finds it stored and leaves it as the
+     * first stored it, and its transaction, in which the engine's own writes follow, goes on. On PostgreSQL the
+     * insert that met the first's row would abort it, unless it ran in a savepoint.
+     */
+    @Test
+    void aWeekStoredMeanwhileStaysAsTheFirstStoredItAndTheLatersTransactionGoesOn() throws Exception {
+        IsoWeek week = IsoWeek.parse("2011-W30");
+        Instant first = Instant.parse("2011-08-01T00:00:00Z");
+
+        Boolean storedAgain = race.loser("briefing", () -> briefings.store(week, first, "{\"first\":true}"),
+                () -> new TransactionTemplate(transactions).execute(status -> {
+                    boolean stored = briefings.store(week, first.plusSeconds(60), "{\"first\":false}");
+                    jdbc.queryForObject("select count(*) from briefing", Long.class);
+                    return stored;
+                }));
+
+        assertThat(storedAgain).isFalse();
+        assertThat(briefings.find(week)).contains("{\"first\":true}");
     }
 
     @Test

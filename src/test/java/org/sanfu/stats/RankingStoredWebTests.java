@@ -5,7 +5,9 @@ import static org.sanfu.Api.at;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
@@ -17,10 +19,14 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
+import org.sanfu.LostRace;
 import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * bpmn/monthly-ranking.bpmn stores last month's ranking on the first of the month at 08:00, and from then on
@@ -38,6 +44,14 @@ class RankingStoredWebTests {
     ManagementService management;
     @Autowired
     Pages pages;
+    @Autowired
+    LostRace race;
+    @Autowired
+    RankingRolls rolls;
+    @Autowired
+    PlatformTransactionManager transactions;
+    @Autowired
+    JdbcClient jdbc;
 
     /** The timer's due date before the test ran it, given back after it so that it is not left past due. */
     private Date due;
@@ -60,6 +74,28 @@ class RankingStoredWebTests {
     private Api.Response talk(String kind, String subject) {
         return api.post("/api/stats/talks", "leader", Map.of("month", "2022-08", "subjectKind", kind, "subject", subject,
                 "heldOn", "2022-09-05", "note", "约谈通报"));
+    }
+
+    /**
+     * Two jobs storing one month at once (July 2011, no other test's): the later finds it stored and leaves it as the
+     * first stored it, and its transaction, in which the engine's own writes follow, goes on. On PostgreSQL the
+     * insert that met the first's row would abort it, unless it ran in a savepoint.
+     */
+    @Test
+    void aMonthStoredMeanwhileStaysAsTheFirstStoredItAndTheLatersTransactionGoesOn() throws Exception {
+        YearMonth month = YearMonth.of(2011, 7);
+        Ranking ranking = new Ranking(month.toString(), List.of(), List.of());
+        Instant first = Instant.parse("2011-08-01T00:00:00Z");
+
+        Boolean storedAgain = race.loser("ranking_roll", () -> rolls.store(month, ranking, first),
+                () -> new TransactionTemplate(transactions).execute(status -> {
+                    boolean stored = rolls.store(month, ranking, first.plusSeconds(60));
+                    jdbc.sql("select count(*) from ranking_roll").query(Long.class).single();
+                    return stored;
+                }));
+
+        assertThat(storedAgain).isFalse();
+        assertThat(rolls.find(month).orElseThrow().storedAt()).isEqualTo(first);
     }
 
     @Test
