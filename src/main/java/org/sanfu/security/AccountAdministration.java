@@ -10,6 +10,7 @@ import org.sanfu.DomainException;
 import org.sanfu.Message;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.web.InvalidInput;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -126,7 +127,12 @@ public class AccountAdministration {
         String telephone = phone(phone, errors);
         errors.throwIfAny();
         // the administrator typed the password: its person chooses their own at the first sign-in
-        accounts.create(new Accounts.Account(name, encoder.encode(password), chosen, dept, true, true));
+        try {
+            accounts.create(new Accounts.Account(name, encoder.encode(password), chosen, dept, true, true));
+        } catch (DuplicateKeyException e) {
+            // created by another request since the look above (the form sent twice at once): the same answer
+            throw InvalidInput.of("username", Message.of(USERNAME_TAKEN));
+        }
         if (person != null) {
             accounts.rename(name, person);
         }

@@ -12,6 +12,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
+import org.sanfu.LostRace;
 import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +44,8 @@ class OwnPasswordWebTests {
     JdbcClient jdbc;
     @Autowired
     AccountAdministration administration;
+    @Autowired
+    LostRace race;
 
     // --- helpers -------------------------------------------------------------------------------
 
@@ -423,5 +426,20 @@ class OwnPasswordWebTests {
 
         assertThat(inbox(user, FIRST)).isEqualTo(200);
         assertThat(inbox(user.toUpperCase(), FIRST)).as("sign-in is exact in case").isEqualTo(401);
+    }
+
+    /** The account form sent twice at once (a double click) creates the account once and names the user name taken. */
+    @Test
+    void anAccountFormSentTwiceAtOnceCreatesOneAndTheLaterIsToldTheNameIsTaken() throws Exception {
+        String user = "race" + UUID.randomUUID().toString().substring(0, 6);
+        MockHttpSession admin = pages.session("admin");
+        Pages.Answer later = race.loser("account", () -> administration.create(user, "STAFF", null, FIRST),
+                () -> pages.post("/admin/accounts", admin, Pages.form("username", user, "role", "LEADER",
+                        "password", FIRST)));
+        assertThat(later.status()).as(later.body()).isEqualTo(400);
+        assertThat(later.html().select("#newAccount .field-error[data-field=username]").text())
+                .isEqualTo("已有同名账号，请换一个用户名");
+        assertThat(jdbc.sql("select role from account where username = ?").param(user).query(String.class).single())
+                .isEqualTo("STAFF");
     }
 }
