@@ -3,6 +3,9 @@ package org.sanfu.generator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Date;
@@ -24,9 +27,12 @@ import org.sanfu.enterprise.CreditCode;
 import org.sanfu.ticket.DerivedFromTickets;
 import org.sanfu.ticket.TicketFacts;
 import org.sanfu.ticket.TicketStatus;
+import org.sanfu.ticket.search.AnotherNodesIndex;
+import org.sanfu.ticket.search.TicketIndex;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
 import org.springframework.core.env.StandardEnvironment;
@@ -55,9 +61,14 @@ class GeneratorTests {
     Api api;
     @Autowired
     Derived derived;
+    @Autowired
+    ApplicationContext context;
 
     DataGenerator.Result result;
     Instant now;
+    /** Other nodes of a cluster on the same database: one stopped while the generator ran, one running. */
+    Path stoppedNode;
+    TicketIndex runningNode;
 
     /** Stands for the figures and search index other modules derive from the tickets. */
     @TestConfiguration
@@ -81,6 +92,12 @@ class GeneratorTests {
     @BeforeAll
     void generate() throws Exception {
         ClockUtil.setCurrentTime(Date.from(NOW));
+        stoppedNode = Files.createTempDirectory("sanfu-search-stopped-node-");
+        TicketIndex stopped = AnotherNodesIndex.start(context, stoppedNode);
+        AnotherNodesIndex.awaitReady(stopped);
+        stopped.stop();
+        runningNode = AnotherNodesIndex.start(context, Files.createTempDirectory("sanfu-search-running-node-"));
+        AnotherNodesIndex.awaitReady(runningNode);
         result = generator.generate(COUNT);
         now = result.now();
     }
@@ -88,6 +105,9 @@ class GeneratorTests {
     @AfterAll
     void realTimeAgain() {
         ClockUtil.reset();
+        if (runningNode != null) {
+            runningNode.stop();
+        }
     }
 
     @Test
@@ -99,6 +119,28 @@ class GeneratorTests {
         assertThat(jdbc.sql("select credit_code from enterprise").query(String.class).list()).allMatch(CreditCode::isValid);
         assertThat(count("select count(*) from visit")).isEqualTo(result.visits()).isLessThan(COUNT);
         assertThat(derived.rebuilt).hasValue(1);
+    }
+
+    /**
+     * Closed tickets go in with no task and so with no row in the change log: another node's index lists them
+     * only because it is rebuilt, at its node's start or, while its node runs, at its next read of the log.
+     */
+    @Test
+    void everyNodesTicketIndexListsEveryGeneratedTicket() throws Exception {
+        long tickets = count("select count(*) from ticket");
+        TicketIndex restarted = AnotherNodesIndex.start(context, stoppedNode);
+        try {
+            AnotherNodesIndex.awaitReady(restarted);
+            assertThat(AnotherNodesIndex.listed(restarted)).as("a node stopped during the run, started again")
+                    .isEqualTo(tickets);
+        } finally {
+            restarted.stop();
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (AnotherNodesIndex.listed(runningNode) != tickets && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(AnotherNodesIndex.listed(runningNode)).as("a node that ran meanwhile").isEqualTo(tickets);
     }
 
     @Test

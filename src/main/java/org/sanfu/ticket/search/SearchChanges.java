@@ -82,11 +82,31 @@ class SearchChanges {
         return jdbc.sql("select pruned_through from search_state where id = 1").query(Long.class).single();
     }
 
-    /** This database's identity: a random id given by the first node that asks. */
+    /**
+     * This database's identity: a random id given by the first node that asks, and a new one each time the
+     * tickets were written behind the log's back ({@link #renewDatabaseId()}). An index keeps the id it was
+     * built under; one of another id is rebuilt.
+     */
     String databaseId() {
         jdbc.sql("update search_state set database_id = ? where id = 1 and database_id is null")
                 .param(UUID.randomUUID().toString()).update();
+        return currentDatabaseId();
+    }
+
+    /** The identity as it stands (null until the first node asked for it). */
+    String currentDatabaseId() {
         return jdbc.sql("select database_id from search_state where id = 1").query(String.class).single();
+    }
+
+    /**
+     * A new identity, once tickets were written that the log does not hold (a bulk load, a restore): every
+     * index on every node then belongs to another database and is rebuilt, at its node's start or, on a
+     * running node, at its next read of the log.
+     */
+    String renewDatabaseId() {
+        String id = UUID.randomUUID().toString();
+        jdbc.sql("update search_state set database_id = ? where id = 1").param(id).update();
+        return id;
     }
 
     /** Deletes the rows written before {@code before}, remembering how far the log is gone. */

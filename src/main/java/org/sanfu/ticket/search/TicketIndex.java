@@ -58,6 +58,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the log position it has read) every few seconds; a node that stopped or died resumes from there,
  * replaying the log.
  *
+ * <p>Tickets written behind the log's back (the data generator's bulk load, a restore followed by
+ * {@code --rebuild-figures}) reach no index through it: {@link #rebuildFromTickets()} rebuilds this node's
+ * index and gives the database a new identity ({@link SearchChanges#renewDatabaseId()}), so that every other
+ * node's index, kept under the old one, is rebuilt too: at its node's start, or at its next read of the log
+ * when its node runs. A process that could not open its index (a node runs in the same directory) renews the
+ * identity all the same, and the node holding the index rebuilds it.
+ *
  * <p>One thread ("ticket-index") builds, tails, prunes and commits, so none of those run at once; a
  * lock orders the reindexing of rows (a read of the rows and its write to the index), so the last
  * write of a ticket is always of its latest committed state.
@@ -187,13 +194,26 @@ public class TicketIndex implements DerivedFromTickets, SmartLifecycle {
         }
     }
 
+    /**
+     * This node's index anew, and every other node's at its start or next read of the log: the tickets were
+     * written behind the log's back. Where this process could not open its index, only the latter.
+     */
     @Override
     public void rebuildFromTickets() {
         if (!running) {
+            newWritingTransaction.executeWithoutResult(status -> changes.renewDatabaseId());
+            log.warn("The ticket index at {} is not open in this process (a node running in this directory holds it, "
+                    + "or the disk refused it) and was not rebuilt here; it is rebuilt from the database, as every "
+                    + "node's index is, when its node next reads the change log or starts",
+                    properties.directory().toAbsolutePath());
             return;
         }
         try {
             worker.submit(() -> {
+                // on the worker, so that no read of the log sees the new identity before this rebuild
+                databaseId = newWritingTransaction.execute(status -> changes.renewDatabaseId());
+                log.info("The tickets were written behind the change log: this node's ticket index is rebuilt, and "
+                        + "every other node's when it next reads the log or starts");
                 rebuild();
                 return null;
             }).get();
@@ -309,7 +329,8 @@ public class TicketIndex implements DerivedFromTickets, SmartLifecycle {
                 log.info("The ticket index resumed after change {} of the log", position);
             } else {
                 log.info("The ticket index {} is rebuilt from the database", data.isEmpty() ? "is new and"
-                        : "belongs to another database, holds other fields or is too far behind, and");
+                        : "belongs to another database (or was built before tickets were written behind the change "
+                                + "log), holds other fields or is too far behind, and");
                 rebuild();
             }
         } catch (IOException | RuntimeException e) {
@@ -378,12 +399,23 @@ public class TicketIndex implements DerivedFromTickets, SmartLifecycle {
         log.info("The ticket index was rebuilt: {} tickets in {} ms", count, (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** Every few seconds: what other nodes changed, a Lucene commit now and then, the log pruned. */
+    /**
+     * Every few seconds: what other nodes changed, a Lucene commit now and then, the log pruned; or the
+     * whole index anew when the database got a new identity since this index was built.
+     */
     private void tail() {
         if (!complete || stopping) {
             return;
         }
         try {
+            String current = inNewTransaction(changes::currentDatabaseId);
+            if (current != null && !current.equals(databaseId)) {
+                log.info("The tickets were written behind the change log (--generate or --rebuild-figures ran in "
+                        + "another process): the ticket index is rebuilt from the database");
+                databaseId = current;
+                rebuild();
+                return;
+            }
             catchUp();
             Instant now = Instant.now();
             if (dirty && Duration.between(lastCommit, now).compareTo(COMMIT_EVERY) >= 0) {

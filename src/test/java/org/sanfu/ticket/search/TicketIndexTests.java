@@ -1,6 +1,8 @@
 package org.sanfu.ticket.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sanfu.ticket.search.AnotherNodesIndex.awaitReady;
+import static org.sanfu.ticket.search.AnotherNodesIndex.listed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -27,6 +29,7 @@ import org.sanfu.Api;
 import org.sanfu.SanfuTest;
 import org.sanfu.ticket.TicketFilter;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -51,6 +54,8 @@ class TicketIndexTests {
     DataSource dataSource;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void aWordInsideATitleFindsItsTicket() throws Exception {
@@ -122,6 +127,46 @@ class TicketIndexTests {
 
         assertThat(index.ready()).isTrue();
         assertThat(titles(word, code)).containsExactly(word);
+    }
+
+    /**
+     * {@code --generate} or {@code --rebuild-figures} started in the directory of a running node: the index is
+     * the node's, locked, and the command cannot rebuild it. The node rebuilds it, as every running node does
+     * (this context's own index too), once it reads the log again.
+     */
+    @Test
+    void aRunningNodesIndexIsRebuiltWhenAProcessThatCouldNotOpenItRebuiltFromTheTickets() throws Exception {
+        awaitReady(index);
+        String code = api.enterprise();
+        long id = Long.parseLong(api.visit(code, List.of(Api.problem("CONTAINER", "舱位紧张"))).get(0).get("id").asText());
+        String word = "锁外" + UUID.randomUUID().toString().substring(0, 8);
+        TicketFilter written = new TicketFilter(null, null, null, null, code, null, null, null, word);
+        Path directory = Files.createTempDirectory("sanfu-search-held-");
+        TicketIndex node = start(directory);
+        try {
+            awaitReady(node);
+            TicketIndex command = start(directory);
+            try {
+                assertThat(command.isRunning()).as("the node holds the directory").isFalse();
+                // the command's bulk write: no change log
+                jdbc.sql("update ticket set title = ? where id = ?").params(word, id).update();
+
+                command.rebuildFromTickets();
+
+                for (TicketIndex running : List.of(node, index)) {
+                    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                    while (listed(running, written) != 1 && System.nanoTime() < deadline) {
+                        Thread.sleep(100);
+                    }
+                    assertThat(listed(running, written)).as(running == node ? "the node's index" : "this context's")
+                            .isEqualTo(1);
+                }
+            } finally {
+                command.stop();
+            }
+        } finally {
+            node.stop();
+        }
     }
 
     @Test
@@ -223,10 +268,7 @@ class TicketIndexTests {
     }
 
     private TicketIndex start(Path directory) {
-        TicketIndex started = new TicketIndex(new SearchProperties(directory, Duration.ofMillis(200), Duration.ofDays(1)),
-                changes, jdbc, transactions);
-        started.start();
-        return started;
+        return AnotherNodesIndex.start(context, directory);
     }
 
     private List<String> titles(String q, String code) {
@@ -251,13 +293,5 @@ class TicketIndexTests {
                 return keys.next() ? keys.getLong(1) : -1;
             }
         }
-    }
-
-    static void awaitReady(TicketIndex index) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!index.ready() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertThat(index.ready()).as("the index is ready").isTrue();
     }
 }
