@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,10 +63,22 @@ public class Pages {
         return signIn(user, "demo").orElseThrow(() -> new IllegalStateException(user + " could not sign in"));
     }
 
-    /** Signs in through the form with this password: the new session, or empty when the form refused it. */
+    /**
+     * Signs in through the form with this password: the new session, or empty when the form refused it. Each from
+     * an address of its own: a sign-in a test means to fail (an old password, a disabled account) counts towards the
+     * lock of its address (security.SignInAttempts), and the whole suite's failures from one address within the
+     * window, on a fast machine, locked the address its other sign-ins come from.
+     */
     public Optional<MockHttpSession> signIn(String user, String password) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String address = "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
         try {
-            var signedIn = mvc.perform(formLogin("/login").user(user).password(password)).andReturn();
+            var form = formLogin("/login").user(user).password(password);
+            var signedIn = mvc.perform(context -> {
+                var request = form.buildRequest(context);
+                request.setRemoteAddr(address);
+                return request;
+            }).andReturn();
             String landing = signedIn.getResponse().getRedirectedUrl();
             if (signedIn.getResponse().getStatus() != 302 || landing == null || landing.contains("error")) {
                 return Optional.empty();
