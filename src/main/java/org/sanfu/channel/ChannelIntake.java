@@ -8,7 +8,9 @@ import org.sanfu.Message;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.enterprise.Enterprise;
 import org.sanfu.enterprise.EnterpriseService;
+import org.sanfu.ticket.ActionRequests;
 import org.sanfu.ticket.NewTicket;
+import org.sanfu.ticket.TicketActions;
 import org.sanfu.ticket.TicketIntake;
 import org.sanfu.ticket.TicketQueries;
 import org.sanfu.ticket.TicketView;
@@ -50,13 +52,16 @@ public class ChannelIntake {
     private final EnterpriseService enterprises;
     private final TicketIntake intake;
     private final TicketQueries tickets;
+    private final TicketActions actions;
     private final Catalog catalog;
     private final QueryParams params;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     ChannelIntake(Channels channels, EnterpriseService enterprises, TicketIntake intake, TicketQueries tickets,
-            Catalog catalog, QueryParams params, PlatformTransactionManager transactions, Clock clock) {
+            TicketActions actions, Catalog catalog, QueryParams params, PlatformTransactionManager transactions,
+            Clock clock) {
+        this.actions = actions;
         this.channels = channels;
         this.enterprises = enterprises;
         this.intake = intake;
@@ -86,10 +91,29 @@ public class ChannelIntake {
 
     /** 404 for an external id the channel never filed (another channel's included). */
     public IntakeStatus status(String channel, String externalId) {
-        long id = channels.ticketOf(channel, externalId)
-                .orElseThrow(() -> new DomainException.NotFound("intake", externalId));
-        TicketView t = view(id);
+        TicketView t = view(ticketOf(channel, externalId));
         return new IntakeStatus(externalId, t.id(), t.status(), t.resolution(), t.satisfaction());
+    }
+
+    /**
+     * The channel passes on its caller's rating of the reply (回访): recorded as staff's feedback is, by
+     * {@code channel:<code>}. 404 for an external id the channel never filed; 409 while the ticket does not wait
+     * for feedback. Answers the ticket as the channel may know it, after the feedback.
+     */
+    public ChannelTicket feedback(String channel, String externalId, ActionRequests.Feedback command) {
+        long id = ticketOf(channel, externalId);
+        actions.feedbackFromChannel(id, channel, command);
+        return channelView(id);
+    }
+
+    /** 404 for an external id the channel never filed, changing nothing: asked before a faulty body is 400. */
+    public void checkFiled(String channel, String externalId) {
+        ticketOf(channel, externalId);
+    }
+
+    private long ticketOf(String channel, String externalId) {
+        return channels.ticketOf(channel, externalId)
+                .orElseThrow(() -> new DomainException.NotFound("intake", externalId));
     }
 
     /** The 201's and the 200's ticket alike: what the channel may know of it. */
@@ -105,7 +129,7 @@ public class ChannelIntake {
         channels.claim(channel, c.externalId(), c.sentCategory());
         IntakeRequest r = c.request();
         Enterprise e = c.enterprise();
-        long id = intake.open(new NewTicket(null, e.creditCode(), e.name(), e.town(), "channel:" + channel,
+        long id = intake.open(new NewTicket(null, e.creditCode(), e.name(), e.town(), TicketActions.CHANNEL_ACTOR + channel,
                 c.category(), r.title().strip(), blankToNull(r.description()),
                 r.urgency() == null ? Urgency.NORMAL : r.urgency(), channel, c.reportedAt(), false, null));
         channels.fill(channel, c.externalId(), id);

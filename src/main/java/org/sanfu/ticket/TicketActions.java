@@ -34,6 +34,8 @@ public class TicketActions {
 
     /** The actor of what an enterprise did itself (through a feedback link), before its credit code. */
     public static final String ENTERPRISE_ACTOR = "enterprise:";
+    /** The actor of what a channel (the 12345 hotline's machine and the like) did by its key, before its code. */
+    public static final String CHANNEL_ACTOR = "channel:";
 
     /**
      * The key of the rule that a returned ticket given back to its department keeps the sign deadline it had: the
@@ -259,6 +261,29 @@ public class TicketActions {
                 .filter(t -> t.taskKey().equals(TicketProcess.TASK_FEEDBACK)).findFirst().orElseThrow();
         return record(before, task, ENTERPRISE_ACTOR + before.enterpriseCreditCode(), TicketAction.FEEDBACK,
                 rating(command), clock.instant()).status();
+    }
+
+    /**
+     * The channel that filed the ticket passes on its caller's rating of the reply (a 12345 centre calls its
+     * callers back, 回访): exactly the step of {@link #feedback}, recorded with {@code channel:<code>} as actor. The
+     * channel's key and its own external id are the credential (channel module), so no role is asked for; a
+     * ticket that does not wait for feedback is 409 and nothing changes. A link the enterprise may still hold is
+     * voided with it, as when staff record the feedback.
+     *
+     * @return the ticket's status after the feedback (CLOSED, IN_PROGRESS or SUPERVISION)
+     */
+    @Transactional
+    public TicketStatus feedbackFromChannel(long id, String channel, ActionRequests.Feedback command) {
+        Ticket before = tickets.lock(id).orElseThrow(() -> new DomainException.NotFound("ticket", String.valueOf(id)));
+        if (!RepliedTickets.awaitsFeedback(before)) {
+            throw new DomainException.NotNow(notNow(before, TicketAction.FEEDBACK, null));
+        }
+        Ticket.OpenTask task = before.openTasks().stream()
+                .filter(t -> t.taskKey().equals(TicketProcess.TASK_FEEDBACK)).findFirst().orElseThrow();
+        String actor = CHANNEL_ACTOR + channel;
+        Ticket after = record(before, task, actor, TicketAction.FEEDBACK, rating(command), clock.instant());
+        published.publishEvent(new FeedbackRecorded(after.id(), actor, after.status()));
+        return after.status();
     }
 
     private Step rating(ActionRequests.Feedback command) {

@@ -500,6 +500,127 @@ class ChannelWebTests {
         assertThat(mine.get("open").asLong()).isEqualTo(2);
     }
 
+    // --- the caller's rating (回访) passed on by the channel
+
+    /** A channel's problem, signed and answered by the transport department: waiting for feedback. */
+    private String replied(ChannelTestSupport s, ChannelTestSupport.Created c, Map<String, Object> problem) {
+        String id = s.filed(c.key(), problem).get("id").asText();
+        answer(id);
+        return id;
+    }
+
+    private void answer(String id) {
+        api.act(id, "sign", "transport", null);
+        api.act(id, "reply", "transport", Map.of("resolution", "已协调船公司增加舱位", "outcome", "RESOLVED"));
+    }
+
+    private Api.Response rate(ChannelTestSupport s, String key, Object externalId, Object body) {
+        return s.call(HttpMethod.POST, "/api/intake/" + externalId + "/feedback", key, body);
+    }
+
+    private static JsonNode last(JsonNode history, String action) {
+        JsonNode found = null;
+        for (JsonNode event : history) {
+            if (event.get("action").asText().equals(action)) {
+                found = event;
+            }
+        }
+        assertThat(found).as("a " + action + " event in " + history).isNotNull();
+        return found;
+    }
+
+    @Test
+    void aChannelPassesOnItsCallersRatingsWhichReopenAndCloseTheTicketAsStaffsFeedbackWould() {
+        ChannelTestSupport s = channels();
+        ChannelTestSupport.Created c = s.channel(null);
+        Map<String, Object> problem = ChannelTestSupport.problem(api.enterprise(), "CONTAINER");
+        String id = replied(s, c, problem);
+
+        Api.Response dissatisfied = rate(s, c.key(), problem.get("externalId"),
+                Map.of("satisfaction", "DISSATISFIED", "comment", "仍订不到舱"));
+        assertThat(dissatisfied.status()).as(dissatisfied.text()).isEqualTo(200);
+        assertThat(dissatisfied.json().get("status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(dissatisfied.json().get("reopenCount").asInt()).isEqualTo(1);
+        assertThat(api.act(id, "reply", "transport", Map.of("resolution", "已加开航线", "outcome", "RESOLVED"))
+                .get("status").asText()).isEqualTo("REPLIED");
+
+        Api.Response rated = rate(s, c.key(), problem.get("externalId"),
+                Map.of("satisfaction", "SATISFIED", "comment", "来电人表示舱位已落实"));
+        assertThat(rated.status()).as(rated.text()).isEqualTo(200);
+        assertThat(rated.json().get("id").asText()).isEqualTo(id);
+        assertThat(rated.json().get("status").asText()).isEqualTo("CLOSED");
+        assertThat(rated.json().get("satisfaction").asText()).isEqualTo("SATISFIED");
+        assertThat(rated.json().get("allowedActions")).isEmpty();
+        JsonNode feedback = last(api.get("/api/tickets/" + id + "/history", "leader").json(), "feedback");
+        assertThat(feedback.get("actor").asText()).isEqualTo("channel:" + c.code());
+        assertThat(feedback.get("fromStatus").asText()).isEqualTo("REPLIED");
+        assertThat(feedback.get("toStatus").asText()).isEqualTo("CLOSED");
+        assertThat(feedback.get("detail").asText()).isEqualTo("SATISFIED；来电人表示舱位已落实");
+        JsonNode read = s.call(HttpMethod.GET, "/api/intake/" + problem.get("externalId"), c.key(), null).json();
+        assertThat(read.get("satisfaction").asText()).isEqualTo("SATISFIED");
+        assertThat(pages.get("/tickets/" + id, "leader").body()).contains(c.name() + "（渠道）")
+                .doesNotContain("channel:" + c.code());
+
+        Api.Response again = rate(s, c.key(), problem.get("externalId"), Map.of("satisfaction", "DISSATISFIED"));
+        assertThat(again.status()).as("rated already: " + again.text()).isEqualTo(409);
+        assertThat(again.contentType()).startsWith("application/problem+json");
+        assertThat(api.get("/api/tickets/" + id, "leader").json().get("status").asText()).isEqualTo("CLOSED");
+    }
+
+    @Test
+    void aRatingIsRefusedWhenTheTicketDoesNotWaitForOneOrTheIdOrBodyIsWrongAndChangesNothing() {
+        ChannelTestSupport s = channels();
+        ChannelTestSupport.Created c = s.channel(null);
+        Map<String, Object> problem = ChannelTestSupport.problem(api.enterprise(), "CONTAINER");
+        String id = s.filed(c.key(), problem).get("id").asText();
+        Object externalId = problem.get("externalId");
+
+        Api.Response early = rate(s, c.key(), externalId, Map.of("satisfaction", "SATISFIED"));
+        assertThat(early.status()).as("not answered yet: " + early.text()).isEqualTo(409);
+        assertThat(early.contentType()).startsWith("application/problem+json");
+
+        answer(id);
+        for (Object body : List.of(Map.of("satisfaction", "UNRATED"), Map.of("satisfaction", "GREAT"), Map.of(),
+                Map.of("satisfaction", "SATISFIED", "comment", "坏\u0000字"))) {
+            Api.Response bad = rate(s, c.key(), externalId, body);
+            assertThat(bad.status()).as(body + ": " + bad.text()).isEqualTo(400);
+            assertThat(bad.contentType()).startsWith("application/problem+json");
+            assertThat(bad.json().get("errors").findValuesAsText("field"))
+                    .containsExactly(((Map<?, ?>) body).containsKey("comment") ? "comment" : "satisfaction");
+        }
+        Api.Response unknownAndBad = rate(s, c.key(), "NO-SUCH-ID", Map.of("satisfaction", "GREAT"));
+        assertThat(unknownAndBad.status()).as("404 before 400: " + unknownAndBad.text()).isEqualTo(404);
+        assertThat(rate(s, c.key(), "NO-SUCH-ID", Map.of("satisfaction", "SATISFIED")).status()).isEqualTo(404);
+        ChannelTestSupport.Created other = s.channel(null);
+        Api.Response theirs = rate(s, other.key(), externalId, Map.of("satisfaction", "SATISFIED"));
+        assertThat(theirs.status()).as("another channel's problem: " + theirs.text()).isEqualTo(404);
+        Api.Response person = s.call(HttpMethod.POST, "/api/intake/" + externalId + "/feedback", null,
+                Map.of("satisfaction", "SATISFIED"), "staff1");
+        assertThat(person.status()).as("a person's sign-in: " + person.text()).isEqualTo(403);
+        assertThat(rate(s, null, externalId, Map.of("satisfaction", "SATISFIED")).status()).isEqualTo(401);
+
+        JsonNode after = api.get("/api/tickets/" + id, "leader").json();
+        assertThat(after.get("status").asText()).isEqualTo("REPLIED");
+        assertThat(after.get("satisfaction").isNull()).isTrue();
+        assertThat(api.get("/api/tickets/" + id + "/history", "leader").json().toString()).doesNotContain("\"feedback\"");
+    }
+
+    @Test
+    void theChannelsRatingVoidsAFeedbackLinkTheEnterpriseStillHolds() {
+        ChannelTestSupport s = channels();
+        ChannelTestSupport.Created c = s.channel(null);
+        Map<String, Object> problem = ChannelTestSupport.problem(api.enterprise(), "CONTAINER");
+        String id = replied(s, c, problem);
+        Api.Response issued = api.post("/api/tickets/" + id + "/feedback-link", "staff1", Map.of());
+        assertThat(issued.status()).as(issued.text()).isEqualTo(201);
+        assertThat(rate(s, c.key(), problem.get("externalId"), Map.of("satisfaction", "BASICALLY_SATISFIED"))
+                .status()).isEqualTo(200);
+        JsonNode voided = last(api.get("/api/tickets/" + id + "/history", "leader").json(), "feedback-link-voided");
+        assertThat(voided.get("actor").asText()).isEqualTo("channel:" + c.code());
+        assertThat(pages.get(issued.json().get("url").asText(), (String) null).status()).as("the link is dead")
+                .isEqualTo(410);
+    }
+
     static JsonNode find(JsonNode items, String code) {
         for (JsonNode item : items) {
             if (item.get("code").asText().equals(code)) {

@@ -11,7 +11,9 @@ import org.sanfu.channel.ChannelTicket;
 import org.sanfu.channel.IntakeRequest;
 import org.sanfu.channel.IntakeStatus;
 import org.sanfu.security.MachineClient;
+import org.sanfu.ticket.ActionRequests;
 import org.sanfu.web.ApiAccess;
+import org.sanfu.web.InvalidInput;
 import org.sanfu.web.JsonBodies;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What a channel does with its key (header X-Channel-Key; SecurityConfig lets only a channel in): file a
- * problem, once per external id, and read where it stands.
+ * problem, once per external id, read where it stands, and pass on its caller's rating of the reply.
  */
 @RestController
 @RequestMapping("/api/intake")
@@ -64,5 +66,25 @@ class IntakeController {
     @GetMapping("/{externalId}")
     IntakeStatus status(@PathVariable String externalId, MachineClient client) {
         return intake.status(client.channel(), externalId);
+    }
+
+    @Operation(summary = "The caller's rating of the reply (回访)", description = "The channel that filed the problem "
+            + "passes on what its caller said of the reply, as a 12345 centre calls its callers back: recorded as the "
+            + "feedback action is (SATISFIED and BASICALLY_SATISFIED close the ticket, DISSATISFIED reopens it), by "
+            + "`channel:<code>`. Another channel's external id is 404; a faulty body 400 naming the field; a ticket "
+            + "that does not wait for feedback (not REPLIED, rated already, its feedback window passed) 409.")
+    @ApiAccess(value = MachineClient.ROLE, scope = "the channel that filed it", errors = {400, 403, 404, 409})
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @Content(schema = @Schema(implementation = ActionRequests.Feedback.class)))
+    @PostMapping(path = "/{externalId}/feedback", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ChannelTicket feedback(@PathVariable String externalId, @RequestBody JsonNode body, MachineClient client) {
+        ActionRequests.Feedback command;
+        try {
+            command = bodies.command(body, ActionRequests.Feedback.class);
+        } catch (InvalidInput e) {
+            intake.checkFiled(client.channel(), externalId); // API.md's order: an unknown id is 404 before a 400
+            throw e;
+        }
+        return intake.feedback(client.channel(), externalId, command);
     }
 }

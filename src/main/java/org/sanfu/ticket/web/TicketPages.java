@@ -605,17 +605,28 @@ class TicketPages {
 
     /**
      * Who acted, as people know them: a department's account by its department (交通运输局（港航）· 赵磊（transport）),
-     * others by their name and account (security.People). The service itself and the enterprise's link the page words itself.
+     * a channel by its name (12345热线（渠道）), others by their name and account (security.People). The service
+     * itself and the enterprise's link the page words itself.
      */
     private Map<String, String> actorNames(List<TicketEvent> history) {
         Map<String, String> names = new HashMap<>();
         for (TicketEvent event : history) {
-            names.computeIfAbsent(event.actor(), actor -> accounts.find(actor)
-                    .filter(person -> person.department() != null)
-                    .map(person -> catalog.departmentLabel(person.department()) + " · " + people.label(actor))
-                    .orElseGet(() -> people.label(actor)));
+            names.computeIfAbsent(event.actor(), this::actorName);
         }
         return names;
+    }
+
+    private String actorName(String actor) {
+        if (actor == null) {
+            return null;
+        }
+        if (actor.startsWith(TicketActions.CHANNEL_ACTOR)) {
+            String channel = channels.labelOf(actor.substring(TicketActions.CHANNEL_ACTOR.length()));
+            return messages.text(Message.of("page.ticket.actor.channel", "channel", channel), Locale.SIMPLIFIED_CHINESE);
+        }
+        return accounts.find(actor).filter(person -> person.department() != null)
+                .map(person -> catalog.departmentLabel(person.department()) + " · " + people.label(actor))
+                .orElseGet(() -> people.label(actor));
     }
 
     private void show(String id, Caller caller, FormState state, Map<String, Object> model) {
@@ -624,6 +635,7 @@ class TicketPages {
         model.put("t", ticket);
         model.put("history", history);
         model.put("actorNames", actorNames(history));
+        model.put("reporter", actorName(ticket.reporter()));
         model.put("state", state);
         model.put(SUBMISSION, UUID.randomUUID().toString());
         model.put("handling", catalog.departmentCodes().stream().filter(catalog::isHandlingDepartment).toList());
