@@ -73,9 +73,12 @@ class AccountPage {
 
     /**
      * The session signed in with the new password's hash, so that SignedInAccountCheck keeps it, while it ends
-     * every other session of the person's (theirs hold the old hash).
+     * every other session of the person's (theirs hold the old hash). It goes on under a new id: a person who
+     * changes the password because someone else may have got in must not leave this session's old cookie working
+     * (OWASP: renew the session id when the credentials change), and other sessions end anyway.
      */
     private void keepThisSession(Caller caller, HttpServletRequest request, HttpServletResponse response) {
+        request.changeSessionId();
         SignedInAccountCheck.signInAgain(SanfuUser.of(accounts.find(caller.username()).orElseThrow()),
                 SecurityContextHolder.getContext().getAuthentication(), sessions, request, response);
     }

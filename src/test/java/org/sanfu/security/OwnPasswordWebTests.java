@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
+import jakarta.servlet.http.Cookie;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -91,9 +92,19 @@ class OwnPasswordWebTests {
         return answer(Pages.in(post, session).with(csrf()).with(from(address)));
     }
 
+    /** The session cookie the last {@link #change} set: null when it set none. */
+    private Cookie renewedCookie;
+
+    /** The session as the browser goes on with it after a successful change: under the cookie it was given. */
+    private MockHttpSession renewed() {
+        assertThat(renewedCookie).as("a new session cookie after the change").isNotNull();
+        return Pages.signedIn(renewedCookie);
+    }
+
     private Pages.Answer answer(MockHttpServletRequestBuilder request) {
         try {
             var response = pages.mvc().perform(request).andReturn().getResponse();
+            renewedCookie = response.getCookie("SANFU_SESSION");
             String body = response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
             return new Pages.Answer(response.getStatus(), response.getRedirectedUrl(), org.jsoup.Jsoup.parse(body),
                     body);
@@ -179,6 +190,11 @@ class OwnPasswordWebTests {
         Pages.Answer changed = change(here, address(), FIRST, OWN, OWN);
         assertThat(changed.status()).as(changed.body()).isEqualTo(303);
         assertThat(changed.redirect()).isEqualTo("/account");
+        MockHttpSession before = here;
+        here = renewed();
+        Pages.Answer oldCookie = pages.get("/work", before);
+        assertThat(oldCookie.status()).as("this session's old id opens nothing").isEqualTo(302);
+        assertThat(oldCookie.redirect()).endsWith("/login");
         Pages.Answer account = pages.get("/account", here);
         assertThat(account.status()).as("this session stays signed in").isEqualTo(200);
         assertThat(account.html().select("#flash").text()).isEqualTo("密码已修改");
@@ -347,6 +363,7 @@ class OwnPasswordWebTests {
         assertThat(inbox(user, FIRST)).as("the API goes on working: machines use it").isEqualTo(200);
 
         assertThat(change(session, address(), FIRST, OWN, OWN).status()).isEqualTo(303);
+        session = renewed();
         assertThat(pages.get("/account", session).html().select("#mustChange")).isEmpty();
         assertThat(pages.get("/work", session).status()).isEqualTo(200);
         assertThat(pages.get("/tickets", session).status()).isEqualTo(200);
@@ -388,8 +405,8 @@ class OwnPasswordWebTests {
     @Test
     void aSessionEndedByDisablingItsAccountLandsOnASignInPageThatSaysSo() {
         String user = created("LEADER", null);
-        MockHttpSession session = signedIn(user, FIRST);
-        assertThat(change(session, address(), FIRST, OWN, OWN).status()).isEqualTo(303);
+        assertThat(change(signedIn(user, FIRST), address(), FIRST, OWN, OWN).status()).isEqualTo(303);
+        MockHttpSession session = renewed();
         assertThat(pages.get("/", session).status()).isEqualTo(200);
         assertThat(pages.post("/admin/accounts/" + user + "/disable", "admin", Pages.form()).status()).isEqualTo(303);
 
