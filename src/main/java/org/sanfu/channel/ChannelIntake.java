@@ -92,7 +92,9 @@ public class ChannelIntake {
     /** 404 for an external id the channel never filed (another channel's included). */
     public IntakeStatus status(String channel, String externalId) {
         TicketView t = view(ticketOf(channel, externalId));
-        return new IntakeStatus(externalId, t.id(), t.status(), t.resolution(), t.satisfaction());
+        return new IntakeStatus(externalId, t.id(), t.status(), t.resolution(), t.satisfaction(), t.leadDepartment(),
+                t.leadDepartment() == null ? null : catalog.departmentLabel(t.leadDepartment()), t.replyDeadline(),
+                t.feedbackDue(), t.outcome(), t.closedAt(), t.reopenCount());
     }
 
     /**

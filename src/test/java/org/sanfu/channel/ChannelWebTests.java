@@ -470,6 +470,64 @@ class ChannelWebTests {
         assertThat(s.call(HttpMethod.GET, "/api/intake/NO-SUCH-ID", c.key(), null).status()).isEqualTo(404);
     }
 
+    /** API.md: what GET /api/intake/{externalId} answers, the five keys and the addition's, nothing else. */
+    static final List<String> STATUS_KEYS = List.of("externalId", "ticketId", "status", "resolution", "satisfaction",
+            "leadDepartment", "leadDepartmentLabel", "replyDeadline", "feedbackDue", "outcome", "closedAt",
+            "reopenCount");
+
+    /**
+     * A caller who phones the hotline again asks who has the case and by when: the status read back says which
+     * department leads it, its name, the deadlines, the outcome, when it closed and how often it was reopened, as
+     * the staff's view of the ticket has them, and no user name of the staff who acted on it.
+     */
+    @Test
+    void theStatusSaysWhichDepartmentLeadsTheProblemAndByWhen() {
+        ChannelTestSupport s = channels();
+        ChannelTestSupport.Created c = s.channel(null);
+        Map<String, Object> problem = ChannelTestSupport.problem(api.enterprise(), "CONTAINER");
+        String id = s.filed(c.key(), problem).get("id").asText();
+        String path = "/api/intake/" + problem.get("externalId");
+
+        JsonNode assigned = s.call(HttpMethod.GET, path, c.key(), null).json();
+        JsonNode staffs = api.get("/api/tickets/" + id, "leader").json();
+        assertThat(assigned.fieldNames()).toIterable().as(assigned.toString()).containsExactlyElementsOf(STATUS_KEYS);
+        assertThat(assigned.get("status").asText()).isEqualTo("ASSIGNED");
+        assertThat(assigned.get("leadDepartment").asText()).isEqualTo("TRANSPORT");
+        assertThat(assigned.get("leadDepartmentLabel").asText()).isEqualTo("交通运输局（港航）");
+        assertThat(assigned.get("replyDeadline").asText()).isEqualTo(staffs.get("replyDeadline").asText());
+        assertThat(assigned.get("feedbackDue").isNull()).isTrue();
+        assertThat(assigned.get("outcome").isNull()).isTrue();
+        assertThat(assigned.get("closedAt").isNull()).isTrue();
+        assertThat(assigned.get("reopenCount").asInt()).isZero();
+
+        answer(id);
+        Api.Response replied = s.call(HttpMethod.GET, path, c.key(), null);
+        staffs = api.get("/api/tickets/" + id, "leader").json();
+        assertThat(replied.json().get("outcome").asText()).isEqualTo("RESOLVED");
+        assertThat(replied.json().get("feedbackDue").asText()).isEqualTo(staffs.get("feedbackDue").asText());
+        assertThat(replied.text()).as("no staff user name").doesNotContain("\"transport\"", "\"staff1\"");
+
+        api.act(id, "feedback", "staff1", Map.of("satisfaction", "DISSATISFIED"));
+        assertThat(s.call(HttpMethod.GET, path, c.key(), null).json().get("reopenCount").asInt()).isEqualTo(1);
+        api.act(id, "reply", "transport", Map.of("resolution", "已加开航线", "outcome", "RESOLVED"));
+        api.act(id, "feedback", "staff1", Map.of("satisfaction", "SATISFIED"));
+        JsonNode closed = s.call(HttpMethod.GET, path, c.key(), null).json();
+        staffs = api.get("/api/tickets/" + id, "leader").json();
+        assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(closed.get("closedAt").asText()).isEqualTo(staffs.get("closedAt").asText());
+        assertThat(closed.get("reopenCount").asInt()).isEqualTo(1);
+        assertThat(closed.get("leadDepartment").asText()).isEqualTo("TRANSPORT");
+
+        // at the task-force office: no department leads it yet, and the keys are there, null
+        Map<String, Object> unrouted = ChannelTestSupport.problem(api.enterprise(), null);
+        s.filed(c.key(), unrouted);
+        JsonNode dispatching = s.call(HttpMethod.GET, "/api/intake/" + unrouted.get("externalId"), c.key(), null).json();
+        assertThat(dispatching.fieldNames()).toIterable().containsExactlyElementsOf(STATUS_KEYS);
+        assertThat(dispatching.get("status").asText()).isEqualTo("DISPATCHING");
+        assertThat(dispatching.get("leadDepartment").isNull()).isTrue();
+        assertThat(dispatching.get("leadDepartmentLabel").isNull()).isTrue();
+    }
+
     @Test
     void theTicketPageShowsTheChannelsNameAsSource() {
         ChannelTestSupport s = channels();

@@ -61,7 +61,9 @@ class IntakeController {
     }
 
     @Operation(summary = "Where a filed problem stands", description = "Only the channel that filed it: another "
-            + "channel's external id is 404.")
+            + "channel's external id is 404. Its status, the reply and its rating, and (addition) who leads it and by "
+            + "when, as the intake's answer names them: leadDepartment and leadDepartmentLabel, replyDeadline, "
+            + "feedbackDue, outcome, closedAt and reopenCount; never the departments' own texts or staff user names.")
     @ApiAccess(value = MachineClient.ROLE, scope = "the channel that filed it", errors = {403, 404})
     @GetMapping("/{externalId}")
     IntakeStatus status(@PathVariable String externalId, MachineClient client) {
