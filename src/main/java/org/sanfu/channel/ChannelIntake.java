@@ -3,6 +3,7 @@ package org.sanfu.channel;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.sanfu.DomainException;
 import org.sanfu.Message;
 import org.sanfu.catalog.Catalog;
@@ -173,8 +174,20 @@ public class ChannelIntake {
         errors.optionalParagraphs("description", r.description(), TEXT);
         errors.throwIfAny();
         String sent = r.category() == null || r.category().isBlank() ? null : r.category().strip();
-        String category = sent != null && catalog.isCategory(sent) ? sent : UNROUTED;
+        String category = sent == null ? UNROUTED : known(sent);
         return new Checked(r, r.externalId().strip(), enterprise, reportedAt, category, sent);
+    }
+
+    /**
+     * The catalog's code of the category the channel named, whatever its case (a hotline's system may send
+     * container or Container for CONTAINER); OTHER when it names none, or, by case alone, more than one.
+     */
+    private String known(String sent) {
+        if (catalog.isCategory(sent)) {
+            return sent;
+        }
+        List<String> named = catalog.categoryCodes().stream().filter(sent::equalsIgnoreCase).toList();
+        return named.size() == 1 ? named.get(0) : UNROUTED;
     }
 
     private static String blankToNull(String text) {

@@ -11,8 +11,8 @@ public record IntakeRequest(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String enterpriseCreditCode,
         @Schema(format = "date-time", description = "When the enterprise spoke; default now, at most five minutes ahead")
         String reportedAt,
-        @Schema(maxLength = 64, description = "A category of the catalog; without one, or unknown, the ticket is OTHER "
-                + "and goes to DISPATCHING")
+        @Schema(maxLength = 64, description = "A category of the catalog, in any case (container is CONTAINER); "
+                + "without one, or unknown, the ticket is OTHER and goes to DISPATCHING")
         String category,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String title,
         String description,

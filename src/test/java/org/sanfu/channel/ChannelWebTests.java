@@ -310,6 +310,23 @@ class ChannelWebTests {
         assertThat(missing.get("leadDepartment").isNull()).isTrue();
     }
 
+    /** A channel's system may not write the catalog's codes in upper case: the category is known all the same. */
+    @Test
+    void aKnownCategoryInAnyCaseOrWithSpacesIsFiledAsTheCatalogsCode() {
+        ChannelTestSupport s = channels();
+        ChannelTestSupport.Created c = s.channel(null);
+        String code = api.enterprise();
+        for (String sent : List.of("container", " Container ", "cOnTaInEr")) {
+            JsonNode t = s.filed(c.key(), ChannelTestSupport.problem(code, sent));
+            assertThat(t.get("category").asText()).as(sent).isEqualTo("CONTAINER");
+            assertThat(t.get("status").asText()).as(sent).isEqualTo("ASSIGNED");
+            assertThat(t.get("leadDepartment").asText()).as(sent).isEqualTo("TRANSPORT");
+        }
+        JsonNode unknown = s.filed(c.key(), ChannelTestSupport.problem(code, "containers"));
+        assertThat(unknown.get("category").asText()).isEqualTo("OTHER");
+        assertThat(unknown.get("status").asText()).isEqualTo("DISPATCHING");
+    }
+
     @Test
     void theSameExternalIdAgainIs200WithTheSameTicket() {
         ChannelTestSupport s = channels();
