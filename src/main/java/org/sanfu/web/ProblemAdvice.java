@@ -91,9 +91,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem(problems.problem(e.status(), e.detail()));
     }
 
-    /** Two commands raced for the same ticket; the loser changed nothing and may simply retry. */
+    /** Two commands raced for the same rows; the loser changed nothing and may simply retry. */
     @ExceptionHandler({OptimisticLockingException.class, PessimisticLockingFailureException.class})
-    ResponseEntity<Object> concurrent(RuntimeException e) {
+    ResponseEntity<Object> concurrent(Exception e) {
         return problem(problems.problem(HttpStatus.CONFLICT, Message.of("sanfu.problem.concurrent")));
     }
 
@@ -104,6 +104,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
+        if (LockFailures.among(e)) {
+            // the engine's own SQL waited past the lock timeout, or lost a deadlock: as raced as the above
+            log.info("a request gave way to another transaction's lock; answered 409: {}", e.toString());
+            return concurrent(e);
+        }
         log.error("unexpected error", e);
         return problem(problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, Message.of("sanfu.problem.unexpected")));
     }
