@@ -21,6 +21,7 @@ import org.sanfu.channel.ChannelAdministration;
 import org.sanfu.channel.CreatedChannel;
 import org.sanfu.channel.NewChannel;
 import org.sanfu.enterprise.EnterpriseImport;
+import org.sanfu.enterprise.EnterpriseService;
 import org.sanfu.security.AccountAdministration;
 import org.sanfu.security.Caller;
 import org.sanfu.security.People;
@@ -74,12 +75,14 @@ class AdminPage {
     private final People people;
     private final CalendarInEffect calendarInEffect;
     private final PageFormSubmissions submissions;
+    private final EnterpriseService enterprises;
 
     AdminPage(AccountAdministration accounts, Catalog catalog, EnterpriseImport importer, WorkingDayCalendar calendar,
             CalendarProperties calendarSettings, Clock clock, MessageSource messages, ChannelAdministration channels,
             Messages worded, CalendarOnRecord calendarOnRecord, People people, CalendarInEffect calendarInEffect,
-            PageFormSubmissions submissions) {
+            PageFormSubmissions submissions, EnterpriseService enterprises) {
         this.submissions = submissions;
+        this.enterprises = enterprises;
         this.people = people;
         this.calendarInEffect = calendarInEffect;
         this.calendarOnRecord = calendarOnRecord;
@@ -172,6 +175,14 @@ class AdminPage {
         } catch (DomainException.NotNow e) {
             Filled refused = new Filled("enabled:" + username, Map.of(), Map.of("enabled", message(e.detail().code())));
             return page(caller, refused, HttpStatus.CONFLICT);
+        }
+        // still allowed (a person leaving is disabled at once), but the enterprises it looks after are to be handed
+        // over: their tickets would wait on an inbox nobody opens
+        long lookedAfter = enterprises.countLookedAfterBy(username);
+        if (lookedAfter > 0) {
+            flash.addFlashAttribute("specialistWarning", messages.getMessage("admin.flash.specialist-of",
+                    new Object[] {people.label(username), lookedAfter}, Locale.SIMPLIFIED_CHINESE));
+            flash.addFlashAttribute("specialistAccount", username);
         }
         return done(flash, "admin.flash.disabled", people.label(username));
     }

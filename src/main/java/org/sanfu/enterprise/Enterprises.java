@@ -48,6 +48,12 @@ class Enterprises {
         return names;
     }
 
+    /** How many enterprises name this user name their 驻企服务专员 (the index on specialist answers it). */
+    long countBySpecialist(String specialist) {
+        return jdbc.sql("select count(*) from enterprise where specialist = ?").param(specialist)
+                .query(Long.class).single();
+    }
+
     /** The towns the enterprises on file are in, each once (the index on town holds them). */
     List<String> towns() {
         return jdbc.sql("select distinct town from enterprise where town is not null").query(String.class).list();
