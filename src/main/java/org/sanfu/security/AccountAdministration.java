@@ -41,6 +41,7 @@ public class AccountAdministration {
     static final String ROLE_REQUIRED = "admin.account.role.required";
     static final String DEPARTMENT_REQUIRED = "admin.account.department.required";
     static final String DEPARTMENT_UNKNOWN = "admin.account.department.unknown";
+    static final String DEPARTMENT_NOT_TAKEN = "admin.account.department.not-taken";
     static final String PASSWORD_REQUIRED = "admin.account.password.required";
     static final String PASSWORD_TOO_SHORT = "admin.account.password.too-short";
     static final String PASSWORD_TOO_LONG = "admin.account.password.too-long";
@@ -96,7 +97,8 @@ public class AccountAdministration {
     /**
      * A new, enabled account. {@code role} is a {@link Role} name; {@code department} is required for
      * DEPT and must be a handling department of the catalog; DISPATCH is always the office
-     * ({@link Catalog#DISPATCH}), and the other roles have none (a department given is ignored).
+     * ({@link Catalog#DISPATCH}), and the other roles have none. Any role but DEPT given a department is refused
+     * (400 naming it): dropping it silently hid a role chosen by mistake.
      */
     @Transactional
     public void create(String username, String role, String department, String password) {
@@ -299,13 +301,13 @@ public class AccountAdministration {
     }
 
     private String department(Role role, String department, InvalidInput.Collector errors) {
-        if (role == Role.DISPATCH) {
-            return Catalog.DISPATCH;
-        }
-        if (role != Role.DEPT) {
-            return null;
-        }
         String code = department == null ? "" : department.strip();
+        if (role != Role.DEPT) {
+            if (!code.isEmpty()) {
+                errors.add("department", Message.of(DEPARTMENT_NOT_TAKEN));
+            }
+            return role == Role.DISPATCH ? Catalog.DISPATCH : null;
+        }
         if (code.isEmpty()) {
             errors.add("department", Message.of(DEPARTMENT_REQUIRED));
             return null;
