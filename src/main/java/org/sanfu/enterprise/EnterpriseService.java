@@ -84,7 +84,7 @@ public class EnterpriseService {
      */
     @Transactional
     public Enterprise create(EnterpriseForm form) {
-        EnterpriseForm f = checked(form);
+        EnterpriseForm f = checked(form, towns(), null);
         if (enterprises.find(f.creditCode()).isPresent() || !enterprises.insert(f, clock.instant())) {
             throw new DomainException.NotNow(Message.of("sanfu.enterprise.exists", "creditCode", f.creditCode()));
         }
@@ -100,7 +100,7 @@ public class EnterpriseService {
     public Enterprise update(String creditCode, EnterpriseCorrection c) {
         Enterprise onFile = get(creditCode);
         EnterpriseForm f = checked(new EnterpriseForm(onFile.creditCode(), c.name(), c.town(), c.industry(),
-                c.exporter(), c.key(), c.specialist()));
+                c.exporter(), c.key(), c.specialist()), towns(), onFile.specialist());
         enterprises.update(f, clock.instant());
         events.publishEvent(new EnterpriseUpdated(f.creditCode(), f.name(), f.town()));
         return enterprises.find(f.creditCode()).orElseThrow();
@@ -131,7 +131,10 @@ public class EnterpriseService {
      */
     @Transactional(noRollbackFor = InvalidInput.class)
     Filed createOrUpdate(EnterpriseForm form, Towns towns) {
-        EnterpriseForm f = checked(form, towns);
+        // the specialist the file names already may stay (checked); a code PostgreSQL cannot compare is none on file
+        String code = CreditCode.normalize(form.creditCode());
+        String kept = CreditCode.inAlphabet(code) ? enterprises.find(code).map(Enterprise::specialist).orElse(null) : null;
+        EnterpriseForm f = checked(form, towns, kept);
         String newTown = towns.known(f.town()) ? null : f.town();
         towns.add(f.town());
         if (enterprises.find(f.creditCode()).isEmpty() && enterprises.insert(f, clock.instant())) {
@@ -148,15 +151,19 @@ public class EnterpriseService {
         enterprises.updateOperatingStatus(creditCode, status, seenAt, clock.instant());
     }
 
-    private EnterpriseForm checked(EnterpriseForm form) {
-        return checked(form, towns());
-    }
-
-    /** The form normalized and checked, its town too: one on file but for its spaces is refused, naming that one. */
-    private EnterpriseForm checked(EnterpriseForm form, Towns towns) {
+    /**
+     * The form normalized and checked, its town too: one on file but for its spaces is refused, naming that one. A
+     * disabled account is newly named specialist of none (its person left); the one the file names already may stay
+     * while other fields are corrected, the administrators' page having said it is to be handed over.
+     */
+    private EnterpriseForm checked(EnterpriseForm form, Towns towns, String specialistOnFile) {
         EnterpriseForm f = form.normalized();
         InvalidInput.Collector errors = new InvalidInput.Collector();
         f.check(errors, accounts::isStaff);
+        if (!errors.has("specialist") && f.specialist() != null && !f.specialist().equals(specialistOnFile)
+                && accounts.isDisabled(f.specialist())) {
+            errors.add("specialist", Message.of("sanfu.enterprise.specialist-disabled", "specialist", f.specialist()));
+        }
         String twin = errors.has("town") ? null : towns.spacedTwin(f.town());
         if (twin != null) {
             errors.add("town", Message.of("sanfu.enterprise.town-spacing", "town", twin));

@@ -31,6 +31,14 @@ public class AccountDirectory {
         return accounts.find(username).map(a -> a.role() == Role.STAFF).orElse(false);
     }
 
+    /**
+     * Whether this user name is an account that has been disabled: a person who left, whom no enterprise is newly given
+     * as its resident specialist.
+     */
+    public boolean isDisabled(String username) {
+        return username != null && accounts.find(username).map(a -> !a.enabled()).orElse(false);
+    }
+
     public Optional<Person> find(String username) {
         return username == null ? Optional.empty() : accounts.find(username).map(AccountDirectory::person);
     }

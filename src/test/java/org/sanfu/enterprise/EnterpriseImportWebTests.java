@@ -121,6 +121,26 @@ class EnterpriseImportWebTests {
         assertThat(p.get("specialist").asText()).isEqualTo("staff2");
     }
 
+    @Test
+    void aDisabledAccountIsRefusedAsANewSpecialistButKeptWhereTheFileNamesItAlready(
+            @Autowired org.sanfu.security.AccountAdministration administration) {
+        String leaver = "left-" + Api.creditCode().substring(10, 16).toLowerCase();
+        administration.create(leaver, "STAFF", null, "a-first-password");
+        String kept = Api.creditCode();
+        assertThat(upload(csv(HEADER, kept + ",旧专员企业,椒江区,泵业,true,false," + leaver)).status()).isEqualTo(200);
+        administration.disable(new org.sanfu.security.Caller("admin", org.sanfu.security.Role.ADMIN, null), leaver);
+
+        String fresh = Api.creditCode();
+        Api.Response r = upload(csv(HEADER, kept + ",旧专员企业（更名）,椒江区,泵业,true,false," + leaver,
+                fresh + ",新企业,椒江区,泵业,true,false," + leaver));
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(rejectedLines(r)).containsExactly(3L);
+        assertThat(r.json().get("rejected").get(0).toString()).contains("specialist");
+        assertThat(profile(kept).get("name").asText()).isEqualTo("旧专员企业（更名）");
+        assertThat(profile(kept).get("specialist").asText()).isEqualTo(leaver);
+        assertThat(onFile(fresh)).isFalse();
+    }
+
     /** It is a CSV endpoint: what is wrong with its body is said of CSV, not of JSON. */
     @Test
     void anEmptyBodyOrNoContentTypeIsRefusedInWordsAboutCsv() {

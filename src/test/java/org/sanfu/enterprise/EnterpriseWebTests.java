@@ -559,6 +559,53 @@ class EnterpriseWebTests {
         assertProblem(api.get("/api/enterprises/" + Api.creditCode(), "commerce"), 404);
     }
 
+    // --- a specialist who left -------------------------------------------------------------------
+
+    @Autowired
+    org.sanfu.security.AccountAdministration administration;
+    @Autowired
+    org.sanfu.Pages pages;
+
+    @Test
+    void aDisabledAccountIsNewlyNamedSpecialistOfNoneButTheOneOnFileStaysWhileTheFileIsCorrected() {
+        String leaver = "leaver-" + token().toLowerCase();
+        administration.create(leaver, "STAFF", null, "a-first-password");
+        String code = Api.creditCode();
+        Map<String, Object> looked = form(code, "专员离职企业" + token(), null, false);
+        looked.put("specialist", leaver);
+        assertThat(api.post("/api/enterprises", "staff1", looked).status()).isEqualTo(201);
+        administration.disable(new org.sanfu.security.Caller("admin", org.sanfu.security.Role.ADMIN, null), leaver);
+
+        String other = Api.creditCode();
+        Map<String, Object> fresh = form(other, "新企业" + token(), null, false);
+        fresh.put("specialist", leaver);
+        Api.Response refused = api.post("/api/enterprises", "staff1", fresh);
+        assertProblem(refused, 400);
+        assertThat(refused.json().get("errors").findValuesAsText("field")).containsExactly("specialist");
+        assertThat(refused.json().get("errors").get(0).get("message").asText()).contains(leaver).contains("disabled");
+        assertThat(api.get("/api/enterprises/" + other, "leader").status()).as("nothing filed").isEqualTo(404);
+
+        Map<String, Object> corrected = form(code, "专员离职企业（改名）", null, false);
+        corrected.put("specialist", leaver);
+        Api.Response kept = api.call(HttpMethod.PUT, "/api/enterprises/" + code, "staff1", corrected);
+        assertThat(kept.status()).as(kept.text()).isEqualTo(200);
+        assertThat(kept.json().get("specialist").asText()).isEqualTo(leaver);
+
+        String third = create("另一企业" + token(), null, false);
+        Map<String, Object> given = form(third, "另一企业", null, false);
+        given.put("specialist", leaver);
+        assertProblem(api.call(HttpMethod.PUT, "/api/enterprises/" + third, "staff1", given), 400);
+        assertThat(api.get("/api/enterprises/" + third, "leader").json().get("specialist").asText()).isEqualTo("staff1");
+
+        // the form offers staff at work; the file's own leaver stays its value, said to be disabled
+        org.jsoup.select.Elements offered = pages.get("/enterprises/new", "staff1").html().select("#specialist option");
+        assertThat(offered.eachAttr("value")).contains("staff1").doesNotContain(leaver);
+        org.jsoup.select.Elements editing = pages.get("/enterprises/" + code + "/edit", "staff1").html()
+                .select("#specialist option[selected]");
+        assertThat(editing.eachAttr("value")).containsExactly(leaver);
+        assertThat(editing.text()).endsWith("（已停用）");
+    }
+
     // --- correcting a file: PUT /api/enterprises/{creditCode} ---------------------------------
 
     @Test

@@ -227,8 +227,12 @@ class EnterprisePages {
                     Locale.SIMPLIFIED_CHINESE));
             errors.keySet().stream().filter(FIELDS::contains).findFirst().ifPresent(id -> page.addObject("firstError", id));
         }
+        // service staff at work; a disabled one only as the value the file names already, so that saving keeps it
+        // (it is said: 已停用), not replaced by the first of the list unseen
+        String named = values.get("specialist");
         page.addObject("specialists", accounts.all().stream().filter(p -> p.role() == Role.STAFF)
-                .map(AccountDirectory.Person::username).toList());
+                .filter(p -> p.enabled() || p.username().equals(named)).map(AccountDirectory.Person::username).toList());
+        page.addObject("disabledSpecialist", accounts.isDisabled(named) ? named : null);
         return page;
     }
 
