@@ -28,29 +28,33 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/reports")
 class ReportController {
 
-    // The weekly briefing declares these three so that any other Accept (application/pdf) is 406, not JSON
+    // The weekly briefing declares these four so that any other Accept (application/pdf) is 406, not JSON
     static final String MARKDOWN_VALUE = "text/markdown";
     static final String XLSX_VALUE = Downloads.XLSX_VALUE;
+    static final String DOCX_VALUE = Downloads.DOCX_VALUE;
     static final MediaType MARKDOWN = new MediaType("text", "markdown", StandardCharsets.UTF_8);
     static final MediaType XLSX = Downloads.XLSX;
+    static final MediaType DOCX = Downloads.DOCX;
 
     private final DailyDigests digests;
     private final WeeklyBriefings briefings;
     private final BriefingMarkdown markdown;
     private final BriefingWorkbook workbook;
+    private final BriefingDocx docx;
     private final SanfuProperties properties;
     private final QueryParams params;
     private final Clock clock;
     private final MonthlyReports monthly;
 
     ReportController(DailyDigests digests, WeeklyBriefings briefings, BriefingMarkdown markdown,
-            BriefingWorkbook workbook, SanfuProperties properties, QueryParams params, Clock clock,
+            BriefingWorkbook workbook, BriefingDocx docx, SanfuProperties properties, QueryParams params, Clock clock,
             MonthlyReports monthly) {
         this.monthly = monthly;
         this.digests = digests;
         this.briefings = briefings;
         this.markdown = markdown;
         this.workbook = workbook;
+        this.docx = docx;
         this.properties = properties;
         this.params = params;
         this.clock = clock;
@@ -68,12 +72,14 @@ class ReportController {
 
     /**
      * {@code ?week=2020-W24}; last week by default. JSON, or by the Accept header Markdown
-     * ({@code text/markdown}) or an Excel workbook; {@code ?format=md|xlsx} does the same from a browser.
+     * ({@code text/markdown}), an Excel workbook or a Word document; {@code ?format=md|xlsx|docx} does the same
+     * from a browser.
      */
     @ApiAccess(value = {"LEADER", "DISPATCH", "ADMIN"}, errors = {400, 403})
     @Parameter(name = "format", in = ParameterIn.QUERY,
-            schema = @Schema(allowableValues = {"md", "markdown", "xlsx"}))
-    @GetMapping(path = "/weekly", produces = {MediaType.APPLICATION_JSON_VALUE, MARKDOWN_VALUE, XLSX_VALUE})
+            schema = @Schema(allowableValues = {"md", "markdown", "xlsx", "docx"}))
+    @GetMapping(path = "/weekly", produces = {MediaType.APPLICATION_JSON_VALUE, MARKDOWN_VALUE, XLSX_VALUE,
+            DOCX_VALUE})
     ResponseEntity<?> weekly(@RequestParam(required = false) String week, @RequestParam(required = false) String format,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         MediaType wanted = wanted(format, accept);
@@ -82,12 +88,13 @@ class ReportController {
 
     /**
      * {@code ?month=2020-06}; last month by default: the monthly report (月度通报), as the weekly briefing
-     * is answered (JSON, Markdown or Excel).
+     * is answered (JSON, Markdown, Excel or Word).
      */
     @ApiAccess(value = {"LEADER", "DISPATCH", "ADMIN"}, errors = {400, 403})
     @Parameter(name = "format", in = ParameterIn.QUERY,
-            schema = @Schema(allowableValues = {"md", "markdown", "xlsx"}))
-    @GetMapping(path = "/monthly", produces = {MediaType.APPLICATION_JSON_VALUE, MARKDOWN_VALUE, XLSX_VALUE})
+            schema = @Schema(allowableValues = {"md", "markdown", "xlsx", "docx"}))
+    @GetMapping(path = "/monthly", produces = {MediaType.APPLICATION_JSON_VALUE, MARKDOWN_VALUE, XLSX_VALUE,
+            DOCX_VALUE})
     ResponseEntity<?> monthly(@RequestParam(required = false) String month,
             @RequestParam(required = false) String format,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
@@ -102,6 +109,9 @@ class ReportController {
         if (wanted == XLSX) {
             return file(XLSX, briefing, "xlsx", workbook.render(briefing));
         }
+        if (wanted == DOCX) {
+            return file(DOCX, briefing, "docx", docx.render(markdown.document(briefing, properties.zone())));
+        }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(briefing);
     }
 
@@ -110,7 +120,7 @@ class ReportController {
         return Downloads.attachment(type, BriefingKind.of(briefing).fileName() + "." + extension, content);
     }
 
-    /** The most preferred of the three representations the client accepts; JSON when in doubt. */
+    /** The most preferred of the four representations the client accepts; JSON when in doubt. */
     private static MediaType wanted(String format, String accept) {
         if ("md".equals(format) || "markdown".equals(format)) {
             return MARKDOWN;
@@ -118,8 +128,12 @@ class ReportController {
         if ("xlsx".equals(format)) {
             return XLSX;
         }
+        if ("docx".equals(format)) {
+            return DOCX;
+        }
         if (format != null && !format.isEmpty()) {
-            throw InvalidInput.of("format", Message.of("sanfu.validation.one-of", "values", "md, markdown, xlsx"));
+            throw InvalidInput.of("format",
+                    Message.of("sanfu.validation.one-of", "values", "md, markdown, xlsx, docx"));
         }
         if (accept == null || accept.isBlank()) {
             return MediaType.APPLICATION_JSON;
@@ -140,6 +154,9 @@ class ReportController {
             }
             if (type.isCompatibleWith(XLSX)) {
                 return XLSX;
+            }
+            if (type.isCompatibleWith(DOCX)) {
+                return DOCX;
             }
         }
         return MediaType.APPLICATION_JSON;

@@ -21,11 +21,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The weekly briefing and the monthly report for the workbench's signed-in leaders:
- * {@code /reports/weekly?week=&format=xlsx|md} and {@code /reports/monthly?month=&format=xlsx|md} download
- * what {@code /api/reports/weekly} and {@code /api/reports/monthly} answer to a program (last week or month
- * by default), as the Excel workbook or the Markdown text, with a file name that says which;
- * {@code format=html} shows the Markdown's document as a page, to read on a phone in a meeting or print,
- * which neither download is fit for. The dashboard links to them. LEADER, DISPATCH and ADMIN (SecurityConfig);
+ * {@code /reports/weekly?week=&format=xlsx|md|docx} and {@code /reports/monthly?month=&format=xlsx|md|docx}
+ * download what {@code /api/reports/weekly} and {@code /api/reports/monthly} answer to a program (last week or
+ * month by default), as the Excel workbook, the Markdown text or the Word document, with a file name that says
+ * which; {@code format=html} shows the Markdown's document as a page, to read on a phone in a meeting or print,
+ * which no download is fit for. The dashboard links to them. LEADER, DISPATCH and ADMIN (SecurityConfig);
  * a wrong week or format is a Chinese 400 page.
  */
 @Page
@@ -36,12 +36,13 @@ class ReportPages {
 
     private final BriefingMarkdown markdown;
     private final BriefingWorkbook workbook;
+    private final BriefingDocx docx;
     private final SanfuProperties properties;
     private final MonthlyReports monthly;
     private final ReportQueries queries;
     private final Clock clock;
 
-    ReportPages(WeeklyBriefings briefings, BriefingMarkdown markdown, BriefingWorkbook workbook,
+    ReportPages(WeeklyBriefings briefings, BriefingMarkdown markdown, BriefingWorkbook workbook, BriefingDocx docx,
             SanfuProperties properties, MonthlyReports monthly, ReportQueries queries, Clock clock) {
         this.monthly = monthly;
         this.queries = queries;
@@ -49,25 +50,26 @@ class ReportPages {
         this.briefings = briefings;
         this.markdown = markdown;
         this.workbook = workbook;
+        this.docx = docx;
         this.properties = properties;
     }
 
     @GetMapping("/reports/weekly")
     ResponseEntity<byte[]> weekly(@RequestParam(required = false) String week,
             @RequestParam(required = false) String format) {
-        boolean text = text(format);
-        return download(briefings.of(briefings.week(week)), text);
+        String extension = extension(format);
+        return download(briefings.of(briefings.week(week)), extension);
     }
 
     /** The monthly report (月度通报) of {@code ?month=2020-06}, last month by default, as the weekly briefing. */
     @GetMapping("/reports/monthly")
     ResponseEntity<byte[]> monthly(@RequestParam(required = false) String month,
             @RequestParam(required = false) String format) {
-        boolean text = text(format);
-        return download(monthly.of(monthly.month(month)), text);
+        String extension = extension(format);
+        return download(monthly.of(monthly.month(month)), extension);
     }
 
-    /** The weekly briefing as a page of the workbench, with its 打印 and the links to the two downloads. */
+    /** The weekly briefing as a page of the workbench, with its 打印 and the links to the downloads. */
     @GetMapping(path = "/reports/weekly", params = "format=html")
     String weeklyPage(@RequestParam(required = false) String week, Model model) {
         return page(briefings.of(briefings.week(week)), "/reports/weekly", "week", model);
@@ -109,18 +111,30 @@ class ReportPages {
         return "reports/briefing";
     }
 
-    /** Markdown for {@code md}, Excel for {@code xlsx} or none; anything else is 400 naming {@code format}. */
-    private static boolean text(String format) {
-        boolean text = "md".equals(format);
-        if (!text && format != null && !"xlsx".equals(format)) {
-            throw InvalidInput.of("format", Message.of("sanfu.validation.one-of", "values", "xlsx, md, html"));
+    /**
+     * The download's file extension: txt (the Markdown) for {@code md}, docx (Word) for {@code docx}, xlsx (Excel) for
+     * {@code xlsx} or none; anything else is 400 naming {@code format}.
+     */
+    private static String extension(String format) {
+        if (format == null || "xlsx".equals(format)) {
+            return "xlsx";
         }
-        return text;
+        if ("md".equals(format)) {
+            return "txt";
+        }
+        if ("docx".equals(format)) {
+            return "docx";
+        }
+        throw InvalidInput.of("format", Message.of("sanfu.validation.one-of", "values", "xlsx, md, docx, html"));
     }
 
-    private ResponseEntity<byte[]> download(JsonNode briefing, boolean text) {
-        if (!text) {
+    private ResponseEntity<byte[]> download(JsonNode briefing, String extension) {
+        if ("xlsx".equals(extension)) {
             return ReportController.file(ReportController.XLSX, briefing, "xlsx", workbook.render(briefing));
+        }
+        if ("docx".equals(extension)) {
+            return ReportController.file(ReportController.DOCX, briefing, "docx",
+                    docx.render(markdown.document(briefing, properties.zone())));
         }
         // a plain-text file a leader's PC opens on a double click (Notepad, WPS), with a byte-order mark so that an
         // older Notepad reads it as UTF-8, not as GBK; the API's answer stays text/markdown, without one

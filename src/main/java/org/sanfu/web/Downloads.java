@@ -13,6 +13,10 @@ public final class Downloads {
     public static final String XLSX_VALUE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public static final MediaType XLSX = MediaType.parseMediaType(XLSX_VALUE);
 
+    /** A Word document (.docx). */
+    public static final String DOCX_VALUE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    public static final MediaType DOCX = MediaType.parseMediaType(DOCX_VALUE);
+
     private Downloads() {
     }
 

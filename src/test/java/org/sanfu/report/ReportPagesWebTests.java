@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -26,6 +29,7 @@ import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
 import org.sanfu.web.IsoWeek;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -53,7 +57,7 @@ class ReportPagesWebTests {
     void aLeaderDownloadsTheWeeksBriefingFromTheDashboard() throws Exception {
         var form = pages.get("/", "leader").html().selectFirst("#weeklyBriefing form");
         assertThat(form.attr("action")).isEqualTo("/reports/weekly");
-        assertThat(form.select("button[name=format]").eachAttr("value")).containsExactly("xlsx", "md", "html");
+        assertThat(form.select("button[name=format]").eachAttr("value")).containsExactly("xlsx", "md", "docx", "html");
 
         MockHttpServletResponse excel = download("/reports/weekly?week=2026-W48&format=xlsx", "leader");
         assertThat(excel.getStatus()).isEqualTo(200);
@@ -163,6 +167,84 @@ class ReportPagesWebTests {
     }
 
     /**
+     * (Addition) 下载 Word: the briefing as a Word document for the office to circulate, named for its week or month,
+     * saying what the text download of the same period says, people's words as typed: a week of October 2007 (no
+     * other test's) with a ticket whose enterprise and title hold quotes, & and <. Offered beside the other
+     * downloads on the page and on the dashboard's forms; refused to STAFF and DEPT as they are.
+     */
+    @Test
+    void aLeaderDownloadsTheBriefingAsAWordDocumentThatSaysWhatTheTextSays() throws Exception {
+        String town = "公文测试镇" + Api.creditCode().substring(14);
+        try {
+            at("2007-10-16T09:00:00");
+            String id = api.visit(api.enterprise(BriefingDocxUnitTests.ENTERPRISE, town),
+                    List.of(Api.problem("FINANCING", BriefingDocxUnitTests.TITLE))).get(0).get("id").asText();
+            at("2007-10-17T10:00:00");
+            api.act(id, "sign", "finance", null);
+            api.act(id, "reply", "finance", Map.of("resolution", RESOLUTION, "outcome", "RESOLVED"));
+            api.act(id, "feedback", "staff1", Map.of("satisfaction", "SATISFIED"));
+        } finally {
+            ClockUtil.reset();
+        }
+        for (String id : new String[] {"#weeklyBriefing", "#monthlyReport"}) {
+            Element word = pages.get("/", "leader").html().selectFirst(id + " form button[value=docx]");
+            assertThat(word).as(id).isNotNull();
+            assertThat(word.text()).isEqualTo("下载 Word 文档");
+        }
+        MockHttpServletResponse word = download("/reports/weekly?week=2007-W42&format=docx", "leader");
+        assertThat(word.getStatus()).isEqualTo(200);
+        assertThat(word.getContentType())
+                .startsWith("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        assertThat(ContentDisposition.parse(word.getHeader("Content-Disposition")))
+                .satisfies(d -> assertThat(d.isAttachment()).isTrue())
+                .satisfies(d -> assertThat(d.getFilename()).isEqualTo("三服务简报-2007-W42.docx"));
+        String markdown = download("/reports/weekly?week=2007-W42&format=md", "leader")
+                .getContentAsString(StandardCharsets.UTF_8).substring(1);
+        try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(word.getContentAsByteArray()))) {
+            BriefingDocxUnitTests.assertSaysTheSame(docx, markdown);
+            assertThat(BriefingDocxUnitTests.paragraphs(docx).get(0)).isEqualTo("三服务工作简报（2007年第42周）");
+            assertThat(BriefingDocxUnitTests.headings(docx)).containsExactly("一、总体情况", "二、分类别情况", "三、分部门情况",
+                    "四、部门赛马排名", "五、超期事项", "六、本周办结案例", "七、共性问题");
+            assertThat(BriefingDocxUnitTests.tables(docx).get(1)).as("二、分类别情况").hasSize(2)
+                    .anySatisfy(row -> assertThat(row).startsWith("融资信贷", "1", "1", "100.0%"));
+            List<String> runs = new ArrayList<>();
+            docx.getParagraphs().forEach(p -> p.getRuns().forEach(r -> runs.add(r.text())));
+            assertThat(runs).as("people's words as typed").contains(BriefingDocxUnitTests.ENTERPRISE,
+                    BriefingDocxUnitTests.TITLE, RESOLUTION);
+            XWPFParagraph body = docx.getParagraphs().get(4);
+            assertThat(body.getText()).startsWith("本周共收集企业问题 1 个");
+            assertThat(body.getRuns().get(0).getFontFamily(XWPFRun.FontCharRange.eastAsia)).isEqualTo("仿宋");
+        }
+
+        Document page = pages.get("/reports/weekly?week=2007-W42&format=html", "dispatch").html();
+        assertThat(page.selectFirst("#briefingWord").attr("href"))
+                .isEqualTo("/reports/weekly?week=2007-W42&format=docx");
+        assertThat(page.selectFirst("#briefingWord").text()).isEqualTo("下载 Word");
+        assertThat(pages.get("/reports/monthly?month=2007-10&format=html", "leader").html().selectFirst("#briefingWord")
+                .attr("href")).isEqualTo("/reports/monthly?month=2007-10&format=docx");
+
+        MockHttpServletResponse month = download("/reports/monthly?month=2007-10&format=docx", "admin");
+        assertThat(month.getStatus()).isEqualTo(200);
+        assertThat(ContentDisposition.parse(month.getHeader("Content-Disposition")).getFilename())
+                .isEqualTo("三服务月度通报-2007-10.docx");
+        String monthText = download("/reports/monthly?month=2007-10&format=md", "admin")
+                .getContentAsString(StandardCharsets.UTF_8).substring(1);
+        try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(month.getContentAsByteArray()))) {
+            BriefingDocxUnitTests.assertSaysTheSame(docx, monthText);
+            assertThat(BriefingDocxUnitTests.headings(docx)).endsWith("八、约谈");
+        }
+
+        for (String path : new String[] {"/reports/weekly?week=2007-W42&format=docx", "/reports/monthly?format=docx"}) {
+            for (String user : new String[] {"staff1", "finance"}) {
+                assertThat(pages.get(path, user).status()).as(user + " " + path).isEqualTo(403);
+            }
+        }
+        Pages.Answer pdf = pages.get("/reports/monthly?format=pdf", "leader");
+        assertThat(pdf.status()).isEqualTo(400);
+        assertThat(pdf.html().select(".flash.error").text()).as("the formats there are").contains("docx");
+    }
+
+    /**
      * A leader reading a briefing or a monthly report opens a ticket from it and finds the way back there on the
      * ticket's page, to the same week or month; dispatch too.
      */
@@ -240,6 +322,9 @@ class ReportPagesWebTests {
         assertThat(pages.get("/reports/weekly?format=pdf", "leader").html().select(".flash.error").text())
                 .as("the formats there are").contains("html");
     }
+
+    /** A reply's words with quotes, & and <, which the Word document keeps as typed. */
+    private static final String RESOLUTION = "已对接\"农商行\" & <续贷>";
 
     /** A title typed with Markdown and HTML in it, which both forms must show as typed. */
     static final String TYPED = "<b>舱位</b> *急* [订舱](x) | 第#2批";

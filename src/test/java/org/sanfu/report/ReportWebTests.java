@@ -17,6 +17,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.sanfu.Api;
 import org.sanfu.SanfuTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpMethod;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
@@ -297,6 +299,63 @@ class ReportWebTests {
             assertThat(resolved.getCell(6).getStringCellValue()).isEqualTo("满意");
             assertThat(book.getSheet("部门排名").getRow(0).getCell(4).getStringCellValue()).isEqualTo("称号");
         }
+    }
+
+    /**
+     * (Addition) Word, by the Accept header or {@code ?format=docx}: a document named for its week that says what the
+     * Markdown says, its figures in Word's tables as the JSON has them; STAFF and DEPT are refused it as the rest, and
+     * a format there is not is a 400 that names docx among those there are.
+     */
+    @Test
+    void theWeeklyBriefingAsWordSaysWhatTheMarkdownSays() throws Exception {
+        Api.Response r = api.perform(MockMvcRequestBuilders.request(HttpMethod.GET, "/api/reports/weekly?week=2016-W11")
+                .header("Accept", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"), "admin");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.contentType())
+                .startsWith("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        assertThat(ContentDisposition.parse(r.header("Content-Disposition")).getFilename())
+                .isEqualTo("三服务简报-2016-W11.docx");
+        String markdown = api.perform(MockMvcRequestBuilders.request(HttpMethod.GET,
+                "/api/reports/weekly?week=2016-W11").header("Accept", "text/markdown"), "leader").text();
+        JsonNode json = api.get("/api/reports/weekly?week=2016-W11", "leader").json();
+        try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(r.raw().getContentAsByteArray()))) {
+            BriefingDocxUnitTests.assertSaysTheSame(docx, markdown);
+            List<List<String>> categories = BriefingDocxUnitTests.tables(docx).get(1);
+            assertThat(categories.get(0)).containsExactly("问题类别", "问题数", "已办结", "办结率", "超期在办", "满意率");
+            assertThat(categories).hasSize(json.get("byCategory").size() + 1);
+            for (int i = 0; i < json.get("byCategory").size(); i++) {
+                JsonNode c = json.get("byCategory").get(i);
+                assertThat(categories.get(i + 1)).containsExactly(c.get("label").asText(), c.get("total").asText(),
+                        c.get("closed").asText(), BriefingMarkdown.percent(c.get("closeRate")),
+                        c.get("overdueOpen").asText(), BriefingMarkdown.percent(c.get("satisfactionRate")));
+            }
+            assertThat(categories.get(1)).startsWith("融资信贷", "1");
+            assertThat(BriefingDocxUnitTests.paragraphs(docx))
+                    .anyMatch(p -> p.endsWith("台州方联宝进出口有限公司：运费上涨 —— 办理结果：协调物流企业降价（满意）"));
+        }
+
+        Api.Response byFormat = api.call(HttpMethod.GET, "/api/reports/monthly?month=2016-03&format=docx", "dispatch",
+                null);
+        assertThat(byFormat.status()).isEqualTo(200);
+        assertThat(ContentDisposition.parse(byFormat.header("Content-Disposition")).getFilename())
+                .isEqualTo("三服务月度通报-2016-03.docx");
+        try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(byFormat.raw().getContentAsByteArray()))) {
+            assertThat(BriefingDocxUnitTests.headings(docx)).startsWith("一、总体情况").endsWith("八、约谈");
+        }
+
+        Api.Response pdf = api.get("/api/reports/weekly?week=2016-W11&format=pdf", "leader");
+        assertThat(pdf.firstFault().get("field").asText()).isEqualTo("format");
+        assertThat(pdf.firstFault().get("message").asText()).isEqualTo("must be one of md, markdown, xlsx, docx");
+        for (String user : List.of("staff1", "transport")) {
+            assertThat(api.get("/api/reports/weekly?format=docx", user).status()).as(user).isEqualTo(403);
+            assertThat(api.get("/api/reports/monthly?format=docx", user).status()).as(user).isEqualTo(403);
+        }
+        // the API's document offers it
+        JsonNode weekly = api.get("/v3/api-docs", "admin").json().at("/paths/~1api~1reports~1weekly/get");
+        assertThat(weekly.get("parameters").findValues("enum")).anySatisfy(values ->
+                assertThat(values.toString()).contains("\"docx\""));
+        assertThat(weekly.at("/responses/200/content")
+                .has("application/vnd.openxmlformats-officedocument.wordprocessingml.document")).isTrue();
     }
 
     @Test
