@@ -18,11 +18,17 @@ import org.springframework.stereotype.Component;
 @Component
 class LockWaits implements BeanPostProcessor, EnvironmentAware {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LockWaits.class);
+
     private Duration timeout = Duration.ofSeconds(10);
 
     @Override
     public void setEnvironment(Environment environment) {
         timeout = environment.getProperty("sanfu.database.lock-timeout", Duration.class, timeout);
+        if (timeout.toMillis() < 1) {
+            // PostgreSQL would refuse a negative one on every connection, and read 0 as no limit at all
+            throw new IllegalStateException("sanfu.database.lock-timeout must be at least 1ms, not " + timeout);
+        }
     }
 
     @Override
@@ -30,6 +36,7 @@ class LockWaits implements BeanPostProcessor, EnvironmentAware {
         if (bean instanceof HikariDataSource pool && pool.getJdbcUrl() != null
                 && pool.getJdbcUrl().startsWith("jdbc:postgresql:") && pool.getConnectionInitSql() == null) {
             pool.setConnectionInitSql(initSql(timeout));
+            log.info("PostgreSQL connections wait at most {} for a lock (sanfu.database.lock-timeout)", timeout);
         }
         return bean;
     }

@@ -56,7 +56,8 @@ public record ChannelTicket(
         String resolution,
         Outcome outcome,
         boolean resolvedOnSite,
-        @Schema(description = "Always empty: a channel acts on no ticket")
+        @Schema(description = "Always empty: the actions are people's; the channel's own, its caller's rating of the reply, "
+                + "has its endpoint, POST /api/intake/{externalId}/feedback")
         List<String> allowedActions) {
 
     static ChannelTicket of(TicketView t) {

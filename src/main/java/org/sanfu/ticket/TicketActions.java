@@ -254,35 +254,58 @@ public class TicketActions {
     @Transactional
     public TicketStatus feedbackFromEnterprise(long id, Instant repliedAt, ActionRequests.Feedback command) {
         Ticket before = tickets.lock(id).orElseThrow(() -> new DomainException.NotFound("ticket", String.valueOf(id)));
-        if (!RepliedTickets.awaitsFeedback(before) || !repliedAt.equals(before.repliedAt())) {
-            throw new DomainException.NotNow(notNow(before, TicketAction.FEEDBACK, null));
-        }
-        Ticket.OpenTask task = before.openTasks().stream()
-                .filter(t -> t.taskKey().equals(TicketProcess.TASK_FEEDBACK)).findFirst().orElseThrow();
-        return record(before, task, ENTERPRISE_ACTOR + before.enterpriseCreditCode(), TicketAction.FEEDBACK,
-                rating(command), clock.instant()).status();
+        return feedbackBy(before, ENTERPRISE_ACTOR + before.enterpriseCreditCode(), command,
+                repliedAt.equals(before.repliedAt()), false);
     }
 
     /**
      * The channel that filed the ticket passes on its caller's rating of the reply (a 12345 centre calls its
      * callers back, 回访): exactly the step of {@link #feedback}, recorded with {@code channel:<code>} as actor. The
      * channel's key and its own external id are the credential (channel module), so no role is asked for; a
-     * ticket that does not wait for feedback is 409 and nothing changes. A link the enterprise may still hold is
-     * voided with it, as when staff record the feedback.
+     * ticket that does not wait for feedback is 409 and nothing changes, unless this channel's very rating is what
+     * closed its waiting (a request sent again after its answer was lost): then it is answered as it was, and nothing
+     * is recorded twice. A link the enterprise may still hold is voided with it, as when staff record the feedback.
      *
      * @return the ticket's status after the feedback (CLOSED, IN_PROGRESS or SUPERVISION)
      */
     @Transactional
     public TicketStatus feedbackFromChannel(long id, String channel, ActionRequests.Feedback command) {
+        String actor = CHANNEL_ACTOR + channel;
         Ticket before = tickets.lock(id).orElseThrow(() -> new DomainException.NotFound("ticket", String.valueOf(id)));
-        if (!RepliedTickets.awaitsFeedback(before)) {
+        if (!RepliedTickets.awaitsFeedback(before) && sentAgain(before, actor, command)) {
+            return before.status();
+        }
+        return feedbackBy(before, actor, command, true, true);
+    }
+
+    /** Whether the ticket's latest rating is this one, by this actor: the same request sent again. */
+    private boolean sentAgain(Ticket ticket, String actor, ActionRequests.Feedback command) {
+        List<TicketEvent> history = events.history(ticket.id());
+        for (int i = history.size() - 1; i >= 0; i--) {
+            TicketEvent event = history.get(i);
+            if (event.action().equals(TicketAction.FEEDBACK.urlName())) {
+                return event.actor().equals(actor) && event.detail().equals(rated(command));
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A rating recorded as {@link #feedback} records it, by {@code actor}, on the locked ticket when it waits for it
+     * and {@code still} holds; else 409 and nothing changes. Staff's recording voids a live link in the feedback module
+     * ({@link FeedbackRecorded}); {@code voidsLinks} asks the same.
+     */
+    private TicketStatus feedbackBy(Ticket before, String actor, ActionRequests.Feedback command, boolean still,
+            boolean voidsLinks) {
+        if (!RepliedTickets.awaitsFeedback(before) || !still) {
             throw new DomainException.NotNow(notNow(before, TicketAction.FEEDBACK, null));
         }
         Ticket.OpenTask task = before.openTasks().stream()
                 .filter(t -> t.taskKey().equals(TicketProcess.TASK_FEEDBACK)).findFirst().orElseThrow();
-        String actor = CHANNEL_ACTOR + channel;
         Ticket after = record(before, task, actor, TicketAction.FEEDBACK, rating(command), clock.instant());
-        published.publishEvent(new FeedbackRecorded(after.id(), actor, after.status()));
+        if (voidsLinks) {
+            published.publishEvent(new FeedbackRecorded(after.id(), actor, after.status()));
+        }
         return after.status();
     }
 
@@ -291,8 +314,13 @@ public class TicketActions {
             tickets.rated(ticket.id(), command.satisfaction(), now);
             process.complete(task.taskId(), Map.of(
                     TicketProcess.VAR_SATISFIED, command.satisfaction() != Satisfaction.DISSATISFIED));
-            return withNote(command.satisfaction().name(), command.comment());
+            return rated(command);
         };
+    }
+
+    /** What the history says of a rating: the grade, and the comment after it. */
+    private static String rated(ActionRequests.Feedback command) {
+        return withNote(command.satisfaction().name(), command.comment());
     }
 
     /**

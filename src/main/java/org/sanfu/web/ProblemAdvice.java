@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.util.List;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.sanfu.DomainException;
+import org.sanfu.LockFailures;
 import org.sanfu.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -636,6 +636,14 @@ class ChannelWebTests {
         assertThat(pages.get("/tickets/" + id, "leader").body()).contains(c.name() + "（渠道）")
                 .doesNotContain("channel:" + c.code());
 
+        // the same rating sent again (its answer lost on the way) is answered as it was, and recorded once
+        Api.Response resent = rate(s, c.key(), problem.get("externalId"),
+                Map.of("satisfaction", "SATISFIED", "comment", "来电人表示舱位已落实"));
+        assertThat(resent.status()).as(resent.text()).isEqualTo(200);
+        assertThat(resent.json().get("status").asText()).isEqualTo("CLOSED");
+        assertThat(api.get("/api/tickets/" + id + "/history", "leader").json().findValuesAsText("action")
+                .stream().filter("feedback"::equals).count()).isEqualTo(2);
+
         Api.Response again = rate(s, c.key(), problem.get("externalId"), Map.of("satisfaction", "DISSATISFIED"));
         assertThat(again.status()).as("rated already: " + again.text()).isEqualTo(409);
         assertThat(again.contentType()).startsWith("application/problem+json");
@@ -663,8 +671,12 @@ class ChannelWebTests {
             assertThat(bad.json().get("errors").findValuesAsText("field"))
                     .containsExactly(((Map<?, ?>) body).containsKey("comment") ? "comment" : "satisfaction");
         }
-        Api.Response unknownAndBad = rate(s, c.key(), "NO-SUCH-ID", Map.of("satisfaction", "GREAT"));
-        assertThat(unknownAndBad.status()).as("404 before 400: " + unknownAndBad.text()).isEqualTo(404);
+        for (Object bad : List.of(Map.of("satisfaction", "GREAT"), "{", "", "{\"satisfaction\": 1, \"satisfaction\": 2}")) {
+            Api.Response unknownAndBad = rate(s, c.key(), "NO-SUCH-ID", bad);
+            assertThat(unknownAndBad.status()).as("404 before 400: " + bad + " " + unknownAndBad.text()).isEqualTo(404);
+        }
+        Api.Response unreadable = rate(s, c.key(), externalId, "{");
+        assertThat(unreadable.status()).as(unreadable.text()).isEqualTo(400);
         assertThat(rate(s, c.key(), "NO-SUCH-ID", Map.of("satisfaction", "SATISFIED")).status()).isEqualTo(404);
         ChannelTestSupport.Created other = s.channel(null);
         Api.Response theirs = rate(s, other.key(), externalId, Map.of("satisfaction", "SATISFIED"));

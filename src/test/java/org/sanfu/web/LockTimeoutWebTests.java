@@ -3,6 +3,7 @@ package org.sanfu.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -11,16 +12,21 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
+import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What a request answers when rows the engine must change stay locked by another transaction past the lock timeout
- * (sanfu.database.lock-timeout; H2's LOCK_TIMEOUT): the engine's own failure, not translated by Spring, is the same
- * 409 as a raced ticket's, and nothing of the action is kept. On both databases.
+ * (sanfu.database.lock-timeout; H2's LOCK_TIMEOUT): the engine's failure is a lost race (the process gateway makes it
+ * Spring's lock failure), which the enterprise's feedback page answers as it does any race, 409 "try again later",
+ * recording nothing and leaving the link working. On both databases (PostgreSQL waits only as long as LockWaits says).
  */
 @SanfuTest
 class LockTimeoutWebTests {
@@ -28,19 +34,31 @@ class LockTimeoutWebTests {
     @Autowired
     Api api;
     @Autowired
+    Pages pages;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     PlatformTransactionManager transactions;
 
+    private MockHttpServletResponse rate(String link) throws Exception {
+        return pages.mvc().perform(MockMvcRequestBuilders.post(link).accept(MediaType.TEXT_HTML)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).param("satisfaction", "SATISFIED")).andReturn()
+                .getResponse();
+    }
+
     @Test
-    void anActionWhoseProcessRowsStayLockedIsA409ThatChangesNothing() throws Exception {
-        JsonNode ticket = api.ticket("FINANCING");
-        String id = ticket.get("id").asText();
+    void aRatingWhoseProcessRowsStayLockedIsRefusedForNowAndChangesNothing() throws Exception {
+        String id = api.ticket("FINANCING").get("id").asText();
+        api.act(id, "sign", "finance", null);
+        api.act(id, "reply", "finance", Map.of("resolution", "已放贷", "outcome", "RESOLVED"));
+        String link = api.post("/api/tickets/" + id + "/feedback-link", "staff1", null).json().get("url").asText();
         String process = jdbc.sql("select process_instance_id from ticket where id = ?").param(Long.parseLong(id))
                 .query(String.class).single();
+
         CountDownLatch locked = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(1);
         ExecutorService other = Executors.newSingleThreadExecutor();
+        MockHttpServletResponse refused;
         try {
             Future<?> holder = other.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(tx -> {
                 jdbc.sql("select ID_ from ACT_RU_TASK where PROC_INST_ID_ = ? for update").param(process)
@@ -53,19 +71,20 @@ class LockTimeoutWebTests {
                 }
             }));
             assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
-            Api.Response signed = api.post("/api/tickets/" + id + "/sign", "finance", Map.of());
+            refused = rate(link);
             done.countDown();
             holder.get(30, TimeUnit.SECONDS);
-            assertThat(signed.status()).as(signed.text()).isEqualTo(409);
-            assertThat(signed.contentType()).startsWith("application/problem+json");
-            assertThat(signed.json().get("detail").asText()).contains("this request changed nothing");
         } finally {
             done.countDown();
             other.shutdownNow();
         }
-        JsonNode after = api.get("/api/tickets/" + id, "finance").json();
-        assertThat(after.get("status").asText()).isEqualTo(ticket.get("status").asText());
-        assertThat(after.get("signedAt").isNull()).as("nothing of the sign was kept").isTrue();
-        assertThat(api.act(id, "sign", "finance", null).get("status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(refused.getStatus()).as(refused.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(409);
+        assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("请稍后再试").contains("您的评价尚未提交");
+
+        JsonNode after = api.get("/api/tickets/" + id, "staff1").json();
+        assertThat(after.get("status").asText()).isEqualTo("REPLIED");
+        assertThat(after.get("satisfaction").isNull()).as("nothing of the rating was kept").isTrue();
+        assertThat(rate(link).getStatus()).as("the link still works").isEqualTo(200);
+        assertThat(api.get("/api/tickets/" + id, "staff1").json().get("status").asText()).isEqualTo("CLOSED");
     }
 }

@@ -12,6 +12,7 @@ import org.sanfu.channel.IntakeRequest;
 import org.sanfu.channel.IntakeStatus;
 import org.sanfu.security.MachineClient;
 import org.sanfu.ticket.ActionRequests;
+import org.sanfu.web.ActionBody;
 import org.sanfu.web.ApiAccess;
 import org.sanfu.web.InvalidInput;
 import org.sanfu.web.JsonBodies;
@@ -78,11 +79,12 @@ class IntakeController {
     @ApiAccess(value = MachineClient.ROLE, scope = "the channel that filed it", errors = {400, 403, 404, 409})
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
             content = @Content(schema = @Schema(implementation = ActionRequests.Feedback.class)))
-    @PostMapping(path = "/{externalId}/feedback", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ChannelTicket feedback(@PathVariable String externalId, @RequestBody JsonNode body, MachineClient client) {
+    @PostMapping("/{externalId}/feedback")
+    ChannelTicket feedback(@PathVariable String externalId, ActionBody body, MachineClient client) {
         ActionRequests.Feedback command;
         try {
-            command = bodies.command(body, ActionRequests.Feedback.class);
+            // read only now, so that a body at fault, unreadable or empty ones too, is judged after the id's 404
+            command = body.as(ActionRequests.Feedback.class);
         } catch (InvalidInput e) {
             intake.checkFiled(client.channel(), externalId); // API.md's order: an unknown id is 404 before a 400
             throw e;

@@ -35,8 +35,10 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.sanfu.DomainException;
+import org.sanfu.LockFailures;
 import org.sanfu.Message;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -68,7 +70,8 @@ public class TicketProcessGateway {
 
     /** Starts a ticket's process with the facts its first gateway decides on; the process's id. */
     public String start(long ticketId, Map<String, Object> facts) {
-        return runtime.startProcessInstanceByKey(TicketProcess.KEY, String.valueOf(ticketId), steering(facts)).getId();
+        return moving(() -> runtime.startProcessInstanceByKey(TicketProcess.KEY, String.valueOf(ticketId),
+                steering(facts)).getId());
     }
 
     /**
@@ -93,7 +96,10 @@ public class TicketProcessGateway {
      */
     public void complete(String taskId, Map<String, Object> decision) {
         try {
-            tasks.complete(taskId, steering(decision));
+            moving(() -> {
+                tasks.complete(taskId, steering(decision));
+                return null;
+            });
         } catch (NullValueException e) {
             throw new DomainException.NotNow(Message.of("sanfu.ticket.task-gone", "task", taskId));
         }
@@ -128,8 +134,30 @@ public class TicketProcessGateway {
     }
 
     public void requestExtension(String processInstanceId) {
-        runtime.createMessageCorrelation(TicketProcess.MESSAGE_EXTENSION_REQUESTED)
-                .processInstanceId(processInstanceId).correlate();
+        correlate(TicketProcess.MESSAGE_EXTENSION_REQUESTED, processInstanceId);
+    }
+
+    private void correlate(String message, String processInstanceId) {
+        moving(() -> {
+            runtime.createMessageCorrelation(message).processInstanceId(processInstanceId).correlate();
+            return null;
+        });
+    }
+
+    /**
+     * A move of the process, whose statements the engine runs as it returns: one that waited past the lock timeout
+     * for rows another transaction holds, or lost a deadlock, is Spring's lock failure (a lost race, 409 that changed
+     * nothing), as our own SQL's is, not the engine's persistence error.
+     */
+    private static <T> T moving(java.util.function.Supplier<T> move) {
+        try {
+            return move.get();
+        } catch (RuntimeException e) {
+            if (e instanceof NullValueException || !LockFailures.among(e)) {
+                throw e;
+            }
+            throw new CannotAcquireLockException("the process gave way to another transaction's lock", e);
+        }
     }
 
     /**
@@ -146,8 +174,7 @@ public class TicketProcessGateway {
      * the ticket waits in (BoundaryEvent_CaseReplied_*) takes it to the enterprise's feedback.
      */
     public void caseReplied(String processInstanceId) {
-        runtime.createMessageCorrelation(TicketProcess.MESSAGE_CASE_REPLIED)
-                .processInstanceId(processInstanceId).correlate();
+        correlate(TicketProcess.MESSAGE_CASE_REPLIED, processInstanceId);
     }
 
     /**
@@ -161,8 +188,7 @@ public class TicketProcessGateway {
         if (!awaits) {
             throw new DomainException.NotNow(Message.of("sanfu.ticket.supervise-older-process"));
         }
-        runtime.createMessageCorrelation(TicketProcess.MESSAGE_SUPERVISED).processInstanceId(processInstanceId)
-                .correlate();
+        correlate(TicketProcess.MESSAGE_SUPERVISED, processInstanceId);
     }
 
     /** Every user task of the newest ticket process, by key, as the diagram declares it. */

@@ -617,9 +617,6 @@ class TicketPages {
     }
 
     private String actorName(String actor) {
-        if (actor == null) {
-            return null;
-        }
         if (actor.startsWith(TicketActions.CHANNEL_ACTOR)) {
             String channel = channels.labelOf(actor.substring(TicketActions.CHANNEL_ACTOR.length()));
             return messages.text(Message.of("page.ticket.actor.channel", "channel", channel), Locale.SIMPLIFIED_CHINESE);
@@ -635,7 +632,9 @@ class TicketPages {
         model.put("t", ticket);
         model.put("history", history);
         model.put("actorNames", actorNames(history));
-        model.put("reporter", actorName(ticket.reporter()));
+        // a channel by its name (12345热线（渠道）); a person as the facts always named them, without a department
+        model.put("reporter", ticket.reporter() != null && ticket.reporter().startsWith(TicketActions.CHANNEL_ACTOR)
+                ? actorName(ticket.reporter()) : people.label(ticket.reporter()));
         model.put("state", state);
         model.put(SUBMISSION, UUID.randomUUID().toString());
         model.put("handling", catalog.departmentCodes().stream().filter(catalog::isHandlingDepartment).toList());

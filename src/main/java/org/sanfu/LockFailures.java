@@ -1,4 +1,4 @@
-package org.sanfu.web;
+package org.sanfu;
 
 import java.sql.SQLException;
 import java.util.Collections;
@@ -9,9 +9,11 @@ import java.util.Set;
  * Whether a failure is the database giving way between two transactions (a lock waited for past its timeout, a
  * deadlock's loser, a serialisation failure), which rolled back and changed nothing, however it was wrapped. Spring
  * translates those of our own SQL (PessimisticLockingFailureException); the engine's reach us as its own
- * persistence exceptions around the driver's, so they are known here by the SQL state the driver gave.
+ * persistence exceptions around the driver's, so they are known here by the SQL state the driver gave: the ticket's
+ * process gateway turns them into Spring's (ticket.process.TicketProcessGateway), so that every handler of a lost race
+ * applies, and the web's last resort (web.ProblemAdvice) answers any other the same way.
  */
-final class LockFailures {
+public final class LockFailures {
 
     /** H2 and PostgreSQL: serialisation failure or deadlock (both 40001 on H2), deadlock, lock not available. */
     private static final Set<String> STATES = Set.of("40001", "40P01", "55P03");
@@ -20,7 +22,7 @@ final class LockFailures {
 
     private LockFailures() {}
 
-    static boolean among(Throwable failure) {
+    public static boolean among(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         return among(failure, seen);
     }

@@ -1,4 +1,4 @@
-package org.sanfu.web;
+package org.sanfu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
