@@ -88,7 +88,7 @@ class FeedbackPages {
         try {
             ActionRequests.Feedback command;
             try {
-                command = forms.command(form, ActionRequests.Feedback.class);
+                command = withReasonIfDissatisfied(forms.command(form, ActionRequests.Feedback.class));
             } catch (InvalidInput e) {
                 // the page again, if the link still works (else 410); a valid form's rate checks the link itself
                 return form(token, links.open(token), form, errors.forEnterprise(e), HttpStatus.BAD_REQUEST);
@@ -168,6 +168,19 @@ class FeedbackPages {
                 // asked to send with no sender configured (the page offers it only with one): say it went nowhere
                 .addObject("sent", sendToo && dispatch.configured())
                 .addObject("notSent", sendToo && !dispatch.configured());
+    }
+
+    /**
+     * The enterprise that is not satisfied says why (不满意原因, as 12345 centres ask): the department handles it again
+     * and must know what is still wrong. Asked on this page only: staff who record a rating by telephone
+     * (the feedback action) may have none to pass on.
+     */
+    private static ActionRequests.Feedback withReasonIfDissatisfied(ActionRequests.Feedback command) {
+        if (command.satisfaction() == Satisfaction.DISSATISFIED
+                && (command.comment() == null || command.comment().isBlank())) {
+            throw InvalidInput.of("comment", Message.of("sanfu.feedback.dissatisfied-reason"));
+        }
+        return command;
     }
 
     private ModelAndView form(String token, FeedbackLinkService.Shown shown, MultiValueMap<String, String> typed,

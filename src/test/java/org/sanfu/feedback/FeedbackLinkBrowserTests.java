@@ -101,6 +101,7 @@ class FeedbackLinkBrowserTests {
 
         browser.signOut().open(link);
         browser.find("label[for=grade-DISSATISFIED]").click();
+        browser.find("#comment").sendKeys("收费仍未下调");
         ChromiumNetworkConditions slow = new ChromiumNetworkConditions();
         slow.setLatency(Duration.ofSeconds(2));
         browser.driver().setNetworkConditions(slow);

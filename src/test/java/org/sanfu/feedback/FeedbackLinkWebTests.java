@@ -252,7 +252,7 @@ class FeedbackLinkWebTests {
         String path = issue(byLink.id());
 
         api.act(byStaff.id(), "feedback", "staff1", Map.of("satisfaction", "DISSATISFIED"));
-        Answer done = post(path, "satisfaction", "DISSATISFIED");
+        Answer done = post(path, "satisfaction", "DISSATISFIED", "comment", "舱位仍未落实");
 
         assertThat(done.status()).as(done.body()).isEqualTo(200);
         assertThat(done.html().getElementById("reopened")).isNotNull();
@@ -284,7 +284,7 @@ class FeedbackLinkWebTests {
         String path = issue(t.id());
 
         assertThat(get(path).html().getElementById("whatNext").text()).contains("领导督办").doesNotContain("重新办理，办好后");
-        Answer done = post(path, "satisfaction", "DISSATISFIED");
+        Answer done = post(path, "satisfaction", "DISSATISFIED", "comment", "三次答复都没解决");
         assertThat(done.status()).as(done.body()).isEqualTo(200);
         assertThat(ticket(t.id()).get("status").asText()).isEqualTo("SUPERVISION");
         assertThat(done.html().getElementById("supervised").text()).contains("领导督办");
@@ -330,7 +330,7 @@ class FeedbackLinkWebTests {
             for (String grade : List.of("SATISFIED", "DISSATISFIED")) {
                 answers.add(phones.submit(() -> {
                     start.await(10, TimeUnit.SECONDS);
-                    return post(path, "satisfaction", grade).status();
+                    return post(path, "satisfaction", grade, "comment", "仍未落实").status();
                 }));
             }
             List<Integer> statuses = new ArrayList<>();
@@ -501,7 +501,7 @@ class FeedbackLinkWebTests {
         assertThat(closed.html().getElementById("closed").text()).isEqualTo("您反映的问题已办结。");
         assertThat(closed.html().text()).doesNotContain("事项");
 
-        Answer reopened = post(issue(repliedTicket().id()), "satisfaction", "DISSATISFIED");
+        Answer reopened = post(issue(repliedTicket().id()), "satisfaction", "DISSATISFIED", "comment", "仍订不到舱");
         assertThat(reopened.html().getElementById("title").text()).isEqualTo("测试问题 CONTAINER");
         assertThat(reopened.html().getElementById("reopened").text()).contains("交由交通运输局（港航）重新办理您反映的问题");
         assertThat(reopened.html().text()).doesNotContain("事项");
@@ -511,7 +511,7 @@ class FeedbackLinkWebTests {
         problem.put("resolvedOnSite", true);
         problem.put("onSiteResolution", "现场讲解了报装流程");
         String onSite = api.visit(code, List.of(problem)).get(0).get("id").asText();
-        Answer sentOn = post(issue(onSite), "satisfaction", "DISSATISFIED");
+        Answer sentOn = post(issue(onSite), "satisfaction", "DISSATISFIED", "comment", "流程仍不清楚");
         assertThat(sentOn.status()).as(sentOn.body()).isEqualTo(200);
         assertThat(sentOn.html().getElementById("title").text()).isEqualTo("报装流程不清楚");
         assertThat(sentOn.html().getElementById("reopened").text()).contains("我们将安排相关部门办理您反映的问题");
@@ -641,6 +641,15 @@ class FeedbackLinkWebTests {
         // the enterprise is told what is wrong in words, not by a character's code
         assertThat(control.html().select("[data-field=comment].has-error .field-error").text())
                 .isEqualTo("不能包含不可见的控制字符");
+        // not satisfied without a word why: the department would handle it again blind (不满意原因)
+        for (String blank : List.of("", "  \u3000")) {
+            Answer why = post(path, "satisfaction", "DISSATISFIED", "comment", blank);
+            assertThat(why.status()).isEqualTo(400);
+            assertThat(why.html().select("[data-field=comment].has-error .field-error").text())
+                    .isEqualTo("请写明不满意的原因，以便部门重新办理时有的放矢");
+            assertThat(why.html().select("input[name=satisfaction][value=DISSATISFIED][checked]")).hasSize(1);
+        }
+        assertThat(post(path, "satisfaction", "DISSATISFIED").status()).isEqualTo(400);
         assertThat(snapshot(t.id())).isEqualTo(before);
         // the link still works
         assertThat(post(path, "satisfaction", "SATISFIED").status()).isEqualTo(200);
@@ -799,7 +808,8 @@ class FeedbackLinkWebTests {
         // a link spent by the enterprise's feedback is not one it can still use: nothing voided (the ticket,
         // reopened by that feedback and replied again, waits for feedback anew)
         String link = second.html().getElementById("link").attr("href");
-        assertThat(post(link.substring(link.indexOf("/f/")), "satisfaction", "DISSATISFIED").status()).isEqualTo(200);
+        assertThat(post(link.substring(link.indexOf("/f/")), "satisfaction", "DISSATISFIED", "comment", "没解决")
+                .status()).isEqualTo(200);
         api.act(t.id(), "reply", "transport", RESOLVED);
         Pages.Answer afterSpent = pages.post("/tickets/" + t.id() + "/feedback-link", "staff1",
                 Pages.form("replaces", replacesOn(t.id())));
