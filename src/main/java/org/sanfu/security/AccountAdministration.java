@@ -209,7 +209,11 @@ public class AccountAdministration {
         Accounts.Account account = existing(username);
         InvalidInput.Collector errors = new InvalidInput.Collector();
         Role chosen = role(role, errors);
-        String dept = chosen == null ? null : department(chosen, department, errors);
+        // the role form opens with the account's own department chosen: left so beside another role, it is no choice
+        // the administrator made, and goes with the role given up; another department is (400 by the field)
+        String given = chosen != Role.DEPT && department != null && department.strip().equals(account.department())
+                ? null : department;
+        String dept = chosen == null ? null : department(chosen, given, errors);
         errors.throwIfAny();
         String refusal = administratorKept(administrator.username(), account, chosen, account.enabled(),
                 administrators);
