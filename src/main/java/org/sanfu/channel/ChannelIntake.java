@@ -78,6 +78,7 @@ public class ChannelIntake {
         String externalId = checked.externalId();
         var earlier = channels.ticketOf(channel, externalId);
         if (earlier.isPresent()) {
+            supplement(channel, earlier.get(), checked);
             return new Filed(channelView(earlier.get()), false);
         }
         try {
@@ -87,6 +88,33 @@ public class ChannelIntake {
             // the same external id arrived twice at once: the other request's ticket is the one
             log.debug("{} filed {} twice at once; answering with the first request's ticket", channel, externalId);
             return new Filed(channelView(channels.ticketOf(channel, externalId).orElseThrow(() -> e)), false);
+        }
+    }
+
+    /**
+     * The same external id again, with other words than the ticket was filed with (a second call of the caller, who
+     * adds or corrects): the ticket stays as filed, and what differs is kept in its history for those who handle it,
+     * once however often it is sent. Nothing for a repeat of what was filed.
+     */
+    private void supplement(String channel, long id, Checked sent) {
+        TicketView filed = view(id);
+        IntakeRequest r = sent.request();
+        java.util.List<String> differs = new java.util.ArrayList<>();
+        if (!sent.enterprise().creditCode().equals(filed.enterpriseCreditCode())) {
+            differs.add("企业：" + sent.enterprise().name() + "（" + sent.enterprise().creditCode() + "）");
+        }
+        if (!r.title().strip().equals(filed.title())) {
+            differs.add("标题：" + r.title().strip());
+        }
+        String description = blankToNull(r.description());
+        if (description != null && !description.equals(filed.description())) {
+            differs.add("描述：" + description.strip());
+        }
+        if (r.urgency() != null && r.urgency() != filed.urgency()) {
+            differs.add("紧急程度：" + (r.urgency() == Urgency.URGENT ? "紧急" : "一般"));
+        }
+        if (!differs.isEmpty()) {
+            actions.noteFromChannel(id, channel, "渠道再次来件，内容与原件不同（事项按原件办理）——" + String.join("；", differs));
         }
     }
 

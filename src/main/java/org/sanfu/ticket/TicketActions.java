@@ -372,6 +372,27 @@ public class TicketActions {
         });
     }
 
+    /**
+     * What a channel sent again under an external id it filed before, where it differs from the ticket (a 12345 centre
+     * adds what the caller said on a second call): kept in the ticket's history as a comment by {@code channel:<code>},
+     * for the department and the office to read, the ticket itself unchanged; the same text again is kept once.
+     * Whether anything was added.
+     */
+    @Transactional
+    public boolean noteFromChannel(long id, String channel, String text) {
+        String actor = CHANNEL_ACTOR + channel;
+        Ticket ticket = tickets.lock(id).orElseThrow(() -> new DomainException.NotFound("ticket", String.valueOf(id)));
+        String action = TicketAction.COMMENT.urlName();
+        if (events.history(id).stream().anyMatch(e -> e.actor().equals(actor) && e.action().equals(action)
+                && e.detail().equals(text))) {
+            return false;
+        }
+        Instant now = clock.instant();
+        tickets.touch(id, now);
+        events.append(id, new TicketEvent(now, actor, action, ticket.status(), ticket.status(), text));
+        return true;
+    }
+
     /** One action's own part: records what it brings, completes its task, and says what to record. */
     @FunctionalInterface
     private interface Step {

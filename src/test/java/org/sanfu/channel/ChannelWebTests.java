@@ -575,6 +575,39 @@ class ChannelWebTests {
         assertThat(mine.get("open").asLong()).isEqualTo(2);
     }
 
+    @Test
+    void theSameExternalIdWithOtherWordsKeepsThemInTheHistoryOnceAndTheTicketAsFiled() {
+        ChannelTestSupport s = channels();
+        ChannelTestSupport.Created c = s.channel(null);
+        Map<String, Object> problem = ChannelTestSupport.problem(api.enterprise(), "CONTAINER");
+        String id = s.filed(c.key(), problem).get("id").asText();
+        Api.Response same = s.file(c.key(), problem);
+        assertThat(same.status()).isEqualTo(200);
+
+        Map<String, Object> again = new LinkedHashMap<>(problem);
+        again.put("title", "集装箱订舱困难，已影响交货");
+        again.put("urgency", "URGENT");
+        for (int i = 0; i < 2; i++) {
+            Api.Response r = s.file(c.key(), again);
+            assertThat(r.status()).as(r.text()).isEqualTo(200);
+            assertThat(r.json().get("id").asText()).isEqualTo(id);
+            assertThat(r.json().get("title").asText()).as("the ticket as filed").isEqualTo("集装箱订舱困难");
+            assertThat(r.json().get("urgency").asText()).isEqualTo("NORMAL");
+        }
+        s.file(c.key(), problem);
+        List<JsonNode> notes = new java.util.ArrayList<>();
+        api.get("/api/tickets/" + id + "/history", "leader").json().forEach(e -> {
+            if (e.get("action").asText().equals("comment")) {
+                notes.add(e);
+            }
+        });
+        assertThat(notes).as("kept once, and nothing for the words as filed").hasSize(1);
+        assertThat(notes.get(0).get("actor").asText()).isEqualTo("channel:" + c.code());
+        assertThat(notes.get(0).get("detail").asText()).isEqualTo(
+                "渠道再次来件，内容与原件不同（事项按原件办理）——标题：集装箱订舱困难，已影响交货；紧急程度：紧急");
+        assertThat(pages.get("/tickets/" + id, "transport").body()).contains("标题：集装箱订舱困难，已影响交货");
+    }
+
     // --- the caller's rating (回访) passed on by the channel
 
     /** A channel's problem, signed and answered by the transport department: waiting for feedback. */
