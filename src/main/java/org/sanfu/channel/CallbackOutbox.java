@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.sanfu.Sql;
+import org.sanfu.catalog.Catalog;
 import org.sanfu.ticket.TicketFactsChanged;
 import org.sanfu.ticket.TicketQueries;
 import org.sanfu.ticket.TicketView;
@@ -35,6 +36,7 @@ class CallbackOutbox {
 
     private static final Logger log = LoggerFactory.getLogger(CallbackOutbox.class);
 
+    private final Catalog catalog;
     private final Channels channels;
     private final TicketQueries tickets;
     private final JdbcClient jdbc;
@@ -44,7 +46,8 @@ class CallbackOutbox {
     private final CallbackSchedule schedule;
 
     CallbackOutbox(Channels channels, TicketQueries tickets, JdbcClient jdbc, ObjectMapper json,
-            PlatformTransactionManager transactions, Clock clock, CallbackSchedule schedule) {
+            PlatformTransactionManager transactions, Clock clock, CallbackSchedule schedule, Catalog catalog) {
+        this.catalog = catalog;
         this.channels = channels;
         this.tickets = tickets;
         this.jdbc = jdbc;
@@ -95,6 +98,11 @@ class CallbackOutbox {
         body.put("resolution", t.resolution());
         body.put("satisfaction", t.satisfaction());
         body.put("changedAt", now);
+        // (addition) who has it and by when, as the read-back says it: what a hotline tells its caller (承办单位、答复期限)
+        body.put("leadDepartment", t.leadDepartment());
+        body.put("leadDepartmentLabel", t.leadDepartment() == null ? null : catalog.departmentLabel(t.leadDepartment()));
+        body.put("replyDeadline", t.replyDeadline());
+        body.put("feedbackDue", t.feedbackDue());
         String text;
         try {
             text = json.writeValueAsString(body);

@@ -107,6 +107,17 @@ class ChannelCallbackTests {
             assertThat(body.get("channel").asText()).isEqualTo(c.code());
             assertThat(body.has("changedAt")).isTrue();
         }
+        // who has it and by when, as the read-back says it
+        JsonNode readBack = channels().call(org.springframework.http.HttpMethod.GET,
+                "/api/intake/" + problem.get("externalId"), c.key(), null).json();
+        JsonNode assigned = json.readTree(mine.get(0).body());
+        assertThat(assigned.get("leadDepartment").asText()).isEqualTo("TRANSPORT");
+        assertThat(assigned.get("leadDepartmentLabel").asText()).isEqualTo(readBack.get("leadDepartmentLabel").asText())
+                .isNotBlank();
+        assertThat(Instant.parse(assigned.get("replyDeadline").asText()))
+                .isEqualTo(Instant.parse(readBack.get("replyDeadline").asText()));
+        assertThat(assigned.get("feedbackDue").isNull()).isTrue();
+        assertThat(json.readTree(mine.get(2).body()).get("feedbackDue").isNull()).as("replied: the window runs").isFalse();
         JsonNode last = json.readTree(mine.get(3).body());
         assertThat(last.get("resolution").asText()).isEqualTo("已协调舱位");
         assertThat(last.get("satisfaction").asText()).isEqualTo("SATISFIED");
