@@ -63,6 +63,12 @@ public class Pages {
         return signIn(user, "demo").orElseThrow(() -> new IllegalStateException(user + " could not sign in"));
     }
 
+    /** A client address of its own (10.x.y.z), whose failed sign-ins lock no other test's. */
+    public static String address() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
+    }
+
     /**
      * Signs in through the form with this password: the new session, or empty when the form refused it. Each from
      * an address of its own: a sign-in a test means to fail (an old password, a disabled account) counts towards the
@@ -70,8 +76,7 @@ public class Pages {
      * window, on a fast machine, locked the address its other sign-ins come from.
      */
     public Optional<MockHttpSession> signIn(String user, String password) {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        String address = "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
+        String address = address();
         try {
             var form = formLogin("/login").user(user).password(password);
             var signedIn = mvc.perform(context -> {

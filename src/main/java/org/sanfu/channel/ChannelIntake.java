@@ -99,7 +99,7 @@ public class ChannelIntake {
     private void supplement(String channel, long id, Checked sent) {
         TicketView filed = view(id);
         IntakeRequest r = sent.request();
-        java.util.List<String> differs = new java.util.ArrayList<>();
+        List<String> differs = new java.util.ArrayList<>();
         if (!sent.enterprise().creditCode().equals(filed.enterpriseCreditCode())) {
             differs.add("企业：" + sent.enterprise().name() + "（" + sent.enterprise().creditCode() + "）");
         }

@@ -84,11 +84,24 @@ public class EnterpriseService {
      */
     @Transactional
     public Enterprise create(EnterpriseForm form) {
-        EnterpriseForm f = checked(form, towns(), null);
+        return file(form).enterprise();
+    }
+
+    /**
+     * The enterprise as saved, and its town when none of the enterprises on file was in it before (null otherwise):
+     * a page says so, since a misspelt town starts a town of its own in every figure.
+     */
+    public record Saved(Enterprise enterprise, String newTown) {}
+
+    /** {@link #create}, saying whether its town is new to the file: the towns are read once, for both. */
+    @Transactional
+    public Saved file(EnterpriseForm form) {
+        Towns towns = towns();
+        EnterpriseForm f = checked(form, towns, null);
         if (enterprises.find(f.creditCode()).isPresent() || !enterprises.insert(f, clock.instant())) {
             throw new DomainException.NotNow(Message.of("sanfu.enterprise.exists", "creditCode", f.creditCode()));
         }
-        return enterprises.find(f.creditCode()).orElseThrow();
+        return saved(f, towns);
     }
 
     /**
@@ -98,25 +111,28 @@ public class EnterpriseService {
      */
     @Transactional
     public Enterprise update(String creditCode, EnterpriseCorrection c) {
+        return correct(creditCode, c).enterprise();
+    }
+
+    /** {@link #update}, saying whether its town is new to the file, as {@link #file} does. */
+    @Transactional
+    public Saved correct(String creditCode, EnterpriseCorrection c) {
         Enterprise onFile = get(creditCode);
+        Towns towns = towns();
         EnterpriseForm f = checked(new EnterpriseForm(onFile.creditCode(), c.name(), c.town(), c.industry(),
-                c.exporter(), c.key(), c.specialist()), towns(), onFile.specialist());
+                c.exporter(), c.key(), c.specialist()), towns, onFile.specialist());
         enterprises.update(f, clock.instant());
         events.publishEvent(new EnterpriseUpdated(f.creditCode(), f.name(), f.town()));
-        return enterprises.find(f.creditCode()).orElseThrow();
+        return saved(f, towns);
+    }
+
+    private Saved saved(EnterpriseForm f, Towns before) {
+        return new Saved(enterprises.find(f.creditCode()).orElseThrow(), before.known(f.town()) ? null : f.town());
     }
 
     /** The towns of the enterprises on file, read once for an import's lines ({@link #createOrUpdate}). */
     Towns towns() {
         return new Towns(enterprises.towns());
-    }
-
-    /**
-     * Whether a town, as a form gives it, is none of those of the enterprises on file (a blank one is never new):
-     * a page says so once the enterprise is filed, since a misspelt town starts a town of its own in every figure.
-     */
-    public boolean isNewTown(String town) {
-        return !towns().known(EnterpriseForm.trim(town));
     }
 
     /** An import's line filed: whether it created the enterprise, and its town when none on file was in it before. */

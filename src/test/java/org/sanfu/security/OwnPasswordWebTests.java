@@ -74,8 +74,7 @@ class OwnPasswordWebTests {
     }
 
     private static String address() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
+        return Pages.address();
     }
 
     private MockHttpSession signedIn(String user, String password) {

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
@@ -57,8 +56,7 @@ class SignInThrottleWebTests {
     }
 
     private static String address() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
+        return Pages.address();
     }
 
     private static RequestPostProcessor from(String address) {

@@ -143,10 +143,10 @@ class EnterprisePages {
     @PostMapping("/enterprises")
     ModelAndView create(@RequestParam MultiValueMap<String, String> input, RedirectAttributes flash) {
         Map<String, String> values = typed(input);
-        boolean newTown = enterprises.isNewTown(values.get("town"));
         try {
-            Enterprise created = enterprises.create(forms.command(input, EnterpriseForm.class));
-            if (newTown) {
+            EnterpriseService.Saved saved = enterprises.file(forms.command(input, EnterpriseForm.class));
+            Enterprise created = saved.enterprise();
+            if (saved.newTown() != null) {
                 flash.addFlashAttribute("flash", newTown(created.town()));
             }
             return Redirects.seeOther("/enterprises/" + created.creditCode());
@@ -191,11 +191,13 @@ class EnterprisePages {
         Enterprise e = enterprises.get(creditCode);
         Map<String, String> values = typed(input);
         values.put("creditCode", e.creditCode());
-        boolean newTown = enterprises.isNewTown(values.get("town"));
         try {
             // the read-only credit code the form shows is no field of the correction: it is left out
-            Enterprise saved = enterprises.update(e.creditCode(), forms.command(input, EnterpriseCorrection.class));
-            flash.addFlashAttribute("flash", text("page.enterprise.saved") + (newTown ? newTown(saved.town()) : ""));
+            EnterpriseService.Saved corrected = enterprises.correct(e.creditCode(),
+                    forms.command(input, EnterpriseCorrection.class));
+            Enterprise saved = corrected.enterprise();
+            flash.addFlashAttribute("flash", text("page.enterprise.saved")
+                    + (corrected.newTown() != null ? newTown(saved.town()) : ""));
             return Redirects.seeOther("/enterprises/" + saved.creditCode());
         } catch (InvalidInput refused) {
             return editing(page(values, formErrors.of(refused), HttpStatus.BAD_REQUEST), e);
