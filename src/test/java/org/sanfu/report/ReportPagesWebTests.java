@@ -191,15 +191,23 @@ class ReportPagesWebTests {
             assertThat(word).as(id).isNotNull();
             assertThat(word.text()).isEqualTo("下载 Word 文档");
         }
-        MockHttpServletResponse word = download("/reports/weekly?week=2007-W42&format=docx", "leader");
+        // both compiled at one moment: each says when it was made, to the minute, and a minute may turn between them
+        at("2026-12-01T10:00:00");
+        MockHttpServletResponse word;
+        String markdown;
+        try {
+            word = download("/reports/weekly?week=2007-W42&format=docx", "leader");
+            markdown = download("/reports/weekly?week=2007-W42&format=md", "leader")
+                    .getContentAsString(StandardCharsets.UTF_8).substring(1);
+        } finally {
+            ClockUtil.reset();
+        }
         assertThat(word.getStatus()).isEqualTo(200);
         assertThat(word.getContentType())
                 .startsWith("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
         assertThat(ContentDisposition.parse(word.getHeader("Content-Disposition")))
                 .satisfies(d -> assertThat(d.isAttachment()).isTrue())
                 .satisfies(d -> assertThat(d.getFilename()).isEqualTo("三服务简报-2007-W42.docx"));
-        String markdown = download("/reports/weekly?week=2007-W42&format=md", "leader")
-                .getContentAsString(StandardCharsets.UTF_8).substring(1);
         try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(word.getContentAsByteArray()))) {
             BriefingDocxUnitTests.assertSaysTheSame(docx, markdown);
             assertThat(BriefingDocxUnitTests.paragraphs(docx).get(0)).isEqualTo("三服务工作简报（2007年第42周）");
