@@ -35,6 +35,9 @@ public record ChannelTicket(
         String source,
         TicketStatus status,
         String leadDepartment,
+        @Schema(description = "Addition: the lead department's name, as the catalog labels it (交通运输局（港航）), "
+                + "as GET /api/intake/{externalId} and the callbacks name it; null while none leads it")
+        String leadDepartmentLabel,
         List<String> coDepartments,
         @Schema(description = "channel:<code>, the channel itself")
         String reporter,
@@ -60,10 +63,11 @@ public record ChannelTicket(
                 + "has its endpoint, POST /api/intake/{externalId}/feedback")
         List<String> allowedActions) {
 
-    static ChannelTicket of(TicketView t) {
+    /** The ticket as its channel reads it; {@code leadDepartmentLabel}: the catalog's name of its lead, or null. */
+    static ChannelTicket of(TicketView t, String leadDepartmentLabel) {
         return new ChannelTicket(t.id(), t.visitId(), t.enterpriseCreditCode(), t.enterpriseName(), t.town(),
                 t.category(), t.categoryLabel(), t.title(), t.description(), t.urgency(), t.source(), t.status(),
-                t.leadDepartment(), t.coDepartments(), t.reporter(), t.reportedAt(), t.assignedAt(), t.signedAt(),
+                t.leadDepartment(), leadDepartmentLabel, t.coDepartments(), t.reporter(), t.reportedAt(), t.assignedAt(), t.signedAt(),
                 t.repliedAt(), t.closedAt(), t.signDeadline(), t.replyDeadline(), t.overdue(), t.signOverdue(),
                 t.replyOverdue(), t.feedbackDue(), t.reopenCount(), t.returnCount(), t.escalationLevel(),
                 t.satisfaction(), t.resolution(), t.outcome(), t.resolvedOnSite(), List.of());

@@ -297,6 +297,26 @@ class ChannelWebTests {
         assertThat(history.get(1).get("action").asText()).isEqualTo("route");
     }
 
+    /** The intake's answer, 201 and 200, names the lead department as the read-back and the callbacks do. */
+    @Test
+    void theIntakesAnswerNamesTheLeadDepartmentAsTheReadBackDoes() {
+        ChannelTestSupport s = channels();
+        ChannelTestSupport.Created c = s.channel(null);
+        Map<String, Object> problem = ChannelTestSupport.problem(api.enterprise(), "CONTAINER");
+        JsonNode created = s.filed(c.key(), problem);
+        assertThat(created.get("leadDepartment").asText()).isEqualTo("TRANSPORT");
+        assertThat(created.path("leadDepartmentLabel").asText()).as(created.toString()).isEqualTo("交通运输局（港航）");
+        JsonNode read = s.call(HttpMethod.GET, "/api/intake/" + problem.get("externalId"), c.key(), null).json();
+        assertThat(created.get("leadDepartmentLabel")).isEqualTo(read.get("leadDepartmentLabel"));
+        Api.Response again = s.file(c.key(), problem);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().path("leadDepartmentLabel").asText()).isEqualTo("交通运输局（港航）");
+
+        JsonNode dispatching = s.filed(c.key(), ChannelTestSupport.problem(api.enterprise(), null));
+        assertThat(dispatching.has("leadDepartmentLabel")).as("the key is there, null: none leads it yet").isTrue();
+        assertThat(dispatching.get("leadDepartmentLabel").isNull()).isTrue();
+    }
+
     @Test
     void anUnknownOrMissingCategoryGoesToDispatching() {
         ChannelTestSupport s = channels();
