@@ -48,7 +48,8 @@ public class ChannelAdministration {
     @Transactional
     public CreatedChannel create(NewChannel request) {
         InvalidInput.Collector errors = new InvalidInput.Collector();
-        String code = request.code() == null ? null : request.code().strip();
+        // typed in any case, as the intake takes a category (hotline_12345 is HOTLINE_12345)
+        String code = request.code() == null ? null : upperCaseAscii(request.code().strip());
         if (code == null || code.isEmpty()) {
             errors.add("code", Message.of("sanfu.validation.not-blank"));
         } else if (!CODE.matcher(code).matches()) {
@@ -166,6 +167,14 @@ public class ChannelAdministration {
 
     private static DomainException exists(String code) {
         return new DomainException.NotNow(Message.of("sanfu.channel.exists", "code", code));
+    }
+
+    /**
+     * Upper-cased when it is all ASCII, else left for the check to refuse: no other letter upper-cases into a code's
+     * (ı into I, ß into SS).
+     */
+    private static String upperCaseAscii(String code) {
+        return code.chars().allMatch(c -> c < 0x80) ? code.toUpperCase(Locale.ROOT) : code;
     }
 
     private static String withLowerCaseScheme(String url) {

@@ -146,15 +146,29 @@ class ChannelAdminPageTests {
         assertThat(elsewhere.html().getElementById("channelKey")).isNull();
     }
 
+    /** As POST /api/channels: a code typed in lower case is created in capitals, which the answer and the list show. */
+    @Test
+    void aCodeTypedInLowerCaseIsCreatedInCapitals() {
+        String code = ChannelTestSupport.newCode();
+        Pages.Answer created = pages.post("/admin/channels", "admin",
+                Pages.form("code", code.toLowerCase(java.util.Locale.ROOT), "name", "12345热线"));
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        assertThat(created.html().select("#answerSummary").text()).startsWith("渠道 " + code + " 的密钥只显示这一次");
+        assertThat(created.html().selectFirst("#channelList tr[data-channel=" + code + "]")).isNotNull();
+        String key = created.html().getElementById("channelKey").text();
+        assertThat(new ChannelTestSupport(api).filed(key, ChannelTestSupport.problem(api.enterprise(), "CONTAINER"))
+                .get("source").asText()).isEqualTo(code);
+    }
+
     @Test
     void faultsAreShownInChineseNextToTheField() {
-        Pages.Answer bad = pages.post("/admin/channels", "admin", Pages.form("code", "hotline", "name", "", "callbackUrl",
+        Pages.Answer bad = pages.post("/admin/channels", "admin", Pages.form("code", "hot-line", "name", "", "callbackUrl",
                 "javascript:alert(1)"));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.html().selectFirst("#newChannel [data-field=code]").text()).contains("大写字母");
         assertThat(bad.html().selectFirst("#newChannel [data-field=name]").text()).isNotBlank();
         assertThat(bad.html().selectFirst("#newChannel [data-field=callbackUrl]").text()).contains("http");
-        assertThat(bad.html().selectFirst("#channel-code").attr("value")).isEqualTo("hotline");
+        assertThat(bad.html().selectFirst("#channel-code").attr("value")).isEqualTo("hot-line");
         assertThat(bad.html().select("#answerSummary").text()).startsWith("未保存：新建渠道有 3 处需要修改。");
         assertThat(bad.html().select("#toAnswer").attr("href")).isEqualTo("#newChannel");
 

@@ -111,6 +111,31 @@ class ChannelWebTests {
         }
     }
 
+    /** A code typed in lower or mixed case is the code in capitals, as a category is at the intake. */
+    @Test
+    void aCodeInLowerOrMixedCaseIsTakenInCapitals() {
+        String code = ChannelTestSupport.newCode();
+        String typed = " h" + code.toLowerCase(java.util.Locale.ROOT) + "_Line ";
+        Api.Response created = api.post("/api/channels", "admin", Map.of("code", typed, "name", "12345热线"));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        String upper = "H" + code + "_LINE";
+        assertThat(created.json().get("code").asText()).isEqualTo(upper);
+        assertThat(find(api.get("/api/channels?size=200", "admin").json().get("items"), upper).get("name").asText())
+                .isEqualTo("12345热线");
+        JsonNode t = channels().filed(created.json().get("key").asText(),
+                ChannelTestSupport.problem(api.enterprise(), "CONTAINER"));
+        assertThat(t.get("source").asText()).isEqualTo(upper);
+        Api.Response again = api.post("/api/channels", "admin", Map.of("code", upper, "name", "另一个"));
+        assertThat(again.status()).as("the same code: " + again.text()).isEqualTo(409);
+        assertThat(api.post("/api/channels", "admin", Map.of("code", "visit", "name", "x")).firstFault().get("field")
+                .asText()).as("a visit's source in lower case is still that source").isEqualTo("code");
+        for (String notACode : List.of("hotl\u0131ne", "stra\u00dfe", "hotline-12345")) {
+            Api.Response r = api.post("/api/channels", "admin", Map.of("code", notACode, "name", "x"));
+            assertThat(r.status()).as(notACode).isEqualTo(400);
+            assertThat(r.firstFault().get("field").asText()).as("no other letter becomes an ASCII one").isEqualTo("code");
+        }
+    }
+
     @Test
     void onlyAdminManagesChannels() {
         for (String user : List.of("staff1", "dispatch", "leader", "finance")) {
