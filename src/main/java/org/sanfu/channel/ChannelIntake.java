@@ -8,6 +8,7 @@ import org.sanfu.DomainException;
 import org.sanfu.Message;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.enterprise.Enterprise;
+import org.sanfu.enterprise.EnterpriseForm;
 import org.sanfu.enterprise.EnterpriseService;
 import org.sanfu.ticket.ActionRequests;
 import org.sanfu.ticket.NewTicket;
@@ -18,6 +19,7 @@ import org.sanfu.ticket.TicketView;
 import org.sanfu.ticket.Urgency;
 import org.sanfu.web.InvalidInput;
 import org.sanfu.web.QueryParams;
+import org.sanfu.web.Text;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -190,15 +192,7 @@ public class ChannelIntake {
         if (!errors.has("externalId") && !addressable(r.externalId().strip())) {
             errors.add("externalId", Message.of("sanfu.channel.external-id"));
         }
-        Enterprise enterprise = null;
-        if (r.enterpriseCreditCode() == null || r.enterpriseCreditCode().isBlank()) {
-            errors.add("enterpriseCreditCode", Message.of("sanfu.validation.not-blank"));
-        } else {
-            enterprise = enterprises.find(r.enterpriseCreditCode().strip()).orElse(null);
-            if (enterprise == null) {
-                errors.add("enterpriseCreditCode", Message.of("sanfu.visit.no-enterprise"));
-            }
-        }
+        Enterprise enterprise = enterprise(errors, r);
         Instant now = clock.instant();
         Instant reportedAt = r.reportedAt() == null ? now
                 : params.happenedAt(errors, "reportedAt", r.reportedAt(), now, FUTURE_TOLERANCE);
@@ -209,6 +203,36 @@ public class ChannelIntake {
         String sent = r.category() == null || r.category().isBlank() ? null : r.category().strip();
         String category = sent == null ? UNROUTED : known(sent);
         return new Checked(r, r.externalId().strip(), enterprise, reportedAt, category, sent);
+    }
+
+    /**
+     * The enterprise the problem is about: by its credit code when one is sent (a name beside it is not looked at:
+     * the code names one enterprise, a caller's name may be a short or an old one), else by its name when exactly one
+     * enterprise on file has it (EnterpriseService.named). Neither: the credit code is missing, as before names were
+     * taken. Null when at fault, which {@code errors} then holds.
+     */
+    private Enterprise enterprise(InvalidInput.Collector errors, IntakeRequest r) {
+        boolean byCode = r.enterpriseCreditCode() != null && !r.enterpriseCreditCode().isBlank();
+        boolean byName = !byCode && !Text.Rule.blank(r.enterpriseName());
+        Enterprise enterprise = null;
+        if (byCode) {
+            enterprise = enterprises.find(r.enterpriseCreditCode().strip()).orElse(null);
+            if (enterprise == null) {
+                errors.add("enterpriseCreditCode", Message.of("sanfu.visit.no-enterprise"));
+            }
+        } else if (!byName) {
+            errors.add("enterpriseCreditCode", Message.of("sanfu.validation.not-blank"));
+        }
+        errors.optionalText("enterpriseName", r.enterpriseName(), EnterpriseForm.NAME_MAX);
+        if (byName && !errors.has("enterpriseName")) {
+            List<Enterprise> named = enterprises.named(r.enterpriseName());
+            if (named.size() == 1) {
+                return named.get(0);
+            }
+            errors.add("enterpriseName", named.isEmpty() ? Message.of("sanfu.channel.no-enterprise-named")
+                    : Message.of("sanfu.channel.enterprise-name-shared", "count", named.size()));
+        }
+        return enterprise;
     }
 
     /**

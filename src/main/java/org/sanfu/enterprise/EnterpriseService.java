@@ -2,14 +2,18 @@ package org.sanfu.enterprise;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.sanfu.DomainException;
 import org.sanfu.Message;
 import org.sanfu.security.AccountDirectory;
 import org.sanfu.web.InvalidInput;
 import org.sanfu.web.PageParams;
 import org.sanfu.web.PageResult;
+import org.sanfu.web.Text;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,6 +42,30 @@ public class EnterpriseService {
     public Optional<Enterprise> find(String creditCode) {
         String code = CreditCode.normalize(creditCode);
         return CreditCode.inAlphabet(code) ? enterprises.find(code) : Optional.empty();
+    }
+
+    /**
+     * The enterprises on file under this name, for a caller who knows no credit code: those named exactly so (its
+     * spaces around it trimmed, as a filed name's are) when any is; else those whose name differs from it only in the
+     * width of its brackets, （） for () or back, or by spaces typed into it. Several when several share the name;
+     * none for a name no file can have (blank, too long, a control character). One read, by the index on name, of at
+     * most six spellings of it (as typed and without its spaces, each with its brackets as typed, all full-width and
+     * all half-width): so a file's own spaces must be typed, and its brackets as filed or all of one width.
+     */
+    public List<Enterprise> named(String name) {
+        String typed = EnterpriseForm.trim(name);
+        if (typed == null || Text.Rule.fault(typed, true, false, EnterpriseForm.NAME_MAX) != null) {
+            return List.of();
+        }
+        Set<String> spellings = new LinkedHashSet<>();
+        for (String spelling : List.of(typed, typed.replaceAll("[\\s\\p{Zs}]+", ""))) {
+            spellings.add(spelling);
+            spellings.add(spelling.replace('(', '（').replace(')', '）'));
+            spellings.add(spelling.replace('（', '(').replace('）', ')'));
+        }
+        List<Enterprise> found = enterprises.named(spellings);
+        List<Enterprise> exact = found.stream().filter(e -> e.name().equals(typed)).toList();
+        return exact.isEmpty() ? found : exact;
     }
 
     /** The names of a page's few enterprises by credit code, in one read; an unknown code is left out. */

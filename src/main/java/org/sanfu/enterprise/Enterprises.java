@@ -36,6 +36,12 @@ class Enterprises {
                 .param(creditCode).query(Enterprises::map).optional();
     }
 
+    /** The enterprises with any of these names, in one read by the index on name. */
+    List<Enterprise> named(Collection<String> names) {
+        return jdbc.sql("select " + COLUMNS + " from enterprise where name in (:names) order by credit_code")
+                .param("names", List.copyOf(names)).query(Enterprises::map).list();
+    }
+
     /** The names of these enterprises by credit code, in one read (an unknown code is left out). */
     Map<String, String> names(Collection<String> creditCodes) {
         if (creditCodes.isEmpty()) {

@@ -372,6 +372,101 @@ class ChannelWebTests {
         assertThat(unknown.get("status").asText()).isEqualTo("DISPATCHING");
     }
 
+    /** A problem naming its enterprise by name instead of credit code (a 12345 caller seldom knows the code). */
+    private static Map<String, Object> byName(String name) {
+        Map<String, Object> problem = ChannelTestSupport.problem(null, "CONTAINER");
+        problem.remove("enterpriseCreditCode");
+        problem.put("enterpriseName", name);
+        return problem;
+    }
+
+    /**
+     * Without a credit code, the enterprise on file of the name the caller gave is the problem's, when exactly one
+     * has it: the brackets' width and spaces typed into it do not count; beside a credit code, the code decides.
+     */
+    @Test
+    void aCallerWhoKnowsNoCreditCodeNamesTheEnterpriseWhichExactlyOneOnFileHas() {
+        ChannelTestSupport s = channels();
+        ChannelTestSupport.Created c = s.channel(null);
+        String words = Api.creditCode().substring(10);
+        String name = "台州" + words + "（温岭）泵业有限公司";
+        String code = api.enterprise(name, "温岭测试镇");
+        Map<String, Object> problem = byName(" " + name + " ");
+        JsonNode t = s.filed(c.key(), problem);
+        assertThat(t.get("enterpriseCreditCode").asText()).isEqualTo(code);
+        assertThat(t.get("enterpriseName").asText()).isEqualTo(name);
+        assertThat(t.get("status").asText()).isEqualTo("ASSIGNED");
+        for (String typed : List.of("台州" + words + "(温岭)泵业有限公司", "台州" + words + " （温岭） 泵业有限公司",
+                "台州" + words + "（温岭)泵业有限公司")) {
+            assertThat(s.filed(c.key(), byName(typed)).get("enterpriseCreditCode").asText()).as(typed).isEqualTo(code);
+        }
+        Map<String, Object> blankCode = byName(name);
+        blankCode.put("enterpriseCreditCode", " ");
+        assertThat(s.filed(c.key(), blankCode).get("enterpriseCreditCode").asText()).isEqualTo(code);
+
+        // the same external id again with the enterprise's credit code: the same enterprise, nothing differs
+        Map<String, Object> withCode = new LinkedHashMap<>(problem);
+        withCode.remove("enterpriseName");
+        withCode.put("enterpriseCreditCode", code);
+        Api.Response again = s.file(c.key(), withCode);
+        assertThat(again.status()).as(again.text()).isEqualTo(200);
+        assertThat(again.json().get("id").asText()).isEqualTo(t.get("id").asText());
+        assertThat(api.get("/api/tickets/" + t.get("id").asText() + "/history", "leader").json()
+                .findValuesAsText("action")).doesNotContain("comment");
+
+        // beside a credit code the name is not used, even another enterprise's
+        String other = api.enterprise();
+        Map<String, Object> both = ChannelTestSupport.problem(other, "CONTAINER");
+        both.put("enterpriseName", name);
+        assertThat(s.filed(c.key(), both).get("enterpriseCreditCode").asText()).isEqualTo(other);
+    }
+
+    @Test
+    void aNameThatNoneOrSeveralEnterprisesHaveIs400NamingItAndFilesNothing() {
+        ChannelTestSupport s = channels();
+        ChannelTestSupport.Created c = s.channel(null);
+        String words = Api.creditCode().substring(10);
+        Api.Response none = s.file(c.key(), byName("台州" + words + "无此企业有限公司"));
+        assertThat(none.status()).as(none.text()).isEqualTo(400);
+        assertThat(none.contentType()).startsWith("application/problem+json");
+        assertThat(none.json().get("errors").findValuesAsText("field")).containsExactly("enterpriseName");
+        assertThat(none.firstFault().get("message").asText()).startsWith("未找到该名称的企业").endsWith("请提供统一社会信用代码");
+
+        // two files of one name, a third with half-width brackets: its exact name wins, else all three match
+        String full = "台州" + words + "（重名）有限公司";
+        String half = "台州" + words + "(重名)有限公司";
+        List<String> twins = List.of(api.enterprise(full, "温岭测试镇"), api.enterprise(full, "温岭测试镇"));
+        String third = api.enterprise(half, "温岭测试镇");
+        Api.Response two = s.file(c.key(), byName(full));
+        assertThat(two.json().get("errors").findValuesAsText("field")).as(two.text()).containsExactly("enterpriseName");
+        assertThat(two.firstFault().get("message").asText()).isEqualTo("有 2 家企业同名，无法确定是哪一家；请提供统一社会信用代码");
+        Api.Response three = s.file(c.key(), byName("台州" + words + " （重名） 有限公司"));
+        assertThat(three.firstFault().get("message").asText()).as(three.text()).startsWith("有 3 家企业同名");
+        Api.Response english = api.perform(MockMvcRequestBuilders.post("/api/intake").header("X-Channel-Key", c.key())
+                .header("Accept-Language", "en").contentType(MediaType.APPLICATION_JSON)
+                .content(api.write(byName(full))).accept(MediaType.APPLICATION_JSON), null);
+        assertThat(english.firstFault().get("message").asText())
+                .isEqualTo("2 enterprises on file have this name; send the credit code of the one meant");
+        assertThat(s.filed(c.key(), byName(half)).get("enterpriseCreditCode").asText()).isEqualTo(third);
+
+        // neither a credit code nor a name: the credit code is missing, as before names were taken
+        Map<String, Object> neither = byName(" ");
+        Api.Response missing = s.file(c.key(), neither);
+        assertThat(missing.json().get("errors").findValuesAsText("field")).as(missing.text())
+                .containsExactly("enterpriseCreditCode");
+        assertThat(missing.firstFault().get("message").asText()).isEqualTo("不能为空");
+        neither.remove("enterpriseName");
+        assertThat(s.file(c.key(), neither).firstFault().get("field").asText()).isEqualTo("enterpriseCreditCode");
+        for (String bad : List.of("台州\u0000泵业", "台".repeat(201))) {
+            Api.Response r = s.file(c.key(), byName(bad));
+            assertThat(r.json().get("errors").findValuesAsText("field")).as(r.text()).containsExactly("enterpriseName");
+        }
+        assertThat(jdbc.sql("select count(*) from ticket where enterprise_credit_code in (?, ?)")
+                .params(twins.get(0), twins.get(1)).query(Long.class).single()).as("nothing filed").isZero();
+        assertThat(jdbc.sql("select count(*) from ticket where source = ?").param(c.code()).query(Long.class)
+                .single()).as("only the one named exactly").isEqualTo(1);
+    }
+
     @Test
     void theSameExternalIdAgainIs200WithTheSameTicket() {
         ChannelTestSupport s = channels();
