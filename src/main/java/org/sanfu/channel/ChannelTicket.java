@@ -67,9 +67,9 @@ public record ChannelTicket(
     static ChannelTicket of(TicketView t, String leadDepartmentLabel) {
         return new ChannelTicket(t.id(), t.visitId(), t.enterpriseCreditCode(), t.enterpriseName(), t.town(),
                 t.category(), t.categoryLabel(), t.title(), t.description(), t.urgency(), t.source(), t.status(),
-                t.leadDepartment(), leadDepartmentLabel, t.coDepartments(), t.reporter(), t.reportedAt(), t.assignedAt(), t.signedAt(),
-                t.repliedAt(), t.closedAt(), t.signDeadline(), t.replyDeadline(), t.overdue(), t.signOverdue(),
-                t.replyOverdue(), t.feedbackDue(), t.reopenCount(), t.returnCount(), t.escalationLevel(),
+                t.leadDepartment(), leadDepartmentLabel, t.coDepartments(), t.reporter(), t.reportedAt(), t.assignedAt(),
+                t.signedAt(), t.repliedAt(), t.closedAt(), t.signDeadline(), t.replyDeadline(), t.overdue(),
+                t.signOverdue(), t.replyOverdue(), t.feedbackDue(), t.reopenCount(), t.returnCount(), t.escalationLevel(),
                 t.satisfaction(), t.resolution(), t.outcome(), t.resolvedOnSite(), List.of());
     }
 }

@@ -165,7 +165,7 @@ class ChannelAdminPageTests {
         Pages.Answer bad = pages.post("/admin/channels", "admin", Pages.form("code", "hot-line", "name", "", "callbackUrl",
                 "javascript:alert(1)"));
         assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.html().selectFirst("#newChannel [data-field=code]").text()).contains("大写字母");
+        assertThat(bad.html().selectFirst("#newChannel [data-field=code]").text()).contains("字母、数字和下划线");
         assertThat(bad.html().selectFirst("#newChannel [data-field=name]").text()).isNotBlank();
         assertThat(bad.html().selectFirst("#newChannel [data-field=callbackUrl]").text()).contains("http");
         assertThat(bad.html().selectFirst("#channel-code").attr("value")).isEqualTo("hot-line");
