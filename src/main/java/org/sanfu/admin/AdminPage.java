@@ -121,10 +121,15 @@ class AdminPage {
     @PostMapping("/admin/accounts/{username}/role")
     ModelAndView changeRole(Caller caller, @PathVariable String username, @RequestParam(required = false) String role,
             @RequestParam(required = false) String department, RedirectAttributes flash) {
+        Role before;
         try {
-            accounts.changeRole(caller, username, role, department);
+            before = accounts.changeRole(caller, username, role, department);
         } catch (InvalidInput e) {
             return refused(caller, "role:" + username, Map.of("role", text(role), "department", text(department)), e);
+        }
+        // still done, as disabling is; but an account no longer STAFF looks after its enterprises no more
+        if (before == Role.STAFF && !Role.STAFF.name().equals(text(role))) {
+            warnOfEnterprisesLookedAfter(username, flash);
         }
         return done(flash, "admin.flash.role-changed", people.label(username), roleLabel(role));
     }
@@ -178,13 +183,18 @@ class AdminPage {
         }
         // still allowed (a person leaving is disabled at once), but the enterprises it looks after are to be handed
         // over: their tickets would wait on an inbox nobody opens
+        warnOfEnterprisesLookedAfter(username, flash);
+        return done(flash, "admin.flash.disabled", people.label(username));
+    }
+
+    /** How many enterprises still name the account their 驻企服务专员, with a link to them; nothing when none does. */
+    private void warnOfEnterprisesLookedAfter(String username, RedirectAttributes flash) {
         long lookedAfter = enterprises.countLookedAfterBy(username);
         if (lookedAfter > 0) {
             flash.addFlashAttribute("specialistWarning", messages.getMessage("admin.flash.specialist-of",
                     new Object[] {people.label(username), lookedAfter}, Locale.SIMPLIFIED_CHINESE));
             flash.addFlashAttribute("specialistAccount", username);
         }
-        return done(flash, "admin.flash.disabled", people.label(username));
     }
 
     @PostMapping("/admin/accounts/{username}/enable")

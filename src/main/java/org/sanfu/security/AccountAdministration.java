@@ -202,9 +202,13 @@ public class AccountAdministration {
         return name;
     }
 
-    /** Another role and department (as for {@link #create}); refused for oneself and the last administrator. */
+    /**
+     * Another role and department (as for {@link #create}); refused for oneself and the last administrator.
+     *
+     * @return the role the account had: a page says what was given up with it (a STAFF account's enterprises)
+     */
     @Transactional
-    public void changeRole(Caller administrator, String username, String role, String department) {
+    public Role changeRole(Caller administrator, String username, String role, String department) {
         List<String> administrators = accounts.lockEnabledAdministrators();
         Accounts.Account account = existing(username);
         InvalidInput.Collector errors = new InvalidInput.Collector();
@@ -221,6 +225,7 @@ public class AccountAdministration {
             throw InvalidInput.of("role", Message.of(refusal));
         }
         accounts.changeRole(account.username(), chosen, dept);
+        return account.role();
     }
 
     /** The account signs in nowhere from its next request on; refused for oneself and the last administrator. */
