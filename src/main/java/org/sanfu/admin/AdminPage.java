@@ -47,8 +47,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.view.RedirectView;
 
 /**
- * {@code /admin} (ADMIN, SecurityConfig): accounts, the enterprise import, the holiday calendar, the channels
- * (issue 14: create, showing the key and secret once; list with their callbacks; revoke). Every
+ * {@code /admin} (ADMIN, SecurityConfig): the readiness checklist (上线检查, {@link Readiness}), accounts, the enterprise
+ * import, the holiday calendar, the channels (issue 14: create, showing the key and secret once; list with their
+ * callbacks; revoke). Every
  * form posts here with its CSRF token; a form with faults shows the page again with status 400 (409
  * when the state refuses, e.g. disabling the last administrator), the Chinese message next to the
  * field and the values typed, passwords excepted; a change done redirects (303) back to /admin with a
@@ -76,11 +77,13 @@ class AdminPage {
     private final CalendarInEffect calendarInEffect;
     private final PageFormSubmissions submissions;
     private final EnterpriseService enterprises;
+    private final Readiness readiness;
 
     AdminPage(AccountAdministration accounts, Catalog catalog, EnterpriseImport importer, WorkingDayCalendar calendar,
             CalendarProperties calendarSettings, Clock clock, MessageSource messages, ChannelAdministration channels,
             Messages worded, CalendarOnRecord calendarOnRecord, People people, CalendarInEffect calendarInEffect,
-            PageFormSubmissions submissions, EnterpriseService enterprises) {
+            PageFormSubmissions submissions, EnterpriseService enterprises, Readiness readiness) {
+        this.readiness = readiness;
         this.submissions = submissions;
         this.enterprises = enterprises;
         this.people = people;
@@ -315,18 +318,18 @@ class AdminPage {
         model.addAttribute("departmentLabels", labels);
         model.addAttribute("minPassword", AccountAdministration.MIN_PASSWORD_LENGTH);
         model.addAttribute("filled", filled);
+        model.addAttribute("readiness", readiness.check());
         int thisYear = LocalDate.now(clock.withZone(calendar.zone())).getYear();
-        Map<Integer, String> notices = calendar.noticesOnFile();
-        Map<Integer, String> provisional = calendar.provisionalYears();
-        model.addAttribute("notices", notices);
-        model.addAttribute("provisional", provisional);
+        model.addAttribute("notices", calendar.noticesOnFile());
+        model.addAttribute("provisional", calendar.provisionalYears());
         model.addAttribute("thisYear", thisYear);
         model.addAttribute("nextYear", thisYear + 1);
-        model.addAttribute("thisYearMissing", !notices.containsKey(thisYear) && !provisional.containsKey(thisYear));
-        model.addAttribute("nextYearMissing",
-                !notices.containsKey(thisYear + 1) && !provisional.containsKey(thisYear + 1));
-        model.addAttribute("thisYearProvisional", provisional.containsKey(thisYear));
-        model.addAttribute("nextYearProvisional", provisional.containsKey(thisYear + 1));
+        WorkingDayCalendar.YearOnFile now = calendar.onFile(thisYear);
+        WorkingDayCalendar.YearOnFile next = calendar.onFile(thisYear + 1);
+        model.addAttribute("thisYearMissing", now == WorkingDayCalendar.YearOnFile.MISSING);
+        model.addAttribute("nextYearMissing", next == WorkingDayCalendar.YearOnFile.MISSING);
+        model.addAttribute("thisYearProvisional", now == WorkingDayCalendar.YearOnFile.PROVISIONAL);
+        model.addAttribute("nextYearProvisional", next == WorkingDayCalendar.YearOnFile.PROVISIONAL);
         model.addAttribute("holidaysFile", calendarSettings.holidaysFile());
         model.addAttribute("calendarChange", calendarOnRecord.lastChange().orElse(null));
         // this node counts on the calendar another node's start put in effect, not on its own file

@@ -1,8 +1,9 @@
 /**
  * The administrators' page, {@code /admin} (ADMIN only, docs/UI.md): accounts (through the security
  * module's AccountAdministration), the enterprise CSV import as an upload (the enterprise module's
- * EnterpriseImport, as the API), and the years of the holiday calendar on file (the calendar module).
- * A module of its own because it gathers those three: in the security module the page would make
- * security depend on enterprise, which depends on security.
+ * EnterpriseImport, as the API), the years of the holiday calendar on file (the calendar module), the channels, and
+ * the readiness checklist that asks each of those modules what the county still lacks ({@code GET
+ * /api/admin/readiness} too). A module of its own because it gathers them: in the security module the page would
+ * make security depend on enterprise, which depends on security.
  */
 package org.sanfu.admin;

@@ -171,6 +171,22 @@ public class WorkingDayCalendar {
         return new TreeMap<>(onFile.holidays().provisional());
     }
 
+    /** What this node's holiday file holds of a year (the admin page warns of the last two). */
+    public enum YearOnFile {
+        /** The State Council's notice: days off and make-up workdays. */
+        NOTICE,
+        /** Only the days the law gives off, awaiting the notice (no make-up workdays). */
+        PROVISIONAL,
+        /** Nothing: deadlines that year count weekends only. */
+        MISSING
+    }
+
+    public YearOnFile onFile(int year) {
+        Holidays holidays = onFile.holidays();
+        return holidays.covers(year) ? YearOnFile.NOTICE
+                : holidays.isProvisional(year) ? YearOnFile.PROVISIONAL : YearOnFile.MISSING;
+    }
+
     /** The instant at which {@code amount} of working time has passed since {@code from}. */
     public Instant plusWorkingTime(Instant from, Duration amount) {
         return plusWorkingTime(rules, from, amount);

@@ -91,6 +91,15 @@ public class ChannelAdministration {
         return channels.list();
     }
 
+    /**
+     * Whether channels' callback secrets are kept unencrypted in the database: a channel exists, revoked or not, and
+     * {@code sanfu.channels.secret-key} is not set (ChannelSecrets only logs that at start).
+     */
+    @Transactional(readOnly = true)
+    public boolean secretsKeptUnencrypted() {
+        return !secrets.encrypts() && channels.any();
+    }
+
     /** The key stops working at once; the channel stays (its tickets keep their source). 404 unknown. */
     @Transactional
     public void revoke(String code) {

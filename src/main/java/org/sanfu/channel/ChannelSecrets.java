@@ -52,6 +52,11 @@ class ChannelSecrets {
         }
     }
 
+    /** Whether a secret is sealed encrypted (sanfu.channels.secret-key is set), rather than kept as it is. */
+    boolean encrypts() {
+        return key != null;
+    }
+
     /** A new key or secret: 32 random bytes, base64url without padding (43 characters). */
     String newToken() {
         byte[] bytes = new byte[32];

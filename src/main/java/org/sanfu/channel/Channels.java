@@ -46,6 +46,11 @@ class Channels {
                         rs.getLong("pending"), rs.getLong("failed"))).list();
     }
 
+    /** Whether any channel exists, live or revoked. */
+    boolean any() {
+        return jdbc.sql("select count(*) from channel").query(Long.class).single() > 0;
+    }
+
     /** All channels, live or revoked, in code order. */
     List<Channel> all() {
         return jdbc.sql("select * from channel order by code").query(Channels::map).list();

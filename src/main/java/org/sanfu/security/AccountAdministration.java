@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.sanfu.DomainException;
 import org.sanfu.Message;
@@ -226,6 +227,21 @@ public class AccountAdministration {
         }
         accounts.changeRole(account.username(), chosen, dept);
         return account.role();
+    }
+
+    /** The roles at least one enabled account has (the administrators' readiness checklist asks for some). */
+    @Transactional(readOnly = true)
+    public Set<Role> enabledRoles() {
+        return accounts.enabledRoles();
+    }
+
+    /**
+     * The departments with at least one enabled DEPT account: a handling department without one has its tickets
+     * wait to be signed by nobody.
+     */
+    @Transactional(readOnly = true)
+    public Set<String> departmentsWithEnabledAccount() {
+        return accounts.departmentsOfEnabled(Role.DEPT);
     }
 
     /** The account signs in nowhere from its next request on; refused for oneself and the last administrator. */

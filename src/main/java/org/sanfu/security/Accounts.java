@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,6 +52,18 @@ class Accounts {
     boolean anyWithRole(Role role) {
         return jdbc.sql("select count(*) from account where role = ?").param(role.name())
                 .query(Long.class).single() > 0;
+    }
+
+    /** The roles at least one enabled account has. */
+    Set<Role> enabledRoles() {
+        return jdbc.sql("select distinct role from account where enabled = ?").param(true)
+                .query((rs, n) -> Role.valueOf(rs.getString(1))).set();
+    }
+
+    /** The departments at least one enabled account of this role belongs to. */
+    Set<String> departmentsOfEnabled(Role role) {
+        return jdbc.sql("select distinct department from account where role = ? and enabled = ? and department is not null")
+                .params(role.name(), true).query(String.class).set();
     }
 
     boolean exists(String username) {

@@ -302,6 +302,7 @@ class SecurityConfig implements WebMvcConfigurer {
                         .requestMatchers(POST, "/api/stats/talks").hasRole("LEADER")
                         .requestMatchers("/api/stats/**", "/api/reports/**").hasAnyRole("LEADER", "DISPATCH", "ADMIN")
                         .requestMatchers("/api/channels", "/api/channels/**").hasRole("ADMIN")
+                        .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         // people only: a channel's key is no sign-in here
                         .anyRequest().hasAnyRole(PEOPLE));
         return http.build();

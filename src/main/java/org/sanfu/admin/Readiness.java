@@ -1,0 +1,96 @@
+package org.sanfu.admin;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.sanfu.calendar.WorkingDayCalendar;
+import org.sanfu.calendar.WorkingDayCalendar.YearOnFile;
+import org.sanfu.catalog.Catalog;
+import org.sanfu.channel.ChannelAdministration;
+import org.sanfu.security.AccountAdministration;
+import org.sanfu.security.Role;
+import org.springframework.stereotype.Component;
+
+/**
+ * 上线检查: what a county still lacks before its office can run, for the administrator ({@code /admin}'s
+ * {@code #readiness}, {@code GET /api/admin/readiness}). Each check is ready or says what is missing, by code:
+ * <ul>
+ * <li>{@code DEPARTMENT_ACCOUNTS}: the handling departments without an enabled DEPT account, whose tickets would
+ * wait to be signed by nobody until the sign clock runs out;</li>
+ * <li>{@code ROLE_ACCOUNTS}: DISPATCH (the office routes what the table does not) and LEADER, when no enabled
+ * account has the role;</li>
+ * <li>{@code CHANNEL_SECRET_KEY}: {@code sanfu.channels.secret-key}, when a channel exists and its callback secret
+ * is kept unencrypted for want of it;</li>
+ * <li>{@code HOLIDAY_CALENDAR}: the years without the State Council's notice that the calendar section warns of as
+ * errors (this year missing or provisional, next year missing; a provisional next year is the usual state until
+ * November, a warning only).</li>
+ * </ul>
+ * Each fact is asked of the module that owns it.
+ */
+@Component
+class Readiness {
+
+    static final String DEPARTMENT_ACCOUNTS = "DEPARTMENT_ACCOUNTS";
+    static final String ROLE_ACCOUNTS = "ROLE_ACCOUNTS";
+    static final String CHANNEL_SECRET_KEY = "CHANNEL_SECRET_KEY";
+    static final String HOLIDAY_CALENDAR = "HOLIDAY_CALENDAR";
+    static final String SECRET_KEY_SETTING = "sanfu.channels.secret-key";
+
+    /** The roles the office cannot run without, besides the departments' and the administrator's own. */
+    private static final List<Role> NEEDED_ROLES = List.of(Role.DISPATCH, Role.LEADER);
+
+    /** One check: ready, or what is missing (department codes, role names, a setting's name, years). */
+    record Check(String code, boolean ready, List<String> missing) {
+
+        static Check of(String code, List<String> missing) {
+            return new Check(code, missing.isEmpty(), List.copyOf(missing));
+        }
+    }
+
+    /** Every check, in the page's order; ready when all are. */
+    record Report(boolean ready, List<Check> checks) {
+
+        /** How many checks are not ready. */
+        public long pending() {
+            return checks.stream().filter(c -> !c.ready()).count();
+        }
+    }
+
+    private final AccountAdministration accounts;
+    private final Catalog catalog;
+    private final ChannelAdministration channels;
+    private final WorkingDayCalendar calendar;
+    private final Clock clock;
+
+    Readiness(AccountAdministration accounts, Catalog catalog, ChannelAdministration channels,
+            WorkingDayCalendar calendar, Clock clock) {
+        this.accounts = accounts;
+        this.catalog = catalog;
+        this.channels = channels;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    Report check() {
+        Set<String> staffed = accounts.departmentsWithEnabledAccount();
+        Set<Role> roles = accounts.enabledRoles();
+        int year = calendar.dayOf(clock.instant()).getYear();
+        List<String> years = new ArrayList<>();
+        if (calendar.onFile(year) != YearOnFile.NOTICE) {
+            years.add(String.valueOf(year));
+        }
+        if (calendar.onFile(year + 1) == YearOnFile.MISSING) {
+            years.add(String.valueOf(year + 1));
+        }
+        List<Check> checks = List.of(
+                Check.of(DEPARTMENT_ACCOUNTS, catalog.departmentCodes().stream()
+                        .filter(catalog::isHandlingDepartment).filter(code -> !staffed.contains(code)).toList()),
+                Check.of(ROLE_ACCOUNTS, NEEDED_ROLES.stream().filter(role -> !roles.contains(role))
+                        .map(Role::name).toList()),
+                Check.of(CHANNEL_SECRET_KEY, channels.secretsKeptUnencrypted() ? List.of(SECRET_KEY_SETTING)
+                        : List.of()),
+                Check.of(HOLIDAY_CALENDAR, years));
+        return new Report(checks.stream().allMatch(Check::ready), checks);
+    }
+}

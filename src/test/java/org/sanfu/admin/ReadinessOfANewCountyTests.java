@@ -1,0 +1,117 @@
+package org.sanfu.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.Cookie;
+import java.nio.charset.StandardCharsets;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.sanfu.SanfuTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * 上线检查 as a new county's administrator first sees it: the prod profile with nothing but its first administrator
+ * and no {@code sanfu.channels.secret-key}. The context is ProductionProfileTests' own (the same settings, so Spring
+ * starts it once for both); this test adds a channel to it and no account, which that class counts.
+ */
+@SpringBootTest(properties = {SanfuTest.PRIVATE_DATABASE, SanfuTest.UNIQUE_ENGINE,
+        "sanfu.admin.username=chief", "sanfu.admin.password=correct horse battery"})
+@AutoConfigureMockMvc
+@AutoConfigureObservability(tracing = false)
+@ActiveProfiles("prod")
+class ReadinessOfANewCountyTests {
+
+    private static final String PASSWORD = "correct horse battery";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ObjectMapper json;
+
+    @Test
+    void aNewCountysAdministratorIsToldWhatTheOfficeLacksAndWhereToGiveIt() throws Exception {
+        JsonNode readiness = readiness();
+        assertThat(readiness.get("ready").asBoolean()).isFalse();
+        assertThat(check(readiness, "DEPARTMENT_ACCOUNTS").toString()).isEqualTo("{\"code\":\"DEPARTMENT_ACCOUNTS\","
+                + "\"ready\":false,\"missing\":[\"COMMERCE\",\"FINANCE\",\"TRANSPORT\",\"CUSTOMS\",\"HRSS\",\"JUSTICE\"]}");
+        assertThat(check(readiness, "ROLE_ACCOUNTS").get("missing").toString()).isEqualTo("[\"DISPATCH\",\"LEADER\"]");
+        // no channel yet: no secret is kept unencrypted
+        assertThat(check(readiness, "CHANNEL_SECRET_KEY").get("ready").asBoolean()).isTrue();
+
+        Cookie session = signIn();
+        Document admin = admin(session);
+        Element departments = admin.selectFirst("#readiness li[data-check=DEPARTMENT_ACCOUNTS]");
+        assertThat(departments.attr("data-ready")).isEqualTo("false");
+        assertThat(departments.select(".missing").eachText())
+                .containsExactly("商务局", "金融办", "交通运输局（港航）", "海关", "人力社保局", "司法局");
+        assertThat(departments.select(".todo").text()).contains("商务局、金融办、交通运输局（港航）、海关、人力社保局、司法局。");
+        Element roles = admin.selectFirst("#readiness li[data-check=ROLE_ACCOUNTS]");
+        assertThat(roles.attr("data-ready")).isEqualTo("false");
+        assertThat(roles.select(".missing").eachAttr("data-role")).containsExactly("DISPATCH", "LEADER");
+        assertThat(roles.select(".todo").text()).contains("没有启用的专班办公室账号", "无人分派", "没有启用的领导账号");
+        assertThat(roles.select("a.fix").attr("href")).isEqualTo("#newAccount");
+        assertThat(admin.select("#readiness li[data-check=CHANNEL_SECRET_KEY]").attr("data-ready")).isEqualTo("true");
+
+        // the first channel: its callback secret is kept as it is, for want of the key
+        MockHttpServletResponse created = mvc.perform(post("/api/channels").with(httpBasic("chief", PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"code\": \"HOTLINE_12345\", \"name\": \"12345热线\"}"))
+                .andReturn().getResponse();
+        assertThat(created.getStatus()).isEqualTo(201);
+        JsonNode key = check(readiness(), "CHANNEL_SECRET_KEY");
+        assertThat(key.get("ready").asBoolean()).isFalse();
+        assertThat(key.get("missing").toString()).isEqualTo("[\"sanfu.channels.secret-key\"]");
+        Element secret = admin(session).selectFirst("#readiness li[data-check=CHANNEL_SECRET_KEY]");
+        assertThat(secret.attr("data-ready")).isEqualTo("false");
+        assertThat(secret.select(".status").text()).isEqualTo("待处理");
+        assertThat(secret.select(".todo").text()).contains("sanfu.channels.secret-key", "未加密",
+                "SANFU_CHANNELS_SECRET_KEY");
+        assertThat(secret.select("a.fix").attr("href")).isEqualTo("#channels");
+    }
+
+    private JsonNode readiness() throws Exception {
+        MockHttpServletResponse answer = mvc.perform(get("/api/admin/readiness").with(httpBasic("chief", PASSWORD))
+                .accept(MediaType.APPLICATION_JSON)).andReturn().getResponse();
+        assertThat(answer.getStatus()).isEqualTo(200);
+        return json.readTree(answer.getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    private static JsonNode check(JsonNode readiness, String code) {
+        for (JsonNode check : readiness.get("checks")) {
+            if (check.get("code").asText().equals(code)) {
+                return check;
+            }
+        }
+        throw new AssertionError(code + " not in " + readiness);
+    }
+
+    private Cookie signIn() throws Exception {
+        MockHttpServletResponse signedIn = mvc.perform(formLogin("/login").user("chief").password(PASSWORD))
+                .andReturn().getResponse();
+        assertThat(signedIn.getStatus()).isEqualTo(302);
+        Cookie cookie = signedIn.getCookie("SANFU_SESSION");
+        assertThat(cookie).isNotNull();
+        return cookie;
+    }
+
+    private Document admin(Cookie session) throws Exception {
+        MockHttpServletResponse page = mvc.perform(get("/admin").cookie(session).accept(MediaType.TEXT_HTML))
+                .andReturn().getResponse();
+        assertThat(page.getStatus()).isEqualTo(200);
+        return Jsoup.parse(page.getContentAsString(StandardCharsets.UTF_8));
+    }
+}

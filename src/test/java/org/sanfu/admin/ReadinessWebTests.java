@@ -1,0 +1,173 @@
+package org.sanfu.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.sanfu.Api;
+import org.sanfu.Pages;
+import org.sanfu.SanfuTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * /admin's 上线检查 (`#readiness`) and GET /api/admin/readiness on the demo county, which has every account it
+ * needs and a secret key for the channels (docs/UI.md, API.md, additions). A county without those accounts or the
+ * secret key: ReadinessOfANewCountyTests.
+ */
+@SanfuTest
+class ReadinessWebTests {
+
+    static final List<String> CODES = List.of("DEPARTMENT_ACCOUNTS", "ROLE_ACCOUNTS", "CHANNEL_SECRET_KEY",
+            "HOLIDAY_CALENDAR");
+
+    @Autowired
+    Api api;
+    @Autowired
+    Pages pages;
+    @Autowired
+    JdbcClient jdbc;
+
+    @AfterEach
+    void realTimeAgain() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void aCountyReadyToRunIsSaidSoOnThePageAndInTheApi() {
+        ClockUtil.setCurrentTime(at(LocalDate.of(2026, 6, 1)));
+        // a channel exists: its secret is sealed with the demo profile's key
+        String code = "READY_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+        assertThat(api.post("/api/channels", "admin", Map.of("code", code, "name", "就绪检查渠道")).status())
+                .isEqualTo(201);
+
+        JsonNode readiness = readiness();
+        assertThat(readiness.get("ready").asBoolean()).as(readiness.toString()).isTrue();
+        assertThat(readiness.get("checks").findValuesAsText("code")).containsExactlyElementsOf(CODES);
+        for (JsonNode check : readiness.get("checks")) {
+            assertThat(check.get("ready").asBoolean()).as(check.toString()).isTrue();
+            assertThat(check.get("missing").isArray()).as(check.toString()).isTrue();
+            assertThat(check.get("missing")).as(check.toString()).isEmpty();
+        }
+
+        Pages.Answer admin = pages.get("/admin", "admin");
+        assertThat(admin.status()).isEqualTo(200);
+        Element section = admin.html().selectFirst("#readiness");
+        assertThat(section).isNotNull();
+        assertThat(section.attr("data-ready")).isEqualTo("true");
+        assertThat(section.select("h2").text()).isEqualTo("上线检查");
+        assertThat(section.select("#readinessSummary").text()).isEqualTo("各项均已就绪。");
+        assertThat(section.select("li").eachAttr("data-check")).containsExactlyElementsOf(CODES);
+        assertThat(section.select("li").eachAttr("data-ready")).containsOnly("true");
+        assertThat(section.select("li .status").eachText()).containsOnly("已就绪");
+        assertThat(section.select(".todo")).isEmpty();
+        assertThat(admin.html().select(".admin-toc a[href=#readiness]").text()).isEqualTo("上线检查");
+    }
+
+    @Test
+    void aHandlingDepartmentWithoutAnEnabledAccountIsNamedWithTheFormThatGivesItOne() {
+        ClockUtil.setCurrentTime(at(LocalDate.of(2026, 6, 1)));
+        List<String> justice = jdbc.sql("select username from account where role = ? and department = ? and enabled = ?")
+                .params("DEPT", "JUSTICE", true).query(String.class).list();
+        assertThat(justice).contains("justice");
+        // its accounts are there, disabled: a disabled account signs nothing
+        justice.forEach(user -> enable(user, false));
+        try {
+            JsonNode readiness = readiness();
+            assertThat(readiness.get("ready").asBoolean()).isFalse();
+            JsonNode departments = check(readiness, "DEPARTMENT_ACCOUNTS");
+            assertThat(departments.get("ready").asBoolean()).isFalse();
+            assertThat(departments.get("missing").toString()).isEqualTo("[\"JUSTICE\"]");
+            assertThat(check(readiness, "ROLE_ACCOUNTS").get("ready").asBoolean()).isTrue();
+
+            Pages.Answer admin = pages.get("/admin", "admin");
+            assertThat(admin.html().select("#readiness").attr("data-ready")).isEqualTo("false");
+            assertThat(admin.html().select("#readinessSummary").text()).startsWith("有 1 项待处理");
+            Element item = admin.html().selectFirst("#readiness li[data-check=DEPARTMENT_ACCOUNTS]");
+            assertThat(item.attr("data-ready")).isEqualTo("false");
+            assertThat(item.select(".status").text()).isEqualTo("待处理");
+            assertThat(item.select(".missing").eachAttr("data-department")).containsExactly("JUSTICE");
+            assertThat(item.select(".todo").text()).contains("没有启用的部门账号", "无人签收", "司法局")
+                    .doesNotContain("商务局");
+            assertThat(item.select("a.fix").attr("href")).isEqualTo("#newAccount");
+            assertThat(admin.html().select("#newAccount")).as("the form the link leads to").isNotEmpty();
+            assertThat(admin.html().select("#readiness li[data-check=ROLE_ACCOUNTS]").attr("data-ready"))
+                    .isEqualTo("true");
+        } finally {
+            justice.forEach(user -> enable(user, true));
+        }
+        assertThat(check(readiness(), "DEPARTMENT_ACCOUNTS").get("ready").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theCalendarCheckIsTheCalendarSectionsErrorsInOneLine() {
+        // the shipped file: 2026's notice, 2027 provisional; a provisional next year is the calendar's warning only
+        ClockUtil.setCurrentTime(at(LocalDate.of(2026, 11, 20)));
+        assertThat(check(readiness(), "HOLIDAY_CALENDAR").get("ready").asBoolean()).isTrue();
+        Pages.Answer provisional = pages.get("/admin", "admin");
+        assertThat(provisional.html().select("#calendarProvisional")).isNotEmpty();
+        assertThat(provisional.html().select("#readiness li[data-check=HOLIDAY_CALENDAR]").attr("data-ready"))
+                .isEqualTo("true");
+
+        // in 2027 its own year is provisional and 2028 missing: both errors of the calendar section
+        ClockUtil.setCurrentTime(at(LocalDate.of(2027, 11, 20)));
+        JsonNode calendar = check(readiness(), "HOLIDAY_CALENDAR");
+        assertThat(calendar.get("ready").asBoolean()).isFalse();
+        assertThat(calendar.get("missing").toString()).isEqualTo("[\"2027\",\"2028\"]");
+        Pages.Answer admin = pages.get("/admin", "admin");
+        assertThat(admin.html().select("#thisYearProvisional, #calendarWarning")).hasSize(2);
+        Element item = admin.html().selectFirst("#readiness li[data-check=HOLIDAY_CALENDAR]");
+        assertThat(item.attr("data-ready")).isEqualTo("false");
+        assertThat(item.select(".todo")).hasSize(1);
+        assertThat(item.select(".todo").text()).startsWith("缺少 2027、2028 年的国务院办公厅节假日通知");
+        assertThat(item.select("a.fix").attr("href")).isEqualTo("#calendar");
+    }
+
+    @Test
+    void theChecklistIsTheAdministratorsOnly() {
+        for (String user : List.of("staff1", "finance", "dispatch", "leader")) {
+            Api.Response refused = api.get("/api/admin/readiness", user);
+            assertThat(refused.status()).as(user).isEqualTo(403);
+            assertThat(refused.contentType()).as(user).startsWith("application/problem+json");
+        }
+        assertThat(api.get("/api/admin/readiness", null).status()).isEqualTo(401);
+        assertThat(pages.get("/admin", "leader").status()).isEqualTo(403);
+    }
+
+    // --- helpers -------------------------------------------------------------------------------
+
+    private JsonNode readiness() {
+        Api.Response answer = api.get("/api/admin/readiness", "admin");
+        assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+        return answer.json();
+    }
+
+    private static JsonNode check(JsonNode readiness, String code) {
+        List<String> codes = new ArrayList<>();
+        for (JsonNode check : readiness.get("checks")) {
+            codes.add(check.get("code").asText());
+            if (check.get("code").asText().equals(code)) {
+                return check;
+            }
+        }
+        throw new AssertionError(code + " not among " + codes);
+    }
+
+    private void enable(String username, boolean enabled) {
+        jdbc.sql("update account set enabled = ? where username = ?").params(enabled, username).update();
+    }
+
+    private static Date at(LocalDate day) {
+        return Date.from(day.atTime(10, 0).toInstant(ZoneOffset.ofHours(8)));
+    }
+}
