@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * <li>{@code ROLE_ACCOUNTS}: DISPATCH (the office routes what the table does not) and LEADER, when no enabled
  * account has the role;</li>
  * <li>{@code CHANNEL_SECRET_KEY}: {@code sanfu.channels.secret-key}, when a channel exists and its callback secret
- * is kept unencrypted for want of it;</li>
+ * is kept unencrypted for want of it; once it is set, the codes of the live channels created before, whose secret
+ * stays unencrypted until their key is renewed;</li>
  * <li>{@code HOLIDAY_CALENDAR}: the years without the State Council's notice that the calendar section warns of as
  * errors (this year missing or provisional, next year missing; a provisional next year is the usual state until
  * November, a warning only).</li>
@@ -89,7 +90,7 @@ class Readiness {
                 Check.of(ROLE_ACCOUNTS, NEEDED_ROLES.stream().filter(role -> !roles.contains(role))
                         .map(Role::name).toList()),
                 Check.of(CHANNEL_SECRET_KEY, channels.secretsKeptUnencrypted() ? List.of(SECRET_KEY_SETTING)
-                        : List.of()),
+                        : channels.secretsLeftUnencrypted()),
                 Check.of(HOLIDAY_CALENDAR, years));
         return new Report(checks.stream().allMatch(Check::ready), checks);
     }

@@ -100,6 +100,16 @@ public class ChannelAdministration {
         return !secrets.encrypts() && channels.any();
     }
 
+    /**
+     * The live channels whose callback secret is still stored unencrypted although {@code sanfu.channels.secret-key}
+     * is set: created before it was, they keep it so until their key is renewed (which seals the new secret). Empty
+     * while the key is not set: every secret is then unencrypted, which {@link #secretsKeptUnencrypted} says.
+     */
+    @Transactional(readOnly = true)
+    public List<String> secretsLeftUnencrypted() {
+        return secrets.encrypts() ? channels.liveWithPlainSecret() : List.of();
+    }
+
     /** The key stops working at once; the channel stays (its tickets keep their source). 404 unknown. */
     @Transactional
     public void revoke(String code) {

@@ -51,6 +51,13 @@ class Channels {
         return jdbc.sql("select count(*) from channel").query(Long.class).single() > 0;
     }
 
+    /** The codes of the live channels whose secret is stored as it is ("plain:", ChannelSecrets), in code order. */
+    List<String> liveWithPlainSecret() {
+        return jdbc.sql("""
+                select code from channel where revoked_at is null and secret_cipher like 'plain:%' order by code
+                """).query(String.class).list();
+    }
+
     /** All channels, live or revoked, in code order. */
     List<Channel> all() {
         return jdbc.sql("select * from channel order by code").query(Channels::map).list();

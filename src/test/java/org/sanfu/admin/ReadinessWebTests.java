@@ -110,6 +110,34 @@ class ReadinessWebTests {
     }
 
     @Test
+    void aChannelCreatedBeforeTheKeyWasSetIsNamedUntilItsKeyIsRenewed() {
+        ClockUtil.setCurrentTime(at(LocalDate.of(2026, 6, 1)));
+        String code = "PLAIN_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+        assertThat(api.post("/api/channels", "admin", Map.of("code", code, "name", "设密钥前的渠道")).status())
+                .isEqualTo(201);
+        // as a channel created while sanfu.channels.secret-key was not set keeps its secret (ChannelSecrets.seal)
+        jdbc.sql("update channel set secret_cipher = ? where code = ?").params("plain:an-old-secret", code).update();
+        try {
+            JsonNode key = check(readiness(), "CHANNEL_SECRET_KEY");
+            assertThat(key.get("ready").asBoolean()).isFalse();
+            assertThat(key.get("missing").toString()).isEqualTo("[\"" + code + "\"]");
+            Element item = pages.get("/admin", "admin").html()
+                    .selectFirst("#readiness li[data-check=CHANNEL_SECRET_KEY]");
+            assertThat(item.attr("data-ready")).isEqualTo("false");
+            assertThat(item.select(".todo").text()).contains(code, "换发密钥").doesNotContain("未设置");
+            assertThat(item.select("a.fix").attr("href")).isEqualTo("#channels");
+
+            // a new key seals its new secret
+            assertThat(api.post("/api/channels/" + code + "/key", "admin", Map.of()).status()).isEqualTo(201);
+            assertThat(check(readiness(), "CHANNEL_SECRET_KEY").get("ready").asBoolean()).isTrue();
+        } finally {
+            // whatever was asserted, no unencrypted secret is left live for the suite's other checks
+            jdbc.sql("update channel set revoked_at = current_timestamp where code = ? and secret_cipher like 'plain:%'")
+                    .param(code).update();
+        }
+    }
+
+    @Test
     void theCalendarCheckIsTheCalendarSectionsErrorsInOneLine() {
         // the shipped file: 2026's notice, 2027 provisional; a provisional next year is the calendar's warning only
         ClockUtil.setCurrentTime(at(LocalDate.of(2026, 11, 20)));
