@@ -276,7 +276,8 @@ class AdminPage {
                     Message.of("admin.channel.resent-changed"), Locale.SIMPLIFIED_CHINESE))), HttpStatus.CONFLICT);
         }
         if (created.isEmpty()) {
-            return page(caller, Filled.NONE, HttpStatus.OK).addObject("channelCreatedBefore", code.strip());
+            return page(caller, Filled.NONE, HttpStatus.OK).addObject("channelCreatedBefore",
+                    ChannelAdministration.upperCaseAscii(code.strip()));
         }
         return page(caller, Filled.NONE, HttpStatus.OK).addObject("createdChannel", created.get());
     }

@@ -189,10 +189,10 @@ public class ChannelAdministration {
     }
 
     /**
-     * Upper-cased when it is all ASCII, else left for the check to refuse: no other letter upper-cases into a code's
-     * (ı into I, ß into SS).
+     * A code as it is filed: upper-cased when it is all ASCII, else left for the check to refuse: no other letter
+     * upper-cases into a code's (ı into I, ß into SS). The /admin form names a channel it created before so.
      */
-    private static String upperCaseAscii(String code) {
+    public static String upperCaseAscii(String code) {
         return code.chars().allMatch(c -> c < 0x80) ? code.toUpperCase(Locale.ROOT) : code;
     }
 

@@ -150,10 +150,15 @@ class ChannelAdminPageTests {
     @Test
     void aCodeTypedInLowerCaseIsCreatedInCapitals() {
         String code = ChannelTestSupport.newCode();
-        Pages.Answer created = pages.post("/admin/channels", "admin",
-                Pages.form("code", code.toLowerCase(java.util.Locale.ROOT), "name", "12345热线"));
+        String submission = pages.get("/admin", "admin").html().selectFirst("#newChannel input[name=submission]").val();
+        MultiValueMap<String, String> form = Pages.form("code", code.toLowerCase(java.util.Locale.ROOT), "name",
+                "12345热线", "submission", submission);
+        Pages.Answer created = pages.post("/admin/channels", "admin", form);
         assertThat(created.status()).as(created.body()).isEqualTo(200);
         assertThat(created.html().select("#answerSummary").text()).startsWith("渠道 " + code + " 的密钥只显示这一次");
+        // the browser's refresh of that answer names the channel as filed, not as typed
+        assertThat(pages.post("/admin/channels", "admin", form).html().getElementById("channelCreatedBefore").text())
+                .startsWith("渠道 " + code + " 已由这张表单创建");
         assertThat(created.html().selectFirst("#channelList tr[data-channel=" + code + "]")).isNotNull();
         String key = created.html().getElementById("channelKey").text();
         assertThat(new ChannelTestSupport(api).filed(key, ChannelTestSupport.problem(api.enterprise(), "CONTAINER"))
