@@ -83,8 +83,10 @@ public class ChannelIntake {
             supplement(channel, earlier.get(), checked);
             return new Filed(channelView(earlier.get()), false);
         }
+        // by name only now: a repeat is its ticket whatever the name finds meanwhile (a namesake imported since)
+        Checked complete = checked.enterprise() != null ? checked : checked.with(named(request.enterpriseName()));
         try {
-            long id = transaction.execute(status -> open(channel, checked));
+            long id = transaction.execute(status -> open(channel, complete));
             return new Filed(channelView(id), true);
         } catch (DuplicateKeyException e) {
             // the same external id arrived twice at once: the other request's ticket is the one
@@ -102,8 +104,18 @@ public class ChannelIntake {
         TicketView filed = view(id);
         IntakeRequest r = sent.request();
         List<String> differs = new java.util.ArrayList<>();
-        if (!sent.enterprise().creditCode().equals(filed.enterpriseCreditCode())) {
-            differs.add("企业：" + sent.enterprise().name() + "（" + sent.enterprise().creditCode() + "）");
+        if (sent.enterprise() != null) {
+            if (!sent.enterprise().creditCode().equals(filed.enterpriseCreditCode())) {
+                differs.add("企业：" + sent.enterprise().name() + "（" + sent.enterprise().creditCode() + "）");
+            }
+        } else {
+            // by name: the one it finds now, or the name as sent when it finds none or several
+            List<Enterprise> named = enterprises.named(r.enterpriseName());
+            if (named.size() == 1 && !named.get(0).creditCode().equals(filed.enterpriseCreditCode())) {
+                differs.add("企业：" + named.get(0).name() + "（" + named.get(0).creditCode() + "）");
+            } else if (named.size() != 1 && !r.enterpriseName().strip().equals(filed.enterpriseName())) {
+                differs.add("企业：" + r.enterpriseName().strip());
+            }
         }
         if (!r.title().strip().equals(filed.title())) {
             differs.add("标题：" + r.title().strip());
@@ -174,8 +186,14 @@ public class ChannelIntake {
         return id;
     }
 
+    /** A request found well formed; {@code enterprise} is null when it names one by name, not yet looked up. */
     private record Checked(IntakeRequest request, String externalId, Enterprise enterprise, Instant reportedAt,
-            String category, String sentCategory) {}
+            String category, String sentCategory) {
+
+        Checked with(Enterprise found) {
+            return new Checked(request, externalId, found, reportedAt, category, sentCategory);
+        }
+    }
 
     /**
      * Whether GET /api/intake/{externalId} can name it: the request firewall refuses a path with a slash,
@@ -207,9 +225,10 @@ public class ChannelIntake {
 
     /**
      * The enterprise the problem is about: by its credit code when one is sent (a name beside it is not looked at:
-     * the code names one enterprise, a caller's name may be a short or an old one), else by its name when exactly one
-     * enterprise on file has it (EnterpriseService.named). Neither: the credit code is missing, as before names were
-     * taken. Null when at fault, which {@code errors} then holds.
+     * the code names one enterprise, a caller's name may be a short or an old one). A name instead is only checked
+     * here and looked up by {@link #named} when the request files a new ticket: a request at fault for another field
+     * does not learn whether the name is on file. Neither: the credit code is missing, as before names were taken.
+     * Null when at fault, which {@code errors} then holds, or when given by name.
      */
     private Enterprise enterprise(InvalidInput.Collector errors, IntakeRequest r) {
         boolean byCode = r.enterpriseCreditCode() != null && !r.enterpriseCreditCode().isBlank();
@@ -224,15 +243,17 @@ public class ChannelIntake {
             errors.add("enterpriseCreditCode", Message.of("sanfu.validation.not-blank"));
         }
         errors.optionalText("enterpriseName", r.enterpriseName(), EnterpriseForm.NAME_MAX);
-        if (byName && !errors.has("enterpriseName")) {
-            List<Enterprise> named = enterprises.named(r.enterpriseName());
-            if (named.size() == 1) {
-                return named.get(0);
-            }
-            errors.add("enterpriseName", named.isEmpty() ? Message.of("sanfu.channel.no-enterprise-named")
-                    : Message.of("sanfu.channel.enterprise-name-shared", "count", named.size()));
-        }
         return enterprise;
+    }
+
+    /** The one enterprise on file of this name (EnterpriseService.named); none or several: 400 naming the field. */
+    private Enterprise named(String name) {
+        List<Enterprise> named = enterprises.named(name);
+        if (named.size() == 1) {
+            return named.get(0);
+        }
+        throw InvalidInput.of("enterpriseName", named.isEmpty() ? Message.of("sanfu.channel.no-enterprise-named")
+                : Message.of("sanfu.channel.enterprise-name-shared", "count", named.size()));
     }
 
     /**

@@ -468,6 +468,40 @@ class ChannelWebTests {
     }
 
     @Test
+    void aProblemFiledByNameIsItsTicketWhenSentAgainAfterANamesakeWasFiled() {
+        ChannelTestSupport s = channels();
+        ChannelTestSupport.Created c = s.channel(null);
+        String name = "台州" + Api.creditCode().substring(10) + "阀门有限公司";
+        String code = api.enterprise(name, "温岭测试镇");
+        Map<String, Object> problem = byName(name);
+        JsonNode first = s.filed(c.key(), problem);
+        assertThat(first.get("enterpriseCreditCode").asText()).isEqualTo(code);
+
+        // an enterprise of the same name filed since: the name finds two now, but the call was filed before it was
+        api.enterprise(name, "温岭测试镇");
+        Api.Response again = s.file(c.key(), problem);
+        assertThat(again.status()).as(again.text()).isEqualTo(200);
+        assertThat(again.json().get("id").asText()).isEqualTo(first.get("id").asText());
+        assertThat(api.get("/api/tickets/" + first.get("id").asText() + "/history", "leader").json()
+                .findValuesAsText("action")).as("the same name: nothing differs").doesNotContain("comment");
+        // a new problem by that name cannot tell the two apart
+        Api.Response fresh = s.file(c.key(), byName(name));
+        assertThat(fresh.status()).as(fresh.text()).isEqualTo(400);
+        assertThat(fresh.firstFault().get("message").asText()).startsWith("有 2 家企业同名");
+    }
+
+    @Test
+    void aRequestAtFaultElsewhereDoesNotSayWhetherItsNameIsOnFile() {
+        ChannelTestSupport s = channels();
+        ChannelTestSupport.Created c = s.channel(null);
+        Map<String, Object> probe = byName("台州" + Api.creditCode().substring(10) + "无此企业有限公司");
+        probe.put("title", " ");
+        Api.Response refused = s.file(c.key(), probe);
+        assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+        assertThat(refused.json().get("errors").findValuesAsText("field")).containsExactly("title");
+    }
+
+    @Test
     void theSameExternalIdAgainIs200WithTheSameTicket() {
         ChannelTestSupport s = channels();
         ChannelTestSupport.Created c = s.channel(null);
