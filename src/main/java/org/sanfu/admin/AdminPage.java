@@ -124,14 +124,14 @@ class AdminPage {
     @PostMapping("/admin/accounts/{username}/role")
     ModelAndView changeRole(Caller caller, @PathVariable String username, @RequestParam(required = false) String role,
             @RequestParam(required = false) String department, RedirectAttributes flash) {
-        Role before;
+        AccountAdministration.RoleChange change;
         try {
-            before = accounts.changeRole(caller, username, role, department);
+            change = accounts.changeRole(caller, username, role, department);
         } catch (InvalidInput e) {
             return refused(caller, "role:" + username, Map.of("role", text(role), "department", text(department)), e);
         }
         // still done, as disabling is; but an account no longer STAFF looks after its enterprises no more
-        if (before == Role.STAFF && !Role.STAFF.name().equals(text(role))) {
+        if (change.gaveUp(Role.STAFF)) {
             warnOfEnterprisesLookedAfter(username, flash);
         }
         return done(flash, "admin.flash.role-changed", people.label(username), roleLabel(role));

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * wait to be signed by nobody until the sign clock runs out;</li>
  * <li>{@code ROLE_ACCOUNTS}: DISPATCH (the office routes what the table does not) and LEADER, when no enabled
  * account has the role;</li>
- * <li>{@code CHANNEL_SECRET_KEY}: {@code sanfu.channels.secret-key}, when a channel exists and its callback secret
+ * <li>{@code CHANNEL_SECRET_KEY}: {@code sanfu.channels.secret-key}, when a live channel exists and its callback secret
  * is kept unencrypted for want of it; once it is set, the codes of the live channels created before, whose secret
  * stays unencrypted until their key is renewed;</li>
  * <li>{@code HOLIDAY_CALENDAR}: the years without the State Council's notice that the calendar section warns of as

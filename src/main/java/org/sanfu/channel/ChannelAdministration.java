@@ -92,12 +92,13 @@ public class ChannelAdministration {
     }
 
     /**
-     * Whether channels' callback secrets are kept unencrypted in the database: a channel exists, revoked or not, and
-     * {@code sanfu.channels.secret-key} is not set (ChannelSecrets only logs that at start).
+     * Whether channels' callback secrets are kept unencrypted in the database: a live channel exists and
+     * {@code sanfu.channels.secret-key} is not set (ChannelSecrets only logs that at start). A revoked one is not
+     * counted: it signs nothing, and the renewal that reinstates it draws a new secret, sealed once the key is set.
      */
     @Transactional(readOnly = true)
     public boolean secretsKeptUnencrypted() {
-        return !secrets.encrypts() && channels.any();
+        return !secrets.encrypts() && channels.anyLive();
     }
 
     /**

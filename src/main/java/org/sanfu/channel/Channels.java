@@ -46,9 +46,9 @@ class Channels {
                         rs.getLong("pending"), rs.getLong("failed"))).list();
     }
 
-    /** Whether any channel exists, live or revoked. */
-    boolean any() {
-        return jdbc.sql("select count(*) from channel").query(Long.class).single() > 0;
+    /** Whether any live channel exists (a revoked one signs no callback until its key is renewed). */
+    boolean anyLive() {
+        return jdbc.sql("select count(*) from channel where revoked_at is null").query(Long.class).single() > 0;
     }
 
     /** The codes of the live channels whose secret is stored as it is ("plain:", ChannelSecrets), in code order. */

@@ -206,10 +206,11 @@ public class AccountAdministration {
     /**
      * Another role and department (as for {@link #create}); refused for oneself and the last administrator.
      *
-     * @return the role the account had: a page says what was given up with it (a STAFF account's enterprises)
+     * @return the role the account had and the one it has now: a page says what was given up with the first (a STAFF
+     *         account's enterprises)
      */
     @Transactional
-    public Role changeRole(Caller administrator, String username, String role, String department) {
+    public RoleChange changeRole(Caller administrator, String username, String role, String department) {
         List<String> administrators = accounts.lockEnabledAdministrators();
         Accounts.Account account = existing(username);
         InvalidInput.Collector errors = new InvalidInput.Collector();
@@ -226,7 +227,16 @@ public class AccountAdministration {
             throw InvalidInput.of("role", Message.of(refusal));
         }
         accounts.changeRole(account.username(), chosen, dept);
-        return account.role();
+        return new RoleChange(account.role(), chosen);
+    }
+
+    /** An account's role before and after a change of role (the same when the form chose it again). */
+    public record RoleChange(Role from, Role to) {
+
+        /** Whether the account gave up this role with the change. */
+        public boolean gaveUp(Role role) {
+            return from == role && to != role;
+        }
     }
 
     /** The roles at least one enabled account has (the administrators' readiness checklist asks for some). */

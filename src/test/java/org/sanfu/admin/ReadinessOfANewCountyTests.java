@@ -3,6 +3,7 @@ package org.sanfu.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -81,6 +82,11 @@ class ReadinessOfANewCountyTests {
         assertThat(secret.select(".todo").text()).contains("sanfu.channels.secret-key", "未加密",
                 "SANFU_CHANNELS_SECRET_KEY");
         assertThat(secret.select("a.fix").attr("href")).isEqualTo("#channels");
+
+        // revoked, it signs nothing, and the renewal that would bring it back draws a new secret
+        assertThat(mvc.perform(delete("/api/channels/HOTLINE_12345").with(httpBasic("chief", PASSWORD)))
+                .andReturn().getResponse().getStatus()).isEqualTo(204);
+        assertThat(check(readiness(), "CHANNEL_SECRET_KEY").get("ready").asBoolean()).isTrue();
     }
 
     private JsonNode readiness() throws Exception {
