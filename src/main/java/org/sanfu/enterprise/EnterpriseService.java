@@ -16,6 +16,7 @@ import org.sanfu.web.PageResult;
 import org.sanfu.web.Text;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Enterprises' files: what other features may read and change of them. */
@@ -104,6 +105,15 @@ public class EnterpriseService {
      */
     public long countLookedAfterBy(String specialist) {
         return enterprises.countBySpecialist(specialist);
+    }
+
+    /**
+     * Every enterprise whose 驻企服务专员 is {@code from} has {@code to} instead (工作交接, the admin module's handover:
+     * the caller made sure {@code to} is service staff at work). How many.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int reassignSpecialist(String from, String to) {
+        return enterprises.reassignSpecialist(from, to, clock.instant());
     }
 
     /**

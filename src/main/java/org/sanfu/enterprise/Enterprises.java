@@ -84,6 +84,12 @@ class Enterprises {
                 .update();
     }
 
+    /** Gives the enterprises of one 驻企服务专员 another; how many. */
+    int reassignSpecialist(String from, String to, Instant now) {
+        return jdbc.sql("update enterprise set specialist = ?, updated_at = ? where specialist = ?")
+                .params(to, Sql.ts(now), from).update();
+    }
+
     /** A visit logged late does not overwrite what a later visit saw. */
     void updateOperatingStatus(String creditCode, OperatingStatus status, Instant seenAt, Instant now) {
         jdbc.sql("update enterprise set latest_operating_status = ?, operating_status_seen_at = ?, updated_at = ? "

@@ -294,7 +294,8 @@ class SecurityConfig implements WebMvcConfigurer {
                         // ADMIN's writes on an account or channel named in the path: an unknown one is 404 for
                         // every person, before another role's 403 (API.md's order), so the controller checks
                         // the role once it has looked the name up; the rest of both stays ADMIN's here
-                        .requestMatchers(POST, "/api/accounts/*/unlock", "/api/channels/*/key").hasAnyRole(PEOPLE)
+                        .requestMatchers(POST, "/api/accounts/*/unlock", "/api/accounts/*/handover",
+                                "/api/channels/*/key").hasAnyRole(PEOPLE)
                         .requestMatchers(DELETE, "/api/channels/*").hasAnyRole(PEOPLE)
                         .requestMatchers("/api/accounts", "/api/accounts/**").hasRole("ADMIN")
                         .requestMatchers(POST, "/api/visits").hasAnyRole("STAFF", "DISPATCH")

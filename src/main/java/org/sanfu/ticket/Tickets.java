@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -395,6 +396,30 @@ class Tickets {
 
     void touch(long id, Instant now) {
         changes.defer(id, "updated_at", Sql.ts(now));
+    }
+
+    /**
+     * Every open ticket (not CLOSED) this user name reported is reported by {@code to} from now on: their rows locked
+     * in id order, as an action locks one, so that none closes meanwhile. Their ids with the status each has, by id.
+     */
+    Map<Long, TicketStatus> changeOpenReporter(String from, String to, Instant now) {
+        Map<Long, TicketStatus> open = new LinkedHashMap<>();
+        sql("select id, status from ticket where reporter = ? and status <> ? order by id for update")
+                .params(from, TicketStatus.CLOSED.name())
+                .query(rs -> {
+                    open.put(rs.getLong(1), TicketStatus.valueOf(rs.getString(2)));
+                });
+        changes.changing(open.keySet());
+        List<Object> ids = List.copyOf(open.keySet());
+        // chunks keep under PostgreSQL's parameter limit, as the search change log's
+        for (int i = 0; i < ids.size(); i += 1000) {
+            List<Object> chunk = ids.subList(i, Math.min(ids.size(), i + 1000));
+            List<Object> params = new ArrayList<>(List.of(to, Sql.ts(now)));
+            params.addAll(chunk);
+            sql("update ticket set reporter = ?, updated_at = ? where id in ("
+                    + String.join(",", chunk.stream().map(id -> "?").toList()) + ")").params(params).update();
+        }
+        return open;
     }
 
     void renameEnterprise(String creditCode, String name, String town) {

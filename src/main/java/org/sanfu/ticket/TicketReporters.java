@@ -1,0 +1,55 @@
+package org.sanfu.ticket;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import org.sanfu.security.People;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who reported a ticket, as the work of a person who leaves or changes post is handed to another (工作交接, the admin
+ * module's handover): a STAFF's inbox holds the replied tickets it reported, and /work lists its open ones.
+ */
+@Service
+public class TicketReporters {
+
+    /** The history event of a ticket handed over: it moves no status (API.md). */
+    public static final String HANDOVER = "handover";
+
+    private final Tickets tickets;
+    private final TicketEvents events;
+    private final People people;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    TicketReporters(Tickets tickets, TicketEvents events, People people, MessageSource messages, Clock clock) {
+        this.tickets = tickets;
+        this.events = events;
+        this.people = people;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /**
+     * Every open ticket (not CLOSED) that {@code from} reported is reported by {@code to} from now on, each with a
+     * {@value #HANDOVER} event by {@code actor} saying from whom to whom; a closed one keeps its history as it was.
+     * How many moved. Lists and their index follow the change at its commit, as for any ticket written.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int handOverOpen(String from, String to, String actor) {
+        Instant now = clock.instant();
+        Map<Long, TicketStatus> moved = tickets.changeOpenReporter(from, to, now);
+        if (moved.isEmpty()) {
+            return 0;
+        }
+        // stored as the history's other details are, in Chinese
+        String detail = messages.getMessage("ticket.history.handover",
+                new Object[] {people.label(from), people.label(to)}, Locale.SIMPLIFIED_CHINESE);
+        moved.forEach((id, status) -> events.append(id, new TicketEvent(now, actor, HANDOVER, status, status, detail)));
+        return moved.size();
+    }
+}

@@ -1,0 +1,225 @@
+package org.sanfu.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.sanfu.Api;
+import org.sanfu.Pages;
+import org.sanfu.SanfuTest;
+import org.sanfu.security.AccountAdministration;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/**
+ * 工作交接 (API.md {@code POST /api/accounts/{username}/handover}): a specialist's
+ * enterprises and open reported tickets go to another service specialist in one step; closed tickets keep theirs.
+ * Each test has specialists of its own, new to the county, so that what moves is what the test made.
+ */
+@SanfuTest
+class HandoverWebTests {
+
+    private static final String PASSWORD = "Sanfu-Handover-Passw0rd!";
+
+    @Autowired
+    Api api;
+    @Autowired
+    Pages pages;
+    @Autowired
+    AccountAdministration accounts;
+
+    /** A specialist with two enterprises, a replied, an open and a closed ticket that they reported. */
+    private record Work(String specialist, List<String> enterprises, String replied, String open, String closed) {}
+
+    @Test
+    void theEnterprisesAndOpenTicketsMoveTheClosedStayAndTheNewSpecialistFollowsThem() {
+        Work work = work("from");
+        String to = newSpecialist("to");
+        // the person left: disabled first, as /admin then says their enterprises are to be handed over
+        disable(work.specialist());
+        assertThat(inbox(to)).doesNotContain(work.replied());
+
+        Api.Response moved = api.post("/api/accounts/" + work.specialist() + "/handover", "admin", Map.of("to", to));
+        assertThat(moved.status()).as(moved.text()).isEqualTo(200);
+        assertThat(moved.json().get("from").asText()).isEqualTo(work.specialist());
+        assertThat(moved.json().get("to").asText()).isEqualTo(to);
+        assertThat(moved.json().get("enterprises").asInt()).isEqualTo(2);
+        assertThat(moved.json().get("tickets").asInt()).isEqualTo(2);
+
+        assertThat(enterprisesOf(to)).containsExactlyInAnyOrderElementsOf(work.enterprises());
+        assertThat(enterprisesOf(work.specialist())).isEmpty();
+        assertThat(reporter(work.replied())).isEqualTo(to);
+        assertThat(reporter(work.open())).isEqualTo(to);
+        assertThat(reporter(work.closed())).as("a closed ticket keeps its history as it was").isEqualTo(work.specialist());
+
+        JsonNode handover = last(history(work.replied()));
+        assertThat(handover.get("action").asText()).isEqualTo("handover");
+        assertThat(handover.get("actor").asText()).isEqualTo("admin");
+        assertThat(handover.get("fromStatus").asText()).isEqualTo("REPLIED");
+        assertThat(handover.get("toStatus").asText()).isEqualTo("REPLIED");
+        assertThat(handover.get("detail").asText()).isEqualTo("工作交接：上报人由 " + work.specialist() + " 改为 " + to);
+        assertThat(last(history(work.open())).get("action").asText()).isEqualTo("handover");
+        assertThat(history(work.closed()).findValuesAsText("action")).doesNotContain("handover");
+        assertThat(pages.get("/tickets/" + work.open(), "dispatch").html().select("strong.event").eachText())
+                .as("the ticket page names the event").contains("工作交接");
+
+        // the lists find them under their new reporter at once, and the new specialist's inbox holds the reply to rate
+        assertThat(listedFor(to)).containsExactlyInAnyOrder(work.replied(), work.open());
+        assertThat(listedFor(work.specialist())).containsExactly(work.closed());
+        assertThat(inbox(to)).contains(work.replied());
+
+        // sent again: nothing left to move, and no second event
+        Api.Response again = api.post("/api/accounts/" + work.specialist() + "/handover", "admin", Map.of("to", to));
+        assertThat(again.status()).as(again.text()).isEqualTo(200);
+        assertThat(again.json().get("enterprises").asInt()).isZero();
+        assertThat(again.json().get("tickets").asInt()).isZero();
+        assertThat(history(work.replied()).findValuesAsText("action").stream().filter("handover"::equals)).hasSize(1);
+    }
+
+    @Test
+    void aBadTargetIsRefusedByTheToFieldAnotherRole403AnUnknownAccount404AndNothingMoves() {
+        Work work = work("keep");
+        String disabled = newSpecialist("gone");
+        disable(disabled);
+        String path = "/api/accounts/" + work.specialist() + "/handover";
+
+        Map<Object, String> refusals = new LinkedHashMap<>();
+        refusals.put(Map.of(), "请选择接手工作的服务专员");
+        refusals.put(Map.of("to", " "), "请选择接手工作的服务专员");
+        refusals.put(Map.of("to", "nobody-" + work.specialist()), "账号 nobody-" + work.specialist() + " 不存在");
+        refusals.put(Map.of("to", "commerce"), "账号 commerce 不是服务专员：工作只能交给服务专员");
+        refusals.put(Map.of("to", disabled), "账号 " + disabled + " 已停用：请选择在岗的服务专员");
+        refusals.put(Map.of("to", work.specialist()), "不能交给这个账号本身：请选择另一位服务专员");
+        refusals.forEach((body, message) -> {
+            JsonNode fault = inChinese(path, body).firstFault();
+            assertThat(fault.get("field").asText()).as(body.toString()).isEqualTo("to");
+            assertThat(fault.get("message").asText()).as(body.toString()).isEqualTo(message);
+        });
+        assertThat(api.post(path, "admin", Map.of()).firstFault().get("message").asText())
+                .as("English for a client that names no language").isEqualTo("choose the service staff who takes the work over");
+        assertThat(api.post(path, "admin", Map.of("to", "x".repeat(65))).firstFault().get("field").asText())
+                .isEqualTo("to");
+        assertThat(api.post(path, "admin", Map.of("to", 7)).firstFault().get("field").asText()).isEqualTo("to");
+
+        String to = newSpecialist("to");
+        for (String other : List.of("dispatch", "leader", "staff1", "commerce")) {
+            assertThat(api.post(path, other, Map.of("to", to)).status()).as(other).isEqualTo(403);
+        }
+        assertThat(api.post(path, null, Map.of("to", to)).status()).isEqualTo(401);
+        assertThat(api.post("/api/accounts/nobody-" + to + "/handover", "admin", Map.of("to", to)).status())
+                .isEqualTo(404);
+        assertThat(api.post("/api/accounts/nobody-" + to + "/handover", "leader", Map.of("to", to)).status())
+                .as("404 before 403").isEqualTo(404);
+
+        assertThat(enterprisesOf(work.specialist())).containsExactlyInAnyOrderElementsOf(work.enterprises());
+        assertThat(reporter(work.replied())).isEqualTo(work.specialist());
+        assertThat(reporter(work.open())).isEqualTo(work.specialist());
+        assertThat(history(work.open()).findValuesAsText("action")).doesNotContain("handover");
+    }
+
+    // --- helpers -------------------------------------------------------------------------------
+
+    /** Disabled through /admin, in a session of its own (the warning it leaves for the next page is nobody's). */
+    private void disable(String user) {
+        assertThat(pages.post("/admin/accounts/" + user + "/disable", pages.freshSession("admin"), Pages.form())
+                .status()).isEqualTo(303);
+    }
+
+    private String newSpecialist(String prefix) {
+        String user = prefix + Api.creditCode().substring(10).toLowerCase(Locale.ROOT);
+        accounts.create(user, "STAFF", null, PASSWORD);
+        return user;
+    }
+
+    /**
+     * A new specialist with two enterprises of their own, and three problems they reported at one of them: one
+     * replied (waiting for feedback), one waiting to be assigned, one closed.
+     */
+    private Work work(String prefix) {
+        String specialist = newSpecialist(prefix);
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            String code = Api.creditCode();
+            Api.Response filed = api.post("/api/enterprises", "admin", Map.of("creditCode", code, "name",
+                    "台州交接泵业" + code.substring(12), "town", "交接镇", "industry", "泵业", "exporter", false, "key", true,
+                    "specialist", specialist));
+            assertThat(filed.status()).as(filed.text()).isEqualTo(201);
+            codes.add(code);
+        }
+        Api.Response visit = as(specialist, "/api/visits", Map.of("enterpriseCreditCode", codes.get(0), "problems",
+                List.of(Api.problem("CONTAINER", "舱位紧张"), Api.problem("OTHER", "其他诉求"),
+                        Api.problem("CONTAINER", "空箱难提"))));
+        assertThat(visit.status()).as(visit.text()).isEqualTo(201);
+        List<String> ids = ids(visit.json().get("tickets"));
+        String replied = ids.get(0);
+        String closed = ids.get(2);
+        api.act(replied, "sign", "transport", null);
+        api.act(replied, "reply", "transport", Map.of("resolution", "已协调船公司", "outcome", "RESOLVED"));
+        api.act(closed, "sign", "transport", null);
+        api.act(closed, "reply", "transport", Map.of("resolution", "已协调堆场", "outcome", "RESOLVED"));
+        api.act(closed, "feedback", "staff1", Map.of("satisfaction", "SATISFIED"));
+        return new Work(specialist, codes, replied, ids.get(1), closed);
+    }
+
+    private Api.Response as(String user, String path, Object body) {
+        return api.perform(MockMvcRequestBuilders.post(path).accept(MediaType.APPLICATION_JSON)
+                .contentType(MediaType.APPLICATION_JSON).characterEncoding(StandardCharsets.UTF_8)
+                .content(api.write(body)).with(httpBasic(user, PASSWORD)), null);
+    }
+
+    /** POST as admin, asking for Chinese as a Chinese client does. */
+    private Api.Response inChinese(String path, Object body) {
+        return api.perform(MockMvcRequestBuilders.post(path).accept(MediaType.APPLICATION_JSON)
+                .header("Accept-Language", "zh-CN").contentType(MediaType.APPLICATION_JSON)
+                .characterEncoding(StandardCharsets.UTF_8).content(api.write(body)), "admin");
+    }
+
+    private List<String> inbox(String user) {
+        Api.Response r = api.perform(MockMvcRequestBuilders.get("/api/inbox?size=100").accept(MediaType.APPLICATION_JSON)
+                .with(httpBasic(user, PASSWORD)), null);
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        return ids(r.json().get("items"));
+    }
+
+    private List<String> enterprisesOf(String specialist) {
+        Api.Response r = api.get("/api/enterprises?size=100&specialist=" + specialist, "admin");
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        return r.json().get("items").findValuesAsText("creditCode");
+    }
+
+    private List<String> listedFor(String reporter) {
+        Api.Response r = api.get("/api/tickets?size=100&reporter=" + reporter, "dispatch");
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        return ids(r.json().get("items"));
+    }
+
+    private static List<String> ids(JsonNode tickets) {
+        List<String> ids = new ArrayList<>();
+        tickets.forEach(t -> ids.add(t.get("id").asText()));
+        return ids;
+    }
+
+    private String reporter(String ticketId) {
+        Api.Response r = api.get("/api/tickets/" + ticketId, "dispatch");
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        return r.json().get("reporter").asText();
+    }
+
+    private JsonNode history(String ticketId) {
+        Api.Response r = api.get("/api/tickets/" + ticketId + "/history", "dispatch");
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        return r.json();
+    }
+
+    private static JsonNode last(JsonNode events) {
+        return events.get(events.size() - 1);
+    }
+}
