@@ -60,6 +60,8 @@ class AdminPage {
 
     static final String CREATE = "create";
     static final String CHANNEL = "channel";
+    /** A row's 交接 form: the account's work to another service specialist (HandingOverWork). */
+    static final String HANDOVER = "handover";
     /** The new channel's form's hidden key, drawn with the page, as a ticket's action forms carry one. */
     static final String SUBMISSION = "submission";
 
@@ -78,12 +80,15 @@ class AdminPage {
     private final PageFormSubmissions submissions;
     private final EnterpriseService enterprises;
     private final Readiness readiness;
+    private final HandingOverWork handovers;
 
     AdminPage(AccountAdministration accounts, Catalog catalog, EnterpriseImport importer, WorkingDayCalendar calendar,
             CalendarProperties calendarSettings, Clock clock, MessageSource messages, ChannelAdministration channels,
             Messages worded, CalendarOnRecord calendarOnRecord, People people, CalendarInEffect calendarInEffect,
-            PageFormSubmissions submissions, EnterpriseService enterprises, Readiness readiness) {
+            PageFormSubmissions submissions, EnterpriseService enterprises, Readiness readiness,
+            HandingOverWork handovers) {
         this.readiness = readiness;
+        this.handovers = handovers;
         this.submissions = submissions;
         this.enterprises = enterprises;
         this.people = people;
@@ -206,6 +211,24 @@ class AdminPage {
         return done(flash, "admin.flash.enabled", people.label(username));
     }
 
+    /**
+     * 工作交接 (HandingOverWork): the enterprises the account looks after and the open tickets it reported go to the
+     * service specialist chosen, {@code to}; a fault is the page again, 400, with its message by that field.
+     */
+    @PostMapping("/admin/accounts/{username}/handover")
+    ModelAndView handOver(Caller caller, @PathVariable String username, @RequestParam(required = false) String to,
+            RedirectAttributes flash) {
+        HandingOverWork.HandedOver handedOver;
+        try {
+            handedOver = handovers.handOver(caller, username, to);
+        } catch (InvalidInput e) {
+            return page(caller, new Filled(HANDOVER + ":" + username, Map.of("to", text(to)), faultsByField(e)),
+                    HttpStatus.BAD_REQUEST);
+        }
+        return done(flash, "admin.flash.handed-over", people.label(username), people.label(handedOver.to()),
+                String.valueOf(handedOver.enterprises()), String.valueOf(handedOver.tickets()));
+    }
+
     /** Lifts a lock of too many failed sign-ins (security.SignInAttempts) before its window ends. */
     @PostMapping("/admin/accounts/{username}/unlock")
     ModelAndView unlock(@PathVariable String username, RedirectAttributes flash) {
@@ -265,9 +288,7 @@ class AdminPage {
                     PageFormSubmissions.digest(MultiValueMap.fromSingleValue(typed)),
                     () -> channels.create(new NewChannel(code, name, callbackUrl)));
         } catch (InvalidInput e) {
-            Map<String, String> errors = new LinkedHashMap<>();
-            e.faults().forEach(fault -> errors.putIfAbsent(fault.field(), worded.text(fault.reason(), Locale.SIMPLIFIED_CHINESE)));
-            return page(caller, new Filled(CHANNEL, typed, errors), HttpStatus.BAD_REQUEST);
+            return page(caller, new Filled(CHANNEL, typed, faultsByField(e)), HttpStatus.BAD_REQUEST);
         } catch (DomainException.NotNow e) {
             return page(caller, new Filled(CHANNEL, typed,
                     Map.of("code", worded.text(e.detail(), Locale.SIMPLIFIED_CHINESE))), HttpStatus.CONFLICT);
@@ -311,7 +332,10 @@ class AdminPage {
     private ModelAndView page(Caller caller, Filled filled, HttpStatus status) {
         ModelMap model = new ModelMap();
         model.addAttribute("me", caller.username());
-        model.addAttribute("accounts", accounts.all());
+        List<AccountAdministration.ManagedAccount> all = accounts.all();
+        model.addAttribute("accounts", all);
+        // whom a row's 交接 form offers (the row's own account left out there)
+        model.addAttribute("handoverTargets", all.stream().filter(a -> a.role() == Role.STAFF && a.enabled()).toList());
         model.addAttribute("roles", List.of(Role.values()));
         model.addAttribute("departments", departments());
         Map<String, String> labels = new LinkedHashMap<>();
@@ -356,6 +380,13 @@ class AdminPage {
         e.faults().forEach(fault -> errors.putIfAbsent(fault.field(),
                 fault.reason().text() != null ? fault.reason().text() : message(fault.reason().code())));
         return page(caller, new Filled(form, typed, errors), HttpStatus.BAD_REQUEST);
+    }
+
+    /** A fault's messages in Chinese by field, the first of each: faults that carry their arguments by name. */
+    private Map<String, String> faultsByField(InvalidInput e) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        e.faults().forEach(fault -> errors.putIfAbsent(fault.field(), worded.text(fault.reason(), Locale.SIMPLIFIED_CHINESE)));
+        return errors;
     }
 
     private ModelAndView done(RedirectAttributes flash, String key, Object... args) {
@@ -407,7 +438,7 @@ class AdminPage {
             return is(name) ? errors.get(field) : null;
         }
 
-        /** Which form, without the account it is about: create, role, password, enabled, import or channel. */
+        /** Which form, without the account it is about: create, role, password, enabled, handover, import or channel. */
         public String kind() {
             return form == null ? null : form.contains(":") ? form.substring(0, form.indexOf(':')) : form;
         }
@@ -423,6 +454,7 @@ class AdminPage {
                 case CREATE -> "newAccount";
                 case "import" -> "import";
                 case CHANNEL -> "newChannel";
+                case HANDOVER -> "handover-" + subject();
                 default -> "account-" + subject();
             };
         }

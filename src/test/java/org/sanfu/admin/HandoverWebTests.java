@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
 import org.sanfu.Pages;
@@ -17,10 +18,11 @@ import org.sanfu.SanfuTest;
 import org.sanfu.security.AccountAdministration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
- * 工作交接 (API.md {@code POST /api/accounts/{username}/handover}): a specialist's
+ * 工作交接 (API.md {@code POST /api/accounts/{username}/handover}, UI.md /admin's 交接工作 form): a specialist's
  * enterprises and open reported tickets go to another service specialist in one step; closed tickets keep theirs.
  * Each test has specialists of its own, new to the county, so that what moves is what the test made.
  */
@@ -123,6 +125,70 @@ class HandoverWebTests {
         assertThat(reporter(work.replied())).isEqualTo(work.specialist());
         assertThat(reporter(work.open())).isEqualTo(work.specialist());
         assertThat(history(work.open()).findValuesAsText("action")).doesNotContain("handover");
+    }
+
+    @Test
+    void theAdministratorsPageHandsOverFromTheAccountsRowAndShowsAFaultByTheField() {
+        Work work = work("page");
+        String to = newSpecialist("to");
+        accounts.rename(to, "李交接");
+
+        // a session of its own: a message left for the next page is not another test's
+        MockHttpSession session = pages.freshSession("admin");
+        Pages.Answer disabled = pages.post("/admin/accounts/" + work.specialist() + "/disable", session, Pages.form());
+        assertThat(disabled.status()).isEqualTo(303);
+        // the page as the browser opens it next, the warning kept in the session until then
+        Pages.Answer warned = pages.get("/admin", session);
+        assertThat(warned.status()).isEqualTo(200);
+        String from = work.specialist();
+        Element row = warned.html().getElementById("handover-" + from);
+        assertThat(row).as("the row's 交接工作").isNotNull();
+        Element form = row.selectFirst("form[data-form=handover]");
+        assertThat(form.attr("action")).isEqualTo("/admin/accounts/" + from + "/handover");
+        assertThat(form.select("input[name=_csrf]")).hasSize(1);
+        List<String> offered = form.select("select[name=to] option").eachAttr("value");
+        assertThat(offered).contains("", to, "staff1").doesNotContain(from, "commerce", "dispatch", "admin");
+        assertThat(form.selectFirst("select[name=to] option[value=" + to + "]").text()).isEqualTo("李交接（" + to + "）");
+
+        Pages.Answer refused = pages.post("/admin/accounts/" + from + "/handover", session, Pages.form("to", ""));
+        assertThat(refused.status()).isEqualTo(400);
+        Element again = refused.html().getElementById("handover-" + from);
+        assertThat(again.hasAttr("open")).isTrue();
+        assertThat(again.select(".field-error[data-field=to]").text()).isEqualTo("请选择接手工作的服务专员");
+        assertThat(refused.html().select("#answerSummary").text()).startsWith("未保存：交接工作（" + from + "）有 1 处需要修改。");
+        assertThat(refused.html().select("#toAnswer").attr("href")).isEqualTo("#handover-" + from);
+        Pages.Answer refusedOffice = pages.post("/admin/accounts/" + from + "/handover", session,
+                Pages.form("to", "dispatch"));
+        assertThat(refusedOffice.status()).isEqualTo(400);
+        assertThat(refusedOffice.html().select("#handover-" + from + " .field-error[data-field=to]").text())
+                .isEqualTo("账号 dispatch 不是服务专员：工作只能交给服务专员");
+        assertThat(reporter(work.open())).isEqualTo(from);
+
+        assertThat(pages.post("/admin/accounts/" + from + "/handover", "leader", Pages.form("to", to)).status())
+                .isEqualTo(403);
+        assertThat(reporter(work.open())).isEqualTo(from);
+
+        Pages.Answer done = pages.post("/admin/accounts/" + from + "/handover", session, Pages.form("to", to));
+        assertThat(done.status()).isEqualTo(303);
+        assertThat(done.redirect()).isEqualTo("/admin");
+        Pages.Answer flashed = pages.get("/admin", session);
+        assertThat(flashed.html().select("#flash").text()).isEqualTo("已把 " + from + " 的工作交给 李交接（" + to
+                + "）：2 家企业的驻企服务专员改为对方，2 件未办结事项改由对方跟进。");
+        assertThat(enterprisesOf(to)).containsExactlyInAnyOrderElementsOf(work.enterprises());
+        assertThat(reporter(work.open())).isEqualTo(to);
+    }
+
+    @Test
+    void theDisableWarningOffersTheAccountsHandoverForm() {
+        Work work = work("warn");
+        MockHttpSession session = pages.freshSession("admin");
+        Pages.Answer posted = pages.post("/admin/accounts/" + work.specialist() + "/disable", session, Pages.form());
+        assertThat(posted.status()).isEqualTo(303);
+        Pages.Answer warned = pages.get("/admin", session);
+        assertThat(warned.html().select("#specialistWarning a#specialistHandover").attr("href"))
+                .isEqualTo("#handover-" + work.specialist());
+        assertThat(warned.html().getElementById("handover-" + work.specialist()).hasAttr("open"))
+                .as("the form it links to is open").isTrue();
     }
 
     // --- helpers -------------------------------------------------------------------------------
