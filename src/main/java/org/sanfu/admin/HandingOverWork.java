@@ -64,7 +64,7 @@ class HandingOverWork {
         // what no user name can be (too long, a control character) is looked up nowhere
         errors.optionalText("to", name, AccountDirectory.USERNAME_MAX);
         errors.throwIfAny();
-        AccountDirectory.Person person = accounts.find(name)
+        AccountDirectory.Person person = accounts.lock(name)
                 .orElseThrow(() -> InvalidInput.of("to", Message.of(TO_UNKNOWN, "to", name)));
         if (person.username().equals(from)) {
             throw InvalidInput.of("to", Message.of(TO_SELF));

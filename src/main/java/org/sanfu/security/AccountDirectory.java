@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /** What other features may ask about accounts; never a password hash. */
 @Service
@@ -41,6 +43,15 @@ public class AccountDirectory {
 
     public Optional<Person> find(String username) {
         return username == null ? Optional.empty() : accounts.find(username).map(AccountDirectory::person);
+    }
+
+    /**
+     * As {@link #find}, the account's row locked until the caller's transaction ends (a handover's receiving
+     * specialist is not disabled or given another role while the work moves to it).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Person> lock(String username) {
+        return username == null ? Optional.empty() : accounts.lock(username).map(AccountDirectory::person);
     }
 
     /** Every account, by user name. */

@@ -45,6 +45,12 @@ class Accounts {
                 .query(ACCOUNT).optional();
     }
 
+    /** As {@link #find}, its row locked until the transaction ends: it is not disabled or given another role meanwhile. */
+    Optional<Account> lock(String username) {
+        return jdbc.sql("select " + COLUMNS + " from account where username = ? for update").param(username)
+                .query(ACCOUNT).optional();
+    }
+
     List<Account> all() {
         return jdbc.sql("select " + COLUMNS + " from account order by username").query(ACCOUNT).list();
     }

@@ -25,17 +25,18 @@ public class RepliedTickets {
      * dissatisfiedGoesToALeader} whether a 不满意 now goes to a leader (领导督办), not back to the department,
      * as the ticket's rule decides it for the process ({@link Ticket#reopenedTooOften()}). A problem resolved on
      * site, which no department has had since, has no lead department: {@code answeredOnSiteBy} names who answered
-     * it there (the user who logged it, a user name; null for every other ticket), and {@code source} where it
+     * it there (the user who logged it, as its history says, a user name, even after its work was handed over to
+     * another specialist; null for every other ticket), and {@code source} where it
      * was heard (VISIT, FORUM, HOTLINE, ONLINE, or a channel's code).
      */
     public record Replied(long id, String title, String resolution, String enterpriseCreditCode,
             String enterpriseName, String leadDepartment, Instant repliedAt, Instant feedbackDue,
             boolean dissatisfiedGoesToALeader, String source, String answeredOnSiteBy) {
 
-        static Replied of(Ticket t) {
+        static Replied of(Ticket t, String answeredOnSiteBy) {
             return new Replied(t.id(), t.title(), t.resolution(), t.enterpriseCreditCode(), t.enterpriseName(),
                     t.leadDepartment(), t.repliedAt(), t.clocks().feedbackDue(), t.reopenedTooOften(), t.source(),
-                    t.resolvedOnSite() && t.leadDepartment() == null ? t.reporter() : null);
+                    answeredOnSiteBy);
         }
 
         /** Whether it was resolved on site and has gone to no department since: no department answered it. */
@@ -87,14 +88,21 @@ public class RepliedTickets {
                     // the status by its one name, not a paraphrase of it
                     "replied", Message.of("label.status." + TicketStatus.REPLIED)));
         }
-        return Replied.of(ticket);
+        return replied(ticket);
     }
 
     /** The ticket, while it waits for feedback on this reply; empty once it does not. */
     @Transactional(readOnly = true)
     public Optional<Replied> awaitingFeedback(long id, Instant repliedAt) {
         return tickets.find(id).filter(RepliedTickets::awaitsFeedback)
-                .filter(t -> repliedAt.equals(t.repliedAt())).map(Replied::of);
+                .filter(t -> repliedAt.equals(t.repliedAt())).map(this::replied);
+    }
+
+    /** Who answered on site is who resolved it there: its reporter, unless its work was handed over since. */
+    private Replied replied(Ticket t) {
+        String onSiteBy = t.resolvedOnSite() && t.leadDepartment() == null
+                ? events.firstActor(t.id(), TicketIntake.RESOLVED_ON_SITE).orElse(t.reporter()) : null;
+        return Replied.of(t, onSiteBy);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.sanfu.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,6 +29,13 @@ class TicketEvents {
                         e.fromStatus() == null ? null : e.fromStatus().name(),
                         e.toStatus() == null ? null : e.toStatus().name(), truncate(e.detail()))
                 .update();
+    }
+
+    /** Who did the first event of this action on the ticket, if any did. */
+    Optional<String> firstActor(long ticketId, String action) {
+        return jdbc.sql("select actor from ticket_event where ticket_id = ? and action = ? order by id "
+                        + "fetch first 1 rows only")
+                .params(ticketId, action).query(String.class).optional();
     }
 
     List<TicketEvent> history(long ticketId) {

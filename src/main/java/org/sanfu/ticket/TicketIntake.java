@@ -16,6 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TicketIntake {
 
+    /** The history's event of a problem resolved on site as it was logged (API.md), by whoever logged it. */
+    static final String RESOLVED_ON_SITE = "resolve-on-site";
+
     private final Tickets tickets;
     private final TicketEvents events;
     private final TicketDeadlines clocks;
@@ -67,7 +70,7 @@ public class TicketIntake {
         // where the process put it: the row is all the history needs, with the co-departments of a routing
         Ticket ticket = tickets.findRow(id).orElseThrow();
         if (problem.resolvedOnSite()) {
-            events.append(id, new TicketEvent(now, problem.reporter(), "resolve-on-site", null, ticket.status(),
+            events.append(id, new TicketEvent(now, problem.reporter(), RESOLVED_ON_SITE, null, ticket.status(),
                     problem.onSiteResolution()));
         } else {
             events.append(id, new TicketEvent(now, TicketEvent.SYSTEM, "route", null, ticket.status(),

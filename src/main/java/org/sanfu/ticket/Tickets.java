@@ -404,8 +404,11 @@ class Tickets {
      */
     Map<Long, TicketStatus> changeOpenReporter(String from, String to, Instant now) {
         Map<Long, TicketStatus> open = new LinkedHashMap<>();
-        sql("select id, status from ticket where reporter = ? and status <> ? order by id for update")
-                .params(from, TicketStatus.CLOSED.name())
+        // those a specialist logs at a visit or a forum: the office's hotline and online entries, and the cases of
+        // systemic problems it files, stay the office's (its 回访 queue), whoever hands over its account's work
+        sql("select id, status from ticket where reporter = ? and status <> ? and source in (?, ?) "
+                + "order by id for update")
+                .params(from, TicketStatus.CLOSED.name(), Source.VISIT.name(), Source.FORUM.name())
                 .query(rs -> {
                     open.put(rs.getLong(1), TicketStatus.valueOf(rs.getString(2)));
                 });

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
@@ -189,6 +190,48 @@ class HandoverWebTests {
                 .isEqualTo("#handover-" + work.specialist());
         assertThat(warned.html().getElementById("handover-" + work.specialist()).hasAttr("open"))
                 .as("the form it links to is open").isTrue();
+    }
+
+    @Test
+    void aProblemResolvedOnSiteStillNamesWhoResolvedItThereAfterTheHandover() throws Exception {
+        String from = newSpecialist("site");
+        accounts.rename(from, "王现场");
+        String to = newSpecialist("next");
+        accounts.rename(to, "李接手");
+        Map<String, Object> problem = new LinkedHashMap<>(Api.problem("OTHER", "报装流程不清楚"));
+        problem.put("resolvedOnSite", true);
+        problem.put("onSiteResolution", "现场讲解了报装流程");
+        Api.Response visit = as(from, "/api/visits", Map.of("enterpriseCreditCode", api.enterprise(), "problems",
+                List.of(problem)));
+        assertThat(visit.status()).as(visit.text()).isEqualTo(201);
+        String id = ids(visit.json().get("tickets")).get(0);
+
+        Api.Response moved = api.post("/api/accounts/" + from + "/handover", "admin", Map.of("to", to));
+        assertThat(moved.json().get("tickets").asInt()).as(moved.text()).isEqualTo(1);
+        assertThat(reporter(id)).isEqualTo(to);
+        assertThat(history(id).get(0).get("actor").asText()).as("its report keeps who logged it").isEqualTo(from);
+
+        // the new specialist gives the enterprise the link: who answered on site is still the one who was there
+        Api.Response link = api.perform(MockMvcRequestBuilders.post("/api/tickets/" + id + "/feedback-link")
+                .accept(MediaType.APPLICATION_JSON).with(httpBasic(to, PASSWORD)), null);
+        assertThat(link.status()).as(link.text()).isEqualTo(201);
+        String page = pages.mvc().perform(MockMvcRequestBuilders.get(link.json().get("url").asText())
+                .accept(MediaType.TEXT_HTML)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(Jsoup.parse(page).getElementById("whoAsks").text())
+                .contains("已由走访的工作人员王现场当场答复，工作人员李接手请您看一看答复");
+    }
+
+    @Test
+    void theOfficesEntriesStayTheOfficesWhoeverHandsOverItsAccount() {
+        Api.Response logged = api.post("/api/visits", "dispatch", Map.of("enterpriseCreditCode", api.enterprise(),
+                "source", "HOTLINE", "notes", "来电反映", "problems", List.of(Api.problem("CONTAINER", "热线反映舱位紧张"))));
+        assertThat(logged.status()).as(logged.text()).isEqualTo(201);
+        String entry = ids(logged.json().get("tickets")).get(0);
+
+        Api.Response moved = api.post("/api/accounts/dispatch/handover", "admin", Map.of("to", newSpecialist("desk")));
+        assertThat(moved.status()).as(moved.text()).isEqualTo(200);
+        assertThat(moved.json().get("tickets").asInt()).as("the office logs entries only").isZero();
+        assertThat(reporter(entry)).isEqualTo("dispatch");
     }
 
     // --- helpers -------------------------------------------------------------------------------
