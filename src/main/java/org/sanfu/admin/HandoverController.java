@@ -39,8 +39,9 @@ class HandoverController {
     @PostMapping("/{username}/handover")
     @Operation(summary = "Hand an account's work to another service specialist (工作交接)",
             description = "In one transaction every enterprise whose `specialist` is the account gets `to`, and every "
-                    + "open ticket (not CLOSED) it reported gets `to` as its `reporter`, each with a `handover` event "
-                    + "in its history; closed tickets keep theirs. The account may be enabled or disabled. Sent again, "
+                    + "open ticket (not CLOSED) it logged at a visit or a forum gets `to` as its `reporter`, each with a "
+                    + "`handover` event in its history; closed tickets keep theirs, and the office's entries stay "
+                    + "its own. The account may be enabled or disabled. Sent again, "
                     + "it moves nothing and answers 0s.")
     @ApiAccess(value = "ADMIN", errors = {400, 403, 404, 409})
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,

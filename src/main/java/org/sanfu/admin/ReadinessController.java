@@ -20,7 +20,8 @@ class ReadinessController {
     @Operation(summary = "The readiness checklist (上线检查)", description = "Each check ready, or what it misses by "
             + "code: DEPARTMENT_ACCOUNTS the handling departments without an enabled DEPT account; ROLE_ACCOUNTS "
             + "DISPATCH and LEADER without an enabled account; CHANNEL_SECRET_KEY `sanfu.channels.secret-key` when a "
-            + "channel exists without it (callback secrets kept unencrypted); HOLIDAY_CALENDAR the years lacking the "
+            + "live channel exists without it (callback secrets kept unencrypted), once it is set the codes of the live "
+            + "channels created before it, until their key is renewed; HOLIDAY_CALENDAR the years lacking the "
             + "State Council's notice (this year missing or provisional, next year missing). `ready` when all are.")
     @ApiAccess(value = "ADMIN", errors = {403})
     @GetMapping("/api/admin/readiness")
