@@ -84,13 +84,15 @@ class Readiness {
         if (calendar.onFile(year + 1) == YearOnFile.MISSING) {
             years.add(String.valueOf(year + 1));
         }
+        ChannelAdministration.SecretsAtRest secrets = channels.secretsAtRest();
         List<Check> checks = List.of(
                 Check.of(DEPARTMENT_ACCOUNTS, catalog.departmentCodes().stream()
                         .filter(catalog::isHandlingDepartment).filter(code -> !staffed.contains(code)).toList()),
                 Check.of(ROLE_ACCOUNTS, NEEDED_ROLES.stream().filter(role -> !roles.contains(role))
                         .map(Role::name).toList()),
-                Check.of(CHANNEL_SECRET_KEY, channels.secretsKeptUnencrypted() ? List.of(SECRET_KEY_SETTING)
-                        : channels.secretsLeftUnencrypted()),
+                // without the key every live channel's secret is unencrypted: the setting is what is missing
+                Check.of(CHANNEL_SECRET_KEY, secrets.keySet() ? secrets.plain()
+                        : secrets.anyLive() ? List.of(SECRET_KEY_SETTING) : List.of()),
                 Check.of(HOLIDAY_CALENDAR, years));
         return new Report(checks.stream().allMatch(Check::ready), checks);
     }

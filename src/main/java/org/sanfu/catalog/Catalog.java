@@ -37,8 +37,9 @@ public class Catalog {
         return categories.getOrDefault(code, code);
     }
 
+    /** The department's Chinese name; an unknown code as it is; null for none (a ticket no department leads). */
     public String departmentLabel(String code) {
-        return departments.getOrDefault(code, code);
+        return code == null ? null : departments.getOrDefault(code, code);
     }
 
     public List<String> categoryCodes() {

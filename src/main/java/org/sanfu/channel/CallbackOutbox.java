@@ -100,7 +100,7 @@ class CallbackOutbox {
         body.put("changedAt", now);
         // (addition) who has it and by when, as the read-back says it: what a hotline tells its caller (承办单位、答复期限)
         body.put("leadDepartment", t.leadDepartment());
-        body.put("leadDepartmentLabel", t.leadDepartment() == null ? null : catalog.departmentLabel(t.leadDepartment()));
+        body.put("leadDepartmentLabel", catalog.departmentLabel(t.leadDepartment()));
         body.put("replyDeadline", t.replyDeadline());
         body.put("feedbackDue", t.feedbackDue());
         String text;

@@ -92,23 +92,19 @@ public class ChannelAdministration {
     }
 
     /**
-     * Whether channels' callback secrets are kept unencrypted in the database: a live channel exists and
-     * {@code sanfu.channels.secret-key} is not set (ChannelSecrets only logs that at start). A revoked one is not
-     * counted: it signs nothing, and the renewal that reinstates it draws a new secret, sealed once the key is set.
+     * How the live channels' callback secrets are kept, in one read: {@code keySet} whether
+     * {@code sanfu.channels.secret-key} is set (ChannelSecrets only logs its absence at start), {@code anyLive}
+     * whether a live channel exists, and {@code plain} the codes of those whose secret is stored unencrypted (with the
+     * key set: created before it was, until their key is renewed, which seals the new secret). A revoked one is not
+     * counted: it signs nothing, and the renewal that reinstates it draws a new secret.
      */
-    @Transactional(readOnly = true)
-    public boolean secretsKeptUnencrypted() {
-        return !secrets.encrypts() && channels.anyLive();
-    }
+    public record SecretsAtRest(boolean keySet, boolean anyLive, List<String> plain) {}
 
-    /**
-     * The live channels whose callback secret is still stored unencrypted although {@code sanfu.channels.secret-key}
-     * is set: created before it was, they keep it so until their key is renewed (which seals the new secret). Empty
-     * while the key is not set: every secret is then unencrypted, which {@link #secretsKeptUnencrypted} says.
-     */
     @Transactional(readOnly = true)
-    public List<String> secretsLeftUnencrypted() {
-        return secrets.encrypts() ? channels.liveWithPlainSecret() : List.of();
+    public SecretsAtRest secretsAtRest() {
+        Map<String, Boolean> live = channels.liveWithPlainSecret();
+        return new SecretsAtRest(secrets.encrypts(), !live.isEmpty(),
+                live.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList());
     }
 
     /** The key stops working at once; the channel stays (its tickets keep their source). 404 unknown. */

@@ -136,7 +136,8 @@ public class ChannelIntake {
     public IntakeStatus status(String channel, String externalId) {
         TicketView t = view(ticketOf(channel, externalId));
         return new IntakeStatus(externalId, t.id(), t.status(), t.resolution(), t.satisfaction(), t.leadDepartment(),
-                leadDepartmentLabel(t), t.replyDeadline(), t.feedbackDue(), t.outcome(), t.closedAt(), t.reopenCount());
+                catalog.departmentLabel(t.leadDepartment()), t.replyDeadline(), t.feedbackDue(), t.outcome(),
+                t.closedAt(), t.reopenCount());
     }
 
     /**
@@ -163,12 +164,7 @@ public class ChannelIntake {
     /** The 201's and the 200's ticket alike: what the channel may know of it. */
     private ChannelTicket channelView(long id) {
         TicketView t = view(id);
-        return ChannelTicket.of(t, leadDepartmentLabel(t));
-    }
-
-    /** The catalog's name of the lead department, as the read-back and the callbacks say it; null while none leads. */
-    private String leadDepartmentLabel(TicketView t) {
-        return t.leadDepartment() == null ? null : catalog.departmentLabel(t.leadDepartment());
+        return ChannelTicket.of(t, catalog.departmentLabel(t.leadDepartment()));
     }
 
     private TicketView view(long id) {

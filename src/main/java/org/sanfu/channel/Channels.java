@@ -1,7 +1,9 @@
 package org.sanfu.channel;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.sanfu.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,16 +48,14 @@ class Channels {
                         rs.getLong("pending"), rs.getLong("failed"))).list();
     }
 
-    /** Whether any live channel exists (a revoked one signs no callback until its key is renewed). */
-    boolean anyLive() {
-        return jdbc.sql("select count(*) from channel where revoked_at is null").query(Long.class).single() > 0;
-    }
-
-    /** The codes of the live channels whose secret is stored as it is ("plain:", ChannelSecrets), in code order. */
-    List<String> liveWithPlainSecret() {
-        return jdbc.sql("""
-                select code from channel where revoked_at is null and secret_cipher like 'plain:%' order by code
-                """).query(String.class).list();
+    /** The live channels' codes, in code order, each with whether its secret is stored as it is ("plain:"). */
+    Map<String, Boolean> liveWithPlainSecret() {
+        Map<String, Boolean> live = new LinkedHashMap<>();
+        jdbc.sql("select code, secret_cipher from channel where revoked_at is null order by code")
+                .query(rs -> {
+                    live.put(rs.getString(1), rs.getString(2).startsWith("plain:"));
+                });
+        return live;
     }
 
     /** All channels, live or revoked, in code order. */

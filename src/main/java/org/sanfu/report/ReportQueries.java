@@ -172,7 +172,7 @@ class ReportQueries {
         return new TicketLine(String.valueOf(rs.getLong("id")), rs.getString("enterprise_credit_code"),
                 rs.getString("enterprise_name"), rs.getString("town"), rs.getString("category"),
                 catalog.categoryLabel(rs.getString("category")), rs.getString("title"), rs.getString("status"), lead,
-                lead == null ? null : catalog.departmentLabel(lead), Sql.instant(rs, "reported_at"),
+                catalog.departmentLabel(lead), Sql.instant(rs, "reported_at"),
                 Sql.instant(rs, "sign_deadline"), Sql.instant(rs, "reply_deadline"), Sql.instant(rs, "closed_at"),
                 rs.getString("resolution"), rs.getString("satisfaction"),
                 TicketLine.missed(rs.getBoolean("sign_overdue"), rs.getBoolean("reply_overdue")));

@@ -48,11 +48,11 @@ class ReadinessOfANewCountyTests {
     void aNewCountysAdministratorIsToldWhatTheOfficeLacksAndWhereToGiveIt() throws Exception {
         JsonNode readiness = readiness();
         assertThat(readiness.get("ready").asBoolean()).isFalse();
-        assertThat(check(readiness, "DEPARTMENT_ACCOUNTS").toString()).isEqualTo("{\"code\":\"DEPARTMENT_ACCOUNTS\","
+        assertThat(ReadinessWebTests.check(readiness, "DEPARTMENT_ACCOUNTS").toString()).isEqualTo("{\"code\":\"DEPARTMENT_ACCOUNTS\","
                 + "\"ready\":false,\"missing\":[\"COMMERCE\",\"FINANCE\",\"TRANSPORT\",\"CUSTOMS\",\"HRSS\",\"JUSTICE\"]}");
-        assertThat(check(readiness, "ROLE_ACCOUNTS").get("missing").toString()).isEqualTo("[\"DISPATCH\",\"LEADER\"]");
+        assertThat(ReadinessWebTests.check(readiness, "ROLE_ACCOUNTS").get("missing").toString()).isEqualTo("[\"DISPATCH\",\"LEADER\"]");
         // no channel yet: no secret is kept unencrypted
-        assertThat(check(readiness, "CHANNEL_SECRET_KEY").get("ready").asBoolean()).isTrue();
+        assertThat(ReadinessWebTests.check(readiness, "CHANNEL_SECRET_KEY").get("ready").asBoolean()).isTrue();
 
         Cookie session = signIn();
         Document admin = admin(session);
@@ -73,7 +73,7 @@ class ReadinessOfANewCountyTests {
                 .contentType(MediaType.APPLICATION_JSON).content("{\"code\": \"HOTLINE_12345\", \"name\": \"12345热线\"}"))
                 .andReturn().getResponse();
         assertThat(created.getStatus()).isEqualTo(201);
-        JsonNode key = check(readiness(), "CHANNEL_SECRET_KEY");
+        JsonNode key = ReadinessWebTests.check(readiness(), "CHANNEL_SECRET_KEY");
         assertThat(key.get("ready").asBoolean()).isFalse();
         assertThat(key.get("missing").toString()).isEqualTo("[\"sanfu.channels.secret-key\"]");
         Element secret = admin(session).selectFirst("#readiness li[data-check=CHANNEL_SECRET_KEY]");
@@ -86,7 +86,7 @@ class ReadinessOfANewCountyTests {
         // revoked, it signs nothing, and the renewal that would bring it back draws a new secret
         assertThat(mvc.perform(delete("/api/channels/HOTLINE_12345").with(httpBasic("chief", PASSWORD)))
                 .andReturn().getResponse().getStatus()).isEqualTo(204);
-        assertThat(check(readiness(), "CHANNEL_SECRET_KEY").get("ready").asBoolean()).isTrue();
+        assertThat(ReadinessWebTests.check(readiness(), "CHANNEL_SECRET_KEY").get("ready").asBoolean()).isTrue();
     }
 
     private JsonNode readiness() throws Exception {
@@ -94,15 +94,6 @@ class ReadinessOfANewCountyTests {
                 .accept(MediaType.APPLICATION_JSON)).andReturn().getResponse();
         assertThat(answer.getStatus()).isEqualTo(200);
         return json.readTree(answer.getContentAsString(StandardCharsets.UTF_8));
-    }
-
-    private static JsonNode check(JsonNode readiness, String code) {
-        for (JsonNode check : readiness.get("checks")) {
-            if (check.get("code").asText().equals(code)) {
-                return check;
-            }
-        }
-        throw new AssertionError(code + " not in " + readiness);
     }
 
     private Cookie signIn() throws Exception {

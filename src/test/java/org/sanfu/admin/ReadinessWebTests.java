@@ -180,7 +180,8 @@ class ReadinessWebTests {
         return answer.json();
     }
 
-    private static JsonNode check(JsonNode readiness, String code) {
+    /** The check of this code in a readiness answer; an AssertionError naming the codes there when none is. */
+    static JsonNode check(JsonNode readiness, String code) {
         List<String> codes = new ArrayList<>();
         for (JsonNode check : readiness.get("checks")) {
             codes.add(check.get("code").asText());

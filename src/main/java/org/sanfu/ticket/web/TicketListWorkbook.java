@@ -59,7 +59,7 @@ class TicketListWorkbook {
      */
     private List<Column> columns() {
         Map<String, String> sources = new HashMap<>();
-        Function<String, String> department = code -> code == null ? null : catalog.departmentLabel(code);
+        Function<String, String> department = catalog::departmentLabel;
         Function<String, Function<Object, String>> label = prefix -> value -> value == null ? null
                 : messages.getMessage(prefix + value, null, String.valueOf(value), Locale.SIMPLIFIED_CHINESE);
         return List.of(
