@@ -6,6 +6,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
@@ -39,6 +42,17 @@ public final class Sql {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot tell which database this is", e);
         }
+    }
+
+    /** Spaces of any width between the words of a search: ASCII, 全角 (U+3000), no-break. */
+    private static final Pattern SPACES = Pattern.compile("[\\p{javaWhitespace}\\p{Z}]+");
+
+    /**
+     * The words of a search box's text, as people type them: 集装箱 宁波 (or 集装箱　宁波, with a 全角 space) looks for
+     * both, in any order and not necessarily side by side; none for a blank text.
+     */
+    public static List<String> words(String text) {
+        return Arrays.stream(SPACES.split(text)).filter(word -> !word.isEmpty()).toList();
     }
 
     /** A LIKE pattern that matches {@code text} anywhere, with LIKE's own characters escaped. */

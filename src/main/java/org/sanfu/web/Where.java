@@ -55,14 +55,20 @@ public class Where {
         return toExclusive == null ? this : add(column + " < ?", Sql.ts(toExclusive));
     }
 
-    /** Any of the columns contains the text, ignoring case, unless the text is null. */
+    /**
+     * Each word of the text ({@link Sql#words}) is in one of the columns, ignoring case, unless the text is
+     * null: a search box's keywords, each of which may be in another column.
+     */
     public Where contains(String text, String... columns) {
         if (text == null) {
             return this;
         }
-        String like = Sql.contains(text);
-        return add(Arrays.stream(columns).map(c -> "lower(" + c + ") like ? escape '\\'")
-                .collect(Collectors.joining(" or ", "(", ")")), Arrays.stream(columns).map(c -> like).toArray());
+        for (String word : Sql.words(text)) {
+            String like = Sql.contains(word);
+            add(Arrays.stream(columns).map(c -> "lower(" + c + ") like ? escape '\\'")
+                    .collect(Collectors.joining(" or ", "(", ")")), Arrays.stream(columns).map(c -> like).toArray());
+        }
+        return this;
     }
 
     /** " where a and b", or nothing without conditions. */

@@ -357,6 +357,22 @@ class EnterpriseWebTests {
     }
 
     @Test
+    void eachWordOfTheSearchMustBeInTheNameOrTheCreditCode() {
+        String tag = token();
+        String town = "多词镇" + tag;
+        String pumps = create("椒江" + tag + "泵业有限公司", town, false);
+        create("椒江" + tag + "阀门有限公司", town, false);
+
+        // a space or a 全角 one between the words (the request builder encodes them); one word may be in the
+        // code, another in the name
+        assertThat(codes(api.get("/api/enterprises?q=泵业 " + tag, "leader"))).containsExactly(pumps);
+        assertThat(codes(api.get("/api/enterprises?q=" + tag + "\u3000泵业", "leader"))).containsExactly(pumps);
+        assertThat(codes(api.get("/api/enterprises?q=" + pumps.substring(8, 17) + " 椒江", "leader")))
+                .containsExactly(pumps);
+        assertThat(codes(api.get("/api/enterprises?q=泵业 阀门 " + tag, "leader"))).as("every word").isEmpty();
+    }
+
+    @Test
     void searchTreatsLikeWildcardsAsPlainCharacters() {
         String tag = token();
         String underscore = create("通配" + tag + "_甲", "通配镇" + tag, false);

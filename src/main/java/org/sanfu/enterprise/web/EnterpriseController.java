@@ -99,7 +99,7 @@ class EnterpriseController {
             description = "the town (镇/街道), exactly")
     @Parameter(name = "q", in = ParameterIn.QUERY,
             schema = @Schema(type = "string", maxLength = EnterpriseForm.NAME_MAX),
-            description = "words in the name or credit code, ignoring case")
+            description = "words, separated by spaces (全角 too), each in the name or credit code, ignoring case")
     @Parameter(name = "specialist", in = ParameterIn.QUERY, schema = @Schema(type = "string", maxLength = AccountDirectory.USERNAME_MAX),
             description = "the user name of the enterprise's 驻企服务专员; an unknown one matches nothing")
     @GetMapping

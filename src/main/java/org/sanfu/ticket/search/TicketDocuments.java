@@ -1,6 +1,7 @@
 package org.sanfu.ticket.search;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.ngram.NGramTokenizer;
@@ -20,6 +21,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
+import org.sanfu.Sql;
 import org.sanfu.ticket.TicketFilter;
 import org.sanfu.ticket.TicketStatus;
 
@@ -27,14 +29,15 @@ import org.sanfu.ticket.TicketStatus;
  * How a ticket becomes a Lucene document, and a list's filter a query, so that the index answers
  * exactly what the SQL list answers ({@code Tickets.list}).
  *
- * <p>Text: the SQL list matches {@code lower(column) like '%' || lower(q) || '%'} on the title, the
- * description and the enterprise's name. Each of the three is indexed lowercased, as every single
- * character (unigram field) and every pair of neighbouring characters at consecutive positions (bigram
- * field), whatever the script. A one-character q is then one term, and a longer one the phrase of its
- * pairs, which matches exactly where q is a substring: no word splitting (Chinese has no spaces; a
- * dictionary analyzer such as smartcn would cut 流动资金融资难 into words that miss 金融 or 资金融),
- * no stemming, no stop words. Fields stay apart, so q never matches across two of them. Characters are
- * code points, and lowercasing is Java's, as H2's LOWER and Sql.contains do it.
+ * <p>Text: the SQL list matches {@code lower(column) like '%' || lower(word) || '%'} on the title, the
+ * description or the enterprise's name, for each word of q (split at spaces, {@code Sql.words}; each word
+ * may be in another of the three). Each of the three is indexed lowercased, as every single character
+ * (unigram field) and every pair of neighbouring characters at consecutive positions (bigram field),
+ * whatever the script. A one-character word is then one term, and a longer one the phrase of its pairs,
+ * which matches exactly where the word is a substring: no dictionary (Chinese has no spaces; an analyzer
+ * such as smartcn would cut 流动资金融资难 into words that miss 金融 or 资金融), no stemming, no stop words.
+ * Fields stay apart, so a word never matches across two of them. Characters are code points, and
+ * lowercasing is Java's, as H2's LOWER and Sql.contains do it.
  */
 final class TicketDocuments {
 
@@ -171,23 +174,16 @@ final class TicketDocuments {
             all.add(LongPoint.newRangeQuery(REPORTED, from, to), Occur.FILTER);
             clauses++;
         }
-        Query text = f.q() == null ? null : contains(lower(f.q()));
-        if (text != null) {
-            all.add(text, Occur.FILTER);
+        for (String word : f.q() == null ? List.<String>of() : Sql.words(f.q())) {
+            all.add(contains(lower(word)), Occur.FILTER);
             clauses++;
         }
         return clauses == 0 ? new MatchAllDocsQuery() : all.build();
     }
 
-    /**
-     * Any of the three texts contains {@code lower}; null for the empty text, which every ticket's title
-     * contains (a title is required).
-     */
+    /** Any of the three texts contains {@code lower}, a word (not empty). */
     private static Query contains(String lower) {
         int[] chars = lower.codePoints().toArray();
-        if (chars.length == 0) {
-            return null;
-        }
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         for (String field : TEXTS) {
             any.add(inField(field, chars), Occur.SHOULD);

@@ -72,7 +72,7 @@ class TicketController {
             description = "the enterprise's credit code, in any case")
     @Parameter(name = "q", in = ParameterIn.QUERY,
             schema = @Schema(type = "string", maxLength = QueryParams.WORDS_MAX),
-            description = "words in the title, the description or the enterprise's name")
+            description = "words, separated by spaces (全角 too), each in the title, the description or the enterprise's name, ignoring case")
     @Parameter(name = "reporter", in = ParameterIn.QUERY,
             schema = @Schema(type = "string", maxLength = AccountDirectory.USERNAME_MAX),
             description = "the username who reported it (the visit's specialist); an unknown one matches nothing")

@@ -52,6 +52,16 @@ class TicketDocumentsUnitTests {
     }
 
     @Test
+    void eachWordOfASearchIsFoundInAnyOfTheTextsInAnyOrder() throws IOException {
+        // ticket 4: description 集装, enterprise 箱包厂; ticket 1: title 出口集装箱紧张, enterprise 台州...
+        assertThat(ids(text("集装 箱包"))).containsExactly(4L);
+        assertThat(ids(text("箱包  集装"))).as("in any order, spaces repeated").containsExactly(4L);
+        assertThat(ids(text("集装\u3000台州"))).as("a 全角 space").containsExactly(1L);
+        assertThat(ids(text("container 上涨"))).as("title and description").containsExactly(3L);
+        assertThat(ids(text("集装 不存在"))).as("every word, not any").isEmpty();
+    }
+
+    @Test
     void filtersAndTheOrderAreTheLists() throws IOException {
         assertThat(ids(new TicketFilter(null, null, null, null, null, null, null, null, null)))
                 .containsExactly(2L, 4L, 1L, 3L);
