@@ -324,7 +324,8 @@ class AdminPage {
     @PostMapping("/admin/channels/{code}/revoke")
     ModelAndView revokeChannel(@PathVariable String code, RedirectAttributes flash) {
         channels.revoke(code);
-        return done(flash, "admin.flash.channel-revoked", code);
+        // named as filed, as the service takes it: hotline is HOTLINE
+        return done(flash, "admin.flash.channel-revoked", ChannelAdministration.upperCaseAscii(code));
     }
 
     // --- the page ---

@@ -107,18 +107,24 @@ public class ChannelAdministration {
                 live.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList());
     }
 
-    /** The key stops working at once; the channel stays (its tickets keep their source). 404 unknown. */
+    /**
+     * The key stops working at once; the channel stays (its tickets keep their source). 404 unknown. The code, as
+     * every code a client names here, is taken as {@link #create} files it ({@link #upperCaseAscii}): hotline is
+     * HOTLINE.
+     */
     @Transactional
     public void revoke(String code) {
-        requireKnown(code);
-        channels.revoke(code, clock.instant());
+        String filed = upperCaseAscii(code);
+        requireKnown(filed);
+        channels.revoke(filed, clock.instant());
         forgetCodesOnCommit();
     }
 
-    /** 404 unless a channel has this code (revoked or not). */
+    /** 404 unless a channel has this code (revoked or not), in any case. */
     public void requireKnown(String code) {
-        if (channels.find(code).isEmpty()) {
-            throw new DomainException.NotFound("channel", code);
+        String filed = upperCaseAscii(code);
+        if (channels.find(filed).isEmpty()) {
+            throw new DomainException.NotFound("channel", filed);
         }
     }
 
@@ -142,7 +148,8 @@ public class ChannelAdministration {
      * Null: no such check (the API).
      */
     @Transactional
-    public RenewedKey renewKey(String code, String replaces) {
+    public RenewedKey renewKey(String typed, String replaces) {
+        String code = upperCaseAscii(typed);
         Channel channel = channels.find(code).orElseThrow(() -> new DomainException.NotFound("channel", code));
         if (replaces != null && !mark(channel).equals(replaces)) {
             throw new DomainException.NotNow(Message.of("sanfu.channel.renewed-meanwhile", "code", code));

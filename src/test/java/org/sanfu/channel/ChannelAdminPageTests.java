@@ -165,6 +165,28 @@ class ChannelAdminPageTests {
                 .get("source").asText()).isEqualTo(code);
     }
 
+    /** As the API: the renew and revoke forms' code typed in lower case (a hand-made address) names the channel. */
+    @Test
+    void theRenewAndRevokeFormsTakeACodeInLowerCase() {
+        ChannelTestSupport s = new ChannelTestSupport(api);
+        ChannelTestSupport.Created c = s.channel(null);
+        String lower = c.code().toLowerCase(java.util.Locale.ROOT);
+        String replaces = pages.get("/admin", "admin").html()
+                .selectFirst("#channelList tr[data-channel=" + c.code() + "] form[data-form=renew-channel-key]")
+                .selectFirst("input[name=replaces]").val();
+        Pages.Answer renewed = pages.post("/admin/channels/" + lower + "/key", "admin", Pages.form("replaces", replaces));
+        assertThat(renewed.status()).as(renewed.body()).isEqualTo(200);
+        String key = renewed.html().getElementById("channelKey").text();
+        assertThat(s.file(c.key(), ChannelTestSupport.problem(api.enterprise(), "CONTAINER")).status()).isEqualTo(401);
+        assertThat(s.file(key, ChannelTestSupport.problem(api.enterprise(), "CONTAINER")).status()).isEqualTo(201);
+
+        Pages.Answer revoked = pages.post("/admin/channels/" + lower + "/revoke", "admin", Pages.form());
+        assertThat(revoked.status()).as(revoked.body()).isEqualTo(303);
+        assertThat(s.file(key, ChannelTestSupport.problem(api.enterprise(), "CONTAINER")).status()).isEqualTo(401);
+        assertThat(pages.get("/admin", "admin").html().select("#flash").text()).as("named as filed")
+                .isEqualTo("已吊销渠道 " + c.code() + " 的密钥，即刻失效。");
+    }
+
     @Test
     void faultsAreShownInChineseNextToTheField() {
         Pages.Answer bad = pages.post("/admin/channels", "admin", Pages.form("code", "hot-line", "name", "", "callbackUrl",

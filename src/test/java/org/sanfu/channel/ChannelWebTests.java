@@ -136,6 +136,32 @@ class ChannelWebTests {
         }
     }
 
+    /** A code named in the path is taken as filed, as a new one is: delete /api/channels/hotline revokes HOTLINE. */
+    @Test
+    void aCodeInThePathInLowerOrMixedCaseNamesTheChannelInCapitals() {
+        ChannelTestSupport s = channels();
+        ChannelTestSupport.Created c = s.channel(null);
+        String lower = c.code().toLowerCase(java.util.Locale.ROOT);
+        String mixed = lower.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + lower.substring(1);
+        assertThat(api.post("/api/channels/" + lower + "/key", "dispatch", null).status())
+                .as("known in any case, so 403 rather than 404").isEqualTo(403);
+        Api.Response renewed = api.post("/api/channels/" + mixed + "/key", "admin", null);
+        assertThat(renewed.status()).as(renewed.text()).isEqualTo(201);
+        assertThat(renewed.json().get("code").asText()).isEqualTo(c.code());
+        String key = renewed.json().get("key").asText();
+        assertThat(s.file(c.key(), ChannelTestSupport.problem(api.enterprise(), "CONTAINER")).status()).isEqualTo(401);
+        assertThat(s.file(key, ChannelTestSupport.problem(api.enterprise(), "CONTAINER")).status()).isEqualTo(201);
+
+        Api.Response revoked = api.call(HttpMethod.DELETE, "/api/channels/" + lower, "admin", null);
+        assertThat(revoked.status()).as(revoked.text()).isEqualTo(204);
+        assertThat(s.file(key, ChannelTestSupport.problem(api.enterprise(), "CONTAINER")).status()).isEqualTo(401);
+        assertThat(find(api.get("/api/channels?size=200", "admin").json().get("items"), c.code()).get("revokedAt")
+                .isNull()).isFalse();
+        // no other letter becomes an ASCII one: a dotless ı names no channel
+        assertThat(api.call(HttpMethod.DELETE, "/api/channels/" + lower.replace('t', '\u0131'), "admin", null).status())
+                .isEqualTo(404);
+    }
+
     @Test
     void onlyAdminManagesChannels() {
         for (String user : List.of("staff1", "dispatch", "leader", "finance")) {
