@@ -202,7 +202,7 @@ public class ChannelIntake {
 
     private Checked check(IntakeRequest r) {
         InvalidInput.Collector errors = new InvalidInput.Collector();
-        errors.requireText("externalId", r.externalId(), MAX_EXTERNAL_ID);
+        line(errors, "externalId", r.externalId(), true, MAX_EXTERNAL_ID);
         if (!errors.has("externalId") && !addressable(r.externalId().strip())) {
             errors.add("externalId", Message.of("sanfu.channel.external-id"));
         }
@@ -210,8 +210,8 @@ public class ChannelIntake {
         Instant now = clock.instant();
         Instant reportedAt = r.reportedAt() == null ? now
                 : params.happenedAt(errors, "reportedAt", r.reportedAt(), now, FUTURE_TOLERANCE);
-        errors.optionalText("category", r.category(), MAX_CATEGORY);
-        errors.requireText("title", r.title(), TEXT);
+        line(errors, "category", r.category(), false, MAX_CATEGORY);
+        line(errors, "title", r.title(), true, TEXT);
         errors.optionalParagraphs("description", r.description(), TEXT);
         errors.throwIfAny();
         String sent = r.category() == null || r.category().isBlank() ? null : r.category().strip();
@@ -238,8 +238,24 @@ public class ChannelIntake {
         } else if (!byName) {
             errors.add("enterpriseCreditCode", Message.of("sanfu.validation.not-blank"));
         }
-        errors.optionalText("enterpriseName", r.enterpriseName(), EnterpriseForm.NAME_MAX);
+        line(errors, "enterpriseName", r.enterpriseName(), false, EnterpriseForm.NAME_MAX);
         return enterprise;
+    }
+
+    /**
+     * A line of text the intake keeps without the spaces around it (its external id, the category it names, the
+     * title; the name it looks up): at most {@code max} characters as kept (API.md: free text is kept as sent, spaces
+     * around it aside), so that a title of 4000 characters with a space after it is one of 4000. The rest of
+     * {@link Text.Rule} looks at it as sent: a control character at either end is refused, not dropped unseen.
+     */
+    private static void line(InvalidInput.Collector errors, String field, String value, boolean required, int max) {
+        Message fault = Text.Rule.fault(value, required, false, Integer.MAX_VALUE);
+        if (fault == null && value != null) {
+            fault = Text.Rule.fault(value.strip(), false, false, max);
+        }
+        if (fault != null) {
+            errors.add(field, fault);
+        }
     }
 
     /** The one enterprise on file of this name (EnterpriseService.named); none or several: 400 naming the field. */

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
 import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
+import org.sanfu.enterprise.EnterpriseForm;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -491,6 +492,42 @@ class ChannelWebTests {
                 .params(twins.get(0), twins.get(1)).query(Long.class).single()).as("nothing filed").isZero();
         assertThat(jdbc.sql("select count(*) from ticket where source = ?").param(c.code()).query(Long.class)
                 .single()).as("only the one named exactly").isEqualTo(1);
+    }
+
+    /**
+     * A text is at most so long as the intake keeps it, the spaces around it aside (API.md): a name of the most
+     * characters padded with spaces names its enterprise, and so for the external id, the category and the title.
+     */
+    @Test
+    void aTextOfTheMostCharactersWithSpacesAroundItIsTakenAsTrimmed() {
+        ChannelTestSupport s = channels();
+        ChannelTestSupport.Created c = s.channel(null);
+        String words = Api.creditCode().substring(10);
+        String prefix = "台州" + words + "泵业有限公司";
+        String name = prefix + "长".repeat(EnterpriseForm.NAME_MAX - prefix.length());
+        String code = api.enterprise(name, "温岭测试镇");
+        String externalId = "EXT-" + "9".repeat(ChannelIntake.MAX_EXTERNAL_ID - 4);
+        String title = "题".repeat(ChannelIntake.TEXT);
+        Map<String, Object> problem = byName("  " + name + "\u3000");
+        problem.put("externalId", " " + externalId + " ");
+        problem.put("category", " " + "c".repeat(ChannelIntake.MAX_CATEGORY) + " ");
+        problem.put("title", title + "  ");
+        Api.Response r = s.file(c.key(), problem);
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        assertThat(r.json().get("enterpriseCreditCode").asText()).isEqualTo(code);
+        assertThat(r.json().get("title").asText()).isEqualTo(title);
+        assertThat(r.json().get("category").asText()).as("a category the catalog lacks").isEqualTo("OTHER");
+        assertThat(s.call(HttpMethod.GET, "/api/intake/" + externalId, c.key(), null).json().get("ticketId").asText())
+                .isEqualTo(r.json().get("id").asText());
+        // one character more is too long still, and so is a control character among the spaces
+        Map<String, Object> longer = byName(" " + name + "长 ");
+        Api.Response tooLong = s.file(c.key(), longer);
+        assertThat(tooLong.json().get("errors").findValuesAsText("field")).as(tooLong.text())
+                .containsExactly("enterpriseName");
+        assertThat(tooLong.firstFault().get("message").asText()).contains("200");
+        Map<String, Object> control = byName(name);
+        control.put("title", title.substring(1) + " \u0007");
+        assertThat(s.file(c.key(), control).json().get("errors").findValuesAsText("field")).containsExactly("title");
     }
 
     @Test
