@@ -10,6 +10,7 @@ import org.sanfu.DomainException;
 import org.sanfu.Message;
 import org.sanfu.SanfuProperties;
 import org.sanfu.catalog.Catalog;
+import org.sanfu.security.AccountDirectory;
 import org.sanfu.security.Caller;
 import org.sanfu.security.People;
 import org.sanfu.ticket.ActionRequests;
@@ -17,6 +18,7 @@ import org.sanfu.ticket.DeadlineRecount;
 import org.sanfu.ticket.RepliedTickets;
 import org.sanfu.ticket.Source;
 import org.sanfu.ticket.TicketActions;
+import org.sanfu.ticket.TicketReporters;
 import org.sanfu.ticket.TicketStatus;
 import org.sanfu.web.When;
 import org.springframework.context.event.EventListener;
@@ -28,13 +30,14 @@ import org.springframework.transaction.annotation.Transactional;
  * it. Every way a link can be dead (unknown, spent, voided by a newer one, past the feedback window, or
  * its ticket no longer waiting for feedback on that reply) is the same {@link LinkGone}, and nothing
  * changes. The page then says only that the link no longer works, unless the link was spent ({@link
- * #spentLinkIssuer}): then it thanks the enterprise for the feedback it gave, as it did when it was given (the back
+ * #spent}): then it thanks the enterprise for the feedback it gave, as it did when it was given (the back
  * button, a second tap), and says nothing of what the feedback was; or unless the ticket moved on without it
  * ({@link #movedOn}: closed, or handled again, after staff recorded the feedback another way, the window closed
  * it unrated or a leader ruled): then it says that, since no new link can be had for that reply, and names no
- * more than the live page did (the department, the person who gave out the link), nor how it was rated; or unless
- * a newer link replaced it or the feedback window passed while the ticket still waits ({@link #stale}): then it says
- * which, and names the person who gave it out. Only a token unknown names no one.
+ * more than the live page did (the department, whom to turn to), nor how it was rated; or unless a newer link
+ * replaced it or the feedback window passed while the ticket still waits ({@link #stale}): then it says which, and
+ * names whom to turn to. Only a token unknown names no one. Every page of a known link names whom to turn to by one
+ * rule ({@link #contact}): the person who gave it out, unless they left or the ticket was handed on since.
  */
 @Service
 class FeedbackLinkService {
@@ -56,23 +59,29 @@ class FeedbackLinkService {
         }
     }
 
-    /** What a live link's page shows: the ticket's title and reply, and who gave the link out (a user name). */
-    record Shown(RepliedTickets.Replied ticket, String issuedBy) {}
+    /**
+     * What a live link's page shows: the ticket's title and reply, and whom to turn to ({@link #contact}: a user name,
+     * or null for no one by name).
+     */
+    record Shown(RepliedTickets.Replied ticket, String contact) {}
+
+    /** A link that was used for feedback: whom its page, which thanks for it, names ({@link #contact}). */
+    record Spent(String contact) {}
 
     /**
      * A dead link whose ticket moved on without it: its status now, the day it closed (in the service's zone,
-     * when closed), the department leading it, who gave out the link (a user name), and whether it was voided
+     * when closed), the department leading it, whom to turn to ({@link #contact}), and whether it was voided
      * because staff recorded the enterprise's feedback on its reply themselves (the page says it was recorded).
      */
-    record MovedOn(TicketStatus status, LocalDate closedOn, String leadDepartment, String issuedBy,
+    record MovedOn(TicketStatus status, LocalDate closedOn, String leadDepartment, String contact,
             boolean ratedByStaff) {}
 
     /**
      * A dead link whose ticket still waits for feedback on its reply: voided by a newer link ({@code replaced}, while
      * the feedback window lasts: the newest one still works), or past the window ({@code windowEnd}, when it ended).
-     * Who gave it out (a user name), whom its page names to turn to.
+     * Whom its page names to turn to ({@link #contact}).
      */
-    record Stale(String issuedBy, boolean replaced, Instant windowEnd) {}
+    record Stale(String contact, boolean replaced, Instant windowEnd) {}
 
     /** The link names no ticket waiting for feedback (410). */
     static final class LinkGone extends RuntimeException {
@@ -88,6 +97,8 @@ class FeedbackLinkService {
     private final FeedbackLinkProperties settings;
     private final Catalog catalog;
     private final People people;
+    private final AccountDirectory accounts;
+    private final TicketReporters reporters;
     private final ZoneId zone;
     /** Moments in the history and the message as the pages write them (2026-12-04 10:00). */
     private final When when;
@@ -95,9 +106,11 @@ class FeedbackLinkService {
 
     FeedbackLinkService(FeedbackLinks links, RepliedTickets replied, TicketActions actions,
             FeedbackLinkDispatch dispatch, FeedbackLinkProperties settings, Catalog catalog, People people,
-            SanfuProperties properties, When when, Clock clock) {
+            AccountDirectory accounts, TicketReporters reporters, SanfuProperties properties, When when, Clock clock) {
         this.links = links;
         this.people = people;
+        this.accounts = accounts;
+        this.reporters = reporters;
         this.catalog = catalog;
         this.replied = replied;
         this.actions = actions;
@@ -178,8 +191,30 @@ class FeedbackLinkService {
     @Transactional(readOnly = true)
     public Shown open(String token) {
         FeedbackLinks.Link link = live(token);
-        return replied.awaitingFeedback(link.ticketId(), link.repliedAt()).map(t -> new Shown(t, link.issuedBy()))
+        return replied.awaitingFeedback(link.ticketId(), link.repliedAt()).map(t -> new Shown(t, contact(link)))
                 .orElseThrow(LinkGone::new);
+    }
+
+    /**
+     * Whom every page of a known link names for the enterprise to turn to, and the live page as who asks (a user
+     * name; null for no one by name: the pages then say 为您服务的工作人员, without a telephone). The person who gave
+     * the link out, while their account is enabled and the ticket was not handed over (工作交接) since to someone else:
+     * the enterprise heard from them. Else, their account disabled (they left) or the ticket's work handed to another
+     * specialist since, whoever follows the ticket now, its reporter, while that account is enabled; else no one.
+     */
+    private String contact(FeedbackLinks.Link link) {
+        String issuer = link.issuedBy();
+        Optional<TicketReporters.Follower> follower = reporters.follower(link.ticketId(), link.issuedAt());
+        boolean handedOn = follower.filter(f -> f.handedOverSince() && !issuer.equals(f.reporter())).isPresent();
+        if (!handedOn && enabled(issuer)) {
+            return issuer;
+        }
+        String reporter = follower.map(TicketReporters.Follower::reporter).orElse(null);
+        return enabled(reporter) ? reporter : null;
+    }
+
+    private boolean enabled(String username) {
+        return accounts.find(username).filter(AccountDirectory.Person::enabled).isPresent();
     }
 
     /**
@@ -203,15 +238,15 @@ class FeedbackLinkService {
     }
 
     /**
-     * Who gave out the link, when the token is a link that was used for feedback (not one unknown, voided or
-     * past its window): the page that thanks names that person to turn to. Empty for any other token.
+     * The link, when the token is one that was used for feedback (not one unknown, voided or past its window): the
+     * page that thanks names whom to turn to ({@link #contact}). Empty for any other token.
      */
     @Transactional(readOnly = true)
-    public Optional<String> spentLinkIssuer(String token) {
+    public Optional<Spent> spent(String token) {
         if (!FeedbackTokens.wellFormed(token)) {
             return Optional.empty();
         }
-        return links.find(FeedbackTokens.hash(token)).filter(l -> l.usedAt() != null).map(FeedbackLinks.Link::issuedBy);
+        return links.find(FeedbackTokens.hash(token)).filter(l -> l.usedAt() != null).map(l -> new Spent(contact(l)));
     }
 
     /**
@@ -228,14 +263,15 @@ class FeedbackLinkService {
         return links.find(FeedbackTokens.hash(token)).filter(l -> l.usedAt() == null)
                 .flatMap(l -> replied.since(l.ticketId(), l.repliedAt()).map(since -> new MovedOn(since.status(),
                         since.closedAt() == null ? null : LocalDate.ofInstant(since.closedAt(), zone),
-                        since.leadDepartment(), l.issuedBy(), l.voidedByFeedback())));
+                        since.leadDepartment(), contact(l), l.voidedByFeedback())));
     }
 
     /**
-     * Who gave out a link that is neither spent nor outlived by its ticket ({@link #movedOn}), while the ticket still
-     * waits for feedback on the link's reply: voided by a newer link, or past the feedback window. Its page names that
-     * person, as the pages of a spent link and of a ticket moved on do, and for a replaced one says to use the newest.
-     * Empty for a token unknown (never guessed at: a token not well formed is not looked up) or of another kind.
+     * A link that is neither spent nor outlived by its ticket ({@link #movedOn}), while the ticket still waits for
+     * feedback on the link's reply: voided by a newer link, or past the feedback window. Its page names whom to turn to
+     * ({@link #contact}), as the pages of a spent link and of a ticket moved on do, and for a replaced one says to use
+     * the newest. Empty for a token unknown (never guessed at: a token not well formed is not looked up) or of another
+     * kind.
      */
     @Transactional(readOnly = true)
     public Optional<Stale> stale(String token) {
@@ -244,7 +280,7 @@ class FeedbackLinkService {
         }
         Instant now = clock.instant();
         return links.find(FeedbackTokens.hash(token)).filter(l -> l.usedAt() == null && !l.liveAt(now))
-                .flatMap(l -> replied.awaitingFeedback(l.ticketId(), l.repliedAt()).map(t -> new Stale(l.issuedBy(),
+                .flatMap(l -> replied.awaitingFeedback(l.ticketId(), l.repliedAt()).map(t -> new Stale(contact(l),
                         l.voidedAt() != null && (t.feedbackDue() == null || now.isBefore(t.feedbackDue())),
                         t.feedbackDue())));
     }

@@ -16,11 +16,11 @@ import org.springframework.stereotype.Repository;
 class FeedbackLinks {
 
     /**
-     * A link: the ticket and the reply it is for, who gave it out, until when it lives, and whether it was
+     * A link: the ticket and the reply it is for, who gave it out and when, until when it lives, and whether it was
      * spent or voided (and whether by staff recording the feedback themselves).
      */
-    record Link(long id, long ticketId, Instant repliedAt, String issuedBy, Instant expiresAt, Instant usedAt,
-            Instant voidedAt, boolean voidedByFeedback) {
+    record Link(long id, long ticketId, Instant repliedAt, String issuedBy, Instant issuedAt, Instant expiresAt,
+            Instant usedAt, Instant voidedAt, boolean voidedByFeedback) {
 
         boolean liveAt(Instant now) {
             return usedAt == null && voidedAt == null && now.isBefore(expiresAt);
@@ -97,8 +97,8 @@ class FeedbackLinks {
     Optional<Link> find(String tokenHash) {
         return jdbc.sql("select * from feedback_link where token_hash = ?").param(tokenHash)
                 .query((rs, n) -> new Link(rs.getLong("id"), rs.getLong("ticket_id"), Sql.instant(rs, "replied_at"),
-                        rs.getString("issued_by"), Sql.instant(rs, "expires_at"), Sql.instant(rs, "used_at"),
-                        Sql.instant(rs, "voided_at"), rs.getBoolean("voided_by_feedback")))
+                        rs.getString("issued_by"), Sql.instant(rs, "issued_at"), Sql.instant(rs, "expires_at"),
+                        Sql.instant(rs, "used_at"), Sql.instant(rs, "voided_at"), rs.getBoolean("voided_by_feedback")))
                 .optional();
     }
 

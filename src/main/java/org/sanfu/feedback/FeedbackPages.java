@@ -118,12 +118,13 @@ class FeedbackPages {
      * to turn to too; else (a token unknown) only that the link no longer works.
      */
     private ModelAndView gone(String token) {
-        return links.spentLinkIssuer(token)
-                .map(by -> page("feedback/spent", HttpStatus.GONE).addObject("contact", people.contact(by)))
+        return links.spent(token)
+                .map(spent -> page("feedback/spent", HttpStatus.GONE)
+                        .addObject("contact", people.contact(spent.contact())))
                 .or(() -> links.movedOn(token).map(this::movedOn))
                 // replaced by a newer link, or past the window: whom to turn to, as the pages above name them
                 .or(() -> links.stale(token).map(stale -> page("feedback/gone", HttpStatus.GONE)
-                        .addObject("contact", people.contact(stale.issuedBy())).addObject("replaced", stale.replaced())
+                        .addObject("contact", people.contact(stale.contact())).addObject("replaced", stale.replaced())
                         .addObject("windowEnd", stale.windowEnd())))
                 // unknown: nobody to name
                 .orElseGet(() -> page("feedback/gone", HttpStatus.GONE));
@@ -131,7 +132,7 @@ class FeedbackPages {
 
     private ModelAndView movedOn(FeedbackLinkService.MovedOn moved) {
         TicketStatus status = moved.status();
-        return page("feedback/moved", HttpStatus.GONE).addObject("contact", people.contact(moved.issuedBy()))
+        return page("feedback/moved", HttpStatus.GONE).addObject("contact", people.contact(moved.contact()))
                 // staff recorded its feedback on that reply themselves: it was already heard, not passed over
                 .addObject("ratedByStaff", moved.ratedByStaff())
                 .addObject("closed", status == TicketStatus.CLOSED)
@@ -188,12 +189,12 @@ class FeedbackPages {
         RepliedTickets.Replied ticket = shown.ticket();
         String onSiteBy = ticket.answeredOnSiteBy();
         return page("feedback/form", status).addObject("token", token).addObject("ticket", ticket)
-                .addObject("contact", people.contact(shown.issuedBy()))
+                .addObject("contact", people.contact(shown.contact()))
                 // resolved on site, no department answered: who did, as the enterprise met them, and whether that is
-                // the person who gave out the link (then named once)
+                // the person the page names as who asks (then named once)
                 .addObject("onSiteRole", onSiteBy == null ? null : FeedbackLinkService.onSiteRole(ticket.source()))
                 .addObject("onSiteName", people.name(onSiteBy))
-                .addObject("onSiteByAsker", onSiteBy != null && onSiteBy.equals(shown.issuedBy()))
+                .addObject("onSiteByAsker", onSiteBy != null && onSiteBy.equals(shown.contact()))
                 .addObject("grades", GRADES).addObject("chosen", typed.getFirst("satisfaction"))
                 .addObject("comment", typed.getFirst("comment")).addObject("errors", faults);
     }

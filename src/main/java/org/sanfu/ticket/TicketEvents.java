@@ -2,6 +2,7 @@ package org.sanfu.ticket;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -36,6 +37,12 @@ class TicketEvents {
         return jdbc.sql("select actor from ticket_event where ticket_id = ? and action = ? order by id "
                         + "fetch first 1 rows only")
                 .params(ticketId, action).query(String.class).optional();
+    }
+
+    /** Whether the ticket has an event of this action at or after {@code since}. */
+    boolean anySince(long ticketId, String action, Instant since) {
+        return jdbc.sql("select count(*) from ticket_event where ticket_id = ? and action = ? and at >= ?")
+                .params(ticketId, action, Sql.ts(since)).query(Long.class).single() > 0;
     }
 
     List<TicketEvent> history(long ticketId) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.sanfu.security.People;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -32,6 +33,19 @@ public class TicketReporters {
         this.people = people;
         this.messages = messages;
         this.clock = clock;
+    }
+
+    /**
+     * Who follows the ticket now, its reporter (a user name), and whether its work was handed over (工作交接) at or
+     * after {@code since}: the feedback link's pages name whom the enterprise turns to by them.
+     */
+    public record Follower(String reporter, boolean handedOverSince) {}
+
+    /** The ticket's {@link Follower}, given what happened since {@code since}; empty for an unknown id. */
+    @Transactional(readOnly = true)
+    public Optional<Follower> follower(long ticketId, Instant since) {
+        return tickets.findRow(ticketId)
+                .map(t -> new Follower(t.reporter(), events.anySince(ticketId, HANDOVER, since)));
     }
 
     /**

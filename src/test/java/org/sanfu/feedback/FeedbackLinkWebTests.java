@@ -1,6 +1,7 @@
 package org.sanfu.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
 import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
+import org.sanfu.security.AccountAdministration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,6 +53,8 @@ class FeedbackLinkWebTests {
     private static final Map<String, Object> RESOLVED = Map.of("resolution", "已协调船公司增加舱位，下周起每周两班",
             "outcome", "RESOLVED");
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
+    /** The password of the accounts a test makes for itself. */
+    private static final String PASSWORD = "Sanfu-Contact-Passw0rd!";
 
     @Autowired
     Api api;
@@ -59,6 +64,8 @@ class FeedbackLinkWebTests {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    AccountAdministration accounts;
 
     /** Each test's requests to /f/** come from an address of their own, so that the rate limit stays theirs. */
     private final String address = "10.14." + (ADDRESSES.incrementAndGet() / 250) + "." + (ADDRESSES.get() % 250 + 1);
@@ -1016,6 +1023,85 @@ class FeedbackLinkWebTests {
     }
 
     // ------------------------------------------------------------------------------------------
+    // whom the pages name once the person who gave out the link left or handed the ticket on
+
+    /**
+     * 工作交接 after the link went out: every page of it names the specialist who follows the ticket now, with their
+     * telephone, not the one who handed it on; a link the office gives out after the handover names the office's
+     * person, who gave it knowingly.
+     */
+    @Test
+    void afterAHandoverTheLinksPagesNameTheSpecialistWhoTookTheTicketOver() {
+        String from = specialist("hand", "王交出", "0576-8888 3101");
+        String to = specialist("take", "李接手", "0576-8888 3102");
+        String id = repliedTicketOf(from);
+        String path = issueAs(from, id);
+        Document before = get(path).html();
+        assertThat(before.getElementById("contact").text()).contains("王交出", "电话 0576-8888 3101");
+
+        Api.Response moved = api.post("/api/accounts/" + from + "/handover", "admin", Map.of("to", to));
+        assertThat(moved.json().get("tickets").asInt()).as(moved.text()).isEqualTo(1);
+
+        Answer live = get(path);
+        assertThat(live.status()).isEqualTo(200);
+        assertThat(live.html().getElementById("contact").text()).contains("请直接联系工作人员李接手", "电话 0576-8888 3102");
+        assertThat(live.html().select("#contact a.phone").attr("href")).isEqualTo("tel:0576-88883102");
+        assertThat(live.html().getElementById("whoAsks").text()).contains("工作人员李接手请您看一看答复");
+        assertThat(live.body()).doesNotContain("王交出", "0576-8888 3101", from, to);
+
+        Api.Response byOffice = api.post("/api/tickets/" + id + "/feedback-link", "dispatch", null);
+        assertThat(byOffice.status()).as(byOffice.text()).isEqualTo(201);
+        String newer = byOffice.json().get("url").asText();
+        Answer replaced = get(path);
+        assertThat(replaced.html().getElementById("replaced")).isNotNull();
+        assertThat(replaced.html().getElementById("contact").text()).contains("李接手", "电话 0576-8888 3102")
+                .doesNotContain("王交出");
+        assertThat(get(newer).html().getElementById("contact").text()).contains("陈静").doesNotContain("李接手");
+
+        assertThat(post(newer, "satisfaction", "SATISFIED").status()).isEqualTo(200);
+        assertThat(get(newer).html().getElementById("contact").text()).as("spent").contains("陈静");
+        Answer closed = get(path);
+        assertThat(closed.status()).isEqualTo(410);
+        assertThat(closed.html().getElementById("ticketClosed")).isNotNull();
+        assertThat(closed.html().getElementById("contact").text()).as("moved on").contains("李接手")
+                .doesNotContain("王交出");
+    }
+
+    /**
+     * The person who gave out the link left (their account disabled): its pages name the specialist who reported the
+     * ticket and follows it; once that account is disabled too, no one by name and no telephone, as for a person
+     * without a name. Until then the one who gave it out, though not the ticket's reporter.
+     */
+    @Test
+    void afterTheIssuerLeavesTheLinksPagesNameTheTicketsReporterElseNoOne() {
+        String reporter = specialist("rep", "赵上报", "0576-8888 3201");
+        String issuer = specialist("give", "钱发链", "0576-8888 3202");
+        String id = repliedTicketOf(reporter);
+        String first = issueAs(issuer, id);
+        Document untouched = get(first).html();
+        assertThat(untouched.getElementById("contact").text()).contains("钱发链", "电话 0576-8888 3202")
+                .doesNotContain("赵上报");
+        assertThat(untouched.getElementById("whoAsks").text()).contains("钱发链");
+
+        disable(issuer);
+        Answer left = get(first);
+        assertThat(left.status()).isEqualTo(200);
+        assertThat(left.html().getElementById("contact").text()).contains("请直接联系工作人员赵上报", "电话 0576-8888 3201");
+        assertThat(left.html().select("#contact a.phone").attr("href")).isEqualTo("tel:0576-88883201");
+        assertThat(left.html().getElementById("whoAsks").text()).contains("工作人员赵上报请您看一看答复");
+        assertThat(left.body()).doesNotContain("钱发链", "0576-8888 3202");
+
+        String second = issueAs(reporter, id);
+        disable(reporter);
+        for (Answer nobody : List.of(get(second), get(first))) {
+            assertThat(nobody.html().getElementById("contact").text()).contains("联系为您服务的工作人员");
+            assertThat(nobody.html().select("#contact a.phone")).isEmpty();
+            assertThat(nobody.body()).doesNotContain("赵上报", "钱发链", "tel:");
+        }
+        assertThat(get(second).html().getElementById("whoAsks").text()).contains("为您服务的工作人员请您看一看答复");
+    }
+
+    // ------------------------------------------------------------------------------------------
 
     record Replied(String id, String creditCode, String town) {}
 
@@ -1029,6 +1115,40 @@ class FeedbackLinkWebTests {
         api.act(id, "sign", "transport", null);
         api.act(id, "reply", "transport", RESOLVED);
         return new Replied(id, code, town);
+    }
+
+    /** A service specialist of the test's own, with a name and a telephone the enterprise's pages give. */
+    private String specialist(String prefix, String name, String phone) {
+        String user = prefix + Api.creditCode().substring(10).toLowerCase(Locale.ROOT);
+        accounts.create(user, name, phone, "STAFF", null, PASSWORD);
+        return user;
+    }
+
+    /** A CONTAINER ticket this specialist reported at a visit to a fresh enterprise, signed and replied. */
+    private String repliedTicketOf(String reporter) {
+        Api.Response visit = api.perform(MockMvcRequestBuilders.post("/api/visits").accept(MediaType.APPLICATION_JSON)
+                .contentType(MediaType.APPLICATION_JSON).characterEncoding(StandardCharsets.UTF_8)
+                .content(api.write(Map.of("enterpriseCreditCode", api.enterprise(), "problems",
+                        List.of(Api.problem("CONTAINER", "测试问题 CONTAINER")))))
+                .with(httpBasic(reporter, PASSWORD)), null);
+        assertThat(visit.status()).as(visit.text()).isEqualTo(201);
+        String id = visit.json().get("tickets").get(0).get("id").asText();
+        api.act(id, "sign", "transport", null);
+        api.act(id, "reply", "transport", RESOLVED);
+        return id;
+    }
+
+    private String issueAs(String user, String id) {
+        Api.Response r = api.perform(MockMvcRequestBuilders.post("/api/tickets/" + id + "/feedback-link")
+                .accept(MediaType.APPLICATION_JSON).with(httpBasic(user, PASSWORD)), null);
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return r.json().get("url").asText();
+    }
+
+    /** Disabled through /admin, in a session of its own (the warning it leaves for the next page is nobody's). */
+    private void disable(String user) {
+        assertThat(pages.post("/admin/accounts/" + user + "/disable", pages.freshSession("admin"), Pages.form())
+                .status()).isEqualTo(303);
     }
 
     private String issue(String id) {
