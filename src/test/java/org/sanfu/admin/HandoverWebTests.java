@@ -46,16 +46,18 @@ class HandoverWebTests {
     void theEnterprisesAndOpenTicketsMoveTheClosedStayAndTheNewSpecialistFollowsThem() {
         Work work = work("from");
         String to = newSpecialist("to");
+        // reported at an enterprise another specialist looks after: only its reporter can bring it to an inbox
+        String elsewhere = repliedAt(api.enterprise(), work.specialist());
         // the person left: disabled first, as /admin then says their enterprises are to be handed over
         disable(work.specialist());
-        assertThat(inbox(to)).doesNotContain(work.replied());
+        assertThat(inbox(to)).doesNotContain(work.replied(), elsewhere);
 
         Api.Response moved = api.post("/api/accounts/" + work.specialist() + "/handover", "admin", Map.of("to", to));
         assertThat(moved.status()).as(moved.text()).isEqualTo(200);
         assertThat(moved.json().get("from").asText()).isEqualTo(work.specialist());
         assertThat(moved.json().get("to").asText()).isEqualTo(to);
         assertThat(moved.json().get("enterprises").asInt()).isEqualTo(2);
-        assertThat(moved.json().get("tickets").asInt()).isEqualTo(2);
+        assertThat(moved.json().get("tickets").asInt()).isEqualTo(3);
 
         assertThat(enterprisesOf(to)).containsExactlyInAnyOrderElementsOf(work.enterprises());
         assertThat(enterprisesOf(work.specialist())).isEmpty();
@@ -75,9 +77,12 @@ class HandoverWebTests {
                 .as("the ticket page names the event").contains("工作交接");
 
         // the lists find them under their new reporter at once, and the new specialist's inbox holds the reply to rate
-        assertThat(listedFor(to)).containsExactlyInAnyOrder(work.replied(), work.open());
+        assertThat(listedFor(to)).containsExactlyInAnyOrder(work.replied(), work.open(), elsewhere);
         assertThat(listedFor(work.specialist())).containsExactly(work.closed());
-        assertThat(inbox(to)).contains(work.replied());
+        // the enterprise's specialist moved too and would bring work.replied() there alone; elsewhere's stayed
+        // staff1, so it is there because its reporter moved
+        assertThat(inbox(to)).contains(work.replied(), elsewhere);
+        assertThat(reporter(elsewhere)).isEqualTo(to);
 
         // sent again: nothing left to move, and no second event
         Api.Response again = api.post("/api/accounts/" + work.specialist() + "/handover", "admin", Map.of("to", to));
@@ -276,6 +281,17 @@ class HandoverWebTests {
         api.act(closed, "reply", "transport", Map.of("resolution", "已协调堆场", "outcome", "RESOLVED"));
         api.act(closed, "feedback", "staff1", Map.of("satisfaction", "SATISFIED"));
         return new Work(specialist, codes, replied, ids.get(1), closed);
+    }
+
+    /** A CONTAINER problem this specialist reported at a visit to this enterprise, signed and replied. */
+    private String repliedAt(String creditCode, String specialist) {
+        Api.Response visit = as(specialist, "/api/visits", Map.of("enterpriseCreditCode", creditCode, "problems",
+                List.of(Api.problem("CONTAINER", "舱位紧张"))));
+        assertThat(visit.status()).as(visit.text()).isEqualTo(201);
+        String id = ids(visit.json().get("tickets")).get(0);
+        api.act(id, "sign", "transport", null);
+        api.act(id, "reply", "transport", Map.of("resolution", "已协调船公司", "outcome", "RESOLVED"));
+        return id;
     }
 
     private Api.Response as(String user, String path, Object body) {
