@@ -4,9 +4,11 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.util.Locale;
 import org.sanfu.web.ErrorPages;
+import org.sanfu.web.UploadLimits;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -17,18 +19,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * body over its limits, the form's {@code _csrf} field with them, and a file a little too large would
  * be answered "403, the page may have expired" instead of "the file is too large". (The API's
  * BodySizeLimitFilter answers problem+json after sign-in; browsers always send a Content-Length.)
- * A multipart body is read here for the same reason: one the container cannot read (more parts than it
+ * A path that takes a file has its own limit (web.UploadLimits: a ticket's attachment), and the container reads
+ * multipart bodies up to the largest of them, so the parts a chunked body brought are measured here against the
+ * path's own. A multipart body is read here for the same reason: one the container cannot read (more parts than it
  * takes, a file name with a NUL) would lose its {@code _csrf} to a misleading 403, or throw from the CSRF
  * check's first read of a parameter into a 500; it gets the Chinese 400 page instead, and nothing is saved.
  */
 final class OversizedPageRequests extends OncePerRequestFilter {
 
-    private final long limit;
+    private final UploadLimits limits;
     private final ErrorPages errorPages;
     private final MessageSource messages;
 
-    OversizedPageRequests(long limit, ErrorPages errorPages, MessageSource messages) {
-        this.limit = limit;
+    OversizedPageRequests(UploadLimits limits, ErrorPages errorPages, MessageSource messages) {
+        this.limits = limits;
         this.errorPages = errorPages;
         this.messages = messages;
     }
@@ -36,11 +40,16 @@ final class OversizedPageRequests extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = limits.maxBodyBytes(request);
         boolean declaredTooLarge = request.getContentLengthLong() > limit;
-        Exception unreadable = !declaredTooLarge && isMultipart(request) ? unreadable(request) : null;
-        // one sent without a length (chunked) passes the first check and may go past the container's limit
-        if (declaredTooLarge || unreadable != null && tooLarge(unreadable)) {
-            String reason = messages.getMessage("page.too-large", new Object[] {size(limit)}, Locale.SIMPLIFIED_CHINESE);
+        boolean multipart = !declaredTooLarge && isMultipart(request);
+        Exception unreadable = multipart ? unreadable(request) : null;
+        // one sent without a length (chunked) passes the first check and may go past the container's limit, or the
+        // path's own where the container's is larger
+        if (declaredTooLarge || unreadable != null && tooLarge(unreadable)
+                || multipart && unreadable == null && partsSize(request) > limit) {
+            String reason = messages.getMessage(limits.takesFile(request) ? "page.too-large-file" : "page.too-large",
+                    new Object[] {size(limit)}, Locale.SIMPLIFIED_CHINESE);
             errorPages.render(request, response, HttpStatus.PAYLOAD_TOO_LARGE, reason);
             return;
         }
@@ -69,6 +78,15 @@ final class OversizedPageRequests extends OncePerRequestFilter {
         } catch (ServletException | IOException | RuntimeException unreadable) {
             return unreadable;
         }
+    }
+
+    /** The bytes of the parts the container read (their sizes: the framing between them aside). */
+    private static long partsSize(HttpServletRequest request) throws ServletException, IOException {
+        long size = 0;
+        for (Part part : request.getParts()) {
+            size += part.getSize();
+        }
+        return size;
     }
 
     /** Whether the parts were refused for their size (Tomcat's SizeException, somewhere among the causes). */

@@ -18,6 +18,7 @@ import org.sanfu.web.ErrorPages;
 import org.sanfu.web.Messages;
 import org.sanfu.web.Problems;
 import org.sanfu.web.Text;
+import org.sanfu.web.UploadLimits;
 import org.sanfu.web.Utf8Forms;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
@@ -251,10 +252,10 @@ class SecurityConfig implements WebMvcConfigurer {
     @Bean
     @Order(0)
     SecurityFilterChain feedbackLinkPages(HttpSecurity http, ErrorPages errorPages, BodySizeLimitProperties bodies,
-            MessageSource messages) throws Exception {
+            UploadLimits uploads, MessageSource messages) throws Exception {
         http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/f/**"))
                 .headers(SecurityHeaders.pages())
-                .addFilterAfter(new OversizedPageRequests(bodies.maxBodyBytes(), errorPages, messages),
+                .addFilterAfter(new OversizedPageRequests(uploads, errorPages, messages),
                         SecurityContextHolderFilter.class)
                 .addFilterBefore(utf8Forms(bodies, errorPages, messages), CsrfFilter.class)
                 .csrf(csrf -> csrf.disable())
@@ -332,7 +333,7 @@ class SecurityConfig implements WebMvcConfigurer {
     @Bean
     @Order(4)
     SecurityFilterChain pages(HttpSecurity http, AuthenticationManager sanfuAuthentication, ErrorPages errorPages,
-            Accounts accounts, BodySizeLimitProperties bodies, MessageSource messages,
+            Accounts accounts, BodySizeLimitProperties bodies, UploadLimits uploads, MessageSource messages,
             @Qualifier("thymeleafViewResolver") ViewResolver views, KeptForms keptForms,
             ObjectProvider<WebInvocationPrivilegeEvaluator> privileges, Messages worded) throws Exception {
         SecurityContextRepository sessions = new DelegatingSecurityContextRepository(
@@ -344,7 +345,7 @@ class SecurityConfig implements WebMvcConfigurer {
                 // a password an administrator set is changed by its person before any other page opens
                 .addFilterAfter(new SignedInAccountCheck(accounts, sessions, true), SecurityContextHolderFilter.class)
                 .addFilterAfter(new PasswordChangeFirst(), SignedInAccountCheck.class)
-                .addFilterBefore(new OversizedPageRequests(bodies.maxBodyBytes(), errorPages, messages), CsrfFilter.class)
+                .addFilterBefore(new OversizedPageRequests(uploads, errorPages, messages), CsrfFilter.class)
                 .addFilterBefore(utf8Forms(bodies, errorPages, messages), CsrfFilter.class)
                 .formLogin(form -> form.loginPage("/login").successHandler(new WayBackAfterSignIn(privileges))
                         .failureHandler(SignInPage.refused(views)).permitAll())

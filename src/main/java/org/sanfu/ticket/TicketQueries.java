@@ -248,7 +248,7 @@ public class TicketQueries {
                 clock.instant()));
     }
 
-    private Ticket visible(String id, Caller caller) {
+    Ticket visible(String id, Caller caller) {
         Ticket ticket = tickets.find(parseId(id)).orElseThrow(() -> new DomainException.NotFound("ticket", id));
         if (!TicketPolicy.maySee(ticket, caller)) {
             throw new DomainException.NotYours(Message.of("sanfu.ticket.other-departments", "id", id));

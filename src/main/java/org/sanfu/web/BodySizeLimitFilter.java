@@ -14,23 +14,25 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses bodies over {@code sanfu.max-body-bytes} with 413: at once when Content-Length says so,
- * and while reading when a chunked body grows past the limit. Runs after sign-in, so 401 comes first.
+ * Refuses bodies over {@code sanfu.max-body-bytes} (or a file's path's own limit, UploadLimits) with 413: at once
+ * when Content-Length says so, and while reading when a chunked body grows past the limit. Runs after sign-in, so
+ * 401 comes first.
  */
 @Component
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
-    private final long limit;
+    private final UploadLimits limits;
     private final Problems problems;
 
-    BodySizeLimitFilter(BodySizeLimitProperties properties, Problems problems) {
-        this.limit = properties.maxBodyBytes();
+    BodySizeLimitFilter(UploadLimits limits, Problems problems) {
+        this.limits = limits;
         this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = limits.maxBodyBytes(request);
         if (request.getContentLengthLong() > limit) {
             problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE,
                     Message.of("sanfu.problem.too-large", "limit", limit));

@@ -19,7 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * No cross-site writes to the API: a browser lets any site post a form (urlencoded, multipart,
  * text/plain) with the user's Basic credentials, but never JSON. So an unsafe request under /api that
  * declares any content type but JSON (or text/csv for the enterprise import, the one endpoint that
- * documents it) is refused 415 before anything reads it, even with an empty body. A request with no
+ * documents it, or a file's own type where a feature takes files, FileUploads) is refused 415 before anything
+ * reads it, even with an empty body. A request with no
  * content type and no body ({@code curl -X POST}) stays accepted: no form can send one. Runs after
  * sign-in, like the body-size limit, so 401 comes first.
  *
@@ -37,9 +38,11 @@ class JsonOnlyWrites extends OncePerRequestFilter {
     private static final String IDENTITY = "identity";
 
     private final Problems problems;
+    private final UploadLimits uploads;
 
-    JsonOnlyWrites(Problems problems) {
+    JsonOnlyWrites(Problems problems, UploadLimits uploads) {
         this.problems = problems;
+        this.uploads = uploads;
     }
 
     @Override
@@ -65,12 +68,14 @@ class JsonOnlyWrites extends OncePerRequestFilter {
             return;
         }
         String declared = request.getContentType();
-        if (declared == null || accepted(declared, request.getRequestURI().substring(request.getContextPath().length()))) {
+        String path = UploadLimits.path(request);
+        List<MediaType> files = uploads.fileTypes(path);
+        if (declared == null || accepted(declared, path, files)) {
             chain.doFilter(request, response);
             return;
         }
         List<MediaType> supported = request.getRequestURI().endsWith(IMPORT)
-                ? List.of(MediaType.valueOf("text/csv")) : List.of(MediaType.APPLICATION_JSON);
+                ? List.of(MediaType.valueOf("text/csv")) : !files.isEmpty() ? files : List.of(MediaType.APPLICATION_JSON);
         problems.write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                 Message.of("sanfu.problem.unsupported-media-type", "type", declared, "supported", supported));
     }
@@ -90,13 +95,14 @@ class JsonOnlyWrites extends OncePerRequestFilter {
         }
     }
 
-    private static boolean accepted(String declared, String path) {
+    private static boolean accepted(String declared, String path, List<MediaType> files) {
         MediaType type;
         try {
             type = MediaType.parseMediaType(declared);
         } catch (InvalidMediaTypeException e) {
             return false;
         }
-        return JsonMedia.isJson(type) || path.equals(IMPORT) && MediaType.valueOf("text/csv").includes(type);
+        return JsonMedia.isJson(type) || path.equals(IMPORT) && MediaType.valueOf("text/csv").includes(type)
+                || files.stream().anyMatch(type::equalsTypeAndSubtype);
     }
 }

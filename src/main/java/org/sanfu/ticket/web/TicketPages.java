@@ -2,6 +2,7 @@ package org.sanfu.ticket.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -45,6 +46,7 @@ import org.sanfu.ticket.Outcome;
 import org.sanfu.ticket.Satisfaction;
 import org.sanfu.ticket.TicketAction;
 import org.sanfu.ticket.TicketActions;
+import org.sanfu.ticket.TicketAttachments;
 import org.sanfu.ticket.TicketEvent;
 import org.sanfu.ticket.TicketQueries;
 import org.sanfu.ticket.TicketStatus;
@@ -75,6 +77,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.view.RedirectView;
@@ -102,6 +105,8 @@ class TicketPages {
     static final String WAY_BACK = "back";
     /** A form sent again this soon after the caller's same action is taken for that one sent twice. */
     static final Duration RESENT_WITHIN = Duration.ofMinutes(10);
+    /** The attachment form's name where a refused form is named (FormState), as the history names the event. */
+    static final String ATTACH_FORM = TicketAttachments.ATTACH;
     private static final Pattern TICKET_NUMBER = Pattern.compile("\\s*[#＃]?\\s*(\\d{1,18})\\s*");
 
     private final Messages messages;
@@ -125,11 +130,14 @@ class TicketPages {
     private final TicketListWorkbook workbook;
     private final When when;
     private final ZoneId zone;
+    private final TicketAttachments attachments;
 
     TicketPages(TicketQueries queries, TicketActions actions, FormBodies forms, TicketListParams listParams,
             Catalog catalog, Messages messages, FormErrors formErrors, AccountDirectory accounts,
             PageFormSubmissions submissions, Clock clock, TicketListWorkbook workbook, When when,
-            SanfuProperties properties, People people, KeptForms keptForms, QueryParams dates, ChannelCodes channels) {
+            SanfuProperties properties, People people, KeptForms keptForms, QueryParams dates, ChannelCodes channels,
+            TicketAttachments attachments) {
+        this.attachments = attachments;
         this.channels = channels;
         this.keptForms = keptForms;
         this.dates = dates;
@@ -505,6 +513,36 @@ class TicketPages {
         }
     }
 
+    /**
+     * The attachment form (附件, multipart): as the API, 404, 403, then a file at fault (400: the page again, the
+     * message by the file's field) or a ticket closed or full (409: the page again with the reason); success sends the
+     * browser back to the ticket (303), which names the file added.
+     */
+    @PostMapping("/tickets/{id}/attachments")
+    ModelAndView attach(@PathVariable String id, Caller caller, @RequestParam(required = false) MultipartFile file,
+            @RequestParam(name = WAY_BACK, required = false) String back, RedirectAttributes flash) throws IOException {
+        try {
+            TicketAttachments.Attachment added = attachments.attach(id, caller, new TicketAttachments.Upload(
+                    file == null ? null : file.getOriginalFilename(), null, file == null ? new byte[0] : file.getBytes()));
+            flash.addFlashAttribute("attached", added.fileName());
+            return back(id, checked(back));
+        } catch (InvalidInput e) {
+            // one input carries the name, the type and the bytes: every fault is the file's
+            return again(id, caller, FormState.invalid(ATTACH_FORM, new LinkedMultiValueMap<>(), formErrors.list(e)
+                    .stream().map(f -> new InvalidInput.FieldError("file", f.message())).toList()), back,
+                    HttpStatus.BAD_REQUEST);
+        } catch (DomainException.NotNow e) {
+            return again(id, caller, FormState.refused(ATTACH_FORM, new LinkedMultiValueMap<>(),
+                    messages.text(e.detail(), Locale.SIMPLIFIED_CHINESE)), back, HttpStatus.CONFLICT);
+        }
+    }
+
+    /** A file of the ticket, for whoever may read it, as the API gives it. */
+    @GetMapping("/tickets/{id}/attachments/{attachmentId}")
+    ResponseEntity<byte[]> attachment(@PathVariable String id, @PathVariable String attachmentId, Caller caller) {
+        return AttachmentFiles.download(attachments.file(id, attachmentId, caller));
+    }
+
     /** The ticket's id as the submissions keep it; -1 for one no ticket has (the action answers 404 first). */
     private static long ticketId(String id) {
         return Ids.parse(id).orElse(-1L);
@@ -631,6 +669,10 @@ class TicketPages {
         List<TicketEvent> history = queries.history(id, caller);
         model.put("t", ticket);
         model.put("history", history);
+        model.put("attachments", attachments.list(id, caller).stream().map(a -> new AttachmentRow(a,
+                AttachmentFiles.sizeWords(a.size()), actorName(a.uploadedBy()))).toList());
+        model.put("mayAttach", attachments.mayAttachNow(id, caller));
+        model.put("attachmentLimit", AttachmentFiles.sizeWords(attachments.maxFileBytes()));
         model.put("actorNames", actorNames(history));
         // a channel by its name (12345热线（渠道）); a person as the facts always named them, without a department
         model.put("reporter", ticket.reporter() != null && ticket.reporter().startsWith(TicketActions.CHANNEL_ACTOR)
@@ -671,6 +713,9 @@ class TicketPages {
     interface UseCase<T> {
         TicketView take(String id, Caller caller, T command);
     }
+
+    /** A file as the page lists it: its size in words (1.5 MB) and who added it, as the history names people. */
+    record AttachmentRow(TicketAttachments.Attachment attachment, String size, String by) {}
 
     /** An action, the command its form is read as (null: no fields), and its use case. */
     record ActionForm<T>(TicketAction action, Class<T> body, UseCase<T> use) {}

@@ -1,0 +1,64 @@
+package org.sanfu.ticket;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.http.MediaType;
+
+/**
+ * The kinds of file a ticket takes, each known by its first bytes (its magic number), never by the sender's word:
+ * PDF, JPEG, PNG, and the zip containers Word and Excel (docx, xlsx) and OFD (版式文档, GB/T 33190) are written in.
+ */
+public enum AttachmentTypes {
+
+    PDF("application/pdf", "pdf", new byte[] {'%', 'P', 'D', 'F', '-'}),
+    JPEG("image/jpeg", "jpg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}),
+    PNG("image/png", "png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}),
+    DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx", Zip.MAGIC),
+    XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx", Zip.MAGIC),
+    OFD("application/ofd", "ofd", Zip.MAGIC);
+
+    private final MediaType type;
+    private final String extension;
+    private final byte[] magic;
+
+    AttachmentTypes(String type, String extension, byte[] magic) {
+        this.type = MediaType.parseMediaType(type);
+        this.extension = extension;
+        this.magic = magic;
+    }
+
+    public MediaType type() {
+        return type;
+    }
+
+    /** Every type a file may be sent in. */
+    public static List<MediaType> mediaTypes() {
+        return Arrays.stream(values()).map(AttachmentTypes::type).toList();
+    }
+
+    /** The kind a declared type names (its parameters aside), if any. */
+    static Optional<AttachmentTypes> declared(MediaType declared) {
+        return Arrays.stream(values()).filter(k -> k.type.equalsTypeAndSubtype(declared)).findFirst();
+    }
+
+    /** Whether the file's first bytes are this kind's. */
+    boolean matches(byte[] content) {
+        return content.length >= magic.length && Arrays.equals(content, 0, magic.length, magic, 0, magic.length);
+    }
+
+    /**
+     * The kind of a file a page's form sent, whose declared type browsers guess from the name (an OFD is often
+     * application/octet-stream): by its first bytes, and a zip's by the name's extension.
+     */
+    static Optional<AttachmentTypes> of(byte[] content, String fileName) {
+        String name = fileName.toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(k -> k.matches(content))
+                .filter(k -> k.magic != Zip.MAGIC || name.endsWith("." + k.extension)).findFirst();
+    }
+
+    private static final class Zip {
+        static final byte[] MAGIC = {'P', 'K', 0x03, 0x04};
+    }
+}

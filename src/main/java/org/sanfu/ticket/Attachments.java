@@ -1,0 +1,59 @@
+package org.sanfu.ticket;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.sanfu.Sql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The files of the tickets (ticket_attachment): their content in the database, read only to be downloaded. */
+@Repository
+class Attachments {
+
+    private static final String FACTS = "id, ticket_id, file_name, content_type, size, uploaded_by, uploaded_at";
+
+    private final JdbcClient jdbc;
+
+    Attachments(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(long ticketId, String fileName, String contentType, byte[] content, String sha256, String by,
+            Instant at) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("insert into ticket_attachment (ticket_id, file_name, content_type, size, sha256, uploaded_by, "
+                        + "uploaded_at, content) values (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(ticketId, fileName, contentType, content.length, sha256, by, Sql.ts(at), content)
+                .update(key, "id");
+        return key.getKeyAs(Number.class).longValue();
+    }
+
+    int count(long ticketId) {
+        return jdbc.sql("select count(*) from ticket_attachment where ticket_id = ?").param(ticketId)
+                .query(Integer.class).single();
+    }
+
+    /** A ticket's files, oldest first, without their content. */
+    List<TicketAttachments.Attachment> of(long ticketId) {
+        return jdbc.sql("select " + FACTS + " from ticket_attachment where ticket_id = ? order by id").param(ticketId)
+                .query((rs, n) -> attachment(rs)).list();
+    }
+
+    /** One file of this ticket, with its content. */
+    Optional<TicketAttachments.File> file(long ticketId, long id) {
+        return jdbc.sql("select " + FACTS + ", content from ticket_attachment where ticket_id = ? and id = ?")
+                .params(ticketId, id)
+                .query((rs, n) -> new TicketAttachments.File(attachment(rs), rs.getBytes("content"))).optional();
+    }
+
+    private static TicketAttachments.Attachment attachment(ResultSet rs) throws SQLException {
+        return new TicketAttachments.Attachment(String.valueOf(rs.getLong("id")), rs.getString("file_name"),
+                rs.getString("content_type"), rs.getLong("size"), rs.getString("uploaded_by"),
+                Sql.instant(rs, "uploaded_at"));
+    }
+}

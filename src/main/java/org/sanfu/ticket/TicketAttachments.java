@@ -1,0 +1,190 @@
+package org.sanfu.ticket;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.sanfu.DomainException;
+import org.sanfu.Ids;
+import org.sanfu.Message;
+import org.sanfu.security.Caller;
+import org.sanfu.security.Role;
+import org.sanfu.web.InvalidInput;
+import org.sanfu.web.Text;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A ticket's files (附件): whoever may read the ticket reads and downloads them; service staff, dispatch and the
+ * departments the ticket involves add them while it is open. A file is kept with its history event ({@code attach})
+ * in one transaction, its content in the database beside the ticket.
+ */
+@Service
+public class TicketAttachments {
+
+    /** The history's action of a file added. */
+    public static final String ATTACH = "attach";
+    /** The longest file name, in characters (UTF-16 units). */
+    public static final int NAME_MAX = 200;
+
+    /**
+     * A file as sent: its name, the type it was declared ("" when none; null: a page's form, whose type is known by its
+     * bytes alone), its bytes.
+     */
+    public record Upload(String fileName, String declaredType, byte[] content) {}
+
+    /** A file of a ticket, as listed. */
+    public record Attachment(String id, String fileName, String contentType, long size, String uploadedBy,
+            Instant uploadedAt) {}
+
+    /** A file with its content, to download. */
+    public record File(Attachment attachment, byte[] content) {}
+
+    private final Tickets tickets;
+    private final TicketQueries queries;
+    private final TicketEvents events;
+    private final Attachments attachments;
+    private final AttachmentProperties properties;
+    private final Clock clock;
+
+    TicketAttachments(Tickets tickets, TicketQueries queries, TicketEvents events, Attachments attachments,
+            AttachmentProperties properties, Clock clock) {
+        this.tickets = tickets;
+        this.queries = queries;
+        this.events = events;
+        this.attachments = attachments;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Adds a file: 404 an unknown ticket, 403 a caller who may not add to it, 400 a file at fault (its name, an
+     * empty or too large file, a type other than the bytes'), 409 a closed ticket or one that holds its most files.
+     */
+    @Transactional
+    public Attachment attach(String id, Caller caller, Upload upload) {
+        Ticket ticket = attachable(tickets.lock(TicketQueries.parseId(id)), id, caller);
+        String name = fileName(upload.fileName());
+        AttachmentTypes kind = kind(upload, name);
+        if (ticket.status() == TicketStatus.CLOSED) {
+            throw new DomainException.NotNow(Message.of("sanfu.ticket.attach-closed", "id", id));
+        }
+        if (attachments.count(ticket.id()) >= properties.maxPerTicket()) {
+            throw new DomainException.NotNow(Message.of("sanfu.ticket.attachments-full", "id", id,
+                    "max", properties.maxPerTicket()));
+        }
+        Instant now = clock.instant();
+        String type = kind.type().toString();
+        long attachmentId = attachments.insert(ticket.id(), name, type, upload.content(), sha256(upload.content()),
+                caller.username(), now);
+        tickets.touch(ticket.id(), now);
+        events.append(ticket.id(), new TicketEvent(now, caller.username(), ATTACH, ticket.status(), ticket.status(),
+                name));
+        return new Attachment(String.valueOf(attachmentId), name, type, upload.content().length, caller.username(), now);
+    }
+
+    /** 404 an unknown ticket, 403 a caller who may not add files to it; checked before a request's 400. */
+    @Transactional(readOnly = true)
+    public void checkMayAttach(String id, Caller caller) {
+        attachable(tickets.find(TicketQueries.parseId(id)), id, caller);
+    }
+
+    /** The ticket found, when the caller may add files to it: else 404, or 403. */
+    private static Ticket attachable(Optional<Ticket> found, String id, Caller caller) {
+        Ticket ticket = found.orElseThrow(() -> new DomainException.NotFound("ticket", id));
+        if (!mayAttach(ticket, caller)) {
+            throw new DomainException.NotYours(Message.of("sanfu.ticket.attach-not-yours", "id", id));
+        }
+        return ticket;
+    }
+
+    /** A ticket's files, oldest first: 404 an unknown ticket, 403 one the caller may not read. */
+    @Transactional(readOnly = true)
+    public List<Attachment> list(String id, Caller caller) {
+        return attachments.of(queries.visible(id, caller).id());
+    }
+
+    /** One file with its content: 404 an unknown ticket or a file it does not have, 403 a ticket not the caller's. */
+    @Transactional(readOnly = true)
+    public File file(String id, String attachmentId, Caller caller) {
+        Ticket ticket = queries.visible(id, caller);
+        return Ids.parse(attachmentId).stream().mapToObj(a -> attachments.file(ticket.id(), a)).flatMap(Optional::stream)
+                .findFirst().orElseThrow(() -> new DomainException.NotFound("attachment", attachmentId));
+    }
+
+    /** The largest file taken, in bytes. */
+    public long maxFileBytes() {
+        return properties.maxFileBytes();
+    }
+
+    /** Whether the caller may add files to this ticket now (the page's form). */
+    @Transactional(readOnly = true)
+    public boolean mayAttachNow(String id, Caller caller) {
+        return Ids.parse(id).stream().mapToObj(tickets::find).flatMap(Optional::stream)
+                .anyMatch(t -> t.status() != TicketStatus.CLOSED && mayAttach(t, caller));
+    }
+
+    /** Service staff and dispatch on any ticket, a department on one it leads or co-handles; no one else. */
+    private static boolean mayAttach(Ticket ticket, Caller caller) {
+        return caller.is(Role.STAFF, Role.DISPATCH) || caller.is(Role.DEPT) && ticket.involves(caller.department());
+    }
+
+    /** The name kept: the base name (a path's last part, as old browsers sent C:\fakepath\...), spaces around it aside. */
+    private static String fileName(String sent) {
+        String name = sent == null ? null
+                : sent.substring(Math.max(sent.lastIndexOf('/'), sent.lastIndexOf('\\')) + 1).strip();
+        Message fault = Text.Rule.fault(name, true, false, NAME_MAX);
+        if (fault == null && (name.equals(".") || name.equals(".."))) {
+            fault = Message.of("sanfu.attachment.name-invalid");
+        }
+        if (fault != null) {
+            throw InvalidInput.of("fileName", fault);
+        }
+        return name;
+    }
+
+    /** The file's kind, by its bytes; a declared type must name that kind. */
+    private AttachmentTypes kind(Upload upload, String name) {
+        byte[] content = upload.content();
+        if (content.length == 0) {
+            throw InvalidInput.of("body", Message.of("sanfu.attachment.empty"));
+        }
+        if (content.length > properties.maxFileBytes()) {
+            throw InvalidInput.of("body", Message.of("sanfu.attachment.too-large", "limit", properties.maxFileBytes()));
+        }
+        if (upload.declaredType() == null) {
+            return AttachmentTypes.of(content, name).orElseThrow(() -> InvalidInput.of("body",
+                    Message.of("sanfu.attachment.unknown-type")));
+        }
+        AttachmentTypes declared;
+        try {
+            declared = AttachmentTypes.declared(MediaType.parseMediaType(upload.declaredType())).orElse(null);
+        } catch (InvalidMediaTypeException e) {
+            declared = null;
+        }
+        if (declared == null) {
+            throw InvalidInput.of("Content-Type", upload.declaredType().isBlank()
+                    ? Message.of("sanfu.attachment.type-required", "types", AttachmentTypes.mediaTypes())
+                    : Message.of("sanfu.attachment.type-not-taken", "type", upload.declaredType(), "types",
+                            AttachmentTypes.mediaTypes()));
+        }
+        if (!declared.matches(content)) {
+            throw InvalidInput.of("Content-Type", Message.of("sanfu.attachment.type-mismatch", "type",
+                    declared.type().toString()));
+        }
+        return declared;
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.sanfu.ticket.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import org.sanfu.Message;
+import org.sanfu.security.Caller;
+import org.sanfu.ticket.TicketAttachments;
+import org.sanfu.web.ApiAccess;
+import org.sanfu.web.InvalidInput;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A ticket's files (附件, API.md "Tickets"): sent as the body itself in the file's own type, named by
+ * {@code Content-Disposition}; read by whoever may read the ticket.
+ */
+@RestController
+@RequestMapping("/api/tickets/{id}/attachments")
+@Tag(name = "Tickets")
+class AttachmentController {
+
+    private final TicketAttachments attachments;
+
+    AttachmentController(TicketAttachments attachments) {
+        this.attachments = attachments;
+    }
+
+    @Operation(summary = "Add a file", description = "The body is the file, its Content-Type the file's (PDF, JPEG, "
+            + "PNG, docx, xlsx, OFD; judged by its first bytes), its name in `Content-Disposition: attachment; "
+            + "filename*=UTF-8''<percent-encoded>`. Not on a CLOSED ticket (409), nor past the most files a ticket holds.")
+    @ApiAccess(value = {"STAFF", "DISPATCH", "DEPT"}, scope = "a department on the tickets it leads or co-handles",
+            errors = {400, 403, 404, 409, 413})
+    @Parameter(name = HttpHeaders.CONTENT_DISPOSITION, in = ParameterIn.HEADER, required = true,
+            example = "attachment; filename*=UTF-8''%E7%AD%94%E5%A4%8D%E5%87%BD.pdf")
+    @PostMapping
+    ResponseEntity<TicketAttachments.Attachment> attach(@PathVariable String id, Caller caller,
+            HttpServletRequest request) throws IOException {
+        String fileName;
+        try {
+            String disposition = request.getHeader(HttpHeaders.CONTENT_DISPOSITION);
+            fileName = disposition == null ? null : ContentDisposition.parse(disposition).getFilename();
+        } catch (IllegalArgumentException unreadable) {
+            attachments.checkMayAttach(id, caller);
+            throw InvalidInput.of("fileName", Message.of("sanfu.attachment.disposition-unreadable"));
+        }
+        String type = request.getContentType();
+        TicketAttachments.Attachment added = attachments.attach(id, caller, new TicketAttachments.Upload(fileName,
+                type == null ? "" : type, request.getInputStream().readAllBytes()));
+        return ResponseEntity.created(URI.create(request.getRequestURI() + "/" + added.id())).body(added);
+    }
+
+    @Operation(summary = "A ticket's files", description = "Oldest first, without their content.")
+    @ApiAccess(value = {"STAFF", "DISPATCH", "DEPT", "LEADER", "ADMIN"},
+            scope = "a department only the tickets it leads or co-handles", errors = {403, 404})
+    @GetMapping
+    List<TicketAttachments.Attachment> list(@PathVariable String id, Caller caller) {
+        return attachments.list(id, caller);
+    }
+
+    @Operation(summary = "A file", description = "Its bytes in its type, as an attachment with its name (RFC 6266).")
+    @ApiAccess(value = {"STAFF", "DISPATCH", "DEPT", "LEADER", "ADMIN"},
+            scope = "a department only the tickets it leads or co-handles", errors = {403, 404})
+    @GetMapping("/{attachmentId}")
+    ResponseEntity<byte[]> download(@PathVariable String id, @PathVariable String attachmentId, Caller caller) {
+        return AttachmentFiles.download(attachments.file(id, attachmentId, caller));
+    }
+}

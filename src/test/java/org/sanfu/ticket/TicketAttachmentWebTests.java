@@ -1,0 +1,246 @@
+package org.sanfu.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.sanfu.Api;
+import org.sanfu.Pages;
+import org.sanfu.SanfuTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/**
+ * A ticket's files (API.md "Tickets", 附件): sent as the raw body in the file's own type and named by
+ * Content-Disposition, listed without their content, downloaded as sent; who may add and read them, in API.md's
+ * order of checks; the limits; the history's {@code attach}; and the ticket page's 附件 section and form.
+ */
+@SanfuTest
+class TicketAttachmentWebTests extends TicketWebTestSupport {
+
+    static final String PDF_NAME = "答复函（2026）第3号.pdf";
+    static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1);
+    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+
+    @Autowired
+    Pages pages;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Api.Response upload(String id, String user, String type, String fileName, byte[] content) {
+        var request = MockMvcRequestBuilders.post("/api/tickets/" + id + "/attachments")
+                .accept(MediaType.APPLICATION_JSON).content(content);
+        if (type != null) {
+            request.header(HttpHeaders.CONTENT_TYPE, type);
+        }
+        if (fileName != null) {
+            request.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename*=UTF-8''"
+                    + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20"));
+        }
+        return api.perform(request, user);
+    }
+
+    Api.Response download(String id, String attachmentId, String user) {
+        return api.perform(MockMvcRequestBuilders.get("/api/tickets/" + id + "/attachments/" + attachmentId), user);
+    }
+
+    int stored(String id) {
+        return jdbc.sql("select count(*) from ticket_attachment where ticket_id = ?").param(Long.parseLong(id))
+                .query(Integer.class).single();
+    }
+
+    @Test
+    void aFileSentWithAChineseNameIsListedAndDownloadedAsSent() {
+        String id = id(api.ticket("FINANCING"));
+
+        Api.Response added = upload(id, "finance", "application/pdf", PDF_NAME, PDF);
+        assertThat(added.status()).as(added.text()).isEqualTo(201);
+        JsonNode file = added.json();
+        assertThat(file.get("fileName").asText()).isEqualTo(PDF_NAME);
+        assertThat(file.get("contentType").asText()).isEqualTo("application/pdf");
+        assertThat(file.get("size").asLong()).isEqualTo(PDF.length);
+        assertThat(file.get("uploadedBy").asText()).isEqualTo("finance");
+        assertThat(file.get("uploadedAt").asText()).isNotBlank();
+        String attachmentId = file.get("id").asText();
+        assertThat(added.header(HttpHeaders.LOCATION)).endsWith("/api/tickets/" + id + "/attachments/" + attachmentId);
+
+        Api.Response list = api.get("/api/tickets/" + id + "/attachments", "staff1");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.json()).hasSize(1);
+        assertThat(list.json().get(0)).isEqualTo(file);
+
+        Api.Response got = download(id, attachmentId, "leader");
+        assertThat(got.status()).isEqualTo(200);
+        assertThat(MediaType.parseMediaType(got.contentType()).equalsTypeAndSubtype(MediaType.APPLICATION_PDF)).isTrue();
+        assertThat(got.raw().getContentAsByteArray()).isEqualTo(PDF);
+        assertThat(got.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        ContentDisposition disposition = ContentDisposition.parse(got.header(HttpHeaders.CONTENT_DISPOSITION));
+        assertThat(disposition.isAttachment()).isTrue();
+        assertThat(disposition.getFilename()).isEqualTo(PDF_NAME);
+    }
+
+    @Test
+    void theHistoryNamesTheFileAddedAndWhoAddedIt() {
+        String id = id(api.ticket("FINANCING"));
+
+        assertThat(upload(id, "staff1", "image/png", "现场照片.png", PNG).status()).isEqualTo(201);
+
+        JsonNode last = lastEvent(id);
+        assertThat(last.get("action").asText()).isEqualTo("attach");
+        assertThat(last.get("actor").asText()).isEqualTo("staff1");
+        assertThat(last.get("detail").asText()).isEqualTo("现场照片.png");
+        assertThat(last.get("fromStatus").asText()).isEqualTo(last.get("toStatus").asText());
+    }
+
+    @Test
+    void aLeaderMayNotAddAFileAndADepartmentNotInvolvedMayNotReadThem() {
+        String id = id(api.ticket("FINANCING"));
+        String attachmentId = upload(id, "dispatch", "application/pdf", "a.pdf", PDF).json().get("id").asText();
+        Snapshot before = snapshot(id);
+
+        assertRefused(upload(id, "leader", "application/pdf", "b.pdf", PDF), 403);
+        assertRefused(upload(id, "admin", "application/pdf", "b.pdf", PDF), 403);
+        assertRefused(upload(id, "transport", "application/pdf", "b.pdf", PDF), 403);
+        assertRefused(api.get("/api/tickets/" + id + "/attachments", "transport"), 403);
+        assertRefused(download(id, attachmentId, "transport"), 403);
+        // 403 before the name's 400
+        assertRefused(upload(id, "leader", "application/pdf", "\u0007.pdf", PDF), 403);
+        assertUnchanged(id, before);
+        assertThat(stored(id)).isEqualTo(1);
+    }
+
+    @Test
+    void anUnknownTicketOrFileIs404() {
+        String id = id(api.ticket("FINANCING"));
+
+        assertRefused(upload("999999999", "staff1", "application/pdf", "a.pdf", PDF), 404);
+        assertRefused(api.get("/api/tickets/999999999/attachments", "staff1"), 404);
+        assertRefused(download(id, "999999999", "staff1"), 404);
+        assertRefused(download(id, "x", "staff1"), 404);
+        // a file of another ticket is none of this one's
+        String other = id(api.ticket("FINANCING"));
+        String theirs = upload(other, "staff1", "application/pdf", "a.pdf", PDF).json().get("id").asText();
+        assertRefused(download(id, theirs, "staff1"), 404);
+    }
+
+    @Test
+    void aFileAtFaultIs400NamingTheFieldAndStoresNothing() {
+        String id = id(api.ticket("FINANCING"));
+        Snapshot before = snapshot(id);
+
+        assertInvalid(upload(id, "staff1", "application/pdf", "照片.pdf", PNG), "Content-Type");
+        assertInvalid(upload(id, "staff1", "application/pdf", "空.pdf", new byte[0]), "body");
+        assertInvalid(upload(id, "staff1", null, "a.pdf", PDF), "Content-Type");
+        assertInvalid(upload(id, "staff1", "application/json", "a.pdf", PDF), "Content-Type");
+        assertInvalid(upload(id, "staff1", "application/pdf", null, PDF), "fileName");
+        assertInvalid(upload(id, "staff1", "application/pdf", "   ", PDF), "fileName");
+        assertInvalid(upload(id, "staff1", "application/pdf", "答复\u0000函.pdf", PDF), "fileName");
+        assertInvalid(upload(id, "staff1", "application/pdf", "..", PDF), "fileName");
+        assertInvalid(upload(id, "staff1", "application/pdf", "长".repeat(201) + ".pdf", PDF), "fileName");
+        assertUnchanged(id, before);
+        assertThat(stored(id)).isZero();
+
+        // a path keeps its base name
+        Api.Response based = upload(id, "staff1", "application/pdf", "C:\\fakepath\\答复函.pdf", PDF);
+        assertThat(based.status()).as(based.text()).isEqualTo(201);
+        assertThat(based.json().get("fileName").asText()).isEqualTo("答复函.pdf");
+    }
+
+    @Test
+    void aFileOverTheLimitIs413AndTheTicketsMostFilesAre20() {
+        String id = id(api.ticket("FINANCING"));
+        byte[] large = Arrays.copyOf(PDF, 10 * 1024 * 1024 + 1);
+
+        assertRefused(upload(id, "staff1", "application/pdf", "大.pdf", large), 413);
+        assertThat(stored(id)).isZero();
+        // the limit is the file's: one of 10 MB exactly, ten times the body limit of JSON, is taken
+        assertThat(upload(id, "staff1", "application/pdf", "整.pdf", Arrays.copyOf(PDF, 10 * 1024 * 1024)).status())
+                .isEqualTo(201);
+
+        for (int i = 1; i < 20; i++) {
+            assertThat(upload(id, "staff1", "application/pdf", i + ".pdf", PDF).status()).isEqualTo(201);
+        }
+        Api.Response full = upload(id, "staff1", "application/pdf", "21.pdf", PDF);
+        assertRefused(full, 409);
+        assertThat(full.json().get("detail").asText()).contains("20");
+        assertThat(stored(id)).isEqualTo(20);
+    }
+
+    @Test
+    void aClosedTicketTakesNoFile() {
+        String id = id(api.ticket("FINANCING"));
+        api.act(id, "sign", "finance", Map.of());
+        api.act(id, "reply", "finance", Map.of("resolution", "已协调银行放款", "outcome", "RESOLVED"));
+        api.act(id, "feedback", "staff1", Map.of("satisfaction", "SATISFIED"));
+        Snapshot before = snapshot(id);
+
+        assertRefused(upload(id, "staff1", "application/pdf", "a.pdf", PDF), 409);
+        // 400 before 409
+        assertInvalid(upload(id, "staff1", "application/pdf", "a.pdf", new byte[0]), "body");
+        assertUnchanged(id, before);
+        assertThat(stored(id)).isZero();
+    }
+
+    @Test
+    void aFormsContentTypeIsRefusedAsEverywhereInTheApi() {
+        String id = id(api.ticket("FINANCING"));
+
+        for (String form : new String[] {"application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
+                "text/plain"}) {
+            assertRefused(upload(id, "staff1", form, "a.pdf", PDF), 415);
+        }
+        assertThat(stored(id)).isZero();
+    }
+
+    @Test
+    void theTicketPageListsTheFilesAndOffersTheFormToThoseWhoMayAdd() {
+        String id = id(api.ticket("FINANCING"));
+        String attachmentId = upload(id, "finance", "application/pdf", PDF_NAME, PDF).json().get("id").asText();
+
+        Document leaders = pages.get("/tickets/" + id, "leader").html();
+        assertThat(leaders.select("#attachments li a").text()).isEqualTo(PDF_NAME);
+        assertThat(leaders.select("#attachments li a").attr("href"))
+                .isEqualTo("/tickets/" + id + "/attachments/" + attachmentId);
+        assertThat(leaders.select("#attachments li").text()).contains("finance");
+        assertThat(leaders.select("#attachForm")).isEmpty();
+        assertThat(pages.get("/tickets/" + id, "finance").html().select("#attachForm input[type=file]")).hasSize(1);
+        assertThat(pages.get("/tickets/" + id, "staff1").html().select("#attachForm")).hasSize(1);
+
+        var got = pages.get("/tickets/" + id + "/attachments/" + attachmentId, "leader");
+        assertThat(got.status()).isEqualTo(200);
+    }
+
+    @Test
+    void theTicketPagesFormAddsAFileAndSaysByTheFieldWhyItRefusedOne() {
+        String id = id(api.ticket("FINANCING"));
+
+        Pages.Answer added = pages.upload("/tickets/" + id + "/attachments", "staff1", "file", "现场照片.png", PNG);
+        assertThat(added.status()).isEqualTo(303);
+        assertThat(lastEvent(id).get("detail").asText()).isEqualTo("现场照片.png");
+        Document after = pages.get("/tickets/" + id, "staff1").html();
+        assertThat(after.select("#attachments li a").text()).isEqualTo("现场照片.png");
+
+        Pages.Answer empty = pages.upload("/tickets/" + id + "/attachments", "staff1", "file", "空.png", new byte[0]);
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.html().select("#attachForm [data-field=file]").text()).isEqualTo("文件为空");
+        Pages.Answer text = pages.upload("/tickets/" + id + "/attachments", "staff1", "file", "说明.pdf",
+                "not a pdf".getBytes(StandardCharsets.UTF_8));
+        assertThat(text.status()).isEqualTo(400);
+        assertThat(text.html().select("#attachForm [data-field=file]").text()).contains("PDF");
+        assertThat(stored(id)).isEqualTo(1);
+
+        assertThat(pages.upload("/tickets/" + id + "/attachments", "leader", "file", "a.png", PNG).status())
+                .isEqualTo(403);
+        assertThat(stored(id)).isEqualTo(1);
+    }
+}
