@@ -17,7 +17,10 @@ public enum AttachmentTypes {
     PNG("image/png", "png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}),
     DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx", Zip.MAGIC),
     XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx", Zip.MAGIC),
-    OFD("application/ofd", "ofd", Zip.MAGIC);
+    OFD(AttachmentTypes.OFD_VALUE, "ofd", Zip.MAGIC);
+
+    /** OFD's type (GB/T 33190), which Spring's MediaType does not name. */
+    public static final String OFD_VALUE = "application/ofd";
 
     private final MediaType type;
     private final String extension;

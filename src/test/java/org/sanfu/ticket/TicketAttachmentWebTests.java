@@ -87,6 +87,9 @@ class TicketAttachmentWebTests extends TicketWebTestSupport {
         ContentDisposition disposition = ContentDisposition.parse(got.header(HttpHeaders.CONTENT_DISPOSITION));
         assertThat(disposition.isAttachment()).isTrue();
         assertThat(disposition.getFilename()).isEqualTo(PDF_NAME);
+        // an Accept that admits another type is 406, as for any answer it does not allow
+        assertRefused(api.perform(MockMvcRequestBuilders.get("/api/tickets/" + id + "/attachments/" + attachmentId)
+                .accept(MediaType.IMAGE_PNG), "leader"), 406);
     }
 
     @Test
@@ -142,7 +145,7 @@ class TicketAttachmentWebTests extends TicketWebTestSupport {
         assertInvalid(upload(id, "staff1", "application/pdf", "空.pdf", new byte[0]), "body");
         assertInvalid(upload(id, "staff1", null, "a.pdf", PDF), "Content-Type");
         assertInvalid(upload(id, "staff1", "application/json", "a.pdf", PDF), "Content-Type");
-        assertInvalid(upload(id, "staff1", "application/pdf", null, PDF), "fileName");
+        assertInvalid(upload(id, "staff1", "application/pdf", null, PDF), "Content-Disposition");
         assertInvalid(upload(id, "staff1", "application/pdf", "   ", PDF), "fileName");
         assertInvalid(upload(id, "staff1", "application/pdf", "答复\u0000函.pdf", PDF), "fileName");
         assertInvalid(upload(id, "staff1", "application/pdf", "..", PDF), "fileName");

@@ -176,7 +176,7 @@ class GeneratedBadInputWebTests {
                        (select count(*) from systemic_problem) systemic_problems,
                        (select count(*) from systemic_problem where status = 'PROPOSED') systemic_proposed,
                        (select count(*) from systemic_case_member) systemic_case_members,
-                       (select count(*) from talk) talks
+                       (select count(*) from talk) talks, (select count(*) from ticket_attachment) attachments
                 """).query().singleRow();
         return new State(counts, jdbc.sql("select * from ticket where id = ?").param(Long.valueOf(fixture.ticketId))
                 .query().singleRow());
@@ -197,6 +197,8 @@ class GeneratedBadInputWebTests {
         final String channelCode;
         final String channelKey;
         final String externalId;
+        /** A file of the ticket (附件), as its lead department sent it. */
+        final String attachmentId;
         Fixture() {
             creditCode = api.enterprise();
             // CREDIT_INSURANCE is routed to a lead and a co-department (bpmn/routing.dmn)
@@ -206,6 +208,11 @@ class GeneratedBadInputWebTests {
             lead = ticket.get("leadDepartment").asText().toLowerCase();
             coDepartment = ticket.get("coDepartments").get(0).asText().toLowerCase();
             api.act(ticketId, "sign", lead, null);
+            // a PNG: the cases ask for every operation's answer in application/pdf, which this file's download refuses
+            attachmentId = api.perform(MockMvcRequestBuilders.post("/api/tickets/" + ticketId + "/attachments")
+                    .contentType("image/png").header("Content-Disposition", "attachment; filename=\"a.png\"")
+                    .content(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}), lead)
+                    .json().get("id").asText();
             channelCode = freshChannelCode();
             Api.Response channel = api.post("/api/channels", "admin", Map.of("code", channelCode, "name", "生成测试渠道"));
             channelKey = channel.json().get("key").asText();
@@ -271,6 +278,9 @@ class GeneratedBadInputWebTests {
             }
             if (collection.endsWith("/intake/")) {
                 return externalId;
+            }
+            if (collection.endsWith("/attachments/")) {
+                return attachmentId;
             }
             if (collection.endsWith("/accounts/")) {
                 return "staff2"; // unlocking an account that is not locked changes nothing

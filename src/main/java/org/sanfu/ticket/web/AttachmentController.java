@@ -10,12 +10,16 @@ import java.net.URI;
 import java.util.List;
 import org.sanfu.Message;
 import org.sanfu.security.Caller;
+import org.sanfu.ticket.AttachmentTypes;
 import org.sanfu.ticket.TicketAttachments;
 import org.sanfu.web.ApiAccess;
+import org.sanfu.web.Downloads;
 import org.sanfu.web.InvalidInput;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,18 +51,25 @@ class AttachmentController {
     @PostMapping
     ResponseEntity<TicketAttachments.Attachment> attach(@PathVariable String id, Caller caller,
             HttpServletRequest request) throws IOException {
-        String fileName;
-        try {
-            String disposition = request.getHeader(HttpHeaders.CONTENT_DISPOSITION);
-            fileName = disposition == null ? null : ContentDisposition.parse(disposition).getFilename();
-        } catch (IllegalArgumentException unreadable) {
-            attachments.checkMayAttach(id, caller);
-            throw InvalidInput.of("fileName", Message.of("sanfu.attachment.disposition-unreadable"));
+        String fileName = fileName(request.getHeader(HttpHeaders.CONTENT_DISPOSITION));
+        if (fileName == null) {
+            attachments.checkMayAttach(id, caller); // 404 and 403 before the header's 400
+            throw InvalidInput.of(HttpHeaders.CONTENT_DISPOSITION,
+                    Message.of("sanfu.attachment.disposition-unreadable"));
         }
         String type = request.getContentType();
         TicketAttachments.Attachment added = attachments.attach(id, caller, new TicketAttachments.Upload(fileName,
                 type == null ? "" : type, request.getInputStream().readAllBytes()));
         return ResponseEntity.created(URI.create(request.getRequestURI() + "/" + added.id())).body(added);
+    }
+
+    /** The name {@code Content-Disposition} gives (filename* before filename); null when none can be read. */
+    private static String fileName(String disposition) {
+        try {
+            return disposition == null ? null : ContentDisposition.parse(disposition).getFilename();
+        } catch (IllegalArgumentException unreadable) {
+            return null;
+        }
     }
 
     @Operation(summary = "A ticket's files", description = "Oldest first, without their content.")
@@ -72,8 +83,18 @@ class AttachmentController {
     @Operation(summary = "A file", description = "Its bytes in its type, as an attachment with its name (RFC 6266).")
     @ApiAccess(value = {"STAFF", "DISPATCH", "DEPT", "LEADER", "ADMIN"},
             scope = "a department only the tickets it leads or co-handles", errors = {403, 404})
-    @GetMapping("/{attachmentId}")
-    ResponseEntity<byte[]> download(@PathVariable String id, @PathVariable String attachmentId, Caller caller) {
-        return AttachmentFiles.download(attachments.file(id, attachmentId, caller));
+    @GetMapping(path = "/{attachmentId}", produces = {MediaType.APPLICATION_PDF_VALUE, MediaType.IMAGE_JPEG_VALUE,
+            MediaType.IMAGE_PNG_VALUE, Downloads.DOCX_VALUE, Downloads.XLSX_VALUE, AttachmentTypes.OFD_VALUE})
+    ResponseEntity<byte[]> download(@PathVariable String id, @PathVariable String attachmentId, Caller caller,
+            HttpServletRequest request) throws HttpMediaTypeNotAcceptableException {
+        TicketAttachments.File file = attachments.file(id, attachmentId, caller);
+        // the mapping admits any of the types; the file is one of them, which Accept must admit too
+        MediaType type = MediaType.parseMediaType(file.attachment().contentType());
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (accept != null && !accept.isBlank()
+                && MediaType.parseMediaTypes(accept).stream().noneMatch(range -> range.includes(type))) {
+            throw new HttpMediaTypeNotAcceptableException(List.of(type));
+        }
+        return AttachmentFiles.download(file);
     }
 }
