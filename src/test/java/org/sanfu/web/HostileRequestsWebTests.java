@@ -395,6 +395,44 @@ class HostileRequestsWebTests {
         assertNoErrorLogged();
     }
 
+    /**
+     * A file sent as itself to a ticket (API.md's attachments) in chunks, so without a length the limit could be
+     * checked against before it is read: past its 10 MB 413, and a chunk Tomcat cannot read 400 naming the body;
+     * neither adds a file nor logs an error.
+     */
+    @Test
+    void aChunkedFileOverTheLimitIs413AndAMalformedOne400AndNeitherLogsAnError() throws Exception {
+        String code = org.sanfu.Api.creditCode();
+        HttpResponse<String> enterprise = send(request("/api/enterprises", "staff1").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"creditCode\":\"" + code + "\",\"name\":\"分块上传企业\","
+                        + "\"town\":\"大溪镇\",\"industry\":\"泵业\",\"exporter\":false,\"key\":false}")));
+        assertThat(enterprise.statusCode()).as(enterprise.body()).isEqualTo(201);
+        HttpResponse<String> visit = send(request("/api/visits", "staff1").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"enterpriseCreditCode\":\"" + code + "\",\"visitedAt\":\""
+                        + java.time.OffsetDateTime.now().minusHours(1).withNano(0) + "\",\"operatingStatus\":\"NORMAL\","
+                        + "\"problems\":[{\"category\":\"FINANCING\",\"title\":\"流动资金不足\",\"description\":\"分块\"}]}")));
+        assertThat(visit.statusCode()).as(visit.body()).isEqualTo(201);
+        String files = "/api/tickets/" + json.readTree(visit.body()).get("tickets").get(0).get("id").asText() + "/attachments";
+
+        byte[] pdf = new byte[10 * 1024 * 1024 + 1];
+        System.arraycopy("%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII), 0, pdf, 0, 9);
+        HttpResponse<String> tooLarge = send(request(files, "staff1").header("Content-Type", "application/pdf")
+                .header("Content-Disposition", "attachment; filename=big.pdf")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(pdf))));
+        assertThat(tooLarge.statusCode()).as(tooLarge.body()).isEqualTo(413);
+        assertThat(tooLarge.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+
+        Raw malformed = raw("POST " + files + " HTTP/1.1\r\nHost: x\r\n" + BASIC_STAFF + "Content-Type: application/pdf\r\n"
+                + "Content-Disposition: attachment; filename=a.pdf\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                + "zz\r\n%PDF-\r\n0\r\n\r\n");
+        assertThat(malformed.status()).as(malformed.toString()).isEqualTo(400);
+        assertThat(malformed.headers().get("content-type")).startsWith("application/problem+json");
+
+        HttpResponse<String> listed = send(request(files, "staff1").GET());
+        assertThat(json.readTree(listed.body())).as(listed.body()).isEmpty();
+        assertNoErrorLogged();
+    }
+
     /** A success is never labelled an error: problem+json is for problems alone. */
     @Test
     void aSuccessIsNeverAnsweredAsProblemJson() throws Exception {

@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import org.sanfu.Message;
@@ -15,6 +14,7 @@ import org.sanfu.ticket.TicketAttachments;
 import org.sanfu.web.ApiAccess;
 import org.sanfu.web.Downloads;
 import org.sanfu.web.InvalidInput;
+import org.sanfu.web.RequestBodies;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -50,7 +50,7 @@ class AttachmentController {
             example = "attachment; filename*=UTF-8''%E7%AD%94%E5%A4%8D%E5%87%BD.pdf")
     @PostMapping
     ResponseEntity<TicketAttachments.Attachment> attach(@PathVariable String id, Caller caller,
-            HttpServletRequest request) throws IOException {
+            HttpServletRequest request) {
         String fileName = fileName(request.getHeader(HttpHeaders.CONTENT_DISPOSITION));
         if (fileName == null) {
             attachments.checkMayAttach(id, caller); // 404 and 403 before the header's 400
@@ -59,7 +59,7 @@ class AttachmentController {
         }
         String type = request.getContentType();
         TicketAttachments.Attachment added = attachments.attach(id, caller, new TicketAttachments.Upload(fileName,
-                type == null ? "" : type, request.getInputStream().readAllBytes()));
+                type == null ? "" : type, RequestBodies.read(request)));
         return ResponseEntity.created(URI.create(request.getRequestURI() + "/" + added.id())).body(added);
     }
 
