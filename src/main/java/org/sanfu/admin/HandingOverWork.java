@@ -50,7 +50,10 @@ class HandingOverWork {
     HandedOver handOver(Caller administrator, String from, String to) {
         administration.requireKnown(from);
         String target = checkedTarget(from, to);
-        int moved = enterprises.reassignSpecialist(from, target);
+        // its enterprises and those of its tickets locked first, in credit-code order: an import, which takes the
+        // enterprises in that order too and changes their tickets while it holds them, then never holds a ticket
+        // moved here nor waits on an enterprise in a circle with this (either would be a deadlock, a 409)
+        int moved = enterprises.reassignSpecialist(from, target, tickets.enterprisesOfOpen(from));
         int followed = tickets.handOverOpen(from, target, administrator.username());
         return new HandedOver(from, target, moved, followed);
     }

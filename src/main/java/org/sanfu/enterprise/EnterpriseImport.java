@@ -9,6 +9,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -112,6 +113,8 @@ public class EnterpriseImport {
         int skipped = 0;
         List<Rejected> rejected = new ArrayList<>();
         List<Notice> notices = new ArrayList<>();
+        List<EnterpriseForm> checked = new ArrayList<>();
+        Map<String, String> specialists = new HashMap<>();
         Towns towns = enterprises.towns();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             Iterator<CSVRecord> rows = parser.iterator();
@@ -133,15 +136,12 @@ public class EnterpriseImport {
                     continue;
                 }
                 try {
-                    EnterpriseService.Filed filed = enterprises.createOrUpdate(form(row, columns, header.size()), towns);
-                    if (filed.created()) {
-                        created++;
-                    } else {
-                        updated++;
-                    }
-                    if (filed.newTown() != null) {
-                        notices.add(new Notice(line, "town", shown(filed.newTown()), messages.text(
-                                Message.of("sanfu.import.new-town", "town", shown(filed.newTown())))));
+                    EnterpriseService.Checked ok = enterprises.check(form(row, columns, header.size()), towns,
+                            specialists);
+                    checked.add(ok.form());
+                    if (ok.newTown() != null) {
+                        notices.add(new Notice(line, "town", shown(ok.newTown()), messages.text(
+                                Message.of("sanfu.import.new-town", "town", shown(ok.newTown())))));
                     }
                 } catch (InvalidInput e) {
                     InvalidInput fault = hinted(e, row, columns);
@@ -154,6 +154,18 @@ public class EnterpriseImport {
             // the parser's own words ("(startline 3) EOF reached before ..."), not its exception's class name
             Throwable cause = e instanceof java.io.UncheckedIOException && e.getCause() != null ? e.getCause() : e;
             throw InvalidInput.of("body", Message.of("sanfu.import.unreadable", "reason", cause.getMessage()));
+        }
+        // checked in the file's order (a town's first line is the one said new), filed in credit-code order, as every
+        // writer of several enterprises takes their rows (HandingOverWork's too), each before its tickets: two imports
+        // of the same enterprises in opposite orders would each hold a row the other waits for until the database
+        // ended one, a 409. A stable sort: a code on several lines is filed in their order, the last one standing.
+        checked.sort(Comparator.comparing(EnterpriseForm::creditCode));
+        for (EnterpriseForm f : checked) {
+            if (enterprises.fileChecked(f)) {
+                created++;
+            } else {
+                updated++;
+            }
         }
         return new Result(created, updated, rejected, skipped, read.encoding().name(), notices);
     }

@@ -2,6 +2,7 @@ package org.sanfu.enterprise;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -109,10 +110,16 @@ public class EnterpriseService {
 
     /**
      * Every enterprise whose 驻企服务专员 is {@code from} has {@code to} instead (工作交接, the admin module's handover:
-     * the caller made sure {@code to} is service staff at work). How many.
+     * the caller made sure {@code to} is service staff at work). How many. First their rows and those of
+     * {@code alsoLocked} (the enterprises of the tickets the handover moves next) are locked together in credit-code
+     * order, the order every writer of several enterprises takes them in (the import files its lines so): two of
+     * them taking rows in opposite orders would each wait for the other until the database ended one, a 409.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public int reassignSpecialist(String from, String to) {
+    public int reassignSpecialist(String from, String to, Collection<String> alsoLocked) {
+        Set<String> locked = new HashSet<>(enterprises.lookedAfterBy(from));
+        locked.addAll(alsoLocked);
+        enterprises.lock(locked);
         return enterprises.reassignSpecialist(from, to, clock.instant());
     }
 
@@ -168,35 +175,44 @@ public class EnterpriseService {
         return new Saved(enterprises.find(f.creditCode()).orElseThrow(), before.known(f.town()) ? null : f.town());
     }
 
-    /** The towns of the enterprises on file, read once for an import's lines ({@link #createOrUpdate}). */
+    /** The towns of the enterprises on file, read once for an import's lines ({@link #check}). */
     Towns towns() {
         return new Towns(enterprises.towns());
     }
 
-    /** An import's line filed: whether it created the enterprise, and its town when none on file was in it before. */
-    record Filed(boolean created, String newTown) {}
+    /** An import's line checked: the form as it is to be filed, and its town when none on file was in it before. */
+    record Checked(EnterpriseForm form, String newTown) {}
 
     /**
-     * Creates the enterprise, or updates it when its credit code is on file, its town checked against {@code towns}
-     * (those on file and the import's earlier lines), which then hold it. A code that another request filed after
-     * this one looked (an import sent twice at once, a clerk filing it meanwhile) is on file then, and updated as it
-     * would be a moment later. A rejected form writes nothing, so it need not spoil an import's transaction for the
-     * good rows.
+     * An import's line checked as filing it checks a form, its town also against {@code towns} (those on file and
+     * the import's earlier lines), which then hold it; the specialist the file names already may stay, or the one an
+     * earlier line of the same code gave it ({@code specialists}, by credit code, which then holds this line's).
+     * Writes nothing: the import files its lines afterwards ({@link #fileChecked}).
      */
-    @Transactional(noRollbackFor = InvalidInput.class)
-    Filed createOrUpdate(EnterpriseForm form, Towns towns) {
-        // the specialist the file names already may stay (checked); a code PostgreSQL cannot compare is none on file
+    Checked check(EnterpriseForm form, Towns towns, Map<String, String> specialists) {
+        // a code PostgreSQL cannot compare is none on file
         String code = CreditCode.normalize(form.creditCode());
-        String kept = CreditCode.inAlphabet(code) ? enterprises.find(code).map(Enterprise::specialist).orElse(null) : null;
+        String kept = specialists.containsKey(code) ? specialists.get(code)
+                : CreditCode.inAlphabet(code) ? enterprises.find(code).map(Enterprise::specialist).orElse(null) : null;
         EnterpriseForm f = checked(form, towns, kept);
         String newTown = towns.known(f.town()) ? null : f.town();
         towns.add(f.town());
+        specialists.put(f.creditCode(), f.specialist());
+        return new Checked(f, newTown);
+    }
+
+    /**
+     * Creates the enterprise of a checked line, or updates it when its credit code is on file; true when created. A
+     * code that another request filed after this one looked (an import sent twice at once, a clerk filing it
+     * meanwhile) is on file then, and updated as it would be a moment later.
+     */
+    boolean fileChecked(EnterpriseForm f) {
         if (enterprises.find(f.creditCode()).isEmpty() && enterprises.insert(f, clock.instant())) {
-            return new Filed(true, newTown);
+            return true;
         }
         enterprises.update(f, clock.instant());
         events.publishEvent(new EnterpriseUpdated(f.creditCode(), f.name(), f.town()));
-        return new Filed(false, newTown);
+        return false;
     }
 
     /** A visit at {@code seenAt} saw the enterprise operating like this. */

@@ -2,6 +2,7 @@ package org.sanfu.ticket;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +47,14 @@ public class TicketReporters {
     public Optional<Follower> follower(long ticketId, Instant since) {
         return tickets.findRow(ticketId)
                 .map(t -> new Follower(t.reporter(), events.anySince(ticketId, HANDOVER, since)));
+    }
+
+    /**
+     * The enterprises of the tickets {@link #handOverOpen} would move now, each once: the handover locks them before
+     * moving anything, in the order every writer of several enterprises takes them (enterprise.EnterpriseService).
+     */
+    public List<String> enterprisesOfOpen(String from) {
+        return tickets.enterprisesOfOpenReportedBy(from);
     }
 
     /**

@@ -399,16 +399,30 @@ class Tickets {
     }
 
     /**
+     * The tickets a handover moves (工作交接): those a specialist logs at a visit or a forum, not closed; the office's
+     * hotline and online entries, and the cases of systemic problems it files, stay the office's (its 回访 queue),
+     * whoever hands over its account's work. Its parameters: {@link #openReportedBy}.
+     */
+    private static final String OPEN_REPORTED = "reporter = ? and status <> ? and source in (?, ?)";
+
+    private static Object[] openReportedBy(String reporter) {
+        return new Object[] {reporter, TicketStatus.CLOSED.name(), Source.VISIT.name(), Source.FORUM.name()};
+    }
+
+    /** The enterprises of the tickets {@link #changeOpenReporter} would move, each once. */
+    List<String> enterprisesOfOpenReportedBy(String reporter) {
+        return sql("select distinct enterprise_credit_code from ticket where " + OPEN_REPORTED)
+                .params(openReportedBy(reporter)).query(String.class).list();
+    }
+
+    /**
      * Every open ticket (not CLOSED) this user name reported is reported by {@code to} from now on: their rows locked
      * in id order, as an action locks one, so that none closes meanwhile. Their ids with the status each has, by id.
      */
     Map<Long, TicketStatus> changeOpenReporter(String from, String to, Instant now) {
         Map<Long, TicketStatus> open = new LinkedHashMap<>();
-        // those a specialist logs at a visit or a forum: the office's hotline and online entries, and the cases of
-        // systemic problems it files, stay the office's (its 回访 queue), whoever hands over its account's work
-        sql("select id, status from ticket where reporter = ? and status <> ? and source in (?, ?) "
-                + "order by id for update")
-                .params(from, TicketStatus.CLOSED.name(), Source.VISIT.name(), Source.FORUM.name())
+        sql("select id, status from ticket where " + OPEN_REPORTED + " order by id for update")
+                .params(openReportedBy(from))
                 .query(rs -> {
                     open.put(rs.getLong(1), TicketStatus.valueOf(rs.getString(2)));
                 });

@@ -139,6 +139,13 @@ class EnterpriseImportWebTests {
         assertThat(profile(kept).get("name").asText()).isEqualTo("旧专员企业（更名）");
         assertThat(profile(kept).get("specialist").asText()).isEqualTo(leaver);
         assertThat(onFile(fresh)).isFalse();
+
+        // a line that gave the enterprise another specialist leaves the disabled one named anew by a later line
+        Api.Response again = upload(csv(HEADER, kept + ",旧专员企业（更名）,椒江区,泵业,true,false,staff1",
+                kept + ",旧专员企业（更名）,椒江区,泵业,true,false," + leaver));
+        assertThat(again.status()).as(again.text()).isEqualTo(200);
+        assertThat(rejectedLines(again)).containsExactly(3L);
+        assertThat(profile(kept).get("specialist").asText()).isEqualTo("staff1");
     }
 
     /** It is a CSV endpoint: what is wrong with its body is said of CSV, not of JSON. */
