@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.sanfu.DomainException;
+import org.sanfu.LockFailures;
 import org.sanfu.Message;
 import org.sanfu.calendar.CalendarInEffect;
 import org.sanfu.calendar.CalendarOnRecord;
@@ -213,7 +214,8 @@ class AdminPage {
 
     /**
      * 工作交接 (HandingOverWork): the enterprises the account looks after and the open tickets it reported go to the
-     * service specialist chosen, {@code to}; a fault is the page again, 400, with its message by that field.
+     * service specialist chosen, {@code to}; a fault is the page again, 400, with its message by that field, and so is
+     * a handover that gave way to another transaction's lock, 409.
      */
     @PostMapping("/admin/accounts/{username}/handover")
     ModelAndView handOver(Caller caller, @PathVariable String username, @RequestParam(required = false) String to,
@@ -224,6 +226,15 @@ class AdminPage {
         } catch (InvalidInput e) {
             return page(caller, new Filled(HANDOVER + ":" + username, Map.of("to", text(to)), faultsByField(e)),
                     HttpStatus.BAD_REQUEST);
+        } catch (RuntimeException e) {
+            if (!LockFailures.among(e)) {
+                throw e;
+            }
+            // another transaction held the rows past the lock timeout, or won a deadlock (Spring names the first
+            // differently on each database, hence LockFailures): nothing was handed over, and the form is shown
+            // again to be sent once more, 409 as for a refusal of the state here
+            return page(caller, new Filled(HANDOVER + ":" + username, Map.of("to", text(to)),
+                    Map.of("to", message("admin.handover.busy"))), HttpStatus.CONFLICT);
         }
         return done(flash, "admin.flash.handed-over", people.label(username), people.label(handedOver.to()),
                 String.valueOf(handedOver.enterprises()), String.valueOf(handedOver.tickets()));

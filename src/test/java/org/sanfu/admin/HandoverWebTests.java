@@ -14,13 +14,16 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
+import org.sanfu.HeldRow;
 import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
 import org.sanfu.security.AccountAdministration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * 工作交接 (API.md {@code POST /api/accounts/{username}/handover}, UI.md /admin's 交接工作 form): a specialist's
@@ -38,6 +41,10 @@ class HandoverWebTests {
     Pages pages;
     @Autowired
     AccountAdministration accounts;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     /** A specialist with two enterprises, a replied, an open and a closed ticket that they reported. */
     private record Work(String specialist, List<String> enterprises, String replied, String open, String closed) {}
@@ -182,6 +189,41 @@ class HandoverWebTests {
                 + "）：2 家企业的驻企服务专员改为对方，2 件未办结事项改由对方跟进。");
         assertThat(enterprisesOf(to)).containsExactlyInAnyOrderElementsOf(work.enterprises());
         assertThat(reporter(work.open())).isEqualTo(to);
+    }
+
+    /**
+     * A handover that waited for the rows another transaction held (an import of its enterprises, say) past the lock
+     * timeout moved nothing: the page again, 409, the form open with what was chosen and why by the field; sent again
+     * once the other let go, it goes through.
+     */
+    @Test
+    void theAdministratorsPageShowsAHandoverThatGaveWayToAnotherTransactionsLockAgainWithWhy() throws Exception {
+        Work work = work("busy");
+        String from = work.specialist();
+        String to = newSpecialist("to");
+        MockHttpSession session = pages.freshSession("admin");
+
+        Pages.Answer refused;
+        // as an import holds the enterprises it files
+        try (HeldRow held = new HeldRow(transactions, jdbc, "select credit_code from enterprise where credit_code = ? "
+                + "for update", work.enterprises().get(1))) {
+            refused = pages.post("/admin/accounts/" + from + "/handover", session, Pages.form("to", to));
+        }
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        Element again = refused.html().getElementById("handover-" + from);
+        assertThat(again).as(refused.body()).isNotNull();
+        assertThat(again.hasAttr("open")).isTrue();
+        assertThat(again.select(".field-error[data-field=to]").text())
+                .isEqualTo("这些企业或事项正被另一个操作（如企业导入）同时修改，本次交接未做任何更改；请稍后重试");
+        assertThat(again.select("select[name=to] option[selected]").attr("value")).isEqualTo(to);
+        assertThat(refused.html().select("#toAnswer").attr("href")).isEqualTo("#handover-" + from);
+        assertThat(enterprisesOf(from)).containsExactlyInAnyOrderElementsOf(work.enterprises());
+        assertThat(reporter(work.open())).isEqualTo(from);
+
+        Pages.Answer done = pages.post("/admin/accounts/" + from + "/handover", session, Pages.form("to", to));
+        assertThat(done.status()).isEqualTo(303);
+        assertThat(enterprisesOf(to)).containsExactlyInAnyOrderElementsOf(work.enterprises());
     }
 
     @Test
