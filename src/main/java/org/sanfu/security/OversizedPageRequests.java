@@ -48,8 +48,9 @@ final class OversizedPageRequests extends OncePerRequestFilter {
         // path's own where the container's is larger
         if (declaredTooLarge || unreadable != null && tooLarge(unreadable)
                 || multipart && unreadable == null && partsSize(request) > limit) {
-            String reason = messages.getMessage(limits.takesFile(request) ? "page.too-large-file" : "page.too-large",
-                    new Object[] {size(limit)}, Locale.SIMPLIFIED_CHINESE);
+            long file = limits.maxFileBytes(request);
+            String reason = messages.getMessage(file > 0 ? "page.too-large-file" : "page.too-large",
+                    new Object[] {size(file > 0 ? file : limit)}, Locale.SIMPLIFIED_CHINESE);
             errorPages.render(request, response, HttpStatus.PAYLOAD_TOO_LARGE, reason);
             return;
         }

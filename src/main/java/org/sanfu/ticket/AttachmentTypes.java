@@ -12,24 +12,36 @@ import org.springframework.http.MediaType;
  */
 public enum AttachmentTypes {
 
-    PDF("application/pdf", "pdf", new byte[] {'%', 'P', 'D', 'F', '-'}),
-    JPEG("image/jpeg", "jpg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}),
-    PNG("image/png", "png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}),
-    DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx", Zip.MAGIC),
-    XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx", Zip.MAGIC),
-    OFD(AttachmentTypes.OFD_VALUE, "ofd", Zip.MAGIC);
+    PDF("application/pdf", new byte[] {'%', 'P', 'D', 'F', '-'}, "pdf"),
+    JPEG("image/jpeg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, "jpg", "jpeg"),
+    PNG("image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, "png"),
+    DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document", Zip.MAGIC, "docx"),
+    XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Zip.MAGIC, "xlsx"),
+    OFD(AttachmentTypes.OFD_VALUE, Zip.MAGIC, "ofd");
 
     /** OFD's type (GB/T 33190), which Spring's MediaType does not name. */
     public static final String OFD_VALUE = "application/ofd";
 
     private final MediaType type;
-    private final String extension;
     private final byte[] magic;
+    /** The endings a file of this kind is named with, the usual one first. */
+    private final List<String> extensions;
 
-    AttachmentTypes(String type, String extension, byte[] magic) {
+    AttachmentTypes(String type, byte[] magic, String... extensions) {
         this.type = MediaType.parseMediaType(type);
-        this.extension = extension;
         this.magic = magic;
+        this.extensions = List.of(extensions);
+    }
+
+    /** The endings a name of this kind's file may have (.pdf; .jpg, .jpeg...), as a message lists them. */
+    public List<String> extensions() {
+        return extensions.stream().map(e -> "." + e).toList();
+    }
+
+    /** Whether the name ends as a file of this kind's does, whatever the case (IMG_0001.JPG). */
+    boolean namedBy(String fileName) {
+        String name = fileName.toLowerCase(Locale.ROOT);
+        return extensions.stream().anyMatch(e -> name.endsWith("." + e));
     }
 
     public MediaType type() {
@@ -56,9 +68,8 @@ public enum AttachmentTypes {
      * application/octet-stream): by its first bytes, and a zip's by the name's extension.
      */
     static Optional<AttachmentTypes> of(byte[] content, String fileName) {
-        String name = fileName.toLowerCase(Locale.ROOT);
         return Arrays.stream(values()).filter(k -> k.matches(content))
-                .filter(k -> k.magic != Zip.MAGIC || name.endsWith("." + k.extension)).findFirst();
+                .filter(k -> k.magic != Zip.MAGIC || k.namedBy(fileName)).findFirst();
     }
 
     private static final class Zip {

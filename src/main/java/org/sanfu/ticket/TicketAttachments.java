@@ -71,6 +71,11 @@ public class TicketAttachments {
         Ticket ticket = attachable(tickets.lock(TicketQueries.parseId(id)), id, caller);
         String name = fileName(upload.fileName());
         AttachmentTypes kind = kind(upload, name);
+        if (!kind.namedBy(name)) {
+            // what the file is and what its name says it is agree: a PDF named 答复函.hta would open as a program
+            throw InvalidInput.of("fileName", Message.of("sanfu.attachment.name-extension", "extensions",
+                    kind.extensions()));
+        }
         if (ticket.status() == TicketStatus.CLOSED) {
             throw new DomainException.NotNow(Message.of("sanfu.ticket.attach-closed", "id", id));
         }
@@ -139,7 +144,9 @@ public class TicketAttachments {
         String name = sent == null ? null
                 : sent.substring(Math.max(sent.lastIndexOf('/'), sent.lastIndexOf('\\')) + 1).strip();
         Message fault = Text.Rule.fault(name, true, false, NAME_MAX);
-        if (fault == null && (name.equals(".") || name.equals(".."))) {
+        if (fault == null && (name.equals(".") || name.equals("..")
+                // a right-to-left override makes 答复函\u202Efdp.hta read as 答复函ath.pdf; no name needs one
+                || name.codePoints().anyMatch(c -> Character.getType(c) == Character.FORMAT))) {
             fault = Message.of("sanfu.attachment.name-invalid");
         }
         if (fault != null) {

@@ -14,6 +14,9 @@ public interface FileUploads {
     /** The most bytes a body sent to this path (without the context path) may have; 0 when it takes no file. */
     long maxBodyBytes(String path);
 
+    /** The largest file this path takes, as a refusal names it (its form's other fields aside); 0 when none. */
+    long maxFileBytes(String path);
+
     /** The most bytes a body sent to any of its paths may have (the servlet container's multipart limit). */
     long largestBody();
 

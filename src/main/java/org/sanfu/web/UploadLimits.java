@@ -29,9 +29,14 @@ public class UploadLimits {
         return Math.max(maxBodyBytes, uploads.stream().mapToLong(u -> u.maxBodyBytes(path)).max().orElse(0));
     }
 
-    /** Whether this request's path takes a file larger than the general limit. */
-    public boolean takesFile(HttpServletRequest request) {
-        return maxBodyBytes(request) > maxBodyBytes;
+    /**
+     * The largest file this request's path takes, as a refusal names it (10 MB, not its form's fields too); 0 when
+     * it takes no file larger than the general limit.
+     */
+    public long maxFileBytes(HttpServletRequest request) {
+        String path = path(request);
+        return maxBodyBytes(request) > maxBodyBytes
+                ? uploads.stream().mapToLong(u -> u.maxFileBytes(path)).max().orElse(0) : 0;
     }
 
     /** The types beside JSON a write to this request's path may declare. */

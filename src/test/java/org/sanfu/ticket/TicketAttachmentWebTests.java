@@ -150,6 +150,13 @@ class TicketAttachmentWebTests extends TicketWebTestSupport {
         assertInvalid(upload(id, "staff1", "application/pdf", "答复\u0000函.pdf", PDF), "fileName");
         assertInvalid(upload(id, "staff1", "application/pdf", "..", PDF), "fileName");
         assertInvalid(upload(id, "staff1", "application/pdf", "长".repeat(201) + ".pdf", PDF), "fileName");
+        // a name that says another kind than the bytes (a PDF that would open as a program), or that hides its end
+        // behind a right-to-left override (答复函ath.pdf on screen)
+        Api.Response program = upload(id, "staff1", "application/pdf", "答复函.hta", PDF);
+        assertInvalid(program, "fileName");
+        assertThat(program.text()).contains(".pdf");
+        assertInvalid(upload(id, "staff1", "image/png", "照片.pdf", PNG), "fileName");
+        assertInvalid(upload(id, "staff1", "application/pdf", "答复函\u202Efdp.hta", PDF), "fileName");
         assertUnchanged(id, before);
         assertThat(stored(id)).isZero();
 
@@ -157,6 +164,8 @@ class TicketAttachmentWebTests extends TicketWebTestSupport {
         Api.Response based = upload(id, "staff1", "application/pdf", "C:\\fakepath\\答复函.pdf", PDF);
         assertThat(based.status()).as(based.text()).isEqualTo(201);
         assertThat(based.json().get("fileName").asText()).isEqualTo("答复函.pdf");
+        assertThat(upload(id, "staff1", "image/png", "IMG_0001.PNG", PNG).status()).as("an ending in capitals")
+                .isEqualTo(201);
     }
 
     @Test
@@ -240,6 +249,11 @@ class TicketAttachmentWebTests extends TicketWebTestSupport {
                 "not a pdf".getBytes(StandardCharsets.UTF_8));
         assertThat(text.status()).isEqualTo(400);
         assertThat(text.html().select("#attachForm [data-field=file]").text()).contains("PDF");
+        assertThat(stored(id)).isEqualTo(1);
+
+        Pages.Answer misnamed = pages.upload("/tickets/" + id + "/attachments", "staff1", "file", "答复函.hta", PDF);
+        assertThat(misnamed.status()).isEqualTo(400);
+        assertThat(misnamed.html().select("#attachForm [data-field=file]").text()).contains(".pdf");
         assertThat(stored(id)).isEqualTo(1);
 
         assertThat(pages.upload("/tickets/" + id + "/attachments", "leader", "file", "a.png", PNG).status())

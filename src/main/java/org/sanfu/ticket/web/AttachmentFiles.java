@@ -35,6 +35,11 @@ class AttachmentFiles implements FileUploads {
     }
 
     @Override
+    public long maxFileBytes(String path) {
+        return maxBodyBytes(path) == 0 ? 0 : maxFileBytes;
+    }
+
+    @Override
     public long largestBody() {
         return maxFileBytes + FORM_FIELDS;
     }
