@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.sanfu.web.Downloads;
 import org.springframework.http.MediaType;
 
 /**
@@ -15,8 +16,8 @@ public enum AttachmentTypes {
     PDF("application/pdf", new byte[] {'%', 'P', 'D', 'F', '-'}, "pdf"),
     JPEG("image/jpeg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, "jpg", "jpeg"),
     PNG("image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, "png"),
-    DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document", Zip.MAGIC, "docx"),
-    XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Zip.MAGIC, "xlsx"),
+    DOCX(Downloads.DOCX_VALUE, Zip.MAGIC, "docx"),
+    XLSX(Downloads.XLSX_VALUE, Zip.MAGIC, "xlsx"),
     OFD(AttachmentTypes.OFD_VALUE, Zip.MAGIC, "ofd");
 
     /** OFD's type (GB/T 33190), which Spring's MediaType does not name. */

@@ -127,11 +127,15 @@ public class TicketAttachments {
         return properties.maxFileBytes();
     }
 
-    /** Whether the caller may add files to this ticket now (the page's form). */
+    /** A ticket's files as its page lists them, and whether the caller may add one now (the page's form). */
+    public record OnPage(List<Attachment> files, boolean mayAttach) {}
+
+    /** The ticket's {@link OnPage}, the ticket read once: 404 an unknown ticket, 403 one the caller may not read. */
     @Transactional(readOnly = true)
-    public boolean mayAttachNow(String id, Caller caller) {
-        return Ids.parse(id).stream().mapToObj(tickets::find).flatMap(Optional::stream)
-                .anyMatch(t -> t.status() != TicketStatus.CLOSED && mayAttach(t, caller));
+    public OnPage onPage(String id, Caller caller) {
+        Ticket ticket = queries.visible(id, caller);
+        return new OnPage(attachments.of(ticket.id()),
+                ticket.status() != TicketStatus.CLOSED && mayAttach(ticket, caller));
     }
 
     /** Service staff and dispatch on any ticket, a department on one it leads or co-handles; no one else. */

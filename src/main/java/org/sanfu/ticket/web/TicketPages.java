@@ -669,9 +669,10 @@ class TicketPages {
         List<TicketEvent> history = queries.history(id, caller);
         model.put("t", ticket);
         model.put("history", history);
-        model.put("attachments", attachments.list(id, caller).stream().map(a -> new AttachmentRow(a,
+        TicketAttachments.OnPage files = attachments.onPage(id, caller);
+        model.put("attachments", files.files().stream().map(a -> new AttachmentRow(a,
                 AttachmentFiles.sizeWords(a.size()), actorName(a.uploadedBy()))).toList());
-        model.put("mayAttach", attachments.mayAttachNow(id, caller));
+        model.put("mayAttach", files.mayAttach());
         model.put("attachmentLimit", AttachmentFiles.sizeWords(attachments.maxFileBytes()));
         model.put("actorNames", actorNames(history));
         // a channel by its name (12345热线（渠道）); a person as the facts always named them, without a department
