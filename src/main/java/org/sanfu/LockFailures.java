@@ -7,11 +7,11 @@ import java.util.Set;
 
 /**
  * Whether a failure is the database giving way between two transactions (a lock waited for past its timeout, a
- * deadlock's loser, a serialisation failure), which rolled back and changed nothing, however it was wrapped. Spring
- * translates those of our own SQL (PessimisticLockingFailureException); the engine's reach us as its own
- * persistence exceptions around the driver's, so they are known here by the SQL state the driver gave: the ticket's
- * process gateway turns them into Spring's (ticket.process.TicketProcessGateway), so that every handler of a lost race
- * applies, and the web's last resort (web.ProblemAdvice) answers any other the same way.
+ * deadlock's loser, a serialisation failure), which rolled back and changed nothing, however it was wrapped. Those
+ * of our own SQL become Spring's PessimisticLockingFailureException (LockFailureTranslation); the engine's reach us
+ * as its own persistence exceptions around the driver's, so they are known here by the SQL state the driver gave:
+ * the ticket's process gateway turns them into Spring's (ticket.process.TicketProcessGateway), so that every handler
+ * of a lost race applies, and the web's last resort (web.ProblemAdvice) answers any other the same way.
  */
 public final class LockFailures {
 

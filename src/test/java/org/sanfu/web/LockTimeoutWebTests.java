@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
+import org.sanfu.HeldRow;
 import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,12 +47,21 @@ class LockTimeoutWebTests {
                 .getResponse();
     }
 
-    @Test
-    void aRatingWhoseProcessRowsStayLockedIsRefusedForNowAndChangesNothing() throws Exception {
+    private String repliedTicket() {
         String id = api.ticket("FINANCING").get("id").asText();
         api.act(id, "sign", "finance", null);
         api.act(id, "reply", "finance", Map.of("resolution", "已放贷", "outcome", "RESOLVED"));
-        String link = api.post("/api/tickets/" + id + "/feedback-link", "staff1", null).json().get("url").asText();
+        return id;
+    }
+
+    private String linkFor(String id) {
+        return api.post("/api/tickets/" + id + "/feedback-link", "staff1", null).json().get("url").asText();
+    }
+
+    @Test
+    void aRatingWhoseProcessRowsStayLockedIsRefusedForNowAndChangesNothing() throws Exception {
+        String id = repliedTicket();
+        String link = linkFor(id);
         String process = jdbc.sql("select process_instance_id from ticket where id = ?").param(Long.parseLong(id))
                 .query(String.class).single();
 
@@ -86,5 +96,43 @@ class LockTimeoutWebTests {
         assertThat(after.get("satisfaction").isNull()).as("nothing of the rating was kept").isTrue();
         assertThat(rate(link).getStatus()).as("the link still works").isEqualTo(200);
         assertThat(api.get("/api/tickets/" + id, "staff1").json().get("status").asText()).isEqualTo("CLOSED");
+    }
+
+    /**
+     * The service's own SQL gives way too (the ticket's row held by another transaction past the timeout): the ticket
+     * page's form comes back with what was typed, 409, as for any race, not the generic conflict page.
+     */
+    @Test
+    void aReplyWhoseTicketRowStaysLockedIsTheFormAgainWithWhatWasTypedAndChangesNothing() throws Exception {
+        String id = api.ticket("FINANCING").get("id").asText();
+        api.act(id, "sign", "finance", null);
+        Pages.Answer refused;
+        try (HeldRow held = new HeldRow(transactions, jdbc, "select id from ticket where id = ? for update",
+                Long.parseLong(id))) {
+            refused = pages.post("/tickets/" + id + "/reply", "finance",
+                    Pages.form("resolution", "已协调银行放贷", "outcome", "RESOLVED"));
+        }
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.html().getElementById("refusal")).as(refused.body()).isNotNull();
+        assertThat(refused.html().getElementById("refusal").text()).contains("本次请求未做任何更改");
+        assertThat(refused.html().getElementById("reply-resolution").text()).as("what was typed, kept")
+                .isEqualTo("已协调银行放贷");
+        assertThat(api.get("/api/tickets/" + id, "staff1").json().get("status").asText()).isEqualTo("IN_PROGRESS");
+    }
+
+    /** The rating's own SQL meeting the ticket's row held past the timeout: the same 409 as the engine's, link kept. */
+    @Test
+    void aRatingWhoseTicketRowStaysLockedIsRefusedForNowAndTheLinkStillWorks() throws Exception {
+        String id = repliedTicket();
+        String link = linkFor(id);
+        MockHttpServletResponse refused;
+        try (HeldRow held = new HeldRow(transactions, jdbc, "select id from ticket where id = ? for update",
+                Long.parseLong(id))) {
+            refused = rate(link);
+        }
+        assertThat(refused.getStatus()).as(refused.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(409);
+        assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("您的评价尚未提交");
+        assertThat(api.get("/api/tickets/" + id, "staff1").json().get("status").asText()).isEqualTo("REPLIED");
+        assertThat(rate(link).getStatus()).as("the link still works").isEqualTo(200);
     }
 }

@@ -509,7 +509,9 @@ class TicketPages {
             return again(id, caller, FormState.refused(action, typed, messages.text(e.detail())), back,
                     HttpStatus.CONFLICT);
         } catch (OptimisticLockingException | PessimisticLockingFailureException e) {
-            return again(id, caller, FormState.refused(action, typed, null), back, HttpStatus.CONFLICT);
+            // another transaction changed the ticket, or held it past the lock timeout: nothing was saved
+            return again(id, caller, FormState.refused(action, typed, messages.text(Message.of(
+                    "sanfu.problem.concurrent"), Locale.SIMPLIFIED_CHINESE)), back, HttpStatus.CONFLICT);
         }
     }
 
