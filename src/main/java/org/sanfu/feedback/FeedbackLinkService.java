@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.sanfu.DomainException;
@@ -18,6 +19,7 @@ import org.sanfu.ticket.DeadlineRecount;
 import org.sanfu.ticket.RepliedTickets;
 import org.sanfu.ticket.Source;
 import org.sanfu.ticket.TicketActions;
+import org.sanfu.ticket.TicketAttachments;
 import org.sanfu.ticket.TicketReporters;
 import org.sanfu.ticket.TicketStatus;
 import org.sanfu.web.When;
@@ -60,10 +62,10 @@ class FeedbackLinkService {
     }
 
     /**
-     * What a live link's page shows: the ticket's title and reply, and whom to turn to ({@link #contact}: a user name,
-     * or null for no one by name).
+     * What a live link's page shows: the ticket's title and reply, whom to turn to ({@link #contact}: a user name,
+     * or null for no one by name), and the files its departments added (the 答复函 and the like), oldest first.
      */
-    record Shown(RepliedTickets.Replied ticket, String contact) {}
+    record Shown(RepliedTickets.Replied ticket, String contact, List<TicketAttachments.Attachment> files) {}
 
     /** A link that was used for feedback: whom its page, which thanks for it, names ({@link #contact}). */
     record Spent(String contact) {}
@@ -99,6 +101,7 @@ class FeedbackLinkService {
     private final People people;
     private final AccountDirectory accounts;
     private final TicketReporters reporters;
+    private final TicketAttachments attachments;
     private final ZoneId zone;
     /** Moments in the history and the message as the pages write them (2026-12-04 10:00). */
     private final When when;
@@ -106,8 +109,10 @@ class FeedbackLinkService {
 
     FeedbackLinkService(FeedbackLinks links, RepliedTickets replied, TicketActions actions,
             FeedbackLinkDispatch dispatch, FeedbackLinkProperties settings, Catalog catalog, People people,
-            AccountDirectory accounts, TicketReporters reporters, SanfuProperties properties, When when, Clock clock) {
+            AccountDirectory accounts, TicketReporters reporters, TicketAttachments attachments,
+            SanfuProperties properties, When when, Clock clock) {
         this.links = links;
+        this.attachments = attachments;
         this.people = people;
         this.accounts = accounts;
         this.reporters = reporters;
@@ -187,12 +192,26 @@ class FeedbackLinkService {
         return people.label(issue.by()) + " 于 " + when.of(issue.at()) + " ";
     }
 
-    /** What the link's page shows: the ticket's title and reply and who asks, while the link works. */
+    /** What the link's page shows: the ticket's title and reply, who asks, and its files, while the link works. */
     @Transactional(readOnly = true)
     public Shown open(String token) {
         FeedbackLinks.Link link = live(token);
-        return replied.awaitingFeedback(link.ticketId(), link.repliedAt()).map(t -> new Shown(t, contact(link)))
-                .orElseThrow(LinkGone::new);
+        RepliedTickets.Replied ticket = awaiting(link);
+        return new Shown(ticket, contact(link), attachments.fromDepartments(ticket.id()));
+    }
+
+    /**
+     * One of the files the link's page lists, to download while the link works (410 else, as the page): empty for any
+     * other id, another ticket's file or one staff added included. Reading it spends nothing.
+     */
+    @Transactional(readOnly = true)
+    public Optional<TicketAttachments.File> file(String token, String attachmentId) {
+        return attachments.fromDepartment(awaiting(live(token)).id(), attachmentId);
+    }
+
+    /** The live link's ticket, while it waits for feedback on the link's reply; else {@link LinkGone}. */
+    private RepliedTickets.Replied awaiting(FeedbackLinks.Link link) {
+        return replied.awaitingFeedback(link.ticketId(), link.repliedAt()).orElseThrow(LinkGone::new);
     }
 
     /**

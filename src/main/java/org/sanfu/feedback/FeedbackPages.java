@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.sanfu.DomainException;
 import org.sanfu.Message;
@@ -12,7 +13,9 @@ import org.sanfu.security.People;
 import org.sanfu.ticket.ActionRequests;
 import org.sanfu.ticket.RepliedTickets;
 import org.sanfu.ticket.Satisfaction;
+import org.sanfu.ticket.TicketAttachments;
 import org.sanfu.ticket.TicketStatus;
+import org.sanfu.web.Downloads;
 import org.sanfu.web.FormBodies;
 import org.sanfu.web.FormErrors;
 import org.sanfu.web.InvalidInput;
@@ -34,8 +37,9 @@ import org.springframework.web.util.UriUtils;
 /**
  * The pages of the feedback links. {@code /f/{token}}: the enterprise's phone page, without an account
  * (security.SecurityConfig lets /f/** through, without session or CSRF token): the ticket's title and
- * reply and the three grades; posting {@code satisfaction} and {@code comment} records the feedback. A
- * dead link is a Chinese 410 page, too many requests from one address a 429 page. {@code POST
+ * reply, the files its departments added ({@code /f/{token}/attachments/{id}} downloads one) and the three grades;
+ * posting {@code satisfaction} and {@code comment} records the feedback. A dead link is a Chinese 410 page, too many
+ * requests from one address a 429 page. {@code POST
  * /tickets/{id}/feedback-link}: the ticket page's 生成回访链接, which shows the new link once.
  */
 @Page
@@ -108,6 +112,29 @@ class FeedbackPages {
         } catch (OptimisticLockingException | PessimisticLockingFailureException e) {
             // someone acted on the ticket at the same moment: nothing was recorded, the link still works
             return page("feedback/busy", HttpStatus.CONFLICT);
+        }
+    }
+
+    /**
+     * A file the link's page lists (a department's 答复函), saved as the API's download saves it: for the holder of a
+     * live link, by the link's ticket and never by the file's id alone. Any other id is the 404 page, whether a file
+     * has it or not; a dead link the page's own 410. Spends nothing.
+     */
+    @GetMapping("/f/{token}/attachments/{attachmentId}")
+    Object attachment(@PathVariable String token, @PathVariable String attachmentId, HttpServletRequest request) {
+        if (!throttle.admit(request.getRemoteAddr())) {
+            return page("feedback/busy", HttpStatus.TOO_MANY_REQUESTS);
+        }
+        try {
+            Optional<TicketAttachments.File> file = links.file(token, attachmentId);
+            if (file.isEmpty()) {
+                // one page for every id this link does not reach: nothing says whether a file has it
+                return page("feedback/error", HttpStatus.NOT_FOUND).addObject("status", HttpStatus.NOT_FOUND.value());
+            }
+            TicketAttachments.Attachment found = file.get().attachment();
+            return Downloads.sentFile(found.contentType(), found.fileName(), file.get().content());
+        } catch (FeedbackLinkService.LinkGone e) {
+            return gone(token);
         }
     }
 
@@ -195,9 +222,14 @@ class FeedbackPages {
                 .addObject("onSiteRole", onSiteBy == null ? null : FeedbackLinkService.onSiteRole(ticket.source()))
                 .addObject("onSiteName", people.name(onSiteBy))
                 .addObject("onSiteByAsker", onSiteBy != null && onSiteBy.equals(shown.contact()))
+                .addObject("files", shown.files().stream().map(f -> new FileRow(f, Downloads.sizeWords(f.size())))
+                        .toList())
                 .addObject("grades", GRADES).addObject("chosen", typed.getFirst("satisfaction"))
                 .addObject("comment", typed.getFirst("comment")).addObject("errors", faults);
     }
+
+    /** A file as the page lists it: its size in words, as the ticket page writes them. */
+    record FileRow(TicketAttachments.Attachment attachment, String size) {}
 
     private static ModelAndView page(String view, HttpStatus status) {
         ModelAndView page = new ModelAndView(view);

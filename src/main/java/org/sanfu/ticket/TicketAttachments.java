@@ -4,12 +4,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.sanfu.DomainException;
 import org.sanfu.Ids;
 import org.sanfu.Message;
+import org.sanfu.security.AccountDirectory;
 import org.sanfu.security.Caller;
 import org.sanfu.security.Role;
 import org.sanfu.web.InvalidInput;
@@ -50,15 +53,17 @@ public class TicketAttachments {
     private final TicketEvents events;
     private final Attachments attachments;
     private final AttachmentProperties properties;
+    private final AccountDirectory accounts;
     private final Clock clock;
 
     TicketAttachments(Tickets tickets, TicketQueries queries, TicketEvents events, Attachments attachments,
-            AttachmentProperties properties, Clock clock) {
+            AttachmentProperties properties, AccountDirectory accounts, Clock clock) {
         this.tickets = tickets;
         this.queries = queries;
         this.events = events;
         this.attachments = attachments;
         this.properties = properties;
+        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -120,6 +125,33 @@ public class TicketAttachments {
         Ticket ticket = queries.visible(id, caller);
         return Ids.parse(attachmentId).stream().mapToObj(a -> attachments.file(ticket.id(), a)).flatMap(Optional::stream)
                 .findFirst().orElseThrow(() -> new DomainException.NotFound("attachment", attachmentId));
+    }
+
+    /**
+     * The files a department added to the ticket (the reply side: its 答复函 and the like), oldest first, as its
+     * enterprise's feedback page lists them; not those service staff or dispatch added (the enterprise's own papers,
+     * or the office's). No caller: the feedback module has checked its link to this ticket.
+     */
+    @Transactional(readOnly = true)
+    public List<Attachment> fromDepartments(long ticketId) {
+        Map<String, Boolean> departments = new HashMap<>();
+        return attachments.of(ticketId).stream()
+                .filter(a -> departments.computeIfAbsent(a.uploadedBy(), this::isDepartment)).toList();
+    }
+
+    /**
+     * One of the ticket's {@link #fromDepartments} with its content; empty for any other id (another ticket's file,
+     * one staff or dispatch added, an unknown id or no id at all), alike.
+     */
+    @Transactional(readOnly = true)
+    public Optional<File> fromDepartment(long ticketId, String attachmentId) {
+        return Ids.parse(attachmentId).stream().mapToObj(a -> attachments.file(ticketId, a)).flatMap(Optional::stream)
+                .filter(f -> isDepartment(f.attachment().uploadedBy())).findFirst();
+    }
+
+    /** Whether the user name is a department's account (DEPT; dispatch's has a department too, and is not one). */
+    private boolean isDepartment(String username) {
+        return accounts.find(username).filter(p -> p.role() == Role.DEPT).isPresent();
     }
 
     /** The largest file taken, in bytes. */

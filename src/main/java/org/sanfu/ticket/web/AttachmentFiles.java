@@ -49,25 +49,8 @@ class AttachmentFiles implements FileUploads {
         return API.matcher(path).matches() ? AttachmentTypes.mediaTypes() : List.of();
     }
 
-    /** A size as people read it: 512 B, 12 KB, 1.5 MB, 10 MB. */
-    static String sizeWords(long bytes) {
-        long kb = 1024;
-        long mb = kb * kb;
-        if (bytes < kb) {
-            return bytes + " B";
-        }
-        if (bytes < mb) {
-            return (bytes + kb - 1) / kb + " KB";
-        }
-        long tenths = Math.round(bytes * 10.0 / mb);
-        return tenths % 10 == 0 ? tenths / 10 + " MB" : tenths / 10 + "." + tenths % 10 + " MB";
-    }
-
-    /** A file as the browser saves it, never shows it in place: its type, its name, and no sniffing of another. */
+    /** A ticket's file to download, as every route that offers one answers (the API, the ticket page). */
     static ResponseEntity<byte[]> download(TicketAttachments.File file) {
-        ResponseEntity<byte[]> answer = Downloads.attachment(MediaType.parseMediaType(file.attachment().contentType()),
-                file.attachment().fileName(), file.content());
-        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
-                .header("X-Content-Type-Options", "nosniff").body(answer.getBody());
+        return Downloads.sentFile(file.attachment().contentType(), file.attachment().fileName(), file.content());
     }
 }

@@ -673,9 +673,9 @@ class TicketPages {
         model.put("history", history);
         TicketAttachments.OnPage files = attachments.onPage(id, caller);
         model.put("attachments", files.files().stream().map(a -> new AttachmentRow(a,
-                AttachmentFiles.sizeWords(a.size()), actorName(a.uploadedBy()))).toList());
+                Downloads.sizeWords(a.size()), actorName(a.uploadedBy()))).toList());
         model.put("mayAttach", files.mayAttach());
-        model.put("attachmentLimit", AttachmentFiles.sizeWords(attachments.maxFileBytes()));
+        model.put("attachmentLimit", Downloads.sizeWords(attachments.maxFileBytes()));
         model.put("actorNames", actorNames(history));
         // a channel by its name (12345热线（渠道）); a person as the facts always named them, without a department
         model.put("reporter", ticket.reporter() != null && ticket.reporter().startsWith(TicketActions.CHANNEL_ACTOR)
