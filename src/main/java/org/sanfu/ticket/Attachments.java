@@ -11,7 +11,10 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** The files of the tickets (ticket_attachment): their content in the database, read only to be downloaded. */
+/**
+ * The files of the tickets (ticket_attachment): their content in the database, read only to be downloaded. A file
+ * removed keeps its row, without its content ({@code removed_at} set): nothing here but {@link #remove} sees it.
+ */
 @Repository
 class Attachments {
 
@@ -34,20 +37,32 @@ class Attachments {
     }
 
     int count(long ticketId) {
-        return jdbc.sql("select count(*) from ticket_attachment where ticket_id = ?").param(ticketId)
-                .query(Integer.class).single();
+        return jdbc.sql("select count(*) from ticket_attachment where ticket_id = ? and removed_at is null")
+                .param(ticketId).query(Integer.class).single();
     }
 
     /** A ticket's files, oldest first, without their content. */
     List<TicketAttachments.Attachment> of(long ticketId) {
-        return jdbc.sql("select " + FACTS + " from ticket_attachment where ticket_id = ? order by id").param(ticketId)
-                .query((rs, n) -> attachment(rs)).list();
+        return jdbc.sql("select " + FACTS + " from ticket_attachment where ticket_id = ? and removed_at is null "
+                + "order by id").param(ticketId).query((rs, n) -> attachment(rs)).list();
+    }
+
+    /** One file of this ticket, without its content. */
+    Optional<TicketAttachments.Attachment> find(long ticketId, long id) {
+        return jdbc.sql("select " + FACTS + " from ticket_attachment where ticket_id = ? and id = ? "
+                + "and removed_at is null").params(ticketId, id).query((rs, n) -> attachment(rs)).optional();
+    }
+
+    /** Marks the file removed, by whom and when, and erases its content; one removed already stays as it was. */
+    void remove(long id, String by, Instant at) {
+        jdbc.sql("update ticket_attachment set content = null, removed_by = ?, removed_at = ? "
+                + "where id = ? and removed_at is null").params(by, Sql.ts(at), id).update();
     }
 
     /** One file of this ticket, with its content. */
     Optional<TicketAttachments.File> file(long ticketId, long id) {
-        return jdbc.sql("select " + FACTS + ", content from ticket_attachment where ticket_id = ? and id = ?")
-                .params(ticketId, id)
+        return jdbc.sql("select " + FACTS + ", content from ticket_attachment where ticket_id = ? and id = ? "
+                + "and removed_at is null").params(ticketId, id)
                 .query((rs, n) -> new TicketAttachments.File(attachment(rs), rs.getBytes("content"))).optional();
     }
 

@@ -9,6 +9,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongFunction;
+import java.util.stream.Collectors;
 import org.sanfu.DomainException;
 import org.sanfu.Ids;
 import org.sanfu.Message;
@@ -25,13 +28,16 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A ticket's files (附件): whoever may read the ticket reads and downloads them; service staff, dispatch and the
  * departments the ticket involves add them while it is open. A file is kept with its history event ({@code attach})
- * in one transaction, its content in the database beside the ticket.
+ * in one transaction, its content in the database beside the ticket. Who added a file removes it while the ticket is
+ * open, ADMIN at any time ({@code detach}): its row stays, marked removed, and its content is erased.
  */
 @Service
 public class TicketAttachments {
 
     /** The history's action of a file added. */
     public static final String ATTACH = "attach";
+    /** The history's action of a file removed. */
+    public static final String DETACH = "detach";
     /** The longest file name, in characters (UTF-16 units). */
     public static final int NAME_MAX = 200;
 
@@ -98,6 +104,53 @@ public class TicketAttachments {
         return new Attachment(String.valueOf(attachmentId), name, type, upload.content().length, caller.username(), now);
     }
 
+    /**
+     * Removes a file: its row stays, marked removed by the caller now, its content erased, with its history event
+     * ({@code detach}, the file's name) and the ticket's {@code updated_at} in one transaction. 404 an unknown ticket,
+     * 403 one the caller may not read, 404 a file the ticket does not have (or no longer has), 403 a caller who did not
+     * add it and is not ADMIN, 409 a CLOSED ticket (but for ADMIN, who takes personal data out of a closed one).
+     */
+    @Transactional
+    public Attachment detach(String id, String attachmentId, Caller caller) {
+        Ticket ticket = TicketQueries.visible(tickets.lock(TicketQueries.parseId(id)), id, caller);
+        Attachment file = removable(ticket, id, attachmentId, caller);
+        if (!openToRemoval(ticket, caller)) {
+            throw new DomainException.NotNow(Message.of("sanfu.ticket.detach-closed", "id", id));
+        }
+        Instant now = clock.instant();
+        attachments.remove(Long.parseLong(file.id()), caller.username(), now);
+        tickets.touch(ticket.id(), now);
+        events.append(ticket.id(), new TicketEvent(now, caller.username(), DETACH, ticket.status(), ticket.status(),
+                file.fileName()));
+        return file;
+    }
+
+    /** The removal's 404s and 403s, checked before a request's 400. */
+    @Transactional(readOnly = true)
+    public void checkMayDetach(String id, String attachmentId, Caller caller) {
+        removable(queries.visible(id, caller), id, attachmentId, caller);
+    }
+
+    /** The ticket's file, when the caller may remove it whatever the ticket's state: else 404, or 403. */
+    private Attachment removable(Ticket ticket, String id, String attachmentId, Caller caller) {
+        Attachment file = named(attachmentId, a -> attachments.find(ticket.id(), a));
+        if (!mayDetach(file, caller)) {
+            throw new DomainException.NotYours(Message.of("sanfu.ticket.detach-not-yours", "id", id, "name",
+                    file.fileName()));
+        }
+        return file;
+    }
+
+    /** Who added the file, and ADMIN; no one else. */
+    private static boolean mayDetach(Attachment file, Caller caller) {
+        return caller.is(Role.ADMIN) || caller.username().equals(file.uploadedBy());
+    }
+
+    /** Files are removed from a ticket while it is open; from a CLOSED one by ADMIN alone. */
+    private static boolean openToRemoval(Ticket ticket, Caller caller) {
+        return ticket.status() != TicketStatus.CLOSED || caller.is(Role.ADMIN);
+    }
+
     /** 404 an unknown ticket, 403 a caller who may not add files to it; checked before a request's 400. */
     @Transactional(readOnly = true)
     public void checkMayAttach(String id, Caller caller) {
@@ -123,8 +176,13 @@ public class TicketAttachments {
     @Transactional(readOnly = true)
     public File file(String id, String attachmentId, Caller caller) {
         Ticket ticket = queries.visible(id, caller);
-        return Ids.parse(attachmentId).stream().mapToObj(a -> attachments.file(ticket.id(), a)).flatMap(Optional::stream)
-                .findFirst().orElseThrow(() -> new DomainException.NotFound("attachment", attachmentId));
+        return named(attachmentId, a -> attachments.file(ticket.id(), a));
+    }
+
+    /** What the attachment's id names, looked up by its number: 404 for no number, or none found. */
+    private static <T> T named(String attachmentId, LongFunction<Optional<T>> find) {
+        return Ids.parse(attachmentId).stream().mapToObj(find).flatMap(Optional::stream).findFirst()
+                .orElseThrow(() -> new DomainException.NotFound("attachment", attachmentId));
     }
 
     /**
@@ -159,15 +217,20 @@ public class TicketAttachments {
         return properties.maxFileBytes();
     }
 
-    /** A ticket's files as its page lists them, and whether the caller may add one now (the page's form). */
-    public record OnPage(List<Attachment> files, boolean mayAttach) {}
+    /**
+     * A ticket's files as its page lists them, whether the caller may add one now (the page's form), and the ids of
+     * those the caller may remove now (each one's 删除).
+     */
+    public record OnPage(List<Attachment> files, boolean mayAttach, Set<String> removable) {}
 
     /** The ticket's {@link OnPage}, the ticket read once: 404 an unknown ticket, 403 one the caller may not read. */
     @Transactional(readOnly = true)
     public OnPage onPage(String id, Caller caller) {
         Ticket ticket = queries.visible(id, caller);
-        return new OnPage(attachments.of(ticket.id()),
-                ticket.status() != TicketStatus.CLOSED && mayAttach(ticket, caller));
+        List<Attachment> files = attachments.of(ticket.id());
+        return new OnPage(files, ticket.status() != TicketStatus.CLOSED && mayAttach(ticket, caller),
+                openToRemoval(ticket, caller) ? files.stream().filter(f -> mayDetach(f, caller)).map(Attachment::id)
+                        .collect(Collectors.toSet()) : Set.of());
     }
 
     /** Service staff and dispatch on any ticket, a department on one it leads or co-handles; no one else. */

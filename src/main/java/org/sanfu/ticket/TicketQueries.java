@@ -249,7 +249,12 @@ public class TicketQueries {
     }
 
     Ticket visible(String id, Caller caller) {
-        Ticket ticket = tickets.find(parseId(id)).orElseThrow(() -> new DomainException.NotFound("ticket", id));
+        return visible(tickets.find(parseId(id)), id, caller);
+    }
+
+    /** The ticket found (or locked), when the caller may see it: else 404, or 403. */
+    static Ticket visible(java.util.Optional<Ticket> found, String id, Caller caller) {
+        Ticket ticket = found.orElseThrow(() -> new DomainException.NotFound("ticket", id));
         if (!TicketPolicy.maySee(ticket, caller)) {
             throw new DomainException.NotYours(Message.of("sanfu.ticket.other-departments", "id", id));
         }

@@ -11,6 +11,7 @@ import org.sanfu.Message;
 import org.sanfu.security.Caller;
 import org.sanfu.ticket.AttachmentTypes;
 import org.sanfu.ticket.TicketAttachments;
+import org.sanfu.web.ActionBody;
 import org.sanfu.web.ApiAccess;
 import org.sanfu.web.Downloads;
 import org.sanfu.web.InvalidInput;
@@ -20,6 +21,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A ticket's files (附件, API.md "Tickets"): sent as the body itself in the file's own type, named by
- * {@code Content-Disposition}; read by whoever may read the ticket.
+ * {@code Content-Disposition}; read by whoever may read the ticket; removed by who added it, or ADMIN.
  */
 @RestController
 @RequestMapping("/api/tickets/{id}/attachments")
@@ -97,5 +99,20 @@ class AttachmentController {
             throw new HttpMediaTypeNotAcceptableException(List.of(type));
         }
         return AttachmentFiles.download(file);
+    }
+
+    @Operation(summary = "Remove a file", description = "Addition: the file is no longer listed or downloaded (404) "
+            + "and no longer counts against the most files a ticket holds; its record stays, marked removed, and its "
+            + "content is erased. A `detach` history event names it. Not on a CLOSED ticket (409), but for ADMIN.")
+    @ApiAccess(value = {"STAFF", "DISPATCH", "DEPT", "ADMIN"},
+            scope = "who added the file, while the ticket is not CLOSED; ADMIN any file at any time",
+            errors = {400, 403, 404, 409})
+    @DeleteMapping("/{attachmentId}")
+    ResponseEntity<Void> detach(@PathVariable String id, @PathVariable String attachmentId, Caller caller,
+            ActionBody body) {
+        attachments.checkMayDetach(id, attachmentId, caller);
+        body.requireReadable();
+        attachments.detach(id, attachmentId, caller);
+        return ResponseEntity.noContent().build();
     }
 }

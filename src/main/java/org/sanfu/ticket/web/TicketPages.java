@@ -107,6 +107,8 @@ class TicketPages {
     static final Duration RESENT_WITHIN = Duration.ofMinutes(10);
     /** The attachment form's name where a refused form is named (FormState), as the history names the event. */
     static final String ATTACH_FORM = TicketAttachments.ATTACH;
+    /** A file's removal form (删除), named so where a refused one is (FormState) and in the history. */
+    static final String DETACH_FORM = TicketAttachments.DETACH;
     private static final Pattern TICKET_NUMBER = Pattern.compile("\\s*[#＃]?\\s*(\\d{1,18})\\s*");
 
     private final Messages messages;
@@ -539,6 +541,28 @@ class TicketPages {
         }
     }
 
+    /**
+     * A file's removal (删除, a confirming second step on the page): as the API, 404, 403; then a CLOSED ticket (409) or
+     * a file removed meanwhile (404, a second click) is the page again with the reason; success sends the browser back
+     * to the ticket (303), which names the file removed.
+     */
+    @PostMapping("/tickets/{id}/attachments/{attachmentId}/delete")
+    ModelAndView detach(@PathVariable String id, @PathVariable String attachmentId, Caller caller,
+            @RequestParam(name = WAY_BACK, required = false) String back, RedirectAttributes flash) {
+        try {
+            flash.addFlashAttribute("detached", attachments.detach(id, attachmentId, caller).fileName());
+            return back(id, checked(back));
+        } catch (DomainException.NotNow e) {
+            return again(id, caller, FormState.refused(DETACH_FORM, new LinkedMultiValueMap<>(),
+                    messages.text(e.detail(), Locale.SIMPLIFIED_CHINESE)), back, HttpStatus.CONFLICT);
+        } catch (DomainException.NotFound e) {
+            // the page again shows a ticket that exists (an unknown one is 404 there too), without the file
+            return again(id, caller, FormState.refused(DETACH_FORM, new LinkedMultiValueMap<>(),
+                    messages.text(Message.of("page.ticket.detach-gone"), Locale.SIMPLIFIED_CHINESE)), back,
+                    HttpStatus.NOT_FOUND);
+        }
+    }
+
     /** A file of the ticket, for whoever may read it, as the API gives it. */
     @GetMapping("/tickets/{id}/attachments/{attachmentId}")
     ResponseEntity<byte[]> attachment(@PathVariable String id, @PathVariable String attachmentId, Caller caller) {
@@ -673,7 +697,8 @@ class TicketPages {
         model.put("history", history);
         TicketAttachments.OnPage files = attachments.onPage(id, caller);
         model.put("attachments", files.files().stream().map(a -> new AttachmentRow(a,
-                Downloads.sizeWords(a.size()), actorName(a.uploadedBy()))).toList());
+                Downloads.sizeWords(a.size()), actorName(a.uploadedBy()), files.removable().contains(a.id())))
+                .toList());
         model.put("mayAttach", files.mayAttach());
         model.put("attachmentLimit", Downloads.sizeWords(attachments.maxFileBytes()));
         model.put("actorNames", actorNames(history));
@@ -717,8 +742,11 @@ class TicketPages {
         TicketView take(String id, Caller caller, T command);
     }
 
-    /** A file as the page lists it: its size in words (1.5 MB) and who added it, as the history names people. */
-    record AttachmentRow(TicketAttachments.Attachment attachment, String size, String by) {}
+    /**
+     * A file as the page lists it: its size in words (1.5 MB), who added it, as the history names people, and whether
+     * the viewer may remove it now.
+     */
+    record AttachmentRow(TicketAttachments.Attachment attachment, String size, String by, boolean removable) {}
 
     /** An action, the command its form is read as (null: no fields), and its use case. */
     record ActionForm<T>(TicketAction action, Class<T> body, UseCase<T> use) {}
