@@ -19,6 +19,7 @@ import org.sanfu.SanfuTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -124,6 +125,20 @@ class FeedbackAttachmentWebTests {
         assertThat(get(path + "/attachments/" + ours).status()).isEqualTo(200);
         // a live link never reaches a file by its id alone
         assertNotFound(get(path + "/attachments/" + theirs));
+    }
+
+    @Test
+    void aFileItsDepartmentRemovedIsNeitherListedNorDownloaded() {
+        String id = repliedTicket();
+        String mistaken = upload(id, "transport", "application/pdf", "错传的文件.pdf", PDF);
+        String letter = upload(id, "transport", "application/pdf", REPLY_LETTER, PDF);
+        String path = issue(id);
+        assertThat(get(path + "/attachments/" + mistaken).status()).isEqualTo(200);
+
+        assertThat(api.call(HttpMethod.DELETE, "/api/tickets/" + id + "/attachments/" + mistaken, "transport", null)
+                .status()).isEqualTo(204);
+        assertThat(get(path).html().select("#files li")).extracting(li -> li.attr("data-id")).containsExactly(letter);
+        assertNotFound(get(path + "/attachments/" + mistaken));
     }
 
     @Test
