@@ -1,9 +1,11 @@
 package org.sanfu.ticket;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.sanfu.web.Downloads;
 import org.springframework.http.MediaType;
 
@@ -22,6 +24,9 @@ public enum AttachmentTypes {
 
     /** OFD's type (GB/T 33190), which Spring's MediaType does not name. */
     public static final String OFD_VALUE = "application/ofd";
+
+    /** The kinds a page shows in place, as pictures (the specialists' photographs); every other is only downloaded. */
+    private static final Set<AttachmentTypes> IMAGES = EnumSet.of(JPEG, PNG);
 
     private final MediaType type;
     private final byte[] magic;
@@ -47,6 +52,11 @@ public enum AttachmentTypes {
 
     public MediaType type() {
         return type;
+    }
+
+    /** Whether a file kept in this type (a {@link TicketAttachments.Attachment}'s) is a JPEG or PNG picture. */
+    public static boolean isImage(String contentType) {
+        return IMAGES.stream().anyMatch(k -> k.type.toString().equals(contentType));
     }
 
     /** Every type a file may be sent in. */

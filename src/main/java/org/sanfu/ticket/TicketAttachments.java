@@ -212,6 +212,19 @@ public class TicketAttachments {
         return accounts.find(username).filter(p -> p.role() == Role.DEPT).isPresent();
     }
 
+    /**
+     * One file that is a picture (JPEG, PNG), to be shown in place: as {@link #file}, and 404 a file of another kind,
+     * which is only ever downloaded.
+     */
+    @Transactional(readOnly = true)
+    public File image(String id, String attachmentId, Caller caller) {
+        File file = file(id, attachmentId, caller);
+        if (!AttachmentTypes.isImage(file.attachment().contentType())) {
+            throw new DomainException.NotFound("attachment", attachmentId);
+        }
+        return file;
+    }
+
     /** The largest file taken, in bytes. */
     public long maxFileBytes() {
         return properties.maxFileBytes();

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
 import org.sanfu.Pages;
@@ -17,6 +18,8 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
@@ -30,6 +33,10 @@ class TicketAttachmentWebTests extends TicketWebTestSupport {
     static final String PDF_NAME = "答复函（2026）第3号.pdf";
     static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1);
     static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+    static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0};
+    /** What a picture shown in place may load: itself; no script, no plug-in, no framing. */
+    static final String IMAGE_POLICY = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox; "
+            + "frame-ancestors 'none'";
 
     @Autowired
     Pages pages;
@@ -52,6 +59,19 @@ class TicketAttachmentWebTests extends TicketWebTestSupport {
 
     Api.Response download(String id, String attachmentId, String user) {
         return api.perform(MockMvcRequestBuilders.get("/api/tickets/" + id + "/attachments/" + attachmentId), user);
+    }
+
+    /** GET a file's page view as a browser asks for an {@code <img>}'s picture, in this user's session (null: none). */
+    MockHttpServletResponse view(String id, String attachmentId, String user) {
+        MockHttpServletRequestBuilder request = MockMvcRequestBuilders
+                .get("/tickets/" + id + "/attachments/" + attachmentId + "/view")
+                .accept("image/avif,image/webp,image/apng,image/svg+xml,image/*,*/*;q=0.8");
+        try {
+            return pages.mvc().perform(user == null ? request : Pages.in(request, pages.session(user))).andReturn()
+                    .getResponse();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     int stored(String id) {
@@ -232,6 +252,112 @@ class TicketAttachmentWebTests extends TicketWebTestSupport {
         assertThat(got.status()).isEqualTo(200);
     }
 
+    /**
+     * A photograph (JPEG, PNG) is shown in place by its own page route: its bytes in the type kept, inline with its
+     * name, never sniffed as another type, under a policy that runs and loads nothing else, kept by the reader's
+     * browser alone; for whoever may read the ticket.
+     */
+    @Test
+    void aPictureIsShownInPlaceInItsTypeUnderAPolicyThatRunsNothingAndIsCachedPrivately() {
+        String id = id(api.ticket("FINANCING"));
+        Map<String, byte[]> pictures = Map.of("现场照片.png", PNG, "营业执照 正本.JPG", JPEG);
+        Map<String, String> types = Map.of("现场照片.png", "image/png", "营业执照 正本.JPG", "image/jpeg");
+
+        pictures.forEach((name, bytes) -> {
+            String attachmentId = upload(id, "staff1", types.get(name), name, bytes).json().get("id").asText();
+            for (String reader : new String[] {"leader", "finance", "staff1"}) {
+                MockHttpServletResponse shown = view(id, attachmentId, reader);
+                assertThat(shown.getStatus()).as(name + " for " + reader).isEqualTo(200);
+                // (with the charset every answer is told, server.servlet.encoding.force, which a picture ignores)
+                assertThat(MediaType.parseMediaType(shown.getContentType())
+                        .equalsTypeAndSubtype(MediaType.parseMediaType(types.get(name)))).as(name).isTrue();
+                assertThat(shown.getContentAsByteArray()).as(name).isEqualTo(bytes);
+                ContentDisposition disposition = ContentDisposition.parse(
+                        shown.getHeader(HttpHeaders.CONTENT_DISPOSITION));
+                assertThat(disposition.isInline()).as(name).isTrue();
+                assertThat(disposition.getFilename()).as(name).isEqualTo(name);
+                assertThat(shown.getHeader(HttpHeaders.CONTENT_DISPOSITION)).as(name).contains("filename*=UTF-8''");
+                assertThat(shown.getHeaders("X-Content-Type-Options")).as(name).containsExactly("nosniff");
+                assertThat(shown.getHeaders("Content-Security-Policy")).as(name).containsExactly(IMAGE_POLICY);
+                assertThat(shown.getHeader("X-Frame-Options")).as(name).isEqualTo("DENY");
+                // the file never changes: the reader's browser keeps it, a shared cache never
+                assertThat(shown.getHeaders(HttpHeaders.CACHE_CONTROL)).as(name).hasSize(1);
+                assertThat(shown.getHeader(HttpHeaders.CACHE_CONTROL)).as(name)
+                        .contains("private", "immutable", "max-age=86400").doesNotContain("public", "no-store");
+                assertThat(shown.getHeader(HttpHeaders.PRAGMA)).as(name).isNull();
+                assertThat(shown.getHeader(HttpHeaders.EXPIRES)).as(name).isNull();
+            }
+        });
+    }
+
+    /** A file of any other kind is only downloaded: 404 on the view route, even to whoever may download it. */
+    @Test
+    void aFileOfAnotherKindIsNeverShownInPlace() {
+        String id = id(api.ticket("FINANCING"));
+        String pdf = upload(id, "finance", "application/pdf", PDF_NAME, PDF).json().get("id").asText();
+        String docx = upload(id, "finance", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                "情况说明.docx", new byte[] {'P', 'K', 3, 4, 0}).json().get("id").asText();
+        String picture = upload(id, "finance", "image/png", "现场照片.png", PNG).json().get("id").asText();
+        assertThat(view(id, picture, "finance").getStatus()).as("the ticket's picture").isEqualTo(200);
+
+        for (String other : new String[] {pdf, docx}) {
+            MockHttpServletResponse refused = view(id, other, "finance");
+            assertThat(refused.getStatus()).isEqualTo(404);
+            assertThat(refused.getHeader(HttpHeaders.CONTENT_DISPOSITION)).isNull();
+            assertThat(refused.getContentAsByteArray()).isNotEqualTo(PDF);
+            assertThat(pages.get("/tickets/" + id + "/attachments/" + other, "finance").status()).isEqualTo(200);
+        }
+    }
+
+    /** As the download: 404 an unknown ticket or a file it does not have, 403 who may not read it, sign-in first. */
+    @Test
+    void whoMayNotReadTheTicketSeesNoneOfItsPictures() {
+        String id = id(api.ticket("FINANCING"));
+        String picture = upload(id, "staff1", "image/png", "现场照片.png", PNG).json().get("id").asText();
+        String other = id(api.ticket("FINANCING"));
+        String theirs = upload(other, "staff1", "image/png", "现场照片.png", PNG).json().get("id").asText();
+
+        MockHttpServletResponse transport = view(id, picture, "transport");
+        assertThat(transport.getStatus()).isEqualTo(403);
+        assertThat(transport.getContentAsByteArray()).isNotEqualTo(PNG);
+        assertThat(view("999999999", picture, "staff1").getStatus()).isEqualTo(404);
+        assertThat(view(id, "999999999", "staff1").getStatus()).isEqualTo(404);
+        assertThat(view(id, "x", "staff1").getStatus()).isEqualTo(404);
+        assertThat(view(id, theirs, "staff1").getStatus()).as("a file of another ticket").isEqualTo(404);
+        MockHttpServletResponse anonymous = view(id, picture, null);
+        assertThat(anonymous.getStatus()).isEqualTo(302);
+        assertThat(anonymous.getRedirectedUrl()).endsWith("/login");
+    }
+
+    /** The 附件 section shows a photograph's thumbnail, linking to the picture in full; a PDF has none. */
+    @Test
+    void theTicketPageShowsAPicturesThumbnailAndNoneForAPdf() {
+        String id = id(api.ticket("FINANCING"));
+        String pdf = upload(id, "finance", "application/pdf", PDF_NAME, PDF).json().get("id").asText();
+        String png = upload(id, "finance", "image/png", "现场照片.png", PNG).json().get("id").asText();
+        String jpeg = upload(id, "staff1", "image/jpeg", "营业执照.jpg", JPEG).json().get("id").asText();
+
+        Document page = pages.get("/tickets/" + id, "leader").html();
+        assertThat(page.select("#attachments li[data-id=" + pdf + "] img")).isEmpty();
+        assertThat(page.select("#attachments li[data-id=" + pdf + "] .thumb")).isEmpty();
+        for (String[] picture : new String[][] {{png, "现场照片.png"}, {jpeg, "营业执照.jpg"}}) {
+            String view = "/tickets/" + id + "/attachments/" + picture[0] + "/view";
+            Element item = page.selectFirst("#attachments li[data-id=" + picture[0] + "]");
+            // the name still downloads the file, first in its line
+            assertThat(item.selectFirst("a").text()).isEqualTo(picture[1]);
+            assertThat(item.selectFirst("a").attr("href")).isEqualTo("/tickets/" + id + "/attachments/" + picture[0]);
+            assertThat(item.select("a.thumb").attr("href")).isEqualTo(view);
+            Element thumbnail = item.selectFirst("a.thumb > img");
+            assertThat(thumbnail.attr("src")).isEqualTo(view);
+            assertThat(thumbnail.attr("alt")).isEqualTo(picture[1]);
+            assertThat(thumbnail.attr("loading")).isEqualTo("lazy");
+            assertThat(thumbnail.attr("width")).isEqualTo("96");
+            assertThat(thumbnail.attr("height")).isEqualTo("96");
+            assertThat(thumbnail.hasAttr("style")).as("the pages' policy allows no style attribute").isFalse();
+            assertThat(view(id, picture[0], "leader").getStatus()).isEqualTo(200);
+        }
+    }
+
     @Test
     void theTicketPagesFormAddsAFileAndSaysByTheFieldWhyItRefusedOne() {
         String id = id(api.ticket("FINANCING"));
@@ -240,7 +366,7 @@ class TicketAttachmentWebTests extends TicketWebTestSupport {
         assertThat(added.status()).isEqualTo(303);
         assertThat(lastEvent(id).get("detail").asText()).isEqualTo("现场照片.png");
         Document after = pages.get("/tickets/" + id, "staff1").html();
-        assertThat(after.select("#attachments li a").text()).isEqualTo("现场照片.png");
+        assertThat(after.select("#attachments li a:not(.thumb)").text()).isEqualTo("现场照片.png");
 
         Pages.Answer empty = pages.upload("/tickets/" + id + "/attachments", "staff1", "file", "空.png", new byte[0]);
         assertThat(empty.status()).isEqualTo(400);

@@ -39,6 +39,7 @@ import org.sanfu.security.KeptForms;
 import org.sanfu.security.People;
 import org.sanfu.security.Role;
 import org.sanfu.ticket.ActionRequests;
+import org.sanfu.ticket.AttachmentTypes;
 import org.sanfu.ticket.Awaited;
 import org.sanfu.ticket.ChannelCodes;
 import org.sanfu.ticket.EscalationLevel;
@@ -569,6 +570,15 @@ class TicketPages {
         return AttachmentFiles.download(attachments.file(id, attachmentId, caller));
     }
 
+    /**
+     * A picture of the ticket (JPEG, PNG) shown in place, the 附件 section's thumbnail and its full view: for whoever
+     * may read the ticket, as the download (404, 403); any other kind of file is 404 here, never shown inline.
+     */
+    @GetMapping("/tickets/{id}/attachments/{attachmentId}/view")
+    ResponseEntity<byte[]> attachmentView(@PathVariable String id, @PathVariable String attachmentId, Caller caller) {
+        return AttachmentFiles.view(attachments.image(id, attachmentId, caller));
+    }
+
     /** The ticket's id as the submissions keep it; -1 for one no ticket has (the action answers 404 first). */
     private static long ticketId(String id) {
         return Ids.parse(id).orElse(-1L);
@@ -744,9 +754,14 @@ class TicketPages {
 
     /**
      * A file as the page lists it: its size in words (1.5 MB), who added it, as the history names people, and whether
-     * the viewer may remove it now.
+     * the viewer may remove it now; a picture (JPEG, PNG) with its thumbnail.
      */
-    record AttachmentRow(TicketAttachments.Attachment attachment, String size, String by, boolean removable) {}
+    record AttachmentRow(TicketAttachments.Attachment attachment, String size, String by, boolean removable) {
+
+        public boolean image() {
+            return AttachmentTypes.isImage(attachment.contentType());
+        }
+    }
 
     /** An action, the command its form is read as (null: no fields), and its use case. */
     record ActionForm<T>(TicketAction action, Class<T> body, UseCase<T> use) {}
