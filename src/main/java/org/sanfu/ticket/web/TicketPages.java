@@ -575,8 +575,12 @@ class TicketPages {
      * may read the ticket, as the download (404, 403); any other kind of file is 404 here, never shown inline.
      */
     @GetMapping("/tickets/{id}/attachments/{attachmentId}/view")
-    ResponseEntity<byte[]> attachmentView(@PathVariable String id, @PathVariable String attachmentId, Caller caller) {
-        return AttachmentFiles.view(attachments.image(id, attachmentId, caller));
+    ResponseEntity<byte[]> attachmentView(@PathVariable String id, @PathVariable String attachmentId, Caller caller,
+            HttpServletResponse response) {
+        TicketAttachments.File image = attachments.image(id, attachmentId, caller);
+        // a picture has no charset: the one every answer is given (server.servlet.encoding.force) would follow its type
+        response.setCharacterEncoding((String) null);
+        return AttachmentFiles.view(image);
     }
 
     /** The ticket's id as the submissions keep it; -1 for one no ticket has (the action answers 404 first). */
