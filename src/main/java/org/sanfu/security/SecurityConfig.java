@@ -347,6 +347,7 @@ class SecurityConfig implements WebMvcConfigurer {
                 .addFilterAfter(new PasswordChangeFirst(), SignedInAccountCheck.class)
                 .addFilterBefore(new OversizedPageRequests(uploads, errorPages, messages), CsrfFilter.class)
                 .addFilterBefore(utf8Forms(bodies, errorPages, messages), CsrfFilter.class)
+                .requestCache(cache -> cache.requestCache(PageNavigations.cache()))
                 .formLogin(form -> form.loginPage("/login").successHandler(new WayBackAfterSignIn(privileges))
                         .failureHandler(SignInPage.refused(views)).permitAll())
                 .logout(out -> out.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("SANFU_SESSION")

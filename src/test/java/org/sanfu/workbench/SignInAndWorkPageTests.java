@@ -315,6 +315,32 @@ class SignInAndWorkPageTests {
         assertThat(signedIn.getRedirectedUrl()).endsWith("/tickets?status=CLOSED&continue");
     }
 
+    /**
+     * A page left open past the time-out still fetches its pictures (lazily): sign-in leads to the page the user was
+     * going to, not to the last picture, whose request a browser marks as one (Sec-Fetch-Dest: image).
+     */
+    @Test
+    void aPicturesRequestIsNotWhereSigningInLeads() throws Exception {
+        var page = pages.mvc().perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/tickets?status=CLOSED").accept(org.springframework.http.MediaType.TEXT_HTML)
+                .header("Sec-Fetch-Dest", "document")).andReturn().getResponse();
+        assertThat(page.getRedirectedUrl()).endsWith("/login");
+        var session = page.getCookie("SANFU_SESSION");
+        var picture = pages.mvc().perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/tickets/1/attachments/1/view").header("Accept", "image/avif,image/webp,image/*,*/*;q=0.8")
+                .header("Sec-Fetch-Dest", "image").cookie(session)).andReturn().getResponse();
+        assertThat(picture.getRedirectedUrl()).endsWith("/login");
+        var signedIn = pages.signInWith(Pages.sessionAfter(picture, session), "leader");
+        assertThat(signedIn.getRedirectedUrl()).endsWith("/tickets?status=CLOSED&continue");
+
+        // only a picture asked for without a session: sign-in leads home, not to the bare picture
+        var alone = pages.mvc().perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/tickets/1/attachments/1/view").header("Accept", "image/avif,image/webp,image/*,*/*;q=0.8")
+                .header("Sec-Fetch-Dest", "image")).andReturn().getResponse();
+        assertThat(pages.signInWith(alone.getCookie("SANFU_SESSION"), "leader").getRedirectedUrl())
+                .doesNotContain("/attachments/");
+    }
+
     /** Over real HTTP: the session cookie the browser gets, and the API staying without one. */
     @Test
     void theSessionCookieIsHttpOnlyAndSameSiteLaxAndTheApiMakesNoSession() throws Exception {
