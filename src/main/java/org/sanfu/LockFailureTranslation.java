@@ -1,11 +1,10 @@
 package org.sanfu;
 
-import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
+import org.springframework.jdbc.support.SQLExceptionSubclassTranslator;
 import org.springframework.jdbc.support.SQLExceptionTranslator;
 
 /**
@@ -20,8 +19,10 @@ import org.springframework.jdbc.support.SQLExceptionTranslator;
 class LockFailureTranslation {
 
     @Bean
-    SQLExceptionTranslator lockFailuresFirst(DataSource dataSource) {
-        SQLExceptionTranslator usual = new SQLErrorCodeSQLExceptionTranslator(dataSource);
+    SQLExceptionTranslator lockFailuresFirst() {
+        // the translator a JdbcTemplate has by default (Spring 6, no sql-error-codes.xml of our own): every other
+        // failure is translated as before
+        SQLExceptionTranslator usual = new SQLExceptionSubclassTranslator();
         return (task, sql, failure) -> {
             var translated = usual.translate(task, sql, failure);
             if (translated instanceof PessimisticLockingFailureException || !LockFailures.among(failure)) {

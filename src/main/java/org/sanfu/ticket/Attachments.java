@@ -53,6 +53,13 @@ class Attachments {
                 + "and removed_at is null").params(ticketId, id).query((rs, n) -> attachment(rs)).optional();
     }
 
+    /** A file of this ticket that this user removed at or after {@code since}, without its content. */
+    Optional<TicketAttachments.Attachment> removedBy(long ticketId, long id, String by, Instant since) {
+        return jdbc.sql("select " + FACTS + " from ticket_attachment where ticket_id = ? and id = ? "
+                + "and removed_by = ? and removed_at >= ?").params(ticketId, id, by, Sql.ts(since))
+                .query((rs, n) -> attachment(rs)).optional();
+    }
+
     /** Marks the file removed, by whom and when, and erases its content; one removed already stays as it was. */
     void remove(long id, String by, Instant at) {
         jdbc.sql("update ticket_attachment set content = null, removed_by = ?, removed_at = ? "

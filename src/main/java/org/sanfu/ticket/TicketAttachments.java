@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.LongFunction;
 import java.util.stream.Collectors;
@@ -125,6 +126,18 @@ public class TicketAttachments {
         return file;
     }
 
+    /**
+     * The file the caller removed from the ticket at or after {@code since}: what a removal sent again (a double click
+     * on 确认删除) finds gone. Empty for any other.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Attachment> removedBy(String id, String attachmentId, Caller caller, Instant since) {
+        OptionalLong ticket = Ids.parse(id);
+        OptionalLong file = Ids.parse(attachmentId);
+        return ticket.isEmpty() || file.isEmpty() ? Optional.empty()
+                : attachments.removedBy(ticket.getAsLong(), file.getAsLong(), caller.username(), since);
+    }
+
     /** The removal's 404s and 403s, checked before a request's 400. */
     @Transactional(readOnly = true)
     public void checkMayDetach(String id, String attachmentId, Caller caller) {
@@ -186,30 +199,40 @@ public class TicketAttachments {
     }
 
     /**
-     * The files a department added to the ticket (the reply side: its 答复函 and the like), oldest first, as its
-     * enterprise's feedback page lists them; not those service staff or dispatch added (the enterprise's own papers,
-     * or the office's). No caller: the feedback module has checked its link to this ticket.
+     * The files a department handling the ticket added (the reply side: its 答复函 and the like), oldest first, as its
+     * enterprise's feedback page lists them: added by an account of a department (DEPT) that is the ticket's lead or
+     * co-department now. Not those service staff or dispatch added (the enterprise's own papers, or the office's), nor
+     * those of a department the ticket was taken from (given to it by mistake, then routed elsewhere), which it no
+     * longer sees to remove. No caller: the feedback module has checked its link to this ticket.
      */
     @Transactional(readOnly = true)
     public List<Attachment> fromDepartments(long ticketId) {
-        Map<String, Boolean> departments = new HashMap<>();
-        return attachments.of(ticketId).stream()
-                .filter(a -> departments.computeIfAbsent(a.uploadedBy(), this::isDepartment)).toList();
+        return tickets.find(ticketId).map(ticket -> {
+            Map<String, Boolean> handling = new HashMap<>();
+            return attachments.of(ticketId).stream()
+                    .filter(a -> handling.computeIfAbsent(a.uploadedBy(), by -> handles(ticket, by))).toList();
+        }).orElse(List.of());
     }
 
     /**
      * One of the ticket's {@link #fromDepartments} with its content; empty for any other id (another ticket's file,
-     * one staff or dispatch added, an unknown id or no id at all), alike.
+     * one staff or dispatch added, an unknown id or no id at all), alike. The content is read only for such a file.
      */
     @Transactional(readOnly = true)
     public Optional<File> fromDepartment(long ticketId, String attachmentId) {
-        return Ids.parse(attachmentId).stream().mapToObj(a -> attachments.file(ticketId, a)).flatMap(Optional::stream)
-                .filter(f -> isDepartment(f.attachment().uploadedBy())).findFirst();
+        OptionalLong id = Ids.parse(attachmentId);
+        Optional<Ticket> ticket = tickets.find(ticketId);
+        if (id.isEmpty() || ticket.isEmpty()) {
+            return Optional.empty();
+        }
+        return attachments.find(ticketId, id.getAsLong()).filter(a -> handles(ticket.get(), a.uploadedBy()))
+                .flatMap(a -> attachments.file(ticketId, id.getAsLong()));
     }
 
-    /** Whether the user name is a department's account (DEPT; dispatch's has a department too, and is not one). */
-    private boolean isDepartment(String username) {
-        return accounts.find(username).filter(p -> p.role() == Role.DEPT).isPresent();
+    /** Whether the user name is an account of a department (DEPT; dispatch's has one too) the ticket involves now. */
+    private boolean handles(Ticket ticket, String username) {
+        return accounts.find(username).filter(p -> p.role() == Role.DEPT && ticket.involves(p.department()))
+                .isPresent();
     }
 
     /**

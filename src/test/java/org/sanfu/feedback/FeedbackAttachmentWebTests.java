@@ -15,6 +15,7 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
+import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ContentDisposition;
@@ -44,6 +45,8 @@ class FeedbackAttachmentWebTests {
     Api api;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Pages pages;
     @Autowired
     FeedbackLinkProperties settings;
 
@@ -109,6 +112,38 @@ class FeedbackAttachmentWebTests {
             assertThat(refused.body()).as(other).isEqualTo(unknown.body());
         }
         assertThat(get(path).status()).isEqualTo(200);
+    }
+
+    /**
+     * A department the ticket was given by mistake, which returned it, no longer handles it nor sees it to remove its
+     * files: what it added is not shown to the enterprise; the department that answered is.
+     */
+    @Test
+    void theFilesOfADepartmentTheTicketWasTakenFromAreNotShown() {
+        String id = api.ticket("FINANCING").get("id").asText();
+        String internal = upload(id, "finance", "application/pdf", "内部转办说明.pdf", PDF);
+        api.act(id, "return", "finance", Map.of("reason", "属于港航事项"));
+        api.act(id, "assign", "dispatch", Map.of("leadDepartment", "TRANSPORT"));
+        api.act(id, "sign", "transport", null);
+        String letter = upload(id, "transport", "application/pdf", REPLY_LETTER, PDF);
+        api.act(id, "reply", "transport", Map.of("resolution", "已协调船公司增加舱位", "outcome", "RESOLVED"));
+        String path = issue(id);
+
+        assertThat(get(path).html().select("#files li")).extracting(li -> li.attr("data-id")).containsExactly(letter);
+        assertNotFound(get(path + "/attachments/" + internal));
+        assertThat(get(path + "/attachments/" + letter).status()).isEqualTo(200);
+    }
+
+    /** A department is told on the ticket's page, before it adds a file, that the enterprise will see it. */
+    @Test
+    void theTicketPageTellsADepartmentThatTheEnterpriseSeesWhatItAdds() {
+        String id = api.ticket("CONTAINER").get("id").asText();
+        api.act(id, "sign", "transport", null);
+        Pages.Answer department = pages.get("/tickets/" + id, "transport");
+        assertThat(department.html().select("#attachForm #attachmentShared").text()).contains("企业的回访页面");
+        Pages.Answer staff = pages.get("/tickets/" + id, "staff1");
+        assertThat(staff.html().getElementById("attachForm")).isNotNull();
+        assertThat(staff.html().getElementById("attachmentShared")).isNull();
     }
 
     @Test

@@ -280,11 +280,19 @@ class TicketAttachmentRemovalWebTests extends TicketWebTestSupport {
         assertThat(after.select("#history li[data-action=detach]").text()).contains("删除附件", ID_CARD);
         assertThat(row(attachmentId).get("content")).isNull();
 
-        // sent again (a second click): the page again, saying the file is gone
+        // sent again (a second click): answered as the first was, nothing more recorded
         Pages.Answer again = pages.post(path, "finance", Pages.form());
-        assertThat(again.status()).isEqualTo(404);
-        assertThat(again.html().select("#refusal").text()).contains("删除附件", "已被删除");
-        assertThat(again.html().select("#attachments li a").text()).isEqualTo("答复函.pdf");
+        assertThat(again.status()).isEqualTo(303);
+        assertThat(again.redirect()).isEqualTo("/tickets/" + id);
+        assertThat(pages.get(again.redirect(), "finance").html().select("#history li[data-action=detach]")).hasSize(1);
+
+        // a file someone else removed meanwhile: the page again, saying the file is gone
+        String photo = add(id, "finance", "现场照片.pdf");
+        assertThat(remove(id, photo, "admin").status()).isEqualTo(204);
+        Pages.Answer gone = pages.post("/tickets/" + id + "/attachments/" + photo + "/delete", "finance", Pages.form());
+        assertThat(gone.status()).isEqualTo(404);
+        assertThat(gone.html().select("#refusal").text()).contains("删除附件", "已被删除");
+        assertThat(gone.html().select("#attachments li a").text()).isEqualTo("答复函.pdf");
 
         // the ticket closed: the page again with the reason, the file kept
         close(id);

@@ -135,4 +135,23 @@ class LockTimeoutWebTests {
         assertThat(api.get("/api/tickets/" + id, "staff1").json().get("status").asText()).isEqualTo("REPLIED");
         assertThat(rate(link).getStatus()).as("the link still works").isEqualTo(200);
     }
+
+    /** The file forms too: removing a file while the ticket's row is held is the page again with why, 409. */
+    @Test
+    void removingAFileWhileTheTicketRowStaysLockedIsThePageAgainAndKeepsTheFile() throws Exception {
+        String id = api.ticket("FINANCING").get("id").asText();
+        Api.Response added = api.perform(MockMvcRequestBuilders.post("/api/tickets/" + id + "/attachments")
+                .contentType(MediaType.APPLICATION_PDF).header("Content-Disposition", "attachment; filename=a.pdf")
+                .content("%PDF-1.7\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1)), "staff1");
+        assertThat(added.status()).as(added.text()).isEqualTo(201);
+        String file = added.json().get("id").asText();
+        Pages.Answer refused;
+        try (HeldRow held = new HeldRow(transactions, jdbc, "select id from ticket where id = ? for update",
+                Long.parseLong(id))) {
+            refused = pages.post("/tickets/" + id + "/attachments/" + file + "/delete", "staff1", Pages.form());
+        }
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.html().select("#refusal").text()).contains("本次请求未做任何更改");
+        assertThat(api.get("/api/tickets/" + id + "/attachments", "staff1").json()).hasSize(1);
+    }
 }

@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
@@ -513,8 +514,7 @@ class TicketPages {
                     HttpStatus.CONFLICT);
         } catch (OptimisticLockingException | PessimisticLockingFailureException e) {
             // another transaction changed the ticket, or held it past the lock timeout: nothing was saved
-            return again(id, caller, FormState.refused(action, typed, messages.text(Message.of(
-                    "sanfu.problem.concurrent"), Locale.SIMPLIFIED_CHINESE)), back, HttpStatus.CONFLICT);
+            return again(id, caller, FormState.refused(action, typed, concurrent()), back, HttpStatus.CONFLICT);
         }
     }
 
@@ -539,6 +539,9 @@ class TicketPages {
         } catch (DomainException.NotNow e) {
             return again(id, caller, FormState.refused(ATTACH_FORM, new LinkedMultiValueMap<>(),
                     messages.text(e.detail(), Locale.SIMPLIFIED_CHINESE)), back, HttpStatus.CONFLICT);
+        } catch (PessimisticLockingFailureException e) {
+            return again(id, caller, FormState.refused(ATTACH_FORM, new LinkedMultiValueMap<>(), concurrent()), back,
+                    HttpStatus.CONFLICT);
         }
     }
 
@@ -556,12 +559,27 @@ class TicketPages {
         } catch (DomainException.NotNow e) {
             return again(id, caller, FormState.refused(DETACH_FORM, new LinkedMultiValueMap<>(),
                     messages.text(e.detail(), Locale.SIMPLIFIED_CHINESE)), back, HttpStatus.CONFLICT);
+        } catch (PessimisticLockingFailureException e) {
+            return again(id, caller, FormState.refused(DETACH_FORM, new LinkedMultiValueMap<>(), concurrent()), back,
+                    HttpStatus.CONFLICT);
         } catch (DomainException.NotFound e) {
+            // removed by this user a moment ago: this is that form sent again (a double click), answered as it was
+            Optional<TicketAttachments.Attachment> removed = attachments.removedBy(id, attachmentId, caller,
+                    clock.instant().minus(RESENT_WITHIN));
+            if (removed.isPresent()) {
+                flash.addFlashAttribute("detached", removed.get().fileName());
+                return back(id, checked(back));
+            }
             // the page again shows a ticket that exists (an unknown one is 404 there too), without the file
             return again(id, caller, FormState.refused(DETACH_FORM, new LinkedMultiValueMap<>(),
                     messages.text(Message.of("page.ticket.detach-gone"), Locale.SIMPLIFIED_CHINESE)), back,
                     HttpStatus.NOT_FOUND);
         }
+    }
+
+    /** Why a form that met another transaction's change or lock did nothing: try again later. */
+    private String concurrent() {
+        return messages.text(Message.of("sanfu.problem.concurrent"), Locale.SIMPLIFIED_CHINESE);
     }
 
     /** A file of the ticket, for whoever may read it, as the API gives it. */
