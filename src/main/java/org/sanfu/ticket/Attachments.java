@@ -60,6 +60,13 @@ class Attachments {
                 .query((rs, n) -> attachment(rs)).optional();
     }
 
+    /** One file of this ticket, without its content, with the sha256 of its content (a picture's ETag). */
+    Optional<TicketAttachments.Kept> kept(long ticketId, long id) {
+        return jdbc.sql("select " + FACTS + ", sha256 from ticket_attachment where ticket_id = ? and id = ? "
+                + "and removed_at is null").params(ticketId, id)
+                .query((rs, n) -> new TicketAttachments.Kept(attachment(rs), rs.getString("sha256"))).optional();
+    }
+
     /** Marks the file removed, by whom and when, and erases its content; one removed already stays as it was. */
     void remove(long id, String by, Instant at) {
         jdbc.sql("update ticket_attachment set content = null, removed_by = ?, removed_at = ? "

@@ -55,6 +55,9 @@ public class TicketAttachments {
     /** A file with its content, to download. */
     public record File(Attachment attachment, byte[] content) {}
 
+    /** A file without its content, with the sha256 of its content (which never changes while it is kept). */
+    public record Kept(Attachment attachment, String sha256) {}
+
     private final Tickets tickets;
     private final TicketQueries queries;
     private final TicketEvents events;
@@ -242,10 +245,27 @@ public class TicketAttachments {
     @Transactional(readOnly = true)
     public File image(String id, String attachmentId, Caller caller) {
         File file = file(id, attachmentId, caller);
-        if (!AttachmentTypes.isImage(file.attachment().contentType())) {
+        imageOnly(file.attachment(), attachmentId);
+        return file;
+    }
+
+    /**
+     * One file that is a picture, as {@link #image}, without reading its content: what a request that may be answered
+     * 304 (the browser holds the picture already) needs. Its access is checked each time, as {@link #image}'s.
+     */
+    @Transactional(readOnly = true)
+    public Kept picture(String id, String attachmentId, Caller caller) {
+        Ticket ticket = queries.visible(id, caller);
+        Kept kept = named(attachmentId, a -> attachments.kept(ticket.id(), a));
+        imageOnly(kept.attachment(), attachmentId);
+        return kept;
+    }
+
+    /** 404 a file that is not a picture: it is only ever downloaded. */
+    private static void imageOnly(Attachment file, String attachmentId) {
+        if (!AttachmentTypes.isImage(file.contentType())) {
             throw new DomainException.NotFound("attachment", attachmentId);
         }
-        return file;
     }
 
     /** The largest file taken, in bytes. */

@@ -55,8 +55,9 @@ class AttachmentPicturesBrowserTests {
             // drawn: loaded (lazily) and decoded, the page's policy refusing nothing (the Browser reads the console)
             phone.await(d -> (Boolean) phone.script("return arguments[0].complete && arguments[0].naturalWidth > 0",
                     thumbnail));
+            // the thumbnail made on the server, 192 px on the longer side, not the 1200 px picture
             assertThat(((Number) phone.script("return arguments[0].naturalWidth", thumbnail)).intValue()).as(name)
-                    .isEqualTo(1200);
+                    .isEqualTo(192);
             Rectangle shown = thumbnail.getRect();
             assertThat(shown.getWidth()).as(name).isLessThanOrEqualTo(96);
             assertThat(shown.getHeight()).as(name).isLessThanOrEqualTo(96);

@@ -3,10 +3,21 @@ package org.sanfu.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.zip.CRC32;
+import javax.imageio.ImageIO;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -16,6 +27,7 @@ import org.sanfu.SanfuTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -63,9 +75,17 @@ class TicketAttachmentWebTests extends TicketWebTestSupport {
 
     /** GET a file's page view as a browser asks for an {@code <img>}'s picture, in this user's session (null: none). */
     MockHttpServletResponse view(String id, String attachmentId, String user) {
+        return shown(id, attachmentId, "view", user, null);
+    }
+
+    /** GET a picture's route ("view", "thumbnail") as {@link #view}, with If-None-Match when etag is not null. */
+    MockHttpServletResponse shown(String id, String attachmentId, String route, String user, String etag) {
         MockHttpServletRequestBuilder request = MockMvcRequestBuilders
-                .get("/tickets/" + id + "/attachments/" + attachmentId + "/view")
+                .get("/tickets/" + id + "/attachments/" + attachmentId + "/" + route)
                 .accept("image/avif,image/webp,image/apng,image/svg+xml,image/*,*/*;q=0.8");
+        if (etag != null) {
+            request.header(HttpHeaders.IF_NONE_MATCH, etag);
+        }
         try {
             return pages.mvc().perform(user == null ? request : Pages.in(request, pages.session(user))).andReturn()
                     .getResponse();
@@ -279,10 +299,12 @@ class TicketAttachmentWebTests extends TicketWebTestSupport {
                 assertThat(shown.getHeaders("X-Content-Type-Options")).as(name).containsExactly("nosniff");
                 assertThat(shown.getHeaders("Content-Security-Policy")).as(name).containsExactly(IMAGE_POLICY);
                 assertThat(shown.getHeader("X-Frame-Options")).as(name).isEqualTo("DENY");
-                // the file never changes: the reader's browser keeps it, a shared cache never
+                // the reader's browser keeps it, a shared cache never, and the browser asks again each time: the
+                // file may be removed; the same content answers the same strong ETag, its sha256
                 assertThat(shown.getHeaders(HttpHeaders.CACHE_CONTROL)).as(name).hasSize(1);
-                assertThat(shown.getHeader(HttpHeaders.CACHE_CONTROL)).as(name)
-                        .contains("private", "immutable", "max-age=86400").doesNotContain("public", "no-store");
+                assertThat(shown.getHeader(HttpHeaders.CACHE_CONTROL)).as(name).contains("private", "no-cache")
+                        .doesNotContain("public", "no-store", "immutable", "max-age");
+                assertThat(shown.getHeaders(HttpHeaders.ETAG)).as(name).containsExactly("\"" + sha256(bytes) + "\"");
                 assertThat(shown.getHeader(HttpHeaders.PRAGMA)).as(name).isNull();
                 assertThat(shown.getHeader(HttpHeaders.EXPIRES)).as(name).isNull();
             }
@@ -341,19 +363,178 @@ class TicketAttachmentWebTests extends TicketWebTestSupport {
         assertThat(page.select("#attachments li[data-id=" + pdf + "] .thumb")).isEmpty();
         for (String[] picture : new String[][] {{png, "现场照片.png"}, {jpeg, "营业执照.jpg"}}) {
             String view = "/tickets/" + id + "/attachments/" + picture[0] + "/view";
+            String thumbnail = "/tickets/" + id + "/attachments/" + picture[0] + "/thumbnail";
             Element item = page.selectFirst("#attachments li[data-id=" + picture[0] + "]");
             // the name still downloads the file, first in its line
             assertThat(item.selectFirst("a").text()).isEqualTo(picture[1]);
             assertThat(item.selectFirst("a").attr("href")).isEqualTo("/tickets/" + id + "/attachments/" + picture[0]);
             assertThat(item.select("a.thumb").attr("href")).isEqualTo(view);
-            Element thumbnail = item.selectFirst("a.thumb > img");
-            assertThat(thumbnail.attr("src")).isEqualTo(view);
-            assertThat(thumbnail.attr("alt")).isEqualTo(picture[1]);
-            assertThat(thumbnail.attr("loading")).isEqualTo("lazy");
-            assertThat(thumbnail.attr("width")).isEqualTo("96");
-            assertThat(thumbnail.attr("height")).isEqualTo("96");
-            assertThat(thumbnail.hasAttr("style")).as("the pages' policy allows no style attribute").isFalse();
+            // the picture made small on the server, which opens the picture in full
+            Element img = item.selectFirst("a.thumb > img");
+            assertThat(img.attr("src")).isEqualTo(thumbnail);
+            assertThat(img.attr("alt")).isEqualTo(picture[1]);
+            assertThat(img.attr("loading")).isEqualTo("lazy");
+            assertThat(img.attr("width")).isEqualTo("96");
+            assertThat(img.attr("height")).isEqualTo("96");
+            assertThat(img.hasAttr("style")).as("the pages' policy allows no style attribute").isFalse();
             assertThat(view(id, picture[0], "leader").getStatus()).isEqualTo(200);
+        }
+    }
+
+    /**
+     * The browser asks again each time it shows a picture: 304 while it is kept and the caller may read it, its bytes
+     * not sent again; a picture removed is 404 and one the caller may not read 403, whatever the browser holds.
+     */
+    @Test
+    void aPictureKeptIsNotSentAgainAndOneRemovedOrNotTheCallersIsRefusedWhateverTheBrowserHolds() {
+        String id = id(api.ticket("FINANCING"));
+        byte[] bytes = picture(1000, 500, "jpeg");
+        String picture = upload(id, "finance", "image/jpeg", "身份证正面.jpg", bytes).json().get("id").asText();
+        for (String route : new String[] {"view", "thumbnail"}) {
+            MockHttpServletResponse first = shown(id, picture, route, "leader", null);
+            assertThat(first.getStatus()).as(route).isEqualTo(200);
+            String etag = first.getHeader(HttpHeaders.ETAG);
+            assertThat(etag).as(route).isEqualTo(route.equals("view") ? "\"" + sha256(bytes) + "\""
+                    : "\"" + sha256(bytes) + "-t\"");
+
+            MockHttpServletResponse again = shown(id, picture, route, "leader", etag);
+            assertThat(again.getStatus()).as(route).isEqualTo(304);
+            assertThat(again.getContentAsByteArray()).as(route).isEmpty();
+            assertThat(again.getHeaders(HttpHeaders.ETAG)).as(route).containsExactly(etag);
+            assertThat(again.getHeader(HttpHeaders.CACHE_CONTROL)).as(route).contains("private", "no-cache")
+                    .doesNotContain("max-age");
+            assertThat(shown(id, picture, route, "leader", "\"" + sha256(PNG) + "\"").getStatus()).as(route)
+                    .isEqualTo(200);
+            assertThat(shown(id, picture, route, "transport", etag).getStatus()).as(route).isEqualTo(403);
+        }
+        assertThat(shown(id, picture, "thumbnail", "leader", "\"" + sha256(bytes) + "\"").getStatus())
+                .as("the thumbnail's ETag is not the picture's").isEqualTo(200);
+
+        Api.Response removed = api.call(HttpMethod.DELETE, "/api/tickets/" + id + "/attachments/" + picture, "finance",
+                null);
+        assertThat(removed.status()).as(removed.text()).isEqualTo(204);
+        assertThat(shown(id, picture, "view", "leader", "\"" + sha256(bytes) + "\"").getStatus()).isEqualTo(404);
+        assertThat(shown(id, picture, "thumbnail", "leader", "\"" + sha256(bytes) + "-t\"").getStatus())
+                .isEqualTo(404);
+    }
+
+    /**
+     * The page's thumbnail is made on the server: at most 192 px on the longer side, the aspect kept, in the picture's
+     * type (a PNG's transparency kept), with the view's headers.
+     */
+    @Test
+    void aPicturesThumbnailIsSmallAndKeepsItsAspectAndType() throws Exception {
+        String id = id(api.ticket("FINANCING"));
+        String[][] pictures = {{"png", "image/png", "现场照片.png", "1000", "500"},
+                {"jpeg", "image/jpeg", "营业执照.jpg", "500", "1000"}, {"png", "image/png", "印章.png", "120", "60"}};
+        int[][] sizes = {{192, 96}, {96, 192}, {120, 60}};
+        for (int i = 0; i < pictures.length; i++) {
+            String[] p = pictures[i];
+            byte[] original = picture(Integer.parseInt(p[3]), Integer.parseInt(p[4]), p[0]);
+            String picture = upload(id, "staff1", p[1], p[2], original).json().get("id").asText();
+
+            MockHttpServletResponse thumbnail = shown(id, picture, "thumbnail", "finance", null);
+            assertThat(thumbnail.getStatus()).as(p[2]).isEqualTo(200);
+            assertThat(thumbnail.getContentType()).as(p[2]).isEqualTo(p[1]);
+            BufferedImage small = ImageIO.read(new ByteArrayInputStream(thumbnail.getContentAsByteArray()));
+            assertThat(new int[] {small.getWidth(), small.getHeight()}).as(p[2]).containsExactly(sizes[i]);
+            assertThat(small.getColorModel().hasAlpha()).as(p[2]).isEqualTo(p[0].equals("png"));
+            if (i < 2) {
+                assertThat(thumbnail.getContentAsByteArray().length).as(p[2]).isLessThan(original.length / 4);
+            }
+            assertThat(ContentDisposition.parse(thumbnail.getHeader(HttpHeaders.CONTENT_DISPOSITION)).isInline())
+                    .as(p[2]).isTrue();
+            assertThat(thumbnail.getHeaders("X-Content-Type-Options")).as(p[2]).containsExactly("nosniff");
+            assertThat(thumbnail.getHeaders("Content-Security-Policy")).as(p[2]).containsExactly(IMAGE_POLICY);
+            assertThat(thumbnail.getHeader(HttpHeaders.CACHE_CONTROL)).as(p[2]).contains("private", "no-cache");
+        }
+    }
+
+    /**
+     * A picture no thumbnail is made of is 404, never 500: one whose bytes after its magic number are not a picture,
+     * and one whose header claims more than 50 million pixels (30000 × 30000), refused before it is decoded.
+     */
+    @Test
+    void aPictureThatCannotOrMayNotBeDecodedHasNoThumbnail() {
+        String id = id(api.ticket("FINANCING"));
+        byte[] garbage = Arrays.copyOf(PNG, 4096);
+        Arrays.fill(garbage, PNG.length, garbage.length, (byte) 0x5A);
+        Map<String, byte[]> refused = Map.of("截断.png", PNG, "乱码.png", garbage, "巨幅.png", png(30000, 30000),
+                "截断.jpg", JPEG);
+        refused.forEach((name, bytes) -> {
+            String type = name.endsWith(".png") ? "image/png" : "image/jpeg";
+            String picture = upload(id, "staff1", type, name, bytes).json().get("id").asText();
+            MockHttpServletResponse thumbnail = shown(id, picture, "thumbnail", "staff1", null);
+            assertThat(thumbnail.getStatus()).as(name).isEqualTo(404);
+            assertThat(new String(thumbnail.getContentAsByteArray(), StandardCharsets.UTF_8)).as(name)
+                    .doesNotContain("Exception");
+            assertThat(shown(id, picture, "view", "staff1", null).getStatus()).as("its full view").isEqualTo(200);
+        });
+    }
+
+    /** The thumbnail is refused as the view: 404 an unknown ticket, file or one of another kind, 403, sign-in. */
+    @Test
+    void whoMayNotReadTheTicketSeesNoneOfItsThumbnails() {
+        String id = id(api.ticket("FINANCING"));
+        String picture = upload(id, "staff1", "image/png", "现场照片.png", picture(300, 200, "png")).json().get("id")
+                .asText();
+        String pdf = upload(id, "staff1", "application/pdf", PDF_NAME, PDF).json().get("id").asText();
+        assertThat(shown(id, picture, "thumbnail", "finance", null).getStatus()).isEqualTo(200);
+        assertThat(shown(id, picture, "thumbnail", "transport", null).getStatus()).isEqualTo(403);
+        assertThat(shown("999999999", picture, "thumbnail", "staff1", null).getStatus()).isEqualTo(404);
+        assertThat(shown(id, "x", "thumbnail", "staff1", null).getStatus()).isEqualTo(404);
+        assertThat(shown(id, pdf, "thumbnail", "staff1", null).getStatus()).isEqualTo(404);
+        MockHttpServletResponse anonymous = shown(id, picture, "thumbnail", null, null);
+        assertThat(anonymous.getStatus()).isEqualTo(302);
+        assertThat(anonymous.getRedirectedUrl()).endsWith("/login");
+    }
+
+    /** A picture made here: a PNG with a transparent corner, or a JPEG; a pattern, so that its thumbnail is smaller. */
+    static byte[] picture(int width, int height, String format) {
+        boolean png = format.equals("png");
+        BufferedImage image = new BufferedImage(width, height, png ? BufferedImage.TYPE_INT_ARGB
+                : BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < width; x++) {
+            for (int y = 0; y < height; y++) {
+                image.setRGB(x, y, x < 10 && y < 10 && png ? 0 : 0xFF000000 | (x * 7 % 256) << 16 | (y * 13 % 256) << 8
+                        | (x * y) % 256);
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            assertThat(ImageIO.write(image, format, out)).isTrue();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** A PNG whose header (IHDR, its CRC right) claims this size, with a few bytes of picture data and its end. */
+    static byte[] png(int width, int height) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(Arrays.copyOf(PNG, 8));
+        chunk(out, "IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 2)
+                .put((byte) 0).put((byte) 0).put((byte) 0).array());
+        chunk(out, "IDAT", new byte[] {0x78, (byte) 0x9C, 0x63, 0, 0, 0, 1, 0, 1});
+        chunk(out, "IEND", new byte[0]);
+        return out.toByteArray();
+    }
+
+    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
+        byte[] typed = ByteBuffer.allocate(4 + data.length).put(type.getBytes(StandardCharsets.US_ASCII)).put(data)
+                .array();
+        CRC32 crc = new CRC32();
+        crc.update(typed);
+        out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
+        out.writeBytes(typed);
+        out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

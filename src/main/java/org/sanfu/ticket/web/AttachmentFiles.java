@@ -1,8 +1,8 @@
 package org.sanfu.ticket.web;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.sanfu.ticket.AttachmentProperties;
 import org.sanfu.ticket.AttachmentTypes;
@@ -12,9 +12,11 @@ import org.sanfu.web.FileUploads;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.ServletWebRequest;
 
 /**
  * Where tickets take files: the API's raw body up to {@code sanfu.attachments.max-file-bytes} in the attachment
@@ -38,10 +40,11 @@ class AttachmentFiles implements FileUploads {
             + "frame-ancestors 'none'";
 
     /**
-     * A file never changes once added: the reader's own browser keeps it for a day without asking again (the page
-     * shows the same thumbnails each time it is opened), and no shared cache keeps it at all.
+     * A picture may be removed (an ID card's photograph): the reader's browser keeps it, no shared cache does, and the
+     * browser asks again each time it shows it, so that a picture removed, or one its reader may no longer see, is
+     * gone from the page at once; unchanged, it is answered 304 without its bytes (its ETag, {@link #shown}).
      */
-    static final CacheControl IMAGE_CACHE = CacheControl.maxAge(Duration.ofDays(1)).cachePrivate().immutable();
+    static final CacheControl IMAGE_CACHE = CacheControl.noCache().cachePrivate();
 
     private final long maxFileBytes;
 
@@ -75,14 +78,25 @@ class AttachmentFiles implements FileUploads {
     }
 
     /**
-     * A picture (JPEG, PNG: {@link TicketAttachments#image}) as the browser shows it in place: its type as kept, its
-     * name, no sniffing of another type, the {@link #IMAGE_POLICY} and the {@link #IMAGE_CACHE}.
+     * A picture (JPEG, PNG: {@link TicketAttachments#picture}) as the browser shows it in place, in its full view or
+     * its thumbnail (what {@code content} reads, only when the answer is not 304): its type as kept, its name, no
+     * sniffing of another type, the {@link #IMAGE_POLICY} and the {@link #IMAGE_CACHE}, with a strong ETag: the
+     * content's sha256 and the {@code variant} ("" the picture, "-t" its thumbnail). The caller's access is checked
+     * before, on every request: a 304 is never the answer to one who may no longer see it.
      */
-    static ResponseEntity<byte[]> view(TicketAttachments.File image) {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(image.attachment().contentType()))
+    static ResponseEntity<byte[]> shown(TicketAttachments.Kept picture, String variant, ServletWebRequest request,
+            Supplier<byte[]> content) {
+        // a picture has no charset: the one every answer is given (server.servlet.encoding.force) would follow its type
+        request.getResponse().setCharacterEncoding((String) null);
+        String etag = "\"" + picture.sha256() + variant + "\"";
+        if (request.checkNotModified(etag)) {
+            // its ETag set already, by checkNotModified
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).cacheControl(IMAGE_CACHE).build();
+        }
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(picture.attachment().contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename(image.attachment().fileName(), StandardCharsets.UTF_8).build().toString())
+                        .filename(picture.attachment().fileName(), StandardCharsets.UTF_8).build().toString())
                 .header("X-Content-Type-Options", "nosniff").header("Content-Security-Policy", IMAGE_POLICY)
-                .cacheControl(IMAGE_CACHE).body(image.content());
+                .eTag(etag).cacheControl(IMAGE_CACHE).body(content.get());
     }
 }

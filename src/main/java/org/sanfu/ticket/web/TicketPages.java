@@ -79,6 +79,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -589,16 +590,29 @@ class TicketPages {
     }
 
     /**
-     * A picture of the ticket (JPEG, PNG) shown in place, the 附件 section's thumbnail and its full view: for whoever
-     * may read the ticket, as the download (404, 403); any other kind of file is 404 here, never shown inline.
+     * A picture of the ticket (JPEG, PNG) shown in place, the 附件 section's thumbnail's link: for whoever may read the
+     * ticket, as the download (404, 403); any other kind of file is 404 here, never shown inline. The access is checked
+     * on every request; 304 when the browser holds it already, its content not read.
      */
     @GetMapping("/tickets/{id}/attachments/{attachmentId}/view")
     ResponseEntity<byte[]> attachmentView(@PathVariable String id, @PathVariable String attachmentId, Caller caller,
-            HttpServletResponse response) {
-        TicketAttachments.File image = attachments.image(id, attachmentId, caller);
-        // a picture has no charset: the one every answer is given (server.servlet.encoding.force) would follow its type
-        response.setCharacterEncoding((String) null);
-        return AttachmentFiles.view(image);
+            ServletWebRequest request) {
+        TicketAttachments.Kept picture = attachments.picture(id, attachmentId, caller);
+        return AttachmentFiles.shown(picture, "", request,
+                () -> attachments.image(id, attachmentId, caller).content());
+    }
+
+    /**
+     * A picture's thumbnail, as the 附件 section shows it ({@link Thumbnails}): as {@link #attachmentView}, and 404 when
+     * none can be made (a picture too large or not readable): the page's {@code <img>} then shows nothing.
+     */
+    @GetMapping("/tickets/{id}/attachments/{attachmentId}/thumbnail")
+    ResponseEntity<byte[]> attachmentThumbnail(@PathVariable String id, @PathVariable String attachmentId,
+            Caller caller, ServletWebRequest request) {
+        TicketAttachments.Kept picture = attachments.picture(id, attachmentId, caller);
+        return AttachmentFiles.shown(picture, "-t", request, () -> Thumbnails.of(
+                attachments.image(id, attachmentId, caller).content(), picture.attachment().contentType())
+                .orElseThrow(() -> new DomainException.NotFound("attachment", attachmentId)));
     }
 
     /** The ticket's id as the submissions keep it; -1 for one no ticket has (the action answers 404 first). */
