@@ -316,17 +316,19 @@ class TicketAttachmentWebTests extends TicketWebTestSupport {
     void aFileOfAnotherKindIsNeverShownInPlace() {
         String id = id(api.ticket("FINANCING"));
         String pdf = upload(id, "finance", "application/pdf", PDF_NAME, PDF).json().get("id").asText();
+        byte[] zip = {'P', 'K', 3, 4, 0};
         String docx = upload(id, "finance", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                "情况说明.docx", new byte[] {'P', 'K', 3, 4, 0}).json().get("id").asText();
+                "情况说明.docx", zip).json().get("id").asText();
         String picture = upload(id, "finance", "image/png", "现场照片.png", PNG).json().get("id").asText();
         assertThat(view(id, picture, "finance").getStatus()).as("the ticket's picture").isEqualTo(200);
 
-        for (String other : new String[] {pdf, docx}) {
-            MockHttpServletResponse refused = view(id, other, "finance");
+        for (Map.Entry<String, byte[]> other : Map.of(pdf, PDF, docx, zip).entrySet()) {
+            MockHttpServletResponse refused = view(id, other.getKey(), "finance");
             assertThat(refused.getStatus()).isEqualTo(404);
             assertThat(refused.getHeader(HttpHeaders.CONTENT_DISPOSITION)).isNull();
-            assertThat(refused.getContentAsByteArray()).isNotEqualTo(PDF);
-            assertThat(pages.get("/tickets/" + id + "/attachments/" + other, "finance").status()).isEqualTo(200);
+            assertThat(refused.getContentAsByteArray()).as("the file itself").isNotEqualTo(other.getValue());
+            assertThat(pages.get("/tickets/" + id + "/attachments/" + other.getKey(), "finance").status())
+                    .isEqualTo(200);
         }
     }
 
