@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @TestComponent
 public class LostRace {
 
-    /** How long the database may take to show the loser at its insert: a bound against hanging, not a measure. */
+    /** How long the database may take to show a session at its statement: a bound against hanging, not a measure. */
     private static final long PATIENCE_SECONDS = 60;
 
     private final DataSource dataSource;
@@ -48,7 +49,8 @@ public class LostRace {
             new TransactionTemplate(transactions).executeWithoutResult(status -> {
                 winner.run();
                 answer.set(other.submit(loser));
-                awaitAtInsertOrDone(table, answer.get());
+                // H2 names no blocker for a wait on a row: a session at the insert is past its look, what matters
+                awaitAt("insert into " + table + " %", 1, answer.get());
             });
             return answer.get().get(PATIENCE_SECONDS, TimeUnit.SECONDS);
         } finally {
@@ -56,9 +58,12 @@ public class LostRace {
         }
     }
 
-    /** Asks on a connection of its own, outside the winner's transaction, each time afresh. */
-    private void awaitAtInsertOrDone(String table, Future<?> loser) {
-        // H2 names no blocker for a wait on a row: a session at the insert is past its look, which is what matters
+    /**
+     * Waits until {@code sessions} other sessions are at a statement like {@code statement} (lower case, SQL's
+     * {@code like}: where they wait on a lock held open), or one of the {@code requests} has answered. Asks on a
+     * connection of its own, outside any transaction of the caller's, each time afresh.
+     */
+    public void awaitAt(String statement, long sessions, Future<?>... requests) {
         String waiting = Sql.postgres(dataSource)
                 ? "select count(*) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()"
                         + " and state = 'active' and lower(query) like ?"
@@ -67,16 +72,16 @@ public class LostRace {
         long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(PATIENCE_SECONDS);
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement asked = connection.prepareStatement(waiting)) {
-            asked.setString(1, "insert into " + table + " %");
-            while (!loser.isDone()) {
+            asked.setString(1, statement);
+            while (Arrays.stream(requests).noneMatch(Future::isDone)) {
                 try (ResultSet rs = asked.executeQuery()) {
-                    if (rs.next() && rs.getLong(1) > 0) {
+                    if (rs.next() && rs.getLong(1) >= sessions) {
                         return;
                     }
                 }
                 if (System.nanoTime() > giveUp) {
-                    throw new IllegalStateException("the loser neither reached its insert into " + table
-                            + " nor answered");
+                    throw new IllegalStateException("fewer than " + sessions + " sessions reached " + statement
+                            + ", and none answered");
                 }
                 Thread.sleep(5);
             }

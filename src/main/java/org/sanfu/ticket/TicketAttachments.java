@@ -58,6 +58,9 @@ public class TicketAttachments {
     /** A file without its content, with the sha256 of its content (which never changes while it is kept). */
     public record Kept(Attachment attachment, String sha256) {}
 
+    /** The file kept, and whether this sending added it (false: the same file was kept already, nothing added). */
+    public record Attached(Attachment file, boolean added) {}
+
     private final Tickets tickets;
     private final TicketQueries queries;
     private final TicketEvents events;
@@ -79,10 +82,11 @@ public class TicketAttachments {
 
     /**
      * Adds a file: 404 an unknown ticket, 403 a caller who may not add to it, 400 a file at fault (its name, an
-     * empty or too large file, a type other than the bytes'), 409 a closed ticket or one that holds its most files.
+     * empty or too large file, a type other than the bytes'), 409 a closed ticket; the same file (bytes and name)
+     * kept already is that one, nothing added (a double click, a retry); else 409 a ticket that holds its most files.
      */
     @Transactional
-    public Attachment attach(String id, Caller caller, Upload upload) {
+    public Attached attach(String id, Caller caller, Upload upload) {
         Ticket ticket = attachable(tickets.lock(TicketQueries.parseId(id)), id, caller);
         String name = fileName(upload.fileName());
         AttachmentTypes kind = kind(upload, name);
@@ -94,18 +98,25 @@ public class TicketAttachments {
         if (ticket.status() == TicketStatus.CLOSED) {
             throw new DomainException.NotNow(Message.of("sanfu.ticket.attach-closed", "id", id));
         }
+        String sha256 = sha256(upload.content());
+        // under the ticket's lock: the same file sent twice at once waits for the first to commit, then finds it
+        Optional<Attachment> same = attachments.same(ticket.id(), name, upload.content().length, sha256);
+        if (same.isPresent()) {
+            return new Attached(same.get(), false);
+        }
         if (attachments.count(ticket.id()) >= properties.maxPerTicket()) {
             throw new DomainException.NotNow(Message.of("sanfu.ticket.attachments-full", "id", id,
                     "max", properties.maxPerTicket()));
         }
         Instant now = clock.instant();
         String type = kind.type().toString();
-        long attachmentId = attachments.insert(ticket.id(), name, type, upload.content(), sha256(upload.content()),
-                caller.username(), now);
+        long attachmentId = attachments.insert(ticket.id(), name, type, upload.content(), sha256, caller.username(),
+                now);
         tickets.touch(ticket.id(), now);
         events.append(ticket.id(), new TicketEvent(now, caller.username(), ATTACH, ticket.status(), ticket.status(),
                 name));
-        return new Attachment(String.valueOf(attachmentId), name, type, upload.content().length, caller.username(), now);
+        return new Attached(new Attachment(String.valueOf(attachmentId), name, type, upload.content().length,
+                caller.username(), now), true);
     }
 
     /**

@@ -235,6 +235,22 @@ class TicketAttachmentRemovalWebTests extends TicketWebTestSupport {
         assertRefused(send(id, "staff1", "22.pdf"), 409);
     }
 
+    /** A removed file is none the ticket keeps: sent again it is added anew, and that one is the file kept. */
+    @Test
+    void aFileRemovedAndSentAgainIsAddedAnew() {
+        String id = id(api.ticket("FINANCING"));
+        String removed = add(id, "finance", ID_CARD);
+        assertThat(remove(id, removed, "finance").status()).isEqualTo(204);
+
+        String added = add(id, "finance", ID_CARD);
+        assertThat(added).isNotEqualTo(removed);
+        assertThat(list(id).json().findValuesAsText("id")).containsExactly(added);
+        Api.Response again = send(id, "finance", ID_CARD);
+        assertThat(again.status()).as(again.text()).isEqualTo(200);
+        assertThat(again.json().get("id").asText()).isEqualTo(added);
+        assertThat(list(id).json().findValuesAsText("id")).containsExactly(added);
+    }
+
     @Test
     void theTicketPageOffersRemovalToThoseWhoMay() {
         String id = repliedTicket();

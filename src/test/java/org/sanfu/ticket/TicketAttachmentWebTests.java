@@ -13,15 +13,26 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
+import org.sanfu.HeldRow;
+import org.sanfu.LostRace;
 import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +44,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * A ticket's files (API.md "Tickets", 附件): sent as the raw body in the file's own type and named by
@@ -55,6 +67,12 @@ class TicketAttachmentWebTests extends TicketWebTestSupport {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    LostRace race;
 
     Api.Response upload(String id, String user, String type, String fileName, byte[] content) {
         var request = MockMvcRequestBuilders.post("/api/tickets/" + id + "/attachments")
@@ -225,7 +243,114 @@ class TicketAttachmentWebTests extends TicketWebTestSupport {
         Api.Response full = upload(id, "staff1", "application/pdf", "21.pdf", PDF);
         assertRefused(full, 409);
         assertThat(full.json().get("detail").asText()).contains("20");
+        // (addition) a file the full ticket keeps, sent again, is there already: 200, nothing added
+        Api.Response again = upload(id, "staff1", "application/pdf", "19.pdf", PDF);
+        assertThat(again.status()).as(again.text()).isEqualTo(200);
+        assertThat(again.json().get("fileName").asText()).isEqualTo("19.pdf");
         assertThat(stored(id)).isEqualTo(20);
+    }
+
+    Instant updatedAt(String id) {
+        return jdbc.sql("select updated_at from ticket where id = ?").param(Long.parseLong(id))
+                .query(OffsetDateTime.class).single().toInstant();
+    }
+
+    long attachEvents(String id) {
+        return history(id).findValuesAsText("action").stream().filter("attach"::equals).count();
+    }
+
+    /**
+     * The same file sent again while the ticket keeps it (a client's retry after a timeout): 200 with the file kept,
+     * nothing added, the ticket untouched; the same bytes under another name, or another file of the same size under
+     * the same name, is a file of its own.
+     */
+    @Test
+    void theSameFileSentAgainIsTheFileKeptAndAddsNothing() {
+        String id = id(api.ticket("FINANCING"));
+        Api.Response first;
+        Api.Response again;
+        Snapshot before;
+        try {
+            Api.at("2026-12-01T09:00:00");
+            first = upload(id, "finance", "application/pdf", PDF_NAME, PDF);
+            assertThat(first.status()).as(first.text()).isEqualTo(201);
+            before = snapshot(id);
+            Api.at("2026-12-01T09:05:00");
+            again = upload(id, "finance", "application/pdf", PDF_NAME, PDF);
+        } finally {
+            ClockUtil.reset();
+        }
+
+        assertThat(again.status()).as(again.text()).isEqualTo(200);
+        assertThat(again.json()).isEqualTo(first.json());
+        assertThat(again.header(HttpHeaders.LOCATION)).isNull();
+        // whoever sends it: the office, sending the department's 答复函 once more
+        Api.Response office = upload(id, "dispatch", "application/pdf", PDF_NAME, PDF);
+        assertThat(office.status()).as(office.text()).isEqualTo(200);
+        assertThat(office.json()).isEqualTo(first.json());
+        assertUnchanged(id, before);
+        assertThat(updatedAt(id)).isEqualTo(OffsetDateTime.parse("2026-12-01T09:00:00+08:00").toInstant());
+        assertThat(stored(id)).isEqualTo(1);
+        assertThat(attachEvents(id)).isEqualTo(1);
+
+        Api.Response renamed = upload(id, "finance", "application/pdf", "答复函副本.pdf", PDF);
+        assertThat(renamed.status()).as(renamed.text()).isEqualTo(201);
+        byte[] corrected = PDF.clone();
+        corrected[corrected.length - 3] = 'X';
+        Api.Response changed = upload(id, "finance", "application/pdf", PDF_NAME, corrected);
+        assertThat(changed.status()).as(changed.text()).isEqualTo(201);
+        assertThat(api.get("/api/tickets/" + id + "/attachments", "finance").json().findValuesAsText("id"))
+                .containsExactly(first.json().get("id").asText(), renamed.json().get("id").asText(),
+                        changed.json().get("id").asText());
+        assertThat(attachEvents(id)).isEqualTo(3);
+    }
+
+    /**
+     * The same file sent twice at once (a double click, a retry racing its first try): both wait on the ticket's row,
+     * held here until both are at its lock; the one that gets it adds the file, the other, judged after it under the
+     * same lock, finds it kept.
+     */
+    @Test
+    void theSameFileSentTwiceAtOnceIsKeptOnce() throws Exception {
+        String id = id(api.ticket("FINANCING"));
+        ExecutorService senders = Executors.newFixedThreadPool(2);
+        List<Api.Response> answers = new ArrayList<>();
+        try {
+            List<Future<Api.Response>> sent = new ArrayList<>();
+            try (HeldRow held = new HeldRow(transactions, jdbc, "select id from ticket where id = ? for update",
+                    Long.parseLong(id))) {
+                for (int i = 0; i < 2; i++) {
+                    sent.add(senders.submit(() -> upload(id, "finance", "application/pdf", PDF_NAME, PDF)));
+                }
+                // H2 shows the statement with its parameters after it
+                race.awaitAt("%from ticket where id = % for update%", 2, sent.toArray(Future[]::new));
+            }
+            for (Future<Api.Response> answer : sent) {
+                answers.add(answer.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+
+        assertThat(answers).extracting(Api.Response::status).containsExactlyInAnyOrder(201, 200);
+        assertThat(answers.get(0).json()).isEqualTo(answers.get(1).json());
+        assertThat(stored(id)).isEqualTo(1);
+        assertThat(attachEvents(id)).isEqualTo(1);
+    }
+
+    /** A CLOSED ticket takes nothing, not even a file it keeps: 409 before the file is looked for. */
+    @Test
+    void aClosedTicketRefusesEvenAFileItKeeps() {
+        String id = id(api.ticket("FINANCING"));
+        api.act(id, "sign", "finance", Map.of());
+        assertThat(upload(id, "finance", "application/pdf", PDF_NAME, PDF).status()).isEqualTo(201);
+        api.act(id, "reply", "finance", Map.of("resolution", "已协调银行放款", "outcome", "RESOLVED"));
+        api.act(id, "feedback", "staff1", Map.of("satisfaction", "SATISFIED"));
+        Snapshot before = snapshot(id);
+
+        assertRefused(upload(id, "finance", "application/pdf", PDF_NAME, PDF), 409);
+        assertUnchanged(id, before);
+        assertThat(stored(id)).isEqualTo(1);
     }
 
     @Test
@@ -567,5 +692,26 @@ class TicketAttachmentWebTests extends TicketWebTestSupport {
         assertThat(pages.upload("/tickets/" + id + "/attachments", "leader", "file", "a.png", PNG).status())
                 .isEqualTo(403);
         assertThat(stored(id)).isEqualTo(1);
+    }
+
+    /** A double click on the form's button: both answered as added, the file kept once. */
+    @Test
+    void theTicketPagesFormSentTwiceKeepsTheFileOnce() {
+        String id = id(api.ticket("FINANCING"));
+        String path = "/tickets/" + id + "/attachments";
+
+        Pages.Answer first = pages.upload(path, "staff1", "file", "现场照片.png", PNG);
+        assertThat(first.status()).isEqualTo(303);
+        assertThat(pages.get(first.redirect(), "staff1").html().select("#attached").text())
+                .isEqualTo("已添加附件：现场照片.png");
+        Pages.Answer second = pages.upload(path, "staff1", "file", "现场照片.png", PNG);
+        assertThat(second.status()).isEqualTo(303);
+        assertThat(second.redirect()).isEqualTo(first.redirect());
+
+        Document after = pages.get(second.redirect(), "staff1").html();
+        assertThat(after.select("#attached").text()).isEqualTo("已添加附件：现场照片.png");
+        assertThat(after.select("#attachments li a:not(.thumb)").text()).isEqualTo("现场照片.png");
+        assertThat(stored(id)).isEqualTo(1);
+        assertThat(attachEvents(id)).isEqualTo(1);
     }
 }

@@ -45,7 +45,9 @@ class AttachmentController {
 
     @Operation(summary = "Add a file", description = "The body is the file, its Content-Type the file's (PDF, JPEG, "
             + "PNG, docx, xlsx, OFD; judged by its first bytes), its name in `Content-Disposition: attachment; "
-            + "filename*=UTF-8''<percent-encoded>`. Not on a CLOSED ticket (409), nor past the most files a ticket holds.")
+            + "filename*=UTF-8''<percent-encoded>`. Not on a CLOSED ticket (409), nor past the most files a ticket "
+            + "holds. Addition: the same file (bytes and name) sent again while the ticket keeps it answers 200 with "
+            + "that file and adds nothing.")
     @ApiAccess(value = {"STAFF", "DISPATCH", "DEPT"}, scope = "a department on the tickets it leads or co-handles",
             errors = {400, 403, 404, 409, 413})
     @Parameter(name = HttpHeaders.CONTENT_DISPOSITION, in = ParameterIn.HEADER, required = true,
@@ -61,9 +63,13 @@ class AttachmentController {
                     Message.of("sanfu.attachment.disposition-unreadable"));
         }
         String type = request.getContentType();
-        TicketAttachments.Attachment added = attachments.attach(id, caller, new TicketAttachments.Upload(fileName,
+        TicketAttachments.Attached attached = attachments.attach(id, caller, new TicketAttachments.Upload(fileName,
                 type == null ? "" : type, RequestBodies.read(request)));
-        return ResponseEntity.created(URI.create(request.getRequestURI() + "/" + added.id())).body(added);
+        if (!attached.added()) {
+            return ResponseEntity.ok(attached.file());
+        }
+        return ResponseEntity.created(URI.create(request.getRequestURI() + "/" + attached.file().id()))
+                .body(attached.file());
     }
 
     /** The name {@code Content-Disposition} gives (filename* before filename); null when none can be read. */

@@ -522,15 +522,16 @@ class TicketPages {
     /**
      * The attachment form (附件, multipart): as the API, 404, 403, then a file at fault (400: the page again, the
      * message by the file's field) or a ticket closed or full (409: the page again with the reason); success sends the
-     * browser back to the ticket (303), which names the file added.
+     * browser back to the ticket (303), which names the file added, as it does for the same file kept already (a
+     * double click: nothing is added).
      */
     @PostMapping("/tickets/{id}/attachments")
     ModelAndView attach(@PathVariable String id, Caller caller, @RequestParam(required = false) MultipartFile file,
             @RequestParam(name = WAY_BACK, required = false) String back, RedirectAttributes flash) throws IOException {
         try {
-            TicketAttachments.Attachment added = attachments.attach(id, caller, new TicketAttachments.Upload(
+            TicketAttachments.Attached attached = attachments.attach(id, caller, new TicketAttachments.Upload(
                     file == null ? null : file.getOriginalFilename(), null, file == null ? new byte[0] : file.getBytes()));
-            flash.addFlashAttribute("attached", added.fileName());
+            flash.addFlashAttribute("attached", attached.file().fileName());
             return back(id, checked(back));
         } catch (InvalidInput e) {
             // one input carries the name, the type and the bytes: every fault is the file's
