@@ -42,10 +42,11 @@ class Attachments {
     }
 
     /** The ticket's file kept with this name, size and SHA-256 (the oldest, were there more), without its content. */
-    Optional<TicketAttachments.Attachment> same(long ticketId, String fileName, long size, String sha256) {
+    Optional<TicketAttachments.Attachment> same(long ticketId, String fileName, long size, String sha256,
+            String uploadedBy) {
         return jdbc.sql("select " + FACTS + " from ticket_attachment where ticket_id = ? and removed_at is null "
-                + "and file_name = ? and size = ? and sha256 = ? order by id fetch first 1 rows only")
-                .params(ticketId, fileName, size, sha256).query((rs, n) -> attachment(rs)).optional();
+                + "and file_name = ? and size = ? and sha256 = ? and uploaded_by = ? order by id fetch first 1 rows only")
+                .params(ticketId, fileName, size, sha256, uploadedBy).query((rs, n) -> attachment(rs)).optional();
     }
 
     /** A ticket's files, oldest first, without their content. */

@@ -100,7 +100,8 @@ public class TicketAttachments {
         }
         String sha256 = sha256(upload.content());
         // under the ticket's lock: the same file sent twice at once waits for the first to commit, then finds it
-        Optional<Attachment> same = attachments.same(ticket.id(), name, upload.content().length, sha256);
+        Optional<Attachment> same = attachments.same(ticket.id(), name, upload.content().length, sha256,
+                caller.username());
         if (same.isPresent()) {
             return new Attached(same.get(), false);
         }

@@ -8,6 +8,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -22,7 +24,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * enlarged.
  *
  * <p>The pictures are anyone's uploads: only the reader of the kept type is used; the dimensions are read from the
- * header first, and a picture over {@link #MAX_PIXELS} or whose header cannot be read has no thumbnail; the decoding
+ * header first, and a picture over {@link #MAX_PIXELS} or {@link #MAX_SIDE}, or whose header cannot be read, has no thumbnail; the decoding
  * skips rows and columns ({@link ImageReadParam#setSourceSubsampling}) so that only about twice the thumbnail is ever
  * held in memory, whatever the photograph's size; any fault while decoding means no thumbnail, never an error. EXIF
  * orientation is ignored: a phone's photo taken upright whose pixels lie on their side shows on its side here (the
@@ -32,14 +34,44 @@ final class Thumbnails {
 
     /** The longest side of a thumbnail, in px: twice the page's 96 px, sharp on a phone's screen. */
     static final int SIDE = 192;
+    /** What follows the file's sha256 in a thumbnail's ETag: names the recipe, so that a new one is fetched anew. */
+    static final String ETAG_VARIANT = "-t" + SIDE;
     /** The largest picture made into a thumbnail, in pixels (width × height, as its header says). */
-    static final long MAX_PIXELS = 50_000_000L;
+    static final long MAX_PIXELS = 30_000_000L;
+    /**
+     * The longest side made into a thumbnail, in px: the JDK's PNG reader holds whole rows whatever the subsampling, so
+     * a picture of few pixels but one very long side (50,000,000 × 1, a few hundred KB of zeros) would still fill the
+     * heap. Photographs are far below it.
+     */
+    static final int MAX_SIDE = 16_384;
+    /**
+     * At most two pictures decoded at once (a JPEG's decoder holds native memory beside the heap); a request that waits
+     * longer than {@link #WAIT_SECONDS} for its turn has no thumbnail this time (its {@code <img>} shows its name).
+     */
+    private static final Semaphore DECODING = new Semaphore(2);
+    private static final long WAIT_SECONDS = 10;
 
     private Thumbnails() {
     }
 
     /** The thumbnail of a picture kept in this type (image/jpeg, image/png), or none when it cannot be made. */
     static Optional<byte[]> of(byte[] content, String contentType) {
+        try {
+            if (!DECODING.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                return Optional.empty();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+        try {
+            return decoded(content, contentType);
+        } finally {
+            DECODING.release();
+        }
+    }
+
+    private static Optional<byte[]> decoded(byte[] content, String contentType) {
         Iterator<ImageReader> readers = ImageIO.getImageReadersByMIMEType(contentType);
         if (!readers.hasNext()) {
             return Optional.empty();
@@ -49,7 +81,7 @@ final class Thumbnails {
             reader.setInput(in, true, true);
             int width = reader.getWidth(0);
             int height = reader.getHeight(0);
-            if (width <= 0 || height <= 0 || (long) width * height > MAX_PIXELS) {
+            if (width <= 0 || height <= 0 || (long) width * height > MAX_PIXELS || Math.max(width, height) > MAX_SIDE) {
                 return Optional.empty();
             }
             ImageReadParam param = reader.getDefaultReadParam();

@@ -549,7 +549,8 @@ class TicketPages {
 
     /**
      * A file's removal (删除, a confirming second step on the page): as the API, 404, 403; then a CLOSED ticket (409) or
-     * a file removed meanwhile (404, a second click) is the page again with the reason; success sends the browser back
+     * a file removed meanwhile by someone else (404) is the page again with the reason, one the caller removed a moment
+     * ago (a second click) answered as the first was; success sends the browser back
      * to the ticket (303), which names the file removed.
      */
     @PostMapping("/tickets/{id}/attachments/{attachmentId}/delete")
@@ -611,7 +612,7 @@ class TicketPages {
     ResponseEntity<byte[]> attachmentThumbnail(@PathVariable String id, @PathVariable String attachmentId,
             Caller caller, ServletWebRequest request) {
         TicketAttachments.Kept picture = attachments.picture(id, attachmentId, caller);
-        return AttachmentFiles.shown(picture, "-t", request, () -> Thumbnails.of(
+        return AttachmentFiles.shown(picture, Thumbnails.ETAG_VARIANT, request, () -> Thumbnails.of(
                 attachments.image(id, attachmentId, caller).content(), picture.attachment().contentType())
                 .orElseThrow(() -> new DomainException.NotFound("attachment", attachmentId)));
     }
