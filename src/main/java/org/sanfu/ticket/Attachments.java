@@ -72,13 +72,20 @@ class Attachments {
     Optional<TicketAttachments.Kept> kept(long ticketId, long id) {
         return jdbc.sql("select " + FACTS + ", sha256 from ticket_attachment where ticket_id = ? and id = ? "
                 + "and removed_at is null").params(ticketId, id)
-                .query((rs, n) -> new TicketAttachments.Kept(attachment(rs), rs.getString("sha256"))).optional();
+                .query((rs, n) -> new TicketAttachments.Kept(attachment(rs), rs.getString("sha256"), ticketId))
+                .optional();
     }
 
     /** Marks the file removed, by whom and when, and erases its content; one removed already stays as it was. */
     void remove(long id, String by, Instant at) {
         jdbc.sql("update ticket_attachment set content = null, removed_by = ?, removed_at = ? "
                 + "where id = ? and removed_at is null").params(by, Sql.ts(at), id).update();
+    }
+
+    /** The content of one file of this ticket, while it is kept. */
+    Optional<byte[]> content(long ticketId, long id) {
+        return jdbc.sql("select content from ticket_attachment where ticket_id = ? and id = ? and removed_at is null")
+                .params(ticketId, id).query((rs, n) -> rs.getBytes("content")).optional();
     }
 
     /** One file of this ticket, with its content. */

@@ -56,7 +56,7 @@ public class TicketAttachments {
     public record File(Attachment attachment, byte[] content) {}
 
     /** A file without its content, with the sha256 of its content (which never changes while it is kept). */
-    public record Kept(Attachment attachment, String sha256) {}
+    public record Kept(Attachment attachment, String sha256, long ticketId) {}
 
     /** The file kept, and whether this sending added it (false: the same file was kept already, nothing added). */
     public record Attached(Attachment file, boolean added) {}
@@ -241,7 +241,7 @@ public class TicketAttachments {
             return Optional.empty();
         }
         return attachments.find(ticketId, id.getAsLong()).filter(a -> handles(ticket.get(), a.uploadedBy()))
-                .flatMap(a -> attachments.file(ticketId, id.getAsLong()));
+                .flatMap(a -> attachments.content(ticketId, id.getAsLong()).map(content -> new File(a, content)));
     }
 
     /** Whether the user name is an account of a department (DEPT; dispatch's has one too) the ticket involves now. */
@@ -251,19 +251,9 @@ public class TicketAttachments {
     }
 
     /**
-     * One file that is a picture (JPEG, PNG), to be shown in place: as {@link #file}, and 404 a file of another kind,
-     * which is only ever downloaded.
-     */
-    @Transactional(readOnly = true)
-    public File image(String id, String attachmentId, Caller caller) {
-        File file = file(id, attachmentId, caller);
-        imageOnly(file.attachment(), attachmentId);
-        return file;
-    }
-
-    /**
-     * One file that is a picture, as {@link #image}, without reading its content: what a request that may be answered
-     * 304 (the browser holds the picture already) needs. Its access is checked each time, as {@link #image}'s.
+     * One file that is a picture (JPEG, PNG), to be shown in place, without reading its content (the browser may hold
+     * it already: 304): as {@link #file}'s, its access is checked each time; 404 a file of another kind, which is only
+     * ever downloaded.
      */
     @Transactional(readOnly = true)
     public Kept picture(String id, String attachmentId, Caller caller) {
@@ -271,6 +261,16 @@ public class TicketAttachments {
         Kept kept = named(attachmentId, a -> attachments.kept(ticket.id(), a));
         imageOnly(kept.attachment(), attachmentId);
         return kept;
+    }
+
+    /**
+     * The content of a picture {@link #picture} found, its access checked there: what a request not answered 304
+     * sends; 404 when it was removed since.
+     */
+    @Transactional(readOnly = true)
+    public byte[] content(Kept picture) {
+        return attachments.content(picture.ticketId(), Long.parseLong(picture.attachment().id()))
+                .orElseThrow(() -> new DomainException.NotFound("attachment", picture.attachment().id()));
     }
 
     /** 404 a file that is not a picture: it is only ever downloaded. */

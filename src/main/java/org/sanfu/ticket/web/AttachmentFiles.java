@@ -81,8 +81,8 @@ class AttachmentFiles implements FileUploads {
      * A picture (JPEG, PNG: {@link TicketAttachments#picture}) as the browser shows it in place, in its full view or
      * its thumbnail (what {@code content} reads, only when the answer is not 304): its type as kept, its name, no
      * sniffing of another type, the {@link #IMAGE_POLICY} and the {@link #IMAGE_CACHE}, with a strong ETag: the
-     * content's sha256 and the {@code variant} ("" the picture, {@link Thumbnails#ETAG_VARIANT} its thumbnail). The caller's access is checked
-     * before, on every request: a 304 is never the answer to one who may no longer see it.
+     * content's sha256 and the {@code variant} ("" the picture, {@link Thumbnails#ETAG_VARIANT} its thumbnail). The
+     * caller's access is checked before, on every request: a 304 is never the answer to one who may no longer see it.
      */
     static ResponseEntity<byte[]> shown(TicketAttachments.Kept picture, String variant, ServletWebRequest request,
             Supplier<byte[]> content) {

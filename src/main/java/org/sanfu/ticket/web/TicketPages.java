@@ -539,11 +539,10 @@ class TicketPages {
                     .stream().map(f -> new InvalidInput.FieldError("file", f.message())).toList()), back,
                     HttpStatus.BAD_REQUEST);
         } catch (DomainException.NotNow e) {
-            return again(id, caller, FormState.refused(ATTACH_FORM, new LinkedMultiValueMap<>(),
-                    messages.text(e.detail(), Locale.SIMPLIFIED_CHINESE)), back, HttpStatus.CONFLICT);
-        } catch (PessimisticLockingFailureException e) {
-            return again(id, caller, FormState.refused(ATTACH_FORM, new LinkedMultiValueMap<>(), concurrent()), back,
+            return fileRefused(ATTACH_FORM, id, caller, messages.text(e.detail(), Locale.SIMPLIFIED_CHINESE), back,
                     HttpStatus.CONFLICT);
+        } catch (PessimisticLockingFailureException e) {
+            return fileRefused(ATTACH_FORM, id, caller, concurrent(), back, HttpStatus.CONFLICT);
         }
     }
 
@@ -560,11 +559,10 @@ class TicketPages {
             flash.addFlashAttribute("detached", attachments.detach(id, attachmentId, caller).fileName());
             return back(id, checked(back));
         } catch (DomainException.NotNow e) {
-            return again(id, caller, FormState.refused(DETACH_FORM, new LinkedMultiValueMap<>(),
-                    messages.text(e.detail(), Locale.SIMPLIFIED_CHINESE)), back, HttpStatus.CONFLICT);
-        } catch (PessimisticLockingFailureException e) {
-            return again(id, caller, FormState.refused(DETACH_FORM, new LinkedMultiValueMap<>(), concurrent()), back,
+            return fileRefused(DETACH_FORM, id, caller, messages.text(e.detail(), Locale.SIMPLIFIED_CHINESE), back,
                     HttpStatus.CONFLICT);
+        } catch (PessimisticLockingFailureException e) {
+            return fileRefused(DETACH_FORM, id, caller, concurrent(), back, HttpStatus.CONFLICT);
         } catch (DomainException.NotFound e) {
             // removed by this user a moment ago: this is that form sent again (a double click), answered as it was
             Optional<TicketAttachments.Attachment> removed = attachments.removedBy(id, attachmentId, caller,
@@ -574,10 +572,15 @@ class TicketPages {
                 return back(id, checked(back));
             }
             // the page again shows a ticket that exists (an unknown one is 404 there too), without the file
-            return again(id, caller, FormState.refused(DETACH_FORM, new LinkedMultiValueMap<>(),
-                    messages.text(Message.of("page.ticket.detach-gone"), Locale.SIMPLIFIED_CHINESE)), back,
-                    HttpStatus.NOT_FOUND);
+            return fileRefused(DETACH_FORM, id, caller, messages.text(Message.of("page.ticket.detach-gone"),
+                    Locale.SIMPLIFIED_CHINESE), back, HttpStatus.NOT_FOUND);
         }
+    }
+
+    /** A file form refused (its file fields are not kept): the ticket's page again, saying why. */
+    private ModelAndView fileRefused(String form, String id, Caller caller, String why, String back,
+            HttpStatus status) {
+        return again(id, caller, FormState.refused(form, new LinkedMultiValueMap<>(), why), back, status);
     }
 
     /** Why a form that met another transaction's change or lock did nothing: try again later. */
@@ -600,8 +603,7 @@ class TicketPages {
     ResponseEntity<byte[]> attachmentView(@PathVariable String id, @PathVariable String attachmentId, Caller caller,
             ServletWebRequest request) {
         TicketAttachments.Kept picture = attachments.picture(id, attachmentId, caller);
-        return AttachmentFiles.shown(picture, "", request,
-                () -> attachments.image(id, attachmentId, caller).content());
+        return AttachmentFiles.shown(picture, "", request, () -> attachments.content(picture));
     }
 
     /**
@@ -613,7 +615,7 @@ class TicketPages {
             Caller caller, ServletWebRequest request) {
         TicketAttachments.Kept picture = attachments.picture(id, attachmentId, caller);
         return AttachmentFiles.shown(picture, Thumbnails.ETAG_VARIANT, request, () -> Thumbnails.of(
-                attachments.image(id, attachmentId, caller).content(), picture.attachment().contentType())
+                attachments.content(picture), picture.attachment().contentType())
                 .orElseThrow(() -> new DomainException.NotFound("attachment", attachmentId)));
     }
 
