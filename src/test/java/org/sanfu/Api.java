@@ -115,13 +115,15 @@ public class Api {
         }
         try {
             MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+            // the type as answered: setting the encoding below would add a charset to a file's type
+            String contentType = response.getContentType();
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             String text = response.getContentAsString(StandardCharsets.UTF_8);
             JsonNode node = null;
-            if (!text.isEmpty() && response.getContentType() != null && response.getContentType().contains("json")) {
+            if (!text.isEmpty() && contentType != null && contentType.contains("json")) {
                 node = json.readTree(text);
             }
-            return new Response(response.getStatus(), response.getContentType(), text, node, response);
+            return new Response(response.getStatus(), contentType, text, node, response);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

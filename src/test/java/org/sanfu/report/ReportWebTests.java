@@ -279,6 +279,7 @@ class ReportWebTests {
                 .header("Accept", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), "admin");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.header("Content-Disposition")).contains("attachment").contains("2016-W11.xlsx");
+        assertThat(r.contentType()).isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(r.raw().getContentAsByteArray()))) {
             List<String> sheets = new ArrayList<>();
             book.forEach(s -> sheets.add(s.getSheetName()));
@@ -314,8 +315,7 @@ class ReportWebTests {
         Api.Response r = api.perform(MockMvcRequestBuilders.request(HttpMethod.GET, "/api/reports/weekly?week=2016-W11")
                 .header("Accept", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"), "admin");
         assertThat(r.status()).isEqualTo(200);
-        assertThat(r.contentType())
-                .startsWith("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        assertThat(r.contentType()).isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
         assertThat(ContentDisposition.parse(r.header("Content-Disposition")).getFilename())
                 .isEqualTo("三服务简报-2016-W11.docx");
         String markdown = api.perform(MockMvcRequestBuilders.request(HttpMethod.GET,

@@ -80,7 +80,7 @@ class TicketExportWebTests {
 
         MockHttpServletResponse excel = download("/tickets/export?town=" + town, "leader");
         assertThat(excel.getStatus()).isEqualTo(200);
-        assertThat(excel.getContentType()).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(excel.getContentType()).isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         String disposition = excel.getHeader("Content-Disposition");
         assertThat(disposition).contains("attachment");
         assertThat(URLDecoder.decode(disposition.substring(disposition.indexOf("filename*=UTF-8''") + 17),

@@ -86,8 +86,6 @@ class AttachmentFiles implements FileUploads {
      */
     static ResponseEntity<byte[]> shown(TicketAttachments.Kept picture, String variant, ServletWebRequest request,
             Supplier<byte[]> content) {
-        // a picture has no charset: the one every answer is given (server.servlet.encoding.force) would follow its type
-        request.getResponse().setCharacterEncoding((String) null);
         String etag = "\"" + picture.sha256() + variant + "\"";
         if (request.checkNotModified(etag)) {
             // its ETag set already, by checkNotModified
