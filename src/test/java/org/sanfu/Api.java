@@ -156,6 +156,13 @@ public class Api {
         return code.append(CODE_ALPHABET.charAt(check == 31 ? 0 : check)).toString();
     }
 
+    /** The text as a Chinese input method in full-width mode types it: ABC123 as ＡＢＣ１２３ (U+FF01–U+FF5E). */
+    public static String fullWidth(String ascii) {
+        StringBuilder typed = new StringBuilder();
+        ascii.chars().forEach(c -> typed.append(c > ' ' && c < 0x7F ? (char) (c + 0xFEE0) : (char) c));
+        return typed.toString();
+    }
+
     /** Creates an enterprise in the given town, looked after by staff1; returns its credit code. */
     public String enterprise(String name, String town) {
         String code = creditCode();

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.sanfu.DomainException;
 import org.sanfu.LockFailures;
 import org.sanfu.Message;
+import org.sanfu.Typed;
 import org.sanfu.calendar.CalendarInEffect;
 import org.sanfu.calendar.CalendarOnRecord;
 import org.sanfu.calendar.CalendarProperties;
@@ -124,7 +125,7 @@ class AdminPage {
             return refused(caller, CREATE, Map.of("username", text(username), "displayName", text(displayName),
                     "phone", text(phone), "role", text(role), "department", text(department)), e);
         }
-        return done(flash, "admin.flash.created", people.label(username.strip()), roleLabel(role));
+        return done(flash, "admin.flash.created", people.label(Typed.folded(username)), roleLabel(role));
     }
 
     @PostMapping("/admin/accounts/{username}/role")
@@ -166,7 +167,7 @@ class AdminPage {
         } catch (InvalidInput e) {
             return refused(caller, "phone:" + username, Map.of("phone", text(phone)), e);
         }
-        String number = phone == null ? "" : phone.strip();
+        String number = phone == null ? "" : Typed.folded(phone);
         return number.isEmpty() ? done(flash, "admin.flash.phone-removed", people.label(username))
                 : done(flash, "admin.flash.phone-changed", people.label(username), number);
     }
@@ -309,7 +310,7 @@ class AdminPage {
         }
         if (created.isEmpty()) {
             return page(caller, Filled.NONE, HttpStatus.OK).addObject("channelCreatedBefore",
-                    ChannelAdministration.upperCaseAscii(code.strip()));
+                    Typed.code(code));
         }
         return page(caller, Filled.NONE, HttpStatus.OK).addObject("createdChannel", created.get());
     }
@@ -336,7 +337,7 @@ class AdminPage {
     ModelAndView revokeChannel(@PathVariable String code, RedirectAttributes flash) {
         channels.revoke(code);
         // named as filed, as the service takes it: hotline is HOTLINE
-        return done(flash, "admin.flash.channel-revoked", ChannelAdministration.upperCaseAscii(code));
+        return done(flash, "admin.flash.channel-revoked", Typed.code(code));
     }
 
     // --- the page ---

@@ -1,6 +1,7 @@
 package org.sanfu.admin;
 
 import org.sanfu.Message;
+import org.sanfu.Typed;
 import org.sanfu.enterprise.EnterpriseService;
 import org.sanfu.security.AccountAdministration;
 import org.sanfu.security.AccountDirectory;
@@ -59,7 +60,7 @@ class HandingOverWork {
     }
 
     private String checkedTarget(String from, String to) {
-        String name = to == null ? "" : to.strip();
+        String name = to == null ? "" : Typed.folded(to);
         if (name.isEmpty()) {
             throw InvalidInput.of("to", Message.of(TO_REQUIRED));
         }

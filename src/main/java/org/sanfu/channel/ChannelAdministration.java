@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.sanfu.DomainException;
 import org.sanfu.Message;
+import org.sanfu.Typed;
 import org.sanfu.ticket.Source;
 import org.sanfu.web.InvalidInput;
 import org.springframework.dao.DuplicateKeyException;
@@ -49,7 +50,7 @@ public class ChannelAdministration {
     public CreatedChannel create(NewChannel request) {
         InvalidInput.Collector errors = new InvalidInput.Collector();
         // typed in any case, as the intake takes a category (hotline_12345 is HOTLINE_12345)
-        String code = request.code() == null ? null : upperCaseAscii(request.code().strip());
+        String code = request.code() == null ? null : Typed.code(request.code());
         if (code == null || code.isEmpty()) {
             errors.add("code", Message.of("sanfu.validation.not-blank"));
         } else if (!CODE.matcher(code).matches()) {
@@ -109,12 +110,12 @@ public class ChannelAdministration {
 
     /**
      * The key stops working at once; the channel stays (its tickets keep their source). 404 unknown. The code, as
-     * every code a client names here, is taken as {@link #create} files it ({@link #upperCaseAscii}): hotline is
+     * every code a client names here, is taken as {@link #create} files it ({@link Typed#code}): hotline is
      * HOTLINE.
      */
     @Transactional
     public void revoke(String code) {
-        String filed = upperCaseAscii(code);
+        String filed = Typed.code(code);
         requireKnown(filed);
         channels.revoke(filed, clock.instant());
         forgetCodesOnCommit();
@@ -122,7 +123,7 @@ public class ChannelAdministration {
 
     /** 404 unless a channel has this code (revoked or not), in any case. */
     public void requireKnown(String code) {
-        String filed = upperCaseAscii(code);
+        String filed = Typed.code(code);
         if (channels.find(filed).isEmpty()) {
             throw new DomainException.NotFound("channel", filed);
         }
@@ -149,7 +150,7 @@ public class ChannelAdministration {
      */
     @Transactional
     public RenewedKey renewKey(String typed, String replaces) {
-        String code = upperCaseAscii(typed);
+        String code = Typed.code(typed);
         Channel channel = channels.find(code).orElseThrow(() -> new DomainException.NotFound("channel", code));
         if (replaces != null && !mark(channel).equals(replaces)) {
             throw new DomainException.NotNow(Message.of("sanfu.channel.renewed-meanwhile", "code", code));
@@ -190,14 +191,6 @@ public class ChannelAdministration {
 
     private static DomainException exists(String code) {
         return new DomainException.NotNow(Message.of("sanfu.channel.exists", "code", code));
-    }
-
-    /**
-     * A code as it is filed: upper-cased when it is all ASCII, else left for the check to refuse: no other letter
-     * upper-cases into a code's (ı into I, ß into SS). The /admin form names a channel it created before so.
-     */
-    public static String upperCaseAscii(String code) {
-        return code.chars().allMatch(c -> c < 0x80) ? code.toUpperCase(Locale.ROOT) : code;
     }
 
     private static String withLowerCaseScheme(String url) {

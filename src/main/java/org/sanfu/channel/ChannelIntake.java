@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.List;
 import org.sanfu.DomainException;
 import org.sanfu.Message;
+import org.sanfu.Typed;
 import org.sanfu.catalog.Catalog;
+import org.sanfu.enterprise.CreditCode;
 import org.sanfu.enterprise.Enterprise;
 import org.sanfu.enterprise.EnterpriseForm;
 import org.sanfu.enterprise.EnterpriseService;
@@ -113,8 +115,8 @@ public class ChannelIntake {
             List<Enterprise> named = enterprises.named(r.enterpriseName());
             if (named.size() == 1 && !named.get(0).creditCode().equals(filed.enterpriseCreditCode())) {
                 differs.add("企业：" + named.get(0).name() + "（" + named.get(0).creditCode() + "）");
-            } else if (named.size() != 1 && !r.enterpriseName().strip().equals(filed.enterpriseName())) {
-                differs.add("企业：" + r.enterpriseName().strip());
+            } else if (named.size() != 1 && !Typed.trimmed(r.enterpriseName()).equals(filed.enterpriseName())) {
+                differs.add("企业：" + Typed.trimmed(r.enterpriseName()));
             }
         }
         if (!r.title().strip().equals(filed.title())) {
@@ -202,7 +204,7 @@ public class ChannelIntake {
 
     private Checked check(IntakeRequest r) {
         InvalidInput.Collector errors = new InvalidInput.Collector();
-        line(errors, "externalId", r.externalId(), true, MAX_EXTERNAL_ID);
+        line(errors, "externalId", r.externalId(), stripped(r.externalId()), true, MAX_EXTERNAL_ID);
         if (!errors.has("externalId") && !addressable(r.externalId().strip())) {
             errors.add("externalId", Message.of("sanfu.channel.external-id"));
         }
@@ -210,8 +212,8 @@ public class ChannelIntake {
         Instant now = clock.instant();
         Instant reportedAt = r.reportedAt() == null ? now
                 : params.happenedAt(errors, "reportedAt", r.reportedAt(), now, FUTURE_TOLERANCE);
-        line(errors, "category", r.category(), false, MAX_CATEGORY);
-        line(errors, "title", r.title(), true, TEXT);
+        line(errors, "category", r.category(), stripped(r.category()), false, MAX_CATEGORY);
+        line(errors, "title", r.title(), stripped(r.title()), true, TEXT);
         errors.optionalParagraphs("description", r.description(), TEXT);
         errors.throwIfAny();
         String sent = r.category() == null || r.category().isBlank() ? null : r.category().strip();
@@ -227,35 +229,44 @@ public class ChannelIntake {
      * Null when at fault, which {@code errors} then holds, or when given by name.
      */
     private Enterprise enterprise(InvalidInput.Collector errors, IntakeRequest r) {
-        boolean byCode = r.enterpriseCreditCode() != null && !r.enterpriseCreditCode().isBlank();
+        // a code of nothing but a no-break or zero-width space copied in is none, as a blank one
+        String code = CreditCode.normalize(r.enterpriseCreditCode());
+        boolean byCode = code != null && !code.isEmpty();
         boolean byName = !byCode && !Text.Rule.blank(r.enterpriseName());
         Enterprise enterprise = null;
         if (byCode) {
-            enterprise = enterprises.find(r.enterpriseCreditCode().strip()).orElse(null);
+            enterprise = enterprises.find(code).orElse(null);
             if (enterprise == null) {
                 errors.add("enterpriseCreditCode", Message.of("sanfu.visit.no-enterprise"));
             }
         } else if (!byName) {
             errors.add("enterpriseCreditCode", Message.of("sanfu.validation.not-blank"));
         }
-        line(errors, "enterpriseName", r.enterpriseName(), false, EnterpriseForm.NAME_MAX);
+        // measured as looked up (EnterpriseService.named): without the spaces around it, no-break ones too
+        line(errors, "enterpriseName", r.enterpriseName(), Typed.trimmed(r.enterpriseName()), false,
+                EnterpriseForm.NAME_MAX);
         return enterprise;
     }
 
     /**
      * A line of text the intake keeps without the spaces around it (its external id, the category it names, the
-     * title; the name it looks up): at most {@code max} characters as kept (API.md: free text is kept as sent, spaces
+     * title; the name it looks up), {@code kept}: at most {@code max} characters as kept (API.md: free text is kept as sent, spaces
      * around it aside), so that a title of 4000 characters with a space after it is one of 4000. The rest of
      * {@link Text.Rule} looks at it as sent: a control character at either end is refused, not dropped unseen.
      */
-    private static void line(InvalidInput.Collector errors, String field, String value, boolean required, int max) {
+    private static void line(InvalidInput.Collector errors, String field, String value, String kept, boolean required,
+            int max) {
         Message fault = Text.Rule.fault(value, required, false, Integer.MAX_VALUE);
-        if (fault == null && value != null) {
-            fault = Text.Rule.fault(value.strip(), false, false, max);
+        if (fault == null && kept != null) {
+            fault = Text.Rule.fault(kept, false, false, max);
         }
         if (fault != null) {
             errors.add(field, fault);
         }
+    }
+
+    private static String stripped(String value) {
+        return value == null ? null : value.strip();
     }
 
     /** The one enterprise on file of this name (EnterpriseService.named); none or several: 400 naming the field. */

@@ -1,6 +1,7 @@
 package org.sanfu.enterprise;
 
 import org.sanfu.Message;
+import org.sanfu.Typed;
 
 /**
  * The 18-character unified social credit code (统一社会信用代码) of GB 32100-2015.
@@ -18,9 +19,12 @@ public final class CreditCode {
     private CreditCode() {
     }
 
-    /** The code as stored: trimmed and in upper case; null stays null. */
+    /**
+     * The code as stored: trimmed, in upper case and in ASCII, as typed with a Chinese input method's full-width
+     * letters and digits or copied with no-break spaces around it ({@link Typed#code}); null stays null.
+     */
     public static String normalize(String code) {
-        return code == null ? null : code.trim().toUpperCase(java.util.Locale.ROOT);
+        return Typed.code(code);
     }
 
     /** Whether a normalized code is made of the code's characters only (of any length; null is not). */

@@ -2,6 +2,7 @@ package org.sanfu.enterprise;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.sanfu.Message;
+import org.sanfu.Typed;
 import org.sanfu.web.InvalidInput;
 
 /** What a client sends to create or import an enterprise. */
@@ -19,8 +20,9 @@ public record EnterpriseForm(
     public static final int TOWN_MAX = 100;
 
     EnterpriseForm normalized() {
+        String user = Typed.folded(specialist);
         return new EnterpriseForm(CreditCode.normalize(creditCode), trim(name), trim(town), trim(industry),
-                exporter, key, trim(specialist));
+                exporter, key, user == null || user.isEmpty() ? null : user);
     }
 
     void check(InvalidInput.Collector errors, java.util.function.Predicate<String> isStaff) {
@@ -37,11 +39,12 @@ public record EnterpriseForm(
     }
 
     /**
-     * Spaces around a value go (those of Unicode's space separators, the ideographic one too); a control
-     * character stays for the check to refuse rather than vanish unnoticed, as {@code strip()} would.
+     * Spaces around a value go, as {@link Typed#trimmed} takes them (Unicode's space separators, the no-break and
+     * the ideographic ones too, and the zero-width characters copying leaves), the same at filing and at looking a
+     * name up; null for none left. A control character stays for the check to refuse rather than vanish unnoticed.
      */
     static String trim(String s) {
-        String trimmed = s == null ? "" : s.replaceAll("^\\p{Zs}+|\\p{Zs}+$", "");
-        return trimmed.isEmpty() ? null : trimmed;
+        String trimmed = Typed.trimmed(s);
+        return trimmed == null || trimmed.isEmpty() ? null : trimmed;
     }
 }

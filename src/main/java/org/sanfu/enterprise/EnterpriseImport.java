@@ -23,6 +23,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.sanfu.Message;
+import org.sanfu.Typed;
 import org.sanfu.web.InvalidInput;
 import org.sanfu.web.Messages;
 import org.springframework.stereotype.Service;
@@ -226,7 +227,7 @@ public class EnterpriseImport {
     }
 
     private static Boolean bool(CSVRecord row, Map<String, Integer> columns, String column) {
-        String value = row.get(columns.get(column)).trim().toLowerCase(Locale.ROOT);
+        String value = Typed.folded(row.get(columns.get(column))).toLowerCase(Locale.ROOT);
         if (TRUE.contains(value)) {
             return true;
         }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.sanfu.DomainException;
 import org.sanfu.Message;
+import org.sanfu.Typed;
 import org.sanfu.security.AccountDirectory;
 import org.sanfu.web.InvalidInput;
 import org.sanfu.web.PageParams;
@@ -97,7 +98,12 @@ public class EnterpriseService {
         errors.optionalText("q", q, EnterpriseForm.NAME_MAX);
         errors.optionalText("specialist", specialist, AccountDirectory.USERNAME_MAX);
         errors.throwIfAny();
-        return enterprises.list(town, key, q, specialist, page);
+        // the words and the user name as meant: ＣＯＳＣＯ typed with a Chinese input method finds COSCO
+        return enterprises.list(town, key, orNull(Typed.folded(q)), orNull(Typed.folded(specialist)), page);
+    }
+
+    private static String orNull(String text) {
+        return text == null || text.isEmpty() ? null : text;
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.sanfu.DomainException;
 import org.sanfu.Message;
+import org.sanfu.Typed;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.web.InvalidInput;
 import org.springframework.dao.DuplicateKeyException;
@@ -114,7 +115,8 @@ public class AccountAdministration {
     public void create(String username, String displayName, String phone, String role, String department,
             String password) {
         InvalidInput.Collector errors = new InvalidInput.Collector();
-        String name = username == null ? "" : username.strip();
+        // as sign-in takes it (ThrottledSignIn): ｚｙ．ｌｕｂｅｉ typed with a Chinese input method is zy.lubei
+        String name = username == null ? "" : Typed.folded(username);
         if (name.isEmpty()) {
             errors.add("username", Message.of(USERNAME_REQUIRED));
         } else if (!USERNAME.matcher(name).matches()) {
@@ -171,12 +173,13 @@ public class AccountAdministration {
     }
 
     /**
-     * The telephone stripped, null for blank. As people write one: digits with spaces, hyphens, a leading +,
+     * The telephone as meant ({@link Typed#folded}: full-width digits, brackets and hyphens of a Chinese input method as
+     * ASCII, spaces around it gone), null for blank. As people write one: digits with spaces, hyphens, a leading +,
      * brackets round an area code and 转 before an extension (0576-8888 1234 转 8001); at least five digits,
      * at most {@link #MAX_PHONE} characters.
      */
     private static String phone(String phone, InvalidInput.Collector errors) {
-        String number = phone == null ? "" : phone.strip();
+        String number = phone == null ? "" : Typed.folded(phone);
         if (number.isEmpty()) {
             return null;
         }

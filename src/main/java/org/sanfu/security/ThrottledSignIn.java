@@ -1,7 +1,9 @@
 package org.sanfu.security;
 
+import org.sanfu.Typed;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
@@ -12,12 +14,16 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * nor a guess gets past the lock, and a locked guesser costs no hashing. The address is the
  * connection's (request.getRemoteAddr(), as WebAuthenticationDetails keeps it): a client's
  * X-Forwarded-For is trusted only when Spring's forward-headers strategy is configured for a proxy in
- * front (server.forward-headers-strategy), never read here.
+ * front (server.forward-headers-strategy), never read here. The user name is taken as meant
+ * ({@link Typed#folded}, as an account is created with it): ｓｔａｆｆ１ typed with a Chinese input method, or a name
+ * pasted with a no-break space after it, is staff1, for the lock, the check and the account alike; its case stays as
+ * typed (sign-in is exact in case).
  */
 record ThrottledSignIn(AuthenticationProvider check, SignInAttempts attempts) implements AuthenticationProvider {
 
     @Override
-    public Authentication authenticate(Authentication authentication) {
+    public Authentication authenticate(Authentication typed) {
+        Authentication authentication = asMeant(typed);
         String account = authentication.getName();
         String address = authentication.getDetails() instanceof WebAuthenticationDetails web
                 ? web.getRemoteAddress() : null;
@@ -37,6 +43,17 @@ record ThrottledSignIn(AuthenticationProvider check, SignInAttempts attempts) im
             attempts.succeeded(account);
         }
         return result;
+    }
+
+    private static Authentication asMeant(Authentication typed) {
+        if (!(typed instanceof UsernamePasswordAuthenticationToken token) || token.isAuthenticated()
+                || !(token.getPrincipal() instanceof String name) || name.equals(Typed.folded(name))) {
+            return typed;
+        }
+        UsernamePasswordAuthenticationToken meant = UsernamePasswordAuthenticationToken.unauthenticated(
+                Typed.folded(name), token.getCredentials());
+        meant.setDetails(token.getDetails());
+        return meant;
     }
 
     @Override

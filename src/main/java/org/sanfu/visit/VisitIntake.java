@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.sanfu.DomainException;
 import org.sanfu.Message;
 import org.sanfu.catalog.Catalog;
+import org.sanfu.enterprise.CreditCode;
 import org.sanfu.enterprise.Enterprise;
 import org.sanfu.enterprise.EnterpriseService;
 import org.sanfu.security.Caller;
@@ -137,10 +138,12 @@ public class VisitIntake {
     private Checked check(VisitRequest r, Source source) {
         InvalidInput.Collector errors = new InvalidInput.Collector();
         Enterprise enterprise = null;
-        if (r.enterpriseCreditCode() == null || r.enterpriseCreditCode().isBlank()) {
+        // blank also when nothing but a no-break or zero-width space was copied into it
+        String code = CreditCode.normalize(r.enterpriseCreditCode());
+        if (code == null || code.isEmpty()) {
             errors.add("enterpriseCreditCode", Message.of("sanfu.validation.not-blank"));
         } else {
-            enterprise = enterprises.find(r.enterpriseCreditCode()).orElse(null);
+            enterprise = enterprises.find(code).orElse(null);
             if (enterprise == null) {
                 errors.add("enterpriseCreditCode", Message.of("sanfu.visit.no-enterprise"));
             }

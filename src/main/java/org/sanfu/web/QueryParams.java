@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import org.sanfu.Message;
 import org.sanfu.SanfuProperties;
+import org.sanfu.Typed;
 import org.springframework.stereotype.Component;
 
 /** Reads query parameters, adding a field error naming the parameter when one is malformed. */
@@ -33,6 +34,15 @@ public class QueryParams {
 
     public String text(String value) {
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /**
+     * An identifier or the words of a search as meant ({@link Typed#folded}: full-width letters and digits of a
+     * Chinese input method as ASCII, no-break and zero-width spaces around it gone); null for none left.
+     */
+    public String folded(String value) {
+        String folded = Typed.folded(value);
+        return folded == null || folded.isEmpty() ? null : folded;
     }
 
     public Boolean bool(InvalidInput.Collector errors, String name, String value) {

@@ -99,6 +99,18 @@ class HandoverWebTests {
         assertThat(history(work.replied()).findValuesAsText("action").stream().filter("handover"::equals)).hasSize(1);
     }
 
+    /** The new specialist's user name typed with a Chinese input method, pasted with a no-break space after it. */
+    @Test
+    void theTargetTypedInFullWidthIsTheAccountItMeans() {
+        Work work = work("wide");
+        String to = newSpecialist("to");
+        Api.Response moved = api.post("/api/accounts/" + work.specialist() + "/handover", "admin",
+                Map.of("to", Api.fullWidth(to) + "\u00A0"));
+        assertThat(moved.status()).as(moved.text()).isEqualTo(200);
+        assertThat(moved.json().get("to").asText()).isEqualTo(to);
+        assertThat(enterprisesOf(to)).containsExactlyInAnyOrderElementsOf(work.enterprises());
+    }
+
     @Test
     void aBadTargetIsRefusedByTheToFieldAnotherRole403AnUnknownAccount404AndNothingMoves() {
         Work work = work("keep");

@@ -137,6 +137,19 @@ class ChannelWebTests {
         }
     }
 
+    /** Typed with a Chinese input method (ｈｏｔｌｉｎｅ＿１), pasted with a no-break space: the code in ASCII capitals. */
+    @Test
+    void aCodeTypedInFullWidthIsTakenInAsciiCapitals() {
+        String code = ChannelTestSupport.newCode();
+        Api.Response created = api.post("/api/channels", "admin",
+                Map.of("code", "\u00A0" + Api.fullWidth("w" + code.toLowerCase(java.util.Locale.ROOT)) + "\u3000",
+                        "name", "全角渠道"));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(created.json().get("code").asText()).isEqualTo("W" + code);
+        assertThat(api.call(HttpMethod.DELETE, "/api/channels/" + Api.fullWidth("w" + code), "admin", null).status())
+                .isEqualTo(204);
+    }
+
     /** A code named in the path is taken as filed, as a new one is: delete /api/channels/hotline revokes HOTLINE. */
     @Test
     void aCodeInThePathInLowerOrMixedCaseNamesTheChannelInCapitals() {
@@ -405,6 +418,33 @@ class ChannelWebTests {
         problem.remove("enterpriseCreditCode");
         problem.put("enterpriseName", name);
         return problem;
+    }
+
+    /**
+     * A name pasted from Word or WeChat (no-break and zero-width spaces at its ends) is measured and looked up alike,
+     * without them, at the most characters a name has; a credit code typed in full-width is the code, and one of
+     * nothing but such spaces is none, so the name decides.
+     */
+    @Test
+    void aNamePastedWithNoBreakSpacesAndACodeTypedInFullWidthAreTakenAsMeant() {
+        ChannelTestSupport s = channels();
+        ChannelTestSupport.Created c = s.channel(null);
+        String prefix = "台州" + Api.creditCode().substring(10) + "粘贴有限公司";
+        String name = prefix + "长".repeat(EnterpriseForm.NAME_MAX - prefix.length());
+        String code = api.enterprise(name, "温岭测试镇");
+
+        Map<String, Object> pasted = byName("\u00A0\u200B" + name + "\u00A0\uFEFF");
+        pasted.put("enterpriseCreditCode", "\u00A0");
+        Api.Response byName = s.file(c.key(), pasted);
+        assertThat(byName.status()).as(byName.text()).isEqualTo(201);
+        assertThat(byName.json().get("enterpriseCreditCode").asText()).isEqualTo(code);
+        assertThat(byName.json().get("enterpriseName").asText()).isEqualTo(name);
+
+        Map<String, Object> typed = ChannelTestSupport.problem("\u3000" + Api.fullWidth(code.toLowerCase()) + "\u00A0",
+                "CONTAINER");
+        Api.Response byCode = s.file(c.key(), typed);
+        assertThat(byCode.status()).as(byCode.text()).isEqualTo(201);
+        assertThat(byCode.json().get("enterpriseCreditCode").asText()).isEqualTo(code);
     }
 
     /**

@@ -85,6 +85,34 @@ class EnterpriseImportWebTests {
 
     // --- tests ---------------------------------------------------------------------------------
 
+    /**
+     * A county's sheet typed with a Chinese input method and pasted from WeChat: a full-width code with no-break and
+     * zero-width spaces around it is the code in ASCII capitals, the same code in half-width on a later line updates
+     * it, a name loses the spaces at its ends only, and 是 or ｙｅｓ with an ideographic space after it is yes.
+     */
+    @Test
+    void aLineTypedInFullWidthOrPastedWithNoBreakSpacesIsFiledAsMeant() {
+        String code = Api.creditCode();
+        String town = town();
+        String typed = "\uFEFF" + Api.fullWidth(code.toLowerCase()) + "\u00A0,\u00A0全角\u3000导入企业\u00A0," + town
+                + ",泵业,是\u3000," + Api.fullWidth("yes") + "," + Api.fullWidth("staff1") + "\u00A0";
+
+        Api.Response r = upload(csv(HEADER, typed));
+
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.json().get("rejected")).as(r.text()).isEmpty();
+        assertThat(r.json().get("created").asInt()).isEqualTo(1);
+        JsonNode filed = profile(code);
+        assertThat(filed.get("name").asText()).isEqualTo("全角\u3000导入企业");
+        assertThat(filed.get("exporter").asBoolean()).isTrue();
+        assertThat(filed.get("key").asBoolean()).isTrue();
+        assertThat(filed.get("specialist").asText()).isEqualTo("staff1");
+
+        Api.Response again = upload(csv(HEADER, row(code, "半角再导入", town)));
+        assertThat(again.json().get("updated").asInt()).as(again.text()).isEqualTo(1);
+        assertThat(profile(code).get("name").asText()).isEqualTo("半角再导入");
+    }
+
     @Test
     void newCodesAreCreatedAndCodesOnFileAreUpdatedAndCounted() {
         String existing = api.enterprise("旧名称企业", "旧镇");

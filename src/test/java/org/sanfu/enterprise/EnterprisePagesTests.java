@@ -58,6 +58,27 @@ class EnterprisePagesTests {
         assertThat(none.html().select("#newFromSearch")).as("dispatch files no enterprises").isEmpty();
     }
 
+    /**
+     * A credit code and a search typed with a Chinese input method (full-width letters and digits) and a name pasted
+     * with no-break spaces: filed in ASCII capitals, the name trimmed at its ends, and found by ＣＯＳＣＯ.
+     */
+    @Test
+    void theFormAndTheSearchTakeFullWidthLettersAndDigitsAsMeant() {
+        String code = Api.creditCode();
+        String tag = code.substring(9, 16);
+        Pages.Answer saved = pages.post("/enterprises", "staff1",
+                filing("\u3000" + Api.fullWidth(code.toLowerCase()) + "\u00A0", "\u00A0COSCO" + tag + "页面物流\u200B"));
+        assertThat(saved.status()).as(saved.body()).isEqualTo(303);
+        assertThat(saved.redirect()).isEqualTo("/enterprises/" + code);
+        assertThat(api.get("/api/enterprises/" + code, "staff1").json().get("name").asText())
+                .isEqualTo("COSCO" + tag + "页面物流");
+
+        Pages.Answer found = pages.get("/enterprises?q=" + Api.fullWidth("cosco" + tag), "staff1");
+        assertThat(found.status()).isEqualTo(200);
+        assertThat(found.html().select("#enterpriseList a.enterprise").eachAttr("data-code")).containsExactly(code);
+        assertThat(pages.get("/enterprises/" + Api.fullWidth(code), "staff1").status()).isEqualTo(200);
+    }
+
     /** A search that found nothing leads to the new enterprise's form with what was searched for filled in. */
     @Test
     void aSearchThatFoundNothingCarriesItsWordsIntoTheNewEnterprisesForm() {

@@ -139,6 +139,35 @@ class EnterpriseWebTests {
                 .isEqualTo(code);
     }
 
+    /**
+     * As a Chinese input method types it (full-width letters and digits, the ideographic space) and as Word or WeChat
+     * copies it (no-break and zero-width spaces around it): the code is filed in ASCII capitals, the name without the
+     * spaces at its ends but with its own inner characters, and either spelling of the code finds it.
+     */
+    @Test
+    void aCreditCodeTypedInFullWidthAndANameCopiedWithNoBreakSpacesAreFiledAsMeant() {
+        String code = Api.creditCode();
+        Map<String, Object> typed = form("\u00A0" + Api.fullWidth(code.toLowerCase()) + "\u3000",
+                "\u200B\u00A0ＣＯＳＣＯ\u00A0全角物流\u00A0", "黄岩区", false);
+        typed.put("specialist", "\u00A0" + Api.fullWidth("staff1"));
+
+        Api.Response r = api.post("/api/enterprises", "staff1", typed);
+
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        assertThat(r.json().get("creditCode").asText()).isEqualTo(code);
+        assertThat(r.json().get("name").asText()).isEqualTo("ＣＯＳＣＯ\u00A0全角物流");
+        assertThat(r.json().get("specialist").asText()).isEqualTo("staff1");
+        assertThat(api.get("/api/enterprises/" + Api.fullWidth(code), "leader").json().path("creditCode").asText())
+                .isEqualTo(code);
+        Map<String, Object> again = form(Api.fullWidth(code), "再次", "黄岩区", false);
+        assertProblem(api.post("/api/enterprises", "staff1", again), 409);
+        // what is still wrong once folded is 400 naming the field, as before
+        Api.Response wrong = api.post("/api/enterprises", "staff1",
+                form(Api.fullWidth(withWrongCheckCharacter(code)), "错码企业", "黄岩区", false));
+        assertProblem(wrong, 400);
+        assertFieldErrors(wrong, "creditCode");
+    }
+
     @Test
     void aCreditCodeWithAWrongCheckCharacterIsRejectedNamingTheField() {
         String bad = withWrongCheckCharacter(Api.creditCode());
@@ -354,6 +383,23 @@ class EnterpriseWebTests {
 
         Api.Response both = api.get("/api/enterprises?town=" + town + "&q=椒江", "leader");
         assertThat(codes(both)).containsExactlyInAnyOrder(named, other);
+    }
+
+    /** ＣＯＳＣＯ typed with a Chinese input method finds COSCO, by name or by code; so does a specialist's name. */
+    @Test
+    void theListSearchesAndFiltersWithWordsTypedInFullWidth() {
+        String tag = token();
+        String town = "全角镇" + tag;
+        String named = create("COSCO" + tag + " Shipping", town, false);
+
+        Api.Response byName = api.get("/api/enterprises?q=" + Api.fullWidth("cosco" + tag) + "\u00A0", "leader");
+        assertThat(codes(byName)).containsExactly(named);
+        Api.Response byCode = api.get("/api/enterprises?town=" + town + "&q=" + Api.fullWidth(named.substring(8, 17)),
+                "leader");
+        assertThat(codes(byCode)).containsExactly(named);
+        Api.Response bySpecialist = api.get("/api/enterprises?town=" + town + "&specialist=" + Api.fullWidth("staff1"),
+                "leader");
+        assertThat(codes(bySpecialist)).containsExactly(named);
     }
 
     @Test

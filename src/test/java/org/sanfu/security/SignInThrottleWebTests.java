@@ -104,6 +104,23 @@ class SignInThrottleWebTests {
         assertThat(inbox(user, PASSWORD, address()).getStatus()).isEqualTo(200);
     }
 
+    /**
+     * A user name typed with a Chinese input method (ｓｔａｆｆ１) or pasted with a no-break space signs in as the account
+     * it means, on the API and the pages, in its own case only; its failures count towards that account's lock.
+     */
+    @Test
+    void aUserNameTypedInFullWidthOrPastedWithSpacesSignsInAsTheAccountItMeans() throws Exception {
+        String user = account();
+        assertThat(inbox(Api.fullWidth(user), PASSWORD, address()).getStatus()).isEqualTo(200);
+        assertThat(inbox("\u00A0" + user + "\u200B", PASSWORD, address()).getStatus()).isEqualTo(200);
+        assertThat(pages.signIn(Api.fullWidth(user) + "\u3000", PASSWORD)).isPresent();
+        assertThat(inbox(Api.fullWidth(user.toUpperCase()), PASSWORD, address()).getStatus()).as("exact in case")
+                .isEqualTo(401);
+
+        fail(Api.fullWidth(user), settings.maxFailures(), address());
+        assertThat(inbox(user, PASSWORD, address()).getStatus()).isEqualTo(429);
+    }
+
     @Test
     void theLockHoldsOnCamundasChainToo() throws Exception {
         String user = account();

@@ -1664,6 +1664,23 @@ class TicketPagesTests extends TicketWebTestSupport {
         assertThat(none.html().select("#enterpriseNotACode")).isEmpty();
     }
 
+    /** Keywords and a source typed with a Chinese input method, or in lower case, filter the page as meant. */
+    @Test
+    void keywordsAndSourcesTypedInFullWidthOrLowerCaseFilterThePageAsMeant() {
+        String tag = Api.creditCode().substring(9, 16);
+        String code = api.enterprise("COSCO" + tag + " Lines", "全角页面镇");
+        String hotline = id(api.visit(code, "HOTLINE", List.of(Api.problem("CONTAINER", "热线订舱难"))).get(0));
+        String visited = id(api.visit(code, List.of(Api.problem("CONTAINER", "走访订舱难"))).get(0));
+
+        Pages.Answer words = pages.get("/tickets?q=" + Api.fullWidth("cosco" + tag) + "\u00A0", "leader");
+        assertThat(words.status()).isEqualTo(200);
+        assertThat(words.html().select("a.ticket").eachAttr("data-id")).containsExactlyInAnyOrder(hotline, visited);
+        Pages.Answer source = pages.get("/tickets?source=" + Api.fullWidth("hotline") + "&enterprise="
+                + Api.fullWidth(code.toLowerCase()), "leader");
+        assertThat(source.status()).isEqualTo(200);
+        assertThat(source.html().select("a.ticket").eachAttr("data-id")).containsExactly(hotline);
+    }
+
     @Test
     void thePagerKeepsTheFilters() {
         String word = "翻页" + Api.creditCode().substring(12);

@@ -181,6 +181,17 @@ class VisitPagesTests {
         assertThat(pages.get("/visits/" + id, "staff2").html().select("#flash")).isEmpty();
     }
 
+    /** The credit code as a Chinese input method types it, with a no-break space pasted after it. */
+    @Test
+    void aCreditCodeTypedInFullWidthChoosesItsEnterprise() {
+        String code = api.enterprise();
+        String id = visitId(pages.post("/visits", "staff2", Pages.form("idempotencyKey", key(blankForm("staff2", code)),
+                "enterpriseCreditCode", Api.fullWidth(code.toLowerCase()) + "\u00A0", "visitedAt", anHourAgo(),
+                "source", "VISIT", "notes", "", "problems[0].category", "CONTAINER", "problems[0].title", "全角代码走访",
+                "problems[0].urgency", "NORMAL", "save", "save")));
+        assertThat(api.get("/api/visits/" + id, "leader").json().get("enterpriseCreditCode").asText()).isEqualTo(code);
+    }
+
     @Test
     void aVisitLoggedLateShowsTheReplyDeadlineItMissedByItsName() {
         String code = api.enterprise("台州补录走访有限公司", "大溪镇");

@@ -178,6 +178,26 @@ class VisitWebTests {
         assertThat(counts(code)).isEqualTo(new Counts(1, 1));
     }
 
+    /** As a Chinese input method types it, pasted with no-break spaces; a code of nothing but those is missing. */
+    @Test
+    void theEnterpriseMayBeNamedByItsCreditCodeInFullWidthAndTheListFindsItSo() {
+        String code = api.enterprise();
+
+        Api.Response r = log(body("\u00A0" + Api.fullWidth(code.toLowerCase()) + "\u3000\u200B",
+                List.of(problem("CONTAINER", "全角代码"))), "staff1");
+
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        assertThat(r.json().get("enterpriseCreditCode").asText()).isEqualTo(code);
+        assertThat(counts(code)).isEqualTo(new Counts(1, 1));
+        assertThat(ids(api.get("/api/visits?enterprise=" + Api.fullWidth(code) + "&staff=" + Api.fullWidth("staff1"),
+                "leader"))).containsExactly(r.json().get("id").asText());
+        // missing, as a blank one is, not an enterprise unknown
+        Api.Response pasted = log(body("\u00A0\u200B", List.of(problem("CONTAINER", "空白代码"))), "staff1");
+        Api.Response blank = log(body(" ", List.of(problem("CONTAINER", "空白代码"))), "staff1");
+        assertThat(pasted.firstFault()).as(pasted.text()).isEqualTo(blank.firstFault());
+        assertThat(pasted.firstFault().path("field").asText()).isEqualTo("enterpriseCreditCode");
+    }
+
     @Test
     void aVisitWithoutProblemsIsLoggedWithoutTickets() {
         String code = api.enterprise();

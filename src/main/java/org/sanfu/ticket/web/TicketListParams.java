@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.sanfu.Message;
+import org.sanfu.Typed;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.enterprise.CreditCode;
 import org.sanfu.enterprise.EnterpriseForm;
@@ -51,9 +52,13 @@ class TicketListParams {
                     .anyMatch(v -> v != null && !v.isBlank());
         }
 
-        /** The sources given, each once, stripped, blanks left out: what the filter, the form and the chip name. */
+        /**
+         * The sources given, each once, as codes are filed ({@link Typed#code}: trimmed, full-width letters folded,
+         * in capitals, so that {@code hotline} is HOTLINE), blanks left out: what the filter, the form and the chip
+         * name.
+         */
         public List<String> sources() {
-            return source.stream().filter(s -> !s.isBlank()).map(String::strip).distinct().toList();
+            return source.stream().map(Typed::code).filter(s -> !s.isEmpty()).distinct().toList();
         }
 
         /** These parameters with the enterprise and the search words changed. */
@@ -153,16 +158,17 @@ class TicketListParams {
         }
         // a username as free text: an unknown one simply matches nothing, but what no username can be (over the
         // column's width, a lone surrogate; a control character the firewall refuses first) is a mistake to name
-        String reporter = params.text(raw.reporter());
+        String reporter = params.folded(raw.reporter());
         errors.optionalText("reporter", reporter, AccountDirectory.USERNAME_MAX);
         // so are a town and a credit code longer than any ticket's (its enterprise's), which could match nothing (on the
         // pages, a code box holding a name is answered with a keyword search, so bounded as words), and words longer
         // than /api/enterprises takes: a client's 100 000 characters would be compared with every ticket
         String town = params.text(raw.town());
         errors.optionalText("town", town, EnterpriseForm.TOWN_MAX);
-        String enterprise = params.text(raw.enterprise());
+        String enterprise = params.folded(raw.enterprise());
         errors.optionalText("enterprise", enterprise, enterpriseMax);
-        String q = params.text(raw.q());
+        // folded before both the SQL list and the index see them: ＣＯＳＣＯ finds COSCO in either (TicketDocuments)
+        String q = params.folded(raw.q());
         errors.optionalText("q", q, QueryParams.WORDS_MAX);
         // more than one may be asked for (the office's entries come by hotline and online): any of them matches; one
         // no ticket can have is a mistake to name, not an empty list
@@ -186,7 +192,7 @@ class TicketListParams {
         }
         errors.throwIfAny();
         TicketFilter filter = new TicketFilter(status, department, category, town,
-                enterprise == null ? null : enterprise.toUpperCase(), overdue, from, to, q,
+                CreditCode.normalize(enterprise), overdue, from, to, q,
                 leadDepartment, open, reporter, sources);
         return new Parsed(filter, pageParams);
     }

@@ -30,6 +30,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.sanfu.DomainException;
 import org.sanfu.Ids;
 import org.sanfu.Message;
+import org.sanfu.Typed;
 import org.sanfu.SanfuProperties;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.enterprise.CreditCode;
@@ -249,7 +250,7 @@ class TicketPages {
         if ((result.page() + 1L) * result.size() < result.total()) {
             model.addAttribute("next", listLink(raw, result.page() + 1, pageSize));
         }
-        String enterpriseTyped = raw.enterprise() == null ? "" : raw.enterprise().strip();
+        String enterpriseTyped = raw.enterprise() == null ? "" : Typed.trimmed(raw.enterprise());
         if (result.total() == 0 && !enterpriseTyped.isEmpty()
                 && !CreditCode.isValid(CreditCode.normalize(enterpriseTyped))) {
             // a name typed where the code goes (a department cannot look codes up): nothing matched, and the

@@ -97,15 +97,15 @@ class VisitController {
             @RequestParam(required = false) String to, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         InvalidInput.Collector errors = new InvalidInput.Collector();
-        String code = params.text(enterprise);
+        String code = params.folded(enterprise);
         errors.optionalText("enterprise", code, CreditCode.LENGTH);
-        String visitor = params.text(staff);
+        String visitor = params.folded(staff);
         errors.optionalText("staff", visitor, AccountDirectory.USERNAME_MAX);
         Instant fromValue = params.startOf(errors, "from", from);
         Instant toValue = params.endOf(errors, "to", to);
         params.inOrder(errors, fromValue, toValue);
         errors.throwIfAny();
-        return queries.list(code == null ? null : code.toUpperCase(), visitor, fromValue, toValue,
+        return queries.list(code == null ? null : CreditCode.normalize(code), visitor, fromValue, toValue,
                 PageParams.of(page, size));
     }
 

@@ -1,0 +1,100 @@
+package org.sanfu;
+
+/**
+ * What a person typed, taken as they meant it. County staff type with a Chinese input method, which leaves letters,
+ * digits and signs in their full-width forms (ＡＢＣ１２３, U+FF01–U+FF5E) and the ideographic space U+3000 where
+ * ASCII was meant, and they copy names out of Word and WeChat with no-break spaces (U+00A0) and zero-width
+ * characters (U+200B, U+FEFF) around them. Every place a name, an identifier or a search word enters takes it
+ * through here, so that what is filed and what is looked up are trimmed and folded alike.
+ *
+ * <ul>
+ * <li>{@link #trimmed}: a name or any text kept as typed (an enterprise's name, a town): only its ends, where
+ * nothing was meant, lose their spaces; its inner characters stay, full-width ones too.</li>
+ * <li>{@link #folded}: an identifier or a search word (a user name, a telephone, the words of a search box): trimmed,
+ * and full-width ASCII forms read as the ASCII they stand for.</li>
+ * <li>{@link #code}: a code filed in capitals (a credit code, a ticket's source, a channel's code): folded, and its
+ * ASCII letters upper-cased.</li>
+ * </ul>
+ */
+public final class Typed {
+
+    private static final char FIRST_FULL_WIDTH = '\uFF01';
+    private static final char LAST_FULL_WIDTH = '\uFF5E';
+    private static final int FULL_WIDTH_OFFSET = FIRST_FULL_WIDTH - '!';
+    private static final char IDEOGRAPHIC_SPACE = '\u3000';
+
+    private Typed() {
+    }
+
+    /**
+     * The text without the spaces at its ends: Unicode's space separators (the ASCII space, U+00A0, U+2000–U+200A,
+     * U+202F, U+205F, U+3000 and the rest) and the zero-width characters copying leaves (U+200B–U+200D, U+2060,
+     * U+FEFF). A control character at an end stays, for the text's check to refuse rather than vanish unseen; null
+     * stays null.
+     */
+    public static String trimmed(String text) {
+        return text == null ? null : trim(text, false);
+    }
+
+    /**
+     * An identifier or search words as meant: without the spaces at its ends ({@link #trimmed}, and tabs and line
+     * breaks there too: a spreadsheet's leading tab keeps a long number as text), with each
+     * full-width form of an ASCII character (U+FF01–U+FF5E) and the ideographic space read as that character. Null
+     * stays null.
+     */
+    public static String folded(String text) {
+        if (text == null) {
+            return null;
+        }
+        String trimmed = trim(text, true);
+        StringBuilder folded = null;
+        for (int i = 0; i < trimmed.length(); i++) {
+            char c = trimmed.charAt(i);
+            char ascii = c >= FIRST_FULL_WIDTH && c <= LAST_FULL_WIDTH ? (char) (c - FULL_WIDTH_OFFSET)
+                    : c == IDEOGRAPHIC_SPACE ? ' ' : c;
+            if (ascii != c && folded == null) {
+                folded = new StringBuilder(trimmed);
+            }
+            if (folded != null) {
+                folded.setCharAt(i, ascii);
+            }
+        }
+        return folded == null ? trimmed : folded.toString();
+    }
+
+    /**
+     * A code as it is filed, in capitals: {@link #folded}, its ASCII letters upper-cased; no other letter is
+     * (ı and ſ would upper-case into a code's I and S, ß into SS), so that one stays for the code's check to refuse.
+     * Null stays null.
+     */
+    public static String code(String text) {
+        String folded = folded(text);
+        if (folded == null) {
+            return null;
+        }
+        char[] chars = folded.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            if (chars[i] >= 'a' && chars[i] <= 'z') {
+                chars[i] = (char) (chars[i] - ('a' - 'A'));
+            }
+        }
+        return new String(chars);
+    }
+
+    private static String trim(String text, boolean controls) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && space(text.charAt(start), controls)) {
+            start++;
+        }
+        while (end > start && space(text.charAt(end - 1), controls)) {
+            end--;
+        }
+        return text.substring(start, end);
+    }
+
+    private static boolean space(char c, boolean controls) {
+        return Character.isSpaceChar(c) || c >= '\u200B' && c <= '\u200D' || c == '\u2060' || c == '\uFEFF'
+                || controls && Character.isWhitespace(c);
+    }
+}
