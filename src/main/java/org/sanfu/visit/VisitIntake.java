@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.sanfu.DomainException;
 import org.sanfu.Message;
+import org.sanfu.Typed;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.enterprise.CreditCode;
 import org.sanfu.enterprise.Enterprise;
@@ -188,7 +189,7 @@ public class VisitIntake {
                 r.operatingStatus(), r.orderBacklogMonths(), r.notes(), now);
         for (VisitRequest.Problem p : r.problemList()) {
             ticketIntake.open(new NewTicket(visitId, c.enterprise().creditCode(), c.enterprise().name(),
-                    c.enterprise().town(), caller.username(), p.category(), p.title().strip(), p.description(),
+                    c.enterprise().town(), caller.username(), p.category(), Typed.trimmed(p.title()), p.description(),
                     p.urgency() == null ? Urgency.NORMAL : p.urgency(), c.source().name(), c.visitedAt(), p.onSite(),
                     p.onSite() ? p.onSiteResolution().strip() : null));
         }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.hibernate.validator.constraintvalidation.HibernateConstraintValidatorContext;
 import org.sanfu.Message;
+import org.sanfu.Typed;
 
 /**
  * A free text of a request: clean ({@link Rule}), at most {@link #max()} characters, and when
@@ -86,7 +87,8 @@ public @interface Text {
 
         /** Blank once the zero-width characters (U+200B–U+200D, U+2060, U+FEFF) are left out. */
         public static boolean blank(String value) {
-            return value == null || ZERO_WIDTH.matcher(value).replaceAll("").isBlank();
+            // no-break spaces too (U+00A0, U+2007, U+202F: a title pasted from Word), which isBlank does not count
+            return value == null || Typed.folded(ZERO_WIDTH.matcher(value).replaceAll("")).isEmpty();
         }
 
         private static String code(char c) {

@@ -1560,6 +1560,11 @@ class TicketPagesTests extends TicketWebTestSupport {
                 .containsExactly(transport);
         assertThat(fullWidth.select("#noTickets").text()).as("no title holds ＃: not 'nothing found' under the one found")
                 .startsWith("除上面这件外");
+        StringBuilder wide = new StringBuilder("＃");
+        transport.chars().forEach(d -> wide.append((char) (d - '0' + '０')));
+        Document wideDigits = pages.get("/tickets?q=" + wide + "\u3000", "transport").html();
+        assertThat(wideDigits.select("#ticketByNumber a.ticket").eachAttr("data-id")).as("full-width digits too")
+                .containsExactly(transport);
 
         assertThat(pages.get("/tickets?q=" + transport, "finance").html().select("#ticketByNumber"))
                 .as("another department's ticket is not shown by its number").isEmpty();

@@ -57,6 +57,8 @@ class CleanTextWebTests {
         "null | \"运费\\n上涨\" | null | problems[0].title | must be a single line, without line breaks or tabs (U+000A)",
         "null | \"运费\\t上涨\" | null | problems[0].title | must be a single line, without line breaks or tabs (U+0009)",
         "null | \"\\u200B\\u200C\\u200D\\u2060\\uFEFF \" | null | problems[0].title | must not be blank",
+        "null | \"\\u00A0\" | null | problems[0].title | must not be blank",
+        "null | \"\\u00A0\\u3000\\u202F\\u2007 \" | null | problems[0].title | must not be blank",
         "null | \"运费\\ud800上涨\" | null | problems[0].title | contains an invalid Unicode character (the lone surrogate U+D800)",
         "null | \"运费\\udc00\" | null | problems[0].title | contains an invalid Unicode character (the lone surrogate U+DC00)",
         "null | \"运费上涨\" | \"详情\\u001b[31m红字\" | problems[0].description | must not contain the control character U+001B",

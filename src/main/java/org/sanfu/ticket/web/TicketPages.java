@@ -355,12 +355,13 @@ class TicketPages {
     }
 
     /**
-     * The ticket whose number the search box holds (5, #5 or ＃5), when the caller may see it: people
+     * The ticket whose number the search box holds (5, #5, ＃５), when the caller may see it: people
      * quote a ticket by its number, which no title contains. The text search of the same words still
      * runs (a number may be in a title too); this only puts the numbered ticket first.
      */
     private List<TicketView> byNumber(String q, Caller caller) {
-        Matcher number = q == null ? null : TICKET_NUMBER.matcher(q);
+        // full-width digits and ＃ as typed in Chinese read as ASCII, as the list's words are (TicketListParams)
+        Matcher number = q == null ? null : TICKET_NUMBER.matcher(Typed.folded(q));
         if (number == null || !number.matches()) {
             return List.of();
         }
