@@ -55,6 +55,15 @@ public final class Sql {
         return Arrays.stream(SPACES.split(text)).filter(word -> !word.isEmpty()).toList();
     }
 
+    /**
+     * A search word as typed and, when it holds full-width forms, as the ASCII they stand for ({@link Typed#folded}):
+     * a list matches either, since names and titles are filed as typed.
+     */
+    public static List<String> asTypedOrFolded(String word) {
+        String folded = Typed.folded(word);
+        return folded.equals(word) || folded.isEmpty() ? List.of(word) : List.of(word, folded);
+    }
+
     /** A LIKE pattern that matches {@code text} anywhere, with LIKE's own characters escaped. */
     public static String contains(String text) {
         return "%" + text.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";

@@ -98,8 +98,9 @@ public class EnterpriseService {
         errors.optionalText("q", q, EnterpriseForm.NAME_MAX);
         errors.optionalText("specialist", specialist, AccountDirectory.USERNAME_MAX);
         errors.throwIfAny();
-        // the words and the user name as meant: ＣＯＳＣＯ typed with a Chinese input method finds COSCO
-        return enterprises.list(town, key, orNull(Typed.folded(q)), orNull(Typed.folded(specialist)), page);
+        // the user name as meant; the words as typed, each matching as typed or folded (Where.contains): ＣＯＳＣＯ typed
+        // with a Chinese input method finds COSCO, and 吉利控股集团（宁波） the name filed with its full-width brackets
+        return enterprises.list(town, key, orNull(Typed.trimmed(q)), orNull(Typed.folded(specialist)), page);
     }
 
     private static String orNull(String text) {

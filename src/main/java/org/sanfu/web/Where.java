@@ -57,16 +57,19 @@ public class Where {
 
     /**
      * Each word of the text ({@link Sql#words}) is in one of the columns, ignoring case, unless the text is
-     * null: a search box's keywords, each of which may be in another column.
+     * null: a search box's keywords, each of which may be in another column. A word holding full-width forms
+     * (ＣＯＳＣＯ, （宁波）) matches as typed or as the ASCII they stand for ({@link Sql#asTypedOrFolded}): names are filed
+     * as typed, an official name with its full-width brackets, and found by either.
      */
     public Where contains(String text, String... columns) {
         if (text == null) {
             return this;
         }
         for (String word : Sql.words(text)) {
-            String like = Sql.contains(word);
-            add(Arrays.stream(columns).map(c -> "lower(" + c + ") like ? escape '\\'")
-                    .collect(Collectors.joining(" or ", "(", ")")), Arrays.stream(columns).map(c -> like).toArray());
+            List<String> likes = Sql.asTypedOrFolded(word).stream().map(Sql::contains).toList();
+            add(likes.stream().flatMap(like -> Arrays.stream(columns).map(c -> "lower(" + c + ") like ? escape '\\'"))
+                    .collect(Collectors.joining(" or ", "(", ")")),
+                    likes.stream().flatMap(like -> Arrays.stream(columns).map(c -> like)).toArray());
         }
         return this;
     }

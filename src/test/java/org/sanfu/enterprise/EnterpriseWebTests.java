@@ -400,6 +400,12 @@ class EnterpriseWebTests {
         Api.Response bySpecialist = api.get("/api/enterprises?town=" + town + "&specialist=" + Api.fullWidth("staff1"),
                 "leader");
         assertThat(codes(bySpecialist)).containsExactly(named);
+
+        // an official name's full-width brackets, typed as they are filed, still find it: each word matches as typed
+        // or folded
+        String bracketed = create("吉利" + tag + "控股集团（宁波）有限公司", town, false);
+        assertThat(codes(api.get("/api/enterprises?town=" + town + "&q=集团（宁波）", "leader"))).containsExactly(bracketed);
+        assertThat(codes(api.get("/api/enterprises?town=" + town + "&q=集团(宁波)", "leader"))).isEmpty();
     }
 
     @Test

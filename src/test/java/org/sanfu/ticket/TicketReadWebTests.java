@@ -213,7 +213,7 @@ class TicketReadWebTests {
     @Test
     void sourceFilterListsTheTicketsOfAnyOfTheSourcesAskedForFromTheIndexAndInSqlAlike() throws Exception {
         String code = api.enterprise();
-        String visited = id(api.visit(code, List.of(Api.problem("CONTAINER", "走访反映"))).get(0));
+        String visited = id(api.visit(code, List.of(Api.problem("CONTAINER", "走访反映（冷柜）"))).get(0));
         String hotline = id(api.visit(code, "HOTLINE", List.of(Api.problem("CONTAINER", "热线反映"))).get(0));
         String online = id(api.visit(code, "ONLINE", List.of(Api.problem("FINANCING", "网上反映"))).get(0));
         // a channel's tickets keep its code as their source
@@ -258,7 +258,7 @@ class TicketReadWebTests {
         String tag = Api.creditCode().substring(9, 16);
         String code = api.enterprise("COSCO" + tag + " Shipping", "全角镇");
         String hotline = id(api.visit(code, "HOTLINE", List.of(Api.problem("CONTAINER", "Reefer 集装箱"))).get(0));
-        String visited = id(api.visit(code, List.of(Api.problem("CONTAINER", "走访反映"))).get(0));
+        String visited = id(api.visit(code, List.of(Api.problem("CONTAINER", "走访反映（冷柜）"))).get(0));
         String reporter = api.get("/api/tickets/" + hotline, "leader").json().get("reporter").asText();
         awaitIndexReady();
 
@@ -266,6 +266,9 @@ class TicketReadWebTests {
                 .containsExactlyInAnyOrder(hotline, visited);
         assertThat(listIds("q=" + Api.fullWidth("REEFER") + "\u3000" + Api.fullWidth(tag), "leader"))
                 .containsExactly(hotline);
+        // a word with full-width brackets matches as typed (the title filed with them) or folded
+        assertThat(listIds("q=（冷柜）&enterprise=" + code, "leader")).containsExactly(visited);
+        assertThat(listIds("q=" + Api.fullWidth("cosco" + tag) + "\u3000（冷柜", "leader")).containsExactly(visited);
         assertThat(listIds("enterprise=\u00A0" + Api.fullWidth(code.toLowerCase()), "leader"))
                 .containsExactlyInAnyOrder(hotline, visited);
         assertThat(listIds("source=hotline&enterprise=" + code, "leader")).containsExactly(hotline);

@@ -175,7 +175,12 @@ final class TicketDocuments {
             clauses++;
         }
         for (String word : f.q() == null ? List.<String>of() : Sql.words(f.q())) {
-            all.add(contains(lower(word)), Occur.FILTER);
+            // as typed or folded, as the SQL list matches it (Where.contains)
+            BooleanQuery.Builder either = new BooleanQuery.Builder();
+            for (String variant : Sql.asTypedOrFolded(word)) {
+                either.add(contains(lower(variant)), Occur.SHOULD);
+            }
+            all.add(either.build(), Occur.FILTER);
             clauses++;
         }
         return clauses == 0 ? new MatchAllDocsQuery() : all.build();

@@ -167,8 +167,9 @@ class TicketListParams {
         errors.optionalText("town", town, EnterpriseForm.TOWN_MAX);
         String enterprise = params.folded(raw.enterprise());
         errors.optionalText("enterprise", enterprise, enterpriseMax);
-        // folded before both the SQL list and the index see them: ＣＯＳＣＯ finds COSCO in either (TicketDocuments)
-        String q = params.folded(raw.q());
+        // as typed: each word matches as typed or folded, in the SQL list and the index alike (Sql.asTypedOrFolded), so
+        // that ＣＯＳＣＯ finds COSCO and （宁波） an official name's full-width brackets
+        String q = params.text(raw.q());
         errors.optionalText("q", q, QueryParams.WORDS_MAX);
         // more than one may be asked for (the office's entries come by hotline and online): any of them matches; one
         // no ticket can have is a mistake to name, not an empty list
