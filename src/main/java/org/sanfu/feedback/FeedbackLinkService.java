@@ -22,6 +22,7 @@ import org.sanfu.ticket.TicketActions;
 import org.sanfu.ticket.TicketAttachments;
 import org.sanfu.ticket.TicketReporters;
 import org.sanfu.ticket.TicketStatus;
+import org.sanfu.web.InvalidInput;
 import org.sanfu.web.When;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -63,9 +64,17 @@ class FeedbackLinkService {
 
     /**
      * What a live link's page shows: the ticket's title and reply, whom to turn to ({@link #contact}: a user name,
-     * or null for no one by name), and the files its departments added (the 答复函 and the like), oldest first.
+     * or null for no one by name), the files its departments added (the 答复函 and the like), oldest first, and those the
+     * enterprise sent with an earlier rating ({@code ownFiles}: a 不满意 sent it back to be handled again).
      */
-    record Shown(RepliedTickets.Replied ticket, String contact, List<TicketAttachments.Attachment> files) {}
+    record Shown(RepliedTickets.Replied ticket, String contact, List<TicketAttachments.Attachment> files,
+            List<TicketAttachments.Attachment> ownFiles) {}
+
+    /** A rating recorded: where the ticket went with it, and how many files came with it. */
+    record Rated(RepliedTickets.Since after, int files) {}
+
+    /** The most files the enterprise sends with one rating. */
+    static final int MAX_FILES = 3;
 
     /** A link that was used for feedback: whom its page, which thanks for it, names ({@link #contact}). */
     record Spent(String contact) {}
@@ -197,16 +206,18 @@ class FeedbackLinkService {
     public Shown open(String token) {
         FeedbackLinks.Link link = live(token);
         RepliedTickets.Replied ticket = awaiting(link);
-        return new Shown(ticket, contact(link), attachments.fromDepartments(ticket.id()));
+        return new Shown(ticket, contact(link), attachments.fromDepartments(ticket.id()),
+                attachments.fromEnterprise(ticket.id()));
     }
 
     /**
-     * One of the files the link's page lists, to download while the link works (410 else, as the page): empty for any
-     * other id, another ticket's file or one staff added included. Reading it spends nothing.
+     * One of the files the link's page lists (its departments' or the enterprise's own), to download while the link
+     * works (410 else, as the page): empty for any other id, another ticket's file or one staff added included. Reading
+     * it spends nothing.
      */
     @Transactional(readOnly = true)
     public Optional<TicketAttachments.File> file(String token, String attachmentId) {
-        return attachments.fromDepartment(awaiting(live(token)).id(), attachmentId);
+        return attachments.onFeedbackPage(awaiting(live(token)).id(), attachmentId);
     }
 
     /** The live link's ticket, while it waits for feedback on the link's reply; else {@link LinkGone}. */
@@ -237,14 +248,21 @@ class FeedbackLinkService {
     }
 
     /**
-     * The enterprise's feedback, recorded as the feedback action records it, and the link spent, in one
-     * transaction: a link spent or voided meanwhile, or a ticket that no longer waits, rolls it all back. Answers
-     * where the ticket went with it.
+     * The enterprise's feedback, recorded as the feedback action records it, with the files it sent (at most
+     * {@link #MAX_FILES}, kept as the enterprise's: TicketAttachments#attachFromEnterprise), and the link spent, in one
+     * transaction: a link spent or voided meanwhile, or a ticket that no longer waits, rolls it all back (410), as a
+     * file refused does (400 naming {@code files}). Answers where the ticket went with it.
      */
     @Transactional
-    public RepliedTickets.Since rate(String token, ActionRequests.Feedback command) {
+    public Rated rate(String token, ActionRequests.Feedback command, List<TicketAttachments.Upload> files) {
         FeedbackLinks.Link link = live(token);
+        if (files.size() > MAX_FILES) {
+            throw tooManyFiles();
+        }
         try {
+            // the files first, while the ticket is in the state they were sent about (REPLIED): their attach events
+            // precede the rating they came with, and a refused one is answered before the rating is weighed
+            attachments.attachFromEnterprise(awaiting(link).id(), files);
             actions.feedbackFromEnterprise(link.ticketId(), link.repliedAt(), command);
         } catch (DomainException.NotNow | DomainException.NotFound e) {
             throw new LinkGone();
@@ -253,7 +271,13 @@ class FeedbackLinkService {
             throw new LinkGone();
         }
         // what the feedback led to (closed, handled again and by whom, a leader's), and the title the thanks names
-        return replied.since(link.ticketId(), link.repliedAt()).orElseThrow();
+        return new Rated(replied.since(link.ticketId(), link.repliedAt()).orElseThrow(), files.size());
+    }
+
+    /** More files than one rating takes: 400 naming {@code files}. */
+    static InvalidInput tooManyFiles() {
+        return InvalidInput.of(TicketAttachments.FROM_ENTERPRISE_FIELD, Message.of("sanfu.feedback.files-too-many",
+                "max", MAX_FILES));
     }
 
     /**

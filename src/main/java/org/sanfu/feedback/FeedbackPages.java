@@ -1,7 +1,9 @@
 package org.sanfu.feedback;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +32,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
@@ -38,8 +41,9 @@ import org.springframework.web.util.UriUtils;
  * The pages of the feedback links. {@code /f/{token}}: the enterprise's phone page, without an account
  * (security.SecurityConfig lets /f/** through, without session or CSRF token): the ticket's title and
  * reply, the files its departments added ({@code /f/{token}/attachments/{id}} downloads one) and the three grades;
- * posting {@code satisfaction} and {@code comment} records the feedback. A dead link is a Chinese 410 page, too many
- * requests from one address a 429 page. {@code POST
+ * posting {@code satisfaction} and {@code comment} records the feedback, with up to three files the enterprise sends
+ * ({@code files}: a photograph, a bank's letter), which the page lists under their own heading on a later link. A dead
+ * link is a Chinese 410 page, too many requests from one address a 429 page. {@code POST
  * /tickets/{id}/feedback-link}: the ticket page's 生成回访链接, which shows the new link once.
  */
 @Page
@@ -54,9 +58,12 @@ class FeedbackPages {
     private final FormErrors errors;
     private final FeedbackLinkDispatch dispatch;
     private final People people;
+    /** The largest file the enterprise may send, as the form's hint says it (10 MB). */
+    private final String fileLimit;
 
     FeedbackPages(FeedbackLinkService links, FeedbackPageThrottle throttle, FormBodies forms, FormErrors errors,
-            FeedbackLinkDispatch dispatch, People people) {
+            FeedbackLinkDispatch dispatch, People people, TicketAttachments attachments) {
+        this.fileLimit = Downloads.sizeWords(attachments.maxFileBytes());
         this.dispatch = dispatch;
         this.people = people;
         this.links = links;
@@ -83,26 +90,39 @@ class FeedbackPages {
         }
     }
 
+    /**
+     * The rating, with the files the enterprise chose ({@code files}, multipart; none, or a form sent urlencoded as
+     * before: the rating alone). A fault in the form's fields or its files is the page again with 400, every one by its
+     * field, the grade and comment kept (the files not: a browser never fills a file input), nothing recorded.
+     */
     @PostMapping("/f/{token}")
     ModelAndView rate(@PathVariable String token, @RequestParam MultiValueMap<String, String> form,
-            HttpServletRequest request) {
+            @RequestParam(name = TicketAttachments.FROM_ENTERPRISE_FIELD, required = false) List<MultipartFile> files,
+            HttpServletRequest request) throws IOException {
         if (!throttle.admit(request.getRemoteAddr())) {
             return page("feedback/busy", HttpStatus.TOO_MANY_REQUESTS);
         }
         try {
+            List<TicketAttachments.Upload> uploads = chosen(files);
             ActionRequests.Feedback command;
+            FeedbackLinkService.Rated rated;
             try {
                 command = withReasonIfDissatisfied(forms.command(form, ActionRequests.Feedback.class));
+                rated = links.rate(token, command, uploads);
             } catch (InvalidInput e) {
+                // every fault at once: the fields' and, when they are at fault, too many files
+                InvalidInput all = uploads.size() > FeedbackLinkService.MAX_FILES && !fileFault(e)
+                        ? InvalidInput.merged(e.faults(), FeedbackLinkService.tooManyFiles()) : e;
                 // the page again, if the link still works (else 410); a valid form's rate checks the link itself
-                return form(token, links.open(token), form, errors.forEnterprise(e), HttpStatus.BAD_REQUEST);
+                return form(token, links.open(token), form, errors.forEnterprise(all), HttpStatus.BAD_REQUEST);
             }
-            RepliedTickets.Since after = links.rate(token, command);
+            RepliedTickets.Since after = rated.after();
             TicketStatus status = after.status();
             // dissatisfied after two reopens: a leader decides (领导督办), the department does not handle it again
             boolean reopened = status != TicketStatus.CLOSED && status != TicketStatus.SUPERVISION;
             // a boss rating several links reads which problem this was, by its title as the form showed it
             return page("feedback/done", HttpStatus.OK).addObject("satisfaction", command.satisfaction().name())
+                    .addObject("filesReceived", rated.files())
                     .addObject("title", after.title()).addObject("reopened", reopened)
                     .addObject("supervised", status == TicketStatus.SUPERVISION)
                     // handled again by its department; one resolved on site waits for one to be given it (DISPATCHING)
@@ -199,6 +219,27 @@ class FeedbackPages {
     }
 
     /**
+     * The files the form carried, as chosen: a file input left empty sends a part with no name and no bytes, which is
+     * no file (a chosen file with no bytes is one, refused as empty).
+     */
+    private static List<TicketAttachments.Upload> chosen(List<MultipartFile> files) throws IOException {
+        List<TicketAttachments.Upload> chosen = new ArrayList<>();
+        for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
+            String name = file.getOriginalFilename();
+            if (file.isEmpty() && (name == null || name.isEmpty())) {
+                continue;
+            }
+            // no declared type: a phone's browser guesses it from the name; the bytes say what the file is
+            chosen.add(new TicketAttachments.Upload(name, null, file.getBytes()));
+        }
+        return chosen;
+    }
+
+    private static boolean fileFault(InvalidInput refused) {
+        return refused.faults().stream().anyMatch(f -> f.field().equals(TicketAttachments.FROM_ENTERPRISE_FIELD));
+    }
+
+    /**
      * The enterprise that is not satisfied says why (不满意原因, as 12345 centres ask): the department handles it again
      * and must know what is still wrong. Asked on this page only: staff who record a rating by telephone
      * (the feedback action) may have none to pass on.
@@ -222,10 +263,14 @@ class FeedbackPages {
                 .addObject("onSiteRole", onSiteBy == null ? null : FeedbackLinkService.onSiteRole(ticket.source()))
                 .addObject("onSiteName", people.name(onSiteBy))
                 .addObject("onSiteByAsker", onSiteBy != null && onSiteBy.equals(shown.contact()))
-                .addObject("files", shown.files().stream().map(f -> new FileRow(f, Downloads.sizeWords(f.size())))
-                        .toList())
+                .addObject("files", rows(shown.files())).addObject("ownFiles", rows(shown.ownFiles()))
+                .addObject("maxFiles", FeedbackLinkService.MAX_FILES).addObject("fileLimit", fileLimit)
                 .addObject("grades", GRADES).addObject("chosen", typed.getFirst("satisfaction"))
                 .addObject("comment", typed.getFirst("comment")).addObject("errors", faults);
+    }
+
+    private static List<FileRow> rows(List<TicketAttachments.Attachment> files) {
+        return files.stream().map(f -> new FileRow(f, Downloads.sizeWords(f.size()))).toList();
     }
 
     /** A file as the page lists it: its size in words, as the ticket page writes them. */

@@ -42,7 +42,7 @@ final class OversizedPageRequests extends OncePerRequestFilter {
             throws ServletException, IOException {
         long limit = limits.maxBodyBytes(request);
         boolean declaredTooLarge = request.getContentLengthLong() > limit;
-        boolean multipart = !declaredTooLarge && isMultipart(request);
+        boolean multipart = !declaredTooLarge && UploadLimits.isMultipart(request);
         Exception unreadable = multipart ? unreadable(request) : null;
         // one sent without a length (chunked) passes the first check and may go past the container's limit, or the
         // path's own where the container's is larger
@@ -60,11 +60,6 @@ final class OversizedPageRequests extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
-    }
-
-    private static boolean isMultipart(HttpServletRequest request) {
-        String type = request.getContentType();
-        return type != null && type.regionMatches(true, 0, "multipart/", 0, "multipart/".length());
     }
 
     /**

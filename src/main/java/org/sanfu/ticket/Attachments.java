@@ -18,7 +18,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Attachments {
 
-    private static final String FACTS = "id, ticket_id, file_name, content_type, size, uploaded_by, uploaded_at";
+    private static final String FACTS = "id, ticket_id, file_name, content_type, size, uploaded_by, uploaded_at, "
+            + "from_enterprise";
 
     private final JdbcClient jdbc;
 
@@ -26,12 +27,14 @@ class Attachments {
         this.jdbc = jdbc;
     }
 
+    /** A file kept; {@code fromEnterprise}: sent by the enterprise through its feedback link, {@code by} its actor. */
     long insert(long ticketId, String fileName, String contentType, byte[] content, String sha256, String by,
-            Instant at) {
+            Instant at, boolean fromEnterprise) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("insert into ticket_attachment (ticket_id, file_name, content_type, size, sha256, uploaded_by, "
-                        + "uploaded_at, content) values (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(ticketId, fileName, contentType, content.length, sha256, by, Sql.ts(at), content)
+                        + "uploaded_at, content, from_enterprise) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(ticketId, fileName, contentType, content.length, sha256, by, Sql.ts(at), content,
+                        fromEnterprise)
                 .update(key, "id");
         return key.getKeyAs(Number.class).longValue();
     }
@@ -98,6 +101,6 @@ class Attachments {
     private static TicketAttachments.Attachment attachment(ResultSet rs) throws SQLException {
         return new TicketAttachments.Attachment(String.valueOf(rs.getLong("id")), rs.getString("file_name"),
                 rs.getString("content_type"), rs.getLong("size"), rs.getString("uploaded_by"),
-                Sql.instant(rs, "uploaded_at"));
+                Sql.instant(rs, "uploaded_at"), rs.getBoolean("from_enterprise"));
     }
 }

@@ -19,6 +19,7 @@ import org.sanfu.Message;
 import org.sanfu.security.AccountDirectory;
 import org.sanfu.security.Caller;
 import org.sanfu.security.Role;
+import org.sanfu.web.Downloads;
 import org.sanfu.web.InvalidInput;
 import org.sanfu.web.Text;
 import org.springframework.http.InvalidMediaTypeException;
@@ -39,6 +40,8 @@ public class TicketAttachments {
     public static final String ATTACH = "attach";
     /** The history's action of a file removed. */
     public static final String DETACH = "detach";
+    /** The field the enterprise's files are refused by, on its feedback page's form. */
+    public static final String FROM_ENTERPRISE_FIELD = "files";
     /** The longest file name, in characters (UTF-16 units). */
     public static final int NAME_MAX = 200;
 
@@ -48,9 +51,13 @@ public class TicketAttachments {
      */
     public record Upload(String fileName, String declaredType, byte[] content) {}
 
-    /** A file of a ticket, as listed. */
+    /**
+     * A file of a ticket, as listed. {@code fromEnterprise}: the enterprise sent it with its rating through its
+     * feedback link, and {@code uploadedBy} is then no account's user name but the history's actor for the enterprise,
+     * {@code enterprise:<creditCode>}.
+     */
     public record Attachment(String id, String fileName, String contentType, long size, String uploadedBy,
-            Instant uploadedAt) {}
+            Instant uploadedAt, boolean fromEnterprise) {}
 
     /** A file with its content, to download. */
     public record File(Attachment attachment, byte[] content) {}
@@ -89,12 +96,7 @@ public class TicketAttachments {
     public Attached attach(String id, Caller caller, Upload upload) {
         Ticket ticket = attachable(tickets.lock(TicketQueries.parseId(id)), id, caller);
         String name = fileName(upload.fileName());
-        AttachmentTypes kind = kind(upload, name);
-        if (!kind.namedBy(name)) {
-            // what the file is and what its name says it is agree: a PDF named 答复函.hta would open as a program
-            throw InvalidInput.of("fileName", Message.of("sanfu.attachment.name-extension", "extensions",
-                    kind.extensions()));
-        }
+        AttachmentTypes kind = namedAsItIs(kind(upload, name), name);
         if (ticket.status() == TicketStatus.CLOSED) {
             throw new DomainException.NotNow(Message.of("sanfu.ticket.attach-closed", "id", id));
         }
@@ -112,12 +114,63 @@ public class TicketAttachments {
         Instant now = clock.instant();
         String type = kind.type().toString();
         long attachmentId = attachments.insert(ticket.id(), name, type, upload.content(), sha256, caller.username(),
-                now);
+                now, false);
         tickets.touch(ticket.id(), now);
         events.append(ticket.id(), new TicketEvent(now, caller.username(), ATTACH, ticket.status(), ticket.status(),
                 name));
         return new Attached(new Attachment(String.valueOf(attachmentId), name, type, upload.content().length,
-                caller.username(), now), true);
+                caller.username(), now, false), true);
+    }
+
+    /**
+     * Files the enterprise sends with its rating through its feedback link (no caller: the feedback module has checked
+     * the link, and records the rating in this transaction): each is judged by its bytes as a page's form's file is,
+     * and kept marked as the enterprise's, {@code uploaded_by} the history's actor for it
+     * ({@code enterprise:<creditCode>}, never a user name), each with its {@code attach} event by that actor. Any
+     * fault is a 400 naming {@code files}, the file by its name: a name, an empty or too large file, a kind not taken,
+     * or more files than the ticket still has room for; the caller's transaction then records nothing at all. Nothing
+     * is sent again here (a link is spent once), so no file is taken for one kept already.
+     */
+    @Transactional
+    public List<Attachment> attachFromEnterprise(long ticketId, List<Upload> uploads) {
+        if (uploads.isEmpty()) {
+            return List.of();
+        }
+        Ticket ticket = tickets.lock(ticketId)
+                .orElseThrow(() -> new DomainException.NotFound("ticket", String.valueOf(ticketId)));
+        record Judged(String name, AttachmentTypes kind, byte[] content) {}
+        List<Judged> judged = uploads.stream().map(upload -> {
+            String sent = upload.fileName() == null ? "" : upload.fileName();
+            try {
+                String name = fileName(upload.fileName());
+                return new Judged(name, namedAsItIs(kind(new Upload(name, null, upload.content()), name), name),
+                        upload.content());
+            } catch (InvalidInput refused) {
+                Message reason = refused.faults().get(0).reason();
+                // the enterprise reads a size as people write it (10 MB), not in bytes as the API states its limit
+                throw InvalidInput.of(FROM_ENTERPRISE_FIELD, Message.of("sanfu.feedback.file-refused", "name", sent,
+                        "reason", "sanfu.attachment.too-large".equals(reason.code()) ? Message.of(
+                                "sanfu.feedback.file-too-large", "limit", Downloads.sizeWords(maxFileBytes()))
+                                : reason));
+            }
+        }).toList();
+        int room = properties.maxPerTicket() - attachments.count(ticket.id());
+        if (judged.size() > room) {
+            throw InvalidInput.of(FROM_ENTERPRISE_FIELD, Message.of("sanfu.feedback.files-no-room", "room",
+                    Math.max(room, 0)));
+        }
+        Instant now = clock.instant();
+        String actor = TicketActions.ENTERPRISE_ACTOR + ticket.enterpriseCreditCode();
+        List<Attachment> kept = judged.stream().map(file -> {
+            String type = file.kind().type().toString();
+            long id = attachments.insert(ticket.id(), file.name(), type, file.content(), sha256(file.content()), actor,
+                    now, true);
+            events.append(ticket.id(), new TicketEvent(now, actor, ATTACH, ticket.status(), ticket.status(),
+                    file.name()));
+            return new Attachment(String.valueOf(id), file.name(), type, file.content().length, actor, now, true);
+        }).toList();
+        tickets.touch(ticket.id(), now);
+        return kept;
     }
 
     /**
@@ -169,9 +222,12 @@ public class TicketAttachments {
         return file;
     }
 
-    /** Who added the file, and ADMIN; no one else. */
+    /**
+     * Who added the file, and ADMIN; no one else. The enterprise's file (sent through its feedback link) has no account
+     * to remove it: ADMIN alone does, when it holds what should not be kept (a personal document sent by mistake).
+     */
     private static boolean mayDetach(Attachment file, Caller caller) {
-        return caller.is(Role.ADMIN) || caller.username().equals(file.uploadedBy());
+        return caller.is(Role.ADMIN) || !file.fromEnterprise() && caller.username().equals(file.uploadedBy());
     }
 
     /** Files are removed from a ticket while it is open; from a CLOSED one by ADMIN alone. */
@@ -225,22 +281,34 @@ public class TicketAttachments {
         return tickets.find(ticketId).map(ticket -> {
             Map<String, Boolean> handling = new HashMap<>();
             return attachments.of(ticketId).stream()
-                    .filter(a -> handling.computeIfAbsent(a.uploadedBy(), by -> handles(ticket, by))).toList();
+                    .filter(a -> !a.fromEnterprise() && handling.computeIfAbsent(a.uploadedBy(),
+                            by -> handles(ticket, by))).toList();
         }).orElse(List.of());
     }
 
     /**
-     * One of the ticket's {@link #fromDepartments} with its content; empty for any other id (another ticket's file,
-     * one staff or dispatch added, an unknown id or no id at all), alike. The content is read only for such a file.
+     * The files the enterprise sent with its ratings through its feedback links ({@link #attachFromEnterprise}), oldest
+     * first, as its feedback page lists them under their own heading. No caller, as {@link #fromDepartments}.
      */
     @Transactional(readOnly = true)
-    public Optional<File> fromDepartment(long ticketId, String attachmentId) {
+    public List<Attachment> fromEnterprise(long ticketId) {
+        return attachments.of(ticketId).stream().filter(Attachment::fromEnterprise).toList();
+    }
+
+    /**
+     * One of the files the enterprise's feedback page lists, with its content: one of the ticket's
+     * {@link #fromDepartments} or {@link #fromEnterprise}; empty for any other id (another ticket's file, one staff or
+     * dispatch added, an unknown id or no id at all), alike. The content is read only for such a file.
+     */
+    @Transactional(readOnly = true)
+    public Optional<File> onFeedbackPage(long ticketId, String attachmentId) {
         OptionalLong id = Ids.parse(attachmentId);
         Optional<Ticket> ticket = tickets.find(ticketId);
         if (id.isEmpty() || ticket.isEmpty()) {
             return Optional.empty();
         }
-        return attachments.find(ticketId, id.getAsLong()).filter(a -> handles(ticket.get(), a.uploadedBy()))
+        return attachments.find(ticketId, id.getAsLong())
+                .filter(a -> a.fromEnterprise() || handles(ticket.get(), a.uploadedBy()))
                 .flatMap(a -> attachments.content(ticketId, id.getAsLong()).map(content -> new File(a, content)));
     }
 
@@ -320,6 +388,16 @@ public class TicketAttachments {
             throw InvalidInput.of("fileName", fault);
         }
         return name;
+    }
+
+    /** The kind, when the name ends as its files' names do; else 400 naming {@code fileName}. */
+    private static AttachmentTypes namedAsItIs(AttachmentTypes kind, String name) {
+        if (!kind.namedBy(name)) {
+            // what the file is and what its name says it is agree: a PDF named 答复函.hta would open as a program
+            throw InvalidInput.of("fileName", Message.of("sanfu.attachment.name-extension", "extensions",
+                    kind.extensions()));
+        }
+        return kind;
     }
 
     /** The file's kind, by its bytes; a declared type must name that kind. */

@@ -14,6 +14,15 @@ public interface FileUploads {
     /** The most bytes a body sent to this path (without the context path) may have; 0 when it takes no file. */
     long maxBodyBytes(String path);
 
+    /**
+     * The most bytes a multipart body sent to this path may have, where a page's form takes files only as such a body
+     * (the enterprise's rating, urlencoded as before when it sends none, is held to {@code sanfu.max-body-bytes} then);
+     * 0 when none.
+     */
+    default long maxMultipartBytes(String path) {
+        return 0;
+    }
+
     /** The largest file this path takes, as a refusal names it (its form's other fields aside); 0 when none. */
     long maxFileBytes(String path);
 

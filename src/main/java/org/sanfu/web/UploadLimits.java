@@ -26,7 +26,15 @@ public class UploadLimits {
     /** The most bytes a body of this request may have. */
     public long maxBodyBytes(HttpServletRequest request) {
         String path = path(request);
-        return Math.max(maxBodyBytes, uploads.stream().mapToLong(u -> u.maxBodyBytes(path)).max().orElse(0));
+        boolean multipart = isMultipart(request);
+        return Math.max(maxBodyBytes, uploads.stream().mapToLong(u -> Math.max(u.maxBodyBytes(path),
+                multipart ? u.maxMultipartBytes(path) : 0)).max().orElse(0));
+    }
+
+    /** Whether the request's body is multipart (a page's form with a file input). */
+    public static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.regionMatches(true, 0, "multipart/", 0, "multipart/".length());
     }
 
     /**

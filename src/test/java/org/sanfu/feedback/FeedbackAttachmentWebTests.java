@@ -2,8 +2,11 @@ package org.sanfu.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
 import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
+import org.sanfu.ticket.AttachmentProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -24,13 +28,18 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockPart;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * The files on the enterprise's feedback page (UI.md /f/{token}): what the departments added to the ticket (a 答复函)
  * is listed and downloaded through the live link, and nothing else is; a dead link is the page's own 410; reading a
- * file spends nothing and counts against the page's rate limit.
+ * file spends nothing and counts against the page's rate limit. (Addition) The enterprise's own files, sent with its
+ * rating in its transaction, kept as the enterprise's (no account's name: API.md 附件, {@code fromEnterprise}), told in
+ * the history and on the ticket's page, listed on a later link's page; a refused file records nothing, nor does a
+ * dead link; ADMIN alone removes such a file. Touches V44: in the PostgreSQL pass too.
  */
 @SanfuTest
 class FeedbackAttachmentWebTests {
@@ -49,6 +58,8 @@ class FeedbackAttachmentWebTests {
     Pages pages;
     @Autowired
     FeedbackLinkProperties settings;
+    @Autowired
+    AttachmentProperties limits;
 
     /** Each test's requests to /f/** come from an address of their own, so that the rate limit stays theirs. */
     private final String address = "10.15." + (ADDRESSES.incrementAndGet() / 250) + "." + (ADDRESSES.get() % 250 + 1);
@@ -213,6 +224,205 @@ class FeedbackAttachmentWebTests {
         assertThat(get(path).status()).isEqualTo(429);
     }
 
+    @Test
+    void filesSentWithTheRatingAreKeptAsTheEnterprisesWithTheirEvents() {
+        String id = repliedTicket();
+        String letter = upload(id, "transport", "application/pdf", REPLY_LETTER, PDF);
+        String path = issue(id);
+        String credit = api.get("/api/tickets/" + id, "leader").json().get("enterpriseCreditCode").asText();
+
+        Answer done = rate(path, "DISSATISFIED", "集装箱仍未放行，见照片", file("集装箱现场.png", PNG),
+                file("银行回复函.pdf", PDF));
+        assertThat(done.status()).as(done.body()).isEqualTo(200);
+        assertThat(done.html().getElementById("filesReceived").text()).contains("您上传的 2 个文件已收到");
+
+        // the API: both, marked as the enterprise's; uploadedBy is the history's actor for it, never a user name
+        JsonNode listed = api.get("/api/tickets/" + id + "/attachments", "leader").json();
+        assertThat(listed).hasSize(3);
+        assertThat(listed.get(0).get("id").asText()).isEqualTo(letter);
+        assertThat(listed.get(0).get("fromEnterprise").asBoolean()).isFalse();
+        assertThat(listed.get(0).get("uploadedBy").asText()).isEqualTo("transport");
+        for (int i = 1; i < 3; i++) {
+            assertThat(listed.get(i).get("fromEnterprise").isBoolean()).isTrue();
+            assertThat(listed.get(i).get("fromEnterprise").asBoolean()).isTrue();
+            assertThat(listed.get(i).get("uploadedBy").asText()).isEqualTo("enterprise:" + credit);
+        }
+        assertThat(listed.get(1).get("fileName").asText()).isEqualTo("集装箱现场.png");
+        assertThat(listed.get(1).get("contentType").asText()).isEqualTo("image/png");
+        assertThat(listed.get(2).get("fileName").asText()).isEqualTo("银行回复函.pdf");
+        String photo = listed.get(1).get("id").asText();
+        Api.Response download = api.perform(MockMvcRequestBuilders.get("/api/tickets/" + id + "/attachments/" + photo)
+                .accept(MediaType.ALL), "transport");
+        assertThat(download.status()).isEqualTo(200);
+        assertThat(download.raw().getContentAsByteArray()).isEqualTo(PNG);
+
+        // the history: an attach event each, by the enterprise, before the rating they came with
+        JsonNode history = api.get("/api/tickets/" + id + "/history", "leader").json();
+        List<JsonNode> events = toList(history);
+        List<JsonNode> attached = events.stream().filter(e -> e.get("action").asText().equals("attach")
+                && e.get("actor").asText().startsWith("enterprise:")).toList();
+        assertThat(attached).extracting(e -> e.get("detail").asText()).containsExactly("集装箱现场.png", "银行回复函.pdf");
+        assertThat(attached).allSatisfy(e -> {
+            assertThat(e.get("actor").asText()).isEqualTo("enterprise:" + credit);
+            assertThat(e.get("toStatus").asText()).isEqualTo("REPLIED");
+        });
+        assertThat(events.indexOf(attached.get(1))).isLessThan(indexOf(events, "feedback"));
+
+        // the ticket's page: each by the enterprise's name, marked 企业评价时上传, downloaded as the others are
+        Pages.Answer page = pages.get("/tickets/" + id, "leader");
+        String enterprise = api.get("/api/tickets/" + id, "leader").json().get("enterpriseName").asText();
+        Element row = page.html().selectFirst("#attachments li[data-id=" + photo + "]");
+        assertThat(row.selectFirst(".from-enterprise").text()).isEqualTo("企业评价时上传");
+        assertThat(row.selectFirst(".muted").text()).contains(enterprise);
+        assertThat(page.html().selectFirst("#attachments li[data-id=" + letter + "] .from-enterprise")).isNull();
+        assertThat(page.html().select("#history li[data-action=attach] .actor").eachText()).contains("企业（回访链接）");
+        assertThat(pages.get("/tickets/" + id + "/attachments/" + photo, "transport").status()).isEqualTo(200);
+
+        // handled again, replied again: the new link's page lists them as the enterprise's own, apart from the letter
+        api.act(id, "reply", "transport", Map.of("resolution", "已再次协调放行", "outcome", "RESOLVED"));
+        String again = issue(id);
+        Document next = get(again).html();
+        assertThat(next.select("#files li")).extracting(li -> li.attr("data-id")).containsExactly(letter);
+        assertThat(next.select("#ownFiles li")).extracting(li -> li.attr("data-id"))
+                .containsExactly(photo, listed.get(2).get("id").asText());
+        Answer own = get(again + "/attachments/" + photo);
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(own.response().getContentAsByteArray()).isEqualTo(PNG);
+    }
+
+    @Test
+    void theFormWorksWithoutAFileAndAnEmptyFileInputIsNoFile() {
+        String id = repliedTicket();
+        Document form = get(issue(id)).html();
+        Element feedback = form.getElementById("feedbackForm");
+        assertThat(feedback.attr("enctype")).isEqualTo("multipart/form-data");
+        Element input = feedback.selectFirst("input[type=file]");
+        assertThat(input.attr("name")).isEqualTo("files");
+        assertThat(input.hasAttr("multiple")).isTrue();
+        assertThat(input.attr("accept")).isEqualTo(".pdf,.jpg,.jpeg,.png,.docx,.xlsx,.ofd");
+
+        // what a browser sends for a file input left empty: a part with no name and no bytes
+        Answer done = rate(issue(id), "SATISFIED", "", file("", new byte[0]));
+        assertThat(done.status()).as(done.body()).isEqualTo(200);
+        assertThat(done.html().getElementById("filesReceived")).isNull();
+        assertThat(rows(id)).isZero();
+        assertThat(api.get("/api/tickets/" + id, "leader").json().get("status").asText()).isEqualTo("CLOSED");
+    }
+
+    @Test
+    void aFileRefusedIsTheFormAgainNamingFilesAndNothingIsRecorded() {
+        String id = repliedTicket();
+        String path = issue(id);
+        String before = snapshot(id);
+        byte[] tooLarge = Arrays.copyOf(PDF, (int) limits.maxFileBytes() + 1);
+        Map<String, MockPart[]> refused = Map.of(
+                "不是所接受的类型", new MockPart[] {file("说明.pdf", "plain text".getBytes(StandardCharsets.UTF_8))},
+                "超过 10 MB", new MockPart[] {file("扫描件.pdf", tooLarge)},
+                "至多上传 3 个文件", new MockPart[] {file("1.png", PNG), file("2.png", PNG), file("3.png", PNG),
+                    file("4.png", PNG)},
+                "为空", new MockPart[] {file("空.pdf", new byte[0])});
+        refused.forEach((why, files) -> {
+            Answer answer = rate(path, "DISSATISFIED", "仍未放行", files);
+            assertThat(answer.status()).as(why).isEqualTo(400);
+            Document html = answer.html();
+            assertThat(html.select("[data-field=files].has-error .field-error").text()).as(why)
+                    .contains(why.equals("不是所接受的类型") ? "只能上传 PDF" : why);
+            // the grade and the comment kept
+            assertThat(html.select("input[name=satisfaction][value=DISSATISFIED][checked]")).as(why).hasSize(1);
+            assertThat(html.getElementById("comment").text()).as(why).isEqualTo("仍未放行");
+        });
+        assertThat(snapshot(id)).isEqualTo(before);
+        assertThat(rows(id)).isZero();
+        // the link still works
+        assertThat(rate(path, "SATISFIED", "", file("现场.png", PNG)).status()).isEqualTo(200);
+        assertThat(rows(id)).isOne();
+    }
+
+    @Test
+    void filesBeyondTheTicketsRoomAreRefusedAndNothingIsRecorded() {
+        String id = repliedTicket();
+        for (int i = 1; i < limits.maxPerTicket(); i++) {
+            upload(id, "transport", "application/pdf", "答复函" + i + ".pdf", PDF);
+        }
+        String path = issue(id);
+        String before = snapshot(id);
+
+        Answer full = rate(path, "SATISFIED", "", file("a.png", PNG), file("b.png", PNG));
+        assertThat(full.status()).isEqualTo(400);
+        assertThat(full.html().select("[data-field=files].has-error .field-error").text()).contains("至多还能上传 1 个文件");
+        assertThat(snapshot(id)).isEqualTo(before);
+        assertThat(rows(id)).isZero();
+        assertThat(rate(path, "SATISFIED", "", file("a.png", PNG)).status()).isEqualTo(200);
+        assertThat(rows(id)).isOne();
+    }
+
+    @Test
+    void aLinkNoLongerWorkingStoresNoFile() {
+        String id = repliedTicket();
+        String replaced = issue(id);
+        String spent = issue(id);
+        // spent with a file, which is kept: the dead links' files below would be kept beside it
+        assertThat(rate(spent, "DISSATISFIED", "仍未放行", file("第一次.png", PNG)).status()).isEqualTo(200);
+        assertThat(rows(id)).isOne();
+        String before = snapshot(id);
+        for (String path : List.of(spent, replaced, "/f/" + "A".repeat(43))) {
+            Answer gone = rate(path, "SATISFIED", "", file("现场.png", PNG));
+            assertThat(gone.status()).as(path).isEqualTo(410);
+            // a bad file on a dead link: the link's 410 too, not the form
+            assertThat(rate(path, "SATISFIED", "", file("x.pdf", new byte[] {1})).status()).as(path).isEqualTo(410);
+        }
+        assertThat(rows(id)).isOne();
+        assertThat(snapshot(id)).isEqualTo(before);
+    }
+
+    @Test
+    void theFeedbackPagesLimitHoldsForAFormWithFiles() {
+        String id = repliedTicket();
+        String other = repliedTicket();
+        String path = issue(id);
+        String otherPath = issue(other);
+        ClockUtil.setCurrentTime(new Date());
+        for (int i = 1; i < settings.requestsPerMinute(); i++) {
+            assertThat(get(otherPath).status()).as("request %d", i).isEqualTo(200);
+        }
+        // the address's last request of the minute: taken, its file kept
+        assertThat(rate(path, "SATISFIED", "", file("现场.png", PNG)).status()).isEqualTo(200);
+        assertThat(rows(id)).isOne();
+        // one more: 429, and its file is not kept
+        assertThat(rate(otherPath, "SATISFIED", "", file("现场.png", PNG)).status()).isEqualTo(429);
+        assertThat(rows(other)).isZero();
+        assertThat(api.get("/api/tickets/" + other, "leader").json().get("status").asText()).isEqualTo("REPLIED");
+    }
+
+    /** A form with a file larger than a page's general body limit (1 MB) but within a file's is taken, not 413. */
+    @Test
+    void aFormWithFilesHasTheFilesLimitNotTheFormsOne() {
+        String id = repliedTicket();
+        byte[] photo = Arrays.copyOf(PNG, 1_500_000);
+        Answer done = rate(issue(id), "SATISFIED", "", file("现场.png", photo));
+        assertThat(done.status()).as(done.body()).isEqualTo(200);
+        assertThat(rows(id)).isOne();
+    }
+
+    @Test
+    void onlyAnAdministratorRemovesTheEnterprisesFile() {
+        String id = repliedTicket();
+        assertThat(rate(issue(id), "DISSATISFIED", "仍未放行", file("身份证.png", PNG)).status()).isEqualTo(200);
+        String file = api.get("/api/tickets/" + id + "/attachments", "leader").json().get(0).get("id").asText();
+
+        for (String user : List.of("staff1", "dispatch", "transport", "leader")) {
+            Api.Response refused = api.call(HttpMethod.DELETE, "/api/tickets/" + id + "/attachments/" + file, user,
+                    null);
+            assertThat(refused.status()).as(user).isEqualTo(403);
+            assertThat(pages.get("/tickets/" + id, user).html().getElementById("detach-" + file)).as(user).isNull();
+        }
+        assertThat(rows(id)).isOne();
+        assertThat(pages.get("/tickets/" + id, "admin").html().getElementById("detach-" + file)).isNotNull();
+        assertThat(api.call(HttpMethod.DELETE, "/api/tickets/" + id + "/attachments/" + file, "admin", null).status())
+                .isEqualTo(204);
+        assertThat(rows(id)).isZero();
+    }
+
     // ------------------------------------------------------------------------------------------
 
     record Answer(int status, Document html, String body, String contentType, MockHttpServletResponse response) {}
@@ -242,11 +452,14 @@ class FeedbackAttachmentWebTests {
         return r.json().get("url").asText();
     }
 
-    /** The ticket and its history as the leader reads them, and its links' rows. */
+    /** The ticket, its history and its files as the leader reads them, its links' rows and its files' rows. */
     private String snapshot(String id) {
         return api.get("/api/tickets/" + id, "leader").text() + api.get("/api/tickets/" + id + "/history", "leader")
-                .text() + jdbc.sql("select * from feedback_link where ticket_id = ? order by id")
-                .param(Long.valueOf(id)).query().listOfRows();
+                .text() + api.get("/api/tickets/" + id + "/attachments", "leader").text()
+                + jdbc.sql("select * from feedback_link where ticket_id = ? order by id").param(Long.valueOf(id))
+                .query().listOfRows()
+                + jdbc.sql("select count(*) from ticket_attachment where ticket_id = ?").param(Long.valueOf(id))
+                .query(Long.class).single();
     }
 
     private static void assertNotFound(Answer answer) {
@@ -254,6 +467,45 @@ class FeedbackAttachmentWebTests {
         assertThat(answer.response().getContentType()).startsWith("text/html");
         assertThat(answer.html().getElementById("errorTitle").text()).isEqualTo("未找到（404）");
         assertThat(answer.response().getHeader(HttpHeaders.CONTENT_DISPOSITION)).isNull();
+    }
+
+    /** The enterprise's files kept on the ticket (not removed). */
+    private long rows(String id) {
+        return jdbc.sql("select count(*) from ticket_attachment where ticket_id = ? and from_enterprise "
+                + "and removed_at is null").param(Long.valueOf(id)).query(Long.class).single();
+    }
+
+    private static List<JsonNode> toList(JsonNode array) {
+        List<JsonNode> list = new ArrayList<>();
+        array.forEach(list::add);
+        return list;
+    }
+
+    private static int indexOf(List<JsonNode> events, String action) {
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i).get("action").asText().equals(action)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A file the form carries in its {@code files} input, as a browser sends it (a part with a file name). */
+    private static MockPart file(String name, byte[] content) {
+        MockPart part = new MockPart("files", name, content);
+        part.getHeaders().setContentType(MediaType.APPLICATION_OCTET_STREAM);
+        return part;
+    }
+
+    /** The rating form sent as the page sends it: multipart, no session, no CSRF token, from the test's address. */
+    private Answer rate(String path, String satisfaction, String comment, MockPart... files) {
+        MockMultipartHttpServletRequestBuilder request = MockMvcRequestBuilders.multipart(path)
+                .part(new MockPart("satisfaction", satisfaction.getBytes(StandardCharsets.UTF_8)),
+                        new MockPart("comment", comment.getBytes(StandardCharsets.UTF_8)));
+        if (files.length > 0) {
+            request.part(files);
+        }
+        return perform(request);
     }
 
     /** As a phone's browser asks: no session, no account, from the test's address. */

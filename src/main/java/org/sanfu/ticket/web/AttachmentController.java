@@ -81,7 +81,9 @@ class AttachmentController {
         }
     }
 
-    @Operation(summary = "A ticket's files", description = "Oldest first, without their content.")
+    @Operation(summary = "A ticket's files", description = "Oldest first, without their content. Addition: "
+            + "`fromEnterprise` is true for a file the enterprise sent with its rating through its feedback link, whose "
+            + "`uploadedBy` is then `enterprise:<creditCode>`, no user name; false for every other.")
     @ApiAccess(value = {"STAFF", "DISPATCH", "DEPT", "LEADER", "ADMIN"},
             scope = "a department only the tickets it leads or co-handles", errors = {403, 404})
     @GetMapping

@@ -749,8 +749,8 @@ class TicketPages {
         model.put("history", history);
         TicketAttachments.OnPage files = attachments.onPage(id, caller);
         model.put("attachments", files.files().stream().map(a -> new AttachmentRow(a,
-                Downloads.sizeWords(a.size()), actorName(a.uploadedBy()), files.removable().contains(a.id())))
-                .toList());
+                Downloads.sizeWords(a.size()), a.fromEnterprise() ? ticket.enterpriseName() : actorName(a.uploadedBy()),
+                files.removable().contains(a.id()))).toList());
         model.put("mayAttach", files.mayAttach());
         model.put("attachmentLimit", Downloads.sizeWords(attachments.maxFileBytes()));
         model.put("actorNames", actorNames(history));
@@ -795,7 +795,8 @@ class TicketPages {
     }
 
     /**
-     * A file as the page lists it: its size in words (1.5 MB), who added it, as the history names people, and whether
+     * A file as the page lists it: its size in words (1.5 MB), who added it, as the history names people (the
+     * enterprise by its name, for a file it sent with its rating), and whether
      * the viewer may remove it now; a picture (JPEG, PNG) with its thumbnail.
      */
     record AttachmentRow(TicketAttachments.Attachment attachment, String size, String by, boolean removable) {
