@@ -4,6 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.sanfu.stats.StoredRolls;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,7 +24,7 @@ import org.springframework.test.context.ActiveProfiles;
 @AutoConfigureMockMvc
 @AutoConfigureObservability(tracing = false) // Spring's tests switch metrics off; /actuator/prometheus needs them
 @ActiveProfiles("demo")
-@Import({Api.class, Pages.class, LostRace.class})
+@Import({Api.class, Pages.class, LostRace.class, StoredRolls.class})
 public @interface SanfuTest {
 
     /*

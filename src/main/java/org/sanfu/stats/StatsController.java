@@ -100,7 +100,9 @@ class StatsController {
     @Operation(summary = "talk", description = "约谈 recorded: a leader's talk with a department named 蜗牛店小二 "
             + "(`subjectKind` DEPARTMENT, `subject` its code) or a town shown a red card (TOWN, the town's name as "
             + "the tickets give it) for a month's ranking, held on `heldOn` (in or after that month, not after "
-            + "today). `/medals` shows it in its month's `talks`. One talk per month and subject: another → 409.")
+            + "today). For a month over, the subject is one its ranking names (stored with the talk where no job stored "
+            + "it); a month not begun has none yet (400 naming `month`). `/medals` shows it in its month's `talks`. One "
+            + "talk per month and subject: another → 409.")
     @ApiAccess(value = {"LEADER"}, errors = {400, 403, 409})
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
             content = @Content(schema = @Schema(implementation = TalkRequest.class)))

@@ -1,17 +1,13 @@
 package org.sanfu.stats;
 
-import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Collectors;
-import org.sanfu.SanfuProperties;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.ticket.ChannelCodes;
 import org.springframework.stereotype.Service;
@@ -24,21 +20,19 @@ public class StatsService {
 
     private final TicketFigures figures;
     private final Catalog catalog;
-    private final RankingPolicy policy;
-    private final ZoneId zone;
     private final ChannelCodes channels;
     private final Talks talks;
-    private final RankingRolls rolls;
+    private final MonthlyRankings monthly;
+    private final RankingsNow rankingsNow;
 
-    StatsService(TicketFigures figures, Catalog catalog, RankingProperties ranking, RedCardProperties redCard,
-            SanfuProperties properties, ChannelCodes channels, Talks talks, RankingRolls rolls) {
+    StatsService(TicketFigures figures, Catalog catalog, ChannelCodes channels, Talks talks, MonthlyRankings monthly,
+            RankingsNow rankingsNow) {
         this.channels = channels;
         this.talks = talks;
-        this.rolls = rolls;
+        this.monthly = monthly;
+        this.rankingsNow = rankingsNow;
         this.figures = figures;
         this.catalog = catalog;
-        this.policy = new RankingPolicy(ranking, redCard);
-        this.zone = properties.zone();
     }
 
     public Summary summary(TicketFilter filter) {
@@ -53,17 +47,10 @@ public class StatsService {
 
     /**
      * The month's ranking of the handling departments (tickets reported that month) and red cards: as stored
-     * when the month closed ({@link RankingRolls}), or computed now for a month not stored (yet).
+     * when the month closed ({@link MonthlyRankings}), or computed now for a month not stored (yet).
      */
     public Ranking ranking(YearMonth month) {
-        return rolls.find(month).orElseGet(() -> rankingNow(month));
-    }
-
-    /** The month's ranking computed now from its tickets. */
-    Ranking rankingNow(YearMonth month) {
-        Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
-        Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
-        return ranking(TicketFilter.reportedBetween(from, to), month.toString());
+        return monthly.of(month);
     }
 
     /**
@@ -115,20 +102,7 @@ public class StatsService {
 
     /** The ranking over any period, labelled as given (the weekly briefing ranks its week). */
     public Ranking ranking(TicketFilter period, String label) {
-        TicketFigures.Grouped grouped = figures.grouped(period, TicketFigures.Grouping.DEPARTMENT,
-                TicketFigures.Grouping.TOWN);
-        Map<String, Figures.Counts> byDepartment = grouped.by(TicketFigures.Grouping.DEPARTMENT);
-        Map<String, Figures.Counts> departments = new LinkedHashMap<>();
-        Map<String, String> labels = new LinkedHashMap<>();
-        for (String code : catalog.departmentCodes()) {
-            if (catalog.isHandlingDepartment(code)) {
-                departments.put(code, byDepartment.getOrDefault(code, Figures.Counts.none()));
-                labels.put(code, catalog.departmentLabel(code));
-            }
-        }
-        List<Ranking.RedCard> redCards = grouped.by(TicketFigures.Grouping.TOWN).entrySet().stream()
-                .map(e -> policy.redCard(e.getKey(), e.getValue())).filter(Objects::nonNull).toList();
-        return new Ranking(label, policy.rank(departments, labels), redCards);
+        return rankingsNow.of(period, label);
     }
 
     private static List<Breakdown> breakdown(Map<String, Figures.Counts> grouped,

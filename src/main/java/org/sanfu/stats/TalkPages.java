@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -84,7 +85,10 @@ class TalkPages {
         caller.require(Role.LEADER);
         Optional<KeptForms.Kept> kept = keptForms.take(request);
         if (kept.isPresent()) {
-            return page(typed(kept.get().inputs()), Map.of(), null, HttpStatus.OK).addObject("kept", true);
+            Map<String, String> values = typed(kept.get().inputs());
+            Map<String, String> notSo = whom(values);
+            return page(values, notSo, null, true, notSo.isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST)
+                    .addObject("kept", true);
         }
         // the link's subject, bounded as POST /talks bounds it: one longer is no department or town, refused above the
         // form (400) and not carried into it; a month or kind that is no such leaves the form saying the link is wrong
@@ -96,7 +100,29 @@ class TalkPages {
         values.put("subjectKind", subjectKind);
         values.put("subject", refused.containsKey("subject") ? null : subject);
         values.put("heldOn", LocalDate.now(clock.withZone(zone)).toString());
-        return page(values, refused, null, refused.isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST);
+        // a month not begun, or a subject not on the ranking of a month over: no talk can be recorded, so no form
+        Map<String, String> notSo = refused.isEmpty() ? whom(values) : Map.of();
+        if (!notSo.isEmpty()) {
+            return page(values, notSo, null, false, HttpStatus.BAD_REQUEST);
+        }
+        return page(values, refused, null, true, refused.isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST);
+    }
+
+    /**
+     * What recording the talk would find wrong with its month and whom (Talks.checkWhom), read as they stand: a month
+     * not begun, a subject not on the ranking of a month over. Empty where the month or kind is no such (the page then
+     * says the link is wrong) or nothing is wrong.
+     */
+    private Map<String, String> whom(Map<String, String> values) {
+        YearMonth month = month(values.get("month"));
+        if (month == null) {
+            return Map.of();
+        }
+        Talk.Subject kind = Arrays.stream(Talk.Subject.values()).filter(k -> k.name().equals(values.get("subjectKind")))
+                .findFirst().orElse(null);
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        talks.checkWhom(errors, month, kind, values.get("subject"));
+        return formErrors.of(errors);
     }
 
     @PostMapping("/talks")
@@ -114,9 +140,9 @@ class TalkPages {
             back.setStatusCode(HttpStatus.SEE_OTHER);
             return new ModelAndView(back);
         } catch (InvalidInput refused) {
-            return page(values, formErrors.of(refused), null, HttpStatus.BAD_REQUEST);
+            return page(values, formErrors.of(refused), null, true, HttpStatus.BAD_REQUEST);
         } catch (DomainException.NotNow recorded) {
-            return page(values, Map.of(), messages.text(recorded.detail()), HttpStatus.CONFLICT);
+            return page(values, Map.of(), messages.text(recorded.detail()), true, HttpStatus.CONFLICT);
         }
     }
 
@@ -127,19 +153,23 @@ class TalkPages {
         return values;
     }
 
-    private ModelAndView page(Map<String, String> values, Map<String, String> errors, String refusal,
+    /** {@code offered}: false where no talk can be recorded from the link (a month not begun, a subject off its roll). */
+    private ModelAndView page(Map<String, String> values, Map<String, String> errors, String refusal, boolean offered,
             HttpStatus status) {
         ModelAndView page = new ModelAndView("talks/form", status);
         page.addObject("values", values);
         page.addObject("errors", errors);
         page.addObject("refusal", refusal);
+        page.addObject("offered", offered);
         YearMonth month = month(values.get("month"));
-        page.addObject("about", about(month, values));
+        // whom only once the month and the subject passed the checks: a department off the month's roll is no 蜗牛店小二
+        page.addObject("about", errors.containsKey("month") || errors.containsKey("subject") ? null
+                : about(month, values));
         // the top bar's 驾驶舱 leads to that month's dashboard, as 返回 does
         page.addObject(DashboardLink.ATTRIBUTE, month == null ? null : DashboardLink.of(null, null, month));
         // a month still under way: its 蜗牛店小二 and red cards may change until it is over and stored, as the
         // dashboard's 季度通报 says (进行中); the API records such a talk unchecked, so the form says so and allows it
-        page.addObject("monthInProgress", month != null && !month.isBefore(YearMonth.now(clock.withZone(zone)))
+        page.addObject("monthInProgress", month != null && month.equals(YearMonth.now(clock.withZone(zone)))
                 ? When.month(month) : null);
         // the date picker offers the days a talk may have been held: from the month's first to today
         page.addObject("earliest", month == null ? null : month.atDay(1).toString());
@@ -153,7 +183,9 @@ class TalkPages {
 
     /**
      * Whom the talk is with, in words: 约谈对象：交通运输局（2021年3月 蜗牛店小二）; null where the link's values
-     * are no such month, department or kind (the page then says the link is wrong).
+     * are no such month, department or kind (the page then says the link is wrong). Shown once the month and the
+     * subject passed the checks, so that a month over names one on its ranking; in the month under way, whose names
+     * are not checked, it says whether the ranking names the subject so far (…（2026年12月，目前不是蜗牛店小二）).
      */
     private String about(YearMonth month, Map<String, String> values) {
         String kind = values.get("subjectKind");
@@ -161,10 +193,16 @@ class TalkPages {
         if (month == null || subject == null || subject.isBlank()) {
             return null;
         }
-        if ("DEPARTMENT".equals(kind) && catalog.isHandlingDepartment(subject.strip())) {
-            return "约谈对象：" + catalog.departmentLabel(subject.strip()) + "（" + When.month(month) + " 蜗牛店小二）";
+        String whom = subject.strip();
+        boolean department = "DEPARTMENT".equals(kind) && catalog.isHandlingDepartment(whom);
+        if (!department && !"TOWN".equals(kind)) {
+            return null;
         }
-        return "TOWN".equals(kind) ? "约谈对象：" + subject.strip() + "（" + When.month(month) + " 亮红牌）" : null;
+        String title = department ? "蜗牛店小二" : "亮红牌";
+        String named = !month.equals(YearMonth.now(clock.withZone(zone)))
+                || talks.namedNow(month, department ? Talk.Subject.DEPARTMENT : Talk.Subject.TOWN, whom)
+                ? " " + title : "，目前" + (department ? "不是" : "未") + title;
+        return "约谈对象：" + (department ? catalog.departmentLabel(whom) : whom) + "（" + When.month(month) + named + "）";
     }
 
     /**

@@ -8,6 +8,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.sanfu.DomainException;
 import org.sanfu.Message;
 import org.sanfu.SanfuProperties;
@@ -26,9 +27,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * 约谈, recorded: after each month's ranking the task force talks with its 蜗牛店小二 and the towns shown a
  * red card, and a leader records each talk, once per month and subject. The quarter's roll shows them
- * beside the names ({@link StatsService#medals}). Once the month's ranking is stored ({@link RankingRolls}) a
- * talk is with a name on it; before, the names may still change while the month's tickets are handled, so a
- * talk is checked against the departments and towns.
+ * beside the names ({@link StatsService#medals}). A talk about a month that is over is with a name on its
+ * ranking, stored when the month closed or, where that was missed, when the talk is recorded
+ * ({@link MonthlyRankings#settled}); in the month under way the names may still change while its tickets are
+ * handled, so a talk is checked against the departments and towns only. A month not begun has no talk yet.
  */
 @Service
 public class Talks {
@@ -41,13 +43,13 @@ public class Talks {
     private final QueryParams params;
     private final Catalog catalog;
     private final FigureRollup figures;
-    private final RankingRolls rolls;
+    private final MonthlyRankings rankings;
     private final Clock clock;
     private final ZoneId zone;
 
     Talks(JdbcClient jdbc, StatsParameters parameters, QueryParams params, Catalog catalog, FigureRollup figures,
-            RankingRolls rolls, Clock clock, SanfuProperties properties) {
-        this.rolls = rolls;
+            MonthlyRankings rankings, Clock clock, SanfuProperties properties) {
+        this.rankings = rankings;
         this.jdbc = jdbc;
         this.parameters = parameters;
         this.params = params;
@@ -115,8 +117,8 @@ public class Talks {
                 errors.add("subject", Message.of("sanfu.talk.unknown-town"));
             }
         }
-        if (month != null && r.subjectKind() != null && !errors.has("subject")) {
-            inRoll(errors, month, r.subjectKind(), subject);
+        if (month != null) {
+            whom(errors, month, r.subjectKind(), subject, rankings::settled);
         }
         LocalDate heldOn = null;
         if (params.text(r.heldOn()) == null) {
@@ -126,7 +128,7 @@ public class Talks {
         }
         if (heldOn != null && heldOn.isAfter(LocalDate.now(clock.withZone(zone)))) {
             errors.add("heldOn", Message.of("sanfu.talk.held-in-future"));
-        } else if (heldOn != null && month != null && heldOn.isBefore(month.atDay(1))) {
+        } else if (heldOn != null && month != null && !errors.has("month") && heldOn.isBefore(month.atDay(1))) {
             errors.add("heldOn", Message.of("sanfu.talk.held-before-month", "first", month.atDay(1)));
         }
         errors.requireParagraphs("note", r.note(), Text.MAX);
@@ -135,19 +137,52 @@ public class Talks {
     }
 
     /**
-     * Once the month's ranking is stored, a talk is with one of its 蜗牛店小二 or red-carded towns: the roll
-     * is what was announced. Before (the month under way, or closed before rankings were stored) the names
-     * still move with the month's tickets, so any handling department or known town is taken.
+     * What recording a talk about the month with the subject would find wrong with them, without storing anything
+     * (the talk's form, before it is filled in): the month not begun ({@code month}), a subject not on the ranking
+     * of a month over, as it stands ({@code subject}). A kind or subject that is no such is left to the form.
      */
-    private void inRoll(InvalidInput.Collector errors, YearMonth month, Talk.Subject kind, String subject) {
-        rolls.find(month).ifPresent(roll -> {
-            if (kind == Talk.Subject.DEPARTMENT && roll.withMedal(Ranking.Medal.SNAIL).stream()
-                    .noneMatch(d -> d.key().equals(subject))) {
-                errors.add("subject", Message.of("sanfu.talk.not-snail", "month", monthOf(month)));
-            } else if (kind == Talk.Subject.TOWN && roll.redCards().stream().noneMatch(c -> c.town().equals(subject))) {
-                errors.add("subject", Message.of("sanfu.talk.not-red-carded", "month", monthOf(month)));
-            }
-        });
+    void checkWhom(InvalidInput.Collector errors, YearMonth month, Talk.Subject kind, String subject) {
+        String whom = subject == null ? null : subject.strip();
+        boolean known = kind == Talk.Subject.DEPARTMENT ? catalog.isHandlingDepartment(whom)
+                : kind == Talk.Subject.TOWN && whom != null && !whom.isEmpty();
+        whom(errors, month, known ? kind : null, whom, rankings::of);
+    }
+
+    /**
+     * Whether the month's ranking as it stands (stored, or computed now) names the subject: a department among its
+     * 蜗牛店小二, a town among its red cards. The talk's form of the month under way says so, not recording.
+     */
+    boolean namedNow(YearMonth month, Talk.Subject kind, String subject) {
+        return named(rankings.of(month), kind, subject);
+    }
+
+    private static boolean named(Ranking ranking, Talk.Subject kind, String subject) {
+        return kind == Talk.Subject.DEPARTMENT
+                ? ranking.withMedal(Ranking.Medal.SNAIL).stream().anyMatch(d -> d.key().equals(subject))
+                : ranking.redCards().stream().anyMatch(c -> c.town().equals(subject));
+    }
+
+    /**
+     * A month not begun has had no talk (no day could be its {@code heldOn}). A month over goes by its ranking, as
+     * {@code roll} gives it: a talk is with one of its 蜗牛店小二 or red-carded towns. In the month under way the
+     * names still move with its tickets, so any handling department or known town is taken (the form says so).
+     */
+    private void whom(InvalidInput.Collector errors, YearMonth month, Talk.Subject kind, String subject,
+            Function<YearMonth, Ranking> roll) {
+        YearMonth current = parameters.currentMonth();
+        if (month.isAfter(current)) {
+            errors.add("month", Message.of("sanfu.talk.month-not-begun", "month", monthOf(month)));
+            return;
+        }
+        if (kind == null || errors.has("subject") || !month.isBefore(current)) {
+            return;
+        }
+        if (named(roll.apply(month), kind, subject)) {
+            return;
+        }
+        errors.add("subject", kind == Talk.Subject.DEPARTMENT
+                ? Message.of("sanfu.talk.not-snail", "month", monthOf(month), "subject", catalog.departmentLabel(subject))
+                : Message.of("sanfu.talk.not-red-carded", "month", monthOf(month), "subject", subject));
     }
 
     private String label(Talk.Subject kind, String subject) {

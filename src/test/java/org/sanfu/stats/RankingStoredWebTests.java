@@ -161,7 +161,7 @@ class RankingStoredWebTests {
         assertThat(notListed.json().get("errors").get(0).get("message").asText()).contains("8/2022", "not shown a red card");
         Api.Response notSnail = talk("DEPARTMENT", "CUSTOMS");
         assertThat(notSnail.status()).as(notSnail.text()).isEqualTo(400);
-        assertThat(notSnail.json().get("errors").get(0).get("message").asText()).contains("not one of its SNAILs");
+        assertThat(notSnail.json().get("errors").get(0).get("message").asText()).contains("not one of the SNAILs of 8/2022");
         Api.Response listed = talk("TOWN", lagging);
         assertThat(listed.status()).as(listed.text()).isEqualTo(201);
     }

@@ -3,7 +3,10 @@ package org.sanfu.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,9 +17,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
 import org.sanfu.DomainException;
+import org.sanfu.LostRace;
 import org.sanfu.SanfuTest;
 import org.sanfu.security.Caller;
 import org.sanfu.security.Role;
@@ -28,7 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * 约谈 recorded through {@code POST /api/stats/talks} and shown by {@code /medals}. Each test talks about
- * months of 2013 no other test names (one talk per month and subject).
+ * months of 2013 no other test names (one talk per month and subject), whose rankings it stores naming whom it talks
+ * with (StoredRolls), as the 1st's job would have; October to December 2004, used by no other test, are months no
+ * job stored.
  */
 @SanfuTest
 class TalksWebTests {
@@ -41,6 +48,14 @@ class TalksWebTests {
     Talks talks;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    StoredRolls rolls;
+    @Autowired
+    MonthlyRankings monthlyRankings;
+    @Autowired
+    LostRace race;
+    @Autowired
+    RankingRolls rankingRolls;
 
     private static Map<String, Object> talk(String month, String kind, String subject, String heldOn, String note) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -58,6 +73,8 @@ class TalksWebTests {
 
     @Test
     void aLeaderRecordsATalkWithADepartmentOnceAndTheQuartersRollShowsItInItsMonth() {
+        rolls.store("2013-02", List.of("TRANSPORT"), List.of());
+        rolls.store("2013-03", List.of("TRANSPORT"), List.of());
         Api.Response r = api.post("/api/stats/talks", "leader", talk("2013-02", "DEPARTMENT", "TRANSPORT",
                 "2013-03-05", "指出签收超期问题，要求一周内整改"));
         assertThat(r.status()).as(r.text()).isEqualTo(201);
@@ -98,6 +115,7 @@ class TalksWebTests {
 
     @Test
     void twoLeadersRecordingTheSameTalkAtOnceLeaveOneAndTheLaterIsToldItWasRecordedMeanwhile() throws Exception {
+        rolls.store("2013-11", List.of("HRSS"), List.of());
         TalkRequest request = new TalkRequest("2013-11", Talk.Subject.DEPARTMENT, "HRSS", "2013-12-03", "就欠薪问题约谈");
         Caller first = new Caller("leader", Role.LEADER, null);
         Caller second = new Caller("leader2", Role.LEADER, null);
@@ -139,6 +157,7 @@ class TalksWebTests {
     void aTalkWithATownNamesATownAsTheTicketsWriteIt() {
         String town = "约谈镇" + Api.creditCode().substring(12);
         api.visit(api.enterprise("台州约谈制造有限公司", town), List.of(Api.problem("CUSTOMS", "查验慢")));
+        rolls.store("2013-04", List.of(), List.of(town));
 
         Api.Response r = api.post("/api/stats/talks", "leader", talk("2013-04", "TOWN", town, "2013-05-06", "亮红牌约谈"));
         assertThat(r.status()).as(r.text()).isEqualTo(201);
@@ -154,6 +173,7 @@ class TalksWebTests {
 
     @Test
     void eachFieldAtFaultIsNamedAndNothingIsRecorded() {
+        rolls.store("2013-05", List.of("TRANSPORT"), List.of());
         String tomorrow = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
         Map<String, Map<String, Object>> cases = new LinkedHashMap<>();
         cases.put("month", talk(null, "DEPARTMENT", "TRANSPORT", "2013-06-03", "要点"));
@@ -184,6 +204,110 @@ class TalksWebTests {
         assertThat(messages.get("heldOn  ")).isEqualTo("must not lie before 2013-05-01, the first day of the ranking's month");
         assertThat(messages.get("heldOn   ")).isEqualTo("must not lie after today");
         assertThat(messages.get("note ")).isEqualTo(messages.get("note"));
+    }
+
+    /**
+     * October 2004, which no job stored (the service started after 1 November 08:00): a town red-carded, no
+     * 蜗牛店小二 (too few departments ranked; the roll shows —). A talk about it goes by its ranking all the same: a
+     * department is refused (400 naming {@code subject}) and nothing is stored, the ranking not either; the town's
+     * talk is recorded and the ranking stored with it, as it stood, so that the roll and the talks agree from then on;
+     * the 1st's job, run late, leaves it as stored.
+     */
+    @Test
+    void aTalkAboutAMonthOverThatNoJobStoredGoesByItsRankingWhichIsStoredWithIt() {
+        String lagging = api.redCardedTown("约谈补存镇", "2004-10-11", "2004-10-29");
+        JsonNode live = api.get("/api/stats/ranking?month=2004-10", "leader").json();
+        assertThat(live.get("storedAt").isNull()).as("never stored").isTrue();
+        JsonNode october = api.get("/api/stats/medals?quarter=2004-Q4", "leader").json().get("months").get(0);
+        assertThat(october.get("complete").asBoolean()).isTrue();
+        assertThat(october.get("snail")).as("no 蜗牛店小二 that month").isEmpty();
+        assertThat(october.get("redCards").toString()).contains(lagging);
+        long before = talks();
+
+        Api.Response justice = api.post("/api/stats/talks", "leader", talk("2004-10", "DEPARTMENT", "JUSTICE",
+                "2004-11-02", "约谈"));
+        assertThat(justice.status()).as(justice.text()).isEqualTo(400);
+        assertThat(justice.json().get("errors")).singleElement().satisfies(e -> {
+            assertThat(e.get("field").asText()).isEqualTo("subject");
+            assertThat(e.get("message").asText())
+                    .isEqualTo("'司法局' is not one of the SNAILs of 10/2004; a talk is recorded with one of them");
+        });
+        Api.Response zh = api.perform(MockMvcRequestBuilders.post("/api/stats/talks").contentType("application/json")
+                .header("Accept-Language", "zh-CN").content(api.write(talk("2004-10", "DEPARTMENT", "FINANCE",
+                        "2004-11-02", "约谈"))), "leader");
+        assertThat(zh.status()).isEqualTo(400);
+        assertThat(zh.json().get("errors").get(0).get("message").asText())
+                .isEqualTo("金融办不是2004年10月的蜗牛店小二：只能记录与该月蜗牛店小二的约谈");
+        String quiet = "约谈平稳镇" + Api.creditCode().substring(12);
+        api.visit(api.enterprise("台州约谈平稳贸易有限公司", quiet), List.of(Api.problem("LEGAL", "合同纠纷")));
+        Api.Response notRed = api.post("/api/stats/talks", "leader", talk("2004-10", "TOWN", quiet, "2004-11-02", "约谈"));
+        assertThat(notRed.status()).as(notRed.text()).isEqualTo(400);
+        assertThat(notRed.json().get("errors").get(0).get("message").asText())
+                .isEqualTo("'" + quiet + "' was not shown a red card in 10/2004; a talk is recorded with a town that was");
+        assertThat(talks()).isEqualTo(before);
+        assertThat(rolls.isStored("2004-10")).as("a refused talk changes nothing").isFalse();
+
+        Api.Response listed = api.post("/api/stats/talks", "leader", talk("2004-10", "TOWN", lagging, "2004-11-02",
+                "约谈镇分管领导"));
+        assertThat(listed.status()).as(listed.text()).isEqualTo(201);
+        JsonNode stored = api.get("/api/stats/ranking?month=2004-10", "leader").json();
+        assertThat(stored.get("storedAt").isNull()).as("stored with the talk").isFalse();
+        ((ObjectNode) stored).remove("storedAt");
+        ((ObjectNode) live).remove("storedAt");
+        assertThat(stored).as("as it stood").isEqualTo(live);
+
+        Instant storedAt = rolls.storedAt("2004-10");
+        try {
+            Api.at("2004-11-01T08:00:00");
+            monthlyRankings.storeLastMonth();
+        } finally {
+            ClockUtil.reset();
+        }
+        assertThat(rolls.storedAt("2004-10")).as("the 1st's job, late, leaves it").isEqualTo(storedAt);
+    }
+
+    /**
+     * November 2004: the 1st's job (or another node's) stores the month while a talk about it is being checked. The
+     * talk, having found nothing stored, computes the month and goes to store it, waits on the job's row, and then
+     * goes by what the job stored (naming 司法局 蜗牛店小二), not by its own computation (which names none).
+     */
+    @Test
+    void aTalkCheckedWhileTheJobStoresItsMonthGoesByWhatTheJobStored() throws Exception {
+        Ranking byTheJob = new Ranking("2004-11", List.of(new Ranking.DepartmentRank("JUSTICE", "司法局",
+                Figures.Counts.none().figures(), 10.0, 8, Ranking.Medal.SNAIL)), List.of());
+        Talk talk = race.loser("ranking_roll", () -> rankingRolls.store(YearMonth.of(2004, 11), byTheJob,
+                        Instant.parse("2004-12-01T00:00:00Z")),
+                () -> talks.record(new TalkRequest("2004-11", Talk.Subject.DEPARTMENT, "JUSTICE", "2004-12-03",
+                        "约谈"), new Caller("leader", Role.LEADER, null)));
+        assertThat(talk.label()).isEqualTo("司法局");
+        assertThat(rolls.storedAt("2004-11")).isEqualTo(Instant.parse("2004-12-01T00:00:00Z"));
+    }
+
+    /**
+     * A month not begun has no talk yet: no day could be its {@code heldOn}, so the month is refused (400 naming it),
+     * nothing is stored. The month under way (December 2004, the clock moved there) is recorded unchecked, as before.
+     */
+    @Test
+    void aMonthNotBegunIsRefusedAndTheMonthUnderWayIsRecorded() {
+        long before = talks();
+        try {
+            Api.at("2004-12-15T10:00:00");
+            Api.Response early = api.perform(MockMvcRequestBuilders.post("/api/stats/talks")
+                    .contentType("application/json").header("Accept-Language", "zh-CN")
+                    .content(api.write(talk("2005-01", "DEPARTMENT", "TRANSPORT", "2004-12-15", "约谈"))), "leader");
+            assertThat(early.status()).as(early.text()).isEqualTo(400);
+            assertThat(early.json().get("errors")).singleElement().satisfies(e -> {
+                assertThat(e.get("field").asText()).isEqualTo("month");
+                assertThat(e.get("message").asText()).isEqualTo("2005年1月尚未开始，还不能记录该月的约谈");
+            });
+            assertThat(talks()).isEqualTo(before);
+            Api.Response underWay = api.post("/api/stats/talks", "leader", talk("2004-12", "DEPARTMENT", "TRANSPORT",
+                    "2004-12-15", "约谈"));
+            assertThat(underWay.status()).as(underWay.text()).isEqualTo(201);
+        } finally {
+            ClockUtil.reset();
+        }
+        assertThat(rolls.isStored("2004-12")).as("a month under way is not stored").isFalse();
     }
 
     @Test

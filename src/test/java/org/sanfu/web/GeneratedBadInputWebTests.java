@@ -30,6 +30,7 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 import org.sanfu.Api;
 import org.sanfu.SanfuTest;
+import org.sanfu.stats.StoredRolls;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
@@ -80,7 +81,8 @@ class GeneratedBadInputWebTests {
             // a channel (issue 14): a code nobody has, a URL to call back
             "code", f -> NODES.textNode(f.freshChannelCode()),
             "callbackUrl", f -> NODES.textNode("https://hotline.example.gov.cn/sanfu"),
-            // a talk (约谈): a ranking's month before the schema's default date, with a department
+            // a talk (约谈): a ranking's month before the schema's default date, with a department named its
+            // 蜗牛店小二 (the fixture stores the month's ranking so)
             "month", f -> NODES.textNode("2013-10"),
             "subject", f -> NODES.textNode("TRANSPORT"));
     /** A "user" that is a channel's key (header X-Channel-Key), not a person signing in with Basic. */
@@ -94,6 +96,9 @@ class GeneratedBadInputWebTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    StoredRolls rolls;
 
     private Fixture fixture;
     private final Random codes = new Random(SEED);
@@ -200,6 +205,7 @@ class GeneratedBadInputWebTests {
         /** A file of the ticket (附件), as its lead department sent it. */
         final String attachmentId;
         Fixture() {
+            rolls.store("2013-10", List.of("TRANSPORT"), List.of());
             creditCode = api.enterprise();
             // CREDIT_INSURANCE is routed to a lead and a co-department (bpmn/routing.dmn)
             JsonNode ticket = api.visit(creditCode, List.of(Api.problem("CREDIT_INSURANCE", "生成测试"))).get(0);

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
 import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
+import org.sanfu.stats.StoredRolls;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,6 +37,8 @@ class TimedOutFormsWebTests {
     Pages pages;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    StoredRolls rolls;
 
     @Test
     void aVisitFormPostedAfterItsSessionTimedOutComesBackFilledInAfterTheSignInAndIsNotSaved() throws Exception {
@@ -163,19 +167,20 @@ class TimedOutFormsWebTests {
 
     @Test
     void aTalksRecordPostedAfterItsSessionTimedOutComesBackWithWhomItIsAbout() throws Exception {
+        rolls.store("2004-06", List.of("TRANSPORT"), List.of()); // June 2004, used by no other test
         String note = "约谈要点：交通运输局三月签收超时，要求一周内整改 " + System.nanoTime();
         MockHttpServletResponse posted = pages.postAfterTimeOut("/talks",
-                "/talks/new?month=2010-05&subjectKind=DEPARTMENT&subject=TRANSPORT", Pages.form("month", "2010-05",
-                        "subjectKind", "DEPARTMENT", "subject", "TRANSPORT", "heldOn", "2010-06-02", "note", note));
+                "/talks/new?month=2004-06&subjectKind=DEPARTMENT&subject=TRANSPORT", Pages.form("month", "2004-06",
+                        "subjectKind", "DEPARTMENT", "subject", "TRANSPORT", "heldOn", "2004-07-02", "note", note));
         MockHttpServletResponse signedIn = pages.signInWith(posted.getCookie("SANFU_SESSION"), "leader");
         assertThat(signedIn.getRedirectedUrl()).isEqualTo("/talks/new");
         Document form = html(pages.mvc().perform(get("/talks/new")
                 .cookie(Pages.sessionAfter(signedIn, posted.getCookie("SANFU_SESSION"))).accept(MediaType.TEXT_HTML))
                 .andReturn().getResponse());
         assertThat(form.select("#formKept").text()).contains("已恢复").contains("还没有保存");
-        assertThat(form.select("#about").text()).isEqualTo("约谈对象：交通运输局（港航）（2010年5月 蜗牛店小二）");
-        assertThat(form.select("input[name=month]").val()).isEqualTo("2010-05");
-        assertThat(form.select("input[name=heldOn]").val()).isEqualTo("2010-06-02");
+        assertThat(form.select("#about").text()).isEqualTo("约谈对象：交通运输局（港航）（2004年6月 蜗牛店小二）");
+        assertThat(form.select("input[name=month]").val()).isEqualTo("2004-06");
+        assertThat(form.select("input[name=heldOn]").val()).isEqualTo("2004-07-02");
         assertThat(form.select("#note").text()).isEqualTo(note);
         assertThat(jdbc.sql("select count(*) from talk where note = ?").param(note).query(Long.class).single())
                 .isZero();
