@@ -81,6 +81,22 @@ public final class Typed {
         return new String(chars);
     }
 
+    /**
+     * Whether the text holds nothing but spaces ({@link #trimmed}'s, and tabs and line breaks): a required text of
+     * no-break or zero-width spaces alone is blank. Null is blank.
+     */
+    public static boolean blank(String text) {
+        if (text == null) {
+            return true;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (!space(text.charAt(i), true)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String trim(String text, boolean controls) {
         int start = 0;
         int end = text.length();
@@ -95,6 +111,6 @@ public final class Typed {
 
     private static boolean space(char c, boolean controls) {
         return Character.isSpaceChar(c) || c >= '\u200B' && c <= '\u200D' || c == '\u2060' || c == '\uFEFF'
-                || controls && Character.isWhitespace(c);
+                || controls && (c == '\t' || c == '\n' || c == '\r');
     }
 }

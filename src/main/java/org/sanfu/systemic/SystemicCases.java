@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.sanfu.DomainException;
 import org.sanfu.Message;
+import org.sanfu.Typed;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.security.Caller;
 import org.sanfu.security.Role;
 import org.sanfu.ticket.TicketCases;
 import org.sanfu.ticket.TicketReplied;
+import org.sanfu.web.Text;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -58,7 +60,8 @@ public class SystemicCases {
         if (!taken.isEmpty()) {
             throw inAnotherCase(problem.id(), taken);
         }
-        String title = command.title() == null || command.title().isBlank() ? problem.title() : command.title().strip();
+        // a title of no-break spaces alone is none (Text.Rule.blank), as a visit's is
+        String title = Text.Rule.blank(command.title()) ? problem.title() : Typed.trimmed(command.title());
         String note = command.note() == null || command.note().isBlank() ? null : command.note().strip();
         String description = "共性问题 " + problem.id() + "：" + problem.enterpriseCount() + " 家企业反映同类问题（事项 "
                 + members.stream().map(String::valueOf).collect(Collectors.joining("、")) + "）"

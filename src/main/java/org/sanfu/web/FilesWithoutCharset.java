@@ -16,9 +16,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
  * given UTF-8 first ({@code server.servlet.encoding.force}, for the pages and the JSON's Chinese), and the servlet
  * container writes that charset after any type set later. A charset on a PDF, a workbook or a picture says nothing
  * true, and a client that compares the type it stored with the one it downloads (an integrator's checksum job) sees
- * another. A type that names its own charset (the accounts' CSV, text/csv;charset=UTF-8) keeps it.
+ * another. A type that names its own charset (the enterprise import's template, text/csv;charset=UTF-8) keeps it. Only
+ * the service's own answers: the API documents springdoc sends as bytes are text and keep their charset.
  */
-@ControllerAdvice
+@ControllerAdvice(basePackages = "org.sanfu")
 class FilesWithoutCharset implements ResponseBodyAdvice<byte[]> {
 
     @Override

@@ -12,7 +12,6 @@ import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.hibernate.validator.constraintvalidation.HibernateConstraintValidatorContext;
 import org.sanfu.Message;
 import org.sanfu.Typed;
@@ -54,8 +53,6 @@ public @interface Text {
      */
     final class Rule {
 
-        private static final Pattern ZERO_WIDTH = Pattern.compile("[\\u200B\\u200C\\u200D\\u2060\\uFEFF]");
-
         private Rule() {
         }
 
@@ -88,7 +85,7 @@ public @interface Text {
         /** Blank once the zero-width characters (U+200B–U+200D, U+2060, U+FEFF) are left out. */
         public static boolean blank(String value) {
             // no-break spaces too (U+00A0, U+2007, U+202F: a title pasted from Word), which isBlank does not count
-            return value == null || Typed.folded(ZERO_WIDTH.matcher(value).replaceAll("")).isEmpty();
+            return Typed.blank(value);
         }
 
         private static String code(char c) {

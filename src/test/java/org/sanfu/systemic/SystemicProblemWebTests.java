@@ -355,6 +355,19 @@ class SystemicProblemWebTests {
         }
     }
 
+    /** A title of no-break spaces alone (pasted from Word) is none: the case is titled as the proposal is. */
+    @Test
+    void aTitleOfNoBreakSpacesAloneIsNoneAndTheProposalsOwnIsKept() {
+        JsonNode proposed = scanFinding(alike("LEGAL", 5, "海外客户拖欠货款，跨境追讨诉讼费用高、周期长，企业无力维权"));
+        Api.Response confirmed = api.post("/api/systemic-problems/" + proposed.get("id").asText() + "/confirm",
+                "dispatch", Map.of("title", "\u00A0\u202F", "leadDepartment", "JUSTICE"));
+        assertThat(confirmed.status()).as(confirmed.text()).isEqualTo(200);
+        assertThat(confirmed.json().get("title").asText()).isNotBlank().isEqualTo(proposed.get("title").asText());
+        String caseId = confirmed.json().get("caseTicketId").asText();
+        assertThat(api.get("/api/tickets/" + caseId, "leader").json().get("title").asText())
+                .isEqualTo(proposed.get("title").asText());
+    }
+
     @Test
     void badInputIs400NamingTheFieldAndChangesNothing() {
         String id = scanFinding(alike("TRADE_FAIR", 5, FAIR)).get("id").asText();
