@@ -9,6 +9,7 @@ import org.sanfu.calendar.WorkingDayCalendar.YearOnFile;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.channel.ChannelAdministration;
 import org.sanfu.security.AccountAdministration;
+import org.sanfu.security.DemoPasswords;
 import org.sanfu.security.Role;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +26,11 @@ import org.springframework.stereotype.Component;
  * stays unencrypted until their key is renewed;</li>
  * <li>{@code HOLIDAY_CALENDAR}: the years without the State Council's notice that the calendar section warns of as
  * errors (this year missing or provisional, next year missing; a provisional next year is the usual state until
- * November, a warning only).</li>
+ * November, a warning only);</li>
+ * <li>{@code DEMO_ACCOUNTS}: {@code spring.profiles.active} while the demo profile is active (its accounts and the
+ * channels' key are known to everyone who read the README; it is the default when no profile is set), then the
+ * enabled demo accounts still signing in with the demo password, by user name (DemoPasswords, which looks only at
+ * the demo profile's user names: a password check per account would make /admin slow).</li>
  * </ul>
  * Each fact is asked of the module that owns it.
  */
@@ -36,7 +41,10 @@ class Readiness {
     static final String ROLE_ACCOUNTS = "ROLE_ACCOUNTS";
     static final String CHANNEL_SECRET_KEY = "CHANNEL_SECRET_KEY";
     static final String HOLIDAY_CALENDAR = "HOLIDAY_CALENDAR";
+    static final String DEMO_ACCOUNTS = "DEMO_ACCOUNTS";
     static final String SECRET_KEY_SETTING = "sanfu.channels.secret-key";
+    /** Set to prod, it takes the demo profile away (config/application.yml makes demo the default). */
+    static final String PROFILE_SETTING = "spring.profiles.active";
 
     /** The roles the office cannot run without, besides the departments' and the administrator's own. */
     private static final List<Role> NEEDED_ROLES = List.of(Role.DISPATCH, Role.LEADER);
@@ -62,14 +70,16 @@ class Readiness {
     private final Catalog catalog;
     private final ChannelAdministration channels;
     private final WorkingDayCalendar calendar;
+    private final DemoPasswords demo;
     private final Clock clock;
 
     Readiness(AccountAdministration accounts, Catalog catalog, ChannelAdministration channels,
-            WorkingDayCalendar calendar, Clock clock) {
+            WorkingDayCalendar calendar, DemoPasswords demo, Clock clock) {
         this.accounts = accounts;
         this.catalog = catalog;
         this.channels = channels;
         this.calendar = calendar;
+        this.demo = demo;
         this.clock = clock;
     }
 
@@ -85,6 +95,11 @@ class Readiness {
             years.add(String.valueOf(year + 1));
         }
         ChannelAdministration.SecretsAtRest secrets = channels.secretsAtRest();
+        List<String> known = new ArrayList<>();
+        if (demo.demoProfileActive()) {
+            known.add(PROFILE_SETTING);
+        }
+        known.addAll(demo.enabledWithDemoPassword());
         List<Check> checks = List.of(
                 Check.of(DEPARTMENT_ACCOUNTS, catalog.departmentCodes().stream()
                         .filter(catalog::isHandlingDepartment).filter(code -> !staffed.contains(code)).toList()),
@@ -93,7 +108,8 @@ class Readiness {
                 // without the key every live channel's secret is unencrypted: the setting is what is missing
                 Check.of(CHANNEL_SECRET_KEY, secrets.keySet() ? secrets.plain()
                         : secrets.anyLive() ? List.of(SECRET_KEY_SETTING) : List.of()),
-                Check.of(HOLIDAY_CALENDAR, years));
+                Check.of(HOLIDAY_CALENDAR, years),
+                Check.of(DEMO_ACCOUNTS, known));
         return new Report(checks.stream().allMatch(Check::ready), checks);
     }
 }

@@ -55,6 +55,12 @@ class Accounts {
         return jdbc.sql("select " + COLUMNS + " from account order by username").query(ACCOUNT).list();
     }
 
+    /** The enabled accounts among these user names, by user name. */
+    List<Account> enabledAmong(List<String> usernames) {
+        return jdbc.sql("select " + COLUMNS + " from account where enabled = :enabled and username in (:usernames) "
+                + "order by username").param("enabled", true).param("usernames", usernames).query(ACCOUNT).list();
+    }
+
     boolean anyWithRole(Role role) {
         return jdbc.sql("select count(*) from account where role = ?").param(role.name())
                 .query(Long.class).single() > 0;

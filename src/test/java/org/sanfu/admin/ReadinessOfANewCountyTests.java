@@ -21,14 +21,17 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * 上线检查 as a new county's administrator first sees it: the prod profile with nothing but its first administrator
  * and no {@code sanfu.channels.secret-key}. The context is ProductionProfileTests' own (the same settings, so Spring
- * starts it once for both); this test adds a channel to it and no account, which that class counts.
+ * starts it once for both); these tests add a channel to it and no account (the demo account one adds is taken
+ * away again), which that class counts.
  */
 @SpringBootTest(properties = {SanfuTest.PRIVATE_DATABASE, SanfuTest.UNIQUE_ENGINE,
         "sanfu.admin.username=chief", "sanfu.admin.password=correct horse battery"})
@@ -43,6 +46,10 @@ class ReadinessOfANewCountyTests {
     MockMvc mvc;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    PasswordEncoder encoder;
 
     @Test
     void aNewCountysAdministratorIsToldWhatTheOfficeLacksAndWhereToGiveIt() throws Exception {
@@ -87,6 +94,40 @@ class ReadinessOfANewCountyTests {
         assertThat(mvc.perform(delete("/api/channels/HOTLINE_12345").with(httpBasic("chief", PASSWORD)))
                 .andReturn().getResponse().getStatus()).isEqualTo(204);
         assertThat(ReadinessWebTests.check(readiness(), "CHANNEL_SECRET_KEY").get("ready").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aDemoAccountCarriedIntoProductionIsNamedUntilItsPasswordIsChangedOrItIsDisabled() throws Exception {
+        // the prod profile, no demo account: nothing to change
+        JsonNode none = ReadinessWebTests.check(readiness(), "DEMO_ACCOUNTS");
+        assertThat(none.toString()).isEqualTo("{\"code\":\"DEMO_ACCOUNTS\",\"ready\":true,\"missing\":[]}");
+
+        // a county that tried the service on the demo profile and kept its database: staff1 still has the demo password
+        jdbc.sql("insert into account (username, password_hash, role, enabled) values (?, ?, ?, ?)")
+                .params("staff1", encoder.encode("demo"), "STAFF", true).update();
+        try {
+            JsonNode carried = ReadinessWebTests.check(readiness(), "DEMO_ACCOUNTS");
+            assertThat(carried.get("ready").asBoolean()).isFalse();
+            assertThat(carried.get("missing").toString()).isEqualTo("[\"staff1\"]");
+            Element item = admin(signIn()).selectFirst("#readiness li[data-check=DEMO_ACCOUNTS]");
+            assertThat(item.attr("data-ready")).isEqualTo("false");
+            assertThat(item.select(".missing").eachAttr("data-account")).containsExactly("staff1");
+            assertThat(item.select(".missing[data-profile]")).as("prod is not the demo profile").isEmpty();
+            assertThat(item.select(".todo").text()).contains("公开的演示密码", "重设密码", "停用").doesNotContain("demo");
+
+            // a password of its own
+            jdbc.sql("update account set password_hash = ? where username = ?")
+                    .params(encoder.encode("a password of its own"), "staff1").update();
+            assertThat(ReadinessWebTests.check(readiness(), "DEMO_ACCOUNTS").get("ready").asBoolean()).isTrue();
+
+            // or disabled: it signs in nowhere
+            jdbc.sql("update account set password_hash = ?, enabled = ? where username = ?")
+                    .params(encoder.encode("demo"), false, "staff1").update();
+            assertThat(ReadinessWebTests.check(readiness(), "DEMO_ACCOUNTS").get("ready").asBoolean()).isTrue();
+        } finally {
+            // ProductionProfileTests counts this context's accounts
+            jdbc.sql("delete from account where username = ?").param("staff1").update();
+        }
     }
 
     private JsonNode readiness() throws Exception {

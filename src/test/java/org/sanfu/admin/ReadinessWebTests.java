@@ -1,6 +1,8 @@
 package org.sanfu.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
@@ -19,17 +21,18 @@ import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * /admin's 上线检查 (`#readiness`) and GET /api/admin/readiness on the demo county, which has every account it
- * needs and a secret key for the channels (docs/UI.md, API.md, additions). A county without those accounts or the
+ * needs and a secret key for the channels, and is not ready only for being the demo (docs/UI.md, API.md, additions). A county without those accounts or the
  * secret key: ReadinessOfANewCountyTests.
  */
 @SanfuTest
 class ReadinessWebTests {
 
     static final List<String> CODES = List.of("DEPARTMENT_ACCOUNTS", "ROLE_ACCOUNTS", "CHANNEL_SECRET_KEY",
-            "HOLIDAY_CALENDAR");
+            "HOLIDAY_CALENDAR", "DEMO_ACCOUNTS");
 
     @Autowired
     Api api;
@@ -37,6 +40,8 @@ class ReadinessWebTests {
     Pages pages;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    PasswordEncoder encoder;
 
     @AfterEach
     void realTimeAgain() {
@@ -44,34 +49,91 @@ class ReadinessWebTests {
     }
 
     @Test
-    void aCountyReadyToRunIsSaidSoOnThePageAndInTheApi() {
+    void theDemoCountyLacksNothingButToLeaveTheDemoBehind() {
         ClockUtil.setCurrentTime(at(LocalDate.of(2026, 6, 1)));
         // a channel exists: its secret is sealed with the demo profile's key
         String code = "READY_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
         assertThat(api.post("/api/channels", "admin", Map.of("code", code, "name", "就绪检查渠道")).status())
                 .isEqualTo(201);
 
+        // everyone can sign in as admin/demo: the one thing it lacks, the whole checklist is not ready
         JsonNode readiness = readiness();
-        assertThat(readiness.get("ready").asBoolean()).as(readiness.toString()).isTrue();
+        assertThat(readiness.get("ready").asBoolean()).as(readiness.toString()).isFalse();
         assertThat(readiness.get("checks").findValuesAsText("code")).containsExactlyElementsOf(CODES);
         for (JsonNode check : readiness.get("checks")) {
-            assertThat(check.get("ready").asBoolean()).as(check.toString()).isTrue();
             assertThat(check.get("missing").isArray()).as(check.toString()).isTrue();
-            assertThat(check.get("missing")).as(check.toString()).isEmpty();
+            boolean demo = check.get("code").asText().equals("DEMO_ACCOUNTS");
+            assertThat(check.get("ready").asBoolean()).as(check.toString()).isEqualTo(!demo);
+            assertThat(check.get("missing").isEmpty()).as(check.toString()).isEqualTo(!demo);
         }
 
         Pages.Answer admin = pages.get("/admin", "admin");
         assertThat(admin.status()).isEqualTo(200);
         Element section = admin.html().selectFirst("#readiness");
         assertThat(section).isNotNull();
-        assertThat(section.attr("data-ready")).isEqualTo("true");
+        assertThat(section.attr("data-ready")).isEqualTo("false");
         assertThat(section.select("h2").text()).isEqualTo("上线检查");
-        assertThat(section.select("#readinessSummary").text()).isEqualTo("各项均已就绪。");
+        assertThat(section.select("#readinessSummary").text()).startsWith("有 1 项待处理");
         assertThat(section.select("li").eachAttr("data-check")).containsExactlyElementsOf(CODES);
-        assertThat(section.select("li").eachAttr("data-ready")).containsOnly("true");
-        assertThat(section.select("li .status").eachText()).containsOnly("已就绪");
-        assertThat(section.select(".todo")).isEmpty();
+        assertThat(section.select("li[data-ready=true]").eachAttr("data-check"))
+                .containsExactlyElementsOf(CODES.subList(0, 4));
+        assertThat(section.select("li[data-ready=true] .status").eachText()).containsOnly("已就绪");
+        assertThat(section.select(".todo")).hasSize(1);
         assertThat(admin.html().select(".admin-toc a[href=#readiness]").text()).isEqualTo("上线检查");
+    }
+
+    @Test
+    void theDemoProfileAndEveryDemoAccountStillSigningInWithItsPasswordAreNamed() {
+        ClockUtil.setCurrentTime(at(LocalDate.of(2026, 6, 1)));
+        List<String> demoAccounts = List.of("admin", "commerce", "customs", "dispatch", "finance", "hrss", "justice",
+                "leader", "staff1", "staff2", "transport");
+        // the suite signs in with these: each is put back as it was, whatever is asserted
+        List<Map<String, Object>> kept = jdbc.sql("select username, password_hash, enabled from account "
+                + "where username in (:names)").param("names", demoAccounts).query().listOfRows();
+        try {
+            JsonNode demo = check(readiness(), "DEMO_ACCOUNTS");
+            assertThat(demo.get("ready").asBoolean()).isFalse();
+            List<String> missing = new ArrayList<>();
+            demo.get("missing").forEach(name -> missing.add(name.asText()));
+            assertThat(missing.get(0)).as("the demo profile first").isEqualTo("spring.profiles.active");
+            assertThat(missing).contains("admin", "staff1", "finance", "leader");
+            assertThat(missing.subList(1, missing.size())).isSubsetOf(demoAccounts).isSorted();
+
+            Element item = pages.get("/admin", "admin").html().selectFirst("#readiness li[data-check=DEMO_ACCOUNTS]");
+            assertThat(item.attr("data-ready")).isEqualTo("false");
+            assertThat(item.select(".status").text()).isEqualTo("待处理");
+            assertThat(item.select("strong.check-name").text()).isEqualTo("不以演示配置运行，没有账号仍用演示密码");
+            assertThat(item.select(".missing[data-profile=demo]").text())
+                    .contains("演示配置", "SPRING_PROFILES_ACTIVE=prod");
+            assertThat(item.select("a.missing").eachAttr("data-account"))
+                    .containsExactlyElementsOf(missing.subList(1, missing.size()));
+            assertThat(item.select("a.missing[data-account=staff1]").attr("href")).isEqualTo("#account-staff1");
+            assertThat(item.select(".todo").text()).contains("以下账号仍可用公开的演示密码登录", "重设密码", "停用")
+                    // the password itself is never shown
+                    .doesNotContain("密码 demo", "密码demo", "：demo");
+            assertThat(item.select("a.fix").attr("href")).isEqualTo("#accounts");
+
+            // a new password for staff2, justice disabled, the others likewise, admin last (the API signs in as it)
+            String changed = encoder.encode("a password of its own");
+            jdbc.sql("update account set password_hash = ? where username = ?").params(changed, "staff2").update();
+            enable("justice", false);
+            JsonNode fewer = check(readiness(), "DEMO_ACCOUNTS");
+            assertThat(fewer.get("missing").toString()).doesNotContain("staff2", "justice").contains("admin");
+            jdbc.sql("update account set password_hash = :hash where username in (:names)")
+                    .param("hash", changed).param("names", demoAccounts).update();
+            Api.Response asChanged = api.perform(get("/api/admin/readiness")
+                    .with(httpBasic("admin", "a password of its own")), null);
+            assertThat(asChanged.status()).as(asChanged.text()).isEqualTo(200);
+            JsonNode none = asChanged.json();
+            // only the profile is left, which a test cannot change: started with prod, the check is ready
+            // (ReadinessOfANewCountyTests)
+            assertThat(check(none, "DEMO_ACCOUNTS").get("missing").toString())
+                    .isEqualTo("[\"spring.profiles.active\"]");
+        } finally {
+            kept.forEach(row -> jdbc.sql("update account set password_hash = ?, enabled = ? where username = ?")
+                    .params(row.get("password_hash"), row.get("enabled"), row.get("username")).update());
+        }
+        assertThat(check(readiness(), "DEMO_ACCOUNTS").get("missing")).hasSizeGreaterThan(1);
     }
 
     @Test
@@ -92,7 +154,7 @@ class ReadinessWebTests {
 
             Pages.Answer admin = pages.get("/admin", "admin");
             assertThat(admin.html().select("#readiness").attr("data-ready")).isEqualTo("false");
-            assertThat(admin.html().select("#readinessSummary").text()).startsWith("有 1 项待处理");
+            assertThat(admin.html().select("#readinessSummary").text()).as("the department and the demo").startsWith("有 2 项待处理");
             Element item = admin.html().selectFirst("#readiness li[data-check=DEPARTMENT_ACCOUNTS]");
             assertThat(item.attr("data-ready")).isEqualTo("false");
             assertThat(item.select(".status").text()).isEqualTo("待处理");
