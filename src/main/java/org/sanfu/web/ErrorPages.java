@@ -62,7 +62,7 @@ public class ErrorPages {
     }
 
     /** Whether the request (or, on the container's error dispatch, the one that failed) is /f or under it. */
-    private static boolean isFeedbackLink(HttpServletRequest request) {
+    static boolean isFeedbackLink(HttpServletRequest request) {
         String uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String failed
                 ? failed : request.getRequestURI();
         String path = uri.substring(Math.min(request.getContextPath().length(), uri.length()));

@@ -135,6 +135,32 @@ class HostileRequestsWebTests {
         assertNoErrorLogged();
     }
 
+    /**
+     * (Addition) A feedback link damaged so that Tomcat itself cannot read its path (a malformed escape, a lone %, an
+     * encoded NUL), opened in a browser, is the enterprise's Chinese error page too, with the same 400; a ; in it is
+     * the firewall's, and the same page. Any client not putting HTML first, and the API, keep problem+json.
+     */
+    @Test
+    void aFeedbackLinkTomcatCannotReadIsTheEnterprisesErrorPageToABrowser() throws Exception {
+        String browser = "Accept: text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8\r\n";
+        String link = "/f/" + "A".repeat(43);
+        for (String path : List.of("/f/%ZZ", "/f/%", "/f/a%00b", link + "%ZZ", link + "%E4%B8", "/f/a;b", "/f;x")) {
+            Raw r = raw("GET " + path + " HTTP/1.1\r\nHost: x\r\n" + browser + "Connection: close\r\n\r\n");
+            assertThat(r.status()).as(path + ": " + r).isEqualTo(400);
+            assertThat(r.headers().get("content-type")).as(path + ": " + r).startsWith("text/html");
+            assertThat(r.body()).as(path).contains("请求有误（400）", "地址中有不允许的字符", "请重新打开您收到的链接")
+                    .doesNotContain("返回首页", "href=\"/\"", "Exception", "Bad Request");
+        }
+        for (String request : List.of("GET /f/%ZZ HTTP/1.1\r\nHost: x\r\nAccept: */*\r\n",
+                "GET /f/%ZZ HTTP/1.1\r\nHost: x\r\nAccept: application/json, text/html;q=0.5\r\n",
+                "GET /api/tickets/%ZZ HTTP/1.1\r\nHost: x\r\n" + browser + BASIC_STAFF)) {
+            Raw r = raw(request + "Connection: close\r\n\r\n");
+            assertThat(r.status()).as(request).isEqualTo(400);
+            assertThat(r.headers().get("content-type")).as(request).startsWith("application/problem+json");
+        }
+        assertNoErrorLogged();
+    }
+
     @Test
     void errorAskedForDirectlyIsRefusedNot500() throws Exception {
         for (String path : List.of("/error", "/error/x")) {
