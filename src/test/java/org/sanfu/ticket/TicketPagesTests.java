@@ -428,17 +428,61 @@ class TicketPagesTests extends TicketWebTestSupport {
                 "leadDepartment", "CUSTOMS", "coDepartments", "HRSS", "coDepartments", "FINANCE")).status())
                 .isEqualTo(303);
 
-        // a page the back button drew anew has a new key: the state moved on, and what it says decides
+        // a page drawn anew has a new key: the state moved on, and what it says decides; saying something else, it
+        // is another page's form, never sent (a second tab's: aSecondTabsFormAfterTheFirstTabActed...)
         String drawnAnew = pages.get("/tickets/" + id, "dispatch").html()
                 .select("form[data-action=comment] input[name=submission]").val();
         Pages.Answer other = pages.post("/tickets/" + id + "/assign", "dispatch",
                 Pages.form("submission", drawnAnew, "leadDepartment", "JUSTICE"));
         assertThat(other.status()).isEqualTo(409);
-        assertThat(other.html().select("#refusal").text()).contains("这次改动的内容没有办理");
+        assertThat(other.html().select("#refusal").text()).contains("另一个页面", "「交办」", "没有办理")
+                .doesNotContain("在您返回之前已经提交并办理过");
         assertThat(pages.post("/tickets/" + id + "/assign", "dispatch", Pages.form("submission", drawnAnew,
                 "leadDepartment", "CUSTOMS", "coDepartments", "FINANCE", "coDepartments", "HRSS")).status())
                 .isEqualTo(303);
         assertThat(api.get("/api/tickets/" + id, "dispatch").json().get("leadDepartment").asText()).isEqualTo("CUSTOMS");
+    }
+
+    /**
+     * (Addition) The ticket's page open in two tabs: the first asks for an extension, then the second's 延期 form, never
+     * sent, is 409 saying the ticket moved on since its page was opened (this action done on another page), not that
+     * it was sent before; what it typed, the working days with the reason, is kept to copy. The same form sent again
+     * changed is still told it was sent before.
+     */
+    @Test
+    void aSecondTabsFormAfterTheFirstTabActedIsToldAnotherPageDidItAndKeepsAllItTyped() {
+        String id = id(api.ticket("CONTAINER"));
+        api.act(id, "sign", "transport", null);
+        String first = pages.get("/tickets/" + id, "transport").html()
+                .select("form[data-action=extend] input[name=submission]").val();
+        String second = pages.get("/tickets/" + id, "transport").html()
+                .select("form[data-action=extend] input[name=submission]").val();
+        assertThat(first).isNotBlank().isNotEqualTo(second);
+        assertThat(pages.post("/tickets/" + id + "/extend", "transport",
+                Pages.form("submission", first, "workingDays", "3", "reason", "等待船期确认")).status())
+                .isEqualTo(303);
+
+        Pages.Answer other = pages.post("/tickets/" + id + "/extend", "transport",
+                Pages.form("submission", second, "workingDays", "7", "reason", "港口拥堵需协调"));
+        assertThat(other.status()).isEqualTo(409);
+        assertThat(other.html().select("#refusal .reason").text())
+                .contains("另一个页面", "「申请延期」", "这个页面打开后", "没有提交过")
+                .doesNotContain("在您返回之前已经提交并办理过");
+        assertThat(other.html().select("#unsaved dd[data-field=workingDays]").text())
+                .as("the days typed, kept with the reason").isEqualTo("7");
+        assertThat(other.html().select("#unsaved dd[data-field=reason]").text()).isEqualTo("港口拥堵需协调");
+        assertThat(other.html().select("#unsaved").text()).contains("延期工作日", "理由");
+        JsonNode ticket = api.get("/api/tickets/" + id, "transport").json();
+        assertThat(ticket.toString()).doesNotContain("港口拥堵需协调");
+        assertThat(api.get("/api/tickets/" + id + "/history", "transport").json().findValuesAsText("action")
+                .stream().filter("extend"::equals)).hasSize(1);
+
+        // the first tab's own form sent again, changed (the back button): that one was sent before, and is told so
+        Pages.Answer resent = pages.post("/tickets/" + id + "/extend", "transport",
+                Pages.form("submission", first, "workingDays", "5", "reason", "等待船期确认"));
+        assertThat(resent.status()).isEqualTo(409);
+        assertThat(resent.html().select("#refusal").text()).contains("这张表单在您返回之前已经提交并办理过");
+        assertThat(resent.html().select("#unsaved dd[data-field=workingDays]").text()).isEqualTo("5");
     }
 
     private long comments(String id, String text) {

@@ -505,10 +505,12 @@ class TicketPages {
         } catch (DomainException.NotNow e) {
             if (justDone(id, caller, action, null)) {
                 // the caller's own action of a moment ago moved the state on: this is that form sent again,
-                // from a page the back button drew anew, unless it says something else than that one did
+                // from a page the back button drew anew, unless it says something else than that one did. Then it
+                // is another page's form (a second tab opened before): this one was never sent, its key not done
+                // (PageFormSubmissions.once would have answered it), so it is not told it was
                 if (submissions.lastSaidOtherwise(caller.username(), action, ticketId(id), content,
                         clock.instant().minus(RESENT_WITHIN))) {
-                    return again(id, caller, FormState.refused(action, typed, resentChanged()), back,
+                    return again(id, caller, FormState.refused(action, typed, doneElsewhere(action)), back,
                             HttpStatus.CONFLICT);
                 }
                 return done(id, action, back, flash);
@@ -628,6 +630,13 @@ class TicketPages {
 
     private String resentChanged() {
         return messages.text(Message.of("page.ticket.resent-changed"), Locale.SIMPLIFIED_CHINESE);
+    }
+
+    /** This action done a moment ago by the caller from another page than this form's (another tab). */
+    private String doneElsewhere(String action) {
+        return messages.text(Message.of("page.ticket.done-elsewhere", "action",
+                messages.text(Message.of("label.action." + action), Locale.SIMPLIFIED_CHINESE)),
+                Locale.SIMPLIFIED_CHINESE);
     }
 
     /**
@@ -846,8 +855,11 @@ class TicketPages {
         /** The free-text inputs of the action forms (ActionRequests' @Text fields). */
         static final Set<String> FREE_TEXT = Set.of("note", "reason", "opinion", "resolution", "comment", "text");
 
-        /** The choices shown with the unsaved texts, each by the message of its value (label.NAME.VALUE). */
-        static final Set<String> CHOICES = Set.of("outcome", "satisfaction");
+        /**
+         * The other inputs shown with the unsaved texts, each by the message of its value (label.NAME.VALUE) when
+         * it has one: the choices, and an extension's working days, which go with its reason.
+         */
+        static final Set<String> CHOICES = Set.of("outcome", "satisfaction", "level", "workingDays");
 
         static final FormState NONE = new FormState(null, new LinkedMultiValueMap<>(), Map.of(), null, false, false);
 
@@ -902,8 +914,8 @@ class TicketPages {
         }
 
         /**
-         * What was chosen in such a form, beside its texts ({@link #CHOICES}): the outcome of a reply goes
-         * with its resolution. By field, in form order: the value as it came (the page shows its label).
+         * What was chosen or given in such a form, beside its texts ({@link #CHOICES}): the outcome of a reply goes
+         * with its resolution, the working days of an extension with its reason. By field, in form order: the value as it came (the page shows its label).
          */
         public Map<String, String> unsavedChoices() {
             return lastTyped(CHOICES);
