@@ -220,6 +220,20 @@ class FeedbackLinkService {
         return attachments.onFeedbackPage(awaiting(live(token)).id(), attachmentId);
     }
 
+    /**
+     * Whether a rating sent to this link now could be recorded, files and all: the link lives and its ticket waits for
+     * feedback on its reply ({@link FeedbackUploadGate} reads a form's files only then).
+     */
+    @Transactional(readOnly = true)
+    public boolean takesRating(String token) {
+        try {
+            awaiting(live(token));
+            return true;
+        } catch (LinkGone gone) {
+            return false;
+        }
+    }
+
     /** The live link's ticket, while it waits for feedback on the link's reply; else {@link LinkGone}. */
     private RepliedTickets.Replied awaiting(FeedbackLinks.Link link) {
         return replied.awaitingFeedback(link.ticketId(), link.repliedAt()).orElseThrow(LinkGone::new);

@@ -60,10 +60,12 @@ class FeedbackPages {
     private final People people;
     /** The largest file the enterprise may send, as the form's hint says it (10 MB). */
     private final String fileLimit;
+    private final long maxFileBytes;
 
     FeedbackPages(FeedbackLinkService links, FeedbackPageThrottle throttle, FormBodies forms, FormErrors errors,
             FeedbackLinkDispatch dispatch, People people, TicketAttachments attachments) {
         this.fileLimit = Downloads.sizeWords(attachments.maxFileBytes());
+        this.maxFileBytes = attachments.maxFileBytes();
         this.dispatch = dispatch;
         this.people = people;
         this.links = links;
@@ -99,14 +101,17 @@ class FeedbackPages {
     ModelAndView rate(@PathVariable String token, @RequestParam MultiValueMap<String, String> form,
             @RequestParam(name = TicketAttachments.FROM_ENTERPRISE_FIELD, required = false) List<MultipartFile> files,
             HttpServletRequest request) throws IOException {
-        if (!throttle.admit(request.getRemoteAddr())) {
+        // a form with files took its token at the gate already (FeedbackUploadGate), before its body was read
+        Object gated = request.getAttribute(FeedbackUploadGate.ADMITTED);
+        if (!(gated instanceof Boolean admitted ? admitted : throttle.admit(request.getRemoteAddr()))) {
             return page("feedback/busy", HttpStatus.TOO_MANY_REQUESTS);
         }
         try {
-            List<TicketAttachments.Upload> uploads = chosen(files);
+            List<TicketAttachments.Upload> uploads = List.of();
             ActionRequests.Feedback command;
             FeedbackLinkService.Rated rated;
             try {
+                uploads = chosen(files);
                 command = withReasonIfDissatisfied(forms.command(form, ActionRequests.Feedback.class));
                 rated = links.rate(token, command, uploads);
             } catch (InvalidInput e) {
@@ -222,14 +227,19 @@ class FeedbackPages {
      * The files the form carried, as chosen: a file input left empty sends a part with no name and no bytes, which is
      * no file (a chosen file with no bytes is one, refused as empty).
      */
-    private static List<TicketAttachments.Upload> chosen(List<MultipartFile> files) throws IOException {
+    private List<TicketAttachments.Upload> chosen(List<MultipartFile> files) throws IOException {
         List<TicketAttachments.Upload> chosen = new ArrayList<>();
         for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
             String name = file.getOriginalFilename();
             if (file.isEmpty() && (name == null || name.isEmpty())) {
                 continue;
             }
-            // no declared type: a phone's browser guesses it from the name; the bytes say what the file is
+            // no declared type: a phone's browser guesses it from the name; the bytes say what the file is. One too
+            // large is not read into memory only to be refused: its first bytes and its size say as much
+            if (file.getSize() > maxFileBytes) {
+                throw TicketAttachments.refusedFromEnterprise(name, Message.of("sanfu.feedback.file-too-large", "limit",
+                        fileLimit));
+            }
             chosen.add(new TicketAttachments.Upload(name, null, file.getBytes()));
         }
         return chosen;

@@ -123,6 +123,21 @@ public class TicketAttachments {
     }
 
     /**
+     * What the enterprise may send: photographs and PDF scans, which is what it has to show (the container still not
+     * released, a bank's letter). Not a Word or Excel file, an OFD or anything else a zip holds: whoever holds a link
+     * forwarded by text message sends them without an account, and staff open them on their desktops, where a document's
+     * macros, remote templates and embedded objects run.
+     */
+    static final Set<AttachmentTypes> FROM_ENTERPRISE_KINDS = Set.of(AttachmentTypes.JPEG, AttachmentTypes.PNG,
+            AttachmentTypes.PDF);
+
+    /** A file of the enterprise's refused, by its name as sent, and why: a 400 naming {@code files}. */
+    public static InvalidInput refusedFromEnterprise(String name, Message why) {
+        return InvalidInput.of(FROM_ENTERPRISE_FIELD, Message.of("sanfu.feedback.file-refused", "name",
+                name == null ? "" : name, "reason", why));
+    }
+
+    /**
      * Files the enterprise sends with its rating through its feedback link (no caller: the feedback module has checked
      * the link, and records the rating in this transaction): each is judged by its bytes as a page's form's file is,
      * and kept marked as the enterprise's, {@code uploaded_by} the history's actor for it
@@ -148,12 +163,13 @@ public class TicketAttachments {
             } catch (InvalidInput refused) {
                 Message reason = refused.faults().get(0).reason();
                 // the enterprise reads a size as people write it (10 MB), not in bytes as the API states its limit
-                throw InvalidInput.of(FROM_ENTERPRISE_FIELD, Message.of("sanfu.feedback.file-refused", "name", sent,
-                        "reason", "sanfu.attachment.too-large".equals(reason.code()) ? Message.of(
-                                "sanfu.feedback.file-too-large", "limit", Downloads.sizeWords(maxFileBytes()))
-                                : reason));
+                throw refusedFromEnterprise(sent, "sanfu.attachment.too-large".equals(reason.code()) ? Message.of(
+                        "sanfu.feedback.file-too-large", "limit", Downloads.sizeWords(maxFileBytes())) : reason);
             }
         }).toList();
+        judged.stream().filter(file -> !FROM_ENTERPRISE_KINDS.contains(file.kind())).findFirst().ifPresent(file -> {
+            throw refusedFromEnterprise(file.name(), Message.of("sanfu.feedback.file-kind"));
+        });
         int room = properties.maxPerTicket() - attachments.count(ticket.id());
         if (judged.size() > room) {
             throw InvalidInput.of(FROM_ENTERPRISE_FIELD, Message.of("sanfu.feedback.files-no-room", "room",

@@ -12,8 +12,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -86,7 +84,7 @@ public final class Utf8Forms extends OncePerRequestFilter {
             return;
         }
         // nothing in the body: the parameters stay the container's (the query's, checked above)
-        chain.doFilter(body.length == 0 ? request : new ReadForm(request, body, fields), response);
+        chain.doFilter(body.length == 0 ? request : new ReadFormRequest(request, body, fields), response);
     }
 
     private byte[] read(InputStream in) throws IOException {
@@ -145,40 +143,5 @@ public final class Utf8Forms extends OncePerRequestFilter {
 
     private static int hex(char c) {
         return Character.digit(c, 16);
-    }
-
-    /** The request with the fields read here as its parameters, and its body to read again. */
-    private static final class ReadForm extends ReadBodyRequest {
-
-        private final Map<String, String[]> parameters;
-
-        ReadForm(HttpServletRequest request, byte[] body, Map<String, List<String>> fields) {
-            super(request, body, StandardCharsets.UTF_8);
-            Map<String, String[]> map = new LinkedHashMap<>();
-            fields.forEach((name, values) -> map.put(name, values.toArray(String[]::new)));
-            this.parameters = Collections.unmodifiableMap(map);
-        }
-
-        @Override
-        public String getParameter(String name) {
-            String[] values = parameters.get(name);
-            return values == null ? null : values[0];
-        }
-
-        @Override
-        public String[] getParameterValues(String name) {
-            String[] values = parameters.get(name);
-            return values == null ? null : values.clone();
-        }
-
-        @Override
-        public Enumeration<String> getParameterNames() {
-            return Collections.enumeration(parameters.keySet());
-        }
-
-        @Override
-        public Map<String, String[]> getParameterMap() {
-            return parameters;
-        }
     }
 }

@@ -7,4 +7,4 @@
 -- its syntax.
 alter table ticket_attachment add column from_enterprise boolean default false not null;
 alter table ticket_attachment add constraint ticket_attachment_from_enterprise check (
-    not from_enterprise or uploaded_by like 'enterprise:%');
+    from_enterprise = (uploaded_by like 'enterprise:%'));

@@ -7,4 +7,4 @@
 -- once.
 alter table ticket_attachment
     add column from_enterprise boolean not null default false,
-    add constraint ticket_attachment_from_enterprise check (not from_enterprise or uploaded_by like 'enterprise:%');
+    add constraint ticket_attachment_from_enterprise check (from_enterprise = (uploaded_by like 'enterprise:%'));

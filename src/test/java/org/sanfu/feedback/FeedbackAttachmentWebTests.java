@@ -3,6 +3,8 @@ package org.sanfu.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,6 +24,7 @@ import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
 import org.sanfu.ticket.AttachmentProperties;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -49,6 +52,12 @@ class FeedbackAttachmentWebTests {
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D',
             'R'};
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
+
+    /** A Word document's first bytes: a zip, taken as .docx by its name. */
+    private static final byte[] DOCX = {'P', 'K', 3, 4, 20, 0, 6, 0, 8, 0, 0, 0, 33, 0};
+
+    @LocalServerPort
+    int port;
 
     @Autowired
     Api api;
@@ -299,7 +308,8 @@ class FeedbackAttachmentWebTests {
         Element input = feedback.selectFirst("input[type=file]");
         assertThat(input.attr("name")).isEqualTo("files");
         assertThat(input.hasAttr("multiple")).isTrue();
-        assertThat(input.attr("accept")).isEqualTo(".pdf,.jpg,.jpeg,.png,.docx,.xlsx,.ofd");
+        // photographs and PDF scans: nothing a document's macros or embedded objects could run from on a staff desktop
+        assertThat(input.attr("accept")).isEqualTo(".pdf,.jpg,.jpeg,.png");
 
         // what a browser sends for a file input left empty: a part with no name and no bytes
         Answer done = rate(issue(id), "SATISFIED", "", file("", new byte[0]));
@@ -320,7 +330,9 @@ class FeedbackAttachmentWebTests {
                 "超过 10 MB", new MockPart[] {file("扫描件.pdf", tooLarge)},
                 "至多上传 3 个文件", new MockPart[] {file("1.png", PNG), file("2.png", PNG), file("3.png", PNG),
                     file("4.png", PNG)},
-                "为空", new MockPart[] {file("空.pdf", new byte[0])});
+                "为空", new MockPart[] {file("空.pdf", new byte[0])},
+                // a Word file staff may add, never the enterprise through its link
+                "这里只能上传照片（JPG、PNG）或 PDF 文件", new MockPart[] {file("说明.docx", DOCX)});
         refused.forEach((why, files) -> {
             Answer answer = rate(path, "DISSATISFIED", "仍未放行", files);
             assertThat(answer.status()).as(why).isEqualTo(400);
@@ -335,6 +347,31 @@ class FeedbackAttachmentWebTests {
         assertThat(rows(id)).isZero();
         // the link still works
         assertThat(rate(path, "SATISFIED", "", file("现场.png", PNG)).status()).isEqualTo(200);
+        assertThat(rows(id)).isOne();
+    }
+
+    /**
+     * Over real HTTP, as a client without a live link sends it: a multipart body declared as three files' worth is
+     * answered at once, never read (the 410 comes while the body is still unsent), and nothing is kept.
+     */
+    @Test
+    void aFormWithFilesToALinkThatCannotTakeItIsAnsweredWithoutReadingItsBody() throws Exception {
+        String id = repliedTicket();
+        String spent = issue(id);
+        assertThat(rate(spent, "SATISFIED", "", file("第一次.png", PNG)).status()).isEqualTo(200);
+        for (String path : List.of("/f/" + "B".repeat(43), spent)) {
+            try (Socket socket = new Socket("localhost", port)) {
+                socket.setSoTimeout(20_000);
+                OutputStream out = socket.getOutputStream();
+                out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\n"
+                        + "Content-Type: multipart/form-data; boundary=x\r\nContent-Length: 30000000\r\n\r\n"
+                        + "--x\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.png\"\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                String status = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+                assertThat(status).as(path).isEqualTo("HTTP/1.1 410");
+            }
+        }
         assertThat(rows(id)).isOne();
     }
 
