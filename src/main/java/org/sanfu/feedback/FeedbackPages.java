@@ -107,17 +107,21 @@ class FeedbackPages {
             return page("feedback/busy", HttpStatus.TOO_MANY_REQUESTS);
         }
         try {
-            List<TicketAttachments.Upload> uploads = List.of();
+            List<MultipartFile> sent = sent(files);
             ActionRequests.Feedback command;
             FeedbackLinkService.Rated rated;
             try {
-                uploads = chosen(files);
                 command = withReasonIfDissatisfied(forms.command(form, ActionRequests.Feedback.class));
-                rated = links.rate(token, command, uploads);
+                InvalidInput tooLarge = tooLarge(sent);
+                if (tooLarge != null) {
+                    throw tooLarge;
+                }
+                rated = links.rate(token, command, read(sent));
             } catch (InvalidInput e) {
-                // every fault at once: the fields' and, when they are at fault, too many files
-                InvalidInput all = uploads.size() > FeedbackLinkService.MAX_FILES && !fileFault(e)
-                        ? InvalidInput.merged(e.faults(), FeedbackLinkService.tooManyFiles()) : e;
+                // every fault at once: the fields' and, when they are at fault, a file too large or too many files
+                InvalidInput ofFiles = fileFault(e) ? null : tooLarge(sent) != null ? tooLarge(sent)
+                        : sent.size() > FeedbackLinkService.MAX_FILES ? FeedbackLinkService.tooManyFiles() : null;
+                InvalidInput all = ofFiles == null ? e : InvalidInput.merged(e.faults(), ofFiles);
                 // the page again, if the link still works (else 410); a valid form's rate checks the link itself
                 return form(token, links.open(token), form, errors.forEnterprise(all), HttpStatus.BAD_REQUEST);
             }
@@ -227,22 +231,30 @@ class FeedbackPages {
      * The files the form carried, as chosen: a file input left empty sends a part with no name and no bytes, which is
      * no file (a chosen file with no bytes is one, refused as empty).
      */
-    private List<TicketAttachments.Upload> chosen(List<MultipartFile> files) throws IOException {
-        List<TicketAttachments.Upload> chosen = new ArrayList<>();
-        for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
-            String name = file.getOriginalFilename();
-            if (file.isEmpty() && (name == null || name.isEmpty())) {
-                continue;
-            }
-            // no declared type: a phone's browser guesses it from the name; the bytes say what the file is. One too
-            // large is not read into memory only to be refused: its first bytes and its size say as much
-            if (file.getSize() > maxFileBytes) {
-                throw TicketAttachments.refusedFromEnterprise(name, Message.of("sanfu.feedback.file-too-large", "limit",
-                        fileLimit));
-            }
-            chosen.add(new TicketAttachments.Upload(name, null, file.getBytes()));
+    /** The files the enterprise chose: a file input left empty (a part with no name and no bytes) is none. */
+    private static List<MultipartFile> sent(List<MultipartFile> files) {
+        return files == null ? List.of() : files.stream()
+                .filter(file -> !file.isEmpty() || file.getOriginalFilename() != null
+                        && !file.getOriginalFilename().isEmpty()).toList();
+    }
+
+    /**
+     * The first file over the per-file limit, refused by its declared size: one too large is not read into memory only
+     * to be refused. Null when none is.
+     */
+    private InvalidInput tooLarge(List<MultipartFile> sent) {
+        return sent.stream().filter(file -> file.getSize() > maxFileBytes).findFirst()
+                .map(file -> TicketAttachments.refusedFromEnterprise(file.getOriginalFilename(),
+                        Message.of("sanfu.feedback.file-too-large", "limit", fileLimit))).orElse(null);
+    }
+
+    /** Their names and bytes; no declared type: a phone's browser guesses it from the name, the bytes say what it is. */
+    private static List<TicketAttachments.Upload> read(List<MultipartFile> sent) throws IOException {
+        List<TicketAttachments.Upload> read = new ArrayList<>();
+        for (MultipartFile file : sent) {
+            read.add(new TicketAttachments.Upload(file.getOriginalFilename(), null, file.getBytes()));
         }
-        return chosen;
+        return read;
     }
 
     private static boolean fileFault(InvalidInput refused) {

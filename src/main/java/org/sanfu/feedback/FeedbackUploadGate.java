@@ -26,6 +26,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * The feedback page takes files from people without an account ({@link FeedbackFiles}: three of 10 MB), so its body is
@@ -58,13 +59,20 @@ class FeedbackUploadGate extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Matcher rating = RATING.matcher(request.getRequestURI().substring(request.getContextPath().length()));
-        boolean admitted = false;
-        if ("POST".equals(request.getMethod()) && rating.matches()) {
-            admitted = throttle.admit(request.getRemoteAddr());
-            request.setAttribute(ADMITTED, admitted);
+        // the path as the page reads it (decoded), so that a token sent percent-encoded is the same link
+        Matcher rating = RATING.matcher(UrlPathHelper.defaultInstance.getPathWithinApplication(request));
+        boolean takes = false;
+        try {
+            if ("POST".equals(request.getMethod()) && rating.matches()) {
+                boolean admitted = throttle.admit(request.getRemoteAddr());
+                request.setAttribute(ADMITTED, admitted);
+                takes = admitted && links.takesRating(rating.group(1));
+            }
+        } catch (RuntimeException unknown) {
+            // the database not answering: not a reason to read 30 MB; the page meets the same fault and answers it
+            logger.warn("Could not tell whether a feedback link takes a rating; its form goes on unread", unknown);
         }
-        if (admitted && links.takesRating(rating.group(1))) {
+        if (takes) {
             chain.doFilter(request, response);
             return;
         }
@@ -138,11 +146,11 @@ class FeedbackUploadGate extends OncePerRequestFilter {
         /** Before Spring Security's filters, whose first under /f (the 413 check) reads a multipart body. */
         @Bean
         FilterRegistrationBean<FeedbackUploadGate> feedbackUploadGate(FeedbackPageThrottle throttle,
-                FeedbackLinkService links) {
+                FeedbackLinkService links, SecurityProperties security) {
             FilterRegistrationBean<FeedbackUploadGate> registration =
                     new FilterRegistrationBean<>(new FeedbackUploadGate(throttle, links));
             registration.addUrlPatterns("/f/*");
-            registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
+            registration.setOrder(security.getFilter().getOrder() - 1);
             return registration;
         }
     }

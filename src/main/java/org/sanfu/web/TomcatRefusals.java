@@ -138,23 +138,31 @@ class TomcatRefusals implements WebServerFactoryCustomizer<TomcatServletWebServe
          */
         private boolean enterprisePage(Request request, Response response, Throwable thrown) {
             String uri = request.getRequestURI();
-            ErrorPages pages = uri != null && ErrorPages.isFeedbackLink(request) && RejectedRequests.prefersHtml(request)
-                    ? errorPages.get() : null;
-            ServletContext servletContext = application.get();
-            if (pages == null || servletContext == null) {
-                return false;
-            }
-            HttpServletRequest inApplication = new RefusedBeforeTheApplication(request, servletContext);
-            String reason = thrown instanceof IllegalArgumentException && HEADERS_TOO_LARGE.equals(thrown.getMessage())
-                    ? null : text(Locale.SIMPLIFIED_CHINESE, Message.of("page.rejected-request"), null);
             try {
+                // refused before any context was mapped: an answer of the application's own stays as it is
+                ErrorPages pages = uri != null && request.getContext() == null && ErrorPages.isFeedbackLink(request)
+                        && RejectedRequests.prefersHtml(request) ? errorPages.get() : null;
+                ServletContext servletContext = application.get();
+                if (pages == null || servletContext == null) {
+                    return false;
+                }
+                HttpServletRequest inApplication = new RefusedBeforeTheApplication(request, servletContext);
+                String reason = thrown instanceof IllegalArgumentException
+                        && HEADERS_TOO_LARGE.equals(thrown.getMessage())
+                        ? null : text(Locale.SIMPLIFIED_CHINESE, Message.of("page.rejected-request"), null);
                 pages.render(inApplication, response, HttpStatus.BAD_REQUEST, reason);
                 response.finishResponse();
                 return true;
             } catch (IOException | RuntimeException failed) {
-                // the client went away, or the page could not be made: problem+json if nothing is written yet
+                // the client went away, or the page could not be made: problem+json, from a clean answer, unless some
+                // of the page went out already
                 container.getLogger().debug("the enterprise's error page for " + uri + " was not written", failed);
-                return response.isCommitted() || response.getContentWritten() > 0;
+                if (response.isCommitted()) {
+                    return true;
+                }
+                response.reset();
+                response.setStatus(HttpStatus.BAD_REQUEST.value());
+                return false;
             }
         }
 

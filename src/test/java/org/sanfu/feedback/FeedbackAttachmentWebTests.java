@@ -375,6 +375,20 @@ class FeedbackAttachmentWebTests {
         assertThat(rows(id)).isOne();
     }
 
+    /** A file too large and a grade missing: both said at once, the file refused by its size without being read. */
+    @Test
+    void aFileTooLargeIsNamedBesideTheFormsOtherFaults() {
+        String id = repliedTicket();
+        String path = issue(id);
+        String before = snapshot(id);
+        Answer answer = rate(path, "", "", file("扫描件.pdf", Arrays.copyOf(PDF, (int) limits.maxFileBytes() + 1)));
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.html().select("[data-field=files].has-error .field-error").text()).contains("超过 10 MB");
+        assertThat(answer.html().select("[data-field=satisfaction].has-error")).hasSize(1);
+        assertThat(snapshot(id)).isEqualTo(before);
+        assertThat(rows(id)).isZero();
+    }
+
     @Test
     void filesBeyondTheTicketsRoomAreRefusedAndNothingIsRecorded() {
         String id = repliedTicket();
