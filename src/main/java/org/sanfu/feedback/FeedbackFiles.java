@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 @Component
 class FeedbackFiles implements FileUploads {
 
-    private static final Pattern RATING = Pattern.compile("/f/[^/]+");
+    /** The rating form's path, its token the group (FeedbackUploadGate looks the link up by it). */
+    static final Pattern RATING = Pattern.compile("/f/([^/]+)");
     /** Room for the form around its files: the multipart framing, the grade, a comment of 4,000 characters. */
     private static final long FORM_FIELDS = 64 * 1024;
 

@@ -206,8 +206,8 @@ class FeedbackLinkService {
     public Shown open(String token) {
         FeedbackLinks.Link link = live(token);
         RepliedTickets.Replied ticket = awaiting(link);
-        return new Shown(ticket, contact(link), attachments.fromDepartments(ticket.id()),
-                attachments.fromEnterprise(ticket.id()));
+        TicketAttachments.OnFeedbackPage files = attachments.onFeedbackPage(ticket.id());
+        return new Shown(ticket, contact(link), files.departments(), files.enterprise());
     }
 
     /**

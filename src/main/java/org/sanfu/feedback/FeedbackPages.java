@@ -60,12 +60,12 @@ class FeedbackPages {
     private final People people;
     /** The largest file the enterprise may send, as the form's hint says it (10 MB). */
     private final String fileLimit;
-    private final long maxFileBytes;
+    private final TicketAttachments attachments;
 
     FeedbackPages(FeedbackLinkService links, FeedbackPageThrottle throttle, FormBodies forms, FormErrors errors,
             FeedbackLinkDispatch dispatch, People people, TicketAttachments attachments) {
         this.fileLimit = Downloads.sizeWords(attachments.maxFileBytes());
-        this.maxFileBytes = attachments.maxFileBytes();
+        this.attachments = attachments;
         this.dispatch = dispatch;
         this.people = people;
         this.links = links;
@@ -108,18 +108,18 @@ class FeedbackPages {
         }
         try {
             List<MultipartFile> sent = sent(files);
+            InvalidInput tooLarge = tooLarge(sent);
             ActionRequests.Feedback command;
             FeedbackLinkService.Rated rated;
             try {
                 command = withReasonIfDissatisfied(forms.command(form, ActionRequests.Feedback.class));
-                InvalidInput tooLarge = tooLarge(sent);
                 if (tooLarge != null) {
                     throw tooLarge;
                 }
                 rated = links.rate(token, command, read(sent));
             } catch (InvalidInput e) {
                 // every fault at once: the fields' and, when they are at fault, a file too large or too many files
-                InvalidInput ofFiles = fileFault(e) ? null : tooLarge(sent) != null ? tooLarge(sent)
+                InvalidInput ofFiles = fileFault(e) ? null : tooLarge != null ? tooLarge
                         : sent.size() > FeedbackLinkService.MAX_FILES ? FeedbackLinkService.tooManyFiles() : null;
                 InvalidInput all = ofFiles == null ? e : InvalidInput.merged(e.faults(), ofFiles);
                 // the page again, if the link still works (else 410); a valid form's rate checks the link itself
@@ -243,9 +243,8 @@ class FeedbackPages {
      * to be refused. Null when none is.
      */
     private InvalidInput tooLarge(List<MultipartFile> sent) {
-        return sent.stream().filter(file -> file.getSize() > maxFileBytes).findFirst()
-                .map(file -> TicketAttachments.refusedFromEnterprise(file.getOriginalFilename(),
-                        Message.of("sanfu.feedback.file-too-large", "limit", fileLimit))).orElse(null);
+        return sent.stream().filter(file -> file.getSize() > attachments.maxFileBytes()).findFirst()
+                .map(file -> attachments.tooLargeFromEnterprise(file.getOriginalFilename())).orElse(null);
     }
 
     /** Their names and bytes; no declared type: a phone's browser guesses it from the name, the bytes say what it is. */

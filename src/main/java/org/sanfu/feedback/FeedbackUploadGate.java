@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.sanfu.web.ReadFormRequest;
 import org.sanfu.web.UploadLimits;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
@@ -42,8 +41,6 @@ class FeedbackUploadGate extends OncePerRequestFilter {
     /** Set when this request took its token from the page's limit here, so that the page does not take a second. */
     static final String ADMITTED = FeedbackUploadGate.class.getName() + ".admitted";
 
-    private static final Pattern RATING = Pattern.compile("/f/([^/]+)");
-
     private final FeedbackPageThrottle throttle;
     private final FeedbackLinkService links;
 
@@ -60,7 +57,7 @@ class FeedbackUploadGate extends OncePerRequestFilter {
             return;
         }
         // the path as the page reads it (decoded), so that a token sent percent-encoded is the same link
-        Matcher rating = RATING.matcher(UrlPathHelper.defaultInstance.getPathWithinApplication(request));
+        Matcher rating = FeedbackFiles.RATING.matcher(UrlPathHelper.defaultInstance.getPathWithinApplication(request));
         boolean takes = false;
         try {
             if ("POST".equals(request.getMethod()) && rating.matches()) {

@@ -47,11 +47,15 @@ record ThrottledSignIn(AuthenticationProvider check, SignInAttempts attempts) im
 
     private static Authentication asMeant(Authentication typed) {
         if (!(typed instanceof UsernamePasswordAuthenticationToken token) || token.isAuthenticated()
-                || !(token.getPrincipal() instanceof String name) || name.equals(Typed.folded(name))) {
+                || !(token.getPrincipal() instanceof String name)) {
             return typed;
         }
-        UsernamePasswordAuthenticationToken meant = UsernamePasswordAuthenticationToken.unauthenticated(
-                Typed.folded(name), token.getCredentials());
+        String folded = Typed.folded(name);
+        if (folded.equals(name)) {
+            return typed;
+        }
+        UsernamePasswordAuthenticationToken meant = UsernamePasswordAuthenticationToken.unauthenticated(folded,
+                token.getCredentials());
         meant.setDetails(token.getDetails());
         return meant;
     }

@@ -169,7 +169,7 @@ class TalkPages {
         page.addObject(DashboardLink.ATTRIBUTE, month == null ? null : DashboardLink.of(null, null, month));
         // a month still under way: its 蜗牛店小二 and red cards may change until it is over and stored, as the
         // dashboard's 季度通报 says (进行中); the API records such a talk unchecked, so the form says so and allows it
-        page.addObject("monthInProgress", month != null && month.equals(YearMonth.now(clock.withZone(zone)))
+        page.addObject("monthInProgress", month != null && month.equals(parameters.currentMonth())
                 ? When.month(month) : null);
         // the date picker offers the days a talk may have been held: from the month's first to today
         page.addObject("earliest", month == null ? null : month.atDay(1).toString());
@@ -199,7 +199,7 @@ class TalkPages {
             return null;
         }
         String title = department ? "蜗牛店小二" : "亮红牌";
-        String named = !month.equals(YearMonth.now(clock.withZone(zone)))
+        String named = !month.equals(parameters.currentMonth())
                 || talks.namedNow(month, department ? Talk.Subject.DEPARTMENT : Talk.Subject.TOWN, whom)
                 ? " " + title : "，目前" + (department ? "不是" : "未") + title;
         return "约谈对象：" + (department ? catalog.departmentLabel(whom) : whom) + "（" + When.month(month) + named + "）";

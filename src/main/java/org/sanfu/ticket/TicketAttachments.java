@@ -131,6 +131,12 @@ public class TicketAttachments {
     static final Set<AttachmentTypes> FROM_ENTERPRISE_KINDS = Set.of(AttachmentTypes.JPEG, AttachmentTypes.PNG,
             AttachmentTypes.PDF);
 
+    /** A file of the enterprise's over the per-file limit, which it reads as people write it (10 MB), not in bytes. */
+    public InvalidInput tooLargeFromEnterprise(String name) {
+        return refusedFromEnterprise(name, Message.of("sanfu.feedback.file-too-large", "limit",
+                Downloads.sizeWords(maxFileBytes())));
+    }
+
     /** A file of the enterprise's refused, by its name as sent, and why: a 400 naming {@code files}. */
     public static InvalidInput refusedFromEnterprise(String name, Message why) {
         return InvalidInput.of(FROM_ENTERPRISE_FIELD, Message.of("sanfu.feedback.file-refused", "name",
@@ -163,8 +169,8 @@ public class TicketAttachments {
             } catch (InvalidInput refused) {
                 Message reason = refused.faults().get(0).reason();
                 // the enterprise reads a size as people write it (10 MB), not in bytes as the API states its limit
-                throw refusedFromEnterprise(sent, "sanfu.attachment.too-large".equals(reason.code()) ? Message.of(
-                        "sanfu.feedback.file-too-large", "limit", Downloads.sizeWords(maxFileBytes())) : reason);
+                throw "sanfu.attachment.too-large".equals(reason.code()) ? tooLargeFromEnterprise(sent)
+                        : refusedFromEnterprise(sent, reason);
             }
         }).toList();
         judged.stream().filter(file -> !FROM_ENTERPRISE_KINDS.contains(file.kind())).findFirst().ifPresent(file -> {
@@ -286,34 +292,30 @@ public class TicketAttachments {
     }
 
     /**
-     * The files a department handling the ticket added (the reply side: its 答复函 and the like), oldest first, as its
-     * enterprise's feedback page lists them: added by an account of a department (DEPT) that is the ticket's lead or
-     * co-department now. Not those service staff or dispatch added (the enterprise's own papers, or the office's), nor
-     * those of a department the ticket was taken from (given to it by mistake, then routed elsewhere), which it no
-     * longer sees to remove. No caller: the feedback module has checked its link to this ticket.
+     * What the enterprise's feedback page lists, oldest first, from one read of the ticket's files. {@code departments}:
+     * the files a department handling the ticket added (the reply side: its 答复函 and the like), by an account of a
+     * department (DEPT) that is the ticket's lead or co-department now; not those service staff or dispatch added (the
+     * enterprise's own papers, or the office's), nor those of a department the ticket was taken from (given to it by
+     * mistake, then routed elsewhere), which it no longer sees to remove. {@code enterprise}: the files the enterprise
+     * sent with its ratings ({@link #attachFromEnterprise}), under their own heading. No caller: the feedback module has
+     * checked its link to this ticket.
      */
+    public record OnFeedbackPage(List<Attachment> departments, List<Attachment> enterprise) {}
+
+    /** The ticket's files its enterprise's feedback page lists ({@link OnFeedbackPage}). */
     @Transactional(readOnly = true)
-    public List<Attachment> fromDepartments(long ticketId) {
+    public OnFeedbackPage onFeedbackPage(long ticketId) {
         return tickets.find(ticketId).map(ticket -> {
+            List<Attachment> all = attachments.of(ticketId);
             Map<String, Boolean> handling = new HashMap<>();
-            return attachments.of(ticketId).stream()
-                    .filter(a -> !a.fromEnterprise() && handling.computeIfAbsent(a.uploadedBy(),
-                            by -> handles(ticket, by))).toList();
-        }).orElse(List.of());
+            return new OnFeedbackPage(all.stream().filter(a -> !a.fromEnterprise() && handling.computeIfAbsent(
+                    a.uploadedBy(), by -> handles(ticket, by))).toList(),
+                    all.stream().filter(Attachment::fromEnterprise).toList());
+        }).orElse(new OnFeedbackPage(List.of(), List.of()));
     }
 
     /**
-     * The files the enterprise sent with its ratings through its feedback links ({@link #attachFromEnterprise}), oldest
-     * first, as its feedback page lists them under their own heading. No caller, as {@link #fromDepartments}.
-     */
-    @Transactional(readOnly = true)
-    public List<Attachment> fromEnterprise(long ticketId) {
-        return attachments.of(ticketId).stream().filter(Attachment::fromEnterprise).toList();
-    }
-
-    /**
-     * One of the files the enterprise's feedback page lists, with its content: one of the ticket's
-     * {@link #fromDepartments} or {@link #fromEnterprise}; empty for any other id (another ticket's file, one staff or
+     * One of the files the enterprise's feedback page lists ({@link OnFeedbackPage}), with its content; empty for any other id (another ticket's file, one staff or
      * dispatch added, an unknown id or no id at all), alike. The content is read only for such a file.
      */
     @Transactional(readOnly = true)
