@@ -10,13 +10,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * A history event's text as the ticket page shows it: the audit trail keeps the API's codes
- * ("[RESOLVED] 已协调…", "SATISFIED；…"), the page names them in Chinese ("【已解决】已协调…", "满意；…").
+ * ("[RESOLVED] 已协调…", "共性问题统一答复（牵头事项 47）：[RESOLVED] …", "SATISFIED；…"), the page names them in
+ * Chinese ("【已解决】已协调…", "共性问题统一答复（牵头事项 47）：【已解决】…", "满意；…").
  * Templates call it as {@code ${@eventText.of(e, actorNames[e.actor])}}.
  */
 @Component("eventText")
 public class EventText {
 
-    private static final Pattern OUTCOME = Pattern.compile("^\\[(RESOLVED|PARTIAL|CANNOT_RESOLVE)] ?(.*)", Pattern.DOTALL);
+    /** A reply's outcome, at the start or after a lead-in that ends in "：" (a systemic case's reply to its members). */
+    private static final Pattern OUTCOME =
+            Pattern.compile("^([^\\[\\n]*：)?\\[(RESOLVED|PARTIAL|CANNOT_RESOLVE)] ?(.*)", Pattern.DOTALL);
     private static final Pattern SATISFACTION =
             Pattern.compile("^(SATISFIED|BASICALLY_SATISFIED|DISSATISFIED|UNRATED)(；.*)?$", Pattern.DOTALL);
 
@@ -49,7 +52,8 @@ public class EventText {
         }
         Matcher outcome = OUTCOME.matcher(text);
         if (outcome.matches()) {
-            return "【" + label("label.outcome." + outcome.group(1)) + "】" + outcome.group(2);
+            String leadIn = outcome.group(1) == null ? "" : outcome.group(1);
+            return leadIn + "【" + label("label.outcome." + outcome.group(2)) + "】" + outcome.group(3);
         }
         Matcher satisfaction = SATISFACTION.matcher(text);
         if (satisfaction.matches()) {
