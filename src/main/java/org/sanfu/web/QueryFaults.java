@@ -30,6 +30,15 @@ public record QueryFaults(List<InvalidInput.Fault> faults, String query) {
         return faults.stream().anyMatch(f -> f.field().equals(parameter));
     }
 
+    /**
+     * The parameters given more than once, each well-formed: on a page, a choice (a select's) given twice was chosen
+     * right, twice, and its box says so (只能填写一个值) rather than "choose one from the list".
+     */
+    public List<String> givenTwice() {
+        return faults.stream().filter(f -> StrictQueries.ONCE.equals(f.reason())).map(InvalidInput.Fault::field)
+                .toList();
+    }
+
     /** The 400 naming every parameter at fault. */
     public InvalidInput refusal() {
         return new InvalidInput(faults);

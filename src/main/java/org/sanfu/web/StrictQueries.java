@@ -44,7 +44,7 @@ class StrictQueries implements HandlerInterceptor, HandlerMethodArgumentResolver
 
     private static final String FAULTS = StrictQueries.class.getName() + ".faults";
     private static final Message MALFORMED = Message.of("sanfu.validation.malformed-query");
-    private static final Message ONCE = Message.of("form.once");
+    static final Message ONCE = Message.of("form.once");
 
     /** The parameters of each handler method, read once. */
     private final Map<Method, Taken> taken = new ConcurrentHashMap<>();

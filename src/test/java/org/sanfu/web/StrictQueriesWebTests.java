@@ -149,6 +149,13 @@ class StrictQueriesWebTests {
         assertThat(again.select("[data-field=town] .field-error").text()).isEqualTo("只能填写一个值");
         assertThat(again.select("#filterError").text()).as("a text refused: the list by the other filters")
                 .contains("标出的条件未使用");
+        // a choice given twice was chosen right, twice: its box says so, not "choose from the list"
+        Document choices = Jsoup.parse(pageGet("/tickets", "status=REPLIED&status=CLOSED&department=COMMERCE"
+                + "&department=COMMERCE&to=2026-12-01&to=2026-12-02", "leader").getContentAsString());
+        for (String field : new String[] {"status", "department", "to"}) {
+            assertThat(choices.select("[data-field=" + field + "] .field-error").text()).as(field)
+                    .isEqualTo("只能填写一个值");
+        }
 
         MockHttpServletResponse coverage = pageGet("/reports/coverage", "town=%C0%AF", "leader");
         assertThat(coverage.getStatus()).isEqualTo(400);

@@ -225,6 +225,7 @@ class TicketPages {
         }
         model.addAttribute("invalid", invalid);
         model.addAttribute("said", said);
+        model.addAttribute("givenTwice", query.givenTwice());
         if (!invalid.isEmpty()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             if (!TicketListParams.FREE_TEXT.containsAll(invalid)) {
