@@ -78,7 +78,9 @@ class ConfigurationTests {
             "sanfu.red-card.overdue-rate=1.5  | sanfu.red-card.overdue-rate",
             "sanfu.categories[0].code=        | sanfu.categories[0].code",
             "sanfu.admin.password=short       | sanfu.admin.password",
-            "sanfu.admin.username=a b         | sanfu.admin.username"})
+            "sanfu.admin.username=a b         | sanfu.admin.username",
+            "sanfu.attachments.max-from-enterprise-per-ticket=0 | sanfu.attachments.max-from-enterprise-per-ticket",
+            "sanfu.feedback-links.max-concurrent-uploads=0      | sanfu.feedback-links.max-concurrent-uploads"})
     void aBadValueStopsStartUpNamingTheSetting(String setting, String named, CapturedOutput output) {
         assertThatThrownBy(() -> start(setting).close()).isInstanceOf(RuntimeException.class);
         // what the operator reads: Spring Boot's failure analysis ("Property: sanfu.sla.feedbackWindow ..."),

@@ -1,5 +1,6 @@
 package org.sanfu.feedback;
 
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
@@ -18,13 +19,16 @@ import org.springframework.validation.annotation.Validated;
  * @param timeout how long such a post may take; a failed post never fails the link
  * @param requestsPerMinute requests to /f/** one client address may make per minute (a burst of as many)
  * @param maxTracked client addresses followed at most (the memory bound)
+ * @param maxConcurrentUploads rating forms with files read at the same moment on this node (FeedbackUploadGate): each
+ *        address is held to its limit, but many addresses together could make it read as many bodies of 30 MB at once
  */
 @ConfigurationProperties("sanfu.feedback-links")
 @Validated
 public record FeedbackLinkProperties(URI publicBaseUrl, URI webhookUrl,
         @DefaultValue("5s") @NotNull Duration timeout,
         @DefaultValue("30") @Min(1) int requestsPerMinute,
-        @DefaultValue("100000") @Min(100) int maxTracked) {
+        @DefaultValue("100000") @Min(100) int maxTracked,
+        @DefaultValue("4") @Min(1) @Max(1000) int maxConcurrentUploads) {
 
     public FeedbackLinkProperties {
         if (publicBaseUrl != null && (!publicBaseUrl.isAbsolute() || publicBaseUrl.getHost() == null

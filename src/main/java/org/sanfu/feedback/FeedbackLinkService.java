@@ -65,10 +65,12 @@ class FeedbackLinkService {
     /**
      * What a live link's page shows: the ticket's title and reply, whom to turn to ({@link #contact}: a user name,
      * or null for no one by name), the files its departments added (the 答复函 and the like), oldest first, and those the
-     * enterprise sent with an earlier rating ({@code ownFiles}: a 不满意 sent it back to be handled again).
+     * enterprise sent with an earlier rating ({@code ownFiles}: a 不满意 sent it back to be handled again), and how many
+     * files this rating may carry ({@code filesAllowed}: {@link #MAX_FILES}, fewer once the enterprise nears its
+     * allowance for the ticket, 0 when it has used it up).
      */
     record Shown(RepliedTickets.Replied ticket, String contact, List<TicketAttachments.Attachment> files,
-            List<TicketAttachments.Attachment> ownFiles) {}
+            List<TicketAttachments.Attachment> ownFiles, int filesAllowed) {}
 
     /** A rating recorded: where the ticket went with it, and how many files came with it. */
     record Rated(RepliedTickets.Since after, int files) {}
@@ -207,7 +209,8 @@ class FeedbackLinkService {
         FeedbackLinks.Link link = live(token);
         RepliedTickets.Replied ticket = awaiting(link);
         TicketAttachments.OnFeedbackPage files = attachments.onFeedbackPage(ticket.id());
-        return new Shown(ticket, contact(link), files.departments(), files.enterprise());
+        return new Shown(ticket, contact(link), files.departments(), files.enterprise(),
+                Math.min(MAX_FILES, files.roomForEnterprise()));
     }
 
     /**

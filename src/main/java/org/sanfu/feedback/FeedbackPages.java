@@ -1,6 +1,7 @@
 package org.sanfu.feedback;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import org.sanfu.web.Page;
 import org.sanfu.web.Redirects;
 import org.sanfu.web.When;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -43,11 +45,15 @@ import org.springframework.web.util.UriUtils;
  * reply, the files its departments added ({@code /f/{token}/attachments/{id}} downloads one) and the three grades;
  * posting {@code satisfaction} and {@code comment} records the feedback, with up to three files the enterprise sends
  * ({@code files}: a photograph, a bank's letter), which the page lists under their own heading on a later link. A dead
- * link is a Chinese 410 page, too many requests from one address a 429 page. {@code POST
+ * link is a Chinese 410 page, too many requests from one address a 429 page, a form with files while the node reads
+ * as many as it may (FeedbackUploadGate) a 503 page. {@code POST
  * /tickets/{id}/feedback-link}: the ticket page's 生成回访链接, which shows the new link once.
  */
 @Page
 class FeedbackPages {
+
+    /** When a form with files refused as the node was busy may come again (Retry-After): one such body's reading. */
+    private static final int UPLOADS_BUSY_RETRY_SECONDS = 30;
 
     private static final List<String> GRADES = List.of(Satisfaction.SATISFIED.name(),
             Satisfaction.BASICALLY_SATISFIED.name(), Satisfaction.DISSATISFIED.name());
@@ -100,7 +106,12 @@ class FeedbackPages {
     @PostMapping("/f/{token}")
     ModelAndView rate(@PathVariable String token, @RequestParam MultiValueMap<String, String> form,
             @RequestParam(name = TicketAttachments.FROM_ENTERPRISE_FIELD, required = false) List<MultipartFile> files,
-            HttpServletRequest request) throws IOException {
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getAttribute(FeedbackUploadGate.BUSY) != null) {
+            // the gate left its body unread: as many forms with files as the node reads at once were being read
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(UPLOADS_BUSY_RETRY_SECONDS));
+            return page("feedback/busy", HttpStatus.SERVICE_UNAVAILABLE).addObject("uploadsBusy", true);
+        }
         // a form with files took its token at the gate already (FeedbackUploadGate), before its body was read
         Object gated = request.getAttribute(FeedbackUploadGate.ADMITTED);
         if (!(gated instanceof Boolean admitted ? admitted : throttle.admit(request.getRemoteAddr()))) {
@@ -285,7 +296,8 @@ class FeedbackPages {
                 .addObject("onSiteName", people.name(onSiteBy))
                 .addObject("onSiteByAsker", onSiteBy != null && onSiteBy.equals(shown.contact()))
                 .addObject("files", rows(shown.files())).addObject("ownFiles", rows(shown.ownFiles()))
-                .addObject("maxFiles", FeedbackLinkService.MAX_FILES).addObject("fileLimit", fileLimit)
+                .addObject("maxFiles", shown.filesAllowed()).addObject("fileLimit", fileLimit)
+                .addObject("maxFilesFromEnterprise", attachments.maxFilesFromEnterprise())
                 .addObject("grades", GRADES).addObject("chosen", typed.getFirst("satisfaction"))
                 .addObject("comment", typed.getFirst("comment")).addObject("errors", faults);
     }

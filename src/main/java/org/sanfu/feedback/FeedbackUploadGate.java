@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import org.sanfu.web.ReadFormRequest;
@@ -34,19 +35,27 @@ import org.springframework.web.util.UrlPathHelper;
  * address over its limit) goes on as an empty form, its body never read: the page then answers as it does to any such
  * request (410 with whom to turn to, 405, 429), and nobody can make the service receive, store and copy 30 MB with a
  * token they do not hold. Before every other filter, since the first one that reads a parameter reads the whole body
- * (the 413 check, the CSRF filter, the multipart resolver).
+ * (the 413 check, the CSRF filter, the multipart resolver). And at most {@code sanfu.feedback-links.max-concurrent-uploads}
+ * such bodies are read at the same moment: each address is held to its limit, but many addresses together, each with a
+ * live link, could make the node read as many bodies of 30 MB at once. One more goes on as an empty form too, marked
+ * {@link #BUSY}, which the page answers 503 (系统繁忙，请稍后再提交) without waiting for the others.
  */
 class FeedbackUploadGate extends OncePerRequestFilter {
 
     /** Set when this request took its token from the page's limit here, so that the page does not take a second. */
     static final String ADMITTED = FeedbackUploadGate.class.getName() + ".admitted";
+    /** Set when this request's form could be taken but as many are being read as may be: the page answers 503. */
+    static final String BUSY = FeedbackUploadGate.class.getName() + ".busy";
 
     private final FeedbackPageThrottle throttle;
     private final FeedbackLinkService links;
+    /** A permit for each body read now; taken without waiting, given back when the request is answered. */
+    final Semaphore reading;
 
-    FeedbackUploadGate(FeedbackPageThrottle throttle, FeedbackLinkService links) {
+    FeedbackUploadGate(FeedbackPageThrottle throttle, FeedbackLinkService links, int maxConcurrentUploads) {
         this.throttle = throttle;
         this.links = links;
+        this.reading = new Semaphore(maxConcurrentUploads);
     }
 
     @Override
@@ -70,8 +79,16 @@ class FeedbackUploadGate extends OncePerRequestFilter {
             logger.warn("Could not tell whether a feedback link takes a rating; its form goes on unread", unknown);
         }
         if (takes) {
-            chain.doFilter(request, response);
-            return;
+            if (reading.tryAcquire()) {
+                try {
+                    chain.doFilter(request, response);
+                } finally {
+                    reading.release();
+                }
+                return;
+            }
+            // a queue would hold the connection, and the enterprise's phone, for as long as the others take
+            request.setAttribute(BUSY, true);
         }
         // the body stays unread: the connection is not kept for another request behind it
         response.setHeader(HttpHeaders.CONNECTION, "close");
@@ -143,9 +160,9 @@ class FeedbackUploadGate extends OncePerRequestFilter {
         /** Before Spring Security's filters, whose first under /f (the 413 check) reads a multipart body. */
         @Bean
         FilterRegistrationBean<FeedbackUploadGate> feedbackUploadGate(FeedbackPageThrottle throttle,
-                FeedbackLinkService links, SecurityProperties security) {
-            FilterRegistrationBean<FeedbackUploadGate> registration =
-                    new FilterRegistrationBean<>(new FeedbackUploadGate(throttle, links));
+                FeedbackLinkService links, FeedbackLinkProperties settings, SecurityProperties security) {
+            FilterRegistrationBean<FeedbackUploadGate> registration = new FilterRegistrationBean<>(
+                    new FeedbackUploadGate(throttle, links, settings.maxConcurrentUploads()));
             registration.addUrlPatterns("/f/*");
             registration.setOrder(security.getFilter().getOrder() - 1);
             return registration;

@@ -39,9 +39,10 @@ class Attachments {
         return key.getKeyAs(Number.class).longValue();
     }
 
-    int count(long ticketId) {
-        return jdbc.sql("select count(*) from ticket_attachment where ticket_id = ? and removed_at is null")
-                .param(ticketId).query(Integer.class).single();
+    /** The ticket's files kept: the service's own ({@code fromEnterprise} false), or the enterprise's. */
+    int count(long ticketId, boolean fromEnterprise) {
+        return jdbc.sql("select count(*) from ticket_attachment where ticket_id = ? and from_enterprise = ? "
+                + "and removed_at is null").params(ticketId, fromEnterprise).query(Integer.class).single();
     }
 
     /** The ticket's file kept with this name, size and SHA-256 (the oldest, were there more), without its content. */

@@ -90,7 +90,9 @@ public class TicketAttachments {
     /**
      * Adds a file: 404 an unknown ticket, 403 a caller who may not add to it, 400 a file at fault (its name, an
      * empty or too large file, a type other than the bytes'), 409 a closed ticket; the same file (bytes and name)
-     * kept already is that one, nothing added (a double click, a retry); else 409 a ticket that holds its most files.
+     * kept already is that one, nothing added (a double click, a retry); else 409 a ticket that holds its most files
+     * ({@code max-per-ticket}, the service's own: the enterprise's, which only ADMIN removes, never take a department's
+     * room for its 答复函).
      */
     @Transactional
     public Attached attach(String id, Caller caller, Upload upload) {
@@ -107,7 +109,7 @@ public class TicketAttachments {
         if (same.isPresent()) {
             return new Attached(same.get(), false);
         }
-        if (attachments.count(ticket.id()) >= properties.maxPerTicket()) {
+        if (attachments.count(ticket.id(), false) >= properties.maxPerTicket()) {
             throw new DomainException.NotNow(Message.of("sanfu.ticket.attachments-full", "id", id,
                     "max", properties.maxPerTicket()));
         }
@@ -149,7 +151,8 @@ public class TicketAttachments {
      * and kept marked as the enterprise's, {@code uploaded_by} the history's actor for it
      * ({@code enterprise:<creditCode>}, never a user name), each with its {@code attach} event by that actor. Any
      * fault is a 400 naming {@code files}, the file by its name: a name, an empty or too large file, a kind not taken,
-     * or more files than the ticket still has room for; the caller's transaction then records nothing at all. Nothing
+     * or more files than the enterprise may still send to this ticket ({@code max-from-enterprise-per-ticket}, its own
+     * allowance beside the service's {@code max-per-ticket}); the caller's transaction then records nothing at all. Nothing
      * is sent again here (a link is spent once), so no file is taken for one kept already.
      */
     @Transactional
@@ -176,10 +179,12 @@ public class TicketAttachments {
         judged.stream().filter(file -> !FROM_ENTERPRISE_KINDS.contains(file.kind())).findFirst().ifPresent(file -> {
             throw refusedFromEnterprise(file.name(), Message.of("sanfu.feedback.file-kind"));
         });
-        int room = properties.maxPerTicket() - attachments.count(ticket.id());
+        int room = roomForEnterprise(attachments.count(ticket.id(), true));
         if (judged.size() > room) {
-            throw InvalidInput.of(FROM_ENTERPRISE_FIELD, Message.of("sanfu.feedback.files-no-room", "room",
-                    Math.max(room, 0)));
+            int max = properties.maxFromEnterprisePerTicket();
+            throw InvalidInput.of(FROM_ENTERPRISE_FIELD, room == 0
+                    ? Message.of("sanfu.feedback.files-none-left", "max", max)
+                    : Message.of("sanfu.feedback.files-no-room", "room", room, "max", max));
         }
         Instant now = clock.instant();
         String actor = TicketActions.ENTERPRISE_ACTOR + ticket.enterpriseCreditCode();
@@ -297,10 +302,11 @@ public class TicketAttachments {
      * department (DEPT) that is the ticket's lead or co-department now; not those service staff or dispatch added (the
      * enterprise's own papers, or the office's), nor those of a department the ticket was taken from (given to it by
      * mistake, then routed elsewhere), which it no longer sees to remove. {@code enterprise}: the files the enterprise
-     * sent with its ratings ({@link #attachFromEnterprise}), under their own heading. No caller: the feedback module has
+     * sent with its ratings ({@link #attachFromEnterprise}), under their own heading. {@code roomForEnterprise}: how many
+     * more the enterprise may send to this ticket (its allowance less those kept). No caller: the feedback module has
      * checked its link to this ticket.
      */
-    public record OnFeedbackPage(List<Attachment> departments, List<Attachment> enterprise) {}
+    public record OnFeedbackPage(List<Attachment> departments, List<Attachment> enterprise, int roomForEnterprise) {}
 
     /** The ticket's files its enterprise's feedback page lists ({@link OnFeedbackPage}). */
     @Transactional(readOnly = true)
@@ -308,10 +314,16 @@ public class TicketAttachments {
         return tickets.find(ticketId).map(ticket -> {
             List<Attachment> all = attachments.of(ticketId);
             Map<String, Boolean> handling = new HashMap<>();
+            List<Attachment> enterprise = all.stream().filter(Attachment::fromEnterprise).toList();
             return new OnFeedbackPage(all.stream().filter(a -> !a.fromEnterprise() && handling.computeIfAbsent(
-                    a.uploadedBy(), by -> handles(ticket, by))).toList(),
-                    all.stream().filter(Attachment::fromEnterprise).toList());
-        }).orElse(new OnFeedbackPage(List.of(), List.of()));
+                    a.uploadedBy(), by -> handles(ticket, by))).toList(), enterprise,
+                    roomForEnterprise(enterprise.size()));
+        }).orElse(new OnFeedbackPage(List.of(), List.of(), 0));
+    }
+
+    /** How many more files the enterprise may send to a ticket that keeps this many of its files. */
+    private int roomForEnterprise(int kept) {
+        return Math.max(properties.maxFromEnterprisePerTicket() - kept, 0);
     }
 
     /**
@@ -369,6 +381,11 @@ public class TicketAttachments {
     /** The largest file taken, in bytes. */
     public long maxFileBytes() {
         return properties.maxFileBytes();
+    }
+
+    /** How many files the enterprise may send to one ticket, over all its ratings. */
+    public int maxFilesFromEnterprise() {
+        return properties.maxFromEnterprisePerTicket();
     }
 
     /**

@@ -52,7 +52,7 @@ class ChatWebhookLinkSenderUnitTests {
     }
 
     private ChatWebhookLinkSender sender(URI url, Duration timeout) {
-        return new ChatWebhookLinkSender(new FeedbackLinkProperties(null, url, timeout, 30, 100), json);
+        return new ChatWebhookLinkSender(new FeedbackLinkProperties(null, url, timeout, 30, 100, 4), json);
     }
 
     private URI robotUrl() {
@@ -82,10 +82,10 @@ class ChatWebhookLinkSenderUnitTests {
     @Test
     void aPublicBaseUrlMakesTheLinkAbsoluteAndMustBeHttp() {
         assertThat(new FeedbackLinkProperties(URI.create("https://sanfu.example.gov.cn/"), null, Duration.ofSeconds(5),
-                30, 100).absolute("/f/abc")).isEqualTo("https://sanfu.example.gov.cn/f/abc");
-        assertThat(new FeedbackLinkProperties(null, null, Duration.ofSeconds(5), 30, 100).absolute("/f/abc"))
+                30, 100, 4).absolute("/f/abc")).isEqualTo("https://sanfu.example.gov.cn/f/abc");
+        assertThat(new FeedbackLinkProperties(null, null, Duration.ofSeconds(5), 30, 100, 4).absolute("/f/abc"))
                 .isEqualTo("/f/abc");
         assertThatThrownBy(() -> new FeedbackLinkProperties(URI.create("ftp://example.org"), null, Duration.ofSeconds(5),
-                30, 100)).isInstanceOf(IllegalArgumentException.class);
+                30, 100, 4)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -3,15 +3,21 @@ package org.sanfu.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.jsoup.Jsoup;
@@ -25,6 +31,7 @@ import org.sanfu.SanfuTest;
 import org.sanfu.ticket.AttachmentProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -69,6 +76,8 @@ class FeedbackAttachmentWebTests {
     FeedbackLinkProperties settings;
     @Autowired
     AttachmentProperties limits;
+    @Autowired
+    FilterRegistrationBean<FeedbackUploadGate> gate;
 
     /** Each test's requests to /f/** come from an address of their own, so that the rate limit stays theirs. */
     private final String address = "10.15." + (ADDRESSES.incrementAndGet() / 250) + "." + (ADDRESSES.get() % 250 + 1);
@@ -360,14 +369,7 @@ class FeedbackAttachmentWebTests {
         String spent = issue(id);
         assertThat(rate(spent, "SATISFIED", "", file("第一次.png", PNG)).status()).isEqualTo(200);
         for (String path : List.of("/f/" + "B".repeat(43), spent)) {
-            try (Socket socket = new Socket("localhost", port)) {
-                socket.setSoTimeout(20_000);
-                OutputStream out = socket.getOutputStream();
-                out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\n"
-                        + "Content-Type: multipart/form-data; boundary=x\r\nContent-Length: 30000000\r\n\r\n"
-                        + "--x\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.png\"\r\n\r\n")
-                        .getBytes(StandardCharsets.UTF_8));
-                out.flush();
+            try (Socket socket = bodyBegun(path)) {
                 String status = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
                 assertThat(status).as(path).isEqualTo("HTTP/1.1 410");
             }
@@ -389,22 +391,125 @@ class FeedbackAttachmentWebTests {
         assertThat(rows(id)).isZero();
     }
 
+    /**
+     * The enterprise's files have their own allowance: a ticket whose department's files and the enterprise's together
+     * pass {@code max-per-ticket} still takes the department's 答复函, up to {@code max-per-ticket} of the service's own,
+     * and the enterprise's next rating still takes its files.
+     */
     @Test
-    void filesBeyondTheTicketsRoomAreRefusedAndNothingIsRecorded() {
+    void theEnterprisesFilesTakeNoRoomFromTheDepartmentsAndTheirsNoneFromTheEnterprise() {
         String id = repliedTicket();
-        for (int i = 1; i < limits.maxPerTicket(); i++) {
-            upload(id, "transport", "application/pdf", "答复函" + i + ".pdf", PDF);
+        for (int i = 1; i <= limits.maxPerTicket() - 3; i++) {
+            upload(id, "transport", "application/pdf", "材料" + i + ".pdf", PDF);
         }
+        assertThat(rate(issue(id), "DISSATISFIED", "仍未放行", file("a.png", PNG), file("b.png", PNG),
+                file("c.png", PNG)).status()).isEqualTo(200);
+        assertThat(rows(id)).isEqualTo(3);
+
+        // handled again: the department's files reach max-per-ticket beside the enterprise's three, and no further
+        for (int i = 1; i <= 3; i++) {
+            upload(id, "transport", "application/pdf", "答复函（再次）" + i + ".pdf", PDF);
+        }
+        Api.Response full = attach(id, "transport", "application/pdf", "答复函（多余）.pdf", PDF);
+        assertThat(full.status()).as(full.text()).isEqualTo(409);
+
+        // and the enterprise, on the next reply, still sends its files with its rating
+        api.act(id, "reply", "transport", Map.of("resolution", "已再次协调放行", "outcome", "RESOLVED"));
+        assertThat(rate(issue(id), "SATISFIED", "", file("d.png", PNG)).status()).isEqualTo(200);
+        assertThat(rows(id)).isEqualTo(4);
+    }
+
+    /**
+     * The enterprise's allowance for the ticket ({@code max-from-enterprise-per-ticket}): its form says how many it may
+     * still send, and files beyond are its form again naming {@code files}, nothing recorded; at the limit, none more.
+     */
+    @Test
+    void theEnterprisesFilesBeyondItsAllowanceAreRefusedAndNothingIsRecorded() {
+        int allowance = limits.maxFromEnterprisePerTicket();
+        assertThat(allowance).as("the shipped allowance leaves room for the steps below").isGreaterThan(4);
+        String id = repliedTicket();
+        assertThat(rate(issue(id), "DISSATISFIED", "仍未放行", file("a.png", PNG), file("b.png", PNG),
+                file("c.png", PNG)).status()).isEqualTo(200);
+        String credit = api.get("/api/tickets/" + id, "leader").json().get("enterpriseCreditCode").asText();
+        // the files of the ratings between (each a reply and a link of its own): all but one of the allowance kept
+        for (int i = 4; i < allowance; i++) {
+            jdbc.sql("insert into ticket_attachment (ticket_id, file_name, content_type, size, sha256, uploaded_by, "
+                    + "uploaded_at, content, from_enterprise) values (?, ?, 'image/png', ?, 'x', ?, ?, ?, true)")
+                    .params(Long.valueOf(id), i + ".png", PNG.length, "enterprise:" + credit,
+                            Timestamp.from(Instant.now()), PNG).update();
+        }
+        api.act(id, "reply", "transport", Map.of("resolution", "已再次协调放行", "outcome", "RESOLVED"));
         String path = issue(id);
+        assertThat(get(path).html().getElementById("fileHint").text()).contains("至多 1 个");
         String before = snapshot(id);
 
-        Answer full = rate(path, "SATISFIED", "", file("a.png", PNG), file("b.png", PNG));
-        assertThat(full.status()).isEqualTo(400);
-        assertThat(full.html().select("[data-field=files].has-error .field-error").text()).contains("至多还能上传 1 个文件");
+        Answer beyond = rate(path, "DISSATISFIED", "仍未放行", file("d.png", PNG), file("e.png", PNG));
+        assertThat(beyond.status()).isEqualTo(400);
+        assertThat(beyond.html().select("[data-field=files].has-error .field-error").text())
+                .contains("至多可上传 " + allowance + " 个文件", "这次至多还能上传 1 个文件");
+        assertThat(beyond.html().select("input[name=satisfaction][value=DISSATISFIED][checked]")).hasSize(1);
+        assertThat(beyond.html().getElementById("comment").text()).isEqualTo("仍未放行");
         assertThat(snapshot(id)).isEqualTo(before);
-        assertThat(rows(id)).isZero();
-        assertThat(rate(path, "SATISFIED", "", file("a.png", PNG)).status()).isEqualTo(200);
+        assertThat(rate(path, "DISSATISFIED", "仍未放行", file("d.png", PNG)).status()).isEqualTo(200);
+        assertThat(rows(id)).isEqualTo(allowance);
+
+        // used up: the form says so, and a file is refused; the rating alone is taken
+        api.act(id, "reply", "transport", Map.of("resolution", "已第三次协调放行", "outcome", "RESOLVED"));
+        String last = issue(id);
+        assertThat(get(last).html().getElementById("fileHint").text()).contains("已达上限（" + allowance + " 个）");
+        String atLimit = snapshot(id);
+        Answer none = rate(last, "SATISFIED", "", file("f.png", PNG));
+        assertThat(none.status()).isEqualTo(400);
+        assertThat(none.html().select("[data-field=files].has-error .field-error").text())
+                .contains("已达上限（" + allowance + " 个）", "不能再上传文件");
+        assertThat(snapshot(id)).isEqualTo(atLimit);
+        assertThat(rate(last, "SATISFIED", "").status()).isEqualTo(200);
+        assertThat(rows(id)).isEqualTo(allowance);
+    }
+
+    /**
+     * Over real HTTP: while as many forms with files are read as the node reads at once (the gate's permits held here),
+     * one more to a live link is answered 503 with Retry-After at once, its body unread (the answer comes while the body
+     * is still unsent), the enterprise's page saying 系统繁忙，请稍后再提交, and nothing is kept; a permit is given back
+     * when a form is answered, so forms taken one after the other never wait for one another.
+     */
+    @Test
+    void aFormWithFilesBeyondThoseReadAtOnceIsA503WithItsBodyUnread() throws Exception {
+        String id = repliedTicket();
+        String path = issue(id);
+        String before = snapshot(id);
+        Semaphore reading = gate.getFilter().reading;
+        int max = settings.maxConcurrentUploads();
+        assertThat(reading.tryAcquire(max)).isTrue();
+        try {
+            try (Socket socket = bodyBegun(path)) {
+                String answer = readUntil(socket, "</html>");
+                assertThat(answer).startsWith("HTTP/1.1 503");
+                String head = answer.substring(0, answer.indexOf("\r\n\r\n")).toLowerCase();
+                assertThat(head).contains("\r\nretry-after: 30\r\n", "\r\nconnection: close");
+                assertThat(answer).contains("系统繁忙，请稍后再提交");
+            }
+            Answer busy = rate(path, "SATISFIED", "", file("现场.png", PNG));
+            assertThat(busy.status()).isEqualTo(503);
+            assertThat(busy.html().getElementById("uploadsBusy").text()).startsWith("系统繁忙，请稍后再提交");
+            assertThat(snapshot(id)).isEqualTo(before);
+            assertThat(rows(id)).isZero();
+        } finally {
+            reading.release(max);
+        }
+
+        // one permit left: a form taken gives it back, so the next one is taken too
+        String other = repliedTicket();
+        assertThat(reading.tryAcquire(max - 1)).isTrue();
+        try {
+            assertThat(rate(path, "SATISFIED", "", file("现场.png", PNG)).status()).isEqualTo(200);
+            assertThat(rate(issue(other), "SATISFIED", "", file("现场.png", PNG)).status()).isEqualTo(200);
+        } finally {
+            reading.release(max - 1);
+        }
         assertThat(rows(id)).isOne();
+        assertThat(rows(other)).isOne();
+        assertThat(reading.availablePermits()).isEqualTo(max);
     }
 
     @Test
@@ -488,13 +593,48 @@ class FeedbackAttachmentWebTests {
 
     /** Adds a file over the API as the user; its id. */
     private String upload(String id, String user, String type, String fileName, byte[] content) {
-        Api.Response r = api.perform(MockMvcRequestBuilders.post("/api/tickets/" + id + "/attachments")
+        Api.Response r = attach(id, user, type, fileName, content);
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return r.json().get("id").asText();
+    }
+
+    /** Sends a file over the API as the user. */
+    private Api.Response attach(String id, String user, String type, String fileName, byte[] content) {
+        return api.perform(MockMvcRequestBuilders.post("/api/tickets/" + id + "/attachments")
                 .accept(MediaType.APPLICATION_JSON).header(HttpHeaders.CONTENT_TYPE, type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename*=UTF-8''"
                         + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20"))
                 .content(content), user);
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.json().get("id").asText();
+    }
+
+    /**
+     * Over real HTTP, the rating form with files as a client sends it: its head, declaring three files' worth, and the
+     * first of its body; the rest never comes, so an answer read on the socket was given without reading the body.
+     */
+    private Socket bodyBegun(String path) throws IOException {
+        Socket socket = new Socket("localhost", port);
+        socket.setSoTimeout(20_000);
+        OutputStream out = socket.getOutputStream();
+        out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\n"
+                + "Content-Type: multipart/form-data; boundary=x\r\nContent-Length: 30000000\r\n\r\n"
+                + "--x\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.png\"\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        return socket;
+    }
+
+    /** What the server sends on this connection, up to and with {@code end}, or until it closes it. */
+    private static String readUntil(Socket socket, String end) throws IOException {
+        ByteArrayOutputStream read = new ByteArrayOutputStream();
+        InputStream in = socket.getInputStream();
+        byte[] buffer = new byte[8192];
+        for (int n; (n = in.read(buffer)) > 0; ) {
+            read.write(buffer, 0, n);
+            if (read.toString(StandardCharsets.UTF_8).contains(end)) {
+                break;
+            }
+        }
+        return read.toString(StandardCharsets.UTF_8);
     }
 
     private String issue(String id) {

@@ -28,7 +28,7 @@ class FeedbackLinkDispatchUnitTests {
     private final List<FeedbackLinkMessage> sent = new ArrayList<>();
 
     private static FeedbackLinkProperties settings(URI publicBaseUrl) {
-        return new FeedbackLinkProperties(publicBaseUrl, null, Duration.ofSeconds(5), 30, 100);
+        return new FeedbackLinkProperties(publicBaseUrl, null, Duration.ofSeconds(5), 30, 100, 4);
     }
 
     @AfterEach
