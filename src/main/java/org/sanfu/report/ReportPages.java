@@ -69,15 +69,19 @@ class ReportPages {
         return download(monthly.of(monthly.month(month)), extension);
     }
 
-    /** The weekly briefing as a page of the workbench, with its 打印 and the links to the downloads. */
+    /**
+     * The weekly briefing as a page of the workbench, with its 打印 and the links to the downloads. {@code format} is
+     * taken, though the mapping already says html, so that it given twice ({@code format=html&format=xlsx}) is refused
+     * naming it (web.StrictQueries checks the parameters a handler takes), not answered by the first.
+     */
     @GetMapping(path = "/reports/weekly", params = "format=html")
-    String weeklyPage(@RequestParam(required = false) String week, Model model) {
+    String weeklyPage(@RequestParam(required = false) String week, @RequestParam String format, Model model) {
         return page(briefings.of(briefings.week(week)), "/reports/weekly", "week", model);
     }
 
     /** The monthly report as a page, as the weekly briefing. */
     @GetMapping(path = "/reports/monthly", params = "format=html")
-    String monthlyPage(@RequestParam(required = false) String month, Model model) {
+    String monthlyPage(@RequestParam(required = false) String month, @RequestParam String format, Model model) {
         return page(monthly.of(monthly.month(month)), "/reports/monthly", "month", model);
     }
 

@@ -278,6 +278,10 @@ class SystemicProblemPages {
         caller.require(Role.DISPATCH, Role.LEADER);
         InvalidInput.Collector errors = new InvalidInput.Collector();
         SystemicStatus wanted = params.enumValue(errors, "status", status, SystemicStatus.class);
+        if (wanted == null && params.text(status) != null) {
+            // a status the list's links never give (a hand-edited link): worded as a choice, not the API's codes
+            throw InvalidInput.of("status", Message.of("form.choose"));
+        }
         errors.throwIfAny();
         PageResult<SystemicProblem> problems = queries.list(wanted, caller, PageParams.shown(page, SHOWN));
         ModelAndView view = new ModelAndView("systemic-problems");

@@ -65,6 +65,13 @@ class SystemicProblemPagesTests {
     }
 
     @Test
+    void aStatusTheListDoesNotOfferIsThe400PageAskingForAChoiceNotTheApisCodes() {
+        Pages.Answer bogus = pages.get("/systemic-problems?status=bogus", "leader");
+        assertThat(bogus.status()).isEqualTo(400);
+        assertThat(bogus.html().select(".flash.error").text()).isEqualTo("状态：请选择一项");
+    }
+
+    @Test
     void aProblemOfManyTicketsShowsTheFirstTenAndFoldsTheRest() {
         String id = proposal("POLICY", "研发费用加计扣除政策申报口径不清楚，多家企业不敢申报", 12);
         Element section = pages.get("/systemic-problems?status=PROPOSED", "leader").html().selectFirst("#problem-" + id);

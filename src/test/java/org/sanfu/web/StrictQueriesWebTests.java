@@ -174,7 +174,10 @@ class StrictQueriesWebTests {
         // named in Chinese there, not by the parameter's English name
         for (String[] named : new String[][] {{"/visits/new", "enterpriseCreditCode=a&enterpriseCreditCode=b", "staff1",
                 "统一社会信用代码：只能填写一个值"}, {"/talks/new", "subjectKind=a&subjectKind=b", "leader",
-                "约谈对象类别：只能填写一个值"}, {"/talks/new", "subject=%FF", "leader", "约谈对象：有无法识别的字符"}}) {
+                "约谈对象类别：只能填写一个值"}, {"/talks/new", "subject=%FF", "leader", "约谈对象：有无法识别的字符"},
+                // the briefing's page, which its mapping picks by format=html, takes the format too
+                {"/reports/weekly", "format=html&format=xlsx", "leader", "格式：只能填写一个值"},
+                {"/reports/monthly", "month=2026-11&format=html&format=docx", "leader", "格式：只能填写一个值"}}) {
             MockHttpServletResponse answer = pageGet(named[0], named[1], named[2]);
             assertThat(answer.getStatus()).as(named[1]).isEqualTo(400);
             assertThat(Jsoup.parse(answer.getContentAsString()).select(".flash.error").text()).as(named[1])
