@@ -188,8 +188,8 @@ public class TicketActions {
             tickets.extensionDecided(ticket.id(), moved, now);
             clocks.run(ticket.id(), DeadlineClock.REPLY);
             process.complete(task.taskId(), Map.of());
-            return withNote("同意延期 " + days + " 个工作日，答复期限延至 "
-                    + LocalDate.ofInstant(moved, properties.zone()), command.note());
+            return withNote(Extensions.grantedText(days, LocalDate.ofInstant(moved, properties.zone()).toString()),
+                    command.note());
         });
     }
 

@@ -77,9 +77,17 @@ class WorkCardsWebTests {
         assertThat(pages.get("/tickets/" + id, "dispatch").html().select("#extension #extensionIfApproved").text())
                 .isEqualTo("同意后，答复期限由 " + before + " 延至 " + promised + "。");
 
+        assertThat(pages.get("/tickets/" + id, "dispatch").html().select("#extensionsGranted")).as("none before")
+                .isEmpty();
+
         api.act(id, "approve-extension", "dispatch", Map.of());
         assertThat(replyDeadline(id)).as("what the page promised").isEqualTo(promised);
         assertThat(pages.get("/tickets/" + id, "dispatch").html().select("#extensionIfApproved")).isEmpty();
+
+        // asked again: dispatch sees what was granted before, beside what this one would give
+        api.act(id, "extend", "transport", Map.of("workingDays", 2, "reason", "船期再次推迟"));
+        assertThat(pages.get("/tickets/" + id, "dispatch").html().select("#extension #extensionsGranted").text())
+                .isEqualTo("此前已同意延期 1 次，共 " + EXTEND.get("workingDays") + " 个工作日。");
     }
 
     @Test
