@@ -51,6 +51,13 @@ record ImportReport(String filename, int created, int updated, List<Line> reject
                     true),
             new Known(Pattern.compile("line 1 names the column (\\S+) \\(\\S+\\) twice"), "admin.import.header-twice",
                     true),
+            new Known(Pattern.compile("the same credit code as line (\\d+) .*"), "admin.import.duplicate"),
+            new Known(Pattern.compile("is an old Excel \\(\\.xls\\) file.*"), "admin.import.xls"),
+            new Known(Pattern.compile("is a ZIP but no Excel workbook.*"), "admin.import.not-workbook"),
+            new Known(Pattern.compile("is not a readable \\.xlsx workbook \\((.*)\\): .*", Pattern.DOTALL),
+                    "admin.import.unreadable-workbook"),
+            new Known(Pattern.compile("holds more than (\\d+) bytes of text in its sheet.*"),
+                    "admin.import.sheet-too-large"),
             new Known(Pattern.compile("is not readable CSV: (.*)", Pattern.DOTALL), "admin.import.unreadable"),
             new Known(Pattern.compile("must be UTF-8 text.*"), "admin.import.not-utf8"));
 
@@ -64,7 +71,7 @@ record ImportReport(String filename, int created, int updated, List<Line> reject
 
     /** Whether the file was read otherwise than as UTF-8: GBK (GB18030), which the page says. */
     public boolean readAsGbk() {
-        return !"UTF-8".equals(encoding);
+        return "GB18030".equals(encoding);
     }
 
     /** A fault of the whole file (no header, not UTF-8): "表头：…". */

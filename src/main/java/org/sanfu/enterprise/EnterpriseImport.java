@@ -24,6 +24,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.sanfu.Message;
 import org.sanfu.Typed;
+import org.sanfu.web.BodySizeLimitProperties;
 import org.sanfu.web.InvalidInput;
 import org.sanfu.web.Messages;
 import org.springframework.stereotype.Service;
@@ -33,7 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Loads enterprises from CSV, UTF-8 or GBK (GB18030) as Excel saves it (header
  * {@code creditCode,name,town,industry,exporter,key,specialist}, or the columns' Chinese labels as Excel users
  * write them: 统一社会信用代码,企业名称,镇（街道）,...; mixed is fine).
- * Good rows are kept even when others are rejected; a row whose credit code is on file updates it. Lines of empty
+ * Good rows are kept even when others are rejected; a row whose credit code is on file updates it, one whose code an
+ * earlier line of the file has is rejected (the same enterprise typed twice, the later line overwrote). Lines of empty
  * cells are passed over, and a town no enterprise on file was in is imported and said (Towns).
  */
 @Service
@@ -56,6 +58,11 @@ public class EnterpriseImport {
             "温岭市示例泵业有限公司", "泽国镇", "水泵", "是", "否", "");
     private static final Set<String> TRUE = Set.of("true", "1", "yes", "y", "是");
     private static final Set<String> FALSE = Set.of("false", "0", "no", "n", "否", "");
+    private static final String DUPLICATE = "sanfu.import.duplicate";
+    /** The result's {@code encoding} of a workbook (.xlsx), whose cells are text already. */
+    static final String XLSX = "XLSX";
+    /** An .xlsx's media type, which the API takes beside text/csv (the bytes decide how a file is read). */
+    public static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final Charset GB18030 = Charset.forName("GB18030");
 
     /** How much of a value a result repeats ({@link #shown}): enough to find it in the file. */
@@ -84,22 +91,30 @@ public class EnterpriseImport {
             @Schema(description = "lines with nothing but commas or spaces (Excel's rows of empty cells), passed over")
             int skipped,
             @Schema(description = "how the file was read: UTF-8 (with or without a byte-order mark), or GB18030 (GBK's "
-                    + "superset, as Excel and WPS save CSV on Chinese Windows) for bytes that are not UTF-8",
-                    allowableValues = {"UTF-8", "GB18030"}) String encoding,
+                    + "superset, as Excel and WPS save CSV on Chinese Windows) for bytes that are not UTF-8; (addition) XLSX for "
+                    + "an Excel workbook, its first sheet read",
+                    allowableValues = {"UTF-8", "GB18030", "XLSX"}) String encoding,
             List<Notice> notices) {}
 
     private final EnterpriseService enterprises;
     private final Messages messages;
 
-    EnterpriseImport(EnterpriseService enterprises, Messages messages) {
+    /** The most text a sheet may hold: as much as a CSV, whose body is held to this (sanfu.max-body-bytes). */
+    private final long maxBodyBytes;
+
+    EnterpriseImport(EnterpriseService enterprises, Messages messages, BodySizeLimitProperties limits) {
         this.enterprises = enterprises;
         this.messages = messages;
+        this.maxBodyBytes = limits.maxBodyBytes();
     }
 
     @Transactional
     public Result load(byte[] body) {
         if (body == null || body.length == 0) {
             throw InvalidInput.of("body", Message.of("sanfu.import.empty"));
+        }
+        if (WorkbookLines.isZip(body)) {
+            return load(WorkbookLines.read(body, maxBodyBytes).iterator(), XLSX);
         }
         Read read = read(body);
         String text = read.text();
@@ -109,6 +124,56 @@ public class EnterpriseImport {
         // empty lines are read (as one blank field) to be counted with the lines of empty cells
         CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(false)
                 .get();
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+            Iterator<CSVRecord> records = parser.iterator();
+            Iterator<Line> lines = new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return records.hasNext();
+                }
+
+                @Override
+                public Line next() {
+                    CSVRecord record = records.next();
+                    return new Line(parser.getCurrentLineNumber(), record.toList());
+                }
+            };
+            return load(lines, read.encoding().name());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // the parser's own words ("(startline 3) EOF reached before ..."), not its exception's class name
+            Throwable cause = e instanceof java.io.UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+            throw InvalidInput.of("body", Message.of("sanfu.import.unreadable", "reason", cause.getMessage()));
+        }
+    }
+
+    /** A line of the file, numbered as the file numbers it (the header is line 1), and its cells as read. */
+    record Line(long number, List<String> cells) {
+
+        int size() {
+            return cells.size();
+        }
+
+        String get(int column) {
+            return cells.get(column);
+        }
+
+        /** A sheet's row as wide as its header: without blank cells after the last one, or with blank ones added. */
+        Line widened(int width) {
+            int last = cells.size();
+            while (last > width && cells.get(last - 1).isBlank()) {
+                last--;
+            }
+            List<String> widened = new ArrayList<>(cells.subList(0, last));
+            while (widened.size() < width) {
+                widened.add("");
+            }
+            return new Line(number, widened);
+        }
+    }
+
+    /** The lines read, a CSV's or a sheet's ({@code encoding} XLSX, whose rows are as wide as their header). */
+    private Result load(Iterator<Line> lines, String encoding) {
+        boolean sheet = XLSX.equals(encoding);
         int created = 0;
         int updated = 0;
         int skipped = 0;
@@ -116,50 +181,57 @@ public class EnterpriseImport {
         List<Notice> notices = new ArrayList<>();
         List<EnterpriseForm> checked = new ArrayList<>();
         Map<String, String> specialists = new HashMap<>();
+        // the line that filed each code so far, by the code as filed (Typed's folding: ９１３… is 913…)
+        Map<String, Long> kept = new HashMap<>();
         Towns towns = enterprises.towns();
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
-            Iterator<CSVRecord> rows = parser.iterator();
-            CSVRecord header = null;
-            while (header == null && rows.hasNext()) {
-                CSVRecord first = rows.next();
-                if (blank(first)) {
-                    skipped++;
-                } else {
-                    header = first;
-                }
+        Line header = null;
+        while (header == null && lines.hasNext()) {
+            Line first = lines.next();
+            if (blank(first)) {
+                skipped++;
+            } else {
+                header = sheet ? first.widened(0) : first;
             }
-            Map<String, Integer> columns = columns(header);
-            while (rows.hasNext()) {
-                CSVRecord row = rows.next();
-                long line = parser.getCurrentLineNumber();
-                if (blank(row)) {
-                    skipped++;
-                    continue;
-                }
-                try {
-                    EnterpriseService.Checked ok = enterprises.check(form(row, columns, header.size()), towns,
-                            specialists);
-                    checked.add(ok.form());
-                    if (ok.newTown() != null) {
-                        notices.add(new Notice(line, "town", shown(ok.newTown()), messages.text(
-                                Message.of("sanfu.import.new-town", "town", shown(ok.newTown())))));
-                    }
-                } catch (InvalidInput e) {
-                    InvalidInput fault = hinted(e, row, columns);
-                    // in the request's language, as the problem's detail would say it
-                    rejected.add(new Rejected(line, messages.text(fault.detail()), messages.errors(fault),
-                            valueAtFault(fault, row, columns)));
-                }
+        }
+        Map<String, Integer> columns = columns(header);
+        while (lines.hasNext()) {
+            Line row = sheet ? lines.next().widened(header.size()) : lines.next();
+            long line = row.number();
+            if (blank(row)) {
+                skipped++;
+                continue;
             }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            // the parser's own words ("(startline 3) EOF reached before ..."), not its exception's class name
-            Throwable cause = e instanceof java.io.UncheckedIOException && e.getCause() != null ? e.getCause() : e;
-            throw InvalidInput.of("body", Message.of("sanfu.import.unreadable", "reason", cause.getMessage()));
+            Long earlier = row.size() == header.size()
+                    ? kept.get(CreditCode.normalize(row.get(columns.get("creditCode")))) : null;
+            try {
+                // a code an earlier line filed is refused here, not filed twice (the later line silently
+                // overwrote the earlier one); the line's other faults are still said, its town and specialist
+                // checked without being remembered
+                EnterpriseForm form = form(row, columns, header.size());
+                EnterpriseService.Checked ok = earlier == null ? enterprises.check(form, towns, specialists)
+                        : enterprises.check(form, towns.copy(), new HashMap<>(specialists));
+                if (earlier != null) {
+                    throw duplicate(earlier);
+                }
+                kept.put(ok.form().creditCode(), line);
+                checked.add(ok.form());
+                if (ok.newTown() != null) {
+                    notices.add(new Notice(line, "town", shown(ok.newTown()), messages.text(
+                            Message.of("sanfu.import.new-town", "town", shown(ok.newTown())))));
+                }
+            } catch (InvalidInput e) {
+                InvalidInput fault = hinted(earlier == null || e.faults().stream().anyMatch(f -> DUPLICATE
+                        .equals(f.reason().code())) ? e : InvalidInput.merged(duplicate(earlier).faults(), e),
+                        row, columns);
+                // in the request's language, as the problem's detail would say it
+                rejected.add(new Rejected(line, messages.text(fault.detail()), messages.errors(fault),
+                        valueAtFault(fault, row, columns)));
+            }
         }
         // checked in the file's order (a town's first line is the one said new), filed in credit-code order, as every
         // writer of several enterprises takes their rows (HandingOverWork's too), each before its tickets: two imports
         // of the same enterprises in opposite orders would each hold a row the other waits for until the database
-        // ended one, a 409. A stable sort: a code on several lines is filed in their order, the last one standing.
+        // ended one, a 409. Each code is on one line at most: a later line naming it again was refused (duplicate).
         checked.sort(Comparator.comparing(EnterpriseForm::creditCode));
         for (EnterpriseForm f : checked) {
             if (enterprises.fileChecked(f)) {
@@ -168,7 +240,7 @@ public class EnterpriseImport {
                 updated++;
             }
         }
-        return new Result(created, updated, rejected, skipped, read.encoding().name(), notices);
+        return new Result(created, updated, rejected, skipped, encoding, notices);
     }
 
     /**
@@ -185,7 +257,7 @@ public class EnterpriseImport {
      * Where each field's column is: line 1 names each by its field or its Chinese label, in any order; a
      * column named otherwise is left out, one named twice (by either name) or missing refuses the file.
      */
-    private static Map<String, Integer> columns(CSVRecord header) {
+    private static Map<String, Integer> columns(Line header) {
         Map<String, Integer> columns = new HashMap<>();
         for (int i = 0; header != null && i < header.size(); i++) {
             String field = NAMED.get(normalized(header.get(i)));
@@ -217,7 +289,7 @@ public class EnterpriseImport {
         return COLUMNS.stream().filter(c -> c.field().equals(field)).map(Column::label).findFirst().orElse(field);
     }
 
-    private static EnterpriseForm form(CSVRecord row, Map<String, Integer> columns, int width) {
+    private static EnterpriseForm form(Line row, Map<String, Integer> columns, int width) {
         if (row.size() != width) {
             throw InvalidInput.of("line", Message.of("sanfu.import.fields", "fields", row.size(), "columns", width));
         }
@@ -226,7 +298,7 @@ public class EnterpriseImport {
                 bool(row, columns, "key"), row.get(columns.get("specialist")));
     }
 
-    private static Boolean bool(CSVRecord row, Map<String, Integer> columns, String column) {
+    private static Boolean bool(Line row, Map<String, Integer> columns, String column) {
         String value = Typed.folded(row.get(columns.get(column))).toLowerCase(Locale.ROOT);
         if (TRUE.contains(value)) {
             return true;
@@ -237,16 +309,21 @@ public class EnterpriseImport {
         throw InvalidInput.of(column, Message.of("sanfu.import.yes-no", "yesNo", YES_NO));
     }
 
+    /** The fault of a line whose credit code an earlier line of the file filed already: that line is named. */
+    private static InvalidInput duplicate(long earlier) {
+        return InvalidInput.of("creditCode", Message.of(DUPLICATE, "line", earlier));
+    }
+
     /** A line of nothing but commas and spaces, as Excel writes a row of empty cells, or an empty line. */
-    private static boolean blank(CSVRecord row) {
-        return row.stream().allMatch(String::isBlank);
+    private static boolean blank(Line row) {
+        return row.cells().stream().allMatch(String::isBlank);
     }
 
     /**
      * The faults of a line, a credit code that reads as Excel's scientific notation (9.13311E+17: the column was a
      * number) with a hint of what happened to it and how to mend it.
      */
-    private static InvalidInput hinted(InvalidInput e, CSVRecord row, Map<String, Integer> columns) {
+    private static InvalidInput hinted(InvalidInput e, Line row, Map<String, Integer> columns) {
         String code = row.size() > columns.get("creditCode") ? row.get(columns.get("creditCode")).trim() : "";
         if (!SCIENTIFIC.matcher(code).matches()) {
             return e;
@@ -257,7 +334,7 @@ public class EnterpriseImport {
     }
 
     /** The value of the line's first field at fault as read ({@link #shown}); null for the whole line's fault. */
-    private static String valueAtFault(InvalidInput fault, CSVRecord row, Map<String, Integer> columns) {
+    private static String valueAtFault(InvalidInput fault, Line row, Map<String, Integer> columns) {
         if (fault.faults().isEmpty()) {
             return null;
         }

@@ -45,6 +45,11 @@ final class Towns {
         }
     }
 
+    /** These towns, to check a line against without its town being remembered (an import's line refused anyway). */
+    Towns copy() {
+        return new Towns(known);
+    }
+
     private static String unspaced(String town) {
         return SPACES.matcher(town).replaceAll("");
     }

@@ -36,6 +36,8 @@ class JsonOnlyWrites extends OncePerRequestFilter {
     private static final Set<String> UNSAFE = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final String IMPORT = "/api/enterprises/import";
     private static final String IDENTITY = "identity";
+    /** The import's other type (addition): an Excel workbook. */
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final Problems problems;
     private final UploadLimits uploads;
@@ -75,7 +77,7 @@ class JsonOnlyWrites extends OncePerRequestFilter {
             return;
         }
         List<MediaType> supported = request.getRequestURI().endsWith(IMPORT)
-                ? List.of(MediaType.valueOf("text/csv")) : !files.isEmpty() ? files : List.of(MediaType.APPLICATION_JSON);
+                ? List.of(MediaType.valueOf("text/csv"), MediaType.valueOf(XLSX)) : !files.isEmpty() ? files : List.of(MediaType.APPLICATION_JSON);
         problems.write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                 Message.of("sanfu.problem.unsupported-media-type", "type", declared, "supported", supported));
     }
@@ -102,7 +104,8 @@ class JsonOnlyWrites extends OncePerRequestFilter {
         } catch (InvalidMediaTypeException e) {
             return false;
         }
-        return JsonMedia.isJson(type) || path.equals(IMPORT) && MediaType.valueOf("text/csv").includes(type)
+        return JsonMedia.isJson(type) || path.equals(IMPORT) && (MediaType.valueOf("text/csv").includes(type)
+                || MediaType.valueOf(XLSX).equalsTypeAndSubtype(type))
                 || files.stream().anyMatch(type::equalsTypeAndSubtype);
     }
 }

@@ -285,17 +285,55 @@ class EnterpriseImportWebTests {
         assertThat(profile(code).get("name").asText()).isEqualTo("原样企业");
     }
 
+    /**
+     * A credit code on two lines of one file (the tester's rows 2 and 3, one enterprise typed twice): the later line is
+     * refused naming the earlier one, which is filed as it is; the counts say one created, none updated. Before, the
+     * later line silently overwrote the earlier (新建 2 家，更新 1 家 for one enterprise, row 2's name lost).
+     */
     @Test
-    void aCodeRepeatedWithinOneFileIsCreatedOnceAndThenUpdated() {
+    void aCodeAlreadyOnAnEarlierLineOfTheFileIsRefusedNamingThatLine() {
         String code = Api.creditCode();
+        String other = Api.creditCode();
         String town = town();
 
-        Api.Response r = upload(csv(HEADER, row(code, "第一次", town), row(code.toLowerCase(), "第二次", town)));
+        byte[] body = csv(HEADER, row(code, "第一次", town), row(code, "第二次", town), row(other, "另一家", town))
+                .getBytes(StandardCharsets.UTF_8);
+        Api.Response r = api.perform(MockMvcRequestBuilders.post("/api/enterprises/import")
+                .contentType("text/csv").header("Accept-Language", "zh-CN").content(body), "admin");
 
         assertThat(r.status()).as(r.text()).isEqualTo(200);
-        assertThat(r.json().get("created").asInt()).isEqualTo(1);
-        assertThat(r.json().get("updated").asInt()).isEqualTo(1);
-        assertThat(profile(code).get("name").asText()).isEqualTo("第二次");
+        assertThat(r.json().get("created").asInt()).as(r.text()).isEqualTo(2);
+        assertThat(r.json().get("updated").asInt()).as(r.text()).isZero();
+        assertThat(rejectedLines(r)).containsExactly(3L);
+        JsonNode line = r.json().get("rejected").get(0);
+        assertThat(line.get("errors").findValuesAsText("field")).containsExactly("creditCode");
+        assertThat(line.get("message").asText()).contains("统一社会信用代码与第 2 行重复");
+        assertThat(line.get("value").asText()).isEqualTo(code);
+        assertThat(profile(code).get("name").asText()).isEqualTo("第一次");
+        assertThat(profile(other).get("name").asText()).isEqualTo("另一家");
+    }
+
+    /**
+     * The same code typed in full-width digits and lower case (a Chinese input method) is the same code, as the
+     * import files it: the later line is refused, and its other faults are said beside the repetition; a code on
+     * file already is updated by its first line only.
+     */
+    @Test
+    void aCodeRepeatedInFullWidthIsTheSameCodeAndTheLinesOtherFaultsAreSaidToo() {
+        String onFile = api.enterprise("已建档企业", "旧镇");
+        String town = town();
+
+        Api.Response r = upload(csv(HEADER, row(onFile, "第一次更名", town),
+                Api.fullWidth(onFile.toLowerCase()) + ",第二次更名," + town + ",泵业,是的,false,staff1"));
+
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.json().get("created").asInt()).as(r.text()).isZero();
+        assertThat(r.json().get("updated").asInt()).as(r.text()).isEqualTo(1);
+        assertThat(rejectedLines(r)).containsExactly(3L);
+        JsonNode line = r.json().get("rejected").get(0);
+        assertThat(line.get("errors").findValuesAsText("field")).containsExactly("creditCode", "exporter");
+        assertThat(line.get("message").asText()).contains("the same credit code as line 2");
+        assertThat(profile(onFile).get("name").asText()).isEqualTo("第一次更名");
     }
 
     /**

@@ -77,12 +77,15 @@ class EnterpriseController {
             + "when others are rejected; a row whose credit code is on file updates it. Bytes that are not UTF-8 are "
             + "read as GB18030 (GBK) when they decode so (`encoding`); lines of empty cells are `skipped`; a rejected "
             + "line gives the `value` at fault; a town no enterprise on file is in is imported with a `notices` entry, "
-            + "one on file but for its spaces is rejected.")
+            + "one on file but for its spaces is rejected. (addition) An Excel workbook (.xlsx, told by its bytes, also "
+            + "as application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) is read too: its first sheet, row 1 "
+            + "the header, `encoding` XLSX; an old .xls or another ZIP is 400 naming `body`. A credit code on an earlier "
+            + "line of the file rejects the later line.")
     @ApiAccess(value = "ADMIN", errors = {400, 403})
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "text/csv",
             schema = @Schema(type = "string", example = "creditCode,name,town,industry,exporter,key,specialist\n"
                     + "91330100716105852F,台州方联宝进出口有限公司,大溪镇,水泵,true,true,staff1")))
-    @PostMapping(path = "/import", consumes = "text/csv")
+    @PostMapping(path = "/import", consumes = {"text/csv", EnterpriseImport.XLSX_TYPE})
     EnterpriseImport.Result importCsv(@RequestBody(required = false) byte[] csv) {
         // an empty body is the importer's to word (CSV), not Spring's missing body (worded as JSON)
         return importer.load(csv);

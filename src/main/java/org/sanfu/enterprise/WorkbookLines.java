@@ -1,0 +1,197 @@
+package org.sanfu.enterprise;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import javax.xml.parsers.ParserConfigurationException;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
+import org.apache.poi.poifs.filesystem.FileMagic;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
+import org.sanfu.Message;
+import org.sanfu.web.InvalidInput;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+
+/**
+ * The first sheet of an .xlsx workbook as the import reads a CSV's lines: each row that holds a cell, numbered as the
+ * sheet numbers it, its cells as text the way Excel shows them (DataFormatter), but for a whole number in the
+ * General format, which Excel shows as 9.13311E+17 once it is long and which is a credit code or a telephone typed
+ * into a cell that was not set to Text: its digits. Told from a CSV by its bytes (a ZIP whose main part is a
+ * workbook), never by a file's name.
+ * <p>
+ * Read as a stream (POI's event model), so that a sheet is never held as a tree; the ZIP is opened with POI's
+ * ZipSecureFile checks (an entry inflating over 100 times its size is a zip bomb), and the sheet's text is held to
+ * the limit a CSV has, {@code sanfu.max-body-bytes}: a small file of a huge sheet is refused as a large CSV is.
+ */
+final class WorkbookLines {
+
+    /** The main part's type of a workbook (.xlsx) and of one with macros (.xlsm), whose cells read alike. */
+    private static final Set<String> WORKBOOK_TYPES = Set.of(XSSFRelation.WORKBOOK.getContentType(),
+            XSSFRelation.MACROS_WORKBOOK.getContentType());
+    private static final String SAVE_AS = "body";
+
+    private WorkbookLines() {
+    }
+
+    /** Whether these bytes are a ZIP (an .xlsx, or another ZIP) rather than text; an old .xls is refused here. */
+    static boolean isZip(byte[] body) {
+        FileMagic magic = FileMagic.valueOf(body);
+        if (magic == FileMagic.OLE2) {
+            // Excel 97-2003 (.xls), or an .xlsx saved with a password, which is an OLE2 container too
+            throw InvalidInput.of(SAVE_AS, Message.of("sanfu.import.xls"));
+        }
+        return magic == FileMagic.OOXML;
+    }
+
+    /** The first sheet's rows holding a cell; refused when the ZIP is no workbook, is a bomb or holds too much. */
+    static List<EnterpriseImport.Line> read(byte[] body, long maxBytes) {
+        Rows rows = new Rows(maxBytes);
+        boolean[] opened = {false};
+        try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(body))) {
+            opened[0] = true;
+            if (!isWorkbook(pkg)) {
+                throw InvalidInput.of(SAVE_AS, Message.of("sanfu.import.not-workbook"));
+            }
+            XSSFReader reader = new XSSFReader(pkg);
+            Iterator<InputStream> sheets = reader.getSheetsData();
+            if (!sheets.hasNext()) {
+                throw InvalidInput.of(SAVE_AS, Message.of("sanfu.import.not-workbook"));
+            }
+            try (InputStream sheet = sheets.next()) {
+                XMLReader parser = XMLHelper.newXMLReader();
+                parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null,
+                        new ReadOnlySharedStringsTable(pkg), rows, new AsShown(), false));
+                parser.parse(new InputSource(sheet));
+            }
+        } catch (TooLarge e) {
+            throw InvalidInput.of(SAVE_AS, Message.of("sanfu.import.sheet-too-large", "max", maxBytes));
+        } catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException | RuntimeException e) {
+            if (e instanceof InvalidInput invalid) {
+                throw invalid;
+            }
+            if (!opened[0] && !reason(e).contains("Zip bomb")) {
+                // a ZIP without an Office package's content types: a .zip, not a workbook saved by Excel
+                throw InvalidInput.of(SAVE_AS, Message.of("sanfu.import.not-workbook"));
+            }
+            // a broken ZIP, a zip bomb (ZipSecureFile: "Zip bomb detected!"), a part that is no workbook's: POI's
+            // many exceptions, all of them something the file sent is, never the server's fault
+            throw InvalidInput.of(SAVE_AS, Message.of("sanfu.import.unreadable-workbook", "reason", reason(e)));
+        }
+        return rows.lines;
+    }
+
+    private static boolean isWorkbook(OPCPackage pkg) {
+        var main = pkg.getRelationshipsByType(PackageRelationshipTypes.CORE_DOCUMENT);
+        if (main.size() != 1) {
+            return false;
+        }
+        PackagePart part = pkg.getPart(main.getRelationship(0));
+        return part != null && WORKBOOK_TYPES.contains(part.getContentType());
+    }
+
+    /** An exception's own words, short enough to show (the first of its causes' that has any). */
+    private static String reason(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                String m = t.getMessage().strip();
+                return m.length() <= 120 ? m : m.substring(0, 120) + "…";
+            }
+        }
+        return e.getClass().getSimpleName();
+    }
+
+    /** The sheet's text outgrew the limit: reading stops at once. */
+    private static final class TooLarge extends RuntimeException {
+        TooLarge() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * Cells as Excel shows them, but a whole number in the General format as its digits: Excel shows
+     * 913310000000000000 as 9.1331E+17, which would refuse a credit code typed into a number cell for a form of it
+     * nobody typed. A format of its own (000000 for leading zeros, a date's) is shown as it is.
+     */
+    private static final class AsShown extends DataFormatter {
+
+        AsShown() {
+            super(Locale.ROOT);
+        }
+
+        @Override
+        public String formatRawCellContents(double value, int formatIndex, String formatString,
+                boolean use1904Windowing) {
+            boolean general = formatIndex == 0 || formatString == null || "General".equalsIgnoreCase(formatString);
+            if (general && value == Math.rint(value) && !Double.isInfinite(value) && Math.abs(value) < 1e21) {
+                return new BigDecimal(value).toPlainString();
+            }
+            return super.formatRawCellContents(value, formatIndex, formatString, use1904Windowing);
+        }
+    }
+
+    /** The rows read so far, each padded with blank cells where the sheet has none, and how much text they hold. */
+    private static final class Rows implements XSSFSheetXMLHandler.SheetContentsHandler {
+
+        private final long maxBytes;
+        private final List<EnterpriseImport.Line> lines = new ArrayList<>();
+        private List<String> cells;
+        private long bytes;
+
+        Rows(long maxBytes) {
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public void startRow(int rowNum) {
+            cells = new ArrayList<>();
+        }
+
+        @Override
+        public void endRow(int rowNum) {
+            if (!cells.isEmpty()) {
+                lines.add(new EnterpriseImport.Line(rowNum + 1L, List.copyOf(cells)));
+                count(1); // its line break, as in a CSV
+            }
+        }
+
+        @Override
+        public void cell(String reference, String value, XSSFComment comment) {
+            int column = reference == null ? cells.size() : new CellReference(reference).getCol();
+            if (column < cells.size()) {
+                return; // a cell named twice: the first stands
+            }
+            while (cells.size() < column) {
+                cells.add("");
+                count(1);
+            }
+            String text = value == null ? "" : value;
+            cells.add(text);
+            count(text.length() + 1L); // its text and comma, as in a CSV
+        }
+
+        private void count(long more) {
+            bytes += more;
+            if (bytes > maxBytes) {
+                throw new TooLarge();
+            }
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package org.sanfu.enterprise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.sanfu.Api;
+import org.sanfu.Pages;
+import org.sanfu.SanfuTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/**
+ * The import of an Excel workbook (.xlsx), the file county users try first: through the API and the administrator's
+ * page, told by its bytes; an old .xls, another ZIP and a zip bomb are 400s naming the file.
+ */
+@SanfuTest
+class EnterpriseWorkbookImportTests {
+
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    @Autowired
+    Api api;
+    @Autowired
+    Pages pages;
+
+    private Api.Response upload(byte[] body, String type, String user) {
+        return api.perform(MockMvcRequestBuilders.post("/api/enterprises/import").contentType(type)
+                .header("Accept-Language", "zh-CN").accept(MediaType.APPLICATION_JSON).content(body), user);
+    }
+
+    private static byte[] workbook(Object[]... rows) throws IOException {
+        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = book.createSheet("企业");
+            book.createSheet("第二页").createRow(0).createCell(0).setCellValue("不读");
+            for (int r = 0; r < rows.length; r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    if (rows[r][c] instanceof Double d) {
+                        row.createCell(c).setCellValue(d);
+                    } else if (rows[r][c] != null) {
+                        row.createCell(c).setCellValue((String) rows[r][c]);
+                    }
+                }
+            }
+            book.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    private static final Object[] HEADER = {"统一社会信用代码", "企业名称", "镇（街道）", "行业", "外贸企业", "重点企业", "驻企服务专员"};
+
+    /** An all-digit credit code that a double holds exactly, as Excel keeps a code typed into a number cell. */
+    private static String numericCode() {
+        for (long n = 913310810000000000L; ; n += 128) {
+            String digits = Long.toString(n);
+            if (new BigDecimal((double) n).toPlainString().equals(digits)
+                    && CreditCode.checkCharacter(digits.substring(0, 17)) == digits.charAt(17)) {
+                return digits;
+            }
+        }
+    }
+
+    private byte[] mixedSheet(String code, String numeric, String town) throws IOException {
+        return workbook(HEADER, new Object[] {code, "台州市椒江区示例（泵业）有限公司", town, "水泵", "是", "否", "staff1"},
+                new Object[] {(double) Long.parseLong(numeric), "数字单元格企业", town, "泵业", "否", null, null},
+                new Object[] {"123", "坏代码公司", town, "泵业", "是", "否", null});
+    }
+
+    @Test
+    void aWorkbookIsImportedWithChineseTextUnchangedANumericCodeAsItsDigitsAndTheSheetsRowNumbers()
+            throws IOException {
+        String code = Api.creditCode();
+        String numeric = numericCode();
+        String town = "表格镇" + code.substring(12);
+
+        // sent as text/csv too: the bytes decide
+        Api.Response r = upload(mixedSheet(code, numeric, town), "text/csv", "admin");
+
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.json().get("encoding").asText()).isEqualTo("XLSX");
+        assertThat(r.json().get("created").asInt() + r.json().get("updated").asInt()).as(r.text()).isEqualTo(2);
+        JsonNode rejected = r.json().get("rejected");
+        assertThat(rejected).hasSize(1);
+        assertThat(rejected.get(0).get("line").asLong()).isEqualTo(4);
+        assertThat(rejected.get(0).get("value").asText()).isEqualTo("123");
+        JsonNode filed = api.get("/api/enterprises/" + code, "leader").json();
+        assertThat(filed.get("name").asText()).isEqualTo("台州市椒江区示例（泵业）有限公司");
+        assertThat(filed.get("town").asText()).isEqualTo(town);
+        assertThat(filed.get("exporter").asBoolean()).isTrue();
+        assertThat(api.get("/api/enterprises/" + numeric, "leader").json().get("name").asText())
+                .isEqualTo("数字单元格企业");
+
+        Api.Response typed = upload(workbook(HEADER, new Object[] {code, "改名企业", town, "", "", "", ""},
+                new Object[] {code, "重复行", town}), XLSX, "admin");
+        assertThat(typed.status()).as(typed.text()).isEqualTo(200);
+        assertThat(typed.json().get("updated").asInt()).isEqualTo(1);
+        assertThat(typed.json().get("rejected").get(0).get("message").asText()).contains("与第 2 行重复");
+    }
+
+    @Test
+    void anOldXlsAnotherZipAndAZipBombAreRefusedNamingTheFile() throws IOException {
+        byte[] xls = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0};
+        Api.Response old = upload(xls, "text/csv", "admin");
+        EnterpriseWebTests.assertFieldErrors(old, "body");
+        assertThat(old.firstFault().get("message").asText()).contains(".xls").contains("请另存为 .xlsx 或 CSV UTF-8");
+
+        Api.Response zip = upload(zip("readme.txt", "不是工作簿".getBytes(StandardCharsets.UTF_8)), XLSX, "admin");
+        EnterpriseWebTests.assertFieldErrors(zip, "body");
+        assertThat(zip.firstFault().get("message").asText()).contains("请另存为 .xlsx 或 CSV UTF-8");
+
+        Api.Response bomb = upload(zip("xl/worksheets/sheet1.xml", new byte[50_000_000]), XLSX, "admin");
+        EnterpriseWebTests.assertFieldErrors(bomb, "body");
+
+        Pages.Answer page = pages.upload("/admin/enterprises/import", "admin", "file", "企业.xls", xls);
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.html().select("#importForm .field-error[data-field=file]").text())
+                .startsWith("文件：").contains("请另存为 .xlsx 或 CSV UTF-8");
+        Pages.Answer other = pages.upload("/admin/enterprises/import", "admin", "file", "企业.xlsx",
+                zip("readme.txt", new byte[] {1}));
+        assertThat(other.status()).isEqualTo(400);
+        assertThat(other.html().select("#importForm .field-error[data-field=file]").text()).contains("不是 Excel 工作簿");
+    }
+
+    @Test
+    void theAdministratorsPageImportsAWorkbookAndListsItsBadRowInChinese() throws IOException {
+        String code = Api.creditCode();
+        String numeric = numericCode();
+        Pages.Answer imported = pages.upload("/admin/enterprises/import", "admin", "file", "名单.xlsx",
+                mixedSheet(code, numeric, "页面镇" + code.substring(12)));
+
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        assertThat(imported.html().select("#importEncoding")).isEmpty();
+        var rows = imported.html().select("#importErrors tbody tr");
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).select("td.line").text()).isEqualTo("4");
+        assertThat(rows.get(0).select("td.field").text()).isEqualTo("统一社会信用代码");
+        assertThat(rows.get(0).select("td.message").text()).isEqualTo("「123」必须是 18 个字符");
+    }
+
+    @Test
+    void onlyAdminMayImportAWorkbook() throws IOException {
+        String code = Api.creditCode();
+        Api.Response r = upload(workbook(HEADER, new Object[] {code, "职员导入", "", "", "", "", ""}), XLSX, "staff1");
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(api.get("/api/enterprises/" + code, "leader").status()).isEqualTo(404);
+    }
+
+    private static byte[] zip(String name, byte[] content) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
+            zip.write(("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/"
+                    + "content-types\"><Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>")
+                    .getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry(name));
+            zip.write(content);
+        }
+        return out.toByteArray();
+    }
+}
