@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.zip.ZipInputStream;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
@@ -38,7 +39,8 @@ import org.xml.sax.XMLReader;
  * workbook), never by a file's name.
  * <p>
  * Read as a stream (POI's event model), so that a sheet is never held as a tree; the ZIP is opened with POI's
- * ZipSecureFile checks (an entry inflating over 100 times its size is a zip bomb), and the sheet's text is held to
+ * ZipSecureFile checks (an entry inflating over 100 times its size is a zip bomb) once its parts are known to inflate
+ * to no more than {@link #INFLATION} times the upload limit together, and the sheet's text is held to
  * the limit a CSV has, {@code sanfu.max-body-bytes}: a small file of a huge sheet is refused as a large CSV is.
  */
 final class WorkbookLines {
@@ -65,6 +67,9 @@ final class WorkbookLines {
     static List<EnterpriseImport.Line> read(byte[] body, long maxBytes) {
         Rows rows = new Rows(maxBytes);
         boolean[] opened = {false};
+        if (!inflatesWithin(body, INFLATION * maxBytes)) {
+            throw InvalidInput.of(SAVE_AS, Message.of("sanfu.import.sheet-too-large", "max", maxBytes));
+        }
         try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(body))) {
             opened[0] = true;
             if (!isWorkbook(pkg)) {
@@ -96,6 +101,37 @@ final class WorkbookLines {
             throw InvalidInput.of(SAVE_AS, Message.of("sanfu.import.unreadable-workbook", "reason", reason(e)));
         }
         return rows.lines;
+    }
+
+    /**
+     * How much larger than the largest upload all of a workbook's parts may inflate, together. POI opens a package from
+     * a stream by inflating every part into memory, and its bomb check is by part (up to 100 times its compressed
+     * size): a 1 MB upload of many such parts could take 100 MB of the heap. A workbook Excel saved inflates 5 to 10
+     * times; 16 leaves room for one of text alone.
+     */
+    private static final int INFLATION = 16;
+
+    /**
+     * Whether the ZIP's parts inflate to at most this many bytes together, counted as they inflate (never trusting
+     * the sizes the ZIP's headers claim) and stopped as soon as they pass it. A ZIP this cannot read is left to POI,
+     * which says what is wrong with it.
+     */
+    static boolean inflatesWithin(byte[] body, long max) {
+        byte[] buffer = new byte[8192];
+        long inflated = 0;
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(body))) {
+            while (zip.getNextEntry() != null) {
+                for (int n; (n = zip.read(buffer)) > 0; ) {
+                    inflated += n;
+                    if (inflated > max) {
+                        return false;
+                    }
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            return true;
+        }
+        return true;
     }
 
     private static boolean isWorkbook(OPCPackage pkg) {
