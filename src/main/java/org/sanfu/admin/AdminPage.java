@@ -131,6 +131,8 @@ class AdminPage {
     @PostMapping("/admin/accounts/{username}/role")
     ModelAndView changeRole(Caller caller, @PathVariable String username, @RequestParam(required = false) String role,
             @RequestParam(required = false) String department, RedirectAttributes flash) {
+        // the account as meant, as sign-in and creation take it: /admin/accounts/ｓｔａｆｆ１/… is staff1's
+        username = Typed.folded(username);
         AccountAdministration.RoleChange change;
         try {
             change = accounts.changeRole(caller, username, role, department);
@@ -148,6 +150,7 @@ class AdminPage {
     @PostMapping("/admin/accounts/{username}/name")
     ModelAndView rename(Caller caller, @PathVariable String username,
             @RequestParam(required = false) String displayName, RedirectAttributes flash) {
+        username = Typed.folded(username);
         try {
             accounts.rename(username, displayName);
         } catch (InvalidInput e) {
@@ -162,6 +165,7 @@ class AdminPage {
     @PostMapping("/admin/accounts/{username}/phone")
     ModelAndView changePhone(Caller caller, @PathVariable String username,
             @RequestParam(required = false) String phone, RedirectAttributes flash) {
+        username = Typed.folded(username);
         try {
             accounts.changePhone(username, phone);
         } catch (InvalidInput e) {
@@ -175,6 +179,7 @@ class AdminPage {
     @PostMapping("/admin/accounts/{username}/password")
     ModelAndView resetPassword(Caller caller, @PathVariable String username,
             @RequestParam(name = "password", required = false) List<String> passwords, RedirectAttributes flash) {
+        username = Typed.folded(username);
         try {
             accounts.resetPassword(username, last(passwords));
         } catch (InvalidInput e) {
@@ -185,6 +190,7 @@ class AdminPage {
 
     @PostMapping("/admin/accounts/{username}/disable")
     ModelAndView disable(Caller caller, @PathVariable String username, RedirectAttributes flash) {
+        username = Typed.folded(username);
         try {
             accounts.disable(caller, username);
         } catch (DomainException.NotNow e) {
@@ -209,6 +215,7 @@ class AdminPage {
 
     @PostMapping("/admin/accounts/{username}/enable")
     ModelAndView enable(@PathVariable String username, RedirectAttributes flash) {
+        username = Typed.folded(username);
         accounts.enable(username);
         return done(flash, "admin.flash.enabled", people.label(username));
     }
@@ -221,6 +228,7 @@ class AdminPage {
     @PostMapping("/admin/accounts/{username}/handover")
     ModelAndView handOver(Caller caller, @PathVariable String username, @RequestParam(required = false) String to,
             RedirectAttributes flash) {
+        username = Typed.folded(username);
         HandingOverWork.HandedOver handedOver;
         try {
             handedOver = handovers.handOver(caller, username, to);
@@ -244,6 +252,7 @@ class AdminPage {
     /** Lifts a lock of too many failed sign-ins (security.SignInAttempts) before its window ends. */
     @PostMapping("/admin/accounts/{username}/unlock")
     ModelAndView unlock(@PathVariable String username, RedirectAttributes flash) {
+        username = Typed.folded(username);
         accounts.unlock(username);
         return done(flash, "admin.flash.unlocked", people.label(username));
     }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.sanfu.Typed;
 import org.sanfu.security.AccountAdministration;
 import org.sanfu.security.AccountDirectory;
 import org.sanfu.security.Caller;
@@ -47,6 +48,8 @@ class HandoverController {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
             content = @Content(schema = @Schema(implementation = Handover.class)))
     HandingOverWork.HandedOver handOver(@PathVariable String username, Caller caller, ActionBody body) {
+        // the account as meant, as sign-in and creation take it (Typed.folded): ｓｔａｆｆ１ in the path is staff1
+        username = Typed.folded(username);
         // API.md's order: an unknown account is 404 for every person (SecurityConfig lets every person this far),
         // then any role but ADMIN 403, then the body 400
         accounts.requireKnown(username);

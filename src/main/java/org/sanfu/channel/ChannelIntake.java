@@ -204,21 +204,26 @@ public class ChannelIntake {
 
     private Checked check(IntakeRequest r) {
         InvalidInput.Collector errors = new InvalidInput.Collector();
-        line(errors, "externalId", r.externalId(), stripped(r.externalId()), true, MAX_EXTERNAL_ID);
-        if (!errors.has("externalId") && !addressable(r.externalId().strip())) {
+        // the channel's own identifier: its ends lose what a paste leaves (no-break, zero-width spaces), but it is
+        // not folded, since ＡＢ１ and AB1 may be two ids of the channel's, and it asks for its problem by the id it sent
+        String externalId = Typed.trimmed(r.externalId());
+        line(errors, "externalId", r.externalId(), externalId, true, MAX_EXTERNAL_ID);
+        if (!errors.has("externalId") && !addressable(externalId)) {
             errors.add("externalId", Message.of("sanfu.channel.external-id"));
         }
         Enterprise enterprise = enterprise(errors, r);
         Instant now = clock.instant();
         Instant reportedAt = r.reportedAt() == null ? now
                 : params.happenedAt(errors, "reportedAt", r.reportedAt(), now, FUTURE_TOLERANCE);
-        line(errors, "category", r.category(), stripped(r.category()), false, MAX_CATEGORY);
+        // a code of the catalog's, as meant: full-width letters of a Chinese input method as ASCII (Typed.folded),
+        // none when nothing else is left; known() matches its case as before
+        String sent = params.folded(r.category());
+        line(errors, "category", r.category(), sent, false, MAX_CATEGORY);
         line(errors, "title", r.title(), stripped(r.title()), true, TEXT);
         errors.optionalParagraphs("description", r.description(), TEXT);
         errors.throwIfAny();
-        String sent = r.category() == null || r.category().isBlank() ? null : r.category().strip();
         String category = sent == null ? UNROUTED : known(sent);
-        return new Checked(r, r.externalId().strip(), enterprise, reportedAt, category, sent);
+        return new Checked(r, externalId, enterprise, reportedAt, category, sent);
     }
 
     /**

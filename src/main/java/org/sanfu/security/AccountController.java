@@ -2,6 +2,7 @@ package org.sanfu.security;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.sanfu.Typed;
 import org.sanfu.web.ActionBody;
 import org.sanfu.web.ApiAccess;
 import org.springframework.http.ResponseEntity;
@@ -31,6 +32,8 @@ class AccountController {
                     + "not locked. A lock of the client's address is not lifted: it ends with its window.")
     @ApiAccess(value = "ADMIN", errors = {400, 403, 404})
     ResponseEntity<Void> unlock(@PathVariable String username, Caller caller, ActionBody body) {
+        // the account as meant, as sign-in and creation take it (Typed.folded): ｓｔａｆｆ１ in the path is staff1
+        username = Typed.folded(username);
         // API.md's order: an unknown account is 404 for every person (SecurityConfig lets every person this far),
         // then any role but ADMIN 403, then a body that is not JSON 400 naming "body"; nothing done on any of them
         accounts.requireKnown(username);

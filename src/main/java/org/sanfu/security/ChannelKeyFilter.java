@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import org.sanfu.Typed;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -40,7 +41,9 @@ final class ChannelKeyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<String> channel = key.isBlank() ? Optional.empty() : keys.channelOf(key.strip());
+        // a secret: only its ends are cleaned (a no-break space copied with it from a document); never folded, since
+        // only the exact string issued is the key
+        Optional<String> channel = Typed.blank(key) ? Optional.empty() : keys.channelOf(Typed.trimmed(key));
         if (channel.isEmpty()) {
             SecurityContextHolder.clearContext();
             refused.commence(request, response, new BadCredentialsException("unknown or revoked channel key"));

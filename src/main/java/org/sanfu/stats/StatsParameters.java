@@ -42,11 +42,12 @@ public class StatsParameters {
         Instant fromValue = params.startOf(errors, "from", from);
         Instant toValue = params.endOf(errors, "to", to);
         params.inOrder(errors, fromValue, toValue);
-        String departmentValue = params.text(department);
+        // codes read as the ticket list reads them (TicketListParams): full-width forms as ASCII, case as configured
+        String departmentValue = params.folded(department);
         if (departmentValue != null && !catalog.isDepartment(departmentValue)) {
             errors.add("department", Message.of("sanfu.validation.one-of", "values", catalog.departmentCodes()));
         }
-        String categoryValue = params.text(category);
+        String categoryValue = params.folded(category);
         if (categoryValue != null && !catalog.isCategory(categoryValue)) {
             errors.add("category", Message.of("sanfu.validation.one-of", "values", catalog.categoryCodes()));
         }
@@ -67,11 +68,13 @@ public class StatsParameters {
     }
 
     /**
-     * A town as the figures name it: exactly, at most as long as a file's town ({@link EnterpriseForm#TOWN_MAX},
-     * which tickets copy); a longer one could match nothing and is a fault naming {@code town}.
+     * A town as the figures name it: exactly, its ends cleaned of what a paste leaves there
+     * ({@link QueryParams#trimmed}: a no-break or zero-width space too), at most as long as a file's town
+     * ({@link EnterpriseForm#TOWN_MAX}, which tickets copy); a longer one could match nothing and is a fault naming
+     * {@code town}.
      */
     private String town(InvalidInput.Collector errors, String town) {
-        String value = params.text(town);
+        String value = params.trimmed(town);
         errors.optionalText("town", value, EnterpriseForm.TOWN_MAX);
         return value;
     }

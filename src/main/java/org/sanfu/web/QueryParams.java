@@ -37,6 +37,15 @@ public class QueryParams {
     }
 
     /**
+     * A name as typed, its ends cleaned ({@link Typed#trimmed}: a town pasted with a no-break or zero-width space after
+     * it is the town), its inner characters kept; null for none left.
+     */
+    public String trimmed(String value) {
+        String trimmed = Typed.trimmed(value);
+        return trimmed == null || trimmed.isEmpty() ? null : trimmed;
+    }
+
+    /**
      * An identifier or the words of a search as meant ({@link Typed#folded}: full-width letters and digits of a
      * Chinese input method as ASCII, no-break and zero-width spaces around it gone); null for none left.
      */

@@ -111,6 +111,17 @@ class HandoverWebTests {
         assertThat(enterprisesOf(to)).containsExactlyInAnyOrderElementsOf(work.enterprises());
     }
 
+    /** The account handing over named in the path with a Chinese input method's full-width letters: that account. */
+    @Test
+    void theAccountInThePathTypedInFullWidthIsTheAccountItMeans() {
+        Work work = work("path");
+        String to = newSpecialist("to");
+        Api.Response moved = api.post("/api/accounts/" + Api.fullWidth(work.specialist()) + "/handover", "admin",
+                Map.of("to", to));
+        assertThat(moved.status()).as(moved.text()).isEqualTo(200);
+        assertThat(enterprisesOf(to)).containsExactlyInAnyOrderElementsOf(work.enterprises());
+    }
+
     @Test
     void aBadTargetIsRefusedByTheToFieldAnotherRole403AnUnknownAccount404AndNothingMoves() {
         Work work = work("keep");

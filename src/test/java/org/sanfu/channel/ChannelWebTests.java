@@ -412,6 +412,41 @@ class ChannelWebTests {
         assertThat(unknown.get("status").asText()).isEqualTo("DISPATCHING");
     }
 
+    /**
+     * What an operator types or pastes into a channel's system, taken as meant: a category in a Chinese input method's
+     * full-width letters is the catalog's code; an external id pasted with zero-width and no-break spaces around it is
+     * the id without them (sent again bare, the same ticket; asked for bare, found), but its full-width letters are its
+     * own, ＥＸＴ another id than EXT; a key pasted with a no-break space after it opens the channel.
+     */
+    @Test
+    void aCategoryTypedInFullWidthAndAnExternalIdAndAKeyPastedWithSpacesAreTakenAsMeant() {
+        ChannelTestSupport s = channels();
+        ChannelTestSupport.Created c = s.channel(null);
+        String code = api.enterprise();
+        JsonNode typed = s.filed(c.key() + "\u00A0",
+                ChannelTestSupport.problem(code, "\u00A0" + Api.fullWidth("container") + "\u3000"));
+        assertThat(typed.get("category").asText()).isEqualTo("CONTAINER");
+        assertThat(typed.get("leadDepartment").asText()).isEqualTo("TRANSPORT");
+
+        String externalId = "EXT-" + UUID.randomUUID();
+        Map<String, Object> pasted = ChannelTestSupport.problem(code, "CONTAINER");
+        pasted.put("externalId", "\u200B" + externalId + "\u00A0");
+        String ticket = s.filed(c.key(), pasted).get("id").asText();
+        Map<String, Object> again = ChannelTestSupport.problem(code, "CONTAINER");
+        again.put("externalId", externalId);
+        Api.Response repeated = s.file(c.key(), again);
+        assertThat(repeated.status()).as(repeated.text()).isEqualTo(200);
+        assertThat(repeated.json().get("id").asText()).isEqualTo(ticket);
+        assertThat(s.call(HttpMethod.GET, "/api/intake/" + externalId, c.key(), null).json().get("ticketId").asText())
+                .isEqualTo(ticket);
+
+        Map<String, Object> wide = ChannelTestSupport.problem(code, "CONTAINER");
+        wide.put("externalId", Api.fullWidth(externalId));
+        Api.Response other = s.file(c.key(), wide);
+        assertThat(other.status()).as(other.text()).isEqualTo(201);
+        assertThat(other.json().get("id").asText()).isNotEqualTo(ticket);
+    }
+
     /** A problem naming its enterprise by name instead of credit code (a 12345 caller seldom knows the code). */
     private static Map<String, Object> byName(String name) {
         Map<String, Object> problem = ChannelTestSupport.problem(null, "CONTAINER");

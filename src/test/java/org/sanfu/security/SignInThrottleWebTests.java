@@ -199,6 +199,17 @@ class SignInThrottleWebTests {
         assertThat(inbox(user, PASSWORD, address()).getStatus()).as("still locked").isEqualTo(429);
     }
 
+    /** The account in the path typed with a Chinese input method (ｓｔａｆｆ１) is the account it means, as at sign-in. */
+    @Test
+    void anAccountNamedInFullWidthInThePathIsUnlocked() throws Exception {
+        String user = account();
+        fail(user, 5, address());
+        assertThat(inbox(user, PASSWORD, address()).getStatus()).isEqualTo(429);
+        var unlocked = api.post("/api/accounts/" + Api.fullWidth(user) + "\u00A0/unlock", "admin", null);
+        assertThat(unlocked.status()).as(unlocked.text()).isEqualTo(204);
+        assertThat(inbox(user, PASSWORD, address()).getStatus()).as("unlocked").isEqualTo(200);
+    }
+
     @Test
     void anAdministratorUnlocksOverTheApiAndNobodyElseMay() throws Exception {
         String user = account();

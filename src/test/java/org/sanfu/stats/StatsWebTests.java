@@ -340,6 +340,23 @@ class StatsWebTests {
         assertThat(unvisited.status()).as(unvisited.text()).isEqualTo(200);
     }
 
+    /**
+     * A town pasted with a no-break or zero-width space after it is the town, its inner characters as typed; a
+     * department's and a category's code typed with a Chinese input method's full-width letters are those codes.
+     */
+    @Test
+    void aTownPastedWithANoBreakSpaceAndCodesTypedInFullWidthFilterTheFiguresAsMeant() {
+        String town = "粘贴\u3000镇" + Api.creditCode().substring(12);
+        api.visit(api.enterprise("粘贴镇名测试企业", town), List.of(Api.problem("CONTAINER", "订舱难")));
+        Api.Response summary = api.get("/api/stats/summary?town=" + town + "\u00A0\u200B&department="
+                + Api.fullWidth("TRANSPORT") + "&category=" + Api.fullWidth("CONTAINER") + "\u00A0", "leader");
+        assertThat(summary.status()).as(summary.text()).isEqualTo(200);
+        assertThat(summary.json().get("total").asLong()).isEqualTo(1);
+        Api.Response coverage = api.get("/api/stats/coverage?town=\u00A0" + town + "\uFEFF", "leader");
+        assertThat(coverage.status()).as(coverage.text()).isEqualTo(200);
+        assertThat(coverage.json().get("enterprises").asLong()).isEqualTo(1);
+    }
+
     @Test
     void onlyLeadersDispatchAndAdminMayReadTheFigures() {
         for (String user : List.of("leader", "dispatch", "admin")) {

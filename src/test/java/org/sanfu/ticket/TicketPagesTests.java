@@ -1730,6 +1730,26 @@ class TicketPagesTests extends TicketWebTestSupport {
         assertThat(source.html().select("a.ticket").eachAttr("data-id")).containsExactly(hotline);
     }
 
+    /**
+     * A town pasted with a no-break space after it, codes and a reporter typed with a Chinese input method filter the
+     * page as meant; the line of what is set names what the filter used (上报人 staff1's name, the town without the
+     * space), not what was typed.
+     */
+    @Test
+    void aTownPastedAndCodesAndAReporterTypedInFullWidthFilterThePageWhichNamesWhatItUsed() {
+        String town = "粘贴页面镇" + Api.creditCode().substring(12);
+        String code = api.enterprise("粘贴" + town + "企业", town);
+        String ticket = id(api.visit(code, List.of(Api.problem("CONTAINER", "订舱难"))).get(0));
+        String query = "town=" + town + "\u00A0&leadDepartment=" + Api.fullWidth("TRANSPORT") + "&category="
+                + Api.fullWidth("CONTAINER") + "&reporter=" + Api.fullWidth("staff1") + "\u00A0";
+
+        Pages.Answer list = pages.get("/tickets?" + query, "leader");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.html().select("a.ticket").eachAttr("data-id")).containsExactly(ticket);
+        assertThat(list.html().select("#activeFilters .chip").eachText()).containsExactly("主办部门：交通运输局（港航）",
+                "类别：集装箱/海运舱位", "镇（街道）：" + town, "上报人：王晓明（staff1）");
+    }
+
     @Test
     void thePagerKeepsTheFilters() {
         String word = "翻页" + Api.creditCode().substring(12);

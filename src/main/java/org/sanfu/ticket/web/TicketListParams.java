@@ -144,15 +144,17 @@ class TicketListParams {
     private Parsed parse(Raw raw, Integer page, Integer size, int enterpriseMax) {
         InvalidInput.Collector errors = new InvalidInput.Collector();
         TicketStatus status = params.enumValue(errors, "status", raw.status(), TicketStatus.class);
-        String department = params.text(raw.department());
+        // codes as the catalog files them: full-width ones of a Chinese input method read as ASCII (Typed.folded);
+        // their case stays, since the catalog's codes are whatever the configuration names
+        String department = params.folded(raw.department());
         if (department != null && !catalog.isDepartment(department)) {
             errors.add("department", Message.of("sanfu.validation.one-of", "values", catalog.departmentCodes()));
         }
-        String leadDepartment = params.text(raw.leadDepartment());
+        String leadDepartment = params.folded(raw.leadDepartment());
         if (leadDepartment != null && !catalog.isDepartment(leadDepartment)) {
             errors.add("leadDepartment", Message.of("sanfu.validation.one-of", "values", catalog.departmentCodes()));
         }
-        String category = params.text(raw.category());
+        String category = params.folded(raw.category());
         if (category != null && !catalog.isCategory(category)) {
             errors.add("category", Message.of("sanfu.validation.one-of", "values", catalog.categoryCodes()));
         }
@@ -163,7 +165,8 @@ class TicketListParams {
         // so are a town and a credit code longer than any ticket's (its enterprise's), which could match nothing (on the
         // pages, a code box holding a name is answered with a keyword search, so bounded as words), and words longer
         // than /api/enterprises takes: a client's 100 000 characters would be compared with every ticket
-        String town = params.text(raw.town());
+        // a town is a name: only its ends are cleaned, a no-break space pasted after it too (Typed.trimmed)
+        String town = params.trimmed(raw.town());
         errors.optionalText("town", town, EnterpriseForm.TOWN_MAX);
         String enterprise = params.folded(raw.enterprise());
         errors.optionalText("enterprise", enterprise, enterpriseMax);

@@ -51,6 +51,7 @@ import org.sanfu.ticket.TicketAction;
 import org.sanfu.ticket.TicketActions;
 import org.sanfu.ticket.TicketAttachments;
 import org.sanfu.ticket.TicketEvent;
+import org.sanfu.ticket.TicketFilter;
 import org.sanfu.ticket.TicketQueries;
 import org.sanfu.ticket.TicketStatus;
 import org.sanfu.ticket.TicketView;
@@ -237,6 +238,8 @@ class TicketPages {
             parsed = listParams.parseOnPages(raw, pageNumber, pageSize == null ? PAGE_SIZE : pageSize);
         }
         model.addAttribute("applied", raw);
+        // the line of what is set names what the filter used, not what was typed: ｓｔａｆｆ１ is the account staff1
+        model.addAttribute("used", parsed.filter());
         PageResult<TicketView> result = queries.list(parsed.filter(), caller, parsed.page());
         // a list of some days (a month's from the ranking or a red card): the top bar's 驾驶舱 keeps them
         model.addAttribute(DashboardLink.ATTRIBUTE, DashboardLink.ofDays(from, to));
@@ -307,15 +310,18 @@ class TicketPages {
             }
         }
         Instant now = clock.instant();
-        String title = "事项清单（导出时间 " + when.of(now) + filterWords(raw) + "；共 " + total + " 件"
+        String title = "事项清单（导出时间 " + when.of(now) + filterWords(raw, parsed.filter()) + "；共 " + total + " 件"
                 + (total > tickets.size() ? "，仅导出前 " + tickets.size() + " 件，请缩小筛选范围" : "") + "）";
         String day = DateTimeFormatter.BASIC_ISO_DATE.format(now.atZone(zone).toLocalDate());
         return Downloads.attachment(Downloads.XLSX, "事项清单-" + day + ".xlsx",
                 workbook.render(title, List.copyOf(tickets.values())));
     }
 
-    /** The filters of an export in words, for its title line: "；状态 办理中，镇（街道） 海门街道". */
-    private String filterWords(TicketListParams.Raw raw) {
+    /**
+     * The filters of an export in words, for its title line: "；状态 办理中，镇（街道） 海门街道"; the codes, the town and the
+     * reporter as the filter used them ({@code used}), as the list's line of what is set names them.
+     */
+    private String filterWords(TicketListParams.Raw raw, TicketFilter used) {
         List<String> words = new ArrayList<>();
         BiConsumer<String, String> add = (name, value) -> {
             if (value != null && !value.isBlank()) {
@@ -324,11 +330,10 @@ class TicketPages {
         };
         add.accept("状态", raw.status() == null || raw.status().isBlank() ? null
                 : messages.text(Message.of("label.status." + raw.status().strip()), Locale.SIMPLIFIED_CHINESE));
-        add.accept("涉及部门", departmentWord(raw.department()));
-        add.accept("主办部门", departmentWord(raw.leadDepartment()));
-        add.accept("问题类别", raw.category() == null || raw.category().isBlank() ? null
-                : catalog.categoryLabel(raw.category().strip()));
-        add.accept("镇（街道）", raw.town());
+        add.accept("涉及部门", catalog.departmentLabel(used.department()));
+        add.accept("主办部门", catalog.departmentLabel(used.leadDepartment()));
+        add.accept("问题类别", used.category() == null ? null : catalog.categoryLabel(used.category()));
+        add.accept("镇（街道）", used.town());
         add.accept("企业", raw.enterprise());
         add.accept("是否超期", raw.overdue() == null || raw.overdue().isBlank() ? null
                 : Boolean.parseBoolean(raw.overdue().strip()) ? "已超期" : "未超期");
@@ -337,8 +342,7 @@ class TicketPages {
         add.accept("反映时间自", raw.from());
         add.accept("至", raw.to());
         add.accept("关键词", raw.q());
-        add.accept("上报人", raw.reporter() == null || raw.reporter().isBlank() ? null
-                : people.label(raw.reporter().strip()));
+        add.accept("上报人", used.reporter() == null ? null : people.label(used.reporter()));
         add.accept("来源", sourceWords(raw));
         return words.isEmpty() ? "" : "；" + String.join("，", words);
     }
@@ -349,10 +353,6 @@ class TicketPages {
             return null;
         }
         return raw.sources().stream().map(channels::labelOf).collect(Collectors.joining("、"));
-    }
-
-    private String departmentWord(String code) {
-        return code == null || code.isBlank() ? null : catalog.departmentLabel(code.strip());
     }
 
     /**
