@@ -41,6 +41,19 @@ class BriefingWorkbook {
         static Column rate(String heading, String field) {
             return new Column(heading, n -> n.path(field), true);
         }
+
+        /**
+         * A ranking's 名次 and 得分, a department with too few tickets to rank reading 未排名 and — as the page, the
+         * Markdown and the Word document say, where the JSON's null left the cells blank.
+         */
+        static List<Column> ranked() {
+            return List.of(new Column("名次", n -> unlessNull(n.path("rank"), "未排名"), false),
+                    Column.of("部门", "label"), new Column("得分", n -> unlessNull(n.path("score"), "—"), false));
+        }
+
+        private static JsonNode unlessNull(JsonNode value, String otherwise) {
+            return value.isNull() || value.isMissingNode() ? TextNode.valueOf(otherwise) : value;
+        }
     }
 
     /** A moment's column's width: 2026-11-11 17:30, as the ticket list's export gives it. */
@@ -124,11 +137,11 @@ class BriefingWorkbook {
             JsonNode titled = BriefingMarkdown.titled(b);
             boolean weekly = !b.has("month");
             Sheet ranking = book.createSheet("部门排名");
-            table(ranking, titled.path("departments"), List.of(
-                    Column.of("名次", "rank"), Column.of("部门", "label"), Column.of("得分", "score"),
+            table(ranking, titled.path("departments"), Stream.concat(Column.ranked().stream(), Stream.of(
                     Column.of("问题数", "total"), new Column("称号",
                             n -> TextNode.valueOf(
-                                    BriefingMarkdown.medal(n.path("medal").asText(null))), false)), bold, styles);
+                                    BriefingMarkdown.medal(n.path("medal").asText(null))), false))).toList(),
+                    bold, styles);
             if (weekly && titled.isObject()) {
                 note(ranking, BriefingMarkdown.rankedMonth(titled) + "排名（" + BriefingMarkdown.MONTH_OF_THE_WEEK + "）。");
             }
@@ -145,8 +158,9 @@ class BriefingWorkbook {
             }
             if (weekly) {
                 Sheet scores = book.createSheet("本周得分");
-                table(scores, b.path("ranking").path("departments"), List.of(Column.of("名次", "rank"),
-                        Column.of("部门", "label"), Column.of("得分", "score"), Column.of("问题数", "total")), bold, styles);
+                table(scores, b.path("ranking").path("departments"),
+                        Stream.concat(Column.ranked().stream(), Stream.of(Column.of("问题数", "total"))).toList(),
+                        bold, styles);
                 note(scores, "本周得分：" + BriefingMarkdown.WEEK_SCORES + "。");
                 note(scores, scoreFormula);
             }

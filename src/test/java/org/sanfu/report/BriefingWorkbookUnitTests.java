@@ -67,6 +67,20 @@ class BriefingWorkbookUnitTests {
         }
     }
 
+    /** The monthly report's 部门排名 says 未排名 and — for a department not ranked, as its page does. */
+    @Test
+    void theMonthlyRankingSheetSays未排名AndADashForADepartmentNotRanked() throws Exception {
+        ObjectNode b = month();
+        b.withObject("/ranking").withArray("departments").addObject().put("label", "司法局").putNull("rank")
+                .putNull("score").put("total", 2).putNull("medal");
+        try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(BriefingNotesUnitTests.workbook().render(b)))) {
+            Sheet ranking = book.getSheet("部门排名");
+            List<String> headings = headings(ranking);
+            assertThat(ranking.getRow(1).getCell(headings.indexOf("名次")).getStringCellValue()).isEqualTo("未排名");
+            assertThat(ranking.getRow(1).getCell(headings.indexOf("得分")).getStringCellValue()).isEqualTo("—");
+        }
+    }
+
     @Test
     void theHeadlineSheetsColumnsHoldTheirLongestLabelAndThePeriod() throws Exception {
         try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(BriefingNotesUnitTests.workbook().render(month())))) {

@@ -87,6 +87,26 @@ class WeeklyRankingUnitTests {
         }
     }
 
+    /**
+     * A department with too few tickets to rank has no 名次 and no 得分 (null in the JSON): the Excel says 未排名 and —
+     * as the page, the Markdown and the Word document do, in the week's scores and the month's ranking alike, rather
+     * than two blank cells a leader reads as a fault.
+     */
+    @Test
+    void aDepartmentNotRankedReads未排名AndADashInTheWorkbookAsOnThePage() throws Exception {
+        ObjectNode b = week();
+        for (String ranking : new String[] {"ranking", "monthRanking"}) {
+            b.withObject("/" + ranking).withArray("departments").addObject().put("key", "JUSTICE").put("label", "司法局")
+                    .putNull("rank").putNull("score").put("total", 1).putNull("medal");
+        }
+        String md = new BriefingMarkdown(BriefingNotesUnitTests.SCORE).render(b, ZoneId.of("Asia/Shanghai"));
+        assertThat(md).contains("| 未排名 | 司法局 | — | 1 |\n");
+        try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(BriefingNotesUnitTests.workbook().render(b)))) {
+            assertThat(rows(book.getSheet("本周得分"))).contains("未排名 司法局 — 1.0");
+            assertThat(rows(book.getSheet("部门排名"))).anyMatch(r -> r.startsWith("未排名 司法局 — 1.0"));
+        }
+    }
+
     @Test
     void aWeeksMonthIsTheMonthOfItsThursday() {
         assertThat(WeeklyBriefings.monthOf(IsoWeek.parse("2026-W48")).toString()).isEqualTo("2026-11");
