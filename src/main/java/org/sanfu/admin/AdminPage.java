@@ -125,7 +125,7 @@ class AdminPage {
             return refused(caller, CREATE, Map.of("username", text(username), "displayName", text(displayName),
                     "phone", text(phone), "role", text(role), "department", text(department)), e);
         }
-        return done(flash, "admin.flash.created", people.label(Typed.folded(username)), roleLabel(role));
+        return done(flash, "admin.flash.created", people.label(Typed.folded(username)), roleNamed(role, department));
     }
 
     @PostMapping("/admin/accounts/{username}/role")
@@ -143,7 +143,7 @@ class AdminPage {
         if (change.gaveUp(Role.STAFF)) {
             warnOfEnterprisesLookedAfter(username, flash);
         }
-        return done(flash, "admin.flash.role-changed", people.label(username), roleLabel(role));
+        return done(flash, "admin.flash.role-changed", people.label(username), roleNamed(role, department));
     }
 
     /** The person's name (姓名) pages show for the account; blank takes it away. */
@@ -434,6 +434,16 @@ class AdminPage {
 
     private String roleLabel(String role) {
         return messages.getMessage("label.role." + text(role), null, text(role), Locale.SIMPLIFIED_CHINESE);
+    }
+
+    /**
+     * The role an account was given, as the done flash names it: a department's account with its department's
+     * name (部门（海关）), for 部门 alone leaves the administrator to guess which of twenty it belongs to; the
+     * department is the one the form chose, which the account took (the form was not refused).
+     */
+    private String roleNamed(String role, String department) {
+        return Role.DEPT.name().equals(text(role))
+                ? roleLabel(role) + "（" + catalog.departmentLabel(text(department)) + "）" : roleLabel(role);
     }
 
     private static String text(String value) {
