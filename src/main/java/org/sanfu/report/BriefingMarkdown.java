@@ -56,11 +56,14 @@ class BriefingMarkdown {
         List<Section> sections = new ArrayList<>();
 
         JsonNode h = b.path("headline");
+        // two counts of closing that a leader would otherwise set against each other: 已办结 is of the period's own
+        // tickets as they stand when the briefing is made (closed after the period included), 销号 the tickets closed
+        // within the period whenever reported; each says what it counts (CLOSING_COUNTS), the figures unchanged
         sections.add(new Section("一、总体情况", List.of(line().say(period + "共收集企业问题 ").strong(h.path("total").asLong())
-                .say(" 个，其中已办结 ").strong(h.path("closed").asLong())
+                .say(" 个，其中" + CLOSED_SO_FAR + " ").strong(h.path("closed").asLong())
                 .say(" 个，办结率 " + percent(h.path("closeRate")) + "；在办 " + h.path("open").asLong() + " 个，其中超期 ")
                 .strong(h.path("overdueOpen").asLong())
-                .say(" 个。" + period + "共销号 " + b.path(kind.closedField()).asLong() + " 个。").paragraph(),
+                .say(" 个。" + closedWithin(period) + " " + b.path(kind.closedField()).asLong() + " 个。").paragraph(),
                 new Table(List.of("指标", "数值"), List.of(
                         List.of("按时签收率", percent(h.path("onTimeSignRate"))),
                         List.of("按时办结率", percent(h.path("onTimeCloseRate"))),
@@ -198,6 +201,17 @@ class BriefingMarkdown {
 
     /** What the weekly briefing's month's ranking is, after its name (2026年11月排名). */
     static final String MONTH_OF_THE_WEEK = "本周所在月份；金牌店小二、蜗牛店小二和亮红牌每月评定，与驾驶舱、月度通报中该月的相同";
+
+    /** The period's tickets closed by the time the briefing is made: the headline's {@code closed}. */
+    static final String CLOSED_SO_FAR = "截至生成时已办结";
+
+    /**
+     * The tickets closed within the period (本周内, 本月内), whenever reported: {@code closedThisWeek},
+     * {@code closedThisMonth}; none of them may be among the period's own, and those may close after it.
+     */
+    static String closedWithin(String period) {
+        return period + "内销号（按销号时间计，不论何时反映）";
+    }
 
     /** What the weekly briefing's own ranking is, after 本周得分. */
     static final String WEEK_SCORES = "只计本周反映的问题，供与月度排名对照，不评称号、不亮红牌";

@@ -102,8 +102,9 @@ class BriefingWorkbook {
             JsonNode h = b.path("headline");
             String[][] lines = {{"统计周期", b.path("from").asText() + " 至 " + b.path("to").asText()},
                     {"问题总数", h.path("total").asText()}, {"在办", h.path("open").asText()},
-                    {"已办结", h.path("closed").asText()}, {"超期在办", h.path("overdueOpen").asText()},
-                    {kind.period() + "销号", b.path(kind.closedField()).asText()}};
+                    {BriefingMarkdown.CLOSED_SO_FAR, h.path("closed").asText()},
+                    {"超期在办", h.path("overdueOpen").asText()},
+                    {BriefingMarkdown.closedWithin(kind.period()), b.path(kind.closedField()).asText()}};
             int r = 0;
             headerRow(headline, r++, bold, List.of("指标", "数值"));
             for (String[] line : lines) {
@@ -118,8 +119,8 @@ class BriefingWorkbook {
                 row.createCell(0).setCellValue(rate[0]);
                 set(row.createCell(1), h.path(rate[1]), !rate[1].equals("medianHoursToClose"), styles);
             }
-            // 办结时长中位数（小时） and 2026-11-23 至 2026-11-29 whole
-            headline.setColumnWidth(0, 24 * 256);
+            // 本月内销号（按销号时间计，不论何时反映） and 2026-11-23 至 2026-11-29 whole
+            headline.setColumnWidth(0, 40 * 256);
             headline.setColumnWidth(1, 24 * 256);
 
             List<Column> figures = List.of(Column.of("问题数", "total"), Column.of("已办结", "closed"),

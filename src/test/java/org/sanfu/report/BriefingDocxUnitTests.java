@@ -137,7 +137,8 @@ class BriefingDocxUnitTests {
 
             // 本周共收集企业问题 **2** 个，…: the text in 仿宋 三号, its figures bold as the Markdown's, two characters in
             XWPFParagraph body = paragraphs.get(4);
-            assertThat(body.getText()).startsWith("本周共收集企业问题 2 个");
+            assertThat(body.getText()).startsWith("本周共收集企业问题 2 个，其中截至生成时已办结")
+                    .contains("本周内销号（按销号时间计，不论何时反映） 1 个。");
             assertThat(body.getIndentationFirstLine()).as("two characters of 16 pt, in twips").isEqualTo(640);
             assertRun(body.getRuns().get(0), "仿宋", 16, false);
             assertThat(body.getRuns().get(1).text()).isEqualTo("2");
