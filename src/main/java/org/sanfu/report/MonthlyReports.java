@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import org.sanfu.Message;
 import org.sanfu.SanfuProperties;
 import org.sanfu.stats.StatsParameters;
 import org.sanfu.stats.StatsService;
@@ -49,6 +50,12 @@ class MonthlyReports {
         }
         InvalidInput.Collector errors = new InvalidInput.Collector();
         YearMonth which = parameters.requiredMonth(errors, "month", month);
+        // a month not begun has no report: an empty one without a word would read as a month with nothing reported
+        // (the talks refuse it the same way)
+        if (which != null && which.isAfter(parameters.currentMonth())) {
+            errors.add("month", Message.of("sanfu.report.month-not-begun", "month",
+                    Message.of("sanfu.talk.month", "year", which.getYear(), "month", which.getMonthValue())));
+        }
         errors.throwIfAny();
         return which;
     }

@@ -68,6 +68,10 @@ public class WeeklyBriefings {
         }
         InvalidInput.Collector errors = new InvalidInput.Collector();
         params.within(errors, "week", which.monday(), which.sunday());
+        // a week not begun has no briefing, as a month not begun has no report; the week under way has one so far
+        if (!errors.has("week") && which.monday().isAfter(LocalDate.now(clock.withZone(zone)))) {
+            errors.add("week", Message.of("sanfu.report.week-not-begun", "year", which.year(), "week", which.week()));
+        }
         errors.throwIfAny();
         return which;
     }

@@ -331,6 +331,40 @@ class ReportPagesWebTests {
                 .as("the formats there are").contains("html");
     }
 
+    /**
+     * A week or a month not begun (the service's clock) has no briefing: the Chinese 400 page naming 周 or 月份, and
+     * the API's 400 naming {@code week} or {@code month}, as the talks refuse a month not begun, rather than an empty
+     * report without a word; the week and the month under way still read as they stand.
+     */
+    @Test
+    void aWeekOrAMonthNotBegunIsRefusedOnThePagesAndTheApiWhileTheOnesUnderWayRead() {
+        LocalDate today = LocalDate.now(clock.withZone(ZONE));
+        LocalDate nextMonday = IsoWeek.of(today).sunday().plusDays(1);
+        IsoWeek next = IsoWeek.of(nextMonday);
+        YearMonth coming = YearMonth.from(today).plusMonths(1);
+        String monthWords = coming.getYear() + "年" + coming.getMonthValue() + "月";
+        for (String format : new String[] {"html", "xlsx", "docx", "md"}) {
+            Pages.Answer week = pages.get("/reports/weekly?week=" + next + "&format=" + format, "leader");
+            assertThat(week.status()).as(format).isEqualTo(400);
+            assertThat(week.html().select(".flash.error").text()).as(format)
+                    .isEqualTo("周：" + next.year() + "年第" + next.week() + "周尚未开始，还没有该周的简报");
+            Pages.Answer month = pages.get("/reports/monthly?month=" + coming + "&format=" + format, "leader");
+            assertThat(month.status()).as(format).isEqualTo(400);
+            assertThat(month.html().select(".flash.error").text()).as(format)
+                    .isEqualTo("月份：" + monthWords + "尚未开始，还没有该月的月度通报");
+        }
+        Api.Response week = api.get("/api/reports/weekly?week=" + next, "leader");
+        assertThat(week.status()).isEqualTo(400);
+        assertThat(week.firstFault().get("field").asText()).isEqualTo("week");
+        Api.Response month = api.get("/api/reports/monthly?month=" + coming, "leader");
+        assertThat(month.status()).isEqualTo(400);
+        assertThat(month.firstFault().get("field").asText()).isEqualTo("month");
+        assertThat(pages.get("/reports/weekly?week=" + IsoWeek.of(today) + "&format=html", "leader").status())
+                .isEqualTo(200);
+        assertThat(pages.get("/reports/monthly?month=" + YearMonth.from(today) + "&format=html", "leader").status())
+                .isEqualTo(200);
+    }
+
     /** A reply's words with quotes, & and <, which the Word document keeps as typed. */
     private static final String RESOLUTION = "已对接\"农商行\" & <续贷>";
 

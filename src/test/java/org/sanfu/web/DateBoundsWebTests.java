@@ -46,6 +46,8 @@ class DateBoundsWebTests {
         "/api/reports/weekly?week=9999-W52 week 2999-12-31",
         "/api/reports/weekly?week=3000-W01 week 2999-12-31", // Monday 2999-12-30, Sunday 3000-01-05
         "/api/reports/weekly?week=2026-W99 week 2020-W24",
+        // within the bounds but not begun: no briefing of it yet (the week under way reads as it stands)
+        "/api/reports/weekly?week=2999-W52 week 2999",
         "/api/stats/ranking?month=+999999999-12 month 2999-12-31",
         "/api/stats/ranking?month=-999999999-01 month 2000-01-01",
         "/api/stats/ranking?month=1999-12 month 2000-01-01",
@@ -56,7 +58,7 @@ class DateBoundsWebTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"/api/reports/daily?date=2000-01-01", "/api/reports/daily?date=2999-12-31",
-        "/api/reports/weekly?week=2000-W01", "/api/reports/weekly?week=2999-W52",
+        "/api/reports/weekly?week=2000-W01",
         "/api/stats/ranking?month=2000-01", "/api/stats/ranking?month=2999-12"})
     void theBoundsThemselvesAreFine(String path) {
         assertThat(api.get(path, "leader").status()).isEqualTo(200);
