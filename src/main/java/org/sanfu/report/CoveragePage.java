@@ -67,7 +67,7 @@ class CoveragePage {
     @GetMapping("/reports/coverage")
     String coverage(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String town, @RequestParam(required = false) String exporter,
-            @RequestParam(required = false) String key, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) String key, @RequestParam(required = false) String page,
             QueryFaults query, Model model, HttpServletResponse response) {
         Form form = blank(from) && blank(to) ? thisMonth(town, exporter, key)
                 : new Form(text(from), text(to), text(town), text(exporter), text(key));

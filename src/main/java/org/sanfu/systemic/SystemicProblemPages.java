@@ -132,7 +132,7 @@ class SystemicProblemPages {
      */
     @GetMapping("/systemic-problems")
     ModelAndView list(Caller caller, @RequestParam(required = false) String status,
-            @RequestParam(required = false) Integer page, HttpServletRequest request) {
+            @RequestParam(required = false) String page, HttpServletRequest request) {
         Optional<KeptForms.Kept> kept = keptForms.take(request);
         FormState state = kept.map(SystemicProblemPages::keptState).orElse(FormState.NONE);
         return show(caller, kept.isPresent() ? SystemicStatus.PROPOSED.name() : status,
@@ -274,7 +274,7 @@ class SystemicProblemPages {
         }
     }
 
-    private ModelAndView show(Caller caller, String status, Integer page, FormState state, HttpStatus httpStatus) {
+    private ModelAndView show(Caller caller, String status, String page, FormState state, HttpStatus httpStatus) {
         caller.require(Role.DISPATCH, Role.LEADER);
         InvalidInput.Collector errors = new InvalidInput.Collector();
         SystemicStatus wanted = params.enumValue(errors, "status", status, SystemicStatus.class);

@@ -31,11 +31,24 @@ public record PageParams(int page, int size) {
     }
 
     /**
-     * For a page that shows a list with its own links ({@code /work}, {@code /enterprises}): a
-     * hand-edited page number below 0 shows the first page and one past the depth the last allowed.
+     * For a page that shows a list with its own links ({@code /work}, {@code /enterprises}, 走访覆盖, 共性问题), its
+     * {@code ?page=} as typed: blank the first page, one past the depth the last allowed, but one below 0 or that is
+     * no whole number is refused, 400 naming {@code page} (页码：必须是 0 或更大的整数), as {@code /tickets} and the
+     * API refuse it: showing the first page answered a hand-edited link as if it were right, and the framework's
+     * own refusal of a number it could not read named no field.
      */
-    public static PageParams shown(Integer page, int size) {
-        int p = page == null || page < 0 ? 0 : page;
+    public static PageParams shown(String page, int size) {
+        int p = 0;
+        if (page != null && !page.isBlank()) {
+            try {
+                p = Integer.parseInt(page.strip());
+            } catch (NumberFormatException e) {
+                p = -1;
+            }
+        }
+        if (p < 0) {
+            throw InvalidInput.of("page", Message.of("sanfu.validation.page"));
+        }
         return of(Math.min(p, MAX_OFFSET / size), size);
     }
 

@@ -94,7 +94,7 @@ class WorkPage {
     }
 
     @GetMapping("/work")
-    String work(Caller caller, @RequestParam(required = false) Integer page, Model model) {
+    String work(Caller caller, @RequestParam(required = false) String page, Model model) {
         // the office's 回访 is its #hotlineReplied below, which lists the same tickets with those of older diagrams
         PageResult<TicketView> inbox = caller.is(Role.DISPATCH)
                 ? tickets.inboxBesidesFeedback(caller, PageParams.shown(page, SHOWN))

@@ -74,7 +74,7 @@ class EnterprisePages {
     @GetMapping("/enterprises")
     ModelAndView list(Caller caller, @RequestParam(required = false) String q,
             @RequestParam(required = false) String town, @RequestParam(required = false) String specialist,
-            @RequestParam(required = false) Integer page) {
+            @RequestParam(required = false) String page) {
         String words = blankToNull(q);
         String inTown = blankToNull(town);
         String of = blankToNull(specialist);
@@ -84,15 +84,15 @@ class EnterprisePages {
         list.addObject("specialist", of == null ? "" : of);
         list.addObject("me", caller.is(Role.STAFF) ? caller.username() : null);
         Map<String, String> invalid = Map.of();
+        // a page number below 0 is the 400 page naming 页码 (PageParams.shown), before the filters; one too deep the last
+        PageParams shown = PageParams.shown(page, PAGE_SIZE);
         try {
-            // a hand-edited page number below 0 or too deep shows the first or the last page rather than an error
-            list.addObject("result", enterprises.list(inTown, null, words, of, PageParams.shown(page, PAGE_SIZE)));
+            list.addObject("result", enterprises.list(inTown, null, words, of, shown));
         } catch (InvalidInput e) {
             invalid = formErrors.of(e);
             list.setStatus(HttpStatus.BAD_REQUEST);
             list.addObject("result", enterprises.list(invalid.containsKey("town") ? null : inTown, null,
-                    invalid.containsKey("q") ? null : words, invalid.containsKey("specialist") ? null : of,
-                    PageParams.shown(page, PAGE_SIZE)));
+                    invalid.containsKey("q") ? null : words, invalid.containsKey("specialist") ? null : of, shown));
         }
         list.addObject("invalid", invalid);
         list.addObject("specialistInvalid", invalid.containsKey("specialist"));
