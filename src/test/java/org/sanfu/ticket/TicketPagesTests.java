@@ -1402,6 +1402,10 @@ class TicketPagesTests extends TicketWebTestSupport {
         assertThat(next).contains("reporter=staff1", "page=1");
         assertThat(listed(URLDecoder.decode(next, StandardCharsets.UTF_8), "staff1")).hasSize(1).isSubsetOf(mine);
         assertThat(ticked.html().select("#export").attr("href")).contains("reporter=staff1");
+        // typed with a Chinese input method's full-width letters: the same account, so the box is ticked
+        Document typed = pages.get("/tickets?q=" + word + "&reporter=" + Api.fullWidth("staff1"), "staff1").html();
+        assertThat(typed.select("#total").text()).isEqualTo("共 3 件");
+        assertThat(typed.select("input#mine").hasAttr("checked")).isTrue();
 
         // another's reporter (a link) is kept by the form as it is, not offered as the user's own
         Document others = pages.get("/tickets?q=" + word + "&reporter=staff2", "staff1").html();
