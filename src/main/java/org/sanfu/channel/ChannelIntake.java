@@ -81,6 +81,12 @@ public class ChannelIntake {
         Checked checked = check(request);
         String externalId = checked.externalId();
         var earlier = channels.ticketOf(channel, externalId);
+        String asStripped = request.externalId().strip();
+        if (earlier.isEmpty() && !asStripped.equals(externalId)) {
+            // filed before Typed.trimmed read it, with a no-break or zero-width space strip() kept at an end: a
+            // repeat of that one is still its ticket, not a second
+            earlier = channels.ticketOf(channel, asStripped);
+        }
         if (earlier.isPresent()) {
             supplement(channel, earlier.get(), checked);
             return new Filed(channelView(earlier.get()), false);

@@ -12,6 +12,8 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.stream.Collectors;
 import java.util.regex.Matcher;
@@ -38,7 +40,11 @@ import org.springframework.web.util.UrlPathHelper;
  * (the 413 check, the CSRF filter, the multipart resolver). And at most {@code sanfu.feedback-links.max-concurrent-uploads}
  * such bodies are read at the same moment: each address is held to its limit, but many addresses together, each with a
  * live link, could make the node read as many bodies of 30 MB at once. One more goes on as an empty form too, marked
- * {@link #BUSY}, which the page answers 503 (系统繁忙，请稍后再提交) without waiting for the others.
+ * {@link #BUSY}, which the page answers 503 (系统繁忙，请稍后再提交) without waiting for the others. A rating without
+ * files (a body of at most {@link #SMALL} bytes, declared) takes no permit: the bound is for files, and a few slow
+ * uploads must not turn away every other enterprise's rating. Nor is a link's body read twice at once: one link records
+ * one rating, and whoever holds it could otherwise take every permit with slow bodies of their own; its second goes on
+ * as an empty form marked {@link #BUSY} too.
  */
 class FeedbackUploadGate extends OncePerRequestFilter {
 
@@ -49,8 +55,12 @@ class FeedbackUploadGate extends OncePerRequestFilter {
 
     private final FeedbackPageThrottle throttle;
     private final FeedbackLinkService links;
-    /** A permit for each body read now; taken without waiting, given back when the request is answered. */
+    /** A permit for each body with files read now; taken without waiting, given back when the request is answered. */
     final Semaphore reading;
+    /** The links whose body is being read now. */
+    private final Set<String> linksBeingRead = ConcurrentHashMap.newKeySet();
+    /** A body this small (declared) holds no file worth bounding: a grade and a comment, the form's fields. */
+    static final long SMALL = 64 * 1024;
 
     FeedbackUploadGate(FeedbackPageThrottle throttle, FeedbackLinkService links, int maxConcurrentUploads) {
         this.throttle = throttle;
@@ -79,15 +89,26 @@ class FeedbackUploadGate extends OncePerRequestFilter {
             logger.warn("Could not tell whether a feedback link takes a rating; its form goes on unread", unknown);
         }
         if (takes) {
-            if (reading.tryAcquire()) {
-                try {
-                    chain.doFilter(request, response);
-                } finally {
-                    reading.release();
-                }
-                return;
-            }
+            String token = rating.group(1);
+            long length = request.getContentLengthLong();
+            boolean small = length >= 0 && length <= SMALL;
             // a queue would hold the connection, and the enterprise's phone, for as long as the others take
+            if (linksBeingRead.add(token)) {
+                try {
+                    if (small || reading.tryAcquire()) {
+                        try {
+                            chain.doFilter(request, response);
+                        } finally {
+                            if (!small) {
+                                reading.release();
+                            }
+                        }
+                        return;
+                    }
+                } finally {
+                    linksBeingRead.remove(token);
+                }
+            }
             request.setAttribute(BUSY, true);
         }
         // the body stays unread: the connection is not kept for another request behind it

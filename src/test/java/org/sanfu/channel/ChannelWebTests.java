@@ -445,6 +445,18 @@ class ChannelWebTests {
         Api.Response other = s.file(c.key(), wide);
         assertThat(other.status()).as(other.text()).isEqualTo(201);
         assertThat(other.json().get("id").asText()).isNotEqualTo(ticket);
+
+        // one filed before ids were read so, its no-break space kept (as strip() left it): sent again so, its ticket
+        String old = "OLD-" + UUID.randomUUID();
+        Map<String, Object> first = ChannelTestSupport.problem(code, "CONTAINER");
+        first.put("externalId", old);
+        String oldTicket = s.filed(c.key(), first).get("id").asText();
+        jdbc.sql("update channel_ticket set external_id = ? where external_id = ?").params(old + "\u00A0", old).update();
+        Map<String, Object> resent = ChannelTestSupport.problem(code, "CONTAINER");
+        resent.put("externalId", old + "\u00A0");
+        Api.Response kept = s.file(c.key(), resent);
+        assertThat(kept.status()).as(kept.text()).isEqualTo(200);
+        assertThat(kept.json().get("id").asText()).isEqualTo(oldTicket);
     }
 
     /** A problem naming its enterprise by name instead of credit code (a 12345 caller seldom knows the code). */

@@ -441,6 +441,7 @@ class FeedbackAttachmentWebTests {
         api.act(id, "reply", "transport", Map.of("resolution", "已再次协调放行", "outcome", "RESOLVED"));
         String path = issue(id);
         assertThat(get(path).html().getElementById("fileHint").text()).contains("至多 1 个");
+        assertThat(get(path).html().select("input[name=files]")).as("room for one: the picker").hasSize(1);
         String before = snapshot(id);
 
         Answer beyond = rate(path, "DISSATISFIED", "仍未放行", file("d.png", PNG), file("e.png", PNG));
@@ -457,6 +458,7 @@ class FeedbackAttachmentWebTests {
         api.act(id, "reply", "transport", Map.of("resolution", "已第三次协调放行", "outcome", "RESOLVED"));
         String last = issue(id);
         assertThat(get(last).html().getElementById("fileHint").text()).contains("已达上限（" + allowance + " 个）");
+        assertThat(get(last).html().select("input[name=files]")).as("no picker for a file it would refuse").isEmpty();
         String atLimit = snapshot(id);
         Answer none = rate(last, "SATISFIED", "", file("f.png", PNG));
         assertThat(none.status()).isEqualTo(400);
@@ -510,6 +512,54 @@ class FeedbackAttachmentWebTests {
         assertThat(rows(id)).isOne();
         assertThat(rows(other)).isOne();
         assertThat(reading.availablePermits()).isEqualTo(max);
+    }
+
+    /**
+     * Over real HTTP: a link's form is read once at a time, so whoever holds one link cannot take every permit with slow
+     * bodies of their own (its second is the 503 at once, while permits are free); and a rating without files, its
+     * body declared small, takes no permit, so forms with files read at once never turn it away.
+     */
+    @Test
+    void aLinksSecondFormAtOnceIsA503AndARatingWithoutFilesNeedsNoPermit() throws Exception {
+        String id = repliedTicket();
+        String path = issue(id);
+        Semaphore reading = gate.getFilter().reading;
+        int max = settings.maxConcurrentUploads();
+        try (Socket first = bodyBegun(path)) {
+            // the first's head read and its permit taken before the second is sent
+            for (int i = 0; i < 200 && reading.availablePermits() == max; i++) {
+                Thread.sleep(50);
+            }
+            assertThat(reading.availablePermits()).isEqualTo(max - 1);
+            try (Socket second = bodyBegun(path)) {
+                assertThat(readUntil(second, "</html>")).startsWith("HTTP/1.1 503");
+            }
+            assertThat(reading.availablePermits()).as("the first holds one, the second took none").isEqualTo(max - 1);
+        }
+        // the first, cut off, gives its permit back once the server meets the end of its connection
+        for (int i = 0; i < 200 && reading.availablePermits() < max; i++) {
+            Thread.sleep(50);
+        }
+        assertThat(reading.availablePermits()).isEqualTo(max);
+
+        String other = repliedTicket();
+        assertThat(reading.tryAcquire(max)).isTrue();
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(20_000);
+            byte[] body = ("--x\r\nContent-Disposition: form-data; name=\"satisfaction\"\r\n\r\nSATISFIED\r\n--x--\r\n")
+                    .getBytes(StandardCharsets.UTF_8);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + issue(other) + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\n"
+                    + "Content-Type: multipart/form-data; boundary=x\r\nContent-Length: " + body.length
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.write(body);
+            out.flush();
+            assertThat(readUntil(socket, "</html>")).startsWith("HTTP/1.1 200");
+        } finally {
+            reading.release(max);
+        }
+        assertThat(api.get("/api/tickets/" + other, "leader").json().get("satisfaction").asText())
+                .isEqualTo("SATISFIED");
     }
 
     @Test

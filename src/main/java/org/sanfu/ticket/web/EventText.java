@@ -1,6 +1,7 @@
 package org.sanfu.ticket.web;
 
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sanfu.ticket.TicketAction;
@@ -20,6 +21,8 @@ public class EventText {
     /** A reply's outcome, at the start or after a lead-in that ends in "：" (a systemic case's reply to its members). */
     private static final Pattern OUTCOME =
             Pattern.compile("^([^\\[\\n]*：)?\\[(RESOLVED|PARTIAL|CANNOT_RESOLVE)] ?(.*)", Pattern.DOTALL);
+    /** The events whose text a systemic case's reply writes, its outcome after a lead-in (TicketCases). */
+    private static final Set<String> CASE_REPLIES = Set.of(TicketAction.REPLY.urlName(), "case-replied");
     private static final Pattern SATISFACTION =
             Pattern.compile("^(SATISFIED|BASICALLY_SATISFIED|DISSATISFIED|UNRATED)(；.*)?$", Pattern.DOTALL);
 
@@ -51,7 +54,8 @@ public class EventText {
             return null;
         }
         Matcher outcome = OUTCOME.matcher(text);
-        if (outcome.matches()) {
+        // a lead-in only before a reply's own outcome (a systemic case's to its members): a comment typed so stays
+        if (outcome.matches() && (outcome.group(1) == null || CASE_REPLIES.contains(event.action()))) {
             String leadIn = outcome.group(1) == null ? "" : outcome.group(1);
             return leadIn + "【" + label("label.outcome." + outcome.group(2)) + "】" + outcome.group(3);
         }

@@ -27,7 +27,8 @@ class EventTextUnitTests {
     }
 
     @Test
-    void aLeadInWithBracketsOfItsOwnIsNoOutcomeAndIsLeftAsTyped() {
+    void aLeadInWithBracketsOfItsOwnIsNoOutcomeAndACommentTypedLikeACasesReplyIsLeftAsTyped() {
+        assertThat(eventText.of(event("comment", "备注：[RESOLVED] 已核实"))).isEqualTo("备注：[RESOLVED] 已核实");
         assertThat(eventText.of(event("comment", "见附件 [1]：[RESOLVED] 原文"))).isEqualTo("见附件 [1]：[RESOLVED] 原文");
     }
 
