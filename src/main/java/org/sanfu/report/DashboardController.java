@@ -154,6 +154,10 @@ class DashboardController {
                 departmentValue, categoryValue, townValue) : WayBack.dashboard(null, null, null, null, null, null));
         model.addAttribute("reportMonth", asked == null ? null : asked.toString());
         model.addAttribute("reportWeek", faults.isEmpty() ? week(params.text(from), params.text(to)) : null);
+        // the latest the briefing forms may ask for: a week or month not begun is refused (WeeklyBriefings.week,
+        // MonthlyReports.month), so the pickers stop at the one under way
+        model.addAttribute("reportWeekMax", IsoWeek.of(parameters.today()).toString());
+        model.addAttribute("reportMonthMax", parameters.currentMonth().toString());
         return "dashboard";
     }
 

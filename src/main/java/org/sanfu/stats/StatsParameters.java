@@ -1,6 +1,7 @@
 package org.sanfu.stats;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -102,9 +103,14 @@ public class StatsParameters {
         return month.minusMonths((month.getMonthValue() - 1) % 3);
     }
 
+    /** Today in the service's zone. */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(properties.zone()));
+    }
+
     /** The current month in the service's zone. */
     public YearMonth currentMonth() {
-        return YearMonth.now(clock.withZone(properties.zone()));
+        return YearMonth.from(today());
     }
 
     /** {@code 2020-06}; the current month in the service's zone when not given. */

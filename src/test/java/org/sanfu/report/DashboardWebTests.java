@@ -477,6 +477,24 @@ class DashboardWebTests {
     }
 
     /**
+     * A week or month not begun has no briefing (400), so the forms' pickers stop at the one under way, by the
+     * service's clock in its zone: at 07:00 on 1 January 2027 in Shanghai it is still 2026-12 in UTC, and the first
+     * of January 2027, a Friday, is in the week 2026-W53.
+     */
+    @Test
+    void theBriefingPickersOfferNoWeekOrMonthNotBegun() {
+        Document html;
+        try {
+            Api.at("2027-01-01T07:00:00");
+            html = page("", "leader").html();
+        } finally {
+            ClockUtil.reset();
+        }
+        assertThat(html.select("#weeklyBriefing input[name=week]").attr("max")).isEqualTo("2026-W53");
+        assertThat(html.select("#monthlyReport input[name=month]").attr("max")).isEqualTo("2027-01");
+    }
+
+    /**
      * A ticket opened from a dashboard narrowed to a department, a category and a town leads back to that dashboard,
      * not to the whole county: its links carry the filters after the period (web.WayBack), a town as typed, in
      * Chinese or with the characters that part a token or an address in it, and the way back opens the same scope.
