@@ -43,7 +43,11 @@ class MonthlyReports {
         this.clock = clock;
     }
 
-    /** The month a reader asks for: {@code 2020-06}; last month when not given; 400 naming {@code month}. */
+    /**
+     * The month a reader asks for: {@code 2020-06}, within the service's dates and begun by the injected clock (the
+     * month under way is read as it stands so far); last month when not given. 400 naming {@code month} otherwise,
+     * a month not begun with {@code sanfu.report.month-not-begun}: it has no report.
+     */
     YearMonth month(String month) {
         if (month == null || month.isBlank()) {
             return parameters.currentMonth().minusMonths(1);

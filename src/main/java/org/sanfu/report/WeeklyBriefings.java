@@ -55,8 +55,9 @@ public class WeeklyBriefings {
     }
 
     /**
-     * The week a reader asks for: {@code 2020-W24}, no earlier than the service's earliest date; last week
-     * when not given. 400 naming {@code week} otherwise.
+     * The week a reader asks for: {@code 2020-W24}, no earlier than the service's earliest date and begun by the
+     * injected clock (the week under way is read as it stands so far); last week when not given. 400 naming
+     * {@code week} otherwise, a week not begun with {@code sanfu.report.week-not-begun}: it has no briefing.
      */
     public IsoWeek week(String week) {
         if (week == null || week.isBlank()) {
