@@ -27,7 +27,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * period, town by town (the lowest coverage first), and the enterprises not met, never met first, each
  * with its specialist (驻企服务专员) so that the office knows whom to send. The parameters are those of
  * {@code /api/stats/coverage}; without {@code from} and {@code to} the period is this month so far. A
- * malformed one is 400 with this month's figures, the form as typed and the faults named above it.
+ * malformed one is 400 with this month's figures, the form as typed and the faults named above it, a page number
+ * (页码) below 0 or no whole number among them.
  * LEADER, DISPATCH and ADMIN (SecurityConfig: /reports/**).
  */
 @Page
@@ -77,6 +78,9 @@ class CoveragePage {
         }
         VisitCoverage.Filter filter = parameters.coverage(errors, form.from(), form.to(), form.town(), form.exporter(),
                 form.key());
+        // a page number refused is one more fault above the figures, the first page shown, not the generic 400 page
+        // that dropped the other faults after both queries ran
+        PageParams shown = PageParams.shown(errors, page, PAGE_SIZE);
         Map<String, String> faults = formErrors.of(errors);
         // what the figures count: the links (a town, the next page) carry it, not a refused filter
         Form counted = form;
@@ -86,7 +90,7 @@ class CoveragePage {
             filter = parameters.coverage(new InvalidInput.Collector(), counted.from(), counted.to(), null, null, null);
         }
         VisitCoverage.Coverage figures = coverage.of(filter);
-        PageResult<VisitCoverage.Unvisited> unvisited = coverage.unvisited(filter, PageParams.shown(page, PAGE_SIZE));
+        PageResult<VisitCoverage.Unvisited> unvisited = coverage.unvisited(filter, shown);
         model.addAttribute("filterErrors", faults);
         model.addAttribute("form", form);
         model.addAttribute("counted", counted);

@@ -38,18 +38,43 @@ public record PageParams(int page, int size) {
      * own refusal of a number it could not read named no field.
      */
     public static PageParams shown(String page, int size) {
-        int p = 0;
-        if (page != null && !page.isBlank()) {
-            try {
-                p = Integer.parseInt(page.strip());
-            } catch (NumberFormatException e) {
-                p = -1;
-            }
-        }
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        PageParams shown = shown(errors, page, size);
+        errors.throwIfAny();
+        return shown;
+    }
+
+    /**
+     * As {@link #shown(String, int)}, for a page that shows its faults above what it can still show (走访覆盖's
+     * {@code #filterError}): a refused page number joins {@code errors} and the first page is shown.
+     */
+    public static PageParams shown(InvalidInput.Collector errors, String page, int size) {
+        int p = typed(page);
         if (p < 0) {
-            throw InvalidInput.of("page", Message.of("sanfu.validation.page"));
+            errors.add("page", Message.of("sanfu.validation.page"));
+            p = 0;
         }
         return of(Math.min(p, MAX_OFFSET / size), size);
+    }
+
+    /**
+     * The page number typed: 0 when blank, -1 when it is no whole number (a sign, a point, a letter). Digits too many
+     * for an int are still a whole number at or above 0, past the depth like any other: {@code 2147483648} read as
+     * the largest int shows the last page, where {@code parseInt} failing on it refused it as no number.
+     */
+    private static int typed(String page) {
+        if (page == null || page.isBlank()) {
+            return 0;
+        }
+        long number = 0;
+        for (char c : page.strip().toCharArray()) {
+            int digit = Character.digit(c, 10);
+            if (digit < 0) {
+                return -1;
+            }
+            number = Math.min(number * 10 + digit, Integer.MAX_VALUE);
+        }
+        return (int) number;
     }
 
     public long offset() {

@@ -29,7 +29,7 @@ class PageNumberWebTests {
     @Test
     void aPageNumberBelowZeroOrNoNumberIsThe400PageNaming页码OnEveryPagedPage() {
         PAGED.forEach((path, user) -> {
-            for (String page : new String[] {"-1", "abc"}) {
+            for (String page : new String[] {"-1", "abc", "1.5"}) {
                 Pages.Answer answer = pages.get(path + "?page=" + page, user);
                 assertThat(answer.status()).as(path + " " + page).isEqualTo(400);
                 assertThat(answer.html().text()).as(path + " " + page).contains("页码");
@@ -44,5 +44,25 @@ class PageNumberWebTests {
             assertThat(answer.status()).as(path).isEqualTo(400);
             assertThat(answer.firstFault().get("field").asText()).as(path).isEqualTo("page");
         }
+    }
+
+    @Test
+    void aPageNumberTooLargeForAnIntIsStillPastTheDepthAndShowsTheLastPage() {
+        for (String page : new String[] {"2147483648", "99999999999999999999"}) {
+            Pages.Answer answer = pages.get("/enterprises?page=" + page, "leader");
+            assertThat(answer.status()).as(page).isEqualTo(200);
+            assertThat(answer.html().text()).as(page).doesNotContain("页码");
+        }
+    }
+
+    @Test
+    void coverageNamesARefusedPageNumberAmongItsFaultsAboveThisMonthsFigures() {
+        Pages.Answer answer = pages.get("/reports/coverage?page=-1&exporter=maybe", "leader");
+        assertThat(answer.status()).isEqualTo(400);
+        // the figures are shown, as for any malformed parameter, and both faults are named, not the page's alone
+        assertThat(answer.html().select("#enterprises")).hasSize(1);
+        assertThat(answer.html().select("#filterError li").eachAttr("data-field")).containsExactly("exporter", "page");
+        assertThat(answer.html().select("#filterError li[data-field=page]").text())
+                .isEqualTo("页码：必须是 0 或更大的整数");
     }
 }
