@@ -1,0 +1,52 @@
+package org.sanfu.operations;
+
+import java.util.TimeZone;
+import org.camunda.bpm.engine.ManagementService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every node on one database runs in one JVM time zone, or the start of a node in another is refused. Camunda's engine
+ * writes its jobs' times (a timer's next due date, a job's lock expiry) in the JVM's default zone into columns without
+ * one: a node at +08:00 beside nodes at UTC wrote the every-minute deadline sweep's next due date 8 hours ahead, and the
+ * others ran no sweep (no reminder, no 超期) until then, all of them healthy; its lock expiries would read as long past
+ * to them. The first node to start on a database records its zone among the engine's properties (ACT_GE_PROPERTY,
+ * through the engine's own API); a node in another zone does not start, before its job executor takes any job, with a
+ * message that names both. The service's own times are instants and its zone {@code sanfu.zone}: only the engine's
+ * need this. To move every node to another zone, stop them all and delete the property (the README says how).
+ */
+@Component
+class EngineTimeZone implements SmartInitializingSingleton {
+
+    private static final Logger log = LoggerFactory.getLogger(EngineTimeZone.class);
+
+    /** The engine property holding the JVM time zone its job times are written in. */
+    static final String PROPERTY = "sanfu.engine-time-zone";
+
+    private final ManagementService management;
+
+    EngineTimeZone(ManagementService management) {
+        this.management = management;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        check(TimeZone.getDefault().getID());
+    }
+
+    /** Records this zone on a database that has none; refuses one other than that recorded. */
+    void check(String zone) {
+        String recorded = management.getProperties().get(PROPERTY);
+        if (recorded == null) {
+            management.setProperty(PROPERTY, zone);
+            log.info("the engine's job times on this database are in the JVM time zone {}", zone);
+        } else if (!recorded.equals(zone)) {
+            throw new IllegalStateException("this node's JVM time zone is " + zone + ", but the engine's job times on"
+                    + " this database are written in " + recorded + " by the nodes before it: start it with"
+                    + " -Duser.timezone=" + recorded + " (or TZ=" + recorded + "), as every node on one database must"
+                    + " run in one zone (the README's \"Running a cluster\" says why and how to change it)");
+        }
+    }
+}
