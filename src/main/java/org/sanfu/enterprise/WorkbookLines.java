@@ -4,17 +4,17 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.zip.ZipInputStream;
 import javax.xml.parsers.ParserConfigurationException;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
 import org.apache.poi.poifs.filesystem.FileMagic;
@@ -66,12 +66,12 @@ final class WorkbookLines {
     /** The first sheet's rows holding a cell; refused when the ZIP is no workbook, is a bomb or holds too much. */
     static List<EnterpriseImport.Line> read(byte[] body, long maxBytes) {
         Rows rows = new Rows(maxBytes);
-        boolean[] opened = {false};
+        boolean opened = false;
         if (!inflatesWithin(body, INFLATION * maxBytes)) {
             throw InvalidInput.of(SAVE_AS, Message.of("sanfu.import.sheet-too-large", "max", maxBytes));
         }
         try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(body))) {
-            opened[0] = true;
+            opened = true;
             if (!isWorkbook(pkg)) {
                 throw InvalidInput.of(SAVE_AS, Message.of("sanfu.import.not-workbook"));
             }
@@ -92,7 +92,7 @@ final class WorkbookLines {
             if (e instanceof InvalidInput invalid) {
                 throw invalid;
             }
-            if (!opened[0] && !reason(e).contains("Zip bomb")) {
+            if (!opened && !reason(e).contains("Zip bomb")) {
                 // a ZIP without an Office package's content types: a .zip, not a workbook saved by Excel
                 throw InvalidInput.of(SAVE_AS, Message.of("sanfu.import.not-workbook"));
             }
@@ -113,23 +113,28 @@ final class WorkbookLines {
 
     /**
      * Whether the ZIP's parts inflate to at most this many bytes together, counted as they inflate (never trusting
-     * the sizes the ZIP's headers claim) and stopped as soon as they pass it. A ZIP this cannot read is left to POI,
-     * which says what is wrong with it.
+     * the sizes the ZIP's headers claim) and stopped as soon as they pass it. Read as POI reads a package from a
+     * stream (commons-compress's ZipArchiveInputStream, names as UTF-8, stored entries with a data descriptor
+     * allowed), so that every entry POI would inflate is counted: the JDK's ZipInputStream refuses what this reads
+     * (Deflate64 and BZip2 entries, a name that is not UTF-8), and a small first entry of such a kind would have
+     * left the rest uncounted. A ZIP that cannot be counted to its end is refused as unreadable, never let through.
      */
     static boolean inflatesWithin(byte[] body, long max) {
         byte[] buffer = new byte[8192];
         long inflated = 0;
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(body))) {
+        try (ZipArchiveInputStream zip = new ZipArchiveInputStream(new ByteArrayInputStream(body),
+                StandardCharsets.UTF_8.name(), false, true)) {
             while (zip.getNextEntry() != null) {
-                for (int n; (n = zip.read(buffer)) > 0; ) {
+                for (int n; (n = zip.read(buffer)) >= 0; ) {
                     inflated += n;
                     if (inflated > max) {
                         return false;
                     }
                 }
             }
-        } catch (IOException | IllegalArgumentException e) {
-            return true;
+        } catch (IOException | RuntimeException e) {
+            // commons-compress says what it met (an unsupported method, a truncated entry), as POI would have
+            throw InvalidInput.of(SAVE_AS, Message.of("sanfu.import.unreadable-workbook", "reason", reason(e)));
         }
         return true;
     }
