@@ -69,6 +69,11 @@ public class EnterpriseImport {
     static final int SHOWN_MAX = 40;
     /** A number as Excel writes one too long for its cells: 9.13311E+17, 91331100E+10. */
     private static final Pattern SCIENTIFIC = Pattern.compile("\\d+(\\.\\d+)?[eE]\\+?\\d+");
+    /**
+     * A sheet's number of more digits than Excel keeps (15): a credit code typed into a number cell, its 16th digit
+     * on made 0 (913310810123456789 is kept as 913310810123456000).
+     */
+    private static final Pattern PAST_FIFTEEN_DIGITS = Pattern.compile("\\d{16,}");
     /** What the yes/no columns take besides the English words, as the form's hint says (admin.import.hint.yes-no). */
     private static final String YES_NO = "是/否";
 
@@ -222,7 +227,7 @@ public class EnterpriseImport {
             } catch (InvalidInput e) {
                 InvalidInput fault = hinted(earlier == null || e.faults().stream().anyMatch(f -> DUPLICATE
                         .equals(f.reason().code())) ? e : InvalidInput.merged(duplicate(earlier).faults(), e),
-                        row, columns);
+                        row, columns, sheet);
                 // in the request's language, as the problem's detail would say it
                 rejected.add(new Rejected(line, messages.text(fault.detail()), messages.errors(fault),
                         valueAtFault(fault, row, columns)));
@@ -320,17 +325,21 @@ public class EnterpriseImport {
     }
 
     /**
-     * The faults of a line, a credit code that reads as Excel's scientific notation (9.13311E+17: the column was a
-     * number) with a hint of what happened to it and how to mend it.
+     * The faults of a line, a credit code that Excel made a number with a hint of what happened to it and how to mend
+     * it: one that reads as Excel's scientific notation (9.13311E+17: the column was a number, saved as CSV), or a
+     * sheet's code of more than 15 digits that is no code (Excel keeps 15 digits of a number, the rest are zeros).
+     * A code repeated is not hinted: it is said as it is.
      */
-    private static InvalidInput hinted(InvalidInput e, Line row, Map<String, Integer> columns) {
+    private static InvalidInput hinted(InvalidInput e, Line row, Map<String, Integer> columns, boolean sheet) {
         String code = row.size() > columns.get("creditCode") ? row.get(columns.get("creditCode")).trim() : "";
-        if (!SCIENTIFIC.matcher(code).matches()) {
+        String hint = SCIENTIFIC.matcher(code).matches() ? "sanfu.import.scientific"
+                : sheet && PAST_FIFTEEN_DIGITS.matcher(code).matches() ? "sanfu.import.fifteen-digits" : null;
+        if (hint == null) {
             return e;
         }
-        return new InvalidInput(e.faults().stream().map(f -> !f.field().equals("creditCode") ? f
-                : new InvalidInput.Fault(f.field(), Message.of("sanfu.import.scientific", "reason", f.reason())))
-                .toList());
+        return new InvalidInput(e.faults().stream().map(f -> !f.field().equals("creditCode")
+                || DUPLICATE.equals(f.reason().code()) ? f
+                : new InvalidInput.Fault(f.field(), Message.of(hint, "reason", f.reason()))).toList());
     }
 
     /** The value of the line's first field at fault as read ({@link #shown}); null for the whole line's fault. */

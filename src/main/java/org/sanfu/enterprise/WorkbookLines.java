@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -169,9 +171,14 @@ final class WorkbookLines {
     /**
      * Cells as Excel shows them, but a whole number in the General format as its digits: Excel shows
      * 913310000000000000 as 9.1331E+17, which would refuse a credit code typed into a number cell for a form of it
-     * nobody typed. A format of its own (000000 for leading zeros, a date's) is shown as it is.
+     * nobody typed. The digits are Excel's 15 significant ones and zeros, as Excel shows the number in a format of
+     * digits (913310810123456000), not the nearest double's (913310810123455936), which nobody typed or saw. A format
+     * of its own (000000 for leading zeros, a date's) is shown as it is.
      */
     private static final class AsShown extends DataFormatter {
+
+        /** Excel keeps 15 significant digits of a number. */
+        private static final MathContext EXCEL_DIGITS = new MathContext(15, RoundingMode.HALF_EVEN);
 
         AsShown() {
             super(Locale.ROOT);
@@ -182,7 +189,8 @@ final class WorkbookLines {
                 boolean use1904Windowing) {
             boolean general = formatIndex == 0 || formatString == null || "General".equalsIgnoreCase(formatString);
             if (general && value == Math.rint(value) && !Double.isInfinite(value) && Math.abs(value) < 1e21) {
-                return new BigDecimal(value).toPlainString();
+                // Excel's 15 significant digits (those of a whole number of 15 digits or fewer are all of it)
+                return new BigDecimal(value).round(EXCEL_DIGITS).setScale(0).toPlainString();
             }
             return super.formatRawCellContents(value, formatIndex, formatString, use1904Windowing);
         }

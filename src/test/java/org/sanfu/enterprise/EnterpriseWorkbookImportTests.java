@@ -37,8 +37,12 @@ class EnterpriseWorkbookImportTests {
     Pages pages;
 
     private Api.Response upload(byte[] body, String type, String user) {
+        return upload(body, type, user, "zh-CN");
+    }
+
+    private Api.Response upload(byte[] body, String type, String user, String language) {
         return api.perform(MockMvcRequestBuilders.post("/api/enterprises/import").contentType(type)
-                .header("Accept-Language", "zh-CN").accept(MediaType.APPLICATION_JSON).content(body), user);
+                .header("Accept-Language", language).accept(MediaType.APPLICATION_JSON).content(body), user);
     }
 
     private static byte[] workbook(Object[]... rows) throws IOException {
@@ -62,12 +66,21 @@ class EnterpriseWorkbookImportTests {
 
     private static final Object[] HEADER = {"统一社会信用代码", "企业名称", "镇（街道）", "行业", "外贸企业", "重点企业", "驻企服务专员"};
 
-    /** An all-digit credit code that a double holds exactly, as Excel keeps a code typed into a number cell. */
+    /**
+     * An all-digit credit code as Excel can keep one typed into a number cell: 15 digits and zeros (Excel keeps 15
+     * digits of a number), valid as it is; one whose nearest double is another number (…455936 for …456000), so that
+     * it is read as the sheet holds it, not as that double.
+     */
     private static String numericCode() {
-        for (long n = 913310810000000000L; ; n += 128) {
-            String digits = Long.toString(n);
-            if (new BigDecimal((double) n).toPlainString().equals(digits)
-                    && CreditCode.checkCharacter(digits.substring(0, 17)) == digits.charAt(17)) {
+        return fifteenDigitsAndZeros(true);
+    }
+
+    /** 15 digits and three zeros whose check character ('0') is right or not. */
+    private static String fifteenDigitsAndZeros(boolean valid) {
+        for (long n = 913310810123456L; ; n++) {
+            String digits = n + "000";
+            if ((CreditCode.checkCharacter(digits.substring(0, 17)) == '0') == valid
+                    && !new BigDecimal((double) Long.parseLong(digits)).toPlainString().equals(digits)) {
                 return digits;
             }
         }
@@ -156,6 +169,31 @@ class EnterpriseWorkbookImportTests {
         assertThat(normal.status()).as(normal.text()).isEqualTo(200);
         assertThat(normal.json().get("rejected")).isEmpty();
         assertThat(api.get("/api/enterprises/" + code, "leader").json().get("name").asText()).isEqualTo("正常工作簿企业");
+    }
+
+    /**
+     * A credit code typed into a number cell keeps Excel's 15 digits and zeros after them: no code, and the line says
+     * why and how to mend it, in Chinese and English. The same digits in a CSV are no number Excel cut: no such hint.
+     */
+    @Test
+    void aCodeExcelCutToFifteenDigitsGetsAHint() throws IOException {
+        String cut = fifteenDigitsAndZeros(false);
+        byte[] sheet = workbook(HEADER, new Object[] {(double) Long.parseLong(cut), "十五位企业", "", "", "否", "否", null});
+
+        Api.Response chinese = upload(sheet, XLSX, "admin");
+
+        assertThat(chinese.status()).as(chinese.text()).isEqualTo(200);
+        JsonNode line = chinese.json().get("rejected").get(0);
+        assertThat(line.get("value").asText()).isEqualTo(cut);
+        assertThat(line.get("errors").get(0).get("message").asText()).isEqualTo("校验码不符（GB 32100-2015）；"
+                + "Excel 的数字只保留 15 位，多出的位数已变成 0：请把该列设为“文本”后重新填写这些代码");
+        assertThat(upload(sheet, XLSX, "admin", "en").json().get("rejected").get(0).get("message").asText())
+                .isEqualTo("creditCode: check character does not match (GB 32100-2015); Excel keeps only 15 digits "
+                        + "of a number and made the rest zeros: format the column as Text and type the codes again");
+        byte[] csv = (String.join(",", java.util.Arrays.stream(HEADER).map(String.class::cast).toList()) + "\n" + cut
+                + ",十五位企业,,,否,否,\n").getBytes(StandardCharsets.UTF_8);
+        assertThat(upload(csv, "text/csv", "admin").json().get("rejected").get(0).get("errors").get(0).get("message")
+                .asText()).isEqualTo("校验码不符（GB 32100-2015）");
     }
 
     @Test
