@@ -61,8 +61,6 @@ public class EnterpriseImport {
     private static final String DUPLICATE = "sanfu.import.duplicate";
     /** The result's {@code encoding} of a workbook (.xlsx), whose cells are text already. */
     static final String XLSX = "XLSX";
-    /** An .xlsx's media type, which the API takes beside text/csv (the bytes decide how a file is read). */
-    public static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final Charset GB18030 = Charset.forName("GB18030");
 
     /** How much of a value a result repeats ({@link #shown}): enough to find it in the file. */

@@ -18,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * No cross-site writes to the API: a browser lets any site post a form (urlencoded, multipart,
  * text/plain) with the user's Basic credentials, but never JSON. So an unsafe request under /api that
- * declares any content type but JSON (or text/csv for the enterprise import, the one endpoint that
+ * declares any content type but JSON (or text/csv or an Excel workbook for the enterprise import, the one endpoint that
  * documents it, or a file's own type where a feature takes files, FileUploads) is refused 415 before anything
  * reads it, even with an empty body. A request with no
  * content type and no body ({@code curl -X POST}) stays accepted: no form can send one. Runs after
@@ -36,8 +36,6 @@ class JsonOnlyWrites extends OncePerRequestFilter {
     private static final Set<String> UNSAFE = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final String IMPORT = "/api/enterprises/import";
     private static final String IDENTITY = "identity";
-    /** The import's other type (addition): an Excel workbook. */
-    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final Problems problems;
     private final UploadLimits uploads;
@@ -77,7 +75,7 @@ class JsonOnlyWrites extends OncePerRequestFilter {
             return;
         }
         List<MediaType> supported = request.getRequestURI().endsWith(IMPORT)
-                ? List.of(MediaType.valueOf("text/csv"), MediaType.valueOf(XLSX)) : !files.isEmpty() ? files : List.of(MediaType.APPLICATION_JSON);
+                ? List.of(MediaType.valueOf("text/csv"), Downloads.XLSX) : !files.isEmpty() ? files : List.of(MediaType.APPLICATION_JSON);
         problems.write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                 Message.of("sanfu.problem.unsupported-media-type", "type", declared, "supported", supported));
     }
@@ -105,7 +103,7 @@ class JsonOnlyWrites extends OncePerRequestFilter {
             return false;
         }
         return JsonMedia.isJson(type) || path.equals(IMPORT) && (MediaType.valueOf("text/csv").includes(type)
-                || MediaType.valueOf(XLSX).equalsTypeAndSubtype(type))
+                || Downloads.XLSX.equalsTypeAndSubtype(type))
                 || files.stream().anyMatch(type::equalsTypeAndSubtype);
     }
 }

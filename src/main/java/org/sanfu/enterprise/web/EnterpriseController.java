@@ -16,6 +16,7 @@ import org.sanfu.security.Caller;
 import org.sanfu.security.Role;
 import org.sanfu.web.ActionBody;
 import org.sanfu.web.ApiAccess;
+import org.sanfu.web.Downloads;
 import org.sanfu.web.PageParams;
 import org.sanfu.web.PageResult;
 import org.springframework.http.HttpStatus;
@@ -85,7 +86,7 @@ class EnterpriseController {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "text/csv",
             schema = @Schema(type = "string", example = "creditCode,name,town,industry,exporter,key,specialist\n"
                     + "91330100716105852F,台州方联宝进出口有限公司,大溪镇,水泵,true,true,staff1")))
-    @PostMapping(path = "/import", consumes = {"text/csv", EnterpriseImport.XLSX_TYPE})
+    @PostMapping(path = "/import", consumes = {"text/csv", Downloads.XLSX_VALUE})
     EnterpriseImport.Result importCsv(@RequestBody(required = false) byte[] csv) {
         // an empty body is the importer's to word (CSV), not Spring's missing body (worded as JSON)
         return importer.load(csv);
