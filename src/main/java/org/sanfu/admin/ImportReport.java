@@ -51,7 +51,7 @@ record ImportReport(String filename, int created, int updated, List<Line> reject
                     true),
             new Known(Pattern.compile("line 1 names the column (\\S+) \\(\\S+\\) twice"), "admin.import.header-twice",
                     true),
-            new Known(Pattern.compile("the same credit code as line (\\d+) .*"), "admin.import.duplicate"),
+            new Known(Pattern.compile("repeats line (\\d+) .*"), "admin.import.duplicate"),
             new Known(Pattern.compile("is an old Excel \\(\\.xls\\) file.*"), "admin.import.xls"),
             new Known(Pattern.compile("is a ZIP but no Excel workbook.*"), "admin.import.not-workbook"),
             new Known(Pattern.compile("is not a readable \\.xlsx workbook \\((.*)\\): .*", Pattern.DOTALL),

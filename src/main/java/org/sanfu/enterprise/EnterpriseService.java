@@ -192,8 +192,11 @@ public class EnterpriseService {
 
     /**
      * An import's line checked as filing it checks a form, its town also against {@code towns} (those on file and
-     * the import's earlier lines), which then hold it; the specialist the file names already may stay, or the one an
-     * earlier line of the same code gave it ({@code specialists}, by credit code, which then holds this line's).
+     * the import's earlier lines), which then hold it; a disabled specialist may stay where the enterprise on file
+     * has them already. {@code specialists} holds, by credit code, the specialist each checked line gave its code,
+     * this line's too. The import refuses a later line of a code already filed: it checks that line on copies of
+     * both ({@code specialists} then says the specialist the earlier line gave it), so that the refused line's other
+     * faults are said and its town and specialist are not remembered.
      * Writes nothing: the import files its lines afterwards ({@link #fileChecked}).
      */
     Checked check(EnterpriseForm form, Towns towns, Map<String, String> specialists) {

@@ -307,7 +307,7 @@ class EnterpriseImportWebTests {
         assertThat(rejectedLines(r)).containsExactly(3L);
         JsonNode line = r.json().get("rejected").get(0);
         assertThat(line.get("errors").findValuesAsText("field")).containsExactly("creditCode");
-        assertThat(line.get("message").asText()).contains("统一社会信用代码与第 2 行重复");
+        assertThat(line.get("message").asText()).contains("creditCode：与第 2 行重复（");
         assertThat(line.get("value").asText()).isEqualTo(code);
         assertThat(profile(code).get("name").asText()).isEqualTo("第一次");
         assertThat(profile(other).get("name").asText()).isEqualTo("另一家");
@@ -332,7 +332,7 @@ class EnterpriseImportWebTests {
         assertThat(rejectedLines(r)).containsExactly(3L);
         JsonNode line = r.json().get("rejected").get(0);
         assertThat(line.get("errors").findValuesAsText("field")).containsExactly("creditCode", "exporter");
-        assertThat(line.get("message").asText()).contains("the same credit code as line 2");
+        assertThat(line.get("message").asText()).contains("creditCode: repeats line 2 (");
         assertThat(profile(onFile).get("name").asText()).isEqualTo("第一次更名");
     }
 
