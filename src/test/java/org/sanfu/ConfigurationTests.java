@@ -89,6 +89,14 @@ class ConfigurationTests {
         assertThat(output.getAll().replace("-", "").toLowerCase()).contains(named.replace("-", "").toLowerCase());
     }
 
+    /** A password refused is named, never shown: the operator's next try, one character more, would be in the log. */
+    @Test
+    void aFirstAdministratorsPasswordTooShortStopsStartUpWithoutShowingIt(CapturedOutput output) {
+        assertThatThrownBy(() -> start("sanfu.admin.password=Zq7shrt").close()).isInstanceOf(RuntimeException.class);
+        assertThat(output.getAll()).contains("APPLICATION FAILED TO START", "sanfu.admin.password must be 8 to 200")
+                .doesNotContain("Zq7shrt");
+    }
+
     @Test
     void everySettingHasMetadataAndARowInTheReadme() throws Exception {
         List<String> names = new ArrayList<>();
