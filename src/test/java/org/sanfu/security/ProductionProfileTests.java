@@ -106,6 +106,14 @@ class ProductionProfileTests {
         assertThat(output.getOut().lines().filter(l -> l.contains("probe 探针")).toList()).singleElement()
                 .satisfies(line -> assertThat(line).startsWith("{").endsWith("}").contains("\"ecs\":{\"version\"")
                         .contains("\"log\":{\"level\":\"INFO\""));
+        // each line names its node: SANFU_NODE_NAME, else the host's name
+        String node = System.getenv("SANFU_NODE_NAME") != null ? System.getenv("SANFU_NODE_NAME")
+                : System.getenv("HOSTNAME") != null ? System.getenv("HOSTNAME") : "";
+        assertThat(environment.getProperty("logging.structured.ecs.service.node-name")).isEqualTo(node);
+        if (!node.isEmpty()) {
+            assertThat(output.getOut().lines().filter(l -> l.contains("probe 探针")).toList()).singleElement()
+                    .satisfies(line -> assertThat(line).contains("\"node\":{\"name\":\"" + node + "\""));
+        }
     }
 
     @Test
