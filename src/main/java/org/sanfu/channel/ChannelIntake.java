@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.sanfu.DomainException;
 import org.sanfu.Message;
 import org.sanfu.Typed;
@@ -80,13 +81,7 @@ public class ChannelIntake {
     public Filed file(String channel, IntakeRequest request) {
         Checked checked = check(request);
         String externalId = checked.externalId();
-        var earlier = channels.ticketOf(channel, externalId);
-        String asStripped = request.externalId().strip();
-        if (earlier.isEmpty() && !asStripped.equals(externalId)) {
-            // filed before Typed.trimmed read it, with a no-break or zero-width space strip() kept at an end: a
-            // repeat of that one is still its ticket, not a second
-            earlier = channels.ticketOf(channel, asStripped);
-        }
+        var earlier = filedAs(channel, request.externalId());
         if (earlier.isPresent()) {
             supplement(channel, earlier.get(), checked);
             return new Filed(channelView(earlier.get()), false);
@@ -165,8 +160,19 @@ public class ChannelIntake {
     }
 
     private long ticketOf(String channel, String externalId) {
-        return channels.ticketOf(channel, externalId)
-                .orElseThrow(() -> new DomainException.NotFound("intake", externalId));
+        return filedAs(channel, externalId).orElseThrow(() -> new DomainException.NotFound("intake", externalId));
+    }
+
+    /**
+     * The ticket an external id, as the channel sends it, was filed as: as ids are read now ({@link Typed#trimmed}), or
+     * as one filed before that was ({@code strip()}, which kept a no-break or zero-width space at an end), so that a
+     * repeat, a status or a rating of such an id still finds its ticket. Filing, status and feedback alike.
+     */
+    private Optional<Long> filedAs(String channel, String sent) {
+        String trimmed = Typed.trimmed(sent);
+        Optional<Long> found = channels.ticketOf(channel, trimmed);
+        String stripped = sent.strip();
+        return found.isPresent() || stripped.equals(trimmed) ? found : channels.ticketOf(channel, stripped);
     }
 
     /** The 201's and the 200's ticket alike: what the channel may know of it. */

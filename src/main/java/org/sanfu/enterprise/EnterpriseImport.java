@@ -71,7 +71,7 @@ public class EnterpriseImport {
      * A sheet's number of more digits than Excel keeps (15): a credit code typed into a number cell, its 16th digit
      * on made 0 (913310810123456789 is kept as 913310810123456000).
      */
-    private static final Pattern PAST_FIFTEEN_DIGITS = Pattern.compile("\\d{16,}");
+    private static final Pattern PAST_FIFTEEN_DIGITS = Pattern.compile("\\d{15}0+");
     /** What the yes/no columns take besides the English words, as the form's hint says (admin.import.hint.yes-no). */
     private static final String YES_NO = "是/否";
 

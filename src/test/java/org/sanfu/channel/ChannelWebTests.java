@@ -457,6 +457,11 @@ class ChannelWebTests {
         Api.Response kept = s.file(c.key(), resent);
         assertThat(kept.status()).as(kept.text()).isEqualTo(200);
         assertThat(kept.json().get("id").asText()).isEqualTo(oldTicket);
+        // and asked for so, or as filed now (without the space), found alike
+        assertThat(s.call(HttpMethod.GET, "/api/intake/" + old + "\u00A0", c.key(), null).json().get("ticketId")
+                .asText()).isEqualTo(oldTicket);
+        Api.Response pastedAsked = s.call(HttpMethod.GET, "/api/intake/" + externalId + "\u00A0", c.key(), null);
+        assertThat(pastedAsked.json().get("ticketId").asText()).as(pastedAsked.text()).isEqualTo(ticket);
     }
 
     /** A problem naming its enterprise by name instead of credit code (a 12345 caller seldom knows the code). */
