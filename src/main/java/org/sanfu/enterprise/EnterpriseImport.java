@@ -207,15 +207,9 @@ public class EnterpriseImport {
             Long earlier = row.size() == header.size()
                     ? kept.get(CreditCode.normalize(row.get(columns.get("creditCode")))) : null;
             try {
-                // a code an earlier line filed is refused here, not filed twice (the later line silently
-                // overwrote the earlier one); the line's other faults are still said, its town and specialist
-                // checked without being remembered
-                EnterpriseForm form = form(row, columns, header.size());
-                EnterpriseService.Checked ok = earlier == null ? enterprises.check(form, towns, specialists)
-                        : enterprises.check(form, towns.copy(), new HashMap<>(specialists));
-                if (earlier != null) {
-                    throw duplicate(earlier);
-                }
+                EnterpriseService.Checked ok = earlier == null
+                        ? enterprises.check(form(row, columns, header.size()), towns, specialists)
+                        : refusedAsRepeated(row, columns, header.size(), earlier, towns, specialists);
                 kept.put(ok.form().creditCode(), line);
                 checked.add(ok.form());
                 if (ok.newTown() != null) {
@@ -223,9 +217,7 @@ public class EnterpriseImport {
                             Message.of("sanfu.import.new-town", "town", shown(ok.newTown())))));
                 }
             } catch (InvalidInput e) {
-                InvalidInput fault = hinted(earlier == null || e.faults().stream().anyMatch(f -> DUPLICATE
-                        .equals(f.reason().code())) ? e : InvalidInput.merged(duplicate(earlier).faults(), e),
-                        row, columns, sheet);
+                InvalidInput fault = hinted(e, row, columns, sheet);
                 // in the request's language, as the problem's detail would say it
                 rejected.add(new Rejected(line, messages.text(fault.detail()), messages.errors(fault),
                         valueAtFault(fault, row, columns)));
@@ -313,6 +305,21 @@ public class EnterpriseImport {
     }
 
     /** The fault of a line whose credit code an earlier line of the file filed already: that line is named. */
+    /**
+     * A line whose code an earlier line of the file filed: refused, not filed twice (the later line silently overwrote
+     * the earlier one), with the line's other faults said beside it; its town and specialist are checked on copies, so
+     * that a refused line leaves no new town or specialist remembered for the lines after it.
+     */
+    private EnterpriseService.Checked refusedAsRepeated(Line row, Map<String, Integer> columns, int width, long earlier,
+            Towns towns, Map<String, String> specialists) {
+        try {
+            enterprises.check(form(row, columns, width), towns.copy(), new HashMap<>(specialists));
+        } catch (InvalidInput others) {
+            throw InvalidInput.merged(duplicate(earlier).faults(), others);
+        }
+        throw duplicate(earlier);
+    }
+
     private static InvalidInput duplicate(long earlier) {
         return InvalidInput.of("creditCode", Message.of(DUPLICATE, "line", earlier));
     }

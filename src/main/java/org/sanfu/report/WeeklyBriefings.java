@@ -54,6 +54,11 @@ public class WeeklyBriefings {
         this.clock = clock;
     }
 
+    /** Today in the service's zone, by the injected clock. */
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
+    }
+
     /**
      * The week a reader asks for: {@code 2020-W24}, no earlier than the service's earliest date and begun by the
      * injected clock (the week under way is read as it stands so far); last week when not given. 400 naming
@@ -61,7 +66,7 @@ public class WeeklyBriefings {
      */
     public IsoWeek week(String week) {
         if (week == null || week.isBlank()) {
-            return IsoWeek.of(LocalDate.now(clock.withZone(zone))).previous();
+            return IsoWeek.of(today()).previous();
         }
         IsoWeek which = IsoWeek.parse(week.strip());
         if (which == null) {
@@ -70,7 +75,7 @@ public class WeeklyBriefings {
         InvalidInput.Collector errors = new InvalidInput.Collector();
         params.within(errors, "week", which.monday(), which.sunday());
         // a week not begun has no briefing, as a month not begun has no report; the week under way has one so far
-        if (!errors.has("week") && which.monday().isAfter(LocalDate.now(clock.withZone(zone)))) {
+        if (!errors.has("week") && which.monday().isAfter(today())) {
             errors.add("week", Message.of("sanfu.report.week-not-begun", "year", which.year(), "week", which.week()));
         }
         errors.throwIfAny();
@@ -108,7 +113,7 @@ public class WeeklyBriefings {
     /** Called by the briefing process on Monday morning: last week's briefing, stored once. */
     @Transactional
     public void compileLastWeek() {
-        IsoWeek last = IsoWeek.of(LocalDate.now(clock.withZone(zone))).previous();
+        IsoWeek last = IsoWeek.of(today()).previous();
         WeeklyBriefing briefing = compile(last);
         try {
             if (briefings.store(last, briefing.generatedAt(), json.writeValueAsString(briefing))) {

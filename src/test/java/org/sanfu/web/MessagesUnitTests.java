@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.sanfu.Bundles;
 import org.sanfu.DomainException;
 import org.sanfu.Message;
 import org.springframework.context.support.ResourceBundleMessageSource;
@@ -16,7 +17,7 @@ import org.springframework.http.HttpStatusCode;
  */
 class MessagesUnitTests {
 
-    private final Messages messages = new Messages(bootLike());
+    private final Messages messages = new Messages(Bundles.bootLike());
 
     @Test
     void chineseForAnyChineseAndEnglishForEnglish() {
@@ -79,7 +80,7 @@ class MessagesUnitTests {
     /** /work's counts read as its inbox total does, 1234, not MessageFormat's default 1,234 beside it. */
     @Test
     void workCountsAreWrittenWithoutGrouping() {
-        ResourceBundleMessageSource source = bootLike();
+        ResourceBundleMessageSource source = Bundles.bootLike();
         assertThat(source.getMessage("page.work.inbox-total", new Object[] {1234}, Locale.SIMPLIFIED_CHINESE))
                 .contains("1234 件");
         assertThat(source.getMessage("page.work.my-reported.all", new Object[] {1234}, Locale.SIMPLIFIED_CHINESE))
@@ -88,13 +89,5 @@ class MessagesUnitTests {
                 Locale.SIMPLIFIED_CHINESE)).startsWith("共 1234 件，这里列出回访期限最近的 1000 件");
         assertThat(source.getMessage("page.work.my-reported.all", new Object[] {1234}, Locale.ENGLISH))
                 .isEqualTo("All 1234");
-    }
-
-    private static ResourceBundleMessageSource bootLike() {
-        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasename("messages");
-        source.setDefaultEncoding("UTF-8");
-        source.setFallbackToSystemLocale(false);
-        return source;
     }
 }

@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.sanfu.Bundles;
 import org.sanfu.ticket.TicketEvent;
 import org.sanfu.ticket.TicketStatus;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 /** A history event's text on the ticket page: the API's codes named in Chinese, wherever the audit trail puts them. */
 class EventTextUnitTests {
 
-    private final EventText eventText = new EventText(messages());
+    private final EventText eventText = new EventText(Bundles.bootLike());
 
     @Test
     void aRepliesOutcomeIsNamedInChinese() {
@@ -35,13 +35,5 @@ class EventTextUnitTests {
     private static TicketEvent event(String action, String detail) {
         return new TicketEvent(Instant.parse("2026-12-07T02:00:00Z"), TicketEvent.SYSTEM, action,
                 TicketStatus.IN_PROGRESS, TicketStatus.REPLIED, detail);
-    }
-
-    private static ResourceBundleMessageSource messages() {
-        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasename("messages");
-        source.setDefaultEncoding("UTF-8");
-        source.setFallbackToSystemLocale(false);
-        return source;
     }
 }
