@@ -30,8 +30,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A ticket's files (附件): whoever may read the ticket reads and downloads them; service staff, dispatch and the
  * departments the ticket involves add them while it is open. A file is kept with its history event ({@code attach})
- * in one transaction, its content in the database beside the ticket. Who added a file removes it while the ticket is
- * open, ADMIN at any time ({@code detach}): its row stays, marked removed, and its content is erased.
+ * in one transaction, its content in the database beside the ticket: a photograph's (JPEG, PNG) without its personal
+ * metadata ({@link PictureMetadata}: where it was taken, on whose camera), which is what its size and SHA-256 are of
+ * and what is downloaded. Who added a file removes it while the ticket is open, ADMIN at any time ({@code detach}):
+ * its row stays, marked removed, and its content is erased.
  */
 @Service
 public class TicketAttachments {
@@ -102,10 +104,11 @@ public class TicketAttachments {
         if (ticket.status() == TicketStatus.CLOSED) {
             throw new DomainException.NotNow(Message.of("sanfu.ticket.attach-closed", "id", id));
         }
-        String sha256 = sha256(upload.content());
+        // what is kept, and so hashed, measured and compared with what is kept already: a photograph's metadata out
+        byte[] content = PictureMetadata.withoutPersonalData(kind, upload.content());
+        String sha256 = sha256(content);
         // under the ticket's lock: the same file sent twice at once waits for the first to commit, then finds it
-        Optional<Attachment> same = attachments.same(ticket.id(), name, upload.content().length, sha256,
-                caller.username());
+        Optional<Attachment> same = attachments.same(ticket.id(), name, content.length, sha256, caller.username());
         if (same.isPresent()) {
             return new Attached(same.get(), false);
         }
@@ -115,12 +118,12 @@ public class TicketAttachments {
         }
         Instant now = clock.instant();
         String type = kind.type().toString();
-        long attachmentId = attachments.insert(ticket.id(), name, type, upload.content(), sha256, caller.username(),
-                now, false);
+        long attachmentId = attachments.insert(ticket.id(), name, type, content, sha256, caller.username(), now,
+                false);
         tickets.touch(ticket.id(), now);
         events.append(ticket.id(), new TicketEvent(now, caller.username(), ATTACH, ticket.status(), ticket.status(),
                 name));
-        return new Attached(new Attachment(String.valueOf(attachmentId), name, type, upload.content().length,
+        return new Attached(new Attachment(String.valueOf(attachmentId), name, type, content.length,
                 caller.username(), now, false), true);
     }
 
@@ -167,8 +170,8 @@ public class TicketAttachments {
             String sent = upload.fileName() == null ? "" : upload.fileName();
             try {
                 String name = fileName(upload.fileName());
-                return new Judged(name, namedAsItIs(kind(new Upload(name, null, upload.content()), name), name),
-                        upload.content());
+                AttachmentTypes kind = namedAsItIs(kind(new Upload(name, null, upload.content()), name), name);
+                return new Judged(name, kind, PictureMetadata.withoutPersonalData(kind, upload.content()));
             } catch (InvalidInput refused) {
                 Message reason = refused.faults().get(0).reason();
                 // the enterprise reads a size as people write it (10 MB), not in bytes as the API states its limit

@@ -29,6 +29,7 @@ import org.sanfu.Api;
 import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
 import org.sanfu.ticket.AttachmentProperties;
+import org.sanfu.ticket.Photographs;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -306,6 +307,30 @@ class FeedbackAttachmentWebTests {
         Answer own = get(again + "/attachments/" + photo);
         assertThat(own.status()).isEqualTo(200);
         assertThat(own.response().getContentAsByteArray()).isEqualTo(PNG);
+    }
+
+    /**
+     * (Addition) The enterprise's photograph, taken on its owner's phone at home, is kept without where it was taken
+     * (API.md 附件): what staff download and what a later link's page gives back has no GPS and none of the
+     * coordinates' bytes, still turns upright (Orientation 6) and decodes to its size.
+     */
+    @Test
+    void theEnterprisesPhotographIsKeptWithoutWhereItWasTaken() {
+        String id = repliedTicket();
+        byte[] sent = Photographs.geotaggedJpeg(60, 40);
+        Answer done = rate(issue(id), "DISSATISFIED", "集装箱仍未放行，见照片", file("集装箱现场.jpg", sent));
+        assertThat(done.status()).as(done.body()).isEqualTo(200);
+        JsonNode listed = api.get("/api/tickets/" + id + "/attachments", "leader").json().get(0);
+        String photo = listed.get("id").asText();
+        byte[] kept = api.perform(MockMvcRequestBuilders.get("/api/tickets/" + id + "/attachments/" + photo)
+                .accept(MediaType.ALL), "transport").raw().getContentAsByteArray();
+        Photographs.assertLocationGoneOrientationKept(kept, sent);
+        assertThat(listed.get("size").asLong()).isEqualTo(kept.length);
+
+        api.act(id, "reply", "transport", Map.of("resolution", "已再次协调放行", "outcome", "RESOLVED"));
+        Answer own = get(issue(id) + "/attachments/" + photo);
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(own.response().getContentAsByteArray()).isEqualTo(kept);
     }
 
     @Test

@@ -24,7 +24,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.jsoup.nodes.Document;
@@ -398,6 +397,40 @@ class TicketAttachmentWebTests extends TicketWebTestSupport {
     }
 
     /**
+     * (Addition) A phone's photograph is kept without where it was taken: its EXIF's GPS directory and the coordinates'
+     * bytes, and its XMP, are gone from what is downloaded and shown, its Orientation (6) stays, and it decodes to its
+     * size; the size, the SHA-256 (the view's ETag) and the same file sent again are of what is kept. A JPEG that cannot
+     * be read to its end is kept as it came, as before.
+     */
+    @Test
+    void aPhotographIsKeptWithoutWhereItWasTakenButStillTurnsUpright() {
+        String id = id(api.ticket("FINANCING"));
+        byte[] sent = Photographs.geotaggedJpeg(60, 40);
+        Api.Response added = upload(id, "staff1", "image/jpeg", "现场照片.jpg", sent);
+        assertThat(added.status()).as(added.text()).isEqualTo(201);
+        String photo = added.json().get("id").asText();
+
+        byte[] kept = download(id, photo, "leader").raw().getContentAsByteArray();
+        Photographs.assertLocationGoneOrientationKept(kept, sent);
+        assertThat(added.json().get("size").asLong()).isEqualTo(kept.length);
+        MockHttpServletResponse shown = view(id, photo, "staff1");
+        assertThat(shown.getContentAsByteArray()).isEqualTo(kept);
+        assertThat(shown.getHeader(HttpHeaders.ETAG)).isEqualTo("\"" + sha256(kept) + "\"");
+        assertThat(shown(id, photo, "thumbnail", "staff1", null).getStatus()).isEqualTo(200);
+        // sent again (a retry): the same file, found by what was kept of it
+        Api.Response again = upload(id, "staff1", "image/jpeg", "现场照片.jpg", sent);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("id").asText()).isEqualTo(photo);
+
+        // its EXIF segment's length past the file's end: not a well-formed JPEG, kept byte for byte as before
+        byte[] malformed = sent.clone();
+        malformed[4] = (byte) 0xFF;
+        malformed[5] = (byte) 0xFF;
+        String broken = upload(id, "staff1", "image/jpeg", "截断.jpg", malformed).json().get("id").asText();
+        assertThat(download(id, broken, "leader").raw().getContentAsByteArray()).isEqualTo(malformed);
+    }
+
+    /**
      * A photograph (JPEG, PNG) is shown in place by its own page route: its bytes in the type kept, inline with its
      * name, never sniffed as another type, under a policy that runs and loads nothing else, kept by the reader's
      * browser alone; for whoever may read the ticket.
@@ -645,8 +678,8 @@ class TicketAttachmentWebTests extends TicketWebTestSupport {
     static byte[] blank(int width, int height) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(Arrays.copyOf(PNG, 8));
-        chunk(out, "IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 1).put((byte) 0)
-                .put((byte) 0).put((byte) 0).put((byte) 0).array());
+        Photographs.chunk(out, "IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 1)
+                .put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 0).array());
         ByteArrayOutputStream rows = new ByteArrayOutputStream();
         try (java.util.zip.DeflaterOutputStream deflated = new java.util.zip.DeflaterOutputStream(rows)) {
             byte[] row = new byte[1 + (width + 7) / 8];
@@ -656,19 +689,9 @@ class TicketAttachmentWebTests extends TicketWebTestSupport {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
-        chunk(out, "IDAT", rows.toByteArray());
-        chunk(out, "IEND", new byte[0]);
+        Photographs.chunk(out, "IDAT", rows.toByteArray());
+        Photographs.chunk(out, "IEND", new byte[0]);
         return out.toByteArray();
-    }
-
-    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
-        byte[] typed = ByteBuffer.allocate(4 + data.length).put(type.getBytes(StandardCharsets.US_ASCII)).put(data)
-                .array();
-        CRC32 crc = new CRC32();
-        crc.update(typed);
-        out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
-        out.writeBytes(typed);
-        out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 
     static String sha256(byte[] bytes) {

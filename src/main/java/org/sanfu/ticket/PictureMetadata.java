@@ -1,0 +1,276 @@
+package org.sanfu.ticket;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.zip.CRC32;
+
+/**
+ * What a photograph says beyond its picture, taken out before it is kept: a phone's or camera's JPEG carries EXIF (the
+ * GPS coordinates of where it was taken, an enterprise owner's home or the specialist's route; the time; the camera's
+ * serial number and owner; a maker's note; a thumbnail), XMP and IPTC (the same again, and names), and often a second
+ * file after its end (a motion photo's video, a depth map) with metadata of its own; a PNG its text chunks (author,
+ * comment, the EXIF an editor copied in as text) and an {@code eXIf} chunk. Staff, departments and anyone the file is
+ * forwarded to read pictures of documents and premises, not where and on whose phone they were taken.
+ *
+ * <p>Kept by a list of what a picture needs to be shown as it was, not by a list of what to drop, since vendors add
+ * segments of their own: a JPEG's JFIF header ({@code APP0}), its colour profile ({@code APP2 ICC_PROFILE}) and
+ * Adobe's colour transform ({@code APP14}), and every table and frame segment and the image data; a PNG's critical
+ * chunks and the registered ancillary ones but its text chunks ({@code tEXt}, {@code zTXt}, {@code iTXt}: a private
+ * chunk, such as a C2PA manifest or Apple's {@code iDOT}, which holds offsets this would falsify, goes too). Nothing
+ * after the picture's end (JPEG's EOI, PNG's IEND) is kept. The EXIF is not edited but written anew with the
+ * Orientation alone (when it had one, 1 to 8): a phone stores an upright photo's pixels on their side and that tag
+ * turns it, so without it the picture shows sideways; editing the original in place (dropping the GPS directory's
+ * entries and the bytes their values take, with every offset after them) would leave the serial number, the maker's
+ * note and the thumbnail, and be far more code to get wrong.
+ *
+ * <p>A file whose structure cannot be read to its end (a segment or chunk longer than what is left, no marker where one
+ * must be) is kept as it came, as it was before this: what is not a well-formed JPEG or PNG is not rewritten by a
+ * guess. One cut off inside its image data (an upload interrupted) is read as far as it goes: its metadata, which comes
+ * before, is complete and taken out. An EXIF that cannot be read only loses its Orientation.
+ */
+final class PictureMetadata {
+
+    private PictureMetadata() {
+    }
+
+    /** The EXIF tag of the orientation (IFD0, one SHORT). */
+    private static final int ORIENTATION = 0x0112;
+    private static final byte[] EXIF_HEADER = "Exif\0\0".getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] ICC_PROFILE = "ICC_PROFILE\0".getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] ADOBE = "Adobe".getBytes(StandardCharsets.ISO_8859_1);
+    private static final Set<String> PNG_TEXT = Set.of("tEXt", "zTXt", "iTXt");
+
+    /**
+     * The content to keep: a JPEG's or PNG's without its personal metadata; any other kind's, and a malformed one's,
+     * as sent.
+     */
+    static byte[] withoutPersonalData(AttachmentTypes kind, byte[] content) {
+        try {
+            return switch (kind) {
+                case JPEG -> jpeg(content);
+                case PNG -> png(content);
+                default -> content;
+            };
+        } catch (Malformed | IndexOutOfBoundsException e) {
+            // the bounds are checked as it is read; the second is only a last guard: never a 500 for a client's file
+            return content;
+        }
+    }
+
+    /**
+     * The JPEG's segments but the metadata, up to its EOI. A marker is {@code FF} and a code (fill {@code FF}s before
+     * it allowed); every code but the standalone ones (SOI, EOI, RSTn, TEM) is followed by its length, which counts
+     * itself. SOS is followed by the image data, which runs to the next marker that is not a stuffed {@code FF 00} or
+     * a restart.
+     */
+    private static byte[] jpeg(byte[] in) throws Malformed {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(in.length);
+        out.write(in, 0, 2);
+        int at = 2;
+        boolean exifSeen = false;
+        while (true) {
+            if (at >= in.length || u8(in, at) != 0xFF) {
+                throw new Malformed();
+            }
+            while (at < in.length && u8(in, at) == 0xFF) {
+                at++;
+            }
+            if (at >= in.length) {
+                throw new Malformed();
+            }
+            int marker = u8(in, at++);
+            if (marker == 0xD9) {
+                out.write(0xFF);
+                out.write(marker);
+                return out.toByteArray();
+            }
+            if (marker == 0x01 || marker >= 0xD0 && marker <= 0xD7) {
+                out.write(0xFF);
+                out.write(marker);
+                continue;
+            }
+            if (marker == 0x00 || marker == 0xD8 || at + 2 > in.length) {
+                throw new Malformed();
+            }
+            int length = u16(in, at, false);
+            if (length < 2 || at + length > in.length) {
+                throw new Malformed();
+            }
+            int payload = at + 2;
+            int end = at + length;
+            at = end;
+            boolean application = marker >= 0xE0 && marker <= 0xEF || marker == 0xFE;
+            if (application && !shows(marker, in, payload, end)) {
+                if (marker == 0xE1 && !exifSeen && startsWith(in, payload, end, EXIF_HEADER)) {
+                    exifSeen = true;
+                    int orientation = orientation(in, payload + EXIF_HEADER.length, end);
+                    if (orientation != 0) {
+                        byte[] exif = concat(EXIF_HEADER, orientationOnly(orientation));
+                        out.write(0xFF);
+                        out.write(0xE1);
+                        out.write((exif.length + 2) >> 8);
+                        out.write((exif.length + 2) & 0xFF);
+                        out.writeBytes(exif);
+                    }
+                }
+                continue;
+            }
+            out.write(0xFF);
+            out.write(marker);
+            out.write(in, payload - 2, end - payload + 2);
+            if (marker == 0xDA) {
+                int data = at;
+                at = endOfImageData(in, at);
+                out.write(in, data, at - data);
+                if (at == in.length) {
+                    // cut off in its image data: what came is kept, its metadata (before it) taken out
+                    return out.toByteArray();
+                }
+            }
+        }
+    }
+
+    /** Whether an application segment (APPn, COM) is one the picture needs to be shown as it was. */
+    private static boolean shows(int marker, byte[] in, int payload, int end) {
+        return marker == 0xE0 || marker == 0xE2 && startsWith(in, payload, end, ICC_PROFILE)
+                || marker == 0xEE && startsWith(in, payload, end, ADOBE);
+    }
+
+    /** Where the image data that starts here ends: at the {@code FF} of the next marker, or the file's end. */
+    private static int endOfImageData(byte[] in, int at) {
+        for (int i = at; i + 1 < in.length; i++) {
+            if (u8(in, i) == 0xFF) {
+                int next = u8(in, i + 1);
+                if (next != 0x00 && next != 0xFF && (next < 0xD0 || next > 0xD7)) {
+                    return i;
+                }
+            }
+        }
+        return in.length;
+    }
+
+    /**
+     * The PNG's chunks but the metadata, up to its IEND. A chunk is its data's length (4 bytes), its type (4 letters),
+     * its data and a CRC; the type's first letter is lower case for an ancillary chunk, its second for a private one.
+     */
+    private static byte[] png(byte[] in) throws Malformed {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(in.length);
+        out.write(in, 0, 8);
+        int at = 8;
+        boolean exifSeen = false;
+        while (at < in.length) {
+            if (at + 12 > in.length) {
+                throw new Malformed();
+            }
+            long length = u32(in, at, false);
+            if (length > in.length - at - 12L) {
+                throw new Malformed();
+            }
+            int data = at + 8;
+            int end = data + (int) length + 4;
+            String type = new String(in, at + 4, 4, StandardCharsets.ISO_8859_1);
+            if (!type.chars().allMatch(c -> c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z')) {
+                throw new Malformed();
+            }
+            if (type.equals("eXIf")) {
+                int orientation = exifSeen ? 0 : orientation(in, data, end - 4);
+                exifSeen = true;
+                if (orientation != 0) {
+                    chunk(out, type, orientationOnly(orientation));
+                }
+            } else if (!PNG_TEXT.contains(type) && !(Character.isLowerCase(type.charAt(0))
+                    && Character.isLowerCase(type.charAt(1)))) {
+                out.write(in, at, end - at);
+            }
+            at = end;
+            if (type.equals("IEND")) {
+                break;
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
+        byte[] typed = concat(type.getBytes(StandardCharsets.ISO_8859_1), data);
+        CRC32 crc = new CRC32();
+        crc.update(typed);
+        out.writeBytes(int32(data.length));
+        out.writeBytes(typed);
+        out.writeBytes(int32((int) crc.getValue()));
+    }
+
+    /**
+     * The Orientation in a TIFF structure (EXIF's, from its byte order mark) between {@code base} and {@code end}: its
+     * IFD0's entry 0x0112, one SHORT of 1 to 8; 0 when it has none or it cannot be read.
+     */
+    static int orientation(byte[] in, int base, int end) {
+        if (end - base < 8) {
+            return 0;
+        }
+        boolean little;
+        if (in[base] == 'I' && in[base + 1] == 'I') {
+            little = true;
+        } else if (in[base] == 'M' && in[base + 1] == 'M') {
+            little = false;
+        } else {
+            return 0;
+        }
+        long ifd = u32(in, base + 4, little);
+        if (u16(in, base + 2, little) != 42 || ifd < 8 || ifd > end - base - 2L) {
+            return 0;
+        }
+        int entries = base + (int) ifd + 2;
+        int count = u16(in, entries - 2, little);
+        for (int i = 0; i < count && entries + 12L * (i + 1) <= end; i++) {
+            int entry = entries + 12 * i;
+            if (u16(in, entry, little) == ORIENTATION) {
+                int value = u16(in, entry + 8, little);
+                boolean oneShort = u16(in, entry + 2, little) == 3 && u32(in, entry + 4, little) == 1;
+                return oneShort && value >= 1 && value <= 8 ? value : 0;
+            }
+        }
+        return 0;
+    }
+
+    /** A TIFF structure (big-endian) whose IFD0 holds the Orientation alone, and no next IFD. */
+    static byte[] orientationOnly(int orientation) {
+        return new byte[] {'M', 'M', 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, (byte) orientation, 0,
+                0, 0, 0, 0, 0};
+    }
+
+    private static boolean startsWith(byte[] in, int from, int end, byte[] prefix) {
+        return end - from >= prefix.length && Arrays.equals(in, from, from + prefix.length, prefix, 0, prefix.length);
+    }
+
+    private static int u8(byte[] in, int at) {
+        return in[at] & 0xFF;
+    }
+
+    private static int u16(byte[] in, int at, boolean little) {
+        return little ? u8(in, at) | u8(in, at + 1) << 8 : u8(in, at) << 8 | u8(in, at + 1);
+    }
+
+    private static long u32(byte[] in, int at, boolean little) {
+        return little ? (long) u16(in, at + 2, true) << 16 | u16(in, at, true)
+                : (long) u16(in, at, false) << 16 | u16(in, at + 2, false);
+    }
+
+    private static byte[] int32(int value) {
+        return new byte[] {(byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value};
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+
+    /** The file's structure cannot be read to its end: it is kept as it came. */
+    private static final class Malformed extends Exception {
+        Malformed() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package org.sanfu.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.CRC32;
+import javax.imageio.ImageIO;
+
+/**
+ * Photographs as a phone writes them, made here byte by byte: a JPEG (or PNG) whose EXIF says where it was taken (a GPS
+ * directory: 28°39'51.23"N 121°25'43.21"E) and that its pixels lie on their side (Orientation 6), with the same place
+ * in its XMP; and what tells whether a kept copy still says where, or still turns upright.
+ */
+public final class Photographs {
+
+    /** The latitude's three rationals as the EXIF holds them (little-endian): 28/1, 39/1, 5123/100. */
+    public static final byte[] LATITUDE = rationals(28, 1, 39, 1, 5123, 100);
+    /** The longitude's: 121/1, 25/1, 4321/100. */
+    public static final byte[] LONGITUDE = rationals(121, 1, 25, 1, 4321, 100);
+    /** The place as the XMP writes it. */
+    public static final String XMP_PLACE = "<exif:GPSLatitude>28,39.8538N</exif:GPSLatitude>";
+    /** The EXIF tag of IFD0 that points to the GPS directory. */
+    public static final int GPS_INFO = 0x8825;
+    /** The EXIF tag of the orientation. */
+    public static final int ORIENTATION = 0x0112;
+
+    private static final byte[] EXIF_HEADER = "Exif\0\0".getBytes(StandardCharsets.ISO_8859_1);
+
+    private Photographs() {
+    }
+
+    /** A JPEG of this size as a phone writes one: EXIF (Orientation 6, GPS), then XMP, then the picture; no JFIF. */
+    public static byte[] geotaggedJpeg(int width, int height) {
+        byte[] picture = TicketAttachmentWebTests.picture(width, height, "jpg");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(0xFF);
+        out.write(0xD8);
+        segment(out, 0xE1, concat(EXIF_HEADER, exif(6)));
+        segment(out, 0xE1, ("http://ns.adobe.com/xap/1.0/\0<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">" + XMP_PLACE
+                + "</x:xmpmeta>").getBytes(StandardCharsets.UTF_8));
+        // the JDK's writer begins with SOI and a JFIF APP0, which a phone's photograph does not have
+        int app0 = 2 + 2 + ((picture[4] & 0xFF) << 8 | picture[5] & 0xFF);
+        out.write(picture, app0, picture.length - app0);
+        return out.toByteArray();
+    }
+
+    /**
+     * An EXIF (TIFF) structure, little-endian as most phones write it: IFD0 with the Orientation and the pointer to
+     * the GPS directory, which holds the latitude and longitude, their values after it.
+     */
+    public static byte[] exif(int orientation) {
+        ByteBuffer tiff = ByteBuffer.allocate(140).order(ByteOrder.LITTLE_ENDIAN);
+        tiff.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);
+        tiff.putShort((short) 2);
+        entry(tiff, ORIENTATION, 3, 1, orientation);
+        entry(tiff, GPS_INFO, 4, 1, 38);
+        tiff.putInt(0);
+        tiff.putShort((short) 4);
+        entry(tiff, 1, 2, 2, 'N');
+        entry(tiff, 2, 5, 3, 92);
+        entry(tiff, 3, 2, 2, 'E');
+        entry(tiff, 4, 5, 3, 116);
+        tiff.putInt(0);
+        tiff.put(LATITUDE).put(LONGITUDE);
+        return tiff.array();
+    }
+
+    /** What a kept JPEG's or PNG's EXIF says: the tags of its IFD0 and its Orientation (0: none); null, no EXIF. */
+    public record Exif(List<Integer> tags, int orientation) {}
+
+    /** The EXIF of a JPEG (its APP1 Exif segment) or a PNG (its eXIf chunk), read here without the service's code. */
+    public static Exif exifOf(byte[] picture) {
+        int at = indexOf(picture, EXIF_HEADER);
+        if (at >= 0) {
+            at += EXIF_HEADER.length;
+        } else if ((at = indexOf(picture, "eXIf".getBytes(StandardCharsets.ISO_8859_1))) >= 0) {
+            at += 4;
+        } else {
+            return null;
+        }
+        ByteBuffer tiff = ByteBuffer.wrap(picture, at, picture.length - at).slice()
+                .order(picture[at] == 'I' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+        int ifd = tiff.getInt(4);
+        List<Integer> tags = new ArrayList<>();
+        int orientation = 0;
+        for (int i = 0; i < tiff.getShort(ifd); i++) {
+            int entry = ifd + 2 + 12 * i;
+            int tag = tiff.getShort(entry) & 0xFFFF;
+            tags.add(tag);
+            if (tag == ORIENTATION) {
+                orientation = tiff.getShort(entry + 8);
+            }
+        }
+        return new Exif(tags, orientation);
+    }
+
+    /**
+     * That the kept copy of a geotagged photograph says nowhere where it was taken (no GPS pointer, none of the
+     * coordinates' bytes, not the XMP's place) and still turns upright (Orientation 6), and that it is still the same
+     * picture: it decodes, to the sent one's size.
+     */
+    public static void assertLocationGoneOrientationKept(byte[] kept, byte[] sent) {
+        assertThat(indexOf(kept, LATITUDE)).as("the latitude's bytes").isNegative();
+        assertThat(indexOf(kept, LONGITUDE)).as("the longitude's bytes").isNegative();
+        assertThat(new String(kept, StandardCharsets.ISO_8859_1)).doesNotContain("GPSLatitude", "xmpmeta");
+        Exif exif = exifOf(kept);
+        assertThat(exif).as("an EXIF with the orientation").isNotNull();
+        assertThat(exif.tags()).containsExactly(ORIENTATION);
+        assertThat(exif.orientation()).isEqualTo(6);
+        BufferedImage was = decoded(sent);
+        BufferedImage is = decoded(kept);
+        assertThat(is).as("decodes").isNotNull();
+        assertThat(new int[] {is.getWidth(), is.getHeight()}).containsExactly(was.getWidth(), was.getHeight());
+    }
+
+    public static BufferedImage decoded(byte[] picture) {
+        try {
+            return ImageIO.read(new ByteArrayInputStream(picture));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A JPEG segment: its marker and its length (which counts itself) before its data. */
+    public static void segment(ByteArrayOutputStream out, int marker, byte[] data) {
+        out.write(0xFF);
+        out.write(marker);
+        out.write((data.length + 2) >> 8);
+        out.write((data.length + 2) & 0xFF);
+        out.writeBytes(data);
+    }
+
+    /** A PNG chunk: its data's length, its type, its data and their CRC. */
+    public static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
+        byte[] typed = concat(type.getBytes(StandardCharsets.US_ASCII), data);
+        CRC32 crc = new CRC32();
+        crc.update(typed);
+        out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
+        out.writeBytes(typed);
+        out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+
+    public static int indexOf(byte[] in, byte[] part) {
+        for (int i = 0; i + part.length <= in.length; i++) {
+            if (Arrays.equals(in, i, i + part.length, part, 0, part.length)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+
+    /** An IFD entry: its tag, type (2 ASCII, 3 SHORT, 4 LONG, 5 RATIONAL), count, and its value or its offset. */
+    private static void entry(ByteBuffer tiff, int tag, int type, int count, int value) {
+        tiff.putShort((short) tag).putShort((short) type).putInt(count);
+        if (type == 3) {
+            tiff.putShort((short) value).putShort((short) 0);
+        } else {
+            tiff.putInt(value);
+        }
+    }
+
+    private static byte[] rationals(int... parts) {
+        ByteBuffer values = ByteBuffer.allocate(4 * parts.length).order(ByteOrder.LITTLE_ENDIAN);
+        Arrays.stream(parts).forEach(values::putInt);
+        return values.array();
+    }
+}
