@@ -186,8 +186,8 @@ final class EngineRestBadInput {
 
     /** 400 naming the field; one line at WARN, as OperatorWrites notes its refusals, no stack. */
     Response refuse(HttpServletRequest request, String field, Message fault) {
-        log.warn("Refused {} {} by {}: {} {}", request.getMethod(), request.getRequestURI(), request.getRemoteUser(),
-                field, fault.code());
+        log.warn("Refused {} {} by {}: {}: {} ({})", request.getMethod(), request.getRequestURI(),
+                request.getRemoteUser(), field, fault.english(), fault.code());
         Problems.Answer answer = problems.invalid(request, field, fault);
         return Response.status(answer.status())
                 .type("application/problem+json;charset=UTF-8")

@@ -198,8 +198,8 @@ class OperatorWrites extends OncePerRequestFilter {
             RetryBodies.Checked checked = RetryBodies.check(method, resource, body);
             RetryBodies.Fault fault = checked.fault();
             if (fault != null) {
-                log.warn("Refused {} {} by {}: {} {}", method, path, request.getRemoteUser(), fault.field(),
-                        fault.message().code());
+                log.warn("Refused {} {} by {}: {}: {} ({})", method, path, request.getRemoteUser(), fault.field(),
+                        fault.message().english(), fault.message().code());
                 problems.writeInvalid(request, response, fault.field(), fault.message());
                 return;
             }
@@ -305,11 +305,15 @@ class OperatorWrites extends OncePerRequestFilter {
         return resources.group(1) != null ? resources.group(1) : resources.group(2);
     }
 
-    /** An operator's mistake or a probe, not a fault of the service: one line at WARN, no stack. */
+    /**
+     * An operator's mistake or a probe, not a fault of the service: one line at WARN, no stack. The line says why in
+     * English, as the service's other logs speak, for the operator who reads it; the key after it is for a search.
+     */
     private void refuse(HttpServletRequest request, HttpServletResponse response, String method, String path,
             String reason) throws IOException {
-        log.warn("Refused {} {} by {}: {}", method, path, request.getRemoteUser(), reason);
-        problems.write(request, response, HttpStatus.FORBIDDEN, Message.of(reason));
+        Message why = Message.of(reason);
+        log.warn("Refused {} {} by {}: {} ({})", method, path, request.getRemoteUser(), why.english(), reason);
+        problems.write(request, response, HttpStatus.FORBIDDEN, why);
     }
 
     private record Allowed(String method, Pattern path) {

@@ -12,8 +12,11 @@ import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.sanfu.SanfuTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -21,6 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * naming the field and what it must be, in the API's language, and nothing changes.
  */
 @SanfuTest
+@ExtendWith(OutputCaptureExtension.class)
 class EngineRestBadInputWebTests {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,7 +41,7 @@ class EngineRestBadInputWebTests {
     }
 
     @Test
-    void aDueDateThatIsNoDateIs400NamingDuedateAndWhatItMustBe() throws Exception {
+    void aDueDateThatIsNoDateIs400NamingDuedateAndWhatItMustBe(CapturedOutput output) throws Exception {
         Job job = sweepTimer();
         String path = "/job/" + job.getId() + "/duedate";
         HttpResponse<String> r = send("PUT", path, "{\"duedate\":\"garbage\"}", "en");
@@ -48,6 +52,9 @@ class EngineRestBadInputWebTests {
         assertThat(detail).startsWith("duedate: must be a date-time in Camunda's format yyyy-MM-dd'T'HH:mm:ss.SSSZ, "
                 + "such as 2031-01-01T09:00:00.000+0800");
         assertThat(r.headers().firstValue("Content-Language")).hasValue("en");
+        // the operator's log says it in words too, its key beside
+        assertThat(output.getOut()).contains("duedate: must be a date-time in Camunda's format "
+                + "yyyy-MM-dd'T'HH:mm:ss.SSSZ, such as 2031-01-01T09:00:00.000+0800 (sanfu.operations.date)");
         HttpResponse<String> zh = send("PUT", path, "{\"duedate\":\"garbage\"}", "zh-CN");
         assertThat(problem(zh).path("detail").asText())
                 .startsWith("duedate: 必须是 Camunda 格式 yyyy-MM-dd'T'HH:mm:ss.SSSZ 的日期时间，例如 2031-01-01T09:00:00.000+0800");

@@ -17,9 +17,12 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.sanfu.Api;
 import org.sanfu.SanfuTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
 
@@ -30,6 +33,7 @@ import org.springframework.core.io.ClassPathResource;
  * were; the operators' calls for incidents still work. Cross-site writes (point 1) are refused too.
  */
 @SanfuTest
+@ExtendWith(OutputCaptureExtension.class)
 class OperatorWritesWebTests {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -152,6 +156,30 @@ class OperatorWritesWebTests {
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(problem(r).path("detail").asText()).contains("工单只能通过三服务的接口办理");
         assertThat(r.headers().firstValue("Content-Language")).hasValue("zh-CN");
+    }
+
+    /** The operator reading the log learns why, in words, not by a message key to look up (the key stays beside). */
+    @Test
+    void aRefusalIsLoggedInWordsWithItsKeyBeside(CapturedOutput output) throws Exception {
+        HttpResponse<String> refused = http.send(request(Call.json("POST", "/signal", "{\"name\":\"x\"}"),
+                "/engine-rest/signal").header("Accept-Language", "zh-CN"), "admin:demo");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        HttpResponse<String> crossSite = http.send(request(new Call("POST", "/signal", "text/plain", "x"),
+                "/engine-rest/signal"), "admin:demo");
+        assertThat(crossSite.statusCode()).isEqualTo(403);
+        Job job = sweepTimer();
+        HttpResponse<String> badRetry = operator("/engine-rest/engine/" + engine.getName(),
+                Call.json("PUT", "/job/" + job.getId() + "/retries", "{\"retries\":-1}"), null);
+        assertThat(badRetry.statusCode()).isEqualTo(400);
+
+        // in English whatever the request's language: the log is the operator's, not the client's
+        assertThat(output.getOut()).contains("Refused POST /engine-rest/signal by admin: in Camunda operators may "
+                + "read, retry jobs, set a job's due date and annotate incidents; tickets are handled only through "
+                + "Sanfu's API (sanfu.operations.refused)");
+        assertThat(output.getOut()).contains("Refused POST /engine-rest/signal by admin: a write to engine-rest must "
+                + "be sent as application/json or carry the X-Requested-By header (sanfu.operations.cross-site)");
+        assertThat(output.getOut()).contains("by admin: retries: must be a whole number, 0 or more "
+                + "(sanfu.operations.retries)");
     }
 
     @Test
