@@ -95,6 +95,10 @@ class ConfigurationTests {
         assertThatThrownBy(() -> start("sanfu.admin.password=Zq7shrt").close()).isInstanceOf(RuntimeException.class);
         assertThat(output.getAll()).contains("APPLICATION FAILED TO START", "sanfu.admin.password must be 8 to 200")
                 .doesNotContain("Zq7shrt");
+        // nor by the line that names a failed start's root cause (operations.FailedStart), which is there
+        assertThat(output.getAll().lines().filter(l -> l.contains("The service did not start")).toList())
+                .singleElement().asString().contains("BindValidationException", "sanfu.admin")
+                .doesNotContain("Zq7shrt");
     }
 
     @Test

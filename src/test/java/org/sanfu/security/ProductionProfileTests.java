@@ -9,10 +9,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -129,14 +133,47 @@ class ProductionProfileTests {
     }
 
     /**
+     * A wrong database password, whose cause Spring Boot's report leaves deep in the JSON line's {@code stack_trace},
+     * is named by the message of one ERROR line of its own (operations.FailedStart), and neither password is shown.
+     */
+    @Test
+    void aStartThatFailsNamesItsRootCauseInTheMessageOfOneJsonLine(CapturedOutput output) throws Exception {
+        String url = "jdbc:h2:mem:sanfu-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        try (Connection database = DriverManager.getConnection(url, "sanfu", "Right horse 1")) {
+            assertThatThrownBy(() -> run(new String[] {"prod"}, "--spring.datasource.url=" + url,
+                    "--spring.datasource.username=sanfu", "--spring.datasource.password=Wrong horse 2"))
+                    .isInstanceOf(RuntimeException.class);
+        }
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> errors = new ArrayList<>();
+        for (String line : output.getOut().lines().filter(l -> l.startsWith("{") && l.contains("\"ERROR\"")).toList()) {
+            JsonNode event = json.readTree(line);
+            if (event.at("/log/level").asText().equals("ERROR")) {
+                errors.add(event);
+            }
+        }
+        assertThat(errors.stream().filter(e -> e.path("message").asText().contains("did not start")).toList())
+                .singleElement().satisfies(e -> assertThat(e.path("message").asText()).startsWith(
+                        "The service did not start: org.h2.jdbc.JdbcSQLInvalidAuthorizationSpecException: "
+                                + "Wrong user name or password [28000-"));
+        assertThat(output.getAll()).doesNotContain("Right horse 1").doesNotContain("Wrong horse 2");
+    }
+
+    /**
      * The service in these profiles, on an in-memory database (as arguments: they outrank prod's
      * settings). Without Camunda's web apps, whose starter keeps the last application context in a
      * static field: a context that failed to start would be left there for the next one in this JVM.
      */
     private static void start(String... profiles) {
-        new SpringApplicationBuilder(SanfuApplication.class).profiles(profiles)
-                .run("--" + SanfuTest.PRIVATE_DATABASE, "--" + SanfuTest.UNIQUE_ENGINE, "--" + SanfuTest.NO_JOB_EXECUTOR,
-                        "--server.port=0", "--spring.main.banner-mode=off", "--camunda.bpm.webapp.enabled=false")
+        run(profiles, "--" + SanfuTest.PRIVATE_DATABASE);
+    }
+
+    /** As {@link #start}, with the database given in {@code settings}. */
+    private static void run(String[] profiles, String... settings) {
+        List<String> arguments = new ArrayList<>(List.of(settings));
+        arguments.addAll(List.of("--" + SanfuTest.UNIQUE_ENGINE, "--" + SanfuTest.NO_JOB_EXECUTOR,
+                "--server.port=0", "--spring.main.banner-mode=off", "--camunda.bpm.webapp.enabled=false"));
+        new SpringApplicationBuilder(SanfuApplication.class).profiles(profiles).run(arguments.toArray(String[]::new))
                 .close();
     }
 
