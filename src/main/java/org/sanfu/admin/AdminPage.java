@@ -26,6 +26,7 @@ import org.sanfu.enterprise.EnterpriseImport;
 import org.sanfu.enterprise.EnterpriseService;
 import org.sanfu.security.AccountAdministration;
 import org.sanfu.security.Caller;
+import org.sanfu.security.NewAccount;
 import org.sanfu.security.People;
 import org.sanfu.security.Role;
 import org.sanfu.web.Downloads;
@@ -120,7 +121,7 @@ class AdminPage {
             @RequestParam(required = false) String role, @RequestParam(required = false) String department,
             @RequestParam(name = "password", required = false) List<String> passwords, RedirectAttributes flash) {
         try {
-            accounts.create(username, displayName, phone, role, department, last(passwords));
+            accounts.create(caller, new NewAccount(username, role, department, displayName, phone, last(passwords)));
         } catch (InvalidInput e) {
             return refused(caller, CREATE, Map.of("username", text(username), "displayName", text(displayName),
                     "phone", text(phone), "role", text(role), "department", text(department)), e);
@@ -194,7 +195,8 @@ class AdminPage {
         try {
             accounts.disable(caller, username);
         } catch (DomainException.NotNow e) {
-            Filled refused = new Filled("enabled:" + username, Map.of(), Map.of("enabled", message(e.detail().code())));
+            Filled refused = new Filled("enabled:" + username, Map.of(),
+                    Map.of("enabled", worded.text(e.detail(), Locale.SIMPLIFIED_CHINESE)));
             return page(caller, refused, HttpStatus.CONFLICT);
         }
         // still allowed (a person leaving is disabled at once), but the enterprises it looks after are to be handed
@@ -214,9 +216,9 @@ class AdminPage {
     }
 
     @PostMapping("/admin/accounts/{username}/enable")
-    ModelAndView enable(@PathVariable String username, RedirectAttributes flash) {
+    ModelAndView enable(Caller caller, @PathVariable String username, RedirectAttributes flash) {
         username = Typed.folded(username);
-        accounts.enable(username);
+        accounts.enable(caller, username);
         return done(flash, "admin.flash.enabled", people.label(username));
     }
 
@@ -397,11 +399,7 @@ class AdminPage {
     }
 
     private ModelAndView refused(Caller caller, String form, Map<String, String> typed, InvalidInput e) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        // AccountAdministration's faults are keys of messages.properties (admin.account.*)
-        e.faults().forEach(fault -> errors.putIfAbsent(fault.field(),
-                fault.reason().text() != null ? fault.reason().text() : message(fault.reason().code())));
-        return page(caller, new Filled(form, typed, errors), HttpStatus.BAD_REQUEST);
+        return page(caller, new Filled(form, typed, faultsByField(e)), HttpStatus.BAD_REQUEST);
     }
 
     /** A fault's messages in Chinese by field, the first of each: faults that carry their arguments by name. */
@@ -418,10 +416,9 @@ class AdminPage {
         return new ModelAndView(back);
     }
 
-    /** A fault of AccountAdministration (a key of messages.properties) in Chinese. */
+    /** A page's own text (a key of messages.properties, admin.*) in Chinese. */
     private String message(String key) {
-        return messages.getMessage(key, new Object[] {AccountAdministration.MIN_PASSWORD_LENGTH,
-                AccountAdministration.MAX_PASSWORD_BYTES}, key, Locale.SIMPLIFIED_CHINESE);
+        return messages.getMessage(key, null, key, Locale.SIMPLIFIED_CHINESE);
     }
 
     /**

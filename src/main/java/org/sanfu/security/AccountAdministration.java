@@ -12,6 +12,8 @@ import org.sanfu.Message;
 import org.sanfu.Typed;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.web.InvalidInput;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -25,10 +27,11 @@ import org.springframework.transaction.annotation.Transactional;
  * The service always keeps an enabled administrator: nobody disables or demotes the last one, and an
  * administrator never disables or demotes themselves.
  * <p>
- * Faults are keys of messages.properties ({@code admin.account.*}), for the page to show in its
- * language: field faults as {@link InvalidInput} (400), refusals of the state as
- * {@link DomainException.NotNow} (409); an unknown account is {@link DomainException.NotFound}. The
- * messages' arguments are {0} = {@link #MIN_PASSWORD_LENGTH} and {1} = {@link #MAX_PASSWORD_BYTES}.
+ * Faults are messages of both bundles ({@code sanfu.accounts.*}), for the page (Chinese) and the API (its request's
+ * language) alike: field faults as {@link InvalidInput} (400; a user name taken and nothing else wrong as its
+ * {@link UsernameTaken}, which the API answers 409), refusals of the state as {@link DomainException.NotNow} (409); an
+ * unknown account is {@link DomainException.NotFound}. The password's are worded with {@code min} =
+ * {@link #MIN_PASSWORD_LENGTH} and {@code max} = {@link #MAX_PASSWORD_BYTES}.
  */
 @Service
 public class AccountAdministration {
@@ -37,22 +40,22 @@ public class AccountAdministration {
     /** BCrypt reads no more than 72 bytes of a password; Spring's encoder refuses longer ones. */
     public static final int MAX_PASSWORD_BYTES = 72;
 
-    static final String USERNAME_REQUIRED = "admin.account.username.required";
-    static final String USERNAME_PATTERN = "admin.account.username.pattern";
-    static final String USERNAME_TAKEN = "admin.account.username.taken";
-    static final String ROLE_REQUIRED = "admin.account.role.required";
-    static final String DEPARTMENT_REQUIRED = "admin.account.department.required";
-    static final String DEPARTMENT_UNKNOWN = "admin.account.department.unknown";
-    static final String DEPARTMENT_NOT_TAKEN = "admin.account.department.not-taken";
-    static final String PASSWORD_REQUIRED = "admin.account.password.required";
-    static final String PASSWORD_TOO_SHORT = "admin.account.password.too-short";
-    static final String PASSWORD_TOO_LONG = "admin.account.password.too-long";
-    static final String SELF = "admin.account.self";
-    static final String LAST_ADMINISTRATOR = "admin.account.last-admin";
-    static final String DISPLAY_NAME_TOO_LONG = "admin.account.display-name.too-long";
-    static final String DISPLAY_NAME_NOT_TEXT = "admin.account.display-name.not-text";
-    static final String PHONE_TOO_LONG = "admin.account.phone.too-long";
-    static final String PHONE_NOT_A_NUMBER = "admin.account.phone.not-a-number";
+    static final String USERNAME_REQUIRED = "sanfu.accounts.username.required";
+    static final String USERNAME_PATTERN = "sanfu.accounts.username.pattern";
+    static final String USERNAME_TAKEN = "sanfu.accounts.username.taken";
+    static final String ROLE_REQUIRED = "sanfu.accounts.role.required";
+    static final String DEPARTMENT_REQUIRED = "sanfu.accounts.department.required";
+    static final String DEPARTMENT_UNKNOWN = "sanfu.accounts.department.unknown";
+    static final String DEPARTMENT_NOT_TAKEN = "sanfu.accounts.department.not-taken";
+    static final String PASSWORD_REQUIRED = "sanfu.accounts.password.required";
+    static final String PASSWORD_TOO_SHORT = "sanfu.accounts.password.too-short";
+    static final String PASSWORD_TOO_LONG = "sanfu.accounts.password.too-long";
+    static final String SELF = "sanfu.accounts.self";
+    static final String LAST_ADMINISTRATOR = "sanfu.accounts.last-admin";
+    static final String DISPLAY_NAME_TOO_LONG = "sanfu.accounts.display-name.too-long";
+    static final String DISPLAY_NAME_NOT_TEXT = "sanfu.accounts.display-name.not-text";
+    static final String PHONE_TOO_LONG = "sanfu.accounts.phone.too-long";
+    static final String PHONE_NOT_A_NUMBER = "sanfu.accounts.phone.not-a-number";
     /** The longest telephone, in characters. */
     public static final int MAX_PHONE = 32;
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9()\\- ]+( ?转 ?[0-9]+)?");
@@ -63,11 +66,25 @@ public class AccountAdministration {
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     /**
-     * An account as the administrators' page lists it; never its password hash. {@code lockedUntil}:
-     * until when too many failed sign-ins lock it (SignInAttempts), null when they do not.
+     * An account as the administrators' page and {@code GET /api/accounts} list it; never its password or hash.
+     * {@code lockedUntil}: until when too many failed sign-ins lock it (SignInAttempts), null when they do not;
+     * {@code passwordChangeRequired}: an administrator set its password, and its person chooses their own at the next
+     * sign-in to the pages.
      */
     public record ManagedAccount(String username, String displayName, String phone, Role role, String department,
-            boolean enabled, Instant lockedUntil) {}
+            boolean enabled, Instant lockedUntil, boolean passwordChangeRequired) {}
+
+    /**
+     * The user name asked for is an account's already, in this case or another, and nothing else is wrong: the form
+     * shows it by its field as any fault (400); the API answers it 409, as it answers any duplicate.
+     */
+    public static final class UsernameTaken extends InvalidInput {
+        UsernameTaken() {
+            super(List.of(new Fault("username", Message.of(USERNAME_TAKEN))));
+        }
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(AccountAdministration.class);
 
     private final Accounts accounts;
     private final PasswordEncoder encoder;
@@ -87,13 +104,18 @@ public class AccountAdministration {
     /** Every account, by user name. */
     public List<ManagedAccount> all() {
         Map<String, Accounts.Person> people = accounts.people();
-        Accounts.Person nobody = new Accounts.Person(null, null);
-        return accounts.all().stream()
-                .map(a -> {
-                    Accounts.Person person = people.getOrDefault(a.username(), nobody);
-                    return new ManagedAccount(a.username(), person.name(), person.phone(), a.role(), a.department(),
-                            a.enabled(), signIns.lockedUntil(a.username()).orElse(null));
-                }).toList();
+        return accounts.all().stream().map(a -> managed(a, people)).toList();
+    }
+
+    /** The account of this user name (404 unknown), as {@link #all()} lists it. */
+    public ManagedAccount account(String username) {
+        return managed(existing(username), accounts.people());
+    }
+
+    private ManagedAccount managed(Accounts.Account a, Map<String, Accounts.Person> people) {
+        Accounts.Person person = people.getOrDefault(a.username(), new Accounts.Person(null, null));
+        return new ManagedAccount(a.username(), person.name(), person.phone(), a.role(), a.department(), a.enabled(),
+                signIns.lockedUntil(a.username()).orElse(null), a.passwordChangeRequired());
     }
 
     /**
@@ -114,9 +136,23 @@ public class AccountAdministration {
     @Transactional
     public void create(String username, String displayName, String phone, String role, String department,
             String password) {
+        create(null, new NewAccount(username, role, department, displayName, phone, password));
+    }
+
+    /**
+     * A new, enabled account (/admin's form and {@code POST /api/accounts}), its password set by the administrator:
+     * its person chooses their own at the first sign-in to the pages. Every field at fault is named at once
+     * (InvalidInput, 400); a user name taken with nothing else wrong is {@link UsernameTaken}. Nothing is stored on
+     * any of them. Logged at INFO with who created it, as disabling and enabling are.
+     *
+     * @param administrator who creates it, for the log (null: nobody signed in, a test's set-up)
+     */
+    @Transactional
+    public void create(Caller administrator, NewAccount account) {
         InvalidInput.Collector errors = new InvalidInput.Collector();
         // as sign-in takes it (ThrottledSignIn): ｚｙ．ｌｕｂｅｉ typed with a Chinese input method is zy.lubei
-        String name = username == null ? "" : Typed.folded(username);
+        String name = account.username() == null ? "" : Typed.folded(account.username());
+        boolean taken = false;
         if (name.isEmpty()) {
             errors.add("username", Message.of(USERNAME_REQUIRED));
         } else if (!USERNAME.matcher(name).matches()) {
@@ -124,19 +160,24 @@ public class AccountAdministration {
         } else if (accounts.existsIgnoringCase(name)) {
             // ZY.LUBEI beside zy.lubei would be two people to the eye; sign-in itself stays exact in case
             errors.add("username", Message.of(USERNAME_TAKEN));
+            taken = true;
         }
-        Role chosen = role(role, errors);
-        String dept = chosen == null ? null : department(chosen, department, errors);
+        Role chosen = role(account.role(), errors);
+        String dept = chosen == null ? null : department(chosen, account.department(), errors);
+        String password = account.password();
         checkPassword(password, errors);
-        String person = displayName(displayName, errors);
-        String telephone = phone(phone, errors);
+        String person = displayName(account.displayName(), errors);
+        String telephone = phone(account.phone(), errors);
+        if (taken && errors.onlyAbout("username")) {
+            throw new UsernameTaken();
+        }
         errors.throwIfAny();
         // the administrator typed the password: its person chooses their own at the first sign-in
         try {
             accounts.create(new Accounts.Account(name, encoder.encode(password), chosen, dept, true, true));
         } catch (DuplicateKeyException e) {
             // created by another request since the look above (the form sent twice at once): the same answer
-            throw InvalidInput.of("username", Message.of(USERNAME_TAKEN));
+            throw new UsernameTaken();
         }
         if (person != null) {
             accounts.rename(name, person);
@@ -145,6 +186,12 @@ public class AccountAdministration {
             accounts.changePhone(name, telephone);
         }
         people.forget();
+        log.info("Account '{}' created by {}: {}{}", name, by(administrator), chosen,
+                chosen == Role.DEPT ? " of " + dept : "");
+    }
+
+    private static String by(Caller administrator) {
+        return administrator == null ? "(nobody signed in)" : "'" + administrator.username() + "'";
     }
 
     /** The person's name (姓名) shown for the account; blank takes it away. */
@@ -268,11 +315,15 @@ public class AccountAdministration {
             throw new DomainException.NotNow(Message.of(refusal));
         }
         accounts.changeEnabled(account.username(), false);
+        log.info("Account '{}' disabled by {}", account.username(), by(administrator));
     }
 
+    /** The account signs in again from its next request on (its password and role as they were). */
     @Transactional
-    public void enable(String username) {
-        accounts.changeEnabled(existing(username).username(), true);
+    public void enable(Caller administrator, String username) {
+        String name = existing(username).username();
+        accounts.changeEnabled(name, true);
+        log.info("Account '{}' enabled by {}", name, by(administrator));
     }
 
     /**
@@ -364,7 +415,7 @@ public class AccountAdministration {
                 case REQUIRED -> PASSWORD_REQUIRED;
                 case TOO_SHORT -> PASSWORD_TOO_SHORT;
                 case TOO_LONG -> PASSWORD_TOO_LONG;
-            }));
+            }, "min", MIN_PASSWORD_LENGTH, "max", MAX_PASSWORD_BYTES));
         }
     }
 

@@ -1,19 +1,33 @@
 package org.sanfu.security;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.sanfu.DomainException;
 import org.sanfu.Typed;
 import org.sanfu.web.ActionBody;
 import org.sanfu.web.ApiAccess;
+import org.sanfu.web.PageParams;
+import org.sanfu.web.PageResult;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * What an administrator does to accounts over the API (ADMIN, checked here once the account is found); the /admin
- * page does the rest.
+ * What an administrator does to accounts over the API (ADMIN): create, list and read them, disable and enable, unlock;
+ * the /admin page does the rest. Each goes through AccountAdministration, as /admin's forms do, so the form and the
+ * API hold one rule. Writes on an account named in the path check ADMIN here once the account is found (an unknown one
+ * is 404 for every person, API.md's order; SecurityConfig lets every person this far); creating and listing are
+ * ADMIN's in SecurityConfig.
  */
 @RestController
 @RequestMapping("/api/accounts")
@@ -26,20 +40,94 @@ class AccountController {
         this.accounts = accounts;
     }
 
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Create an account, as /admin's 新建账号 form does",
+            description = "Enabled, with the password given; its person chooses their own at their first sign-in to "
+                    + "the pages (`passwordChangeRequired`), HTTP Basic is not held up by it. Every field at fault is "
+                    + "named at once (400); a user name an account has, in any case, is 409. Nothing is stored on "
+                    + "either. The answer is the account, never its password.")
+    @ApiAccess(value = "ADMIN", errors = {400, 403, 409})
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @Content(schema = @Schema(implementation = NewAccount.class)))
+    @ApiResponse(responseCode = "201", description = "The account, at the address of Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = AccountAdministration.ManagedAccount.class)))
+    ResponseEntity<AccountAdministration.ManagedAccount> create(Caller caller, ActionBody body,
+            HttpServletRequest request) {
+        NewAccount account = body.as(NewAccount.class);
+        try {
+            accounts.create(caller, account);
+        } catch (AccountAdministration.UsernameTaken e) {
+            // the form shows it by its field; the API answers a duplicate 409, as for a channel or an enterprise
+            throw new DomainException.NotNow(e.faults().get(0).reason());
+        }
+        AccountAdministration.ManagedAccount created = accounts.account(Typed.folded(account.username()));
+        // under the context path the request came by, as an attachment's Location is
+        return ResponseEntity.created(UriComponentsBuilder.fromPath(request.getRequestURI()).path("/{username}")
+                .buildAndExpand(created.username()).encode().toUri()).body(created);
+    }
+
+    @GetMapping
+    @Operation(summary = "List the accounts", description = "By user name, paged; never a password or its hash.")
+    @ApiAccess(value = "ADMIN", errors = {400, 403})
+    PageResult<AccountAdministration.ManagedAccount> list(@RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return PageResult.of(accounts.all(), PageParams.of(page, size));
+    }
+
+    @GetMapping("/{username}")
+    @Operation(summary = "Read an account", description = "As the list gives it.")
+    @ApiAccess(value = "ADMIN", errors = {403, 404})
+    AccountAdministration.ManagedAccount account(@PathVariable String username, Caller caller) {
+        username = Typed.folded(username);
+        accounts.requireKnown(username);
+        caller.require(Role.ADMIN);
+        return accounts.account(username);
+    }
+
+    @PostMapping("/{username}/disable")
+    @Operation(summary = "Disable an account, as /admin's 停用 does",
+            description = "It signs in nowhere from its next request on; its enterprises and open tickets stay its "
+                    + "own until handed over (`/handover`). 204 also when it was disabled. Your own account and the "
+                    + "last enabled administrator are 409.")
+    @ApiAccess(value = "ADMIN", errors = {400, 403, 404, 409})
+    ResponseEntity<Void> disable(@PathVariable String username, Caller caller, ActionBody body) {
+        username = knownThenAdmin(username, caller, body);
+        accounts.disable(caller, username);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{username}/enable")
+    @Operation(summary = "Enable an account, as /admin's 启用 does",
+            description = "It signs in again from its next request on, with its password and role as they were. 204 "
+                    + "also when it was enabled.")
+    @ApiAccess(value = "ADMIN", errors = {400, 403, 404})
+    ResponseEntity<Void> enable(@PathVariable String username, Caller caller, ActionBody body) {
+        username = knownThenAdmin(username, caller, body);
+        accounts.enable(caller, username);
+        return ResponseEntity.noContent().build();
+    }
+
     @PostMapping("/{username}/unlock")
     @Operation(summary = "Lift an account's lock after too many failed sign-ins",
             description = "The account signs in again at once and its failures are forgotten; 204 also when it was "
                     + "not locked. A lock of the client's address is not lifted: it ends with its window.")
     @ApiAccess(value = "ADMIN", errors = {400, 403, 404})
     ResponseEntity<Void> unlock(@PathVariable String username, Caller caller, ActionBody body) {
-        // the account as meant, as sign-in and creation take it (Typed.folded): ｓｔａｆｆ１ in the path is staff1
-        username = Typed.folded(username);
-        // API.md's order: an unknown account is 404 for every person (SecurityConfig lets every person this far),
-        // then any role but ADMIN 403, then a body that is not JSON 400 naming "body"; nothing done on any of them
-        accounts.requireKnown(username);
+        accounts.unlock(knownThenAdmin(username, caller, body));
+        return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * The account named in the path, as meant (as sign-in and creation take it, Typed.folded: ｓｔａｆｆ１ is staff1),
+     * checked in API.md's order: unknown is 404 for every person, then any role but ADMIN 403, then a body that is not
+     * JSON 400 naming "body"; nothing done on any of them.
+     */
+    private String knownThenAdmin(String username, Caller caller, ActionBody body) {
+        String name = Typed.folded(username);
+        accounts.requireKnown(name);
         caller.require(Role.ADMIN);
         body.requireReadable();
-        accounts.unlock(username);
-        return ResponseEntity.noContent().build();
+        return name;
     }
 }

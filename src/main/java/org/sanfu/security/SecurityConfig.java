@@ -296,7 +296,9 @@ class SecurityConfig implements WebMvcConfigurer {
                         // every person, before another role's 403 (API.md's order), so the controller checks
                         // the role once it has looked the name up; the rest of both stays ADMIN's here
                         .requestMatchers(POST, "/api/accounts/*/unlock", "/api/accounts/*/handover",
-                                "/api/channels/*/key").hasAnyRole(PEOPLE)
+                                "/api/accounts/*/disable", "/api/accounts/*/enable", "/api/channels/*/key")
+                        .hasAnyRole(PEOPLE)
+                        .requestMatchers(GET, "/api/accounts/*").hasAnyRole(PEOPLE)
                         .requestMatchers(DELETE, "/api/channels/*").hasAnyRole(PEOPLE)
                         .requestMatchers("/api/accounts", "/api/accounts/**").hasRole("ADMIN")
                         .requestMatchers(POST, "/api/visits").hasAnyRole("STAFF", "DISPATCH")

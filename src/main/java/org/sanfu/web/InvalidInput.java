@@ -84,6 +84,11 @@ public class InvalidInput extends DomainException {
             return faults.stream().anyMatch(e -> e.field().equals(field));
         }
 
+        /** Whether every fault so far is this field's (and there is one). */
+        public boolean onlyAbout(String field) {
+            return !faults.isEmpty() && faults.stream().allMatch(e -> e.field().equals(field));
+        }
+
         /** A required line of text (a name, a title): {@link Text.Rule}, without line breaks or tabs. */
         public void requireText(String field, String value, int max) {
             text(field, value, true, false, max);

@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
 import org.sanfu.channel.ChannelAdministration;
 import org.sanfu.channel.ChannelView;
 import org.sanfu.channel.CreatedChannel;
@@ -68,11 +67,7 @@ class ChannelController {
     @GetMapping
     PageResult<ChannelView> list(@RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        PageParams params = PageParams.of(page, size);
-        List<ChannelView> all = channels.list();
-        int from = (int) Math.min(params.offset(), all.size());
-        int to = (int) Math.min(from + (long) params.size(), all.size());
-        return PageResult.of(all.subList(from, to), params, all.size());
+        return PageResult.of(channels.list(), PageParams.of(page, size));
     }
 
     @Operation(summary = "Give a channel a new key and secret", description = "Addition: shown this once; the old key "

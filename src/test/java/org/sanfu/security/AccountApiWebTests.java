@@ -1,0 +1,244 @@
+package org.sanfu.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sanfu.Api;
+import org.sanfu.Pages;
+import org.sanfu.SanfuTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/**
+ * Accounts over the API (API.md, Accounts): created as /admin's 新建账号 form creates them, through the same service
+ * and its rules; listed, read, disabled and enabled by an administrator's script, and by nobody else.
+ */
+@SanfuTest
+@ExtendWith(OutputCaptureExtension.class)
+class AccountApiWebTests {
+
+    private static final String PASSWORD = "Sanfu-Api-Passw0rd!";
+    private static final AtomicInteger NAMES = new AtomicInteger();
+
+    @Autowired
+    Api api;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Pages pages;
+
+    @Test
+    void anAdministratorCreatesAnAccountAsTheFormDoesAndReadsItAtItsLocation(CapturedOutput output) {
+        String name = fresh("dept");
+        Map<String, Object> body = Map.of("username", " " + Api.fullWidth(name) + " ", "role", "DEPT",
+                "department", "FINANCE", "displayName", "张三", "phone", "0576-8888 1234", "password", PASSWORD);
+        Api.Response created = api.post("/api/accounts", "admin", body);
+
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        // the name as meant, as sign-in reads it: full-width letters and the spaces around them as typed by an IME
+        assertThat(created.header("Location")).isEqualTo("/api/accounts/" + name);
+        JsonNode account = created.json();
+        assertThat(account.get("username").asText()).isEqualTo(name);
+        assertThat(account.get("role").asText()).isEqualTo("DEPT");
+        assertThat(account.get("department").asText()).isEqualTo("FINANCE");
+        assertThat(account.get("displayName").asText()).isEqualTo("张三");
+        assertThat(account.get("phone").asText()).isEqualTo("0576-8888 1234");
+        assertThat(account.get("enabled").asBoolean()).isTrue();
+        assertThat(account.get("passwordChangeRequired").asBoolean()).as("the person chooses their own").isTrue();
+        // never the password nor its hash
+        assertThat(created.text()).doesNotContain(PASSWORD).doesNotContain("$2").doesNotContainIgnoringCase("hash")
+                .doesNotContainIgnoringCase("password\"");
+
+        Api.Response read = api.get(created.header("Location"), "admin");
+        assertThat(read.status()).as(read.text()).isEqualTo(200);
+        assertThat(read.json()).isEqualTo(account);
+        assertThat(jdbc.sql("select password_change_required from account where username = ?").param(name)
+                .query(Boolean.class).single()).isTrue();
+        // logged as the form's creation is: by the same service, with who did it
+        assertThat(output.getOut()).contains("Account '" + name + "' created by 'admin': DEPT of FINANCE");
+
+        Api.Response list = api.get("/api/accounts?size=200", "admin");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.json().get("items").findValuesAsText("username")).contains("admin", "staff1", name);
+        assertThat(list.text()).doesNotContain("$2").doesNotContainIgnoringCase("hash");
+        assertThat(list.json().get("total").asLong()).isEqualTo(
+                jdbc.sql("select count(*) from account").query(Long.class).single());
+    }
+
+    @Test
+    void theNewAccountSignsInWithItsPasswordAtOnceAsAFormsAccountDoes() {
+        String name = fresh("staff");
+        assertThat(api.post("/api/accounts", "admin", Map.of("username", name, "role", "STAFF", "password", PASSWORD))
+                .status()).isEqualTo(201);
+        assertThat(signIn(name, PASSWORD)).as("HTTP Basic is not held up by the password to change").isEqualTo(200);
+        assertThat(signIn(name, "demo")).isEqualTo(401);
+    }
+
+    @Test
+    void eachFieldAtFaultIsNamedAtOnceInTheRequestsLanguageAndNothingIsCreated() {
+        int before = accounts();
+        Api.Response none = api.post("/api/accounts", "admin", Map.of());
+        assertThat(none.status()).as(none.text()).isEqualTo(400);
+        assertThat(none.contentType()).startsWith("application/problem+json");
+        assertThat(none.json().get("errors").findValuesAsText("field")).containsExactly("username", "role", "password");
+        assertThat(none.json().get("errors").findValuesAsText("message")).containsExactly("enter a user name",
+                "choose a role: STAFF, DISPATCH, DEPT, LEADER or ADMIN", "enter a password");
+
+        Map<String, Object> dept = new HashMap<>(Map.of("username", fresh("x"), "role", "DEPT", "password", "short"));
+        Api.Response zh = api.perform(MockMvcRequestBuilders.post("/api/accounts").contentType(MediaType.APPLICATION_JSON)
+                .header("Accept-Language", "zh-CN").content(api.write(dept)), "admin");
+        assertThat(zh.status()).isEqualTo(400);
+        assertThat(zh.json().get("errors").findValuesAsText("field")).containsExactly("department", "password");
+        assertThat(zh.json().get("errors").findValuesAsText("message"))
+                .containsExactly("部门账号必须选择所属的办理部门", "密码至少 8 个字符");
+        Api.Response en = api.post("/api/accounts", "admin", dept);
+        assertThat(en.json().get("errors").findValuesAsText("message")).containsExactly(
+                "a department account (DEPT) must have one of the handling departments",
+                "a password has at least 8 characters");
+
+        for (Object[] bad : new Object[][] {
+                {Map.of("role", "STAFF", "department", "FINANCE"), "department"}, // refused, not dropped
+                {Map.of("role", "DEPT", "department", "NOWHERE"), "department"},
+                {Map.of("role", "JANITOR"), "role"},
+                {Map.of("username", "李四"), "username"},
+                {Map.of("username", 42), "username"},
+                {Map.of("password", "x".repeat(73)), "password"},
+                {Map.of("displayName", "名".repeat(33)), "displayName"},
+                {Map.of("phone", "call me"), "phone"}}) {
+            Map<String, Object> body = new HashMap<>(Map.of("username", fresh("bad"), "role", "STAFF", "password",
+                    PASSWORD));
+            body.putAll((Map<String, ?>) bad[0]);
+            Api.Response r = api.post("/api/accounts", "admin", body);
+            assertThat(r.status()).as(body + ": " + r.text()).isEqualTo(400);
+            assertThat(r.json().get("errors").findValuesAsText("field")).as(body.toString()).containsExactly((String) bad[1]);
+        }
+        assertThat(accounts()).isEqualTo(before);
+    }
+
+    @Test
+    void aUserNameTakenInAnyCaseOrWidthIs409AndNothingChanges() {
+        String hash = jdbc.sql("select password_hash from account where username = 'staff1'").query(String.class).single();
+        int before = accounts();
+        for (String taken : List.of("staff1", "STAFF1", Api.fullWidth("staff1"), " staff1\u00a0")) {
+            Api.Response r = api.post("/api/accounts", "admin", Map.of("username", taken, "role", "ADMIN",
+                    "password", PASSWORD));
+            assertThat(r.status()).as(taken + ": " + r.text()).isEqualTo(409);
+            assertThat(r.contentType()).startsWith("application/problem+json");
+            assertThat(r.json().get("detail").asText()).contains("exists already");
+        }
+        // a fault besides is 400 first (API.md's order), the name named with the rest
+        Api.Response both = api.post("/api/accounts", "admin", Map.of("username", "staff1", "role", "STAFF",
+                "password", "short"));
+        assertThat(both.status()).isEqualTo(400);
+        assertThat(both.json().get("errors").findValuesAsText("field")).containsExactly("username", "password");
+        assertThat(accounts()).isEqualTo(before);
+        assertThat(jdbc.sql("select role from account where username = 'staff1'").query(String.class).single())
+                .isEqualTo("STAFF");
+        assertThat(jdbc.sql("select password_hash from account where username = 'staff1'").query(String.class)
+                .single()).isEqualTo(hash);
+    }
+
+    /** One rule, one place: the form's account is the API's, logged alike, and its name taken for the API too. */
+    @Test
+    void theFormAndTheApiCreateThroughOneServiceAndLogAlike(CapturedOutput output) {
+        String name = fresh("form");
+        Pages.Answer form = pages.post("/admin/accounts", "admin", Pages.form("username", name, "role", "LEADER",
+                "department", "", "password", PASSWORD, "displayName", "", "phone", ""));
+        assertThat(form.status()).as(form.body()).isEqualTo(303);
+        assertThat(output.getOut()).contains("Account '" + name + "' created by 'admin': LEADER");
+        JsonNode account = api.get("/api/accounts/" + name, "admin").json();
+        assertThat(account.get("role").asText()).isEqualTo("LEADER");
+        assertThat(account.get("passwordChangeRequired").asBoolean()).isTrue();
+
+        // the form shows a taken name by its field (400), the API answers the same refusal 409
+        Api.Response again = api.post("/api/accounts", "admin", Map.of("username", name.toUpperCase(), "role", "STAFF",
+                "password", PASSWORD));
+        assertThat(again.status()).isEqualTo(409);
+        Pages.Answer formAgain = pages.post("/admin/accounts", "admin", Pages.form("username", name.toUpperCase(),
+                "role", "STAFF", "department", "", "password", PASSWORD));
+        assertThat(formAgain.status()).isEqualTo(400);
+        assertThat(formAgain.html().select("#newAccount .field-error[data-field=username]").text()).isEqualTo("已有同名账号，请换一个用户名");
+    }
+
+    @Test
+    void onlyAnAdministratorOpensReadsAndClosesAccounts() {
+        String name = fresh("kept");
+        assertThat(api.post("/api/accounts", "admin", Map.of("username", name, "role", "STAFF", "password", PASSWORD))
+                .status()).isEqualTo(201);
+        int before = accounts();
+        Map<String, Object> body = Map.of("username", fresh("nobody"), "role", "ADMIN", "password", PASSWORD);
+        for (String other : List.of("staff1", "dispatch", "finance", "leader")) {
+            assertThat(api.post("/api/accounts", other, body).status()).as(other).isEqualTo(403);
+            assertThat(api.get("/api/accounts", other).status()).as(other).isEqualTo(403);
+            assertThat(api.get("/api/accounts/" + name, other).status()).as(other).isEqualTo(403);
+            assertThat(api.post("/api/accounts/" + name + "/disable", other, null).status()).as(other).isEqualTo(403);
+            assertThat(api.post("/api/accounts/" + name + "/enable", other, null).status()).as(other).isEqualTo(403);
+            // an unknown account is 404 for every person first, as for unlock and handover
+            assertThat(api.get("/api/accounts/no.such.one", other).status()).as(other).isEqualTo(404);
+        }
+        assertThat(api.post("/api/accounts", null, body).status()).isEqualTo(401);
+        assertThat(api.get("/api/accounts", null).status()).isEqualTo(401);
+        assertThat(api.post("/api/accounts/" + name + "/disable", null, null).status()).isEqualTo(401);
+        assertThat(accounts()).isEqualTo(before);
+        assertThat(enabled(name)).isTrue();
+    }
+
+    @Test
+    void anAdministratorDisablesAndEnablesAnAccountAsTheFormDoesAndKeepsAnAdministrator(CapturedOutput output) {
+        String name = fresh("leaver");
+        assertThat(api.post("/api/accounts", "admin", Map.of("username", name, "role", "STAFF", "password", PASSWORD))
+                .status()).isEqualTo(201);
+
+        Api.Response disabled = api.post("/api/accounts/" + Api.fullWidth(name) + "/disable", "admin", null);
+        assertThat(disabled.status()).as(disabled.text()).isEqualTo(204);
+        assertThat(enabled(name)).isFalse();
+        assertThat(signIn(name, PASSWORD)).isEqualTo(401);
+        assertThat(api.get("/api/accounts/" + name, "admin").json().get("enabled").asBoolean()).isFalse();
+        assertThat(output.getOut()).contains("Account '" + name + "' disabled by 'admin'");
+
+        Api.Response enabled = api.post("/api/accounts/" + name + "/enable", "admin", Map.of());
+        assertThat(enabled.status()).as(enabled.text()).isEqualTo(204);
+        assertThat(signIn(name, PASSWORD)).isEqualTo(200);
+        assertThat(output.getOut()).contains("Account '" + name + "' enabled by 'admin'");
+
+        // oneself: refused as the form refuses it, 409, and the account stays enabled
+        Api.Response self = api.post("/api/accounts/admin/disable", "admin", null);
+        assertThat(self.status()).as(self.text()).isEqualTo(409);
+        assertThat(self.json().get("detail").asText()).contains("your own account");
+        assertThat(enabled("admin")).isTrue();
+
+        assertThat(api.post("/api/accounts/no.such.one/disable", "admin", null).status()).isEqualTo(404);
+        assertThat(api.post("/api/accounts/" + name + "/disable", "admin", "[1]").status()).isEqualTo(400);
+        assertThat(enabled(name)).as("nothing done on a 400").isTrue();
+    }
+
+    private int signIn(String user, String password) {
+        return api.perform(MockMvcRequestBuilders.request(HttpMethod.GET, "/api/inbox").with(httpBasic(user, password)),
+                null).status();
+    }
+
+    private boolean enabled(String user) {
+        return jdbc.sql("select enabled from account where username = ?").param(user).query(Boolean.class).single();
+    }
+
+    private int accounts() {
+        return jdbc.sql("select count(*) from account").query(Integer.class).single();
+    }
+
+    /** A user name no other test has (the tests share one database). */
+    private static String fresh(String prefix) {
+        return "api." + prefix + NAMES.incrementAndGet() + "." + Long.toString(System.nanoTime() % 100000, 36);
+    }
+}
