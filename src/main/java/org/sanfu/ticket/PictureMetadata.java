@@ -30,7 +30,7 @@ import java.util.zip.CRC32;
  * guess. One cut off inside its image data (an upload interrupted) is read as far as it goes: its metadata, which comes
  * before, is complete and taken out. An EXIF that cannot be read only loses its Orientation.
  */
-final class PictureMetadata {
+public final class PictureMetadata {
 
     private PictureMetadata() {
     }
@@ -60,10 +60,61 @@ final class PictureMetadata {
     }
 
     /**
-     * The JPEG's segments but the metadata, up to its EOI. A marker is {@code FF} and a code (fill {@code FF}s before
-     * it allowed); every code but the standalone ones (SOI, EOI, RSTn, TEM) is followed by its length, which counts
-     * itself. SOS is followed by the image data, which runs to the next marker that is not a stuffed {@code FF 00} or
-     * a restart.
+     * How a viewer turns a kept picture (JPEG, PNG) to show it: its EXIF's Orientation, 1 to 8; 1 (as its pixels lie)
+     * when it has none, or none that can be read, or is of another kind. Read where browsers read it: a JPEG's first
+     * APP1 Exif and a PNG's first {@code eXIf}, both before the image data (one after it they ignore); a file that
+     * cannot be read that far has none. Pictures kept before their metadata was taken out hold it the same way.
+     */
+    public static int orientation(AttachmentTypes kind, byte[] content) {
+        try {
+            int orientation = switch (kind) {
+                case JPEG -> jpegOrientation(content);
+                case PNG -> pngOrientation(content);
+                default -> 0;
+            };
+            return orientation == 0 ? 1 : orientation;
+        } catch (Malformed | IndexOutOfBoundsException e) {
+            // as the stripping: never a 500 for a client's file; a tag not found shows the pixels as they lie
+            return 1;
+        }
+    }
+
+    private static int jpegOrientation(byte[] in) throws Malformed {
+        if (!AttachmentTypes.JPEG.matches(in)) {
+            return 0;
+        }
+        for (int at = 2; ; ) {
+            Segment segment = segmentAt(in, at);
+            if (segment.marker() == 0xDA || segment.marker() == 0xD9) {
+                return 0;
+            }
+            if (segment.isExif(in)) {
+                return orientation(in, segment.payload() + EXIF_HEADER.length, segment.end());
+            }
+            at = segment.end();
+        }
+    }
+
+    private static int pngOrientation(byte[] in) throws Malformed {
+        if (!AttachmentTypes.PNG.matches(in)) {
+            return 0;
+        }
+        for (int at = 8; at < in.length; ) {
+            Chunk chunk = chunkAt(in, at);
+            if (chunk.type().equals("IDAT") || chunk.type().equals("IEND")) {
+                return 0;
+            }
+            if (chunk.type().equals("eXIf")) {
+                return orientation(in, chunk.data(), chunk.crc());
+            }
+            at = chunk.end();
+        }
+        return 0;
+    }
+
+    /**
+     * The JPEG's segments but the metadata, up to its EOI ({@link #segmentAt}). SOS is followed by the image data,
+     * which runs to the next marker that is not a stuffed {@code FF 00} or a restart.
      */
     private static byte[] jpeg(byte[] in) throws Malformed {
         ByteArrayOutputStream out = new ByteArrayOutputStream(in.length);
@@ -71,39 +122,24 @@ final class PictureMetadata {
         int at = 2;
         boolean exifSeen = false;
         while (true) {
-            if (at >= in.length || u8(in, at) != 0xFF) {
-                throw new Malformed();
-            }
-            while (at < in.length && u8(in, at) == 0xFF) {
-                at++;
-            }
-            if (at >= in.length) {
-                throw new Malformed();
-            }
-            int marker = u8(in, at++);
+            Segment segment = segmentAt(in, at);
+            int marker = segment.marker();
+            int payload = segment.payload();
+            int end = segment.end();
+            at = end;
             if (marker == 0xD9) {
                 out.write(0xFF);
                 out.write(marker);
                 return out.toByteArray();
             }
-            if (marker == 0x01 || marker >= 0xD0 && marker <= 0xD7) {
+            if (standalone(marker)) {
                 out.write(0xFF);
                 out.write(marker);
                 continue;
             }
-            if (marker == 0x00 || marker == 0xD8 || at + 2 > in.length) {
-                throw new Malformed();
-            }
-            int length = u16(in, at, false);
-            if (length < 2 || at + length > in.length) {
-                throw new Malformed();
-            }
-            int payload = at + 2;
-            int end = at + length;
-            at = end;
             boolean application = marker >= 0xE0 && marker <= 0xEF || marker == 0xFE;
             if (application && !shows(marker, in, payload, end)) {
-                if (marker == 0xE1 && !exifSeen && startsWith(in, payload, end, EXIF_HEADER)) {
+                if (!exifSeen && segment.isExif(in)) {
                     exifSeen = true;
                     int orientation = orientation(in, payload + EXIF_HEADER.length, end);
                     if (orientation != 0) {
@@ -130,6 +166,51 @@ final class PictureMetadata {
                 }
             }
         }
+    }
+
+    /**
+     * A JPEG's segment: its marker's code, and its payload from after its length to its end (for a standalone marker,
+     * none: both just after the code).
+     */
+    private record Segment(int marker, int payload, int end) {
+
+        /** Whether it is an APP1 that holds an EXIF. */
+        boolean isExif(byte[] in) {
+            return marker == 0xE1 && startsWith(in, payload, end, EXIF_HEADER);
+        }
+    }
+
+    /**
+     * The JPEG's segment whose marker starts at {@code at}. A marker is {@code FF} and a code (fill {@code FF}s before
+     * it allowed); every code but the standalone ones is followed by its length, which counts itself.
+     */
+    private static Segment segmentAt(byte[] in, int at) throws Malformed {
+        if (at >= in.length || u8(in, at) != 0xFF) {
+            throw new Malformed();
+        }
+        while (at < in.length && u8(in, at) == 0xFF) {
+            at++;
+        }
+        if (at >= in.length) {
+            throw new Malformed();
+        }
+        int marker = u8(in, at++);
+        if (marker == 0xD9 || standalone(marker)) {
+            return new Segment(marker, at, at);
+        }
+        if (marker == 0x00 || marker == 0xD8 || at + 2 > in.length) {
+            throw new Malformed();
+        }
+        int length = u16(in, at, false);
+        if (length < 2 || at + length > in.length) {
+            throw new Malformed();
+        }
+        return new Segment(marker, at + 2, at + length);
+    }
+
+    /** A restart (RSTn) or TEM marker, which has no length and stands between segments or in the image data. */
+    private static boolean standalone(int marker) {
+        return marker == 0x01 || marker >= 0xD0 && marker <= 0xD7;
     }
 
     /** Whether an application segment (APPn, COM) is one the picture needs to be shown as it was. */
@@ -161,35 +242,48 @@ final class PictureMetadata {
         int at = 8;
         boolean exifSeen = false;
         while (at < in.length) {
-            if (at + 12 > in.length) {
-                throw new Malformed();
-            }
-            long length = u32(in, at, false);
-            if (length > in.length - at - 12L) {
-                throw new Malformed();
-            }
-            int data = at + 8;
-            int end = data + (int) length + 4;
-            String type = new String(in, at + 4, 4, StandardCharsets.ISO_8859_1);
-            if (!type.chars().allMatch(c -> c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z')) {
-                throw new Malformed();
-            }
+            Chunk chunk = chunkAt(in, at);
+            String type = chunk.type();
             if (type.equals("eXIf")) {
-                int orientation = exifSeen ? 0 : orientation(in, data, end - 4);
+                int orientation = exifSeen ? 0 : orientation(in, chunk.data(), chunk.crc());
                 exifSeen = true;
                 if (orientation != 0) {
                     chunk(out, type, orientationOnly(orientation));
                 }
             } else if (!PNG_TEXT.contains(type) && !(Character.isLowerCase(type.charAt(0))
                     && Character.isLowerCase(type.charAt(1)))) {
-                out.write(in, at, end - at);
+                out.write(in, at, chunk.end() - at);
             }
-            at = end;
+            at = chunk.end();
             if (type.equals("IEND")) {
                 break;
             }
         }
         return out.toByteArray();
+    }
+
+    /** A PNG's chunk: its type, its data from {@code data} to its CRC, and its end (after the CRC). */
+    private record Chunk(String type, int data, int end) {
+
+        int crc() {
+            return end - 4;
+        }
+    }
+
+    /** The PNG's chunk that starts at {@code at}. */
+    private static Chunk chunkAt(byte[] in, int at) throws Malformed {
+        if (at + 12 > in.length) {
+            throw new Malformed();
+        }
+        long length = u32(in, at, false);
+        if (length > in.length - at - 12L) {
+            throw new Malformed();
+        }
+        String type = new String(in, at + 4, 4, StandardCharsets.ISO_8859_1);
+        if (!type.chars().allMatch(c -> c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z')) {
+            throw new Malformed();
+        }
+        return new Chunk(type, at + 8, at + 8 + (int) length + 4);
     }
 
     private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {

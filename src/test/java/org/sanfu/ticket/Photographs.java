@@ -54,6 +54,67 @@ public final class Photographs {
         return out.toByteArray();
     }
 
+    /** Where a PNG's chunks after its IHDR begin: its signature, then IHDR's length, type, 13 bytes and CRC. */
+    public static final int PNG_AFTER_IHDR = 8 + 4 + 4 + 13 + 4;
+
+    /** The colour of {@link #marked}'s corner. */
+    public static final int MARK = 0xFF0000;
+
+    /**
+     * A white picture whose pixels lie as stored, its top-left corner (a square an eighth of its shorter side, at least
+     * 8 px, so that a JPEG keeps its colour) marked {@link #MARK}: where a viewer shows that corner tells how it turned
+     * the picture.
+     */
+    public static BufferedImage marked(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        int mark = Math.max(8, Math.min(width, height) / 8);
+        for (int x = 0; x < width; x++) {
+            for (int y = 0; y < height; y++) {
+                image.setRGB(x, y, x < mark && y < mark ? MARK : 0xFFFFFF);
+            }
+        }
+        return image;
+    }
+
+    /** That {@link #marked}'s corner is shown at this corner of the picture, and the other three are white. */
+    public static void assertMarkedAt(BufferedImage shown, boolean right, boolean bottom, String as) {
+        int w = shown.getWidth();
+        int h = shown.getHeight();
+        for (int x : new int[] {0, w - 1}) {
+            for (int y : new int[] {0, h - 1}) {
+                boolean marked = x == (right ? w - 1 : 0) && y == (bottom ? h - 1 : 0);
+                int rgb = shown.getRGB(x, y);
+                int r = rgb >> 16 & 0xFF;
+                int g = rgb >> 8 & 0xFF;
+                int b = rgb & 0xFF;
+                assertThat(marked ? r > 180 && g < 90 && b < 90 : r > 200 && g > 200 && b > 200)
+                        .as("%s: the corner at (%d, %d) is %s, %06X", as, x, y, marked ? "marked" : "white",
+                                rgb & 0xFFFFFF)
+                        .isTrue();
+            }
+        }
+    }
+
+    /**
+     * The picture as a phone or an editor writes it with this EXIF Orientation (and a GPS directory): a JPEG with its
+     * APP1 Exif right after SOI, or a PNG with its {@code eXIf} right after IHDR (before the image data, where
+     * browsers read it).
+     */
+    public static byte[] oriented(BufferedImage image, String format, int orientation) {
+        byte[] picture = encoded(image, format);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        if (format.equals("png")) {
+            out.write(picture, 0, PNG_AFTER_IHDR);
+            chunk(out, "eXIf", exif(orientation));
+            out.write(picture, PNG_AFTER_IHDR, picture.length - PNG_AFTER_IHDR);
+        } else {
+            out.write(picture, 0, 2);
+            segment(out, 0xE1, concat(EXIF_HEADER, exif(orientation)));
+            out.write(picture, 2, picture.length - 2);
+        }
+        return out.toByteArray();
+    }
+
     /**
      * An EXIF (TIFF) structure, little-endian as most phones write it: IFD0 with the Orientation and the pointer to
      * the GPS directory, which holds the latitude and longitude, their values after it.
@@ -121,6 +182,17 @@ public final class Photographs {
         BufferedImage is = decoded(kept);
         assertThat(is).as("decodes").isNotNull();
         assertThat(new int[] {is.getWidth(), is.getHeight()}).containsExactly(was.getWidth(), was.getHeight());
+    }
+
+    /** The picture as the JDK writes it ("jpeg", "png"): no EXIF. */
+    public static byte[] encoded(BufferedImage image, String format) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            assertThat(ImageIO.write(image, format, out)).isTrue();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     public static BufferedImage decoded(byte[] picture) {

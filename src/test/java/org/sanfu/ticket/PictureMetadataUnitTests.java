@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * A photograph's personal metadata taken out before it is kept ({@link PictureMetadata}): a JPEG's EXIF written anew
  * with its Orientation alone, its XMP, IPTC, comments and whatever follows its end gone, what shows it (its colour
  * profile, its tables, its image data) kept; a PNG's text chunks, its eXIf's GPS and private chunks likewise; a file
- * that is not a well-formed JPEG or PNG kept as it came; every other kind untouched.
+ * that is not a well-formed JPEG or PNG kept as it came; every other kind untouched; and the Orientation a viewer
+ * turns a kept picture by, read where browsers read it.
  */
 class PictureMetadataUnitTests {
 
@@ -126,6 +127,45 @@ class PictureMetadataUnitTests {
         assertThat(new String(kept, kept.length - 8, 4, StandardCharsets.ISO_8859_1)).isEqualTo("IEND");
     }
 
+    /**
+     * The Orientation a viewer turns a kept picture by: a JPEG's APP1 Exif and a PNG's eXIf, each of the eight,
+     * little- or big-endian (as a phone writes it, as the kept copy holds it); 1 when there is none, one that cannot be
+     * read, or one a browser ignores (a PNG's eXIf after its image data), and for a file that is not a picture.
+     */
+    @Test
+    void theOrientationIsReadWhereAViewerReadsItAndIsOneWhenThereIsNone() {
+        for (int orientation = 1; orientation <= 8; orientation++) {
+            for (String format : new String[] {"jpeg", "png"}) {
+                byte[] photo = Photographs.oriented(Photographs.marked(40, 20), format, orientation);
+                AttachmentTypes kind = format.equals("png") ? AttachmentTypes.PNG : AttachmentTypes.JPEG;
+                assertThat(PictureMetadata.orientation(kind, photo)).as(format).isEqualTo(orientation);
+                byte[] kept = PictureMetadata.withoutPersonalData(kind, photo);
+                assertThat(indexOf(kept, new byte[] {'M', 'M', 0, 42})).as("big-endian, as kept").isPositive();
+                assertThat(PictureMetadata.orientation(kind, kept)).as(format + ", kept").isEqualTo(orientation);
+            }
+        }
+        assertThat(PictureMetadata.orientation(AttachmentTypes.PNG, geotaggedPng())).isEqualTo(6);
+
+        byte[] plainPng = TicketAttachmentWebTests.picture(30, 20, "png");
+        ByteArrayOutputStream late = new ByteArrayOutputStream();
+        late.write(plainPng, 0, plainPng.length - 12);
+        Photographs.chunk(late, "eXIf", Photographs.exif(6));
+        late.write(plainPng, plainPng.length - 12, 12);
+        byte[] lateExif = late.toByteArray();
+        byte[] notAnOrientation = Photographs.oriented(Photographs.marked(40, 20), "jpeg", 9);
+        byte[] noByteOrder = Photographs.geotaggedJpeg(40, 20);
+        noByteOrder[indexOf(noByteOrder, "II*".getBytes(StandardCharsets.ISO_8859_1))] = 'X';
+        assertThat(PictureMetadata.orientation(AttachmentTypes.PNG, plainPng)).as("none").isEqualTo(1);
+        assertThat(PictureMetadata.orientation(AttachmentTypes.JPEG, TicketAttachmentWebTests.picture(30, 20, "jpg")))
+                .as("none").isEqualTo(1);
+        assertThat(PictureMetadata.orientation(AttachmentTypes.PNG, lateExif)).as("after IDAT").isEqualTo(1);
+        assertThat(PictureMetadata.orientation(AttachmentTypes.JPEG, notAnOrientation)).as("9").isEqualTo(1);
+        assertThat(PictureMetadata.orientation(AttachmentTypes.JPEG, noByteOrder)).as("no byte order").isEqualTo(1);
+        assertThat(PictureMetadata.orientation(AttachmentTypes.JPEG, TicketAttachmentWebTests.JPEG)).as("cut off")
+                .isEqualTo(1);
+        assertThat(PictureMetadata.orientation(AttachmentTypes.PDF, Photographs.exif(6))).as("a PDF").isEqualTo(1);
+    }
+
     @Test
     void otherKindsAreKeptAsSent() {
         byte[] pdf = concat("%PDF-1.7\n".getBytes(StandardCharsets.ISO_8859_1), Photographs.exif(6));
@@ -140,7 +180,7 @@ class PictureMetadataUnitTests {
     private static byte[] geotaggedPng() {
         byte[] picture = TicketAttachmentWebTests.picture(36, 24, "png");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int afterHeader = 8 + 4 + 4 + 13 + 4;
+        int afterHeader = Photographs.PNG_AFTER_IHDR;
         out.write(picture, 0, afterHeader);
         Photographs.chunk(out, "eXIf", Photographs.exif(6));
         Photographs.chunk(out, "tEXt", concat("Author\0".getBytes(StandardCharsets.ISO_8859_1), SECRET));

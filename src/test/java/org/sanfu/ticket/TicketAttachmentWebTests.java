@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -555,7 +553,7 @@ class TicketAttachmentWebTests extends TicketWebTestSupport {
             assertThat(first.getStatus()).as(route).isEqualTo(200);
             String etag = first.getHeader(HttpHeaders.ETAG);
             assertThat(etag).as(route).isEqualTo(route.equals("view") ? "\"" + sha256(bytes) + "\""
-                    : "\"" + sha256(bytes) + "-t192\"");
+                    : "\"" + sha256(bytes) + "-t192-u\"");
 
             MockHttpServletResponse again = shown(id, picture, route, "leader", etag);
             assertThat(again.getStatus()).as(route).isEqualTo(304);
@@ -574,7 +572,7 @@ class TicketAttachmentWebTests extends TicketWebTestSupport {
                 null);
         assertThat(removed.status()).as(removed.text()).isEqualTo(204);
         assertThat(shown(id, picture, "view", "leader", "\"" + sha256(bytes) + "\"").getStatus()).isEqualTo(404);
-        assertThat(shown(id, picture, "thumbnail", "leader", "\"" + sha256(bytes) + "-t192\"").getStatus())
+        assertThat(shown(id, picture, "thumbnail", "leader", "\"" + sha256(bytes) + "-t192-u\"").getStatus())
                 .isEqualTo(404);
     }
 
@@ -608,6 +606,32 @@ class TicketAttachmentWebTests extends TicketWebTestSupport {
             assertThat(thumbnail.getHeaders("Content-Security-Policy")).as(p[2]).containsExactly(IMAGE_POLICY);
             assertThat(thumbnail.getHeader(HttpHeaders.CACHE_CONTROL)).as(p[2]).contains("private", "no-cache");
         }
+    }
+
+    /**
+     * A phone's photograph whose pixels lie on their side (40 × 20, EXIF Orientation 6: a quarter turn clockwise) has
+     * an upright thumbnail, as the browser shows the picture in full: 20 wide and 40 tall, the stored top-left corner
+     * at its top right. A browser that holds the thumbnail drawn as the pixels lay (its ETag "-t192") is sent the
+     * upright one, not a 304.
+     */
+    @Test
+    void aPhonesPhotographsThumbnailIsTurnedUprightAsItsFullViewIs() {
+        String id = id(api.ticket("FINANCING"));
+        byte[] photo = Photographs.oriented(Photographs.marked(40, 20), "jpeg", 6);
+        String picture = upload(id, "staff1", "image/jpeg", "现场照片.jpg", photo).json().get("id").asText();
+
+        MockHttpServletResponse thumbnail = shown(id, picture, "thumbnail", "finance", null);
+        assertThat(thumbnail.getStatus()).isEqualTo(200);
+        BufferedImage upright = Photographs.decoded(thumbnail.getContentAsByteArray());
+        assertThat(new int[] {upright.getWidth(), upright.getHeight()}).containsExactly(20, 40);
+        Photographs.assertMarkedAt(upright, true, false, "the thumbnail");
+
+        String etag = thumbnail.getHeader(HttpHeaders.ETAG);
+        assertThat(etag).endsWith("-t192-u\"");
+        MockHttpServletResponse heldSideways = shown(id, picture, "thumbnail", "finance",
+                etag.replace("-t192-u\"", "-t192\""));
+        assertThat(heldSideways.getStatus()).isEqualTo(200);
+        assertThat(heldSideways.getContentAsByteArray()).isEqualTo(thumbnail.getContentAsByteArray());
     }
 
     /**
@@ -662,13 +686,7 @@ class TicketAttachmentWebTests extends TicketWebTestSupport {
                         | (x * y) % 256);
             }
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            assertThat(ImageIO.write(image, format, out)).isTrue();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return Photographs.encoded(image, format);
     }
 
     /**
