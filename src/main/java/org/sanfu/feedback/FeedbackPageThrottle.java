@@ -48,14 +48,4 @@ class FeedbackPageThrottle {
         });
         return admitted[0];
     }
-
-    /**
-     * Gives back the token {@link #admit} took for a request this node turned away for its own sake (busy reading
-     * others' files: FeedbackUploadGate's 503), not the address's; never beyond a full bucket. An address no longer
-     * tracked has a full one again.
-     */
-    void giveBack(String address) {
-        buckets.asMap().computeIfPresent(address == null ? "" : address,
-                (key, before) -> new Bucket(Math.min(perMinute, before.tokens() + 1), before.at()));
-    }
 }

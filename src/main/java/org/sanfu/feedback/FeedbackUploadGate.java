@@ -40,8 +40,7 @@ import org.springframework.web.util.UrlPathHelper;
  * (the 413 check, the CSRF filter, the multipart resolver). And at most {@code sanfu.feedback-links.max-concurrent-uploads}
  * such bodies are read at the same moment: each address is held to its limit, but many addresses together, each with a
  * live link, could make the node read as many bodies of 30 MB at once. One more goes on as an empty form too, marked
- * {@link #BUSY}, which the page answers 503 (系统繁忙，请稍后再提交) without waiting for the others, and the token it took
- * from the address's limit is given back: the node was busy, the address not over its limit. A rating without
+ * {@link #BUSY}, which the page answers 503 (系统繁忙，请稍后再提交) without waiting for the others. A rating without
  * files (a body of at most {@link #SMALL} bytes, declared) takes no permit: the bound is for files, and a few slow
  * uploads must not turn away every other enterprise's rating. Nor is a link's body read twice at once: one link records
  * one rating, and whoever holds it could otherwise take every permit with slow bodies of their own; its second goes on
@@ -109,10 +108,6 @@ class FeedbackUploadGate extends OncePerRequestFilter {
                 } finally {
                     linksBeingRead.remove(token);
                 }
-                // every permit held by others' files: the node turned it away, not the address's limit, so its 503
-                // spends none of the address's requests (the 429's count); a second form to a link being read still
-                // does, as its sender's own (else whoever holds a link could look it up without limit meanwhile)
-                throttle.giveBack(request.getRemoteAddr());
             }
             request.setAttribute(BUSY, true);
         }

@@ -587,43 +587,6 @@ class FeedbackAttachmentWebTests {
                 .isEqualTo("SATISFIED");
     }
 
-    /**
-     * (Addition) The 503 of a node reading as many forms with files as it may spends none of the address's requests:
-     * turned away more times than its limit a minute, the address still has its whole minute (its last request takes
-     * the rating, one more is 429); and its 429 still comes before the 503, however busy the node.
-     */
-    @Test
-    void aBusyNodes503SpendsNoneOfTheAddresssRequests() {
-        String id = repliedTicket();
-        String path = issue(id);
-        String otherPath = issue(repliedTicket());
-        ClockUtil.setCurrentTime(new Date());
-        Semaphore reading = gate.getFilter().reading;
-        int max = settings.maxConcurrentUploads();
-        int limit = settings.requestsPerMinute();
-        assertThat(reading.tryAcquire(max)).isTrue();
-        try {
-            for (int i = 0; i <= limit; i++) {
-                assertThat(rate(path, "SATISFIED", "", file("现场.png", PNG)).status()).as("request %d", i + 1)
-                        .isEqualTo(503);
-            }
-        } finally {
-            reading.release(max);
-        }
-        for (int i = 1; i < limit; i++) {
-            assertThat(get(path).status()).as("request %d", i).isEqualTo(200);
-        }
-        assertThat(rate(path, "SATISFIED", "", file("现场.png", PNG)).status()).isEqualTo(200);
-        assertThat(rows(id)).isOne();
-
-        assertThat(reading.tryAcquire(max)).isTrue();
-        try {
-            assertThat(rate(otherPath, "SATISFIED", "", file("现场.png", PNG)).status()).isEqualTo(429);
-        } finally {
-            reading.release(max);
-        }
-    }
-
     @Test
     void aLinkNoLongerWorkingStoresNoFile() {
         String id = repliedTicket();
