@@ -31,11 +31,12 @@ public record PageParams(int page, int size) {
     }
 
     /**
-     * For a page that shows a list with its own links ({@code /work}, {@code /enterprises}, 走访覆盖, 共性问题), its
-     * {@code ?page=} as typed: blank the first page, one past the depth the last allowed, but one below 0 or that is
-     * no whole number is refused, 400 naming {@code page} (页码：必须是 0 或更大的整数), as {@code /tickets} and the
-     * API refuse it: showing the first page answered a hand-edited link as if it were right, and the framework's
-     * own refusal of a number it could not read named no field.
+     * For a page that shows a list with its own links ({@code /work}, {@code /enterprises}, 走访覆盖, 共性问题,
+     * {@code /tickets}), its {@code ?page=} as typed: blank the first page, one past the depth the last allowed (the
+     * API's lists refuse it, a page shows what it can), but one below 0 or that is no whole number is refused, 400
+     * naming {@code page} (页码：必须是 0 或更大的整数), as the API refuses it: showing the first page answered a
+     * hand-edited link as if it were right, and the framework's own refusal of a number it could not read named no
+     * field.
      */
     public static PageParams shown(String page, int size) {
         InvalidInput.Collector errors = new InvalidInput.Collector();
@@ -46,13 +47,19 @@ public record PageParams(int page, int size) {
 
     /**
      * As {@link #shown(String, int)}, for a page that shows its faults above what it can still show (走访覆盖's
-     * {@code #filterError}): a refused page number joins {@code errors} and the first page is shown.
+     * {@code #filterError}, {@code /tickets}'s): a refused page number joins {@code errors} and the first page is
+     * shown. A size outside 1..{@link #MAX_SIZE} (one {@code /tickets?size=} was given) joins them too, beside the
+     * page's fault, and the first page of the default size is shown.
      */
     public static PageParams shown(InvalidInput.Collector errors, String page, int size) {
         int p = typed(page);
         if (p < 0) {
             errors.add("page", Message.of("sanfu.validation.page"));
             p = 0;
+        }
+        if (size < 1 || size > MAX_SIZE) {
+            errors.add("size", Message.of("sanfu.validation.between", "min", 1, "max", MAX_SIZE));
+            return of(0, null);
         }
         return of(Math.min(p, MAX_OFFSET / size), size);
     }

@@ -2,6 +2,7 @@ package org.sanfu.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
@@ -12,7 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Every paged page refuses a page number below 0, or one that is no number, as {@code /tickets} does: 400 naming
  * 页码, rather than the first page with 200 as if the hand-edited link were right; the API's lists refuse them too
- * (400 naming {@code page}), and a page number past the depth still shows the last page allowed.
+ * (400 naming {@code page}), and a page number past the depth shows the last page allowed, {@code /tickets}'s too.
  */
 @SanfuTest
 class PageNumberWebTests {
@@ -47,12 +48,29 @@ class PageNumberWebTests {
     }
 
     @Test
-    void aPageNumberTooLargeForAnIntIsStillPastTheDepthAndShowsTheLastPage() {
-        for (String page : new String[] {"2147483648", "99999999999999999999"}) {
-            Pages.Answer answer = pages.get("/enterprises?page=" + page, "leader");
-            assertThat(answer.status()).as(page).isEqualTo(200);
-            assertThat(answer.html().text()).as(page).doesNotContain("页码");
-        }
+    void aPageNumberPastTheDepthShowsTheLastPageAllowedOnEveryPagedPageHoweverManyDigitsItHas() {
+        PAGED.forEach((path, user) -> {
+            for (String page : new String[] {"501", "2147483648", "99999999999999999999"}) {
+                Pages.Answer answer = pages.get(path + "?page=" + page, user);
+                assertThat(answer.status()).as(path + " " + page).isEqualTo(200);
+                assertThat(answer.html().text()).as(path + " " + page).doesNotContain("页码");
+            }
+        });
+        // /tickets, where it was 400: the 501st page of 20, the deepest allowed, past this list's end and so with
+        // its way to the last page, as a page past the end shows
+        String word = "页深" + Api.creditCode().substring(12);
+        api.visit(api.enterprise(), List.of(Api.problem("OTHER", word)));
+        Pages.Answer deepest = pages.get("/tickets?q=" + word + "&page=2147483648", "leader");
+        assertThat(deepest.status()).isEqualTo(200);
+        assertThat(deepest.html().select("#pastTheEnd").text()).startsWith("第 501 页已超出范围：符合条件的 1 件共 1 页");
+        assertThat(deepest.html().select("#lastPage").attr("href")).doesNotContain("page=");
+        // and a size of its own sets the depth: 10,000 rows are 50 pages of 200
+        assertThat(pages.get("/tickets?q=" + word + "&page=60&size=200", "leader").html().select("#pastTheEnd").text())
+                .startsWith("第 51 页已超出范围");
+        // a page and a size both given wrong are both named, the size's bound never dividing by 0
+        Pages.Answer both = pages.get("/tickets?page=-1&size=0", "leader");
+        assertThat(both.status()).isEqualTo(400);
+        assertThat(both.html().select("#filterError").text()).contains("页码不正确");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.sanfu.Message;
 import org.sanfu.Typed;
@@ -128,20 +129,28 @@ class TicketListParams {
      * than a credit code is one.
      */
     Parsed parse(Raw raw, Integer page, Integer size) {
-        return parse(raw, page, size, CreditCode.LENGTH);
+        return parse(raw, CreditCode.LENGTH, errors -> {
+            try {
+                return PageParams.of(page, size);
+            } catch (InvalidInput e) {
+                errors.addAll(e);
+                return null;
+            }
+        });
     }
 
     /**
      * The same for the list page and its export, where {@code enterprise} may hold a name typed in the code's box (a
      * hand-edited link; the input has maxlength): up to the bound of the words it would be searched as, it filters as
      * a short name does, matching nothing, and the page offers those words as a keyword search (#enterpriseNotACode);
-     * longer is 400 as in the API.
+     * longer is 400 as in the API. The page number is read as typed, as the other paged pages read it
+     * ({@link PageParams#shown}): one past the depth is the last page allowed, where the API refuses it.
      */
-    Parsed parseOnPages(Raw raw, Integer page, Integer size) {
-        return parse(raw, page, size, QueryParams.WORDS_MAX);
+    Parsed parseOnPages(Raw raw, String page, int size) {
+        return parse(raw, QueryParams.WORDS_MAX, errors -> PageParams.shown(errors, page, size));
     }
 
-    private Parsed parse(Raw raw, Integer page, Integer size, int enterpriseMax) {
+    private Parsed parse(Raw raw, int enterpriseMax, Function<InvalidInput.Collector, PageParams> paging) {
         InvalidInput.Collector errors = new InvalidInput.Collector();
         TicketStatus status = params.enumValue(errors, "status", raw.status(), TicketStatus.class);
         // codes as the catalog files them: full-width ones of a Chinese input method read as ASCII (Typed.folded);
@@ -188,12 +197,7 @@ class TicketListParams {
         Instant from = params.startOf(errors, "from", raw.from());
         Instant to = params.endOf(errors, "to", raw.to());
         params.inOrder(errors, from, to);
-        PageParams pageParams = null;
-        try {
-            pageParams = PageParams.of(page, size);
-        } catch (InvalidInput e) {
-            errors.addAll(e);
-        }
+        PageParams pageParams = paging.apply(errors);
         errors.throwIfAny();
         TicketFilter filter = new TicketFilter(status, department, category, town,
                 CreditCode.normalize(enterprise), overdue, from, to, q,

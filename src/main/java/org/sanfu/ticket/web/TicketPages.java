@@ -207,14 +207,13 @@ class TicketPages {
         model.addAttribute("departments", catalog.departmentCodes());
         model.addAttribute("categories", catalog.categoryCodes());
         Set<String> invalid = new LinkedHashSet<>();
-        Integer pageNumber = number(page, "page", invalid);
         Integer pageSize = number(size, "size", invalid);
         TicketListParams.Parsed parsed = null;
         Map<String, String> said = Map.of();
         // a filter malformed or given twice (web.StrictQueries) is named as one given wrong, before the others
         InvalidInput refused = query.none() ? null : query.refusal();
         try {
-            parsed = listParams.parseOnPages(raw, pageNumber, pageSize == null ? PAGE_SIZE : pageSize);
+            parsed = listParams.parseOnPages(raw, page, pageSize == null ? PAGE_SIZE : pageSize);
         } catch (InvalidInput e) {
             refused = refused == null ? e : InvalidInput.merged(query.faults(), e);
         }
@@ -235,7 +234,7 @@ class TicketPages {
             // only typed text refused (a town, a code, a reporter longer than any ticket's, words over the bound): as
             // /enterprises, the list without it and with the filters given right, which the line of what is set names
             raw = raw.withoutFreeText(invalid);
-            parsed = listParams.parseOnPages(raw, pageNumber, pageSize == null ? PAGE_SIZE : pageSize);
+            parsed = listParams.parseOnPages(raw, page, pageSize == null ? PAGE_SIZE : pageSize);
         }
         model.addAttribute("applied", raw);
         // the line of what is set names what the filter used, not what was typed: ｓｔａｆｆ１ is the account staff1
@@ -294,7 +293,7 @@ class TicketPages {
                 from, to, q, leadDepartment, open, reporter, source);
         TicketListParams.Parsed parsed;
         try {
-            parsed = listParams.parseOnPages(raw, 0, PageParams.MAX_SIZE);
+            parsed = listParams.parseOnPages(raw, null, PageParams.MAX_SIZE);
         } catch (InvalidInput e) {
             return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(listLink(raw, 0, null))).build();
         }
