@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  * any of the three left empty, or {@code dashboard} for none), and of its other filters, each after them as
  * {@code name=value} ({@code dashboard:~~2026-06~department=TRANSPORT~town=城关镇}). The parameter names one of these
  * pages and its period, never an address: the link back is made here from the period and filters read, so that no
- * address a link was given is ever sent on (no open redirect); anything else, a period outside the service's dates or
- * a filter the dashboard would refuse included, names no page and is ignored.
+ * address a link was given is ever sent on (no open redirect); anything else, a period outside the service's dates,
+ * a week or a month not begun or a filter the dashboard would refuse included, names no page and is ignored.
  *
  * @param kind   weekly, monthly or dashboard: the page, and the end of its words' key (page.ticket.back.weekly)
  * @param link   the page's address, made here
@@ -98,9 +98,10 @@ public record WayBack(String kind, String link, String period) {
 
     /**
      * The page {@code back} names, or none when it names none (missing, an address, a period that is none, a filter the
-     * dashboard would refuse: {@code filters}).
+     * dashboard would refuse: {@code filters}). A week or a month not begun by {@code today} (the service's clock, in
+     * its zone) names none either: its briefing or report is refused (400), so no link may lead there.
      */
-    public static Optional<WayBack> of(String back, QueryParams dates, Filters filters) {
+    public static Optional<WayBack> of(String back, LocalDate today, QueryParams dates, Filters filters) {
         if (back == null || back.length() > MAX_LENGTH) {
             return Optional.empty();
         }
@@ -110,13 +111,15 @@ public record WayBack(String kind, String link, String period) {
         try {
             if (back.startsWith("weekly:")) {
                 IsoWeek week = IsoWeek.parse(back.substring("weekly:".length()));
-                return week == null || !within(dates, week.monday(), week.sunday()) ? Optional.empty()
+                return week == null || !within(dates, week.monday(), week.sunday()) || week.monday().isAfter(today)
+                        ? Optional.empty()
                         : Optional.of(new WayBack("weekly", "/reports/weekly?week=" + week + "&format=html",
                                 When.week(week)));
             }
             if (back.startsWith("monthly:")) {
                 YearMonth month = YearMonth.parse(back.substring("monthly:".length()));
-                return !within(dates, month.atDay(1), month.atEndOfMonth()) ? Optional.empty()
+                return !within(dates, month.atDay(1), month.atEndOfMonth()) || month.atDay(1).isAfter(today)
+                        ? Optional.empty()
                         : Optional.of(new WayBack("monthly", "/reports/monthly?month=" + month + "&format=html",
                                 When.month(month)));
             }

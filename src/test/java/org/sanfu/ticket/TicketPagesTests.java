@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -644,6 +645,33 @@ class TicketPagesTests extends TicketWebTestSupport {
                 Pages.form("reason", "企业多次反映未签收", "back", "https://evil.example/"));
         assertThat(plain.redirect()).isEqualTo("/tickets/" + other);
         assertThat(api.get("/api/tickets/" + other, "leader").json().get("status").asText()).isEqualTo("SUPERVISION");
+    }
+
+    /**
+     * A week or a month not begun by the service's clock names no page, as its briefing or report is refused (400):
+     * the ticket's page offers no way back there, and an action form carrying it is taken as without it. The week and
+     * the month under way still lead back.
+     */
+    @Test
+    void aWayBackToAWeekOrAMonthNotBegunNamesNoPage() {
+        String id = id(api.ticket("CONTAINER"));
+        try {
+            Api.at("2026-12-06T10:00:00"); // the Sunday of 2026-W49
+            assertThat(pages.get("/tickets/" + id + "?back=weekly:2026-W49", "leader").html().select("#wayBack")
+                    .text()).isEqualTo("返回每周简报（2026年第49周）");
+            assertThat(pages.get("/tickets/" + id + "?back=monthly:2026-12", "leader").html().select("#wayBack")
+                    .text()).isEqualTo("返回月度通报（2026年12月）");
+            for (String notBegun : List.of("weekly:2026-W50", "weekly:2027-W01", "monthly:2027-01")) {
+                Pages.Answer page = pages.get("/tickets/" + id + "?back=" + notBegun, "leader");
+                assertThat(page.status()).as(notBegun).isEqualTo(200);
+                assertThat(page.html().select("#wayBack, input[name=back]")).as(notBegun).isEmpty();
+            }
+            Pages.Answer taken = pages.post("/tickets/" + id + "/supervise", "leader",
+                    Pages.form("reason", "企业多次反映未签收", "back", "weekly:2027-W01"));
+            assertThat(taken.redirect()).isEqualTo("/tickets/" + id);
+        } finally {
+            ClockUtil.reset();
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -650,7 +651,12 @@ class TicketPages {
 
     /** The way back a form carried when it names a page, else null (dropped: the page after leads nowhere). */
     private String checked(String wayBack) {
-        return WayBack.of(wayBack, dates, dashboardFilters).isPresent() ? wayBack : null;
+        return wayBackOf(wayBack).isPresent() ? wayBack : null;
+    }
+
+    /** The page {@code back} names, as of today by the service's clock: a week or month not begun names none. */
+    private Optional<WayBack> wayBackOf(String back) {
+        return WayBack.of(back, LocalDate.now(clock.withZone(zone)), dates, dashboardFilters);
     }
 
     /**
@@ -660,7 +666,7 @@ class TicketPages {
      */
     private void wayBack(String back, Caller caller, Map<String, Object> model) {
         if (caller.is(Role.LEADER, Role.DISPATCH, Role.ADMIN)) {
-            WayBack wayBack = WayBack.of(back, dates, dashboardFilters).orElse(null);
+            WayBack wayBack = wayBackOf(back).orElse(null);
             model.put("wayBack", wayBack);
             model.put("back", wayBack == null ? null : back);
             if (wayBack != null && "dashboard".equals(wayBack.kind())) {
