@@ -277,13 +277,15 @@ class SystemicProblemPages {
     private ModelAndView show(Caller caller, String status, String page, FormState state, HttpStatus httpStatus) {
         caller.require(Role.DISPATCH, Role.LEADER);
         InvalidInput.Collector errors = new InvalidInput.Collector();
-        SystemicStatus wanted = params.enumValue(errors, "status", status, SystemicStatus.class);
+        SystemicStatus wanted = params.enumValue(new InvalidInput.Collector(), "status", status, SystemicStatus.class);
         if (wanted == null && params.text(status) != null) {
             // a status the list's links never give (a hand-edited link): worded as a choice, not the API's codes
-            throw InvalidInput.of("status", Message.of("form.choose"));
+            errors.add("status", Message.of("form.choose"));
         }
+        // a page number refused is named beside it, every fault at once as the other pages name them
+        PageParams shown = PageParams.shown(errors, page, SHOWN);
         errors.throwIfAny();
-        PageResult<SystemicProblem> problems = queries.list(wanted, caller, PageParams.shown(page, SHOWN));
+        PageResult<SystemicProblem> problems = queries.list(wanted, caller, shown);
         ModelAndView view = new ModelAndView("systemic-problems");
         view.setStatus(httpStatus);
         view.addObject("problems", problems);

@@ -1,6 +1,7 @@
 package org.sanfu.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import java.util.Locale;
 import org.sanfu.DomainException;
 import org.springframework.context.MessageSource;
@@ -39,21 +40,26 @@ class PageAdvice {
             throw e;
         }
         if (e instanceof InvalidInput invalid && !invalid.faults().isEmpty()) {
-            // the parameter by its Chinese name where it has one (周, 格式), as the forms name their inputs
-            InvalidInput.Fault first = invalid.faults().get(0);
-            String field = InvalidInput.rootField(first.field());
-            String label = words.getMessage("page.field." + field, null, first.field(), Locale.SIMPLIFIED_CHINESE);
-            return error(status, label + "：" + messages.text(first.reason(), Locale.SIMPLIFIED_CHINESE));
+            // every parameter at fault, each by its Chinese name where it has one (周, 格式), as the forms name their
+            // inputs: a link with two faults named one at a time would be refused again once the first was mended
+            return error(status, invalid.faults().stream().map(this::said).distinct().toList());
         }
-        return error(status, messages.text(e.detail(), Locale.SIMPLIFIED_CHINESE));
+        return error(status, List.of(messages.text(e.detail(), Locale.SIMPLIFIED_CHINESE)));
     }
 
-    /** The error page with this status; the reason, when given, is shown under the page's own text. */
-    static ModelAndView error(HttpStatus status, String reason) {
+    /** A fault in the page's words: 页码：必须是 0 或更大的整数. */
+    private String said(InvalidInput.Fault fault) {
+        String field = InvalidInput.rootField(fault.field());
+        String label = words.getMessage("page.field." + field, null, fault.field(), Locale.SIMPLIFIED_CHINESE);
+        return label + "：" + messages.text(fault.reason(), Locale.SIMPLIFIED_CHINESE);
+    }
+
+    /** The error page with this status; the reasons, each in its own line, under the page's own text. */
+    private static ModelAndView error(HttpStatus status, List<String> reasons) {
         ModelAndView page = new ModelAndView("error");
         page.setStatus(status);
         page.addObject("status", status.value());
-        page.addObject("reason", reason);
+        page.addObject("reasons", reasons);
         return page;
     }
 }

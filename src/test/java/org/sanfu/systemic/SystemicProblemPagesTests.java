@@ -71,6 +71,15 @@ class SystemicProblemPagesTests {
         assertThat(bogus.html().select(".flash.error").text()).isEqualTo("状态：请选择一项");
     }
 
+    /** A status and a page number both given wrong are both named, each in its line, as the other pages name them. */
+    @Test
+    void aStatusAndAPageNumberBothGivenWrongAreBothNamed() {
+        Pages.Answer both = pages.get("/systemic-problems?status=bogus&page=-1", "leader");
+        assertThat(both.status()).isEqualTo(400);
+        assertThat(both.html().select(".flash.error").eachText())
+                .containsExactly("状态：请选择一项", "页码：必须是 0 或更大的整数");
+    }
+
     @Test
     void aProblemOfManyTicketsShowsTheFirstTenAndFoldsTheRest() {
         String id = proposal("POLICY", "研发费用加计扣除政策申报口径不清楚，多家企业不敢申报", 12);
