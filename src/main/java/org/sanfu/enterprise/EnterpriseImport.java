@@ -68,10 +68,10 @@ public class EnterpriseImport {
     /** A number as Excel writes one too long for its cells: 9.13311E+17, 91331100E+10. */
     private static final Pattern SCIENTIFIC = Pattern.compile("\\d+(\\.\\d+)?[eE]\\+?\\d+");
     /**
-     * A sheet's number of more digits than Excel keeps (15): a credit code typed into a number cell, its 16th digit
-     * on made 0 (913310810123456789 is kept as 913310810123456000).
+     * A credit code read from a sheet's number cell: Excel keeps 15 significant digits of a number, so the code typed
+     * there is damaged whatever its digits now read (913310810123456789 is kept as 913310810123456000).
      */
-    private static final Pattern PAST_FIFTEEN_DIGITS = Pattern.compile("\\d{15}0+");
+    private static final String NUMBER_CELL = "sanfu.import.number-cell";
     /** What the yes/no columns take besides the English words, as the form's hint says (admin.import.hint.yes-no). */
     private static final String YES_NO = "是/否";
 
@@ -149,8 +149,19 @@ public class EnterpriseImport {
         }
     }
 
-    /** A line of the file, numbered as the file numbers it (the header is line 1), and its cells as read. */
-    record Line(long number, List<String> cells) {
+    /**
+     * A line of the file, numbered as the file numbers it (the header is line 1), its cells as read, and the columns
+     * whose cell was a number in a sheet (none in a CSV, whose cells are all text): Excel kept 15 digits of it.
+     */
+    record Line(long number, List<String> cells, Set<Integer> numbers) {
+
+        Line(long number, List<String> cells) {
+            this(number, cells, Set.of());
+        }
+
+        boolean isNumber(int column) {
+            return numbers.contains(column);
+        }
 
         int size() {
             return cells.size();
@@ -170,7 +181,7 @@ public class EnterpriseImport {
             while (widened.size() < width) {
                 widened.add("");
             }
-            return new Line(number, widened);
+            return new Line(number, widened, numbers);
         }
     }
 
@@ -204,12 +215,11 @@ public class EnterpriseImport {
                 skipped++;
                 continue;
             }
-            Long earlier = row.size() == header.size()
-                    ? kept.get(CreditCode.normalize(row.get(columns.get("creditCode")))) : null;
+            InvalidInput refusal = refusal(row, columns, header.size(), kept);
             try {
-                EnterpriseService.Checked ok = earlier == null
+                EnterpriseService.Checked ok = refusal == null
                         ? enterprises.check(form(row, columns, header.size()), towns, specialists)
-                        : refusedAsRepeated(row, columns, header.size(), earlier, towns, specialists);
+                        : refusedBeside(refusal, row, columns, header.size(), towns, specialists);
                 kept.put(ok.form().creditCode(), line);
                 checked.add(ok.form());
                 if (ok.newTown() != null) {
@@ -217,7 +227,7 @@ public class EnterpriseImport {
                             Message.of("sanfu.import.new-town", "town", shown(ok.newTown())))));
                 }
             } catch (InvalidInput e) {
-                InvalidInput fault = hinted(e, row, columns, sheet);
+                InvalidInput fault = hinted(e, row, columns);
                 // in the request's language, as the problem's detail would say it
                 rejected.add(new Rejected(line, messages.text(fault.detail()), messages.errors(fault),
                         valueAtFault(fault, row, columns)));
@@ -304,24 +314,34 @@ public class EnterpriseImport {
         throw InvalidInput.of(column, Message.of("sanfu.import.yes-no", "yesNo", YES_NO));
     }
 
-    /** The fault of a line whose credit code an earlier line of the file filed already: that line is named. */
     /**
-     * A line whose code an earlier line of the file filed: refused, not filed twice (the later line silently overwrote
-     * the earlier one), with the line's other faults said beside it; its town and specialist are checked on copies, so
-     * that a refused line leaves no new town or specialist remembered for the lines after it.
+     * Why the line's credit code is refused before it is checked, or null: read from a sheet's number cell, whose
+     * digits Excel cut to 15 (by the cell's type, not its digits: a cut code whose check character happens to fit,
+     * about 1 in 31, would file the wrong enterprise), or filed by an earlier line of the file (the later line
+     * silently overwrote the earlier one), which is named.
      */
-    private EnterpriseService.Checked refusedAsRepeated(Line row, Map<String, Integer> columns, int width, long earlier,
-            Towns towns, Map<String, String> specialists) {
+    private static InvalidInput refusal(Line row, Map<String, Integer> columns, int width, Map<String, Long> kept) {
+        int column = columns.get("creditCode");
+        if (row.isNumber(column)) {
+            return InvalidInput.of("creditCode", Message.of(NUMBER_CELL));
+        }
+        Long earlier = row.size() == width ? kept.get(CreditCode.normalize(row.get(column))) : null;
+        return earlier == null ? null : InvalidInput.of("creditCode", Message.of(DUPLICATE, "line", earlier));
+    }
+
+    /**
+     * A line whose credit code is refused ({@link #refusal}): not filed, with the line's other faults said beside it;
+     * its town and specialist are checked on copies, so that a refused line leaves no new town or specialist
+     * remembered for the lines after it.
+     */
+    private EnterpriseService.Checked refusedBeside(InvalidInput refusal, Line row, Map<String, Integer> columns,
+            int width, Towns towns, Map<String, String> specialists) {
         try {
             enterprises.check(form(row, columns, width), towns.copy(), new HashMap<>(specialists));
         } catch (InvalidInput others) {
-            throw InvalidInput.merged(duplicate(earlier).faults(), others);
+            throw InvalidInput.merged(refusal.faults(), others);
         }
-        throw duplicate(earlier);
-    }
-
-    private static InvalidInput duplicate(long earlier) {
-        return InvalidInput.of("creditCode", Message.of(DUPLICATE, "line", earlier));
+        throw refusal;
     }
 
     /** A line of nothing but commas and spaces, as Excel writes a row of empty cells, or an empty line. */
@@ -330,21 +350,20 @@ public class EnterpriseImport {
     }
 
     /**
-     * The faults of a line, a credit code that Excel made a number with a hint of what happened to it and how to mend
-     * it: one that reads as Excel's scientific notation (9.13311E+17: the column was a number, saved as CSV), or a
-     * sheet's code of more than 15 digits that is no code (Excel keeps 15 digits of a number, the rest are zeros).
-     * A code repeated is not hinted: it is said as it is.
+     * The faults of a line, a credit code that reads as Excel's scientific notation (9.13311E+17: the column was a
+     * number, saved as CSV) with a hint of what happened to it and how to mend it. A sheet's code of 15 digits and
+     * zeros is not hinted by its digits: typed into a text cell it is what was typed, and one from a number cell is
+     * refused by the cell's type ({@link #refusal}), said as it is, as a code repeated is.
      */
-    private static InvalidInput hinted(InvalidInput e, Line row, Map<String, Integer> columns, boolean sheet) {
+    private static InvalidInput hinted(InvalidInput e, Line row, Map<String, Integer> columns) {
         String code = row.size() > columns.get("creditCode") ? row.get(columns.get("creditCode")).trim() : "";
-        String hint = SCIENTIFIC.matcher(code).matches() ? "sanfu.import.scientific"
-                : sheet && PAST_FIFTEEN_DIGITS.matcher(code).matches() ? "sanfu.import.fifteen-digits" : null;
-        if (hint == null) {
+        if (!SCIENTIFIC.matcher(code).matches()) {
             return e;
         }
         return new InvalidInput(e.faults().stream().map(f -> !f.field().equals("creditCode")
-                || DUPLICATE.equals(f.reason().code()) ? f
-                : new InvalidInput.Fault(f.field(), Message.of(hint, "reason", f.reason()))).toList());
+                || DUPLICATE.equals(f.reason().code()) || NUMBER_CELL.equals(f.reason().code()) ? f
+                : new InvalidInput.Fault(f.field(), Message.of("sanfu.import.scientific", "reason", f.reason())))
+                .toList());
     }
 
     /** The value of the line's first field at fault as read ({@link #shown}); null for the whole line's fault. */

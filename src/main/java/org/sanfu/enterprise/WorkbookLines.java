@@ -8,6 +8,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -29,9 +30,11 @@ import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.sanfu.Message;
 import org.sanfu.web.InvalidInput;
+import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.XMLFilterImpl;
 
 /**
  * The first sheet of an .xlsx workbook as the import reads a CSV's lines: each row that holds a cell, numbered as the
@@ -83,7 +86,7 @@ final class WorkbookLines {
                 throw InvalidInput.of(SAVE_AS, Message.of("sanfu.import.not-workbook"));
             }
             try (InputStream sheet = sheets.next()) {
-                XMLReader parser = XMLHelper.newXMLReader();
+                XMLReader parser = rows.typing(XMLHelper.newXMLReader());
                 parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null,
                         new ReadOnlySharedStringsTable(pkg), rows, new AsShown(), false));
                 parser.parse(new InputSource(sheet));
@@ -196,27 +199,54 @@ final class WorkbookLines {
         }
     }
 
-    /** The rows read so far, each padded with blank cells where the sheet has none, and how much text they hold. */
+    /**
+     * The rows read so far, each padded with blank cells where the sheet has none, which of their cells were numbers,
+     * and how much text they hold.
+     */
     private static final class Rows implements XSSFSheetXMLHandler.SheetContentsHandler {
 
         private final long maxBytes;
         private final List<EnterpriseImport.Line> lines = new ArrayList<>();
         private List<String> cells;
+        private Set<Integer> numbers;
+        /** Whether the cell being read is a number: its {@code <c>} has no type or {@code t="n"}. */
+        private boolean number;
         private long bytes;
 
         Rows(long maxBytes) {
             this.maxBytes = maxBytes;
         }
 
+        /**
+         * The sheet's parser, each cell's type noted as it starts: the cells POI hands on are text, a number's
+         * formatted ({@link AsShown}) as a string's is not, and only the type tells a code typed into a number cell,
+         * whose digits Excel cut, from one typed as text. A formula's cell holds a number unless typed otherwise
+         * ({@code t="str"}), as a number's does.
+         */
+        XMLReader typing(XMLReader parser) {
+            return new XMLFilterImpl(parser) {
+                @Override
+                public void startElement(String uri, String localName, String qName, Attributes atts)
+                        throws SAXException {
+                    if ("c".equals(localName) && XSSFRelation.NS_SPREADSHEETML.equals(uri)) {
+                        String type = atts.getValue("t");
+                        number = type == null || "n".equals(type);
+                    }
+                    super.startElement(uri, localName, qName, atts);
+                }
+            };
+        }
+
         @Override
         public void startRow(int rowNum) {
             cells = new ArrayList<>();
+            numbers = new HashSet<>();
         }
 
         @Override
         public void endRow(int rowNum) {
             if (!cells.isEmpty()) {
-                lines.add(new EnterpriseImport.Line(rowNum + 1L, List.copyOf(cells)));
+                lines.add(new EnterpriseImport.Line(rowNum + 1L, List.copyOf(cells), Set.copyOf(numbers)));
                 count(1); // its line break, as in a CSV
             }
         }
@@ -232,6 +262,9 @@ final class WorkbookLines {
                 count(1);
             }
             String text = value == null ? "" : value;
+            if (number && !text.isEmpty()) {
+                numbers.add(column);
+            }
             cells.add(text);
             count(text.length() + 1L); // its text and comma, as in a CSV
         }

@@ -68,12 +68,19 @@ class EnterpriseWorkbookImportTests {
 
     /**
      * An all-digit credit code as Excel can keep one typed into a number cell: 15 digits and zeros (Excel keeps 15
-     * digits of a number), valid as it is; one whose nearest double is another number (…455936 for …456000), so that
-     * it is read as the sheet holds it, not as that double.
+     * digits of a number), valid as it is (the cut form of a code whose check character happens to fit); one whose
+     * nearest double is another number (…455936 for …456000), so that it is read as the sheet holds it, not as that
+     * double.
      */
     private static String numericCode() {
         return fifteenDigitsAndZeros(true);
     }
+
+    /** What a credit code read from a number cell is refused with, in Chinese and in English. */
+    private static final String NUMBER_CELL = "读自 Excel 的数字单元格（不是文本）；Excel 的数字只保留 15 位，多出的位数已变成 0："
+            + "请把该列设为“文本”后重新填写这些代码";
+    private static final String NUMBER_CELL_EN = "was read from an Excel number cell (not text); Excel keeps only 15 "
+            + "digits of a number and made the rest zeros: format the column as Text and type the codes again";
 
     /** 15 digits and three zeros whose check character ('0') is right or not. */
     private static String fifteenDigitsAndZeros(boolean valid) {
@@ -93,7 +100,7 @@ class EnterpriseWorkbookImportTests {
     }
 
     @Test
-    void aWorkbookIsImportedWithChineseTextUnchangedANumericCodeAsItsDigitsAndTheSheetsRowNumbers()
+    void aWorkbookIsImportedWithChineseTextUnchangedANumericCodeRefusedAsItsDigitsAndTheSheetsRowNumbers()
             throws IOException {
         String code = Api.creditCode();
         String numeric = numericCode();
@@ -104,17 +111,17 @@ class EnterpriseWorkbookImportTests {
 
         assertThat(r.status()).as(r.text()).isEqualTo(200);
         assertThat(r.json().get("encoding").asText()).isEqualTo("XLSX");
-        assertThat(r.json().get("created").asInt() + r.json().get("updated").asInt()).as(r.text()).isEqualTo(2);
+        assertThat(r.json().get("created").asInt() + r.json().get("updated").asInt()).as(r.text()).isEqualTo(1);
         JsonNode rejected = r.json().get("rejected");
-        assertThat(rejected).hasSize(1);
-        assertThat(rejected.get(0).get("line").asLong()).isEqualTo(4);
-        assertThat(rejected.get(0).get("value").asText()).isEqualTo("123");
+        assertThat(rejected).hasSize(2);
+        assertThat(rejected.get(0).get("line").asLong()).isEqualTo(3);
+        assertThat(rejected.get(0).get("value").asText()).as("its digits, not 9.13311E+17").isEqualTo(numeric);
+        assertThat(rejected.get(1).get("line").asLong()).isEqualTo(4);
+        assertThat(rejected.get(1).get("value").asText()).isEqualTo("123");
         JsonNode filed = api.get("/api/enterprises/" + code, "leader").json();
         assertThat(filed.get("name").asText()).isEqualTo("台州市椒江区示例（泵业）有限公司");
         assertThat(filed.get("town").asText()).isEqualTo(town);
         assertThat(filed.get("exporter").asBoolean()).isTrue();
-        assertThat(api.get("/api/enterprises/" + numeric, "leader").json().get("name").asText())
-                .isEqualTo("数字单元格企业");
 
         Api.Response typed = upload(workbook(HEADER, new Object[] {code, "改名企业", town, "", "", "", ""},
                 new Object[] {code, "重复行", town}), XLSX, "admin");
@@ -172,28 +179,53 @@ class EnterpriseWorkbookImportTests {
     }
 
     /**
-     * A credit code typed into a number cell keeps Excel's 15 digits and zeros after them: no code, and the line says
-     * why and how to mend it, in Chinese and English. The same digits in a CSV are no number Excel cut: no such hint.
+     * A credit code typed into a number cell keeps Excel's 15 digits and zeros after them: it is refused by the cell's
+     * type, whatever its digits, one whose cut form happens to have its check character (about 1 in 31) too, which
+     * would have filed the wrong enterprise; the line says why and how to mend it, in Chinese and English, beside the
+     * line's other faults, and nothing is filed.
      */
     @Test
-    void aCodeExcelCutToFifteenDigitsGetsAHint() throws IOException {
+    void aCodeFromANumberCellIsRefusedWithTheHintWhateverItsDigits() throws IOException {
+        String fits = numericCode();
         String cut = fifteenDigitsAndZeros(false);
-        byte[] sheet = workbook(HEADER, new Object[] {(double) Long.parseLong(cut), "十五位企业", "", "", "否", "否", null});
+        byte[] sheet = workbook(HEADER,
+                new Object[] {(double) Long.parseLong(fits), "十五位企业", "", "", "否", "否", null},
+                new Object[] {(double) Long.parseLong(cut), "十五位企业二", "", "", "也许", "否", null},
+                new Object[] {123d, "短数字企业", "", "", "否", "否", null});
 
         Api.Response chinese = upload(sheet, XLSX, "admin");
 
         assertThat(chinese.status()).as(chinese.text()).isEqualTo(200);
-        JsonNode line = chinese.json().get("rejected").get(0);
-        assertThat(line.get("value").asText()).isEqualTo(cut);
-        assertThat(line.get("errors").get(0).get("message").asText()).isEqualTo("校验码不符（GB 32100-2015）；"
-                + "Excel 的数字只保留 15 位，多出的位数已变成 0：请把该列设为“文本”后重新填写这些代码");
+        assertThat(chinese.json().get("created").asInt() + chinese.json().get("updated").asInt()).isZero();
+        JsonNode rejected = chinese.json().get("rejected");
+        assertThat(rejected).hasSize(3);
+        assertThat(rejected.findValuesAsText("value")).containsExactly(fits, cut, "123");
+        for (JsonNode line : rejected) {
+            assertThat(line.get("errors").get(0).get("field").asText()).isEqualTo("creditCode");
+            assertThat(line.get("errors").get(0).get("message").asText()).isEqualTo(NUMBER_CELL);
+        }
+        assertThat(rejected.get(1).get("errors").get(1).get("field").asText()).as("beside it").isEqualTo("exporter");
+        assertThat(api.get("/api/enterprises/" + fits, "leader").status()).isEqualTo(404);
         assertThat(upload(sheet, XLSX, "admin", "en").json().get("rejected").get(0).get("message").asText())
-                .isEqualTo("creditCode: check character does not match (GB 32100-2015); Excel keeps only 15 digits "
-                        + "of a number and made the rest zeros: format the column as Text and type the codes again");
+                .isEqualTo("creditCode: " + NUMBER_CELL_EN);
+    }
+
+    /**
+     * A text cell of 15 digits and zeros holds what was typed, no number Excel cut: its fault is the credit code's own,
+     * as the same digits in a CSV have it, without the number cell's hint.
+     */
+    @Test
+    void aTextCellOfFifteenDigitsAndZerosHasTheCodesOwnFaultAsInACsv() throws IOException {
+        String cut = fifteenDigitsAndZeros(false);
+        byte[] sheet = workbook(HEADER, new Object[] {cut, "十五位文本企业", "", "", "否", "否", null});
         byte[] csv = (String.join(",", java.util.Arrays.stream(HEADER).map(String.class::cast).toList()) + "\n" + cut
-                + ",十五位企业,,,否,否,\n").getBytes(StandardCharsets.UTF_8);
-        assertThat(upload(csv, "text/csv", "admin").json().get("rejected").get(0).get("errors").get(0).get("message")
-                .asText()).isEqualTo("校验码不符（GB 32100-2015）");
+                + ",十五位文本企业,,,否,否,\n").getBytes(StandardCharsets.UTF_8);
+
+        for (Api.Response r : java.util.List.of(upload(sheet, XLSX, "admin"), upload(csv, "text/csv", "admin"))) {
+            JsonNode line = r.json().get("rejected").get(0);
+            assertThat(line.get("value").asText()).isEqualTo(cut);
+            assertThat(line.get("errors").get(0).get("message").asText()).isEqualTo("校验码不符（GB 32100-2015）");
+        }
     }
 
     @Test
@@ -206,10 +238,13 @@ class EnterpriseWorkbookImportTests {
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
         assertThat(imported.html().select("#importEncoding")).isEmpty();
         var rows = imported.html().select("#importErrors tbody tr");
-        assertThat(rows).hasSize(1);
-        assertThat(rows.get(0).select("td.line").text()).isEqualTo("4");
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).select("td.line").text()).isEqualTo("3");
         assertThat(rows.get(0).select("td.field").text()).isEqualTo("统一社会信用代码");
-        assertThat(rows.get(0).select("td.message").text()).isEqualTo("「123」必须是 18 个字符");
+        assertThat(rows.get(0).select("td.message").text()).isEqualTo("「" + numeric + "」" + NUMBER_CELL);
+        assertThat(rows.get(1).select("td.line").text()).isEqualTo("4");
+        assertThat(rows.get(1).select("td.field").text()).isEqualTo("统一社会信用代码");
+        assertThat(rows.get(1).select("td.message").text()).isEqualTo("「123」必须是 18 个字符");
     }
 
     @Test
