@@ -17,9 +17,14 @@ import javax.xml.parsers.ParserConfigurationException;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
+import org.apache.poi.openxml4j.opc.internal.ZipHelper;
+import org.apache.poi.openxml4j.util.ZipArchiveThresholdInputStream;
+import org.apache.poi.openxml4j.util.ZipEntrySource;
+import org.apache.poi.openxml4j.util.ZipInputStreamZipEntrySource;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.util.CellReference;
@@ -75,7 +80,7 @@ final class WorkbookLines {
         if (!inflatesWithin(body, INFLATION * maxBytes)) {
             throw InvalidInput.of(SAVE_AS, Message.of("sanfu.import.sheet-too-large", "max", maxBytes));
         }
-        try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(body))) {
+        try (OPCPackage pkg = openedToRead(body)) {
             opened = true;
             if (!isWorkbook(pkg)) {
                 throw InvalidInput.of(SAVE_AS, Message.of("sanfu.import.not-workbook"));
@@ -106,6 +111,22 @@ final class WorkbookLines {
             throw InvalidInput.of(SAVE_AS, Message.of("sanfu.import.unreadable-workbook", "reason", reason(e)));
         }
         return rows.lines;
+    }
+
+    /**
+     * The package, opened to be read: its parts inflated as {@code OPCPackage.open(InputStream)} inflates them (the
+     * same ZipSecureFile checks), but read-only. A package opened from a stream is opened to be written, and when its
+     * parts cannot be listed (a damaged or refused file) POI closes it quietly, as one to be saved: its close met the
+     * part list it never made (a NullPointerException) and POI's IOUtils logged it as an ERROR, "Unable to close
+     * resource", for what a client sent. A read-only package is reverted instead, which closes nothing not opened;
+     * and closing it when read (the try-with-resources) never tries to save what was only read.
+     */
+    private static OPCPackage openedToRead(byte[] body) throws IOException, InvalidFormatException {
+        ZipEntrySource parts;
+        try (ZipArchiveThresholdInputStream zip = ZipHelper.openZipStream(new ByteArrayInputStream(body))) {
+            parts = new ZipInputStreamZipEntrySource(zip);
+        }
+        return OPCPackage.open(parts);
     }
 
     /**

@@ -15,10 +15,13 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.sanfu.Api;
 import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
@@ -158,6 +161,24 @@ class EnterpriseWorkbookImportTests {
                 zip("readme.txt", new byte[] {1}));
         assertThat(other.status()).isEqualTo(400);
         assertThat(other.html().select("#importForm .field-error[data-field=file]").text()).contains("不是 Excel 工作簿");
+    }
+
+    /**
+     * A ZIP that is no workbook is the client's to mend: refused naming the file, and no ERROR in the operators' log
+     * (POI's "Unable to close resource", which it logged closing a package it could not list as one to be saved).
+     */
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aMalformedWorkbookIsRefusedWithoutAnErrorInTheLog(CapturedOutput output) throws IOException {
+        EnterpriseWebTests.assertFieldErrors(upload(zip("readme.txt", "不是工作簿".getBytes(StandardCharsets.UTF_8)),
+                XLSX, "admin"), "body");
+        Pages.Answer page = pages.upload("/admin/enterprises/import", "admin", "file", "企业.xlsx",
+                zip("readme.txt", new byte[] {1}));
+        assertThat(page.status()).isEqualTo(400);
+
+        assertThat(output.getAll().lines().filter(line -> line.contains("ERROR") && line.contains("org.apache.poi")))
+                .isEmpty();
+        assertThat(output.getAll()).doesNotContain("Unable to close resource");
     }
 
     /**
