@@ -157,7 +157,8 @@ class AdminPage {
         } catch (InvalidInput e) {
             return refused(caller, "name:" + username, Map.of("displayName", text(displayName)), e);
         }
-        String name = displayName == null ? "" : displayName.strip();
+        // as the account files it (Typed.trimmed): a name pasted with a no-break space is said without it
+        String name = displayName == null ? "" : Typed.trimmed(displayName);
         return name.isEmpty() ? done(flash, "admin.flash.unnamed", username)
                 : done(flash, "admin.flash.renamed", username, name);
     }

@@ -238,9 +238,12 @@ public class AccountAdministration {
         return number;
     }
 
-    /** The name stripped, null for blank; too long, or with a control or formatting character, is refused. */
+    /**
+     * The name as meant, null for blank: a name, so only its ends lose their spaces, a no-break or zero-width one
+     * pasted with it too (Typed.trimmed); too long, or with a control or formatting character, is refused.
+     */
     private static String displayName(String displayName, InvalidInput.Collector errors) {
-        String name = displayName == null ? "" : displayName.strip();
+        String name = displayName == null ? "" : Typed.trimmed(displayName);
         if (name.isEmpty()) {
             return null;
         }

@@ -13,6 +13,7 @@ import org.sanfu.DomainException;
 import org.sanfu.Message;
 import org.sanfu.SanfuProperties;
 import org.sanfu.Sql;
+import org.sanfu.Typed;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.security.Caller;
 import org.sanfu.security.Role;
@@ -98,12 +99,21 @@ public class Talks {
                 }).list();
     }
 
+    /**
+     * The talk's subject as meant: a department's code as the catalog's codes are read (Typed.folded: ＴＲＡＮＳＰＯＲＴ
+     * is TRANSPORT), a town as a town is (Typed.trimmed: its ends lose a no-break or zero-width space pasted with it,
+     * its inner characters stay); null stays null.
+     */
+    static String asMeant(boolean department, String subject) {
+        return department ? Typed.folded(subject) : Typed.trimmed(subject);
+    }
+
     private record Checked(YearMonth month, Talk.Subject kind, String subject, LocalDate heldOn, String note) {}
 
     private Checked check(TalkRequest r) {
         InvalidInput.Collector errors = new InvalidInput.Collector();
         YearMonth month = parameters.requiredMonth(errors, "month", r.month());
-        String subject = r.subject() == null ? null : r.subject().strip();
+        String subject = asMeant(r.subjectKind() == Talk.Subject.DEPARTMENT, r.subject());
         if (r.subjectKind() == null) {
             errors.add("subjectKind", Message.of("sanfu.validation.one-of", "values", Talk.Subject.values()));
         } else if (r.subjectKind() == Talk.Subject.DEPARTMENT) {
@@ -142,7 +152,7 @@ public class Talks {
      * of a month over, as it stands ({@code subject}). A kind or subject that is no such is left to the form.
      */
     void checkWhom(InvalidInput.Collector errors, YearMonth month, Talk.Subject kind, String subject) {
-        String whom = subject == null ? null : subject.strip();
+        String whom = asMeant(kind == Talk.Subject.DEPARTMENT, subject);
         boolean known = kind == Talk.Subject.DEPARTMENT ? catalog.isHandlingDepartment(whom)
                 : kind == Talk.Subject.TOWN && whom != null && !whom.isEmpty();
         whom(errors, month, known ? kind : null, whom, rankings::of);

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.sanfu.Typed;
 
 /**
  * The leaders' page a ticket's page was opened from, to lead back to (docs/UI.md, {@code /tickets/{id}?back=}):
@@ -53,8 +54,9 @@ public record WayBack(String kind, String link, String period) {
             return switch (name) {
                 case "department" -> department.test(value);
                 case "category" -> category.test(value);
-                // as the dashboard reads it: stripped, and not blank (it would be no filter)
-                case "town" -> !value.isBlank() && value.equals(value.strip())
+                // as the dashboard reads it (Typed.trimmed, a no-break or zero-width space at an end too), and not
+                // blank (it would be no filter)
+                case "town" -> !Typed.blank(value) && value.equals(Typed.trimmed(value))
                         && Text.Rule.fault(value, false, false, townMax) == null;
                 default -> false;
             };

@@ -58,6 +58,16 @@ class EnterprisePagesTests {
         assertThat(none.html().select("#newFromSearch")).as("dispatch files no enterprises").isEmpty();
     }
 
+    /** Search words and a town pasted with a no-break or zero-width space at an end find what they name (Typed). */
+    @Test
+    void searchWordsAndATownPastedWithANoBreakSpaceFindWhatTheyName() {
+        String suffix = Api.creditCode().substring(12);
+        String code = api.enterprise("粘贴企业" + suffix, "粘贴镇" + suffix);
+        Pages.Answer found = pages.get("/enterprises?q=粘贴企业" + suffix + "\u00A0&town=\u200B粘贴镇" + suffix, "leader");
+        assertThat(found.status()).isEqualTo(200);
+        assertThat(found.body()).contains(code);
+    }
+
     /**
      * A credit code and a search typed with a Chinese input method (full-width letters and digits) and a name pasted
      * with no-break spaces: filed in ASCII capitals, the name trimmed at its ends, and found by ＣＯＳＣＯ.

@@ -680,6 +680,23 @@ class TicketPagesTests extends TicketWebTestSupport {
      * department or a category it does not know, a town longer than any file's) makes the whole value name no page,
      * as a period that is none does: the page is shown without a way back, not with one to another scope.
      */
+    /**
+     * A town the dashboard would read without a no-break or zero-width space at its end (Typed.trimmed) is written
+     * without it by the dashboard's links: one with it was not written by them, and names no page, as one with an
+     * ASCII space around it does.
+     */
+    @Test
+    void aWayBackToATownWithANoBreakSpaceAtItsEndNamesNoPage() {
+        String id = id(api.ticket("CONTAINER"));
+        assertThat(pages.get("/tickets/" + id + "?back=dashboard:~~~town=城关镇", "leader").html().select("#wayBack"))
+                .hasSize(1);
+        for (String town : List.of("城关镇\u00A0", "\u200B城关镇", "\u00A0")) {
+            Pages.Answer page = pages.get("/tickets/" + id + "?back=dashboard:~~~town=" + town, "leader");
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.html().select("#wayBack")).as(town).isEmpty();
+        }
+    }
+
     @Test
     void theWayBackToTheDashboardRestoresItsFiltersAndNamesNoPageWithOneItWouldRefuse() {
         String id = id(api.ticket("CONTAINER"));

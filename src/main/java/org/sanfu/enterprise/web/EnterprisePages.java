@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.sanfu.DomainException;
+import org.sanfu.Typed;
 import org.sanfu.enterprise.CreditCode;
 import org.sanfu.enterprise.Enterprise;
 import org.sanfu.enterprise.EnterpriseCorrection;
@@ -75,9 +76,11 @@ class EnterprisePages {
     ModelAndView list(Caller caller, @RequestParam(required = false) String q,
             @RequestParam(required = false) String town, @RequestParam(required = false) String specialist,
             @RequestParam(required = false) String page) {
-        String words = blankToNull(q);
-        String inTown = blankToNull(town);
-        String of = blankToNull(specialist);
+        // as the ticket list reads them: words and a town lose at their ends what a paste leaves (a no-break or
+        // zero-width space, Typed.trimmed), words still matched as typed or folded; a specialist is a user name
+        String words = Typed.blank(q) ? null : Typed.trimmed(q);
+        String inTown = Typed.blank(town) ? null : Typed.trimmed(town);
+        String of = Typed.blank(specialist) ? null : Typed.folded(specialist);
         ModelAndView list = new ModelAndView("enterprises/list");
         list.addObject("q", words == null ? "" : words);
         list.addObject("town", inTown == null ? "" : inTown);
@@ -245,9 +248,5 @@ class EnterprisePages {
 
     private String text(String code) {
         return messages.getMessage(code, null, code, Locale.SIMPLIFIED_CHINESE);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }
