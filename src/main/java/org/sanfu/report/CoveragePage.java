@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import org.sanfu.SanfuProperties;
+import org.sanfu.Typed;
 import org.sanfu.stats.StatsParameters;
 import org.sanfu.stats.VisitCoverage;
 import org.sanfu.web.DashboardLink;
@@ -135,12 +136,16 @@ class CoveragePage {
         return instant == null ? null : DAY.format(instant.atZone(zone));
     }
 
-    /** As typed, stripped; "" for none (a link then carries an empty parameter, read as none). */
+    /**
+     * As meant: its ends without the spaces a paste leaves, a no-break or zero-width one too (Typed.trimmed, as the
+     * figures read a town), so that the form and its links say the town counted; "" for none (a link then carries an
+     * empty parameter, read as none).
+     */
     private static String text(String value) {
-        return value == null ? "" : value.strip();
+        return value == null ? "" : Typed.trimmed(value);
     }
 
     private static boolean blank(String value) {
-        return value == null || value.isBlank();
+        return Typed.blank(value);
     }
 }

@@ -281,6 +281,17 @@ class VisitCoverageWebTests {
         assertThat(html.select("#unvisited tr[data-code]")).hasSize(5);
     }
 
+    /**
+     * A town pasted with a no-break or zero-width space at an end is the town: counted as it (the figures read it so)
+     * and said so in the form, whose links and next search carry it without the space (Typed.trimmed).
+     */
+    @Test
+    void aTownPastedWithANoBreakSpaceIsTheTownInTheFormToo() {
+        Document html = pages.get("/reports/coverage?town=\u200B" + town + "\u00A0", "admin").html();
+        assertThat(html.select("input[name=town]").val()).isEqualTo(town);
+        assertThat(html.select("#enterprises").text()).isEqualTo("5");
+    }
+
     @Test
     void aBadParameterShowsThisMonthWithTheFaultNamedAndOthersMayNotSeeThePage() {
         Pages.Answer refused = pages.get("/reports/coverage?" + PERIOD + "&exporter=maybe", "leader");
