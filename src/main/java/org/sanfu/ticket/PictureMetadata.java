@@ -15,20 +15,27 @@ import java.util.zip.CRC32;
  * forwarded to read pictures of documents and premises, not where and on whose phone they were taken.
  *
  * <p>Kept by a list of what a picture needs to be shown as it was, not by a list of what to drop, since vendors add
- * segments of their own: a JPEG's JFIF header ({@code APP0}), its colour profile ({@code APP2 ICC_PROFILE}) and
- * Adobe's colour transform ({@code APP14}), and every table and frame segment and the image data; a PNG's critical
- * chunks and the registered ancillary ones but its text chunks ({@code tEXt}, {@code zTXt}, {@code iTXt}: a private
- * chunk, such as a C2PA manifest or Apple's {@code iDOT}, which holds offsets this would falsify, goes too). Nothing
+ * segments of their own: a JPEG's JFIF header ({@code APP0} that begins {@code JFIF\0}; a JFXX thumbnail or a
+ * vendor's {@code APP0} goes), its colour profile ({@code APP2 ICC_PROFILE}) and Adobe's colour transform
+ * ({@code APP14}), and every table and frame segment and the image data; a PNG's critical chunks and the registered
+ * ancillary ones but its text chunks ({@code tEXt}, {@code zTXt}, {@code iTXt}) and {@code tIME} (when it was last
+ * changed: the JPEG's times go with its EXIF). A private chunk, such as a C2PA manifest or Apple's {@code iDOT}, which
+ * holds offsets this would falsify, goes too; an animated PNG's {@code acTL}, {@code fcTL} and {@code fdAT} look
+ * private by their second letter but are registered (PNG's third edition) and stay, or it would stop moving. Nothing
  * after the picture's end (JPEG's EOI, PNG's IEND) is kept. The EXIF is not edited but written anew with the
  * Orientation alone (when it had one, 1 to 8): a phone stores an upright photo's pixels on their side and that tag
  * turns it, so without it the picture shows sideways; editing the original in place (dropping the GPS directory's
  * entries and the bytes their values take, with every offset after them) would leave the serial number, the maker's
- * note and the thumbnail, and be far more code to get wrong.
+ * note and the thumbnail, and be far more code to get wrong. Only an EXIF before the image data is written anew, the
+ * one {@link #orientation(AttachmentTypes, byte[])} reads as browsers do; one after it (which nobody applies) goes whole.
  *
- * <p>A file whose structure cannot be read to its end (a segment or chunk longer than what is left, no marker where one
- * must be) is kept as it came, as it was before this: what is not a well-formed JPEG or PNG is not rewritten by a
- * guess. One cut off inside its image data (an upload interrupted) is read as far as it goes: its metadata, which comes
- * before, is complete and taken out. An EXIF that cannot be read only loses its Orientation.
+ * <p>A file whose structure cannot be read to its end before its image data begins (a segment or chunk longer than what
+ * is left, no marker where one must be) is kept as it came, as it was before this: what is not a well-formed JPEG or
+ * PNG is not rewritten by a guess. One cut off once its image data has begun (from the first JPEG SOS or PNG IDAT on:
+ * an upload interrupted, in its image data or in a table between a progressive JPEG's scans) is read as far as it goes:
+ * what was read is kept without its metadata, which comes before, and the segment or chunk the file ends in follows as
+ * it came (unless it is metadata itself, which goes). No marker where one must be is malformed wherever it is. An EXIF
+ * that cannot be read only loses its Orientation.
  */
 public final class PictureMetadata {
 
@@ -40,7 +47,11 @@ public final class PictureMetadata {
     private static final byte[] EXIF_HEADER = "Exif\0\0".getBytes(StandardCharsets.ISO_8859_1);
     private static final byte[] ICC_PROFILE = "ICC_PROFILE\0".getBytes(StandardCharsets.ISO_8859_1);
     private static final byte[] ADOBE = "Adobe".getBytes(StandardCharsets.ISO_8859_1);
-    private static final Set<String> PNG_TEXT = Set.of("tEXt", "zTXt", "iTXt");
+    private static final byte[] JFIF = "JFIF\0".getBytes(StandardCharsets.ISO_8859_1);
+    /** A PNG's ancillary chunks that are not kept though registered: its text, and when it was last changed. */
+    private static final Set<String> PNG_PERSONAL = Set.of("tEXt", "zTXt", "iTXt", "tIME");
+    /** Registered chunks (APNG's, in PNG's third edition) whose second letter is lower case, as a private one's. */
+    private static final Set<String> PNG_REGISTERED_LOWER_CASE = Set.of("acTL", "fcTL", "fdAT");
 
     /**
      * The content to keep: a JPEG's or PNG's without its personal metadata; any other kind's, and a malformed one's,
@@ -114,15 +125,30 @@ public final class PictureMetadata {
 
     /**
      * The JPEG's segments but the metadata, up to its EOI ({@link #segmentAt}). SOS is followed by the image data,
-     * which runs to the next marker that is not a stuffed {@code FF 00} or a restart.
+     * which runs to the next marker that is not a stuffed {@code FF 00} or a restart; a progressive JPEG has several,
+     * with tables between them.
      */
     private static byte[] jpeg(byte[] in) throws Malformed {
         ByteArrayOutputStream out = new ByteArrayOutputStream(in.length);
         out.write(in, 0, 2);
         int at = 2;
         boolean exifSeen = false;
+        boolean pictureBegun = false;
         while (true) {
-            Segment segment = segmentAt(in, at);
+            Segment segment;
+            try {
+                segment = segmentAt(in, at);
+            } catch (CutOff cut) {
+                if (!pictureBegun && cut.marker != 0xDA) {
+                    throw cut;
+                }
+                // an upload interrupted once the picture began: what came is kept, its metadata (before) taken out
+                int marker = cut.marker;
+                if (!(application(marker) && !shows(marker, in, cut.payload, in.length))) {
+                    out.write(in, at, in.length - at);
+                }
+                return out.toByteArray();
+            }
             int marker = segment.marker();
             int payload = segment.payload();
             int end = segment.end();
@@ -137,9 +163,9 @@ public final class PictureMetadata {
                 out.write(marker);
                 continue;
             }
-            boolean application = marker >= 0xE0 && marker <= 0xEF || marker == 0xFE;
-            if (application && !shows(marker, in, payload, end)) {
-                if (!exifSeen && segment.isExif(in)) {
+            if (application(marker) && !shows(marker, in, payload, end)) {
+                // an Exif after the image data began is one nobody applies (nor orientation): it goes whole
+                if (!exifSeen && !pictureBegun && segment.isExif(in)) {
                     exifSeen = true;
                     int orientation = orientation(in, payload + EXIF_HEADER.length, end);
                     if (orientation != 0) {
@@ -157,6 +183,7 @@ public final class PictureMetadata {
             out.write(marker);
             out.write(in, payload - 2, end - payload + 2);
             if (marker == 0xDA) {
+                pictureBegun = true;
                 int data = at;
                 at = endOfImageData(in, at);
                 out.write(in, data, at - data);
@@ -182,28 +209,38 @@ public final class PictureMetadata {
 
     /**
      * The JPEG's segment whose marker starts at {@code at}. A marker is {@code FF} and a code (fill {@code FF}s before
-     * it allowed); every code but the standalone ones is followed by its length, which counts itself.
+     * it allowed); every code but the standalone ones is followed by its length, which counts itself. {@link CutOff}
+     * when the file ends before the segment does.
      */
     private static Segment segmentAt(byte[] in, int at) throws Malformed {
-        if (at >= in.length || u8(in, at) != 0xFF) {
+        if (at >= in.length) {
+            throw new CutOff(-1, in.length, null);
+        }
+        if (u8(in, at) != 0xFF) {
             throw new Malformed();
         }
         while (at < in.length && u8(in, at) == 0xFF) {
             at++;
         }
         if (at >= in.length) {
-            throw new Malformed();
+            throw new CutOff(-1, in.length, null);
         }
         int marker = u8(in, at++);
         if (marker == 0xD9 || standalone(marker)) {
             return new Segment(marker, at, at);
         }
-        if (marker == 0x00 || marker == 0xD8 || at + 2 > in.length) {
+        if (marker == 0x00 || marker == 0xD8) {
             throw new Malformed();
         }
+        if (at + 2 > in.length) {
+            throw new CutOff(marker, in.length, null);
+        }
         int length = u16(in, at, false);
-        if (length < 2 || at + length > in.length) {
+        if (length < 2) {
             throw new Malformed();
+        }
+        if (at + length > in.length) {
+            throw new CutOff(marker, at + 2, null);
         }
         return new Segment(marker, at + 2, at + length);
     }
@@ -213,9 +250,15 @@ public final class PictureMetadata {
         return marker == 0x01 || marker >= 0xD0 && marker <= 0xD7;
     }
 
+    /** An application segment (APPn) or a comment (COM): what vendors put their own data in. */
+    private static boolean application(int marker) {
+        return marker >= 0xE0 && marker <= 0xEF || marker == 0xFE;
+    }
+
     /** Whether an application segment (APPn, COM) is one the picture needs to be shown as it was. */
     private static boolean shows(int marker, byte[] in, int payload, int end) {
-        return marker == 0xE0 || marker == 0xE2 && startsWith(in, payload, end, ICC_PROFILE)
+        return marker == 0xE0 && startsWith(in, payload, end, JFIF)
+                || marker == 0xE2 && startsWith(in, payload, end, ICC_PROFILE)
                 || marker == 0xEE && startsWith(in, payload, end, ADOBE);
     }
 
@@ -241,17 +284,31 @@ public final class PictureMetadata {
         out.write(in, 0, 8);
         int at = 8;
         boolean exifSeen = false;
+        boolean pictureBegun = false;
         while (at < in.length) {
-            Chunk chunk = chunkAt(in, at);
+            Chunk chunk;
+            try {
+                chunk = chunkAt(in, at);
+            } catch (CutOff cut) {
+                if (!pictureBegun && !"IDAT".equals(cut.type)) {
+                    throw cut;
+                }
+                // an upload interrupted once the picture began: what came is kept, its metadata (before) taken out
+                if (cut.type != null && shows(cut.type)) {
+                    out.write(in, at, in.length - at);
+                }
+                return out.toByteArray();
+            }
             String type = chunk.type();
+            pictureBegun |= type.equals("IDAT");
             if (type.equals("eXIf")) {
-                int orientation = exifSeen ? 0 : orientation(in, chunk.data(), chunk.crc());
+                // one after the image data is one nobody applies (nor orientation): it goes whole, as a second one
+                int orientation = exifSeen || pictureBegun ? 0 : orientation(in, chunk.data(), chunk.crc());
                 exifSeen = true;
                 if (orientation != 0) {
                     chunk(out, type, orientationOnly(orientation));
                 }
-            } else if (!PNG_TEXT.contains(type) && !(Character.isLowerCase(type.charAt(0))
-                    && Character.isLowerCase(type.charAt(1)))) {
+            } else if (shows(type)) {
                 out.write(in, at, chunk.end() - at);
             }
             at = chunk.end();
@@ -262,6 +319,16 @@ public final class PictureMetadata {
         return out.toByteArray();
     }
 
+    /**
+     * Whether a PNG's chunk (but {@code eXIf}) is one the picture needs to be shown as it was: a critical one, or a
+     * registered ancillary one but text and time. A private chunk's second letter is lower case.
+     */
+    private static boolean shows(String type) {
+        boolean isPrivate = Character.isLowerCase(type.charAt(0)) && Character.isLowerCase(type.charAt(1))
+                && !PNG_REGISTERED_LOWER_CASE.contains(type);
+        return !isPrivate && !PNG_PERSONAL.contains(type) && !type.equals("eXIf");
+    }
+
     /** A PNG's chunk: its type, its data from {@code data} to its CRC, and its end (after the CRC). */
     private record Chunk(String type, int data, int end) {
 
@@ -270,18 +337,18 @@ public final class PictureMetadata {
         }
     }
 
-    /** The PNG's chunk that starts at {@code at}. */
+    /** The PNG's chunk that starts at {@code at}; {@link CutOff} when the file ends before it does. */
     private static Chunk chunkAt(byte[] in, int at) throws Malformed {
-        if (at + 12 > in.length) {
-            throw new Malformed();
-        }
-        long length = u32(in, at, false);
-        if (length > in.length - at - 12L) {
-            throw new Malformed();
+        if (at + 8 > in.length) {
+            throw new CutOff(-1, in.length, null);
         }
         String type = new String(in, at + 4, 4, StandardCharsets.ISO_8859_1);
         if (!type.chars().allMatch(c -> c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z')) {
             throw new Malformed();
+        }
+        long length = u32(in, at, false);
+        if (length > in.length - at - 12L) {
+            throw new CutOff(-1, at + 8, type);
         }
         return new Chunk(type, at + 8, at + 8 + (int) length + 4);
     }
@@ -362,9 +429,26 @@ public final class PictureMetadata {
     }
 
     /** The file's structure cannot be read to its end: it is kept as it came. */
-    private static final class Malformed extends Exception {
+    private static class Malformed extends Exception {
         Malformed() {
             super(null, null, false, false);
+        }
+    }
+
+    /**
+     * The file ends before the segment (JPEG: its marker's code, -1 when it ends before that) or chunk (PNG: its type,
+     * null when it ends before that) that starts where it was read: malformed, unless the image data has begun. Its
+     * payload or data would begin at {@code payload}.
+     */
+    private static final class CutOff extends Malformed {
+        final int marker;
+        final int payload;
+        final String type;
+
+        CutOff(int marker, int payload, String type) {
+            this.marker = marker;
+            this.payload = payload;
+            this.type = type;
         }
     }
 }

@@ -14,7 +14,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageOutputStream;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 
 /**
  * Photographs as a phone writes them, made here byte by byte: a JPEG (or PNG) whose EXIF says where it was taken (a GPS
@@ -24,9 +33,9 @@ import javax.imageio.ImageIO;
 public final class Photographs {
 
     /** The latitude's three rationals as the EXIF holds them (little-endian): 28/1, 39/1, 5123/100. */
-    public static final byte[] LATITUDE = rationals(28, 1, 39, 1, 5123, 100);
+    public static final byte[] LATITUDE = latitude(ByteOrder.LITTLE_ENDIAN);
     /** The longitude's: 121/1, 25/1, 4321/100. */
-    public static final byte[] LONGITUDE = rationals(121, 1, 25, 1, 4321, 100);
+    public static final byte[] LONGITUDE = longitude(ByteOrder.LITTLE_ENDIAN);
     /** The place as the XMP writes it. */
     public static final String XMP_PLACE = "<exif:GPSLatitude>28,39.8538N</exif:GPSLatitude>";
     /** The EXIF tag of IFD0 that points to the GPS directory. */
@@ -120,8 +129,14 @@ public final class Photographs {
      * the GPS directory, which holds the latitude and longitude, their values after it.
      */
     public static byte[] exif(int orientation) {
-        ByteBuffer tiff = ByteBuffer.allocate(140).order(ByteOrder.LITTLE_ENDIAN);
-        tiff.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);
+        return exif(orientation, ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** {@link #exif(int)} in this byte order: big-endian ({@code MM}) as many cameras and editors write it. */
+    public static byte[] exif(int orientation, ByteOrder order) {
+        ByteBuffer tiff = ByteBuffer.allocate(140).order(order);
+        byte mark = (byte) (order == ByteOrder.LITTLE_ENDIAN ? 'I' : 'M');
+        tiff.put(mark).put(mark).putShort((short) 42).putInt(8);
         tiff.putShort((short) 2);
         entry(tiff, ORIENTATION, 3, 1, orientation);
         entry(tiff, GPS_INFO, 4, 1, 38);
@@ -132,8 +147,18 @@ public final class Photographs {
         entry(tiff, 3, 2, 2, 'E');
         entry(tiff, 4, 5, 3, 116);
         tiff.putInt(0);
-        tiff.put(LATITUDE).put(LONGITUDE);
+        tiff.put(latitude(order)).put(longitude(order));
         return tiff.array();
+    }
+
+    /** {@link #LATITUDE}'s rationals in this byte order. */
+    public static byte[] latitude(ByteOrder order) {
+        return rationals(order, 28, 1, 39, 1, 5123, 100);
+    }
+
+    /** {@link #LONGITUDE}'s rationals in this byte order. */
+    public static byte[] longitude(ByteOrder order) {
+        return rationals(order, 121, 1, 25, 1, 4321, 100);
     }
 
     /** What a kept JPEG's or PNG's EXIF says: the tags of its IFD0 and its Orientation (0: none); null, no EXIF. */
@@ -195,6 +220,42 @@ public final class Photographs {
         return out.toByteArray();
     }
 
+    /**
+     * The picture as the JDK writes a JPEG other than its baseline default: progressive (several scans, each with the
+     * Huffman tables it needs before it: DHT between scans), or with a restart interval of this many MCUs (a DRI
+     * segment, and RSTn markers inside the image data), set through the writer's metadata as a camera's encoder sets
+     * it. Its JFIF APP0 first, as the JDK writes it.
+     */
+    public static byte[] jpeg(BufferedImage image, boolean progressive, int restartInterval) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            if (progressive) {
+                param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+            }
+            IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image),
+                    param);
+            if (restartInterval > 0) {
+                String format = "javax_imageio_jpeg_image_1.0";
+                Element tree = (Element) metadata.getAsTree(format);
+                Node markers = tree.getElementsByTagName("markerSequence").item(0);
+                IIOMetadataNode dri = new IIOMetadataNode("dri");
+                dri.setAttribute("interval", Integer.toString(restartInterval));
+                // the writer puts the DRI where it belongs (before SOS), wherever it is in the tree
+                markers.insertBefore(dri, markers.getFirstChild());
+                metadata.setFromTree(format, tree);
+            }
+            writer.setOutput(stream);
+            writer.write(null, new IIOImage(image, null, metadata), param);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+        return out.toByteArray();
+    }
+
     public static BufferedImage decoded(byte[] picture) {
         try {
             return ImageIO.read(new ByteArrayInputStream(picture));
@@ -247,8 +308,8 @@ public final class Photographs {
         }
     }
 
-    private static byte[] rationals(int... parts) {
-        ByteBuffer values = ByteBuffer.allocate(4 * parts.length).order(ByteOrder.LITTLE_ENDIAN);
+    private static byte[] rationals(ByteOrder order, int... parts) {
+        ByteBuffer values = ByteBuffer.allocate(4 * parts.length).order(order);
         Arrays.stream(parts).forEach(values::putInt);
         return values.array();
     }

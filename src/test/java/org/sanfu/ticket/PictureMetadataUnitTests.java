@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.sanfu.ticket.Photographs.concat;
 import static org.sanfu.ticket.Photographs.indexOf;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -12,9 +15,10 @@ import org.junit.jupiter.api.Test;
 /**
  * A photograph's personal metadata taken out before it is kept ({@link PictureMetadata}): a JPEG's EXIF written anew
  * with its Orientation alone, its XMP, IPTC, comments and whatever follows its end gone, what shows it (its colour
- * profile, its tables, its image data) kept; a PNG's text chunks, its eXIf's GPS and private chunks likewise; a file
- * that is not a well-formed JPEG or PNG kept as it came; every other kind untouched; and the Orientation a viewer
- * turns a kept picture by, read where browsers read it.
+ * profile, its tables, its image data) kept, progressive or with restart markers; a PNG's text chunks, its eXIf's GPS
+ * and private chunks likewise, an animated one's frames kept; a file that is not a well-formed JPEG or PNG kept as it
+ * came, one cut off once its picture has begun read as far as it goes; every other kind untouched; and the Orientation
+ * a viewer turns a kept picture by, read where browsers read it.
  */
 class PictureMetadataUnitTests {
 
@@ -87,6 +91,151 @@ class PictureMetadataUnitTests {
                 .isEqualTo(Arrays.copyOfRange(cut, cut.length - 50, cut.length));
     }
 
+    /**
+     * Cut off once its picture has begun (an upload interrupted), in a chunk or a segment that runs past the file's
+     * end: what was read is kept without its metadata, and the chunk or segment it ends in as it came.
+     */
+    @Test
+    void aPngOrAProgressiveJpegCutOffOnceItsPictureHasBegunLosesItsMetadataAllTheSame() {
+        byte[] png = geotaggedPng();
+        int idat = indexOf(png, "IDAT".getBytes(StandardCharsets.ISO_8859_1)) - 4;
+        // in its IDAT: the chunk's length past the file's end
+        byte[] cutPng = Arrays.copyOf(png, idat + 14);
+        byte[] keptPng = PictureMetadata.withoutPersonalData(AttachmentTypes.PNG, cutPng);
+        assertKeptAsFarAsItGoes(keptPng, cutPng, cutPng.length - idat);
+        assertThat(indexOf(keptPng, SECRET)).isNegative();
+
+        byte[] progressive = withExif(Photographs.jpeg(colourful(64, 48), true, 0), Photographs.exif(6));
+        int secondScan = markerAt(progressive, 0xDA, 2);
+        int table = markerAt(progressive, 0xC4, 3);
+        assertThat(table).as("a table between the first two scans").isBetween(markerAt(progressive, 0xDA, 1),
+                secondScan);
+        // in that table, and just before the second scan, where the file ends where a segment does
+        for (int cut : new int[] {table + 10, secondScan}) {
+            byte[] cutJpeg = Arrays.copyOf(progressive, cut);
+            byte[] kept = PictureMetadata.withoutPersonalData(AttachmentTypes.JPEG, cutJpeg);
+            assertKeptAsFarAsItGoes(kept, cutJpeg, cutJpeg.length - markerAt(progressive, 0xDA, 1));
+        }
+
+        // a comment between the scans, cut off in it: it goes as it would whole
+        byte[] commented = concat(Arrays.copyOf(progressive, secondScan), segment(0xFE, SECRET));
+        byte[] cutComment = Arrays.copyOf(commented, commented.length - 4);
+        byte[] kept = PictureMetadata.withoutPersonalData(AttachmentTypes.JPEG, cutComment);
+        assertThat(indexOf(kept, Arrays.copyOf(SECRET, 6))).isNegative();
+        assertKeptAsFarAsItGoes(kept, Arrays.copyOf(progressive, secondScan),
+                secondScan - markerAt(progressive, 0xDA, 1));
+    }
+
+    /** A cut-off picture kept: no place, its Orientation (6), and its last {@code tail} bytes as they came. */
+    private static void assertKeptAsFarAsItGoes(byte[] kept, byte[] cut, int tail) {
+        assertThat(kept).as("not kept as it came").isNotSameAs(cut);
+        assertThat(indexOf(kept, Photographs.LATITUDE)).isNegative();
+        assertThat(indexOf(kept, "http://ns.adobe.com".getBytes(StandardCharsets.ISO_8859_1))).isNegative();
+        assertThat(Photographs.exifOf(kept).tags()).containsExactly(Photographs.ORIENTATION);
+        assertThat(Photographs.exifOf(kept).orientation()).isEqualTo(6);
+        assertThat(Arrays.copyOfRange(kept, kept.length - tail, kept.length))
+                .isEqualTo(Arrays.copyOfRange(cut, cut.length - tail, cut.length));
+    }
+
+    /**
+     * Not the JDK's baseline JPEG alone: a progressive one (several scans, tables between them) and one with restart
+     * markers in its image data, each with a big-endian EXIF (Orientation 8 and a GPS directory) as a camera writes
+     * it, keep every pixel and their Orientation and lose their place.
+     */
+    @Test
+    void aProgressiveJpegAndOneWithRestartMarkersKeepTheirPixelsAndOrientationAndLoseTheirPlace() {
+        BufferedImage image = colourful(80, 56);
+        for (boolean progressive : new boolean[] {true, false}) {
+            byte[] picture = Photographs.jpeg(image, progressive, progressive ? 0 : 2);
+            if (progressive) {
+                assertThat(markerAt(picture, 0xC2, 1)).as("SOF2").isPositive();
+                assertThat(markerAt(picture, 0xDA, 3)).as("a third scan").isPositive();
+            } else {
+                assertThat(markerAt(picture, 0xDD, 1)).as("DRI").isPositive();
+                assertThat(markerAt(picture, 0xD1, 1)).as("RST1").isGreaterThan(markerAt(picture, 0xDA, 1));
+            }
+            byte[] sent = withExif(picture, Photographs.exif(8, ByteOrder.BIG_ENDIAN));
+            byte[] kept = PictureMetadata.withoutPersonalData(AttachmentTypes.JPEG, sent);
+
+            String as = progressive ? "progressive" : "restart markers";
+            assertThat(indexOf(kept, Photographs.latitude(ByteOrder.BIG_ENDIAN))).as(as).isNegative();
+            assertThat(indexOf(kept, Photographs.longitude(ByteOrder.BIG_ENDIAN))).as(as).isNegative();
+            assertThat(Photographs.exifOf(kept).tags()).as(as).containsExactly(Photographs.ORIENTATION);
+            assertThat(Photographs.exifOf(kept).orientation()).as(as).isEqualTo(8);
+            assertThat(PictureMetadata.orientation(AttachmentTypes.JPEG, kept)).as(as).isEqualTo(8);
+            BufferedImage was = Photographs.decoded(sent);
+            BufferedImage is = Photographs.decoded(kept);
+            assertThat(is.getRGB(0, 0, is.getWidth(), is.getHeight(), null, 0, is.getWidth())).as(as)
+                    .isEqualTo(was.getRGB(0, 0, was.getWidth(), was.getHeight(), null, 0, was.getWidth()));
+            // and the same bytes from the first table on
+            int tables = markerAt(sent, 0xDB, 1);
+            assertThat(Arrays.copyOfRange(kept, kept.length - (sent.length - tables), kept.length)).as(as)
+                    .isEqualTo(Arrays.copyOfRange(sent, tables, sent.length));
+        }
+    }
+
+    /** An APP0 is kept when it is the JFIF header; a JFXX thumbnail's or a vendor's goes, as any other APPn. */
+    @Test
+    void ofTheApp0sOnlyTheJfifHeaderIsKept() {
+        byte[] picture = TicketAttachmentWebTests.picture(40, 30, "jpg");
+        int afterJfif = 4 + ((picture[4] & 0xFF) << 8 | picture[5] & 0xFF);
+        assertThat(new String(picture, 6, 5, StandardCharsets.ISO_8859_1)).isEqualTo("JFIF\0");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(picture, 0, afterJfif);
+        // a JFXX extension holding a thumbnail (here as JPEG, 0x10), and a video camera's AVI1
+        out.writeBytes(segment(0xE0, concat("JFXX\0\u0010".getBytes(StandardCharsets.ISO_8859_1), SECRET)));
+        out.writeBytes(segment(0xE0, concat("AVI1\0".getBytes(StandardCharsets.ISO_8859_1), SECRET)));
+        out.write(picture, afterJfif, picture.length - afterJfif);
+        assertThat(PictureMetadata.withoutPersonalData(AttachmentTypes.JPEG, out.toByteArray())).isEqualTo(picture);
+    }
+
+    /**
+     * An animated PNG (APNG: acTL, then each frame's fcTL, the first's image in IDAT, the others' in fdAT) keeps its
+     * animation: those chunks' second letter is lower case, as a private chunk's, but they are registered.
+     */
+    @Test
+    void anAnimatedPngKeepsItsAnimation() {
+        byte[] still = TicketAttachmentWebTests.picture(30, 20, "png");
+        int idat = indexOf(still, "IDAT".getBytes(StandardCharsets.ISO_8859_1)) - 4;
+        int idatLength = ByteBuffer.wrap(still, idat, 4).getInt();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(still, 0, Photographs.PNG_AFTER_IHDR);
+        Photographs.chunk(out, "acTL", ByteBuffer.allocate(8).putInt(2).putInt(0).array());
+        Photographs.chunk(out, "fcTL", frameControl(0));
+        out.write(still, Photographs.PNG_AFTER_IHDR, still.length - 12 - Photographs.PNG_AFTER_IHDR);
+        Photographs.chunk(out, "fcTL", frameControl(1));
+        Photographs.chunk(out, "fdAT", concat(ByteBuffer.allocate(4).putInt(2).array(),
+                Arrays.copyOfRange(still, idat + 8, idat + 8 + idatLength)));
+        out.write(still, still.length - 12, 12);
+        byte[] animated = out.toByteArray();
+        assertThat(PictureMetadata.withoutPersonalData(AttachmentTypes.PNG, animated)).isEqualTo(animated);
+    }
+
+    /** An APNG frame's control (30 x 20 at 0, 0, a tenth of a second) with this sequence number. */
+    private static byte[] frameControl(int sequence) {
+        return ByteBuffer.allocate(26).putInt(sequence).putInt(30).putInt(20).putInt(0).putInt(0).putShort((short) 1)
+                .putShort((short) 10).put((byte) 0).put((byte) 0).array();
+    }
+
+    /**
+     * An EXIF after the image data (a PNG's eXIf after IDAT, a JPEG's APP1 Exif after its scan) is one no browser
+     * applies and {@link PictureMetadata#orientation} does not read: it goes whole, so that what is kept says what is
+     * shown. The JDK's own picture with one is kept as the JDK wrote it.
+     */
+    @Test
+    void anExifAfterTheImageDataGoesWhole() {
+        byte[] plainPng = TicketAttachmentWebTests.picture(30, 20, "png");
+        byte[] latePng = withEXifAfterItsImageData(plainPng);
+        byte[] plainJpeg = TicketAttachmentWebTests.picture(30, 20, "jpg");
+        byte[] lateJpeg = concat(Arrays.copyOf(plainJpeg, plainJpeg.length - 2),
+                concat(segment(0xE1, concat("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1), Photographs.exif(6))),
+                        new byte[] {(byte) 0xFF, (byte) 0xD9}));
+        assertThat(PictureMetadata.orientation(AttachmentTypes.PNG, latePng)).isEqualTo(1);
+        assertThat(PictureMetadata.orientation(AttachmentTypes.JPEG, lateJpeg)).isEqualTo(1);
+        assertThat(PictureMetadata.withoutPersonalData(AttachmentTypes.PNG, latePng)).isEqualTo(plainPng);
+        assertThat(PictureMetadata.withoutPersonalData(AttachmentTypes.JPEG, lateJpeg)).isEqualTo(plainJpeg);
+    }
+
     /** What cannot be read to its end is not rewritten by a guess: kept as it came, as before. */
     @Test
     void aMalformedJpegOrPngIsKeptAsItCame() {
@@ -105,8 +254,8 @@ class PictureMetadataUnitTests {
         }
 
         byte[] png = geotaggedPng();
-        // cut off in its image data: its IDAT's length past the file's end
-        byte[] chunkPastTheEnd = Arrays.copyOf(png, indexOf(png, "IDAT".getBytes(StandardCharsets.ISO_8859_1)) + 10);
+        // cut off before its image data: its eXIf's length past the file's end
+        byte[] chunkPastTheEnd = Arrays.copyOf(png, Photographs.PNG_AFTER_IHDR + 20);
         byte[] notAType = png.clone();
         notAType[12] = '1';
         for (byte[] malformed : new byte[][] {chunkPastTheEnd, notAType, TicketAttachmentWebTests.PNG}) {
@@ -120,7 +269,7 @@ class PictureMetadataUnitTests {
         byte[] kept = PictureMetadata.withoutPersonalData(AttachmentTypes.PNG, sent);
         Photographs.assertLocationGoneOrientationKept(kept, sent);
         assertThat(indexOf(kept, SECRET)).isNegative();
-        for (String gone : new String[] {"tEXt", "zTXt", "iTXt", "caBX"}) {
+        for (String gone : new String[] {"tEXt", "zTXt", "iTXt", "tIME", "caBX"}) {
             assertThat(indexOf(kept, gone.getBytes(StandardCharsets.ISO_8859_1))).as(gone).isNegative();
         }
         assertThat(indexOf(kept, "pHYs".getBytes(StandardCharsets.ISO_8859_1))).isPositive();
@@ -147,11 +296,7 @@ class PictureMetadataUnitTests {
         assertThat(PictureMetadata.orientation(AttachmentTypes.PNG, geotaggedPng())).isEqualTo(6);
 
         byte[] plainPng = TicketAttachmentWebTests.picture(30, 20, "png");
-        ByteArrayOutputStream late = new ByteArrayOutputStream();
-        late.write(plainPng, 0, plainPng.length - 12);
-        Photographs.chunk(late, "eXIf", Photographs.exif(6));
-        late.write(plainPng, plainPng.length - 12, 12);
-        byte[] lateExif = late.toByteArray();
+        byte[] lateExif = withEXifAfterItsImageData(plainPng);
         byte[] notAnOrientation = Photographs.oriented(Photographs.marked(40, 20), "jpeg", 9);
         byte[] noByteOrder = Photographs.geotaggedJpeg(40, 20);
         noByteOrder[indexOf(noByteOrder, "II*".getBytes(StandardCharsets.ISO_8859_1))] = 'X';
@@ -172,10 +317,57 @@ class PictureMetadataUnitTests {
         assertThat(PictureMetadata.withoutPersonalData(AttachmentTypes.PDF, pdf)).isSameAs(pdf);
     }
 
+    /** The PNG (IEND last) with an eXIf (Orientation 6, the GPS) after its image data, just before its IEND. */
+    private static byte[] withEXifAfterItsImageData(byte[] png) {
+        ByteArrayOutputStream late = new ByteArrayOutputStream();
+        late.write(png, 0, png.length - 12);
+        Photographs.chunk(late, "eXIf", Photographs.exif(6));
+        late.write(png, png.length - 12, 12);
+        return late.toByteArray();
+    }
+
+    /** The JPEG (the JDK's: SOI, its JFIF APP0, ...) with an APP1 Exif of this TIFF structure after its APP0. */
+    private static byte[] withExif(byte[] jpeg, byte[] tiff) {
+        int afterJfif = 4 + ((jpeg[4] & 0xFF) << 8 | jpeg[5] & 0xFF);
+        byte[] exif = segment(0xE1, concat("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1), tiff));
+        return concat(concat(Arrays.copyOf(jpeg, afterJfif), exif), Arrays.copyOfRange(jpeg, afterJfif, jpeg.length));
+    }
+
+    private static byte[] segment(int marker, byte[] data) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Photographs.segment(out, marker, data);
+        return out.toByteArray();
+    }
+
+    /**
+     * Where the JPEG's {@code nth} marker of this code begins (-1: there are fewer): in the image data an {@code FF} is
+     * followed by 00 or a restart, so {@code FF} and another code is a marker (these pictures' tables hold none).
+     */
+    private static int markerAt(byte[] jpeg, int code, int nth) {
+        int seen = 0;
+        for (int i = 0; i + 1 < jpeg.length; i++) {
+            if ((jpeg[i] & 0xFF) == 0xFF && (jpeg[i + 1] & 0xFF) == code && ++seen == nth) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A picture whose every pixel differs from its neighbours', so that a changed one shows. */
+    private static BufferedImage colourful(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < width; x++) {
+            for (int y = 0; y < height; y++) {
+                image.setRGB(x, y, (x * 3 & 0xFF) << 16 | (y * 4 & 0xFF) << 8 | (x * y) & 0xFF);
+            }
+        }
+        return image;
+    }
+
     /**
      * A PNG as an editor leaves one: after its header, an eXIf with the GPS and Orientation 6, the author and place as
-     * text (tEXt, zTXt, iTXt), a private chunk (a C2PA manifest's caBX), a registered one that shows it (pHYs); after
-     * its IEND, more.
+     * text (tEXt, zTXt, iTXt), when it was last changed (tIME), a private chunk (a C2PA manifest's caBX), a registered
+     * one that shows it (pHYs); after its IEND, more.
      */
     private static byte[] geotaggedPng() {
         byte[] picture = TicketAttachmentWebTests.picture(36, 24, "png");
@@ -188,6 +380,7 @@ class PictureMetadataUnitTests {
                 SECRET));
         Photographs.chunk(out, "iTXt", ("XML:com.adobe.xmp\0\0\0\0\0<x:xmpmeta>" + Photographs.XMP_PLACE
                 + "</x:xmpmeta>").getBytes(StandardCharsets.UTF_8));
+        Photographs.chunk(out, "tIME", new byte[] {0x07, (byte) 0xE9, 3, 14, 9, 26, 53});
         Photographs.chunk(out, "caBX", SECRET);
         Photographs.chunk(out, "pHYs", new byte[] {0, 0, 0x0B, 0x13, 0, 0, 0x0B, 0x13, 1});
         out.write(picture, afterHeader, picture.length - afterHeader);
