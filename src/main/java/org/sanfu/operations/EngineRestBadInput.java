@@ -184,10 +184,13 @@ final class EngineRestBadInput {
         return format;
     }
 
-    /** 400 naming the field; one line at WARN, as OperatorWrites notes its refusals, no stack. */
+    /**
+     * 400 naming the field; one line at WARN, as OperatorWrites notes its refusals, no stack. The field and Camunda's
+     * words may quote what was sent: on one line ({@link OneLine}).
+     */
     Response refuse(HttpServletRequest request, String field, Message fault) {
         log.warn("Refused {} {} by {}: {}: {} ({})", request.getMethod(), request.getRequestURI(),
-                request.getRemoteUser(), field, fault.english(), fault.code());
+                request.getRemoteUser(), OneLine.of(field), OneLine.of(fault.english()), fault.code());
         Problems.Answer answer = problems.invalid(request, field, fault);
         return Response.status(answer.status())
                 .type("application/problem+json;charset=UTF-8")

@@ -48,6 +48,6 @@ public class FailedStart implements ApplicationListener<ApplicationFailedEvent>,
         }
         String message = root.getMessage();
         return message == null || message.isBlank() ? root.getClass().getName()
-                : root.getClass().getName() + ": " + message.strip().replaceAll("\\s*\\R\\s*", " ");
+                : root.getClass().getName() + ": " + OneLine.of(message);
     }
 }

@@ -198,8 +198,9 @@ class OperatorWrites extends OncePerRequestFilter {
             RetryBodies.Checked checked = RetryBodies.check(method, resource, body);
             RetryBodies.Fault fault = checked.fault();
             if (fault != null) {
-                log.warn("Refused {} {} by {}: {}: {} ({})", method, path, request.getRemoteUser(), fault.field(),
-                        fault.message().english(), fault.message().code());
+                // the field may be one the body gave twice, named as sent: on one line (OneLine)
+                log.warn("Refused {} {} by {}: {}: {} ({})", method, path, request.getRemoteUser(),
+                        OneLine.of(fault.field()), OneLine.of(fault.message().english()), fault.message().code());
                 problems.writeInvalid(request, response, fault.field(), fault.message());
                 return;
             }

@@ -177,6 +177,27 @@ class EngineRestBadInputWebTests {
         assertThat(problem(zh).path("detail").asText()).isEqualTo("maxResults: 必须是 0 到 2147483647 之间的整数");
     }
 
+    /**
+     * Camunda's words quote the value sent in a body (a query string's line break is refused before, by
+     * web.RejectedRequests): its line breaks, \n and \r, are spaces in the operator's log, where they would start a
+     * line that reads as another event; the answer still quotes it as sent.
+     */
+    @Test
+    void aRefusedValueWithLineBreaksIsLoggedOnOneLine(CapturedOutput output) throws Exception {
+        HttpResponse<String> lf = send("POST", "/job", "{\"sortBy\":\"a\\nFORGED WARN\\r\\nb\"}", null);
+        assertThat(refused(lf, "sortBy", "is not a valid value (Camunda says: sortBy parameter has invalid value: "
+                + "a\nFORGED WARN\r\nb)")).as(lf.body()).isTrue();
+        HttpResponse<String> cr = send("POST", "/job/count", "{\"sortBy\":\"c\\rFORGED ERROR d\"}", null);
+        assertThat(refused(cr, "sortBy", "is not a valid value")).as(cr.body()).isTrue();
+
+        assertThat(output.getOut()).contains("Refused POST " + root + "/job by admin: sortBy: is not a valid value "
+                + "(Camunda says: sortBy parameter has invalid value: a FORGED WARN b) (sanfu.operations.camunda-says)");
+        assertThat(output.getOut()).contains("Refused POST " + root + "/job/count by admin: sortBy: is not a valid "
+                + "value (Camunda says: sortBy parameter has invalid value: c FORGED ERROR d) "
+                + "(sanfu.operations.camunda-says)");
+        assertThat(output.getOut().lines().filter(l -> l.startsWith("FORGED") || l.startsWith("b)"))).isEmpty();
+    }
+
     @Test
     void aRecalculationWhoseFlagIsNoFlagIsRefusedNotRunFromAnotherDate() throws Exception {
         Job job = sweepTimer();

@@ -182,6 +182,21 @@ class OperatorWritesWebTests {
                 + "(sanfu.operations.retries)");
     }
 
+    /** A field the body gave twice is named as sent: its line breaks are spaces in the log, no line of their own. */
+    @Test
+    void aRefusedRetryBodysFieldWithLineBreaksIsLoggedOnOneLine(CapturedOutput output) throws Exception {
+        Job job = sweepTimer();
+        String twice = "\"x\\nFORGED WARN\\r\\ny\"";
+        HttpResponse<String> r = operator("/engine-rest/engine/" + engine.getName(), Call.json("PUT",
+                "/job/" + job.getId() + "/retries", "{\"retries\":1," + twice + ":1," + twice + ":2}"), null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+        assertThat(problem(r).path("errors").path(0).path("field").asText()).isEqualTo("x\nFORGED WARN\r\ny");
+
+        assertThat(output.getOut()).contains("/retries by admin: x FORGED WARN y: must not appear twice in one object "
+                + "(sanfu.json.duplicate)");
+        assertThat(output.getOut().lines().filter(l -> l.startsWith("FORGED") || l.startsWith("y:"))).isEmpty();
+    }
+
     @Test
     void aRetryOrDueDateForAJobTheEngineHasNotIs404NotTheEnginesServerError() throws Exception {
         for (String root : new String[] {"/engine-rest", "/engine-rest/engine/" + engine.getName()}) {
