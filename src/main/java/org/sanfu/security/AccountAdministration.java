@@ -119,33 +119,16 @@ public class AccountAdministration {
     }
 
     /**
-     * A new, enabled account. {@code role} is a {@link Role} name; {@code department} is required for
-     * DEPT and must be a handling department of the catalog; DISPATCH is always the office
-     * ({@link Catalog#DISPATCH}), and the other roles have none. Any role but DEPT given a department is refused
-     * (400 naming it): dropping it silently hid a role chosen by mistake.
-     */
-    @Transactional
-    public void create(String username, String role, String department, String password) {
-        create(username, null, null, role, department, password);
-    }
-
-    /**
-     * As {@link #create(String, String, String, String)}, with the person's name (姓名) and work telephone
-     * (blank for none).
-     */
-    @Transactional
-    public void create(String username, String displayName, String phone, String role, String department,
-            String password) {
-        create(null, new NewAccount(username, role, department, displayName, phone, password));
-    }
-
-    /**
      * A new, enabled account (/admin's form and {@code POST /api/accounts}), its password set by the administrator:
-     * its person chooses their own at the first sign-in to the pages. Every field at fault is named at once
-     * (InvalidInput, 400); a user name taken with nothing else wrong is {@link UsernameTaken}. Nothing is stored on
-     * any of them. Logged at INFO with who created it, as disabling and enabling are.
+     * its person chooses their own at the first sign-in to the pages. {@code role} is a {@link Role} name;
+     * {@code department} is required for DEPT and must be a handling department of the catalog; DISPATCH is always
+     * the office ({@link Catalog#DISPATCH}), and the other roles have none. Any role but DEPT given a department is
+     * refused (400 naming it): dropping it silently hid a role chosen by mistake. The person's name (姓名) and work
+     * telephone may be blank. Every field at fault is named at once (InvalidInput, 400); a user name taken with
+     * nothing else wrong is {@link UsernameTaken}. Nothing is stored on any of them. Logged at INFO with who created
+     * it, as disabling and enabling are.
      *
-     * @param administrator who creates it, for the log (null: nobody signed in, a test's set-up)
+     * @param administrator who creates it, for the log
      */
     @Transactional
     public void create(Caller administrator, NewAccount account) {
@@ -186,12 +169,8 @@ public class AccountAdministration {
             accounts.changePhone(name, telephone);
         }
         people.forget();
-        log.info("Account '{}' created by {}: {}{}", name, by(administrator), chosen,
+        log.info("Account '{}' created by '{}': {}{}", name, administrator.username(), chosen,
                 chosen == Role.DEPT ? " of " + dept : "");
-    }
-
-    private static String by(Caller administrator) {
-        return administrator == null ? "(nobody signed in)" : "'" + administrator.username() + "'";
     }
 
     /** The person's name (姓名) shown for the account; blank takes it away. */
@@ -307,7 +286,11 @@ public class AccountAdministration {
         return accounts.departmentsOfEnabled(Role.DEPT);
     }
 
-    /** The account signs in nowhere from its next request on; refused for oneself and the last administrator. */
+    /**
+     * The account signs in nowhere from its next request on; refused for oneself and the last administrator. One
+     * disabled already stays so, and nothing is logged: the log says who disabled it, not who asked again (two asking
+     * at once: the one whose update changed the row).
+     */
     @Transactional
     public void disable(Caller administrator, String username) {
         List<String> administrators = accounts.lockEnabledAdministrators();
@@ -317,16 +300,21 @@ public class AccountAdministration {
         if (refusal != null) {
             throw new DomainException.NotNow(Message.of(refusal));
         }
-        accounts.changeEnabled(account.username(), false);
-        log.info("Account '{}' disabled by {}", account.username(), by(administrator));
+        if (accounts.changeEnabled(account.username(), false)) {
+            log.info("Account '{}' disabled by '{}'", account.username(), administrator.username());
+        }
     }
 
-    /** The account signs in again from its next request on (its password and role as they were). */
+    /**
+     * The account signs in again from its next request on (its password and role as they were). One enabled already
+     * stays so, and nothing is logged, as for {@link #disable}.
+     */
     @Transactional
     public void enable(Caller administrator, String username) {
         String name = existing(username).username();
-        accounts.changeEnabled(name, true);
-        log.info("Account '{}' enabled by {}", name, by(administrator));
+        if (accounts.changeEnabled(name, true)) {
+            log.info("Account '{}' enabled by '{}'", name, administrator.username());
+        }
     }
 
     /**

@@ -135,8 +135,10 @@ class Accounts {
                 .params(role.name(), department, username).update();
     }
 
-    void changeEnabled(String username, boolean enabled) {
-        jdbc.sql("update account set enabled = ? where username = ?").params(enabled, username).update();
+    /** Whether the account was otherwise and is now so: false when it was so already (nothing changed). */
+    boolean changeEnabled(String username, boolean enabled) {
+        return jdbc.sql("update account set enabled = ? where username = ? and enabled = ?")
+                .params(enabled, username, !enabled).update() > 0;
     }
 
     /** A password an administrator set: its person is asked to choose their own at the next sign-in. */

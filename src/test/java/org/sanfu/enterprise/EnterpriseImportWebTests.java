@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
 import org.sanfu.LostRace;
 import org.sanfu.SanfuTest;
+import org.sanfu.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -153,7 +154,7 @@ class EnterpriseImportWebTests {
     void aDisabledAccountIsRefusedAsANewSpecialistButKeptWhereTheFileNamesItAlready(
             @Autowired org.sanfu.security.AccountAdministration administration) {
         String leaver = "left-" + Api.creditCode().substring(10, 16).toLowerCase();
-        administration.create(leaver, "STAFF", null, "a-first-password");
+        TestAccounts.create(administration, leaver, "STAFF", null, "a-first-password");
         String kept = Api.creditCode();
         assertThat(upload(csv(HEADER, kept + ",旧专员企业,椒江区,泵业,true,false," + leaver)).status()).isEqualTo(200);
         administration.disable(new org.sanfu.security.Caller("admin", org.sanfu.security.Role.ADMIN, null), leaver);

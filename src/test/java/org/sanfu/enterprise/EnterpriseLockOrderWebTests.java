@@ -26,6 +26,7 @@ import org.sanfu.Api;
 import org.sanfu.HeldRow;
 import org.sanfu.SanfuTest;
 import org.sanfu.Sql;
+import org.sanfu.TestAccounts;
 import org.sanfu.security.AccountAdministration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -222,7 +223,7 @@ class EnterpriseLockOrderWebTests {
 
     private String newSpecialist(String prefix) {
         String user = prefix + Api.creditCode().substring(10).toLowerCase(Locale.ROOT);
-        accounts.create(user, "STAFF", null, PASSWORD);
+        TestAccounts.create(accounts, user, "STAFF", null, PASSWORD);
         return user;
     }
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
 import org.sanfu.LostRace;
 import org.sanfu.SanfuTest;
+import org.sanfu.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -637,7 +638,7 @@ class EnterpriseWebTests {
     @Test
     void aDisabledAccountIsNewlyNamedSpecialistOfNoneButTheOneOnFileStaysWhileTheFileIsCorrected() {
         String leaver = "leaver-" + token().toLowerCase();
-        administration.create(leaver, "STAFF", null, "a-first-password");
+        TestAccounts.create(administration, leaver, "STAFF", null, "a-first-password");
         String code = Api.creditCode();
         Map<String, Object> looked = form(code, "专员离职企业" + token(), null, false);
         looked.put("specialist", leaver);

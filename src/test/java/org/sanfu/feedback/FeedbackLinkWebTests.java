@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
 import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
+import org.sanfu.TestAccounts;
 import org.sanfu.security.AccountAdministration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -1120,7 +1121,7 @@ class FeedbackLinkWebTests {
     /** A service specialist of the test's own, with a name and a telephone the enterprise's pages give. */
     private String specialist(String prefix, String name, String phone) {
         String user = prefix + Api.creditCode().substring(10).toLowerCase(Locale.ROOT);
-        accounts.create(user, name, phone, "STAFF", null, PASSWORD);
+        TestAccounts.create(accounts, user, name, phone, "STAFF", null, PASSWORD);
         return user;
     }
 

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
 import org.sanfu.SanfuTest;
+import org.sanfu.TestAccounts;
 import org.sanfu.security.AccountAdministration;
 import org.sanfu.security.Caller;
 import org.sanfu.security.Role;
@@ -67,7 +68,7 @@ class AccountIdentityIntegrationTests {
     @Test
     void aDisabledAccountIsStillAUserButInNoGroup() {
         String username = "gone" + Api.creditCode().substring(12).toLowerCase(Locale.ROOT);
-        administration.create(username, "ADMIN", null, "Sanfu-Gone-Passw0rd!");
+        TestAccounts.create(administration, username, "ADMIN", null, "Sanfu-Gone-Passw0rd!");
         assertThat(ids(identity.createUserQuery().memberOfGroup("camunda-admin").list())).contains(username);
         administration.disable(new Caller("admin", Role.ADMIN, null), username);
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
 import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
+import org.sanfu.TestAccounts;
 import org.sanfu.security.AccountAdministration;
 import org.sanfu.security.Caller;
 import org.sanfu.security.Role;
@@ -178,7 +179,7 @@ class CamundaAccessWebTests {
     @Test
     void aDisabledAdministratorsWorkbenchSessionOpensNothingMore() throws Exception {
         String username = "ops" + Api.creditCode().substring(12).toLowerCase(java.util.Locale.ROOT);
-        accounts.create(username, "ADMIN", null, "Sanfu-Ops-Passw0rd!");
+        TestAccounts.create(accounts, username, "ADMIN", null, "Sanfu-Ops-Passw0rd!");
         String session = http().workbenchSession(username, "Sanfu-Ops-Passw0rd!");
         String path = "/engine-rest/engine/" + engine.getName() + "/incident";
         HttpResponse<String> first = withSession(path, session);

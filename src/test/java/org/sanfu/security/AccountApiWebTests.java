@@ -1,6 +1,7 @@
 package org.sanfu.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +20,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
@@ -38,6 +40,8 @@ class AccountApiWebTests {
     JdbcClient jdbc;
     @Autowired
     Pages pages;
+    @Autowired
+    Accounts stored;
 
     @Test
     void anAdministratorCreatesAnAccountAsTheFormDoesAndReadsItAtItsLocation(CapturedOutput output) {
@@ -222,6 +226,86 @@ class AccountApiWebTests {
         assertThat(api.post("/api/accounts/no.such.one/disable", "admin", null).status()).isEqualTo(404);
         assertThat(api.post("/api/accounts/" + name + "/disable", "admin", "[1]").status()).isEqualTo(400);
         assertThat(enabled(name)).as("nothing done on a 400").isTrue();
+    }
+
+    /**
+     * An account's password is in no log line: not on its creation (201), not when the request is refused (400),
+     * whether the password or another field is at fault or the body is no JSON the service reads, which a parser's
+     * message would quote.
+     */
+    @Test
+    void thePasswordIsNeverLogged(CapturedOutput output) {
+        String password = "Never-Logged-" + Long.toString(System.nanoTime(), 36);
+        Api.Response created = api.post("/api/accounts", "admin", Map.of("username", fresh("quiet"), "role", "STAFF",
+                "password", password));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        for (Object body : List.of(
+                Map.of("username", fresh("quiet"), "role", "JANITOR", "password", password),
+                Map.of("username", fresh("quiet"), "role", "STAFF", "password", password + "x".repeat(72)),
+                Map.of("username", "李四", "role", "STAFF", "password", password),
+                "{\"username\":\"" + fresh("quiet") + "\",\"role\":\"STAFF\",\"password\":\"" + password + "\",}",
+                "{\"username\":\"" + fresh("quiet") + "\",\"password\":\"" + password + "\",\"password\":\"" + password
+                        + "\"}",
+                "{\"username\":[\"" + password + "\"],\"role\":\"STAFF\",\"password\":\"" + password + "\"}")) {
+            Api.Response refused = api.post("/api/accounts", "admin", body);
+            assertThat(refused.status()).as(body + ": " + refused.text()).isEqualTo(400);
+        }
+        assertThat(output.getAll()).doesNotContain(password);
+    }
+
+    /**
+     * Disabling an account disabled already, or enabling one enabled, changes nothing and says nothing: 204 as before,
+     * and the log keeps the one line of the change, with who made it.
+     */
+    @Test
+    void disablingOrEnablingAgainIs204AndLogsOnlyTheChange(CapturedOutput output) {
+        String name = fresh("again");
+        assertThat(api.post("/api/accounts", "admin", Map.of("username", name, "role", "STAFF", "password", PASSWORD))
+                .status()).isEqualTo(201);
+        for (int i = 0; i < 2; i++) {
+            assertThat(api.post("/api/accounts/" + name + "/disable", "admin", null).status()).isEqualTo(204);
+        }
+        assertThat(enabled(name)).isFalse();
+        for (int i = 0; i < 2; i++) {
+            assertThat(api.post("/api/accounts/" + name + "/enable", "admin", null).status()).isEqualTo(204);
+        }
+        assertThat(enabled(name)).isTrue();
+        assertThat(api.post("/api/accounts/" + name + "/enable", "admin", null).status()).isEqualTo(204);
+        assertThat(output.getOut().lines().filter(l -> l.contains("Account '" + name + "' disabled by 'admin'")))
+                .hasSize(1);
+        assertThat(output.getOut().lines().filter(l -> l.contains("Account '" + name + "' enabled by 'admin'")))
+                .hasSize(1);
+    }
+
+    /**
+     * Two administrators, the last two, disable each other at once: the request that comes second finds the other the
+     * last enabled administrator and is refused 409, as the form refuses it, and the service keeps one. (Its caller
+     * signed in before being disabled: the API's requests are not checked again as the pages' sessions are.)
+     */
+    @Test
+    void disablingTheLastEnabledAdministratorIs409AndTheAccountStaysEnabled() {
+        String other = fresh("admin");
+        assertThat(api.post("/api/accounts", "admin", Map.of("username", other, "role", "ADMIN", "password", PASSWORD))
+                .status()).isEqualTo(201);
+        // the other's request, signed in while it was an enabled administrator
+        SanfuUser signedIn = SanfuUser.of(stored.find(other).orElseThrow());
+        assertThat(api.post("/api/accounts/" + other + "/disable", "admin", null).status()).isEqualTo(204);
+        // the tests share one database: the administrators other tests left enabled step aside for this one
+        List<String> aside = jdbc.sql("select username from account where role = 'ADMIN' and enabled = true "
+                + "and username <> 'admin'").query(String.class).list();
+        aside.forEach(a -> jdbc.sql("update account set enabled = false where username = ?").param(a).update());
+        try {
+            Api.Response last = api.perform(MockMvcRequestBuilders.post("/api/accounts/admin/disable")
+                    .header("Accept-Language", "en")
+                    .with(authentication(UsernamePasswordAuthenticationToken.authenticated(signedIn, null,
+                            signedIn.getAuthorities()))), null);
+            assertThat(last.status()).as(last.text()).isEqualTo(409);
+            assertThat(last.contentType()).startsWith("application/problem+json");
+            assertThat(last.json().get("detail").asText()).contains("the last enabled administrator");
+            assertThat(enabled("admin")).isTrue();
+        } finally {
+            aside.forEach(a -> jdbc.sql("update account set enabled = true where username = ?").param(a).update());
+        }
     }
 
     private int signIn(String user, String password) {

@@ -16,6 +16,7 @@ import org.sanfu.Api;
 import org.sanfu.LostRace;
 import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
+import org.sanfu.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,7 +63,7 @@ class OwnPasswordWebTests {
     /** An account an administrator created with the password {@link #FIRST}. */
     private String created(String role, String department) {
         String name = "own-" + UUID.randomUUID().toString().substring(0, 8);
-        administration.create(name, role, department, FIRST);
+        TestAccounts.create(administration, name, role, department, FIRST);
         return name;
     }
 
@@ -431,7 +432,7 @@ class OwnPasswordWebTests {
     @Test
     void aUserNameDifferingOnlyInCaseIsRefusedAndSignInStaysExactInCase() {
         String user = "zy.case" + UUID.randomUUID().toString().substring(0, 6);
-        administration.create(user, "STAFF", null, FIRST);
+        TestAccounts.create(administration, user, "STAFF", null, FIRST);
         Pages.Answer twin = pages.post("/admin/accounts", "admin",
                 Pages.form("username", user.toUpperCase(), "role", "STAFF", "password", FIRST));
         assertThat(twin.status()).isEqualTo(400);
@@ -449,7 +450,7 @@ class OwnPasswordWebTests {
     void anAccountFormSentTwiceAtOnceCreatesOneAndTheLaterIsToldTheNameIsTaken() throws Exception {
         String user = "race" + UUID.randomUUID().toString().substring(0, 6);
         MockHttpSession admin = pages.session("admin");
-        Pages.Answer later = race.loser("account", () -> administration.create(user, "STAFF", null, FIRST),
+        Pages.Answer later = race.loser("account", () -> TestAccounts.create(administration, user, "STAFF", null, FIRST),
                 () -> pages.post("/admin/accounts", admin, Pages.form("username", user, "role", "LEADER",
                         "password", FIRST)));
         assertThat(later.status()).as(later.body()).isEqualTo(400);

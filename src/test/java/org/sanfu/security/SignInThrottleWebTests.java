@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
 import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
+import org.sanfu.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -51,7 +52,7 @@ class SignInThrottleWebTests {
 
     private String account() {
         String name = "lock-" + UUID.randomUUID().toString().substring(0, 8);
-        administration.create(name, "LEADER", null, PASSWORD);
+        TestAccounts.create(administration, name, "LEADER", null, PASSWORD);
         return name;
     }
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
 import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
+import org.sanfu.TestAccounts;
 import org.sanfu.security.AccountAdministration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -221,7 +222,7 @@ class MyReportedWebTests {
 
     private String newSpecialist(String prefix) {
         String user = prefix + Api.creditCode().substring(10).toLowerCase(Locale.ROOT);
-        accounts.create(user, "STAFF", null, PASSWORD);
+        TestAccounts.create(accounts, user, "STAFF", null, PASSWORD);
         pages.passwordChosen(user);
         return user;
     }

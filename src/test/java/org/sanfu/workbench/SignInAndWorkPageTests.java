@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
 import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
+import org.sanfu.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 
@@ -286,7 +287,7 @@ class SignInAndWorkPageTests {
     void anEmptyInboxSaysSoOnceWithoutAnOrderOfNothing() {
         // a staff member new to the county: no visit logged, so no feedback due
         String user = "new" + Api.creditCode().substring(12).toLowerCase(java.util.Locale.ROOT);
-        accounts.create(user, "STAFF", null, "Sanfu-New-Passw0rd!");
+        TestAccounts.create(accounts, user, "STAFF", null, "Sanfu-New-Passw0rd!");
         pages.passwordChosen(user);
         Pages.Answer empty = pages.get("/work", pages.signIn(user, "Sanfu-New-Passw0rd!").orElseThrow());
         assertThat(empty.status()).isEqualTo(200);
