@@ -5,6 +5,8 @@ import java.util.IdentityHashMap;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
@@ -16,10 +18,17 @@ import org.springframework.core.Ordered;
  * the operator sees says nothing. This line comes first, and the report with the whole chain (or Spring Boot's
  * failure analysis, "APPLICATION FAILED TO START") still follows it.
  * <p>
- * Only the root cause's own message, which Spring Boot's report prints already: the settings a start refuses are
- * checked so that their values are not in it (FirstAdministratorProperties: the first administrator's password is
- * named, never shown). Registered in META-INF/spring.factories, so that it hears a failure before any bean of the
- * context exists (a setting refused while binding).
+ * The root cause alone is sometimes the wrong words: a setting refused by the service's own check is wrapped
+ * around what the library said ("sanfu.channels.secret-key is no base64" around "Illegal base64 character 2d"). So
+ * the line adds the message of the cause nearest the root that says more: one thrown by Sanfu's own code, or Spring
+ * Boot's refusal to bind a setting (BindException, BindValidationException), which names it, unless the root is
+ * one of those itself. Not any wrapper's: Spring's bean exceptions repeat their causes' words at length.
+ * <p>
+ * Only messages written to be read in a log: the settings a start refuses are checked so that their values are not
+ * in them (FirstAdministratorProperties: the first administrator's password is named, never shown; a BindException
+ * names the setting and its type, not the value), and Sanfu's own refusals name a setting, never its value.
+ * Registered in META-INF/spring.factories, so that it hears a failure before any bean of the context exists (a
+ * setting refused while binding).
  */
 public class FailedStart implements ApplicationListener<ApplicationFailedEvent>, Ordered {
 
@@ -39,15 +48,40 @@ public class FailedStart implements ApplicationListener<ApplicationFailedEvent>,
         return Ordered.HIGHEST_PRECEDENCE;
     }
 
-    /** The last cause of the failure as "class: message", on one line (a message's own line breaks as spaces). */
+    /**
+     * The last cause of the failure as "class: message", and after it, when one above says more (see above), "(cause
+     * of class: message)"; on one line ({@link OneLine}: a message's own line breaks as spaces).
+     */
     static String rootCause(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Throwable root = failure;
+        Throwable sayingMore = null;
         while (root.getCause() != null && seen.add(root)) {
+            if (saysMore(root)) {
+                sayingMore = root;
+            }
             root = root.getCause();
         }
-        String message = root.getMessage();
-        return message == null || message.isBlank() ? root.getClass().getName()
-                : root.getClass().getName() + ": " + OneLine.of(message);
+        String line = described(root);
+        // a root that is Sanfu's or the binding's words itself needs no more
+        return sayingMore == null || saysMore(root) || line.contains(OneLine.of(sayingMore.getMessage())) ? line
+                : line + " (cause of " + described(sayingMore) + ")";
+    }
+
+    /** Whether this cause's own message is Sanfu's words, or Spring Boot's naming a setting it could not bind. */
+    private static boolean saysMore(Throwable cause) {
+        if (cause.getMessage() == null || cause.getMessage().isBlank()) {
+            return false;
+        }
+        if (cause instanceof BindException || cause instanceof BindValidationException) {
+            return true;
+        }
+        StackTraceElement[] stack = cause.getStackTrace();
+        return stack.length > 0 && stack[0].getClassName().startsWith("org.sanfu.");
+    }
+
+    private static String described(Throwable cause) {
+        String message = cause.getMessage() == null ? "" : OneLine.of(cause.getMessage());
+        return message.isEmpty() ? cause.getClass().getName() : cause.getClass().getName() + ": " + message;
     }
 }

@@ -2,13 +2,18 @@ package org.sanfu.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.net.ConnectException;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
@@ -46,9 +51,49 @@ class FailedStartTests {
 
     @Test
     void theRootCauseIsTheLastOfTheChainOnOneLine() {
-        assertThat(FailedStart.rootCause(new IllegalStateException("top",
-                new IllegalArgumentException("  two\r\n  lines  ")))).isEqualTo("java.lang.IllegalArgumentException: two lines");
+        assertThat(FailedStart.rootCause(thrownBy("org.springframework.beans.BeanUtils", new IllegalStateException("top",
+                new IllegalArgumentException("  two\r\n  lines  "))))).isEqualTo("java.lang.IllegalArgumentException: two lines");
         assertThat(FailedStart.rootCause(new IllegalStateException("alone"))).isEqualTo("java.lang.IllegalStateException: alone");
         assertThat(FailedStart.rootCause(new NullPointerException())).isEqualTo("java.lang.NullPointerException");
+    }
+
+    /**
+     * A cause above the root that Sanfu's own code threw, or Spring Boot's refusal to bind a setting, says more than
+     * the library's root: its words follow, the nearest such to the root; a wrapper of Spring's does not, nor words
+     * the root's message has already, nor any when the root is such a cause itself.
+     */
+    @Test
+    void aCauseThatSaysMoreThanTheRootFollowsIt() {
+        IllegalArgumentException base64 = thrownBy("java.util.Base64$Decoder",
+                new IllegalArgumentException("Illegal base64 character 2d"));
+        Throwable ours = new IllegalStateException("sanfu.channels.secret-key is no base64", base64);
+        Throwable spring = thrownBy("org.springframework.beans.BeanUtils",
+                new IllegalStateException("Failed to instantiate [org.sanfu.channel.ChannelSecrets]", ours));
+        assertThat(FailedStart.rootCause(thrownBy("org.springframework.beans.factory.support.ConstructorResolver",
+                new IllegalStateException("Error creating bean with name 'channelSecrets'", spring))))
+                .isEqualTo("java.lang.IllegalArgumentException: Illegal base64 character 2d "
+                        + "(cause of java.lang.IllegalStateException: sanfu.channels.secret-key is no base64)");
+
+        Binder settings = new Binder(new MapConfigurationPropertySource(Map.of("sanfu.sla.feedback-window", "five")));
+        Throwable binding = catchThrowable(() -> settings.bind("sanfu.sla.feedback-window", Integer.class));
+        assertThat(binding).isInstanceOf(BindException.class);
+        assertThat(FailedStart.rootCause(thrownBy("org.springframework.boot.SpringApplication",
+                new IllegalStateException("wrapper", binding)))).isEqualTo(
+                "java.lang.NumberFormatException: For input string: \"five\" (cause of "
+                        + BindException.class.getName() + ": Failed to bind properties under 'sanfu.sla.feedback-window' "
+                        + "to java.lang.Integer)");
+
+        // the root says it all already: by its words, or being Sanfu's own (this test's) or the binding's
+        assertThat(FailedStart.rootCause(new IllegalStateException("sanfu.x is wrong",
+                new IllegalArgumentException("sanfu.x must be y")))).isEqualTo("java.lang.IllegalArgumentException: sanfu.x must be y");
+        assertThat(FailedStart.rootCause(new IllegalStateException("sanfu.zone is no zone",
+                thrownBy("java.time.ZoneId", new IllegalArgumentException("sanfu.zone is no zone: Mars")))))
+                .isEqualTo("java.lang.IllegalArgumentException: sanfu.zone is no zone: Mars");
+    }
+
+    /** The exception as if thrown by that class, not by this test (whose frames are Sanfu's). */
+    private static <T extends Throwable> T thrownBy(String className, T e) {
+        e.setStackTrace(new StackTraceElement[] {new StackTraceElement(className, "run", null, -1)});
+        return e;
     }
 }
