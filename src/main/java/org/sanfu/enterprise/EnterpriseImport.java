@@ -41,6 +41,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class EnterpriseImport {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EnterpriseImport.class);
+
     /** A column: the field it fills (its English header) and its Chinese label (admin.import.field.*). */
     record Column(String field, String label) {}
 
@@ -72,6 +74,13 @@ public class EnterpriseImport {
      * there is damaged whatever its digits now read (913310810123456789 is kept as 913310810123456000).
      */
     private static final String NUMBER_CELL = "sanfu.import.number-cell";
+    /**
+     * A code as a cut number reads once its column was turned to text (Excel's 分列, or =TEXT(A2,"0")): 15 digits and
+     * zeros, which keeps the damage in a text cell or a CSV field. Typed so it may be right; its check character
+     * failing is when the hint is given.
+     */
+    private static final Pattern CUT = Pattern.compile("\\d{15}000");
+    private static final String CHECK = "sanfu.credit-code.check";
     /** What the yes/no columns take besides the English words, as the form's hint says (admin.import.hint.yes-no). */
     private static final String YES_NO = "是/否";
 
@@ -143,10 +152,22 @@ public class EnterpriseImport {
             };
             return load(lines, read.encoding().name());
         } catch (IOException | java.io.UncheckedIOException e) {
-            // the parser's own words ("(startline 3) EOF reached before ..."), not its exception's class name
             Throwable cause = e instanceof java.io.UncheckedIOException && e.getCause() != null ? e.getCause() : e;
-            throw InvalidInput.of("body", Message.of("sanfu.import.unreadable", "reason", cause.getMessage()));
+            throw InvalidInput.of("body", unreadable(cause));
         }
+    }
+
+    /**
+     * Why the CSV cannot be read: the parser's own words ("(startline 3) EOF reached before ..."), not its exception's
+     * class name; without any (an exception with no message), the refusal alone, where it said "null".
+     */
+    static Message unreadable(Throwable cause) {
+        String reason = cause.getMessage();
+        if (reason == null || reason.isBlank()) {
+            log.debug("CSV not readable: {}", cause.toString());
+            return Message.of("sanfu.import.unreadable-csv");
+        }
+        return Message.of("sanfu.import.unreadable", "reason", reason);
     }
 
     /**
@@ -351,19 +372,27 @@ public class EnterpriseImport {
 
     /**
      * The faults of a line, a credit code that reads as Excel's scientific notation (9.13311E+17: the column was a
-     * number, saved as CSV) with a hint of what happened to it and how to mend it. A sheet's code of 15 digits and
-     * zeros is not hinted by its digits: typed into a text cell it is what was typed, and one from a number cell is
-     * refused by the cell's type ({@link #refusal}), said as it is, as a code repeated is.
+     * number, saved as CSV) with a hint of what happened to it and how to mend it. One from a sheet's number cell is
+     * refused by the cell's type ({@link #refusal}), said as it is, as a code repeated is. A code of 15 digits and
+     * zeros in a text cell or a CSV field may be what was typed, so only when its check character fails is it hinted
+     * as a number column turned to text after Excel cut it (分列, =TEXT(A2,"0") keep the zeros).
      */
     private static InvalidInput hinted(InvalidInput e, Line row, Map<String, Integer> columns) {
-        String code = row.size() > columns.get("creditCode") ? row.get(columns.get("creditCode")).trim() : "";
-        if (!SCIENTIFIC.matcher(code).matches()) {
-            return e;
+        // read as the code's check reads it (Typed.folded before its capitals): ９.１３３１１Ｅ＋１７ is notation too
+        String code = row.size() > columns.get("creditCode") ? Typed.folded(row.get(columns.get("creditCode"))) : "";
+        if (SCIENTIFIC.matcher(code).matches()) {
+            return new InvalidInput(e.faults().stream().map(f -> !f.field().equals("creditCode")
+                    || DUPLICATE.equals(f.reason().code()) || NUMBER_CELL.equals(f.reason().code()) ? f
+                    : new InvalidInput.Fault(f.field(), Message.of("sanfu.import.scientific", "reason", f.reason())))
+                    .toList());
         }
-        return new InvalidInput(e.faults().stream().map(f -> !f.field().equals("creditCode")
-                || DUPLICATE.equals(f.reason().code()) || NUMBER_CELL.equals(f.reason().code()) ? f
-                : new InvalidInput.Fault(f.field(), Message.of("sanfu.import.scientific", "reason", f.reason())))
-                .toList());
+        if (CUT.matcher(code).matches()) {
+            return new InvalidInput(e.faults().stream().map(f -> !f.field().equals("creditCode")
+                    || !CHECK.equals(f.reason().code()) ? f
+                    : new InvalidInput.Fault(f.field(), Message.of("sanfu.import.cut-digits", "reason", f.reason())))
+                    .toList());
+        }
+        return e;
     }
 
     /** The value of the line's first field at fault as read ({@link #shown}); null for the whole line's fault. */

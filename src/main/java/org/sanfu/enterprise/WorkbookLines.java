@@ -1,6 +1,7 @@
 package org.sanfu.enterprise;
 
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -40,6 +41,8 @@ import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.XMLFilterImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The first sheet of an .xlsx workbook as the import reads a CSV's lines: each row that holds a cell, numbered as the
@@ -54,6 +57,8 @@ import org.xml.sax.helpers.XMLFilterImpl;
  * the limit a CSV has, {@code sanfu.max-body-bytes}: a small file of a huge sheet is refused as a large CSV is.
  */
 final class WorkbookLines {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkbookLines.class);
 
     /** The main part's type of a workbook (.xlsx) and of one with macros (.xlsm), whose cells read alike. */
     private static final Set<String> WORKBOOK_TYPES = Set.of(XSSFRelation.WORKBOOK.getContentType(),
@@ -108,7 +113,7 @@ final class WorkbookLines {
             }
             // a broken ZIP, a zip bomb (ZipSecureFile: "Zip bomb detected!"), a part that is no workbook's: POI's
             // many exceptions, all of them something the file sent is, never the server's fault
-            throw InvalidInput.of(SAVE_AS, Message.of("sanfu.import.unreadable-workbook", "reason", reason(e)));
+            throw InvalidInput.of(SAVE_AS, unreadable(e));
         }
         return rows.lines;
     }
@@ -159,8 +164,8 @@ final class WorkbookLines {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            // commons-compress says what it met (an unsupported method, a truncated entry), as POI would have
-            throw InvalidInput.of(SAVE_AS, Message.of("sanfu.import.unreadable-workbook", "reason", reason(e)));
+            // commons-compress meets what POI would have (an unsupported method, a truncated entry): said alike
+            throw InvalidInput.of(SAVE_AS, unreadable(e));
         }
         return true;
     }
@@ -174,7 +179,28 @@ final class WorkbookLines {
         return part != null && WORKBOOK_TYPES.contains(part.getContentType());
     }
 
-    /** An exception's own words, short enough to show (the first of its causes' that has any). */
+    /**
+     * Why the workbook cannot be read, in the words of the person who sent it: a file cut off (an EOFException, POI's
+     * and commons-compress's "Truncated ZIP file", "Unexpected end of …") is said to be incomplete, a zip bomb
+     * (ZipSecureFile's "Zip bomb detected!") to be compressed past what is safe to read, anything else by the refusal
+     * alone. The library's own words, English and naming its classes, are for the operators' log (DEBUG), not the
+     * Chinese 400 (it showed （EOFException） or （Truncated ZIP file…）).
+     */
+    static Message unreadable(Throwable e) {
+        String reason = reason(e);
+        log.debug("workbook not readable: {}", reason);
+        boolean cut = false;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage() == null ? "" : t.getMessage();
+            cut |= t instanceof EOFException || m.contains("Truncated") || m.contains("Unexpected end");
+            if (m.contains("Zip bomb")) {
+                return Message.of("sanfu.import.workbook-zip-bomb");
+            }
+        }
+        return Message.of(cut ? "sanfu.import.workbook-incomplete" : "sanfu.import.unreadable-workbook");
+    }
+
+    /** An exception's own words, short enough to log (the first of its causes' that has any). */
     private static String reason(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t.getMessage() != null && !t.getMessage().isBlank()) {
@@ -245,7 +271,7 @@ final class WorkbookLines {
          * ({@code t="str"}), as a number's does.
          */
         XMLReader typing(XMLReader parser) {
-            return new XMLFilterImpl(parser) {
+            XMLFilterImpl filter = new XMLFilterImpl(parser) {
                 @Override
                 public void startElement(String uri, String localName, String qName, Attributes atts)
                         throws SAXException {
@@ -256,6 +282,12 @@ final class WorkbookLines {
                     super.startElement(uri, localName, qName, atts);
                 }
             };
+            // XMLFilterImpl hands the parser only itself: the resolver and error handler XMLHelper set (no external
+            // entity fetched, an error thrown rather than printed) are kept by setting them on the filter, which
+            // passes them on when it parses
+            filter.setEntityResolver(parser.getEntityResolver());
+            filter.setErrorHandler(parser.getErrorHandler());
+            return filter;
         }
 
         @Override

@@ -29,4 +29,12 @@ class EnterpriseImportUnitTests {
         assertThat(CreditCode.problem(EnterpriseImport.EXAMPLE.get(0))).isNull();
         assertThat(EnterpriseImport.EXAMPLE).hasSameSizeAs(EnterpriseImport.COLUMNS);
     }
+
+    /** A CSV the parser refuses without words of its own is refused by the message alone, never with "null". */
+    @Test
+    void aCsvRefusedWithoutTheParsersWordsSaysNoNull() {
+        assertThat(EnterpriseImport.unreadable(new IOException()).code()).isEqualTo("sanfu.import.unreadable-csv");
+        assertThat(EnterpriseImport.unreadable(new IOException("(startline 3) EOF reached")).arguments())
+                .containsEntry("reason", "(startline 3) EOF reached");
+    }
 }

@@ -80,10 +80,11 @@ class EnterpriseWorkbookImportTests {
     }
 
     /** What a credit code read from a number cell is refused with, in Chinese and in English. */
-    private static final String NUMBER_CELL = "读自 Excel 的数字单元格（不是文本）；Excel 的数字只保留 15 位，多出的位数已变成 0："
-            + "请把该列设为“文本”后重新填写这些代码";
-    private static final String NUMBER_CELL_EN = "was read from an Excel number cell (not text); Excel keeps only 15 "
-            + "digits of a number and made the rest zeros: format the column as Text and type the codes again";
+    private static final String NUMBER_CELL = "读自 Excel 的数字单元格（不是文本）：Excel 只保留 15 位有效数字，代码可能已被改动；"
+            + "请把该列设为“文本”后重新填写";
+    private static final String NUMBER_CELL_EN = "was read from an Excel number cell (not text): Excel keeps only 15 "
+            + "significant digits, so the code may have been changed; format the column as Text and type the codes "
+            + "again";
 
     /** 15 digits and three zeros whose check character ('0') is right or not. */
     private static String fifteenDigitsAndZeros(boolean valid) {
@@ -164,6 +165,30 @@ class EnterpriseWorkbookImportTests {
     }
 
     /**
+     * A workbook cut off in its upload, or a zip bomb, is said in Chinese by what happened to it, on the API and the
+     * page alike, not by the library's words (（EOFException）, （Truncated ZIP file…）, （Zip bomb detected!…）).
+     */
+    @Test
+    void aWorkbookCutOffOrAZipBombIsSaidByWhatHappenedNotByTheLibrarysWords() throws IOException {
+        byte[] whole = workbook(HEADER, new Object[] {Api.creditCode(), "截断企业", "", "", "", "", ""});
+        byte[] cut = java.util.Arrays.copyOf(whole, whole.length * 2 / 3);
+        String incomplete = "不是可读的 .xlsx 工作簿：文件不完整（可能上传或下载时中断），请重新保存后再导入";
+
+        Api.Response r = upload(cut, XLSX, "admin");
+        EnterpriseWebTests.assertFieldErrors(r, "body");
+        assertThat(r.firstFault().get("message").asText()).isEqualTo(incomplete);
+        assertThat(r.json().get("detail").asText()).contains(incomplete).doesNotContain("Exception")
+                .doesNotContain("Truncated");
+        assertThat(upload(zip("xl/worksheets/sheet1.xml", new byte[10_000_000]), XLSX, "admin").firstFault()
+                .get("message").asText())
+                .isEqualTo("不是可读的 .xlsx 工作簿：压缩比异常，无法安全读取；请在 Excel 中重新另存为 .xlsx 或 CSV UTF-8");
+
+        Pages.Answer page = pages.upload("/admin/enterprises/import", "admin", "file", "企业.xlsx", cut);
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.html().select("#importForm .field-error[data-field=file]").text()).isEqualTo("文件：" + incomplete);
+    }
+
+    /**
      * A ZIP that is no workbook is the client's to mend: refused naming the file, and no ERROR in the operators' log
      * (POI's "Unable to close resource", which it logged closing a package it could not list as one to be saved).
      */
@@ -232,11 +257,12 @@ class EnterpriseWorkbookImportTests {
     }
 
     /**
-     * A text cell of 15 digits and zeros holds what was typed, no number Excel cut: its fault is the credit code's own,
-     * as the same digits in a CSV have it, without the number cell's hint.
+     * A text cell of 15 digits and zeros may hold what was typed, or a cut number column turned to text (分列,
+     * =TEXT(A2,"0")), which keeps the damage: its check character failing is said with the hint of what Excel may have
+     * done, as the same digits in a CSV have it, not the number cell's refusal.
      */
     @Test
-    void aTextCellOfFifteenDigitsAndZerosHasTheCodesOwnFaultAsInACsv() throws IOException {
+    void aTextCellOfFifteenDigitsAndZerosHasTheCodesOwnFaultWithTheCutHintAsInACsv() throws IOException {
         String cut = fifteenDigitsAndZeros(false);
         byte[] sheet = workbook(HEADER, new Object[] {cut, "十五位文本企业", "", "", "否", "否", null});
         byte[] csv = (String.join(",", java.util.Arrays.stream(HEADER).map(String.class::cast).toList()) + "\n" + cut
@@ -245,8 +271,14 @@ class EnterpriseWorkbookImportTests {
         for (Api.Response r : java.util.List.of(upload(sheet, XLSX, "admin"), upload(csv, "text/csv", "admin"))) {
             JsonNode line = r.json().get("rejected").get(0);
             assertThat(line.get("value").asText()).isEqualTo(cut);
-            assertThat(line.get("errors").get(0).get("message").asText()).isEqualTo("校验码不符（GB 32100-2015）");
+            assertThat(line.get("errors").get(0).get("message").asText()).isEqualTo("校验码不符（GB 32100-2015）"
+                    + "；如该列曾是数字格式，Excel 只保留了 15 位有效数字，代码可能已被改动：请把该列设为“文本”后重新填写");
         }
+        // a valid code of that shape is what was typed: filed as it is
+        String fits = fifteenDigitsAndZeros(true);
+        Api.Response typed = upload(workbook(HEADER, new Object[] {fits, "十五位文本企业", "", "", "否", "否", null}),
+                XLSX, "admin");
+        assertThat(typed.json().get("rejected")).as(typed.text()).isEmpty();
     }
 
     @Test
