@@ -95,29 +95,30 @@ class TalkPagesTests {
     }
 
     /**
-     * The month under way (August 2003, used by no other test, made the present month by the clock): its 蜗牛店小二 and
-     * red cards may still change (the roll says 进行中), and the API records its talk without checking the names; the
-     * form says plainly that the month is not over, and whether the ranking names the subject so far: a department
-     * that is no 蜗牛店小二 so far is not called one, a town red-carded so far is.
-     */
-    /**
      * The link's subject as meant: a department's code in full-width letters is that department, a town pasted with a
-     * no-break space after it is that town, as the ticket list and the dashboard read them (Typed).
+     * no-break space after it is that town, as the ticket list and the dashboard read them (Typed). November 2002
+     * is its own month, made the present one by the clock.
      */
     @Test
     void aSubjectTypedInFullWidthOrPastedWithANoBreakSpaceIsTheOneMeant() {
-        String town = api.redCardedTown("全角约谈镇", "2003-08-01", "2003-08-14");
+        String town = api.redCardedTown("全角约谈镇", "2002-11-01", "2002-11-14");
         try {
-            Api.at("2003-08-14T11:00:00");
-            assertThat(pages.get("/talks/new?month=2003-08&subjectKind=DEPARTMENT&subject=ＴＲＡＮＳＰＯＲＴ", "leader")
-                    .html().select("#about").text()).isEqualTo("约谈对象：交通运输局（港航）（2003年8月，目前不是蜗牛店小二）");
-            assertThat(pages.get("/talks/new?month=2003-08&subjectKind=TOWN&subject=" + town + "\u00A0", "leader")
-                    .html().select("#about").text()).isEqualTo("约谈对象：" + town + "（2003年8月 亮红牌）");
+            Api.at("2002-11-14T11:00:00");
+            assertThat(pages.get("/talks/new?month=2002-11&subjectKind=DEPARTMENT&subject=ＴＲＡＮＳＰＯＲＴ", "leader")
+                    .html().select("#about").text()).isEqualTo("约谈对象：交通运输局（港航）（2002年11月，目前不是蜗牛店小二）");
+            assertThat(pages.get("/talks/new?month=2002-11&subjectKind=TOWN&subject=" + town + "\u00A0", "leader")
+                    .html().select("#about").text()).isEqualTo("约谈对象：" + town + "（2002年11月 亮红牌）");
         } finally {
             ClockUtil.reset();
         }
     }
 
+    /**
+     * The month under way (August 2003, used by no other test, made the present month by the clock): its 蜗牛店小二 and
+     * red cards may still change (the roll says 进行中), and the API records its talk without checking the names; the
+     * form says plainly that the month is not over, and whether the ranking names the subject so far: a department
+     * that is no 蜗牛店小二 so far is not called one, a town red-carded so far is.
+     */
     @Test
     void theFormForTheMonthUnderWaySaysItIsNotOverWhetherItsRankingNamesTheSubjectSoFarAndStillRecords() {
         String town = api.redCardedTown("进行中约谈镇", "2003-08-01", "2003-08-14");

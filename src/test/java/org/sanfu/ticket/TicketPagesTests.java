@@ -675,12 +675,6 @@ class TicketPagesTests extends TicketWebTestSupport {
     }
 
     /**
-     * The way back to the dashboard restores its filters besides its period: {@code ~name=value} after the period, a
-     * value with {@code %} and {@code ~} written {@code %25} and {@code %7E}. A filter the dashboard would refuse (a
-     * department or a category it does not know, a town longer than any file's) makes the whole value name no page,
-     * as a period that is none does: the page is shown without a way back, not with one to another scope.
-     */
-    /**
      * A town the dashboard would read without a no-break or zero-width space at its end (Typed.trimmed) is written
      * without it by the dashboard's links: one with it was not written by them, and names no page, as one with an
      * ASCII space around it does.
@@ -697,6 +691,12 @@ class TicketPagesTests extends TicketWebTestSupport {
         }
     }
 
+    /**
+     * The way back to the dashboard restores its filters besides its period: {@code ~name=value} after the period, a
+     * value with {@code %} and {@code ~} written {@code %25} and {@code %7E}. A filter the dashboard would refuse (a
+     * department or a category it does not know, a town longer than any file's) makes the whole value name no page,
+     * as a period that is none does: the page is shown without a way back, not with one to another scope.
+     */
     @Test
     void theWayBackToTheDashboardRestoresItsFiltersAndNamesNoPageWithOneItWouldRefuse() {
         String id = id(api.ticket("CONTAINER"));
