@@ -1,6 +1,7 @@
 package org.sanfu.web;
 
 import org.sanfu.Message;
+import org.sanfu.Typed;
 
 /**
  * {@code ?page=0&size=20}: size 1..200, page from 0, and no deeper than {@link #MAX_OFFSET} rows
@@ -70,11 +71,12 @@ public record PageParams(int page, int size) {
      * the largest int shows the last page, where {@code parseInt} failing on it refused it as no number.
      */
     private static int typed(String page) {
-        if (page == null || page.isBlank()) {
+        if (Typed.blank(page)) {
             return 0;
         }
         long number = 0;
-        for (char c : page.strip().toCharArray()) {
+        // as typed and pasted (Typed.folded): 1 with a no-break space after it is page 1, ２ is 2
+        for (char c : Typed.folded(page).toCharArray()) {
             int digit = Character.digit(c, 10);
             if (digit < 0) {
                 return -1;
