@@ -140,8 +140,10 @@ class ProductionProfileTests {
     void aStartThatFailsNamesItsRootCauseInTheMessageOfOneJsonLine(CapturedOutput output) throws Exception {
         String url = "jdbc:h2:mem:sanfu-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         try (Connection database = DriverManager.getConnection(url, "sanfu", "Right horse 1")) {
+            // on H2 in the PostgreSQL pass too: that pass gives an in-memory H2 URL a server database of its own
             assertThatThrownBy(() -> run(new String[] {"prod"}, "--spring.datasource.url=" + url,
-                    "--spring.datasource.username=sanfu", "--spring.datasource.password=Wrong horse 2"))
+                    "--spring.datasource.username=sanfu", "--spring.datasource.password=Wrong horse 2",
+                    "--" + TestDatabase.STAY_ON_H2 + "=true"))
                     .isInstanceOf(RuntimeException.class);
         }
         ObjectMapper json = new ObjectMapper();
