@@ -9,6 +9,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -71,8 +74,14 @@ class RestartIntegrationTests {
         return ServiceProcess.ok(response, status);
     }
 
+    /**
+     * Two claims on one restart, since each start of a child costs CI some fifteen seconds: what was
+     * answered with success before a {@code kill -9} is all there after it, and a row of routing.dmn changed
+     * while the service was down routes the next ticket (and only the next).
+     */
     @Test
-    void everythingAnsweredWithSuccessSurvivesKillMinus9AndTheLoopCarriesOn() throws Exception {
+    void everythingAnsweredSurvivesKillMinus9AndAChangedRowOfTheRoutingTableTakesEffectAtTheNextStart()
+            throws Exception {
         start();
         String code = Api.creditCode();
         ok(call("POST", "/api/enterprises", "staff1", Map.of("creditCode", code, "name", "浙江肯得机电股份有限公司",
@@ -84,16 +93,19 @@ class RestartIntegrationTests {
         JsonNode visit = ok(call("POST", "/api/visits", "staff1",
                 Map.of("enterpriseCreditCode", code, "problems", problems)), 201);
         String signedId = visit.get("tickets").get(0).get("id").asText();
+        assertThat(visit.get("tickets").get(0).get("leadDepartment").asText()).isEqualTo("TRANSPORT");
         ok(call("POST", "/api/tickets/" + signedId + "/sign", "transport", Map.of()), 200);
 
         killHard();
-        start();
+        start(routingChanged());
 
         JsonNode tickets = ok(call("GET", "/api/tickets?enterprise=" + code, "leader", null), 200);
         assertThat(tickets.get("total").asInt()).isEqualTo(5);
         JsonNode signed = ok(call("GET", "/api/tickets/" + signedId, "leader", null), 200);
         assertThat(signed.get("status").asText()).isEqualTo("IN_PROGRESS");
         assertThat(signed.get("enterpriseName").asText()).isEqualTo("浙江肯得机电股份有限公司");
+        // the tickets routed before the change keep their department
+        assertThat(signed.get("leadDepartment").asText()).isEqualTo("TRANSPORT");
         JsonNode history = ok(call("GET", "/api/tickets/" + signedId + "/history", "leader", null), 200);
         assertThat(history.findValuesAsText("action")).containsExactly("report", "route", "sign");
 
@@ -104,19 +116,20 @@ class RestartIntegrationTests {
         assertThat(ok(call("POST", "/api/tickets/" + other + "/sign", "transport", Map.of()), 200)
                 .get("status").asText()).isEqualTo("IN_PROGRESS");
         assertThat(Files.exists(data.resolve("data/sanfu.mv.db"))).isTrue();
+
+        JsonNode after = ok(call("POST", "/api/visits", "staff1", Map.of("enterpriseCreditCode", code,
+                "problems", List.of(Api.problem("CONTAINER", "舱位不足")))), 201).get("tickets").get(0);
+        assertThat(after.get("leadDepartment").asText()).isEqualTo("CUSTOMS");
+        assertThat(after.get("coDepartments").get(0).asText()).isEqualTo("TRANSPORT");
+        JsonNode routed = ok(call("GET", "/api/tickets/" + after.get("id").asText() + "/history", "leader", null), 200);
+        assertThat(routed.get(1).get("detail").asText()).contains("答复时限 2 个工作日");
     }
 
-    @Test
-    void aChangedRowOfTheRoutingTableTakesEffectAtTheNextStart() throws Exception {
-        start();
-        String code = Api.creditCode();
-        ok(call("POST", "/api/enterprises", "staff1", Map.of("creditCode", code, "name", "海耀工艺品有限公司")), 201);
-        JsonNode before = ok(call("POST", "/api/visits", "staff1", Map.of("enterpriseCreditCode", code,
-                "problems", List.of(Api.problem("CONTAINER", "集装箱紧张")))), 201).get("tickets").get(0);
-        assertThat(before.get("leadDepartment").asText()).isEqualTo("TRANSPORT");
-        killHard();
-
-        // The county decides that customs leads container problems, co-handled by transport, in 2 days.
+    /**
+     * A class-path folder with bpmn/ as shipped but for one row of routing.dmn: the county decides that
+     * customs leads container problems, co-handled by transport, in 2 days.
+     */
+    private Path routingChanged() throws IOException {
         Path overrides = data.resolve("overrides");
         Files.createDirectories(overrides.resolve("bpmn"));
         Files.copy(Path.of("bpmn/ticket.bpmn"), overrides.resolve("bpmn/ticket.bpmn"));
@@ -132,17 +145,7 @@ class RestartIntegrationTests {
         assertThat(changedRow).isNotEqualTo(containerRow);
         Files.writeString(overrides.resolve("bpmn/routing.dmn"), dmn.replace(containerRow, changedRow),
                 StandardCharsets.UTF_8);
-        start(overrides);
-
-        JsonNode after = ok(call("POST", "/api/visits", "staff1", Map.of("enterpriseCreditCode", code,
-                "problems", List.of(Api.problem("CONTAINER", "舱位不足")))), 201).get("tickets").get(0);
-        assertThat(after.get("leadDepartment").asText()).isEqualTo("CUSTOMS");
-        assertThat(after.get("coDepartments").get(0).asText()).isEqualTo("TRANSPORT");
-        JsonNode history = ok(call("GET", "/api/tickets/" + after.get("id").asText() + "/history", "leader", null), 200);
-        assertThat(history.get(1).get("detail").asText()).contains("答复时限 2 个工作日");
-        // the ticket routed before the change keeps its department
-        assertThat(ok(call("GET", "/api/tickets/" + before.get("id").asText(), "leader", null), 200)
-                .get("leadDepartment").asText()).isEqualTo("TRANSPORT");
+        return overrides;
     }
 
     @Test
@@ -161,8 +164,15 @@ class RestartIntegrationTests {
         assertThat(actions(id)).doesNotContain("remind");
         killHard();
 
-        // the deadline sweep runs every minute from its deployment; the job executor is told to look
-        // for due jobs every two seconds rather than backing off to a minute while idle
+        // The deadline sweep runs every minute from its deployment, which the first start did not reach.
+        // Down longer than that, as a crashed server would be: its next run falls due while it is down.
+        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + data.resolve("data/sanfu"), "sa", "");
+                Statement sql = db.createStatement()) {
+            assertThat(sql.executeUpdate("update ACT_RU_JOB set DUEDATE_ = dateadd(MINUTE, -1, DUEDATE_)"
+                    + " where PROCESS_DEF_KEY_ = 'deadline-sweep'")).isEqualTo(1);
+        }
+        // the job executor is told to look for due jobs every two seconds rather than backing off to a
+        // minute while idle
         start(null, "--camunda.bpm.job-execution.max-wait=2000");
         long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (!actions(id).contains("remind") && System.nanoTime() < until) {
