@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,6 +31,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * recording nothing and leaving the link working. On both databases (PostgreSQL waits only as long as LockWaits says).
  */
 @SanfuTest
+@TestPropertySource(properties = {
+        // each test waits out the timeout once: 10 s apiece on both passes was a minute of CI
+        "spring.datasource.url=jdbc:h2:mem:sanfu-${random.uuid};DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=1500",
+        "sanfu.database.lock-timeout=1500ms"})
 class LockTimeoutWebTests {
 
     @Autowired
