@@ -32,6 +32,13 @@ public @interface SanfuTest {
      * outrank a profile file on the class path and send the tests to the file database in ./data/.
      */
 
+    /**
+     * For the classes that wait out a held row on purpose (with {@link #SHORT_LOCK_WAIT}, in a
+     * {@code @TestPropertySource} of theirs; they share that context): 1.5 s a wait, not the suite's 10.
+     */
+    String SHORT_LOCK_WAIT_DATABASE = "spring.datasource.url=jdbc:h2:mem:sanfu-${random.uuid};DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=1500";
+    /** PostgreSQL's lock_timeout for those classes (LockWaits), as {@link #SHORT_LOCK_WAIT_DATABASE} is H2's. */
+    String SHORT_LOCK_WAIT = "sanfu.database.lock-timeout=1500ms";
     /** Each Spring context gets its own in-memory database. */
     String PRIVATE_DATABASE = "spring.datasource.url=jdbc:h2:mem:sanfu-${random.uuid};DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
     /** Several engines in one JVM must not share Camunda's engine registry entry. */

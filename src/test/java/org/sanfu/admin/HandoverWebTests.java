@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -32,6 +33,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * Each test has specialists of its own, new to the county, so that what moves is what the test made.
  */
 @SanfuTest
+@TestPropertySource(properties = {SanfuTest.SHORT_LOCK_WAIT_DATABASE, SanfuTest.SHORT_LOCK_WAIT})
 class HandoverWebTests {
 
     private static final String PASSWORD = "Sanfu-Handover-Passw0rd!";

@@ -31,10 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * recording nothing and leaving the link working. On both databases (PostgreSQL waits only as long as LockWaits says).
  */
 @SanfuTest
-@TestPropertySource(properties = {
-        // each test waits out the timeout once: 10 s apiece on both passes was a minute of CI
-        "spring.datasource.url=jdbc:h2:mem:sanfu-${random.uuid};DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=1500",
-        "sanfu.database.lock-timeout=1500ms"})
+@TestPropertySource(properties = {SanfuTest.SHORT_LOCK_WAIT_DATABASE, SanfuTest.SHORT_LOCK_WAIT})
 class LockTimeoutWebTests {
 
     @Autowired
