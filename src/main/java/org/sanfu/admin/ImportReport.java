@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.sanfu.Message;
 import org.sanfu.enterprise.EnterpriseImport;
 import org.sanfu.web.InvalidInput;
 import org.springframework.context.MessageSource;
@@ -29,10 +30,22 @@ record ImportReport(String filename, int created, int updated, List<Line> reject
     /** The import's "field: message" (InvalidInput's description of its first fault). */
     private static final Pattern FIELD_FIRST = Pattern.compile("([A-Za-z]+): (.*)", Pattern.DOTALL);
 
-    /** An English fault and its key; {@code columns}: its arguments list columns ("creditCode,name"), shown by label. */
-    private record Known(Pattern english, String key, boolean columns) {
+    /**
+     * An English fault and its key; {@code columns}: its arguments list columns ("creditCode,name"), shown by label;
+     * {@code names}: the key is the API's own (sanfu.*), its placeholders by name ({line}), each group filling one.
+     */
+    private record Known(Pattern english, String key, boolean columns, List<String> names) {
         Known(Pattern english, String key) {
-            this(english, key, false);
+            this(english, key, false, List.of());
+        }
+
+        Known(Pattern english, String key, boolean columns) {
+            this(english, key, columns, List.of());
+        }
+
+        /** A fault the API words from {@code key} with these named arguments: the page words it from the same text. */
+        static Known named(Pattern english, String key, String... names) {
+            return new Known(english, key, false, List.of(names));
         }
     }
 
@@ -61,9 +74,12 @@ record ImportReport(String filename, int created, int updated, List<Line> reject
                     "sanfu.import.workbook-zip-bomb"),
             new Known(Pattern.compile("is not a readable \\.xlsx workbook: .*"), "sanfu.import.unreadable-workbook"),
             new Known(Pattern.compile("is not readable CSV"), "sanfu.import.unreadable-csv"),
+            Known.named(Pattern.compile("is not readable CSV: a field on line (\\d+) opens with a quote .*"),
+                    "sanfu.import.csv-unclosed-quote", "line"),
+            Known.named(Pattern.compile("is not readable CSV: on line (\\d+) a quoted field has more after .*"),
+                    "sanfu.import.csv-after-quote", "line"),
             new Known(Pattern.compile("holds more than (\\d+) bytes of text in its sheet.*"),
                     "admin.import.sheet-too-large"),
-            new Known(Pattern.compile("is not readable CSV: (.*)", Pattern.DOTALL), "admin.import.unreadable"),
             new Known(Pattern.compile("must be UTF-8 text.*"), "admin.import.not-utf8"));
 
     static ImportReport of(String filename, EnterpriseImport.Result result, MessageSource messages) {
@@ -109,6 +125,9 @@ record ImportReport(String filename, int created, int updated, List<Line> reject
     private static String chinese(String english, MessageSource messages) {
         for (Known known : KNOWN) {
             Matcher m = known.english().matcher(english);
+            if (m.matches() && !known.names().isEmpty()) {
+                return named(known, m, english, messages);
+            }
             if (m.matches()) {
                 Object[] args = new Object[m.groupCount()];
                 for (int i = 0; i < args.length; i++) {
@@ -118,5 +137,17 @@ record ImportReport(String filename, int created, int updated, List<Line> reject
             }
         }
         return english;
+    }
+
+    /** A fault the API words by name ({line}), in the Chinese the API answers with (its template, filled by name). */
+    private static String named(Known known, Matcher m, String english, MessageSource messages) {
+        Object[] namesAndValues = new Object[known.names().size() * 2];
+        for (int i = 0; i < known.names().size(); i++) {
+            namesAndValues[2 * i] = known.names().get(i);
+            namesAndValues[2 * i + 1] = m.group(i + 1);
+        }
+        // without arguments the MessageSource hands the template over as written, as web.Messages reads it
+        String template = messages.getMessage(known.key(), null, null, Locale.SIMPLIFIED_CHINESE);
+        return template == null ? english : Message.of(known.key(), namesAndValues).fill(template, Message::english);
     }
 }

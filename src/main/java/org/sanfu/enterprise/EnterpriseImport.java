@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -64,6 +65,22 @@ public class EnterpriseImport {
     /** The result's {@code encoding} of a workbook (.xlsx), whose cells are text already. */
     static final String XLSX = "XLSX";
     private static final Charset GB18030 = Charset.forName("GB18030");
+    /** How a CSV is read: empty lines too (as one blank field), to be counted with the lines of empty cells. */
+    static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true)
+            .setIgnoreEmptyLines(false).get();
+    /**
+     * commons-csv's words for a quoted field never closed, "(startline 3) EOF reached before encapsulated token
+     * finished", its line where the field began (written with the default locale's grouping: 1,234).
+     */
+    private static final Pattern UNCLOSED_QUOTE = Pattern.compile(
+            "\\(startline ([^)]+)\\) EOF reached before encapsulated token finished.*", Pattern.DOTALL);
+    /**
+     * commons-csv's words for text after a quoted field's closing quote ("abc"x,), "Invalid character between
+     * encapsulated token and delimiter at line: 2, position: 65", the position counted in the whole file.
+     */
+    private static final Pattern AFTER_QUOTE = Pattern.compile(
+            "Invalid char(?:acter)? between encapsulated token and delimiter at line: (.+?), position:.*",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     /** How much of a value a result repeats ({@link #shown}): enough to find it in the file. */
     static final int SHOWN_MAX = 40;
@@ -133,10 +150,7 @@ public class EnterpriseImport {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1); // Excel writes a byte-order mark before UTF-8 CSV (GB18030 has one too)
         }
-        // empty lines are read (as one blank field) to be counted with the lines of empty cells
-        CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(false)
-                .get();
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), CSV)) {
             Iterator<CSVRecord> records = parser.iterator();
             Iterator<Line> lines = new Iterator<>() {
                 @Override
@@ -158,16 +172,33 @@ public class EnterpriseImport {
     }
 
     /**
-     * Why the CSV cannot be read: the parser's own words ("(startline 3) EOF reached before ..."), not its exception's
-     * class name; without any (an exception with no message), the refusal alone, where it said "null".
+     * Why the CSV cannot be read, in the words of the person who sent it, by its cause as commons-csv reports it: a
+     * quoted field never closed, or text after a closing quote, each with the line commons-csv names; anything else
+     * by the refusal alone. The parser's own words, English, are for the operators' log (DEBUG), not the 400, which
+     * showed them to Chinese readers ("不是可读的 CSV：(startline 3) EOF reached before encapsulated token finished").
      */
     static Message unreadable(Throwable cause) {
-        String reason = cause.getMessage();
-        if (reason == null || reason.isBlank()) {
-            log.debug("CSV not readable: {}", cause.toString());
-            return Message.of("sanfu.import.unreadable-csv");
+        String reason = cause.getMessage() == null ? "" : cause.getMessage().strip();
+        log.debug("CSV not readable: {}", cause.toString());
+        Long line = lineOf(UNCLOSED_QUOTE, reason);
+        if (line != null) {
+            return Message.of("sanfu.import.csv-unclosed-quote", "line", line);
         }
-        return Message.of("sanfu.import.unreadable", "reason", reason);
+        line = lineOf(AFTER_QUOTE, reason);
+        if (line != null) {
+            return Message.of("sanfu.import.csv-after-quote", "line", line);
+        }
+        return Message.of("sanfu.import.unreadable-csv");
+    }
+
+    /** The line a parser's words of this kind name, its digits without the locale's grouping; null when not these. */
+    private static Long lineOf(Pattern words, String reason) {
+        Matcher m = words.matcher(reason);
+        if (!m.matches()) {
+            return null;
+        }
+        String digits = m.group(1).replaceAll("\\D", "");
+        return digits.isEmpty() || digits.length() > 18 ? null : Long.valueOf(digits);
     }
 
     /**

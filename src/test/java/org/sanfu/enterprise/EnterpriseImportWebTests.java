@@ -553,6 +553,39 @@ class EnterpriseImportWebTests {
         assertThat(onFile(broken)).isFalse();
     }
 
+    /**
+     * A quoted field never closed, or text after a closing quote, is said by what is wrong and the line commons-csv
+     * names, in the request's language, never in commons-csv's English ("EOF reached before encapsulated token
+     * finished", "Invalid character between encapsulated token and delimiter"); nothing is filed.
+     */
+    @Test
+    void csvThatCannotBeParsedIsSaidByItsCauseAndLineNotByTheParsersWords() {
+        String good = Api.creditCode();
+        byte[] unclosed = csv(HEADER, row(good, "好企业", town()),
+                Api.creditCode() + ",\"没有结束的引号,椒江区,泵业,true,false,staff1").getBytes(StandardCharsets.UTF_8);
+        byte[] after = csv(HEADER, row(good, "好企业", town()), row("\"" + Api.creditCode() + "\"x", "引号后有字", "椒江区"))
+                .getBytes(StandardCharsets.UTF_8);
+
+        Api.Response chinese = api.perform(MockMvcRequestBuilders.post("/api/enterprises/import")
+                .contentType("text/csv").header("Accept-Language", "zh-CN").content(unclosed), "admin");
+        EnterpriseWebTests.assertFieldErrors(chinese, "body");
+        assertThat(chinese.firstFault().get("message").asText()).startsWith("不是可读的 CSV：第 3 行的字段以英文引号（\"）开头，"
+                + "但直到文件末尾都没有与它配对的引号");
+        assertThat(chinese.json().get("detail").asText()).doesNotContain("EOF").doesNotContain("encapsulated");
+        assertThat(upload(unclosed, "text/csv", "admin").firstFault().get("message").asText())
+                .startsWith("is not readable CSV: a field on line 3 opens with a quote (\") that is never closed");
+
+        Api.Response afterQuote = api.perform(MockMvcRequestBuilders.post("/api/enterprises/import")
+                .contentType("text/csv").header("Accept-Language", "zh-CN").content(after), "admin");
+        EnterpriseWebTests.assertFieldErrors(afterQuote, "body");
+        assertThat(afterQuote.firstFault().get("message").asText())
+                .startsWith("不是可读的 CSV：第 3 行有加引号的字段，结束的引号（\"）之后、下一个逗号之前还有字符")
+                .doesNotContain("Invalid");
+        assertThat(upload(after, "text/csv", "admin").firstFault().get("message").asText())
+                .startsWith("is not readable CSV: on line 3 a quoted field has more after its closing quote");
+        assertThat(onFile(good)).isFalse();
+    }
+
     @Test
     void aFileOverTheBodyLimitIs413() {
         StringBuilder csv = new StringBuilder(HEADER).append('\n');
