@@ -17,12 +17,16 @@ import java.util.zip.CRC32;
  * <p>Kept by a list of what a picture needs to be shown as it was, not by a list of what to drop, since vendors add
  * segments of their own: a JPEG's JFIF header ({@code APP0} that begins {@code JFIF\0}; a JFXX thumbnail or a
  * vendor's {@code APP0} goes), its colour profile ({@code APP2 ICC_PROFILE}) and Adobe's colour transform
- * ({@code APP14}), and every table and frame segment and the image data; a PNG's critical chunks and the registered
- * ancillary ones but its text chunks ({@code tEXt}, {@code zTXt}, {@code iTXt}) and {@code tIME} (when it was last
- * changed: the JPEG's times go with its EXIF). A private chunk, such as a C2PA manifest or Apple's {@code iDOT}, which
- * holds offsets this would falsify, goes too; an animated PNG's {@code acTL}, {@code fcTL} and {@code fdAT} look
- * private by their second letter but are registered (PNG's third edition) and stay, or it would stop moving. Nothing
- * after the picture's end (JPEG's EOI, PNG's IEND) is kept. The EXIF is not edited but written anew with the
+ * ({@code APP14}), and every table and frame segment and the image data; a PNG's critical chunks (first letter upper
+ * case: a decoder must know them or refuse the file) and, of the ancillary ones, those PNG's specification (third
+ * edition) registers to say how it is shown ({@link #PNG_SHOWS}: colour, gamma, transparency, background, physical
+ * size, and an animated PNG's {@code acTL}, {@code fcTL} and {@code fdAT}, or it would stop moving). Every other
+ * ancillary chunk goes: its text ({@code tEXt}, {@code zTXt}, {@code iTXt}), {@code tIME} (when it was last changed:
+ * the JPEG's times go with its EXIF), a suggested palette ({@code sPLT}, named in free text), and every private one,
+ * such as a C2PA manifest ({@code caBX}) or Apple's {@code iDOT}, which holds offsets this would falsify. Kept by a
+ * list, not by the letters of a chunk's name: {@code iDOT}'s second letter is upper case as a public chunk's, and
+ * APNG's registered chunks' lower case as a private one's. Nothing after the picture's end (JPEG's EOI, PNG's IEND) is
+ * kept. The EXIF is not edited but written anew with the
  * Orientation alone (when it had one, 1 to 8): a phone stores an upright photo's pixels on their side and that tag
  * turns it, so without it the picture shows sideways; editing the original in place (dropping the GPS directory's
  * entries and the bytes their values take, with every offset after them) would leave the serial number, the maker's
@@ -48,10 +52,15 @@ public final class PictureMetadata {
     private static final byte[] ICC_PROFILE = "ICC_PROFILE\0".getBytes(StandardCharsets.ISO_8859_1);
     private static final byte[] ADOBE = "Adobe".getBytes(StandardCharsets.ISO_8859_1);
     private static final byte[] JFIF = "JFIF\0".getBytes(StandardCharsets.ISO_8859_1);
-    /** A PNG's ancillary chunks that are not kept though registered: its text, and when it was last changed. */
-    private static final Set<String> PNG_PERSONAL = Set.of("tEXt", "zTXt", "iTXt", "tIME");
-    /** Registered chunks (APNG's, in PNG's third edition) whose second letter is lower case, as a private one's. */
-    private static final Set<String> PNG_REGISTERED_LOWER_CASE = Set.of("acTL", "fcTL", "fdAT");
+    /**
+     * The ancillary chunks a PNG keeps, those its specification (third edition) registers to say how it is shown: its
+     * colour space and gamma ({@code cHRM}, {@code cICP}, {@code gAMA}, {@code iCCP}, {@code mDCV}, {@code cLLI},
+     * {@code sBIT}, {@code sRGB}), its background, palette histogram and transparency ({@code bKGD}, {@code hIST},
+     * {@code tRNS}), its physical size ({@code pHYs}) and an animated PNG's frames ({@code acTL}, {@code fcTL},
+     * {@code fdAT}).
+     */
+    private static final Set<String> PNG_SHOWS = Set.of("cHRM", "cICP", "gAMA", "iCCP", "mDCV", "cLLI", "sBIT",
+            "sRGB", "bKGD", "hIST", "tRNS", "pHYs", "acTL", "fcTL", "fdAT");
 
     /**
      * The content to keep: a JPEG's or PNG's without its personal metadata; any other kind's, and a malformed one's,
@@ -320,13 +329,11 @@ public final class PictureMetadata {
     }
 
     /**
-     * Whether a PNG's chunk (but {@code eXIf}) is one the picture needs to be shown as it was: a critical one, or a
-     * registered ancillary one but text and time. A private chunk's second letter is lower case.
+     * Whether a PNG's chunk (but {@code eXIf}, which is written anew) is one the picture needs to be shown as it was:
+     * a critical one (its first letter upper case), or one of {@link #PNG_SHOWS}.
      */
     private static boolean shows(String type) {
-        boolean isPrivate = Character.isLowerCase(type.charAt(0)) && Character.isLowerCase(type.charAt(1))
-                && !PNG_REGISTERED_LOWER_CASE.contains(type);
-        return !isPrivate && !PNG_PERSONAL.contains(type) && !type.equals("eXIf");
+        return Character.isUpperCase(type.charAt(0)) || PNG_SHOWS.contains(type);
     }
 
     /** A PNG's chunk: its type, its data from {@code data} to its CRC, and its end (after the CRC). */

@@ -9,7 +9,9 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -274,6 +276,53 @@ class PictureMetadataUnitTests {
         }
         assertThat(indexOf(kept, "pHYs".getBytes(StandardCharsets.ISO_8859_1))).isPositive();
         assertThat(new String(kept, kept.length - 8, 4, StandardCharsets.ISO_8859_1)).isEqualTo("IEND");
+    }
+
+    /**
+     * Kept by a list, not by the letters of a chunk's name: Apple's {@code iDOT} (where each half of the picture's
+     * rows begins in its image data; its second letter upper case, as a public chunk's), any other private chunk and a
+     * suggested palette (named in free text) go; what a decoder reads to show the picture (colour, gamma, background,
+     * transparency, physical size) stays, and it decodes to the same pixels.
+     */
+    @Test
+    void applesIDotAndEveryOtherChunkAPictureIsNotShownByGoWhileWhatADecoderReadsStays() {
+        byte[] plain = Photographs.encoded(colourful(30, 20), "png");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(plain, 0, Photographs.PNG_AFTER_IHDR);
+        Photographs.chunk(out, "cHRM", ByteBuffer.allocate(32).putInt(31270).putInt(32900).putInt(64000)
+                .putInt(33000).putInt(30000).putInt(60000).putInt(15000).putInt(6000).array());
+        Photographs.chunk(out, "gAMA", ByteBuffer.allocate(4).putInt(45455).array());
+        Photographs.chunk(out, "sRGB", new byte[] {0});
+        // a palette's name, its sample depth (8), one colour (RGBA) and its frequency
+        Photographs.chunk(out, "sPLT", concat("Wang 13800138000\0\b".getBytes(StandardCharsets.ISO_8859_1),
+                new byte[] {1, 2, 3, 4, 0, 1}));
+        Photographs.chunk(out, "bKGD", new byte[] {0, 1, 0, 2, 0, 3});
+        Photographs.chunk(out, "tRNS", new byte[] {0, 9, 0, 9, 0, 9});
+        Photographs.chunk(out, "pHYs", new byte[] {0, 0, 0x0B, 0x13, 0, 0, 0x0B, 0x13, 1});
+        Photographs.chunk(out, "vpAg", SECRET);
+        Photographs.chunk(out, "iDOT", ByteBuffer.allocate(28).putInt(2).putInt(0).putInt(10).putInt(0x28)
+                .putInt(10).putInt(10).putInt(0x1234).array());
+        out.write(plain, Photographs.PNG_AFTER_IHDR, plain.length - Photographs.PNG_AFTER_IHDR);
+        byte[] sent = out.toByteArray();
+
+        byte[] kept = PictureMetadata.withoutPersonalData(AttachmentTypes.PNG, sent);
+        List<String> shown = new ArrayList<>(chunkTypes(sent));
+        shown.removeAll(List.of("sPLT", "vpAg", "iDOT"));
+        assertThat(shown).contains("cHRM", "gAMA", "sRGB", "bKGD", "tRNS", "pHYs", "IDAT");
+        assertThat(chunkTypes(kept)).isEqualTo(shown);
+        assertThat(indexOf(kept, SECRET)).isNegative();
+        BufferedImage was = Photographs.decoded(sent);
+        BufferedImage is = Photographs.decoded(kept);
+        assertThat(is.getRGB(0, 0, 30, 20, null, 0, 30)).isEqualTo(was.getRGB(0, 0, 30, 20, null, 0, 30));
+    }
+
+    /** The types of the PNG's chunks, in order (the file read as well formed to its IEND). */
+    private static List<String> chunkTypes(byte[] png) {
+        List<String> types = new ArrayList<>();
+        for (int at = 8; at < png.length; at += 12 + ByteBuffer.wrap(png, at, 4).getInt()) {
+            types.add(new String(png, at + 4, 4, StandardCharsets.ISO_8859_1));
+        }
+        return types;
     }
 
     /**
