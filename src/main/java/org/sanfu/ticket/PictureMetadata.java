@@ -15,8 +15,9 @@ import java.util.zip.CRC32;
  * forwarded to read pictures of documents and premises, not where and on whose phone they were taken.
  *
  * <p>Kept by a list of what a picture needs to be shown as it was, not by a list of what to drop, since vendors add
- * segments of their own: a JPEG's JFIF header ({@code APP0} that begins {@code JFIF\0}; a JFXX thumbnail or a
- * vendor's {@code APP0} goes), its colour profile ({@code APP2 ICC_PROFILE}) and Adobe's colour transform
+ * segments of their own: a JPEG's JFIF header ({@code APP0} that begins {@code JFIF\0}) without the thumbnail it
+ * may hold (its width and height then 0; its version, units and densities kept; a JFXX thumbnail or a vendor's
+ * {@code APP0} goes), its colour profile ({@code APP2 ICC_PROFILE}) and Adobe's colour transform
  * ({@code APP14}), and every table and frame segment and the image data; a PNG's critical chunks (first letter upper
  * case: a decoder must know them or refuse the file) and, of the ancillary ones, those PNG's specification (third
  * edition) registers to say how it is shown ({@link #PNG_SHOWS}: colour, gamma, transparency, background, physical
@@ -52,6 +53,11 @@ public final class PictureMetadata {
     private static final byte[] ICC_PROFILE = "ICC_PROFILE\0".getBytes(StandardCharsets.ISO_8859_1);
     private static final byte[] ADOBE = "Adobe".getBytes(StandardCharsets.ISO_8859_1);
     private static final byte[] JFIF = "JFIF\0".getBytes(StandardCharsets.ISO_8859_1);
+    /**
+     * A JFIF header's length without a thumbnail, which counts itself: its identifier, version (2), units (1),
+     * densities (2 and 2) and the thumbnail's width and height (1 and 1), the RGB of which would follow.
+     */
+    private static final int JFIF_LENGTH = 2 + 5 + 2 + 1 + 4 + 2;
     /**
      * The ancillary chunks a PNG keeps, those its specification (third edition) registers to say how it is shown: its
      * colour space and gamma ({@code cHRM}, {@code cICP}, {@code gAMA}, {@code iCCP}, {@code mDCV}, {@code cLLI},
@@ -186,6 +192,17 @@ public final class PictureMetadata {
                         out.writeBytes(exif);
                     }
                 }
+                continue;
+            }
+            if (marker == 0xE0 && startsWith(in, payload, end, JFIF) && end - payload >= JFIF_LENGTH - 2) {
+                // its own thumbnail goes, as EXIF's: the picture as it was before it was cropped or a part blacked out
+                out.write(0xFF);
+                out.write(marker);
+                out.write(0);
+                out.write(JFIF_LENGTH);
+                out.write(in, payload, JFIF_LENGTH - 4);
+                out.write(0);
+                out.write(0);
                 continue;
             }
             out.write(0xFF);

@@ -192,6 +192,29 @@ class PictureMetadataUnitTests {
     }
 
     /**
+     * The JFIF header's own thumbnail (its width and height, then their RGB: the picture as it was before it was
+     * cropped or a part blacked out) goes, the header rewritten without it; its version, units and densities stay.
+     */
+    @Test
+    void theJfifHeaderLosesItsOwnThumbnailAndKeepsItsDensities() {
+        byte[] picture = TicketAttachmentWebTests.picture(40, 30, "jpg");
+        int afterJfif = 4 + ((picture[4] & 0xFF) << 8 | picture[5] & 0xFF);
+        // JFIF 1.01, in dots per inch, 300 by 300
+        byte[] header = {'J', 'F', 'I', 'F', 0, 1, 1, 1, 0x01, 0x2C, 0x01, 0x2C};
+        byte[] thumbnail = Arrays.copyOf(concat(SECRET, SECRET), 4 * 3 * 3);
+        byte[] rest = Arrays.copyOfRange(picture, afterJfif, picture.length);
+        byte[] soi = {(byte) 0xFF, (byte) 0xD8};
+        byte[] sent = concat(concat(soi, segment(0xE0, concat(concat(header, new byte[] {4, 3}), thumbnail))), rest);
+
+        byte[] kept = PictureMetadata.withoutPersonalData(AttachmentTypes.JPEG, sent);
+        assertThat(kept).isEqualTo(concat(concat(soi, segment(0xE0, concat(header, new byte[] {0, 0}))), rest));
+        assertThat(indexOf(kept, Arrays.copyOf(SECRET, 12))).isNegative();
+        BufferedImage was = Photographs.decoded(sent);
+        BufferedImage is = Photographs.decoded(kept);
+        assertThat(is.getRGB(0, 0, 40, 30, null, 0, 40)).isEqualTo(was.getRGB(0, 0, 40, 30, null, 0, 40));
+    }
+
+    /**
      * An animated PNG (APNG: acTL, then each frame's fcTL, the first's image in IDAT, the others' in fdAT) keeps its
      * animation: those chunks' second letter is lower case, as a private chunk's, but they are registered.
      */
