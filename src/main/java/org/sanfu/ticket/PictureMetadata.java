@@ -35,7 +35,8 @@ import java.util.zip.CRC32;
  * one {@link #orientation(AttachmentTypes, byte[])} reads as browsers do; one after it (which nobody applies) goes whole.
  *
  * <p>A file whose structure cannot be read to its end before its image data begins (a segment or chunk longer than what
- * is left, no marker where one must be) is kept as it came, as it was before this: what is not a well-formed JPEG or
+ * is left, the file's end between two of them, no marker where one must be) is kept as it came,
+ * as it was before this: what is not a well-formed JPEG or
  * PNG is not rewritten by a guess. One cut off once its image data has begun (from the first JPEG SOS or PNG IDAT on:
  * an upload interrupted, in its image data or in a table between a progressive JPEG's scans) is read as far as it goes:
  * what was read is kept without its metadata, which comes before, and the segment or chunk the file ends in follows as
@@ -339,8 +340,12 @@ public final class PictureMetadata {
             }
             at = chunk.end();
             if (type.equals("IEND")) {
-                break;
+                return out.toByteArray();
             }
+        }
+        if (!pictureBegun) {
+            // it ends between two chunks before its image data: cut off there, not read to its end
+            throw new CutOff(-1, in.length, null);
         }
         return out.toByteArray();
     }

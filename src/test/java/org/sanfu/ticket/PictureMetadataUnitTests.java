@@ -283,7 +283,12 @@ class PictureMetadataUnitTests {
         byte[] chunkPastTheEnd = Arrays.copyOf(png, Photographs.PNG_AFTER_IHDR + 20);
         byte[] notAType = png.clone();
         notAType[12] = '1';
-        for (byte[] malformed : new byte[][] {chunkPastTheEnd, notAType, TicketAttachmentWebTests.PNG}) {
+        // cut off between two whole chunks before its image data: after its header, or just before its IDAT
+        byte[] headerOnly = Arrays.copyOf(png, Photographs.PNG_AFTER_IHDR);
+        byte[] beforeIdat = Arrays.copyOf(png, indexOf(png, "IDAT".getBytes(StandardCharsets.ISO_8859_1)) - 4);
+        byte[] signatureOnly = Arrays.copyOf(png, 8);
+        for (byte[] malformed : new byte[][] {chunkPastTheEnd, notAType, TicketAttachmentWebTests.PNG, headerOnly,
+                beforeIdat, signatureOnly}) {
             assertThat(PictureMetadata.withoutPersonalData(AttachmentTypes.PNG, malformed)).isSameAs(malformed);
         }
     }
