@@ -36,6 +36,7 @@ import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
 import org.glassfish.jersey.server.ParamException;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.sanfu.Message;
+import org.sanfu.OneLine;
 import org.sanfu.web.JsonBodies;
 import org.sanfu.web.Problems;
 import org.slf4j.Logger;

@@ -3,6 +3,7 @@ package org.sanfu.operations;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
+import org.sanfu.OneLine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.bind.BindException;

@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.sanfu.Message;
+import org.sanfu.OneLine;
 import org.sanfu.security.CamundaCopies;
 import org.sanfu.web.JsonMedia;
 import org.sanfu.web.Problems;

@@ -41,7 +41,8 @@ import java.util.zip.CRC32;
  * an upload interrupted, in its image data or in a table between a progressive JPEG's scans) is read as far as it goes:
  * what was read is kept without its metadata, which comes before, and the segment or chunk the file ends in follows as
  * it came (unless it is metadata itself, which goes). No marker where one must be is malformed wherever it is. An EXIF
- * that cannot be read only loses its Orientation.
+ * that cannot be read only loses its Orientation. Why a picture was kept as it came goes with it ({@link Kept}), for the
+ * operator to see how often one keeps its metadata ({@link PicturesKeptWithMetadata}).
  */
 public final class PictureMetadata {
 
@@ -70,19 +71,33 @@ public final class PictureMetadata {
             "sRGB", "bKGD", "hIST", "tRNS", "pHYs", "acTL", "fcTL", "fdAT");
 
     /**
+     * What is kept of a file: its content, and {@code unread}, why a JPEG or PNG is its content as sent, metadata and
+     * all, because its structure could not be read (in English, for the log; null when it was read, or is of another
+     * kind).
+     */
+    record Kept(byte[] content, String unread) {}
+
+    /**
      * The content to keep: a JPEG's or PNG's without its personal metadata; any other kind's, and a malformed one's,
      * as sent.
      */
     static byte[] withoutPersonalData(AttachmentTypes kind, byte[] content) {
+        return kept(kind, content).content();
+    }
+
+    /** What is kept of a file ({@link #withoutPersonalData}), and whether it is a picture that could not be read. */
+    static Kept kept(AttachmentTypes kind, byte[] content) {
         try {
-            return switch (kind) {
+            return new Kept(switch (kind) {
                 case JPEG -> jpeg(content);
                 case PNG -> png(content);
                 default -> content;
-            };
-        } catch (Malformed | IndexOutOfBoundsException e) {
-            // the bounds are checked as it is read; the second is only a last guard: never a 500 for a client's file
-            return content;
+            }, null);
+        } catch (Malformed e) {
+            return new Kept(content, e.getMessage());
+        } catch (IndexOutOfBoundsException e) {
+            // the bounds are checked as it is read; this is only a last guard: never a 500 for a client's file
+            return new Kept(content, "its structure could not be read");
         }
     }
 
@@ -244,7 +259,7 @@ public final class PictureMetadata {
             throw new CutOff(-1, in.length, null);
         }
         if (u8(in, at) != 0xFF) {
-            throw new Malformed();
+            throw new Malformed("no marker where one must be");
         }
         while (at < in.length && u8(in, at) == 0xFF) {
             at++;
@@ -257,14 +272,14 @@ public final class PictureMetadata {
             return new Segment(marker, at, at);
         }
         if (marker == 0x00 || marker == 0xD8) {
-            throw new Malformed();
+            throw new Malformed("a marker that cannot stand there");
         }
         if (at + 2 > in.length) {
             throw new CutOff(marker, in.length, null);
         }
         int length = u16(in, at, false);
         if (length < 2) {
-            throw new Malformed();
+            throw new Malformed("a segment's length under the 2 bytes it counts");
         }
         if (at + length > in.length) {
             throw new CutOff(marker, at + 2, null);
@@ -373,7 +388,7 @@ public final class PictureMetadata {
         }
         String type = new String(in, at + 4, 4, StandardCharsets.ISO_8859_1);
         if (!type.chars().allMatch(c -> c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z')) {
-            throw new Malformed();
+            throw new Malformed("a chunk whose type is not four letters");
         }
         long length = u32(in, at, false);
         if (length > in.length - at - 12L) {
@@ -457,10 +472,10 @@ public final class PictureMetadata {
         return both;
     }
 
-    /** The file's structure cannot be read to its end: it is kept as it came. */
+    /** The file's structure cannot be read to its end: it is kept as it came. Its message says why. */
     private static class Malformed extends Exception {
-        Malformed() {
-            super(null, null, false, false);
+        Malformed(String why) {
+            super(why, null, false, false);
         }
     }
 
@@ -475,6 +490,7 @@ public final class PictureMetadata {
         final String type;
 
         CutOff(int marker, int payload, String type) {
+            super("it ends before its image data begins");
             this.marker = marker;
             this.payload = payload;
             this.type = type;

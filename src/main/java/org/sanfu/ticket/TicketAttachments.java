@@ -32,8 +32,9 @@ import org.springframework.transaction.annotation.Transactional;
  * departments the ticket involves add them while it is open. A file is kept with its history event ({@code attach})
  * in one transaction, its content in the database beside the ticket: a photograph's (JPEG, PNG) without its personal
  * metadata ({@link PictureMetadata}: where it was taken, on whose camera), which is what its size and SHA-256 are of
- * and what is downloaded. Who added a file removes it while the ticket is open, ADMIN at any time ({@code detach}):
- * its row stays, marked removed, and its content is erased.
+ * and what is downloaded; one that could not be read is kept as sent, and logged and counted for the operator
+ * ({@link PicturesKeptWithMetadata}). Who added a file removes it while the ticket is open, ADMIN at any time
+ * ({@code detach}): its row stays, marked removed, and its content is erased.
  */
 @Service
 public class TicketAttachments {
@@ -76,16 +77,19 @@ public class TicketAttachments {
     private final Attachments attachments;
     private final AttachmentProperties properties;
     private final AccountDirectory accounts;
+    private final PicturesKeptWithMetadata keptWithMetadata;
     private final Clock clock;
 
     TicketAttachments(Tickets tickets, TicketQueries queries, TicketEvents events, Attachments attachments,
-            AttachmentProperties properties, AccountDirectory accounts, Clock clock) {
+            AttachmentProperties properties, AccountDirectory accounts, PicturesKeptWithMetadata keptWithMetadata,
+            Clock clock) {
         this.tickets = tickets;
         this.queries = queries;
         this.events = events;
         this.attachments = attachments;
         this.properties = properties;
         this.accounts = accounts;
+        this.keptWithMetadata = keptWithMetadata;
         this.clock = clock;
     }
 
@@ -105,7 +109,8 @@ public class TicketAttachments {
             throw new DomainException.NotNow(Message.of("sanfu.ticket.attach-closed", "id", id));
         }
         // what is kept, and so hashed, measured and compared with what is kept already: a photograph's metadata out
-        byte[] content = PictureMetadata.withoutPersonalData(kind, upload.content());
+        PictureMetadata.Kept kept = PictureMetadata.kept(kind, upload.content());
+        byte[] content = kept.content();
         String sha256 = sha256(content);
         // under the ticket's lock: the same file sent twice at once waits for the first to commit, then finds it
         Optional<Attachment> same = attachments.same(ticket.id(), name, content.length, sha256, caller.username());
@@ -120,6 +125,7 @@ public class TicketAttachments {
         String type = kind.type().toString();
         long attachmentId = attachments.insert(ticket.id(), name, type, content, sha256, caller.username(), now,
                 false);
+        keptWithMetadata.kept(ticket.id(), name, kind, kept);
         tickets.touch(ticket.id(), now);
         events.append(ticket.id(), new TicketEvent(now, caller.username(), ATTACH, ticket.status(), ticket.status(),
                 name));
@@ -165,13 +171,18 @@ public class TicketAttachments {
         }
         Ticket ticket = tickets.lock(ticketId)
                 .orElseThrow(() -> new DomainException.NotFound("ticket", String.valueOf(ticketId)));
-        record Judged(String name, AttachmentTypes kind, byte[] content) {}
+        record Judged(String name, AttachmentTypes kind, PictureMetadata.Kept kept) {
+
+            byte[] content() {
+                return kept.content();
+            }
+        }
         List<Judged> judged = uploads.stream().map(upload -> {
             String sent = upload.fileName() == null ? "" : upload.fileName();
             try {
                 String name = fileName(upload.fileName());
                 AttachmentTypes kind = namedAsItIs(kind(new Upload(name, null, upload.content()), name), name);
-                return new Judged(name, kind, PictureMetadata.withoutPersonalData(kind, upload.content()));
+                return new Judged(name, kind, PictureMetadata.kept(kind, upload.content()));
             } catch (InvalidInput refused) {
                 Message reason = refused.faults().get(0).reason();
                 // the enterprise reads a size as people write it (10 MB), not in bytes as the API states its limit
@@ -195,6 +206,7 @@ public class TicketAttachments {
             String type = file.kind().type().toString();
             long id = attachments.insert(ticket.id(), file.name(), type, file.content(), sha256(file.content()), actor,
                     now, true);
+            keptWithMetadata.kept(ticket.id(), file.name(), file.kind(), file.kept());
             events.append(ticket.id(), new TicketEvent(now, actor, ATTACH, ticket.status(), ticket.status(),
                     file.name()));
             return new Attachment(String.valueOf(id), file.name(), type, file.content().length, actor, now, true);

@@ -26,7 +26,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * deadline): read from the ticket table, the same on every node, and remembered for
  * {@link #GAUGE_TIME_TO_LIVE} so that frequent scrapes cost one query at most per interval.</li>
  * </ul>
- * The timer of each action is {@code ticket.web.TicketActionTimer}.
+ * The timer of each action is {@code ticket.web.TicketActionTimer}; the count of photographs kept with their
+ * metadata, {@link PicturesKeptWithMetadata}.
  */
 @Component
 class TicketMetrics {
@@ -74,7 +75,8 @@ class TicketMetrics {
                 .description("Tickets closed, by category").register(registry));
     }
 
-    private static void afterCommit(Runnable count) {
+    /** Runs once the transaction under way has committed (none: now); nothing when it rolls back. */
+    static void afterCommit(Runnable count) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.sanfu.ticket.Photographs.concat;
 import static org.sanfu.ticket.Photographs.indexOf;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -13,6 +14,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * A photograph's personal metadata taken out before it is kept ({@link PictureMetadata}): a JPEG's EXIF written anew
@@ -291,6 +295,37 @@ class PictureMetadataUnitTests {
                 beforeIdat, signatureOnly}) {
             assertThat(PictureMetadata.withoutPersonalData(AttachmentTypes.PNG, malformed)).isSameAs(malformed);
         }
+    }
+
+    /**
+     * A picture kept as sent because it could not be read keeps what it says of where and on whose phone it was taken:
+     * the operator sees it, once, in a WARN line naming the ticket, the file (its name on one line) and why, with
+     * nothing of its content, and in a count by kind; a picture read and stripped, or a file of another kind, is
+     * neither logged nor counted.
+     */
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aPictureKeptWithItsMetadataIsLoggedAndCounted(CapturedOutput output) {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        PicturesKeptWithMetadata keptWithMetadata = new PicturesKeptWithMetadata(meters);
+        byte[] photo = Photographs.geotaggedJpeg(40, 30);
+        byte[] cutInItsExif = Arrays.copyOf(photo, 40);
+        PictureMetadata.Kept unread = PictureMetadata.kept(AttachmentTypes.JPEG, cutInItsExif);
+        assertThat(unread.content()).isSameAs(cutInItsExif);
+        keptWithMetadata.kept(42, "现场照片\n2026-03-02 ERROR forged.jpg", AttachmentTypes.JPEG, unread);
+        keptWithMetadata.kept(42, "stripped.jpg", AttachmentTypes.JPEG, PictureMetadata.kept(AttachmentTypes.JPEG,
+                photo));
+        keptWithMetadata.kept(42, "scan.pdf", AttachmentTypes.PDF, PictureMetadata.kept(AttachmentTypes.PDF,
+                "%PDF-1.7\n".getBytes(StandardCharsets.ISO_8859_1)));
+
+        assertThat(meters.get("sanfu.pictures.kept.with.metadata").tag("kind", "jpeg").counter().count())
+                .isEqualTo(1);
+        assertThat(meters.get("sanfu.pictures.kept.with.metadata").tag("kind", "png").counter().count()).isZero();
+        List<String> lines = output.getOut().lines().filter(line -> line.contains("kept as sent")).toList();
+        assertThat(lines).hasSize(1);
+        assertThat(lines.get(0)).contains("WARN", "ticket 42", "现场照片 2026-03-02 ERROR forged.jpg", "image/jpeg",
+                "it ends before its image data begins");
+        assertThat(output.getAll()).doesNotContain("stripped.jpg", "scan.pdf", "Exif");
     }
 
     @Test

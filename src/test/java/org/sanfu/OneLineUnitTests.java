@@ -1,4 +1,4 @@
-package org.sanfu.operations;
+package org.sanfu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

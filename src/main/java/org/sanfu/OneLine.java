@@ -1,18 +1,19 @@
-package org.sanfu.operations;
+package org.sanfu;
 
 /**
  * A text as it goes into one line of the log: its line breaks and other control characters, with the spaces around
  * them, as one space. The console log is plain text, one event a line; a refusal that quotes what a client sent
- * (Camunda's "sortBy parameter has invalid value: a\nb", a field's name given twice) must not start a line of its
- * own that reads as another event. A loop, not a regular expression: a client's long run of spaces costs one pass.
+ * (Camunda's "sortBy parameter has invalid value: a\nb", a field's name given twice), or an upload's file name, must
+ * not start a line of its own that reads as another event. A loop, not a regular expression: a client's long run of
+ * spaces costs one pass. Here, not in {@code operations}, which reads tickets: the ticket module logs with it too.
  */
-final class OneLine {
+public final class OneLine {
 
     private OneLine() {
     }
 
     /** The text on one line (null as null, as a log line prints it). */
-    static String of(String text) {
+    public static String of(String text) {
         if (text == null) {
             return null;
         }
