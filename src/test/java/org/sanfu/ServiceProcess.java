@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,26 +54,47 @@ public final class ServiceProcess implements AutoCloseable {
      * @param arguments command-line settings ({@code --name=value})
      */
     public static ServiceProcess start(Path directory, Path firstOnClassPath, String... arguments) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
+        for (int attempt = 1; ; attempt++) {
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString()));
+            command.addAll(JVM);
+            command.addAll(List.of("-cp", (firstOnClassPath == null ? "" : firstOnClassPath + File.pathSeparator)
+                    + System.getProperty("java.class.path"), SanfuApplication.class.getName(), "--server.port=" + port));
+            command.addAll(List.of(arguments));
+            Path log = directory.resolve("service-" + port + "-" + System.nanoTime() + ".log");
+            ServiceProcess service = new ServiceProcess(new ProcessBuilder(command).directory(directory.toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start(), port, log);
+            try {
+                service.awaitHealthy(Duration.ofSeconds(180));
+                return service;
+            } catch (PortTaken e) {
+                // the free port asked for above was taken by another process before the node bound it
+                if (attempt == 2) {
+                    throw e;
+                }
+            }
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(JVM);
-        command.addAll(List.of("-cp", (firstOnClassPath == null ? "" : firstOnClassPath + File.pathSeparator)
-                + System.getProperty("java.class.path"), SanfuApplication.class.getName(), "--server.port=" + port));
-        command.addAll(List.of(arguments));
-        Path log = directory.resolve("service-" + port + "-" + System.nanoTime() + ".log");
-        ServiceProcess service = new ServiceProcess(new ProcessBuilder(command).directory(directory.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start(), port, log);
-        service.awaitHealthy(Duration.ofSeconds(180));
-        return service;
+    }
+
+    private static final class PortTaken extends AssertionError {
+        PortTaken(String message) {
+            super(message);
+        }
     }
 
     private void awaitHealthy(Duration patience) throws Exception {
         long deadline = System.nanoTime() + patience.toNanos();
         while (System.nanoTime() < deadline) {
-            assertThat(process.isAlive()).as("the service exited while starting; see " + log).isTrue();
+            if (!process.isAlive()) {
+                // the log's directory is usually a @TempDir, gone by the time anyone reads the report
+                String ending = tail(40);
+                String message = "the service exited while starting (" + log + "), its log ending:\n" + ending;
+                throw ending.contains("was already in use") ? new PortTaken(message) : new AssertionError(message);
+            }
             try {
                 if (call("GET", "/actuator/health", null, null).statusCode() == 200) {
                     return;
@@ -82,6 +105,15 @@ public final class ServiceProcess implements AutoCloseable {
             Thread.sleep(250);
         }
         throw new AssertionError("the service did not become healthy within " + patience + "; see " + log);
+    }
+
+    private String tail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(unreadable: " + e + ")";
+        }
     }
 
     /** Everything the node wrote to standard out and error. */
