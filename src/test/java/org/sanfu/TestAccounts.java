@@ -28,4 +28,9 @@ public final class TestAccounts {
             String role, String department, String password) {
         accounts.create(ADMINISTRATOR, new NewAccount(username, role, department, displayName, phone, password));
     }
+
+    /** The person's name (姓名) of an account, as /admin's 姓名 form gives it, by the demo administrator. */
+    public static void rename(AccountAdministration accounts, String username, String displayName) {
+        accounts.rename(ADMINISTRATOR, username, displayName);
+    }
 }

@@ -153,7 +153,7 @@ class AdminPage {
             @RequestParam(required = false) String displayName, RedirectAttributes flash) {
         username = Typed.folded(username);
         try {
-            accounts.rename(username, displayName);
+            accounts.rename(caller, username, displayName);
         } catch (InvalidInput e) {
             return refused(caller, "name:" + username, Map.of("displayName", text(displayName)), e);
         }
@@ -169,7 +169,7 @@ class AdminPage {
             @RequestParam(required = false) String phone, RedirectAttributes flash) {
         username = Typed.folded(username);
         try {
-            accounts.changePhone(username, phone);
+            accounts.changePhone(caller, username, phone);
         } catch (InvalidInput e) {
             return refused(caller, "phone:" + username, Map.of("phone", text(phone)), e);
         }
@@ -183,7 +183,7 @@ class AdminPage {
             @RequestParam(name = "password", required = false) List<String> passwords, RedirectAttributes flash) {
         username = Typed.folded(username);
         try {
-            accounts.resetPassword(username, last(passwords));
+            accounts.resetPassword(caller, username, last(passwords));
         } catch (InvalidInput e) {
             return refused(caller, "password:" + username, Map.of(), e);
         }

@@ -2,6 +2,7 @@ package org.sanfu.security;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,6 +82,17 @@ public class AccountAdministration {
     public static final class UsernameTaken extends InvalidInput {
         UsernameTaken() {
             super(List.of(new Fault("username", Message.of(USERNAME_TAKEN))));
+        }
+    }
+
+    /**
+     * A change of role that would leave the service without an enabled administrator, or take the role from the one
+     * making it: the form shows it by the role field as any fault (400); the API answers it 409, as it answers
+     * disabling such an account.
+     */
+    public static final class AdministratorKept extends InvalidInput {
+        AdministratorKept(String refusal) {
+            super(List.of(new Fault("role", Message.of(refusal))));
         }
     }
 
@@ -173,29 +185,73 @@ public class AccountAdministration {
                 chosen == Role.DEPT ? " of " + dept : "");
     }
 
-    /** The person's name (姓名) shown for the account; blank takes it away. */
-    @Transactional
-    public void rename(String username, String displayName) {
-        Accounts.Account account = existing(username);
-        InvalidInput.Collector errors = new InvalidInput.Collector();
-        String person = displayName(displayName, errors);
-        errors.throwIfAny();
-        accounts.rename(account.username(), person);
-        people.forget();
+    /** The person's name (姓名) shown for the account; blank takes it away. As {@link #change}, logged alike. */
+    public void rename(Caller administrator, String username, String displayName) {
+        change(administrator, username, new AccountChange(displayName == null ? "" : displayName, null, null, null));
     }
 
     /**
      * The work telephone the enterprise's feedback page gives for the person who sent it the link (the
-     * enterprise has no account to ask through); blank takes it away.
+     * enterprise has no account to ask through); blank takes it away. As {@link #change}, logged alike.
+     */
+    public void changePhone(Caller administrator, String username, String phone) {
+        change(administrator, username, new AccountChange(null, phone == null ? "" : phone, null, null));
+    }
+
+    /**
+     * The person's name, telephone, role and department, any of them, in one transaction, as /admin's forms and
+     * {@code PATCH /api/accounts/{username}} change them ({@link AccountChange}: a part left null stays as it is; blank
+     * takes a name, a telephone or a department away). A role sent alone keeps a DEPT account's department while it
+     * stays DEPT and gives it up with any other role; a department sent alone is for the account's own role. The rules
+     * are {@link #create}'s: every part at fault is named at once (InvalidInput, 400); then a change that would take
+     * the administrator's role from the one making it, or from the last enabled administrator, is
+     * {@link AdministratorKept}. Nothing is changed on any of them. What did change is logged at INFO with who changed
+     * it, as a creation is (a name or telephone by its part alone: they are the person's, not the log's); nothing is
+     * logged when nothing changed.
+     *
+     * @param administrator who changes it, for the rule that keeps an administrator and for the log
+     * @return the role the account had and the one it has now (the same when the change left the role alone)
      */
     @Transactional
-    public void changePhone(String username, String phone) {
+    public RoleChange change(Caller administrator, String username, AccountChange change) {
+        // locked before the account is read, as for disable: two administrators demoting each other wait in turn
+        List<String> administrators = change.changesRole() ? accounts.lockEnabledAdministrators() : List.of();
         Accounts.Account account = existing(username);
         InvalidInput.Collector errors = new InvalidInput.Collector();
-        String telephone = phone(phone, errors);
+        String person = change.displayName() == null ? null : displayName(change.displayName(), errors);
+        String telephone = change.phone() == null ? null : phone(change.phone(), errors);
+        Role chosen = account.role();
+        String dept = account.department();
+        if (change.changesRole()) {
+            chosen = role(change.role() == null ? account.role().name() : change.role(), errors);
+            String department = change.department() != null ? change.department()
+                    : chosen == Role.DEPT && account.role() == Role.DEPT ? account.department() : null;
+            dept = chosen == null ? null : department(chosen, department, errors);
+        }
         errors.throwIfAny();
-        accounts.changePhone(account.username(), telephone);
-        people.forget();
+        if (change.changesRole()) {
+            String refusal = administratorKept(administrator.username(), account, chosen, account.enabled(),
+                    administrators);
+            if (refusal != null) {
+                throw new AdministratorKept(refusal);
+            }
+        }
+        List<String> changed = new ArrayList<>();
+        if (change.changesRole() && accounts.changeRole(account.username(), chosen, dept)) {
+            changed.add("role " + chosen + (chosen == Role.DEPT ? " of " + dept : ""));
+        }
+        if (change.displayName() != null && accounts.rename(account.username(), person)) {
+            changed.add("display name");
+        }
+        if (change.phone() != null && accounts.changePhone(account.username(), telephone)) {
+            changed.add("phone");
+        }
+        if (!changed.isEmpty()) {
+            people.forget();
+            log.info("Account '{}' changed by '{}': {}", account.username(), administrator.username(),
+                    String.join(", ", changed));
+        }
+        return new RoleChange(account.role(), chosen);
     }
 
     /**
@@ -236,30 +292,20 @@ public class AccountAdministration {
     }
 
     /**
-     * Another role and department (as for {@link #create}); refused for oneself and the last administrator.
+     * Another role and department, as /admin's role form sends them (both, blank for none), through {@link #change}.
      *
      * @return the role the account had and the one it has now: a page says what was given up with the first (a STAFF
      *         account's enterprises)
      */
-    @Transactional
     public RoleChange changeRole(Caller administrator, String username, String role, String department) {
-        List<String> administrators = accounts.lockEnabledAdministrators();
         Accounts.Account account = existing(username);
-        InvalidInput.Collector errors = new InvalidInput.Collector();
-        Role chosen = role(role, errors);
         // the role form opens with the account's own department chosen: left so beside another role, it is no choice
         // the administrator made, and goes with the role given up; another department is (400 by the field)
-        String given = chosen != Role.DEPT && department != null && department.strip().equals(account.department())
-                ? null : department;
-        String dept = chosen == null ? null : department(chosen, given, errors);
-        errors.throwIfAny();
-        String refusal = administratorKept(administrator.username(), account, chosen, account.enabled(),
-                administrators);
-        if (refusal != null) {
-            throw InvalidInput.of("role", Message.of(refusal));
+        String given = department == null ? "" : department;
+        if (!Role.DEPT.name().equals(role == null ? null : role.strip()) && given.strip().equals(account.department())) {
+            given = "";
         }
-        accounts.changeRole(account.username(), chosen, dept);
-        return new RoleChange(account.role(), chosen);
+        return change(administrator, username, new AccountChange(null, null, role == null ? "" : role, given));
     }
 
     /** An account's role before and after a change of role (the same when the form chose it again). */
@@ -331,16 +377,20 @@ public class AccountAdministration {
     }
 
     /**
-     * A new password set by an administrator: the old one stops working at once, and the account's sessions end;
-     * its person must choose their own at the next sign-in to the pages (PasswordChangeFirst).
+     * A new password set by an administrator (/admin's form, {@code POST /api/accounts/{username}/password}), by
+     * {@link #create}'s rules: the old one stops working at once, and the account's sessions end; its person must
+     * choose their own at the next sign-in to the pages (PasswordChangeFirst). A lock of too many failed sign-ins
+     * stays until {@link #unlock} or its window's end: the administrator lifts it as a step of its own, having made
+     * sure it was the person who asked. Logged at INFO with who set it, never the password.
      */
     @Transactional
-    public void resetPassword(String username, String password) {
+    public void resetPassword(Caller administrator, String username, String password) {
         Accounts.Account account = existing(username);
         InvalidInput.Collector errors = new InvalidInput.Collector();
         checkPassword(password, errors);
         errors.throwIfAny();
         accounts.resetPassword(account.username(), encoder.encode(password));
+        log.info("Account '{}' given a new password by '{}'", account.username(), administrator.username());
     }
 
     /**

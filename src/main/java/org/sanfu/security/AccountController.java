@@ -15,6 +15,7 @@ import org.sanfu.web.PageResult;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -23,8 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * What an administrator does to accounts over the API (ADMIN): create, list and read them, disable and enable, unlock;
- * the /admin page does the rest. Each goes through AccountAdministration, as /admin's forms do, so the form and the
+ * What an administrator does to accounts over the API (ADMIN): create, list and read them, change a person's name,
+ * telephone, role or department, set a new password, disable and enable, unlock (and hand over, admin.HandoverController). Each goes through AccountAdministration, as /admin's forms do, so the form and the
  * API hold one rule. Writes on an account named in the path check ADMIN here once the account is found (an unknown one
  * is 404 for every person, API.md's order; SecurityConfig lets every person this far); creating and listing are
  * ADMIN's in SecurityConfig.
@@ -116,6 +117,66 @@ class AccountController {
     ResponseEntity<Void> unlock(@PathVariable String username, Caller caller, ActionBody body) {
         accounts.unlock(knownThenAdmin(username, caller, body));
         return ResponseEntity.noContent().build();
+    }
+
+    @PatchMapping(path = "/{username}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Change an account's name, telephone, role or department, as /admin's forms do",
+            description = "Any of the fields, in one go: one left out stays as it is, blank or null takes a name, "
+                    + "telephone or department away. A role sent alone keeps a DEPT account's department while it "
+                    + "stays DEPT. The rules are creation's (every field at fault named at once, 400, a field the "
+                    + "request does not take among them); taking the administrator's role from yourself or from the "
+                    + "last enabled administrator is 409. Nothing changes on either. The answer is the account, as "
+                    + "`GET /api/accounts/{username}` gives it.")
+    @ApiAccess(value = "ADMIN", errors = {400, 403, 404, 409})
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @Content(schema = @Schema(implementation = AccountChange.class)))
+    AccountAdministration.ManagedAccount change(@PathVariable String username, Caller caller, ActionBody body) {
+        String name = knownThenAdmin(username, caller, body);
+        AccountChange sent = body.exactly(AccountChange.class);
+        // a field sent as null takes its value away, as blank does; one left out is left as it is
+        AccountChange change = new AccountChange(given(body, "displayName", sent.displayName()),
+                given(body, "phone", sent.phone()), given(body, "role", sent.role()),
+                given(body, "department", sent.department()));
+        try {
+            accounts.change(caller, name, change);
+        } catch (AccountAdministration.AdministratorKept e) {
+            // the form shows it by the role field; the API refuses it 409, as disabling such an account
+            throw new DomainException.NotNow(e.faults().get(0).reason());
+        }
+        return accounts.account(name);
+    }
+
+    private static String given(ActionBody body, String field, String value) {
+        return value == null && body.has(field) ? "" : value;
+    }
+
+    @PostMapping(path = "/{username}/password", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Set a new password for an account, as /admin's 设置新密码 does",
+            description = "By creation's rules. The old password signs in nowhere from the next request on and the "
+                    + "account's page sessions end; its person chooses their own at the next sign-in to the pages "
+                    + "(`passwordChangeRequired`), HTTP Basic is not held up by it. A lock of failed sign-ins stays "
+                    + "(`/unlock` lifts it). The password is never answered or logged.")
+    @ApiAccess(value = "ADMIN", errors = {400, 403, 404})
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @Content(schema = @Schema(implementation = NewPassword.class)))
+    ResponseEntity<Void> resetPassword(@PathVariable String username, Caller caller, ActionBody body) {
+        String name = knownThenAdmin(username, caller, body);
+        accounts.resetPassword(caller, name, body.exactly(NewPassword.class).password());
+        return ResponseEntity.noContent().build();
+    }
+
+    /** {@code POST /api/accounts/{username}/password}: the password an administrator sets. */
+    record NewPassword(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = AccountAdministration.MIN_PASSWORD_LENGTH,
+                    description = "At least 8 characters and at most 72 bytes of UTF-8; its person chooses their own "
+                            + "at their next sign-in to the pages")
+            String password) {
+
+        /** Never the password: a record's own text would show it wherever the request is printed. */
+        @Override
+        public String toString() {
+            return "NewPassword[password=(not shown)]";
+        }
     }
 
     /**

@@ -111,14 +111,16 @@ class Accounts {
         return people;
     }
 
-    /** The account's person's name; null takes it away. */
-    void rename(String username, String displayName) {
-        jdbc.sql("update account set display_name = ? where username = ?").params(displayName, username).update();
+    /** The account's person's name; null takes it away. Whether it was another (false: nothing changed). */
+    boolean rename(String username, String displayName) {
+        return jdbc.sql("update account set display_name = ? where username = ? and display_name is distinct from ?")
+                .params(displayName, username, displayName).update() > 0;
     }
 
-    /** The account's person's telephone; null takes it away. */
-    void changePhone(String username, String phone) {
-        jdbc.sql("update account set phone = ? where username = ?").params(phone, username).update();
+    /** The account's person's telephone; null takes it away. Whether it was another (false: nothing changed). */
+    boolean changePhone(String username, String phone) {
+        return jdbc.sql("update account set phone = ? where username = ? and phone is distinct from ?")
+                .params(phone, username, phone).update() > 0;
     }
 
     /**
@@ -130,9 +132,11 @@ class Accounts {
                 .params(Role.ADMIN.name(), true).query(String.class).list();
     }
 
-    void changeRole(String username, Role role, String department) {
-        jdbc.sql("update account set role = ?, department = ? where username = ?")
-                .params(role.name(), department, username).update();
+    /** Whether the account had another role or department (false: nothing changed). */
+    boolean changeRole(String username, Role role, String department) {
+        return jdbc.sql("update account set role = ?, department = ? where username = ? "
+                        + "and (role <> ? or department is distinct from ?)")
+                .params(role.name(), department, username, role.name(), department).update() > 0;
     }
 
     /** Whether the account was otherwise and is now so: false when it was so already (nothing changed). */

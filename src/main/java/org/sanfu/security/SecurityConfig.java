@@ -2,6 +2,7 @@ package org.sanfu.security;
 
 import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
 
 import jakarta.servlet.DispatcherType;
@@ -296,9 +297,11 @@ class SecurityConfig implements WebMvcConfigurer {
                         // every person, before another role's 403 (API.md's order), so the controller checks
                         // the role once it has looked the name up; the rest of both stays ADMIN's here
                         .requestMatchers(POST, "/api/accounts/*/unlock", "/api/accounts/*/handover",
-                                "/api/accounts/*/disable", "/api/accounts/*/enable", "/api/channels/*/key")
+                                "/api/accounts/*/disable", "/api/accounts/*/enable", "/api/accounts/*/password",
+                                "/api/channels/*/key")
                         .hasAnyRole(PEOPLE)
                         .requestMatchers(GET, "/api/accounts/*").hasAnyRole(PEOPLE)
+                        .requestMatchers(PATCH, "/api/accounts/*").hasAnyRole(PEOPLE)
                         .requestMatchers(DELETE, "/api/channels/*").hasAnyRole(PEOPLE)
                         .requestMatchers("/api/accounts", "/api/accounts/**").hasRole("ADMIN")
                         .requestMatchers(POST, "/api/visits").hasAnyRole("STAFF", "DISPATCH")

@@ -23,6 +23,20 @@ public final class ActionBody {
         return bodies.command(json, command);
     }
 
+    /**
+     * As {@link #as}, a field the command does not have refused (400 naming it) rather than passed over, and so is no
+     * body at all (naming "body"): for a change of only the fields sent, where one misspelt would change nothing
+     * unnoticed.
+     */
+    public <T> T exactly(Class<T> command) {
+        return bodies.exactCommand(json, command);
+    }
+
+    /** Whether the body (read by {@link #exactly} or {@link #as}) has this field, {@code null} as its value too. */
+    public boolean has(String field) {
+        return json != null && json.isObject() && json.has(field);
+    }
+
     /** For an action without a body of its own: empty or any JSON, but JSON (else 400 naming "body"). */
     public void requireReadable() {
         bodies.requireReadable(json);

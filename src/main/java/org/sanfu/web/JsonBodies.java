@@ -20,6 +20,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
@@ -186,6 +187,32 @@ public class JsonBodies {
             throw new InvalidInput(faults);
         }
         return command;
+    }
+
+    /**
+     * As {@link #command}, but a field the record does not have is refused (400 naming it, every one at once) rather
+     * than passed over: for a change of some of a record's fields, where a field misspelt would change nothing and
+     * the answer would not say so. Checked before the fields' own faults. No body at all is no such change either:
+     * 400 naming "body", as for JSON's {@code null}.
+     */
+    public <T> T exactCommand(JsonNode body, Class<T> type) {
+        requireReadable(body);
+        if (body == null) {
+            throw InvalidInput.of("body", text("sanfu.json.not-object"));
+        }
+        if (type.isRecord()) {
+            List<String> known = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
+            List<InvalidInput.Fault> unknown = new ArrayList<>();
+            body.fieldNames().forEachRemaining(name -> {
+                if (!known.contains(name)) {
+                    unknown.add(new InvalidInput.Fault(name, text("sanfu.json.unknown-field", "fields", known)));
+                }
+            });
+            if (!unknown.isEmpty()) {
+                throw new InvalidInput(unknown);
+            }
+        }
+        return command(body, type);
     }
 
     /** 400 naming "body": what came is not JSON. */

@@ -170,7 +170,7 @@ class HandoverWebTests {
     void theAdministratorsPageHandsOverFromTheAccountsRowAndShowsAFaultByTheField() {
         Work work = work("page");
         String to = newSpecialist("to");
-        accounts.rename(to, "李交接");
+        TestAccounts.rename(accounts, to, "李交接");
 
         // a session of its own: a message left for the next page is not another test's
         MockHttpSession session = pages.freshSession("admin");
@@ -268,9 +268,9 @@ class HandoverWebTests {
     @Test
     void aProblemResolvedOnSiteStillNamesWhoResolvedItThereAfterTheHandover() throws Exception {
         String from = newSpecialist("site");
-        accounts.rename(from, "王现场");
+        TestAccounts.rename(accounts, from, "王现场");
         String to = newSpecialist("next");
-        accounts.rename(to, "李接手");
+        TestAccounts.rename(accounts, to, "李接手");
         Map<String, Object> problem = new LinkedHashMap<>(Api.problem("OTHER", "报装流程不清楚"));
         problem.put("resolvedOnSite", true);
         problem.put("onSiteResolution", "现场讲解了报装流程");

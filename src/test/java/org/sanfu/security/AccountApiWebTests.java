@@ -20,12 +20,16 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * Accounts over the API (API.md, Accounts): created as /admin's 新建账号 form creates them, through the same service
- * and its rules; listed, read, disabled and enabled by an administrator's script, and by nobody else.
+ * and its rules; listed, read, changed, given new passwords, disabled and enabled by an administrator's script, and by
+ * nobody else.
  */
 @SanfuTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -42,6 +46,8 @@ class AccountApiWebTests {
     Pages pages;
     @Autowired
     Accounts stored;
+    @Autowired
+    PasswordEncoder encoder;
 
     @Test
     void anAdministratorCreatesAnAccountAsTheFormDoesAndReadsItAtItsLocation(CapturedOutput output) {
@@ -83,9 +89,7 @@ class AccountApiWebTests {
 
     @Test
     void theNewAccountSignsInWithItsPasswordAtOnceAsAFormsAccountDoes() {
-        String name = fresh("staff");
-        assertThat(api.post("/api/accounts", "admin", Map.of("username", name, "role", "STAFF", "password", PASSWORD))
-                .status()).isEqualTo(201);
+        String name = staffAccount("staff");
         assertThat(signIn(name, PASSWORD)).as("HTTP Basic is not held up by the password to change").isEqualTo(200);
         assertThat(signIn(name, "demo")).isEqualTo(401);
     }
@@ -178,9 +182,7 @@ class AccountApiWebTests {
 
     @Test
     void onlyAnAdministratorOpensReadsAndClosesAccounts() {
-        String name = fresh("kept");
-        assertThat(api.post("/api/accounts", "admin", Map.of("username", name, "role", "STAFF", "password", PASSWORD))
-                .status()).isEqualTo(201);
+        String name = staffAccount("kept");
         int before = accounts();
         Map<String, Object> body = Map.of("username", fresh("nobody"), "role", "ADMIN", "password", PASSWORD);
         for (String other : List.of("staff1", "dispatch", "finance", "leader")) {
@@ -189,9 +191,23 @@ class AccountApiWebTests {
             assertThat(api.get("/api/accounts/" + name, other).status()).as(other).isEqualTo(403);
             assertThat(api.post("/api/accounts/" + name + "/disable", other, null).status()).as(other).isEqualTo(403);
             assertThat(api.post("/api/accounts/" + name + "/enable", other, null).status()).as(other).isEqualTo(403);
+            assertThat(api.post("/api/accounts/" + name + "/password", other, Map.of("password", "Other-Passw0rd"))
+                    .status()).as(other).isEqualTo(403);
+            assertThat(api.call(HttpMethod.PATCH, "/api/accounts/" + name, other, Map.of("role", "ADMIN")).status())
+                    .as(other).isEqualTo(403);
             // an unknown account is 404 for every person first, as for unlock and handover
             assertThat(api.get("/api/accounts/no.such.one", other).status()).as(other).isEqualTo(404);
+            assertThat(api.post("/api/accounts/no.such.one/password", other, "garbage").status()).as(other)
+                    .isEqualTo(404);
+            assertThat(api.call(HttpMethod.PATCH, "/api/accounts/no.such.one", other, "garbage").status()).as(other)
+                    .isEqualTo(404);
         }
+        assertThat(api.post("/api/accounts/" + name + "/password", null, Map.of("password", "Other-Passw0rd"))
+                .status()).isEqualTo(401);
+        assertThat(api.call(HttpMethod.PATCH, "/api/accounts/" + name, null, Map.of("role", "ADMIN")).status())
+                .isEqualTo(401);
+        assertThat(encoder.matches(PASSWORD, hash(name))).as("its password as it was").isTrue();
+        assertThat(role(name)).isEqualTo("STAFF");
         assertThat(api.post("/api/accounts", null, body).status()).isEqualTo(401);
         assertThat(api.get("/api/accounts", null).status()).isEqualTo(401);
         assertThat(api.post("/api/accounts/" + name + "/disable", null, null).status()).isEqualTo(401);
@@ -201,9 +217,7 @@ class AccountApiWebTests {
 
     @Test
     void anAdministratorDisablesAndEnablesAnAccountAsTheFormDoesAndKeepsAnAdministrator(CapturedOutput output) {
-        String name = fresh("leaver");
-        assertThat(api.post("/api/accounts", "admin", Map.of("username", name, "role", "STAFF", "password", PASSWORD))
-                .status()).isEqualTo(201);
+        String name = staffAccount("leaver");
 
         Api.Response disabled = api.post("/api/accounts/" + Api.fullWidth(name) + "/disable", "admin", null);
         assertThat(disabled.status()).as(disabled.text()).isEqualTo(204);
@@ -259,9 +273,7 @@ class AccountApiWebTests {
      */
     @Test
     void disablingOrEnablingAgainIs204AndLogsOnlyTheChange(CapturedOutput output) {
-        String name = fresh("again");
-        assertThat(api.post("/api/accounts", "admin", Map.of("username", name, "role", "STAFF", "password", PASSWORD))
-                .status()).isEqualTo(201);
+        String name = staffAccount("again");
         for (int i = 0; i < 2; i++) {
             assertThat(api.post("/api/accounts/" + name + "/disable", "admin", null).status()).isEqualTo(204);
         }
@@ -284,28 +296,235 @@ class AccountApiWebTests {
      */
     @Test
     void disablingTheLastEnabledAdministratorIs409AndTheAccountStaysEnabled() {
+        Api.Response last = whileAdminIsTheLast(MockMvcRequestBuilders.post("/api/accounts/admin/disable"));
+        assertThat(last.status()).as(last.text()).isEqualTo(409);
+        assertThat(last.contentType()).startsWith("application/problem+json");
+        assertThat(last.json().get("detail").asText()).contains("the last enabled administrator");
+        assertThat(enabled("admin")).isTrue();
+    }
+
+    /**
+     * This request as another administrator, signed in while it was enabled (the API's requests are not checked again
+     * as the pages' sessions are), sent once it is disabled and the administrators other tests left enabled have
+     * stepped aside (the tests share one database), so that admin is the last enabled administrator; they come back
+     * after it.
+     */
+    private Api.Response whileAdminIsTheLast(MockHttpServletRequestBuilder request) {
         String other = fresh("admin");
         assertThat(api.post("/api/accounts", "admin", Map.of("username", other, "role", "ADMIN", "password", PASSWORD))
                 .status()).isEqualTo(201);
-        // the other's request, signed in while it was an enabled administrator
         SanfuUser signedIn = SanfuUser.of(stored.find(other).orElseThrow());
         assertThat(api.post("/api/accounts/" + other + "/disable", "admin", null).status()).isEqualTo(204);
-        // the tests share one database: the administrators other tests left enabled step aside for this one
         List<String> aside = jdbc.sql("select username from account where role = 'ADMIN' and enabled = true "
                 + "and username <> 'admin'").query(String.class).list();
         aside.forEach(a -> jdbc.sql("update account set enabled = false where username = ?").param(a).update());
         try {
-            Api.Response last = api.perform(MockMvcRequestBuilders.post("/api/accounts/admin/disable")
-                    .header("Accept-Language", "en")
-                    .with(authentication(UsernamePasswordAuthenticationToken.authenticated(signedIn, null,
-                            signedIn.getAuthorities()))), null);
-            assertThat(last.status()).as(last.text()).isEqualTo(409);
-            assertThat(last.contentType()).startsWith("application/problem+json");
-            assertThat(last.json().get("detail").asText()).contains("the last enabled administrator");
-            assertThat(enabled("admin")).isTrue();
+            return api.perform(request.header("Accept-Language", "en").with(authentication(
+                    UsernamePasswordAuthenticationToken.authenticated(signedIn, null, signedIn.getAuthorities()))),
+                    null);
         } finally {
             aside.forEach(a -> jdbc.sql("update account set enabled = true where username = ?").param(a).update());
         }
+    }
+
+    /**
+     * A new password set over the API does what the form's 设置新密码 does, through the same service: the old one
+     * signs in nowhere from the next request on, the account's open page session ends, and its person chooses their
+     * own at the next page sign-in (HTTP Basic is not held up). Logged with who set it; the password never.
+     */
+    @Test
+    void anAdministratorSetsANewPasswordAsTheFormDoes(CapturedOutput output) {
+        String name = staffAccount("reset");
+        pages.passwordChosen(name);
+        assertThat(signIn(name, PASSWORD)).as("verified, and so remembered").isEqualTo(200);
+        MockHttpSession open = pages.signIn(name, PASSWORD).orElseThrow();
+        assertThat(pages.get("/work", open).status()).isEqualTo(200);
+        String password = "Reset-" + Long.toString(System.nanoTime(), 36);
+
+        Api.Response reset = api.post("/api/accounts/" + Api.fullWidth(name) + "/password", "admin",
+                Map.of("password", password));
+        assertThat(reset.status()).as(reset.text()).isEqualTo(204);
+        assertThat(reset.text()).isEmpty();
+
+        assertThat(signIn(name, PASSWORD)).as("the old password, remembered before").isEqualTo(401);
+        assertThat(signIn(name, password)).as("HTTP Basic is not held up by the password to change").isEqualTo(200);
+        Pages.Answer stale = pages.get("/work", open);
+        assertThat(stale.status()).as("the session signed in with the old password ended").isEqualTo(302);
+        assertThat(stale.redirect()).endsWith("/login");
+        JsonNode account = api.get("/api/accounts/" + name, "admin").json();
+        assertThat(account.get("passwordChangeRequired").asBoolean()).as("its person chooses their own").isTrue();
+        MockHttpSession again = pages.signIn(name, password).orElseThrow();
+        assertThat(pages.get("/work", again).redirect()).as("to /account first, as after the form's").endsWith("/account");
+        assertThat(output.getOut()).contains("Account '" + name + "' given a new password by 'admin'");
+        assertThat(output.getAll()).doesNotContain(password);
+    }
+
+    /** By creation's rules, named as creation names them; nothing changes on a 400, and the password is not logged. */
+    @Test
+    void aNewPasswordFollowsCreationsRulesAndAFaultChangesNothing(CapturedOutput output) {
+        String name = staffAccount("rules");
+        pages.passwordChosen(name);
+        String hash = hash(name);
+        String secret = "Never-Logged-" + Long.toString(System.nanoTime(), 36);
+        for (Object[] bad : new Object[][] {
+                {Map.of(), "password", "enter a password"},
+                {Map.of("password", "short"), "password", "a password has at least 8 characters"},
+                {Map.of("password", secret + "x".repeat(72)), "password", null},
+                {Map.of("password", 12345678), "password", null},
+                // a field it does not take is named, not passed over
+                {Map.of("newPassword", secret), "newPassword", null},
+                {"[\"" + secret + "\"]", "body", null},
+                {"{\"password\":\"" + secret + "\",}", "body", null},
+                {"", "body", null}}) {
+            Api.Response r = api.post("/api/accounts/" + name + "/password", "admin", bad[0]);
+            assertThat(r.status()).as(bad[0] + ": " + r.text()).isEqualTo(400);
+            assertThat(r.contentType()).startsWith("application/problem+json");
+            assertThat(r.json().get("errors").findValuesAsText("field")).as(bad[0].toString())
+                    .containsExactly((String) bad[1]);
+            if (bad[2] != null) {
+                assertThat(r.json().get("errors").findValuesAsText("message")).containsExactly((String) bad[2]);
+            }
+            assertThat(r.text()).doesNotContain(secret);
+        }
+        assertThat(hash(name)).isEqualTo(hash);
+        assertThat(api.get("/api/accounts/" + name, "admin").json().get("passwordChangeRequired").asBoolean())
+                .isFalse();
+        assertThat(api.post("/api/accounts/no.such.one/password", "admin", Map.of("password", PASSWORD)).status())
+                .isEqualTo(404);
+        assertThat(output.getAll()).doesNotContain(secret);
+    }
+
+    /**
+     * The person's name, telephone, role and department, any of them in one request, by the forms' rules and through
+     * their service: read as the forms read them (a name loses the spaces at its ends, a telephone typed with a Chinese
+     * input method is ASCII), answered as GET gives the account, logged with who changed what.
+     */
+    @Test
+    void anAdministratorChangesNameTelephoneRoleAndDepartmentAsTheFormsDo(CapturedOutput output) {
+        String name = staffAccount("change");
+        String path = "/api/accounts/" + name;
+
+        Api.Response changed = api.call(HttpMethod.PATCH, "/api/accounts/" + Api.fullWidth(name), "admin", Map.of(
+                "displayName", " 李四\u00a0", "phone", "（０５７６）８８８８　１２３４", "role", "DEPT",
+                "department", "FINANCE"));
+        assertThat(changed.status()).as(changed.text()).isEqualTo(200);
+        assertThat(changed.json()).isEqualTo(api.get(path, "admin").json());
+        assertThat(changed.json().get("displayName").asText()).isEqualTo("李四");
+        assertThat(changed.json().get("phone").asText()).isEqualTo("(0576)8888 1234");
+        assertThat(changed.json().get("role").asText()).isEqualTo("DEPT");
+        assertThat(changed.json().get("department").asText()).isEqualTo("FINANCE");
+        assertThat(output.getOut()).contains("Account '" + name + "' changed by 'admin': role DEPT of FINANCE, "
+                + "display name, phone");
+        pages.passwordChosen(name);
+        assertThat(signIn(name, PASSWORD)).as("signs in as it was").isEqualTo(200);
+
+        // a part alone: the rest stays; a DEPT account's department alone, its role alone (the department goes)
+        JsonNode moved = api.call(HttpMethod.PATCH, path, "admin", Map.of("department", "CUSTOMS")).json();
+        assertThat(moved.get("role").asText()).isEqualTo("DEPT");
+        assertThat(moved.get("department").asText()).isEqualTo("CUSTOMS");
+        assertThat(moved.get("displayName").asText()).isEqualTo("李四");
+        JsonNode leader = api.call(HttpMethod.PATCH, path, "admin", Map.of("role", "LEADER")).json();
+        assertThat(leader.get("role").asText()).isEqualTo("LEADER");
+        assertThat(leader.get("department").isNull()).isTrue();
+        assertThat(leader.get("phone").asText()).isEqualTo("(0576)8888 1234");
+        assertThat(api.perform(MockMvcRequestBuilders.get("/api/stats/summary").with(httpBasic(name, PASSWORD)), null)
+                .status()).as("the new role at once").isEqualTo(200);
+
+        // null or blank takes a name or telephone away; nothing sent changes nothing and logs nothing
+        Map<String, Object> none = new HashMap<>();
+        none.put("displayName", null);
+        none.put("phone", "");
+        JsonNode cleared = api.call(HttpMethod.PATCH, path, "admin", none).json();
+        assertThat(cleared.get("displayName").isNull()).isTrue();
+        assertThat(cleared.get("phone").isNull()).isTrue();
+        assertThat(cleared.get("role").asText()).isEqualTo("LEADER");
+        long lines = output.getOut().lines().filter(l -> l.contains("Account '" + name + "' changed")).count();
+        Api.Response nothing = api.call(HttpMethod.PATCH, path, "admin", Map.of());
+        assertThat(nothing.status()).isEqualTo(200);
+        assertThat(nothing.json()).isEqualTo(cleared);
+        assertThat(api.call(HttpMethod.PATCH, path, "admin", Map.of("role", "LEADER")).status()).isEqualTo(200);
+        assertThat(output.getOut().lines().filter(l -> l.contains("Account '" + name + "' changed")).count())
+                .as("only a change is logged").isEqualTo(lines);
+
+        // the form's 姓名 goes through the same service, and is logged alike
+        assertThat(pages.post("/admin/accounts/" + name + "/name", "admin", Pages.form("displayName", "王五"))
+                .status()).isEqualTo(303);
+        assertThat(output.getOut()).contains("Account '" + name + "' changed by 'admin': display name");
+        assertThat(api.get(path, "admin").json().get("displayName").asText()).isEqualTo("王五");
+    }
+
+    /** Creation's refusals, every field at fault at once, and a field the request does not take; nothing changes. */
+    @Test
+    void aChangeFollowsTheFormsRulesAndAFaultChangesNothing() {
+        String name = fresh("strict");
+        assertThat(api.post("/api/accounts", "admin", Map.of("username", name, "role", "STAFF", "displayName", "赵六",
+                "password", PASSWORD)).status()).isEqualTo(201);
+        String path = "/api/accounts/" + name;
+        JsonNode before = api.get(path, "admin").json();
+        Map<String, Object> nullRole = new HashMap<>();
+        nullRole.put("role", null);
+        for (Object[] bad : new Object[][] {
+                {Map.of("role", "DEPT"), List.of("department")}, // a DEPT account needs one
+                {Map.of("role", "DEPT", "department", "NOWHERE"), List.of("department")},
+                {Map.of("department", "FINANCE"), List.of("department")}, // refused for STAFF, not dropped
+                {Map.of("role", "LEADER", "department", "FINANCE"), List.of("department")},
+                {Map.of("role", "JANITOR"), List.of("role")},
+                {nullRole, List.of("role")},
+                {Map.of("displayName", "名".repeat(33)), List.of("displayName")},
+                {Map.of("displayName", "\t赵七"), List.of("displayName")},
+                {Map.of("displayName", "赵七", "phone", "call me"), List.of("phone")},
+                {Map.of("phone", "x", "role", "DEPT", "displayName", "赵七"), List.of("phone", "department")},
+                {Map.of("phone", 57688881234L), List.of("phone")},
+                // a field it does not take is named, not passed over (a misspelt one would change nothing, unsaid)
+                {Map.of("username", "renamed"), List.of("username")},
+                {Map.of("displayname", "赵七", "enabled", false), List.of("displayname", "enabled")},
+                {"[1]", List.of("body")},
+                {"", List.of("body")}}) {
+            Api.Response r = api.call(HttpMethod.PATCH, path, "admin", bad[0]);
+            assertThat(r.status()).as(bad[0] + ": " + r.text()).isEqualTo(400);
+            assertThat(r.contentType()).startsWith("application/problem+json");
+            assertThat(r.json().get("errors").findValuesAsText("field")).as(bad[0].toString())
+                    .containsExactlyInAnyOrderElementsOf((List<String>) bad[1]);
+        }
+        Api.Response unknown = api.call(HttpMethod.PATCH, path, "admin", Map.of("enabled", false));
+        assertThat(unknown.json().get("errors").get(0).get("message").asText()).isEqualTo(
+                "is not a field of this request, which takes displayName, phone, role, department");
+        Api.Response zh = api.perform(MockMvcRequestBuilders.patch(path).contentType(MediaType.APPLICATION_JSON)
+                .header("Accept-Language", "zh-CN").content(api.write(Map.of("role", "DEPT"))), "admin");
+        assertThat(zh.json().get("errors").findValuesAsText("message")).containsExactly("部门账号必须选择所属的办理部门");
+        assertThat(api.get(path, "admin").json()).isEqualTo(before);
+        assertThat(api.call(HttpMethod.PATCH, "/api/accounts/no.such.one", "admin", Map.of("role", "STAFF")).status())
+                .isEqualTo(404);
+    }
+
+    /**
+     * The administrator's role is not taken from the one changing it, nor from the last enabled administrator: 409
+     * with the form's words (the form shows them by its role field), and nothing else sent changes either.
+     */
+    @Test
+    void takingTheAdministratorsRoleFromYourselfOrTheLastIs409AndNothingChanges() {
+        String named = api.get("/api/accounts/admin", "admin").json().path("displayName").asText(null);
+        Api.Response self = api.call(HttpMethod.PATCH, "/api/accounts/admin", "admin",
+                Map.of("role", "LEADER", "displayName", "不该改名"));
+        assertThat(self.status()).as(self.text()).isEqualTo(409);
+        assertThat(self.contentType()).startsWith("application/problem+json");
+        assertThat(self.json().get("detail").asText()).contains("take the administrator's role from yourself");
+        assertThat(role("admin")).isEqualTo("ADMIN");
+        assertThat(api.get("/api/accounts/admin", "admin").json().path("displayName").asText(null)).isEqualTo(named);
+
+        Api.Response last = whileAdminIsTheLast(MockMvcRequestBuilders.patch("/api/accounts/admin")
+                .contentType(MediaType.APPLICATION_JSON).content("{\"role\":\"STAFF\"}"));
+        assertThat(last.status()).as(last.text()).isEqualTo(409);
+        assertThat(last.json().get("detail").asText()).contains("the last enabled administrator");
+        assertThat(role("admin")).isEqualTo("ADMIN");
+    }
+
+    private String hash(String user) {
+        return jdbc.sql("select password_hash from account where username = ?").param(user).query(String.class).single();
+    }
+
+    private String role(String user) {
+        return jdbc.sql("select role from account where username = ?").param(user).query(String.class).single();
     }
 
     private int signIn(String user, String password) {
@@ -319,6 +538,15 @@ class AccountApiWebTests {
 
     private int accounts() {
         return jdbc.sql("select count(*) from account").query(Integer.class).single();
+    }
+
+    /** A new STAFF account, created over the API with {@link #PASSWORD}: its user name. */
+    private String staffAccount(String prefix) {
+        String name = fresh(prefix);
+        Api.Response created = api.post("/api/accounts", "admin", Map.of("username", name, "role", "STAFF",
+                "password", PASSWORD));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        return name;
     }
 
     /** A user name no other test has (the tests share one database). */
