@@ -1,5 +1,6 @@
 package org.sanfu.admin;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -119,9 +120,9 @@ class AdminPage {
     ModelAndView create(Caller caller, @RequestParam(required = false) String username,
             @RequestParam(required = false) String displayName, @RequestParam(required = false) String phone,
             @RequestParam(required = false) String role, @RequestParam(required = false) String department,
-            @RequestParam(name = "password", required = false) List<String> passwords, RedirectAttributes flash) {
+            HttpServletRequest request, RedirectAttributes flash) {
         try {
-            accounts.create(caller, new NewAccount(username, role, department, displayName, phone, last(passwords)));
+            accounts.create(caller, new NewAccount(username, role, department, displayName, phone, password(request)));
         } catch (InvalidInput e) {
             return refused(caller, CREATE, Map.of("username", text(username), "displayName", text(displayName),
                     "phone", text(phone), "role", text(role), "department", text(department)), e);
@@ -179,11 +180,11 @@ class AdminPage {
     }
 
     @PostMapping("/admin/accounts/{username}/password")
-    ModelAndView resetPassword(Caller caller, @PathVariable String username,
-            @RequestParam(name = "password", required = false) List<String> passwords, RedirectAttributes flash) {
+    ModelAndView resetPassword(Caller caller, @PathVariable String username, HttpServletRequest request,
+            RedirectAttributes flash) {
         username = Typed.folded(username);
         try {
-            accounts.resetPassword(caller, username, last(passwords));
+            accounts.resetPassword(caller, username, password(request));
         } catch (InvalidInput e) {
             return refused(caller, "password:" + username, Map.of(), e);
         }
@@ -424,10 +425,14 @@ class AdminPage {
 
     /**
      * A password input sent twice counts by its last value, as every other form field does; Spring
-     * would join the two with a comma into a password nobody typed.
+     * would join the two with a comma into a password nobody typed. Read from the request as sent: a
+     * {@code @RequestParam List<String>} of one value is Spring's conversion of a text to a list, which splits it at
+     * its commas and trims each part (a password {@code abc,defghijk} was set as {@code defghijk}, and a tab at its
+     * end was dropped rather than refused).
      */
-    private static String last(List<String> values) {
-        return values == null || values.isEmpty() ? null : values.get(values.size() - 1);
+    private static String password(HttpServletRequest request) {
+        String[] values = request.getParameterValues("password");
+        return values == null || values.length == 0 ? null : values[values.length - 1];
     }
 
     private String roleLabel(String role) {
