@@ -51,6 +51,7 @@ public class AccountAdministration {
     static final String PASSWORD_REQUIRED = "sanfu.accounts.password.required";
     static final String PASSWORD_TOO_SHORT = "sanfu.accounts.password.too-short";
     static final String PASSWORD_TOO_LONG = "sanfu.accounts.password.too-long";
+    static final String PASSWORD_CONTROL = "sanfu.accounts.password.control";
     static final String SELF = "sanfu.accounts.self";
     static final String LAST_ADMINISTRATOR = "sanfu.accounts.last-admin";
     static final String DISPLAY_NAME_TOO_LONG = "sanfu.accounts.display-name.too-long";
@@ -456,19 +457,30 @@ public class AccountAdministration {
                 case REQUIRED -> PASSWORD_REQUIRED;
                 case TOO_SHORT -> PASSWORD_TOO_SHORT;
                 case TOO_LONG -> PASSWORD_TOO_LONG;
+                case CONTROL -> PASSWORD_CONTROL;
             }, "min", MIN_PASSWORD_LENGTH, "max", MAX_PASSWORD_BYTES));
         }
     }
 
     /** What a password may not be, whoever sets it (an administrator here, its person on /account). */
-    enum PasswordFault { REQUIRED, TOO_SHORT, TOO_LONG }
+    enum PasswordFault { REQUIRED, CONTROL, TOO_SHORT, TOO_LONG }
 
     /**
-     * Why this password is refused, or null: blank, fewer than {@link #MIN_PASSWORD_LENGTH} characters, or more
-     * than {@link #MAX_PASSWORD_BYTES} bytes of UTF-8.
+     * Why this password is refused, or null: blank, with a control character, fewer than {@link #MIN_PASSWORD_LENGTH}
+     * characters, or more than {@link #MAX_PASSWORD_BYTES} bytes of UTF-8. Control characters are C0 (U+0000-U+001F,
+     * a tab and line breaks among them), DEL (U+007F) and C1 (U+0080-U+009F), Character.isISOControl's: none is typed
+     * on purpose, a tab or line break pasted with a password is not seen, and a form or a terminal may drop or change
+     * one, so a password holding one could not be typed again. The rule is for passwords set from now on; a hash
+     * stored before stays valid for signing in, which checks no rule.
      */
     static PasswordFault passwordFault(String password) {
-        if (password == null || password.isBlank()) {
+        if (password == null || password.isEmpty()) {
+            return PasswordFault.REQUIRED;
+        }
+        if (password.codePoints().anyMatch(Character::isISOControl)) {
+            return PasswordFault.CONTROL;
+        }
+        if (password.isBlank()) {
             return PasswordFault.REQUIRED;
         }
         if (password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH) {

@@ -30,6 +30,7 @@ class ChangingOwnPassword {
     static final String NEW_REQUIRED = "sanfu.account.new-password.required";
     static final String NEW_TOO_SHORT = "sanfu.account.new-password.too-short";
     static final String NEW_TOO_LONG = "sanfu.account.new-password.too-long";
+    static final String NEW_CONTROL = "sanfu.account.new-password.control";
     static final String NEW_UNCHANGED = "sanfu.account.new-password.unchanged";
     static final String CONFIRM_REQUIRED = "sanfu.account.confirm-password.required";
     static final String CONFIRM_DIFFERS = "sanfu.account.confirm-password.differs";
@@ -57,6 +58,7 @@ class ChangingOwnPassword {
                 case REQUIRED -> NEW_REQUIRED;
                 case TOO_SHORT -> NEW_TOO_SHORT;
                 case TOO_LONG -> NEW_TOO_LONG;
+                case CONTROL -> NEW_CONTROL;
             }));
         }
         if (confirmation != null && fault != AccountAdministration.PasswordFault.REQUIRED) {

@@ -395,6 +395,50 @@ class AccountApiWebTests {
     }
 
     /**
+     * A password with a control character is refused wherever an administrator sets one (creation, a new password),
+     * 400 naming it, for each of C0 (a tab and line breaks among them), DEL and C1; the characters around those are
+     * taken. Sign-in checks no such rule: a password stored before it signs in as it did.
+     */
+    @Test
+    void aPasswordWithAControlCharacterIsRefusedAndOneStoredBeforeStillSignsIn() {
+        String name = staffAccount("control");
+        String hash = hash(name);
+        for (String control : List.of("\t", "\n", "\r", "\u0000", "\u0001", "\u001f", "\u007f", "\u0080",
+                "\u0085", "\u009f")) {
+            String password = "Sanfu" + control + "Passw0rd";
+            String what = String.format("U+%04X", control.codePointAt(0));
+            Api.Response created = api.post("/api/accounts", "admin", Map.of("username", fresh("control"), "role",
+                    "STAFF", "password", password));
+            assertThat(created.status()).as(what + ": " + created.text()).isEqualTo(400);
+            assertThat(created.json().get("errors").findValuesAsText("field")).as(what).containsExactly("password");
+            Api.Response reset = api.post("/api/accounts/" + name + "/password", "admin", Map.of("password", password));
+            assertThat(reset.status()).as(what + ": " + reset.text()).isEqualTo(400);
+            assertThat(reset.json().get("errors").findValuesAsText("field")).as(what).containsExactly("password");
+        }
+        assertThat(hash(name)).as("nothing set").isEqualTo(hash);
+        Api.Response tab = api.post("/api/accounts/" + name + "/password", "admin", Map.of("password", "\t".repeat(8)));
+        assertThat(tab.json().get("errors").findValuesAsText("message")).containsExactly(
+                "a password cannot hold control characters (a tab, a line break, U+0000 to U+001F, U+007F to U+009F)");
+        Api.Response zh = api.perform(MockMvcRequestBuilders.post("/api/accounts/" + name + "/password")
+                .contentType(MediaType.APPLICATION_JSON).header("Accept-Language", "zh-CN")
+                .content(api.write(Map.of("password", "Sanfu\nPassw0rd"))), "admin");
+        assertThat(zh.json().get("errors").findValuesAsText("message")).containsExactly("密码不能含有控制字符（如制表符、换行符）");
+
+        // beside them: a space, a no-break space (U+00A0, just past C1), Chinese
+        for (String taken : List.of("Sanfu Passw0rd", "Sanfu\u00a0Passw0rd", "三服务-Passw0rd")) {
+            assertThat(api.post("/api/accounts/" + name + "/password", "admin", Map.of("password", taken)).status())
+                    .as(taken).isEqualTo(204);
+            assertThat(signIn(name, taken)).as(taken).isEqualTo(200);
+        }
+
+        // set before the rule: a hash stored as the service stores one
+        String before = "Sanfu\tPassw0rd";
+        jdbc.sql("update account set password_hash = ? where username = ?").params(encoder.encode(before), name).update();
+        assertThat(signIn(name, before)).as("HTTP Basic").isEqualTo(200);
+        assertThat(pages.signIn(name, before)).as("the sign-in form").isPresent();
+    }
+
+    /**
      * The person's name, telephone, role and department, any of them in one request, by the forms' rules and through
      * their service: read as the forms read them (a name loses the spaces at its ends, a telephone typed with a Chinese
      * input method is ASCII), answered as GET gives the account, logged with who changed what.

@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -48,6 +49,8 @@ class OwnPasswordWebTests {
     AccountAdministration administration;
     @Autowired
     LostRace race;
+    @Autowired
+    PasswordEncoder encoder;
 
     // --- helpers -------------------------------------------------------------------------------
 
@@ -247,6 +250,36 @@ class OwnPasswordWebTests {
         assertThat(hash(user)).as("nothing changed").isEqualTo(before);
         assertThat(changeRequired(user)).isTrue();
         assertThat(pages.get("/account", session).status()).as("still signed in").isEqualTo(200);
+    }
+
+    /**
+     * One's own new password is held to the administrators' rule on control characters, on the page and over the API
+     * (400 naming newPassword); a current password that holds one, set before the rule, is still the current one.
+     */
+    @Test
+    void aNewPasswordWithAControlCharacterIsRefusedAndACurrentOneWithOneStillCounts() {
+        String user = created("STAFF", null);
+        MockHttpSession session = signedIn(user, FIRST);
+        String before = hash(user);
+        for (String control : List.of("\t", "\r\n", "\u0000", "\u001b", "\u007f", "\u009f")) {
+            String fresh = "my-own" + control + "secret-2";
+            Pages.Answer page = change(session, address(), FIRST, fresh, fresh);
+            assertThat(page.status()).isEqualTo(400);
+            assertThat(fieldError(page.html(), "newPassword")).isEqualTo("新密码不能含有控制字符（如制表符、换行符）");
+            assertThat(fieldError(page.html(), "confirmPassword")).isEmpty();
+            Api.Response overApi = changeOverApi(user, FIRST, address(), Map.of("currentPassword", FIRST,
+                    "newPassword", fresh));
+            assertThat(overApi.status()).isEqualTo(400);
+            assertThat(overApi.firstFault().get("field").asText()).isEqualTo("newPassword");
+        }
+        assertThat(hash(user)).as("nothing changed").isEqualTo(before);
+
+        String old = "set\tbefore-the-rule";
+        jdbc.sql("update account set password_hash = ? where username = ?")
+                .params(encoder.encode(old), user).update();
+        Api.Response done = changeOverApi(user, old, address(), Map.of("currentPassword", old, "newPassword", OWN));
+        assertThat(done.status()).as(done.text()).isEqualTo(204);
+        assertThat(inbox(user, OWN)).isEqualTo(200);
     }
 
     @Test
