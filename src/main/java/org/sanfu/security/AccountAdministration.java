@@ -187,6 +187,7 @@ public class AccountAdministration {
     }
 
     /** The person's name (姓名) shown for the account; blank takes it away. As {@link #change}, logged alike. */
+    @Transactional // its own: a call to change() from within the class passes by the proxy
     public void rename(Caller administrator, String username, String displayName) {
         change(administrator, username, new AccountChange(displayName == null ? "" : displayName, null, null, null));
     }
@@ -195,6 +196,7 @@ public class AccountAdministration {
      * The work telephone the enterprise's feedback page gives for the person who sent it the link (the
      * enterprise has no account to ask through); blank takes it away. As {@link #change}, logged alike.
      */
+    @Transactional // its own: a call to change() from within the class passes by the proxy
     public void changePhone(Caller administrator, String username, String phone) {
         change(administrator, username, new AccountChange(null, phone == null ? "" : phone, null, null));
     }
@@ -298,6 +300,7 @@ public class AccountAdministration {
      * @return the role the account had and the one it has now: a page says what was given up with the first (a STAFF
      *         account's enterprises)
      */
+    @Transactional // its own: a call to change() from within the class passes by the proxy
     public RoleChange changeRole(Caller administrator, String username, String role, String department) {
         Accounts.Account account = existing(username);
         // the role form opens with the account's own department chosen: left so beside another role, it is no choice
@@ -470,14 +473,16 @@ public class AccountAdministration {
      * characters, or more than {@link #MAX_PASSWORD_BYTES} bytes of UTF-8. Control characters are C0 (U+0000-U+001F,
      * a tab and line breaks among them), DEL (U+007F) and C1 (U+0080-U+009F), Character.isISOControl's: none is typed
      * on purpose, a tab or line break pasted with a password is not seen, and a form or a terminal may drop or change
-     * one, so a password holding one could not be typed again. The rule is for passwords set from now on; a hash
+     * one, so a password holding one could not be typed again; nor could one holding a lone surrogate, which is no
+     * character (web.Text.Rule refuses it in free text; here it counts with the control characters). The rule is for passwords set from now on; a hash
      * stored before stays valid for signing in, which checks no rule.
      */
     static PasswordFault passwordFault(String password) {
         if (password == null || password.isEmpty()) {
             return PasswordFault.REQUIRED;
         }
-        if (password.codePoints().anyMatch(Character::isISOControl)) {
+        // a lone surrogate (JSON's "\ud800") is no character: UTF-8, and so BCrypt, would take it for '?'
+        if (password.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.isSurrogate((char) c))) {
             return PasswordFault.CONTROL;
         }
         if (password.isBlank()) {

@@ -21,9 +21,6 @@ public record AccountChange(
                 example = "FINANCE")
         String department) {
 
-    /** Nothing to change. */
-    static final AccountChange NONE = new AccountChange(null, null, null, null);
-
     boolean changesRole() {
         return role != null || department != null;
     }

@@ -25,8 +25,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * What an administrator does to accounts over the API (ADMIN): create, list and read them, change a person's name,
- * telephone, role or department, set a new password, disable and enable, unlock (and hand over, admin.HandoverController). Each goes through AccountAdministration, as /admin's forms do, so the form and the
- * API hold one rule. Writes on an account named in the path check ADMIN here once the account is found (an unknown one
+ * telephone, role or department, set a new password, disable and enable, unlock (and hand over,
+ * admin.HandoverController). Each goes through AccountAdministration, as /admin's forms do, so the form and the API
+ * hold one rule. Writes on an account named in the path check ADMIN here once the account is found (an unknown one
  * is 404 for every person, API.md's order; SecurityConfig lets every person this far); creating and listing are
  * ADMIN's in SecurityConfig.
  */

@@ -3,8 +3,11 @@ package org.sanfu.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sanfu.security.AccountAdministration.administratorKept;
 
+import java.lang.reflect.Method;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The rule that keeps an enabled administrator: nobody disables or demotes the last one, or themselves. */
 class AccountAdministrationUnitTests {
@@ -47,5 +50,22 @@ class AccountAdministrationUnitTests {
         assertThat(administratorKept("root", staff, Role.STAFF, false, List.of("root"))).isNull();
         assertThat(administratorKept("root", disabledAdmin, Role.LEADER, false, List.of("root"))).isNull();
         assertThat(administratorKept("old", disabledAdmin, Role.LEADER, false, List.of())).isNull();
+    }
+
+    /**
+     * The forms' rename, telephone and role changes go through change() from within the class, which passes by Spring's
+     * proxy and so by change()'s own @Transactional: each must open its transaction itself, or the lock change() takes
+     * on the enabled administrators is let go at once, and two administrators demoting each other at the same moment
+     * both succeed, leaving none (the API calls change() through the proxy).
+     */
+    @Test
+    void theFormsChangesThatGoThroughChangeFromWithinTheClassOpenTheirOwnTransaction() throws Exception {
+        for (Method form : List.of(
+                AccountAdministration.class.getMethod("rename", Caller.class, String.class, String.class),
+                AccountAdministration.class.getMethod("changePhone", Caller.class, String.class, String.class),
+                AccountAdministration.class.getMethod("changeRole", Caller.class, String.class, String.class,
+                        String.class))) {
+            assertThat(AnnotatedElementUtils.hasAnnotation(form, Transactional.class)).as(form.getName()).isTrue();
+        }
     }
 }

@@ -415,14 +415,22 @@ class AccountApiWebTests {
             assertThat(reset.status()).as(what + ": " + reset.text()).isEqualTo(400);
             assertThat(reset.json().get("errors").findValuesAsText("field")).as(what).containsExactly("password");
         }
+        // a lone surrogate, which only JSON's escape can send: UTF-8 (and BCrypt) would take it for '?'
+        for (String escaped : List.of("\\ud800", "\\udc00")) {
+            Api.Response reset = api.perform(MockMvcRequestBuilders.post("/api/accounts/" + name + "/password")
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"password\": \"Sanfu" + escaped + "Passw0rd\"}"),
+                    "admin");
+            assertThat(reset.status()).as(escaped + ": " + reset.text()).isEqualTo(400);
+            assertThat(reset.json().get("errors").findValuesAsText("field")).as(escaped).containsExactly("password");
+        }
         assertThat(hash(name)).as("nothing set").isEqualTo(hash);
         Api.Response tab = api.post("/api/accounts/" + name + "/password", "admin", Map.of("password", "\t".repeat(8)));
         assertThat(tab.json().get("errors").findValuesAsText("message")).containsExactly(
-                "a password cannot hold control characters (a tab, a line break, U+0000 to U+001F, U+007F to U+009F)");
+                "a password cannot hold control characters (a tab, a line break, U+0000 to U+001F, U+007F to U+009F) or a lone surrogate");
         Api.Response zh = api.perform(MockMvcRequestBuilders.post("/api/accounts/" + name + "/password")
                 .contentType(MediaType.APPLICATION_JSON).header("Accept-Language", "zh-CN")
                 .content(api.write(Map.of("password", "Sanfu\nPassw0rd"))), "admin");
-        assertThat(zh.json().get("errors").findValuesAsText("message")).containsExactly("密码不能含有控制字符（如制表符、换行符）");
+        assertThat(zh.json().get("errors").findValuesAsText("message")).containsExactly("密码不能含有控制字符（如制表符、换行符）或无效字符");
 
         // beside them: a space, a no-break space (U+00A0, just past C1), Chinese
         for (String taken : List.of("Sanfu Passw0rd", "Sanfu\u00a0Passw0rd", "三服务-Passw0rd")) {

@@ -265,7 +265,7 @@ class OwnPasswordWebTests {
             String fresh = "my-own" + control + "secret-2";
             Pages.Answer page = change(session, address(), FIRST, fresh, fresh);
             assertThat(page.status()).isEqualTo(400);
-            assertThat(fieldError(page.html(), "newPassword")).isEqualTo("新密码不能含有控制字符（如制表符、换行符）");
+            assertThat(fieldError(page.html(), "newPassword")).isEqualTo("新密码不能含有控制字符（如制表符、换行符）或无效字符");
             assertThat(fieldError(page.html(), "confirmPassword")).isEmpty();
             Api.Response overApi = changeOverApi(user, FIRST, address(), Map.of("currentPassword", FIRST,
                     "newPassword", fresh));
