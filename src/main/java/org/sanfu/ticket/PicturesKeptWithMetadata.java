@@ -3,7 +3,6 @@ package org.sanfu.ticket;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
-import org.sanfu.OneLine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -11,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * Photographs kept as sent, metadata and all, because their structure could not be read ({@link PictureMetadata}: what
  * is not a well-formed JPEG or PNG is not rewritten by a guess). Such a file may still say where and on whose phone it
- * was taken, so each is logged at WARN (the ticket, the file's name on one line, and why; nothing of its content) and
+ * was taken, so each is logged at WARN (the ticket, the attachment's id and why; not the file's name, which is often a
+ * person's, nor anything of its content) and
  * counted in {@code sanfu_pictures_kept_with_metadata_total{kind}} ({@code jpeg}, {@code png}), for an operator to see
  * how often that happens, and to find the file; both once the file is kept (its transaction committed).
  */
@@ -35,15 +35,15 @@ class PicturesKeptWithMetadata {
     }
 
     /** The file kept as this ticket's: logged and counted when it is a picture that could not be read. */
-    void kept(long ticketId, String fileName, AttachmentTypes kind, PictureMetadata.Kept kept) {
+    void kept(long ticketId, long attachmentId, AttachmentTypes kind, PictureMetadata.Kept kept) {
         Counter counter = counters.get(kind);
         if (kept.unread() == null || counter == null) {
             return;
         }
         TicketMetrics.afterCommit(() -> {
             counter.increment();
-            log.warn("Picture kept as sent with its metadata (not stripped) on ticket {}, file '{}' ({}): {}",
-                    ticketId, OneLine.of(fileName), kind.type(), kept.unread());
+            log.warn("Picture kept as sent with its metadata (not stripped) on ticket {}, attachment {} ({}): {}",
+                    ticketId, attachmentId, kind.type(), kept.unread());
         });
     }
 }

@@ -125,7 +125,7 @@ public class TicketAttachments {
         String type = kind.type().toString();
         long attachmentId = attachments.insert(ticket.id(), name, type, content, sha256, caller.username(), now,
                 false);
-        keptWithMetadata.kept(ticket.id(), name, kind, kept);
+        keptWithMetadata.kept(ticket.id(), attachmentId, kind, kept);
         tickets.touch(ticket.id(), now);
         events.append(ticket.id(), new TicketEvent(now, caller.username(), ATTACH, ticket.status(), ticket.status(),
                 name));
@@ -206,7 +206,7 @@ public class TicketAttachments {
             String type = file.kind().type().toString();
             long id = attachments.insert(ticket.id(), file.name(), type, file.content(), sha256(file.content()), actor,
                     now, true);
-            keptWithMetadata.kept(ticket.id(), file.name(), file.kind(), file.kept());
+            keptWithMetadata.kept(ticket.id(), id, file.kind(), file.kept());
             events.append(ticket.id(), new TicketEvent(now, actor, ATTACH, ticket.status(), ticket.status(),
                     file.name()));
             return new Attachment(String.valueOf(id), file.name(), type, file.content().length, actor, now, true);

@@ -299,8 +299,8 @@ class PictureMetadataUnitTests {
 
     /**
      * A picture kept as sent because it could not be read keeps what it says of where and on whose phone it was taken:
-     * the operator sees it, once, in a WARN line naming the ticket, the file (its name on one line) and why, with
-     * nothing of its content, and in a count by kind; a picture read and stripped, or a file of another kind, is
+     * the operator sees it, once, in a WARN line naming the ticket, the attachment and why, with nothing of its name
+     * (often a person's) or content, and in a count by kind; a picture read and stripped, or a file of another kind, is
      * neither logged nor counted.
      */
     @Test
@@ -312,10 +312,10 @@ class PictureMetadataUnitTests {
         byte[] cutInItsExif = Arrays.copyOf(photo, 40);
         PictureMetadata.Kept unread = PictureMetadata.kept(AttachmentTypes.JPEG, cutInItsExif);
         assertThat(unread.content()).isSameAs(cutInItsExif);
-        keptWithMetadata.kept(42, "现场照片\n2026-03-02 ERROR forged.jpg", AttachmentTypes.JPEG, unread);
-        keptWithMetadata.kept(42, "stripped.jpg", AttachmentTypes.JPEG, PictureMetadata.kept(AttachmentTypes.JPEG,
+        keptWithMetadata.kept(42, 7, AttachmentTypes.JPEG, unread);
+        keptWithMetadata.kept(42, 8, AttachmentTypes.JPEG, PictureMetadata.kept(AttachmentTypes.JPEG,
                 photo));
-        keptWithMetadata.kept(42, "scan.pdf", AttachmentTypes.PDF, PictureMetadata.kept(AttachmentTypes.PDF,
+        keptWithMetadata.kept(42, 9, AttachmentTypes.PDF, PictureMetadata.kept(AttachmentTypes.PDF,
                 "%PDF-1.7\n".getBytes(StandardCharsets.ISO_8859_1)));
 
         assertThat(meters.get("sanfu.pictures.kept.with.metadata").tag("kind", "jpeg").counter().count())
@@ -323,9 +323,9 @@ class PictureMetadataUnitTests {
         assertThat(meters.get("sanfu.pictures.kept.with.metadata").tag("kind", "png").counter().count()).isZero();
         List<String> lines = output.getOut().lines().filter(line -> line.contains("kept as sent")).toList();
         assertThat(lines).hasSize(1);
-        assertThat(lines.get(0)).contains("WARN", "ticket 42", "现场照片 2026-03-02 ERROR forged.jpg", "image/jpeg",
+        assertThat(lines.get(0)).contains("WARN", "ticket 42, attachment 7", "image/jpeg",
                 "it ends before its image data begins");
-        assertThat(output.getAll()).doesNotContain("stripped.jpg", "scan.pdf", "Exif");
+        assertThat(output.getAll()).doesNotContain("attachment 8", "attachment 9", "Exif");
     }
 
     @Test
