@@ -54,36 +54,20 @@ public final class ServiceProcess implements AutoCloseable {
      * @param arguments command-line settings ({@code --name=value})
      */
     public static ServiceProcess start(Path directory, Path firstOnClassPath, String... arguments) throws Exception {
-        for (int attempt = 1; ; attempt++) {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString()));
-            command.addAll(JVM);
-            command.addAll(List.of("-cp", (firstOnClassPath == null ? "" : firstOnClassPath + File.pathSeparator)
-                    + System.getProperty("java.class.path"), SanfuApplication.class.getName(), "--server.port=" + port));
-            command.addAll(List.of(arguments));
-            Path log = directory.resolve("service-" + port + "-" + System.nanoTime() + ".log");
-            ServiceProcess service = new ServiceProcess(new ProcessBuilder(command).directory(directory.toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start(), port, log);
-            try {
-                service.awaitHealthy(Duration.ofSeconds(180));
-                return service;
-            } catch (PortTaken e) {
-                // the free port asked for above was taken by another process before the node bound it
-                if (attempt == 2) {
-                    throw e;
-                }
-            }
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
         }
-    }
-
-    private static final class PortTaken extends AssertionError {
-        PortTaken(String message) {
-            super(message);
-        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(JVM);
+        command.addAll(List.of("-cp", (firstOnClassPath == null ? "" : firstOnClassPath + File.pathSeparator)
+                + System.getProperty("java.class.path"), SanfuApplication.class.getName(), "--server.port=" + port));
+        command.addAll(List.of(arguments));
+        Path log = directory.resolve("service-" + port + "-" + System.nanoTime() + ".log");
+        ServiceProcess service = new ServiceProcess(new ProcessBuilder(command).directory(directory.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start(), port, log);
+        service.awaitHealthy(Duration.ofSeconds(180));
+        return service;
     }
 
     private void awaitHealthy(Duration patience) throws Exception {
@@ -91,9 +75,7 @@ public final class ServiceProcess implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 // the log's directory is usually a @TempDir, gone by the time anyone reads the report
-                String ending = tail(40);
-                String message = "the service exited while starting (" + log + "), its log ending:\n" + ending;
-                throw ending.contains("was already in use") ? new PortTaken(message) : new AssertionError(message);
+                throw new AssertionError("the service exited while starting (" + log + "), its log ending:\n" + tail(40));
             }
             try {
                 if (call("GET", "/actuator/health", null, null).statusCode() == 200) {
