@@ -64,7 +64,12 @@ public class TestDatabase implements EnvironmentPostProcessor {
         environment.getPropertySources().addFirst(new MapPropertySource("sanfu-test-postgres", Map.of(
                 "spring.datasource.url", inDatabase(server, newDatabase()),
                 "spring.datasource.username", parameter(server, "user"),
-                "spring.datasource.password", parameter(server, "password"))));
+                "spring.datasource.password", parameter(server, "password"),
+                // Spring keeps every context of the run; each pool holding its 10 connections idle, a dozen contexts
+                // took the server's 100 and the cluster test's nodes could not start (FATAL: remaining connection
+                // slots are reserved...). One kept while idle, the others given back after 10 s without use.
+                "spring.datasource.hikari.minimum-idle", "1",
+                "spring.datasource.hikari.idle-timeout", "10000")));
     }
 
     /**
