@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -412,18 +413,21 @@ public class EnterpriseImport {
         // read as the code's check reads it (Typed.folded before its capitals): ９.１３３１１Ｅ＋１７ is notation too
         String code = row.size() > columns.get("creditCode") ? Typed.folded(row.get(columns.get("creditCode"))) : "";
         if (SCIENTIFIC.matcher(code).matches()) {
-            return new InvalidInput(e.faults().stream().map(f -> !f.field().equals("creditCode")
-                    || DUPLICATE.equals(f.reason().code()) || NUMBER_CELL.equals(f.reason().code()) ? f
-                    : new InvalidInput.Fault(f.field(), Message.of("sanfu.import.scientific", "reason", f.reason())))
-                    .toList());
+            return withHint(e, "sanfu.import.scientific",
+                    reason -> !DUPLICATE.equals(reason.code()) && !NUMBER_CELL.equals(reason.code()));
         }
         if (CUT.matcher(code).matches()) {
-            return new InvalidInput(e.faults().stream().map(f -> !f.field().equals("creditCode")
-                    || !CHECK.equals(f.reason().code()) ? f
-                    : new InvalidInput.Fault(f.field(), Message.of("sanfu.import.cut-digits", "reason", f.reason())))
-                    .toList());
+            return withHint(e, "sanfu.import.cut-digits", reason -> CHECK.equals(reason.code()));
         }
         return e;
+    }
+
+    /** The credit code's faults that {@code hinted} takes, each said within this hint ({@code {reason}}). */
+    private static InvalidInput withHint(InvalidInput e, String hint, Predicate<Message> hinted) {
+        return new InvalidInput(e.faults().stream()
+                .map(f -> !f.field().equals("creditCode") || !hinted.test(f.reason()) ? f
+                        : new InvalidInput.Fault(f.field(), Message.of(hint, "reason", f.reason())))
+                .toList());
     }
 
     /** The value of the line's first field at fault as read ({@link #shown}); null for the whole line's fault. */
