@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.sanfu.PinyinOrder;
 import org.sanfu.RacedInsert;
 import org.sanfu.Sql;
 import org.sanfu.web.PageParams;
@@ -78,16 +79,18 @@ class Enterprises {
      * request since (the same code filed twice at once); the caller's transaction goes on either way.
      */
     boolean insert(EnterpriseForm f, Instant now) {
-        return raced.insert(() -> jdbc.sql("insert into enterprise (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, null, ?, ?)")
+        return raced.insert(() -> jdbc.sql("insert into enterprise (" + COLUMNS + ", name_order) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, null, ?, ?, ?)")
                 .params(f.creditCode(), f.name(), f.town(), f.industry(), Boolean.TRUE.equals(f.exporter()),
-                        Boolean.TRUE.equals(f.key()), f.specialist(), Sql.ts(now), Sql.ts(now))
+                        Boolean.TRUE.equals(f.key()), f.specialist(), Sql.ts(now), Sql.ts(now),
+                        PinyinOrder.key(f.name()))
                 .update());
     }
 
     void update(EnterpriseForm f, Instant now) {
-        jdbc.sql("update enterprise set name = ?, town = ?, industry = ?, exporter = ?, key_enterprise = ?, "
-                        + "specialist = ?, updated_at = ? where credit_code = ?")
-                .params(f.name(), f.town(), f.industry(), Boolean.TRUE.equals(f.exporter()),
+        jdbc.sql("update enterprise set name = ?, name_order = ?, town = ?, industry = ?, exporter = ?, "
+                        + "key_enterprise = ?, specialist = ?, updated_at = ? where credit_code = ?")
+                .params(f.name(), PinyinOrder.key(f.name()), f.town(), f.industry(), Boolean.TRUE.equals(f.exporter()),
                         Boolean.TRUE.equals(f.key()), f.specialist(), Sql.ts(now), f.creditCode())
                 .update();
     }
@@ -125,10 +128,14 @@ class Enterprises {
                 .params(status.name(), Sql.ts(seenAt), Sql.ts(now), creditCode, Sql.ts(seenAt)).update();
     }
 
+    /**
+     * A page of the enterprises, in pinyin order of their names (PinyinOrder), those of one name by credit code: the
+     * index on both gives a page without sorting the file.
+     */
     PageResult<Enterprise> list(String town, Boolean key, String q, String specialist, PageParams page) {
         Where where = new Where().eq("town", town).eq("key_enterprise", key).eq("specialist", specialist)
                 .contains(q, "name", "credit_code");
-        return where.page(jdbc, COLUMNS, "enterprise", "name, credit_code", page, Enterprises::map);
+        return where.page(jdbc, COLUMNS, "enterprise", "name_order, credit_code", page, Enterprises::map);
     }
 
     private static Enterprise map(ResultSet rs, int row) throws SQLException {

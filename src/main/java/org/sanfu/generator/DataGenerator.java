@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.sanfu.PinyinOrder;
 import org.sanfu.SanfuProperties;
 import org.sanfu.Sql;
 import org.sanfu.calendar.WorkingDayCalendar;
@@ -260,11 +261,11 @@ public class DataGenerator {
             e.createdAt = now.minus(Duration.ofDays(380 + r.nextInt(400)));
             made.add(e);
         }
-        try (BulkInsert rows = new BulkInsert(db, "enterprise", "credit_code, name, town, industry, exporter, "
-                + "key_enterprise, specialist, created_at, updated_at", 50)) {
+        try (BulkInsert rows = new BulkInsert(db, "enterprise", "credit_code, name, name_order, town, industry, "
+                + "exporter, key_enterprise, specialist, created_at, updated_at", 50)) {
             for (GeneratedEnterprise e : made) {
-                rows.add(e.creditCode, e.name, e.town, e.industry, e.exporter, e.key, e.specialist, Sql.ts(e.createdAt),
-                        Sql.ts(e.createdAt));
+                rows.add(e.creditCode, e.name, PinyinOrder.key(e.name), e.town, e.industry, e.exporter, e.key,
+                        e.specialist, Sql.ts(e.createdAt), Sql.ts(e.createdAt));
             }
             rows.flush();
         }

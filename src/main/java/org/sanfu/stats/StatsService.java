@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.sanfu.PinyinOrder;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.ticket.ChannelCodes;
 import org.springframework.stereotype.Service;
@@ -41,7 +42,9 @@ public class StatsService {
         return new Summary(grouped.total().figures(),
                 breakdown(grouped.by(TicketFigures.Grouping.CATEGORY), catalog::categoryLabel),
                 breakdown(grouped.by(TicketFigures.Grouping.DEPARTMENT), catalog::departmentLabel),
-                breakdown(grouped.by(TicketFigures.Grouping.TOWN), town -> town),
+                // towns in pinyin order, as people look a name up; categories, departments and sources by their codes
+                breakdown(grouped.by(TicketFigures.Grouping.TOWN), town -> town).stream()
+                        .sorted(Comparator.comparing(Breakdown::key, PinyinOrder.comparator())).toList(),
                 breakdown(grouped.by(TicketFigures.Grouping.SOURCE), channels::labelOf));
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.sanfu.PinyinOrder;
 import org.sanfu.Sql;
 import org.sanfu.enterprise.EnterpriseFacts;
 import org.sanfu.visit.VisitFacts;
@@ -67,7 +68,7 @@ public class VisitCoverage {
         this.jdbc = jdbc;
     }
 
-    /** The towns with the lowest coverage first, then by name; enterprises without a town last. */
+    /** The towns with the lowest coverage first, then in pinyin order; enterprises without a town last. */
     public Coverage of(Filter filter) {
         Where enterprises = filter.enterprises();
         Where met = filter.visits();
@@ -109,7 +110,7 @@ public class VisitCoverage {
         }
         byTown.sort(Comparator.comparing((Town t) -> t.key() == null)
                 .thenComparing(t -> t.figures().coverageRate(), Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(Town::key, Comparator.nullsLast(Comparator.naturalOrder())));
+                .thenComparing(Town::key, Comparator.nullsLast(PinyinOrder.comparator())));
         return new Coverage(filter.from(), filter.to(), Figures.of(enterpriseCount, visitedCount, visitCount),
                 List.copyOf(byTown));
     }

@@ -132,6 +132,19 @@ class StatsWebTests {
         assertThat(s.get("medianHoursToClose").asDouble()).isEqualTo(73.0);
     }
 
+    /** The summary's towns come in pinyin order (衢 before 张, which code points put the other way round). */
+    @Test
+    void theSummarysTownsComeInPinyinOrder() {
+        String suffix = Api.creditCode().substring(12);
+        List<String> inOrder = List.of("北仑汇总镇" + suffix, "衢州汇总镇" + suffix, "张家港汇总镇" + suffix);
+        for (String town : List.of(inOrder.get(2), inOrder.get(0), inOrder.get(1))) {
+            api.visit(api.enterprise("汇总企业" + suffix, town), List.of(Api.problem("OTHER", "厂区道路")));
+        }
+        List<String> towns = new java.util.ArrayList<>();
+        api.get("/api/stats/summary", "leader").json().get("byTown").forEach(t -> towns.add(t.get("key").asText()));
+        assertThat(towns.stream().filter(inOrder::contains).toList()).containsExactlyElementsOf(inOrder);
+    }
+
     @Test
     void theBreakdownsSplitTheSameTicketsByCategoryDepartmentTownAndSource() {
         JsonNode s = api.summaryOfTown(town, "");

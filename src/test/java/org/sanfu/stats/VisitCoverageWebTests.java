@@ -170,6 +170,20 @@ class VisitCoverageWebTests {
         assertThat(coverage.get("to").asText()).as("the end of the last day").isEqualTo("2025-04-01T00:00:00+08:00");
     }
 
+    /** Towns of the same coverage come in pinyin order (衢 before 张, which code points put the other way round). */
+    @Test
+    void townsOfTheSameCoverageComeInPinyinOrder() {
+        String suffix = Api.creditCode().substring(12);
+        List<String> inOrder = List.of("北仑同率镇" + suffix, "衢州同率镇" + suffix, "张家港同率镇" + suffix);
+        for (String name : List.of(inOrder.get(2), inOrder.get(0), inOrder.get(1))) {
+            enterprise("同率企业", name, false, false);
+        }
+        List<String> towns = new ArrayList<>();
+        api.get("/api/stats/coverage?" + PERIOD, "leader").json().get("byTown")
+                .forEach(t -> towns.add(t.path("key").asText("")));
+        assertThat(towns.stream().filter(inOrder::contains).toList()).containsExactlyElementsOf(inOrder);
+    }
+
     @Test
     void enterprisesFiledWithoutATownAreCountedOnALineOfTheirOwnAfterEveryTown() {
         JsonNode byTown = api.get("/api/stats/coverage?" + PERIOD, "leader").json().get("byTown");

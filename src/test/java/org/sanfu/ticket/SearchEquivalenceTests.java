@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.sanfu.PinyinOrder;
 import org.sanfu.Sql;
 import org.sanfu.SanfuTest;
 import org.sanfu.ticket.search.TicketIndex;
@@ -212,9 +213,10 @@ class SearchEquivalenceTests {
 
     private String enterprise(String run, int i, String town) {
         String code = ("91330" + run.toUpperCase() + "000000").substring(0, 17) + i;
-        jdbc.sql("insert into enterprise (credit_code, name, town, industry, exporter, key_enterprise, created_at, "
-                        + "updated_at) values (?, ?, ?, '水泵', true, false, ?, ?)")
-                .params(code, "企业" + text(1, 6), town, Sql.ts(Instant.now()), Sql.ts(Instant.now())).update();
+        String name = "企业" + text(1, 6);
+        jdbc.sql("insert into enterprise (credit_code, name, name_order, town, industry, exporter, key_enterprise, "
+                        + "created_at, updated_at) values (?, ?, ?, ?, '水泵', true, false, ?, ?)")
+                .params(code, name, PinyinOrder.key(name), town, Sql.ts(Instant.now()), Sql.ts(Instant.now())).update();
         return code;
     }
 

@@ -1,0 +1,78 @@
+package org.sanfu.enterprise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.sanfu.Api;
+import org.sanfu.PinyinOrder;
+import org.sanfu.SanfuTest;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The keys of pinyin order made again at start when the collation's version on record is not the one in use (a new
+ * ICU): every enterprise's, the new version recorded, an INFO line saying how many; nothing when it is the same.
+ */
+@SanfuTest
+@TestPropertySource(properties = "sanfu.test.context=name-order-keys") // rewrites every enterprise's key
+class NameOrderKeysTests {
+
+    @Autowired
+    Api api;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    NameOrderKeys keys;
+
+    @Test
+    void anotherCollationVersionOnRecordMakesEveryKeyAgain() {
+        String town = "重排镇" + Api.creditCode().substring(10, 16);
+        String yin = api.enterprise("鄞州区五金", town);
+        String an = api.enterprise("安吉纺织", town);
+        String qu = api.enterprise("衢州化工", town);
+        assertThat(keys.keyAgainIfChanged()).as("the version recorded at V45 is the one in use").isZero();
+
+        // as an older ICU left them: keys that order the enterprises otherwise, and its version on record
+        jdbc.update("update enterprise set name_order = ? where credit_code = ?", new byte[] {1}, qu);
+        jdbc.update("update enterprise set name_order = ? where credit_code = ?", new byte[] {2}, yin);
+        jdbc.update("update enterprise set name_order = ? where credit_code = ?", new byte[] {3}, an);
+        jdbc.update("update collation_in_effect set version = '153.0.0.0' where id = 1");
+        assertThat(names(town)).containsExactly("衢州化工", "鄞州区五金", "安吉纺织");
+        long enterprises = jdbc.queryForObject("select count(*) from enterprise", Long.class);
+
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        Logger logger = (Logger) LoggerFactory.getLogger(NameOrderKeys.class);
+        log.start();
+        logger.addAppender(log);
+        int keyed;
+        try {
+            keyed = keys.keyAgainIfChanged();
+        } finally {
+            logger.detachAppender(log);
+        }
+
+        assertThat(keyed).isEqualTo(enterprises);
+        assertThat(names(town)).containsExactly("安吉纺织", "衢州化工", "鄞州区五金");
+        assertThat(jdbc.queryForObject("select name_order from enterprise where credit_code = ?", byte[].class, qu))
+                .isEqualTo(PinyinOrder.key("衢州化工"));
+        assertThat(jdbc.queryForObject("select version from collation_in_effect", String.class))
+                .isEqualTo(PinyinOrder.version());
+        assertThat(log.list).singleElement().satisfies(line -> {
+            assertThat(line.getLevel()).isEqualTo(Level.INFO);
+            assertThat(line.getFormattedMessage()).contains("153.0.0.0", PinyinOrder.version(), enterprises + " enterprises");
+        });
+        assertThat(keys.keyAgainIfChanged()).as("recorded now").isZero();
+    }
+
+    private List<String> names(String town) {
+        return jdbc.queryForList("select name from enterprise where town = ? order by name_order, credit_code",
+                String.class, town);
+    }
+}
