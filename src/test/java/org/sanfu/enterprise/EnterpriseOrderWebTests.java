@@ -60,6 +60,7 @@ class EnterpriseOrderWebTests {
                 .toList();
     }
 
+    /** Page by page; the enterprises of one name by credit code. */
     @Test
     void theApiListsEnterprisesInPinyinOrderPageByPage() {
         String town = town();
@@ -69,6 +70,14 @@ class EnterpriseOrderWebTests {
         Api.Response second = api.get("/api/enterprises?town=" + town + "&size=4&page=1", "leader");
         assertThat(StreamSupport.stream(second.json().get("items").spliterator(), false)
                 .map(e -> e.get("name").asText()).toList()).containsExactlyElementsOf(IN_ORDER.subList(4, 8));
+
+        List<String> namesakes = filed(List.of("衢州同名港务", "衢州同名港务", "衢州同名港务"), town);
+        Api.Response r = api.get("/api/enterprises?town=" + town + "&size=50", "leader");
+        assertThat(StreamSupport.stream(r.json().get("items").spliterator(), false)
+                .filter(e -> e.get("name").asText().equals("衢州同名港务")).map(e -> e.get("creditCode").asText())
+                .toList()).containsExactlyElementsOf(namesakes.stream().sorted().toList());
+        assertThat(StreamSupport.stream(r.json().get("items").spliterator(), false).map(e -> e.get("name").asText())
+                .toList().indexOf("衢州同名港务")).as("after 衢州化工").isEqualTo(IN_ORDER.indexOf("衢州化工") + 1);
     }
 
     /**
@@ -88,15 +97,6 @@ class EnterpriseOrderWebTests {
         String town = town();
         filed(IN_ORDER, town);
         assertThat(apiNames(town, 50)).containsExactlyElementsOf(IN_ORDER);
-    }
-
-    @Test
-    void enterprisesOfOneNameComeByCreditCode() {
-        String town = town();
-        List<String> codes = filed(List.of("宁波同名港务", "宁波同名港务", "宁波同名港务"), town);
-        Api.Response r = api.get("/api/enterprises?town=" + town, "leader");
-        assertThat(StreamSupport.stream(r.json().get("items").spliterator(), false)
-                .map(e -> e.get("creditCode").asText()).toList()).containsExactlyElementsOf(codes.stream().sorted().toList());
     }
 
     /** A renamed enterprise moves to its new name's place; an imported one, new or renamed, takes its place too. */
