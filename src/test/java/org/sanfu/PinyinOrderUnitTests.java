@@ -79,9 +79,10 @@ class PinyinOrderUnitTests {
                 .isNegative();
     }
 
-    /** The version keys are made by, recorded beside them (NameOrderKeys). */
+    /** The version keys are made by, recorded beside them (NameOrderKeys): ICU's release and the collator's settings. */
     @Test
-    void theVersionIsIcusCollatorVersion() {
-        assertThat(PinyinOrder.version()).matches("\\d+\\.\\d+\\.\\d+\\.\\d+");
+    void theVersionIsIcusReleaseAndTheSettings() {
+        assertThat(PinyinOrder.version()).isEqualTo("ICU " + com.ibm.icu.util.VersionInfo.ICU_VERSION + ", zh, numeric")
+                .matches("ICU \\d+\\.\\d+\\.\\d+\\.\\d+, zh, numeric");
     }
 }
