@@ -3,17 +3,27 @@ package org.sanfu.stats;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import org.sanfu.SanfuProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Closes each month's ranking: on the first of the next month at 08:00 (bpmn/monthly-ranking.bpmn calls
  * {@code ${monthlyRankings.storeLastMonth()}}) last month's ranking is stored once, and served as stored from
- * then on ({@link #of(YearMonth)}). A month over that the job never stored is stored when a talk (约谈) first
- * goes by it ({@link #settled(YearMonth)}).
+ * then on ({@link #of(YearMonth)}). A month over that the job never stored (the service was down at that moment,
+ * or the job failed) is caught up: once the service is ready and on each run of the job, every complete month since
+ * rankings began to be stored ({@link RankingRolls#firstStored()}) that has none is stored as the job would have
+ * stored it ({@link #catchUp()}), so that the dashboard and the ranking stop moving with its late tickets; a talk
+ * (约谈) about one not caught up yet stores it first ({@link #settled(YearMonth)}).
  */
 @Component("monthlyRankings")
 public class MonthlyRankings {
@@ -24,25 +34,86 @@ public class MonthlyRankings {
     private final RankingRolls rolls;
     private final Clock clock;
     private final SanfuProperties properties;
+    private final TransactionTemplate ownTransaction;
 
-    MonthlyRankings(RankingsNow rankingsNow, RankingRolls rolls, Clock clock, SanfuProperties properties) {
+    MonthlyRankings(RankingsNow rankingsNow, RankingRolls rolls, Clock clock, SanfuProperties properties,
+            PlatformTransactionManager transactions) {
         this.rankingsNow = rankingsNow;
         this.rolls = rolls;
         this.clock = clock;
         this.properties = properties;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** Called by the monthly process: last month's ranking, stored once. */
-    @Transactional
+    /**
+     * Called by the monthly process: last month's ranking, and before it any earlier month the job missed since
+     * rankings began to be stored, each stored once. Last month is the job's own even where that beginning is later
+     * (a clock moved back): the job has always stored it.
+     */
     public void storeLastMonth() {
-        Instant now = clock.instant();
-        YearMonth last = YearMonth.from(now.atZone(properties.zone())).minusMonths(1);
-        Ranking ranking = rankingsNow.month(last);
-        if (rolls.store(last, ranking, now)) {
-            log.info("ranking of {} stored: {} gold, {} snail, {} red card(s)", last,
-                    ranking.withMedal(Ranking.Medal.GOLD).size(), ranking.withMedal(Ranking.Medal.SNAIL).size(),
-                    ranking.redCards().size());
+        YearMonth last = lastMonth();
+        YearMonth since = rolls.firstStored().filter(first -> first.isBefore(last)).orElse(last);
+        storeMissing(since, last);
+    }
+
+    /**
+     * Every complete month since rankings began to be stored that has none, stored now, oldest first, as the 1st's
+     * job would have stored it (its figures as they stand now, stored now): the months the job missed. Not the months
+     * before that beginning: no job ever stored those, and freezing years of them now would be a guess at no 月例会's
+     * figures (a talk about one still stores it). Each month in a transaction of its own, so that one stored stays
+     * stored whatever befalls a later one; a node storing the same month at the same moment (two nodes starting, or
+     * the 1st's job) waits on the first's row and leaves it as stored ({@link RankingRolls#store}). The months
+     * stored, oldest first.
+     */
+    public List<YearMonth> catchUp() {
+        YearMonth last = lastMonth();
+        return rolls.firstStored().map(since -> storeMissing(since, last)).orElse(List.of());
+    }
+
+    /**
+     * Once the service is up, in a thread of its own so as not to hold up its start (computing a month's ranking
+     * reads all its tickets): a failure is logged and left to the next 1st's job, which catches up the same months.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void catchUpOnceReady() {
+        Thread thread = new Thread(() -> {
+            try {
+                catchUp();
+            } catch (RuntimeException e) {
+                log.warn("months' rankings missed while the service was down not stored now; the 1st's job will", e);
+            }
+        }, "ranking-catch-up");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private YearMonth lastMonth() {
+        return YearMonth.from(clock.instant().atZone(properties.zone())).minusMonths(1);
+    }
+
+    private List<YearMonth> storeMissing(YearMonth first, YearMonth last) {
+        List<YearMonth> stored = new ArrayList<>();
+        for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
+            YearMonth closed = month;
+            if (rolls.find(closed).isEmpty() && Boolean.TRUE.equals(ownTransaction.execute(status -> store(closed)))) {
+                stored.add(closed);
+            }
         }
+        return stored;
+    }
+
+    /** The month's ranking computed now and stored, unless it was stored already (also since the caller looked). */
+    private boolean store(YearMonth month) {
+        Instant now = clock.instant();
+        Ranking ranking = rankingsNow.month(month);
+        if (!rolls.store(month, ranking, now)) {
+            return false;
+        }
+        log.info("ranking of {} stored: {} gold, {} snail, {} red card(s)", month,
+                ranking.withMedal(Ranking.Medal.GOLD).size(), ranking.withMedal(Ranking.Medal.SNAIL).size(),
+                ranking.redCards().size());
+        return true;
     }
 
     /** The month's ranking: as stored when it closed, or computed now for a month not stored (yet). */

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Date;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.sanfu.RacedInsert;
+import org.sanfu.SanfuProperties;
 import org.sanfu.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,11 +26,14 @@ class RankingRolls {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final RacedInsert raced;
+    private final ZoneId zone;
 
-    RankingRolls(JdbcClient jdbc, ObjectMapper json, PlatformTransactionManager transactions) {
+    RankingRolls(JdbcClient jdbc, ObjectMapper json, PlatformTransactionManager transactions,
+            SanfuProperties properties) {
         this.jdbc = jdbc;
         this.json = json;
         this.raced = new RacedInsert(transactions);
+        this.zone = properties.zone();
     }
 
     /** The month's stored ranking, with when it was stored. */
@@ -36,6 +41,18 @@ class RankingRolls {
         return jdbc.sql("select stored_at, content from ranking_roll where ranking_month = ?")
                 .param(Date.valueOf(month.atDay(1)))
                 .query((rs, n) -> read(rs.getString("content"), Sql.instant(rs, "stored_at"))).optional();
+    }
+
+    /**
+     * The first month whose ranking was stored when it closed: the month migration V28 (this table, with the 1st's job
+     * beside it) was applied in, as Flyway recorded it. The job stored every month since, unless it missed one; none
+     * before. Empty where Flyway has no such record (a database baselined past V28).
+     */
+    Optional<YearMonth> firstStored() {
+        // Flyway's own table and quoted lower-case names (H2 keeps them as quoted; PostgreSQL folds to the same)
+        return jdbc.sql("select \"installed_on\" from \"flyway_schema_history\" where \"version\" = '28'")
+                .query((rs, n) -> rs.getTimestamp(1).toInstant()).optional()
+                .map(installed -> YearMonth.from(installed.atZone(zone)));
     }
 
     /**

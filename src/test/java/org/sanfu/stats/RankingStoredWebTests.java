@@ -5,6 +5,7 @@ import static org.sanfu.Api.at;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -37,6 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class RankingStoredWebTests {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final String V28_INSTALLED =
+            "update \"flyway_schema_history\" set \"installed_on\" = ? where \"version\" = '28'";
 
     @Autowired
     Api api;
@@ -52,13 +55,20 @@ class RankingStoredWebTests {
     PlatformTransactionManager transactions;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    MonthlyRankings monthlyRankings;
 
     /** The timer's due date before the test ran it, given back after it so that it is not left past due. */
     private Date due;
+    /** When Flyway recorded V28 before the test moved it, given back after it. */
+    private Timestamp rankingsBegan;
 
     @AfterEach
     void realTime() {
         ClockUtil.reset();
+        if (rankingsBegan != null) {
+            jdbc.sql(V28_INSTALLED).param(rankingsBegan).update();
+        }
         if (due != null) {
             management.setJobDuedate(management.createJobQuery().processDefinitionKey("monthlyRanking").timers()
                     .singleResult().getId(), due);
@@ -66,9 +76,7 @@ class RankingStoredWebTests {
     }
 
     private JsonNode ranking() {
-        Api.Response r = api.get("/api/stats/ranking?month=2022-08", "leader");
-        assertThat(r.status()).as(r.text()).isEqualTo(200);
-        return r.json();
+        return ranking("2022-08");
     }
 
     private Api.Response talk(String kind, String subject) {
@@ -164,6 +172,93 @@ class RankingStoredWebTests {
         assertThat(notSnail.json().get("errors").get(0).get("message").asText()).contains("not one of the SNAILs of 8/2022");
         Api.Response listed = talk("TOWN", lagging);
         assertThat(listed.status()).as(listed.text()).isEqualTo(201);
+    }
+
+    /**
+     * Rankings began to be stored in March 2001, a month no other test uses (Flyway's record of V28 moved there for
+     * the test): the service was down on 1 April, so March's ranking was never stored; April's was. On 20 May the
+     * catch-up (as the service runs it once ready) stores March, as the 1st's job would have stored it: its figures
+     * as they stand, stored now. April stays as stored; May is not over; February closed before rankings were stored.
+     */
+    @Test
+    void aMonthTheJobMissedIsStoredByTheCatchUpAsTheJobWouldHaveStoredItAndAStoredOneIsLeft() {
+        rankingsBeganIn("2001-03-10T09:00:00");
+        String lagging = api.redCardedTown("补存红牌镇", "2001-03-01", "2001-03-30");
+        Instant aprilStored = Instant.parse("2001-05-01T00:00:00Z");
+        rolls.store(YearMonth.of(2001, 4), new Ranking("2001-04", List.of(), List.of()), aprilStored);
+        JsonNode live = ranking("2001-03");
+        assertThat(live.get("storedAt").isNull()).isTrue();
+        assertThat(towns(live)).contains(lagging);
+
+        at("2001-05-20T10:00:00");
+        List<YearMonth> caughtUp = monthlyRankings.catchUp();
+        ClockUtil.reset();
+
+        assertThat(caughtUp).containsExactly(YearMonth.of(2001, 3));
+        JsonNode stored = ranking("2001-03");
+        assertThat(stored.get("storedAt").asText()).isEqualTo("2001-05-20T10:00:00+08:00");
+        assertThat(withoutStoredAt(stored)).as("as the job would have stored it").isEqualTo(withoutStoredAt(live));
+        assertThat(rolls.find(YearMonth.of(2001, 4)).orElseThrow().storedAt()).isEqualTo(aprilStored);
+        assertThat(rolls.find(YearMonth.of(2001, 5))).as("not over").isEmpty();
+        assertThat(rolls.find(YearMonth.of(2001, 2))).as("before rankings were stored").isEmpty();
+    }
+
+    /**
+     * Each run of the 1st's job catches up too, oldest first: rankings began in July 2001, the jobs of 1 August and
+     * 1 September did not run (nor anything else), and that of 1 October stores July, August and September.
+     */
+    @Test
+    void theFirstOfTheMonthsJobStoresTheMonthsItMissedOldestFirst() {
+        rankingsBeganIn("2001-07-02T09:00:00");
+        at("2001-10-01T08:00:00");
+        monthlyRankings.storeLastMonth();
+        ClockUtil.reset();
+
+        Instant october = Instant.parse("2001-10-01T00:00:00Z");
+        assertThat(List.of("2001-07", "2001-08", "2001-09")).allSatisfy(month ->
+                assertThat(rolls.find(YearMonth.parse(month)).orElseThrow().storedAt()).as(month).isEqualTo(october));
+        assertThat(rolls.find(YearMonth.of(2001, 6))).isEmpty();
+    }
+
+    /**
+     * Two nodes catching up at once (October and November 2001, no other test's): the later's look cannot see the
+     * first's October, not committed yet; it computes the month, waits on that row at its insert and then leaves it as
+     * the first stored it, and goes on to November in a transaction of its own.
+     */
+    @Test
+    void aMonthCaughtUpByTwoNodesAtOnceIsStoredOnce() throws Exception {
+        rankingsBeganIn("2001-10-15T09:00:00");
+        YearMonth october = YearMonth.of(2001, 10);
+        Instant first = Instant.parse("2001-11-01T00:00:00Z");
+        at("2001-12-10T10:00:00");
+        List<YearMonth> caughtUp;
+        try {
+            caughtUp = race.loser("ranking_roll",
+                    () -> rolls.store(october, new Ranking("2001-10", List.of(), List.of()), first),
+                    monthlyRankings::catchUp);
+        } finally {
+            ClockUtil.reset();
+        }
+
+        assertThat(caughtUp).containsExactly(YearMonth.of(2001, 11));
+        assertThat(rolls.find(october).orElseThrow().storedAt()).isEqualTo(first);
+        assertThat(jdbc.sql("select count(*) from ranking_roll where ranking_month = ?")
+                .param(java.sql.Date.valueOf(october.atDay(1))).query(Long.class).single()).isEqualTo(1);
+        assertThat(rolls.find(YearMonth.of(2001, 11)).orElseThrow().storedAt())
+                .isEqualTo(Instant.parse("2001-12-10T02:00:00Z"));
+    }
+
+    /** Flyway's record of V28 moved to that time (Shanghai), as though rankings had begun to be stored then. */
+    private void rankingsBeganIn(String shanghai) {
+        rankingsBegan = jdbc.sql("select \"installed_on\" from \"flyway_schema_history\" where \"version\" = '28'")
+                .query(Timestamp.class).single();
+        jdbc.sql(V28_INSTALLED).param(Timestamp.from(OffsetDateTime.parse(shanghai + "+08:00").toInstant())).update();
+    }
+
+    private JsonNode ranking(String month) {
+        Api.Response r = api.get("/api/stats/ranking?month=" + month, "leader");
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        return r.json();
     }
 
     private static List<String> towns(JsonNode ranking) {
