@@ -27,6 +27,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -104,8 +105,11 @@ class ClosingTimes implements DisposableBean {
     /** True from the start: until the first load has run, there is nothing to answer from. */
     private boolean loading = true;
 
-    ClosingTimes(DataSource dataSource, PlatformTransactionManager transactionManager, SanfuProperties properties) {
+    ClosingTimes(DataSource dataSource, PlatformTransactionManager transactionManager, SanfuProperties properties,
+            SQLExceptionTranslator lockFailuresFirst) {
         this.jdbc = new JdbcTemplate(dataSource);
+        // as every JdbcClient's (org.sanfu.LockFailureTranslation): a read that gives way to a lock is a lost race
+        this.jdbc.setExceptionTranslator(lockFailuresFirst);
         this.jdbc.setFetchSize(5000);
         this.reads = new TransactionTemplate(transactionManager);
         this.reads.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);

@@ -28,6 +28,7 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -133,8 +134,11 @@ class FigureRollup implements DerivedFromTickets, InitializingBean {
     private final boolean postgres;
 
     FigureRollup(DataSource dataSource, PlatformTransactionManager transactionManager, SanfuProperties properties,
-            Clock clock) {
+            Clock clock, SQLExceptionTranslator lockFailuresFirst) {
         this.jdbc = new JdbcTemplate(dataSource);
+        // as every JdbcClient's (org.sanfu.LockFailureTranslation): a rollup row held past the lock timeout by
+        // another ticket's transaction is Spring's lock failure, which the pages answer as a lost race, with the form
+        this.jdbc.setExceptionTranslator(lockFailuresFirst);
         this.jdbc.setFetchSize(2000);
         this.transactions = new TransactionTemplate(transactionManager);
         this.zone = properties.zone();

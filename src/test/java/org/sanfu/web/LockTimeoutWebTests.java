@@ -108,9 +108,27 @@ class LockTimeoutWebTests {
     void aReplyWhoseTicketRowStaysLockedIsTheFormAgainWithWhatWasTypedAndChangesNothing() throws Exception {
         String id = api.ticket("FINANCING").get("id").asText();
         api.act(id, "sign", "finance", null);
+        replyRefusedWhileHeld(id, "select id from ticket where id = ? for update", Long.parseLong(id));
+    }
+
+    /**
+     * The figures' own SQL too (stats.FigureRollup keeps its JdbcTemplate, which Spring Boot's translator did not
+     * reach): a reply whose ticket's row of the all-time figures is held by another transaction past the timeout is
+     * the form again with what was typed, 409, as for any race, not the generic answer; nothing is saved.
+     */
+    @Test
+    void aReplyWhoseFiguresRowStaysLockedIsTheFormAgainWithWhatWasTypedAndChangesNothing() throws Exception {
+        String id = api.ticket("FINANCING").get("id").asText();
+        api.act(id, "sign", "finance", null);
+        String town = jdbc.sql("select town from ticket_facts where id = ?").param(Long.parseLong(id))
+                .query(String.class).single();
+        replyRefusedWhileHeld(id, "select town from figure_all_time where town = ? for update", town);
+    }
+
+    /** The ticket's reply form sent while {@code lock} holds a row: the form again, 409, nothing saved. */
+    private void replyRefusedWhileHeld(String id, String lock, Object key) throws Exception {
         Pages.Answer refused;
-        try (HeldRow held = new HeldRow(transactions, jdbc, "select id from ticket where id = ? for update",
-                Long.parseLong(id))) {
+        try (HeldRow held = new HeldRow(transactions, jdbc, lock, key)) {
             refused = pages.post("/tickets/" + id + "/reply", "finance",
                     Pages.form("resolution", "已协调银行放贷", "outcome", "RESOLVED"));
         }
