@@ -131,6 +131,19 @@ public class EnterpriseService {
     }
 
     /**
+     * Locks these enterprises' rows, in credit-code order, for a writer of many tickets that does not otherwise write
+     * the enterprises (the holiday calendar's recount of the running deadlines): the import and a correction rename an
+     * enterprise's tickets after writing its row, enterprise by enterprise in credit-code order, so a writer that took
+     * the tickets' rows first could hold one of them while waiting for another the rename holds, and the rename wait
+     * for the first: the database would end one of them (409) for nothing. Taking the enterprises first, in the same
+     * order, one waits for the other instead.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockBeforeTheirTickets(Collection<String> creditCodes) {
+        enterprises.lock(creditCodes);
+    }
+
+    /**
      * A new enterprise: 400 for a bad form, 409 when the credit code is on file already, also when another
      * request filed it after this one looked (the same form sent twice at once).
      */

@@ -7,14 +7,17 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.sanfu.calendar.CalendarOnRecord;
 import org.sanfu.calendar.CalendarProperties;
 import org.sanfu.calendar.WorkingDayCalendar;
+import org.sanfu.enterprise.EnterpriseService;
 import org.sanfu.sla.Notification;
 import org.sanfu.sla.Notifications;
 import org.slf4j.Logger;
@@ -51,6 +54,7 @@ public class DeadlineRecount implements SmartInitializingSingleton {
     static final int DIGEST_SHOWN = 5;
 
     private final Tickets tickets;
+    private final EnterpriseService enterprises;
     private final TicketEvents events;
     private final CalendarOnRecord onRecord;
     private final WorkingDayCalendar calendar;
@@ -62,7 +66,8 @@ public class DeadlineRecount implements SmartInitializingSingleton {
 
     DeadlineRecount(Tickets tickets, TicketEvents events, CalendarOnRecord onRecord, WorkingDayCalendar calendar,
             ApplicationEventPublisher publisher, Notifications notifications, PlatformTransactionManager transactions,
-            Clock clock, CalendarProperties settings) {
+            Clock clock, CalendarProperties settings, EnterpriseService enterprises) {
+        this.enterprises = enterprises;
         this.olderAccepted = settings.olderFileAccepted();
         this.notifications = notifications;
         this.tickets = tickets;
@@ -143,13 +148,22 @@ public class DeadlineRecount implements SmartInitializingSingleton {
         }
         // a deadline on or before the first day counted differently has no such day left before it
         Instant after = first.atStartOfDay(is.zone()).toInstant();
+        Map<DeadlineClock, List<Tickets.RunningDeadline>> running = new EnumMap<>(DeadlineClock.class);
+        for (DeadlineClock which : DeadlineClock.values()) {
+            running.put(which, tickets.runningDeadlinesAfter(which, now.isAfter(after) ? now : after));
+        }
+        // their enterprises' rows before any ticket's, in the order the import and a correction take them, each
+        // enterprise's before renaming its tickets: taking the tickets first, this could hold one a rename is about
+        // to take while waiting for another it holds, and the database would end one of the two for nothing (409)
+        enterprises.lockBeforeTheirTickets(running.values().stream().flatMap(List::stream)
+                .map(Tickets.RunningDeadline::enterpriseCreditCode).filter(Objects::nonNull).collect(Collectors.toSet()));
         int moved = 0;
         List<Nearer> nearer = new ArrayList<>();
         for (DeadlineClock which : DeadlineClock.values()) {
-            for (Tickets.RunningDeadline running : tickets.runningDeadlinesAfter(which, now.isAfter(after) ? now : after)) {
-                Instant counted = countedAgain(running.deadline(), was, is, now);
-                if (!counted.equals(running.deadline())) {
-                    move(running.id(), which, running.deadline(), counted, is, now).ifPresent(nearer::add);
+            for (Tickets.RunningDeadline deadline : running.get(which)) {
+                Instant counted = countedAgain(deadline.deadline(), was, is, now);
+                if (!counted.equals(deadline.deadline())) {
+                    move(deadline.id(), which, deadline.deadline(), counted, is, now).ifPresent(nearer::add);
                     moved++;
                 }
             }

@@ -294,8 +294,8 @@ class Tickets {
                 """).params(Sql.ts(now), Sql.ts(now), Sql.ts(now), limit).query(Long.class).list();
     }
 
-    /** A running clock's deadline, of a ticket the recount may move. */
-    record RunningDeadline(long id, Instant deadline) {}
+    /** A running clock's deadline, of a ticket the recount may move, and the ticket's enterprise. */
+    record RunningDeadline(long id, Instant deadline, String enterpriseCreditCode) {}
 
     /**
      * The tickets whose clock runs (it has a next moment) to a deadline after {@code after}, by id: the
@@ -304,10 +304,10 @@ class Tickets {
     List<RunningDeadline> runningDeadlinesAfter(DeadlineClock clock, Instant after) {
         String next = nextColumn(clock);
         String deadline = deadlineColumn(clock);
-        return sql("select id, " + deadline + " from ticket where " + next + " is not null and " + deadline
-                        + " > ? order by id")
+        return sql("select id, " + deadline + ", enterprise_credit_code from ticket where " + next + " is not null and "
+                        + deadline + " > ? order by id")
                 .param(Sql.ts(after))
-                .query((rs, n) -> new RunningDeadline(rs.getLong(1), Sql.instant(rs, 2))).list();
+                .query((rs, n) -> new RunningDeadline(rs.getLong(1), Sql.instant(rs, 2), rs.getString(3))).list();
     }
 
     /** A clock's deadline moved (a changed calendar counted it anew). */

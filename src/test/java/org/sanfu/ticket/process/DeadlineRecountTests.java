@@ -13,9 +13,15 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
+import org.sanfu.HeldRow;
+import org.sanfu.LostRace;
 import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
 import org.sanfu.calendar.CalendarInEffect;
@@ -33,6 +39,8 @@ import org.sanfu.ticket.TicketView;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A changed holiday calendar (the State Council's notice replacing a provisional year, a corrected date)
@@ -60,6 +68,10 @@ class DeadlineRecountTests extends ProcessTestSupport {
     ApplicationEvents published;
     @Autowired
     CalendarInEffect inEffect;
+    @Autowired
+    PlatformTransactionManager transactions;
+    @Autowired
+    LostRace race;
 
     @AfterEach
     void backToTheCalendarOnFile() throws IOException {
@@ -145,6 +157,47 @@ class DeadlineRecountTests extends ProcessTestSupport {
         assertThat(ticket(id).replyDeadline()).isEqualTo(at("2031-03-18T17:30:00"));
         assertThat(recounts(id)).hasSize(1);
         assertThat(told(id)).as("more time: nobody needs telling").isEmpty();
+    }
+
+    /**
+     * The recount takes its tickets' enterprises' rows before any ticket's, in credit-code order, as the import and a
+     * correction take each enterprise's row before renaming its tickets: with a rename under way (its enterprise's row
+     * held), the recount waits for it holding no ticket, so neither holds a row the other waits for (before, the
+     * recount could hold one of the enterprise's tickets while the rename held another, and the database ended one of
+     * the two, 409). March 2038, a year of its own.
+     */
+    @Test
+    void theRecountWaitsForARenameUnderWayBeforeItHoldsAnyTicket() throws Exception {
+        now(at("2038-03-08T10:00:00")); // a Monday
+        String id = open("CONTAINER");
+        assertThat(ticket(id).replyDeadline()).isEqualTo(at("2038-03-15T17:30:00"));
+        String enterprise = jdbc.sql("select enterprise_credit_code from ticket where id = ?").param(Long.parseLong(id))
+                .query(String.class).single();
+        WorkingDayCalendar notice = withYear("""
+                - year: 2038
+                  notice: 测试通知
+                  holidays:
+                    - { name: 测试假日, from: 2038-03-10, to: 2038-03-10 }
+                """);
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> counting;
+            try (HeldRow renaming = new HeldRow(transactions, jdbc,
+                    "select credit_code from enterprise where credit_code = ? for update", enterprise)) {
+                counting = other.submit(() -> recount.countOn(notice));
+                race.awaitAt("select credit_code from enterprise where credit_code in %", 1, counting);
+                assertThat(counting).as("waiting for the enterprise being renamed").isNotDone();
+                // holding none of the tickets the rename takes next (a ticket held would be waited for past the
+                // lock timeout here, and fail)
+                new TransactionTemplate(transactions).executeWithoutResult(status -> assertThat(jdbc
+                        .sql("select id from ticket where id = ? for update").param(Long.parseLong(id))
+                        .query(Long.class).list()).hasSize(1));
+            }
+            assertThat(counting.get(60, TimeUnit.SECONDS)).isPositive();
+        } finally {
+            other.shutdownNow();
+        }
+        assertThat(ticket(id).replyDeadline()).isEqualTo(at("2038-03-16T17:30:00"));
     }
 
     @Test
