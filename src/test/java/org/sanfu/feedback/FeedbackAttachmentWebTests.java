@@ -3,6 +3,7 @@ package org.sanfu.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,8 +29,11 @@ import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
 import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
+import org.sanfu.ticket.ActionRequests;
 import org.sanfu.ticket.AttachmentProperties;
 import org.sanfu.ticket.Photographs;
+import org.sanfu.ticket.Satisfaction;
+import org.sanfu.ticket.TicketAttachments;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -43,6 +47,8 @@ import org.springframework.mock.web.MockPart;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The files on the enterprise's feedback page (UI.md /f/{token}): what the departments added to the ticket (a 答复函)
@@ -79,6 +85,12 @@ class FeedbackAttachmentWebTests {
     AttachmentProperties limits;
     @Autowired
     FilterRegistrationBean<FeedbackUploadGate> gate;
+    @Autowired
+    MeterRegistry meters;
+    @Autowired
+    FeedbackLinkService links;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     /** Each test's requests to /f/** come from an address of their own, so that the rate limit stays theirs. */
     private final String address = "10.15." + (ADDRESSES.incrementAndGet() / 250) + "." + (ADDRESSES.get() % 250 + 1);
@@ -331,6 +343,39 @@ class FeedbackAttachmentWebTests {
         Answer own = get(issue(id) + "/attachments/" + photo);
         assertThat(own.status()).isEqualTo(200);
         assertThat(own.response().getContentAsByteArray()).isEqualTo(kept);
+    }
+
+    /**
+     * (Addition) The enterprise's picture kept as sent because it could not be read is counted by its kind once its
+     * rating committed (the WARN line with it: PicturesKeptWithMetadata); a form refused for another of its files, or
+     * a rating whose transaction rolled back after its files were kept, counts nothing.
+     */
+    @Test
+    void theEnterprisesPictureKeptWithItsMetadataIsCountedOnceItsRatingCommitted() {
+        double pngs = keptWithMetadata("png");
+        double jpegs = keptWithMetadata("jpeg");
+        String refusedId = repliedTicket();
+        Answer refused = rate(issue(refusedId), "DISSATISFIED", "仍未放行", file("现场.png", PNG),
+                file("说明.docx", DOCX));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(rows(refusedId)).isZero();
+        String id = repliedTicket();
+        String token = issue(id).substring("/f/".length());
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            links.rate(token, new ActionRequests.Feedback(Satisfaction.DISSATISFIED, "仍未放行"),
+                    List.of(new TicketAttachments.Upload("现场.png", null, PNG)));
+            tx.setRollbackOnly();
+        });
+        assertThat(rows(id)).isZero();
+        assertThat(keptWithMetadata("png")).isEqualTo(pngs);
+
+        Answer done = rate(issue(id), "DISSATISFIED", "仍未放行", file("现场.png", PNG),
+                file("整改后.jpg", Photographs.geotaggedJpeg(40, 30)));
+        assertThat(done.status()).as(done.body()).isEqualTo(200);
+        assertThat(rows(id)).isEqualTo(2);
+        assertThat(keptWithMetadata("png")).isEqualTo(pngs + 1);
+        // the photograph read and stripped is not
+        assertThat(keptWithMetadata("jpeg")).isEqualTo(jpegs);
     }
 
     @Test
@@ -733,6 +778,11 @@ class FeedbackAttachmentWebTests {
         assertThat(answer.response().getContentType()).startsWith("text/html");
         assertThat(answer.html().getElementById("errorTitle").text()).isEqualTo("未找到（404）");
         assertThat(answer.response().getHeader(HttpHeaders.CONTENT_DISPOSITION)).isNull();
+    }
+
+    /** {@code sanfu_pictures_kept_with_metadata_total} of this kind ("jpeg", "png"), as an operator reads it. */
+    private double keptWithMetadata(String kind) {
+        return meters.get("sanfu.pictures.kept.with.metadata").tag("kind", kind).counter().count();
     }
 
     /** The enterprise's files kept on the ticket (not removed). */

@@ -3,6 +3,7 @@ package org.sanfu.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -27,12 +28,17 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.sanfu.Api;
 import org.sanfu.HeldRow;
 import org.sanfu.LostRace;
 import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
+import org.sanfu.security.Caller;
+import org.sanfu.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -42,6 +48,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A ticket's files (API.md "Tickets", 附件): sent as the raw body in the file's own type and named by
@@ -70,6 +77,12 @@ class TicketAttachmentWebTests extends TicketWebTestSupport {
 
     @Autowired
     LostRace race;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    TicketAttachments attachments;
 
     Api.Response upload(String id, String user, String type, String fileName, byte[] content) {
         var request = MockMvcRequestBuilders.post("/api/tickets/" + id + "/attachments")
@@ -112,6 +125,58 @@ class TicketAttachmentWebTests extends TicketWebTestSupport {
     int stored(String id) {
         return jdbc.sql("select count(*) from ticket_attachment where ticket_id = ?").param(Long.parseLong(id))
                 .query(Integer.class).single();
+    }
+
+    /** {@code sanfu_pictures_kept_with_metadata_total} of this kind ("jpeg", "png"), as an operator reads it. */
+    double keptWithMetadata(String kind) {
+        return meters.get("sanfu.pictures.kept.with.metadata").tag("kind", kind).counter().count();
+    }
+
+    /**
+     * (Addition) A picture kept as sent because it could not be read, added by a department or staff over the API or
+     * the ticket page's form, is counted by its kind and logged at WARN by its ticket and attachment, once its
+     * transaction committed; a picture read and stripped, the same file sent again (nothing added), an upload refused
+     * and one whose transaction rolled back count nothing.
+     */
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aPictureKeptWithItsMetadataIsCountedOnceItsUploadCommitted(CapturedOutput output) {
+        String id = id(api.ticket("FINANCING"));
+        double jpegs = keptWithMetadata("jpeg");
+        double pngs = keptWithMetadata("png");
+
+        Api.Response added = upload(id, "staff1", "image/jpeg", "营业执照.jpg", JPEG);
+        assertThat(added.status()).as(added.text()).isEqualTo(201);
+        assertThat(keptWithMetadata("jpeg")).isEqualTo(jpegs + 1);
+        assertThat(output.getOut().lines().filter(line -> line.contains("kept as sent")
+                && line.contains("ticket " + id + ", attachment " + added.json().get("id").asText())))
+                .singleElement().asString().contains("WARN", "image/jpeg").doesNotContain("营业执照");
+        // the same file again adds nothing, so counts nothing; a photograph read is stripped, not counted
+        assertThat(upload(id, "staff1", "image/jpeg", "营业执照.jpg", JPEG).status()).isEqualTo(200);
+        assertThat(upload(id, "staff1", "image/jpeg", "现场.jpg", Photographs.geotaggedJpeg(40, 30)).status())
+                .isEqualTo(201);
+        assertThat(keptWithMetadata("jpeg")).isEqualTo(jpegs + 1);
+
+        assertThat(pages.upload("/tickets/" + id + "/attachments", "finance", "file", "现场照片.png", PNG).status())
+                .isEqualTo(303);
+        assertThat(keptWithMetadata("png")).isEqualTo(pngs + 1);
+
+        // refused: one not allowed to add, a closed ticket
+        assertRefused(upload(id, "leader", "image/png", "a.png", PNG), 403);
+        api.act(id, "sign", "finance", Map.of());
+        api.act(id, "reply", "finance", Map.of("resolution", "已协调银行放款", "outcome", "RESOLVED"));
+        api.act(id, "feedback", "staff1", Map.of("satisfaction", "SATISFIED"));
+        assertRefused(upload(id, "finance", "image/png", "b.png", PNG), 409);
+        // rolled back after the file was inserted: nothing kept, nothing counted
+        String open = id(api.ticket("FINANCING"));
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            attachments.attach(open, new Caller("dispatch", Role.DISPATCH, null),
+                    new TicketAttachments.Upload("c.png", "image/png", PNG));
+            tx.setRollbackOnly();
+        });
+        assertThat(stored(open)).isZero();
+        assertThat(keptWithMetadata("png")).isEqualTo(pngs + 1);
+        assertThat(keptWithMetadata("jpeg")).isEqualTo(jpegs + 1);
     }
 
     @Test
