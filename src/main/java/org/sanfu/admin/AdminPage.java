@@ -275,7 +275,7 @@ class AdminPage {
         try {
             result = importer.load(file.getBytes());
         } catch (InvalidInput e) {
-            String fault = e.errors().stream().map(error -> ImportReport.describe(error, messages))
+            String fault = e.faults().stream().map(f -> ImportReport.describe(f, messages, worded))
                     .reduce((a, b) -> a + "；" + b).orElse(message("admin.import.unreadable-file"));
             return page(caller, new Filled("import", Map.of(), Map.of("file", fault)), HttpStatus.BAD_REQUEST);
         }
