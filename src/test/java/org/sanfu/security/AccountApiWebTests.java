@@ -359,6 +359,44 @@ class AccountApiWebTests {
         assertThat(output.getAll()).doesNotContain(password);
     }
 
+    /**
+     * (Addition) An account made STAFF loses what its role gave it on its very next request, as it is still signed in:
+     * over HTTP Basic with a password checked just before (VerifiedCredentials remembers the check, never the role), and
+     * in its open page session (SignedInAccountCheck reads the account again); what a STAFF account may do, it still
+     * does. One disabled is refused at once on both: 401, and its session ended, to /login?disabled.
+     */
+    @Test
+    void aDemotedOrDisabledAccountLosesItsRightsOnItsNextRequest() {
+        for (String role : List.of("DISPATCH", "LEADER")) {
+            String name = account("demoted", role);
+            pages.passwordChosen(name);
+            assertThat(basic(name, "/api/stats/summary")).as(role + ", checked and remembered").isEqualTo(200);
+            MockHttpSession open = pages.signIn(name, PASSWORD).orElseThrow();
+            assertThat(pages.get("/systemic-problems", open).status()).as(role).isEqualTo(200);
+
+            Api.Response staff = api.call(HttpMethod.PATCH, "/api/accounts/" + name, "admin", Map.of("role", "STAFF"));
+            assertThat(staff.status()).as(staff.text()).isEqualTo(200);
+
+            assertThat(basic(name, "/api/stats/summary")).as(role + " made STAFF, over HTTP Basic").isEqualTo(403);
+            assertThat(pages.get("/systemic-problems", open).status()).as(role + " made STAFF, in its session")
+                    .isEqualTo(403);
+            assertThat(basic(name, "/api/inbox")).as("still signed in, as STAFF").isEqualTo(200);
+            assertThat(pages.get("/visits/new", open).status()).as("a STAFF page, in the same session").isEqualTo(200);
+        }
+
+        String name = account("disabled", "LEADER");
+        pages.passwordChosen(name);
+        assertThat(basic(name, "/api/stats/summary")).isEqualTo(200);
+        MockHttpSession open = pages.signIn(name, PASSWORD).orElseThrow();
+        assertThat(pages.get("/systemic-problems", open).status()).isEqualTo(200);
+        assertThat(api.post("/api/accounts/" + name + "/disable", "admin", null).status()).isEqualTo(204);
+        assertThat(basic(name, "/api/stats/summary")).as("disabled, over HTTP Basic").isEqualTo(401);
+        Pages.Answer ended = pages.get("/systemic-problems", open);
+        assertThat(ended.status()).as("disabled, in its session").isEqualTo(303);
+        assertThat(ended.redirect()).endsWith("/login?disabled");
+        assertThat(pages.get("/work", open).redirect()).as("the session ended").endsWith("/login");
+    }
+
     /** By creation's rules, named as creation names them; nothing changes on a 400, and the password is not logged. */
     @Test
     void aNewPasswordFollowsCreationsRulesAndAFaultChangesNothing(CapturedOutput output) {
@@ -584,6 +622,11 @@ class AccountApiWebTests {
                 null).status();
     }
 
+    /** The status of a GET of {@code path} over HTTP Basic with {@link #PASSWORD}. */
+    private int basic(String user, String path) {
+        return api.perform(MockMvcRequestBuilders.get(path).with(httpBasic(user, PASSWORD)), null).status();
+    }
+
     private boolean enabled(String user) {
         return jdbc.sql("select enabled from account where username = ?").param(user).query(Boolean.class).single();
     }
@@ -594,8 +637,13 @@ class AccountApiWebTests {
 
     /** A new STAFF account, created over the API with {@link #PASSWORD}: its user name. */
     private String staffAccount(String prefix) {
+        return account(prefix, "STAFF");
+    }
+
+    /** A new account of this role (not DEPT, which takes a department), created as {@link #staffAccount}. */
+    private String account(String prefix, String role) {
         String name = fresh(prefix);
-        Api.Response created = api.post("/api/accounts", "admin", Map.of("username", name, "role", "STAFF",
+        Api.Response created = api.post("/api/accounts", "admin", Map.of("username", name, "role", role,
                 "password", PASSWORD));
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         return name;
