@@ -41,7 +41,7 @@ class FirstAdministrator implements SmartInitializingSingleton {
         if (settings.password() == null) {
             if (environment.matchesProfiles("prod")) {
                 throw new IllegalStateException("No administrator account exists. Set the environment variable "
-                        + PASSWORD_VARIABLE + " (sanfu.admin.password, at least 8 characters) and optionally "
+                        + PASSWORD_VARIABLE + " (sanfu.admin.password, at least 8 characters, at most 72 bytes of UTF-8) and optionally "
                         + "SANFU_ADMIN_USERNAME (default 'admin') to create the first administrator at start-up.");
             }
             return;
