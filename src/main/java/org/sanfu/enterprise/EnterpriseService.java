@@ -12,6 +12,7 @@ import org.sanfu.DomainException;
 import org.sanfu.Message;
 import org.sanfu.Typed;
 import org.sanfu.security.AccountDirectory;
+import org.sanfu.security.EnterprisesLookedAfter;
 import org.sanfu.web.InvalidInput;
 import org.sanfu.web.PageParams;
 import org.sanfu.web.PageResult;
@@ -23,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Enterprises' files: what other features may read and change of them. */
 @Service
-public class EnterpriseService {
+public class EnterpriseService implements EnterprisesLookedAfter {
 
     private final Enterprises enterprises;
     private final AccountDirectory accounts;
@@ -111,6 +112,7 @@ public class EnterpriseService {
      * How many enterprises this user name is the 驻企服务专员 of: an account disabled leaves them to be handed over
      * (the administrators' page says so).
      */
+    @Override
     public long countLookedAfterBy(String specialist) {
         return enterprises.countBySpecialist(specialist);
     }

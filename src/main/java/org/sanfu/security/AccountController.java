@@ -1,5 +1,6 @@
 package org.sanfu.security;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -37,10 +38,20 @@ import org.springframework.web.util.UriComponentsBuilder;
 class AccountController {
 
     private final AccountAdministration accounts;
+    private final EnterprisesLookedAfter lookedAfter;
 
-    AccountController(AccountAdministration accounts) {
+    AccountController(AccountAdministration accounts, EnterprisesLookedAfter lookedAfter) {
         this.accounts = accounts;
+        this.lookedAfter = lookedAfter;
     }
+
+    /**
+     * (Addition) The account as {@code GET} gives it, with how many enterprises still name it their specialist: a role
+     * change keeps them until handed over, as /admin's form warns.
+     */
+    record ChangedAccount(@JsonUnwrapped AccountAdministration.ManagedAccount account,
+            @Schema(description = "(addition) how many enterprises still name the account their specialist "
+                    + "(驻企服务专员), kept until handed over (/handover)") long enterprisesKept) {}
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Create an account, as /admin's 新建账号 form does",
@@ -127,11 +138,12 @@ class AccountController {
                     + "stays DEPT. The rules are creation's (every field at fault named at once, 400, a field the "
                     + "request does not take among them); taking the administrator's role from yourself or from the "
                     + "last enabled administrator is 409. Nothing changes on either. The answer is the account, as "
-                    + "`GET /api/accounts/{username}` gives it.")
+                    + "`GET /api/accounts/{username}` gives it; (addition) with `enterprisesKept`, how many enterprises "
+                    + "still name it their specialist.")
     @ApiAccess(value = "ADMIN", errors = {400, 403, 404, 409})
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
             content = @Content(schema = @Schema(implementation = AccountChange.class)))
-    AccountAdministration.ManagedAccount change(@PathVariable String username, Caller caller, ActionBody body) {
+    ChangedAccount change(@PathVariable String username, Caller caller, ActionBody body) {
         String name = knownThenAdmin(username, caller, body);
         AccountChange sent = body.exactly(AccountChange.class);
         // a field sent as null takes its value away, as blank does; one left out is left as it is
@@ -144,7 +156,7 @@ class AccountController {
             // the form shows it by the role field; the API refuses it 409, as disabling such an account
             throw new DomainException.NotNow(e.faults().get(0).reason());
         }
-        return accounts.account(name);
+        return new ChangedAccount(accounts.account(name), lookedAfter.countLookedAfterBy(name));
     }
 
     private static String given(ActionBody body, String field, String value) {

@@ -397,6 +397,26 @@ class AccountApiWebTests {
         assertThat(pages.get("/work", open).redirect()).as("the session ended").endsWith("/login");
     }
 
+    /**
+     * (Addition) A STAFF account given another role keeps the enterprises it looks after until they are handed over:
+     * the change's answer counts them ({@code enterprisesKept}), as /admin's form warns of them.
+     */
+    @Test
+    void aRoleChangeCountsTheEnterprisesTheAccountStillLooksAfter() {
+        String name = staffAccount("specialist");
+        for (int i = 0; i < 2; i++) {
+            String code = Api.creditCode();
+            Api.Response created = api.post("/api/enterprises", "admin", Map.of("creditCode", code, "name",
+                    "专员企业" + code.substring(12), "town", "专员镇", "industry", "泵业", "exporter", true, "key", false,
+                    "specialist", name));
+            assertThat(created.status()).as(created.text()).isEqualTo(201);
+        }
+        Api.Response dispatch = api.call(HttpMethod.PATCH, "/api/accounts/" + name, "admin", Map.of("role", "DISPATCH"));
+        assertThat(dispatch.status()).as(dispatch.text()).isEqualTo(200);
+        assertThat(dispatch.json().get("role").asText()).isEqualTo("DISPATCH");
+        assertThat(dispatch.json().get("enterprisesKept").asLong()).isEqualTo(2);
+    }
+
     /** By creation's rules, named as creation names them; nothing changes on a 400, and the password is not logged. */
     @Test
     void aNewPasswordFollowsCreationsRulesAndAFaultChangesNothing(CapturedOutput output) {
@@ -498,7 +518,11 @@ class AccountApiWebTests {
                 "displayName", " 李四\u00a0", "phone", "（０５７６）８８８８　１２３４", "role", "DEPT",
                 "department", "FINANCE"));
         assertThat(changed.status()).as(changed.text()).isEqualTo(200);
-        assertThat(changed.json()).isEqualTo(api.get(path, "admin").json());
+        // the account as GET gives it, and (addition) the enterprises it still looks after: none
+        com.fasterxml.jackson.databind.node.ObjectNode asChanged = changed.json().deepCopy();
+        asChanged.remove("enterprisesKept");
+        assertThat((Object) asChanged).isEqualTo(api.get(path, "admin").json());
+        assertThat(changed.json().get("enterprisesKept").asLong()).isZero();
         assertThat(changed.json().get("displayName").asText()).isEqualTo("李四");
         assertThat(changed.json().get("phone").asText()).isEqualTo("(0576)8888 1234");
         assertThat(changed.json().get("role").asText()).isEqualTo("DEPT");
