@@ -174,6 +174,17 @@ public class Api {
         return code;
     }
 
+    /** Creates an enterprise, filed by the administrator, looked after by this specialist; returns its credit code. */
+    public String enterpriseLookedAfterBy(String specialist, String name, String town) {
+        String code = creditCode();
+        Response r = post("/api/enterprises", "admin", Map.of("creditCode", code, "name", name + code.substring(12),
+                "town", town, "industry", "泵业", "exporter", false, "key", true, "specialist", specialist));
+        if (r.status() != 201) {
+            throw new IllegalStateException("enterprise not created: " + r.text());
+        }
+        return code;
+    }
+
     public String enterprise() {
         return enterprise("测试企业" + creditCode().substring(10), "测试镇" + creditCode().substring(14));
     }

@@ -329,12 +329,7 @@ class HandoverWebTests {
         String specialist = newSpecialist(prefix);
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            String code = Api.creditCode();
-            Api.Response filed = api.post("/api/enterprises", "admin", Map.of("creditCode", code, "name",
-                    "台州交接泵业" + code.substring(12), "town", "交接镇", "industry", "泵业", "exporter", false, "key", true,
-                    "specialist", specialist));
-            assertThat(filed.status()).as(filed.text()).isEqualTo(201);
-            codes.add(code);
+            codes.add(api.enterpriseLookedAfterBy(specialist, "台州交接泵业", "交接镇"));
         }
         Api.Response visit = as(specialist, "/api/visits", Map.of("enterpriseCreditCode", codes.get(0), "problems",
                 List.of(Api.problem("CONTAINER", "舱位紧张"), Api.problem("OTHER", "其他诉求"),

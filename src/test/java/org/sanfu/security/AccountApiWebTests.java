@@ -405,11 +405,7 @@ class AccountApiWebTests {
     void aRoleChangeCountsTheEnterprisesTheAccountStillLooksAfter() {
         String name = staffAccount("specialist");
         for (int i = 0; i < 2; i++) {
-            String code = Api.creditCode();
-            Api.Response created = api.post("/api/enterprises", "admin", Map.of("creditCode", code, "name",
-                    "专员企业" + code.substring(12), "town", "专员镇", "industry", "泵业", "exporter", true, "key", false,
-                    "specialist", name));
-            assertThat(created.status()).as(created.text()).isEqualTo(201);
+            api.enterpriseLookedAfterBy(name, "专员企业", "专员镇");
         }
         Api.Response dispatch = api.call(HttpMethod.PATCH, "/api/accounts/" + name, "admin", Map.of("role", "DISPATCH"));
         assertThat(dispatch.status()).as(dispatch.text()).isEqualTo(200);
