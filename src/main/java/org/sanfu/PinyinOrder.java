@@ -32,8 +32,8 @@ public final class PinyinOrder {
      */
     public static final int KEY_MAX = 1000;
 
-    /** How the collator is set beside ICU's defaults for Chinese: part of {@link #version}, so a change keys anew. */
-    private static final String SETTINGS = "zh, numeric";
+    /** Numbers read as one (2号仓库 before 10号仓库): part of {@link #version}, so that a change keys anew. */
+    private static final boolean NUMERIC = true;
 
     private PinyinOrder() {
     }
@@ -44,7 +44,7 @@ public final class PinyinOrder {
 
         private static Collator collator() {
             RuleBasedCollator zh = (RuleBasedCollator) Collator.getInstance(ULocale.CHINESE);
-            zh.setNumericCollation(true);
+            zh.setNumericCollation(NUMERIC);
             return zh.freeze();
         }
     }
@@ -70,6 +70,6 @@ public final class PinyinOrder {
      * costs nothing.
      */
     public static String version() {
-        return "ICU " + VersionInfo.ICU_VERSION + ", " + SETTINGS;
+        return "ICU " + VersionInfo.ICU_VERSION + ", zh" + (NUMERIC ? ", numeric" : "");
     }
 }

@@ -1,11 +1,15 @@
 package org.sanfu.enterprise;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import org.sanfu.PinyinOrder;
+import org.sanfu.Sql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -17,7 +21,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * version sorts among today's wrongly; so the version the keys were made by is recorded (table collation_in_effect,
  * one row, written by migration V45, which made the first keys), and at start, before the service takes a request,
  * every key is made again when it differs. Under that row's lock: of several nodes starting with a new ICU, one
- * recomputes and the others find it recorded.
+ * recomputes and the others wait for it (past the database's lock timeout too: {@link #WAIT_AT_MOST}) and then find
+ * it recorded. The enterprises' rows are taken in credit-code order, as every writer of several enterprises takes
+ * them, and held until the keys are written, so a rename on a node still running waits rather than keep a key of
+ * its old name.
  */
 @Component
 class NameOrderKeys implements SmartInitializingSingleton {
@@ -26,18 +33,36 @@ class NameOrderKeys implements SmartInitializingSingleton {
 
     /** Keys written a statement batch at a time. */
     private static final int BATCH = 500;
+    /**
+     * How long a node starting waits for another that is keying the names anew (a million enterprises take minutes)
+     * before it gives up starting: each wait is the database's lock timeout, tried again until this has passed.
+     */
+    static final Duration WAIT_AT_MOST = Duration.ofMinutes(30);
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private final String updateLock;
 
-    NameOrderKeys(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    NameOrderKeys(JdbcTemplate jdbc, PlatformTransactionManager transactions, DataSource dataSource) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
+        this.updateLock = Sql.postgres(dataSource) ? "for no key update" : "for update";
     }
 
     @Override
     public void afterSingletonsInstantiated() {
-        keyAgainIfChanged();
+        long giveUp = System.nanoTime() + WAIT_AT_MOST.toNanos();
+        while (true) {
+            try {
+                keyAgainIfChanged();
+                return;
+            } catch (PessimisticLockingFailureException held) {
+                if (System.nanoTime() > giveUp) {
+                    throw held;
+                }
+                log.info("another node is keying the enterprises' names for their pinyin order anew; waiting for it");
+            }
+        }
     }
 
     /** How many enterprises were keyed again: all when the version on record is not the collation's, else none. */
@@ -49,32 +74,22 @@ class NameOrderKeys implements SmartInitializingSingleton {
             if (version.equals(was[0])) {
                 return 0;
             }
-            int count = keyAll(jdbc);
-            record(jdbc, version);
-            return count;
+            List<Object[]> keys = new ArrayList<>();
+            jdbc.query("select credit_code, name from enterprise order by credit_code " + updateLock,
+                    rs -> {
+                        keys.add(new Object[] {PinyinOrder.key(rs.getString(2)), rs.getString(1)});
+                    });
+            for (int i = 0; i < keys.size(); i += BATCH) {
+                jdbc.batchUpdate("update enterprise set name_order = ? where credit_code = ?",
+                        keys.subList(i, Math.min(keys.size(), i + BATCH)));
+            }
+            jdbc.update("update collation_in_effect set version = ? where id = 1", version);
+            return keys.size();
         });
         if (keyed != null && keyed > 0) {
             log.info("the collation of names changed from {} to {} (ICU): the pinyin order of {} enterprises was "
                     + "computed again", was[0], version, keyed);
         }
         return keyed == null ? 0 : keyed;
-    }
-
-    /** Makes every enterprise's key again, in the caller's transaction; how many. */
-    static int keyAll(JdbcTemplate jdbc) {
-        List<Object[]> keys = new ArrayList<>();
-        jdbc.query("select credit_code, name from enterprise", rs -> {
-            keys.add(new Object[] {PinyinOrder.key(rs.getString(2)), rs.getString(1)});
-        });
-        for (int i = 0; i < keys.size(); i += BATCH) {
-            jdbc.batchUpdate("update enterprise set name_order = ? where credit_code = ?",
-                    keys.subList(i, Math.min(keys.size(), i + BATCH)));
-        }
-        return keys.size();
-    }
-
-    /** The keys are now the collation's of this version. */
-    static void record(JdbcTemplate jdbc, String version) {
-        jdbc.update("update collation_in_effect set version = ? where id = 1", version);
     }
 }
