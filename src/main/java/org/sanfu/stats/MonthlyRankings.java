@@ -1,10 +1,16 @@
 package org.sanfu.stats;
 
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Predicate;
 import org.sanfu.SanfuProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,11 +36,24 @@ public class MonthlyRankings {
 
     private static final Logger log = LoggerFactory.getLogger(MonthlyRankings.class);
 
+    /**
+     * When the 1st's job stores last month (bpmn/monthly-ranking.bpmn, R/2020-01-01T08:00:00+08:00/P1M): the
+     * catch-up takes a month for missed only once its job's moment has passed, not at midnight before it, which
+     * would store it hours before the 月例会's figures are taken.
+     */
+    static final Duration JOB_TIME = Duration.ofHours(8);
+    static final ZoneOffset JOB_OFFSET = ZoneOffset.ofHours(8);
+
     private final RankingsNow rankingsNow;
     private final RankingRolls rolls;
     private final Clock clock;
     private final SanfuProperties properties;
     private final TransactionTemplate ownTransaction;
+    private final ExecutorService catchingUp = Executors.newSingleThreadExecutor(work -> {
+        Thread thread = new Thread(work, "ranking-catch-up");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     MonthlyRankings(RankingsNow rankingsNow, RankingRolls rolls, Clock clock, SanfuProperties properties,
             PlatformTransactionManager transactions) {
@@ -49,12 +68,14 @@ public class MonthlyRankings {
     /**
      * Called by the monthly process: last month's ranking, and before it any earlier month the job missed since
      * rankings began to be stored, each stored once. Last month is the job's own even where that beginning is later
-     * (a clock moved back): the job has always stored it.
+     * (a clock moved back): the job has always stored it. In the job's transaction, as before: the months it stores
+     * are stored with its run, or not at all.
      */
+    @Transactional
     public void storeLastMonth() {
         YearMonth last = lastMonth();
         YearMonth since = rolls.firstStored().filter(first -> first.isBefore(last)).orElse(last);
-        storeMissing(since, last);
+        storeMissing(since, last, this::store);
     }
 
     /**
@@ -67,37 +88,41 @@ public class MonthlyRankings {
      * stored, oldest first.
      */
     public List<YearMonth> catchUp() {
-        YearMonth last = lastMonth();
-        return rolls.firstStored().map(since -> storeMissing(since, last)).orElse(List.of());
+        YearMonth last = YearMonth.from(clock.instant().atOffset(JOB_OFFSET).minus(JOB_TIME)).minusMonths(1);
+        return rolls.firstStored().map(since -> storeMissing(since, last,
+                month -> Boolean.TRUE.equals(ownTransaction.execute(status -> store(month))))).orElse(List.of());
     }
 
     /**
-     * Once the service is up, in a thread of its own so as not to hold up its start (computing a month's ranking
-     * reads all its tickets): a failure is logged and left to the next 1st's job, which catches up the same months.
+     * Once the service is up, on a thread of its own so as not to hold up its start (computing a month's ranking
+     * reads all its tickets), stopped with the service: a failure is logged and left to the next 1st's job, which
+     * catches up the same months.
      */
     @EventListener(ApplicationReadyEvent.class)
     void catchUpOnceReady() {
-        Thread thread = new Thread(() -> {
+        catchingUp.execute(() -> {
             try {
                 catchUp();
             } catch (RuntimeException e) {
                 log.warn("months' rankings missed while the service was down not stored now; the 1st's job will", e);
             }
-        }, "ranking-catch-up");
-        thread.setDaemon(true);
-        thread.start();
+        });
+    }
+
+    @PreDestroy
+    void stopCatchingUp() {
+        catchingUp.shutdownNow();
     }
 
     private YearMonth lastMonth() {
         return YearMonth.from(clock.instant().atZone(properties.zone())).minusMonths(1);
     }
 
-    private List<YearMonth> storeMissing(YearMonth first, YearMonth last) {
+    private List<YearMonth> storeMissing(YearMonth first, YearMonth last, Predicate<YearMonth> store) {
         List<YearMonth> stored = new ArrayList<>();
         for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
-            YearMonth closed = month;
-            if (rolls.find(closed).isEmpty() && Boolean.TRUE.equals(ownTransaction.execute(status -> store(closed)))) {
-                stored.add(closed);
+            if (rolls.find(month).isEmpty() && store.test(month)) {
+                stored.add(month);
             }
         }
         return stored;
