@@ -46,6 +46,12 @@ class FirstAdministrator implements SmartInitializingSingleton {
             }
             return;
         }
+        if (AccountAdministration.passwordFault(settings.password()) != null) {
+            // named, never shown (an operator's next try, a character more, would be nearly the password in the log)
+            throw new IllegalStateException("sanfu.admin.password (" + PASSWORD_VARIABLE + ") must follow the rule of "
+                    + "every password to create the first administrator: 8 characters at least, at most 72 bytes of "
+                    + "UTF-8, no control characters (its value is not shown)");
+        }
         if (accounts.exists(settings.username())) {
             throw new IllegalStateException("sanfu.admin.username '" + settings.username() + "' is an account that is "
                     + "not an administrator; choose another name for the first administrator (SANFU_ADMIN_USERNAME).");
