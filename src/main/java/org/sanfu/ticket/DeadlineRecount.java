@@ -7,7 +7,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -148,28 +147,29 @@ public class DeadlineRecount implements SmartInitializingSingleton {
         }
         // a deadline on or before the first day counted differently has no such day left before it
         Instant after = first.atStartOfDay(is.zone()).toInstant();
-        Map<DeadlineClock, List<Tickets.RunningDeadline>> running = new EnumMap<>(DeadlineClock.class);
+        // each deadline counted again first (no row taken yet), so that only the tickets that move are locked
+        record Move(DeadlineClock clock, Tickets.RunningDeadline running, Instant counted) {}
+        List<Move> moves = new ArrayList<>();
         for (DeadlineClock which : DeadlineClock.values()) {
-            running.put(which, tickets.runningDeadlinesAfter(which, now.isAfter(after) ? now : after));
-        }
-        // their enterprises' rows before any ticket's, in the order the import and a correction take them, each
-        // enterprise's before renaming its tickets: taking the tickets first, this could hold one a rename is about
-        // to take while waiting for another it holds, and the database would end one of the two for nothing (409)
-        enterprises.lockBeforeTheirTickets(running.values().stream().flatMap(List::stream)
-                .map(Tickets.RunningDeadline::enterpriseCreditCode).filter(Objects::nonNull).collect(Collectors.toSet()));
-        int moved = 0;
-        List<Nearer> nearer = new ArrayList<>();
-        for (DeadlineClock which : DeadlineClock.values()) {
-            for (Tickets.RunningDeadline deadline : running.get(which)) {
-                Instant counted = countedAgain(deadline.deadline(), was, is, now);
-                if (!counted.equals(deadline.deadline())) {
-                    move(deadline.id(), which, deadline.deadline(), counted, is, now).ifPresent(nearer::add);
-                    moved++;
+            for (Tickets.RunningDeadline running : tickets.runningDeadlinesAfter(which, now.isAfter(after) ? now : after)) {
+                Instant counted = countedAgain(running.deadline(), was, is, now);
+                if (!counted.equals(running.deadline())) {
+                    moves.add(new Move(which, running, counted));
                 }
             }
         }
+        // their enterprises' rows before any ticket's, in the order the import and a correction take them, each
+        // enterprise's before renaming its tickets: taking the tickets first, this could hold one a rename is about
+        // to take while waiting for another it holds, and the database would end one of the two for nothing (409).
+        // Only the moving tickets' enterprises: a visit filed meanwhile for another waits for nothing.
+        enterprises.lockBeforeTheirTickets(moves.stream().map(m -> m.running().enterpriseCreditCode())
+                .filter(Objects::nonNull).collect(Collectors.toSet()));
+        List<Nearer> nearer = new ArrayList<>();
+        for (Move m : moves) {
+            move(m.running().id(), m.clock(), m.running().deadline(), m.counted(), is, now).ifPresent(nearer::add);
+        }
         toldTogether(nearer, is.zone()).forEach(notifications::send);
-        return moved;
+        return moves.size();
     }
 
     /**
