@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -49,7 +50,12 @@ class NameOrderKeysWaitTests {
             other.setAutoCommit(false);
             // the other node, keying with an ICU of another version: it holds the row until it commits
             sql.executeUpdate("update collation_in_effect set version = 'ICU 1.0.0.0, zh' where id = 1");
-            sql.executeUpdate("update enterprise set name_order = X'01' where credit_code = '" + code + "'");
+            try (PreparedStatement wrongKey = other.prepareStatement(
+                    "update enterprise set name_order = ? where credit_code = ?")) {
+                wrongKey.setBytes(1, new byte[] {1});
+                wrongKey.setString(2, code);
+                wrongKey.executeUpdate();
+            }
             CompletableFuture<Void> starting = CompletableFuture.runAsync(keys::afterSingletonsInstantiated);
             Thread.sleep(4000);
             assertThat(starting).as("waiting for the other node").isNotDone();
