@@ -44,6 +44,16 @@ public final class Sql {
         }
     }
 
+    /**
+     * The row lock a {@code select} takes for rows it will update but whose keys stay: on PostgreSQL the one that leaves
+     * another transaction free to insert a row naming them meanwhile (a foreign key's check takes a key-share lock,
+     * which {@code for update} would wait on: a visit or a ticket logged for an enterprise being updated); H2 has one
+     * kind.
+     */
+    public static String updateLock(DataSource dataSource) {
+        return postgres(dataSource) ? "for no key update" : "for update";
+    }
+
     /** Spaces of any width between the words of a search: ASCII, 全角 (U+3000), no-break. */
     private static final Pattern SPACES = Pattern.compile("[\\p{javaWhitespace}\\p{Z}]+");
 

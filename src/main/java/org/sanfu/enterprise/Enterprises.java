@@ -27,17 +27,13 @@ class Enterprises {
 
     private final JdbcClient jdbc;
     private final RacedInsert raced;
-    /**
-     * The row lock an update of an enterprise takes: on PostgreSQL the one that leaves a visit or a ticket being
-     * logged meanwhile free to name the enterprise (its foreign key's check takes a key-share lock, which
-     * {@code for update} would wait on); H2 has one kind.
-     */
+    /** The row lock an update of an enterprise takes ({@link Sql#updateLock}). */
     private final String updateLock;
 
     Enterprises(JdbcClient jdbc, PlatformTransactionManager transactions, DataSource dataSource) {
         this.jdbc = jdbc;
         this.raced = new RacedInsert(transactions);
-        this.updateLock = Sql.postgres(dataSource) ? "for no key update" : "for update";
+        this.updateLock = Sql.updateLock(dataSource);
     }
 
     Optional<Enterprise> find(String creditCode) {

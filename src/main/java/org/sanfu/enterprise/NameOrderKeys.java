@@ -46,7 +46,7 @@ class NameOrderKeys implements SmartInitializingSingleton {
     NameOrderKeys(JdbcTemplate jdbc, PlatformTransactionManager transactions, DataSource dataSource) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
-        this.updateLock = Sql.postgres(dataSource) ? "for no key update" : "for update";
+        this.updateLock = Sql.updateLock(dataSource);
     }
 
     @Override
