@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,6 +24,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The PostgreSQL pass of the test suite (pom.xml, profile {@code postgres}): when the system property
@@ -144,6 +146,19 @@ public class TestDatabase implements EnvironmentPostProcessor {
         return List.of("--spring.datasource.url=" + inDatabase(server, newDatabase()),
                 "--spring.datasource.username=" + parameter(server, "user"),
                 "--spring.datasource.password=" + parameter(server, "password"));
+    }
+
+    /**
+     * A database of its own for a test that migrates or reads one without a Spring context: a new in-memory H2
+     * database named after {@code purpose}, or in the PostgreSQL pass a new database of the server.
+     */
+    public static DriverManagerDataSource newDataSource(String purpose) {
+        if (!onPostgres()) {
+            return new DriverManagerDataSource("jdbc:h2:mem:" + purpose + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        }
+        String server = System.getProperty(SERVER);
+        return new DriverManagerDataSource(inDatabase(server, newDatabase()), parameter(server, "user"),
+                parameter(server, "password"));
     }
 
     /** A parameter of the URL's query (user, password), or "" when it has none. */

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.sanfu.RacedInsert;
 import org.sanfu.SanfuProperties;
 import org.sanfu.Sql;
+import org.springframework.boot.autoconfigure.flyway.FlywayProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -27,13 +28,18 @@ class RankingRolls {
     private final ObjectMapper json;
     private final RacedInsert raced;
     private final ZoneId zone;
+    private final String migrationsTable;
 
     RankingRolls(JdbcClient jdbc, ObjectMapper json, PlatformTransactionManager transactions,
-            SanfuProperties properties) {
+            SanfuProperties properties, FlywayProperties flyway) {
         this.jdbc = jdbc;
         this.json = json;
         this.raced = new RacedInsert(transactions);
         this.zone = properties.zone();
+        this.migrationsTable = flyway.getTable();
+        if (migrationsTable.indexOf('"') >= 0) {
+            throw new IllegalStateException("spring.flyway.table holds a double quote: " + migrationsTable);
+        }
     }
 
     /** The month's stored ranking, with when it was stored. */
@@ -46,11 +52,12 @@ class RankingRolls {
     /**
      * The first month whose ranking was stored when it closed: the month migration V28 (this table, with the 1st's job
      * beside it) was applied in, as Flyway recorded it. The job stored every month since, unless it missed one; none
-     * before. Empty where Flyway has no such record (a database baselined past V28).
+     * before. Empty where Flyway has no such record (a database baselined past V28). Flyway's table is the one
+     * {@code spring.flyway.table} names (flyway_schema_history unless set).
      */
     Optional<YearMonth> firstStored() {
-        // Flyway's own table and quoted lower-case names (H2 keeps them as quoted; PostgreSQL folds to the same)
-        return jdbc.sql("select \"installed_on\" from \"flyway_schema_history\" where \"version\" = '28'")
+        // Flyway quotes its table's and columns' names as given: the same quoted names find them on H2 and PostgreSQL
+        return jdbc.sql("select \"installed_on\" from \"" + migrationsTable + "\" where \"version\" = '28'")
                 .query((rs, n) -> rs.getTimestamp(1).toInstant()).optional()
                 .map(installed -> YearMonth.from(installed.atZone(zone)));
     }

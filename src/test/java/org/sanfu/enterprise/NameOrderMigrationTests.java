@@ -12,8 +12,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
-import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.junit.jupiter.api.Test;
@@ -37,18 +35,8 @@ class NameOrderMigrationTests {
             "衢州化工", "鄞州区五金", "张家港物流");
 
     private final String vendor = TestDatabase.onPostgres() ? "postgresql" : "h2";
-    private final DriverManagerDataSource dataSource = database();
+    private final DriverManagerDataSource dataSource = TestDatabase.newDataSource("name-order");
 
-    private static DriverManagerDataSource database() {
-        if (!TestDatabase.onPostgres()) {
-            return new DriverManagerDataSource("jdbc:h2:mem:name-order-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        }
-        Map<String, String> settings = TestDatabase.newDatabaseSettings().stream()
-                .map(s -> s.substring(2).split("=", 2))
-                .collect(Collectors.toMap(s -> s[0], s -> s[1]));
-        return new DriverManagerDataSource(settings.get("spring.datasource.url"),
-                settings.get("spring.datasource.username"), settings.get("spring.datasource.password"));
-    }
 
     private Flyway flyway(String target) {
         return Flyway.configure().dataSource(dataSource)
