@@ -370,7 +370,8 @@ class AdminPage {
         model.addAttribute("minPassword", AccountAdministration.MIN_PASSWORD_LENGTH);
         model.addAttribute("filled", filled);
         model.addAttribute("readiness", readiness.check());
-        int thisYear = LocalDate.now(clock.withZone(calendar.zone())).getYear();
+        LocalDate today = LocalDate.now(clock.withZone(calendar.zone()));
+        int thisYear = today.getYear();
         model.addAttribute("notices", calendar.noticesOnFile());
         model.addAttribute("provisional", calendar.provisionalYears());
         model.addAttribute("thisYear", thisYear);
@@ -381,6 +382,7 @@ class AdminPage {
         model.addAttribute("nextYearMissing", next == WorkingDayCalendar.YearOnFile.MISSING);
         model.addAttribute("thisYearProvisional", now == WorkingDayCalendar.YearOnFile.PROVISIONAL);
         model.addAttribute("nextYearProvisional", next == WorkingDayCalendar.YearOnFile.PROVISIONAL);
+        model.addAttribute("nextYearsNoticeDue", Readiness.nextYearsNoticeDue(today));
         model.addAttribute("holidaysFile", calendarSettings.holidaysFile());
         model.addAttribute("calendarChange", calendarOnRecord.lastChange().orElse(null));
         // this node counts on the calendar another node's start put in effect, not on its own file

@@ -1,6 +1,8 @@
 package org.sanfu.admin;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Month;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -26,7 +28,8 @@ import org.springframework.stereotype.Component;
  * stays unencrypted until their key is renewed;</li>
  * <li>{@code HOLIDAY_CALENDAR}: the years without the State Council's notice that the calendar section warns of as
  * errors (this year missing or provisional, next year missing; a provisional next year is the usual state until
- * November, a warning only);</li>
+ * its notice in November, a warning only until the end of November: from December 1 the deadlines reported run
+ * into it, and its notice is late, {@link #nextYearsNoticeDue});</li>
  * <li>{@code DEMO_ACCOUNTS}: {@code spring.profiles.active} while the demo profile is active (its accounts and the
  * channels' key are known to everyone who read the README; it is the default when no profile is set), then the
  * enabled demo accounts still signing in with the demo password, by user name (DemoPasswords, which looks only at
@@ -83,15 +86,26 @@ class Readiness {
         this.clock = clock;
     }
 
+    /**
+     * Whether next year's notice is due by {@code today}: from December 1. The State Council publishes it in October or
+     * November (2026's on 2025-11-04); a ticket reported in December has its deadlines in January, which a provisional
+     * year counts without the notice's working weekends.
+     */
+    static boolean nextYearsNoticeDue(LocalDate today) {
+        return today.getMonth() == Month.DECEMBER;
+    }
+
     Report check() {
         Set<String> staffed = accounts.departmentsWithEnabledAccount();
         Set<Role> roles = accounts.enabledRoles();
-        int year = calendar.dayOf(clock.instant()).getYear();
+        LocalDate today = calendar.dayOf(clock.instant());
+        int year = today.getYear();
         List<String> years = new ArrayList<>();
         if (calendar.onFile(year) != YearOnFile.NOTICE) {
             years.add(String.valueOf(year));
         }
-        if (calendar.onFile(year + 1) == YearOnFile.MISSING) {
+        YearOnFile next = calendar.onFile(year + 1);
+        if (next == YearOnFile.MISSING || next == YearOnFile.PROVISIONAL && nextYearsNoticeDue(today)) {
             years.add(String.valueOf(year + 1));
         }
         ChannelAdministration.SecretsAtRest secrets = channels.secretsAtRest();

@@ -22,7 +22,8 @@ class ReadinessController {
             + "DISPATCH and LEADER without an enabled account; CHANNEL_SECRET_KEY `sanfu.channels.secret-key` when a "
             + "live channel exists without it (callback secrets kept unencrypted), once it is set the codes of the live "
             + "channels created before it, until their key is renewed; HOLIDAY_CALENDAR the years lacking the "
-            + "State Council's notice (this year missing or provisional, next year missing); DEMO_ACCOUNTS "
+            + "State Council's notice (this year missing or provisional, next year missing, or provisional from "
+            + "December 1); DEMO_ACCOUNTS "
             + "`spring.profiles.active` while the demo profile is active, then the enabled demo accounts still signing "
             + "in with the demo password. `ready` when all are.")
     @ApiAccess(value = "ADMIN", errors = {403})

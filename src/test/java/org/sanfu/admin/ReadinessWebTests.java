@@ -201,13 +201,26 @@ class ReadinessWebTests {
 
     @Test
     void theCalendarCheckIsTheCalendarSectionsErrorsInOneLine() {
-        // the shipped file: 2026's notice, 2027 provisional; a provisional next year is the calendar's warning only
+        // the shipped file: 2026's notice, 2027 provisional; a provisional next year is the calendar's warning only,
+        // until the end of November
         ClockUtil.setCurrentTime(at(LocalDate.of(2026, 11, 20)));
         assertThat(check(readiness(), "HOLIDAY_CALENDAR").get("ready").asBoolean()).isTrue();
         Pages.Answer provisional = pages.get("/admin", "admin");
         assertThat(provisional.html().select("#calendarProvisional")).isNotEmpty();
         assertThat(provisional.html().select("#readiness li[data-check=HOLIDAY_CALENDAR]").attr("data-ready"))
                 .isEqualTo("true");
+        assertThat(provisional.html().select("#calendarProvisional").hasClass("warning")).isTrue();
+
+        // from December 1 next year's notice is late (a December ticket's deadlines fall in January): an error
+        ClockUtil.setCurrentTime(at(LocalDate.of(2026, 12, 1)));
+        JsonNode late = check(readiness(), "HOLIDAY_CALENDAR");
+        assertThat(late.get("ready").asBoolean()).isFalse();
+        assertThat(late.get("missing").toString()).isEqualTo("[\"2027\"]");
+        Pages.Answer december = pages.get("/admin", "admin");
+        assertThat(december.html().select("#calendarProvisional.error:not(.warning)")).hasSize(1);
+        Element lateItem = december.html().selectFirst("#readiness li[data-check=HOLIDAY_CALENDAR]");
+        assertThat(lateItem.attr("data-ready")).isEqualTo("false");
+        assertThat(lateItem.select(".todo").text()).startsWith("缺少 2027 年的国务院办公厅节假日通知");
 
         // in 2027 its own year is provisional and 2028 missing: both errors of the calendar section
         ClockUtil.setCurrentTime(at(LocalDate.of(2027, 11, 20)));
