@@ -284,9 +284,20 @@ class AdminPage {
         return page;
     }
 
-    /** The file to fill in for the import: its Chinese header and an example line (EnterpriseImport#template). */
+    /**
+     * The file to fill in for the import: its Chinese header and an example line, a CSV (EnterpriseImport#template)
+     * or, {@code format=xlsx}, the same as an Excel workbook whose code columns keep what is typed as text
+     * (EnterpriseImport#templateWorkbook); any other format is the Chinese 400 page naming {@code format}.
+     */
     @GetMapping("/admin/enterprises/import/template")
-    ResponseEntity<byte[]> importTemplate() {
+    ResponseEntity<byte[]> importTemplate(@RequestParam(required = false) String format) {
+        if ("xlsx".equals(format)) {
+            return Downloads.attachment(Downloads.XLSX, message("admin.import.template.workbook.file"),
+                    importer.templateWorkbook());
+        }
+        if (format != null && !"csv".equals(format)) {
+            throw InvalidInput.of("format", Message.of("sanfu.validation.one-of", "values", "csv, xlsx"));
+        }
         return Downloads.attachment(new MediaType("text", "csv", StandardCharsets.UTF_8),
                 message("admin.import.template.file"), importer.template());
     }

@@ -45,12 +45,28 @@ public class EnterpriseImport {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EnterpriseImport.class);
 
-    /** A column: the field it fills (its English header) and its Chinese label (admin.import.field.*). */
-    record Column(String field, String label) {}
+    /**
+     * A column: the field it fills (its English header), its Chinese label (admin.import.field.*), what a cell of it
+     * takes ({@link Takes}, which the template's workbook sets its cells for) and the key of the form's words on it
+     * (admin.import.hint.*, the page's {@code #importColumns}; two columns may share one).
+     */
+    record Column(String field, String label, Takes takes, String hint) {}
 
-    static final List<Column> COLUMNS = List.of(new Column("creditCode", "统一社会信用代码"),
-            new Column("name", "企业名称"), new Column("town", "镇（街道）"), new Column("industry", "行业"),
-            new Column("exporter", "外贸企业"), new Column("key", "重点企业"), new Column("specialist", "驻企服务专员"));
+    /**
+     * What a column's cell takes, as the template's workbook (ImportTemplateWorkbook) prepares it: a code, kept as
+     * typed only in a Text cell (Excel makes a number of 18 digits 9.13E+17, and of a user name of digits drops its
+     * leading zeros); words; or 是/否, offered as a drop-down.
+     */
+    enum Takes { CODE, WORDS, YES_NO }
+
+    static final List<Column> COLUMNS = List.of(
+            new Column("creditCode", "统一社会信用代码", Takes.CODE, "admin.import.hint.credit-code"),
+            new Column("name", "企业名称", Takes.WORDS, "admin.import.hint.name"),
+            new Column("town", "镇（街道）", Takes.WORDS, "admin.import.hint.town-industry"),
+            new Column("industry", "行业", Takes.WORDS, "admin.import.hint.town-industry"),
+            new Column("exporter", "外贸企业", Takes.YES_NO, "admin.import.hint.yes-no"),
+            new Column("key", "重点企业", Takes.YES_NO, "admin.import.hint.yes-no"),
+            new Column("specialist", "驻企服务专员", Takes.CODE, "admin.import.hint.specialist"));
     static final List<String> HEADER = COLUMNS.stream().map(Column::field).toList();
     /** A header cell as written, normalized ({@link #normalized}), to the field it names. */
     private static final Map<String, String> NAMED = COLUMNS.stream().flatMap(c -> Stream.of(
@@ -99,8 +115,12 @@ public class EnterpriseImport {
      */
     private static final Pattern CUT = Pattern.compile("\\d{15}000");
     private static final String CHECK = "sanfu.credit-code.check";
-    /** What the yes/no columns take besides the English words, as the form's hint says (admin.import.hint.yes-no). */
-    private static final String YES_NO = "是/否";
+    /**
+     * What the yes/no columns take besides the English words, as the form's hint says (admin.import.hint.yes-no), and
+     * what the template's workbook offers in their drop-down.
+     */
+    static final List<String> YES_OR_NO = List.of("是", "否");
+    private static final String YES_NO = String.join("/", YES_OR_NO);
 
     @Schema(name = "ImportRejectedRow", description = "a CSV row that was not kept; the header is line 1")
     /**
@@ -309,6 +329,15 @@ public class EnterpriseImport {
         String csv = "\uFEFF" + COLUMNS.stream().map(Column::label).collect(Collectors.joining(",")) + "\r\n"
                 + String.join(",", EXAMPLE) + "\r\n";
         return csv.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The same template as an Excel workbook (.xlsx), which keeps a credit code typed or pasted into it as text where
+     * Excel opening the CSV makes it a number: the same header row and example line, its code columns Text, its
+     * 是/否 columns a drop-down, and a second sheet 填写说明 in the form's words (ImportTemplateWorkbook).
+     */
+    public byte[] templateWorkbook() {
+        return ImportTemplateWorkbook.render(key -> messages.text(Message.of(key), Locale.SIMPLIFIED_CHINESE));
     }
 
     /**
