@@ -6,6 +6,10 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.ibm.icu.text.Collator;
+import com.ibm.icu.text.RuleBasedCollator;
+import com.ibm.icu.util.ULocale;
+import com.ibm.icu.util.VersionInfo;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
@@ -17,7 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The keys of pinyin order made again at start when the collation's version on record is not the one in use (a new
- * ICU): every enterprise's, the new version recorded, an INFO line saying how many; nothing when it is the same.
+ * ICU, another list of places read otherwise): every enterprise's, the new version recorded, an INFO line saying how
+ * many; nothing when it is the same.
  */
 @SanfuTest
 class NameOrderKeysTests {
@@ -46,6 +51,37 @@ class NameOrderKeysTests {
             keyedAgainOnce(town, qu);
         } finally {
             // the shared test database as the test found it, should an assertion have stopped it halfway
+            keys.keyAgainIfChanged();
+        }
+    }
+
+    /**
+     * The release that reads place names as people do (PinyinOrder's list of places) keys anew what the release before
+     * it keyed by ICU's readings alone: 长沙 zhǎng after 张家港, 厦门 shà before 下沙 become cháng and xià.
+     */
+    @Test
+    void anotherListOfPlacesOnRecordMakesEveryKeyAgain() {
+        String town = "地名镇" + Api.creditCode().substring(10, 16);
+        List<String> read = List.of("长沙银行", "常山化工", "厦门航空", "下沙物流", "张家港物流");
+        RuleBasedCollator icu = (RuleBasedCollator) Collator.getInstance(ULocale.CHINESE);
+        icu.setNumericCollation(true);
+        try {
+            for (String name : read) {
+                String code = api.enterprise(name, town);
+                // as the release before left them: ICU's own keys, and its version on record, without places
+                jdbc.update("update enterprise set name_order = ? where credit_code = ?",
+                        icu.getCollationKey(name).toByteArray(), code);
+            }
+            jdbc.update("update collation_in_effect set version = ? where id = 1",
+                    "ICU " + VersionInfo.ICU_VERSION + ", zh, numeric");
+            assertThat(names(town)).containsExactly("常山化工", "厦门航空", "下沙物流", "张家港物流", "长沙银行");
+
+            assertThat(keys.keyAgainIfChanged())
+                    .isEqualTo(jdbc.queryForObject("select count(*) from enterprise", Integer.class));
+            assertThat(names(town)).containsExactlyElementsOf(read);
+            assertThat(jdbc.queryForObject("select version from collation_in_effect", String.class))
+                    .isEqualTo(PinyinOrder.version());
+        } finally {
             keys.keyAgainIfChanged();
         }
     }
