@@ -19,8 +19,8 @@ import java.util.Comparator;
  *
  * <p>Why not ICU's own way, the place names as contractions appended to the Chinese collator's rules ({@code &常沙 <<< 长沙},
  * as ICU does for 重庆): a RuleBasedCollator is built from its rules, and ICU's Chinese rules place 21 000
- * characters; building them with a few lines more took 4 to 13 seconds here (ICU 77.1, 2026-12-07), where loading
- * the built collator takes a third of a second. The name spelled as it sounds, keyed by the collator ICU built, gives
+ * characters; building them with a few lines more took 3 to 18 seconds here (ICU 77.1, 2026-12-07, a busy 2-core
+ * machine), where loading the built collator took 0.3 to 0.7 seconds. The name spelled as it sounds, keyed by the collator ICU built, gives
  * the order those rules would: a name without a listed place keeps ICU's key, byte for byte.
  *
  * <p>A list the database pages orders by {@link #key}, stored beside the name (enterprise.name_order): ICU's sort
@@ -106,7 +106,8 @@ public final class PinyinOrder {
      * The version of the collation the keys are made by: ICU's release, whose jar carries the collation data, and
      * this class's settings. A new ICU may key some names otherwise (a new Unicode, a corrected reading), so any new
      * release counts as another version; so does another list of place names (its digest). Read without building the
-     * collator, so that the check at every start costs nothing (the list is read: well under a millisecond).
+     * collator, so that the check at every start costs next to nothing (reading and hashing the 2 KB list: about
+     * a millisecond, up to 0.2 s the first time in a cold JVM on a busy machine).
      */
     public static String version() {
         return version(Places.READINGS);
