@@ -23,7 +23,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The weekly briefing and the monthly report for the workbench's signed-in leaders:
  * {@code /reports/weekly?week=&format=xlsx|md|docx} and {@code /reports/monthly?month=&format=xlsx|md|docx}
  * download what {@code /api/reports/weekly} and {@code /api/reports/monthly} answer to a program (last week or
- * month by default), as the Excel workbook, the Markdown text or the Word document, with a file name that says
+ * month by default), as the Excel workbook, plain text (the Markdown's document without its marks) or the Word
+ * document, with a file name that says
  * which; {@code format=html} shows the Markdown's document as a page, to read on a phone in a meeting or print,
  * which no download is fit for. The dashboard links to them. LEADER, DISPATCH and ADMIN (SecurityConfig);
  * a wrong week or format is a Chinese 400 page.
@@ -116,14 +117,14 @@ class ReportPages {
     }
 
     /**
-     * The download's file extension: txt (the Markdown) for {@code md}, docx (Word) for {@code docx}, xlsx (Excel) for
-     * {@code xlsx} or none; anything else is 400 naming {@code format}.
+     * The download's file extension: txt (plain text) for {@code md}, or {@code text} or {@code txt} as a person types
+     * it; docx (Word) for {@code docx}, xlsx (Excel) for {@code xlsx} or none; anything else is 400 naming {@code format}.
      */
     private static String extension(String format) {
         if (format == null || "xlsx".equals(format)) {
             return "xlsx";
         }
-        if ("md".equals(format)) {
+        if ("md".equals(format) || "text".equals(format) || "txt".equals(format)) {
             return "txt";
         }
         if ("docx".equals(format)) {
@@ -140,9 +141,10 @@ class ReportPages {
             return ReportController.file(ReportController.DOCX, briefing, "docx",
                     docx.render(markdown.document(briefing, properties.zone())));
         }
-        // a plain-text file a leader's PC opens on a double click (Notepad, WPS), with a byte-order mark so that an
-        // older Notepad reads it as UTF-8, not as GBK; the API's answer stays text/markdown, without one
-        return ReportController.file(PLAIN_TEXT, briefing, "txt",
-                ("\uFEFF" + markdown.render(briefing, properties.zone())).getBytes(StandardCharsets.UTF_8));
+        // a plain-text file a leader's PC opens on a double click (Notepad, WPS) and pastes into a chat group, without
+        // Markdown's marks, with a byte-order mark so that an older Notepad reads it as UTF-8, not as GBK; the API's
+        // answer stays the Markdown, text/markdown, without one
+        return ReportController.file(PLAIN_TEXT, briefing, "txt", ("\uFEFF"
+                + BriefingText.render(markdown.document(briefing, properties.zone()))).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -30,9 +30,11 @@ import org.sanfu.SanfuTest;
 import org.sanfu.web.IsoWeek;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * The weekly briefing from the workbench: a signed-in leader downloads it from the dashboard as Excel or
@@ -69,7 +71,7 @@ class ReportPagesWebTests {
 
         MockHttpServletResponse markdown = download("/reports/weekly?week=2026-W48&format=md", "dispatch");
         assertThat(markdown.getStatus()).isEqualTo(200);
-        // a .txt a leader's PC opens on a double click, marked UTF-8 for an older Notepad; the text is the Markdown
+        // a .txt a leader's PC opens on a double click, marked UTF-8 for an older Notepad; plain text, no Markdown
         assertThat(markdown.getContentType()).startsWith("text/plain").contains("UTF-8");
         assertThat(markdown.getHeader("Content-Disposition")).contains("2026-W48.txt");
         assertThat(markdown.getContentAsByteArray()).startsWith(0xEF, 0xBB, 0xBF);
@@ -125,9 +127,16 @@ class ReportPagesWebTests {
             assertThat(open.text()).isEqualTo("在线查看");
         }
 
-        // the download's text after its byte-order mark
-        String markdown = download("/reports/weekly?week=2011-W19&format=md", "leader")
+        // the API's Markdown, and the page's text download after its byte-order mark: the same words without the marks
+        String markdown = markdown("/api/reports/weekly?week=2011-W19", "leader");
+        String plain = download("/reports/weekly?week=2011-W19&format=md", "leader")
                 .getContentAsString(StandardCharsets.UTF_8).substring(1);
+        assertIsThePlainText(plain, markdown);
+        assertThat(plain).as("people's words as typed, not escaped").contains(TYPED);
+        for (String typed : new String[] {"text", "txt"}) {
+            assertThat(download("/reports/weekly?week=2011-W19&format=" + typed, "leader")
+                    .getContentAsString(StandardCharsets.UTF_8)).as(typed).isEqualTo("\uFEFF" + plain);
+        }
         Pages.Answer answer = pages.get("/reports/weekly?week=2011-W19&format=html", "leader");
         assertThat(answer.status()).isEqualTo(200);
         Document page = answer.html();
@@ -158,7 +167,9 @@ class ReportPagesWebTests {
         assertThat(month.status()).isEqualTo(200);
         MockHttpServletResponse text = download("/reports/monthly?month=2011-05&format=md", "dispatch");
         assertThat(text.getHeader("Content-Disposition")).contains("2011-05.txt");
-        assertSaysTheSame(month.html(), text.getContentAsString(StandardCharsets.UTF_8).substring(1));
+        String monthMarkdown = markdown("/api/reports/monthly?month=2011-05", "dispatch");
+        assertSaysTheSame(month.html(), monthMarkdown);
+        assertIsThePlainText(text.getContentAsString(StandardCharsets.UTF_8).substring(1), monthMarkdown);
         assertThat(month.html().select("h2").eachText()).contains("八、约谈");
         assertThat(month.html().selectFirst("#briefingExcel").attr("href")).isEqualTo("/reports/monthly?month=2011-05&format=xlsx");
         assertThat(month.html().select("main li a.ticket-link").eachAttr("href")).isNotEmpty()
@@ -197,8 +208,7 @@ class ReportPagesWebTests {
         String markdown;
         try {
             word = download("/reports/weekly?week=2007-W42&format=docx", "leader");
-            markdown = download("/reports/weekly?week=2007-W42&format=md", "leader")
-                    .getContentAsString(StandardCharsets.UTF_8).substring(1);
+            markdown = markdown("/api/reports/weekly?week=2007-W42", "leader");
         } finally {
             ClockUtil.reset();
         }
@@ -235,8 +245,7 @@ class ReportPagesWebTests {
         assertThat(month.getStatus()).isEqualTo(200);
         assertThat(ContentDisposition.parse(month.getHeader("Content-Disposition")).getFilename())
                 .isEqualTo("三服务月度通报-2007-10.docx");
-        String monthText = download("/reports/monthly?month=2007-10&format=md", "admin")
-                .getContentAsString(StandardCharsets.UTF_8).substring(1);
+        String monthText = markdown("/api/reports/monthly?month=2007-10", "admin");
         try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(month.getContentAsByteArray()))) {
             BriefingDocxUnitTests.assertSaysTheSame(docx, monthText);
             assertThat(BriefingDocxUnitTests.headings(docx)).endsWith("八、约谈");
@@ -300,8 +309,7 @@ class ReportPagesWebTests {
             assertThat(section.select("table")).as(heading).isEmpty();
             assertThat(section.select("p").text()).as(heading).isEqualTo("本周无企业反映的问题。");
         }
-        String markdown = download("/reports/weekly?week=2000-W01&format=md", "leader")
-                .getContentAsString(StandardCharsets.UTF_8).substring(1);
+        String markdown = markdown("/api/reports/weekly?week=2000-W01", "leader");
         assertSaysTheSame(page, markdown);
         assertThat(markdown).contains("## 二、分类别情况\n\n本周无企业反映的问题。\n")
                 .contains("## 三、分部门情况\n\n本周无企业反映的问题。\n").doesNotContain("| 问题类别 |");
@@ -408,6 +416,42 @@ class ReportPagesWebTests {
     /** Markdown's text as read: no bold, no escapes. */
     private static String plain(String markdown) {
         return markdown.replaceAll("(?<!\\\\)\\*\\*", "").replaceAll("\\\\(\\p{Punct})", "$1").strip();
+    }
+
+    /** The API's Markdown of a briefing, which the page, the text download and the Word file each say in their way. */
+    private String markdown(String path, String user) {
+        Api.Response answer = api.perform(MockMvcRequestBuilders.request(HttpMethod.GET, path)
+                .header("Accept", "text/markdown"), user);
+        assertThat(answer.status()).as(path).isEqualTo(200);
+        return answer.text();
+    }
+
+    /**
+     * The page's text download is the Markdown's document in plain text: line for line the same words, without a
+     * heading's #, the period's >, bold's **, escapes or a table's rule; a table's cells between full-width bars, a
+     * bulleted item after ·.
+     */
+    private static void assertIsThePlainText(String text, String markdown) {
+        List<String> expected = new ArrayList<>();
+        for (String line : markdown.lines().toList()) {
+            if (line.isBlank() || line.startsWith("|---")) {
+                continue;
+            }
+            if (line.startsWith("|")) {
+                expected.add(String.join("｜", Arrays.stream(line.substring(1, line.length() - 1)
+                        .split("(?<!\\\\)\\|")).map(cell -> plain(cell.strip())).toList()));
+            } else if (line.startsWith("## ")) {
+                expected.add(line.substring(3));
+            } else if (line.startsWith("# ") || line.startsWith("> ")) {
+                expected.add(line.substring(2).strip());
+            } else if (line.startsWith("- ")) {
+                expected.add("· " + plain(line.substring(2)));
+            } else {
+                expected.add(plain(line));
+            }
+        }
+        assertThat(text.lines().filter(line -> !line.isBlank()).toList()).isEqualTo(expected);
+        assertThat(text).doesNotContain("**", "|---", "\\").doesNotStartWith("#");
     }
 
     private MockHttpServletResponse download(String path, String user) throws Exception {
