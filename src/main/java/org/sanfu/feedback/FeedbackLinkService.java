@@ -103,6 +103,24 @@ class FeedbackLinkService {
         }
     }
 
+    /**
+     * A link was issued since the page that asks for one was drawn (its answer reloaded, a colleague's): nothing is
+     * issued or voided (409), and the answer names who issued the live one and when ({@code live}).
+     */
+    static final class IssuedMeanwhile extends RuntimeException {
+
+        private final transient FeedbackLinks.Issue live;
+
+        IssuedMeanwhile(FeedbackLinks.Issue live) {
+            super("a feedback link was issued meanwhile", null, false, false);
+            this.live = live;
+        }
+
+        FeedbackLinks.Issue live() {
+            return live;
+        }
+    }
+
     private final FeedbackLinks links;
     private final RepliedTickets replied;
     private final TicketActions actions;
@@ -150,8 +168,8 @@ class FeedbackLinkService {
     /**
      * As {@link #issue(String, Caller, boolean)}, from a page drawn when the ticket's live link was
      * {@code replaces} ({@link FeedbackLinkMarks#mark}): when another link was issued since (the page's answer
-     * sent again by a refresh, or a colleague's), 409 and nothing changes, so that a link already with the
-     * enterprise is not voided unawares. Null: no such check (the API).
+     * sent again by a refresh, or a colleague's), {@link IssuedMeanwhile} and nothing changes, so that a link already
+     * with the enterprise is not voided unawares. Null: no such check (the API).
      */
     @Transactional
     public Issued issue(String ticketId, Caller caller, boolean send, String replaces) {
@@ -163,8 +181,7 @@ class FeedbackLinkService {
         if (replaces != null) {
             Optional<FeedbackLinks.Issue> live = links.live(ticket.id(), now);
             if (live.isPresent() && !FeedbackLinkMarks.mark(live.get().at()).equals(replaces)) {
-                throw new DomainException.NotNow(Message.of("sanfu.feedback-link.issued-meanwhile", "id", ticketId,
-                        "by", live.get().by(), "at", when.time(live.get().at())));
+                throw new IssuedMeanwhile(live.get());
             }
         }
         Optional<FeedbackLinks.Issue> earlier = links.voidUnspent(ticket.id(), now, false);

@@ -224,6 +224,11 @@ class FeedbackPages {
         } catch (PessimisticLockingFailureException e) {
             // the ticket was being changed at the same moment: nothing issued; the error page says try again
             throw new DomainException.NotNow(Message.of("sanfu.feedback-link.busy", "id", id));
+        } catch (FeedbackLinkService.IssuedMeanwhile e) {
+            // this answer reloaded (a phone back from its messages app reloads the tab), or a colleague's link came
+            // first: the link is shown once, so no new one, and nothing voided; said as what happened, not as an error
+            return page("feedback/issued-before", HttpStatus.CONFLICT).addObject("ticketId", id)
+                    .addObject("by", people.label(e.live().by())).addObject("at", e.live().at());
         }
         String shown = issued.url().startsWith("/")
                 ? ServletUriComponentsBuilder.fromCurrentContextPath().path(issued.path()).toUriString()

@@ -5,7 +5,8 @@ import java.util.function.Predicate;
 
 /**
  * What a ticket waits on that only its history says: the return dispatch arbitrates (the department's reason, who,
- * when) and the escalation a task force is to answer (the level and the reason, who, when). One reader of each, over
+ * when), the escalation a task force is to answer (the level and the reason, who, when) and the enterprise's 不满意
+ * a reopened ticket is to answer (its reason, who recorded it, when). One reader of each, over
  * a ticket's events oldest first, for its /work card (TicketQueries reads a page of tickets' events from the latest of
  * the action on, in one query) and for its page (the whole history): any run of events that ends the history and holds
  * that latest one gives the same answer.
@@ -15,7 +16,12 @@ public enum Awaited {
     /** A returned ticket waiting for dispatch to assign it again (kept its lead, so 交回 rejects the return). */
     RETURN(TicketAction.RETURN, TicketView::returnedByLead),
     /** A ticket with a task force: the escalation that sent it there. */
-    ESCALATION(TicketAction.ESCALATE, ticket -> ticket.status() == TicketStatus.ESCALATED);
+    ESCALATION(TicketAction.ESCALATE, ticket -> ticket.status() == TicketStatus.ESCALATED),
+    /**
+     * A ticket handled again after the enterprise's 不满意 (TicketView#handledAgain): the rating that sent it back, the
+     * latest one, since no reply has come after it; its text is the grade and the enterprise's reason.
+     */
+    REOPEN(TicketAction.FEEDBACK, TicketView::handledAgain);
 
     private final TicketAction action;
     private final Predicate<TicketView> waits;

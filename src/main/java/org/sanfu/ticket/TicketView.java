@@ -119,6 +119,15 @@ public record TicketView(
         return overdue && !signOverdue && !replyOverdue;
     }
 
+    /**
+     * Whether the enterprise's 不满意 sent the ticket back to be handled again (重办) and no reply has come since: it was
+     * reopened at least once, and every reply ends in REPLIED, then CLOSED or another reopen, so a reopened ticket in
+     * any other status still owes the answer to that 不满意 (a leader's hands included, where its ruling owes it).
+     */
+    public boolean handledAgain() {
+        return reopenCount > 0 && status != TicketStatus.REPLIED && status != TicketStatus.CLOSED;
+    }
+
     /** Whether the problem came from an entry dispatch logged (a hotline call, an online report): Source.isEntry. */
     public boolean fromEntry() {
         return Source.isEntry(source);

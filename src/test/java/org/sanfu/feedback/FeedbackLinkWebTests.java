@@ -749,10 +749,67 @@ class FeedbackLinkWebTests {
         for (String user : List.of("staff1", "dispatch")) {
             Pages.Answer again = pages.post("/tickets/" + t.id() + "/feedback-link", user, Pages.form("replaces", replaces));
             assertThat(again.status()).as(user).isEqualTo(409);
-            assertThat(again.html().text()).as(user).contains("这次没有再生成", "staff1");
+            assertThat(again.html().text()).as(user).contains("这次没有再生成新链接", "王晓明（staff1）");
         }
         assertThat(post(path, "satisfaction", "SATISFIED").status()).isEqualTo(200);
         assertThat(lastEvent(t.id()).get("actor").asText()).isEqualTo("enterprise:" + t.creditCode());
+    }
+
+    /**
+     * The enterprise's 不满意 through its link sends the ticket back to the department, whose page says why above its
+     * forms, as the enterprise typed it, and that the enterprise sent it through the link, and when.
+     */
+    @Test
+    void aDissatisfactionThroughTheLinkIsToldToTheDepartmentThatHandlesItAgain() {
+        Replied t = repliedTicket();
+        String link = issue(t.id());
+        assertThat(post(link, "satisfaction", "DISSATISFIED", "comment", "舱位还是订不到 <script>x</script>").status())
+                .isEqualTo(200);
+        JsonNode rating = null;
+        for (JsonNode event : history(t.id())) {
+            rating = "feedback".equals(event.get("action").asText()) ? event : rating;
+        }
+        String when = OffsetDateTime.parse(rating.get("at").asText())
+                .atZoneSameInstant(ZoneId.of("Asia/Shanghai")).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        Document page = pages.get("/tickets/" + t.id(), "transport").html();
+        assertThat(page.select("#reopenedNotice #reopenedTitle").text()).isEqualTo("企业对上次答复不满意，已退回重办（第 1 次）");
+        assertThat(page.select("#reopenedNotice #reopenedReason").text()).isEqualTo("舱位还是订不到 <script>x</script>");
+        assertThat(page.select("#reopenedNotice script")).isEmpty();
+        assertThat(page.select("#reopenedNotice #reopenedBy").text()).isEqualTo("企业于 " + when + " 通过回访链接提交。");
+    }
+
+    /**
+     * A phone back from its messages app (用短信发送) reloads the issued page, which posts its form again: 409, and no
+     * link made or voided (the link is shown once), but the page says what happened in its own words: 回访链接已生成,
+     * who made the live one as pages name people and when, that a new one voids it, and the way back to the ticket,
+     * not the error page's 出错了, its HTTP code and 返回首页.
+     */
+    @Test
+    void theIssuedPageReloadedSaysTheLinkWasIssuedByWhomAndLeadsBackToTheTicket() {
+        Replied t = repliedTicket();
+        String replaces = replacesOn(t.id());
+        Pages.Answer issued = pages.post("/tickets/" + t.id() + "/feedback-link", "staff1", Pages.form("replaces", replaces));
+        assertThat(issued.status()).isEqualTo(200);
+        String at = lastEvent(t.id()).get("at").asText();
+        String when = OffsetDateTime.parse(at).atZoneSameInstant(ZoneId.of("Asia/Shanghai"))
+                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+
+        Pages.Answer reloaded = pages.post("/tickets/" + t.id() + "/feedback-link", "staff1",
+                Pages.form("replaces", replaces));
+        assertThat(reloaded.status()).as("still refused: nothing made, nothing voided").isEqualTo(409);
+        Document page = reloaded.html();
+        assertThat(page.select("h1").text()).isEqualTo("回访链接已生成");
+        assertThat(page.select("#issuedBefore").text())
+                .isEqualTo("王晓明（staff1） 已于 " + when + " 生成事项 #" + t.id() + " 的回访链接。");
+        assertThat(page.select("#newVoidsSent").text()).contains("重新生成会使已发出的链接作废");
+        assertThat(page.select("#backToTicket").attr("href")).isEqualTo("/tickets/" + t.id());
+        assertThat(page.select("#backToTicket").text()).isEqualTo("返回事项");
+        assertThat(page.select("main").text()).doesNotContain("409", "出错了", "暂时无法办理", "返回首页");
+        assertThat(page.select("#link, #smsLink")).as("the link is shown once").isEmpty();
+
+        // the link issued first still works
+        String link = issued.html().getElementById("link").attr("href");
+        assertThat(post(link.substring(link.indexOf("/f/")), "satisfaction", "SATISFIED").status()).isEqualTo(200);
     }
 
     @Test

@@ -46,14 +46,31 @@ class AwaitedUnitTests {
         assertThat(Awaited.ESCALATION.in(view(TicketStatus.IN_PROGRESS, "transport", 0), history)).isNull();
     }
 
+    @Test
+    void aTicketHandledAgainAnswersTheRatingThatSentItBackUntilItIsReplied() {
+        List<TicketEvent> history = List.of(
+                event(0, "transport", "reply", TicketStatus.IN_PROGRESS, TicketStatus.REPLIED, "[PARTIAL] 已协调"),
+                event(1, "staff1", "feedback", TicketStatus.REPLIED, TicketStatus.IN_PROGRESS, "DISSATISFIED；仍订不到舱"),
+                event(2, "transport", "comment", TicketStatus.IN_PROGRESS, TicketStatus.IN_PROGRESS, "已联系船公司"));
+
+        assertThat(Awaited.REOPEN.in(view(TicketStatus.IN_PROGRESS, "transport", 0, 1), history)).isSameAs(history.get(1));
+        // replied again (or never reopened): nothing it answers now
+        assertThat(Awaited.REOPEN.in(view(TicketStatus.REPLIED, "transport", 0, 1), history)).isNull();
+        assertThat(Awaited.REOPEN.in(view(TicketStatus.IN_PROGRESS, "transport", 0, 0), history)).isNull();
+    }
+
     private static TicketEvent event(int hours, String actor, String action, TicketStatus from, TicketStatus to,
             String detail) {
         return new TicketEvent(T0.plusSeconds(hours * 3600L), actor, action, from, to, detail);
     }
 
     private static TicketView view(TicketStatus status, String lead, int returns) {
+        return view(status, lead, returns, 0);
+    }
+
+    private static TicketView view(TicketStatus status, String lead, int returns, int reopens) {
         return new TicketView("7", "3", "91330000MA2XXXXX0X", "某某公司", "城关镇", "LOGISTICS", "物流", "集装箱短缺", "描述",
                 null, "VISIT", status, lead, List.of(), "staff1", T0, T0, null, null, null, T0, T0, false, false, false,
-                null, 0, returns, null, null, null, null, false, List.of(), List.of(), null, List.of());
+                null, reopens, returns, null, null, null, null, false, List.of(), List.of(), null, List.of());
     }
 }

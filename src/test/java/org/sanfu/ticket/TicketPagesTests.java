@@ -896,6 +896,62 @@ class TicketPagesTests extends TicketWebTestSupport {
         assertThat(lastEvent(id).get("actor").asText()).isEqualTo("staff2");
     }
 
+    /**
+     * The department that answers again after the enterprise's 不满意 reads why at the top of the ticket, above the facts
+     * and the action forms, with who recorded it and when, for as long as the ticket is handled again: the reason as
+     * typed (escaped), not only at the foot of the history. Replied again, the notice is gone.
+     */
+    @Test
+    void aTicketHandledAgainAfterTheEnterprisesDissatisfactionSaysWhyAboveTheForms() {
+        String id = id(api.ticket("LABOR"));
+        api.act(id, "sign", "hrss", null);
+        assertThat(pages.get("/tickets/" + id, "hrss").html().select("#reopenedNotice")).as("never reopened").isEmpty();
+        api.act(id, "reply", "hrss", Map.of("resolution", "已招聘到位", "outcome", "PARTIAL"));
+        assertThat(pages.get("/tickets/" + id, "hrss").html().select("#reopenedNotice")).as("replied").isEmpty();
+
+        String reason = "人手仍不足 <b>三班倒</b> 缺 20 人";
+        api.act(id, "feedback", "staff2", Map.of("satisfaction", "DISSATISFIED", "comment", reason));
+        JsonNode rating = null;
+        for (JsonNode event : history(id)) {
+            rating = "feedback".equals(event.get("action").asText()) ? event : rating;
+        }
+        String at = time(rating, "at").atZoneSameInstant(SHANGHAI)
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        Document page = pages.get("/tickets/" + id, "hrss").html();
+        Element notice = page.getElementById("reopenedNotice");
+        assertThat(notice).isNotNull();
+        assertThat(notice.select("#reopenedTitle").text()).isEqualTo("企业对上次答复不满意，已退回重办（第 1 次）");
+        assertThat(notice.select("#reopenedReason").text()).isEqualTo(reason);
+        assertThat(notice.select("b")).as("the enterprise's words are text, not markup").isEmpty();
+        assertThat(notice.select("#reopenedBy").text()).isEqualTo("李娜（staff2） 于 " + at + " 录入回访结果。");
+        // near the top: before the facts and every action form (the reply the department owes again included)
+        List<Element> all = page.getAllElements();
+        Element firstForm = page.select("form[data-action]").first();
+        assertThat(firstForm).isNotNull();
+        assertThat(all.indexOf(notice)).isLessThan(all.indexOf(page.getElementById("facts")))
+                .isLessThan(all.indexOf(firstForm));
+        // whoever may read the ticket reads it so
+        assertThat(pages.get("/tickets/" + id, "leader").html().select("#reopenedTitle").text())
+                .isEqualTo("企业对上次答复不满意，已退回重办（第 1 次）");
+
+        // without a reason (staff recording by telephone may have none): said so
+        api.act(id, "reply", "hrss", Map.of("resolution", "已再招 20 人", "outcome", "RESOLVED"));
+        assertThat(pages.get("/tickets/" + id, "hrss").html().select("#reopenedNotice")).as("answered").isEmpty();
+        api.act(id, "feedback", "staff1", Map.of("satisfaction", "DISSATISFIED"));
+        Element second = pages.get("/tickets/" + id, "hrss").html().getElementById("reopenedNotice");
+        assertThat(second.select("#reopenedTitle").text()).isEqualTo("企业对上次答复不满意，已退回重办（第 2 次）");
+        assertThat(second.select("#reopenedNoReason").text()).isEqualTo("回访时没有记下不满意的原因。");
+        assertThat(second.select("#reopenedReason")).isEmpty();
+        assertThat(second.select("#reopenedBy").text()).startsWith("王晓明（staff1） 于 ");
+
+        // once too often the 不满意 goes to a leader, not back to the department: the notice says so
+        api.act(id, "reply", "hrss", Map.of("resolution", "已再招 30 人", "outcome", "RESOLVED"));
+        api.act(id, "feedback", "staff1", Map.of("satisfaction", "DISSATISFIED", "comment", "仍缺人"));
+        assertThat(api.get("/api/tickets/" + id, "leader").json().get("status").asText()).isEqualTo("SUPERVISION");
+        assertThat(pages.get("/tickets/" + id, "leader").html().select("#reopenedNotice #reopenedTitle").text())
+                .isEqualTo("企业对上次答复仍不满意（已重办 2 次），已转领导督办");
+    }
+
     @Test
     void aLeaderRulesOnASupervisedTicketThroughTheForm() {
         String id = returnedThreeTimesByJustice();

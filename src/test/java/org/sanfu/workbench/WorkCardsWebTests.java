@@ -208,6 +208,40 @@ class WorkCardsWebTests {
                 .isEqualTo("上报省专班：市里协调无果");
     }
 
+    /**
+     * A ticket the enterprise's 不满意 sent back reads 重办 on the lead's /work card and in the /tickets list, beside its
+     * status, until it is replied again; an ordinary one being handled does not.
+     */
+    @Test
+    void aTicketSentBackByTheEnterprisesDissatisfactionIsMarkedOnWorkAndInTheListUntilRepliedAgain() {
+        String code = api.enterprise("台州重办标记测试有限公司", "卡片镇");
+        var tickets = api.visit(code, List.of(Api.problem("FINANCING", "贴息迟迟未到账"),
+                Api.problem("FINANCING", "贷款展期咨询")));
+        String reopened = tickets.get(0).get("id").asText();
+        String ordinary = tickets.get(1).get("id").asText();
+        api.act(reopened, "sign", "finance", null);
+        api.act(ordinary, "sign", "finance", null);
+        api.act(reopened, "reply", "finance", Map.of("resolution", "已对接银行", "outcome", "PARTIAL"));
+        api.act(reopened, "feedback", "staff1", Map.of("satisfaction", "DISSATISFIED", "comment", "贴息仍未到账"));
+
+        assertThat(card("finance", reopened).select(".badge.reopened").text()).isEqualTo("重办");
+        assertThat(card("finance", ordinary)).hasSize(1);
+        assertThat(card("finance", ordinary).select(".reopened")).isEmpty();
+        assertThat(listed(code, reopened).select(".badge.reopened").text()).isEqualTo("重办");
+        assertThat(listed(code, ordinary)).hasSize(1);
+        assertThat(listed(code, ordinary).select(".reopened")).isEmpty();
+
+        // replied again: that 不满意 is answered, and the card is an ordinary replied one
+        api.act(reopened, "reply", "finance", Map.of("resolution", "贴息已到账", "outcome", "RESOLVED"));
+        assertThat(listed(code, reopened)).hasSize(1);
+        assertThat(listed(code, reopened).select(".reopened")).isEmpty();
+    }
+
+    /** The ticket's card in the leader's /tickets list of one enterprise's tickets. */
+    private Elements listed(String creditCode, String id) {
+        return pages.get("/tickets?enterprise=" + creditCode, "leader").html().select("a.ticket[data-id=" + id + "]");
+    }
+
     /** A new ticket of this category, signed by its lead: in that department's hands. */
     private String handledBy(String category, String lead, String title) {
         String code = api.enterprise("台州工作台卡片测试有限公司", "卡片镇");

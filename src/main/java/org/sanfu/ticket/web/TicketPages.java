@@ -785,6 +785,8 @@ class TicketPages {
         }
         // what was asked of the task force, as the office's card reads it (TicketQueries.escalations)
         model.put("escalationAsked", Awaited.ESCALATION.in(ticket, history));
+        // handled again after the enterprise's 不满意: why, above the forms, not only at the foot of the history
+        model.put("dissatisfied", Dissatisfied.of(ticket, history));
         // the lead may not reply before every co-department's opinion is in: say so where 答复 would be
         model.put("replyWaits", ticket.status() == TicketStatus.IN_PROGRESS
                 && caller.isDepartment(ticket.leadDepartment()) && !ticket.pendingContributions().isEmpty()
@@ -847,6 +849,32 @@ class TicketPages {
             }
             return new Arbitration(false, null, null, null, cause == null ? null : cause.at(), ticket.returnCount(),
                     cause == null ? null : cause.detail());
+        }
+    }
+
+    /**
+     * The enterprise's 不满意 a ticket handled again answers (Awaited.REOPEN): the reopen it made (第 n 次; a rating
+     * once too often sent it to a leader instead, {@code toLeader}), the reason as typed (null when none was given:
+     * staff recording it by telephone may have none), who recorded it and when.
+     */
+    record Dissatisfied(int reopenCount, String reason, String actor, Instant at, boolean toLeader) {
+
+        static Dissatisfied of(TicketView ticket, List<TicketEvent> history) {
+            TicketEvent rating = Awaited.REOPEN.in(ticket, history);
+            String grade = Satisfaction.DISSATISFIED.name();
+            if (rating == null || rating.detail() == null || !rating.detail().startsWith(grade)) {
+                return null;
+            }
+            // the history keeps "DISSATISFIED；<reason>" (TicketActions.rated)
+            String reason = rating.detail().length() > grade.length() + 1
+                    ? rating.detail().substring(grade.length() + 1) : null;
+            return new Dissatisfied(ticket.reopenCount(), reason, rating.actor(), rating.at(),
+                    rating.toStatus() == TicketStatus.SUPERVISION);
+        }
+
+        /** Rated by the enterprise itself, through its feedback link; else recorded by staff or a channel. */
+        public boolean byEnterprise() {
+            return actor.startsWith(TicketActions.ENTERPRISE_ACTOR);
         }
     }
 
