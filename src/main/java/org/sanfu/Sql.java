@@ -6,8 +6,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
@@ -52,6 +54,18 @@ public final class Sql {
      */
     public static String updateLock(DataSource dataSource) {
         return postgres(dataSource) ? "for no key update" : "for update";
+    }
+
+    /**
+     * What a query of {@code values} in an {@code in (...)} list finds, the values a thousand a statement: PostgreSQL
+     * takes at most 65535 parameters a statement, and the list is as long as its caller's.
+     */
+    public static <T, R> List<R> inChunks(List<T> values, Function<List<T>, List<R>> query) {
+        List<R> found = new ArrayList<>();
+        for (int i = 0; i < values.size(); i += 1000) {
+            found.addAll(query.apply(values.subList(i, Math.min(values.size(), i + 1000))));
+        }
+        return found;
     }
 
     /** Spaces of any width between the words of a search: ASCII, 全角 (U+3000), no-break. */

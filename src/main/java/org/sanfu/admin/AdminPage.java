@@ -141,9 +141,10 @@ class AdminPage {
         } catch (InvalidInput e) {
             return refused(caller, "role:" + username, Map.of("role", text(role), "department", text(department)), e);
         }
-        // still done, as disabling is; but an account no longer STAFF looks after its enterprises no more
+        // still done, as disabling is; but an account no longer STAFF looks after its enterprises and follows its
+        // reported tickets no more
         if (change.gaveUp(Role.STAFF)) {
-            warnOfEnterprisesLookedAfter(username, flash);
+            warnOfWorkLeft(username, flash);
         }
         return done(flash, "admin.flash.role-changed", people.label(username), roleNamed(role, department));
     }
@@ -201,20 +202,34 @@ class AdminPage {
                     Map.of("enabled", worded.text(e.detail(), Locale.SIMPLIFIED_CHINESE)));
             return page(caller, refused, HttpStatus.CONFLICT);
         }
-        // still allowed (a person leaving is disabled at once), but the enterprises it looks after are to be handed
-        // over: their tickets would wait on an inbox nobody opens
-        warnOfEnterprisesLookedAfter(username, flash);
+        // still allowed (a person leaving is disabled at once), but the enterprises it looks after and the open tickets
+        // it reported are to be handed over: their tickets would wait on an inbox nobody opens
+        warnOfWorkLeft(username, flash);
         return done(flash, "admin.flash.disabled", people.label(username));
     }
 
-    /** How many enterprises still name the account their 驻企服务专员, with a link to them; nothing when none does. */
-    private void warnOfEnterprisesLookedAfter(String username, RedirectAttributes flash) {
-        long lookedAfter = enterprises.countLookedAfterBy(username);
-        if (lookedAfter > 0) {
-            flash.addFlashAttribute("specialistWarning", messages.getMessage("admin.flash.specialist-of",
-                    new Object[] {people.label(username), lookedAfter}, Locale.SIMPLIFIED_CHINESE));
-            flash.addFlashAttribute("specialistAccount", username);
+    /**
+     * How many enterprises still name the account their 驻企服务专员 and how many of the tickets it reported are open
+     * (what a handover would move), with a link to the enterprises and one to its 交接工作 form; nothing when neither.
+     */
+    private void warnOfWorkLeft(String username, RedirectAttributes flash) {
+        HandingOverWork.WorkLeft left = handovers.workLeft(username);
+        if (!left.any()) {
+            return;
         }
+        String label = people.label(username);
+        String enterprisesLeft = String.valueOf(left.enterprises());
+        String ticketsLeft = String.valueOf(left.tickets());
+        // the enterprises alone keep the words they had before the tickets were counted
+        String warning = left.tickets() == 0 ? messages.getMessage("admin.flash.specialist-of",
+                new Object[] {label, enterprisesLeft}, Locale.SIMPLIFIED_CHINESE)
+                : left.enterprises() == 0 ? messages.getMessage("admin.flash.reporter-of",
+                        new Object[] {label, ticketsLeft}, Locale.SIMPLIFIED_CHINESE)
+                : messages.getMessage("admin.flash.specialist-of.and-reported",
+                        new Object[] {label, enterprisesLeft, ticketsLeft}, Locale.SIMPLIFIED_CHINESE);
+        flash.addFlashAttribute("specialistWarning", warning);
+        flash.addFlashAttribute("specialistAccount", username);
+        flash.addFlashAttribute("specialistLooksAfter", left.enterprises());
     }
 
     @PostMapping("/admin/accounts/{username}/enable")
@@ -373,6 +388,10 @@ class AdminPage {
         model.addAttribute("accounts", all);
         // whom a row's 交接 form offers (the row's own account left out there)
         model.addAttribute("handoverTargets", all.stream().filter(a -> a.role() == Role.STAFF && a.enabled()).toList());
+        // every STAFF row has the form; another role's only while it still has work to hand over (a specialist moved
+        // to another post), so that the warning on a role change links to a form that is there
+        model.addAttribute("handoverDue", handovers.withWorkAmong(all.stream().filter(a -> a.role() != Role.STAFF)
+                .map(AccountAdministration.ManagedAccount::username).toList()));
         model.addAttribute("roles", List.of(Role.values()));
         model.addAttribute("departments", departments());
         Map<String, String> labels = new LinkedHashMap<>();

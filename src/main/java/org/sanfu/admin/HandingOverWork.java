@@ -1,5 +1,8 @@
 package org.sanfu.admin;
 
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import org.sanfu.Message;
 import org.sanfu.Typed;
 import org.sanfu.enterprise.EnterpriseService;
@@ -29,6 +32,14 @@ class HandingOverWork {
     /** What moved: the enterprises now looked after by {@code to}, and the open tickets it now follows. */
     record HandedOver(String from, String to, int enterprises, int tickets) {}
 
+    /** What a handover of the account would move now: the enterprises it looks after, its open reported tickets. */
+    record WorkLeft(long enterprises, long tickets) {
+
+        boolean any() {
+            return enterprises > 0 || tickets > 0;
+        }
+    }
+
     private final AccountAdministration administration;
     private final AccountDirectory accounts;
     private final EnterpriseService enterprises;
@@ -57,6 +68,21 @@ class HandingOverWork {
         int moved = enterprises.reassignSpecialist(from, target, tickets.enterprisesOfOpen(from));
         int followed = tickets.handOverOpen(from, target, administrator.username());
         return new HandedOver(from, target, moved, followed);
+    }
+
+    /** What {@link #handOver} would move from this account now. */
+    WorkLeft workLeft(String username) {
+        return new WorkLeft(enterprises.countLookedAfterBy(username), tickets.countOpen(username));
+    }
+
+    /**
+     * Which of these accounts have work {@link #handOver} would move now, one query each for the enterprises and the
+     * tickets whatever the number of accounts: /admin draws those accounts' 交接工作 form.
+     */
+    Set<String> withWorkAmong(Collection<String> usernames) {
+        Set<String> found = new HashSet<>(enterprises.specialistsAmong(usernames));
+        found.addAll(tickets.withOpenAmong(usernames));
+        return found;
     }
 
     private String checkedTarget(String from, String to) {

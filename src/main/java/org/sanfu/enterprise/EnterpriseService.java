@@ -118,6 +118,15 @@ public class EnterpriseService implements EnterprisesLookedAfter {
     }
 
     /**
+     * Which of these user names are still the 驻企服务专员 of some enterprise, in one query: the administrators' page
+     * offers those accounts a handover whatever their role now.
+     */
+    @Transactional(readOnly = true)
+    public Set<String> specialistsAmong(Collection<String> usernames) {
+        return usernames.isEmpty() ? Set.of() : enterprises.specialistsAmong(List.copyOf(usernames));
+    }
+
+    /**
      * Every enterprise whose 驻企服务专员 is {@code from} has {@code to} instead (工作交接, the admin module's handover:
      * the caller made sure {@code to} is service staff at work). How many. First their rows and those of
      * {@code alsoLocked} (the enterprises of the tickets the handover moves next) are locked together in credit-code

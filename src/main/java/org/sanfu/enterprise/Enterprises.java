@@ -5,9 +5,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.sanfu.PinyinOrder;
 import org.sanfu.RacedInsert;
@@ -63,6 +65,13 @@ class Enterprises {
     long countBySpecialist(String specialist) {
         return jdbc.sql("select count(*) from enterprise where specialist = ?").param(specialist)
                 .query(Long.class).single();
+    }
+
+    /** Which of these user names some enterprise names its 驻企服务专员, each once (the index on specialist answers). */
+    Set<String> specialistsAmong(List<String> usernames) {
+        return new HashSet<>(Sql.inChunks(usernames, names -> jdbc.sql(
+                "select distinct specialist from enterprise where specialist in (:names)").param("names", names)
+                .query(String.class).list()));
     }
 
     /** The towns the enterprises on file are in, each once (the index on town holds them). */

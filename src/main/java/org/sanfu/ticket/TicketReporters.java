@@ -2,10 +2,12 @@ package org.sanfu.ticket;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.sanfu.security.People;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -55,6 +57,24 @@ public class TicketReporters {
      */
     public List<String> enterprisesOfOpen(String from) {
         return tickets.enterprisesOfOpenReportedBy(from);
+    }
+
+    /**
+     * How many tickets {@link #handOverOpen} would move now: /admin says so when the account's person leaves or its
+     * role stops being STAFF.
+     */
+    @Transactional(readOnly = true)
+    public long countOpen(String from) {
+        return tickets.countOpenReportedBy(from);
+    }
+
+    /**
+     * Which of these user names {@link #handOverOpen} would move tickets of now, in one query: /admin offers those
+     * accounts a handover whatever their role.
+     */
+    @Transactional(readOnly = true)
+    public Set<String> withOpenAmong(Collection<String> usernames) {
+        return usernames.isEmpty() ? Set.of() : tickets.reportersWithOpenAmong(List.copyOf(usernames));
     }
 
     /**

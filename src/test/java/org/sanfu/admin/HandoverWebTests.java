@@ -265,6 +265,100 @@ class HandoverWebTests {
                 .as("the form it links to is open").isTrue();
     }
 
+    /**
+     * A specialist moved to another post (its role no longer STAFF) keeps its work until handed over: the role
+     * change's warning counts the enterprises and the open tickets, and links to the row's 交接工作, which is there
+     * and open; posted, it moves the work, after which that row has no form to offer.
+     */
+    @Test
+    void aSpecialistMadeALeaderKeepsAnOpenHandoverFormThatMovesItsWork() {
+        Work work = work("lead");
+        String from = work.specialist();
+        String to = newSpecialist("to");
+        MockHttpSession session = pages.freshSession("admin");
+        Pages.Answer changed = pages.post("/admin/accounts/" + from + "/role", session,
+                Pages.form("role", "LEADER", "department", ""));
+        assertThat(changed.status()).isEqualTo(303);
+
+        Pages.Answer warned = pages.get("/admin", session);
+        assertThat(warned.html().select("#specialistWarning span").text()).isEqualTo(from + " 仍是 2 家企业的驻企服务专员，"
+                + "还有 2 件其上报的事项未办结，请把它们交接给其他服务专员，以免这些企业和事项无人回访。");
+        assertThat(warned.html().select("#specialistWarning a#specialistEnterprises").attr("href"))
+                .isEqualTo("/enterprises?specialist=" + from);
+        assertThat(warned.html().select("#specialistWarning a#specialistHandover").attr("href"))
+                .isEqualTo("#handover-" + from);
+        Element row = warned.html().getElementById("handover-" + from);
+        assertThat(row).as("the link lands on the row's 交接工作").isNotNull();
+        assertThat(row.hasAttr("open")).isTrue();
+        Element form = row.selectFirst("form[data-form=handover]");
+        assertThat(form.attr("action")).isEqualTo("/admin/accounts/" + from + "/handover");
+        assertThat(form.select("input[name=_csrf]")).hasSize(1);
+        assertThat(form.select("select[name=to] option").eachAttr("value")).contains("", to, "staff1")
+                .doesNotContain(from, "leader", "commerce");
+        assertThat(form.text()).as("others are there to take it").doesNotContain("没有其他在岗的服务专员可以接手");
+        // the page opened later still offers it, closed, while the work is there
+        Element later = pages.get("/admin", session).html().getElementById("handover-" + from);
+        assertThat(later).isNotNull();
+        assertThat(later.hasAttr("open")).isFalse();
+
+        for (String other : List.of("staff1", "commerce", "leader")) {
+            assertThat(pages.post("/admin/accounts/" + from + "/handover", other, Pages.form("to", to)).status())
+                    .as(other).isEqualTo(403);
+        }
+        assertThat(reporter(work.open())).isEqualTo(from);
+
+        Pages.Answer done = pages.post(form.attr("action"), session, Pages.form("to", to));
+        assertThat(done.status()).isEqualTo(303);
+        assertThat(pages.get("/admin", session).html().select("#flash").text()).isEqualTo("已把 " + from + " 的工作交给 "
+                + to + "：2 家企业的驻企服务专员改为对方，2 件未办结事项改由对方跟进。");
+        assertThat(enterprisesOf(to)).containsExactlyInAnyOrderElementsOf(work.enterprises());
+        assertThat(reporter(work.open())).isEqualTo(to);
+        assertThat(reporter(work.replied())).isEqualTo(to);
+        assertThat(pages.get("/admin", session).html().getElementById("handover-" + from))
+                .as("a leader with nothing left to hand over").isNull();
+    }
+
+    /**
+     * An account no enterprise names but with open tickets it reported (at enterprises others look after) is warned of
+     * them, on the role change away from STAFF and on its disable, and offered its 交接工作 while disabled and no
+     * longer STAFF.
+     */
+    @Test
+    void openReportedTicketsAloneAreWarnedOfAndOfferedAHandoverOnARoleChangeAndADisable() {
+        String from = newSpecialist("tix");
+        String replied = repliedAt(api.enterprise(), from);
+        repliedAt(api.enterprise(), from);
+        Api.Response visit = as(from, "/api/visits", Map.of("enterpriseCreditCode", api.enterprise(), "problems",
+                List.of(Api.problem("OTHER", "其他诉求"))));
+        assertThat(visit.status()).as(visit.text()).isEqualTo(201);
+        assertThat(enterprisesOf(from)).isEmpty();
+        String warning = from + " 还有 3 件其上报的事项未办结，请把它们交接给其他服务专员，以免这些事项无人跟进和回访。";
+
+        MockHttpSession session = pages.freshSession("admin");
+        assertThat(pages.post("/admin/accounts/" + from + "/role", session,
+                Pages.form("role", "DEPT", "department", "FINANCE")).status()).isEqualTo(303);
+        Pages.Answer changed = pages.get("/admin", session);
+        assertThat(changed.html().select("#specialistWarning span").text()).isEqualTo(warning);
+        assertThat(changed.html().select("#specialistWarning a#specialistEnterprises")).as("no enterprise").isEmpty();
+        assertThat(changed.html().getElementById("handover-" + from).hasAttr("open")).isTrue();
+
+        assertThat(pages.post("/admin/accounts/" + from + "/disable", session, Pages.form()).status()).isEqualTo(303);
+        Pages.Answer disabled = pages.get("/admin", session);
+        assertThat(disabled.html().select("#account-" + from).attr("data-enabled")).isEqualTo("false");
+        assertThat(disabled.html().select("#specialistWarning span").text()).isEqualTo(warning);
+        assertThat(disabled.html().select("#specialistWarning a#specialistHandover").attr("href"))
+                .isEqualTo("#handover-" + from);
+        Element row = disabled.html().getElementById("handover-" + from);
+        assertThat(row).isNotNull();
+        assertThat(row.hasAttr("open")).isTrue();
+
+        String to = newSpecialist("to");
+        assertThat(pages.post(row.selectFirst("form").attr("action"), session, Pages.form("to", to)).status())
+                .isEqualTo(303);
+        assertThat(reporter(replied)).isEqualTo(to);
+        assertThat(listedFor(from)).isEmpty();
+    }
+
     @Test
     void aProblemResolvedOnSiteStillNamesWhoResolvedItThereAfterTheHandover() throws Exception {
         String from = newSpecialist("site");
