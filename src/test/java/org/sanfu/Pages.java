@@ -142,8 +142,14 @@ public class Pages {
 
     /** POST a file as a {@code multipart/form-data} form (an upload) as this user, with the CSRF token. */
     public Answer upload(String path, String user, String field, String filename, byte[] content) {
+        return upload(path, user, field, filename, content, form());
+    }
+
+    /** POST a file with the form's other fields ({@code back}, say) as a {@code multipart/form-data} form. */
+    public Answer upload(String path, String user, String field, String filename, byte[] content,
+            MultiValueMap<String, String> fields) {
         return perform(MockMvcRequestBuilders.multipart(path)
-                .file(new MockMultipartFile(field, filename, "text/csv", content))
+                .file(new MockMultipartFile(field, filename, "text/csv", content)).params(fields)
                 .accept(MediaType.TEXT_HTML).cookie(((SignedIn) session(user)).cookie).with(csrf()));
     }
 

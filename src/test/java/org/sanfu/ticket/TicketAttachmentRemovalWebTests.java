@@ -289,7 +289,8 @@ class TicketAttachmentRemovalWebTests extends TicketWebTestSupport {
 
         Pages.Answer removed = pages.post(path, "finance", Pages.form());
         assertThat(removed.status()).isEqualTo(303);
-        assertThat(removed.redirect()).isEqualTo("/tickets/" + id);
+        // at the 附件 section, where #detached says it: not screens above it on a phone
+        assertThat(removed.redirect()).isEqualTo("/tickets/" + id + "#attachments");
         Document after = pages.get(removed.redirect(), "finance").html();
         assertThat(after.select("#detached").text()).isEqualTo("已删除附件：" + ID_CARD);
         assertThat(after.select("#attachments li a").text()).isEqualTo("答复函.pdf");
@@ -299,7 +300,7 @@ class TicketAttachmentRemovalWebTests extends TicketWebTestSupport {
         // sent again (a second click): answered as the first was, nothing more recorded
         Pages.Answer again = pages.post(path, "finance", Pages.form());
         assertThat(again.status()).isEqualTo(303);
-        assertThat(again.redirect()).isEqualTo("/tickets/" + id);
+        assertThat(again.redirect()).isEqualTo("/tickets/" + id + "#attachments");
         assertThat(pages.get(again.redirect(), "finance").html().select("#history li[data-action=detach]")).hasSize(1);
 
         // a file someone else removed meanwhile: the page again, saying the file is gone

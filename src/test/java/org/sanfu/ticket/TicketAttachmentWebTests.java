@@ -822,6 +822,7 @@ class TicketAttachmentWebTests extends TicketWebTestSupport {
 
         Pages.Answer first = pages.upload(path, "staff1", "file", "现场照片.png", PNG);
         assertThat(first.status()).isEqualTo(303);
+        assertThat(first.redirect()).isEqualTo("/tickets/" + id + "#attachments");
         assertThat(pages.get(first.redirect(), "staff1").html().select("#attached").text())
                 .isEqualTo("已添加附件：现场照片.png");
         Pages.Answer second = pages.upload(path, "staff1", "file", "现场照片.png", PNG);
@@ -833,5 +834,25 @@ class TicketAttachmentWebTests extends TicketWebTestSupport {
         assertThat(after.select("#attachments li a:not(.thumb)").text()).isEqualTo("现场照片.png");
         assertThat(stored(id)).isEqualTo(1);
         assertThat(attachEvents(id)).isEqualTo(1);
+    }
+
+    /**
+     * The answer to a file added lands at the 附件 section, where #attached confirms it: on a phone the page's top is
+     * screens above it. A way back the form carried comes before the section, as a query before a fragment.
+     */
+    @Test
+    void theTicketPagesFormLandsAtTheAttachmentsSection() {
+        String id = id(api.ticket("FINANCING"));
+
+        Pages.Answer added = pages.upload("/tickets/" + id + "/attachments", "finance", "file", "答复函.pdf", PDF);
+        assertThat(added.status()).isEqualTo(303);
+        assertThat(added.redirect()).isEqualTo("/tickets/" + id + "#attachments");
+        Document after = pages.get(added.redirect(), "finance").html();
+        assertThat(after.select("#attachments #attached").text()).isEqualTo("已添加附件：答复函.pdf");
+
+        Pages.Answer fromTheDashboard = pages.upload("/tickets/" + id + "/attachments", "dispatch", "file", "说明.png",
+                PNG, Pages.form("back", "dashboard"));
+        assertThat(fromTheDashboard.status()).isEqualTo(303);
+        assertThat(fromTheDashboard.redirect()).isEqualTo("/tickets/" + id + "?back=dashboard#attachments");
     }
 }

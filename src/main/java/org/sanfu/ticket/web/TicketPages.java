@@ -115,6 +115,8 @@ class TicketPages {
     static final String ATTACH_FORM = TicketAttachments.ATTACH;
     /** A file's removal form (删除), named so where a refused one is (FormState) and in the history. */
     static final String DETACH_FORM = TicketAttachments.DETACH;
+    /** The page's 附件 section (its id), where the answer to a file added or removed lands. */
+    static final String FILES_SECTION = "attachments";
     private static final Pattern TICKET_NUMBER = Pattern.compile("\\s*[#＃]?\\s*(\\d{1,18})\\s*");
 
     private final Messages messages;
@@ -537,7 +539,7 @@ class TicketPages {
             TicketAttachments.Attached attached = attachments.attach(id, caller, new TicketAttachments.Upload(
                     file == null ? null : file.getOriginalFilename(), null, file == null ? new byte[0] : file.getBytes()));
             flash.addFlashAttribute("attached", attached.file().fileName());
-            return back(id, checked(back));
+            return back(id, checked(back), FILES_SECTION);
         } catch (InvalidInput e) {
             // one input carries the name, the type and the bytes: every fault is the file's
             return again(id, caller, FormState.invalid(ATTACH_FORM, new LinkedMultiValueMap<>(), formErrors.list(e)
@@ -562,7 +564,7 @@ class TicketPages {
             @RequestParam(name = WAY_BACK, required = false) String back, RedirectAttributes flash) {
         try {
             flash.addFlashAttribute("detached", attachments.detach(id, attachmentId, caller).fileName());
-            return back(id, checked(back));
+            return back(id, checked(back), FILES_SECTION);
         } catch (DomainException.NotNow e) {
             return fileRefused(DETACH_FORM, id, caller, messages.text(e.detail(), Locale.SIMPLIFIED_CHINESE), back,
                     HttpStatus.CONFLICT);
@@ -574,7 +576,7 @@ class TicketPages {
                     clock.instant().minus(RESENT_WITHIN));
             if (removed.isPresent()) {
                 flash.addFlashAttribute("detached", removed.get().fileName());
-                return back(id, checked(back));
+                return back(id, checked(back), FILES_SECTION);
             }
             // the page again shows a ticket that exists (an unknown one is 404 there too), without the file
             return fileRefused(DETACH_FORM, id, caller, messages.text(Message.of("page.ticket.detach-gone"),
@@ -681,9 +683,18 @@ class TicketPages {
      * town too, which a query would read as a space.
      */
     private static ModelAndView back(String id, String wayBack) {
+        return back(id, wayBack, null);
+    }
+
+    /**
+     * The ticket's page (303) at one of its sections ({@code #attachments}), or at its top when {@code section} is
+     * null: a file added or removed is confirmed in the 附件 section, screens below the top on a phone.
+     */
+    private static ModelAndView back(String id, String wayBack, String section) {
         String page = "/tickets/" + UriUtils.encodePathSegment(id, StandardCharsets.UTF_8);
-        RedirectView back = new RedirectView(wayBack == null ? page : page + "?" + WAY_BACK + "="
-                + UriUtils.encodeQueryParam(wayBack, StandardCharsets.UTF_8).replace("+", "%2B"), true);
+        RedirectView back = new RedirectView((wayBack == null ? page : page + "?" + WAY_BACK + "="
+                + UriUtils.encodeQueryParam(wayBack, StandardCharsets.UTF_8).replace("+", "%2B"))
+                + (section == null ? "" : "#" + section), true);
         back.setStatusCode(HttpStatus.SEE_OTHER);
         return new ModelAndView(back);
     }

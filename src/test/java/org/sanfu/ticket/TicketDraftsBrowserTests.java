@@ -1,0 +1,84 @@
+package org.sanfu.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.sanfu.Api;
+import org.sanfu.Browser;
+import org.sanfu.SanfuTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A department's handler on a phone types the reply, then uploads the 答复函 through the 附件 form, a form of its own
+ * whose answer reloads the page: the reply comes back as typed, its form open (js/ticket-drafts.js), and the page
+ * lands at the 附件 section, where the upload is confirmed. Sending a form drops what it kept; another ticket's page
+ * never shows it.
+ */
+@SanfuTest
+class TicketDraftsBrowserTests {
+
+    @RegisterExtension
+    static final Browser phone = Browser.phone();
+
+    @Autowired
+    Api api;
+
+    @TempDir
+    Path files;
+
+    @Test
+    void theReplyTypedBeforeTheUploadIsThereAfterItAndGoesWhenSent() throws IOException {
+        String id = api.ticket("FINANCING").get("id").asText();
+        String other = api.ticket("FINANCING").get("id").asText();
+        api.act(id, "sign", "finance", null);
+        api.act(other, "sign", "finance", null);
+        // an ASCII name: chromedriver finds no file under a Chinese path
+        Path letter = Files.write(files.resolve("reply-letter.pdf"), TicketAttachmentWebTests.PDF);
+        String reply = "已协调银行，授信额度本周内批复。";
+
+        phone.signInAs("finance").open("/tickets/" + id);
+        phone.find("#action-reply summary").click();
+        phone.type("form[data-action=reply] textarea[name=resolution]", reply);
+        phone.find("#action-comment summary").click();
+        phone.type("form[data-action=comment] textarea[name=text]", "已电话联系企业");
+        phone.find("#attachmentFile").sendKeys(letter.toString());
+        phone.follow("#attachForm button[type=submit]");
+
+        // the upload's answer: at the 附件 section, its confirmation on the screen
+        assertThat(phone.path()).isEqualTo("/tickets/" + id + "#attachments");
+        assertThat(phone.text("attached")).isEqualTo("已添加附件：reply-letter.pdf");
+        assertThat(phone.script("var r = document.getElementById('attached').getBoundingClientRect();"
+                + " return r.top >= 0 && r.bottom <= window.innerHeight")).isEqualTo(true);
+        // the reply as typed, its form open again
+        assertThat(phone.find("#action-reply").getDomProperty("open")).isEqualTo("true");
+        assertThat(phone.find("form[data-action=reply] textarea[name=resolution]").getDomProperty("value"))
+                .isEqualTo(reply);
+
+        // another ticket's forms hold nothing of it
+        phone.open("/tickets/" + other);
+        assertThat(phone.find("#action-reply").getDomProperty("open")).isEqualTo("false");
+        assertThat(phone.find("form[data-action=reply] textarea[name=resolution]").getDomProperty("value")).isEmpty();
+
+        // the 备注 sent: its form is empty on the page after, the reply not sent is still kept
+        phone.open("/tickets/" + id);
+        assertThat(phone.find("form[data-action=comment] textarea[name=text]").getDomProperty("value"))
+                .isEqualTo("已电话联系企业");
+        phone.follow("form[data-action=comment] button[type=submit]");
+        assertThat(phone.text("history")).contains("已电话联系企业");
+        assertThat(phone.find("form[data-action=comment] textarea[name=text]").getDomProperty("value")).isEmpty();
+        assertThat(phone.find("form[data-action=reply] textarea[name=resolution]").getDomProperty("value"))
+                .isEqualTo(reply);
+
+        // the reply sent: nothing kept of it any more
+        phone.find("form[data-action=reply] select[name=outcome] option[value=RESOLVED]").click();
+        phone.follow("form[data-action=reply] button[type=submit]");
+        assertThat(phone.text("status")).isEqualTo("已答复待回访");
+        assertThat(phone.script("return sessionStorage.getItem('sanfu.draft." + id + ".reply')")).isNull();
+        phone.noPolicyViolations();
+    }
+}
