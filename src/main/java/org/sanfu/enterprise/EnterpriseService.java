@@ -172,12 +172,44 @@ public class EnterpriseService implements EnterprisesLookedAfter {
     /** {@link #create}, saying whether its town is new to the file: the towns are read once, for both. */
     @Transactional
     public Saved file(EnterpriseForm form) {
+        return file(form, true);
+    }
+
+    /**
+     * {@link #file(EnterpriseForm)}; unless {@code sameNameConfirmed}, a name on file under another code is refused
+     * ({@link NameOnFile}) after the form's faults (400) and a code on file (409), so that a person is asked only
+     * about a form that would otherwise be filed. The API files it as asked: an integrator's import must not break.
+     */
+    @Transactional
+    public Saved file(EnterpriseForm form, boolean sameNameConfirmed) {
         Towns towns = towns();
         EnterpriseForm f = checked(form, towns, null);
-        if (enterprises.find(f.creditCode()).isPresent() || !enterprises.insert(f, clock.instant())) {
-            throw new DomainException.NotNow(Message.of("sanfu.enterprise.exists", "creditCode", f.creditCode()));
+        if (enterprises.find(f.creditCode()).isPresent()) {
+            throw onFile(f);
+        }
+        if (!sameNameConfirmed) {
+            refuseNamesakes(f.name(), f.creditCode());
+        }
+        if (!enterprises.insert(f, clock.instant())) {
+            throw onFile(f);
         }
         return saved(f, towns);
+    }
+
+    private static DomainException onFile(EnterpriseForm f) {
+        return new DomainException.NotNow(Message.of("sanfu.enterprise.exists", "creditCode", f.creditCode()));
+    }
+
+    /**
+     * {@link NameOnFile} when enterprises other than {@code creditCode}'s have this name as channel intake finds
+     * enterprises by name ({@link #named}: brackets' width and spaces aside), the comparison that a second file
+     * would defeat.
+     */
+    private void refuseNamesakes(String name, String creditCode) {
+        List<Enterprise> namesakes = named(name).stream().filter(e -> !e.creditCode().equals(creditCode)).toList();
+        if (!namesakes.isEmpty()) {
+            throw new NameOnFile(namesakes);
+        }
     }
 
     /**
@@ -193,10 +225,23 @@ public class EnterpriseService implements EnterprisesLookedAfter {
     /** {@link #update}, saying whether its town is new to the file, as {@link #file} does. */
     @Transactional
     public Saved correct(String creditCode, EnterpriseCorrection c) {
+        return correct(creditCode, c, true);
+    }
+
+    /**
+     * {@link #correct(String, EnterpriseCorrection)}; unless {@code sameNameConfirmed}, a name changed to one that
+     * another enterprise on file has is refused ({@link NameOnFile}) after the form's faults. A name kept as filed is
+     * not asked about again: two files of one name (filed by the API) must not hold up every other correction.
+     */
+    @Transactional
+    public Saved correct(String creditCode, EnterpriseCorrection c, boolean sameNameConfirmed) {
         Enterprise onFile = get(creditCode);
         Towns towns = towns();
         EnterpriseForm f = checked(new EnterpriseForm(onFile.creditCode(), c.name(), c.town(), c.industry(),
                 c.exporter(), c.key(), c.specialist()), towns, onFile.specialist());
+        if (!sameNameConfirmed && !f.name().equals(onFile.name())) {
+            refuseNamesakes(f.name(), f.creditCode());
+        }
         enterprises.update(f, clock.instant());
         events.publishEvent(new EnterpriseUpdated(f.creditCode(), f.name(), f.town()));
         return saved(f, towns);

@@ -323,6 +323,136 @@ class EnterprisePagesTests {
         assertThat(api.get("/api/enterprises/" + code, "staff1").json().get("name").asText()).isEqualTo("已在档有限公司");
     }
 
+    /**
+     * A full registered name filed again under another code (almost always a mistyped code) is not saved unasked: the
+     * form comes back (409) as typed, naming the enterprise on file with its code and town and linking its profile,
+     * and files it only once 确认是另一家企业 is ticked. A merely similar name is filed at once; the API files as asked.
+     */
+    @Test
+    void aNameOnFileUnderAnotherCodeIsFiledOnlyOnceConfirmed() {
+        String name = "温岭市海通泵业有限公司" + code4();
+        String first = api.enterprise(name, "大溪镇");
+        String second = Api.creditCode();
+
+        Pages.Answer asked = pages.post("/enterprises", "staff1", filing(second, name));
+        assertThat(asked.status()).as(asked.body()).isEqualTo(409);
+        Document html = asked.html();
+        assertThat(html.selectFirst("input[name=name]").parent().hasClass("has-error")).isTrue();
+        assertThat(html.selectFirst("input[name=name]").parent().select(".field-error").text()).isEqualTo(
+                "已有同名企业：" + name + "（" + first + "，大溪镇）。请先核对信用代码是否填错；如果确是另一家企业，"
+                        + "勾选“确认是另一家企业”后再保存。");
+        assertThat(html.select("#toFirstError").attr("href")).isEqualTo("#name");
+        assertThat(html.select("#namesakes a.namesake").eachAttr("href")).containsExactly("/enterprises/" + first);
+        assertThat(html.select("#namesakes a.namesake").text()).isEqualTo("查看：" + name);
+        Element confirm = html.selectFirst("form#enterpriseForm input[type=checkbox][name=sameNameConfirmed]");
+        assertThat(confirm).isNotNull();
+        assertThat(confirm.hasAttr("checked")).isFalse();
+        assertThat(confirm.parent().text()).isEqualTo("确认是另一家企业");
+        assertThat(html.select("input[name=creditCode]").val()).isEqualTo(second);
+        assertThat(html.select("input[name=name]").val()).isEqualTo(name);
+        assertThat(html.select("input[name=industry]").val()).isEqualTo("模具");
+        assertThat(html.select("select[name=specialist] option[selected]").val()).isEqualTo("staff2");
+        assertThat(api.get("/api/enterprises/" + second, "staff1").status()).as("nothing saved").isEqualTo(404);
+
+        // ticked but with another fault: that fault first, the tick kept, nothing saved
+        MultiValueMap<String, String> ticked = filing(second, name);
+        ticked.add("sameNameConfirmed", "true");
+        MultiValueMap<String, String> badTown = filing(second, name);
+        badTown.set("town", "大溪\u3000镇");
+        badTown.add("sameNameConfirmed", "true");
+        Pages.Answer fault = pages.post("/enterprises", "staff1", badTown);
+        assertThat(fault.status()).isEqualTo(400);
+        assertThat(fault.html().select("input[name=sameNameConfirmed]").hasAttr("checked")).isTrue();
+        assertThat(api.get("/api/enterprises/" + second, "staff1").status()).isEqualTo(404);
+
+        // neither a leader nor a department files it, ticked or not
+        for (String user : List.of("leader", "transport")) {
+            assertThat(pages.post("/enterprises", user, ticked).status()).as(user).isEqualTo(403);
+        }
+        assertThat(api.get("/api/enterprises/" + second, "staff1").status()).isEqualTo(404);
+
+        Pages.Answer saved = pages.post("/enterprises", "staff1", ticked);
+        assertThat(saved.status()).as(saved.body()).isEqualTo(303);
+        assertThat(saved.redirect()).isEqualTo("/enterprises/" + second);
+        assertThat(api.get("/api/enterprises/" + second, "staff1").json().get("name").asText()).isEqualTo(name);
+        assertThat(pages.get("/enterprises?q=" + name, "staff1").html().select("#enterpriseList a.enterprise")
+                .eachAttr("data-code")).containsExactlyInAnyOrder(first, second);
+
+        // a third: both named, each linked
+        String third = Api.creditCode();
+        Pages.Answer both = pages.post("/enterprises", "admin", filing(third, name));
+        assertThat(both.status()).isEqualTo(409);
+        assertThat(both.html().select("#namesakes a.namesake").eachAttr("href"))
+                .containsExactlyInAnyOrder("/enterprises/" + first, "/enterprises/" + second);
+        assertThat(both.html().selectFirst("input[name=name]").parent().select(".field-error").text())
+                .contains(first + "，大溪镇", second + "，黄岩区");
+
+        // a name that only begins alike is another enterprise's: filed at once
+        Pages.Answer similar = pages.post("/enterprises", "staff1",
+                filing(third, "温岭市海通泵业二厂有限公司" + code4()));
+        assertThat(similar.status()).as(similar.body()).isEqualTo(303);
+
+        // the API files as asked (integrators' imports)
+        String byApi = Api.creditCode();
+        assertThat(api.post("/api/enterprises", "staff1", Map.of("creditCode", byApi, "name", name)).status())
+                .isEqualTo(201);
+    }
+
+    /** The name compared as channel intake finds an enterprise by name: brackets' width and spaces aside. */
+    @Test
+    void aNameOnFileButForItsBracketsWidthOrSpacesIsAskedAboutToo() {
+        String tag = code4();
+        String filed = "台州海通（温岭）泵业有限公司" + tag;
+        String first = api.enterprise(filed, "大溪镇");
+
+        for (String typed : List.of("台州海通(温岭)泵业有限公司" + tag, "台州海通 （温岭） 泵业有限公司" + tag,
+                "台州海通 (温岭)泵业有限公司" + tag)) {
+            String code = Api.creditCode();
+            Pages.Answer asked = pages.post("/enterprises", "staff1", filing(code, typed));
+            assertThat(asked.status()).as(typed).isEqualTo(409);
+            assertThat(asked.html().select("#namesakes a.namesake").eachAttr("href")).as(typed)
+                    .containsExactly("/enterprises/" + first);
+            assertThat(asked.html().select("input[name=name]").val()).isEqualTo(typed);
+            assertThat(api.get("/api/enterprises/" + code, "staff1").status()).as(typed).isEqualTo(404);
+        }
+    }
+
+    /**
+     * Correcting a file: a name changed to another enterprise's is asked about as on the new form; ticked, it is
+     * saved. A name kept as filed is not asked about again, though another file has it.
+     */
+    @Test
+    void aFileRenamedToAnotherEnterprisesNameIsSavedOnlyOnceConfirmed() {
+        String name = "温岭市改名泵业有限公司" + code4();
+        String other = api.enterprise(name, "大溪镇");
+        String code = api.enterprise("温岭市原名泵业有限公司" + code4(), "箬横镇");
+        MultiValueMap<String, String> renamed = Pages.form("creditCode", code, "name", name, "town", "箬横镇",
+                "exporter", "false", "key", "false", "specialist", "staff1");
+
+        Pages.Answer asked = pages.post("/enterprises/" + code, "staff1", renamed);
+        assertThat(asked.status()).as(asked.body()).isEqualTo(409);
+        assertThat(asked.html().selectFirst("form#enterpriseForm").attr("action")).isEqualTo("/enterprises/" + code);
+        assertThat(asked.html().selectFirst("input[name=name]").parent().select(".field-error").text())
+                .startsWith("已有同名企业：" + name + "（" + other + "，大溪镇）");
+        assertThat(asked.html().select("#namesakes a.namesake").eachAttr("href")).containsExactly("/enterprises/" + other);
+        assertThat(asked.html().select("input[name=name]").val()).isEqualTo(name);
+        assertThat(api.get("/api/enterprises/" + code, "staff1").json().get("name").asText())
+                .as("nothing saved").startsWith("温岭市原名泵业有限公司");
+
+        renamed.add("sameNameConfirmed", "true");
+        for (String user : List.of("leader", "transport")) {
+            assertThat(pages.post("/enterprises/" + code, user, renamed).status()).as(user).isEqualTo(403);
+        }
+        Pages.Answer saved = pages.post("/enterprises/" + code, "staff1", renamed);
+        assertThat(saved.status()).as(saved.body()).isEqualTo(303);
+        assertThat(api.get("/api/enterprises/" + code, "staff1").json().get("name").asText()).isEqualTo(name);
+
+        // the name kept, another field corrected: saved at once
+        Pages.Answer kept = pages.post("/enterprises/" + code, "staff1", Pages.form("creditCode", code, "name", name,
+                "town", "箬横镇", "industry", "水泵", "exporter", "false", "key", "false", "specialist", "staff1"));
+        assertThat(kept.status()).as(kept.body()).isEqualTo(303);
+    }
+
     @Test
     void aFormSentTwiceAtOnceFilesOneAndTheLaterIsToldTheCodeIsOnFile() throws Exception {
         String code = Api.creditCode();

@@ -13,6 +13,7 @@ import org.sanfu.enterprise.Enterprise;
 import org.sanfu.enterprise.EnterpriseCorrection;
 import org.sanfu.enterprise.EnterpriseForm;
 import org.sanfu.enterprise.EnterpriseService;
+import org.sanfu.enterprise.NameOnFile;
 import org.sanfu.security.AccountDirectory;
 import org.sanfu.security.Caller;
 import org.sanfu.security.KeptForms;
@@ -39,7 +40,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * (STAFF, DISPATCH, LEADER, ADMIN), {@code /enterprises/new}, the form that files one (STAFF, ADMIN),
  * its inputs named as {@code POST /api/enterprises}' fields and judged by the same service, and
  * {@code /enterprises/{creditCode}/edit}, the same form correcting a file (STAFF, ADMIN). The profile,
- * which needs visits and tickets, is the profile module's page.
+ * which needs visits and tickets, is the profile module's page. (addition) A name that enterprises on file under other
+ * codes have (NameOnFile) is saved only with {@code sameNameConfirmed} ticked, a checkbox of these pages alone: the
+ * API files it as asked.
  */
 @Page
 class EnterprisePages {
@@ -47,6 +50,8 @@ class EnterprisePages {
     static final int PAGE_SIZE = 20;
     static final List<String> FIELDS = List.of("creditCode", "name", "town", "industry", "exporter", "key",
             "specialist");
+    /** The checkbox 确认是另一家企业: a name on file under another code is saved all the same (NameOnFile). */
+    static final String SAME_NAME_CONFIRMED = "sameNameConfirmed";
 
     private final EnterpriseService enterprises;
     private final AccountDirectory accounts;
@@ -141,13 +146,15 @@ class EnterprisePages {
 
     /**
      * STAFF, ADMIN (SecurityConfig). 303 to the new profile, which says so when its town is new to the file; the form
-     * again with its faults (400, or 409 for a code on file).
+     * again with its faults (400, or 409 for a code on file, or for a name on file under another code until
+     * {@code sameNameConfirmed} is ticked).
      */
     @PostMapping("/enterprises")
     ModelAndView create(@RequestParam MultiValueMap<String, String> input, RedirectAttributes flash) {
         Map<String, String> values = typed(input);
         try {
-            EnterpriseService.Saved saved = enterprises.file(forms.command(input, EnterpriseForm.class));
+            EnterpriseService.Saved saved = enterprises.file(forms.command(input, EnterpriseForm.class),
+                    confirmed(input));
             Enterprise created = saved.enterprise();
             if (saved.newTown() != null) {
                 flash.addFlashAttribute("flash", newTown(created.town()));
@@ -155,6 +162,8 @@ class EnterprisePages {
             return Redirects.seeOther("/enterprises/" + created.creditCode());
         } catch (InvalidInput refused) {
             return page(values, formErrors.of(refused), HttpStatus.BAD_REQUEST);
+        } catch (NameOnFile named) {
+            return namesakes(values, named);
         } catch (DomainException.NotNow onFile) {
             ModelAndView again = page(values, Map.of("creditCode", text("page.error.enterprise-exists")),
                     HttpStatus.CONFLICT);
@@ -187,7 +196,10 @@ class EnterprisePages {
         return editing(page(values, Map.of(), HttpStatus.OK), e);
     }
 
-    /** STAFF, ADMIN (SecurityConfig). 303 to the profile; the form again with its faults (400). 404 unknown. */
+    /**
+     * STAFF, ADMIN (SecurityConfig). 303 to the profile; the form again with its faults (400), or (409) for a name
+     * changed to one on file under another code until {@code sameNameConfirmed} is ticked. 404 unknown.
+     */
     @PostMapping("/enterprises/{creditCode}")
     ModelAndView update(@PathVariable String creditCode, @RequestParam MultiValueMap<String, String> input,
             RedirectAttributes flash) {
@@ -197,14 +209,36 @@ class EnterprisePages {
         try {
             // the read-only credit code the form shows is no field of the correction: it is left out
             EnterpriseService.Saved corrected = enterprises.correct(e.creditCode(),
-                    forms.command(input, EnterpriseCorrection.class));
+                    forms.command(input, EnterpriseCorrection.class), confirmed(input));
             Enterprise saved = corrected.enterprise();
             flash.addFlashAttribute("flash", text("page.enterprise.saved")
                     + (corrected.newTown() != null ? newTown(saved.town()) : ""));
             return Redirects.seeOther("/enterprises/" + saved.creditCode());
         } catch (InvalidInput refused) {
             return editing(page(values, formErrors.of(refused), HttpStatus.BAD_REQUEST), e);
+        } catch (NameOnFile named) {
+            return editing(namesakes(values, named), e);
         }
+    }
+
+    private static boolean confirmed(MultiValueMap<String, String> input) {
+        return "true".equals(input.getFirst(SAME_NAME_CONFIRMED));
+    }
+
+    /**
+     * The form again (409), by its name the enterprises on file of that name with their codes and towns, to be told
+     * from a mistyped code, each linked to its profile (#namesakes), and the checkbox 确认是另一家企业.
+     */
+    private ModelAndView namesakes(Map<String, String> values, NameOnFile named) {
+        String which = String.join("、", named.namesakes().stream().map(n -> n.town() == null
+                ? messages.getMessage("page.enterprise.namesake-without-town", new Object[] {n.name(), n.creditCode()},
+                        Locale.SIMPLIFIED_CHINESE)
+                : messages.getMessage("page.enterprise.namesake", new Object[] {n.name(), n.creditCode(), n.town()},
+                        Locale.SIMPLIFIED_CHINESE)).toList());
+        ModelAndView again = page(values, Map.of("name", messages.getMessage("page.error.enterprise-name-on-file",
+                new Object[] {which}, Locale.SIMPLIFIED_CHINESE)), HttpStatus.CONFLICT);
+        again.addObject("namesakes", named.namesakes());
+        return again;
     }
 
     private static ModelAndView editing(ModelAndView page, Enterprise e) {
@@ -218,6 +252,8 @@ class EnterprisePages {
             List<String> given = input.get(name);
             values.put(name, given == null || given.isEmpty() ? null : given.get(given.size() - 1));
         });
+        // ticked, it stays ticked on a form refused for another fault
+        values.put(SAME_NAME_CONFIRMED, String.valueOf(confirmed(input)));
         return values;
     }
 
