@@ -423,8 +423,8 @@ class Tickets {
     }
 
     /**
-     * Which of these user names {@link #changeOpenReporter} would move tickets of, each once: the index on reporter
-     * takes each name's tickets, as for one.
+     * Which of these user names {@link #changeOpenReporter} would move tickets of, each once: each name's open visit and
+     * forum tickets are one range of the index ticket_open_reported (V46), whatever else the name reported.
      */
     Set<String> reportersWithOpenAmong(List<String> reporters) {
         return new HashSet<>(Sql.inChunks(reporters, names -> {
