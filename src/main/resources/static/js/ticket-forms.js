@@ -19,3 +19,14 @@ document.querySelectorAll('form[data-action]').forEach(function (form) {
   lead.addEventListener('change', leadIsNoCoDepartment);
   leadIsNoCoDepartment();
 });
+
+// The steps at the top of the page (#mainActions) link to their forms' details: opened before the browser goes there, so
+// the form, not just its summary, is what the thumb lands on (without script the summary is in sight, a tap away).
+document.querySelectorAll('#mainActions a[href^="#"]').forEach(function (link) {
+  link.addEventListener('click', function () {
+    var target = document.getElementById(link.getAttribute('href').slice(1));
+    if (target && target.tagName === 'DETAILS') {
+      target.open = true;
+    }
+  });
+});

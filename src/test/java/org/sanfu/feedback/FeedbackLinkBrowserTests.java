@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +18,9 @@ import org.sanfu.Api;
 import org.sanfu.Browser;
 import org.sanfu.SanfuTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * The feedback link on a phone (390×844, docs/UI.md "Phones"): staff make it on the ticket page, and the
@@ -184,6 +188,22 @@ class FeedbackLinkBrowserTests {
                     && event.get("detail").asText().contains("集装箱仍未放行，见照片");
         }
         assertThat(commented).as(history.toString()).isTrue();
+    }
+
+    /** The department's 答复函 is what the enterprise taps before rating: on its phone, a thumb's target (it was 24 px). */
+    @Test
+    void theRepliesFilesAreAThumbsTarget() {
+        String id = repliedByTransport("答复函", "出口退税进度慢", "已协调税务局加快办理，详见答复函");
+        Api.Response letter = api.perform(MockMvcRequestBuilders.post("/api/tickets/" + id + "/attachments")
+                .accept(MediaType.APPLICATION_JSON).header(HttpHeaders.CONTENT_TYPE, "application/pdf")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"reply-letter.pdf\"")
+                .content("%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1)), "transport");
+        assertThat(letter.status()).as(letter.text()).isEqualTo(201);
+        String link = api.post("/api/tickets/" + id + "/feedback-link", "staff1", null).json().get("url").asText();
+
+        browser.signOut().open(link);
+        assertThat(browser.find("#files a").getText()).isEqualTo("reply-letter.pdf");
+        browser.noSidewaysScroll().tapTargetsAtLeast44px("#files a").noPolicyViolations();
     }
 
     /** A container problem of a new enterprise (named after the test), signed and replied by the transport bureau. */

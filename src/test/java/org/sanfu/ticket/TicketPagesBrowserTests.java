@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -95,6 +96,30 @@ class TicketPagesBrowserTests {
         assertThat(ticket.get("leadDepartment").asText()).isEqualTo("JUSTICE");
         assertThat(ticket.get("coDepartments").get(0).asText()).isEqualTo("HRSS");
         assertThat(ticket.get("coDepartments")).hasSize(1);
+    }
+
+    /**
+     * A department's step on a phone: 签收 was below the fold, under the whole 事项信息 card. The row at the top puts it
+     * in the first screen as a button; each link there is a thumb's target, and one to a folded form opens it.
+     */
+    @Test
+    void theDepartmentsStepIsInTheFirstScreenAndItsLinkOpensTheForm() {
+        assumeTrue(chromiumInstalled(), "skipped: needs Debian's chromium and chromium-driver");
+        String code = api.enterprise("台州手机签收测试有限公司", "手机签收镇");
+        String id = api.visit(code, List.of(Map.of("category", "CONTAINER", "title", "出口订舱困难",
+                "description", "集装箱订舱困难，".repeat(40)))).get(0).get("id").asText();
+
+        phone.signInAs("transport").open("/tickets/" + id);
+        WebElement sign = browser.findElement(By.cssSelector("#mainActions a"));
+        assertThat(sign.getText()).isEqualTo("签收");
+        assertThat(sign.getRect().getY() + sign.getRect().getHeight()).as("签收's bottom").isLessThanOrEqualTo(844);
+        phone.tapTargetsAtLeast44px("#mainActions a");
+        assertThat(browser.findElement(By.id("action-return")).getDomAttribute("open")).isNull();
+        browser.findElement(By.cssSelector("#mainActions a[href='#action-return']")).click();
+        assertThat(browser.findElement(By.id("action-return")).getDomProperty("open")).isEqualTo("true");
+        assertThat(browser.findElement(By.cssSelector("form[data-action=return] textarea[name=reason]")).isDisplayed())
+                .isTrue();
+        phone.noPolicyViolations();
     }
 
     private void signIn(String user) {

@@ -151,6 +151,7 @@ class TicketPagesTests extends TicketWebTestSupport {
             Set<String> allowed = new HashSet<>(texts(api.json().get("allowedActions")));
             assertThat(formsOf(page.html())).as(user + " on " + id + " in " + api.json().get("status"))
                     .isEqualTo(allowed);
+            assertMainActionsLeadToTheirForms(page.html(), user + " on " + id);
             for (Element form : page.html().select("form[data-action]")) {
                 String action = form.attr("data-action");
                 assertThat(form.attr("method")).isEqualTo("post");
@@ -160,6 +161,71 @@ class TicketPagesTests extends TicketWebTestSupport {
                 assertThat(form.parent().selectFirst("summary").text()).as(action).isNotBlank()
                         .doesNotContainPattern("[a-z]{3,}");
             }
+        }
+    }
+
+    /**
+     * On a phone the forms are screens below the top of the page (签收 started at 966 px in an 844 px window): the
+     * steps offered are linked at the top, under the title and the 重办 notice, in the forms' order and words, the
+     * first a button; a comment (offered to every reader) is no step, and a page offering none has no row.
+     */
+    @Test
+    void theStepsOfferedAreLinkedAtTheTopOfThePageTheFirstAsAButton() {
+        String id = id(api.ticket("CONTAINER"));
+        Document assigned = pages.get("/tickets/" + id, "transport").html();
+        assertThat(mainActions(assigned)).containsExactly("签收", "退回");
+        Element sign = assigned.selectFirst("#mainActions a");
+        assertThat(sign.attr("href")).isEqualTo("#action-sign");
+        assertThat(sign.hasClass("button")).isTrue();
+        assertThat(assigned.select("#mainActions a").get(1).hasClass("button")).isFalse();
+        assertMainActionsLeadToTheirForms(assigned, "transport on ASSIGNED");
+        // at the top: after the title and its badges, before the facts and the forms
+        List<String> order = assigned.select("#status, #mainActions, #facts, #actions").eachAttr("id");
+        assertThat(order).containsExactly("status", "mainActions", "facts", "actions");
+
+        api.act(id, "sign", "transport", null);
+        api.act(id, "reply", "transport", Map.of("resolution", "已协调船公司增开航班", "outcome", "RESOLVED"));
+        Document replied = pages.get("/tickets/" + id, "staff1").html();
+        assertThat(mainActions(replied)).containsExactly("回访", "生成回访链接");
+        assertThat(replied.select("#mainActions a").eachAttr("href")).containsExactly("#action-feedback", "#feedback-link");
+        assertMainActionsLeadToTheirForms(replied, "staff1 on REPLIED");
+
+        // sent back by the enterprise: the row comes under the notice that says why
+        api.act(id, "feedback", "staff1", Map.of("satisfaction", "DISSATISFIED", "comment", "运价仍然偏高"));
+        Document reopened = pages.get("/tickets/" + id, "transport").html();
+        assertThat(reopened.select("#reopenedNotice, #mainActions, #facts").eachAttr("id"))
+                .containsExactly("reopenedNotice", "mainActions", "facts");
+        assertThat(mainActions(reopened)).first().isEqualTo(reopened.selectFirst("#actions details.action summary").text());
+
+        // a leader reading a closed ticket: a comment is all it offers, and a comment is no step: no row
+        String closed = id(api.ticket("CONTAINER"));
+        api.act(closed, "sign", "transport", null);
+        api.act(closed, "reply", "transport", Map.of("resolution", "已办理", "outcome", "RESOLVED"));
+        api.act(closed, "feedback", "staff1", Map.of("satisfaction", "SATISFIED"));
+        Document leaderOnClosed = pages.get("/tickets/" + closed, "leader").html();
+        assertThat(formsOf(leaderOnClosed)).containsExactly("comment");
+        assertThat(leaderOnClosed.getElementById("mainActions")).isNull();
+    }
+
+    private static List<String> mainActions(Document html) {
+        return html.select("#mainActions a").eachText();
+    }
+
+    /**
+     * The row at the top lists the page's forms but the comment, in their order, each link's target a form's
+     * details on the page, named as its summary; the first a button; none without such a form.
+     */
+    private static void assertMainActionsLeadToTheirForms(Document html, String who) {
+        List<String> forms = html.select("#actions > details.action:not(#action-comment)").eachAttr("id");
+        List<String> links = html.select("#mainActions a").eachAttr("href");
+        assertThat(links).as(who).containsExactlyElementsOf(forms.stream().map(f -> "#" + f).toList());
+        assertThat(html.getElementById("mainActions") == null).as(who).isEqualTo(forms.isEmpty());
+        for (Element link : html.select("#mainActions a")) {
+            Element target = html.getElementById(link.attr("href").substring(1));
+            assertThat(target).as(who + ": " + link.attr("href")).isNotNull();
+            assertThat(target.tagName()).isEqualTo("details");
+            assertThat(link.text()).isEqualTo(target.selectFirst("summary").text());
+            assertThat(link.hasClass("button")).as(who + ": " + link.text()).isEqualTo(link.elementSiblingIndex() == 0);
         }
     }
 
