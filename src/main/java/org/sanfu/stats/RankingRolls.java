@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.sanfu.RacedInsert;
 import org.sanfu.SanfuProperties;
 import org.sanfu.Sql;
-import org.springframework.boot.autoconfigure.flyway.FlywayProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -31,12 +31,15 @@ class RankingRolls {
     private final String migrationsTable;
 
     RankingRolls(JdbcClient jdbc, ObjectMapper json, PlatformTransactionManager transactions,
-            SanfuProperties properties, FlywayProperties flyway) {
+            SanfuProperties properties,
+            @Value("${spring.flyway.table:flyway_schema_history}") String migrationsTable) {
         this.jdbc = jdbc;
         this.json = json;
         this.raced = new RacedInsert(transactions);
         this.zone = properties.zone();
-        this.migrationsTable = flyway.getTable();
+        // read as a setting, not from Flyway's properties bean, which a node started with spring.flyway.enabled=false
+        // does not have
+        this.migrationsTable = migrationsTable;
         if (migrationsTable.indexOf('"') >= 0) {
             throw new IllegalStateException("spring.flyway.table holds a double quote: " + migrationsTable);
         }

@@ -11,7 +11,6 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.sanfu.SanfuProperties;
 import org.sanfu.TestDatabase;
-import org.springframework.boot.autoconfigure.flyway.FlywayProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -29,17 +28,16 @@ class RankingRollsTableTests {
 
     @Test
     void theMonthRankingsBeganIsReadFromTheTableFlywayIsToldToKeep() {
-        FlywayProperties settings = new FlywayProperties();
-        settings.setTable("sanfu_migrations");
+        String table = "sanfu_migrations";
         String vendor = TestDatabase.onPostgres() ? "postgresql" : "h2";
         Instant before = Instant.now();
-        Flyway.configure().dataSource(dataSource).table(settings.getTable())
+        Flyway.configure().dataSource(dataSource).table(table)
                 .locations("classpath:db/migration", "classpath:db/vendor/" + vendor).target("28").load().migrate();
         Instant after = Instant.now();
 
         RankingRolls rolls = new RankingRolls(JdbcClient.create(dataSource), new ObjectMapper(),
                 new DataSourceTransactionManager(dataSource),
-                new SanfuProperties(SHANGHAI, LocalDate.of(2000, 1, 1), LocalDate.of(2999, 12, 31)), settings);
+                new SanfuProperties(SHANGHAI, LocalDate.of(2000, 1, 1), LocalDate.of(2999, 12, 31)), table);
 
         assertThat(rolls.firstStored()).hasValueSatisfying(first -> assertThat(first)
                 .isBetween(YearMonth.from(before.atZone(SHANGHAI)), YearMonth.from(after.atZone(SHANGHAI))));
