@@ -1016,6 +1016,12 @@ class TicketPagesTests extends TicketWebTestSupport {
         assertThat(api.get("/api/tickets/" + id, "leader").json().get("status").asText()).isEqualTo("SUPERVISION");
         assertThat(pages.get("/tickets/" + id, "leader").html().select("#reopenedNotice #reopenedTitle").text())
                 .isEqualTo("企业对上次答复仍不满意（已重办 2 次），已转领导督办");
+
+        // the leader hands it to a department again: with the department, not with a leader, the notice says
+        assertThat(api.act(id, "rule", "leader", Map.of("decision", "REASSIGN", "leadDepartment", "HRSS",
+                "note", "人社局再办")).get("status").asText()).isEqualTo("ASSIGNED");
+        assertThat(pages.get("/tickets/" + id, "hrss").html().select("#reopenedNotice #reopenedTitle").text())
+                .isEqualTo("企业对上次答复仍不满意（已重办 2 次），领导督办后改派重办");
     }
 
     @Test

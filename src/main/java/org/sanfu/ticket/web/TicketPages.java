@@ -865,10 +865,12 @@ class TicketPages {
 
     /**
      * The enterprise's 不满意 a ticket handled again answers (Awaited.REOPEN): the reopen it made (第 n 次; a rating
-     * once too often sent it to a leader instead, {@code toLeader}), the reason as typed (null when none was given:
-     * staff recording it by telephone may have none), who recorded it and when.
+     * once too often sent it to a leader instead, {@code toLeader}, who may have handed it to a department again since,
+     * {@code ruledAgain}), the reason as typed (null when none was given: staff recording it by telephone may have
+     * none), who recorded it and when.
      */
-    record Dissatisfied(int reopenCount, String reason, String actor, Instant at, boolean toLeader) {
+    record Dissatisfied(int reopenCount, String reason, String actor, Instant at, boolean toLeader,
+            boolean ruledAgain) {
 
         static Dissatisfied of(TicketView ticket, List<TicketEvent> history) {
             TicketEvent rating = Awaited.REOPEN.in(ticket, history);
@@ -879,8 +881,9 @@ class TicketPages {
             // the history keeps "DISSATISFIED；<reason>" (TicketActions.rated)
             String reason = rating.detail().length() > grade.length() + 1
                     ? rating.detail().substring(grade.length() + 1) : null;
-            return new Dissatisfied(ticket.reopenCount(), reason, rating.actor(), rating.at(),
-                    rating.toStatus() == TicketStatus.SUPERVISION);
+            boolean toLeader = rating.toStatus() == TicketStatus.SUPERVISION;
+            return new Dissatisfied(ticket.reopenCount(), reason, rating.actor(), rating.at(), toLeader,
+                    toLeader && ticket.status() != TicketStatus.SUPERVISION);
         }
 
         /** Rated by the enterprise itself, through its feedback link; else recorded by staff or a channel. */
