@@ -13,7 +13,8 @@ import org.sanfu.report.BriefingDocument.Table;
  * official document, where Markdown's marks (# headings, **bold**, | tables |, backslash escapes) would show as they
  * are. The same document as the Markdown, the page and the Word file, in the same order and words: the title, the
  * period and when it was made, each heading, each paragraph, a list's items (1. numbered, · bulleted), a table's rows
- * as lines of cells between full-width bars (名次｜部门｜得分); people's words as typed, nothing escaped.
+ * as lines of cells between full-width bars (名次｜部门｜得分); people's words as typed, nothing escaped, a line break
+ * they typed (a reply, a talk's notes) a space, as the Markdown has it, so that an item stays one line.
  */
 final class BriefingText {
 
@@ -33,7 +34,8 @@ final class BriefingText {
                     text.append(runs(p.runs())).append('\n');
                 } else if (block instanceof Table t) {
                     text.append(String.join(CELL, t.headings())).append('\n');
-                    t.rows().forEach(cells -> text.append(String.join(CELL, cells)).append('\n'));
+                    t.rows().forEach(cells -> text.append(String.join(CELL,
+                            cells.stream().map(BriefingText::oneLine).toList())).append('\n'));
                 } else if (block instanceof Items list) {
                     int n = 1;
                     for (List<Run> item : list.items()) {
@@ -47,7 +49,12 @@ final class BriefingText {
 
     private static String runs(List<Run> runs) {
         StringBuilder line = new StringBuilder();
-        runs.forEach(run -> line.append(run.text()));
+        runs.forEach(run -> line.append(run.typed() ? oneLine(run.text()) : run.text()));
         return line.toString();
+    }
+
+    /** Each line break a space, as {@link BriefingMarkdown#text} writes people's words. */
+    private static String oneLine(String typed) {
+        return typed.replace("\r\n", " ").replace('\r', ' ').replace('\n', ' ');
     }
 }

@@ -113,7 +113,9 @@ class ReportPagesWebTests {
                     Api.problem("CONTAINER", "舱位不足"))).stream().map(t -> t.get("id").asText()).toList();
             at("2011-05-10T10:00:00");
             api.act(ids.get(0), "sign", "finance", null);
-            api.act(ids.get(0), "reply", "finance", Map.of("resolution", "已对接银行", "outcome", "RESOLVED"));
+            // on two lines, as a form sends them: one line of the text download, as of the Markdown
+            api.act(ids.get(0), "reply", "finance", Map.of("resolution", "已对接银行\r\n续贷 500 万元",
+                    "outcome", "RESOLVED"));
             api.act(ids.get(0), "feedback", "staff1", Map.of("satisfaction", "SATISFIED"));
             at("2011-05-30T10:00:00");
             api.sweepDeadlines();
