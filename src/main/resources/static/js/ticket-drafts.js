@@ -3,16 +3,22 @@
 // 答复函, as the page invites, would find the reply gone, for the browser sends only the form whose button was
 // tapped and the page comes back new. The server never sees that text, so it cannot keep it as it keeps a form
 // posted after the session ended (security.KeptForms): the page keeps it, in this tab's sessionStorage, keyed by
-// the ticket and the form, as it is typed, with whether the form was open. On load it comes back where a field is
-// empty (a value the server filled in, a refused form's or a kept one's, wins) and its form opens again; sending
-// the form drops it. Nothing leaves the browser. Without this script (or storage) the page works as before.
+// the signed-in account, the ticket and the form, as it is typed or chosen, with whether the form was open. On load
+// it comes back where a field is empty or nothing is chosen (a value the server filled in, a refused form's or a
+// kept one's, wins) and its form opens again; sending the form drops it. Nothing leaves the browser. Without this
+// script (or storage) the page works as before.
+// The account is in the key because sessionStorage outlives a sign-out and the next sign-in in the same tab: on a
+// shared office PC, one account's unsent 备注 would otherwise be the next account's, sent under its name. The
+// sign-in page and the sign-out form drop every draft besides (js/drafts-forgotten.js).
 (function () {
   var page = document.querySelector('main.ticket-page[data-id]');
-  if (!page) {
+  var me = document.querySelector('[data-me]');
+  if (!page || !me) {
     return;
   }
   var TYPED = 'textarea, input[type="text"], input[type="number"]';
-  var prefix = 'sanfu.draft.' + page.getAttribute('data-id') + '.';
+  var CHOSEN = 'select, input[type="radio"]';
+  var prefix = 'sanfu.draft.' + me.getAttribute('data-me') + '.' + page.getAttribute('data-id') + '.';
 
   function read(key) {
     try {
@@ -47,6 +53,12 @@
           typed = true;
         }
       });
+      form.querySelectorAll(CHOSEN).forEach(function (field) {
+        if (field.name && field.value !== '' && (field.type !== 'radio' || field.checked)) {
+          fields[field.name] = field.value;
+          typed = true;
+        }
+      });
       var open = !!(details && details.open);
       write(key, typed || open ? {fields: fields, open: open} : null);
     }
@@ -61,11 +73,34 @@
           restored = true;
         }
       });
+      form.querySelectorAll(CHOSEN).forEach(function (field) {
+        var kept = draft.fields && draft.fields[field.name];
+        if (typeof kept !== 'string' || chosen(field)) {
+          return;
+        }
+        if (field.type === 'radio') {
+          field.checked = field.value === kept;
+        } else if (Array.prototype.some.call(field.options, function (o) { return o.value === kept; })) {
+          field.value = kept;
+        }
+        restored = restored || chosen(field);
+      });
       if (details && (draft.open || restored)) {
         details.open = true;
       }
     }
+    // whether the server chose something here (a refused form's choice): a radio counts for its whole group
+    function chosen(field) {
+      if (field.type !== 'radio') {
+        return field.value !== '';
+      }
+      return Array.prototype.some.call(form.querySelectorAll('input[type="radio"]'), function (radio) {
+        return radio.name === field.name && radio.checked;
+      });
+    }
+
     form.addEventListener('input', save);
+    form.addEventListener('change', save);
     form.addEventListener('submit', function () { write(key, null); });
     if (details) {
       details.addEventListener('toggle', save);

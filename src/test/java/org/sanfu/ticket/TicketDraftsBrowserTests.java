@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,8 +17,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * A department's handler on a phone types the reply, then uploads the 答复函 through the 附件 form, a form of its own
  * whose answer reloads the page: the reply comes back as typed, its form open (js/ticket-drafts.js), and the page
- * lands at the 附件 section, where the upload is confirmed. Sending a form drops what it kept; another ticket's page
- * never shows it.
+ * lands at the 附件 section, where the upload is confirmed, the 办理结果 chosen as well. Sending a form drops what it
+ * kept; another ticket's page never shows it. On a shared office PC, what one account typed and did not send is never
+ * the next account's in the same tab: the drafts name their account, and the sign-out and the sign-in page drop them.
  */
 @SanfuTest
 class TicketDraftsBrowserTests {
@@ -44,6 +46,7 @@ class TicketDraftsBrowserTests {
         phone.signInAs("finance").open("/tickets/" + id);
         phone.find("#action-reply summary").click();
         phone.type("form[data-action=reply] textarea[name=resolution]", reply);
+        phone.find("form[data-action=reply] select[name=outcome] option[value=PARTIAL]").click();
         phone.find("#action-comment summary").click();
         phone.type("form[data-action=comment] textarea[name=text]", "已电话联系企业");
         phone.find("#attachmentFile").sendKeys(letter.toString());
@@ -58,6 +61,8 @@ class TicketDraftsBrowserTests {
         assertThat(phone.find("#action-reply").getDomProperty("open")).isEqualTo("true");
         assertThat(phone.find("form[data-action=reply] textarea[name=resolution]").getDomProperty("value"))
                 .isEqualTo(reply);
+        assertThat(phone.find("form[data-action=reply] select[name=outcome]").getDomProperty("value"))
+                .isEqualTo("PARTIAL");
 
         // another ticket's forms hold nothing of it
         phone.open("/tickets/" + other);
@@ -78,7 +83,51 @@ class TicketDraftsBrowserTests {
         phone.find("form[data-action=reply] select[name=outcome] option[value=RESOLVED]").click();
         phone.follow("form[data-action=reply] button[type=submit]");
         assertThat(phone.text("status")).isEqualTo("已答复待回访");
-        assertThat(phone.script("return sessionStorage.getItem('sanfu.draft." + id + ".reply')")).isNull();
+        assertThat(drafts()).noneMatch(key -> key.endsWith("." + id + ".reply"));
         phone.noPolicyViolations();
+    }
+
+    @Test
+    void oneAccountsUnsentDraftIsNotTheNextAccountsInTheSameTab() {
+        String id = api.ticket("FINANCING").get("id").asText();
+        api.act(id, "sign", "finance", null);
+
+        // finance types a 备注 and signs out without sending it
+        phone.signInAs("finance").open("/tickets/" + id);
+        phone.find("#action-comment summary").click();
+        phone.type("form[data-action=comment] textarea[name=text]", "企业法人手机号 13800000000，勿外传");
+        Object kept = phone.script("var kept = {}; Object.keys(sessionStorage).forEach(function (k) {"
+                + " if (k.indexOf('sanfu.draft.') === 0) { kept[k] = sessionStorage.getItem(k); } }); return kept");
+        assertThat(drafts()).isNotEmpty();
+        phone.follow("#signOut button[type=submit]");
+        assertThat(phone.path()).startsWith("/login");
+        assertThat(drafts()).isEmpty();
+
+        // dispatch, who may comment on it too, signs in in the same tab: its 备注 form empty and closed
+        phone.signInAs("dispatch").open("/tickets/" + id);
+        assertThat(phone.find("#action-comment").getDomProperty("open")).isEqualTo("false");
+        assertThat(phone.find("form[data-action=comment] textarea[name=text]").getDomProperty("value")).isEmpty();
+
+        // finance's draft, had it outlived the sign-out and the sign-in page (put back as it was), is not dispatch's
+        phone.script("var kept = arguments[0]; Object.keys(kept).forEach(function (k) {"
+                + " sessionStorage.setItem(k, kept[k]); })", kept);
+        phone.open("/tickets/" + id);
+        assertThat(phone.find("#action-comment").getDomProperty("open")).isEqualTo("false");
+        assertThat(phone.find("form[data-action=comment] textarea[name=text]").getDomProperty("value")).isEmpty();
+
+        // the session gone without the sign-out form (timed out): the sign-in page leaves no draft behind
+        phone.find("#action-comment summary").click();
+        phone.type("form[data-action=comment] textarea[name=text]", "已电话联系企业");
+        assertThat(drafts()).isNotEmpty();
+        phone.signOut().open("/login");
+        assertThat(drafts()).isEmpty();
+        phone.noPolicyViolations();
+    }
+
+    /** The keys of this tab's drafts (js/ticket-drafts.js). */
+    @SuppressWarnings("unchecked")
+    private static List<String> drafts() {
+        return (List<String>) phone.script("return Object.keys(sessionStorage).filter(function (k) {"
+                + " return k.indexOf('sanfu.draft.') === 0; })");
     }
 }
