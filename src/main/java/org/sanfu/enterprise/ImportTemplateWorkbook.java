@@ -26,7 +26,8 @@ import org.sanfu.Workbooks;
 final class ImportTemplateWorkbook {
 
     static final String SHEET = "企业名单";
-    static final String GUIDE = "填写说明";
+    private static final String GUIDE = "admin.import.template.workbook.guide";
+    private static final String GUIDE_COLUMN = "admin.import.template.workbook.column";
     /**
      * The rows below the example whose code cells are made Text one by one: as many as a county's list. Past them
      * the column's own style (Text too) is what Excel gives a new cell, which WPS is said to honour less surely.
@@ -34,8 +35,8 @@ final class ImportTemplateWorkbook {
     static final int FILLED_ROWS = 1000;
     private static final String TEXT_FORMAT = "@";
     /** What Excel says when something else is typed into a 是/否 cell: its box's title and text. */
-    private static final String NOT_YES_OR_NO_TITLE = "填写有误";
-    private static final String NOT_YES_OR_NO = "请从下拉列表中选 是 或 否（留空算 否）";
+    private static final String NOT_YES_OR_NO_TITLE = "admin.import.template.workbook.not-yes-or-no.title";
+    private static final String NOT_YES_OR_NO = "admin.import.template.workbook.not-yes-or-no";
     private static final String WHY = "admin.import.template.workbook.why";
     private static final String EXAMPLE_NOTE = "admin.import.template.example";
 
@@ -66,7 +67,7 @@ final class ImportTemplateWorkbook {
                 text.set(cell, EnterpriseImport.EXAMPLE.get(c));
                 sheet.setColumnWidth(c, width(column.label(), EnterpriseImport.EXAMPLE.get(c)) * 256);
                 if (column.takes() == EnterpriseImport.Takes.YES_NO) {
-                    sheet.addValidationData(yesOrNo(sheet.getDataValidationHelper(), c));
+                    sheet.addValidationData(yesOrNo(sheet.getDataValidationHelper(), c, words));
                 }
             }
             // blank cells, Text already, where a person types the codes (an empty cell is no line to the import)
@@ -80,7 +81,7 @@ final class ImportTemplateWorkbook {
             }
             sheet.createFreezePane(0, 1);
 
-            guide(book.createSheet(GUIDE), text, bold, words);
+            guide(book.createSheet(words.apply(GUIDE)), text, bold, words);
         });
     }
 
@@ -88,7 +89,7 @@ final class ImportTemplateWorkbook {
      * 是 or 否 from a drop-down, in the column's every row below the header. POI's XSSF inverts the flag's sense:
      * suppressing the arrow (true) writes no showDropDown, which is what shows it in Excel and WPS.
      */
-    private static DataValidation yesOrNo(DataValidationHelper helper, int column) {
+    private static DataValidation yesOrNo(DataValidationHelper helper, int column, Function<String, String> words) {
         DataValidation validation = helper.createValidation(
                 helper.createExplicitListConstraint(EnterpriseImport.YES_OR_NO.toArray(String[]::new)),
                 new CellRangeAddressList(1, SpreadsheetVersion.EXCEL2007.getLastRowIndex(), column, column));
@@ -96,7 +97,7 @@ final class ImportTemplateWorkbook {
         validation.setEmptyCellAllowed(true);
         validation.setShowErrorBox(true);
         validation.setErrorStyle(DataValidation.ErrorStyle.STOP);
-        validation.createErrorBox(NOT_YES_OR_NO_TITLE, NOT_YES_OR_NO);
+        validation.createErrorBox(words.apply(NOT_YES_OR_NO_TITLE), words.apply(NOT_YES_OR_NO));
         return validation;
     }
 
@@ -107,8 +108,8 @@ final class ImportTemplateWorkbook {
             labelsByHint.merge(column.hint(), column.label(), (a, b) -> a + "、" + b);
         }
         Row header = sheet.createRow(0);
-        text.set(header.createCell(0), "列");
-        text.set(header.createCell(1), GUIDE);
+        text.set(header.createCell(0), words.apply(GUIDE_COLUMN));
+        text.set(header.createCell(1), words.apply(GUIDE));
         header.getCell(0).setCellStyle(bold);
         header.getCell(1).setCellStyle(bold);
         int r = 1;
