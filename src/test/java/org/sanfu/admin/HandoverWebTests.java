@@ -301,7 +301,7 @@ class HandoverWebTests {
         assertThat(later).isNotNull();
         assertThat(later.hasAttr("open")).isFalse();
 
-        for (String other : List.of("staff1", "commerce", "leader")) {
+        for (String other : List.of("staff1", "commerce", "leader", "dispatch")) {
             assertThat(pages.post("/admin/accounts/" + from + "/handover", other, Pages.form("to", to)).status())
                     .as(other).isEqualTo(403);
         }
