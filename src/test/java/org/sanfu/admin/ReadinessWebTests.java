@@ -218,6 +218,9 @@ class ReadinessWebTests {
         assertThat(late.get("missing").toString()).isEqualTo("[\"2027\"]");
         Pages.Answer december = pages.get("/admin", "admin");
         assertThat(december.html().select("#calendarProvisional.error:not(.warning)")).hasSize(1);
+        assertThat(december.html().select("#calendarProvisionalLate").text()).startsWith("已到 12 月，通知应已公布")
+                .contains("期限多落在 2027 年");
+        assertThat(provisional.html().select("#calendarProvisionalLate")).as("in November").isEmpty();
         Element lateItem = december.html().selectFirst("#readiness li[data-check=HOLIDAY_CALENDAR]");
         assertThat(lateItem.attr("data-ready")).isEqualTo("false");
         assertThat(lateItem.select(".todo").text()).startsWith("缺少 2027 年的国务院办公厅节假日通知");
