@@ -59,9 +59,9 @@ class NameOrderMigrationTests {
                     Sql.ts(Instant.now()), Sql.ts(Instant.now()));
         }
 
-        flyway("latest").migrate();
+        flyway("45").migrate();
 
-        MigrationInfo v45 = flyway("latest").info().current();
+        MigrationInfo v45 = flyway("45").info().current();
         assertThat(v45.getVersion().getVersion()).isEqualTo("45");
         assertThat(v45.getState().isApplied()).isTrue();
         for (String name : IN_ORDER) {
