@@ -57,14 +57,22 @@ public final class Sql {
     }
 
     /**
-     * What a query of {@code values} in an {@code in (...)} list finds, the values a thousand a statement: PostgreSQL
-     * takes at most 65535 parameters a statement, and the list is as long as its caller's.
+     * The values a thousand at a time, in their order, for statements that name them in an {@code in (...)} list or as
+     * rows of one insert: PostgreSQL takes at most 65535 parameters a statement, and the list is as long as its
+     * caller's.
      */
+    public static <T> List<List<T>> chunks(List<T> values) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int i = 0; i < values.size(); i += 1000) {
+            chunks.add(values.subList(i, Math.min(values.size(), i + 1000)));
+        }
+        return chunks;
+    }
+
+    /** What a query of {@code values} in an {@code in (...)} list finds, a statement a {@link #chunks chunk}. */
     public static <T, R> List<R> inChunks(List<T> values, Function<List<T>, List<R>> query) {
         List<R> found = new ArrayList<>();
-        for (int i = 0; i < values.size(); i += 1000) {
-            found.addAll(query.apply(values.subList(i, Math.min(values.size(), i + 1000))));
-        }
+        chunks(values).forEach(chunk -> found.addAll(query.apply(chunk)));
         return found;
     }
 

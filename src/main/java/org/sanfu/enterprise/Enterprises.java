@@ -113,10 +113,9 @@ class Enterprises {
      */
     void lock(Collection<String> creditCodes) {
         List<String> codes = creditCodes.stream().distinct().sorted().toList();
-        for (int i = 0; i < codes.size(); i += 1000) {
+        for (List<String> chunk : Sql.chunks(codes)) {
             jdbc.sql("select credit_code from enterprise where credit_code in (:codes) order by credit_code "
-                    + updateLock).param("codes", codes.subList(i, Math.min(codes.size(), i + 1000)))
-                    .query(String.class).list();
+                    + updateLock).param("codes", chunk).query(String.class).list();
         }
     }
 

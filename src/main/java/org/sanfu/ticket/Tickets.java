@@ -455,9 +455,7 @@ class Tickets {
                 });
         changes.changing(open.keySet());
         List<Object> ids = List.copyOf(open.keySet());
-        // chunks keep under PostgreSQL's parameter limit, as the search change log's
-        for (int i = 0; i < ids.size(); i += 1000) {
-            List<Object> chunk = ids.subList(i, Math.min(ids.size(), i + 1000));
+        for (List<Object> chunk : Sql.chunks(ids)) {
             List<Object> params = new ArrayList<>(List.of(to, Sql.ts(now)));
             params.addAll(chunk);
             sql("update ticket set reporter = ?, updated_at = ? where id in ("

@@ -38,9 +38,8 @@ class SearchChanges {
             return;
         }
         List<Object> ids = changed.changes().stream().map(c -> (Object) c.id()).toList();
-        // an enterprise renamed touches all its tickets: chunks keep under PostgreSQL's parameter limit
-        for (int i = 0; i < ids.size(); i += 1000) {
-            List<Object> chunk = ids.subList(i, Math.min(ids.size(), i + 1000));
+        // an enterprise renamed touches all its tickets: as many rows as its tickets, a thousand a statement
+        for (List<Object> chunk : Sql.chunks(ids)) {
             jdbc.sql("insert into search_change (ticket_id) values "
                             + String.join(", ", chunk.stream().map(id -> "(?)").toList()))
                     .params(chunk).update();
