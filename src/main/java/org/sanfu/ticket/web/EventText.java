@@ -67,6 +67,22 @@ public class EventText {
         return text;
     }
 
+    /** A rating as the history keeps it: its grade's code and the comment typed with it (null for none). */
+    record Rating(String grade, String comment) {}
+
+    /**
+     * The rating a history event's text holds ("DISSATISFIED；<comment>", TicketActions' rated), read by the pattern the
+     * page names it by; null for a text that is no rating.
+     */
+    static Rating rating(String detail) {
+        Matcher satisfaction = detail == null ? null : SATISFACTION.matcher(detail);
+        if (satisfaction == null || !satisfaction.matches()) {
+            return null;
+        }
+        String note = satisfaction.group(2);
+        return new Rating(satisfaction.group(1), note == null || note.length() == 1 ? null : note.substring(1));
+    }
+
     private String label(String key) {
         return messages.getMessage(key, null, key, Locale.SIMPLIFIED_CHINESE);
     }

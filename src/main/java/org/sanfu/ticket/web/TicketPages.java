@@ -874,13 +874,11 @@ class TicketPages {
 
         static Dissatisfied of(TicketView ticket, List<TicketEvent> history) {
             TicketEvent rating = Awaited.REOPEN.in(ticket, history);
-            String grade = Satisfaction.DISSATISFIED.name();
-            if (rating == null || rating.detail() == null || !rating.detail().startsWith(grade)) {
+            EventText.Rating rated = rating == null ? null : EventText.rating(rating.detail());
+            if (rated == null || !rated.grade().equals(Satisfaction.DISSATISFIED.name())) {
                 return null;
             }
-            // the history keeps "DISSATISFIED；<reason>" (TicketActions.rated)
-            String reason = rating.detail().length() > grade.length() + 1
-                    ? rating.detail().substring(grade.length() + 1) : null;
+            String reason = rated.comment();
             boolean toLeader = rating.toStatus() == TicketStatus.SUPERVISION;
             return new Dissatisfied(ticket.reopenCount(), reason, rating.actor(), rating.at(), toLeader,
                     toLeader && ticket.status() != TicketStatus.SUPERVISION);
