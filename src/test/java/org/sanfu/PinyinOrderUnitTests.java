@@ -82,6 +82,20 @@ class PinyinOrderUnitTests {
     }
 
     /**
+     * A name holding a listed place is keyed twice (its spelling as it sounds, then its own), and still fits whole at
+     * the longest a name may be (200 characters, a rare character of CJK's extensions among them): two such names that
+     * differ only in their last character keep their order, which a cut key would lose.
+     */
+    @Test
+    void aNameWithAPlaceFitsWholeAtTheLongestNameAllowed() {
+        String longest = "乐清" + "鄞".repeat(196) + "𠀀";
+        assertThat(longest.codePointCount(0, longest.length())).isEqualTo(199);
+        assertThat(PinyinOrder.key(longest + "甲").length).isLessThan(PinyinOrder.KEY_MAX);
+        assertThat(PinyinOrder.comparator().compare(longest + "甲", longest + "乙")).isNegative();
+        assertThat(Arrays.compareUnsigned(PinyinOrder.key(longest + "甲"), PinyinOrder.key(longest + "乙"))).isNegative();
+    }
+
+    /**
      * The version keys are made by, recorded beside them (NameOrderKeys): ICU's release, the collator's settings and
      * the list of places read otherwise, which fits the column that records it (100 characters).
      */
