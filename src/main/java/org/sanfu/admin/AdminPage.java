@@ -138,6 +138,10 @@ class AdminPage {
         AccountAdministration.RoleChange change;
         try {
             change = accounts.changeRole(caller, username, role, department);
+        } catch (AccountAdministration.AdministratorKept e) {
+            // the state refuses it, not the form: 409 by the role field, as disabling such an account and the API's PATCH
+            return page(caller, new Filled("role:" + username, Map.of("role", text(role), "department", text(department)),
+                    faultsByField(e)), HttpStatus.CONFLICT);
         } catch (InvalidInput e) {
             return refused(caller, "role:" + username, Map.of("role", text(role), "department", text(department)), e);
         }
