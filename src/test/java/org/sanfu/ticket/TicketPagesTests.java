@@ -1039,6 +1039,18 @@ class TicketPagesTests extends TicketWebTestSupport {
                 .isEqualTo("CLOSE");
         assertUnchanged(id, before);
 
+        // the lead named among the co-departments too is refused by the field, as 交办 refuses it, never dropped
+        Pages.Answer leadAlsoCo = pages.post("/tickets/" + id + "/rule", "leader", Pages.form("decision", "REASSIGN",
+                "leadDepartment", "COMMERCE", "coDepartments", "COMMERCE", "coDepartments", "HRSS"));
+        assertThat(leadAlsoCo.status()).isEqualTo(400);
+        Element ruleForm = leadAlsoCo.html().selectFirst("form[data-action=rule]");
+        assertThat(ruleForm.select("fieldset[data-field=coDepartments] .field-error").text())
+                .isEqualTo("主办部门不能同时作为协办部门");
+        assertThat(ruleForm.select("input[name=coDepartments][checked]").eachAttr("value"))
+                .containsExactlyInAnyOrder("COMMERCE", "HRSS");
+        assertThat(ruleForm.select("select[name=leadDepartment] option[selected]").attr("value")).isEqualTo("COMMERCE");
+        assertUnchanged(id, before);
+
         Pages.Answer reassigned = pages.post("/tickets/" + id + "/rule", "leader",
                 Pages.form("decision", "REASSIGN", "leadDepartment", "COMMERCE", "note", "商务局牵头"));
         assertThat(reassigned.status()).isEqualTo(303);
