@@ -10,6 +10,11 @@
 // The account is in the key because sessionStorage outlives a sign-out and the next sign-in in the same tab: on a
 // shared office PC, one account's unsent 备注 would otherwise be the next account's, sent under its name. The
 // sign-in page and the sign-out form drop every draft besides (js/drafts-forgotten.js).
+// A group of checkboxes (交办's and 改派's 协办部门) is kept as the list of its ticked values, none included, and comes
+// back unless the server filled the form in (data-sent: a refused or kept form, whose ticks win, none too): a returned
+// ticket's co-departments, ticked when its 交办 form first shows, are a default the kept ticks replace. A disabled box
+// (the lead's own, js/ticket-forms.js) is never ticked back, and a select put back is announced (change) so that
+// ticket-forms.js greys out the box of the lead it names.
 (function () {
   var page = document.querySelector('main.ticket-page[data-id]');
   var me = document.querySelector('[data-me]');
@@ -18,6 +23,7 @@
   }
   var TYPED = 'textarea, input[type="text"], input[type="number"]';
   var CHOSEN = 'select, input[type="radio"]';
+  var TICKED = 'input[type="checkbox"]';
   var prefix = 'sanfu.draft.' + me.getAttribute('data-me') + '.' + page.getAttribute('data-id') + '.';
 
   function read(key) {
@@ -59,6 +65,16 @@
           typed = true;
         }
       });
+      form.querySelectorAll(TICKED).forEach(function (box) {
+        if (!box.name) {
+          return;
+        }
+        var ticked = fields[box.name] = Array.isArray(fields[box.name]) ? fields[box.name] : [];
+        if (box.checked) {
+          ticked.push(box.value);
+          typed = true;
+        }
+      });
       var open = !!(details && details.open);
       write(key, typed || open ? {fields: fields, open: open} : null);
     }
@@ -82,8 +98,18 @@
           field.checked = field.value === kept;
         } else if (Array.prototype.some.call(field.options, function (o) { return o.value === kept; })) {
           field.value = kept;
+          field.dispatchEvent(new Event('change', {bubbles: true}));
         }
         restored = restored || chosen(field);
+      });
+      var sent = form.hasAttribute('data-sent');
+      form.querySelectorAll(TICKED).forEach(function (box) {
+        var kept = draft.fields && draft.fields[box.name];
+        if (sent || !Array.isArray(kept) || box.disabled) {
+          return;
+        }
+        box.checked = kept.indexOf(box.value) >= 0;
+        restored = restored || box.checked;
       });
       if (details && (draft.open || restored)) {
         details.open = true;

@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.WebElement;
 import org.sanfu.Api;
 import org.sanfu.Browser;
 import org.sanfu.SanfuTest;
@@ -122,6 +124,52 @@ class TicketDraftsBrowserTests {
         phone.signOut().open("/login");
         assertThat(drafts()).isEmpty();
         phone.noPolicyViolations();
+    }
+
+    /**
+     * Dispatch arbitrating a return chooses the new lead and co-departments, then the page reloads unsent (another form
+     * sent, a refresh): the lead and the 协办部门 ticks come back as left, over the co-departments the returned ticket's
+     * form ticks first, and the lead's own box stays unticked and greyed out. Sending the form drops them.
+     */
+    @Test
+    void theLeadAndCoDepartmentsChosenBeforeAReloadAreThereAfterIt() {
+        String id = api.ticket("OTHER").get("id").asText();
+        api.act(id, "assign", "dispatch", Map.of("leadDepartment", "COMMERCE", "coDepartments", List.of("FINANCE")));
+        api.act(id, "return", "commerce", Map.of("reason", "不属本部门职责"));
+        String assign = "form[data-action=assign] ";
+
+        phone.signInAs("dispatch").open("/tickets/" + id);
+        assertThat(ticked(assign)).containsExactly("FINANCE");
+        phone.find(assign + "select[name=leadDepartment] option[value=HRSS]").click();
+        phone.find(assign + "input[name=coDepartments][value=FINANCE]").click();
+        phone.find(assign + "input[name=coDepartments][value=CUSTOMS]").click();
+        phone.find(assign + "input[name=coDepartments][value=JUSTICE]").click();
+        phone.open("/tickets/" + id);
+
+        assertThat(phone.find(assign + "select[name=leadDepartment]").getDomProperty("value")).isEqualTo("HRSS");
+        assertThat(ticked(assign)).containsExactly("CUSTOMS", "JUSTICE");
+        assertThat(phone.find(assign + "input[name=coDepartments][value=HRSS]").isEnabled()).isFalse();
+
+        // the lead changed to a ticked co-department: its box is unticked, and so it is kept after the next reload
+        phone.find(assign + "select[name=leadDepartment] option[value=JUSTICE]").click();
+        phone.open("/tickets/" + id);
+        assertThat(phone.find(assign + "select[name=leadDepartment]").getDomProperty("value")).isEqualTo("JUSTICE");
+        assertThat(ticked(assign)).containsExactly("CUSTOMS");
+        assertThat(phone.find(assign + "input[name=coDepartments][value=JUSTICE]").isEnabled()).isFalse();
+
+        phone.follow(assign + "button[type=submit]");
+        assertThat(phone.text("status")).isEqualTo("待签收");
+        var ticket = api.get("/api/tickets/" + id, "leader").json();
+        assertThat(ticket.get("leadDepartment").asText()).isEqualTo("JUSTICE");
+        assertThat(ticket.get("coDepartments").toString()).isEqualTo("[\"CUSTOMS\"]");
+        assertThat(drafts()).noneMatch(key -> key.endsWith("." + id + ".assign"));
+        phone.noPolicyViolations();
+    }
+
+    /** The values of the 协办部门 boxes ticked in this form, in the page's order. */
+    private static List<String> ticked(String form) {
+        return phone.findAll(form + "input[name=coDepartments]").stream().filter(WebElement::isSelected)
+                .map(box -> box.getDomAttribute("value")).toList();
     }
 
     /** The keys of this tab's drafts (js/ticket-drafts.js). */
