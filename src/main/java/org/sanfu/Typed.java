@@ -14,6 +14,8 @@ package org.sanfu;
  * and full-width ASCII forms read as the ASCII they stand for.</li>
  * <li>{@link #code}: a code filed in capitals (a credit code, a ticket's source, a channel's code): folded, and its
  * ASCII letters upper-cased.</li>
+ * <li>{@link #word}: one of a few words the service names in lower case (a download's {@code format}): folded, and
+ * its ASCII letters lower-cased.</li>
  * </ul>
  */
 public final class Typed {
@@ -68,14 +70,29 @@ public final class Typed {
      * Null stays null.
      */
     public static String code(String text) {
+        return asciiCase(text, 'a', 'z', 'A');
+    }
+
+    /**
+     * A word of a few the service names in lower case, such as a download's format, as meant: {@link #folded}, its
+     * ASCII letters lower-cased (XLSX, Xlsx and ｘｌｓｘ with spaces around it are xlsx); no other letter is, as for
+     * {@link #code} (the Kelvin sign K would lower-case into k), so that one stays for the word's check to refuse.
+     * Null stays null.
+     */
+    public static String word(String text) {
+        return asciiCase(text, 'A', 'Z', 'a');
+    }
+
+    /** {@link #folded}, with each ASCII letter from {@code first} to {@code last} moved to the case starting at {@code to}. */
+    private static String asciiCase(String text, char first, char last, char to) {
         String folded = folded(text);
         if (folded == null) {
             return null;
         }
         char[] chars = folded.toCharArray();
         for (int i = 0; i < chars.length; i++) {
-            if (chars[i] >= 'a' && chars[i] <= 'z') {
-                chars[i] = (char) (chars[i] - ('a' - 'A'));
+            if (chars[i] >= first && chars[i] <= last) {
+                chars[i] = (char) (chars[i] - first + to);
             }
         }
         return new String(chars);

@@ -42,4 +42,14 @@ class TypedUnitTests {
         assertThat(Typed.code("ıſß")).isEqualTo("ıſß");
         assertThat(Typed.code(null)).isNull();
     }
+
+    @Test
+    void aWordIsFoldedAndItsAsciiLettersAloneAreLowerCased() {
+        assertThat(Typed.word(" XLSX\u00A0")).isEqualTo("xlsx");
+        assertThat(Typed.word("Ｄｏｃｘ")).isEqualTo("docx");
+        assertThat(Typed.word("md")).isEqualTo("md");
+        // no other letter lower-cases into a word's: the Kelvin sign and the dotted İ stay for the word's check to refuse
+        assertThat(Typed.word("\u212AB İ")).isEqualTo("\u212Ab İ");
+        assertThat(Typed.word(null)).isNull();
+    }
 }

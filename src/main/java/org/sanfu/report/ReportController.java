@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.sanfu.Message;
 import org.sanfu.SanfuProperties;
+import org.sanfu.Typed;
 import org.sanfu.web.ApiAccess;
 import org.sanfu.web.Downloads;
 import org.sanfu.web.InvalidInput;
@@ -120,8 +121,12 @@ class ReportController {
         return Downloads.attachment(type, BriefingKind.of(briefing).fileName() + "." + extension, content);
     }
 
-    /** The most preferred of the four representations the client accepts; JSON when in doubt. */
-    private static MediaType wanted(String format, String accept) {
+    /**
+     * The most preferred of the four representations the client accepts; JSON when in doubt. {@code format} is read
+     * as typed words are (Typed#word: XLSX or Md with spaces around it too); blank, it leaves the choice to Accept.
+     */
+    private static MediaType wanted(String typedFormat, String accept) {
+        String format = Typed.word(typedFormat);
         if ("md".equals(format) || "markdown".equals(format)) {
             return MARKDOWN;
         }

@@ -1,18 +1,24 @@
 package org.sanfu.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.sanfu.Message;
 import org.sanfu.SanfuProperties;
+import org.sanfu.Typed;
 import org.sanfu.web.DashboardLink;
 import org.sanfu.web.InvalidInput;
 import org.sanfu.web.IsoWeek;
 import org.sanfu.web.Page;
+import org.sanfu.web.QueryLink;
 import org.sanfu.web.WayBack;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
@@ -58,6 +64,9 @@ class ReportPages {
     @GetMapping("/reports/weekly")
     ResponseEntity<byte[]> weekly(@RequestParam(required = false) String week,
             @RequestParam(required = false) String format) {
+        if (page(format)) {
+            return toPage("/reports/weekly", "week", week);
+        }
         String extension = extension(format);
         return download(briefings.of(briefings.week(week)), extension);
     }
@@ -66,8 +75,27 @@ class ReportPages {
     @GetMapping("/reports/monthly")
     ResponseEntity<byte[]> monthly(@RequestParam(required = false) String month,
             @RequestParam(required = false) String format) {
+        if (page(format)) {
+            return toPage("/reports/monthly", "month", month);
+        }
         String extension = extension(format);
         return download(monthly.of(monthly.month(month)), extension);
+    }
+
+    /** Whether {@code format} asks for the page, written otherwise than the page's mapping reads it (HTML, html with spaces). */
+    private static boolean page(String format) {
+        return "html".equals(Typed.word(format));
+    }
+
+    /**
+     * 303 to the page's own address, {@code format=html} as its mapping reads it: the page is then the one address,
+     * which its 打印 and links keep.
+     */
+    private static ResponseEntity<byte[]> toPage(String path, String period, String value) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put(period, value);
+        query.put("format", "html");
+        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(QueryLink.of(path, query))).build();
     }
 
     /**
@@ -119,8 +147,10 @@ class ReportPages {
     /**
      * The download's file extension: txt (plain text) for {@code md}, or {@code text} or {@code txt} as a person types
      * it; docx (Word) for {@code docx}, xlsx (Excel) for {@code xlsx} or none; anything else is 400 naming {@code format}.
+     * The format is read as typed words are (Typed#word): TXT, Xlsx or docx with spaces around it too.
      */
-    private static String extension(String format) {
+    private static String extension(String typedFormat) {
+        String format = Typed.word(typedFormat);
         if (format == null || "xlsx".equals(format)) {
             return "xlsx";
         }

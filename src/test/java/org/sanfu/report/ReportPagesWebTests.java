@@ -99,6 +99,51 @@ class ReportPagesWebTests {
     }
 
     /**
+     * (addition) A format is read as typed words are (API.md General): in any case, with spaces around it, on the pages'
+     * downloads and the API's alike; HTML is the page, by its own address (303 to format=html). Another word is still 400.
+     */
+    @Test
+    void theFormatIsTakenInAnyCaseWithSpacesAround() throws Exception {
+        for (String typed : new String[] {"XLSX", " Xlsx ", "ｘｌｓｘ"}) {
+            assertThat(typedFormat("/reports/weekly", "week", "2026-W48", typed).getHeader("Content-Disposition"))
+                    .as(typed).contains("2026-W48.xlsx");
+        }
+        for (String typed : new String[] {"TXT", "Text\u00A0", " MD"}) {
+            MockHttpServletResponse text = typedFormat("/reports/monthly", "month", "2026-06", typed);
+            assertThat(text.getContentType()).as(typed).startsWith("text/plain");
+            assertThat(text.getHeader("Content-Disposition")).as(typed).contains("2026-06.txt");
+        }
+        assertThat(typedFormat("/reports/weekly", "week", "2026-W48", "Docx ").getHeader("Content-Disposition"))
+                .contains("2026-W48.docx");
+        MockHttpServletResponse page = typedFormat("/reports/weekly", "week", "2026-W48", " HTML");
+        assertThat(page.getStatus()).isEqualTo(303);
+        assertThat(page.getRedirectedUrl()).isEqualTo("/reports/weekly?week=2026-W48&format=html");
+        assertThat(typedFormat("/reports/monthly", "month", null, "Html").getRedirectedUrl())
+                .isEqualTo("/reports/monthly?format=html");
+        assertThat(typedFormat("/reports/weekly", "week", "2026-W48", "PDF").getStatus()).isEqualTo(400);
+
+        Api.Response excel = api.perform(get("/api/reports/weekly").queryParam("week", "2026-W48")
+                .queryParam("format", " XLSX "), "leader");
+        assertThat(excel.status()).isEqualTo(200);
+        assertThat(excel.contentType()).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(api.perform(get("/api/reports/monthly").queryParam("month", "2026-06").queryParam("format", "Markdown"),
+                "leader").contentType()).startsWith("text/markdown");
+        assertThat(api.perform(get("/api/reports/monthly").queryParam("format", "DOCX"), "dispatch").contentType())
+                .startsWith("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        assertThat(api.perform(get("/api/reports/weekly").queryParam("format", "Pdf"), "leader").firstFault()
+                .get("field").asText()).isEqualTo("format");
+    }
+
+    private MockHttpServletResponse typedFormat(String path, String period, String value, String format)
+            throws Exception {
+        var request = get(path).queryParam("format", format).accept(MediaType.ALL);
+        if (value != null) {
+            request.queryParam(period, value);
+        }
+        return pages.mvc().perform(Pages.in(request, pages.session("leader"))).andReturn().getResponse();
+    }
+
+    /**
      * 在线查看: the briefing as a page, for a phone in a meeting and for print, saying what the Markdown of the same
      * week says, in its order and words: a week of May 2011 (no other test's) with a resolved ticket whose title is
      * Markdown and HTML, which the page shows as typed, and one overdue.
