@@ -1,6 +1,7 @@
 package org.sanfu.ticket;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.TYPE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
@@ -15,6 +16,7 @@ import java.lang.annotation.Target;
 import java.util.HashSet;
 import java.util.List;
 import org.hibernate.validator.constraintvalidation.HibernateConstraintValidatorContext;
+import org.sanfu.Typed;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.web.OneOf;
 import org.sanfu.web.Text;
@@ -33,12 +35,30 @@ public final class ActionRequests {
     private ActionRequests() {
     }
 
+    /**
+     * Dispatch names the lead and co-departments, and (addition) may re-classify the ticket (重新分类) when the
+     * specialist filed it under the wrong category: a code of the Catalog, read as the list's {@code category}
+     * filter reads it (full-width letters as ASCII, the case as typed); blank or absent keeps the ticket's own.
+     */
     @HandlingDepartments
     public record Assign(
             @Schema(requiredMode = REQUIRED, description = "a handling department's code", example = "FINANCE")
             String leadDepartment,
             @Schema(description = "other handling departments, each with its own part") List<String> coDepartments,
-            @Text(multiline = true) String note) implements Routing {}
+            @Text(multiline = true) String note,
+            @Schema(description = "(addition) a category code: the ticket is re-classified under it; absent keeps its own",
+                    example = "LOGISTICS")
+            @CategoryCode String category) implements Routing {
+
+        public Assign {
+            category = Typed.folded(category);
+            category = category == null || category.isEmpty() ? null : category;
+        }
+
+        public Assign(String leadDepartment, List<String> coDepartments, String note) {
+            this(leadDepartment, coDepartments, note, null);
+        }
+    }
 
     public record Return(@Schema(requiredMode = REQUIRED, description = "why it is not this department's")
             @Text(required = true, multiline = true) String reason) {}
@@ -164,6 +184,39 @@ public final class ActionRequests {
                 valid = false;
             }
             return valid;
+        }
+    }
+
+    /** A problem category of the Catalog, or none. */
+    @Documented
+    @Constraint(validatedBy = CategoryCodeValidator.class)
+    @Target(FIELD)
+    @Retention(RUNTIME)
+    @interface CategoryCode {
+        String message() default "{sanfu.validation.one-of}";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+    }
+
+    /** The categories are configuration, so the validator asks the Catalog (Spring injects it). */
+    static final class CategoryCodeValidator implements ConstraintValidator<CategoryCode, String> {
+
+        private final Catalog catalog;
+
+        CategoryCodeValidator(Catalog catalog) {
+            this.catalog = catalog;
+        }
+
+        @Override
+        public boolean isValid(String category, ConstraintValidatorContext context) {
+            if (category == null || catalog.isCategory(category)) {
+                return true;
+            }
+            context.unwrap(HibernateConstraintValidatorContext.class)
+                    .addMessageParameter("values", String.join(", ", catalog.categoryCodes()));
+            return false;
         }
     }
 

@@ -97,11 +97,19 @@ public class TicketActions {
     /**
      * Dispatch names the lead and co-departments. Assigning to another department upholds a return
      * and starts a new sign clock; assigning back to the department that returned it rejects the
-     * return, and that department's original sign deadline keeps running.
+     * return, and that department's original sign deadline keeps running. (Addition) A category other than the
+     * ticket's re-classifies it (重新分类) in the same step: every reader of the row (the list, the figures, the
+     * search index, the systemic scan) sees the new one from this commit; the limits and deadlines stay, for
+     * dispatch names the department itself and the reply clock counts from the report.
      */
     @Transactional
     public TicketView assign(String id, Caller caller, ActionRequests.Assign command) {
         return perform(id, caller, TicketAction.ASSIGN, (ticket, task, now) -> {
+            String category = command.category();
+            boolean reclassified = category != null && !category.equals(ticket.category());
+            if (reclassified) {
+                tickets.reclassified(ticket.id(), category, now);
+            }
             String lead = command.leadDepartment();
             List<String> co = command.coDepartments() == null ? List.of() : command.coDepartments();
             boolean returnRejected = lead.equals(ticket.leadDepartment()) && ticket.signDeadline() != null;
@@ -121,6 +129,10 @@ public class TicketActions {
                                 new Object[] {messages.getMessage(GIVEN_BACK_RULE, null, Locale.SIMPLIFIED_CHINESE)},
                                 Locale.SIMPLIFIED_CHINESE)
                         : messages.getMessage(UPHELD_RETURN_RULE, null, Locale.SIMPLIFIED_CHINESE));
+            }
+            if (reclassified) {
+                detail.append("；分类由「").append(catalog.categoryLabel(ticket.category())).append("」改为「")
+                        .append(catalog.categoryLabel(category)).append("」");
             }
             return withNote(detail.toString(), command.note());
         });

@@ -191,6 +191,12 @@ class Tickets {
                 + " else overdue_since end";
     }
 
+    /** Dispatch re-classified the ticket (重新分类): the figures and the index follow through {@link TicketChanges}. */
+    void reclassified(long id, String category, Instant now) {
+        changes.defer(id, "category", category);
+        changes.defer(id, "updated_at", Sql.ts(now));
+    }
+
     void signed(long id, Instant at, boolean late) {
         changes.changing(id);
         // a late sign is a missed sign clock even if its timer has not fired yet

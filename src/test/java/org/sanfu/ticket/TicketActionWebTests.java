@@ -1,6 +1,7 @@
 package org.sanfu.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sanfu.Api.item;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -508,6 +509,99 @@ class TicketActionWebTests extends TicketWebTestSupport {
         assertInvalid(post(id, "assign", "dispatch", Map.of("leadDepartment", "CUSTOMS",
                 "coDepartments", "FINANCE")), "coDepartments");
         assertUnchanged(id, before);
+    }
+
+    /**
+     * (Addition) 重新分类: a problem filed under the wrong category comes to dispatch, which assigns it under the
+     * right one; the history says so, and the list's filter (by SQL and by the search index) and the leaders' figures
+     * count it under the new category from then on. The deadlines are the assignment's as without it.
+     */
+    @Test
+    void assigningWithAnotherCategoryReclassifiesTheTicketAndTheListAndFiguresFollowIt() {
+        String town = "重分类镇" + Api.creditCode().substring(12);
+        JsonNode filed = api.visit(api.enterprise("重分类企业", town),
+                List.of(Api.problem("OTHER", "冷链车辆通行证办理慢"))).get(0);
+        String id = id(filed);
+        assertThat(filed.get("status").asText()).isEqualTo("DISPATCHING");
+        assertThat(item(api.summaryOfTown(town, "").get("byCategory"), "OTHER").get("total").asLong()).isEqualTo(1);
+
+        // typed with a Chinese input method's full-width letters, as the list's filter reads them
+        Api.Response r = post(id, "assign", "dispatch", Map.of("leadDepartment", "TRANSPORT",
+                "category", Api.fullWidth("LOGISTICS") + " ", "note", "物流类"));
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        JsonNode assigned = r.json();
+        assertThat(assigned.get("status").asText()).isEqualTo("ASSIGNED");
+        assertThat(assigned.get("category").asText()).isEqualTo("LOGISTICS");
+        assertThat(assigned.get("categoryLabel").asText()).isEqualTo("物流运输");
+        assertThat(assigned.get("replyDeadline")).as("counted from the report, as before").isEqualTo(filed.get("replyDeadline"));
+        assertThat(time(assigned, "signDeadline")).isAfter(time(assigned, "assignedAt"));
+
+        JsonNode last = lastEvent(id);
+        assertThat(last.get("action").asText()).isEqualTo("assign");
+        assertThat(last.get("actor").asText()).isEqualTo("dispatch");
+        assertThat(last.get("detail").asText()).isEqualTo("主办 交通运输局（港航）；分类由「其他」改为「物流运输」；物流类");
+        assertThat(history(id).findValuesAsText("detail").stream().filter(d -> d != null && d.contains("分类由")))
+                .hasSize(1);
+
+        assertThat(listed("?town=" + town + "&category=LOGISTICS")).containsExactly(id);
+        assertThat(listed("?town=" + town + "&category=OTHER")).isEmpty();
+        // a search's words go through the index, which reindexed the ticket as it changed
+        assertThat(listed("?q=冷链车辆通行证&category=LOGISTICS")).containsExactly(id);
+        assertThat(listed("?q=冷链车辆通行证&category=OTHER")).isEmpty();
+
+        JsonNode figures = api.summaryOfTown(town, "");
+        assertThat(item(figures.get("byCategory"), "LOGISTICS").get("total").asLong()).isEqualTo(1);
+        assertThat(figures.get("byCategory").findValuesAsText("key")).doesNotContain("OTHER");
+        assertThat(api.summaryOfTown(town, "&category=LOGISTICS").get("total").asLong()).isEqualTo(1);
+        assertThat(api.summaryOfTown(town, "&category=OTHER").get("total").asLong()).isZero();
+    }
+
+    @Test
+    void assigningWithAnUnknownCategoryIs400NamingCategoryAfterThe403OfAnyoneButDispatchAndItsOwnChangesNoCategory() {
+        String id = id(api.ticket("OTHER"));
+        Snapshot before = snapshot(id);
+
+        // re-classifying is dispatch's as assigning is; the 403 comes before the body's 400, as API.md orders them
+        for (String user : List.of("transport", "finance", "staff1", "leader", "admin")) {
+            assertRefused(post(id, "assign", user, Map.of("leadDepartment", "TRANSPORT", "category", "LOGISTICS")), 403);
+            assertRefused(post(id, "assign", user, Map.of("leadDepartment", "TRANSPORT", "category", "NOPE")), 403);
+        }
+
+        assertInvalid(post(id, "assign", "dispatch", Map.of("leadDepartment", "CUSTOMS", "category", "SHIPPING")),
+                "category");
+        // codes are the catalog's as it writes them
+        assertInvalid(post(id, "assign", "dispatch", Map.of("leadDepartment", "CUSTOMS", "category", "logistics")),
+                "category");
+        assertInvalid(post(id, "assign", "dispatch", Map.of("leadDepartment", "CUSTOMS", "category", List.of("LOGISTICS"))),
+                "category");
+        Api.Response refused = post(id, "assign", "dispatch", Map.of("leadDepartment", "CUSTOMS", "category", "物流"));
+        assertInvalid(refused, "category");
+        assertThat(refused.text()).contains("LOGISTICS");
+        assertUnchanged(id, before);
+        assertThat(snapshot(id).ticket().get("status").asText()).isEqualTo("DISPATCHING");
+        assertThat(snapshot(id).ticket().get("category").asText()).isEqualTo("OTHER");
+
+        // its own category, or a blank choice, is an assignment as without one: no re-classification in the history
+        assertThat(post(id, "assign", "dispatch", Map.of("leadDepartment", "CUSTOMS", "category", "OTHER")).status())
+                .isEqualTo(200);
+        assertThat(api.get("/api/tickets/" + id, "dispatch").json().get("category").asText()).isEqualTo("OTHER");
+        assertThat(lastEvent(id).get("detail").asText()).isEqualTo("主办 海关");
+        String blank = id(api.ticket("OTHER"));
+        assertThat(post(blank, "assign", "dispatch", Map.of("leadDepartment", "CUSTOMS", "category", " ")).status())
+                .isEqualTo(200);
+        assertThat(api.get("/api/tickets/" + blank, "dispatch").json().get("category").asText()).isEqualTo("OTHER");
+
+        // a ticket no longer with dispatch: 409, its category kept
+        String assigned = id(api.ticket("CONTAINER"));
+        assertRefused(post(assigned, "assign", "dispatch", Map.of("leadDepartment", "CUSTOMS", "category", "LOGISTICS")),
+                409);
+        assertThat(api.get("/api/tickets/" + assigned, "dispatch").json().get("category").asText()).isEqualTo("CONTAINER");
+    }
+
+    private List<String> listed(String query) {
+        Api.Response r = api.get("/api/tickets" + query, "leader");
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        return r.json().get("items").findValuesAsText("id");
     }
 
     @Test

@@ -266,7 +266,7 @@ class TicketPagesTests extends TicketWebTestSupport {
         String unrouted = id(api.ticket("OTHER"));
         Document dispatch = pages.get("/tickets/" + unrouted, "dispatch").html();
         assertThat(new HashSet<>(inputs(dispatch, "assign"))).containsExactlyInAnyOrder("leadDepartment",
-                "coDepartments", "note");
+                "coDepartments", "note", "category");
         assertThat(dispatch.select("form[data-action=assign] input[type=checkbox][name=coDepartments]"))
                 .hasSizeGreaterThan(1);
         assertThat(dispatch.select("form[data-action=assign] select[name=leadDepartment] option[value=DISPATCH]"))
@@ -508,6 +508,41 @@ class TicketPagesTests extends TicketWebTestSupport {
                 "leadDepartment", "CUSTOMS", "coDepartments", "FINANCE", "coDepartments", "HRSS")).status())
                 .isEqualTo(303);
         assertThat(api.get("/api/tickets/" + id, "dispatch").json().get("leadDepartment").asText()).isEqualTo("CUSTOMS");
+    }
+
+    /**
+     * (Addition) 重新分类: dispatch's 交办 form offers the catalog's categories by their Chinese names, the ticket's own
+     * chosen, and assigning with another one files the ticket under it; a category no catalog has is the page again
+     * (400) naming it, the ticket still with dispatch under its own.
+     */
+    @Test
+    void theAssignFormReclassifiesTheTicketUnderTheCategoryChosen() {
+        String id = id(api.ticket("OTHER"));
+        Document page = pages.get("/tickets/" + id, "dispatch").html();
+        Element select = page.selectFirst("form[data-action=assign] select[name=category]");
+        assertThat(select).isNotNull();
+        assertThat(page.select("label[for=" + select.id() + "]").text()).isEqualTo("问题分类");
+        assertThat(select.select("option").eachAttr("value")).startsWith("CONTAINER", "LOGISTICS").contains("OTHER");
+        assertThat(select.select("option[selected]").eachText()).containsExactly("其他");
+        assertThat(select.select("option[value=LOGISTICS]").text()).isEqualTo("物流运输");
+        String key = page.select("form[data-action=assign] input[name=submission]").val();
+
+        Pages.Answer unknown = pages.post("/tickets/" + id + "/assign", "dispatch",
+                Pages.form("submission", key, "leadDepartment", "TRANSPORT", "category", "SHIPPING"));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.html().select("form[data-action=assign] [data-field=category] .field-error").text()).isNotBlank();
+        JsonNode still = api.get("/api/tickets/" + id, "dispatch").json();
+        assertThat(still.get("status").asText()).isEqualTo("DISPATCHING");
+        assertThat(still.get("category").asText()).isEqualTo("OTHER");
+
+        assertThat(pages.post("/tickets/" + id + "/assign", "dispatch",
+                Pages.form("submission", key, "leadDepartment", "TRANSPORT", "category", "LOGISTICS")).status())
+                .isEqualTo(303);
+        JsonNode assigned = api.get("/api/tickets/" + id, "dispatch").json();
+        assertThat(assigned.get("category").asText()).isEqualTo("LOGISTICS");
+        assertThat(assigned.get("leadDepartment").asText()).isEqualTo("TRANSPORT");
+        assertThat(pages.get("/tickets/" + id, "dispatch").html().select("li[data-action=assign] .text").text())
+                .contains("分类由「其他」改为「物流运输」");
     }
 
     /**

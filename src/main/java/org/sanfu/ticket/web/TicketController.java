@@ -116,7 +116,8 @@ class TicketController {
 
     @Operation(summary = "assign", description = "Dispatch names the lead and co-departments: DISPATCHING → "
             + "ASSIGNED. Assigning to another department upholds a return and starts a new sign clock; back to the "
-            + "same department rejects it and its sign deadline keeps running.")
+            + "same department rejects it and its sign deadline keeps running. (Addition) A `category` other than the "
+            + "ticket's re-classifies it (重新分类) in the same step; the deadlines stay as without it.")
     @ApiAccess(value = {"DISPATCH"}, errors = {400, 403, 404, 409})
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
             content = @Content(schema = @Schema(implementation = ActionRequests.Assign.class)))
