@@ -4,7 +4,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * What a client sends to correct an enterprise's file: its fields but the credit code, which names the
- * enterprise in the path and never changes (a code filed wrong is another enterprise, filed anew).
+ * enterprise in the path and never changes (a code filed wrong is another enterprise, filed anew). Every field is
+ * the file as it is to be: one left out is none, a contact's too (联系人, 联系电话), as a town left out is.
  */
 public record EnterpriseCorrection(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name,
@@ -12,5 +13,7 @@ public record EnterpriseCorrection(
         String industry,
         Boolean exporter,
         Boolean key,
-        String specialist) {
+        String specialist,
+        String contactName,
+        String contactPhone) {
 }

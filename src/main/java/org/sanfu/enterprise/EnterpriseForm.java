@@ -3,9 +3,13 @@ package org.sanfu.enterprise;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.sanfu.Message;
 import org.sanfu.Typed;
+import org.sanfu.security.PersonDetails;
 import org.sanfu.web.InvalidInput;
 
-/** What a client sends to create or import an enterprise. */
+/**
+ * What a client sends to create or import an enterprise. (addition) {@code contactName} and {@code contactPhone}, the
+ * enterprise's 联系人 and 联系电话, read and refused as an account's name and telephone are (PersonDetails).
+ */
 public record EnterpriseForm(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String creditCode,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name,
@@ -13,7 +17,9 @@ public record EnterpriseForm(
         String industry,
         Boolean exporter,
         Boolean key,
-        String specialist) {
+        String specialist,
+        String contactName,
+        String contactPhone) {
 
     /** The longest name and town a file takes (the enterprise table's columns). */
     public static final int NAME_MAX = 200;
@@ -21,8 +27,10 @@ public record EnterpriseForm(
 
     EnterpriseForm normalized() {
         String user = Typed.folded(specialist);
+        String phone = Typed.folded(contactPhone);
         return new EnterpriseForm(CreditCode.normalize(creditCode), trim(name), trim(town), trim(industry),
-                exporter, key, user == null || user.isEmpty() ? null : user);
+                exporter, key, user == null || user.isEmpty() ? null : user, trim(contactName),
+                phone == null || phone.isEmpty() ? null : phone);
     }
 
     void check(InvalidInput.Collector errors, java.util.function.Predicate<String> isStaff) {
@@ -36,6 +44,8 @@ public record EnterpriseForm(
         if (specialist != null && !isStaff.test(specialist)) {
             errors.add("specialist", Message.of("sanfu.enterprise.specialist"));
         }
+        PersonDetails.name(contactName, "contactName", errors);
+        PersonDetails.telephone(contactPhone, "contactPhone", errors);
     }
 
     /**

@@ -50,7 +50,12 @@ public class EnterpriseImport {
      * takes ({@link Takes}, which the template's workbook sets its cells for) and the key of the form's words on it
      * (admin.import.hint.*, the page's {@code #importColumns}; two columns may share one).
      */
-    record Column(String field, String label, Takes takes, String hint) {}
+    record Column(String field, String label, Takes takes, String hint, boolean optional) {
+
+        Column(String field, String label, Takes takes, String hint) {
+            this(field, label, takes, hint, false);
+        }
+    }
 
     /**
      * What a column's cell takes, as the template's workbook (ImportTemplateWorkbook) prepares it: a code, kept as
@@ -59,6 +64,8 @@ public class EnterpriseImport {
      */
     enum Takes { CODE, WORDS, YES_NO }
 
+    private static final String CONTACT_NAME = "contactName";
+    private static final String CONTACT_PHONE = "contactPhone";
     static final List<Column> COLUMNS = List.of(
             new Column("creditCode", "统一社会信用代码", Takes.CODE, "admin.import.hint.credit-code"),
             new Column("name", "企业名称", Takes.WORDS, "admin.import.hint.name"),
@@ -66,8 +73,13 @@ public class EnterpriseImport {
             new Column("industry", "行业", Takes.WORDS, "admin.import.hint.town-industry"),
             new Column("exporter", "外贸企业", Takes.YES_NO, "admin.import.hint.yes-no"),
             new Column("key", "重点企业", Takes.YES_NO, "admin.import.hint.yes-no"),
-            new Column("specialist", "驻企服务专员", Takes.CODE, "admin.import.hint.specialist"));
-    static final List<String> HEADER = COLUMNS.stream().map(Column::field).toList();
+            new Column("specialist", "驻企服务专员", Takes.CODE, "admin.import.hint.specialist"),
+            // (addition) optional: a file without them imports as before and leaves an enterprise's contact on file
+            // as it is; the telephone a code, kept as typed in a Text cell (Excel drops a leading 0 of 0576…)
+            new Column(CONTACT_NAME, "联系人", Takes.WORDS, "admin.import.hint.contact", true),
+            new Column(CONTACT_PHONE, "联系电话", Takes.CODE, "admin.import.hint.contact", true));
+    /** The columns every file must have, as the header fault names them. */
+    static final List<String> HEADER = COLUMNS.stream().filter(c -> !c.optional()).map(Column::field).toList();
     /** A header cell as written, normalized ({@link #normalized}), to the field it names. */
     private static final Map<String, String> NAMED = COLUMNS.stream().flatMap(c -> Stream.of(
             Map.entry(normalized(c.field()), c.field()), Map.entry(normalized(c.label()), c.field())))
@@ -75,7 +87,7 @@ public class EnterpriseImport {
     /** The template's example line: a made-up enterprise of 温岭市 (331081) whose code has its check character. */
     private static final String EXAMPLE_CODE = "91331081MA2K00001";
     static final List<String> EXAMPLE = List.of(EXAMPLE_CODE + CreditCode.checkCharacter(EXAMPLE_CODE),
-            "温岭市示例泵业有限公司", "泽国镇", "水泵", "是", "否", "");
+            "温岭市示例泵业有限公司", "泽国镇", "水泵", "是", "否", "", "王丽", "13800001234");
     private static final Set<String> TRUE = Set.of("true", "1", "yes", "y", "是");
     private static final Set<String> FALSE = Set.of("false", "0", "no", "n", "否", "");
     private static final String DUPLICATE = "sanfu.import.duplicate";
@@ -311,8 +323,11 @@ public class EnterpriseImport {
         // of the same enterprises in opposite orders would each hold a row the other waits for until the database
         // ended one, a 409. Each code is on one line at most: a later line naming it again was refused (duplicate).
         checked.sort(Comparator.comparing(EnterpriseForm::creditCode));
+        // a file without a contact column says nothing of that part of the contact: what is on file stays
+        Enterprises.Kept onFile = new Enterprises.Kept(!columns.containsKey(CONTACT_NAME),
+                !columns.containsKey(CONTACT_PHONE));
         for (EnterpriseForm f : checked) {
-            if (enterprises.fileChecked(f)) {
+            if (enterprises.fileChecked(f, onFile)) {
                 created++;
             } else {
                 updated++;
@@ -353,11 +368,12 @@ public class EnterpriseImport {
                         "columnLabel", label(field)));
             }
         }
-        List<Column> missing = COLUMNS.stream().filter(c -> !columns.containsKey(c.field())).toList();
+        List<Column> missing = COLUMNS.stream().filter(c -> !c.optional() && !columns.containsKey(c.field())).toList();
         if (!missing.isEmpty()) {
             throw InvalidInput.of("header", Message.of("sanfu.import.header", "columns", String.join(",", HEADER),
                     "missing", missing.stream().map(Column::field).collect(Collectors.joining(",")),
-                    "columnLabels", COLUMNS.stream().map(Column::label).collect(Collectors.joining("、")),
+                    "columnLabels", COLUMNS.stream().filter(c -> !c.optional()).map(Column::label)
+                            .collect(Collectors.joining("、")),
                     "missingLabels", missing.stream().map(Column::label).collect(Collectors.joining("、"))));
         }
         return columns;
@@ -382,7 +398,14 @@ public class EnterpriseImport {
         }
         return new EnterpriseForm(row.get(columns.get("creditCode")), row.get(columns.get("name")),
                 row.get(columns.get("town")), row.get(columns.get("industry")), bool(row, columns, "exporter"),
-                bool(row, columns, "key"), row.get(columns.get("specialist")));
+                bool(row, columns, "key"), row.get(columns.get("specialist")), cell(row, columns, CONTACT_NAME),
+                cell(row, columns, CONTACT_PHONE));
+    }
+
+    /** The cell of an optional column; null when the file has no such column. */
+    private static String cell(Line row, Map<String, Integer> columns, String field) {
+        Integer column = columns.get(field);
+        return column == null ? null : row.get(column);
     }
 
     private static Boolean bool(Line row, Map<String, Integer> columns, String column) {

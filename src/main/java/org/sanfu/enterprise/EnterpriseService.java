@@ -238,11 +238,11 @@ public class EnterpriseService implements EnterprisesLookedAfter {
         Enterprise onFile = get(creditCode);
         Towns towns = towns();
         EnterpriseForm f = checked(new EnterpriseForm(onFile.creditCode(), c.name(), c.town(), c.industry(),
-                c.exporter(), c.key(), c.specialist()), towns, onFile.specialist());
+                c.exporter(), c.key(), c.specialist(), c.contactName(), c.contactPhone()), towns, onFile.specialist());
         if (!sameNameConfirmed && !f.name().equals(onFile.name())) {
             refuseNamesakes(f.name(), f.creditCode());
         }
-        enterprises.update(f, clock.instant());
+        enterprises.update(f, Enterprises.Kept.NONE, clock.instant());
         events.publishEvent(new EnterpriseUpdated(f.creditCode(), f.name(), f.town()));
         return saved(f, towns);
     }
@@ -283,13 +283,14 @@ public class EnterpriseService implements EnterprisesLookedAfter {
     /**
      * Creates the enterprise of a checked line, or updates it when its credit code is on file; true when created. A
      * code that another request filed after this one looked (an import sent twice at once, a clerk filing it
-     * meanwhile) is on file then, and updated as it would be a moment later.
+     * meanwhile) is on file then, and updated as it would be a moment later. {@code kept}: the parts of the contact the file has no
+     * contact columns, and an enterprise on file keeps its contact.
      */
-    boolean fileChecked(EnterpriseForm f) {
+    boolean fileChecked(EnterpriseForm f, Enterprises.Kept kept) {
         if (enterprises.find(f.creditCode()).isEmpty() && enterprises.insert(f, clock.instant())) {
             return true;
         }
-        enterprises.update(f, clock.instant());
+        enterprises.update(f, kept, clock.instant());
         events.publishEvent(new EnterpriseUpdated(f.creditCode(), f.name(), f.town()));
         return false;
     }

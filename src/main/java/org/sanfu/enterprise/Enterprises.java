@@ -3,6 +3,8 @@ package org.sanfu.enterprise;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,7 +27,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 class Enterprises {
 
     private static final String COLUMNS = "credit_code, name, town, industry, exporter, key_enterprise, specialist, "
-            + "latest_operating_status, created_at, updated_at";
+            + "latest_operating_status, created_at, updated_at, contact_name, contact_phone";
 
     private final JdbcClient jdbc;
     private final RacedInsert raced;
@@ -85,19 +87,39 @@ class Enterprises {
      */
     boolean insert(EnterpriseForm f, Instant now) {
         return raced.insert(() -> jdbc.sql("insert into enterprise (" + COLUMNS + ", name_order) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, null, ?, ?, ?)")
+                        + "values (?, ?, ?, ?, ?, ?, ?, null, ?, ?, ?, ?, ?)")
                 .params(f.creditCode(), f.name(), f.town(), f.industry(), Boolean.TRUE.equals(f.exporter()),
-                        Boolean.TRUE.equals(f.key()), f.specialist(), Sql.ts(now), Sql.ts(now),
-                        PinyinOrder.key(f.name()))
+                        Boolean.TRUE.equals(f.key()), f.specialist(), Sql.ts(now), Sql.ts(now), f.contactName(),
+                        f.contactPhone(), PinyinOrder.key(f.name()))
                 .update());
     }
 
-    void update(EnterpriseForm f, Instant now) {
+    /**
+     * The parts of an enterprise's contact an update leaves as they are on file: those an import's file has no column
+     * for. A form and the API's correction give the whole file ({@link #NONE}).
+     */
+    record Kept(boolean contactName, boolean contactPhone) {
+        static final Kept NONE = new Kept(false, false);
+    }
+
+    /** The file as the form has it, its contact too but for the parts {@code kept}. */
+    void update(EnterpriseForm f, Kept kept, Instant now) {
+        List<Object> values = new ArrayList<>(Arrays.asList(f.name(), PinyinOrder.key(f.name()), f.town(),
+                f.industry(), Boolean.TRUE.equals(f.exporter()), Boolean.TRUE.equals(f.key()), f.specialist(),
+                Sql.ts(now)));
+        if (!kept.contactName()) {
+            values.add(f.contactName());
+        }
+        if (!kept.contactPhone()) {
+            values.add(f.contactPhone());
+        }
+        values.add(f.creditCode());
         jdbc.sql("update enterprise set name = ?, name_order = ?, town = ?, industry = ?, exporter = ?, "
-                        + "key_enterprise = ?, specialist = ?, updated_at = ? where credit_code = ?")
-                .params(f.name(), PinyinOrder.key(f.name()), f.town(), f.industry(), Boolean.TRUE.equals(f.exporter()),
-                        Boolean.TRUE.equals(f.key()), f.specialist(), Sql.ts(now), f.creditCode())
-                .update();
+                        + "key_enterprise = ?, specialist = ?, updated_at = ?"
+                        + (kept.contactName() ? "" : ", contact_name = ?")
+                        + (kept.contactPhone() ? "" : ", contact_phone = ?")
+                        + " where credit_code = ?")
+                .params(values).update();
     }
 
     /** The credit codes of the enterprises whose 驻企服务专员 this user name is. */
@@ -147,6 +169,7 @@ class Enterprises {
         return new Enterprise(rs.getString("credit_code"), rs.getString("name"), rs.getString("town"),
                 rs.getString("industry"), rs.getBoolean("exporter"), rs.getBoolean("key_enterprise"),
                 rs.getString("specialist"), status == null ? null : OperatingStatus.valueOf(status),
-                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"), rs.getString("contact_name"),
+                rs.getString("contact_phone"));
     }
 }

@@ -51,7 +51,8 @@ class FeedbackLinkService {
      * message that hands it out, up to the link ({@code invitation}: the enterprise, the ticket's title, who
      * answered, until when; {@link #message}).
      */
-    record Issued(String path, String url, Instant expiresAt, boolean voidedEarlier, String invitation) {
+    record Issued(String path, String url, Instant expiresAt, boolean voidedEarlier, String invitation,
+            String enterpriseCreditCode) {
 
         /**
          * The message to the enterprise with the link at its end: what the configured senders send, and what the
@@ -190,7 +191,7 @@ class FeedbackLinkService {
                 ticket.feedbackDue());
         String path = "/f/" + token;
         Issued issued = new Issued(path, settings.absolute(path), ticket.feedbackDue(), earlier.isPresent(),
-                invitation(ticket));
+                invitation(ticket), ticket.enterpriseCreditCode());
         // an outbound contact with the enterprise, in the history as such: how it went out, never the link itself
         String how = !send ? "链接由生成人转给企业" : dispatch.configured() ? "链接已交发送渠道（工作群或短信）发给企业"
                 : "没有配置发送渠道，链接未发出，由生成人转给企业";

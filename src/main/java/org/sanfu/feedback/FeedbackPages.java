@@ -7,12 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.sanfu.DomainException;
 import org.sanfu.Message;
+import org.sanfu.enterprise.Enterprise;
+import org.sanfu.enterprise.EnterpriseService;
 import org.sanfu.security.Caller;
 import org.sanfu.security.People;
+import org.sanfu.security.PersonDetails;
 import org.sanfu.ticket.ActionRequests;
 import org.sanfu.ticket.RepliedTickets;
 import org.sanfu.ticket.Satisfaction;
@@ -67,9 +71,11 @@ class FeedbackPages {
     /** The largest file the enterprise may send, as the form's hint says it (10 MB). */
     private final String fileLimit;
     private final TicketAttachments attachments;
+    private final EnterpriseService enterprises;
 
     FeedbackPages(FeedbackLinkService links, FeedbackPageThrottle throttle, FormBodies forms, FormErrors errors,
-            FeedbackLinkDispatch dispatch, People people, TicketAttachments attachments) {
+            FeedbackLinkDispatch dispatch, People people, TicketAttachments attachments, EnterpriseService enterprises) {
+        this.enterprises = enterprises;
         this.fileLimit = Downloads.sizeWords(attachments.maxFileBytes());
         this.attachments = attachments;
         this.dispatch = dispatch;
@@ -235,12 +241,20 @@ class FeedbackPages {
                 : issued.url();
         return page("feedback/issued", HttpStatus.OK).addObject("ticketId", id).addObject("link", shown)
                 // 用短信发送: the phone's messages app opens with the channel's words and the link filled in (the
-                // "?&body=" form both iOS and Android read); percent-encoded, spaces as %20, never "+"
-                .addObject("smsHref", "sms:?&body=" + UriUtils.encode(issued.message(shown), StandardCharsets.UTF_8))
+                // "?&body=" form both iOS and Android read); percent-encoded, spaces as %20, never "+"; (addition)
+                // addressed to the enterprise's contact when their telephone is a mobile one (a landline takes none)
+                .addObject("smsHref", "sms:" + Objects.toString(smsTo(issued), "") + "?&body="
+                        + UriUtils.encode(issued.message(shown), StandardCharsets.UTF_8))
                 .addObject("expiresAt", issued.expiresAt()).addObject("voidedEarlier", issued.voidedEarlier())
                 // asked to send with no sender configured (the page offers it only with one): say it went nowhere
                 .addObject("sent", sendToo && dispatch.configured())
                 .addObject("notSent", sendToo && !dispatch.configured());
+    }
+
+    /** The mobile number of the ticket's enterprise's contact (联系电话), to text the link to; null for none. */
+    private String smsTo(FeedbackLinkService.Issued issued) {
+        return enterprises.find(issued.enterpriseCreditCode()).map(Enterprise::contactPhone)
+                .map(PersonDetails::mobile).orElse(null);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.List;
 import org.sanfu.enterprise.Enterprise;
 import org.sanfu.enterprise.EnterpriseService;
 import org.sanfu.security.Caller;
+import org.sanfu.security.PersonDetails;
 import org.sanfu.ticket.TicketQueries;
 import org.sanfu.ticket.TicketTally;
 import org.sanfu.ticket.TicketView;
@@ -39,6 +40,7 @@ class EnterpriseProfilePage {
         Enterprise enterprise = enterprises.get(creditCode);
         ModelAndView page = new ModelAndView("enterprises/profile");
         page.addObject("enterprise", enterprise);
+        page.addObject("contactDialling", PersonDetails.dialling(enterprise.contactPhone()));
         // the most recent visits, and how many there are in all: the heading counts them all, not those listed
         PageResult<VisitView> recent = visits.list(enterprise.creditCode(), null, null, null,
                 PageParams.of(0, EnterpriseProfileController.RECENT_VISITS));

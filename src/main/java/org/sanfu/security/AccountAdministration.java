@@ -54,15 +54,10 @@ public class AccountAdministration {
     static final String PASSWORD_CONTROL = "sanfu.accounts.password.control";
     static final String SELF = "sanfu.accounts.self";
     static final String LAST_ADMINISTRATOR = "sanfu.accounts.last-admin";
-    static final String DISPLAY_NAME_TOO_LONG = "sanfu.accounts.display-name.too-long";
-    static final String DISPLAY_NAME_NOT_TEXT = "sanfu.accounts.display-name.not-text";
-    static final String PHONE_TOO_LONG = "sanfu.accounts.phone.too-long";
-    static final String PHONE_NOT_A_NUMBER = "sanfu.accounts.phone.not-a-number";
-    /** The longest telephone, in characters. */
-    public static final int MAX_PHONE = 32;
-    private static final Pattern PHONE = Pattern.compile("\\+?[0-9()\\- ]+( ?转 ?[0-9]+)?");
+    /** The longest telephone, in characters (PersonDetails, whose rule enterprises' contacts share). */
+    public static final int MAX_PHONE = PersonDetails.MAX_PHONE;
     /** The longest person's name (姓名), in characters. */
-    public static final int MAX_DISPLAY_NAME = 32;
+    public static final int MAX_DISPLAY_NAME = PersonDetails.MAX_NAME;
 
     /** As for the first administrator (sanfu.admin.username). */
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -162,8 +157,8 @@ public class AccountAdministration {
         String dept = chosen == null ? null : department(chosen, account.department(), errors);
         String password = account.password();
         checkPassword(password, errors);
-        String person = displayName(account.displayName(), errors);
-        String telephone = phone(account.phone(), errors);
+        String person = PersonDetails.name(account.displayName(), "displayName", errors);
+        String telephone = PersonDetails.telephone(account.phone(), "phone", errors);
         if (taken && errors.onlyAbout("username")) {
             throw new UsernameTaken();
         }
@@ -221,8 +216,9 @@ public class AccountAdministration {
         List<String> administrators = change.changesRole() ? accounts.lockEnabledAdministrators() : List.of();
         Accounts.Account account = existing(username);
         InvalidInput.Collector errors = new InvalidInput.Collector();
-        String person = change.displayName() == null ? null : displayName(change.displayName(), errors);
-        String telephone = change.phone() == null ? null : phone(change.phone(), errors);
+        String person = change.displayName() == null ? null
+                : PersonDetails.name(change.displayName(), "displayName", errors);
+        String telephone = change.phone() == null ? null : PersonDetails.telephone(change.phone(), "phone", errors);
         Role chosen = account.role();
         String dept = account.department();
         if (change.changesRole()) {
@@ -255,43 +251,6 @@ public class AccountAdministration {
                     String.join(", ", changed));
         }
         return new RoleChange(account.role(), chosen);
-    }
-
-    /**
-     * The telephone as meant ({@link Typed#folded}: full-width digits, brackets and hyphens of a Chinese input method as
-     * ASCII, spaces around it gone), null for blank. As people write one: digits with spaces, hyphens, a leading +,
-     * brackets round an area code and 转 before an extension (0576-8888 1234 转 8001); at least five digits,
-     * at most {@link #MAX_PHONE} characters.
-     */
-    private static String phone(String phone, InvalidInput.Collector errors) {
-        String number = phone == null ? "" : Typed.folded(phone);
-        if (number.isEmpty()) {
-            return null;
-        }
-        if (number.length() > MAX_PHONE) {
-            errors.add("phone", Message.of(PHONE_TOO_LONG));
-        } else if (!PHONE.matcher(number).matches() || number.chars().filter(Character::isDigit).count() < 5) {
-            errors.add("phone", Message.of(PHONE_NOT_A_NUMBER));
-        }
-        return number;
-    }
-
-    /**
-     * The name as meant, null for blank: a name, so only its ends lose their spaces, a no-break or zero-width one
-     * pasted with it too (Typed.trimmed); too long, or with a control or formatting character, is refused.
-     */
-    private static String displayName(String displayName, InvalidInput.Collector errors) {
-        String name = displayName == null ? "" : Typed.trimmed(displayName);
-        if (name.isEmpty()) {
-            return null;
-        }
-        if (name.codePointCount(0, name.length()) > MAX_DISPLAY_NAME) {
-            errors.add("displayName", Message.of(DISPLAY_NAME_TOO_LONG));
-        } else if (name.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
-                || Character.getType(c) == Character.SURROGATE)) {
-            errors.add("displayName", Message.of(DISPLAY_NAME_NOT_TEXT));
-        }
-        return name;
     }
 
     /**

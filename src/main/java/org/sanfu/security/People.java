@@ -53,8 +53,7 @@ public class People {
      * a pause (the 转 people write); null without one.
      */
     public String dialling(String username) {
-        String phone = phone(username);
-        return phone == null ? null : "tel:" + phone.replace(" ", "").replace("转", ",");
+        return PersonDetails.dialling(phone(username));
     }
 
     /**

@@ -350,7 +350,7 @@ class EnterpriseImportWebTests {
 
         Api.Response r = race.loser("enterprise",
                 () -> enterprises.create(new EnterpriseForm(taken, "先登记的名称", "先登记镇", "泵业", true, false,
-                        "staff1")),
+                        "staff1", null, null)),
                 () -> upload(csv(HEADER, row(taken, "导入的名称", town), row(fresh, "导入的新企业", town))));
 
         assertThat(r.status()).as(r.text()).isEqualTo(200);

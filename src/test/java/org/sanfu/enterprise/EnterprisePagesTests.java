@@ -460,7 +460,7 @@ class EnterprisePagesTests {
 
         Pages.Answer later = race.loser("enterprise",
                 () -> enterprises.create(new EnterpriseForm(code, "双击先到有限公司", "黄岩区", "模具", true, false,
-                        "staff2")),
+                        "staff2", null, null)),
                 () -> pages.post("/enterprises", staff, filing(code, "双击后到有限公司")));
 
         assertThat(later.status()).isEqualTo(409);

@@ -209,7 +209,7 @@ class EnterpriseWebTests {
         String code = Api.creditCode();
 
         Api.Response later = race.loser("enterprise",
-                () -> enterprises.create(new EnterpriseForm(code, "先到企业", "温岭市", "泵业", true, false, "staff1")),
+                () -> enterprises.create(new EnterpriseForm(code, "先到企业", "温岭市", "泵业", true, false, "staff1", null, null)),
                 () -> api.post("/api/enterprises", "staff2", form(code, "后到企业", "玉环市", true)));
 
         assertProblem(later, 409);

@@ -59,7 +59,8 @@ class EnterpriseController {
      * API.md orders: an unknown code 404, another role 403, then the body 400.
      */
     @Operation(summary = "Correct an enterprise's file", description = "Every field but the credit code, which "
-            + "names the enterprise in the path and never changes. Tickets show the new name and town.")
+            + "names the enterprise in the path and never changes. Tickets show the new name and town. (addition) The "
+            + "whole file: a `contactName` or `contactPhone` left out is taken away, as a town left out is.")
     @ApiAccess(value = {"STAFF", "ADMIN"}, errors = {400, 403, 404})
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
             content = @Content(schema = @Schema(implementation = EnterpriseCorrection.class)))
@@ -81,7 +82,9 @@ class EnterpriseController {
             + "one on file but for its spaces is rejected. (addition) An Excel workbook (.xlsx, told by its bytes, also "
             + "as application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) is read too: its first sheet, row 1 "
             + "the header, `encoding` XLSX; an old .xls or another ZIP is 400 naming `body`. A credit code on an earlier "
-            + "line of the file rejects the later line.")
+            + "line of the file rejects the later line. (addition) Two optional columns, `contactName` (联系人) and "
+            + "`contactPhone` (联系电话): without them an enterprise on file keeps its contact; with one, a blank cell "
+            + "takes that part away; a bad telephone rejects the line naming `contactPhone`.")
     @ApiAccess(value = "ADMIN", errors = {400, 403})
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "text/csv",
             schema = @Schema(type = "string", example = "creditCode,name,town,industry,exporter,key,specialist\n"

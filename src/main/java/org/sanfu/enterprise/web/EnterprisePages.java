@@ -49,7 +49,7 @@ class EnterprisePages {
 
     static final int PAGE_SIZE = 20;
     static final List<String> FIELDS = List.of("creditCode", "name", "town", "industry", "exporter", "key",
-            "specialist");
+            "specialist", "contactName", "contactPhone");
     /** The checkbox 确认是另一家企业: a name on file under another code is saved all the same (NameOnFile). */
     static final String SAME_NAME_CONFIRMED = "sameNameConfirmed";
 
@@ -193,6 +193,8 @@ class EnterprisePages {
         values.put("exporter", String.valueOf(e.exporter()));
         values.put("key", String.valueOf(e.key()));
         values.put("specialist", e.specialist());
+        values.put("contactName", e.contactName());
+        values.put("contactPhone", e.contactPhone());
         return editing(page(values, Map.of(), HttpStatus.OK), e);
     }
 

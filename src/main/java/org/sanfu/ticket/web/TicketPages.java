@@ -36,10 +36,12 @@ import org.sanfu.SanfuProperties;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.enterprise.CreditCode;
 import org.sanfu.enterprise.EnterpriseForm;
+import org.sanfu.enterprise.EnterpriseService;
 import org.sanfu.security.AccountDirectory;
 import org.sanfu.security.Caller;
 import org.sanfu.security.KeptForms;
 import org.sanfu.security.People;
+import org.sanfu.security.PersonDetails;
 import org.sanfu.security.Role;
 import org.sanfu.ticket.ActionRequests;
 import org.sanfu.ticket.AttachmentTypes;
@@ -141,12 +143,14 @@ class TicketPages {
     private final When when;
     private final ZoneId zone;
     private final TicketAttachments attachments;
+    private final EnterpriseService enterprises;
 
     TicketPages(TicketQueries queries, TicketActions actions, FormBodies forms, TicketListParams listParams,
             Catalog catalog, Messages messages, FormErrors formErrors, AccountDirectory accounts,
             PageFormSubmissions submissions, Clock clock, TicketListWorkbook workbook, When when,
             SanfuProperties properties, People people, KeptForms keptForms, QueryParams dates, ChannelCodes channels,
-            TicketAttachments attachments) {
+            TicketAttachments attachments, EnterpriseService enterprises) {
+        this.enterprises = enterprises;
         this.attachments = attachments;
         this.channels = channels;
         this.keptForms = keptForms;
@@ -773,6 +777,11 @@ class TicketPages {
         List<TicketEvent> history = queries.history(id, caller);
         model.put("t", ticket);
         model.put("history", history);
+        // (addition) whom a department handling it calls at the enterprise: whoever may read the ticket may see it
+        model.put("enterpriseContact", enterprises.find(ticket.enterpriseCreditCode())
+                .filter(e -> e.contactName() != null || e.contactPhone() != null)
+                .map(e -> new People.Contact(e.contactName(), e.contactPhone(), PersonDetails.dialling(e.contactPhone())))
+                .orElse(null));
         TicketAttachments.OnPage files = attachments.onPage(id, caller);
         model.put("attachments", files.files().stream().map(a -> new AttachmentRow(a,
                 Downloads.sizeWords(a.size()), a.fromEnterprise() ? ticket.enterpriseName() : actorName(a.uploadedBy()),
