@@ -3,6 +3,10 @@ package org.sanfu;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.Cell;
@@ -65,6 +69,36 @@ public final class Workbooks {
             if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
                 cell.setCellStyle(literal);
             }
+        }
+    }
+
+    /**
+     * Moments in cells as Excel's own date-times, shown as the pages show them (2026-12-01 10:00, the service's zone),
+     * so that Excel sorts and filters them by date where a text cell sorted them as words. The cell holds the moment to
+     * the millisecond (a workbook's date is a number of days, no finer); Excel shows its minute without rounding up.
+     */
+    public static final class Moments {
+
+        /** As web.When writes a moment, in Excel's words. */
+        static final String FORMAT = "yyyy-mm-dd hh:mm";
+
+        private final CellStyle style;
+        private final ZoneId zone;
+
+        /** One per workbook: its cell style for moments, in this zone. */
+        public Moments(Workbook book, ZoneId zone) {
+            this.style = book.createCellStyle();
+            this.style.setDataFormat(book.createDataFormat().getFormat(FORMAT));
+            this.zone = zone;
+        }
+
+        /** Writes the moment (nothing for null, a blank cell) into the cell. */
+        public void set(Cell cell, Instant at) {
+            if (at == null) {
+                return;
+            }
+            cell.setCellValue(LocalDateTime.ofInstant(at.truncatedTo(ChronoUnit.MILLIS), zone));
+            cell.setCellStyle(style);
         }
     }
 }

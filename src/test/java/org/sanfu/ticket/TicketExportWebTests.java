@@ -8,14 +8,22 @@ import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
 import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -42,6 +50,9 @@ class TicketExportWebTests {
     @Autowired
     JdbcClient jdbc;
 
+    /** Cells as Excel shows them. */
+    private static final DataFormatter SHOWN = new DataFormatter(Locale.ROOT);
+
     private MockHttpServletResponse download(String path, String user) throws Exception {
         return pages.mvc().perform(Pages.in(get(path).accept(MediaType.ALL), pages.session(user))).andReturn()
                 .getResponse();
@@ -56,8 +67,10 @@ class TicketExportWebTests {
                 List<String> cells = new ArrayList<>();
                 for (int c = 0; c < row.getLastCellNum(); c++) {
                     Cell cell = row.getCell(c);
-                    cells.add(cell == null ? "" : cell.getCellType() == CellType.NUMERIC
-                            ? String.valueOf((long) cell.getNumericCellValue()) : cell.getStringCellValue());
+                    // a moment as Excel shows it (its date format), a number as its digits
+                    cells.add(cell == null ? "" : cell.getCellType() != CellType.NUMERIC ? cell.getStringCellValue()
+                            : DateUtil.isCellDateFormatted(cell) ? SHOWN.formatCellValue(cell)
+                            : String.valueOf((long) cell.getNumericCellValue()));
                 }
                 rows.add(cells);
             }
@@ -106,6 +119,47 @@ class TicketExportWebTests {
                     assertThat(row.getCell(6).getCellType()).isEqualTo(CellType.STRING);
                     assertThat(row.getCell(6).getCellStyle().getQuotePrefixed()).as("kept text when edited").isTrue();
                 }
+            }
+        }
+    }
+
+    /**
+     * (addition) The moments are Excel's date-times, not text, so that Excel sorts and filters them by date: each a
+     * number cell in the format yyyy-mm-dd hh:mm holding the moment in the service's zone, shown as the page shows it
+     * (2026-12-01 10:00); a moment not yet reached (答复时间, 办结时间) is a blank cell. Before, each was that text.
+     */
+    @Test
+    void theMomentsAreDateTimeCellsShownAsThePagesShowThem() throws Exception {
+        String town = "时刻镇" + Api.creditCode().substring(12);
+        String code = api.enterprise("台州时刻泵业有限公司", town);
+        String id = api.visit(code, List.of(Api.problem("CONTAINER", "舱位紧张"))).get(0).get("id").asText();
+        JsonNode signed = api.act(id, "sign", "transport", null);
+        assertThat(signed.get("signedAt").isNull()).isFalse();
+
+        MockHttpServletResponse excel = download("/tickets/export?town=" + town, "leader");
+        ZoneId zone = ZoneId.of("Asia/Shanghai");
+        DateTimeFormatter shown = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(excel.getContentAsByteArray()))) {
+            Row headings = book.getSheetAt(0).getRow(1);
+            Row row = book.getSheetAt(0).getRow(2);
+            assertThat(SHOWN.formatCellValue(row.getCell(0))).isEqualTo(id);
+            Map<String, Integer> column = new HashMap<>();
+            headings.forEach(c -> column.put(c.getStringCellValue(), c.getColumnIndex()));
+            Map<String, String> moments = Map.of("反映时间", "reportedAt", "签收期限", "signDeadline", "签收时间", "signedAt",
+                    "答复期限", "replyDeadline");
+            moments.forEach((heading, field) -> {
+                Instant at = java.time.OffsetDateTime.parse(signed.get(field).asText()).toInstant().truncatedTo(ChronoUnit.MILLIS);
+                Cell cell = row.getCell(column.get(heading));
+                assertThat(cell.getCellType()).as(heading).isEqualTo(CellType.NUMERIC);
+                assertThat(DateUtil.isCellDateFormatted(cell)).as(heading).isTrue();
+                assertThat(cell.getCellStyle().getDataFormatString()).as(heading).isEqualTo("yyyy-mm-dd hh:mm");
+                assertThat(cell.getLocalDateTimeCellValue()).as(heading).isEqualTo(LocalDateTime.ofInstant(at, zone));
+                assertThat(SHOWN.formatCellValue(cell)).as(heading + ", the text the page shows")
+                        .isEqualTo(shown.format(at));
+            });
+            for (String heading : List.of("答复时间", "办结时间")) {
+                Cell cell = row.getCell(column.get(heading));
+                assertThat(cell == null || cell.getCellType() == CellType.BLANK).as(heading + " blank").isTrue();
             }
         }
     }

@@ -1,6 +1,7 @@
 package org.sanfu.ticket.web;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,11 +13,11 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.sanfu.SanfuProperties;
 import org.sanfu.Workbooks;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.ticket.ChannelCodes;
 import org.sanfu.ticket.TicketView;
-import org.sanfu.web.When;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -28,29 +29,28 @@ import org.springframework.stereotype.Component;
 class TicketListWorkbook {
 
     /**
-     * A column: its heading, its text for a ticket (null for an empty cell), whether that is a whole number,
-     * and its width in characters (a Chinese character counts two).
+     * A column: its heading, its value for a ticket (null for an empty cell), as text, a whole number ({@code Long})
+     * or a moment ({@code Instant}, a date-time cell Excel sorts and filters by date), and its width in characters (a
+     * Chinese character counts two).
      */
-    private record Column(String heading, Function<TicketView, String> value, boolean number, int width) {
-        Column(String heading, Function<TicketView, String> value) {
-            this(heading, value, false, 12);
-        }
-
-        Column(String heading, Function<TicketView, String> value, int width) {
-            this(heading, value, false, width);
+    private record Column(String heading, Function<TicketView, ?> value, int width) {
+        Column(String heading, Function<TicketView, ?> value) {
+            this(heading, value, 12);
         }
     }
 
     private final Catalog catalog;
     private final MessageSource messages;
     private final ChannelCodes channels;
-    private final When when;
+    /** The service's zone, which the moments are shown in, as the pages show them (web.When). */
+    private final ZoneId zone;
 
-    TicketListWorkbook(Catalog catalog, MessageSource messages, ChannelCodes channels, When when) {
+    TicketListWorkbook(Catalog catalog, MessageSource messages, ChannelCodes channels,
+            SanfuProperties properties) {
         this.catalog = catalog;
         this.messages = messages;
         this.channels = channels;
-        this.when = when;
+        this.zone = properties.zone();
     }
 
     /**
@@ -63,8 +63,8 @@ class TicketListWorkbook {
         Function<String, Function<Object, String>> label = prefix -> value -> value == null ? null
                 : messages.getMessage(prefix + value, null, String.valueOf(value), Locale.SIMPLIFIED_CHINESE);
         return List.of(
-                new Column("编号", TicketView::id, true, 8),
-                new Column("反映时间", t -> when.of(t.reportedAt()), 17),
+                new Column("编号", t -> Long.valueOf(t.id()), 8),
+                new Column("反映时间", TicketView::reportedAt, 17),
                 new Column("企业名称", TicketView::enterpriseName, 28),
                 new Column("统一社会信用代码", TicketView::enterpriseCreditCode, 20),
                 new Column("镇（街道）", TicketView::town),
@@ -78,21 +78,17 @@ class TicketListWorkbook {
                 new Column("主办部门", t -> department.apply(t.leadDepartment()), 18),
                 new Column("协办部门", t -> t.coDepartments().isEmpty() ? null
                         : String.join("、", t.coDepartments().stream().map(department).toList()), 20),
-                new Column("签收期限", t -> time(t.signDeadline()), 17),
-                new Column("签收时间", t -> time(t.signedAt()), 17),
-                new Column("答复期限", t -> time(t.replyDeadline()), 17),
-                new Column("答复时间", t -> time(t.repliedAt()), 17),
+                new Column("签收期限", TicketView::signDeadline, 17),
+                new Column("签收时间", TicketView::signedAt, 17),
+                new Column("答复期限", TicketView::replyDeadline, 17),
+                new Column("答复时间", TicketView::repliedAt, 17),
                 new Column("是否超期", t -> t.overdue() ? "超期" : "否"),
                 new Column("办理结果", t -> label.apply("label.outcome.").apply(t.outcome())),
                 new Column("答复内容", TicketView::resolution, 40),
                 new Column("企业评价", t -> label.apply("label.satisfaction.").apply(t.satisfaction())),
-                new Column("办结时间", t -> time(t.closedAt()), 17),
-                new Column("退回次数", t -> String.valueOf(t.returnCount()), true, 9),
-                new Column("重办次数", t -> String.valueOf(t.reopenCount()), true, 9));
-    }
-
-    private String time(Instant at) {
-        return at == null ? null : when.of(at);
+                new Column("办结时间", TicketView::closedAt, 17),
+                new Column("退回次数", t -> (long) t.returnCount(), 9),
+                new Column("重办次数", t -> (long) t.reopenCount(), 9));
     }
 
     /** The workbook: {@code title} on the first line, then the headings and the tickets. */
@@ -100,6 +96,7 @@ class TicketListWorkbook {
         List<Column> columns = columns();
         return Workbooks.streamed(book -> {
             Workbooks.Text text = new Workbooks.Text(book);
+            Workbooks.Moments moments = new Workbooks.Moments(book, zone);
             CellStyle bold = book.createCellStyle();
             Font font = book.createFont();
             font.setBold(true);
@@ -122,12 +119,14 @@ class TicketListWorkbook {
             for (TicketView t : tickets) {
                 Row row = sheet.createRow(r++);
                 for (int c = 0; c < columns.size(); c++) {
-                    Column column = columns.get(c);
-                    String value = column.value().apply(t);
-                    if (column.number()) {
-                        row.createCell(c).setCellValue(Long.parseLong(value));
-                    } else {
-                        text.set(row.createCell(c), value);
+                    Cell cell = row.createCell(c);
+                    Object value = columns.get(c).value().apply(t);
+                    if (value instanceof Instant at) {
+                        moments.set(cell, at);
+                    } else if (value instanceof Long number) {
+                        cell.setCellValue(number);
+                    } else if (value != null) {
+                        text.set(cell, value.toString());
                     }
                 }
             }
