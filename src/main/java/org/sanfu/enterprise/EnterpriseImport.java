@@ -15,6 +15,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -138,14 +139,19 @@ public class EnterpriseImport {
     /**
      * A line left out: {@code message} says why as a problem's detail would; {@code errors} names each
      * field at fault, as a problem's {@code errors} do; {@code value}, the first field's value as read
-     * ({@link #shown}), null for a fault of the whole line or a blank value.
+     * ({@link #shown}), null for a fault of the whole line or a blank value; {@code name} and {@code creditCode}, the
+     * line's as read ({@link #shown}), by which a clerk finds the row in the file.
      */
     public record Rejected(long line, String message, List<InvalidInput.FieldError> errors,
             @Schema(description = "the value of the first field at fault as read, its first 40 characters and … "
-                    + "when longer; null for a fault of the whole line or a blank value") String value) {}
+                    + "when longer; null for a fault of the whole line or a blank value") String value,
+            @Schema(description = "(addition) the line's enterprise name as read, trimmed, its first 40 characters and … "
+                    + "when longer; null when blank or missing") String name,
+            @Schema(description = "(addition) the line's credit code as read, as name is") String creditCode) {}
 
     @Schema(name = "ImportNotice", description = "a line imported with something to check: a town (镇（街道）) no "
-            + "enterprise on file was in before (field town), said at the first line naming it")
+            + "enterprise on file was in before (field town), said at the first line naming it; (addition) a name an "
+            + "enterprise on file or an earlier line has under another credit code (field name)")
     public record Notice(long line, String field, String value, String message) {}
 
     @Schema(name = "ImportResult")
@@ -315,9 +321,13 @@ public class EnterpriseImport {
                 InvalidInput fault = hinted(e, row, columns);
                 // in the request's language, as the problem's detail would say it
                 rejected.add(new Rejected(line, messages.text(fault.detail()), messages.errors(fault),
-                        valueAtFault(fault, row, columns)));
+                        valueAtFault(fault, row, columns), read(row, columns, "name"), read(row, columns, "creditCode")));
             }
         }
+        // the names looked up before any line is filed, which would be its own namesake; said by line, a line's new
+        // town before its name
+        notices.addAll(namesakes(checked, kept));
+        notices.sort(Comparator.comparingLong(Notice::line));
         // checked in the file's order (a town's first line is the one said new), filed in credit-code order, as every
         // writer of several enterprises takes their rows (HandingOverWork's too), each before its tickets: two imports
         // of the same enterprises in opposite orders would each hold a row the other waits for until the database
@@ -334,6 +344,50 @@ public class EnterpriseImport {
             }
         }
         return new Result(created, updated, rejected, skipped, encoding, notices);
+    }
+
+    /**
+     * The lines checked (in the file's order, each code on one line) whose name, compared as the enterprise form asks
+     * about it ({@link EnterpriseService#named}: brackets' width and spaces aside), an enterprise on file under another
+     * credit code has, or an earlier line of the file under another code: imported as asked, but said, since a full
+     * name under a second code is most often a mistyped code (NameOnFile). Namesakes under two codes exist, so it is
+     * never a rejection. A line that keeps the name its code has on file is not said again, as a correction keeping
+     * its name is not asked again. One read of the file's names, before anything of the file is filed.
+     */
+    private List<Notice> namesakes(List<EnterpriseForm> checked, Map<String, Long> lines) {
+        Map<String, List<Enterprise>> onFile = enterprises.named(checked.stream().map(EnterpriseForm::name).toList());
+        // the earlier lines by name as filed, the first line of each name
+        Map<String, EnterpriseForm> earlier = new HashMap<>();
+        List<Notice> notices = new ArrayList<>();
+        for (EnterpriseForm f : checked) {
+            Message said = namesake(f, onFile.getOrDefault(f.name(), List.of()), earlier, lines);
+            if (said != null) {
+                notices.add(new Notice(lines.get(f.creditCode()), "name", shown(f.name()), messages.text(said)));
+            }
+            earlier.putIfAbsent(f.name(), f);
+        }
+        return notices;
+    }
+
+    /**
+     * What is said of a line's name ({@link #namesakes}), or null: the enterprises on file of that name under other
+     * codes, else an earlier line of it (of the very name before one of its spellings, which come first), unless the
+     * line keeps the name its code has on file.
+     */
+    private static Message namesake(EnterpriseForm f, List<Enterprise> named, Map<String, EnterpriseForm> earlier,
+            Map<String, Long> lines) {
+        if (named.stream().anyMatch(e -> e.creditCode().equals(f.creditCode()) && e.name().equals(f.name()))) {
+            return null;
+        }
+        List<Enterprise> others = named.stream().filter(e -> !e.creditCode().equals(f.creditCode())).toList();
+        if (!others.isEmpty()) {
+            return Message.of("sanfu.import.namesake", "name", others.get(0).name(),
+                    "creditCodes", others.stream().map(Enterprise::creditCode).toList());
+        }
+        return EnterpriseService.spellings(f.name()).stream().map(earlier::get).filter(Objects::nonNull).findFirst()
+                .map(e -> Message.of("sanfu.import.namesake-in-file", "line", lines.get(e.creditCode()),
+                        "name", e.name(), "creditCode", e.creditCode()))
+                .orElse(null);
     }
 
     /**
@@ -489,6 +543,12 @@ public class EnterpriseImport {
         }
         Integer column = columns.get(fault.faults().get(0).field());
         return column == null || column >= row.size() ? null : shown(row.get(column));
+    }
+
+    /** The line's value of this column as read, trimmed ({@link #shown}); null when the line has no such cell. */
+    private static String read(Line row, Map<String, Integer> columns, String field) {
+        int column = columns.get(field);
+        return column >= row.size() ? null : shown(EnterpriseForm.trim(row.get(column)));
     }
 
     /** A value as a result repeats it: its first {@value #SHOWN_MAX} characters and … when longer; null when blank. */

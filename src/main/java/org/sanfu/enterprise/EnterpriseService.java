@@ -2,14 +2,19 @@ package org.sanfu.enterprise;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.sanfu.DomainException;
 import org.sanfu.Message;
+import org.sanfu.Sql;
 import org.sanfu.Typed;
 import org.sanfu.security.AccountDirectory;
 import org.sanfu.security.EnterprisesLookedAfter;
@@ -57,9 +62,44 @@ public class EnterpriseService implements EnterprisesLookedAfter {
      * all half-width): so a file's own spaces must be typed, and its brackets as filed or all of one width.
      */
     public List<Enterprise> named(String name) {
+        return name == null ? List.of() : named(List.of(name)).getOrDefault(name, List.of());
+    }
+
+    /**
+     * {@link #named(String)} of many names at once, by each name as given (one no file can have left out): an
+     * import's file of thousands of lines is one read of their spellings (a thousand a statement), not one per line.
+     */
+    Map<String, List<Enterprise>> named(Collection<String> names) {
+        Map<String, Set<String>> spellingsOf = new LinkedHashMap<>();
+        for (String name : names) {
+            Set<String> spellings = spellings(name);
+            if (!spellings.isEmpty()) {
+                spellingsOf.put(name, spellings);
+            }
+        }
+        List<String> all = spellingsOf.values().stream().flatMap(Set::stream).distinct().toList();
+        Map<String, List<Enterprise>> byName = Sql.inChunks(all, enterprises::named).stream()
+                .collect(Collectors.groupingBy(Enterprise::name));
+        Map<String, List<Enterprise>> found = new HashMap<>();
+        spellingsOf.forEach((name, spellings) -> {
+            String typed = EnterpriseForm.trim(name);
+            List<Enterprise> of = spellings.stream().flatMap(n -> byName.getOrDefault(n, List.of()).stream())
+                    .sorted(Comparator.comparing(Enterprise::creditCode)).toList();
+            List<Enterprise> exact = of.stream().filter(e -> e.name().equals(typed)).toList();
+            found.put(name, exact.isEmpty() ? of : exact);
+        });
+        return found;
+    }
+
+    /**
+     * The spellings {@link #named(String)} looks a name up by: as typed (trimmed) and without its spaces, each with its
+     * brackets as typed, all full-width and all half-width; none for a name no file can have (blank, too long, a
+     * control character). An import compares its lines' names with each other by them too, as with those on file.
+     */
+    static Set<String> spellings(String name) {
         String typed = EnterpriseForm.trim(name);
         if (typed == null || Text.Rule.fault(typed, true, false, EnterpriseForm.NAME_MAX) != null) {
-            return List.of();
+            return Set.of();
         }
         Set<String> spellings = new LinkedHashSet<>();
         for (String spelling : List.of(typed, typed.replaceAll("[\\s\\p{Zs}]+", ""))) {
@@ -67,9 +107,7 @@ public class EnterpriseService implements EnterprisesLookedAfter {
             spellings.add(spelling.replace('(', '（').replace(')', '）'));
             spellings.add(spelling.replace('（', '(').replace('）', ')'));
         }
-        List<Enterprise> found = enterprises.named(spellings);
-        List<Enterprise> exact = found.stream().filter(e -> e.name().equals(typed)).toList();
-        return exact.isEmpty() ? found : exact;
+        return spellings;
     }
 
     /** The names of a page's few enterprises by credit code, in one read; an unknown code is left out. */

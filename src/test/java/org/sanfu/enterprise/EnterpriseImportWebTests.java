@@ -338,6 +338,93 @@ class EnterpriseImportWebTests {
     }
 
     /**
+     * (addition) A name an enterprise on file has under another credit code, compared as the enterprise form asks
+     * about it (brackets' width and spaces aside), is imported as before and said in {@code notices} by the name, as
+     * is a name an earlier line of the file gave another code (said on the later line); a line keeping the name its
+     * code has on file says nothing, and a line refused says no notice. Before, such a name was filed without a word.
+     */
+    @Test
+    void aNameOnFileUnderAnotherCodeOrOnAnEarlierLineIsImportedAndSaid() {
+        String suffix = Api.creditCode().substring(12);
+        String name = "同名泵业（温岭）有限公司" + suffix;
+        String onFile = api.enterprise(name, "城东镇");
+        String town = town();
+        String namesake = Api.creditCode();
+        String halfWidth = Api.creditCode();
+        String first = Api.creditCode();
+        String second = Api.creditCode();
+        Api.Response r = upload(csv(HEADER,
+                row(onFile, name, town),                                          // 2: its own name: nothing said
+                row(namesake, name, town),                                        // 3: on file under onFile
+                row(halfWidth, name.replace('（', '(').replace('）', ')'), town),  // 4: the same, half-width brackets
+                row(first, "同名新厂" + suffix, town),                             // 5
+                row(second, "同名 新厂" + suffix, town),                           // 6: line 5's name, a space typed in
+                "123,同名新厂" + suffix + "," + town + ",泵业,true,false,staff1"));  // 7: refused, no notice
+
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.json().get("created").asInt()).as(r.text()).isEqualTo(4);
+        assertThat(r.json().get("updated").asInt()).as(r.text()).isEqualTo(1);
+        assertThat(rejectedLines(r)).containsExactly(7L);
+        List<JsonNode> said = new java.util.ArrayList<>();
+        r.json().get("notices").forEach(n -> {
+            if (n.get("field").asText().equals("name")) {
+                said.add(n);
+            }
+        });
+        assertThat(said).extracting(n -> n.get("line").asLong()).containsExactly(3L, 4L, 6L);
+        assertThat(said.get(0).get("value").asText()).isEqualTo(name);
+        assertThat(said.get(0).get("message").asText())
+                .isEqualTo("an enterprise named \"" + name + "\" is on file already (unified social credit code "
+                        + onFile + "); make sure it is not the same enterprise");
+        assertThat(said.get(1).get("value").asText()).isEqualTo(name.replace('（', '(').replace('）', ')'));
+        assertThat(said.get(1).get("message").asText()).contains("\"" + name + "\"", onFile);
+        assertThat(said.get(2).get("message").asText())
+                .isEqualTo("has the name of line 5, \"同名新厂" + suffix + "\" (unified social credit code " + first
+                        + "); make sure it is not the same enterprise");
+        assertThat(r.json().get("notices").get(0).get("field").asText()).as("the new town first, line 2").isEqualTo("town");
+        for (String code : List.of(namesake, halfWidth, first, second)) {
+            assertThat(onFile(code)).as(code).isTrue();
+        }
+
+        // in Chinese, every namesake on file named (the file has two of that name now)
+        String third = Api.creditCode();
+        Api.Response chinese = api.perform(MockMvcRequestBuilders.post("/api/enterprises/import").contentType("text/csv")
+                .header("Accept-Language", "zh-CN").content(csv(HEADER, row(third, name, town))
+                        .getBytes(StandardCharsets.UTF_8)), "admin");
+        assertThat(chinese.json().get("notices")).hasSize(1);
+        assertThat(chinese.json().get("notices").get(0).get("message").asText()).isEqualTo(
+                "已有同名企业「" + name + "」（统一社会信用代码 " + String.join(", ", java.util.stream.Stream.of(onFile, namesake)
+                        .sorted().toList()) + "），请确认不是同一家企业");
+        assertThat(onFile(third)).isTrue();
+    }
+
+    /**
+     * (addition) A rejected line gives the line's enterprise name and credit code as read ({@code name},
+     * {@code creditCode}: trimmed, the first 40 characters and … when longer, null when blank) beside every fault of
+     * it, so that a clerk finds the row in the sheet.
+     */
+    @Test
+    void aRejectedLineGivesItsNameAndCreditCodeAsRead() {
+        String town = town();
+        String longName = "很长的名称".repeat(9);
+        Api.Response r = upload(csv(HEADER,
+                "123,  坏代码有限公司  ," + town + ",泵业,true,false,leader",
+                "456,\"" + longName + "\"," + town + ",泵业,true,false,staff1",
+                "," + "," + town + ",泵业,true,false,staff1"));
+
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(rejectedLines(r)).containsExactly(2L, 3L, 4L);
+        JsonNode bad = r.json().get("rejected").get(0);
+        assertThat(bad.get("name").asText()).isEqualTo("坏代码有限公司");
+        assertThat(bad.get("creditCode").asText()).isEqualTo("123");
+        assertThat(bad.get("errors").findValuesAsText("field")).containsExactly("creditCode", "specialist");
+        assertThat(r.json().get("rejected").get(1).get("name").asText()).isEqualTo(longName.substring(0, 40) + "…");
+        JsonNode blank = r.json().get("rejected").get(2);
+        assertThat(blank.get("name").isNull()).as(blank.toString()).isTrue();
+        assertThat(blank.get("creditCode").isNull()).as(blank.toString()).isTrue();
+    }
+
+    /**
      * A code filed by another request after the import looked for it (the same file sent twice at once, a clerk
      * filing it meanwhile) is on file when its line is written: the line updates it and counts as updated, as it
      * would a moment later, and the lines after it are imported as well.
