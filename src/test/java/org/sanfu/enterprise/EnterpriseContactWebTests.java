@@ -86,14 +86,27 @@ class EnterpriseContactWebTests {
         assertThat(corrected.json().get("contactName").asText()).isEqualTo("欧阳　建国");
         assertThat(profile(code).get("contactPhone").asText()).isEqualTo("0576-8888 1234 转 8001");
 
-        // a correction is the whole file: a contact left out is none, as a town left out is
+        // an integrator's correction written before the contact existed leaves it as filed
         Map<String, Object> without = form(code, "联系人企业" + code.substring(10), null, null);
         without.remove("contactName");
         without.remove("contactPhone");
-        Api.Response cleared = api.call(HttpMethod.PUT, "/api/enterprises/" + code, "admin", without);
-        assertThat(cleared.status()).as(cleared.text()).isEqualTo(200);
-        assertThat(profile(code).get("contactName").isNull()).isTrue();
+        without.put("industry", "泵业");
+        Api.Response kept = api.call(HttpMethod.PUT, "/api/enterprises/" + code, "admin", without);
+        assertThat(kept.status()).as(kept.text()).isEqualTo(200);
+        assertThat(kept.json().get("industry").asText()).isEqualTo("泵业");
+        assertThat(profile(code).get("contactName").asText()).isEqualTo("欧阳　建国");
+        assertThat(profile(code).get("contactPhone").asText()).isEqualTo("0576-8888 1234 转 8001");
+
+        // null (or blank) takes it away, each part on its own
+        Map<String, Object> phoneTakenAway = new LinkedHashMap<>(without);
+        phoneTakenAway.put("contactPhone", null);
+        assertThat(api.call(HttpMethod.PUT, "/api/enterprises/" + code, "admin", phoneTakenAway).status()).isEqualTo(200);
+        assertThat(profile(code).get("contactName").asText()).isEqualTo("欧阳　建国");
         assertThat(profile(code).get("contactPhone").isNull()).isTrue();
+        Map<String, Object> cleared = new LinkedHashMap<>(phoneTakenAway);
+        cleared.put("contactName", " ");
+        assertThat(api.call(HttpMethod.PUT, "/api/enterprises/" + code, "admin", cleared).status()).isEqualTo(200);
+        assertThat(profile(code).get("contactName").isNull()).isTrue();
         assertThat(profile(code).has("contactPhone")).as("null when none, never left out").isTrue();
     }
 

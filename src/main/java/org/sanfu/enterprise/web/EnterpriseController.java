@@ -59,16 +59,22 @@ class EnterpriseController {
      * API.md orders: an unknown code 404, another role 403, then the body 400.
      */
     @Operation(summary = "Correct an enterprise's file", description = "Every field but the credit code, which "
-            + "names the enterprise in the path and never changes. Tickets show the new name and town. (addition) The "
-            + "whole file: a `contactName` or `contactPhone` left out is taken away, as a town left out is.")
+            + "names the enterprise in the path and never changes. Tickets show the new name and town. (addition) A "
+            + "`contactName` or `contactPhone` left out stays as filed; null or blank takes it away.")
     @ApiAccess(value = {"STAFF", "ADMIN"}, errors = {400, 403, 404})
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
             content = @Content(schema = @Schema(implementation = EnterpriseCorrection.class)))
     @PutMapping("/{creditCode}")
     Enterprise update(@PathVariable String creditCode, Caller caller, ActionBody body) {
-        enterprises.get(creditCode);
+        Enterprise onFile = enterprises.get(creditCode);
         caller.require(Role.STAFF, Role.ADMIN);
-        return enterprises.update(creditCode, body.as(EnterpriseCorrection.class));
+        EnterpriseCorrection sent = body.as(EnterpriseCorrection.class);
+        // the contact came after integrators' PUTs were written: one that never names it must not wipe what staff
+        // typed on the page, so a part left out stays as filed (null or blank still takes it away)
+        return enterprises.update(creditCode, new EnterpriseCorrection(sent.name(), sent.town(), sent.industry(),
+                sent.exporter(), sent.key(), sent.specialist(),
+                body.has("contactName") ? sent.contactName() : onFile.contactName(),
+                body.has("contactPhone") ? sent.contactPhone() : onFile.contactPhone()));
     }
 
     /** ADMIN (SecurityConfig). UTF-8 (or GBK) CSV with a header row; other media types get 415. */
