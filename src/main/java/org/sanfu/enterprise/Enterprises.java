@@ -86,11 +86,11 @@ class Enterprises {
      * request since (the same code filed twice at once); the caller's transaction goes on either way.
      */
     boolean insert(EnterpriseForm f, Instant now) {
-        return raced.insert(() -> jdbc.sql("insert into enterprise (" + COLUMNS + ", name_order) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, null, ?, ?, ?, ?, ?)")
+        return raced.insert(() -> jdbc.sql("insert into enterprise (" + COLUMNS + ", name_order, "
+                        + "name_as_said) values (?, ?, ?, ?, ?, ?, ?, null, ?, ?, ?, ?, ?, ?)")
                 .params(f.creditCode(), f.name(), f.town(), f.industry(), Boolean.TRUE.equals(f.exporter()),
                         Boolean.TRUE.equals(f.key()), f.specialist(), Sql.ts(now), Sql.ts(now), f.contactName(),
-                        f.contactPhone(), PinyinOrder.key(f.name()))
+                        f.contactPhone(), PinyinOrder.key(f.name()), NameAsSaid.of(f.name()))
                 .update());
     }
 
@@ -104,9 +104,9 @@ class Enterprises {
 
     /** The file as the form has it, its contact too but for the parts {@code kept}. */
     void update(EnterpriseForm f, Kept kept, Instant now) {
-        List<Object> values = new ArrayList<>(Arrays.asList(f.name(), PinyinOrder.key(f.name()), f.town(),
-                f.industry(), Boolean.TRUE.equals(f.exporter()), Boolean.TRUE.equals(f.key()), f.specialist(),
-                Sql.ts(now)));
+        List<Object> values = new ArrayList<>(Arrays.asList(f.name(), PinyinOrder.key(f.name()),
+                NameAsSaid.of(f.name()), f.town(), f.industry(), Boolean.TRUE.equals(f.exporter()),
+                Boolean.TRUE.equals(f.key()), f.specialist(), Sql.ts(now)));
         if (!kept.contactName()) {
             values.add(f.contactName());
         }
@@ -114,8 +114,8 @@ class Enterprises {
             values.add(f.contactPhone());
         }
         values.add(f.creditCode());
-        jdbc.sql("update enterprise set name = ?, name_order = ?, town = ?, industry = ?, exporter = ?, "
-                        + "key_enterprise = ?, specialist = ?, updated_at = ?"
+        jdbc.sql("update enterprise set name = ?, name_order = ?, name_as_said = ?, town = ?, industry = ?, "
+                        + "exporter = ?, key_enterprise = ?, specialist = ?, updated_at = ?"
                         + (kept.contactName() ? "" : ", contact_name = ?")
                         + (kept.contactPhone() ? "" : ", contact_phone = ?")
                         + " where credit_code = ?")
@@ -156,11 +156,12 @@ class Enterprises {
 
     /**
      * A page of the enterprises, in pinyin order of their names (PinyinOrder), those of one name by credit code: the
-     * index on both gives a page without sorting the file.
+     * index on both gives a page without sorting the file. Each word of q is in the name as filed or as said
+     * ({@link NameAsSaid}: 温岭海通 for 温岭市海通…), the credit code or the town (镇（街道）).
      */
     PageResult<Enterprise> list(String town, Boolean key, String q, String specialist, PageParams page) {
         Where where = new Where().eq("town", town).eq("key_enterprise", key).eq("specialist", specialist)
-                .contains(q, "name", "credit_code");
+                .contains(q, "name", "name_as_said", "credit_code", "town");
         return where.page(jdbc, COLUMNS, "enterprise", "name_order, credit_code", page, Enterprises::map);
     }
 

@@ -29,6 +29,7 @@ import org.sanfu.Sql;
 import org.sanfu.calendar.WorkingDayCalendar;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.enterprise.CreditCode;
+import org.sanfu.enterprise.NameAsSaid;
 import org.sanfu.routing.Routing;
 import org.sanfu.routing.RoutingDecision;
 import org.sanfu.sla.SlaProperties;
@@ -261,10 +262,10 @@ public class DataGenerator {
             e.createdAt = now.minus(Duration.ofDays(380 + r.nextInt(400)));
             made.add(e);
         }
-        try (BulkInsert rows = new BulkInsert(db, "enterprise", "credit_code, name, name_order, town, industry, "
-                + "exporter, key_enterprise, specialist, created_at, updated_at", 50)) {
+        try (BulkInsert rows = new BulkInsert(db, "enterprise", "credit_code, name, name_order, name_as_said, town, "
+                + "industry, exporter, key_enterprise, specialist, created_at, updated_at", 50)) {
             for (GeneratedEnterprise e : made) {
-                rows.add(e.creditCode, e.name, PinyinOrder.key(e.name), e.town, e.industry, e.exporter, e.key,
+                rows.add(e.creditCode, e.name, PinyinOrder.key(e.name), NameAsSaid.of(e.name), e.town, e.industry, e.exporter, e.key,
                         e.specialist, Sql.ts(e.createdAt), Sql.ts(e.createdAt));
             }
             rows.flush();

@@ -521,11 +521,14 @@ class Tickets {
                 .eq("t.overdue", f.overdue())
                 .notBefore("t.reported_at", f.from())
                 .before("t.reported_at", f.toExclusive())
-                .contains(f.q(), "t.title", "t.description", "t.enterprise_name");
+                .contains(f.q(), "t.title", "t.description", "t.enterprise_name", "e.name_as_said", "t.town");
         if (f.open() != null) {
             where.add(f.open() ? "t.status <> ?" : "t.status = ?", TicketStatus.CLOSED.name());
         }
-        return page(where, "t.reported_at desc, t.id desc", page);
+        // the name as people say it (温岭海通 for 温岭市海通…) is the enterprise's (NameAsSaid), on its row
+        String from = f.q() == null ? "ticket t"
+                : "ticket t join enterprise e on e.credit_code = t.enterprise_credit_code";
+        return page(where, from, "t.reported_at desc, t.id desc", page);
     }
 
     /** These tickets, in this order, with their co-handling (an id without a row is left out). */

@@ -89,6 +89,21 @@ class EnterprisePagesTests {
         assertThat(pages.get("/enterprises/" + Api.fullWidth(code), "staff1").status()).isEqualTo(200);
     }
 
+    /** The search box finds 温岭市海通泵业有限公司 by 温岭海通, as people say it, and by its town 大桥镇. */
+    @Test
+    void theSearchFindsANameAsPeopleSayItAndByItsTown() {
+        String code = api.enterprise("温岭市海通泵业有限公司", "大桥镇");
+        String part = " " + code.substring(8, 17);
+
+        for (String q : List.of("温岭海通", "大桥镇", "温岭市海通")) {
+            Pages.Answer found = pages.get("/enterprises?q=" + q + part, "staff1");
+            assertThat(found.status()).isEqualTo(200);
+            assertThat(found.html().select("#enterpriseList a.enterprise").eachAttr("data-code")).as(q)
+                    .containsExactly(code);
+        }
+        assertThat(pages.get("/enterprises", "staff1").html().select("#q").attr("placeholder")).contains("镇（街道）");
+    }
+
     /** A search that found nothing leads to the new enterprise's form with what was searched for filled in. */
     @Test
     void aSearchThatFoundNothingCarriesItsWordsIntoTheNewEnterprisesForm() {

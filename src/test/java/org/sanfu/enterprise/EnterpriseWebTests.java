@@ -371,7 +371,8 @@ class EnterpriseWebTests {
     @Test
     void theListSearchesNamesAndCreditCodesWhateverTheCase() {
         String tag = token();
-        String town = "搜索镇" + tag;
+        // a town of its own, without the tag: a word in the town finds its enterprises too
+        String town = "搜索镇" + token();
         String named = create("椒江" + tag + "泵业有限公司", town, false);
         String other = create("椒江另一家公司", town, false);
 
@@ -423,6 +424,37 @@ class EnterpriseWebTests {
         assertThat(codes(api.get("/api/enterprises?q=" + pumps.substring(8, 17) + " 椒江", "leader")))
                 .containsExactly(pumps);
         assertThat(codes(api.get("/api/enterprises?q=泵业 阀门 " + tag, "leader"))).as("every word").isEmpty();
+    }
+
+    /**
+     * Names as people say them, without the suffixes of the divisions at their start (温岭海通 for 温岭市海通泵业有限公司,
+     * 浙江温岭 for 浙江省温岭市…), beside the name as filed; and a word in the town (镇（街道）). Each search names a part of
+     * the credit code too, to find this test's enterprises among those filed so before.
+     */
+    @Test
+    void theListFindsANameAsPeopleSayItAndTheEnterprisesOfATown() {
+        String haitong = create("温岭市海通泵业有限公司", "大桥镇", false);
+        String zhejiang = create("浙江省温岭市海通阀门有限公司", "泽国镇", false);
+        String supermarket = create("大润发超市有限公司", "大桥镇", false);
+        String h = " " + haitong.substring(8, 17);
+        String z = " " + zhejiang.substring(8, 17);
+        String s = " " + supermarket.substring(8, 17);
+
+        assertThat(codes(api.get("/api/enterprises?q=温岭海通" + h, "leader"))).containsExactly(haitong);
+        assertThat(codes(api.get("/api/enterprises?q=浙江温岭海通" + z, "leader"))).containsExactly(zhejiang);
+        assertThat(codes(api.get("/api/enterprises?q=温岭海通阀门" + z, "leader"))).containsExactly(zhejiang);
+        assertThat(codes(api.get("/api/enterprises?q=大桥镇" + h, "leader"))).containsExactly(haitong);
+        assertThat(codes(api.get("/api/enterprises?q=大桥镇 海通泵业" + h, "leader"))).containsExactly(haitong);
+        // as filed, still; and any part of the name as said, as of the name filed
+        assertThat(codes(api.get("/api/enterprises?q=温岭市海通" + h, "leader"))).containsExactly(haitong);
+        assertThat(codes(api.get("/api/enterprises?q=海通泵业" + h, "leader"))).containsExactly(haitong);
+        assertThat(codes(api.get("/api/enterprises?q=温岭海" + h, "leader"))).containsExactly(haitong);
+        // one division filed with its suffix and the next without: neither reading
+        assertThat(codes(api.get("/api/enterprises?q=浙江省温岭海通" + z, "leader"))).isEmpty();
+        // 超市 after four characters is no division: its 市 stays
+        assertThat(codes(api.get("/api/enterprises?q=大润发超有限" + s, "leader"))).isEmpty();
+        assertThat(codes(api.get("/api/enterprises?q=大润发超市 大桥镇" + s, "leader"))).containsExactly(supermarket);
+        assertThat(codes(api.get("/api/enterprises?q=泽国镇" + h, "leader"))).as("another town").isEmpty();
     }
 
     @Test

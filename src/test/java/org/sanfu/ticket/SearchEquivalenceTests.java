@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.sanfu.PinyinOrder;
 import org.sanfu.Sql;
 import org.sanfu.SanfuTest;
+import org.sanfu.enterprise.NameAsSaid;
 import org.sanfu.ticket.search.TicketIndex;
 import org.sanfu.web.PageParams;
 import org.sanfu.web.PageResult;
@@ -23,8 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The ticket list answers from the search index exactly what its SQL answers: the same ids in the same
  * order and the same total, for generated tickets (Chinese, Latin in both cases, digits, LIKE's own
  * characters, an emoji; descriptions missing) and generated filters (text of one to five characters
- * taken from the tickets or made up, in other cases, or spanning two fields, which must not match
- * across them; every other filter, a department's scope, pages). Runs on H2 and PostgreSQL. The
+ * taken from the tickets, their enterprises' names as said (温岭海通 for 温岭市海通…) or towns, or made up, in
+ * other cases, or spanning two fields, which must not match across them; every other filter, a department's scope, pages). Runs on H2 and PostgreSQL. The
  * alphabet leaves out Σ and İ, the two letters the databases' own lowercasing disagrees on.
  */
 @SanfuTest
@@ -33,7 +34,9 @@ class SearchEquivalenceTests {
     private static final String[] ALPHABET = {"集", "装", "箱", "出", "口", "紧", "张", "流", "动", "资", "金", "融",
             "难", "a", "A", "b", "B", "z", "Z", "1", "2", "0", " ", "-", "%", "_", "\\", "'", "é", "É", "Ω", "Ａ",
             "😀"};
-    private static final String[] PHRASES = {"出口集装箱紧张", "流动资金融资难", "Container 40HQ", "资金"};
+    private static final String[] PHRASES = {"出口集装箱紧张", "流动资金融资难", "Container 40HQ", "资金", "温岭海通"};
+    /** Divisions an enterprise's name may start with, read without their suffixes too (NameAsSaid). */
+    private static final String[] DIVISIONS = {"温岭市", "浙江省温岭市", "", "大润发超市"};
     private static final String[] DEPARTMENTS = {"COMMERCE", "FINANCE", "TRANSPORT", "CUSTOMS"};
     private static final String[] CATEGORIES = {"CONTAINER", "FINANCING", "LABOR"};
     /** Who reported them: two specialists, dispatch (a hotline entry), and a name nobody has. */
@@ -56,7 +59,7 @@ class SearchEquivalenceTests {
     @Test
     void theIndexAnswersEveryListExactlyAsTheSql() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 6);
-        List<String> towns = List.of("甲镇" + run, "乙镇" + run, "Town-" + run);
+        List<String> towns = List.of("大桥镇" + run, "乙镇" + run, "Town-" + run);
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             codes.add(enterprise(run, i, towns.get(i % towns.size())));
@@ -75,7 +78,7 @@ class SearchEquivalenceTests {
                     String title = text(1, 12);
                     String description = random.nextInt(10) < 3 ? null : text(0, 30);
                     String name = enterpriseName(code);
-                    texts.add(new String[] {title, description, name});
+                    texts.add(new String[] {title, description, name, NameAsSaid.of(name), town(code)});
                     long id = tickets.insert(new NewTicket(visit, code, name, town(code),
                             REPORTERS[random.nextInt(REPORTERS.length - 1)],
                             CATEGORIES[random.nextInt(CATEGORIES.length)], title, description, Urgency.NORMAL,
@@ -100,7 +103,7 @@ class SearchEquivalenceTests {
             }
             tickets.renameEnterprise(codes.get(1), "改名" + text(2, 6), towns.get(2));
         });
-        texts.add(new String[] {enterpriseName(codes.get(1)), null, null});
+        texts.add(new String[] {enterpriseName(codes.get(1)), null, null, null, towns.get(2)});
         compare(200, codes, towns, texts, times);
     }
 
@@ -168,7 +171,8 @@ class SearchEquivalenceTests {
                 int start = random.nextInt(phrase.length() - 1);
                 return phrase.substring(start, start + 1 + random.nextInt(phrase.length() - start));
             default:
-                String field = t[random.nextInt(3)];
+                // the title, the description, the name as filed or as said, the town
+                String field = t[random.nextInt(t.length)];
                 if (field == null || field.isEmpty()) {
                     return text(1, 3);
                 }
@@ -213,10 +217,11 @@ class SearchEquivalenceTests {
 
     private String enterprise(String run, int i, String town) {
         String code = ("91330" + run.toUpperCase() + "000000").substring(0, 17) + i;
-        String name = "企业" + text(1, 6);
-        jdbc.sql("insert into enterprise (credit_code, name, name_order, town, industry, exporter, key_enterprise, "
-                        + "created_at, updated_at) values (?, ?, ?, ?, '水泵', true, false, ?, ?)")
-                .params(code, name, PinyinOrder.key(name), town, Sql.ts(Instant.now()), Sql.ts(Instant.now())).update();
+        String name = DIVISIONS[i % DIVISIONS.length] + "海通" + text(1, 6);
+        jdbc.sql("insert into enterprise (credit_code, name, name_order, name_as_said, town, industry, exporter, "
+                        + "key_enterprise, created_at, updated_at) values (?, ?, ?, ?, ?, '水泵', true, false, ?, ?)")
+                .params(code, name, PinyinOrder.key(name), NameAsSaid.of(name), town, Sql.ts(Instant.now()),
+                        Sql.ts(Instant.now())).update();
         return code;
     }
 

@@ -1537,6 +1537,20 @@ class TicketPagesTests extends TicketWebTestSupport {
         assertThat(lateReply.select("#replyDeadline .badge.ok")).isEmpty();
     }
 
+    /** The search box finds the tickets of 温岭市海通泵业有限公司 by 温岭海通, as people say it, and by its town 大桥镇. */
+    @Test
+    void theSearchFindsTicketsByTheEnterpriseNameAsSaidAndByTheTown() {
+        String word = "海运" + Api.creditCode().substring(12);
+        String code = api.enterprise("温岭市海通泵业有限公司", "大桥镇");
+        String ticket = id(api.visit(code, List.of(Api.problem("CONTAINER", word))).get(0));
+
+        assertThat(listed("/tickets?q=温岭海通 " + word, "leader")).containsExactly(ticket);
+        assertThat(listed("/tickets?q=大桥镇 " + word, "leader")).containsExactly(ticket);
+        assertThat(listed("/tickets?q=温岭市海通 " + word, "leader")).containsExactly(ticket);
+        assertThat(listed("/tickets?q=泽国镇 " + word, "leader")).isEmpty();
+        assertThat(pages.get("/tickets", "leader").html().select("#q").attr("placeholder")).contains("镇（街道）");
+    }
+
     /** A CONTAINER ticket of a visit logged a month late: its reply deadline has passed already. */
     private String lateTicket(String creditCode, String title) {
         Api.Response r = api.post("/api/visits", "staff1", Map.of("enterpriseCreditCode", creditCode,

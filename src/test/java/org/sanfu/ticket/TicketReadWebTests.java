@@ -283,6 +283,37 @@ class TicketReadWebTests {
         assertBadParameter(api.get("/api/tickets?enterprise=" + Api.fullWidth(code) + "9", "leader"), "enterprise");
     }
 
+    /**
+     * A word finds the tickets of an enterprise by its name as people say it (温岭海通 for 温岭市海通泵业有限公司) and by
+     * its town (大桥镇), from the index and from the SQL alike; the name as filed still finds them.
+     */
+    @Test
+    void aWordFindsTicketsByTheEnterpriseNameAsSaidAndByTheTown() throws Exception {
+        String tag = Api.creditCode().substring(9, 16);
+        String code = api.enterprise("温岭市海通泵业有限公司", "大桥镇");
+        String pumps = id(api.visit(code, List.of(Api.problem("CONTAINER", "海运" + tag))).get(0));
+        String supermarket = api.enterprise("大润发超市有限公司", "大桥镇");
+        String shop = id(api.visit(supermarket, List.of(Api.problem("CONTAINER", "海运" + tag))).get(0));
+        awaitIndexReady();
+
+        Map<String, List<String>> expected = new java.util.LinkedHashMap<>();
+        expected.put("温岭海通 " + tag, List.of(pumps));
+        expected.put("温岭市海通 " + tag, List.of(pumps));
+        expected.put(tag + "\u3000大桥镇", List.of(shop, pumps));
+        expected.put("大桥 温岭海通 " + tag, List.of(pumps));
+        expected.put("大润发超有限 " + tag, List.of());
+        expected.put("泽国镇 " + tag, List.of());
+        for (Map.Entry<String, List<String>> search : expected.entrySet()) {
+            assertThat(listIds("q=" + search.getKey(), "leader")).as(search.getKey())
+                    .containsExactlyInAnyOrderElementsOf(search.getValue());
+            TicketFilter filter = new TicketFilter(null, null, null, null, null, null, null, null, search.getKey());
+            assertThat(tickets.listInSql(filter, null, org.sanfu.web.PageParams.of(0, 20)).items().stream()
+                    .map(t -> String.valueOf(t.id())).toList()).as("SQL: " + search.getKey())
+                    .containsExactlyInAnyOrderElementsOf(search.getValue());
+        }
+        assertThat(listIds("q=大桥镇&enterprise=" + code, "dispatch")).containsExactly(pumps);
+    }
+
     @Test
     void aSourceNoTicketCanHaveIsRefusedNamingIt() {
         assertBadParameter(api.get("/api/tickets?source=PHONE", "leader"), "source");

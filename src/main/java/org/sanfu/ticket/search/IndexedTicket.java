@@ -11,13 +11,19 @@ import java.util.Map;
 import org.sanfu.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** What the index keeps of a ticket: its id, the three searched texts and every list filter. */
-record IndexedTicket(long id, String title, String description, String enterpriseName, String status,
-        String category, String town, String enterpriseCreditCode, boolean overdue, Instant reportedAt,
-        String leadDepartment, List<String> coDepartments, String reporter, String source) {
+/**
+ * What the index keeps of a ticket: its id, the searched texts (title, description, the enterprise's name as filed and
+ * as said, the town) and every list filter. The name as said is the enterprise's row's (enterprise.name_as_said), the
+ * very column the SQL list reads.
+ */
+record IndexedTicket(long id, String title, String description, String enterpriseName, String enterpriseNameAsSaid,
+        String status, String category, String town, String enterpriseCreditCode, boolean overdue,
+        Instant reportedAt, String leadDepartment, List<String> coDepartments, String reporter, String source) {
 
-    private static final String COLUMNS = "id, title, description, enterprise_name, status, category, town, "
-            + "enterprise_credit_code, overdue, reported_at, lead_department, reporter, source";
+    private static final String COLUMNS = "t.id, t.title, t.description, t.enterprise_name, e.name_as_said, t.status, "
+            + "t.category, t.town, t.enterprise_credit_code, t.overdue, t.reported_at, t.lead_department, t.reporter, "
+            + "t.source";
+    private static final String FROM = " from ticket t join enterprise e on e.credit_code = t.enterprise_credit_code";
 
     /** These tickets as they are now (an id without a row is left out). */
     static List<IndexedTicket> byIds(JdbcClient jdbc, Collection<Long> ids) {
@@ -32,7 +38,7 @@ record IndexedTicket(long id, String title, String description, String enterpris
                     .query(rs -> {
                         co.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
                     });
-            found.addAll(jdbc.sql("select " + COLUMNS + " from ticket where id in (" + marks + ")").params(chunk)
+            found.addAll(jdbc.sql("select " + COLUMNS + FROM + " where t.id in (" + marks + ")").params(chunk)
                     .query((rs, n) -> of(rs, co)).list());
         }
         return found;
@@ -55,14 +61,14 @@ record IndexedTicket(long id, String title, String description, String enterpris
                 .query(rs -> {
                     co.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
                 });
-        return jdbc.sql("select " + COLUMNS + " from ticket where id > ? and id <= ? order by id")
+        return jdbc.sql("select " + COLUMNS + FROM + " where t.id > ? and t.id <= ? order by t.id")
                 .params(afterId, last).query((rs, n) -> of(rs, co)).list();
     }
 
     private static IndexedTicket of(ResultSet rs, Map<Long, List<String>> co) throws SQLException {
         long id = rs.getLong("id");
         return new IndexedTicket(id, rs.getString("title"), rs.getString("description"),
-                rs.getString("enterprise_name"), rs.getString("status"), rs.getString("category"),
+                rs.getString("enterprise_name"), rs.getString("name_as_said"), rs.getString("status"), rs.getString("category"),
                 rs.getString("town"), rs.getString("enterprise_credit_code"), rs.getBoolean("overdue"),
                 Sql.instant(rs, "reported_at"), rs.getString("lead_department"), co.getOrDefault(id, List.of()),
                 rs.getString("reporter"), rs.getString("source"));

@@ -30,8 +30,9 @@ import org.sanfu.ticket.TicketStatus;
  * exactly what the SQL list answers ({@code Tickets.list}).
  *
  * <p>Text: the SQL list matches {@code lower(column) like '%' || lower(word) || '%'} on the title, the
- * description or the enterprise's name, for each word of q (split at spaces, {@code Sql.words}; each word
- * may be in another of the three). Each of the three is indexed lowercased, as every single character
+ * description, the enterprise's name as filed or as said (enterprise.name_as_said, {@code NameAsSaid}) or the town,
+ * for each word of q (split at spaces, {@code Sql.words}; each word may be in another of them). Each is indexed
+ * lowercased, as every single character
  * (unigram field) and every pair of neighbouring characters at consecutive positions (bigram field),
  * whatever the script. A one-character word is then one term, and a longer one the phrase of its pairs,
  * which matches exactly where the word is a substring: no dictionary (Chinese has no spaces; an analyzer
@@ -57,8 +58,11 @@ final class TicketDocuments {
     static final String REPORTER = "reporter";
     /** Where it came from (the list's source filter: the office's hotline and online entries). */
     static final String SOURCE = "source";
-    /** The searched texts; each has a unigram field (name + "1") and a bigram field (name + "2"). */
-    static final String[] TEXTS = {"title", "description", "enterpriseName"};
+    /**
+     * The searched texts; each has a unigram field (name + "1") and a bigram field (name + "2"). The town's are
+     * townText's, beside the town's keyword that its filter matches.
+     */
+    static final String[] TEXTS = {"title", "description", "enterpriseName", "enterpriseNameAsSaid", "townText"};
 
     /** The list's order, {@code reported_at desc, id desc}; also the index's, so a page stops early. */
     static final Sort ORDER = new Sort(new SortField(REPORTED, SortField.Type.LONG, true),
@@ -115,6 +119,11 @@ final class TicketDocuments {
         text(doc, TEXTS[0], t.title());
         text(doc, TEXTS[1], t.description());
         text(doc, TEXTS[2], t.enterpriseName());
+        if (t.enterpriseNameAsSaid() != null && !t.enterpriseNameAsSaid().equals(t.enterpriseName())) {
+            // a name with no division at its start reads as filed: its own fields find it
+            text(doc, TEXTS[3], t.enterpriseNameAsSaid());
+        }
+        text(doc, TEXTS[4], t.town());
         return doc;
     }
 
@@ -186,7 +195,7 @@ final class TicketDocuments {
         return clauses == 0 ? new MatchAllDocsQuery() : all.build();
     }
 
-    /** Any of the three texts contains {@code lower}, a word (not empty). */
+    /** Any of the texts contains {@code lower}, a word (not empty). */
     private static Query contains(String lower) {
         int[] chars = lower.codePoints().toArray();
         BooleanQuery.Builder any = new BooleanQuery.Builder();

@@ -154,8 +154,9 @@ public final class IndexBenchmark {
     private static IndexedTicket ticket(long id, Random random) {
         String status = random.nextInt(10) < 9 ? "CLOSED" : STATUSES[random.nextInt(STATUSES.length)];
         List<String> co = random.nextInt(4) == 0 ? List.of(DEPARTMENTS[random.nextInt(DEPARTMENTS.length)]) : List.of();
+        String name = "台州" + random.nextInt(5000) + (random.nextBoolean() ? "泵业有限公司" : "进出口有限公司");
         return new IndexedTicket(id, text(random, 2, 4), random.nextInt(5) == 0 ? null : text(random, 4, 12),
-                "台州" + random.nextInt(5000) + (random.nextBoolean() ? "泵业有限公司" : "进出口有限公司"), status,
+                name, name, status,
                 CATEGORIES[random.nextInt(CATEGORIES.length)], "镇" + random.nextInt(20), "9133" + (id % 5000),
                 random.nextInt(10) == 0, Instant.parse("2021-01-01T00:00:00Z").plusSeconds(random.nextInt(157_000_000)),
                 DEPARTMENTS[random.nextInt(DEPARTMENTS.length)], co, "staff" + random.nextInt(50),

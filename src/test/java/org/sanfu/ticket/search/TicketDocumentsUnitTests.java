@@ -14,6 +14,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.Test;
+import org.sanfu.enterprise.NameAsSaid;
 import org.sanfu.ticket.TicketFilter;
 import org.sanfu.ticket.TicketStatus;
 
@@ -25,7 +26,7 @@ class TicketDocumentsUnitTests {
     private static final String[] SOURCES = {"HOTLINE", "HOTLINE", "ONLINE", "VISIT"};
 
     private final List<IndexedTicket> tickets = List.of(
-            ticket(1, "出口集装箱紧张", null, "台州方联宝进出口有限公司", AT, "CUSTOMS", List.of("TRANSPORT")),
+            ticket(1, "出口集装箱紧张", null, "浙江省温岭市海通泵业有限公司", AT, "CUSTOMS", List.of("TRANSPORT")),
             ticket(2, "流动资金融资难", "银行抽贷", "大溪水泵厂", AT.plusSeconds(60), "FINANCE", List.of()),
             ticket(3, "Container 40HQ short", "运费上涨3倍", "Ace Pumps", AT.minusNanos(1000), null, List.of()),
             ticket(4, "招工难", "集装", "箱包厂", AT, "HRSS", List.of("FINANCE")));
@@ -40,7 +41,27 @@ class TicketDocumentsUnitTests {
         assertThat(ids(text("container 40hq"))).containsExactly(3L);
         assertThat(ids(text("40HQ"))).containsExactly(3L);
         assertThat(ids(text("3倍"))).containsExactly(3L);
-        assertThat(ids(text("进出口"))).containsExactly(1L);
+        assertThat(ids(text("泵业"))).containsExactly(1L);
+    }
+
+    @Test
+    void aWordFindsTheEnterpriseNameAsSaidWithoutTheSuffixesOfItsDivisions() throws IOException {
+        // ticket 1's enterprise: 浙江省温岭市海通泵业有限公司
+        assertThat(ids(text("温岭海通"))).containsExactly(1L);
+        assertThat(ids(text("浙江温岭海通泵业"))).containsExactly(1L);
+        assertThat(ids(text("温岭海"))).as("part of the name as said").containsExactly(1L);
+        assertThat(ids(text("温岭市海通"))).as("as filed, still").containsExactly(1L);
+        assertThat(ids(text("海通"))).containsExactly(1L);
+        assertThat(ids(text("浙江省温岭海通"))).as("one division as filed, the next as said: neither").isEmpty();
+        assertThat(ids(text("温岭海通 大桥镇"))).as("with its town").containsExactly(1L);
+    }
+
+    @Test
+    void aWordFindsTheTicketsOfATown() throws IOException {
+        assertThat(ids(text("大桥镇"))).containsExactly(1L);
+        assertThat(ids(text("大桥"))).containsExactly(1L);
+        assertThat(ids(text("大溪镇"))).containsExactly(2L, 4L, 3L);
+        assertThat(ids(text("镇 集装箱"))).containsExactly(1L);
     }
 
     @Test
@@ -48,15 +69,16 @@ class TicketDocumentsUnitTests {
         // ticket 4: description 集装, enterprise 箱包厂
         assertThat(ids(text("集装箱包"))).isEmpty();
         assertThat(ids(text("装箱"))).containsExactly(1L);
-        assertThat(ids(text("紧张台州"))).isEmpty();
+        assertThat(ids(text("紧张浙江"))).isEmpty();
+        assertThat(ids(text("有限公司大桥"))).as("name and town").isEmpty();
     }
 
     @Test
     void eachWordOfASearchIsFoundInAnyOfTheTextsInAnyOrder() throws IOException {
-        // ticket 4: description 集装, enterprise 箱包厂; ticket 1: title 出口集装箱紧张, enterprise 台州...
+        // ticket 4: description 集装, enterprise 箱包厂; ticket 1: title 出口集装箱紧张, enterprise 浙江省...
         assertThat(ids(text("集装 箱包"))).containsExactly(4L);
         assertThat(ids(text("箱包  集装"))).as("in any order, spaces repeated").containsExactly(4L);
-        assertThat(ids(text("集装\u3000台州"))).as("a 全角 space").containsExactly(1L);
+        assertThat(ids(text("集装\u3000浙江"))).as("a 全角 space").containsExactly(1L);
         assertThat(ids(text("container 上涨"))).as("title and description").containsExactly(3L);
         assertThat(ids(text("集装 不存在"))).as("every word, not any").isEmpty();
     }
@@ -134,7 +156,8 @@ class TicketDocumentsUnitTests {
 
     private static IndexedTicket ticket(long id, String title, String description, String name, Instant at,
             String lead, List<String> co) {
-        return new IndexedTicket(id, title, description, name, "ASSIGNED", "CONTAINER", "大溪镇",
+        return new IndexedTicket(id, title, description, name, NameAsSaid.of(name), "ASSIGNED", "CONTAINER",
+                id == 1 ? "大桥镇" : "大溪镇",
                 "91330100716105852F", false, at, lead, co, id % 2 == 0 ? "staff1" : "staff2",
                 SOURCES[(int) (id % SOURCES.length)]);
     }

@@ -179,7 +179,7 @@ class TicketIndexTests {
         TicketFilter ours = new TicketFilter(null, null, null, null, code, null, null, null, "本库");
         // an index left by another database, holding a ticket this one does not have
         leftBehind(directory, Map.of("database", "another", "position", "0"), new IndexedTicket(Long.MAX_VALUE,
-                "外库的事项", null, "外库企业", "ASSIGNED", "CONTAINER", "大溪镇", code, false, Instant.now(), null, List.of(),
+                "外库的事项", null, "外库企业", "外库企业", "ASSIGNED", "CONTAINER", "大溪镇", code, false, Instant.now(), null, List.of(),
                 "staff1", "VISIT"));
         TicketIndex started = start(directory);
         try {
