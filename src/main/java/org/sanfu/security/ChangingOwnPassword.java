@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Optional;
 import org.sanfu.Message;
 import org.sanfu.web.InvalidInput;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
@@ -24,6 +26,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class ChangingOwnPassword {
+
+    private static final Logger log = LoggerFactory.getLogger(ChangingOwnPassword.class);
 
     static final String CURRENT_REQUIRED = "sanfu.account.current-password.required";
     static final String CURRENT_WRONG = "sanfu.account.current-password.wrong";
@@ -93,6 +97,9 @@ class ChangingOwnPassword {
             // an administrator (or another session of theirs) set another password meanwhile: the one given is old
             throw InvalidInput.of("currentPassword", Message.of(CURRENT_WRONG));
         }
+        // as an administrator's new password is logged: who changed a password and when is the audit's question (the
+        // first administrator's, set from the environment, most of all), never the password
+        log.info("Account '{}' chose a new password", account.username());
     }
 
     private static Message message(String key) {

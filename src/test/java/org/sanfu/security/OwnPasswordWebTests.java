@@ -12,12 +12,15 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.sanfu.Api;
 import org.sanfu.LostRace;
 import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
 import org.sanfu.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
@@ -34,6 +37,7 @@ import org.springframework.util.MultiValueMap;
  * Accounts are fresh per test; every wrong password comes from an address of its own (the counts are shared).
  */
 @SanfuTest
+@ExtendWith(OutputCaptureExtension.class)
 class OwnPasswordWebTests {
 
     private static final String FIRST = "set-by-admin-1";
@@ -303,11 +307,13 @@ class OwnPasswordWebTests {
     // --- the API twin --------------------------------------------------------------------------------
 
     @Test
-    void overTheApiAnyPersonChangesTheirOwnPassword() {
+    void overTheApiAnyPersonChangesTheirOwnPassword(CapturedOutput output) {
         String user = created("DEPT", "FINANCE");
         MockHttpSession page = signedIn(user, FIRST);
         Api.Response done = changeOverApi(user, FIRST, address(), Map.of("currentPassword", FIRST, "newPassword", OWN));
         assertThat(done.status()).as(done.text()).isEqualTo(204);
+        assertThat(output.getOut()).as("logged as an administrator's new password is, never the password")
+                .contains("Account '" + user + "' chose a new password").doesNotContain(OWN);
         assertThat(inbox(user, FIRST)).isEqualTo(401);
         assertThat(inbox(user, OWN)).isEqualTo(200);
         assertThat(pages.get("/work", page).status()).as("the page session ended").isEqualTo(302);
