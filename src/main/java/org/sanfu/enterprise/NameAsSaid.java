@@ -11,9 +11,10 @@ import java.util.regex.Pattern;
  *
  * <p>Only divisions at the start go: 2–3 Han characters and a suffix, again and again (浙江省温岭市 → 浙江温岭). The
  * shortest division is tried first, so 重庆市市政工程 reads 重庆市政工程, not 重庆市政 with the 市 of 市政 taken. With no
- * gazetteer the reading cannot tell a 字号 of 2–3 characters ending before a 市 from a city: 联华超市 also reads 联华超,
- * which only lets an odd word find it; 大润发超市 keeps its 市 (four characters before it), and a suffix further in
- * (…有限公司温岭分公司) stays.
+ * gazetteer the reading cannot tell a 字号 of 2–3 characters ending before a suffix from a division: 联华超市 also
+ * reads 联华超, and 和平社区服务中心 reads 和平社服务中心 (社区 is no suffix, but 区 after 和平社 is). Harmless, the
+ * reading being only searched, beside the name: it lets an odd word find the name too. 大润发超市 keeps its 市 (four
+ * characters before it), and a suffix further in (…有限公司温岭分公司) stays.
  */
 public final class NameAsSaid {
 

@@ -2,12 +2,9 @@ package org.sanfu.enterprise;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
-import org.sanfu.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
@@ -51,14 +48,7 @@ class NameAsSaidMigration implements JavaMigration {
         Connection connection = context.getConnection();
         JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
         jdbc.execute("alter table enterprise add column name_as_said varchar(200)");
-        List<Object[]> said = new ArrayList<>();
-        jdbc.query("select credit_code, name from enterprise order by credit_code",
-                rs -> {
-                    said.add(new Object[] {NameAsSaid.of(rs.getString(2)), rs.getString(1)});
-                });
-        for (List<Object[]> chunk : Sql.chunks(said)) {
-            jdbc.batchUpdate("update enterprise set name_as_said = ? where credit_code = ?", chunk);
-        }
+        NameColumns.fill(jdbc, "name_as_said", NameAsSaid::of);
         jdbc.execute("alter table enterprise alter column name_as_said set not null");
     }
 }

@@ -2,8 +2,6 @@ package org.sanfu.enterprise;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
@@ -56,15 +54,7 @@ class NameOrderMigration implements JavaMigration {
         JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
         boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
         jdbc.execute("alter table enterprise add column name_order " + (postgres ? "bytea" : "varbinary(1000)"));
-        List<Object[]> keys = new ArrayList<>();
-        jdbc.query("select credit_code, name from enterprise order by credit_code",
-                rs -> {
-                    keys.add(new Object[] {PinyinOrder.key(rs.getString(2)), rs.getString(1)});
-                });
-        for (int i = 0; i < keys.size(); i += 500) {
-            jdbc.batchUpdate("update enterprise set name_order = ? where credit_code = ?",
-                    keys.subList(i, Math.min(keys.size(), i + 500)));
-        }
+        NameColumns.fill(jdbc, "name_order", PinyinOrder::key);
         jdbc.execute("alter table enterprise alter column name_order set not null");
         jdbc.execute("create index enterprise_name_order on enterprise (name_order, credit_code)");
         jdbc.execute("create table collation_in_effect (id integer primary key, version varchar(100) not null, "

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
@@ -58,5 +63,37 @@ class NameAsSaidMigrationTests {
                 + "key_enterprise, created_at, updated_at) values (?, '温岭市无读法', ?, true, false, ?, ?)",
                 Api.creditCode(), PinyinOrder.key("温岭市无读法"), Sql.ts(Instant.now()), Sql.ts(Instant.now())))
                 .as("a writer that forgets it fails").isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    /**
+     * Both migrations that make a column of every name (V45's keys, V48's names as said) read the enterprises a chunk
+     * at a time ({@link NameColumns}): those past the first chunk get theirs too.
+     */
+    @Test
+    void enterprisesBeyondTheFirstChunkGetTheirKeysAndNamesAsSaidToo() {
+        flyway("44").migrate();
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        int filed = NameColumns.CHUNK * 2 + NameColumns.CHUNK / 2;
+        Random random = new Random(48);
+        Set<String> codes = new HashSet<>();
+        while (codes.size() < filed) {
+            codes.add(Api.creditCode(random));
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (String code : codes) {
+            rows.add(new Object[] {code, "温岭市海通" + rows.size() + "号泵业有限公司", Sql.ts(Instant.now()),
+                    Sql.ts(Instant.now())});
+        }
+        jdbc.batchUpdate("insert into enterprise (credit_code, name, exporter, key_enterprise, created_at, updated_at) "
+                + "values (?, ?, true, false, ?, ?)", rows);
+
+        flyway("48").migrate();
+
+        List<Map<String, Object>> migrated = jdbc.queryForList("select name, name_order, name_as_said from enterprise");
+        assertThat(migrated).hasSize(filed).allSatisfy(enterprise -> {
+            String name = (String) enterprise.get("name");
+            assertThat((byte[]) enterprise.get("name_order")).as(name).isEqualTo(PinyinOrder.key(name));
+            assertThat(enterprise.get("name_as_said")).as(name).isEqualTo("温岭" + name.substring("温岭市".length()));
+        });
     }
 }
