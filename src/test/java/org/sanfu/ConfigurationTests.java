@@ -3,6 +3,12 @@ package org.sanfu;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.core.OutputStreamAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
@@ -23,6 +29,7 @@ import org.sanfu.sla.SlaProperties;
 import org.sanfu.stats.RankingProperties;
 import org.sanfu.stats.RedCardProperties;
 import org.sanfu.web.BodySizeLimitProperties;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
@@ -99,6 +106,25 @@ class ConfigurationTests {
         assertThat(output.getAll().lines().filter(l -> l.contains("The service did not start")).toList())
                 .singleElement().asString().contains("BindValidationException", "sanfu.admin")
                 .doesNotContain("Zq7shrt");
+    }
+
+    /**
+     * The console's log, the prod profile's JSON lines included, is written in UTF-8 whatever the JVM's locale: Java 17
+     * under a bare environment (systemd, LANG=C) writes ASCII, every Chinese character a "?". What the logging was set
+     * up with is read back, and a line in Chinese encoded by the console's encoder as it stands.
+     */
+    @ParameterizedTest
+    @CsvSource({"demo", "prod"})
+    void theLogIsWrittenInUtf8WhateverTheLocale(String profile) {
+        try (ConfigurableApplicationContext context = start("spring.profiles.active=" + profile)) {
+            assertThat(context.getEnvironment().getProperty("logging.charset.console")).isEqualTo("UTF-8");
+            assertThat(context.getEnvironment().getProperty("logging.charset.file")).isEqualTo("UTF-8");
+            LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
+            Logger root = logging.getLogger(Logger.ROOT_LOGGER_NAME);
+            var console = (OutputStreamAppender<ILoggingEvent>) root.getAppender("CONSOLE");
+            var line = new LoggingEvent(getClass().getName(), root, Level.INFO, "工单已签收", null, null);
+            assertThat(new String(console.getEncoder().encode(line), StandardCharsets.UTF_8)).contains("工单已签收");
+        }
     }
 
     @Test
