@@ -18,6 +18,10 @@ import org.springframework.stereotype.Component;
 class FirstAdministrator implements SmartInitializingSingleton {
 
     static final String PASSWORD_VARIABLE = "SANFU_ADMIN_PASSWORD";
+    /** Every password's rule (AccountAdministration.passwordFault), as the refusals of the first one's say it. */
+    static final String RULE = "the first administrator's password follows the rule of every password: "
+            + AccountAdministration.MIN_PASSWORD_LENGTH + " characters at least, at most "
+            + AccountAdministration.MAX_PASSWORD_BYTES + " bytes of UTF-8, no control characters";
     private static final Logger log = LoggerFactory.getLogger(FirstAdministrator.class);
 
     private final Accounts accounts;
@@ -41,16 +45,15 @@ class FirstAdministrator implements SmartInitializingSingleton {
         if (settings.password() == null) {
             if (environment.matchesProfiles("prod")) {
                 throw new IllegalStateException("No administrator account exists. Set the environment variable "
-                        + PASSWORD_VARIABLE + " (sanfu.admin.password, at least 8 characters, at most 72 bytes of UTF-8) and optionally "
+                        + PASSWORD_VARIABLE + " (sanfu.admin.password; " + RULE + ") and optionally "
                         + "SANFU_ADMIN_USERNAME (default 'admin') to create the first administrator at start-up.");
             }
             return;
         }
         if (AccountAdministration.passwordFault(settings.password()) != null) {
             // named, never shown (an operator's next try, a character more, would be nearly the password in the log)
-            throw new IllegalStateException("sanfu.admin.password (" + PASSWORD_VARIABLE + ") must follow the rule of "
-                    + "every password to create the first administrator: 8 characters at least, at most 72 bytes of "
-                    + "UTF-8, no control characters (its value is not shown)");
+            throw new IllegalStateException("sanfu.admin.password (" + PASSWORD_VARIABLE + ") is refused, so no first "
+                    + "administrator is created: " + RULE + " (its value is not shown)");
         }
         if (accounts.exists(settings.username())) {
             throw new IllegalStateException("sanfu.admin.username '" + settings.username() + "' is an account that is "
