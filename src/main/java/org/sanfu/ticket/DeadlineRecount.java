@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.sanfu.calendar.CalendarOnRecord;
 import org.sanfu.calendar.CalendarProperties;
@@ -123,7 +124,7 @@ public class DeadlineRecount implements SmartInitializingSingleton {
             }
             if (!lacking.isEmpty()) {
                 if (!olderAccepted) {
-                    throw new OlderCalendar(lacking);
+                    throw new OlderCalendar(lacking, current.noticeYears());
                 }
                 log.warn("the holiday file lacks the notice for {}, which the calendar in effect has; counting the"
                         + " running deadlines back on it, as sanfu.calendar.older-file-accepted says: remove that"
@@ -243,18 +244,41 @@ public class DeadlineRecount implements SmartInitializingSingleton {
     /**
      * The holiday file this node starts with lacks a notice that the calendar in effect has: it is older
      * than the file the calendar in effect came from (a node of a cluster left behind when the others were
-     * given the State Council's notice). Recounting on it would move every running deadline back, so the
-     * start fails instead, saying which years and what to do.
+     * given the State Council's notice), or only part of a file: an operator with the jar alone, told by /admin
+     * to add next year to config/holidays.yml, wrote a file holding that year only, which replaces the packed
+     * one whole. Recounting on it would move every running deadline back, so the start fails instead, saying
+     * which years and what to do: for a part (a year lacked before one it has), never to start on it anyway.
      */
     public static final class OlderCalendar extends IllegalStateException {
 
-        OlderCalendar(List<Integer> years) {
-            super("the holiday file lacks the State Council's notice for " + years.stream().map(String::valueOf)
-                    .collect(Collectors.joining(", ")) + ", which the calendar in effect has (another start recorded"
-                    + " it): this file is older than the one in effect. Give this node the holiday file the others"
-                    + " run (sanfu.calendar.holidays-file). To go back to this file on purpose (a notice entered by"
-                    + " mistake), start once with sanfu.calendar.older-file-accepted=true: the running deadlines"
-                    + " are then counted again on it.");
+        /** Where the full file is when only the jar is at hand (Spring Boot packs the classes under BOOT-INF). */
+        static final String PACKED_FILE = "BOOT-INF/classes/config/holidays.yml";
+
+        OlderCalendar(List<Integer> years, Set<Integer> onFile) {
+            super(said(years, onFile));
+        }
+
+        private static String said(List<Integer> years, Set<Integer> onFile) {
+            String lacks = "the holiday file lacks the State Council's notice for " + listed(years) + ", which the"
+                    + " calendar in effect has";
+            int earliestLacked = years.stream().min(Integer::compare).orElseThrow();
+            List<Integer> later = onFile.stream().filter(year -> year > earliestLacked).sorted().toList();
+            if (!later.isEmpty()) {
+                // a part of the calendar, not an older one: no setting may start on it
+                return lacks + ", though it has " + listed(later) + ": the file holds only part of the calendar. A"
+                        + " holidays.yml (sanfu.calendar.holidays-file, ./config/holidays.yml) replaces the one packed"
+                        + " in the jar whole: copy the full file (the packed one: unzip -p sanfu-<version>.jar "
+                        + PACKED_FILE + " > config/holidays.yml, or the repository's config/holidays.yml), add the new"
+                        + " year to it, and start again.";
+            }
+            return lacks + " (another start recorded it): this file is older than the one in effect. Give this node"
+                    + " the holiday file the others run (sanfu.calendar.holidays-file). To go back to this file on"
+                    + " purpose (a notice entered by mistake), start once with sanfu.calendar.older-file-accepted=true:"
+                    + " the running deadlines are then counted again on it.";
+        }
+
+        private static String listed(List<Integer> years) {
+            return years.stream().map(String::valueOf).collect(Collectors.joining(", "));
         }
     }
 

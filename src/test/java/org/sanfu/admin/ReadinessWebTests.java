@@ -210,6 +210,11 @@ class ReadinessWebTests {
         assertThat(provisional.html().select("#readiness li[data-check=HOLIDAY_CALENDAR]").attr("data-ready"))
                 .isEqualTo("true");
         assertThat(provisional.html().select("#calendarProvisional").hasClass("warning")).isTrue();
+        // (addition) an operator with the jar alone wrote a file of the new year only, which replaces the packed one
+        // whole: the page says to add the year to the full file, and where that is
+        assertThat(provisional.html().select("#calendarProvisional").text()).contains("加到完整的 config/holidays.yml");
+        assertThat(provisional.html().select("#holidaysFileWhole").text()).contains("节假日文件整个取代服务自带的那份",
+                "BOOT-INF/classes/config/holidays.yml", "再在其末尾加上新的一年");
 
         // from December 1 next year's notice is late (a December ticket's deadlines fall in January): an error
         ClockUtil.setCurrentTime(at(LocalDate.of(2026, 12, 1)));
@@ -224,6 +229,7 @@ class ReadinessWebTests {
         Element lateItem = december.html().selectFirst("#readiness li[data-check=HOLIDAY_CALENDAR]");
         assertThat(lateItem.attr("data-ready")).isEqualTo("false");
         assertThat(lateItem.select(".todo").text()).startsWith("缺少 2027 年的国务院办公厅节假日通知");
+        assertThat(lateItem.select(".todo").text()).contains("请把它加到完整的节假日文件中");
 
         // in 2027 its own year is provisional and 2028 missing: both errors of the calendar section
         ClockUtil.setCurrentTime(at(LocalDate.of(2027, 11, 20)));

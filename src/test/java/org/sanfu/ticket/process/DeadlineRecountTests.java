@@ -45,7 +45,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * A changed holiday calendar (the State Council's notice replacing a provisional year, a corrected date)
  * moves the deadlines still running: the working days they had left, counted again on it. Each test
- * works in a year of its own (2031 to 2037) and puts the suite's calendar back afterwards at the same
+ * works in a year of its own (2031 to 2039) and puts the suite's calendar back afterwards at the same
  * moment (accepting it, though it lacks the test's notice), which moves every deadline it moved back where it was (other tests' tickets may run that far).
  */
 @SanfuTest
@@ -85,7 +85,16 @@ class DeadlineRecountTests extends ProcessTestSupport {
 
     /** The calendar on file with this year's entry added, as the office would add a notice. */
     private WorkingDayCalendar withYear(String entry) throws IOException {
-        String file = Files.readString(Path.of(settings.holidaysFile()), StandardCharsets.UTF_8) + entry;
+        return calendarOf(Files.readString(Path.of(settings.holidaysFile()), StandardCharsets.UTF_8) + entry);
+    }
+
+    /** The calendar on file with the State Council's notice of one day's holiday added (as its year's entry). */
+    private WorkingDayCalendar withNoticeOf(String day) throws IOException {
+        return withYear("- year: " + day.substring(0, 4) + "\n  notice: 测试通知\n  holidays:\n"
+                + "    - { name: 测试假日, from: " + day + ", to: " + day + " }\n");
+    }
+
+    private WorkingDayCalendar calendarOf(String file) throws IOException {
         return new WorkingDayCalendar(calendar.zone(), settings.workStart(), settings.workEnd(),
                 Holidays.read(new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8))));
     }
@@ -302,12 +311,7 @@ class DeadlineRecountTests extends ProcessTestSupport {
     void aStartOnAFileOlderThanTheCalendarInEffectFailsAndMovesNothing() throws IOException {
         now(at("2035-03-05T10:00:00")); // a Monday
         String id = open("CONTAINER");
-        WorkingDayCalendar notice = withYear("""
-                - year: 2035
-                  notice: 测试通知
-                  holidays:
-                    - { name: 测试假日, from: 2035-03-07, to: 2035-03-07 }
-                """);
+        WorkingDayCalendar notice = withNoticeOf("2035-03-07");
         assertThat(recount.countOn(notice)).isPositive();
         Instant counted = ticket(id).replyDeadline();
         assertThat(counted).isEqualTo(at("2035-03-13T17:30:00"));
@@ -323,7 +327,9 @@ class DeadlineRecountTests extends ProcessTestSupport {
         for (WorkingDayCalendar older : List.of(provisional, calendar)) {
             assertThatThrownBy(() -> recount.countOn(older)).isInstanceOf(DeadlineRecount.OlderCalendar.class)
                     .hasMessageContaining("lacks the State Council's notice for 2035")
-                    .hasMessageContaining("sanfu.calendar.older-file-accepted=true");
+                    .hasMessageContaining("this file is older than the one in effect")
+                    .hasMessageContaining("sanfu.calendar.older-file-accepted=true")
+                    .hasMessageNotContaining("only part");
         }
         assertThat(ticket(id).replyDeadline()).as("nothing moved back").isEqualTo(counted);
         assertThat(recounts(id)).hasSize(1);
@@ -338,6 +344,36 @@ class DeadlineRecountTests extends ProcessTestSupport {
         now(at("2036-03-03T10:00:00"));
         assertThat(recount.countOn(notice)).isZero();
         assertThat(recount.countOn(provisional)).isZero();
+    }
+
+    /**
+     * An operator with the jar alone, told by /admin to add next year to config/holidays.yml, writes a file holding
+     * that year only: it replaces the packed one whole, so it lacks this year's notice. It is a part of the calendar,
+     * not an older one, and the refusal says so and where the full file is; nothing moves.
+     */
+    @Test
+    void aStartOnAFileOfTheNewYearAloneFailsSayingItIsAPartNotAnOlderFile() throws IOException {
+        now(at("2039-03-07T10:00:00")); // a Monday
+        String id = open("CONTAINER");
+        WorkingDayCalendar notice = withNoticeOf("2039-03-09");
+        recount.countOn(notice);
+        Instant counted = ticket(id).replyDeadline();
+        WorkingDayCalendar newYearAlone = calendarOf("""
+                - year: 2040
+                  notice: 国务院办公厅关于2040年部分节假日安排的通知
+                  holidays:
+                    - { name: 元旦, from: 2040-01-01, to: 2040-01-01 }
+                """);
+
+        assertThatThrownBy(() -> recount.countOn(newYearAlone)).isInstanceOf(DeadlineRecount.OlderCalendar.class)
+                .hasMessageContaining("lacks the State Council's notice for 2039, which the calendar in effect has,"
+                        + " though it has 2040: the file holds only part of the calendar")
+                .hasMessageContaining("replaces the one packed in the jar whole: copy the full file")
+                .hasMessageContaining("BOOT-INF/classes/config/holidays.yml")
+                .hasMessageContaining("add the new year to it")
+                .hasMessageNotContaining("older than").hasMessageNotContaining("older-file-accepted");
+        assertThat(ticket(id).replyDeadline()).as("nothing moved back").isEqualTo(counted);
+        assertThat(onRecord.lockRecorded()).contains(notice.described());
     }
 
     @Test
