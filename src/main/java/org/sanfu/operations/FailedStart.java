@@ -1,16 +1,20 @@
 package org.sanfu.operations;
 
+import java.sql.SQLException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.sanfu.OneLine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.web.server.PortInUseException;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 
 /**
  * A start that failed says why in one ERROR line: the root cause, its class and message. Spring Boot's own report
@@ -23,7 +27,10 @@ import org.springframework.core.Ordered;
  * around what the library said ("sanfu.channels.secret-key is no base64" around "Illegal base64 character 2d"). So
  * the line adds the message of the cause nearest the root that says more: one thrown by Sanfu's own code, or Spring
  * Boot's refusal to bind a setting (BindException, BindValidationException), which names it, unless the root is
- * one of those itself. Not any wrapper's: Spring's bean exceptions repeat their causes' words at length.
+ * one of those itself; or a JDBC driver's (the host and port it could not reach, where the root says "Connection
+ * refused") or the web server's refused port (where the root says "Address already in use"). Not any wrapper's:
+ * Spring's bean exceptions repeat their causes' words at length. When the database refused, the line names its URL
+ * (without a password) and SANFU_DB_URL.
  * <p>
  * Only messages written to be read in a log: the settings a start refuses are checked so that their values are not
  * in them (FirstAdministratorProperties: the first administrator's password is named, never shown; a BindException
@@ -37,7 +44,30 @@ public class FailedStart implements ApplicationListener<ApplicationFailedEvent>,
 
     @Override
     public void onApplicationEvent(ApplicationFailedEvent event) {
-        log.error("The service did not start: {}", rootCause(event.getException()));
+        log.error("The service did not start: {}", said(event.getException(),
+                event.getApplicationContext() == null ? null : event.getApplicationContext().getEnvironment()));
+    }
+
+    /**
+     * {@link #rootCause}, and when the database refused (a JDBC driver's SQLException in the chain) which database:
+     * its URL as set, without a password in it, and the variable that sets it under the prod profile.
+     */
+    static String said(Throwable failure, Environment environment) {
+        String line = rootCause(failure);
+        String url = environment == null ? null : environment.getProperty("spring.datasource.url");
+        return url == null || causes(failure).noneMatch(SQLException.class::isInstance) ? line
+                : line + "; the database: " + withoutPassword(url) + " (spring.datasource.url; SANFU_DB_URL under the"
+                        + " prod profile)";
+    }
+
+    /** A JDBC URL with the value of any password in it (password=, pwd=, user:password@) left out. */
+    static String withoutPassword(String url) {
+        return url.replaceAll("(?i)\\b(password|pwd)=[^&;]*", "$1=***").replaceAll("//([^/@:]*):[^/@]*@", "//$1:***@");
+    }
+
+    private static Stream<Throwable> causes(Throwable failure) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        return Stream.iterate(failure, cause -> cause != null && seen.add(cause), Throwable::getCause);
     }
 
     /**
@@ -74,7 +104,10 @@ public class FailedStart implements ApplicationListener<ApplicationFailedEvent>,
         if (cause.getMessage() == null || cause.getMessage().isBlank()) {
             return false;
         }
-        if (cause instanceof BindException || cause instanceof BindValidationException) {
+        // the binding names the setting; a driver's refusal the host and port where the root says "Connection
+        // refused"; the web server the port where the root says "Address already in use"
+        if (cause instanceof BindException || cause instanceof BindValidationException
+                || cause instanceof SQLException || cause instanceof PortInUseException) {
             return true;
         }
         StackTraceElement[] stack = cause.getStackTrace();
