@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The enterprise profile (一企一档): its own fields, its recent visits and its tickets. Anyone signed
- * in; a department sees only the tickets it is involved in, and no visits.
+ * in; a department sees only the tickets it is involved in, and no visits; (addition) and the enterprise's contact
+ * only when it is involved in one of its tickets, as it would call them about that ticket.
  */
 @RestController
 class EnterpriseProfileController {
@@ -45,9 +46,11 @@ class EnterpriseProfileController {
     }
 
     @Operation(summary = "An enterprise's profile (一企一档)", description = "Its own fields, "
-            + "`latestOperatingStatus`, its recent visits and its tickets.")
+            + "`latestOperatingStatus`, its recent visits and its tickets. (addition) For DEPT, `contactName` and "
+            + "`contactPhone` are null unless the department leads or co-handles one of its tickets.")
     @ApiAccess(value = {"STAFF", "DISPATCH", "DEPT", "LEADER", "ADMIN"},
-            scope = "a department sees only the tickets it handles, and no visits", errors = 404)
+            scope = "a department sees only the tickets it handles, no visits, and the contact only with such a "
+                    + "ticket", errors = 404)
     @Tag(name = "Enterprises")
     @GetMapping("/api/enterprises/{creditCode}")
     Profile profile(@PathVariable String creditCode, Caller caller) {
@@ -56,6 +59,9 @@ class EnterpriseProfileController {
                 : visits.ofEnterprise(enterprise.creditCode(), RECENT_VISITS);
         List<TicketLine> lines = tickets.ofEnterprise(enterprise.creditCode(), caller).stream()
                 .map(t -> new TicketLine(t.id(), t.category(), t.title(), t.status(), t.overdue())).toList();
-        return new Profile(enterprise, recent, lines);
+        // the tickets a department sees are those it leads or co-handles (the ticket list's rule): with none, the
+        // enterprise's contact person and telephone are none of its business (个人信息保护法's minimum necessary)
+        boolean handlesOne = !caller.is(Role.DEPT) || !lines.isEmpty();
+        return new Profile(handlesOne ? enterprise : enterprise.withoutContact(), recent, lines);
     }
 }

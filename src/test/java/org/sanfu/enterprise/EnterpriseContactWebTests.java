@@ -145,6 +145,48 @@ class EnterpriseContactWebTests {
         assertThat(profile(code).get("contactName").asText()).isEqualTo("王丽");
     }
 
+    @Test
+    void aDepartmentReadsTheContactOnlyOfAnEnterpriseOneOfWhoseTicketsItHandles() {
+        String handled = filed("王丽", "13800001234");
+        String notItsOwn = filed("李四", "13900001111");
+        api.visit(handled, List.of(Api.problem("FINANCING", "贷款展期"))); // finance leads it
+        api.visit(notItsOwn, List.of(Api.problem("CONTAINER", "舱位紧张"))); // transport's, not finance's
+
+        // the list never carries it for a department, the keys still there; for staff it does
+        for (String code : List.of(handled, notItsOwn)) {
+            JsonNode item = api.get("/api/enterprises?q=" + code, "finance").json().get("items").get(0);
+            assertThat(item.get("creditCode").asText()).isEqualTo(code);
+            assertThat(item.has("contactName") && item.has("contactPhone")).as("null, never left out").isTrue();
+            assertThat(item.get("contactName").isNull()).as(code).isTrue();
+            assertThat(item.get("contactPhone").isNull()).as(code).isTrue();
+            assertThat(api.get("/api/enterprises?q=" + code, "staff1").json().get("items").get(0).get("contactPhone")
+                    .isNull()).isFalse();
+        }
+        Api.Response page = api.get("/api/enterprises?size=200", "finance");
+        assertThat(page.status()).as(page.text()).isEqualTo(200);
+        assertThat(page.json().get("items").findValues("contactPhone")).isNotEmpty().allMatch(JsonNode::isNull);
+
+        // the profile: with it where the department leads a ticket, without it where it has none
+        JsonNode own = api.get("/api/enterprises/" + handled, "finance").json();
+        assertThat(own.get("tickets")).hasSize(1);
+        assertThat(own.get("contactName").asText()).isEqualTo("王丽");
+        assertThat(own.get("contactPhone").asText()).isEqualTo("13800001234");
+        JsonNode other = api.get("/api/enterprises/" + notItsOwn, "finance").json();
+        assertThat(other.get("tickets")).isEmpty();
+        assertThat(other.has("contactName") && other.has("contactPhone")).as("null, never left out").isTrue();
+        assertThat(other.get("contactName").isNull()).isTrue();
+        assertThat(other.get("contactPhone").isNull()).isTrue();
+        // no page shows it either: a department opens no enterprise's page, only its own tickets' (above)
+        assertThat(pages.get("/enterprises/" + notItsOwn, "finance").status()).isEqualTo(403);
+        // the department that does handle it reads it, and the other roles as ever
+        assertThat(api.get("/api/enterprises/" + notItsOwn, "transport").json().get("contactName").asText())
+                .isEqualTo("李四");
+        for (String user : List.of("staff1", "dispatch", "leader", "admin")) {
+            assertThat(api.get("/api/enterprises/" + notItsOwn, user).json().get("contactPhone").asText()).as(user)
+                    .isEqualTo("13900001111");
+        }
+    }
+
     // --- the import ----------------------------------------------------------------------------
 
     private Api.Response upload(byte[] body, String type) {

@@ -101,10 +101,15 @@ class EnterpriseController {
         return importer.load(csv);
     }
 
-    /** Anyone signed in: departments need the files of the enterprises whose tickets they handle. */
+    /**
+     * Anyone signed in: departments need the files of the enterprises whose tickets they handle. A department's list
+     * carries no contact (null): paging through it would collect every enterprise's contact person and telephone,
+     * which it reads on the profile of an enterprise whose ticket it handles, and on that ticket's page.
+     */
     @Operation(summary = "List enterprises", description = "Filter by town, key enterprise, `q` in the name "
             + "or credit code, or `specialist` (the 驻企服务专员's user name: the enterprises they look after); "
-            + "paged with `page` (from 0) and `size` (1..200).")
+            + "paged with `page` (from 0) and `size` (1..200). (addition) For DEPT, `contactName` and `contactPhone` "
+            + "are null.")
     @ApiAccess(value = {"STAFF", "DISPATCH", "DEPT", "LEADER", "ADMIN"}, errors = 400)
     // the bounds EnterpriseService.list checks: a file's town and name (words longer could match nothing)
     @Parameter(name = "town", in = ParameterIn.QUERY,
@@ -119,9 +124,11 @@ class EnterpriseController {
     PageResult<Enterprise> list(@RequestParam(required = false) String town,
             @RequestParam(required = false) Boolean key, @RequestParam(required = false) String q,
             @RequestParam(required = false) String specialist,
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return enterprises.list(blankToNull(town), key, blankToNull(q), blankToNull(specialist),
-                PageParams.of(page, size));
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+            Caller caller) {
+        PageResult<Enterprise> found = enterprises.list(blankToNull(town), key, blankToNull(q),
+                blankToNull(specialist), PageParams.of(page, size));
+        return caller.is(Role.DEPT) ? found.map(Enterprise::withoutContact) : found;
     }
 
     private static String blankToNull(String s) {
