@@ -334,7 +334,7 @@ public class EnterpriseImport {
         // ended one, a 409. Each code is on one line at most: a later line naming it again was refused (duplicate).
         checked.sort(Comparator.comparing(EnterpriseForm::creditCode));
         // a file without a contact column says nothing of that part of the contact: what is on file stays
-        Enterprises.Kept onFile = new Enterprises.Kept(!columns.containsKey(CONTACT_NAME),
+        ContactKept onFile = new ContactKept(!columns.containsKey(CONTACT_NAME),
                 !columns.containsKey(CONTACT_PHONE));
         for (EnterpriseForm f : checked) {
             if (enterprises.fileChecked(f, onFile)) {

@@ -252,12 +252,13 @@ public class EnterpriseService implements EnterprisesLookedAfter {
 
     /**
      * The enterprise's file corrected or brought up to date: every field but the credit code, which names
-     * it. 404 for a code not on file, 400 for a bad form; tickets' copies of its name and town follow
-     * ({@link EnterpriseUpdated}).
+     * it, and but the parts of the contact {@code kept} as on file (the API's PUT keeps those its body leaves out),
+     * kept by the update's own statement, so that a correction racing another writes back nothing it read. 404 for a
+     * code not on file, 400 for a bad form; tickets' copies of its name and town follow ({@link EnterpriseUpdated}).
      */
     @Transactional
-    public Enterprise update(String creditCode, EnterpriseCorrection c) {
-        return correct(creditCode, c).enterprise();
+    public Enterprise update(String creditCode, EnterpriseCorrection c, ContactKept kept) {
+        return correct(creditCode, c, true, kept).enterprise();
     }
 
     /** {@link #update}, saying whether its town is new to the file, as {@link #file} does. */
@@ -273,6 +274,11 @@ public class EnterpriseService implements EnterprisesLookedAfter {
      */
     @Transactional
     public Saved correct(String creditCode, EnterpriseCorrection c, boolean sameNameConfirmed) {
+        return correct(creditCode, c, sameNameConfirmed, ContactKept.NONE);
+    }
+
+    /** {@link #correct(String, EnterpriseCorrection, boolean)}, the parts of the contact {@code kept} as on file. */
+    private Saved correct(String creditCode, EnterpriseCorrection c, boolean sameNameConfirmed, ContactKept kept) {
         Enterprise onFile = get(creditCode);
         Towns towns = towns();
         EnterpriseForm f = checked(new EnterpriseForm(onFile.creditCode(), c.name(), c.town(), c.industry(),
@@ -280,7 +286,7 @@ public class EnterpriseService implements EnterprisesLookedAfter {
         if (!sameNameConfirmed && !f.name().equals(onFile.name())) {
             refuseNamesakes(f.name(), f.creditCode());
         }
-        enterprises.update(f, Enterprises.Kept.NONE, clock.instant());
+        enterprises.update(f, kept, clock.instant());
         events.publishEvent(new EnterpriseUpdated(f.creditCode(), f.name(), f.town()));
         return saved(f, towns);
     }
@@ -324,7 +330,7 @@ public class EnterpriseService implements EnterprisesLookedAfter {
      * meanwhile) is on file then, and updated as it would be a moment later. {@code kept}: the parts of the contact the file has no
      * contact columns, and an enterprise on file keeps its contact.
      */
-    boolean fileChecked(EnterpriseForm f, Enterprises.Kept kept) {
+    boolean fileChecked(EnterpriseForm f, ContactKept kept) {
         if (enterprises.find(f.creditCode()).isEmpty() && enterprises.insert(f, clock.instant())) {
             return true;
         }

@@ -94,16 +94,8 @@ class Enterprises {
                 .update());
     }
 
-    /**
-     * The parts of an enterprise's contact an update leaves as they are on file: those an import's file has no column
-     * for. A form and the API's correction give the whole file ({@link #NONE}).
-     */
-    record Kept(boolean contactName, boolean contactPhone) {
-        static final Kept NONE = new Kept(false, false);
-    }
-
     /** The file as the form has it, its contact too but for the parts {@code kept}. */
-    void update(EnterpriseForm f, Kept kept, Instant now) {
+    void update(EnterpriseForm f, ContactKept kept, Instant now) {
         List<Object> values = new ArrayList<>(Arrays.asList(f.name(), PinyinOrder.key(f.name()),
                 NameAsSaid.of(f.name()), f.town(), f.industry(), Boolean.TRUE.equals(f.exporter()),
                 Boolean.TRUE.equals(f.key()), f.specialist(), Sql.ts(now)));

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.sanfu.enterprise.ContactKept;
 import org.sanfu.enterprise.Enterprise;
 import org.sanfu.enterprise.EnterpriseCorrection;
 import org.sanfu.enterprise.EnterpriseForm;
@@ -66,15 +67,13 @@ class EnterpriseController {
             content = @Content(schema = @Schema(implementation = EnterpriseCorrection.class)))
     @PutMapping("/{creditCode}")
     Enterprise update(@PathVariable String creditCode, Caller caller, ActionBody body) {
-        Enterprise onFile = enterprises.get(creditCode);
+        enterprises.get(creditCode);
         caller.require(Role.STAFF, Role.ADMIN);
-        EnterpriseCorrection sent = body.as(EnterpriseCorrection.class);
         // the contact came after integrators' PUTs were written: one that never names it must not wipe what staff
-        // typed on the page, so a part left out stays as filed (null or blank still takes it away)
-        return enterprises.update(creditCode, new EnterpriseCorrection(sent.name(), sent.town(), sent.industry(),
-                sent.exporter(), sent.key(), sent.specialist(),
-                body.has("contactName") ? sent.contactName() : onFile.contactName(),
-                body.has("contactPhone") ? sent.contactPhone() : onFile.contactPhone()));
+        // typed on the page, so a part left out stays as filed (null or blank still takes it away); kept by the
+        // update's own statement, not read here and written back
+        return enterprises.update(creditCode, body.as(EnterpriseCorrection.class),
+                new ContactKept(!body.has("contactName"), !body.has("contactPhone")));
     }
 
     /** ADMIN (SecurityConfig). UTF-8 (or GBK) CSV with a header row; other media types get 415. */
