@@ -135,7 +135,7 @@ class EnterpriseContactWebTests {
     }
 
     @Test
-    void aDepartmentMayNotSetAContact() {
+    void aDepartmentALeaderOrDispatchMayNotSetAContact() {
         String code = filed("王丽", "13800001234");
         for (String user : List.of("finance", "leader", "dispatch")) {
             Api.Response r = api.call(HttpMethod.PUT, "/api/enterprises/" + code, user,
@@ -143,6 +143,14 @@ class EnterpriseContactWebTests {
             assertThat(r.status()).as(user + ": " + r.text()).isEqualTo(403);
         }
         assertThat(profile(code).get("contactName").asText()).isEqualTo("王丽");
+
+        // nor file an enterprise with one: nothing is stored
+        for (String user : List.of("finance", "leader", "dispatch")) {
+            String fresh = Api.creditCode();
+            Api.Response r = api.post("/api/enterprises", user, form(fresh, "部门建档企业", "李四", "13900001111"));
+            assertThat(r.status()).as(user + ": " + r.text()).isEqualTo(403);
+            assertThat(api.get("/api/enterprises/" + fresh, "leader").status()).as(user).isEqualTo(404);
+        }
     }
 
     @Test
