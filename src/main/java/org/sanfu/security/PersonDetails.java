@@ -1,5 +1,6 @@
 package org.sanfu.security;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sanfu.Message;
 import org.sanfu.Typed;
@@ -22,8 +23,11 @@ public final class PersonDetails {
     static final String PHONE_TOO_LONG = "sanfu.accounts.phone.too-long";
     static final String PHONE_NOT_A_NUMBER = "sanfu.accounts.phone.not-a-number";
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9()\\- ]+( ?转 ?[0-9]+)?");
-    /** A mainland mobile number: 11 digits, the first 1. */
-    private static final Pattern MOBILE = Pattern.compile("1[0-9]{10}");
+    /**
+     * A mainland mobile number: 11 digits, the first 1; after China's country code when it is written (+86, 86,
+     * 0086, bracketed or not), which is dropped: 13800001234 is what a phone on a mainland network texts.
+     */
+    private static final Pattern MOBILE = Pattern.compile("(?:\\+86|0086|86|\\(\\+?86\\)|\\(0086\\))?(1[0-9]{10})");
 
     private PersonDetails() {
     }
@@ -76,14 +80,17 @@ public final class PersonDetails {
 
     /**
      * The mobile number an SMS can go to (13800001234), when the telephone is one: 11 digits starting with 1, written
-     * with spaces or hyphens between them or not (138-0000-1234); null for a landline, one with an extension or a
-     * country code, or none.
+     * with spaces or hyphens between them or not (138-0000-1234), China's country code before them or not (+86 138…,
+     * 86-138…, +86138…, 0086 138…); null for a landline, one with an extension or another country's code, or none.
+     * The 11 digits, not +86 and them: iOS's and Android's messages apps both text either from a mainland SIM, and
+     * the 11 digits are the number as people write and save it, so the text joins the conversation already held with
+     * that contact; a + in a link is also read as a space by whatever decodes it as form data.
      */
     public static String mobile(String phone) {
         if (phone == null) {
             return null;
         }
-        String digits = phone.replace(" ", "").replace("-", "");
-        return MOBILE.matcher(digits).matches() ? digits : null;
+        Matcher digits = MOBILE.matcher(phone.replace(" ", "").replace("-", ""));
+        return digits.matches() ? digits.group(1) : null;
     }
 }
