@@ -261,14 +261,9 @@ public class EnterpriseService implements EnterprisesLookedAfter {
         return correct(creditCode, c, true, kept).enterprise();
     }
 
-    /** {@link #update}, saying whether its town is new to the file, as {@link #file} does. */
-    @Transactional
-    public Saved correct(String creditCode, EnterpriseCorrection c) {
-        return correct(creditCode, c, true);
-    }
-
     /**
-     * {@link #correct(String, EnterpriseCorrection)}; unless {@code sameNameConfirmed}, a name changed to one that
+     * {@link #update}, the whole contact as sent, saying whether its town is new to the file, as {@link #file} does
+     * (the page's form); unless {@code sameNameConfirmed}, a name changed to one that
      * another enterprise on file has is refused ({@link NameOnFile}) after the form's faults. A name kept as filed is
      * not asked about again: two files of one name (filed by the API) must not hold up every other correction.
      */
