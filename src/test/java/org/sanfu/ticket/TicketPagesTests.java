@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -20,14 +21,18 @@ import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.FormElement;
 import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
 import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
+import org.sanfu.catalog.Catalog;
 import org.sanfu.web.QueryParams;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.util.UriUtils;
 
@@ -42,6 +47,14 @@ class TicketPagesTests extends TicketWebTestSupport {
     Pages pages;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Tickets tickets;
+    @Autowired
+    Catalog catalog;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    Clock clock;
 
     // ------------------------------------------------------------------ forms = allowedActions
 
@@ -522,8 +535,9 @@ class TicketPagesTests extends TicketWebTestSupport {
         Element select = page.selectFirst("form[data-action=assign] select[name=category]");
         assertThat(select).isNotNull();
         assertThat(page.select("label[for=" + select.id() + "]").text()).isEqualTo("问题分类");
-        assertThat(select.select("option").eachAttr("value")).startsWith("CONTAINER", "LOGISTICS").contains("OTHER");
-        assertThat(select.select("option[selected]").eachText()).containsExactly("其他");
+        assertThat(select.hasAttr("required")).as("blank keeps the ticket's own").isFalse();
+        assertThat(select.select("option").eachAttr("value")).startsWith("", "CONTAINER", "LOGISTICS").contains("OTHER");
+        assertThat(select.select("option[selected]").eachText()).containsExactly("不改分类（当前：其他）");
         assertThat(select.select("option[value=LOGISTICS]").text()).isEqualTo("物流运输");
         String key = page.select("form[data-action=assign] input[name=submission]").val();
 
@@ -531,6 +545,15 @@ class TicketPagesTests extends TicketWebTestSupport {
                 Pages.form("submission", key, "leadDepartment", "TRANSPORT", "category", "SHIPPING"));
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.html().select("form[data-action=assign] [data-field=category] .field-error").text()).isNotBlank();
+        // a form refused for another field keeps the category chosen, and one left as it was keeps that
+        Element chosen = pages.post("/tickets/" + id + "/assign", "dispatch",
+                Pages.form("submission", key, "leadDepartment", "", "category", "LOGISTICS")).html()
+                .selectFirst("form[data-action=assign] select[name=category]");
+        assertThat(chosen.select("option[selected]").eachAttr("value")).containsExactly("LOGISTICS");
+        Element kept = pages.post("/tickets/" + id + "/assign", "dispatch",
+                Pages.form("submission", key, "leadDepartment", "", "category", "")).html()
+                .selectFirst("form[data-action=assign] select[name=category]");
+        assertThat(kept.select("option[selected]").eachAttr("value")).containsExactly("");
         JsonNode still = api.get("/api/tickets/" + id, "dispatch").json();
         assertThat(still.get("status").asText()).isEqualTo("DISPATCHING");
         assertThat(still.get("category").asText()).isEqualTo("OTHER");
@@ -543,6 +566,38 @@ class TicketPagesTests extends TicketWebTestSupport {
         assertThat(assigned.get("leadDepartment").asText()).isEqualTo("TRANSPORT");
         assertThat(pages.get("/tickets/" + id, "dispatch").html().select("li[data-action=assign] .text").text())
                 .contains("分类由「其他」改为「物流运输」");
+    }
+
+    /**
+     * (Addition) A ticket filed under a category the configuration no longer has (taken out since) has no option of
+     * its own in the 交办 form: the form as the browser sends it, untouched but for the lead, keeps the category, where
+     * a select with nothing chosen sent the first category and re-classified every such ticket unasked.
+     */
+    @Test
+    void theAssignFormAsSentUntouchedKeepsACategoryNoLongerConfigured() {
+        String id = id(api.ticket("OTHER"));
+        assertThat(catalog.isCategory("RETIRED")).isFalse();
+        // written as dispatch's re-classification writes it, so that the figures follow the row
+        transactions.executeWithoutResult(s -> tickets.reclassified(Long.parseLong(id), "RETIRED", clock.instant()));
+        try {
+            Document page = pages.get("/tickets/" + id, "dispatch").html();
+            FormElement form = (FormElement) page.selectFirst("form[data-action=assign]");
+            MultiValueMap<String, String> sent = new LinkedMultiValueMap<>();
+            form.formData().forEach(field -> sent.add(field.key(), field.value()));
+            sent.set("leadDepartment", "TRANSPORT");
+
+            assertThat(pages.post("/tickets/" + id + "/assign", "dispatch", sent).status()).isEqualTo(303);
+            JsonNode assigned = api.get("/api/tickets/" + id, "dispatch").json();
+            assertThat(assigned.get("status").asText()).isEqualTo("ASSIGNED");
+            assertThat(assigned.get("category").asText()).isEqualTo("RETIRED");
+            assertThat(lastEvent(id).get("detail").asText()).doesNotContain("分类由");
+            // what it keeps is named, by its code when the configuration has no name for it
+            assertThat(form.select("select[name=category] option[selected]").eachText())
+                    .containsExactly("不改分类（当前：RETIRED）");
+        } finally {
+            // the suite shares one database: no category outside the configuration stays behind
+            transactions.executeWithoutResult(s -> tickets.reclassified(Long.parseLong(id), "OTHER", clock.instant()));
+        }
     }
 
     /**
