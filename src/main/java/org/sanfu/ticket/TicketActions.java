@@ -131,8 +131,11 @@ public class TicketActions {
                         : messages.getMessage(UPHELD_RETURN_RULE, null, Locale.SIMPLIFIED_CHINESE));
             }
             if (reclassified) {
-                detail.append("；分类由「").append(catalog.categoryLabel(ticket.category())).append("」改为「")
-                        .append(catalog.categoryLabel(category)).append("」");
+                // in Chinese as the rules above; a sanfu.* text is filled by name, not by MessageFormat
+                Message said = Message.of("sanfu.ticket.reclassified", "from", catalog.categoryLabel(ticket.category()),
+                        "to", catalog.categoryLabel(category));
+                detail.append("；").append(said.fill(
+                        messages.getMessage(said.code(), null, Locale.SIMPLIFIED_CHINESE), Message::english));
             }
             return withNote(detail.toString(), command.note());
         });
