@@ -61,12 +61,14 @@ public class TicketActions {
     private final Notifications notifications;
     private final Extensions extensions;
     private final MessageSource messages;
+    private final TicketMetrics metrics;
 
     TicketActions(Tickets tickets, TicketEvents events, TicketQueries queries, TicketPolicy policy, TicketDeadlines clocks,
             TicketProcessGateway process, WorkingDayCalendar calendar, Catalog catalog, SanfuProperties properties,
             Clock clock, ApplicationEventPublisher published, Notifications notifications, Extensions extensions,
-            MessageSource messages) {
+            MessageSource messages, TicketMetrics metrics) {
         this.messages = messages;
+        this.metrics = metrics;
         this.extensions = extensions;
         this.notifications = notifications;
         this.published = published;
@@ -109,6 +111,7 @@ public class TicketActions {
             boolean reclassified = category != null && !category.equals(ticket.category());
             if (reclassified) {
                 tickets.reclassified(ticket.id(), category, now);
+                metrics.reclassified(ticket.category(), category);
             }
             String lead = command.leadDepartment();
             List<String> co = command.coDepartments() == null ? List.of() : command.coDepartments();

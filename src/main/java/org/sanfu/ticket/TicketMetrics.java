@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToLongFunction;
@@ -22,6 +23,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * or closed the ticket has committed (a rolled-back request counts nothing); sum them over the nodes
  * of a cluster. Not "created": Prometheus reserves a counter's {@code _created} suffix for its
  * creation time, and its client drops it from names.</li>
+ * <li>(addition) {@code sanfu_tickets_reclassified_total{from,to}}: tickets dispatch re-classified as it assigned
+ * them (重新分类), counted as those are. Opened counts a ticket under the category it was filed under and closed
+ * under the one it ends in, so a category's opened and closed do not balance by as many as this says moved.
+ * A series per pair that happened, none before.</li>
  * <li>{@code sanfu_tickets_open} and {@code sanfu_tickets_overdue} (open tickets that missed a
  * deadline): read from the ticket table, the same on every node, and remembered for
  * {@link #GAUGE_TIME_TO_LIVE} so that frequent scrapes cost one query at most per interval.</li>
@@ -41,6 +46,7 @@ class TicketMetrics {
     private final MeterRegistry registry;
     private final Map<String, Counter> opened = new ConcurrentHashMap<>();
     private final Map<String, Counter> closed = new ConcurrentHashMap<>();
+    private final Map<List<String>, Counter> reclassified = new ConcurrentHashMap<>();
     private volatile Snapshot snapshot;
 
     TicketMetrics(Tickets tickets, MeterRegistry registry, Catalog catalog) {
@@ -63,6 +69,13 @@ class TicketMetrics {
 
     void closed(String category) {
         afterCommit(() -> closedCounter(category).increment());
+    }
+
+    void reclassified(String from, String to) {
+        afterCommit(() -> reclassified.computeIfAbsent(List.of(from, to), pair -> Counter
+                .builder("sanfu.tickets.reclassified").tag("from", from).tag("to", to)
+                .description("Tickets re-classified as they were assigned, by the categories from and to")
+                .register(registry)).increment());
     }
 
     private Counter openedCounter(String category) {

@@ -43,6 +43,30 @@ class TicketMetricsWebTests {
         assertThat(value(text, "sanfu_tickets_closed_total", "category=\"FINANCING\"")).isEqualTo(closedBefore + 1);
     }
 
+    /**
+     * (Addition) A ticket re-classified as it is assigned is counted from and to, once committed: opened counts it
+     * under the category it was filed under and closed under the new one. Its own category again, or one refused,
+     * moves nothing.
+     */
+    @Test
+    void reclassifiedTicketsAreCountedFromAndTo() {
+        String moved = "from=\"OTHER\",to=\"LOGISTICS\"";
+        double before = sample(scrape(), "sanfu_tickets_reclassified_total", moved).orElse(0);
+
+        String kept = api.ticket("OTHER").get("id").asText();
+        assertThat(api.post("/api/tickets/" + kept + "/assign", "dispatch",
+                Map.of("leadDepartment", "TRANSPORT", "category", "NOPE")).status()).isEqualTo(400);
+        api.act(kept, "assign", "dispatch", Map.of("leadDepartment", "TRANSPORT", "category", "OTHER"));
+        assertThat(sample(scrape(), "sanfu_tickets_reclassified_total", moved).orElse(0)).isEqualTo(before);
+
+        String id = api.ticket("OTHER").get("id").asText();
+        api.act(id, "assign", "dispatch", Map.of("leadDepartment", "TRANSPORT", "category", "LOGISTICS"));
+
+        String text = scrape();
+        assertThat(text).contains("# TYPE sanfu_tickets_reclassified_total counter");
+        assertThat(value(text, "sanfu_tickets_reclassified_total", moved)).isEqualTo(before + 1);
+    }
+
     @Test
     void everyConfiguredCategoryIsCountedFromZero() {
         String text = scrape();
