@@ -116,7 +116,8 @@ class EnterpriseController {
             description = "the town (镇/街道), exactly")
     @Parameter(name = "q", in = ParameterIn.QUERY,
             schema = @Schema(type = "string", maxLength = EnterpriseForm.NAME_MAX),
-            description = "words, separated by spaces (全角 too), each in the name or credit code, ignoring case")
+            description = "words, separated by spaces (全角 too), each in the name as filed or as said (the divisions' "
+                    + "suffixes at its start left out: 温岭海通 for 温岭市海通…), the credit code or the town, ignoring case")
     @Parameter(name = "specialist", in = ParameterIn.QUERY, schema = @Schema(type = "string", maxLength = AccountDirectory.USERNAME_MAX),
             description = "the user name of the enterprise's 驻企服务专员; an unknown one matches nothing")
     @GetMapping

@@ -72,7 +72,9 @@ class TicketController {
             description = "the enterprise's credit code, in any case")
     @Parameter(name = "q", in = ParameterIn.QUERY,
             schema = @Schema(type = "string", maxLength = QueryParams.WORDS_MAX),
-            description = "words, separated by spaces (全角 too), each in the title, the description or the enterprise's name, ignoring case")
+            description = "words, separated by spaces (全角 too), each in the title, the description, the enterprise's "
+                    + "name as filed or as said (the divisions' suffixes at its start left out: 温岭海通 for 温岭市海通…) "
+                    + "or the ticket's town, ignoring case")
     @Parameter(name = "reporter", in = ParameterIn.QUERY,
             schema = @Schema(type = "string", maxLength = AccountDirectory.USERNAME_MAX),
             description = "the username who reported it (the visit's specialist); an unknown one matches nothing")
