@@ -23,7 +23,8 @@
   }
   var TYPED = 'textarea, input[type="text"], input[type="number"]';
   var CHOSEN = 'select, input[type="radio"]';
-  var TICKED = 'input[type="checkbox"]';
+  // the co-departments only: a box added to an action form later (a "send" box) is never ticked again from a draft
+  var TICKED = 'input[type="checkbox"][name="coDepartments"]';
   var prefix = 'sanfu.draft.' + me.getAttribute('data-me') + '.' + page.getAttribute('data-id') + '.';
 
   function read(key) {
