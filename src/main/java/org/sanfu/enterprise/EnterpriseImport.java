@@ -27,6 +27,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.sanfu.Message;
 import org.sanfu.Typed;
+import org.sanfu.security.PersonDetails;
 import org.sanfu.web.BodySizeLimitProperties;
 import org.sanfu.web.InvalidInput;
 import org.sanfu.web.Messages;
@@ -121,6 +122,11 @@ public class EnterpriseImport {
      * there is damaged whatever its digits now read (913310810123456789 is kept as 913310810123456000).
      */
     private static final String NUMBER_CELL = "sanfu.import.number-cell";
+    /**
+     * A 联系电话 read from a sheet's number cell that is no mobile number: Excel drops a landline's leading 0 (0576… is
+     * kept as 576…), so the number filed would dial nowhere. A mobile's 11 digits come through a number cell whole.
+     */
+    private static final String PHONE_NUMBER_CELL = "sanfu.import.phone-number-cell";
     /**
      * A code as a cut number reads once its column was turned to text (Excel's 分列, or =TEXT(A2,"0")): 15 digits and
      * zeros, which keeps the damage in a text cell or a CSV field. Typed so it may be right; its check character
@@ -449,6 +455,10 @@ public class EnterpriseImport {
     private static EnterpriseForm form(Line row, Map<String, Integer> columns, int width) {
         if (row.size() != width) {
             throw InvalidInput.of("line", Message.of("sanfu.import.fields", "fields", row.size(), "columns", width));
+        }
+        Integer phone = columns.get(CONTACT_PHONE);
+        if (phone != null && row.isNumber(phone) && PersonDetails.mobile(row.get(phone)) == null) {
+            throw InvalidInput.of(CONTACT_PHONE, Message.of(PHONE_NUMBER_CELL));
         }
         return new EnterpriseForm(row.get(columns.get("creditCode")), row.get(columns.get("name")),
                 row.get(columns.get("town")), row.get(columns.get("industry")), bool(row, columns, "exporter"),

@@ -290,6 +290,47 @@ class EnterpriseContactWebTests {
         assertThat(profile(a).get("contactPhone").asText()).isEqualTo("0576-8888 1234 转 8001");
     }
 
+    /**
+     * A landline typed into a sheet's number cell has lost its leading 0 (057688881234 is kept as 57688881234): the
+     * line is rejected by 联系电话, as a credit code from a number cell is; a mobile's 11 digits come through whole.
+     */
+    @Test
+    void aLandlineFromANumberCellIsRejectedAndAMobileFromOneIsFiled() throws IOException {
+        String landline = Api.creditCode();
+        String mobile = Api.creditCode();
+        byte[] sheet;
+        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet rows = book.createSheet("企业");
+            String[] header = {"统一社会信用代码", "企业名称", "镇（街道）", "行业", "外贸企业", "重点企业", "驻企服务专员",
+                "联系人", "联系电话"};
+            Row first = rows.createRow(0);
+            for (int c = 0; c < header.length; c++) {
+                first.createCell(c).setCellValue(header[c]);
+            }
+            String[][] lines = {{landline, "数字电话企业甲"}, {mobile, "数字电话企业乙"}};
+            double[] phones = {57688881234d, 13800001234d};
+            for (int r = 0; r < lines.length; r++) {
+                Row row = rows.createRow(r + 1);
+                String[] text = {lines[r][0], lines[r][1], "联系镇", "泵业", "否", "否", "staff1", "王丽"};
+                for (int c = 0; c < text.length; c++) {
+                    row.createCell(c).setCellValue(text[c]);
+                }
+                row.createCell(text.length).setCellValue(phones[r]);
+            }
+            book.write(out);
+            sheet = out.toByteArray();
+        }
+        Api.Response r = upload(sheet, XLSX);
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.json().get("created").asInt()).as(r.text()).isEqualTo(1);
+        JsonNode rejected = r.json().get("rejected").get(0);
+        assertThat(rejected.get("line").asInt()).isEqualTo(2);
+        assertThat(rejected.get("errors").findValuesAsText("field")).containsExactly("contactPhone");
+        assertThat(rejected.get("errors").get(0).get("message").asText()).contains("Excel", "0576");
+        assertThat(api.get("/api/enterprises/" + landline, "admin").status()).isEqualTo(404);
+        assertThat(profile(mobile).get("contactPhone").asText()).isEqualTo("13800001234");
+    }
+
     // --- the pages -----------------------------------------------------------------------------
 
     @Test
