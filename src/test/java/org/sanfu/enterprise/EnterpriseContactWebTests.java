@@ -206,13 +206,18 @@ class EnterpriseContactWebTests {
         return upload((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8), "text/csv");
     }
 
-    private static byte[] workbook(String[]... rows) throws IOException {
+    /** A sheet of these rows: a String a text cell, a Number a number cell (as typed into a General column). */
+    private static byte[] workbook(Object[]... rows) throws IOException {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = book.createSheet("企业");
             for (int r = 0; r < rows.length; r++) {
                 Row row = sheet.createRow(r);
                 for (int c = 0; c < rows[r].length; c++) {
-                    row.createCell(c).setCellValue(rows[r][c]);
+                    if (rows[r][c] instanceof Number number) {
+                        row.createCell(c).setCellValue(number.doubleValue());
+                    } else {
+                        row.createCell(c).setCellValue((String) rows[r][c]);
+                    }
                 }
             }
             book.write(out);
@@ -298,28 +303,11 @@ class EnterpriseContactWebTests {
     void aLandlineFromANumberCellIsRejectedAndAMobileFromOneIsFiled() throws IOException {
         String landline = Api.creditCode();
         String mobile = Api.creditCode();
-        byte[] sheet;
-        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet rows = book.createSheet("企业");
-            String[] header = {"统一社会信用代码", "企业名称", "镇（街道）", "行业", "外贸企业", "重点企业", "驻企服务专员",
-                "联系人", "联系电话"};
-            Row first = rows.createRow(0);
-            for (int c = 0; c < header.length; c++) {
-                first.createCell(c).setCellValue(header[c]);
-            }
-            String[][] lines = {{landline, "数字电话企业甲"}, {mobile, "数字电话企业乙"}};
-            double[] phones = {57688881234d, 13800001234d};
-            for (int r = 0; r < lines.length; r++) {
-                Row row = rows.createRow(r + 1);
-                String[] text = {lines[r][0], lines[r][1], "联系镇", "泵业", "否", "否", "staff1", "王丽"};
-                for (int c = 0; c < text.length; c++) {
-                    row.createCell(c).setCellValue(text[c]);
-                }
-                row.createCell(text.length).setCellValue(phones[r]);
-            }
-            book.write(out);
-            sheet = out.toByteArray();
-        }
+        Object[] header = {"统一社会信用代码", "企业名称", "镇（街道）", "行业", "外贸企业", "重点企业", "驻企服务专员", "联系人",
+            "联系电话"};
+        byte[] sheet = workbook(header,
+                new Object[] {landline, "数字电话企业甲", "联系镇", "泵业", "否", "否", "staff1", "王丽", 57688881234d},
+                new Object[] {mobile, "数字电话企业乙", "联系镇", "泵业", "否", "否", "staff1", "王丽", 13800001234d});
         Api.Response r = upload(sheet, XLSX);
         assertThat(r.status()).as(r.text()).isEqualTo(200);
         assertThat(r.json().get("created").asInt()).as(r.text()).isEqualTo(1);
