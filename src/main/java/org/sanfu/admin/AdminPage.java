@@ -306,7 +306,8 @@ class AdminPage {
     /**
      * The file to fill in for the import: its Chinese header and an example line, a CSV (EnterpriseImport#template)
      * or, {@code format=xlsx}, the same as an Excel workbook whose code columns keep what is typed as text
-     * (EnterpriseImport#templateWorkbook); any other format is the Chinese 400 page naming {@code format}. The format
+     * (EnterpriseImport#templateWorkbook); a blank {@code format=} is none, the CSV; any other format is the Chinese 400 page
+     * naming {@code format}. The format
      * is read as typed words are (Typed#word): XLSX, Xlsx or xlsx with spaces around it is xlsx.
      */
     @GetMapping("/admin/enterprises/import/template")
@@ -316,7 +317,7 @@ class AdminPage {
             return Downloads.attachment(Downloads.XLSX, message("admin.import.template.workbook.file"),
                     importer.templateWorkbook());
         }
-        if (wanted != null && !"csv".equals(wanted)) {
+        if (wanted != null && !wanted.isEmpty() && !"csv".equals(wanted)) {
             throw InvalidInput.of("format", Message.of("sanfu.validation.one-of", "values", "csv, xlsx"));
         }
         return Downloads.attachment(new MediaType("text", "csv", StandardCharsets.UTF_8),

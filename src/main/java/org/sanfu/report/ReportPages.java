@@ -146,12 +146,13 @@ class ReportPages {
 
     /**
      * The download's file extension: txt (plain text) for {@code md}, or {@code text} or {@code txt} as a person types
-     * it; docx (Word) for {@code docx}, xlsx (Excel) for {@code xlsx} or none; anything else is 400 naming {@code format}.
+     * it; docx (Word) for {@code docx}, xlsx (Excel) for {@code xlsx} or none (a blank {@code format=}, as the API reads
+     * it); anything else is 400 naming {@code format}.
      * The format is read as typed words are (Typed#word): TXT, Xlsx or docx with spaces around it too.
      */
     private static String extension(String typedFormat) {
         String format = Typed.word(typedFormat);
-        if (format == null || "xlsx".equals(format)) {
+        if (format == null || format.isEmpty() || "xlsx".equals(format)) {
             return "xlsx";
         }
         if ("md".equals(format) || "text".equals(format) || "txt".equals(format)) {

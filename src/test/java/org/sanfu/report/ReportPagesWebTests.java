@@ -121,6 +121,12 @@ class ReportPagesWebTests {
         assertThat(typedFormat("/reports/monthly", "month", null, "Html").getRedirectedUrl())
                 .isEqualTo("/reports/monthly?format=html");
         assertThat(typedFormat("/reports/weekly", "week", "2026-W48", "PDF").getStatus()).isEqualTo(400);
+        for (String blank : new String[] {"", " "}) {
+            assertThat(typedFormat("/reports/weekly", "week", "2026-W48", blank).getHeader("Content-Disposition"))
+                    .as("a blank format is none, as at the API: '%s'", blank).contains("2026-W48.xlsx");
+            assertThat(api.perform(get("/api/reports/weekly").queryParam("week", "2026-W48").queryParam("format", blank),
+                    "leader").contentType()).as(blank).startsWith("application/json");
+        }
 
         Api.Response excel = api.perform(get("/api/reports/weekly").queryParam("week", "2026-W48")
                 .queryParam("format", " XLSX "), "leader");
