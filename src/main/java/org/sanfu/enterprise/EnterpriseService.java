@@ -67,7 +67,7 @@ public class EnterpriseService implements EnterprisesLookedAfter {
 
     /**
      * {@link #named(String)} of many names at once, by each name as given (one no file can have left out): an
-     * import's file of thousands of lines is one read of their spellings (a thousand a statement), not one per line.
+     * import's file of thousands of lines reads their spellings a thousand to a statement, not a statement per line.
      */
     Map<String, List<Enterprise>> named(Collection<String> names) {
         Map<String, Set<String>> spellingsOf = new LinkedHashMap<>();
