@@ -238,8 +238,35 @@ class TicketPagesTests extends TicketWebTestSupport {
             assertThat(target).as(who + ": " + link.attr("href")).isNotNull();
             assertThat(target.tagName()).isEqualTo("details");
             assertThat(link.text()).isEqualTo(target.selectFirst("summary").text());
-            assertThat(link.hasClass("button")).as(who + ": " + link.text()).isEqualTo(link.elementSiblingIndex() == 0);
+            assertThat(link.hasClass("button")).as(who + ": " + link.text())
+                    .isEqualTo(link.elementSiblingIndex() == 0 && !link.attr("href").equals("#action-supervise"));
         }
+    }
+
+    /**
+     * A leader mostly reads, and notes: 领导督办, offered on every open ticket, was the page's first form and the
+     * button of the row at the top. The page offers it after the others (备注 first), set apart in the row and never
+     * its button; the API's allowedActions keep their order, and the page offers the same actions.
+     */
+    @Test
+    void aLeadersSupervisionComesAfterTheOtherActionsAndIsNoButton() {
+        String id = id(api.ticket("CONTAINER"));
+        assertThat(texts(api.get("/api/tickets/" + id, "leader").json().get("allowedActions")))
+                .containsExactly("supervise", "comment");
+        Document page = pages.get("/tickets/" + id, "leader").html();
+        assertThat(page.select("#actions > details.action").eachAttr("id"))
+                .containsExactly("action-comment", "action-supervise");
+        Element supervise = page.selectFirst("#mainActions a");
+        assertThat(mainActions(page)).containsExactly("领导督办");
+        assertThat(supervise.hasClass("button")).isFalse();
+        assertThat(supervise.hasClass("apart")).isTrue();
+        assertThat(page.getElementById("action-supervise").hasAttr("open")).isFalse();
+
+        // the office on a ticket waiting to be assigned: its step first, as before (no 督办 offered to it)
+        String unrouted = id(api.ticket("OTHER"));
+        Document dispatch = pages.get("/tickets/" + unrouted, "dispatch").html();
+        assertThat(dispatch.select("#actions > details.action").eachAttr("id")).first().isEqualTo("action-assign");
+        assertThat(dispatch.selectFirst("#mainActions a").hasClass("button")).isTrue();
     }
 
     /** A legal ticket returned by justice three times, assigned back twice: under supervision. */

@@ -792,6 +792,7 @@ class TicketPages {
         // a channel by its name (12345热线（渠道）); a person as the facts always named them, without a department
         model.put("reporter", ticket.reporter() != null && ticket.reporter().startsWith(TicketActions.CHANNEL_ACTOR)
                 ? actorName(ticket.reporter()) : people.label(ticket.reporter()));
+        model.put("offered", inPageOrder(ticket.allowedActions()));
         model.put("state", state);
         model.put(SUBMISSION, UUID.randomUUID().toString());
         model.put("handling", catalog.departmentCodes().stream().filter(catalog::isHandlingDepartment).toList());
@@ -811,6 +812,17 @@ class TicketPages {
         model.put("replyWaits", ticket.status() == TicketStatus.IN_PROGRESS
                 && caller.isDepartment(ticket.leadDepartment()) && !ticket.pendingContributions().isEmpty()
                 && !ticket.allowedActions().contains(TicketAction.REPLY.urlName()));
+    }
+
+    /**
+     * The actions as the page offers them: allowedActions' order (the API's), but a leader's 督办 after the others.
+     * A leader mostly reads a ticket, and notes on it (备注); taking it out of a department's hands is the exception,
+     * which the page's first form and the first step at the top (its button) would otherwise offer on every open one.
+     */
+    static List<String> inPageOrder(List<String> allowedActions) {
+        String supervise = TicketAction.SUPERVISE.urlName();
+        return Stream.concat(allowedActions.stream().filter(a -> !a.equals(supervise)),
+                allowedActions.stream().filter(supervise::equals)).toList();
     }
 
     private static List<String> names(Enum<?>... values) {
