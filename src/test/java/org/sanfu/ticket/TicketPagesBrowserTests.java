@@ -122,6 +122,54 @@ class TicketPagesBrowserTests {
         phone.noPolicyViolations();
     }
 
+    /**
+     * Dispatch ticks co-departments, then tries one of them as the lead: its box is unticked and greyed out while it
+     * leads, and ticked again when the lead moves on, as the person had left it. A box never ticked stays unticked, and
+     * one the person unticked themselves is not ticked back.
+     */
+    @Test
+    void aCoDepartmentUntickedForTheLeadIsTickedAgainWhenTheLeadMovesOn() {
+        assumeTrue(chromiumInstalled(), "skipped: needs Debian's chromium and chromium-driver");
+        String id = api.ticket("OTHER").get("id").asText();
+        String assign = "form[data-action=assign] ";
+        phone.signInAs("dispatch").open("/tickets/" + id);
+        WebElement justice = phone.find(assign + "input[name=coDepartments][value=JUSTICE]");
+        WebElement customs = phone.find(assign + "input[name=coDepartments][value=CUSTOMS]");
+        WebElement finance = phone.find(assign + "input[name=coDepartments][value=FINANCE]");
+        justice.click();
+        customs.click();
+
+        lead(assign, "JUSTICE");
+        assertThat(justice.isSelected()).isFalse();
+        assertThat(justice.isEnabled()).isFalse();
+        lead(assign, "HRSS");
+        assertThat(justice.isEnabled()).isTrue();
+        assertThat(justice.isSelected()).as("ticked again once no longer the lead").isTrue();
+        assertThat(customs.isSelected()).isTrue();
+
+        // never ticked: chosen to lead and left, it stays unticked
+        lead(assign, "FINANCE");
+        lead(assign, "HRSS");
+        assertThat(finance.isSelected()).isFalse();
+
+        // unticked by the person after it came back: not ticked again by the next lead's change
+        lead(assign, "CUSTOMS");
+        justice.click();
+        lead(assign, "HRSS");
+        assertThat(customs.isSelected()).isTrue();
+        assertThat(justice.isSelected()).isFalse();
+
+        phone.follow(assign + "button[type=submit]");
+        var ticket = api.get("/api/tickets/" + id, "leader").json();
+        assertThat(ticket.get("leadDepartment").asText()).isEqualTo("HRSS");
+        assertThat(ticket.get("coDepartments").toString()).isEqualTo("[\"CUSTOMS\"]");
+        phone.noPolicyViolations();
+    }
+
+    private static void lead(String form, String department) {
+        phone.find(form + "select[name=leadDepartment] option[value=" + department + "]").click();
+    }
+
     private void signIn(String user) {
         browser.manage().deleteAllCookies();
         browser.get(url("/login"));
