@@ -9,7 +9,7 @@
 // script (or storage) the page works as before.
 // The account is in the key because sessionStorage outlives a sign-out and the next sign-in in the same tab: on a
 // shared office PC, one account's unsent 备注 would otherwise be the next account's, sent under its name. The
-// sign-in page and the sign-out form drop every draft besides (js/drafts-forgotten.js).
+// sign-out form drops every draft besides, and a sign-in every other account's (js/drafts-forgotten.js).
 // A group of checkboxes (交办's and 改派's 协办部门) is kept as the list of its ticked values, none included, and comes
 // back unless the server filled the form in (data-sent: a refused or kept form, whose ticks win, none too): a returned
 // ticket's co-departments, ticked when its 交办 form first shows, are a default the kept ticks replace. A disabled box
