@@ -32,8 +32,10 @@ import org.sanfu.web.When;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseCookie;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,7 +50,8 @@ import org.springframework.web.util.UriUtils;
  * (security.SecurityConfig lets /f/** through, without session or CSRF token): the ticket's title and
  * reply, the files its departments added ({@code /f/{token}/attachments/{id}} downloads one) and the three grades;
  * posting {@code satisfaction} and {@code comment} records the feedback, with up to three files the enterprise sends
- * ({@code files}: a photograph, a bank's letter), which the page lists under their own heading on a later link. A dead
+ * ({@code files}: a photograph, a bank's letter), which the page lists under their own heading on a later link, and
+ * answers 303 to {@code /f/{token}/rated}, the thanks, which the browser that rated reads again on a reload. A dead
  * link is a Chinese 410 page, too many requests from one address a 429 page, a form with files while the node reads
  * as many as it may (FeedbackUploadGate) a 503 page. {@code POST
  * /tickets/{id}/feedback-link}: the ticket page's 生成回访链接, which shows the new link once.
@@ -58,6 +61,11 @@ class FeedbackPages {
 
     /** When a form with files refused as the node was busy may come again (Retry-After): one such body's reading. */
     private static final int UPLOADS_BUSY_RETRY_SECONDS = 30;
+
+    /** The rating's answer, under its link ({@code /f/{token}/rated}). */
+    static final String RATED = "rated";
+    /** The cookie that shows the rating's answer to the browser that sent it ({@link FeedbackReceipts}). */
+    static final String RECEIPT_COOKIE = "sanfu-feedback-receipt";
 
     private static final List<String> GRADES = List.of(Satisfaction.SATISFIED.name(),
             Satisfaction.BASICALLY_SATISFIED.name(), Satisfaction.DISSATISFIED.name());
@@ -72,10 +80,13 @@ class FeedbackPages {
     private final String fileLimit;
     private final TicketAttachments attachments;
     private final EnterpriseService enterprises;
+    private final FeedbackReceipts receipts;
 
     FeedbackPages(FeedbackLinkService links, FeedbackPageThrottle throttle, FormBodies forms, FormErrors errors,
-            FeedbackLinkDispatch dispatch, People people, TicketAttachments attachments, EnterpriseService enterprises) {
+            FeedbackLinkDispatch dispatch, People people, TicketAttachments attachments, EnterpriseService enterprises,
+            FeedbackReceipts receipts) {
         this.enterprises = enterprises;
+        this.receipts = receipts;
         this.fileLimit = Downloads.sizeWords(attachments.maxFileBytes());
         this.attachments = attachments;
         this.dispatch = dispatch;
@@ -107,7 +118,9 @@ class FeedbackPages {
     /**
      * The rating, with the files the enterprise chose ({@code files}, multipart; none, or a form sent urlencoded as
      * before: the rating alone). A fault in the form's fields or its files is the page again with 400, every one by its
-     * field, the grade and comment kept (the files not: a browser never fills a file input), nothing recorded.
+     * field, the grade and comment kept (the files not: a browser never fills a file input), nothing recorded. A rating
+     * recorded answers 303 to its thanks ({@link #rated}), so that the phone's back button or a reload never offers to
+     * send the form again.
      */
     @PostMapping("/f/{token}")
     ModelAndView rate(@PathVariable String token, @RequestParam MultiValueMap<String, String> form,
@@ -146,19 +159,55 @@ class FeedbackPages {
             TicketStatus status = after.status();
             // dissatisfied after two reopens: a leader decides (领导督办), the department does not handle it again
             boolean reopened = status != TicketStatus.CLOSED && status != TicketStatus.SUPERVISION;
-            // a boss rating several links reads which problem this was, by its title as the form showed it
-            return page("feedback/done", HttpStatus.OK).addObject("satisfaction", command.satisfaction().name())
-                    .addObject("filesReceived", rated.files())
-                    .addObject("title", after.title()).addObject("reopened", reopened)
-                    .addObject("supervised", status == TicketStatus.SUPERVISION)
-                    // handled again by its department; one resolved on site waits for one to be given it (DISPATCHING)
-                    .addObject("department", reopened && status != TicketStatus.DISPATCHING ? after.leadDepartment() : null);
+            // a boss rating several links reads which problem this was, by its title as the form showed it; handled
+            // again by its department, or one resolved on site waits for one to be given it (DISPATCHING)
+            FeedbackReceipts.Done done = new FeedbackReceipts.Done(command.satisfaction().name(),
+                    command.comment() == null || command.comment().isBlank() ? null : command.comment(),
+                    rated.files(), after.title(), reopened, status == TicketStatus.SUPERVISION,
+                    reopened && status != TicketStatus.DISPATCHING ? after.leadDepartment() : null);
+            return toThanks(token, receipts.keep(token, request.getRemoteAddr(), done), request, response);
         } catch (FeedbackLinkService.LinkGone e) {
             return gone(token);
         } catch (OptimisticLockingException | PessimisticLockingFailureException e) {
             // someone acted on the ticket at the same moment: nothing was recorded, the link still works
             return page("feedback/busy", HttpStatus.CONFLICT);
         }
+    }
+
+    /**
+     * The rating's answer, read again (Post/Redirect/Get: the rating answers 303 here, so a reload or the back button
+     * never offers to send the form again): the thanks with the grade and the comment as recorded, for the browser that
+     * sent it, known by its receipt ({@link FeedbackReceipts}). Anyone else holding the link reads what the link's own
+     * page says (the spent link's 410, which says nothing of the rating); a link not rated yet leads to its form.
+     */
+    @GetMapping("/f/{token}/" + RATED)
+    ModelAndView rated(@PathVariable String token,
+            @CookieValue(name = RECEIPT_COOKIE, required = false) String receipt, HttpServletRequest request) {
+        if (!throttle.admit(request.getRemoteAddr())) {
+            return page("feedback/busy", HttpStatus.TOO_MANY_REQUESTS);
+        }
+        Optional<FeedbackReceipts.Done> done = receipts.shown(token, receipt);
+        if (done.isEmpty()) {
+            return links.takesRating(token) ? Redirects.seeOther("/f/" + token) : gone(token);
+        }
+        FeedbackReceipts.Done thanks = done.get();
+        return page("feedback/done", HttpStatus.OK).addObject("satisfaction", thanks.satisfaction())
+                .addObject("comment", thanks.comment()).addObject("filesReceived", thanks.filesReceived())
+                .addObject("title", thanks.title()).addObject("reopened", thanks.reopened())
+                .addObject("supervised", thanks.supervised()).addObject("department", thanks.department());
+    }
+
+    /**
+     * 303 to the thanks, with the receipt that shows them to this browser alone: a cookie for this link's paths only,
+     * out of scripts' reach, sent on the redirect and on a reload, kept as long as the thanks are.
+     */
+    private static ModelAndView toThanks(String token, String receipt, HttpServletRequest request,
+            HttpServletResponse response) {
+        String path = "/f/" + token;
+        response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(RECEIPT_COOKIE, receipt)
+                .path(request.getContextPath() + path).maxAge(FeedbackReceipts.KEPT).httpOnly(true)
+                .secure(request.isSecure()).sameSite("Lax").build().toString());
+        return Redirects.seeOther(path + "/" + RATED);
     }
 
     /**

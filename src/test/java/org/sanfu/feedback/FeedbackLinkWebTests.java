@@ -34,6 +34,7 @@ import org.sanfu.SanfuTest;
 import org.sanfu.TestAccounts;
 import org.sanfu.security.AccountAdministration;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -523,6 +524,53 @@ class FeedbackLinkWebTests {
         assertThat(sentOn.status()).as(sentOn.body()).isEqualTo(200);
         assertThat(sentOn.html().getElementById("title").text()).isEqualTo("报装流程不清楚");
         assertThat(sentOn.html().getElementById("reopened").text()).contains("我们将安排相关部门办理您反映的问题");
+    }
+
+    /**
+     * Post/Redirect/Get: a rating recorded answers 303 to its thanks, {@code /f/{token}/rated}, with a receipt for this
+     * browser alone (a cookie for the link's paths, out of scripts' reach), so that the phone's back button or a reload
+     * never offers to send the form again; the thanks read again say the grade and the comment as recorded. Anyone else
+     * with the link (no receipt, or another) reads the spent link's 410, which says nothing of the rating, and a link
+     * not rated yet leads to its form. A field at fault is still the form again (400) naming it, the text kept.
+     */
+    @Test
+    void aRatingAnswers303ToItsThanksWhichOnlyItsBrowserReadsAgain() {
+        String path = issue(repliedTicket().id());
+        assertThat(sent(MockMvcRequestBuilders.get(path + "/rated"), address).response().getRedirectedUrl())
+                .isEqualTo(path);
+
+        Answer refused = sent(MockMvcRequestBuilders.post(path).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .params(Pages.form("satisfaction", "DISSATISFIED", "comment", " ")), address);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.html().select("[data-field=comment] .field-error").text()).contains("不满意的原因");
+
+        Answer rated = sent(MockMvcRequestBuilders.post(path).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .params(Pages.form("satisfaction", "DISSATISFIED", "comment", "仍订不到舱")), address);
+        assertThat(rated.status()).as(rated.body()).isEqualTo(303);
+        assertThat(rated.response().getRedirectedUrl()).isEqualTo(path + "/rated");
+        String cookie = rated.response().getHeader(HttpHeaders.SET_COOKIE);
+        assertThat(cookie).startsWith("sanfu-feedback-receipt=").contains("Path=" + path + ";", "HttpOnly",
+                "SameSite=Lax", "Max-Age=86400");
+
+        for (int reload = 0; reload < 2; reload++) {
+            Answer thanks = sent(MockMvcRequestBuilders.get(path + "/rated").cookie(rated.response().getCookies()),
+                    address);
+            assertThat(thanks.status()).as(thanks.body()).isEqualTo(200);
+            assertThat(thanks.html().getElementById("satisfaction").text()).isEqualTo("不满意");
+            assertThat(thanks.html().getElementById("comment").text()).isEqualTo("仍订不到舱");
+            assertThat(thanks.html().getElementById("title").text()).isEqualTo("测试问题 CONTAINER");
+            assertThat(thanks.html().getElementById("reopened").text()).contains("重新办理");
+        }
+
+        // another phone with the link, or a receipt made up: the spent link's page, nothing of the rating
+        for (MockHttpServletRequestBuilder other : List.of(MockMvcRequestBuilders.get(path + "/rated"),
+                MockMvcRequestBuilders.get(path + "/rated").cookie(new jakarta.servlet.http.Cookie(
+                        "sanfu-feedback-receipt", FeedbackTokens.next())))) {
+            Answer spent = sent(other, "10.99.0.1");
+            assertThat(spent.status()).isEqualTo(410);
+            assertThat(spent.html().getElementById("spentTitle")).isNotNull();
+            assertThat(spent.body()).doesNotContain("不满意", "仍订不到舱", "重新办理");
+        }
     }
 
     /**
@@ -1230,7 +1278,19 @@ class FeedbackLinkWebTests {
         return perform(request, address);
     }
 
+    /**
+     * As a browser answers it: a rating recorded (303 to its thanks) is followed to them with the receipt it set, so that
+     * the answer is the page the phone shows; {@link #sent} is the answer to the post itself.
+     */
     private Answer perform(MockHttpServletRequestBuilder request, String from) {
+        Answer answer = sent(request, from);
+        return answer.status() == 303 && answer.response().getRedirectedUrl().endsWith("/rated")
+                ? sent(MockMvcRequestBuilders.get(answer.response().getRedirectedUrl())
+                        .cookie(answer.response().getCookies()), from)
+                : answer;
+    }
+
+    private Answer sent(MockHttpServletRequestBuilder request, String from) {
         try {
             MockHttpServletResponse response = mvc.perform(request.accept(MediaType.TEXT_HTML).with(r -> {
                 r.setRemoteAddr(from);

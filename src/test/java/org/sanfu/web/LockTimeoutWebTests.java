@@ -96,7 +96,7 @@ class LockTimeoutWebTests {
         JsonNode after = api.get("/api/tickets/" + id, "staff1").json();
         assertThat(after.get("status").asText()).isEqualTo("REPLIED");
         assertThat(after.get("satisfaction").isNull()).as("nothing of the rating was kept").isTrue();
-        assertThat(rate(link).getStatus()).as("the link still works").isEqualTo(200);
+        assertThat(rate(link).getStatus()).as("the link still works: recorded, 303 to its thanks").isEqualTo(303);
         assertThat(api.get("/api/tickets/" + id, "staff1").json().get("status").asText()).isEqualTo("CLOSED");
     }
 
@@ -153,7 +153,7 @@ class LockTimeoutWebTests {
         assertThat(refused.getStatus()).as(refused.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(409);
         assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("您的评价尚未提交");
         assertThat(api.get("/api/tickets/" + id, "staff1").json().get("status").asText()).isEqualTo("REPLIED");
-        assertThat(rate(link).getStatus()).as("the link still works").isEqualTo(200);
+        assertThat(rate(link).getStatus()).as("the link still works: recorded, 303 to its thanks").isEqualTo(303);
     }
 
     /** The file forms too: removing a file while the ticket's row is held is the page again with why, 409. */

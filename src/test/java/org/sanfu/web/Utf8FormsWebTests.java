@@ -113,7 +113,7 @@ class Utf8FormsWebTests {
         assertThat(api.get("/api/tickets/" + id, "leader").json().get("status").asText()).isEqualTo("REPLIED");
 
         Sent rated = post(link, null, bytes("satisfaction=SATISFIED&comment=", encoded("感谢，舱位已落实")));
-        assertThat(rated.status()).isEqualTo(200);
+        assertThat(rated.status()).as("recorded: 303 to its thanks").isEqualTo(303);
         JsonNode ticket = api.get("/api/tickets/" + id, "leader").json();
         assertThat(ticket.get("status").asText()).isEqualTo("CLOSED");
         assertThat(ticket.get("satisfaction").asText()).isEqualTo("SATISFIED");
