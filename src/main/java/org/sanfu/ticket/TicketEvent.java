@@ -8,4 +8,7 @@ public record TicketEvent(Instant at, String actor, String action, TicketStatus 
 
     /** The actor of what the service did by itself. */
     public static final String SYSTEM = "system";
+
+    /** The first event of every ticket: its actor logged the problem, whoever follows the ticket later (工作交接). */
+    public static final String REPORT = "report";
 }

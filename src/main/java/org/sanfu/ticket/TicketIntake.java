@@ -58,7 +58,7 @@ public class TicketIntake {
     private long open(NewTicket problem, String namedLead) {
         Instant now = clock.instant();
         long id = tickets.insert(problem, defaults.defaultSignLimit(), defaults.defaultReplyLimit(), now);
-        events.append(id, new TicketEvent(now, problem.reporter(), "report", null, null,
+        events.append(id, new TicketEvent(now, problem.reporter(), TicketEvent.REPORT, null, null,
                 "[" + catalog.categoryLabel(problem.category()) + "] " + problem.title()));
         Map<String, Object> facts = namedLead == null
                 ? Map.of(TicketProcess.VAR_RESOLVED_ON_SITE, problem.resolvedOnSite())

@@ -102,6 +102,41 @@ class HandoverWebTests {
         assertThat(history(work.replied()).findValuesAsText("action").stream().filter("handover"::equals)).hasSize(1);
     }
 
+    /**
+     * 反映人 stays who logged the problem, as the visit and the history keep them; the specialist who follows the ticket
+     * after a 工作交接 (its API {@code reporter}) is named beside it, 跟进服务专员, and only on a ticket handed over.
+     */
+    @Test
+    void theTicketPageNamesWhoLoggedTheProblemAndBesideItWhoFollowsItAfterAHandover() {
+        Work work = work("both");
+        String from = work.specialist();
+        String to = newSpecialist("to");
+        TestAccounts.rename(accounts, from, "王原报");
+        TestAccounts.rename(accounts, to, "李跟进");
+        Api.Response moved = api.post("/api/accounts/" + from + "/handover", "admin", Map.of("to", to));
+        assertThat(moved.status()).as(moved.text()).isEqualTo(200);
+        assertThat(reporter(work.open())).as("the API's reporter follows the handover, as API.md says").isEqualTo(to);
+
+        Pages.Answer handedOver = pages.get("/tickets/" + work.open(), "dispatch");
+        assertThat(handedOver.status()).isEqualTo(200);
+        assertThat(handedOver.html().getElementById("reporter").text()).isEqualTo("王原报（" + from + "）");
+        assertThat(handedOver.html().getElementById("follower").text()).isEqualTo("李跟进（" + to + "）");
+        assertThat(handedOver.html().getElementById("follower").previousElementSibling().text()).isEqualTo("跟进服务专员");
+        // another specialist reads the same facts on the replied one
+        Element facts = pages.get("/tickets/" + work.replied(), "staff1").html().body();
+        assertThat(facts.getElementById("reporter").text()).isEqualTo("王原报（" + from + "）");
+        assertThat(facts.getElementById("follower").text()).isEqualTo("李跟进（" + to + "）");
+
+        // the closed one was not handed over: its reporter alone, no 跟进服务专员
+        Pages.Answer kept = pages.get("/tickets/" + work.closed(), "dispatch");
+        assertThat(kept.html().getElementById("reporter").text()).isEqualTo("王原报（" + from + "）");
+        assertThat(kept.html().getElementById("follower")).isNull();
+        assertThat(kept.html().select("dt").eachText()).doesNotContain("跟进服务专员");
+
+        // who may read the page is as before: a department the ticket does not involve may not
+        assertThat(pages.get("/tickets/" + work.open(), "commerce").status()).isEqualTo(403);
+    }
+
     /** The new specialist's user name typed with a Chinese input method, pasted with a no-break space after it. */
     @Test
     void theTargetTypedInFullWidthIsTheAccountItMeans() {

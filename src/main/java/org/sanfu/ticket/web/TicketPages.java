@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -789,9 +790,12 @@ class TicketPages {
         model.put("mayAttach", files.mayAttach());
         model.put("attachmentLimit", Downloads.sizeWords(attachments.maxFileBytes()));
         model.put("actorNames", actorNames(history));
-        // a channel by its name (12345热线（渠道）); a person as the facts always named them, without a department
-        model.put("reporter", ticket.reporter() != null && ticket.reporter().startsWith(TicketActions.CHANNEL_ACTOR)
-                ? actorName(ticket.reporter()) : people.label(ticket.reporter()));
+        // 反映人 is who logged the problem, as the visit and the history's report event keep it; after a 工作交接 the
+        // ticket's reporter is the specialist who follows it now, named beside it (跟进服务专员), never in its place
+        String loggedBy = history.stream().filter(e -> TicketEvent.REPORT.equals(e.action())).map(TicketEvent::actor)
+                .findFirst().orElse(ticket.reporter());
+        model.put("reporter", reporterName(loggedBy));
+        model.put("follower", Objects.equals(loggedBy, ticket.reporter()) ? null : reporterName(ticket.reporter()));
         model.put("offered", inPageOrder(ticket.allowedActions()));
         model.put("state", state);
         model.put(SUBMISSION, UUID.randomUUID().toString());
@@ -823,6 +827,12 @@ class TicketPages {
         String supervise = TicketAction.SUPERVISE.urlName();
         return Stream.concat(allowedActions.stream().filter(a -> !a.equals(supervise)),
                 allowedActions.stream().filter(supervise::equals)).toList();
+    }
+
+    /** A channel by its name (12345热线（渠道）); a person as the facts always named them, without a department. */
+    private String reporterName(String reporter) {
+        return reporter != null && reporter.startsWith(TicketActions.CHANNEL_ACTOR) ? actorName(reporter)
+                : people.label(reporter);
     }
 
     private static List<String> names(Enum<?>... values) {
