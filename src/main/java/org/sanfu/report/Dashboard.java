@@ -91,8 +91,14 @@ record Dashboard(
         }
     }
 
-    /** A department's line in the month's ranking; rank is 未排名 for one with too few tickets. */
-    record RankRow(String key, String rank, String label, long total, long closed, long overdueOpen,
+    /**
+     * A department's line in the month's ranking; rank is 未排名 for one with too few tickets. {@code rankingTickets}
+     * (参与排名件数): the tickets the minimum counted, the returned ones included, so that a department ranked with a
+     * 总数 under the minimum shows why; — for a month stored before it was kept. {@code moreThanTotal}: it counts more
+     * than 总数, which the note under the table then explains.
+     */
+    record RankRow(String key, String rank, String label, long total, String rankingTickets, boolean moreThanTotal,
+            long closed, long overdueOpen,
             String onTimeSignRate, String onTimeCloseRate, String satisfactionRate, String reopenRate,
             String returnRate, String score, String medal, String medalClass, String link) {}
 
@@ -155,8 +161,9 @@ record Dashboard(
             case SNAIL -> "蜗牛店小二";
         };
         String medalClass = d.medal() == null ? "" : "medal medal-" + d.medal().name().toLowerCase();
+        Long counted = d.rankingTickets();
         return new RankRow(d.key(), d.rank() == null ? "未排名" : String.valueOf(d.rank()), d.label(), f.total(),
-                f.closed(), f.overdueOpen(), percent(f.onTimeSignRate()), percent(f.onTimeCloseRate()),
+                counted == null ? NONE : String.valueOf(counted), counted != null && counted > f.total(), f.closed(), f.overdueOpen(), percent(f.onTimeSignRate()), percent(f.onTimeCloseRate()),
                 percent(f.satisfactionRate()), percent(f.reopenRate()), percent(f.returnRate()), decimal(d.score()),
                 medal, medalClass, TicketLinks.ofMonth(month, "leadDepartment", d.key()));
     }

@@ -67,11 +67,12 @@ final class RankingPolicy {
         departments.forEach((key, c) -> {
             Double score = score(c);
             Figures figures = c.figures();
-            if (Math.max(figures.total(), c.assigned()) >= ranking.minTickets() && score != null && somethingDue(c)) {
-                scored.add(new Ranking.DepartmentRank(key, labels.get(key), figures, score, null, null));
+            long tickets = rankingTickets(c);
+            if (tickets >= ranking.minTickets() && score != null && somethingDue(c)) {
+                scored.add(new Ranking.DepartmentRank(key, labels.get(key), figures, score, null, null, tickets));
                 counts.put(key, c);
             } else {
-                unranked.add(new Ranking.DepartmentRank(key, labels.get(key), figures, null, null, null));
+                unranked.add(new Ranking.DepartmentRank(key, labels.get(key), figures, null, null, null, tickets));
             }
         });
         scored.sort(Comparator.comparing(Ranking.DepartmentRank::score).reversed()
@@ -85,10 +86,20 @@ final class RankingPolicy {
             Ranking.Medal medal = rank <= ranking.golds() && earnsGold(d.score(), counts.get(d.key()))
                     ? Ranking.Medal.GOLD
                     : snails && rank > n - SNAILS ? Ranking.Medal.SNAIL : null;
-            result.add(new Ranking.DepartmentRank(d.key(), d.label(), d.figures(), d.score(), rank, medal));
+            result.add(new Ranking.DepartmentRank(d.key(), d.label(), d.figures(), d.score(), rank, medal,
+                    d.rankingTickets()));
         }
         result.addAll(unranked);
         return result;
+    }
+
+    /**
+     * The tickets the minimum counts: those assigned to the department (led by it at some time), the ones it returned
+     * or that were given to another since included, or those it leads now if more. A department that returned a
+     * ticket was given it: its return rate counts it, and so does the minimum, though its 总数 (led now) does not.
+     */
+    static long rankingTickets(Figures.Counts c) {
+        return Math.max(c.figures().total(), c.assigned());
     }
 
     /**

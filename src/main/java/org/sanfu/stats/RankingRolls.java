@@ -101,12 +101,13 @@ class RankingRolls {
     record StoredRank(String key, String label, long total, long open, long closed, long overdueOpen,
             Double closeRate, Double onTimeSignRate, Double onTimeCloseRate, Double satisfactionRate,
             Double reopenRate, Double returnRate, Double medianHoursToClose, Double score, Integer rank,
-            Ranking.Medal medal) {
+            Ranking.Medal medal, Long rankingTickets) {
 
+        /** A month stored before {@code rankingTickets} was kept reads it as null: its count is not to be had. */
         Ranking.DepartmentRank toDepartmentRank() {
             return new Ranking.DepartmentRank(key, label, new Figures(total, open, closed, overdueOpen, closeRate,
                     onTimeSignRate, onTimeCloseRate, satisfactionRate, reopenRate, returnRate, medianHoursToClose),
-                    score, rank, medal);
+                    score, rank, medal, rankingTickets);
         }
     }
 }

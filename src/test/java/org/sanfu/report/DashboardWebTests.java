@@ -553,6 +553,52 @@ class DashboardWebTests {
                 .doesNotContain("金牌店小二</span>");
     }
 
+    /**
+     * September 2006, used by no other test: transport is given three container problems and returns one, which
+     * dispatch gives to commerce. Transport leads two (总数 2) and is ranked all the same, its return counted toward
+     * the minimum of 3 as RankingPolicy counts it (returning everything must not keep a department out): the row
+     * shows the count the rule used, 参与排名件数 3, and the note under the table says where the third one went.
+     */
+    @Test
+    void aDepartmentRankedWithAReturnedTicketShowsTheCountTheMinimumUsedAndWhy() {
+        // a town of its own: the class's town holds the tickets its other tests count
+        String code = api.enterprise("台州退回计件泵业", "退回计件镇" + Api.creditCode().substring(12));
+        Api.Response visit = api.post("/api/visits", "staff1", Map.of("enterpriseCreditCode", code,
+                "visitedAt", "2006-09-05T10:00:00+08:00", "notes", "补录走访",
+                "problems", List.of(Api.problem("CONTAINER", "舱位不足"), Api.problem("CONTAINER", "空箱难提"),
+                        Api.problem("CONTAINER", "运价上涨"))));
+        assertThat(visit.status()).as(visit.text()).isEqualTo(201);
+        String returned = visit.json().get("tickets").get(2).get("id").asText();
+        api.act(returned, "return", "transport", Map.of("reason", "运价属市场行为"));
+        api.act(returned, "assign", "dispatch", Map.of("leadDepartment", "COMMERCE"));
+
+        JsonNode transport = null;
+        for (JsonNode d : api.get("/api/stats/ranking?month=2006-09", "leader").json().get("departments")) {
+            transport = "TRANSPORT".equals(d.get("key").asText()) ? d : transport;
+        }
+        assertThat(transport.get("total").asLong()).isEqualTo(2);
+        assertThat(transport.get("rankingTickets").asLong()).as("the API adds the count the rule used").isEqualTo(3);
+        assertThat(transport.get("rank").asInt()).isEqualTo(1);
+
+        Document html = page("?month=2006-09", "leader").html();
+        assertThat(html.select("#ranking thead th").eachText()).containsSubsequence("总数", "参与排名件数", "办结");
+        Element row = html.getElementById("rank-TRANSPORT");
+        assertThat(row.select("td.rank").text()).isEqualTo("1");
+        assertThat(row.select("td.total").text()).isEqualTo("2");
+        assertThat(row.select("td.rankingTickets").text()).isEqualTo("3");
+        Element commerce = html.getElementById("rank-COMMERCE");
+        assertThat(commerce.select("td.rank").text()).isEqualTo("未排名");
+        assertThat(commerce.select("td.total").text()).isEqualTo("1");
+        assertThat(commerce.select("td.rankingTickets").text()).isEqualTo("1");
+        assertThat(html.getElementById("rankingCountsReturned").text()).isEqualTo("参与排名件数多于总数的，多出的是当月交办本部门、"
+                + "后被本部门退回或改由其他部门主办的事项：它们计入本部门的退单率，也计入排名所需的 3 件，退回不能免于排名；总数只计现由本部门主办的。");
+        assertThat(html.select("#ranking + p, .panel p.note").eachText()).anySatisfy(note ->
+                assertThat(note).contains("参与排名件数（当月交办本部门的事项，含本部门已退回、现由其他部门主办的；少于总数时按总数）不足 3 件"));
+
+        assertThat(page("?month=2014-05", "leader").html().getElementById("rankingCountsReturned"))
+                .as("no department counts more than its 总数 there: no note").isNull();
+    }
+
     @Test
     void theRankingSaysHowItsScoreIsMadeFromTheConfiguredWeights() {
         // the ranking is ordered by 得分: without its make-up a leader cannot tell why 90.5 is below 92.0

@@ -28,7 +28,7 @@ public class StoredRolls {
         YearMonth stored = YearMonth.parse(month);
         List<Ranking.DepartmentRank> departments = snails.stream().map(code -> new Ranking.DepartmentRank(code,
                 catalog.departmentLabel(code), Figures.Counts.none().figures(), 10.0, 6 + snails.indexOf(code),
-                Ranking.Medal.SNAIL)).toList();
+                Ranking.Medal.SNAIL, 3L)).toList();
         List<Ranking.RedCard> redCards = redCardedTowns.stream()
                 .map(town -> new Ranking.RedCard(town, 3, 1.0, null, List.of("OVERDUE"))).toList();
         rolls.store(stored, new Ranking(month, departments, redCards),

@@ -274,7 +274,7 @@ class TalksWebTests {
     @Test
     void aTalkCheckedWhileTheJobStoresItsMonthGoesByWhatTheJobStored() throws Exception {
         Ranking byTheJob = new Ranking("2004-11", List.of(new Ranking.DepartmentRank("JUSTICE", "司法局",
-                Figures.Counts.none().figures(), 10.0, 8, Ranking.Medal.SNAIL)), List.of());
+                Figures.Counts.none().figures(), 10.0, 8, Ranking.Medal.SNAIL, 3L)), List.of());
         Talk talk = race.loser("ranking_roll", () -> rankingRolls.store(YearMonth.of(2004, 11), byTheJob,
                         Instant.parse("2004-12-01T00:00:00Z")),
                 () -> talks.record(new TalkRequest("2004-11", Talk.Subject.DEPARTMENT, "JUSTICE", "2004-12-03",
