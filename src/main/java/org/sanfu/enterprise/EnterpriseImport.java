@@ -82,6 +82,9 @@ public class EnterpriseImport {
             new Column(CONTACT_PHONE, "联系电话", Takes.CODE, "admin.import.hint.contact", true));
     /** The columns every file must have, as the header fault names them. */
     static final List<String> HEADER = COLUMNS.stream().filter(c -> !c.optional()).map(Column::field).toList();
+    /** Each column's place in the template, by its field. */
+    private static final Map<String, Integer> HEADER_ORDER = COLUMNS.stream()
+            .collect(Collectors.toUnmodifiableMap(Column::field, COLUMNS::indexOf));
     /** A header cell as written, normalized ({@link #normalized}), to the field it names. */
     private static final Map<String, String> NAMED = COLUMNS.stream().flatMap(c -> Stream.of(
             Map.entry(normalized(c.field()), c.field()), Map.entry(normalized(c.label()), c.field())))
@@ -314,9 +317,12 @@ public class EnterpriseImport {
             }
             InvalidInput refusal = refusal(row, columns, header.size(), kept);
             try {
-                EnterpriseService.Checked ok = refusal == null
-                        ? enterprises.check(form(row, columns, header.size()), towns, specialists)
-                        : refusedBeside(refusal, row, columns, header.size(), towns, specialists);
+                LineRead read = form(row, columns, header.size());
+                List<InvalidInput.Fault> refused = new ArrayList<>(refusal == null ? List.of() : refusal.faults());
+                refused.addAll(read.faults());
+                EnterpriseService.Checked ok = refused.isEmpty()
+                        ? enterprises.check(read.form(), towns, specialists)
+                        : refusedBeside(refused, read.form(), towns, specialists);
                 kept.put(ok.form().creditCode(), line);
                 checked.add(ok.form());
                 if (ok.newTown() != null) {
@@ -324,7 +330,7 @@ public class EnterpriseImport {
                             Message.of("sanfu.import.new-town", "town", shown(ok.newTown())))));
                 }
             } catch (InvalidInput e) {
-                InvalidInput fault = hinted(e, row, columns);
+                InvalidInput fault = hinted(inColumnOrder(e), row, columns);
                 // in the request's language, as the problem's detail would say it
                 rejected.add(new Rejected(line, messages.text(fault.detail()), messages.errors(fault),
                         valueAtFault(fault, row, columns), read(row, columns, "name"), read(row, columns, "creditCode")));
@@ -452,18 +458,28 @@ public class EnterpriseImport {
         return COLUMNS.stream().filter(c -> c.field().equals(field)).map(Column::label).findFirst().orElse(field);
     }
 
-    private static EnterpriseForm form(Line row, Map<String, Integer> columns, int width) {
+    /**
+     * A line's form as read, and the faults of reading its cells (a yes/no column's value, a telephone from a number
+     * cell), collected as the form's check collects its own: a line's every fault is said at once, where a yes/no
+     * fault said alone hid the others until the file came back a second time.
+     */
+    private record LineRead(EnterpriseForm form, List<InvalidInput.Fault> faults) {}
+
+    /** The line read into a form; refused as a whole when it has not as many cells as the header. */
+    private static LineRead form(Line row, Map<String, Integer> columns, int width) {
         if (row.size() != width) {
             throw InvalidInput.of("line", Message.of("sanfu.import.fields", "fields", row.size(), "columns", width));
         }
+        List<InvalidInput.Fault> faults = new ArrayList<>();
         Integer phone = columns.get(CONTACT_PHONE);
         if (phone != null && row.isNumber(phone) && PersonDetails.mobile(row.get(phone)) == null) {
-            throw InvalidInput.of(CONTACT_PHONE, Message.of(PHONE_NUMBER_CELL));
+            faults.add(new InvalidInput.Fault(CONTACT_PHONE, Message.of(PHONE_NUMBER_CELL)));
         }
-        return new EnterpriseForm(row.get(columns.get("creditCode")), row.get(columns.get("name")),
-                row.get(columns.get("town")), row.get(columns.get("industry")), bool(row, columns, "exporter"),
-                bool(row, columns, "key"), row.get(columns.get("specialist")), cell(row, columns, CONTACT_NAME),
+        EnterpriseForm form = new EnterpriseForm(row.get(columns.get("creditCode")), row.get(columns.get("name")),
+                row.get(columns.get("town")), row.get(columns.get("industry")), bool(row, columns, "exporter", faults),
+                bool(row, columns, "key", faults), row.get(columns.get("specialist")), cell(row, columns, CONTACT_NAME),
                 cell(row, columns, CONTACT_PHONE));
+        return new LineRead(form, faults);
     }
 
     /** The cell of an optional column; null when the file has no such column. */
@@ -472,7 +488,9 @@ public class EnterpriseImport {
         return column == null ? null : row.get(column);
     }
 
-    private static Boolean bool(Line row, Map<String, Integer> columns, String column) {
+    /** A yes/no column's value; null, with its fault added to {@code faults}, when it is neither. */
+    private static Boolean bool(Line row, Map<String, Integer> columns, String column,
+            List<InvalidInput.Fault> faults) {
         String value = Typed.folded(row.get(columns.get(column))).toLowerCase(Locale.ROOT);
         if (TRUE.contains(value)) {
             return true;
@@ -480,7 +498,8 @@ public class EnterpriseImport {
         if (FALSE.contains(value)) {
             return false;
         }
-        throw InvalidInput.of(column, Message.of("sanfu.import.yes-no", "yesNo", YES_NO));
+        faults.add(new InvalidInput.Fault(column, Message.of("sanfu.import.yes-no", "yesNo", YES_NO)));
+        return null;
     }
 
     /**
@@ -499,18 +518,28 @@ public class EnterpriseImport {
     }
 
     /**
-     * A line whose credit code is refused ({@link #refusal}): not filed, with the line's other faults said beside it;
-     * its town and specialist are checked on copies, so that a refused line leaves no new town or specialist
-     * remembered for the lines after it.
+     * A line refused before its form is checked (its credit code, {@link #refusal}, or a cell as read, {@link #form}):
+     * not filed, with the form's faults said beside these; its town and specialist are checked on copies, so that a
+     * refused line leaves no new town or specialist remembered for the lines after it.
      */
-    private EnterpriseService.Checked refusedBeside(InvalidInput refusal, Line row, Map<String, Integer> columns,
-            int width, Towns towns, Map<String, String> specialists) {
+    private EnterpriseService.Checked refusedBeside(List<InvalidInput.Fault> refused, EnterpriseForm form,
+            Towns towns, Map<String, String> specialists) {
         try {
-            enterprises.check(form(row, columns, width), towns.copy(), new HashMap<>(specialists));
+            enterprises.check(form, towns.copy(), new HashMap<>(specialists));
         } catch (InvalidInput others) {
-            throw InvalidInput.merged(refusal.faults(), others);
+            throw InvalidInput.merged(refused, others);
         }
-        throw refusal;
+        throw new InvalidInput(refused);
+    }
+
+    /**
+     * A line's faults in the template's order of columns (a fault of the whole line first), as the form's check names
+     * them: a yes/no fault found while reading the line is said between the industry's and the specialist's, and the
+     * first column at fault is the one whose value the result repeats.
+     */
+    private static InvalidInput inColumnOrder(InvalidInput e) {
+        return new InvalidInput(e.faults().stream()
+                .sorted(Comparator.comparingInt(f -> HEADER_ORDER.getOrDefault(f.field(), -1))).toList());
     }
 
     /** A line of nothing but commas and spaces, as Excel writes a row of empty cells, or an empty line. */

@@ -197,7 +197,8 @@ class EnterpriseImportWebTests {
     @Test
     void aRejectedRowSaysWhyInTheLanguageTheRequestPrefers() {
         String bad = withWrongCheckCharacter(Api.creditCode());
-        byte[] body = csv(HEADER, row(bad, "坏校验码企业", town()), bad + ",坏标志企业,椒江区,泵业,perhaps,false,staff1")
+        byte[] body = csv(HEADER, row(bad, "坏校验码企业", town()),
+                Api.creditCode() + ",坏标志企业,椒江区,泵业,perhaps,false,staff1")
                 .getBytes(StandardCharsets.UTF_8);
 
         Api.Response chinese = api.perform(MockMvcRequestBuilders.post("/api/enterprises/import")
@@ -762,6 +763,31 @@ class EnterpriseImportWebTests {
         Api.Response english = upload(body, "text/csv", "admin");
         assertThat(messages(english).get(0)).isEqualTo("exporter: is not one of 是/否, true/false, 1/0, yes/no, y/n "
                 + "(blank is no)");
+    }
+
+    /**
+     * A yes/no column's bad value is one fault of its line among the others, said in the columns' order: before, it
+     * stopped the line's check, and the page showed it alone, the line's other faults coming only with the next try.
+     * The refused line's new town is not remembered: the next line naming it is told of it.
+     */
+    @Test
+    void aBadYesNoValueIsSaidBesideTheLinesOtherFaults() {
+        String bad = withWrongCheckCharacter(Api.creditCode());
+        String town = town();
+        String good = Api.creditCode();
+
+        Api.Response r = upload(csv(HEADER, bad + ",多处有误企业," + town + ",泵业,是的,不,nobody",
+                row(good, "同镇企业", town)));
+
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(rejectedLines(r)).containsExactly(2L);
+        JsonNode line = r.json().get("rejected").get(0);
+        assertThat(line.get("errors").findValuesAsText("field"))
+                .containsExactly("creditCode", "exporter", "key", "specialist");
+        assertThat(line.get("value").asText()).as("the first column at fault").isEqualTo(bad);
+        assertThat(line.get("message").asText()).startsWith("creditCode: check character does not match");
+        assertThat(r.json().get("created").asInt()).isEqualTo(1);
+        assertThat(r.json().get("notices").findValuesAsText("line")).containsExactly("3");
     }
 
     /** Excel writes a row of empty cells as ",,,,,,": passed over and counted, not a fault; line numbers hold. */
