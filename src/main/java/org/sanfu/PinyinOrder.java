@@ -13,9 +13,10 @@ import java.util.Comparator;
  * every CJK character so; the JDK's Collator for Locale.CHINA orders only GB2312's level-1 characters by pinyin and
  * puts the level-2 ones (衢, 鄞) after all of them. Digits come first, numbers by their value (2号仓库 before 10号仓库:
  * a number is read as one), then Chinese names, then Latin ones. A character of several readings takes ICU's one
- * (长 as zhǎng, 重 as chóng), as a phone's list does, except in a place name read otherwise (长沙 cháng, 厦门 xià, 乐清
- * yuè, 台州 tāi: the list {@link PlaceReadings}), which sorts, wherever it stands in a name, as a spelling of the same
- * sound (长沙 as 常沙), right after it (常沙 before 长沙, 下门 before 厦门: their order, were both on file).
+ * (重 as chóng, 乐 as lè), as a phone's list does, except in a place name read otherwise (长沙 cháng, 厦门 xià, 乐清
+ * yuè, 台州 tāi, and 长 cháng of 长城汽车, 长江证券 where a place stands: the list {@link PlaceReadings}), which sorts,
+ * where a place stands in a name (its start, after 市, 县, 区…: not 快乐清洁's 乐清), as a spelling of the same sound
+ * (长沙 as 常沙), right after it (常沙 before 长沙, 下门 before 厦门: their order, were both on file).
  *
  * <p>Why not ICU's own way, the place names as contractions appended to the Chinese collator's rules ({@code &常沙 <<< 长沙},
  * as ICU does for 重庆): a RuleBasedCollator is built from its rules, and ICU's Chinese rules place 21 000

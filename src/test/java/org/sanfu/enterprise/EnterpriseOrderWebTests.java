@@ -104,13 +104,14 @@ class EnterpriseOrderWebTests {
     /**
      * Place names as people read them (PinyinOrder's list), as the database pages them: 长沙 cháng between 常 and 朝
      * (ICU alone: zhǎng, after 张家港), 台州 tāi before 台风, 厦门 xià before 下沙, 乐清 yuè after 月亮湾; a place
-     * elsewhere in a name too (湖南长沙), and right after the spelling of its sound (常沙 before 长沙), whose keys run
-     * longer than the others'.
+     * after a province too (湖南长沙), and right after the spelling of its sound (常沙 before 长沙), whose keys run
+     * longer than the others'; 长 cháng at a name's start (长城汽车 chéng before 常沙); a place's characters within a word as
+     * ICU reads them (快乐清洁 lè, after 湖南, before 台州).
      */
     @Test
     void placeNamesComeWherePeopleReadThem() {
-        List<String> inOrder = List.of("常沙五金", "长沙银行", "常山化工", "朝阳轮胎", "湖南长沙港务", "台州港", "台风预警",
-                "厦门航空", "下沙物流", "月亮湾酒店", "乐清电器", "张家港物流");
+        List<String> inOrder = List.of("长城汽车", "常沙五金", "长沙银行", "常山化工", "朝阳轮胎", "湖南长沙港务", "快乐清洁",
+                "台州港", "台风预警", "厦门航空", "下沙物流", "月亮湾酒店", "乐清电器", "张家港物流");
         String town = town();
         filed(inOrder, town);
         assertThat(apiNames(town, 50)).containsExactlyElementsOf(inOrder);
