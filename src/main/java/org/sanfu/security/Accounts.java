@@ -20,7 +20,7 @@ class Accounts {
     record Account(String username, String passwordHash, Role role, String department, boolean enabled,
             boolean passwordChangeRequired) {
 
-        /** A new account, enabled, with a password its person chose (or the operator: the first administrator). */
+        /** A new account, enabled, with a password its person chose. */
         Account(String username, String passwordHash, Role role, String department) {
             this(username, passwordHash, role, department, true);
         }

@@ -13,6 +13,10 @@ import org.springframework.stereotype.Component;
  * the environment: created once, when no ADMIN account exists, before the web server opens. In the
  * {@code prod} profile a service without any administrator refuses to start. Several nodes starting
  * together on one database may race; the losers find the winner's account and carry on.
+ * <p>
+ * Its person chooses their own password at the first page sign-in (PasswordChangeFirst), as for any account whose
+ * password someone else set: the operator's is in a unit file, a secrets file or a shell's history. HTTP Basic is
+ * not held up by it, so a script of the operator's goes on working with it.
  */
 @Component
 class FirstAdministrator implements SmartInitializingSingleton {
@@ -61,7 +65,7 @@ class FirstAdministrator implements SmartInitializingSingleton {
         }
         try {
             accounts.create(new Accounts.Account(settings.username(), encoder.encode(settings.password()), Role.ADMIN,
-                    null));
+                    null, true, true));
             log.info("first administrator '{}' created from sanfu.admin.password", settings.username());
         } catch (DuplicateKeyException e) {
             if (!accounts.anyWithRole(Role.ADMIN)) {
