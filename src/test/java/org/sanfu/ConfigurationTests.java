@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.sanfu.calendar.CalendarProperties;
 import org.sanfu.catalog.CatalogProperties;
 import org.sanfu.security.FirstAdministratorProperties;
@@ -84,7 +85,6 @@ class ConfigurationTests {
             "sanfu.ranking.golds=0            | sanfu.ranking.golds",
             "sanfu.red-card.overdue-rate=1.5  | sanfu.red-card.overdue-rate",
             "sanfu.categories[0].code=        | sanfu.categories[0].code",
-            "sanfu.admin.username=a b         | sanfu.admin.username",
             "sanfu.attachments.max-from-enterprise-per-ticket=0 | sanfu.attachments.max-from-enterprise-per-ticket",
             "sanfu.feedback-links.max-concurrent-uploads=0      | sanfu.feedback-links.max-concurrent-uploads"})
     void aBadValueStopsStartUpNamingTheSetting(String setting, String named, CapturedOutput output) {
@@ -112,6 +112,21 @@ class ConfigurationTests {
                 .singleElement().asString().contains("SANFU_ADMIN_PASSWORD (sanfu.admin.password) is " + fault,
                         "8 characters at least, at most 72 bytes of UTF-8, no control characters");
         assertThat(output.getAll()).doesNotContain("Zq7shrt").doesNotContain("passwordWithinLength");
+    }
+
+    /**
+     * A first administrator's user name no account could have stops the start before any bean exists, as a password
+     * too short does: on an empty database it was refused only after every migration had run. The name is shown: it is
+     * no secret, and the operator sees what was read.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"a b", "", "chief/1"})
+    void aFirstAdministratorsUserNameNoAccountCouldHaveStopsStartUpNamingIt(String username, CapturedOutput output) {
+        assertThatThrownBy(() -> start("sanfu.admin.username=" + username).close())
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(output.getAll().lines().filter(l -> l.contains("The service did not start")).toList())
+                .singleElement().asString().contains("SANFU_ADMIN_USERNAME (sanfu.admin.username) '" + username
+                        + "' is no user name: 1 to 64 letters, digits, '.', '_' or '-'");
     }
 
     @Test

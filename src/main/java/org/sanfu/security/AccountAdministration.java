@@ -60,7 +60,7 @@ public class AccountAdministration {
     public static final int MAX_DISPLAY_NAME = PersonDetails.MAX_NAME;
 
     /** As for the first administrator (sanfu.admin.username). */
-    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern USERNAME = Pattern.compile(FirstAdministratorProperties.USERNAME_PATTERN);
 
     /**
      * An account as the administrators' page and {@code GET /api/accounts} list it; never its password or hash.
