@@ -154,8 +154,9 @@ class FigureRollup implements DerivedFromTickets, InitializingBean {
     public void afterPropertiesSet() {
         String builtFor = jdbc.queryForObject("select zone from figure_state where id = 1", String.class);
         if (!zone.getId().equals(builtFor)) {
-            log.info("building the pre-computed figures from the tickets (built for zone {}, serving {})", builtFor,
-                    zone.getId());
+            // none yet: a new database, or a migration that asked for them again (V27_1)
+            log.info("building the pre-computed figures from the tickets for zone {} ({})", zone.getId(),
+                    builtFor == null ? "none built yet" : "built for zone " + builtFor + " until now");
             rebuildFromTickets();
         } else {
             catchUpAllTime();

@@ -139,20 +139,21 @@ class ProductionProfileTests {
     }
 
     @Test
-    void logsAreStructuredJson(CapturedOutput output) {
+    void logsAreStructuredJson(CapturedOutput output) throws Exception {
         assertThat(environment.getProperty("logging.structured.format.console")).isEqualTo("ecs");
         LoggerFactory.getLogger(ProductionProfileTests.class).info("probe 探针");
         assertThat(output.getOut().lines().filter(l -> l.contains("probe 探针")).toList()).singleElement()
                 .satisfies(line -> assertThat(line).startsWith("{").endsWith("}").contains("\"ecs\":{\"version\"")
                         .contains("\"log\":{\"level\":\"INFO\""));
-        // each line names its node: SANFU_NODE_NAME, else the host's name
+        // each line names its node: SANFU_NODE_NAME, else HOSTNAME, else the machine's name (operations.NodeName),
+        // never "node":{} (on Linux, whose kernel has a name)
         String node = System.getenv("SANFU_NODE_NAME") != null ? System.getenv("SANFU_NODE_NAME")
-                : System.getenv("HOSTNAME") != null ? System.getenv("HOSTNAME") : "";
+                : System.getenv("HOSTNAME") != null ? System.getenv("HOSTNAME")
+                : Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+        assertThat(node).isNotEmpty();
         assertThat(environment.getProperty("logging.structured.ecs.service.node-name")).isEqualTo(node);
-        if (!node.isEmpty()) {
-            assertThat(output.getOut().lines().filter(l -> l.contains("probe 探针")).toList()).singleElement()
-                    .satisfies(line -> assertThat(line).contains("\"node\":{\"name\":\"" + node + "\""));
-        }
+        assertThat(output.getOut().lines().filter(l -> l.contains("probe 探针")).toList()).singleElement()
+                .satisfies(line -> assertThat(line).contains("\"node\":{\"name\":\"" + node + "\""));
     }
 
     @Test
