@@ -162,27 +162,16 @@ class FeedbackPages {
             // a boss rating several links reads which problem this was, by its title as the form showed it; handled
             // again by its department, or one resolved on site waits for one to be given it (DISPATCHING)
             FeedbackReceipts.Done done = new FeedbackReceipts.Done(command.satisfaction().name(),
-                    FeedbackReceipts.blankIsNone(command.comment()),
+                    command.comment() == null || command.comment().isBlank() ? null : command.comment(),
                     rated.files(), after.title(), reopened, status == TicketStatus.SUPERVISION,
                     reopened && status != TicketStatus.DISPATCHING ? after.leadDepartment() : null);
             return toThanks(token, receipts.keep(token, request.getRemoteAddr(), done), request, response);
         } catch (FeedbackLinkService.LinkGone e) {
-            // the same form again, the link spent by its first sending (a second tap without JavaScript): its thanks
-            return sentAgain(token, form, request, response).orElseGet(() -> gone(token));
+            return gone(token);
         } catch (OptimisticLockingException | PessimisticLockingFailureException e) {
-            // someone acted on the ticket at the same moment: nothing was recorded, the link still works; unless that
-            // was this form's first sending, which recorded it
-            return sentAgain(token, form, request, response)
-                    .orElseGet(() -> page("feedback/busy", HttpStatus.CONFLICT));
+            // someone acted on the ticket at the same moment: nothing was recorded, the link still works
+            return page("feedback/busy", HttpStatus.CONFLICT);
         }
-    }
-
-    /** The thanks (303) for the same form sent again after its first sending recorded it ({@link FeedbackReceipts#again}). */
-    private Optional<ModelAndView> sentAgain(String token, MultiValueMap<String, String> form,
-            HttpServletRequest request, HttpServletResponse response) {
-        return receipts.again(token, request.getRemoteAddr(), request.getAttribute(FeedbackUploadGate.FOLLOWED) != null,
-                form.getFirst("satisfaction"), form.getFirst("comment"))
-                .map(receipt -> toThanks(token, receipt, request, response));
     }
 
     /**

@@ -7,7 +7,6 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -24,8 +23,6 @@ import org.springframework.stereotype.Component;
 @Component
 class FeedbackReceipts {
 
-    /** How long after a rating the same form sent again lands on its thanks ({@link #again}). */
-    static final Duration AGAIN = Duration.ofMinutes(10);
     /** How long an answer can be read again. */
     static final Duration KEPT = Duration.ofDays(1);
 
@@ -63,34 +60,5 @@ class FeedbackReceipts {
                 .filter(kept -> MessageDigest.isEqual(kept.secret().getBytes(StandardCharsets.US_ASCII),
                         receipt.getBytes(StandardCharsets.US_ASCII)))
                 .map(Receipt::done);
-    }
-
-    /**
-     * The receipt of the rating just recorded through this link, for a second post of the same form that met the link
-     * spent (a second tap without JavaScript, the back button and 提交评价 again): from the same address, within
-     * {@link #AGAIN} of the rating, and with the same grade and comment; or, {@code followed}, one whose body was never
-     * read because it waited for that rating (FeedbackUploadGate). Such a post lands on the thanks, as a reload does,
-     * not on the spent link's 410. Empty for any other: another grade or comment, another address, or later.
-     */
-    Optional<String> again(String token, String address, boolean followed, String satisfaction, String comment) {
-        if (!FeedbackTokens.wellFormed(token)) {
-            return Optional.empty();
-        }
-        Instant now = clock.instant();
-        return Optional.ofNullable(receipts.getIfPresent(FeedbackTokens.hash(token)))
-                .filter(kept -> Objects.equals(kept.address(), address) && now.isBefore(kept.at().plus(AGAIN)))
-                .filter(kept -> followed || kept.done().satisfaction().equals(satisfaction)
-                        && Objects.equals(stripped(kept.done().comment()), stripped(comment)))
-                .map(Receipt::secret);
-    }
-
-    /** A comment as the thanks keep it: blank is none. */
-    static String blankIsNone(String comment) {
-        return comment == null || comment.isBlank() ? null : comment;
-    }
-
-    private static String stripped(String comment) {
-        String none = blankIsNone(comment);
-        return none == null ? null : none.strip();
     }
 }

@@ -12,12 +12,9 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import org.sanfu.web.ReadFormRequest;
@@ -46,10 +43,8 @@ import org.springframework.web.util.UrlPathHelper;
  * {@link #BUSY}, which the page answers 503 (系统繁忙，请稍后再提交) without waiting for the others. A rating without
  * files (a body of at most {@link #SMALL} bytes, declared) takes no permit: the bound is for files, and a few slow
  * uploads must not turn away every other enterprise's rating. Nor is a link's body read twice at once: one link records
- * one rating, and whoever holds it could otherwise take every permit with slow bodies of their own; its second waits,
- * holding nothing, up to {@link #FOLLOW_WAIT} for the first to be answered (a second tap without JavaScript: the first
- * records the rating and the second lands on its thanks, {@link #FOLLOWED}), else goes on as an empty form marked
- * {@link #BUSY} too.
+ * one rating, and whoever holds it could otherwise take every permit with slow bodies of their own; its second goes on
+ * as an empty form marked {@link #BUSY} too.
  */
 class FeedbackUploadGate extends OncePerRequestFilter {
 
@@ -62,20 +57,8 @@ class FeedbackUploadGate extends OncePerRequestFilter {
     private final FeedbackLinkService links;
     /** A permit for each body with files read now; taken without waiting, given back when the request is answered. */
     final Semaphore reading;
-    /** The links whose body is being read (and its rating weighed) now; each opened when that request is answered. */
-    private final ConcurrentHashMap<String, CountDownLatch> linksBeingRead = new ConcurrentHashMap<>();
-    /** Requests waiting now for their link's first form to be answered (for the tests). */
-    final AtomicInteger following = new AtomicInteger();
-    /**
-     * How long a link's second form waits for its first to be answered (a second tap without JavaScript while the first
-     * is weighed), before it is the 503: long enough for a rating to be recorded, short enough for a phone to wait.
-     */
-    static final Duration FOLLOW_WAIT = Duration.ofSeconds(10);
-    /** Set when this request waited for its link's first form, which then took the rating: FeedbackReceipts#again. */
-    static final String FOLLOWED = FeedbackUploadGate.class.getName() + ".followed";
-
-    /** Whether a request reads its body ({@code MINE}), finds the link busy, or finds it no longer taking a rating. */
-    private enum Turn { MINE, BUSY, GONE }
+    /** The links whose body is being read now. */
+    private final Set<String> linksBeingRead = ConcurrentHashMap.newKeySet();
     /** A body this small (declared) holds no file worth bounding: a grade and a comment, the form's fields. */
     static final long SMALL = 64 * 1024;
 
@@ -109,11 +92,9 @@ class FeedbackUploadGate extends OncePerRequestFilter {
             String token = rating.group(1);
             long length = request.getContentLengthLong();
             boolean small = length >= 0 && length <= SMALL;
-            CountDownLatch mine = new CountDownLatch(1);
-            Turn turn = turn(token, mine, request);
-            if (turn == Turn.MINE) {
+            // a queue would hold the connection, and the enterprise's phone, for as long as the others take
+            if (linksBeingRead.add(token)) {
                 try {
-                    // a queue would hold the connection, and the enterprise's phone, for as long as the others take
                     if (small || reading.tryAcquire()) {
                         try {
                             chain.doFilter(request, response);
@@ -125,51 +106,14 @@ class FeedbackUploadGate extends OncePerRequestFilter {
                         return;
                     }
                 } finally {
-                    linksBeingRead.remove(token, mine);
-                    mine.countDown();
+                    linksBeingRead.remove(token);
                 }
             }
-            if (turn != Turn.GONE) {
-                request.setAttribute(BUSY, true);
-            }
+            request.setAttribute(BUSY, true);
         }
         // the body stays unread: the connection is not kept for another request behind it
         response.setHeader(HttpHeaders.CONNECTION, "close");
         chain.doFilter(new EmptyForm(request), response);
-    }
-
-    /**
-     * This request's turn at its link: at once when no other form of the link is being read; else after waiting up to
-     * {@link #FOLLOW_WAIT} for that one to be answered (the same form tapped twice without JavaScript: the first
-     * records it, and this one then lands on its thanks, marked {@link #FOLLOWED}, its body unread), or busy as before.
-     */
-    private Turn turn(String token, CountDownLatch mine, HttpServletRequest request) {
-        CountDownLatch first = linksBeingRead.putIfAbsent(token, mine);
-        if (first == null) {
-            return Turn.MINE;
-        }
-        following.incrementAndGet();
-        try {
-            if (!first.await(FOLLOW_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                return Turn.BUSY;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Turn.BUSY;
-        } finally {
-            following.decrementAndGet();
-        }
-        request.setAttribute(FOLLOWED, true);
-        try {
-            if (!links.takesRating(token)) {
-                return Turn.GONE;
-            }
-        } catch (RuntimeException unknown) {
-            logger.warn("Could not tell whether a feedback link takes a rating; its form goes on unread", unknown);
-            return Turn.GONE;
-        }
-        // the first was refused (a field at fault) and the link still takes it: this one is read, if it is still alone
-        return linksBeingRead.putIfAbsent(token, mine) == null ? Turn.MINE : Turn.BUSY;
     }
 
     /**

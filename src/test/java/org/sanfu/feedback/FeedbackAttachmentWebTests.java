@@ -586,9 +586,8 @@ class FeedbackAttachmentWebTests {
 
     /**
      * Over real HTTP: a link's form is read once at a time, so whoever holds one link cannot take every permit with slow
-     * bodies of their own (its second, after waiting FOLLOW_WAIT for the first, is the 503, while permits are free); and a
-     * rating without files, its body declared small, takes no permit, so forms with files read at once never turn it
-     * away.
+     * bodies of their own (its second is the 503 at once, while permits are free); and a rating without files, its
+     * body declared small, takes no permit, so forms with files read at once never turn it away.
      */
     @Test
     void aLinksSecondFormAtOnceIsA503AndARatingWithoutFilesNeedsNoPermit() throws Exception {
@@ -631,53 +630,6 @@ class FeedbackAttachmentWebTests {
         }
         assertThat(api.get("/api/tickets/" + other, "leader").json().get("satisfaction").asText())
                 .isEqualTo("SATISFIED");
-    }
-
-    /**
-     * Over real HTTP: the rating form tapped twice without JavaScript, the second sent while the first is still being
-     * read: the second waits for the first (holding no permit), which records the rating, and then lands on the same
-     * thanks (303 with its receipt), its body unread; not the 503. Recorded once.
-     */
-    @Test
-    void aLinksSecondFormWhileTheFirstIsWeighedWaitsAndLandsOnItsThanks() throws Exception {
-        String id = repliedTicket();
-        String path = issue(id);
-        byte[] body = ("--x\r\nContent-Disposition: form-data; name=\"satisfaction\"\r\n\r\nDISSATISFIED\r\n"
-                + "--x\r\nContent-Disposition: form-data; name=\"comment\"\r\n\r\n仍未放行\r\n--x--\r\n")
-                .getBytes(StandardCharsets.UTF_8);
-        String head = "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\n"
-                + "Content-Type: multipart/form-data; boundary=x\r\nContent-Length: " + body.length
-                + "\r\nConnection: close\r\n\r\n";
-        FeedbackUploadGate filter = gate.getFilter();
-        try (Socket first = new Socket("localhost", port); Socket second = new Socket("localhost", port)) {
-            first.setSoTimeout(20_000);
-            second.setSoTimeout(20_000);
-            OutputStream out = first.getOutputStream();
-            out.write(head.getBytes(StandardCharsets.UTF_8));
-            out.write(body, 0, body.length - 10);
-            out.flush();
-            Thread.sleep(500);
-            OutputStream again = second.getOutputStream();
-            again.write(head.getBytes(StandardCharsets.UTF_8));
-            again.write(body);
-            again.flush();
-            for (int i = 0; i < 200 && filter.following.get() == 0; i++) {
-                Thread.sleep(25);
-            }
-            assertThat(filter.following.get()).as("the second waits for the first").isOne();
-            out.write(body, body.length - 10, 10);
-            out.flush();
-            assertThat(readUntil(first, "\r\n\r\n")).startsWith("HTTP/1.1 303");
-            String answer = readUntil(second, "\r\n\r\n");
-            assertThat(answer).startsWith("HTTP/1.1 303").contains("Location: " + path + "/rated",
-                    "Set-Cookie: sanfu-feedback-receipt=");
-            String receipt = answer.substring(answer.indexOf("sanfu-feedback-receipt=") + 23).split(";")[0];
-            Answer thanks = perform(MockMvcRequestBuilders.get(path + "/rated").cookie(
-                    new jakarta.servlet.http.Cookie("sanfu-feedback-receipt", receipt)));
-            assertThat(thanks.status()).as(thanks.body()).isEqualTo(200);
-            assertThat(thanks.html().getElementById("satisfaction").text()).isEqualTo("不满意");
-        }
-        assertThat(api.get("/api/tickets/" + id, "leader").json().get("reopenCount").asInt()).isOne();
     }
 
     @Test

@@ -574,38 +574,6 @@ class FeedbackLinkWebTests {
     }
 
     /**
-     * The same form sent again after its first sending recorded it (a second tap without JavaScript, the back button and
-     * 提交评价 again) lands on the thanks, as a reload does, not on an error page; recorded once. Another grade, or the
-     * same form from another address, is the spent link's 410 as before, nothing of the rating said.
-     */
-    @Test
-    void theSameFormSentAgainAfterItWasRecordedLandsOnItsThanks() {
-        String id = repliedTicket().id();
-        String path = issue(id);
-        assertThat(sent(rating(path, "DISSATISFIED", "仍订不到舱"), address).status()).isEqualTo(303);
-
-        Answer again = sent(rating(path, "DISSATISFIED", "仍订不到舱"), address);
-        assertThat(again.status()).as(again.body()).isEqualTo(303);
-        assertThat(again.response().getRedirectedUrl()).isEqualTo(path + "/rated");
-        Answer thanks = sent(MockMvcRequestBuilders.get(path + "/rated").cookie(again.response().getCookies()), address);
-        assertThat(thanks.status()).isEqualTo(200);
-        assertThat(thanks.html().getElementById("satisfaction").text()).isEqualTo("不满意");
-        assertThat(ticket(id).get("reopenCount").asInt()).as("recorded once").isEqualTo(1);
-
-        Answer changed = sent(rating(path, "SATISFIED", "仍订不到舱"), address);
-        assertThat(changed.status()).isEqualTo(410);
-        assertThat(changed.html().getElementById("spentTitle")).isNotNull();
-        Answer elsewhere = sent(rating(path, "DISSATISFIED", "仍订不到舱"), "10.99.0.2");
-        assertThat(elsewhere.status()).isEqualTo(410);
-        assertThat(elsewhere.body()).doesNotContain("不满意", "仍订不到舱");
-    }
-
-    private static MockHttpServletRequestBuilder rating(String path, String satisfaction, String comment) {
-        return MockMvcRequestBuilders.post(path).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .params(Pages.form("satisfaction", satisfaction, "comment", comment));
-    }
-
-    /**
      * Errors under /f are the enterprise's: no way to the staff's pages (返回首页 is the sign-in, /f is nothing), no
      * 事项, and the way back is the link it received or the person who serves it.
      */
