@@ -194,13 +194,18 @@ class PinyinOrderUnitTests {
     /**
      * 长 where a place stands is cháng (长城汽车, 长江证券, 长虹, and 长沙, 长春, 长兴, 长安, 长乐 of the places): between
      * 茶 and 朝, where ICU's zhǎng put them after 张家港; at a name's start and after a division alike. 长子 (县, 长治) is
-     * zhǎng, as ICU reads it, and 长 within a name too (成长, 增长).
+     * zhǎng, as ICU reads it, and so is 长者 (the elderly, in care homes' names), and 长 within a name too (成长, 增长).
      */
     @Test
     void aNameStartingWithChangIsReadChang() {
         assertSortedAs(List.of("茶叶公司", "长安汽车", "长城汽车", "长江证券", "常山化工", "朝阳轮胎", "张家港物流",
                 "长子县煤业"));
         assertSortedAs(List.of("湖州市常安纺织", "湖州市长城纺织", "湖州市朝阳纺织", "湖州市张家纺织"));
+        // 长者 (the elderly) is zhǎng where a place could stand too: after 区 and 市, and at a name's start
+        assertSortedAs(List.of("温岭市长城养老", "温岭市常青养老", "温岭市朝阳养老", "温岭市张家养老",
+                "温岭市长者之家养老服务中心"));
+        assertSortedAs(List.of("城东社区长城食堂", "城东社区张家食堂", "城东社区长者食堂"));
+        assertSortedAs(List.of("常青养老", "张三养老", "长者之家养老"));
     }
 
     /**
