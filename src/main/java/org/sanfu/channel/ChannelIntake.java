@@ -78,8 +78,12 @@ public class ChannelIntake {
         this.clock = clock;
     }
 
-    public Filed file(String channel, IntakeRequest request) {
-        Checked checked = check(request);
+    /**
+     * Files the problem, or refuses it with 400 naming every field at fault: those the body could not be read for
+     * ({@code unread}, JsonBodies.Read: a value no enum has, a misspelt field), then those this check finds.
+     */
+    public Filed file(String channel, IntakeRequest request, List<InvalidInput.Fault> unread) {
+        Checked checked = check(request, unread);
         String externalId = checked.externalId();
         var earlier = filedAs(channel, request.externalId());
         if (earlier.isPresent()) {
@@ -214,8 +218,9 @@ public class ChannelIntake {
                 && externalId.chars().noneMatch(c -> "/\\;%".indexOf(c) >= 0);
     }
 
-    private Checked check(IntakeRequest r) {
+    private Checked check(IntakeRequest r, List<InvalidInput.Fault> unread) {
         InvalidInput.Collector errors = new InvalidInput.Collector();
+        unread.forEach(fault -> errors.add(fault.field(), fault.reason()));
         // the channel's own identifier: its ends lose what a paste leaves (no-break, zero-width spaces), but it is
         // not folded, since ＡＢ１ and AB1 may be two ids of the channel's, and it asks for its problem by the id it sent
         String externalId = Typed.trimmed(r.externalId());

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
@@ -154,37 +155,95 @@ public class JsonBodies {
         }
     }
 
-    /** The body as a record, judged by its shape alone (types, enum values). */
+    /**
+     * The body as a record, judged by its shape alone (types, enum values), and by its fields' names: one that is
+     * nearly a field of the request is refused ({@link NearMisses}), any other it does not take is passed over.
+     */
     public <T> T read(JsonNode body, Class<T> type) {
-        requireReadable(body);
-        try {
-            return json.treeToValue(body == null ? json.createObjectNode() : body, type);
-        } catch (MismatchedInputException e) {
-            throw InvalidInput.of(path(e), message(e));
-        } catch (JsonProcessingException e) {
-            // a number beyond what its field holds (past 64 bits) is named by its field
-            if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
-                    && mapping.getCause() instanceof InputCoercionException) {
-                throw InvalidInput.of(path(mapping), text("sanfu.validation.invalid-value"));
-            }
-            if (e instanceof InputCoercionException coercion) {
-                throw outOfRange(coercion);
-            }
-            throw InvalidInput.of("body", text("sanfu.json.invalid"));
+        Read<T> read = readAsFarAsItGoes(body, type);
+        if (!read.faults().isEmpty()) {
+            throw new InvalidInput(read.faults());
         }
+        return read.value();
+    }
+
+    /**
+     * A body read as far as it goes, for a use case that judges the rest itself and names every fault in one answer
+     * (API.md: a 400 names every field at fault): the record without the fields it could not take (a value no enum
+     * has, {@code "urgency": "urgent"}, left out as absent; a misspelt field, passed over), and those fields' faults.
+     * The caller must not act on it while {@code faults} holds any. A fault of another kind is thrown at once, as
+     * {@link #read} throws it, after these.
+     */
+    public record Read<T>(T value, List<InvalidInput.Fault> faults) {}
+
+    /** See {@link Read}. */
+    public <T> Read<T> readAsFarAsItGoes(JsonNode body, Class<T> type) {
+        requireReadable(body);
+        List<InvalidInput.Fault> faults = new ArrayList<>();
+        NearMisses.in(body, type).forEach(m -> faults.add(new InvalidInput.Fault(m.path(),
+                text("sanfu.json.near-miss", "field", m.sent(), "meant", m.meant()))));
+        JsonNode remaining = body == null ? json.createObjectNode() : body;
+        while (true) {
+            try {
+                return new Read<>(json.treeToValue(remaining, type), List.copyOf(faults));
+            } catch (MismatchedInputException e) {
+                JsonNode without = e.getTargetType() != null && e.getTargetType().isEnum() ? without(remaining, e) : null;
+                if (without == null) {
+                    throw InvalidInput.merged(faults, InvalidInput.of(path(e), message(e)));
+                }
+                // named, and read again without it: the body's other faults come in the same answer
+                faults.add(new InvalidInput.Fault(path(e), message(e)));
+                remaining = without;
+            } catch (JsonProcessingException e) {
+                throw InvalidInput.merged(faults, refusal(e));
+            }
+        }
+    }
+
+    /** A copy of the body without the object field the fault is in, or null when it is no object's field. */
+    private static JsonNode without(JsonNode body, JsonMappingException fault) {
+        List<JsonMappingException.Reference> path = fault.getPath();
+        if (path.isEmpty() || path.get(path.size() - 1).getFieldName() == null) {
+            return null;
+        }
+        JsonNode copy = body.deepCopy(); // the caller's tree stays as sent (an ActionBody still asks it has())
+        JsonNode at = copy;
+        for (JsonMappingException.Reference ref : path.subList(0, path.size() - 1)) {
+            at = ref.getFieldName() != null ? at.get(ref.getFieldName()) : at.get(ref.getIndex());
+            if (at == null) {
+                return null;
+            }
+        }
+        String field = path.get(path.size() - 1).getFieldName();
+        return at instanceof ObjectNode object && object.remove(field) != null ? copy : null;
+    }
+
+    /** A body of the wrong shape other than a field's value of the wrong type: 400 naming as precisely as it can. */
+    private InvalidInput refusal(JsonProcessingException e) {
+        // a number beyond what its field holds (past 64 bits) is named by its field
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                && mapping.getCause() instanceof InputCoercionException) {
+            return InvalidInput.of(path(mapping), text("sanfu.validation.invalid-value"));
+        }
+        if (e instanceof InputCoercionException coercion) {
+            return outOfRange(coercion);
+        }
+        return InvalidInput.of("body", text("sanfu.json.invalid"));
     }
 
     /** The body as a command: read as {@link #read} does, then validated; every fault is named at once. */
     public <T> T command(JsonNode body, Class<T> type) {
-        T command = read(body, type);
+        Read<T> read = readAsFarAsItGoes(body, type);
+        T command = read.value();
         // Bean Validation words each message from the MessageSource in the request's language
         List<InvalidInput.Fault> faults = validator.validate(command).stream()
                 .map(v -> new InvalidInput.Fault(path(v.getPropertyPath()),
                         Message.worded(key(v.getMessageTemplate()), Map.of(), v.getMessage())))
                 .sorted(inDeclarationOrder(type))
                 .toList();
-        if (!faults.isEmpty()) {
-            throw new InvalidInput(faults);
+        if (!read.faults().isEmpty() || !faults.isEmpty()) {
+            // a field left out unread is not named again as missing
+            throw InvalidInput.merged(read.faults(), new InvalidInput(faults));
         }
         return command;
     }

@@ -240,6 +240,22 @@ class EnterpriseWebTests {
         assertFieldErrors(api.post("/api/enterprises", "staff1", form), "specialist");
     }
 
+    /** A field misspelt would file the enterprise without it, unnoticed: refused naming it, nothing filed. */
+    @Test
+    void aMisspeltFieldIsRejectedNamingItAndNothingIsFiled() {
+        String code = Api.creditCode();
+        Map<String, Object> form = form(code, "拼错字段企业", "椒江区", false);
+        form.put("Exporter", form.remove("exporter"));
+        form.put("specialst", form.remove("specialist"));
+
+        Api.Response r = api.post("/api/enterprises", "staff1", form);
+
+        assertFieldErrors(r, "Exporter", "specialst");
+        assertThat(r.json().get("errors").findValuesAsText("message"))
+                .contains("'specialst' is not a field of this request; did you mean 'specialist'?");
+        assertProblem(api.get("/api/enterprises/" + code, "leader"), 404);
+    }
+
     @Test
     void aFieldOfTheWrongTypeIsRejectedNamingIt() {
         Map<String, Object> form = form(Api.creditCode(), "类型错误企业", "椒江区", false);

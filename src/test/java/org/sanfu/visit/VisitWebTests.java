@@ -342,6 +342,24 @@ class VisitWebTests {
 
     // --- POST /api/visits: what is refused, naming the field, creating nothing -----------------
 
+    /**
+     * A problem's field misspelt ({@code catgory}) would file it as OTHER, to the office, unnoticed: refused, naming it
+     * by its path and the field meant; an unrelated field of the client's own is still passed over.
+     */
+    @Test
+    void aProblemsMisspeltFieldIsRefusedNamingItsPathAndTheFieldMeant() {
+        String code = api.enterprise();
+        Map<String, Object> misspelt = problem("CONTAINER", "订舱困难");
+        misspelt.put("catgory", misspelt.remove("category"));
+        Api.Response r = assertRejected(code, body(code, List.of(misspelt)), "problems[0].catgory");
+        assertThat(r.json().get("errors").get(0).get("message").asText())
+                .isEqualTo("'catgory' is not a field of this request; did you mean 'category'?");
+
+        Map<String, Object> ownField = problem("CONTAINER", "订舱困难");
+        ownField.put("hotlineAgent", "王五");
+        assertThat(log(body(code, List.of(ownField)), "staff1").status()).isEqualTo(201);
+    }
+
     @Test
     void aVisitMoreThanFiveMinutesInTheFutureIsRejected() {
         String code = api.enterprise();

@@ -57,7 +57,9 @@ class IntakeController {
                     schema = @Schema(implementation = ChannelTicket.class)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ChannelTicket> file(@RequestBody JsonNode body, MachineClient client) {
-        ChannelIntake.Filed filed = intake.file(client.channel(), bodies.read(body, IntakeRequest.class));
+        // read as far as it goes, so that a value it could not take is named in one answer with the intake's own checks
+        JsonBodies.Read<IntakeRequest> read = bodies.readAsFarAsItGoes(body, IntakeRequest.class);
+        ChannelIntake.Filed filed = intake.file(client.channel(), read.value(), read.faults());
         return ResponseEntity.status(filed.created() ? HttpStatus.CREATED : HttpStatus.OK).body(filed.ticket());
     }
 

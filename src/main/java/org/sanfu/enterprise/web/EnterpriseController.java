@@ -1,5 +1,6 @@
 package org.sanfu.enterprise.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -18,6 +19,7 @@ import org.sanfu.security.Role;
 import org.sanfu.web.ActionBody;
 import org.sanfu.web.ApiAccess;
 import org.sanfu.web.Downloads;
+import org.sanfu.web.JsonBodies;
 import org.sanfu.web.PageParams;
 import org.sanfu.web.PageResult;
 import org.springframework.http.HttpStatus;
@@ -39,20 +41,25 @@ class EnterpriseController {
 
     private final EnterpriseService enterprises;
     private final EnterpriseImport importer;
+    private final JsonBodies bodies;
 
-    EnterpriseController(EnterpriseService enterprises, EnterpriseImport importer) {
+    EnterpriseController(EnterpriseService enterprises, EnterpriseImport importer, JsonBodies bodies) {
         this.enterprises = enterprises;
         this.importer = importer;
+        this.bodies = bodies;
     }
 
     /** STAFF, ADMIN (SecurityConfig). */
     @Operation(summary = "File an enterprise", description = "The credit code must carry a valid GB 32100-2015 "
             + "check character; an existing code answers 409.")
     @ApiAccess(value = {"STAFF", "ADMIN"}, errors = {400, 403, 409})
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @Content(schema = @Schema(implementation = EnterpriseForm.class)))
     @PostMapping(consumes = "application/json")
     @ResponseStatus(HttpStatus.CREATED)
-    Enterprise create(@RequestBody EnterpriseForm form) {
-        return enterprises.create(form);
+    Enterprise create(@RequestBody JsonNode body) {
+        // read as every body of the API is (JsonBodies), so that a field misspelt is refused here too
+        return enterprises.create(bodies.read(body, EnterpriseForm.class));
     }
 
     /**
