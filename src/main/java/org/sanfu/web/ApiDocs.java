@@ -21,6 +21,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.sanfu.security.ChannelKeys;
+import org.sanfu.security.MachineClient;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
@@ -54,6 +56,9 @@ class ApiDocs {
             413, "Body larger than sanfu.max-body-bytes",
             415, "Body of a media type this endpoint does not read");
 
+    /** The scheme of a channel's key (API.md "Channels"): a generated client sends the header, not Basic. */
+    static final String CHANNEL_KEY = "channelKey";
+
     @Bean
     OpenAPI sanfuApi(ObjectProvider<BuildProperties> build) {
         BuildProperties properties = build.getIfAvailable();
@@ -65,6 +70,9 @@ class ApiDocs {
                                 + "RFC 9457 application/problem+json."))
                 .components(new Components()
                         .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
+                        .addSecuritySchemes(CHANNEL_KEY, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+                                .in(SecurityScheme.In.HEADER).name(ChannelKeys.HEADER)
+                                .description("A channel's key (POST /api/channels), for /api/intake only"))
                         .addSchemas(PROBLEM, problem()))
                 .addSecurityItem(new SecurityRequirement().addList("basic"));
     }
@@ -84,6 +92,10 @@ class ApiDocs {
                     operation.addExtension("x-scope", access.scope());
                 }
                 Arrays.stream(access.errors()).forEach(errors::add);
+                if (List.of(access.value()).contains(MachineClient.ROLE)) {
+                    // a channel signs in with its key and nothing else: Basic would be 403 there
+                    operation.setSecurity(List.of(new SecurityRequirement().addList(CHANNEL_KEY)));
+                }
             }
             if (operation.getRequestBody() != null) {
                 errors.addAll(List.of(413, 415));

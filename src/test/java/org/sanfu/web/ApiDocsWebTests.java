@@ -186,6 +186,36 @@ class ApiDocsWebTests {
         assertThat(docs().at("/components/securitySchemes/basic/scheme").asText()).isEqualTo("basic");
     }
 
+    /**
+     * A client generated from the document signs a channel's calls with its key (Basic there is 403), and every
+     * operation the code has signs with Basic, as the service reads them.
+     */
+    @Test
+    void theChannelsEndpointsSignWithTheKeyAndNothingElse() {
+        JsonNode docs = docs();
+        JsonNode key = docs.at("/components/securitySchemes/channelKey");
+        assertThat(key.path("type").asText()).isEqualTo("apiKey");
+        assertThat(key.path("in").asText()).isEqualTo("header");
+        assertThat(key.path("name").asText()).isEqualTo("X-Channel-Key");
+        assertThat(docs.at("/security/0").has("basic")).as("Basic for the rest").isTrue();
+        List<String> channels = new ArrayList<>();
+        docs.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+            String endpoint = operation.getKey().toUpperCase() + " " + path.getKey();
+            JsonNode security = operation.getValue().path("security");
+            if (texts(operation.getValue().get("x-roles")).contains(MachineClient.ROLE)) {
+                channels.add(endpoint);
+                assertThat(security.size()).as(endpoint).isEqualTo(1);
+                List<String> schemes = new ArrayList<>();
+                security.get(0).fieldNames().forEachRemaining(schemes::add);
+                assertThat(schemes).as(endpoint).containsExactly("channelKey");
+            } else {
+                assertThat(security.isMissingNode()).as(endpoint + " signs with Basic").isTrue();
+            }
+        }));
+        assertThat(channels).containsExactlyInAnyOrder("POST /api/intake", "GET /api/intake/{externalId}",
+                "POST /api/intake/{externalId}/feedback");
+    }
+
     /** What a client (and GeneratedBadInputWebTests) needs to tell valid input from invalid. */
     @Test
     void theDocumentSaysWhatIsValid() {
