@@ -216,6 +216,45 @@ class ApiDocsWebTests {
                 "POST /api/intake/{externalId}/feedback");
     }
 
+    /** The answers' statuses as the service gives them (API.md), not springdoc's 200 for every one. */
+    @Test
+    void theDocumentSaysWhichStatusEachSuccessIs() {
+        JsonNode paths = docs().get("paths");
+        for (String endpoint : List.of("DELETE /api/channels/{code}", "POST /api/accounts/{username}/disable",
+                "POST /api/accounts/{username}/enable", "POST /api/accounts/{username}/unlock",
+                "POST /api/accounts/{username}/password", "POST /api/account/password",
+                "DELETE /api/tickets/{id}/attachments/{attachmentId}")) {
+            assertThat(successes(paths, endpoint)).as(endpoint).containsExactly("204");
+        }
+        assertThat(successes(paths, "POST /api/intake")).containsExactlyInAnyOrder("200", "201");
+        JsonNode attach = operation(paths, "POST /api/tickets/{id}/attachments").get("responses");
+        assertThat(successes(paths, "POST /api/tickets/{id}/attachments")).containsExactlyInAnyOrder("200", "201");
+        assertThat(attach.at("/201/headers").has("Location")).isTrue();
+        assertThat(attach.at("/201/content/application~1json/schema/$ref").asText())
+                .isEqualTo(attach.at("/200/content/application~1json/schema/$ref").asText()).isNotEmpty();
+        assertThat(successes(paths, "POST /api/enterprises")).containsExactly("201");
+        assertThat(successes(paths, "GET /api/tickets/{id}")).containsExactly("200");
+        // a sign-in lock (API.md "General") may meet any request
+        paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> assertThat(
+                operation.getValue().at("/responses/429/content/application~1problem+json/schema/$ref").asText())
+                .as(operation.getKey() + " " + path.getKey()).isEqualTo("#/components/schemas/Problem")));
+    }
+
+    private static JsonNode operation(JsonNode paths, String endpoint) {
+        String[] parts = endpoint.split(" ");
+        return paths.path(parts[1]).path(parts[0].toLowerCase());
+    }
+
+    private static List<String> successes(JsonNode paths, String endpoint) {
+        List<String> statuses = new ArrayList<>();
+        operation(paths, endpoint).path("responses").fieldNames().forEachRemaining(status -> {
+            if (status.startsWith("2")) {
+                statuses.add(status);
+            }
+        });
+        return statuses;
+    }
+
     /** What a client (and GeneratedBadInputWebTests) needs to tell valid input from invalid. */
     @Test
     void theDocumentSaysWhatIsValid() {

@@ -55,6 +55,9 @@ class IntakeController {
     @ApiResponse(responseCode = "201", description = "The ticket (source: the channel's code); 200 when the external "
             + "id was filed before", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = ChannelTicket.class)))
+    @ApiResponse(responseCode = "200", description = "The ticket this channel filed before under the same externalId, "
+            + "as it is now; nothing filed", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = ChannelTicket.class)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ChannelTicket> file(@RequestBody JsonNode body, MachineClient client) {
         // read as far as it goes, so that a value it could not take is named in one answer with the intake's own checks

@@ -3,6 +3,10 @@ package org.sanfu.ticket.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -52,6 +56,14 @@ class AttachmentController {
             errors = {400, 403, 404, 409, 413})
     @Parameter(name = HttpHeaders.CONTENT_DISPOSITION, in = ParameterIn.HEADER, required = true,
             example = "attachment; filename*=UTF-8''%E7%AD%94%E5%A4%8D%E5%87%BD.pdf")
+    @ApiResponse(responseCode = "201", description = "The file added; Location is its download",
+            headers = @Header(name = HttpHeaders.LOCATION, description = "/api/tickets/{id}/attachments/{attachmentId}",
+                    schema = @Schema(type = "string")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = TicketAttachments.Attachment.class)))
+    @ApiResponse(responseCode = "200", description = "The same file (bytes and name) the ticket keeps already; nothing "
+            + "added", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = TicketAttachments.Attachment.class)))
     @PostMapping
     ResponseEntity<TicketAttachments.Attachment> attach(@PathVariable String id, Caller caller,
             HttpServletRequest request) {
