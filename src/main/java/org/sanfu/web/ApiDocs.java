@@ -1,5 +1,6 @@
 package org.sanfu.web;
 
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -7,6 +8,7 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.JsonSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
@@ -18,13 +20,18 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.lang.reflect.ParameterizedType;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.sanfu.security.ChannelKeys;
 import org.sanfu.security.MachineClient;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
@@ -113,6 +120,112 @@ class ApiDocs {
             errors.forEach(status -> addProblem(operation, status));
             return operation;
         };
+    }
+
+    /** Marks, while the document is built, a property whose Java type is primitive: it is never null. */
+    private static final String PRIMITIVE = "x-sanfu-primitive";
+
+    @Bean
+    PropertyCustomizer primitivesMarked() {
+        return (property, type) -> {
+            if (property != null && Json.mapper().constructType(type.getType()).isPrimitive()) {
+                property.addExtension(PRIMITIVE, true);
+            }
+            return property;
+        };
+    }
+
+    /**
+     * The answers' records hold null where a value is missing (closedAt, signedAt, escalationLevel, satisfaction...),
+     * which a strict client generated from {@code type: string} refuses. So each property of a schema an answer gives
+     * (and not a request's: there null is the caller's choice, and General refuses it where a field is required) says
+     * null where its Java type can hold it, and a primitive's (a count, a flag) is required, never null.
+     */
+    @Bean
+    OpenApiCustomizer nullableAnswers() {
+        return openApi -> {
+            Map<String, Schema> schemas = openApi.getComponents().getSchemas();
+            Set<String> answers = new HashSet<>();
+            Set<String> requests = new HashSet<>();
+            openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+                if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+                    operation.getRequestBody().getContent().values()
+                            .forEach(media -> reach(media.getSchema(), schemas, requests));
+                }
+                operation.getResponses().forEach((status, response) -> {
+                    if (status.startsWith("2") && response.getContent() != null) {
+                        response.getContent().values().forEach(media -> reach(media.getSchema(), schemas, answers));
+                    }
+                });
+            }));
+            answers.removeAll(requests);
+            schemas.forEach((name, schema) -> {
+                Map<String, Schema> properties = schema.getProperties();
+                if (properties == null) {
+                    return;
+                }
+                boolean answer = answers.contains(name);
+                List<String> required = new ArrayList<>();
+                properties.replaceAll((property, value) -> {
+                    boolean primitive = value.getExtensions() != null && value.getExtensions().remove(PRIMITIVE) != null;
+                    if (!answer) {
+                        return value;
+                    }
+                    if (primitive) {
+                        required.add(property);
+                        return value;
+                    }
+                    return nullable(value);
+                });
+                if (answer && !required.isEmpty()) {
+                    schema.setRequired(required);
+                }
+            });
+        };
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static Schema nullable(Schema value) {
+        if (value.get$ref() != null) {
+            return new JsonSchema().oneOf(List.of(value, new JsonSchema().types(Set.of("null"))));
+        }
+        Set<String> types = value.getTypes() != null ? new TreeSet<>(value.getTypes())
+                : value.getType() != null ? new TreeSet<>(Set.of(value.getType())) : null;
+        if (types == null) {
+            return value; // no type: anything goes already, null too
+        }
+        types.add("null");
+        value.setTypes(types);
+        if (value.getEnum() != null && !value.getEnum().contains(null)) {
+            List<Object> values = new ArrayList<>(value.getEnum());
+            values.add(null);
+            value.setEnum(values);
+        }
+        return value;
+    }
+
+    /** Adds the component schemas {@code schema} names, and those they name in turn, to {@code names}. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void reach(Schema schema, Map<String, Schema> schemas, Set<String> names) {
+        if (schema == null) {
+            return;
+        }
+        if (schema.get$ref() != null) {
+            String name = schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1);
+            if (names.add(name)) {
+                reach(schemas.get(name), schemas, names);
+            }
+            return;
+        }
+        reach(schema.getItems(), schemas, names);
+        if (schema.getProperties() != null) {
+            ((Map<String, Schema>) schema.getProperties()).values().forEach(p -> reach(p, schemas, names));
+        }
+        for (List<Schema> parts : Arrays.asList(schema.getAllOf(), schema.getOneOf(), schema.getAnyOf())) {
+            if (parts != null) {
+                parts.forEach(p -> reach(p, schemas, names));
+            }
+        }
     }
 
     /**

@@ -240,6 +240,45 @@ class ApiDocsWebTests {
                 .as(operation.getKey() + " " + path.getKey()).isEqualTo("#/components/schemas/Problem")));
     }
 
+    /** A strict client generated from the document takes the answers as they come, nulls included. */
+    @Test
+    void everyNullOfAnAnswerIsOneItsSchemaAllows() {
+        JsonNode schemas = docs().at("/components/schemas");
+        JsonNode ticket = api.get("/api/tickets/" + api.ticket("CUSTOMS").get("id").asText(), "staff1").json();
+        List<String> nulls = nullsAllowed(schemas, "TicketView", ticket);
+        assertThat(nulls).as("a new ticket is not closed, signed, escalated or rated")
+                .contains("closedAt", "signedAt", "escalationLevel", "satisfaction");
+        JsonNode visit = api.get("/api/visits/" + ticket.get("visitId").asText(), "staff1").json();
+        nullsAllowed(schemas, "VisitView", visit);
+        // a count or a flag is never null: required
+        assertThat(texts(schemas.at("/TicketView/required"))).contains("reopenCount", "overdue");
+        assertThat(texts(schemas.at("/TicketView/properties/satisfaction/enum"))).contains("SATISFIED", "null");
+        // a request's fields say nothing new: null there is the caller's to send, or 400
+        assertThat(schemas.at("/VisitRequest/properties/notes/type").isArray()).isFalse();
+    }
+
+    /** Checks each null field of the answer against its property in the schema; returns their names. */
+    private static List<String> nullsAllowed(JsonNode schemas, String schema, JsonNode answer) {
+        List<String> nulls = new ArrayList<>();
+        answer.fields().forEachRemaining(field -> {
+            JsonNode property = schemas.path(schema).path("properties").path(field.getKey());
+            assertThat(property.isObject()).as(schema + "." + field.getKey() + " is documented").isTrue();
+            if (field.getValue().isNull()) {
+                nulls.add(field.getKey());
+                List<String> types = types(property);
+                property.path("oneOf").forEach(part -> types.addAll(types(part)));
+                assertThat(types).as(schema + "." + field.getKey() + " may be null").contains("null");
+            }
+        });
+        return nulls;
+    }
+
+    /** A 3.1 schema's {@code type}: one name, or an array of them. */
+    private static List<String> types(JsonNode schema) {
+        JsonNode type = schema.path("type");
+        return type.isTextual() ? new ArrayList<>(List.of(type.asText())) : texts(type);
+    }
+
     private static JsonNode operation(JsonNode paths, String endpoint) {
         String[] parts = endpoint.split(" ");
         return paths.path(parts[1]).path(parts[0].toLowerCase());
