@@ -376,6 +376,7 @@ class AdminPage {
         ModelAndView page = page(caller, Filled.NONE, HttpStatus.OK);
         page.addObject("createdChannel", renewed.channel());
         page.addObject("renewedChannel", renewed.reinstated() ? "reinstated" : "renewed");
+        page.addObject("previousKeyUntil", renewed.previousUntil());
         return page;
     }
 

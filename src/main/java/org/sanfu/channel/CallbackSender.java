@@ -19,7 +19,9 @@ import org.springframework.util.function.SingletonSupplier;
 /**
  * Sends the outbox's due callbacks, outside any ticket's transaction: POST of the stored body's exact
  * UTF-8 bytes, {@code Content-Type: application/json}, {@code X-Sanfu-Signature: sha256=<hex HMAC-SHA256 of
- * those bytes with the channel's secret>}, {@code X-Sanfu-Delivery: <outbox id>} (the same on a retry).
+ * those bytes with the channel's secret>}, {@code X-Sanfu-Delivery: <outbox id>} (the same on a retry), and for
+ * sanfu.channels.previous-key-grace after a renewal {@code X-Sanfu-Signature-Previous}, the same made with the secret
+ * it replaced.
  * A 2xx answer delivers it; anything else (another status, no answer within the timeout, no connection)
  * waits the next step of {@code sanfu.channels.backoff} and is tried again, until the steps are used up:
  * then it is FAILED and shown to ADMIN. A URL whose host sanfu.channels.callback-hosts leaves out is given
@@ -33,6 +35,8 @@ class CallbackSender {
 
     private static final Logger log = LoggerFactory.getLogger(CallbackSender.class);
     static final int BATCH = 100;
+    /** The signature with the secret a renewal replaced, while it holds; the same form as X-Sanfu-Signature. */
+    static final String PREVIOUS_SIGNATURE = "X-Sanfu-Signature-Previous";
 
     private final JdbcClient jdbc;
     private final Channels channels;
@@ -117,14 +121,18 @@ class CallbackSender {
                 return;
             }
             byte[] body = d.body().getBytes(StandardCharsets.UTF_8);
-            HttpRequest request = HttpRequest.newBuilder(url)
+            HttpRequest.Builder request = HttpRequest.newBuilder(url)
                     .timeout(properties.callbackTimeout())
                     .header("Content-Type", "application/json; charset=utf-8")
                     .header("X-Sanfu-Signature", ChannelSecrets.sign(body, secrets.open(channel.sealedSecret())))
-                    .header("X-Sanfu-Delivery", String.valueOf(d.id()))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                    .build();
-            HttpResponse<Void> response = http.obtain().send(request, HttpResponse.BodyHandlers.discarding());
+                    .header("X-Sanfu-Delivery", String.valueOf(d.id()));
+            if (channel.previousHoldsAt(now)) {
+                // a receiver not yet given the new secret verifies with the old one (sanfu.channels.previous-key-grace)
+                String previous = secrets.open(channel.previousSealedSecret());
+                request.header(PREVIOUS_SIGNATURE, ChannelSecrets.sign(body, previous));
+            }
+            HttpResponse<Void> response = http.obtain().send(request.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build(), HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() / 100 == 2) {
                 jdbc.sql("""
                         update channel_callback set state = 'DELIVERED', attempts = attempts + 1, delivered_at = ?,

@@ -3,6 +3,8 @@ package org.sanfu.channel;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,7 +21,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** What ADMIN does to channels (API and /admin page alike): create with a key shown once, list, revoke. */
+/**
+ * What ADMIN does to channels (API and /admin page alike): create with a key shown once, list, change the callback
+ * URL, renew the key (the old one holding for a grace), revoke.
+ */
 @Service
 public class ChannelAdministration {
 
@@ -60,18 +65,8 @@ public class ChannelAdministration {
             errors.add("code", Message.of("sanfu.channel.reserved-code", "reserved", RESERVED));
         }
         errors.requireText("name", request.name(), MAX_NAME);
-        String url = request.callbackUrl() == null || request.callbackUrl().isBlank() ? null
-                : request.callbackUrl().strip();
-        if (url != null && !isHttpUrl(url)) {
-            errors.add("callbackUrl", Message.of("sanfu.channel.callback-url"));
-        } else if (url != null && !properties.allowsCallbackTo(URI.create(url))) {
-            errors.add("callbackUrl", Message.of("sanfu.channel.callback-host", "hosts",
-                    String.join(", ", properties.callbackHosts())));
-        }
+        String url = callbackUrl(request.callbackUrl(), errors);
         errors.throwIfAny();
-        if (url != null) {
-            url = withLowerCaseScheme(url); // stored as RFC 3986 6.2.2.1 normalises it: HTTP:// as http://
-        }
         if (channels.find(code).isPresent()) {
             throw exists(code);
         }
@@ -85,6 +80,37 @@ public class ChannelAdministration {
         }
         forgetCodesOnCommit();
         return new CreatedChannel(code, request.name().strip(), url, key, secret);
+    }
+
+    /**
+     * The URL the channel's callbacks go to from now on, their pending ones too from their next attempt; null or blank
+     * takes it away (no callbacks: the pending ones are given up at their next attempt, as a channel created without
+     * one gets none). Checked as {@link #create} checks it, 400 naming callbackUrl; 404 unknown. The channel as listed.
+     */
+    @Transactional
+    public ChannelView changeCallbackUrl(String typed, String callbackUrl) {
+        String code = Typed.code(typed);
+        requireKnown(code);
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        String url = callbackUrl(callbackUrl, errors);
+        errors.throwIfAny();
+        channels.changeCallbackUrl(code, url);
+        return channels.list().stream().filter(c -> c.code().equals(code)).findFirst().orElseThrow();
+    }
+
+    /** A callback URL as sent, checked (a fault goes to errors, and null comes back) and as stored; blank is none. */
+    private String callbackUrl(String sent, InvalidInput.Collector errors) {
+        String url = sent == null || sent.isBlank() ? null : sent.strip();
+        if (url != null && !isHttpUrl(url)) {
+            errors.add("callbackUrl", Message.of("sanfu.channel.callback-url"));
+            return null;
+        } else if (url != null && !properties.allowsCallbackTo(URI.create(url))) {
+            errors.add("callbackUrl", Message.of("sanfu.channel.callback-host", "hosts",
+                    String.join(", ", properties.callbackHosts())));
+            return null;
+        }
+        // stored as RFC 3986 6.2.2.1 normalises it: HTTP:// as http://
+        return url == null ? null : withLowerCaseScheme(url);
     }
 
     @Transactional(readOnly = true)
@@ -121,6 +147,17 @@ public class ChannelAdministration {
         forgetCodesOnCommit();
     }
 
+    /**
+     * The key and secret a renewal replaced stop now, before their grace ends (the channel's side has switched over,
+     * or the old key leaked); nothing else changes. Also when there are none. 404 unknown.
+     */
+    @Transactional
+    public void revokePreviousKey(String code) {
+        String filed = Typed.code(code);
+        requireKnown(filed);
+        channels.forgetPrevious(filed);
+    }
+
     /** 404 unless a channel has this code (revoked or not), in any case. */
     public void requireKnown(String code) {
         String filed = Typed.code(code);
@@ -130,16 +167,21 @@ public class ChannelAdministration {
     }
 
     /**
-     * A new key and secret for the channel, shown this once; the old key stops working at once, and a
-     * revoked channel is live again with the new one (its code stays its tickets' source). 404 unknown.
+     * A new key and secret for the channel, shown this once; the old key still files, and callbacks carry a second
+     * signature made with the old secret, for sanfu.channels.previous-key-grace (0: the old key stops at once),
+     * those of a renewal before it stop now; a revoked channel is live again with the new one only (its code stays
+     * its tickets' source). 404 unknown.
      */
     @Transactional
     public CreatedChannel renewKey(String code) {
         return renewKey(code, null).channel();
     }
 
-    /** A renewed key, and whether that brought the channel back from revoked, which its page says. */
-    public record RenewedKey(CreatedChannel channel, boolean reinstated) {
+    /**
+     * A renewed key, whether that brought the channel back from revoked, and until when the key it replaced still
+     * holds (null: not at all), which its page says.
+     */
+    public record RenewedKey(CreatedChannel channel, boolean reinstated, Instant previousUntil) {
     }
 
     /**
@@ -157,10 +199,15 @@ public class ChannelAdministration {
         }
         String key = secrets.newToken();
         String secret = secrets.newToken();
-        channels.renew(code, ChannelSecrets.digest(key), ChannelSecrets.digest(secret), secrets.seal(secret));
+        // the replaced key and secret hold for the grace, so that the channel's side switches over without a gap; a
+        // revoked channel's were refused already and stay so
+        Duration grace = properties.previousKeyGrace();
+        Instant previousUntil = channel.revoked() || grace.isZero() ? null : clock.instant().plus(grace);
+        channels.renew(code, ChannelSecrets.digest(key), ChannelSecrets.digest(secret), secrets.seal(secret),
+                previousUntil);
         forgetCodesOnCommit();
         return new RenewedKey(new CreatedChannel(code, channel.name(), channel.callbackUrl(), key, secret),
-                channel.revoked());
+                channel.revoked(), previousUntil);
     }
 
     /**

@@ -26,6 +26,9 @@ import org.springframework.validation.annotation.Validated;
  *        under that domain (not the domain itself). A URL naming another host is refused when a channel
  *        is created, and a stored one (the list changed since) is given up instead of posted to: the
  *        service posts only where its operators said it may, whoever holds the ADMIN account.
+ * @param previousKeyGrace how long a channel's key and secret still hold after a renewal replaced them: the old key
+ *        still files, and each callback also carries X-Sanfu-Signature-Previous, made with the old secret, so that
+ *        the channel's side switches over without a gap; 0, they stop at once. Revoking the channel ends it at once.
  */
 @ConfigurationProperties("sanfu.channels")
 @Validated
@@ -33,7 +36,8 @@ public record ChannelProperties(String secretKey,
         @NotNull @DurationMin(millis = 100) @DefaultValue("10s") Duration callbackTimeout,
         @NotEmpty @DefaultValue({"1m", "5m", "30m", "2h", "12h"}) List<@NotNull @DurationMin(seconds = 1) Duration> backoff,
         @NotNull @DurationMin(millis = 100) @DefaultValue("15s") Duration pollInterval,
-        @DefaultValue List<@NotNull @Pattern(regexp = HOST) String> callbackHosts) {
+        @DefaultValue List<@NotNull @Pattern(regexp = HOST) String> callbackHosts,
+        @NotNull @DurationMin(seconds = 0) @DefaultValue("24h") Duration previousKeyGrace) {
 
     /** A host name, an IPv4 address, or an IPv6 one in brackets; a name may start with "*." (any under it). */
     static final String HOST = "(\\*\\.)?[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*|\\[[0-9A-Fa-f:.]+]";

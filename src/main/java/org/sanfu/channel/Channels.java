@@ -37,6 +37,13 @@ class Channels {
                 .query(Channels::map).optional();
     }
 
+    /** The live channel whose key before its last renewal has this digest, while that key holds at {@code now}. */
+    Optional<Channel> liveByPreviousKeyHash(String keyHash, Instant now) {
+        return jdbc.sql("""
+                select * from channel where previous_key_hash = ? and previous_until > ? and revoked_at is null
+                """).params(keyHash, Sql.ts(now)).query(Channels::map).optional();
+    }
+
     List<ChannelView> list() {
         return jdbc.sql("""
                 select c.code, c.name, c.callback_url, c.created_at, c.revoked_at,
@@ -73,14 +80,36 @@ class Channels {
                         rs.getTimestamp("revoked_at") != null)).list();
     }
 
+    void changeCallbackUrl(String code, String callbackUrl) {
+        jdbc.sql("update channel set callback_url = ? where code = ?").params(callbackUrl, code).update();
+    }
+
+    /** Revokes the key, and the one before it with it: a revoked channel's keys all stop at once. */
     boolean revoke(String code, Instant now) {
+        forgetPrevious(code);
         return jdbc.sql("update channel set revoked_at = ? where code = ? and revoked_at is null")
                 .params(Sql.ts(now), code).update() == 1;
     }
 
-    void renew(String code, String keyHash, String secretHash, String sealedSecret) {
-        jdbc.sql("update channel set key_hash = ?, secret_hash = ?, secret_cipher = ?, revoked_at = null where code = ?")
-                .params(keyHash, secretHash, sealedSecret, code).update();
+    /**
+     * The new key and secret; the ones they replace are kept as the previous until {@code previousUntil}, or
+     * forgotten when that is null (no grace, or a revoked channel's, which were refused already).
+     */
+    void renew(String code, String keyHash, String secretHash, String sealedSecret, Instant previousUntil) {
+        jdbc.sql("""
+                update channel set previous_key_hash = case when ? then key_hash end,
+                    previous_secret_cipher = case when ? then secret_cipher end, previous_until = ?,
+                    key_hash = ?, secret_hash = ?, secret_cipher = ?, revoked_at = null where code = ?
+                """).params(previousUntil != null, previousUntil != null, Sql.ts(previousUntil), keyHash, secretHash,
+                sealedSecret, code).update();
+    }
+
+    /** The key and secret before the last renewal are forgotten now; whether any were kept. */
+    boolean forgetPrevious(String code) {
+        return jdbc.sql("""
+                update channel set previous_key_hash = null, previous_secret_cipher = null, previous_until = null
+                where code = ? and previous_key_hash is not null
+                """).param(code).update() == 1;
     }
 
     // --- a channel's problems
@@ -118,6 +147,7 @@ class Channels {
     private static Channel map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Channel(rs.getString("code"), rs.getString("name"), rs.getString("callback_url"),
                 rs.getString("key_hash"), rs.getString("secret_cipher"), Sql.instant(rs, "created_at"),
-                Sql.instant(rs, "revoked_at"));
+                Sql.instant(rs, "revoked_at"), rs.getString("previous_key_hash"), rs.getString("previous_secret_cipher"),
+                Sql.instant(rs, "previous_until"));
     }
 }

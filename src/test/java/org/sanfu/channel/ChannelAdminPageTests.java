@@ -54,7 +54,11 @@ class ChannelAdminPageTests {
         assertThat(renewed.status()).isEqualTo(200);
         String newKey = renewed.html().getElementById("channelKey").text();
         assertThat(newKey).isNotEqualTo(key);
-        assertThat(s.file(key, ChannelTestSupport.problem(api.enterprise(), "CONTAINER")).status()).isEqualTo(401);
+        // the old key holds for sanfu.channels.previous-key-grace (24 h), and the answer says until when
+        assertThat(s.file(key, ChannelTestSupport.problem(api.enterprise(), "CONTAINER")).status()).isEqualTo(201);
+        assertThat(renewed.html().getElementById("createdChannel").text())
+                .containsPattern("旧密钥在 \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} 前仍可使用").contains("X-Sanfu-Signature-Previous");
+        String oldKey = key;
         key = newKey;
         assertThat(s.file(key, ChannelTestSupport.problem(api.enterprise(), "CONTAINER")).status()).isEqualTo(201);
         // that answer sent again (a refresh): no other key, the one just shown keeps working
@@ -67,6 +71,8 @@ class ChannelAdminPageTests {
         Pages.Answer revoked = pages.post(revoke.attr("action"), "admin", Pages.form());
         assertThat(revoked.status()).isEqualTo(303);
         assertThat(s.file(key, ChannelTestSupport.problem(api.enterprise(), "CONTAINER")).status()).isEqualTo(401);
+        assertThat(s.file(oldKey, ChannelTestSupport.problem(api.enterprise(), "CONTAINER")).status())
+                .as("revoking ends the previous key too").isEqualTo(401);
         Element after = pages.get("/admin", "admin").html().selectFirst("#channelList tr[data-channel=" + code + "]");
         assertThat(after.selectFirst("td.status").text()).matches("已吊销 （\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}）");
         assertThat(after.selectFirst("form[data-form=revoke-channel]")).isNull();
@@ -177,7 +183,8 @@ class ChannelAdminPageTests {
         Pages.Answer renewed = pages.post("/admin/channels/" + lower + "/key", "admin", Pages.form("replaces", replaces));
         assertThat(renewed.status()).as(renewed.body()).isEqualTo(200);
         String key = renewed.html().getElementById("channelKey").text();
-        assertThat(s.file(c.key(), ChannelTestSupport.problem(api.enterprise(), "CONTAINER")).status()).isEqualTo(401);
+        assertThat(s.file(c.key(), ChannelTestSupport.problem(api.enterprise(), "CONTAINER")).status())
+                .as("the previous key, within its grace").isEqualTo(201);
         assertThat(s.file(key, ChannelTestSupport.problem(api.enterprise(), "CONTAINER")).status()).isEqualTo(201);
 
         Pages.Answer revoked = pages.post("/admin/channels/" + lower + "/revoke", "admin", Pages.form());

@@ -48,7 +48,7 @@ class ChannelCallbackTests {
     @Autowired
     ObjectMapper json;
 
-    record Received(String body, String signature, String delivery) {}
+    record Received(String body, String signature, String delivery, String previousSignature) {}
 
     HttpServer server;
     final List<Received> received = new CopyOnWriteArrayList<>();
@@ -62,7 +62,8 @@ class ChannelCallbackTests {
             byte[] body = exchange.getRequestBody().readAllBytes();
             received.add(new Received(new String(body, StandardCharsets.UTF_8),
                     exchange.getRequestHeaders().getFirst("X-Sanfu-Signature"),
-                    exchange.getRequestHeaders().getFirst("X-Sanfu-Delivery")));
+                    exchange.getRequestHeaders().getFirst("X-Sanfu-Delivery"),
+                    exchange.getRequestHeaders().getFirst("X-Sanfu-Signature-Previous")));
             try {
                 Thread.sleep(delayMillis);
             } catch (InterruptedException e) {
@@ -214,6 +215,61 @@ class ChannelCallbackTests {
         await(() -> state(theirs).equals(List.of("DELIVERED")));
         api.act(theirs, "sign", "transport", null);
         assertThat(state(theirs)).as("no callback stored for a revoked channel").containsExactly("DELIVERED");
+    }
+
+    /**
+     * Renewing a key keeps the old secret for sanfu.channels.previous-key-grace (24 h): a callback sent meanwhile, one
+     * queued before the renewal too, carries X-Sanfu-Signature with the new secret and X-Sanfu-Signature-Previous with
+     * the old, so that a receiver not yet given the new secret verifies it; after the grace only the new signature.
+     */
+    @Test
+    void duringTheGraceAfterARenewalCallbacksAreSignedWithTheNewSecretAndTheOld() throws Exception {
+        answer.set(500);
+        ChannelTestSupport.Created c = channels().channel(url());
+        String id = channels().filed(c.key(), ChannelTestSupport.problem(api.enterprise(), "CONTAINER")).get("id").asText();
+        await(() -> attempts(id) == 1);
+        Received before = mine(id).get(0);
+        assertThat(before.signature()).isEqualTo("sha256=" + hmac(before.body(), c.secret()));
+        assertThat(before.previousSignature()).as("no renewal yet").isNull();
+
+        Api.Response renewed = api.post("/api/channels/" + c.code() + "/key", "admin", null);
+        assertThat(renewed.status()).as(renewed.text()).isEqualTo(201);
+        String secret = renewed.json().get("secret").asText();
+        answer.set(200);
+        move(Duration.ofSeconds(61)); // the first step of the backoff
+        sender.sendDue();
+        await(() -> mine(id).size() == 2);
+        Received queued = mine(id).get(1);
+        assertThat(queued.signature()).as("the new secret").isEqualTo("sha256=" + hmac(queued.body(), secret));
+        assertThat(queued.previousSignature()).as("the old secret, queued before the renewal")
+                .isEqualTo("sha256=" + hmac(queued.body(), c.secret()));
+
+        move(Duration.ofHours(24)); // past the grace
+        api.act(id, "sign", "transport", null);
+        await(() -> mine(id).size() == 3);
+        Received after = mine(id).get(2);
+        assertThat(after.signature()).isEqualTo("sha256=" + hmac(after.body(), secret));
+        assertThat(after.previousSignature()).as("the grace is over").isNull();
+    }
+
+    /** PATCH /api/channels/{code}: a callback that failed goes to the new URL at its next attempt. */
+    @Test
+    void aChangedCallbackUrlTakesThePendingCallbacksFromTheirNextAttempt() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        ChannelTestSupport.Created c = channels().channel("http://127.0.0.1:" + closedPort + "/cb");
+        String id = channels().filed(c.key(), ChannelTestSupport.problem(api.enterprise(), "CONTAINER")).get("id").asText();
+        await(() -> attempts(id) == 1);
+        Api.Response changed = api.call(org.springframework.http.HttpMethod.PATCH, "/api/channels/" + c.code(), "admin",
+                Map.of("callbackUrl", url()));
+        assertThat(changed.status()).as(changed.text()).isEqualTo(200);
+        move(Duration.ofSeconds(61));
+        sender.sendDue();
+        await(() -> state(id).equals(List.of("DELIVERED")));
+        assertThat(mine(id)).hasSize(1);
+        assertThat(field(mine(id).get(0), "status")).isEqualTo("ASSIGNED");
     }
 
     // --- helpers

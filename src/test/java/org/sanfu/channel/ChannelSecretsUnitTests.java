@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class ChannelSecretsUnitTests {
 
     static ChannelProperties settings(String key) {
-        return new ChannelProperties(key, Duration.ofSeconds(10), List.of(Duration.ofMinutes(1)), Duration.ofSeconds(15), List.of());
+        return new ChannelProperties(key, Duration.ofSeconds(10), List.of(Duration.ofMinutes(1)), Duration.ofSeconds(15), List.of(),
+                Duration.ofHours(24));
     }
 
     static final String KEY = Base64.getEncoder().encodeToString(new byte[32]);

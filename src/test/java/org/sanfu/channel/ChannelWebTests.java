@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
 import org.sanfu.Pages;
@@ -163,6 +165,10 @@ class ChannelWebTests {
         assertThat(renewed.status()).as(renewed.text()).isEqualTo(201);
         assertThat(renewed.json().get("code").asText()).isEqualTo(c.code());
         String key = renewed.json().get("key").asText();
+        // the old key holds for the grace (sanfu.channels.previous-key-grace) until ended, by a code in lower case too
+        assertThat(s.file(c.key(), ChannelTestSupport.problem(api.enterprise(), "CONTAINER")).status()).isEqualTo(201);
+        assertThat(api.call(HttpMethod.DELETE, "/api/channels/" + lower + "/previous-key", "admin", null).status())
+                .isEqualTo(204);
         assertThat(s.file(c.key(), ChannelTestSupport.problem(api.enterprise(), "CONTAINER")).status()).isEqualTo(401);
         assertThat(s.file(key, ChannelTestSupport.problem(api.enterprise(), "CONTAINER")).status()).isEqualTo(201);
 
@@ -337,6 +343,151 @@ class ChannelWebTests {
         assertThat(api.post("/api/channels/" + c.code() + "/key", null, null).status()).isEqualTo(401);
         assertThat(s.call(HttpMethod.POST, "/api/channels/" + c.code() + "/key", key, null).status())
                 .as("a key cannot renew itself").isEqualTo(403);
+    }
+
+    // --- a renewed key's predecessor (sanfu.channels.previous-key-grace, 24 h)
+
+    /** Stripe's "roll key with expiry": the old key still files for the grace after a renewal, then it is 401. */
+    @Test
+    void aRenewedKeysPredecessorStillFilesForTheGraceAndNotAfter() {
+        ChannelTestSupport s = channels();
+        ChannelTestSupport.Created c = s.channel(null);
+        String first = c.key();
+        String second = renew(c.code());
+        try {
+            assertThat(files(s, first)).as("the old key, right after the renewal").isEqualTo(201);
+            assertThat(files(s, second)).isEqualTo(201);
+            ChannelCallbackTests.move(Duration.ofHours(23).plusMinutes(59));
+            assertThat(files(s, first)).as("the old key, a minute before the grace ends").isEqualTo(201);
+            ChannelCallbackTests.move(Duration.ofMinutes(1));
+            assertThat(files(s, first)).as("the grace is over").isEqualTo(401);
+            assertThat(files(s, second)).isEqualTo(201);
+            // renewed again: the key it replaces holds for the grace, the one before it no longer
+            String third = renew(c.code());
+            assertThat(files(s, second)).isEqualTo(201);
+            assertThat(files(s, third)).isEqualTo(201);
+            String fourth = renew(c.code());
+            assertThat(files(s, second)).as("only the key just replaced holds").isEqualTo(401);
+            assertThat(files(s, third)).isEqualTo(201);
+            assertThat(files(s, fourth)).isEqualTo(201);
+        } finally {
+            ClockUtil.reset();
+        }
+    }
+
+    /** Revoking the channel ends both keys at once; reinstating it by a renewal revives neither. */
+    @Test
+    void revokingAChannelEndsItsPreviousKeyTooAndAReinstatementRevivesNone() {
+        ChannelTestSupport s = channels();
+        ChannelTestSupport.Created c = s.channel(null);
+        String second = renew(c.code());
+        assertThat(files(s, c.key())).isEqualTo(201);
+        assertThat(api.call(HttpMethod.DELETE, "/api/channels/" + c.code(), "admin", null).status()).isEqualTo(204);
+        assertThat(files(s, c.key())).isEqualTo(401);
+        assertThat(files(s, second)).isEqualTo(401);
+        String third = renew(c.code());
+        assertThat(files(s, c.key())).isEqualTo(401);
+        assertThat(files(s, second)).as("revoked before the renewal: no grace").isEqualTo(401);
+        assertThat(files(s, third)).isEqualTo(201);
+    }
+
+    /** DELETE /api/channels/{code}/previous-key (ADMIN): the old key stops before its grace ends. */
+    @Test
+    void adminEndsThePreviousKeyBeforeItsGraceEndsAndNoOneElseMay() {
+        ChannelTestSupport s = channels();
+        ChannelTestSupport.Created c = s.channel(null);
+        String second = renew(c.code());
+        String path = "/api/channels/" + c.code() + "/previous-key";
+        for (String user : List.of("staff1", "dispatch", "leader", "finance", "admin")) {
+            assertThat(api.call(HttpMethod.DELETE, "/api/channels/NO_SUCH_CHANNEL/previous-key", user, null).status())
+                    .as(user).isEqualTo(404);
+        }
+        for (String user : List.of("staff1", "dispatch", "leader", "finance")) {
+            Api.Response refused = api.call(HttpMethod.DELETE, path, user, null);
+            assertThat(refused.status()).as(user + " " + refused.text()).isEqualTo(403);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(api.call(HttpMethod.DELETE, path, null, null).status()).isEqualTo(401);
+        assertThat(s.call(HttpMethod.DELETE, path, second, null).status()).as("a key ends no key").isEqualTo(403);
+        assertThat(api.call(HttpMethod.DELETE, path, "admin", "garbage").firstFault().get("field").asText())
+                .isEqualTo("body");
+        assertThat(files(s, c.key())).as("nothing refused changed anything").isEqualTo(201);
+
+        assertThat(api.call(HttpMethod.DELETE, path, "admin", null).status()).isEqualTo(204);
+        assertThat(files(s, c.key())).isEqualTo(401);
+        assertThat(files(s, second)).isEqualTo(201);
+        assertThat(api.call(HttpMethod.DELETE, path, "admin", null).status()).as("none left: 204 still").isEqualTo(204);
+    }
+
+    private String renew(String code) {
+        Api.Response renewed = api.post("/api/channels/" + code + "/key", "admin", null);
+        assertThat(renewed.status()).as(renewed.text()).isEqualTo(201);
+        return renewed.json().get("key").asText();
+    }
+
+    private int files(ChannelTestSupport s, String key) {
+        return s.file(key, ChannelTestSupport.problem(api.enterprise(), "CONTAINER")).status();
+    }
+
+    // --- PATCH /api/channels/{code}: the callback URL
+
+    @Test
+    void adminChangesOrRemovesTheCallbackUrlCheckedAsAtCreation() {
+        ChannelTestSupport.Created c = channels().channel("https://old.example.gov.cn/cb");
+        String path = "/api/channels/" + c.code();
+        Api.Response changed = api.call(HttpMethod.PATCH, path.toLowerCase(java.util.Locale.ROOT), "admin",
+                Map.of("callbackUrl", " HTTPS://new.example.gov.cn/cb "));
+        assertThat(changed.status()).as(changed.text()).isEqualTo(200);
+        assertThat(changed.json().get("code").asText()).isEqualTo(c.code());
+        assertThat(changed.json().get("callbackUrl").asText()).isEqualTo("https://new.example.gov.cn/cb");
+        assertThat(find(api.get("/api/channels?size=200", "admin").json().get("items"), c.code()).get("callbackUrl")
+                .asText()).isEqualTo("https://new.example.gov.cn/cb");
+
+        // each refused 400 naming the field, and nothing changes
+        for (Object bad : List.of(Map.of("callbackUrl", "ftp://example.gov.cn/x"),
+                Map.of("callbackUrl", "https://user:pw@example.gov.cn/x"),
+                Map.of("callbackUrl", "https://example.gov.cn/" + "x".repeat(2000)), Map.of())) {
+            Api.Response r = api.call(HttpMethod.PATCH, path, "admin", bad);
+            assertThat(r.status()).as(r.text()).isEqualTo(400);
+            assertThat(r.firstFault().get("field").asText()).as(bad.toString()).isEqualTo("callbackUrl");
+        }
+        assertThat(api.call(HttpMethod.PATCH, path, "admin", Map.of("callbackUrl", "https://x.example.gov.cn/",
+                "name", "x")).firstFault().get("field").asText()).as("a field it does not take").isEqualTo("name");
+        assertThat(api.call(HttpMethod.PATCH, path, "admin", "garbage").firstFault().get("field").asText())
+                .isEqualTo("body");
+        assertThat(find(api.get("/api/channels?size=200", "admin").json().get("items"), c.code()).get("callbackUrl")
+                .asText()).isEqualTo("https://new.example.gov.cn/cb");
+
+        // null or blank: no callbacks, as a channel created without one
+        Api.Response removed = api.call(HttpMethod.PATCH, path, "admin", "{\"callbackUrl\": null}");
+        assertThat(removed.status()).as(removed.text()).isEqualTo(200);
+        assertThat(removed.json().get("callbackUrl").isNull()).isTrue();
+        api.call(HttpMethod.PATCH, path, "admin", Map.of("callbackUrl", "https://new.example.gov.cn/cb"));
+        assertThat(api.call(HttpMethod.PATCH, path, "admin", Map.of("callbackUrl", " ")).json().get("callbackUrl")
+                .isNull()).isTrue();
+    }
+
+    /** API.md's order: 401, an unknown code 404 for every role, 403 for all but ADMIN, then the body's 400. */
+    @Test
+    void onlyAdminChangesACallbackUrl() {
+        ChannelTestSupport s = channels();
+        ChannelTestSupport.Created c = s.channel("https://old.example.gov.cn/cb");
+        Map<String, String> body = Map.of("callbackUrl", "https://evil.example.com/cb");
+        for (String user : List.of("staff1", "dispatch", "leader", "finance", "admin")) {
+            assertThat(api.call(HttpMethod.PATCH, "/api/channels/NO_SUCH_CHANNEL", user, body).status()).as(user)
+                    .isEqualTo(404);
+        }
+        for (String user : List.of("staff1", "dispatch", "leader", "finance")) {
+            Api.Response refused = api.call(HttpMethod.PATCH, "/api/channels/" + c.code(), user, body);
+            assertThat(refused.status()).as(user + " " + refused.text()).isEqualTo(403);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(api.call(HttpMethod.PATCH, "/api/channels/" + c.code(), user, "garbage").status()).as(user)
+                    .isEqualTo(403);
+        }
+        assertThat(api.call(HttpMethod.PATCH, "/api/channels/" + c.code(), null, body).status()).isEqualTo(401);
+        assertThat(s.call(HttpMethod.PATCH, "/api/channels/" + c.code(), c.key(), body).status()).isEqualTo(403);
+        assertThat(find(api.get("/api/channels?size=200", "admin").json().get("items"), c.code()).get("callbackUrl")
+                .asText()).isEqualTo("https://old.example.gov.cn/cb");
     }
 
     // --- /api/intake: what

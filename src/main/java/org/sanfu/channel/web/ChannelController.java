@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.sanfu.Message;
 import org.sanfu.channel.ChannelAdministration;
 import org.sanfu.channel.ChannelView;
 import org.sanfu.channel.CreatedChannel;
@@ -14,6 +15,7 @@ import org.sanfu.security.Caller;
 import org.sanfu.security.Role;
 import org.sanfu.web.ActionBody;
 import org.sanfu.web.ApiAccess;
+import org.sanfu.web.InvalidInput;
 import org.sanfu.web.JsonBodies;
 import org.sanfu.web.PageParams;
 import org.sanfu.web.PageResult;
@@ -22,6 +24,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -30,8 +33,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * ADMIN's channels: create (key and secret shown once) and list (SecurityConfig), a new key and revoke (here,
- * after the channel is found).
+ * ADMIN's channels: create (key and secret shown once) and list (SecurityConfig), change the callback URL, a new
+ * key, end the previous key and revoke (here, after the channel is found).
  */
 @RestController
 @RequestMapping("/api/channels")
@@ -71,8 +74,9 @@ class ChannelController {
     }
 
     @Operation(summary = "Give a channel a new key and secret", description = "Addition: shown this once; the old key "
-            + "is refused (401) from this moment on, and a revoked channel is live again with the new key. Callbacks not yet "
-            + "sent are signed with the new secret.")
+            + "still files for `sanfu.channels.previous-key-grace` (24 h; 0: refused at once), and meanwhile callbacks "
+            + "carry `X-Sanfu-Signature-Previous` made with the old secret beside `X-Sanfu-Signature` made with the new "
+            + "one; a revoked channel is live again with the new key only.")
     @ApiAccess(value = "ADMIN", errors = {400, 403, 404})
     @ApiResponse(responseCode = "201", description = "The channel with its new key and secret, shown this once",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
@@ -82,6 +86,45 @@ class ChannelController {
         knownThenAdmin(code, caller);
         body.requireReadable();
         return ResponseEntity.status(HttpStatus.CREATED).body(channels.renewKey(code));
+    }
+
+    @Operation(summary = "Change a channel's callback URL", description = "Addition: `{\"callbackUrl\"}`, checked as "
+            + "creation checks it (400 naming it); null or blank: no more callbacks. Callbacks not yet delivered go to "
+            + "the new URL from their next attempt (without one they are given up). The answer is the channel as listed.")
+    @ApiAccess(value = "ADMIN", errors = {400, 403, 404})
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @Content(schema = @Schema(implementation = CallbackUrlChange.class)))
+    @PatchMapping(path = "/{code}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ChannelView changeCallbackUrl(@PathVariable String code, Caller caller, ActionBody body) {
+        knownThenAdmin(code, caller);
+        CallbackUrlChange change = body.exactly(CallbackUrlChange.class);
+        if (!body.has("callbackUrl")) {
+            // {} would otherwise take the URL away unasked
+            new InvalidInput.Collector().add("callbackUrl", Message.of("sanfu.channel.callback-url-absent"))
+                    .throwIfAny();
+        }
+        return channels.changeCallbackUrl(code, change.callbackUrl());
+    }
+
+    /** {@code PATCH /api/channels/{code}}: the callback URL from now on. */
+    record CallbackUrlChange(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, nullable = true, maxLength = 2000,
+                    description = "http(s) URL to post every status change of the channel's tickets to; null or "
+                            + "blank: no callbacks")
+            String callbackUrl) {
+    }
+
+    @Operation(summary = "End a channel's previous key now", description = "Addition: the key and secret that the "
+            + "last `POST /api/channels/{code}/key` replaced, which hold for `sanfu.channels.previous-key-grace` after "
+            + "it, stop now: the old key is 401, callbacks carry no `X-Sanfu-Signature-Previous`. 204 also when there "
+            + "is none.")
+    @ApiAccess(value = "ADMIN", errors = {400, 403, 404})
+    @DeleteMapping("/{code}/previous-key")
+    ResponseEntity<Void> revokePreviousKey(@PathVariable String code, Caller caller, ActionBody body) {
+        knownThenAdmin(code, caller);
+        body.requireReadable();
+        channels.revokePreviousKey(code);
+        return ResponseEntity.noContent().build();
     }
 
     @Operation(summary = "Revoke a channel's key", description = "The key is refused (401) from this moment on; the "
