@@ -48,7 +48,9 @@ public record Ticket(
         String processInstanceId,
         List<OpenTask> openTasks,
         ExtensionRequest extensionRequest,
-        List<Contribution> contributions) {
+        List<Contribution> contributions,
+        /** The moment of its last change the API shows (TicketChanges): what a pull by updatedSince reads. */
+        Instant updatedAt) {
 
     /** The state of the sign and reply clocks and of the feedback window. */
     public record Clocks(Instant signStart, int signReminded, boolean signOverdue, Instant replyStart,
@@ -205,6 +207,6 @@ public record Ticket(
                 description, urgency, source, status, leadDepartment, departments, reportedAt, assignedAt, signedAt,
                 repliedAt, closedAt, signLimit, replyLimit, signDeadline, replyDeadline, overdue, clocks, reopenCount,
                 returnCount, escalationLevel, satisfaction, resolution, outcome, resolvedOnSite, processInstanceId,
-                open, extensionRequest, answers);
+                open, extensionRequest, answers, updatedAt);
     }
 }

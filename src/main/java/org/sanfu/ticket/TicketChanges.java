@@ -1,5 +1,7 @@
 package org.sanfu.ticket;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -9,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.sanfu.Sql;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,18 +32,29 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * inside a transaction that changes tickets goes through Tickets. Two things nothing does, that would lose a
  * held column: a savepoint (PROPAGATION_NESTED) rolled back does not take it back, and a ticket first changed
  * in another synchronization's beforeCommit is never written (this one registers too late to flush it).
+ * <p>
+ * And it stamps {@code updated_at} (the ticket's {@code updatedAt}, what an integrator's pull by {@code updatedSince}
+ * reads): the clock's now at the first change of the transaction that the API shows, in the ticket's JSON or its
+ * history, held like the other columns; a write that names its own moment (an action's now) overrides it. A change of
+ * the bookkeeping the API does not show (a clock's next moment, the process instance, a reminder's mark) is none.
  */
 @Component
 class TicketChanges {
 
     private static final String SELECT = "select " + TicketFacts.ROW_COLUMNS + " from " + TicketFacts.VIEW + " where id = ?";
 
+    /** Columns the API shows nowhere: setting them alone leaves {@code updated_at} as it was. */
+    private static final Set<String> UNSHOWN = Set.of("sign_clock_next", "reply_clock_next", "feedback_clock_next",
+            "process_instance_id");
+
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    TicketChanges(JdbcClient jdbc, ApplicationEventPublisher events) {
+    TicketChanges(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.events = events;
+        this.clock = clock;
     }
 
     /**
@@ -48,7 +62,11 @@ class TicketChanges {
      * before commit: a value, not an expression of other columns, so that writing it later changes nothing.
      */
     void defer(long id, String column, Object value) {
-        changing(id);
+        if (UNSHOWN.contains(column)) {
+            mayChange(id);
+        } else {
+            changing(id);
+        }
         Touched touched = touched();
         if (touched.committing) {
             // it would never be written: the last flush came before the commit
@@ -73,22 +91,43 @@ class TicketChanges {
         }
     }
 
-    /** The ticket is about to change: remembers its facts, once per transaction. */
+    /** The ticket is about to change as the API shows it: remembers its facts, and stamps it, once per transaction. */
     void changing(long id) {
+        mayChange(id);
+        Touched touched = touched();
+        if (touched.shown.add(id) && !touched.committing) {
+            // nothing changed in another synchronization's beforeCommit is written (above): no stamp either
+            touched.deferred.computeIfAbsent(id, k -> new TreeMap<>()).putIfAbsent("updated_at", Sql.ts(clock.instant()));
+        }
+    }
+
+    /**
+     * The ticket may change, in what the API does not show unless {@link #changing} follows (a reminder's mark, a
+     * clock's mark of a missed deadline that may have been made already): remembers its facts, once per transaction.
+     */
+    void mayChange(long id) {
         Touched touched = touched();
         if (!touched.before.containsKey(id)) {
             touched.before.put(id, read(id).orElse(null));
         }
     }
 
-    /** These tickets are about to change (one enterprise's, renamed). */
-    void changing(Collection<Long> ids) {
-        ids.forEach(this::changing);
+    /**
+     * These tickets are about to change in one statement (one enterprise's, renamed; a handover's), which writes their
+     * {@code updated_at} itself, to the moment answered: stamping each here would be an update per ticket.
+     */
+    Instant changing(Collection<Long> ids) {
+        ids.forEach(this::mayChange);
+        touched().shown.addAll(ids);
+        return clock.instant();
     }
 
     /** The transaction created this ticket: there was nothing before. */
     void created(long id) {
-        touched().before.putIfAbsent(id, null);
+        Touched touched = touched();
+        touched.before.putIfAbsent(id, null);
+        // the insert wrote its updated_at
+        touched.shown.add(id);
     }
 
     /** The ticket's co-departments or contributions are about to change in this transaction. */
@@ -126,6 +165,8 @@ class TicketChanges {
 
         private final Map<Long, TicketFacts.Row> before = new LinkedHashMap<>();
         private final Set<Long> coHandling = new HashSet<>();
+        /** The tickets stamped (or inserted) in this transaction. */
+        private final Set<Long> shown = new HashSet<>();
         private Map<Long, Map<String, Object>> deferred = new LinkedHashMap<>();
         private boolean committing;
 

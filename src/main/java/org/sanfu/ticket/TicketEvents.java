@@ -18,12 +18,16 @@ import org.springframework.stereotype.Repository;
 class TicketEvents {
 
     private final JdbcClient jdbc;
+    private final TicketChanges changes;
 
-    TicketEvents(JdbcClient jdbc) {
+    TicketEvents(JdbcClient jdbc, TicketChanges changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
     }
 
+    /** One event more: a change of the ticket's history, which moves its updatedAt as any change it shows. */
     void append(long ticketId, TicketEvent e) {
+        changes.changing(ticketId);
         jdbc.sql("insert into ticket_event (ticket_id, at, actor, action, from_status, to_status, detail) "
                         + "values (?, ?, ?, ?, ?, ?, ?)")
                 .params(ticketId, Sql.ts(e.at()), e.actor(), e.action(),

@@ -11,6 +11,8 @@ import java.util.List;
  * reported it (the visit's specialist, or dispatch for a hotline entry): a specialist's own problems.
  * {@code sources} keeps the tickets that came from any of them (VISIT, FORUM, HOTLINE, ONLINE, SYSTEMIC or a
  * channel's code): the office's hotline and online entries are two; null or empty means any.
+ * {@code updatedSince} (addition) keeps the tickets changed at or after that moment (updatedAt), and orders the list
+ * by updatedAt, then id, ascending: an integrator's pull.
  */
 public record TicketFilter(
         TicketStatus status,
@@ -25,10 +27,19 @@ public record TicketFilter(
         String leadDepartment,
         Boolean open,
         String reporter,
-        List<String> sources) {
+        List<String> sources,
+        Instant updatedSince) {
 
     public TicketFilter {
         sources = sources == null || sources.isEmpty() ? null : List.copyOf(sources);
+    }
+
+    /** Changed at any time. */
+    public TicketFilter(TicketStatus status, String department, String category, String town, String enterprise,
+            Boolean overdue, Instant from, Instant toExclusive, String q, String leadDepartment, Boolean open,
+            String reporter, List<String> sources) {
+        this(status, department, category, town, enterprise, overdue, from, toExclusive, q, leadDepartment, open,
+                reporter, sources, null);
     }
 
     /** From any source. */

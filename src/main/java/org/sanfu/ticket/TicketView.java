@@ -45,7 +45,9 @@ public record TicketView(
         List<Ticket.Contribution> contributions,
         List<String> pendingContributions,
         Ticket.ExtensionRequest extensionRequest,
-        List<String> allowedActions) {
+        List<String> allowedActions,
+        /** (Addition) The moment of the ticket's last change (API.md): an integrator's pull asks updatedSince it. */
+        Instant updatedAt) {
 
     static TicketView of(Ticket t, String categoryLabel, List<String> allowedActions) {
         return new TicketView(String.valueOf(t.id()), t.visitId() == null ? null : String.valueOf(t.visitId()), t.enterpriseCreditCode(),
@@ -54,7 +56,8 @@ public record TicketView(
                 t.assignedAt(), t.signedAt(), t.repliedAt(), t.closedAt(), t.signDeadline(), t.replyDeadline(),
                 t.overdue(), t.clocks().signOverdue(), t.clocks().replyOverdue(), t.clocks().feedbackDue(),
                 t.reopenCount(), t.returnCount(), t.escalationLevel(), t.satisfaction(), t.resolution(),
-                t.outcome(), t.resolvedOnSite(), t.contributions(), t.openParts(), t.extensionRequest(), allowedActions);
+                t.outcome(), t.resolvedOnSite(), t.contributions(), t.openParts(), t.extensionRequest(), allowedActions,
+                t.updatedAt());
     }
 
     /**

@@ -268,7 +268,8 @@ class Tickets {
 
     /** Records a reminder of a clock at {@code percent}; false when it was reminded that far already. */
     boolean reminded(long id, DeadlineClock clock, int percent) {
-        changes.changing(id);
+        // the mark itself is shown nowhere; the reminder's event that follows it is (TicketEvents)
+        changes.mayChange(id);
         String column = clock == DeadlineClock.SIGN ? "sign_reminded" : "reply_reminded";
         return sql("update ticket set " + column + " = ? where id = ? and " + column + " < ?")
                 .params(percent, id, percent).update() == 1;
@@ -276,12 +277,17 @@ class Tickets {
 
     /** Marks the current clock missed; false when it was marked already. */
     boolean markOverdue(long id, DeadlineClock clock) {
-        changes.changing(id);
+        changes.mayChange(id);
         String column = clock == DeadlineClock.SIGN ? "sign_overdue" : "reply_overdue";
         String deadline = deadlineColumn(clock);
-        return sql("update ticket set " + column + " = true, overdue = true, " + overdueSince(deadline)
+        boolean marked = sql("update ticket set " + column + " = true, overdue = true, " + overdueSince(deadline)
                         + " where id = ? and not " + column)
                 .params(true, id).update() == 1;
+        if (marked) {
+            // the ticket shows it (overdue, signOverdue or replyOverdue): its updated_at moves
+            changes.changing(id);
+        }
+        return marked;
     }
 
     /** The next moment a clock needs attention; null when it is not running or has nothing left to say. */
@@ -471,18 +477,21 @@ class Tickets {
     }
 
     void renameEnterprise(String creditCode, String name, String town) {
-        changes.changing(sql("select id from ticket where enterprise_credit_code = ?").param(creditCode)
+        Instant now = changes.changing(sql("select id from ticket where enterprise_credit_code = ?").param(creditCode)
                 .query(Long.class).list());
-        sql("update ticket set enterprise_name = ?, town = ? where enterprise_credit_code = ?")
-                .params(name, town, creditCode).update();
+        sql("update ticket set enterprise_name = ?, town = ?, updated_at = ? where enterprise_credit_code = ?")
+                .params(name, town, Sql.ts(now), creditCode).update();
     }
 
     /**
      * From the index (ticket.search) when it is ready: the page's ids and the total from it, the rows
-     * by id from here; else, and for a page deeper than the index serves, the same list in SQL.
+     * by id from here; else, and for a page deeper than the index serves, the same list in SQL. A pull by
+     * {@code updatedSince} always in SQL: the index holds no updatedAt, and one a second behind the database (a
+     * cluster's change log) would answer a pull without the latest changes, which its next pull would then miss.
      */
     PageResult<Ticket> list(TicketFilter f, String scopeDepartment, PageParams page) {
-        Optional<TicketIndex.Hits> hits = index.page(f, scopeDepartment, page.offset(), page.size());
+        Optional<TicketIndex.Hits> hits = f.updatedSince() != null ? Optional.empty()
+                : index.page(f, scopeDepartment, page.offset(), page.size());
         if (hits.isEmpty()) {
             return listInSql(f, scopeDepartment, page);
         }
@@ -521,6 +530,7 @@ class Tickets {
                 .eq("t.overdue", f.overdue())
                 .notBefore("t.reported_at", f.from())
                 .before("t.reported_at", f.toExclusive())
+                .notBefore("t.updated_at", f.updatedSince())
                 .contains(f.q(), "t.title", "t.description", "t.enterprise_name", "e.name_as_said", "t.town");
         if (f.open() != null) {
             where.add(f.open() ? "t.status <> ?" : "t.status = ?", TicketStatus.CLOSED.name());
@@ -528,7 +538,9 @@ class Tickets {
         // the name as people say it (温岭海通 for 温岭市海通…) is the enterprise's (NameAsSaid), on its row
         String from = f.q() == null ? "ticket t"
                 : "ticket t join enterprise e on e.credit_code = t.enterprise_credit_code";
-        return page(where, from, "t.reported_at desc, t.id desc", page);
+        // a pull (updatedSince) reads the changes oldest first, each ticket once at its latest (ticket_updated, V52)
+        return page(where, from, f.updatedSince() != null ? "t.updated_at asc, t.id asc" : "t.reported_at desc, t.id desc",
+                page);
     }
 
     /** These tickets, in this order, with their co-handling (an id without a row is left out). */
@@ -765,7 +777,7 @@ class Tickets {
             "sign_overdue", "reply_clock_start", "reply_reminded", "reply_overdue", "feedback_due", "sign_clock_next",
             "reply_clock_next", "feedback_clock_next", "reopen_count", "return_count", "escalation_level",
             "satisfaction", "resolution", "outcome", "resolved_on_site", "process_instance_id", "extension_days",
-            "extension_reason", "extension_requested_at");
+            "extension_reason", "extension_requested_at", "updated_at");
     private static final String COLUMNS = String.join(", ", COLUMN_NAMES);
     /** {@link #COLUMNS} of the ticket {@code t}. */
     private static final String T_COLUMNS = String.join(", ", COLUMN_NAMES.stream().map(c -> "t." + c).toList());
@@ -809,6 +821,7 @@ class Tickets {
         Integer extensionDays = c.object(Integer.class);
         String extensionReason = c.string();
         Instant extensionRequestedAt = c.instant();
+        Instant updatedAt = c.instant();
         return new Ticket(id, visitId, creditCode, enterpriseName, town, reporter, category, title, description,
                 urgency, source, status, lead, List.of(), reportedAt, assignedAt, signedAt, repliedAt, closedAt,
                 signLimit, replyLimit, signDeadline, replyDeadline, overdue, clocks, reopenCount, returnCount,
@@ -817,7 +830,7 @@ class Tickets {
                 resolution, outcome == null ? null : Outcome.valueOf(outcome), resolvedOnSite, processInstanceId,
                 List.of(), extensionDays == null ? null
                         : new Ticket.ExtensionRequest(extensionDays, extensionReason, extensionRequestedAt),
-                List.of());
+                List.of(), updatedAt);
     }
 
     /** Reads a result set's columns one after the other, from the first. */

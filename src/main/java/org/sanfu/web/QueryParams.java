@@ -176,6 +176,27 @@ public class QueryParams {
         return null;
     }
 
+    /**
+     * A moment as the API writes one (ISO-8601 with offset: an updatedAt as answered), or without an offset in the
+     * service's zone, on a day between sanfu.earliest-date and sanfu.latest-date ({@link #within}); null when absent or
+     * blank, else the fault named {@code name}.
+     */
+    public Instant moment(InvalidInput.Collector errors, String name, String value) {
+        String v = text(value);
+        if (v == null) {
+            return null;
+        }
+        try {
+            // a + of an offset sent unencoded reads as a space in a query (2026-12-07T20:00:00 08:00)
+            Instant at = parseInstant(v.replace(' ', '+'), zone);
+            LocalDate day = LocalDate.ofInstant(at, zone);
+            return within(errors, name, day, day) ? at : null;
+        } catch (java.time.DateTimeException | ArithmeticException e) {
+            errors.add(name, Message.of("sanfu.validation.date-time"));
+            return null;
+        }
+    }
+
     /** ISO-8601 with offset, or without one in the service's zone. */
     public static Instant parseInstant(String value, ZoneId zone) {
         try {

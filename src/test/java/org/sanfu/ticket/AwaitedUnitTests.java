@@ -71,6 +71,6 @@ class AwaitedUnitTests {
     private static TicketView view(TicketStatus status, String lead, int returns, int reopens) {
         return new TicketView("7", "3", "91330000MA2XXXXX0X", "某某公司", "城关镇", "LOGISTICS", "物流", "集装箱短缺", "描述",
                 null, "VISIT", status, lead, List.of(), "staff1", T0, T0, null, null, null, T0, T0, false, false, false,
-                null, reopens, returns, null, null, null, null, false, List.of(), List.of(), null, List.of());
+                null, reopens, returns, null, null, null, null, false, List.of(), List.of(), null, List.of(), null);
     }
 }

@@ -21,7 +21,7 @@ class TicketUnitTests {
         return new Ticket(1, 1L, "91330000MA2AB0CD1X", "企业", "镇", "staff1", "CONTAINER", "标题", "描述",
                 Urgency.NORMAL, Source.VISIT.name(), TicketStatus.IN_PROGRESS, "TRANSPORT", List.of("FINANCE"), START, START,
                 null, null, null, 1, 7, SIGN_DEADLINE, REPLY_DEADLINE, false, clocks, reopens, returns, null, null,
-                null, null, false, "pi", tasks, null, List.of());
+                null, null, false, "pi", tasks, null, List.of(), START);
     }
 
     private static Ticket.Clocks clocks(int signReminded, boolean signOverdue, int replyReminded, Instant feedbackDue) {

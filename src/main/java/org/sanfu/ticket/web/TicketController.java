@@ -55,7 +55,8 @@ class TicketController {
     @Operation(summary = "List tickets", description = "Filter by status, department (lead or co), category, "
             + "town, enterprise credit code, overdue, `from`/`to` (dates the problems were reported), `q` in the "
             + "title or description, `reporter` (who reported it) and `source` (where it came from; repeat it for "
-            + "more than one, any of which matches); paged.")
+            + "more than one, any of which matches); paged, the latest reported first (reportedAt, then id, "
+            + "descending). (Addition) `updatedSince`: the tickets changed since a moment, the oldest change first.")
     @ApiAccess(value = {"STAFF", "DISPATCH", "DEPT", "LEADER", "ADMIN"},
             scope = "a department sees the tickets it leads or co-handles", errors = 400)
     // read as text to answer 400 in the caller's words; the document says what is valid
@@ -83,6 +84,9 @@ class TicketController {
             description = "where it came from: VISIT, FORUM, HOTLINE, ONLINE, SYSTEMIC or a channel's code; repeated "
                     + "(source=HOTLINE&source=ONLINE) or one value comma-separated (source=HOTLINE,ONLINE), any of "
                     + "them matches; another value is 400")
+    @Parameter(name = "updatedSince", in = ParameterIn.QUERY, schema = @Schema(type = "string", format = "date-time"),
+            description = "(addition) the tickets changed at or after this moment (their updatedAt), ordered by "
+                    + "updatedAt then id, ascending: an integrator's pull (API.md); not a date-time → 400")
     @GetMapping
     PageResult<TicketView> list(Caller caller,
             @RequestParam(required = false) String status, @RequestParam(required = false) String department,
@@ -92,10 +96,11 @@ class TicketController {
             @RequestParam(required = false) String q, @RequestParam(required = false) String leadDepartment,
             @RequestParam(required = false) String open, @RequestParam(required = false) String reporter,
             @RequestParam(required = false) List<String> source,
+            @RequestParam(required = false) String updatedSince,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         TicketListParams.Parsed parsed = listParams.parse(new TicketListParams.Raw(status, department, category, town,
                 enterprise, overdue, from, to, q, leadDepartment, open, reporter, source),
-                page, size);
+                updatedSince, page, size);
         return queries.list(parsed.filter(), caller, parsed.page());
     }
 

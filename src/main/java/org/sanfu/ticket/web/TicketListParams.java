@@ -126,10 +126,10 @@ class TicketListParams {
 
     /**
      * The filter and the page of GET /api/tickets, or 400 naming every parameter at fault: an {@code enterprise} longer
-     * than a credit code is one.
+     * than a credit code is one; so is an {@code updatedSince} (addition, the API's alone) that is no moment.
      */
-    Parsed parse(Raw raw, Integer page, Integer size) {
-        return parse(raw, CreditCode.LENGTH, errors -> {
+    Parsed parse(Raw raw, String updatedSince, Integer page, Integer size) {
+        return parse(raw, CreditCode.LENGTH, updatedSince, errors -> {
             try {
                 return PageParams.of(page, size);
             } catch (InvalidInput e) {
@@ -147,10 +147,11 @@ class TicketListParams {
      * ({@link PageParams#shown}): one past the depth is the last page allowed, where the API refuses it.
      */
     Parsed parseOnPages(Raw raw, String page, int size) {
-        return parse(raw, QueryParams.WORDS_MAX, errors -> PageParams.shown(errors, page, size));
+        return parse(raw, QueryParams.WORDS_MAX, null, errors -> PageParams.shown(errors, page, size));
     }
 
-    private Parsed parse(Raw raw, int enterpriseMax, Function<InvalidInput.Collector, PageParams> paging) {
+    private Parsed parse(Raw raw, int enterpriseMax, String updatedSinceText,
+            Function<InvalidInput.Collector, PageParams> paging) {
         InvalidInput.Collector errors = new InvalidInput.Collector();
         TicketStatus status = params.enumValue(errors, "status", raw.status(), TicketStatus.class);
         // codes as the catalog files them: full-width ones of a Chinese input method read as ASCII (Typed.folded);
@@ -197,11 +198,12 @@ class TicketListParams {
         Instant from = params.startOf(errors, "from", raw.from());
         Instant to = params.endOf(errors, "to", raw.to());
         params.inOrder(errors, from, to);
+        Instant updatedSince = params.moment(errors, "updatedSince", updatedSinceText);
         PageParams pageParams = paging.apply(errors);
         errors.throwIfAny();
         TicketFilter filter = new TicketFilter(status, department, category, town,
                 CreditCode.normalize(enterprise), overdue, from, to, q,
-                leadDepartment, open, reporter, sources);
+                leadDepartment, open, reporter, sources, updatedSince);
         return new Parsed(filter, pageParams);
     }
 }

@@ -156,14 +156,14 @@ class DoneSentencesUnitTests {
         return new TicketView("7", "3", "91330000MA2XXXXX0X", "某某公司", "城关镇", "LOGISTICS", "物流", "集装箱短缺", "描述",
                 null, source, TicketStatus.REPLIED, "commerce", List.of(), "staff1", null, null, null, null, null, SIGN_BY,
                 REPLY_BY, false, false, false, FEEDBACK_BY, 0, 0, null, null, null, null, false, List.of(), List.of(),
-                null, List.of());
+                null, List.of(), null);
     }
 
     private static TicketView escalated(EscalationLevel level) {
         return new TicketView("7", "3", "91330000MA2XXXXX0X", "某某公司", "城关镇", "LOGISTICS", "物流", "集装箱短缺", "描述",
                 null, "VISIT", TicketStatus.ESCALATED, "commerce", List.of(), "staff1", null, null, null, null, null,
                 SIGN_BY, REPLY_BY, false, false, false, null, 0, 0, level, null, null, null, false, List.of(), List.of(),
-                null, List.of());
+                null, List.of(), null);
     }
 
     private static TicketView view(TicketStatus status, String lead, int reopens) {
@@ -174,6 +174,6 @@ class DoneSentencesUnitTests {
         return new TicketView("7", "3", "91330000MA2XXXXX0X", "某某公司", "城关镇", "LOGISTICS", "物流", "集装箱短缺", "描述",
                 null, "VISIT", status, lead, coDepartments, "staff1", null, null, null, null, null, SIGN_BY,
                 REPLY_BY, false, false, false, null, reopens, 0, null,
-                null, null, null, false, List.of(), List.of(), null, List.of());
+                null, null, null, false, List.of(), List.of(), null, List.of(), null);
     }
 }

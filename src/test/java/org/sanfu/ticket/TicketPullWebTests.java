@@ -1,0 +1,222 @@
+package org.sanfu.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.Test;
+import org.sanfu.Api;
+import org.sanfu.SanfuTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * An integrator's nightly pull (API.md "Tickets": {@code updatedAt}, {@code updatedSince}): a ticket's updatedAt moves
+ * on every change the API shows and on no read, and the list by updatedSince answers exactly the tickets changed since
+ * then, the oldest change first, each once, as far as the caller may see them. Every test looks only at the tickets
+ * of its own enterprise.
+ */
+@SanfuTest
+class TicketPullWebTests extends TicketWebTestSupport {
+
+    private static final Map<String, Object> RESOLVED = Map.of("resolution", "已协调船公司增加舱位", "outcome", "RESOLVED");
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    Tickets tickets;
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Test
+    void updatedAtMovesOnASignAReplyAndACloseAndNotOnARead() throws InterruptedException {
+        String id = id(api.ticket("CONTAINER"));
+        Instant reported = updatedAt(api.get("/api/tickets/" + id, "leader").json());
+        assertThat(reported).isNotNull();
+
+        Thread.sleep(5);
+        api.get("/api/tickets/" + id, "transport");
+        api.get("/api/tickets/" + id + "/history", "leader");
+        api.get("/api/tickets?enterprise=" + enterpriseOf(id), "leader");
+        assertThat(updatedAt(api.get("/api/tickets/" + id, "leader").json())).as("reads change nothing")
+                .isEqualTo(reported);
+
+        Thread.sleep(5);
+        JsonNode signed = api.act(id, "sign", "transport", null);
+        Instant signedAt = updatedAt(signed);
+        assertThat(signedAt).isAfter(reported);
+        assertThat(updatedAt(api.get("/api/tickets/" + id, "leader").json())).as("the action's answer says it")
+                .isEqualTo(signedAt);
+        // as the list says it too
+        assertThat(updatedAt(api.get("/api/tickets?enterprise=" + enterpriseOf(id), "leader").json().get("items")
+                .get(0))).isEqualTo(signedAt);
+
+        Thread.sleep(5);
+        Instant replied = updatedAt(api.act(id, "reply", "transport", RESOLVED));
+        assertThat(replied).isAfter(signedAt);
+
+        Thread.sleep(5);
+        JsonNode closed = api.act(id, "feedback", "staff1", Map.of("satisfaction", "SATISFIED"));
+        assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(updatedAt(closed)).isAfter(replied);
+    }
+
+    @Test
+    void aChangeNoActionStampsMovesUpdatedAtToTheClocksNowAndBookkeepingAloneDoesNot() {
+        JsonNode ticket = api.ticket("CONTAINER");
+        long id = ticket.get("id").asLong();
+        Instant intake = storedUpdatedAt(id);
+        Instant now = intake.plusSeconds(60).truncatedTo(ChronoUnit.MILLIS);
+        ClockUtil.setCurrentTime(Date.from(now));
+        try {
+            inTransaction(() -> tickets.clockNext(id, DeadlineClock.SIGN, now.plusSeconds(600)));
+            inTransaction(() -> assertThat(tickets.reminded(id, DeadlineClock.SIGN, 0)).as("reminded so far").isFalse());
+            assertThat(storedUpdatedAt(id)).as("a clock's next moment, a reminder not made: shown nowhere")
+                    .isEqualTo(intake);
+
+            // the sweep's mark of a missed deadline, which no action's moment stamps
+            inTransaction(() -> assertThat(tickets.markOverdue(id, DeadlineClock.SIGN)).isTrue());
+            assertThat(storedUpdatedAt(id)).isEqualTo(now);
+
+            Instant later = now.plusSeconds(60);
+            ClockUtil.setCurrentTime(Date.from(later));
+            inTransaction(() -> assertThat(tickets.markOverdue(id, DeadlineClock.SIGN)).as("marked already").isFalse());
+            assertThat(storedUpdatedAt(id)).isEqualTo(now);
+            // its enterprise's new name, written to its tickets in one statement
+            inTransaction(() -> tickets.renameEnterprise(ticket.get("enterpriseCreditCode").asText(), "改名后的企业",
+                    ticket.get("town").asText()));
+            assertThat(storedUpdatedAt(id)).isEqualTo(later);
+            assertThat(updatedAt(api.get("/api/tickets/" + id, "leader").json())).isEqualTo(later);
+        } finally {
+            ClockUtil.reset();
+        }
+    }
+
+    @Test
+    void updatedSinceAnswersTheTicketsChangedSinceThenTheOldestChangeFirst() throws InterruptedException {
+        String code = api.enterprise();
+        List<String> t = api.visit(code, List.of(Api.problem("CONTAINER", "订舱难"), Api.problem("CONTAINER", "缺箱"),
+                Api.problem("CONTAINER", "运价高"))).stream().map(TicketWebTestSupport::id).toList();
+        String query = "/api/tickets?enterprise=" + code + "&updatedSince=";
+
+        Thread.sleep(5);
+        Instant since = updatedAt(api.act(t.get(2), "sign", "transport", null));
+        Thread.sleep(5);
+        api.act(t.get(0), "sign", "transport", null);
+        Thread.sleep(5);
+        // changed twice since: comes once, at its latest, after the first one
+        api.act(t.get(2), "reply", "transport", RESOLVED);
+
+        JsonNode pull = api.get(query + encoded(since), "leader").json();
+        assertThat(ids(pull)).containsExactly(t.get(0), t.get(2));
+        assertThat(pull.get("total").asLong()).isEqualTo(2);
+        assertThat(updatedAt(pull.get("items").get(0))).isBefore(updatedAt(pull.get("items").get(1)));
+        // at or after: the moment itself is in; the next pull, from the greatest seen, finds that one again alone
+        Instant greatest = updatedAt(pull.get("items").get(1));
+        assertThat(ids(api.get(query + encoded(greatest), "leader").json())).containsExactly(t.get(2));
+        assertThat(ids(api.get(query + encoded(greatest.plusMillis(1)), "leader").json())).isEmpty();
+        // any offset, and paged in the same order
+        String inShanghai = since.atOffset(ZoneOffset.ofHours(8)).toString();
+        assertThat(inShanghai).endsWith("+08:00");
+        assertThat(ids(asSent(query + inShanghai.replace("+", "%2B")))).containsExactly(t.get(0), t.get(2));
+        // a + sent unencoded, which a query reads as a space
+        assertThat(ids(asSent(query + inShanghai.replace("+", "%20")))).containsExactly(t.get(0), t.get(2));
+        assertThat(ids(api.get(query + encoded(since) + "&page=1&size=1", "leader").json())).containsExactly(t.get(2));
+        // the tickets not changed since the beginning are there too, by their intake, in the same order
+        Instant intake = Instant.parse(pull.get("items").get(0).get("reportedAt").asText()).minusSeconds(3600);
+        List<String> all = ids(api.get(query + encoded(intake), "leader").json());
+        assertThat(all).containsExactly(t.get(1), t.get(0), t.get(2));
+    }
+
+    @Test
+    void aDepartmentPullsOnlyTheTicketsItLeadsOrCoHandles() {
+        String code = api.enterprise();
+        List<String> t = api.visit(code, List.of(Api.problem("CONTAINER", "订舱难"), Api.problem("FINANCING", "融资难")))
+                .stream().map(TicketWebTestSupport::id).toList();
+        String pull = "/api/tickets?enterprise=" + code + "&updatedSince=" + encoded(Instant.now().minusSeconds(3600));
+        assertThat(ids(api.get(pull, "transport").json())).containsExactly(t.get(0));
+        assertThat(ids(api.get(pull, "leader").json())).containsExactlyInAnyOrderElementsOf(t);
+    }
+
+    @Test
+    void anUpdatedSinceThatIsNoMomentIs400NamingIt() {
+        for (String bad : List.of("yesterday", "2026-13-01T00:00:00Z", "2026-12-01T08:00:00+25:00")) {
+            assertInvalid(api.get("/api/tickets?updatedSince=" + bad, "leader"), "updatedSince");
+        }
+        assertThat(api.get("/api/tickets?updatedSince=&size=1", "leader").status()).as("blank is none").isEqualTo(200);
+    }
+
+    @Test
+    void theMigrationBackfillsUpdatedAtFromTheLatestEventOnFile() {
+        String behind = id(api.ticket("CONTAINER"));
+        api.act(behind, "sign", "transport", null);
+        String current = id(api.ticket("CONTAINER"));
+        Timestamp latest = jdbc.queryForObject("select max(at) from ticket_event where ticket_id = ?", Timestamp.class,
+                Long.parseLong(behind));
+        // as a reminder or a missed deadline left a ticket before V52: its latest event after its updated_at
+        jdbc.update("update ticket set updated_at = ? where id = ?", new Timestamp(latest.getTime() - 86_400_000L),
+                Long.parseLong(behind));
+        Timestamp untouched = jdbc.queryForObject("select updated_at from ticket where id = ?", Timestamp.class,
+                Long.parseLong(current));
+        jdbc.update("update ticket set updated_at = ? where id = ?", new Timestamp(untouched.getTime() + 60_000),
+                Long.parseLong(current));
+
+        List<String> statements = MigrationScript.statements("V52__ticket_updated.sql");
+        assertThat(statements).hasSize(2);
+        jdbc.update(statements.get(0));
+
+        assertThat(jdbc.queryForObject("select updated_at from ticket where id = ?", Timestamp.class,
+                Long.parseLong(behind))).isEqualTo(latest);
+        assertThat(jdbc.queryForObject("select updated_at from ticket where id = ?", Timestamp.class,
+                Long.parseLong(current))).as("later than its events: left as it is")
+                .isEqualTo(new Timestamp(untouched.getTime() + 60_000));
+    }
+
+    private void inTransaction(Runnable work) {
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> work.run());
+    }
+
+    private Instant storedUpdatedAt(long id) {
+        return jdbc.queryForObject("select updated_at from ticket where id = ?", Timestamp.class, id).toInstant();
+    }
+
+    /** The list as the leader reads it, the address sent as written (Api.get would encode its % again). */
+    private JsonNode asSent(String address) {
+        return api.perform(MockMvcRequestBuilders.get(URI.create(address)).accept(MediaType.APPLICATION_JSON), "leader")
+                .json();
+    }
+
+    private String enterpriseOf(String id) {
+        return api.get("/api/tickets/" + id, "leader").json().get("enterpriseCreditCode").asText();
+    }
+
+    private static Instant updatedAt(JsonNode ticket) {
+        JsonNode at = ticket.get("updatedAt");
+        return at == null || at.isNull() ? null : Instant.parse(at.asText());
+    }
+
+    /** The moment as a query's value: the test's requests encode the path themselves (Api.call). */
+    private static String encoded(Instant at) {
+        return at.toString();
+    }
+
+    private static List<String> ids(JsonNode page) {
+        assertThat(page.get("items")).as(page.toString()).isNotNull();
+        List<String> ids = new ArrayList<>();
+        page.get("items").forEach(item -> ids.add(item.get("id").asText()));
+        return ids;
+    }
+}
