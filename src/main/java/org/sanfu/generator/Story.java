@@ -111,7 +111,7 @@ final class Story {
         t.replyClockStart = t.reported;
         Instant logged = t.visit.createdAt;
         run.at = logged;
-        event(run, logged, t.reporter, "report", null, null, "[" + catalog.categoryLabel(t.category) + "] " + t.title);
+        event(run, logged, t.reporter, TicketEvent.REPORT, null, null, "[" + catalog.categoryLabel(t.category) + "] " + t.title);
         if (onSite) {
             t.onSite = true;
             t.resolution = Vocabulary.fill(r, Vocabulary.pick(r, Vocabulary.of(t.category).answers()), null);
