@@ -322,6 +322,11 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, TestW
         return new WebDriverWait(driver(), WAIT).until(condition);
     }
 
+    /** Waits until the condition holds, at most {@code atMost}: for a page that has a large document to fetch and draw. */
+    public <T> T await(Function<? super WebDriver, T> condition, Duration atMost) {
+        return new WebDriverWait(driver(), atMost).until(condition);
+    }
+
     /** Runs a script in the page and returns what it returns. */
     public Object script(String script, Object... args) {
         return driver().executeScript(script, args);

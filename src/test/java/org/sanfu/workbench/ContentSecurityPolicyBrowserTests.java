@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -114,7 +115,9 @@ class ContentSecurityPolicyBrowserTests {
                 "Basic " + Base64.getEncoder().encodeToString("staff1:demo".getBytes(StandardCharsets.UTF_8)))));
         try {
             browser.open("/swagger-ui/index.html");
-            browser.await(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".opblock")));
+            // Swagger UI fetches and parses the whole API document before it draws an operation: on a loaded CI
+            // machine that took longer than the pages' 10 s (the document grew with its null types and statuses)
+            browser.await(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".opblock")), Duration.ofSeconds(40));
             assertThat(browser.findAll(".opblock-summary-path").stream().map(e -> e.getText()).toList())
                     .anySatisfy(path -> assertThat(path).startsWith("/api/tickets"));
             browser.find(".opblock-summary").click();
