@@ -2,7 +2,9 @@ package org.sanfu.feedback;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,10 +34,8 @@ import org.sanfu.web.When;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseCookie;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,7 +47,8 @@ import org.springframework.web.util.UriUtils;
 
 /**
  * The pages of the feedback links. {@code /f/{token}}: the enterprise's phone page, without an account
- * (security.SecurityConfig lets /f/** through, without session or CSRF token): the ticket's title and
+ * (security.SecurityConfig lets /f/** through, without sign-in or CSRF token; a session is made only to keep a
+ * rating's thanks for the browser that sent it): the ticket's title and
  * reply, the files its departments added ({@code /f/{token}/attachments/{id}} downloads one) and the three grades;
  * posting {@code satisfaction} and {@code comment} records the feedback, with up to three files the enterprise sends
  * ({@code files}: a photograph, a bank's letter), which the page lists under their own heading on a later link, and
@@ -64,8 +65,12 @@ class FeedbackPages {
 
     /** The rating's answer, under its link ({@code /f/{token}/rated}). */
     static final String RATED = "rated";
-    /** The cookie that shows the rating's answer to the browser that sent it ({@link FeedbackReceipts}). */
-    static final String RECEIPT_COOKIE = "sanfu-feedback-receipt";
+    /**
+     * The session attribute that keeps a rating's thanks for the browser that sent it, followed by the link's token
+     * hash (a spent credential is still no name to keep in a table): one attribute a link, so that two links rated at
+     * once in one browser never write over each other's.
+     */
+    static final String THANKS_ATTRIBUTE = "org.sanfu.feedback.rated.";
 
     private static final List<String> GRADES = List.of(Satisfaction.SATISFIED.name(),
             Satisfaction.BASICALLY_SATISFIED.name(), Satisfaction.DISSATISFIED.name());
@@ -80,13 +85,18 @@ class FeedbackPages {
     private final String fileLimit;
     private final TicketAttachments attachments;
     private final EnterpriseService enterprises;
-    private final FeedbackReceipts receipts;
+
+    /**
+     * The thanks' facts, as the rating's answer drew them: the grade, the comment as recorded, how many files came, the
+     * problem's title, and where the ticket went with it (handled again and by which department, or to a leader). Kept
+     * in the rater's HTTP session, which Spring Session writes to the database (hence Serializable).
+     */
+    record Thanks(String satisfaction, String comment, int filesReceived, String title, boolean reopened,
+            boolean supervised, String department) implements Serializable {}
 
     FeedbackPages(FeedbackLinkService links, FeedbackPageThrottle throttle, FormBodies forms, FormErrors errors,
-            FeedbackLinkDispatch dispatch, People people, TicketAttachments attachments, EnterpriseService enterprises,
-            FeedbackReceipts receipts) {
+            FeedbackLinkDispatch dispatch, People people, TicketAttachments attachments, EnterpriseService enterprises) {
         this.enterprises = enterprises;
-        this.receipts = receipts;
         this.fileLimit = Downloads.sizeWords(attachments.maxFileBytes());
         this.attachments = attachments;
         this.dispatch = dispatch;
@@ -161,11 +171,15 @@ class FeedbackPages {
             boolean reopened = status != TicketStatus.CLOSED && status != TicketStatus.SUPERVISION;
             // a boss rating several links reads which problem this was, by its title as the form showed it; handled
             // again by its department, or one resolved on site waits for one to be given it (DISPATCHING)
-            FeedbackReceipts.Done done = new FeedbackReceipts.Done(command.satisfaction().name(),
+            Thanks thanks = new Thanks(command.satisfaction().name(),
                     command.comment() == null || command.comment().isBlank() ? null : command.comment(),
                     rated.files(), after.title(), reopened, status == TicketStatus.SUPERVISION,
                     reopened && status != TicketStatus.DISPATCHING ? after.leadDepartment() : null);
-            return toThanks(token, receipts.keep(token, request.getRemoteAddr(), done), request, response);
+            // the thanks are this browser's to read again, on any node and after a restart: kept in its session,
+            // which lives in the database (Spring Session JDBC) and travels in the session cookie with its configured
+            // flags; a session is made for it if the browser had none (the /f chain itself never makes one)
+            request.getSession(true).setAttribute(THANKS_ATTRIBUTE + FeedbackTokens.hash(token), thanks);
+            return Redirects.seeOther("/f/" + token + "/" + RATED);
         } catch (FeedbackLinkService.LinkGone e) {
             return gone(token);
         } catch (OptimisticLockingException | PessimisticLockingFailureException e) {
@@ -177,37 +191,25 @@ class FeedbackPages {
     /**
      * The rating's answer, read again (Post/Redirect/Get: the rating answers 303 here, so a reload or the back button
      * never offers to send the form again): the thanks with the grade and the comment as recorded, for the browser that
-     * sent it, known by its receipt ({@link FeedbackReceipts}). Anyone else holding the link reads what the link's own
-     * page says (the spent link's 410, which says nothing of the rating); a link not rated yet leads to its form.
+     * sent it, known by its session ({@link #THANKS_ATTRIBUTE}; the session's idle timeout bounds it). Anyone else
+     * holding the link, or that browser once its session has ended, reads what the link's own page says (the spent
+     * link's 410, which says nothing of the rating); a link not rated yet leads to its form. Makes no session.
      */
     @GetMapping("/f/{token}/" + RATED)
-    ModelAndView rated(@PathVariable String token,
-            @CookieValue(name = RECEIPT_COOKIE, required = false) String receipt, HttpServletRequest request) {
+    ModelAndView rated(@PathVariable String token, HttpServletRequest request) {
         if (!throttle.admit(request.getRemoteAddr())) {
             return page("feedback/busy", HttpStatus.TOO_MANY_REQUESTS);
         }
-        Optional<FeedbackReceipts.Done> done = receipts.shown(token, receipt);
-        if (done.isEmpty()) {
+        HttpSession session = request.getSession(false);
+        Object kept = session == null || !FeedbackTokens.wellFormed(token) ? null
+                : session.getAttribute(THANKS_ATTRIBUTE + FeedbackTokens.hash(token));
+        if (!(kept instanceof Thanks thanks)) {
             return links.takesRating(token) ? Redirects.seeOther("/f/" + token) : gone(token);
         }
-        FeedbackReceipts.Done thanks = done.get();
         return page("feedback/done", HttpStatus.OK).addObject("satisfaction", thanks.satisfaction())
                 .addObject("comment", thanks.comment()).addObject("filesReceived", thanks.filesReceived())
                 .addObject("title", thanks.title()).addObject("reopened", thanks.reopened())
                 .addObject("supervised", thanks.supervised()).addObject("department", thanks.department());
-    }
-
-    /**
-     * 303 to the thanks, with the receipt that shows them to this browser alone: a cookie for this link's paths only,
-     * out of scripts' reach, sent on the redirect and on a reload, kept as long as the thanks are.
-     */
-    private static ModelAndView toThanks(String token, String receipt, HttpServletRequest request,
-            HttpServletResponse response) {
-        String path = "/f/" + token;
-        response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(RECEIPT_COOKIE, receipt)
-                .path(request.getContextPath() + path).maxAge(FeedbackReceipts.KEPT).httpOnly(true)
-                .secure(request.isSecure()).sameSite("Lax").build().toString());
-        return Redirects.seeOther(path + "/" + RATED);
     }
 
     /**

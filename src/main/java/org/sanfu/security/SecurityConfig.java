@@ -245,7 +245,8 @@ class SecurityConfig implements WebMvcConfigurer {
 
     /**
      * The enterprise's one-time feedback pages, /f/{token} (feedback module, issue 14): open to anyone,
-     * without an account or a session. The unguessable token in the path is itself the credential; the
+     * without an account; no session is needed (feedback.FeedbackPages makes one, in the database as every
+     * session, only to keep a rating's thanks for the browser that sent it, and signs no one in). The unguessable token in the path is itself the credential; the
      * feature checks it, spends it once and answers a dead one with 410. No CSRF token either: the form is
      * used without a session to bind one to, and a forged cross-site post would need the token, which is
      * all that whoever holds it needs anyway. Only /f/** is matched here: nothing else opens up.

@@ -527,34 +527,37 @@ class FeedbackLinkWebTests {
     }
 
     /**
-     * Post/Redirect/Get: a rating recorded answers 303 to its thanks, {@code /f/{token}/rated}, with a receipt for this
-     * browser alone (a cookie for the link's paths, out of scripts' reach), so that the phone's back button or a reload
-     * never offers to send the form again; the thanks read again say the grade and the comment as recorded. Anyone else
-     * with the link (no receipt, or another) reads the spent link's 410, which says nothing of the rating, and a link
-     * not rated yet leads to its form. A field at fault is still the form again (400) naming it, the text kept.
+     * Post/Redirect/Get: a rating recorded answers 303 to its thanks, {@code /f/{token}/rated}, kept for this browser
+     * alone in its session (the workbench's session cookie, made by the rating), so that the phone's back button or a
+     * reload never offers to send the form again; the thanks read again say the grade and the comment as recorded.
+     * Anyone else with the link (no session, or another) reads the spent link's 410, which says nothing of the rating,
+     * and a link not rated yet leads to its form. A field at fault is still the form again (400) naming it, the text
+     * kept, and makes no session.
      */
     @Test
     void aRatingAnswers303ToItsThanksWhichOnlyItsBrowserReadsAgain() {
         String path = issue(repliedTicket().id());
-        assertThat(sent(MockMvcRequestBuilders.get(path + "/rated"), address).response().getRedirectedUrl())
-                .isEqualTo(path);
+        Answer notYet = sent(MockMvcRequestBuilders.get(path + "/rated"), address);
+        assertThat(notYet.response().getRedirectedUrl()).isEqualTo(path);
+        assertThat(notYet.response().getHeader(HttpHeaders.SET_COOKIE)).as("no session made").isNull();
 
         Answer refused = sent(MockMvcRequestBuilders.post(path).contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .params(Pages.form("satisfaction", "DISSATISFIED", "comment", " ")), address);
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.html().select("[data-field=comment] .field-error").text()).contains("不满意的原因");
+        assertThat(refused.response().getHeader(HttpHeaders.SET_COOKIE)).as("no session made").isNull();
 
         Answer rated = sent(MockMvcRequestBuilders.post(path).contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .params(Pages.form("satisfaction", "DISSATISFIED", "comment", "仍订不到舱")), address);
         assertThat(rated.status()).as(rated.body()).isEqualTo(303);
         assertThat(rated.response().getRedirectedUrl()).isEqualTo(path + "/rated");
-        String cookie = rated.response().getHeader(HttpHeaders.SET_COOKIE);
-        assertThat(cookie).startsWith("sanfu-feedback-receipt=").contains("Path=" + path + ";", "HttpOnly",
-                "SameSite=Lax", "Max-Age=86400");
+        // the session cookie with the workbench's flags, and no cookie of the page's own
+        assertThat(rated.response().getHeaders(HttpHeaders.SET_COOKIE)).singleElement().asString()
+                .startsWith("SANFU_SESSION=").contains("Path=/;", "HttpOnly", "SameSite=Lax");
+        jakarta.servlet.http.Cookie session = rated.response().getCookie("SANFU_SESSION");
 
         for (int reload = 0; reload < 2; reload++) {
-            Answer thanks = sent(MockMvcRequestBuilders.get(path + "/rated").cookie(rated.response().getCookies()),
-                    address);
+            Answer thanks = sent(MockMvcRequestBuilders.get(path + "/rated").cookie(session), address);
             assertThat(thanks.status()).as(thanks.body()).isEqualTo(200);
             assertThat(thanks.html().getElementById("satisfaction").text()).isEqualTo("不满意");
             assertThat(thanks.html().getElementById("comment").text()).isEqualTo("仍订不到舱");
@@ -562,15 +565,61 @@ class FeedbackLinkWebTests {
             assertThat(thanks.html().getElementById("reopened").text()).contains("重新办理");
         }
 
-        // another phone with the link, or a receipt made up: the spent link's page, nothing of the rating
+        // another phone with the link, with no session or a session of its own, or a made-up session id: the spent
+        // link's page, nothing of the rating
+        String otherPath = issue(repliedTicket().id());
+        jakarta.servlet.http.Cookie another = sent(MockMvcRequestBuilders.post(otherPath)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).params(Pages.form("satisfaction", "SATISFIED")),
+                "10.99.0.2").response().getCookie("SANFU_SESSION");
         for (MockHttpServletRequestBuilder other : List.of(MockMvcRequestBuilders.get(path + "/rated"),
-                MockMvcRequestBuilders.get(path + "/rated").cookie(new jakarta.servlet.http.Cookie(
-                        "sanfu-feedback-receipt", FeedbackTokens.next())))) {
+                MockMvcRequestBuilders.get(path + "/rated").cookie(another),
+                MockMvcRequestBuilders.get(path + "/rated").cookie(new jakarta.servlet.http.Cookie("SANFU_SESSION",
+                        Base64.getEncoder().encodeToString(java.util.UUID.randomUUID().toString()
+                                .getBytes(StandardCharsets.US_ASCII)))))) {
             Answer spent = sent(other, "10.99.0.1");
             assertThat(spent.status()).isEqualTo(410);
             assertThat(spent.html().getElementById("spentTitle")).isNotNull();
             assertThat(spent.body()).doesNotContain("不满意", "仍订不到舱", "重新办理");
         }
+    }
+
+    /**
+     * The thanks are kept where every node reads them (README, "Running a cluster": nothing a node keeps in its memory
+     * that another needs): in the session's row in the database, which is all a reload on another node or after a
+     * restart finds. That session's end (its idle timeout, here its row expired) is the spent link's 410; a staff
+     * sign-in later in the same browser is undisturbed and keeps them (a new session id, the same attributes).
+     */
+    @Test
+    void theThanksAreKeptInTheSessionsRowInTheDatabaseNotInANodesMemory() throws Exception {
+        String path = issue(repliedTicket().id());
+        Answer rated = sent(MockMvcRequestBuilders.post(path).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .params(Pages.form("satisfaction", "SATISFIED", "comment", "很及时")), address);
+        jakarta.servlet.http.Cookie session = rated.response().getCookie("SANFU_SESSION");
+        String id = new String(Base64.getDecoder().decode(session.getValue()), StandardCharsets.US_ASCII);
+        String attribute = FeedbackPages.THANKS_ATTRIBUTE + FeedbackTokens.hash(path.substring("/f/".length()));
+        assertThat(jdbc.sql("""
+                select count(*) from spring_session_attributes a join spring_session s
+                on s.primary_id = a.session_primary_id where s.session_id = ? and a.attribute_name = ?""")
+                .params(id, attribute).query(Integer.class).single()).isOne();
+
+        // signed in on that browser: the sign-in works as ever, and the thanks stay with the new session id
+        MockHttpServletResponse signedIn = pages.signInWith(session, "staff1");
+        assertThat(signedIn.getStatus()).isEqualTo(302);
+        assertThat(signedIn.getRedirectedUrl()).doesNotContain("/login");
+        jakarta.servlet.http.Cookie after = Pages.sessionAfter(signedIn, session);
+        assertThat(after.getValue()).isNotEqualTo(session.getValue());
+        assertThat(perform(MockMvcRequestBuilders.get("/tickets").cookie(after), address).status()).isEqualTo(200);
+        Answer thanks = sent(MockMvcRequestBuilders.get(path + "/rated").cookie(after), address);
+        assertThat(thanks.status()).as(thanks.body()).isEqualTo(200);
+        assertThat(thanks.html().getElementById("comment").text()).isEqualTo("很及时");
+
+        // the row expired, as the idle timeout ends it: the spent link's page, as for anyone else
+        String newId = new String(Base64.getDecoder().decode(after.getValue()), StandardCharsets.US_ASCII);
+        assertThat(jdbc.sql("update spring_session set last_access_time = 0, expiry_time = 0 where session_id = ?")
+                .param(newId).update()).isOne();
+        Answer expired = sent(MockMvcRequestBuilders.get(path + "/rated").cookie(after), address);
+        assertThat(expired.status()).isEqualTo(410);
+        assertThat(expired.body()).doesNotContain("很及时");
     }
 
     /**
