@@ -50,9 +50,10 @@ public class ChannelIntake {
 
     /**
      * The ticket as the channel reads it (ChannelTicket), and whether this request created it (201) or found it
-     * filed before (200).
+     * filed before (200), under the external id as kept ({@code GET /api/intake/{externalId}} names it so: the 201's
+     * Location).
      */
-    public record Filed(ChannelTicket ticket, boolean created) {}
+    public record Filed(ChannelTicket ticket, boolean created, String externalId) {}
 
     private final Channels channels;
     private final EnterpriseService enterprises;
@@ -88,17 +89,18 @@ public class ChannelIntake {
         var earlier = filedAs(channel, request.externalId());
         if (earlier.isPresent()) {
             supplement(channel, earlier.get(), checked);
-            return new Filed(channelView(earlier.get()), false);
+            return new Filed(channelView(earlier.get()), false, externalId);
         }
         // by name only now: a repeat is its ticket whatever the name finds meanwhile (a namesake imported since)
         Checked complete = checked.enterprise() != null ? checked : checked.with(named(request.enterpriseName()));
         try {
             long id = transaction.execute(status -> open(channel, complete));
-            return new Filed(channelView(id), true);
+            return new Filed(channelView(id), true, externalId);
         } catch (DuplicateKeyException e) {
             // the same external id arrived twice at once: the other request's ticket is the one
             log.debug("{} filed {} twice at once; answering with the first request's ticket", channel, externalId);
-            return new Filed(channelView(channels.ticketOf(channel, externalId).orElseThrow(() -> e)), false);
+            return new Filed(channelView(channels.ticketOf(channel, externalId).orElseThrow(() -> e)), false,
+                    externalId);
         }
     }
 

@@ -1,21 +1,26 @@
 package org.sanfu.feedback;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import org.sanfu.security.Caller;
 import org.sanfu.security.Role;
 import org.sanfu.ticket.TicketQueries;
 import org.sanfu.web.ActionBody;
 import org.sanfu.web.ApiAccess;
+import org.sanfu.web.Created;
 import org.sanfu.web.InvalidInput;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code POST /api/tickets/{id}/feedback-link} (API.md): a one-time feedback link for a replied ticket. */
@@ -47,9 +52,14 @@ class FeedbackLinkController {
     @ApiAccess(value = {"STAFF", "DISPATCH"}, errors = {400, 403, 404, 409})
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false,
             content = @Content(schema = @Schema(implementation = IssueRequest.class)))
+    @ApiResponse(responseCode = "201", description = "The link",
+            headers = @Header(name = HttpHeaders.LOCATION, description = "/f/<token>, the link itself (`url`)",
+                    schema = @Schema(type = "string")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = IssuedLink.class)))
     @PostMapping("/{id}/feedback-link")
-    @ResponseStatus(HttpStatus.CREATED)
-    IssuedLink issue(@PathVariable String id, Caller caller, ActionBody body) {
+    ResponseEntity<IssuedLink> issue(@PathVariable String id, Caller caller, ActionBody body,
+            HttpServletRequest http) {
         IssueRequest request;
         try {
             request = body.as(IssueRequest.class);
@@ -60,6 +70,8 @@ class FeedbackLinkController {
             throw e;
         }
         FeedbackLinkService.Issued issued = links.issue(id, caller, Boolean.TRUE.equals(request.send()));
-        return new IssuedLink(issued.path(), issued.expiresAt());
+        // the link is the resource created; GET of it is the enterprise's page
+        return ResponseEntity.created(Created.at(http, issued.path()))
+                .body(new IssuedLink(issued.path(), issued.expiresAt()));
     }
 }

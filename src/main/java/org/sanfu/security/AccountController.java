@@ -11,6 +11,7 @@ import org.sanfu.DomainException;
 import org.sanfu.Typed;
 import org.sanfu.web.ActionBody;
 import org.sanfu.web.ApiAccess;
+import org.sanfu.web.Created;
 import org.sanfu.web.PageParams;
 import org.sanfu.web.PageResult;
 import org.springframework.http.MediaType;
@@ -22,7 +23,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * What an administrator does to accounts over the API (ADMIN): create, list and read them, change a person's name,
@@ -75,9 +75,7 @@ class AccountController {
             throw new DomainException.NotNow(e.faults().get(0).reason());
         }
         AccountAdministration.ManagedAccount created = accounts.account(Typed.folded(account.username()));
-        // under the context path the request came by, as an attachment's Location is
-        return ResponseEntity.created(UriComponentsBuilder.fromPath(request.getRequestURI()).path("/{username}")
-                .buildAndExpand(created.username()).encode().toUri()).body(created);
+        return ResponseEntity.created(Created.below(request, created.username())).body(created);
     }
 
     @GetMapping

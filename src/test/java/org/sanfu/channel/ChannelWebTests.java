@@ -46,6 +46,42 @@ class ChannelWebTests {
 
     // --- /api/channels
 
+    /**
+     * (Addition, RFC 9110) A problem filed is at the channel's own GET, its external id as kept (trimmed) and
+     * percent-encoded; the same id again is 200 without Location, nothing being created. A channel, and its new key,
+     * have no GET of their own, hence no Location.
+     */
+    @Test
+    void aFiledProblemIsAtItsLocationAndAChannelOrItsKeyHasNone() {
+        ChannelTestSupport s = channels();
+        ChannelTestSupport.Created c = s.channel(null);
+        String externalId = "热线 " + UUID.randomUUID();
+        Map<String, Object> problem = ChannelTestSupport.problem(api.enterprise(), "CONTAINER");
+        problem.put("externalId", " " + externalId + " ");
+
+        Api.Response filed = s.file(c.key(), problem);
+
+        assertThat(filed.status()).as(filed.text()).isEqualTo(201);
+        assertThat(filed.header("Location"))
+                .isEqualTo("/api/intake/" + UriUtils.encodePathSegment(externalId, StandardCharsets.UTF_8));
+        Api.Response read = api.perform(MockMvcRequestBuilders.get(URI.create(filed.header("Location")))
+                .accept(MediaType.APPLICATION_JSON).header("X-Channel-Key", c.key()), null);
+        assertThat(read.status()).as(read.text()).isEqualTo(200);
+        assertThat(read.json().get("externalId").asText()).isEqualTo(externalId);
+        assertThat(read.json().get("ticketId")).isEqualTo(filed.json().get("id"));
+        Api.Response again = s.file(c.key(), problem);
+        assertThat(again.status()).as(again.text()).isEqualTo(200);
+        assertThat(again.header("Location")).isNull();
+
+        Api.Response created = api.post("/api/channels", "admin", Map.of("code", ChannelTestSupport.newCode(),
+                "name", "无地址渠道"));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(created.header("Location")).isNull();
+        Api.Response renewed = api.post("/api/channels/" + c.code() + "/key", "admin", null);
+        assertThat(renewed.status()).as(renewed.text()).isEqualTo(201);
+        assertThat(renewed.header("Location")).isNull();
+    }
+
     @Test
     void adminCreatesAChannelWhoseKeyAndSecretAreShownOnceAndStoredOnlyHashedOrSealed() {
         ChannelTestSupport.Created c = channels().channel("https://hotline.example.gov.cn/sanfu");

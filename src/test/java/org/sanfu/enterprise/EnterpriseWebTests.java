@@ -126,6 +126,22 @@ class EnterpriseWebTests {
         assertThat(r.json().get("key").asBoolean()).isTrue();
     }
 
+    /** (Addition, RFC 9110) The 201's Location is the enterprise's profile, under its code as filed. */
+    @Test
+    void aFiledEnterpriseIsAtItsLocation() {
+        String code = Api.creditCode();
+
+        Api.Response created = api.post("/api/enterprises", "staff1",
+                form(" " + code.toLowerCase() + " ", "地址企业" + token(), "椒江区", false));
+
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(created.header("Location")).isEqualTo("/api/enterprises/" + code);
+        Api.Response read = api.get(created.header("Location"), "staff1");
+        assertThat(read.status()).as(read.text()).isEqualTo(200);
+        assertThat(read.json().get("creditCode").asText()).isEqualTo(code);
+        assertThat(read.json().get("name")).isEqualTo(created.json().get("name"));
+    }
+
     @Test
     void aCreditCodeTypedInLowerCaseWithSpacesIsStoredInUpperCase() {
         String code = Api.creditCode();

@@ -80,6 +80,20 @@ class FeedbackLinkWebTests {
     // ------------------------------------------------------------------------------------------
     // issuing
 
+    /** (Addition, RFC 9110) The 201's Location is the link itself, whose GET is the enterprise's page. */
+    @Test
+    void anIssuedLinkIsAtItsLocation() {
+        Replied t = repliedTicket();
+
+        Api.Response issued = api.post("/api/tickets/" + t.id() + "/feedback-link", "staff1", null);
+
+        assertThat(issued.status()).as(issued.text()).isEqualTo(201);
+        assertThat(issued.header("Location")).isEqualTo(issued.json().get("url").asText()).startsWith("/f/");
+        Answer page = get(issued.header("Location"));
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.html().getElementById("title").text()).isEqualTo("测试问题 CONTAINER");
+    }
+
     @Test
     void staffAndTheTaskForceOfficeIssueALinkThatExpiresWithTheFeedbackWindow() {
         String id = repliedTicket().id();

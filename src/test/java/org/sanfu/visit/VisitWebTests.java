@@ -641,6 +641,25 @@ class VisitWebTests {
 
     // --- Idempotency-Key -----------------------------------------------------------------------
 
+    /** (Addition, RFC 9110) The 201's Location is the visit's GET, the creator's to read; a replay names it too. */
+    @Test
+    void aVisitIsAtItsLocationAndAReplayNamesTheSame() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = body(api.enterprise(), List.of(problem("CONTAINER", "集装箱")));
+
+        Api.Response created = log(body, "staff1", key);
+
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(created.header("Location")).isEqualTo("/api/visits/" + created.json().get("id").asText());
+        Api.Response read = api.get(created.header("Location"), "staff1");
+        assertThat(read.status()).as(read.text()).isEqualTo(200);
+        assertThat(read.json().get("id")).isEqualTo(created.json().get("id"));
+        assertThat(read.json().get("tickets").get(0).get("id")).isEqualTo(created.json().get("tickets").get(0).get("id"));
+        Api.Response replayed = log(body, "staff1", key);
+        assertThat(replayed.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(replayed.header("Location")).isEqualTo(created.header("Location"));
+    }
+
     @Test
     void theSameKeyAndBodyFromTheSameUserGetTheFirstAnswerAgainAndCreateNothingMore() {
         String code = api.enterprise();

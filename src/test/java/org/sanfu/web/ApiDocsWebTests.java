@@ -233,6 +233,12 @@ class ApiDocsWebTests {
         assertThat(attach.at("/201/content/application~1json/schema/$ref").asText())
                 .isEqualTo(attach.at("/200/content/application~1json/schema/$ref").asText()).isNotEmpty();
         assertThat(successes(paths, "POST /api/enterprises")).containsExactly("201");
+        // (addition) every 201 that creates something a GET reads says where (RFC 9110); a 200 repeat does not
+        for (String created : List.of("POST /api/intake", "POST /api/visits", "POST /api/enterprises",
+                "POST /api/tickets/{id}/feedback-link")) {
+            assertThat(operation(paths, created).at("/responses/201/headers").has("Location")).as(created).isTrue();
+        }
+        assertThat(operation(paths, "POST /api/intake").at("/responses/200/headers").has("Location")).isFalse();
         assertThat(successes(paths, "GET /api/tickets/{id}")).containsExactly("200");
         // a sign-in lock (API.md "General") may meet any request
         paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> assertThat(

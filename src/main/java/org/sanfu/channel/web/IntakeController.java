@@ -2,10 +2,12 @@ package org.sanfu.channel.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.sanfu.channel.ChannelIntake;
 import org.sanfu.channel.ChannelTicket;
 import org.sanfu.channel.IntakeRequest;
@@ -14,9 +16,10 @@ import org.sanfu.security.MachineClient;
 import org.sanfu.ticket.ActionRequests;
 import org.sanfu.web.ActionBody;
 import org.sanfu.web.ApiAccess;
+import org.sanfu.web.Created;
 import org.sanfu.web.InvalidInput;
 import org.sanfu.web.JsonBodies;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,17 +56,25 @@ class IntakeController {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
             content = @Content(schema = @Schema(implementation = IntakeRequest.class)))
     @ApiResponse(responseCode = "201", description = "The ticket (source: the channel's code); 200 when the external "
-            + "id was filed before", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            + "id was filed before", headers = @Header(name = HttpHeaders.LOCATION,
+                    description = "/api/intake/{externalId}, where the channel reads where it stands",
+                    schema = @Schema(type = "string")), content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = ChannelTicket.class)))
     @ApiResponse(responseCode = "200", description = "The ticket this channel filed before under the same externalId, "
-            + "as it is now; nothing filed", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            + "as it is now; nothing filed; no Location", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = ChannelTicket.class)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ChannelTicket> file(@RequestBody JsonNode body, MachineClient client) {
+    ResponseEntity<ChannelTicket> file(@RequestBody JsonNode body, MachineClient client,
+            HttpServletRequest request) {
         // read as far as it goes, so that a value it could not take is named in one answer with the intake's own checks
         JsonBodies.Read<IntakeRequest> read = bodies.readAsFarAsItGoes(body, IntakeRequest.class);
         ChannelIntake.Filed filed = intake.file(client.channel(), read.value(), read.faults());
-        return ResponseEntity.status(filed.created() ? HttpStatus.CREATED : HttpStatus.OK).body(filed.ticket());
+        if (!filed.created()) {
+            // nothing created: a 200 has no Location, as an attachment sent again has none
+            return ResponseEntity.ok(filed.ticket());
+        }
+        // the channel's own address of it: a channel cannot read /api/tickets
+        return ResponseEntity.created(Created.below(request, filed.externalId())).body(filed.ticket());
     }
 
     @Operation(summary = "Where a filed problem stands", description = "Only the channel that filed it: another "

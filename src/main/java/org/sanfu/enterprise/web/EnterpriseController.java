@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.sanfu.enterprise.ContactKept;
 import org.sanfu.enterprise.Enterprise;
 import org.sanfu.enterprise.EnterpriseCorrection;
@@ -18,11 +21,14 @@ import org.sanfu.security.Caller;
 import org.sanfu.security.Role;
 import org.sanfu.web.ActionBody;
 import org.sanfu.web.ApiAccess;
+import org.sanfu.web.Created;
 import org.sanfu.web.Downloads;
 import org.sanfu.web.JsonBodies;
 import org.sanfu.web.PageParams;
 import org.sanfu.web.PageResult;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,7 +36,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Enterprises (一企一档). The profile, with visits and tickets, is served by the profile feature. */
@@ -55,11 +60,16 @@ class EnterpriseController {
     @ApiAccess(value = {"STAFF", "ADMIN"}, errors = {400, 403, 409})
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
             content = @Content(schema = @Schema(implementation = EnterpriseForm.class)))
+    @ApiResponse(responseCode = "201", description = "The enterprise filed",
+            headers = @Header(name = HttpHeaders.LOCATION, description = "/api/enterprises/{creditCode}, its profile",
+                    schema = @Schema(type = "string")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = Enterprise.class)))
     @PostMapping(consumes = "application/json")
-    @ResponseStatus(HttpStatus.CREATED)
-    Enterprise create(@RequestBody JsonNode body) {
+    ResponseEntity<Enterprise> create(@RequestBody JsonNode body, HttpServletRequest request) {
         // read as every body of the API is (JsonBodies), so that a field misspelt is refused here too
-        return enterprises.create(bodies.read(body, EnterpriseForm.class));
+        Enterprise created = enterprises.create(bodies.read(body, EnterpriseForm.class));
+        return ResponseEntity.created(Created.below(request, created.creditCode())).body(created);
     }
 
     /**

@@ -9,7 +9,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.util.List;
 import org.sanfu.Message;
 import org.sanfu.security.Caller;
@@ -17,6 +16,7 @@ import org.sanfu.ticket.AttachmentTypes;
 import org.sanfu.ticket.TicketAttachments;
 import org.sanfu.web.ActionBody;
 import org.sanfu.web.ApiAccess;
+import org.sanfu.web.Created;
 import org.sanfu.web.Downloads;
 import org.sanfu.web.InvalidInput;
 import org.sanfu.web.RequestBodies;
@@ -80,7 +80,7 @@ class AttachmentController {
         if (!attached.added()) {
             return ResponseEntity.ok(attached.file());
         }
-        return ResponseEntity.created(URI.create(request.getRequestURI() + "/" + attached.file().id()))
+        return ResponseEntity.created(Created.below(request, attached.file().id()))
                 .body(attached.file());
     }
 

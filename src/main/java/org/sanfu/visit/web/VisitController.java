@@ -1,13 +1,17 @@
 package org.sanfu.visit.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import org.sanfu.enterprise.CreditCode;
 import org.sanfu.security.AccountDirectory;
@@ -18,12 +22,13 @@ import org.sanfu.visit.VisitQueries;
 import org.sanfu.visit.VisitRequest;
 import org.sanfu.visit.VisitView;
 import org.sanfu.web.ApiAccess;
+import org.sanfu.web.Created;
 import org.sanfu.web.InvalidInput;
 import org.sanfu.web.JsonBodies;
 import org.sanfu.web.PageParams;
 import org.sanfu.web.PageResult;
 import org.sanfu.web.QueryParams;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,9 +49,12 @@ class VisitController {
     private final VisitQueries queries;
     private final QueryParams params;
     private final JsonBodies bodies;
+    private final ObjectMapper json;
 
-    VisitController(VisitIntake intake, VisitQueries queries, QueryParams params, JsonBodies bodies) {
+    VisitController(VisitIntake intake, VisitQueries queries, QueryParams params, JsonBodies bodies,
+            ObjectMapper json) {
         this.intake = intake;
+        this.json = json;
         this.queries = queries;
         this.params = params;
         this.bodies = bodies;
@@ -61,18 +69,23 @@ class VisitController {
             content = @Content(schema = @Schema(implementation = VisitRequest.class)))
     @ApiResponse(responseCode = "201", description = "The visit with its tickets; a repeated Idempotency-Key answers "
             + "the first answer again, with header Idempotent-Replayed: true",
+            headers = @Header(name = HttpHeaders.LOCATION, description = "/api/visits/{id}",
+                    schema = @Schema(type = "string")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = VisitView.class)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> log(@RequestBody JsonNode body, Caller caller,
             @Parameter(description = "Repeating an earlier successful request's key (same user) returns its answer "
                     + "and creates nothing; the same key with another body is 409")
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            HttpServletRequest http) throws JsonProcessingException {
         // 403 before 400 (API.md): whether dispatch may log this entry, before the body's shape is judged
         intake.authorize(caller, body.path("source").textValue());
         VisitRequest request = bodies.read(body, VisitRequest.class);
         VisitIntake.Answer answer = intake.log(request, caller, idempotencyKey);
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.CREATED)
+        // the answer is kept as its JSON for a replay, which is created at the same address
+        String id = json.readTree(answer.json()).path("id").asText();
+        ResponseEntity.BodyBuilder response = ResponseEntity.created(Created.below(http, id))
                 .contentType(MediaType.APPLICATION_JSON);
         if (answer.replayed()) {
             response.header("Idempotent-Replayed", "true");
