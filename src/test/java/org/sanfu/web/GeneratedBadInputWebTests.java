@@ -266,7 +266,7 @@ class GeneratedBadInputWebTests {
          * A path parameter's record, by the collection it names: tickets/{id}, visits/{id},
          * enterprises/{creditCode}, accounts/{username}... for this user (null: none), as {@link #user} names them.
          */
-        String pathValue(String path, String name, String user) {
+        String pathValue(HttpMethod method, String path, String name, String user) {
             String collection = path.substring(0, path.indexOf("{" + name + "}"));
             if (collection.endsWith("/tickets/")) {
                 return ticketId;
@@ -279,8 +279,11 @@ class GeneratedBadInputWebTests {
             }
             if (collection.endsWith("/channels/")) {
                 // ADMIN's request, were it let through, would revoke or renew the fixture's: an unknown code is 404.
-                // Anyone else is refused the fixture's own (403), as an unknown one is 404 to all (API.md's order)
-                return DEMO_USERS.get("ADMIN").equals(user) ? "NO_SUCH_CHANNEL" : channelCode;
+                // Anyone else is refused the fixture's own (403), as an unknown one is 404 to all (API.md's order).
+                // A PATCH (its callback URL) is ADMIN's on the fixture's own: its body is what is judged (400), which
+                // an unknown code's 404 would come before; a body refused changes nothing
+                return DEMO_USERS.get("ADMIN").equals(user) && !HttpMethod.PATCH.equals(method) ? "NO_SUCH_CHANNEL"
+                        : channelCode;
             }
             if (collection.endsWith("/intake/")) {
                 return externalId;
@@ -510,7 +513,10 @@ class GeneratedBadInputWebTests {
                 Map<String, Function<Fixture, JsonNode>> faults = new LinkedHashMap<>();
                 if (required.contains(name)) {
                     faults.put("missing", f -> null);
-                    faults.put("null", f -> NODES.nullNode());
+                    if (!allowsNull(property)) {
+                        // a field that must be sent but may be null (a channel's callbackUrl: null removes it)
+                        faults.put("null", f -> NODES.nullNode());
+                    }
                 }
                 faults.putAll(faultsOf(property, required.contains(name), f -> valid.valueOf(f, property, name)));
                 faults.forEach((fault, value) -> cases.add(new Case(field + ": " + fault,
@@ -713,7 +719,7 @@ class GeneratedBadInputWebTests {
                     if (p.get("in").asText().equals("path")) {
                         String name = p.get("name").asText();
                         path = path.replace("{" + name + "}", name.equals(badName) ? badValue
-                                : f.pathValue(template, name, user));
+                                : f.pathValue(method, template, name, user));
                     }
                 }
                 return path;
@@ -841,10 +847,32 @@ class GeneratedBadInputWebTests {
     }
 
     private static String type(JsonNode schema) {
-        if (schema.has("type")) {
-            return schema.get("type").asText();
+        JsonNode type = schema.get("type");
+        if (type != null && type.isArray()) {
+            // OpenAPI 3.1's ["string", "null"]: the type it takes besides null
+            for (JsonNode one : type) {
+                if (!one.asText().equals("null")) {
+                    return one.asText();
+                }
+            }
+        }
+        if (type != null && !type.isArray()) {
+            return type.asText();
         }
         return schema.has("properties") ? "object" : "string";
+    }
+
+    /** Whether the schema takes null: OpenAPI 3.1's type "null" among its types, or 3.0's nullable. */
+    private static boolean allowsNull(JsonNode schema) {
+        JsonNode type = schema.path("type");
+        if (type.isArray()) {
+            for (JsonNode one : type) {
+                if (one.asText().equals("null")) {
+                    return true;
+                }
+            }
+        }
+        return schema.path("nullable").asBoolean(false);
     }
 
     private static boolean isMethod(String name) {
