@@ -110,7 +110,9 @@ class AdminPagesBrowserTests {
             Files.deleteIfExists(csv);
         }
         assertThat(browser.findElement(By.id("importCreated")).getText()).isEqualTo("1");
-        assertThat(browser.findElements(By.cssSelector("#importErrors tbody tr"))).hasSize(1);
+        // one line rejected, with each of its three faults (credit code, 也许, nobody) a row of its own
+        assertThat(browser.findElements(By.cssSelector("#importErrors tbody.rejected-line"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("#importErrors tbody tr"))).hasSize(3);
         fitsAPhone("an import with a line error");
         shot("admin-import", "#import");
         shot("admin-calendar", "#calendar");
