@@ -77,10 +77,11 @@ public final class Typed {
      * A word of a few the service names in lower case, such as a download's format, as meant: {@link #folded}, its
      * ASCII letters lower-cased (XLSX, Xlsx and ｘｌｓｘ with spaces around it are xlsx); no other letter is, as for
      * {@link #code} (the Kelvin sign K would lower-case into k), so that one stays for the word's check to refuse.
-     * Null stays null.
+     * Null, and a blank word ({@code format=}), is null: no word given, as every caller reads it.
      */
     public static String word(String text) {
-        return asciiCase(text, 'A', 'Z', 'a');
+        String word = asciiCase(text, 'A', 'Z', 'a');
+        return word == null || word.isEmpty() ? null : word;
     }
 
     /** {@link #folded}, with each ASCII letter from {@code first} to {@code last} moved to the case starting at {@code to}. */

@@ -317,7 +317,7 @@ class AdminPage {
             return Downloads.attachment(Downloads.XLSX, message("admin.import.template.workbook.file"),
                     importer.templateWorkbook());
         }
-        if (wanted != null && !wanted.isEmpty() && !"csv".equals(wanted)) {
+        if (wanted != null && !"csv".equals(wanted)) {
             throw InvalidInput.of("format", Message.of("sanfu.validation.one-of", "values", "csv, xlsx"));
         }
         return Downloads.attachment(new MediaType("text", "csv", StandardCharsets.UTF_8),

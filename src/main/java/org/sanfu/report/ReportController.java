@@ -136,7 +136,7 @@ class ReportController {
         if ("docx".equals(format)) {
             return DOCX;
         }
-        if (format != null && !format.isEmpty()) {
+        if (format != null) {
             throw InvalidInput.of("format",
                     Message.of("sanfu.validation.one-of", "values", "md, markdown, xlsx, docx"));
         }

@@ -152,7 +152,7 @@ class ReportPages {
      */
     private static String extension(String typedFormat) {
         String format = Typed.word(typedFormat);
-        if (format == null || format.isEmpty() || "xlsx".equals(format)) {
+        if (format == null || "xlsx".equals(format)) {
             return "xlsx";
         }
         if ("md".equals(format) || "text".equals(format) || "txt".equals(format)) {
