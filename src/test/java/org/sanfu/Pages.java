@@ -198,6 +198,15 @@ public class Pages {
     }
 
     /**
+     * Posts a page's form as {@link #postAfterTimeOut} does, from a browser whose cookie names another session by
+     * now (one an enterprise's feedback link made in it after the workbench's timed out, say).
+     */
+    public MockHttpServletResponse postAfterTimeOut(String path, String fromPage, MultiValueMap<String, String> form,
+            Cookie session) throws Exception {
+        return mvc.perform(formOfADeadSession(path, fromPage, form).cookie(session)).andReturn().getResponse();
+    }
+
+    /**
      * Posts a page's form as {@link #postAfterTimeOut} does, from a browser that sends no session cookie
      * at all: it lost the dead session's (closed and opened again, its cookies cleared).
      */

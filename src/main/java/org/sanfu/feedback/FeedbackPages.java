@@ -4,9 +4,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -89,10 +89,40 @@ class FeedbackPages {
     /**
      * The thanks' facts, as the rating's answer drew them: the grade, the comment as recorded, how many files came, the
      * problem's title, and where the ticket went with it (handled again and by which department, or to a leader). Kept
-     * in the rater's HTTP session, which Spring Session writes to the database (hence Serializable).
+     * in the rater's HTTP session, which Spring Session writes to the database, as a map of strings ({@link #stored}):
+     * the session outlives the release that wrote it, and the next one reads it back.
      */
     record Thanks(String satisfaction, String comment, int filesReceived, String title, boolean reopened,
-            boolean supervised, String department) implements Serializable {}
+            boolean supervised, String department) {
+
+        /** The thanks as the session holds them: strings alone, the JDK's own type (a record of ours could change). */
+        HashMap<String, String> stored() {
+            HashMap<String, String> stored = new HashMap<>();
+            stored.put("satisfaction", satisfaction);
+            stored.put("comment", comment);
+            stored.put("filesReceived", String.valueOf(filesReceived));
+            stored.put("title", title);
+            stored.put("reopened", String.valueOf(reopened));
+            stored.put("supervised", String.valueOf(supervised));
+            stored.put("department", department);
+            return stored;
+        }
+
+        /** The thanks of a session's attribute; none when it is not what {@link #stored} wrote. */
+        static Optional<Thanks> read(Object attribute) {
+            if (!(attribute instanceof Map<?, ?> stored) || !(stored.get("satisfaction") instanceof String satisfaction)
+                    || !(stored.get("filesReceived") instanceof String files) || !files.matches("\\d{1,9}")) {
+                return Optional.empty();
+            }
+            return Optional.of(new Thanks(satisfaction, text(stored.get("comment")), Integer.parseInt(files),
+                    text(stored.get("title")), "true".equals(stored.get("reopened")),
+                    "true".equals(stored.get("supervised")), text(stored.get("department"))));
+        }
+
+        private static String text(Object stored) {
+            return stored instanceof String text ? text : null;
+        }
+    }
 
     FeedbackPages(FeedbackLinkService links, FeedbackPageThrottle throttle, FormBodies forms, FormErrors errors,
             FeedbackLinkDispatch dispatch, People people, TicketAttachments attachments, EnterpriseService enterprises) {
@@ -178,7 +208,7 @@ class FeedbackPages {
             // the thanks are this browser's to read again, on any node and after a restart: kept in its session,
             // which lives in the database (Spring Session JDBC) and travels in the session cookie with its configured
             // flags; a session is made for it if the browser had none (the /f chain itself never makes one)
-            request.getSession(true).setAttribute(THANKS_ATTRIBUTE + FeedbackTokens.hash(token), thanks);
+            request.getSession(true).setAttribute(THANKS_ATTRIBUTE + FeedbackTokens.hash(token), thanks.stored());
             return Redirects.seeOther("/f/" + token + "/" + RATED);
         } catch (FeedbackLinkService.LinkGone e) {
             return gone(token);
@@ -201,11 +231,12 @@ class FeedbackPages {
             return page("feedback/busy", HttpStatus.TOO_MANY_REQUESTS);
         }
         HttpSession session = request.getSession(false);
-        Object kept = session == null || !FeedbackTokens.wellFormed(token) ? null
-                : session.getAttribute(THANKS_ATTRIBUTE + FeedbackTokens.hash(token));
-        if (!(kept instanceof Thanks thanks)) {
+        Optional<Thanks> kept = session == null || !FeedbackTokens.wellFormed(token) ? Optional.empty()
+                : Thanks.read(session.getAttribute(THANKS_ATTRIBUTE + FeedbackTokens.hash(token)));
+        if (kept.isEmpty()) {
             return links.takesRating(token) ? Redirects.seeOther("/f/" + token) : gone(token);
         }
+        Thanks thanks = kept.get();
         return page("feedback/done", HttpStatus.OK).addObject("satisfaction", thanks.satisfaction())
                 .addObject("comment", thanks.comment()).addObject("filesReceived", thanks.filesReceived())
                 .addObject("title", thanks.title()).addObject("reopened", thanks.reopened())

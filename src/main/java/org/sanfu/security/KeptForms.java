@@ -4,10 +4,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
-import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +44,10 @@ import org.springframework.web.util.pattern.PathPatternParser;
 @Component
 public class KeptForms {
 
-    /** The session attribute holding the one kept form. */
+    /**
+     * The session attribute holding the one kept form, as a map of the JDK's types ({@link #stored}): a session
+     * outlives the release that wrote it, and the next reads it (UnreadableSessionAttributes).
+     */
     static final String ATTRIBUTE = KeptForms.class.getName();
 
     /** Never kept: Spring Security's token of the session that is gone. */
@@ -76,7 +79,11 @@ public class KeptForms {
      * is shown on again, and its inputs as posted (without the CSRF token).
      */
     public record Kept(String action, Map<String, String> variables, String page,
-            MultiValueMap<String, String> inputs, Instant keptAt) implements Serializable {}
+            MultiValueMap<String, String> inputs, Instant keptAt) {}
+
+    /** The names of a kept form's parts in the session's map ({@link #stored}). */
+    private static final String ACTION = "action", VARIABLES = "variables", PAGE = "page", INPUTS = "inputs",
+            KEPT_AT = "keptAt";
 
     private final List<Match> homes;
     private final Clock clock;
@@ -115,8 +122,8 @@ public class KeptForms {
                 Map<String, String> variables = new LinkedHashMap<>(found.getUriVariables());
                 String page = UriComponentsBuilder.fromPath(home.page()).buildAndExpand(variables).encode()
                         .toUriString();
-                request.getSession(true).setAttribute(ATTRIBUTE, new Kept(path, variables, page, inputs,
-                        clock.instant()));
+                request.getSession(true).setAttribute(ATTRIBUTE, stored(new Kept(path, variables, page, inputs,
+                        clock.instant())));
                 return page;
             }
         }
@@ -134,7 +141,7 @@ public class KeptForms {
 
     /** Whether a kept form waits in this session (the sign-in page says that it will come back). */
     static boolean waiting(HttpSession session) {
-        return session != null && session.getAttribute(ATTRIBUTE) instanceof Kept;
+        return session != null && read(session.getAttribute(ATTRIBUTE)).isPresent();
     }
 
     /** Drops a kept form from this session, if one waits there (its page is not for who signed in). */
@@ -150,7 +157,8 @@ public class KeptForms {
      */
     public Optional<Kept> take(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
-        if (session == null || !(session.getAttribute(ATTRIBUTE) instanceof Kept kept)) {
+        Kept kept = session == null ? null : read(session.getAttribute(ATTRIBUTE)).orElse(null);
+        if (kept == null) {
             return Optional.empty();
         }
         if (kept.keptAt().plus(KEPT_FOR).isBefore(clock.instant())) {
@@ -162,6 +170,41 @@ public class KeptForms {
         }
         session.removeAttribute(ATTRIBUTE);
         return Optional.of(kept);
+    }
+
+    /**
+     * A kept form as the session holds it: a map of strings, lists and a number, the JDK's own serializable types,
+     * which any release reads back (a record of ours would be unreadable once renamed or changed).
+     */
+    private static Map<String, Object> stored(Kept kept) {
+        LinkedHashMap<String, ArrayList<String>> inputs = new LinkedHashMap<>();
+        kept.inputs().forEach((name, values) -> inputs.put(name, new ArrayList<>(values)));
+        LinkedHashMap<String, Object> stored = new LinkedHashMap<>();
+        stored.put(ACTION, kept.action());
+        stored.put(VARIABLES, new LinkedHashMap<>(kept.variables()));
+        stored.put(PAGE, kept.page());
+        stored.put(INPUTS, inputs);
+        stored.put(KEPT_AT, kept.keptAt().toEpochMilli());
+        return stored;
+    }
+
+    /** The kept form of a session's attribute; none when it is not one {@link #stored} wrote. */
+    private static Optional<Kept> read(Object attribute) {
+        if (!(attribute instanceof Map<?, ?> stored) || !(stored.get(ACTION) instanceof String action)
+                || !(stored.get(PAGE) instanceof String page) || !(stored.get(KEPT_AT) instanceof Long keptAt)
+                || !(stored.get(VARIABLES) instanceof Map<?, ?> variables)
+                || !(stored.get(INPUTS) instanceof Map<?, ?> inputs)) {
+            return Optional.empty();
+        }
+        Map<String, String> read = new LinkedHashMap<>();
+        variables.forEach((name, value) -> read.put(String.valueOf(name), String.valueOf(value)));
+        MultiValueMap<String, String> typed = new LinkedMultiValueMap<>();
+        inputs.forEach((name, values) -> {
+            if (values instanceof List<?> list) {
+                typed.put(String.valueOf(name), list.stream().map(String::valueOf).toList());
+            }
+        });
+        return Optional.of(new Kept(action, read, page, typed, Instant.ofEpochMilli(keptAt)));
     }
 
     /** The request's path within the application, as raw as a page's address is kept. */

@@ -33,6 +33,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -84,6 +86,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig implements WebMvcConfigurer {
+
+    /** Whether a request's authentication is someone signed in (neither none nor anonymous). */
+    private static final AuthenticationTrustResolver SIGN_INS = new AuthenticationTrustResolverImpl();
 
     /** Every role of an account (security.Role): whoever signs in as a person, never a channel. */
     private static final String[] PEOPLE = java.util.Arrays.stream(Role.values()).map(Role::name)
@@ -359,10 +364,14 @@ class SecurityConfig implements WebMvcConfigurer {
                 .logout(out -> out.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("SANFU_SESSION")
                         .permitAll())
                 .exceptionHandling(e -> e.accessDeniedHandler((request, response, refused) -> {
-                    if (refused instanceof CsrfException && !request.isRequestedSessionIdValid()) {
-                        // a form posted without a live session (timed out, the cookie gone or garbled): what
-                        // it needs is a new sign-in, not a 403; nothing was done, and a forgery gains nothing;
-                        // signed in again, the user is back on the page the form was on, with what was typed
+                    if (refused instanceof CsrfException && !SIGN_INS.isAuthenticated(
+                            SecurityContextHolder.getContext().getAuthentication())) {
+                        // a form posted where no one is signed in any more: its session timed out, the cookie is
+                        // gone or garbled, or it names a session begun since without a sign-in (a feedback link
+                        // rated in that browser, FeedbackPages; a sign-in page opened again). What it needs is a
+                        // new sign-in, not a 403; nothing was done, and a forgery gains nothing, since a session
+                        // signed in keeps refusing a wrong token (403, below); signed in again, the user is back
+                        // on the page the form was on, with what was typed
                         ExpiredFormWayBack.remember(request, keptForms);
                         response.setStatus(HttpStatus.SEE_OTHER.value());
                         response.setHeader("Location", request.getContextPath() + "/login?expired");

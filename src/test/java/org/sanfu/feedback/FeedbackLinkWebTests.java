@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
 import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
+import org.sanfu.SessionRows;
 import org.sanfu.TestAccounts;
 import org.sanfu.security.AccountAdministration;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -634,6 +635,64 @@ class FeedbackLinkWebTests {
         Answer expired = sent(MockMvcRequestBuilders.get(path + "/rated").cookie(after), address);
         assertThat(expired.status()).isEqualTo(410);
         assertThat(expired.body()).doesNotContain("很及时");
+    }
+
+    /**
+     * The thanks outlive the release that kept them (the session's row does): they are stored in the JDK's types alone,
+     * and thanks the running release cannot read (written by one whose classes differ) are no thanks, the spent link's
+     * page as for anyone else, never an error.
+     */
+    @Test
+    void theThanksAreKeptInTheJdksTypesAndThanksThatCannotBeReadAreTheSpentLinksPage() {
+        String path = issue(repliedTicket().id());
+        jakarta.servlet.http.Cookie session = sent(MockMvcRequestBuilders.post(path)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .params(Pages.form("satisfaction", "DISSATISFIED", "comment", "仍订不到舱")), address)
+                .response().getCookie("SANFU_SESSION");
+        String attribute = FeedbackPages.THANKS_ATTRIBUTE + FeedbackTokens.hash(token(path));
+        assertThat(SessionRows.readWithTheJdksClassesOnly(SessionRows.bytes(jdbc, session, attribute)))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("satisfaction", "DISSATISFIED").containsEntry("comment", "仍订不到舱");
+        assertThat(sent(MockMvcRequestBuilders.get(path + "/rated").cookie(session), address).status()).isEqualTo(200);
+
+        SessionRows.overwrite(jdbc, session, attribute, SessionRows.ofAClassGone());
+        Answer unreadable = sent(MockMvcRequestBuilders.get(path + "/rated").cookie(session), address);
+        assertThat(unreadable.status()).as(unreadable.body()).isEqualTo(410);
+        assertThat(unreadable.html().getElementById("spentTitle")).isNotNull();
+    }
+
+    /**
+     * A member of staff whose workbench session timed out rates a link in that same browser, which gives the browser a
+     * session of the rating's (no one signed in, no CSRF token); a workbench form still open in another tab, sent then,
+     * goes to sign in again as after any time-out (/login?expired, what was typed kept), not to the 403 of a forged
+     * form: that session is not the one the form's token was of. It changes nothing either way.
+     */
+    @Test
+    void aWorkbenchFormSentAfterARatingInTheBrowserWhoseSessionTimedOutGoesToSignInAgain() throws Exception {
+        String path = issue(repliedTicket().id());
+        Answer rated = sent(MockMvcRequestBuilders.post(path).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .cookie(Pages.TIMED_OUT).params(Pages.form("satisfaction", "SATISFIED", "comment", "很及时")), address);
+        assertThat(rated.status()).as(rated.body()).isEqualTo(303);
+        jakarta.servlet.http.Cookie browser = rated.response().getCookie("SANFU_SESSION");
+        assertThat(browser).as("the rating's own session").isNotNull();
+
+        String code = api.enterprise();
+        MockHttpServletResponse posted = pages.postAfterTimeOut("/visits", "/visits/new",
+                Pages.form("enterpriseCreditCode", code, "notes", "评价之后才点的保存"), browser);
+        assertThat(posted.getStatus()).as(posted.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(303);
+        assertThat(posted.getHeader("Location")).isEqualTo("/login?expired");
+        assertThat(api.get("/api/visits?enterprise=" + code, "staff1").json().path("total").asInt())
+                .as("nothing saved").isZero();
+
+        jakarta.servlet.http.Cookie kept = Pages.sessionAfter(posted, browser);
+        MockHttpServletResponse signedIn = pages.signInWith(kept, "staff1");
+        assertThat(signedIn.getRedirectedUrl()).as("back to the form's page").isEqualTo("/visits/new");
+        jakarta.servlet.http.Cookie after = Pages.sessionAfter(signedIn, kept);
+        Answer form = perform(MockMvcRequestBuilders.get("/visits/new").cookie(after), address);
+        assertThat(form.html().select("#formKept").text()).contains("已恢复");
+        assertThat(form.html().select("#notes").text()).isEqualTo("评价之后才点的保存");
+        assertThat(sent(MockMvcRequestBuilders.get(path + "/rated").cookie(after), address).status())
+                .as("and the thanks are still this browser's").isEqualTo(200);
     }
 
     /**

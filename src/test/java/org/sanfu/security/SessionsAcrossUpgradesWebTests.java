@@ -1,0 +1,88 @@
+package org.sanfu.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import jakarta.servlet.http.Cookie;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.sanfu.Api;
+import org.sanfu.Pages;
+import org.sanfu.SanfuTest;
+import org.sanfu.SessionRows;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+/**
+ * A session outlives the release that wrote it: Spring Session JDBC keeps its attributes Java-serialized in the
+ * database, and the release after an upgrade reads them. What the workbench keeps there is in the JDK's types alone, and
+ * an attribute the running release cannot read (its class renamed, moved or changed since) is no attribute: the
+ * session goes on signed out, with nothing kept, never an error on each of its requests until it expires.
+ */
+@SanfuTest
+class SessionsAcrossUpgradesWebTests {
+
+    /** Where HttpSessionSecurityContextRepository keeps who signed in. */
+    private static final String SIGNED_IN = "SPRING_SECURITY_CONTEXT";
+
+    @Autowired
+    Api api;
+    @Autowired
+    Pages pages;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aSessionWhoseSignInCannotBeReadIsSignedOutAndSignsInAgain() throws Exception {
+        Cookie session = Pages.sessionAfter(pages.signInWith(null, "staff1"), null);
+        assertThat(page("/tickets", session).getStatus()).isEqualTo(200);
+
+        SessionRows.overwrite(jdbc, session, SIGNED_IN, SessionRows.ofAClassGone());
+        MockHttpServletResponse signedOut = page("/tickets", session);
+        assertThat(signedOut.getStatus()).as("the sign-in page, not an error").isEqualTo(302);
+        assertThat(signedOut.getRedirectedUrl()).endsWith("/login");
+        assertThat(page("/login", session).getStatus()).isEqualTo(200);
+
+        MockHttpServletResponse again = pages.signInWith(session, "staff1");
+        assertThat(again.getRedirectedUrl()).as("back where the browser was going").contains("/tickets");
+        assertThat(page("/tickets", Pages.sessionAfter(again, session)).getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void aKeptFormIsStoredInTheJdksTypesAndOneThatCannotBeReadIsNothingKept() throws Exception {
+        String code = api.enterprise();
+        MockHttpServletResponse posted = pages.postAfterTimeOut("/visits", "/visits/new",
+                Pages.form("enterpriseCreditCode", code, "notes", "升级前填写的走访记录", "problems[0].title", "订舱难"));
+        Cookie kept = posted.getCookie("SANFU_SESSION");
+        Object stored = SessionRows.readWithTheJdksClassesOnly(SessionRows.bytes(jdbc, kept, KeptForms.ATTRIBUTE));
+        assertThat(stored).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("page", "/visits/new").containsEntry("action", "/visits")
+                .containsEntry("inputs", Map.of("enterpriseCreditCode", List.of(code),
+                        "notes", List.of("升级前填写的走访记录"), "problems[0].title", List.of("订舱难")));
+
+        SessionRows.overwrite(jdbc, kept, KeptForms.ATTRIBUTE, SessionRows.ofAClassGone());
+        MockHttpServletResponse login = page("/login?expired", kept);
+        assertThat(login.getStatus()).as("the sign-in page, not an error").isEqualTo(200);
+        assertThat(html(login).select("#sessionExpired").text()).contains("没有保存").doesNotContain("已保留");
+        MockHttpServletResponse signedIn = pages.signInWith(kept, "staff1");
+        assertThat(signedIn.getRedirectedUrl()).as("the form's page still").isEqualTo("/visits/new");
+        MockHttpServletResponse form = page("/visits/new", Pages.sessionAfter(signedIn, kept));
+        assertThat(form.getStatus()).isEqualTo(200);
+        assertThat(html(form).select("#formKept")).as("nothing kept").isEmpty();
+        assertThat(html(form).select("#notes").text()).isEmpty();
+    }
+
+    private MockHttpServletResponse page(String path, Cookie session) throws Exception {
+        return pages.mvc().perform(get(path).cookie(session).accept(MediaType.TEXT_HTML)).andReturn().getResponse();
+    }
+
+    private static Document html(MockHttpServletResponse response) throws Exception {
+        return Jsoup.parse(response.getContentAsString(StandardCharsets.UTF_8));
+    }
+}
