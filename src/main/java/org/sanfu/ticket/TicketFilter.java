@@ -12,7 +12,10 @@ import java.util.List;
  * {@code sources} keeps the tickets that came from any of them (VISIT, FORUM, HOTLINE, ONLINE, SYSTEMIC or a
  * channel's code): the office's hotline and online entries are two; null or empty means any.
  * {@code updatedSince} (addition) keeps the tickets changed at or after that moment (updatedAt), and orders the list
- * by updatedAt, then id, ascending: an integrator's pull.
+ * by updatedAt, then id, ascending: an integrator's pull. {@code afterId} (addition, only with updatedSince; null
+ * means none) is where the pull's last page ended: of the tickets of that very moment only those of a greater id are
+ * kept (keyset paging), so a ticket of that moment that changes meanwhile moves none of the others out of the pull, as
+ * a page number would.
  */
 public record TicketFilter(
         TicketStatus status,
@@ -28,7 +31,8 @@ public record TicketFilter(
         Boolean open,
         String reporter,
         List<String> sources,
-        Instant updatedSince) {
+        Instant updatedSince,
+        Long afterId) {
 
     public TicketFilter {
         sources = sources == null || sources.isEmpty() ? null : List.copyOf(sources);
@@ -39,7 +43,7 @@ public record TicketFilter(
             Boolean overdue, Instant from, Instant toExclusive, String q, String leadDepartment, Boolean open,
             String reporter, List<String> sources) {
         this(status, department, category, town, enterprise, overdue, from, toExclusive, q, leadDepartment, open,
-                reporter, sources, null);
+                reporter, sources, null, null);
     }
 
     /** From any source. */

@@ -535,6 +535,13 @@ class Tickets {
         if (f.open() != null) {
             where.add(f.open() ? "t.status <> ?" : "t.status = ?", TicketStatus.CLOSED.name());
         }
+        if (f.updatedSince() != null && f.afterId() != null) {
+            // a pull's next page by its keyset, not its offset: of the moment it ended at, the ids after the last one
+            // it received; a ticket of that moment changed meanwhile leaves it without moving the others back a row.
+            // As a row value, PostgreSQL starts ticket_updated's scan right after that pair (an or of the two columns
+            // starts it at the moment and reads past each ticket of it before the id); H2 starts at the moment
+            where.add("(t.updated_at, t.id) > (?, ?)", Sql.ts(f.updatedSince()), f.afterId());
+        }
         // the name as people say it (温岭海通 for 温岭市海通…) is the enterprise's (NameAsSaid), on its row
         String from = f.q() == null ? "ticket t"
                 : "ticket t join enterprise e on e.credit_code = t.enterprise_credit_code";

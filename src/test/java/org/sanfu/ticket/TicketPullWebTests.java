@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SanfuTest
 class TicketPullWebTests extends TicketWebTestSupport {
 
+    private static final Comparator<String> BY_NUMBER = Comparator.comparingLong(Long::parseLong);
     private static final Map<String, Object> RESOLVED = Map.of("resolution", "已协调船公司增加舱位", "outcome", "RESOLVED");
 
     @Autowired
@@ -142,6 +144,62 @@ class TicketPullWebTests extends TicketWebTestSupport {
     }
 
     @Test
+    void aPullByTheLastIdItReceivedSkipsNoTicketOfAMomentWhereThePageNumberDid() throws InterruptedException {
+        String code = api.enterprise();
+        List<String> t = api.visit(code, List.of(Api.problem("CONTAINER", "订舱难"), Api.problem("CONTAINER", "缺箱"),
+                Api.problem("CONTAINER", "运价高"), Api.problem("CONTAINER", "堆场远"),
+                Api.problem("CONTAINER", "报关慢"))).stream().map(TicketWebTestSupport::id).sorted(BY_NUMBER).toList();
+        String base = "/api/tickets?enterprise=" + code + "&size=2&updatedSince=";
+
+        // the page-number recipe: one statement stamps the five with one moment (the enterprise renamed), the first
+        // of them changes between the first page and the next, and the third slides back onto the page already read
+        Instant moment = stampedTogether(code, t);
+        List<String> byPage = new ArrayList<>(ids(api.get(base + encoded(moment) + "&page=0", "leader").json()));
+        assertThat(byPage).containsExactly(t.get(0), t.get(1));
+        Thread.sleep(5);
+        Instant changed = updatedAt(api.act(t.get(0), "sign", "transport", null));
+        byPage.addAll(ids(api.get(base + encoded(moment) + "&page=1", "leader").json()));
+        byPage.addAll(ids(api.get(base + encoded(moment) + "&page=2", "leader").json()));
+        byPage.addAll(ids(api.get(base + encoded(changed), "leader").json()));
+        assertThat(byPage).as("what the page-number recipe never sees").doesNotContain(t.get(2))
+                .containsAll(List.of(t.get(0), t.get(1), t.get(3), t.get(4)));
+
+        // the keyset recipe, the same five stamped again and the second of them changed after the first page
+        moment = stampedTogether(code, t);
+        List<String> byKeyset = new ArrayList<>();
+        Instant since = moment;
+        String afterId = null;
+        for (int read = 0; read < 10; read++) {
+            JsonNode page = api.get(base + encoded(since) + (afterId == null ? "" : "&afterId=" + afterId), "leader")
+                    .json();
+            if (page.get("items").isEmpty()) {
+                break;
+            }
+            page.get("items").forEach(ticket -> byKeyset.add(id(ticket)));
+            JsonNode last = page.get("items").get(page.get("items").size() - 1);
+            since = updatedAt(last);
+            afterId = id(last);
+            if (read == 0) {
+                Thread.sleep(5);
+                api.act(t.get(1), "sign", "transport", null);
+            }
+        }
+        // none skipped, none repeated but the one changed again, which comes again at its new moment
+        assertThat(byKeyset).containsExactly(t.get(0), t.get(1), t.get(2), t.get(3), t.get(4), t.get(1));
+    }
+
+    @Test
+    void anAfterIdThatIsNoTicketsIdOrComesWithoutUpdatedSinceIs400NamingIt() {
+        String pull = "/api/tickets?size=1&updatedSince=" + encoded(Instant.now().minusSeconds(3600)) + "&afterId=";
+        for (String bad : List.of("abc", "0", "-1", "01", "1.5", "+1", "１", "9".repeat(25))) {
+            assertInvalid(api.get(pull + bad, "leader"), "afterId");
+        }
+        assertInvalid(api.get("/api/tickets?afterId=1", "leader"), "afterId");
+        assertThat(api.get(pull, "leader").status()).as("blank is none").isEqualTo(200);
+        assertThat(api.get(pull + "1", "leader").status()).isEqualTo(200);
+    }
+
+    @Test
     void aDepartmentPullsOnlyTheTicketsItLeadsOrCoHandles() {
         String code = api.enterprise();
         List<String> t = api.visit(code, List.of(Api.problem("CONTAINER", "订舱难"), Api.problem("FINANCING", "融资难")))
@@ -149,6 +207,13 @@ class TicketPullWebTests extends TicketWebTestSupport {
         String pull = "/api/tickets?enterprise=" + code + "&updatedSince=" + encoded(Instant.now().minusSeconds(3600));
         assertThat(ids(api.get(pull, "transport").json())).containsExactly(t.get(0));
         assertThat(ids(api.get(pull, "leader").json())).containsExactlyInAnyOrderElementsOf(t);
+        // the keyset's next page too: the department's own, after its last id
+        Instant first = updatedAt(api.get("/api/tickets/" + t.get(0), "leader").json());
+        String fromTheFirst = "/api/tickets?enterprise=" + code + "&updatedSince=" + encoded(first) + "&afterId="
+                + t.get(0);
+        assertThat(ids(api.get(fromTheFirst, "transport").json())).isEmpty();
+        assertThat(ids(api.get(pull + "&afterId=1", "transport").json())).containsExactly(t.get(0));
+        assertThat(ids(api.get(fromTheFirst, "leader").json())).containsExactly(t.get(1));
     }
 
     @Test
@@ -183,6 +248,16 @@ class TicketPullWebTests extends TicketWebTestSupport {
         assertThat(jdbc.queryForObject("select updated_at from ticket where id = ?", Timestamp.class,
                 Long.parseLong(current))).as("later than its events: left as it is")
                 .isEqualTo(new Timestamp(untouched.getTime() + 60_000));
+    }
+
+    /** Stamps these tickets of the enterprise with one moment in one statement, as its new name does; that moment. */
+    private Instant stampedTogether(String code, List<String> ids) throws InterruptedException {
+        Thread.sleep(5);
+        String town = api.get("/api/tickets/" + ids.get(0), "leader").json().get("town").asText();
+        inTransaction(() -> tickets.renameEnterprise(code, "改名后的企业" + System.nanoTime(), town));
+        Instant moment = storedUpdatedAt(Long.parseLong(ids.get(0)));
+        ids.forEach(id -> assertThat(storedUpdatedAt(Long.parseLong(id))).as(id).isEqualTo(moment));
+        return moment;
     }
 
     private void inTransaction(Runnable work) {

@@ -319,6 +319,10 @@ class ApiDocsWebTests {
         assertThat(parameter(tickets, "size").path("maximum").asInt()).isEqualTo(PageParams.MAX_SIZE);
         assertThat(texts(parameter(tickets, "status").get("enum"))).contains("ASSIGNED", "CLOSED");
         assertThat(parameter(tickets, "overdue").path("type").asText()).isEqualTo("boolean");
+        assertThat(parameter(tickets, "updatedSince").path("format").asText()).isEqualTo("date-time");
+        // an id as the API writes ids (a string): what a pull's next page goes on after
+        assertThat(parameter(tickets, "afterId").path("type").asText()).isEqualTo("string");
+        assertThat(parameter(tickets, "afterId").path("pattern").asText()).isEqualTo("^[1-9][0-9]{0,17}$");
         JsonNode paths = docs.get("paths");
         assertThat(parameter(paths.at("/~1api~1reports~1daily/get"), "date").path("format").asText())
                 .isEqualTo("date");

@@ -56,7 +56,8 @@ class TicketController {
             + "town, enterprise credit code, overdue, `from`/`to` (dates the problems were reported), `q` in the "
             + "title or description, `reporter` (who reported it) and `source` (where it came from; repeat it for "
             + "more than one, any of which matches); paged, the latest reported first (reportedAt, then id, "
-            + "descending). (Addition) `updatedSince`: the tickets changed since a moment, the oldest change first.")
+            + "descending). (Addition) `updatedSince`: the tickets changed since a moment, the oldest change first; with `afterId`, "
+            + "the next page of such a pull (keyset).")
     @ApiAccess(value = {"STAFF", "DISPATCH", "DEPT", "LEADER", "ADMIN"},
             scope = "a department sees the tickets it leads or co-handles", errors = 400)
     // read as text to answer 400 in the caller's words; the document says what is valid
@@ -87,6 +88,12 @@ class TicketController {
     @Parameter(name = "updatedSince", in = ParameterIn.QUERY, schema = @Schema(type = "string", format = "date-time"),
             description = "(addition) the tickets changed at or after this moment (their updatedAt), ordered by "
                     + "updatedAt then id, ascending: an integrator's pull (API.md); not a date-time → 400")
+    @Parameter(name = "afterId", in = ParameterIn.QUERY,
+            schema = @Schema(type = "string", pattern = "^[1-9][0-9]{0,17}$"),
+            description = "(addition, only with updatedSince) the id of the last ticket received, updatedSince its "
+                    + "updatedAt: keeps the tickets changed after that moment, or at it with a greater id (keyset "
+                    + "paging: the next page of a pull, none skipped, none repeated); not an id, or without "
+                    + "updatedSince → 400")
     @GetMapping
     PageResult<TicketView> list(Caller caller,
             @RequestParam(required = false) String status, @RequestParam(required = false) String department,
@@ -96,11 +103,11 @@ class TicketController {
             @RequestParam(required = false) String q, @RequestParam(required = false) String leadDepartment,
             @RequestParam(required = false) String open, @RequestParam(required = false) String reporter,
             @RequestParam(required = false) List<String> source,
-            @RequestParam(required = false) String updatedSince,
+            @RequestParam(required = false) String updatedSince, @RequestParam(required = false) String afterId,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         TicketListParams.Parsed parsed = listParams.parse(new TicketListParams.Raw(status, department, category, town,
                 enterprise, overdue, from, to, q, leadDepartment, open, reporter, source),
-                updatedSince, page, size);
+                updatedSince, afterId, page, size);
         return queries.list(parsed.filter(), caller, parsed.page());
     }
 

@@ -6,9 +6,11 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.sanfu.Ids;
 import org.sanfu.Message;
 import org.sanfu.Typed;
 import org.sanfu.catalog.Catalog;
@@ -29,7 +31,7 @@ import org.springframework.stereotype.Component;
  * The query parameters of the ticket list (API.md "Tickets": {@code status}, {@code department},
  * {@code category}, {@code town}, {@code enterprise}, {@code overdue}, {@code from}, {@code to},
  * {@code q}, {@code page}, {@code size}, and the additions {@code leadDepartment}, {@code open}, {@code reporter} and
- * {@code source}, which may come more than once) as a filter and a page, read once for the API and the page: every malformed one is named in one {@link InvalidInput}.
+ * {@code source}, which may come more than once; the API's {@code updatedSince} and {@code afterId} too) as a filter and a page, read once for the API and the page: every malformed one is named in one {@link InvalidInput}.
  */
 @Component
 class TicketListParams {
@@ -126,10 +128,11 @@ class TicketListParams {
 
     /**
      * The filter and the page of GET /api/tickets, or 400 naming every parameter at fault: an {@code enterprise} longer
-     * than a credit code is one; so is an {@code updatedSince} (addition, the API's alone) that is no moment.
+     * than a credit code is one; so is an {@code updatedSince} (addition, the API's alone) that is no moment, and an
+     * {@code afterId} (addition, the pull's keyset) that is no ticket's id or comes without an {@code updatedSince}.
      */
-    Parsed parse(Raw raw, String updatedSince, Integer page, Integer size) {
-        return parse(raw, CreditCode.LENGTH, updatedSince, errors -> {
+    Parsed parse(Raw raw, String updatedSince, String afterId, Integer page, Integer size) {
+        return parse(raw, CreditCode.LENGTH, updatedSince, afterId, errors -> {
             try {
                 return PageParams.of(page, size);
             } catch (InvalidInput e) {
@@ -147,10 +150,10 @@ class TicketListParams {
      * ({@link PageParams#shown}): one past the depth is the last page allowed, where the API refuses it.
      */
     Parsed parseOnPages(Raw raw, String page, int size) {
-        return parse(raw, QueryParams.WORDS_MAX, null, errors -> PageParams.shown(errors, page, size));
+        return parse(raw, QueryParams.WORDS_MAX, null, null, errors -> PageParams.shown(errors, page, size));
     }
 
-    private Parsed parse(Raw raw, int enterpriseMax, String updatedSinceText,
+    private Parsed parse(Raw raw, int enterpriseMax, String updatedSinceText, String afterIdText,
             Function<InvalidInput.Collector, PageParams> paging) {
         InvalidInput.Collector errors = new InvalidInput.Collector();
         TicketStatus status = params.enumValue(errors, "status", raw.status(), TicketStatus.class);
@@ -199,11 +202,34 @@ class TicketListParams {
         Instant to = params.endOf(errors, "to", raw.to());
         params.inOrder(errors, from, to);
         Instant updatedSince = params.moment(errors, "updatedSince", updatedSinceText);
+        Long afterId = afterId(errors, afterIdText, updatedSinceText);
         PageParams pageParams = paging.apply(errors);
         errors.throwIfAny();
         TicketFilter filter = new TicketFilter(status, department, category, town,
                 CreditCode.normalize(enterprise), overdue, from, to, q,
-                leadDepartment, open, reporter, sources, updatedSince);
+                leadDepartment, open, reporter, sources, updatedSince, afterId);
         return new Parsed(filter, pageParams);
+    }
+
+    /**
+     * The id of the last ticket a pull received, as the API writes ids ({@link Ids#parse}: 1 or more, ASCII digits);
+     * null when absent or blank. It says where in the moment of {@code updatedSince} the pull goes on, so alone it
+     * means nothing: without one it is refused, rather than ignored as if the whole list were asked.
+     */
+    private Long afterId(InvalidInput.Collector errors, String afterIdText, String updatedSinceText) {
+        String text = params.text(afterIdText);
+        if (text == null) {
+            return null;
+        }
+        OptionalLong id = Ids.parse(text);
+        if (id.isEmpty()) {
+            errors.add("afterId", Message.of("sanfu.validation.ticket-id"));
+            return null;
+        }
+        if (params.text(updatedSinceText) == null) {
+            errors.add("afterId", Message.of("sanfu.validation.after-id-alone"));
+            return null;
+        }
+        return id.getAsLong();
     }
 }
