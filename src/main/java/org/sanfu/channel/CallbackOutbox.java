@@ -97,7 +97,8 @@ class CallbackOutbox {
         body.put("status", t.status());
         body.put("resolution", t.resolution());
         body.put("satisfaction", t.satisfaction());
-        body.put("changedAt", now);
+        // the change's own moment, as the ticket's updatedAt says it (ticket.TicketChanges), not this write's
+        body.put("changedAt", t.updatedAt());
         // (addition) who has it and by when, as the read-back says it: what a hotline tells its caller (承办单位、答复期限)
         body.put("leadDepartment", t.leadDepartment());
         body.put("leadDepartmentLabel", catalog.departmentLabel(t.leadDepartment()));

@@ -1,6 +1,5 @@
 package org.sanfu.ticket;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -61,12 +60,11 @@ public class DeadlineRecount implements SmartInitializingSingleton {
     private final ApplicationEventPublisher publisher;
     private final Notifications notifications;
     private final TransactionTemplate transaction;
-    private final Clock clock;
     private final boolean olderAccepted;
 
     DeadlineRecount(Tickets tickets, TicketEvents events, CalendarOnRecord onRecord, WorkingDayCalendar calendar,
             ApplicationEventPublisher publisher, Notifications notifications, PlatformTransactionManager transactions,
-            Clock clock, CalendarProperties settings, EnterpriseService enterprises) {
+            CalendarProperties settings, EnterpriseService enterprises) {
         this.enterprises = enterprises;
         this.olderAccepted = settings.olderFileAccepted();
         this.notifications = notifications;
@@ -76,7 +74,6 @@ public class DeadlineRecount implements SmartInitializingSingleton {
         this.calendar = calendar;
         this.publisher = publisher;
         this.transaction = new TransactionTemplate(transactions);
-        this.clock = clock;
     }
 
     /** At start, before the web server and the deadline sweep: the running deadlines on the calendar on file. */
@@ -103,7 +100,8 @@ public class DeadlineRecount implements SmartInitializingSingleton {
         Integer moved = transaction.execute(status -> {
             String recorded = onRecord.lockRecorded().orElse(null);
             String described = current.described();
-            Instant now = clock.instant();
+            // the recount's one moment: its events' at and the moved tickets' updatedAt
+            Instant now = tickets.now();
             if (recorded == null) {
                 onRecord.recordFirst(described, now);
                 return 0;

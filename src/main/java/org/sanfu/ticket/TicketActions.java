@@ -1,6 +1,5 @@
 package org.sanfu.ticket;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
@@ -56,7 +55,6 @@ public class TicketActions {
     private final WorkingDayCalendar calendar;
     private final Catalog catalog;
     private final SanfuProperties properties;
-    private final Clock clock;
     private final ApplicationEventPublisher published;
     private final Notifications notifications;
     private final Extensions extensions;
@@ -65,7 +63,7 @@ public class TicketActions {
 
     TicketActions(Tickets tickets, TicketEvents events, TicketQueries queries, TicketPolicy policy, TicketDeadlines clocks,
             TicketProcessGateway process, WorkingDayCalendar calendar, Catalog catalog, SanfuProperties properties,
-            Clock clock, ApplicationEventPublisher published, Notifications notifications, Extensions extensions,
+            ApplicationEventPublisher published, Notifications notifications, Extensions extensions,
             MessageSource messages, TicketMetrics metrics) {
         this.messages = messages;
         this.metrics = metrics;
@@ -81,7 +79,6 @@ public class TicketActions {
         this.calendar = calendar;
         this.catalog = catalog;
         this.properties = properties;
-        this.clock = clock;
     }
 
     /**
@@ -320,7 +317,7 @@ public class TicketActions {
         }
         Ticket.OpenTask task = before.openTasks().stream()
                 .filter(t -> t.taskKey().equals(TicketProcess.TASK_FEEDBACK)).findFirst().orElseThrow();
-        Ticket after = record(before, task, actor, TicketAction.FEEDBACK, rating(command), clock.instant());
+        Ticket after = record(before, task, actor, TicketAction.FEEDBACK, rating(command), tickets.now());
         if (voidsLinks) {
             published.publishEvent(new FeedbackRecorded(after.id(), actor, after.status()));
         }
@@ -405,7 +402,7 @@ public class TicketActions {
                 && e.detail().equals(text))) {
             return false;
         }
-        Instant now = clock.instant();
+        Instant now = tickets.now();
         tickets.touch(id, now);
         events.append(id, new TicketEvent(now, actor, action, ticket.status(), ticket.status(), text));
         return true;
@@ -423,7 +420,8 @@ public class TicketActions {
         if (!policy.belongsTo(action, before, caller)) {
             throw notYours(id, action);
         }
-        Instant now = clock.instant();
+        // the change's one moment: the process's listeners this action moves read the same (Tickets.now)
+        Instant now = tickets.now();
         Ticket.OpenTask task = null;
         if (action != TicketAction.COMMENT) {
             task = policy.offered(action, before, caller, now).orElseThrow(() -> new DomainException.NotNow(

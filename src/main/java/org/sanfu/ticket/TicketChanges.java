@@ -34,9 +34,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * in another synchronization's beforeCommit is never written (this one registers too late to flush it).
  * <p>
  * And it stamps {@code updated_at} (the ticket's {@code updatedAt}, what an integrator's pull by {@code updatedSince}
- * reads): the clock's now at the first change of the transaction that the API shows, in the ticket's JSON or its
- * history, held like the other columns; a write that names its own moment (an action's now) overrides it. A change of
- * the bookkeeping the API does not show (a clock's next moment, the process instance, a reminder's mark) is none.
+ * reads) at the first change of the transaction that the API shows, in the ticket's JSON or its history, held like
+ * the other columns; a statement of the ticket's own that sets it ({@link #changingStamped}) carries it instead, so that
+ * an action writes it once. A change of the bookkeeping the API does not show (a clock's next moment, the process
+ * instance, a reminder's mark) is none.
+ * <p>
+ * One change has one moment ({@link #now}): the stamp, the history event's {@code at}, the action's own column
+ * (signedAt, repliedAt, assignedAt) and a channel's callback ({@code changedAt} is the ticket's updatedAt) all say the
+ * same instant, where each reading the clock itself put them milliseconds to seconds apart.
  */
 @Component
 class TicketChanges {
@@ -97,8 +102,47 @@ class TicketChanges {
         Touched touched = touched();
         if (touched.shown.add(id) && !touched.committing) {
             // nothing changed in another synchronization's beforeCommit is written (above): no stamp either
-            touched.deferred.computeIfAbsent(id, k -> new TreeMap<>()).putIfAbsent("updated_at", Sql.ts(clock.instant()));
+            touched.deferred.computeIfAbsent(id, k -> new TreeMap<>()).putIfAbsent("updated_at", Sql.ts(now()));
         }
+    }
+
+    /**
+     * As {@link #changing(long)}, for a statement about to set the ticket's {@code updated_at} to {@link #now} itself
+     * (an action's update): no stamp is held for it, and one held already is dropped, for it would be an update of
+     * the row more, before that statement, writing the same moment.
+     */
+    void changingStamped(long id) {
+        mayChange(id);
+        Touched touched = touched();
+        touched.shown.add(id);
+        Map<String, Object> held = touched.deferred.get(id);
+        if (held != null) {
+            held.remove("updated_at");
+            if (held.isEmpty()) {
+                touched.deferred.remove(id);
+            }
+        }
+    }
+
+    /**
+     * The moment of this transaction's change: the clock's now, read at the first ask (the use case's start) and
+     * the same for every later one, the process's listeners' included; a transaction of its own inside has its own.
+     */
+    Instant now() {
+        Touched touched = touched();
+        if (touched.moment == null) {
+            touched.moment = clock.instant();
+        }
+        return touched.moment;
+    }
+
+    /** This transaction's change happens at {@code moment}, read before it began (a sweep's now): before any {@link #now}. */
+    void at(Instant moment) {
+        Touched touched = touched();
+        if (touched.moment != null && !touched.moment.equals(moment)) {
+            throw new IllegalStateException("the transaction's moment is " + touched.moment + " already, not " + moment);
+        }
+        touched.moment = moment;
     }
 
     /**
@@ -119,7 +163,7 @@ class TicketChanges {
     Instant changing(Collection<Long> ids) {
         ids.forEach(this::mayChange);
         touched().shown.addAll(ids);
-        return clock.instant();
+        return now();
     }
 
     /** The transaction created this ticket: there was nothing before. */
@@ -168,12 +212,18 @@ class TicketChanges {
         /** The tickets stamped (or inserted) in this transaction. */
         private final Set<Long> shown = new HashSet<>();
         private Map<Long, Map<String, Object>> deferred = new LinkedHashMap<>();
+        /** {@link #now}: null until asked. */
+        private Instant moment;
         private boolean committing;
 
         @Override
         public void beforeCommit(boolean readOnly) {
             flush();
             committing = true;
+            if (before.isEmpty()) {
+                // the transaction asked its moment (now) and changed no ticket
+                return;
+            }
             List<TicketFactsChanged.Change> changes = new ArrayList<>();
             for (Map.Entry<Long, TicketFacts.Row> e : before.entrySet()) {
                 changes.add(new TicketFactsChanged.Change(e.getKey(), e.getValue(), read(e.getKey()).orElse(null)));
@@ -184,6 +234,9 @@ class TicketChanges {
         /** Listeners that read or write the database here must run their own (new) transaction. */
         @Override
         public void afterCommit() {
+            if (before.isEmpty()) {
+                return;
+            }
             events.publishEvent(new TicketsCommitted(Set.copyOf(before.keySet())));
         }
 

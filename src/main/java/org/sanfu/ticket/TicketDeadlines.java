@@ -59,7 +59,7 @@ public class TicketDeadlines {
      */
     public void run(long ticketId, DeadlineClock which) {
         if (which == DeadlineClock.FEEDBACK) {
-            tickets.feedbackDue(ticketId, calendar.plusWorkingDays(clock.instant(), sla.feedbackWindow()));
+            tickets.feedbackDue(ticketId, calendar.plusWorkingDays(tickets.now(), sla.feedbackWindow()));
         } else {
             reschedule(ticketId, which);
         }
@@ -88,6 +88,8 @@ public class TicketDeadlines {
     }
 
     private void attend(long ticketId, Instant now) {
+        // what it marks, reminds or closes happens at the sweep's moment, the one the clocks were found due at
+        tickets.at(now);
         Ticket t = tickets.lock(ticketId).orElse(null);
         if (t == null) {
             return;
@@ -123,7 +125,7 @@ public class TicketDeadlines {
      */
     public boolean markIfPassed(long ticketId, DeadlineClock which) {
         Ticket t = row(ticketId);
-        Instant now = clock.instant();
+        Instant now = tickets.now();
         if (t.deadline(which) != null && !now.isBefore(t.deadline(which))) {
             // with its open tasks, to tell whoever holds it
             markOverdue(tickets.find(ticketId).orElse(t), which, now);

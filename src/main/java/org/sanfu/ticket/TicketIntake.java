@@ -1,6 +1,5 @@
 package org.sanfu.ticket;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,18 +24,16 @@ public class TicketIntake {
     private final TicketProcessGateway process;
     private final Catalog catalog;
     private final SlaProperties defaults;
-    private final Clock clock;
     private final TicketMetrics metrics;
 
     TicketIntake(Tickets tickets, TicketEvents events, TicketDeadlines clocks, TicketProcessGateway process, Catalog catalog,
-            SlaProperties defaults, Clock clock, TicketMetrics metrics) {
+            SlaProperties defaults, TicketMetrics metrics) {
         this.tickets = tickets;
         this.events = events;
         this.clocks = clocks;
         this.process = process;
         this.catalog = catalog;
         this.defaults = defaults;
-        this.clock = clock;
         this.metrics = metrics;
     }
 
@@ -56,7 +53,8 @@ public class TicketIntake {
     }
 
     private long open(NewTicket problem, String namedLead) {
-        Instant now = clock.instant();
+        // the report's and the routing's moment, the listeners' the process start calls included (Tickets.now)
+        Instant now = tickets.now();
         long id = tickets.insert(problem, defaults.defaultSignLimit(), defaults.defaultReplyLimit(), now);
         events.append(id, new TicketEvent(now, problem.reporter(), TicketEvent.REPORT, null, null,
                 "[" + catalog.categoryLabel(problem.category()) + "] " + problem.title()));

@@ -1,6 +1,5 @@
 package org.sanfu.ticket;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.sanfu.DomainException;
@@ -27,18 +26,16 @@ public class TicketLifecycle implements TicketProcessGateway.OpenTasks {
     private final WorkingDayCalendar calendar;
     private final Notifications notifications;
     private final SlaProperties sla;
-    private final Clock clock;
     private final TicketMetrics metrics;
 
     TicketLifecycle(Tickets tickets, TicketEvents events, Routing routing, WorkingDayCalendar calendar,
-            Notifications notifications, SlaProperties sla, Clock clock, TicketMetrics metrics) {
+            Notifications notifications, SlaProperties sla, TicketMetrics metrics) {
         this.tickets = tickets;
         this.events = events;
         this.routing = routing;
         this.calendar = calendar;
         this.notifications = notifications;
         this.sla = sla;
-        this.clock = clock;
         this.metrics = metrics;
     }
 
@@ -54,7 +51,7 @@ public class TicketLifecycle implements TicketProcessGateway.OpenTasks {
     }
 
     public void enter(long ticketId, TicketStatus status) {
-        tickets.setStatus(ticketId, status, clock.instant());
+        tickets.setStatus(ticketId, status, tickets.now());
         if (status == TicketStatus.CLOSED) {
             metrics.closed(ticket(ticketId).category());
         }
@@ -72,7 +69,7 @@ public class TicketLifecycle implements TicketProcessGateway.OpenTasks {
         RoutingDecision table = routing.route(ticket.category(), ticket.urgency().name());
         RoutingDecision decision = namedLead == null ? table
                 : new RoutingDecision(namedLead, List.of(), table.signLimit(), table.replyLimit());
-        Instant now = clock.instant();
+        Instant now = tickets.now();
         Instant replyDeadline = calendar.plusWorkingDays(ticket.reportedAt(), decision.replyLimit());
         Instant signDeadline = decision.routed() ? calendar.plusWorkingDays(now, decision.signLimit()) : null;
         tickets.route(ticketId, decision.leadDepartment(), decision.coDepartments(), decision.signLimit(),
@@ -97,7 +94,7 @@ public class TicketLifecycle implements TicketProcessGateway.OpenTasks {
 
     private void restartReplyClock(long ticketId, boolean reopen) {
         Ticket ticket = ticket(ticketId);
-        Instant now = clock.instant();
+        Instant now = tickets.now();
         tickets.replyClockRestarted(ticketId, calendar.plusWorkingDays(now, ticket.replyLimit()), now, reopen);
     }
 
@@ -117,7 +114,7 @@ public class TicketLifecycle implements TicketProcessGateway.OpenTasks {
         Ticket ticket = ticket(ticketId);
         Ticket.ExtensionRequest pending = ticket.extensionRequest();
         if (pending != null) {
-            Instant now = clock.instant();
+            Instant now = tickets.now();
             tickets.extensionDecided(ticketId, ticket.replyDeadline(), now);
             events.append(ticketId, new TicketEvent(now, TicketEvent.SYSTEM, EXTENSION_WITHDRAWN, ticket.status(),
                     ticket.status(), "办理已结束，待审批的延期申请（" + pending.workingDays() + " 个工作日）随之撤回"));
@@ -127,7 +124,7 @@ public class TicketLifecycle implements TicketProcessGateway.OpenTasks {
     /** The feedback window passed without feedback: closed, satisfaction UNRATED. */
     public void closeUnrated(long ticketId) {
         Ticket t = ticket(ticketId);
-        Instant now = clock.instant();
+        Instant now = tickets.now();
         tickets.rated(ticketId, Satisfaction.UNRATED, now);
         events.append(ticketId, new TicketEvent(now, TicketEvent.SYSTEM, "close-unrated", t.status(),
                 TicketStatus.CLOSED, "回访期满（" + sla.feedbackWindow() + " 个工作日）未收到企业评价，自动销号"));

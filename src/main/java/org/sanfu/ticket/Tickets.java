@@ -123,6 +123,19 @@ class Tickets {
         return exists ? find(id) : Optional.empty();
     }
 
+    /**
+     * The moment of the change this transaction makes ({@link TicketChanges#now}): a use case reads it at its start,
+     * the process's listeners it calls read the same, so that one change has one moment wherever it is written.
+     */
+    Instant now() {
+        return changes.now();
+    }
+
+    /** This transaction's change happens at {@code moment}, read before it began (a sweep's now). */
+    void at(Instant moment) {
+        changes.at(moment);
+    }
+
     void setProcessInstance(long id, String processInstanceId) {
         changes.defer(id, "process_instance_id", processInstanceId);
     }
@@ -150,7 +163,7 @@ class Tickets {
      */
     void route(long id, String lead, List<String> co, int signLimit, int replyLimit, Instant assignedAt,
             Instant signDeadline, Instant replyDeadline, Instant signClockStart, Instant now) {
-        changes.changing(id);
+        changes.changingStamped(id);
         Turn ending = turn(id);
         boolean newSignClock = signClockStart != null;
         // the lead whose turn a new sign clock ends keeps its sign, or its missed sign deadline
@@ -198,7 +211,7 @@ class Tickets {
     }
 
     void signed(long id, Instant at, boolean late) {
-        changes.changing(id);
+        changes.changingStamped(id);
         // a late sign is a missed sign clock even if its timer has not fired yet
         sql("update ticket set signed_at = ?, signed_on_time = ?, sign_overdue = sign_overdue or ?, "
                         + "overdue = overdue or ?, " + overdueSince("sign_deadline") + ", updated_at = ? where id = ?")
@@ -239,14 +252,14 @@ class Tickets {
 
     /** The lead department sent the ticket back: one return more, and the department among those that returned it. */
     void returned(long id, String department, Instant now) {
-        changes.changing(id);
+        changes.changingStamped(id);
         String returnedBy = published(id, "returned_by");
         sql("update ticket set return_count = return_count + 1, returned_by = ?, updated_at = ? where id = ?")
                 .params(TicketFacts.withDepartment(returnedBy, department), Sql.ts(now), id).update();
     }
 
     void replied(long id, String resolution, Outcome outcome, Instant at, boolean late) {
-        changes.changing(id);
+        changes.changingStamped(id);
         sql("update ticket set resolution = ?, outcome = ?, replied_at = ?, replied_on_time = ?, "
                         + "reply_overdue = reply_overdue or ?, overdue = overdue or ?, " + overdueSince("reply_deadline")
                         + ", updated_at = ? where id = ?")
@@ -260,7 +273,7 @@ class Tickets {
 
     /** A new reply clock from {@code now}, one reopen more when {@code reopen}. */
     void replyClockRestarted(long id, Instant replyDeadline, Instant now, boolean reopen) {
-        changes.changing(id);
+        changes.changingStamped(id);
         sql("update ticket set reopen_count = reopen_count + ?, reply_deadline = ?, reply_clock_start = ?, "
                         + "reply_reminded = 0, reply_overdue = false, updated_at = ? where id = ?")
                 .params(reopen ? 1 : 0, Sql.ts(replyDeadline), Sql.ts(now), Sql.ts(now), id).update();
@@ -280,12 +293,12 @@ class Tickets {
         changes.mayChange(id);
         String column = clock == DeadlineClock.SIGN ? "sign_overdue" : "reply_overdue";
         String deadline = deadlineColumn(clock);
+        // the ticket shows it (overdue, signOverdue or replyOverdue): its updated_at moves, in the mark's statement
         boolean marked = sql("update ticket set " + column + " = true, overdue = true, " + overdueSince(deadline)
-                        + " where id = ? and not " + column)
-                .params(true, id).update() == 1;
+                        + ", updated_at = ? where id = ? and not " + column)
+                .params(true, Sql.ts(changes.now()), id).update() == 1;
         if (marked) {
-            // the ticket shows it (overdue, signOverdue or replyOverdue): its updated_at moves
-            changes.changing(id);
+            changes.changingStamped(id);
         }
         return marked;
     }
@@ -326,9 +339,9 @@ class Tickets {
 
     /** A clock's deadline moved (a changed calendar counted it anew). */
     void deadlineMoved(long id, DeadlineClock clock, Instant deadline) {
-        changes.changing(id);
-        sql("update ticket set " + deadlineColumn(clock) + " = ? where id = ?").params(Sql.ts(deadline), id)
-                .update();
+        changes.changingStamped(id);
+        sql("update ticket set " + deadlineColumn(clock) + " = ?, updated_at = ? where id = ?")
+                .params(Sql.ts(deadline), Sql.ts(changes.now()), id).update();
     }
 
     private static String deadlineColumn(DeadlineClock clock) {

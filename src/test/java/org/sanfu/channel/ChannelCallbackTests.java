@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
 import org.sanfu.SanfuTest;
+import org.sanfu.TickingTime;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -124,6 +126,36 @@ class ChannelCallbackTests {
         assertThat(last.get("satisfaction").asText()).isEqualTo("SATISFIED");
         // the receiver has answered; the sender marks it delivered right after
         await(() -> state(id).equals(List.of("DELIVERED", "DELIVERED", "DELIVERED", "DELIVERED")));
+    }
+
+    /**
+     * A callback's changedAt is its change's moment: the history event's at and the ticket's updatedAt, on a clock that
+     * moves a second on every read, where the outbox reading it itself said a later one.
+     */
+    @Test
+    void aCallbackSaysTheMomentOfItsChange() throws Exception {
+        ChannelTestSupport.Created c = channels().channel(url());
+        String id = channels().filed(c.key(), ChannelTestSupport.problem(api.enterprise(), "CONTAINER")).get("id").asText();
+        TickingTime.start(Instant.now().truncatedTo(ChronoUnit.SECONDS), Duration.ofSeconds(1));
+        JsonNode signed;
+        try {
+            signed = api.act(id, "sign", "transport", null);
+        } finally {
+            ClockUtil.reset();
+        }
+        Instant changedAt = null;
+        for (String body : jdbc.sql("select body from channel_callback where ticket_id = ? order by id")
+                .param(Long.valueOf(id)).query(String.class).list()) {
+            JsonNode callback = json.readTree(body);
+            if (callback.get("status").asText().equals("IN_PROGRESS")) {
+                changedAt = Instant.parse(callback.get("changedAt").asText());
+            }
+        }
+        Instant signedAt = Instant.parse(signed.get("signedAt").asText());
+        assertThat(changedAt).as("the sign's callback").isEqualTo(signedAt)
+                .isEqualTo(Instant.parse(signed.get("updatedAt").asText()));
+        JsonNode history = api.get("/api/tickets/" + id + "/history", "leader").json();
+        assertThat(Instant.parse(history.get(history.size() - 1).get("at").asText())).isEqualTo(changedAt);
     }
 
     @Test

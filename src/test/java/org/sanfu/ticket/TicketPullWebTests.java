@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -17,6 +18,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
 import org.sanfu.SanfuTest;
+import org.sanfu.TickingTime;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -105,6 +107,40 @@ class TicketPullWebTests extends TicketWebTestSupport {
         } finally {
             ClockUtil.reset();
         }
+    }
+
+    /**
+     * One change, one moment: its history event's {@code at}, the ticket's updatedAt and the action's own column say the
+     * same instant, on a clock that moves a second on every read, where each place reading it put them seconds apart.
+     */
+    @Test
+    void aChangeHasOneMomentItsEventTheTicketsUpdatedAtAndItsOwnColumnSay() {
+        TickingTime.start(Instant.now().truncatedTo(ChronoUnit.SECONDS), Duration.ofSeconds(1));
+        try {
+            String id = id(api.ticket("CONTAINER"));
+            assertOneMoment(id, api.get("/api/tickets/" + id, "leader").json(), "route", "assignedAt");
+            assertOneMoment(id, api.act(id, "sign", "transport", null), "sign", "signedAt");
+            assertOneMoment(id, api.act(id, "reply", "transport", RESOLVED), "reply", "repliedAt");
+            JsonNode closed = api.act(id, "feedback", "staff1", Map.of("satisfaction", "SATISFIED"));
+            assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
+            assertOneMoment(id, closed, "feedback", "closedAt");
+        } finally {
+            ClockUtil.reset();
+        }
+    }
+
+    /** The ticket's {@code column}, its updatedAt and the at of its latest {@code action} event are one instant. */
+    private void assertOneMoment(String id, JsonNode ticket, String action, String column) {
+        Instant at = null;
+        for (JsonNode event : api.get("/api/tickets/" + id + "/history", "leader").json()) {
+            if (event.get("action").asText().equals(action)) {
+                at = Instant.parse(event.get("at").asText());
+            }
+        }
+        assertThat(at).as(action + " event").isNotNull();
+        assertThat(updatedAt(ticket)).as("updatedAt after " + action).isEqualTo(at);
+        assertThat(Instant.parse(ticket.get(column).asText())).as(column).isEqualTo(at);
+        assertThat(storedUpdatedAt(Long.parseLong(id))).as("updated_at on file").isEqualTo(at);
     }
 
     @Test
