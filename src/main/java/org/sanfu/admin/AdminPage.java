@@ -21,6 +21,7 @@ import org.sanfu.calendar.CalendarProperties;
 import org.sanfu.calendar.WorkingDayCalendar;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.channel.ChannelAdministration;
+import org.sanfu.channel.ChannelView;
 import org.sanfu.channel.CreatedChannel;
 import org.sanfu.channel.NewChannel;
 import org.sanfu.enterprise.EnterpriseImport;
@@ -64,6 +65,8 @@ class AdminPage {
 
     static final String CREATE = "create";
     static final String CHANNEL = "channel";
+    /** A channel row's callback URL form, with the channel's code after a colon. */
+    static final String CALLBACK = "callback";
     /** A row's 交接 form: the account's work to another service specialist (HandingOverWork). */
     static final String HANDOVER = "handover";
     /** The new channel's form's hidden key, drawn with the page, as a ticket's action forms carry one. */
@@ -387,6 +390,35 @@ class AdminPage {
         return done(flash, "admin.flash.channel-revoked", Typed.code(code));
     }
 
+    /**
+     * As PATCH /api/channels/{code}: the URL the channel's callbacks go to from now on, blank none; a fault is shown
+     * by the row's field (400). The field missing altogether (a hand-made post) is refused as the API refuses {}, not
+     * taken for blank.
+     */
+    @PostMapping("/admin/channels/{code}/callback-url")
+    ModelAndView changeChannelCallbackUrl(Caller caller, @PathVariable String code,
+            @RequestParam(required = false) String callbackUrl, RedirectAttributes flash) {
+        ChannelView changed;
+        try {
+            channels.requireKnown(code);
+            if (callbackUrl == null) {
+                throw InvalidInput.of("callbackUrl", Message.of("sanfu.channel.callback-url-absent"));
+            }
+            changed = channels.changeCallbackUrl(code, callbackUrl);
+        } catch (InvalidInput e) {
+            return refused(caller, CALLBACK + ":" + Typed.code(code), Map.of("callbackUrl", text(callbackUrl)), e);
+        }
+        return changed.callbackUrl() == null ? done(flash, "admin.flash.channel-callback-removed", changed.code())
+                : done(flash, "admin.flash.channel-callback-changed", changed.code(), changed.callbackUrl());
+    }
+
+    /** As DELETE /api/channels/{code}/previous-key: the key a renewal replaced stops now, before its grace ends. */
+    @PostMapping("/admin/channels/{code}/previous-key/revoke")
+    ModelAndView revokePreviousChannelKey(@PathVariable String code, RedirectAttributes flash) {
+        channels.revokePreviousKey(code);
+        return done(flash, "admin.flash.channel-previous-key-revoked", Typed.code(code));
+    }
+
     // --- the page ---
 
     private ModelAndView page(Caller caller, Filled filled, HttpStatus status) {
@@ -428,6 +460,7 @@ class AdminPage {
         model.addAttribute("noticesLackedOnFile", calendarInEffect.noticesLackedOnFile());
         model.addAttribute("channels", channels.list());
         model.addAttribute("channelKeyMarks", channels.keyMarks());
+        model.addAttribute("channelPreviousUntil", channels.previousKeysHolding());
         model.addAttribute("channelSubmission", UUID.randomUUID().toString());
         return new ModelAndView("admin", model, status);
     }
@@ -513,7 +546,10 @@ class AdminPage {
             return is(name) ? errors.get(field) : null;
         }
 
-        /** Which form, without the account it is about: create, role, password, enabled, handover, import or channel. */
+        /**
+         * Which form, without the account (or channel) it is about: create, role, password, enabled, handover, import,
+         * channel or callback.
+         */
         public String kind() {
             return form == null ? null : form.contains(":") ? form.substring(0, form.indexOf(':')) : form;
         }
@@ -529,6 +565,7 @@ class AdminPage {
                 case CREATE -> "newAccount";
                 case "import" -> "import";
                 case CHANNEL -> "newChannel";
+                case CALLBACK -> "callback-" + subject();
                 case HANDOVER -> "handover-" + subject();
                 default -> "account-" + subject();
             };

@@ -22,6 +22,10 @@ class ChannelAdminPageTests {
     Pages pages;
     @Autowired
     Api api;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    org.sanfu.web.When when;
 
     @Test
     void adminCreatesAChannelSeesItsKeyOnceAndRevokesIt() {
@@ -235,5 +239,98 @@ class ChannelAdminPageTests {
                 .isEqualTo(201);
         assertThat(pages.post("/admin/channels/NO_SUCH_ONE/revoke", "admin", Pages.form()).status()).isEqualTo(404);
         assertThat(api.get("/api/channels?size=200", "admin").text()).doesNotContain(code);
+    }
+
+    /** The row's callback URL form, as PATCH /api/channels/{code}: changed, refused by its field, blanked. */
+    @Test
+    void adminChangesAChannelsCallbackUrlFromItsRow() {
+        ChannelTestSupport.Created c = new ChannelTestSupport(api).channel("https://old.example.gov.cn/cb");
+        Element form = pages.get("/admin", "admin").html()
+                .selectFirst("#channelList tr[data-channel=" + c.code() + "] form[data-form=channel-callback]");
+        assertThat(form.selectFirst("input[name=_csrf]")).isNotNull();
+        assertThat(form.selectFirst("input[name=callbackUrl]").val()).isEqualTo("https://old.example.gov.cn/cb");
+
+        Pages.Answer changed = pages.post(form.attr("action"), "admin",
+                Pages.form("callbackUrl", " https://new.example.gov.cn/cb "));
+        assertThat(changed.status()).as(changed.body()).isEqualTo(303);
+        Pages.Answer after = pages.get("/admin", "admin");
+        assertThat(after.html().select("#flash").text()).isEqualTo("渠道 " + c.code()
+                + " 的回调地址已改为 https://new.example.gov.cn/cb，尚未送达的回调自下次尝试起推送到这个地址。");
+        assertThat(after.html().selectFirst("#channelList tr[data-channel=" + c.code() + "] td.url").text())
+                .isEqualTo("https://new.example.gov.cn/cb");
+
+        // a bad URL: 400, said by the row's field with the URL as typed, the one on file kept
+        Pages.Answer bad = pages.post(form.attr("action"), "admin", Pages.form("callbackUrl", "javascript:alert(1)"));
+        assertThat(bad.status()).isEqualTo(400);
+        Element row = bad.html().selectFirst("#channelList tr[data-channel=" + c.code() + "]");
+        assertThat(row.selectFirst("form[data-form=channel-callback] [data-field=callbackUrl]").text())
+                .startsWith("应为 http 或 https 地址");
+        assertThat(row.selectFirst("form[data-form=channel-callback] input[name=callbackUrl]").val())
+                .isEqualTo("javascript:alert(1)");
+        assertThat(row.selectFirst("td.url").text()).isEqualTo("https://new.example.gov.cn/cb");
+        assertThat(bad.html().select("#answerSummary").text())
+                .startsWith("未保存：修改回调地址（" + c.code() + "）有 1 处需要修改。");
+        assertThat(bad.html().select("#toAnswer").attr("href")).isEqualTo("#callback-" + c.code());
+        assertThat(bad.html().getElementById("callback-" + c.code())).isNotNull();
+        // a form without the field at all is refused as the API refuses {}, not taken for blank
+        assertThat(pages.post(form.attr("action"), "admin", Pages.form()).status()).isEqualTo(400);
+
+        assertThat(pages.post(form.attr("action"), "admin", Pages.form("callbackUrl", "")).status()).isEqualTo(303);
+        Pages.Answer removed = pages.get("/admin", "admin");
+        assertThat(removed.html().select("#flash").text()).isEqualTo("渠道 " + c.code() + " 的回调地址已清除，此后不再推送回调。");
+        assertThat(removed.html().selectFirst("#channelList tr[data-channel=" + c.code() + "] td.url").text())
+                .isEqualTo("（无）");
+        assertThat(pages.post("/admin/channels/NO_SUCH_ONE/callback-url", "admin",
+                Pages.form("callbackUrl", "https://x.example.gov.cn/cb")).status()).isEqualTo(404);
+        for (String user : List.of("staff1", "dispatch", "leader", "finance")) {
+            assertThat(pages.post(form.attr("action"), user, Pages.form("callbackUrl", "https://evil.example/cb"))
+                    .status()).as(user).isEqualTo(403);
+        }
+        assertThat(pages.postWithoutToken(form.attr("action"), "admin",
+                Pages.form("callbackUrl", "https://evil.example/cb")).status()).isEqualTo(403);
+        assertThat(api.get("/api/channels?size=200", "admin").text()).doesNotContain("evil.example");
+    }
+
+    /**
+     * The row's 旧密钥即刻失效, as DELETE /api/channels/{code}/previous-key: there only while a renewal's replaced key
+     * is within its grace, saying until when; it ends that key at once.
+     */
+    @Test
+    void adminEndsAChannelsPreviousKeyFromItsRowWhileItHolds() {
+        ChannelTestSupport s = new ChannelTestSupport(api);
+        ChannelTestSupport.Created c = s.channel(null);
+        String row = "#channelList tr[data-channel=" + c.code() + "]";
+        assertThat(pages.get("/admin", "admin").html().select(row + " form[data-form=end-previous-key]"))
+                .as("no renewal yet").isEmpty();
+        Api.Response renewed = api.post("/api/channels/" + c.code() + "/key", "admin", null);
+        assertThat(renewed.status()).isEqualTo(201);
+        String newKey = renewed.json().get("key").asText();
+        java.time.Instant until = jdbcUntil(c.code());
+
+        Element form = pages.get("/admin", "admin").html().selectFirst(row + " form[data-form=end-previous-key]");
+        assertThat(form).isNotNull();
+        assertThat(form.selectFirst("input[name=_csrf]")).isNotNull();
+        assertThat(form.selectFirst(".previous-key-until").text()).isEqualTo("旧密钥在 " + when.of(until) + " 前仍可使用");
+        for (String user : List.of("staff1", "dispatch", "leader", "finance")) {
+            assertThat(pages.post(form.attr("action"), user, Pages.form()).status()).as(user).isEqualTo(403);
+        }
+        assertThat(pages.postWithoutToken(form.attr("action"), "admin", Pages.form()).status()).isEqualTo(403);
+        assertThat(s.file(c.key(), ChannelTestSupport.problem(api.enterprise(), "CONTAINER")).status())
+                .as("nothing refused ended it").isEqualTo(201);
+
+        Pages.Answer ended = pages.post(form.attr("action"), "admin", Pages.form());
+        assertThat(ended.status()).as(ended.body()).isEqualTo(303);
+        assertThat(s.file(c.key(), ChannelTestSupport.problem(api.enterprise(), "CONTAINER")).status()).isEqualTo(401);
+        assertThat(s.file(newKey, ChannelTestSupport.problem(api.enterprise(), "CONTAINER")).status()).isEqualTo(201);
+        Pages.Answer after = pages.get("/admin", "admin");
+        assertThat(after.html().select("#flash").text()).startsWith("渠道 " + c.code() + " 换发前的旧密钥即刻失效");
+        assertThat(after.html().select(row + " form[data-form=end-previous-key]")).as("none left").isEmpty();
+        assertThat(pages.post("/admin/channels/NO_SUCH_ONE/previous-key/revoke", "admin", Pages.form()).status())
+                .isEqualTo(404);
+    }
+
+    private java.time.Instant jdbcUntil(String code) {
+        return jdbc.sql("select previous_until from channel where code = ?").param(code)
+                .query((rs, n) -> org.sanfu.Sql.instant(rs, "previous_until")).single();
     }
 }

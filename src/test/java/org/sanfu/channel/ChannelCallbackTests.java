@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -59,22 +61,28 @@ class ChannelCallbackTests {
 
     @BeforeEach
     void receiver() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server = receiver(received, answer::get, () -> delayMillis);
+    }
+
+    /** A local receiver at /cb that records each callback with its signatures, then answers as told after a delay. */
+    static HttpServer receiver(List<Received> into, IntSupplier answer, LongSupplier delayMillis) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/cb", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            received.add(new Received(new String(body, StandardCharsets.UTF_8),
+            into.add(new Received(new String(body, StandardCharsets.UTF_8),
                     exchange.getRequestHeaders().getFirst("X-Sanfu-Signature"),
                     exchange.getRequestHeaders().getFirst("X-Sanfu-Delivery"),
                     exchange.getRequestHeaders().getFirst("X-Sanfu-Signature-Previous")));
             try {
-                Thread.sleep(delayMillis);
+                Thread.sleep(delayMillis.getAsLong());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            exchange.sendResponseHeaders(answer.get(), -1);
+            exchange.sendResponseHeaders(answer.getAsInt(), -1);
             exchange.close();
         });
         server.start();
+        return server;
     }
 
     @AfterEach

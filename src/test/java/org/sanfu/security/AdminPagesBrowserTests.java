@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -141,6 +142,20 @@ class AdminPagesBrowserTests {
         assertThat((Long) js("return Math.round(document.querySelector('" + row + " td.name').getBoundingClientRect().width)"))
                 .as("a name a few characters a line at least").isGreaterThanOrEqualTo(100L);
         shot("admin-channels", "#channels");
+
+        // the row's callback URL form (PATCH /api/channels/{code} of the page): a bad URL said by the field, then changed
+        WebElement callback = browser.findElement(By.cssSelector(row + " form[data-form=channel-callback] input[name=callbackUrl]"));
+        callback.clear();
+        callback.sendKeys("ftp://zlb.example.gov.cn/cb");
+        browser.findElement(By.cssSelector(row + " form[data-form=channel-callback] button")).click();
+        waitFor(row + " form[data-form=channel-callback] .field-error");
+        fitsAPhone("a channel's callback URL refused");
+        callback = browser.findElement(By.cssSelector(row + " form[data-form=channel-callback] input[name=callbackUrl]"));
+        callback.clear();
+        callback.sendKeys("https://zlb.example.gov.cn/cb2");
+        browser.findElement(By.cssSelector(row + " form[data-form=channel-callback] button")).click();
+        waitFor("#flash");
+        assertThat(browser.findElement(By.cssSelector(row + " td.url")).getText()).isEqualTo("https://zlb.example.gov.cn/cb2");
     }
 
     /** With -Dsanfu.screenshots=DIR, what the phone shows from this element down, for a person to look at. */
