@@ -64,10 +64,11 @@ public class ChannelIntake {
     private final QueryParams params;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final Duration maxReportAge;
 
     ChannelIntake(Channels channels, EnterpriseService enterprises, TicketIntake intake, TicketQueries tickets,
             TicketActions actions, Catalog catalog, QueryParams params, PlatformTransactionManager transactions,
-            Clock clock) {
+            Clock clock, ChannelProperties properties) {
         this.actions = actions;
         this.channels = channels;
         this.enterprises = enterprises;
@@ -77,6 +78,7 @@ public class ChannelIntake {
         this.params = params;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
+        this.maxReportAge = properties.maxReportAge();
     }
 
     /**
@@ -234,6 +236,13 @@ public class ChannelIntake {
         Instant now = clock.instant();
         Instant reportedAt = r.reportedAt() == null ? now
                 : params.happenedAt(errors, "reportedAt", r.reportedAt(), now, FUTURE_TOLERANCE);
+        // the reply clock runs from reportedAt (API.md): a problem back-dated by years would be overdue as it is filed
+        // and counted against the department it is routed to. A visit may be logged late (staff file what they saw);
+        // a channel passes its caller's problem on at once, so it files only what was reported recently.
+        if (reportedAt != null && reportedAt.isBefore(now.minus(maxReportAge))) {
+            errors.add("reportedAt", Message.of("sanfu.channel.reported-too-long-ago", "days", maxReportAge.toDays()));
+            reportedAt = null;
+        }
         // a code of the catalog's, as meant: full-width letters of a Chinese input method as ASCII (Typed.folded),
         // none when nothing else is left; known() matches its case as before
         String sent = params.folded(r.category());

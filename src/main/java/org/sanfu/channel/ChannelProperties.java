@@ -29,6 +29,9 @@ import org.springframework.validation.annotation.Validated;
  * @param previousKeyGrace how long a channel's key and secret still hold after a renewal replaced them: the old key
  *        still files, and each callback also carries X-Sanfu-Signature-Previous, made with the old secret, so that
  *        the channel's side switches over without a gap; 0, they stop at once. Revoking the channel ends it at once.
+ * @param maxReportAge how far back a problem a channel files may have been reported ({@code reportedAt}): a hotline
+ *        passes a call on within hours, and the reply clock runs from that moment, so one sent years back would be
+ *        overdue at once and counted against the department it is routed to (whole days, at least one)
  */
 @ConfigurationProperties("sanfu.channels")
 @Validated
@@ -37,7 +40,8 @@ public record ChannelProperties(String secretKey,
         @NotEmpty @DefaultValue({"1m", "5m", "30m", "2h", "12h"}) List<@NotNull @DurationMin(seconds = 1) Duration> backoff,
         @NotNull @DurationMin(millis = 100) @DefaultValue("15s") Duration pollInterval,
         @DefaultValue List<@NotNull @Pattern(regexp = HOST) String> callbackHosts,
-        @NotNull @DurationMin(seconds = 0) @DefaultValue("24h") Duration previousKeyGrace) {
+        @NotNull @DurationMin(seconds = 0) @DefaultValue("24h") Duration previousKeyGrace,
+        @NotNull @DurationMin(days = 1) @DefaultValue("30d") Duration maxReportAge) {
 
     /** A host name, an IPv4 address, or an IPv6 one in brackets; a name may start with "*." (any under it). */
     static final String HOST = "(\\*\\.)?[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*|\\[[0-9A-Fa-f:.]+]";

@@ -14,7 +14,8 @@ public record IntakeRequest(
                 + "name, when exactly one is (a caller seldom knows the code). Its exact name wins; else brackets match in "
                 + "either width, （） or (), and spaces typed into it do not count. Beside a credit code it is not used")
         String enterpriseName,
-        @Schema(format = "date-time", description = "When the enterprise spoke; default now, at most five minutes ahead")
+        @Schema(format = "date-time", description = "When the enterprise spoke; default now, at most five minutes "
+                + "ahead and at most sanfu.channels.max-report-age (30 days) back")
         String reportedAt,
         @Schema(maxLength = 64, description = "A category of the catalog, in any case (container is CONTAINER); "
                 + "without one, or unknown, the ticket is OTHER and goes to DISPATCHING")

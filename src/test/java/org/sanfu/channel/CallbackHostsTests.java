@@ -64,7 +64,7 @@ class CallbackHostsTests {
         assertThat(properties.allowsCallbackTo(URI.create("https://example.gov.cn/"))).isFalse();
         assertThat(properties.allowsCallbackTo(URI.create("https://xexample.gov.cn/"))).isFalse();
         ChannelProperties any = new ChannelProperties(null, Duration.ofSeconds(1), List.of(Duration.ofSeconds(1)),
-                Duration.ofSeconds(1), List.of(), Duration.ZERO);
+                Duration.ofSeconds(1), List.of(), Duration.ZERO, Duration.ofDays(30));
         assertThat(any.allowsCallbackTo(URI.create("http://10.0.0.1/x"))).isTrue();
     }
 

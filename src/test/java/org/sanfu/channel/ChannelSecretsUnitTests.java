@@ -14,7 +14,7 @@ class ChannelSecretsUnitTests {
 
     static ChannelProperties settings(String key) {
         return new ChannelProperties(key, Duration.ofSeconds(10), List.of(Duration.ofMinutes(1)), Duration.ofSeconds(15), List.of(),
-                Duration.ofHours(24));
+                Duration.ofHours(24), Duration.ofDays(30));
     }
 
     static final String KEY = Base64.getEncoder().encodeToString(new byte[32]);

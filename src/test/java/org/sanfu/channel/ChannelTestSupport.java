@@ -17,6 +17,14 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 /** Channels for tests: created by admin through the API; a channel's calls with its key. */
 final class ChannelTestSupport {
 
+    /**
+     * When the test problems were reported: yesterday at 10:00 in the service's zone, within the days a channel may
+     * file (sanfu.channels.max-report-age), on a day of its own apart from today's visits.
+     */
+    static final String REPORTED_AT = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(1)
+            .atTime(10, 0).atOffset(java.time.ZoneOffset.ofHours(8))
+            .format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+
     private final Api api;
 
     ChannelTestSupport(Api api) {
@@ -47,7 +55,7 @@ final class ChannelTestSupport {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("externalId", "EXT-" + UUID.randomUUID());
         body.put("enterpriseCreditCode", creditCode);
-        body.put("reportedAt", "2021-01-04T10:00:00+08:00");
+        body.put("reportedAt", REPORTED_AT);
         if (category != null) {
             body.put("category", category);
         }

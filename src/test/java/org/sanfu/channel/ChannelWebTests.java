@@ -540,7 +540,7 @@ class ChannelWebTests {
         assertThat(t.get("category").asText()).isEqualTo("CONTAINER");
         assertThat(t.get("visitId").isNull()).isTrue();
         assertThat(t.get("allowedActions")).isEmpty();
-        assertThat(t.get("reportedAt").asText()).isEqualTo("2021-01-04T10:00:00+08:00");
+        assertThat(t.get("reportedAt").asText()).isEqualTo(ChannelTestSupport.REPORTED_AT);
         // the department sees and acts on it as on any other
         JsonNode signed = api.act(t.get("id").asText(), "sign", "transport", null);
         assertThat(signed.get("status").asText()).isEqualTo("IN_PROGRESS");
@@ -970,6 +970,29 @@ class ChannelWebTests {
         }
     }
 
+    /**
+     * A reportedAt within sanfu.earliest-date but further back than sanfu.channels.max-report-age (30 days) is 400
+     * naming it: the reply clock runs from it, so a problem back-dated to 2000 would be overdue as it is filed and
+     * counted against its department. Within the window it files.
+     */
+    @Test
+    void aReportedAtFurtherBackThanTheWindowIs400NamingIt() {
+        ChannelTestSupport s = channels();
+        ChannelTestSupport.Created c = s.channel(null);
+        String code = api.enterprise();
+        Map<String, Object> backDated = ChannelTestSupport.problem(code, "CONTAINER");
+        backDated.put("reportedAt", "2000-01-03T10:00:00+08:00");
+        Api.Response old = s.file(c.key(), backDated);
+        assertThat(old.status()).as(old.text()).isEqualTo(400);
+        assertThat(old.firstFault().get("field").asText()).isEqualTo("reportedAt");
+        assertThat(old.firstFault().get("message").asText()).isEqualTo("不能早于 30 天前：渠道来件只受理近 30 天内反映的问题");
+        assertThat(jdbc.sql("select count(*) from ticket where enterprise_credit_code = ?").param(code)
+                .query(Long.class).single()).isZero();
+        backDated.put("reportedAt", java.time.OffsetDateTime.now().minusDays(30).plusMinutes(1).toString());
+        Api.Response inTime = s.file(c.key(), backDated);
+        assertThat(inTime.status()).as("30 days back, a minute to spare: " + inTime.text()).isEqualTo(201);
+    }
+
     @Test
     void badFieldsAre400NamingEachFieldInChineseAndFileNothing() {
         ChannelTestSupport s = channels();
@@ -1136,7 +1159,8 @@ class ChannelWebTests {
         String enterprise = api.enterprise();
         s.filed(c.key(), ChannelTestSupport.problem(enterprise, "CONTAINER"));
         s.filed(c.key(), ChannelTestSupport.problem(enterprise, null));
-        Api.Response summary = api.get("/api/stats/summary?from=2021-01-04&to=2021-01-04", "leader");
+        String day = ChannelTestSupport.REPORTED_AT.substring(0, 10);
+        Api.Response summary = api.get("/api/stats/summary?from=" + day + "&to=" + day, "leader");
         assertThat(summary.status()).as(summary.text()).isEqualTo(200);
         JsonNode mine = null;
         for (JsonNode source : summary.json().get("bySource")) {

@@ -787,7 +787,9 @@ class GeneratedBadInputWebTests {
                     case "boolean" -> NODES.booleanNode(false);
                     default -> switch (schema.path("format").asText()) {
                         case "date" -> NODES.textNode("2021-01-04");
-                        case "date-time" -> NODES.textNode("2021-01-04T10:00:00+08:00");
+                        // yesterday: a channel's reportedAt is refused further back (sanfu.channels.max-report-age)
+                        case "date-time" -> NODES.textNode(java.time.OffsetDateTime.now().minusDays(1)
+                                .withNano(0).toString());
                         default -> NODES.textNode("生成测试");
                     };
                 };
