@@ -68,6 +68,7 @@ import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -118,14 +119,16 @@ class SecurityConfig implements WebMvcConfigurer {
     }
 
     /**
-     * 401 for a request whose X-Channel-Key is no live key (wrong, blank or revoked): said so, not "sign in with
-     * HTTP Basic", which a channel's machine cannot do. A 401 must carry a challenge (RFC 9110 15.5.2, formerly
-     * RFC 7235 3.1): this one names the key's header as its scheme and invites no Basic.
+     * 401 on the channels' endpoints: for a request whose X-Channel-Key is no live key (wrong, blank or revoked),
+     * {@code sanfu.security.channel-key} says so; for one with no credentials at all, {@code
+     * sanfu.security.channel-key-missing} names the header to send. Never "sign in with HTTP Basic", which a
+     * channel's machine cannot do. A 401 must carry a challenge (RFC 9110 15.5.2, formerly RFC 7235 3.1): this one
+     * names the key's header as its scheme and invites no Basic.
      */
-    private static AuthenticationEntryPoint channelKeyRefused(Problems problems) {
+    private static AuthenticationEntryPoint channelKey(Problems problems, String message) {
         return (request, response, e) -> {
             response.setHeader("WWW-Authenticate", ChannelKeys.HEADER + " realm=\"sanfu\"");
-            problems.write(request, response, HttpStatus.UNAUTHORIZED, Message.of("sanfu.security.channel-key"));
+            problems.write(request, response, HttpStatus.UNAUTHORIZED, Message.of(message));
         };
     }
 
@@ -289,9 +292,14 @@ class SecurityConfig implements WebMvcConfigurer {
                 .httpBasic(basic -> basic.authenticationEntryPoint(signIn(problems)))
                 // issue 14: a channel's key (X-Channel-Key) opens /api/intake/** and nothing else; a
                 // person's sign-in never opens it (403); a wrong or revoked key is 401 at once
-                .addFilterAfter(new ChannelKeyFilter(channelKeys, channelKeyRefused(problems)),
+                .addFilterAfter(new ChannelKeyFilter(channelKeys, channelKey(problems, "sanfu.security.channel-key")),
                         BasicAuthenticationFilter.class)
-                .exceptionHandling(e -> e.authenticationEntryPoint(signIn(problems))
+                // no credentials at all: a channel's endpoint asks for its key, the rest for Basic (a wrong Basic
+                // password there is still answered by httpBasic's own entry point, as a person's)
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
+                                channelKey(problems, "sanfu.security.channel-key-missing"),
+                                new OrRequestMatcher(paths.matcher("/api/intake"), paths.matcher("/api/intake/**")))
+                        .defaultAuthenticationEntryPointFor(signIn(problems), AnyRequestMatcher.INSTANCE)
                         .accessDeniedHandler(denied(problems)))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()

@@ -339,10 +339,39 @@ class ChannelWebTests {
         assertThat(english.status()).isEqualTo(401);
         assertThat(english.json().get("detail").asText()).isEqualTo(
                 "the channel key (X-Channel-Key) is not valid or has been revoked; ask an administrator for a new one");
-        // without the header, the API's 401 asks a person for Basic as before
-        Api.Response none = s.file(null, problem);
-        assertThat(none.status()).isEqualTo(401);
-        assertThat(none.header("WWW-Authenticate")).startsWith("Basic");
+    }
+
+    /**
+     * A channel's endpoint called with no credentials at all asks for the channel's key, in the caller's language, not
+     * for HTTP Basic (an integrator reading "sign in with HTTP Basic" there looked for an account); every other
+     * endpoint still asks for Basic, and a person's wrong password on a channel's endpoint is answered as a person's.
+     */
+    @Test
+    void aChannelsEndpointWithoutCredentialsAsksForTheKeyNotForBasic() {
+        ChannelTestSupport s = channels();
+        Map<String, Object> problem = ChannelTestSupport.problem(api.enterprise(), "CONTAINER");
+        for (Api.Response none : List.of(s.file(null, problem), s.call(HttpMethod.GET, "/api/intake/x", null, null),
+                s.call(HttpMethod.POST, "/api/intake/x/feedback", null, Map.of("satisfaction", "SATISFIED")))) {
+            assertThat(none.status()).as(none.text()).isEqualTo(401);
+            assertThat(none.contentType()).startsWith("application/problem+json");
+            assertThat(none.header("WWW-Authenticate")).isEqualTo("X-Channel-Key realm=\"sanfu\"");
+            assertThat(none.json().get("detail").asText())
+                    .isEqualTo("请在请求头 X-Channel-Key 中提供渠道密钥（渠道接口不用 HTTP Basic 登录）");
+        }
+        Api.Response english = api.perform(MockMvcRequestBuilders.get("/api/intake/x").header("Accept-Language", "en")
+                .accept(MediaType.APPLICATION_JSON), null);
+        assertThat(english.status()).isEqualTo(401);
+        assertThat(english.json().get("detail").asText())
+                .isEqualTo("send the channel's key in header X-Channel-Key (a channel's endpoints take no HTTP Basic sign-in)");
+        Api.Response elsewhere = s.call(HttpMethod.GET, "/api/tickets", null, null);
+        assertThat(elsewhere.status()).isEqualTo(401);
+        assertThat(elsewhere.header("WWW-Authenticate")).startsWith("Basic");
+        Api.Response wrongPassword = api.perform(MockMvcRequestBuilders.get("/api/intake/x")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        "no-such-person:wrong-password".getBytes(StandardCharsets.UTF_8)))
+                .accept(MediaType.APPLICATION_JSON), null);
+        assertThat(wrongPassword.status()).isEqualTo(401);
+        assertThat(wrongPassword.header("WWW-Authenticate")).startsWith("Basic");
     }
 
     @Test

@@ -51,7 +51,7 @@ class IntakeController {
             + "goes to DISPATCHING. The same `externalId` of the same channel again answers 200 with the same ticket, "
             + "as it is now. Either answer is the channel's view of the ticket: without the departments' own texts "
             + "(co-departments' opinions, extension requests) or staff user names. A wrong or revoked key is 401 "
-            + "saying so (WWW-Authenticate: X-Channel-Key).")
+            + "saying so, no key at all 401 naming the header (WWW-Authenticate: X-Channel-Key either way).")
     @ApiAccess(value = MachineClient.ROLE, scope = "a channel, by its key in header X-Channel-Key", errors = {400, 403})
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
             content = @Content(schema = @Schema(implementation = IntakeRequest.class)))
