@@ -86,6 +86,29 @@ public record PageParams(int page, int size) {
         return (int) number;
     }
 
+    /**
+     * What {@code page} or {@code size} may be, for one that is no whole number or too long for one
+     * ({@code page=99999999999}, read by the framework before {@link #of}): a whole number from 0 to the deepest page
+     * of the size asked for (or of 20, when {@code size} is none of 1..200 itself), or from 1 to {@link #MAX_SIZE}.
+     * Null for any other parameter.
+     */
+    public static Message range(String parameter, String sizeSent) {
+        if (parameter.equals("size")) {
+            return Message.of("sanfu.validation.whole-number", "min", 1, "max", MAX_SIZE);
+        }
+        if (!parameter.equals("page")) {
+            return null;
+        }
+        int size = 20;
+        try {
+            int sent = Typed.blank(sizeSent) ? size : Integer.parseInt(Typed.folded(sizeSent));
+            size = sent >= 1 && sent <= MAX_SIZE ? sent : size;
+        } catch (NumberFormatException e) {
+            // no size of its own: the default's depth, as the list would answer it
+        }
+        return Message.of("sanfu.validation.whole-number", "min", 0, "max", MAX_OFFSET / size);
+    }
+
     public long offset() {
         return (long) page * size;
     }

@@ -98,9 +98,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem(problems.problem(HttpStatus.CONFLICT, Message.of("sanfu.problem.concurrent")));
     }
 
+    /**
+     * A parameter the framework could not convert: a page or size says what it may be (a whole number from 0 to N,
+     * as a page too deep says), where "is not a valid value" left an integrator guessing; others as before.
+     */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<Object> parameter(MethodArgumentTypeMismatchException e) {
-        return invalid(InvalidInput.of(e.getName(), Message.of("sanfu.validation.invalid-value")));
+    ResponseEntity<Object> parameter(MethodArgumentTypeMismatchException e, jakarta.servlet.http.HttpServletRequest request) {
+        Message range = PageParams.range(e.getName(), request.getParameter("size"));
+        return invalid(InvalidInput.of(e.getName(), range != null ? range : Message.of("sanfu.validation.invalid-value")));
     }
 
     @ExceptionHandler(Exception.class)

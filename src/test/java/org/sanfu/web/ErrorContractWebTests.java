@@ -285,6 +285,26 @@ class ErrorContractWebTests {
         assertThat(list.json().get("errors").findValuesAsText("field")).contains("problems");
     }
 
+    /**
+     * A page or size that is no whole number, or one too long for one, says what it may be, as a page too deep does:
+     * "is not a valid value" left an integrator guessing.
+     */
+    @Test
+    void aPageOrSizeNoNumberCouldBeSaysWhatItMayBe() {
+        Map<String, String> answers = Map.of(
+                "/api/tickets?page=99999999999", "must be a whole number from 0 to 500",
+                "/api/tickets?page=abc&size=100", "must be a whole number from 0 to 100",
+                "/api/tickets?page=1.5&size=0", "must be a whole number from 0 to 500",
+                "/api/tickets?size=99999999999", "must be a whole number from 1 to 200",
+                "/api/enterprises?size=ten", "must be a whole number from 1 to 200");
+        answers.forEach((path, message) -> {
+            Api.Response r = api.get(path, "leader");
+            assertProblem(r, 400);
+            assertThat(r.firstFault().get("field").asText()).as(path).isEqualTo(path.contains("?page") ? "page" : "size");
+            assertThat(r.firstFault().get("message").asText()).as(path).isEqualTo(message);
+        });
+    }
+
     @Test
     void noErrorAnswerCarriesExceptionTextOrAStackTrace() {
         String code = api.enterprise();
