@@ -122,6 +122,20 @@ class ApiDocs {
         };
     }
 
+    /**
+     * Each operation's id from its controller and method ({@code createVisit}, {@code listTicket}, {@code fileIntake}):
+     * springdoc's own is the method's name, made unique by a number ({@code create_1}, {@code list_2}), which is
+     * what a client generated from the document then calls, and which changes when a controller is added.
+     */
+    @Bean
+    OperationCustomizer readableOperationIds() {
+        return (operation, handler) -> {
+            String controller = handler.getBeanType().getSimpleName().replaceFirst("Controller$", "");
+            operation.setOperationId(handler.getMethod().getName() + controller);
+            return operation;
+        };
+    }
+
     /** Marks, while the document is built, a property whose Java type is primitive: it is never null. */
     private static final String PRIMITIVE = "x-sanfu-primitive";
 

@@ -300,6 +300,23 @@ class ApiDocsWebTests {
         return statuses;
     }
 
+    /**
+     * Each operation has an id of its own a client's generated code can call by a name (createVisit), never
+     * springdoc's numbered one (create_1, list_2), which changes as controllers are added.
+     */
+    @Test
+    void everyOperationHasAReadableIdOfItsOwn() {
+        List<String> ids = new java.util.ArrayList<>();
+        docs().get("paths").forEach(path -> path.forEach(operation -> {
+            if (operation.has("operationId")) {
+                ids.add(operation.get("operationId").asText());
+            }
+        }));
+        assertThat(ids).hasSizeGreaterThan(50).doesNotHaveDuplicates();
+        assertThat(ids).noneMatch(id -> id.matches(".*_\\d+$"));
+        assertThat(ids).contains("logVisit", "listTicket", "fileIntake");
+    }
+
     /** What a client (and GeneratedBadInputWebTests) needs to tell valid input from invalid. */
     @Test
     void theDocumentSaysWhatIsValid() {
