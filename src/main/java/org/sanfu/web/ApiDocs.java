@@ -123,7 +123,7 @@ class ApiDocs {
     }
 
     /**
-     * Each operation's id from its controller and method ({@code createVisit}, {@code listTicket}, {@code fileIntake}):
+     * Each operation's id from its method and controller ({@code logVisit}, {@code listTicket}, {@code fileIntake}):
      * springdoc's own is the method's name, made unique by a number ({@code create_1}, {@code list_2}), which is
      * what a client generated from the document then calls, and which changes when a controller is added.
      */
