@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import org.sanfu.Sql;
 import org.sanfu.catalog.Catalog;
@@ -90,20 +88,18 @@ class CallbackOutbox {
         }
         TicketView t = tickets.filed(ticketId).orElseThrow();
         Instant now = clock.instant();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("channel", filed.channelCode());
-        body.put("externalId", filed.externalId());
-        body.put("ticketId", t.id());
-        body.put("status", t.status());
-        body.put("resolution", t.resolution());
-        body.put("satisfaction", t.satisfaction());
-        // the change's own moment, as the ticket's updatedAt says it (ticket.TicketChanges), not this write's
-        body.put("changedAt", t.updatedAt());
-        // (addition) who has it and by when, as the read-back says it: what a hotline tells its caller (承办单位、答复期限)
-        body.put("leadDepartment", t.leadDepartment());
-        body.put("leadDepartmentLabel", catalog.departmentLabel(t.leadDepartment()));
-        body.put("replyDeadline", t.replyDeadline());
-        body.put("feedbackDue", t.feedbackDue());
+        // the channel's next number, its row locked until this transaction ends: another node storing a callback of
+        // the same channel waits here, and a rollback takes the number back with the callback (no gap)
+        jdbc.sql("update channel set callback_sequence = callback_sequence + 1 where code = ?")
+                .param(filed.channelCode()).update();
+        long sequence = jdbc.sql("select callback_sequence from channel where code = ?").param(filed.channelCode())
+                .query(Long.class).single();
+        // changedAt: the change's own moment, as the ticket's updatedAt says it (ticket.TicketChanges), not this write's;
+        // (addition) who has it and by when, as the read-back says it: what a hotline tells its caller (承办单位、答复期限);
+        // and how it ended, so that it need not read the ticket back to tell its citizen
+        CallbackBody body = new CallbackBody(filed.channelCode(), filed.externalId(), t.id(), t.status(), t.resolution(),
+                t.satisfaction(), t.updatedAt(), t.leadDepartment(), catalog.departmentLabel(t.leadDepartment()), t.replyDeadline(),
+                t.feedbackDue(), t.outcome(), t.closedAt(), t.reopenCount(), sequence);
         String text;
         try {
             text = json.writeValueAsString(body);
@@ -111,8 +107,9 @@ class CallbackOutbox {
             throw new IllegalStateException(e);
         }
         jdbc.sql("""
-                insert into channel_callback (channel_code, ticket_id, body, state, attempts, next_attempt_at, created_at)
-                values (?, ?, ?, 'PENDING', 0, ?, ?)
-                """).params(filed.channelCode(), ticketId, text, Sql.ts(now), Sql.ts(now)).update();
+                insert into channel_callback (channel_code, ticket_id, body, state, attempts, next_attempt_at, created_at,
+                    channel_sequence)
+                values (?, ?, ?, 'PENDING', 0, ?, ?, ?)
+                """).params(filed.channelCode(), ticketId, text, Sql.ts(now), Sql.ts(now), sequence).update();
     }
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,7 +22,12 @@ import org.springframework.util.function.SingletonSupplier;
  * UTF-8 bytes, {@code Content-Type: application/json}, {@code X-Sanfu-Signature: sha256=<hex HMAC-SHA256 of
  * those bytes with the channel's secret>}, {@code X-Sanfu-Delivery: <outbox id>} (the same on a retry), and for
  * sanfu.channels.previous-key-grace after a renewal {@code X-Sanfu-Signature-Previous}, the same made with the secret
- * it replaced.
+ * it replaced. Against a captured callback posted again later (Stripe's and Slack's answer): {@code X-Sanfu-Timestamp},
+ * the attempt's epoch seconds, and {@code X-Sanfu-Signature-Timestamped}, the same HMAC over
+ * {@code "<timestamp>.<body>"} (with {@code X-Sanfu-Signature-Timestamped-Previous} during the grace), which a receiver
+ * checks and then refuses a timestamp more than five minutes off; the body-only signature stays for receivers that
+ * check it today. HTTP/1.1 always: the JDK client's default, HTTP/2, asks a plain http:// receiver to upgrade
+ * ({@code Upgrade: h2c}), which some (nginx before an old PHP) answer wrongly.
  * A 2xx answer delivers it; anything else (another status, no answer within the timeout, no connection)
  * waits the next step of {@code sanfu.channels.backoff} and is tried again, until the steps are used up:
  * then it is FAILED and shown to ADMIN. A URL whose host sanfu.channels.callback-hosts leaves out is given
@@ -37,6 +43,11 @@ class CallbackSender {
     static final int BATCH = 100;
     /** The signature with the secret a renewal replaced, while it holds; the same form as X-Sanfu-Signature. */
     static final String PREVIOUS_SIGNATURE = "X-Sanfu-Signature-Previous";
+    /** The attempt's time, epoch seconds, that the timestamped signatures cover. */
+    static final String TIMESTAMP = "X-Sanfu-Timestamp";
+    /** The signature of {@code "<timestamp>.<body>"}: a replayed callback's timestamp gives it away. */
+    static final String TIMESTAMPED_SIGNATURE = "X-Sanfu-Signature-Timestamped";
+    static final String TIMESTAMPED_PREVIOUS_SIGNATURE = "X-Sanfu-Signature-Timestamped-Previous";
 
     private final JdbcClient jdbc;
     private final Channels channels;
@@ -57,7 +68,7 @@ class CallbackSender {
         this.properties = properties;
         this.clock = clock;
         this.http = SingletonSupplier.of(() -> HttpClient.newBuilder().connectTimeout(properties.callbackTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build());
+                .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build());
     }
 
     private record Due(long id, String channelCode, String body, int attempts) {}
@@ -121,15 +132,23 @@ class CallbackSender {
                 return;
             }
             byte[] body = d.body().getBytes(StandardCharsets.UTF_8);
+            // the attempt's own time: a retry is signed anew, so that a receiver's five minutes hold for it too
+            String timestamp = String.valueOf(clock.instant().getEpochSecond());
+            byte[] timestamped = (timestamp + ".").getBytes(StandardCharsets.UTF_8);
+            timestamped = ByteBuffer.allocate(timestamped.length + body.length).put(timestamped).put(body).array();
+            String secret = secrets.open(channel.sealedSecret());
             HttpRequest.Builder request = HttpRequest.newBuilder(url)
                     .timeout(properties.callbackTimeout())
                     .header("Content-Type", "application/json; charset=utf-8")
-                    .header("X-Sanfu-Signature", ChannelSecrets.sign(body, secrets.open(channel.sealedSecret())))
-                    .header("X-Sanfu-Delivery", String.valueOf(d.id()));
+                    .header("X-Sanfu-Signature", ChannelSecrets.sign(body, secret))
+                    .header("X-Sanfu-Delivery", String.valueOf(d.id()))
+                    .header(TIMESTAMP, timestamp)
+                    .header(TIMESTAMPED_SIGNATURE, ChannelSecrets.sign(timestamped, secret));
             if (channel.previousHoldsAt(now)) {
                 // a receiver not yet given the new secret verifies with the old one (sanfu.channels.previous-key-grace)
                 String previous = secrets.open(channel.previousSealedSecret());
                 request.header(PREVIOUS_SIGNATURE, ChannelSecrets.sign(body, previous));
+                request.header(TIMESTAMPED_PREVIOUS_SIGNATURE, ChannelSecrets.sign(timestamped, previous));
             }
             HttpResponse<Void> response = http.obtain().send(request.POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build(), HttpResponse.BodyHandlers.discarding());

@@ -52,7 +52,15 @@ class ChannelCallbackTests {
     @Autowired
     ObjectMapper json;
 
-    record Received(String body, String signature, String delivery, String previousSignature) {}
+    record Received(String body, String signature, String delivery, String previousSignature,
+            Map<String, List<String>> headers) {
+
+        /** A header as received, null when it was not sent. */
+        String header(String name) {
+            return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name)).findFirst()
+                    .map(h -> String.join(",", h.getValue())).orElse(null);
+        }
+    }
 
     HttpServer server;
     final List<Received> received = new CopyOnWriteArrayList<>();
@@ -72,7 +80,8 @@ class ChannelCallbackTests {
             into.add(new Received(new String(body, StandardCharsets.UTF_8),
                     exchange.getRequestHeaders().getFirst("X-Sanfu-Signature"),
                     exchange.getRequestHeaders().getFirst("X-Sanfu-Delivery"),
-                    exchange.getRequestHeaders().getFirst("X-Sanfu-Signature-Previous")));
+                    exchange.getRequestHeaders().getFirst("X-Sanfu-Signature-Previous"),
+                    Map.copyOf(exchange.getRequestHeaders())));
             try {
                 Thread.sleep(delayMillis.getAsLong());
             } catch (InterruptedException e) {
@@ -283,6 +292,9 @@ class ChannelCallbackTests {
         assertThat(queued.signature()).as("the new secret").isEqualTo("sha256=" + hmac(queued.body(), secret));
         assertThat(queued.previousSignature()).as("the old secret, queued before the renewal")
                 .isEqualTo("sha256=" + hmac(queued.body(), c.secret()));
+        assertThat(queued.header("X-Sanfu-Signature-Timestamped")).isEqualTo("sha256=" + hmac(timestamped(queued), secret));
+        assertThat(queued.header("X-Sanfu-Signature-Timestamped-Previous")).as("the old secret over the timestamp too")
+                .isEqualTo("sha256=" + hmac(timestamped(queued), c.secret()));
 
         move(Duration.ofHours(24)); // past the grace
         api.act(id, "sign", "transport", null);
@@ -290,6 +302,8 @@ class ChannelCallbackTests {
         Received after = mine(id).get(2);
         assertThat(after.signature()).isEqualTo("sha256=" + hmac(after.body(), secret));
         assertThat(after.previousSignature()).as("the grace is over").isNull();
+        assertThat(after.header("X-Sanfu-Signature-Timestamped-Previous")).as("the grace is over").isNull();
+        assertThat(after.header("X-Sanfu-Signature-Timestamped")).isEqualTo("sha256=" + hmac(timestamped(after), secret));
     }
 
     /** PATCH /api/channels/{code}: a callback that failed goes to the new URL at its next attempt. */
@@ -312,7 +326,154 @@ class ChannelCallbackTests {
         assertThat(field(mine(id).get(0), "status")).isEqualTo("ASSIGNED");
     }
 
+    /**
+     * How it ended, in the callback itself (a hotline tells its citizen without reading the ticket back): outcome,
+     * closedAt and reopenCount, each as GET /api/intake/{externalId} gives it, null while not set.
+     */
+    @Test
+    void theCallbackSaysHowItEndedAfterAReopenAndAfterTheClose() throws Exception {
+        ChannelTestSupport.Created c = channels().channel(url());
+        Map<String, Object> problem = ChannelTestSupport.problem(api.enterprise(), "CONTAINER");
+        String id = channels().filed(c.key(), problem).get("id").asText();
+        api.act(id, "sign", "transport", null);
+        api.act(id, "reply", "transport", Map.of("resolution", "已部分协调", "outcome", "PARTIAL"));
+        api.act(id, "feedback", "staff1", Map.of("satisfaction", "DISSATISFIED"));
+        api.act(id, "reply", "transport", Map.of("resolution", "已协调舱位", "outcome", "RESOLVED"));
+        api.act(id, "feedback", "staff1", Map.of("satisfaction", "SATISFIED"));
+        await(() -> mine(id).size() >= 6);
+        List<JsonNode> bodies = mine(id).stream().map(r -> body(r)).toList();
+        assertThat(bodies.stream().map(b -> b.get("status").asText())).containsExactly("ASSIGNED", "IN_PROGRESS",
+                "REPLIED", "IN_PROGRESS", "REPLIED", "CLOSED");
+        JsonNode assigned = bodies.get(0);
+        assertThat(assigned.get("outcome").isNull()).as("not replied yet: null, and there").isTrue();
+        assertThat(assigned.get("closedAt").isNull()).isTrue();
+        assertThat(assigned.get("reopenCount").asInt()).isZero();
+        assertThat(bodies.get(2).get("outcome").asText()).isEqualTo("PARTIAL");
+        JsonNode reopened = bodies.get(3);
+        assertThat(reopened.get("reopenCount").asInt()).as("the enterprise was dissatisfied").isEqualTo(1);
+        assertThat(reopened.get("closedAt").isNull()).isTrue();
+        JsonNode closed = bodies.get(5);
+        JsonNode readBack = channels().call(org.springframework.http.HttpMethod.GET,
+                "/api/intake/" + problem.get("externalId"), c.key(), null).json();
+        assertThat(closed.get("outcome").asText()).isEqualTo("RESOLVED").isEqualTo(readBack.get("outcome").asText());
+        assertThat(closed.get("reopenCount").asInt()).isEqualTo(1).isEqualTo(readBack.get("reopenCount").asInt());
+        assertThat(closed.get("closedAt").isTextual()).as("a time as the read-back writes one").isTrue();
+        assertThat(Instant.parse(closed.get("closedAt").asText()))
+                .isEqualTo(Instant.parse(readBack.get("closedAt").asText()));
+    }
+
+    /**
+     * Against a replayed callback: X-Sanfu-Timestamp (the attempt's epoch seconds, the service's Clock) and
+     * X-Sanfu-Signature-Timestamped over "<timestamp>.<body>", beside today's X-Sanfu-Signature; a retry is signed
+     * anew with its own time. A receiver as API.md says checks both and the five minutes.
+     */
+    @Test
+    void aReceiverChecksTheTimestampedSignatureAndTheTimeOfEachAttempt() throws Exception {
+        move(Duration.ofDays(3)); // the service's Clock, not the machine's
+        answer.set(500);
+        ChannelTestSupport.Created c = channels().channel(url());
+        String id = channels().filed(c.key(), ChannelTestSupport.problem(api.enterprise(), "CONTAINER")).get("id").asText();
+        await(() -> attempts(id) == 1);
+        Received first = mine(id).get(0);
+        assertThat(Long.parseLong(first.header("X-Sanfu-Timestamp")))
+                .isCloseTo(ClockUtil.getCurrentTime().toInstant().getEpochSecond(), org.assertj.core.data.Offset.offset(2L));
+        assertThat(receiverAccepts(first, c.secret(), ClockUtil.getCurrentTime().toInstant())).isTrue();
+
+        answer.set(200);
+        move(Duration.ofSeconds(61));
+        sender.sendDue();
+        await(() -> mine(id).size() == 2);
+        Received retry = mine(id).get(1);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(retry.signature()).as("the body's signature stays").isEqualTo(first.signature());
+        assertThat(Long.parseLong(retry.header("X-Sanfu-Timestamp")) - Long.parseLong(first.header("X-Sanfu-Timestamp")))
+                .as("signed anew at the retry's time").isBetween(61L, 63L);
+        assertThat(receiverAccepts(retry, c.secret(), ClockUtil.getCurrentTime().toInstant())).isTrue();
+        // the first attempt captured and posted again now: its signatures hold, its time gives it away
+        assertThat(receiverAccepts(first, c.secret(), ClockUtil.getCurrentTime().toInstant().plusSeconds(300))).isFalse();
+        assertThat(receiverAccepts(retry, "another secret", ClockUtil.getCurrentTime().toInstant())).isFalse();
+    }
+
+    /**
+     * A channel's own stream numbered 1, 2, 3... (channelSequence), where X-Sanfu-Delivery counts every channel's:
+     * given when the callback is stored, in its transaction, so that changes of one channel's tickets stored at once
+     * (two nodes, several requests) each get their own number and none is skipped.
+     */
+    @Test
+    void eachChannelNumbersItsOwnCallbacksWithoutGapsAlsoWhenTheyAreStoredAtOnce() throws Exception {
+        ChannelTestSupport.Created one = channels().channel(url());
+        ChannelTestSupport.Created other = channels().channel(url());
+        String a = channels().filed(one.key(), ChannelTestSupport.problem(api.enterprise(), "CONTAINER")).get("id").asText();
+        String b = channels().filed(other.key(), ChannelTestSupport.problem(api.enterprise(), "CONTAINER")).get("id").asText();
+        api.act(a, "sign", "transport", null);
+        api.act(b, "sign", "transport", null);
+        await(() -> mine(a).size() == 2 && mine(b).size() == 2);
+        assertThat(mine(a).stream().map(r -> body(r).get("channelSequence").asLong())).containsExactly(1L, 2L);
+        assertThat(mine(b).stream().map(r -> body(r).get("channelSequence").asLong())).containsExactly(1L, 2L);
+
+        int parallel = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(parallel);
+        try {
+            List<java.util.concurrent.Future<Integer>> filed = new java.util.ArrayList<>();
+            for (int i = 0; i < parallel; i++) {
+                filed.add(pool.submit(() -> channels().file(one.key(),
+                        ChannelTestSupport.problem(api.enterprise(), "CONTAINER")).status()));
+            }
+            for (java.util.concurrent.Future<Integer> f : filed) {
+                assertThat(f.get()).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        List<Long> numbers = jdbc.sql("select channel_sequence from channel_callback where channel_code = ? order by id")
+                .param(one.code()).query(Long.class).list();
+        assertThat(numbers).as("each stored once, numbered 1.." + (2 + parallel) + " in the order stored")
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 2 + parallel).boxed().toList());
+        await(() -> received.stream().filter(r -> body(r).get("channel").asText().equals(one.code())).count()
+                == 2 + parallel);
+    }
+
+    /**
+     * HTTP/1.1, said: the JDK client's default HTTP/2 asks a plain http:// receiver to upgrade (Upgrade: h2c,
+     * Connection: Upgrade, HTTP2-Settings), which some receivers (nginx before an old PHP) mishandle.
+     */
+    @Test
+    void aCallbackAsksNoReceiverToUpgradeToHttp2() {
+        ChannelTestSupport.Created c = channels().channel(url());
+        String id = channels().filed(c.key(), ChannelTestSupport.problem(api.enterprise(), "CONTAINER")).get("id").asText();
+        await(() -> mine(id).size() == 1);
+        Received r = mine(id).get(0);
+        assertThat(r.header("Upgrade")).isNull();
+        assertThat(r.header("HTTP2-Settings")).isNull();
+        assertThat(r.header("Connection")).satisfiesAnyOf(v -> assertThat(v).isNull(),
+                v -> assertThat(v).doesNotContainIgnoringCase("upgrade"));
+    }
+
     // --- helpers
+
+    /**
+     * What API.md tells a receiver to check: both signatures with its secret, and the timestamp within five minutes
+     * of its own clock.
+     */
+    static boolean receiverAccepts(Received r, String secret, Instant receivedAt) throws Exception {
+        long timestamp = Long.parseLong(r.header("X-Sanfu-Timestamp"));
+        return r.signature().equals("sha256=" + hmac(r.body(), secret))
+                && r.header("X-Sanfu-Signature-Timestamped").equals("sha256=" + hmac(timestamped(r), secret))
+                && Math.abs(receivedAt.getEpochSecond() - timestamp) <= 300;
+    }
+
+    /** "<timestamp>.<body>", what X-Sanfu-Signature-Timestamped signs. */
+    static String timestamped(Received r) {
+        return r.header("X-Sanfu-Timestamp") + "." + r.body();
+    }
+
+    JsonNode body(Received r) {
+        try {
+            return json.readTree(r.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     List<Received> mine(String ticketId) {
         return received.stream().filter(r -> field(r, "ticketId").equals(ticketId)).toList();

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -214,6 +216,42 @@ class ApiDocsWebTests {
         }));
         assertThat(channels).containsExactlyInAnyOrder("POST /api/intake", "GET /api/intake/{externalId}",
                 "POST /api/intake/{externalId}/feedback");
+    }
+
+    /**
+     * OpenAPI 3.1's webhooks: the callback a channel receives (API.md "Channels", Callbacks), its body with each field
+     * the service sends (nulls as an answer's, counts required) and the headers to check, so that a client generated
+     * from the document knows them.
+     */
+    @Test
+    void theChannelsCallbackIsAWebhookWithItsBodyAndHeaders() {
+        JsonNode docs = docs();
+        assertThat(docs.path("openapi").asText()).startsWith("3.1");
+        JsonNode post = docs.at("/webhooks/channelCallback/post");
+        assertThat(post.isObject()).as("the webhook").isTrue();
+        String ref = post.at("/requestBody/content/application~1json/schema/$ref").asText();
+        assertThat(ref).isEqualTo("#/components/schemas/ChannelCallback");
+        JsonNode body = docs.at("/components/schemas/ChannelCallback");
+        List<String> fields = new ArrayList<>();
+        body.path("properties").fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactly("channel", "externalId", "ticketId", "status", "resolution", "satisfaction",
+                "changedAt", "leadDepartment", "leadDepartmentLabel", "replyDeadline", "feedbackDue", "outcome",
+                "closedAt", "reopenCount", "channelSequence");
+        assertThat(texts(body.get("required"))).containsExactlyInAnyOrder("reopenCount", "channelSequence");
+        assertThat(types(body.at("/properties/closedAt"))).contains("string", "null");
+        assertThat(texts(body.at("/properties/outcome/enum"))).contains("RESOLVED", "PARTIAL", "CANNOT_RESOLVE", "null");
+        assertThat(texts(body.at("/properties/status/enum"))).contains("ASSIGNED", "CLOSED");
+        Map<String, Boolean> headers = new LinkedHashMap<>();
+        post.path("parameters").forEach(p -> {
+            assertThat(p.path("in").asText()).isEqualTo("header");
+            headers.put(p.path("name").asText(), p.path("required").asBoolean());
+        });
+        assertThat(headers).containsExactlyInAnyOrderEntriesOf(Map.of("X-Sanfu-Signature", true, "X-Sanfu-Delivery",
+                true, "X-Sanfu-Timestamp", true, "X-Sanfu-Signature-Timestamped", true, "X-Sanfu-Signature-Previous",
+                false, "X-Sanfu-Signature-Timestamped-Previous", false));
+        assertThat(post.path("security").isArray() && post.path("security").isEmpty())
+                .as("signed, not signed in: no Basic").isTrue();
+        assertThat(post.at("/responses/2XX").isObject()).isTrue();
     }
 
     /** The answers' statuses as the service gives them (API.md), not springdoc's 200 for every one. */
