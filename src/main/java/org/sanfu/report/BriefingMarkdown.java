@@ -20,8 +20,10 @@ import org.sanfu.report.BriefingDocument.Run;
 import org.sanfu.report.BriefingDocument.Section;
 import org.sanfu.report.BriefingDocument.Table;
 import org.sanfu.stats.RankingProperties;
+import org.sanfu.web.Languages;
 import org.sanfu.web.When;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /** The weekly briefing (简报) or the monthly report (月度通报) as a readable Chinese document in Markdown. */
@@ -33,13 +35,22 @@ class BriefingMarkdown {
     /** How the ranking's 得分 is made ({@link Dashboard#scoreFormula}), said under it as the dashboard says it. */
     private final String scoreFormula;
 
+    /** The ranking tables' 参与排名件数, named as the dashboard's ranking names it ({@code label.ranking.tickets}). */
+    private final String rankingTickets;
+
     @Autowired
-    BriefingMarkdown(RankingProperties ranking) {
-        this(Dashboard.scoreFormula(ranking.weights()));
+    BriefingMarkdown(RankingProperties ranking, MessageSource messages) {
+        this(Dashboard.scoreFormula(ranking.weights()), rankingTicketsHeading(messages));
     }
 
-    BriefingMarkdown(String scoreFormula) {
+    BriefingMarkdown(String scoreFormula, String rankingTickets) {
         this.scoreFormula = scoreFormula;
+        this.rankingTickets = rankingTickets;
+    }
+
+    /** The heading of 参与排名件数 from the bundle, in Chinese as every page and briefing is. */
+    static String rankingTicketsHeading(MessageSource messages) {
+        return messages.getMessage("label.ranking.tickets", null, Languages.CHINESE);
     }
 
     String render(JsonNode b, ZoneId zone) {
@@ -111,11 +122,11 @@ class BriefingMarkdown {
             ranking.add(line().strong(rankedMonth(titled) + "排名").say("（" + MONTH_OF_THE_WEEK + "）：").paragraph());
         }
         if (titled.isObject()) {
-            ranking.add(rankingTable(titled, true));
+            ranking.add(rankingTable(titled, true, rankingTickets));
         }
         if (weekly) {
             ranking.add(line().strong("本周得分").say("（" + WEEK_SCORES + "）：").paragraph());
-            ranking.add(rankingTable(b.path("ranking"), false));
+            ranking.add(rankingTable(b.path("ranking"), false, rankingTickets));
         }
         ranking.add(BriefingDocument.paragraph(scoreFormula));
         if (titled.isObject()) {
@@ -236,19 +247,24 @@ class BriefingMarkdown {
                 : "该月排名按事项当前情况实时计算；每月1日 08:00 存档上月排名。";
     }
 
-    /** A ranking's departments: 名次, 部门, 得分, 问题数, and 称号 when {@code titles}. */
-    private static Table rankingTable(JsonNode ranking, boolean titles) {
+    /**
+     * A ranking's departments: 名次, 部门, 得分, 问题数, 参与排名件数 (headed {@code rankingTickets}), and 称号 when
+     * {@code titles}. A ranking stored before {@code rankingTickets} was kept (a week's briefing stored then, a month's
+     * ranking stored then: missing or null) reads —, as the dashboard does.
+     */
+    private static Table rankingTable(JsonNode ranking, boolean titles, String rankingTickets) {
         List<List<String>> ranked = new ArrayList<>();
         for (JsonNode d : ranking.path("departments")) {
             List<String> row = new ArrayList<>(List.of(d.path("rank").isNull() ? "未排名" : d.path("rank").asText(),
                     d.path("label").asText(), d.path("score").isNull() ? "—" : d.path("score").asText(),
-                    d.path("total").asText()));
+                    d.path("total").asText(),
+                    d.path("rankingTickets").isNumber() ? d.path("rankingTickets").asText() : "—"));
             if (titles) {
                 row.add(medal(d.path("medal").asText(null)));
             }
             ranked.add(row);
         }
-        List<String> headings = new ArrayList<>(List.of("名次", "部门", "得分", "问题数"));
+        List<String> headings = new ArrayList<>(List.of("名次", "部门", "得分", "问题数", rankingTickets));
         if (titles) {
             headings.add("称号");
         }

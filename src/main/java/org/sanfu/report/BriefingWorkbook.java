@@ -19,6 +19,7 @@ import org.sanfu.security.People;
 import org.sanfu.stats.RankingProperties;
 import org.sanfu.web.When;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /** The weekly briefing or the monthly report as an Excel workbook, a sheet per section, Chinese intact (Apache POI). */
@@ -51,6 +52,15 @@ class BriefingWorkbook {
                     Column.of("部门", "label"), new Column("得分", n -> unlessNull(n.path("score"), "—"), false));
         }
 
+        /**
+         * After 名次, 部门, 得分: 问题数 and 参与排名件数 (headed {@code rankingTickets}); — for a ranking stored before
+         * the count was kept (missing in a week's briefing stored then, null in a month's ranking), as the page says.
+         */
+        static List<Column> counted(String rankingTickets) {
+            return List.of(Column.of("问题数", "total"),
+                    new Column(rankingTickets, n -> unlessNull(n.path("rankingTickets"), "—"), false));
+        }
+
         private static JsonNode unlessNull(JsonNode value, String otherwise) {
             return value.isNull() || value.isMissingNode() ? TextNode.valueOf(otherwise) : value;
         }
@@ -68,15 +78,21 @@ class BriefingWorkbook {
     /** A moment as every page and the ticket list's export write it ({@link When#of}): 2026-11-11 17:30. */
     private final Function<Instant, String> when;
 
+    /** The ranking sheets' 参与排名件数, as the dashboard's ranking and the briefing's page name it. */
+    private final String rankingTickets;
+
     @Autowired
-    BriefingWorkbook(People people, RankingProperties ranking, When when) {
-        this(people::label, Dashboard.scoreFormula(ranking.weights()), when::of);
+    BriefingWorkbook(People people, RankingProperties ranking, When when, MessageSource messages) {
+        this(people::label, Dashboard.scoreFormula(ranking.weights()), when::of,
+                BriefingMarkdown.rankingTicketsHeading(messages));
     }
 
-    BriefingWorkbook(UnaryOperator<String> person, String scoreFormula, Function<Instant, String> when) {
+    BriefingWorkbook(UnaryOperator<String> person, String scoreFormula, Function<Instant, String> when,
+            String rankingTickets) {
         this.person = person;
         this.scoreFormula = scoreFormula;
         this.when = when;
+        this.rankingTickets = rankingTickets;
     }
 
     /** A column of the moment in {@code field} (the JSON's 2026-11-11T17:30:00+08:00), written as the pages do. */
@@ -138,11 +154,10 @@ class BriefingWorkbook {
             JsonNode titled = BriefingMarkdown.titled(b);
             boolean weekly = !b.has("month");
             Sheet ranking = book.createSheet("部门排名");
-            table(ranking, titled.path("departments"), Stream.concat(Column.ranked().stream(), Stream.of(
-                    Column.of("问题数", "total"), new Column("称号",
-                            n -> TextNode.valueOf(
-                                    BriefingMarkdown.medal(n.path("medal").asText(null))), false))).toList(),
-                    bold, styles);
+            table(ranking, titled.path("departments"), Stream.of(Column.ranked(), Column.counted(rankingTickets),
+                    List.of(new Column("称号", n -> TextNode.valueOf(
+                            BriefingMarkdown.medal(n.path("medal").asText(null))), false))).flatMap(List::stream)
+                    .toList(), bold, styles);
             if (weekly && titled.isObject()) {
                 note(ranking, BriefingMarkdown.rankedMonth(titled) + "排名（" + BriefingMarkdown.MONTH_OF_THE_WEEK + "）。");
             }
@@ -160,7 +175,7 @@ class BriefingWorkbook {
             if (weekly) {
                 Sheet scores = book.createSheet("本周得分");
                 table(scores, b.path("ranking").path("departments"),
-                        Stream.concat(Column.ranked().stream(), Stream.of(Column.of("问题数", "total"))).toList(),
+                        Stream.concat(Column.ranked().stream(), Column.counted(rankingTickets).stream()).toList(),
                         bold, styles);
                 note(scores, "本周得分：" + BriefingMarkdown.WEEK_SCORES + "。");
                 note(scores, scoreFormula);

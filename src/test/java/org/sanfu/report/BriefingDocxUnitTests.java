@@ -61,7 +61,7 @@ class BriefingDocxUnitTests {
         b.withObject("/ranking").putArray("redCards");
         ObjectNode month = b.putObject("monthRanking").put("month", "2026-11");
         month.putArray("departments").addObject().put("rank", 1).put("label", "金融办").put("score", 90.0)
-                .put("total", 5).put("medal", "GOLD");
+                .put("total", 5).put("rankingTickets", 6).put("medal", "GOLD");
         month.putArray("redCards").addObject().put("town", "大溪镇").put("total", 3).put("overdueRate", 0.667)
                 .put("satisfactionRate", 0.5);
         ObjectNode late = b.putArray("overdue").addObject().put("id", "121").put("enterpriseName", ENTERPRISE)
@@ -85,7 +85,7 @@ class BriefingDocxUnitTests {
 
     @Test
     void theDocumentSaysWhatTheMarkdownSaysInItsOrderAndWords() throws Exception {
-        BriefingDocument document = new BriefingMarkdown(BriefingNotesUnitTests.SCORE).document(week(), ZONE);
+        BriefingDocument document = BriefingNotesUnitTests.markdown().document(week(), ZONE);
         String markdown = BriefingMarkdown.render(document);
         try (XWPFDocument docx = docx(document)) {
             assertSaysTheSame(docx, markdown);
@@ -97,8 +97,12 @@ class BriefingDocxUnitTests {
                     List.of("融资信贷", "2", "1", "50.0%", "1", "100.0%"));
             assertThat(markdown).contains("| 融资信贷 | 2 | 1 | 50.0% | 1 | 100.0% |");
             assertThat(tables(docx).get(0)).contains(List.of("按时签收率", "100.0%"), List.of("办结时长中位数", "1.3 天"));
-            assertThat(tables(docx).get(3)).as("the month's ranking with its titles")
-                    .contains(List.of("1", "金融办", "90.0", "5", "金牌店小二"));
+            assertThat(tables(docx).get(3)).as("the month's ranking with its titles and 参与排名件数, as the dashboard's")
+                    .containsExactly(List.of("名次", "部门", "得分", "问题数", "参与排名件数", "称号"),
+                            List.of("1", "金融办", "90.0", "5", "6", "金牌店小二"));
+            assertThat(tables(docx).get(4)).as("the week's, without the count as a week stored before it was kept")
+                    .containsExactly(List.of("名次", "部门", "得分", "问题数", "参与排名件数"),
+                            List.of("1", "金融办", "87.5", "2", "—"));
             // a ticket's number is text, as in the Markdown; a line break in a title a space, as there
             assertThat(paragraphs(docx)).contains("1. #121 【融资信贷】" + ENTERPRISE
                     + "：第一行 第二行（主办：金融办，答复超期，答复期限 2026-11-27 17:30）");
@@ -107,7 +111,7 @@ class BriefingDocxUnitTests {
 
     @Test
     void peoplesWordsReadAsTypedQuotesAmpersandsAndAngleBracketsIncluded() throws Exception {
-        BriefingDocument document = new BriefingMarkdown(BriefingNotesUnitTests.SCORE).document(week(), ZONE);
+        BriefingDocument document = BriefingNotesUnitTests.markdown().document(week(), ZONE);
         try (XWPFDocument docx = docx(document)) {
             List<String> runs = new ArrayList<>();
             docx.getParagraphs().forEach(p -> p.getRuns().forEach(r -> runs.add(r.text())));
@@ -119,7 +123,7 @@ class BriefingDocxUnitTests {
 
     @Test
     void itIsSetAsAChineseOfficialDocumentOnA4() throws Exception {
-        BriefingDocument document = new BriefingMarkdown(BriefingNotesUnitTests.SCORE).document(week(), ZONE);
+        BriefingDocument document = BriefingNotesUnitTests.markdown().document(week(), ZONE);
         try (XWPFDocument docx = docx(document)) {
             List<XWPFParagraph> paragraphs = docx.getParagraphs();
             XWPFParagraph title = paragraphs.get(0);

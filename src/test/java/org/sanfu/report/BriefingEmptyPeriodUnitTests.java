@@ -49,7 +49,7 @@ class BriefingEmptyPeriodUnitTests {
 
     @Test
     void aWeekWithoutTicketsSaysSoInEachSectionInsteadOfAnEmptyTable() {
-        BriefingMarkdown markdown = new BriefingMarkdown(BriefingNotesUnitTests.SCORE);
+        BriefingMarkdown markdown = BriefingNotesUnitTests.markdown();
         BriefingDocument document = markdown.document(emptyWeek(), ZONE);
 
         for (String heading : List.of("二、", "三、")) {
@@ -82,7 +82,7 @@ class BriefingEmptyPeriodUnitTests {
         week.withObject("/headline").put("total", 4);
         week.withArray("/byCategory").addObject().put("label", "集装箱/海运舱位").put("total", 4).put("closed", 0);
 
-        BriefingDocument document = new BriefingMarkdown(BriefingNotesUnitTests.SCORE).document(week, ZONE);
+        BriefingDocument document = BriefingNotesUnitTests.markdown().document(week, ZONE);
 
         assertThat(section(document, "二、").blocks().get(0)).isInstanceOf(BriefingDocument.Table.class);
         BriefingDocument.Section byDepartment = section(document, "三、");
@@ -96,10 +96,10 @@ class BriefingEmptyPeriodUnitTests {
         ObjectNode week = emptyWeek();
         week.withObject("/headline").put("total", 1).put("closed", 1).put("medianHoursToClose", 0.0);
 
-        String md = new BriefingMarkdown(BriefingNotesUnitTests.SCORE).render(week, ZONE);
+        String md = BriefingNotesUnitTests.markdown().render(week, ZONE);
 
         assertThat(md).contains("| 办结时长中位数 | 不足 0.1 天 |").doesNotContain("| 0 天 |");
-        assertThat(new BriefingMarkdown(BriefingNotesUnitTests.SCORE).render(emptyWeek(), ZONE))
+        assertThat(BriefingNotesUnitTests.markdown().render(emptyWeek(), ZONE))
                 .as("no ticket closed").contains("| 办结时长中位数 | — |");
     }
 }

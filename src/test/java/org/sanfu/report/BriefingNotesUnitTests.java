@@ -28,6 +28,8 @@ class BriefingNotesUnitTests {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The score's make-up under the default weights, as the dashboard says it. */
     static final String SCORE = Dashboard.scoreFormula(new RankingProperties.Weights(0.3, 0.2, 0.3, 0.1, 0.1));
+    /** The bundle's label.ranking.tickets, as the service hands it over (the web tests read it through the bundle). */
+    static final String RANKING_TICKETS = "参与排名件数";
     /** A moment as the pages write it (When#of) in the service's zone. */
     static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.of("Asia/Shanghai"));
@@ -52,11 +54,11 @@ class BriefingNotesUnitTests {
 
     @Test
     void theMarkdownSaysHowManyTicketsNoDepartmentLeadsUnderTheTableByDepartment() {
-        String md = new BriefingMarkdown(SCORE).render(week(38), ZoneId.of("Asia/Shanghai"));
+        String md = markdown().render(week(38), ZoneId.of("Asia/Shanghai"));
         String byDepartment = md.substring(md.indexOf("## 三、分部门情况"), md.indexOf("## 四、"));
         assertThat(byDepartment).contains(WITHOUT_LEAD);
 
-        String allLed = new BriefingMarkdown(SCORE).render(week(42), ZoneId.of("Asia/Shanghai"));
+        String allLed = markdown().render(week(42), ZoneId.of("Asia/Shanghai"));
         assertThat(allLed).doesNotContain("没有主办部门");
     }
 
@@ -78,7 +80,7 @@ class BriefingNotesUnitTests {
     void underTheRankingTheMarkdownAndTheWorkbookSayHowItsScoreIsMadeAsTheDashboardDoes() throws Exception {
         // a briefing forwarded to a department says why it ranks where it does: the score's make-up
         assertThat(SCORE).startsWith("得分（满分 100）＝按时办结率 × 30% ＋ 按时签收率 × 20% ＋ 满意率 × 30%");
-        String md = new BriefingMarkdown(SCORE).render(week(38), ZoneId.of("Asia/Shanghai"));
+        String md = markdown().render(week(38), ZoneId.of("Asia/Shanghai"));
         assertThat(md.substring(md.indexOf("## 四、部门赛马排名"), md.indexOf("## 五、"))).contains("\n" + SCORE + "\n");
         try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(
                 workbook().render(week(38))))) {
@@ -88,7 +90,12 @@ class BriefingNotesUnitTests {
 
     /** The workbook as the service makes it, people named by their user names. */
     static BriefingWorkbook workbook() {
-        return new BriefingWorkbook(UnaryOperator.identity(), SCORE, MINUTES::format);
+        return new BriefingWorkbook(UnaryOperator.identity(), SCORE, MINUTES::format, RANKING_TICKETS);
+    }
+
+    /** The Markdown's (and the page's and the Word document's) document as the service makes it. */
+    static BriefingMarkdown markdown() {
+        return new BriefingMarkdown(SCORE, RANKING_TICKETS);
     }
 
     private static List<String> texts(Sheet sheet) {

@@ -63,7 +63,7 @@ class BriefingOverdueOrderUnitTests {
 
     @Test
     void thePageAndTheMarkdownListOverdueLinesByTheDeadlineEachGivesAndSaySo() {
-        BriefingMarkdown markdown = new BriefingMarkdown(BriefingNotesUnitTests.SCORE);
+        BriefingMarkdown markdown = BriefingNotesUnitTests.markdown();
         Section section = markdown.document(week(), SHANGHAI).sections().stream()
                 .filter(s -> s.heading().equals("五、超期事项")).findFirst().orElseThrow();
         String intro = text(((Paragraph) section.blocks().get(0)).runs());

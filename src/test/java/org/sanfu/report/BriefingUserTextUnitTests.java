@@ -83,7 +83,7 @@ class BriefingUserTextUnitTests {
     @Test
     void markdownSyntaxInUserTextIsEscapedSoItRendersAsTheTextItself() {
         List<String> titles = List.copyOf(ESCAPED.keySet());
-        String md = new BriefingMarkdown(BriefingNotesUnitTests.SCORE).render(briefing(titles), ZoneId.of("Asia/Shanghai"));
+        String md = BriefingNotesUnitTests.markdown().render(briefing(titles), ZoneId.of("Asia/Shanghai"));
         List<String> lines = Arrays.asList(md.split("\n"));
         for (int i = 0; i < titles.size(); i++) {
             String escaped = ESCAPED.get(titles.get(i));
@@ -110,7 +110,7 @@ class BriefingUserTextUnitTests {
             line.put("signDeadline", "2016-03-10T09:30:00Z");
             misses.get(i).forEach(line.putArray("missed")::add);
         }
-        String md = new BriefingMarkdown(BriefingNotesUnitTests.SCORE).render(b, ZoneId.of("Asia/Shanghai"));
+        String md = BriefingNotesUnitTests.markdown().render(b, ZoneId.of("Asia/Shanghai"));
         assertThat(md).contains("签收晚了（主办：交通运输局，签收超期，签收期限 2016-03-10 17:30）",
                 "答复晚了（主办：交通运输局，答复超期，答复期限 2016-03-16 17:30）",
                 "都晚了（主办：交通运输局，签收超期、答复超期，答复期限 2016-03-16 17:30）",

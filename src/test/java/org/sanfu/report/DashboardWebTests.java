@@ -562,15 +562,8 @@ class DashboardWebTests {
     @Test
     void aDepartmentRankedWithAReturnedTicketShowsTheCountTheMinimumUsedAndWhy() {
         // a town of its own: the class's town holds the tickets its other tests count
-        String code = api.enterprise("台州退回计件泵业", "退回计件镇" + Api.creditCode().substring(12));
-        Api.Response visit = api.post("/api/visits", "staff1", Map.of("enterpriseCreditCode", code,
-                "visitedAt", "2006-09-05T10:00:00+08:00", "notes", "补录走访",
-                "problems", List.of(Api.problem("CONTAINER", "舱位不足"), Api.problem("CONTAINER", "空箱难提"),
-                        Api.problem("CONTAINER", "运价上涨"))));
-        assertThat(visit.status()).as(visit.text()).isEqualTo(201);
-        String returned = visit.json().get("tickets").get(2).get("id").asText();
-        api.act(returned, "return", "transport", Map.of("reason", "运价属市场行为"));
-        api.act(returned, "assign", "dispatch", Map.of("leadDepartment", "COMMERCE"));
+        BriefingRankingTicketsWebTests.returnedOneOfThree(api, "台州退回计件泵业", "退回计件镇",
+                "2006-09-05T10:00:00+08:00");
 
         JsonNode transport = null;
         for (JsonNode d : api.get("/api/stats/ranking?month=2006-09", "leader").json().get("departments")) {

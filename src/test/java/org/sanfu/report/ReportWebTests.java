@@ -298,7 +298,8 @@ class ReportWebTests {
             assertThat(resolved.getCell(3).getStringCellValue()).isEqualTo("运费上涨");
             assertThat(resolved.getCell(5).getStringCellValue()).isEqualTo("协调物流企业降价");
             assertThat(resolved.getCell(6).getStringCellValue()).isEqualTo("满意");
-            assertThat(book.getSheet("部门排名").getRow(0).getCell(4).getStringCellValue()).isEqualTo("称号");
+            assertThat(book.getSheet("部门排名").getRow(0).getCell(4).getStringCellValue()).isEqualTo("参与排名件数");
+            assertThat(book.getSheet("部门排名").getRow(0).getCell(5).getStringCellValue()).isEqualTo("称号");
         }
     }
 

@@ -35,12 +35,13 @@ class WeeklyRankingUnitTests {
         b.putArray("byCategory");
         b.putArray("byDepartment");
         ObjectNode week = b.putObject("ranking").put("month", "2026-W48");
+        // as a week stored before rankingTickets was kept
         department(week.putArray("departments"), "COMMERCE", "商务局", 1, 90.0, 3, "GOLD");
         department(week.withArray("departments"), "CUSTOMS", "海关", 2, 35.0, 2, "SNAIL");
         week.putArray("redCards").addObject().put("town", "周红牌镇").put("total", 2).put("overdueRate", 1.0);
         ObjectNode month = b.putObject("monthRanking").put("month", "2026-11").putNull("storedAt");
-        department(month.putArray("departments"), "CUSTOMS", "海关", 1, 95.0, 10, "GOLD");
-        department(month.withArray("departments"), "COMMERCE", "商务局", 6, 40.0, 12, "SNAIL");
+        department(month.putArray("departments"), "CUSTOMS", "海关", 1, 95.0, 10, "GOLD").put("rankingTickets", 11);
+        department(month.withArray("departments"), "COMMERCE", "商务局", 6, 40.0, 12, "SNAIL").put("rankingTickets", 12);
         month.putArray("redCards").addObject().put("town", "月红牌镇").put("total", 9).put("overdueRate", 0.5)
                 .put("satisfactionRate", 0.5);
         b.putArray("overdue");
@@ -49,25 +50,26 @@ class WeeklyRankingUnitTests {
         return b;
     }
 
-    private static void department(ArrayNode departments, String key, String label, int rank, double score, int total,
-            String medal) {
-        departments.addObject().put("key", key).put("label", label).put("rank", rank).put("score", score)
+    private static ObjectNode department(ArrayNode departments, String key, String label, int rank, double score,
+            int total, String medal) {
+        return departments.addObject().put("key", key).put("label", label).put("rank", rank).put("score", score)
                 .put("total", total).put("medal", medal);
     }
 
     @Test
     void theBriefingsRankingGivesTheMonthsTitlesAndTheWeeksScoresWithoutTitlesEachLabelled() {
-        String md = new BriefingMarkdown(BriefingNotesUnitTests.SCORE).render(week(), ZoneId.of("Asia/Shanghai"));
+        String md = BriefingNotesUnitTests.markdown().render(week(), ZoneId.of("Asia/Shanghai"));
         String ranking = md.substring(md.indexOf("## 四、部门赛马排名"), md.indexOf("## 五、"));
         assertThat(ranking).contains(
                 "**2026年11月排名**（本周所在月份；金牌店小二、蜗牛店小二和亮红牌每月评定，与驾驶舱、月度通报中该月的相同）：",
-                "| 名次 | 部门 | 得分 | 问题数 | 称号 |",
-                "| 1 | 海关 | 95.0 | 10 | 金牌店小二 |", "| 6 | 商务局 | 40.0 | 12 | 蜗牛店小二 |",
+                "| 名次 | 部门 | 得分 | 问题数 | 参与排名件数 | 称号 |",
+                "| 1 | 海关 | 95.0 | 10 | 11 | 金牌店小二 |", "| 6 | 商务局 | 40.0 | 12 | 12 | 蜗牛店小二 |",
                 "**本周得分**（只计本周反映的问题，供与月度排名对照，不评称号、不亮红牌）：",
-                "| 名次 | 部门 | 得分 | 问题数 |\n", "| 1 | 商务局 | 90.0 | 3 |\n", "| 2 | 海关 | 35.0 | 2 |\n",
+                // the week's stored without the count: — as the dashboard shows a month stored then
+                "| 名次 | 部门 | 得分 | 问题数 | 参与排名件数 |\n", "| 1 | 商务局 | 90.0 | 3 | — |\n", "| 2 | 海关 | 35.0 | 2 | — |\n",
                 "该月排名按事项当前情况实时计算", "**2026年11月亮红牌：**", "- 月红牌镇：问题 9 个");
         // the week's own awards, which contradict the month's, are not shown
-        assertThat(ranking).doesNotContain("| 商务局 | 90.0 | 3 | 金牌店小二", "| 海关 | 35.0 | 2 | 蜗牛店小二", "周红牌镇");
+        assertThat(ranking).doesNotContain("| 商务局 | 90.0 | 3 | — | 金牌店小二", "| 海关 | 35.0 | 2 | — | 蜗牛店小二", "周红牌镇");
     }
 
     @Test
@@ -76,12 +78,12 @@ class WeeklyRankingUnitTests {
             List<String> sheets = new ArrayList<>();
             book.forEach(s -> sheets.add(s.getSheetName()));
             assertThat(sheets).containsSubsequence("部门排名", "亮红牌", "本周得分");
-            assertThat(rows(book.getSheet("部门排名"))).contains("1.0 海关 95.0 10.0 金牌店小二", "6.0 商务局 40.0 12.0 蜗牛店小二",
+            assertThat(rows(book.getSheet("部门排名"))).contains("1.0 海关 95.0 10.0 11.0 金牌店小二", "6.0 商务局 40.0 12.0 12.0 蜗牛店小二",
                     "2026年11月排名（本周所在月份；金牌店小二、蜗牛店小二和亮红牌每月评定，与驾驶舱、月度通报中该月的相同）。");
             assertThat(rows(book.getSheet("亮红牌"))).anyMatch(r -> r.startsWith("月红牌镇 9.0"))
                     .noneMatch(r -> r.contains("周红牌镇")).contains("2026年11月亮红牌。");
             List<String> scores = rows(book.getSheet("本周得分"));
-            assertThat(scores).startsWith("名次 部门 得分 问题数").contains("1.0 商务局 90.0 3.0", "2.0 海关 35.0 2.0",
+            assertThat(scores).startsWith("名次 部门 得分 问题数 参与排名件数").contains("1.0 商务局 90.0 3.0 —", "2.0 海关 35.0 2.0 —",
                     "本周得分：只计本周反映的问题，供与月度排名对照，不评称号、不亮红牌。");
             assertThat(scores).noneMatch(r -> r.contains("金牌") || r.contains("蜗牛"));
         }
@@ -97,13 +99,13 @@ class WeeklyRankingUnitTests {
         ObjectNode b = week();
         for (String ranking : new String[] {"ranking", "monthRanking"}) {
             b.withObject("/" + ranking).withArray("departments").addObject().put("key", "JUSTICE").put("label", "司法局")
-                    .putNull("rank").putNull("score").put("total", 1).putNull("medal");
+                    .putNull("rank").putNull("score").put("total", 1).putNull("medal").put("rankingTickets", 2);
         }
-        String md = new BriefingMarkdown(BriefingNotesUnitTests.SCORE).render(b, ZoneId.of("Asia/Shanghai"));
-        assertThat(md).contains("| 未排名 | 司法局 | — | 1 |\n");
+        String md = BriefingNotesUnitTests.markdown().render(b, ZoneId.of("Asia/Shanghai"));
+        assertThat(md).contains("| 未排名 | 司法局 | — | 1 | 2 |\n");
         try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(BriefingNotesUnitTests.workbook().render(b)))) {
-            assertThat(rows(book.getSheet("本周得分"))).contains("未排名 司法局 — 1.0");
-            assertThat(rows(book.getSheet("部门排名"))).anyMatch(r -> r.startsWith("未排名 司法局 — 1.0"));
+            assertThat(rows(book.getSheet("本周得分"))).contains("未排名 司法局 — 1.0 2.0");
+            assertThat(rows(book.getSheet("部门排名"))).anyMatch(r -> r.startsWith("未排名 司法局 — 1.0 2.0"));
         }
     }
 
