@@ -84,13 +84,22 @@ public final class Typed {
         return word == null || word.isEmpty() ? null : word;
     }
 
+    /**
+     * The text with its ASCII letters upper-cased and nothing else changed (no trimming, no folding): an enum's code
+     * in a JSON body, read in any ASCII case but otherwise as sent. Null stays null.
+     */
+    public static String asciiUpperCase(String text) {
+        return text == null ? null : moved(text, 'a', 'z', 'A');
+    }
+
     /** {@link #folded}, with each ASCII letter from {@code first} to {@code last} moved to the case starting at {@code to}. */
     private static String asciiCase(String text, char first, char last, char to) {
         String folded = folded(text);
-        if (folded == null) {
-            return null;
-        }
-        char[] chars = folded.toCharArray();
+        return folded == null ? null : moved(folded, first, last, to);
+    }
+
+    private static String moved(String text, char first, char last, char to) {
+        char[] chars = text.toCharArray();
         for (int i = 0; i < chars.length; i++) {
             if (chars[i] >= first && chars[i] <= last) {
                 chars[i] = (char) (chars[i] - first + to);

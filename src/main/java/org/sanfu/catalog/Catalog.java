@@ -1,8 +1,10 @@
 package org.sanfu.catalog;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sanfu.Typed;
 import org.springframework.stereotype.Component;
 
 /** The configured departments and problem categories, with their Chinese labels. */
@@ -31,6 +33,28 @@ public class Catalog {
 
     public boolean isDepartment(String code) {
         return code != null && departments.containsKey(code);
+    }
+
+    /**
+     * The catalog's code of the category sent in any ASCII case ({@code container} or {@code Container} for
+     * CONTAINER), as every enum code of the API is read; null when it names none or, by case alone, more than one.
+     */
+    public String category(String sent) {
+        return code(sent, categories.keySet());
+    }
+
+    /** The catalog's code of the department sent in any ASCII case, as {@link #category}; null for none. */
+    public String department(String sent) {
+        return code(sent, departments.keySet());
+    }
+
+    private static String code(String sent, Collection<String> codes) {
+        if (sent == null || codes.contains(sent)) {
+            return sent;
+        }
+        String capitals = Typed.asciiUpperCase(sent);
+        List<String> named = codes.stream().filter(c -> Typed.asciiUpperCase(c).equals(capitals)).toList();
+        return named.size() == 1 ? named.get(0) : null;
     }
 
     public String categoryLabel(String code) {

@@ -317,11 +317,8 @@ public class ChannelIntake {
      * container or Container for CONTAINER); OTHER when it names none, or, by case alone, more than one.
      */
     private String known(String sent) {
-        if (catalog.isCategory(sent)) {
-            return sent;
-        }
-        List<String> named = catalog.categoryCodes().stream().filter(sent::equalsIgnoreCase).toList();
-        return named.size() == 1 ? named.get(0) : UNROUTED;
+        String code = catalog.category(sent);
+        return code == null ? UNROUTED : code;
     }
 
     private static String blankToNull(String text) {

@@ -43,15 +43,10 @@ public class StatsParameters {
         Instant fromValue = params.startOf(errors, "from", from);
         Instant toValue = params.endOf(errors, "to", to);
         params.inOrder(errors, fromValue, toValue);
-        // codes read as the ticket list reads them (TicketListParams): full-width forms as ASCII, case as configured
-        String departmentValue = params.folded(department);
-        if (departmentValue != null && !catalog.isDepartment(departmentValue)) {
-            errors.add("department", Message.of("sanfu.validation.one-of", "values", catalog.departmentCodes()));
-        }
-        String categoryValue = params.folded(category);
-        if (categoryValue != null && !catalog.isCategory(categoryValue)) {
-            errors.add("category", Message.of("sanfu.validation.one-of", "values", catalog.categoryCodes()));
-        }
+        // codes read as the ticket list reads them (TicketListParams): full-width forms as ASCII, in any ASCII case
+        String departmentValue = params.code(errors, "department", department, catalog::department,
+                catalog.departmentCodes());
+        String categoryValue = params.code(errors, "category", category, catalog::category, catalog.categoryCodes());
         return new TicketFilter(fromValue, toValue, departmentValue, categoryValue, town(errors, town));
     }
 

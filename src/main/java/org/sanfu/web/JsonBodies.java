@@ -170,7 +170,7 @@ public class JsonBodies {
     /**
      * A body read as far as it goes, for a use case that judges the rest itself and names every fault in one answer
      * (API.md: a 400 names every field at fault): the record without the fields it could not take (a value no enum
-     * has, {@code "urgency": "urgent"}, left out as absent; a misspelt field, passed over), and those fields' faults.
+     * has, {@code "urgency": "very"}, left out as absent; a misspelt field, passed over), and those fields' faults.
      * The caller must not act on it while {@code faults} holds any. A fault of another kind is thrown at once, as
      * {@link #read} throws it, after these.
      */

@@ -6,7 +6,9 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.Collection;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import org.sanfu.Message;
 import org.sanfu.SanfuProperties;
 import org.sanfu.Typed;
@@ -69,17 +71,37 @@ public class QueryParams {
         };
     }
 
+    /**
+     * An enum's code in any ASCII case, as a code is filed ({@link Typed#code}: {@code replied}, {@code Replied} and
+     * full-width ＲＥＰＬＩＥＤ are REPLIED, as a JSON body's enum is read: StrictJson); any other is a fault naming the
+     * parameter with the values it may hold.
+     */
     public <E extends Enum<E>> E enumValue(InvalidInput.Collector errors, String name, String value, Class<E> type) {
         String v = text(value);
         if (v == null) {
             return null;
         }
         try {
-            return Enum.valueOf(type, v);
+            return Enum.valueOf(type, Typed.code(v));
         } catch (IllegalArgumentException e) {
             errors.add(name, Message.of("sanfu.validation.one-of", "values", type.getEnumConstants()));
             return null;
         }
+    }
+
+    /**
+     * A code of the catalog's ({@link org.sanfu.catalog.Catalog#category}, {@code department}), full-width forms read
+     * as ASCII ({@link #folded}), as {@code known} reads it (any ASCII case); null when none is given, or with a fault
+     * naming the parameter and the {@code codes} it may hold.
+     */
+    public String code(InvalidInput.Collector errors, String name, String value, UnaryOperator<String> known,
+            Collection<String> codes) {
+        String folded = folded(value);
+        String code = folded == null ? null : known.apply(folded);
+        if (folded != null && code == null) {
+            errors.add(name, Message.of("sanfu.validation.one-of", "values", codes));
+        }
+        return code;
     }
 
     /** A day ({@code 2020-06-15}) within the configured bounds, or null with a fault naming the parameter. */

@@ -660,10 +660,34 @@ class ChannelWebTests {
         ChannelTestSupport s = channels();
         ChannelTestSupport.Created c = s.channel(null);
         Api.Response r = s.file(c.key(), Map.of("externalId", "EXT-" + UUID.randomUUID(), "title", "",
-                "urgency", "urgent", "catgory", "FINANCING"));
+                "urgency", "VERY", "catgory", "FINANCING"));
         assertThat(r.status()).as(r.text()).isEqualTo(400);
         assertThat(r.json().get("errors").findValuesAsText("field"))
                 .containsExactly("catgory", "urgency", "enterpriseCreditCode", "title");
+    }
+
+    /**
+     * An urgency in lower or mixed case is read as the category is (in any ASCII case) and filed in capitals; a value
+     * no case makes an urgency is still 400 naming the field, with the values it may hold.
+     */
+    @Test
+    void anUrgencyInAnyCaseIsFiledInCapitals() {
+        ChannelTestSupport s = channels();
+        ChannelTestSupport.Created c = s.channel(null);
+        String code = api.enterprise();
+        for (String sent : List.of("urgent", "Urgent")) {
+            Map<String, Object> body = ChannelTestSupport.problem(code, "container");
+            body.put("urgency", sent);
+            JsonNode filed = s.filed(c.key(), body);
+            assertThat(filed.get("urgency").asText()).as(sent).isEqualTo("URGENT");
+            assertThat(filed.get("category").asText()).isEqualTo("CONTAINER");
+        }
+        Map<String, Object> unknown = ChannelTestSupport.problem(code, "CONTAINER");
+        unknown.put("urgency", "urgentissimo");
+        Api.Response r = s.file(c.key(), unknown);
+        assertThat(r.status()).as(r.text()).isEqualTo(400);
+        assertThat(r.firstFault().get("field").asText()).isEqualTo("urgency");
+        assertThat(r.firstFault().get("message").asText()).contains("URGENT");
     }
 
     private static Api.Response status(ChannelTestSupport s, ChannelTestSupport.Created c, Map<String, Object> body) {

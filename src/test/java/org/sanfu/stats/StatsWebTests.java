@@ -355,7 +355,8 @@ class StatsWebTests {
 
     /**
      * A town pasted with a no-break or zero-width space after it is the town, its inner characters as typed; a
-     * department's and a category's code typed with a Chinese input method's full-width letters are those codes.
+     * department's and a category's code typed with a Chinese input method's full-width letters, or in lower case, are
+     * those codes.
      */
     @Test
     void aTownPastedWithANoBreakSpaceAndCodesTypedInFullWidthFilterTheFiguresAsMeant() {
@@ -365,6 +366,11 @@ class StatsWebTests {
                 + Api.fullWidth("TRANSPORT") + "&category=" + Api.fullWidth("CONTAINER") + "\u00A0", "leader");
         assertThat(summary.status()).as(summary.text()).isEqualTo(200);
         assertThat(summary.json().get("total").asLong()).isEqualTo(1);
+        // and in any ASCII case, as every code is read (API.md General)
+        Api.Response lower = api.get("/api/stats/summary?town=" + town + "&department=transport&category=Container",
+                "leader");
+        assertThat(lower.status()).as(lower.text()).isEqualTo(200);
+        assertThat(lower.json().get("total").asLong()).isEqualTo(1);
         Api.Response coverage = api.get("/api/stats/coverage?town=\u00A0" + town + "\uFEFF", "leader");
         assertThat(coverage.status()).as(coverage.text()).isEqualTo(200);
         assertThat(coverage.json().get("enterprises").asLong()).isEqualTo(1);

@@ -157,20 +157,13 @@ class TicketListParams {
             Function<InvalidInput.Collector, PageParams> paging) {
         InvalidInput.Collector errors = new InvalidInput.Collector();
         TicketStatus status = params.enumValue(errors, "status", raw.status(), TicketStatus.class);
-        // codes as the catalog files them: full-width ones of a Chinese input method read as ASCII (Typed.folded);
-        // their case stays, since the catalog's codes are whatever the configuration names
-        String department = params.folded(raw.department());
-        if (department != null && !catalog.isDepartment(department)) {
-            errors.add("department", Message.of("sanfu.validation.one-of", "values", catalog.departmentCodes()));
-        }
-        String leadDepartment = params.folded(raw.leadDepartment());
-        if (leadDepartment != null && !catalog.isDepartment(leadDepartment)) {
-            errors.add("leadDepartment", Message.of("sanfu.validation.one-of", "values", catalog.departmentCodes()));
-        }
-        String category = params.folded(raw.category());
-        if (category != null && !catalog.isCategory(category)) {
-            errors.add("category", Message.of("sanfu.validation.one-of", "values", catalog.categoryCodes()));
-        }
+        // codes as the catalog files them: full-width ones of a Chinese input method read as ASCII (Typed.folded),
+        // in any ASCII case as every enum code is read (Catalog.category: financing is FINANCING)
+        String department = params.code(errors, "department", raw.department(), catalog::department,
+                catalog.departmentCodes());
+        String leadDepartment = params.code(errors, "leadDepartment", raw.leadDepartment(), catalog::department,
+                catalog.departmentCodes());
+        String category = params.code(errors, "category", raw.category(), catalog::category, catalog.categoryCodes());
         // a username as free text: an unknown one simply matches nothing, but what no username can be (over the
         // column's width, a lone surrogate; a control character the firewall refuses first) is a mistake to name
         String reporter = params.folded(raw.reporter());
