@@ -185,13 +185,13 @@ class TicketExportWebTests {
         assertThat(theirs.status()).as(theirs.text()).isEqualTo(201);
 
         List<List<String>> rows = rows(download("/tickets/export?town=" + town + "&reporter=staff1", "staff1"));
-        assertThat(rows.get(0).get(0)).contains("；镇（街道） " + town + "，反映人 王晓明（staff1）；共 1 件）");
+        assertThat(rows.get(0).get(0)).contains("；镇（街道） " + town + "，跟进人 王晓明（staff1）；共 1 件）");
         assertThat(rows.subList(2, rows.size())).extracting(r -> r.get(0)).containsExactly(mine);
         // typed with a Chinese input method and pasted with a no-break space: named as the filter used them
         List<List<String>> typed = rows(download("/tickets/export?town=" + town + "\u00A0&category="
                 + Api.fullWidth("CONTAINER") + "&reporter=" + Api.fullWidth("staff1"), "staff1"));
         assertThat(typed.get(0).get(0))
-                .contains("；问题类别 集装箱/海运舱位，镇（街道） " + town + "，反映人 王晓明（staff1）；共 1 件）");
+                .contains("；问题类别 集装箱/海运舱位，镇（街道） " + town + "，跟进人 王晓明（staff1）；共 1 件）");
         MockHttpServletResponse refused = download("/tickets/export?reporter=" + "s".repeat(65), "staff1");
         assertThat(refused.getStatus()).isEqualTo(303);
         assertThat(refused.getHeader("Location")).isEqualTo("/tickets?reporter=" + "s".repeat(65));

@@ -1701,10 +1701,10 @@ class TicketPagesTests extends TicketWebTestSupport {
 
         Document all = pages.get("/tickets?q=" + word, "staff1").html();
         Element box = all.selectFirst("#filterForm input#mine[type=checkbox][name=reporter]");
-        assertThat(box).as("只看我上报的").isNotNull();
+        assertThat(box).as("只看我跟进的").isNotNull();
         assertThat(box.val()).isEqualTo("staff1");
         assertThat(box.hasAttr("checked")).isFalse();
-        assertThat(all.select("label[for=mine]").text()).isEqualTo("只看我上报的");
+        assertThat(all.select("label[for=mine]").text()).isEqualTo("只看我跟进的");
         assertThat(all.select("a.ticket")).hasSize(4);
 
         // ticked: the form sends reporter=staff1; two to a page, the pager's links keep it
@@ -1713,7 +1713,7 @@ class TicketPagesTests extends TicketWebTestSupport {
         assertThat(ticked.html().select("#total").text()).isEqualTo("共 3 件");
         assertThat(ticked.html().select("input#mine").hasAttr("checked")).isTrue();
         assertThat(ticked.html().select("#activeFilters .chip").eachText())
-                .containsExactly("关键词“" + word + "”", "反映人：王晓明（staff1）");
+                .containsExactly("关键词“" + word + "”", "跟进人：王晓明（staff1）");
         String next = ticked.html().select("#nextPage").attr("href");
         assertThat(next).contains("reporter=staff1", "page=1");
         assertThat(listed(URLDecoder.decode(next, StandardCharsets.UTF_8), "staff1")).hasSize(1).isSubsetOf(mine);
@@ -1728,7 +1728,7 @@ class TicketPagesTests extends TicketWebTestSupport {
         assertThat(others.select("a.ticket")).hasSize(1);
         assertThat(others.select("input#mine")).isEmpty();
         assertThat(others.select("#filterForm input[type=hidden][name=reporter]").val()).isEqualTo("staff2");
-        assertThat(others.select("#activeFilters .chip.reporter").text()).isEqualTo("反映人：李娜（staff2）");
+        assertThat(others.select("#activeFilters .chip.reporter").text()).isEqualTo("跟进人：李娜（staff2）");
 
         // dispatch, who logs hotline entries, may keep to its own too; a department reports nothing
         assertThat(pages.get("/tickets", "dispatch").html().select("input#mine").val()).isEqualTo("dispatch");
@@ -1740,7 +1740,7 @@ class TicketPagesTests extends TicketWebTestSupport {
         Pages.Answer bad = pages.get("/tickets?reporter=" + "s".repeat(65), "staff1");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.html().select("[data-field=reporter].has-error .field-error").text())
-                .isEqualTo("反映人应为账号用户名");
+                .isEqualTo("跟进人应为账号用户名");
     }
 
     /**
@@ -1780,7 +1780,7 @@ class TicketPagesTests extends TicketWebTestSupport {
         assertThat(refused.select("[data-field=town].has-error .field-error").text()).isEqualTo("不能超过 100 个字符");
         assertThat(refused.select("[data-field=enterprise].has-error .field-error").text())
                 .isEqualTo("不能超过 200 个字符");
-        assertThat(refused.select("[data-field=reporter].has-error .field-error").text()).isEqualTo("反映人应为账号用户名");
+        assertThat(refused.select("[data-field=reporter].has-error .field-error").text()).isEqualTo("跟进人应为账号用户名");
         assertThat(refused.select("[data-field=q] .field-error")).isEmpty();
         assertThat(refused.select("a.ticket").eachAttr("data-id")).hasSize(2).contains(ticket);
         assertThat(refused.select("#activeFilters .chip").eachText()).containsExactly("关键词“" + word + "”");
@@ -2067,7 +2067,7 @@ class TicketPagesTests extends TicketWebTestSupport {
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.html().select("a.ticket").eachAttr("data-id")).containsExactly(ticket);
         assertThat(list.html().select("#activeFilters .chip").eachText()).containsExactly("主办部门：交通运输局（港航）",
-                "类别：集装箱/海运舱位", "镇（街道）：" + town, "反映人：王晓明（staff1）");
+                "类别：集装箱/海运舱位", "镇（街道）：" + town, "跟进人：王晓明（staff1）");
     }
 
     @Test

@@ -99,7 +99,7 @@ class StaffDayOnAPhoneBrowserTests {
         shot(w, "09-work-feedback");
         browser.follow("#allMyReported");
         assertThat(browser.path()).isEqualTo("/tickets?reporter=staff1&open=true");
-        assertThat(browser.find("#mine").isSelected()).as("只看我上报的").isTrue();
+        assertThat(browser.find("#mine").isSelected()).as("只看我跟进的").isTrue();
         assertThat(browser.findAll("a.ticket[data-id='" + tickets.get(0) + "']")).hasSize(1);
         browser.noSidewaysScroll().tapTargetsAtLeast44px("label[for=mine]");
         shot(w, "09b-tickets-mine");

@@ -96,7 +96,7 @@ public class TicketIndex implements DerivedFromTickets, SmartLifecycle {
     /**
      * The fields' version ({@link TicketDocuments}); an index of another is rebuilt at start. 2: the lead
      * department on its own (the list's leadDepartment filter). 3: the reporter (the list's reporter filter, a
-     * specialist's 只看我上报的): an index without it would answer that filter with nothing. 4: the source (the
+     * specialist's 只看我跟进的): an index without it would answer that filter with nothing. 4: the source (the
      * list's source filter, the office's hotline and online entries), likewise. 5: the enterprise's name as said and
      * the town as searched texts (q's 温岭海通 and 大桥镇): an index without them would miss those tickets.
      */

@@ -349,7 +349,7 @@ class TicketPages {
         add.accept("反映时间自", raw.from());
         add.accept("至", raw.to());
         add.accept("关键词", raw.q());
-        add.accept("反映人", used.reporter() == null ? null : people.label(used.reporter()));
+        add.accept("跟进人", used.reporter() == null ? null : people.label(used.reporter()));
         add.accept("来源", sourceWords(raw));
         return words.isEmpty() ? "" : "；" + String.join("，", words);
     }
