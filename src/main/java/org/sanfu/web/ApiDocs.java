@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -129,13 +130,27 @@ class ApiDocs {
     /**
      * Each operation's id from its method and controller ({@code logVisit}, {@code listTicket}, {@code fileIntake}):
      * springdoc's own is the method's name, made unique by a number ({@code create_1}, {@code list_2}), which is
-     * what a client generated from the document then calls, and which changes when a controller is added.
+     * what a client generated from the document then calls, and which changes when a controller is added. A method
+     * whose name ends its controller's is the controller's noun ({@code inbox}, {@code enterpriseProfile}), one
+     * that ends with it is itself ({@code returnTicket}): no {@code inboxInbox}. ApiDocsWebTests holds the whole
+     * list: the ids are public names, a renamed Java method must not rename one unnoticed.
      */
     @Bean
     OperationCustomizer readableOperationIds() {
         return (operation, handler) -> {
             String controller = handler.getBeanType().getSimpleName().replaceFirst("Controller$", "");
-            operation.setOperationId(handler.getMethod().getName() + controller);
+            String method = handler.getMethod().getName();
+            String id;
+            String methodWord = method.toLowerCase(Locale.ROOT);
+            String controllerWord = controller.toLowerCase(Locale.ROOT);
+            if (controllerWord.endsWith(methodWord)) {
+                id = Character.toLowerCase(controller.charAt(0)) + controller.substring(1);
+            } else if (methodWord.endsWith(controllerWord)) {
+                id = method;
+            } else {
+                id = method + controller;
+            }
+            operation.setOperationId(id);
             return operation;
         };
     }

@@ -352,7 +352,21 @@ class ApiDocsWebTests {
         }));
         assertThat(ids).hasSizeGreaterThan(50).doesNotHaveDuplicates();
         assertThat(ids).noneMatch(id -> id.matches(".*_\\d+$"));
-        assertThat(ids).contains("logVisit", "listTicket", "fileIntake");
+        // every id, as clients generated from the document call them: an endpoint added or renamed is added here
+        assertThat(ids).containsExactlyInAnyOrder(
+                "account", "approveExtensionTicket", "assignTicket", "attachAttachment", "changeAccount",
+                "changeCallbackUrlChannel", "changePasswordOwnAccount", "commentTicket", "confirmSystemicProblem",
+                "contributeTicket", "coverageStats", "createAccount", "createChannel", "createEnterprise",
+                "dailyReport", "detachAttachment", "disableAccount", "dismissSystemicProblem", "downloadAttachment",
+                "enableAccount", "enterpriseProfile", "escalateTicket", "escalationReplyTicket", "extendTicket",
+                "feedbackIntake", "feedbackTicket", "fileIntake", "getSystemicProblem", "getTicket", "getVisit",
+                "handover", "historyTicket", "importCsvEnterprise", "inbox", "issueFeedbackLink", "listAccount",
+                "listAttachment", "listChannel", "listEnterprise", "listSystemicProblem", "listTicket", "listVisit",
+                "logVisit", "medalsStats", "monthlyReport", "rankingStats", "readiness", "rejectExtensionTicket",
+                "renewKeyChannel", "replyTicket", "resetPasswordAccount", "returnTicket", "revokeChannel",
+                "revokePreviousKeyChannel", "ruleTicket", "scanSystemicProblem", "signTicket", "statusIntake",
+                "summaryStats", "superviseTicket", "talkStats", "unlockAccount", "unvisitedStats", "updateEnterprise",
+                "weeklyReport");
     }
 
     /** What a client (and GeneratedBadInputWebTests) needs to tell valid input from invalid. */
