@@ -9,13 +9,6 @@ import org.springframework.security.core.userdetails.UserDetails;
 /** The principal of a signed-in request. */
 final class SanfuUser implements UserDetails {
 
-    /**
-     * Fixed, so that a release adding a field or a method here still reads the sign-ins kept in the database's sessions
-     * (a computed one changes with any of them and signs every session out at the upgrade, see
-     * UnreadableSessionAttributes).
-     */
-    private static final long serialVersionUID = 1L;
-
     private final Caller caller;
     private final String passwordHash;
     private final boolean enabled;
