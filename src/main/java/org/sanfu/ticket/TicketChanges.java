@@ -136,7 +136,7 @@ class TicketChanges {
         return touched.moment;
     }
 
-    /** This transaction's change happens at {@code moment}, read before it began (a sweep's now): before any {@link #now}. */
+    /** This transaction's change happens at {@code moment}, not the clock's now (a sweep's ticket, under its lock): before any {@link #now}. */
     void at(Instant moment) {
         Touched touched = touched();
         if (touched.moment != null && !touched.moment.equals(moment)) {

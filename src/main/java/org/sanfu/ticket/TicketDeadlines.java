@@ -87,13 +87,19 @@ public class TicketDeadlines {
         return due.size();
     }
 
+    /**
+     * {@code now}, the sweep's start, decides which clocks are due and what a reminder says; what the ticket's row and
+     * history say happens at the ticket's own moment, read under its lock: a batch takes a while, and someone may have
+     * changed the ticket since the sweep began, so the sweep's start would move its updatedAt back (an integrator's
+     * pull by updatedSince, a receiver keeping the latest callback, would then miss the change).
+     */
     private void attend(long ticketId, Instant now) {
-        // what it marks, reminds or closes happens at the sweep's moment, the one the clocks were found due at
-        tickets.at(now);
         Ticket t = tickets.lock(ticketId).orElse(null);
         if (t == null) {
             return;
         }
+        Instant read = clock.instant();
+        tickets.at(t.updatedAt() != null && t.updatedAt().isAfter(read) ? t.updatedAt() : read);
         for (DeadlineClock which : DeadlineClock.values()) {
             Instant next = t.clocks().next(which);
             if (next == null || next.isAfter(now)) {
@@ -104,7 +110,7 @@ public class TicketDeadlines {
                 continue;
             }
             if (!now.isBefore(t.deadline(which))) {
-                markOverdue(t, which, now);
+                markOverdue(t, which);
             } else {
                 remind(t, which, now);
             }
@@ -128,7 +134,7 @@ public class TicketDeadlines {
         Instant now = tickets.now();
         if (t.deadline(which) != null && !now.isBefore(t.deadline(which))) {
             // with its open tasks, to tell whoever holds it
-            markOverdue(tickets.find(ticketId).orElse(t), which, now);
+            markOverdue(tickets.find(ticketId).orElse(t), which);
             reschedule(ticketId, which);
             return true;
         }
@@ -150,18 +156,18 @@ public class TicketDeadlines {
             return;
         }
         String text = which.label() + "时限已过 " + percent + "%，请于 " + format(deadline) + " 前完成";
-        events.append(t.id(), new TicketEvent(now, TicketEvent.SYSTEM, "remind", t.status(), t.status(), text));
+        events.append(t.id(), new TicketEvent(tickets.now(), TicketEvent.SYSTEM, "remind", t.status(), t.status(), text));
         notifications.send(t.notice(Notification.Kind.REMINDER, t.holder(), deadline, text));
     }
 
     /** 超期: the work goes on; the ticket is marked, once per clock. */
-    private void markOverdue(Ticket t, DeadlineClock which, Instant now) {
+    private void markOverdue(Ticket t, DeadlineClock which) {
         Instant deadline = t.deadline(which);
         if (!tickets.markOverdue(t.id(), which)) {
             return;
         }
         String text = which.label() + "超期：期限 " + format(deadline);
-        events.append(t.id(), new TicketEvent(now, TicketEvent.SYSTEM, "overdue", t.status(), t.status(), text));
+        events.append(t.id(), new TicketEvent(tickets.now(), TicketEvent.SYSTEM, "overdue", t.status(), t.status(), text));
         notifications.send(t.notice(Notification.Kind.OVERDUE, t.holder(), deadline, text));
     }
 

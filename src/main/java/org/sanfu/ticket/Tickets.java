@@ -131,7 +131,7 @@ class Tickets {
         return changes.now();
     }
 
-    /** This transaction's change happens at {@code moment}, read before it began (a sweep's now). */
+    /** This transaction's change happens at {@code moment}, not the clock's now (a sweep's ticket: not before its updatedAt). */
     void at(Instant moment) {
         changes.at(moment);
     }

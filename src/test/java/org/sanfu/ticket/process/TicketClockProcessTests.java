@@ -130,6 +130,38 @@ class TicketClockProcessTests extends ProcessTestSupport {
         Assertions.assertThat(systemEvents(id, "overdue")).hasSize(1);
     }
 
+    /**
+     * A sweep reads the clock once, at its start, then attends up to a batch of tickets one by one: one a user changed
+     * meanwhile is reminded and marked at its own later moment, never moved back to the sweep's start (a pull by
+     * updatedSince, a receiver keeping the latest callback, would miss it). Here the sweep's start is the clock set back
+     * below the comment's moment, as a sweep that began before the comment sees it at its turn.
+     */
+    @Test
+    void aTicketChangedAfterTheSweepBeganKeepsItsUpdatedAtMovingForward() {
+        String id = open("CONTAINER");
+        ActionRequests.Comment comment = body(ActionRequests.Comment.class, Map.of("text", "已电话联系"));
+
+        now(at("2021-03-09T09:15:20"));
+        Instant commented = actions.comment(id, TRANSPORT, comment).updatedAt();
+        now(at("2021-03-09T09:15:00"));
+        fireDueTimers(id);
+        Instant reminded = ticket(id).updatedAt();
+        Assertions.assertThat(reminded).as("the sweep's start was earlier").isAfterOrEqualTo(commented);
+        Assertions.assertThat(systemEvents(id, "remind")).singleElement()
+                .satisfies(e -> Assertions.assertThat(e.at()).as("the reminder's event says the ticket's moment").isEqualTo(reminded));
+
+        now(at("2021-03-09T17:31:20"));
+        Instant commentedAgain = actions.comment(id, TRANSPORT, comment).updatedAt();
+        now(at("2021-03-09T17:31:00"));
+        fireDueTimers(id);
+        TicketView late = ticket(id);
+        Assertions.assertThat(late.signOverdue()).isTrue();
+        Assertions.assertThat(late.updatedAt()).as("the sweep's start was earlier").isAfterOrEqualTo(commentedAgain);
+        Instant marked = late.updatedAt();
+        Assertions.assertThat(systemEvents(id, "overdue")).singleElement()
+                .satisfies(e -> Assertions.assertThat(e.at()).as("the mark's event says the ticket's moment").isEqualTo(marked));
+    }
+
     @Test
     void theReplyClockRunsFromTheReportAndIsMarkedOverdueWhileTheDepartmentWorksOn() {
         String id = open("CONTAINER");
