@@ -167,7 +167,7 @@ public class VisitIntake {
                 errors.add(at, Message.of("sanfu.json.not-object"));
                 continue;
             }
-            if (!catalog.isCategory(p.category())) {
+            if (catalog.category(p.category()) == null) {
                 errors.add(at + ".category", Message.of("sanfu.validation.one-of", "values", catalog.categoryCodes()));
             }
             errors.requireText(at + ".title", p.title(), TEXT);
@@ -188,8 +188,10 @@ public class VisitIntake {
         long visitId = visits.insert(c.enterprise().creditCode(), c.visitedAt(), caller.username(), c.source(),
                 r.operatingStatus(), r.orderBacklogMonths(), r.notes(), now);
         for (VisitRequest.Problem p : r.problemList()) {
+            // filed as the catalog writes it, whatever ASCII case it was sent in (checked above)
+            String category = catalog.category(p.category());
             ticketIntake.open(new NewTicket(visitId, c.enterprise().creditCode(), c.enterprise().name(),
-                    c.enterprise().town(), caller.username(), p.category(), Typed.trimmed(p.title()), p.description(),
+                    c.enterprise().town(), caller.username(), category, Typed.trimmed(p.title()), p.description(),
                     p.urgency() == null ? Urgency.NORMAL : p.urgency(), c.source().name(), c.visitedAt(), p.onSite(),
                     p.onSite() ? p.onSiteResolution().strip() : null));
         }

@@ -178,6 +178,24 @@ class VisitWebTests {
         assertThat(counts(code)).isEqualTo(new Counts(1, 1));
     }
 
+    /** As every code of the API; filed, routed and listed as the catalog writes it. */
+    @Test
+    void aProblemsCategoryMayBeSentInAnyAsciiCase() {
+        String code = api.enterprise();
+
+        Api.Response r = log(body(code, List.of(problem("financing", "小写类别"), problem("Container", "首字母大写"))),
+                "staff1");
+
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        JsonNode tickets = r.json().get("tickets");
+        assertThat(tickets.findValuesAsText("category")).containsExactly("FINANCING", "CONTAINER");
+        assertThat(tickets.findValuesAsText("leadDepartment")).containsExactly("FINANCE", "TRANSPORT");
+        String financing = tickets.get(0).get("id").asText();
+        assertThat(api.get("/api/tickets/" + financing, "leader").json().get("category").asText()).isEqualTo("FINANCING");
+        assertThat(ids(api.get("/api/tickets?category=FINANCING&enterprise=" + code, "leader"))).containsExactly(financing);
+        assertRejected(code, body(code, List.of(problem("weather", "未知类别"))), "problems[0].category");
+    }
+
     /** As a Chinese input method types it, pasted with no-break spaces; a code of nothing but those is missing. */
     @Test
     void theEnterpriseMayBeNamedByItsCreditCodeInFullWidthAndTheListFindsItSo() {
@@ -416,11 +434,12 @@ class VisitWebTests {
 
     @Test
     void anUnknownCategoryIsRejectedNamingTheProblemByItsIndex() {
+        // container in lower case is CONTAINER (aProblemsCategoryMayBeSentInAnyAsciiCase); only ASCII letters change case
         String code = api.enterprise();
 
         assertRejected(code, body(code, List.of(problem("WEATHER", "天气不好"))), "problems[0].category");
         Api.Response second = assertRejected(code, body(code, List.of(problem("CONTAINER", "集装箱"),
-                problem("container", "小写类别"))), "problems[1].category");
+                problem("conta\u0131ner", "无点 ı 的类别"))), "problems[1].category");
         assertThat(second.json().get("errors").findValuesAsText("field")).doesNotContain("problems[0].category");
         Map<String, Object> missing = problem("CONTAINER", "没有类别");
         missing.remove("category");
