@@ -379,7 +379,8 @@ class SecurityConfig implements WebMvcConfigurer {
                         // rated in that browser, FeedbackPages; a sign-in page opened again). What it needs is a
                         // new sign-in, not a 403; nothing was done, and a forgery gains nothing, since a session
                         // signed in keeps refusing a wrong token (403, below); signed in again, the user is back
-                        // on the page the form was on, with what was typed
+                        // on the page the form was on, with what was typed, unless the session is the one a
+                        // sign-out led to (ExpiredFormWayBack.SIGNED_OUT: the next person at the terminal)
                         ExpiredFormWayBack.remember(request, keptForms);
                         response.setStatus(HttpStatus.SEE_OTHER.value());
                         response.setHeader("Location", request.getContextPath() + "/login?expired");

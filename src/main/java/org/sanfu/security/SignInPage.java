@@ -30,6 +30,10 @@ class SignInPage {
         if (signedIn != null && !(signedIn instanceof AnonymousAuthenticationToken) && signedIn.isAuthenticated()) {
             return "redirect:/";
         }
+        if (request.getParameterMap().containsKey("logout")) {
+            // where the sign-out led: a stale tab's form posted in this session keeps nothing for the next sign-in
+            ExpiredFormWayBack.signedOut(request);
+        }
         HttpSession session = request.getSession(false);
         if (request.getParameterMap().containsKey("error") && session != null) {
             // the user name typed before the refusal, so that only the password is typed again

@@ -1,6 +1,7 @@
 package org.sanfu.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -241,21 +242,80 @@ class TimedOutFormsWebTests {
 
     @Test
     void aFormPostedFromAnotherSiteKeepsNothing() throws Exception {
-        aFormPostedFromAnotherSiteKeepsNothing(Pages.TIMED_OUT);
+        aFormPostedFromElsewhereKeepsNothing(Pages.TIMED_OUT, "https://evil.example/visits/new");
         // and without any cookie, as another site's post arrives from a browser (SANFU_SESSION is SameSite=Lax)
-        aFormPostedFromAnotherSiteKeepsNothing(null);
+        aFormPostedFromElsewhereKeepsNothing(null, "https://evil.example/visits/new");
     }
 
-    private void aFormPostedFromAnotherSiteKeepsNothing(Cookie deadSession) throws Exception {
+    /**
+     * A live session where no one is signed in (the sign-in form opened, which gives it a CSRF token) goes to sign in
+     * again as a timed-out one does, and keeps no more: not another site's form, nor one with no Referer to say which
+     * page of this site it was on.
+     */
+    @Test
+    void aFormPostedInALiveSessionWhereNoOneIsSignedInFromElsewhereKeepsNothing() throws Exception {
+        aFormPostedFromElsewhereKeepsNothing(aSessionOfTheSignInForm("/login"), "https://evil.example/visits/new");
+        aFormPostedFromElsewhereKeepsNothing(aSessionOfTheSignInForm("/login"), null);
+    }
+
+    /**
+     * A staff member signs out and leaves; a tab of theirs still open on the visit form is sent afterwards (by them
+     * or by whoever comes next). The browser's session is then the one the sign-out led to (/login?logout): what was
+     * typed is the signed-out person's, and the next person to sign in at that terminal does not get it back, nor
+     * the way to its page; the post, as always, is not taken.
+     */
+    @Test
+    void aFormPostedAfterASignOutKeepsNothingForWhoeverSignsInNext() throws Exception {
         String code = api.enterprise();
-        MockHttpServletRequestBuilder fromAnotherSite = post("/visits").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .accept(MediaType.TEXT_HTML).header("Host", "localhost").header("Referer", "https://evil.example/visits/new");
-        MockHttpServletResponse posted = pages.mvc().perform((deadSession == null ? fromAnotherSite
-                : fromAnotherSite.cookie(deadSession))
+        Cookie staff1 = pages.signInWith(null, "staff1").getCookie("SANFU_SESSION");
+        MockHttpServletResponse signedOut = pages.mvc().perform(post("/logout").cookie(staff1)
+                .with(csrf()))
+                .andReturn().getResponse();
+        assertThat(signedOut.getRedirectedUrl()).isEqualTo("/login?logout");
+        Cookie afterSignOut = aSessionOfTheSignInForm("/login?logout");
+
+        MockHttpServletResponse posted = pages.postAfterTimeOut("/visits", "/visits/new",
+                Pages.form("enterpriseCreditCode", code, "notes", "退出登录之前没保存的走访记录"), afterSignOut);
+        assertThat(posted.getStatus()).isEqualTo(303);
+        assertThat(posted.getHeader("Location")).isEqualTo("/login?expired");
+        assertThat(api.get("/api/visits?enterprise=" + code, "staff1").json().path("total").asInt())
+                .as("nothing saved").isZero();
+        Cookie browser = Pages.sessionAfter(posted, afterSignOut);
+        assertThat(html(pages.mvc().perform(get("/login?expired").cookie(browser).accept(MediaType.TEXT_HTML))
+                .andReturn().getResponse()).select("#sessionExpired").text()).contains("没有保存").doesNotContain("已保留");
+
+        MockHttpServletResponse next = pages.signInWith(browser, "staff2");
+        assertThat(next.getRedirectedUrl()).as("home, not the signed-out person's page").isEqualTo("/");
+        Document form = html(pages.mvc().perform(get("/visits/new").cookie(Pages.sessionAfter(next, browser))
+                .accept(MediaType.TEXT_HTML)).andReturn().getResponse());
+        assertThat(form.select("#formKept")).isEmpty();
+        assertThat(form.select("#notes").text()).isEmpty();
+    }
+
+    /** The cookie of the session that opening the sign-in form at this address makes (for its CSRF token). */
+    private Cookie aSessionOfTheSignInForm(String address) throws Exception {
+        MockHttpServletResponse login = pages.mvc().perform(get(address).accept(MediaType.TEXT_HTML)).andReturn()
+                .getResponse();
+        assertThat(login.getStatus()).isEqualTo(200);
+        Cookie session = login.getCookie("SANFU_SESSION");
+        assertThat(session).as("the sign-in form's session").isNotNull();
+        return session;
+    }
+
+    private void aFormPostedFromElsewhereKeepsNothing(Cookie session, String referer) throws Exception {
+        String code = api.enterprise();
+        MockHttpServletRequestBuilder fromElsewhere = post("/visits").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .accept(MediaType.TEXT_HTML).header("Host", "localhost");
+        if (referer != null) {
+            fromElsewhere.header("Referer", referer);
+        }
+        MockHttpServletResponse posted = pages.mvc().perform((session == null ? fromElsewhere
+                : fromElsewhere.cookie(session))
                 .params(Pages.form("enterpriseCreditCode", code, "notes", "别处网站塞进来的内容"))).andReturn().getResponse();
         assertThat(posted.getHeader("Location")).isEqualTo("/login?expired");
         // the refusal's session (if one was made) keeps nothing of it
-        Cookie cookie = posted.getCookie("SANFU_SESSION");
+        Cookie cookie = posted.getCookie("SANFU_SESSION") != null ? posted.getCookie("SANFU_SESSION")
+                : session == Pages.TIMED_OUT ? null : session;
         MockHttpServletRequestBuilder login = get("/login?expired").accept(MediaType.TEXT_HTML);
         assertThat(html(pages.mvc().perform(cookie == null ? login : login.cookie(cookie)).andReturn().getResponse())
                 .select("#sessionExpired").text()).contains("没有保存").doesNotContain("已保留");
