@@ -86,7 +86,7 @@ public class ChannelIntake {
      * ({@code unread}, JsonBodies.Read: a value no enum has, a misspelt field), then those this check finds.
      */
     public Filed file(String channel, IntakeRequest request, List<InvalidInput.Fault> unread) {
-        Checked checked = check(request, unread);
+        Checked checked = check(channel, request, unread);
         String externalId = checked.externalId();
         var earlier = filedAs(channel, request.externalId());
         if (earlier.isPresent()) {
@@ -222,7 +222,7 @@ public class ChannelIntake {
                 && externalId.chars().noneMatch(c -> "/\\;%".indexOf(c) >= 0);
     }
 
-    private Checked check(IntakeRequest r, List<InvalidInput.Fault> unread) {
+    private Checked check(String channel, IntakeRequest r, List<InvalidInput.Fault> unread) {
         InvalidInput.Collector errors = new InvalidInput.Collector();
         unread.forEach(fault -> errors.add(fault.field(), fault.reason()));
         // the channel's own identifier: its ends lose what a paste leaves (no-break, zero-width spaces), but it is
@@ -238,8 +238,12 @@ public class ChannelIntake {
                 : params.happenedAt(errors, "reportedAt", r.reportedAt(), now, FUTURE_TOLERANCE);
         // the reply clock runs from reportedAt (API.md): a problem back-dated by years would be overdue as it is filed
         // and counted against the department it is routed to. A visit may be logged late (staff file what they saw);
-        // a channel passes its caller's problem on at once, so it files only what was reported recently.
-        if (reportedAt != null && reportedAt.isBefore(now.minus(maxReportAge))) {
+        // a channel passes its caller's problem on at once, so it files only what was reported recently. Only a new
+        // problem, though: the same external id again, with the reportedAt it was filed with, is answered with its
+        // ticket however long ago that was (API.md), so the window is asked after the earlier filing is looked for
+        // (an id at fault is none's; a well-formed one only, as the lookup of file() reads it).
+        if (reportedAt != null && reportedAt.isBefore(now.minus(maxReportAge))
+                && (errors.has("externalId") || filedAs(channel, r.externalId()).isEmpty())) {
             errors.add("reportedAt", Message.of("sanfu.channel.reported-too-long-ago", "days", maxReportAge.toDays()));
             reportedAt = null;
         }

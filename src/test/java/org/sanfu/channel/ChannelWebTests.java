@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +41,8 @@ class ChannelWebTests {
     Pages pages;
     @Autowired
     ChannelSecrets secrets;
+    @Autowired
+    Clock clock;
 
     ChannelTestSupport channels() {
         return new ChannelTestSupport(api);
@@ -1041,9 +1045,37 @@ class ChannelWebTests {
         assertThat(old.firstFault().get("message").asText()).isEqualTo("不能早于 30 天前：渠道来件只受理近 30 天内反映的问题");
         assertThat(jdbc.sql("select count(*) from ticket where enterprise_credit_code = ?").param(code)
                 .query(Long.class).single()).isZero();
-        backDated.put("reportedAt", java.time.OffsetDateTime.now().minusDays(30).plusMinutes(1).toString());
+        // by the service's clock and zone (which a test may move), a day inside the window
+        backDated.put("reportedAt", OffsetDateTime.now(clock).minusDays(29).toString());
         Api.Response inTime = s.file(c.key(), backDated);
-        assertThat(inTime.status()).as("30 days back, a minute to spare: " + inTime.text()).isEqualTo(201);
+        assertThat(inTime.status()).as("29 days back: " + inTime.text()).isEqualTo(201);
+    }
+
+    /**
+     * The window is for new problems: a channel that sends again, 31 days on, a request it filed in time (its answer
+     * lost, say), with the reportedAt it was filed with, gets 200 and the same ticket, as API.md promises for the same
+     * externalId; a new externalId with that reportedAt is a new problem reported too long ago, 400 naming it.
+     */
+    @Test
+    void theSameExternalIdSentAgainAfterTheWindowIsItsTicketAndANewOneWithThatReportedAtIs400() {
+        ChannelTestSupport s = channels();
+        ChannelTestSupport.Created c = s.channel(null);
+        Map<String, Object> problem = ChannelTestSupport.problem(api.enterprise(), "CONTAINER");
+        String id = s.filed(c.key(), problem).get("id").asText();
+        try {
+            ChannelCallbackTests.move(Duration.ofDays(31));
+            Api.Response again = s.file(c.key(), problem);
+            assertThat(again.status()).as(again.text()).isEqualTo(200);
+            assertThat(again.json().get("id").asText()).isEqualTo(id);
+
+            Map<String, Object> anotherId = new LinkedHashMap<>(problem);
+            anotherId.put("externalId", "EXT-" + UUID.randomUUID());
+            Api.Response late = s.file(c.key(), anotherId);
+            assertThat(late.status()).as(late.text()).isEqualTo(400);
+            assertThat(late.firstFault().get("field").asText()).isEqualTo("reportedAt");
+        } finally {
+            ClockUtil.reset();
+        }
     }
 
     @Test
