@@ -591,7 +591,8 @@ class TicketBranchWebTests extends TicketWebTestSupport {
         String id = inProgress("CONTAINER");
         Snapshot before = snapshot(id);
 
-        for (Object level : List.of("COUNTY", "city", "", 1)) {
+        // "city" is CITY (codes in any ASCII case); a dotless ı is no i
+        for (Object level : List.of("COUNTY", "c\u0131ty", "", 1)) {
             assertInvalid(post(id, "escalate", "transport", Map.of("level", level, "reason", "超出县级权限")), "level");
         }
         assertInvalid(post(id, "escalate", "transport", Map.of("reason", "超出县级权限")), "level");
