@@ -5,13 +5,17 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -105,14 +109,23 @@ class SecurityHeadersWebTests {
                 .header("Accept", "text/html").build(), BodyHandlers.ofString());
         assertThat(missing.statusCode()).isEqualTo(404);
         assertPageHeaders("404 of the container", missing);
-        // in a live session (the sign-in page's); without one, a form asks for a new sign-in instead
-        String session = http.send(HttpRequest.newBuilder(URI.create(base() + "/login")).build(),
-                BodyHandlers.ofString()).headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-        HttpResponse<String> forged = http.send(HttpRequest.newBuilder(URI.create(base() + "/login"))
+        // in a signed-in session: where no one is signed in, a form without its token asks for a sign-in (303) instead
+        HttpResponse<String> signInPage = http.send(HttpRequest.newBuilder(URI.create(base() + "/login")).build(),
+                BodyHandlers.ofString());
+        String session = signInPage.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        Matcher token = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(signInPage.body());
+        assertThat(token.find()).as("the sign-in form's token").isTrue();
+        HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create(base() + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", session)
+                .POST(HttpRequest.BodyPublishers.ofString("username=staff1&password=demo&_csrf="
+                        + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8))).build(), BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).as("signed in").isEqualTo(302);
+        String signedInSession = signedIn.headers().firstValue("Set-Cookie").map(c -> c.split(";")[0]).orElse(session);
+        HttpResponse<String> forged = http.send(HttpRequest.newBuilder(URI.create(base() + "/visits"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
-                .header("Cookie", session)
-                .POST(HttpRequest.BodyPublishers.ofString("username=staff1&password=demo")).build(), BodyHandlers.ofString());
-        assertThat(forged.statusCode()).as("a sign-in without its CSRF token").isEqualTo(403);
+                .header("Cookie", signedInSession)
+                .POST(HttpRequest.BodyPublishers.ofString("enterpriseCreditCode=x")).build(), BodyHandlers.ofString());
+        assertThat(forged.statusCode()).as("a form without its CSRF token").isEqualTo(403);
         assertPageHeaders("403 without a token", forged);
     }
 
