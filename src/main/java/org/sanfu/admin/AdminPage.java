@@ -459,8 +459,9 @@ class AdminPage {
         model.addAttribute("calendarFollowed", !calendar.countsOnFile());
         model.addAttribute("noticesLackedOnFile", calendarInEffect.noticesLackedOnFile());
         model.addAttribute("channels", channels.list());
-        model.addAttribute("channelKeyMarks", channels.keyMarks());
-        model.addAttribute("channelPreviousUntil", channels.previousKeysHolding());
+        ChannelAdministration.KeyStates keys = channels.keyStates();
+        model.addAttribute("channelKeyMarks", keys.marks());
+        model.addAttribute("channelPreviousUntil", keys.previousUntil());
         model.addAttribute("channelSubmission", UUID.randomUUID().toString());
         return new ModelAndView("admin", model, status);
     }

@@ -186,7 +186,7 @@ public class ChannelAdministration {
 
     /**
      * As {@link #renewKey(String)}, from a page drawn when the channel's key was {@code replaces} ({@link
-     * #keyMarks}): when the key was renewed since (that answer sent again by a refresh, another administrator),
+     * KeyStates#marks}): when the key was renewed since (that answer sent again by a refresh, another administrator),
      * 409 and nothing changes, so that a key just shown, perhaps already set up at the channel, keeps working.
      * Null: no such check (the API).
      */
@@ -211,23 +211,21 @@ public class ChannelAdministration {
     }
 
     /**
-     * Which key each channel has now, by code, for a page's 换发密钥 forms to say which one they replace: a few
-     * characters of its stored digest, which tell nothing of the key. One query for the page's whole list.
+     * The channels' keys as a page's forms need them, by code, in one read of the whole list: {@code marks}, which key
+     * each has now, for the 换发密钥 forms to say which one they replace (a few characters of its stored digest, which
+     * tell nothing of the key); {@code previousUntil}, until when a replaced key still holds, those within their grace
+     * at this moment only (a revoked one's never), for the form that ends it early.
      */
-    @Transactional(readOnly = true)
-    public Map<String, String> keyMarks() {
-        return channels.all().stream().collect(Collectors.toMap(Channel::code, ChannelAdministration::mark));
+    public record KeyStates(Map<String, String> marks, Map<String, Instant> previousUntil) {
     }
 
-    /**
-     * Until when each channel's replaced key still holds, by code: those within their grace at this moment only (a
-     * revoked one's never), for the /admin row's form that ends it early. One query for the page's whole list.
-     */
     @Transactional(readOnly = true)
-    public Map<String, Instant> previousKeysHolding() {
+    public KeyStates keyStates() {
         Instant now = clock.instant();
-        return channels.all().stream().filter(c -> c.previousHoldsAt(now))
-                .collect(Collectors.toMap(Channel::code, Channel::previousUntil));
+        List<Channel> all = channels.all();
+        return new KeyStates(all.stream().collect(Collectors.toMap(Channel::code, ChannelAdministration::mark)),
+                all.stream().filter(c -> c.previousHoldsAt(now))
+                        .collect(Collectors.toMap(Channel::code, Channel::previousUntil)));
     }
 
     private static String mark(Channel channel) {
