@@ -29,17 +29,17 @@ class CallbackDocs {
     private record CallbackHeader(String name, boolean always, String description) {}
 
     private static final List<CallbackHeader> CALLBACK_HEADERS = List.of(
-            new CallbackHeader("X-Sanfu-Signature", true,
+            new CallbackHeader(CallbackSender.SIGNATURE, true,
                     "sha256=<lower-case hex HMAC-SHA256 of the body's exact bytes with the channel's secret>"),
-            new CallbackHeader("X-Sanfu-Delivery", true,
+            new CallbackHeader(CallbackSender.DELIVERY, true,
                     "The callback's id, the same on every attempt: deliveries are at least once, drop a repeated id"),
-            new CallbackHeader("X-Sanfu-Timestamp", true,
+            new CallbackHeader(CallbackSender.TIMESTAMP, true,
                     "The attempt's time, epoch seconds: refuse one more than 5 minutes off"),
-            new CallbackHeader("X-Sanfu-Signature-Timestamped", true, "sha256=<hex HMAC-SHA256 of "
+            new CallbackHeader(CallbackSender.TIMESTAMPED_SIGNATURE, true, "sha256=<hex HMAC-SHA256 of "
                     + "\"<X-Sanfu-Timestamp>.<body>\">: a replayed callback's old timestamp no longer passes"),
-            new CallbackHeader("X-Sanfu-Signature-Previous", false, "During sanfu.channels.previous-key-grace after a "
+            new CallbackHeader(CallbackSender.PREVIOUS_SIGNATURE, false, "During sanfu.channels.previous-key-grace after a "
                     + "key renewal: X-Sanfu-Signature made with the secret it replaced"),
-            new CallbackHeader("X-Sanfu-Signature-Timestamped-Previous", false,
+            new CallbackHeader(CallbackSender.TIMESTAMPED_PREVIOUS_SIGNATURE, false,
                     "During the grace: X-Sanfu-Signature-Timestamped made with the secret the renewal replaced"));
 
     /**

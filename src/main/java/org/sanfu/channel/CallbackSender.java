@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,6 +40,10 @@ class CallbackSender {
 
     private static final Logger log = LoggerFactory.getLogger(CallbackSender.class);
     static final int BATCH = 100;
+    /** The HMAC of the body's exact bytes with the channel's secret (API.md "Channels", Callbacks). */
+    static final String SIGNATURE = "X-Sanfu-Signature";
+    /** The callback's id, the same on every attempt. */
+    static final String DELIVERY = "X-Sanfu-Delivery";
     /** The signature with the secret a renewal replaced, while it holds; the same form as X-Sanfu-Signature. */
     static final String PREVIOUS_SIGNATURE = "X-Sanfu-Signature-Previous";
     /** The attempt's time, epoch seconds, that the timestamped signatures cover. */
@@ -134,14 +137,13 @@ class CallbackSender {
             byte[] body = d.body().getBytes(StandardCharsets.UTF_8);
             // the attempt's own time: a retry is signed anew, so that a receiver's five minutes hold for it too
             String timestamp = String.valueOf(clock.instant().getEpochSecond());
-            byte[] timestamped = (timestamp + ".").getBytes(StandardCharsets.UTF_8);
-            timestamped = ByteBuffer.allocate(timestamped.length + body.length).put(timestamped).put(body).array();
+            byte[] timestamped = (timestamp + "." + d.body()).getBytes(StandardCharsets.UTF_8);
             String secret = secrets.open(channel.sealedSecret());
             HttpRequest.Builder request = HttpRequest.newBuilder(url)
                     .timeout(properties.callbackTimeout())
                     .header("Content-Type", "application/json; charset=utf-8")
-                    .header("X-Sanfu-Signature", ChannelSecrets.sign(body, secret))
-                    .header("X-Sanfu-Delivery", String.valueOf(d.id()))
+                    .header(SIGNATURE, ChannelSecrets.sign(body, secret))
+                    .header(DELIVERY, String.valueOf(d.id()))
                     .header(TIMESTAMP, timestamp)
                     .header(TIMESTAMPED_SIGNATURE, ChannelSecrets.sign(timestamped, secret));
             if (channel.previousHoldsAt(now)) {

@@ -11,12 +11,14 @@ import org.sanfu.Typed;
 public record PageParams(int page, int size) {
 
     public static final int MAX_SIZE = 200;
+    /** A list's size when none is asked for. */
+    static final int DEFAULT_SIZE = 20;
     /** The deepest first row a page may start at: {@code page * size} at most this. */
     public static final int MAX_OFFSET = 10_000;
 
     public static PageParams of(Integer page, Integer size) {
         int p = page == null ? 0 : page;
-        int s = size == null ? 20 : size;
+        int s = size == null ? DEFAULT_SIZE : size;
         InvalidInput.Collector errors = new InvalidInput.Collector();
         if (p < 0) {
             errors.add("page", Message.of("sanfu.validation.page"));
@@ -99,7 +101,7 @@ public record PageParams(int page, int size) {
         if (!parameter.equals("page")) {
             return null;
         }
-        int size = 20;
+        int size = DEFAULT_SIZE;
         try {
             int sent = Typed.blank(sizeSent) ? size : Integer.parseInt(Typed.folded(sizeSent));
             size = sent >= 1 && sent <= MAX_SIZE ? sent : size;
