@@ -1,6 +1,7 @@
 package org.sanfu.visit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -47,7 +48,8 @@ public class VisitIntake {
     static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
 
     /** The answer's JSON, and whether it is a stored first answer given again. */
-    public record Answer(String json, boolean replayed) {}
+    /** The visit's answer as its JSON (kept so for a replay), with its id, which the answer's Location names. */
+    public record Answer(String id, String json, boolean replayed) {}
 
     private final Visits visits;
     private final IdempotencyKeys keys;
@@ -105,7 +107,7 @@ public class VisitIntake {
             }
         }
         try {
-            return new Answer(transaction.execute(status -> create(checked, caller, key, hash)), false);
+            return transaction.execute(status -> create(checked, caller, key, hash));
         } catch (DuplicateKeyException e) {
             // The same key arrived twice at once; the other request won and its answer is stored.
             return replay(caller, key, hash).orElseThrow(() -> e);
@@ -130,7 +132,7 @@ public class VisitIntake {
             if (!stored.requestHash().equals(hash)) {
                 throw new DomainException.NotNow(Message.of("sanfu.visit.key-reused", "key", key));
             }
-            return new Answer(stored.response(), true);
+            return new Answer(read(stored.response()).path("id").asText(), stored.response(), true);
         });
     }
 
@@ -182,7 +184,7 @@ public class VisitIntake {
         return new Checked(r, enterprise, visitedAt, source);
     }
 
-    private String create(Checked c, Caller caller, String key, String hash) {
+    private Answer create(Checked c, Caller caller, String key, String hash) {
         VisitRequest r = c.request();
         Instant now = clock.instant();
         long visitId = visits.insert(c.enterprise().creditCode(), c.visitedAt(), caller.username(), c.source(),
@@ -206,7 +208,7 @@ public class VisitIntake {
         if (key != null) {
             keys.store(caller.username(), key, hash, answer, now);
         }
-        return answer;
+        return new Answer(String.valueOf(visitId), answer, false);
     }
 
     private String write(Object value) {
@@ -214,6 +216,14 @@ public class VisitIntake {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write visit answer", e);
+        }
+    }
+
+    private JsonNode read(String stored) {
+        try {
+            return json.readTree(stored);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read a stored visit answer", e);
         }
     }
 

@@ -1,8 +1,6 @@
 package org.sanfu.visit.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -49,12 +47,9 @@ class VisitController {
     private final VisitQueries queries;
     private final QueryParams params;
     private final JsonBodies bodies;
-    private final ObjectMapper json;
 
-    VisitController(VisitIntake intake, VisitQueries queries, QueryParams params, JsonBodies bodies,
-            ObjectMapper json) {
+    VisitController(VisitIntake intake, VisitQueries queries, QueryParams params, JsonBodies bodies) {
         this.intake = intake;
-        this.json = json;
         this.queries = queries;
         this.params = params;
         this.bodies = bodies;
@@ -78,14 +73,13 @@ class VisitController {
             @Parameter(description = "Repeating an earlier successful request's key (same user) returns its answer "
                     + "and creates nothing; the same key with another body is 409")
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-            HttpServletRequest http) throws JsonProcessingException {
+            HttpServletRequest http) {
         // 403 before 400 (API.md): whether dispatch may log this entry, before the body's shape is judged
         intake.authorize(caller, body.path("source").textValue());
         VisitRequest request = bodies.read(body, VisitRequest.class);
         VisitIntake.Answer answer = intake.log(request, caller, idempotencyKey);
-        // the answer is kept as its JSON for a replay, which is created at the same address
-        String id = json.readTree(answer.json()).path("id").asText();
-        ResponseEntity.BodyBuilder response = ResponseEntity.created(Created.below(http, id))
+        // a replay is created at the same address
+        ResponseEntity.BodyBuilder response = ResponseEntity.created(Created.below(http, answer.id()))
                 .contentType(MediaType.APPLICATION_JSON);
         if (answer.replayed()) {
             response.header("Idempotent-Replayed", "true");
