@@ -37,7 +37,9 @@ public class Catalog {
 
     /**
      * The catalog's code of the category sent in any ASCII case ({@code container} or {@code Container} for
-     * CONTAINER), as every enum code of the API is read; null when it names none or, by case alone, more than one.
+     * CONTAINER), as every enum code of the API is read, and typed with a Chinese input method's full-width letters
+     * or with spaces at its ends ({@link Typed#code}); null when it names none or, by case alone, more than one. Every
+     * reader of a catalog code (query parameters, bodies, forms) reads it here, so that all read it alike.
      */
     public String category(String sent) {
         return code(sent, categories.keySet());
@@ -52,7 +54,7 @@ public class Catalog {
         if (sent == null || codes.contains(sent)) {
             return sent;
         }
-        String capitals = Typed.asciiUpperCase(sent);
+        String capitals = Typed.code(sent);
         List<String> named = codes.stream().filter(c -> Typed.asciiUpperCase(c).equals(capitals)).toList();
         return named.size() == 1 ? named.get(0) : null;
     }

@@ -265,7 +265,8 @@ public class AccountAdministration {
         // the role form opens with the account's own department chosen: left so beside another role, it is no choice
         // the administrator made, and goes with the role given up; another department is (400 by the field)
         String given = department == null ? "" : department;
-        if (!Role.DEPT.name().equals(role == null ? null : role.strip()) && given.strip().equals(account.department())) {
+        if (!Role.DEPT.name().equals(role == null ? null : role.strip()) && account.department() != null
+                && account.department().equals(catalog.department(given))) {
             given = "";
         }
         return change(administrator, username, new AccountChange(null, null, role == null ? "" : role, given));
@@ -405,11 +406,13 @@ public class AccountAdministration {
             errors.add("department", Message.of(DEPARTMENT_REQUIRED));
             return null;
         }
-        if (!catalog.isHandlingDepartment(code)) {
+        // in any ASCII case, full-width too, as the lists and intake read a code (finance is FINANCE); filed in capitals
+        String known = catalog.department(code);
+        if (!catalog.isHandlingDepartment(known)) {
             errors.add("department", Message.of(DEPARTMENT_UNKNOWN));
             return null;
         }
-        return code;
+        return known;
     }
 
     private static void checkPassword(String password, InvalidInput.Collector errors) {

@@ -193,7 +193,7 @@ class TalkPages {
         if (month == null || subject == null || subject.isBlank()) {
             return null;
         }
-        String whom = Talks.asMeant("DEPARTMENT".equals(kind), subject);
+        String whom = talks.asMeant("DEPARTMENT".equals(kind), subject);
         boolean department = "DEPARTMENT".equals(kind) && catalog.isHandlingDepartment(whom);
         if (!department && !"TOWN".equals(kind)) {
             return null;

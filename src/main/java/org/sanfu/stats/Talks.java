@@ -100,12 +100,14 @@ public class Talks {
     }
 
     /**
-     * The talk's subject as meant: a department's code as the catalog's codes are read (Typed.folded: ＴＲＡＮＳＰＯＲＴ
-     * is TRANSPORT), a town as a town is (Typed.trimmed: its ends lose a no-break or zero-width space pasted with it,
-     * its inner characters stay); null stays null.
+     * The talk's subject as meant: a department's code as the catalog's codes are read (Catalog#department: ＴＲＡＮＳＰＯＲＴ
+     * and transport are TRANSPORT; one it has none of stays as folded, to be refused as sent), a town as a town is
+     * (Typed.trimmed: its ends lose a no-break or zero-width space pasted with it, its inner characters stay); null
+     * stays null.
      */
-    static String asMeant(boolean department, String subject) {
-        return department ? Typed.folded(subject) : Typed.trimmed(subject);
+    String asMeant(boolean department, String subject) {
+        String code = department ? catalog.department(subject) : null;
+        return code != null ? code : department ? Typed.folded(subject) : Typed.trimmed(subject);
     }
 
     private record Checked(YearMonth month, Talk.Subject kind, String subject, LocalDate heldOn, String note) {}

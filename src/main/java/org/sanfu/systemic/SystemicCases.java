@@ -66,7 +66,9 @@ public class SystemicCases {
         String description = "共性问题 " + problem.id() + "：" + problem.enterpriseCount() + " 家企业反映同类问题（事项 "
                 + members.stream().map(String::valueOf).collect(Collectors.joining("、")) + "）"
                 + (note == null ? "" : "\n" + note);
-        long caseId = tickets.openCase(members, problem.category(), title, description, command.leadDepartment(),
+        // sent in any ASCII case (SystemicRequests), filed as the catalog writes it
+        String lead = catalog.department(command.leadDepartment());
+        long caseId = tickets.openCase(members, problem.category(), title, description, lead,
                 caller.username());
         try {
             problems.addCaseMembers(problem.id(), members);
@@ -75,9 +77,9 @@ public class SystemicCases {
             throw new DomainException.NotNow(Message.of("sanfu.systemic.in-another-case-now", "id", problem.id()));
         }
         Instant now = clock.instant();
-        problems.confirmed(problem.id(), caseId, title, command.leadDepartment(), note, caller.username(), now);
+        problems.confirmed(problem.id(), caseId, title, lead, note, caller.username(), now);
         String detail = "并入共性问题 " + problem.id() + "「" + title + "」，牵头事项 " + caseId + "（主办 "
-                + catalog.departmentLabel(command.leadDepartment()) + "），答复后统一回复本事项";
+                + catalog.departmentLabel(lead) + "），答复后统一回复本事项";
         members.forEach(member -> tickets.link(member, caller.username(), detail));
         return queries.view(problem.id());
     }

@@ -60,7 +60,8 @@ final class SystemicRequests {
         public boolean isValid(String code, ConstraintValidatorContext context) {
             context.unwrap(HibernateConstraintValidatorContext.class).addMessageParameter("departments",
                     String.join(", ", catalog.departmentCodes().stream().filter(catalog::isHandlingDepartment).toList()));
-            return catalog.isHandlingDepartment(code);
+            // in any ASCII case, as SystemicCases files it (Catalog#department: transport is TRANSPORT)
+            return catalog.isHandlingDepartment(catalog.department(code));
         }
     }
 }

@@ -38,7 +38,8 @@ public final class ActionRequests {
     /**
      * Dispatch names the lead and co-departments, and (addition) may re-classify the ticket (重新分类) when the
      * specialist filed it under the wrong category: a code of the Catalog, read as the list's {@code category}
-     * filter reads it (full-width letters as ASCII, the case as typed); blank or absent keeps the ticket's own.
+     * filter reads it (full-width letters as ASCII, in any ASCII case: Catalog#category); blank or absent keeps the
+     * ticket's own. The departments are read so too (Catalog#department); TicketActions files the catalog's codes.
      */
     @HandlingDepartments
     public record Assign(
@@ -160,13 +161,15 @@ public final class ActionRequests {
             faults.addMessageParameter("departments", String.join(", ",
                     catalog.departmentCodes().stream().filter(catalog::isHandlingDepartment).toList()));
             boolean valid = true;
-            String lead = command.leadDepartment();
+            // each code in any ASCII case, as TicketActions will file it (finance is FINANCE, and then is the lead)
+            String lead = read(command.leadDepartment());
             if ((required || lead != null) && !catalog.isHandlingDepartment(lead)) {
                 faults.buildConstraintViolationWithTemplate("{sanfu.validation.department}")
                         .addPropertyNode("leadDepartment").addConstraintViolation();
                 valid = false;
             }
-            List<String> co = command.coDepartments() == null ? List.of() : command.coDepartments();
+            List<String> co = command.coDepartments() == null ? List.of()
+                    : command.coDepartments().stream().map(this::read).toList();
             for (int i = 0; i < co.size(); i++) {
                 String department = co.get(i);
                 String fault = !catalog.isHandlingDepartment(department) ? "{sanfu.validation.department}"
@@ -184,6 +187,12 @@ public final class ActionRequests {
                 valid = false;
             }
             return valid;
+        }
+
+        /** The catalog's code of a department sent in any case; one it has none of as sent, to be refused as such. */
+        private String read(String sent) {
+            String code = catalog.department(sent);
+            return code == null ? sent : code;
         }
     }
 
@@ -211,7 +220,7 @@ public final class ActionRequests {
 
         @Override
         public boolean isValid(String category, ConstraintValidatorContext context) {
-            if (category == null || catalog.isCategory(category)) {
+            if (category == null || catalog.category(category) != null) {
                 return true;
             }
             context.unwrap(HibernateConstraintValidatorContext.class)

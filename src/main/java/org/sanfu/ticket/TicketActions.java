@@ -104,14 +104,15 @@ public class TicketActions {
     @Transactional
     public TicketView assign(String id, Caller caller, ActionRequests.Assign command) {
         return perform(id, caller, TicketAction.ASSIGN, (ticket, task, now) -> {
-            String category = command.category();
+            // codes in any ASCII case, as the lists and intake read them (Catalog: finance is FINANCE); filed in capitals
+            String category = catalog.category(command.category());
             boolean reclassified = category != null && !category.equals(ticket.category());
             if (reclassified) {
                 tickets.reclassified(ticket.id(), category, now);
                 metrics.reclassified(ticket.category(), category);
             }
-            String lead = command.leadDepartment();
-            List<String> co = command.coDepartments() == null ? List.of() : command.coDepartments();
+            String lead = catalog.department(command.leadDepartment());
+            List<String> co = departments(command.coDepartments());
             boolean returnRejected = lead.equals(ticket.leadDepartment()) && ticket.signDeadline() != null;
             Instant signDeadline = returnRejected ? ticket.signDeadline()
                     : calendar.plusWorkingDays(now, ticket.signLimit());
@@ -367,8 +368,8 @@ public class TicketActions {
                 process.complete(task.taskId(), Map.of(TicketProcess.VAR_RULING, command.decision().name()));
                 return "督办裁定销号：" + command.note().strip();
             }
-            String lead = command.leadDepartment();
-            List<String> co = command.coDepartments() != null ? command.coDepartments()
+            String lead = catalog.department(command.leadDepartment());
+            List<String> co = command.coDepartments() != null ? departments(command.coDepartments())
                     : ticket.coDepartments().stream().filter(d -> !d.equals(lead)).toList();
             tickets.route(ticket.id(), lead, co, ticket.signLimit(), ticket.replyLimit(), now,
                     calendar.plusWorkingDays(now, ticket.signLimit()), ticket.replyDeadline(), now, now);
@@ -406,6 +407,11 @@ public class TicketActions {
         tickets.touch(id, now);
         events.append(id, new TicketEvent(now, actor, action, ticket.status(), ticket.status(), text));
         return true;
+    }
+
+    /** The departments as the catalog writes their codes, each sent in any ASCII case (Catalog#department). */
+    private List<String> departments(List<String> sent) {
+        return sent == null ? List.of() : sent.stream().map(catalog::department).toList();
     }
 
     /** One action's own part: records what it brings, completes its task, and says what to record. */

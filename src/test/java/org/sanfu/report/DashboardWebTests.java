@@ -231,6 +231,15 @@ class DashboardWebTests {
         assertThat(commerce.select("#closed").text()).isEqualTo("1");
         assertThat(commerce.select("#closedTotal").text()).isEqualTo("1");
         assertThat(commerce.select("#closedTickets a.ticket").eachAttr("data-id")).containsExactly(id);
+        // (addition) a code in any ASCII case filters as in capitals, and the form's box shows it chosen, so that
+        // sending the form again keeps the filter; a code the catalog has in no case is still named as wrong
+        var lower = page("?town=" + ownTown + "&department=commerce&category=Credit_Insurance", "leader").html();
+        assertThat(lower.select("#closedTickets a.ticket").eachAttr("data-id")).containsExactly(id);
+        assertThat(lower.select("#filters select[name=department] option[selected]").eachAttr("value"))
+                .containsExactly("COMMERCE");
+        assertThat(lower.select("#filters select[name=category] option[selected]").eachAttr("value"))
+                .containsExactly("CREDIT_INSURANCE");
+        assertThat(pages.get("/?town=" + ownTown + "&department=nowhere", "leader").status()).isEqualTo(400);
     }
 
     @Test

@@ -108,9 +108,13 @@ class TalksWebTests {
         assertThat(zh.json().get("detail").asText())
                 .isEqualTo("2013年2月对“交通运输局（港航）”的约谈已于 2013-03-05 记录，不能重复记录");
         assertThat(talks()).isEqualTo(before);
-        // the same department in another month is another talk
-        assertThat(api.post("/api/stats/talks", "leader", talk("2013-03", "DEPARTMENT", "TRANSPORT", "2013-04-02",
-                "第二次约谈")).status()).isEqualTo(201);
+        // the same department in another month is another talk; (addition) its code in any ASCII case is the catalog's
+        Api.Response lower = api.post("/api/stats/talks", "leader", talk("2013-03", "DEPARTMENT", "transport",
+                "2013-04-02", "第二次约谈"));
+        assertThat(lower.status()).as(lower.text()).isEqualTo(201);
+        assertThat(lower.json().get("subject").asText()).isEqualTo("TRANSPORT");
+        assertThat(api.post("/api/stats/talks", "leader", talk("2013-03", "DEPARTMENT", "Transport", "2013-04-03",
+                "第三次约谈")).status()).as("the same talk").isEqualTo(409);
     }
 
     @Test
@@ -183,6 +187,7 @@ class TalksWebTests {
         cases.put("subjectKind ", talk("2013-05", "CITY", "TRANSPORT", "2013-06-03", "要点"));
         cases.put("subject", talk("2013-05", "DEPARTMENT", "NOPE", "2013-06-03", "要点"));
         cases.put("subject ", talk("2013-05", "DEPARTMENT", null, "2013-06-03", "要点"));
+        cases.put("subject   ", talk("2013-05", "DEPARTMENT", "nope", "2013-06-03", "要点"));
         cases.put("subject  ", talk("2013-05", "TOWN", " ", "2013-06-03", "要点"));
         cases.put("heldOn", talk("2013-05", "DEPARTMENT", "TRANSPORT", null, "要点"));
         cases.put("heldOn ", talk("2013-05", "DEPARTMENT", "TRANSPORT", "2013-02-30", "要点"));

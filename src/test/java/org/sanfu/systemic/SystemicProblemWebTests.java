@@ -360,8 +360,10 @@ class SystemicProblemWebTests {
     void aTitleOfNoBreakSpacesAloneIsNoneAndTheProposalsOwnIsKept() {
         JsonNode proposed = scanFinding(alike("LEGAL", 5, "海外客户拖欠货款，跨境追讨诉讼费用高、周期长，企业无力维权"));
         Api.Response confirmed = api.post("/api/systemic-problems/" + proposed.get("id").asText() + "/confirm",
-                "dispatch", Map.of("title", "\u00A0\u202F", "leadDepartment", "JUSTICE"));
+                "dispatch", Map.of("title", "\u00A0\u202F", "leadDepartment", "justice"));
         assertThat(confirmed.status()).as(confirmed.text()).isEqualTo(200);
+        // (addition) the lead in any ASCII case is the catalog's code, as the lists read one
+        assertThat(confirmed.json().get("leadDepartment").asText()).isEqualTo("JUSTICE");
         assertThat(confirmed.json().get("title").asText()).isNotBlank().isEqualTo(proposed.get("title").asText());
         String caseId = confirmed.json().get("caseTicketId").asText();
         assertThat(api.get("/api/tickets/" + caseId, "leader").json().get("title").asText())
@@ -375,6 +377,8 @@ class SystemicProblemWebTests {
                 .get("field").asText()).isEqualTo("leadDepartment");
         assertThat(api.post("/api/systemic-problems/" + id + "/confirm", "dispatch",
                 Map.of("leadDepartment", "DISPATCH")).firstFault().get("field").asText()).isEqualTo("leadDepartment");
+        assertThat(api.post("/api/systemic-problems/" + id + "/confirm", "dispatch",
+                Map.of("leadDepartment", "nowhere")).firstFault().get("field").asText()).isEqualTo("leadDepartment");
         assertThat(api.post("/api/systemic-problems/" + id + "/confirm", "dispatch",
                 Map.of("leadDepartment", "TRANSPORT", "title", "两行\n标题")).firstFault().get("field").asText())
                 .isEqualTo("title");

@@ -578,8 +578,8 @@ class TicketActionWebTests extends TicketWebTestSupport {
 
         assertInvalid(post(id, "assign", "dispatch", Map.of("leadDepartment", "CUSTOMS", "category", "SHIPPING")),
                 "category");
-        // codes are the catalog's as it writes them
-        assertInvalid(post(id, "assign", "dispatch", Map.of("leadDepartment", "CUSTOMS", "category", "logistics")),
+        // a code in any ASCII case is the catalog's (the next test), but only ASCII letters change case: no dotless ı
+        assertInvalid(post(id, "assign", "dispatch", Map.of("leadDepartment", "CUSTOMS", "category", "log\u0131stics")),
                 "category");
         assertInvalid(post(id, "assign", "dispatch", Map.of("leadDepartment", "CUSTOMS", "category", List.of("LOGISTICS"))),
                 "category");
@@ -605,6 +605,37 @@ class TicketActionWebTests extends TicketWebTestSupport {
         assertRefused(post(assigned, "assign", "dispatch", Map.of("leadDepartment", "CUSTOMS", "category", "LOGISTICS")),
                 409);
         assertThat(api.get("/api/tickets/" + assigned, "dispatch").json().get("category").asText()).isEqualTo("CONTAINER");
+    }
+
+    /**
+     * (Addition) An assignment's codes are read as the list's filters and the intake read them (API.md General): in
+     * any ASCII case, full-width too (Catalog#department, #category), and filed as the catalog writes them; one the
+     * catalog has in no case is still 400 naming its field.
+     */
+    @Test
+    void anAssignmentsDepartmentsAndCategoryInAnyCaseAreTheCatalogsCodes() {
+        String id = id(api.ticket("OTHER"));
+        Snapshot before = snapshot(id);
+        assertInvalid(post(id, "assign", "dispatch", Map.of("leadDepartment", "customs", "coDepartments",
+                List.of("hrss", "Hrss"))), "coDepartments");
+        assertInvalid(post(id, "assign", "dispatch", Map.of("leadDepartment", "customs", "coDepartments",
+                List.of("Customs"))), "coDepartments[0]");
+        assertInvalid(post(id, "assign", "dispatch", Map.of("leadDepartment", "police")), "leadDepartment");
+        assertInvalid(post(id, "assign", "dispatch", Map.of("leadDepartment", "customs", "coDepartments",
+                List.of("hrss", "nowhere"))), "coDepartments[1]");
+        assertInvalid(post(id, "assign", "dispatch", Map.of("leadDepartment", "customs", "category", "shipping")),
+                "category");
+        assertUnchanged(id, before);
+
+        Api.Response r = post(id, "assign", "dispatch", Map.of("leadDepartment", "customs",
+                "coDepartments", List.of("Hrss", "ｆｉｎａｎｃｅ"), "category", "logistics"));
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        JsonNode assigned = r.json();
+        assertThat(assigned.get("leadDepartment").asText()).isEqualTo("CUSTOMS");
+        assertThat(texts(assigned.get("coDepartments"))).containsExactlyInAnyOrder("HRSS", "FINANCE");
+        assertThat(assigned.get("category").asText()).isEqualTo("LOGISTICS");
+        assertThat(lastEvent(id).get("detail").asText()).startsWith("主办 海关").contains("「物流运输」");
+        assertThat(allowed(id, "customs")).containsExactly("sign", "return", "comment");
     }
 
     private List<String> listed(String query) {

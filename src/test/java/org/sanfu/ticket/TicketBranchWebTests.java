@@ -772,6 +772,22 @@ class TicketBranchWebTests extends TicketWebTestSupport {
         assertThat(api.act(id, "reply", "commerce", RESOLVED).get("status").asText()).isEqualTo("REPLIED");
     }
 
+    /** (Addition) A ruling's departments in any ASCII case are the catalog's codes, as an assignment's are. */
+    @Test
+    void aRulingsDepartmentsInAnyCaseAreTheCatalogsCodes() {
+        String id = supervisedAfterThreeReturns();
+        assertInvalid(post(id, "rule", "leader", Map.of("decision", "REASSIGN", "leadDepartment", "police")),
+                "leadDepartment");
+        assertInvalid(post(id, "rule", "leader", Map.of("decision", "REASSIGN", "leadDepartment", "customs",
+                "coDepartments", List.of("CUSTOMS"))), "coDepartments[0]");
+
+        JsonNode ruled = api.act(id, "rule", "leader", Map.of("decision", "REASSIGN", "leadDepartment", "customs",
+                "coDepartments", List.of("Finance")));
+        assertThat(ruled.get("leadDepartment").asText()).isEqualTo("CUSTOMS");
+        assertThat(texts(ruled.get("coDepartments"))).containsExactly("FINANCE");
+        assertThat(inboxIds("customs")).contains(id);
+    }
+
     @Test
     void aRulingToReassignMayNameCoDepartmentsWhosePartsOpenWhenTheNewLeadSigns() {
         String id = supervisedAfterThreeReturns();

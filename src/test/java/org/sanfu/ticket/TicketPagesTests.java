@@ -2068,6 +2068,27 @@ class TicketPagesTests extends TicketWebTestSupport {
         assertThat(list.html().select("a.ticket").eachAttr("data-id")).containsExactly(ticket);
         assertThat(list.html().select("#activeFilters .chip").eachText()).containsExactly("主办部门：交通运输局（港航）",
                 "类别：集装箱/海运舱位", "镇（街道）：" + town, "跟进人：王晓明（staff1）");
+        assertSelected(list, "TRANSPORT", "CONTAINER");
+
+        // (addition) in lower case as the API takes them: the form's own boxes show what filtered, so that sending the
+        // form again keeps the filter; a code no catalog entry has in any case is still named as wrong
+        Pages.Answer lower = pages.get("/tickets?town=" + town + "&leadDepartment=transport&department=Transport"
+                + "&category=container", "leader");
+        assertThat(lower.status()).isEqualTo(200);
+        assertThat(lower.html().select("a.ticket").eachAttr("data-id")).containsExactly(ticket);
+        assertSelected(lower, "TRANSPORT", "CONTAINER");
+        assertThat(lower.html().select("select[name=department] option[selected]").eachAttr("value"))
+                .containsExactly("TRANSPORT");
+        Pages.Answer unknown = pages.get("/tickets?town=" + town + "&category=nope", "leader");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.html().select(".field[data-field=category] .field-error").text()).contains("类别");
+    }
+
+    private static void assertSelected(Pages.Answer list, String leadDepartment, String category) {
+        assertThat(list.html().select("select[name=leadDepartment] option[selected]").eachAttr("value"))
+                .containsExactly(leadDepartment);
+        assertThat(list.html().select("select[name=category] option[selected]").eachAttr("value"))
+                .containsExactly(category);
     }
 
     @Test
