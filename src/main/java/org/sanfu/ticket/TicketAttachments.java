@@ -2,7 +2,6 @@ package org.sanfu.ticket;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -78,11 +77,9 @@ public class TicketAttachments {
     private final AttachmentProperties properties;
     private final AccountDirectory accounts;
     private final PicturesKeptWithMetadata keptWithMetadata;
-    private final Clock clock;
 
     TicketAttachments(Tickets tickets, TicketQueries queries, TicketEvents events, Attachments attachments,
-            AttachmentProperties properties, AccountDirectory accounts, PicturesKeptWithMetadata keptWithMetadata,
-            Clock clock) {
+            AttachmentProperties properties, AccountDirectory accounts, PicturesKeptWithMetadata keptWithMetadata) {
         this.tickets = tickets;
         this.queries = queries;
         this.events = events;
@@ -90,7 +87,6 @@ public class TicketAttachments {
         this.properties = properties;
         this.accounts = accounts;
         this.keptWithMetadata = keptWithMetadata;
-        this.clock = clock;
     }
 
     /**
@@ -121,7 +117,7 @@ public class TicketAttachments {
             throw new DomainException.NotNow(Message.of("sanfu.ticket.attachments-full", "id", id,
                     "max", properties.maxPerTicket()));
         }
-        Instant now = clock.instant();
+        Instant now = tickets.now();
         String type = kind.type().toString();
         long attachmentId = attachments.insert(ticket.id(), name, type, content, sha256, caller.username(), now,
                 false);
@@ -200,7 +196,7 @@ public class TicketAttachments {
                     ? Message.of("sanfu.feedback.files-none-left", "max", max)
                     : Message.of("sanfu.feedback.files-no-room", "room", room, "max", max));
         }
-        Instant now = clock.instant();
+        Instant now = tickets.now();
         String actor = TicketActions.ENTERPRISE_ACTOR + ticket.enterpriseCreditCode();
         List<Attachment> kept = judged.stream().map(file -> {
             String type = file.kind().type().toString();
@@ -228,7 +224,7 @@ public class TicketAttachments {
         if (!openToRemoval(ticket, caller)) {
             throw new DomainException.NotNow(Message.of("sanfu.ticket.detach-closed", "id", id));
         }
-        Instant now = clock.instant();
+        Instant now = tickets.now();
         attachments.remove(Long.parseLong(file.id()), caller.username(), now);
         tickets.touch(ticket.id(), now);
         events.append(ticket.id(), new TicketEvent(now, caller.username(), DETACH, ticket.status(), ticket.status(),

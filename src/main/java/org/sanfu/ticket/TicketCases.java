@@ -1,6 +1,5 @@
 package org.sanfu.ticket;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -25,14 +24,12 @@ public class TicketCases {
     private final TicketEvents events;
     private final TicketIntake intake;
     private final TicketProcessGateway process;
-    private final Clock clock;
 
-    TicketCases(Tickets tickets, TicketEvents events, TicketIntake intake, TicketProcessGateway process, Clock clock) {
+    TicketCases(Tickets tickets, TicketEvents events, TicketIntake intake, TicketProcessGateway process) {
         this.tickets = tickets;
         this.events = events;
         this.intake = intake;
         this.process = process;
-        this.clock = clock;
     }
 
     /** An open ticket as a systemic problem's scan compares it. */
@@ -63,7 +60,7 @@ public class TicketCases {
                 .min(Comparator.comparing(Ticket::reportedAt).thenComparing(Ticket::id))
                 .orElseThrow(() -> new DomainException.NotFound("ticket", String.valueOf(memberIds)));
         NewTicket problem = new NewTicket(first.visitId(), first.enterpriseCreditCode(), first.enterpriseName(),
-                first.town(), reporter, category, title, description, Urgency.NORMAL, SOURCE, clock.instant(), false,
+                first.town(), reporter, category, title, description, Urgency.NORMAL, SOURCE, tickets.now(), false,
                 null);
         return intake.openRoutedTo(problem, leadDepartment);
     }
@@ -73,7 +70,7 @@ public class TicketCases {
     public void link(long memberId, String actor, String detail) {
         Ticket member = tickets.lock(memberId).orElseThrow(() -> new DomainException.NotFound("ticket",
                 String.valueOf(memberId)));
-        Instant now = clock.instant();
+        Instant now = tickets.now();
         tickets.touch(memberId, now);
         events.append(memberId, new TicketEvent(now, actor, "link", member.status(), member.status(), detail));
     }
@@ -94,7 +91,7 @@ public class TicketCases {
         if (before.status() == TicketStatus.REPLIED || before.status() == TicketStatus.CLOSED) {
             return false;
         }
-        Instant now = clock.instant();
+        Instant now = tickets.now();
         if (!process.awaitsCaseReply(before.processInstanceId())) {
             // started on a diagram without the CaseReplied events: its department replies as before
             events.append(memberId, new TicketEvent(now, TicketEvent.SYSTEM, "case-replied", before.status(),

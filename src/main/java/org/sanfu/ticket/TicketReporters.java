@@ -1,6 +1,5 @@
 package org.sanfu.ticket;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -28,14 +27,12 @@ public class TicketReporters {
     private final TicketEvents events;
     private final People people;
     private final MessageSource messages;
-    private final Clock clock;
 
-    TicketReporters(Tickets tickets, TicketEvents events, People people, MessageSource messages, Clock clock) {
+    TicketReporters(Tickets tickets, TicketEvents events, People people, MessageSource messages) {
         this.tickets = tickets;
         this.events = events;
         this.people = people;
         this.messages = messages;
-        this.clock = clock;
     }
 
     /**
@@ -84,7 +81,7 @@ public class TicketReporters {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public int handOverOpen(String from, String to, String actor) {
-        Instant now = clock.instant();
+        Instant now = tickets.now();
         Map<Long, TicketStatus> moved = tickets.changeOpenReporter(from, to, now);
         if (moved.isEmpty()) {
             return 0;
