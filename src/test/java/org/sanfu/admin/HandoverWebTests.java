@@ -80,7 +80,7 @@ class HandoverWebTests {
         assertThat(handover.get("actor").asText()).isEqualTo("admin");
         assertThat(handover.get("fromStatus").asText()).isEqualTo("REPLIED");
         assertThat(handover.get("toStatus").asText()).isEqualTo("REPLIED");
-        assertThat(handover.get("detail").asText()).isEqualTo("工作交接：上报人由 " + work.specialist() + " 改为 " + to);
+        assertThat(handover.get("detail").asText()).isEqualTo("工作交接：跟进人由 " + work.specialist() + " 改为 " + to);
         assertThat(last(history(work.open())).get("action").asText()).isEqualTo("handover");
         assertThat(history(work.closed()).findValuesAsText("action")).doesNotContain("handover");
         assertThat(pages.get("/tickets/" + work.open(), "dispatch").html().select("strong.event").eachText())

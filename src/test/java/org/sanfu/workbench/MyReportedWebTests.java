@@ -25,7 +25,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
- * /work's 我上报的在办事项 (#myReported, docs/UI.md): a specialist's reported problems that are not closed, where
+ * /work's 我跟进的在办事项 (#myReported, docs/UI.md): a specialist's reported problems that are not closed, where
  * each stands, and the way to the list of them all; those replied, the specialist's turn, and a feedback link out. Each test has a specialist of its own, new to the county, so
  * that what the panel holds is what the test reported.
  */
@@ -66,7 +66,7 @@ class MyReportedWebTests {
         Document work = pages.get("/work", session(me)).html();
         Element panel = work.getElementById("myReported");
         assertThat(panel).isNotNull();
-        assertThat(panel.select("h2 .name").text()).isEqualTo("我上报的在办事项");
+        assertThat(panel.select("h2 .name").text()).isEqualTo("我跟进的在办事项");
         assertThat(panel.select("h2 .badge").text()).isEqualTo("4");
         assertThat(panel.select("a.ticket").eachAttr("data-id")).as("the latest reported first")
                 .containsExactly(replied, dispatching, assigned, inProgress).doesNotContain(closed, theirs);
@@ -204,7 +204,7 @@ class MyReportedWebTests {
         String me = newSpecialist("none");
         Element panel = pages.get("/work", session(me)).html().getElementById("myReported");
         assertThat(panel).isNotNull();
-        assertThat(panel.select("#noneReported").text()).isEqualTo("眼下没有您上报的在办事项。");
+        assertThat(panel.select("#noneReported").text()).isEqualTo("眼下没有您跟进的在办事项。");
         assertThat(panel.select("a.ticket, #allMyReported, .hint")).isEmpty();
     }
 

@@ -16,7 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * A service specialist's day on a phone, through the pages: the work page, finding an enterprise by a few
  * characters of its name, filing it when it is not there, logging a visit with two problems (one resolved on
  * the spot), the ticket it made, the enterprise's feedback once the department replied (a link given out, then
- * the feedback recorded), and the enterprise's profile; meanwhile /work's 我上报的在办事项 shows where the problems
+ * the feedback recorded), and the enterprise's profile; meanwhile /work's 我跟进的在办事项 shows where the problems
  * stand, and its link the list of them. The department's steps go through the API.
  */
 @SanfuTest
