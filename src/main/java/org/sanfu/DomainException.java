@@ -35,9 +35,19 @@ public abstract class DomainException extends RuntimeException {
         }
     }
 
-    /** The state does not allow it now, or the thing exists already (409). */
-    public static final class NotNow extends DomainException {
+    /** The state does not allow it now, or the thing exists already ({@link Exists}) (409). */
+    public static class NotNow extends DomainException {
         public NotNow(Message detail) {
+            super(detail);
+        }
+    }
+
+    /**
+     * What this would create exists already, a duplicate (409 as any {@link NotNow}, which pages catch): the API
+     * tells it apart from a state that does not allow the action by its problem's type.
+     */
+    public static final class Exists extends NotNow {
+        public Exists(Message detail) {
             super(detail);
         }
     }

@@ -246,7 +246,7 @@ public class ChannelAdministration {
     }
 
     private static DomainException exists(String code) {
-        return new DomainException.NotNow(Message.of("sanfu.channel.exists", "code", code));
+        return new DomainException.Exists(Message.of("sanfu.channel.exists", "code", code));
     }
 
     private static String withLowerCaseScheme(String url) {

@@ -235,7 +235,7 @@ public class EnterpriseService implements EnterprisesLookedAfter {
     }
 
     private static DomainException onFile(EnterpriseForm f) {
-        return new DomainException.NotNow(Message.of("sanfu.enterprise.exists", "creditCode", f.creditCode()));
+        return new DomainException.Exists(Message.of("sanfu.enterprise.exists", "creditCode", f.creditCode()));
     }
 
     /**

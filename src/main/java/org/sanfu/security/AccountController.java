@@ -72,7 +72,7 @@ class AccountController {
             accounts.create(caller, account);
         } catch (AccountAdministration.UsernameTaken e) {
             // the form shows it by its field; the API answers a duplicate 409, as for a channel or an enterprise
-            throw new DomainException.NotNow(e.faults().get(0).reason());
+            throw new DomainException.Exists(e.faults().get(0).reason());
         }
         AccountAdministration.ManagedAccount created = accounts.account(Typed.folded(account.username()));
         return ResponseEntity.created(Created.below(request, created.username())).body(created);

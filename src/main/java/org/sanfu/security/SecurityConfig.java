@@ -17,6 +17,7 @@ import org.sanfu.Message;
 import org.sanfu.web.BodySizeLimitProperties;
 import org.sanfu.web.ErrorPages;
 import org.sanfu.web.Messages;
+import org.sanfu.web.ProblemType;
 import org.sanfu.web.Problems;
 import org.sanfu.web.Text;
 import org.sanfu.web.UploadLimits;
@@ -109,7 +110,7 @@ class SecurityConfig implements WebMvcConfigurer {
         return (request, response, e) -> {
             if (e instanceof SignInLocked locked) {
                 response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(locked.retryAfterSeconds()));
-                problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS,
+                problems.write(request, response, ProblemType.SIGN_IN_LOCKED, HttpStatus.TOO_MANY_REQUESTS,
                         Message.of("sanfu.security.locked", "minutes", locked.minutes()));
                 return;
             }

@@ -78,7 +78,7 @@ public class Talks {
                     .update();
         } catch (DuplicateKeyException raced) {
             // another leader's, committed since the check; PostgreSQL reads nothing more in this transaction
-            throw new DomainException.NotNow(Message.of("sanfu.talk.recorded-meanwhile", "month",
+            throw new DomainException.Exists(Message.of("sanfu.talk.recorded-meanwhile", "month",
                     monthOf(talk.month()), "subject", label));
         }
         return new Talk(talk.month().toString(), talk.kind(), talk.subject(), label, talk.heldOn(), talk.note(),
@@ -206,7 +206,7 @@ public class Talks {
         return jdbc.sql("select held_on from talk where ranking_month = ? and subject_kind = ? and subject = ?")
                 .params(Date.valueOf(talk.month().atDay(1)), talk.kind().name(), talk.subject())
                 .query((rs, n) -> rs.getDate("held_on").toLocalDate()).optional()
-                .map(heldOn -> new DomainException.NotNow(Message.of("sanfu.talk.exists", "month",
+                .map(heldOn -> new DomainException.Exists(Message.of("sanfu.talk.exists", "month",
                         monthOf(talk.month()), "subject", label, "heldOn", heldOn)));
     }
 

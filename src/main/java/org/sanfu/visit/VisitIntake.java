@@ -130,7 +130,7 @@ public class VisitIntake {
     private Optional<Answer> replay(Caller caller, String key, String hash) {
         return keys.find(caller.username(), key).map(stored -> {
             if (!stored.requestHash().equals(hash)) {
-                throw new DomainException.NotNow(Message.of("sanfu.visit.key-reused", "key", key));
+                throw new DomainException.Exists(Message.of("sanfu.visit.key-reused", "key", key));
             }
             return new Answer(read(stored.response()).path("id").asText(), stored.response(), true);
         });

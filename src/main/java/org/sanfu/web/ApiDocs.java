@@ -59,15 +59,19 @@ class ApiDocs {
     }
 
     private static final Map<Integer, String> ERRORS = Map.of(
-            400, "Bad input: `errors` names each field or parameter at fault",
+            400, "Bad input: `errors` names each field or parameter at fault (type `urn:sanfu:problem:invalid`)",
             401, "Not signed in: HTTP Basic credentials missing or wrong",
             403, "Signed in, but this role (or department) may not do this",
             404, "No such id",
-            409, "The current state does not allow this (a ticket's status, a duplicate)",
+            409, "The current state does not allow this (a ticket's status: type `urn:sanfu:problem:not-now`), it "
+                    + "exists already (`urn:sanfu:problem:exists`), or another request changed the same rows at the "
+                    + "same moment and this one changed nothing (`urn:sanfu:problem:lost-race`, with `Retry-After`: "
+                    + "send it again)",
             413, "Body larger than sanfu.max-body-bytes",
             415, "Body of a media type this endpoint does not read",
             429, "Too many failed sign-ins of this account or from this address: every request is refused until "
-                    + "`Retry-After` seconds have passed (API.md \"General\", sanfu.sign-in.*)");
+                    + "`Retry-After` seconds have passed (API.md \"General\", sanfu.sign-in.*; type "
+                    + "`urn:sanfu:problem:sign-in-locked`)");
 
     /** The scheme of a channel's key (API.md "Channels"): a generated client sends the header, not Basic. */
     static final String CHANNEL_KEY = "channelKey";
@@ -292,7 +296,8 @@ class ApiDocs {
         Schema<?> schema = switch (parameter.getName()) {
             case "page" -> new IntegerSchema().minimum(BigDecimal.ZERO);
             case "size" -> new IntegerSchema().minimum(BigDecimal.ONE).maximum(BigDecimal.valueOf(PageParams.MAX_SIZE));
-            case "from", "to", "date" -> new StringSchema().format("date");
+            case "from", "to" -> dayOrMoment(parameter.getName());
+            case "date" -> new StringSchema().format("date");
             case "month" -> new StringSchema().pattern("^\\d{4}-\\d{2}$");
             case "week" -> new StringSchema().pattern("^\\d{4}-W\\d{2}$");
             default -> null;
@@ -300,6 +305,22 @@ class ApiDocs {
         if (schema != null) {
             parameter.setSchema(schema);
         }
+    }
+
+    /**
+     * A period's bound (QueryParams.startOf, endOf) is a day or a moment: a string saying both, with an example of
+     * each, where {@code format: date} refused the date-times it takes, and an {@code anyOf} of the two formats would
+     * make generated clients wrap a plain text parameter in a type of their own.
+     */
+    private static Schema<?> dayOrMoment(String name) {
+        StringSchema schema = new StringSchema();
+        schema.description(("from".equals(name)
+                ? "A date (`yyyy-MM-dd`: from the start of that day in the service's zone)"
+                : "A date (`yyyy-MM-dd`: up to the end of that day in the service's zone)")
+                + " or an ISO-8601 date-time, taken as given (with its offset, or without one in the service's zone);"
+                + " between sanfu.earliest-date and sanfu.latest-date");
+        schema.setExamples(List.of("2021-01-04", "2021-01-04T10:00:00+08:00"));
+        return schema;
     }
 
     private static void addProblem(Operation operation, int status) {
@@ -319,7 +340,12 @@ class ApiDocs {
         fieldError.addProperty("message", new StringSchema().example("must be one of CONTAINER, LOGISTICS, ..."));
         ObjectSchema problem = new ObjectSchema();
         problem.description("An error answer (RFC 9457)");
-        problem.addProperty("type", new StringSchema().example("about:blank"));
+        StringSchema type = new StringSchema();
+        type.description("`about:blank` where the status says it all; else one of the types a client tells apart "
+                + "(API.md \"General\"): " + Arrays.stream(ProblemType.values())
+                        .map(t -> "`" + t.uri() + "`").collect(java.util.stream.Collectors.joining(", ")));
+        type.setExamples(List.of("about:blank", ProblemType.LOST_RACE.uri().toString()));
+        problem.addProperty("type", type.example("about:blank"));
         problem.addProperty("title", new StringSchema().example("Bad Request"));
         problem.addProperty("status", new IntegerSchema().example(400));
         problem.addProperty("detail", new StringSchema().example("problems[0].category: must be one of ..."));

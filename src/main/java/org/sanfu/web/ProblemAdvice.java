@@ -43,6 +43,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+    /** When a request that lost a race may come again (Retry-After). */
+    static final int LOST_RACE_RETRY_SECONDS = 1;
 
     private final JsonBodies bodies;
     private final ErrorPages errorPages;
@@ -63,7 +65,19 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         }
         HttpStatus status = status(e);
         // A new kind of domain error must be given its status here; until then it is our fault.
-        return status == null ? unexpected(e) : problem(problems.problem(status, e.detail()));
+        if (status == null) {
+            return unexpected(e);
+        }
+        ProblemType type = type(e);
+        return problem(type == null ? problems.problem(status, e.detail()) : problems.problem(type, status, e.detail()));
+    }
+
+    /** The 409s a client must tell apart: a duplicate from a state that does not allow it; others' status says it. */
+    private static ProblemType type(DomainException e) {
+        if (e instanceof DomainException.Exists) {
+            return ProblemType.EXISTS;
+        }
+        return e instanceof DomainException.NotNow ? ProblemType.NOT_NOW : null;
     }
 
     private static HttpStatus status(DomainException e) {
@@ -81,7 +95,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     /** 400: the detail names the first field at fault, {@code errors} every one, all in the request's language. */
     private ResponseEntity<Object> invalid(InvalidInput e) {
-        ProblemDetail problem = problems.problem(HttpStatus.BAD_REQUEST, e.detail());
+        ProblemDetail problem = problems.problem(ProblemType.INVALID, HttpStatus.BAD_REQUEST, e.detail());
         problem.setProperty("errors", messages.errors(e));
         return problem(problem);
     }
@@ -92,10 +106,16 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem(problems.problem(e.status(), e.detail()));
     }
 
-    /** Two commands raced for the same rows; the loser changed nothing and may simply retry. */
+    /**
+     * Two commands raced for the same rows; the loser changed nothing and may simply retry: its own type, and
+     * Retry-After, a second (the other request's moment, or the lock wait a new attempt begins afresh).
+     */
     @ExceptionHandler({OptimisticLockingException.class, PessimisticLockingFailureException.class})
     ResponseEntity<Object> concurrent(Exception e) {
-        return problem(problems.problem(HttpStatus.CONFLICT, Message.of("sanfu.problem.concurrent")));
+        HttpHeaders retry = new HttpHeaders();
+        retry.set(HttpHeaders.RETRY_AFTER, String.valueOf(LOST_RACE_RETRY_SECONDS));
+        return answer(problems.problem(ProblemType.LOST_RACE, HttpStatus.CONFLICT,
+                Message.of("sanfu.problem.concurrent")), retry);
     }
 
     /**

@@ -42,6 +42,13 @@ public class Problems {
         return ProblemDetail.forStatusAndDetail(status, messages.text(detail));
     }
 
+    /** The same, of a type a client tells apart from others of its status. */
+    ProblemDetail problem(ProblemType type, HttpStatus status, Message detail) {
+        ProblemDetail problem = problem(status, detail);
+        problem.setType(type.uri());
+        return problem;
+    }
+
     /** The answer of a problem built in Spring MVC; its title is the status's own in the request's language. */
     ResponseEntity<Object> response(ProblemDetail problem, HttpHeaders headers) {
         return ResponseEntity.status(problem.getStatus())
@@ -66,8 +73,14 @@ public class Problems {
      */
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, Message detail)
             throws IOException {
+        write(request, response, null, status, detail);
+    }
+
+    /** The same, of a type a client tells apart from others of its status (null: {@code about:blank}). */
+    public void write(HttpServletRequest request, HttpServletResponse response, ProblemType type, HttpStatus status,
+            Message detail) throws IOException {
         Locale locale = Languages.api(request);
-        write(request, response, status, messages.text(detail, locale), null);
+        send(response, answer(type, status, messages.text(detail, locale), null, locale));
     }
 
     /** 400 naming the field (a header), as {@link InvalidInput} answers within Spring MVC. */
@@ -83,21 +96,17 @@ public class Problems {
     public Answer invalid(HttpServletRequest request, String field, Message fault) {
         Locale locale = Languages.api(request);
         String text = messages.text(fault, locale);
-        return answer(HttpStatus.BAD_REQUEST, field + ": " + text, List.of(Map.of("field", field, "message", text)),
-                locale);
+        return answer(ProblemType.INVALID, HttpStatus.BAD_REQUEST, field + ": " + text,
+                List.of(Map.of("field", field, "message", text)), locale);
     }
 
     /** A problem to send: its status, its language (Content-Language) and its problem+json body in UTF-8. */
     public record Answer(int status, Locale language, byte[] body) {}
 
-    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail,
-            List<Map<String, String>> errors) throws IOException {
-        send(response, answer(status, detail, errors, Languages.api(request)));
-    }
-
-    private Answer answer(HttpStatus status, String detail, List<Map<String, String>> errors, Locale locale) {
+    private Answer answer(ProblemType type, HttpStatus status, String detail, List<Map<String, String>> errors,
+            Locale locale) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
+        body.put("type", type == null ? "about:blank" : type.uri().toString());
         body.put("title", messages.title(status, locale));
         body.put("status", status.value());
         body.put("detail", detail);

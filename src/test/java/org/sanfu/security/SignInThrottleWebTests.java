@@ -98,6 +98,8 @@ class SignInThrottleWebTests {
         assertThat(locked.getHeader("Retry-After")).isEqualTo("900");
         assertThat(locked.getContentType()).startsWith("application/problem+json");
         assertThat(locked.getContentAsString()).contains("登录失败次数过多").contains("15 分钟");
+        // its own type (API.md "General"): a client tells it from any other refusal without reading the detail
+        assertThat(locked.getContentAsString()).contains("\"type\":\"urn:sanfu:problem:sign-in-locked\"");
         MockHttpServletResponse english = call(get("/api/inbox").with(httpBasic(user, PASSWORD)).with(from(address())));
         assertThat(english.getStatus()).isEqualTo(429);
         assertThat(english.getContentAsString()).contains("Too Many Requests").contains("too many failed sign-ins");

@@ -376,12 +376,29 @@ class ApiDocsWebTests {
         JsonNode schemas = docs.at("/components/schemas");
         assertThat(schemas.at("/Problem/properties").has("status")).as("Problem is RFC 9457's, not a visit's")
                 .isTrue();
+        // the types a client tells apart (API.md "General"), each named where the document says what a type is
+        assertThat(schemas.at("/Problem/properties/type/description").asText()).contains("about:blank",
+                "urn:sanfu:problem:lost-race", "urn:sanfu:problem:not-now", "urn:sanfu:problem:exists",
+                "urn:sanfu:problem:invalid", "urn:sanfu:problem:sign-in-locked");
+        JsonNode conflict = docs.at("/paths/~1api~1tickets~1{id}~1sign/post/responses/409/description");
+        assertThat(conflict.asText()).contains("urn:sanfu:problem:lost-race", "Retry-After",
+                "urn:sanfu:problem:not-now", "urn:sanfu:problem:exists");
         assertThat(schemas.at("/VisitRequest/properties/problems/items/$ref").asText())
                 .isEqualTo("#/components/schemas/VisitProblem");
         assertThat(schemas.at("/VisitRequest/properties/visitedAt/format").asText()).isEqualTo("date-time");
         JsonNode tickets = docs.at("/paths/~1api~1tickets/get");
-        assertThat(parameter(tickets, "from").path("format").asText()).isEqualTo("date");
-        assertThat(parameter(tickets, "to").path("format").asText()).isEqualTo("date");
+        // a period's bounds take a day or a moment (QueryParams.startOf): no format that refuses either, an example of each
+        for (JsonNode operation : List.of(tickets, docs.at("/paths/~1api~1visits/get"),
+                docs.at("/paths/~1api~1stats~1summary/get"), docs.at("/paths/~1api~1stats~1coverage/get"))) {
+            for (String bound : List.of("from", "to")) {
+                JsonNode schema = parameter(operation, bound);
+                assertThat(schema.path("type").asText()).as(bound).isEqualTo("string");
+                assertThat(schema.has("format")).as(bound + ": " + schema).isFalse();
+                assertThat(texts(schema.get("examples"))).as(bound)
+                        .containsExactly("2021-01-04", "2021-01-04T10:00:00+08:00");
+                assertThat(schema.path("description").asText()).as(bound).contains("yyyy-MM-dd", "date-time");
+            }
+        }
         assertThat(parameter(tickets, "q").has("format")).as("each parameter has its own schema").isFalse();
         assertThat(parameter(tickets, "page").path("minimum").asInt()).isZero();
         assertThat(parameter(tickets, "size").path("minimum").asInt()).isEqualTo(1);

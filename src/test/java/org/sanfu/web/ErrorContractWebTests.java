@@ -51,6 +51,9 @@ class ErrorContractWebTests {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    Problems problems;
+
     @LocalServerPort
     int port;
 
@@ -378,7 +381,52 @@ class ErrorContractWebTests {
     }
 
     // ------------------------------------------------------------------------------------------
+    // types (RFC 9457 3.1.1)
+
+    /**
+     * The problems a client must tell apart by more than their status carry a type of their own (API.md "General"):
+     * a 409 of the ticket's state from a duplicate's (neither to be sent again as it was), a 400 naming its fields;
+     * the lost race's and the sign-in lock's are asserted where they are provoked (LockTimeoutWebTests,
+     * SignInThrottleWebTests). Every other problem's status says it all: about:blank, as before.
+     */
+    @Test
+    void theProblemsAClientMustTellApartHaveATypeOfTheirOwnAndTheRestStayAboutBlank() throws Exception {
+        String id = api.ticket("FINANCING").get("id").asText();
+        api.act(id, "sign", "finance", null);
+        Api.Response signedAlready = api.post("/api/tickets/" + id + "/sign", "finance", null);
+        assertType(signedAlready, 409, "urn:sanfu:problem:not-now");
+        assertThat(signedAlready.header("Retry-After")).as("no retry: the state will not allow it").isNull();
+
+        Api.Response taken = api.post("/api/accounts", "admin", Map.of("username", "staff1", "role", "STAFF",
+                "password", "a-long-enough-password"));
+        assertType(taken, 409, "urn:sanfu:problem:exists");
+        assertThat(taken.header("Retry-After")).isNull();
+
+        Api.Response invalid = api.post("/api/visits", "staff1", Map.of("enterpriseCreditCode", api.enterprise(),
+                "problems", List.of(Map.of("category", "CONTAINER", "title", "舱位", "urgency", "VERY"))));
+        assertType(invalid, 400, "urn:sanfu:problem:invalid");
+        assertThat(invalid.json().get("errors").findValuesAsText("field")).contains("problems[0].urgency");
+        // a 400 written outside Spring MVC naming its field (the firewall's, engine-rest's): the same type
+        JsonNode written = json.readTree(problems.invalid(new MockHttpServletRequest(), "q",
+                org.sanfu.Message.of("sanfu.validation.printable-only")).body());
+        assertThat(written.get("type").asText()).isEqualTo("urn:sanfu:problem:invalid");
+        assertThat(written.get("errors").findValuesAsText("field")).containsExactly("q");
+
+        assertType(api.get("/api/tickets/999999999", "leader"), 404, "about:blank");
+        assertType(api.get("/api/accounts", "staff1"), 403, "about:blank");
+        assertType(api.get("/api/no-such-thing", "staff1"), 404, "about:blank");
+        assertType(api.perform(post("/api/visits").contentType(MediaType.TEXT_PLAIN).content("x"), "staff1"), 415,
+                "about:blank");
+        assertType(api.get("/api/tickets", null), 401, "about:blank");
+    }
+
+    // ------------------------------------------------------------------------------------------
     // helpers
+
+    private static void assertType(Api.Response r, int status, String type) {
+        assertProblem(r, status);
+        assertThat(r.json().get("type").asText()).as(r.text()).isEqualTo(type);
+    }
 
     private static void assertUnauthorized(Api.Response r) {
         assertProblem(r, 401);

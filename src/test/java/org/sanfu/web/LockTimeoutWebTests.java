@@ -125,6 +125,31 @@ class LockTimeoutWebTests {
         replyRefusedWhileHeld(id, "select town from figure_all_time where town = ? for update", town);
     }
 
+    /**
+     * The API's answer to the same lost race: 409 of its own type, which a client tells from a 409 of the ticket's
+     * state (not to be sent again), with Retry-After; nothing saved, and the same reply sent again once the row is let
+     * go is taken.
+     */
+    @Test
+    void anApiReplyWhoseTicketRowStaysLockedIsALostRaceToSendAgain() throws Exception {
+        String id = api.ticket("FINANCING").get("id").asText();
+        api.act(id, "sign", "finance", null);
+        Map<String, String> reply = Map.of("resolution", "已协调银行放贷", "outcome", "RESOLVED");
+        Api.Response refused;
+        try (HeldRow held = new HeldRow(transactions, jdbc, "select id from ticket where id = ? for update",
+                Long.parseLong(id))) {
+            refused = api.post("/api/tickets/" + id + "/reply", "finance", reply);
+        }
+        assertThat(refused.status()).as(refused.text()).isEqualTo(409);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("type").asText()).isEqualTo("urn:sanfu:problem:lost-race");
+        assertThat(refused.header("Retry-After")).isEqualTo("1");
+        assertThat(refused.json().get("detail").asText()).contains("changed nothing");
+        assertThat(api.get("/api/tickets/" + id, "staff1").json().get("status").asText()).isEqualTo("IN_PROGRESS");
+        Api.Response again = api.post("/api/tickets/" + id + "/reply", "finance", reply);
+        assertThat(again.status()).as(again.text()).isEqualTo(200);
+    }
+
     /** The ticket's reply form sent while {@code lock} holds a row: the form again, 409, nothing saved. */
     private void replyRefusedWhileHeld(String id, String lock, Object key) throws Exception {
         Pages.Answer refused;
