@@ -573,7 +573,9 @@ class ChannelWebTests {
         assertThat(t.get("category").asText()).isEqualTo("CONTAINER");
         assertThat(t.get("visitId").isNull()).isTrue();
         assertThat(t.get("allowedActions")).isEmpty();
-        assertThat(t.get("reportedAt").asText()).isEqualTo(ChannelTestSupport.REPORTED_AT);
+        // the moment sent, written with its milliseconds as every moment is (API.md "General")
+        assertThat(java.time.OffsetDateTime.parse(t.get("reportedAt").asText()))
+                .isEqualTo(java.time.OffsetDateTime.parse(ChannelTestSupport.REPORTED_AT));
         // the department sees and acts on it as on any other
         JsonNode signed = api.act(t.get("id").asText(), "sign", "transport", null);
         assertThat(signed.get("status").asText()).isEqualTo("IN_PROGRESS");

@@ -378,7 +378,7 @@ class ReportWebTests {
         ClockUtil.reset();
 
         JsonNode stored = api.get("/api/reports/weekly?week=2023-W10", "leader").json();
-        assertThat(stored.get("generatedAt").asText()).isEqualTo("2023-03-13T08:00:00+08:00");
+        assertThat(stored.get("generatedAt").asText()).isEqualTo("2023-03-13T08:00:00.000+08:00");
         assertThat(stored.get("headline").get("total").asLong()).isEqualTo(1);
 
         at("2023-03-09T10:00:00"); // logged into that week afterwards
@@ -386,7 +386,7 @@ class ReportWebTests {
         ClockUtil.reset();
         JsonNode later = api.get("/api/reports/weekly?week=2023-W10", "leader").json();
         assertThat(later.get("headline").get("total").asLong()).as("the stored briefing stands").isEqualTo(1);
-        assertThat(later.get("generatedAt").asText()).isEqualTo("2023-03-13T08:00:00+08:00");
+        assertThat(later.get("generatedAt").asText()).isEqualTo("2023-03-13T08:00:00.000+08:00");
         // the timer goes on to the next Monday morning
         Job next = management.createJobQuery().processDefinitionKey("briefing").timers().singleResult();
         assertThat(next.getDuedate().toInstant().atZone(SHANGHAI).toOffsetDateTime())

@@ -130,7 +130,7 @@ class RankingStoredWebTests {
         ClockUtil.reset();
 
         JsonNode stored = ranking();
-        assertThat(stored.get("storedAt").asText()).isEqualTo("2022-09-01T08:00:00+08:00");
+        assertThat(stored.get("storedAt").asText()).isEqualTo("2022-09-01T08:00:00.000+08:00");
         assertThat(withoutStoredAt(stored)).as("stored as it stood").isEqualTo(withoutStoredAt(live));
         Job next = management.createJobQuery().processDefinitionKey("monthlyRanking").timers().singleResult();
         assertThat(next.getDuedate().toInstant().atZone(SHANGHAI).toOffsetDateTime())
@@ -196,7 +196,7 @@ class RankingStoredWebTests {
 
         assertThat(caughtUp).containsExactly(YearMonth.of(2001, 3));
         JsonNode stored = ranking("2001-03");
-        assertThat(stored.get("storedAt").asText()).isEqualTo("2001-05-20T10:00:00+08:00");
+        assertThat(stored.get("storedAt").asText()).isEqualTo("2001-05-20T10:00:00.000+08:00");
         assertThat(withoutStoredAt(stored)).as("as the job would have stored it").isEqualTo(withoutStoredAt(live));
         assertThat(rolls.find(YearMonth.of(2001, 4)).orElseThrow().storedAt()).isEqualTo(aprilStored);
         assertThat(rolls.find(YearMonth.of(2001, 5))).as("not over").isEmpty();

@@ -166,8 +166,8 @@ class VisitCoverageWebTests {
         assertThat(coverage.get("visits").asLong()).isEqualTo(visits);
         assertThat(townRow(coverage, town).get("coverageRate").asDouble()).isCloseTo(0.2, within(1e-9));
         assertThat(townRow(coverage, forumTown).get("coverageRate").asDouble()).isEqualTo(1.0);
-        assertThat(coverage.get("from").asText()).isEqualTo("2025-03-01T00:00:00+08:00");
-        assertThat(coverage.get("to").asText()).as("the end of the last day").isEqualTo("2025-04-01T00:00:00+08:00");
+        assertThat(coverage.get("from").asText()).isEqualTo("2025-03-01T00:00:00.000+08:00");
+        assertThat(coverage.get("to").asText()).as("the end of the last day").isEqualTo("2025-04-01T00:00:00.000+08:00");
     }
 
     /** Towns of the same coverage come in pinyin order (衢 before 张, which code points put the other way round). */
@@ -219,11 +219,11 @@ class VisitCoverageWebTests {
         assertThat(codes(page.get("items"))).containsExactly(neverMet.get(0), neverMet.get(1), visitedInFebruary,
                 visitedInApril);
         JsonNode february = page.get("items").get(2);
-        assertThat(february.get("lastVisitedAt").asText()).isEqualTo("2025-02-20T10:00:00+08:00");
+        assertThat(february.get("lastVisitedAt").asText()).isEqualTo("2025-02-20T10:00:00.000+08:00");
         assertThat(february.get("specialist").asText()).isEqualTo("staff2");
         assertThat(february.get("town").asText()).isEqualTo(town);
         assertThat(page.get("items").get(0).get("lastVisitedAt").isNull()).as("the hotline is no visit").isTrue();
-        assertThat(page.get("items").get(3).get("lastVisitedAt").asText()).isEqualTo("2025-04-01T08:00:00+08:00");
+        assertThat(page.get("items").get(3).get("lastVisitedAt").asText()).isEqualTo("2025-04-01T08:00:00.000+08:00");
 
         JsonNode second = api.get("/api/stats/coverage/unvisited?" + PERIOD + "&town=" + town + "&size=3&page=1",
                 "dispatch").json();

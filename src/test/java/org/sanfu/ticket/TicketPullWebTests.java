@@ -224,6 +224,40 @@ class TicketPullWebTests extends TicketWebTestSupport {
         assertThat(byKeyset).containsExactly(t.get(0), t.get(1), t.get(2), t.get(3), t.get(4), t.get(1));
     }
 
+    /**
+     * Every moment is written with milliseconds, three fraction digits whatever they are (a whole second is .000), where
+     * the digits came and went with the value; a moment stored finer (microseconds, as one sent in may be) keeps its
+     * digits: given back as written, with afterId, it selects exactly what it did, where rounded to milliseconds it
+     * would answer that ticket again.
+     */
+    @Test
+    void momentsAreWrittenWithMillisecondsAndACursorGivenBackAsWrittenSelectsExactlyWhatItDid() {
+        String code = api.enterprise();
+        List<String> t = api.visit(code, List.of(Api.problem("CONTAINER", "订舱难"), Api.problem("CONTAINER", "缺箱")))
+                .stream().map(TicketWebTestSupport::id).sorted(BY_NUMBER).toList();
+        Instant whole = Instant.parse("2026-01-05T02:00:00Z");
+        Instant finer = whole.plusNanos(123_456_000);
+        jdbc.update("update ticket set updated_at = ? where id = ?", Timestamp.from(whole), Long.parseLong(t.get(0)));
+        jdbc.update("update ticket set updated_at = ? where id = ?", Timestamp.from(finer), Long.parseLong(t.get(1)));
+
+        JsonNode first = api.get("/api/tickets/" + t.get(0), "leader").json();
+        assertThat(first.get("updatedAt").asText()).isEqualTo("2026-01-05T10:00:00.000+08:00");
+        first.properties().forEach(field -> {
+            if (field.getValue().asText().matches("\\d{4}-\\d{2}-\\d{2}T.*")) {
+                assertThat(field.getValue().asText()).as(field.getKey())
+                        .matches(".*T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}\\+08:00");
+            }
+        });
+        String second = api.get("/api/tickets/" + t.get(1), "leader").json().get("updatedAt").asText();
+        assertThat(second).isEqualTo("2026-01-05T10:00:00.123456+08:00");
+
+        String base = "/api/tickets?enterprise=" + code + "&updatedSince=";
+        assertThat(ids(asSent(base + query(first.get("updatedAt").asText()) + "&afterId=" + t.get(0))))
+                .containsExactly(t.get(1));
+        assertThat(ids(asSent(base + query(second)))).containsExactly(t.get(1));
+        assertThat(ids(asSent(base + query(second) + "&afterId=" + t.get(1)))).as("nothing after the last").isEmpty();
+    }
+
     @Test
     void anAfterIdThatIsNoTicketsIdOrComesWithoutUpdatedSinceIs400NamingIt() {
         String pull = "/api/tickets?size=1&updatedSince=" + encoded(Instant.now().minusSeconds(3600)) + "&afterId=";
@@ -322,6 +356,11 @@ class TicketPullWebTests extends TicketWebTestSupport {
     /** The moment as a query's value: the test's requests encode the path themselves (Api.call). */
     private static String encoded(Instant at) {
         return at.toString();
+    }
+
+    /** A moment as written, as a query's value already encoded ({@code +} as %2B). */
+    private static String query(String written) {
+        return java.net.URLEncoder.encode(written, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static List<String> ids(JsonNode page) {

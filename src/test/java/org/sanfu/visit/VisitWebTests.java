@@ -133,7 +133,7 @@ class VisitWebTests {
         JsonNode visit = r.json();
         assertThat(visit.get("id").isTextual()).isTrue();
         assertThat(visit.get("enterpriseCreditCode").asText()).isEqualTo(code);
-        assertThat(visit.get("visitedAt").asText()).isEqualTo("2021-01-04T10:00:00+08:00");
+        assertThat(visit.get("visitedAt").asText()).isEqualTo("2021-01-04T10:00:00.000+08:00");
         assertThat(visit.get("staff").asText()).isEqualTo("staff1");
         assertThat(visit.get("source").asText()).isEqualTo("VISIT");
         assertThat(visit.get("operatingStatus").asText()).isEqualTo("NORMAL");
@@ -160,7 +160,7 @@ class VisitWebTests {
             assertThat(t.get("enterpriseName").asText()).isEqualTo("走访企业");
             assertThat(t.get("town").asText()).isEqualTo("走访镇");
             assertThat(t.get("source").asText()).isEqualTo("VISIT");
-            assertThat(t.get("reportedAt").asText()).isEqualTo("2021-01-04T10:00:00+08:00");
+            assertThat(t.get("reportedAt").asText()).isEqualTo("2021-01-04T10:00:00.000+08:00");
         });
         assertThat(tickets.stream().map(t -> t.get("id").asText()).distinct()).hasSize(4);
         assertThat(counts(code)).isEqualTo(new Counts(1, 4));
@@ -283,7 +283,7 @@ class VisitWebTests {
         Api.Response r = log(body, "staff1");
 
         assertThat(r.status()).as(r.text()).isEqualTo(201);
-        assertThat(r.json().get("visitedAt").asText()).isEqualTo("2001-01-01T08:00:00+08:00");
+        assertThat(r.json().get("visitedAt").asText()).isEqualTo("2001-01-01T08:00:00.000+08:00");
         assertThat(r.json().get("tickets").get(0).get("overdue").asBoolean()).isTrue();
     }
 
@@ -296,8 +296,8 @@ class VisitWebTests {
         Api.Response r = log(body, "staff1");
 
         assertThat(r.status()).as(r.text()).isEqualTo(201);
-        assertThat(r.json().get("visitedAt").asText()).isEqualTo("2021-01-04T10:00:00+08:00");
-        assertThat(r.json().get("tickets").get(0).get("reportedAt").asText()).isEqualTo("2021-01-04T10:00:00+08:00");
+        assertThat(r.json().get("visitedAt").asText()).isEqualTo("2021-01-04T10:00:00.000+08:00");
+        assertThat(r.json().get("tickets").get(0).get("reportedAt").asText()).isEqualTo("2021-01-04T10:00:00.000+08:00");
     }
 
     @Test
@@ -309,7 +309,7 @@ class VisitWebTests {
         Api.Response r = log(body, "staff1");
 
         assertThat(r.status()).as(r.text()).isEqualTo(201);
-        assertThat(r.json().get("visitedAt").asText()).isEqualTo("2021-01-04T10:00:00+08:00");
+        assertThat(r.json().get("visitedAt").asText()).isEqualTo("2021-01-04T10:00:00.000+08:00");
     }
 
     @Test
@@ -998,7 +998,7 @@ class VisitWebTests {
             assertThat(r.json().get("id").asText()).isEqualTo(id);
             assertThat(r.json().get("enterpriseCreditCode").asText()).isEqualTo(code);
             assertThat(r.json().get("staff").asText()).isEqualTo("staff1");
-            assertThat(r.json().get("visitedAt").asText()).isEqualTo("2021-01-04T10:00:00+08:00");
+            assertThat(r.json().get("visitedAt").asText()).isEqualTo("2021-01-04T10:00:00.000+08:00");
             assertThat(r.json().get("tickets").findValuesAsText("id"))
                     .containsExactlyElementsOf(logged.json().get("tickets").findValuesAsText("id"));
             assertThat(r.json().get("tickets").findValuesAsText("title")).containsExactly("集装箱", "招工");
