@@ -26,6 +26,10 @@ class FirstAdministrator implements SmartInitializingSingleton {
     static final String RULE = "the first administrator's password follows the rule of every password: "
             + AccountAdministration.MIN_PASSWORD_LENGTH + " characters at least, at most "
             + AccountAdministration.MAX_PASSWORD_BYTES + " bytes of UTF-8, no control characters";
+    /** The prod profile's refusal without an administrator and without a password to make one. */
+    static final String NO_ADMINISTRATOR = "No administrator account exists. Set the environment variable "
+            + PASSWORD_VARIABLE + " (sanfu.admin.password; " + RULE + ") and optionally "
+            + "SANFU_ADMIN_USERNAME (default 'admin') to create the first administrator at start-up.";
     private static final Logger log = LoggerFactory.getLogger(FirstAdministrator.class);
 
     private final Accounts accounts;
@@ -48,9 +52,7 @@ class FirstAdministrator implements SmartInitializingSingleton {
         }
         if (settings.password() == null) {
             if (environment.matchesProfiles("prod")) {
-                throw new IllegalStateException("No administrator account exists. Set the environment variable "
-                        + PASSWORD_VARIABLE + " (sanfu.admin.password; " + RULE + ") and optionally "
-                        + "SANFU_ADMIN_USERNAME (default 'admin') to create the first administrator at start-up.");
+                throw new IllegalStateException(NO_ADMINISTRATOR);
             }
             return;
         }

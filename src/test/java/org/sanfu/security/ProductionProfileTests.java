@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.Cookie;
+import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.jsoup.Jsoup;
@@ -38,6 +40,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
@@ -160,6 +163,43 @@ class ProductionProfileTests {
     void withoutAnAdministratorProdRefusesToStart() {
         assertThatThrownBy(() -> start("prod")).satisfies(e -> assertThat(root(e))
                 .hasMessageContaining("No administrator account exists").hasMessageContaining("SANFU_ADMIN_PASSWORD"));
+    }
+
+    /**
+     * On a new database the refusal comes before the database is touched: no table of Flyway's, the engine's or ours
+     * is left behind (they were, before FirstAdministratorBeforeSchema), and the next start, with the password,
+     * simply goes on and makes the administrator. In the PostgreSQL pass on a new database of the server.
+     */
+    @Test
+    void withoutAnAdministratorProdRefusesANewDatabaseBeforeCreatingAnyTable() throws Exception {
+        DriverManagerDataSource database = TestDatabase.newDataSource("first-administrator");
+        if (database.getUsername() == null) {
+            database.setUsername("sa"); // H2's, as Spring Boot's for an embedded database given none
+        }
+        List<String> settings = List.of("--spring.datasource.url=" + database.getUrl(),
+                "--spring.datasource.username=" + database.getUsername(),
+                "--spring.datasource.password=" + Objects.toString(database.getPassword(), ""));
+        assertThatThrownBy(() -> run(new String[] {"prod"}, settings.toArray(String[]::new)))
+                .satisfies(e -> assertThat(root(e)).hasMessageContaining("No administrator account exists")
+                        .hasMessageContaining("SANFU_ADMIN_PASSWORD"));
+        assertThat(tables(database)).as("tables left by the refused start").isEmpty();
+        List<String> withPassword = new ArrayList<>(settings);
+        withPassword.add("--sanfu.admin.password=correct horse battery");
+        run(new String[] {"prod"}, withPassword.toArray(String[]::new));
+        assertThat(JdbcClient.create(database).sql("select username from account where role = 'ADMIN'")
+                .query(String.class).list()).containsExactly("admin");
+    }
+
+    private static List<String> tables(DataSource database) throws Exception {
+        List<String> names = new ArrayList<>();
+        try (Connection connection = database.getConnection();
+                ResultSet tables = connection.getMetaData().getTables(connection.getCatalog(), connection.getSchema(),
+                        "%", new String[] {"TABLE"})) {
+            while (tables.next()) {
+                names.add(tables.getString("TABLE_NAME"));
+            }
+        }
+        return names;
     }
 
     @Test
