@@ -61,7 +61,7 @@ class FirstAdministrator implements SmartInitializingSingleton {
             throw new IllegalStateException("sanfu.admin.password (" + PASSWORD_VARIABLE + ") is refused, so no first "
                     + "administrator is created: " + RULE + " (its value is not shown)");
         }
-        if (accounts.exists(settings.username())) {
+        if (accounts.existsIgnoringCase(settings.username())) { // the index of V56 would refuse Admin beside admin
             throw new IllegalStateException("sanfu.admin.username '" + settings.username() + "' is an account that is "
                     + "not an administrator; choose another name for the first administrator (SANFU_ADMIN_USERNAME).");
         }

@@ -5,9 +5,16 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -159,6 +166,44 @@ class AccountApiWebTests {
                 .isEqualTo("STAFF");
         assertThat(jdbc.sql("select password_hash from account where username = 'staff1'").query(String.class)
                 .single()).isEqualTo(hash);
+    }
+
+    /**
+     * Two administrators creating Zhang and zhang at once both pass the look for the name in any case (the password's
+     * hashing lies between the look and the insert): the unique index on lower(username) (V56) lets one in, and the
+     * other gets the look's 409. Each round starts both together; a few rounds, so that they do race.
+     */
+    @Test
+    void racingCreationsOfOneNameInTwoCasesMakeOneAccountAndA409() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            String name = "Zhang" + round + "x" + Long.toString(System.nanoTime() % 100000, 36);
+            List<String> both = List.of(name, name.toLowerCase(Locale.ROOT));
+            CyclicBarrier start = new CyclicBarrier(2);
+            ExecutorService two = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<Api.Response>> answers = new ArrayList<>();
+                for (String each : both) {
+                    answers.add(two.submit(() -> {
+                        start.await();
+                        return api.post("/api/accounts", "admin", Map.of("username", each, "role", "STAFF",
+                                "password", PASSWORD));
+                    }));
+                }
+                List<Integer> statuses = new ArrayList<>();
+                for (var answer : answers) {
+                    Api.Response r = answer.get(60, TimeUnit.SECONDS);
+                    statuses.add(r.status());
+                    if (r.status() == 409) {
+                        assertThat(r.json().get("detail").asText()).as(r.text()).contains("exists already");
+                    }
+                }
+                assertThat(statuses).as(name).containsExactlyInAnyOrder(201, 409);
+                assertThat(jdbc.sql("select count(*) from account where lower(username) = ?").param(both.get(1))
+                        .query(Integer.class).single()).isEqualTo(1);
+            } finally {
+                two.shutdown();
+            }
+        }
     }
 
     /** One rule, one place: the form's account is the API's, logged alike, and its name taken for the API too. */

@@ -122,9 +122,9 @@ class ProductionProfileTests {
         assertThat(Arrays.stream(flyway.info().applied())
                 .filter(m -> "SQL".equals(m.getType().name()) && m.getState().isApplied()).count()).isEqualTo(migrations);
         // and the migrations written in Java (Spring beans Flyway is handed): V45, the enterprises' pinyin order,
-        // and V48, their names as said
+        // V48, their names as said, and V56, user names unique in any case
         assertThat(Arrays.stream(flyway.info().applied()).filter(m -> "JDBC".equals(m.getType().name())
-                && m.getState().isApplied()).map(m -> m.getVersion().getVersion())).containsExactly("45", "48");
+                && m.getState().isApplied()).map(m -> m.getVersion().getVersion())).containsExactly("45", "48", "56");
         for (String table : List.of("enterprise", "visit", "ticket", "ticket_event")) {
             assertThat(jdbc.sql("select count(*) from " + table).query(Long.class).single()).as(table).isZero();
         }
