@@ -86,7 +86,9 @@ class ConfigurationTests {
             "sanfu.red-card.overdue-rate=1.5  | sanfu.red-card.overdue-rate",
             "sanfu.categories[0].code=        | sanfu.categories[0].code",
             "sanfu.attachments.max-from-enterprise-per-ticket=0 | sanfu.attachments.max-from-enterprise-per-ticket",
-            "sanfu.feedback-links.max-concurrent-uploads=0      | sanfu.feedback-links.max-concurrent-uploads"})
+            "sanfu.feedback-links.max-concurrent-uploads=0      | sanfu.feedback-links.max-concurrent-uploads",
+            // whole days: the refusal of a report too old says them (36h said "1 天")
+            "sanfu.channels.max-report-age=36h                  | sanfu.channels.max-report-age"})
     void aBadValueStopsStartUpNamingTheSetting(String setting, String named, CapturedOutput output) {
         assertThatThrownBy(() -> start(setting).close()).isInstanceOf(RuntimeException.class);
         // what the operator reads: Spring Boot's failure analysis ("Property: sanfu.sla.feedbackWindow ..."),

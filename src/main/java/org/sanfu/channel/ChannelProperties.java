@@ -1,5 +1,6 @@
 package org.sanfu.channel;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -45,6 +46,15 @@ public record ChannelProperties(String secretKey,
 
     /** A host name, an IPv4 address, or an IPv6 one in brackets; a name may start with "*." (any under it). */
     static final String HOST = "(\\*\\.)?[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*|\\[[0-9A-Fa-f:.]+]";
+
+    /**
+     * maxReportAge in whole days: a channel's refusal words it in days (ChannelIntake, "30 天"), so 36h was refused
+     * as "1 天" while a report 30 hours back was taken. Checked at start, naming the setting.
+     */
+    @AssertTrue(message = "must be whole days, as 30d")
+    public boolean isMaxReportAgeInWholeDays() {
+        return maxReportAge == null || maxReportAge.equals(Duration.ofDays(maxReportAge.toDays()));
+    }
 
     /** Whether a callback may be posted to this http(s) URL's host (callbackHosts). */
     boolean allowsCallbackTo(URI url) {
