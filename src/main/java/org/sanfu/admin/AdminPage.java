@@ -415,8 +415,8 @@ class AdminPage {
     /** As DELETE /api/channels/{code}/previous-key: the key a renewal replaced stops now, before its grace ends. */
     @PostMapping("/admin/channels/{code}/previous-key/revoke")
     ModelAndView revokePreviousChannelKey(@PathVariable String code, RedirectAttributes flash) {
-        channels.revokePreviousKey(code);
-        return done(flash, "admin.flash.channel-previous-key-revoked", Typed.code(code));
+        return done(flash, channels.revokePreviousKey(code) ? "admin.flash.channel-previous-key-revoked"
+                : "admin.flash.channel-previous-key-none", Typed.code(code));
     }
 
     // --- the page ---

@@ -150,12 +150,18 @@ public class ChannelAdministration {
     /**
      * The key and secret a renewal replaced stop now, before their grace ends (the channel's side has switched over,
      * or the old key leaked); nothing else changes. Also when there are none. 404 unknown.
+     *
+     * @return whether a previous key was still in its grace (/admin says so, or that there was none: a second
+     *     submit, or one after the grace had ended)
      */
     @Transactional
-    public void revokePreviousKey(String code) {
+    public boolean revokePreviousKey(String code) {
         String filed = Typed.code(code);
-        requireKnown(filed);
+        Channel channel = channels.find(filed).orElseThrow(() -> new DomainException.NotFound("channel", filed));
+        boolean held = channel.previousKeyHash() != null && channel.previousUntil() != null
+                && channel.previousUntil().isAfter(clock.instant());
         channels.forgetPrevious(filed);
+        return held;
     }
 
     /** 404 unless a channel has this code (revoked or not), in any case. */

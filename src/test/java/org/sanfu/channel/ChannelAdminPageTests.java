@@ -325,6 +325,10 @@ class ChannelAdminPageTests {
         Pages.Answer after = pages.get("/admin", "admin");
         assertThat(after.html().select("#flash").text()).startsWith("渠道 " + c.code() + " 换发前的旧密钥即刻失效");
         assertThat(after.html().select(row + " form[data-form=end-previous-key]")).as("none left").isEmpty();
+        // a second submit (the form sent twice, or kept open past the grace): nothing was held, and /admin says so
+        assertThat(pages.post(form.attr("action"), "admin", Pages.form()).status()).isEqualTo(303);
+        assertThat(pages.get("/admin", "admin").html().select("#flash").text())
+                .isEqualTo("渠道 " + c.code() + " 没有仍在宽限期内的旧密钥，无需结束：只有现行密钥有效。");
         assertThat(pages.post("/admin/channels/NO_SUCH_ONE/previous-key/revoke", "admin", Pages.form()).status())
                 .isEqualTo(404);
     }
