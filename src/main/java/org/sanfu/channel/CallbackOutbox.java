@@ -4,7 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.sql.DataSource;
 import org.sanfu.Sql;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.ticket.TicketFactsChanged;
@@ -26,8 +33,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * inside the transaction that changed it (ticket.TicketFactsChanged comes just before commit, with the
  * status before and after): a change the service acknowledged has its callback stored with it, and a
  * change rolled back has none. The write runs in a savepoint: if it fails, the callback is lost (logged
- * as an error) but the ticket's change commits, for a channel's callback must never fail a ticket. A
- * transaction that stored a callback wakes the sender after it commits.
+ * as an error) but the ticket's change commits, for a channel's callback must never fail a ticket. Before
+ * numbering, the transaction locks the row of every channel it stores callbacks of, in code order (the
+ * numbers' lock, held to commit), so that two transactions storing callbacks of several channels never
+ * deadlock. A transaction that stored a callback wakes the sender after it commits.
  */
 @Component
 class CallbackOutbox {
@@ -42,9 +51,13 @@ class CallbackOutbox {
     private final TransactionTemplate savepoint;
     private final Clock clock;
     private final CallbackSchedule schedule;
+    /** The lock of a row about to be updated (Sql.updateLock): PostgreSQL's leaves a channel_ticket insert's FK check alone. */
+    private final String rowLock;
 
     CallbackOutbox(Channels channels, TicketQueries tickets, JdbcClient jdbc, ObjectMapper json,
-            PlatformTransactionManager transactions, Clock clock, CallbackSchedule schedule, Catalog catalog) {
+            PlatformTransactionManager transactions, Clock clock, CallbackSchedule schedule, Catalog catalog,
+            DataSource dataSource) {
+        this.rowLock = Sql.updateLock(dataSource);
         this.catalog = catalog;
         this.channels = channels;
         this.tickets = tickets;
@@ -58,6 +71,7 @@ class CallbackOutbox {
 
     @EventListener
     void on(TicketFactsChanged changed) {
+        List<Long> changedStatus = new ArrayList<>();
         for (TicketFactsChanged.Change change : changed.changes()) {
             if (change.after() == null || change.before() != null
                     && Objects.equals(change.before().status(), change.after().status())
@@ -65,17 +79,19 @@ class CallbackOutbox {
                     || ChannelAdministration.RESERVED.contains(change.after().source())) {
                 continue;
             }
-            try {
-                savepoint.executeWithoutResult(status -> write(change.id()));
-            } catch (RuntimeException e) {
-                log.error("callback for ticket {} not stored; the ticket's change goes on: {}", change.id(), e.toString());
-            }
+            changedStatus.add(change.id());
         }
-    }
-
-    private void write(long ticketId) {
-        Channels.Filed filed = channels.filedAs(ticketId).orElse(null);
-        if (filed == null || filed.callbackUrl() == null) {
+        if (changedStatus.isEmpty()) {
+            return;
+        }
+        Map<Long, Channels.Filed> due;
+        try {
+            due = savepoint.execute(status -> due(changedStatus));
+        } catch (RuntimeException e) {
+            log.error("callbacks for tickets {} not stored; the tickets' change goes on: {}", changedStatus, e.toString());
+            return;
+        }
+        if (due.isEmpty()) {
             return;
         }
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -86,10 +102,48 @@ class CallbackOutbox {
                 }
             });
         }
+        // Every channel's row this transaction numbers callbacks of, locked first and in one order (by code): a
+        // transaction storing callbacks of several channels (a case's reply to tickets several channels filed, a
+        // sweep) took them in the order of its changes, so two such at once could each hold one row and wait for the
+        // other's (HOTLINE then ONLINE against ONLINE then HOTLINE), and one lost its callbacks to the deadlock.
+        // In one order, the second waits for the first's commit instead. A channel whose row does not come within
+        // the lock timeout loses this transaction's callbacks (logged), as each callback's write lost it before.
+        Set<String> locked = new TreeSet<>();
+        for (String code : new TreeSet<>(due.values().stream().map(Channels.Filed::channelCode).toList())) {
+            try {
+                savepoint.executeWithoutResult(status -> jdbc.sql("select code from channel where code = ? " + rowLock)
+                        .param(code).query(String.class).single());
+                locked.add(code);
+            } catch (RuntimeException e) {
+                log.error("callbacks of channel {} not stored; the tickets' change goes on: {}", code, e.toString());
+            }
+        }
+        for (Map.Entry<Long, Channels.Filed> ticket : due.entrySet()) {
+            if (!locked.contains(ticket.getValue().channelCode())) {
+                continue;
+            }
+            try {
+                savepoint.executeWithoutResult(status -> write(ticket.getKey(), ticket.getValue()));
+            } catch (RuntimeException e) {
+                log.error("callback for ticket {} not stored; the ticket's change goes on: {}", ticket.getKey(), e.toString());
+            }
+        }
+    }
+
+    /** The tickets among these that a live channel with a callback URL filed, each with its channel, in their order. */
+    private Map<Long, Channels.Filed> due(List<Long> ticketIds) {
+        Map<Long, Channels.Filed> due = new LinkedHashMap<>();
+        for (long id : ticketIds) {
+            channels.filedAs(id).filter(filed -> filed.callbackUrl() != null).ifPresent(filed -> due.put(id, filed));
+        }
+        return due;
+    }
+
+    private void write(long ticketId, Channels.Filed filed) {
         TicketView t = tickets.filed(ticketId).orElseThrow();
         Instant now = clock.instant();
-        // the channel's next number, its row locked until this transaction ends: another node storing a callback of
-        // the same channel waits here, and a rollback takes the number back with the callback (no gap)
+        // the channel's next number, its row locked (above) until this transaction ends: another node storing a callback
+        // of the same channel waited for it, and a rollback takes the number back with the callback (no gap)
         jdbc.sql("update channel set callback_sequence = callback_sequence + 1 where code = ?")
                 .param(filed.channelCode()).update();
         long sequence = jdbc.sql("select callback_sequence from channel where code = ?").param(filed.channelCode())

@@ -30,8 +30,14 @@ import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
 import org.sanfu.SanfuTest;
 import org.sanfu.TickingTime;
+import org.sanfu.security.Caller;
+import org.sanfu.security.Role;
+import org.sanfu.ticket.TicketActions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Callbacks (API.md "other channels"): every status change of a channel's ticket is posted to its URL after
@@ -51,6 +57,10 @@ class ChannelCallbackTests {
     CallbackSender sender;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    TicketActions actions;
+    @Autowired
+    TransactionTemplate transactions;
 
     record Received(String body, String signature, String delivery, String previousSignature,
             Map<String, List<String>> headers) {
@@ -431,6 +441,73 @@ class ChannelCallbackTests {
                 .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 2 + parallel).boxed().toList());
         await(() -> received.stream().filter(r -> body(r).get("channel").asText().equals(one.code())).count()
                 == 2 + parallel);
+    }
+
+    /**
+     * Two transactions storing callbacks of the same two channels at once, their changes in opposite orders (as a
+     * systemic problem's reply and a sweep may, each over tickets several channels filed): both commit, every
+     * callback is stored, and each channel's are numbered 1, 2, 3... without a gap. Each transaction waits for the
+     * other just before commit, where the callbacks are stored, so that both store them at the same moment; when each
+     * locked the channels' rows in the order of its changes, one held HOTLINE's and waited for ONLINE's while the other
+     * held ONLINE's and waited for HOTLINE's, and the database ended one's wait (a deadlock, or the lock timeout):
+     * its callbacks were lost.
+     */
+    @Test
+    void transactionsStoringCallbacksOfTwoChannelsInOppositeOrdersBothCommitEveryCallbackNumbered() throws Exception {
+        ChannelTestSupport.Created hotline = channels().channel(url());
+        ChannelTestSupport.Created online = channels().channel(url());
+        Caller department = new Caller("transport", Role.DEPT, "TRANSPORT");
+        int rounds = 5;
+        List<String> tickets = new java.util.ArrayList<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < rounds; round++) {
+                // each ticket of an enterprise (and so a town) of its own: the figures' rows the two share none
+                String a1 = filedBy(hotline), a2 = filedBy(online), b1 = filedBy(hotline), b2 = filedBy(online);
+                tickets.addAll(List.of(a1, a2, b1, b2));
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                var first = pool.submit(() -> signAtOnce(together, department, a1, a2));
+                var second = pool.submit(() -> signAtOnce(together, department, b2, b1));
+                first.get();
+                second.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        for (String ticket : tickets) {
+            assertThat(jdbc.sql("select count(*) from channel_callback where ticket_id = ?").param(Long.valueOf(ticket))
+                    .query(Long.class).single()).as("ticket %s: filed and signed", ticket).isEqualTo(2);
+        }
+        for (ChannelTestSupport.Created channel : List.of(hotline, online)) {
+            List<Long> numbers = jdbc.sql("select channel_sequence from channel_callback where channel_code = ? "
+                    + "order by channel_sequence").param(channel.code()).query(Long.class).list();
+            assertThat(numbers).as(channel.code()).containsExactlyElementsOf(
+                    java.util.stream.LongStream.rangeClosed(1, 4L * rounds).boxed().toList());
+        }
+    }
+
+    String filedBy(ChannelTestSupport.Created channel) {
+        return channels().filed(channel.key(), ChannelTestSupport.problem(api.enterprise(), "CONTAINER")).get("id").asText();
+    }
+
+    /** Signs the tickets in this order in one transaction, which waits for the other just before it commits. */
+    void signAtOnce(java.util.concurrent.CyclicBarrier together, Caller department, String... ids) {
+        transactions.executeWithoutResult(status -> {
+            // registered before the ticket module's own (at the first change), so it runs before the callbacks are stored
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    try {
+                        together.await(20, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            });
+            for (String id : ids) {
+                actions.sign(id, department);
+            }
+        });
     }
 
     /**
