@@ -395,7 +395,8 @@ public class AccountAdministration {
     }
 
     private String department(Role role, String department, InvalidInput.Collector errors) {
-        String code = department == null ? "" : department.strip();
+        // a no-break or zero-width space alone is no department, as anywhere a text is required (Typed.blank)
+        String code = Typed.blank(department) ? "" : department.strip();
         if (role != Role.DEPT) {
             if (!code.isEmpty()) {
                 errors.add("department", Message.of(DEPARTMENT_NOT_TAKEN));

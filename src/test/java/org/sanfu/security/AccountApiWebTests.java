@@ -123,6 +123,11 @@ class AccountApiWebTests {
         assertThat(en.json().get("errors").findValuesAsText("message")).containsExactly(
                 "a department account (DEPT) must have one of the handling departments",
                 "a password has at least 8 characters");
+        // a no-break space alone is no department: asked for, as a missing one is, not "unknown"
+        dept.putAll(Map.of("department", "\u00a0", "password", PASSWORD));
+        Api.Response noBreak = api.post("/api/accounts", "admin", dept);
+        assertThat(noBreak.json().get("errors").findValuesAsText("message")).containsExactly(
+                "a department account (DEPT) must have one of the handling departments");
 
         for (Object[] bad : new Object[][] {
                 {Map.of("role", "STAFF", "department", "FINANCE"), "department"}, // refused, not dropped
