@@ -10,11 +10,14 @@ import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.sanfu.Api;
 import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
 import org.sanfu.SessionRows;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -26,6 +29,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
  * session goes on signed out, with nothing kept, never an error on each of its requests until it expires.
  */
 @SanfuTest
+@ExtendWith(OutputCaptureExtension.class)
 class SessionsAcrossUpgradesWebTests {
 
     /** Where HttpSessionSecurityContextRepository keeps who signed in. */
@@ -52,6 +56,34 @@ class SessionsAcrossUpgradesWebTests {
         MockHttpServletResponse again = pages.signInWith(session, "staff1");
         assertThat(again.getRedirectedUrl()).as("back where the browser was going").contains("/tickets");
         assertThat(page("/tickets", Pages.sessionAfter(again, session)).getStatus()).isEqualTo(200);
+    }
+
+    /**
+     * An unreadable attribute is removed from the session by the request that first met it, which warns of it once
+     * (Spring Security asks for who signed in a few times a request): its row stayed, and every later request of the
+     * session read it, and warned, again until the session expired.
+     */
+    @Test
+    void anUnreadableAttributeIsRemovedByTheFirstRequestThatMeetsItAndWarnedOfOnce(CapturedOutput output)
+            throws Exception {
+        Cookie session = Pages.sessionAfter(pages.signInWith(null, "staff1"), null);
+        SessionRows.overwrite(jdbc, session, SIGNED_IN, SessionRows.ofAClassGone());
+        int before = warnings(output);
+        assertThat(page("/tickets", session).getStatus()).isEqualTo(302);
+        assertThat(warnings(output) - before).as("warnings of the first request").isEqualTo(1);
+        assertThat(jdbc.sql("""
+                select count(*) from spring_session_attributes a join spring_session s
+                on s.primary_id = a.session_primary_id where s.session_id = ? and a.attribute_name = ?""")
+                .params(SessionRows.id(session), SIGNED_IN).query(Integer.class).single()).as("its row").isZero();
+
+        for (String path : List.of("/login", "/tickets")) {
+            page(path, session);
+        }
+        assertThat(warnings(output) - before).as("no warning after the first request").isEqualTo(1);
+    }
+
+    private static int warnings(CapturedOutput output) {
+        return (int) output.getAll().lines().filter(l -> l.contains("cannot be read and is taken as none")).count();
     }
 
     @Test
