@@ -80,6 +80,11 @@ public class InvalidInput extends DomainException {
             return this;
         }
 
+        /** The faults so far, for an answer built without throwing ({@code new InvalidInput(faults())}). */
+        public List<Fault> faults() {
+            return List.copyOf(faults);
+        }
+
         public boolean has(String field) {
             return faults.stream().anyMatch(e -> e.field().equals(field));
         }

@@ -47,7 +47,7 @@ class PageAdvice {
         return error(status, List.of(messages.text(e.detail(), Locale.SIMPLIFIED_CHINESE)));
     }
 
-    /** A fault in the page's words: 页码：必须是 0 或更大的整数. */
+    /** A fault in the page's words: 页码：必须是 0 到 500 之间的整数（…）. */
     private String said(InvalidInput.Fault fault) {
         String field = InvalidInput.rootField(fault.field());
         String label = words.getMessage("page.field." + field, null, fault.field(), Locale.SIMPLIFIED_CHINESE);

@@ -5,7 +5,8 @@ import org.sanfu.Typed;
 
 /**
  * {@code ?page=0&size=20}: size 1..200, page from 0, and no deeper than {@link #MAX_OFFSET} rows
- * ({@code page * size}); anything else is 400 naming the parameter. A deep offset makes the database
+ * ({@code page * size}); anything else is 400 naming the parameter, both when both are wrong, each worded alike
+ * (必须是 0 到 N 之间的整数, the page's with why N). A deep offset makes the database
  * read and throw away every row before it: narrow the filters instead.
  */
 public record PageParams(int page, int size) {
@@ -17,27 +18,43 @@ public record PageParams(int page, int size) {
     public static final int MAX_OFFSET = 10_000;
 
     public static PageParams of(Integer page, Integer size) {
-        int p = page == null ? 0 : page;
-        int s = size == null ? DEFAULT_SIZE : size;
         InvalidInput.Collector errors = new InvalidInput.Collector();
-        if (p < 0) {
-            errors.add("page", Message.of("sanfu.validation.page"));
-        }
-        if (s < 1 || s > MAX_SIZE) {
-            errors.add("size", Message.of("sanfu.validation.between", "min", 1, "max", MAX_SIZE));
-        }
-        if (p > 0 && s >= 1 && s <= MAX_SIZE && (long) p * s > MAX_OFFSET) {
-            errors.add("page", Message.of("sanfu.validation.page-depth", "max", MAX_OFFSET / s, "rows", MAX_OFFSET));
-        }
+        checked(errors, page == null ? 0 : page, size == null ? DEFAULT_SIZE : size);
         errors.throwIfAny();
-        return new PageParams(p, s);
+        return new PageParams(page == null ? 0 : page, size == null ? DEFAULT_SIZE : size);
+    }
+
+    /**
+     * The faults of a page and size asked for, both when both are wrong, each worded alike: a whole number from 0 to
+     * the deepest page of the size (of 20 when the size is wrong itself, as a list would answer without it), or from
+     * 1 to {@link #MAX_SIZE}. One that is no whole number is given here as -1. Whether the size fits.
+     */
+    private static boolean checked(InvalidInput.Collector errors, int page, int size) {
+        boolean sizeFits = fits(size);
+        int deepest = deepest(size);
+        if (page < 0 || page > deepest) {
+            errors.add("page", Message.of("sanfu.validation.page", "max", deepest, "rows", MAX_OFFSET));
+        }
+        if (!sizeFits) {
+            errors.add("size", Message.of("sanfu.validation.whole-number", "min", 1, "max", MAX_SIZE));
+        }
+        return sizeFits;
+    }
+
+    private static boolean fits(int size) {
+        return size >= 1 && size <= MAX_SIZE;
+    }
+
+    /** The deepest page of a size: its bound depends on it, so the page's text says why (列表最多显示前 N 条). */
+    private static int deepest(int size) {
+        return MAX_OFFSET / (fits(size) ? size : DEFAULT_SIZE);
     }
 
     /**
      * For a page that shows a list with its own links ({@code /work}, {@code /enterprises}, 走访覆盖, 共性问题,
      * {@code /tickets}), its {@code ?page=} as typed: blank the first page, one past the depth the last allowed (the
      * API's lists refuse it, a page shows what it can), but one below 0 or that is no whole number is refused, 400
-     * naming {@code page} (页码：必须是 0 或更大的整数), as the API refuses it: showing the first page answered a
+     * naming {@code page} (页码：必须是 0 到 N 之间的整数), as the API refuses it: showing the first page answered a
      * hand-edited link as if it were right, and the framework's own refusal of a number it could not read named no
      * field.
      */
@@ -56,15 +73,11 @@ public record PageParams(int page, int size) {
      */
     public static PageParams shown(InvalidInput.Collector errors, String page, int size) {
         int p = typed(page);
-        if (p < 0) {
-            errors.add("page", Message.of("sanfu.validation.page"));
-            p = 0;
-        }
-        if (size < 1 || size > MAX_SIZE) {
-            errors.add("size", Message.of("sanfu.validation.between", "min", 1, "max", MAX_SIZE));
-            return of(0, null);
-        }
-        return of(Math.min(p, MAX_OFFSET / size), size);
+        int deepest = deepest(size);
+        // one past the depth shows the last page: here only a number below 0, or none, is the page's fault
+        return checked(errors, Math.min(p, deepest), size)
+                ? new PageParams(Math.max(0, Math.min(p, deepest)), size)
+                : new PageParams(0, DEFAULT_SIZE);
     }
 
     /**
@@ -89,26 +102,28 @@ public record PageParams(int page, int size) {
     }
 
     /**
-     * What {@code page} or {@code size} may be, for one that is no whole number or too long for one
-     * ({@code page=99999999999}, read by the framework before {@link #of}): a whole number from 0 to the deepest page
-     * of the size asked for (or of 20, when {@code size} is none of 1..200 itself), or from 1 to {@link #MAX_SIZE}.
-     * Null for any other parameter.
+     * The faults of {@code page} and {@code size} as sent, for a request where the framework could not read one of
+     * them ({@code page=abc}, {@code page=99999999999}, before {@link #of}): what each may be, as {@link #of} words
+     * it, and the other's fault too when it has one ({@code page=abc&size=300} names both). Null for any other
+     * parameter.
      */
-    public static Message range(String parameter, String sizeSent) {
-        if (parameter.equals("size")) {
-            return Message.of("sanfu.validation.whole-number", "min", 1, "max", MAX_SIZE);
-        }
-        if (!parameter.equals("page")) {
+    public static InvalidInput unreadable(String parameter, String pageSent, String sizeSent) {
+        if (!parameter.equals("page") && !parameter.equals("size")) {
             return null;
         }
-        int size = DEFAULT_SIZE;
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        checked(errors, sent(pageSent, 0), sent(sizeSent, DEFAULT_SIZE));
+        return new InvalidInput(errors.faults());
+    }
+
+    /** A parameter as the framework reads it (StrictWholeNumbers), -1 when it is no whole number it could read. */
+    private static int sent(String value, int none) {
         try {
-            int sent = Typed.blank(sizeSent) ? size : Integer.parseInt(Typed.folded(sizeSent));
-            size = sent >= 1 && sent <= MAX_SIZE ? sent : size;
-        } catch (NumberFormatException e) {
-            // no size of its own: the default's depth, as the list would answer it
+            Integer number = StrictWholeNumbers.parse(value);
+            return number == null ? none : number;
+        } catch (IllegalArgumentException unreadable) {
+            return -1;
         }
-        return Message.of("sanfu.validation.whole-number", "min", 0, "max", MAX_OFFSET / size);
     }
 
     public long offset() {

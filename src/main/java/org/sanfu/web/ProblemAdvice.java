@@ -120,12 +120,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     /**
      * A parameter the framework could not convert: a page or size says what it may be (a whole number from 0 to N,
-     * as a page too deep says), where "is not a valid value" left an integrator guessing; others as before.
+     * as a page too deep says), with the other's fault when both are wrong (PageParams.unreadable), where "is not a
+     * valid value" left an integrator guessing; others as before.
      */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> parameter(MethodArgumentTypeMismatchException e, jakarta.servlet.http.HttpServletRequest request) {
-        Message range = PageParams.range(e.getName(), request.getParameter("size"));
-        return invalid(InvalidInput.of(e.getName(), range != null ? range : Message.of("sanfu.validation.invalid-value")));
+        InvalidInput paging = PageParams.unreadable(e.getName(), request.getParameter("page"), request.getParameter("size"));
+        return invalid(paging != null ? paging : InvalidInput.of(e.getName(), Message.of("sanfu.validation.invalid-value")));
     }
 
     @ExceptionHandler(Exception.class)

@@ -77,7 +77,7 @@ class SystemicProblemPagesTests {
         Pages.Answer both = pages.get("/systemic-problems?status=bogus&page=-1", "leader");
         assertThat(both.status()).isEqualTo(400);
         assertThat(both.html().select(".flash.error").eachText())
-                .containsExactly("状态：请选择一项", "页码：必须是 0 或更大的整数");
+                .containsExactly("状态：请选择一项", "页码：必须是 0 到 200 之间的整数（列表最多显示前 10000 条；要看其后的，请缩小筛选范围）");
     }
 
     @Test

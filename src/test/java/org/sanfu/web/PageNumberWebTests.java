@@ -95,6 +95,6 @@ class PageNumberWebTests {
         assertThat(answer.html().select("#enterprises")).hasSize(1);
         assertThat(answer.html().select("#filterError li").eachAttr("data-field")).containsExactly("exporter", "page");
         assertThat(answer.html().select("#filterError li[data-field=page]").text())
-                .isEqualTo("页码：必须是 0 或更大的整数");
+                .isEqualTo("页码：必须是 0 到 500 之间的整数（列表最多显示前 10000 条；要看其后的，请缩小筛选范围）");
     }
 }

@@ -59,11 +59,11 @@ class ProblemLanguageWebTests {
                 "Bad Request", "overdue: must be true or false");
         assertThat(errors(badPage.apply("zh-CN"))).containsExactly(
                 Map.of("field", "overdue", "message", "必须是 true 或 false"),
-                Map.of("field", "size", "message", "必须在 1 到 200 之间"));
+                Map.of("field", "size", "message", "必须是 1 到 200 之间的整数"));
         for (String language : ENGLISH) {
             assertThat(errors(badPage.apply(language))).as(language).containsExactly(
                     Map.of("field", "overdue", "message", "must be true or false"),
-                    Map.of("field", "size", "message", "must be between 1 and 200"));
+                    Map.of("field", "size", "message", "must be a whole number from 1 to 200"));
         }
 
         // a use case's own check, with the allowed values as an argument
