@@ -54,6 +54,8 @@ public class SystemicCases {
     @Transactional
     public SystemicProblem confirm(String id, Caller caller, SystemicRequests.Confirm command) {
         SystemicProblems.Row problem = decidable(id, caller);
+        // one change, one moment: the problem's confirmedAt, its case's reportedAt and each member's link say the same
+        Instant now = tickets.now();
         List<Long> members = problems.members(List.of(problem.id())).get(problem.id()).stream()
                 .map(SystemicProblems.Member::ticketId).toList();
         List<Long> taken = problems.inCases(members);
@@ -76,7 +78,6 @@ public class SystemicCases {
             // another confirm took a member meanwhile; PostgreSQL allows no further query in this transaction
             throw new DomainException.NotNow(Message.of("sanfu.systemic.in-another-case-now", "id", problem.id()));
         }
-        Instant now = clock.instant();
         problems.confirmed(problem.id(), caseId, title, lead, note, caller.username(), now);
         String detail = "并入共性问题 " + problem.id() + "「" + title + "」，牵头事项 " + caseId + "（主办 "
                 + catalog.departmentLabel(lead) + "），答复后统一回复本事项";

@@ -37,6 +37,15 @@ public class TicketCases {
             String description, Instant reportedAt) {
     }
 
+    /**
+     * The moment of this transaction's change ({@link Tickets#now}): a systemic problem's decision asks it at its start,
+     * so that its own columns (confirmedAt) say the instant its case is reported at and its members are linked at.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Instant now() {
+        return tickets.now();
+    }
+
     /** Open tickets (not CLOSED) reported since {@code from}, cases excluded, oldest first. */
     @Transactional(readOnly = true)
     public List<OpenProblem> openReportedSince(Instant from) {

@@ -71,6 +71,17 @@ class SystemicProblemPagesTests {
         assertThat(bogus.html().select(".flash.error").text()).isEqualTo("状态：请选择一项");
     }
 
+    /** (addition) A status in any ASCII case or full-width filters as the list reads it, and its box shows it chosen. */
+    @Test
+    void aStatusInAnyCaseIsShownChosenAsItFilters() {
+        for (String typed : List.of("confirmed", "ｃｏｎｆｉｒｍｅｄ")) {
+            Pages.Answer page = pages.get("/systemic-problems?status=" + typed, "leader");
+            assertThat(page.status()).as(typed).isEqualTo(200);
+            assertThat(page.html().select("select[name=status] option[selected]").eachAttr("value")).as(typed)
+                    .containsExactly("CONFIRMED");
+        }
+    }
+
     /** A status and a page number both given wrong are both named, each in its line, as the other pages name them. */
     @Test
     void aStatusAndAPageNumberBothGivenWrongAreBothNamed() {

@@ -102,6 +102,9 @@ class TicketExportWebTests {
         assertThat(rows.get(0).get(0)).startsWith("事项清单（导出时间 ").contains("；镇（街道） " + town, "；共 2 件）");
         assertThat(rows.get(1)).startsWith("编号", "反映时间", "企业名称", "统一社会信用代码", "镇（街道）", "问题类别", "事项");
         assertThat(rows).hasSize(4);
+        // (addition) a status as the list reads it (any ASCII case, full-width) is named in Chinese, as the list names it
+        assertThat(rows(download("/tickets/export?town=" + town + "&status=ａｓｓｉｇｎｅｄ", "leader")).get(0).get(0))
+                .contains("；状态 待签收，镇（街道） " + town, "；共 1 件）");
         List<String> signed = rows.stream().filter(r -> r.get(0).equals(container)).findFirst().orElseThrow();
         assertThat(signed).contains("台州导出泵业有限公司", code, town, "集装箱/海运舱位", "海运舱位紧张，运价上涨", "办理中",
                 "交通运输局（港航）", "一般", "走访");

@@ -1675,6 +1675,23 @@ class TicketPagesTests extends TicketWebTestSupport {
         assertThat(page.html().select("select[name=status] option").eachText()).contains("全部", "办理中", "已销号");
         assertThat(page.html().select("select[name=category] option").eachText()).contains("其他", "出口信保");
         assertThat(page.html().select("a.ticket").attr("href")).isEqualTo("/tickets/" + other);
+        // (addition) a status in any ASCII case or full-width, as the list reads it, is shown as it filters: the box
+        // has it chosen (sending the form again keeps the filter) and the line names it in Chinese; so too when another
+        // filter is refused and no list comes
+        for (String typed : List.of("dispatching", "Dispatching", "ｄｉｓｐａｔｃｈｉｎｇ", " DISPATCHING ")) {
+            Pages.Answer folded = pages.get("/tickets?q=" + word + "&status=" + typed, "leader");
+            assertThat(folded.status()).as(typed).isEqualTo(200);
+            assertThat(folded.html().select("a.ticket").eachAttr("data-id")).as(typed).containsExactly(other);
+            assertThat(folded.html().select("#activeFilters .chip").eachText()).as(typed)
+                    .containsExactly("关键词“" + word + "”", "状态：待交办");
+            assertThat(folded.html().select("select[name=status] option[selected]").eachAttr("value")).as(typed)
+                    .containsExactly("DISPATCHING");
+        }
+        Pages.Answer otherRefused = pages.get("/tickets?q=" + word + "&status=dispatching&overdue=maybe", "leader");
+        assertThat(otherRefused.status()).isEqualTo(400);
+        assertThat(otherRefused.html().select("select[name=status] option[selected]").eachAttr("value"))
+                .containsExactly("DISPATCHING");
+        assertThat(otherRefused.html().select("[data-field=status].has-error")).isEmpty();
 
         // 是否办结 (the dashboard's 在办 opens the list so)
         api.act(financing, "sign", "finance", null);

@@ -153,6 +153,16 @@ class TicketListParams {
         return parse(raw, QueryParams.WORDS_MAX, null, null, errors -> PageParams.shown(errors, page, size));
     }
 
+    /**
+     * The status given as the list reads it ({@link QueryParams#enumValue}: any ASCII case, full-width letters,
+     * spaces at its ends, so that {@code replied} is REPLIED), or null for none or one no ticket can be in, which
+     * {@link #parseOnPages} names: what the page's 状态 box shows chosen, even when another filter is refused and
+     * no list is shown, so that sending the form again keeps the filter.
+     */
+    TicketStatus status(Raw raw) {
+        return params.enumValue(new InvalidInput.Collector(), "status", raw.status(), TicketStatus.class);
+    }
+
     private Parsed parse(Raw raw, int enterpriseMax, String updatedSinceText, String afterIdText,
             Function<InvalidInput.Collector, PageParams> paging) {
         InvalidInput.Collector errors = new InvalidInput.Collector();

@@ -212,6 +212,7 @@ class TicketPages {
         // those who report problems (a specialist's visits, dispatch's hotline entries) may keep to their own
         model.addAttribute("me", caller.is(Role.STAFF, Role.DISPATCH) ? caller.username() : null);
         model.addAttribute("statuses", TicketStatus.values());
+        model.addAttribute("chosenStatus", listParams.status(raw));
         model.addAttribute("departments", catalog.departmentCodes());
         model.addAttribute("categories", catalog.categoryCodes());
         Set<String> invalid = new LinkedHashSet<>();
@@ -335,8 +336,8 @@ class TicketPages {
                 words.add(name + " " + value.strip());
             }
         };
-        add.accept("状态", raw.status() == null || raw.status().isBlank() ? null
-                : messages.text(Message.of("label.status." + raw.status().strip()), Locale.SIMPLIFIED_CHINESE));
+        add.accept("状态", used.status() == null ? null
+                : messages.text(Message.of("label.status." + used.status()), Locale.SIMPLIFIED_CHINESE));
         add.accept("涉及部门", catalog.departmentLabel(used.department()));
         add.accept("主办部门", catalog.departmentLabel(used.leadDepartment()));
         add.accept("问题类别", used.category() == null ? null : catalog.categoryLabel(used.category()));
