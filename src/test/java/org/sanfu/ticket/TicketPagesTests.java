@@ -1702,6 +1702,9 @@ class TicketPagesTests extends TicketWebTestSupport {
         Document open = pages.get("/tickets?q=" + word + "&open=true", "leader").html();
         assertThat(open.select("#activeFilters .chip").eachText()).containsExactly("关键词“" + word + "”", "在办");
         assertThat(open.select("select[name=open] option[selected]").text()).isEqualTo("在办（未办结）");
+        // (addition) as the list reads it (any ASCII case): TRUE is 在办 and overdue=False 未超期, not their opposites
+        assertThat(pages.get("/tickets?q=" + word + "&open=TRUE&overdue=False", "leader").html()
+                .select("#activeFilters .chip").eachText()).containsExactly("关键词“" + word + "”", "在办", "未超期");
     }
 
     @Test
