@@ -79,9 +79,20 @@ public class TicketCases {
     public void link(long memberId, String actor, String detail) {
         Ticket member = tickets.lock(memberId).orElseThrow(() -> new DomainException.NotFound("ticket",
                 String.valueOf(memberId)));
-        Instant now = tickets.now();
+        Instant now = notBefore(member);
         tickets.touch(memberId, now);
         events.append(memberId, new TicketEvent(now, actor, "link", member.status(), member.status(), detail));
+    }
+
+    /**
+     * The change's moment for a member, or the member's own updatedAt where that is later: the moment was taken at the
+     * change's start, before this member's lock, and a change of the member committed meanwhile (its later moment) must
+     * not be written over with an earlier one: a pull by updatedSince that passed it, or a receiver keeping the latest
+     * callback, would miss this one (as the deadline sweep's TicketDeadlines.attend keeps it).
+     */
+    private Instant notBefore(Ticket member) {
+        Instant now = tickets.now();
+        return member.updatedAt() != null && member.updatedAt().isAfter(now) ? member.updatedAt() : now;
     }
 
     /**
@@ -100,7 +111,7 @@ public class TicketCases {
         if (before.status() == TicketStatus.REPLIED || before.status() == TicketStatus.CLOSED) {
             return false;
         }
-        Instant now = tickets.now();
+        Instant now = notBefore(before);
         if (!process.awaitsCaseReply(before.processInstanceId())) {
             // started on a diagram without the CaseReplied events: its department replies as before
             events.append(memberId, new TicketEvent(now, TicketEvent.SYSTEM, "case-replied", before.status(),

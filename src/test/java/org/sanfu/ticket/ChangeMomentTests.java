@@ -69,11 +69,36 @@ class ChangeMomentTests extends TicketWebTestSupport {
     @Test
     void aMemberLinkedToItsCaseCarriesTheMomentOfTheChange() {
         long id = Long.parseLong(id(api.ticket("CONTAINER")));
-        TickingTime.start(Instant.now().truncatedTo(ChronoUnit.SECONDS), Duration.ofSeconds(1));
+        // after the ticket's own moment of filing: a member is never stamped before its updatedAt (below)
+        TickingTime.start(Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1), Duration.ofSeconds(1));
 
         Instant linked = atItsMoment(() -> cases.link(id, "dispatch", "并入共性问题"));
         assertThat(lastEventAt(id, "link")).isEqualTo(linked);
         assertThat(updatedAt(id)).isEqualTo(linked);
+    }
+
+    /**
+     * A member changed by another transaction after this change took its moment (committed while this one waited for
+     * the member's lock) keeps its later updatedAt: the link is stamped then, never earlier, so a pull that passed the
+     * other change still sees this one.
+     */
+    @Test
+    void aMemberChangedAfterTheMomentWasTakenIsNotStampedBackwards() {
+        long id = Long.parseLong(id(api.ticket("CONTAINER")));
+        TickingTime.start(Instant.now().truncatedTo(ChronoUnit.SECONDS), Duration.ofSeconds(1));
+        Instant[] later = new Instant[1];
+
+        Instant moment = atItsMoment(() -> {
+            later[0] = tickets.now().plus(Duration.ofMinutes(1));
+            TransactionTemplate other = new TransactionTemplate(transactions);
+            other.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+            other.executeWithoutResult(tx -> jdbc.update("update ticket set updated_at = ? where id = ?",
+                    Timestamp.from(later[0]), id));
+            cases.link(id, "dispatch", "并入共性问题");
+        });
+        assertThat(later[0]).isAfter(moment);
+        assertThat(updatedAt(id)).isEqualTo(later[0]);
+        assertThat(lastEventAt(id, "link")).isEqualTo(later[0]);
     }
 
     /** A handover moves every open ticket of the specialist's: looked at inside its transaction, then rolled back. */
