@@ -73,13 +73,18 @@ class UsernameAnyCaseMigration implements JavaMigration {
         }
     }
 
-    /** Each group of user names differing only in case, as "Zhang, zhang". */
+    /**
+     * Each group of user names differing only in case, as "Zhang, zhang": the groups (by the name in lower case) and
+     * their names in Java's order (String::compareTo, by UTF-16 units), so the message is the same on every database:
+     * an {@code order by} follows the database's collation, and a PostgreSQL made with en_US.UTF-8 puts zhang before
+     * Zhang.
+     */
     static List<String> clashes(JdbcTemplate jdbc) {
         Map<String, List<String>> groups = jdbc.queryForList("select username from account where lower(username) in "
-                        + "(select lower(username) from account group by lower(username) having count(*) > 1) "
-                        + "order by username", String.class).stream()
+                        + "(select lower(username) from account group by lower(username) having count(*) > 1)",
+                        String.class).stream()
                 .collect(Collectors.groupingBy(name -> name.toLowerCase(Locale.ROOT), TreeMap::new,
                         Collectors.toList()));
-        return groups.values().stream().map(names -> String.join(", ", names)).toList();
+        return groups.values().stream().map(names -> String.join(", ", names.stream().sorted().toList())).toList();
     }
 }

@@ -2,6 +2,10 @@ package org.sanfu.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +53,17 @@ class UsernameAnyCaseMigrationTests {
                 "insert into account (username, password_hash, role) values ('ZHANG', 'x', 'STAFF')"))
                 .isInstanceOf(DuplicateKeyException.class);
         jdbc.update("insert into account (username, password_hash, role) values ('zhao', 'x', 'STAFF')");
+    }
+
+    /**
+     * The groups are named in one order whatever the database sorts: a PostgreSQL made with en_US.UTF-8 collation
+     * answers zhang before Zhang and Li before LI, which an {@code order by} passed on into the message.
+     */
+    @Test
+    void theGroupsAreNamedInJavasOrderWhateverOrderTheDatabaseAnswersIn() {
+        JdbcTemplate collated = mock(JdbcTemplate.class);
+        when(collated.queryForList(anyString(), eq(String.class))).thenReturn(List.of("zhang", "Li", "Zhang", "LI"));
+        assertThat(UsernameAnyCaseMigration.clashes(collated)).containsExactly("LI, Li", "Zhang, zhang");
     }
 
     private static String messages(Throwable e) {
