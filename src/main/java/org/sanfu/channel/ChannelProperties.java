@@ -1,16 +1,27 @@
 package org.sanfu.channel;
 
-import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.net.URI;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import org.hibernate.validator.constraints.time.DurationMin;
+import org.hibernate.validator.constraintvalidation.HibernateConstraintValidatorContext;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -42,18 +53,52 @@ public record ChannelProperties(String secretKey,
         @NotNull @DurationMin(millis = 100) @DefaultValue("15s") Duration pollInterval,
         @DefaultValue List<@NotNull @Pattern(regexp = HOST) String> callbackHosts,
         @NotNull @DurationMin(seconds = 0) @DefaultValue("24h") Duration previousKeyGrace,
-        @NotNull @DurationMin(days = 1) @DefaultValue("30d") Duration maxReportAge) {
+        @NotNull @DurationMin(days = 1) @WholeDays @DefaultValue("30d") Duration maxReportAge) {
 
     /** A host name, an IPv4 address, or an IPv6 one in brackets; a name may start with "*." (any under it). */
     static final String HOST = "(\\*\\.)?[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*|\\[[0-9A-Fa-f:.]+]";
 
     /**
-     * maxReportAge in whole days: a channel's refusal words it in days (ChannelIntake, "30 天"), so 36h was refused
-     * as "1 天" while a report 30 hours back was taken. Checked at start, naming the setting.
+     * A duration of whole days (30d, not 36h): a channel's refusal of a report too old words maxReportAge in days
+     * (ChannelIntake, "30 天"), so 36h was refused as "1 天" while a report 30 hours back was taken. A constraint on
+     * the setting itself, so that the start's refusal names it as written, sanfu.channels.max-report-age, with the
+     * value given as written (Spring Boot's own lines say maxReportAge and PT36H), where a check of the whole record
+     * (an @AssertTrue getter) was named sanfu.channels.maxReportAgeInWholeDays, value false.
      */
-    @AssertTrue(message = "must be whole days, as 30d")
-    public boolean isMaxReportAgeInWholeDays() {
-        return maxReportAge == null || maxReportAge.equals(Duration.ofDays(maxReportAge.toDays()));
+    @Documented
+    @Target(ElementType.FIELD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @Constraint(validatedBy = WholeDays.Check.class)
+    public @interface WholeDays {
+
+        String message() default "sanfu.channels.max-report-age must be whole days, as 30d, not {given}";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+
+        /** Null is left to @NotNull. */
+        class Check implements ConstraintValidator<WholeDays, Duration> {
+
+            @Override
+            public boolean isValid(Duration duration, ConstraintValidatorContext context) {
+                if (duration == null || duration.equals(Duration.ofDays(duration.toDays()))) {
+                    return true;
+                }
+                context.unwrap(HibernateConstraintValidatorContext.class).addMessageParameter("given", given(duration));
+                return false;
+            }
+
+            /** The value as the setting is written, in the largest unit that holds it whole (36h, not PT36H). */
+            private static String given(Duration duration) {
+                for (ChronoUnit unit : List.of(ChronoUnit.HOURS, ChronoUnit.MINUTES, ChronoUnit.SECONDS)) {
+                    if (duration.toNanos() % unit.getDuration().toNanos() == 0) {
+                        return DurationStyle.SIMPLE.print(duration, unit);
+                    }
+                }
+                return DurationStyle.SIMPLE.print(duration, ChronoUnit.MILLIS);
+            }
+        }
     }
 
     /** Whether a callback may be posted to this http(s) URL's host (callbackHosts). */
