@@ -399,6 +399,9 @@ class ApiDocsWebTests {
                 assertThat(schema.path("description").asText()).as(bound).contains("yyyy-MM-dd", "date-time");
             }
         }
+        // and the operation's own words say so too, where they said "dates (yyyy-MM-dd)" alone
+        assertThat(docs.at("/paths/~1api~1visits/get/description").asText())
+                .contains("each a day, yyyy-MM-dd, or a moment, an ISO-8601 date-time").doesNotContain("dates");
         assertThat(parameter(tickets, "q").has("format")).as("each parameter has its own schema").isFalse();
         assertThat(parameter(tickets, "page").path("minimum").asInt()).isZero();
         assertThat(parameter(tickets, "size").path("minimum").asInt()).isEqualTo(1);

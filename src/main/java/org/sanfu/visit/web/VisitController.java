@@ -89,7 +89,8 @@ class VisitController {
 
     /** STAFF, DISPATCH, LEADER, ADMIN (SecurityConfig). */
     @Operation(summary = "List visits", description = "Filter by enterprise credit code, staff user name, and "
-            + "`from`/`to` dates (yyyy-MM-dd); paged.")
+            + "`from`/`to` (when the visit was made: each a day, yyyy-MM-dd, or a moment, an ISO-8601 date-time); "
+            + "paged.")
     @ApiAccess(value = {"STAFF", "DISPATCH", "LEADER", "ADMIN"}, errors = {400, 403})
     // what no visit's enterprise or visitor can be (longer than a credit code, a user name) could match nothing
     @Parameter(name = "enterprise", in = ParameterIn.QUERY,
