@@ -45,10 +45,14 @@ public final class Typed {
      * stays null.
      */
     public static String folded(String text) {
+        return folded(text, true);
+    }
+
+    private static String folded(String text, boolean controls) {
         if (text == null) {
             return null;
         }
-        String trimmed = trim(text, true);
+        String trimmed = trim(text, controls);
         StringBuilder folded = null;
         for (int i = 0; i < trimmed.length(); i++) {
             char c = trimmed.charAt(i);
@@ -71,6 +75,16 @@ public final class Typed {
      */
     public static String code(String text) {
         return asciiCase(text, 'a', 'z', 'A');
+    }
+
+    /**
+     * A code in a JSON body as meant: {@link #code}, but only the spaces at its ends go ({@link #trimmed}'s); a tab or
+     * line break there stays, for the code's check to refuse, as a body's codes always refused one (API.md "General":
+     * a body's catalog code loses the spaces at its ends). Null stays null.
+     */
+    public static String codeAsSent(String text) {
+        String folded = folded(text, false);
+        return folded == null ? null : moved(folded, 'a', 'z', 'A');
     }
 
     /**

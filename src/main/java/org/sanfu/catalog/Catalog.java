@@ -38,8 +38,9 @@ public class Catalog {
     /**
      * The catalog's code of the category sent in any ASCII case ({@code container} or {@code Container} for
      * CONTAINER), as every enum code of the API is read, and typed with a Chinese input method's full-width letters
-     * or with spaces at its ends ({@link Typed#code}); null when it names none or, by case alone, more than one. Every
-     * reader of a catalog code (query parameters, bodies, forms) reads it here, so that all read it alike.
+     * or with spaces at its ends ({@link Typed#codeAsSent}: a tab or line break there is no code); null when it names
+     * none or, by case alone, more than one. Every reader of a catalog code (query parameters, bodies, forms) reads it
+     * here, so that all read it alike.
      */
     public String category(String sent) {
         return code(sent, categories.keySet());
@@ -54,7 +55,9 @@ public class Catalog {
         if (sent == null || codes.contains(sent)) {
             return sent;
         }
-        String capitals = Typed.code(sent);
+        // a tab or line break at its ends is refused, as before codes were read here: only spaces are dropped there
+        // (a query parameter's was folded away before it is asked, QueryParams.code)
+        String capitals = Typed.codeAsSent(sent);
         List<String> named = codes.stream().filter(c -> Typed.asciiUpperCase(c).equals(capitals)).toList();
         return named.size() == 1 ? named.get(0) : null;
     }
