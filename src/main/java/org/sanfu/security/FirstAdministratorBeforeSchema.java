@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.UncategorizedSQLException;
@@ -39,7 +40,7 @@ class FirstAdministratorBeforeSchema implements BeanPostProcessor {
             // prod with demo is refused later for that (DemoAccounts), which says more
             if (environment.matchesProfiles("prod & !demo")
                     && !Binder.get(environment).bind("sanfu.admin.password", String.class).isBound()
-                    && !holdsAccounts(dataSource)) {
+                    && !holdsAccounts(dataSource, flywaySchema())) {
                 throw new IllegalStateException(FirstAdministrator.NO_ADMINISTRATOR + " The database has no tables of "
                         + "the service yet and none were created.");
             }
@@ -47,13 +48,26 @@ class FirstAdministratorBeforeSchema implements BeanPostProcessor {
         return bean;
     }
 
-    /** Whether the connection's own schema (the one Flyway migrates) has the account table. */
-    private static boolean holdsAccounts(DataSource dataSource) {
+    /**
+     * The schema Flyway migrates when the deployment names one: spring.flyway.default-schema, else the first of
+     * spring.flyway.schemas (Flyway's own rule); null, the connection's own. Looking only in the connection's, a
+     * deployment naming Flyway's schema would be refused on every start without the password, administrator or not.
+     */
+    private String flywaySchema() {
+        Binder binder = Binder.get(environment);
+        return binder.bind("spring.flyway.default-schema", String.class)
+                .orElseGet(() -> binder.bind("spring.flyway.schemas", Bindable.listOf(String.class))
+                        .map(schemas -> schemas.isEmpty() ? null : schemas.get(0)).orElse(null));
+    }
+
+    /** Whether the schema (null, the connection's own) has the account table. */
+    private static boolean holdsAccounts(DataSource dataSource, String schema) {
         try (Connection connection = dataSource.getConnection()) {
             DatabaseMetaData database = connection.getMetaData();
             String table = database.storesUpperCaseIdentifiers() ? "ACCOUNT" : "account";
-            try (ResultSet tables = database.getTables(connection.getCatalog(), connection.getSchema(), table,
-                    new String[] {"TABLE"})) {
+            // Flyway quotes the schema it is given: its name is looked for as written
+            try (ResultSet tables = database.getTables(connection.getCatalog(),
+                    schema != null ? schema : connection.getSchema(), table, new String[] {"TABLE"})) {
                 return tables.next();
             }
         } catch (SQLException e) {
