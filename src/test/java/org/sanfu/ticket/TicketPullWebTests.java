@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -242,12 +243,16 @@ class TicketPullWebTests extends TicketWebTestSupport {
 
         JsonNode first = api.get("/api/tickets/" + t.get(0), "leader").json();
         assertThat(first.get("updatedAt").asText()).isEqualTo("2026-01-05T10:00:00.000+08:00");
-        first.properties().forEach(field -> {
-            if (field.getValue().asText().matches("\\d{4}-\\d{2}-\\d{2}T.*")) {
-                assertThat(field.getValue().asText()).as(field.getKey())
-                        .matches(".*T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}\\+08:00");
-            }
-        });
+        // every moment of the answers, nested ones too (a list's items, the history's events), not only the top level
+        Map<String, String> moments = new LinkedHashMap<>();
+        moments(first, "ticket", moments);
+        moments(api.get("/api/tickets/" + t.get(0) + "/history", "leader").json(), "history", moments);
+        moments(api.get("/api/tickets?enterprise=" + code, "leader").json(), "list", moments);
+        assertThat(moments.keySet()).as("nested moments are walked").contains("ticket/updatedAt")
+                .anyMatch(path -> path.startsWith("history/0/")).anyMatch(path -> path.startsWith("list/items/1/"));
+        moments.forEach((path, moment) -> assertThat(moment).as(path)
+                // but the list's other ticket, stored finer: below
+                .matches(".*T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}\\+08:00|2026-01-05T10:00:00\\.123456\\+08:00"));
         String second = api.get("/api/tickets/" + t.get(1), "leader").json().get("updatedAt").asText();
         assertThat(second).isEqualTo("2026-01-05T10:00:00.123456+08:00");
 
@@ -256,6 +261,19 @@ class TicketPullWebTests extends TicketWebTestSupport {
                 .containsExactly(t.get(1));
         assertThat(ids(asSent(base + query(second)))).containsExactly(t.get(1));
         assertThat(ids(asSent(base + query(second) + "&afterId=" + t.get(1)))).as("nothing after the last").isEmpty();
+    }
+
+    /** Each text of the tree that reads as a moment (a date, then T), by its JSON Pointer. */
+    private static void moments(JsonNode node, String path, Map<String, String> into) {
+        if (node.isTextual() && node.asText().matches("\\d{4}-\\d{2}-\\d{2}T.*")) {
+            into.put(path, node.asText());
+        } else if (node.isObject()) {
+            node.properties().forEach(field -> moments(field.getValue(), path + "/" + field.getKey(), into));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                moments(node.get(i), path + "/" + i, into);
+            }
+        }
     }
 
     @Test
