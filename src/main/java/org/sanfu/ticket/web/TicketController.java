@@ -53,7 +53,7 @@ class TicketController {
     }
 
     @Operation(summary = "List tickets", description = "Filter by status, department (lead or co), category, "
-            + "town, enterprise credit code, overdue, `from`/`to` (dates the problems were reported), `q` in the "
+            + "town, enterprise credit code, overdue, `from`/`to` (when the problems were reported: each a day, yyyy-MM-dd, or a moment, an ISO-8601 date-time), `q` in the "
             + "title or description, `reporter` (who reported it) and `source` (where it came from; repeat it for "
             + "more than one, any of which matches); paged, the latest reported first (reportedAt, then id, "
             + "descending). (Addition) `updatedSince`: the tickets changed since a moment, the oldest change first; with `afterId`, "
