@@ -85,14 +85,14 @@ public class TicketCases {
     }
 
     /**
-     * The change's moment for a member, or the member's own updatedAt where that is later: the moment was taken at the
-     * change's start, before this member's lock, and a change of the member committed meanwhile (its later moment) must
-     * not be written over with an earlier one: a pull by updatedSince that passed it, or a receiver keeping the latest
-     * callback, would miss this one (as the deadline sweep's TicketDeadlines.attend keeps it).
+     * The change's moment for a member, or just after the member's own updatedAt where that is no earlier: the moment
+     * was taken at the change's start, before this member's lock, and a change of the member committed meanwhile (its
+     * later moment) must not be written over with an earlier one, nor shared: a pull by updatedSince whose cursor
+     * passed that change (its updatedAt and id), or a receiver keeping the latest callback, would miss this one.
      */
     private Instant notBefore(Ticket member) {
         Instant now = tickets.now();
-        return member.updatedAt() != null && member.updatedAt().isAfter(now) ? member.updatedAt() : now;
+        return member.updatedAt() != null && !member.updatedAt().isBefore(now) ? member.updatedAt().plusMillis(1) : now;
     }
 
     /**
@@ -122,6 +122,8 @@ public class TicketCases {
         tickets.replied(memberId, resolution, outcome, now, before.repliedLate(now));
         process.caseReplied(before.processInstanceId());
         Ticket after = tickets.findRow(memberId).orElseThrow();
+        // the feedback task's listener stamped the status with the change's moment: the member's own goes last
+        tickets.touch(memberId, now);
         events.append(memberId, new TicketEvent(now, TicketEvent.SYSTEM, "reply", before.status(), after.status(),
                 "共性问题统一答复（牵头事项 " + caseId + "）：[" + outcome + "] " + resolution));
         return true;

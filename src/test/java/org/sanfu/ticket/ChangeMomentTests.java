@@ -97,8 +97,30 @@ class ChangeMomentTests extends TicketWebTestSupport {
             cases.link(id, "dispatch", "并入共性问题");
         });
         assertThat(later[0]).isAfter(moment);
-        assertThat(updatedAt(id)).isEqualTo(later[0]);
-        assertThat(lastEventAt(id, "link")).isEqualTo(later[0]);
+        // just after it, not at it: a cursor that passed the other change (its updatedAt and id) still finds this one
+        assertThat(updatedAt(id)).isEqualTo(later[0].plusMillis(1));
+        assertThat(lastEventAt(id, "link")).isEqualTo(later[0].plusMillis(1));
+    }
+
+    /** As above, for a member replied by its case's reply, whose process's listeners stamp the ticket too. */
+    @Test
+    void aMemberChangedAfterTheMomentWasTakenIsNotRepliedBackwards() {
+        long id = Long.parseLong(id(api.ticket("CONTAINER")));
+        TickingTime.start(Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1), Duration.ofSeconds(1));
+        Instant[] later = new Instant[1];
+        boolean[] replied = new boolean[1];
+
+        atItsMoment(() -> {
+            later[0] = tickets.now().plus(Duration.ofMinutes(1));
+            TransactionTemplate other = new TransactionTemplate(transactions);
+            other.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+            other.executeWithoutResult(tx -> jdbc.update("update ticket set updated_at = ? where id = ?",
+                    Timestamp.from(later[0]), id));
+            replied[0] = cases.replyAsMember(id, 1L, "统一答复", Outcome.RESOLVED);
+        });
+        assertThat(replied[0]).isTrue();
+        assertThat(updatedAt(id)).isEqualTo(later[0].plusMillis(1));
+        assertThat(lastEventAt(id, "reply")).isEqualTo(later[0].plusMillis(1));
     }
 
     /** A handover moves every open ticket of the specialist's: looked at inside its transaction, then rolled back. */
