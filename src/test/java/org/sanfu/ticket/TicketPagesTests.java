@@ -1705,6 +1705,17 @@ class TicketPagesTests extends TicketWebTestSupport {
         // (addition) as the list reads it (any ASCII case): TRUE is 在办 and overdue=False 未超期, not their opposites
         assertThat(pages.get("/tickets?q=" + word + "&open=TRUE&overdue=False", "leader").html()
                 .select("#activeFilters .chip").eachText()).containsExactly("关键词“" + word + "”", "在办", "未超期");
+        // (addition) and the boxes show them chosen, so that sending the form again keeps the filters; so too when
+        // another filter is refused and no list comes
+        Document typed = pages.get("/tickets?q=" + word + "&open=TRUE&overdue= False ", "leader").html();
+        assertThat(typed.select("select[name=open] option[selected]").eachAttr("value")).containsExactly("true");
+        assertThat(typed.select("select[name=overdue] option[selected]").eachAttr("value")).containsExactly("false");
+        Pages.Answer refusedBeside = pages.get("/tickets?q=" + word + "&open=False&overdue=True&status=nope", "leader");
+        assertThat(refusedBeside.status()).isEqualTo(400);
+        assertThat(refusedBeside.html().select("select[name=open] option[selected]").eachAttr("value"))
+                .containsExactly("false");
+        assertThat(refusedBeside.html().select("select[name=overdue] option[selected]").eachAttr("value"))
+                .containsExactly("true");
     }
 
     @Test

@@ -163,6 +163,20 @@ class TicketListParams {
         return params.enumValue(new InvalidInput.Collector(), "status", raw.status(), TicketStatus.class);
     }
 
+    /**
+     * Whether open tickets are asked for, as the list reads it ({@link QueryParams#bool}: {@code TRUE} and {@code True}
+     * are true), or null for none or a value that is neither, which {@link #parseOnPages} names: what the page's
+     * 是否办结 box shows chosen, so that sending the form again keeps the filter (as {@link #status}).
+     */
+    Boolean open(Raw raw) {
+        return params.bool(new InvalidInput.Collector(), "open", raw.open());
+    }
+
+    /** Whether overdue tickets are asked for, read as {@link #open} is: what the page's 是否超期 box shows chosen. */
+    Boolean overdue(Raw raw) {
+        return params.bool(new InvalidInput.Collector(), "overdue", raw.overdue());
+    }
+
     private Parsed parse(Raw raw, int enterpriseMax, String updatedSinceText, String afterIdText,
             Function<InvalidInput.Collector, PageParams> paging) {
         InvalidInput.Collector errors = new InvalidInput.Collector();

@@ -213,6 +213,8 @@ class TicketPages {
         model.addAttribute("me", caller.is(Role.STAFF, Role.DISPATCH) ? caller.username() : null);
         model.addAttribute("statuses", TicketStatus.values());
         model.addAttribute("chosenStatus", listParams.status(raw));
+        model.addAttribute("chosenOpen", listParams.open(raw));
+        model.addAttribute("chosenOverdue", listParams.overdue(raw));
         model.addAttribute("departments", catalog.departmentCodes());
         model.addAttribute("categories", catalog.categoryCodes());
         Set<String> invalid = new LinkedHashSet<>();
