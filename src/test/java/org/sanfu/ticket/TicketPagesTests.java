@@ -2161,7 +2161,9 @@ class TicketPagesTests extends TicketWebTestSupport {
                 "leader");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body()).startsWith("<!DOCTYPE html>").doesNotContain("Exception", "\"detail\"");
-        assertThat(bad.html().select("#filterError").text()).contains("筛选条件有误", "页码");
+        // (addition) the page fault in the API's and the other pages' one wording (PageParams), not a word of its own
+        assertThat(bad.html().select("#filterError").text()).contains("筛选条件有误",
+                "页码：必须是 0 到 ", " 之间的整数（列表最多显示前 ");
         assertThat(bad.html().select(".field[data-field=status] .field-error").text()).isEqualTo("请从列表中选择状态");
         assertThat(bad.html().select(".field[data-field=overdue] .field-error").text()).contains("超期");
         assertThat(pages.get("/tickets?open=maybe", "leader").html()
