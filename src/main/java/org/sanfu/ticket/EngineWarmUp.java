@@ -16,6 +16,10 @@ import org.springframework.stereotype.Component;
  * (H2, ChannelIdempotencyTests), and all that time the ticket's transaction held its locks: a channel's claim of its
  * external id, on which every repeat of that id waits (and gave way after the lock timeout, 10 s, when the machine's
  * load was above 8), and the rows of anything else the first action of the node touched.
+ * <p>
+ * It writes nothing: the engine's history level is none (config/application.yml, camunda.bpm.history-level), so the
+ * routing table's evaluations leave no trace. At a level that keeps decisions (full) each start would store a
+ * historic decision for every category and urgency.
  */
 @Component
 class EngineWarmUp {
