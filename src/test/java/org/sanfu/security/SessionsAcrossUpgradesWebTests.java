@@ -61,12 +61,17 @@ class SessionsAcrossUpgradesWebTests {
     /**
      * An unreadable attribute is removed from the session by the request that first met it, which warns of it once
      * (Spring Security asks for who signed in a few times a request): its row stayed, and every later request of the
-     * session read it, and warned, again until the session expired.
+     * session read it, and warned, again until the session expired. Only that one goes: a readable attribute beside
+     * it (a form kept over a time-out, waiting for its page) stays.
      */
     @Test
     void anUnreadableAttributeIsRemovedByTheFirstRequestThatMeetsItAndWarnedOfOnce(CapturedOutput output)
             throws Exception {
-        Cookie session = Pages.sessionAfter(pages.signInWith(null, "staff1"), null);
+        MockHttpServletResponse posted = pages.postAfterTimeOut("/visits", "/visits/new",
+                Pages.form("enterpriseCreditCode", api.enterprise(), "notes", "清理时保留的表单"));
+        Cookie kept = posted.getCookie("SANFU_SESSION");
+        Cookie session = Pages.sessionAfter(pages.signInWith(kept, "staff1"), kept);
+        byte[] keptForm = SessionRows.bytes(jdbc, session, KeptForms.ATTRIBUTE);
         SessionRows.overwrite(jdbc, session, SIGNED_IN, SessionRows.ofAClassGone());
         int before = warnings(output);
         assertThat(page("/tickets", session).getStatus()).isEqualTo(302);
@@ -75,6 +80,10 @@ class SessionsAcrossUpgradesWebTests {
                 select count(*) from spring_session_attributes a join spring_session s
                 on s.primary_id = a.session_primary_id where s.session_id = ? and a.attribute_name = ?""")
                 .params(SessionRows.id(session), SIGNED_IN).query(Integer.class).single()).as("its row").isZero();
+        assertThat(SessionRows.bytes(jdbc, session, KeptForms.ATTRIBUTE)).as("the readable attribute beside it")
+                .isEqualTo(keptForm);
+        assertThat(SessionRows.readWithTheJdksClassesOnly(keptForm))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("page", "/visits/new");
 
         for (String path : List.of("/login", "/tickets")) {
             page(path, session);
