@@ -112,6 +112,20 @@ class ConfigurationTests {
     }
 
     /**
+     * So is one of part days past some 106 751 days (a typo's), which in nanoseconds overflows a long: the wording of
+     * the value given counted in them, and the start failed on an ArithmeticException that named no setting.
+     */
+    @Test
+    void aMaxReportAgeOfPartDaysTooLongForNanosecondsStopsStartUpNamingTheSettingAndTheValueGiven(
+            CapturedOutput output) {
+        assertThatThrownBy(() -> start("sanfu.channels.max-report-age=2562073h").close())
+                .isInstanceOf(RuntimeException.class);
+        assertThat(output.getAll()).contains("APPLICATION FAILED TO START")
+                .contains("sanfu.channels.max-report-age must be whole days, as 30d, not 2562073h")
+                .doesNotContain("ArithmeticException");
+    }
+
+    /**
      * A first administrator's password no account could have stops the start before any bean exists (so before the
      * database is touched), naming the variable and the rule of every password; never showing it: the operator's next
      * try, one character more, would be in the log. One the rest of the rule refuses (too long, a control character)

@@ -53,13 +53,13 @@ public record ChannelProperties(String secretKey,
         @NotNull @DurationMin(millis = 100) @DefaultValue("15s") Duration pollInterval,
         @DefaultValue List<@NotNull @Pattern(regexp = HOST) String> callbackHosts,
         @NotNull @DurationMin(seconds = 0) @DefaultValue("24h") Duration previousKeyGrace,
-        @NotNull @DurationMin(days = 1) @WholeDays @DefaultValue("30d") Duration maxReportAge) {
+        @NotNull @DurationMin(days = 1) @MaxReportAgeInWholeDays @DefaultValue("30d") Duration maxReportAge) {
 
     /** A host name, an IPv4 address, or an IPv6 one in brackets; a name may start with "*." (any under it). */
     static final String HOST = "(\\*\\.)?[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*|\\[[0-9A-Fa-f:.]+]";
 
     /**
-     * A duration of whole days (30d, not 36h): a channel's refusal of a report too old words maxReportAge in days
+     * maxReportAge in whole days (30d, not 36h), the one setting it is for (its message names it): a channel's refusal of a report too old words maxReportAge in days
      * (ChannelIntake, "30 天"), so 36h was refused as "1 天" while a report 30 hours back was taken. A constraint on
      * the setting itself, so that the start's refusal names it as written, sanfu.channels.max-report-age, with the
      * value given as written (Spring Boot's own lines say maxReportAge and PT36H), where a check of the whole record
@@ -68,8 +68,8 @@ public record ChannelProperties(String secretKey,
     @Documented
     @Target(ElementType.FIELD)
     @Retention(RetentionPolicy.RUNTIME)
-    @Constraint(validatedBy = WholeDays.Check.class)
-    public @interface WholeDays {
+    @Constraint(validatedBy = MaxReportAgeInWholeDays.Check.class)
+    public @interface MaxReportAgeInWholeDays {
 
         String message() default "sanfu.channels.max-report-age must be whole days, as 30d, not {given}";
 
@@ -78,7 +78,7 @@ public record ChannelProperties(String secretKey,
         Class<? extends Payload>[] payload() default {};
 
         /** Null is left to @NotNull. */
-        class Check implements ConstraintValidator<WholeDays, Duration> {
+        class Check implements ConstraintValidator<MaxReportAgeInWholeDays, Duration> {
 
             @Override
             public boolean isValid(Duration duration, ConstraintValidatorContext context) {
@@ -89,10 +89,14 @@ public record ChannelProperties(String secretKey,
                 return false;
             }
 
-            /** The value as the setting is written, in the largest unit that holds it whole (36h, not PT36H). */
+            /**
+             * The value as the setting is written, in the largest unit that holds it whole (36h, not PT36H). In seconds
+             * and the nanoseconds beside them: toNanos() overflows (ArithmeticException, no refusal naming the setting)
+             * above some 106 751 days, which a typo can give.
+             */
             private static String given(Duration duration) {
                 for (ChronoUnit unit : List.of(ChronoUnit.HOURS, ChronoUnit.MINUTES, ChronoUnit.SECONDS)) {
-                    if (duration.toNanos() % unit.getDuration().toNanos() == 0) {
+                    if (duration.getNano() == 0 && duration.toSeconds() % unit.getDuration().toSeconds() == 0) {
                         return DurationStyle.SIMPLE.print(duration, unit);
                     }
                 }
