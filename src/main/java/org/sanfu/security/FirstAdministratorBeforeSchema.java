@@ -52,12 +52,18 @@ class FirstAdministratorBeforeSchema implements BeanPostProcessor {
      * The schema Flyway migrates when the deployment names one: spring.flyway.default-schema, else the first of
      * spring.flyway.schemas (Flyway's own rule); null, the connection's own. Looking only in the connection's, a
      * deployment naming Flyway's schema would be refused on every start without the password, administrator or not.
+     * A blank one (SPRING_FLYWAY_DEFAULT_SCHEMA= in a deployment's environment) names none: it binds as "", which
+     * getTables reads as "the tables in no schema", none.
      */
     private String flywaySchema() {
         Binder binder = Binder.get(environment);
-        return binder.bind("spring.flyway.default-schema", String.class)
+        return binder.bind("spring.flyway.default-schema", String.class).map(FirstAdministratorBeforeSchema::named)
                 .orElseGet(() -> binder.bind("spring.flyway.schemas", Bindable.listOf(String.class))
-                        .map(schemas -> schemas.isEmpty() ? null : schemas.get(0)).orElse(null));
+                        .map(schemas -> schemas.isEmpty() ? null : named(schemas.get(0))).orElse(null));
+    }
+
+    private static String named(String schema) {
+        return schema == null || schema.isBlank() ? null : schema;
     }
 
     /** Whether the schema (null, the connection's own) has the account table. */
@@ -65,13 +71,23 @@ class FirstAdministratorBeforeSchema implements BeanPostProcessor {
         try (Connection connection = dataSource.getConnection()) {
             DatabaseMetaData database = connection.getMetaData();
             String table = database.storesUpperCaseIdentifiers() ? "ACCOUNT" : "account";
-            // Flyway quotes the schema it is given: its name is looked for as written
+            // Flyway quotes the schema it is given: its name is looked for as written, and getTables takes a LIKE
+            // pattern, in which the _ of sanfu_prod would be any character (sanfuXprod's accounts would count)
+            String name = schema != null ? schema : connection.getSchema();
             try (ResultSet tables = database.getTables(connection.getCatalog(),
-                    schema != null ? schema : connection.getSchema(), table, new String[] {"TABLE"})) {
+                    literally(name, database.getSearchStringEscape()), table, new String[] {"TABLE"})) {
                 return tables.next();
             }
         } catch (SQLException e) {
             throw new UncategorizedSQLException("reading whether the database holds accounts", null, e);
         }
+    }
+
+    /** A name as a metadata pattern that matches it alone: its wildcards (_ and %) and the escape escaped. */
+    static String literally(String name, String escape) {
+        if (name == null || escape == null || escape.isEmpty()) {
+            return name;
+        }
+        return name.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
     }
 }

@@ -36,6 +36,30 @@ class FirstAdministratorBeforeSchemaTests {
                 .isInstanceOf(IllegalStateException.class);
     }
 
+    /**
+     * A blank spring.flyway.default-schema names no schema (it bound as "", the tables in no schema: none), and a
+     * schema's name is looked for as written, not as a LIKE pattern: sanfu_a and sanf% are not sanfuxa and sanfu.
+     */
+    @Test
+    void aBlankDefaultSchemaIsNoneAndASchemasNameIsLookedForAsWritten() {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        for (String schema : new String[] {"sanfu", "sanfuxa", "sanfu_a"}) {
+            jdbc.execute("create schema \"" + schema + "\"");
+        }
+        jdbc.execute("create table \"sanfu\".account (username varchar(64) primary key)");
+        jdbc.execute("create table \"sanfuxa\".account (username varchar(64) primary key)");
+
+        for (String blank : new String[] {"", " "}) {
+            assertThat(check(prod().withProperty("spring.flyway.default-schema", blank)
+                    .withProperty("spring.flyway.schemas", "sanfu"))).as("default-schema '%s'", blank)
+                    .isSameAs(dataSource);
+        }
+        for (String pattern : new String[] {"sanfu_a", "sanf%"}) {
+            assertThatThrownBy(() -> check(prod().withProperty("spring.flyway.default-schema", pattern)))
+                    .as(pattern).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
     private static MockEnvironment prod() {
         MockEnvironment environment = new MockEnvironment();
         environment.setActiveProfiles("prod");
