@@ -402,6 +402,11 @@ class ApiDocsWebTests {
         // and the operation's own words say so too, where they said "dates (yyyy-MM-dd)" alone
         assertThat(docs.at("/paths/~1api~1visits/get/description").asText())
                 .contains("each a day, yyyy-MM-dd, or a moment, an ISO-8601 date-time").doesNotContain("dates");
+        // so do GET /api/tickets' (908acd95), where they said "dates the problems were reported"
+        assertThat(docs.at("/paths/~1api~1tickets/get/description").asText())
+                .contains("`from`/`to` (when the problems were reported: each a day, yyyy-MM-dd, or a moment, "
+                        + "an ISO-8601 date-time)")
+                .doesNotContain("dates the problems were reported");
         assertThat(parameter(tickets, "q").has("format")).as("each parameter has its own schema").isFalse();
         assertThat(parameter(tickets, "page").path("minimum").asInt()).isZero();
         assertThat(parameter(tickets, "size").path("minimum").asInt()).isEqualTo(1);
