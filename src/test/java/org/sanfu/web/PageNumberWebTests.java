@@ -64,7 +64,7 @@ class PageNumberWebTests {
         // a page and a size both given wrong are both named, the size's bound never dividing by 0
         Pages.Answer both = pages.get("/tickets?page=-1&size=0", "leader");
         assertThat(both.status()).isEqualTo(400);
-        assertThat(both.html().select("#filterError").text()).contains("页码不正确").contains("每页条数");
+        assertThat(both.html().select("#filterError").text()).contains("页码：必须是 0 到 500 之间的整数").contains("每页条数");
     }
 
     /**
