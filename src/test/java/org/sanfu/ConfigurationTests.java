@@ -100,29 +100,19 @@ class ConfigurationTests {
      * sanfu.channels.max-report-age in whole days: the refusal of a report too old says them (36h said "1 天"). The
      * failure names the setting as the operator wrote it, with the value given, literally: a check of the whole record
      * (an @AssertTrue getter) was named sanfu.channels.maxReportAgeInWholeDays, value false, which the hyphen-blind
-     * check above let pass.
+     * check above let pass. So is one of part days past some 106 751 days (a typo's), which in nanoseconds overflows a
+     * long: the wording of the value given counted in them, and the start failed on an ArithmeticException that named
+     * no setting.
      */
-    @Test
-    void aMaxReportAgeOfPartDaysStopsStartUpNamingTheSettingAndTheValueGiven(CapturedOutput output) {
-        assertThatThrownBy(() -> start("sanfu.channels.max-report-age=36h").close())
-                .isInstanceOf(RuntimeException.class);
-        assertThat(output.getAll()).contains("APPLICATION FAILED TO START")
-                .contains("sanfu.channels.max-report-age must be whole days, as 30d, not 36h")
-                .doesNotContain("maxReportAgeInWholeDays");
-    }
-
-    /**
-     * So is one of part days past some 106 751 days (a typo's), which in nanoseconds overflows a long: the wording of
-     * the value given counted in them, and the start failed on an ArithmeticException that named no setting.
-     */
-    @Test
-    void aMaxReportAgeOfPartDaysTooLongForNanosecondsStopsStartUpNamingTheSettingAndTheValueGiven(
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"36h | maxReportAgeInWholeDays", "2562073h | ArithmeticException"})
+    void aMaxReportAgeOfPartDaysStopsStartUpNamingTheSettingAndTheValueGiven(String value, String neverSaid,
             CapturedOutput output) {
-        assertThatThrownBy(() -> start("sanfu.channels.max-report-age=2562073h").close())
+        assertThatThrownBy(() -> start("sanfu.channels.max-report-age=" + value).close())
                 .isInstanceOf(RuntimeException.class);
         assertThat(output.getAll()).contains("APPLICATION FAILED TO START")
-                .contains("sanfu.channels.max-report-age must be whole days, as 30d, not 2562073h")
-                .doesNotContain("ArithmeticException");
+                .contains("sanfu.channels.max-report-age must be whole days, as 30d, not " + value)
+                .doesNotContain(neverSaid);
     }
 
     /**
