@@ -158,8 +158,7 @@ public class ChannelAdministration {
     public boolean revokePreviousKey(String code) {
         String filed = Typed.code(code);
         Channel channel = channels.find(filed).orElseThrow(() -> new DomainException.NotFound("channel", filed));
-        boolean held = channel.previousKeyHash() != null && channel.previousUntil() != null
-                && channel.previousUntil().isAfter(clock.instant());
+        boolean held = channel.previousHoldsAt(clock.instant());
         channels.forgetPrevious(filed);
         return held;
     }

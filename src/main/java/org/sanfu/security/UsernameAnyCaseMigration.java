@@ -10,6 +10,7 @@ import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
+import org.sanfu.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
@@ -64,12 +65,12 @@ class UsernameAnyCaseMigration implements JavaMigration {
                     + "(update account set username = '...' where username = '...'), then start again. Nothing "
                     + "was changed.");
         }
-        if (context.getConnection().getMetaData().getDatabaseProductName().equals("H2")) {
+        if (Sql.postgres(jdbc.getDataSource())) {
+            jdbc.execute("create unique index account_username_any_case on account (lower(username))");
+        } else {
             jdbc.execute("alter table account add column username_any_case varchar(64) "
                     + "generated always as (lower(username))");
             jdbc.execute("create unique index account_username_any_case on account (username_any_case)");
-        } else {
-            jdbc.execute("create unique index account_username_any_case on account (lower(username))");
         }
     }
 

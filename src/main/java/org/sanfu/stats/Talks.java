@@ -106,8 +106,11 @@ public class Talks {
      * stays null.
      */
     String asMeant(boolean department, String subject) {
-        String code = department ? catalog.department(subject) : null;
-        return code != null ? code : department ? Typed.folded(subject) : Typed.trimmed(subject);
+        if (!department) {
+            return Typed.trimmed(subject);
+        }
+        String code = catalog.department(subject);
+        return code != null ? code : Typed.folded(subject);
     }
 
     private record Checked(YearMonth month, Talk.Subject kind, String subject, LocalDate heldOn, String note) {}

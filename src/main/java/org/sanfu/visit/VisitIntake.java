@@ -47,7 +47,6 @@ public class VisitIntake {
     /** Clocks drift; a visit a little in the future is a clock, more is a mistake. */
     static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
 
-    /** The answer's JSON, and whether it is a stored first answer given again. */
     /** The visit's answer as its JSON (kept so for a replay), with its id, which the answer's Location names. */
     public record Answer(String id, String json, boolean replayed) {}
 

@@ -196,19 +196,20 @@ public class TicketProcessGateway {
      * start after each start of the node would otherwise do inside that ticket's transaction (EngineWarmUp).
      */
     public void warmUp() {
-        ProcessDefinition newest = repository.createProcessDefinitionQuery().processDefinitionKey(TicketProcess.KEY)
-                .latestVersion().singleResult();
-        repository.getProcessDefinition(newest.getId());
+        repository.getProcessDefinition(newest().getId());
         taskDefinitions();
+    }
+
+    private ProcessDefinition newest() {
+        return repository.createProcessDefinitionQuery().processDefinitionKey(TicketProcess.KEY).latestVersion()
+                .singleResult();
     }
 
     /** Every user task of the newest ticket process, by key, as the diagram declares it. */
     public Map<String, TaskDefinition> taskDefinitions() {
         Map<String, TaskDefinition> known = taskDefinitions;
         if (known == null) {
-            ProcessDefinition definition = repository.createProcessDefinitionQuery()
-                    .processDefinitionKey(TicketProcess.KEY).latestVersion().singleResult();
-            known = read(repository.getBpmnModelInstance(definition.getId()));
+            known = read(repository.getBpmnModelInstance(newest().getId()));
             taskDefinitions = known;
         }
         return known;
