@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
-import java.util.Locale;
 import java.util.function.UnaryOperator;
 import org.sanfu.Message;
 import org.sanfu.SanfuProperties;
@@ -56,12 +55,17 @@ public class QueryParams {
         return folded == null || folded.isEmpty() ? null : folded;
     }
 
+    /**
+     * {@code true} or {@code false} in any ASCII case, read as a code is ({@link Typed#word}: full-width ｔｒｕｅ of a
+     * Chinese input method and spaces at its ends too, as {@link #enumValue} reads {@code status}); null when none is
+     * given, any other a fault naming the parameter.
+     */
     public Boolean bool(InvalidInput.Collector errors, String name, String value) {
-        String v = text(value);
+        String v = Typed.word(value);
         if (v == null) {
             return null;
         }
-        return switch (v.toLowerCase(Locale.ROOT)) {
+        return switch (v) {
             case "true" -> true;
             case "false" -> false;
             default -> {

@@ -1710,6 +1710,13 @@ class TicketPagesTests extends TicketWebTestSupport {
         Document typed = pages.get("/tickets?q=" + word + "&open=TRUE&overdue= False ", "leader").html();
         assertThat(typed.select("select[name=open] option[selected]").eachAttr("value")).containsExactly("true");
         assertThat(typed.select("select[name=overdue] option[selected]").eachAttr("value")).containsExactly("false");
+        // (addition) and typed with a Chinese input method, as the status and the catalog's codes are read
+        Document fullWidth = pages.get("/tickets?q=" + word + "&open=" + Api.fullWidth("true") + "&overdue="
+                + Api.fullWidth("False"), "leader").html();
+        assertThat(fullWidth.select("#activeFilters .chip").eachText())
+                .containsExactly("关键词“" + word + "”", "在办", "未超期");
+        assertThat(fullWidth.select("select[name=open] option[selected]").eachAttr("value")).containsExactly("true");
+        assertThat(fullWidth.select("select[name=overdue] option[selected]").eachAttr("value")).containsExactly("false");
         Pages.Answer refusedBeside = pages.get("/tickets?q=" + word + "&open=False&overdue=True&status=nope", "leader");
         assertThat(refusedBeside.status()).isEqualTo(400);
         assertThat(refusedBeside.html().select("select[name=open] option[selected]").eachAttr("value"))

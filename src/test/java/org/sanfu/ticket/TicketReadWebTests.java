@@ -147,6 +147,10 @@ class TicketReadWebTests {
         assertThat(listIds("open=true&enterprise=" + code, "leader")).containsExactlyInAnyOrder(container, other);
         assertThat(listIds("open=false&enterprise=" + code, "leader")).containsExactly(logistics);
         assertThat(listIds("open=true&status=CLOSED&enterprise=" + code, "leader")).isEmpty();
+        // (addition) typed with a Chinese input method, as status and the catalog's codes are read
+        assertThat(listIds("open=" + Api.fullWidth("true") + "&enterprise=" + code, "leader"))
+                .containsExactlyInAnyOrder(container, other);
+        assertThat(listIds("open=" + Api.fullWidth("False") + "&enterprise=" + code, "leader")).containsExactly(logistics);
     }
 
     @Test
@@ -436,6 +440,9 @@ class TicketReadWebTests {
 
         assertThat(listIds("overdue=true&enterprise=" + code, "leader")).containsExactly(late);
         assertThat(listIds("overdue=false&enterprise=" + code, "leader")).containsExactly(fresh);
+        // (addition) in full-width letters, in any case, as open is
+        assertThat(listIds("overdue=" + Api.fullWidth("TRUE") + "&enterprise=" + code, "leader")).containsExactly(late);
+        assertThat(listIds("overdue=" + Api.fullWidth("false") + "&enterprise=" + code, "leader")).containsExactly(fresh);
     }
 
     @Test
