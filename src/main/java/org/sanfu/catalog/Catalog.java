@@ -51,6 +51,16 @@ public class Catalog {
         return code(sent, departments.keySet());
     }
 
+    /**
+     * The catalog's code of the department sent, read as {@link #department} reads it, or the text as sent where it
+     * names none, for the check that follows to refuse it as sent: what a body's department is taken as meaning (an
+     * assignment's or a ruling's, a talk's subject), filed as the catalog writes it once found.
+     */
+    public String departmentOrAsSent(String sent) {
+        String code = department(sent);
+        return code == null ? sent : code;
+    }
+
     private static String code(String sent, Collection<String> codes) {
         if (sent == null || codes.contains(sent)) {
             return sent;

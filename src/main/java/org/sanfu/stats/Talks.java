@@ -100,17 +100,13 @@ public class Talks {
     }
 
     /**
-     * The talk's subject as meant: a department's code as the catalog's codes are read (Catalog#department: ＴＲＡＮＳＰＯＲＴ
-     * and transport are TRANSPORT; one it has none of stays as folded, to be refused as sent), a town as a town is
-     * (Typed.trimmed: its ends lose a no-break or zero-width space pasted with it, its inner characters stay); null
-     * stays null.
+     * The talk's subject as meant: a department's code as the catalog's codes are read (Catalog#departmentOrAsSent:
+     * ＴＲＡＮＳＰＯＲＴ and transport are TRANSPORT; one it has none of stays as sent, to be refused so), a town as a
+     * town is (Typed.trimmed: its ends lose a no-break or zero-width space pasted with it, its inner characters stay);
+     * null stays null.
      */
     String asMeant(boolean department, String subject) {
-        if (!department) {
-            return Typed.trimmed(subject);
-        }
-        String code = catalog.department(subject);
-        return code != null ? code : Typed.folded(subject);
+        return department ? catalog.departmentOrAsSent(subject) : Typed.trimmed(subject);
     }
 
     private record Checked(YearMonth month, Talk.Subject kind, String subject, LocalDate heldOn, String note) {}

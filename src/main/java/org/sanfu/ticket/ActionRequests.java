@@ -52,8 +52,8 @@ public final class ActionRequests {
             @CategoryCode String category) implements Routing {
 
         public Assign {
-            category = Typed.folded(category);
-            category = category == null || category.isEmpty() ? null : category;
+            // read where it is checked and filed (Catalog#category, which folds it): here only a blank one is none
+            category = Typed.blank(category) ? null : category;
         }
 
         public Assign(String leadDepartment, List<String> coDepartments, String note) {
@@ -162,14 +162,14 @@ public final class ActionRequests {
                     catalog.departmentCodes().stream().filter(catalog::isHandlingDepartment).toList()));
             boolean valid = true;
             // each code in any ASCII case, as TicketActions will file it (finance is FINANCE, and then is the lead)
-            String lead = read(command.leadDepartment());
+            String lead = catalog.departmentOrAsSent(command.leadDepartment());
             if ((required || lead != null) && !catalog.isHandlingDepartment(lead)) {
                 faults.buildConstraintViolationWithTemplate("{sanfu.validation.department}")
                         .addPropertyNode("leadDepartment").addConstraintViolation();
                 valid = false;
             }
             List<String> co = command.coDepartments() == null ? List.of()
-                    : command.coDepartments().stream().map(this::read).toList();
+                    : command.coDepartments().stream().map(catalog::departmentOrAsSent).toList();
             for (int i = 0; i < co.size(); i++) {
                 String department = co.get(i);
                 String fault = !catalog.isHandlingDepartment(department) ? "{sanfu.validation.department}"
@@ -187,12 +187,6 @@ public final class ActionRequests {
                 valid = false;
             }
             return valid;
-        }
-
-        /** The catalog's code of a department sent in any case; one it has none of as sent, to be refused as such. */
-        private String read(String sent) {
-            String code = catalog.department(sent);
-            return code == null ? sent : code;
         }
     }
 
