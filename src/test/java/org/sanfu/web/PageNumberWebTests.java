@@ -64,7 +64,15 @@ class PageNumberWebTests {
         // a page and a size both given wrong are both named, the size's bound never dividing by 0
         Pages.Answer both = pages.get("/tickets?page=-1&size=0", "leader");
         assertThat(both.status()).isEqualTo(400);
-        assertThat(both.html().select("#filterError").text()).contains("页码：必须是 0 到 500 之间的整数").contains("每页条数");
+        assertThat(both.html().select("#filterError").text()).contains("页码：必须是 0 到 500 之间的整数")
+                .contains("每页条数：必须是 1 到 200 之间的整数。");
+        // a size that is no whole number, or too long for one, is named so too, in the API's one wording (PageParams)
+        for (String size : new String[] {"abc", "99999999999"}) {
+            Pages.Answer unreadable = pages.get("/tickets?size=" + size, "leader");
+            assertThat(unreadable.status()).as(size).isEqualTo(400);
+            assertThat(unreadable.html().select("#filterError").text()).as(size)
+                    .contains("每页条数：必须是 1 到 200 之间的整数。").doesNotContain("页码");
+        }
     }
 
     /**

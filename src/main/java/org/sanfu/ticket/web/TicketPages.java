@@ -218,7 +218,7 @@ class TicketPages {
         model.addAttribute("departments", catalog.departmentCodes());
         model.addAttribute("categories", catalog.categoryCodes());
         Set<String> invalid = new LinkedHashSet<>();
-        Integer pageSize = number(size, "size", invalid);
+        Integer pageSize = pageSize(size);
         TicketListParams.Parsed parsed = null;
         Map<String, String> said = Map.of();
         // a filter malformed or given twice (web.StrictQueries) is named as one given wrong, before the others
@@ -383,16 +383,18 @@ class TicketPages {
         }
     }
 
-    /** A whole number given as a parameter; null when absent, noted as invalid when it is no number. */
-    private static Integer number(String value, String name, Set<String> invalid) {
+    /**
+     * The {@code size} given; null when absent, -1 when it is no whole number, so that PageParams names it as it names
+     * any size outside 1..200, in the API's one wording (每页条数：必须是 1 到 200 之间的整数).
+     */
+    private static Integer pageSize(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
             return Integer.valueOf(value.strip());
         } catch (NumberFormatException e) {
-            invalid.add(name);
-            return null;
+            return -1;
         }
     }
 
