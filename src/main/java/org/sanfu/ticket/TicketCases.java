@@ -85,14 +85,11 @@ public class TicketCases {
     }
 
     /**
-     * The change's moment for a member, or just after the member's own updatedAt where that is no earlier: the moment
-     * was taken at the change's start, before this member's lock, and a change of the member committed meanwhile (its
-     * later moment) must not be written over with an earlier one, nor shared: a pull by updatedSince whose cursor
-     * passed that change (its updatedAt and id), or a receiver keeping the latest callback, would miss this one.
+     * The change's moment for a member ({@link TicketChanges#stampAfter}): the moment was taken at the change's start,
+     * before this member's lock, and a change of the member may have committed meanwhile.
      */
     private Instant notBefore(Ticket member) {
-        Instant now = tickets.now();
-        return member.updatedAt() != null && !member.updatedAt().isBefore(now) ? member.updatedAt().plusMillis(1) : now;
+        return TicketChanges.stampAfter(member.updatedAt(), tickets.now());
     }
 
     /**

@@ -136,6 +136,25 @@ class TicketChanges {
         return touched.moment;
     }
 
+    /**
+     * The stamp of a change at {@code moment} of a ticket whose updatedAt is {@code updatedAt}: the moment, or just after
+     * the ticket's updatedAt where that is no earlier. A moment taken before the ticket's lock (a bulk step's, a sweep's
+     * start) may come before a change committed meanwhile: written over it, the ticket's updatedAt would go back, and at
+     * that change's very moment a pull by updatedSince whose cursor passed it (its updatedAt and id), or a receiver
+     * keeping the latest callback, would miss this one. So a ticket's updatedAt never goes back, and each change moves it.
+     */
+    static Instant stampAfter(Instant updatedAt, Instant moment) {
+        return updatedAt != null && !updatedAt.isBefore(moment) ? updatedAt.plusMillis(1) : moment;
+    }
+
+    /**
+     * {@link #stampAfter} in SQL, for a statement that stamps rows it did not read under their lock (an enterprise's
+     * tickets, a recounted deadline's): the row's updated_at as the update finds it, after any change committed
+     * meanwhile. Its two parameters are the moment. Written as both H2 and PostgreSQL read it.
+     */
+    static final String STAMP_AFTER =
+            "updated_at = case when updated_at >= ? then updated_at + interval '0.001' second else ? end";
+
     /** This transaction's change happens at {@code moment}, not the clock's now (a sweep's ticket, under its lock): before any {@link #now}. */
     void at(Instant moment) {
         Touched touched = touched();

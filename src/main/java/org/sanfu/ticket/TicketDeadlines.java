@@ -89,9 +89,10 @@ public class TicketDeadlines {
 
     /**
      * {@code now}, the sweep's start, decides which clocks are due and what a reminder says; what the ticket's row and
-     * history say happens at the ticket's own moment, read under its lock: a batch takes a while, and someone may have
-     * changed the ticket since the sweep began, so the sweep's start would move its updatedAt back (an integrator's
-     * pull by updatedSince, a receiver keeping the latest callback, would then miss the change).
+     * history say happens at the clock's now read under its lock, or just after the ticket's updatedAt where that is no
+     * earlier ({@link TicketChanges#stampAfter}): a batch takes a while, and someone may have changed the ticket since the
+     * sweep began, so the sweep's start would move its updatedAt back, and that change's own moment would hide the
+     * sweep's from a pull whose cursor passed it.
      */
     private void attend(long ticketId, Instant now) {
         Ticket t = tickets.lock(ticketId).orElse(null);
@@ -99,7 +100,7 @@ public class TicketDeadlines {
             return;
         }
         Instant read = clock.instant();
-        tickets.at(t.updatedAt() != null && t.updatedAt().isAfter(read) ? t.updatedAt() : read);
+        tickets.at(TicketChanges.stampAfter(t.updatedAt(), read));
         for (DeadlineClock which : DeadlineClock.values()) {
             Instant next = t.clocks().next(which);
             if (next == null || next.isAfter(now)) {

@@ -82,14 +82,15 @@ public class TicketReporters {
     @Transactional(propagation = Propagation.MANDATORY)
     public int handOverOpen(String from, String to, String actor) {
         Instant now = tickets.now();
-        Map<Long, TicketStatus> moved = tickets.changeOpenReporter(from, to, now);
+        Map<Long, Tickets.HandedOver> moved = tickets.changeOpenReporter(from, to, now);
         if (moved.isEmpty()) {
             return 0;
         }
         // stored as the history's other details are, in Chinese
         String detail = messages.getMessage("ticket.history.handover",
                 new Object[] {people.label(from), people.label(to)}, Locale.SIMPLIFIED_CHINESE);
-        moved.forEach((id, status) -> events.append(id, new TicketEvent(now, actor, HANDOVER, status, status, detail)));
+        moved.forEach((id, ticket) -> events.append(id,
+                new TicketEvent(ticket.at(), actor, HANDOVER, ticket.status(), ticket.status(), detail)));
         return moved.size();
     }
 }

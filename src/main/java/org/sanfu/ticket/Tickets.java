@@ -467,33 +467,44 @@ class Tickets {
                 .params(openReportedBy(reporter)).query(String.class).list();
     }
 
+    /** A ticket a handover moved: its status, and the moment its change took ({@link TicketChanges#stampAfter}). */
+    record HandedOver(TicketStatus status, Instant at) {}
+
     /**
      * Every open ticket (not CLOSED) this user name reported is reported by {@code to} from now on: their rows locked
      * in id order, as an action locks one, so that none closes meanwhile. Their ids with the status each has, by id.
+     * Each is stamped {@code now}, or just after its updatedAt where a change committed before its lock is no earlier.
      */
-    Map<Long, TicketStatus> changeOpenReporter(String from, String to, Instant now) {
-        Map<Long, TicketStatus> open = new LinkedHashMap<>();
-        sql("select id, status from ticket where " + OPEN_REPORTED + " order by id for update")
+    Map<Long, HandedOver> changeOpenReporter(String from, String to, Instant now) {
+        Map<Long, HandedOver> open = new LinkedHashMap<>();
+        sql("select id, status, updated_at from ticket where " + OPEN_REPORTED + " order by id for update")
                 .params(openReportedBy(from))
                 .query(rs -> {
-                    open.put(rs.getLong(1), TicketStatus.valueOf(rs.getString(2)));
+                    open.put(rs.getLong(1), new HandedOver(TicketStatus.valueOf(rs.getString(2)),
+                            TicketChanges.stampAfter(Sql.instant(rs, 3), now)));
                 });
         changes.changing(open.keySet());
         List<Object> ids = List.copyOf(open.keySet());
         for (List<Object> chunk : Sql.chunks(ids)) {
-            List<Object> params = new ArrayList<>(List.of(to, Sql.ts(now)));
+            // the rows are locked: the statement stamps each as HandedOver says
+            List<Object> params = new ArrayList<>(List.of(to, Sql.ts(now), Sql.ts(now)));
             params.addAll(chunk);
-            sql("update ticket set reporter = ?, updated_at = ? where id in ("
+            sql("update ticket set reporter = ?, " + TicketChanges.STAMP_AFTER + " where id in ("
                     + String.join(",", chunk.stream().map(id -> "?").toList()) + ")").params(params).update();
         }
         return open;
     }
 
+    /**
+     * The enterprise's new name and town on its tickets, each stamped with the change's moment, or just after its
+     * updatedAt: the moment is taken before the statement locks the rows, and a ticket changed meanwhile keeps its order.
+     */
     void renameEnterprise(String creditCode, String name, String town) {
         Instant now = changes.changing(sql("select id from ticket where enterprise_credit_code = ?").param(creditCode)
                 .query(Long.class).list());
-        sql("update ticket set enterprise_name = ?, town = ?, updated_at = ? where enterprise_credit_code = ?")
-                .params(name, town, Sql.ts(now), creditCode).update();
+        sql("update ticket set enterprise_name = ?, town = ?, " + TicketChanges.STAMP_AFTER
+                        + " where enterprise_credit_code = ?")
+                .params(name, town, Sql.ts(now), Sql.ts(now), creditCode).update();
     }
 
     /**

@@ -6,10 +6,12 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.sanfu.Api;
 import org.sanfu.SanfuTest;
 import org.sanfu.TickingTime;
 import org.sanfu.security.Caller;
@@ -37,6 +39,8 @@ class ChangeMomentTests extends TicketWebTestSupport {
     TicketReporters reporters;
     @Autowired
     Tickets tickets;
+    @Autowired
+    TicketDeadlines deadlines;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -89,11 +93,7 @@ class ChangeMomentTests extends TicketWebTestSupport {
         Instant[] later = new Instant[1];
 
         Instant moment = atItsMoment(() -> {
-            later[0] = tickets.now().plus(Duration.ofMinutes(1));
-            TransactionTemplate other = new TransactionTemplate(transactions);
-            other.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
-            other.executeWithoutResult(tx -> jdbc.update("update ticket set updated_at = ? where id = ?",
-                    Timestamp.from(later[0]), id));
+            later[0] = changedMeanwhile(id, tickets.now().plus(Duration.ofMinutes(1)));
             cases.link(id, "dispatch", "并入共性问题");
         });
         assertThat(later[0]).isAfter(moment);
@@ -111,11 +111,7 @@ class ChangeMomentTests extends TicketWebTestSupport {
         boolean[] replied = new boolean[1];
 
         atItsMoment(() -> {
-            later[0] = tickets.now().plus(Duration.ofMinutes(1));
-            TransactionTemplate other = new TransactionTemplate(transactions);
-            other.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
-            other.executeWithoutResult(tx -> jdbc.update("update ticket set updated_at = ? where id = ?",
-                    Timestamp.from(later[0]), id));
+            later[0] = changedMeanwhile(id, tickets.now().plus(Duration.ofMinutes(1)));
             replied[0] = cases.replyAsMember(id, 1L, "统一答复", Outcome.RESOLVED);
         });
         assertThat(replied[0]).isTrue();
@@ -127,7 +123,8 @@ class ChangeMomentTests extends TicketWebTestSupport {
     @Test
     void aTicketHandedOverCarriesTheMomentOfTheChange() {
         long id = Long.parseLong(id(api.ticket("CONTAINER")));
-        TickingTime.start(Instant.now().truncatedTo(ChronoUnit.SECONDS), Duration.ofSeconds(1));
+        // after the ticket's own moment of filing: a ticket handed over is never stamped before its updatedAt (below)
+        TickingTime.start(Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1), Duration.ofSeconds(1));
 
         new TransactionTemplate(transactions).executeWithoutResult(tx -> {
             Instant moment = tickets.now();
@@ -137,6 +134,83 @@ class ChangeMomentTests extends TicketWebTestSupport {
             tx.setRollbackOnly();
         });
         assertThat(jdbc.queryForObject("select reporter from ticket where id = ?", String.class, id)).isEqualTo("staff1");
+    }
+
+    /**
+     * A bulk step takes its moment before it locks the rows it stamps: a ticket changed meanwhile (its updatedAt later
+     * than that moment) is stamped just after its own updatedAt, never back to the step's moment nor at its own (a pull
+     * whose cursor passed that change would miss this one); the others of the step take the step's moment. Here an
+     * enterprise's new name, written to its two tickets in one statement.
+     */
+    @Test
+    void aTicketChangedAfterItsEnterprisesNewNameTookItsMomentIsNotRenamedBackwards() {
+        String code = api.enterprise();
+        List<Long> ids = twoTicketsOf(code);
+        TickingTime.start(Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1), Duration.ofSeconds(1));
+        Instant[] later = new Instant[1];
+
+        Instant moment = atItsMoment(() -> {
+            later[0] = changedMeanwhile(ids.get(1), tickets.now().plus(Duration.ofMinutes(1)));
+            tickets.renameEnterprise(code, "改名后的企业", "城关镇");
+        });
+        assertThat(updatedAt(ids.get(0))).isEqualTo(moment);
+        assertThat(updatedAt(ids.get(1))).isEqualTo(later[0].plusMillis(1));
+    }
+
+    /** As above, for a handover: the ticket's history says the moment its updatedAt does. Rolled back. */
+    @Test
+    void aTicketChangedAfterItsHandoverTookItsMomentIsNotHandedOverBackwards() {
+        List<Long> ids = twoTicketsOf(api.enterprise());
+        TickingTime.start(Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1), Duration.ofSeconds(1));
+
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            Instant moment = tickets.now();
+            Instant later = changedMeanwhile(ids.get(1), moment.plus(Duration.ofMinutes(1)));
+            assertThat(reporters.handOverOpen("staff1", "staff2", "admin")).isPositive();
+            assertThat(updatedAt(ids.get(0))).isEqualTo(moment);
+            assertThat(lastEventAt(ids.get(0), TicketReporters.HANDOVER)).isEqualTo(moment);
+            assertThat(updatedAt(ids.get(1))).isEqualTo(later.plusMillis(1));
+            assertThat(lastEventAt(ids.get(1), TicketReporters.HANDOVER)).isEqualTo(later.plusMillis(1));
+            tx.setRollbackOnly();
+        });
+    }
+
+    /**
+     * As above, for the deadline sweep's mark of a missed deadline: a ticket whose updatedAt is no earlier than the
+     * clock's now read under its lock is marked just after it, not at it; one earlier, at that now.
+     */
+    @Test
+    void aTicketTheSweepFindsChangedLaterIsMarkedJustAfterItsChangeNotAtIt() {
+        List<Long> ids = twoTicketsOf(api.enterprise());
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS).plusSeconds(1);
+        // the sweep's first two: their sign deadlines missed long ago
+        Timestamp deadline = Timestamp.from(Instant.parse("2000-01-02T00:00:00Z"));
+        ids.forEach(id -> jdbc.update("update ticket set sign_deadline = ?, sign_clock_next = ? where id = ?", deadline,
+                Timestamp.from(Instant.parse("2000-01-01T00:00:00Z")), id));
+        // at the clock's now itself: the same moment, which a cursor may have passed, is no later
+        Instant later = changedMeanwhile(ids.get(1), now);
+        ClockUtil.setCurrentTime(Date.from(now));
+
+        deadlines.sweep();
+        assertThat(updatedAt(ids.get(0))).isEqualTo(now);
+        assertThat(lastEventAt(ids.get(0), "overdue")).isEqualTo(now);
+        assertThat(updatedAt(ids.get(1))).isEqualTo(later.plusMillis(1));
+        assertThat(lastEventAt(ids.get(1), "overdue")).isEqualTo(later.plusMillis(1));
+    }
+
+    /** Two tickets of the enterprise, filed by staff1 at one visit: their ids. */
+    private List<Long> twoTicketsOf(String code) {
+        return api.visit(code, List.of(Api.problem("CONTAINER", "甲"), Api.problem("CONTAINER", "乙"))).stream()
+                .map(t -> t.get("id").asLong()).toList();
+    }
+
+    /** Another transaction changed the ticket at {@code at} and committed: that moment. */
+    private Instant changedMeanwhile(long id, Instant at) {
+        TransactionTemplate other = new TransactionTemplate(transactions);
+        other.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+        other.executeWithoutResult(tx -> jdbc.update("update ticket set updated_at = ? where id = ?", Timestamp.from(at),
+                id));
+        return at;
     }
 
     /**
