@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -164,8 +165,12 @@ public class DeadlineRecount implements SmartInitializingSingleton {
         enterprises.lockBeforeTheirTickets(moves.stream().map(m -> m.running().enterpriseCreditCode())
                 .filter(Objects::nonNull).collect(Collectors.toSet()));
         List<Nearer> nearer = new ArrayList<>();
+        // each ticket's one moment (its deadlines moved, their events), taken under its lock: the recount's, or just
+        // after the ticket's updatedAt where a change committed since the recount took its moment is no earlier
+        Map<Long, Instant> moments = new HashMap<>();
         for (Move m : moves) {
-            move(m.running().id(), m.clock(), m.running().deadline(), m.counted(), is, now).ifPresent(nearer::add);
+            Instant at = moments.computeIfAbsent(m.running().id(), id -> tickets.lockAt(id, now));
+            move(m.running().id(), m.clock(), m.running().deadline(), m.counted(), is, at).ifPresent(nearer::add);
         }
         toldTogether(nearer, is.zone()).forEach(notifications::send);
         return moves.size();
@@ -219,18 +224,21 @@ public class DeadlineRecount implements SmartInitializingSingleton {
         return day.atTime(time.equals(was.workEnd()) ? is.workEnd() : time).atZone(is.zone()).toInstant();
     }
 
-    /** Moves the deadline; the notice for whoever is to move the ticket on, if it came nearer. */
+    /**
+     * Moves the deadline, at the ticket's moment {@code at}; the notice for whoever is to move the ticket on, if it came
+     * nearer.
+     */
     private Optional<Nearer> move(long id, DeadlineClock which, Instant from, Instant to, WorkingDayCalendar is,
-            Instant now) {
+            Instant at) {
         // less time than they were told: whoever is to move it on hears it now, not at the next reminder; to know
         // who that is takes the ticket's open tasks, which the other moves do not need
         boolean nearer = which != DeadlineClock.FEEDBACK && to.isBefore(from);
-        tickets.deadlineMoved(id, which, to);
+        tickets.deadlineMoved(id, which, to, at);
         Ticket t = (nearer ? tickets.find(id) : tickets.findRow(id)).orElseThrow();
         tickets.clockNext(id, which, t.nextClockPoint(which, is::pointOf));
         String before = TicketDeadlines.minutes(from, is.zone());
         String after = TicketDeadlines.minutes(to, is.zone());
-        events.append(id, new TicketEvent(now, TicketEvent.SYSTEM, "recount", t.status(), t.status(),
+        events.append(id, new TicketEvent(at, TicketEvent.SYSTEM, "recount", t.status(), t.status(),
                 "节假日安排调整，" + which.deadlineName() + "由 " + before + " 改为 " + after));
         if (which == DeadlineClock.FEEDBACK) {
             publisher.publishEvent(new FeedbackWindowMoved(id, to));

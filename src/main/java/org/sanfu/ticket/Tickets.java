@@ -337,11 +337,20 @@ class Tickets {
                 .query((rs, n) -> new RunningDeadline(rs.getLong(1), Sql.instant(rs, 2), rs.getString(3))).list();
     }
 
-    /** A clock's deadline moved (a changed calendar counted it anew). */
-    void deadlineMoved(long id, DeadlineClock clock, Instant deadline) {
+    /**
+     * Takes the row's lock, as {@link #lock} does, for a change whose {@code moment} was taken before it: the moment the
+     * change of this ticket takes ({@link TicketChanges#stampAfter}).
+     */
+    Instant lockAt(long id, Instant moment) {
+        return TicketChanges.stampAfter(sql("select updated_at from ticket where id = ? for update").param(id)
+                .query((rs, n) -> Sql.instant(rs, 1)).single(), moment);
+    }
+
+    /** A clock's deadline moved (a changed calendar counted it anew), at the moment {@link #lockAt} gave. */
+    void deadlineMoved(long id, DeadlineClock clock, Instant deadline, Instant at) {
         changes.changingStamped(id);
         sql("update ticket set " + deadlineColumn(clock) + " = ?, updated_at = ? where id = ?")
-                .params(Sql.ts(deadline), Sql.ts(changes.now()), id).update();
+                .params(Sql.ts(deadline), Sql.ts(at), id).update();
     }
 
     private static String deadlineColumn(DeadlineClock clock) {

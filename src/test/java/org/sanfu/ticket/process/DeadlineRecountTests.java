@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -150,7 +151,8 @@ class DeadlineRecountTests extends ProcessTestSupport {
         assertThat(recounts(id)).singleElement().satisfies(e -> {
             assertThat(e.actor()).isEqualTo(TicketEvent.SYSTEM);
             assertThat(e.detail()).isEqualTo("节假日安排调整，答复期限由 2031-03-17 17:30 改为 2031-03-18 17:30");
-            assertThat(e.at()).isEqualTo(at("2031-03-10T10:00:00"));
+            // the ticket was filed at the recount's very moment (the clock stands still): the recount comes just after
+            assertThat(e.at()).isEqualTo(at("2031-03-10T10:00:00").plusMillis(1));
         });
         assertThat(api.get("/api/tickets/" + id + "/history", "staff1").json()).anySatisfy(e -> {
             assertThat(e.get("action").asText()).isEqualTo("recount");
@@ -166,6 +168,35 @@ class DeadlineRecountTests extends ProcessTestSupport {
         assertThat(ticket(id).replyDeadline()).isEqualTo(at("2031-03-18T17:30:00"));
         assertThat(recounts(id)).hasSize(1);
         assertThat(told(id)).as("more time: nobody needs telling").isEmpty();
+    }
+
+    /**
+     * A ticket changed after the recount took its moment (its updatedAt later, committed before the recount took its
+     * lock) keeps its order: its moved deadline and its recount event say 1 ms after that updatedAt, never the
+     * recount's earlier moment (a pull whose cursor passed that change would miss this one); a ticket not changed
+     * meanwhile takes the recount's moment. September 2031.
+     */
+    @Test
+    void aTicketChangedAfterTheRecountTookItsMomentIsNotStampedBackwards() throws IOException {
+        now(at("2031-09-08T10:00:00")); // a Monday
+        String id = open("CONTAINER");
+        String changed = open("CONTAINER");
+        Instant moment = at("2031-09-08T10:05:00");
+        now(moment);
+        Instant later = moment.plusSeconds(60);
+        jdbc.sql("update ticket set updated_at = ? where id = ?").params(Timestamp.from(later), Long.parseLong(changed))
+                .update();
+
+        assertThat(recount.countOn(withNoticeOf("2031-09-10"))).isPositive();
+        assertThat(updatedAt(id)).isEqualTo(moment);
+        assertThat(recounts(id)).isNotEmpty().allSatisfy(e -> assertThat(e.at()).isEqualTo(moment));
+        assertThat(updatedAt(changed)).isEqualTo(later.plusMillis(1));
+        assertThat(recounts(changed)).isNotEmpty().allSatisfy(e -> assertThat(e.at()).isEqualTo(later.plusMillis(1)));
+    }
+
+    private Instant updatedAt(String id) {
+        return jdbc.sql("select updated_at from ticket where id = ?").param(Long.parseLong(id)).query(Timestamp.class)
+                .single().toInstant();
     }
 
     /**
