@@ -5,10 +5,10 @@ import org.sanfu.routing.Routing;
 import org.sanfu.ticket.process.TicketProcessGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.availability.AvailabilityChangeEvent;
-import org.springframework.boot.availability.ReadinessState;
-import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Component;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 /**
  * Does at start-up what the first ticket after each start of a node did inside its own transaction: parse the ticket
@@ -22,33 +22,39 @@ import org.springframework.stereotype.Component;
  * routing table's evaluations leave no trace. At a level that keeps decisions (full) each start would store a
  * historic decision for every category and urgency.
  * <p>
- * Once the application takes traffic (readiness ACCEPTING_TRAFFIC, which Spring Boot declares after every listener of
- * the ready event), not among those listeners: one of them, the Camunda starter's, starts the job executor, and
- * /actuator/health answers DOWN until it runs (the starter's jobExecutor indicator). Listening to the ready event, the
- * warm-up ran before the starter's listener (same order, registered first) and a node answered UP 1.8 s later than
- * it could on a quiet 2-core machine. A ticket that comes before the warm-up has ended parses what it needs itself,
- * as every first ticket did before.
+ * Done on a thread of its own while the context creates its other singletons (a bean bootstrapped in the background),
+ * and the context's start waits for it: the node answers UP on /actuator/health
+ * only warm, as it did when the warm-up listened to the ready event, but the warm-up's 1.8 s (a quiet 2-core machine)
+ * no longer come after everything else. (As a ready listener it also ran before the Camunda starter's, which starts the
+ * job executor that health waits for: listeners of one order run in registration order.)
  */
-@Component
+@Configuration(proxyBeanMethods = false)
 class EngineWarmUp {
 
     private static final Logger log = LoggerFactory.getLogger(EngineWarmUp.class);
 
-    private final TicketProcessGateway process;
-    private final Routing routing;
-    private final Catalog catalog;
+    /** That the engine was warmed up (or tried to be): the bean's creation is the warm-up. */
+    record EngineWarmedUp(boolean warm) {}
 
-    EngineWarmUp(TicketProcessGateway process, Routing routing, Catalog catalog) {
-        this.process = process;
-        this.routing = routing;
-        this.catalog = catalog;
+    /**
+     * The thread the background bootstrap runs on, where the context has none: Spring Boot names its task executor the
+     * bootstrap executor, but the Camunda starter's own (camundaTaskExecutor, with the job executor on) turns that one
+     * off, and without one the context creates a background bean on its main thread. No bean of type Executor, which
+     * would turn Spring Boot's off where it is on.
+     */
+    @Bean
+    static BeanFactoryPostProcessor warmUpThread() {
+        return factory -> {
+            if (factory.getBootstrapExecutor() == null) {
+                SimpleAsyncTaskExecutor thread = new SimpleAsyncTaskExecutor("engine-warm-up-");
+                thread.setDaemon(true);
+                factory.setBootstrapExecutor(thread);
+            }
+        };
     }
 
-    @EventListener
-    void warmUp(AvailabilityChangeEvent<ReadinessState> readiness) {
-        if (readiness.getState() != ReadinessState.ACCEPTING_TRAFFIC) {
-            return;
-        }
+    @Bean(bootstrap = Bean.Bootstrap.BACKGROUND)
+    EngineWarmedUp engineWarmedUp(TicketProcessGateway process, Routing routing, Catalog catalog) {
         try {
             process.warmUp();
             for (String category : catalog.categoryCodes()) {
@@ -56,9 +62,11 @@ class EngineWarmUp {
                     routing.route(category, urgency.name());
                 }
             }
+            return new EngineWarmedUp(true);
         } catch (RuntimeException e) {
             // only the first ticket is slower: the engine does it then, as it did before
             log.warn("the engine was not warmed up at start: {}", e.toString());
+            return new EngineWarmedUp(false);
         }
     }
 }

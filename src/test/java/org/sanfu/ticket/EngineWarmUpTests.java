@@ -4,25 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.deploy.cache.DeploymentCache;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.commons.utils.cache.Cache;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 import org.sanfu.SanfuTest;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.routing.Routing;
 import org.sanfu.ticket.process.TicketProcess;
+import org.sanfu.ticket.process.TicketProcessGateway;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.availability.AvailabilityChangeEvent;
-import org.springframework.boot.availability.ReadinessState;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.event.ApplicationListenerMethodAdapter;
 import org.springframework.context.support.AbstractApplicationContext;
-import org.springframework.core.ResolvableType;
 import org.springframework.test.util.ReflectionTestUtils;
 
 /**
@@ -44,58 +43,65 @@ class EngineWarmUpTests {
     Catalog catalog;
 
     /**
-     * As a node just started: the caches emptied, then the application declares it takes traffic, delivered as the
-     * context delivers it (to the listeners it registered for that event), not by calling the warm-up: without the
-     * hook, or without its routing loop, the caches stay empty. Only the warm-up's listener hears it here: the
-     * others (the callback and calendar schedules) would start a second timer in this shared context.
+     * As a node starts: the caches emptied, then the warm-up's configuration created by a context, as the node's
+     * context creates it (here a child of this test's, so that it finds the engine and Routing), not by calling the
+     * warm-up: the context's start ends only once the warm-up has, and the caches are then full. Without the routing
+     * loop, or without the process parsed, they stay empty.
      */
     @Test
-    void theTicketProcessIsParsedAndTheRoutingDecidedWhenTheApplicationTakesTraffic() {
+    void theTicketProcessIsParsedAndTheRoutingDecidedBeforeTheContextHasStarted() {
         emptyTheCaches();
 
-        deliverToTheWarmUp(new AvailabilityChangeEvent<>(context, ReadinessState.ACCEPTING_TRAFFIC));
+        try (AnnotationConfigApplicationContext node = new AnnotationConfigApplicationContext()) {
+            node.setParent(context);
+            node.register(EngineWarmUp.class);
+            node.refresh();
 
+            assertThat(node.getBean(EngineWarmUp.EngineWarmedUp.class).warm()).isTrue();
+        }
         assertThat(processCache().get(newest())).isNotNull();
         assertThat(decided()).as("a decision for each category and urgency")
                 .hasSize(catalog.categoryCodes().size() * Urgency.values().length);
     }
 
     /**
-     * Not while the ready event's listeners run: one of them, the Camunda starter's, starts the job executor, which
-     * /actuator/health waits for (DOWN until then), and the warm-up among them ran first and held the node's UP back
-     * by its seconds. Nor when the application refuses traffic (at shut-down).
+     * On a thread of its own while the node's context creates its other singletons, not after them: as a listener of
+     * the ready event it ran last, and before the Camunda starter's listener, which starts the job executor
+     * /actuator/health waits for. Whether or not Spring Boot's task executor is there to be the bootstrap executor (the
+     * Camunda starter's turns it off when the job executor is on), the context has one.
      */
     @Test
-    void notAmongTheReadyEventsListenersNorWhenRefusingTraffic() {
-        emptyTheCaches();
+    void theWarmUpRunsOnAThreadOfItsOwnInAContextWithoutABootstrapExecutor() {
+        TicketProcessGateway process = Mockito.mock(TicketProcessGateway.class);
+        AtomicReference<String> warmedOn = new AtomicReference<>();
+        Mockito.doAnswer(call -> {
+            warmedOn.set(Thread.currentThread().getName());
+            return null;
+        }).when(process).warmUp();
+        Catalog oneCategory = Mockito.mock(Catalog.class);
+        Mockito.when(oneCategory.categoryCodes()).thenReturn(List.of("FINANCING"));
 
-        assertThat(listenersOfTheWarmUp(ResolvableType.forClass(ApplicationReadyEvent.class)))
-                .as("the warm-up does not listen to the ready event").isEmpty();
-        deliverToTheWarmUp(new AvailabilityChangeEvent<>(context, ReadinessState.REFUSING_TRAFFIC));
+        try (AnnotationConfigApplicationContext node = new AnnotationConfigApplicationContext()) {
+            node.getBeanFactory().registerSingleton("process", process);
+            node.getBeanFactory().registerSingleton("routing", Mockito.mock(Routing.class));
+            node.getBeanFactory().registerSingleton("catalog", oneCategory);
+            node.register(EngineWarmUp.class);
+            node.refresh();
 
-        assertThat(processCache().get(newest())).isNull();
-        assertThat(decided()).isEmpty();
+            assertThat(node.containsBean(ConfigurableApplicationContext.BOOTSTRAP_EXECUTOR_BEAN_NAME)).isFalse();
+            assertThat(node.getBean(EngineWarmUp.EngineWarmedUp.class).warm()).isTrue();
+        }
+        assertThat(warmedOn.get()).as("the thread the warm-up ran on").startsWith("engine-warm-up-");
+        assertThat(((AbstractApplicationContext) context).getApplicationListeners().stream()
+                .filter(l -> l instanceof ApplicationListenerMethodAdapter a
+                        && a.getListenerId().startsWith(EngineWarmUp.class.getName() + ".")))
+                .as("no listener of the warm-up's").isEmpty();
     }
 
     private void emptyTheCaches() {
         deploymentCache().discardProcessDefinitionCache();
         decided().clear();
         assertThat(processCache().get(newest())).isNull();
-    }
-
-    private void deliverToTheWarmUp(AvailabilityChangeEvent<ReadinessState> event) {
-        List<ApplicationListener<?>> warmUps = listenersOfTheWarmUp(
-                ResolvableType.forClassWithGenerics(AvailabilityChangeEvent.class, ReadinessState.class));
-        assertThat(warmUps).as("the warm-up listens for the application's readiness").hasSize(1);
-        warmUps.forEach(l -> ((ApplicationListenerMethodAdapter) l).onApplicationEvent(event));
-    }
-
-    private List<ApplicationListener<?>> listenersOfTheWarmUp(ResolvableType event) {
-        return ((AbstractApplicationContext) context).getApplicationListeners().stream()
-                .filter(l -> l instanceof ApplicationListenerMethodAdapter a
-                        && a.getListenerId().startsWith(EngineWarmUp.class.getName() + ".")
-                        && a.supportsEventType(event))
-                .toList();
     }
 
     private DeploymentCache deploymentCache() {
