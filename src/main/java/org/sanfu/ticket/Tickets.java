@@ -131,7 +131,10 @@ class Tickets {
         return changes.now();
     }
 
-    /** This transaction's change happens at {@code moment}, not the clock's now (a sweep's ticket: not before its updatedAt). */
+    /**
+     * This transaction's change happens at {@code moment}, not the clock's now (a sweep's ticket: after its updatedAt,
+     * {@link TicketChanges#stampAfter}).
+     */
     void at(Instant moment) {
         changes.at(moment);
     }
