@@ -155,13 +155,19 @@ class TicketChanges {
     static final String STAMP_AFTER =
             "updated_at = case when updated_at >= ? then updated_at + interval '0.001' second else ? end";
 
-    /** This transaction's change happens at {@code moment}, not the clock's now (a sweep's ticket, under its lock): before any {@link #now}. */
-    void at(Instant moment) {
+    /**
+     * The ticket's row is locked, and its updatedAt as read under the lock: a transaction that has taken no moment yet
+     * (an action, a sweep's ticket) takes it now, the clock's now or just after that updatedAt where that is no earlier
+     * ({@link #stampAfter}). Read after the lock, the clock may still say a moment at or before the ticket's last
+     * change: another node's clock behind this one's, or a change stamped 1 ms after a bulk step's within that
+     * millisecond. A transaction whose moment was taken before the lock (a systemic case's members) keeps it, and
+     * stamps each ticket after its own updatedAt itself.
+     */
+    void locked(Instant updatedAt) {
         Touched touched = touched();
-        if (touched.moment != null && !touched.moment.equals(moment)) {
-            throw new IllegalStateException("the transaction's moment is " + touched.moment + " already, not " + moment);
+        if (touched.moment == null) {
+            touched.moment = stampAfter(updatedAt, clock.instant());
         }
-        touched.moment = moment;
     }
 
     /**

@@ -89,18 +89,16 @@ public class TicketDeadlines {
 
     /**
      * {@code now}, the sweep's start, decides which clocks are due and what a reminder says; what the ticket's row and
-     * history say happens at the clock's now read under its lock, or just after the ticket's updatedAt where that is no
-     * earlier ({@link TicketChanges#stampAfter}): a batch takes a while, and someone may have changed the ticket since the
-     * sweep began, so the sweep's start would move its updatedAt back, and that change's own moment would hide the
-     * sweep's from a pull whose cursor passed it.
+     * history say happens at the moment its lock gives ({@link Tickets#lock}: the clock's now read under it, or just
+     * after the ticket's updatedAt where that is no earlier): a batch takes a while, and someone may have changed the
+     * ticket since the sweep began, so the sweep's start would move its updatedAt back, and that change's own moment
+     * would hide the sweep's from a pull whose cursor passed it.
      */
     private void attend(long ticketId, Instant now) {
         Ticket t = tickets.lock(ticketId).orElse(null);
         if (t == null) {
             return;
         }
-        Instant read = clock.instant();
-        tickets.at(TicketChanges.stampAfter(t.updatedAt(), read));
         for (DeadlineClock which : DeadlineClock.values()) {
             Instant next = t.clocks().next(which);
             if (next == null || next.isAfter(now)) {

@@ -111,32 +111,30 @@ class Tickets {
     /**
      * Takes the row's lock, held until the transaction ends (one action at a time per ticket), and reads
      * the row: on PostgreSQL in one statement; on H2 in two, because H2 keeps no parsed statement that
-     * locks: a short one to parse on every call, and the read that it keeps.
+     * locks: a short one to parse on every call, and the read that it keeps. A transaction that has taken no moment
+     * yet takes it here, under the lock, after the row's updatedAt ({@link TicketChanges#locked}).
      */
     Optional<Ticket> lock(long id) {
+        Optional<Ticket> locked;
         if (postgres) {
-            return withCoHandling(sql("select " + COLUMNS + " from ticket where id = ? for update").param(id)
+            locked = withCoHandling(sql("select " + COLUMNS + " from ticket where id = ? for update").param(id)
                     .query(Tickets::map).list()).stream().findFirst();
+        } else {
+            boolean exists = sql("select id from ticket where id = ? for update").param(id).query(Long.class)
+                    .optional().isPresent();
+            locked = exists ? find(id) : Optional.empty();
         }
-        boolean exists = sql("select id from ticket where id = ? for update").param(id).query(Long.class)
-                .optional().isPresent();
-        return exists ? find(id) : Optional.empty();
+        locked.ifPresent(t -> changes.locked(t.updatedAt()));
+        return locked;
     }
 
     /**
      * The moment of the change this transaction makes ({@link TicketChanges#now}): a use case reads it at its start,
-     * the process's listeners it calls read the same, so that one change has one moment wherever it is written.
+     * after its ticket's {@link #lock}, the process's listeners it calls read the same, so that one change has one
+     * moment wherever it is written.
      */
     Instant now() {
         return changes.now();
-    }
-
-    /**
-     * This transaction's change happens at {@code moment}, not the clock's now (a sweep's ticket: after its updatedAt,
-     * {@link TicketChanges#stampAfter}).
-     */
-    void at(Instant moment) {
-        changes.at(moment);
     }
 
     void setProcessInstance(long id, String processInstanceId) {

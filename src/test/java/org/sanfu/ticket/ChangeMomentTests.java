@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -196,6 +197,26 @@ class ChangeMomentTests extends TicketWebTestSupport {
         assertThat(lastEventAt(ids.get(0), "overdue")).isEqualTo(now);
         assertThat(updatedAt(ids.get(1))).isEqualTo(later.plusMillis(1));
         assertThat(lastEventAt(ids.get(1), "overdue")).isEqualTo(later.plusMillis(1));
+    }
+
+    /**
+     * An action takes its moment under the ticket's lock (Tickets#lock): a ticket whose updatedAt lies ahead of this
+     * node's clock (stamped by a node whose clock runs ahead, or 1 ms after a bulk step's moment within that
+     * millisecond) is signed and replied just after it, never at or before it; the history says the same moment.
+     */
+    @Test
+    void aTicketStampedAheadOfTheClockIsSignedAndRepliedAfterIt() {
+        String id = id(api.ticket("CONTAINER"));
+        Instant ahead = Instant.now().truncatedTo(ChronoUnit.MILLIS).plus(Duration.ofHours(1));
+        changedMeanwhile(Long.parseLong(id), ahead);
+
+        api.act(id, "sign", "transport", null);
+        assertThat(updatedAt(Long.parseLong(id))).isEqualTo(ahead.plusMillis(1));
+        assertThat(lastEventAt(Long.parseLong(id), "sign")).isEqualTo(ahead.plusMillis(1));
+
+        api.act(id, "reply", "transport", Map.of("resolution", "已协调船公司", "outcome", "RESOLVED"));
+        assertThat(updatedAt(Long.parseLong(id))).isEqualTo(ahead.plusMillis(2));
+        assertThat(lastEventAt(Long.parseLong(id), "reply")).isEqualTo(ahead.plusMillis(2));
     }
 
     /** Two tickets of the enterprise, filed by staff1 at one visit: their ids. */
