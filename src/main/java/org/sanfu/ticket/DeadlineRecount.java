@@ -6,7 +6,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -164,12 +163,14 @@ public class DeadlineRecount implements SmartInitializingSingleton {
         // Only the moving tickets' enterprises: a visit filed meanwhile for another waits for nothing.
         enterprises.lockBeforeTheirTickets(moves.stream().map(m -> m.running().enterpriseCreditCode())
                 .filter(Objects::nonNull).collect(Collectors.toSet()));
+        // then the moving tickets' rows, in id order as a handover takes them (clock by clock, a ticket held for its
+        // sign deadline could be one a handover waits for while it holds one whose reply deadline moves), in one read
+        Map<Long, Instant> updatedAt = tickets.lockInIdOrder(moves.stream().map(m -> m.running().id()).toList());
         List<Nearer> nearer = new ArrayList<>();
-        // each ticket's one moment (its deadlines moved, their events), taken under its lock: the recount's, or just
-        // after the ticket's updatedAt where a change committed since the recount took its moment is no earlier
-        Map<Long, Instant> moments = new HashMap<>();
         for (Move m : moves) {
-            Instant at = moments.computeIfAbsent(m.running().id(), id -> tickets.lockAt(id, now));
+            // the ticket's one moment (its deadlines moved, their events): the recount's, or just after its updatedAt
+            // where a change committed since the recount took its moment is no earlier
+            Instant at = TicketChanges.stampAfter(updatedAt.get(m.running().id()), now);
             move(m.running().id(), m.clock(), m.running().deadline(), m.counted(), is, at).ifPresent(nearer::add);
         }
         toldTogether(nearer, is.zone()).forEach(notifications::send);

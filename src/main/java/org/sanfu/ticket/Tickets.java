@@ -339,15 +339,20 @@ class Tickets {
     }
 
     /**
-     * Takes the row's lock, as {@link #lock} does, for a change whose {@code moment} was taken before it: the moment the
-     * change of this ticket takes ({@link TicketChanges#stampAfter}).
+     * Takes these tickets' row locks in id order, as a handover takes them (so neither holds a row the other waits for),
+     * a thousand at a time: each one's updatedAt as found under its lock, by id.
      */
-    Instant lockAt(long id, Instant moment) {
-        return TicketChanges.stampAfter(sql("select updated_at from ticket where id = ? for update").param(id)
-                .query((rs, n) -> Sql.instant(rs, 1)).single(), moment);
+    Map<Long, Instant> lockInIdOrder(Collection<Long> ids) {
+        Map<Long, Instant> updatedAt = new HashMap<>();
+        List<Long> inOrder = ids.stream().distinct().sorted().toList();
+        Sql.inChunks(inOrder, chunk -> sql("select id, updated_at from ticket where id in ("
+                        + String.join(",", chunk.stream().map(id -> "?").toList()) + ") order by id for update")
+                .params(List.copyOf(chunk)).query((rs, n) -> Map.entry(rs.getLong(1), Sql.instant(rs, 2))).list())
+                .forEach(row -> updatedAt.put(row.getKey(), row.getValue()));
+        return updatedAt;
     }
 
-    /** A clock's deadline moved (a changed calendar counted it anew), at the moment {@link #lockAt} gave. */
+    /** A clock's deadline moved (a changed calendar counted it anew), at the ticket's moment, taken under its lock. */
     void deadlineMoved(long id, DeadlineClock clock, Instant deadline, Instant at) {
         changes.changingStamped(id);
         sql("update ticket set " + deadlineColumn(clock) + " = ?, updated_at = ? where id = ?")

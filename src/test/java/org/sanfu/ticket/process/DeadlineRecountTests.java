@@ -240,6 +240,40 @@ class DeadlineRecountTests extends ProcessTestSupport {
         assertThat(ticket(id).replyDeadline()).isEqualTo(at("2038-03-16T17:30:00"));
     }
 
+    /**
+     * The recount takes its moving tickets' rows in id order, as a handover takes them: held back at the lower one, it
+     * holds no higher one a handover holding that lower one would take next. Before, it took them clock by clock: the
+     * higher ticket for its sign deadline, then waited for the lower one for its reply deadline, and the two could
+     * each wait for the other (the database ends one, 409). March 2041, a year of its own.
+     */
+    @Test
+    void theRecountTakesItsTicketsInIdOrderAsAHandoverDoes() throws Exception {
+        now(at("2041-03-04T10:00:00")); // a Monday
+        String lower = open("CONTAINER");
+        actions.sign(lower, TRANSPORT);
+        // not signed: its sign deadline (Tuesday) moves too, and the sign clock's moves come before the reply clock's
+        String higher = open("CONTAINER");
+        assertThat(Long.parseLong(higher)).isGreaterThan(Long.parseLong(lower));
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> counting;
+            try (HeldRow handingOver = new HeldRow(transactions, jdbc, "select id from ticket where id = ? for update",
+                    Long.parseLong(lower))) {
+                counting = other.submit(() -> recount.countOn(withNoticeOf("2041-03-05")));
+                race.awaitAt("select %updated_at from ticket where id %", 1, counting);
+                assertThat(counting).as("waiting for the lower ticket").isNotDone();
+                // the higher one is free (held, it would be waited for past the lock timeout here, and fail)
+                new TransactionTemplate(transactions).executeWithoutResult(status -> assertThat(jdbc
+                        .sql("select id from ticket where id = ? for update").param(Long.parseLong(higher))
+                        .query(Long.class).list()).hasSize(1));
+            }
+            assertThat(counting.get(60, TimeUnit.SECONDS)).isPositive();
+        } finally {
+            other.shutdownNow();
+        }
+        assertThat(ticket(higher).signDeadline()).isEqualTo(at("2041-03-06T17:30:00"));
+    }
+
     @Test
     void aWorkdayAddedBringsADeadlineNearerAndOnePassedStaysPassed() throws IOException {
         now(at("2032-03-08T10:00:00")); // a Monday
