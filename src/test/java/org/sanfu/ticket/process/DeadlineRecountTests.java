@@ -219,24 +219,8 @@ class DeadlineRecountTests extends ProcessTestSupport {
                   holidays:
                     - { name: 测试假日, from: 2038-03-10, to: 2038-03-10 }
                 """);
-        ExecutorService other = Executors.newSingleThreadExecutor();
-        try {
-            Future<Integer> counting;
-            try (HeldRow renaming = new HeldRow(transactions, jdbc,
-                    "select credit_code from enterprise where credit_code = ? for update", enterprise)) {
-                counting = other.submit(() -> recount.countOn(notice));
-                race.awaitAt("select credit_code from enterprise where credit_code in %", 1, counting);
-                assertThat(counting).as("waiting for the enterprise being renamed").isNotDone();
-                // holding none of the tickets the rename takes next (a ticket held would be waited for past the
-                // lock timeout here, and fail)
-                new TransactionTemplate(transactions).executeWithoutResult(status -> assertThat(jdbc
-                        .sql("select id from ticket where id = ? for update").param(Long.parseLong(id))
-                        .query(Long.class).list()).hasSize(1));
-            }
-            assertThat(counting.get(60, TimeUnit.SECONDS)).isPositive();
-        } finally {
-            other.shutdownNow();
-        }
+        recountsWaitingHoldingNot(notice, "select credit_code from enterprise where credit_code = ? for update",
+                enterprise, "select credit_code from enterprise where credit_code in %", id);
         assertThat(ticket(id).replyDeadline()).isEqualTo(at("2038-03-16T17:30:00"));
     }
 
@@ -254,24 +238,35 @@ class DeadlineRecountTests extends ProcessTestSupport {
         // not signed: its sign deadline (Tuesday) moves too, and the sign clock's moves come before the reply clock's
         String higher = open("CONTAINER");
         assertThat(Long.parseLong(higher)).isGreaterThan(Long.parseLong(lower));
+        // held by a handover, which takes the higher one next
+        recountsWaitingHoldingNot(withNoticeOf("2041-03-05"), "select id from ticket where id = ? for update",
+                Long.parseLong(lower), "select %updated_at from ticket where id %", higher);
+        assertThat(ticket(higher).signDeadline()).isEqualTo(at("2041-03-06T17:30:00"));
+    }
+
+    /**
+     * Recounts on {@code notice} while another transaction holds a row ({@code held}, a statement locking it by
+     * {@code key}): once the recount waits at a statement like {@code waitsAt}, the ticket {@code free} is not among the
+     * rows it holds (held, it would be waited for past the lock timeout here, and fail). Then the row is let go, and
+     * the recount moves deadlines.
+     */
+    private void recountsWaitingHoldingNot(WorkingDayCalendar notice, String held, Object key, String waitsAt,
+            String free) throws Exception {
         ExecutorService other = Executors.newSingleThreadExecutor();
         try {
             Future<Integer> counting;
-            try (HeldRow handingOver = new HeldRow(transactions, jdbc, "select id from ticket where id = ? for update",
-                    Long.parseLong(lower))) {
-                counting = other.submit(() -> recount.countOn(withNoticeOf("2041-03-05")));
-                race.awaitAt("select %updated_at from ticket where id %", 1, counting);
-                assertThat(counting).as("waiting for the lower ticket").isNotDone();
-                // the higher one is free (held, it would be waited for past the lock timeout here, and fail)
+            try (HeldRow holding = new HeldRow(transactions, jdbc, held, key)) {
+                counting = other.submit(() -> recount.countOn(notice));
+                race.awaitAt(waitsAt, 1, counting);
+                assertThat(counting).as("waiting for the row held").isNotDone();
                 new TransactionTemplate(transactions).executeWithoutResult(status -> assertThat(jdbc
-                        .sql("select id from ticket where id = ? for update").param(Long.parseLong(higher))
+                        .sql("select id from ticket where id = ? for update").param(Long.parseLong(free))
                         .query(Long.class).list()).hasSize(1));
             }
             assertThat(counting.get(60, TimeUnit.SECONDS)).isPositive();
         } finally {
             other.shutdownNow();
         }
-        assertThat(ticket(higher).signDeadline()).isEqualTo(at("2041-03-06T17:30:00"));
     }
 
     @Test
