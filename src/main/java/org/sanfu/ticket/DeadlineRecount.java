@@ -149,8 +149,9 @@ public class DeadlineRecount implements SmartInitializingSingleton {
         // each deadline counted again first (no row taken yet), so that only the tickets that move are locked
         record Move(DeadlineClock clock, Tickets.RunningDeadline running, Instant counted) {}
         List<Move> moves = new ArrayList<>();
+        Instant ahead = now.isAfter(after) ? now : after;
         for (DeadlineClock which : DeadlineClock.values()) {
-            for (Tickets.RunningDeadline running : tickets.runningDeadlinesAfter(which, now.isAfter(after) ? now : after)) {
+            for (Tickets.RunningDeadline running : tickets.runningDeadlinesAfter(which, ahead)) {
                 Instant counted = countedAgain(running.deadline(), was, is, now);
                 if (!counted.equals(running.deadline())) {
                     moves.add(new Move(which, running, counted));
@@ -165,16 +166,30 @@ public class DeadlineRecount implements SmartInitializingSingleton {
                 .filter(Objects::nonNull).collect(Collectors.toSet()));
         // then the moving tickets' rows, in id order as a handover takes them (clock by clock, a ticket held for its
         // sign deadline could be one a handover waits for while it holds one whose reply deadline moves), in one read
-        Map<Long, Instant> updatedAt = tickets.lockInIdOrder(moves.stream().map(m -> m.running().id()).toList());
+        Map<Long, Tickets.Locked> locked = tickets.lockInIdOrder(moves.stream().map(m -> m.running().id()).toList());
         List<Nearer> nearer = new ArrayList<>();
+        int moved = 0;
         for (Move m : moves) {
+            Tickets.Locked ticket = locked.get(m.running().id());
+            // as the lock finds it: an action committed since the read may have stopped the clock, or set the deadline
+            // anew (a route, a reopen) on the old calendar, which is then counted again from there, not from the one read
+            Instant deadline = ticket == null ? null : ticket.running().get(m.clock());
+            if (deadline == null) {
+                continue;
+            }
+            Instant counted = deadline.equals(m.running().deadline()) ? m.counted()
+                    : deadline.isAfter(ahead) ? countedAgain(deadline, was, is, now) : deadline;
+            if (counted.equals(deadline)) {
+                continue;
+            }
             // the ticket's one moment (its deadlines moved, their events): the recount's, or just after its updatedAt
             // where a change committed since the recount took its moment is no earlier
-            Instant at = TicketChanges.stampAfter(updatedAt.get(m.running().id()), now);
-            move(m.running().id(), m.clock(), m.running().deadline(), m.counted(), is, at).ifPresent(nearer::add);
+            Instant at = TicketChanges.stampAfter(ticket.updatedAt(), now);
+            move(m.running().id(), m.clock(), deadline, counted, is, at).ifPresent(nearer::add);
+            moved++;
         }
         toldTogether(nearer, is.zone()).forEach(notifications::send);
-        return moves.size();
+        return moved;
     }
 
     /**

@@ -339,17 +339,35 @@ class Tickets {
     }
 
     /**
-     * Takes these tickets' row locks in id order, as a handover takes them (so neither holds a row the other waits for),
-     * a thousand at a time: each one's updatedAt as found under its lock, by id.
+     * A ticket as {@link #lockInIdOrder} found it under its lock: its updatedAt, and the deadline of each clock still
+     * running (one with a next moment), which an action committed before the lock may have changed since it was read.
      */
-    Map<Long, Instant> lockInIdOrder(Collection<Long> ids) {
-        Map<Long, Instant> updatedAt = new HashMap<>();
+    record Locked(Instant updatedAt, Map<DeadlineClock, Instant> running) {}
+
+    /**
+     * Takes these tickets' row locks in id order, as a handover takes them (so neither holds a row the other waits for),
+     * a thousand at a time: each one as found under its lock, by id.
+     */
+    Map<Long, Locked> lockInIdOrder(Collection<Long> ids) {
+        StringBuilder columns = new StringBuilder("id, updated_at");
+        for (DeadlineClock clock : DeadlineClock.values()) {
+            columns.append(", ").append(deadlineColumn(clock)).append(", ").append(nextColumn(clock));
+        }
+        Map<Long, Locked> found = new HashMap<>();
         List<Long> inOrder = ids.stream().distinct().sorted().toList();
-        Sql.inChunks(inOrder, chunk -> sql("select id, updated_at from ticket where id in ("
+        Sql.inChunks(inOrder, chunk -> sql("select " + columns + " from ticket where id in ("
                         + String.join(",", chunk.stream().map(id -> "?").toList()) + ") order by id for update")
-                .params(List.copyOf(chunk)).query((rs, n) -> Map.entry(rs.getLong(1), Sql.instant(rs, 2))).list())
-                .forEach(row -> updatedAt.put(row.getKey(), row.getValue()));
-        return updatedAt;
+                .params(List.copyOf(chunk)).query((rs, n) -> {
+                    Map<DeadlineClock, Instant> running = new HashMap<>();
+                    for (DeadlineClock clock : DeadlineClock.values()) {
+                        if (rs.getTimestamp(nextColumn(clock)) != null) {
+                            running.put(clock, Sql.instant(rs, deadlineColumn(clock)));
+                        }
+                    }
+                    return Map.entry(rs.getLong(1), new Locked(Sql.instant(rs, 2), running));
+                }).list())
+                .forEach(row -> found.put(row.getKey(), row.getValue()));
+        return found;
     }
 
     /** A clock's deadline moved (a changed calendar counted it anew), at the ticket's moment, taken under its lock. */

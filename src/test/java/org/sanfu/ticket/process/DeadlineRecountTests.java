@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -240,8 +241,52 @@ class DeadlineRecountTests extends ProcessTestSupport {
         assertThat(Long.parseLong(higher)).isGreaterThan(Long.parseLong(lower));
         // held by a handover, which takes the higher one next
         recountsWaitingHoldingNot(withNoticeOf("2041-03-05"), "select id from ticket where id = ? for update",
-                Long.parseLong(lower), "select %updated_at from ticket where id %", higher);
+                Long.parseLong(lower), "select %updated_at% from ticket where id %", higher);
         assertThat(ticket(higher).signDeadline()).isEqualTo(at("2041-03-06T17:30:00"));
+    }
+
+    /**
+     * The recount reads the running deadlines before it takes any ticket: an action that set a ticket's deadline anew
+     * (a route, a reopen, counted on the old calendar) and committed before the recount took its lock is not written
+     * over with a deadline counted from the one read; the recount counts the new one again, and its event says so.
+     * March 2042, a year of its own.
+     */
+    @Test
+    void aDeadlineSetAnewBeforeTheRecountTookItsTicketIsCountedFromTheNewOne() throws Exception {
+        now(at("2042-03-03T10:00:00")); // a Monday
+        String id = open("CONTAINER");
+        assertThat(ticket(id).replyDeadline()).isEqualTo(at("2042-03-10T17:30:00"));
+        Instant anew = at("2042-03-07T17:30:00");
+        CountDownLatch changed = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            // an action's transaction: the row changed and held, committed once the recount waits for it
+            Future<?> action = threads.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+                jdbc.sql("update ticket set reply_deadline = ? where id = ?").params(Timestamp.from(anew),
+                        Long.parseLong(id)).update();
+                changed.countDown();
+                try {
+                    commit.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(changed.await(60, TimeUnit.SECONDS)).isTrue();
+            WorkingDayCalendar notice = withNoticeOf("2042-03-05");
+            Future<Integer> counting = threads.submit(() -> recount.countOn(notice));
+            race.awaitAt("select %updated_at% from ticket where id %", 1, counting);
+            commit.countDown();
+            action.get(60, TimeUnit.SECONDS);
+            assertThat(counting.get(60, TimeUnit.SECONDS)).isPositive();
+        } finally {
+            commit.countDown();
+            threads.shutdownNow();
+        }
+        // Tuesday, Thursday, Friday left, with Wednesday off: to Monday (from the one read, it would be Tuesday 11th)
+        assertThat(ticket(id).replyDeadline()).isEqualTo(at("2042-03-10T17:30:00"));
+        assertThat(recounts(id)).extracting(TicketEvent::detail)
+                .containsExactly("节假日安排调整，答复期限由 2042-03-07 17:30 改为 2042-03-10 17:30");
     }
 
     /**
