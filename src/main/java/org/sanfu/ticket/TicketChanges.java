@@ -149,8 +149,10 @@ class TicketChanges {
 
     /**
      * {@link #stampAfter} in SQL, for a statement that stamps rows it did not read under their lock (an enterprise's
-     * tickets): the row's updated_at as the update finds it, after any change committed meanwhile. Its two parameters
-     * are the moment. Written as both H2 and PostgreSQL read it.
+     * tickets, renamed): the row's updated_at as the update finds it, after any change committed meanwhile. Its two
+     * parameters are the moment. Written as both H2 and PostgreSQL read it. A step that reads its rows under their lock
+     * (a handover, a recount, an action) works each moment out with {@link #stampAfter} and writes that, the one its
+     * history events say: not this, a second computation of it.
      */
     static final String STAMP_AFTER =
             "updated_at = case when updated_at >= ? then updated_at + interval '0.001' second else ? end";

@@ -517,14 +517,19 @@ class Tickets {
                             TicketChanges.stampAfter(Sql.instant(rs, 3), now)));
                 });
         changes.changing(open.keySet());
-        List<Object> ids = List.copyOf(open.keySet());
-        for (List<Object> chunk : Sql.chunks(ids)) {
-            // the rows are locked: the statement stamps each as HandedOver says
-            List<Object> params = new ArrayList<>(List.of(to, Sql.ts(now), Sql.ts(now)));
-            params.addAll(chunk);
-            sql("update ticket set reporter = ?, " + TicketChanges.STAMP_AFTER + " where id in ("
-                    + String.join(",", chunk.stream().map(id -> "?").toList()) + ")").params(params).update();
-        }
+        // the rows are locked: each is stamped with the moment HandedOver says, which its history event says too (one
+        // computation, not a second in SQL that could differ), a statement per moment (all but those changed since
+        // the handover took its moment share it)
+        Map<Instant, List<Object>> byMoment = new LinkedHashMap<>();
+        open.forEach((id, ticket) -> byMoment.computeIfAbsent(ticket.at(), at -> new ArrayList<>()).add(id));
+        byMoment.forEach((at, ids) -> {
+            for (List<Object> chunk : Sql.chunks(ids)) {
+                List<Object> params = new ArrayList<>(List.of(to, Sql.ts(at)));
+                params.addAll(chunk);
+                sql("update ticket set reporter = ?, updated_at = ? where id in ("
+                        + String.join(",", chunk.stream().map(id -> "?").toList()) + ")").params(params).update();
+            }
+        });
         return open;
     }
 
