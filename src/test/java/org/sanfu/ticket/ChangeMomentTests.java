@@ -158,6 +158,32 @@ class ChangeMomentTests extends TicketWebTestSupport {
         assertThat(updatedAt(ids.get(1))).isEqualTo(later[0].plusMillis(1));
     }
 
+    /**
+     * As above, a ticket changed at the step's very moment (a cursor may have passed it): stamped 1 ms after it, not at
+     * it, where `>=` turned into `>` would leave it. The enterprise's new name, then a handover (rolled back).
+     */
+    @Test
+    void aTicketChangedAtTheStepsVeryMomentIsStampedJustAfterIt() {
+        String code = api.enterprise();
+        List<Long> ids = twoTicketsOf(code);
+        TickingTime.start(Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1), Duration.ofSeconds(1));
+
+        Instant renamed = atItsMoment(() -> {
+            changedMeanwhile(ids.get(1), tickets.now());
+            tickets.renameEnterprise(code, "改名后的企业", "城关镇");
+        });
+        assertThat(updatedAt(ids.get(1))).isEqualTo(renamed.plusMillis(1));
+
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            Instant moment = tickets.now();
+            changedMeanwhile(ids.get(0), moment);
+            assertThat(reporters.handOverOpen("staff1", "staff2", "admin")).isPositive();
+            assertThat(updatedAt(ids.get(0))).isEqualTo(moment.plusMillis(1));
+            assertThat(lastEventAt(ids.get(0), TicketReporters.HANDOVER)).isEqualTo(moment.plusMillis(1));
+            tx.setRollbackOnly();
+        });
+    }
+
     /** As above, for a handover: the ticket's history says the moment its updatedAt does. Rolled back. */
     @Test
     void aTicketChangedAfterItsHandoverTookItsMomentIsNotHandedOverBackwards() {
