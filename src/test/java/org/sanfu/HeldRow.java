@@ -14,7 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * A row locked by a transaction of another thread, as another request (an import, a sweep) would hold it, until
  * {@link #close}: what a test does meanwhile meets the lock. Opened, the lock is held; closed, the transaction has
- * ended.
+ * ended (committing what {@link #changed} changed).
  */
 public final class HeldRow implements AutoCloseable {
 
@@ -28,9 +28,23 @@ public final class HeldRow implements AutoCloseable {
     /** {@code lock}, a statement taking one row's lock (… for update) selecting it by {@code key}. */
     public HeldRow(PlatformTransactionManager transactions, JdbcClient jdbc, String lock, Object key)
             throws InterruptedException {
+        this(transactions, () -> assertThat(jdbc.sql(lock).param(key).query().listOfRows()).as(lock + " " + key)
+                .hasSize(1), lock + " " + key);
+    }
+
+    /**
+     * A row {@code change} changed (an update of one row), held uncommitted as an action's transaction holds it, and
+     * committed at {@link #close}.
+     */
+    public static HeldRow changed(PlatformTransactionManager transactions, Runnable change)
+            throws InterruptedException {
+        return new HeldRow(transactions, change, "a change");
+    }
+
+    private HeldRow(PlatformTransactionManager transactions, Runnable take, String what) throws InterruptedException {
         CountDownLatch held = new CountDownLatch(1);
         holder = thread.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(tx -> {
-            assertThat(jdbc.sql(lock).param(key).query().listOfRows()).as(lock + " " + key).hasSize(1);
+            take.run();
             held.countDown();
             try {
                 letGo.await(PATIENCE_SECONDS, TimeUnit.SECONDS);
@@ -40,11 +54,11 @@ public final class HeldRow implements AutoCloseable {
         }));
         if (!held.await(PATIENCE_SECONDS, TimeUnit.SECONDS)) {
             close();
-            throw new IllegalStateException("the row was never locked: " + lock + " " + key);
+            throw new IllegalStateException("the row was never locked: " + what);
         }
     }
 
-    /** Lets go of the row: the transaction, which changed nothing, ends. */
+    /** Lets go of the row: the transaction ends. */
     @Override
     public void close() {
         letGo.countDown();

@@ -127,12 +127,11 @@ class ChangeMomentTests extends TicketWebTestSupport {
         // after the ticket's own moment of filing: a ticket handed over is never stamped before its updatedAt (below)
         TickingTime.start(Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1), Duration.ofSeconds(1));
 
-        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+        rolledBack(() -> {
             Instant moment = tickets.now();
             assertThat(reporters.handOverOpen("staff1", "staff2", "admin")).isPositive();
             assertThat(lastEventAt(id, TicketReporters.HANDOVER)).isEqualTo(moment);
             assertThat(updatedAt(id)).isEqualTo(moment);
-            tx.setRollbackOnly();
         });
         assertThat(jdbc.queryForObject("select reporter from ticket where id = ?", String.class, id)).isEqualTo("staff1");
     }
@@ -174,13 +173,12 @@ class ChangeMomentTests extends TicketWebTestSupport {
         });
         assertThat(updatedAt(ids.get(1))).isEqualTo(renamed.plusMillis(1));
 
-        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+        rolledBack(() -> {
             Instant moment = tickets.now();
             changedMeanwhile(ids.get(0), moment);
             assertThat(reporters.handOverOpen("staff1", "staff2", "admin")).isPositive();
             assertThat(updatedAt(ids.get(0))).isEqualTo(moment.plusMillis(1));
             assertThat(lastEventAt(ids.get(0), TicketReporters.HANDOVER)).isEqualTo(moment.plusMillis(1));
-            tx.setRollbackOnly();
         });
     }
 
@@ -190,7 +188,7 @@ class ChangeMomentTests extends TicketWebTestSupport {
         List<Long> ids = twoTicketsOf(api.enterprise());
         TickingTime.start(Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1), Duration.ofSeconds(1));
 
-        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+        rolledBack(() -> {
             Instant moment = tickets.now();
             Instant later = changedMeanwhile(ids.get(1), moment.plus(Duration.ofMinutes(1)));
             assertThat(reporters.handOverOpen("staff1", "staff2", "admin")).isPositive();
@@ -198,7 +196,6 @@ class ChangeMomentTests extends TicketWebTestSupport {
             assertThat(lastEventAt(ids.get(0), TicketReporters.HANDOVER)).isEqualTo(moment);
             assertThat(updatedAt(ids.get(1))).isEqualTo(later.plusMillis(1));
             assertThat(lastEventAt(ids.get(1), TicketReporters.HANDOVER)).isEqualTo(later.plusMillis(1));
-            tx.setRollbackOnly();
         });
     }
 
@@ -264,6 +261,14 @@ class ChangeMomentTests extends TicketWebTestSupport {
      * Runs the work in a transaction whose moment is asked first, as an action's use case asks it at its start (and
      * the process's listeners after it): its moment.
      */
+    /** Runs {@code steps} in a transaction rolled back at its end, so that the shared database keeps nothing of them. */
+    private void rolledBack(Runnable steps) {
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            steps.run();
+            tx.setRollbackOnly();
+        });
+    }
+
     private Instant atItsMoment(Runnable work) {
         return new TransactionTemplate(transactions).execute(tx -> {
             Instant moment = tickets.now();

@@ -14,7 +14,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -257,31 +256,18 @@ class DeadlineRecountTests extends ProcessTestSupport {
         String id = open("CONTAINER");
         assertThat(ticket(id).replyDeadline()).isEqualTo(at("2042-03-10T17:30:00"));
         Instant anew = at("2042-03-07T17:30:00");
-        CountDownLatch changed = new CountDownLatch(1);
-        CountDownLatch commit = new CountDownLatch(1);
-        ExecutorService threads = Executors.newFixedThreadPool(2);
-        try {
-            // an action's transaction: the row changed and held, committed once the recount waits for it
-            Future<?> action = threads.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(tx -> {
-                jdbc.sql("update ticket set reply_deadline = ? where id = ?").params(Timestamp.from(anew),
-                        Long.parseLong(id)).update();
-                changed.countDown();
-                try {
-                    commit.await(60, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
-            assertThat(changed.await(60, TimeUnit.SECONDS)).isTrue();
+        ExecutorService recounting = Executors.newSingleThreadExecutor();
+        // an action's transaction: the row changed and held, committed once the recount waits for it
+        try (HeldRow action = HeldRow.changed(transactions, () -> jdbc.sql(
+                "update ticket set reply_deadline = ? where id = ?").params(Timestamp.from(anew), Long.parseLong(id))
+                .update())) {
             WorkingDayCalendar notice = withNoticeOf("2042-03-05");
-            Future<Integer> counting = threads.submit(() -> recount.countOn(notice));
+            Future<Integer> counting = recounting.submit(() -> recount.countOn(notice));
             race.awaitAt("select %updated_at% from ticket where id %", 1, counting);
-            commit.countDown();
-            action.get(60, TimeUnit.SECONDS);
+            action.close();
             assertThat(counting.get(60, TimeUnit.SECONDS)).isPositive();
         } finally {
-            commit.countDown();
-            threads.shutdownNow();
+            recounting.shutdownNow();
         }
         // Tuesday, Thursday, Friday left, with Wednesday off: to Monday (from the one read, it would be Tuesday 11th)
         assertThat(ticket(id).replyDeadline()).isEqualTo(at("2042-03-10T17:30:00"));
