@@ -175,7 +175,8 @@ class FeedbackLinkService {
     @Transactional
     public Issued issue(String ticketId, Caller caller, boolean send, String replaces) {
         RepliedTickets.Replied ticket = replied.lockForLink(ticketId, caller);
-        Instant now = clock.instant();
+        // the change's moment, taken under the ticket's lock: the link's row, its history note and the ticket's updatedAt
+        Instant now = replied.changeMoment();
         if (ticket.feedbackDue() == null || !now.isBefore(ticket.feedbackDue())) {
             throw new DomainException.NotNow(Message.of("sanfu.feedback-link.window-passed", "id", ticketId));
         }
@@ -195,7 +196,7 @@ class FeedbackLinkService {
         // an outbound contact with the enterprise, in the history as such: how it went out, never the link itself
         String how = !send ? "链接由生成人转给企业" : dispatch.configured() ? "链接已交发送渠道（工作群或短信）发给企业"
                 : "没有配置发送渠道，链接未发出，由生成人转给企业";
-        replied.noteLink(ticket.id(), RepliedTickets.LINK_ISSUED, caller.username(), now, TicketStatus.REPLIED,
+        replied.noteLink(ticket.id(), RepliedTickets.LINK_ISSUED, caller.username(), TicketStatus.REPLIED,
                 how + "，有效至 " + when.of(ticket.feedbackDue())
                         + earlier.map(e -> "；" + issuedBy(e) + "生成的链接同时作废").orElse(""));
         if (send) {
@@ -210,9 +211,10 @@ class FeedbackLinkService {
      */
     @EventListener
     public void feedbackRecorded(TicketActions.FeedbackRecorded recorded) {
-        Instant now = clock.instant();
+        // the feedback action's moment (taken under the ticket's lock), which its note and the ticket's updatedAt say
+        Instant now = replied.changeMoment();
         links.voidUnspent(recorded.ticketId(), now, true).ifPresent(live -> replied.noteLink(recorded.ticketId(),
-                RepliedTickets.LINK_VOIDED, recorded.actor(), now, recorded.status(),
+                RepliedTickets.LINK_VOIDED, recorded.actor(), recorded.status(),
                 "回访已记录，" + issuedBy(live) + "生成的回访链接随之作废，企业无法再用它评价"));
     }
 
@@ -302,7 +304,7 @@ class FeedbackLinkService {
         } catch (DomainException.NotNow | DomainException.NotFound e) {
             throw new LinkGone();
         }
-        if (!links.spend(link.id(), clock.instant())) {
+        if (!links.spend(link.id(), replied.changeMoment())) {
             throw new LinkGone();
         }
         // what the feedback led to (closed, handled again and by whom, a leader's), and the title the thanks names

@@ -62,14 +62,27 @@ public class RepliedTickets {
      * Notes in the ticket's history what became of its feedback links ({@link #LINK_ISSUED}, {@link
      * #LINK_VOIDED}): an outbound contact with the enterprise, or the end of one, that a colleague or a leader
      * reads there. In the caller's transaction, so that the note commits with the link, or neither does. The
-     * status does not move ({@code status} before and after); {@code detail} never carries the link itself.
+     * status does not move ({@code status} before and after); {@code detail} never carries the link itself. At the
+     * moment of the transaction's change ({@link #changeMoment}), the one the ticket's updatedAt is stamped with: a
+     * moment the feedback module read from the clock itself came after it, and the ticket's newest event would say a
+     * later moment than its updatedAt.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void noteLink(long id, String action, String actor, Instant at, TicketStatus status, String detail) {
+    public void noteLink(long id, String action, String actor, TicketStatus status, String detail) {
         if (!LINK_ISSUED.equals(action) && !LINK_VOIDED.equals(action)) {
             throw new IllegalArgumentException("not a feedback link's event: " + action);
         }
-        events.append(id, new TicketEvent(at, actor, action, status, status, detail));
+        events.append(id, new TicketEvent(tickets.now(), actor, action, status, status, detail));
+    }
+
+    /**
+     * The moment of the change the caller's transaction makes to its ticket ({@link Tickets#now}): taken under the
+     * ticket's lock ({@link #lockForLink}, the feedback action's), what {@link #noteLink} writes and the ticket's
+     * updatedAt says; the link's own rows (issued, voided, spent) say it too.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Instant changeMoment() {
+        return tickets.now();
     }
 
     /**

@@ -5,11 +5,14 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
@@ -33,6 +36,7 @@ import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
 import org.sanfu.SessionRows;
 import org.sanfu.TestAccounts;
+import org.sanfu.TickingTime;
 import org.sanfu.security.AccountAdministration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -1098,6 +1102,30 @@ class FeedbackLinkWebTests {
         assertThat(entries.get(1).select(".text").text()).contains("王晓明（staff1）", "生成的链接同时作废");
     }
 
+    /**
+     * One change, one moment (ticket.ChangeMomentTests' rule), for a link's note too: issued, and voided by staff's
+     * feedback, the ticket's newest history event, the link's row and the ticket's updatedAt say the moment the change
+     * took under the ticket's lock, on a clock that moves a second on every read, where the note read the clock itself
+     * and said a later moment than the ticket's updatedAt; and the updatedAt moves forward each time.
+     */
+    @Test
+    void aLinkIssuedOrVoidedIsNotedAtTheMomentItsTicketIsStampedWith() {
+        Replied t = repliedTicket();
+        long id = Long.parseLong(t.id());
+        TickingTime.start(Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1), Duration.ofSeconds(1));
+        Instant replied = updatedAt(id);
+
+        issue(t.id());
+        Instant issued = updatedAt(id);
+        assertThat(lastEvent(t.id()).get("action").asText()).isEqualTo("feedback-link");
+        assertThat(issued).isAfter(replied).isEqualTo(newestEventAt(id)).isEqualTo(linkMoment("issued_at", id));
+
+        api.act(t.id(), "feedback", "staff1", Map.of("satisfaction", "SATISFIED"));
+        Instant voided = updatedAt(id);
+        assertThat(lastEvent(t.id()).get("action").asText()).isEqualTo("feedback-link-voided");
+        assertThat(voided).isAfter(issued).isEqualTo(newestEventAt(id)).isEqualTo(linkMoment("voided_at", id));
+    }
+
     @Test
     void aRefusedLinkLeavesNoTraceInTheHistory() {
         Replied t = repliedTicket();
@@ -1465,6 +1493,23 @@ class FeedbackLinkWebTests {
         Api.Response r = api.get("/api/stats/summary?town=" + town, "leader");
         assertThat(r.status()).as(r.text()).isEqualTo(200);
         return r.text();
+    }
+
+    private Instant updatedAt(long id) {
+        return jdbc.sql("select updated_at from ticket where id = ?").param(id).query(Timestamp.class).single()
+                .toInstant();
+    }
+
+    /** The moment of the ticket's newest history event, the last written. */
+    private Instant newestEventAt(long id) {
+        return jdbc.sql("select at from ticket_event where ticket_id = ? order by id desc fetch first 1 rows only")
+                .param(id).query(Timestamp.class).single().toInstant();
+    }
+
+    /** A moment column of the ticket's newest link. */
+    private Instant linkMoment(String column, long id) {
+        return jdbc.sql("select " + column + " from feedback_link where ticket_id = ? order by id desc fetch first 1 rows"
+                + " only").param(id).query(Timestamp.class).single().toInstant();
     }
 
     private long linksOf(String id) {
