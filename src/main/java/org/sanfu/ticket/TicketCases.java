@@ -110,7 +110,9 @@ public class TicketCases {
         }
         Instant now = notBefore(before);
         if (!process.awaitsCaseReply(before.processInstanceId())) {
-            // started on a diagram without the CaseReplied events: its department replies as before
+            // started on a diagram without the CaseReplied events: its department replies as before. Stamped at the
+            // note's moment: the note's own stamp (TicketEvents#append) would be the change's, taken before this lock
+            tickets.touch(memberId, now);
             events.append(memberId, new TicketEvent(now, TicketEvent.SYSTEM, "case-replied", before.status(),
                     before.status(), "牵头事项 " + caseId + " 已答复：[" + outcome + "] " + resolution
                             + "；本事项的流程版本早于共性问题统一答复，请主办部门参照答复"));

@@ -3,7 +3,9 @@ package org.sanfu.ticket.process;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
@@ -187,6 +189,38 @@ class CaseRepliedProcessTests extends ProcessTestSupport {
         Assertions.assertThat(noted.action()).isEqualTo("case-replied");
         Assertions.assertThat(noted.detail()).contains(String.valueOf(CASE), RESOLUTION);
         Assertions.assertThat(runtime.createProcessInstanceQuery().processInstanceId(old).count()).isEqualTo(1);
+    }
+
+    /**
+     * The case's reply takes its moment at the case's lock, before a member's: a member on an older diagram changed
+     * since (its updatedAt later than that moment: an hour here) is noted just after its own updatedAt, and its
+     * updatedAt says the same, never the earlier moment the note's first stamp held.
+     */
+    @Test
+    void aMemberOnAnOlderDiagramChangedAfterTheRepliesMomentIsNotedAfterThatChange() {
+        later(Duration.ofHours(1));
+        String id = open(Api.problem("CONTAINER", "舱位紧张"));
+        onAnOlderDiagram(id, "legacy-later");
+        Instant changed = updatedAt(id);
+        now(MONDAY);
+
+        Boolean replied = transactions.execute(s -> {
+            // the case's moment (MONDAY), as its reply's lock takes it before the members'
+            cases.now();
+            return cases.replyAsMember(Long.parseLong(id), CASE, RESOLUTION, Outcome.RESOLVED);
+        });
+        Assertions.assertThat(replied).isFalse();
+        Assertions.assertThat(changed).isAfter(MONDAY);
+        List<TicketEvent> history = tickets.history(id, STAFF);
+        TicketEvent noted = history.get(history.size() - 1);
+        Assertions.assertThat(noted.action()).isEqualTo("case-replied");
+        Assertions.assertThat(noted.at()).isEqualTo(changed.plusMillis(1));
+        Assertions.assertThat(updatedAt(id)).isEqualTo(changed.plusMillis(1));
+    }
+
+    private Instant updatedAt(String id) {
+        return jdbc.sql("select updated_at from ticket where id = ?").param(Long.parseLong(id))
+                .query(Timestamp.class).single().toInstant();
     }
 
     @Test
