@@ -146,7 +146,14 @@ public class DeadlineRecount implements SmartInitializingSingleton {
         }
         // a deadline on or before the first day counted differently has no such day left before it
         Instant after = first.atStartOfDay(is.zone()).toInstant();
-        // each deadline counted again first (no row taken yet), so that only the tickets that move are locked
+        // each deadline counted again first (no row taken yet), so that only the tickets that move are locked.
+        // A clock started after this read is not in it, and needs no recount: on this node none starts before the
+        // recount commits (it runs at the start, before the web server takes a request and the job executor runs the
+        // process's timers), and one started later counts on this node's calendar, the file's since it was created
+        // (CalendarInEffect follows another only after the start), the one the start recounts on. Another node still on
+        // the old file counts its new deadlines on that until it follows the calendar recorded at this commit, within
+        // sanfu.calendar.follow-interval (README: they stay as it counted them); one it starts between this read and
+        // the commit is of that same minute, which no lock taken here could close (its clocks start without the record)
         record Move(DeadlineClock clock, Tickets.RunningDeadline running, Instant counted) {}
         List<Move> moves = new ArrayList<>();
         Instant ahead = now.isAfter(after) ? now : after;
