@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,34 +21,65 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The texts of the API's answers (keys sanfu.*) are in both languages: messages.properties (Chinese,
- * the default bundle) and messages_en.properties (English) have the same keys, each with the same
- * placeholders, and every key the code names is there. (The pages' own labels are Chinese only.)
+ * Every text is in both languages: a bundle (messages.properties, Chinese, the default) and its English
+ * beside it (messages_en.properties) have the same keys, the pages' own included, each with the same
+ * arguments, and every key the code names is there.
  */
 class MessageBundlesUnitTests {
 
     private static final Path MAIN = Path.of("src/main/java/org/sanfu");
+    private static final Path RESOURCES = Path.of("src/main/resources");
+    private static final String ENGLISH = "_en.properties";
     /** A key the code names: in a Message.of(...) or JsonBodies' text(...), or as a constraint's {template}. */
     private static final Pattern KEY = Pattern.compile(
             "(?:Message\\.of|text)\\(\\s*\"(sanfu\\.[a-z0-9.-]*[a-z0-9])\"|\"\\{(sanfu\\.[a-z0-9.-]+)}\"");
     private static final Pattern NOT_FOUND = Pattern.compile("new DomainException\\.NotFound\\(\"([a-z-]+)\"");
     private static final Pattern NUMBERED_ARGUMENT = Pattern.compile("\\{[0-9]");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
+    /**
+     * An argument as either filler reads it: by name as Message.fill does ({id}), or by index as MessageFormat does
+     * ({0}, {1,number,#}); a text reads as "{id}" or "{0}" whatever its format.
+     */
+    private static final Pattern ARGUMENT = Pattern.compile("\\{(?:([A-Za-z][A-Za-z0-9]*)|([0-9]+)\\s*(?:,[^}]*)?)}");
 
     private final Properties chinese = load("messages.properties");
     private final Properties english = load("messages_en.properties");
 
+    /** The keys one language lacks are named, each bundle's both ways. */
     @Test
-    void bothLanguagesHaveTheSameKeys() {
-        assertThat(apiKeys(english)).isNotEmpty().isEqualTo(apiKeys(chinese));
+    void bothLanguagesHaveTheSameKeys() throws IOException {
+        assertThat(translatedBundles()).contains("messages");
+        for (String bundle : translatedBundles()) {
+            Properties chinese = load(bundle + ".properties");
+            Properties english = load(bundle + ENGLISH);
+            assertThat(chinese.stringPropertyNames()).as(bundle).hasSizeGreaterThan(500);
+            assertThat(missing(chinese, english)).as("keys of %s.properties missing in %s%s", bundle, bundle, ENGLISH)
+                    .isEmpty();
+            assertThat(missing(english, chinese)).as("keys of %s%s missing in %s.properties", bundle, ENGLISH, bundle)
+                    .isEmpty();
+        }
     }
 
+    /** Each key's arguments, by name or by index, are the same in both texts: a filler would leave one out else. */
     @Test
-    void aKeyHasTheSamePlaceholdersInBothLanguages() {
-        for (String key : apiKeys(chinese)) {
-            assertThat(placeholders(english.getProperty(key))).as(key)
-                    .isEqualTo(placeholders(chinese.getProperty(key)));
+    void aKeyHasTheSameArgumentsInBothLanguages() throws IOException {
+        for (String bundle : translatedBundles()) {
+            Properties chinese = load(bundle + ".properties");
+            Properties english = load(bundle + ENGLISH);
+            Map<String, String> differing = new TreeMap<>();
+            for (String key : chinese.stringPropertyNames()) {
+                if (!english.containsKey(key)) {
+                    continue; // named by bothLanguagesHaveTheSameKeys
+                }
+                Set<String> inChinese = arguments(chinese.getProperty(key));
+                Set<String> inEnglish = arguments(english.getProperty(key));
+                if (!inChinese.equals(inEnglish)) {
+                    differing.put(key, inChinese + " in Chinese, " + inEnglish + " in English");
+                }
+            }
+            assertThat(differing).as("arguments of %s", bundle).isEmpty();
         }
+        assertThat(arguments("{done}，事项现为“{status}”。")).containsExactly("{done}", "{status}");
+        assertThat(arguments("共 {0,number,#} 件，{1} 与 #{id}：{0}")).containsExactly("{0}", "{1}", "{id}");
     }
 
     /** The API's texts are filled by name (Message.fill), not by MessageFormat: a doubled quote would show. */
@@ -144,13 +176,26 @@ class MessageBundlesUnitTests {
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
-    private static Set<String> placeholders(String text) {
-        Set<String> names = new TreeSet<>();
-        Matcher m = PLACEHOLDER.matcher(text == null ? "" : text);
+    private static Set<String> arguments(String text) {
+        Set<String> arguments = new TreeSet<>();
+        Matcher m = ARGUMENT.matcher(text);
         while (m.find()) {
-            names.add(m.group(1));
+            arguments.add("{" + (m.group(1) != null ? m.group(1) : m.group(2)) + "}");
         }
-        return names;
+        return arguments;
+    }
+
+    private static Set<String> missing(Properties from, Properties in) {
+        return from.stringPropertyNames().stream().filter(key -> !in.containsKey(key))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** Each bundle with an English one beside it: X for X.properties and X_en.properties. */
+    private static List<String> translatedBundles() throws IOException {
+        try (Stream<Path> files = Files.list(RESOURCES)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(ENGLISH))
+                    .map(n -> n.substring(0, n.length() - ENGLISH.length())).sorted().toList();
+        }
     }
 
     private static List<Path> javaFiles() throws IOException {
