@@ -8,6 +8,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -67,6 +69,19 @@ public final class Sql {
             chunks.add(values.subList(i, Math.min(values.size(), i + 1000)));
         }
         return chunks;
+    }
+
+    /**
+     * The parameters of an {@code in (...)} list, or of a row an insert writes: {@code ?, ?, ?}, {@code count} of them.
+     * None is an empty text, which no statement takes in its list: a caller answers an empty list without asking.
+     */
+    public static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
+    }
+
+    /** {@link #placeholders(int)} for these values, one each, to be passed in their order. */
+    public static String placeholders(Collection<?> values) {
+        return placeholders(values.size());
     }
 
     /** What a query of {@code values} in an {@code in (...)} list finds, a statement a {@link #chunks chunk}. */

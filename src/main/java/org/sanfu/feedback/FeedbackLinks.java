@@ -72,7 +72,7 @@ class FeedbackLinks {
         args.add(Sql.ts(now));
         Map<Long, Issue> live = new HashMap<>();
         jdbc.sql("select ticket_id, issued_by, issued_at from feedback_link where ticket_id in ("
-                        + String.join(", ", ticketIds.stream().map(id -> "?").toList())
+                        + Sql.placeholders(ticketIds)
                         + ") and used_at is null and voided_at is null and expires_at > ? order by issued_at desc")
                 .params(args)
                 .query((rs, n) -> Map.entry(rs.getLong(1), new Issue(rs.getString(2), Sql.instant(rs, "issued_at"))))

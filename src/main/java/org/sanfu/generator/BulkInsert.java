@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.sanfu.Sql;
 
 /**
  * Rows of one table sent as multi-row inserts ({@code insert ... values (...), (...), ...}), many
@@ -82,7 +83,7 @@ final class BulkInsert implements AutoCloseable {
     }
 
     private String sql(int count) {
-        String one = "(" + String.join(", ", Collections.nCopies(width, "?")) + ")";
+        String one = "(" + Sql.placeholders(width) + ")";
         return "insert into " + table + " (" + columns + ") values " + String.join(", ", Collections.nCopies(count, one));
     }
 

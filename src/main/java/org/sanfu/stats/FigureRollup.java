@@ -334,10 +334,6 @@ class FigureRollup implements DerivedFromTickets, InitializingBean {
         }
     }
 
-    private static String marks(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
-    }
-
     private static String upsertPostgres(Table table) {
         return insert(table) + " on conflict (" + table.keyColumns() + ") do update set "
                 + String.join(", ", COUNTS.stream().map(c -> c + " = " + table.name + "." + c + " + excluded." + c).toList());
@@ -351,7 +347,7 @@ class FigureRollup implements DerivedFromTickets, InitializingBean {
 
     private static String insert(Table table) {
         return "insert into " + table.name + " (" + table.keyColumns() + ", " + String.join(", ", COUNTS) + ") values ("
-                + marks(table.keyColumnCount() + COUNTS.size()) + ")";
+                + Sql.placeholders(table.keyColumnCount() + COUNTS.size()) + ")";
     }
 
     /**

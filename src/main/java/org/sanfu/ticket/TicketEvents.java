@@ -68,9 +68,9 @@ class TicketEvents {
         }
         List<Object> params = new ArrayList<>(ticketIds);
         params.add(action);
-        String marks = String.join(",", ticketIds.stream().map(id -> "?").toList());
         jdbc.sql("select e.ticket_id, e.at, e.actor, e.action, e.from_status, e.to_status, e.detail from ticket_event e "
-                        + "where e.ticket_id in (" + marks + ") and e.id >= (select max(l.id) from ticket_event l "
+                        + "where e.ticket_id in (" + Sql.placeholders(ticketIds) + ") "
+                        + "and e.id >= (select max(l.id) from ticket_event l "
                         + "where l.ticket_id = e.ticket_id and l.action = ?) order by e.ticket_id, e.id")
                 .params(params)
                 .query(rs -> {

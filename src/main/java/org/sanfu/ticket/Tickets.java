@@ -91,7 +91,7 @@ class Tickets {
             return find(before.id()).orElseThrow();
         }
         Ticket row = findRow(before.id()).orElseThrow();
-        List<Ticket.OpenTask> open = openTasks("?", List.of(before.id())).getOrDefault(before.id(), List.of());
+        List<Ticket.OpenTask> open = openTasks(List.of(before.id())).getOrDefault(before.id(), List.of());
         return row.withCoHandling(before.coDepartments(), open, before.contributions());
     }
 
@@ -356,7 +356,7 @@ class Tickets {
         Map<Long, Locked> found = new HashMap<>();
         List<Long> inOrder = ids.stream().distinct().sorted().toList();
         Sql.inChunks(inOrder, chunk -> sql("select " + columns + " from ticket where id in ("
-                        + String.join(",", chunk.stream().map(id -> "?").toList()) + ") order by id for update")
+                        + Sql.placeholders(chunk) + ") order by id for update")
                 .params(List.copyOf(chunk)).query((rs, n) -> {
                     Map<DeadlineClock, Instant> running = new HashMap<>();
                     for (DeadlineClock clock : DeadlineClock.values()) {
@@ -489,7 +489,7 @@ class Tickets {
             List<Object> params = new ArrayList<>(names);
             params.addAll(OPEN_PARAMS);
             return sql("select distinct reporter from ticket where reporter in ("
-                    + String.join(",", names.stream().map(n -> "?").toList()) + ") and " + OPEN).params(params)
+                    + Sql.placeholders(names) + ") and " + OPEN).params(params)
                     .query(String.class).list();
         }));
     }
@@ -527,7 +527,7 @@ class Tickets {
                 List<Object> params = new ArrayList<>(List.of(to, Sql.ts(at)));
                 params.addAll(chunk);
                 sql("update ticket set reporter = ?, updated_at = ? where id in ("
-                        + String.join(",", chunk.stream().map(id -> "?").toList()) + ")").params(params).update();
+                        + Sql.placeholders(chunk) + ")").params(params).update();
             }
         });
         return open;
@@ -618,8 +618,7 @@ class Tickets {
             return List.of();
         }
         Map<Long, Ticket> rows = new HashMap<>();
-        String marks = String.join(",", ids.stream().map(id -> "?").toList());
-        sql("select " + COLUMNS + " from ticket where id in (" + marks + ")").params(List.copyOf(ids))
+        sql("select " + COLUMNS + " from ticket where id in (" + Sql.placeholders(ids) + ")").params(List.copyOf(ids))
                 .query(Tickets::map).list().forEach(t -> rows.put(t.id(), t));
         return withCoHandling(ids.stream().map(rows::get).filter(Objects::nonNull).toList());
     }
@@ -676,7 +675,7 @@ class Tickets {
     private static Where inboxWhere(Collection<String> groups, String staffUsername, String besidesTask) {
         // driven from the open tasks (a small table), never from every ticket: the ids waiting for these
         // groups, then each of those rows by its key; what remains to sort is one inbox, not all tickets
-        String marks = String.join(", ", groups.stream().map(g -> "?").toList());
+        String marks = Sql.placeholders(groups);
         List<Object> args = new ArrayList<>(groups);
         String besides = "";
         if (besidesTask != null) {
@@ -762,8 +761,7 @@ class Tickets {
         if (visitIds.isEmpty()) {
             return List.of();
         }
-        String marks = String.join(",", visitIds.stream().map(id -> "?").toList());
-        return withCoHandling(sql("select " + COLUMNS + " from ticket where visit_id in (" + marks
+        return withCoHandling(sql("select " + COLUMNS + " from ticket where visit_id in (" + Sql.placeholders(visitIds)
                 + ") order by visit_id, id").params(List.copyOf(visitIds)).query(Tickets::map).list());
     }
 
@@ -775,7 +773,7 @@ class Tickets {
         // than every ticket ever closed ("<> 'CLOSED'" is a scan of a million rows)
         List<String> open = java.util.Arrays.stream(TicketStatus.values()).filter(s -> s != TicketStatus.CLOSED)
                 .map(Enum::name).toList();
-        String marks = String.join(", ", open.stream().map(s -> "?").toList());
+        String marks = Sql.placeholders(open);
         long all = sql("select count(*) from ticket where status in (" + marks + ")").params(open)
                 .query(Long.class).single();
         long overdue = sql("select count(*) from ticket where overdue and status in (" + marks + ")").params(open)
@@ -801,7 +799,7 @@ class Tickets {
         }
         Map<Long, List<String>> co = new HashMap<>();
         Map<Long, List<Ticket.Contribution>> answers = new HashMap<>();
-        String marks = String.join(",", tickets.stream().map(t -> "?").toList());
+        String marks = Sql.placeholders(tickets);
         List<Object> ids = tickets.stream().map(Ticket::id).map(Object.class::cast).toList();
         jdbc.sql("select ticket_id, department from ticket_co_department where ticket_id in (" + marks
                         + ") order by department")
@@ -809,7 +807,7 @@ class Tickets {
                 .query(rs -> {
                     co.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
                 });
-        Map<Long, List<Ticket.OpenTask>> open = openTasks(marks, ids);
+        Map<Long, List<Ticket.OpenTask>> open = openTasks(ids);
         jdbc.sql("select ticket_id, department, opinion, contributed_by, contributed_at from ticket_contribution "
                         + "where ticket_id in (" + marks + ") order by id")
                 .params(ids)
@@ -822,11 +820,11 @@ class Tickets {
                 .toList();
     }
 
-    /** The open tasks of the tickets whose ids fill the {@code marks}, by ticket, in the order of their groups. */
-    private Map<Long, List<Ticket.OpenTask>> openTasks(String marks, List<Object> ids) {
+    /** The open tasks of the tickets of these ids, by ticket, in the order of their groups. */
+    private Map<Long, List<Ticket.OpenTask>> openTasks(List<Object> ids) {
         Map<Long, List<Ticket.OpenTask>> open = new HashMap<>();
         jdbc.sql("select ticket_id, task_id, task_key, candidate_group, process_definition_id from ticket_task"
-                        + " where ticket_id in (" + marks + ") order by candidate_group, task_id")
+                        + " where ticket_id in (" + Sql.placeholders(ids) + ") order by candidate_group, task_id")
                 .params(ids)
                 .query(rs -> {
                     open.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Ticket.OpenTask(

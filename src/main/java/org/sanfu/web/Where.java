@@ -41,7 +41,7 @@ public class Where {
         if (values.isEmpty()) {
             return add("1 = 0");
         }
-        return add(column + " in (" + values.stream().map(v -> "?").collect(Collectors.joining(", ")) + ")",
+        return add(column + " in (" + Sql.placeholders(values) + ")",
                 values.toArray());
     }
 

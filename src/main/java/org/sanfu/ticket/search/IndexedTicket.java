@@ -31,7 +31,7 @@ record IndexedTicket(long id, String title, String description, String enterpris
         List<Long> all = List.copyOf(ids);
         for (int i = 0; i < all.size(); i += 500) {
             List<Object> chunk = List.copyOf(all.subList(i, Math.min(all.size(), i + 500)));
-            String marks = String.join(",", chunk.stream().map(id -> "?").toList());
+            String marks = Sql.placeholders(chunk);
             Map<Long, List<String>> co = new HashMap<>();
             jdbc.sql("select ticket_id, department from ticket_co_department where ticket_id in (" + marks
                     + ") order by department").params(chunk)

@@ -59,7 +59,7 @@ class SearchChanges {
         for (int i = 0; i < all.size(); i += 500) {
             List<Long> chunk = all.subList(i, Math.min(all.size(), i + 500));
             found.addAll(jdbc.sql("select seq, ticket_id from search_change where seq in ("
-                            + String.join(",", chunk.stream().map(s -> "?").toList()) + ")")
+                            + Sql.placeholders(chunk) + ")")
                     .params(List.copyOf(chunk)).query((rs, n) -> new Change(rs.getLong(1), rs.getLong(2))).list());
         }
         return found;

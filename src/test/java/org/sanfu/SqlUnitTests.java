@@ -1,0 +1,39 @@
+package org.sanfu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The parameters of an {@code in (...)} list, written once for every statement that names a list of values. */
+class SqlUnitTests {
+
+    @Test
+    void aListOfValuesHasAParameterEach() {
+        assertThat(Sql.placeholders(1)).isEqualTo("?");
+        assertThat(Sql.placeholders(3)).isEqualTo("?, ?, ?");
+        assertThat(Sql.placeholders(List.of(7L, 8L))).isEqualTo("?, ?");
+        assertThat(Sql.placeholders(List.of())).isEmpty();
+    }
+
+    @Test
+    void aStatementTakesThemInItsInList() throws SQLException {
+        List<Long> ids = List.of(2L, 3L, 5L);
+        try (Connection h2 = DriverManager.getConnection("jdbc:h2:mem:");
+                PreparedStatement select = h2.prepareStatement("select count(*) from system_range(1, 10) where x in ("
+                        + Sql.placeholders(ids) + ")")) {
+            for (int i = 0; i < ids.size(); i++) {
+                select.setLong(i + 1, ids.get(i));
+            }
+            try (ResultSet found = select.executeQuery()) {
+                assertThat(found.next()).isTrue();
+                assertThat(found.getLong(1)).isEqualTo(3);
+            }
+        }
+    }
+}
