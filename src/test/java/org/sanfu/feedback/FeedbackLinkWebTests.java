@@ -1126,6 +1126,25 @@ class FeedbackLinkWebTests {
         assertThat(voided).isAfter(issued).isEqualTo(newestEventAt(id)).isEqualTo(linkMoment("voided_at", id));
     }
 
+    /**
+     * The same for the link the enterprise rates through: the link's {@code used_at}, the ticket's updatedAt and its
+     * newest history event say the moment the rating took under the ticket's lock, on the clock that moves a second on
+     * every read, where a spent moment read from the clock itself came after the ticket's updatedAt.
+     */
+    @Test
+    void aLinkSpentIsMarkedAtTheMomentItsTicketIsStampedWith() {
+        Replied t = repliedTicket();
+        long id = Long.parseLong(t.id());
+        String path = issue(t.id());
+        TickingTime.start(Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1), Duration.ofSeconds(1));
+        Instant issued = updatedAt(id);
+
+        Answer done = post(path, "satisfaction", "SATISFIED", "comment", "很及时");
+        assertThat(done.status()).as(done.body()).isEqualTo(200);
+        Instant spent = updatedAt(id);
+        assertThat(spent).isAfter(issued).isEqualTo(newestEventAt(id)).isEqualTo(linkMoment("used_at", id));
+    }
+
     @Test
     void aRefusedLinkLeavesNoTraceInTheHistory() {
         Replied t = repliedTicket();
