@@ -78,11 +78,12 @@ public class RepliedTickets {
     /**
      * The moment of the change the caller's transaction makes to its ticket ({@link Tickets#now}): taken under the
      * ticket's lock ({@link #lockForLink}, the feedback action's), what {@link #noteLink} writes and the ticket's
-     * updatedAt says; the link's own rows (issued, voided, spent) say it too.
+     * updatedAt says; the link's own rows (issued, voided, spent) say it too. IllegalStateException when the
+     * transaction took no ticket's lock: a moment taken before it may come before a change committed meanwhile.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Instant changeMoment() {
-        return tickets.now();
+        return tickets.nowUnderLock();
     }
 
     /**

@@ -167,9 +167,22 @@ class TicketChanges {
      */
     void locked(Instant updatedAt) {
         Touched touched = touched();
+        touched.lockTaken = true;
         if (touched.moment == null) {
             touched.moment = stampAfter(updatedAt, clock.instant());
         }
+    }
+
+    /**
+     * {@link #now}, for a transaction that took a ticket's lock ({@link #locked}): a moment asked without one may come
+     * before a change committed meanwhile, and what it is written to would say an earlier moment than the ticket's
+     * updatedAt. Fails fast (IllegalStateException) when this transaction took none.
+     */
+    Instant nowUnderLock() {
+        if (!touched().lockTaken) {
+            throw new IllegalStateException("the change's moment asked before its ticket's lock was taken");
+        }
+        return now();
     }
 
     /**
@@ -241,6 +254,8 @@ class TicketChanges {
         private Map<Long, Map<String, Object>> deferred = new LinkedHashMap<>();
         /** {@link #now}: null until asked. */
         private Instant moment;
+        /** Whether this transaction took a ticket's lock ({@link #locked}). */
+        private boolean lockTaken;
         private boolean committing;
 
         @Override

@@ -137,6 +137,11 @@ class Tickets {
         return changes.now();
     }
 
+    /** {@link #now}, for a transaction that took its ticket's {@link #lock}; else IllegalStateException. */
+    Instant nowUnderLock() {
+        return changes.nowUnderLock();
+    }
+
     void setProcessInstance(long id, String processInstanceId) {
         changes.defer(id, "process_instance_id", processInstanceId);
     }
