@@ -87,6 +87,12 @@ public class DeadlineRecount implements SmartInitializingSingleton {
      * the one on record differs. How many deadlines moved. Refused ({@link OlderCalendar}) when {@code current}
      * lacks a notice of this year or later that the one on record has, unless the settings accept that
      * ({@code sanfu.calendar.older-file-accepted}).
+     * <p>
+     * Runs only at the start ({@link #afterSingletonsInstantiated}), before the web server takes a request and the job
+     * executor runs the process's timers (tests call it with the application quiet): no clock starts on this node
+     * between its read of the running deadlines and its commit. A recount at run time would have to hold back clock
+     * starts meanwhile, or a clock started after that read would stay counted on the old calendar (the comment in
+     * {@code recount} says why the start needs none).
      */
     public int countOn(WorkingDayCalendar current) {
         return countOn(current, olderAccepted);
@@ -94,7 +100,7 @@ public class DeadlineRecount implements SmartInitializingSingleton {
 
     /**
      * {@link #countOn(WorkingDayCalendar)}, with {@code olderAccepted} in place of the setting: a calendar
-     * that lacks a notice on record is then counted on as any other.
+     * that lacks a notice on record is then counted on as any other. At the start only, as that says.
      */
     public int countOn(WorkingDayCalendar current, boolean olderAccepted) {
         Integer moved = transaction.execute(status -> {
