@@ -8,7 +8,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.MessageFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -106,6 +108,32 @@ class MessageBundlesUnitTests {
                 }
             }
         }
+    }
+
+    /**
+     * And a text without numbered arguments is shown as written (Spring's MessageSource formats none, a page's #{key}
+     * neither): a doubled quote in it would show doubled.
+     */
+    @Test
+    void aTextWithoutNumberedArgumentsQuotesWithOneQuote() {
+        for (Properties bundle : List.of(chinese, english)) {
+            for (String key : bundle.stringPropertyNames()) {
+                String text = bundle.getProperty(key);
+                if (!NUMBERED_ARGUMENT.matcher(text).find()) {
+                    assertThat(text).as(key).doesNotContain("''");
+                }
+            }
+        }
+    }
+
+    /** A count reads in the singular for one: the English summary of a form's errors chooses by its number. */
+    @Test
+    void theFormsErrorSummaryCountsInTheSingularForOne() {
+        String summary = english.getProperty("page.error.summary");
+        assertThat(new MessageFormat(summary, Locale.ENGLISH).format(new Object[] {1}))
+                .isEqualTo("1 field of the form needs correcting: see those marked in red.");
+        assertThat(new MessageFormat(summary, Locale.ENGLISH).format(new Object[] {3}))
+                .isEqualTo("3 fields of the form need correcting: see those marked in red.");
     }
 
     @Test
