@@ -64,18 +64,27 @@ public final class Sql {
      * caller's.
      */
     public static <T> List<List<T>> chunks(List<T> values) {
+        return chunks(values, 1000);
+    }
+
+    /** {@link #chunks(List)}, {@code size} at a time. */
+    public static <T> List<List<T>> chunks(List<T> values, int size) {
         List<List<T>> chunks = new ArrayList<>();
-        for (int i = 0; i < values.size(); i += 1000) {
-            chunks.add(values.subList(i, Math.min(values.size(), i + 1000)));
+        for (int i = 0; i < values.size(); i += size) {
+            chunks.add(values.subList(i, Math.min(values.size(), i + size)));
         }
         return chunks;
     }
 
     /**
      * The parameters of an {@code in (...)} list, or of a row an insert writes: {@code ?, ?, ?}, {@code count} of them.
-     * None is an empty text, which no statement takes in its list: a caller answers an empty list without asking.
+     * None is refused (IllegalArgumentException), for no statement takes an empty list: {@code in ()} would fail later,
+     * as a syntax error far from its cause. A caller answers an empty list without asking.
      */
     public static String placeholders(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("an in (...) list or a row of " + count + " values");
+        }
         return String.join(", ", Collections.nCopies(count, "?"));
     }
 
@@ -86,8 +95,13 @@ public final class Sql {
 
     /** What a query of {@code values} in an {@code in (...)} list finds, a statement a {@link #chunks chunk}. */
     public static <T, R> List<R> inChunks(List<T> values, Function<List<T>, List<R>> query) {
+        return inChunks(values, 1000, query);
+    }
+
+    /** {@link #inChunks(List, Function)}, {@code size} values a statement. */
+    public static <T, R> List<R> inChunks(List<T> values, int size, Function<List<T>, List<R>> query) {
         List<R> found = new ArrayList<>();
-        chunks(values).forEach(chunk -> found.addAll(query.apply(chunk)));
+        chunks(values, size).forEach(chunk -> found.addAll(query.apply(chunk)));
         return found;
     }
 

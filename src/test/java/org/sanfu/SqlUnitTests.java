@@ -1,6 +1,7 @@
 package org.sanfu;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -8,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The parameters of an {@code in (...)} list, written once for every statement that names a list of values. */
@@ -18,7 +20,22 @@ class SqlUnitTests {
         assertThat(Sql.placeholders(1)).isEqualTo("?");
         assertThat(Sql.placeholders(3)).isEqualTo("?, ?, ?");
         assertThat(Sql.placeholders(List.of(7L, 8L))).isEqualTo("?, ?");
-        assertThat(Sql.placeholders(List.of())).isEmpty();
+    }
+
+    /** None would be "in ()", a syntax error when the statement runs: refused where it is written. */
+    @Test
+    void anEmptyListHasNoParametersToWrite() {
+        assertThatThrownBy(() -> Sql.placeholders(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Sql.placeholders(List.of())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void valuesComeInChunksOfTheSizeAsked() {
+        List<Integer> values = IntStream.range(0, 1201).boxed().toList();
+        assertThat(Sql.chunks(values)).extracting(List::size).containsExactly(1000, 201);
+        assertThat(Sql.chunks(values, 500)).extracting(List::size).containsExactly(500, 500, 201);
+        assertThat(Sql.chunks(List.of(), 500)).isEmpty();
+        assertThat(Sql.inChunks(values, 500, chunk -> List.of(chunk.get(0)))).containsExactly(0, 500, 1000);
     }
 
     @Test

@@ -27,10 +27,7 @@ record IndexedTicket(long id, String title, String description, String enterpris
 
     /** These tickets as they are now (an id without a row is left out). */
     static List<IndexedTicket> byIds(JdbcClient jdbc, Collection<Long> ids) {
-        List<IndexedTicket> found = new ArrayList<>();
-        List<Long> all = List.copyOf(ids);
-        for (int i = 0; i < all.size(); i += 500) {
-            List<Object> chunk = List.copyOf(all.subList(i, Math.min(all.size(), i + 500)));
+        return Sql.inChunks(List.copyOf(ids), 500, chunk -> {
             String marks = Sql.placeholders(chunk);
             Map<Long, List<String>> co = new HashMap<>();
             jdbc.sql("select ticket_id, department from ticket_co_department where ticket_id in (" + marks
@@ -38,10 +35,9 @@ record IndexedTicket(long id, String title, String description, String enterpris
                     .query(rs -> {
                         co.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
                     });
-            found.addAll(jdbc.sql("select " + COLUMNS + FROM + " where t.id in (" + marks + ")").params(chunk)
-                    .query((rs, n) -> of(rs, co)).list());
-        }
-        return found;
+            return jdbc.sql("select " + COLUMNS + FROM + " where t.id in (" + marks + ")").params(chunk)
+                    .query((rs, n) -> of(rs, co)).list();
+        });
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.sanfu.ticket.search;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -54,15 +53,9 @@ class SearchChanges {
 
     /** The rows of these seqs that exist now (transactions that committed after later ones). */
     List<Change> ofSeqs(Collection<Long> seqs) {
-        List<Change> found = new ArrayList<>();
-        List<Long> all = List.copyOf(seqs);
-        for (int i = 0; i < all.size(); i += 500) {
-            List<Long> chunk = all.subList(i, Math.min(all.size(), i + 500));
-            found.addAll(jdbc.sql("select seq, ticket_id from search_change where seq in ("
-                            + Sql.placeholders(chunk) + ")")
-                    .params(List.copyOf(chunk)).query((rs, n) -> new Change(rs.getLong(1), rs.getLong(2))).list());
-        }
-        return found;
+        return Sql.inChunks(List.copyOf(seqs), 500, chunk -> jdbc.sql("select seq, ticket_id from search_change"
+                        + " where seq in (" + Sql.placeholders(chunk) + ")")
+                .params(chunk).query((rs, n) -> new Change(rs.getLong(1), rs.getLong(2))).list());
     }
 
     /** The seqs that exist in (from, to]: to find the gaps left by transactions not committed yet. */
