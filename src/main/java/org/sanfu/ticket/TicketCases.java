@@ -79,9 +79,18 @@ public class TicketCases {
     public void link(long memberId, String actor, String detail) {
         Ticket member = tickets.lock(memberId).orElseThrow(() -> new DomainException.NotFound("ticket",
                 String.valueOf(memberId)));
+        note(member, actor, "link", detail);
+    }
+
+    /**
+     * A note in a member's history, its status unmoved, at the member's own moment ({@link #notBefore}), which its row
+     * is stamped with first: the note's own stamp ({@link TicketEvents#append}) would be the change's, taken before
+     * this member's lock.
+     */
+    private void note(Ticket member, String actor, String action, String detail) {
         Instant now = notBefore(member);
-        tickets.touch(memberId, now);
-        events.append(memberId, new TicketEvent(now, actor, "link", member.status(), member.status(), detail));
+        tickets.touch(member.id(), now);
+        events.append(member.id(), new TicketEvent(now, actor, action, member.status(), member.status(), detail));
     }
 
     /**
@@ -108,16 +117,13 @@ public class TicketCases {
         if (before.status() == TicketStatus.REPLIED || before.status() == TicketStatus.CLOSED) {
             return false;
         }
-        Instant now = notBefore(before);
         if (!process.awaitsCaseReply(before.processInstanceId())) {
-            // started on a diagram without the CaseReplied events: its department replies as before. Stamped at the
-            // note's moment: the note's own stamp (TicketEvents#append) would be the change's, taken before this lock
-            tickets.touch(memberId, now);
-            events.append(memberId, new TicketEvent(now, TicketEvent.SYSTEM, "case-replied", before.status(),
-                    before.status(), "牵头事项 " + caseId + " 已答复：[" + outcome + "] " + resolution
-                            + "；本事项的流程版本早于共性问题统一答复，请主办部门参照答复"));
+            // started on a diagram without the CaseReplied events: its department replies as before
+            note(before, TicketEvent.SYSTEM, "case-replied", "牵头事项 " + caseId + " 已答复：[" + outcome + "] "
+                    + resolution + "；本事项的流程版本早于共性问题统一答复，请主办部门参照答复");
             return false;
         }
+        Instant now = notBefore(before);
         tickets.replied(memberId, resolution, outcome, now, before.repliedLate(now));
         process.caseReplied(before.processInstanceId());
         Ticket after = tickets.findRow(memberId).orElseThrow();
