@@ -160,14 +160,14 @@ public class DeadlineRecount implements SmartInitializingSingleton {
         // the old file counts its new deadlines on that until it follows the calendar recorded at this commit, within
         // sanfu.calendar.follow-interval (README: they stay as it counted them); one it starts between this read and
         // the commit is of that same minute, which no lock taken here could close (its clocks start without the record)
-        record Move(DeadlineClock clock, Tickets.RunningDeadline running, Instant counted) {}
+        record Move(DeadlineClock clock, Tickets.RunningDeadline running) {}
         List<Move> moves = new ArrayList<>();
         Instant ahead = now.isAfter(after) ? now : after;
         for (DeadlineClock which : DeadlineClock.values()) {
             for (Tickets.RunningDeadline running : tickets.runningDeadlinesAfter(which, ahead)) {
                 Instant counted = countedAgain(running.deadline(), was, is, now);
                 if (!counted.equals(running.deadline())) {
-                    moves.add(new Move(which, running, counted));
+                    moves.add(new Move(which, running));
                 }
             }
         }
@@ -187,11 +187,10 @@ public class DeadlineRecount implements SmartInitializingSingleton {
             // as the lock finds it: an action committed since the read may have stopped the clock, or set the deadline
             // anew (a route, a reopen) on the old calendar, which is then counted again from there, not from the one read
             Instant deadline = ticket == null ? null : ticket.running().get(m.clock());
-            if (deadline == null) {
+            if (deadline == null || !deadline.isAfter(ahead)) {
                 continue;
             }
-            Instant counted = deadline.equals(m.running().deadline()) ? m.counted()
-                    : deadline.isAfter(ahead) ? countedAgain(deadline, was, is, now) : deadline;
+            Instant counted = countedAgain(deadline, was, is, now);
             if (counted.equals(deadline)) {
                 continue;
             }
