@@ -35,6 +35,7 @@ import org.sanfu.Api;
 import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
 import org.sanfu.SessionRows;
+import org.sanfu.StoredTicket;
 import org.sanfu.TestAccounts;
 import org.sanfu.TickingTime;
 import org.sanfu.security.AccountAdministration;
@@ -1113,15 +1114,15 @@ class FeedbackLinkWebTests {
         Replied t = repliedTicket();
         long id = Long.parseLong(t.id());
         TickingTime.start(Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1), Duration.ofSeconds(1));
-        Instant replied = updatedAt(id);
+        Instant replied = StoredTicket.updatedAt(jdbc, id);
 
         issue(t.id());
-        Instant issued = updatedAt(id);
+        Instant issued = StoredTicket.updatedAt(jdbc, id);
         assertThat(lastEvent(t.id()).get("action").asText()).isEqualTo("feedback-link");
         assertThat(issued).isAfter(replied).isEqualTo(newestEventAt(id)).isEqualTo(linkMoment("issued_at", id));
 
         api.act(t.id(), "feedback", "staff1", Map.of("satisfaction", "SATISFIED"));
-        Instant voided = updatedAt(id);
+        Instant voided = StoredTicket.updatedAt(jdbc, id);
         assertThat(lastEvent(t.id()).get("action").asText()).isEqualTo("feedback-link-voided");
         assertThat(voided).isAfter(issued).isEqualTo(newestEventAt(id)).isEqualTo(linkMoment("voided_at", id));
     }
@@ -1137,11 +1138,11 @@ class FeedbackLinkWebTests {
         long id = Long.parseLong(t.id());
         String path = issue(t.id());
         TickingTime.start(Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1), Duration.ofSeconds(1));
-        Instant issued = updatedAt(id);
+        Instant issued = StoredTicket.updatedAt(jdbc, id);
 
         Answer done = post(path, "satisfaction", "SATISFIED", "comment", "很及时");
         assertThat(done.status()).as(done.body()).isEqualTo(200);
-        Instant spent = updatedAt(id);
+        Instant spent = StoredTicket.updatedAt(jdbc, id);
         assertThat(spent).isAfter(issued).isEqualTo(newestEventAt(id)).isEqualTo(linkMoment("used_at", id));
     }
 
@@ -1512,11 +1513,6 @@ class FeedbackLinkWebTests {
         Api.Response r = api.get("/api/stats/summary?town=" + town, "leader");
         assertThat(r.status()).as(r.text()).isEqualTo(200);
         return r.text();
-    }
-
-    private Instant updatedAt(long id) {
-        return jdbc.sql("select updated_at from ticket where id = ?").param(id).query(Timestamp.class).single()
-                .toInstant();
     }
 
     /** The moment of the ticket's newest history event, the last written. */

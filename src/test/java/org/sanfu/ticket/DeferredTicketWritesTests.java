@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
 import org.sanfu.Sql;
 import org.sanfu.SanfuTest;
+import org.sanfu.StoredTicket;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -52,11 +53,6 @@ class DeferredTicketWritesTests {
         return jdbc.sql("select " + column + " from ticket where id = ?").param(id).query(String.class).single();
     }
 
-    private Instant storedUpdatedAt() {
-        return jdbc.sql("select updated_at from ticket where id = ?").param(id).query((rs, n) -> Sql.instant(rs, 1))
-                .single();
-    }
-
     @Test
     void aReadThroughTicketsFindsTheHeldColumnsAndARollbackWritesNothing() {
         new TransactionTemplate(transactions).executeWithoutResult(tx -> {
@@ -78,16 +74,16 @@ class DeferredTicketWritesTests {
     @Test
     void theCommitWritesTheHeldColumnsOfSeveralWriters() {
         Instant later = signClockNext.plus(1, ChronoUnit.MINUTES);
-        Instant updated = storedUpdatedAt();
+        Instant updated = StoredTicket.updatedAt(jdbc, id);
         Instant at = updated.plusSeconds(60);
         new TransactionTemplate(transactions).executeWithoutResult(tx -> {
             tickets.clockNext(id, DeadlineClock.SIGN, later);
             tickets.setStatus(id, TicketStatus.ASSIGNED, at);
-            assertThat(storedUpdatedAt()).as("held back").isEqualTo(updated);
+            assertThat(StoredTicket.updatedAt(jdbc, id)).as("held back").isEqualTo(updated);
         });
         assertThat(jdbc.sql("select sign_clock_next from ticket where id = ?").param(id)
                 .query((rs, n) -> Sql.instant(rs, 1)).single()).isEqualTo(later);
-        assertThat(storedUpdatedAt()).isEqualTo(at);
+        assertThat(StoredTicket.updatedAt(jdbc, id)).isEqualTo(at);
         assertThat(stored("status")).isEqualTo("ASSIGNED");
     }
 
@@ -127,7 +123,7 @@ class DeferredTicketWritesTests {
             tickets.setStatus(id, TicketStatus.ASSIGNED, first);
             tickets.signed(id, second, false);
         });
-        assertThat(storedUpdatedAt()).as("the sign came after the status").isEqualTo(second);
+        assertThat(StoredTicket.updatedAt(jdbc, id)).as("the sign came after the status").isEqualTo(second);
 
         Instant third = second.plusSeconds(1);
         Instant fourth = third.plusSeconds(1);
@@ -135,6 +131,6 @@ class DeferredTicketWritesTests {
             tickets.signed(id, third, false);
             tickets.setStatus(id, TicketStatus.ASSIGNED, fourth);
         });
-        assertThat(storedUpdatedAt()).as("the status came after the sign").isEqualTo(fourth);
+        assertThat(StoredTicket.updatedAt(jdbc, id)).as("the status came after the sign").isEqualTo(fourth);
     }
 }

@@ -14,7 +14,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
@@ -36,6 +35,7 @@ import org.sanfu.HeldRow;
 import org.sanfu.LostRace;
 import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
+import org.sanfu.StoredTicket;
 import org.sanfu.security.Caller;
 import org.sanfu.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -315,11 +315,6 @@ class TicketAttachmentWebTests extends TicketWebTestSupport {
         assertThat(stored(id)).isEqualTo(20);
     }
 
-    Instant updatedAt(String id) {
-        return jdbc.sql("select updated_at from ticket where id = ?").param(Long.parseLong(id))
-                .query(OffsetDateTime.class).single().toInstant();
-    }
-
     long attachEvents(String id) {
         return history(id).findValuesAsText("action").stream().filter("attach"::equals).count();
     }
@@ -337,7 +332,7 @@ class TicketAttachmentWebTests extends TicketWebTestSupport {
         Snapshot before;
         // an hour after the ticket was filed (a ticket's updatedAt never goes back: a clock set before its filing
         // would stamp the file 1 ms after the filing), and the same file five minutes later
-        Instant attached = updatedAt(id).plus(Duration.ofHours(1));
+        Instant attached = StoredTicket.updatedAt(jdbc, id).plus(Duration.ofHours(1));
         try {
             ClockUtil.setCurrentTime(Date.from(attached));
             first = upload(id, "finance", "application/pdf", PDF_NAME, PDF);
@@ -353,7 +348,7 @@ class TicketAttachmentWebTests extends TicketWebTestSupport {
         assertThat(again.json()).isEqualTo(first.json());
         assertThat(again.header(HttpHeaders.LOCATION)).isNull();
         assertUnchanged(id, before);
-        assertThat(updatedAt(id)).isEqualTo(attached);
+        assertThat(StoredTicket.updatedAt(jdbc, id)).isEqualTo(attached);
         assertThat(stored(id)).isEqualTo(1);
         assertThat(attachEvents(id)).isEqualTo(1);
 

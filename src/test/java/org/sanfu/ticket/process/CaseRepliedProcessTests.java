@@ -3,7 +3,6 @@ package org.sanfu.ticket.process;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
 import org.sanfu.SanfuTest;
+import org.sanfu.StoredTicket;
 import org.sanfu.ticket.ActionRequests;
 import org.sanfu.ticket.Outcome;
 import org.sanfu.ticket.TicketCases;
@@ -201,7 +201,7 @@ class CaseRepliedProcessTests extends ProcessTestSupport {
         later(Duration.ofHours(1));
         String id = open(Api.problem("CONTAINER", "舱位紧张"));
         onAnOlderDiagram(id, "legacy-later");
-        Instant changed = updatedAt(id);
+        Instant changed = StoredTicket.updatedAt(jdbc, id);
         now(MONDAY);
 
         Boolean replied = transactions.execute(s -> {
@@ -215,12 +215,7 @@ class CaseRepliedProcessTests extends ProcessTestSupport {
         TicketEvent noted = history.get(history.size() - 1);
         Assertions.assertThat(noted.action()).isEqualTo("case-replied");
         Assertions.assertThat(noted.at()).isEqualTo(changed.plusMillis(1));
-        Assertions.assertThat(updatedAt(id)).isEqualTo(changed.plusMillis(1));
-    }
-
-    private Instant updatedAt(String id) {
-        return jdbc.sql("select updated_at from ticket where id = ?").param(Long.parseLong(id))
-                .query(Timestamp.class).single().toInstant();
+        Assertions.assertThat(StoredTicket.updatedAt(jdbc, id)).isEqualTo(changed.plusMillis(1));
     }
 
     @Test

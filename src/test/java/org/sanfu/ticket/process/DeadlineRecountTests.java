@@ -25,6 +25,7 @@ import org.sanfu.HeldRow;
 import org.sanfu.LostRace;
 import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
+import org.sanfu.StoredTicket;
 import org.sanfu.calendar.CalendarInEffect;
 import org.sanfu.calendar.CalendarOnRecord;
 import org.sanfu.calendar.CalendarProperties;
@@ -188,15 +189,10 @@ class DeadlineRecountTests extends ProcessTestSupport {
                 .update();
 
         assertThat(recount.countOn(withNoticeOf("2031-09-10"))).isPositive();
-        assertThat(updatedAt(id)).isEqualTo(moment);
+        assertThat(StoredTicket.updatedAt(jdbc, id)).isEqualTo(moment);
         assertThat(recounts(id)).isNotEmpty().allSatisfy(e -> assertThat(e.at()).isEqualTo(moment));
-        assertThat(updatedAt(changed)).isEqualTo(later.plusMillis(1));
+        assertThat(StoredTicket.updatedAt(jdbc, changed)).isEqualTo(later.plusMillis(1));
         assertThat(recounts(changed)).isNotEmpty().allSatisfy(e -> assertThat(e.at()).isEqualTo(later.plusMillis(1)));
-    }
-
-    private Instant updatedAt(String id) {
-        return jdbc.sql("select updated_at from ticket where id = ?").param(Long.parseLong(id)).query(Timestamp.class)
-                .single().toInstant();
     }
 
     /**
