@@ -88,6 +88,17 @@ public final class Sql {
         return String.join(", ", Collections.nCopies(count, "?"));
     }
 
+    /**
+     * The rows of a multi-row insert's {@code values}: {@code (?, ?), (?, ?)}, {@code count} rows of {@code width}
+     * parameters each, the parameters to be passed row after row. Refuses none as {@link #placeholders(int)} does.
+     */
+    public static String rows(int count, int width) {
+        if (count < 1) {
+            throw new IllegalArgumentException("an insert of " + count + " rows");
+        }
+        return String.join(", ", Collections.nCopies(count, "(" + placeholders(width) + ")"));
+    }
+
     /** {@link #placeholders(int)} for these values, one each, to be passed in their order. */
     public static String placeholders(Collection<?> values) {
         return placeholders(values.size());

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** The parameters of an {@code in (...)} list, written once for every statement that names a list of values. */
+/**
+ * The parameters of an {@code in (...)} list or of an insert's rows, written once for every statement that names a list
+ * of values.
+ */
 class SqlUnitTests {
 
     @Test
@@ -27,6 +30,15 @@ class SqlUnitTests {
     void anEmptyListHasNoParametersToWrite() {
         assertThatThrownBy(() -> Sql.placeholders(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Sql.placeholders(List.of())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void anInsertHasARowOfParametersPerRow() {
+        assertThat(Sql.rows(1, 1)).isEqualTo("(?)");
+        assertThat(Sql.rows(3, 1)).isEqualTo("(?), (?), (?)");
+        assertThat(Sql.rows(2, 3)).isEqualTo("(?, ?, ?), (?, ?, ?)");
+        assertThatThrownBy(() -> Sql.rows(0, 2)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Sql.rows(2, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

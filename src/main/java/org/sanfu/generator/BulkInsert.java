@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.sanfu.Sql;
 
@@ -83,8 +82,7 @@ final class BulkInsert implements AutoCloseable {
     }
 
     private String sql(int count) {
-        String one = "(" + Sql.placeholders(width) + ")";
-        return "insert into " + table + " (" + columns + ") values " + String.join(", ", Collections.nCopies(count, one));
+        return "insert into " + table + " (" + columns + ") values " + Sql.rows(count, width);
     }
 
     @Override

@@ -39,8 +39,7 @@ class SearchChanges {
         List<Object> ids = changed.changes().stream().map(c -> (Object) c.id()).toList();
         // an enterprise renamed touches all its tickets: as many rows as its tickets, a thousand a statement
         for (List<Object> chunk : Sql.chunks(ids)) {
-            jdbc.sql("insert into search_change (ticket_id) values "
-                            + String.join(", ", chunk.stream().map(id -> "(?)").toList()))
+            jdbc.sql("insert into search_change (ticket_id) values " + Sql.rows(chunk.size(), 1))
                     .params(chunk).update();
         }
     }
