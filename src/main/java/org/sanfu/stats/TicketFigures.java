@@ -59,7 +59,7 @@ class TicketFigures {
             sum(case when t.signed_on_time then 1 else 0 end) as signed_on_time,
             sum(case when t.signed_at is null and t.sign_overdue then 1 else 0 end) as unsigned_overdue,
             sum(case when t.status <> 'CLOSED' and t.reply_overdue then 1 else 0 end) as open_reply_overdue,
-            sum(case when t.status = 'CLOSED' and t.replied_on_time then 1 else 0 end) as closed_on_time,
+            sum(case when t.status = 'CLOSED' and (%s) then 1 else 0 end) as closed_on_time,
             sum(case when t.satisfaction in ('SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED') then 1 else 0 end)
                 as rated,
             sum(case when t.satisfaction in ('SATISFIED', 'BASICALLY_SATISFIED') then 1 else 0 end) as satisfied,
@@ -67,7 +67,7 @@ class TicketFigures {
             sum(case when t.reopen_count > 0 then 1 else 0 end) as reopened,
             sum(case when t.assigned_at is not null then 1 else 0 end) as assigned,
             sum(case when t.return_count > 0 then 1 else 0 end) as returned,
-            """.formatted(TicketFacts.OPEN_OVERDUE) + MEDIAN;
+            """.formatted(TicketFacts.OPEN_OVERDUE, FigureRollup.CLOSED_ON_TIME) + MEDIAN;
 
     private final JdbcClient jdbc;
     private final FigureRollup rollup;

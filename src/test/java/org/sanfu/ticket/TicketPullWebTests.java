@@ -18,6 +18,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.sanfu.Api;
+import org.sanfu.MigrationScript;
 import org.sanfu.SanfuTest;
 import org.sanfu.TickingTime;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,4 +1,4 @@
-package org.sanfu.ticket;
+package org.sanfu;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** A script of db/migration as its statements, for tests that run a migration's statements again. */
-final class MigrationScript {
+public final class MigrationScript {
 
     private MigrationScript() {
     }
 
     /** The statements of {@code db/migration/<fileName>}, without comment lines, in order. */
-    static List<String> statements(String fileName) {
+    public static List<String> statements(String fileName) {
         String sql;
         try (InputStream in = MigrationScript.class.getResourceAsStream("/db/migration/" + fileName)) {
             sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
