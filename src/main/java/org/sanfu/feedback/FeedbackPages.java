@@ -182,7 +182,7 @@ class FeedbackPages {
             ActionRequests.Feedback command;
             FeedbackLinkService.Rated rated;
             try {
-                command = withReasonIfDissatisfied(forms.command(form, ActionRequests.Feedback.class));
+                command = forms.command(form, ActionRequests.Feedback.class).withReasonIfDissatisfied();
                 if (tooLarge != null) {
                     throw tooLarge;
                 }
@@ -370,19 +370,6 @@ class FeedbackPages {
 
     private static boolean fileFault(InvalidInput refused) {
         return refused.faults().stream().anyMatch(f -> f.field().equals(TicketAttachments.FROM_ENTERPRISE_FIELD));
-    }
-
-    /**
-     * The enterprise that is not satisfied says why (不满意原因, as 12345 centres ask): the department handles it again
-     * and must know what is still wrong. Asked on this page only: staff who record a rating by telephone
-     * (the feedback action) may have none to pass on.
-     */
-    private static ActionRequests.Feedback withReasonIfDissatisfied(ActionRequests.Feedback command) {
-        if (command.satisfaction() == Satisfaction.DISSATISFIED
-                && (command.comment() == null || command.comment().isBlank())) {
-            throw InvalidInput.of("comment", Message.of("sanfu.feedback.dissatisfied-reason"));
-        }
-        return command;
     }
 
     private ModelAndView form(String token, FeedbackLinkService.Shown shown, MultiValueMap<String, String> typed,

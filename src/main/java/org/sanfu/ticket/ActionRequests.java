@@ -16,8 +16,10 @@ import java.lang.annotation.Target;
 import java.util.HashSet;
 import java.util.List;
 import org.hibernate.validator.constraintvalidation.HibernateConstraintValidatorContext;
+import org.sanfu.Message;
 import org.sanfu.Typed;
 import org.sanfu.catalog.Catalog;
+import org.sanfu.web.InvalidInput;
 import org.sanfu.web.OneOf;
 import org.sanfu.web.Text;
 import org.sanfu.web.WholeNumber;
@@ -83,7 +85,21 @@ public final class ActionRequests {
             @Schema(requiredMode = REQUIRED, description = "UNRATED is the service's own, when the window passes",
                     allowableValues = {"SATISFIED", "BASICALLY_SATISFIED", "DISSATISFIED"})
             @OneOf(value = Satisfaction.class, except = "UNRATED") Satisfaction satisfaction,
-            @Text(multiline = true) String comment) {}
+            @Text(multiline = true) String comment) {
+
+        /**
+         * This rating, refused when it is 不满意 without a reason (不满意原因, as 12345 centres ask): the department
+         * handles it again and must know what is still wrong. Asked by the forms people fill in (the enterprise's own
+         * page, the ticket page's 回访), not by the API: API.md has the comment optional, and integrators (hotline
+         * channels) already send a 不满意 without one.
+         */
+        public Feedback withReasonIfDissatisfied() {
+            if (satisfaction == Satisfaction.DISSATISFIED && (comment == null || comment.isBlank())) {
+                throw InvalidInput.of("comment", Message.of("sanfu.feedback.dissatisfied-reason"));
+            }
+            return this;
+        }
+    }
 
     /** A leader takes a stuck ticket under supervision (督办), and says why. */
     public record Supervise(@Schema(requiredMode = REQUIRED, description = "why the leader takes it")

@@ -1080,6 +1080,54 @@ class TicketPagesTests extends TicketWebTestSupport {
     }
 
     /**
+     * A 不满意 recorded on the ticket page's 回访 form says why, as the enterprise's own page asks: blank (or spaces
+     * only), it is the page again with 400, the message by 回访记录, the grade kept chosen, nothing recorded; for staff
+     * and for the office on a hotline entry alike, after the 403 of one who may not record it. The label says so. The
+     * API's action keeps the comment optional (API.md: integrators already send a 不满意 without one).
+     */
+    @Test
+    void aDissatisfiedRatingOnTheFeedbackFormNeedsAReasonWhereTheApiTakesOneWithout() {
+        String visited = id(api.ticket("LABOR"));
+        String entry = id(api.visit(api.enterprise(), "HOTLINE", List.of(Api.problem("LABOR", "热线反映招工难"))).get(0));
+        for (String id : List.of(visited, entry)) {
+            api.act(id, "sign", "hrss", null);
+            api.act(id, "reply", "hrss", Map.of("resolution", "已招聘到位", "outcome", "PARTIAL"));
+        }
+        Element form = pages.get("/tickets/" + visited, "staff1").html().selectFirst("form[data-action=feedback]");
+        assertThat(form.select("label[for=feedback-comment]").text()).isEqualTo("回访记录（不满意时必填）");
+
+        assertThat(pages.post("/tickets/" + visited + "/feedback", "hrss",
+                Pages.form("satisfaction", "DISSATISFIED", "comment", "")).status())
+                .as("not the department's to record: 403 before the form is judged").isEqualTo(403);
+        for (Map.Entry<String, String> by : Map.of(visited, "staff1", entry, "dispatch").entrySet()) {
+            Snapshot replied = snapshot(by.getKey());
+            Pages.Answer refused = pages.post("/tickets/" + by.getKey() + "/feedback", by.getValue(),
+                    Pages.form("satisfaction", "DISSATISFIED", "comment", "  "));
+            assertThat(refused.status()).as(by.getValue()).isEqualTo(400);
+            Element again = refused.html().selectFirst("form[data-action=feedback]");
+            assertThat(again.select(".field[data-field=comment] .field-error").text())
+                    .isEqualTo("请写明不满意的原因，以便部门重新办理时有的放矢");
+            assertThat(again.select(".field[data-field=satisfaction] .field-error")).isEmpty();
+            assertThat(again.select("select[name=satisfaction] option[selected]").eachAttr("value"))
+                    .containsExactly("DISSATISFIED");
+            assertThat(snapshot(by.getKey())).isEqualTo(replied);
+        }
+        // a reason given, or a grade that sends nothing back, is recorded as before
+        assertThat(pages.post("/tickets/" + visited + "/feedback", "staff1",
+                Pages.form("satisfaction", "DISSATISFIED", "comment", "人手仍不足")).status()).isEqualTo(303);
+        assertThat(pages.post("/tickets/" + entry + "/feedback", "dispatch",
+                Pages.form("satisfaction", "SATISFIED", "comment", "")).status()).isEqualTo(303);
+        assertThat(api.get("/api/tickets/" + entry, "leader").json().get("status").asText()).isEqualTo("CLOSED");
+
+        // the API's contract is left as it was
+        String byApi = id(api.ticket("LABOR"));
+        api.act(byApi, "sign", "hrss", null);
+        api.act(byApi, "reply", "hrss", Map.of("resolution", "已招聘到位", "outcome", "PARTIAL"));
+        assertThat(api.act(byApi, "feedback", "staff1", Map.of("satisfaction", "DISSATISFIED")).get("status").asText())
+                .isEqualTo("IN_PROGRESS");
+    }
+
+    /**
      * The department that answers again after the enterprise's 不满意 reads why at the top of the ticket, above the facts
      * and the action forms, with who recorded it and when, for as long as the ticket is handled again: the reason as
      * typed (escaped), not only at the foot of the history. Replied again, the notice is gone.
@@ -1117,7 +1165,7 @@ class TicketPagesTests extends TicketWebTestSupport {
         assertThat(pages.get("/tickets/" + id, "leader").html().select("#reopenedTitle").text())
                 .isEqualTo("企业对上次答复不满意，已退回重办（第 1 次）");
 
-        // without a reason (staff recording by telephone may have none): said so
+        // without a reason (the API takes a 不满意 without one): said so
         api.act(id, "reply", "hrss", Map.of("resolution", "已再招 20 人", "outcome", "RESOLVED"));
         assertThat(pages.get("/tickets/" + id, "hrss").html().select("#reopenedNotice")).as("answered").isEmpty();
         api.act(id, "feedback", "staff1", Map.of("satisfaction", "DISSATISFIED"));

@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -186,7 +187,9 @@ class TicketPages {
                         new ActionForm<>(TicketAction.ESCALATE, ActionRequests.Escalate.class, actions::escalate),
                         new ActionForm<>(TicketAction.ESCALATION_REPLY, ActionRequests.Reply.class,
                                 actions::escalationReply),
-                        new ActionForm<>(TicketAction.FEEDBACK, ActionRequests.Feedback.class, actions::feedback),
+                        // a 不满意 recorded here says why, as the enterprise's own page asks (the API does not: API.md)
+                        new ActionForm<>(TicketAction.FEEDBACK, ActionRequests.Feedback.class, actions::feedback,
+                                ActionRequests.Feedback::withReasonIfDissatisfied),
                         new ActionForm<>(TicketAction.SUPERVISE, ActionRequests.Supervise.class, actions::supervise),
                         new ActionForm<>(TicketAction.RULE, ActionRequests.Rule.class, actions::rule),
                         new ActionForm<>(TicketAction.COMMENT, ActionRequests.Comment.class, actions::comment))
@@ -737,7 +740,7 @@ class TicketPages {
         T command = null;
         if (actionForm.body() != null) {
             try {
-                command = forms.command(form, actionForm.body());
+                command = actionForm.onPage().apply(forms.command(form, actionForm.body()));
             } catch (InvalidInput e) {
                 actions.checkMayTake(id, caller, actionForm.action());
                 throw e;
@@ -870,8 +873,16 @@ class TicketPages {
         }
     }
 
-    /** An action, the command its form is read as (null: no fields), and its use case. */
-    record ActionForm<T>(TicketAction action, Class<T> body, UseCase<T> use) {}
+    /**
+     * An action, the command its form is read as (null: no fields), and its use case; {@code onPage}, what the form
+     * asks beyond the API's body (its command as read, or a refusal naming the field), judged as the form is.
+     */
+    record ActionForm<T>(TicketAction action, Class<T> body, UseCase<T> use, UnaryOperator<T> onPage) {
+
+        ActionForm(TicketAction action, Class<T> body, UseCase<T> use) {
+            this(action, body, use, UnaryOperator.identity());
+        }
+    }
 
     /**
      * Why the ticket is with dispatch, for the assign form: no routing rule matched (unrouted), or the
@@ -902,8 +913,8 @@ class TicketPages {
     /**
      * The enterprise's 不满意 a ticket handled again answers (Awaited.REOPEN): the reopen it made (第 n 次; a rating
      * once too often sent it to a leader instead, {@code toLeader}, who may have handed it to a department again since,
-     * {@code ruledAgain}), the reason as typed (null when none was given: staff recording it by telephone may have
-     * none), who recorded it and when.
+     * {@code ruledAgain}), the reason as typed (null when none was given: the API and a
+     * channel's intake take a 不满意 without one, API.md), who recorded it and when.
      */
     record Dissatisfied(int reopenCount, String reason, String actor, Instant at, boolean toLeader,
             boolean ruledAgain) {
