@@ -816,7 +816,8 @@ class TicketPagesTests extends TicketWebTestSupport {
                 Pages.form("reason", "企业多次反映未签收", "back", back));
         assertThat(done.status()).isEqualTo(303);
         Pages.Answer after = pages.get(done.redirect(), "leader");
-        assertThat(after.html().select("#done")).isNotEmpty();
+        assertThat(after.html().select("#done").text()).as("who rules now, and who waits")
+                .contains("现由领导作出督办裁决：销号，或改派主办部门；原办理环节已收回，交通运输局（港航）等候裁决。");
         assertThat(after.html().select("#wayBack").attr("href")).isEqualTo("/?month=2014-05");
         assertThat(api.get("/api/tickets/" + id, "leader").json().get("status").asText()).isEqualTo("SUPERVISION");
 
@@ -1045,8 +1046,14 @@ class TicketPagesTests extends TicketWebTestSupport {
         api.act(id, "sign", "hrss", null);
         String before = api.get("/api/tickets/" + id, "leader").json().get("replyDeadline").asText();
 
-        assertThat(pages.post("/tickets/" + id + "/extend", "hrss",
-                Pages.form("workingDays", "3", "reason", "需人社厅批复")).status()).isEqualTo(303);
+        Pages.Answer asked = pages.post("/tickets/" + id + "/extend", "hrss",
+                Pages.form("workingDays", "3", "reason", "需人社厅批复"));
+        assertThat(asked.status()).isEqualTo(303);
+        // asking moves no deadline: the department reads the one that stands until the office approves
+        String due = time(api.get("/api/tickets/" + id, "leader").json(), "replyDeadline").atZoneSameInstant(SHANGHAI)
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        assertThat(pages.get(asked.redirect(), "hrss").html().select("#done").text()).isEqualTo(
+                "已提交延期申请，待专班办公室审批，事项现为“办理中”。审批前答复期限不变，仍为 " + due + "；专班办公室同意后才延长。");
         Document waiting = pages.get("/tickets/" + id, "dispatch").html();
         assertThat(waiting.select("#extension").text()).contains("申请延期 3 个工作日", "需人社厅批复");
         assertThat(formsOf(waiting)).contains("approve-extension", "reject-extension");

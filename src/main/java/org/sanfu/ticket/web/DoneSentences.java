@@ -17,7 +17,9 @@ import org.sanfu.ticket.TicketView;
  * by when (a sign's reply deadline, an extension's new deadline or the one that stands, an assignment's or a
  * reassignment's department and sign deadline, a reopen's department, what dispatch decides on a return and the
  * sign deadline that runs on meanwhile, who asks the enterprise for feedback after a reply and by when, which task
- * force an escalation waits on). Read from the ticket as it is after the action, so it says what the
+ * force an escalation waits on, that a leader rules on a ticket taken under supervision while its department waits,
+ * the reply deadline that stands while an extension waits for approval, and who replies after a co-department's
+ * opinion). Read from the ticket as it is after the action, so it says what the
  * process decided, not what the form asked.
  */
 final class DoneSentences {
@@ -100,6 +102,30 @@ final class DoneSentences {
                 && t.signDeadline() != null) {
             return Message.of("page.ticket.done.then.returned", "rule", Message.of(TicketActions.GIVEN_BACK_RULE),
                     "deadline", when.apply(t.signDeadline()));
+        }
+        // taken from whoever had it: the leader rules now, and those who had it wait; the reply clock runs on
+        if (TicketAction.SUPERVISE.urlName().equals(action) && status == TicketStatus.SUPERVISION
+                && t.replyDeadline() != null) {
+            return t.leadDepartment() == null
+                    ? Message.of("page.ticket.done.then.taken-unassigned", "deadline", when.apply(t.replyDeadline()))
+                    : Message.of("page.ticket.done.then.taken", "department", department.apply(t.leadDepartment()),
+                            "deadline", when.apply(t.replyDeadline()));
+        }
+        // asking moves nothing until the office decides: the department must not read its deadline as moved
+        if (TicketAction.EXTEND.urlName().equals(action) && status == TicketStatus.IN_PROGRESS
+                && t.replyDeadline() != null) {
+            return Message.of("page.ticket.done.then.extension-asked", "deadline", when.apply(t.replyDeadline()));
+        }
+        // the opinion given, the lead answers, once the other co-departments' opinions are in too
+        if (TicketAction.CONTRIBUTE.urlName().equals(action) && status == TicketStatus.IN_PROGRESS
+                && t.leadDepartment() != null && t.replyDeadline() != null) {
+            return t.pendingContributions().isEmpty()
+                    ? Message.of("page.ticket.done.then.contributed", "department", department.apply(t.leadDepartment()),
+                            "deadline", when.apply(t.replyDeadline()))
+                    : Message.of("page.ticket.done.then.contributed-others-pending", "pending",
+                            String.join("、", t.pendingContributions().stream().map(department).toList()),
+                            "department", department.apply(t.leadDepartment()),
+                            "deadline", when.apply(t.replyDeadline()));
         }
         if (TicketAction.RULE.urlName().equals(action) && status == TicketStatus.ASSIGNED
                 && t.leadDepartment() != null && t.signDeadline() != null) {

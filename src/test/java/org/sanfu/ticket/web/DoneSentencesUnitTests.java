@@ -108,6 +108,32 @@ class DoneSentencesUnitTests {
         assertThat(said("escalate", escalated(EscalationLevel.PROVINCE))).contains("待省专班答复");
     }
 
+    /** Taken from its step, the ticket waits on a leader's ruling, and whoever had it waits too; the reply clock runs. */
+    @Test
+    void aSupervisionSaysALeaderRulesWhoWaitsAndThatTheReplyDeadlineStands() {
+        String status = "已纳入领导督办，事项现为“" + CHINESE.getString("label.status.SUPERVISION") + "”。";
+        assertThat(said("supervise", view(TicketStatus.SUPERVISION, "commerce", 0))).isEqualTo(status
+                + "现由领导作出督办裁决：销号，或改派主办部门；原办理环节已收回，商务局等候裁决。答复期限照常计算，仍为 2026-12-15 09:30。");
+        // one no department had (no routing rule matched): the office waited on it
+        assertThat(said("supervise", view(TicketStatus.SUPERVISION, null, 0))).isEqualTo(status
+                + "现由领导作出督办裁决：销号，或指定主办部门；专班办公室不再交办，等候裁决。答复期限照常计算，仍为 2026-12-15 09:30。");
+    }
+
+    @Test
+    void anExtensionAskedSaysTheReplyDeadlineStandsUntilApproved() {
+        assertThat(said("extend", view(TicketStatus.IN_PROGRESS, "commerce", 0)))
+                .isEqualTo("已提交延期申请，待专班办公室审批，事项现为“办理中”。审批前答复期限不变，仍为 2026-12-15 09:30；专班办公室同意后才延长。");
+    }
+
+    /** The co-department's part is done: the lead answers by its reply deadline, once the other opinions are in. */
+    @Test
+    void aCoDepartmentsOpinionSaysTheLeadRepliesByItsDeadline() {
+        assertThat(said("contribute", view(TicketStatus.IN_PROGRESS, "commerce", 0)))
+                .isEqualTo("已提交协办意见，事项现为“办理中”。现由主办部门商务局答复企业，答复期限 2026-12-15 09:30。");
+        assertThat(said("contribute", contributed(List.of("finance", "customs"))))
+                .isEqualTo("已提交协办意见，事项现为“办理中”。待金融办、customs也提交协办意见后，由主办部门商务局答复企业，答复期限 2026-12-15 09:30。");
+    }
+
     @Test
     void everyActionAFormTakesHasItsSentenceWithNothingLeftUnfilled() {
         for (TicketAction action : TicketAction.values()) {
@@ -126,7 +152,9 @@ class DoneSentencesUnitTests {
                 "page.ticket.done.then.returned", "page.ticket.done.then.signed",
                 "page.ticket.done.then.extension-refused", "page.ticket.done.then.assigned",
                 "page.ticket.done.then.assigned-with-co", "page.ticket.done.then.replied",
-                "page.ticket.done.then.replied-entry", "page.ticket.done.then.escalated")) {
+                "page.ticket.done.then.replied-entry", "page.ticket.done.then.escalated", "page.ticket.done.then.taken",
+                "page.ticket.done.then.taken-unassigned", "page.ticket.done.then.extension-asked",
+                "page.ticket.done.then.contributed", "page.ticket.done.then.contributed-others-pending")) {
             assertThat(CHINESE.getString(key)).as(key).isNotEqualTo(english.getString(key));
         }
     }
@@ -163,6 +191,14 @@ class DoneSentencesUnitTests {
         return new TicketView("7", "3", "91330000MA2XXXXX0X", "某某公司", "城关镇", "LOGISTICS", "物流", "集装箱短缺", "描述",
                 null, "VISIT", TicketStatus.ESCALATED, "commerce", List.of(), "staff1", null, null, null, null, null,
                 SIGN_BY, REPLY_BY, false, false, false, null, 0, 0, level, null, null, null, false, List.of(), List.of(),
+                null, List.of(), null);
+    }
+
+    /** In progress with commerce, these co-departments' opinions still awaited. */
+    private static TicketView contributed(List<String> pending) {
+        return new TicketView("7", "3", "91330000MA2XXXXX0X", "某某公司", "城关镇", "LOGISTICS", "物流", "集装箱短缺", "描述",
+                null, "VISIT", TicketStatus.IN_PROGRESS, "commerce", pending, "staff1", null, null, null, null, null,
+                SIGN_BY, REPLY_BY, false, false, false, null, 0, 0, null, null, null, null, false, List.of(), pending,
                 null, List.of(), null);
     }
 
