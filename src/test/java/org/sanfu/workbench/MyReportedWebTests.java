@@ -68,6 +68,8 @@ class MyReportedWebTests {
         assertThat(panel).isNotNull();
         assertThat(panel.select("h2 .name").text()).isEqualTo("我跟进的在办事项");
         assertThat(panel.select("h2 .badge").text()).isEqualTo("4");
+        // the order the hint names is the list's, by when the enterprise raised it (上报 is an escalation's word)
+        assertThat(panel.select("p.hint").first().text()).isEqualTo("您跟进的问题在哪个部门、办到哪一步；按企业反映时间，最近反映的在前。");
         assertThat(panel.select("a.ticket").eachAttr("data-id")).as("the latest reported first")
                 .containsExactly(replied, dispatching, assigned, inProgress).doesNotContain(closed, theirs);
         assertThat(card(panel, inProgress).select(".status").text()).isEqualTo("办理中");
