@@ -386,6 +386,12 @@ class OwnPasswordWebTests {
         Pages.Answer account = pages.get("/account", session);
         assertThat(account.status()).isEqualTo(200);
         assertThat(account.html().select("#mustChange").text()).startsWith("请先修改密码");
+        // the bar leads nowhere else meanwhile (each link would come back here): one's account and 退出 only
+        assertThat(account.html().select("header.bar nav")).as("no 工作台, 登记走访, 事项, 企业").isEmpty();
+        assertThat(account.html().select("header.bar #signedInAs, header.bar #signOut")).hasSize(2);
+        Pages.Answer mismatched = change(session, address(), FIRST, OWN, OWN + "x");
+        assertThat(mismatched.status()).isEqualTo(400);
+        assertThat(mismatched.html().select("header.bar nav")).as("the form refused, still to be changed").isEmpty();
         // a HEAD of /account (a link checker, curl -I) is answered, not sent to /account again for ever
         assertThat(head("/account", session)).isEqualTo(200);
         assertThat(head("/work", session)).isEqualTo(302);
@@ -403,7 +409,9 @@ class OwnPasswordWebTests {
 
         assertThat(change(session, address(), FIRST, OWN, OWN).status()).isEqualTo(303);
         session = renewed();
-        assertThat(pages.get("/account", session).html().select("#mustChange")).isEmpty();
+        Document changed = pages.get("/account", session).html();
+        assertThat(changed.select("#mustChange")).isEmpty();
+        assertThat(changed.select("header.bar nav a").eachText()).containsExactly("工作台", "登记走访", "事项", "企业");
         assertThat(pages.get("/work", session).status()).isEqualTo(200);
         assertThat(pages.get("/tickets", session).status()).isEqualTo(200);
     }
