@@ -3,6 +3,7 @@ package org.sanfu.workbench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -105,6 +106,29 @@ class PagesOnAPhoneBrowserTests {
         assertThat(browser.find("#activeFilters a").getText()).isEqualTo("清除");
         assertThat(browser.find("#enterpriseByWords").getText()).contains("台州手机筛选");
         browser.noSidewaysScroll().tapTargetsAtLeast44px("#activeFilters a");
+    }
+
+    /** A department calls the enterprise from the ticket page, staff from its profile: the number is a thumb's target. */
+    @Test
+    void theEnterpriseContactsTelephoneIsATapTargetOnAPhone() {
+        String code = Api.creditCode();
+        Map<String, Object> filed = new LinkedHashMap<>();
+        filed.put("creditCode", code);
+        filed.put("name", "台州手机联系电话测试有限公司" + code.substring(12));
+        filed.put("town", "手机电话镇");
+        filed.put("specialist", "staff1");
+        filed.put("contactName", "王丽");
+        filed.put("contactPhone", "138 0000 1234");
+        Api.Response created = api.post("/api/enterprises", "admin", filed);
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        String id = api.visit(code, List.of(Api.problem("CONTAINER", "手机电话：订舱难"))).get(0).get("id").asText();
+
+        browser.signInAs("transport").open("/tickets/" + id);
+        assertThat(browser.find("#enterpriseContact a.phone").getDomAttribute("href")).startsWith("tel:");
+        browser.noSidewaysScroll().tapTargetsAtLeast44px("a.phone");
+        browser.signInAs("staff1").open("/enterprises/" + code);
+        assertThat(browser.find("#contactPhone a.phone").getText()).isEqualTo("138 0000 1234");
+        browser.noSidewaysScroll().tapTargetsAtLeast44px("a.phone");
     }
 
     @Test
