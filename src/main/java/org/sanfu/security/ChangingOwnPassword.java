@@ -83,7 +83,7 @@ class ChangingOwnPassword {
                 errors.add("currentPassword", Message.of(LOCKED, "minutes", new SignInLocked(locked.get()).minutes()));
             } else if (encoder.matches(current, account.passwordHash())) {
                 proven = true;
-                attempts.succeeded(account.username());
+                attempts.succeeded(account.username(), address);
             } else {
                 attempts.failed(account.username(), address);
                 errors.add("currentPassword", Message.of(CURRENT_WRONG));

@@ -9,11 +9,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code sanfu.sign-in.*}: how many failed sign-ins lock an account or a client address, and for how
- * long (security.SignInAttempts). The defaults are in config/application.yml.
+ * {@code sanfu.sign-in.*}: how many failed sign-ins lock an account from a client address, a client address, or an
+ * account from everywhere, and for how long (security.SignInAttempts). The defaults are in config/application.yml.
  *
- * @param maxFailures failures of one account within {@code window} that lock it for {@code window}
- * @param maxFailuresPerAddress failures from one address, whatever the accounts, that lock the address
+ * @param maxFailures failures of one account from one client address within {@code window} that lock it from that
+ *     address for {@code window}
+ * @param maxFailuresPerAddress failures from one address (an IPv6 address's /64), whatever the accounts, that lock
+ *     the address
+ * @param maxFailuresPerAccount failures of one account, whatever the addresses, that lock it from everywhere: the
+ *     guard against guessing from many addresses, far above what its owner mistypes
  * @param window how far back failures count, and how long a lock lasts
  * @param maxTracked how many accounts and how many addresses are followed at most (the memory bound)
  */
@@ -22,6 +26,7 @@ import org.springframework.validation.annotation.Validated;
 public record SignInProperties(
         @DefaultValue("5") @Min(1) int maxFailures,
         @DefaultValue("20") @Min(1) int maxFailuresPerAddress,
+        @DefaultValue("50") @Min(1) int maxFailuresPerAccount,
         @DefaultValue("15m") @NotNull @DurationMin(seconds = 1) Duration window,
         @DefaultValue("100000") @Min(100) int maxTracked) {
 }

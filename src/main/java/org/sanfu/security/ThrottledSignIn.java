@@ -40,7 +40,7 @@ record ThrottledSignIn(AuthenticationProvider check, SignInAttempts attempts) im
             throw refused;
         }
         if (result != null && result.isAuthenticated()) {
-            attempts.succeeded(account);
+            attempts.succeeded(account, address);
         }
         return result;
     }

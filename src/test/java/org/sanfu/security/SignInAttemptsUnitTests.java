@@ -37,7 +37,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
  */
 class SignInAttemptsUnitTests {
 
-    private static final SignInProperties SETTINGS = new SignInProperties(5, 8, Duration.ofMinutes(15), 1000);
+    private static final SignInProperties SETTINGS = new SignInProperties(5, 8, 12, Duration.ofMinutes(15), 1000);
 
     private final MovingClock clock = new MovingClock(Instant.parse("2026-03-02T02:00:00Z"));
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -46,25 +46,27 @@ class SignInAttemptsUnitTests {
     // --- the policy ---
 
     @Test
-    void theFifthFailureLocksTheAccountForTheWindowThenItSignsInAgain() {
+    void theFifthFailureFromOneAddressLocksTheAccountFromThereForTheWindowThenItSignsInAgain() {
         for (int i = 0; i < 4; i++) {
-            attempts.failed("staff2", "10.0.0." + i);
-            assertThat(attempts.lockedFor("staff2", "10.0.0.99")).isEmpty();
+            attempts.failed("staff2", "10.0.0.4");
+            assertThat(attempts.lockedFor("staff2", "10.0.0.4")).isEmpty();
         }
         attempts.failed("staff2", "10.0.0.4");
-        assertThat(attempts.lockedFor("staff2", "10.0.0.99")).contains(Duration.ofMinutes(15));
-        assertThat(attempts.lockedUntil("staff2")).contains(clock.instant().plus(Duration.ofMinutes(15)));
-        assertThat(attempts.lockedFor("staff1", "10.0.0.99")).as("another account").isEmpty();
+        assertThat(attempts.lockedFor("staff2", "10.0.0.4")).contains(Duration.ofMinutes(15));
+        assertThat(attempts.lockedUntil("staff2")).as("the administrators see it")
+                .contains(clock.instant().plus(Duration.ofMinutes(15)));
+        assertThat(attempts.lockedFor("staff2", "10.0.0.99")).as("its owner, elsewhere").isEmpty();
+        assertThat(attempts.lockedFor("staff1", "10.0.0.4")).as("another account").isEmpty();
 
         clock.pass(Duration.ofMinutes(10));
-        assertThat(attempts.lockedFor("staff2", null)).contains(Duration.ofMinutes(5));
+        assertThat(attempts.lockedFor("staff2", "10.0.0.4")).contains(Duration.ofMinutes(5));
         clock.pass(Duration.ofMinutes(5));
-        assertThat(attempts.lockedFor("staff2", null)).isEmpty();
+        assertThat(attempts.lockedFor("staff2", "10.0.0.4")).isEmpty();
         assertThat(attempts.lockedUntil("staff2")).isEmpty();
 
         // a new window: one failure after the lock does not lock again
         attempts.failed("staff2", "10.0.0.4");
-        assertThat(attempts.lockedFor("staff2", null)).isEmpty();
+        assertThat(attempts.lockedFor("staff2", "10.0.0.4")).isEmpty();
     }
 
     @Test
@@ -78,19 +80,25 @@ class SignInAttemptsUnitTests {
     }
 
     @Test
-    void aSuccessForgivesTheAccountsFailuresButNotTheAddresss() {
+    void aSuccessForgivesTheAccountsFailuresFromThereButNotTheAddresssNorTheAccountsFromEverywhere() {
         for (int i = 0; i < 4; i++) {
             attempts.failed("staff2", "10.1.1.1");
         }
-        attempts.succeeded("staff2");
+        attempts.succeeded("staff2", "10.1.1.1");
         attempts.failed("staff2", "10.1.1.1");
-        assertThat(attempts.lockedFor("staff2", "10.2.2.2")).isEmpty();
+        assertThat(attempts.lockedFor("staff2", "10.1.1.1")).isEmpty();
         // the address has 5 failures of its limit of 8
         for (int i = 0; i < 3; i++) {
             attempts.failed("name" + i, "10.1.1.1");
         }
         assertThat(attempts.lockedFor("anyone", "10.1.1.1")).contains(Duration.ofMinutes(15));
         assertThat(attempts.lockedFor("anyone", "10.2.2.2")).as("another address").isEmpty();
+        // staff2 has 5 failures from everywhere of its 12: its owner signing in forgets none of them
+        attempts.succeeded("staff2", "10.3.3.3");
+        for (int i = 0; i < 7; i++) {
+            attempts.failed("staff2", "10.4.4." + i);
+        }
+        assertThat(attempts.lockedFor("staff2", "10.3.3.3")).contains(Duration.ofMinutes(15));
     }
 
     @Test
@@ -103,16 +111,69 @@ class SignInAttemptsUnitTests {
         assertThat(attempts.lockedUntil("guess0")).as("no account reached its own limit").isEmpty();
     }
 
+    /** One subscriber holds a whole /64: its addresses are one client, for an account's lock and the address's. */
     @Test
-    void anAdministratorUnlocksAnAccountAtOnce() {
+    void anIpv6AddressIsCountedByItsSlash64() {
+        for (int i = 0; i < 5; i++) {
+            attempts.failed("admin", "2001:db8:7:8:" + Integer.toHexString(i + 1) + "::" + (i + 9));
+        }
+        assertThat(attempts.lockedFor("admin", "2001:db8:7:8:ffff:ffff:ffff:ffff")).as("the same /64").isPresent();
+        assertThat(attempts.lockedFor("admin", "2001:db8:7:9::1")).as("the next /64").isEmpty();
+        for (int i = 0; i < 3; i++) {
+            attempts.failed("name" + i, "2001:db8:7:8:0:0:0:" + (100 + i));
+        }
+        assertThat(attempts.lockedFor("leader", "2001:0db8:0007:0008::abcd")).as("8 failures from the /64").isPresent();
+        assertThat(attempts.lockedFor("leader", "2001:db8:7:9::1")).isEmpty();
+
+        assertThat(SignInAttempts.client("2001:db8:7:8:1:2:3:4")).isEqualTo("2001:db8:7:8::/64");
+        assertThat(SignInAttempts.client("0:0:0:0:0:0:0:1")).isEqualTo("0:0:0:0::/64");
+        assertThat(SignInAttempts.client("fe80::1%eth0")).isEqualTo("fe80:0:0:0::/64");
+        assertThat(SignInAttempts.client("::ffff:192.0.2.7")).as("IPv4-mapped: its IPv4 address").isEqualTo("192.0.2.7");
+        assertThat(SignInAttempts.client("192.0.2.7")).isEqualTo("192.0.2.7");
+        assertThat(SignInAttempts.client("1:2:3")).as("no address: as it is").isEqualTo("1:2:3");
+        assertThat(SignInAttempts.client("proxy.example")).isEqualTo("proxy.example");
+    }
+
+    /** Guessing from many addresses at once, each below its limit, locks the account from everywhere. */
+    @Test
+    void anAccountFailingFromManyAddressesIsLockedFromEverywhere() {
+        for (int i = 0; i < 11; i++) {
+            attempts.failed("admin", "203.0.113." + i);
+        }
+        assertThat(attempts.lockedFor("admin", "198.51.100.1")).isEmpty();
+        attempts.failed("admin", "203.0.113.11");
+        assertThat(attempts.lockedFor("admin", "198.51.100.1")).contains(Duration.ofMinutes(15));
+        assertThat(attempts.lockedFor("admin", null)).contains(Duration.ofMinutes(15));
+        assertThat(attempts.lockedUntil("admin")).contains(clock.instant().plus(Duration.ofMinutes(15)));
+        assertThat(meters.get("sanfu.signin.lockouts").tag("of", "account").counter().count()).isEqualTo(1);
+        assertThat(meters.get("sanfu.signin.lockouts").tag("of", "account-address").counter().count()).isZero();
+        clock.pass(Duration.ofMinutes(15));
+        assertThat(attempts.lockedFor("admin", "198.51.100.1")).isEmpty();
+    }
+
+    @Test
+    void anAdministratorLiftsEveryLockOfAnAccountAtOnce() {
         for (int i = 0; i < 5; i++) {
             attempts.failed("staff2", null);
+            attempts.failed("staff2", "10.5.5.5");
         }
         assertThat(attempts.lockedFor("staff2", null)).isPresent();
+        assertThat(attempts.lockedFor("staff2", "10.5.5.5")).isPresent();
         attempts.unlock("staff2");
         assertThat(attempts.lockedFor("staff2", null)).isEmpty();
+        assertThat(attempts.lockedFor("staff2", "10.5.5.5")).isEmpty();
+        assertThat(attempts.lockedUntil("staff2")).isEmpty();
         attempts.failed("staff2", null);
         assertThat(attempts.lockedFor("staff2", null)).as("its failures were forgotten too").isEmpty();
+
+        for (int i = 0; i < 12; i++) {
+            attempts.failed("leader", "10.6.6." + i);
+        }
+        assertThat(attempts.lockedFor("leader", "10.7.7.7")).as("from everywhere").isPresent();
+        attempts.unlock("leader");
+        assertThat(attempts.lockedFor("leader", "10.7.7.7")).isEmpty();
+        attempts.failed("leader", "10.6.6.1");
+        assertThat(attempts.lockedFor("leader", "10.7.7.7")).as("its count from everywhere forgotten").isEmpty();
     }
 
     @Test
@@ -126,13 +187,14 @@ class SignInAttemptsUnitTests {
             attempts.failed("other", "198.51.100.1");
         }
         assertThat(meters.get("sanfu.signin.failures").counter().count()).isEqualTo(8);
-        assertThat(meters.get("sanfu.signin.lockouts").tag("of", "account").counter().count()).isEqualTo(1);
+        assertThat(meters.get("sanfu.signin.lockouts").tag("of", "account-address").counter().count()).isEqualTo(1);
+        assertThat(meters.get("sanfu.signin.lockouts").tag("of", "account").counter().count()).isZero();
         assertThat(meters.get("sanfu.signin.lockouts").tag("of", "address").counter().count()).isEqualTo(1);
     }
 
     @Test
     void aGuesserCyclingThroughNamesAndAddressesCannotGrowTheMemory() {
-        SignInAttempts small = new SignInAttempts(new SignInProperties(5, 8, Duration.ofMinutes(15), 100), clock,
+        SignInAttempts small = new SignInAttempts(new SignInProperties(5, 8, 12, Duration.ofMinutes(15), 100), clock,
                 new SimpleMeterRegistry());
         for (int i = 0; i < 20_000; i++) {
             small.failed("name-" + i + "x".repeat(2_000), "2001:db8::" + Integer.toHexString(i));
@@ -201,11 +263,23 @@ class SignInAttemptsUnitTests {
         assertThat(signIn("staff2", "demo", "10.9.0.1").isAuthenticated()).isTrue(); // now in the cache
         for (int i = 0; i < 5; i++) {
             String guess = "guess" + i;
-            assertThatThrownBy(() -> signIn("staff2", guess, "10.9.0.2")).isInstanceOf(BadCredentialsException.class);
+            assertThatThrownBy(() -> signIn("staff2", guess, "10.9.0.1")).isInstanceOf(BadCredentialsException.class);
         }
         assertThatThrownBy(() -> signIn("staff2", "demo", "10.9.0.1")).isInstanceOf(SignInLocked.class);
         clock.pass(Duration.ofMinutes(15));
         assertThat(signIn("staff2", "demo", "10.9.0.1").isAuthenticated()).isTrue();
+    }
+
+    /** The audit's case: anyone failing five times for admin locked it for its owner too. */
+    @Test
+    void aGuesserElsewhereLocksItselfOutNotTheOwner() {
+        for (int i = 0; i < 5; i++) {
+            String guess = "guess" + i;
+            assertThatThrownBy(() -> signIn("staff2", guess, "203.0.113.66")).isInstanceOf(BadCredentialsException.class);
+        }
+        assertThatThrownBy(() -> signIn("staff2", "demo", "203.0.113.66")).as("the guesser, even with the password")
+                .isInstanceOf(SignInLocked.class);
+        assertThat(signIn("staff2", "demo", "10.9.0.1").isAuthenticated()).as("the owner at their desk").isTrue();
     }
 
     @Test
@@ -213,7 +287,7 @@ class SignInAttemptsUnitTests {
         for (int i = 0; i < 5; i++) {
             assertThatThrownBy(() -> signIn("nobody", "x", "10.9.1.1")).isInstanceOf(BadCredentialsException.class);
         }
-        assertThatThrownBy(() -> signIn("nobody", "x", "10.9.1.2")).isInstanceOf(SignInLocked.class);
+        assertThatThrownBy(() -> signIn("nobody", "x", "10.9.1.1")).isInstanceOf(SignInLocked.class);
     }
 
     @Test
@@ -224,7 +298,8 @@ class SignInAttemptsUnitTests {
             runGuessers(pool, 32, 4);
             assertThat(attempts.lockedFor("staff2", null)).isPresent();
             int hashedBeforeLock = bcrypt.hashings.get();
-            assertThat(hashedBeforeLock).isLessThanOrEqualTo(SETTINGS.maxFailures() + 32);
+            // from 32 addresses, 4 guesses each: the lock from everywhere
+            assertThat(hashedBeforeLock).isLessThanOrEqualTo(SETTINGS.maxFailuresPerAccount() + 32);
 
             // locked: thousands more guesses, not one of them hashed, every one refused as locked
             List<Future<Integer>> guessers = runGuessers(pool, 32, 100);

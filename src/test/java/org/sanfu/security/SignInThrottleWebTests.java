@@ -87,25 +87,26 @@ class SignInThrottleWebTests {
 
     @Test
     void afterFiveWrongPasswordsEvenTheRightOneIs429UntilTheWindowPasses() throws Exception {
+        String here = address();
         String user = account();
         assertThat(settings.maxFailures()).isEqualTo(5);
         assertThat(settings.window()).isEqualTo(Duration.ofMinutes(15));
-        assertThat(inbox(user, PASSWORD, address()).getStatus()).as("remembered by the cache").isEqualTo(200);
-        fail(user, 5, address());
+        assertThat(inbox(user, PASSWORD, here).getStatus()).as("remembered by the cache").isEqualTo(200);
+        fail(user, 5, here);
 
-        MockHttpServletResponse locked = inbox(user, PASSWORD, address());
+        MockHttpServletResponse locked = inbox(user, PASSWORD, here);
         assertThat(locked.getStatus()).isEqualTo(429);
         assertThat(locked.getHeader("Retry-After")).isEqualTo("900");
         assertThat(locked.getContentType()).startsWith("application/problem+json");
         assertThat(locked.getContentAsString()).contains("登录失败次数过多").contains("15 分钟");
         // its own type (API.md "General"): a client tells it from any other refusal without reading the detail
         assertThat(locked.getContentAsString()).contains("\"type\":\"urn:sanfu:problem:sign-in-locked\"");
-        MockHttpServletResponse english = call(get("/api/inbox").with(httpBasic(user, PASSWORD)).with(from(address())));
+        MockHttpServletResponse english = call(get("/api/inbox").with(httpBasic(user, PASSWORD)).with(from(here)));
         assertThat(english.getStatus()).isEqualTo(429);
         assertThat(english.getContentAsString()).contains("Too Many Requests").contains("too many failed sign-ins");
 
         ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofMinutes(15)).plusSeconds(1)));
-        assertThat(inbox(user, PASSWORD, address()).getStatus()).isEqualTo(200);
+        assertThat(inbox(user, PASSWORD, here).getStatus()).isEqualTo(200);
     }
 
     /**
@@ -114,25 +115,55 @@ class SignInThrottleWebTests {
      */
     @Test
     void aUserNameTypedInFullWidthOrPastedWithSpacesSignsInAsTheAccountItMeans() throws Exception {
+        String here = address();
         String user = account();
-        assertThat(inbox(Api.fullWidth(user), PASSWORD, address()).getStatus()).isEqualTo(200);
-        assertThat(inbox("\u00A0" + user + "\u200B", PASSWORD, address()).getStatus()).isEqualTo(200);
+        assertThat(inbox(Api.fullWidth(user), PASSWORD, here).getStatus()).isEqualTo(200);
+        assertThat(inbox("\u00A0" + user + "\u200B", PASSWORD, here).getStatus()).isEqualTo(200);
         assertThat(pages.signIn(Api.fullWidth(user) + "\u3000", PASSWORD)).isPresent();
-        assertThat(inbox(Api.fullWidth(user.toUpperCase()), PASSWORD, address()).getStatus()).as("exact in case")
+        assertThat(inbox(Api.fullWidth(user.toUpperCase()), PASSWORD, here).getStatus()).as("exact in case")
                 .isEqualTo(401);
 
-        fail(Api.fullWidth(user), settings.maxFailures(), address());
-        assertThat(inbox(user, PASSWORD, address()).getStatus()).isEqualTo(429);
+        fail(Api.fullWidth(user), settings.maxFailures(), here);
+        assertThat(inbox(user, PASSWORD, here).getStatus()).isEqualTo(429);
     }
 
     @Test
     void theLockHoldsOnCamundasChainToo() throws Exception {
+        String here = address();
         String user = account();
-        fail(user, 5, address());
+        fail(user, 5, here);
         MockHttpServletResponse locked = call(get("/engine-rest/engine").with(httpBasic(user, PASSWORD))
-                .with(from(address())));
+                .with(from(here)));
         assertThat(locked.getStatus()).isEqualTo(429);
         assertThat(locked.getHeader("Retry-After")).isNotBlank();
+    }
+
+    /**
+     * The audit's case: five wrong passwords for an account from a guesser's address (any of its /64) lock it there
+     * only, and its owner signs in from elsewhere; guessing from more addresses than the account's limit from
+     * everywhere locks it for its owner too, until an administrator lifts every lock of it.
+     */
+    @Test
+    void aGuesserLocksTheAccountFromItsOwnSlash64OnlyUnlessItGuessesFromEverywhere() throws Exception {
+        String user = account();
+        String prefix = "2001:db8:" + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(1,
+                0xffff)) + ":" + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 0xffff));
+        for (int i = 0; i < settings.maxFailures(); i++) {
+            assertThat(inbox(user, "wrong", prefix + "::" + (i + 1)).getStatus()).isEqualTo(401);
+        }
+        assertThat(inbox(user, PASSWORD, prefix + ":ffff::7").getStatus()).as("its /64").isEqualTo(429);
+        assertThat(inbox(user, PASSWORD, address()).getStatus()).as("its owner elsewhere").isEqualTo(200);
+        assertThat(api.get("/api/accounts/" + user, "admin").json().get("lockedUntil").isNull())
+                .as("the administrators see the lock").isFalse();
+
+        assertThat(settings.maxFailuresPerAccount()).isEqualTo(50);
+        for (int i = settings.maxFailures(); i < settings.maxFailuresPerAccount(); i++) {
+            assertThat(inbox(user, "wrong", address()).getStatus()).isEqualTo(401);
+        }
+        assertThat(inbox(user, PASSWORD, address()).getStatus()).as("locked from everywhere").isEqualTo(429);
+        assertThat(api.post("/api/accounts/" + user + "/unlock", "admin", null).status()).isEqualTo(204);
+        assertThat(inbox(user, PASSWORD, address()).getStatus()).isEqualTo(200);
+        assertThat(inbox(user, PASSWORD, prefix + "::1").getStatus()).as("every lock lifted").isEqualTo(200);
     }
 
     @Test
@@ -163,7 +194,7 @@ class SignInThrottleWebTests {
         assertThat(page.select("#loginLocked").text()).contains("登录失败次数过多").contains("15 分钟");
         assertThat(page.select("#loginError")).isEmpty();
         assertThat(page.select("form input[name=_csrf]")).as("the form can be sent again").isNotEmpty();
-        assertThat(pages.signIn(user, PASSWORD)).as("from the suite's address too: the account is locked").isEmpty();
+        assertThat(pages.signIn(user, PASSWORD)).as("from another address: its owner signs in").isPresent();
     }
 
     /** API.md's order: an unknown account is 404 for every role, a known one 403 to all but ADMIN, then the body's 400. */
@@ -186,8 +217,9 @@ class SignInThrottleWebTests {
 
     @Test
     void unlockingAnUnknownAccountIs404ForEveryRoleBeforeAnotherRoles403() throws Exception {
+        String here = address();
         String user = account();
-        fail(user, 5, address());
+        fail(user, 5, here);
         String nobody = "nobody-" + UUID.randomUUID();
         for (String caller : List.of("staff1", "finance", "leader", "dispatch", "admin")) {
             var unknown = api.post("/api/accounts/" + nobody + "/unlock", caller, "garbage");
@@ -200,31 +232,33 @@ class SignInThrottleWebTests {
             assertThat(api.post("/api/accounts/" + user + "/unlock", caller, null).status()).as(caller).isEqualTo(403);
         }
         assertThat(api.post("/api/accounts/" + nobody + "/unlock", null, null).status()).isEqualTo(401);
-        assertThat(inbox(user, PASSWORD, address()).getStatus()).as("still locked").isEqualTo(429);
+        assertThat(inbox(user, PASSWORD, here).getStatus()).as("still locked").isEqualTo(429);
     }
 
     /** The account in the path typed with a Chinese input method (ｓｔａｆｆ１) is the account it means, as at sign-in. */
     @Test
     void anAccountNamedInFullWidthInThePathIsUnlocked() throws Exception {
+        String here = address();
         String user = account();
-        fail(user, 5, address());
-        assertThat(inbox(user, PASSWORD, address()).getStatus()).isEqualTo(429);
+        fail(user, 5, here);
+        assertThat(inbox(user, PASSWORD, here).getStatus()).isEqualTo(429);
         var unlocked = api.post("/api/accounts/" + Api.fullWidth(user) + "\u00A0/unlock", "admin", null);
         assertThat(unlocked.status()).as(unlocked.text()).isEqualTo(204);
-        assertThat(inbox(user, PASSWORD, address()).getStatus()).as("unlocked").isEqualTo(200);
+        assertThat(inbox(user, PASSWORD, here).getStatus()).as("unlocked").isEqualTo(200);
     }
 
     @Test
     void anAdministratorUnlocksOverTheApiAndNobodyElseMay() throws Exception {
+        String here = address();
         String user = account();
-        fail(user, 5, address());
-        assertThat(inbox(user, PASSWORD, address()).getStatus()).isEqualTo(429);
+        fail(user, 5, here);
+        assertThat(inbox(user, PASSWORD, here).getStatus()).isEqualTo(429);
 
         var refused = api.post("/api/accounts/" + user + "/unlock", "leader", null);
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(api.post("/api/accounts/" + user + "/unlock", "staff1", null).status()).isEqualTo(403);
-        assertThat(inbox(user, PASSWORD, address()).getStatus()).as("still locked").isEqualTo(429);
+        assertThat(inbox(user, PASSWORD, here).getStatus()).as("still locked").isEqualTo(429);
 
         assertThat(api.post("/api/accounts/nobody-" + UUID.randomUUID() + "/unlock", "admin", null).status())
                 .isEqualTo(404);
@@ -234,9 +268,9 @@ class SignInThrottleWebTests {
         assertThat(api.post("/api/accounts/" + user + "/unlock", "admin", "{\"a\":1,\"a\":2}").status()).isEqualTo(400);
         assertThat(api.post("/api/accounts/nobody-" + UUID.randomUUID() + "/unlock", "admin", "garbage").status())
                 .isEqualTo(404);
-        assertThat(inbox(user, PASSWORD, address()).getStatus()).as("still locked").isEqualTo(429);
+        assertThat(inbox(user, PASSWORD, here).getStatus()).as("still locked").isEqualTo(429);
         assertThat(api.post("/api/accounts/" + user + "/unlock", "admin", "{}").status()).isEqualTo(204);
-        assertThat(inbox(user, PASSWORD, address()).getStatus()).isEqualTo(200);
+        assertThat(inbox(user, PASSWORD, here).getStatus()).isEqualTo(200);
     }
 
     /**
@@ -245,29 +279,31 @@ class SignInThrottleWebTests {
      */
     @Test
     void aNewPasswordSetOverTheApiLeavesTheLockAsTheFormsDoes() throws Exception {
+        String here = address();
         String user = account();
-        fail(user, 5, address());
+        fail(user, 5, here);
         var reset = api.post("/api/accounts/" + user + "/password", "admin", Map.of("password", "new-password-2"));
         assertThat(reset.status()).as(reset.text()).isEqualTo(204);
-        assertThat(inbox(user, "new-password-2", address()).getStatus()).as("still locked").isEqualTo(429);
+        assertThat(inbox(user, "new-password-2", here).getStatus()).as("still locked").isEqualTo(429);
         assertThat(api.get("/api/accounts/" + user, "admin").json().get("lockedUntil").isNull()).isFalse();
 
         String other = account();
-        fail(other, 5, address());
+        fail(other, 5, here);
         var form = pages.post("/admin/accounts/" + other + "/password", "admin", Pages.form("password", "new-password-2"));
         assertThat(form.status()).isEqualTo(303);
-        assertThat(inbox(other, "new-password-2", address()).getStatus()).as("the form's: still locked too")
+        assertThat(inbox(other, "new-password-2", here).getStatus()).as("the form's: still locked too")
                 .isEqualTo(429);
 
         assertThat(api.post("/api/accounts/" + user + "/unlock", "admin", null).status()).isEqualTo(204);
-        assertThat(inbox(user, "new-password-2", address()).getStatus()).isEqualTo(200);
-        assertThat(inbox(user, PASSWORD, address()).getStatus()).as("the old one").isEqualTo(401);
+        assertThat(inbox(user, "new-password-2", here).getStatus()).isEqualTo(200);
+        assertThat(inbox(user, PASSWORD, here).getStatus()).as("the old one").isEqualTo(401);
     }
 
     @Test
     void anAdministratorSeesTheLockOnTheAdminPageAndLiftsIt() throws Exception {
+        String here = address();
         String user = account();
-        fail(user, 5, address());
+        fail(user, 5, here);
         Pages.Answer admin = pages.get("/admin", "admin");
         var row = admin.html().select("li.admin-account[data-username=" + user + "]");
         assertThat(row.select(".locked").text()).startsWith("登录已锁定至");
@@ -276,7 +312,7 @@ class SignInThrottleWebTests {
 
         Pages.Answer unlocked = pages.post("/admin/accounts/" + user + "/unlock", "admin", Pages.form());
         assertThat(unlocked.status()).isEqualTo(303);
-        assertThat(inbox(user, PASSWORD, address()).getStatus()).isEqualTo(200);
+        assertThat(inbox(user, PASSWORD, here).getStatus()).isEqualTo(200);
         assertThat(pages.get("/admin", "admin").html().select("li.admin-account[data-username=" + user + "] .locked"))
                 .isEmpty();
         assertThat(pages.post("/admin/accounts/" + user + "/unlock", "leader", Pages.form()).status()).isEqualTo(403);
@@ -284,15 +320,17 @@ class SignInThrottleWebTests {
 
     @Test
     void failuresAndLockoutsAreCountedInTheMetrics() throws Exception {
+        String here = address();
         double failures = meters.get("sanfu.signin.failures").counter().count();
-        double lockouts = meters.get("sanfu.signin.lockouts").tag("of", "account").counter().count();
+        double lockouts = meters.get("sanfu.signin.lockouts").tag("of", "account-address").counter().count();
         String user = account();
-        fail(user, 5, address());
-        assertThat(inbox(user, PASSWORD, address()).getStatus()).isEqualTo(429);
+        fail(user, 5, here);
+        assertThat(inbox(user, PASSWORD, here).getStatus()).isEqualTo(429);
         assertThat(meters.get("sanfu.signin.failures").counter().count() - failures).isEqualTo(5);
-        assertThat(meters.get("sanfu.signin.lockouts").tag("of", "account").counter().count() - lockouts)
+        assertThat(meters.get("sanfu.signin.lockouts").tag("of", "account-address").counter().count() - lockouts)
                 .isEqualTo(1);
         String prometheus = api.perform(get("/actuator/prometheus").accept("text/plain"), "admin").text();
-        assertThat(prometheus).contains("sanfu_signin_failures_total").contains("sanfu_signin_lockouts_total{of=\"account\"");
+        assertThat(prometheus).contains("sanfu_signin_failures_total").contains("sanfu_signin_lockouts_total{of=\"account\"")
+                .contains("sanfu_signin_lockouts_total{of=\"account-address\"");
     }
 }
