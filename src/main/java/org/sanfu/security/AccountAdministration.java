@@ -12,6 +12,7 @@ import org.sanfu.DomainException;
 import org.sanfu.Message;
 import org.sanfu.Typed;
 import org.sanfu.catalog.Catalog;
+import org.sanfu.ticket.TicketEvent;
 import org.sanfu.web.InvalidInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,7 @@ public class AccountAdministration {
     static final String USERNAME_REQUIRED = "sanfu.accounts.username.required";
     static final String USERNAME_PATTERN = "sanfu.accounts.username.pattern";
     static final String USERNAME_TAKEN = "sanfu.accounts.username.taken";
+    static final String USERNAME_RESERVED = "sanfu.accounts.username.reserved";
     static final String ROLE_REQUIRED = "sanfu.accounts.role.required";
     static final String DEPARTMENT_REQUIRED = "sanfu.accounts.department.required";
     static final String DEPARTMENT_UNKNOWN = "sanfu.accounts.department.unknown";
@@ -148,6 +150,10 @@ public class AccountAdministration {
             errors.add("username", Message.of(USERNAME_REQUIRED));
         } else if (!USERNAME.matcher(name).matches()) {
             errors.add("username", Message.of(USERNAME_PATTERN));
+        } else if (name.equalsIgnoreCase(TicketEvent.SYSTEM)) {
+            // a ticket's history names the service itself so (系统): such an account's acts would read as the service's,
+            // as channel:… and enterprise:… actors are kept apart by the pattern's refusing a colon
+            errors.add("username", Message.of(USERNAME_RESERVED));
         } else if (accounts.existsIgnoringCase(name)) {
             // ZY.LUBEI beside zy.lubei would be two people to the eye; sign-in itself stays exact in case
             errors.add("username", Message.of(USERNAME_TAKEN));

@@ -150,6 +150,22 @@ class AccountApiWebTests {
         assertThat(accounts()).isEqualTo(before);
     }
 
+    /** A ticket's history names the service itself `system` (系统): no account may take the name, in any case or width. */
+    @Test
+    void theUserNameSystemIsRefusedInAnyCaseOrWidth() {
+        int before = accounts();
+        for (String name : List.of("system", "SYSTEM", "System", Api.fullWidth("system"), "\u00a0ｓｙｓｔｅｍ ")) {
+            Api.Response r = api.post("/api/accounts", "admin", Map.of("username", name, "role", "STAFF",
+                    "password", PASSWORD));
+            assertThat(r.status()).as(name + ": " + r.text()).isEqualTo(400);
+            assertThat(r.json().get("errors").findValuesAsText("field")).containsExactly("username");
+            assertThat(r.json().get("errors").get(0).get("message").asText()).as(name).contains("system");
+        }
+        assertThat(accounts()).isEqualTo(before);
+        assertThat(api.post("/api/accounts", "admin", Map.of("username", "systems" + System.nanoTime() % 1000,
+                "role", "STAFF", "password", PASSWORD)).status()).as("a longer name is anyone's").isEqualTo(201);
+    }
+
     @Test
     void aUserNameTakenInAnyCaseOrWidthIs409AndNothingChanges() {
         String hash = jdbc.sql("select password_hash from account where username = 'staff1'").query(String.class).single();
