@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -216,27 +217,34 @@ class AdminPage {
     }
 
     /**
-     * How many enterprises still name the account their 驻企服务专员 and how many of the tickets it reported are open
-     * (what a handover would move), with a link to the enterprises and one to its 交接工作 form; nothing when neither.
+     * How many enterprises still name the account their 驻企服务专员 and how many open tickets it follows (what a
+     * handover would move), with a link to the enterprises and one to its 交接工作 form; nothing when neither.
      */
     private void warnOfWorkLeft(String username, RedirectAttributes flash) {
         HandingOverWork.WorkLeft left = handovers.workLeft(username);
         if (!left.any()) {
             return;
         }
+        flash.addFlashAttribute("specialistWarning", workLeft(username, left));
+        flash.addFlashAttribute("specialistAccount", username);
+        flash.addFlashAttribute("specialistLooksAfter", left.enterprises());
+    }
+
+    /**
+     * The work a handover would move from the account, in words: after it was disabled or left STAFF (the flash), and
+     * before, on a specialist's row. The tickets are those it follows (跟进): its own reports, or those handed to it.
+     */
+    private String workLeft(String username, HandingOverWork.WorkLeft left) {
         String label = people.label(username);
         String enterprisesLeft = String.valueOf(left.enterprises());
         String ticketsLeft = String.valueOf(left.tickets());
         // the enterprises alone keep the words they had before the tickets were counted
-        String warning = left.tickets() == 0 ? messages.getMessage("admin.flash.specialist-of",
+        return left.tickets() == 0 ? messages.getMessage("admin.flash.specialist-of",
                 new Object[] {label, enterprisesLeft}, Locale.SIMPLIFIED_CHINESE)
                 : left.enterprises() == 0 ? messages.getMessage("admin.flash.reporter-of",
                         new Object[] {label, ticketsLeft}, Locale.SIMPLIFIED_CHINESE)
                 : messages.getMessage("admin.flash.specialist-of.and-reported",
                         new Object[] {label, enterprisesLeft, ticketsLeft}, Locale.SIMPLIFIED_CHINESE);
-        flash.addFlashAttribute("specialistWarning", warning);
-        flash.addFlashAttribute("specialistAccount", username);
-        flash.addFlashAttribute("specialistLooksAfter", left.enterprises());
     }
 
     @PostMapping("/admin/accounts/{username}/enable")
@@ -430,8 +438,15 @@ class AdminPage {
         model.addAttribute("handoverTargets", all.stream().filter(a -> a.role() == Role.STAFF && a.enabled()).toList());
         // every STAFF row has the form; another role's only while it still has work to hand over (a specialist moved
         // to another post), so that the warning on a role change links to a form that is there
-        model.addAttribute("handoverDue", handovers.withWorkAmong(all.stream().filter(a -> a.role() != Role.STAFF)
-                .map(AccountAdministration.ManagedAccount::username).toList()));
+        Map<String, HandingOverWork.WorkLeft> work = handovers.workAmong(all.stream()
+                .map(AccountAdministration.ManagedAccount::username).toList());
+        model.addAttribute("handoverDue", work.keySet());
+        // a specialist's row says what a handover would move, so that it is handed over before the account is disabled
+        // (the flash after disabling says it too late for the tickets that waited meanwhile)
+        Map<String, String> workLeft = new HashMap<>();
+        all.stream().filter(a -> a.role() == Role.STAFF && work.containsKey(a.username()))
+                .forEach(a -> workLeft.put(a.username(), workLeft(a.username(), work.get(a.username()))));
+        model.addAttribute("workLeft", workLeft);
         model.addAttribute("roles", List.of(Role.values()));
         model.addAttribute("departments", departments());
         Map<String, String> labels = new LinkedHashMap<>();

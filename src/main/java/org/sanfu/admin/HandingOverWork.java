@@ -1,8 +1,8 @@
 package org.sanfu.admin;
 
 import java.util.Collection;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 import org.sanfu.Message;
 import org.sanfu.Typed;
 import org.sanfu.enterprise.EnterpriseService;
@@ -76,13 +76,21 @@ class HandingOverWork {
     }
 
     /**
-     * Which of these accounts have work {@link #handOver} would move now, one query each for the enterprises and the
-     * tickets whatever the number of accounts: /admin draws those accounts' 交接工作 form.
+     * What {@link #handOver} would move now from each of these accounts that has work (the others left out), one query
+     * each for the enterprises and the tickets whatever the number of accounts: /admin draws those accounts' 交接工作
+     * form, and says on a specialist's row how much it would move, before anyone disables it.
      */
-    Set<String> withWorkAmong(Collection<String> usernames) {
-        Set<String> found = new HashSet<>(enterprises.specialistsAmong(usernames));
-        found.addAll(tickets.withOpenAmong(usernames));
-        return found;
+    Map<String, WorkLeft> workAmong(Collection<String> usernames) {
+        Map<String, Long> lookedAfter = enterprises.countLookedAfterAmong(usernames);
+        Map<String, Long> open = tickets.countOpenAmong(usernames);
+        Map<String, WorkLeft> work = new HashMap<>();
+        for (String name : usernames) {
+            WorkLeft left = new WorkLeft(lookedAfter.getOrDefault(name, 0L), open.getOrDefault(name, 0L));
+            if (left.any()) {
+                work.put(name, left);
+            }
+        }
+        return work;
     }
 
     private String checkedTarget(String from, String to) {

@@ -156,12 +156,12 @@ public class EnterpriseService implements EnterprisesLookedAfter {
     }
 
     /**
-     * Which of these user names are still the 驻企服务专员 of some enterprise, in one query: the administrators' page
-     * offers those accounts a handover whatever their role now.
+     * How many enterprises still name each of these user names their 驻企服务专员 (those naming none left out), in one
+     * query: the administrators' page offers those accounts a handover whatever their role now, and says how many.
      */
     @Transactional(readOnly = true)
-    public Set<String> specialistsAmong(Collection<String> usernames) {
-        return usernames.isEmpty() ? Set.of() : enterprises.specialistsAmong(List.copyOf(usernames));
+    public Map<String, Long> countLookedAfterAmong(Collection<String> usernames) {
+        return usernames.isEmpty() ? Map.of() : enterprises.countBySpecialistAmong(List.copyOf(usernames));
     }
 
     /**

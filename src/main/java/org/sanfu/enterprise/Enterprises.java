@@ -7,11 +7,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import javax.sql.DataSource;
 import org.sanfu.PinyinOrder;
 import org.sanfu.RacedInsert;
@@ -69,11 +67,17 @@ class Enterprises {
                 .query(Long.class).single();
     }
 
-    /** Which of these user names some enterprise names its 驻企服务专员, each once (the index on specialist answers). */
-    Set<String> specialistsAmong(List<String> usernames) {
-        return new HashSet<>(Sql.inChunks(usernames, names -> jdbc.sql(
-                "select distinct specialist from enterprise where specialist in (:names)").param("names", names)
-                .query(String.class).list()));
+    /**
+     * How many enterprises name each of these user names their 驻企服务专员, those naming none left out (the index on
+     * specialist answers).
+     */
+    Map<String, Long> countBySpecialistAmong(List<String> usernames) {
+        Map<String, Long> counts = new HashMap<>();
+        Sql.inChunks(usernames, names -> jdbc.sql(
+                "select specialist, count(*) as n from enterprise where specialist in (:names) group by specialist")
+                .param("names", names).query((row, i) -> Map.entry(row.getString("specialist"), row.getLong("n")))
+                .list()).forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
     }
 
     /** The towns the enterprises on file are in, each once (the index on town holds them). */

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.sanfu.security.People;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -66,12 +65,12 @@ public class TicketReporters {
     }
 
     /**
-     * Which of these user names {@link #handOverOpen} would move tickets of now, in one query: /admin offers those
-     * accounts a handover whatever their role.
+     * How many tickets {@link #handOverOpen} would move now of each of these user names (those with none left out), in
+     * one query: /admin offers those accounts a handover whatever their role, and says how many.
      */
     @Transactional(readOnly = true)
-    public Set<String> withOpenAmong(Collection<String> usernames) {
-        return usernames.isEmpty() ? Set.of() : tickets.reportersWithOpenAmong(List.copyOf(usernames));
+    public Map<String, Long> countOpenAmong(Collection<String> usernames) {
+        return usernames.isEmpty() ? Map.of() : tickets.countOpenReportedAmong(List.copyOf(usernames));
     }
 
     /**

@@ -9,13 +9,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import javax.sql.DataSource;
 import org.sanfu.Sql;
 import org.sanfu.ticket.process.TicketProcess;
@@ -486,17 +484,20 @@ class Tickets {
     }
 
     /**
-     * Which of these user names {@link #changeOpenReporter} would move tickets of, each once: each name's open visit and
-     * forum tickets are one range of the index ticket_open_reported (V46), whatever else the name reported.
+     * How many tickets {@link #changeOpenReporter} would move of each of these user names (those with none left out):
+     * each name's open visit and forum tickets are one range of the index ticket_open_reported (V46), whatever else the
+     * name reported.
      */
-    Set<String> reportersWithOpenAmong(List<String> reporters) {
-        return new HashSet<>(Sql.inChunks(reporters, names -> {
+    Map<String, Long> countOpenReportedAmong(List<String> reporters) {
+        Map<String, Long> counts = new HashMap<>();
+        Sql.inChunks(reporters, names -> {
             List<Object> params = new ArrayList<>(names);
             params.addAll(OPEN_PARAMS);
-            return sql("select distinct reporter from ticket where reporter in ("
-                    + Sql.placeholders(names) + ") and " + OPEN).params(params)
-                    .query(String.class).list();
-        }));
+            return sql("select reporter, count(*) as n from ticket where reporter in ("
+                    + Sql.placeholders(names) + ") and " + OPEN + " group by reporter").params(params)
+                    .query((row, i) -> Map.entry(row.getString("reporter"), row.getLong("n"))).list();
+        }).forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
     }
 
     /** The enterprises of the tickets {@link #changeOpenReporter} would move, each once. */

@@ -301,6 +301,34 @@ class HandoverWebTests {
     }
 
     /**
+     * QA: the warning came only after the disable. A specialist's row says beforehand what a handover would move, with
+     * a link to its 交接工作; the tickets are the ones it follows, its own reports or those handed to it, so the
+     * words hold for the specialist who took them over too; a specialist with nothing to hand over has no such note.
+     */
+    @Test
+    void aSpecialistsRowSaysWhatAHandoverWouldMoveBeforeItIsDisabled() {
+        String from = work("row").specialist();
+        String to = newSpecialist("to");
+        MockHttpSession session = pages.freshSession("admin");
+        var page = pages.get("/admin", session).html();
+        Element note = page.selectFirst("#account-" + from + " .work-left");
+        assertThat(note).as("the row of " + from).isNotNull();
+        assertThat(note.select("span").text()).isEqualTo(from + " 仍是 2 家企业的驻企服务专员，"
+                + "还有 2 件由其跟进的事项未办结，请把它们交接给其他服务专员，以免这些企业和事项无人回访。");
+        assertThat(note.select("a.to-handover").attr("href")).isEqualTo("#handover-" + from);
+        assertThat(note.select("a.to-handover").text()).isEqualTo("交接工作");
+        assertThat(page.getElementById("handover-" + from)).as("where it links").isNotNull();
+        assertThat(page.select("#account-" + to + " .work-left")).as("nothing to hand over").isEmpty();
+
+        assertThat(pages.post("/admin/accounts/" + from + "/handover", session, Pages.form("to", to)).status())
+                .isEqualTo(303);
+        page = pages.get("/admin", session).html();
+        assertThat(page.select("#account-" + from + " .work-left")).as("handed over").isEmpty();
+        assertThat(page.select("#account-" + to + " .work-left span").text()).isEqualTo(to + " 仍是 2 家企业的驻企服务专员，"
+                + "还有 2 件由其跟进的事项未办结，请把它们交接给其他服务专员，以免这些企业和事项无人回访。");
+    }
+
+    /**
      * A specialist moved to another post (its role no longer STAFF) keeps its work until handed over: the role
      * change's warning counts the enterprises and the open tickets, and links to the row's 交接工作, which is there
      * and open; posted, it moves the work, after which that row has no form to offer.
@@ -317,7 +345,7 @@ class HandoverWebTests {
 
         Pages.Answer warned = pages.get("/admin", session);
         assertThat(warned.html().select("#specialistWarning span").text()).isEqualTo(from + " 仍是 2 家企业的驻企服务专员，"
-                + "还有 2 件其上报的事项未办结，请把它们交接给其他服务专员，以免这些企业和事项无人回访。");
+                + "还有 2 件由其跟进的事项未办结，请把它们交接给其他服务专员，以免这些企业和事项无人回访。");
         assertThat(warned.html().select("#specialistWarning a#specialistEnterprises").attr("href"))
                 .isEqualTo("/enterprises?specialist=" + from);
         assertThat(warned.html().select("#specialistWarning a#specialistHandover").attr("href"))
@@ -367,7 +395,7 @@ class HandoverWebTests {
                 List.of(Api.problem("OTHER", "其他诉求"))));
         assertThat(visit.status()).as(visit.text()).isEqualTo(201);
         assertThat(enterprisesOf(from)).isEmpty();
-        String warning = from + " 还有 3 件其上报的事项未办结，请把它们交接给其他服务专员，以免这些事项无人跟进和回访。";
+        String warning = from + " 还有 3 件由其跟进的事项未办结，请把它们交接给其他服务专员，以免这些事项无人跟进和回访。";
 
         MockHttpSession session = pages.freshSession("admin");
         assertThat(pages.post("/admin/accounts/" + from + "/role", session,
