@@ -42,7 +42,9 @@ public record EnterpriseForm(
         errors.optionalText("town", town, TOWN_MAX);
         errors.optionalText("industry", industry, 100);
         if (specialist != null && !isStaff.test(specialist)) {
-            errors.add("specialist", Message.of("sanfu.enterprise.specialist"));
+            // the name read said back, as every other fault of an import's line says its value
+            errors.add("specialist", Message.of("sanfu.enterprise.specialist", "specialist",
+                    EnterpriseImport.shown(specialist)));
         }
         PersonDetails.name(contactName, "contactName", errors);
         PersonDetails.telephone(contactPhone, "contactPhone", errors);

@@ -287,7 +287,7 @@ public class EnterpriseService implements EnterprisesLookedAfter {
     }
 
     private Saved saved(EnterpriseForm f, Towns before) {
-        return new Saved(enterprises.find(f.creditCode()).orElseThrow(), before.known(f.town()) ? null : f.town());
+        return new Saved(enterprises.find(f.creditCode()).orElseThrow(), before.isNew(f.town()) ? f.town() : null);
     }
 
     /** The towns of the enterprises on file, read once for an import's lines ({@link #check}). */
@@ -313,7 +313,7 @@ public class EnterpriseService implements EnterprisesLookedAfter {
         String kept = specialists.containsKey(code) ? specialists.get(code)
                 : CreditCode.inAlphabet(code) ? enterprises.find(code).map(Enterprise::specialist).orElse(null) : null;
         EnterpriseForm f = checked(form, towns, kept);
-        String newTown = towns.known(f.town()) ? null : f.town();
+        String newTown = towns.isNew(f.town()) ? f.town() : null;
         towns.add(f.town());
         specialists.put(f.creditCode(), f.specialist());
         return new Checked(f, newTown);

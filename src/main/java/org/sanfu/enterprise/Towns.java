@@ -19,14 +19,29 @@ final class Towns {
     private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}]+");
 
     private final Set<String> known = new HashSet<>();
+    /**
+     * No enterprise on file had a town when these were read (a county's first import): then no town is new, since
+     * there is nothing it could be a misspelling of; the towns filed now are those later ones are compared with.
+     */
+    private final boolean noneOnFile;
 
     Towns(Collection<String> towns) {
+        this(towns, towns.isEmpty());
+    }
+
+    private Towns(Collection<String> towns, boolean noneOnFile) {
         towns.forEach(this::add);
+        this.noneOnFile = noneOnFile;
     }
 
     /** Whether a (trimmed) town is on file as it is written; no town is never new. */
     boolean known(String town) {
         return town == null || known.contains(town);
+    }
+
+    /** Whether a (trimmed) town is one to say new: none on file is so written, while some town was on file. */
+    boolean isNew(String town) {
+        return !noneOnFile && !known(town);
     }
 
     /** The town on file that {@code town}, written with spaces, is without them; null when it has none or none is. */
@@ -47,7 +62,7 @@ final class Towns {
 
     /** These towns, to check a line against without its town being remembered (an import's line refused anyway). */
     Towns copy() {
-        return new Towns(known);
+        return new Towns(known, noneOnFile);
     }
 
     private static String unspaced(String town) {

@@ -152,6 +152,38 @@ class ReadinessOfANewCountyTests {
         }
     }
 
+    /**
+     * QA: a county's first import listed every town as new (新的镇（街道）…如是笔误，请改正), though with no town on file there
+     * is nothing to misspell. Its towns are filed without a notice and are the ones the next import is compared with.
+     * The enterprises are taken away again: ProductionProfileTests finds this context's tables empty.
+     */
+    @Test
+    void aCountysFirstImportNamesNoTownNewTheNextOneDoes() throws Exception {
+        try {
+            JsonNode first = importCsv("creditCode,name,town,industry,exporter,key,specialist\n"
+                    + org.sanfu.Api.creditCode() + ",首批甲企业,甲镇,泵业,否,否,\n"
+                    + org.sanfu.Api.creditCode() + ",首批乙企业,乙街道,泵业,否,否,\n");
+            assertThat(first.get("created").asInt()).as(first.toString()).isEqualTo(2);
+            assertThat(first.get("notices")).as("no town was on file to misspell").isEmpty();
+
+            JsonNode next = importCsv("creditCode,name,town,industry,exporter,key,specialist\n"
+                    + org.sanfu.Api.creditCode() + ",次批企业,甲镇,泵业,否,否,\n"
+                    + org.sanfu.Api.creditCode() + ",次批丙企业,丙镇,泵业,否,否,\n");
+            assertThat(next.get("created").asInt()).as(next.toString()).isEqualTo(2);
+            assertThat(next.get("notices").findValuesAsText("value")).containsExactly("丙镇");
+        } finally {
+            jdbc.sql("delete from enterprise").update();
+        }
+    }
+
+    private JsonNode importCsv(String csv) throws Exception {
+        MockHttpServletResponse answer = mvc.perform(post("/api/enterprises/import").with(httpBasic("chief", PASSWORD))
+                .contentType("text/csv").header("Accept-Language", "zh-CN").accept(MediaType.APPLICATION_JSON)
+                .content(csv.getBytes(StandardCharsets.UTF_8))).andReturn().getResponse();
+        assertThat(answer.getStatus()).as(answer.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(200);
+        return json.readTree(answer.getContentAsString(StandardCharsets.UTF_8));
+    }
+
     private JsonNode readiness() throws Exception {
         MockHttpServletResponse answer = mvc.perform(get("/api/admin/readiness").with(httpBasic("chief", PASSWORD))
                 .accept(MediaType.APPLICATION_JSON)).andReturn().getResponse();

@@ -274,6 +274,18 @@ class EnterpriseImportWebTests {
         assertThat(rejectedLines(r)).containsExactly(4L);
     }
 
+    /** QA: every other fault says the value read; an unknown specialist's said only what it must be. */
+    @Test
+    void anUnknownSpecialistIsQuotedAsRead() {
+        String nobody = "nobody-" + Api.creditCode().substring(12).toLowerCase();
+        Api.Response r = upload(csv(HEADER, Api.creditCode() + ",无此专员企业,某镇,泵业,true,false,\u00a0" + nobody));
+
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        JsonNode error = r.json().get("rejected").get(0).get("errors").get(0);
+        assertThat(error.get("field").asText()).isEqualTo("specialist");
+        assertThat(error.get("message").asText()).contains(nobody);
+    }
+
     @Test
     void aRejectedRowLeavesTheEnterpriseOnFileAsItWas() {
         String code = api.enterprise("原样企业", "原镇");
