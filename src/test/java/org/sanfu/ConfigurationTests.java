@@ -149,6 +149,17 @@ class ConfigurationTests {
                         + "' is no user name: 1 to 64 letters, digits, '.', '_' or '-'");
     }
 
+    /** The name a ticket's history gives the service itself, in any case, as no account may have it either. */
+    @ParameterizedTest
+    @ValueSource(strings = {"system", "System"})
+    void aFirstAdministratorNamedAsTheServiceItselfStopsStartUpNamingIt(String username, CapturedOutput output) {
+        assertThatThrownBy(() -> start("sanfu.admin.username=" + username).close())
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(output.getAll().lines().filter(l -> l.contains("The service did not start")).toList())
+                .singleElement().asString().contains("SANFU_ADMIN_USERNAME (sanfu.admin.username) '" + username
+                        + "' is reserved");
+    }
+
     @Test
     void aFirstAdministratorsPasswordTheRestOfTheRuleRefusesDoesNotStopTheStart() {
         start("sanfu.admin.password=Zq7-" + "长".repeat(30)).close();
