@@ -90,7 +90,8 @@ public final class Sql {
 
     /**
      * The rows of a multi-row insert's {@code values}: {@code (?, ?), (?, ?)}, {@code count} rows of {@code width}
-     * parameters each, the parameters to be passed row after row. Refuses none as {@link #placeholders(int)} does.
+     * parameters each, the parameters to be passed row after row. No rows, or rows of no parameter, are refused
+     * (IllegalArgumentException), as {@link #placeholders(int)} refuses none.
      */
     public static String rows(int count, int width) {
         if (count < 1) {

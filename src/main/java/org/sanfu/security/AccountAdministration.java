@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.sanfu.Actors;
 import org.sanfu.DomainException;
 import org.sanfu.Message;
 import org.sanfu.Typed;
 import org.sanfu.catalog.Catalog;
-import org.sanfu.ticket.TicketEvent;
 import org.sanfu.web.InvalidInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -150,7 +150,7 @@ public class AccountAdministration {
             errors.add("username", Message.of(USERNAME_REQUIRED));
         } else if (!USERNAME.matcher(name).matches()) {
             errors.add("username", Message.of(USERNAME_PATTERN));
-        } else if (name.equalsIgnoreCase(TicketEvent.SYSTEM)) {
+        } else if (name.equalsIgnoreCase(Actors.SYSTEM)) {
             // a ticket's history names the service itself so (系统): such an account's acts would read as the service's,
             // as channel:… and enterprise:… actors are kept apart by the pattern's refusing a colon
             errors.add("username", Message.of(USERNAME_RESERVED));

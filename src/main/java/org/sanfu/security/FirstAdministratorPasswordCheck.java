@@ -3,8 +3,8 @@ package org.sanfu.security;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.sanfu.Actors;
 import org.sanfu.security.AccountAdministration.PasswordFault;
-import org.sanfu.ticket.TicketEvent;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -49,7 +49,7 @@ public class FirstAdministratorPasswordCheck implements ApplicationListener<Appl
                 throw new IllegalStateException("SANFU_ADMIN_USERNAME (sanfu.admin.username) '" + username
                         + "' is no user name: " + FirstAdministratorProperties.USERNAME_RULE + ".");
             }
-            if (username.equalsIgnoreCase(TicketEvent.SYSTEM)) {
+            if (username.equalsIgnoreCase(Actors.SYSTEM)) {
                 // as AccountAdministration refuses it: a ticket's history shows that actor as the service itself
                 throw new IllegalStateException("SANFU_ADMIN_USERNAME (sanfu.admin.username) '" + username
                         + "' is reserved: a ticket's history names the service itself so. Choose another user name.");
