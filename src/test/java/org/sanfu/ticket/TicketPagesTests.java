@@ -832,6 +832,22 @@ class TicketPagesTests extends TicketWebTestSupport {
     }
 
     /**
+     * A ticket its department returned waits on the office, though it still names that department as its lead: taken
+     * under supervision there, the sentence after 督办 says the office waits for the ruling, not the department.
+     */
+    @Test
+    void aSupervisionOfAReturnedTicketSaysTheOfficeWaitsNotTheDepartmentThatReturnedIt() {
+        String id = id(api.ticket("CONTAINER"));
+        api.act(id, "return", "transport", Map.of("reason", "属于海关职责，非港航事项"));
+        assertThat(api.get("/api/tickets/" + id, "leader").json().get("leadDepartment").asText()).isEqualTo("TRANSPORT");
+
+        Pages.Answer done = pages.post("/tickets/" + id + "/supervise", "leader", Pages.form("reason", "退回后久未交办"));
+        assertThat(done.status()).isEqualTo(303);
+        assertThat(pages.get(done.redirect(), "leader").html().select("#done").text())
+                .contains("原办理环节已收回，专班办公室等候裁决。").doesNotContain("交通运输局");
+    }
+
+    /**
      * A week or a month not begun by the service's clock names no page, as its briefing or report is refused (400):
      * the ticket's page offers no way back there, and an action form carrying it is taken as without it. The week and
      * the month under way still lead back.
@@ -1053,7 +1069,7 @@ class TicketPagesTests extends TicketWebTestSupport {
         String due = time(api.get("/api/tickets/" + id, "leader").json(), "replyDeadline").atZoneSameInstant(SHANGHAI)
                 .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
         assertThat(pages.get(asked.redirect(), "hrss").html().select("#done").text()).isEqualTo(
-                "已提交延期申请，待专班办公室审批，事项现为“办理中”。审批前答复期限不变，仍为 " + due + "；专班办公室同意后才延长。");
+                "已提交延期申请，待专班办公室审批，事项现为“办理中”。审批前答复期限不变，仍为 " + due + "；同意后才延长。");
         Document waiting = pages.get("/tickets/" + id, "dispatch").html();
         assertThat(waiting.select("#extension").text()).contains("申请延期 3 个工作日", "需人社厅批复");
         assertThat(formsOf(waiting)).contains("approve-extension", "reject-extension");

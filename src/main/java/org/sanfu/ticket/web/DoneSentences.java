@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.sanfu.Message;
+import org.sanfu.catalog.Catalog;
 import org.sanfu.ticket.Source;
 import org.sanfu.ticket.TicketAction;
 import org.sanfu.ticket.TicketActions;
+import org.sanfu.ticket.TicketEvent;
 import org.sanfu.ticket.TicketStatus;
 import org.sanfu.ticket.TicketView;
 
@@ -17,7 +19,7 @@ import org.sanfu.ticket.TicketView;
  * by when (a sign's reply deadline, an extension's new deadline or the one that stands, an assignment's or a
  * reassignment's department and sign deadline, a reopen's department, what dispatch decides on a return and the
  * sign deadline that runs on meanwhile, who asks the enterprise for feedback after a reply and by when, which task
- * force an escalation waits on, that a leader rules on a ticket taken under supervision while its department waits,
+ * force an escalation waits on, that a leader rules on a ticket taken under supervision while whoever had it waits,
  * the reply deadline that stands while an extension waits for approval, and who replies after a co-department's
  * opinion). Read from the ticket as it is after the action, so it says what the
  * process decided, not what the form asked.
@@ -28,26 +30,27 @@ final class DoneSentences {
     }
 
     /**
-     * The sentences for {@code action} (its URL name) on {@code after}, in order; {@code department} words
-     * a department's code, {@code when} an instant as the pages show it.
+     * The sentences for {@code action} (its URL name) on {@code after}, in order; {@code history} the ticket's, the
+     * action's event included, {@code department} words a department's code, {@code when} an instant as the pages
+     * show it.
      */
-    static List<Message> of(String action, TicketView after, Function<String, String> department,
-            Function<Instant, String> when) {
+    static List<Message> of(String action, TicketView after, List<TicketEvent> history,
+            Function<String, String> department, Function<Instant, String> when) {
         if (TicketAction.COMMENT.urlName().equals(action)) {
             return List.of(Message.of("page.ticket.commented"));
         }
         List<Message> sentences = new ArrayList<>();
         sentences.add(Message.of("page.ticket.done", "done", Message.of("page.ticket.done." + action),
                 "status", Message.of("label.status." + after.status())));
-        Message followed = followed(action, after, department, when);
+        Message followed = followed(action, after, history, department, when);
         if (followed != null) {
             sentences.add(followed);
         }
         return sentences;
     }
 
-    private static Message followed(String action, TicketView t, Function<String, String> department,
-            Function<Instant, String> when) {
+    private static Message followed(String action, TicketView t, List<TicketEvent> history,
+            Function<String, String> department, Function<Instant, String> when) {
         TicketStatus status = t.status();
         // signing starts the reply clock: the clerk who signed reads by when the enterprise is to be answered
         if (TicketAction.SIGN.urlName().equals(action) && status == TicketStatus.IN_PROGRESS
@@ -106,10 +109,11 @@ final class DoneSentences {
         // taken from whoever had it: the leader rules now, and those who had it wait; the reply clock runs on
         if (TicketAction.SUPERVISE.urlName().equals(action) && status == TicketStatus.SUPERVISION
                 && t.replyDeadline() != null) {
-            return t.leadDepartment() == null
-                    ? Message.of("page.ticket.done.then.taken-unassigned", "deadline", when.apply(t.replyDeadline()))
-                    : Message.of("page.ticket.done.then.taken", "department", department.apply(t.leadDepartment()),
-                            "deadline", when.apply(t.replyDeadline()));
+            if (t.leadDepartment() == null) {
+                return Message.of("page.ticket.done.then.taken-unassigned", "deadline", when.apply(t.replyDeadline()));
+            }
+            return Message.of("page.ticket.done.then.taken", "department", department.apply(heldBefore(t, history)),
+                    "deadline", when.apply(t.replyDeadline()));
         }
         // asking moves nothing until the office decides: the department must not read its deadline as moved
         if (TicketAction.EXTEND.urlName().equals(action) && status == TicketStatus.IN_PROGRESS
@@ -133,5 +137,21 @@ final class DoneSentences {
                     "deadline", when.apply(t.signDeadline()));
         }
         return null;
+    }
+
+    /**
+     * Who had the ticket a leader has just taken, by the status the supervise event left: the lead department, or the
+     * office for one the lead had returned (DISPATCHING, which keeps the lead that returned it) or escalated
+     * (ESCALATED: the office enters the task force's answer).
+     */
+    private static String heldBefore(TicketView t, List<TicketEvent> history) {
+        TicketStatus before = null;
+        for (TicketEvent event : history) {
+            if (TicketAction.SUPERVISE.urlName().equals(event.action())) {
+                before = event.fromStatus();
+            }
+        }
+        return before == TicketStatus.DISPATCHING || before == TicketStatus.ESCALATED ? Catalog.DISPATCH
+                : t.leadDepartment();
     }
 }

@@ -472,7 +472,10 @@ class TicketPages {
         // ruling on a queue of supervised tickets, or a department signing its morning's, goes on to the next
         if (model.getAttribute("done") instanceof String done && state.action() == null) {
             TicketView after = (TicketView) model.getAttribute("t");
-            model.addAttribute("doneSentences", DoneSentences.of(done, after, catalog::departmentLabel, when::of).stream()
+            @SuppressWarnings("unchecked")
+            List<TicketEvent> history = (List<TicketEvent>) model.getAttribute("history");
+            model.addAttribute("doneSentences", DoneSentences.of(done, after, history, catalog::departmentLabel,
+                    when::of).stream()
                     .map(sentence -> messages.text(sentence, Locale.SIMPLIFIED_CHINESE)).collect(Collectors.joining()));
             if (!TicketAction.COMMENT.urlName().equals(done)) {
                 model.addAttribute("stillWaiting", queries.inboxTotal(caller));

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.sanfu.Message;
 import org.sanfu.ticket.EscalationLevel;
 import org.sanfu.ticket.TicketAction;
+import org.sanfu.ticket.TicketEvent;
 import org.sanfu.ticket.TicketStatus;
 import org.sanfu.ticket.TicketView;
 
@@ -68,16 +69,16 @@ class DoneSentencesUnitTests {
 
     @Test
     void aSatisfiedFeedbackSaysNothingMore() {
-        assertThat(DoneSentences.of("feedback", view(TicketStatus.CLOSED, "commerce", 0), DoneSentencesUnitTests::department,
-                DoneSentencesUnitTests::when)).hasSize(1);
+        assertThat(DoneSentences.of("feedback", view(TicketStatus.CLOSED, "commerce", 0), List.of(),
+                DoneSentencesUnitTests::department, DoneSentencesUnitTests::when)).hasSize(1);
     }
 
     @Test
     void aRulingThatReassignsSaysWhoSignsByWhen() {
         assertThat(said("rule", view(TicketStatus.ASSIGNED, "finance", 2)))
                 .isEqualTo("已作出督办裁决，事项现为“待签收”。改派金融办，须于 2026-12-08 09:30 前签收。");
-        assertThat(DoneSentences.of("rule", view(TicketStatus.CLOSED, "finance", 2), DoneSentencesUnitTests::department,
-                DoneSentencesUnitTests::when)).hasSize(1);
+        assertThat(DoneSentences.of("rule", view(TicketStatus.CLOSED, "finance", 2), List.of(),
+                DoneSentencesUnitTests::department, DoneSentencesUnitTests::when)).hasSize(1);
     }
 
     @Test
@@ -85,7 +86,7 @@ class DoneSentencesUnitTests {
         assertThat(said("return", view(TicketStatus.DISPATCHING, "commerce", 0)))
                 .isEqualTo("已退回，事项现为“待交办”。专班办公室将改派其他部门，或交回本部门签收；交回时签收期限不因退回而顺延，仍为 2026-12-08 09:30。");
         // a third return goes to a leader: the status says so, and no sign deadline waits on dispatch
-        assertThat(DoneSentences.of("return", view(TicketStatus.SUPERVISION, "commerce", 0),
+        assertThat(DoneSentences.of("return", view(TicketStatus.SUPERVISION, "commerce", 0), List.of(),
                 DoneSentencesUnitTests::department, DoneSentencesUnitTests::when)).hasSize(1);
     }
 
@@ -119,10 +120,26 @@ class DoneSentencesUnitTests {
                 + "现由领导作出督办裁决：销号，或指定主办部门；专班办公室不再交办，等候裁决。答复期限照常计算，仍为 2026-12-15 09:30。");
     }
 
+    /**
+     * One the lead had returned (it still names that lead) or sent up to a task force waited on the office, not on the
+     * lead: the office is who waits, by the status the supervise event found; taken again later, the latest counts.
+     */
+    @Test
+    void aSupervisionOfATicketTheOfficeHadNamesTheOfficeNotTheLead() {
+        TicketView taken = view(TicketStatus.SUPERVISION, "commerce", 0);
+        String office = "原办理环节已收回，专班办公室等候裁决。";
+        assertThat(said("supervise", taken, List.of(supervised(TicketStatus.DISPATCHING)))).contains(office)
+                .doesNotContain("商务局");
+        assertThat(said("supervise", taken, List.of(supervised(TicketStatus.ESCALATED)))).contains(office)
+                .doesNotContain("商务局");
+        assertThat(said("supervise", taken, List.of(supervised(TicketStatus.DISPATCHING),
+                supervised(TicketStatus.IN_PROGRESS)))).contains("原办理环节已收回，商务局等候裁决。");
+    }
+
     @Test
     void anExtensionAskedSaysTheReplyDeadlineStandsUntilApproved() {
         assertThat(said("extend", view(TicketStatus.IN_PROGRESS, "commerce", 0)))
-                .isEqualTo("已提交延期申请，待专班办公室审批，事项现为“办理中”。审批前答复期限不变，仍为 2026-12-15 09:30；专班办公室同意后才延长。");
+                .isEqualTo("已提交延期申请，待专班办公室审批，事项现为“办理中”。审批前答复期限不变，仍为 2026-12-15 09:30；同意后才延长。");
     }
 
     /** The co-department's part is done: the lead answers by its reply deadline, once the other opinions are in. */
@@ -160,8 +177,17 @@ class DoneSentencesUnitTests {
     }
 
     private static String said(String action, TicketView after) {
-        return DoneSentences.of(action, after, DoneSentencesUnitTests::department, DoneSentencesUnitTests::when).stream()
-                .map(DoneSentencesUnitTests::chinese).collect(Collectors.joining());
+        return said(action, after, List.of());
+    }
+
+    private static String said(String action, TicketView after, List<TicketEvent> history) {
+        return DoneSentences.of(action, after, history, DoneSentencesUnitTests::department,
+                DoneSentencesUnitTests::when).stream().map(DoneSentencesUnitTests::chinese).collect(Collectors.joining());
+    }
+
+    /** The event of a leader's 督办 taken in this status. */
+    private static TicketEvent supervised(TicketStatus from) {
+        return new TicketEvent(REPLY_BY, "leader", "supervise", from, TicketStatus.SUPERVISION, "企业多次反映");
     }
 
     private static String chinese(Message message) {
@@ -172,6 +198,7 @@ class DoneSentencesUnitTests {
         return switch (code) {
             case "commerce" -> "商务局";
             case "finance" -> "金融办";
+            case "DISPATCH" -> "专班办公室";
             default -> code;
         };
     }
