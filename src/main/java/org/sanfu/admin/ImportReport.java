@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.sanfu.Message;
+import org.sanfu.Typed;
 import org.sanfu.enterprise.EnterpriseImport;
 import org.sanfu.web.InvalidInput;
 import org.sanfu.web.Languages;
@@ -14,9 +15,9 @@ import org.springframework.context.MessageSource;
 /**
  * An enterprise import's outcome as the page shows it, in Chinese: the counts, and each rejected line
  * with its line number (the header is line 1), the enterprise's name and credit code as read, and each column at fault
- * and what is wrong, the first after the value read there (「是的」不是 …); the lines passed over as empty, the encoding read when not UTF-8 ({@code encoding}, GB18030),
- * and the lines imported with something to check ({@code notices}: a new town, a name on file under another
- * credit code).
+ * and what is wrong, the first after the value read there (「是的」不是 …) unless it names the value itself; the lines
+ * passed over as empty, the encoding read when not UTF-8 ({@code encoding}, GB18030), and the lines imported with
+ * something to check ({@code notices}: a new town, a name on file under another credit code).
  * <p>
  * A line's faults come worded in the request's language, which for a page is Chinese (web.Languages), so they are
  * shown as they come. A fault of the whole file comes as the import's {@link Message} and is worded here by its key:
@@ -84,10 +85,14 @@ record ImportReport(String filename, int created, int updated, List<Refused> rej
         if (rejected.errors() == null || rejected.errors().isEmpty()) {
             faults.add(new Fault("—", rejected.message()));
         } else {
-            // the value the API gives is the first field's, so it is said before that fault alone
+            // the value the API gives is the first field's, so it is said before that fault alone, unless that fault
+            // names it already, as a specialist's faults name the account (looked up folded, as they say it)
             String read = rejected.value() == null ? "" : "「" + rejected.value() + "」";
+            String named = rejected.value() == null ? null : "「" + Typed.folded(rejected.value()) + "」";
             for (InvalidInput.FieldError e : rejected.errors()) {
-                faults.add(new Fault(field(e.field(), messages), (faults.isEmpty() ? read : "") + e.message()));
+                boolean namesIt = named != null && e.message().contains(named);
+                faults.add(new Fault(field(e.field(), messages), (faults.isEmpty() && !namesIt ? read : "")
+                        + e.message()));
             }
         }
         return new Refused(rejected.line(), rejected.name(), rejected.creditCode(), faults);

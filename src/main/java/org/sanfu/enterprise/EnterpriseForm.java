@@ -1,9 +1,12 @@
 package org.sanfu.enterprise;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.Optional;
+import java.util.function.Function;
 import org.sanfu.Message;
 import org.sanfu.Typed;
 import org.sanfu.security.PersonDetails;
+import org.sanfu.security.Role;
 import org.sanfu.web.InvalidInput;
 
 /**
@@ -33,7 +36,8 @@ public record EnterpriseForm(
                 phone == null || phone.isEmpty() ? null : phone);
     }
 
-    void check(InvalidInput.Collector errors, java.util.function.Predicate<String> isStaff) {
+    /** The form's faults; {@code roleOf} the role of the account a user name is, empty when none is. */
+    void check(InvalidInput.Collector errors, Function<String, Optional<Role>> roleOf) {
         Message codeProblem = CreditCode.problem(creditCode);
         if (codeProblem != null) {
             errors.add("creditCode", codeProblem);
@@ -41,10 +45,15 @@ public record EnterpriseForm(
         errors.requireText("name", name, NAME_MAX);
         errors.optionalText("town", town, TOWN_MAX);
         errors.optionalText("industry", industry, 100);
-        if (specialist != null && !isStaff.test(specialist)) {
-            // the name read said back, as every other fault of an import's line says its value
+        Optional<Role> role = specialist == null ? Optional.empty() : roleOf.apply(specialist);
+        // the name read said back, as every other fault of an import's line says its value; an account of another
+        // role is no typo, and is said to be that account, not none
+        if (specialist != null && role.isEmpty()) {
             errors.add("specialist", Message.of("sanfu.enterprise.specialist", "specialist",
                     EnterpriseImport.shown(specialist)));
+        } else if (role.isPresent() && role.get() != Role.STAFF) {
+            errors.add("specialist", Message.of("sanfu.enterprise.specialist-not-staff", "specialist", specialist,
+                    "role", Message.of("sanfu.role." + role.get().name())));
         }
         PersonDetails.name(contactName, "contactName", errors);
         PersonDetails.telephone(contactPhone, "contactPhone", errors);

@@ -348,7 +348,7 @@ public class EnterpriseService implements EnterprisesLookedAfter {
     private EnterpriseForm checked(EnterpriseForm form, Towns towns, String specialistOnFile) {
         EnterpriseForm f = form.normalized();
         InvalidInput.Collector errors = new InvalidInput.Collector();
-        f.check(errors, accounts::isStaff);
+        f.check(errors, name -> accounts.find(name).map(AccountDirectory.Person::role));
         if (!errors.has("specialist") && f.specialist() != null && !f.specialist().equals(specialistOnFile)
                 && accounts.isDisabled(f.specialist())) {
             errors.add("specialist", Message.of("sanfu.enterprise.specialist-disabled", "specialist", f.specialist()));

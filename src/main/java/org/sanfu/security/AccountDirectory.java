@@ -28,11 +28,6 @@ public class AccountDirectory {
         this.encoder = encoder;
     }
 
-    /** Whether this user name belongs to service staff (an enterprise's resident specialist must). */
-    public boolean isStaff(String username) {
-        return accounts.find(username).map(a -> a.role() == Role.STAFF).orElse(false);
-    }
-
     /**
      * Whether this user name is an account that has been disabled: a person who left, whom no enterprise is newly given
      * as its resident specialist.

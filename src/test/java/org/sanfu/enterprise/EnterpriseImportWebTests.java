@@ -283,7 +283,22 @@ class EnterpriseImportWebTests {
         assertThat(r.status()).as(r.text()).isEqualTo(200);
         JsonNode error = r.json().get("rejected").get(0).get("errors").get(0);
         assertThat(error.get("field").asText()).isEqualTo("specialist");
-        assertThat(error.get("message").asText()).contains(nobody);
+        assertThat(error.get("message").asText()).contains(nobody).startsWith("no account has the user name");
+    }
+
+    /** An account of another role (a leader) is no typo: the line's fault says it is that account, not that none is. */
+    @Test
+    void aSpecialistOfAnotherRoleIsSaidToBeThatAccount() {
+        Api.Response r = upload(csv(HEADER, Api.creditCode() + ",领导不是专员企业,某镇,泵业,true,false,leader"));
+
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        JsonNode line = r.json().get("rejected").get(0);
+        assertThat(line.get("value").asText()).isEqualTo("leader");
+        assertThat(line.get("errors")).hasSize(1);
+        assertThat(line.get("errors").get(0).get("field").asText()).isEqualTo("specialist");
+        assertThat(line.get("errors").get(0).get("message").asText()).isEqualTo("the account leader is not a service "
+                + "staff account (its role is LEADER): a resident specialist must be the user name of a service staff "
+                + "account");
     }
 
     @Test

@@ -256,6 +256,38 @@ class EnterpriseWebTests {
         assertFieldErrors(api.post("/api/enterprises", "staff1", form), "specialist");
     }
 
+    /**
+     * An account of another role (a leader) named as specialist is no typo: its fault says it is that account and its
+     * role, not that no account has the name, which is said of a name no account has; in Chinese and in English.
+     */
+    @Test
+    void aSpecialistWhoIsAnAccountOfAnotherRoleIsToldApartFromNoAccount() {
+        String code = Api.creditCode();
+        Map<String, Object> form = form(code, "领导不是专员企业", "椒江区", false);
+        form.put("specialist", "leader");
+        assertThat(specialistFault(form, "zh-CN"))
+                .isEqualTo("账号「leader」不是服务专员账号（其角色为领导）：驻企服务专员必须是服务专员账号的用户名");
+        assertThat(specialistFault(form, "en")).isEqualTo("the account leader is not a service staff account (its role "
+                + "is LEADER): a resident specialist must be the user name of a service staff account");
+
+        String nobody = "nobody-" + token();
+        form.put("specialist", nobody);
+        assertThat(specialistFault(form, "zh-CN"))
+                .isEqualTo("没有用户名为「" + nobody + "」的账号：驻企服务专员必须是服务专员账号的用户名");
+        assertThat(specialistFault(form, "en")).startsWith("no account has the user name " + nobody + ":");
+        assertProblem(api.get("/api/enterprises/" + code, "leader"), 404);
+    }
+
+    /** The message of the one fault, by specialist, of this form posted in this language. */
+    private String specialistFault(Map<String, Object> form, String language) {
+        Api.Response r = api.perform(MockMvcRequestBuilders.post("/api/enterprises")
+                .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON)
+                .header("Accept-Language", language).content(api.write(form)), "staff1");
+        assertFieldErrors(r, "specialist");
+        assertThat(r.json().path("errors")).as(r.text()).hasSize(1);
+        return r.json().path("errors").get(0).path("message").asText();
+    }
+
     /** A field misspelt would file the enterprise without it, unnoticed: refused naming it, nothing filed. */
     @Test
     void aMisspeltFieldIsRejectedNamingItAndNothingIsFiled() {
