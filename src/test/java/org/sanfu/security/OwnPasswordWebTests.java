@@ -393,6 +393,9 @@ class OwnPasswordWebTests {
         assertThat(account.html().select("#mustChange").text()).startsWith("请先修改密码");
         // the bar leads nowhere else meanwhile (each link would come back here): one's account and 退出 only
         assertThat(account.html().select("header.bar nav")).as("no 工作台, 登记走访, 事项, 企业").isEmpty();
+        assertThat(account.html().select("header.bar .brand").text()).isEqualTo("三服务");
+        assertThat(account.html().select("header.bar a.brand, header.bar .brand[href]")).as("三服务 leads to / too")
+                .isEmpty();
         assertThat(account.html().select("header.bar #signedInAs, header.bar #signOut")).hasSize(2);
         Pages.Answer mismatched = change(session, address(), FIRST, OWN, OWN + "x");
         assertThat(mismatched.status()).isEqualTo(400);
@@ -417,6 +420,7 @@ class OwnPasswordWebTests {
         Document changed = pages.get("/account", session).html();
         assertThat(changed.select("#mustChange")).isEmpty();
         assertThat(changed.select("header.bar nav a").eachText()).containsExactly("工作台", "登记走访", "事项", "企业");
+        assertThat(changed.select("header.bar a.brand").attr("href")).isEqualTo("/");
         assertThat(pages.get("/work", session).status()).isEqualTo(200);
         assertThat(pages.get("/tickets", session).status()).isEqualTo(200);
     }
