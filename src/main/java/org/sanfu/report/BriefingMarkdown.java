@@ -121,6 +121,10 @@ class BriefingMarkdown {
         if (weekly && titled.isObject()) {
             ranking.add(line().strong(rankedMonth(titled) + "排名").say("（" + MONTH_OF_THE_WEEK + "）：").paragraph());
         }
+        String monthOpen = monthOpen(b, instant -> time(instant, zone));
+        if (monthOpen != null) {
+            ranking.add(line().strong(monthOpen).paragraph());
+        }
         if (titled.isObject()) {
             ranking.add(rankingTable(titled, true, rankingTickets));
         }
@@ -154,16 +158,26 @@ class BriefingMarkdown {
             // earlier too, as it stood when compiled: said, so that a reader does not take the two for one figure
             overdue.add(BriefingDocument.paragraph(overdueScope(period) + "："));
         }
+        String overdueCut = overdueCut(b);
+        if (overdueCut != null) {
+            overdue.add(line().strong(overdueCut).paragraph());
+        }
         overdue.add(tickets(overdueInOrder(b), (t, line) -> or(line.say("（主办："), t.path("leadDepartmentLabel"), "待交办")
                 .say(missedDeadline(t, zone) + "）"), "无超期事项。"));
         sections.add(new Section("五、超期事项", overdue));
 
-        sections.add(new Section("六、" + period + "办结案例", List.of(tickets(b.path("resolved"), (t, line) -> {
+        List<Block> resolved = new ArrayList<>();
+        String resolvedCut = resolvedCut(b);
+        if (resolvedCut != null) {
+            resolved.add(line().strong(resolvedCut).paragraph());
+        }
+        resolved.add(tickets(b.path("resolved"), (t, line) -> {
             if (t.path("resolution").isTextual()) {
                 line.say(" —— 办理结果：").typed(t.path("resolution").asText());
             }
             line.say("（" + satisfaction(t.path("satisfaction").asText(null)) + "）");
-        }, period + "无办结事项。"))));
+        }, period + "无办结事项。"));
+        sections.add(new Section("六、" + period + "办结案例", resolved));
 
         JsonNode systemic = b.path("systemicProblems");
         List<List<Run>> problems = new ArrayList<>();
@@ -205,9 +219,63 @@ class BriefingMarkdown {
             }
             sections.add(new Section("八、约谈", talks));
         }
-        return new BriefingDocument(kind.title(),
-                "统计周期：" + b.path("from").asText() + " 至 " + b.path("to").asText() + "（按企业反映问题的时间统计）",
+        String underWay = underWay(b, instant -> time(instant, zone));
+        return new BriefingDocument(kind.title(), "统计周期：" + b.path("from").asText() + " 至 " + b.path("to").asText()
+                + "（按企业反映问题的时间统计" + (underWay == null ? "" : "；" + underWay) + "）",
                 "生成时间：" + time(b.path("generatedAt"), zone), sections);
+    }
+
+    /**
+     * What a briefing of a period still under way when it was made says after its period: that the period is not
+     * over and the figures are as of then (本周尚未结束，数据截至 2026-12-08 11:00), lest they read as the period's
+     * final ones; null for a period over. {@code time} writes a moment as the document does (2026-12-08 11:00, the
+     * service's zone), whose date is compared with the period's last day.
+     */
+    static String underWay(JsonNode b, Function<JsonNode, String> time) {
+        String at = time.apply(b.path("generatedAt"));
+        return at.length() >= 10 && at.substring(0, 10).compareTo(b.path("to").asText()) <= 0
+                ? BriefingKind.of(b).period() + "尚未结束，数据截至 " + at : null;
+    }
+
+    /**
+     * What 四、部门赛马排名 says before the month's titles while that month is not over (the ranking not stored, its
+     * month not before the month the briefing was made in), as the dashboard's quarter roll says it
+     * (page.quarter.month-open): （本月尚未结束，名单可能变化）, the weekly briefing naming its month; null otherwise.
+     */
+    static String monthOpen(JsonNode b, Function<JsonNode, String> time) {
+        JsonNode ranking = titled(b);
+        String at = time.apply(b.path("generatedAt"));
+        if (!ranking.path("month").isTextual() || ranking.path("storedAt").isTextual() || at.length() < 7) {
+            return null;
+        }
+        boolean open = !YearMonth.parse(ranking.path("month").asText()).isBefore(YearMonth.parse(at.substring(0, 7)));
+        return open ? "（" + (b.has("month") ? "本月" : rankedMonth(ranking)) + "尚未结束，名单可能变化）" : null;
+    }
+
+    /**
+     * What 六、办结案例 says before its list when the list is cut ({@link ReportQueries#MAX_LINES}, the first by close
+     * time): how many closed in all and how many are listed (本月办结 1686 件，以下列出最早办结的 500 件。); null when
+     * it lists them all.
+     */
+    static String resolvedCut(JsonNode b) {
+        BriefingKind kind = BriefingKind.of(b);
+        long all = b.path(kind.closedField()).asLong();
+        int listed = b.path("resolved").size();
+        return listed < all ? kind.period() + "办结 " + all + " 件，以下列出最早办结的 " + listed + " 件。" : null;
+    }
+
+    /**
+     * What 五、超期事项 says before its list when the list is cut (the earliest deadlines first): how many are overdue
+     * in all ({@code overdueCount}) and how many are listed; for a briefing stored before the count was kept, that the
+     * list is full and may leave some out; null when it lists them all.
+     */
+    static String overdueCut(JsonNode b) {
+        int listed = b.path("overdue").size();
+        if (b.path("overdueCount").isNumber()) {
+            long all = b.path("overdueCount").asLong();
+            return listed < all ? "生成时超期未办结共 " + all + " 件，以下列出期限最早的 " + listed + " 件。" : null;
+        }
+        return listed >= ReportQueries.MAX_LINES ? "以下只列出期限最早的 " + listed + " 件，其余未列出。" : null;
     }
 
     /** What the weekly briefing's month's ranking is, after its name (2026年11月排名). */

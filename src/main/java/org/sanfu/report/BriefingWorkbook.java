@@ -102,6 +102,11 @@ class BriefingWorkbook {
                 : n.path(field), false, MOMENT_WIDTH);
     }
 
+    /** A moment of the JSON written as the pages write it (2026-11-11 17:30), or — for none. */
+    private String moment(JsonNode instant) {
+        return instant.isTextual() ? when.apply(OffsetDateTime.parse(instant.asText()).toInstant()) : "—";
+    }
+
     byte[] render(JsonNode b) {
         // streamed: 1,000 ticket lines of a province's week in 30 ms instead of 90 to 110 ms
         BriefingKind kind = BriefingKind.of(b);
@@ -116,7 +121,9 @@ class BriefingWorkbook {
 
             Sheet headline = book.createSheet("总体情况");
             JsonNode h = b.path("headline");
-            String[][] lines = {{"统计周期", b.path("from").asText() + " 至 " + b.path("to").asText()},
+            String underWay = BriefingMarkdown.underWay(b, this::moment);
+            String[][] lines = {{"统计周期", b.path("from").asText() + " 至 " + b.path("to").asText()
+                    + (underWay == null ? "" : "（" + underWay + "）")},
                     {"问题总数", h.path("total").asText()}, {"在办", h.path("open").asText()},
                     {BriefingMarkdown.CLOSED_SO_FAR, h.path("closed").asText()},
                     {"超期在办", h.path("overdueOpen").asText()},
@@ -135,9 +142,10 @@ class BriefingWorkbook {
                 row.createCell(0).setCellValue(rate[0]);
                 set(row.createCell(1), h.path(rate[1]), !rate[1].equals("medianHoursToClose"), styles);
             }
-            // 本月内销号（按销号时间计，不论何时反映） and 2026-11-23 至 2026-11-29 whole
+            // 本月内销号（按销号时间计，不论何时反映） and 2026-11-23 至 2026-11-29 whole, with the week under way's
+            // （本周尚未结束，数据截至 2026-12-08 11:00）
             headline.setColumnWidth(0, 40 * 256);
-            headline.setColumnWidth(1, 24 * 256);
+            headline.setColumnWidth(1, (underWay == null ? 24 : 60) * 256);
 
             List<Column> figures = List.of(Column.of("问题数", "total"), Column.of("已办结", "closed"),
                     Column.of("超期在办", "overdueOpen"), Column.rate("办结率", "closeRate"),
@@ -162,8 +170,10 @@ class BriefingWorkbook {
                 note(ranking, BriefingMarkdown.rankedMonth(titled) + "排名（" + BriefingMarkdown.MONTH_OF_THE_WEEK + "）。");
             }
             note(ranking, scoreFormula);
+            String monthOpen = BriefingMarkdown.monthOpen(b, this::moment);
+            note(ranking, monthOpen);
             if (titled.isObject()) {
-                note(ranking, BriefingMarkdown.stored(titled, at -> when.apply(OffsetDateTime.parse(at.asText()).toInstant())));
+                note(ranking, BriefingMarkdown.stored(titled, this::moment));
             }
             Sheet cards = book.createSheet("亮红牌");
             table(cards, titled.path("redCards"), List.of(
@@ -172,6 +182,7 @@ class BriefingWorkbook {
             if (weekly && titled.isObject()) {
                 note(cards, BriefingMarkdown.rankedMonth(titled) + "亮红牌。");
             }
+            note(cards, monthOpen);
             if (weekly) {
                 Sheet scores = book.createSheet("本周得分");
                 table(scores, b.path("ranking").path("departments"),
@@ -187,9 +198,9 @@ class BriefingWorkbook {
                     new Column("超期环节", n -> TextNode.valueOf(BriefingMarkdown.missedLabels(n)), false),
                     moment("签收期限", "signDeadline"), moment("答复期限", "replyDeadline"));
             Sheet overdue = book.createSheet("超期事项");
-            table(overdue, BriefingMarkdown.overdueInOrder(b), ticket, bold, styles);
+            table(overdue, BriefingMarkdown.overdueCut(b), BriefingMarkdown.overdueInOrder(b), ticket, bold, styles);
             note(overdue, b.path("overdue").isEmpty() ? null : BriefingMarkdown.overdueScope(kind.period()) + "。");
-            table(book.createSheet("办结案例"), b.path("resolved"), List.of(Column.of("编号", "id"),
+            table(book.createSheet("办结案例"), BriefingMarkdown.resolvedCut(b), b.path("resolved"), List.of(Column.of("编号", "id"),
                     Column.of("企业", "enterpriseName"), Column.of("问题类别", "categoryLabel"), Column.of("问题", "title"),
                     Column.of("主办部门", "leadDepartmentLabel"), Column.of("办理结果", "resolution"),
                     new Column("企业评价", n -> TextNode.valueOf(
@@ -226,8 +237,23 @@ class BriefingWorkbook {
     }
 
     private static void table(Sheet sheet, JsonNode rows, List<Column> columns, CellStyle bold, Styles styles) {
-        headerRow(sheet, 0, bold, columns.stream().map(Column::heading).toList());
-        int r = 1;
+        table(sheet, null, rows, columns, bold, styles);
+    }
+
+    /**
+     * A table, after a line above it saying that it is cut ({@code cut}, in bold, and an empty row), so that a reader
+     * filtering or counting its rows knows they are not all; the table alone from the first row otherwise.
+     */
+    private static void table(Sheet sheet, String cut, JsonNode rows, List<Column> columns, CellStyle bold,
+            Styles styles) {
+        int r = 0;
+        if (cut != null) {
+            Cell said = sheet.createRow(r).createCell(0);
+            said.setCellValue(cut);
+            said.setCellStyle(bold);
+            r += 2;
+        }
+        headerRow(sheet, r++, bold, columns.stream().map(Column::heading).toList());
         for (JsonNode node : rows) {
             Row row = sheet.createRow(r++);
             for (int c = 0; c < columns.size(); c++) {

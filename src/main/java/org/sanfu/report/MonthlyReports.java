@@ -76,7 +76,8 @@ class MonthlyReports {
         Summary summary = stats.summary(TicketFilter.reportedBetween(from, to));
         return new MonthlyReport(month.toString(), month.atDay(1), month.atEndOfMonth(), clock.instant(),
                 summary.figures(), (int) queries.countClosedBetween(from, to), summary.byCategory(),
-                summary.byDepartment(), stats.ranking(month), queries.openOverdue(), queries.closedBetween(from, to),
+                summary.byDepartment(), stats.ranking(month), queries.openOverdue(), queries.countOpenOverdue(),
+                queries.closedBetween(from, to),
                 systemic.activeBetween(from, to), talks.of(month, month));
     }
 }

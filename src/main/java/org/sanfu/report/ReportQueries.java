@@ -75,6 +75,11 @@ class ReportQueries {
                 TicketFacts.missedDeadline("t") + " nulls last, t.id", List.of());
     }
 
+    /** How many tickets are open and overdue: all of them, where {@link #openOverdue} lists the first ones. */
+    long countOpenOverdue() {
+        return jdbc.sql("select count(*) from (" + TicketFacts.OPEN_OVERDUE_ID_QUERY + ") o").query(Long.class).single();
+    }
+
     /** The tickets that were open and overdue at {@code end} (exclusive), in the same order. */
     List<TicketLine> openOverdueAt(Instant end) {
         return lines("(" + TicketFacts.openOverdueAtIdsByReplyDeadline(MAX_LINES) + ")", OVERDUE_ORDER,

@@ -133,6 +133,6 @@ public class WeeklyBriefings {
         var resolved = queries.closedBetween(from, to);
         return new WeeklyBriefing(week.toString(), week.monday(), week.sunday(), clock.instant(), summary.figures(),
                 (int) queries.countClosedBetween(from, to), summary.byCategory(), summary.byDepartment(), stats.ranking(period, week.toString()),
-                queries.openOverdue(), resolved, systemic.activeBetween(from, to));
+                queries.openOverdue(), queries.countOpenOverdue(), resolved, systemic.activeBetween(from, to));
     }
 }
