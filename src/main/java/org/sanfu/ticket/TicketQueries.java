@@ -121,6 +121,14 @@ public class TicketQueries {
     }
 
     /**
+     * The replied tickets the caller's department leads (DEPT), the feedback window closing soonest first: those
+     * waiting for the enterprise's rating, in the order their time runs out.
+     */
+    public PageResult<TicketView> repliedLedBy(Caller caller, PageParams page) {
+        return tickets.repliedLedBy(caller.department(), page).map(t -> view(t, caller));
+    }
+
+    /**
      * Of these tickets, those on which dispatch's 不同意延期 is still the latest word on the lead's extension
      * request (延期), by id, with that refusal (when, by whom): nothing asked, approved or withdrawn since, and
      * the ticket in the handling it was refused in ever since (IN_PROGRESS throughout: a reply, return,

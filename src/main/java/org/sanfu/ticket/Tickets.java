@@ -722,13 +722,26 @@ class Tickets {
      * enterprise's rating, in the order it runs out. Read through the status's index: replied tickets are those of
      * one feedback window, not all tickets ever.
      */
+    /** Replied tickets by their feedback deadline (回访期限), the soonest first. */
+    private static final String REPLIED_ORDER = "t.feedback_due asc nulls last, t.id asc";
+
     PageResult<Ticket> repliedOf(Collection<String> sources, PageParams page) {
         if (sources.isEmpty()) {
             return PageResult.of(List.of(), page, 0);
         }
         Where where = new Where();
         where.eq("t.status", TicketStatus.REPLIED.name()).in("t.source", sources);
-        return page(where, "t.feedback_due asc nulls last, t.id asc", page);
+        return page(where, REPLIED_ORDER, page);
+    }
+
+    /**
+     * The replied tickets {@code department} leads, waiting for the enterprise's rating: the feedback window closing
+     * soonest first, as {@link #repliedOf} lists the office's entries.
+     */
+    PageResult<Ticket> repliedLedBy(String department, PageParams page) {
+        Where where = new Where();
+        where.eq("t.lead_department", department).eq("t.status", TicketStatus.REPLIED.name());
+        return page(where, REPLIED_ORDER, page);
     }
 
     /** Whether any ticket came from this source: one probe of the ticket_source index (V39). */

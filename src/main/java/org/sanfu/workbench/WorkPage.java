@@ -111,8 +111,12 @@ class WorkPage {
         if (caller.is(Role.DEPT) && caller.department() != null) {
             List<Waiting> waiting = new ArrayList<>();
             for (TicketStatus status : WAITING_ON_OTHERS) {
-                PageResult<TicketView> led = tickets.list(TicketFilter.ledBy(caller.department(), status), caller,
-                        PageParams.of(0, WAITING_SHOWN));
+                // those awaiting the enterprise's rating by when the rating is due (回访期限), the soonest first: the
+                // department chases the specialist or the office on those; the others in id order
+                PageResult<TicketView> led = status == TicketStatus.REPLIED
+                        ? tickets.repliedLedBy(caller, PageParams.of(0, WAITING_SHOWN))
+                        : tickets.list(TicketFilter.ledBy(caller.department(), status), caller,
+                                PageParams.of(0, WAITING_SHOWN));
                 if (led.total() > 0) {
                     waiting.add(new Waiting(status.name(), led.total(), led.items()));
                     cards.addAll(led.items());

@@ -164,7 +164,7 @@ class SignInAndWorkPageTests {
         assertThat(waiting.select(".waiting[data-status=ESCALATED] p.next").text()).isEqualTo("等专班答复");
         assertThat(waiting.select(".waiting[data-status=ESCALATED] a[href=/tickets/" + sentUp + "]")).hasSize(1);
         assertThat(waiting.select(".waiting[data-status=REPLIED] h3 .name").text()).isEqualTo("已答复待回访");
-        assertThat(waiting.select(".waiting[data-status=REPLIED] p.next").text()).isEqualTo("等企业评价");
+        assertThat(waiting.select(".waiting[data-status=REPLIED] p.next").text()).isEqualTo("等企业评价；回访期限最近的在前");
         assertThat(waiting.select(".waiting[data-status=REPLIED] a[href=/tickets/" + answered + "]")).hasSize(1);
         assertThat(waiting.select("a[href=/tickets/" + handling + "]")).as("still in its inbox").isEmpty();
         assertThat(work.select("#queue-reply a[href=/tickets/" + handling + "]")).hasSize(1);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -15,6 +16,7 @@ import org.sanfu.Api;
 import org.sanfu.Pages;
 import org.sanfu.SanfuTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What a ticket's card on /work tells the lead department and dispatch without opening the ticket (docs/UI.md):
@@ -30,6 +32,8 @@ class WorkCardsWebTests {
     Api api;
     @Autowired
     Pages pages;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void theLeadsCardSaysItsExtensionWasTurnedDownForAsLongAsThatIsTheLatestWordOnIt() {
@@ -156,6 +160,36 @@ class WorkCardsWebTests {
         // answered: no longer with the task force, and no escalation on the staff's card
         api.act(id, "escalation-reply", "dispatch", Map.of("resolution", "省专班已协调船公司", "outcome", "RESOLVED"));
         assertThat(pages.get("/work", "dispatch").html().select("a.ticket[data-id=" + id + "] .escalation")).isEmpty();
+    }
+
+    /**
+     * The department's replied tickets, waiting for the enterprise's rating, are listed by when that rating is due
+     * (回访期限), the soonest first: a ticket replied later may fall due first (replied again after a reopen, or
+     * its window counted from another day), and id order put it behind those with days to go.
+     */
+    @Test
+    void theDepartmentsTicketsAwaitingTheRatingAreListedByTheirFeedbackDeadlineTheSoonestFirst() {
+        // due in the order second, first, third: neither the tickets' order (by id) nor its reverse
+        List<String> ids = List.of(handledBy("FINANCING", "finance", "回访期限居中的事项"),
+                handledBy("FINANCING", "finance", "回访期限最早的事项"), handledBy("FINANCING", "finance", "回访期限最晚的事项"));
+        List<String> due = List.of("2001-01-05T17:30:00+08:00", "2001-01-04T17:30:00+08:00", "2001-01-08T17:30:00+08:00");
+        Map<String, Object> before = new HashMap<>();
+        for (String id : ids) {
+            api.act(id, "reply", "finance", Map.of("resolution", "已对接银行", "outcome", "RESOLVED"));
+            before.put(id, jdbc.queryForObject("select feedback_due from ticket where id = ?", Object.class, Long.valueOf(id)));
+        }
+        try {
+            // written behind the service's back, before every other replied ticket's, and put back afterwards
+            for (int i = 0; i < ids.size(); i++) {
+                jdbc.update("update ticket set feedback_due = ? where id = ?", OffsetDateTime.parse(due.get(i)),
+                        Long.valueOf(ids.get(i)));
+            }
+            Elements waiting = pages.get("/work", "finance").html()
+                    .select("#waitingOnOthers .waiting[data-status=REPLIED] a.ticket");
+            assertThat(waiting.eachAttr("data-id").subList(0, 3)).containsExactly(ids.get(1), ids.get(0), ids.get(2));
+        } finally {
+            before.forEach((id, at) -> jdbc.update("update ticket set feedback_due = ? where id = ?", at, Long.valueOf(id)));
+        }
     }
 
     /** The department that sent it up reads the same on its own 已上报 card, among its tickets in others' hands. */

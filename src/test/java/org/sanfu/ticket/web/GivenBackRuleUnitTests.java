@@ -65,6 +65,7 @@ class GivenBackRuleUnitTests {
                 }
             }
         }
-        assertThat(BUNDLES.get(1).getString("page.work.waiting.REPLIED")).isEqualTo("waiting for the enterprise's rating");
+        assertThat(BUNDLES.get(1).getString("page.work.waiting.REPLIED"))
+                .isEqualTo("waiting for the enterprise's rating; the feedback deadline soonest first");
     }
 }
