@@ -127,6 +127,38 @@ class TicketExportWebTests {
     }
 
     /**
+     * A ticket reopened on a 不满意 and replied again waits for a new rating: its 企业评价 is the earlier round's,
+     * said so (上次回访：不满意), not the answer to this reply; once rated, the rating alone.
+     */
+    @Test
+    void theRatingOfATicketRepliedAgainAfterAReopenIsTheEarlierRounds() throws Exception {
+        String town = "重评镇" + Api.creditCode().substring(12);
+        String id = api.visit(api.enterprise("台州重评泵业有限公司", town), List.of(Api.problem("CONTAINER", "舱位紧张")))
+                .get(0).get("id").asText();
+        api.act(id, "sign", "transport", null);
+        api.act(id, "reply", "transport", Map.of("resolution", "已协调船公司", "outcome", "PARTIAL"));
+        api.act(id, "feedback", "staff1", Map.of("satisfaction", "DISSATISFIED", "comment", "仍订不到舱"));
+        api.act(id, "reply", "transport", Map.of("resolution", "已增开航线", "outcome", "RESOLVED"));
+        assertThat(rating(town)).isEqualTo("上次回访：不满意");
+        api.act(id, "feedback", "staff1", Map.of("satisfaction", "SATISFIED"));
+        assertThat(rating(town)).isEqualTo("满意");
+    }
+
+    /** The 企业评价 of the one ticket of the town in the export. */
+    private String rating(String town) throws Exception {
+        MockHttpServletResponse excel = download("/tickets/export?town=" + town, "leader");
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(excel.getContentAsByteArray()))) {
+            Row headings = book.getSheetAt(0).getRow(1);
+            for (Cell heading : headings) {
+                if (heading.getStringCellValue().equals("企业评价")) {
+                    return book.getSheetAt(0).getRow(2).getCell(heading.getColumnIndex()).getStringCellValue();
+                }
+            }
+            throw new AssertionError("no 企业评价 column");
+        }
+    }
+
+    /**
      * (addition) The moments are Excel's date-times, not text, so that Excel sorts and filters them by date: each a
      * number cell in the format yyyy-mm-dd hh:mm holding the moment in the service's zone, shown as the page shows it
      * (2026-12-01 10:00); a moment not yet reached (答复时间, 办结时间) is a blank cell. Before, each was that text.

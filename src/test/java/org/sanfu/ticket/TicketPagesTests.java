@@ -1100,6 +1100,16 @@ class TicketPagesTests extends TicketWebTestSupport {
         assertThat(reopened.get("reopenCount").asInt()).isEqualTo(1);
         assertThat(reopened.get("satisfaction").asText()).isEqualTo("DISSATISFIED");
         assertThat(lastEvent(id).get("actor").asText()).isEqualTo("staff2");
+
+        // replied again: the 不满意 is the earlier round's, not the answer to this reply, till the enterprise rates it
+        api.act(id, "reply", "hrss", Map.of("resolution", "已增派人手", "outcome", "RESOLVED"));
+        Element rating = pages.get("/tickets/" + id, "staff2").html().selectFirst("#satisfaction");
+        assertThat(rating.previousElementSibling().text() + "：" + rating.text()).isEqualTo("上次回访：不满意");
+        assertThat(api.get("/api/tickets/" + id, "leader").json().get("satisfaction").asText())
+                .as("the API's satisfaction stays the latest feedback").isEqualTo("DISSATISFIED");
+        api.act(id, "feedback", "staff2", Map.of("satisfaction", "SATISFIED"));
+        rating = pages.get("/tickets/" + id, "staff2").html().selectFirst("#satisfaction");
+        assertThat(rating.previousElementSibling().text() + "：" + rating.text()).isEqualTo("满意度：满意");
     }
 
     /**

@@ -17,6 +17,7 @@ import org.sanfu.SanfuProperties;
 import org.sanfu.Workbooks;
 import org.sanfu.catalog.Catalog;
 import org.sanfu.ticket.ChannelCodes;
+import org.sanfu.ticket.TicketStatus;
 import org.sanfu.ticket.TicketView;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -85,7 +86,10 @@ class TicketListWorkbook {
                 new Column("是否超期", t -> t.overdue() ? "超期" : "否"),
                 new Column("办理结果", t -> label.apply("label.outcome.").apply(t.outcome())),
                 new Column("答复内容", TicketView::resolution, 40),
-                new Column("企业评价", t -> label.apply("label.satisfaction.").apply(t.satisfaction())),
+                // a rating on a ticket not closed is the earlier round's (不满意, reopened), not this reply's
+                new Column("企业评价", t -> t.satisfaction() == null || t.status() == TicketStatus.CLOSED
+                        ? label.apply("label.satisfaction.").apply(t.satisfaction())
+                        : "上次回访：" + label.apply("label.satisfaction.").apply(t.satisfaction())),
                 new Column("办结时间", TicketView::closedAt, 17),
                 new Column("退回次数", t -> (long) t.returnCount(), 9),
                 new Column("重办次数", t -> (long) t.reopenCount(), 9));
