@@ -9,9 +9,11 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.apache.poi.ooxml.POIXMLProperties;
+import org.apache.poi.wp.usermodel.HeaderFooterType;
 import org.apache.poi.xwpf.usermodel.LineSpacingRule;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFFooter;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
@@ -21,6 +23,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
 import org.sanfu.report.BriefingDocument.Block;
 import org.sanfu.report.BriefingDocument.Items;
 import org.sanfu.report.BriefingDocument.Paragraph;
@@ -63,6 +66,9 @@ class BriefingDocx {
     private static final int INDENT = 2 * 16 * 20;
     private static final double BODY_LINE = 28;
 
+    /** 4号, the page numbers' size. */
+    private static final int PAGE_NUMBER_POINTS = 14;
+
     /** When a file is made, which its properties say (POI would read the machine's clock). */
     private final Clock clock;
 
@@ -77,6 +83,7 @@ class BriefingDocx {
             properties.setCreator("Sanfu");
             properties.setCreated(Optional.of(Date.from(clock.instant())));
             a4(docx);
+            pageNumbers(docx);
             XWPFParagraph title = centred(docx);
             title.setSpacingAfter(240);
             run(title, document.title(), TITLE_FONT, 22, true);
@@ -122,6 +129,38 @@ class BriefingDocx {
         margins.setHeader(BigInteger.valueOf(HEADER));
         margins.setFooter(BigInteger.valueOf(FOOTER));
         margins.setGutter(BigInteger.ZERO);
+    }
+
+    /**
+     * Page numbers in the footer as GB/T 9704 sets them: 4号 (14 pt) 宋体 arabic numerals between dashes (— 1 —), odd
+     * pages at the right and even pages at the left, each one character in from the edge; a PAGE field, which Word
+     * and WPS fill in.
+     */
+    private static void pageNumbers(XWPFDocument docx) {
+        docx.setEvenAndOddHeadings(true);
+        pageNumber(docx.createFooter(HeaderFooterType.DEFAULT), true);
+        pageNumber(docx.createFooter(HeaderFooterType.EVEN), false);
+    }
+
+    private static void pageNumber(XWPFFooter footer, boolean odd) {
+        XWPFParagraph p = footer.createParagraph();
+        p.setAlignment(odd ? ParagraphAlignment.RIGHT : ParagraphAlignment.LEFT);
+        if (odd) {
+            p.setIndentationRight(PAGE_NUMBER_POINTS * 20);
+        } else {
+            p.setIndentationLeft(PAGE_NUMBER_POINTS * 20);
+        }
+        run(p, "— ", TITLE_FONT, PAGE_NUMBER_POINTS, false);
+        fieldChar(p, STFldCharType.BEGIN);
+        run(p, "", TITLE_FONT, PAGE_NUMBER_POINTS, false).getCTR().addNewInstrText().setStringValue(" PAGE ");
+        fieldChar(p, STFldCharType.SEPARATE);
+        run(p, "1", TITLE_FONT, PAGE_NUMBER_POINTS, false);
+        fieldChar(p, STFldCharType.END);
+        run(p, " —", TITLE_FONT, PAGE_NUMBER_POINTS, false);
+    }
+
+    private static void fieldChar(XWPFParagraph p, STFldCharType.Enum type) {
+        p.createRun().getCTR().addNewFldChar().setFldCharType(type);
     }
 
     private static XWPFParagraph centred(XWPFDocument docx) {
@@ -186,7 +225,7 @@ class BriefingDocx {
     }
 
     /** A run in {@code font} for Chinese and Latin alike (rFonts eastAsia, ascii, hAnsi, cs), as typed. */
-    private static void run(XWPFParagraph p, String text, String font, int points, boolean bold) {
+    private static XWPFRun run(XWPFParagraph p, String text, String font, int points, boolean bold) {
         XWPFRun run = p.createRun();
         run.setFontFamily(font);
         run.setFontFamily(font, XWPFRun.FontCharRange.eastAsia);
@@ -195,7 +234,10 @@ class BriefingDocx {
             run.setBold(true);
         }
         run.setFontSize(points);
-        run.setText(text(text));
+        if (!text.isEmpty()) {
+            run.setText(text(text));
+        }
+        return run;
     }
 
     /** Text on one line, as the Markdown puts people's text: a line break becomes a space. */

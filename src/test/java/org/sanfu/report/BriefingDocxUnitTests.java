@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
+import org.apache.poi.xwpf.model.XWPFHeaderFooterPolicy;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFFooter;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
@@ -118,6 +120,32 @@ class BriefingDocxUnitTests {
             assertThat(runs).contains(ENTERPRISE, TITLE, "已对接银行 & <续贷>");
             assertThat(paragraphs(docx)).contains("1. #120 【融资信贷】" + ENTERPRISE + "：" + TITLE
                     + " —— 办理结果：已对接银行 & <续贷>（满意）");
+        }
+    }
+
+    /**
+     * Its pages are numbered as GB/T 9704 numbers them: in the footer, — 1 — in 4号 (14 pt) between dashes, by a
+     * PAGE field; odd pages at the right and even ones at the left, which the settings' evenAndOddHeaders turns on.
+     */
+    @Test
+    void itsFooterNumbersThePagesOddAtTheRightEvenAtTheLeft() throws Exception {
+        BriefingDocument document = BriefingNotesUnitTests.markdown().document(week(), ZONE);
+        try (XWPFDocument docx = docx(document)) {
+            assertThat(docx.getEvenAndOddHeadings()).isTrue();
+            XWPFHeaderFooterPolicy policy = docx.getHeaderFooterPolicy();
+            for (XWPFFooter footer : List.of(policy.getDefaultFooter(), policy.getEvenPageFooter())) {
+                String xml = footer._getHdrFtr().xmlText();
+                assertThat(xml).contains("w:instrText").contains(" PAGE ").contains("w:fldChar")
+                        .contains("w:fldCharType=\"begin\"").contains("w:fldCharType=\"end\"");
+                XWPFParagraph number = footer.getParagraphs().get(0);
+                assertThat(number.getText()).isEqualTo("— 1 —");
+                assertThat(number.getRuns().stream().filter(r -> !r.text().isEmpty()))
+                        .allSatisfy(r -> assertThat(r.getFontSizeAsDouble()).isEqualTo(14.0));
+            }
+            assertThat(policy.getDefaultFooter().getParagraphs().get(0).getAlignment())
+                    .isEqualTo(ParagraphAlignment.RIGHT);
+            assertThat(policy.getEvenPageFooter().getParagraphs().get(0).getAlignment())
+                    .isEqualTo(ParagraphAlignment.LEFT);
         }
     }
 
