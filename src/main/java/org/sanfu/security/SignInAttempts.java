@@ -32,6 +32,12 @@ import org.springframework.stereotype.Component;
  * that keeps such guessing slow. A client is an IPv4 address, or an IPv6 address's /64: one subscriber is given a
  * whole /64, so counting its addresses one by one gave a guesser no limit at all.
  * <p>
+ * A client where the account's owner signed in within {@code familiar-for} (30 days) is familiar: the lock from
+ * everywhere does not hold there, only the account's own limit from that client and the client's. So nobody can lock
+ * an owner out of the desk they use, and the guard from everywhere can be strict. Familiar clients are remembered in
+ * this node's memory like the counts (bounded by {@code max-tracked}): a restart, or another node, has none, and then
+ * the lock from everywhere holds for the owner too until it ends or an administrator lifts it.
+ * <p>
  * A client counts the failures of every account it tries (one address spraying many user names); its limit is
  * higher than an account's from it because an office behind one NAT address is many people. A success forgets the
  * account's failures from that client (the owner's own typing), not the client's, nor the account's from
@@ -94,10 +100,15 @@ public class SignInAttempts {
     /** One account's failures from everywhere (null: none in the window) and from each client. */
     private record AccountFailures(Failures everywhere, Map<String, Failures> byClient) {}
 
+    /** A client the account's owner signed in from. */
+    private record Familiar(String account, String client) {}
+
     private final SignInProperties settings;
     private final Clock clock;
     private final Cache<String, AccountFailures> accounts;
     private final Cache<String, Failures> addresses;
+    /** When the owner last signed in from each client (the Clock's time; Caffeine's expiry only frees the memory). */
+    private final Cache<Familiar, Instant> familiar;
     private final Counter accountFailures;
     private final Counter accountLockouts;
     private final Counter accountFromAddressLockouts;
@@ -110,6 +121,8 @@ public class SignInAttempts {
                 .build();
         this.addresses = Caffeine.newBuilder().maximumSize(settings.maxTracked()).expireAfterWrite(settings.window())
                 .build();
+        this.familiar = Caffeine.newBuilder().maximumSize(settings.maxTracked())
+                .expireAfterWrite(settings.familiarFor()).build();
         this.accountFailures = Counter.builder("sanfu.signin.failures")
                 .description("Sign-ins refused for a wrong password, an unknown user or a disabled account")
                 .register(meters);
@@ -129,7 +142,9 @@ public class SignInAttempts {
         Instant now = clock.instant();
         String client = client(address);
         AccountFailures failures = accounts.getIfPresent(key(account));
-        Instant until = failures == null ? null : later(Failures.lockEnd(failures.everywhere(), now),
+        Instant until = failures == null ? null : later(
+                address != null && familiar(key(account), client, now) ? null
+                        : Failures.lockEnd(failures.everywhere(), now),
                 Failures.lockEnd(failures.byClient().get(client), now));
         if (address != null) {
             until = later(until, Failures.lockEnd(addresses.getIfPresent(client), now));
@@ -200,11 +215,14 @@ public class SignInAttempts {
 
     /**
      * A sign-in that passed: the account's failures from this client are forgiven (not the client's, nor the
-     * account's from everywhere, see above).
+     * account's from everywhere, see above), and the client is familiar to the account from now on.
      */
     void succeeded(String account, String address) {
         String client = client(address);
         Instant now = clock.instant();
+        if (address != null) {
+            familiar.put(new Familiar(key(account), client), now);
+        }
         accounts.asMap().computeIfPresent(key(account), (k, before) -> {
             Map<String, Failures> byClient = current(before, now);
             byClient.remove(client);
@@ -217,6 +235,12 @@ public class SignInAttempts {
     /** An administrator lifts every lock of an account, from everywhere and from each client, and forgets its failures. */
     void unlock(String account) {
         accounts.invalidate(key(account));
+    }
+
+    /** The account's owner signed in from this client within {@code familiar-for}. */
+    private boolean familiar(String account, String client, Instant now) {
+        Instant last = familiar.getIfPresent(new Familiar(account, client));
+        return last != null && now.isBefore(last.plus(settings.familiarFor()));
     }
 
     /** The account's failures from each client that still count or lock, as a map to change. */

@@ -19,14 +19,18 @@ import org.springframework.validation.annotation.Validated;
  * @param maxFailuresPerAccount failures of one account, whatever the addresses, that lock it from everywhere: the
  *     guard against guessing from many addresses, far above what its owner mistypes
  * @param window how far back failures count, and how long a lock lasts
- * @param maxTracked how many accounts and how many addresses are followed at most (the memory bound)
+ * @param maxTracked how many accounts and how many addresses are followed at most (the memory bound), and how many
+ *     familiar (account, client address) pairs are remembered
+ * @param familiarFor how long a client address the account's owner signed in from stays familiar to the account: the
+ *     lock from everywhere does not hold there, only the account's own limit from it (0 turns it off)
  */
 @ConfigurationProperties("sanfu.sign-in")
 @Validated
 public record SignInProperties(
         @DefaultValue("5") @Min(1) int maxFailures,
         @DefaultValue("20") @Min(1) int maxFailuresPerAddress,
-        @DefaultValue("50") @Min(1) int maxFailuresPerAccount,
+        @DefaultValue("20") @Min(1) int maxFailuresPerAccount,
         @DefaultValue("15m") @NotNull @DurationMin(seconds = 1) Duration window,
-        @DefaultValue("100000") @Min(100) int maxTracked) {
+        @DefaultValue("100000") @Min(100) int maxTracked,
+        @DefaultValue("30d") @NotNull @DurationMin(seconds = 0) Duration familiarFor) {
 }

@@ -37,7 +37,8 @@ import org.springframework.mock.web.MockHttpServletRequest;
  */
 class SignInAttemptsUnitTests {
 
-    private static final SignInProperties SETTINGS = new SignInProperties(5, 8, 12, Duration.ofMinutes(15), 1000);
+    private static final SignInProperties SETTINGS = new SignInProperties(5, 8, 12, Duration.ofMinutes(15), 1000,
+            Duration.ofDays(30));
 
     private final MovingClock clock = new MovingClock(Instant.parse("2026-03-02T02:00:00Z"));
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -98,7 +99,8 @@ class SignInAttemptsUnitTests {
         for (int i = 0; i < 7; i++) {
             attempts.failed("staff2", "10.4.4." + i);
         }
-        assertThat(attempts.lockedFor("staff2", "10.3.3.3")).contains(Duration.ofMinutes(15));
+        assertThat(attempts.lockedFor("staff2", "10.3.3.4")).contains(Duration.ofMinutes(15));
+        assertThat(attempts.lockedFor("staff2", "10.3.3.3")).as("where its owner signed in").isEmpty();
     }
 
     @Test
@@ -151,6 +153,47 @@ class SignInAttemptsUnitTests {
         assertThat(attempts.lockedFor("admin", "198.51.100.1")).isEmpty();
     }
 
+    /**
+     * The owner signed in at their desk within familiar-for: guessing from many clients locks the account for every
+     * other client, not there, where only the account's own limit from that client holds.
+     */
+    @Test
+    void theLockFromEverywhereDoesNotHoldWhereTheOwnerSignedInWithinFamiliarFor() {
+        attempts.succeeded("admin", "10.8.0.1");
+        clock.pass(Duration.ofDays(29));
+        guessFromFourClients(attempts, "admin");
+        assertThat(attempts.lockedFor("admin", "198.51.100.1")).as("a new client").contains(Duration.ofMinutes(15));
+        assertThat(attempts.lockedFor("admin", null)).as("an unknown client").isPresent();
+        assertThat(attempts.lockedFor("admin", "10.8.0.1")).as("the owner's desk").isEmpty();
+        assertThat(attempts.lockedFor("leader", "10.8.0.1")).as("familiar to admin only").isEmpty();
+
+        for (int i = 0; i < 5; i++) {
+            attempts.failed("admin", "10.8.0.1");
+        }
+        assertThat(attempts.lockedFor("admin", "10.8.0.1")).as("its own limit there holds").isPresent();
+    }
+
+    @Test
+    void aClientIsFamiliarForFamiliarForOnly() {
+        attempts.succeeded("admin", "10.8.0.2");
+        clock.pass(Duration.ofDays(30));
+        guessFromFourClients(attempts, "admin");
+        assertThat(attempts.lockedFor("admin", "10.8.0.2")).as("30 days since").isPresent();
+
+        SignInAttempts off = new SignInAttempts(new SignInProperties(5, 8, 12, Duration.ofMinutes(15), 1000,
+                Duration.ZERO), clock, new SimpleMeterRegistry());
+        off.succeeded("admin", "10.8.0.2");
+        guessFromFourClients(off, "admin");
+        assertThat(off.lockedFor("admin", "10.8.0.2")).as("familiar-for 0: off").isPresent();
+    }
+
+    /** 12 failures of the account, its limit from everywhere, 3 from each of 4 clients: none reaches its own limit. */
+    private static void guessFromFourClients(SignInAttempts attempts, String account) {
+        for (int i = 0; i < 12; i++) {
+            attempts.failed(account, "203.0.113." + i % 4);
+        }
+    }
+
     @Test
     void anAdministratorLiftsEveryLockOfAnAccountAtOnce() {
         for (int i = 0; i < 5; i++) {
@@ -194,7 +237,8 @@ class SignInAttemptsUnitTests {
 
     @Test
     void aGuesserCyclingThroughNamesAndAddressesCannotGrowTheMemory() {
-        SignInAttempts small = new SignInAttempts(new SignInProperties(5, 8, 12, Duration.ofMinutes(15), 100), clock,
+        SignInAttempts small = new SignInAttempts(new SignInProperties(5, 8, 12, Duration.ofMinutes(15), 100,
+                Duration.ofDays(30)), clock,
                 new SimpleMeterRegistry());
         for (int i = 0; i < 20_000; i++) {
             small.failed("name-" + i + "x".repeat(2_000), "2001:db8::" + Integer.toHexString(i));

@@ -141,7 +141,7 @@ class SignInThrottleWebTests {
     /**
      * The audit's case: five wrong passwords for an account from a guesser's address (any of its /64) lock it there
      * only, and its owner signs in from elsewhere; guessing from more addresses than the account's limit from
-     * everywhere locks it for its owner too, until an administrator lifts every lock of it.
+     * everywhere locks it from every other address too, until an administrator lifts every lock of it.
      */
     @Test
     void aGuesserLocksTheAccountFromItsOwnSlash64OnlyUnlessItGuessesFromEverywhere() throws Exception {
@@ -156,7 +156,7 @@ class SignInThrottleWebTests {
         assertThat(api.get("/api/accounts/" + user, "admin").json().get("lockedUntil").isNull())
                 .as("the administrators see the lock").isFalse();
 
-        assertThat(settings.maxFailuresPerAccount()).isEqualTo(50);
+        assertThat(settings.maxFailuresPerAccount()).isEqualTo(20);
         for (int i = settings.maxFailures(); i < settings.maxFailuresPerAccount(); i++) {
             assertThat(inbox(user, "wrong", address()).getStatus()).isEqualTo(401);
         }
@@ -164,6 +164,23 @@ class SignInThrottleWebTests {
         assertThat(api.post("/api/accounts/" + user + "/unlock", "admin", null).status()).isEqualTo(204);
         assertThat(inbox(user, PASSWORD, address()).getStatus()).isEqualTo(200);
         assertThat(inbox(user, PASSWORD, prefix + "::1").getStatus()).as("every lock lifted").isEqualTo(200);
+    }
+
+    /**
+     * The review's case: the owner signed in at their desk; a guesser failing 20 times from 4 other clients locks the
+     * account from everywhere, a new client included, but not at the owner's desk (a familiar client).
+     */
+    @Test
+    void guessingFromManyClientsLocksTheAccountEverywhereButWhereItsOwnerSignsIn() throws Exception {
+        String user = account();
+        String desk = address();
+        assertThat(inbox(user, PASSWORD, desk).getStatus()).isEqualTo(200);
+        assertThat(settings.familiarFor()).isEqualTo(Duration.ofDays(30));
+        for (int c = 0; c < 4; c++) {
+            fail(user, settings.maxFailuresPerAccount() / 4, address());
+        }
+        assertThat(inbox(user, PASSWORD, address()).getStatus()).as("a new client").isEqualTo(429);
+        assertThat(inbox(user, PASSWORD, desk).getStatus()).as("the owner at their desk").isEqualTo(200);
     }
 
     @Test
