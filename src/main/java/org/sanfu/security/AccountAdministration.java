@@ -66,12 +66,13 @@ public class AccountAdministration {
 
     /**
      * An account as the administrators' page and {@code GET /api/accounts} list it; never its password or hash.
-     * {@code lockedUntil}: until when too many failed sign-ins lock it (SignInAttempts), null when they do not;
+     * {@code lockedUntil}: until when too many failed sign-ins lock it from every address (SignInAttempts), null when
+     * they do not; {@code lockedAddresses}: from how many client addresses its failures there lock it now;
      * {@code passwordChangeRequired}: an administrator set its password, and its person chooses their own at the next
      * sign-in to the pages.
      */
     public record ManagedAccount(String username, String displayName, String phone, Role role, String department,
-            boolean enabled, Instant lockedUntil, boolean passwordChangeRequired) {}
+            boolean enabled, Instant lockedUntil, int lockedAddresses, boolean passwordChangeRequired) {}
 
     /**
      * The user name asked for is an account's already, in this case or another, and nothing else is wrong: the form
@@ -125,7 +126,8 @@ public class AccountAdministration {
     private ManagedAccount managed(Accounts.Account a, Map<String, Accounts.Person> people) {
         Accounts.Person person = people.getOrDefault(a.username(), new Accounts.Person(null, null));
         return new ManagedAccount(a.username(), person.name(), person.phone(), a.role(), a.department(), a.enabled(),
-                signIns.lockedUntil(a.username()).orElse(null), a.passwordChangeRequired());
+                signIns.lockedUntil(a.username()).orElse(null), signIns.lockedAddresses(a.username()),
+                a.passwordChangeRequired());
     }
 
     /**

@@ -153,20 +153,22 @@ public class SignInAttempts {
     }
 
     /**
-     * Until when this account is locked from everywhere or from some client, the later end, or empty (for the
-     * administrators' page: an owner locked out at their own desk is what the administrator is asked about).
+     * Until when this account is locked from everywhere, or empty: the lock the administrators' page offers to lift
+     * (解锁), every unfamiliar client being refused. A lock from some clients only is {@link #lockedAddresses}: its
+     * owner signs in elsewhere, and lifting it would hand its guessers fresh guesses.
      */
     public Optional<Instant> lockedUntil(String account) {
+        AccountFailures failures = accounts.getIfPresent(key(account));
+        return failures == null ? Optional.empty()
+                : Optional.ofNullable(Failures.lockEnd(failures.everywhere(), clock.instant()));
+    }
+
+    /** From how many clients this account is locked now (its own limit from each). */
+    public int lockedAddresses(String account) {
         Instant now = clock.instant();
         AccountFailures failures = accounts.getIfPresent(key(account));
-        if (failures == null) {
-            return Optional.empty();
-        }
-        Instant until = Failures.lockEnd(failures.everywhere(), now);
-        for (Failures fromClient : failures.byClient().values()) {
-            until = later(until, Failures.lockEnd(fromClient, now));
-        }
-        return Optional.ofNullable(until);
+        return failures == null ? 0 : (int) failures.byClient().values().stream()
+                .filter(fromClient -> Failures.lockEnd(fromClient, now) != null).count();
     }
 
     /** A sign-in refused for its credentials: counts for the account from the client, the account and the client. */

@@ -75,6 +75,8 @@ class AccountApiWebTests {
         assertThat(account.get("phone").asText()).isEqualTo("0576-8888 1234");
         assertThat(account.get("enabled").asBoolean()).isTrue();
         assertThat(account.get("passwordChangeRequired").asBoolean()).as("the person chooses their own").isTrue();
+        assertThat(account.get("lockedUntil").isNull()).isTrue();
+        assertThat(account.get("lockedAddresses").asInt()).as("locked from no address").isZero();
         // never the password nor its hash
         assertThat(created.text()).doesNotContain(PASSWORD).doesNotContain("$2").doesNotContainIgnoringCase("hash")
                 .doesNotContainIgnoringCase("password\"");

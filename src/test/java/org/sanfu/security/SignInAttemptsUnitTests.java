@@ -54,8 +54,8 @@ class SignInAttemptsUnitTests {
         }
         attempts.failed("staff2", "10.0.0.4");
         assertThat(attempts.lockedFor("staff2", "10.0.0.4")).contains(Duration.ofMinutes(15));
-        assertThat(attempts.lockedUntil("staff2")).as("the administrators see it")
-                .contains(clock.instant().plus(Duration.ofMinutes(15)));
+        assertThat(attempts.lockedAddresses("staff2")).as("the administrators see it").isEqualTo(1);
+        assertThat(attempts.lockedUntil("staff2")).as("not locked from everywhere").isEmpty();
         assertThat(attempts.lockedFor("staff2", "10.0.0.99")).as("its owner, elsewhere").isEmpty();
         assertThat(attempts.lockedFor("staff1", "10.0.0.4")).as("another account").isEmpty();
 
@@ -63,7 +63,7 @@ class SignInAttemptsUnitTests {
         assertThat(attempts.lockedFor("staff2", "10.0.0.4")).contains(Duration.ofMinutes(5));
         clock.pass(Duration.ofMinutes(5));
         assertThat(attempts.lockedFor("staff2", "10.0.0.4")).isEmpty();
-        assertThat(attempts.lockedUntil("staff2")).isEmpty();
+        assertThat(attempts.lockedAddresses("staff2")).isZero();
 
         // a new window: one failure after the lock does not lock again
         attempts.failed("staff2", "10.0.0.4");
@@ -110,7 +110,7 @@ class SignInAttemptsUnitTests {
         }
         assertThat(attempts.lockedFor("leader", "192.0.2.7")).isPresent();
         assertThat(attempts.lockedFor("leader", "192.0.2.8")).isEmpty();
-        assertThat(attempts.lockedUntil("guess0")).as("no account reached its own limit").isEmpty();
+        assertThat(attempts.lockedAddresses("guess0")).as("no account reached its own limit").isZero();
     }
 
     /** One subscriber holds a whole /64: its addresses are one client, for an account's lock and the address's. */
@@ -147,6 +147,7 @@ class SignInAttemptsUnitTests {
         assertThat(attempts.lockedFor("admin", "198.51.100.1")).contains(Duration.ofMinutes(15));
         assertThat(attempts.lockedFor("admin", null)).contains(Duration.ofMinutes(15));
         assertThat(attempts.lockedUntil("admin")).contains(clock.instant().plus(Duration.ofMinutes(15)));
+        assertThat(attempts.lockedAddresses("admin")).as("no client reached its own limit").isZero();
         assertThat(meters.get("sanfu.signin.lockouts").tag("of", "account").counter().count()).isEqualTo(1);
         assertThat(meters.get("sanfu.signin.lockouts").tag("of", "account-address").counter().count()).isZero();
         clock.pass(Duration.ofMinutes(15));
@@ -205,7 +206,7 @@ class SignInAttemptsUnitTests {
         attempts.unlock("staff2");
         assertThat(attempts.lockedFor("staff2", null)).isEmpty();
         assertThat(attempts.lockedFor("staff2", "10.5.5.5")).isEmpty();
-        assertThat(attempts.lockedUntil("staff2")).isEmpty();
+        assertThat(attempts.lockedAddresses("staff2")).isZero();
         attempts.failed("staff2", null);
         assertThat(attempts.lockedFor("staff2", null)).as("its failures were forgotten too").isEmpty();
 

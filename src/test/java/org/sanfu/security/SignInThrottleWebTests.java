@@ -153,8 +153,9 @@ class SignInThrottleWebTests {
         }
         assertThat(inbox(user, PASSWORD, prefix + ":ffff::7").getStatus()).as("its /64").isEqualTo(429);
         assertThat(inbox(user, PASSWORD, address()).getStatus()).as("its owner elsewhere").isEqualTo(200);
-        assertThat(api.get("/api/accounts/" + user, "admin").json().get("lockedUntil").isNull())
-                .as("the administrators see the lock").isFalse();
+        var account = api.get("/api/accounts/" + user, "admin").json();
+        assertThat(account.get("lockedAddresses").asInt()).as("the administrators see the lock").isEqualTo(1);
+        assertThat(account.get("lockedUntil").isNull()).as("not from every address").isTrue();
 
         assertThat(settings.maxFailuresPerAccount()).isEqualTo(20);
         for (int i = settings.maxFailures(); i < settings.maxFailuresPerAccount(); i++) {
@@ -181,6 +182,9 @@ class SignInThrottleWebTests {
         }
         assertThat(inbox(user, PASSWORD, address()).getStatus()).as("a new client").isEqualTo(429);
         assertThat(inbox(user, PASSWORD, desk).getStatus()).as("the owner at their desk").isEqualTo(200);
+        var account = api.get("/api/accounts/" + user, "admin").json();
+        assertThat(account.get("lockedUntil").isNull()).as("locked from every address").isFalse();
+        assertThat(account.get("lockedAddresses").asInt()).as("and from each guesser's own").isEqualTo(4);
     }
 
     @Test
@@ -229,7 +233,7 @@ class SignInThrottleWebTests {
                     .with(csrf()).with(from(address)));
             assertThat(refused.getRedirectedUrl()).isEqualTo("/login?error");
         }
-        assertThat(attempts.lockedUntil(name)).as("locked like any name failing so often").isPresent();
+        assertThat(attempts.lockedAddresses(name)).as("locked like any name failing so often").isEqualTo(1);
     }
 
     @Test
@@ -302,7 +306,7 @@ class SignInThrottleWebTests {
         var reset = api.post("/api/accounts/" + user + "/password", "admin", Map.of("password", "new-password-2"));
         assertThat(reset.status()).as(reset.text()).isEqualTo(204);
         assertThat(inbox(user, "new-password-2", here).getStatus()).as("still locked").isEqualTo(429);
-        assertThat(api.get("/api/accounts/" + user, "admin").json().get("lockedUntil").isNull()).isFalse();
+        assertThat(api.get("/api/accounts/" + user, "admin").json().get("lockedAddresses").asInt()).isEqualTo(1);
 
         String other = account();
         fail(other, 5, here);
@@ -316,14 +320,35 @@ class SignInThrottleWebTests {
         assertThat(inbox(user, PASSWORD, here).getStatus()).as("the old one").isEqualTo(401);
     }
 
+    /**
+     * Locked from some addresses only, the account's owner signs in elsewhere: /admin says so quietly, without the
+     * badge or 解锁, which would hand the guessers there fresh guesses.
+     */
+    @Test
+    void anAccountLockedFromSomeAddressesOnlyIsAQuietLineOnTheAdminPage() throws Exception {
+        String user = account();
+        fail(user, 5, address());
+        fail(user, 5, address());
+        var row = pages.get("/admin", "admin").html().select("li.admin-account[data-username=" + user + "]");
+        assertThat(row.select(".locked-addresses").text())
+                .isEqualTo("来自 2 个地址的登录失败过多，已对这些地址暂停登录；本人在其他地址仍可登录。");
+        assertThat(row.select(".locked")).isEmpty();
+        assertThat(row.select("form[data-form=unlock]")).isEmpty();
+    }
+
+    /** Locked from every address: the badge and 解锁, which lifts every lock of it. */
     @Test
     void anAdministratorSeesTheLockOnTheAdminPageAndLiftsIt() throws Exception {
         String here = address();
         String user = account();
         fail(user, 5, here);
+        for (int c = 1; c < settings.maxFailuresPerAccount() / 5; c++) {
+            fail(user, 5, address());
+        }
         Pages.Answer admin = pages.get("/admin", "admin");
         var row = admin.html().select("li.admin-account[data-username=" + user + "]");
         assertThat(row.select(".locked").text()).startsWith("登录已锁定至");
+        assertThat(row.select(".locked-addresses")).as("the lock from everywhere says it all").isEmpty();
         assertThat(row.select("form[data-form=unlock]").attr("action")).isEqualTo("/admin/accounts/" + user + "/unlock");
         assertThat(admin.html().select("li.admin-account[data-username=admin] form[data-form=unlock]")).isEmpty();
 
