@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +48,8 @@ import org.springframework.stereotype.Component;
  * <p>
  * Both maps are bounded ({@code max-tracked} entries each, Caffeine's size eviction) and forget an entry a window
  * after its last change, so a guesser cycling through millions of names or addresses cannot grow them; an
- * account's clients are as many as failed within about two windows, which its limit from everywhere bounds. Lock
+ * account's clients are as many as failed within about two windows, which its limit from everywhere bounds: while it
+ * is locked from everywhere no new client is added, but a familiar one. Lock
  * times come from the service's Clock (tests move it). The counts live in this node's memory: a cluster of n nodes
  * lets a guesser n times the limit, and a restart forgets them.
  */
@@ -62,6 +64,12 @@ public class SignInAttempts {
      * literal or refuses it, never asking the DNS.
      */
     private static final Pattern IPV6_LITERAL = Pattern.compile("(?=[^%]*:)[0-9A-Fa-f:][0-9A-Fa-f:.]*(%[\\w.-]*)?");
+    /**
+     * An address with the client's port, as some proxies put it in X-Forwarded-For ({@code 203.0.113.5:54321},
+     * {@code [2001:db8::1]:443}): the port is dropped, or each new connection of one client would be a new client.
+     */
+    private static final Pattern WITH_PORT = Pattern.compile(
+            "(\\d{1,3}(?:\\.\\d{1,3}){3}):\\d{1,5}|\\[([^\\]]*)](?::\\d{1,5})?");
     /** The client of a sign-in whose address is not known (not through the web). */
     private static final String UNKNOWN_CLIENT = "";
 
@@ -184,9 +192,15 @@ public class SignInAttempts {
             Map<String, Failures> byClient = current(before, now);
             Failures fromClient = byClient.get(client);
             Failures everywhereAfter = Failures.plusOne(everywhere, now, settings.maxFailuresPerAccount(), window);
+            locked[1] = Failures.locks(everywhere, everywhereAfter);
+            if (fromClient == null && Failures.lockEnd(everywhere, now) != null && !familiar(name, client, now)) {
+                // refused before any check while so locked: only a request already past the check lands here, and a
+                // guesser cycling addresses must not grow the entry (its clients are bounded by the limit from
+                // everywhere, and by the familiar clients, which only a sign-in that passed adds)
+                return new AccountFailures(everywhereAfter, Map.copyOf(byClient));
+            }
             Failures fromClientAfter = Failures.plusOne(fromClient, now, settings.maxFailures(), window);
             locked[0] = Failures.locks(fromClient, fromClientAfter);
-            locked[1] = Failures.locks(everywhere, everywhereAfter);
             byClient.put(client, fromClientAfter);
             return new AccountFailures(everywhereAfter, Map.copyOf(byClient));
         });
@@ -260,12 +274,16 @@ public class SignInAttempts {
 
     /**
      * Whose failures an address's are: an IPv4 address its own, an IPv6 address its /64 (as {@code 2001:db8:0:7::/64}),
-     * an IPv4-mapped IPv6 address its IPv4 address; anything else (a name behind a proxy's header) as it is.
+     * an IPv4-mapped IPv6 address its IPv4 address, each without a port; anything else (a name behind a proxy's
+     * header) as it is.
      */
-    static String client(String address) {
-        if (address == null) {
+    static String client(String given) {
+        if (given == null) {
             return UNKNOWN_CLIENT;
         }
+        Matcher withPort = WITH_PORT.matcher(given);
+        String address = !withPort.matches() ? given
+                : withPort.group(1) != null ? withPort.group(1) : withPort.group(2);
         if (IPV6_LITERAL.matcher(address).matches()) {
             try {
                 InetAddress parsed = InetAddress.getByName(address.replaceFirst("%.*", ""));

@@ -16,6 +16,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.sanfu.MovingClock;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -248,12 +250,66 @@ class SignInAttemptsUnitTests {
         assertThat(tracked(small, "addresses")).isLessThanOrEqualTo(100);
     }
 
+    /**
+     * One account guessed from 10,000 addresses in one window (each guess already past the check when the lock fell):
+     * once it is locked from everywhere no new address is added to its entry, which stays the size of its limit,
+     * and it stays locked; a familiar client's failures still count towards its own limit there.
+     */
+    @Test
+    void oneAccountFailingFromTenThousandAddressesStaysBoundedAndLocked() {
+        attempts.succeeded("admin", "10.8.0.3");
+        for (int i = 0; i < 10_000; i++) {
+            attempts.failed("admin", "198.18." + i / 256 + "." + i % 256);
+        }
+        assertThat(clientsOf(attempts, "admin")).isEqualTo(SETTINGS.maxFailuresPerAccount());
+        assertThat(attempts.lockedFor("admin", "198.51.100.1")).isPresent();
+        for (int i = 0; i < 5; i++) {
+            attempts.failed("admin", "10.8.0.3");
+        }
+        assertThat(clientsOf(attempts, "admin")).isEqualTo(SETTINGS.maxFailuresPerAccount() + 1);
+        assertThat(attempts.lockedFor("admin", "10.8.0.3")).as("the familiar client's own limit").isPresent();
+    }
+
+    /** Some proxies send the client's port with its address: each connection of one client is the same client. */
+    @ParameterizedTest
+    @CsvSource({"203.0.113.5:54321, 203.0.113.5", "[2001:db8::1]:443, 2001:db8:0:0::/64",
+            "[2001:db8::1], 2001:db8:0:0::/64", "[::ffff:192.0.2.7]:80, 192.0.2.7"})
+    void anAddressWithAPortIsItsClient(String address, String client) {
+        assertThat(SignInAttempts.client(address)).isEqualTo(client);
+    }
+
+    @Test
+    void failuresFromOneAddressWithManyPortsCountAsOneClients() {
+        for (int i = 0; i < 5; i++) {
+            attempts.failed("staff2", "203.0.113.5:" + (50000 + i));
+        }
+        assertThat(attempts.lockedFor("staff2", "203.0.113.5")).isPresent();
+        assertThat(attempts.lockedFor("staff2", "203.0.113.5:60000")).isPresent();
+        assertThat(attempts.lockedFor("staff2", "203.0.113.6:50000")).isEmpty();
+    }
+
     @Test
     void aLockLastsAWholeSecondAtLeastInRetryAfter() {
         assertThat(new SignInLocked(Duration.ofMillis(1)).retryAfterSeconds()).isEqualTo(1);
         assertThat(new SignInLocked(Duration.ofSeconds(90)).retryAfterSeconds()).isEqualTo(90);
         assertThat(new SignInLocked(Duration.ofSeconds(90).plusMillis(1)).retryAfterSeconds()).isEqualTo(91);
         assertThat(new SignInLocked(Duration.ofSeconds(90)).minutes()).isEqualTo(2);
+    }
+
+    /** How many clients the account's entry holds failures of. */
+    private static int clientsOf(SignInAttempts attempts, String account) {
+        try {
+            var map = SignInAttempts.class.getDeclaredField("accounts");
+            map.setAccessible(true);
+            @SuppressWarnings("unchecked")
+            var cache = (com.github.benmanes.caffeine.cache.Cache<String, ?>) map.get(attempts);
+            Object failures = cache.getIfPresent(account);
+            var byClient = failures.getClass().getDeclaredMethod("byClient");
+            byClient.setAccessible(true);
+            return ((Map<?, ?>) byClient.invoke(failures)).size();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static long tracked(SignInAttempts attempts, String field) {
