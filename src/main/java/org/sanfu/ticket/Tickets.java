@@ -717,14 +717,14 @@ class Tickets {
             + " else t.reply_deadline end"
             + " else t.reply_deadline end";
 
+    /** Replied tickets by their feedback deadline (回访期限), the soonest first. */
+    private static final String REPLIED_ORDER = "t.feedback_due asc nulls last, t.id asc";
+
     /**
      * The replied tickets (REPLIED) of these sources, the feedback window closing soonest first: what waits for the
      * enterprise's rating, in the order it runs out. Read through the status's index: replied tickets are those of
      * one feedback window, not all tickets ever.
      */
-    /** Replied tickets by their feedback deadline (回访期限), the soonest first. */
-    private static final String REPLIED_ORDER = "t.feedback_due asc nulls last, t.id asc";
-
     PageResult<Ticket> repliedOf(Collection<String> sources, PageParams page) {
         if (sources.isEmpty()) {
             return PageResult.of(List.of(), page, 0);
