@@ -200,11 +200,13 @@ class BriefingWorkbook {
             Sheet overdue = book.createSheet("超期事项");
             table(overdue, BriefingMarkdown.overdueCut(b), BriefingMarkdown.overdueInOrder(b), ticket, bold, styles);
             note(overdue, b.path("overdue").isEmpty() ? null : BriefingMarkdown.overdueScope(kind.period()) + "。");
-            table(book.createSheet("办结案例"), BriefingMarkdown.resolvedCut(b), b.path("resolved"), List.of(Column.of("编号", "id"),
-                    Column.of("企业", "enterpriseName"), Column.of("问题类别", "categoryLabel"), Column.of("问题", "title"),
-                    Column.of("主办部门", "leadDepartmentLabel"), Column.of("办理结果", "resolution"),
-                    new Column("企业评价", n -> TextNode.valueOf(
-                            BriefingMarkdown.satisfaction(n.path("satisfaction").asText(null))), false)), bold, styles);
+            table(book.createSheet("办结案例"), BriefingMarkdown.resolvedCut(b), b.path("resolved"),
+                    List.of(Column.of("编号", "id"), Column.of("企业", "enterpriseName"),
+                            Column.of("问题类别", "categoryLabel"), Column.of("问题", "title"),
+                            Column.of("主办部门", "leadDepartmentLabel"), Column.of("办理结果", "resolution"),
+                            new Column("企业评价", n -> TextNode.valueOf(
+                                    BriefingMarkdown.satisfaction(n.path("satisfaction").asText(null))), false)),
+                    bold, styles);
             table(book.createSheet("共性问题"), b.path("systemicProblems"), List.of(Column.of("编号", "id"),
                     Column.of("问题类别", "categoryLabel"), Column.of("问题", "title"),
                     new Column("状态", n -> TextNode.valueOf(
