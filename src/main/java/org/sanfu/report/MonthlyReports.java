@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.List;
 import org.sanfu.Message;
 import org.sanfu.SanfuProperties;
 import org.sanfu.stats.StatsParameters;
@@ -74,9 +75,10 @@ class MonthlyReports {
         Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
         Summary summary = stats.summary(TicketFilter.reportedBetween(from, to));
+        List<TicketLine> overdue = queries.openOverdue();
         return new MonthlyReport(month.toString(), month.atDay(1), month.atEndOfMonth(), clock.instant(),
                 summary.figures(), (int) queries.countClosedBetween(from, to), summary.byCategory(),
-                summary.byDepartment(), stats.ranking(month), queries.openOverdue(), queries.countOpenOverdue(),
+                summary.byDepartment(), stats.ranking(month), overdue, queries.countOpenOverdue(overdue),
                 queries.closedBetween(from, to),
                 systemic.activeBetween(from, to), talks.of(month, month));
     }

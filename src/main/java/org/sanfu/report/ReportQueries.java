@@ -75,8 +75,14 @@ class ReportQueries {
                 TicketFacts.missedDeadline("t") + " nulls last, t.id", List.of());
     }
 
-    /** How many tickets are open and overdue: all of them, where {@link #openOverdue} lists the first ones. */
-    long countOpenOverdue() {
+    /**
+     * How many tickets are open and overdue: all of them, where {@code listed} ({@link #openOverdue}) holds the first
+     * ones; a list shorter than {@link #MAX_LINES} is all of them, and is not counted again.
+     */
+    long countOpenOverdue(List<TicketLine> listed) {
+        if (listed.size() < MAX_LINES) {
+            return listed.size();
+        }
         return jdbc.sql("select count(*) from (" + TicketFacts.OPEN_OVERDUE_ID_QUERY + ") o").query(Long.class).single();
     }
 

@@ -131,8 +131,9 @@ public class WeeklyBriefings {
         TicketFilter period = TicketFilter.reportedBetween(from, to);
         Summary summary = stats.summary(period);
         var resolved = queries.closedBetween(from, to);
+        var overdue = queries.openOverdue();
         return new WeeklyBriefing(week.toString(), week.monday(), week.sunday(), clock.instant(), summary.figures(),
                 (int) queries.countClosedBetween(from, to), summary.byCategory(), summary.byDepartment(), stats.ranking(period, week.toString()),
-                queries.openOverdue(), queries.countOpenOverdue(), resolved, systemic.activeBetween(from, to));
+                overdue, queries.countOpenOverdue(overdue), resolved, systemic.activeBetween(from, to));
     }
 }

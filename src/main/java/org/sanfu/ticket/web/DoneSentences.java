@@ -72,8 +72,7 @@ final class DoneSentences {
                     ? Message.of("page.ticket.done.then.assigned", "department", department.apply(t.leadDepartment()),
                             "deadline", when.apply(t.signDeadline()))
                     : Message.of("page.ticket.done.then.assigned-with-co", "department",
-                            department.apply(t.leadDepartment()), "co", String.join("、",
-                                    t.coDepartments().stream().map(department).toList()),
+                            department.apply(t.leadDepartment()), "co", named(t.coDepartments(), department),
                             "deadline", when.apply(t.signDeadline()));
         }
         if (TicketAction.FEEDBACK.urlName().equals(action) && t.replyDeadline() != null) {
@@ -127,7 +126,7 @@ final class DoneSentences {
                     ? Message.of("page.ticket.done.then.contributed", "department", department.apply(t.leadDepartment()),
                             "deadline", when.apply(t.replyDeadline()))
                     : Message.of("page.ticket.done.then.contributed-others-pending", "pending",
-                            String.join("、", t.pendingContributions().stream().map(department).toList()),
+                            named(t.pendingContributions(), department),
                             "department", department.apply(t.leadDepartment()),
                             "deadline", when.apply(t.replyDeadline()));
         }
@@ -137,6 +136,11 @@ final class DoneSentences {
                     "deadline", when.apply(t.signDeadline()));
         }
         return null;
+    }
+
+    /** Departments as a sentence names them: 交通运输局（港航）、商务局. */
+    private static String named(List<String> departments, Function<String, String> department) {
+        return String.join("、", departments.stream().map(department).toList());
     }
 
     /**
